@@ -1,0 +1,3 @@
+from dsfact.cli import main
+
+raise SystemExit(main())

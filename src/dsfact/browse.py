@@ -1,0 +1,90 @@
+"""`dsfact claims` and `dsfact sources`: the registry as tables (or JSON)."""
+from __future__ import annotations
+
+import json
+import sys
+
+from dsfact.errors import UsageError
+from dsfact.fold import fold_text
+from dsfact.model import Claim, Registry
+from dsfact.quantity import format_value
+
+
+def select_claims(registry: Registry, query: str | None) -> list[Claim]:
+    """Claims named by an id, a topic ("cost", "all"), or a word found in their subject, metric or cues."""
+    if not query or query == "all":
+        return list(registry.claims)
+    exact = registry.claim(query) or registry.claim(query.upper())
+    if exact is not None:
+        return [exact]
+    if query in registry.topics:
+        return [c for c in registry.claims if c.topic == query]
+    needle = fold_text(query.strip())
+    out = []
+    for c in registry.claims:
+        words = [c.subject, c.metric, *c.subject_cues, *c.metric_cues, c.group or "", c.variant or ""]
+        if any(needle in fold_text(w) for w in words):
+            out.append(c)
+    return out
+
+
+def claim_to_dict(claim: Claim) -> dict:
+    return {
+        "id": claim.id, "topic": claim.topic, "subject": claim.subject, "metric": claim.metric,
+        "unit": claim.unit, "time": claim.time, "group": claim.group, "variant": claim.variant,
+        "statements": [
+            {"source": st.source, "value": st.value, "unit": st.unit, "qualifier": st.qualifier, "high": st.high,
+             "direction": st.direction, "quote": st.quote, "attributed_to": st.attributed_to}
+            for st in claim.statements
+        ],
+    }
+
+
+def render_claims(registry: Registry, query: str | None, fmt: str, console) -> None:
+    chosen = select_claims(registry, query)
+    if not chosen:
+        raise UsageError(f"no claim matches {query!r} (try an id such as C01, a topic, or 'all')")
+    if fmt == "json":
+        sys.stdout.write(json.dumps([claim_to_dict(c) for c in chosen], ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    if len(chosen) == 1:
+        claim = chosen[0]
+        console.print(f"[bold]{claim.id}[/bold] {claim.subject} — {claim.metric} ({claim.unit}"
+                      + (f", {claim.time}" if claim.time else "") + (f", {claim.variant}" if claim.variant else "") + ")")
+        if claim.note:
+            console.print(claim.note)
+        table = Table("Source", "Value", "Quote", "Note")
+        for st in claim.statements:
+            note = "; ".join(x for x in (f"attributed to {st.attributed_to}" if st.attributed_to else "", st.note or "") if x)
+            table.add_row(st.source, format_value(st.value, st.unit, st.qualifier, st.high, claim.per, st.direction),
+                          st.quote, note)
+        console.print(table)
+        return
+    table = Table("Id", "Topic", "Subject", "Metric", "Values by source")
+    for claim in chosen:
+        values = "; ".join(
+            f"{st.source} {format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction)}"
+            for st in claim.statements
+        )
+        table.add_row(claim.id, claim.topic, claim.subject, claim.metric + (f" ({claim.variant})" if claim.variant else ""), values)
+    console.print(table)
+
+
+def render_sources(registry: Registry, fmt: str, console) -> None:
+    counts = {sid: 0 for sid in registry.sources}
+    for claim in registry.claims:
+        for st in claim.statements:
+            counts[st.source] = counts.get(st.source, 0) + 1
+    if fmt == "json":
+        rows = [{"id": s.id, "publisher": s.publisher, "title": s.title, "date": s.date, "language": s.language,
+                 "file": s.file, "statements": counts.get(s.id, 0)} for s in registry.sources.values()]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table("Id", "Publisher", "Date", "Lang", "Statements", "Title")
+    for s in registry.sources.values():
+        table.add_row(s.id, s.publisher, s.date, s.language, str(counts.get(s.id, 0)), s.title)
+    console.print(table)

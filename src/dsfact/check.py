@@ -1,0 +1,163 @@
+"""Check a document against a registry: find the figures that state a claim and judge them."""
+from __future__ import annotations
+
+from dsfact.match import Candidate, TextMatcher
+from dsfact.model import (
+    CONTRADICTED, CONTRADICTS, DISPUTED, SUPPORTED, SUPPORTS, Claim, FileResult, Finding, Location, Quantity,
+    Registry,
+)
+from dsfact.quantity import agrees, fill_date, format_value
+
+
+def claim_sources(q: Quantity, claim: Claim) -> dict[str, str]:
+    """Per source: does any of its statements of the claim agree with q? Sources that cannot be
+    compared (a figure in another unit) are left out."""
+    out: dict[str, str] = {}
+    for st in claim.statements:
+        verdict = agrees(q, st, claim.per)
+        if verdict is None:
+            continue
+        if verdict:
+            out[st.source] = SUPPORTS
+        else:
+            out.setdefault(st.source, CONTRADICTS)
+    return out
+
+
+def verdict_of(sources: dict[str, str]) -> str | None:
+    if not sources:
+        return None
+    said = set(sources.values())
+    if said == {SUPPORTS}:
+        return SUPPORTED
+    if said == {CONTRADICTS}:
+        return CONTRADICTED
+    return DISPUTED
+
+
+def _statement_words(claim: Claim, q: Quantity, source: str) -> str:
+    shown = []
+    for st in claim.statements:
+        if st.source == source and agrees(q, st, claim.per) is not None:
+            shown.append(format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction))
+    return ", ".join(dict.fromkeys(shown))
+
+
+def _say(claim: Claim, q: Quantity, sources: dict[str, str], stance: str) -> str:
+    return "; ".join(f"{s} {_statement_words(claim, q, s)}" for s, v in sources.items() if v == stance)
+
+
+def _message(verdict: str, claim: Claim, q: Quantity, sources: dict[str, str]) -> str:
+    stated = format_value(q.value, q.unit, q.qualifier, q.high, q.per, q.direction)
+    what = f"{claim.subject}, {claim.metric}"
+    if verdict == SUPPORTED:
+        return f"{stated} agrees with {_say(claim, q, sources, SUPPORTS)} ({what})"
+    if verdict == CONTRADICTED:
+        return f"{stated} disagrees with every source: {_say(claim, q, sources, CONTRADICTS)} ({what})"
+    return (f"{stated} agrees with {_say(claim, q, sources, SUPPORTS)} but not with "
+            f"{_say(claim, q, sources, CONTRADICTS)} ({what})")
+
+
+def _evidence(claim: Claim, q: Quantity) -> tuple[tuple[str, str, str], ...]:
+    return tuple(
+        (st.source, format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction), st.quote)
+        for st in claim.statements if agrees(q, st, claim.per) is not None
+    )
+
+
+def judge(q: Quantity, candidates: list[Candidate], matcher: TextMatcher) -> Finding | None:
+    """The finding for figure q, given the claims it may state (best first); None when no source
+    states anything comparable."""
+    best = candidates[0].claim
+    siblings = [c.claim for c in candidates if best.group and c.claim.group == best.group] or [best]
+    sentence = matcher.sentence_of(q.start)
+    index = {id(c): i for i, c in enumerate(matcher.registry.claims)}
+    chosen = [c for c in siblings if c.variant_cues and matcher.variant_hit(index[id(c)], sentence)]
+    selected = chosen[0] if chosen else min(siblings, key=lambda c: c.line)
+    sources = claim_sources(q, selected)
+    verdict = verdict_of(sources)
+    if verdict is None:
+        return None
+    message = _message(verdict, selected, q, sources)
+    if verdict != SUPPORTED:
+        for other in siblings:
+            if other is selected:
+                continue
+            other_sources = claim_sources(q, other)
+            backing = {s: v for s, v in other_sources.items() if v == SUPPORTS}
+            if backing:
+                label = other.variant or other.metric
+                message = (f"{format_value(q.value, q.unit, q.qualifier, q.high, q.per, q.direction)} matches "
+                           f"the {label} figure of {_say(other, q, backing, SUPPORTS)}, but "
+                           f"{selected.variant or selected.metric}: {_say(selected, q, sources, CONTRADICTS)} "
+                           f"({selected.subject}, {selected.metric})")
+                sources = {**sources, **backing}
+                verdict = DISPUTED
+                break
+    value = q.value
+    if q.unit == "date" and selected.statements:
+        value = fill_date(str(q.value), str(selected.statements[0].value))
+    return Finding(
+        start=q.start, end=q.end, text=q.text, claim=selected.id, value=value, unit=q.unit, verdict=verdict,
+        sources=sources, message=message, quantity=q, evidence=_evidence(selected, q),
+    )
+
+
+def find_findings(text: str, registry: Registry) -> list[Finding]:
+    """Every figure in text that states a registered claim, judged; spans are offsets into text."""
+    from dsfact.numbers import parse_quantities
+
+    quantities = parse_quantities(text)
+    if not quantities:
+        return []
+    matcher = TextMatcher(text, registry)
+    findings = []
+    for q in quantities:
+        candidates = matcher.candidates(q, quantities)
+        if not candidates:
+            continue
+        finding = judge(q, candidates, matcher)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return starts
+
+
+def locate(starts: list[int], start: int, end: int) -> Location:
+    """1-based line and column of a span, from the line starts of the text it indexes."""
+    from bisect import bisect_right
+
+    line = bisect_right(starts, start)
+    end_line = bisect_right(starts, max(end - 1, start))
+    last = max(end - 1, start)
+    return Location(line, start - starts[line - 1] + 1, end_line, last - starts[end_line - 1] + 2)
+
+
+def check_text(text: str, registry: Registry | None = None) -> list[Finding]:
+    """Check a text (already decoded, checked as it is); findings carry 1-based locations."""
+    from dataclasses import replace
+
+    if registry is None:
+        from dsfact.registry import load_registry
+
+        registry = load_registry()
+    starts = _line_starts(text)
+    return [replace(f, location=locate(starts, f.start, f.end)) for f in find_findings(text, registry)]
+
+
+def check_document(doc, registry: Registry) -> FileResult:
+    """Check a document read by dsfact.document: findings located in the original file."""
+    from dataclasses import replace
+
+    findings = []
+    for f in find_findings(doc.text, registry):
+        findings.append(replace(f, location=doc.location(f.start, f.end)))
+    return FileResult(path=doc.path, findings=findings)

@@ -1,0 +1,178 @@
+"""The types that flow through dsfact. Standard library only."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+Value = Union[float, str]  # a number, or an ISO date string for unit "date"
+
+# Qualifiers the engine reports (the vocabulary of ../shared/eval/numbers.yaml, plus "up to").
+APPROXIMATELY = "approximately"
+MORE_THAN = "more than"
+LESS_THAN = "less than"
+UP_TO = "up to"
+QUALIFIERS = (APPROXIMATELY, MORE_THAN, LESS_THAN, UP_TO)
+
+SUPPORTS = "supports"
+CONTRADICTS = "contradicts"
+
+SUPPORTED = "supported"
+CONTRADICTED = "contradicted"
+DISPUTED = "disputed"
+VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED)
+
+
+@dataclass(frozen=True, slots=True)
+class Per:
+    """A rate's denominator: 0.14 USD *per 1,000,000 token*."""
+
+    amount: float
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One figure read from text, with its code-point span in that text.
+
+    For a range ("$60 billion to $65 billion") `value` is the low end and `high` the high end.
+    `precision` is the place of the last significant digit, in the units of `value`
+    (5.6 million -> 100000.0, 2,048 -> 1.0, 557.6萬 -> 1000.0); None for dates.
+    `direction` is "up" or "down" when the words around a percent or point move say so.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: Value
+    unit: str
+    qualifier: str | None = None
+    precision: float | None = None
+    high: float | None = None
+    per: Per | None = None
+    direction: str | None = None
+
+    @property
+    def is_date(self) -> bool:
+        return self.unit == "date"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One source article."""
+
+    id: str
+    file: str
+    publisher: str
+    title: str
+    date: str
+    language: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One source's statement of a claim, with the quote it comes from."""
+
+    source: str
+    value: Value
+    quote: str
+    unit: str
+    qualifier: str | None = None
+    high: float | None = None
+    direction: str | None = None
+    precision: float | None = None
+    attributed_to: str | None = None  # the subject the source names, where it differs from the claim's
+    note: str | None = None
+    line: int = 0  # line in the registry file
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One subject and one metric (and unit, and time where it matters)."""
+
+    id: str
+    topic: str
+    subject: str
+    metric: str
+    unit: str
+    statements: tuple[Statement, ...]
+    subject_cues: tuple[str, ...]
+    metric_cues: tuple[str, ...]
+    per: Per | None = None
+    time: str | None = None  # "2025", "2025-01-27", ...
+    variant: str | None = None  # e.g. "close", "intraday": what tells this claim from its siblings
+    variant_cues: tuple[str, ...] = ()
+    group: str | None = None  # claims that state the same thing at different times or bases
+    exclude_cues: tuple[str, ...] = ()
+    derived: dict | None = None
+    note: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """The claims and sources dsfact checks against."""
+
+    path: str
+    sources: dict[str, Source]
+    claims: tuple[Claim, ...]
+    entities: tuple[str, ...] = ()  # other subjects: a figure about them is not a registered claim
+    topics: tuple[str, ...] = ("cost", "gpus", "price", "market", "time", "other")
+
+    def claim(self, claim_id: str) -> Claim | None:
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """1-based line and column, in Unicode characters of the original file; end is exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One figure in the text that states a registered claim, and what the sources say of it."""
+
+    start: int
+    end: int
+    text: str
+    claim: str
+    value: Value
+    unit: str
+    verdict: str
+    sources: dict[str, str]
+    message: str
+    quantity: Quantity
+    evidence: tuple[tuple[str, str, str], ...] = ()  # (source id, source value shown, quote)
+    location: Location | None = None
+
+
+@dataclass(slots=True)
+class FileResult:
+    """The findings for one file, or the error that kept it from being checked."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)  # e.g. a suppression that matched nothing
+
+
+@dataclass(slots=True)
+class Report:
+    """All files of one run."""
+
+    files: list[FileResult] = field(default_factory=list)
+
+    def count(self, verdict: str) -> int:
+        return sum(1 for f in self.files for x in f.findings if x.verdict == verdict)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return {v: self.count(v) for v in VERDICTS}

@@ -1,0 +1,168 @@
+"""How two figures compare: the range a written figure stands for, unit conversion, agreement."""
+from __future__ import annotations
+
+from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per, Quantity, Statement
+
+APPROX_SPREAD = 0.05  # "about", "nearly", 約, 近: five per cent either way
+BOUND_SPREAD = 0.5  # "more than 50" reaches 75 at most; "less than 6" no lower than 3
+RELATIVE_FLOOR = 0.005  # a figure with no stated precision (a ratio) is read to half a per cent
+
+CONVERTIBLE = {("pct", "ratio"): 0.01, ("ratio", "pct"): 100.0}
+
+
+def convert_value(q: Quantity, unit: str):
+    """q's value expressed in `unit`, or None when the units are not the same kind."""
+    if q.unit == unit:
+        return q.value
+    factor = CONVERTIBLE.get((q.unit, unit))
+    if factor is None or isinstance(q.value, str):
+        return None
+    return q.value * factor
+
+
+def _scale(q_unit: str, unit: str) -> float:
+    return CONVERTIBLE.get((q_unit, unit), 1.0)
+
+
+def span_of(value: float, precision: float | None, qualifier: str | None, high: float | None = None) -> tuple[float, float]:
+    """The interval a written figure stands for: its rounding (or truncation), widened by its qualifier."""
+    top = high if high is not None else value
+    if precision is None or precision <= 0:
+        precision = max(abs(value), abs(top)) * RELATIVE_FLOOR * 2
+    lo, hi = value - precision / 2, top + precision  # 5.6 million: 5.55 (rounded) to 5.7 (truncated)
+    if qualifier == APPROXIMATELY:
+        spread = APPROX_SPREAD * max(abs(value), abs(top))
+        lo, hi = lo - spread, hi + spread
+    elif qualifier == MORE_THAN:
+        lo, hi = value, max(hi, top + abs(top) * BOUND_SPREAD)
+    elif qualifier == LESS_THAN:
+        lo, hi = min(lo, value - abs(value) * BOUND_SPREAD), top
+    elif qualifier == UP_TO:
+        lo = lo - APPROX_SPREAD * abs(value)
+        hi = top + precision / 2
+    return lo, hi
+
+
+def _per_factor(q_per: Per | None, claim_per: Per | None) -> float:
+    """Multiply a rate read per q_per to express it per claim_per (1 when either is missing)."""
+    if q_per is None or claim_per is None or q_per.unit.lower() != claim_per.unit.lower() or not q_per.amount:
+        return 1.0
+    return claim_per.amount / q_per.amount
+
+
+def _date_parts(value: str) -> tuple:
+    value = value.strip()
+    if value.startswith("--"):
+        parts = [None] + value[2:].split("-")
+    else:
+        parts = value.split("-")
+    out = []
+    for part in (parts + [None, None, None])[:3]:
+        out.append(int(part) if part and part.isdigit() else None)
+    return tuple(out)
+
+
+def dates_agree(a: str, b: str) -> bool:
+    """Two ISO dates agree on every field both give ("--12-25" agrees with "2024-12-25", and
+    "--01-27" with "2025", which share no field to disagree on)."""
+    pa, pb = _date_parts(a), _date_parts(b)
+    return all(x == y for x, y in zip(pa, pb) if x is not None and y is not None)
+
+
+def fill_date(text_value: str, claim_value: str) -> str:
+    """Complete a text date that lacks a year with the year of the claim's date."""
+    if text_value.startswith("--"):
+        year = _date_parts(claim_value)[0]
+        if year is not None:
+            return f"{year:04d}{text_value[1:]}"
+    return text_value
+
+
+def agrees(q: Quantity, st: Statement, claim_per: Per | None = None) -> bool | None:
+    """Whether figure q agrees with a source's statement; None when they are not comparable."""
+    if q.unit == "date" or st.unit == "date":
+        if q.unit != st.unit:
+            return None
+        return dates_agree(str(q.value), str(st.value))
+    value = convert_value(q, st.unit)
+    if value is None or isinstance(st.value, str):
+        return None
+    if q.direction and st.direction and q.direction != st.direction:
+        return False
+    factor = _scale(q.unit, st.unit) * _per_factor(q.per, claim_per)
+    precision = q.precision * factor if q.precision else None
+    high = q.high * factor if q.high is not None else None
+    q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, q.qualifier, high)
+    s_lo, s_hi = span_of(st.value, st.precision, st.qualifier, st.high)
+    return max(q_lo, s_lo) < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
+
+
+def same_reading(q: Quantity, st: Statement) -> bool:
+    """Whether the engine's reading of a quote equals the value a registry records for it."""
+    if st.unit == "date":
+        return q.unit == "date" and dates_agree(str(q.value), str(st.value)) and (
+            len(str(q.value).lstrip("-")) >= len(str(st.value)) - 5)
+    value = convert_value(q, st.unit)
+    if value is None or isinstance(st.value, str):
+        return False
+    if abs(value - st.value) > 1e-6 * max(abs(st.value), 1e-9):
+        return False
+    if st.high is not None:
+        q_high = q.high * _scale(q.unit, st.unit) if q.high is not None else None
+        return q_high is not None and abs(q_high - st.high) <= 1e-6 * abs(st.high)
+    return True
+
+
+def precision_of(value: float) -> float | None:
+    """The precision a registry value is read with, as the engine reads the same digits."""
+    if value == 0:
+        return None
+    text = repr(float(value))
+    if "e" in text:
+        return None
+    whole, _, frac = text.partition(".")
+    frac = frac.rstrip("0")
+    if frac:
+        return 10.0 ** -len(frac)
+    digits = whole.lstrip("-")
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped)
+    if len(stripped) < 2:
+        zeros = max(zeros - 1, 0)
+    return 10.0 ** zeros
+
+
+_PREFIX = {"USD": "$", "EUR": "€", "HKD": "HK$", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "TWD": "NT$"}
+_SUFFIX = {"pct": "%", "pp": " pp", "day": " days", "month": " months", "year": " years", "hour": " hours",
+           "gpu_hour": " GPU hours", "factor": "×", "point": " points", "W": " W", "token": " tokens", "元": "元"}
+_MARK = {APPROXIMATELY: "~", MORE_THAN: ">", LESS_THAN: "<", UP_TO: "≤"}
+
+
+def _number_words(value: float) -> str:
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:,.4f}".rstrip("0").rstrip(".") + f" {word}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def format_value(value, unit: str, qualifier: str | None = None, high: float | None = None,
+                 per: Per | None = None, direction: str | None = None) -> str:
+    """A figure as a reader would write it: "~$5.6 million", ">2,000", "-3.5%", "2024-12-25"."""
+    if unit == "date" or isinstance(value, str):
+        return str(value)
+    if unit == "ratio":
+        text = f"{value:.4g}" if value >= 0.2 or value == 0 else f"1/{1 / value:.3g}"
+    else:
+        text = _number_words(value)
+        if high is not None:
+            text += "–" + _number_words(high)
+        text = _PREFIX.get(unit, "") + text + _SUFFIX.get(unit, "" if unit in _PREFIX or unit == "count" else f" {unit}")
+    if direction == "down":
+        text = "−" + text
+    elif direction == "up":
+        text = "+" + text
+    if per is not None:
+        text += f" per {_number_words(per.amount)} {per.unit}"
+    return _MARK.get(qualifier, "") + text

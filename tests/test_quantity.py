@@ -1,0 +1,104 @@
+"""The comparison rules: precision as written, qualifiers, directions, units, dates."""
+import pytest
+
+from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per, Quantity, Statement
+from dsfact.quantity import agrees, convert_value, dates_agree, fill_date, format_value, precision_of, span_of
+
+
+def q(value, unit="USD", precision=None, qualifier=None, high=None, per=None, direction=None):
+    return Quantity(text=str(value), start=0, end=1, value=value, unit=unit, qualifier=qualifier,
+                    precision=precision, high=high, per=per, direction=direction)
+
+
+def st(value, unit="USD", precision=None, qualifier=None, high=None, direction=None):
+    return Statement(source="s", value=value, quote="", unit=unit, qualifier=qualifier, high=high,
+                     direction=direction, precision=precision)
+
+
+@pytest.mark.parametrize("text_q, statement, expected", [
+    # rounding as written: 5.6 million agrees with 5,576,000
+    (q(5.6e6, precision=1e5), st(5576000, precision=1000), True),
+    (q(6.5e6, precision=1e5), st(5576000, precision=1000), False),
+    # a truncated source figure (550萬 for 5,576,000) still agrees with the exact one
+    (q(5576000, precision=1000), st(5.5e6, precision=1e5), True),
+    (q(5.6e6, precision=1e5), st(5.5e6, precision=1e5), True),
+    # two thousand, written round, agrees with 2,048; 4,096 does not
+    (q(2048, "count", 1), st(2000, "count", 100), True),
+    (q(4096, "count", 1), st(2000, "count", 100), False),
+    # qualifiers on the source side
+    (q(2048, "count", 1), st(2000, "count", 100, MORE_THAN), True),
+    (q(5000, "count", 1), st(2000, "count", 100, MORE_THAN), False),
+    (q(53, "day", 1), st(50, "day", 1, MORE_THAN), True),
+    (q(45, "day", 1), st(50, "day", 1, MORE_THAN), False),
+    (q(5.576e6, precision=1000), st(6e6, precision=1e5, qualifier=LESS_THAN), True),
+    # qualifiers on the text side: nearly 17% agrees with 16.97%
+    (q(17, "pct", 1, APPROXIMATELY), st(16.97, "pct", 0.01), True),
+    (q(27, "pct", 1), st(17, "pct", 1, APPROXIMATELY), False),
+    (q(6e11, precision=1e10, qualifier=APPROXIMATELY), st(5.89e11, precision=1e9), True),
+    (q(6.14e11, precision=1e9, qualifier=UP_TO), st(6.143e11, precision=1e8), True),
+    # a single-digit round figure is not a licence: 200,000 is not 十萬
+    (q(200000, "count", 10000), st(100000, "count", 10000), False),
+    (q(2e8, precision=1e7), st(1e8, precision=1e7, qualifier=APPROXIMATELY), False),
+    # ranges
+    (q(800000, "count", 10000), st(700000, "count", 10000, high=1000000), True),
+    (q(1.3e6, "count", 1e5), st(700000, "count", 10000, high=1000000), False),
+])
+def test_agreement(text_q, statement, expected):
+    assert agrees(text_q, statement) is expected
+
+
+def test_direction_is_kept():
+    assert agrees(q(0.2, "pct", 0.1, direction="down"), st(0.2, "pct", 0.1, direction="up")) is False
+    assert agrees(q(0.2, "pct", 0.1, direction="up"), st(0.2, "pct", 0.1, direction="up")) is True
+    assert agrees(q(0.2, "pct", 0.1), st(0.2, "pct", 0.1, direction="up")) is True
+
+
+def test_units_must_match_or_convert():
+    assert agrees(q(5.6e6, "EUR", 1e5), st(5.6e6, "USD", 1e5)) is None
+    assert agrees(q(5, "pct", 1, APPROXIMATELY), st(0.05, "ratio", None, APPROXIMATELY)) is True
+    assert convert_value(q(5, "pct"), "ratio") == pytest.approx(0.05)
+    assert convert_value(q(5, "count"), "USD") is None
+
+
+def test_rates_compare_per_the_same_amount():
+    per_million = Per(1e6, "token")
+    price = st(0.14, precision=0.01)
+    assert agrees(q(0.14, precision=0.01, per=per_million), price, per_million) is True
+    # 0.00014 per thousand tokens is the same price
+    assert agrees(q(0.00014, precision=0.00001, per=Per(1000, "token")), price, per_million) is True
+    assert agrees(q(0.41, precision=0.01, per=per_million), price, per_million) is False
+
+
+def test_dates():
+    assert dates_agree("--12-25", "2024-12-25")
+    assert not dates_agree("--12-25", "2024-12-27")
+    assert dates_agree("2023-05", "2023-05")
+    assert not dates_agree("2015", "2023-05")
+    assert fill_date("--12-25", "2024-12-27") == "2024-12-25"
+    assert agrees(q("--12-25", "date"), st("2024-12-27", "date")) is False
+    assert agrees(q("2024-12-25", "date"), st("2024-12-25", "date")) is True
+
+
+def test_span_of_qualifiers():
+    lo, hi = span_of(50, 1, MORE_THAN)
+    assert lo == 50 and hi >= 60
+    lo, hi = span_of(6e6, 1e5, LESS_THAN)
+    assert hi == 6e6 and lo <= 5e6
+    lo, hi = span_of(17, 1, APPROXIMATELY)
+    assert lo < 16.97 < hi
+
+
+@pytest.mark.parametrize("value, expected", [
+    (5576000.0, 1000.0), (2000.0, 100.0), (2048.0, 1.0), (5.6e6, 1e5), (0.14, 0.01), (100000.0, 10000.0),
+])
+def test_precision_of_registry_values(value, expected):
+    assert precision_of(value) == pytest.approx(expected)
+
+
+def test_format_value_reads_like_a_person_writes():
+    assert format_value(5.6e6, "USD", APPROXIMATELY) == "~$5.6 million"
+    assert format_value(2000, "count", MORE_THAN) == ">2,000"
+    assert format_value(3.5, "pct", direction="down") == "−3.5%"
+    assert format_value(0.125, "ratio") == "1/8"
+    assert format_value(700000, "count", high=1000000) == "700,000–1 million"
+    assert format_value("2024-12-25", "date") == "2024-12-25"
