@@ -15,12 +15,24 @@ def _t2s():
     return _converter
 
 
+_han = None
+
+
+def _has_han(text: str) -> bool:
+    global _han
+    if _han is None:
+        import re
+
+        _han = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+    return _han.search(text) is not None
+
+
 def fold_text(text: str) -> str:
     """Return `text` folded for matching, with the same length, so offsets stay valid."""
     if not text:
         return text
     plain = text.translate(_WIDTH)
-    if not plain.isascii():
+    if not plain.isascii() and _has_han(plain):
         converted = _t2s().convert(plain)
         if len(converted) == len(plain):
             plain = converted

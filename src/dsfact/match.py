@@ -9,16 +9,27 @@ from dsfact.fold import fold_text
 from dsfact.model import Claim, Quantity, Registry
 
 SUBJECT, METRIC, EXCLUDE, VARIANT, ENTITY = "subject", "metric", "exclude", "variant", "entity"
+LOOKBACK_SENTENCES = 4
+LOOKBACK_PARAGRAPHS = 2
 CLAUSE_PENALTY = 30  # a comma between a figure and a name counts as 30 characters of distance
 SENTENCE_PENALTY = 400  # a subject from an earlier sentence of the paragraph is a last resort
-AFTER_WEIGHT = 1.5  # a name after the figure binds less than one before it
+AFTER_WEIGHT = 2.0  # a name after the figure binds less than one before it, and only within its clause
 FUZZY_MIN_LENGTH = 5
 FUZZY_SCORE = 80
 MAX_CUE_TOKENS = 5
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TOKEN = re.compile(r"[a-z0-9]+")
-_CLAUSE = re.compile(r"[,，;；:：、()（）—]|\s-\s")
+_CLAUSE = re.compile(
+    r"[,，;；:：、()（）—]|\s-\s"
+    r"|(?<=[\u3400-\u9fff%％])\s+(?=[\u3400-\u9fff])"  # a space between Chinese phrases, as in headlines
+)
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+_PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+_NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+              "sunday", "i", "it", "its", "the", "this", "that", "these", "those", "their", "they", "he", "she",
+              "we", "in", "on", "at", "by", "for", "but", "and", "a", "an", "as", "of", "to"}
 _GAP_OK = re.compile(r"[\s\-_.&/'’]{0,2}")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                   "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "vs", "inc", "corp", "co", "ltd",
@@ -67,9 +78,10 @@ def _stems(token: str) -> list[str]:
     return out
 
 
-def _cue_key(cue: str) -> tuple[str, bool]:
+def _cue_key(cue: str, folded: str | None = None) -> tuple[str, bool]:
     """The folded form a cue is looked up by, and whether it is matched as Chinese text."""
-    folded = fold_text(cue.strip())
+    if folded is None:
+        folded = fold_text(cue.strip())
     if _CJK.search(folded):
         return folded, True
     return "".join(_TOKEN.findall(folded)), False
@@ -85,10 +97,12 @@ class CueIndex:
     cjk_by_prefix: dict[str, list[str]] = field(default_factory=dict)
     claims_by_unit: dict[str, list[int]] = field(default_factory=dict)
     groups: dict[str, list[int]] = field(default_factory=dict)
+    folded: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, registry: Registry) -> "CueIndex":
         index = cls()
+        index.folded = registry.folded_cues
         for i, claim in enumerate(registry.claims):
             for role, cues in ((SUBJECT, claim.subject_cues), (METRIC, claim.metric_cues),
                                (EXCLUDE, claim.exclude_cues), (VARIANT, claim.variant_cues)):
@@ -104,7 +118,7 @@ class CueIndex:
         return index
 
     def _add(self, cue: str, claim_index: int, role: str) -> None:
-        key, cjk = _cue_key(cue)
+        key, cjk = _cue_key(cue, self.folded.get(cue))
         if not key:
             return
         entries = self.roles.setdefault(key, [])
@@ -280,6 +294,8 @@ class TextMatcher:
         else:
             return 0.0
         crossings = self._clauses[b] - self._clauses[a]
+        if crossings and weight != 1.0:
+            return float("inf")  # "0.14美元，OpenAI成本為7.50美元": OpenAI's figure is the next one
         return (gap + CLAUSE_PENALTY * crossings) * weight
 
     def roles_of(self, hit: CueHit) -> list[tuple[int, str]]:
@@ -321,21 +337,8 @@ class TextMatcher:
                     excluded.add(ci)
         self._respectively(q, quantities, sentence, hits, subject_d)
         missing = [ci for ci in metric_d if ci not in subject_d and ci not in excluded]
-        if missing:  # the subject may sit in an earlier sentence of the paragraph
-            for back in range(si - 1, -1, -1):
-                earlier = self.sentences[back]
-                if earlier.paragraph != sentence.paragraph:
-                    break
-                found = False
-                for hit in self.hits_in(earlier.start, earlier.end):
-                    for ci, role in self.roles_of(hit):
-                        if role == SUBJECT and ci in missing and ci not in subject_d:
-                            subject_d[ci] = SENTENCE_PENALTY + (q.start - hit.end)
-                            found = True
-                        elif role == ENTITY:
-                            found = True
-                if found:
-                    break
+        if missing and not self._named_before(q, sentence, hits):
+            self._borrow_subject(q, si, missing, subject_d)
         out = []
         for ci, md in metric_d.items():
             if ci in excluded or ci not in subject_d:
@@ -348,6 +351,41 @@ class TextMatcher:
             out.append(Candidate(claim, subject_d[ci], md))
         out.sort(key=lambda c: (c.score, c.claim.line))
         return out
+
+    def _named_before(self, q: Quantity, sentence: Sentence, hits: list[CueHit]) -> bool:
+        """Whether the figure's own sentence names some subject before it ("Apple shipped 50 million"),
+        in which case it is not about a subject of an earlier sentence."""
+        for hit in hits:
+            if hit.end <= q.start and any(role in (SUBJECT, ENTITY) for _, role in self.roles_of(hit)):
+                return True
+        words = self.text[sentence.start:q.start]
+        covered = [(h.start - sentence.start, h.end - sentence.start) for h in hits]
+        for m in _PROPER_NAME.finditer(words):
+            if m.start() == len(words) - len(words.lstrip()) or m.group().lower() in _NOT_NAMES:
+                continue  # the sentence's first word, or a month or weekday
+            if not any(a <= m.start() < b for a, b in covered):
+                return True
+        return False
+
+    def _borrow_subject(self, q: Quantity, si: int, missing: list[int], subject_d: dict[int, float]) -> None:
+        """"It was trained on 2,560 chips.": take the subject named most recently before the sentence,
+        a few sentences (and at most two paragraph breaks) back."""
+        here = self.sentences[si].paragraph
+        for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
+            earlier = self.sentences[back]
+            breaks = here - earlier.paragraph
+            if breaks > LOOKBACK_PARAGRAPHS:
+                return
+            named = False
+            for hit in self.hits_in(earlier.start, earlier.end):
+                for ci, role in self.roles_of(hit):
+                    if role in (SUBJECT, ENTITY):
+                        named = True
+                    if role == SUBJECT and ci in missing:
+                        d = SENTENCE_PENALTY * (1 + breaks) + (q.start - hit.end)
+                        subject_d[ci] = min(subject_d.get(ci, float("inf")), d)
+            if named:
+                return
 
     def _respectively(self, q, quantities, sentence, hits, subject_d) -> None:
         """"A, B and C rose 16%, 11% and 7% respectively": pair the k-th figure with the k-th subject."""
@@ -371,9 +409,15 @@ class TextMatcher:
 
         dates = self._dates.get(sentence.start)
         if dates is None:
-            dates = [q for q in parse_quantities(self.text[sentence.start:sentence.end]) if q.unit == "date"]
+            words = self.text[sentence.start:sentence.end]
+            found = parse_quantities(words)
+            dates = [str(q.value) for q in found if q.unit == "date"]
+            taken = [(q.start, q.end) for q in found]
+            for m in _YEAR.finditer(words):  # "for 2023", "CES 2025": a year the engine does not call a date
+                if not any(a <= m.start() < b for a, b in taken):
+                    dates.append(m.group())
             self._dates[sentence.start] = dates
-        return not dates or any(dates_agree(str(q.value), time) for q in dates)
+        return not dates or any(dates_agree(d, time) for d in dates)
 
     def variant_hit(self, claim_index: int, sentence_index: int) -> bool:
         sentence = self.sentences[sentence_index]

@@ -118,6 +118,8 @@ class Registry:
     claims: tuple[Claim, ...]
     entities: tuple[str, ...] = ()  # other subjects: a figure about them is not a registered claim
     topics: tuple[str, ...] = ("cost", "gpus", "price", "market", "time", "other")
+    folded_cues: dict[str, str] = field(default_factory=dict)  # cue -> its folded form, computed at load
+
 
     def claim(self, claim_id: str) -> Claim | None:
         for claim in self.claims:

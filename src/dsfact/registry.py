@@ -227,12 +227,24 @@ def parse_registry(data: bytes, name: str = "<registry>") -> Registry:
     if faults.errors:
         raise RegistryError(name, sorted(faults.errors))
     claims = [_with_precision(claim, sources) for claim in claims]
-    registry = Registry(path=name, sources=sources, claims=tuple(claims), entities=entities, topics=topics)
+    registry = Registry(path=name, sources=sources, claims=tuple(claims), entities=entities, topics=topics,
+                        folded_cues=_fold_cues(claims, entities))
     _WARNINGS[name] = tuple(faults.warnings)
     return registry
 
 
 _WARNINGS: dict[str, tuple[tuple[int, str], ...]] = {}
+
+
+def _fold_cues(claims: list[Claim], entities: tuple[str, ...]) -> dict[str, str]:
+    """Fold every cue once at load time (and so in the cache): matching an English text then never
+    needs the Traditional/Simplified converter."""
+    from dsfact.fold import fold_text
+
+    cues = set(entities)
+    for c in claims:
+        cues.update(c.subject_cues, c.metric_cues, c.variant_cues, c.exclude_cues)
+    return {cue: fold_text(cue.strip()) for cue in cues}
 
 
 def _with_precision(claim: Claim, sources: dict) -> Claim:

@@ -144,9 +144,12 @@ def exit_code(report: Report, fail_on: str) -> int:
 
 
 def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename, include, exclude,
-              changed, jobs) -> int:
+              changed, jobs, use_config=True) -> int:
     """Check the paths and write the report in the chosen format to stdout; return the exit code."""
     from dsfact.registry import load_registry
+
+    if output is None:
+        output = "table" if sys.stdout.isatty() else "lines"
 
     if paths.count("-") > 1:
         raise UsageError("standard input (-) can be named once")
