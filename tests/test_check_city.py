@@ -57,5 +57,5 @@ def test_findings_carry_locations_and_evidence(city_registry):
     assert (finding.location.line, finding.location.column) == (2, 34)
     assert finding.location.end_column == 34 + len("$150 million")
     assert finding.sources == {"gazette": "contradicts", "herald": "contradicts"}
-    assert any("approved a budget of $120 million" in quote for _, _, quote in finding.evidence)
+    assert any("approved a budget of $120 million" in st.quote for st in finding.evidence)
     assert "gazette" in finding.message and "herald" in finding.message

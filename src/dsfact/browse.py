@@ -47,6 +47,7 @@ def render_claims(registry: Registry, query: str | None, fmt: str, console) -> N
     if fmt == "json":
         sys.stdout.write(json.dumps([claim_to_dict(c) for c in chosen], ensure_ascii=False, indent=2) + "\n")
         return
+    from rich.markup import escape
     from rich.table import Table
 
     if len(chosen) == 1:
@@ -54,20 +55,24 @@ def render_claims(registry: Registry, query: str | None, fmt: str, console) -> N
         console.print(f"[bold]{claim.id}[/bold] {claim.subject} — {claim.metric} ({claim.unit}"
                       + (f", {claim.time}" if claim.time else "") + (f", {claim.variant}" if claim.variant else "") + ")")
         if claim.note:
-            console.print(claim.note)
-        table = Table("Source", "Value", "Quote", "Note")
+            console.print(escape(claim.note))
+        table = Table("Source", "Value", "Quote", box=None, pad_edge=False)
+        table.columns[2].overflow = "fold"
         for st in claim.statements:
             note = "; ".join(x for x in (f"attributed to {st.attributed_to}" if st.attributed_to else "", st.note or "") if x)
-            table.add_row(st.source, format_value(st.value, st.unit, st.qualifier, st.high, claim.per, st.direction),
-                          st.quote, note)
+            quote = escape(st.quote) + (f"\n[dim]{escape(note)}[/dim]" if note else "")
+            table.add_row(st.source, format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction,
+                                                  short=True), quote)
         console.print(table)
         return
     table = Table("Id", "Topic", "Subject", "Metric", "Values by source")
     for claim in chosen:
-        values = "; ".join(
-            f"{st.source} {format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction)}"
-            for st in claim.statements
-        )
+        by_source: dict[str, list[str]] = {}
+        for st in claim.statements:
+            shown = format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction, short=True)
+            if shown not in by_source.setdefault(st.source, []):
+                by_source[st.source].append(shown)
+        values = "; ".join(f"{source} {', '.join(shown)}" for source, shown in by_source.items())
         table.add_row(claim.id, claim.topic, claim.subject, claim.metric + (f" ({claim.variant})" if claim.variant else ""), values)
     console.print(table)
 

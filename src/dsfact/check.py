@@ -6,21 +6,30 @@ from dsfact.model import (
     CONTRADICTED, CONTRADICTS, DISPUTED, SUPPORTED, SUPPORTS, Claim, FileResult, Finding, Location, Quantity,
     Registry,
 )
-from dsfact.quantity import agrees, fill_date, format_value
+from dsfact.quantity import agrees, fill_date, format_value, span_of
+
+
+def _width(st) -> float:
+    if st.unit == "date":
+        return -len(str(st.value))  # 2024-12-27 is more precise than 2024-12
+    lo, hi = span_of(st.value, st.precision, st.qualifier, st.high)
+    return (hi - lo) / max(abs(st.value), 1e-12)
 
 
 def claim_sources(q: Quantity, claim: Claim) -> dict[str, str]:
-    """Per source: does any of its statements of the claim agree with q? Sources that cannot be
-    compared (a figure in another unit) are left out."""
-    out: dict[str, str] = {}
+    """Per source: does its most precise statement of the claim agree with q? (tkp says both "more
+    than 50 days" and "53 days": 60 days contradicts it.) Sources that cannot be compared (a figure in
+    another unit) are left out."""
+    by_source: dict[str, list] = {}
     for st in claim.statements:
         verdict = agrees(q, st, claim.per)
-        if verdict is None:
-            continue
-        if verdict:
-            out[st.source] = SUPPORTS
-        else:
-            out.setdefault(st.source, CONTRADICTS)
+        if verdict is not None:
+            by_source.setdefault(st.source, []).append((_width(st), verdict))
+    out: dict[str, str] = {}
+    for source, judged in by_source.items():
+        narrowest = min(w for w, _ in judged)
+        tops = [v for w, v in judged if w <= narrowest + 1e-9]
+        out[source] = SUPPORTS if any(tops) else CONTRADICTS
     return out
 
 
@@ -58,11 +67,9 @@ def _message(verdict: str, claim: Claim, q: Quantity, sources: dict[str, str]) -
             f"{_say(claim, q, sources, CONTRADICTS)} ({what})")
 
 
-def _evidence(claim: Claim, q: Quantity) -> tuple[tuple[str, str, str], ...]:
-    return tuple(
-        (st.source, format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction), st.quote)
-        for st in claim.statements if agrees(q, st, claim.per) is not None
-    )
+def _evidence(claim: Claim, q: Quantity, only: set[str] | None = None) -> tuple:
+    return tuple(st for st in claim.statements
+                 if agrees(q, st, claim.per) is not None and (only is None or st.source in only))
 
 
 def judge(q: Quantity, candidates: list[Candidate], matcher: TextMatcher) -> Finding | None:
@@ -75,6 +82,7 @@ def judge(q: Quantity, candidates: list[Candidate], matcher: TextMatcher) -> Fin
     chosen = [c for c in siblings if c.variant_cues and matcher.variant_hit(index[id(c)], sentence)]
     selected = chosen[0] if chosen else min(siblings, key=lambda c: c.line)
     sources = claim_sources(q, selected)
+    evidence = _evidence(selected, q)
     verdict = verdict_of(sources)
     if verdict is None:
         return None
@@ -92,6 +100,7 @@ def judge(q: Quantity, candidates: list[Candidate], matcher: TextMatcher) -> Fin
                            f"{selected.variant or selected.metric}: {_say(selected, q, sources, CONTRADICTS)} "
                            f"({selected.subject}, {selected.metric})")
                 sources = {**sources, **backing}
+                evidence = evidence + _evidence(other, q, set(backing))
                 verdict = DISPUTED
                 break
     value = q.value
@@ -99,7 +108,7 @@ def judge(q: Quantity, candidates: list[Candidate], matcher: TextMatcher) -> Fin
         value = fill_date(str(q.value), str(selected.statements[0].value))
     return Finding(
         start=q.start, end=q.end, text=q.text, claim=selected.id, value=value, unit=q.unit, verdict=verdict,
-        sources=sources, message=message, quantity=q, evidence=_evidence(selected, q),
+        sources=sources, message=message, quantity=q, evidence=evidence,
     )
 
 

@@ -112,3 +112,67 @@ def sources(
     render_sources(_registry(registry), format, _stdout_console())
 
 
+
+
+# --- dsfact compare / dsfact audit (src/dsfact/compare.py, src/dsfact/audit.py) -----------------------
+
+@app.command()
+def compare(
+    topic: str = typer.Argument("all", help="A topic (cost, gpus, price, market, time, all), a claim id, or a word."),
+    registry: Optional[str] = RegistryOption,
+    format: str = typer.Option("table", "--format", "-f", help="Output: table or json."),
+    chart: bool = typer.Option(False, "--chart", help="Draw a bar chart of rows that share a unit."),
+) -> None:
+    """Show, side by side, what every source says about a topic, and where they disagree."""
+    from dsfact.compare import run_compare
+
+    raise typer.Exit(run_compare(_registry(registry), topic, output=format, chart=chart, console=_stdout_console()))
+
+
+@app.command()
+def audit(
+    registry: Optional[str] = RegistryOption,
+    format: str = typer.Option("table", "--format", "-f", help="Output: table or json."),
+) -> None:
+    """Recompute every derived figure in the registry from the figures it depends on."""
+    from dsfact.audit import run_audit
+
+    raise typer.Exit(run_audit(_registry(registry), output=format, console=_stdout_console()))
+
+
+# --- dsfact hook install / dsfact config (src/dsfact/hook.py, src/dsfact/config.py) ------------------
+
+hook_app = typer.Typer(help="Install dsfact as a git pre-commit hook (for repositories without pre-commit).",
+                       no_args_is_help=True)
+app.add_typer(hook_app, name="hook")
+
+
+@hook_app.command("install")
+def hook_install(
+    repo: str = typer.Option(".", "--repo", help="The git repository (default: the current directory)."),
+    chain: bool = typer.Option(False, "--chain", help="Keep an existing pre-commit hook and run it first."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing hook (it is kept as pre-commit.dsfact-old)."),
+) -> None:
+    """Write .git/hooks/pre-commit that checks the staged files with dsfact."""
+    from dsfact.hook import install_hook
+
+    raise typer.Exit(install_hook(repo, chain=chain, force=force))
+
+
+@app.command()
+def config(
+    paths: List[str] = typer.Argument(None, help="Files or directories whose settings to show (default: .)."),
+    format: str = typer.Option("table", "--format", "-f", help="Output: table or json."),
+    registry: Optional[str] = typer.Option(None, "--registry", "-r", help="As for check: a registry that wins."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="As for check: contradicted, disputed, never."),
+    include: List[str] = typer.Option([], "--include", help="As for check (repeatable)."),
+    exclude: List[str] = typer.Option([], "--exclude", help="As for check (repeatable)."),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml / .dsfact.toml."),
+) -> None:
+    """Print the settings in force and the file each came from (with check's options, what they change)."""
+    from dsfact.config import show_config
+
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)} (got {fail_on!r})")
+    raise typer.Exit(show_config(paths or ["."], output=format, console=_stdout_console(), registry=registry,
+                                 fail_on=fail_on, include=include, exclude=exclude, use_config=not no_config))

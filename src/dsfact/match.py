@@ -9,6 +9,7 @@ from dsfact.fold import fold_text
 from dsfact.model import Claim, Quantity, Registry
 
 SUBJECT, METRIC, EXCLUDE, VARIANT, ENTITY = "subject", "metric", "exclude", "variant", "entity"
+DIRECTION_PENALTY = 200
 LOOKBACK_SENTENCES = 4
 LOOKBACK_PARAGRAPHS = 2
 CLAUSE_PENALTY = 30  # a comma between a figure and a name counts as 30 characters of distance
@@ -337,7 +338,7 @@ class TextMatcher:
                     excluded.add(ci)
         self._respectively(q, quantities, sentence, hits, subject_d)
         missing = [ci for ci in metric_d if ci not in subject_d and ci not in excluded]
-        if missing and not self._named_before(q, sentence, hits):
+        if missing and not self._named_before(q, sentence, hits, family):
             self._borrow_subject(q, si, missing, subject_d)
         out = []
         for ci, md in metric_d.items():
@@ -348,15 +349,21 @@ class TextMatcher:
                 continue
             if subject_d[ci] > entity_d:
                 continue  # a figure nearer another company or body is not this claim
-            out.append(Candidate(claim, subject_d[ci], md))
+            candidate = Candidate(claim, subject_d[ci], md)
+            directions = {st.direction for st in claim.statements if st.direction}
+            if q.direction and directions and q.direction not in directions:
+                candidate.metric_distance += DIRECTION_PENALTY  # a rise is a rise claim's, if there is one
+            out.append(candidate)
         out.sort(key=lambda c: (c.score, c.claim.line))
         return out
 
-    def _named_before(self, q: Quantity, sentence: Sentence, hits: list[CueHit]) -> bool:
-        """Whether the figure's own sentence names some subject before it ("Apple shipped 50 million"),
-        in which case it is not about a subject of an earlier sentence."""
+    def _named_before(self, q: Quantity, sentence: Sentence, hits: list[CueHit], family: set[int]) -> bool:
+        """Whether the figure's own sentence names, before it, another company or the subject of another
+        claim of its unit ("Apple shipped 50 million"), in which case it is not about a subject of an
+        earlier sentence. A name that only serves as a comparison ("比OpenAI便宜90%") does not count."""
         for hit in hits:
-            if hit.end <= q.start and any(role in (SUBJECT, ENTITY) for _, role in self.roles_of(hit)):
+            if hit.end <= q.start and any(role == ENTITY or (role == SUBJECT and ci in family)
+                                          for ci, role in self.roles_of(hit)):
                 return True
         words = self.text[sentence.start:q.start]
         covered = [(h.start - sentence.start, h.end - sentence.start) for h in hits]

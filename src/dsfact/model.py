@@ -152,7 +152,7 @@ class Finding:
     sources: dict[str, str]
     message: str
     quantity: Quantity
-    evidence: tuple[tuple[str, str, str], ...] = ()  # (source id, source value shown, quote)
+    evidence: tuple[Statement, ...] = ()  # the statements the verdict rests on
     location: Location | None = None
 
 

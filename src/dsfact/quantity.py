@@ -138,31 +138,32 @@ _SUFFIX = {"pct": "%", "pp": " pp", "day": " days", "month": " months", "year": 
 _MARK = {APPROXIMATELY: "~", MORE_THAN: ">", LESS_THAN: "<", UP_TO: "≤"}
 
 
-def _number_words(value: float) -> str:
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+def _number_words(value: float, short: bool = False) -> str:
+    for size, word, letter in ((1e12, "trillion", "T"), (1e9, "billion", "B"), (1e6, "million", "M")):
         if abs(value) >= size:
-            return f"{value / size:,.4f}".rstrip("0").rstrip(".") + f" {word}"
+            return f"{value / size:,.4f}".rstrip("0").rstrip(".") + (letter if short else f" {word}")
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def format_value(value, unit: str, qualifier: str | None = None, high: float | None = None,
-                 per: Per | None = None, direction: str | None = None) -> str:
-    """A figure as a reader would write it: "~$5.6 million", ">2,000", "-3.5%", "2024-12-25"."""
+                 per: Per | None = None, direction: str | None = None, short: bool = False) -> str:
+    """A figure as a reader would write it: "~$5.6 million", ">2,000", "-3.5%", "2024-12-25";
+    `short` for table cells: "~$5.6M", no rate."""
     if unit == "date" or isinstance(value, str):
         return str(value)
     if unit == "ratio":
         text = f"{value:.4g}" if value >= 0.2 or value == 0 else f"1/{1 / value:.3g}"
     else:
-        text = _number_words(value)
+        text = _number_words(value, short)
         if high is not None:
-            text += "–" + _number_words(high)
+            text += "–" + _number_words(high, short)
         text = _PREFIX.get(unit, "") + text + _SUFFIX.get(unit, "" if unit in _PREFIX or unit == "count" else f" {unit}")
     if direction == "down":
         text = "−" + text
     elif direction == "up":
         text = "+" + text
-    if per is not None:
+    if per is not None and not short:
         text += f" per {_number_words(per.amount)} {per.unit}"
     return _MARK.get(qualifier, "") + text

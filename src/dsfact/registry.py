@@ -117,9 +117,12 @@ def _yaml_load(data: bytes, name: str):
     try:
         return yaml.load(text, Loader=LineLoader)  # noqa: S506 - a safe loader subclass
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
         problem = exc.problem or exc.context or "YAML error"
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        if exc.context_mark is not None and exc.context_mark.line + 1 < line:
+            # "[budget" left open on line 8 is noticed on line 9: name the line where it went wrong
+            problem = f"{problem} ({exc.context} on this line; noticed at line {line})"
+            line = exc.context_mark.line + 1
         raise RegistryError(name, [(line, f"YAML syntax error: {problem}")]) from None
     except yaml.YAMLError as exc:
         raise RegistryError(name, [(0, f"YAML error: {exc}")]) from None

@@ -1,9 +1,11 @@
 """Rich tables for people at a terminal: the only module that imports rich for `check`."""
 from __future__ import annotations
 
-from dsfact.model import CONTRADICTED, DISPUTED, SUPPORTED, SUPPORTS, Registry, Report
+from dsfact.model import CONTRADICTED, DISPUTED, SUPPORTED, SUPPORTS, Finding, Registry, Report
+from dsfact.quantity import format_value
 
 VERDICT_STYLE = {SUPPORTED: "green", CONTRADICTED: "bold red", DISPUTED: "yellow"}
+SOURCE_COLUMN = 11  # "✓ ~$614.3B" and its padding
 
 
 def make_console(file=None, *, color: bool | None = None, width: int | None = None):
@@ -17,49 +19,67 @@ def make_console(file=None, *, color: bool | None = None, width: int | None = No
                    force_terminal=True if color else None, soft_wrap=False)
 
 
+def _cell(f: Finding, source: str) -> str:
+    """A tick or cross and the source's value, shortest form ("✓ $5.6M")."""
+    stance = f.sources.get(source)
+    if stance is None:
+        return ""
+    values = []
+    for st in f.evidence:
+        value = short_value(st)
+        if st.source == source and value not in values:
+            values.append(value)
+    mark, style = ("✓", "green") if stance == SUPPORTS else ("✗", "red")
+    shown = ", ".join(values[:2]) + (" …" if len(values) > 2 else "")
+    return f"[{style}]{mark}[/{style}] {shown}".rstrip()
+
+
 def render_table(report: Report, registry: Registry, console) -> None:
-    """A table per file: location, words, claim, verdict, and a column per source; then a summary."""
+    """A table per file: location, words, claim, verdict, and a column per source (stacked into one
+    column when the terminal is too narrow for them); then a one-line summary."""
+    from rich import box
+    from rich.markup import escape
     from rich.table import Table
 
     for result in report.files:
         if result.error:
             continue
         if not result.findings:
-            console.print(f"{result.path}: no registered figures found")
+            console.print(f"{escape(result.path)}: no registered figures found")
             continue
         used = [s for s in registry.sources if any(s in f.sources for f in result.findings)]
-        table = Table(title=result.path, title_justify="left", show_lines=False, expand=False)
+        wide = console.width >= 48 + SOURCE_COLUMN * len(used)
+        table = Table(title=escape(result.path), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
         table.add_column("Where", no_wrap=True)
-        table.add_column("Text")
+        table.add_column("Text", min_width=8, overflow="fold")
         table.add_column("Claim", no_wrap=True)
         table.add_column("Verdict", no_wrap=True)
-        for source in used:
-            table.add_column(source)
+        if wide:
+            for source in used:
+                table.add_column(source, no_wrap=True)
+        else:
+            table.add_column("Sources", overflow="fold")
         for f in result.findings:
             loc = f"{f.location.line}:{f.location.column}" if f.location else ""
-            cells = []
-            for source in used:
-                stance = f.sources.get(source)
-                shown = {e[1] for e in f.evidence if e[0] == source}
-                value = ", ".join(sorted(shown))
-                if stance is None:
-                    cells.append("")
-                else:
-                    mark = "✓" if stance == SUPPORTS else "✗"
-                    style = "green" if stance == SUPPORTS else "red"
-                    cells.append(f"[{style}]{mark}[/{style}] {value}" if value else mark)
-            verdict = f"[{VERDICT_STYLE[f.verdict]}]{f.verdict}[/{VERDICT_STYLE[f.verdict]}]"
-            table.add_row(loc, _escape(f.text), f.claim, verdict, *cells)
+            style = VERDICT_STYLE[f.verdict]
+            row = [loc, escape(f.text), f.claim, f"[{style}]{f.verdict}[/{style}]"]
+            if wide:
+                row += [_cell(f, s) for s in used]
+            else:
+                row.append("\n".join(f"{s} {_cell(f, s)}" for s in used if s in f.sources))
+            table.add_row(*row)
         console.print(table)
+    console.print(summary_line(report))
+
+
+def summary_line(report: Report) -> str:
     s = report.summary
     files = len(report.files)
-    console.print(
-        f"{files} file{'s' if files != 1 else ''}: {s[SUPPORTED]} supported, {s[CONTRADICTED]} contradicted, "
-        f"{s[DISPUTED]} disputed"
-    )
+    errors = sum(1 for r in report.files if r.error)
+    line = (f"{files} file{'s' if files != 1 else ''}: {s[SUPPORTED]} supported, {s[CONTRADICTED]} contradicted, "
+            f"{s[DISPUTED]} disputed")
+    return line + (f", {errors} not readable" if errors else "")
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
+def short_value(st) -> str:
+    return format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction, short=True)

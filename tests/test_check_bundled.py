@@ -1,0 +1,135 @@
+"""End to end on the bundled DeepSeek registry: articles in English, Traditional and Simplified Chinese."""
+import json
+
+import pytest
+
+from conftest import FIXTURES
+from dsfact.cli import main
+
+ARTICLES = FIXTURES / "articles"
+
+EXPECTED = {
+    "en_desk.md": [
+        (3, 22, "2,048", "C07", "supported"),
+        (3, 56, "$5.58M", "C01", "supported"),
+        (5, 19, "60 days", "C42", "contradicted"),  # tkp: 53 days (and "more than 50")
+        (7, 10, "55 cents per million tokens", "C20", "contradicted"),
+        (9, 25, "17 per cent", "C27", "supported"),
+        (9, 55, "$589bn", "C25", "supported"),
+        (11, 14, "0.2%", "C37", "contradicted"),  # the Dow rose 0.2%
+        (15, 20, "1.3 million", "C12", "supported"),
+    ],
+    "zh_hant_desk.md": [
+        (3, 6, "2048顆", "C07", "supported"),
+        (3, 25, "550萬美元", "C01", "supported"),
+        (5, 9, "6143億美元", "C25", "disputed"),  # only the intraday source says 614.3 billion
+        (5, 22, "17%", "C27", "supported"),
+        (7, 9, "3.5%", "C30", "supported"),
+        (7, 25, "2.9%", "C34", "contradicted"),  # S&P 500 fell 1.9% (標準普爾500 is a name)
+        (11, 9, "二十萬個", "C16", "contradicted"),  # Grok 3: 十萬
+    ],
+    "zh_hans_desk.md": [
+        (3, 13, "2024年12月26日", "C45", "contradicted"),  # tkp 12-27, aena 12-25
+        (3, 32, "557.6万美元", "C01", "supported"),
+        (5, 17, "0.14美元", "C20", "supported"),
+        (5, 33, "90%", "C22", "disputed"),  # 98% per token; about 95% for the API overall
+        (7, 8, "4年", "C43", "supported"),
+        (7, 13, "5000亿美元", "C05", "supported"),
+        (9, 8, "2000亿欧元", "C06", "supported"),
+        (9, 28, "1万块", "C19", "supported"),
+    ],
+}
+
+
+def run_json(capsys, *args):
+    code = main(["check", "--format", "json", *map(str, args)])
+    out = capsys.readouterr().out
+    return code, json.loads(out)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_articles(name, capsys):
+    code, report = run_json(capsys, ARTICLES / name)
+    [entry] = report["files"]
+    got = [(f["line"], f["column"], f["text"], f["claim"], f["verdict"]) for f in entry["findings"]]
+    assert got == EXPECTED[name]
+    assert code == (1 if any(v == "contradicted" for *_, v in EXPECTED[name]) else 0)
+
+
+def test_unrelated_figures_are_not_judged(capsys):
+    # Microsoft's $80bn and 微软's 800亿 sit in the fixtures beside registered figures; Apple's 3萬億 too
+    for name in EXPECTED:
+        _, report = run_json(capsys, ARTICLES / name)
+        texts = {f["text"] for f in report["files"][0]["findings"]}
+        assert not texts & {"$80bn", "800亿美元", "3萬億美元"}
+
+
+def test_json_document_shape(capsys):
+    code, report = run_json(capsys, ARTICLES / "en_desk.md", ARTICLES / "zh_hans_desk.md")
+    assert report["version"] == 1
+    assert [f["path"] for f in report["files"]] == [str(ARTICLES / "en_desk.md"), str(ARTICLES / "zh_hans_desk.md")]
+    assert report["summary"] == {"supported": 11, "contradicted": 4, "disputed": 1}
+    finding = report["files"][0]["findings"][2]
+    assert set(finding) >= {"line", "column", "end_line", "end_column", "text", "claim", "value", "unit",
+                            "verdict", "sources", "message"}
+    assert finding["end_column"] - finding["column"] == len(finding["text"])
+    assert finding["sources"] == {"tkp": "contradicts"}
+    assert finding["value"] == 60 and finding["unit"] == "day"
+
+
+def test_dates_are_iso_strings(capsys):
+    _, report = run_json(capsys, ARTICLES / "zh_hans_desk.md")
+    date = report["files"][0]["findings"][0]
+    assert date["value"] == "2024-12-26" and date["unit"] == "date"
+
+
+def test_disputed_message_names_who_says_what(capsys):
+    _, report = run_json(capsys, ARTICLES / "zh_hant_desk.md")
+    finding = next(f for f in report["files"][0]["findings"] if f["claim"] == "C25")
+    assert finding["sources"] == {"etnet": "contradicts", "yu": "contradicts", "tkp": "supports"}
+    assert "intraday" in finding["message"] and "tkp" in finding["message"] and "etnet" in finding["message"]
+
+
+def test_library_call_uses_the_bundled_registry():
+    import dsfact
+
+    [finding] = dsfact.check_text("DeepSeek trained V3 on 4,096 H800 chips.")
+    assert (finding.claim, finding.verdict, finding.value) == ("C07", "contradicted", 4096)
+    assert (finding.location.line, finding.location.column) == (1, 24)
+
+
+@pytest.mark.parametrize("text, claim, verdict", [
+    # typos and variants of the names still match
+    ("Deepseek trained V3 on 2,048 H-800 chips.", "C07", "supported"),
+    ("Nvidea lost $589 billion in market value on Monday.", "C25", "supported"),
+    ("英伟达市值蒸发5890亿美元。", "C25", "supported"),
+    ("輝達市值蒸發7890億美元。", "C25", "contradicted"),
+    # qualifiers and rounding
+    ("DeepSeek used over 2,000 Nvidia chips.", "C07", "supported"),
+    ("DeepSeek trained the model for under $6 million.", "C01", "supported"),
+    ("DeepSeek trained the model for $6.5 million.", "C01", "contradicted"),
+    ("Nvidia shares fell nearly 17% on Monday.", "C27", "supported"),
+    ("The Nasdaq rose 3.5% on Monday.", "C30", "contradicted"),  # it fell 3.5%
+    # the subject two sentences back
+    ("DeepSeek's newest model impressed engineers. It was trained on 4,096 chips.", "C07", "contradicted"),
+])
+def test_single_sentences(text, claim, verdict):
+    import dsfact
+
+    findings = dsfact.check_text(text)
+    assert [(f.claim, f.verdict) for f in findings] == [(claim, verdict)]
+
+
+@pytest.mark.parametrize("text", [
+    "Microsoft said it would spend $80 billion on AI data centres.",
+    "Oracle's shares fell 14% on Monday.",
+    "OpenAI was founded in 2015.",
+    "Apple sold 50 million iPhones.",
+    "The S&P 500 index is a benchmark.",
+    "GPT-4o and Llama 3.1 405B are large models; H800 and H100 are chips.",
+    "Meta's capital spending was $39 billion in 2024.",
+])
+def test_figures_about_something_else_are_not_judged(text):
+    import dsfact
+
+    assert [(f.text, f.claim) for f in dsfact.check_text(text) if f.verdict != "supported"] == []

@@ -1,0 +1,153 @@
+"""The registry: the shipped one is sound, every quote reads back, and faults are reported at file:line."""
+import shutil
+
+import pytest
+import yaml
+
+from conftest import FIXTURES, ROOT
+from dsfact.errors import RegistryError
+from dsfact.numbers import parse_quantities
+from dsfact.quantity import same_reading
+from dsfact.registry import load_registry, parse_registry, validate_registry
+
+BUNDLED = ROOT / "data" / "claims.yaml"
+
+
+def _statements():
+    registry = load_registry(BUNDLED, use_cache=False)
+    for claim in registry.claims:
+        for st in claim.statements:
+            yield pytest.param(claim, st, registry.sources[st.source].date, id=f"{claim.id}-{st.source}-{st.line}")
+
+
+def test_bundled_registry_validates(bundled_registry):
+    assert validate_registry(bundled_registry) == []
+    assert len(bundled_registry.sources) == 5
+    assert len(bundled_registry.claims) >= 45
+
+
+def test_ids_are_unique_and_stable_shape(bundled_registry):
+    ids = [c.id for c in bundled_registry.claims]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith("C") and i[1:].isdigit() for i in ids)
+
+
+@pytest.mark.parametrize("claim, statement, ref_date", list(_statements()))
+def test_every_quote_reads_back_as_recorded(claim, statement, ref_date):
+    """The engine reads each registry quote as the value the registry records for it."""
+    readings = parse_quantities(statement.quote, ref_date=ref_date)
+    assert any(same_reading(q, statement) for q in readings), (
+        f"{claim.id}: {statement.quote!r} reads as {[(q.text, q.value, q.unit) for q in readings]}"
+    )
+
+
+def test_seeds_are_the_sources_byte_for_byte(bundled_registry):
+    for source in bundled_registry.sources.values():
+        assert (BUNDLED.parent / source.file).resolve().parent == (ROOT / "seeds").resolve()
+
+
+MINI = """\
+version: 1
+sources:
+  - {id: gazette, file: gazette.txt, publisher: G, title: T, date: "2024-03-02", language: en}
+claims:
+  - id: B1
+    topic: cost
+    subject: Shelbyville
+    metric: budget
+    unit: USD
+    cues: {subject: [Shelbyville], metric: [budget]}
+    statements:
+      - source: gazette
+        value: 120000000
+        quote: "approved a budget of $120 million for 2024"
+"""
+
+
+@pytest.fixture
+def mini(tmp_path):
+    shutil.copy(FIXTURES / "city" / "gazette.txt", tmp_path / "gazette.txt")
+    path = tmp_path / "claims.yaml"
+    path.write_text(MINI, encoding="utf-8")
+    return path
+
+
+def faults_of(path):
+    try:
+        registry = load_registry(path, use_cache=False)
+    except RegistryError as exc:
+        return exc.problems
+    return validate_registry(registry)
+
+
+def test_mini_registry_is_sound(mini):
+    assert faults_of(mini) == []
+
+
+@pytest.mark.parametrize("old, new, line, words", [
+    ('quote: "approved a budget of $120 million for 2024"', 'quote: "approved a budget of $121 million"', 12,
+     "quote not found"),
+    ("value: 120000000", "value: 130000000", 12, "reads as"),
+    ("value: 120000000", "value: lots", 12, "must be a number"),
+    ("unit: USD", "unit: dollars", 5, "unknown unit"),
+    ("topic: cost", "topic: gossip", 5, "unknown topic"),
+    ("cues: {subject: [Shelbyville], metric: [budget]}", "cues: {subject: [], metric: [budget]}", 10,
+     "cues.subject"),
+    ("  - source: gazette\n", "  - source: herald\n", 12, "unknown source"),
+    ("metric: budget\n", "metric: [budget\n", 8, "YAML syntax error"),
+])
+def test_faults_are_reported_at_their_line(mini, old, new, line, words):
+    text = mini.read_text(encoding="utf-8")
+    assert old in text
+    mini.write_text(text.replace(old, new, 1), encoding="utf-8")
+    faults = faults_of(mini)
+    assert faults, "the broken registry was accepted"
+    assert any(got_line == line and words in message for got_line, message in faults), faults
+
+
+def test_duplicate_claim_id_names_both_lines(mini):
+    text = mini.read_text(encoding="utf-8")
+    claim = text[text.index("  - id: B1"):]
+    mini.write_text(text + claim, encoding="utf-8")
+    [(line, message)] = faults_of(mini)
+    assert line == 15 and "duplicate claim id 'B1'" in message and "line 5" in message
+
+
+def test_missing_source_file_is_a_fault(mini):
+    (mini.parent / "gazette.txt").unlink()
+    faults = faults_of(mini)
+    assert any("gazette" in m and "cannot read" in m for _, m in faults)
+
+
+def test_not_a_mapping():
+    with pytest.raises(RegistryError) as err:
+        parse_registry(b"- just\n- a list\n", "r.yaml")
+    assert str(err.value).startswith("r.yaml:1:")
+
+
+def test_unknown_keys_are_warnings_not_silence(mini):
+    from dsfact.registry import registry_warnings
+
+    text = mini.read_text(encoding="utf-8").replace("    topic: cost\n", "    topic: cost\n    colour: red\n")
+    mini.write_text(text, encoding="utf-8")
+    registry = load_registry(mini, use_cache=False)
+    assert any("unknown key 'colour'" in m for _, m in registry_warnings(registry))
+
+
+def test_compiled_registry_is_cached_by_content(mini, tmp_path, monkeypatch):
+    monkeypatch.setenv("DSFACT_CACHE_DIR", str(tmp_path / "cache"))
+    first = load_registry(mini)
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+    second = load_registry(mini)
+    assert second == first
+    mini.write_text(mini.read_text(encoding="utf-8").replace("value: 120000000", "value: 120000001"),
+                    encoding="utf-8")
+    third = load_registry(mini)
+    assert third.claims[0].statements[0].value == 120000001
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+def test_yaml_loader_keeps_dates_as_written(bundled_registry):
+    assert all(isinstance(s.date, str) and len(s.date) == 10 for s in bundled_registry.sources.values())
+    raw = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    assert len(raw["claims"]) == len(bundled_registry.claims)
