@@ -133,3 +133,21 @@ def test_figures_about_something_else_are_not_judged(text):
     import dsfact
 
     assert [(f.text, f.claim) for f in dsfact.check_text(text) if f.verdict != "supported"] == []
+
+
+@pytest.mark.parametrize("text, claim, verdict", [
+    ("DeepSeek trained V3 for $6 million.", "C01", "supported"),  # a round figure
+    ("DeepSeek trained V3 for $5 million.", "C01", "disputed"),  # only aena's 550萬 is that low
+    ("The Chinese start-up used only 2,000 chips.\n\nDeepSeek is based in Hangzhou.", None, None),
+])
+def test_round_figures(text, claim, verdict):
+    import dsfact
+
+    expected = [(claim, verdict)] if claim else []
+    assert [(f.claim, f.verdict) for f in dsfact.check_text(text)] == expected
+
+
+def test_a_founder_born_in_1985_is_not_the_founding_date():
+    import dsfact
+
+    assert dsfact.check_text("DeepSeek's founder Liang Wenfeng was born in 1985.") == []

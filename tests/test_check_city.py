@@ -15,7 +15,7 @@ def verdicts(text, registry):
     ("谢尔比维尔市议会通过的预算为1.5亿美元。", [("1.5亿美元", "B1", "contradicted")]),
     ("The city employs about 2,150 people.", [("2,150", "B3", "supported")]),
     # one source says 2,150 and the other about 2,100: a figure only one of them backs is disputed
-    ("The city has 2,000 employees.", [("2,000", "B3", "disputed")]),
+    ("The city has 2,050 employees.", [("2,050", "B3", "disputed")]),
     ("The city has 2,400 employees.", [("2,400", "B3", "contradicted")]),
     ("The tram line will open on September 14.", [("September 14", "B4", "supported")]),
     ("The tram line will open on September 15.", [("September 15", "B4", "contradicted")]),

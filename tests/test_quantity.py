@@ -102,3 +102,21 @@ def test_format_value_reads_like_a_person_writes():
     assert format_value(0.125, "ratio") == "1/8"
     assert format_value(700000, "count", high=1000000) == "700,000–1 million"
     assert format_value("2024-12-25", "date") == "2024-12-25"
+
+
+@pytest.mark.parametrize("text, digits", [
+    ("$5.6 million", 2), ("$6 million", 1), ("2,000", 1), ("2,048", 4), ("0.14", 2), ("7.50", 3),
+    ("557.6萬美元", 4), ("十萬", 1), ("七十萬張", 1), ("三百二十億", 2), ("1/8", 1),
+])
+def test_significant_digits(text, digits):
+    from dsfact.quantity import significant_digits
+
+    assert significant_digits(text) == digits
+
+
+def test_round_figures_are_read_to_ten_per_cent():
+    six = Quantity(text="$6 million", start=0, end=10, value=6e6, unit="USD", precision=1e5)
+    assert agrees(six, st(5576000, precision=1000)) is True
+    assert agrees(six, st(6.7e6, precision=1e5)) is False
+    ninety = Quantity(text="90%", start=0, end=3, value=90, unit="pct", precision=1)
+    assert agrees(ninety, st(98, "pct", 1)) is False  # percentages are not round figures

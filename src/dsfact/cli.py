@@ -33,17 +33,34 @@ def check_parser():
     parser.add_argument("--include", action="append", default=[], help="glob of files to check in directories (repeatable)")
     parser.add_argument("--exclude", action="append", default=[], help="glob of files to skip (repeatable)")
     parser.add_argument("--changed", nargs="?", const="", default=None, metavar="REF",
-                        help="report only lines changed against REF (default: the staged changes, or HEAD)")
+                        help="report only lines changed against REF (default: HEAD, so the staged and unstaged "
+                             "changes); a following word that names a file is a file: use --changed=REF")
     parser.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: auto for many files)")
     parser.add_argument("--no-config", action="store_true", help="ignore pyproject.toml / .dsfact.toml settings")
     return parser
+
+
+def _changed_without_ref(args: List[str]) -> List[str]:
+    """`--changed` takes an optional REF, so in `--changed draft.md` argparse would take the file for
+    the REF (and pre-commit appends the file names right after a hook's args). As git does, a word
+    that names an existing path (or -) is a path: `--changed draft.md` is `--changed= draft.md`.
+    `--changed=REF` is always a REF."""
+    out = list(args)
+    for i, arg in enumerate(out[:-1]):
+        if arg == "--":
+            break
+        if arg == "--changed":
+            nxt = out[i + 1]
+            if nxt == "-" or nxt.startswith("-") or os.path.exists(nxt):
+                out[i] = "--changed="
+    return out
 
 
 def run_check_command(args: List[str]) -> int:
     """`dsfact check ARGS`: parse, check, render; returns the exit code."""
     parser = check_parser()
     try:
-        opts = parser.parse_args(args)
+        opts = parser.parse_args(_changed_without_ref(args))
     except SystemExit as exc:  # argparse has printed its usage line or help
         return EXIT_OK if exc.code == 0 else EXIT_ERROR
     from dsfact.run import run_check

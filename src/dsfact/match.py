@@ -30,7 +30,12 @@ _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
 _NOT_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
               "sunday", "i", "it", "its", "the", "this", "that", "these", "those", "their", "they", "he", "she",
-              "we", "in", "on", "at", "by", "for", "but", "and", "a", "an", "as", "of", "to"}
+              "we", "in", "on", "at", "by", "for", "but", "and", "a", "an", "as", "of", "to",
+              # capitalised words that name no one: nationalities, places as adjectives, common acronyms
+              "chinese", "china", "american", "america", "us", "usa", "u", "s", "european", "japanese",
+              "korean", "british", "french", "german", "indian", "taiwanese", "western", "asian", "silicon",
+              "valley", "wall", "street", "ai", "gpu", "gpus", "cpu", "ceo", "cto", "api", "llm", "llms", "app",
+              "new", "year", "lunar", "spring", "festival"}
 _GAP_OK = re.compile(r"[\s\-_.&/'’]{0,2}")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                   "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "vs", "inc", "corp", "co", "ltd",
@@ -133,7 +138,7 @@ class CueIndex:
         else:
             for stem in _stems(key):
                 self.latin.setdefault(stem, key)
-            if len(key) >= FUZZY_MIN_LENGTH:
+            if len(key) >= FUZZY_MIN_LENGTH and role in (SUBJECT, ENTITY):  # names get typos; "founder" is not "founded"
                 bucket = self.latin_fuzzy.setdefault(key[0], [])
                 if key not in bucket:
                     bucket.append(key)

@@ -6,6 +6,9 @@ from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per, Quanti
 APPROX_SPREAD = 0.05  # "about", "nearly", 約, 近: five per cent either way
 BOUND_SPREAD = 0.5  # "more than 50" reaches 75 at most; "less than 6" no lower than 3
 RELATIVE_FLOOR = 0.005  # a figure with no stated precision (a ratio) is read to half a per cent
+ROUND_FIGURE = 0.1  # "$6 million", "2,000", "十萬": one significant digit, read as within ten per cent
+
+_HAN_DIGITS = set("一二三四五六七八九兩两壹貳贰參叁肆伍陸陆柒捌玖")
 
 CONVERTIBLE = {("pct", "ratio"): 0.01, ("ratio", "pct"): 100.0}
 
@@ -24,12 +27,52 @@ def _scale(q_unit: str, unit: str) -> float:
     return CONVERTIBLE.get((q_unit, unit), 1.0)
 
 
+def significant_digits(text: str) -> int | None:
+    """How many significant digits a figure was written with ("5.6 million" 2, "2,000" 1, "七十萬" 1);
+    None when the words give no digits."""
+    digits = ""
+    seen = False
+    for ch in text:
+        if ch.isdigit() and ch.isascii():
+            digits += ch
+            seen = True
+        elif ch == "." and seen:
+            digits += "."
+        elif ch in ", " and seen:
+            continue
+        elif seen:
+            break
+    if digits:
+        whole, _, frac = digits.partition(".")
+        mantissa = (whole + frac).lstrip("0")
+        if not frac:
+            mantissa = mantissa.rstrip("0")
+        return max(len(mantissa), 1)
+    han = sum(1 for ch in text if ch in _HAN_DIGITS)
+    if han or any(ch in text for ch in "十百千萬万億亿兆"):
+        return max(han, 1)
+    return None
+
+
+def round_figure_precision(value: float, precision: float | None, text: str, unit: str = "") -> float | None:
+    """A large figure written with one significant digit is a round figure: read it to ten per cent
+    either way ("$6 million" stands for 5.4 to 6.6 million). Percentages and small counts are not:
+    "90% cheaper" is not 98%."""
+    if (isinstance(value, str) or abs(value) < 1000 or unit in ("pct", "pp", "ratio", "factor")
+            or significant_digits(text) != 1):
+        return precision
+    return max(precision or 0.0, 2 * ROUND_FIGURE * abs(value))
+
+
 def span_of(value: float, precision: float | None, qualifier: str | None, high: float | None = None) -> tuple[float, float]:
     """The interval a written figure stands for: its rounding (or truncation), widened by its qualifier."""
     top = high if high is not None else value
     if precision is None or precision <= 0:
         precision = max(abs(value), abs(top)) * RELATIVE_FLOOR * 2
-    lo, hi = value - precision / 2, top + precision  # 5.6 million: 5.55 (rounded) to 5.7 (truncated)
+    if precision >= 2 * ROUND_FIGURE * abs(value) > 0:
+        lo, hi = value - precision / 2, top + precision / 2  # a round figure: ten per cent either way
+    else:
+        lo, hi = value - precision / 2, top + precision  # 5.6 million: 5.55 (rounded) to 5.7 (truncated)
     if qualifier == APPROXIMATELY:
         spread = APPROX_SPREAD * max(abs(value), abs(top))
         lo, hi = lo - spread, hi + spread
@@ -90,7 +133,8 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None) -> bool | N
     if q.direction and st.direction and q.direction != st.direction:
         return False
     factor = _scale(q.unit, st.unit) * _per_factor(q.per, claim_per)
-    precision = q.precision * factor if q.precision else None
+    precision = round_figure_precision(q.value, q.precision, q.text, q.unit)
+    precision = precision * factor if precision else None
     high = q.high * factor if q.high is not None else None
     q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, q.qualifier, high)
     s_lo, s_hi = span_of(st.value, st.precision, st.qualifier, st.high)

@@ -10,7 +10,7 @@ from dsfact.errors import RegistryError
 from dsfact.model import QUALIFIERS, Claim, Per, Registry, Source, Statement
 
 REGISTRY_ENV = "DSFACT_REGISTRY"
-CACHE_FORMAT = 3  # bump when the compiled form changes
+CACHE_FORMAT = 5  # bump when the compiled form changes
 UNITS = frozenset(
     "USD EUR HKD CNY TWD JPY GBP 元 pct pp count day month year hour gpu_hour ratio factor W point token date".split()
 )
@@ -255,7 +255,7 @@ def _with_precision(claim: Claim, sources: dict) -> Claim:
     from dataclasses import replace
 
     from dsfact.numbers import parse_quantities
-    from dsfact.quantity import precision_of, same_reading
+    from dsfact.quantity import precision_of, round_figure_precision, same_reading
 
     statements = []
     for st in claim.statements:
@@ -264,7 +264,7 @@ def _with_precision(claim: Claim, sources: dict) -> Claim:
             source = sources.get(st.source)
             for q in parse_quantities(st.quote, ref_date=source.date if source else None):
                 if same_reading(q, st):
-                    precision = q.precision
+                    precision = round_figure_precision(q.value, q.precision, q.text, q.unit)
                     if q.unit != st.unit and precision is not None:
                         precision = precision * (0.01 if q.unit == "pct" else 100.0)
                     break
