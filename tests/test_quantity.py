@@ -120,3 +120,12 @@ def test_round_figures_are_read_to_ten_per_cent():
     assert agrees(six, st(6.7e6, precision=1e5)) is False
     ninety = Quantity(text="90%", start=0, end=3, value=90, unit="pct", precision=1)
     assert agrees(ninety, st(98, "pct", 1)) is False  # percentages are not round figures
+
+
+def test_bounds_in_the_text_are_taken_at_their_word():
+    over = Quantity(text="100,000", start=0, end=7, value=100000, unit="count", precision=1000, qualifier=MORE_THAN)
+    assert agrees(over, st(240000, "count", 10000)) is True  # "more than 100,000" is true of 240,000
+    over_5000 = Quantity(text="5,000", start=0, end=5, value=5000, unit="count", precision=1000, qualifier=MORE_THAN)
+    assert agrees(over_5000, st(2000, "count", 100, MORE_THAN)) is False  # 二千多 is 2,000 to 3,000
+    under = Quantity(text="$5 million", start=0, end=10, value=5e6, unit="USD", precision=1e5, qualifier=LESS_THAN)
+    assert agrees(under, st(5576000, precision=1000)) is False

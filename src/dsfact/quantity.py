@@ -64,8 +64,13 @@ def round_figure_precision(value: float, precision: float | None, text: str, uni
     return max(precision or 0.0, 2 * ROUND_FIGURE * abs(value))
 
 
-def span_of(value: float, precision: float | None, qualifier: str | None, high: float | None = None) -> tuple[float, float]:
-    """The interval a written figure stands for: its rounding (or truncation), widened by its qualifier."""
+def span_of(value: float, precision: float | None, qualifier: str | None, high: float | None = None,
+            *, literal: bool = False) -> tuple[float, float]:
+    """The interval a written figure stands for: its rounding (or truncation), widened by its qualifier.
+
+    A source's "二千多" or "more than 50 days" is read as a person would, bounded (2,000 to 3,000);
+    with `literal`, a bound in the text being checked is taken at its word: "more than 100,000 GPUs" is
+    true of 240,000, so it is not flagged."""
     top = high if high is not None else value
     if precision is None or precision <= 0:
         precision = max(abs(value), abs(top)) * RELATIVE_FLOOR * 2
@@ -77,9 +82,9 @@ def span_of(value: float, precision: float | None, qualifier: str | None, high: 
         spread = APPROX_SPREAD * max(abs(value), abs(top))
         lo, hi = lo - spread, hi + spread
     elif qualifier == MORE_THAN:
-        lo, hi = value, max(hi, top + abs(top) * BOUND_SPREAD)
+        lo, hi = value, (float("inf") if literal else max(hi, top + abs(top) * BOUND_SPREAD))
     elif qualifier == LESS_THAN:
-        lo, hi = min(lo, value - abs(value) * BOUND_SPREAD), top
+        lo, hi = (min(lo, 0.0) if literal else min(lo, value - abs(value) * BOUND_SPREAD)), top
     elif qualifier == UP_TO:
         lo = lo - APPROX_SPREAD * abs(value)
         hi = top + precision / 2
@@ -136,7 +141,7 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None) -> bool | N
     precision = round_figure_precision(q.value, q.precision, q.text, q.unit)
     precision = precision * factor if precision else None
     high = q.high * factor if q.high is not None else None
-    q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, q.qualifier, high)
+    q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, q.qualifier, high, literal=True)
     s_lo, s_hi = span_of(st.value, st.precision, st.qualifier, st.high)
     return max(q_lo, s_lo) < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
 
