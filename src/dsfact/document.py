@@ -1,0 +1,1328 @@
+"""Read a document to check: decode its bytes, keep its prose, and map every prose character back
+to the original file; collect its inline ``dsfact:`` directives.
+
+`Document.text` is what the checker reads. For plain text it is the file itself. For Markdown and
+HTML it is the prose only: markup, code, front matter, URLs and comments are left out, and every
+character of `text` knows where it came from (`Document.origin`), so a finding is reported at the
+line and column where it stands in the original file (`Document.location`).
+
+Markdown is read line by line (blocks), then character by character (inlines), with the common
+CommonMark and GFM rules simplified: what is removed is marked in a mask over the original, and
+`text` is built from the mask, so every line break survives (Markdown `text` has exactly the
+original's lines). HTML is read by one linear scan (no recursion, no tree), so any depth of nesting
+costs nothing; block-level tags end a line.
+
+Standard library only. Importing this module does no work: patterns are compiled, and the HTML
+entity table is imported, on first use.
+"""
+from __future__ import annotations
+
+import bisect
+import codecs
+import math
+import os
+import re
+import stat
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+from types import SimpleNamespace
+
+from dsfact.errors import InputError, UsageError
+from dsfact.model import Location
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "FORMATS",
+    "Directive",
+    "Document",
+    "read_document",
+    "detect_format",
+    "decode_bytes",
+    "parse_directives",
+    "suppressed",
+]
+
+#: Files (and stdin) larger than this are refused with an InputError.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+FORMATS = ("text", "markdown", "html")
+_FORMAT_ALIASES = {"md": "markdown", "txt": "text", "plain": "text", "htm": "html"}
+_MARKDOWN_EXTENSIONS = (".md", ".markdown")
+_HTML_EXTENSIONS = (".html", ".htm")
+
+IGNORE, OFF, ON = "ignore", "off", "on"
+DIRECTIVE_KINDS = (IGNORE, OFF, ON)
+
+_UNDECODABLE = "cannot decode as UTF-8, UTF-16, GB18030 or Big5 (use --encoding)"
+
+# Mask codes for the Markdown reader: what becomes of each original character.
+_KEEP, _DROP, _SPACE, _SUBST = 0, 1, 2, 3
+
+
+# --------------------------------------------------------------------------------------------
+# The types
+
+
+@dataclass
+class Directive:
+    """An inline suppression comment: ``<!-- dsfact: ignore C12 -- reason -->``, ``off``, ``on``."""
+
+    kind: str  # "ignore" | "off" | "on"
+    claims: tuple[str, ...]  # for ignore: claim ids; empty = all claims
+    reason: str | None
+    line: int  # 1-based line of the comment (its "<!--") in the original file
+    start: int  # code-point span of the whole comment in the original text
+    end: int
+    end_line: int = 0  # the line the comment ends on (same as `line` unless it spans lines)
+
+    def __post_init__(self) -> None:
+        if self.end_line < self.line:
+            self.end_line = self.line
+
+
+@dataclass
+class Document:
+    """A decoded file and the prose in it that is checked."""
+
+    path: str  # as given ("-" or the --stdin-filename for stdin)
+    original: str  # the decoded file
+    text: str  # what is checked: prose only
+    origin: Sequence[int]  # origin[i] = index in `original` of text[i]; len(text) + 1 long (last = end)
+    format: str = "text"  # "text" | "markdown" | "html"
+    encoding: str = "utf-8"
+    directives: list[Directive] = field(default_factory=list)
+    # Where a text character stands for more than one original character (an entity such as
+    # "&nbsp;"): text index -> original end (exclusive). Others end at origin[i] + 1.
+    _ends: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+    _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def location(self, start: int, end: int) -> Location:
+        """The 1-based line and column in the ORIGINAL file of text[start:end].
+
+        Columns count Unicode code points; `end_column` is one past the last character (for a
+        character decoded from an entity, one past the entity). "\\r\\n" is one line break; the
+        "\\r" belongs to its line.
+        """
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            raise ValueError(f"span {start}:{end} is outside the text (length {n})")
+        o_start = self.origin[start]
+        line, column = self.position(o_start)
+        if end == start:
+            return Location(line, column, line, column)
+        last = end - 1
+        o_end = self._ends.get(last)
+        if o_end is None:
+            o_end = self.origin[last] + 1
+        if o_end <= o_start:  # cannot happen with a well-formed origin; be safe
+            o_end = o_start + 1
+        end_line, end_column = self.position(o_end - 1)
+        return Location(line, column, end_line, end_column + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of an index into `original`."""
+        starts = self._line_starts
+        if starts is None:
+            starts = self._line_starts = _line_starts(self.original)
+        i = bisect.bisect_right(starts, offset) - 1
+        return i + 1, offset - starts[i] + 1
+
+
+def _line_starts(s: str) -> list[int]:
+    starts = [0]
+    find = s.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+# --------------------------------------------------------------------------------------------
+# Reading
+
+
+def detect_format(path: str) -> str:
+    """The format a file name implies: .md/.markdown -> markdown, .html/.htm -> html, else text."""
+    lower = path.lower()
+    if lower.endswith(_MARKDOWN_EXTENSIONS):
+        return "markdown"
+    if lower.endswith(_HTML_EXTENSIONS):
+        return "html"
+    return "text"
+
+
+def read_document(
+    path: str,
+    *,
+    data: bytes | None = None,
+    encoding: str | None = None,
+    format: str | None = None,  # noqa: A002 - the CLI's word
+) -> Document:
+    """Read, decode and take apart one document.
+
+    With `data` (stdin), those bytes are read and `path` only names them (and picks the format);
+    otherwise the file at `path` is read (never written). Raises InputError for a file that cannot
+    be read or decoded and for a malformed dsfact directive; UsageError for an unknown `format`.
+    """
+    fmt = _resolve_format(path, format)
+    if data is None:
+        data = _read_bytes(path)
+    elif len(data) > MAX_FILE_BYTES:
+        raise InputError(path, _too_large(len(data)))
+    original, used = decode_bytes(data, path, encoding)
+    ends: dict[int, int] = {}
+    if fmt == "markdown":
+        text, origin, ends, comments = _read_markdown(original)
+        directives = _directives_from_comments(original, comments, path)
+    elif fmt == "html":
+        text, origin, ends, comments = _read_html(original)
+        directives = _directives_from_comments(original, comments, path)
+    else:
+        text, origin = original, range(len(original) + 1)  # identity, at no memory cost
+        directives = parse_directives(original, path=path)
+    return Document(path, original, text, origin, fmt, used, directives, _ends=ends)
+
+
+def _resolve_format(path: str, format: str | None) -> str:  # noqa: A002
+    if format is None:
+        return detect_format(path)
+    fmt = _FORMAT_ALIASES.get(format.lower(), format.lower())
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {format!r} (expected text, markdown or html)")
+    return fmt
+
+
+def _read_bytes(path: str) -> bytes:
+    limit = MAX_FILE_BYTES
+    if path == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(path, _too_large(None))
+        return data
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        raise InputError(path, _os_problem(e)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(path, "is a directory")
+    if stat.S_ISREG(st.st_mode) and st.st_size > limit:
+        raise InputError(path, _too_large(st.st_size))
+    try:
+        with open(path, "rb") as f:
+            data = f.read(limit + 1)
+    except OSError as e:
+        raise InputError(path, _os_problem(e)) from None
+    if len(data) > limit:  # grew, or not a regular file
+        raise InputError(path, _too_large(None))
+    return data
+
+
+def _os_problem(e: OSError) -> str:
+    if isinstance(e, (FileNotFoundError, NotADirectoryError)):
+        return "no such file"
+    if isinstance(e, IsADirectoryError):
+        return "is a directory"
+    if isinstance(e, PermissionError):
+        return "permission denied"
+    return f"cannot read ({e.strerror or e})"
+
+
+def _size(n: int, *, up: bool) -> str:
+    mb = 1024 * 1024
+    if n < mb:
+        return f"{n} bytes"
+    tenths = n * 10 / mb
+    tenths = math.ceil(tenths) if up else math.floor(tenths)
+    return f"{tenths / 10:g} MB"
+
+
+def _too_large(size: int | None) -> str:
+    limit = _size(MAX_FILE_BYTES, up=False)
+    if size is None:
+        return f"file too large (more than {limit}; limit {limit})"
+    return f"file too large ({_size(size, up=True)}; limit {limit})"
+
+
+# --------------------------------------------------------------------------------------------
+# Decoding
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"PK\x07\x08", "ZIP archive"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office document"),
+    (b"\x7fELF", "executable"),
+)
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP image"
+    return None
+
+
+def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode a file's bytes; return (text, encoding name). A byte order mark is not part of text.
+
+    Tries, in order: a UTF-8, UTF-16 or UTF-32 byte order mark; BOM-less UTF-16 (told by where its
+    NUL bytes fall); strict UTF-8; then GB18030 and Big5, keeping whichever reads as more common
+    Chinese characters of its script. `encoding` forces one codec. Binary files raise InputError.
+    """
+    data = bytes(data)
+    kind = _binary_kind(data)
+    if kind:
+        raise InputError(path, f"binary file ({kind})")
+    if encoding is not None:
+        return _decode_forced(data, path, encoding)
+    if not data:
+        return "", "utf-8"
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as e:
+            raise InputError(
+                path, f"cannot decode as UTF-8 despite its byte order mark (bad byte at offset {e.start + 3})"
+            ) from None
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")):
+        if data.startswith(bom):
+            try:
+                return data[4:].decode(name), name
+            except UnicodeDecodeError:
+                pass  # FF FE 00 00 may be UTF-16 LE text that starts with U+0000; see below
+    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                text = data[2:].decode(name)
+            except UnicodeDecodeError as e:
+                raise InputError(path, f"cannot decode as UTF-16 ({e.reason} at offset {e.start + 2})") from None
+            if "\x00" in text:
+                raise InputError(path, "binary file (NUL bytes)")
+            return text, name
+    if b"\x00" in data:
+        sniffed = _sniff_utf16(data)
+        if sniffed is None:
+            raise InputError(path, "binary file (NUL bytes)")
+        return sniffed
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    chinese = _decode_chinese(data)
+    if chinese is None:
+        raise InputError(path, _UNDECODABLE)
+    return chinese
+
+
+def _decode_forced(data: bytes, path: str, encoding: str) -> tuple[str, str]:
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(path, f"unknown encoding {encoding!r}") from None
+    if not getattr(info, "_is_text_encoding", True):  # base64, rot13, zlib...
+        raise InputError(path, f"unknown encoding {encoding!r}")
+    name = info.name
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError as e:
+        raise InputError(path, f"cannot decode as {name} (bad byte at offset {e.start})") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        raise InputError(path, "binary file (NUL bytes)")
+    return text, name
+
+
+def _sniff_utf16(data: bytes) -> tuple[str, str] | None:
+    """BOM-less UTF-16: mostly-ASCII or CJK text has its NUL bytes on one side of each pair."""
+    if len(data) % 2:
+        return None
+    even = data[0::2].count(0)  # high bytes of big-endian units
+    odd = data[1::2].count(0)  # high bytes of little-endian units
+    major, minor, name = (odd, even, "utf-16-le") if odd >= even else (even, odd, "utf-16-be")
+    if major == 0 or minor * 10 > major:
+        return None
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text or not _plausible_utf16(text):
+        return None
+    return text, name
+
+
+def _plausible_utf16(text: str) -> bool:
+    """Does text decoded as BOM-less UTF-16 read as text? ASCII bytes taken two at a time make
+    ideographs too, but seldom common ones, kana, Hangul or CJK punctuation."""
+    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f\v")
+    if controls * 100 > len(text):
+        return False
+    wide = [c for c in text if c >= "\x80"]
+    if len(wide) * 10 <= len(text) * 7:  # at least 30% ASCII: the NUL pattern says enough
+        return True
+    simplified, traditional = _common_sets()
+    plausible = sum(
+        1
+        for c in wide
+        if c in simplified
+        or c in traditional
+        or "\u3000" <= c <= "\u30ff"  # CJK punctuation, kana
+        or "\uac00" <= c <= "\ud7a3"  # Hangul
+        or "\uff00" <= c <= "\uffef"  # full-width forms
+    )
+    return plausible * 5 >= len(wide)
+
+
+# The most frequent characters of Chinese text, in each script. Characters both scripts share are in
+# both sets; those that differ (这/這, 国/國, 万/萬...) decide. Text decoded with the wrong codec is
+# mojibake, which holds few of either.
+_COMMON_SIMPLIFIED = (
+    "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后"
+    "作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因"
+    "只从想实日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应"
+    "战向头文体政美相见被利什二等产或新己制身果加西月话合回特代内信表化老给世位次度门任常先海通教儿原"
+    "东声提立及比员解水名真论处走义各入几口认条平系气题活更别打女变四总何电数安少报才结反受目量再感建"
+    "务做接必场件计管期市直资命金指许统区保至队形社便空决治展马科司五基书非则听却界达光放强即像难权思"
+    "象完设式色路记南品告类求据程北边张该交规万取格望觉术领共确传师观清今院让识带导争运飞风步改收根造"
+    "言联持组每济车亲极服快办议元英证近失转令准布始未远单影具罗字爱击流备连调深商算质团集百需价党华城"
+    "级整府离况亚请技际约示复究线官断精满支视消越器容须增研写称企八功吗包片史委查轻易早除农装广显亿练"
+    "训币网钱"
+)
+_COMMON_TRADITIONAL = (
+    "的一是不了在人有我他這個們中來上大為和國地到以說時要就出會可也你對生能而子那得於著下自之年過發後"
+    "作裡裏用道行所然家種事成方多經麼去法學如都同現當沒動面起看定天分還進好小部其些主樣理心她本前開但因"
+    "只從想實日軍者意無力它與長把機十民第公此已工使情明性知全三又關點正業外將兩高間由問很最重並物手應"
+    "戰向頭文體政美相見被利什二等產或新己製制身果加西月話合回特代內信表化老給世位次度門任常先海通教兒原"
+    "東聲提立及比員解水名真論處走義各入幾口認條平系係氣題活更別打女變四總何電數安少報才結反受目量再感建"
+    "務做接必場件計管期市直資命金指許統區保至隊形社便空決治展馬科司五基書非則聽卻界達光放強即像難權思"
+    "象完設式色路記南品告類求據程北邊張該交規萬取格望覺術領共確傳師觀清今院讓識帶導爭運飛風步改收根造"
+    "言聯持組每濟車親極服快辦議元英證近失轉令準布始未遠單影具羅字愛擊流備連調深商算質團集百需價黨華城"
+    "級整府離況亞請技際約示復究線官斷精滿支視消越器容須增研寫稱企八功嗎包片史委查輕易早除農裝廣顯億練"
+    "訓幣網錢"
+)
+
+
+@lru_cache(maxsize=1)
+def _common_sets() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(_COMMON_SIMPLIFIED), frozenset(_COMMON_TRADITIONAL)
+
+
+def _decode_chinese(data: bytes) -> tuple[str, str] | None:
+    """GB18030 or Big5 (or its cp950 / HKSCS extensions): whichever decodes strictly and reads
+    as more common characters of its script."""
+    simplified, traditional = _common_sets()
+    candidates = []
+    try:
+        text = data.decode("gb18030")
+        candidates.append((_chinese_score(text, simplified), 1, text, "gb18030"))
+    except UnicodeDecodeError:
+        pass
+    for name in ("big5", "cp950", "big5hkscs"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_chinese_score(text, traditional), 0, text, name))
+        break
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (c[0], c[1]))
+    if best[0][0] == 0:
+        # Not one common Chinese character: more likely Latin-1 or cp1252 ("naïve") than Chinese.
+        return None
+    return best[2], best[3]
+
+
+def _chinese_score(text: str, common: frozenset[str]) -> tuple[int, int]:
+    hits = sum(1 for c in text if c in common)
+    # Then: the share of plain CJK ideographs, ASCII and CJK punctuation (mojibake runs to rare
+    # symbols, private use and extension blocks).
+    plain = sum(
+        1
+        for c in text
+        if c < "\x80" or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+    )
+    return hits, plain
+
+
+# --------------------------------------------------------------------------------------------
+# Patterns (compiled on first use)
+
+
+@lru_cache(maxsize=1)
+def _rx() -> SimpleNamespace:
+    c = re.compile
+    return SimpleNamespace(
+        # Markdown blocks
+        front_matter_key=c(r"[ \t]*(?:#|[\w\"'.-][^:=\n]*?[ \t]*[:=](?:[ \t]|$))"),
+        fence_open=c(r"(`{3,}|~{3,})(.*)"),
+        fence_close=c(r"(`{3,}|~{3,})[ \t]*$"),
+        thematic=c(r"[ ]{0,3}([-*_])(?:[ \t]*+\1){2,}+[ \t]*+$"),
+        setext_eq=c(r"[ ]{0,3}=++[ \t]*+$"),
+        table_delim=c(r"[ \t]*+\|?+[ \t]*+:?+-++:?+[ \t]*+(?:\|[ \t]*+:?+-++:?+[ \t]*+)*+\|?+[ \t]*+$"),
+        refdef=c(r"\[(?!\^)((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*\S"),
+        footdef=c(r"\[\^[^\]\s]+\]:"),
+        atx=c(r"(#{1,6})(?=[ \t]|$)"),
+        bullet=c(r"[-+*](?=[ \t]|$)"),
+        ordered=c(r"(\d{1,9})[.)](?=[ \t]|$)"),
+        task=c(r"\[[ xX]\](?=[ \t])"),
+        line_tokens=c(r"`++|<!--|-->"),
+        blank_line=c(r"\n[ \t]*\r?\n"),
+        # Markdown inlines
+        md_inline=c(
+            r"""
+             (?P<code>`+)
+            |(?P<comment><!--)
+            |(?P<special><!\[CDATA\[|<\?|<![A-Za-z])
+            |(?P<autolink><[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*>
+               |<[A-Za-z0-9.!\#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?
+                  (?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*>)
+            |(?P<tag><(?P<closing>/)?(?P<name>[A-Za-z][A-Za-z0-9\-]*+)
+               (?:\s++[A-Za-z_:][A-Za-z0-9_.:\-]*+(?:\s*+=\s*+(?:[^\s"'=<>`]++|'[^']*+'|"[^"]*+"))?+)*+\s*+/?>)
+            |(?P<escape>\\[!-/:-@\[-`{-~])
+            |(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
+            |(?P<url>(?:https?://|ftp://|www\.)[^\s<>]*)
+            |(?P<open>!?\[)
+            |(?P<bracket>\])
+            |(?P<emph>\*++|_++|~~+)
+            |(?P<pipe>\|)
+            """,
+            re.X,
+        ),
+        link_dest=c(
+            r"""\(\s*+(?:<[^<>\n]*+>|(?:[^\s()\\]++|\\.|\((?:[^\s()\\]++|\\.)*+\))*+)
+                (?:\s++(?:"(?:[^"\\]++|\\.)*+"|'(?:[^'\\]++|\\.)*+'|\((?:[^()\\]++|\\.)*+\)))?+\s*+\)""",
+            re.X,
+        ),
+        ref_label=c(r"\[(?:[^\[\]\\]++|\\.){0,999}+\]"),
+        # HTML
+        html_tag=c(
+            r"""<(?P<closing>/)?(?P<name>[A-Za-z][^\s/>]*+)
+                (?:[\s/]++|=[^\s>]*+|[^\s/>=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+)*+
+                (?:>|(?P<eof>\Z))""",
+            re.X,
+        ),
+        html_comment_end=c(r"--!?>"),
+        html_entity=c(r"&(?:\#[xX]([0-9A-Fa-f]+);?|\#([0-9]+);?|([A-Za-z][A-Za-z0-9]*);?)"),
+        nonspace=c(r"\S"),
+        # Directives
+        reason_sep=c(r"(?:^|\s)--(?:\s|$)"),
+        id_split=c(r"\s*,\s*|\s+"),
+        claim_id=c(r"[A-Za-z][A-Za-z0-9_.\-]*"),
+        runs=c(rb"\x00+|\x01+|\x02+|\x03"),
+    )
+
+
+@lru_cache(maxsize=64)
+def _closing_backticks(n: int) -> re.Pattern[str]:
+    return re.compile(r"(?<!`)`{%d}(?!`)" % n)
+
+
+@lru_cache(maxsize=32)
+def _raw_text_end(name: str) -> re.Pattern[str]:
+    return re.compile(r"</%s(?=[\s/>])" % re.escape(name), re.I)
+
+
+# --------------------------------------------------------------------------------------------
+# Entities
+
+
+def _entity_tables():
+    from html import entities  # imported on first use: a table of 2,000 names
+
+    return entities.html5
+
+
+def _numeric_entity(digits: str, base: int) -> str:
+    import html
+
+    digits = digits.lstrip("0") or "0"
+    num = int(digits, base) if len(digits) <= 8 else 0x110000
+    return html.unescape(f"&#x{num:x};")
+
+
+def _named_entity(name: str, semicolon: bool) -> tuple[str, int] | None:
+    """(replacement, length of the name used) for &name; or a legacy &name without ';'."""
+    table = _entity_tables()
+    if semicolon:
+        rep = table.get(name + ";")
+        if rep is not None:
+            return rep, len(name)
+    for k in range(min(len(name), 32), 1, -1):  # legacy names (amp, lt, nbsp...) need no ';'
+        rep = table.get(name[:k])
+        if rep is not None:
+            return rep, k
+    return None
+
+
+_ENTITY_SPACES = str.maketrans({"\xa0": " ", "\n": " ", "\r": " "})
+
+
+def _space_nbsp(rep: str) -> str:
+    """A no-break space from an entity is a space; so is a line break (lines stay the file's)."""
+    return rep.translate(_ENTITY_SPACES)
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown
+
+
+class _Marks:
+    """What becomes of each original character, and the text built from that."""
+
+    __slots__ = ("s", "mask", "subst")
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self.mask = bytearray(len(s))
+        self.subst: dict[int, tuple[str, int]] = {}
+
+    def set(self, a: int, b: int, code: int) -> None:
+        """Mark s[a:b]; line breaks (and the "\\r" of "\\r\\n") always stay."""
+        if a >= b:
+            return
+        self.mask[a:b] = bytes((code,)) * (b - a)
+        s, mask = self.s, self.mask
+        i = s.find("\n", a, b)
+        while i != -1:
+            mask[i] = _KEEP
+            if i > a and s[i - 1] == "\r":
+                mask[i - 1] = _KEEP
+            i = s.find("\n", i + 1, b)
+
+    def replace(self, a: int, b: int, rep: str) -> None:
+        self.mask[a:b] = bytes((_DROP,)) * (b - a)
+        self.mask[a] = _SUBST
+        self.subst[a] = (rep, b)
+
+    def assemble(self) -> tuple[str, list[int], dict[int, int]]:
+        s, mask, subst = self.s, self.mask, self.subst
+        parts: list[str] = []
+        origin: list[int] = []
+        ends: dict[int, int] = {}
+        for m in _rx().runs.finditer(mask):
+            a, b = m.span()
+            code = mask[a]
+            if code == _KEEP:
+                parts.append(s[a:b])
+                origin.extend(range(a, b))
+            elif code == _SPACE:
+                parts.append(" ")
+                origin.append(a)
+            elif code == _SUBST:
+                rep, end = subst[a]
+                for _ in rep:
+                    ends[len(origin)] = end
+                    origin.append(a)
+                parts.append(rep)
+        origin.append(len(s))
+        return "".join(parts), origin, ends
+
+
+def _line_spans(s: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's content, without its "\\n" or the "\\r" before it."""
+    spans = []
+    start, n = 0, len(s)
+    while start <= n:
+        nl = s.find("\n", start)
+        end = n if nl == -1 else nl
+        content_end = end - 1 if end > start and s[end - 1] == "\r" else end
+        if nl == -1:
+            if start < n:
+                spans.append((start, content_end))
+            break
+        spans.append((start, content_end))
+        start = nl + 1
+    return spans
+
+
+def _normalize_label(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def _is_punct(c: str) -> bool:
+    return not c.isalnum() and not c.isspace()
+
+
+class _CommentCloser:
+    """Where the next "-->" is, remembering when there is none (so many "<!--" stay linear)."""
+
+    __slots__ = ("s", "none_after")
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self.none_after = len(s) + 1
+
+    def find(self, start: int) -> int:
+        if start >= self.none_after:
+            return -1
+        i = self.s.find("-->", start)
+        if i == -1:
+            self.none_after = min(self.none_after, start)
+        return i
+
+
+def _opens_comment(s: str, a: int, b: int, closer: _CommentCloser) -> bool:
+    """Does this line leave an HTML comment open (one that is closed on a later line)?"""
+    if s.find("<!--", a, b) == -1:
+        return False
+    tokens = list(_rx().line_tokens.finditer(s, a, b))
+    runs: dict[int, list[int]] = {}  # backtick run length -> indices of such runs in tokens
+    for i, t in enumerate(tokens):
+        if s[t.start()] == "`":
+            runs.setdefault(t.end() - t.start(), []).append(i)
+    in_comment = False
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        g = t.group()
+        i += 1
+        if in_comment:
+            in_comment = g != "-->"
+        elif g == "<!--":
+            # "<!-->" and "<!--->" are whole (empty) comments
+            in_comment = not (s.startswith("-->", t.start() + 2, b) or s.startswith("-->", t.start() + 3, b))
+        elif g[0] == "`":  # a code span, if a run as long closes it: skip to after that
+            same = runs[len(g)]
+            k = bisect.bisect_left(same, i)
+            if k < len(same):
+                i = same[k] + 1
+    return in_comment and closer.find(b) != -1
+
+
+def _read_markdown(s: str) -> tuple[str, list[int], dict[int, int], list[tuple[int, int | None, int]]]:
+    marks = _Marks(s)
+    closer = _CommentCloser(s)
+    blocked, refs = _markdown_blocks(s, marks, closer)
+    comments = _markdown_inlines(s, marks, blocked, refs, closer)
+    text, origin, ends = marks.assemble()
+    return text, origin, ends, comments
+
+
+def _markdown_blocks(s: str, marks: _Marks, closer: _CommentCloser) -> tuple[list[tuple[int, int]], set[str]]:
+    """Blank front matter, fences, rules and reference definitions; drop line-start markup.
+
+    Returns the blanked ranges (no inline markup is read inside them) and the reference labels.
+    """
+    rx = _rx()
+    spans = _line_spans(s)
+    blocked: list[tuple[int, int]] = []
+    refs: set[str] = set()
+
+    def block(a: int, b: int) -> None:
+        marks.set(a, b, _DROP)
+        if blocked and blocked[-1][1] >= a - 2 and s.count("\n", blocked[-1][1], a) <= 1:
+            blocked[-1] = (blocked[-1][0], b)
+        else:
+            blocked.append((a, b))
+
+    first = 0
+    if spans:
+        opener = s[spans[0][0] : spans[0][1]].rstrip()
+        closers = {"---": ("---", "..."), "+++": ("+++",)}.get(opener)
+        # Front matter opens with a key ("title: ...", "title = ..."), not prose between two rules.
+        if closers and len(spans) > 1 and rx.front_matter_key.match(s, spans[1][0], spans[1][1]):
+            for k in range(1, len(spans)):
+                if s[spans[k][0] : spans[k][1]].rstrip() in closers:
+                    block(0, spans[k][1])
+                    first = k + 1
+                    break
+
+    fence: tuple[str, int] | None = None
+    in_comment = False
+    list_open = False
+    prev = "blank"  # the previous line: blank | para | list | other
+    for ls, ce in spans[first:]:
+        if fence is not None:
+            p = _skip_quote_markers(s, ls, ce, None)
+            q = p
+            while q < ce and s[q] in " \t":
+                q += 1
+            m = rx.fence_close.match(s, q, ce)
+            block(ls, ce)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= fence[1]:
+                fence = None
+                prev = "other"
+            continue
+        if in_comment:
+            k = s.find("-->", ls, ce)
+            if k != -1:
+                in_comment = _opens_comment(s, k + 3, ce, closer)
+            continue
+        p = _skip_quote_markers(s, ls, ce, marks)
+        q = p
+        indent = 0
+        while q < ce and s[q] in " \t":
+            indent += 4 - indent % 4 if s[q] == "\t" else 1
+            q += 1
+        if q >= ce:
+            prev = "blank"
+            continue
+        m = rx.fence_open.match(s, q, ce)
+        if m and (m.group(1)[0] != "`" or "`" not in m.group(2)):
+            fence = (m.group(1)[0], len(m.group(1)))
+            block(ls, ce)
+            prev = "other"
+            continue
+        content = s[p:ce]
+        if (
+            rx.thematic.match(content)
+            or rx.setext_eq.match(content)
+            or ("|" in content and rx.table_delim.match(content))
+        ):
+            block(ls, ce)
+            prev, list_open = "other", False
+            continue
+        if indent < 4:
+            m = rx.refdef.match(s, q, ce)
+            if m:
+                refs.add(_normalize_label(m.group(1)))
+                block(ls, ce)
+                prev = "other"
+                continue
+            m = rx.footdef.match(s, q, ce)
+            if m:
+                marks.set(m.start(), m.end(), _DROP)
+                q = m.end()
+            else:
+                m = rx.atx.match(s, q, ce)
+                if m:
+                    marks.set(m.start(), m.end(), _DROP)
+                    # a closing sequence: "## Title ##"
+                    tail = s[m.end() : ce].rstrip(" \t")
+                    title = tail.rstrip("#")
+                    if len(title) < len(tail) and (not title or title[-1] in " \t"):
+                        marks.set(m.end() + len(title), m.end() + len(tail), _DROP)
+                    prev, list_open = "other", False
+                    in_comment = _opens_comment(s, ls, ce, closer)
+                    continue
+        is_item = False
+        if indent < 4 or list_open:
+            for _ in range(3):  # "- 1. [ ] text": nested markers on one line
+                m = rx.bullet.match(s, q, ce)
+                if not m:
+                    m = rx.ordered.match(s, q, ce)
+                    if m and not (prev != "para" or list_open or m.group(1) in ("1", "01")):
+                        m = None
+                if not m:
+                    break
+                marks.set(m.start(), m.end(), _DROP)
+                is_item = True
+                q = m.end()
+                while q < ce and s[q] in " \t":
+                    q += 1
+            if is_item:
+                m = rx.task.match(s, q, ce)
+                if m:
+                    marks.set(m.start(), m.end(), _DROP)
+        if is_item:
+            prev, list_open = "list", True
+        else:
+            if prev == "blank" and indent < 2:
+                list_open = False
+            prev = "para"
+        in_comment = _opens_comment(s, ls, ce, closer)
+    return blocked, refs
+
+
+def _skip_quote_markers(s: str, p: int, ce: int, marks: _Marks | None) -> int:
+    """Skip (and drop, with `marks`) the ">" markers of block quotes at the start of a line."""
+    while True:
+        q = p
+        while q < ce and q - p < 3 and s[q] == " ":
+            q += 1
+        if q < ce and s[q] == ">":
+            if marks is not None:
+                marks.set(q, q + 1, _DROP)
+            p = q + 1
+            if p < ce and s[p] in " \t":
+                p += 1
+            continue
+        return p
+
+
+def _markdown_inlines(
+    s: str, marks: _Marks, blocked: list[tuple[int, int]], refs: set[str], closer: _CommentCloser
+) -> list[tuple[int, int | None, int]]:
+    """Read inline markup left to right; return the HTML comments as (start, end or None, body end)."""
+    rx = _rx()
+    pattern = rx.md_inline
+    mask = marks.mask
+    n = len(s)
+    comments: list[tuple[int, int | None, int]] = []
+    stack: list[tuple[int, int]] = []  # open brackets: (position, length of "[" or "![")
+    no_close: set[tuple[int, int]] = set()  # (run length, limit): no closing run before limit
+    next_blank = -1  # where the paragraph of `pos` ends (a blank line), found as pos moves on
+
+    segments = []
+    pos = 0
+    for a, b in blocked:
+        if a > pos:
+            segments.append((pos, a))
+        pos = max(pos, b)
+    if pos < n:
+        segments.append((pos, n))
+
+    pos = 0
+    for seg_start, seg_end in segments:
+        pos = max(pos, seg_start)
+        while pos < seg_end:
+            m = pattern.search(s, pos, seg_end)
+            if m is None:
+                break
+            a, e = m.span()
+            kind = m.lastgroup
+            if mask[a] != _KEEP:  # a marker the block pass dropped ("* item", "1. item")
+                pos = a + 1
+                continue
+            pos = e
+            if kind == "code":  # a code span does not cross a blank line
+                if next_blank < e:
+                    blank = rx.blank_line.search(s, e)
+                    next_blank = n if blank is None else blank.start()
+                limit = min(next_blank, seg_end)
+                width = e - a
+                close = None
+                if (width, limit) not in no_close:
+                    close = _closing_backticks(width).search(s, e, limit)
+                    if close is None:
+                        no_close.add((width, limit))
+                if close is not None:
+                    marks.set(a, close.end(), _SPACE)
+                    pos = close.end()
+            elif kind == "comment":
+                k = closer.find(a + 2)
+                if k == -1:
+                    comments.append((a, None, n))
+                    pos = a + 4
+                else:
+                    marks.set(a, k + 3, _DROP)
+                    comments.append((a, k + 3, k))
+                    pos = k + 3
+            elif kind == "special":
+                token = m.group()
+                end_token = "]]>" if token.startswith("<![") else "?>" if token == "<?" else ">"
+                k = s.find(end_token, e)
+                if k != -1:
+                    marks.set(a, k + len(end_token), _DROP)
+                    pos = k + len(end_token)
+            elif kind == "autolink":
+                marks.set(a, e, _DROP)
+            elif kind == "tag":
+                name = m.group("name").lower()
+                if not m.group("closing") and name in ("script", "style"):
+                    c = _raw_text_end(name).search(s, e)
+                    if c is not None:
+                        gt = s.find(">", c.end())
+                        pos = n if gt == -1 else gt + 1
+                marks.set(a, pos, _DROP)
+            elif kind == "escape":
+                marks.set(a, a + 1, _DROP)
+            elif kind == "entity":
+                rep = _markdown_entity(m.group())
+                if rep is not None:
+                    marks.replace(a, e, rep)
+            elif kind == "url":
+                if a > 0 and (s[a - 1].isalnum() or s[a - 1] in "_/@.-"):
+                    pos = a + 1
+                    continue
+                end = _trim_url(s, a, e)
+                if end - a > 4:
+                    marks.set(a, end, _DROP)
+                    pos = end
+                else:
+                    pos = a + 1
+            elif kind == "open":
+                stack.append((a, e - a))
+            elif kind == "bracket":
+                pos = _close_bracket(s, marks, stack, refs, a, e, rx)
+            elif kind == "emph":
+                if _is_emphasis(s, a, e):
+                    marks.set(a, e, _DROP)
+            elif kind == "pipe":
+                marks.set(a, e, _SPACE)
+    return comments
+
+
+def _markdown_entity(token: str) -> str | None:
+    body = token[1:-1]
+    if body.startswith(("#x", "#X")):
+        return _space_nbsp(_numeric_entity(body[2:], 16))
+    if body.startswith("#"):
+        return _space_nbsp(_numeric_entity(body[1:], 10))
+    rep = _entity_tables().get(body + ";")
+    return None if rep is None else _space_nbsp(rep)
+
+
+def _trim_url(s: str, a: int, e: int) -> int:
+    while e > a:
+        c = s[e - 1]
+        if c in "?!.,:*_~'\";":
+            e -= 1
+        elif c == ")" and s.count("(", a, e) < s.count(")", a, e):
+            e -= 1
+        else:
+            break
+    return e
+
+
+def _close_bracket(
+    s: str, marks: _Marks, stack: list[tuple[int, int]], refs: set[str], a: int, e: int, rx: SimpleNamespace
+) -> int:
+    """A "]": a link, image, reference or footnote closes here, or it is only a bracket."""
+    if not stack:
+        return e
+    opener, width = stack.pop()
+    if s.startswith("(", e):
+        m = rx.link_dest.match(s, e)
+        if m:
+            marks.set(opener, opener + width, _DROP)
+            marks.set(a, m.end(), _DROP)
+            return m.end()
+    elif s.startswith("[", e):
+        m = rx.ref_label.match(s, e)
+        if m:
+            marks.set(opener, opener + width, _DROP)
+            marks.set(a, m.end(), _DROP)
+            return m.end()
+    if a - opener > 1000:  # longer than any link label
+        return e
+    label = s[opener + width : a]
+    if width == 1 and label.startswith("^") and label[1:] and not any(c.isspace() for c in label):
+        marks.set(opener, e, _DROP)  # a footnote reference: [^1]
+    elif refs and _normalize_label(label) in refs:
+        marks.set(opener, opener + width, _DROP)
+        marks.set(a, e, _DROP)
+    return e
+
+
+def _is_emphasis(s: str, a: int, e: int) -> bool:
+    """Is this run of * _ or ~~ emphasis markup (by CommonMark's flanking rules)?"""
+    before = s[a - 1] if a > 0 else "\n"
+    after = s[e] if e < len(s) else "\n"
+    ws_b, ws_a = before.isspace(), after.isspace()
+    p_b, p_a = _is_punct(before), _is_punct(after)
+    left = not ws_a and (not p_a or ws_b or p_b)
+    right = not ws_b and (not p_b or ws_a or p_a)
+    ch = s[a]
+    if ch == "*":
+        return (left or right) and not (before.isdigit() and after.isdigit())
+    if ch == "_":
+        return (left and (not right or p_b)) or (right and (not left or p_a))
+    return left or right
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+
+# Tags that end a line: 2 = a paragraph break ("\n\n"), 1 = a line break.
+_HTML_BLOCKS = {
+    **dict.fromkeys(("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li"), 2),
+    **dict.fromkeys(
+        ("ul", "ol", "dl", "table", "hr", "header", "footer", "main", "aside", "nav", "figure",
+         "figcaption", "address", "details", "summary", "form", "fieldset", "caption", "body"),
+        2,
+    ),
+    **dict.fromkeys(
+        ("br", "tr", "td", "th", "dt", "dd", "section", "article", "blockquote", "pre", "thead", "tbody",
+         "tfoot"),
+        1,
+    ),
+}
+# Elements whose content is not text: skipped up to their end tag.
+_HTML_RAW = frozenset(("script", "style", "title", "textarea", "iframe", "noembed", "noframes", "template", "xmp"))
+# What may stand in <head>; any other start tag (or text) begins the body.
+_HTML_HEAD = frozenset(("title", "meta", "link", "style", "script", "base", "noscript", "template", "head"))
+
+
+class _Builder:
+    """Builds `text` and `origin` for HTML, where line breaks are added for block tags."""
+
+    __slots__ = ("s", "parts", "origin", "ends", "pending", "trailing")
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self.parts: list[str] = []
+        self.origin: list[int] = []
+        self.ends: dict[int, int] = {}
+        self.pending = 0  # line breaks owed before the next text
+        self.trailing = 2  # line breaks since the last non-space character (none owed at the start)
+
+    def brk(self, level: int) -> None:
+        if level > self.pending:
+            self.pending = level
+
+    def _flush(self, pos: int) -> None:
+        """Owed line breaks, before the text at original[pos] (so `origin` stays in order)."""
+        need = self.pending - self.trailing
+        if need > 0:
+            self.parts.append("\n" * need)
+            self.origin.extend([pos] * need)
+            self.trailing += need
+        self.pending = 0
+
+    def keep(self, a: int, b: int) -> None:
+        if a >= b:
+            return
+        s = self.s
+        if self.pending:
+            m = _rx().nonspace.search(s, a, b)
+            if m is None:
+                self._append(a, b, True)
+                return
+            self._append(a, m.start(), True)
+            self._flush(m.start())
+            a = m.start()
+        self._append(a, b, False)
+
+    def _append(self, a: int, b: int, all_space: bool) -> None:
+        if a >= b:
+            return
+        chunk = self.s[a:b]
+        self.parts.append(chunk)
+        self.origin.extend(range(a, b))
+        if all_space:
+            self.trailing += chunk.count("\n")
+        else:
+            self.trailing = chunk.count("\n", len(chunk.rstrip()))
+
+    def put(self, rep: str, a: int, b: int) -> None:
+        """Text decoded from the entity original[a:b]."""
+        if not rep:
+            return
+        if not rep.isspace():
+            if self.pending:
+                self._flush(a)
+            self.trailing = 0
+        for _ in rep:
+            self.ends[len(self.origin)] = b
+            self.origin.append(a)
+        self.parts.append(rep)
+
+    def text(self, a: int, b: int) -> None:
+        """original[a:b] as HTML text: entities decoded."""
+        s = self.s
+        if s.find("&", a, b) == -1:
+            self.keep(a, b)
+            return
+        prev = a
+        for m in _rx().html_entity.finditer(s, a, b):
+            decoded = _html_entity(m)
+            if decoded is None:
+                continue
+            rep, end = decoded
+            self.keep(prev, m.start())
+            self.put(rep, m.start(), end)
+            prev = end
+        self.keep(prev, b)
+
+    def result(self) -> tuple[str, list[int], dict[int, int]]:
+        self.origin.append(len(self.s))
+        return "".join(self.parts), self.origin, self.ends
+
+
+def _html_entity(m: re.Match[str]) -> tuple[str, int] | None:
+    hex_digits, dec_digits, name = m.group(1), m.group(2), m.group(3)
+    if hex_digits is not None:
+        return _space_nbsp(_numeric_entity(hex_digits, 16)), m.end()
+    if dec_digits is not None:
+        return _space_nbsp(_numeric_entity(dec_digits, 10)), m.end()
+    found = _named_entity(name, m.group().endswith(";"))
+    if found is None:
+        return None
+    rep, used = found
+    end = m.end() if used == len(name) else m.start() + 1 + used
+    return _space_nbsp(rep), end
+
+
+def _read_html(s: str) -> tuple[str, list[int], dict[int, int], list[tuple[int, int | None, int]]]:
+    """One linear scan: tags dropped, raw-text elements and <head> skipped, comments collected."""
+    rx = _rx()
+    out = _Builder(s)
+    comments: list[tuple[int, int | None, int]] = []
+    n = len(s)
+    pos = 0
+    in_head = False
+    while pos < n:
+        lt = s.find("<", pos)
+        if lt == -1:
+            lt = n
+        if lt > pos:
+            if in_head and rx.nonspace.search(s, pos, lt):
+                in_head = False  # text cannot stand in <head>: the body has begun
+            if not in_head:
+                out.text(pos, lt)
+        if lt >= n:
+            break
+        if s.startswith("<!--", lt):
+            m = rx.html_comment_end.search(s, lt + 2)
+            if m is None:
+                comments.append((lt, None, n))
+                break
+            comments.append((lt, m.end(), m.start()))
+            pos = m.end()
+            continue
+        if s.startswith("<![CDATA[", lt):
+            k = s.find("]]>", lt + 9)
+            pos = n if k == -1 else k + 3
+            continue
+        nxt = s[lt + 1 : lt + 2]
+        if nxt in ("!", "?") or (nxt == "/" and not s[lt + 2 : lt + 3].isalpha()):
+            k = s.find(">", lt + 2)  # doctype, processing instruction, bogus comment
+            pos = n if k == -1 else k + 1
+            continue
+        m = rx.html_tag.match(s, lt)
+        if m is None:  # "<" not starting a tag: "a < b", "<5%"
+            if not in_head:
+                out.text(lt, lt + 1)
+            pos = lt + 1
+            continue
+        if m.group("eof") is not None:
+            break  # a tag left open at the end of the file
+        pos = m.end()
+        name = m.group("name").lower()
+        if m.group("closing"):
+            if name == "head":
+                in_head = False
+            elif not in_head and name in _HTML_BLOCKS:
+                out.brk(_HTML_BLOCKS[name])
+            continue
+        if in_head and name not in _HTML_HEAD:
+            in_head = False
+        if name in _HTML_RAW:
+            c = _raw_text_end(name).search(s, pos)
+            if c is None:
+                break
+            gt = s.find(">", c.end())
+            pos = n if gt == -1 else gt + 1
+            continue
+        if name == "head":
+            in_head = True
+        elif name == "body":
+            in_head = False
+        if not in_head and name in _HTML_BLOCKS:
+            out.brk(_HTML_BLOCKS[name])
+    text, origin, ends = out.result()
+    return text, origin, ends, comments
+
+
+# --------------------------------------------------------------------------------------------
+# Directives
+
+
+def parse_directives(original: str, *, path: str = "<text>") -> list[Directive]:
+    """The dsfact directives in every ``<!-- ... -->`` comment of `original`.
+
+    (For plain text. Markdown and HTML documents take theirs from the comments their reader found,
+    so a comment inside a code block or a <script> is not a directive.) Raises InputError naming the
+    line of a comment that starts with ``dsfact:`` but does not parse.
+    """
+    comments: list[tuple[int, int | None, int]] = []
+    pos = 0
+    while True:
+        a = original.find("<!--", pos)
+        if a == -1:
+            break
+        k = original.find("-->", a + 4)
+        if k == -1:
+            comments.append((a, None, len(original)))
+            break
+        comments.append((a, k + 3, k))
+        pos = k + 3
+    return _directives_from_comments(original, comments, path)
+
+
+def _directives_from_comments(
+    original: str, comments: list[tuple[int, int | None, int]], path: str
+) -> list[Directive]:
+    directives: list[Directive] = []
+    starts: list[int] | None = None
+    for start, end, body_end in comments:
+        head = original[start + 4 : min(body_end, start + 4 + 64)].lstrip()
+        if not head[:7].lower() == "dsfact:":
+            continue
+        if starts is None:
+            starts = _line_starts(original)
+        line = bisect.bisect_right(starts, start)
+        if end is None:
+            raise InputError(path, f"line {line}: malformed dsfact directive: the comment is not closed with -->")
+        end_line = bisect.bisect_right(starts, end - 1)
+        directives.append(_parse_directive(original[start + 4 : body_end], line, start, end, end_line, path))
+    return directives
+
+
+def _parse_directive(body: str, line: int, start: int, end: int, end_line: int, path: str) -> Directive:
+    rx = _rx()
+
+    def bad(detail: str) -> InputError:
+        return InputError(path, f"line {line}: malformed dsfact directive: {detail}")
+
+    rest = body.strip()[len("dsfact:") :].strip()
+    reason = None
+    m = rx.reason_sep.search(rest)
+    if m:
+        reason = " ".join(rest[m.end() :].split()) or None
+        rest = rest[: m.start()].strip()
+    if not rest:
+        raise bad("no directive (expected ignore, off or on)")
+    word, *more = rest.split(None, 1)
+    args = more[0] if more else ""
+    kind = word.lower()
+    if kind not in DIRECTIVE_KINDS:
+        raise bad(f"unknown word {word!r} (expected ignore, off or on)")
+    args = args.strip()
+    if kind != IGNORE and args:
+        raise bad(f"'{kind}' takes no claim ids (found {args!r})")
+    claims: list[str] = []
+    if args:
+        for item in rx.id_split.split(args):
+            if not item:
+                raise bad("an empty claim id in the list")
+            if not rx.claim_id.fullmatch(item):
+                raise bad(f"bad claim id {item!r} (ids look like C12; put a reason after ' -- ')")
+            if item not in claims:
+                claims.append(item)
+    return Directive(kind, tuple(claims), reason, line, start, end, end_line)
+
+
+def suppressed(directives: list[Directive], line: int, claim: str) -> Directive | None:
+    """The directive that suppresses a finding for `claim` on `line` (1-based), or None.
+
+    ``ignore`` covers the line(s) of its comment and the line after it; ``ignore`` with ids only
+    those claims (an ignore naming the claim is preferred to a bare ``ignore``). ``off`` covers its
+    own line up to, not including, the line of the next ``on`` (or the end of the file); an ``off``
+    inside an off region and an ``on`` outside one do nothing. Claim ids match exactly.
+    """
+    blanket = None
+    for d in directives:
+        if d.kind == IGNORE and d.line <= line <= d.end_line + 1:
+            if not d.claims:
+                if blanket is None:
+                    blanket = d
+            elif claim in d.claims:
+                return d
+    if blanket is not None:
+        return blanket
+    off: Directive | None = None
+    for d in sorted((d for d in directives if d.kind in (OFF, ON)), key=lambda d: d.start):
+        if d.kind == OFF:
+            if off is None:
+                off = d
+        elif off is not None:
+            if off.line <= line < d.line:
+                return off
+            off = None
+    if off is not None and line >= off.line:
+        return off
+    return None
