@@ -151,3 +151,11 @@ def test_a_founder_born_in_1985_is_not_the_founding_date():
     import dsfact
 
     assert dsfact.check_text("DeepSeek's founder Liang Wenfeng was born in 1985.") == []
+
+
+def test_the_nearest_subject_wins_over_the_direction_of_the_move():
+    import dsfact
+
+    findings = dsfact.check_text("納斯達克指數下跌3.5%，道瓊斯指數則下跌0.2%。")
+    assert [(f.text, f.claim, f.verdict) for f in findings] == [
+        ("3.5%", "C30", "supported"), ("0.2%", "C37", "contradicted")]  # the Dow rose 0.2%

@@ -9,7 +9,7 @@ from dsfact.fold import fold_text
 from dsfact.model import Claim, Quantity, Registry
 
 SUBJECT, METRIC, EXCLUDE, VARIANT, ENTITY = "subject", "metric", "exclude", "variant", "entity"
-DIRECTION_PENALTY = 200
+SAME_SUBJECT = 5  # characters: subjects this close to the nearest one count as the same mention
 LOOKBACK_SENTENCES = 4
 LOOKBACK_PARAGRAPHS = 2
 CLAUSE_PENALTY = 30  # a comma between a figure and a name counts as 30 characters of distance
@@ -41,6 +41,9 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "ju
                   "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "vs", "inc", "corp", "co", "ltd",
                   "no", "fig", "approx", "est"}
 _RESPECTIVELY = ("分别", "respectively")
+_NOTHING = re.compile("(?!)")
+_BOUNDARY = re.compile(r"[。！？!?\n]|\.(?=[ \t])")  # where a sentence may end
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +107,20 @@ class CueIndex:
     claims_by_unit: dict[str, list[int]] = field(default_factory=dict)
     groups: dict[str, list[int]] = field(default_factory=dict)
     folded: dict[str, str] = field(default_factory=dict)
+    position: dict[str, int] = field(default_factory=dict)  # claim id -> claim index
+    # Built once, so that the work per text does not grow with the registry:
+    latin_prefixes: set[str] = field(default_factory=set)  # every prefix of a stem: when to stop joining tokens
+    cjk_singles: frozenset[str] = frozenset()  # one-character Chinese cues
+    cjk_starts: re.Pattern = _NOTHING  # the first characters of Chinese cues
+    fuzzy_masks: dict[str, int] = field(default_factory=dict)  # long key -> the set of its characters, as bits
+    families: dict[str, frozenset[int]] = field(default_factory=dict)  # a figure's unit -> claims it may state
+    token_keys: dict[str, str | None] = field(default_factory=dict)  # one token -> its key (exact or fuzzy)
 
     @classmethod
     def build(cls, registry: Registry) -> "CueIndex":
         index = cls()
         index.folded = registry.folded_cues
+        index.position = {claim.id: i for i, claim in enumerate(registry.claims)}
         for i, claim in enumerate(registry.claims):
             for role, cues in ((SUBJECT, claim.subject_cues), (METRIC, claim.metric_cues),
                                (EXCLUDE, claim.exclude_cues), (VARIANT, claim.variant_cues)):
@@ -121,7 +133,23 @@ class CueIndex:
                 index.groups.setdefault(claim.group, []).append(i)
         for cue in registry.entities:
             index._add(cue, -1, ENTITY)
+        index.latin_prefixes = {stem[:k] for stem in index.latin for k in range(1, len(stem) + 1)}
+        index.cjk_singles = frozenset(k for k in index.cjk_by_prefix if len(k) == 1)
+        firsts = sorted({k[0] for k in index.cjk_by_prefix if k[0] >= "\u3400"})
+        index.cjk_starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]" if firsts else "(?!)")
+        for bucket in index.latin_fuzzy.values():
+            for key in bucket:
+                index.fuzzy_masks[key] = _char_mask(key)
         return index
+
+    def family(self, unit: str) -> frozenset[int]:
+        """The claims a figure in `unit` may state (a percentage may state a ratio and back)."""
+        found = self.families.get(unit)
+        if found is None:
+            units = [unit] + (["ratio"] if unit == "pct" else ["pct"] if unit == "ratio" else [])
+            found = frozenset(i for u in units for i in self.claims_by_unit.get(u, ()))
+            self.families[unit] = found
+        return found
 
     def _add(self, cue: str, claim_index: int, role: str) -> None:
         key, cjk = _cue_key(cue, self.folded.get(cue))
@@ -155,10 +183,9 @@ class CueIndex:
         prefixes = self.cjk_by_prefix
         if not prefixes:
             return
-        singles = prefixes.keys() & {k for k in prefixes if len(k) == 1}
-        for pos, char in enumerate(folded):
-            if char < "\u3400":
-                continue
+        singles = self.cjk_singles
+        for m in self.cjk_starts.finditer(folded):  # only where a Chinese cue can begin
+            pos, char = m.start(), m.group()
             for prefix in (folded[pos:pos + 2], char if char in singles else None):
                 if not prefix:
                     continue
@@ -167,45 +194,88 @@ class CueIndex:
                         hits.append(CueHit(pos, pos + len(key), key))
 
     def _find_latin(self, folded: str, hits: list[CueHit]) -> None:
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
-        fuzzy_done: dict[str, str | None] = {}
-        for i, (start, end, token) in enumerate(tokens):
-            joined, last_end = "", end
-            for w in range(MAX_CUE_TOKENS):
-                j = i + w
-                if j >= len(tokens):
+        latin, prefixes, token_keys = self.latin, self.latin_prefixes, self.token_keys
+        search = _TOKEN.search
+        for m in _TOKEN.finditer(folded):
+            token = m.group()
+            key = token_keys.get(token, "")
+            if key == "":
+                key = self._token_key(token)
+            if key:
+                hits.append(CueHit(m.start(), m.end(), key))
+            if token not in prefixes and token[:-1] not in prefixes and token[:-2] not in prefixes:
+                continue  # no cue of several tokens ("cost to train", "GPT 4o") begins with this one
+            joined, last = token, m
+            for _ in range(MAX_CUE_TOKENS - 1):
+                following = search(folded, last.end())
+                if following is None:
                     break
-                if w:
-                    gap = folded[tokens[j - 1][1]:tokens[j][0]]
-                    if not _GAP_OK.fullmatch(gap):
-                        break
-                joined += tokens[j][2]
-                last_end = tokens[j][1]
+                longer = joined + following.group()
+                # go on only while the tokens joined so far begin a stem, or are one once a suffix is cut
+                if longer not in prefixes and longer[:-1] not in latin and longer[:-2] not in latin \
+                        and longer[:-3] not in latin:
+                    break
+                if not _GAP_OK.fullmatch(folded, last.end(), following.start()):
+                    break
+                joined, last = longer, following
                 for stem in _stems(joined):
-                    key = self.latin.get(stem)
+                    key = latin.get(stem)
                     if key is not None:
-                        hits.append(CueHit(start, last_end, key))
+                        hits.append(CueHit(m.start(), following.end(), key))
                         break
-                else:
-                    if w == 0 and len(joined) >= FUZZY_MIN_LENGTH:
-                        key = fuzzy_done.get(joined, "")
-                        if key == "":
-                            key = self._fuzzy(joined)
-                            fuzzy_done[joined] = key
-                        if key:
-                            hits.append(CueHit(start, last_end, key))
+
+    def _token_key(self, token: str) -> str | None:
+        """The key one token stands for: a cue or its stem, else a near spelling of a long name.
+        Remembered for the life of the index (a newsroom's vocabulary repeats from text to text)."""
+        key = None
+        for stem in _stems(token):
+            key = self.latin.get(stem)
+            if key is not None:
+                break
+        else:
+            if len(token) >= FUZZY_MIN_LENGTH:
+                key = self._fuzzy(token)
+        if len(self.token_keys) < 200_000:
+            self.token_keys[token] = key
+        return key
 
     def _fuzzy(self, token: str) -> str | None:
         bucket = self.latin_fuzzy.get(token[0])
         if not bucket:
             return None
-        from rapidfuzz import fuzz, process
-
-        near = [k for k in bucket if abs(len(k) - len(token)) <= 2]
+        # fuzz.ratio >= 80 needs an edit (insert/delete) distance of at most a fifth of both lengths, and
+        # every character in one word but not the other costs at least one edit: most words fail this
+        # cheap test; the few left are measured exactly, with a margin, and only a real near-spelling
+        # ("Nvidea", "Deepseak") loads rapidfuzz, which decides as before
+        mask, size, masks = _char_mask(token), len(token), self.fuzzy_masks
+        near = [k for k in bucket if abs(len(k) - size) <= 2
+                and (mask ^ masks[k]).bit_count() <= (len(k) + size) // 5]
+        near = [k for k in near if 5 * _indel_distance(token, k) <= len(k) + size + 1]
         if not near:
             return None
+        from rapidfuzz import fuzz, process
+
         best = process.extractOne(token, near, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
         return best[0] if best else None
+
+
+def _indel_distance(a: str, b: str) -> int:
+    """Insertions and deletions that turn a into b (the distance fuzz.ratio is built on)."""
+    previous = [0] * (len(b) + 1)
+    for ca in a:
+        current = [0]
+        for j, cb in enumerate(b):
+            current.append(previous[j] + 1 if ca == cb else max(previous[j + 1], current[j]))
+        previous = current
+    return len(a) + len(b) - 2 * previous[-1]
+
+
+def _char_mask(word: str) -> int:
+    """The set of characters of a folded Latin word ([a-z0-9]) as bits."""
+    mask = 0
+    for ch in word:
+        mask |= 1 << (ord(ch) - 48)
+    return mask
 
 
 _INDEXES: dict[int, tuple[Registry, CueIndex]] = {}
@@ -227,35 +297,29 @@ def split_sentences(text: str) -> list[Sentence]:
     paragraph = 0
     start = 0
     n = len(text)
-    i = 0
-    while i < n:
+    for m in _BOUNDARY.finditer(text):  # only where a sentence may end: one regex pass, not a loop per character
+        i = m.start()
         ch = text[i]
-        end_here = False
         new_paragraph = False
-        if ch in "。！？!?":
-            end_here = True
-        elif ch == "\n":
-            end_here = True
+        if ch == "\n":
             j = i + 1
             while j < n and text[j] in " \t\r":
                 j += 1
             if j < n and text[j] == "\n":
                 new_paragraph = True
-        elif ch == "." and i + 1 < n and text[i + 1] in " \t":
+        elif ch == ".":
             j = i + 1
             while j < n and text[j] in " \t":
                 j += 1
-            word = re.search(r"([A-Za-z.]+)$", text[max(0, i - 8):i])
+            word = _WORD_BEFORE.search(text, max(0, i - 8), i)
             abbreviation = word is not None and word.group(1).lower() in _ABBREVIATIONS
-            if j >= n or (not abbreviation and (text[j].isupper() or _CJK.match(text[j]) or text[j] in "\"“(")):
-                end_here = True
-        if end_here:
-            if text[start:i + 1].strip():
-                sentences.append(Sentence(start, i + 1, paragraph))
-            start = i + 1
-            if new_paragraph:
-                paragraph += 1
-        i += 1
+            if not (j >= n or (not abbreviation and (text[j].isupper() or _CJK.match(text[j]) or text[j] in "\"“("))):
+                continue
+        if text[start:i + 1].strip():
+            sentences.append(Sentence(start, i + 1, paragraph))
+        start = i + 1
+        if new_paragraph:
+            paragraph += 1
     if text[start:].strip():
         sentences.append(Sentence(start, n, paragraph))
     return sentences
@@ -273,15 +337,9 @@ class TextMatcher:
         self._starts = [s.start for s in self.sentences]
         self.hits = self.index.find(self.folded) if self.sentences else []
         self._hit_starts = [h.start for h in self.hits]
-        clause = [0] * (len(text) + 1)
-        count = 0
-        marks = {m.start() for m in _CLAUSE.finditer(text)}
-        for pos in range(len(text)):
-            if pos in marks:
-                count += 1
-            clause[pos + 1] = count
-        self._clauses = clause
+        self._marks = [m.start() for m in _CLAUSE.finditer(text)]  # clause boundaries, in order
         self._dates: dict[int, list[Quantity]] = {}
+        self._quantities: list[Quantity] | None = None
 
     def sentence_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self._starts, pos) - 1, 0)
@@ -299,7 +357,7 @@ class TextMatcher:
             gap, a, b, weight = hit.start - q.end, q.end, hit.start, AFTER_WEIGHT
         else:
             return 0.0
-        crossings = self._clauses[b] - self._clauses[a]
+        crossings = bisect.bisect_left(self._marks, b) - bisect.bisect_left(self._marks, a)
         if crossings and weight != 1.0:
             return float("inf")  # "0.14美元，OpenAI成本為7.50美元": OpenAI's figure is the next one
         return (gap + CLAUSE_PENALTY * crossings) * weight
@@ -315,12 +373,7 @@ class TextMatcher:
         si = self.sentence_of(q.start)
         sentence = self.sentences[si]
         hits = self.hits_in(sentence.start, sentence.end)
-        units = [q.unit]
-        if q.unit == "pct":
-            units.append("ratio")
-        elif q.unit == "ratio":
-            units.append("pct")
-        family = {i for unit in units for i in self.index.claims_by_unit.get(unit, ())}
+        family = self.index.family(q.unit)
         if not family:
             return []
         claims = self.registry.claims
@@ -341,6 +394,8 @@ class TextMatcher:
                     metric_d[ci] = min(metric_d.get(ci, float("inf")), d)
                 elif role == EXCLUDE:
                     excluded.add(ci)
+        if quantities is not None:
+            self._quantities = quantities
         self._respectively(q, quantities, sentence, hits, subject_d)
         missing = [ci for ci in metric_d if ci not in subject_d and ci not in excluded]
         if missing and not self._named_before(q, sentence, hits, family):
@@ -354,12 +409,18 @@ class TextMatcher:
                 continue
             if subject_d[ci] > entity_d:
                 continue  # a figure nearer another company or body is not this claim
-            candidate = Candidate(claim, subject_d[ci], md)
-            directions = {st.direction for st in claim.statements if st.direction}
-            if q.direction and directions and q.direction not in directions:
-                candidate.metric_distance += DIRECTION_PENALTY  # a rise is a rise claim's, if there is one
-            out.append(candidate)
-        out.sort(key=lambda c: (c.score, c.claim.line))
+            out.append(Candidate(claim, subject_d[ci], md))
+        if not out:
+            return out
+        nearest = min(c.subject_distance for c in out)
+
+        def rank(c: Candidate):
+            directions = {st.direction for st in c.claim.statements if st.direction}
+            against = bool(q.direction and directions and q.direction not in directions)
+            # the nearest subject first; among its claims a rise goes to a rise claim, if there is one
+            return (c.subject_distance > nearest + SAME_SUBJECT, against, c.score, c.claim.line)
+
+        out.sort(key=rank)
         return out
 
     def _named_before(self, q: Quantity, sentence: Sentence, hits: list[CueHit], family: set[int]) -> bool:
@@ -422,9 +483,13 @@ class TextMatcher:
         dates = self._dates.get(sentence.start)
         if dates is None:
             words = self.text[sentence.start:sentence.end]
-            found = parse_quantities(words)
+            if self._quantities is not None:  # the text's own figures: the text is not read twice
+                found = [x for x in self._quantities if sentence.start <= x.start and x.end <= sentence.end]
+                taken = [(x.start - sentence.start, x.end - sentence.start) for x in found]
+            else:
+                found = parse_quantities(words)
+                taken = [(x.start, x.end) for x in found]
             dates = [str(q.value) for q in found if q.unit == "date"]
-            taken = [(q.start, q.end) for q in found]
             for m in _YEAR.finditer(words):  # "for 2023", "CES 2025": a year the engine does not call a date
                 if not any(a <= m.start() < b for a, b in taken):
                     dates.append(m.group())

@@ -5,7 +5,7 @@ from dsfact.model import CONTRADICTED, DISPUTED, SUPPORTED, SUPPORTS, Finding, R
 from dsfact.quantity import format_value
 
 VERDICT_STYLE = {SUPPORTED: "green", CONTRADICTED: "bold red", DISPUTED: "yellow"}
-SOURCE_COLUMN = 11  # "✓ ~$614.3B" and its padding
+SOURCE_COLUMN = 16  # "✓ $5.576M, <$6M" and its padding
 
 
 def make_console(file=None, *, color: bool | None = None, width: int | None = None):
@@ -48,7 +48,7 @@ def render_table(report: Report, registry: Registry, console) -> None:
             console.print(f"{escape(result.path)}: no registered figures found")
             continue
         used = [s for s in registry.sources if any(s in f.sources for f in result.findings)]
-        wide = console.width >= 48 + SOURCE_COLUMN * len(used)
+        wide = console.width >= 44 + SOURCE_COLUMN * len(used)
         table = Table(title=escape(result.path), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
         table.add_column("Where", no_wrap=True)
         table.add_column("Text", min_width=8, overflow="fold")
@@ -56,7 +56,7 @@ def render_table(report: Report, registry: Registry, console) -> None:
         table.add_column("Verdict", no_wrap=True)
         if wide:
             for source in used:
-                table.add_column(source, no_wrap=True)
+                table.add_column(source, overflow="fold")
         else:
             table.add_column("Sources", overflow="fold")
         for f in result.findings:
