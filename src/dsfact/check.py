@@ -1,14 +1,31 @@
 """Check a document against a registry: find the figures that state a claim and judge them."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dsfact.match import Candidate, TextMatcher
 from dsfact.model import (
     CONTRADICTED, CONTRADICTS, DISPUTED, SUPPORTED, SUPPORTS, Claim, FileResult, Finding, Location, Quantity,
     Registry,
 )
-from dsfact.quantity import agrees, fill_date, format_value, span_of
+from dsfact.quantity import agrees as _agrees
+from dsfact.quantity import fill_date, format_value, span_of
 
 
+@lru_cache(maxsize=4096)
+def agrees(q: Quantity, st, per) -> bool | None:
+    """dsfact.quantity.agrees, remembered: judging one figure compares it with each statement up to
+    five times (the verdict, the message per source, the evidence)."""
+    return _agrees(q, st, per)
+
+
+@lru_cache(maxsize=4096)
+def _shown(st) -> str:
+    """A statement's value as a message shows it (the same few statements are shown again and again)."""
+    return format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction)
+
+
+@lru_cache(maxsize=4096)
 def _width(st) -> float:
     if st.unit == "date":
         return -len(str(st.value))  # 2024-12-27 is more precise than 2024-12
@@ -44,16 +61,21 @@ def verdict_of(sources: dict[str, str]) -> str | None:
     return DISPUTED
 
 
-def _statement_words(claim: Claim, q: Quantity, source: str) -> str:
-    shown = []
+def _statement_words(claim: Claim, q: Quantity, source: str, stance: str) -> str:
+    """The source's statements that take this stance (a supporting source shows what agrees)."""
+    shown, fallback = [], []
     for st in claim.statements:
-        if st.source == source and agrees(q, st, claim.per) is not None:
-            shown.append(format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction))
-    return ", ".join(dict.fromkeys(shown))
+        verdict = agrees(q, st, claim.per) if st.source == source else None
+        if verdict is None:
+            continue
+        fallback.append(_shown(st))
+        if verdict == (stance == SUPPORTS):
+            shown.append(_shown(st))
+    return ", ".join(dict.fromkeys(shown or fallback))
 
 
 def _say(claim: Claim, q: Quantity, sources: dict[str, str], stance: str) -> str:
-    return "; ".join(f"{s} {_statement_words(claim, q, s)}" for s, v in sources.items() if v == stance)
+    return "; ".join(f"{s} {_statement_words(claim, q, s, stance)}" for s, v in sources.items() if v == stance)
 
 
 def _message(verdict: str, claim: Claim, q: Quantity, sources: dict[str, str]) -> str:
@@ -78,8 +100,8 @@ def judge(q: Quantity, candidates: list[Candidate], matcher: TextMatcher) -> Fin
     best = candidates[0].claim
     siblings = [c.claim for c in candidates if best.group and c.claim.group == best.group] or [best]
     sentence = matcher.sentence_of(q.start)
-    index = {id(c): i for i, c in enumerate(matcher.registry.claims)}
-    chosen = [c for c in siblings if c.variant_cues and matcher.variant_hit(index[id(c)], sentence)]
+    position = matcher.index.position  # claim id -> index, built once per registry
+    chosen = [c for c in siblings if c.variant_cues and matcher.variant_hit(position[c.id], sentence)]
     selected = chosen[0] if chosen else min(siblings, key=lambda c: c.line)
     sources = claim_sources(q, selected)
     evidence = _evidence(selected, q)

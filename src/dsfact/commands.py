@@ -78,7 +78,12 @@ def validate(path: Optional[str] = typer.Argument(None, help="Registry YAML (def
     reg = load_registry(target, use_cache=False)
     for line, message in registry_warnings(reg):
         sys.stderr.write(f"{target}:{line}: warning: {message}\n")
-    faults = validate_registry(reg)
+    from dsfact.audit import derived_faults
+
+    derived_errors, derived_warnings = derived_faults(reg)
+    for line, message in derived_warnings:
+        sys.stderr.write(f"{target}:{line}: warning: {message}\n")
+    faults = sorted(validate_registry(reg) + list(derived_errors))
     for line, message in faults:
         sys.stderr.write(f"{target}:{line}: {message}\n")
     if faults:

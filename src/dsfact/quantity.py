@@ -209,10 +209,11 @@ def format_value(value, unit: str, qualifier: str | None = None, high: float | N
         if high is not None:
             text += "–" + _number_words(high, short)
         text = _PREFIX.get(unit, "") + text + _SUFFIX.get(unit, "" if unit in _PREFIX or unit == "count" else f" {unit}")
-    if direction == "down":
-        text = "−" + text
-    elif direction == "up":
-        text = "+" + text
+    if unit in ("pct", "pp", "point"):  # a move; a loss in money reads as a loss without a sign
+        if direction == "down":
+            text = "−" + text
+        elif direction == "up":
+            text = "+" + text
     if per is not None and not short:
         text += f" per {_number_words(per.amount)} {per.unit}"
     return _MARK.get(qualifier, "") + text

@@ -1,0 +1,149 @@
+"""Render a dsfact.compare.Comparison: a Rich table (a column per source where the terminal is wide
+enough, a line per source where it is not), bar charts, or JSON. Pure: no analysis here."""
+from __future__ import annotations
+
+import json
+
+from dsfact.compare import AGREE, DIFFER, NOT_COMPARABLE, WITHIN_ROUNDING, Chart, Comparison, Row, bar_length
+
+KIND_STYLE = {AGREE: "green", WITHIN_ROUNDING: "green", DIFFER: "bold red", NOT_COMPARABLE: "yellow", "single": "dim"}
+SOURCE_COLUMN = 18  # cells a source column needs to keep a Chinese quote readable
+EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def render_comparison_json(comparison: Comparison) -> str:
+    from dsfact.compare import comparison_to_dict
+
+    return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _claim_cell(row: Row) -> str:
+    extra = ", ".join(x for x in (row.variant, row.time) if x and x not in row.metric)
+    return f"[bold]{row.claim}[/bold] {_esc(row.subject)}\n[dim]{_esc(row.metric)}{f' ({_esc(extra)})' if extra else ''}[/dim]"
+
+
+def _said_lines(items) -> str:
+    parts = []
+    for s in items:
+        who = ""
+        if s.attributed_to == "unnamed":
+            who = " [dim]· subject not named[/dim]"
+        elif s.attributed_to:
+            who = f" [dim]· said of {_esc(s.attributed_to)}[/dim]"
+        parts.append(f"[bold]{_esc(s.text)}[/bold]{who}\n{_esc(s.quote)}")
+    return "\n".join(parts)
+
+
+def _agreement_cell(row: Row) -> str:
+    a = row.agreement
+    style = KIND_STYLE.get(a.kind, "")
+    head, sep, rest = a.label.partition("; ")
+    text = f"[{style}]{_esc(head)}[/{style}]" if style else _esc(head)
+    if sep:
+        text += "\n" + "\n".join(f"[yellow]{_esc(x)}[/yellow]" if x.startswith("not comparable") else _esc(x)
+                                 for x in rest.split("; "))
+    return text
+
+
+def wide_enough(comparison: Comparison, width: int) -> bool:
+    """A column per source fits: claim and agreement columns, and SOURCE_COLUMN cells per source."""
+    n = len(comparison.sources)
+    return width >= 18 + 18 + n * SOURCE_COLUMN + 3 * (n + 2) + 1
+
+
+def comparison_table(comparison: Comparison, width: int):
+    """The comparison as one Rich table, laid out for a terminal `width` cells wide."""
+    from rich import box
+    from rich.table import Table
+
+    title = f"dsfact compare {comparison.topic}: {len(comparison.rows)} claim{'s' if len(comparison.rows) != 1 else ''}"
+    if wide_enough(comparison, width):
+        table = Table(title=title, title_justify="left", box=box.SQUARE, show_lines=True)
+        table.add_column("Claim", ratio=2, min_width=14, overflow="fold")
+        for source, _ in comparison.sources:
+            table.add_column(source, ratio=3, min_width=12, overflow="fold")
+        table.add_column("Agreement", ratio=2, min_width=14, overflow="fold")
+        for row in comparison.rows:
+            cells = [_said_lines(row.cells.get(source, ())) for source, _ in comparison.sources]
+            table.add_row(_claim_cell(row), *cells, _agreement_cell(row))
+        return table
+    # narrow: a line per source under each claim
+    table = Table(title=title, title_justify="left", box=box.SQUARE, expand=True)
+    table.add_column("Claim", ratio=5, min_width=12, overflow="fold")
+    table.add_column("Source", no_wrap=True)
+    table.add_column("What it says", ratio=8, min_width=16, overflow="fold")
+    table.add_column("Agreement", ratio=5, min_width=12, overflow="fold")
+    for row in comparison.rows:
+        sources = list(row.cells)
+        for i, source in enumerate(sources):
+            last = i == len(sources) - 1
+            table.add_row(_claim_cell(row) if i == 0 else "", source, _said_lines(row.cells[source]),
+                          _agreement_cell(row) if i == 0 else "", end_section=last)
+    return table
+
+
+def chart_table(chart: Chart, width: int):
+    """One chart: a line per claim with its label, a bar of block characters, and the figure."""
+    from rich import box
+    from rich.table import Table
+
+    from rich.cells import cell_len
+
+    label_width = min(max(cell_len(b.label) for b in chart.bars), 26)
+    text_width = max(cell_len(b.text) for b in chart.bars)
+    bar_width = max(10, width - label_width - text_width - 9)
+    top = max(b.high or b.value for b in chart.bars)
+    low = min(b.value for b in chart.bars)
+    table = Table(title=chart.title, title_justify="left", box=box.SIMPLE, show_header=False, pad_edge=False)
+    table.add_column("label", max_width=label_width, overflow="ellipsis", no_wrap=True)
+    table.add_column("bar", no_wrap=True, width=bar_width)
+    table.add_column("value", no_wrap=True)
+    for b in chart.bars:
+        solid = bar_length(b.value, low, top, bar_width - 1, chart.log)  # a cell kept for ▸
+        bar = _blocks(solid)
+        if b.high is not None:  # a range: solid to the low end, shaded to the high end
+            reach = bar_length(b.high, low, top, bar_width, chart.log)
+            bar = "█" * int(solid) + "░" * max(1, int(round(reach - int(solid))))
+        elif b.qualifier in ("more than",):
+            bar += "▸"
+        table.add_row(b.label, f"[cyan]{bar}[/cyan]", b.text)
+    return table
+
+
+def _blocks(length: float) -> str:
+    whole = int(length)
+    eighth = int(round((length - whole) * 8))
+    if eighth == 8:
+        whole, eighth = whole + 1, 0
+    return "█" * whole + (EIGHTHS[eighth] if eighth else "")
+
+
+def render_comparison(comparison: Comparison, console, *, chart: bool = False) -> None:
+    """Print the comparison table, and with chart=True its bar charts (beside it where they fit)."""
+    width = console.width
+    table = comparison_table(comparison, width)
+    charts = [chart_table(c, min(width, 90)) for c in comparison.charts] if chart else []
+    if charts and width >= 200:
+        from rich.console import Group
+        from rich.measure import Measurement
+        from rich.table import Table
+
+        side = Group(*charts)
+        chart_width = max(Measurement.get(console, console.options, c).maximum for c in charts)
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(ratio=1)
+        grid.add_column(width=min(chart_width, 90))
+        grid.add_row(table, side)
+        console.print(grid)
+        return
+    console.print(table)
+    for c in charts:
+        console.print(c)
+    if chart and not comparison.charts:
+        console.print("no two claims here share a unit: nothing to chart")
