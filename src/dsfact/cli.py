@@ -40,30 +40,15 @@ def check_parser():
     return parser
 
 
-def _changed_without_ref(args: List[str]) -> List[str]:
-    """`--changed` takes an optional REF, so in `--changed draft.md` argparse would take the file for
-    the REF (and pre-commit appends the file names right after a hook's args). As git does, a word
-    that names an existing path (or -) is a path: `--changed draft.md` is `--changed= draft.md`.
-    `--changed=REF` is always a REF."""
-    out = list(args)
-    for i, arg in enumerate(out[:-1]):
-        if arg == "--":
-            break
-        if arg == "--changed":
-            nxt = out[i + 1]
-            if nxt == "-" or nxt.startswith("-") or os.path.exists(nxt):
-                out[i] = "--changed="
-    return out
-
-
 def run_check_command(args: List[str]) -> int:
     """`dsfact check ARGS`: parse, check, render; returns the exit code."""
+    from dsfact.run import changed_without_ref, run_check
+
     parser = check_parser()
     try:
-        opts = parser.parse_args(_changed_without_ref(args))
+        opts = parser.parse_args(changed_without_ref(args))
     except SystemExit as exc:  # argparse has printed its usage line or help
         return EXIT_OK if exc.code == 0 else EXIT_ERROR
-    from dsfact.run import run_check
 
     return run_check(
         paths=opts.paths, output=opts.format, registry_path=opts.registry or os.environ.get("DSFACT_REGISTRY"),

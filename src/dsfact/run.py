@@ -190,6 +190,22 @@ def _stdin_result(registry, encoding, stdin_filename, ignore=frozenset()) -> Fil
                      fmt=detect_format(stdin_filename) if stdin_filename else "text", ignore=ignore)
 
 
+def changed_without_ref(args: list[str]) -> list[str]:
+    """`--changed` takes an optional REF, so in `--changed draft.md` argparse would take the file for
+    the REF (and pre-commit appends the file names right after a hook's args). As git does, a word
+    that names an existing path (or -) is a path: `--changed draft.md` is `--changed= draft.md`.
+    `--changed=REF` is always a REF."""
+    out = list(args)
+    for i, arg in enumerate(out[:-1]):
+        if arg == "--":
+            break
+        if arg == "--changed":
+            nxt = out[i + 1]
+            if nxt == "-" or nxt.startswith("-") or os.path.exists(nxt):
+                out[i] = "--changed="
+    return out
+
+
 def exit_code(report: Report, fail_on: str) -> int:
     """The one place that decides the exit status: 2 for unreadable input, 1 for failing findings."""
     if any(r.error for r in report.files):

@@ -1,0 +1,392 @@
+"""Settings for a check: the command line, then `[tool.dsfact]` in the nearest `.dsfact.toml` or
+`pyproject.toml`, then the defaults. Each setting remembers where it came from (`dsfact config`).
+
+The configuration file is found as black finds its project: from the directory that holds every
+checked path (the current directory for standard input), walking up to the first directory with a
+`.dsfact.toml`, or a `pyproject.toml` that has a `[tool.dsfact]` table. The walk stops at the top of a
+git (or Mercurial) checkout, so a stray file above the repository is never read. One file applies to
+the whole run.
+
+Keys (kebab-case, as in ruff and black):
+
+    registry = "claims/local.yaml"          # or a list; paths are relative to the config file
+    extend-registry = true                  # load the bundled registry too, and these on top
+    fail-on = "disputed"                    # contradicted | disputed | never
+    include = ["*.md", "*.txt"]             # globs of files to check inside directories
+    exclude = ["archive/*"]                 # globs of files never checked
+    ignore = ["C12", "C45"]                 # claims never reported
+
+An unknown key is a warning that names the file; a value of the wrong kind is a ConfigError naming
+the file and line. Standard library only (tomllib).
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dsfact.errors import ConfigError, RegistryError
+
+FAIL_ON = ("contradicted", "disputed", "never")  # the same words as dsfact.cli.FAIL_ON
+DEFAULT_FAIL_ON = "contradicted"
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
+CONFIG_NAMES = (".dsfact.toml", "pyproject.toml")
+KEYS = ("registry", "extend-registry", "fail-on", "include", "exclude", "ignore")
+PROJECT_MARKERS = (".git", ".hg")
+REGISTRY_ENV = "DSFACT_REGISTRY"
+
+DEFAULT = "default"
+COMMAND_LINE = "command line"
+ENVIRONMENT = f"environment ({REGISTRY_ENV})"
+
+_CLAIM_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*")
+
+
+@dataclass
+class Settings:
+    """The settings in force for one run, and where each came from."""
+
+    registry: tuple[str, ...]  # registry files, loaded in this order and merged
+    fail_on: str = DEFAULT_FAIL_ON
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    ignore: frozenset[str] = frozenset()
+    extend_registry: bool = False
+    config_file: str | None = None
+    origins: dict[str, str] = field(default_factory=dict)  # setting -> file path, "default", ...
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Finding and reading the file
+
+
+def _toml():
+    import tomllib
+
+    return tomllib
+
+
+def search_start(paths: list[str]) -> Path:
+    """The directory the walk starts from: the one that holds every path (cwd for stdin)."""
+    dirs = []
+    for raw in paths or ["."]:
+        if raw == "-":
+            dirs.append(Path.cwd())
+            continue
+        p = Path(raw).absolute()
+        dirs.append(p if p.is_dir() else p.parent)
+    try:
+        return Path(os.path.commonpath([str(d) for d in dirs]))
+    except ValueError:  # different drives on Windows
+        return dirs[0]
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest `.dsfact.toml`, or `pyproject.toml` with `[tool.dsfact]`, at or above `start`."""
+    here = Path(start).absolute()
+    for directory in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if not candidate.is_file():
+                continue
+            if name == ".dsfact.toml" or _has_dsfact_table(candidate):
+                return candidate
+        if any((directory / marker).exists() for marker in PROJECT_MARKERS):
+            return None
+    return None
+
+
+def _has_dsfact_table(pyproject: Path) -> bool:
+    data = _parse(pyproject)
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "dsfact" in tool
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+
+
+def _parse(path: Path) -> dict:
+    text = _read_text(path)
+    try:
+        return _toml().loads(text)
+    except _toml().TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def read_config(path: Path) -> tuple[dict, list[str]]:
+    """The dsfact table of a config file, checked and normalised, and the warnings about it.
+
+    `.dsfact.toml` holds the keys at the top level (a `[tool.dsfact]` table in it is read too);
+    `pyproject.toml` under `[tool.dsfact]`. Paths in `registry` become absolute, relative to the file.
+    """
+    path = Path(path)
+    text = _read_text(path)
+    try:
+        data = _toml().loads(text)
+    except _toml().TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    tool = data.get("tool")
+    table_name = "[tool.dsfact]"
+    if isinstance(tool, dict) and "dsfact" in tool:
+        table = tool["dsfact"]
+        if path.name == ".dsfact.toml":
+            extra = {k: v for k, v in data.items() if k != "tool"}
+            if extra:
+                raise ConfigError(f"{path}: put the settings either at the top level or under [tool.dsfact], not both")
+    elif path.name == ".dsfact.toml":
+        table, table_name = data, "the file"
+    else:
+        return {}, []
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.dsfact] must be a table")
+
+    def bad(key: str, problem: str) -> ConfigError:
+        line = _key_line(text, key)
+        where = f"{path}:{line}" if line else str(path)
+        return ConfigError(f"{where}: {key}: {problem}")
+
+    warnings = []
+    out: dict = {}
+    for key, value in table.items():
+        if key not in KEYS:
+            if path.name == ".dsfact.toml" and key == "tool":
+                continue
+            hint = key.replace("_", "-")
+            did_you_mean = f" (did you mean {hint!r}?)" if hint in KEYS else ""
+            warnings.append(f"{path}: unknown key {key!r} in {table_name}{did_you_mean}; "
+                            f"known keys: {', '.join(KEYS)}")
+            continue
+        if key == "registry":
+            items = _strings(value)
+            if items is None or not items:
+                raise bad(key, "must be a path or a list of paths")
+            out[key] = tuple(os.path.normpath(os.path.join(path.parent, os.path.expanduser(p))) for p in items)
+        elif key == "extend-registry":
+            if not isinstance(value, bool):
+                raise bad(key, f"must be true or false (got {value!r})")
+            out[key] = value
+        elif key == "fail-on":
+            if value not in FAIL_ON:
+                raise bad(key, f"must be one of {', '.join(FAIL_ON)} (got {value!r})")
+            out[key] = value
+        elif key in ("include", "exclude"):
+            items = _strings(value)
+            if items is None:
+                raise bad(key, "must be a glob or a list of globs")
+            out[key] = tuple(items)
+        elif key == "ignore":
+            items = _strings(value)
+            if items is None:
+                raise bad(key, "must be a list of claim ids")
+            for item in items:
+                if not _CLAIM_ID.fullmatch(item):
+                    raise bad(key, f"{item!r} is not a claim id (ids look like C12)")
+            out[key] = frozenset(items)
+    return out, warnings
+
+
+def _strings(value) -> list[str] | None:
+    if isinstance(value, str):
+        return [value] if value.strip() else None
+    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+        return list(value)
+    return None
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """The line a key is set on (best effort: tomllib does not keep positions)."""
+    rx = re.compile(r'^\s*(?:tool\.dsfact\.)?["\']?' + re.escape(key) + r'["\']?\s*=')
+    for number, line in enumerate(text.splitlines(), 1):
+        if rx.match(line):
+            return number
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Settings in force
+
+
+def resolve_settings(
+    paths: list[str],
+    *,
+    registry: str | None = None,
+    fail_on: str | None = None,
+    include: list[str] | tuple[str, ...] = (),
+    exclude: list[str] | tuple[str, ...] = (),
+    use_config: bool = True,
+    registry_origin: str = COMMAND_LINE,
+) -> Settings:
+    """The settings for checking `paths`: command-line values win over the config file, which wins
+    over the defaults. `registry` comes from -r or $DSFACT_REGISTRY (`registry_origin` says which)."""
+    from dsfact.registry import default_registry_path
+
+    found: dict = {}
+    config_file = None
+    warnings: list[str] = []
+    if use_config:
+        config = find_config(search_start(paths))
+        if config is not None:
+            config_file = str(config)
+            found, warnings = read_config(config)
+    start = search_start(paths)
+    origins: dict[str, str] = {
+        "config file": (f"searched up from {start}" if use_config else "--no-config"),
+    }
+    file_origin = config_file or DEFAULT
+
+    def pick(key: str, cli_value, default):
+        if cli_value:
+            origins[key] = COMMAND_LINE
+            return cli_value
+        if key in found:
+            origins[key] = file_origin
+            return found[key]
+        origins[key] = DEFAULT
+        return default
+
+    extend = bool(found.get("extend-registry", False))
+    origins["extend-registry"] = file_origin if "extend-registry" in found else DEFAULT
+    if registry:
+        registries = (str(registry),)
+        origins["registry"] = registry_origin
+    elif "registry" in found:
+        registries = tuple(found["registry"])
+        if extend:
+            registries = (str(default_registry_path()), *registries)
+        origins["registry"] = file_origin
+    else:
+        registries = (str(default_registry_path()),)
+        origins["registry"] = DEFAULT
+    settings = Settings(
+        registry=registries,
+        fail_on=pick("fail-on", fail_on, DEFAULT_FAIL_ON),
+        include=tuple(pick("include", tuple(include), DEFAULT_INCLUDE)),
+        exclude=tuple(pick("exclude", tuple(exclude), ())),
+        ignore=frozenset(pick("ignore", None, frozenset())),
+        extend_registry=extend,
+        config_file=config_file,
+        origins=origins,
+        warnings=warnings,
+    )
+    return settings
+
+
+def load_registries(paths: tuple[str, ...] | list[str]):
+    """Load each registry and merge them into one (a single path is loaded as it is)."""
+    from dsfact.registry import load_registry
+
+    registries = [load_registry(p) for p in paths]
+    return registries[0] if len(registries) == 1 else merge_registries(registries)
+
+
+def merge_registries(registries: list):
+    """One Registry with the claims, sources, entities and topics of all, in order.
+
+    A claim id defined twice is an error (it would make a finding ambiguous), and so is a source id
+    that two registries define differently; a source defined identically in both is kept once.
+    """
+    from dsfact.model import Registry
+
+    if not registries:
+        raise ValueError("no registries to merge")
+    if len(registries) == 1:
+        return registries[0]
+    sources: dict = {}
+    source_home: dict[str, str] = {}
+    claims: list = []
+    claim_home: dict[str, tuple[str, int]] = {}
+    entities: list[str] = []
+    topics: list[str] = []
+    folded: dict[str, str] = {}
+    for reg in registries:
+        problems = []
+        for sid, source in reg.sources.items():
+            if sid in sources and _source_key(sources[sid]) != _source_key(source):
+                problems.append((0, f"source id {sid!r} is also defined, differently, in {source_home[sid]}"))
+            elif sid not in sources:
+                sources[sid] = source
+                source_home[sid] = reg.path
+        for claim in reg.claims:
+            if claim.id in claim_home:
+                home, line = claim_home[claim.id]
+                problems.append((claim.line, f"claim id {claim.id!r} is also defined in {home}:{line}; "
+                                             "claim ids must be unique across the registries in use"))
+                continue
+            claim_home[claim.id] = (reg.path, claim.line)
+            claims.append(claim)
+        if problems:
+            raise RegistryError(reg.path, problems)
+        entities.extend(e for e in reg.entities if e not in entities)
+        topics.extend(t for t in reg.topics if t not in topics)
+        folded.update(reg.folded_cues)
+    return Registry(path=" + ".join(r.path for r in registries), sources=sources, claims=tuple(claims),
+                    entities=tuple(entities), topics=tuple(topics), folded_cues=folded)
+
+
+def _source_key(source) -> tuple:
+    return (source.id, source.publisher, source.title, source.date, source.language, source.url)
+
+
+# ---------------------------------------------------------------------------------------------------
+# dsfact config
+
+
+def show_config(paths, *, output: str = "table", console=None, registry: str | None = None,
+                fail_on: str | None = None, include=(), exclude=(), use_config: bool = True) -> int:
+    """Print each setting in force for `paths`, its value and where it came from; return 0."""
+    import json
+
+    from dsfact.errors import EXIT_OK, UsageError
+
+    if output not in ("table", "json"):
+        raise UsageError(f"unknown --format {output!r} (choose from table, json)")
+    origin = COMMAND_LINE
+    if not registry and os.environ.get(REGISTRY_ENV):
+        registry, origin = os.environ[REGISTRY_ENV], ENVIRONMENT
+    settings = resolve_settings(list(paths), registry=registry, fail_on=fail_on, include=include,
+                                exclude=exclude, use_config=use_config, registry_origin=origin)
+    for warning in settings.warnings:
+        sys.stderr.write(f"dsfact: warning: {warning}\n")
+    rows = settings_rows(settings)
+    if output == "json":
+        doc = {"config_file": settings.config_file,
+               "settings": [{"setting": k, "value": v, "origin": o} for k, v, o in rows]}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    if console is None:
+        from dsfact.render.table import make_console
+
+        console = make_console()
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table("Setting", "Value", "From", title="dsfact settings", title_justify="left")
+    for key, value, where in rows:
+        shown = "\n".join(value) if isinstance(value, list) else str(value).lower() if isinstance(value, bool) \
+            else str(value)
+        table.add_row(key, escape(shown or "(none)"), escape(where))
+    console.print(table)
+    return EXIT_OK
+
+
+def settings_rows(settings: Settings) -> list[tuple[str, object, str]]:
+    """(setting, value, origin) for every setting, in a fixed order."""
+    o = settings.origins
+    return [
+        ("config file", settings.config_file or "", o.get("config file", "")),
+        ("registry", list(settings.registry), o.get("registry", DEFAULT)),
+        ("extend-registry", settings.extend_registry, o.get("extend-registry", DEFAULT)),
+        ("fail-on", settings.fail_on, o.get("fail-on", DEFAULT)),
+        ("include", list(settings.include), o.get("include", DEFAULT)),
+        ("exclude", list(settings.exclude), o.get("exclude", DEFAULT)),
+        ("ignore", sorted(settings.ignore), o.get("ignore", DEFAULT)),
+    ]

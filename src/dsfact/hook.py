@@ -1,0 +1,164 @@
+"""`dsfact hook install`: a git pre-commit hook for repositories that do not use pre-commit.
+
+The hook is a short sh script that runs this Python (by absolute path, so it works outside the
+virtual environment dsfact was installed in) as
+
+    python -m dsfact check --format lines --changed -- FILE...
+
+on the staged files (added, copied or modified) whose names match the include globs (the config's, or
+*.md *.markdown *.txt *.html *.htm). Only findings on lines changed since HEAD can block the commit.
+dsfact reads the files as they are in the working tree.
+
+An existing hook is never overwritten silently: without --chain or --force the install is refused.
+With --chain the old hook is moved to `pre-commit.dsfact-chained` and run first (its failure stops the
+commit, with its exit status); with --force it is kept as `pre-commit.dsfact-old` and replaced.
+`core.hooksPath` is respected.
+"""
+from __future__ import annotations
+
+import os
+import shlex
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from dsfact.errors import EXIT_ERROR, EXIT_OK, UsageError
+
+MARKER = "# dsfact pre-commit hook"
+CHAINED = "pre-commit.dsfact-chained"
+OLD = "pre-commit.dsfact-old"
+
+
+def _git(repo: str, *args: str) -> str | None:
+    try:
+        proc = subprocess.run(["git", "-C", repo, *args], capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        raise UsageError("git was not found on PATH") from None
+    return proc.stdout.strip() if proc.returncode == 0 else None
+
+
+def hooks_dir(repo: str) -> Path:
+    """The directory git runs hooks from: core.hooksPath when set, else .git/hooks (worktree-aware)."""
+    top = _git(repo, "rev-parse", "--show-toplevel")
+    if top is None:
+        raise UsageError(f"{repo}: not a git repository (or git cannot read it)")
+    configured = _git(repo, "config", "--get", "core.hooksPath")
+    if configured:
+        path = Path(os.path.expanduser(configured))
+        return path if path.is_absolute() else Path(top) / path
+    git_path = _git(repo, "rev-parse", "--git-path", "hooks")
+    path = Path(git_path or ".git/hooks")
+    return path if path.is_absolute() else Path(repo) / path
+
+
+def hook_script(python: str, *, chained: bool) -> str:
+    """The text of the hook."""
+    py = shlex.quote(python)
+    lines = [
+        "#!/bin/sh",
+        f"{MARKER} (written by `dsfact hook install`; re-run it to update this file).",
+        "# Checks the staged Markdown, text and HTML files; a contradicted figure on a changed line",
+        "# stops the commit. Skip once with: git commit --no-verify",
+    ]
+    if chained:
+        lines += [
+            "",
+            "# The hook that was here before, run first (dsfact hook install --chain).",
+            f'chained="$(dirname "$0")/{CHAINED}"',
+            'if [ -x "$chained" ]; then',
+            '    "$chained" "$@" || exit $?',
+            "fi",
+        ]
+    lines += [
+        "",
+        f"python={py}",
+        'if [ ! -x "$python" ]; then',
+        '    echo "dsfact hook: $python is gone; run dsfact hook install --force again" >&2',
+        "    exit 1",
+        "fi",
+        'exec "$python" -c "import sys; from dsfact.hook import run_staged; sys.exit(run_staged())"',
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def install_hook(repo: str = ".", *, chain: bool = False, force: bool = False) -> int:
+    """Write the pre-commit hook of the repository at `repo`; return the exit code."""
+    if chain and force:
+        raise UsageError("--chain keeps the existing hook and --force replaces it: choose one")
+    directory = hooks_dir(repo)
+    hook = directory / "pre-commit"
+    existing = hook.exists() or hook.is_symlink()
+    ours = existing and _is_ours(hook)
+    chained = (directory / CHAINED).exists()
+    if existing and not ours:
+        if chain:
+            if chained:
+                sys.stderr.write(f"dsfact: error: {directory / CHAINED} already exists; move it away first\n")
+                return EXIT_ERROR
+            os.replace(hook, directory / CHAINED)
+            chained = True
+            _make_executable(directory / CHAINED)
+            sys.stderr.write(f"dsfact: kept the existing hook as {directory / CHAINED}; it runs first\n")
+        elif force:
+            os.replace(hook, directory / OLD)
+            sys.stderr.write(f"dsfact: moved the existing hook to {directory / OLD}\n")
+        else:
+            sys.stderr.write(
+                f"dsfact: error: {hook} already exists and is not dsfact's; not overwritten.\n"
+                f"dsfact: run `dsfact hook install --chain` to run it before dsfact, or --force to replace it "
+                f"(it is kept as {OLD})\n"
+            )
+            return EXIT_ERROR
+    directory.mkdir(parents=True, exist_ok=True)
+    tmp = directory / "pre-commit.dsfact-tmp"
+    tmp.write_text(hook_script(sys.executable, chained=chained), encoding="utf-8", newline="\n")
+    _make_executable(tmp)
+    os.replace(tmp, hook)
+    action = "updated" if ours else "installed"
+    sys.stdout.write(f"dsfact: {action} {hook}\n")
+    return EXIT_OK
+
+
+def _is_ours(hook: Path) -> bool:
+    try:
+        return MARKER in hook.read_text(encoding="utf-8", errors="replace")[:2000]
+    except OSError:
+        return False
+
+
+def _make_executable(path: Path) -> None:
+    mode = path.stat().st_mode
+    path.chmod(mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+
+
+def staged_files(repo: str = ".") -> list[str]:
+    """Staged files that are added, copied or modified, relative to the top of the work tree."""
+    try:
+        proc = subprocess.run(["git", "-C", repo, "diff", "--cached", "--name-only", "--diff-filter=ACM", "-z"],
+                              capture_output=True, check=False)
+    except FileNotFoundError:
+        raise UsageError("git was not found on PATH") from None
+    if proc.returncode != 0:
+        raise UsageError(f"git diff --cached failed: {proc.stderr.decode(errors='replace').strip()}")
+    return [os.fsdecode(p) for p in proc.stdout.split(b"\0") if p]
+
+
+def run_staged(argv: list[str] | None = None) -> int:
+    """What the installed hook runs (from the top of the work tree, as git runs hooks)."""
+    import fnmatch
+
+    from dsfact.cli import main
+    from dsfact.config import DEFAULT_INCLUDE, resolve_settings
+    from dsfact.errors import DsfactError
+
+    try:
+        globs = resolve_settings(["."]).include
+    except DsfactError:  # a broken config file: the check below reports it
+        globs = DEFAULT_INCLUDE
+    files = [f for f in staged_files(".")
+             if any(fnmatch.fnmatch(os.path.basename(f), g) or fnmatch.fnmatch(f, g) for g in globs)]
+    if not files:
+        return EXIT_OK
+    return main(["check", "--format", "lines", "--changed", *(argv or []), "--", *files])

@@ -1,0 +1,57 @@
+"""GitHub Actions workflow commands: an annotation on the pull request per finding that matters.
+
+    ::error file=draft.md,line=4,col=61,endLine=4,endColumn=66,title=dsfact C07 contradicted::4,096 disagrees…
+
+`contradicted` is an error and `disputed` a warning; a `supported` figure is not annotated (it needs no
+one's attention, and GitHub shows only the first ten annotations of each level per step). A file that
+could not be read is an error annotation on the file. A last plain line sums up, as in `--format lines`.
+"""
+from __future__ import annotations
+
+from dsfact.model import CONTRADICTED, DISPUTED, Report
+
+LEVEL = {CONTRADICTED: "error", DISPUTED: "warning"}
+
+
+def escape_data(text: str) -> str:
+    """The message part of a workflow command: %, CR and LF are percent-encoded."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value (file=, title=): also ':' and ','."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation_path(path: str) -> str:
+    """Paths as GitHub matches them against the repository: forward slashes, no leading './'."""
+    path = path.replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+def render_github(report: Report) -> str:
+    out = []
+    for result in report.files:
+        path = annotation_path(result.path)
+        if result.error:
+            out.append(f"::error file={escape_property(path)},title={escape_property('dsfact: unreadable')}::"
+                       f"{escape_data(result.error)}")
+            continue
+        for f in result.findings:
+            level = LEVEL.get(f.verdict)
+            if level is None:
+                continue
+            loc = f.location
+            props = [f"file={escape_property(path)}"]
+            if loc is not None:
+                props += [f"line={loc.line}", f"col={loc.column}", f"endLine={loc.end_line}",
+                          f"endColumn={loc.end_column}"]
+            props.append(f"title={escape_property(f'dsfact {f.claim} {f.verdict}')}")
+            out.append(f"::{level} {','.join(props)}::{escape_data(f.message)}")
+    s = report.summary
+    files = len(report.files)
+    out.append(f"dsfact: {files} file{'s' if files != 1 else ''}: {s['supported']} supported, "
+               f"{s['contradicted']} contradicted, {s['disputed']} disputed")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,120 @@
+"""SARIF 2.1.0 for code-scanning tools (GitHub code scanning, VS Code's SARIF viewer).
+
+One run; the driver is dsfact with its version; one rule per claim that has a result, in registry
+order, its help giving every source's value and quote. A result per contradicted figure (level
+`error`) and per disputed one (`warning`). Supported figures are left out: a SARIF result is a problem
+to look at, and code scanning would open an alert for every correct figure. Columns count Unicode
+code points (`columnKind`), as dsfact's locations do. A file that could not be read is a tool
+execution notification. No timestamps, no absolute paths of the machine, keys and lists in a fixed
+order: the same input gives the same bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+from urllib.parse import quote
+
+from dsfact.model import CONTRADICTED, DISPUTED, Claim, Registry, Report
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVEL = {CONTRADICTED: "error", DISPUTED: "warning"}
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI reference for a path as given (forward slashes, percent-encoded); an absolute
+    path becomes a file: URI."""
+    posix = path.replace("\\", "/")
+    if posix.startswith("/") or (len(posix) > 2 and posix[1] == ":" and posix[2] == "/"):
+        from pathlib import PurePath
+
+        return PurePath(path).as_uri()
+    posix = posixpath.normpath(posix)
+    return quote(posix, safe="/-._~")
+
+
+def _rule(claim: Claim, registry: Registry | None) -> dict:
+    from dsfact.quantity import format_value
+
+    what = f"{claim.subject} — {claim.metric}"
+    lines = [f"{what}. What the sources say:"]
+    for st in claim.statements:
+        source = registry.sources.get(st.source) if registry else None
+        publisher = f" ({source.publisher}, {source.date})" if source and source.date else ""
+        value = format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction)
+        lines.append(f"- {st.source}{publisher}: {value} — “{st.quote}”")
+    rule = {
+        "id": claim.id,
+        "shortDescription": {"text": what},
+        "fullDescription": {"text": f"{what} ({claim.unit}{', ' + claim.time if claim.time else ''})"},
+        "help": {"text": "\n".join(lines)},
+        "properties": {"topic": claim.topic, "tags": ["fact-check", claim.topic]},
+    }
+    return rule
+
+
+def _fingerprint(uri: str, claim: str, text: str, seen: dict) -> str:
+    key = (uri, claim, text)
+    seen[key] = seen.get(key, 0) + 1
+    digest = hashlib.sha256("\0".join((uri, claim, text, str(seen[key]))).encode("utf-8")).hexdigest()
+    return digest[:32]
+
+
+def build_sarif(report: Report, registry: Registry | None = None) -> dict:
+    """The SARIF log as a dict."""
+    from dsfact import __version__
+
+    reported = [(r, f) for r in report.files if not r.error for f in r.findings if f.verdict in LEVEL]
+    wanted = {f.claim for _, f in reported}
+    claims: list[Claim] = []
+    if registry is not None:
+        claims = [c for c in registry.claims if c.id in wanted]
+    known = {c.id for c in claims}
+    rules = [_rule(c, registry) for c in claims]
+    rules += [{"id": cid, "shortDescription": {"text": cid}} for cid in sorted(wanted - known)]
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+
+    results = []
+    seen: dict = {}
+    for result, f in reported:
+        uri = artifact_uri(result.path)
+        region: dict = {}
+        if f.location is not None:
+            loc = f.location
+            region = {"startLine": loc.line, "startColumn": loc.column, "endLine": loc.end_line,
+                      "endColumn": loc.end_column, "snippet": {"text": f.text}}
+        results.append({
+            "ruleId": f.claim,
+            "ruleIndex": index[f.claim],
+            "level": LEVEL[f.verdict],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, **({"region": region} if region else {})}}],
+            "partialFingerprints": {"dsfactFinding/v1": _fingerprint(uri, f.claim, f.text, seen)},
+            "properties": {
+                "verdict": f.verdict,
+                "value": f.value,
+                "unit": f.unit,
+                "sources": dict(sorted(f.sources.items())),
+            },
+        })
+
+    notifications = [
+        {"level": "error", "message": {"text": r.error},
+         "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}]}
+        for r in report.files if r.error
+    ]
+    invocation: dict = {"executionSuccessful": not notifications}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    run = {
+        "tool": {"driver": {"name": "dsfact", "version": __version__, "semanticVersion": __version__,
+                            "rules": rules}},
+        "invocations": [invocation],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render_sarif(report: Report, registry: Registry | None = None) -> str:
+    return json.dumps(build_sarif(report, registry), ensure_ascii=False, indent=2) + "\n"
