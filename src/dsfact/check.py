@@ -80,6 +80,8 @@ def _say(claim: Claim, q: Quantity, sources: dict[str, str], stance: str) -> str
 
 def _message(verdict: str, claim: Claim, q: Quantity, sources: dict[str, str]) -> str:
     stated = format_value(q.value, q.unit, q.qualifier, q.high, q.per, q.direction)
+    if q.unit == "date" and claim.statements:
+        stated = fill_date(str(q.value), str(claim.statements[0].value))  # "December 25" of the claim's year
     what = f"{claim.subject}, {claim.metric}"
     if verdict == SUPPORTED:
         return f"{stated} agrees with {_say(claim, q, sources, SUPPORTS)} ({what})"
