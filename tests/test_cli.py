@@ -55,10 +55,15 @@ def test_stdin(capsys, monkeypatch):
     assert out.startswith("-:1:14: contradicted C37: ")
 
 
-def test_lines_is_the_default_when_piped(capsys):
+def test_table_is_the_default_even_when_piped(capsys):
     code, out, _ = run_main(capsys, "check", ARTICLE)
-    first = out.splitlines()[0]
-    assert first.startswith(f"{ARTICLE}:3:22: supported C07: ")
+    assert out.splitlines()[0].strip() == str(ARTICLE)  # the table's title
+    assert "\x1b[" not in out and "C42" in out and "contradicted" in out
+
+
+def test_lines_format(capsys):
+    code, out, _ = run_main(capsys, "check", "--format", "lines", ARTICLE)
+    assert out.splitlines()[0].startswith(f"{ARTICLE}:3:22: supported C07: ")
 
 
 def test_table_output_has_a_column_per_source_and_no_colour_codes(capsys):

@@ -25,7 +25,7 @@ def check_parser():
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to check; - reads standard input")
     parser.add_argument("-f", "--format", default=None, choices=FORMATS,
-                        help="output format (default: table at a terminal, lines when piped)")
+                        help="output format (default: table; hooks and editors want lines)")
     parser.add_argument("-r", "--registry", default=None, help="registry YAML (default: $DSFACT_REGISTRY or the bundled one)")
     parser.add_argument("--fail-on", choices=FAIL_ON, default=None, help="exit 1 on: contradicted (default), disputed, never")
     parser.add_argument("--encoding", default=None, help="force the input encoding (default: detect)")

@@ -239,7 +239,7 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
     from dsfact.config import load_registries, resolve_settings
 
     if output is None:
-        output = "table" if sys.stdout.isatty() else "lines"
+        output = "table"  # without colour codes when piped (render.table.make_console)
     if paths.count("-") > 1:
         raise UsageError("standard input (-) can be named once")
     if jobs is not None and jobs < 1:
