@@ -11,6 +11,7 @@ import pytest
 from dsfact.cli import main
 from dsfact.config import find_config, merge_registries, read_config, resolve_settings
 from dsfact.errors import ConfigError, RegistryError
+from dsfact.registry import default_registry_path
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSROOM_REGISTRY = ROOT / "tests" / "fixtures" / "newsroom" / "registry"
@@ -216,7 +217,7 @@ def test_dsfact_config_shows_values_and_origins(newsroom, capsys, monkeypatch):
     doc = json.loads(out)
     rows = {r["setting"]: (r["value"], r["origin"]) for r in doc["settings"]}
     assert doc["config_file"] == str(config)
-    assert rows["registry"] == ([str(BUNDLED), str(newsroom / "claims" / "newsroom.yaml")], str(config))
+    assert rows["registry"] == ([str(default_registry_path()), str(newsroom / "claims" / "newsroom.yaml")], str(config))
     assert rows["extend-registry"] == (True, str(config))
     assert rows["fail-on"] == ("disputed", "command line")
     assert rows["include"][1] == "default" and "*.md" in rows["include"][0]
@@ -243,5 +244,5 @@ def test_dsfact_config_without_any_file(tmp_path, capsys, monkeypatch):
     doc = json.loads(capsys.readouterr()[0])
     rows = {r["setting"]: (r["value"], r["origin"]) for r in doc["settings"]}
     assert doc["config_file"] is None
-    assert rows["registry"] == ([str(BUNDLED)], "default")
+    assert rows["registry"] == ([str(default_registry_path())], "default")  # in the package when installed
     assert rows["fail-on"] == ("contradicted", "default")

@@ -210,7 +210,7 @@ def test_github_unreadable_file_is_an_error_annotation():
 def test_lines_format(capsys, monkeypatch):
     code, out, _ = run_format("lines", capsys, monkeypatch)
     assert out.splitlines() == [
-        f"{DRAFT}:8:40: disputed N03: --06-30 agrees with wire 2025-06-30 but not with daily 2025-07-01 "
+        f"{DRAFT}:8:40: disputed N03: 2025-06-30 agrees with wire 2025-06-30 but not with daily 2025-07-01 "
         "(Harbour Tunnel, opening date)",
         f"{DRAFT}:9:32: supported N01: $2.4 billion agrees with wire $2.4 billion; daily $2.4 billion "
         "(Harbour Tunnel, construction cost)",
