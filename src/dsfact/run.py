@@ -155,30 +155,26 @@ def iter_results(files: list[tuple[str, str | None]], registry, *, encoding, std
     readable = [p for p, err in files if err is None and p != "-"]
     if jobs is None:
         jobs = min(os.cpu_count() or 1, 4) if len(readable) >= PARALLEL_FROM else 1
+    pool = None
     if jobs > 1 and len(readable) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(registry, ignore))
-        try:
-            chunk = max(1, min(32, len(readable) // (jobs * 4) or 1))
-            results = pool.map(_worker, [(p, encoding) for p in readable], chunksize=chunk)
-            for path, err in files:
-                if err is not None:
-                    yield FileResult(path=path, error=err)
-                elif path == "-":
-                    yield _stdin_result(registry, encoding, stdin_filename, ignore)
-                else:
-                    yield next(results)
-        finally:
+        chunk = max(1, min(32, len(readable) // (jobs * 4) or 1))
+        checked = pool.map(_worker, [(p, encoding) for p in readable], chunksize=chunk)
+    else:
+        checked = (check_one(p, registry, encoding=encoding, ignore=ignore) for p in readable)
+    try:
+        for path, err in files:
+            if err is not None:
+                yield FileResult(path=path, error=err)
+            elif path == "-":
+                yield _stdin_result(registry, encoding, stdin_filename, ignore)
+            else:
+                yield next(checked)
+    finally:
+        if pool is not None:
             pool.shutdown(cancel_futures=True)
-        return
-    for path, err in files:
-        if err is not None:
-            yield FileResult(path=path, error=err)
-        elif path == "-":
-            yield _stdin_result(registry, encoding, stdin_filename, ignore)
-        else:
-            yield check_one(path, registry, encoding=encoding, ignore=ignore)
 
 
 def _stdin_result(registry, encoding, stdin_filename, ignore=frozenset()) -> FileResult:
