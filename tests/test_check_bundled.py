@@ -159,3 +159,24 @@ def test_the_nearest_subject_wins_over_the_direction_of_the_move():
     findings = dsfact.check_text("納斯達克指數下跌3.5%，道瓊斯指數則下跌0.2%。")
     assert [(f.text, f.claim, f.verdict) for f in findings] == [
         ("3.5%", "C30", "supported"), ("0.2%", "C37", "contradicted")]  # the Dow rose 0.2%
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in (FIXTURES.parent.parent / "seeds").iterdir()))
+def test_each_seed_agrees_with_itself(seed, capsys):
+    """A source checked against the registry built from it contradicts nothing; the only dispute is the
+    V3 release date, on which tkp and aena differ."""
+    _, report = run_json(capsys, FIXTURES.parent.parent / "seeds" / seed)
+    findings = report["files"][0]["findings"]
+    assert findings, "every seed states registered figures"
+    assert not [f for f in findings if f["verdict"] == "contradicted"]
+    assert {f["claim"] for f in findings if f["verdict"] == "disputed"} <= {"C45"}
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("今年1月20日，DeepSeek正式開源R1推理模型。", "C46"),  # a date leads its clause; the subject follows
+    ("中國DeepSeek震撼全球 成本僅為OpenAI 5% 英偉達股價急插", None),  # 英偉達 after the figure, past a break
+])
+def test_names_after_a_figure(text, claim):
+    import dsfact
+
+    assert [f.claim for f in dsfact.check_text(text)] == ([claim] if claim else [])

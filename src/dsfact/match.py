@@ -9,6 +9,7 @@ from dsfact.fold import fold_text
 from dsfact.model import Claim, Quantity, Registry
 
 SUBJECT, METRIC, EXCLUDE, VARIANT, ENTITY = "subject", "metric", "exclude", "variant", "entity"
+INF = float("inf")  # a cue that cannot bind: across a clause boundary after the figure
 SAME_SUBJECT = 5  # characters: subjects this close to the nearest one count as the same mention
 LOOKBACK_SENTENCES = 4
 LOOKBACK_PARAGRAPHS = 2
@@ -135,11 +136,8 @@ class CueIndex:
             index._add(cue, -1, ENTITY)
         index.latin_prefixes = {stem[:k] for stem in index.latin for k in range(1, len(stem) + 1)}
         index.cjk_singles = frozenset(k for k in index.cjk_by_prefix if len(k) == 1)
-        firsts = sorted({k[0] for k in index.cjk_by_prefix if k[0] >= "\u3400"})
+        firsts = sorted({k[0] for k in index.cjk_by_prefix})  # "GPU小時", "SK海力士" begin with Latin letters
         index.cjk_starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]" if firsts else "(?!)")
-        for bucket in index.latin_fuzzy.values():
-            for key in bucket:
-                index.fuzzy_masks[key] = _char_mask(key)
         return index
 
     def family(self, unit: str) -> frozenset[int]:
@@ -155,21 +153,25 @@ class CueIndex:
         key, cjk = _cue_key(cue, self.folded.get(cue))
         if not key:
             return
-        entries = self.roles.setdefault(key, [])
-        if (claim_index, role) not in entries:
-            entries.append((claim_index, role))
-        if cjk:
-            prefix = key[:2]
-            bucket = self.cjk_by_prefix.setdefault(prefix, [])
-            if key not in bucket:
-                bucket.append(key)
+        # No search through lists here: a cue such as "revenue" may serve thousands of claims.
+        entries = self.roles.get(key)
+        if entries is None:
+            entries = self.roles[key] = []
+            if cjk:
+                self.cjk_by_prefix.setdefault(key[:2], []).append(key)
+        k = len(entries) - 1
+        while k >= 0 and entries[k][0] == claim_index:  # claims are added in order: a repeat is at the end
+            if entries[k][1] == role:
+                break
+            k -= 1
         else:
+            entries.append((claim_index, role))
+        if not cjk:
             for stem in _stems(key):
                 self.latin.setdefault(stem, key)
-            if len(key) >= FUZZY_MIN_LENGTH and role in (SUBJECT, ENTITY):  # names get typos; "founder" is not "founded"
-                bucket = self.latin_fuzzy.setdefault(key[0], [])
-                if key not in bucket:
-                    bucket.append(key)
+            if len(key) >= FUZZY_MIN_LENGTH and role in (SUBJECT, ENTITY) and key not in self.fuzzy_masks:
+                self.latin_fuzzy.setdefault(key[0], []).append(key)  # names get typos; "founder" is not "founded"
+                self.fuzzy_masks[key] = _char_mask(key)
 
     def find(self, folded: str) -> list[CueHit]:
         """All cue occurrences in folded text, in order of position."""
@@ -340,6 +342,7 @@ class TextMatcher:
         self._marks = [m.start() for m in _CLAUSE.finditer(text)]  # clause boundaries, in order
         self._dates: dict[int, list[Quantity]] = {}
         self._quantities: list[Quantity] | None = None
+        self._quantity_starts: list[int] = []
 
     def sentence_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self._starts, pos) - 1, 0)
@@ -358,7 +361,7 @@ class TextMatcher:
         else:
             return 0.0
         crossings = bisect.bisect_left(self._marks, b) - bisect.bisect_left(self._marks, a)
-        if crossings and weight != 1.0:
+        if crossings and weight != 1.0 and q.unit != "date":  # "1月20日，DeepSeek發布R1": a date leads its clause
             return float("inf")  # "0.14美元，OpenAI成本為7.50美元": OpenAI's figure is the next one
         return (gap + CLAUSE_PENALTY * crossings) * weight
 
@@ -394,15 +397,16 @@ class TextMatcher:
                     metric_d[ci] = min(metric_d.get(ci, float("inf")), d)
                 elif role == EXCLUDE:
                     excluded.add(ci)
-        if quantities is not None:
+        if quantities is not None and self._quantities is not quantities:
             self._quantities = quantities
+            self._quantity_starts = [x.start for x in quantities]  # in text order
         self._respectively(q, quantities, sentence, hits, subject_d)
         missing = [ci for ci in metric_d if ci not in subject_d and ci not in excluded]
         if missing and not self._named_before(q, sentence, hits, family):
             self._borrow_subject(q, si, missing, subject_d)
         out = []
         for ci, md in metric_d.items():
-            if ci in excluded or ci not in subject_d:
+            if ci in excluded or ci not in subject_d or subject_d[ci] == INF or md == INF:
                 continue
             claim = claims[ci]
             if claim.time and not self._time_fits(claim.time, sentence):
@@ -484,7 +488,9 @@ class TextMatcher:
         if dates is None:
             words = self.text[sentence.start:sentence.end]
             if self._quantities is not None:  # the text's own figures: the text is not read twice
-                found = [x for x in self._quantities if sentence.start <= x.start and x.end <= sentence.end]
+                lo = bisect.bisect_left(self._quantity_starts, sentence.start)
+                hi = bisect.bisect_left(self._quantity_starts, sentence.end)
+                found = [x for x in self._quantities[lo:hi] if x.end <= sentence.end]
                 taken = [(x.start - sentence.start, x.end - sentence.start) for x in found]
             else:
                 found = parse_quantities(words)
