@@ -165,7 +165,7 @@ def _lexicon(groups: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, str]]
     first = _first_chars("|".join(w for _, w in groups))
     pattern = "(?i)" + first + r"(?:(?<![A-Za-z])(?:" + "|".join(en) + r")(?![A-Za-z])|" + \
         "|".join(other) + ")"
-    return re.compile(pattern), kinds
+    return _compile(pattern), kinds
 
 
 def _build() -> _Rx:
@@ -189,7 +189,7 @@ def _build() -> _Rx:
     months = _words("January", "February", "March", "April", "May", "June", "July", "August",
                     "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
                     "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
-    r.trigger = re.compile(
+    r.trigger = _compile(
         r"(?=[0-9$€£¥￥₩₹一二两三四五六七八九十百千〇零每圣平CJFMASONDaAzZoOtTfFsSeEnNhH])"
         r"(?:(?P<d>[0-9])"
         r"|(?P<cur>[$€£¥￥₩₹])"
@@ -202,49 +202,49 @@ def _build() -> _Rx:
     )
     month_grp = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|"
                  r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)")
-    r.en_mdy = re.compile(month_grp + r"\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9:%]|\.[0-9])"
+    r.en_mdy = _compile(month_grp + r"\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9:%]|\.[0-9])"
                           r"(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?")
-    r.en_my = re.compile(month_grp + r",?\s+(?P<y>[0-9]{4})(?![0-9])")
-    r.en_dmy = re.compile(r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_grp +
+    r.en_my = _compile(month_grp + r",?\s+(?P<y>[0-9]{4})(?![0-9])")
+    r.en_dmy = _compile(r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_grp +
                           r"(?![A-Za-z])(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?")
-    r.iso = re.compile(r"(?P<y>[0-9]{4})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9])")
-    r.dmy = re.compile(r"(?P<a>[0-9]{1,2})(?P<s>[/.-])(?P<b>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4})(?![0-9])")
-    r.md_weekday = re.compile(r"(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})\s?\((?:周|星期)?"
+    r.iso = _compile(r"(?P<y>[0-9]{4})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9])")
+    r.dmy = _compile(r"(?P<a>[0-9]{1,2})(?P<s>[/.-])(?P<b>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4})(?![0-9])")
+    r.md_weekday = _compile(r"(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})\s?\((?:周|星期)?"
                               r"(?:[一二三四五六日天]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)")
     zh_m = r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])"
     zh_d = r"(?P<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-    r.zh_ymd = re.compile(r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s?年(?!财|度财)"
+    r.zh_ymd = _compile(r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s?年(?!财|度财)"
                           r"(?:\s?" + zh_m + r"\s?月份?(?:\s?" + zh_d + r"\s?[日号])?)?")
-    r.zh_md = re.compile(zh_m + r"\s?月(?![租薪费])份?(?:\s?" + zh_d + r"\s?[日号])?")
-    r.rel_zh = re.compile(r"(今年|去年|前年|明年)\s?$")
-    r.rel_en_before = re.compile(r"(?i)\b(this|last|next)\s+year(?:'s)?,?\s+(?:on\s+)?$")
-    r.rel_en_after = re.compile(r"(?i),?\s+(this|last|next)\s+year\b")
-    r.xmas = re.compile(r"圣诞节?(?:当天|当日)?|平安夜|Christmas(?:\s+Day|\s+Eve)?")
-    r.year_prep = re.compile(r"(?i)(?:\b(?:in|since|by|until|till|from|during|fiscal|FY|early|"
+    r.zh_md = _compile(zh_m + r"\s?月(?![租薪费])份?(?:\s?" + zh_d + r"\s?[日号])?")
+    r.rel_zh = _compile(r"(今年|去年|前年|明年)\s?$")
+    r.rel_en_before = _compile(r"(?i)\b(this|last|next)\s+year(?:'s)?,?\s+(?:on\s+)?$")
+    r.rel_en_after = _compile(r"(?i),?\s+(this|last|next)\s+year\b")
+    r.xmas = _compile(r"圣诞节?(?:当天|当日)?|平安夜|Christmas(?:\s+Day|\s+Eve)?")
+    r.year_prep = _compile(r"(?i)(?:\b(?:in|since|by|until|till|from|during|fiscal|FY|early|"
                              r"late|mid|before|after|through|spring|summer|autumn|fall|winter|"
                              r"year|circa|of|the end of)[\s-]+|\bmid-)$")
-    r.plural_next = re.compile(r"\s+(?:[A-Z][A-Za-z]*\s+){0,2}(?!(?:was|is|has|its|this|as|us|"
+    r.plural_next = _compile(r"\s+(?:[A-Z][A-Za-z]*\s+){0,2}(?!(?:was|is|has|its|this|as|us|"
                                r"his|plus|always|perhaps|thus|less|yes|does|was)\b)[A-Za-z]+s\b")
 
     # Things that only look like amounts.
-    r.time = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?[AaPp]\.?[Mm]\.?)?")
-    r.version = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+(?:\.[0-9]+)*")
-    r.phone = re.compile(r"\+?[0-9]{2,4}(?:[- ][0-9]{3,4}){2,}(?![0-9])")
-    r.lead_zero = re.compile(r"0[0-9]{2,}(?![.0-9])")
-    r.decade = re.compile(r"(?:1[5-9]|20)[0-9]0s\b")
-    r.ordinal = re.compile(r"[0-9]+(?:st|nd|rd|th)\b")
-    r.glued_tail = re.compile(r"[A-Za-z0-9_.\-]*")
-    r.code_before = re.compile(r"(?<![A-Za-z])(" + "|".join(_ISO_CODES) + r") $")
-    r.run_of = {"d": re.compile(r"[0-9][0-9,.]*"),
-                "zh": re.compile(r"[零〇一二两三四五六七八九十百千万亿兆]+"),
-                "w": re.compile(r"[A-Za-z]+"), "mon": re.compile(r"[A-Za-z]+")}
-    r.fw_thousands = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
-    r.cny_before = re.compile(r"(人民币|港币|港元|新台币|台币|美元)\s?$")
-    r.digits = re.compile(r"[0-9]*")
-    r.zh_frac_den = re.compile(r"([0-9]{1,6}(?:\.[0-9]+)?)\s?分之")
-    r.zero_one = re.compile(r"0\s?(?:-|到|至)\s?1(?![0-9.])")
-    r.citation = re.compile(r"[0-9]{1,3}\]")
-    r.paren_code = re.compile(r"[0-9]{1,6}(?:\.[A-Z]{1,2})?\)")
+    r.time = _compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?[AaPp]\.?[Mm]\.?)?")
+    r.version = _compile(r"[0-9]+\.[0-9]+\.[0-9]+(?:\.[0-9]+)*")
+    r.phone = _compile(r"\+?[0-9]{2,4}(?:[- ][0-9]{3,4}){2,}(?![0-9])")
+    r.lead_zero = _compile(r"0[0-9]{2,}(?![.0-9])")
+    r.decade = _compile(r"(?:1[5-9]|20)[0-9]0s\b")
+    r.ordinal = _compile(r"[0-9]+(?:st|nd|rd|th)\b")
+    r.glued_tail = _compile(r"[A-Za-z0-9_.\-]*")
+    r.code_before = _compile(r"(?<![A-Za-z])(" + "|".join(_ISO_CODES) + r") $")
+    r.run_of = {"d": _compile(r"[0-9][0-9,.]*"),
+                "zh": _compile(r"[零〇一二两三四五六七八九十百千万亿兆]+"),
+                "w": _compile(r"[A-Za-z]+"), "mon": _compile(r"[A-Za-z]+")}
+    r.fw_thousands = _compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+    r.cny_before = _compile(r"(人民币|港币|港元|新台币|台币|美元)\s?$")
+    r.digits = _compile(r"[0-9]*")
+    r.zh_frac_den = _compile(r"([0-9]{1,6}(?:\.[0-9]+)?)\s?分之")
+    r.zero_one = _compile(r"0\s?(?:-|到|至)\s?1(?![0-9.])")
+    r.citation = _compile(r"[0-9]{1,3}\]")
+    r.paren_code = _compile(r"[0-9]{1,6}(?:\.[A-Z]{1,2})?\)")
     r.name_words = frozenset((
         "Llama", "LLaMA", "LlaMA", "Grok", "GPT", "Claude", "Gemini", "Gemma", "Qwen", "Mistral", "Phi",
         "CES", "RTX", "GTX", "iPhone", "iPad", "Windows", "Python", "Pixel", "Galaxy", "Xbox",
@@ -253,34 +253,34 @@ def _build() -> _Rx:
         "Ultra", "Max", "Mac", "MacBook", "Surface", "Snapdragon", "Ryzen", "Core", "Xeon", "S&P",
         "Opus", "Sonnet", "Haiku", "Turbo", "Flash", "DeepSeek-V", "Kimi", "GLM", "Ernie", "ERNIE"))
     r.name_zh = ("标普", "标准普尔", "纳斯达克", "道琼斯", "富时", "日经", "恒生", "沪深", "文心")
-    r.name_word_end = re.compile(r"[A-Za-z&\-]+$")
-    r.name_tail = re.compile(r"[0-9]+(?:\.[0-9]+)*(?:[A-Za-z]+[0-9]*)?(?:\s?-?[0-9]+(?:\.[0-9]+)?[BbMmKkTt]\b)?")
-    r.url_tok = re.compile(r"(?:https?://|www\.|@)")
+    r.name_word_end = _compile(r"[A-Za-z&\-]+$")
+    r.name_tail = _compile(r"[0-9]+(?:\.[0-9]+)*(?:[A-Za-z]+[0-9]*)?(?:\s?-?[0-9]+(?:\.[0-9]+)?[BbMmKkTt]\b)?")
+    r.url_tok = _compile(r"(?:https?://|www\.|@)")
 
     # Fractions.
-    r.slash = re.compile(r"(?P<n>[0-9]{1,3})/(?P<d>[0-9]{1,4})(?P<t>th|st|nd|rd|s)?(?![0-9/])")
-    r.zh_frac = re.compile(r"分之\s?(?P<n>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+"
+    r.slash = _compile(r"(?P<n>[0-9]{1,3})/(?P<d>[0-9]{1,4})(?P<t>th|st|nd|rd|s)?(?![0-9/])")
+    r.zh_frac = _compile(r"分之\s?(?P<n>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+"
                            r"(?:点[零〇一二三四五六七八九]+)?)")
-    r.en_frac = re.compile(r"(?i)(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r.en_frac = _compile(r"(?i)(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten)"
                            r"[\s-]+)?(?P<den>" + en_den + r")(?![A-Za-z])")
-    r.half_after = re.compile(r"(?i)\s+(?:the|of|as|a|an|its|their|that|what|this|these|those|"
+    r.half_after = _compile(r"(?i)\s+(?:the|of|as|a|an|its|their|that|what|this|these|those|"
                               r"our|his|her|price|cost)\b")
-    r.half_before = re.compile(r"(?i)(?:first|second|1st|2nd|other|latter|former|back|front|top|"
+    r.half_before = _compile(r"(?i)(?:first|second|1st|2nd|other|latter|former|back|front|top|"
                                r"bottom|upper|lower|and a|and one)[\s-]+$")
-    r.of_after = re.compile(r"(?i)\s+(?:of|the|as)\b")
+    r.of_after = _compile(r"(?i)\s+(?:of|the|as)\b")
 
-    r.en_words = re.compile(
+    r.en_words = _compile(
         r"(?i)(?:an?|" + en_num + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
         r"(?:(?:\s+|-)(?:and\s+)?(?:" + _words(*_EN_SCALE) + "|" + en_num +
         r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?){0,8}(?![A-Za-z])")
 
     # After a number: scale, unit, qualifier, rate.
-    r.arabic = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?")
-    r.en_scale = re.compile(r"(?:\s?(?i:(?P<w>thousand|million|billion|trillion))(?![A-Za-z])"
+    r.arabic = _compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?")
+    r.en_scale = _compile(r"(?:\s?(?i:(?P<w>thousand|million|billion|trillion))(?![A-Za-z])"
                             r"|\s?(?P<a>mn|bn|tn|mln|bln|Mn|Bn|MM)(?![A-Za-z])"
                             r"|(?P<l>[kKmMbBtT])(?![A-Za-z0-9]))")
-    r.zh_scale = re.compile(r"\s?(?P<s>[十百千]?多?(?:万亿|万|亿|兆(?![瓦赫帕焦欧位级]|字节|比特))|[百千](?!分))")
-    r.unit = re.compile(
+    r.zh_scale = _compile(r"\s?(?P<s>[十百千]?多?(?:万亿|万|亿|兆(?![瓦赫帕焦欧位级]|字节|比特))|[百千](?!分))")
+    r.unit = _compile(
         r"(?P<pp>\s?(?:个\s?)?百分点|\s?percentage[- ]points?(?![A-Za-z])|\s?ppts?(?![A-Za-z])|\s?pp(?![A-Za-z]))"
         r"|(?P<bp>\s?(?:个\s?)?基点|\s?basis[- ]points?(?![A-Za-z])|\s?bps?(?![A-Za-z]))"
         r"|(?P<pct>\s?%|\s?(?i:percent|per[ -]?cent|pct)(?![A-Za-z]))"
@@ -313,9 +313,9 @@ def _build() -> _Rx:
         r"只(?![有是要能会])|座|架|辆|艘|套|份(?!额)|所(?![以有在])|间(?![隔])|支(?![持出付柱])|"
         r"粒|根|层|节(?![省约日])|盏|颗|幅|本(?![身来地土季年月])|首|场|届|轮(?![驱])|期(?![间待望货限])))"
     )
-    r.post_qual = re.compile(r"\s?(?P<q>左右|上下|以上|以下|以内|之多|有余|余|\+|"
+    r.post_qual = _compile(r"\s?(?P<q>左右|上下|以上|以下|以内|之多|有余|余|\+|"
                              r"(?i:or\s+more|or\s+so|or\s+less|or\s+fewer|and\s+above|and\s+up|plus))(?![A-Za-z])")
-    r.per_suffix = re.compile(
+    r.per_suffix = _compile(
         r"\s?(?:(?P<kw>(?i:per|for\s+every|for\s+each|every|each))\s+|/\s?|(?P<a>(?i:an?))\s+|每\s?)"
         r"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?\s?(?:[kKmMbB](?![A-Za-z])|(?i:thousand|million|billion)|mn|bn|万|亿|百万|千)?"
         r"|(?i:thousand|million|billion)|[MKk](?![A-Za-z])|百万|千万|万|千|亿|百)?\s?个?\s?"
@@ -323,13 +323,13 @@ def _build() -> _Rx:
         r"(?P<noun>(?i:tokens?|shares?|month|mo|year|yr|hour|hr|day|week|users?|person|head|queries|query|"
         r"requests?|images?|seat|barrel|ounce|oz|tonne|ton)(?![A-Za-z])|GPU|kWh|词元|符元|股|月|年|天|日|"
         r"小时|星期|周|人|位|度|千瓦时|桶|吨)")
-    r.per_prefix = re.compile(
+    r.per_prefix = _compile(
         r"每\s?(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?\s?(?:万|亿|百万|千|[kKmM])?|百万|千万|万|千|亿|百|"
         r"[一二两三四五六七八九十]+[百千万亿]*)?\s?个?\s?(?:输入|输出|(?i:input|output)\s?)?\s?"
         r"(?P<noun>(?i:tokens?)(?![A-Za-z])|词元|符元|股|月|年|天|日|小时|星期|周|人|位|度|千瓦时|桶|吨)")
-    r.range_conn = re.compile(r"\s?(?:–|—|~|〜|至|到|乃至)\s?|-|\s+(?:to|through)\s+|\s+and\s+")
-    r.between = re.compile(r"(?i)\bbetween\s+(?:about\s+|around\s+|roughly\s+)?$")
-    r.from_before = re.compile(r"(?i)(?:\bfrom\s+|从\s?|由\s?)$")
+    r.range_conn = _compile(r"\s?(?:–|—|~|〜|至|到|乃至)\s?|-|\s+(?:to|through)\s+|\s+and\s+")
+    r.between = _compile(r"(?i)\bbetween\s+(?:about\s+|around\s+|roughly\s+)?$")
+    r.from_before = _compile(r"(?i)(?:\bfrom\s+|从\s?|由\s?)$")
 
     # Qualifiers and directions in the words before a number.
     qual = [
@@ -351,8 +351,8 @@ def _build() -> _Rx:
     r.qual_far = frozenset(("不到", "不足", "超过", "少于", "低于", "至少", "最少", "最多", "至多",
                             "将近", "接近", "大约", "约为", "大概", "高达", "多达", "低至", "一度突破",
                             "达到", "不少于", "不超过", "高于", "多于"))
-    r.for_over = re.compile(r"(?i)(?:for|of|took|lasted|just|well)\s+$")
-    r.adj_gap = re.compile(r"\s*(?:为|是|有|了|在|约|达)?\s*(?:人民币|港币|美元|新台币)?\s*$")
+    r.for_over = _compile(r"(?i)(?:for|of|took|lasted|just|well)\s+$")
+    r.adj_gap = _compile(r"\s*(?:为|是|有|了|在|约|达)?\s*(?:人民币|港币|美元|新台币)?\s*$")
     down = ("fell|fall|falls|falling|down|dropped|drop|drops|dropping|slid|slide|slides|sliding|"
             "slipped|plunged|plunge|plunges|plunging|lost|lose|loses|losing|shed|sheds|shedding|"
             "declined|decline|declines|declining|tumbled|tumble|tumbles|sank|sink|sinks|slumped|"
@@ -364,26 +364,35 @@ def _build() -> _Rx:
           "increased|increase|increases|grew|grow|grows|added|advanced|上涨|大涨|急涨|狂涨|涨幅|涨回|涨|"
           "上升|回升|攀升|飙升|急升|升幅|升|增长|增幅|增加|反弹|回弹|收复|提升|提高|上扬|走高")
     r.direction, r.dir_kind = _lexicon([("down", down), ("up", up)])
-    r.up_to = re.compile(r"(?i)up\s+to\b|down\s+to\b|up\s+from\b")
-    r.level = re.compile(r"(?i)(?:(?<![A-Za-z])(?:to|at|from)\s+|(?:跌至|升至|涨至|降至|增至|减至|收于|收报|"
+    r.up_to = _compile(r"(?i)up\s+to\b|down\s+to\b|up\s+from\b")
+    r.level = _compile(r"(?i)(?:(?<![A-Za-z])(?:to|at|from)\s+|(?:跌至|升至|涨至|降至|增至|减至|收于|收报|"
                          r"(?<!达)到|至|见|报|收|收盘)\s?)(?:about|around|roughly|nearly|almost|over|under|"
                          r"more than|less than|约|近|逾|超过|不到|仅)?\s*$")
-    r.dir_after = re.compile(r"(?i)\s+(?:(?P<down>drop|decline|fall|slide|plunge|loss|slump|decrease|"
+    r.dir_after = _compile(r"(?i)\s+(?:(?P<down>drop|decline|fall|slide|plunge|loss|slump|decrease|"
                              r"lower|cut)|(?P<up>gain|rise|increase|jump|surge|rally|higher|growth|climb))\b")
-    r.inherit = re.compile(r"^\s*(?:[、,，;；]|\s)?\s*(?:及|和|与|以及|或|and|or|vs\.?|versus|[(（])?\s*"
+    r.inherit = _compile(r"^\s*(?:[、,，;；]|\s)?\s*(?:及|和|与|以及|或|and|or|vs\.?|versus|[(（])?\s*"
                            r"(?:合|折合|人民币|港币|美元)*\s*$")
-    r.clause_cut = re.compile(r"[。；;！？!?\n，,:]")
-    r.per_cut = re.compile(r"[。；;！？!?\n，,]")
-    r.paren = re.compile(r"\([^()]*\)|（[^（）]*）")
-    r.roc = re.compile(r"民国\s?$")
-    r.zh_vague = re.compile(r"(?:[数几上好成多]|[0-9])$")
+    r.clause_cut = _compile(r"[。；;！？!?\n，,:]")
+    r.per_cut = _compile(r"[。；;！？!?\n，,]")
+    r.paren = _compile(r"\([^()]*\)|（[^（）]*）")
+    r.roc = _compile(r"民国\s?$")
+    r.zh_vague = _compile(r"(?:[数几上好成多]|[0-9])$")
     return r
+
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern:
+    from dsfact.rxcache import compile as compile_cached
+
+    return compile_cached(pattern, flags, namespace="numbers")
 
 
 def _rx() -> _Rx:
     global _RX
     if _RX is None:
         _RX = _build()
+        from dsfact.rxcache import save
+
+        save("numbers")  # the next process reads the compiled patterns instead of parsing them again
     return _RX
 
 
