@@ -185,14 +185,18 @@ class CueIndex:
         prefixes = self.cjk_by_prefix
         if not prefixes:
             return
-        singles = self.cjk_singles
+        singles, get, starts = self.cjk_singles, prefixes.get, folded.startswith
         for m in self.cjk_starts.finditer(folded):  # only where a Chinese cue can begin
-            pos, char = m.start(), m.group()
-            for prefix in (folded[pos:pos + 2], char if char in singles else None):
-                if not prefix:
-                    continue
-                for key in prefixes.get(prefix, ()):
-                    if folded.startswith(key, pos):
+            pos = m.start()
+            bucket = get(folded[pos:pos + 2])
+            if bucket:
+                for key in bucket:
+                    if starts(key, pos):
+                        hits.append(CueHit(pos, pos + len(key), key))
+            char = m.group()
+            if char in singles:  # one-character cues
+                for key in prefixes[char]:
+                    if starts(key, pos):
                         hits.append(CueHit(pos, pos + len(key), key))
 
     def _find_latin(self, folded: str, hits: list[CueHit]) -> None:

@@ -1,0 +1,58 @@
+"""Fast start, checked: `dsfact check` is run on every commit, so it imports only what it needs."""
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+HEAVY = ("rich", "yaml", "rapidfuzz", "typer", "click", "opencc")
+
+_LOADED = "import sys; print(' '.join(sorted(m for m in {heavy!r} if m in sys.modules)))"
+
+
+def loaded_after(code: str, cwd=ROOT) -> set[str]:
+    """The heavy modules a fresh interpreter holds after running `code`."""
+    script = code + "\n" + _LOADED.format(heavy=HEAVY)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=cwd, check=True)
+    lines = out.stdout.splitlines()
+    return set(lines[-1].split()) if lines else set()
+
+
+def test_import_cli_loads_no_heavy_module():
+    assert loaded_after("import dsfact.cli") == set()
+
+
+def test_import_dsfact_loads_no_engine():
+    script = "import dsfact, sys; print(sorted(m for m in sys.modules if m.startswith('dsfact.')))"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("article, allowed", [
+    ("draft_en.md", set()),  # English: no Traditional/Simplified converter, no fuzzy matcher
+    ("draft_zh_hant.md", {"opencc"}),
+])
+def test_check_of_a_short_article_loads_only_what_it_uses(article, allowed, tmp_path):
+    """Piped output (lines), registry already compiled: no yaml, rich, typer or rapidfuzz."""
+    path = ROOT / "examples" / article
+    run = (
+        "import contextlib, io\n"
+        "from dsfact.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['check', '--format', 'lines', {str(path)!r}])\n"
+        "assert code in (0, 1), code\n"
+    )
+    subprocess.run([sys.executable, "-c", run], check=True, capture_output=True)  # compiles the registry cache
+    assert loaded_after(run) <= allowed
+
+
+def test_a_typo_in_a_name_still_matches_without_rapidfuzz_for_clean_words():
+    """The cheap pre-filter keeps typo matching: Nvidea and Deepseak are still read as Nvidia and DeepSeek."""
+    run = (
+        "from dsfact.check import check_text\n"
+        "found = [(f.claim, f.verdict) for f in check_text('Nvidea lost $589 billion in market value on January 27.')]\n"
+        "found += [(f.claim, f.verdict) for f in check_text('Deepseak trained V3 on 2,048 GPUs.')]\n"
+        "assert found == [('C25', 'supported'), ('C07', 'supported')], found\n"
+    )
+    assert "rapidfuzz" in loaded_after(run)  # a real near-spelling is decided by rapidfuzz
