@@ -190,9 +190,6 @@ def test_permission_denied(tmp_path, good):
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
-@pytest.mark.xfail(reason="document._read_bytes opens a named pipe and waits for a writer for ever "
-                          "(and run.collect_paths picks one up from a directory): it should refuse "
-                          "what is not a regular file", strict=False)
 def test_a_named_pipe_is_refused_not_waited_on(tmp_path, good):
     """Also the root-proof stand-in for an unreadable file: something that cannot be read as a file."""
     pipe = tmp_path / "pipe.md"
@@ -207,8 +204,6 @@ def test_a_named_pipe_is_refused_not_waited_on(tmp_path, good):
     assert [f["claim"] for f in files_by_path(result.stdout)[str(good)]["findings"]] == ["C07"]
 
 
-@pytest.mark.xfail(reason="an empty file is checked in silence; the issue asks for one line naming it",
-                   strict=False)
 def test_an_empty_file_is_named_and_the_rest_is_checked(tmp_path, good):
     empty = tmp_path / "empty.md"
     empty.write_bytes(b"")
@@ -351,12 +346,6 @@ def _fault_params(kind):
         marks = []
         if name == "missing-source-file" and kind == "validate":
             marks.append(pytest.mark.xfail(reason="validate names line 0, not the source's line", strict=False))
-        if kind == "check" and name in VALIDATE_ONLY:
-            marks.append(pytest.mark.xfail(reason=VALIDATE_ONLY[name], strict=False))
-        if name in ONE_LINE_BUGS:
-            marks.append(pytest.mark.xfail(reason=ONE_LINE_BUGS[name], strict=False))
-        if name in LINE_BUGS:
-            marks.append(pytest.mark.xfail(reason=LINE_BUGS[name], strict=False))
         out.append(pytest.param(text, line, words, id=name, marks=marks))
     return out
 

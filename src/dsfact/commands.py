@@ -75,7 +75,14 @@ def validate(path: Optional[str] = typer.Argument(None, help="Registry YAML (def
     from dsfact.registry import default_registry_path, load_registry, registry_warnings, validate_registry
 
     target = path or os.environ.get("DSFACT_REGISTRY") or str(default_registry_path())
-    reg = load_registry(target, use_cache=False)
+    from dsfact.errors import RegistryError
+
+    try:
+        reg = load_registry(target, use_cache=False)
+    except RegistryError as exc:  # schema faults, unreadable sources, quotes not in their sources
+        for line in exc.lines():
+            sys.stderr.write(f"dsfact: error: {line}\n")
+        raise typer.Exit(EXIT_ERROR) from None
     for line, message in registry_warnings(reg):
         sys.stderr.write(f"{target}:{line}: warning: {message}\n")
     from dsfact.audit import derived_faults

@@ -208,6 +208,8 @@ def _read_bytes(path: str) -> bytes:
         raise InputError(path, _os_problem(e)) from None
     if stat.S_ISDIR(st.st_mode):
         raise InputError(path, "is a directory")
+    if not stat.S_ISREG(st.st_mode):  # a named pipe would wait for a writer for ever
+        raise InputError(path, "not a regular file (a pipe, socket or device); pipe text to 'dsfact check -' instead")
     if stat.S_ISREG(st.st_mode) and st.st_size > limit:
         raise InputError(path, _too_large(st.st_size))
     try:

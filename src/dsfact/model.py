@@ -67,6 +67,7 @@ class Source:
     date: str
     language: str
     url: str | None = None
+    line: int = 0  # line in the registry file
 
 
 @dataclass(frozen=True, slots=True)

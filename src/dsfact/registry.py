@@ -10,13 +10,14 @@ from dsfact.errors import RegistryError
 from dsfact.model import QUALIFIERS, Claim, Per, Registry, Source, Statement
 
 REGISTRY_ENV = "DSFACT_REGISTRY"
-CACHE_FORMAT = 5  # bump when the compiled form changes
+CACHE_FORMAT = 6  # bump when the compiled form changes
 UNITS = frozenset(
     "USD EUR HKD CNY TWD JPY GBP 元 pct pp count day month year hour gpu_hour ratio factor W point token date".split()
 )
 TOPICS = ("cost", "gpus", "price", "market", "time", "other")
 DIRECTIONS = ("up", "down")
 _LINE = "__line__"
+_KEYLINES = "__keylines__"  # the line of each key of a mapping
 
 _TOP_KEYS = {"version", "entities", "sources", "claims", "topics"}
 _SOURCE_KEYS = {"id", "file", "publisher", "title", "date", "language", "url", "note"}
@@ -76,6 +77,9 @@ def load_registry(path: str | os.PathLike | None = None, *, use_cache: bool = Tr
         except Exception:  # a missing, stale or damaged cache is simply rebuilt
             pass
     registry = parse_registry(data, str(file))
+    faults, _ = _source_faults(registry)  # a quote that is not in its source is a broken registry for check too
+    if faults:
+        raise RegistryError(str(file), sorted(faults))
     if use_cache:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
@@ -106,6 +110,7 @@ def _yaml_load(data: bytes, name: str):
                     None, None, f"duplicate key {key!r}", key_node.start_mark)
             seen[key] = True
         mapping[_LINE] = node.start_mark.line + 1
+        mapping[_KEYLINES] = {k.value: k.start_mark.line + 1 for k, _ in node.value}
         return mapping
 
     LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
@@ -129,6 +134,11 @@ def _yaml_load(data: bytes, name: str):
         raise RegistryError(name, [(0, f"YAML error: {exc}")]) from None
 
 
+def _key_line(node: dict, key: str) -> int:
+    """The line of `key` in a mapping (of the mapping itself when the key is missing)."""
+    return node.get(_KEYLINES, {}).get(key, node.get(_LINE, 0))
+
+
 class _Faults:
     def __init__(self) -> None:
         self.errors: list[tuple[int, str]] = []
@@ -139,7 +149,7 @@ class _Faults:
 
     def unknown_keys(self, node: dict, allowed: set, what: str) -> None:
         for key in node:
-            if key != _LINE and key not in allowed:
+            if key not in (_LINE, _KEYLINES) and key not in allowed:
                 self.warnings.append((node.get(_LINE, 0), f"unknown key {key!r} in {what} (ignored)"))
 
 
@@ -186,7 +196,7 @@ def parse_registry(data: bytes, name: str = "<registry>") -> Registry:
     sources: dict[str, Source] = {}
     raw_sources = doc.get("sources")
     if not isinstance(raw_sources, list) or not raw_sources:
-        faults.error(doc[_LINE], "'sources' must be a non-empty list")
+        faults.error(_key_line(doc, "sources"), "'sources' must be a non-empty list")
         raw_sources = []
     for node in raw_sources:
         if not isinstance(node, dict):
@@ -205,14 +215,14 @@ def parse_registry(data: bytes, name: str = "<registry>") -> Registry:
         sources[sid] = Source(
             id=sid, file=str(node["file"]), publisher=str(node.get("publisher") or sid),
             title=str(node.get("title") or ""), date=str(node.get("date") or ""),
-            language=str(node.get("language") or ""), url=node.get("url"),
+            language=str(node.get("language") or ""), url=node.get("url"), line=line,
         )
 
     claims: list[Claim] = []
     seen_ids: dict[str, int] = {}
     raw_claims = doc.get("claims")
     if not isinstance(raw_claims, list) or not raw_claims:
-        faults.error(doc[_LINE], "'claims' must be a non-empty list")
+        faults.error(_key_line(doc, "claims"), "'claims' must be a non-empty list")
         raw_claims = []
     for node in raw_claims:
         if not isinstance(node, dict):
@@ -354,7 +364,7 @@ def _parse_statement(st, cid: str, claim_unit: str, sources: dict, faults: _Faul
     if sources and source not in sources:
         faults.error(line, f"claim {cid}: unknown source {source!r}")
     unit = str(st.get("unit") or claim_unit)
-    if unit not in UNITS:
+    if st.get("unit") and unit not in UNITS:  # a claim's own unknown unit is reported once, at the claim
         faults.error(line, f"claim {cid}: unknown unit {unit!r}")
     value = st["value"]
     if unit == "date":
@@ -381,14 +391,8 @@ def _parse_statement(st, cid: str, claim_unit: str, sources: dict, faults: _Faul
     )
 
 
-def validate_registry(registry: Registry) -> list[tuple[int, str]]:
-    """Check a loaded registry against its sources: files exist, quotes are verbatim, values read back.
-
-    Returns (line, message) faults; empty when the registry is sound.
-    """
-    from dsfact.numbers import parse_quantities
-    from dsfact.quantity import convert_value, same_reading
-
+def _source_faults(registry: Registry) -> tuple[list[tuple[int, str]], dict[str, str]]:
+    """Source files that cannot be read and quotes not found in them; and the texts that were read."""
     faults: list[tuple[int, str]] = []
     base = Path(registry.path).resolve().parent
     texts: dict[str, str] = {}
@@ -397,14 +401,30 @@ def validate_registry(registry: Registry) -> list[tuple[int, str]]:
         try:
             texts[source.id] = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            faults.append((0, f"source {source.id}: cannot read {source.file}: {getattr(exc, 'strerror', None) or exc}"))
+            faults.append((source.line, f"source {source.id}: cannot read {source.file}: "
+                                        f"{getattr(exc, 'strerror', None) or exc}"))
     for claim in registry.claims:
         for st in claim.statements:
             text = texts.get(st.source)
-            if text is None:
-                continue
-            if st.quote not in text:
-                faults.append((st.line, f"claim {claim.id}: quote not found in {registry.sources[st.source].file}: {st.quote!r}"))
+            if text is not None and st.quote not in text:
+                faults.append((st.line, f"claim {claim.id}: quote not found in "
+                                        f"{registry.sources[st.source].file}: {st.quote!r}"))
+    return faults, texts
+
+
+def validate_registry(registry: Registry) -> list[tuple[int, str]]:
+    """Check a loaded registry against its sources: files exist, quotes are verbatim, values read back.
+
+    Returns (line, message) faults; empty when the registry is sound.
+    """
+    from dsfact.numbers import parse_quantities
+    from dsfact.quantity import convert_value, same_reading
+
+    faults, texts = _source_faults(registry)
+    for claim in registry.claims:
+        for st in claim.statements:
+            text = texts.get(st.source)
+            if text is None or st.quote not in text:
                 continue
             ref = registry.sources[st.source].date or None
             readings = parse_quantities(st.quote, ref_date=ref)

@@ -93,6 +93,8 @@ def check_one(path: str, registry, *, data: bytes | None = None, encoding: str |
     except DsfactError as exc:
         return FileResult(path=path, error=str(exc))
     result = check_document(doc, registry)
+    if not doc.original.strip():
+        result.warnings.append(f"{path}: empty file, nothing to check")
     if doc.directives:
         apply_directives(result, doc.directives, registry)
     if ignore:
