@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import List, Optional
 
 from dsfact.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, DsfactError
 
@@ -40,7 +39,7 @@ def check_parser():
     return parser
 
 
-def run_check_command(args: List[str]) -> int:
+def run_check_command(args: list[str]) -> int:
     """`dsfact check ARGS`: parse, check, render; returns the exit code."""
     from dsfact.run import changed_without_ref, run_check
 
@@ -58,7 +57,7 @@ def run_check_command(args: List[str]) -> int:
     )
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turn every DsfactError into one line on stderr and an exit code."""
     args = sys.argv[1:] if argv is None else list(argv)
     try:

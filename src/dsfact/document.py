@@ -26,7 +26,6 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
 from types import SimpleNamespace
 
 from dsfact.errors import InputError, UsageError
@@ -89,7 +88,7 @@ class Document:
     path: str  # as given ("-" or the --stdin-filename for stdin)
     original: str  # the decoded file
     text: str  # what is checked: prose only
-    origin: Sequence[int]  # origin[i] = index in `original` of text[i]; len(text) + 1 long (last = end)
+    origin: "Sequence[int]"  # a list or a range; origin[i] = index in `original` of text[i]; len(text) + 1 long (last = end)
     format: str = "text"  # "text" | "markdown" | "html"
     encoding: str = "utf-8"
     directives: list[Directive] = field(default_factory=list)

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
-Value = Union[float, str]  # a number, or an ISO date string for unit "date"
+Value = float | str  # a number, or an ISO date string for unit "date"
 
 # Qualifiers the engine reports (the vocabulary of ../shared/eval/numbers.yaml, plus "up to").
 APPROXIMATELY = "approximately"

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import Any
 
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per, Quantity
 
@@ -663,7 +662,7 @@ class _Scanner:
         return None
 
     # -- emitting -----------------------------------------------------------------------------
-    def _emit(self, start: int, end: int, value: Any, unit: str, *, qualifier: str | None = None,
+    def _emit(self, start: int, end: int, value: object, unit: str, *, qualifier: str | None = None,
               precision: float | None = None, high: float | None = None, per: Per | None = None,
               direction: str | None = None) -> int:
         if start < self.last_end:
@@ -1648,7 +1647,7 @@ def parse_quantities(text: str, *, ref_date: str | None = None) -> list[Quantity
 
 def quantity_to_dict(q: Quantity) -> dict:
     """A JSON-ready dict of a quantity: text, value, unit, qualifier, start, end, and the rest when set."""
-    d: dict[str, Any] = {"text": q.text, "value": q.value, "unit": q.unit, "qualifier": q.qualifier,
+    d: dict[str, object] = {"text": q.text, "value": q.value, "unit": q.unit, "qualifier": q.qualifier,
                          "start": q.start, "end": q.end}
     if q.per is not None:
         d["per"] = {"amount": q.per.amount, "unit": q.per.unit}

@@ -7,7 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-from dsfact.config import DEFAULT_INCLUDE
 from dsfact.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, DsfactError, InputError, UsageError
 from dsfact.model import CONTRADICTED, DISPUTED, FileResult, Report
 
@@ -38,6 +37,8 @@ def collect_paths(paths: list[str], include, exclude, base: str | None = None) -
     A glob matches a file's name, or its path (relative to the directory walked, or to `base`, the
     directory of the config file) at any depth: "archive/*" skips drafts/archive/old.md.
     """
+    from dsfact.config import DEFAULT_INCLUDE
+
     include = list(include) or list(DEFAULT_INCLUDE)
     exclude = list(exclude)
     base = os.path.abspath(base or os.getcwd())
