@@ -142,18 +142,24 @@ def apply_directives(result: FileResult, directives, registry) -> None:
 _WORKER = {}
 
 
-def _worker_init(registry, ignore):
+def _worker_init(registry, ignore, lean):
     _WORKER["registry"] = registry
     _WORKER["ignore"] = ignore
+    _WORKER["lean"] = lean
 
 
 def _worker(args) -> FileResult:
     path, encoding = args
-    return check_one(path, _WORKER["registry"], encoding=encoding, ignore=_WORKER["ignore"])
+    result = check_one(path, _WORKER["registry"], encoding=encoding, ignore=_WORKER["ignore"])
+    if _WORKER["lean"]:  # the output will not show evidence: do not pickle every quote back to the parent
+        from dataclasses import replace
+
+        result.findings = [replace(f, evidence=()) for f in result.findings]
+    return result
 
 
 def iter_results(files: list[tuple[str, str | None]], registry, *, encoding, stdin_filename, jobs,
-                 ignore: frozenset[str] = frozenset()):
+                 ignore: frozenset[str] = frozenset(), lean: bool = False):
     """Results in input order; with jobs > 1, checked by a pool of processes."""
     readable = [p for p, err in files if err is None and p != "-"]
     if jobs is None:
@@ -162,8 +168,9 @@ def iter_results(files: list[tuple[str, str | None]], registry, *, encoding, std
     if jobs > 1 and len(readable) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(registry, ignore))
-        chunk = max(1, min(32, len(readable) // (jobs * 4) or 1))
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
+                                   initargs=(registry, ignore, lean))
+        chunk = max(1, min(16, len(readable) // (jobs * 8) or 1))  # small chunks: no worker idles at the end
         checked = pool.map(_worker, [(p, encoding) for p in readable], chunksize=chunk)
     else:
         checked = (check_one(p, registry, encoding=encoding, ignore=ignore) for p in readable)
@@ -264,7 +271,7 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
     if output == "table" and len(files) >= 50 and sys.stderr.isatty():
         progress = _progress(len(files))
     for result in iter_results(files, registry, encoding=encoding, stdin_filename=stdin_filename, jobs=jobs,
-                               ignore=settings.ignore):
+                               ignore=settings.ignore, lean=output in ("json", "jsonl", "lines", "github")):
         if changed_lines is not None and result.error is None:
             _keep_changed(result, changed_lines.get(os.path.normpath(result.path), set()))
         if result.error:
