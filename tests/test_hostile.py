@@ -311,16 +311,6 @@ REGISTRY_FAULTS = [
     ("wrong-type", REGISTRY.replace("value: 2150", "value: lots"), 20, "must be a number"),
     ("wrong-type-list", REGISTRY.replace("claims:\n", "claims: 3\nnothing:\n"), 4, "claims"),
 ]
-VALIDATE_ONLY = {  # faults only `dsfact validate` finds today (it reads the sources; `check` does not)
-    "quote-not-in-source": "dsfact check --registry does not look for quotes in their sources",
-    "missing-source-file": "dsfact check --registry does not notice a missing source file",
-}
-ONE_LINE_BUGS = {
-    "unknown-unit": "registry.py reports a claim's unknown unit again for every statement that inherits it",
-}
-LINE_BUGS = {
-    "wrong-type-list": "registry.py names the line of the top mapping (1), not of the key 'claims'",
-}
 
 
 def _registry(tmp_path, text):
@@ -343,10 +333,7 @@ def test_the_sound_registry_is_sound(tmp_path):
 def _fault_params(kind):
     out = []
     for name, text, line, words in REGISTRY_FAULTS:
-        marks = []
-        if name == "missing-source-file" and kind == "validate":
-            marks.append(pytest.mark.xfail(reason="validate names line 0, not the source's line", strict=False))
-        out.append(pytest.param(text, line, words, id=name, marks=marks))
+        out.append(pytest.param(text, line, words, id=name))
     return out
 
 
