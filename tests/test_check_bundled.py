@@ -180,3 +180,14 @@ def test_names_after_a_figure(text, claim):
     import dsfact
 
     assert [f.claim for f in dsfact.check_text(text)] == ([claim] if claim else [])
+
+
+@pytest.mark.parametrize("text", [
+    "DeepSeek's R1 costs $2.19 per million output tokens, against $60 for OpenAI's o1.",  # another price
+    "Nvidia's stock lost nearly a fifth of its value on Monday.",  # a fraction is not a percentage move
+    "DeepSeek is about 20 to 40 times cheaper than OpenAI.",  # a multiple is not a saving in per cent
+])
+def test_other_metrics_are_not_judged(text):
+    import dsfact
+
+    assert dsfact.check_text(text) == []

@@ -144,7 +144,9 @@ class CueIndex:
         """The claims a figure in `unit` may state (a percentage may state a ratio and back)."""
         found = self.families.get(unit)
         if found is None:
-            units = [unit] + (["ratio"] if unit == "pct" else ["pct"] if unit == "ratio" else [])
+            # "5% of GPT-4o's cost" states a ratio; "a fifth of its value" or "30 times cheaper" is no
+            # percentage move or saving
+            units = [unit] + (["ratio"] if unit == "pct" else [])
             found = frozenset(i for u in units for i in self.claims_by_unit.get(u, ()))
             self.families[unit] = found
         return found
