@@ -191,3 +191,16 @@ def test_other_metrics_are_not_judged(text):
     import dsfact
 
     assert dsfact.check_text(text) == []
+
+
+def test_each_figure_takes_the_variant_word_nearest_to_it():
+    import dsfact
+
+    findings = dsfact.check_text("英伟达的市值曾一度蒸发超过6000亿美元，收盘时跌幅为17%。")
+    assert [(f.claim, f.verdict) for f in findings] == [("C26", "supported"), ("C27", "supported")]
+
+
+def test_a_first_phase_is_not_the_whole_plan():
+    import dsfact
+
+    assert dsfact.check_text("星际之门项目首期投资1000亿美元。") == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from dsfact.match import Candidate, TextMatcher
+from dsfact.match import INF, Candidate, TextMatcher
 from dsfact.model import (
     CONTRADICTED, CONTRADICTS, DISPUTED, SUPPORTED, SUPPORTS, Claim, FileResult, Finding, Location, Quantity,
     Registry,
@@ -101,10 +101,11 @@ def judge(q: Quantity, candidates: list[Candidate], matcher: TextMatcher) -> Fin
     states anything comparable."""
     best = candidates[0].claim
     siblings = [c.claim for c in candidates if best.group and c.claim.group == best.group] or [best]
-    sentence = matcher.sentence_of(q.start)
     position = matcher.index.position  # claim id -> index, built once per registry
-    chosen = [c for c in siblings if c.variant_cues and matcher.variant_hit(position[c.id], sentence)]
-    selected = chosen[0] if chosen else min(siblings, key=lambda c: c.line)
+    # "曾一度蒸发超过6000亿美元，收盘时跌幅为17%": each figure takes the variant word nearest to it
+    near = {c.id: matcher.variant_distance(q, position[c.id]) for c in siblings if c.variant_cues}
+    chosen = sorted((d, c.line, c) for c in siblings if near.get(c.id, INF) < INF for d in [near[c.id]])
+    selected = chosen[0][2] if chosen else min(siblings, key=lambda c: c.line)
     sources = claim_sources(q, selected)
     evidence = _evidence(selected, q)
     verdict = verdict_of(sources)

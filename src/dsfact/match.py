@@ -508,6 +508,11 @@ class TextMatcher:
             self._dates[sentence.start] = dates
         return not dates or any(dates_agree(d, time) for d in dates)
 
-    def variant_hit(self, claim_index: int, sentence_index: int) -> bool:
-        sentence = self.sentences[sentence_index]
-        return any((claim_index, VARIANT) in self.roles_of(h) for h in self.hits_in(sentence.start, sentence.end))
+    def variant_distance(self, q: Quantity, claim_index: int) -> float:
+        """How near the figure a word of this claim's variant sits ("一度", "收盘"); INF when none does."""
+        sentence = self.sentences[self.sentence_of(q.start)]
+        near = INF
+        for hit in self.hits_in(sentence.start, sentence.end):
+            if (claim_index, VARIANT) in self.roles_of(hit):
+                near = min(near, self.distance(q, hit))  # clause-aware, as for subjects
+        return near
