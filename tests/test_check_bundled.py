@@ -174,7 +174,7 @@ def test_each_seed_agrees_with_itself(seed, capsys):
 
 @pytest.mark.parametrize("text, claim", [
     ("今年1月20日，DeepSeek正式開源R1推理模型。", "C46"),  # a date leads its clause; the subject follows
-    ("中國DeepSeek震撼全球 成本僅為OpenAI 5% 英偉達股價急插", None),  # 英偉達 after the figure, past a break
+    ("中國DeepSeek震撼全球 成本僅為OpenAI 5% 英偉達股價急插", "C02"),  # not 英偉達, after it past a break
 ])
 def test_names_after_a_figure(text, claim):
     import dsfact
@@ -204,3 +204,15 @@ def test_a_first_phase_is_not_the_whole_plan():
     import dsfact
 
     assert dsfact.check_text("星际之门项目首期投资1000亿美元。") == []
+
+
+def test_an_exclude_word_reaches_only_the_figures_near_it():
+    import dsfact
+
+    # "owned" rules out the training-GPU claim for its own figure ...
+    assert dsfact.check_text("About 50,000 Hopper GPUs are said to be owned by DeepSeek.") == []
+    # ... but not for a figure a long, comma-laden sentence away (tkp's and etnet's own wording)
+    text = ("Meta的朱克伯格上周拋出「年底擁有130萬顆GPU」的震撼彈,短短三天後,AI界的敘事即畫風驟變,皆因"
+            "DeepSeek-R1大模型,被揭訓練成本低至560萬美元,使用的英偉達GPU數量僅2048顆,且型號是上一代H800。")
+    assert [(f.text, f.claim, f.verdict) for f in dsfact.check_text(text)] == [
+        ("130萬顆", "C12", "supported"), ("560萬美元", "C01", "supported"), ("2048顆", "C07", "supported")]

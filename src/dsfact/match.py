@@ -10,6 +10,7 @@ from dsfact.model import Claim, Quantity, Registry
 
 SUBJECT, METRIC, EXCLUDE, VARIANT, ENTITY = "subject", "metric", "exclude", "variant", "entity"
 INF = float("inf")  # a cue that cannot bind: across a clause boundary after the figure
+EXCLUDE_REACH = 80  # an exclude word rules out a claim near its figure, not across a long sentence
 SAME_SUBJECT = 5  # characters: subjects this close to the nearest one count as the same mention
 LOOKBACK_SENTENCES = 4
 LOOKBACK_PARAGRAPHS = 2
@@ -401,7 +402,7 @@ class TextMatcher:
                     subject_d[ci] = min(subject_d.get(ci, float("inf")), d)
                 elif role == METRIC:
                     metric_d[ci] = min(metric_d.get(ci, float("inf")), d)
-                elif role == EXCLUDE:
+                elif role == EXCLUDE and d <= EXCLUDE_REACH:
                     excluded.add(ci)
         if quantities is not None and self._quantities is not quantities:
             self._quantities = quantities

@@ -344,7 +344,7 @@ def _parse_claim(node: dict, sources: dict, topics: tuple, faults: _Faults) -> C
 
 def _strip_lines(value):
     if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != _LINE}
+        return {k: _strip_lines(v) for k, v in value.items() if k not in (_LINE, _KEYLINES)}
     if isinstance(value, list):
         return [_strip_lines(v) for v in value]
     return value
