@@ -1,4 +1,6 @@
+import os
 import pathlib
+import subprocess
 
 import pytest
 
@@ -26,3 +28,26 @@ def bundled_registry():
     from dsfact.registry import load_registry
 
     return load_registry(ROOT / "data" / "claims.yaml", use_cache=False)
+
+
+def git_env() -> dict:
+    """The environment for git in a throw-away repository: none of the caller's GIT_* settings, and the
+    bundled registry for any dsfact a hook runs."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("GIT_") and k != "DSFACT_REGISTRY"}
+
+
+def run_git(repo, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=git_env(), check=check)
+
+
+@pytest.fixture
+def git_repo(tmp_path, monkeypatch):
+    """An empty git repository with an identity, and no GIT_* variables in the environment."""
+    root = tmp_path / "paper"
+    root.mkdir()
+    run_git(root, "init", "-q")
+    for key, value in (("user.email", "desk@example.com"), ("user.name", "Desk"), ("commit.gpgsign", "false")):
+        run_git(root, "config", key, value)
+    for key in [k for k in os.environ if k.startswith("GIT_")]:
+        monkeypatch.delenv(key)
+    return root

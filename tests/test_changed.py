@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import run_git
 from dsfact.changes import ALL_LINES, changed_lines_for
 from dsfact.cli import main
 from dsfact.errors import UsageError
@@ -24,26 +23,16 @@ NEW_RIGHT = "DeepSeek trained V3 on 2,048 H800 chips.\n"  # C07 supported
 
 
 def git(repo: Path, *args: str) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    proc = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env, check=True)
-    return proc.stdout
+    return run_git(repo, *args).stdout
 
 
 @pytest.fixture
-def repo(tmp_path, monkeypatch):
-    root = tmp_path / "paper"
-    root.mkdir()
-    git(root, "init", "-q")
-    git(root, "config", "user.email", "desk@example.com")
-    git(root, "config", "user.name", "Desk")
-    git(root, "config", "commit.gpgsign", "false")
-    (root / "story.md").write_text("# Story\n\n" + OLD, encoding="utf-8")
-    git(root, "add", "story.md")
-    git(root, "commit", "-q", "-m", "first")
-    monkeypatch.chdir(root)
-    for key in [k for k in os.environ if k.startswith("GIT_")]:
-        monkeypatch.delenv(key)
-    return root
+def repo(git_repo, monkeypatch):
+    (git_repo / "story.md").write_text("# Story\n\n" + OLD, encoding="utf-8")
+    git(git_repo, "add", "story.md")
+    git(git_repo, "commit", "-q", "-m", "first")
+    monkeypatch.chdir(git_repo)
+    return git_repo
 
 
 def check(capsys, *args: str) -> tuple[int, list[tuple[str, int, str]], str]:

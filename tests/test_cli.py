@@ -3,7 +3,6 @@ import io
 import json
 import sys
 
-import pytest
 from typer.testing import CliRunner
 
 from conftest import FIXTURES, ROOT

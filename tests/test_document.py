@@ -1,7 +1,6 @@
 """Tests for dsfact.document: decoding, prose extraction, locations, errors and directives."""
 from __future__ import annotations
 
-import codecs
 import importlib.util
 import os
 import subprocess

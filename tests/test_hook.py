@@ -2,7 +2,6 @@
 `git commit`s in throw-away repositories."""
 from __future__ import annotations
 
-import os
 import shutil
 import stat
 import subprocess
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import git_env, run_git
 from dsfact.cli import main
 from dsfact.hook import CHAINED, MARKER, OLD, hook_script, hooks_dir
 
@@ -23,28 +23,12 @@ WRONG = "An early draft said DeepSeek trained V3 on 4,096 H800 chips.\n"  # C07 
 RIGHT = "DeepSeek trained V3 on 2,048 H800 chips.\n"
 
 
-def git_env() -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env["DSFACT_REGISTRY"] = ""  # the bundled registry, whatever the caller's shell says
-    return env
-
-
-def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=git_env(), check=check)
+git = run_git
 
 
 @pytest.fixture
-def repo(tmp_path, monkeypatch):
-    root = tmp_path / "paper"
-    root.mkdir()
-    git(root, "init", "-q")
-    git(root, "config", "user.email", "desk@example.com")
-    git(root, "config", "user.name", "Desk")
-    git(root, "config", "commit.gpgsign", "false")
-    for key in [k for k in os.environ if k.startswith("GIT_")]:
-        monkeypatch.delenv(key)
-    monkeypatch.delenv("DSFACT_REGISTRY", raising=False)
-    return root
+def repo(git_repo):
+    return git_repo
 
 
 def install(repo: Path, capsys, *args: str) -> tuple[int, str, str]:

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from dsfact.cli import FAIL_ON, FORMATS, run_check_command
+from dsfact.cli import FAIL_ON, run_check_command
 from dsfact.errors import EXIT_ERROR, UsageError
 
 app = typer.Typer(

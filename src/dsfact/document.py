@@ -25,6 +25,7 @@ import re
 import stat
 import sys
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from functools import lru_cache
 from types import SimpleNamespace
 
@@ -88,7 +89,7 @@ class Document:
     path: str  # as given ("-" or the --stdin-filename for stdin)
     original: str  # the decoded file
     text: str  # what is checked: prose only
-    origin: "Sequence[int]"  # a list or a range; origin[i] = index in `original` of text[i]; len(text) + 1 long (last = end)
+    origin: Sequence[int]  # a list or a range; origin[i] = index in `original` of text[i]; len(text) + 1 long (last = end)
     format: str = "text"  # "text" | "markdown" | "html"
     encoding: str = "utf-8"
     directives: list[Directive] = field(default_factory=list)

@@ -832,7 +832,6 @@ class _Scanner:
             return r.paren_code.match(w, p).end()
         if prev in "/:" and p >= 2 and w[p - 2].isdigit():
             return r.glued_tail.match(w, p).end()
-        lo = max(0, p - 16)
         if self._after_ordinal(p):
             m = r.arabic.match(w, p)
             return m.end() if m else p + 1
