@@ -91,7 +91,6 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_INTERRUPTED
         sys.stderr.write(f"dsfact: internal error: {type(exc).__name__}: {exc}\n")
         return EXIT_ERROR
-    return EXIT_OK
 
 
 def __getattr__(name: str):

@@ -50,10 +50,6 @@ class Quantity:
     per: Per | None = None
     direction: str | None = None
 
-    @property
-    def is_date(self) -> bool:
-        return self.unit == "date"
-
 
 @dataclass(frozen=True, slots=True)
 class Source:

@@ -9,6 +9,7 @@ could not be read is an error annotation on the file. A last plain line sums up,
 from __future__ import annotations
 
 from dsfact.model import CONTRADICTED, DISPUTED, Report
+from dsfact.render import summary_line
 
 LEVEL = {CONTRADICTED: "error", DISPUTED: "warning"}
 
@@ -50,8 +51,5 @@ def render_github(report: Report) -> str:
                           f"endColumn={loc.end_column}"]
             props.append(f"title={escape_property(f'dsfact {f.claim} {f.verdict}')}")
             out.append(f"::{level} {','.join(props)}::{escape_data(f.message)}")
-    s = report.summary
-    files = len(report.files)
-    out.append(f"dsfact: {files} file{'s' if files != 1 else ''}: {s['supported']} supported, "
-               f"{s['contradicted']} contradicted, {s['disputed']} disputed")
+    out.append(f"dsfact: {summary_line(report)}")
     return "\n".join(out) + "\n"

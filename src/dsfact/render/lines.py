@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dsfact.model import Report
+from dsfact.render import summary_line
 
 
 def render_lines(report: Report) -> str:
@@ -10,7 +11,5 @@ def render_lines(report: Report) -> str:
         for f in result.findings:
             loc = f.location
             out.append(f"{result.path}:{loc.line}:{loc.column}: {f.verdict} {f.claim}: {f.message}")
-    s = report.summary
-    out.append(f"{len(report.files)} file{'s' if len(report.files) != 1 else ''}: {s['supported']} supported, "
-               f"{s['contradicted']} contradicted, {s['disputed']} disputed")
+    out.append(summary_line(report))
     return "\n".join(out) + "\n"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dsfact.model import CONTRADICTED, DISPUTED, SUPPORTED, SUPPORTS, Finding, Registry, Report
 from dsfact.quantity import format_value
+from dsfact.render import summary_line
 
 VERDICT_STYLE = {SUPPORTED: "green", CONTRADICTED: "bold red", DISPUTED: "yellow"}
 SOURCE_COLUMN = 16  # "✓ $5.576M, <$6M" and its padding
@@ -69,16 +70,13 @@ def render_table(report: Report, registry: Registry, console) -> None:
                 row.append("\n".join(f"{s} {_cell(f, s)}" for s in used if s in f.sources))
             table.add_row(*row)
         console.print(table)
-    console.print(summary_line(report))
+    console.print(table_summary(report))
 
 
-def summary_line(report: Report) -> str:
-    s = report.summary
-    files = len(report.files)
+def table_summary(report: Report) -> str:
+    """The shared summary line, and how many files could not be read (their errors went to stderr)."""
     errors = sum(1 for r in report.files if r.error)
-    line = (f"{files} file{'s' if files != 1 else ''}: {s[SUPPORTED]} supported, {s[CONTRADICTED]} contradicted, "
-            f"{s[DISPUTED]} disputed")
-    return line + (f", {errors} not readable" if errors else "")
+    return summary_line(report) + (f", {errors} not readable" if errors else "")
 
 
 def short_value(st) -> str:
