@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from registry import METRICS, METRIC_NAMES, _figure, company_names  # noqa: E402
+from registry import METRIC_NAMES, METRICS, _figure, company_names  # noqa: E402
 
 # (template, right figures, wrong figures): the DeepSeek story's registered claims.
 EN_FACTS = [

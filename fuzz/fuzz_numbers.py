@@ -17,8 +17,8 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["dsfact"]):
-    from dsfact.numbers import parse_quantities
     from dsfact.check import check_text
+    from dsfact.numbers import parse_quantities
     from dsfact.registry import load_registry
 
 CHECK = "--check" in sys.argv

@@ -8,8 +8,15 @@ import pathlib
 import pytest
 
 from dsfact.audit import (
-    CONSISTENT, INCONSISTENT, NOT_COMPARABLE, WITHIN_ROUNDING, RelationError, audit_registry, derived_faults,
-    evaluate, run_audit,
+    CONSISTENT,
+    INCONSISTENT,
+    NOT_COMPARABLE,
+    WITHIN_ROUNDING,
+    RelationError,
+    audit_registry,
+    derived_faults,
+    evaluate,
+    run_audit,
 )
 from dsfact.errors import RegistryError
 from dsfact.registry import load_registry
@@ -205,7 +212,7 @@ def test_relation_faults(bundled_registry, derived, message):
     registry = with_derived(bundled_registry, "C09", derived)
     errors, _ = derived_faults(registry)
     assert any(message in text for _, text in errors), errors
-    line = next(l for l, _ in errors)
+    line = next(number for number, _ in errors)
     assert line > registry.claim("C09").line  # the derived: line, not the claim's first line
 
 

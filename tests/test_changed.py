@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import run_git
+
 from dsfact.changes import ALL_LINES, changed_lines_for
 from dsfact.cli import main
 from dsfact.errors import UsageError

@@ -2,8 +2,8 @@
 import json
 
 import pytest
-
 from conftest import FIXTURES
+
 from dsfact.cli import main
 
 ARTICLES = FIXTURES / "articles"

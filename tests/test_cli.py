@@ -3,9 +3,9 @@ import io
 import json
 import sys
 
+from conftest import FIXTURES, ROOT
 from typer.testing import CliRunner
 
-from conftest import FIXTURES, ROOT
 from dsfact.cli import app, main
 
 runner = CliRunner()
@@ -121,7 +121,7 @@ def test_validate_reports_wrong_quote(tmp_path):
     path.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "2,151" in l)
+    line = next(i for i, text_line in enumerate(text.splitlines(), 1) if "2,151" in text_line)
     assert f"{path}:{line}: claim B3: quote not found" in result.stderr
 
 

@@ -5,7 +5,14 @@ import json
 import pytest
 
 from dsfact.compare import (
-    AGREE, DIFFER, NOT_COMPARABLE, WITHIN_ROUNDING, bar_length, compare_pair, compare_topic, run_compare,
+    AGREE,
+    DIFFER,
+    NOT_COMPARABLE,
+    WITHIN_ROUNDING,
+    bar_length,
+    compare_pair,
+    compare_topic,
+    run_compare,
 )
 from dsfact.errors import UsageError
 from dsfact.model import LESS_THAN, MORE_THAN, Statement

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import git_env, run_git
+
 from dsfact.cli import main
 from dsfact.hook import CHAINED, MARKER, OLD, hook_script, hooks_dir
 

@@ -12,7 +12,6 @@ import time
 
 import pytest
 
-
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 GOOD_TEXT = "DeepSeek trained its V3 model on 4,096 Nvidia H800 chips.\n"  # C07 says 2,048: contradicted
 

@@ -3,7 +3,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 HEAVY = ("rich", "yaml", "rapidfuzz", "typer", "click", "opencc")

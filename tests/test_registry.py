@@ -3,8 +3,8 @@ import shutil
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, ROOT
+
 from dsfact.errors import RegistryError
 from dsfact.numbers import parse_quantities
 from dsfact.quantity import same_reading

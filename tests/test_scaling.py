@@ -8,8 +8,8 @@ import random
 import re
 
 import pytest
-
 from conftest import ROOT
+
 from dsfact.check import check_text
 from dsfact.fold import fold_text
 from dsfact.match import CueIndex, cue_index

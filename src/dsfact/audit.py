@@ -14,12 +14,30 @@ import re
 from dataclasses import dataclass, field
 
 from dsfact.compare import (
-    AGREE, BOUNDS, DIFFER, NOT_COMPARABLE as PAIR_NOT_COMPARABLE, WITHIN_ROUNDING as PAIR_WITHIN, compare_pair,
-    reference_statement, show, sibling_reason,
+    AGREE,
+    BOUNDS,
+    DIFFER,
+    compare_pair,
+    reference_statement,
+    show,
+    sibling_reason,
+)
+from dsfact.compare import (
+    NOT_COMPARABLE as PAIR_NOT_COMPARABLE,
+)
+from dsfact.compare import (
+    WITHIN_ROUNDING as PAIR_WITHIN,
 )
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Claim, Registry, Statement
 from dsfact.quantity import (
-    APPROX_SPREAD, BOUND_SPREAD, CONVERTIBLE, RELATIVE_FLOOR, ROUND_FIGURE, format_value, precision_of, span_of,
+    APPROX_SPREAD,
+    BOUND_SPREAD,
+    CONVERTIBLE,
+    RELATIVE_FLOOR,
+    ROUND_FIGURE,
+    format_value,
+    precision_of,
+    span_of,
 )
 
 SCHEMA_VERSION = 1

@@ -5,7 +5,16 @@ from functools import lru_cache
 
 from dsfact.match import INF, Candidate, TextMatcher
 from dsfact.model import (
-    CONTRADICTED, CONTRADICTS, DISPUTED, SUPPORTED, SUPPORTS, Claim, FileResult, Finding, Location, Quantity,
+    CONTRADICTED,
+    CONTRADICTS,
+    DISPUTED,
+    SUPPORTED,
+    SUPPORTS,
+    Claim,
+    FileResult,
+    Finding,
+    Location,
+    Quantity,
     Registry,
 )
 from dsfact.quantity import agrees as _agrees

@@ -24,8 +24,8 @@ import os
 import re
 import stat
 import sys
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import SimpleNamespace
 

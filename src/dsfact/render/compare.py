@@ -91,9 +91,8 @@ def comparison_table(comparison: Comparison, width: int):
 def chart_table(chart: Chart, width: int):
     """One chart: a line per claim with its label, a bar of block characters, and the figure."""
     from rich import box
-    from rich.table import Table
-
     from rich.cells import cell_len
+    from rich.table import Table
 
     label_width = min(max(cell_len(b.label) for b in chart.bars), 26)
     text_width = max(cell_len(b.text) for b in chart.bars)
