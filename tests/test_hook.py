@@ -181,3 +181,46 @@ def test_the_hook_tells_when_its_python_is_gone(repo):
     hook.chmod(0o755)
     proc = subprocess.run(["sh", str(hook)], cwd=repo, capture_output=True, text=True, env=git_env())
     assert proc.returncode == 1 and "/nonexistent/python3 is gone" in proc.stderr
+
+
+DSFACT = str(Path(sys.executable).parent / "dsfact")
+
+
+def uninstall(repo: Path) -> subprocess.CompletedProcess:
+    """`dsfact hook uninstall`, through the installed console script."""
+    return subprocess.run([DSFACT, "hook", "uninstall", "--repo", str(repo)], capture_output=True, text=True,
+                          env=git_env())
+
+
+def test_uninstall_restores_the_chained_hook(repo, capsys):
+    hooks = repo / ".git" / "hooks"
+    theirs = '#!/bin/sh\necho "house style hook ran"\n'
+    (hooks / "pre-commit").write_text(theirs)
+    (hooks / "pre-commit").chmod(0o755)
+    assert install(repo, capsys, "--chain")[0] == 0
+    proc = uninstall(repo)
+    assert proc.returncode == 0 and "restored" in proc.stdout, proc.stderr
+    assert (hooks / "pre-commit").read_text() == theirs
+    assert (hooks / "pre-commit").stat().st_mode & stat.S_IXUSR
+    assert not (hooks / CHAINED).exists()
+    ok = commit(repo, "a.md", WRONG)  # dsfact no longer runs; the old hook does
+    assert ok.returncode == 0 and "house style hook ran" in ok.stdout
+
+
+def test_uninstall_restores_the_hook_force_replaced(repo, capsys):
+    hooks = repo / ".git" / "hooks"
+    (hooks / "pre-commit").write_text("#!/bin/sh\nexit 0\n")
+    assert install(repo, capsys, "--force")[0] == 0
+    assert uninstall(repo).returncode == 0
+    assert (hooks / "pre-commit").read_text() == "#!/bin/sh\nexit 0\n" and not (hooks / OLD).exists()
+
+
+def test_uninstall_removes_a_lone_hook_and_leaves_a_foreign_one(repo, capsys):
+    hooks = repo / ".git" / "hooks"
+    assert install(repo, capsys)[0] == 0
+    assert uninstall(repo).returncode == 0 and not (hooks / "pre-commit").exists()
+    assert uninstall(repo).returncode == 0  # nothing to remove is not an error
+    (hooks / "pre-commit").write_text("#!/bin/sh\nexit 0\n")
+    proc = uninstall(repo)
+    assert proc.returncode == 2 and "not dsfact's" in proc.stderr and len(proc.stderr.splitlines()) == 1
+    assert (hooks / "pre-commit").read_text() == "#!/bin/sh\nexit 0\n"

@@ -8,52 +8,86 @@ from __future__ import annotations
 import os
 import sys
 
-from dsfact.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, DsfactError
+from dsfact.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, DsfactError, UsageError
 
 FORMATS = ("table", "json", "jsonl", "lines", "github", "sarif")
 FAIL_ON = ("contradicted", "disputed", "never")
 
 
+def _option_suggestion(message: str, options) -> str:
+    """' (did you mean --format?)' for the first unknown option in an argparse message, or ''."""
+    import difflib
+
+    if "unrecognized arguments:" not in message:
+        return ""
+    for word in message.split(":", 1)[1].split():
+        if word.startswith("-"):
+            close = difflib.get_close_matches(word.split("=", 1)[0], options, n=1, cutoff=0.6)
+            if close:
+                return f" (did you mean {close[0]}?)"
+    return ""
+
+
 def check_parser():
     """The options of `dsfact check`. Parsed with argparse, not Typer: a pre-commit hook runs this on
-    every commit, and importing Typer costs more than the whole check of a short article."""
+    every commit, and importing Typer costs more than the whole check of a short article. No option
+    may be abbreviated (`--form` is not `--format`), and a mistyped one is one line on stderr naming
+    the nearest real option."""
     import argparse
 
-    parser = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str):  # one line, as every other dsfact error, instead of usage + error
+            options = [o for a in self._actions for o in a.option_strings]
+            raise UsageError(f"dsfact check: {message}{_option_suggestion(message, options)} "
+                             "(dsfact check -h lists the options)")
+
+    parser = Parser(
         prog="dsfact check", description="Check files for figures that state a registered claim.",
+        allow_abbrev=False,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to check; - reads standard input")
-    parser.add_argument("-f", "--format", default=None, choices=FORMATS,
-                        help="output format (default: table; hooks and editors want lines)")
-    parser.add_argument("-r", "--registry", default=None, help="registry YAML (default: $DSFACT_REGISTRY or the bundled one)")
-    parser.add_argument("--fail-on", choices=FAIL_ON, default=None, help="exit 1 on: contradicted (default), disputed, never")
-    parser.add_argument("--encoding", default=None, help="force the input encoding (default: detect)")
-    parser.add_argument("--stdin-filename", default=None, help="name (and so format) of standard input")
-    parser.add_argument("--include", action="append", default=[], help="glob of files to check in directories (repeatable)")
-    parser.add_argument("--exclude", action="append", default=[], help="glob of files to skip (repeatable)")
+    parser.add_argument("-f", "--format", default=None, choices=FORMATS, metavar="FORMAT",
+                        help="output format: " + ", ".join(FORMATS) + " (default: table; hooks and editors want lines)")
+    parser.add_argument("-r", "--registry", default=None, metavar="PATH",
+                        help="registry YAML (default: $DSFACT_REGISTRY or the bundled one)")
+    parser.add_argument("--fail-on", choices=FAIL_ON, default=None, metavar="LEVEL",
+                        help="exit 1 on: " + ", ".join(FAIL_ON) + " (default: contradicted)")
+    parser.add_argument("--encoding", default=None, metavar="NAME", help="force the input encoding (default: detect)")
+    parser.add_argument("--stdin-filename", default=None, metavar="NAME", help="name (and so format) of standard input")
+    parser.add_argument("--include", action="append", default=[], metavar="GLOB",
+                        help="glob of files to check in directories (repeatable)")
+    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="glob of files to skip (repeatable)")
     parser.add_argument("--changed", nargs="?", const="", default=None, metavar="REF",
                         help="report only lines changed against REF (default: HEAD, so the staged and unstaged "
                              "changes); a following word that names a file is a file: use --changed=REF")
-    parser.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: auto for many files)")
+    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                        help="worker processes (default: auto for many files)")
     parser.add_argument("--no-config", action="store_true", help="ignore pyproject.toml / .dsfact.toml settings")
     return parser
 
 
 def run_check_command(args: list[str]) -> int:
     """`dsfact check ARGS`: parse, check, render; returns the exit code."""
-    from dsfact.run import changed_without_ref, run_check
+    from dsfact.run import changed_without_ref
 
     parser = check_parser()
     try:
         opts = parser.parse_args(changed_without_ref(args))
-    except SystemExit as exc:  # argparse has printed its usage line or help
+    except SystemExit as exc:  # argparse has printed the help
         return EXIT_OK if exc.code == 0 else EXIT_ERROR
+    return run_check_options(vars(opts))
+
+
+def run_check_options(opts: dict) -> int:
+    """Run a check from parsed options (argparse's, or Typer's for completion and CliRunner)."""
+    from dsfact.run import run_check
 
     return run_check(
-        paths=opts.paths, output=opts.format, registry_path=opts.registry or os.environ.get("DSFACT_REGISTRY"),
-        fail_on=opts.fail_on, encoding=opts.encoding, stdin_filename=opts.stdin_filename,
-        include=opts.include, exclude=opts.exclude, changed=opts.changed, jobs=opts.jobs,
-        use_config=not opts.no_config,
+        paths=opts["paths"], output=opts["format"],
+        registry_path=opts["registry"] or os.environ.get("DSFACT_REGISTRY"),
+        fail_on=opts["fail_on"], encoding=opts["encoding"], stdin_filename=opts["stdin_filename"],
+        include=opts["include"], exclude=opts["exclude"], changed=opts["changed"], jobs=opts["jobs"],
+        use_config=not opts["no_config"],
     )
 
 
@@ -61,6 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turn every DsfactError into one line on stderr and an exit code."""
     args = sys.argv[1:] if argv is None else list(argv)
     try:
+        if args and args[0] in ("--version", "-V"):
+            from dsfact import __version__
+
+            sys.stdout.write(f"dsfact {__version__}\n")
+            return EXIT_OK
         if args and args[0] == "check":  # the hot path: no Typer import
             return run_check_command(args[1:])
         from dsfact.commands import app
@@ -85,12 +124,25 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:  # click's usage errors and anything unforeseen: one line, never a traceback
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # a usage error from the option parser
-            exc.show()
-            return EXIT_ERROR
+            return _usage_error(exc)
         if type(exc).__name__ == "Abort":
             return EXIT_INTERRUPTED
         sys.stderr.write(f"dsfact: internal error: {type(exc).__name__}: {exc}\n")
         return EXIT_ERROR
+
+
+def _usage_error(exc) -> int:
+    """A usage error from Typer's parser as one line: `dsfact: error: dsfact claims: No such option ...`.
+    With no command at all, the help is what helps."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        exc.show()
+        return EXIT_ERROR
+    ctx = getattr(exc, "ctx", None)
+    where = f"{ctx.command_path}: " if ctx is not None and getattr(ctx, "command_path", None) else ""
+    message = " ".join(exc.format_message().replace("Value error, ", "").split())
+    hint = f" ({ctx.command_path} -h lists the options)" if where else ""
+    sys.stderr.write(f"dsfact: error: {where}{message}{hint}\n")
+    return EXIT_ERROR
 
 
 def __getattr__(name: str):

@@ -1,27 +1,83 @@
-"""The Typer app: every command but the hot `check` path, which cli.main parses without Typer."""
+"""The Typer app: every command but the hot `check` path, which cli.main parses without Typer.
+
+One vocabulary across commands: `-r/--registry PATH` wherever a registry is read, `-f/--format FORMAT`
+wherever there is output (a format a command cannot write is a usage error, exit 2), `-h/--help`
+everywhere, and real metavariables in the help.
+"""
 from __future__ import annotations
 
 import os
 import sys
-from typing import List, Optional
+from typing import List, Literal, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from dsfact.cli import FAIL_ON, run_check_command
+from dsfact.cli import FAIL_ON, FORMATS, run_check_options
 from dsfact.errors import EXIT_ERROR, UsageError
+
+
+class _PlainArgument(TyperArgument):
+    """An argument shown in help by its metavariable alone (Typer would add `<list[str]>`)."""
+
+    def display_type_rich(self, ctx):
+        return None
+
+
+class _Command(TyperCommand):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _PlainArgument
+
+
+class _Group(TyperGroup):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _PlainArgument
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 app = typer.Typer(
     name="dsfact",
     help="Check the figures in news text against a registry of sourced claims.",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings=CONTEXT,
+    cls=_Group,
 )
 
 RegistryOption = typer.Option(
-    None, "--registry", "-r", envvar="DSFACT_REGISTRY", help="Registry YAML (default: the bundled DeepSeek one)."
+    None, "--registry", "-r", envvar="DSFACT_REGISTRY", metavar="PATH",
+    help="Registry YAML (default: the bundled DeepSeek one).",
 )
+TableOrJson = Literal["table", "json"]
+
+
+def format_option(help: str = "Output: table or json.", default: str = "table"):
+    return typer.Option(default, "--format", "-f", metavar="FORMAT", help=help)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from dsfact import __version__
+
+        sys.stdout.write(f"dsfact {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", "-V", is_eager=True, callback=_version,
+                                 help="Print dsfact's version and exit."),
+) -> None:
+    """Check the figures in news text against a registry of sourced claims."""
 
 
 def _registry(path: Optional[str]):
@@ -36,16 +92,40 @@ def _stdout_console(width: Optional[int] = None):
     return make_console(width=width)
 
 
-@app.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []})
-def check(ctx: typer.Context) -> None:
-    """Check files for figures that state a registered claim (dsfact check --help for options)."""
-    raise typer.Exit(run_check_command(list(ctx.args)))
+# `dsfact check` is parsed by argparse in dsfact.cli (the hot path). This declaration mirrors its options
+# so that `dsfact -h`, shell completion and CliRunner know them; tests/test_cli_vocabulary.py keeps the
+# two in step.
+CheckFormat = Literal["table", "json", "jsonl", "lines", "github", "sarif"]
+FailOn = Literal["contradicted", "disputed", "never"]
 
 
-@app.command()
+@app.command(cls=_Command)
+def check(
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Files or directories to check; - reads standard input."),
+    format: Optional[CheckFormat] = typer.Option(None, "--format", "-f", metavar="FORMAT",
+                                                 help="Output: " + ", ".join(FORMATS) + " (default: table)."),
+    registry: Optional[str] = typer.Option(None, "--registry", "-r", metavar="PATH",
+                                           help="Registry YAML (default: $DSFACT_REGISTRY or the bundled one)."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", metavar="LEVEL",
+                                             help="Exit 1 on: " + ", ".join(FAIL_ON) + " (default: contradicted)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME", help="Force the input encoding."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME",
+                                                 help="Name (and so format) of standard input."),
+    include: List[str] = typer.Option([], "--include", metavar="GLOB", help="Files to check in directories (repeatable)."),
+    exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help="Files to skip (repeatable)."),
+    changed: Optional[str] = typer.Option(None, "--changed", metavar="REF",
+                                          help="Report only lines changed against REF (write --changed= for HEAD)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help="Worker processes."),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml / .dsfact.toml settings."),
+) -> None:
+    """Check files for figures that state a registered claim."""
+    raise typer.Exit(run_check_options(dict(locals())))
+
+
+@app.command(cls=_Command)
 def parse(
-    text: str = typer.Argument(..., help="The text to read figures from."),
-    format: str = typer.Option("table", "--format", "-f", help="Output: table or json."),
+    text: str = typer.Argument(..., metavar="TEXT", help="The text to read figures from."),
+    format: TableOrJson = format_option(),
 ) -> None:
     """Show the figures the numeric engine reads in TEXT."""
     import json
@@ -56,8 +136,6 @@ def parse(
     if format == "json":
         sys.stdout.write(json.dumps(quantities, ensure_ascii=False, indent=2) + "\n")
         return
-    if format != "table":
-        raise UsageError(f"unknown --format {format!r} (choose from table, json)")
     from rich.table import Table
 
     table = Table("Text", "Value", "Unit", "Qualifier", "Span", "Other")
@@ -69,43 +147,78 @@ def parse(
     console.print(table if quantities else "no figures found")
 
 
-@app.command()
-def validate(path: Optional[str] = typer.Argument(None, help="Registry YAML (default: the bundled one).")) -> None:
+@app.command(cls=_Command)
+def validate(
+    path: Optional[str] = typer.Argument(None, metavar="PATH", help="Registry YAML (default: the bundled one)."),
+    registry: Optional[str] = typer.Option(None, "--registry", "-r", metavar="PATH",
+                                           help="The same as PATH, as other commands spell it."),
+    format: Literal["lines", "json"] = format_option("Output: lines (path:line: message) or json.", "lines"),
+) -> None:
     """Check a registry: schema, unique ids, quotes found verbatim, values read back from the quotes."""
-    from dsfact.registry import default_registry_path, load_registry, registry_warnings, validate_registry
+    from dsfact.registry import default_registry_path
 
-    target = path or os.environ.get("DSFACT_REGISTRY") or str(default_registry_path())
+    if path and registry and path != registry:
+        raise UsageError("name the registry once: as PATH or as --registry")
+    target = path or registry or os.environ.get("DSFACT_REGISTRY") or str(default_registry_path())
+    if format == "json":
+        raise typer.Exit(_validate_json(target))
+    raise typer.Exit(_validate_lines(target))
+
+
+def _validate_faults(target: str):
+    """(registry or None, errors, warnings) for `dsfact validate`; errors and warnings are (line, message)."""
+    from dsfact.audit import derived_faults
     from dsfact.errors import RegistryError
+    from dsfact.registry import load_registry, registry_warnings, validate_registry
 
     try:
         reg = load_registry(target, use_cache=False)
     except RegistryError as exc:  # schema faults, unreadable sources, quotes not in their sources
-        for line in exc.lines():
-            sys.stderr.write(f"dsfact: error: {line}\n")
-        raise typer.Exit(EXIT_ERROR) from None
-    for line, message in registry_warnings(reg):
-        sys.stderr.write(f"{target}:{line}: warning: {message}\n")
-    from dsfact.audit import derived_faults
-
+        return None, list(exc.problems), []
     derived_errors, derived_warnings = derived_faults(reg)
-    for line, message in derived_warnings:
+    warnings = list(registry_warnings(reg)) + list(derived_warnings)
+    return reg, sorted(validate_registry(reg) + list(derived_errors)), warnings
+
+
+def _validate_json(target: str) -> int:
+    import json
+
+    reg, errors, warnings = _validate_faults(target)
+    doc = {"path": target, "ok": not errors,
+           "errors": [{"line": line, "message": message} for line, message in errors],
+           "warnings": [{"line": line, "message": message} for line, message in warnings]}
+    if reg is not None:
+        doc.update(claims=len(reg.claims), statements=sum(len(c.statements) for c in reg.claims),
+                   sources=len(reg.sources))
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_ERROR if errors else 0
+
+
+def _validate_lines(target: str) -> int:
+    reg, errors, warnings = _validate_faults(target)
+    if reg is None:  # the registry could not be loaded: its faults, as every other error
+        for line, message in errors:
+            sys.stderr.write(f"dsfact: error: {target}:{line}: {message}\n")
+        return EXIT_ERROR
+    for line, message in warnings:
         sys.stderr.write(f"{target}:{line}: warning: {message}\n")
-    faults = sorted(validate_registry(reg) + list(derived_errors))
-    for line, message in faults:
+    for line, message in errors:
         sys.stderr.write(f"{target}:{line}: {message}\n")
-    if faults:
-        sys.stderr.write(f"{target}: {len(faults)} problem{'s' if len(faults) != 1 else ''}\n")
-        raise typer.Exit(EXIT_ERROR)
+    if errors:
+        sys.stderr.write(f"{target}: {len(errors)} problem{'s' if len(errors) != 1 else ''}\n")
+        return EXIT_ERROR
     statements = sum(len(c.statements) for c in reg.claims)
     sys.stdout.write(f"{target}: ok: {len(reg.claims)} claims, {statements} statements, "
                      f"{len(reg.sources)} sources; every quote found and read back\n")
+    return 0
 
 
-@app.command()
+@app.command(cls=_Command)
 def claims(
-    claim_id: Optional[str] = typer.Argument(None, help="A claim id (e.g. C01), a topic, or a word to match."),
+    claim_id: Optional[str] = typer.Argument(None, metavar="ID|TOPIC|WORD",
+                                             help="A claim id (e.g. C01), a topic, or a word to match."),
     registry: Optional[str] = RegistryOption,
-    format: str = typer.Option("table", "--format", "-f", help="Output: table or json."),
+    format: TableOrJson = format_option(),
 ) -> None:
     """Browse the registry's claims."""
     from dsfact.browse import render_claims
@@ -113,10 +226,10 @@ def claims(
     render_claims(_registry(registry), claim_id, format, _stdout_console())
 
 
-@app.command()
+@app.command(cls=_Command)
 def sources(
     registry: Optional[str] = RegistryOption,
-    format: str = typer.Option("table", "--format", "-f", help="Output: table or json."),
+    format: TableOrJson = format_option(),
 ) -> None:
     """List the registry's sources."""
     from dsfact.browse import render_sources
@@ -128,11 +241,11 @@ def sources(
 
 # --- dsfact compare / dsfact audit (src/dsfact/compare.py, src/dsfact/audit.py) -----------------------
 
-@app.command()
+@app.command(cls=_Command)
 def compare(
-    topic: str = typer.Argument("all", help="A topic (cost, gpus, price, market, time, all), a claim id, or a word."),
+    topic: str = typer.Argument("all", metavar="TOPIC", help="A topic (cost, gpus, price, market, time, all), a claim id, or a word."),
     registry: Optional[str] = RegistryOption,
-    format: str = typer.Option("table", "--format", "-f", help="Output: table or json."),
+    format: TableOrJson = format_option(),
     chart: bool = typer.Option(False, "--chart", help="Draw a bar chart of rows that share a unit."),
 ) -> None:
     """Show, side by side, what every source says about a topic, and where they disagree."""
@@ -141,10 +254,10 @@ def compare(
     raise typer.Exit(run_compare(_registry(registry), topic, output=format, chart=chart, console=_stdout_console()))
 
 
-@app.command()
+@app.command(cls=_Command)
 def audit(
     registry: Optional[str] = RegistryOption,
-    format: str = typer.Option("table", "--format", "-f", help="Output: table or json."),
+    format: TableOrJson = format_option(),
 ) -> None:
     """Recompute every derived figure in the registry from the figures it depends on."""
     from dsfact.audit import run_audit
@@ -154,14 +267,14 @@ def audit(
 
 # --- dsfact hook install / dsfact config (src/dsfact/hook.py, src/dsfact/config.py) ------------------
 
-hook_app = typer.Typer(help="Install dsfact as a git pre-commit hook (for repositories without pre-commit).",
-                       no_args_is_help=True)
+hook_app = typer.Typer(help="Install or remove dsfact's git pre-commit hook (for repositories without pre-commit).",
+                       no_args_is_help=True, context_settings=CONTEXT, cls=_Group)
 app.add_typer(hook_app, name="hook")
 
 
-@hook_app.command("install")
+@hook_app.command("install", cls=_Command)
 def hook_install(
-    repo: str = typer.Option(".", "--repo", help="The git repository (default: the current directory)."),
+    repo: str = typer.Option(".", "--repo", metavar="DIR", help="The git repository (default: the current directory)."),
     chain: bool = typer.Option(False, "--chain", help="Keep an existing pre-commit hook and run it first."),
     force: bool = typer.Option(False, "--force", help="Replace an existing hook (it is kept as pre-commit.dsfact-old)."),
 ) -> None:
@@ -171,20 +284,31 @@ def hook_install(
     raise typer.Exit(install_hook(repo, chain=chain, force=force))
 
 
-@app.command()
+@hook_app.command("uninstall", cls=_Command)
+def hook_uninstall(
+    repo: str = typer.Option(".", "--repo", metavar="DIR", help="The git repository (default: the current directory)."),
+) -> None:
+    """Remove dsfact's pre-commit hook, restoring the hook it chained or replaced."""
+    from dsfact.hook import uninstall_hook
+
+    raise typer.Exit(uninstall_hook(repo))
+
+
+@app.command(cls=_Command)
 def config(
-    paths: List[str] = typer.Argument(None, help="Files or directories whose settings to show (default: .)."),
-    format: str = typer.Option("table", "--format", "-f", help="Output: table or json."),
-    registry: Optional[str] = typer.Option(None, "--registry", "-r", help="As for check: a registry that wins."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="As for check: contradicted, disputed, never."),
-    include: List[str] = typer.Option([], "--include", help="As for check (repeatable)."),
-    exclude: List[str] = typer.Option([], "--exclude", help="As for check (repeatable)."),
+    paths: List[str] = typer.Argument(None, metavar="PATH",
+                                      help="Files or directories whose settings to show (default: .)."),
+    format: TableOrJson = format_option(),
+    registry: Optional[str] = typer.Option(None, "--registry", "-r", metavar="PATH",
+                                           help="As for check: a registry that wins."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", metavar="LEVEL",
+                                             help="As for check: contradicted, disputed, never."),
+    include: List[str] = typer.Option([], "--include", metavar="GLOB", help="As for check (repeatable)."),
+    exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help="As for check (repeatable)."),
     no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml / .dsfact.toml."),
 ) -> None:
     """Print the settings in force and the file each came from (with check's options, what they change)."""
     from dsfact.config import show_config
 
-    if fail_on is not None and fail_on not in FAIL_ON:
-        raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)} (got {fail_on!r})")
     raise typer.Exit(show_config(paths or ["."], output=format, console=_stdout_console(), registry=registry,
                                  fail_on=fail_on, include=include, exclude=exclude, use_config=not no_config))

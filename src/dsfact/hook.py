@@ -1,4 +1,4 @@
-"""`dsfact hook install`: a git pre-commit hook for repositories that do not use pre-commit.
+"""`dsfact hook install` / `dsfact hook uninstall`: a git pre-commit hook for repositories that do not use pre-commit.
 
 The hook is a short sh script that runs this Python (by absolute path, so it works outside the
 virtual environment dsfact was installed in) as
@@ -12,7 +12,8 @@ dsfact reads the files as they are in the working tree.
 An existing hook is never overwritten silently: without --chain or --force the install is refused.
 With --chain the old hook is moved to `pre-commit.dsfact-chained` and run first (its failure stops the
 commit, with its exit status); with --force it is kept as `pre-commit.dsfact-old` and replaced.
-`core.hooksPath` is respected.
+`core.hooksPath` is respected. `dsfact hook uninstall` removes dsfact's hook and puts back the one it
+chained (or, failing that, the one --force set aside); a hook that is not dsfact's is left alone.
 """
 from __future__ import annotations
 
@@ -118,6 +119,25 @@ def install_hook(repo: str = ".", *, chain: bool = False, force: bool = False) -
     os.replace(tmp, hook)
     action = "updated" if ours else "installed"
     sys.stdout.write(f"dsfact: {action} {hook}\n")
+    return EXIT_OK
+
+
+def uninstall_hook(repo: str = ".") -> int:
+    """Remove dsfact's pre-commit hook and restore the hook it chained or replaced; return the exit code."""
+    directory = hooks_dir(repo)
+    hook = directory / "pre-commit"
+    if not (hook.exists() or hook.is_symlink()):
+        sys.stdout.write(f"dsfact: no pre-commit hook in {directory}; nothing to uninstall\n")
+        return EXIT_OK
+    if not _is_ours(hook):
+        raise UsageError(f"{hook} is not dsfact's hook; left as it is")
+    for kept, how in ((CHAINED, "chained"), (OLD, "replaced")):
+        if (directory / kept).exists() or (directory / kept).is_symlink():
+            os.replace(directory / kept, hook)
+            sys.stdout.write(f"dsfact: removed dsfact's hook; restored the hook it {how} as {hook}\n")
+            return EXIT_OK
+    hook.unlink()
+    sys.stdout.write(f"dsfact: removed {hook}\n")
     return EXIT_OK
 
 
