@@ -52,7 +52,7 @@ def setup(reinstall: bool) -> None:
         log("installing this working tree into bench/.venv (non-editable)")
         subprocess.run(pip + ["--force-reinstall", "--no-deps", str(ROOT)], check=True,
                        stdout=subprocess.DEVNULL)
-        subprocess.run(pip + [str(ROOT)], check=True, stdout=subprocess.DEVNULL)  # its dependencies
+        subprocess.run(pip + [f"{ROOT}[dask]"], check=True, stdout=subprocess.DEVNULL)  # its dependencies, Dask too
 
 
 def generate(articles: int, claims: int) -> tuple[list[str], Path]:
@@ -113,6 +113,21 @@ def alternate(commands: dict[str, list[str]], rounds: int, warmup: int = 1) -> d
     return times
 
 
+def archive_rates(dsfact: str, corpus: Path, workers: int, rounds: int) -> list[float]:
+    """Documents per second of `dsfact archive --scheduler local --workers N` over the corpus, as its
+    summary.json reports them: the checking, without the local cluster's start-up."""
+    import json
+    import shutil
+
+    rates = []
+    for _ in range(rounds):
+        out = OUT / f"archive-{workers}"
+        shutil.rmtree(out, ignore_errors=True)
+        timed([dsfact, "archive", str(corpus), "--scheduler", "local", "--workers", str(workers), "--out", str(out)])
+        rates.append(json.loads((out / "summary.json").read_text())["documents_per_second"])
+    return rates
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -171,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
         "big1": [dsfact, "check", "--format", "jsonl", "--jobs", "1", "--registry", str(big), *files],
     }, opts.rounds, warmup=0)
 
+    log(f"archive: {opts.rounds} rounds of dsfact archive with 1 and 2 local Dask workers")
+    archive = {w: statistics.median(archive_rates(dsfact, Path(files[0]).parent, w, opts.rounds)) for w in (1, 2)}
+
     med = {k: statistics.median(v) for k, v in {**start, **corpus}.items()}
     rows = []
 
@@ -201,6 +219,11 @@ def main(argv: list[str] | None = None) -> int:
     row(f"start-up with the {opts.claims:,}-claim registry (cached, --format lines)",
         f"{med['dsfact_big'] * 1000:.0f} ms", f"bundled {med['dsfact_lines'] * 1000:.0f} ms",
         f"{med['dsfact_big'] / med['dsfact_lines']:.2f}", "(for reference)", True)
+
+    row(f"dsfact archive, {n} articles, 1 local Dask worker", f"{archive[1]:.0f} articles/s per worker",
+        f"--jobs 1: {tp1:.0f} articles/s", f"{archive[1] / tp1:.2f}", "(for reference)", True)
+    row(f"dsfact archive, {n} articles, 2 local Dask workers", f"{archive[2] / 2:.0f} articles/s per worker",
+        f"1 worker: {archive[1]:.0f} articles/s", f"{archive[2] / archive[1]:.2f}", "(for reference)", True)
 
     header = ("| measure | dsfact | against | ratio | goal | met |", "|---|---|---|---|---|---|")
     table = "\n".join([*header, *("| " + " | ".join(x) + " |" for x in rows)])

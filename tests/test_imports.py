@@ -5,7 +5,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-HEAVY = ("rich", "yaml", "rapidfuzz", "typer", "click", "opencc")
+HEAVY = ("rich", "yaml", "rapidfuzz", "typer", "click", "opencc", "dask", "distributed")
 
 _LOADED = "import sys; print(' '.join(sorted(m for m in {heavy!r} if m in sys.modules)))"
 

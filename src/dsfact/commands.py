@@ -265,6 +265,35 @@ def audit(
     raise typer.Exit(run_audit(_registry(registry), output=format, console=_stdout_console()))
 
 
+# --- dsfact archive (src/dsfact/archive.py; the optional extra dsfact[dask]) --------------------------
+
+@app.command()
+def archive(
+    sources: List[str] = typer.Argument(..., help="Directory trees, or JSON Lines exports of {\"id\", \"text\"} records."),
+    out: str = typer.Option(..., "--out", "-o", help="Directory for part-NNNNN.jsonl and summary.json."),
+    scheduler: str = typer.Option("local", "--scheduler", help="local (a cluster on this machine) or a Dask "
+                                  "scheduler's address, e.g. tcp://10.0.0.5:8786."),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Workers of the local cluster (default: all cores)."),
+    partition_size: int = typer.Option(200, "--partition-size", help="Documents per partition (and output file)."),
+    resume: bool = typer.Option(False, "--resume", help="Continue a stopped run: skip the partitions already written."),
+    registry: Optional[str] = RegistryOption,
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="As for check: contradicted, disputed, never."),
+    include: List[str] = typer.Option([], "--include", help="As for check (repeatable)."),
+    exclude: List[str] = typer.Option([], "--exclude", help="As for check (repeatable)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="As for check: force the input encoding."),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml / .dsfact.toml."),
+) -> None:
+    """Check an archive on a Dask cluster; write check's JSON Lines per partition (pip install 'dsfact[dask]')."""
+    from dsfact.archive import run_archive
+
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)} (got {fail_on!r})")
+    raise typer.Exit(run_archive(sources=sources, out=out, scheduler=scheduler, workers=workers,
+                                 partition_size=partition_size, resume=resume, registry_path=registry,
+                                 fail_on=fail_on, include=include, exclude=exclude, encoding=encoding,
+                                 use_config=not no_config))
+
+
 # --- dsfact hook install / dsfact config (src/dsfact/hook.py, src/dsfact/config.py) ------------------
 
 hook_app = typer.Typer(help="Install or remove dsfact's git pre-commit hook (for repositories without pre-commit).",
