@@ -267,27 +267,30 @@ def audit(
 
 # --- dsfact archive (src/dsfact/archive.py; the optional extra dsfact[dask]) --------------------------
 
-@app.command()
+@app.command(cls=_Command)
 def archive(
-    sources: List[str] = typer.Argument(..., help="Directory trees, or JSON Lines exports of {\"id\", \"text\"} records."),
-    out: str = typer.Option(..., "--out", "-o", help="Directory for part-NNNNN.jsonl and summary.json."),
-    scheduler: str = typer.Option("local", "--scheduler", help="local (a cluster on this machine) or a Dask "
-                                  "scheduler's address, e.g. tcp://10.0.0.5:8786."),
-    workers: Optional[int] = typer.Option(None, "--workers", help="Workers of the local cluster (default: all cores)."),
-    partition_size: int = typer.Option(200, "--partition-size", help="Documents per partition (and output file)."),
+    sources: List[str] = typer.Argument(..., metavar="SOURCE",
+                                        help="Directory trees, or JSON Lines exports of {\"id\", \"text\"} records."),
+    out: str = typer.Option(..., "--out", "-o", metavar="DIR", help="Directory for part-NNNNN.jsonl and summary.json."),
+    scheduler: str = typer.Option("local", "--scheduler", metavar="local|ADDRESS",
+                                  help="local (a cluster on this machine) or a Dask scheduler's address, "
+                                       "e.g. tcp://10.0.0.5:8786."),
+    workers: Optional[int] = typer.Option(None, "--workers", metavar="N",
+                                          help="Workers of the local cluster (default: all cores)."),
+    partition_size: int = typer.Option(200, "--partition-size", metavar="N",
+                                       help="Documents per partition (and output file)."),
     resume: bool = typer.Option(False, "--resume", help="Continue a stopped run: skip the partitions already written."),
     registry: Optional[str] = RegistryOption,
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="As for check: contradicted, disputed, never."),
-    include: List[str] = typer.Option([], "--include", help="As for check (repeatable)."),
-    exclude: List[str] = typer.Option([], "--exclude", help="As for check (repeatable)."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="As for check: force the input encoding."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", metavar="LEVEL",
+                                             help="As for check: contradicted, disputed, never."),
+    include: List[str] = typer.Option([], "--include", metavar="GLOB", help="As for check (repeatable)."),
+    exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help="As for check (repeatable)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME", help="As for check: force the input encoding."),
     no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml / .dsfact.toml."),
 ) -> None:
     """Check an archive on a Dask cluster; write check's JSON Lines per partition (pip install 'dsfact[dask]')."""
     from dsfact.archive import run_archive
 
-    if fail_on is not None and fail_on not in FAIL_ON:
-        raise UsageError(f"--fail-on must be one of {', '.join(FAIL_ON)} (got {fail_on!r})")
     raise typer.Exit(run_archive(sources=sources, out=out, scheduler=scheduler, workers=workers,
                                  partition_size=partition_size, resume=resume, registry_path=registry,
                                  fail_on=fail_on, include=include, exclude=exclude, encoding=encoding,
