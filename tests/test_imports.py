@@ -5,7 +5,8 @@ import sys
 import pytest
 from conftest import ROOT
 
-HEAVY = ("rich", "yaml", "rapidfuzz", "typer", "click", "opencc", "dask", "distributed")
+HEAVY = ("rich", "yaml", "rapidfuzz", "typer", "click", "opencc", "dask", "distributed", "markdown_it",
+         "mdit_py_plugins")
 
 _LOADED = "import sys; print(' '.join(sorted(m for m in {heavy!r} if m in sys.modules)))"
 
@@ -28,13 +29,20 @@ def test_import_dsfact_loads_no_engine():
     assert out.stdout.strip() == "[]"
 
 
+MARKDOWN = {"markdown_it", "mdit_py_plugins"}
+
+
 @pytest.mark.parametrize("article, allowed", [
-    ("draft_en.md", set()),  # English: no Traditional/Simplified converter, no fuzzy matcher
-    ("draft_zh_hant.md", {"opencc"}),
+    ("draft_en.md", MARKDOWN),  # English: no Traditional/Simplified converter, no fuzzy matcher
+    ("draft_zh_hant.md", {"opencc"} | MARKDOWN),
+    ("draft_en.txt", set()),  # the Markdown parser only for a Markdown file
 ])
 def test_check_of_a_short_article_loads_only_what_it_uses(article, allowed, tmp_path):
     """Piped output (lines), registry already compiled: no yaml, rich, typer or rapidfuzz."""
     path = ROOT / "examples" / article
+    if not path.exists():  # the same article as plain text
+        path = tmp_path / article
+        path.write_bytes((ROOT / "examples" / article.replace(".txt", ".md")).read_bytes())
     run = (
         "import contextlib, io\n"
         "from dsfact.cli import main\n"

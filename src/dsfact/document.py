@@ -6,13 +6,16 @@ HTML it is the prose only: markup, code, front matter, URLs and comments are lef
 character of `text` knows where it came from (`Document.origin`), so a finding is reported at the
 line and column where it stands in the original file (`Document.location`).
 
-Markdown is read line by line (blocks), then character by character (inlines), with the common
-CommonMark and GFM rules simplified: what is removed is marked in a mask over the original, and
-`text` is built from the mask, so every line break survives (Markdown `text` has exactly the
-original's lines). HTML is read by one linear scan (no recursion, no tree), so any depth of nesting
+Sentences and paragraphs come from the document's structure, not its lines: in Markdown a soft
+line break inside a paragraph, list item, block quote or table cell is a space (nothing between two
+Chinese characters), while the line breaks between blocks stay, so a blank line still ends a
+paragraph (dsfact.markdown, which reads the blocks with markdown-it-py). `Document.blocks` lists the
+paragraphs, headings, list items and cells in `text` offsets, with the headings above each and a
+list's lead line. HTML is read by one linear scan (no recursion, no tree), so any depth of nesting
 costs nothing; block-level tags end a line.
 
-Standard library only. Importing this module does no work: patterns are compiled, and the HTML
+Standard library only (markdown-it-py is imported by dsfact.markdown, for a Markdown file only).
+Importing this module does no work: patterns are compiled, and the HTML
 entity table is imported, on first use.
 """
 from __future__ import annotations
@@ -35,6 +38,7 @@ from dsfact.model import Location
 __all__ = [
     "MAX_FILE_BYTES",
     "FORMATS",
+    "Block",
     "Directive",
     "Document",
     "read_document",
@@ -57,10 +61,6 @@ DIRECTIVE_KINDS = (IGNORE, OFF, ON)
 
 _UNDECODABLE = "cannot decode as UTF-8, UTF-16, GB18030 or Big5 (use --encoding)"
 
-# Mask codes for the Markdown reader: what becomes of each original character.
-_KEEP, _DROP, _SPACE, _SUBST = 0, 1, 2, 3
-
-
 # --------------------------------------------------------------------------------------------
 # The types
 
@@ -82,6 +82,27 @@ class Directive:
             self.end_line = self.line
 
 
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of a document's structure, in `Document.text` offsets: text[start:end] (trimmed).
+
+    `kind` is "paragraph", "heading", "item" (a paragraph of a list item), "quote" (of a block
+    quote), "cell" (a table cell) or "footnote". `headings` are the texts of the headings above it,
+    outermost first (for a heading, those above it). `depth` is how many lists it stands in (0 outside
+    any). `lead` is, for a block in a list, the text of the block just before the list opened (the
+    list's lead line: "DeepSeek's costs:" above "- $5.6 million for the final run"; for a nested list,
+    the item it hangs from), or None when a heading or nothing stands there. The binding of a figure
+    to its subject reads this: a heading or a lead line can carry the subject of the lines below it.
+    """
+
+    start: int
+    end: int
+    kind: str
+    headings: tuple[str, ...] = ()
+    lead: str | None = None
+    depth: int = 0
+
+
 @dataclass
 class Document:
     """A decoded file and the prose in it that is checked."""
@@ -93,6 +114,7 @@ class Document:
     format: str = "text"  # "text" | "markdown" | "html"
     encoding: str = "utf-8"
     directives: list[Directive] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # paragraphs, headings, list items, cells, in order
     # Where a text character stands for more than one original character (an entity such as
     # "&nbsp;"): text index -> original end (exclusive). Others end at origin[i] + 1.
     _ends: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
@@ -174,8 +196,11 @@ def read_document(
         raise InputError(path, _too_large(len(data)))
     original, used = decode_bytes(data, path, encoding)
     ends: dict[int, int] = {}
+    blocks: list[Block] | None = None
     if fmt == "markdown":
-        text, origin, ends, comments = _read_markdown(original)
+        from dsfact.markdown import read_markdown  # markdown-it is imported only for a Markdown file
+
+        text, origin, ends, comments, blocks = read_markdown(original)
         directives = _directives_from_comments(original, comments, path)
     elif fmt == "html":
         text, origin, ends, comments = _read_html(original)
@@ -183,7 +208,23 @@ def read_document(
     else:
         text, origin = original, range(len(original) + 1)  # identity, at no memory cost
         directives = parse_directives(original, path=path)
-    return Document(path, original, text, origin, fmt, used, directives, _ends=ends)
+    if blocks is None:
+        blocks = paragraph_blocks(text)
+    return Document(path, original, text, origin, fmt, used, directives, blocks, _ends=ends)
+
+
+def _wide(c: str) -> bool:
+    """A Chinese or Japanese character or full-width punctuation: a line break between two such is
+    not a space (as a browser renders it), since Chinese puts no spaces between words."""
+    return "\u3000" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\uff00" <= c <= "\uffef"
+
+
+def paragraph_blocks(text: str) -> list[Block]:
+    """Blocks for text with no other structure: its paragraphs, which blank lines separate."""
+    blocks = []
+    for m in _rx().paragraph.finditer(text):
+        blocks.append(Block(m.start(), m.end(), "paragraph"))
+    return blocks
 
 
 def _resolve_format(path: str, format: str | None) -> str:  # noqa: A002
@@ -466,48 +507,7 @@ def _chinese_score(text: str, common: frozenset[str]) -> tuple[int, int]:
 def _rx() -> SimpleNamespace:
     c = re.compile
     return SimpleNamespace(
-        # Markdown blocks
-        front_matter_key=c(r"[ \t]*(?:#|[\w\"'.-][^:=\n]*?[ \t]*[:=](?:[ \t]|$))"),
-        fence_open=c(r"(`{3,}|~{3,})(.*)"),
-        fence_close=c(r"(`{3,}|~{3,})[ \t]*$"),
-        thematic=c(r"[ ]{0,3}([-*_])(?:[ \t]*+\1){2,}+[ \t]*+$"),
-        setext_eq=c(r"[ ]{0,3}=++[ \t]*+$"),
-        table_delim=c(r"[ \t]*+\|?+[ \t]*+:?+-++:?+[ \t]*+(?:\|[ \t]*+:?+-++:?+[ \t]*+)*+\|?+[ \t]*+$"),
-        refdef=c(r"\[(?!\^)((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*\S"),
-        footdef=c(r"\[\^[^\]\s]+\]:"),
-        atx=c(r"(#{1,6})(?=[ \t]|$)"),
-        bullet=c(r"[-+*](?=[ \t]|$)"),
-        ordered=c(r"(\d{1,9})[.)](?=[ \t]|$)"),
-        task=c(r"\[[ xX]\](?=[ \t])"),
-        line_tokens=c(r"`++|<!--|-->"),
-        blank_line=c(r"\n[ \t]*\r?\n"),
-        # Markdown inlines
-        md_inline=c(
-            r"""
-             (?P<code>`+)
-            |(?P<comment><!--)
-            |(?P<special><!\[CDATA\[|<\?|<![A-Za-z])
-            |(?P<autolink><[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*>
-               |<[A-Za-z0-9.!\#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?
-                  (?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*>)
-            |(?P<tag><(?P<closing>/)?(?P<name>[A-Za-z][A-Za-z0-9\-]*+)
-               (?:\s++[A-Za-z_:][A-Za-z0-9_.:\-]*+(?:\s*+=\s*+(?:[^\s"'=<>`]++|'[^']*+'|"[^"]*+"))?+)*+\s*+/?>)
-            |(?P<escape>\\[!-/:-@\[-`{-~])
-            |(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
-            |(?P<url>(?:https?://|ftp://|www\.)[^\s<>]*)
-            |(?P<open>!?\[)
-            |(?P<bracket>\])
-            |(?P<emph>\*++|_++|~~+)
-            |(?P<pipe>\|)
-            """,
-            re.X,
-        ),
-        link_dest=c(
-            r"""\(\s*+(?:<[^<>\n]*+>|(?:[^\s()\\]++|\\.|\((?:[^\s()\\]++|\\.)*+\))*+)
-                (?:\s++(?:"(?:[^"\\]++|\\.)*+"|'(?:[^'\\]++|\\.)*+'|\((?:[^()\\]++|\\.)*+\)))?+\s*+\)""",
-            re.X,
-        ),
-        ref_label=c(r"\[(?:[^\[\]\\]++|\\.){0,999}+\]"),
+        paragraph=c(r"\S(?:[^\n]|\n(?![ \t\r]*\n))*(?<=\S)|\S"),
         # HTML
         html_tag=c(
             r"""<(?P<closing>/)?(?P<name>[A-Za-z][^\s/>]*+)
@@ -522,13 +522,7 @@ def _rx() -> SimpleNamespace:
         reason_sep=c(r"(?:^|\s)--(?:\s|$)"),
         id_split=c(r"\s*,\s*|\s+"),
         claim_id=c(r"[A-Za-z][A-Za-z0-9_.\-]*"),
-        runs=c(rb"\x00+|\x01+|\x02+|\x03"),
     )
-
-
-@lru_cache(maxsize=64)
-def _closing_backticks(n: int) -> re.Pattern[str]:
-    return re.compile(r"(?<!`)`{%d}(?!`)" % n)
 
 
 @lru_cache(maxsize=32)
@@ -574,455 +568,6 @@ _ENTITY_SPACES = str.maketrans({"\xa0": " ", "\n": " ", "\r": " "})
 def _space_nbsp(rep: str) -> str:
     """A no-break space from an entity is a space; so is a line break (lines stay the file's)."""
     return rep.translate(_ENTITY_SPACES)
-
-
-# --------------------------------------------------------------------------------------------
-# Markdown
-
-
-class _Marks:
-    """What becomes of each original character, and the text built from that."""
-
-    __slots__ = ("s", "mask", "subst")
-
-    def __init__(self, s: str) -> None:
-        self.s = s
-        self.mask = bytearray(len(s))
-        self.subst: dict[int, tuple[str, int]] = {}
-
-    def set(self, a: int, b: int, code: int) -> None:
-        """Mark s[a:b]; line breaks (and the "\\r" of "\\r\\n") always stay."""
-        if a >= b:
-            return
-        self.mask[a:b] = bytes((code,)) * (b - a)
-        s, mask = self.s, self.mask
-        i = s.find("\n", a, b)
-        while i != -1:
-            mask[i] = _KEEP
-            if i > a and s[i - 1] == "\r":
-                mask[i - 1] = _KEEP
-            i = s.find("\n", i + 1, b)
-
-    def replace(self, a: int, b: int, rep: str) -> None:
-        self.mask[a:b] = bytes((_DROP,)) * (b - a)
-        self.mask[a] = _SUBST
-        self.subst[a] = (rep, b)
-
-    def assemble(self) -> tuple[str, list[int], dict[int, int]]:
-        s, mask, subst = self.s, self.mask, self.subst
-        parts: list[str] = []
-        origin: list[int] = []
-        ends: dict[int, int] = {}
-        for m in _rx().runs.finditer(mask):
-            a, b = m.span()
-            code = mask[a]
-            if code == _KEEP:
-                parts.append(s[a:b])
-                origin.extend(range(a, b))
-            elif code == _SPACE:
-                parts.append(" ")
-                origin.append(a)
-            elif code == _SUBST:
-                rep, end = subst[a]
-                for _ in rep:
-                    ends[len(origin)] = end
-                    origin.append(a)
-                parts.append(rep)
-        origin.append(len(s))
-        return "".join(parts), origin, ends
-
-
-def _line_spans(s: str) -> list[tuple[int, int]]:
-    """(start, end) of each line's content, without its "\\n" or the "\\r" before it."""
-    spans = []
-    start, n = 0, len(s)
-    while start <= n:
-        nl = s.find("\n", start)
-        end = n if nl == -1 else nl
-        content_end = end - 1 if end > start and s[end - 1] == "\r" else end
-        if nl == -1:
-            if start < n:
-                spans.append((start, content_end))
-            break
-        spans.append((start, content_end))
-        start = nl + 1
-    return spans
-
-
-def _normalize_label(label: str) -> str:
-    return " ".join(label.split()).casefold()
-
-
-def _is_punct(c: str) -> bool:
-    return not c.isalnum() and not c.isspace()
-
-
-class _CommentCloser:
-    """Where the next "-->" is, remembering when there is none (so many "<!--" stay linear)."""
-
-    __slots__ = ("s", "none_after")
-
-    def __init__(self, s: str) -> None:
-        self.s = s
-        self.none_after = len(s) + 1
-
-    def find(self, start: int) -> int:
-        if start >= self.none_after:
-            return -1
-        i = self.s.find("-->", start)
-        if i == -1:
-            self.none_after = min(self.none_after, start)
-        return i
-
-
-def _opens_comment(s: str, a: int, b: int, closer: _CommentCloser) -> bool:
-    """Does this line leave an HTML comment open (one that is closed on a later line)?"""
-    if s.find("<!--", a, b) == -1:
-        return False
-    tokens = list(_rx().line_tokens.finditer(s, a, b))
-    runs: dict[int, list[int]] = {}  # backtick run length -> indices of such runs in tokens
-    for i, t in enumerate(tokens):
-        if s[t.start()] == "`":
-            runs.setdefault(t.end() - t.start(), []).append(i)
-    in_comment = False
-    i = 0
-    while i < len(tokens):
-        t = tokens[i]
-        g = t.group()
-        i += 1
-        if in_comment:
-            in_comment = g != "-->"
-        elif g == "<!--":
-            # "<!-->" and "<!--->" are whole (empty) comments
-            in_comment = not (s.startswith("-->", t.start() + 2, b) or s.startswith("-->", t.start() + 3, b))
-        elif g[0] == "`":  # a code span, if a run as long closes it: skip to after that
-            same = runs[len(g)]
-            k = bisect.bisect_left(same, i)
-            if k < len(same):
-                i = same[k] + 1
-    return in_comment and closer.find(b) != -1
-
-
-def _read_markdown(s: str) -> tuple[str, list[int], dict[int, int], list[tuple[int, int | None, int]]]:
-    marks = _Marks(s)
-    closer = _CommentCloser(s)
-    blocked, refs = _markdown_blocks(s, marks, closer)
-    comments = _markdown_inlines(s, marks, blocked, refs, closer)
-    text, origin, ends = marks.assemble()
-    return text, origin, ends, comments
-
-
-def _markdown_blocks(s: str, marks: _Marks, closer: _CommentCloser) -> tuple[list[tuple[int, int]], set[str]]:
-    """Blank front matter, fences, rules and reference definitions; drop line-start markup.
-
-    Returns the blanked ranges (no inline markup is read inside them) and the reference labels.
-    """
-    rx = _rx()
-    spans = _line_spans(s)
-    blocked: list[tuple[int, int]] = []
-    refs: set[str] = set()
-
-    def block(a: int, b: int) -> None:
-        marks.set(a, b, _DROP)
-        if blocked and blocked[-1][1] >= a - 2 and s.count("\n", blocked[-1][1], a) <= 1:
-            blocked[-1] = (blocked[-1][0], b)
-        else:
-            blocked.append((a, b))
-
-    first = 0
-    if spans:
-        opener = s[spans[0][0] : spans[0][1]].rstrip()
-        closers = {"---": ("---", "..."), "+++": ("+++",)}.get(opener)
-        # Front matter opens with a key ("title: ...", "title = ..."), not prose between two rules.
-        if closers and len(spans) > 1 and rx.front_matter_key.match(s, spans[1][0], spans[1][1]):
-            for k in range(1, len(spans)):
-                if s[spans[k][0] : spans[k][1]].rstrip() in closers:
-                    block(0, spans[k][1])
-                    first = k + 1
-                    break
-
-    fence: tuple[str, int] | None = None
-    in_comment = False
-    list_open = False
-    prev = "blank"  # the previous line: blank | para | list | other
-    for ls, ce in spans[first:]:
-        if fence is not None:
-            p = _skip_quote_markers(s, ls, ce, None)
-            q = p
-            while q < ce and s[q] in " \t":
-                q += 1
-            m = rx.fence_close.match(s, q, ce)
-            block(ls, ce)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= fence[1]:
-                fence = None
-                prev = "other"
-            continue
-        if in_comment:
-            k = s.find("-->", ls, ce)
-            if k != -1:
-                in_comment = _opens_comment(s, k + 3, ce, closer)
-            continue
-        p = _skip_quote_markers(s, ls, ce, marks)
-        q = p
-        indent = 0
-        while q < ce and s[q] in " \t":
-            indent += 4 - indent % 4 if s[q] == "\t" else 1
-            q += 1
-        if q >= ce:
-            prev = "blank"
-            continue
-        m = rx.fence_open.match(s, q, ce)
-        if m and (m.group(1)[0] != "`" or "`" not in m.group(2)):
-            fence = (m.group(1)[0], len(m.group(1)))
-            block(ls, ce)
-            prev = "other"
-            continue
-        content = s[p:ce]
-        if (
-            rx.thematic.match(content)
-            or rx.setext_eq.match(content)
-            or ("|" in content and rx.table_delim.match(content))
-        ):
-            block(ls, ce)
-            prev, list_open = "other", False
-            continue
-        if indent < 4:
-            m = rx.refdef.match(s, q, ce)
-            if m:
-                refs.add(_normalize_label(m.group(1)))
-                block(ls, ce)
-                prev = "other"
-                continue
-            m = rx.footdef.match(s, q, ce)
-            if m:
-                marks.set(m.start(), m.end(), _DROP)
-                q = m.end()
-            else:
-                m = rx.atx.match(s, q, ce)
-                if m:
-                    marks.set(m.start(), m.end(), _DROP)
-                    # a closing sequence: "## Title ##"
-                    tail = s[m.end() : ce].rstrip(" \t")
-                    title = tail.rstrip("#")
-                    if len(title) < len(tail) and (not title or title[-1] in " \t"):
-                        marks.set(m.end() + len(title), m.end() + len(tail), _DROP)
-                    prev, list_open = "other", False
-                    in_comment = _opens_comment(s, ls, ce, closer)
-                    continue
-        is_item = False
-        if indent < 4 or list_open:
-            for _ in range(3):  # "- 1. [ ] text": nested markers on one line
-                m = rx.bullet.match(s, q, ce)
-                if not m:
-                    m = rx.ordered.match(s, q, ce)
-                    if m and not (prev != "para" or list_open or m.group(1) in ("1", "01")):
-                        m = None
-                if not m:
-                    break
-                marks.set(m.start(), m.end(), _DROP)
-                is_item = True
-                q = m.end()
-                while q < ce and s[q] in " \t":
-                    q += 1
-            if is_item:
-                m = rx.task.match(s, q, ce)
-                if m:
-                    marks.set(m.start(), m.end(), _DROP)
-        if is_item:
-            prev, list_open = "list", True
-        else:
-            if prev == "blank" and indent < 2:
-                list_open = False
-            prev = "para"
-        in_comment = _opens_comment(s, ls, ce, closer)
-    return blocked, refs
-
-
-def _skip_quote_markers(s: str, p: int, ce: int, marks: _Marks | None) -> int:
-    """Skip (and drop, with `marks`) the ">" markers of block quotes at the start of a line."""
-    while True:
-        q = p
-        while q < ce and q - p < 3 and s[q] == " ":
-            q += 1
-        if q < ce and s[q] == ">":
-            if marks is not None:
-                marks.set(q, q + 1, _DROP)
-            p = q + 1
-            if p < ce and s[p] in " \t":
-                p += 1
-            continue
-        return p
-
-
-def _markdown_inlines(
-    s: str, marks: _Marks, blocked: list[tuple[int, int]], refs: set[str], closer: _CommentCloser
-) -> list[tuple[int, int | None, int]]:
-    """Read inline markup left to right; return the HTML comments as (start, end or None, body end)."""
-    rx = _rx()
-    pattern = rx.md_inline
-    mask = marks.mask
-    n = len(s)
-    comments: list[tuple[int, int | None, int]] = []
-    stack: list[tuple[int, int]] = []  # open brackets: (position, length of "[" or "![")
-    no_close: set[tuple[int, int]] = set()  # (run length, limit): no closing run before limit
-    next_blank = -1  # where the paragraph of `pos` ends (a blank line), found as pos moves on
-
-    segments = []
-    pos = 0
-    for a, b in blocked:
-        if a > pos:
-            segments.append((pos, a))
-        pos = max(pos, b)
-    if pos < n:
-        segments.append((pos, n))
-
-    pos = 0
-    for seg_start, seg_end in segments:
-        pos = max(pos, seg_start)
-        while pos < seg_end:
-            m = pattern.search(s, pos, seg_end)
-            if m is None:
-                break
-            a, e = m.span()
-            kind = m.lastgroup
-            if mask[a] != _KEEP:  # a marker the block pass dropped ("* item", "1. item")
-                pos = a + 1
-                continue
-            pos = e
-            if kind == "code":  # a code span does not cross a blank line
-                if next_blank < e:
-                    blank = rx.blank_line.search(s, e)
-                    next_blank = n if blank is None else blank.start()
-                limit = min(next_blank, seg_end)
-                width = e - a
-                close = None
-                if (width, limit) not in no_close:
-                    close = _closing_backticks(width).search(s, e, limit)
-                    if close is None:
-                        no_close.add((width, limit))
-                if close is not None:
-                    marks.set(a, close.end(), _SPACE)
-                    pos = close.end()
-            elif kind == "comment":
-                k = closer.find(a + 2)
-                if k == -1:
-                    comments.append((a, None, n))
-                    pos = a + 4
-                else:
-                    marks.set(a, k + 3, _DROP)
-                    comments.append((a, k + 3, k))
-                    pos = k + 3
-            elif kind == "special":
-                token = m.group()
-                end_token = "]]>" if token.startswith("<![") else "?>" if token == "<?" else ">"
-                k = s.find(end_token, e)
-                if k != -1:
-                    marks.set(a, k + len(end_token), _DROP)
-                    pos = k + len(end_token)
-            elif kind == "autolink":
-                marks.set(a, e, _DROP)
-            elif kind == "tag":
-                name = m.group("name").lower()
-                if not m.group("closing") and name in ("script", "style"):
-                    c = _raw_text_end(name).search(s, e)
-                    if c is not None:
-                        gt = s.find(">", c.end())
-                        pos = n if gt == -1 else gt + 1
-                marks.set(a, pos, _DROP)
-            elif kind == "escape":
-                marks.set(a, a + 1, _DROP)
-            elif kind == "entity":
-                rep = _markdown_entity(m.group())
-                if rep is not None:
-                    marks.replace(a, e, rep)
-            elif kind == "url":
-                if a > 0 and (s[a - 1].isalnum() or s[a - 1] in "_/@.-"):
-                    pos = a + 1
-                    continue
-                end = _trim_url(s, a, e)
-                if end - a > 4:
-                    marks.set(a, end, _DROP)
-                    pos = end
-                else:
-                    pos = a + 1
-            elif kind == "open":
-                stack.append((a, e - a))
-            elif kind == "bracket":
-                pos = _close_bracket(s, marks, stack, refs, a, e, rx)
-            elif kind == "emph":
-                if _is_emphasis(s, a, e):
-                    marks.set(a, e, _DROP)
-            elif kind == "pipe":
-                marks.set(a, e, _SPACE)
-    return comments
-
-
-def _markdown_entity(token: str) -> str | None:
-    body = token[1:-1]
-    if body.startswith(("#x", "#X")):
-        return _space_nbsp(_numeric_entity(body[2:], 16))
-    if body.startswith("#"):
-        return _space_nbsp(_numeric_entity(body[1:], 10))
-    rep = _entity_tables().get(body + ";")
-    return None if rep is None else _space_nbsp(rep)
-
-
-def _trim_url(s: str, a: int, e: int) -> int:
-    while e > a:
-        c = s[e - 1]
-        if c in "?!.,:*_~'\";":
-            e -= 1
-        elif c == ")" and s.count("(", a, e) < s.count(")", a, e):
-            e -= 1
-        else:
-            break
-    return e
-
-
-def _close_bracket(
-    s: str, marks: _Marks, stack: list[tuple[int, int]], refs: set[str], a: int, e: int, rx: SimpleNamespace
-) -> int:
-    """A "]": a link, image, reference or footnote closes here, or it is only a bracket."""
-    if not stack:
-        return e
-    opener, width = stack.pop()
-    if s.startswith("(", e):
-        m = rx.link_dest.match(s, e)
-        if m:
-            marks.set(opener, opener + width, _DROP)
-            marks.set(a, m.end(), _DROP)
-            return m.end()
-    elif s.startswith("[", e):
-        m = rx.ref_label.match(s, e)
-        if m:
-            marks.set(opener, opener + width, _DROP)
-            marks.set(a, m.end(), _DROP)
-            return m.end()
-    if a - opener > 1000:  # longer than any link label
-        return e
-    label = s[opener + width : a]
-    if width == 1 and label.startswith("^") and label[1:] and not any(c.isspace() for c in label):
-        marks.set(opener, e, _DROP)  # a footnote reference: [^1]
-    elif refs and _normalize_label(label) in refs:
-        marks.set(opener, opener + width, _DROP)
-        marks.set(a, e, _DROP)
-    return e
-
-
-def _is_emphasis(s: str, a: int, e: int) -> bool:
-    """Is this run of * _ or ~~ emphasis markup (by CommonMark's flanking rules)?"""
-    before = s[a - 1] if a > 0 else "\n"
-    after = s[e] if e < len(s) else "\n"
-    ws_b, ws_a = before.isspace(), after.isspace()
-    p_b, p_a = _is_punct(before), _is_punct(after)
-    left = not ws_a and (not p_a or ws_b or p_b)
-    right = not ws_b and (not p_b or ws_a or p_a)
-    ch = s[a]
-    if ch == "*":
-        return (left or right) and not (before.isdigit() and after.isdigit())
-    if ch == "_":
-        return (left and (not right or p_b)) or (right and (not left or p_a))
-    return left or right
 
 
 # --------------------------------------------------------------------------------------------
