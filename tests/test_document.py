@@ -312,7 +312,13 @@ def test_html_directive(page):
         ("x<!-- 9.9 -->y<!---->z<!-->w", "xyzw"),
         ("x<!-- never closed 9.9", "x"),
         ("x<![CDATA[9.9]]>y<?php 9.9 ?>z", "xyz"),
-        ("before <div class='x' 9.9", "before "),  # a tag left open at the end
+        ("before <div class='x' 9.9", "before"),  # a tag left open at the end
+        ("<p>DeepSeek trained\n  V3 on <b>2,048</b>\n\tGPUs</p>", "DeepSeek trained V3 on 2,048 GPUs"),  # white space collapses
+        ("a <b> b </b> c", "a b c"),
+        ("<p>训练成\n本为557.6万美元，\nDeepSeek</p>", "训练成本为557.6万美元， DeepSeek"),  # no space between Chinese
+        ("x<br>\ny<br/>z", "x\ny\nz"),
+        ("<ul><li>one\n two</li><li>three</li></ul>", "one two\n\nthree"),
+        ("<p>a<b>$5.<i>6</i></b>&nbsp;million</p>", "a$5.6 million"),  # nested inline markup and an entity
         ("<pre>  5\n  6</pre>", "  5\n  6"),
     ],
 )
@@ -320,6 +326,49 @@ def test_html_cases(src, expected):
     doc = read_document("case.html", data=src.encode())
     assert doc.text == expected
     _check_origin(doc)
+
+
+def test_html_blocks_carry_headings_and_list_leads():
+    src = ("<h1>DeepSeek</h1><h2>Costs</h2><p>The bills:</p>"
+           "<ul><li>$5.6 million for the final run<ul><li>on 2,048 chips</li></ul></li></ul>"
+           "<table><tr><td>GPUs</td><td>2,048</td></tr></table><blockquote>A quote</blockquote>")
+    doc = read_document("x.html", data=src.encode())
+    got = [(doc.text[b.start:b.end], b.kind, b.headings, b.lead, b.depth) for b in doc.blocks]
+    assert got == [
+        ("DeepSeek", "heading", (), None, 0),
+        ("Costs", "heading", ("DeepSeek",), None, 0),
+        ("The bills:", "paragraph", ("DeepSeek", "Costs"), None, 0),
+        ("$5.6 million for the final run", "item", ("DeepSeek", "Costs"), "The bills:", 1),
+        ("on 2,048 chips", "item", ("DeepSeek", "Costs"), "$5.6 million for the final run", 2),
+        ("GPUs", "cell", ("DeepSeek", "Costs"), None, 0),
+        ("2,048", "cell", ("DeepSeek", "Costs"), None, 0),
+        ("A quote", "quote", ("DeepSeek", "Costs"), None, 0),
+    ]
+
+
+def test_markdown_blocks_carry_headings_and_list_leads():
+    src = ("# DeepSeek\n\n## Costs\n\nThe bills:\n\n- $5.6 million for\n  the final run\n  - on 2,048 chips\n\n"
+           "| GPUs | 2,048 |\n|---|---|\n\n> A quote\n\nText[^1]\n\n[^1]: A note\n")
+    doc = read_document("x.md", data=src.encode())
+    got = [(doc.text[b.start:b.end], b.kind, b.headings, b.lead, b.depth) for b in doc.blocks]
+    assert got == [
+        ("DeepSeek", "heading", (), None, 0),
+        ("Costs", "heading", ("DeepSeek",), None, 0),
+        ("The bills:", "paragraph", ("DeepSeek", "Costs"), None, 0),
+        ("$5.6 million for the final run", "item", ("DeepSeek", "Costs"), "The bills:", 1),
+        ("on 2,048 chips", "item", ("DeepSeek", "Costs"), "$5.6 million for the final run", 2),
+        ("GPUs", "cell", ("DeepSeek", "Costs"), None, 0),
+        ("2,048", "cell", ("DeepSeek", "Costs"), None, 0),
+        ("A quote", "quote", ("DeepSeek", "Costs"), None, 0),
+        ("Text", "paragraph", ("DeepSeek", "Costs"), None, 0),
+        ("A note", "footnote", ("DeepSeek", "Costs"), None, 0),
+    ]
+
+
+def test_plain_text_blocks_are_its_paragraphs():
+    doc = read_document("x.txt", data=b"One line\nand its next.\n\n  \nSecond $5.\n")
+    assert [(doc.text[b.start:b.end], b.kind) for b in doc.blocks] == [
+        ("One line\nand its next.", "paragraph"), ("Second $5.", "paragraph")]
 
 
 def test_html_deeply_nested_is_linear():

@@ -220,3 +220,21 @@ def test_a_sentence_wrapped_in_markdown_is_one_sentence(name, data, bundled_regi
 def test_a_hard_line_break_in_markdown_still_ends_the_sentence(bundled_registry):
     data = "DeepSeek trained V3 on 2,048 H800 GPUs\\\nfor $6.5 million, according to its report.\n"
     assert [f.text for f in _findings("draft.md", data.encode(), bundled_registry)] == ["2,048"]
+
+
+@pytest.mark.parametrize("data", [
+    "<p>DeepSeek trained V3 on 2,048 H800 GPUs\nfor $6.5 million, according to its report.</p>\n",
+    "<p>DeepSeek trained <b>V3</b> on <span class=n>2,048</span> H800 GPUs\n"
+    "   for <a href='https://example.com/5.6'><em>$6.5&nbsp;million</em></a>, according to its report.</p>\n",
+])
+def test_a_sentence_wrapped_in_html_is_one_sentence(data, bundled_registry):
+    found = [(f.text, f.claim, f.verdict, f.location.line) for f in _findings("page.html", data.encode(), bundled_registry)]
+    assert found == [("2,048", "C07", "supported", 1), ("$6.5 million", "C01", "contradicted", 2)]
+    [_, late] = _findings("page.html", data.encode(), bundled_registry)
+    line = data.split("\n")[1]
+    assert late.location.column == line.index("$6.5") + 1  # past the tags, in the original line
+
+
+def test_a_br_in_html_ends_the_sentence(bundled_registry):
+    data = "<p>DeepSeek trained V3 on 2,048 H800 GPUs<br>\nfor $6.5 million, according to its report.</p>"
+    assert [f.text for f in _findings("page.html", data.encode(), bundled_registry)] == ["2,048"]

@@ -11,8 +11,8 @@ line break inside a paragraph, list item, block quote or table cell is a space (
 Chinese characters), while the line breaks between blocks stay, so a blank line still ends a
 paragraph (dsfact.markdown, which reads the blocks with markdown-it-py). `Document.blocks` lists the
 paragraphs, headings, list items and cells in `text` offsets, with the headings above each and a
-list's lead line. HTML is read by one linear scan (no recursion, no tree), so any depth of nesting
-costs nothing; block-level tags end a line.
+list's lead line. HTML (dsfact.html_text) is laid out as a browser does: white space collapses
+inside a block, and block elements end a unit.
 
 Standard library only (markdown-it-py is imported by dsfact.markdown, for a Markdown file only).
 Importing this module does no work: patterns are compiled, and the HTML
@@ -203,7 +203,9 @@ def read_document(
         text, origin, ends, comments, blocks = read_markdown(original)
         directives = _directives_from_comments(original, comments, path)
     elif fmt == "html":
-        text, origin, ends, comments = _read_html(original)
+        from dsfact.html_text import read_html
+
+        text, origin, ends, comments, blocks = read_html(original)
         directives = _directives_from_comments(original, comments, path)
     else:
         text, origin = original, range(len(original) + 1)  # identity, at no memory cost
@@ -509,15 +511,6 @@ def _rx() -> SimpleNamespace:
     return SimpleNamespace(
         paragraph=c(r"\S(?:[^\n]|\n(?![ \t\r]*\n))*(?<=\S)|\S"),
         # HTML
-        html_tag=c(
-            r"""<(?P<closing>/)?(?P<name>[A-Za-z][^\s/>]*+)
-                (?:[\s/]++|=[^\s>]*+|[^\s/>=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+)*+
-                (?:>|(?P<eof>\Z))""",
-            re.X,
-        ),
-        html_comment_end=c(r"--!?>"),
-        html_entity=c(r"&(?:\#[xX]([0-9A-Fa-f]+);?|\#([0-9]+);?|([A-Za-z][A-Za-z0-9]*);?)"),
-        nonspace=c(r"\S"),
         # Directives
         reason_sep=c(r"(?:^|\s)--(?:\s|$)"),
         id_split=c(r"\s*,\s*|\s+"),
@@ -568,200 +561,6 @@ _ENTITY_SPACES = str.maketrans({"\xa0": " ", "\n": " ", "\r": " "})
 def _space_nbsp(rep: str) -> str:
     """A no-break space from an entity is a space; so is a line break (lines stay the file's)."""
     return rep.translate(_ENTITY_SPACES)
-
-
-# --------------------------------------------------------------------------------------------
-# HTML
-
-# Tags that end a line: 2 = a paragraph break ("\n\n"), 1 = a line break.
-_HTML_BLOCKS = {
-    **dict.fromkeys(("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li"), 2),
-    **dict.fromkeys(
-        ("ul", "ol", "dl", "table", "hr", "header", "footer", "main", "aside", "nav", "figure",
-         "figcaption", "address", "details", "summary", "form", "fieldset", "caption", "body"),
-        2,
-    ),
-    **dict.fromkeys(
-        ("br", "tr", "td", "th", "dt", "dd", "section", "article", "blockquote", "pre", "thead", "tbody",
-         "tfoot"),
-        1,
-    ),
-}
-# Elements whose content is not text: skipped up to their end tag.
-_HTML_RAW = frozenset(("script", "style", "title", "textarea", "iframe", "noembed", "noframes", "template", "xmp"))
-# What may stand in <head>; any other start tag (or text) begins the body.
-_HTML_HEAD = frozenset(("title", "meta", "link", "style", "script", "base", "noscript", "template", "head"))
-
-
-class _Builder:
-    """Builds `text` and `origin` for HTML, where line breaks are added for block tags."""
-
-    __slots__ = ("s", "parts", "origin", "ends", "pending", "trailing")
-
-    def __init__(self, s: str) -> None:
-        self.s = s
-        self.parts: list[str] = []
-        self.origin: list[int] = []
-        self.ends: dict[int, int] = {}
-        self.pending = 0  # line breaks owed before the next text
-        self.trailing = 2  # line breaks since the last non-space character (none owed at the start)
-
-    def brk(self, level: int) -> None:
-        if level > self.pending:
-            self.pending = level
-
-    def _flush(self, pos: int) -> None:
-        """Owed line breaks, before the text at original[pos] (so `origin` stays in order)."""
-        need = self.pending - self.trailing
-        if need > 0:
-            self.parts.append("\n" * need)
-            self.origin.extend([pos] * need)
-            self.trailing += need
-        self.pending = 0
-
-    def keep(self, a: int, b: int) -> None:
-        if a >= b:
-            return
-        s = self.s
-        if self.pending:
-            m = _rx().nonspace.search(s, a, b)
-            if m is None:
-                self._append(a, b, True)
-                return
-            self._append(a, m.start(), True)
-            self._flush(m.start())
-            a = m.start()
-        self._append(a, b, False)
-
-    def _append(self, a: int, b: int, all_space: bool) -> None:
-        if a >= b:
-            return
-        chunk = self.s[a:b]
-        self.parts.append(chunk)
-        self.origin.extend(range(a, b))
-        if all_space:
-            self.trailing += chunk.count("\n")
-        else:
-            self.trailing = chunk.count("\n", len(chunk.rstrip()))
-
-    def put(self, rep: str, a: int, b: int) -> None:
-        """Text decoded from the entity original[a:b]."""
-        if not rep:
-            return
-        if not rep.isspace():
-            if self.pending:
-                self._flush(a)
-            self.trailing = 0
-        for _ in rep:
-            self.ends[len(self.origin)] = b
-            self.origin.append(a)
-        self.parts.append(rep)
-
-    def text(self, a: int, b: int) -> None:
-        """original[a:b] as HTML text: entities decoded."""
-        s = self.s
-        if s.find("&", a, b) == -1:
-            self.keep(a, b)
-            return
-        prev = a
-        for m in _rx().html_entity.finditer(s, a, b):
-            decoded = _html_entity(m)
-            if decoded is None:
-                continue
-            rep, end = decoded
-            self.keep(prev, m.start())
-            self.put(rep, m.start(), end)
-            prev = end
-        self.keep(prev, b)
-
-    def result(self) -> tuple[str, list[int], dict[int, int]]:
-        self.origin.append(len(self.s))
-        return "".join(self.parts), self.origin, self.ends
-
-
-def _html_entity(m: re.Match[str]) -> tuple[str, int] | None:
-    hex_digits, dec_digits, name = m.group(1), m.group(2), m.group(3)
-    if hex_digits is not None:
-        return _space_nbsp(_numeric_entity(hex_digits, 16)), m.end()
-    if dec_digits is not None:
-        return _space_nbsp(_numeric_entity(dec_digits, 10)), m.end()
-    found = _named_entity(name, m.group().endswith(";"))
-    if found is None:
-        return None
-    rep, used = found
-    end = m.end() if used == len(name) else m.start() + 1 + used
-    return _space_nbsp(rep), end
-
-
-def _read_html(s: str) -> tuple[str, list[int], dict[int, int], list[tuple[int, int | None, int]]]:
-    """One linear scan: tags dropped, raw-text elements and <head> skipped, comments collected."""
-    rx = _rx()
-    out = _Builder(s)
-    comments: list[tuple[int, int | None, int]] = []
-    n = len(s)
-    pos = 0
-    in_head = False
-    while pos < n:
-        lt = s.find("<", pos)
-        if lt == -1:
-            lt = n
-        if lt > pos:
-            if in_head and rx.nonspace.search(s, pos, lt):
-                in_head = False  # text cannot stand in <head>: the body has begun
-            if not in_head:
-                out.text(pos, lt)
-        if lt >= n:
-            break
-        if s.startswith("<!--", lt):
-            m = rx.html_comment_end.search(s, lt + 2)
-            if m is None:
-                comments.append((lt, None, n))
-                break
-            comments.append((lt, m.end(), m.start()))
-            pos = m.end()
-            continue
-        if s.startswith("<![CDATA[", lt):
-            k = s.find("]]>", lt + 9)
-            pos = n if k == -1 else k + 3
-            continue
-        nxt = s[lt + 1 : lt + 2]
-        if nxt in ("!", "?") or (nxt == "/" and not s[lt + 2 : lt + 3].isalpha()):
-            k = s.find(">", lt + 2)  # doctype, processing instruction, bogus comment
-            pos = n if k == -1 else k + 1
-            continue
-        m = rx.html_tag.match(s, lt)
-        if m is None:  # "<" not starting a tag: "a < b", "<5%"
-            if not in_head:
-                out.text(lt, lt + 1)
-            pos = lt + 1
-            continue
-        if m.group("eof") is not None:
-            break  # a tag left open at the end of the file
-        pos = m.end()
-        name = m.group("name").lower()
-        if m.group("closing"):
-            if name == "head":
-                in_head = False
-            elif not in_head and name in _HTML_BLOCKS:
-                out.brk(_HTML_BLOCKS[name])
-            continue
-        if in_head and name not in _HTML_HEAD:
-            in_head = False
-        if name in _HTML_RAW:
-            c = _raw_text_end(name).search(s, pos)
-            if c is None:
-                break
-            gt = s.find(">", c.end())
-            pos = n if gt == -1 else gt + 1
-            continue
-        if name == "head":
-            in_head = True
-        elif name == "body":
-            in_head = False
-        if not in_head and name in _HTML_BLOCKS:
-            out.brk(_HTML_BLOCKS[name])
-    text, origin, ends = out.result()
-    return text, origin, ends, comments
 
 
 # --------------------------------------------------------------------------------------------

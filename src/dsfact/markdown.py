@@ -328,11 +328,11 @@ def _walk(s: str, starts: list[int], tokens, marks: _Marks):
         elif typ == "heading_close":
             heading_level = 0
         elif typ in ("bullet_list_open", "ordered_list_open"):
-            containers.append("list")
             depth = containers.count("list")
             last = units[-1] if units else None  # a paragraph leads a list; an item, the list nested in it
             leads.append(len(units) - 1 if last and last.depth == depth
                          and last.kind == ("item" if depth else "paragraph") else -1)
+            containers.append("list")
         elif typ in ("bullet_list_close", "ordered_list_close"):
             containers.pop()
             leads.pop()
