@@ -32,6 +32,8 @@ GOALS = {
     "throughput": 3.0,  # dsfact / proselint articles per second, one invocation: at least
     "jobs": 1.7,  # --jobs 2 / --jobs 1 articles per second: at least
     "scaling": 3.0,  # per-article time with 5,000 claims / with the bundled registry: at most
+    "dense": 2.0,  # dsfact --jobs 1 / proselint on the figure-dense corpus: at least (stretch: 5)
+    "dense_jobs": 1.8,  # --jobs 2 / --jobs 1 on the figure-dense corpus: at least
 }
 
 
@@ -68,6 +70,15 @@ def generate(articles: int, claims: int) -> tuple[list[str], Path]:
                        check=True, stdout=subprocess.DEVNULL)
     files = sorted(str(p) for p in corpus.iterdir())
     return files, registry
+
+
+def generate_dense(articles: int) -> list[str]:
+    corpus = OUT / f"dense-{articles}"
+    if not corpus.is_dir() or len(list(corpus.iterdir())) != articles:
+        log(f"generating {articles} figure-dense articles")
+        subprocess.run([venv_bin("python"), str(BENCH / "corpus.py"), str(corpus), "--dense", "--articles",
+                        str(articles)], check=True, stdout=subprocess.DEVNULL)
+    return sorted(str(p) for p in corpus.iterdir())
 
 
 def env() -> dict[str, str]:
@@ -154,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark dsfact against proselint.")
     parser.add_argument("--articles", type=int, default=1200)
     parser.add_argument("--claims", type=int, default=5000)
+    parser.add_argument("--dense-articles", type=int, default=150, help="articles of the figure-dense corpus")
     parser.add_argument("--startup-rounds", type=int, default=15)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the corpus runs")
     parser.add_argument("--no-install", action="store_true", help="bench what bench/.venv holds")
@@ -166,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     setup(reinstall=not opts.no_install)
     OUT.mkdir(exist_ok=True)
     files, big = generate(opts.articles, opts.claims)
+    dense = generate_dense(opts.dense_articles)
     dsfact, proselint = venv_bin("dsfact"), venv_bin("proselint")
     n = len(files)
     at_start = machine()
@@ -185,6 +198,14 @@ def main(argv: list[str] | None = None) -> int:
         "jobs2": [dsfact, "check", "--format", "jsonl", "--jobs", "2", *files],
         "big1": [dsfact, "check", "--format", "jsonl", "--jobs", "1", "--registry", str(big), *files],
     }, opts.rounds, warmup=0)
+
+    log(f"dense: {opts.rounds} rounds over {len(dense)} figure-dense articles")
+    dense_runs = alternate({
+        "prose_dense": [proselint, "check", *dense],
+        "dense1": [dsfact, "check", "--format", "jsonl", "--jobs", "1", *dense],
+        "dense2": [dsfact, "check", "--format", "jsonl", "--jobs", "2", *dense],
+    }, opts.rounds, warmup=0)
+    corpus.update(dense_runs)
 
     log(f"archive: {opts.rounds} rounds of dsfact archive with 1 and 2 local Dask workers")
     archive = {w: statistics.median(archive_rates(dsfact, Path(files[0]).parent, w, opts.rounds)) for w in (1, 2)}
@@ -220,6 +241,20 @@ def main(argv: list[str] | None = None) -> int:
         f"{med['dsfact_big'] * 1000:.0f} ms", f"bundled {med['dsfact_lines'] * 1000:.0f} ms",
         f"{med['dsfact_big'] / med['dsfact_lines']:.2f}", "(for reference)", True)
 
+    nd = len(dense)
+    dense_kb = sum(os.path.getsize(f) for f in dense) / 1e3
+    d1, dp, d2 = nd / med["dense1"], nd / med["prose_dense"], nd / med["dense2"]
+    r = d1 / dp
+    row(f"figure-dense corpus ({nd} articles, {dense_kb:.0f} KB), --jobs 1", f"{d1:.0f} articles/s",
+        f"proselint {dp:.0f} articles/s", f"{r:.2f}", f">= {GOALS['dense']} (stretch 5)", r >= GOALS["dense"])
+    r = d2 / d1
+    row("figure-dense corpus, --jobs 2 against --jobs 1", f"{d2:.0f} articles/s", f"--jobs 1: {d1:.0f} articles/s",
+        f"{r:.2f}", f">= {GOALS['dense_jobs']}", r >= GOALS["dense_jobs"])
+    cpu_d1 = statistics.median(CPU["dense1"])
+    cpu_dp = statistics.median(CPU["prose_dense"])
+    r = cpu_dp / cpu_d1
+    row("figure-dense corpus, --jobs 1, CPU seconds", f"{cpu_d1:.2f} s", f"proselint {cpu_dp:.2f} s", f"{r:.2f}",
+        "(for reference: what a busy machine does not change)", True)
     row(f"dsfact archive, {n} articles, 1 local Dask worker", f"{archive[1]:.0f} articles/s per worker",
         f"--jobs 1: {tp1:.0f} articles/s", f"{archive[1] / tp1:.2f}", "(for reference)", True)
     row(f"dsfact archive, {n} articles, 2 local Dask workers", f"{archive[2] / 2:.0f} articles/s per worker",
@@ -232,7 +267,10 @@ def main(argv: list[str] | None = None) -> int:
               "dsfact_big": f"dsfact check --format lines, short article, {opts.claims:,} claims",
               "prose_corpus": f"proselint check, {n} articles", "jobs1": f"dsfact check --format jsonl --jobs 1, {n} articles",
               "jobs2": f"dsfact check --format jsonl --jobs 2, {n} articles",
-              "big1": f"dsfact check --format jsonl --jobs 1, {n} articles, {opts.claims:,} claims"}
+              "big1": f"dsfact check --format jsonl --jobs 1, {n} articles, {opts.claims:,} claims",
+              "prose_dense": f"proselint check, {len(dense)} figure-dense articles",
+              "dense1": f"dsfact check --format jsonl --jobs 1, {len(dense)} figure-dense articles",
+              "dense2": f"dsfact check --format jsonl --jobs 2, {len(dense)} figure-dense articles"}
     cpu_rows = [f"| {labels[k]} | {statistics.median(v):.3f} | {statistics.median(CPU[k]):.3f} |"
                 for k, v in {**start, **corpus}.items()]
     table += ("\n\nEach run's median wall time and CPU time (user + system, its worker processes included):"
@@ -244,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
             f"Medians of {opts.startup_rounds} alternating rounds for start-up (range: {spread}) and of "
             f"{opts.rounds} for the corpus of {n} generated articles "
             f"({sum(os.path.getsize(f) for f in files) / 1e6:.1f} MB; English Markdown, Traditional and "
-            f"Simplified Chinese text). Whole processes, output piped; the registry's compiled form cached "
+            f"Simplified Chinese text), and of {opts.rounds} for the figure-dense corpus of {len(dense)} articles "
+            f"({dense_kb / 1e3:.1f} MB, `bench/corpus.py --dense`: every sentence states figures). Whole processes, output piped; the registry's compiled form cached "
             f"(one warm-up run each). Command: `python3 bench/bench.py`.\n")
     sys.stdout.write(text)
     Path(opts.output).write_text(text, encoding="utf-8")

@@ -6,6 +6,8 @@ Each article is 10 to 18 paragraphs of filler prose with figures in it: the Deep
 figures (right and wrong), figures about other companies and things (not registered), and figures about
 the invented companies of bench/registry.py (registered only in the 5,000-claim registry). A third of
 the articles are English Markdown, a third Traditional and a third Simplified Chinese text.
+With --dense, the figure-dense corpus instead: about 4 KB articles in which every sentence states two to
+six figures (a markets page, a results story), some about the registry's subjects, most not.
 Deterministic for a given seed.
 """
 from __future__ import annotations
@@ -153,6 +155,107 @@ def _to_simplified(text: str) -> str:
     return _T2S.convert(text)
 
 
+# The dense corpus: news text as figure-dense as a markets page or a results story, every sentence with
+# two to six figures (money, percentages, counts, dates, ranges, indices), some about the registry's
+# subjects (DeepSeek, Nvidia, GPUs, token prices) so that cues and figures meet, most about other things.
+# {m} money amount, {p} percent, {c} count, {i} index level, {d} date, {y} year, {q} quarter.
+EN_DENSE = [
+    "Revenue rose {p}% to ${m} billion in the {q} quarter, while operating margin widened to {p}% and the "
+    "company bought back {c} million shares at an average of ${m}.",
+    "The Hang Seng fell {p}% to {i}, the Nikkei gained {p}% to {i} and the Stoxx 600 slipped {p}% by {d}.",
+    "Nvidia shipped {c} million data-centre GPUs in {y}, up from {c} million a year earlier, and its "
+    "shares traded between ${m} and ${m} on {d}.",
+    "DeepSeek said on {d} that its models had drawn {c} million users, {p}% of them outside China, and that "
+    "it employed about {c} researchers.",
+    "Between {c} and {c} workers joined the strike on {d}, according to a union that counts {c} members.",
+    "Brent crude settled at ${m} a barrel, {p}% lower on the week, and gold added ${m} to ${i} an ounce.",
+    "The city budget of ${m} billion sets aside ${m} million for {c} new homes and {c} school places by {y}.",
+    "Microsoft, Alphabet and Amazon together spent ${m} billion on capital projects in the {q} quarter, "
+    "{p}% more than in {y}.",
+    "Inflation eased to {p}% in {y} from {p}% a year before, and unemployment held at {p}% with {c} "
+    "new jobs in the month to {d}.",
+    "The chip index lost {p}% on {d}, its worst day since {y}, wiping ${m} billion off {c} listed companies.",
+    "OpenAI's o1 costs ${m} per million input tokens and ${m} per million output tokens, against ${m} for "
+    "DeepSeek's R1.",
+    "About {p}% of the {c} people polled between {d} and {d} said they had used a chatbot, up {p} points.",
+]
+ZH_DENSE = [
+    "恒生指數收市跌{p}%，報{i}點，全日成交額{m}億元，{c}隻股份上升，{c}隻下跌。",
+    "該集團{y}年收入增長{p}%至{m}億元，純利{m}億元，每股派息{m}元。",
+    "英偉達{y}年售出{c}萬塊數據中心圖形處理器，按年增加{p}%，股價於{d}收報{m}美元。",
+    "深度求索表示，截至{d}，其應用程式錄得{c}萬名用戶，其中{p}%來自海外，研究團隊約有{c}人。",
+    "本港{y}年首{c}個月訪港旅客達{c}萬人次，按年上升{p}%，酒店入住率為{p}%。",
+    "國際油價周五收報每桶{m}美元，全周累計下跌{p}%，金價則升{m}美元至每安士{i}美元。",
+    "政府預算案預留{m}億元興建{c}個公營房屋單位，並於{y}年前增加{c}個學額。",
+    "調查於{d}至{d}期間訪問了{c}名市民，其中{p}%表示曾使用聊天機械人，較去年上升{p}個百分點。",
+    "晶片股指數{d}急跌{p}%，為{y}年以來最差表現，{c}家上市公司市值合共蒸發{m}億美元。",
+    "OpenAI的o1模型每百萬輸入詞元收費{m}美元，深度求索R1則只收{m}美元。",
+    "該公司第{c}季度營業額為{m}億元人民幣，按季增長{p}%，毛利率升至{p}%。",
+    "失業率{y}年維持在{p}%，通脹率則由{p}%回落至{p}%，上月新增職位{c}個。",
+]
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+
+
+def _dense_value(kind: str, rng: random.Random, zh: bool) -> str:
+    if kind == "m":
+        return f"{rng.uniform(0.5, 900):,.{rng.choice((0, 1, 2))}f}"
+    if kind == "p":
+        return f"{rng.uniform(0.1, 60):.1f}"
+    if kind == "c":
+        return f"{rng.randint(2, 9000):,}" if rng.random() < 0.7 else str(rng.randint(2, 99))
+    if kind == "i":
+        return f"{rng.uniform(1000, 40000):,.2f}"
+    if kind == "y":
+        return str(rng.randint(1990, 2025))
+    if kind == "q":
+        return rng.choice(("first", "second", "third", "fourth"))
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    return f"{month}月{day}日" if zh else f"{EN_MONTHS[month - 1]} {day}"
+
+
+def _dense_sentence(template: str, rng: random.Random, zh: bool) -> str:
+    import re
+
+    return re.sub(r"\{([mpciyqd])\}", lambda m: _dense_value(m.group(1), rng, zh), template)
+
+
+def dense_article(k: int, rng: random.Random) -> tuple[str, str]:
+    """(file name, text) of dense article k, about 4 KB: language by k mod 3."""
+    lang = ("en", "zh-Hant", "zh-Hans")[k % 3]
+    zh = lang != "en"
+    dense, facts = (ZH_DENSE, ZH_FACTS) if zh else (EN_DENSE, EN_FACTS)
+    paragraphs = []
+    for _ in range(rng.randint(8, 12) if zh else rng.randint(6, 9)):
+        sentences = []
+        for _ in range(rng.randint(3, 5)):
+            if rng.random() < 0.2:
+                sentences.append(_fact(facts, rng))
+            else:
+                sentences.append(_dense_sentence(rng.choice(dense), rng, zh))
+        paragraphs.append(("" if zh else " ").join(sentences))
+    if zh:
+        text = rng.choice(ZH_TITLES) + "\n\n" + "\n\n".join(paragraphs) + "\n"
+        if lang == "zh-Hans":
+            text = _to_simplified(text)
+        return f"dense-{k:04d}.txt", text
+    return f"dense-{k:04d}.md", f"# {rng.choice(EN_TITLES)}\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def write_dense_corpus(out_dir: Path, articles: int = 150, seed: int = 2025) -> list[Path]:
+    """Write the dense articles to out_dir; return their paths in order."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    paths = []
+    for k in range(articles):
+        name, text = dense_article(k, rng)
+        path = out_dir / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 def write_corpus(out_dir: Path, articles: int = 1200, seed: int = 2025) -> list[Path]:
     """Write the articles to out_dir; return their paths in order."""
     out_dir = Path(out_dir)
@@ -173,8 +276,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir")
     parser.add_argument("--articles", type=int, default=1200)
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--dense", action="store_true", help="the figure-dense corpus (every sentence has figures)")
     opts = parser.parse_args(argv)
-    paths = write_corpus(Path(opts.out_dir), opts.articles, opts.seed)
+    write = write_dense_corpus if opts.dense else write_corpus
+    paths = write(Path(opts.out_dir), opts.articles, opts.seed)
     size = sum(p.stat().st_size for p in paths)
     sys.stdout.write(f"{len(paths)} articles, {size / 1e6:.1f} MB in {opts.out_dir}\n")
     return 0

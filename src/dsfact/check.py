@@ -149,11 +149,12 @@ def judge(q: Quantity, candidates: list[Candidate], matcher: TextMatcher) -> Fin
 def find_findings(text: str, registry: Registry) -> list[Finding]:
     """Every figure in text that states a registered claim, judged; spans are offsets into text."""
     from dsfact.numbers import parse_quantities
+    from dsfact.prefilter import bindable_spans
 
-    quantities = parse_quantities(text)
+    matcher = TextMatcher(text, registry)
+    quantities = parse_quantities(text, spans=bindable_spans(matcher))  # only where a cue can bind a figure
     if not quantities:
         return []
-    matcher = TextMatcher(text, registry)
     findings = []
     for q in quantities:
         candidates = matcher.candidates(q, quantities)

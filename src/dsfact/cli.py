@@ -61,7 +61,7 @@ def check_parser():
                         help="report only lines changed against REF (default: HEAD, so the staged and unstaged "
                              "changes); a following word that names a file is a file: use --changed=REF")
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                        help="worker processes (default: auto for many files)")
+                        help="worker processes (default: every core when there is more than one file)")
     parser.add_argument("--no-config", action="store_true", help="ignore pyproject.toml / .dsfact.toml settings")
     return parser
 

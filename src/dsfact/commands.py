@@ -115,7 +115,8 @@ def check(
     exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help="Files to skip (repeatable)."),
     changed: Optional[str] = typer.Option(None, "--changed", metavar="REF",
                                           help="Report only lines changed against REF (write --changed= for HEAD)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help="Worker processes."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N",
+                                      help="Worker processes (default: every core when there is more than one file)."),
     no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml / .dsfact.toml settings."),
 ) -> None:
     """Check files for figures that state a registered claim."""

@@ -36,6 +36,9 @@ __all__ = ["parse_quantities", "quantity_to_dict"]
 _NEUTRAL = "none"  # a qualifier word that says the figure is as stated (高達, as low as)
 _MAX_DIGITS = 16  # longer digit runs are identifiers, not amounts
 _MAX_ZH = 20  # longer runs of Chinese numerals are not one number
+_REACH = 24  # the furthest a figure's reading looks back (_left_context; _rel_year and others look less far)
+_MARGIN = 48  # read from this far before a span (parse_quantities(spans=...)), so its first figure reads whole
+_BREAKS = frozenset(" \t\n。；;！？!?，,:、")
 
 # ---------------------------------------------------------------------------------------------
 # Tables
@@ -602,7 +605,7 @@ class _Scanner:
     def __init__(self, text: str, ref_date: str | None):
         self.r = _rx()
         self.text = text
-        w = text.translate(self.r.table)
+        w = text if text.isascii() else text.translate(self.r.table)  # the table maps no ASCII character
         if "，" in text:
             # ２，０４８: a full-width comma between full-width digits, before three of them, is a
             # thousands separator; elsewhere it ends a clause ("2048，1000" stays two numbers).
@@ -620,13 +623,40 @@ class _Scanner:
         self.pending_per: tuple[int, Per] | None = None
 
     # -- driver -------------------------------------------------------------------------------
-    def run(self) -> list[Quantity]:
+    def run(self, spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
+        """Read the figures of the text, or only those that begin inside `spans` (sorted, disjoint
+        (start, end) pairs). Reading begins a margin before each span, so that what a figure's reading
+        looks back at (the words and the figure before it, within _REACH characters) is as in a read of
+        the whole text; the figures of the margin are read and left out."""
+        if spans is None:
+            self._scan(0, self.n)
+            return self.out
+        pos, kept = 0, []
+        for start, end in spans:
+            first = len(self.out)
+            pos = self._scan(max(pos, self._margin_start(start)), min(end, self.n))
+            kept.extend(q for q in self.out[first:] if start <= q.start < end)
+        return kept
+
+    def _margin_start(self, start: int) -> int:
+        """_MARGIN characters before `start`, moved on to just after a word or clause break if one
+        comes before the last _REACH characters."""
+        lo = start - _MARGIN
+        if lo <= 0:
+            return 0
+        w = self.w
+        for k in range(lo, start - _REACH):
+            if w[k] in _BREAKS:
+                return k + 1
+        return lo
+
+    def _scan(self, pos: int, end: int) -> int:
         r, w = self.r, self.w
-        pos = 0
         trigger = r.trigger
-        while pos < self.n:
-            m = trigger.search(w, pos)
-            if m is None:
+        lookahead = min(self.n, end + 32)  # a trigger word that begins before `end` is matched whole
+        while pos < end:
+            m = trigger.search(w, pos, lookahead)
+            if m is None or m.start() >= end:
                 break
             p = m.start()
             kind = m.lastgroup
@@ -642,7 +672,7 @@ class _Scanner:
                 if nxt <= p:
                     nxt = p + 1
             pos = nxt
-        return self.out
+        return pos
 
     def _dispatch(self, kind: str, p: int, m: re.Match) -> int | None:
         if kind == "d":
@@ -1634,12 +1664,16 @@ def _ref_year(ref_date: str | None) -> int | None:
 # Public API
 # ---------------------------------------------------------------------------------------------
 
-def parse_quantities(text: str, *, ref_date: str | None = None) -> list[Quantity]:
-    """The figures in `text`, in order, each with its code-point span; never raises."""
+def parse_quantities(text: str, *, ref_date: str | None = None,
+                     spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """The figures in `text`, in order, each with its code-point span; never raises.
+
+    With `spans` (sorted, disjoint (start, end) offsets), only the figures that begin inside them are
+    returned, each as a read of the whole text reads it (reading begins a margin before each span)."""
     if not isinstance(text, str) or not text:
         return []
     try:
-        return _Scanner(text, ref_date).run()
+        return _Scanner(text, ref_date).run(spans)
     except RecursionError:  # pragma: no cover - no recursion is deep, but never raise
         return []
 

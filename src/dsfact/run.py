@@ -11,7 +11,6 @@ from dsfact.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, DsfactError, Input
 from dsfact.model import CONTRADICTED, DISPUTED, FileResult, Report
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
-PARALLEL_FROM = 8  # files; below this a second process costs more than it saves
 
 
 def _matches(globs, name: str, *paths: str) -> bool:
@@ -158,16 +157,26 @@ def _worker(args) -> FileResult:
     return result
 
 
+def _warm(registry) -> None:
+    """Build here what every worker needs (the engine's modules and patterns, the registry's cue index):
+    workers forked from this process start with it instead of each building its own."""
+    from dsfact.check import find_findings
+
+    find_findings("DeepSeek 1", registry)
+
+
 def iter_results(files: list[tuple[str, str | None]], registry, *, encoding, stdin_filename, jobs,
                  ignore: frozenset[str] = frozenset(), lean: bool = False):
     """Results in input order; with jobs > 1, checked by a pool of processes."""
     readable = [p for p, err in files if err is None and p != "-"]
-    if jobs is None:
-        jobs = min(os.cpu_count() or 1, 4) if len(readable) >= PARALLEL_FROM else 1
+    if jobs is None:  # every core as soon as there is more than one file
+        jobs = os.cpu_count() or 1
+    jobs = min(jobs, len(readable))
     pool = None
-    if jobs > 1 and len(readable) > 1:
+    if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
 
+        _warm(registry)
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
                                    initargs=(registry, ignore, lean))
         chunk = max(1, min(16, len(readable) // (jobs * 8) or 1))  # small chunks: no worker idles at the end

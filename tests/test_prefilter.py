@@ -1,0 +1,88 @@
+"""The cue prefilter (dsfact.prefilter) reads figures only in sentences where a cue can bind them: the
+findings must be exactly those of a read of the whole text, on news-like text in both scripts."""
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+from conftest import FIXTURES, ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import dsfact.prefilter
+from dsfact.check import find_findings
+from dsfact.document import read_document
+from dsfact.match import TextMatcher, split_sentences
+from dsfact.numbers import parse_quantities
+from dsfact.prefilter import bindable_spans
+
+SETTINGS = settings(max_examples=int(os.environ.get("DSFACT_PROPERTY_EXAMPLES", "200")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+# Sentences of news text, dense in figures, with and without the bundled registry's cue words.
+PIECES = [
+    "DeepSeek", "Nvidia", "OpenAI", "Meta", "英偉達", "深度求索", "英伟达", "It", "The company", "Its rival",
+    " trained V3 on ", " shares fell ", " lost ", " market value ", " costs ", " per million tokens",
+    " GPUs", " chips", " training cost ", "市值蒸發", "股價下跌", "訓練成本", "晶片", "收市", "一度",
+    "2,048", "$5.6 million", "$589 billion", "17%", "nearly 17%", "about 2,000", "$0.14", "$7.50", "3.1%",
+    "5890億美元", "557.6萬美元", "二千多", "2025年1月27日", "January 27", "in 2024", "between 2,000 and 3,000",
+    "+0.5%", "up 3%", "and", "respectively", "分別", "每百萬個token", "12.4%", "$3.2 billion", "19,842.31",
+    ", ", ". ", "。", "，", "; ", "\n", "\n\n", " ", "(", ")", "約", "近", "逾", "more than ", "up to ",
+]
+news = st.lists(st.sampled_from(PIECES), min_size=1, max_size=60).map("".join)
+
+
+@pytest.fixture
+def whole_read(monkeypatch):
+    """find_findings as if there were no prefilter: every figure of the text read."""
+    def findings(text, registry):
+        with monkeypatch.context() as m:
+            m.setattr(dsfact.prefilter, "bindable_spans", lambda matcher: None)
+            return find_findings(text, registry)
+    return findings
+
+
+@SETTINGS
+@given(news)
+def test_findings_equal_a_read_of_the_whole_text(bundled_registry, whole_read, text):
+    assert find_findings(text, bundled_registry) == whole_read(text, bundled_registry)
+
+
+def _dense_text(rng: random.Random) -> str:
+    return "\n\n".join("".join(rng.choice(PIECES) for _ in range(rng.randint(20, 120))) for _ in range(6))
+
+
+def test_findings_equal_on_articles_and_dense_text(bundled_registry, whole_read):
+    texts = [read_document(str(p)).text for p in sorted((FIXTURES / "articles").iterdir())]
+    texts += [read_document(str(p)).text for p in sorted((ROOT / "examples").glob("*.md"))]
+    rng = random.Random(13)
+    texts += [_dense_text(rng) for _ in range(30)]
+    found = 0
+    for text in texts:
+        ours = find_findings(text, bundled_registry)
+        assert ours == whole_read(text, bundled_registry)
+        found += len(ours)
+    assert found > 50  # the texts do state registered figures
+
+
+def test_spans_leave_out_sentences_no_cue_can_bind(bundled_registry):
+    text = ("Apple sold 50 million phones and 12 million tablets. The weather was 30 degrees. "
+            "Nvidia's market value fell by $589 billion on January 27. The museum drew 4,000 visitors in 2024.")
+    spans = bindable_spans(TextMatcher(text, bundled_registry))
+    assert [text[a:b].strip() for a, b in spans] == ["Nvidia's market value fell by $589 billion on January 27."]
+    read = parse_quantities(text, spans=spans)
+    assert [q.text for q in read] == ["$589 billion", "January 27"]
+    assert [f.claim for f in find_findings(text, bundled_registry)] == ["C25"]
+
+
+@SETTINGS
+@given(news, st.data())
+def test_reading_sentences_gives_the_whole_reads_figures_there(text, data):
+    """parse_quantities(spans=...) over some of a text's sentences reads their figures as a read of the
+    whole text does."""
+    sentences = split_sentences(text)
+    chosen = data.draw(st.lists(st.sampled_from(sentences), unique=True)) if sentences else []
+    spans = sorted((s.start, s.end) for s in chosen)
+    whole = parse_quantities(text)
+    assert parse_quantities(text, spans=spans) == [q for q in whole if any(a <= q.start < b for a, b in spans)]
