@@ -92,6 +92,41 @@ def test_plain_text_is_identity():
     assert locate(doc, "$589 billion") == Location(5, 13, 5, 25)
 
 
+WRAPPED = (
+    "DeepSeek said on Monday that it had trained the V3 model on 2,048 H800\n"
+    "chips for about $5.6 million, a sum that rivals in Silicon Valley found\n"
+    "hard to believe at first.\n"
+)
+
+
+@pytest.mark.parametrize("src, expected", [
+    (WRAPPED, WRAPPED.replace("H800\n", "H800 ").replace("found\n", "found ")),  # a wrapped paragraph is joined
+    (WRAPPED.replace("\n", "\r\n"), WRAPPED.replace("H800\n", "H800 ").replace("found\n", "found ").replace("\n", "\r\n")),
+    ("One sentence on a line, as some desks write their copy.\nAnother one, a little shorter.\n"
+     "A third, which is the longest of the three lines here.\n", None),  # sentences a line: kept
+    ("Figures of the week, for the record of the desk\n- Nvidia lost $589 billion on the day\n"
+     "- DeepSeek spent $5.6 million on the final run\n", None),  # bullets: kept
+    ("Company        Figure          Date of the report\nNvidia         $589 billion    January 27, 2025\n", None),
+    ("短行\n也是\n", None),  # narrower than any wrap width
+    ("深度求索表示，DeepSeek-V3模型的最后一次训练成本约为557.6万美元，使用了\n"
+     "2048块H800芯片，远低于美国同类模型的开支，令硅谷的投资者大吃一惊，英伟达\n"
+     "的股价随之大跌。\n",
+     "深度求索表示，DeepSeek-V3模型的最后一次训练成本约为557.6万美元，使用了 "
+     "2048块H800芯片，远低于美国同类模型的开支，令硅谷的投资者大吃一惊，英伟达"
+     "的股价随之大跌。\n"),  # nothing between two Chinese characters
+])
+def test_plain_text_joins_hard_wrapped_paragraphs_only(src, expected):
+    doc = read_document("x.txt", data=src.encode())
+    assert doc.text == (src if expected is None else expected)
+    _check_origin(doc)
+    i = doc.text.find("2,048")
+    if i != -1:
+        assert doc.location(i, i + 5) == Location(1, 61, 1, 66)
+    i = doc.text.find("$5.6 million")
+    if i != -1 and expected is not None and "chips" in src:
+        assert doc.location(i, i + 12) == Location(2, 17, 2, 29)
+
+
 def test_plain_text_directives_are_read():
     doc = read_document(fixture("prose.txt"))
     assert [(d.kind, d.claims, d.reason, d.line) for d in doc.directives] == [
