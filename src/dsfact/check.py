@@ -155,15 +155,27 @@ def find_findings(text: str, registry: Registry) -> list[Finding]:
     quantities = parse_quantities(text, spans=bindable_spans(matcher))  # only where a cue can bind a figure
     if not quantities:
         return []
-    findings = []
+    best: dict[tuple[int, str], tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it
+    kept: list[tuple[Finding, tuple[int, str] | None]] = []
     for q in quantities:
         candidates = matcher.candidates(q, quantities)
         if not candidates:
             continue
         finding = judge(q, candidates, matcher)
-        if finding is not None:
-            findings.append(finding)
-    return findings
+        if finding is None:
+            continue
+        if candidates[0].weak and finding.verdict != SUPPORTED:
+            continue  # when in doubt, stay quiet: a loose binding never contradicts
+        clause = matcher.clause_of(q)
+        key = None if clause is None else (clause, finding.claim)
+        if key is not None:
+            # one clause states a claim once, unless it says "respectively": the figure whose cue
+            # words sit nearest keeps the claim, and the others need cues of their own
+            rank = (candidates[0].score, len(kept))
+            if key not in best or rank < best[key]:
+                best[key] = rank
+        kept.append((finding, key))
+    return [f for i, (f, key) in enumerate(kept) if key is None or best[key][1] == i]
 
 
 def _line_starts(text: str) -> list[int]:

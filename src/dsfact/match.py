@@ -15,6 +15,8 @@ SAME_SUBJECT = 5  # characters: subjects this close to the nearest one count as 
 LOOKBACK_SENTENCES = 4
 LOOKBACK_PARAGRAPHS = 2
 CLAUSE_PENALTY = 30  # a comma between a figure and a name counts as 30 characters of distance
+MODIFIER_GAP = 3  # a name this close before a metric word qualifies it: "Nvidia GPUs", "Nvidia's H800s"
+WEAK_METRIC = 45  # a metric word further than this from a figure whose subject is borrowed binds weakly
 SENTENCE_PENALTY = 400  # a subject from an earlier sentence of the paragraph is a last resort
 AFTER_WEIGHT = 2.0  # a name after the figure binds less than one before it, and only within its clause
 FUZZY_MIN_LENGTH = 5
@@ -69,6 +71,7 @@ class Candidate:
     claim: Claim
     subject_distance: float
     metric_distance: float
+    weak: bool = False  # bound only loosely (subject from far away, metric word outside the clause)
 
     @property
     def score(self) -> float:
@@ -123,11 +126,18 @@ class CueIndex:
         index = cls()
         index.folded = registry.folded_cues
         index.position = {claim.id: i for i, claim in enumerate(registry.claims)}
+        families = _synonym_families()
         for i, claim in enumerate(registry.claims):
             for role, cues in ((SUBJECT, claim.subject_cues), (METRIC, claim.metric_cues),
                                (EXCLUDE, claim.exclude_cues), (VARIANT, claim.variant_cues)):
+                brought: list[str] = []
                 for cue in cues:
                     index._add(cue, i, role)
+                    family = families.get(_cue_key(cue, index.folded.get(cue))[0]) if role == METRIC else None
+                    if family:
+                        brought += family
+                for word in dict.fromkeys(brought):
+                    index._add(word, i, role, word.lower())  # family words are written folded
             units = {claim.unit} | {st.unit for st in claim.statements}
             for unit in units:
                 index.claims_by_unit.setdefault(unit, []).append(i)
@@ -152,8 +162,8 @@ class CueIndex:
             self.families[unit] = found
         return found
 
-    def _add(self, cue: str, claim_index: int, role: str) -> None:
-        key, cjk = _cue_key(cue, self.folded.get(cue))
+    def _add(self, cue: str, claim_index: int, role: str, folded: str | None = None) -> None:
+        key, cjk = _cue_key(cue, folded or self.folded.get(cue))
         if not key:
             return
         # No search through lists here: a cue such as "revenue" may serve thousands of claims.
@@ -287,6 +297,18 @@ def _char_mask(word: str) -> int:
     return mask
 
 
+def _synonym_families() -> dict[str, tuple[str, ...]]:
+    """Cue key -> the words of its synonym family (dsfact/lang/synonyms.words)."""
+    from dsfact.lang import load_words
+
+    out: dict[str, tuple[str, ...]] = {}
+    for table in load_words("synonyms", frozenset(("words",))).values():
+        words = table.get("words", ())
+        for word in words:
+            out.setdefault(_cue_key(word, word.lower())[0], words)
+    return out
+
+
 _INDEXES: dict[int, tuple[Registry, CueIndex]] = {}
 
 
@@ -344,12 +366,64 @@ class TextMatcher:
         self.folded = fold_text(text)
         self.sentences = split_sentences(text)
         self._starts = [s.start for s in self.sentences]
-        self.hits = self.index.find(self.folded) if self.sentences else []
+        self.hits = self._longest_names(self.index.find(self.folded)) if self.sentences else []
         self._hit_starts = [h.start for h in self.hits]
         self._marks = [m.start() for m in _CLAUSE.finditer(text)]  # clause boundaries, in order
         self._dates: dict[int, list[Quantity]] = {}
         self._quantities: list[Quantity] | None = None
         self._quantity_starts: list[int] = []
+        self._reader = None
+        self.year: int | None = None  # the document's year, where its date is known
+
+    def _longest_names(self, hits: list[CueHit]) -> list[CueHit]:
+        """Drop cue hits inside a longer name of another body: "Nasdaq" in "Nasdaq 100", "纳斯达克" in
+        "纳斯达克100指数" (hits come sorted by start, longest first)."""
+        out: list[CueHit] = []
+        reach, reach_end = None, -1
+        for hit in hits:
+            if reach is not None and hit.end <= reach_end and (hit.start, hit.end) != (reach.start, reach.end):
+                continue
+            out.append(hit)
+            if hit.end > reach_end and any(role == ENTITY for _, role in self.roles_of(hit)):
+                reach, reach_end = hit, hit.end
+        return out
+
+    def reader(self):
+        """The roles and time words of this text's figures (dsfact.roles), read once."""
+        if self._reader is None:
+            from dsfact.roles import FigureReader
+
+            def sentence_span(pos: int) -> tuple[int, int]:
+                s = self.sentences[self.sentence_of(pos)]
+                return s.start, s.end
+
+            self._reader = FigureReader(self.folded, self._quantities or [], self._marks, sentence_span)
+        return self._reader
+
+    def _governs(self, q: Quantity, hit: CueHit, hits: list[CueHit], family: frozenset[int]) -> bool:
+        """Whether a name before figure q is its subject: no other figure stands between them ("OpenAI
+        charges $7.50, making it 98% cheaper"), it is no mere comparison ("比OpenAI便宜98%"), and it does
+        not just qualify the metric's noun ("Nvidia GPUs", "英伟达GPU数量")."""
+        from dsfact.roles import is_comparison
+
+        lo = bisect.bisect_left(self._quantity_starts, hit.end)
+        if lo < len(self._quantity_starts) and self._quantity_starts[lo] < q.start:
+            return False
+        for other in hits:
+            if hit.end <= other.start <= hit.end + MODIFIER_GAP and other.end <= q.start and any(
+                    role == METRIC and ci in family for ci, role in self.roles_of(other)):
+                return False
+        return not is_comparison(self.folded, hit.start, hit.end)
+
+    def _shadowed(self, q: Quantity, hit: CueHit) -> bool:
+        """Whether another figure of q's unit stands between a metric word and q: the word governs that
+        figure ("市值蒸发5890亿美元，收盘报118.42美元": 市值 is not 118.42's)."""
+        if not self._quantity_starts:
+            return False
+        a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
+        lo = bisect.bisect_left(self._quantity_starts, a)
+        hi = bisect.bisect_left(self._quantity_starts, b)
+        return any(x.unit == q.unit and x is not q and x.end <= b for x in self._quantities[lo:hi])
 
     def sentence_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self._starts, pos) - 1, 0)
@@ -391,36 +465,49 @@ class TextMatcher:
         metric_d: dict[int, float] = {}
         excluded: set[int] = set()
         entity_d = float("inf")
-        for hit in hits:
-            d = self.distance(q, hit)
-            for ci, role in self.roles_of(hit):
-                if role == ENTITY:
-                    entity_d = min(entity_d, d)
-                elif ci not in family:
-                    continue
-                elif role == SUBJECT:
-                    subject_d[ci] = min(subject_d.get(ci, float("inf")), d)
-                elif role == METRIC:
-                    metric_d[ci] = min(metric_d.get(ci, float("inf")), d)
-                elif role == EXCLUDE and d <= EXCLUDE_REACH:
-                    excluded.add(ci)
         if quantities is not None and self._quantities is not quantities:
             self._quantities = quantities
             self._quantity_starts = [x.start for x in quantities]  # in text order
+            self._reader = None
+        respectively = self._says_respectively(sentence)
+        for hit in hits:
+            d = self.distance(q, hit)
+            other_subject = ours = False
+            for ci, role in self.roles_of(hit):
+                if role == ENTITY:
+                    entity_d = min(entity_d, d)
+                    continue
+                if ci not in family:
+                    other_subject = other_subject or role == SUBJECT
+                    continue
+                ours = True
+                if role == SUBJECT:
+                    subject_d[ci] = min(subject_d.get(ci, float("inf")), d)
+                elif role == METRIC:
+                    if not respectively and self._shadowed(q, hit):
+                        continue
+                    metric_d[ci] = min(metric_d.get(ci, float("inf")), d)
+                elif role == EXCLUDE and d <= EXCLUDE_REACH:
+                    excluded.add(ci)
+            if other_subject and not ours and hit.end <= q.start and self._governs(q, hit, hits, family):
+                # "Meta's Llama 3 was trained on 16,384 GPUs": the nearest name before a figure is its
+                # subject, even when it is registered only for figures of another kind
+                entity_d = min(entity_d, d)
         self._respectively(q, quantities, sentence, hits, subject_d)
         missing = [ci for ci in metric_d if ci not in subject_d and ci not in excluded]
         if missing and not self._named_before(q, sentence, hits, family):
             self._borrow_subject(q, si, missing, subject_d)
         out = []
+        roles = self.reader().roles(q) if self._quantities else frozenset()
         for ci, md in metric_d.items():
             if ci in excluded or ci not in subject_d or subject_d[ci] == INF or md == INF:
                 continue
             claim = claims[ci]
-            if claim.time and not self._time_fits(claim.time, sentence):
+            if not self._fits(q, claim, roles, sentence):
                 continue
             if subject_d[ci] > entity_d:
                 continue  # a figure nearer another company or body is not this claim
-            out.append(Candidate(claim, subject_d[ci], md))
+            out.append(Candidate(claim, subject_d[ci], md, weak=self._weak(q, subject_d[ci], md)))
         if not out:
             return out
         nearest = min(c.subject_distance for c in out)
@@ -433,6 +520,40 @@ class TextMatcher:
 
         out.sort(key=rank)
         return out
+
+    def _fits(self, q: Quantity, claim: Claim, roles: frozenset[str], sentence: Sentence) -> bool:
+        """Whether figure q can state this claim at all: its role fits the claim's kind ("stands at $2.9
+        trillion" is no loss), its rate has the claim's base ("$2 per GPU hour" is no total cost), and
+        its time is the claim's ("last year", "on Wednesday", "over five years" against one day)."""
+        from dsfact.roles import fits, time_fits
+
+        if roles and not fits(claim.kind, roles):
+            return False
+        if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()):
+            return False
+        if claim.time:
+            if not self._time_fits(claim.time, sentence):
+                return False
+            if self._quantities and not time_fits(claim.time, self.reader().times(q), self.year):
+                return False
+        return True
+
+    def _weak(self, q: Quantity, subject_distance: float, metric_distance: float) -> bool:
+        """A binding too loose to contradict: the subject borrowed from an earlier sentence while the metric
+        word does not stand next to the figure (a "Label: value" line or "cost $6 million" keeps it)."""
+        return subject_distance >= SENTENCE_PENALTY and metric_distance > WEAK_METRIC
+
+    def clause_of(self, q: Quantity) -> int | None:
+        """The clause figure q stands in (an index into the text's clauses), or None in a sentence that
+        says "respectively", where one clause may state several figures of a kind."""
+        sentence = self.sentences[self.sentence_of(q.start)]
+        if self._says_respectively(sentence):
+            return None
+        return bisect.bisect_right(self._marks, q.start)
+
+    def _says_respectively(self, sentence: Sentence) -> bool:
+        words = self.folded[sentence.start:sentence.end]
+        return any(word in words for word in _RESPECTIVELY)
 
     def _named_before(self, q: Quantity, sentence: Sentence, hits: list[CueHit], family: set[int]) -> bool:
         """Whether the figure's own sentence names, before it, another company or the subject of another

@@ -20,6 +20,9 @@ CONTRADICTED = "contradicted"
 DISPUTED = "disputed"
 VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED)
 
+# The kinds of figure a claim is stated by (`Claim.kind`): a figure whose role does not fit is not judged.
+KINDS = ("change", "level", "amount", "count", "price", "share", "ratio", "date", "duration")
+
 
 @dataclass(frozen=True, slots=True)
 class Per:
@@ -103,6 +106,7 @@ class Claim:
     derived: dict | None = None
     note: str | None = None
     line: int = 0
+    kind: str = "amount"  # one of KINDS: a change, a level, a count, a price per unit, ...
 
 
 @dataclass(frozen=True, slots=True)

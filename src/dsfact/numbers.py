@@ -256,7 +256,7 @@ def _build() -> _Rx:
         "Opus", "Sonnet", "Haiku", "Turbo", "Flash", "DeepSeek-V", "Kimi", "GLM", "Ernie", "ERNIE"))
     r.name_zh = ("标普", "标准普尔", "纳斯达克", "道琼斯", "富时", "日经", "恒生", "沪深", "文心")
     r.name_word_end = _compile(r"[A-Za-z&\-]+$")
-    r.name_tail = _compile(r"[0-9]+(?:\.[0-9]+)*(?:[A-Za-z]+[0-9]*)?(?:\s?-?[0-9]+(?:\.[0-9]+)?[BbMmKkTt]\b)?")
+    r.name_tail = _compile(r"[0-9]+(?:\.[0-9]+)*(?:[A-Za-z]+[0-9]*)?(?:\s?-?[0-9]+(?:\.[0-9]+)?[BbMmKkTt](?![A-Za-z0-9]))?")
     r.url_tok = _compile(r"(?:https?://|www\.|@)")
 
     # Fractions.
@@ -270,6 +270,7 @@ def _build() -> _Rx:
     r.half_before = _compile(r"(?i)(?:first|second|1st|2nd|other|latter|former|back|front|top|"
                                r"bottom|upper|lower|and a|and one)[\s-]+$")
     r.of_after = _compile(r"(?i)\s+(?:of|the|as)\b")
+    r.half_scale = _compile(r"(?i)\s+(?P<a>an?)\s+(?:thousand|million|billion|trillion)\b")
 
     r.en_words = _compile(
         r"(?i)(?:an?|" + en_num + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -947,6 +948,13 @@ class _Scanner:
             prefix = m.group(1) if m else ""
             cur = _DOLLAR_PREFIX.get(prefix, "USD")
             start = p - len(prefix)
+            after = None if prefix else re.match(r"(US|HK|NT|AU|A|NZ)(?=\s?\d)", w[p + 1:p + 6])
+            if after:  # "$US600 billion", "$A5 million": the country after the sign
+                cur = _DOLLAR_PREFIX[after.group(1)]
+                q = p + 1 + after.end()
+                if q < self.n and w[q] == " ":
+                    q += 1
+                return self._amount_at(start, q, currency=cur)
         else:
             cur = _SYMBOL.get(sym, "USD")
             if sym == "¥" and w[max(0, p - 3):p] == "RMB":
@@ -1048,6 +1056,9 @@ class _Scanner:
         if not n_word:
             if base != "half":
                 return None
+            scaled = self.r.half_scale.match(w, m.end())
+            if scaled:  # "half a trillion dollars": half of the amount that follows
+                return self._half_of(p, scaled.start("a"))
             if self.r.half_before.search(w, max(0, p - 12), p) or not (
                     self.r.half_after.match(w, m.end())
                     or re.search(r"(?i)(?:by|in|cut|about|nearly|roughly|almost|around|over|under|"
@@ -1063,6 +1074,20 @@ class _Scanner:
         if num >= den:
             return None
         return self._finish_simple(p, m.end(), Fraction(num, den), "ratio", prec=False)
+
+    def _half_of(self, p: int, at: int) -> int | None:
+        """Read the amount at `at` ("a trillion dollars") as half of it, spanning from p ("half")."""
+        count = len(self.out)
+        end = self._amount_at(p, at)
+        if len(self.out) == count + 1:
+            q = self.out[-1]
+            if isinstance(q.value, float) and q.unit != "date":
+                from dataclasses import replace
+
+                precision = q.precision / 2 if q.precision else q.precision
+                self.out[-1] = replace(q, text=self.text[p:q.end], start=p, value=q.value / 2,
+                                       precision=precision)
+        return end
 
     # -- amounts ------------------------------------------------------------------------------
     def _read_core(self, p: int, start: int, currency: str | None = None) -> _Core | None:

@@ -7,10 +7,10 @@ import zlib
 from pathlib import Path
 
 from dsfact.errors import RegistryError
-from dsfact.model import QUALIFIERS, Claim, Per, Registry, Source, Statement
+from dsfact.model import KINDS, QUALIFIERS, Claim, Per, Registry, Source, Statement
 
 REGISTRY_ENV = "DSFACT_REGISTRY"
-CACHE_FORMAT = 6  # bump when the compiled form changes
+CACHE_FORMAT = 7  # bump when the compiled form changes
 UNITS = frozenset(
     "USD EUR HKD CNY TWD JPY GBP 元 pct pp count day month year hour gpu_hour ratio factor W point token date".split()
 )
@@ -21,7 +21,7 @@ _KEYLINES = "__keylines__"  # the line of each key of a mapping
 
 _TOP_KEYS = {"version", "entities", "sources", "claims", "topics"}
 _SOURCE_KEYS = {"id", "file", "publisher", "title", "date", "language", "url", "note"}
-_CLAIM_KEYS = {"id", "topic", "subject", "metric", "unit", "per", "time", "group", "variant", "variant_cues",
+_CLAIM_KEYS = {"id", "topic", "subject", "metric", "unit", "kind", "per", "time", "group", "variant", "variant_cues",
                "cues", "statements", "derived", "note", "aliases"}
 _CUE_KEYS = {"subject", "metric", "exclude"}
 _STATEMENT_KEYS = {"source", "value", "unit", "qualifier", "high", "direction", "quote", "attributed_to", "note"}
@@ -285,6 +285,24 @@ def _with_precision(claim: Claim, sources: dict) -> Claim:
     return replace(claim, statements=tuple(statements))
 
 
+def default_kind(unit: str, per, statements) -> str:
+    """The kind of figure a claim is stated by, when the registry does not say: from its unit, and a
+    percentage or point move whose statements carry a direction is a change."""
+    if unit == "date":
+        return "date"
+    if unit in ("day", "month", "year", "hour"):
+        return "duration"
+    if per is not None:
+        return "price"
+    if unit in ("count", "ratio", "factor"):
+        return "count" if unit == "count" else "ratio"
+    if unit in ("pct", "pp", "point") and any(st.direction for st in statements):
+        return "change"
+    if unit in ("pct", "pp"):
+        return "share"
+    return "amount"
+
+
 def registry_warnings(registry: Registry) -> tuple[tuple[int, str], ...]:
     """Unknown keys and other non-fatal remarks found while parsing (empty for a cached registry)."""
     return _WARNINGS.get(registry.path, ())
@@ -326,6 +344,14 @@ def _parse_claim(node: dict, sources: dict, topics: tuple, faults: _Faults) -> C
         parsed = _parse_statement(st, cid, unit, sources, faults, line)
         if parsed is not None:
             statements.append(parsed)
+    per = _per(node.get("per"), line, faults)
+    kind = node.get("kind")
+    if kind is None:
+        kind = default_kind(unit, per, statements)
+    elif kind not in KINDS:
+        faults.error(_key_line(node, "kind"),
+                     f"claim {cid}: unknown kind {kind!r} (known: {', '.join(KINDS)})")
+        kind = default_kind(unit, per, statements)
     derived = node.get("derived")
     if derived is not None and not isinstance(derived, dict):
         faults.error(line, f"claim {cid}: derived must be a mapping")
@@ -333,7 +359,7 @@ def _parse_claim(node: dict, sources: dict, topics: tuple, faults: _Faults) -> C
     return Claim(
         id=cid, topic=topic, subject=str(node["subject"]), metric=str(node["metric"]), unit=unit,
         statements=tuple(statements), subject_cues=subject_cues, metric_cues=metric_cues,
-        per=_per(node.get("per"), line, faults),
+        per=per, kind=str(kind),
         time=str(node["time"]) if node.get("time") is not None else None,
         variant=node.get("variant"), group=node.get("group"),
         variant_cues=_strings(node.get("variant_cues"), line, f"claim {cid}: variant_cues", faults),

@@ -1,0 +1,75 @@
+"""Language knowledge as data: word lists that are about a language, not about a claim.
+
+Each ``*.words`` file beside this module holds tables of words in a small line format, read with no
+dependency (YAML or TOML would cost more at start-up than checking a short article)::
+
+    # a comment
+    [table]
+    key: word, another word, 一个词
+      continued on an indented line, word
+
+A reader adds a word by editing a file; a fault is reported as ``file:line``. Words are matched in
+folded form (see dsfact.fold): Traditional and Simplified Chinese, and upper and lower case, are one.
+"""
+from __future__ import annotations
+
+import os
+
+from dsfact.errors import DsfactError
+
+_HERE = os.path.dirname(__file__)
+_LOADED: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {}
+
+
+class LanguageDataError(DsfactError):
+    """A language data file with a fault, named at its line."""
+
+    def __init__(self, path: str, line: int, problem: str) -> None:
+        super().__init__(f"{path}:{line}: {problem}")
+
+
+def parse_words(text: str, path: str = "<words>", keys: frozenset[str] | None = None
+                ) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Tables of a ``.words`` text: {table: {key: (word, ...)}}; `keys` limits the keys a table may have."""
+    tables: dict[str, dict[str, list[str]]] = {}
+    table: dict[str, list[str]] | None = None
+    key = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if line.startswith("["):
+            name = line.strip()
+            if not name.endswith("]") or len(name) < 3:
+                raise LanguageDataError(path, number, f"a table name is written [name], not {name!r}")
+            if name[1:-1] in tables:
+                raise LanguageDataError(path, number, f"table {name} appears twice")
+            table, key = tables.setdefault(name[1:-1].strip(), {}), None
+            continue
+        if table is None:
+            raise LanguageDataError(path, number, "words before the first [table]")
+        if line[0] in " \t":
+            if key is None:
+                raise LanguageDataError(path, number, "an indented line continues nothing")
+        else:
+            key, sep, line = line.partition(":")
+            key = key.strip()
+            if not sep or not key:
+                raise LanguageDataError(path, number, "expected 'key: word, word, ...'")
+            if keys is not None and key not in keys:
+                raise LanguageDataError(path, number, f"unknown key {key!r} (known: {', '.join(sorted(keys))})")
+            if key in table:
+                raise LanguageDataError(path, number, f"key {key!r} appears twice in this table")
+            table[key] = []
+        table[key].extend(w.strip() for w in line.split(",") if w.strip())
+    return {name: {k: tuple(v) for k, v in t.items()} for name, t in tables.items()}
+
+
+def load_words(name: str, keys: frozenset[str] | None = None) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The tables of the bundled file `name`.words, read once per process."""
+    found = _LOADED.get(name)
+    if found is None:
+        path = os.path.join(_HERE, f"{name}.words")
+        with open(path, encoding="utf-8") as handle:
+            found = _LOADED[name] = parse_words(handle.read(), path, keys)
+    return found
