@@ -376,15 +376,15 @@ class TextMatcher:
         self.year: int | None = None  # the document's year, where its date is known
 
     def _longest_names(self, hits: list[CueHit]) -> list[CueHit]:
-        """Drop cue hits inside a longer name of another body: "Nasdaq" in "Nasdaq 100", "纳斯达克" in
-        "纳斯达克100指数" (hits come sorted by start, longest first)."""
+        """Drop cue hits inside a longer name: "Nasdaq" in "Nasdaq 100", "纳斯达克" in "纳斯达克100指数",
+        "Llama" (a near spelling of "Llama 4") in "Llama 3" (hits come sorted by start, longest first)."""
         out: list[CueHit] = []
         reach, reach_end = None, -1
         for hit in hits:
             if reach is not None and hit.end <= reach_end and (hit.start, hit.end) != (reach.start, reach.end):
                 continue
             out.append(hit)
-            if hit.end > reach_end and any(role == ENTITY for _, role in self.roles_of(hit)):
+            if hit.end > reach_end and any(role in (ENTITY, SUBJECT) for _, role in self.roles_of(hit)):
                 reach, reach_end = hit, hit.end
         return out
 
