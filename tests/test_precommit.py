@@ -15,6 +15,7 @@ the pre-commit package is missing (the `test` extra installs it).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -128,3 +129,20 @@ def test_a_commit_with_a_contradicted_figure_is_refused(hook_repo, tmp_path):
     (repo / "tool.py").write_text(f"# {WRONG}", encoding="utf-8")
     _run(["git", "add", "tool.py"], repo, env)
     assert _run(["git", "commit", "-m", "tool"], repo, env, check=False).returncode == 0
+
+
+def test_many_files_get_one_summary(hook_repo, tmp_path):
+    """pre-commit splits a long file list into batches, one process each, unless the hook asks to run
+    serially; dsfact parallelises itself, so one process and one summary line for the whole run."""
+    snapshot, rev, home = hook_repo
+    env = _env(home)
+    repo = _newsroom(tmp_path / "paper", env)
+    names = [f"draft{i:02d}.md" for i in range(40)]
+    for name in names:
+        (repo / name).write_text(RIGHT, encoding="utf-8")
+    (repo / names[-1]).write_text(WRONG, encoding="utf-8")
+    proc = _run([sys.executable, "-m", "pre_commit", "try-repo", str(snapshot), "dsfact", "--ref", rev,
+                 "--files", *names], repo, env, check=False)
+    assert proc.returncode == 1, proc.stdout
+    summaries = [line for line in proc.stdout.splitlines() if re.match(r"\d+ files?: \d+ supported, ", line)]
+    assert summaries == ["40 files: 39 supported, 1 contradicted, 0 disputed"], proc.stdout

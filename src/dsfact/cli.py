@@ -12,6 +12,7 @@ from dsfact.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, DsfactError, Us
 
 FORMATS = ("table", "json", "jsonl", "lines", "github", "sarif")
 FAIL_ON = ("contradicted", "disputed", "never")
+COLOR = ("auto", "always", "never")
 
 
 def _option_suggestion(message: str, options) -> str:
@@ -63,6 +64,20 @@ def check_parser():
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                         help="worker processes (default: every core when there is more than one file)")
     parser.add_argument("--no-config", action="store_true", help="ignore pyproject.toml / .dsfact.toml settings")
+    parser.add_argument("--config", default=None, metavar="PATH",
+                        help="read the settings from this file instead of searching for one")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="only what needs attention: no supported findings, no summary when clean")
+    parser.add_argument("--statistics", action="store_true", help="counts per claim and verdict after the report")
+    parser.add_argument("--select", action="append", default=[], metavar="CLAIM[,CLAIM...]",
+                        help="report only these claims (repeatable)")
+    parser.add_argument("--ignore", action="append", default=[], metavar="CLAIM[,CLAIM...]",
+                        help="never report these claims (repeatable; adds to the config's ignore)")
+    parser.add_argument("--color", choices=COLOR, default="auto", metavar="WHEN",
+                        help="colour: auto (on a terminal, unless NO_COLOR is set), always, never")
+    parser.add_argument("--hidden", action="store_true", help="walk hidden files and folders too")
+    parser.add_argument("--no-ignore", action="store_true",
+                        help="walk what .gitignore, .ignore and .git/info/exclude ignore too")
     return parser
 
 
@@ -87,7 +102,9 @@ def run_check_options(opts: dict) -> int:
         registry_path=opts["registry"] or os.environ.get("DSFACT_REGISTRY"),
         fail_on=opts["fail_on"], encoding=opts["encoding"], stdin_filename=opts["stdin_filename"],
         include=opts["include"], exclude=opts["exclude"], changed=opts["changed"], jobs=opts["jobs"],
-        use_config=not opts["no_config"],
+        use_config=not opts["no_config"], config_file=opts["config"], quiet=opts["quiet"],
+        statistics=opts["statistics"], select=opts["select"], ignore=opts["ignore"], color=opts["color"],
+        hidden=opts["hidden"], respect_ignore_files=not opts["no_ignore"],
     )
 
 

@@ -118,6 +118,15 @@ def check(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N",
                                       help="Worker processes (default: every core when there is more than one file)."),
     no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml / .dsfact.toml settings."),
+    config: Optional[str] = typer.Option(None, "--config", metavar="PATH", help="Read the settings from this file."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only what needs attention."),
+    statistics: bool = typer.Option(False, "--statistics", help="Counts per claim and verdict."),
+    select: List[str] = typer.Option([], "--select", metavar="CLAIM[,CLAIM...]", help="Report only these claims."),
+    ignore: List[str] = typer.Option([], "--ignore", metavar="CLAIM[,CLAIM...]", help="Never report these claims."),
+    color: Literal["auto", "always", "never"] = typer.Option("auto", "--color", metavar="WHEN",
+                                                             help="Colour: auto, always, never."),
+    hidden: bool = typer.Option(False, "--hidden", help="Walk hidden files and folders too."),
+    no_ignore: bool = typer.Option(False, "--no-ignore", help="Walk what .gitignore and .ignore ignore too."),
 ) -> None:
     """Check files for figures that state a registered claim."""
     raise typer.Exit(run_check_options(dict(locals())))
@@ -339,9 +348,12 @@ def config(
     include: List[str] = typer.Option([], "--include", metavar="GLOB", help="As for check (repeatable)."),
     exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help="As for check (repeatable)."),
     no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml / .dsfact.toml."),
+    config_file: Optional[str] = typer.Option(None, "--config", metavar="PATH",
+                                              help="As for check: read this file instead of searching."),
 ) -> None:
     """Print the settings in force and the file each came from (with check's options, what they change)."""
     from dsfact.config import show_config
 
     raise typer.Exit(show_config(paths or ["."], output=format, console=_stdout_console(), registry=registry,
-                                 fail_on=fail_on, include=include, exclude=exclude, use_config=not no_config))
+                                 fail_on=fail_on, include=include, exclude=exclude, use_config=not no_config,
+                                 config_file=config_file))

@@ -224,22 +224,35 @@ def resolve_settings(
     exclude: list[str] | tuple[str, ...] = (),
     use_config: bool = True,
     registry_origin: str = COMMAND_LINE,
+    config_file: str | None = None,
 ) -> Settings:
     """The settings for checking `paths`: command-line values win over the config file, which wins
-    over the defaults. `registry` comes from -r or $DSFACT_REGISTRY (`registry_origin` says which)."""
+    over the defaults. `registry` comes from -r or $DSFACT_REGISTRY (`registry_origin` says which).
+    `config_file` (--config) names the file to read instead of searching for one."""
     from dsfact.registry import default_registry_path
 
     found: dict = {}
+    named = config_file
     config_file = None
     warnings: list[str] = []
-    if use_config:
+    if named is not None:
+        if not use_config:
+            raise ConfigError("--config names a file and --no-config ignores it: choose one")
+        if not Path(named).is_file():
+            raise ConfigError(f"{named}: no such configuration file")
+        config_file = str(named)
+        found, warnings = read_config(Path(named))
+        if not found and not warnings and Path(named).name != ".dsfact.toml" and not _has_dsfact_table(Path(named)):
+            warnings.append(f"{named}: no [tool.dsfact] table; the defaults apply")
+    elif use_config:
         config = find_config(search_start(paths))
         if config is not None:
             config_file = str(config)
             found, warnings = read_config(config)
     start = search_start(paths)
     origins: dict[str, str] = {
-        "config file": (f"searched up from {start}" if use_config else "--no-config"),
+        "config file": ("--config" if named is not None else f"searched up from {start}" if use_config
+                        else "--no-config"),
     }
     file_origin = config_file or DEFAULT
 
@@ -341,7 +354,8 @@ def _source_key(source) -> tuple:
 
 
 def show_config(paths, *, output: str = "table", console=None, registry: str | None = None,
-                fail_on: str | None = None, include=(), exclude=(), use_config: bool = True) -> int:
+                fail_on: str | None = None, include=(), exclude=(), use_config: bool = True,
+                config_file: str | None = None) -> int:
     """Print each setting in force for `paths`, its value and where it came from; return 0."""
     import json
 
@@ -353,7 +367,8 @@ def show_config(paths, *, output: str = "table", console=None, registry: str | N
     if not registry and os.environ.get(REGISTRY_ENV):
         registry, origin = os.environ[REGISTRY_ENV], ENVIRONMENT
     settings = resolve_settings(list(paths), registry=registry, fail_on=fail_on, include=include,
-                                exclude=exclude, use_config=use_config, registry_origin=origin)
+                                exclude=exclude, use_config=use_config, registry_origin=origin,
+                                config_file=config_file)
     for warning in settings.warnings:
         sys.stderr.write(f"dsfact: warning: {warning}\n")
     rows = settings_rows(settings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from dsfact.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, DsfactError, InputError, UsageError
@@ -28,8 +29,12 @@ def _slashed(path: str) -> str:
     return path.replace(os.sep, "/")
 
 
-def collect_paths(paths: list[str], include, exclude, base: str | None = None) -> list[tuple[str, str | None]]:
+def collect_paths(paths: list[str], include, exclude, base: str | None = None, *, hidden: bool = False,
+                  respect_ignore_files: bool = True) -> list[tuple[str, str | None]]:
     """Files to check, in a stable order, each with the error that stops it (None when readable).
+
+    A directory walk skips hidden files and folders (unless `hidden`) and what `.gitignore`, `.ignore`
+    and `.git/info/exclude` ignore (unless not `respect_ignore_files`), as ruff and ripgrep do.
 
     A file named on the command line is checked whatever its name, unless an exclude glob matches
     it; a directory contributes the files that match the include globs and not the exclude globs.
@@ -54,16 +59,27 @@ def collect_paths(paths: list[str], include, exclude, base: str | None = None) -
         path = Path(raw)
         if path.is_dir():
             found = []
+            rules = None
+            if respect_ignore_files:
+                from dsfact.ignorefiles import IgnoreRules
+
+                rules = IgnoreRules(str(path))
             for root, dirs, files in os.walk(path):
+                if rules is not None:
+                    rules.add_directory(root)
                 kept = []
                 for d in sorted(dirs):
                     full = os.path.join(root, d)
                     if d in SKIP_DIRS or _matches(exclude, d, _slashed(os.path.relpath(full, path)), from_base(full)):
                         continue
+                    if (not hidden and d.startswith(".")) or (rules is not None and rules.ignored(full, True)):
+                        continue
                     kept.append(d)
                 dirs[:] = kept
                 for name in sorted(files):
                     full = os.path.join(root, name)
+                    if (not hidden and name.startswith(".")) or (rules is not None and rules.ignored(full, False)):
+                        continue
                     rel = _slashed(os.path.relpath(full, path))
                     if _matches(include, name, rel, from_base(full)) and not _matches(
                             exclude, name, rel, from_base(full), _slashed(full)):
@@ -138,23 +154,63 @@ def apply_directives(result: FileResult, directives, registry) -> None:
             in_off = False
 
 
+@dataclass(frozen=True)
+class Finish:
+    """What is done to each file's result where it was checked (in a worker process, with --jobs), so
+    that the parent receives it ready to write: keep the changed lines and the selected claims, render
+    the table (in parallel: a big run spends more time drawing tables than checking), and drop the
+    evidence the output will not show (so it is not pickled back)."""
+
+    changed: dict | None = None  # path -> changed line numbers (--changed)
+    select: frozenset = frozenset()  # --select
+    quiet: bool = False
+    table: tuple | None = None  # (width, colour system or None) of the console the table is drawn for
+    lean: bool = False
+
+    def apply(self, result: FileResult, registry) -> tuple[FileResult, str]:
+        if self.changed is not None and result.error is None:
+            _keep_changed(result, self.changed.get(os.path.normpath(result.path), set()))
+        if self.select:
+            result.findings = [f for f in result.findings if f.claim in self.select]
+        text = ""
+        if self.table is not None:
+            visible = without_supported(result) if self.quiet else result
+            if visible.findings or not self.quiet:
+                text = _table_text(visible, registry, *self.table)
+        if self.lean or self.table is not None:
+            from dataclasses import replace
+
+            result.findings = [replace(f, evidence=()) for f in result.findings]
+        return result, text
+
+
+def _table_text(result: FileResult, registry, width: int, color_system: str | None) -> str:
+    import io
+
+    from rich.console import Console
+
+    from dsfact.render.table import render_file_table
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=color_system, force_terminal=color_system is not None,
+                      highlight=False, emoji=False, soft_wrap=False)
+    render_file_table(result, registry, console)
+    return buffer.getvalue()
+
+
 _WORKER = {}
 
 
-def _worker_init(registry, ignore, lean):
+def _worker_init(registry, ignore, finish):
     _WORKER["registry"] = registry
     _WORKER["ignore"] = ignore
-    _WORKER["lean"] = lean
+    _WORKER["finish"] = finish
 
 
-def _worker(args) -> FileResult:
+def _worker(args) -> tuple[FileResult, str]:
     path, encoding = args
     result = check_one(path, _WORKER["registry"], encoding=encoding, ignore=_WORKER["ignore"])
-    if _WORKER["lean"]:  # the output will not show evidence: do not pickle every quote back to the parent
-        from dataclasses import replace
-
-        result.findings = [replace(f, evidence=()) for f in result.findings]
-    return result
+    return _WORKER["finish"].apply(result, _WORKER["registry"])
 
 
 def _warm(registry) -> None:
@@ -166,8 +222,9 @@ def _warm(registry) -> None:
 
 
 def iter_results(files: list[tuple[str, str | None]], registry, *, encoding, stdin_filename, jobs,
-                 ignore: frozenset[str] = frozenset(), lean: bool = False):
-    """Results in input order; with jobs > 1, checked by a pool of processes."""
+                 ignore: frozenset[str] = frozenset(), finish: Finish = Finish()):
+    """(result, pre-rendered text) per file, in input order; with jobs > 1, checked (and finished) by a
+    pool of processes."""
     readable = [p for p, err in files if err is None and p != "-"]
     if jobs is None:  # every core as soon as there is more than one file
         jobs = os.cpu_count() or 1
@@ -178,17 +235,17 @@ def iter_results(files: list[tuple[str, str | None]], registry, *, encoding, std
 
         _warm(registry)
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
-                                   initargs=(registry, ignore, lean))
+                                   initargs=(registry, ignore, finish))
         chunk = max(1, min(16, len(readable) // (jobs * 8) or 1))  # small chunks: no worker idles at the end
         checked = pool.map(_worker, [(p, encoding) for p in readable], chunksize=chunk)
     else:
-        checked = (check_one(p, registry, encoding=encoding, ignore=ignore) for p in readable)
+        checked = (finish.apply(check_one(p, registry, encoding=encoding, ignore=ignore), registry) for p in readable)
     try:
         for path, err in files:
             if err is not None:
-                yield FileResult(path=path, error=err)
+                yield finish.apply(FileResult(path=path, error=err), registry)
             elif path == "-":
-                yield _stdin_result(registry, encoding, stdin_filename, ignore)
+                yield finish.apply(_stdin_result(registry, encoding, stdin_filename, ignore), registry)
             else:
                 yield next(checked)
     finally:
@@ -245,12 +302,34 @@ def _keep_changed(result: FileResult, lines) -> None:
                        if (n := _warning_line(w, result.path)) is None or n in lines]
 
 
+def _claim_list(values) -> frozenset[str]:
+    """--select/--ignore values: repeatable, each a comma-separated list of claim ids."""
+    return frozenset(c.strip() for v in values or () for c in v.split(",") if c.strip())
+
+
+def _use_color(color: str | None, stream) -> bool:
+    """--color auto|always|never for plain-text output: auto is a terminal without NO_COLOR or TERM=dumb."""
+    if color == "always":
+        return True
+    if color == "never":
+        return False
+    return bool(stream.isatty()) and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+STREAMED = ("lines", "jsonl", "github", "table")  # written file by file, in input order, as each is checked
+STATISTICS_FORMATS = ("table", "lines", "github", "json")
+PROGRESS_FROM = 50  # files: below this a run is short enough to need no progress bar
+
+
 def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename, include, exclude,
-              changed, jobs, use_config=True) -> int:
+              changed, jobs, use_config=True, config_file=None, quiet=False, statistics=False, select=(),
+              ignore=(), color="auto", hidden=False, respect_ignore_files=True) -> int:
     """Check the paths and write the report in the chosen format to stdout; return the exit code.
 
     Command-line values (and $DSFACT_REGISTRY, which arrives as `registry_path`) win over the
-    configuration file, which wins over the defaults (see dsfact.config)."""
+    configuration file, which wins over the defaults (see dsfact.config). `select` and `ignore`
+    narrow the claims of the run (and so the exit code); `quiet` only hides what needs no attention:
+    supported findings, and the summary when nothing else is left."""
     from dsfact.config import load_registries, resolve_settings
 
     if output is None:
@@ -259,13 +338,23 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
         raise UsageError("standard input (-) can be named once")
     if jobs is not None and jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if statistics and output not in STATISTICS_FORMATS:
+        raise UsageError(f"--statistics goes with --format {', '.join(STATISTICS_FORMATS)} (not {output})")
     settings = resolve_settings(paths, registry=registry_path, fail_on=fail_on, include=include or (),
-                                exclude=exclude or (), use_config=use_config)
+                                exclude=exclude or (), use_config=use_config, config_file=config_file)
     for warning in settings.warnings:
         sys.stderr.write(f"dsfact: warning: {warning}\n")
     registry = load_registries(settings.registry)
+    selected, ignored = _claim_list(select), _claim_list(ignore)
+    known = {c.id for c in registry.claims}
+    for option, ids in (("--select", selected), ("--ignore", ignored)):
+        unknown = sorted(ids - known)
+        if unknown:
+            sys.stderr.write(f"dsfact: warning: {option} names {', '.join(unknown)}, not "
+                             f"{'a claim' if len(unknown) == 1 else 'claims'} of the registry in use\n")
     base = os.path.dirname(settings.config_file) if settings.config_file else None
-    files = collect_paths(paths, settings.include, settings.exclude, base)
+    files = collect_paths(paths, settings.include, settings.exclude, base, hidden=hidden,
+                          respect_ignore_files=respect_ignore_files)
     changed_lines = None
     if changed is not None:
         from dsfact.changes import ALL_LINES, changed_lines_for
@@ -274,31 +363,101 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
         changed_lines = changed_lines_for(on_disk, changed or None) if on_disk else {}
         if "-" in paths:  # standard input has no history to compare with: every line is new
             changed_lines[os.path.normpath(stdin_filename or "-")] = ALL_LINES
-    report = Report()
-    stream = output == "jsonl"
-    progress = None
-    if output == "table" and len(files) >= 50 and sys.stderr.isatty():
-        progress = _progress(len(files))
-    for result in iter_results(files, registry, encoding=encoding, stdin_filename=stdin_filename, jobs=jobs,
-                               ignore=settings.ignore, lean=output in ("json", "jsonl", "lines", "github")):
-        if changed_lines is not None and result.error is None:
-            _keep_changed(result, changed_lines.get(os.path.normpath(result.path), set()))
-        if result.error:
-            sys.stderr.write(f"dsfact: error: {result.path}: {result.error}\n")
-        for warning in result.warnings:
-            sys.stderr.write(f"dsfact: warning: {warning}\n")
-        report.files.append(result)
-        if stream:
-            from dsfact.render.json import render_jsonl_file
+    report = Report()  # everything the run found (the exit code and the summary count it)
+    shown = Report()  # what is written: without supported findings under --quiet
+    console = None
+    table = None
+    if output == "table":
+        from dsfact.render.table import make_console
 
-            sys.stdout.write(render_jsonl_file(result))
-            sys.stdout.flush()
+        console = make_console(color=color)
+        table = (console.width, console.color_system if console.is_terminal else None)
+    write_file = _file_writer(output)
+    plain_color = _use_color(color, sys.stdout)
+    progress = None
+    if len(files) >= PROGRESS_FROM and sys.stderr.isatty() and not (output in STREAMED and sys.stdout.isatty()):
+        progress = _progress(len(files))
+    finish = Finish(changed=changed_lines, select=selected, quiet=quiet, table=table,
+                    lean=output in ("json", "jsonl", "lines", "github"))
+    try:
+        for result, text in iter_results(files, registry, encoding=encoding, stdin_filename=stdin_filename,
+                                         jobs=jobs, ignore=settings.ignore | ignored, finish=finish):
+            if result.error:
+                sys.stderr.write(f"dsfact: error: {result.path}: {result.error}\n")
+            for warning in result.warnings:
+                sys.stderr.write(f"dsfact: warning: {warning}\n")
+            report.files.append(result)
+            visible = without_supported(result) if quiet else result
+            shown.files.append(visible)
+            if write_file is not None:
+                text = write_file(visible, plain_color)
+            if text:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+            if progress:
+                progress.advance()
+    finally:
         if progress:
-            progress.advance()
-    if progress:
-        progress.close()
-    sys.stdout.write(render_report(report, output, registry))
+            progress.close()
+    clean = not any(r.error or r.findings for r in shown.files)
+    if not (quiet and clean and output in ("lines", "github", "table")):  # machine formats are always whole
+        sys.stdout.write(render_tail(report, shown, output, registry, console=console, statistics=statistics))
+    if statistics and output != "json":  # JSON carries them in the document
+        from dsfact.render import render_statistics
+
+        sys.stdout.write(render_statistics(report, registry))
     return exit_code(report, settings.fail_on)
+
+
+def without_supported(result: FileResult) -> FileResult:
+    """The result as --quiet shows it: what needs attention only."""
+    from dsfact.model import SUPPORTED
+
+    return FileResult(path=result.path, findings=[f for f in result.findings if f.verdict != SUPPORTED],
+                      error=result.error, warnings=result.warnings)
+
+
+def _file_writer(output: str):
+    """For lines, github and jsonl, a function from one file's result (and whether to colour) to the
+    text to write as soon as it is checked; the table comes pre-rendered from iter_results."""
+    if output == "lines":
+        from dsfact.render.lines import render_file_lines
+
+        return lambda result, color: render_file_lines(result, color=color)
+    if output == "github":
+        from dsfact.render.github import render_file_github
+
+        return lambda result, color: render_file_github(result)
+    if output == "jsonl":
+        from dsfact.render.json import render_jsonl_file
+
+        return lambda result, color: render_jsonl_file(result)
+    return None
+
+
+def render_tail(report: Report, shown: Report, output: str, registry, *, console=None,
+                statistics: bool = False) -> str:
+    """What follows the streamed files (their summary), or the whole report for json and sarif."""
+    from dsfact.render import summary_line
+
+    if output == "jsonl":
+        return ""
+    if output == "lines":
+        return summary_line(report) + "\n"
+    if output == "github":
+        from dsfact.render.github import github_summary
+
+        return github_summary(report)
+    if output == "table":
+        from dsfact.render.table import table_summary
+
+        console.print(table_summary(report))
+        return ""
+    if output == "json":
+        from dsfact.render.json import render_json
+
+        return render_json(shown, summary_of=report, statistics=statistics)
+    return render_report(shown, output, registry, console=console)
 
 
 def render_report(report: Report, output: str, registry, *, console=None) -> str:
@@ -334,9 +493,10 @@ class _progress:
     """A Rich progress bar on stderr for long runs at a terminal."""
 
     def __init__(self, total: int) -> None:
+        from rich.console import Console
         from rich.progress import Progress
 
-        self._bar = Progress(transient=True)
+        self._bar = Progress(console=Console(stderr=True), transient=True)
         self._bar.start()
         self._task = self._bar.add_task("checking", total=total)
 

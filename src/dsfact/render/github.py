@@ -8,7 +8,7 @@ could not be read is an error annotation on the file. A last plain line sums up,
 """
 from __future__ import annotations
 
-from dsfact.model import CONTRADICTED, DISPUTED, Report
+from dsfact.model import CONTRADICTED, DISPUTED, FileResult, Report
 from dsfact.render import summary_line
 
 LEVEL = {CONTRADICTED: "error", DISPUTED: "warning"}
@@ -32,24 +32,30 @@ def annotation_path(path: str) -> str:
     return path
 
 
-def render_github(report: Report) -> str:
+def render_file_github(result: FileResult) -> str:
+    """The annotations of one file (nothing for a file whose figures are all supported)."""
     out = []
-    for result in report.files:
-        path = annotation_path(result.path)
-        if result.error:
-            out.append(f"::error file={escape_property(path)},title={escape_property('dsfact: unreadable')}::"
-                       f"{escape_data(result.error)}")
+    path = annotation_path(result.path)
+    if result.error:
+        return (f"::error file={escape_property(path)},title={escape_property('dsfact: unreadable')}::"
+                f"{escape_data(result.error)}\n")
+    for f in result.findings:
+        level = LEVEL.get(f.verdict)
+        if level is None:
             continue
-        for f in result.findings:
-            level = LEVEL.get(f.verdict)
-            if level is None:
-                continue
-            loc = f.location
-            props = [f"file={escape_property(path)}"]
-            if loc is not None:
-                props += [f"line={loc.line}", f"col={loc.column}", f"endLine={loc.end_line}",
-                          f"endColumn={loc.end_column}"]
-            props.append(f"title={escape_property(f'dsfact {f.claim} {f.verdict}')}")
-            out.append(f"::{level} {','.join(props)}::{escape_data(f.message)}")
-    out.append(f"dsfact: {summary_line(report)}")
-    return "\n".join(out) + "\n"
+        loc = f.location
+        props = [f"file={escape_property(path)}"]
+        if loc is not None:
+            props += [f"line={loc.line}", f"col={loc.column}", f"endLine={loc.end_line}",
+                      f"endColumn={loc.end_column}"]
+        props.append(f"title={escape_property(f'dsfact {f.claim} {f.verdict}')}")
+        out.append(f"::{level} {','.join(props)}::{escape_data(f.message)}\n")
+    return "".join(out)
+
+
+def github_summary(report: Report) -> str:
+    return f"dsfact: {summary_line(report)}\n"
+
+
+def render_github(report: Report) -> str:
+    return "".join(render_file_github(r) for r in report.files) + github_summary(report)

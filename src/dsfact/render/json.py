@@ -33,13 +33,19 @@ def file_to_dict(result: FileResult) -> dict:
     return entry
 
 
-def render_json(report: Report) -> str:
-    """One JSON document for the whole run."""
+def render_json(report: Report, *, summary_of: Report | None = None, statistics: bool = False) -> str:
+    """One JSON document for the whole run. `summary_of` is the report the summary counts (the whole
+    run, when --quiet left supported findings out of `report`); with `statistics`, the counts per
+    claim and verdict too."""
     doc = {
         "version": SCHEMA_VERSION,
         "files": [file_to_dict(r) for r in report.files],
-        "summary": report.summary,
+        "summary": (summary_of or report).summary,
     }
+    if statistics:
+        from dsfact.render import statistics_rows
+
+        doc["statistics"] = [{"claim": c, "verdict": v, "count": n} for c, v, n in statistics_rows(summary_of or report)]
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -1,15 +1,30 @@
-"""One line per finding, as linters print them: path:line:col: verdict claim: message."""
+"""One line per finding, as linters print them: path:line:col: verdict claim: message.
+
+With colour (a terminal, or --color always), the location is bold and the verdict coloured as in the
+table: plain ANSI codes, so `check --format lines` still imports no Rich.
+"""
 from __future__ import annotations
 
-from dsfact.model import Report
+from dsfact.model import CONTRADICTED, DISPUTED, SUPPORTED, FileResult, Report
 from dsfact.render import summary_line
 
+BOLD, RESET = "\x1b[1m", "\x1b[0m"
+VERDICT_COLOR = {CONTRADICTED: "\x1b[1;31m", DISPUTED: "\x1b[33m", SUPPORTED: "\x1b[32m"}
 
-def render_lines(report: Report) -> str:
+
+def render_file_lines(result: FileResult, *, color: bool = False) -> str:
+    """The lines of one file's findings (nothing for a file without findings)."""
     out = []
-    for result in report.files:
-        for f in result.findings:
-            loc = f.location
-            out.append(f"{result.path}:{loc.line}:{loc.column}: {f.verdict} {f.claim}: {f.message}")
-    out.append(summary_line(report))
-    return "\n".join(out) + "\n"
+    for f in result.findings:
+        loc = f.location
+        where = f"{result.path}:{loc.line}:{loc.column}:"
+        verdict = f.verdict
+        if color:
+            where = f"{BOLD}{where}{RESET}"
+            verdict = f"{VERDICT_COLOR.get(verdict, '')}{verdict}{RESET}"
+        out.append(f"{where} {verdict} {f.claim}: {f.message}\n")
+    return "".join(out)
+
+
+def render_lines(report: Report, *, color: bool = False) -> str:
+    return "".join(render_file_lines(r, color=color) for r in report.files) + summary_line(report) + "\n"

@@ -1,7 +1,7 @@
 """Rich tables for people at a terminal: the only module that imports rich for `check`."""
 from __future__ import annotations
 
-from dsfact.model import CONTRADICTED, DISPUTED, SUPPORTED, SUPPORTS, Finding, Registry, Report
+from dsfact.model import CONTRADICTED, DISPUTED, SUPPORTED, SUPPORTS, FileResult, Finding, Registry, Report
 from dsfact.quantity import format_value
 from dsfact.render import summary_line
 
@@ -9,68 +9,86 @@ VERDICT_STYLE = {SUPPORTED: "green", CONTRADICTED: "bold red", DISPUTED: "yellow
 SOURCE_COLUMN = 16  # "✓ $5.576M, <$6M" and its padding
 
 
-def make_console(file=None, *, color: bool | None = None, width: int | None = None):
-    """A console that writes no colour codes when output is not a terminal or NO_COLOR is set."""
+def make_console(file=None, *, color: str | bool | None = "auto", width: int | None = None):
+    """A console for `color` = auto (styles on a terminal), always, or never.
+
+    NO_COLOR (when not overridden by --color always) and never write no escape codes at all: no
+    colour, and no bold or italics either."""
     import os
 
     from rich.console import Console
 
-    no_color = bool(os.environ.get("NO_COLOR")) or color is False
-    return Console(file=file, no_color=no_color, highlight=False, width=width,
-                   force_terminal=True if color else None, soft_wrap=False)
+    mode = {True: "always", False: "never", None: "auto"}.get(color, color)  # type: ignore[arg-type]
+    if mode == "never" or (mode == "auto" and os.environ.get("NO_COLOR")):
+        return Console(file=file, color_system=None, highlight=False, emoji=False, width=width,
+                       soft_wrap=False)
+    if mode == "always":
+        return Console(file=file, force_terminal=True, color_system="standard", highlight=False, emoji=False,
+                       width=width, soft_wrap=False)
+    return Console(file=file, highlight=False, emoji=False, width=width,
+                       soft_wrap=False)
 
 
-def _cell(f: Finding, source: str) -> str:
-    """A tick or cross and the source's value, shortest form ("✓ $5.6M")."""
+def _cell(f: Finding, source: str, prefix: str = ""):
+    """A tick or cross and the source's value, shortest form ("✓ $5.6M"), as a styled Text (no markup
+    to parse: a big run prints hundreds of thousands of cells)."""
+    from rich.text import Text
+
     stance = f.sources.get(source)
     if stance is None:
-        return ""
+        return Text("")
     values = []
     for st in f.evidence:
-        value = short_value(st)
-        if st.source == source and value not in values:
-            values.append(value)
+        if st.source == source:
+            value = short_value(st)
+            if value not in values:
+                values.append(value)
     mark, style = ("✓", "green") if stance == SUPPORTS else ("✗", "red")
     shown = ", ".join(values[:2]) + (" …" if len(values) > 2 else "")
-    return f"[{style}]{mark}[/{style}] {shown}".rstrip()
+    return Text.assemble(prefix, (mark, style), f" {shown}".rstrip())
 
 
 def render_table(report: Report, registry: Registry, console) -> None:
-    """A table per file: location, words, claim, verdict, and a column per source (stacked into one
-    column when the terminal is too narrow for them); then a one-line summary."""
+    """A table per file (see render_file_table); then a one-line summary."""
+    for result in report.files:
+        render_file_table(result, registry, console)
+    console.print(table_summary(report))
+
+
+def render_file_table(result: FileResult, registry: Registry, console) -> None:
+    """One file's table: location, words, claim, verdict, and a column per source (stacked into one
+    column when the terminal is too narrow for them). Printed as soon as the file is checked."""
     from rich import box
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
-    for result in report.files:
-        if result.error:
-            continue
-        if not result.findings:
-            console.print(f"{escape(result.path)}: no registered figures found")
-            continue
-        used = [s for s in registry.sources if any(s in f.sources for f in result.findings)]
-        wide = console.width >= 44 + SOURCE_COLUMN * len(used)
-        table = Table(title=escape(result.path), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column("Where", no_wrap=True)
-        table.add_column("Text", min_width=8, overflow="fold")
-        table.add_column("Claim", no_wrap=True)
-        table.add_column("Verdict", no_wrap=True)
+    if result.error:
+        return
+    if not result.findings:
+        console.print(f"{escape(result.path)}: no registered figures found")
+        return
+    used = [s for s in registry.sources if any(s in f.sources for f in result.findings)]
+    wide = console.width >= 44 + SOURCE_COLUMN * len(used)
+    table = Table(title=escape(result.path), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("Where", no_wrap=True)
+    table.add_column("Text", min_width=8, overflow="fold")
+    table.add_column("Claim", no_wrap=True)
+    table.add_column("Verdict", no_wrap=True)
+    if wide:
+        for source in used:
+            table.add_column(source, overflow="fold")
+    else:
+        table.add_column("Sources", overflow="fold")
+    for f in result.findings:
+        loc = f"{f.location.line}:{f.location.column}" if f.location else ""
+        row = [Text(loc), Text(f.text), Text(f.claim), Text(f.verdict, style=VERDICT_STYLE[f.verdict])]
         if wide:
-            for source in used:
-                table.add_column(source, overflow="fold")
+            row += [_cell(f, s) for s in used]
         else:
-            table.add_column("Sources", overflow="fold")
-        for f in result.findings:
-            loc = f"{f.location.line}:{f.location.column}" if f.location else ""
-            style = VERDICT_STYLE[f.verdict]
-            row = [loc, escape(f.text), f.claim, f"[{style}]{f.verdict}[/{style}]"]
-            if wide:
-                row += [_cell(f, s) for s in used]
-            else:
-                row.append("\n".join(f"{s} {_cell(f, s)}" for s in used if s in f.sources))
-            table.add_row(*row)
-        console.print(table)
-    console.print(table_summary(report))
+            row.append(Text("\n").join(_cell(f, s, f"{s} ") for s in used if s in f.sources))
+        table.add_row(*row)
+    console.print(table)
 
 
 def table_summary(report: Report) -> str:
