@@ -337,6 +337,20 @@ def hook_uninstall(
 
 
 @app.command(cls=_Command)
+def lsp(
+    registry: Optional[str] = typer.Option(None, "--registry", "-r", metavar="PATH",
+                                           help="Registry YAML (default: $DSFACT_REGISTRY, the config's, or the bundled one)."),
+    config_file: Optional[str] = typer.Option(None, "--config", metavar="PATH",
+                                              help="Read the settings from this file instead of searching."),
+    stdio: bool = typer.Option(False, "--stdio", help="Talk over standard input and output (the default and only transport)."),
+) -> None:
+    """Serve the Language Server Protocol on stdio: diagnostics, suppressions and hovers in an editor."""
+    from dsfact.lsp import serve
+
+    raise typer.Exit(serve(registry=registry, config_file=config_file))
+
+
+@app.command(cls=_Command)
 def config(
     paths: List[str] = typer.Argument(None, metavar="PATH",
                                       help="Files or directories whose settings to show (default: .)."),

@@ -221,6 +221,25 @@ def _warm(registry) -> None:
     find_findings("DeepSeek 1", registry)
 
 
+CHUNK_BYTES = 64 * 1024  # about what a worker checks in a few tenths of a second
+
+
+def _chunk_size(paths: list[str], jobs: int) -> int:
+    """Files per task for the pool: small enough that no worker idles at the end, and that the first
+    file's output is not held back behind a long chunk of big files; up to 16 short articles."""
+    by_count = max(1, min(16, len(paths) // (jobs * 8) or 1))
+    sample = paths[:64]
+    sizes = []
+    for p in sample:
+        try:
+            sizes.append(os.stat(p).st_size)
+        except OSError:
+            pass
+    average = sum(sizes) / len(sizes) if sizes else 0
+    by_size = max(1, int(CHUNK_BYTES // average)) if average else by_count
+    return min(by_count, by_size)
+
+
 def iter_results(files: list[tuple[str, str | None]], registry, *, encoding, stdin_filename, jobs,
                  ignore: frozenset[str] = frozenset(), finish: Finish = Finish()):
     """(result, pre-rendered text) per file, in input order; with jobs > 1, checked (and finished) by a
@@ -236,7 +255,7 @@ def iter_results(files: list[tuple[str, str | None]], registry, *, encoding, std
         _warm(registry)
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
                                    initargs=(registry, ignore, finish))
-        chunk = max(1, min(16, len(readable) // (jobs * 8) or 1))  # small chunks: no worker idles at the end
+        chunk = _chunk_size(readable, jobs)
         checked = pool.map(_worker, [(p, encoding) for p in readable], chunksize=chunk)
     else:
         checked = (finish.apply(check_one(p, registry, encoding=encoding, ignore=ignore), registry) for p in readable)
