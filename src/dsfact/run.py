@@ -241,9 +241,17 @@ def _chunk_size(paths: list[str], jobs: int) -> int:
 
 
 def iter_results(files: list[tuple[str, str | None]], registry, *, encoding, stdin_filename, jobs,
-                 ignore: frozenset[str] = frozenset(), finish: Finish = Finish()):
-    """(result, pre-rendered text) per file, in input order; with jobs > 1, checked (and finished) by a
-    pool of processes."""
+                 ignore: frozenset[str] = frozenset()):
+    """Results in input order; with jobs > 1, checked by a pool of processes."""
+    for result, _ in iter_finished(files, registry, encoding=encoding, stdin_filename=stdin_filename, jobs=jobs,
+                                   ignore=ignore):
+        yield result
+
+
+def iter_finished(files: list[tuple[str, str | None]], registry, *, encoding, stdin_filename, jobs,
+                  ignore: frozenset[str] = frozenset(), finish: Finish = Finish()):
+    """(result, pre-rendered text) per file, in input order; with jobs > 1, checked (and finished, see
+    Finish) by a pool of processes."""
     readable = [p for p, err in files if err is None and p != "-"]
     if jobs is None:  # every core as soon as there is more than one file
         jobs = os.cpu_count() or 1
@@ -399,8 +407,8 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
     finish = Finish(changed=changed_lines, select=selected, quiet=quiet, table=table,
                     lean=output in ("json", "jsonl", "lines", "github"))
     try:
-        for result, text in iter_results(files, registry, encoding=encoding, stdin_filename=stdin_filename,
-                                         jobs=jobs, ignore=settings.ignore | ignored, finish=finish):
+        for result, text in iter_finished(files, registry, encoding=encoding, stdin_filename=stdin_filename,
+                                          jobs=jobs, ignore=settings.ignore | ignored, finish=finish):
             if result.error:
                 sys.stderr.write(f"dsfact: error: {result.path}: {result.error}\n")
             for warning in result.warnings:
