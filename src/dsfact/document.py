@@ -52,8 +52,8 @@ __all__ = [
 #: Files (and stdin) larger than this are refused with an InputError.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
-FORMATS = ("text", "markdown", "html")
-_FORMAT_ALIASES = {"md": "markdown", "txt": "text", "plain": "text", "htm": "html"}
+FORMATS = ("text", "markdown", "html", "docx")
+_FORMAT_ALIASES = {"md": "markdown", "txt": "text", "plain": "text", "htm": "html", "word": "docx"}
 _MARKDOWN_EXTENSIONS = (".md", ".markdown")
 _HTML_EXTENSIONS = (".html", ".htm")
 
@@ -168,12 +168,15 @@ def _line_starts(s: str) -> list[int]:
 
 
 def detect_format(path: str) -> str:
-    """The format a file name implies: .md/.markdown -> markdown, .html/.htm -> html, else text."""
+    """The format a file name implies: .md/.markdown -> markdown, .html/.htm -> html, .docx -> docx,
+    else text."""
     lower = path.lower()
     if lower.endswith(_MARKDOWN_EXTENSIONS):
         return "markdown"
     if lower.endswith(_HTML_EXTENSIONS):
         return "html"
+    if lower.endswith(".docx"):
+        return "docx"
     return "text"
 
 
@@ -195,6 +198,11 @@ def read_document(
         data = _read_bytes(path)
     elif len(data) > MAX_FILE_BYTES:
         raise InputError(path, _too_large(len(data)))
+    if fmt == "docx":  # no encoding: lines are paragraphs (dsfact.word)
+        from dsfact.word import read_docx
+
+        original, text, origin, blocks = read_docx(data, path)
+        return Document(path, original, text, origin, fmt, "docx", parse_directives(original, path=path), blocks)
     original, used = decode_bytes(data, path, encoding)
     ends: dict[int, int] = {}
     blocks: list[Block] | None = None
@@ -324,7 +332,7 @@ def _resolve_format(path: str, format: str | None) -> str:  # noqa: A002
         return detect_format(path)
     fmt = _FORMAT_ALIASES.get(format.lower(), format.lower())
     if fmt not in FORMATS:
-        raise UsageError(f"unknown format {format!r} (expected text, markdown or html)")
+        raise UsageError(f"unknown format {format!r} (expected text, markdown, html or docx)")
     return fmt
 
 
