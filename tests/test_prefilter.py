@@ -36,9 +36,18 @@ news = st.lists(st.sampled_from(PIECES), min_size=1, max_size=60).map("".join)
 @pytest.fixture
 def whole_read(monkeypatch):
     """find_findings as if there were no prefilter: every figure of the text read."""
+    class Everywhere:
+        spans = None  # parse_quantities reads the whole text
+
+        def __init__(self, matcher):
+            pass
+
+        def admits(self, q):
+            return True
+
     def findings(text, registry):
         with monkeypatch.context() as m:
-            m.setattr(dsfact.prefilter, "bindable_spans", lambda matcher: None)
+            m.setattr(dsfact.prefilter, "Bindable", Everywhere)
             return find_findings(text, registry)
     return findings
 

@@ -149,15 +149,18 @@ def judge(q: Quantity, candidates: list[Candidate], matcher: TextMatcher) -> Fin
 def find_findings(text: str, registry: Registry) -> list[Finding]:
     """Every figure in text that states a registered claim, judged; spans are offsets into text."""
     from dsfact.numbers import parse_quantities
-    from dsfact.prefilter import bindable_spans
+    from dsfact.prefilter import Bindable
 
     matcher = TextMatcher(text, registry)
-    quantities = parse_quantities(text, spans=bindable_spans(matcher))  # only where a cue can bind a figure
+    bindable = Bindable(matcher)  # where a cue can bind a figure: only there are figures read and matched
+    quantities = parse_quantities(text, spans=bindable.spans)
     if not quantities:
         return []
     best: dict[tuple[int, str], tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it
     kept: list[tuple[Finding, tuple[int, str] | None]] = []
     for q in quantities:
+        if not bindable.admits(q):
+            continue
         candidates = matcher.candidates(q, quantities)
         if not candidates:
             continue

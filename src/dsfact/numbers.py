@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import lru_cache
 
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per, Quantity
 
@@ -411,6 +412,17 @@ def _int_prec_exp(digits: str) -> int:
     return max(0, min(z, n - 2))
 
 
+_ONE = Fraction(1)
+
+
+@lru_cache(maxsize=4096)
+def _prec_of(digits: str) -> Fraction:
+    """10 to the place of the last significant digit of an integer written as `digits` (see _int_prec_exp);
+    remembered: the same few are computed for most figures."""
+    return Fraction(10) ** _int_prec_exp(digits)
+
+
+@lru_cache(maxsize=8192)
 def _arabic(s: str) -> tuple[Fraction, Fraction] | None:
     """Value and precision of an Arabic numeral ("2,048", "557.6")."""
     s = s.replace(",", "")
@@ -420,7 +432,7 @@ def _arabic(s: str) -> tuple[Fraction, Fraction] | None:
         whole, frac = s.split(".", 1)
         value = Fraction(int(whole + frac), 10 ** len(frac))
         return value, Fraction(1, 10 ** len(frac))
-    return Fraction(int(s)), Fraction(10) ** _int_prec_exp(s)
+    return Fraction(int(s)), _prec_of(s)
 
 
 def _zh_int(s: str) -> int | None:
@@ -493,7 +505,7 @@ def _zh_value(s: str) -> tuple[Fraction, Fraction] | None:
     v = _zh_int(s)
     if v is None:
         return None
-    return Fraction(v), Fraction(10) ** _int_prec_exp(str(v))
+    return Fraction(v), _prec_of(str(v))
 
 
 def _zh_split(run: str, value: Fraction) -> tuple[Fraction, Fraction]:
@@ -501,13 +513,13 @@ def _zh_split(run: str, value: Fraction) -> tuple[Fraction, Fraction]:
     head = run.rstrip("万亿兆")
     tail = run[len(head):]
     if not tail or not head:
-        return value, Fraction(1)
+        return value, _ONE
     scale = 1
     for c in tail:
         scale *= _ZH_BIG[c]
     mant = _zh_int(head)
     if mant is None or mant * scale != value:
-        return value, Fraction(1)
+        return value, _ONE
     return Fraction(mant), Fraction(scale)
 
 
@@ -574,7 +586,7 @@ class _Core:
         self.value = value
         self.prec = prec
         self.kind = kind  # "ar", "zh", "en"
-        self.scale = Fraction(1)
+        self.scale = _ONE
         self.mant = value
         self.currency: str | None = None
         self.more = False
@@ -598,7 +610,7 @@ class _Amount:
         self.qual: str | None = MORE_THAN if core.more else None
         self.per: Per | None = None
         self.skip = False
-        self.unit_mult = Fraction(1)
+        self.unit_mult = _ONE
         self.inv = False
 
 
@@ -1175,7 +1187,7 @@ class _Scanner:
                 text = first
                 if v is None:
                     return None
-            core = _Core(start, p + len(text), Fraction(v), Fraction(10) ** _int_prec_exp(str(v)), "en")
+            core = _Core(start, p + len(text), Fraction(v), _prec_of(str(v)), "en")
             core.lone = text.lower() == "one"
             core.digits = text
             return self._finish_core(core, currency)
@@ -1199,7 +1211,7 @@ class _Scanner:
         if core.value.denominator == 1 and "." not in core.digits and "点" not in core.digits:
             # Integers as written: the place of the last significant digit of the whole value,
             # never fewer than two significant digits (1億 -> 1e7, 550 萬 -> 1e5).
-            core.prec = Fraction(10) ** _int_prec_exp(str(core.value.numerator))
+            core.prec = _prec_of(str(core.value.numerator))
         core.currency = currency
         w = self.w
         q = core.end
@@ -1237,7 +1249,7 @@ class _Scanner:
             a.unit_explicit = True
             return
         unit: str | None = None
-        mult = Fraction(1)
+        mult = _ONE
         text = m.group().strip()
         if g in ("pp", "bp", "pct", "gpuh", "hour", "month", "week", "day", "year", "minute",
                  "second", "token", "point", "factor"):
@@ -1344,7 +1356,7 @@ class _Scanner:
             if a.prec is not None:
                 a.prec = a.prec * mult
             if mult > 1 and a.value.denominator == 1 and "." not in core.digits:
-                a.prec = Fraction(10) ** _int_prec_exp(str(a.value.numerator))
+                a.prec = _prec_of(str(a.value.numerator))
         a.end = m.end()
 
     def _read_after(self, a: _Amount) -> None:
@@ -1414,7 +1426,7 @@ class _Scanner:
         return self._finalize(a)
 
     def _finish_simple(self, start: int, end: int, value: Fraction, unit: str, prec: bool = True) -> int:
-        core = _Core(start, end, value, Fraction(10) ** _int_prec_exp(str(int(value))) if prec else None,
+        core = _Core(start, end, value, _prec_of(str(int(value))) if prec else None,
                      "en")
         a = _Amount(core)
         a.unit, a.unit_explicit = unit, True
@@ -1529,7 +1541,7 @@ class _Scanner:
                     return None
                 lo_value, b.value = b.value, 1 / a.value
                 lo_prec = None
-                a.value, a.prec, a.unit, a.unit_mult, a.unit_explicit = lo_value, None, "ratio", Fraction(1), True
+                a.value, a.prec, a.unit, a.unit_mult, a.unit_explicit = lo_value, None, "ratio", _ONE, True
                 a.end = b.end
                 return a, b
             lo_unit, lo_mult, lo_explicit = b.unit, b.unit_mult, True
@@ -1550,7 +1562,7 @@ class _Scanner:
                 b.core.kind in ("ar", "zh") and a.core.value <= b.core.mant:
             lo_value = lo_value * b.core.scale
             if lo_value.denominator == 1 and "." not in a.core.digits:
-                lo_prec = Fraction(10) ** _int_prec_exp(str(lo_value.numerator))
+                lo_prec = _prec_of(str(lo_value.numerator))
             elif lo_prec is not None:
                 lo_prec = lo_prec * b.core.scale
         if not lo_value < b.value:

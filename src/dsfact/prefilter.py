@@ -5,52 +5,70 @@ every few words), and most of those figures are about things no registry speaks 
 a figure to a claim only when the figure's own sentence holds a metric word of that claim, and a
 subject word of it is in that sentence or in one of the LOOKBACK_SENTENCES sentences before it
 (TextMatcher.candidates, _borrow_subject; _respectively only re-pairs subjects already found). So
-only in such sentences can a figure become a finding, and the numbers engine need read nothing else.
+only in such sentences can a figure become a finding, and the numbers engine need read nothing else;
+and there only a figure whose unit is one of those claims' units need be matched.
 
 dsfact.numbers reads the figures of those spans as a read of the whole text reads them (it begins a
 margin before each). tests/test_prefilter.py holds the findings equal to those of a read of the whole
 text; a change to binding that lets a figure take a metric word from another sentence must change
-`bindable_spans` with it.
+`Bindable` with it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from dsfact.match import LOOKBACK_SENTENCES, METRIC, SUBJECT, TextMatcher
+from dsfact.model import Quantity
+
+
+class Bindable:
+    """Where in a text a figure may state a claim (`spans`, for the numbers engine), and which claims a
+    figure read there may state (`admits`): those with a metric word in its sentence and a subject word
+    in reach, of a unit the figure can have."""
+
+    def __init__(self, matcher: TextMatcher) -> None:
+        self.matcher = matcher
+        self.claims: dict[int, set[int]] = {}  # sentence index -> claims a figure in it may state
+        self.spans: list[tuple[int, int]] = []  # sorted, disjoint (start, end) offsets
+        sentences = matcher.sentences
+        if not sentences or not matcher.hits:
+            return
+        subjects: list[set[int]] = []
+        metrics: list[set[int]] = []
+        hits, starts, roles = matcher.hits, matcher._hit_starts, matcher.index.roles
+        for s in sentences:
+            subj: set[int] = set()
+            met: set[int] = set()
+            for k in range(bisect_left(starts, s.start), bisect_left(starts, s.end)):
+                hit = hits[k]
+                if hit.end > s.end:
+                    continue
+                for ci, role in roles.get(hit.cue, ()):
+                    if role == METRIC:
+                        met.add(ci)
+                    elif role == SUBJECT:
+                        subj.add(ci)
+            subjects.append(subj)
+            metrics.append(met)
+        spans = self.spans
+        for i, s in enumerate(sentences):
+            if not metrics[i]:
+                continue
+            claims = metrics[i] & set().union(*subjects[max(0, i - LOOKBACK_SENTENCES):i + 1])
+            if not claims:
+                continue
+            self.claims[i] = claims
+            if spans and s.start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], s.end)
+            else:
+                spans.append((s.start, s.end))
+
+    def admits(self, q: Quantity) -> bool:
+        """Whether figure q (read in one of the spans) may state a claim at all."""
+        claims = self.claims.get(self.matcher.sentence_of(q.start))
+        return bool(claims) and not claims.isdisjoint(self.matcher.index.family(q.unit))
 
 
 def bindable_spans(matcher: TextMatcher) -> list[tuple[int, int]]:
     """Sorted, disjoint (start, end) spans of matcher.text in which a figure may state a claim."""
-    sentences = matcher.sentences
-    if not sentences or not matcher.hits:
-        return []
-    subjects: list[set[int]] = []
-    metrics: list[set[int]] = []
-    hits, starts = matcher.hits, matcher._hit_starts
-    roles = matcher.index.roles
-    from bisect import bisect_left
-
-    for s in sentences:
-        subj: set[int] = set()
-        met: set[int] = set()
-        for k in range(bisect_left(starts, s.start), bisect_left(starts, s.end)):
-            hit = hits[k]
-            if hit.end > s.end:
-                continue
-            for ci, role in roles.get(hit.cue, ()):
-                if role == METRIC:
-                    met.add(ci)
-                elif role == SUBJECT:
-                    subj.add(ci)
-        subjects.append(subj)
-        metrics.append(met)
-    spans: list[tuple[int, int]] = []
-    for i, s in enumerate(sentences):
-        if not metrics[i]:
-            continue
-        if not any(metrics[i] & subjects[j] for j in range(max(0, i - LOOKBACK_SENTENCES), i + 1)):
-            continue
-        if spans and s.start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], s.end)
-        else:
-            spans.append((s.start, s.end))
-    return spans
-
+    return Bindable(matcher).spans
