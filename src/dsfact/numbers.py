@@ -652,13 +652,13 @@ class _Scanner:
         return kept
 
     def _margin_start(self, start: int) -> int:
-        """_MARGIN characters before `start`, moved on to just after a word or clause break if one
-        comes before the last _REACH characters."""
+        """Just after the last word or clause break that comes _REACH characters or more before `start`
+        (the figure before it begins there), but no more than _MARGIN characters before it."""
         lo = start - _MARGIN
         if lo <= 0:
             return 0
         w = self.w
-        for k in range(lo, start - _REACH):
+        for k in range(start - _REACH - 1, lo - 1, -1):
             if w[k] in _BREAKS:
                 return k + 1
         return lo
