@@ -140,3 +140,20 @@ def test_git_missing(repo, monkeypatch):
     monkeypatch.setenv("PATH", str(repo / "empty-bin"))
     with pytest.raises(UsageError, match="needs git"):
         changed_lines_for(["story.md"])
+
+
+def test_a_changed_word_document_counts_on_every_paragraph(repo):
+    docx = pytest.importorskip("docx")
+
+    def save(*paragraphs: str) -> None:
+        d = docx.Document()
+        for text in paragraphs:
+            d.add_paragraph(text)
+        d.save(repo / "draft.docx")
+
+    save(OLD.strip())
+    git(repo, "add", "draft.docx")
+    git(repo, "commit", "-q", "-m", "a draft")
+    assert changed_lines_for(["draft.docx"]) == {"draft.docx": set()}
+    save(OLD.strip(), NEW_WRONG.strip())
+    assert changed_lines_for(["draft.docx"]) == {"draft.docx": ALL_LINES}

@@ -4,7 +4,8 @@ The lines are those of the file as it is in the working tree (the file dsfact re
 side of `git diff -U0 REF -- FILE`. Without REF the revision is HEAD, so the lines are those changed
 since the last commit: under pre-commit, which stashes unstaged edits before running hooks, these are
 exactly the staged changes. A file git does not track counts as changed on every line, and so does
-every file of a repository without a commit yet.
+every file of a repository without a commit yet, and a Word document that differs at all (git has no
+lines to compare in it).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from collections import defaultdict
 
 from dsfact.errors import UsageError
 
+_WHOLE = (".docx",)  # binary documents: changed as a whole or not at all
 _HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 
@@ -82,10 +84,13 @@ def _changed_in_repo(root: str, entries: list[tuple[str, str]], ref: str | None)
             raise UsageError(f"--changed {ref}: not a git revision in {root}")
         return {key: ALL_LINES for key, _ in entries}  # no commit yet: everything is new
     tracked = _tracked(root, rels)
-    lines = _diff_lines(root, rels, base)
+    lines = _diff_lines(root, [rel for rel in rels if not rel.lower().endswith(_WHOLE)], base)
     for key, rel in entries:
         if rel not in tracked:
             out[key] = ALL_LINES
+        elif rel.lower().endswith(_WHOLE):  # a Word document has no lines git can compare
+            changed = _git(["diff", "--quiet", "--no-ext-diff", "--no-textconv", base, "--", rel], cwd=root)
+            out[key] = ALL_LINES if changed.returncode == 1 else set()
         else:
             out[key] = lines.get(rel, set())
     return out
