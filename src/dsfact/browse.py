@@ -40,6 +40,13 @@ def claim_to_dict(claim: Claim) -> dict:
     }
 
 
+def metric_with_variant(claim: Claim) -> str:
+    """The metric, and the variant in brackets unless the metric already says it ("at the close")."""
+    if claim.variant and claim.variant not in claim.metric:
+        return f"{claim.metric} ({claim.variant})"
+    return claim.metric
+
+
 def render_claims(registry: Registry, query: str | None, fmt: str, console) -> None:
     chosen = select_claims(registry, query)
     if not chosen:
@@ -52,8 +59,9 @@ def render_claims(registry: Registry, query: str | None, fmt: str, console) -> N
 
     if len(chosen) == 1:
         claim = chosen[0]
-        console.print(f"[bold]{claim.id}[/bold] {claim.subject} — {claim.metric} ({claim.unit}"
-                      + (f", {claim.time}" if claim.time else "") + (f", {claim.variant}" if claim.variant else "") + ")")
+        extra = [x for x in (claim.time, claim.variant) if x and x not in claim.metric]
+        console.print(f"[bold]{escape(claim.id)}[/bold] {escape(claim.subject)} — {escape(claim.metric)} "
+                      f"({', '.join(escape(x) for x in [claim.unit, *extra])})")
         if claim.note:
             console.print(escape(claim.note))
         table = Table("Source", "Value", "Quote", box=None, pad_edge=False)
@@ -73,7 +81,7 @@ def render_claims(registry: Registry, query: str | None, fmt: str, console) -> N
             if shown not in by_source.setdefault(st.source, []):
                 by_source[st.source].append(shown)
         values = "; ".join(f"{source} {', '.join(shown)}" for source, shown in by_source.items())
-        table.add_row(claim.id, claim.topic, claim.subject, claim.metric + (f" ({claim.variant})" if claim.variant else ""), values)
+        table.add_row(claim.id, claim.topic, claim.subject, metric_with_variant(claim), values)
     console.print(table)
 
 

@@ -123,12 +123,13 @@ def main(argv: list[str] | None = None) -> int:
 
         code = app(args=args, prog_name="dsfact", standalone_mode=False)
         return code if isinstance(code, int) else EXIT_OK
-    except DsfactError as exc:
+    except DsfactError as exc:  # one line, whatever the error (`dsfact validate` lists every registry fault)
         from dsfact.errors import RegistryError
 
-        lines = exc.lines() if isinstance(exc, RegistryError) else [str(exc)]
-        for line in lines:
-            sys.stderr.write(f"dsfact: error: {line}\n")
+        message = " ".join(str(exc).split())
+        if isinstance(exc, RegistryError) and len(exc.problems) > 1:
+            message += f"; dsfact validate {exc.path} lists them all"
+        sys.stderr.write(f"dsfact: error: {message}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("dsfact: interrupted\n")

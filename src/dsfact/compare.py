@@ -139,6 +139,21 @@ def _date_days(value: str) -> int | None:
     return date(int(parts[0]), int(parts[1]), int(parts[2])).toordinal()
 
 
+def _timeline_day(value) -> int | None:
+    """The day a date statement puts on a timeline: 2024-12-25 itself, a month (2023-05) or a year
+    (2024) at its first day."""
+    from datetime import date
+
+    parts = str(value).split("-")
+    if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+        return None
+    year, month, day = (int(p) for p in parts + ["1"] * (3 - len(parts)))
+    try:
+        return date(year, month, day).toordinal()
+    except ValueError:
+        return None
+
+
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1e-12)
 
@@ -339,12 +354,21 @@ _UNIT_TITLE = {"count": "count", "USD": "US dollars", "EUR": "euros", "pct": "pe
 
 
 def charts_of(registry: Registry, claims: list[Claim]) -> list[Chart]:
-    """A bar chart per unit that at least two of the claims share (dates excepted): each claim's
+    """A bar chart per unit that at least two of the claims share (dates make a timeline): each claim's
     reference figure, largest first, on a log scale when the largest is over 50 times the smallest.
     Shares, multiples, percentage moves and index points are not charted: each is relative to its own
     base, and bars would set side by side what is not comparable."""
     groups: dict[tuple, list[Bar]] = {}
     for claim in claims:
+        if claim.unit == "date":
+            ref = reference_statement(claim, [st for st in claim.statements if st.unit == "date"])
+            day = _timeline_day(ref.value) if ref is not None else None
+            if day is not None:
+                label = _short_subject(claim.subject) + f", {claim.metric}"
+                groups.setdefault(("date", None), []).append(
+                    Bar(claim=claim.id, label=label, value=float(day), high=None, qualifier=ref.qualifier,
+                        text=show(ref)))
+            continue
         if claim.unit in CHART_UNITS_SKIPPED:
             continue
         ref = reference_statement(claim, [st for st in claim.statements if st.unit == claim.unit])
@@ -360,6 +384,10 @@ def charts_of(registry: Registry, claims: list[Claim]) -> list[Chart]:
     charts = []
     for (unit, per), bars in groups.items():
         if len(bars) < 2:
+            continue
+        if unit == "date":  # a timeline: earliest first, each date placed along one axis
+            bars.sort(key=lambda b: (b.value, b.claim))
+            charts.append(Chart(unit="date", title="timeline", log=False, bars=tuple(bars)))
             continue
         bars.sort(key=lambda b: -(b.high or b.value))
         top = max(b.high or b.value for b in bars)
@@ -423,8 +451,9 @@ def comparison_to_dict(comparison: Comparison) -> dict:
                           "siblings": [{"claim": s.claim, "says": s.text, "reason": s.reason} for s in a.siblings]},
         })
     charts = [{"unit": c.unit, "title": c.title, "log": c.log,
-               "bars": [{"claim": b.claim, "label": b.label, "value": b.value, "high": b.high,
-                         "qualifier": b.qualifier, "text": b.text} for b in c.bars]} for c in comparison.charts]
+               "bars": [{"claim": b.claim, "label": b.label, "value": b.text if c.unit == "date" else b.value,
+                         "high": b.high, "qualifier": b.qualifier, "text": b.text} for b in c.bars]}
+              for c in comparison.charts]
     return {"version": SCHEMA_VERSION, "topic": comparison.topic,
             "sources": [{"id": i, "publisher": p} for i, p in comparison.sources], "rows": rows, "charts": charts}
 

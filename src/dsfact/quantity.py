@@ -196,6 +196,19 @@ def _number_words(value: float, short: bool = False) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
+def per_words(per: Per) -> str:
+    """A rate's denominator as written: "per million tokens", "per token", "per 1,000 tokens"."""
+    amount = _number_words(per.amount)
+    unit = per.unit
+    if per.amount != 1 and unit[-1:].isalpha() and unit.isascii() and not unit.endswith("s"):
+        unit += "s"
+    if per.amount == 1:
+        return f"per {unit}"
+    if amount.startswith("1 ") and amount[2:].isalpha():  # 1 million -> per million
+        amount = amount[2:]
+    return f"per {amount} {unit}"
+
+
 def format_value(value, unit: str, qualifier: str | None = None, high: float | None = None,
                  per: Per | None = None, direction: str | None = None, short: bool = False) -> str:
     """A figure as a reader would write it: "~$5.6 million", ">2,000", "-3.5%", "2024-12-25";
@@ -215,5 +228,5 @@ def format_value(value, unit: str, qualifier: str | None = None, high: float | N
         elif direction == "up":
             text = "+" + text
     if per is not None and not short:
-        text += f" per {_number_words(per.amount)} {per.unit}"
+        text += " " + per_words(per)
     return _MARK.get(qualifier, "") + text

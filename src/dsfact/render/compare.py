@@ -3,6 +3,7 @@ enough, a line per source where it is not), bar charts, or JSON. Pure: no analys
 from __future__ import annotations
 
 import json
+import re
 
 from dsfact.compare import AGREE, DIFFER, NOT_COMPARABLE, WITHIN_ROUNDING, Chart, Comparison, Row, bar_length
 
@@ -28,7 +29,7 @@ def _claim_cell(row: Row) -> str:
     return f"[bold]{row.claim}[/bold] {_esc(row.subject)}\n[dim]{_esc(row.metric)}{f' ({_esc(extra)})' if extra else ''}[/dim]"
 
 
-def _said_lines(items) -> str:
+def _said_lines(items):
     parts = []
     for s in items:
         who = ""
@@ -37,7 +38,56 @@ def _said_lines(items) -> str:
         elif s.attributed_to:
             who = f" [dim]· said of {_esc(s.attributed_to)}[/dim]"
         parts.append(f"[bold]{_esc(s.text)}[/bold]{who}\n{_esc(s.quote)}")
-    return "\n".join(parts)
+    return KeepFigures("\n".join(parts))
+
+
+# Where a line of a quote may break: between words, between CJK characters, never inside a figure with
+# its scale word and currency ("557.6萬美元", "$5.6 million" breaks only at its space).
+_UNIT = re.compile(r"[$＄€£¥]?[0-9０-９][0-9０-９.,，．]*(?:\s?[萬万億亿兆千百十]+)?(?:美元|港元|港幣|人民幣|元)?[%％]?"
+                   r"|[A-Za-z][A-Za-z'’\-]*|\s+|.", re.S)
+
+
+class KeepFigures:
+    """A table cell (markup) that wraps between words and CJK characters but never inside a figure:
+    Rich alone folds a run of CJK text at any character, digits included."""
+
+    def __init__(self, markup: str) -> None:
+        from rich.text import Text
+
+        self.text = Text.from_markup(markup)
+
+    def _units(self, line: str) -> list[tuple[int, int]]:
+        return [m.span() for m in _UNIT.finditer(line)]
+
+    def __rich_measure__(self, console, options):
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        lines = self.text.plain.split("\n")
+        widest_unit = max((cell_len(line[a:b]) for line in lines for a, b in self._units(line)
+                           if not line[a:b].isspace()), default=1)
+        widest_line = max((cell_len(line) for line in lines), default=1)
+        return Measurement(min(widest_unit, options.max_width), min(widest_line, options.max_width))
+
+    def __rich_console__(self, console, options):
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        width = max(1, options.max_width)
+        out = []
+        for line in self.text.split("\n"):
+            plain = line.plain
+            breaks, used = [], 0
+            for a, b in self._units(plain):
+                piece = plain[a:b]
+                size = cell_len(piece)
+                if used and used + size > width and not piece.isspace():
+                    breaks.append(a)
+                    used = 0
+                used += 0 if (used == 0 and piece.isspace() and breaks) else size
+            pieces = line.divide(breaks) if breaks else [line]
+            out.extend(p.rstrip() or p for p in pieces)
+        yield Text("\n").join(out)
 
 
 def _agreement_cell(row: Row) -> str:
@@ -103,6 +153,10 @@ def chart_table(chart: Chart, width: int):
     table.add_column("label", max_width=label_width, overflow="ellipsis", no_wrap=True)
     table.add_column("bar", no_wrap=True, width=bar_width)
     table.add_column("value", no_wrap=True)
+    if chart.unit == "date":
+        for b in chart.bars:
+            table.add_row(b.label, f"[cyan]{timeline_mark(b.value, low, top, bar_width)}[/cyan]", b.text)
+        return table
     for b in chart.bars:
         solid = bar_length(b.value, low, top, bar_width - 1, chart.log)  # a cell kept for ▸
         bar = _blocks(solid)
@@ -113,6 +167,13 @@ def chart_table(chart: Chart, width: int):
             bar += "▸"
         table.add_row(b.label, f"[cyan]{bar}[/cyan]", b.text)
     return table
+
+
+def timeline_mark(day: float, first: float, last: float, width: int) -> str:
+    """A timeline row: a dotted axis with ● where `day` falls between the first and last dates."""
+    span = last - first
+    at = 0 if span <= 0 else int(round((day - first) / span * (width - 1)))
+    return "·" * at + "●" + "·" * (width - 1 - at)
 
 
 def _blocks(length: float) -> str:
@@ -145,4 +206,4 @@ def render_comparison(comparison: Comparison, console, *, chart: bool = False) -
     for c in charts:
         console.print(c)
     if chart and not comparison.charts:
-        console.print("no two claims here share a unit: nothing to chart")
+        console.print("no two claims here share a unit or are dates: nothing to chart")

@@ -19,6 +19,7 @@ def finding_to_dict(f: Finding) -> dict:
         "claim": f.claim,
         "value": f.value,
         "unit": f.unit,
+        "direction": f.quantity.direction,
         "qualifier": f.quantity.qualifier,
         "verdict": f.verdict,
         "sources": dict(sorted(f.sources.items())),
@@ -27,10 +28,10 @@ def finding_to_dict(f: Finding) -> dict:
 
 
 def file_to_dict(result: FileResult) -> dict:
-    entry: dict = {"path": result.path, "findings": [finding_to_dict(f) for f in result.findings]}
+    """A checked file carries its findings; a file that could not be read carries its error instead."""
     if result.error:
-        entry["error"] = result.error
-    return entry
+        return {"path": result.path, "error": result.error}
+    return {"path": result.path, "findings": [finding_to_dict(f) for f in result.findings]}
 
 
 def render_json(report: Report, *, summary_of: Report | None = None, statistics: bool = False) -> str:
