@@ -134,7 +134,8 @@ def archive_rates(dsfact: str, corpus: Path, workers: int, rounds: int) -> list[
     for _ in range(rounds):
         out = OUT / f"archive-{workers}"
         shutil.rmtree(out, ignore_errors=True)
-        timed([dsfact, "archive", str(corpus), "--scheduler", "local", "--workers", str(workers), "--out", str(out)])
+        timed([dsfact, "archive", str(corpus), "--no-ignore", "--scheduler", "local", "--workers", str(workers),
+               "--out", str(out)])  # bench/out is git-ignored
         rates.append(json.loads((out / "summary.json").read_text())["documents_per_second"])
     return rates
 

@@ -183,3 +183,21 @@ def test_local_scheduler_starts_its_own_cluster(tmp_path):
                      "--out", str(tmp_path / "out"), "--no-config")
     assert code == 0
     assert [f["claim"] for f in records(tmp_path / "out")[0]["findings"]] == ["C07"]
+
+
+def test_a_tree_is_walked_as_check_walks_it(tmp_path, cluster):
+    """Hidden and git-ignored files are left out unless --hidden / --no-ignore, as in check."""
+    docs = tmp_path / "docs"
+    (docs / ".drafts").mkdir(parents=True)
+    (docs / ".git").mkdir()  # a repository root, so that .gitignore applies
+    (docs / ".gitignore").write_text("old/\n", encoding="utf-8")
+    (docs / "old").mkdir()
+    text = "DeepSeek trained V3 on 2,048 Nvidia H800 chips.\n"
+    for rel in ("a.md", ".drafts/b.md", "old/c.md"):
+        (docs / rel).write_text(text, encoding="utf-8")
+    base = ("archive", str(docs), "--scheduler", cluster.scheduler_address, "--no-config")
+    run(*base, "--out", str(tmp_path / "o1"))
+    assert [r["path"] for r in records(tmp_path / "o1")] == [str(docs / "a.md")]
+    run(*base, "--hidden", "--no-ignore", "--out", str(tmp_path / "o2"))
+    assert sorted(r["path"] for r in records(tmp_path / "o2")) == sorted(
+        str(docs / rel) for rel in (".drafts/b.md", "a.md", "old/c.md"))

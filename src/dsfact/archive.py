@@ -41,16 +41,19 @@ def _import_dask():
 # Documents: a reference per document (a file path, or a line of a JSON Lines export), read per partition
 
 
-def list_documents(sources: list[str], include, exclude, base: str | None) -> list[tuple]:
+def list_documents(sources: list[str], include, exclude, base: str | None, *, hidden: bool = False,
+                   respect_ignore_files: bool = True) -> list[tuple]:
     """One reference per document, in a stable order: ("file", path, error) for each file of a
-    directory tree, ("jsonl", export, byte offset, line number) for each non-blank line of an export."""
+    directory tree (walked as check walks it), ("jsonl", export, byte offset, line number) for each
+    non-blank line of an export."""
     from dsfact.run import collect_paths
 
     refs: list[tuple] = []
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            refs.extend(("file", p, err) for p, err in collect_paths([source], include, exclude, base))
+            refs.extend(("file", p, err) for p, err in collect_paths(
+                [source], include, exclude, base, hidden=hidden, respect_ignore_files=respect_ignore_files))
         elif path.is_file():
             refs.extend(_jsonl_lines(source))
         elif path.exists():
@@ -273,7 +276,7 @@ class _Progress:
 
 def run_archive(*, sources, out, scheduler="local", workers=None, partition_size=PARTITION_SIZE, resume=False,
                 registry_path=None, fail_on=None, include=(), exclude=(), encoding=None, use_config=True,
-                progress: bool | None = None) -> int:
+                hidden=False, respect_ignore_files=True, progress: bool | None = None) -> int:
     """Check every document of the sources on a Dask cluster; write OUT/part-*.jsonl and OUT/summary.json;
     return the exit status (as check: 2 for unreadable documents, 1 for findings that --fail-on names)."""
     from dsfact.config import load_registries, resolve_settings
@@ -289,7 +292,8 @@ def run_archive(*, sources, out, scheduler="local", workers=None, partition_size
         sys.stderr.write(f"dsfact: warning: {warning}\n")
     registry = load_registries(settings.registry)
     base = os.path.dirname(settings.config_file) if settings.config_file else None
-    refs = list_documents(list(sources), settings.include, settings.exclude, base)
+    refs = list_documents(list(sources), settings.include, settings.exclude, base, hidden=hidden,
+                          respect_ignore_files=respect_ignore_files)
     partitions = [refs[i:i + partition_size] for i in range(0, len(refs), partition_size)]
     out_dir = Path(out)
     manifest = {

@@ -296,6 +296,9 @@ def archive(
     include: List[str] = typer.Option([], "--include", metavar="GLOB", help="As for check (repeatable)."),
     exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help="As for check (repeatable)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME", help="As for check: force the input encoding."),
+    hidden: bool = typer.Option(False, "--hidden", help="As for check: walk hidden files and folders too."),
+    no_ignore: bool = typer.Option(False, "--no-ignore", help="As for check: walk what .gitignore, .ignore "
+                                   "and .git/info/exclude ignore too."),
     no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml / .dsfact.toml."),
 ) -> None:
     """Check an archive on a Dask cluster; write check's JSON Lines per partition (pip install 'dsfact[dask]')."""
@@ -304,7 +307,7 @@ def archive(
     raise typer.Exit(run_archive(sources=sources, out=out, scheduler=scheduler, workers=workers,
                                  partition_size=partition_size, resume=resume, registry_path=registry,
                                  fail_on=fail_on, include=include, exclude=exclude, encoding=encoding,
-                                 use_config=not no_config))
+                                 use_config=not no_config, hidden=hidden, respect_ignore_files=not no_ignore))
 
 
 # --- dsfact hook install / dsfact config (src/dsfact/hook.py, src/dsfact/config.py) ------------------
