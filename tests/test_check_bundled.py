@@ -53,7 +53,10 @@ def test_fixture_articles(name, capsys):
     [entry] = report["files"]
     got = [(f["line"], f["column"], f["text"], f["claim"], f["verdict"]) for f in entry["findings"]]
     assert got == EXPECTED[name]
-    assert code == (1 if any(v == "contradicted" for *_, v in EXPECTED[name]) else 0)
+    assert code == (1 if any(f["severity"] == "error" for f in entry["findings"]) else 0)
+    for f in entry["findings"]:
+        assert f["severity"] == {"supported": "info", "disputed": "warning"}.get(f["verdict"], f["severity"])
+        assert f["severity"] in ("error", "warning", "info")
 
 
 def test_unrelated_figures_are_not_judged(capsys):
@@ -137,7 +140,8 @@ def test_figures_about_something_else_are_not_judged(text):
 
 @pytest.mark.parametrize("text, claim, verdict", [
     ("DeepSeek trained V3 for $6 million.", "C01", "supported"),  # a round figure
-    ("DeepSeek trained V3 for $5 million.", "C01", "disputed"),  # only aena's 550萬 is that low
+    # aena's 550萬 reaches that low, but it fits tkp's exact 557.6萬 too: it cannot outvote it
+    ("DeepSeek trained V3 for $5 million.", "C01", "contradicted"),
     ("The Chinese start-up used only 2,000 chips.\n\nDeepSeek is based in Hangzhou.", None, None),
 ])
 def test_round_figures(text, claim, verdict):

@@ -14,8 +14,9 @@ def verdicts(text, registry):
     ("謝爾比維爾市議會通過的預算為1.2億美元。", [("1.2億美元", "B1", "supported")]),
     ("谢尔比维尔市议会通过的预算为1.5亿美元。", [("1.5亿美元", "B1", "contradicted")]),
     ("The city employs about 2,150 people.", [("2,150", "B3", "supported")]),
-    # one source says 2,150 and the other about 2,100: a figure only one of them backs is disputed
-    ("The city has 2,050 employees.", [("2,050", "B3", "disputed")]),
+    # one source says 2,150 and the other about 2,100: "about 2,100" fits 2,150 as well, so it is only
+    # consistent with 2,050 and cannot outvote the precise figure
+    ("The city has 2,050 employees.", [("2,050", "B3", "contradicted")]),
     ("The city has 2,400 employees.", [("2,400", "B3", "contradicted")]),
     ("The tram line will open on September 14.", [("September 14", "B4", "supported")]),
     ("The tram line will open on September 15.", [("September 15", "B4", "contradicted")]),

@@ -24,12 +24,17 @@ def test_exit_codes(capsys, tmp_path):
     clean = tmp_path / "clean.md"
     clean.write_text("DeepSeek trained V3 on 2,048 H800 chips.\n", encoding="utf-8")
     assert run_main(capsys, "check", clean)[0] == 0
-    assert run_main(capsys, "check", ARTICLE)[0] == 1
-    assert run_main(capsys, "check", "--fail-on", "never", ARTICLE)[0] == 0
-    disputed = tmp_path / "disputed.md"
-    disputed.write_text("DeepSeek-V3 was released on December 25.\n", encoding="utf-8")
-    assert run_main(capsys, "check", disputed)[0] == 0
-    assert run_main(capsys, "check", "--fail-on", "disputed", disputed)[0] == 1
+    wrong = tmp_path / "wrong.md"  # two independent reports say 2,048: an error
+    wrong.write_text("DeepSeek trained V3 on 4,096 H800 chips.\n", encoding="utf-8")
+    assert run_main(capsys, "check", wrong)[0] == 1
+    assert run_main(capsys, "check", "--fail-on", "never", wrong)[0] == 0
+    single = tmp_path / "single.md"  # only one opinion column states the Dow's move: a warning
+    single.write_text("The Dow fell 0.2% on Monday.\n", encoding="utf-8")
+    assert run_main(capsys, "check", single)[0] == 0
+    assert run_main(capsys, "check", "--fail-on", "warning", single)[0] == 1
+    assert run_main(capsys, "check", "--fail-on", "disputed", single)[0] == 1  # the older name of warning
+    assert run_main(capsys, "check", "--fail-on", "contradicted", single)[0] == 0  # ... and of error
+    assert run_main(capsys, "check", "--fail-on", "contradicted", wrong)[0] == 1
 
 
 def test_missing_file_is_one_line_and_exit_2(capsys, tmp_path):
@@ -48,10 +53,10 @@ def test_usage_errors_exit_2(capsys):
 
 
 def test_stdin(capsys, monkeypatch):
-    code, out, _ = run_main(capsys, "check", "--format", "lines", "-",
+    code, out, _ = run_main(capsys, "check", "--format", "lines", "--fail-on", "warning", "-",
                             stdin="The Dow fell 0.2% on Monday.\n", monkeypatch=monkeypatch)
     assert code == 1
-    assert out.startswith("-:1:14: contradicted C37: ")
+    assert out.startswith("-:1:14: warning: contradicted C37: ")
 
 
 def test_table_is_the_default_even_when_piped(capsys):
@@ -62,7 +67,7 @@ def test_table_is_the_default_even_when_piped(capsys):
 
 def test_lines_format(capsys):
     code, out, _ = run_main(capsys, "check", "--format", "lines", ARTICLE)
-    assert out.splitlines()[0].startswith(f"{ARTICLE}:3:22: supported C07: ")
+    assert out.splitlines()[0].startswith(f"{ARTICLE}:3:22: info: supported C07: ")
 
 
 def test_table_output_has_a_column_per_source_and_no_colour_codes(capsys):
@@ -152,6 +157,7 @@ def test_check_help(capsys):
 def test_module_entry_point():
     import subprocess
 
-    proc = subprocess.run([sys.executable, "-m", "dsfact", "check", "--format", "json", str(ARTICLE)],
+    proc = subprocess.run([sys.executable, "-m", "dsfact", "check", "--format", "json", "--fail-on", "warning",
+                           str(ARTICLE)],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 1 and json.loads(proc.stdout)["summary"]["contradicted"] == 3

@@ -177,7 +177,7 @@ def test_an_unknown_key_is_a_warning_naming_the_file(newsroom, capsys):
 
 
 @pytest.mark.parametrize("body, message", [
-    ('fail-on = "sometimes"', ":2: fail-on: must be one of contradicted, disputed, never (got 'sometimes')"),
+    ('fail-on = "sometimes"', ":2: fail-on: must be one of error, warning, never, contradicted, disputed (got 'sometimes')"),
     ("registry = 3", ":2: registry: must be a path or a list of paths"),
     ('extend-registry = "yes"', ":2: extend-registry: must be true or false (got 'yes')"),
     ("include = [1, 2]", ":2: include: must be a glob or a list of globs"),
@@ -245,4 +245,4 @@ def test_dsfact_config_without_any_file(tmp_path, capsys, monkeypatch):
     rows = {r["setting"]: (r["value"], r["origin"]) for r in doc["settings"]}
     assert doc["config_file"] is None
     assert rows["registry"] == ([str(default_registry_path())], "default")  # in the package when installed
-    assert rows["fail-on"] == ("contradicted", "default")
+    assert rows["fail-on"] == ("error", "default")

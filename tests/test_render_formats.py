@@ -16,7 +16,17 @@ from pathlib import Path
 import pytest
 
 from dsfact.cli import main
-from dsfact.model import CONTRADICTED, DISPUTED, SUPPORTED, FileResult, Finding, Location, Quantity, Report
+from dsfact.model import (
+    CONTRADICTED,
+    DISPUTED,
+    SUPPORTED,
+    FileResult,
+    Finding,
+    Location,
+    Quantity,
+    Report,
+    Severity,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
@@ -168,10 +178,12 @@ def test_sarif_uris():
 
 # --- GitHub annotations ----------------------------------------------------------------------------
 
-def _finding(verdict: str, message: str, claim: str = "C25") -> Finding:
+def _finding(verdict: str, message: str, claim: str = "C25", severity: Severity | None = None) -> Finding:
     q = Quantity(text="$589 billion", start=0, end=12, value=589e9, unit="USD")
+    if severity is None:
+        severity = {CONTRADICTED: Severity.ERROR, DISPUTED: Severity.WARNING}.get(verdict, Severity.INFO)
     return Finding(start=0, end=12, text=q.text, claim=claim, value=q.value, unit="USD", verdict=verdict,
-                   sources={}, message=message, quantity=q, location=Location(3, 5, 3, 17))
+                   sources={}, message=message, quantity=q, location=Location(3, 5, 3, 17), severity=severity)
 
 
 def test_github_levels_and_escaping():
@@ -181,14 +193,17 @@ def test_github_levels_and_escaping():
         _finding(CONTRADICTED, "100% wrong:\r\nsee, the wire"),
         _finding(DISPUTED, "sources differ"),
         _finding(SUPPORTED, "fine"),
+        _finding(CONTRADICTED, "only one column says so", severity=Severity.WARNING),
     ])])
     lines = render_github(report).splitlines()
     assert lines[0] == ("::error file=news/a%2Cb%3Ac.md,line=3,col=5,endLine=3,endColumn=17,"
                         "title=dsfact C25 contradicted::100%25 wrong:%0D%0Asee, the wire")
     assert lines[1].startswith("::warning file=news/a%2Cb%3Ac.md,line=3,")
     assert lines[1].endswith("title=dsfact C25 disputed::sources differ")
-    assert len(lines) == 3  # no annotation for a supported figure; a summary line
-    assert lines[2] == "dsfact: 1 file: 1 supported, 1 contradicted, 1 disputed"
+    # the level is the severity: a figure only one opinion contradicts is a warning
+    assert lines[2].startswith("::warning ") and lines[2].endswith("title=dsfact C25 contradicted::only one column says so")
+    assert len(lines) == 4  # no annotation for a supported figure; a summary line
+    assert lines[3] == "dsfact: 1 file: 1 supported, 2 contradicted, 1 disputed"
 
 
 def test_github_escape_functions():
@@ -210,11 +225,11 @@ def test_github_unreadable_file_is_an_error_annotation():
 def test_lines_format(capsys, monkeypatch):
     code, out, _ = run_format("lines", capsys, monkeypatch)
     assert out.splitlines() == [
-        f"{DRAFT}:8:40: disputed N03: 2025-06-30 agrees with wire 2025-06-30 but not with daily 2025-07-01 "
+        f"{DRAFT}:8:40: warning: disputed N03: 2025-06-30 agrees with wire 2025-06-30 but not with daily 2025-07-01 "
         "(Harbour Tunnel, opening date)",
-        f"{DRAFT}:9:32: supported N01: $2.4 billion agrees with wire $2.4 billion; daily $2.4 billion "
+        f"{DRAFT}:9:32: info: supported N01: $2.4 billion agrees with wire $2.4 billion; daily $2.4 billion "
         "(Harbour Tunnel, construction cost)",
-        f"{DRAFT}:10:49: contradicted N02: 1,500 disagrees with every source: wire 1,200; daily ~1,200 "
+        f"{DRAFT}:10:49: error: contradicted N02: 1,500 disagrees with every source: wire 1,200; daily ~1,200 "
         "(Harbour Tunnel, workers employed at the height of the works)",
         "1 file: 1 supported, 1 contradicted, 1 disputed",
     ]

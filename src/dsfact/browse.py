@@ -85,19 +85,25 @@ def render_claims(registry: Registry, query: str | None, fmt: str, console) -> N
     console.print(table)
 
 
+def _by_authority(registry: Registry) -> list:
+    """Primary records first, then reports, then opinions; registry order within a kind."""
+    return sorted(registry.sources.values(), key=lambda s: -s.authority)
+
+
 def render_sources(registry: Registry, fmt: str, console) -> None:
     counts = {sid: 0 for sid in registry.sources}
     for claim in registry.claims:
         for st in claim.statements:
             counts[st.source] = counts.get(st.source, 0) + 1
     if fmt == "json":
-        rows = [{"id": s.id, "publisher": s.publisher, "title": s.title, "date": s.date, "language": s.language,
-                 "file": s.file, "statements": counts.get(s.id, 0)} for s in registry.sources.values()]
+        rows = [{"id": s.id, "kind": s.kind, "publisher": s.publisher, "title": s.title, "date": s.date,
+                 "language": s.language, "file": s.file or None, "url": s.url, "statements": counts.get(s.id, 0)}
+                for s in registry.sources.values()]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     from rich.table import Table
 
-    table = Table("Id", "Publisher", "Date", "Lang", "Statements", "Title")
-    for s in registry.sources.values():
-        table.add_row(s.id, s.publisher, s.date, s.language, str(counts.get(s.id, 0)), s.title)
+    table = Table("Id", "Kind", "Publisher", "Date", "Lang", "Statements", "Title")
+    for s in _by_authority(registry):
+        table.add_row(s.id, s.kind, s.publisher, s.date, s.language, str(counts.get(s.id, 0)), s.title)
     console.print(table)

@@ -1,11 +1,8 @@
 """Check a document against a registry: find the figures that state a claim and judge them."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from dsfact.match import INF, Candidate, TextMatcher
 from dsfact.model import (
-    CONTRADICTED,
     CONTRADICTS,
     DISPUTED,
     SUPPORTED,
@@ -16,88 +13,16 @@ from dsfact.model import (
     Location,
     Quantity,
     Registry,
+    Severity,
 )
-from dsfact.quantity import agrees as _agrees
-from dsfact.quantity import fill_date, format_value, span_of
+from dsfact.quantity import fill_date, format_value
+from dsfact.verdict import agrees, claim_sources, deciding_sources, message_of, say, severity_of, verdict_of
+
+__all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
 
 
-@lru_cache(maxsize=4096)
-def agrees(q: Quantity, st, per) -> bool | None:
-    """dsfact.quantity.agrees, remembered: judging one figure compares it with each statement up to
-    five times (the verdict, the message per source, the evidence)."""
-    return _agrees(q, st, per)
-
-
-@lru_cache(maxsize=4096)
-def _shown(st) -> str:
-    """A statement's value as a message shows it (the same few statements are shown again and again)."""
-    return format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction)
-
-
-@lru_cache(maxsize=4096)
-def _width(st) -> float:
-    if st.unit == "date":
-        return -len(str(st.value))  # 2024-12-27 is more precise than 2024-12
-    lo, hi = span_of(st.value, st.precision, st.qualifier, st.high)
-    return (hi - lo) / max(abs(st.value), 1e-12)
-
-
-def claim_sources(q: Quantity, claim: Claim) -> dict[str, str]:
-    """Per source: does its most precise statement of the claim agree with q? (tkp says both "more
-    than 50 days" and "53 days": 60 days contradicts it.) Sources that cannot be compared (a figure in
-    another unit) are left out."""
-    by_source: dict[str, list] = {}
-    for st in claim.statements:
-        verdict = agrees(q, st, claim.per)
-        if verdict is not None:
-            by_source.setdefault(st.source, []).append((_width(st), verdict))
-    out: dict[str, str] = {}
-    for source, judged in by_source.items():
-        narrowest = min(w for w, _ in judged)
-        tops = [v for w, v in judged if w <= narrowest + 1e-9]
-        out[source] = SUPPORTS if any(tops) else CONTRADICTS
-    return out
-
-
-def verdict_of(sources: dict[str, str]) -> str | None:
-    if not sources:
-        return None
-    said = set(sources.values())
-    if said == {SUPPORTS}:
-        return SUPPORTED
-    if said == {CONTRADICTS}:
-        return CONTRADICTED
-    return DISPUTED
-
-
-def _statement_words(claim: Claim, q: Quantity, source: str, stance: str) -> str:
-    """The source's statements that take this stance (a supporting source shows what agrees)."""
-    shown, fallback = [], []
-    for st in claim.statements:
-        verdict = agrees(q, st, claim.per) if st.source == source else None
-        if verdict is None:
-            continue
-        fallback.append(_shown(st))
-        if verdict == (stance == SUPPORTS):
-            shown.append(_shown(st))
-    return ", ".join(dict.fromkeys(shown or fallback))
-
-
-def _say(claim: Claim, q: Quantity, sources: dict[str, str], stance: str) -> str:
-    return "; ".join(f"{s} {_statement_words(claim, q, s, stance)}" for s, v in sources.items() if v == stance)
-
-
-def _message(verdict: str, claim: Claim, q: Quantity, sources: dict[str, str]) -> str:
-    stated = format_value(q.value, q.unit, q.qualifier, q.high, q.per, q.direction)
-    if q.unit == "date" and claim.statements:
-        stated = fill_date(str(q.value), str(claim.statements[0].value))  # "December 25" of the claim's year
-    what = f"{claim.subject}, {claim.metric}"
-    if verdict == SUPPORTED:
-        return f"{stated} agrees with {_say(claim, q, sources, SUPPORTS)} ({what})"
-    if verdict == CONTRADICTED:
-        return f"{stated} disagrees with every source: {_say(claim, q, sources, CONTRADICTS)} ({what})"
-    return (f"{stated} agrees with {_say(claim, q, sources, SUPPORTS)} but not with "
-            f"{_say(claim, q, sources, CONTRADICTS)} ({what})")
+def _against(claim: Claim, q: Quantity, sources: dict[str, str], registry: Registry) -> str:
+    return say(claim, q, deciding_sources(sources, registry), CONTRADICTS)
 
 
 def _evidence(claim: Claim, q: Quantity, only: set[str] | None = None) -> tuple:
@@ -115,34 +40,40 @@ def judge(q: Quantity, candidates: list[Candidate], matcher: TextMatcher) -> Fin
     near = {c.id: matcher.variant_distance(q, position[c.id]) for c in siblings if c.variant_cues}
     chosen = sorted((d, c.line, c) for c in siblings if near.get(c.id, INF) < INF for d in [near[c.id]])
     selected = chosen[0][2] if chosen else min(siblings, key=lambda c: c.line)
+    registry = matcher.registry
     sources = claim_sources(q, selected)
     evidence = _evidence(selected, q)
-    verdict = verdict_of(sources)
+    verdict = verdict_of(sources, registry)
     if verdict is None:
         return None
-    message = _message(verdict, selected, q, sources)
+    severity = severity_of(verdict, sources, registry)
+    decided_by = tuple(deciding_sources(sources, registry))
+    message = message_of(verdict, selected, q, sources, registry)
     if verdict != SUPPORTED:
         for other in siblings:
             if other is selected:
                 continue
             other_sources = claim_sources(q, other)
-            backing = {s: v for s, v in other_sources.items() if v == SUPPORTS}
+            backing = {s: v for s, v in deciding_sources(other_sources, registry).items() if v == SUPPORTS}
             if backing:
                 label = other.variant or other.metric
                 message = (f"{format_value(q.value, q.unit, q.qualifier, q.high, q.per, q.direction)} matches "
-                           f"the {label} figure of {_say(other, q, backing, SUPPORTS)}, but "
-                           f"{selected.variant or selected.metric}: {_say(selected, q, sources, CONTRADICTS)} "
+                           f"the {label} figure of {say(other, q, backing, SUPPORTS)}, but "
+                           f"{selected.variant or selected.metric}: {_against(selected, q, sources, registry)} "
                            f"({selected.subject}, {selected.metric})")
                 sources = {**sources, **backing}
+                decided_by = tuple(dict.fromkeys(decided_by + tuple(backing)))
                 evidence = evidence + _evidence(other, q, set(backing))
                 verdict = DISPUTED
+                severity = Severity.WARNING
                 break
     value = q.value
     if q.unit == "date" and selected.statements:
         value = fill_date(str(q.value), str(selected.statements[0].value))
     return Finding(
         start=q.start, end=q.end, text=q.text, claim=selected.id, value=value, unit=q.unit, verdict=verdict,
-        sources=sources, message=message, quantity=q, evidence=evidence,
+        sources=sources, message=message, quantity=q, evidence=evidence, severity=severity,
+        decided_by=decided_by,
     )
 
 

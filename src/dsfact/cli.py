@@ -11,7 +11,7 @@ import sys
 from dsfact.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, DsfactError, UsageError
 
 FORMATS = ("table", "json", "jsonl", "lines", "github", "sarif")
-FAIL_ON = ("contradicted", "disputed", "never")
+FAIL_ON = ("error", "warning", "never", "contradicted", "disputed")  # the last two: aliases of the first two
 COLOR = ("auto", "always", "never")
 
 
@@ -52,7 +52,8 @@ def check_parser():
     parser.add_argument("-r", "--registry", default=None, metavar="PATH",
                         help="registry YAML (default: $DSFACT_REGISTRY or the bundled one)")
     parser.add_argument("--fail-on", choices=FAIL_ON, default=None, metavar="LEVEL",
-                        help="exit 1 on: " + ", ".join(FAIL_ON) + " (default: contradicted)")
+                        help="exit 1 on a finding of this severity or worse: error (default), warning, never "
+                             "(contradicted and disputed are the older names of error and warning)")
     parser.add_argument("--encoding", default=None, metavar="NAME", help="force the input encoding (default: detect)")
     parser.add_argument("--stdin-filename", default=None, metavar="NAME", help="name (and so format) of standard input")
     parser.add_argument("--include", action="append", default=[], metavar="GLOB",

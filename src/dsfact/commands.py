@@ -13,7 +13,7 @@ from typing import List, Literal, Optional
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from dsfact.cli import FAIL_ON, FORMATS, run_check_options
+from dsfact.cli import FORMATS, run_check_options
 from dsfact.errors import EXIT_ERROR, UsageError
 
 
@@ -96,7 +96,7 @@ def _stdout_console(width: Optional[int] = None):
 # so that `dsfact -h`, shell completion and CliRunner know them; tests/test_cli_vocabulary.py keeps the
 # two in step.
 CheckFormat = Literal["table", "json", "jsonl", "lines", "github", "sarif"]
-FailOn = Literal["contradicted", "disputed", "never"]
+FailOn = Literal["error", "warning", "never", "contradicted", "disputed"]
 
 
 @app.command(cls=_Command)
@@ -107,7 +107,8 @@ def check(
     registry: Optional[str] = typer.Option(None, "--registry", "-r", metavar="PATH",
                                            help="Registry YAML (default: $DSFACT_REGISTRY or the bundled one)."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", metavar="LEVEL",
-                                             help="Exit 1 on: " + ", ".join(FAIL_ON) + " (default: contradicted)."),
+                                             help="Exit 1 on a finding of this severity or worse: error (default), "
+                                                  "warning, never (contradicted, disputed: older names)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME", help="Force the input encoding."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME",
                                                  help="Name (and so format) of standard input."),
@@ -361,7 +362,7 @@ def config(
     registry: Optional[str] = typer.Option(None, "--registry", "-r", metavar="PATH",
                                            help="As for check: a registry that wins."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", metavar="LEVEL",
-                                             help="As for check: contradicted, disputed, never."),
+                                             help="As for check: error, warning, never."),
     include: List[str] = typer.Option([], "--include", metavar="GLOB", help="As for check (repeatable)."),
     exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help="As for check (repeatable)."),
     no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml / .dsfact.toml."),

@@ -11,7 +11,7 @@ Keys (kebab-case, as in ruff and black):
 
     registry = "claims/local.yaml"          # or a list; paths are relative to the config file
     extend-registry = true                  # load the bundled registry too, and these on top
-    fail-on = "disputed"                    # contradicted | disputed | never
+    fail-on = "warning"                     # error | warning | never (contradicted, disputed: older names)
     include = ["*.md", "*.txt"]             # globs of files to check inside directories
     exclude = ["archive/*"]                 # globs of files never checked
     ignore = ["C12", "C45"]                 # claims never reported
@@ -29,8 +29,8 @@ from pathlib import Path
 
 from dsfact.errors import ConfigError, RegistryError
 
-FAIL_ON = ("contradicted", "disputed", "never")  # the same words as dsfact.cli.FAIL_ON
-DEFAULT_FAIL_ON = "contradicted"
+FAIL_ON = ("error", "warning", "never", "contradicted", "disputed")  # the same words as dsfact.cli.FAIL_ON
+DEFAULT_FAIL_ON = "error"
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
 CONFIG_NAMES = (".dsfact.toml", "pyproject.toml")
 KEYS = ("registry", "extend-registry", "fail-on", "include", "exclude", "ignore")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
 Value = float | str  # a number, or an ISO date string for unit "date"
 
@@ -14,6 +15,16 @@ QUALIFIERS = (APPROXIMATELY, MORE_THAN, LESS_THAN, UP_TO)
 
 SUPPORTS = "supports"
 CONTRADICTS = "contradicts"
+CONSISTENT = "consistent"  # agrees, but too vaguely to support a figure a more precise source denies
+STANCES = (SUPPORTS, CONTRADICTS, CONSISTENT)
+
+# Kinds of source, most authoritative first: the original document or official data, news reporting,
+# and columns, essays and social posts.
+PRIMARY = "primary"
+REPORT = "report"
+OPINION = "opinion"
+SOURCE_KINDS = (PRIMARY, REPORT, OPINION)
+AUTHORITY = {PRIMARY: 3, REPORT: 2, OPINION: 1}
 
 SUPPORTED = "supported"
 CONTRADICTED = "contradicted"
@@ -22,6 +33,23 @@ VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED)
 
 # The kinds of figure a claim is stated by (`Claim.kind`): a figure whose role does not fit is not judged.
 KINDS = ("change", "level", "amount", "count", "price", "share", "ratio", "date", "duration")
+
+
+class Severity(str, Enum):
+    """How much a finding needs a person: `error` (contradicted by a primary record or by two
+    independent reports), `warning` (contradicted by a single report or opinion, or disputed among
+    equals), `info` (supported)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,21 +84,28 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One source article."""
+    """One source: an article in a file, or a primary record (a report, a price page, an exchange's
+    close) known by its title, publisher, URL and date, whose statements carry citations."""
 
     id: str
-    file: str
+    file: str  # "" for a record that is not a file in the repository
     publisher: str
     title: str
     date: str
     language: str
     url: str | None = None
     line: int = 0  # line in the registry file
+    kind: str = REPORT
+
+    @property
+    def authority(self) -> int:
+        return AUTHORITY.get(self.kind, AUTHORITY[REPORT])
 
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """One source's statement of a claim, with the quote it comes from."""
+    """One source's statement of a claim, with the quote it comes from (or, for a primary record
+    that is not a file, the citation: table, section, page or row)."""
 
     source: str
     value: Value
@@ -83,6 +118,12 @@ class Statement:
     attributed_to: str | None = None  # the subject the source names, where it differs from the claim's
     note: str | None = None
     line: int = 0  # line in the registry file
+    cite: str | None = None
+
+    @property
+    def evidence_text(self) -> str:
+        """What to show for where the figure comes from: the quote, or the citation."""
+        return self.quote or (f"[{self.cite}]" if self.cite else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +195,8 @@ class Finding:
     quantity: Quantity
     evidence: tuple[Statement, ...] = ()  # the statements the verdict rests on
     location: Location | None = None
+    severity: Severity = Severity.INFO
+    decided_by: tuple[str, ...] = ()  # the sources the verdict rests on (the primary records, where one states it)
 
 
 @dataclass(slots=True)
@@ -171,6 +214,9 @@ class Report:
     """All files of one run."""
 
     files: list[FileResult] = field(default_factory=list)
+
+    def count_severity(self, severity: Severity) -> int:
+        return sum(1 for f in self.files for x in f.findings if x.severity == severity)
 
     def count(self, verdict: str) -> int:
         return sum(1 for f in self.files for x in f.findings if x.verdict == verdict)

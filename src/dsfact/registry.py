@@ -7,10 +7,10 @@ import zlib
 from pathlib import Path
 
 from dsfact.errors import RegistryError
-from dsfact.model import KINDS, QUALIFIERS, Claim, Per, Registry, Source, Statement
+from dsfact.model import KINDS, PRIMARY, QUALIFIERS, REPORT, SOURCE_KINDS, Claim, Per, Registry, Source, Statement
 
 REGISTRY_ENV = "DSFACT_REGISTRY"
-CACHE_FORMAT = 7  # bump when the compiled form changes
+CACHE_FORMAT = 8  # bump when the compiled form changes
 UNITS = frozenset(
     "USD EUR HKD CNY TWD JPY GBP 元 pct pp count day month year hour gpu_hour ratio factor W point token date".split()
 )
@@ -20,11 +20,13 @@ _LINE = "__line__"
 _KEYLINES = "__keylines__"  # the line of each key of a mapping
 
 _TOP_KEYS = {"version", "entities", "sources", "claims", "topics"}
-_SOURCE_KEYS = {"id", "file", "publisher", "title", "date", "language", "url", "note"}
+_SOURCE_KEYS = {"id", "file", "publisher", "title", "date", "language", "url", "note", "kind"}
 _CLAIM_KEYS = {"id", "topic", "subject", "metric", "unit", "kind", "per", "time", "group", "variant", "variant_cues",
                "cues", "statements", "derived", "note", "aliases"}
 _CUE_KEYS = {"subject", "metric", "exclude"}
-_STATEMENT_KEYS = {"source", "value", "unit", "qualifier", "high", "direction", "quote", "attributed_to", "note"}
+_STATEMENT_KEYS = {"source", "value", "unit", "qualifier", "high", "direction", "quote", "cite", "attributed_to",
+                   "note", "precision"}
+_RECORD_KEYS = ("title", "publisher", "url", "date")  # what a primary record without a file must carry
 
 
 def default_registry_path() -> Path:
@@ -204,18 +206,28 @@ def parse_registry(data: bytes, name: str = "<registry>") -> Registry:
             continue
         line = node[_LINE]
         faults.unknown_keys(node, _SOURCE_KEYS, "a source")
-        missing = [k for k in ("id", "file") if not node.get(k)]
+        kind = str(node.get("kind") or REPORT)
+        if kind not in SOURCE_KINDS:
+            faults.error(_key_line(node, "kind"), f"source {node.get('id', '?')}: unknown kind {kind!r} "
+                                                  f"(known: {', '.join(SOURCE_KINDS)})")
+        missing = [k for k in ("id",) if not node.get(k)]
+        if not node.get("file"):
+            if kind != PRIMARY:
+                missing.append("file")  # only a primary record may live outside the repository
+            else:
+                missing += [k for k in _RECORD_KEYS if not node.get(k)]
         if missing:
-            faults.error(line, f"source is missing {', '.join(missing)}")
+            what = "source" if kind != PRIMARY or node.get("file") else "primary record without a file"
+            faults.error(line, f"{what} {node.get('id') or ''} is missing {', '.join(missing)}".replace("  ", " "))
             continue
         sid = str(node["id"])
         if sid in sources:
             faults.error(line, f"duplicate source id {sid!r}")
             continue
         sources[sid] = Source(
-            id=sid, file=str(node["file"]), publisher=str(node.get("publisher") or sid),
+            id=sid, file=str(node.get("file") or ""), publisher=str(node.get("publisher") or sid),
             title=str(node.get("title") or ""), date=str(node.get("date") or ""),
-            language=str(node.get("language") or ""), url=node.get("url"), line=line,
+            language=str(node.get("language") or ""), url=node.get("url"), line=line, kind=kind,
         )
 
     claims: list[Claim] = []
@@ -271,7 +283,11 @@ def _with_precision(claim: Claim, sources: dict) -> Claim:
     statements = []
     for st in claim.statements:
         precision = None
-        if st.unit != "date":
+        if st.precision is not None:
+            precision = st.precision  # stated in the registry: "$1.10" is read to the cent
+        elif st.unit != "date" and not st.quote:
+            precision = precision_of(st.value)  # a cited figure is read to the digits recorded
+        elif st.unit != "date":
             source = sources.get(st.source)
             for q in parse_quantities(st.quote, ref_date=source.date if source else None):
                 if same_reading(q, st):
@@ -382,13 +398,23 @@ def _parse_statement(st, cid: str, claim_unit: str, sources: dict, faults: _Faul
         return None
     line = st[_LINE]
     faults.unknown_keys(st, _STATEMENT_KEYS, f"a statement of {cid}")
-    missing = [k for k in ("source", "value", "quote") if st.get(k) in (None, "")]
+    source = str(st.get("source") or "")
+    record = sources.get(source)
+    cited = record is not None and not record.file  # a primary record known by its citation, not a file
+    missing = [k for k in ("source", "value", "cite" if cited else "quote") if st.get(k) in (None, "")]
     if missing:
-        faults.error(line, f"claim {cid}: statement is missing {', '.join(missing)}")
+        why = f" (a statement of {source}, a record without a file, cites where the figure is)" if cited else ""
+        faults.error(line, f"claim {cid}: statement is missing {', '.join(missing)}{why}")
         return None
-    source = str(st["source"])
+    if cited and st.get("quote"):
+        faults.error(line, f"claim {cid}: {source} is a record without a file: give a cite, not a quote "
+                           "(record figures and citations, not copied prose)")
+        return None
     if sources and source not in sources:
         faults.error(line, f"claim {cid}: unknown source {source!r}")
+    if st.get("cite") is not None and not isinstance(st["cite"], str):
+        faults.error(line, f"claim {cid}: cite must be a string (a table, section, page or row)")
+        return None
     unit = str(st.get("unit") or claim_unit)
     if st.get("unit") and unit not in UNITS:  # a claim's own unknown unit is reported once, at the claim
         faults.error(line, f"claim {cid}: unknown unit {unit!r}")
@@ -408,12 +434,17 @@ def _parse_statement(st, cid: str, claim_unit: str, sources: dict, faults: _Faul
     high = st.get("high")
     if high is not None:
         high = _number(high, line, f"claim {cid}: high", faults)
-    if not isinstance(st["quote"], str):
+    precision = st.get("precision")
+    if precision is not None:
+        precision = _number(precision, line, f"claim {cid}: precision", faults)
+    quote = st.get("quote") or ""
+    if not isinstance(quote, str):
         faults.error(line, f"claim {cid}: quote must be a string")
         return None
     return Statement(
-        source=source, value=value, quote=st["quote"], unit=unit, qualifier=qualifier, high=high,
+        source=source, value=value, quote=quote, unit=unit, qualifier=qualifier, high=high,
         direction=direction, attributed_to=st.get("attributed_to"), note=st.get("note"), line=line,
+        cite=st.get("cite"), precision=precision,
     )
 
 
@@ -423,6 +454,8 @@ def _source_faults(registry: Registry) -> tuple[list[tuple[int, str]], dict[str,
     base = Path(registry.path).resolve().parent
     texts: dict[str, str] = {}
     for source in registry.sources.values():
+        if not source.file:
+            continue  # a primary record known by its citations
         file = (base / source.file) if not os.path.isabs(source.file) else Path(source.file)
         try:
             texts[source.id] = file.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dsfact.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, DsfactError, InputError, UsageError
-from dsfact.model import CONTRADICTED, DISPUTED, FileResult, Report
+from dsfact.model import FileResult, Report, Severity
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
 
@@ -305,12 +305,20 @@ def changed_without_ref(args: list[str]) -> list[str]:
     return out
 
 
+# --fail-on: the severities that fail a run; "contradicted" and "disputed" are the names of error and
+# warning from before findings had a severity.
+FAIL_AT = {
+    "error": {Severity.ERROR}, "warning": {Severity.ERROR, Severity.WARNING}, "never": set(),
+    "contradicted": {Severity.ERROR}, "disputed": {Severity.ERROR, Severity.WARNING},
+}
+
+
 def exit_code(report: Report, fail_on: str) -> int:
     """The one place that decides the exit status: 2 for unreadable input, 1 for failing findings."""
     if any(r.error for r in report.files):
         return EXIT_ERROR
-    failing = {"contradicted": {CONTRADICTED}, "disputed": {CONTRADICTED, DISPUTED}, "never": set()}[fail_on]
-    if any(f.verdict in failing for r in report.files for f in r.findings):
+    failing = FAIL_AT[fail_on]
+    if any(f.severity in failing for r in report.files for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_OK
 

@@ -8,10 +8,10 @@ could not be read is an error annotation on the file. A last plain line sums up,
 """
 from __future__ import annotations
 
-from dsfact.model import CONTRADICTED, DISPUTED, FileResult, Report
+from dsfact.model import FileResult, Report, Severity
 from dsfact.render import summary_line
 
-LEVEL = {CONTRADICTED: "error", DISPUTED: "warning"}
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
 def escape_data(text: str) -> str:
@@ -40,7 +40,7 @@ def render_file_github(result: FileResult) -> str:
         return (f"::error file={escape_property(path)},title={escape_property('dsfact: unreadable')}::"
                 f"{escape_data(result.error)}\n")
     for f in result.findings:
-        level = LEVEL.get(f.verdict)
+        level = LEVEL.get(f.severity)
         if level is None:
             continue
         loc = f.location

@@ -22,7 +22,9 @@ def finding_to_dict(f: Finding) -> dict:
         "direction": f.quantity.direction,
         "qualifier": f.quantity.qualifier,
         "verdict": f.verdict,
+        "severity": str(f.severity),
         "sources": dict(sorted(f.sources.items())),
+        "settled_by": sorted(f.decided_by),
         "message": f.message,
     }
 

@@ -1,15 +1,16 @@
-"""One line per finding, as linters print them: path:line:col: verdict claim: message.
+"""One line per finding, as linters print them: path:line:col: severity: verdict claim: message.
 
 With colour (a terminal, or --color always), the location is bold and the verdict coloured as in the
 table: plain ANSI codes, so `check --format lines` still imports no Rich.
 """
 from __future__ import annotations
 
-from dsfact.model import CONTRADICTED, DISPUTED, SUPPORTED, FileResult, Report
+from dsfact.model import CONTRADICTED, DISPUTED, SUPPORTED, FileResult, Report, Severity
 from dsfact.render import summary_line
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 VERDICT_COLOR = {CONTRADICTED: "\x1b[1;31m", DISPUTED: "\x1b[33m", SUPPORTED: "\x1b[32m"}
+SEVERITY_COLOR = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[2m"}
 
 
 def render_file_lines(result: FileResult, *, color: bool = False) -> str:
@@ -19,10 +20,12 @@ def render_file_lines(result: FileResult, *, color: bool = False) -> str:
         loc = f.location
         where = f"{result.path}:{loc.line}:{loc.column}:"
         verdict = f.verdict
+        severity = f"{f.severity}:"
         if color:
             where = f"{BOLD}{where}{RESET}"
             verdict = f"{VERDICT_COLOR.get(verdict, '')}{verdict}{RESET}"
-        out.append(f"{where} {verdict} {f.claim}: {f.message}\n")
+            severity = f"{SEVERITY_COLOR.get(f.severity, '')}{severity}{RESET}"
+        out.append(f"{where} {severity} {verdict} {f.claim}: {f.message}\n")
     return "".join(out)
 
 

@@ -1,8 +1,8 @@
 """SARIF 2.1.0 for code-scanning tools (GitHub code scanning, VS Code's SARIF viewer).
 
 One run; the driver is dsfact with its version; one rule per claim that has a result, in registry
-order, its help giving every source's value and quote. A result per contradicted figure (level
-`error`) and per disputed one (`warning`). Supported figures are left out: a SARIF result is a problem
+order, its help giving every source's value and quote. A result per finding whose severity is
+`error` or `warning` (its level). Supported figures (`info`) are left out: a SARIF result is a problem
 to look at, and code scanning would open an alert for every correct figure. Columns count Unicode
 code points (`columnKind`), as dsfact's locations do. A file that could not be read is a tool
 execution notification. No timestamps, no absolute paths of the machine, keys and lists in a fixed
@@ -15,10 +15,10 @@ import json
 import posixpath
 from urllib.parse import quote
 
-from dsfact.model import CONTRADICTED, DISPUTED, Claim, Registry, Report
+from dsfact.model import Claim, Registry, Report, Severity
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-LEVEL = {CONTRADICTED: "error", DISPUTED: "warning"}
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
 def artifact_uri(path: str) -> str:
@@ -42,7 +42,8 @@ def _rule(claim: Claim, registry: Registry | None) -> dict:
         source = registry.sources.get(st.source) if registry else None
         publisher = f" ({source.publisher}, {source.date})" if source and source.date else ""
         value = format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction)
-        lines.append(f"- {st.source}{publisher}: {value} — “{st.quote}”")
+        where = f"“{st.quote}”" if st.quote else f"[{st.cite}]"
+        lines.append(f"- {st.source}{publisher}: {value} — {where}")
     rule = {
         "id": claim.id,
         "shortDescription": {"text": what},
@@ -64,7 +65,7 @@ def build_sarif(report: Report, registry: Registry | None = None) -> dict:
     """The SARIF log as a dict."""
     from dsfact import __version__
 
-    reported = [(r, f) for r in report.files if not r.error for f in r.findings if f.verdict in LEVEL]
+    reported = [(r, f) for r in report.files if not r.error for f in r.findings if f.severity in LEVEL]
     wanted = {f.claim for _, f in reported}
     claims: list[Claim] = []
     if registry is not None:
@@ -86,12 +87,13 @@ def build_sarif(report: Report, registry: Registry | None = None) -> dict:
         results.append({
             "ruleId": f.claim,
             "ruleIndex": index[f.claim],
-            "level": LEVEL[f.verdict],
+            "level": LEVEL[f.severity],
             "message": {"text": f.message},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, **({"region": region} if region else {})}}],
             "partialFingerprints": {"dsfactFinding/v1": _fingerprint(uri, f.claim, f.text, seen)},
             "properties": {
                 "verdict": f.verdict,
+                "severity": str(f.severity),
                 "value": f.value,
                 "unit": f.unit,
                 "sources": dict(sorted(f.sources.items())),

@@ -1,11 +1,23 @@
 """Rich tables for people at a terminal: the only module that imports rich for `check`."""
 from __future__ import annotations
 
-from dsfact.model import CONTRADICTED, DISPUTED, SUPPORTED, SUPPORTS, FileResult, Finding, Registry, Report
+from dsfact.model import (
+    CONSISTENT,
+    CONTRADICTED,
+    DISPUTED,
+    SUPPORTED,
+    SUPPORTS,
+    FileResult,
+    Finding,
+    Registry,
+    Report,
+    Severity,
+)
 from dsfact.quantity import format_value
 from dsfact.render import summary_line
 
 VERDICT_STYLE = {SUPPORTED: "green", CONTRADICTED: "bold red", DISPUTED: "yellow"}
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 SOURCE_COLUMN = 16  # "✓ $5.576M, <$6M" and its padding
 
 
@@ -43,7 +55,9 @@ def _cell(f: Finding, source: str, prefix: str = ""):
             value = short_value(st)
             if value not in values:
                 values.append(value)
-    mark, style = ("✓", "green") if stance == SUPPORTS else ("✗", "red")
+    mark, style = {SUPPORTS: ("✓", "green"), CONSISTENT: ("≈", "yellow")}.get(stance, ("✗", "red"))
+    if f.decided_by and source not in f.decided_by:
+        style = "dim"  # shown, but not what the verdict rests on
     shown = ", ".join(values[:2]) + (" …" if len(values) > 2 else "")
     return Text.assemble(prefix, (mark, style), f" {shown}".rstrip())
 
@@ -69,12 +83,13 @@ def render_file_table(result: FileResult, registry: Registry, console) -> None:
         console.print(f"{escape(result.path)}: no registered figures found")
         return
     used = [s for s in registry.sources if any(s in f.sources for f in result.findings)]
-    wide = console.width >= 44 + SOURCE_COLUMN * len(used)
+    wide = console.width >= 54 + SOURCE_COLUMN * len(used)
     table = Table(title=escape(result.path), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("Where", no_wrap=True)
     table.add_column("Text", min_width=8, overflow="fold")
     table.add_column("Claim", no_wrap=True)
     table.add_column("Verdict", no_wrap=True)
+    table.add_column("Severity", no_wrap=True)
     if wide:
         for source in used:
             table.add_column(source, overflow="fold")
@@ -82,7 +97,8 @@ def render_file_table(result: FileResult, registry: Registry, console) -> None:
         table.add_column("Sources", overflow="fold")
     for f in result.findings:
         loc = f"{f.location.line}:{f.location.column}" if f.location else ""
-        row = [Text(loc), Text(f.text), Text(f.claim), Text(f.verdict, style=VERDICT_STYLE[f.verdict])]
+        row = [Text(loc), Text(f.text), Text(f.claim), Text(f.verdict, style=VERDICT_STYLE[f.verdict]),
+               Text(str(f.severity), style=SEVERITY_STYLE.get(f.severity, ""))]
         if wide:
             row += [_cell(f, s) for s in used]
         else:

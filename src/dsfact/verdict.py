@@ -1,0 +1,197 @@
+"""The verdict rules: how each source's statement of a claim stands towards a figure, which sources
+settle it, and how much the result needs a person (severity).
+
+- Per source, its most precise statement decides its stance: supports or contradicts; a statement that
+  agrees only because it is much vaguer than one that disagrees ("二千多" beside "2,048") is
+  `consistent`: it cannot support the figure.
+- The verdict rests on the primary records when one states the claim at a comparable precision;
+  otherwise on the reports and opinions together (supported when all agree, contradicted when none
+  does, disputed when they split). Sources that do not settle it are still shown, per source.
+- Severity: `error` when a primary record, or two independent reports, contradict the figure;
+  `warning` when a single report or opinion does, or when sources of equal standing dispute it;
+  `info` when it is supported.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dsfact.model import (
+    CONSISTENT,
+    CONTRADICTED,
+    CONTRADICTS,
+    DISPUTED,
+    PRIMARY,
+    REPORT,
+    SUPPORTED,
+    SUPPORTS,
+    Claim,
+    Quantity,
+    Registry,
+    Severity,
+)
+from dsfact.quantity import agrees as _agrees
+from dsfact.quantity import fill_date, format_value, span_of
+
+
+@lru_cache(maxsize=4096)
+def agrees(q: Quantity, st, per) -> bool | None:
+    """dsfact.quantity.agrees, remembered: judging one figure compares it with each statement several
+    times (the stance, the message per source, the evidence)."""
+    return _agrees(q, st, per)
+
+
+@lru_cache(maxsize=4096)
+def shown(st) -> str:
+    """A statement's value as a message shows it (the same few statements are shown again and again)."""
+    return format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction)
+
+
+@lru_cache(maxsize=4096)
+def width(st) -> float:
+    """How vague a statement is: its span relative to its value (dates: minus the digits it gives)."""
+    if st.unit == "date":
+        return -len(str(st.value))  # 2024-12-27 is more precise than 2024-12
+    lo, hi = span_of(st.value, st.precision, st.qualifier, st.high)
+    return (hi - lo) / max(abs(st.value), 1e-12)
+
+
+def _overlap(a, b) -> bool:
+    """Whether two statements of a claim can both be true (their spans meet; dates share every field)."""
+    if a.unit == "date" or b.unit == "date":
+        from dsfact.quantity import dates_agree
+
+        return a.unit == b.unit and dates_agree(str(a.value), str(b.value))
+    if isinstance(a.value, str) or isinstance(b.value, str) or a.unit != b.unit:
+        return False
+    a_lo, a_hi = span_of(a.value, a.precision, a.qualifier, a.high)
+    b_lo, b_hi = span_of(b.value, b.precision, b.qualifier, b.high)
+    return max(a_lo, b_lo) <= min(a_hi, b_hi)
+
+
+def _kind(registry: Registry | None, source: str) -> str:
+    found = registry.sources.get(source) if registry is not None else None
+    return found.kind if found is not None else REPORT
+
+
+def claim_sources(q: Quantity, claim: Claim) -> dict[str, str]:
+    """Per source: does its most precise statement of the claim agree with q? (tkp says both "more
+    than 50 days" and "53 days": 60 days contradicts it.) A source that agrees only through a statement
+    vaguer than a disagreeing source's, and compatible with it too ("二千多" beside "2,048"), is
+    `consistent`: it cannot tell the two apart. Sources that cannot be compared (a figure in another
+    unit) are left out."""
+    by_source: dict[str, list] = {}
+    for st in claim.statements:
+        verdict = agrees(q, st, claim.per)
+        if verdict is not None:
+            by_source.setdefault(st.source, []).append((width(st), verdict, st))
+    out: dict[str, str] = {}
+    sharpest: dict[str, tuple] = {}  # source -> (width, statement) that decides its stance
+    for source, judged in by_source.items():
+        narrowest = min(w for w, _, _ in judged)
+        tops = [(v, st) for w, v, st in judged if w <= narrowest + 1e-9]
+        agreeing = [st for v, st in tops if v]
+        out[source] = SUPPORTS if agreeing else CONTRADICTS
+        sharpest[source] = (narrowest, agreeing[0] if agreeing else tops[0][1])
+    against = [sharpest[s] for s, v in out.items() if v == CONTRADICTS]
+    for source, stance in out.items():
+        if stance != SUPPORTS:
+            continue
+        w, st = sharpest[source]
+        if any(w > cw + 1e-12 and _overlap(st, cst) for cw, cst in against):
+            out[source] = CONSISTENT
+    return out
+
+
+def deciding_sources(sources: dict[str, str], registry: Registry | None) -> dict[str, str]:
+    """The stances the verdict rests on: the primary records', when one states the claim precisely
+    enough; else every report's and opinion's that is not merely consistent."""
+    decisive = {s: v for s, v in sources.items() if v != CONSISTENT}
+    primary = {s: v for s, v in decisive.items() if _kind(registry, s) == PRIMARY}
+    return primary or decisive
+
+
+def verdict_of(sources: dict[str, str], registry: Registry | None = None) -> str | None:
+    """supported, contradicted or disputed, from the sources that settle it; None when none states
+    anything comparable."""
+    tier = deciding_sources(sources, registry)
+    if not tier:
+        return None
+    said = set(tier.values())
+    if said == {SUPPORTS}:
+        return SUPPORTED
+    if said == {CONTRADICTS}:
+        return CONTRADICTED
+    return DISPUTED
+
+
+def severity_of(verdict: str, sources: dict[str, str], registry: Registry | None = None) -> Severity:
+    """error: contradicted by a primary record or by two independent reports (different publishers);
+    warning: contradicted by a single report or opinion, or disputed; info: supported."""
+    if verdict == SUPPORTED:
+        return Severity.INFO
+    if verdict == DISPUTED:
+        return Severity.WARNING
+    tier = deciding_sources(sources, registry)
+    against = [s for s, v in tier.items() if v == CONTRADICTS]
+    if any(_kind(registry, s) == PRIMARY for s in against):
+        return Severity.ERROR
+    publishers = set()
+    for s in against:
+        if _kind(registry, s) == REPORT:
+            found = registry.sources.get(s) if registry is not None else None
+            publishers.add(found.publisher if found is not None else s)
+    return Severity.ERROR if len(publishers) >= 2 else Severity.WARNING
+
+
+def _statement_words(claim: Claim, q: Quantity, source: str, stance: str) -> str:
+    """The source's statements that take this stance (a supporting source shows what agrees)."""
+    said, fallback = [], []
+    for st in claim.statements:
+        verdict = agrees(q, st, claim.per) if st.source == source else None
+        if verdict is None:
+            continue
+        fallback.append(shown(st))
+        if verdict == (stance in (SUPPORTS, CONSISTENT)):
+            said.append(shown(st))
+    return ", ".join(dict.fromkeys(said or fallback))
+
+
+def say(claim: Claim, q: Quantity, sources: dict[str, str], stance: str) -> str:
+    """"etnet 2,048; tkp 2,048, 2,000": the sources that take a stance, with what they say."""
+    return "; ".join(f"{s} {_statement_words(claim, q, s, stance)}" for s, v in sources.items() if v == stance)
+
+
+def stated_value(claim: Claim, q: Quantity) -> str:
+    stated = format_value(q.value, q.unit, q.qualifier, q.high, q.per, q.direction)
+    if q.unit == "date" and claim.statements:
+        stated = fill_date(str(q.value), str(claim.statements[0].value))  # "December 25" of the claim's year
+    return stated
+
+
+def _asides(claim: Claim, q: Quantity, sources: dict[str, str], tier: dict[str, str]) -> str:
+    """What the sources that do not settle the verdict say: differing, agreeing, or too vague."""
+    parts = []
+    for source, stance in sources.items():
+        if source in tier:
+            continue
+        words = _statement_words(claim, q, source, stance)
+        how = {SUPPORTS: "agrees", CONTRADICTS: "differs", CONSISTENT: "consistent, too vague to decide"}[stance]
+        parts.append(f"{source} says {words} ({how})")
+    return "".join(f"; {p}" for p in parts)
+
+
+def message_of(verdict: str, claim: Claim, q: Quantity, sources: dict[str, str],
+               registry: Registry | None = None) -> str:
+    """The one-line explanation: which source says what, the settling ones first."""
+    stated = stated_value(claim, q)
+    what = f"{claim.subject}, {claim.metric}"
+    tier = deciding_sources(sources, registry)
+    primary = any(_kind(registry, s) == PRIMARY for s in tier)
+    asides = _asides(claim, q, sources, tier)
+    if verdict == SUPPORTED:
+        return f"{stated} agrees with {say(claim, q, tier, SUPPORTS)}{asides} ({what})"
+    if verdict == CONTRADICTED:
+        whom = "the primary record" if primary else "every source"
+        return f"{stated} disagrees with {whom}: {say(claim, q, tier, CONTRADICTS)}{asides} ({what})"
+    return (f"{stated} agrees with {say(claim, q, tier, SUPPORTS)} but not with "
+            f"{say(claim, q, tier, CONTRADICTS)}{asides} ({what})")
