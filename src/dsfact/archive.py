@@ -20,7 +20,7 @@ import uuid
 from pathlib import Path
 
 from dsfact.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
-from dsfact.model import CONTRADICTED, DISPUTED, VERDICTS, FileResult
+from dsfact.model import CONTRADICTED, DISPUTED, VERDICTS, FileResult, Severity
 
 MANIFEST = "archive.json"
 SUMMARY = "summary.json"
@@ -176,7 +176,16 @@ def check_partition(docs, token: str) -> tuple[str, dict, list[str]]:
 
 
 def _zero() -> dict:
-    return {"documents": 0, "errors": 0, **{v: 0 for v in VERDICTS}}
+    return {"documents": 0, "errors": 0, **{v: 0 for v in VERDICTS}, **{_severity_key(s): 0 for s in Severity}}
+
+
+def _severity_key(severity) -> str:
+    """Counts of findings by severity ("errors" already counts unreadable documents)."""
+    return f"severity:{severity}"
+
+
+# a partition written before findings had a severity: the verdict's usual one
+_OLD_SEVERITY = {CONTRADICTED: Severity.ERROR, DISPUTED: Severity.WARNING}
 
 
 def _count(counts: dict, result) -> None:
@@ -185,6 +194,7 @@ def _count(counts: dict, result) -> None:
         counts["errors"] += 1
     for f in result.findings:
         counts[f.verdict] += 1
+        counts[_severity_key(f.severity)] += 1
 
 
 def count_partition_file(path: Path) -> dict:
@@ -198,6 +208,8 @@ def count_partition_file(path: Path) -> dict:
                 counts["errors"] += 1
             for finding in record["findings"]:
                 counts[finding["verdict"]] += 1
+                severity = finding.get("severity") or _OLD_SEVERITY.get(finding["verdict"], Severity.INFO)
+                counts[_severity_key(severity)] += 1
     return counts
 
 
@@ -360,6 +372,7 @@ def run_archive(*, sources, out, scheduler="local", workers=None, partition_size
         "documents": totals["documents"],
         "errors": totals["errors"],
         "findings": {v: totals[v] for v in VERDICTS},
+        "severity": {str(s): totals.get(_severity_key(s), 0) for s in Severity},
         "fail_on": settings.fail_on,
         "exit_status": status,
         "workers": n_workers,
@@ -384,5 +397,6 @@ def _status(totals: dict, fail_on: str) -> int:
     """As dsfact.run.exit_code, from counts."""
     if totals["errors"]:
         return EXIT_ERROR
-    failing = {"contradicted": (CONTRADICTED,), "disputed": (CONTRADICTED, DISPUTED), "never": ()}[fail_on]
-    return EXIT_FINDINGS if any(totals[v] for v in failing) else EXIT_OK
+    from dsfact.run import FAIL_AT
+
+    return EXIT_FINDINGS if any(totals.get(_severity_key(s)) for s in FAIL_AT[fail_on]) else EXIT_OK
