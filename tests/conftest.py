@@ -30,6 +30,27 @@ def bundled_registry():
     return load_registry(ROOT / "data" / "claims.yaml", use_cache=False)
 
 
+def seeds_only(registry):
+    """The registry as the five seeds alone state it: primary records and the claims only they state
+    left out (the rules among reports and opinions, which still apply where no record states a claim)."""
+    from dataclasses import replace
+
+    sources = {k: s for k, s in registry.sources.items() if s.kind != "primary"}
+    claims = []
+    for claim in registry.claims:
+        statements = tuple(st for st in claim.statements if st.source in sources)
+        if statements:
+            claims.append(replace(claim, statements=statements))
+    return replace(registry, sources=sources, claims=tuple(claims))
+
+
+@pytest.fixture(scope="session")
+def seeds_registry():
+    from dsfact.registry import load_registry
+
+    return seeds_only(load_registry(ROOT / "data" / "claims.yaml", use_cache=False))
+
+
 def git_env() -> dict:
     """The environment for git in a throw-away repository: none of the caller's GIT_* settings, and the
     bundled registry for any dsfact a hook runs."""

@@ -24,6 +24,13 @@ from dsfact.registry import load_registry
 AUDIT = pathlib.Path(__file__).resolve().parent / "fixtures" / "audit"
 
 
+
+@pytest.fixture(scope="module")
+def bundled_registry(seeds_registry):
+    """These tests pin what the seeds alone say of one another (tests/test_authority.py covers the
+    primary records, which settle several of these figures)."""
+    return seeds_registry
+
 @pytest.fixture(scope="module")
 def bundled_audit(bundled_registry):
     return audit_registry(bundled_registry)

@@ -28,8 +28,8 @@ def test_exit_codes(capsys, tmp_path):
     wrong.write_text("DeepSeek trained V3 on 4,096 H800 chips.\n", encoding="utf-8")
     assert run_main(capsys, "check", wrong)[0] == 1
     assert run_main(capsys, "check", "--fail-on", "never", wrong)[0] == 0
-    single = tmp_path / "single.md"  # only one opinion column states the Dow's move: a warning
-    single.write_text("The Dow fell 0.2% on Monday.\n", encoding="utf-8")
+    single = tmp_path / "single.md"  # only one opinion column states Grok 3's GPU count: a warning
+    single.write_text("xAI trained Grok 3 on 200,000 H100 GPUs in Colossus.\n", encoding="utf-8")
     assert run_main(capsys, "check", single)[0] == 0
     assert run_main(capsys, "check", "--fail-on", "warning", single)[0] == 1
     assert run_main(capsys, "check", "--fail-on", "disputed", single)[0] == 1  # the older name of warning
@@ -56,7 +56,7 @@ def test_stdin(capsys, monkeypatch):
     code, out, _ = run_main(capsys, "check", "--format", "lines", "--fail-on", "warning", "-",
                             stdin="The Dow fell 0.2% on Monday.\n", monkeypatch=monkeypatch)
     assert code == 1
-    assert out.startswith("-:1:14: warning: contradicted C37: ")
+    assert out.startswith("-:1:14: error: contradicted C37: ")  # the close: up 0.65%
 
 
 def test_table_is_the_default_even_when_piped(capsys):
@@ -76,7 +76,8 @@ def test_table_output_has_a_column_per_source_and_no_colour_codes(capsys):
     for heading in ("Where", "Text", "Claim", "Verdict", "etnet", "tkp", "yu"):
         assert heading in out
     assert "6143億美元" in out and "disputed" in out
-    assert out.strip().splitlines()[-1] == "1 file: 4 supported, 2 contradicted, 1 disputed"
+    assert "Severity" in out and "warning" in out and "error" in out
+    assert out.strip().splitlines()[-1] == "1 file: 3 supported, 2 contradicted, 2 disputed"
 
 
 def test_registry_option_and_environment(capsys, monkeypatch):
@@ -140,7 +141,8 @@ def test_claims_and_sources():
     assert {"C25", "C26", "C27"} <= {c["id"] for c in json.loads(result.stdout)}
     assert main(["claims", "no-such-thing"]) == 2
     result = runner.invoke(app, ["sources", "--format", "json"])
-    assert [s["id"] for s in json.loads(result.stdout)] == ["etnet", "tkp", "aena", "yu", "yin"]
+    ids = [s["id"] for s in json.loads(result.stdout)]
+    assert ids[-5:] == ["etnet", "tkp", "aena", "yu", "yin"]  # after the primary records
 
 
 def test_help_lists_the_commands():
@@ -160,4 +162,4 @@ def test_module_entry_point():
     proc = subprocess.run([sys.executable, "-m", "dsfact", "check", "--format", "json", "--fail-on", "warning",
                            str(ARTICLE)],
                           capture_output=True, text=True, cwd=ROOT)
-    assert proc.returncode == 1 and json.loads(proc.stdout)["summary"]["contradicted"] == 3
+    assert proc.returncode == 1 and json.loads(proc.stdout)["summary"]["contradicted"] == 2

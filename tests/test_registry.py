@@ -17,12 +17,16 @@ def _statements():
     registry = load_registry(BUNDLED, use_cache=False)
     for claim in registry.claims:
         for st in claim.statements:
+            if not registry.sources[st.source].file:
+                continue  # a primary record's statement cites where its figure is; there is no quote to read
             yield pytest.param(claim, st, registry.sources[st.source].date, id=f"{claim.id}-{st.source}-{st.line}")
 
 
 def test_bundled_registry_validates(bundled_registry):
     assert validate_registry(bundled_registry) == []
-    assert len(bundled_registry.sources) == 5
+    kinds = [s.kind for s in bundled_registry.sources.values()]
+    assert kinds.count("report") + kinds.count("opinion") == 5  # the five seeds
+    assert kinds.count("primary") >= 3
     assert len(bundled_registry.claims) >= 45
 
 
@@ -43,7 +47,17 @@ def test_every_quote_reads_back_as_recorded(claim, statement, ref_date):
 
 def test_seeds_are_the_sources_byte_for_byte(bundled_registry):
     for source in bundled_registry.sources.values():
+        if source.kind == "primary" and not source.file:
+            assert source.url and source.title and source.publisher and source.date  # a record, cited
+            continue
         assert (BUNDLED.parent / source.file).resolve().parent == (ROOT / "seeds").resolve()
+
+
+def test_primary_statements_cite_and_never_quote(bundled_registry):
+    cited = [st for c in bundled_registry.claims for st in c.statements
+             if not bundled_registry.sources[st.source].file]
+    assert len({st.source for st in cited}) >= 3
+    assert all(st.cite and not st.quote for st in cited)
 
 
 MINI = """\

@@ -18,6 +18,7 @@ from dsfact.compare import (
     BOUNDS,
     DIFFER,
     compare_pair,
+    primary_statement,
     reference_statement,
     show,
     sibling_reason,
@@ -28,7 +29,7 @@ from dsfact.compare import (
 from dsfact.compare import (
     WITHIN_ROUNDING as PAIR_WITHIN,
 )
-from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Claim, Registry, Statement
+from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, PRIMARY, UP_TO, Claim, Registry, Statement
 from dsfact.quantity import (
     APPROX_SPREAD,
     BOUND_SPREAD,
@@ -37,7 +38,7 @@ from dsfact.quantity import (
     ROUND_FIGURE,
     format_value,
     precision_of,
-    span_of,
+    statement_span,
 )
 
 SCHEMA_VERSION = 1
@@ -367,7 +368,7 @@ def _holds(r: float, st: Statement) -> bool:
 def _reading_of_statement(st: Statement) -> tuple[float, float]:
     """The interval check reads a written figure as (quantity.span_of), and for 1/N every ratio that
     rounds to N."""
-    lo, hi = span_of(float(st.value), st.precision, st.qualifier, st.high)
+    lo, hi = statement_span(st)
     n = _unit_fraction(st)
     if n is not None and st.qualifier not in BOUNDS:  # "less than 1/20" is bounded by 1/20 itself
         lo, hi = min(lo, 1 / (n + 0.5)), max(hi, 1 / (n - 0.5))
@@ -498,6 +499,9 @@ def _pair_row(check: str, registry: Registry, claim: Claim, ref: Statement, st: 
 def _statement_rows(registry: Registry, claim: Claim) -> list[Row]:
     """Each source's figure for the claim against the claim's most precise one: 2,000 and 二千多 against
     2,048; 逾50天 against 53天; one release date against another."""
+    record = primary_statement(registry, claim)
+    if record is not None:
+        return _primary_rows(registry, claim, record)
     ref = reference_statement(claim)
     if ref is None:
         return []
@@ -516,6 +520,22 @@ def _statement_rows(registry: Registry, claim: Claim) -> list[Row]:
         rows.append(_pair_row("statements", registry, claim, ref, st,
                               formula=(f"the other date given for {claim.id}" if claim.unit == "date"
                                        else f"{claim.id}'s most precise figure")))
+    return rows
+
+
+def _primary_rows(registry: Registry, claim: Claim, record: Statement) -> list[Row]:
+    """Every secondary statement of a claim against its primary record: which outlet printed which
+    figure, how far from the record, and whether rounding explains it (consistent within rounding)."""
+    rows = []
+    seen = set()
+    for st in claim.statements:
+        source = registry.sources.get(st.source)
+        key = (st.source, show(st), st.quote)
+        if source is None or source.kind == PRIMARY or key in seen:
+            continue
+        seen.add(key)
+        rows.append(_pair_row("primary", registry, claim, record, st,
+                              formula=f"the primary record ({record.source}: {record.cite or 'cited'})"))
     return rows
 
 

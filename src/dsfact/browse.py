@@ -98,7 +98,7 @@ def render_sources(registry: Registry, fmt: str, console) -> None:
     if fmt == "json":
         rows = [{"id": s.id, "kind": s.kind, "publisher": s.publisher, "title": s.title, "date": s.date,
                  "language": s.language, "file": s.file or None, "url": s.url, "statements": counts.get(s.id, 0)}
-                for s in registry.sources.values()]
+                for s in _by_authority(registry)]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     from rich.table import Table

@@ -241,8 +241,16 @@ def claims(
 def sources(
     registry: Optional[str] = RegistryOption,
     format: TableOrJson = format_option(),
+    scorecard: bool = typer.Option(False, "--scorecard",
+                                   help="Grade each source against the primary records: how many of its figures "
+                                        "agree, agree within rounding, or differ."),
 ) -> None:
-    """List the registry's sources."""
+    """List the registry's sources and their kind (primary, report, opinion)."""
+    if scorecard:
+        from dsfact.scorecard import render_scorecard
+
+        render_scorecard(_registry(registry), format, _stdout_console())
+        return
     from dsfact.browse import render_sources
 
     render_sources(_registry(registry), format, _stdout_console())

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Claim, Quantity, Registry, Statement
+from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, PRIMARY, UP_TO, Claim, Quantity, Registry, Statement
 from dsfact.quantity import agrees, convert_value, dates_agree, format_value
 
 SCHEMA_VERSION = 1
@@ -80,6 +80,9 @@ class Row:
     variant: str | None
     cells: dict  # source id -> tuple[Said, ...], in registry source order
     agreement: Agreement
+    primary: Said | None = None  # the primary record's figure, where one states the claim
+    primary_source: str | None = None
+    deviations: dict = field(default_factory=dict)  # secondary source id -> tuple[Pair, ...] against the primary
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +106,9 @@ class Chart:
 @dataclass(slots=True)
 class Comparison:
     topic: str
-    sources: list[tuple[str, str]]  # (id, publisher), only those that state something here
+    sources: list[tuple[str, str]]  # (id, publisher), only those that state something here, records first
     rows: list[Row] = field(default_factory=list)
+    records: list[str] = field(default_factory=list)  # which of `sources` are primary records
     charts: list[Chart] = field(default_factory=list)
 
 
@@ -327,8 +331,27 @@ def claim_agreement(registry: Registry, claim: Claim) -> Agreement:
 
 
 def said_of(st: Statement) -> Said:
-    return Said(quote=st.quote, value=st.value, unit=st.unit, text=show(st), qualifier=st.qualifier, high=st.high,
+    return Said(quote=st.evidence_text, value=st.value, unit=st.unit, text=show(st), qualifier=st.qualifier, high=st.high,
                 attributed_to=short_attribution(st.attributed_to), line=st.line)
+
+
+def primary_statement(registry: Registry, claim: Claim) -> Statement | None:
+    """The primary record's statement of a claim (the most precise, where a record states it twice)."""
+    records = [st for st in claim.statements
+               if (s := registry.sources.get(st.source)) is not None and s.kind == PRIMARY]
+    return reference_statement(claim, records) if records else None
+
+
+def deviation_words(pair: Pair, unit: str) -> str:
+    """"+0.43 pp", "1 day", "agrees": how far a source's figure is from the primary record's."""
+    if pair.kind == AGREE:
+        return "agrees"
+    if pair.kind == NOT_COMPARABLE:
+        return f"not comparable: {pair.reason}" if pair.reason else "not comparable"
+    words = _gap_words(pair.gap, pair.gap_pct, unit)
+    if pair.gap is not None and unit != "date" and words:
+        words = ("+" if pair.gap > 0 else "−") + words
+    return f"{words}, within rounding" if pair.kind == WITHIN_ROUNDING else f"off by {words}"
 
 
 def row_of(registry: Registry, claim: Claim) -> Row:
@@ -342,8 +365,22 @@ def row_of(registry: Registry, claim: Claim) -> Row:
                 said.append(said_of(st))
         if said:
             cells[source] = tuple(said)
+    ref = primary_statement(registry, claim)
+    deviations: dict[str, tuple[Pair, ...]] = {}  # one per cell item, as the cells are deduplicated
+    if ref is not None:
+        for source in cells:
+            record = registry.sources.get(source)
+            if record is None or record.kind == PRIMARY:
+                continue
+            seen = set()
+            for st in claim.statements:
+                if st.source == source and (st.quote, st.value) not in seen:
+                    seen.add((st.quote, st.value))
+                    deviations[source] = deviations.get(source, ()) + (compare_pair(ref, st, claim),)
     return Row(claim=claim.id, topic=claim.topic, subject=claim.subject, metric=claim.metric, unit=claim.unit,
-               time=claim.time, variant=claim.variant, cells=cells, agreement=claim_agreement(registry, claim))
+               time=claim.time, variant=claim.variant, cells=cells, agreement=claim_agreement(registry, claim),
+               primary=said_of(ref) if ref is not None else None, primary_source=ref.source if ref else None,
+               deviations=deviations)
 
 
 # ───────────────────────────── charts ─────────────────────────────
@@ -428,9 +465,11 @@ def compare_topic(registry: Registry, topic: str) -> Comparison:
         raise UsageError(f"no claim matches {topic!r} (try a topic: {', '.join(registry.topics)}, all; "
                          f"a claim id such as C01; or a word such as nvidia)")
     used = {st.source for c in claims for st in c.statements}
-    sources = [(s.id, s.publisher) for s in registry.sources.values() if s.id in used]
+    by_authority = sorted(registry.sources.values(), key=lambda s: -s.authority)
+    sources = [(s.id, s.publisher) for s in by_authority if s.id in used]
+    records = [s.id for s in by_authority if s.id in used and s.kind == PRIMARY]
     rows = [row_of(registry, c) for c in claims]
-    return Comparison(topic=topic, sources=sources, rows=rows, charts=charts_of(registry, claims))
+    return Comparison(topic=topic, sources=sources, rows=rows, charts=charts_of(registry, claims), records=records)
 
 
 def comparison_to_dict(comparison: Comparison) -> dict:
@@ -446,6 +485,11 @@ def comparison_to_dict(comparison: Comparison) -> dict:
             "claim": r.claim, "topic": r.topic, "subject": r.subject, "metric": r.metric, "unit": r.unit,
             "time": r.time, "variant": r.variant,
             "cells": {source: [said(s) for s in items] for source, items in r.cells.items()},
+            "primary": ({"source": r.primary_source, **said(r.primary)} if r.primary is not None else None),
+            "deviation": {source: [{"kind": p.kind, "gap": p.gap,
+                                    "gap_pct": None if p.gap_pct is None else round(p.gap_pct, 3),
+                                    "words": deviation_words(p, r.unit)} for p in pairs]
+                          for source, pairs in r.deviations.items()},
             "agreement": {"kind": a.kind, "label": a.label, "sources": a.sources, "gap": a.gap,
                           "gap_pct": None if a.gap_pct is None else round(a.gap_pct, 3), "reason": a.reason,
                           "siblings": [{"claim": s.claim, "says": s.text, "reason": s.reason} for s in a.siblings]},
@@ -455,7 +499,8 @@ def comparison_to_dict(comparison: Comparison) -> dict:
                          "high": b.high, "qualifier": b.qualifier, "text": b.text} for b in c.bars]}
               for c in comparison.charts]
     return {"version": SCHEMA_VERSION, "topic": comparison.topic,
-            "sources": [{"id": i, "publisher": p} for i, p in comparison.sources], "rows": rows, "charts": charts}
+            "sources": [{"id": i, "publisher": p, "primary": i in comparison.records} for i, p in comparison.sources],
+            "rows": rows, "charts": charts}
 
 
 def run_compare(registry: Registry, topic: str, *, output: str = "table", chart: bool = False, console=None) -> int:

@@ -80,6 +80,7 @@ class Quantity:
     high: float | None = None
     per: Per | None = None
     direction: str | None = None
+    below: bool = False  # "nearly 17%", "近17%": approximately, and at or just under the figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,7 @@ class Statement:
     note: str | None = None
     line: int = 0  # line in the registry file
     cite: str | None = None
+    below: bool = False  # the quote says "nearly"/"近": at or just under the value
 
     @property
     def evidence_text(self) -> str:

@@ -35,6 +35,7 @@ from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per, Quanti
 __all__ = ["parse_quantities", "quantity_to_dict"]
 
 _NEUTRAL = "none"  # a qualifier word that says the figure is as stated (高達, as low as)
+_NEARLY = "nearly"  # approximately, and from below: "nearly 17%" is just under 17 (Quantity.below)
 _MAX_DIGITS = 16  # longer digit runs are identifiers, not amounts
 _MAX_ZH = 20  # longer runs of Chinese numerals are not one number
 _REACH = 24  # the furthest a figure's reading looks back (_left_context; _rel_year and others look less far)
@@ -337,10 +338,10 @@ def _build() -> _Rx:
 
     # Qualifiers and directions in the words before a number.
     qual = [
-        (APPROXIMATELY, "about|around|roughly|approximately|approx|approx.|nearly|almost|close to|circa|"
+        (_NEARLY, "nearly|almost|close to|将近|接近|近乎|(?<![最附逼临靠亲贴拉])近"),
+        (APPROXIMATELY, "about|around|roughly|approximately|approx|approx.|circa|"
                         "some|an estimated|estimated|more or less|just about|~|≈|约莫|大约|约为|约有|"
-                        "约是|约合|约达|(?<![纽签合预条节制契公])约|大概|将近|接近|近乎|"
-                        "(?<![最附逼临靠亲贴拉])近"),
+                        "约是|约合|约达|(?<![纽签合预条节制契公])约|大概"),
         (MORE_THAN, "more than|over|above|at least|in excess of|upwards of|north of|greater than|"
                     "no less than|not less than|just over|well over|≥|>=|>|逾|超过|超出|超(?!过)|"
                     "多于|高于|大于|至少|最少|不少于|不低于"),
@@ -721,9 +722,12 @@ class _Scanner:
                 self.pending_per = None
         if qualifier == _NEUTRAL:
             qualifier = None
+        below = qualifier == _NEARLY
+        if below:
+            qualifier = APPROXIMATELY  # the shared vocabulary's word; `below` keeps the side
         self.out.append(Quantity(text=self.text[start:end], start=start, end=end, value=value,
                                  unit=unit, qualifier=qualifier, precision=precision, high=high,
-                                 per=per, direction=direction))
+                                 per=per, direction=direction, below=below))
         self.last_end = end
         return end
 

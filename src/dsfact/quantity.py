@@ -10,6 +10,8 @@ ROUND_FIGURE = 0.1  # "$6 million", "2,000", "十萬": one significant digit, re
 
 _HAN_DIGITS = set("一二三四五六七八九兩两壹貳贰參叁肆伍陸陆柒捌玖")
 
+ROUNDED_UNITS = ("pct", "pp")  # moves and shares in per cent are rounded, never truncated: 16.97% is 17%
+
 CONVERTIBLE = {("pct", "ratio"): 0.01, ("ratio", "pct"): 100.0}
 
 
@@ -65,20 +67,26 @@ def round_figure_precision(value: float, precision: float | None, text: str, uni
 
 
 def span_of(value: float, precision: float | None, qualifier: str | None, high: float | None = None,
-            *, literal: bool = False) -> tuple[float, float]:
+            *, literal: bool = False, below: bool = False, truncate: bool = True) -> tuple[float, float]:
     """The interval a written figure stands for: its rounding (or truncation), widened by its qualifier.
 
     A source's "二千多" or "more than 50 days" is read as a person would, bounded (2,000 to 3,000);
     with `literal`, a bound in the text being checked is taken at its word: "more than 100,000 GPUs" is
-    true of 240,000, so it is not flagged."""
+    true of 240,000, so it is not flagged. `below` is "nearly": "近17%" runs from where 17 starts (16.5)
+    up to 17, so 16% is not nearly 17%. Without `truncate` a figure is only rounded: a percentage move
+    of 16.97% is written 17%, not 16%."""
     top = high if high is not None else value
     if precision is None or precision <= 0:
         precision = max(abs(value), abs(top)) * RELATIVE_FLOOR * 2
     if precision >= 2 * ROUND_FIGURE * abs(value) > 0:
         lo, hi = value - precision / 2, top + precision / 2  # a round figure: ten per cent either way
-    else:
+    elif truncate:
         lo, hi = value - precision / 2, top + precision  # 5.6 million: 5.55 (rounded) to 5.7 (truncated)
-    if qualifier == APPROXIMATELY:
+    else:
+        lo, hi = value - precision / 2, top + precision / 2
+    if qualifier == APPROXIMATELY and below:
+        lo, hi = value - precision / 2, top + abs(top) * 1e-9
+    elif qualifier == APPROXIMATELY:
         spread = APPROX_SPREAD * max(abs(value), abs(top))
         lo, hi = lo - spread, hi + spread
     elif qualifier == MORE_THAN:
@@ -89,6 +97,12 @@ def span_of(value: float, precision: float | None, qualifier: str | None, high: 
         lo = lo - APPROX_SPREAD * abs(value)
         hi = top + precision / 2
     return lo, hi
+
+
+def statement_span(st: Statement) -> tuple[float, float]:
+    """The interval a source's statement stands for (span_of with the statement's own reading)."""
+    return span_of(float(st.value), st.precision, st.qualifier, st.high, below=st.below,
+                   truncate=st.unit not in ROUNDED_UNITS)
 
 
 def _per_factor(q_per: Per | None, claim_per: Per | None) -> float:
@@ -141,8 +155,9 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None) -> bool | N
     precision = round_figure_precision(q.value, q.precision, q.text, q.unit)
     precision = precision * factor if precision else None
     high = q.high * factor if q.high is not None else None
-    q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, q.qualifier, high, literal=True)
-    s_lo, s_hi = span_of(st.value, st.precision, st.qualifier, st.high)
+    q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, q.qualifier, high, literal=True,
+                         below=q.below, truncate=q.unit not in ROUNDED_UNITS)
+    s_lo, s_hi = statement_span(st)
     return max(q_lo, s_lo) < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
 
 

@@ -7,10 +7,22 @@ import zlib
 from pathlib import Path
 
 from dsfact.errors import RegistryError
-from dsfact.model import KINDS, PRIMARY, QUALIFIERS, REPORT, SOURCE_KINDS, Claim, Per, Registry, Source, Statement
+from dsfact.model import (
+    APPROXIMATELY,
+    KINDS,
+    PRIMARY,
+    QUALIFIERS,
+    REPORT,
+    SOURCE_KINDS,
+    Claim,
+    Per,
+    Registry,
+    Source,
+    Statement,
+)
 
 REGISTRY_ENV = "DSFACT_REGISTRY"
-CACHE_FORMAT = 8  # bump when the compiled form changes
+CACHE_FORMAT = 9  # bump when the compiled form changes
 UNITS = frozenset(
     "USD EUR HKD CNY TWD JPY GBP 元 pct pp count day month year hour gpu_hour ratio factor W point token date".split()
 )
@@ -291,6 +303,8 @@ def _with_precision(claim: Claim, sources: dict) -> Claim:
             source = sources.get(st.source)
             for q in parse_quantities(st.quote, ref_date=source.date if source else None):
                 if same_reading(q, st):
+                    if q.below and st.qualifier == APPROXIMATELY:
+                        st = replace(st, below=True)  # "近17%": just under 17
                     precision = round_figure_precision(q.value, q.precision, q.text, q.unit)
                     if q.unit != st.unit and precision is not None:
                         precision = precision * (0.01 if q.unit == "pct" else 100.0)

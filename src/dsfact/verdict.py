@@ -30,7 +30,7 @@ from dsfact.model import (
     Severity,
 )
 from dsfact.quantity import agrees as _agrees
-from dsfact.quantity import fill_date, format_value, span_of
+from dsfact.quantity import fill_date, format_value, statement_span
 
 
 @lru_cache(maxsize=4096)
@@ -51,7 +51,7 @@ def width(st) -> float:
     """How vague a statement is: its span relative to its value (dates: minus the digits it gives)."""
     if st.unit == "date":
         return -len(str(st.value))  # 2024-12-27 is more precise than 2024-12
-    lo, hi = span_of(st.value, st.precision, st.qualifier, st.high)
+    lo, hi = statement_span(st)
     return (hi - lo) / max(abs(st.value), 1e-12)
 
 
@@ -63,8 +63,8 @@ def _overlap(a, b) -> bool:
         return a.unit == b.unit and dates_agree(str(a.value), str(b.value))
     if isinstance(a.value, str) or isinstance(b.value, str) or a.unit != b.unit:
         return False
-    a_lo, a_hi = span_of(a.value, a.precision, a.qualifier, a.high)
-    b_lo, b_hi = span_of(b.value, b.precision, b.qualifier, b.high)
+    a_lo, a_hi = statement_span(a)
+    b_lo, b_hi = statement_span(b)
     return max(a_lo, b_lo) <= min(a_hi, b_hi)
 
 

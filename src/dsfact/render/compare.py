@@ -5,7 +5,17 @@ from __future__ import annotations
 import json
 import re
 
-from dsfact.compare import AGREE, DIFFER, NOT_COMPARABLE, WITHIN_ROUNDING, Chart, Comparison, Row, bar_length
+from dsfact.compare import (
+    AGREE,
+    DIFFER,
+    NOT_COMPARABLE,
+    WITHIN_ROUNDING,
+    Chart,
+    Comparison,
+    Row,
+    bar_length,
+    deviation_words,
+)
 
 KIND_STYLE = {AGREE: "green", WITHIN_ROUNDING: "green", DIFFER: "bold red", NOT_COMPARABLE: "yellow", "single": "dim"}
 SOURCE_COLUMN = 18  # cells a source column needs to keep a Chinese quote readable
@@ -29,15 +39,20 @@ def _claim_cell(row: Row) -> str:
     return f"[bold]{row.claim}[/bold] {_esc(row.subject)}\n[dim]{_esc(row.metric)}{f' ({_esc(extra)})' if extra else ''}[/dim]"
 
 
-def _said_lines(items):
+def _said_lines(items, deviations=()):
     parts = []
-    for s in items:
+    for i, s in enumerate(items):
         who = ""
         if s.attributed_to == "unnamed":
             who = " [dim]· subject not named[/dim]"
         elif s.attributed_to:
             who = f" [dim]· said of {_esc(s.attributed_to)}[/dim]"
-        parts.append(f"[bold]{_esc(s.text)}[/bold]{who}\n{_esc(s.quote)}")
+        off = ""
+        if i < len(deviations):
+            pair = deviations[i]
+            style = "red" if pair.kind == DIFFER else "dim"
+            off = f"\n[{style}]{_esc(deviation_words(pair, s.unit))}[/{style}]"
+        parts.append(f"[bold]{_esc(s.text)}[/bold]{who}{off}\n{_esc(s.quote)}")
     return KeepFigures("\n".join(parts))
 
 
@@ -103,7 +118,7 @@ def _agreement_cell(row: Row) -> str:
 
 def wide_enough(comparison: Comparison, width: int) -> bool:
     """A column per source fits: claim and agreement columns, and SOURCE_COLUMN cells per source."""
-    n = len(comparison.sources)
+    n = len(comparison.sources) - len(comparison.records) + (1 if comparison.records else 0)
     return width >= 18 + 18 + n * SOURCE_COLUMN + 3 * (n + 2) + 1
 
 
@@ -116,11 +131,15 @@ def comparison_table(comparison: Comparison, width: int):
     if wide_enough(comparison, width):
         table = Table(title=title, title_justify="left", box=box.SQUARE, show_lines=True)
         table.add_column("Claim", ratio=2, min_width=14, overflow="fold")
-        for source, _ in comparison.sources:
+        if comparison.records:
+            table.add_column("Primary record", ratio=3, min_width=12, overflow="fold")
+        others = [source for source, _ in comparison.sources if source not in comparison.records]
+        for source in others:
             table.add_column(source, ratio=3, min_width=12, overflow="fold")
         table.add_column("Agreement", ratio=2, min_width=14, overflow="fold")
         for row in comparison.rows:
-            cells = [_said_lines(row.cells.get(source, ())) for source, _ in comparison.sources]
+            cells = [_primary_cell(row)] if comparison.records else []
+            cells += [_said_lines(row.cells.get(source, ()), row.deviations.get(source, ())) for source in others]
             table.add_row(_claim_cell(row), *cells, _agreement_cell(row))
         return table
     # narrow: a line per source under each claim
@@ -130,12 +149,21 @@ def comparison_table(comparison: Comparison, width: int):
     table.add_column("What it says", ratio=8, min_width=16, overflow="fold")
     table.add_column("Agreement", ratio=5, min_width=12, overflow="fold")
     for row in comparison.rows:
-        sources = list(row.cells)
-        for i, source in enumerate(sources):
-            last = i == len(sources) - 1
-            table.add_row(_claim_cell(row) if i == 0 else "", source, _said_lines(row.cells[source]),
+        sources = [s for s in row.cells if s not in comparison.records]
+        lines = ([("primary", _primary_cell(row))] if row.primary is not None else [])
+        lines += [(s, _said_lines(row.cells[s], row.deviations.get(s, ()))) for s in sources]
+        for i, (source, said) in enumerate(lines):
+            last = i == len(lines) - 1
+            table.add_row(_claim_cell(row) if i == 0 else "", source, said,
                           _agreement_cell(row) if i == 0 else "", end_section=last)
     return table
+
+
+def _primary_cell(row: Row) -> str:
+    if row.primary is None:
+        return ""
+    return KeepFigures(f"[bold]{_esc(row.primary.text)}[/bold] [dim]{_esc(row.primary_source or '')}[/dim]\n"
+                       f"{_esc(row.primary.quote)}")
 
 
 def chart_table(chart: Chart, width: int):

@@ -2,7 +2,7 @@
 
     ::error file=draft.md,line=4,col=61,endLine=4,endColumn=66,title=dsfact C07 contradicted::4,096 disagrees…
 
-`contradicted` is an error and `disputed` a warning; a `supported` figure is not annotated (it needs no
+The level is the finding's severity (error or warning); a supported (info) figure is not annotated (it needs no
 one's attention, and GitHub shows only the first ten annotations of each level per step). A file that
 could not be read is an error annotation on the file. A last plain line sums up, as in `--format lines`.
 """
