@@ -82,7 +82,8 @@ def render_file_table(result: FileResult, registry: Registry, console) -> None:
     if not result.findings:
         console.print(f"{escape(result.path)}: no registered figures found")
         return
-    used = [s for s in registry.sources if any(s in f.sources for f in result.findings)]
+    by_authority = sorted(registry.sources.values(), key=lambda s: -s.authority)  # primary records first
+    used = [s.id for s in by_authority if any(s.id in f.sources for f in result.findings)]
     wide = console.width >= 54 + SOURCE_COLUMN * len(used)
     table = Table(title=escape(result.path), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("Where", no_wrap=True)
