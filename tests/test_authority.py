@@ -253,3 +253,12 @@ def test_audit_checks_secondary_statements_against_the_record(registry):
     assert by[("C30", "yu", "−3.5%")].verdict == "inconsistent"
     assert by[("C01", "etnet", "$5.6 million")].verdict == "within rounding"  # rounding explains it
     assert all(r.source not in ("v3-report", "close-0127") for r in rows)
+
+
+def test_a_report_of_another_basis_does_not_overturn_a_record(registry):
+    # tkp's "intraday up to 3.6%" fits 3.5%, but the record of the close (−3.07%) settles the day's move
+    [f] = check_text("The Nasdaq Composite fell 3.5% on the day.", registry)
+    assert (f.claim, f.verdict, f.severity) == ("C30", "contradicted", Severity.ERROR)
+    # where no record is decisive, another basis still makes it a dispute (the intraday low, per tkp)
+    [f] = check_text("英偉達市值收市蒸發6143億美元。", registry)
+    assert (f.claim, f.verdict) == ("C25", "disputed")

@@ -24,7 +24,7 @@ EXPECTED = {
         (3, 25, "550萬美元", "C01", "supported"),
         (5, 9, "6143億美元", "C25", "disputed"),  # only the intraday source says 614.3 billion
         (5, 22, "17%", "C27", "supported"),
-        (7, 9, "3.5%", "C30", "disputed"),  # the close was −3.07% (yu's 3.5% is wrong); tkp: intraday up to 3.6%
+        (7, 9, "3.5%", "C30", "contradicted"),  # the close was −3.07%; tkp's "intraday up to 3.6%" cannot overturn it
         (7, 25, "2.9%", "C34", "contradicted"),  # S&P 500 fell 1.46% (標準普爾500 is a name)
         (11, 9, "二十萬個", "C16", "contradicted"),  # Grok 3: 十萬
     ],
@@ -165,7 +165,7 @@ def test_the_nearest_subject_wins_over_the_direction_of_the_move():
 
     findings = dsfact.check_text("納斯達克指數下跌3.5%，道瓊斯指數則下跌0.2%。")
     assert [(f.text, f.claim, f.verdict) for f in findings] == [
-        ("3.5%", "C30", "disputed"), ("0.2%", "C37", "contradicted")]  # the Dow rose (0.65%, yu: 0.2%)
+        ("3.5%", "C30", "contradicted"), ("0.2%", "C37", "contradicted")]  # closes: −3.07%, +0.65%
 
 
 @pytest.mark.parametrize("seed", sorted(p.name for p in (FIXTURES.parent.parent / "seeds").iterdir()))

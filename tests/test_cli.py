@@ -77,7 +77,7 @@ def test_table_output_has_a_column_per_source_and_no_colour_codes(capsys):
         assert heading in out
     assert "6143億美元" in out and "disputed" in out
     assert "Severity" in out and "warning" in out and "error" in out
-    assert out.strip().splitlines()[-1] == "1 file: 3 supported, 2 contradicted, 2 disputed"
+    assert out.strip().splitlines()[-1] == "1 file: 3 supported, 3 contradicted, 1 disputed"
 
 
 def test_registry_option_and_environment(capsys, monkeypatch):

@@ -25,6 +25,14 @@ def _against(claim: Claim, q: Quantity, sources: dict[str, str], registry: Regis
     return say(claim, q, deciding_sources(sources, registry), CONTRADICTS)
 
 
+def _outranked(decided_by, backing, registry: Registry) -> bool:
+    """Whether the sources backing another basis rank below those that settle the claim itself."""
+    def top(sources) -> int:
+        return max((registry.sources[s].authority for s in sources if s in registry.sources), default=0)
+
+    return top(backing) < top(decided_by)
+
+
 def _evidence(claim: Claim, q: Quantity, only: set[str] | None = None) -> tuple:
     return tuple(st for st in claim.statements
                  if agrees(q, st, claim.per) is not None and (only is None or st.source in only))
@@ -55,6 +63,8 @@ def judge(q: Quantity, candidates: list[Candidate], matcher: TextMatcher) -> Fin
                 continue
             other_sources = claim_sources(q, other)
             backing = {s: v for s, v in deciding_sources(other_sources, registry).items() if v == SUPPORTS}
+            if backing and _outranked(decided_by, backing, registry):
+                continue  # a primary record settles this basis; a report of another basis does not overturn it
             if backing:
                 label = other.variant or other.metric
                 message = (f"{format_value(q.value, q.unit, q.qualifier, q.high, q.per, q.direction)} matches "
