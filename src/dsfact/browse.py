@@ -34,7 +34,7 @@ def claim_to_dict(claim: Claim) -> dict:
         "unit": claim.unit, "time": claim.time, "group": claim.group, "variant": claim.variant,
         "statements": [
             {"source": st.source, "value": st.value, "unit": st.unit, "qualifier": st.qualifier, "high": st.high,
-             "direction": st.direction, "quote": st.quote, "attributed_to": st.attributed_to}
+             "direction": st.direction, "quote": st.quote, "cite": st.cite, "attributed_to": st.attributed_to}
             for st in claim.statements
         ],
     }
@@ -64,11 +64,11 @@ def render_claims(registry: Registry, query: str | None, fmt: str, console) -> N
                       f"({', '.join(escape(x) for x in [claim.unit, *extra])})")
         if claim.note:
             console.print(escape(claim.note))
-        table = Table("Source", "Value", "Quote", box=None, pad_edge=False)
+        table = Table("Source", "Value", "Quote or citation", box=None, pad_edge=False)
         table.columns[2].overflow = "fold"
         for st in claim.statements:
             note = "; ".join(x for x in (f"attributed to {st.attributed_to}" if st.attributed_to else "", st.note or "") if x)
-            quote = escape(st.quote) + (f"\n[dim]{escape(note)}[/dim]" if note else "")
+            quote = escape(st.evidence_text) + (f"\n[dim]{escape(note)}[/dim]" if note else "")
             table.add_row(st.source, format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction,
                                                   short=True), quote)
         console.print(table)
