@@ -128,7 +128,8 @@ def write_registry(out_dir: Path, claims_total: int = 5000, seed: int = 2025) ->
     (out_dir / "sources").mkdir(parents=True, exist_ok=True)
     bundled = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
     for source in bundled["sources"]:
-        source["file"] = str((BUNDLED.parent / source["file"]).resolve())
+        if source.get("file"):  # a primary record cited by URL has no file
+            source["file"] = str((BUNDLED.parent / source["file"]).resolve())
         source["date"] = str(source["date"])
     synthetic, texts = synthetic_claims(claims_total - len(bundled["claims"]), seed)
     for sid, sentences in texts.items():

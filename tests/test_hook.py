@@ -68,7 +68,7 @@ def test_a_contradicted_figure_is_refused_and_a_correct_one_goes_through(repo, c
     assert install(repo, capsys)[0] == 0
     refused = commit(repo, "drafts/story.md", "# Story\n\n" + WRONG)
     assert refused.returncode != 0
-    assert "drafts/story.md:3:44: error: contradicted C07: 4,096 disagrees with every source" in refused.stdout
+    assert "drafts/story.md:3:44: error: contradicted C07: 4,096 disagrees with the primary record: v3-report 2,048" in refused.stdout
     assert commits(repo) == 0
     accepted = commit(repo, "drafts/story.md", "# Story\n\n" + RIGHT)
     assert accepted.returncode == 0, accepted.stdout

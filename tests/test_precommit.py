@@ -94,7 +94,7 @@ def test_try_repo(hook_repo, tmp_path):
                    check=False)
     assert refused.returncode == 1, refused.stdout
     assert "Failed" in refused.stdout
-    assert "draft.md:3:44: error: contradicted C07: 4,096 disagrees with every source" in refused.stdout
+    assert "draft.md:3:44: error: contradicted C07: 4,096 disagrees with the primary record: v3-report 2,048" in refused.stdout
     (repo / "draft.md").write_text(RIGHT, encoding="utf-8")
     passed = _run([*pc, "try-repo", str(snapshot), "dsfact", "--ref", rev, "--files", "draft.md"], repo, env,
                   check=False)
@@ -117,7 +117,7 @@ def test_a_commit_with_a_contradicted_figure_is_refused(hook_repo, tmp_path):
     assert refused.returncode != 0, refused.stdout
     assert "dsfact (check figures against the claim registry)" in refused.stdout
     assert "Failed" in refused.stdout
-    assert "draft.md:3:44: error: contradicted C07: 4,096 disagrees with every source: etnet 2,048" in refused.stdout
+    assert "draft.md:3:44: error: contradicted C07: 4,096 disagrees with the primary record: v3-report 2,048; etnet says 2,048 (differs)" in refused.stdout
     assert _run(["git", "rev-list", "--all"], repo, env).stdout == ""  # nothing was committed
 
     (repo / "draft.md").write_text(RIGHT, encoding="utf-8")

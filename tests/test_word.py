@@ -69,7 +69,7 @@ def test_a_word_draft_is_checked_by_paragraph_and_column(draft, capsys):
 def test_lines_output_names_paragraph_and_column(draft, capsys):
     main(["check", "--format", "lines", "--no-config", str(draft)])
     lines = capsys.readouterr().out.splitlines()
-    assert lines[1].startswith(f"{draft}:2:44: contradicted C01: $6.5 million")
+    assert lines[1].startswith(f"{draft}:2:44: error: contradicted C01: $6.5 million")
 
 
 def test_what_the_reader_leaves_out_and_keeps(draft):
