@@ -13,6 +13,7 @@ from dsfact.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, DsfactError, Us
 FORMATS = ("table", "json", "jsonl", "lines", "github", "sarif")
 FAIL_ON = ("error", "warning", "never", "contradicted", "disputed")  # the last two: aliases of the first two
 COLOR = ("auto", "always", "never")
+SEVERITIES = ("info", "warning", "error")  # the same words as dsfact.run.SEVERITIES
 
 
 def _option_suggestion(message: str, options) -> str:
@@ -76,6 +77,8 @@ def check_parser():
                         help="never report these claims (repeatable; adds to the config's ignore)")
     parser.add_argument("--color", choices=COLOR, default="auto", metavar="WHEN",
                         help="colour: auto (on a terminal, unless NO_COLOR is set), always, never")
+    parser.add_argument("--min-severity", choices=SEVERITIES, default="info", metavar="LEVEL",
+                        help="report only findings at or above: info (default: all), warning, error")
     parser.add_argument("--hidden", action="store_true", help="walk hidden files and folders too")
     parser.add_argument("--no-ignore", action="store_true",
                         help="walk what .gitignore, .ignore and .git/info/exclude ignore too")
@@ -105,7 +108,7 @@ def run_check_options(opts: dict) -> int:
         include=opts["include"], exclude=opts["exclude"], changed=opts["changed"], jobs=opts["jobs"],
         use_config=not opts["no_config"], config_file=opts["config"], quiet=opts["quiet"],
         statistics=opts["statistics"], select=opts["select"], ignore=opts["ignore"], color=opts["color"],
-        hidden=opts["hidden"], respect_ignore_files=not opts["no_ignore"],
+        hidden=opts["hidden"], respect_ignore_files=not opts["no_ignore"], min_severity=opts["min_severity"],
     )
 
 

@@ -126,6 +126,8 @@ def check(
     ignore: List[str] = typer.Option([], "--ignore", metavar="CLAIM[,CLAIM...]", help="Never report these claims."),
     color: Literal["auto", "always", "never"] = typer.Option("auto", "--color", metavar="WHEN",
                                                              help="Colour: auto, always, never."),
+    min_severity: Literal["info", "warning", "error"] = typer.Option(
+        "info", "--min-severity", metavar="LEVEL", help="Report only findings at or above: info, warning, error."),
     hidden: bool = typer.Option(False, "--hidden", help="Walk hidden files and folders too."),
     no_ignore: bool = typer.Option(False, "--no-ignore", help="Walk what .gitignore and .ignore ignore too."),
 ) -> None:

@@ -154,6 +154,20 @@ def apply_directives(result: FileResult, directives, registry) -> None:
             in_off = False
 
 
+SEVERITIES = ("info", "warning", "error")  # lowest first
+_VERDICT_SEVERITY = {CONTRADICTED: "error", DISPUTED: "warning"}
+
+
+def finding_severity(finding) -> str:
+    """error, warning or info: the finding's own severity where it has one, else its verdict's
+    (contradicted an error, disputed a warning, supported information)."""
+    own = getattr(finding, "severity", None)
+    own = getattr(own, "value", own)
+    if own in SEVERITIES:
+        return own
+    return _VERDICT_SEVERITY.get(finding.verdict, "info")
+
+
 @dataclass(frozen=True)
 class Finish:
     """What is done to each file's result where it was checked (in a worker process, with --jobs), so
@@ -166,12 +180,16 @@ class Finish:
     quiet: bool = False
     table: tuple | None = None  # (width, colour system or None) of the console the table is drawn for
     lean: bool = False
+    min_severity: str = "info"  # --min-severity: findings below it are not reported at all
 
     def apply(self, result: FileResult, registry) -> tuple[FileResult, str]:
         if self.changed is not None and result.error is None:
             _keep_changed(result, self.changed.get(os.path.normpath(result.path), set()))
         if self.select:
             result.findings = [f for f in result.findings if f.claim in self.select]
+        if self.min_severity != "info":
+            floor = SEVERITIES.index(self.min_severity)
+            result.findings = [f for f in result.findings if SEVERITIES.index(finding_severity(f)) >= floor]
         text = ""
         if self.table is not None:
             visible = without_supported(result) if self.quiet else result
@@ -358,7 +376,7 @@ PROGRESS_FROM = 50  # files: below this a run is short enough to need no progres
 
 def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename, include, exclude,
               changed, jobs, use_config=True, config_file=None, quiet=False, statistics=False, select=(),
-              ignore=(), color="auto", hidden=False, respect_ignore_files=True) -> int:
+              ignore=(), color="auto", hidden=False, respect_ignore_files=True, min_severity="info") -> int:
     """Check the paths and write the report in the chosen format to stdout; return the exit code.
 
     Command-line values (and $DSFACT_REGISTRY, which arrives as `registry_path`) win over the
@@ -412,8 +430,10 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
     progress = None
     if len(files) >= PROGRESS_FROM and sys.stderr.isatty() and not (output in STREAMED and sys.stdout.isatty()):
         progress = _progress(len(files))
+    if min_severity not in SEVERITIES:
+        raise UsageError(f"--min-severity must be one of {', '.join(SEVERITIES)} (got {min_severity!r})")
     finish = Finish(changed=changed_lines, select=selected, quiet=quiet, table=table,
-                    lean=output in ("json", "jsonl", "lines", "github"))
+                    lean=output in ("json", "jsonl", "lines", "github"), min_severity=min_severity)
     try:
         for result, text in iter_finished(files, registry, encoding=encoding, stdin_filename=stdin_filename,
                                           jobs=jobs, ignore=settings.ignore | ignored, finish=finish):
