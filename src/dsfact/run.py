@@ -155,7 +155,7 @@ def apply_directives(result: FileResult, directives, registry) -> None:
 
 
 SEVERITIES = ("info", "warning", "error")  # lowest first
-_VERDICT_SEVERITY = {CONTRADICTED: "error", DISPUTED: "warning"}
+_VERDICT_SEVERITY = {"contradicted": "error", "disputed": "warning"}
 
 
 def finding_severity(finding) -> str:
