@@ -97,8 +97,8 @@ def find_findings(text: str, registry: Registry) -> list[Finding]:
     quantities = parse_quantities(text, spans=bindable.spans)
     if not quantities:
         return []
-    best: dict[tuple[int, str], tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it
-    kept: list[tuple[Finding, tuple[int, str] | None]] = []
+    best: dict[tuple, tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it
+    kept: list[tuple[Finding, tuple | None]] = []
     for q in quantities:
         if not bindable.admits(q):
             continue

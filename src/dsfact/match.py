@@ -26,7 +26,7 @@ MAX_CUE_TOKENS = 5
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TOKEN = re.compile(r"[a-z0-9]+")
 _CLAUSE = re.compile(
-    r"[,，;；:：、()（）—]|\s-\s"
+    r"(?<![0-9]),|,(?![0-9])|[，;；:：、()（）—]|\s-\s"  # not a thousands comma: "a €200 billion (about $208 billion) plan" is one clause
     r"|(?<=[\u3400-\u9fff%％])\s+(?=[\u3400-\u9fff])"  # a space between Chinese phrases, as in headlines
 )
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
@@ -45,6 +45,7 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "ju
                   "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "vs", "inc", "corp", "co", "ltd",
                   "no", "fig", "approx", "est"}
 _RESPECTIVELY = ("分别", "respectively")
+_DURATIONS = ("day", "week", "month", "year")
 _NOTHING = re.compile("(?!)")
 _BOUNDARY = re.compile(r"[。！？!?\n]|\.(?=[ \t])")  # where a sentence may end
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
@@ -158,6 +159,8 @@ class CueIndex:
             # "5% of GPT-4o's cost" states a ratio; "a fifth of its value" or "30 times cheaper" is no
             # percentage move or saving
             units = [unit] + (["ratio"] if unit == "pct" else [])
+            if unit in _DURATIONS:  # "two months" may state a claim in days
+                units = list(_DURATIONS)
             found = frozenset(i for u in units for i in self.claims_by_unit.get(u, ()))
             self.families[unit] = found
         return found
@@ -309,6 +312,20 @@ def _synonym_families() -> dict[str, tuple[str, ...]]:
     return out
 
 
+_PRODUCTS: frozenset[str] | None = None
+
+
+def _product_words() -> frozenset[str]:
+    """Cue keys of things made and counted: the [gpu] family of dsfact/lang/synonyms.words."""
+    global _PRODUCTS
+    if _PRODUCTS is None:
+        from dsfact.lang import load_words
+
+        words = load_words("synonyms", frozenset(("words",))).get("gpu", {}).get("words", ())
+        _PRODUCTS = frozenset(_cue_key(w, w.lower())[0] for w in words)
+    return _PRODUCTS
+
+
 _INDEXES: dict[int, tuple[Registry, CueIndex]] = {}
 
 
@@ -368,7 +385,7 @@ class TextMatcher:
         self._starts = [s.start for s in self.sentences]
         self.hits = self._longest_names(self.index.find(self.folded)) if self.sentences else []
         self._hit_starts = [h.start for h in self.hits]
-        self._marks = [m.start() for m in _CLAUSE.finditer(text)]  # clause boundaries, in order
+        self._marks = self._all_marks = [m.start() for m in _CLAUSE.finditer(text)]  # clause boundaries, in order
         self._dates: dict[int, list[Quantity]] = {}
         self._quantities: list[Quantity] | None = None
         self._quantity_starts: list[int] = []
@@ -406,16 +423,51 @@ class TextMatcher:
         not just qualify the metric's noun ("Nvidia GPUs", "英伟达GPU数量")."""
         from dsfact.roles import is_comparison
 
-        lo = bisect.bisect_left(self._quantity_starts, hit.end)
-        if lo < len(self._quantity_starts) and self._quantity_starts[lo] < q.start:
+        if self._figure_between(q, hit):
             return False
+        possessive = self.folded.startswith(("'s", "’s", "的"), hit.end) or \
+            self.folded.endswith(("'s", "’s"), hit.start, hit.end)  # "Meta's shares" are Meta's
         for other in hits:
-            if hit.end <= other.start <= hit.end + MODIFIER_GAP and other.end <= q.start and any(
-                    role == METRIC and ci in family for ci, role in self.roles_of(other)):
+            if not possessive and hit.end <= other.start <= hit.end + MODIFIER_GAP and other.end <= q.start \
+                    and self._is_product(other) \
+                    and any(role == METRIC and ci in family for ci, role in self.roles_of(other)):
                 return False
         return not is_comparison(self.folded, hit.start, hit.end)
 
-    def _shadowed(self, q: Quantity, hit: CueHit) -> bool:
+    def _without_restatement_brackets(self, quantities: list[Quantity]) -> list[int]:
+        """Clause boundaries, less the brackets around a figure's restatement: "a €200 billion (about $208
+        billion) plan" and "1500亿欧元（约1560亿美元）的计划" are one clause each."""
+        ends = {x.end for x in quantities}
+        text, drop = self.text, set()
+        for x in quantities:
+            lead = text[max(0, x.start - 16):x.start]  # "(about ", "（约合"
+            at = max(lead.rfind("("), lead.rfind("（"))
+            if at < 0 or any(c.isdigit() for c in lead[at:]):
+                continue
+            at += x.start - len(lead)
+            before = at - 1
+            while before >= 0 and text[before] in " \u3000":
+                before -= 1
+            close = x.end
+            while close < len(text) and text[close] in " \u3000":
+                close += 1
+            if before + 1 in ends and close < len(text) and text[close] in ")）":
+                drop.update((at, close))
+        return [m for m in self._all_marks if m not in drop] if drop else self._all_marks
+
+    def _is_product(self, hit: CueHit) -> bool:
+        """Whether a metric word names a thing a company makes (GPUs, H800s, 芯片): a name right before it
+        qualifies it ("Nvidia GPUs") rather than being the subject; a verb ("Llama 3.1 took") does not."""
+        word = self.folded[hit.start:hit.end]
+        return any(c.isdigit() for c in word) or _cue_key(word, word)[0] in _product_words()
+
+    def _figure_between(self, q: Quantity, hit: CueHit) -> bool:
+        """Whether another figure stands between a word and q (the word then belongs to that figure)."""
+        a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
+        lo = bisect.bisect_left(self._quantity_starts, a)
+        return lo < len(self._quantity_starts) and self._quantity_starts[lo] < b
+
+    def _shadowed(self, q: Quantity, hit: CueHit, claim: Claim) -> bool:
         """Whether another figure of q's unit stands between a metric word and q: the word governs that
         figure ("市值蒸发5890亿美元，收盘报118.42美元": 市值 is not 118.42's)."""
         if not self._quantity_starts:
@@ -423,7 +475,20 @@ class TextMatcher:
         a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
         lo = bisect.bisect_left(self._quantity_starts, a)
         hi = bisect.bisect_left(self._quantity_starts, b)
-        return any(x.unit == q.unit and x is not q and x.end <= b for x in self._quantities[lo:hi])
+        clause = bisect.bisect_right(self._marks, hit.start)
+        return any(x.unit == q.unit and x is not q and x.end <= b
+                   and bisect.bisect_right(self._marks, x.start) == clause and self._could_state(x, claim)
+                   for x in self._quantities[lo:hi])
+
+    def _could_state(self, x: Quantity, claim: Claim) -> bool:
+        """Whether figure x's role and time allow the claim (a figure that cannot state it does not take
+        the claim's metric word from the figures after it: "from $39 billion in 2024 to $65 billion")."""
+        from dsfact.roles import fits, time_fits
+
+        reader = self.reader()
+        if not fits(claim.kind, reader.roles(x)):
+            return False
+        return not claim.time or time_fits(claim.time, reader.times(x), self.year)
 
     def sentence_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self._starts, pos) - 1, 0)
@@ -469,34 +534,53 @@ class TextMatcher:
             self._quantities = quantities
             self._quantity_starts = [x.start for x in quantities]  # in text order
             self._reader = None
+            self._marks = self._without_restatement_brackets(quantities)
         respectively = self._says_respectively(sentence)
+        exclusions: list[tuple[CueHit, int]] = []
+        subject_before: set[int] = set()
+        named_before = False  # another body is named before the figure
+        # "Meitu rose 16.3%, Kingsoft Cloud 11.2%": a clause that names its own subject before the figure
+        # shares the verb of the clause before it
+        clause_start = self._marks[bisect.bisect_right(self._marks, q.start) - 1] if self._marks and \
+            self._marks[0] < q.start else sentence.start
+        own_subject = any(clause_start <= h.start and h.end <= q.start and any(
+            role == SUBJECT and ci in family for ci, role in self.roles_of(h)) for h in hits)
         for hit in hits:
             d = self.distance(q, hit)
             other_subject = ours = False
             for ci, role in self.roles_of(hit):
                 if role == ENTITY:
                     entity_d = min(entity_d, d)
+                    named_before = named_before or hit.end <= q.start
                     continue
                 if ci not in family:
                     other_subject = other_subject or role == SUBJECT
                     continue
-                ours = True
+                ours = ours or role in (SUBJECT, METRIC)
                 if role == SUBJECT:
                     subject_d[ci] = min(subject_d.get(ci, float("inf")), d)
+                    if hit.end <= q.start:
+                        subject_before.add(ci)
                 elif role == METRIC:
-                    if not respectively and self._shadowed(q, hit):
+                    if not respectively and not own_subject and self._shadowed(q, hit, self.registry.claims[ci]):
                         continue
                     metric_d[ci] = min(metric_d.get(ci, float("inf")), d)
-                elif role == EXCLUDE and d <= EXCLUDE_REACH:
-                    excluded.add(ci)
+                elif role == EXCLUDE and d <= EXCLUDE_REACH and not self._figure_between(q, hit):
+                    exclusions.append((hit, ci))
             if other_subject and not ours and hit.end <= q.start and self._governs(q, hit, hits, family):
                 # "Meta's Llama 3 was trained on 16,384 GPUs": the nearest name before a figure is its
                 # subject, even when it is registered only for figures of another kind
                 entity_d = min(entity_d, d)
+                named_before = True
+        for hit, ci in exclusions:
+            # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's
+            a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
+            if not any(a <= h.start and h.end <= b and (ci, SUBJECT) in self.roles_of(h) for h in hits):
+                excluded.add(ci)
         self._respectively(q, quantities, sentence, hits, subject_d)
         missing = [ci for ci in metric_d if ci not in subject_d and ci not in excluded]
-        if missing and not self._named_before(q, sentence, hits, family):
-            self._borrow_subject(q, si, missing, subject_d)
+        if missing and not self._named_before(q, sentence, hits, family) and not self._turns_away(q, sentence):
+            self._borrow_subject(q, si, missing, subject_d, family)
         out = []
         roles = self.reader().roles(q) if self._quantities else frozenset()
         for ci, md in metric_d.items():
@@ -507,6 +591,8 @@ class TextMatcher:
                 continue
             if subject_d[ci] > entity_d:
                 continue  # a figure nearer another company or body is not this claim
+            if named_before and ci not in subject_before and subject_d[ci] < SENTENCE_PENALTY:
+                continue  # "Alibaba cut prices by 85% in response to DeepSeek": the name before is the subject
             out.append(Candidate(claim, subject_d[ci], md, weak=self._weak(q, subject_d[ci], md)))
         if not out:
             return out
@@ -532,9 +618,11 @@ class TextMatcher:
         if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()):
             return False
         if claim.time:
-            if not self._time_fits(claim.time, sentence):
+            tags = self.reader().times(q) if self._quantities else ()
+            # a figure placed by its own date ("$39 billion in 2024") answers to it; others to the sentence's
+            if not any(t.startswith("date:") for t in tags) and not self._time_fits(claim.time, sentence):
                 return False
-            if self._quantities and not time_fits(claim.time, self.reader().times(q), self.year):
+            if not time_fits(claim.time, tags, self.year):
                 return False
         return True
 
@@ -543,13 +631,13 @@ class TextMatcher:
         word does not stand next to the figure (a "Label: value" line or "cost $6 million" keeps it)."""
         return subject_distance >= SENTENCE_PENALTY and metric_distance > WEAK_METRIC
 
-    def clause_of(self, q: Quantity) -> int | None:
-        """The clause figure q stands in (an index into the text's clauses), or None in a sentence that
-        says "respectively", where one clause may state several figures of a kind."""
-        sentence = self.sentences[self.sentence_of(q.start)]
-        if self._says_respectively(sentence):
+    def clause_of(self, q: Quantity) -> tuple[int, int] | None:
+        """The clause figure q stands in (its sentence and the clause boundaries before it), or None in a
+        sentence that says "respectively", where one clause may state several figures of a kind."""
+        si = self.sentence_of(q.start)
+        if self._says_respectively(self.sentences[si]):
             return None
-        return bisect.bisect_right(self._marks, q.start)
+        return si, bisect.bisect_right(self._marks, q.start)
 
     def _says_respectively(self, sentence: Sentence) -> bool:
         words = self.folded[sentence.start:sentence.end]
@@ -572,9 +660,16 @@ class TextMatcher:
                 return True
         return False
 
-    def _borrow_subject(self, q: Quantity, si: int, missing: list[int], subject_d: dict[int, float]) -> None:
+    def _turns_away(self, q: Quantity, sentence: Sentence) -> bool:
+        from dsfact.roles import turns_away
+
+        return turns_away(self.folded, sentence.start, q.start)
+
+    def _borrow_subject(self, q: Quantity, si: int, missing: list[int], subject_d: dict[int, float],
+                        family: frozenset[int]) -> None:
         """"It was trained on 2,560 chips.": take the subject named most recently before the sentence,
-        a few sentences (and at most two paragraph breaks) back."""
+        a few sentences (and at most two paragraph breaks) back. Names that cannot be the subject of a
+        figure of this kind ("2,048 Nvidia H800s" in a list about a model) do not stop the search."""
         here = self.sentences[si].paragraph
         for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
             earlier = self.sentences[back]
@@ -584,7 +679,7 @@ class TextMatcher:
             named = False
             for hit in self.hits_in(earlier.start, earlier.end):
                 for ci, role in self.roles_of(hit):
-                    if role in (SUBJECT, ENTITY):
+                    if role == ENTITY or (role == SUBJECT and ci in family):
                         named = True
                     if role == SUBJECT and ci in missing:
                         d = SENTENCE_PENALTY * (1 + breaks) + (q.start - hit.end)

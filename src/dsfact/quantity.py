@@ -12,7 +12,11 @@ _HAN_DIGITS = set("一二三四五六七八九兩两壹貳贰參叁肆伍陸陆�
 
 ROUNDED_UNITS = ("pct", "pp")  # moves and shares in per cent are rounded, never truncated: 16.97% is 17%
 
-CONVERTIBLE = {("pct", "ratio"): 0.01, ("ratio", "pct"): 100.0}
+_DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
+# Units that express one another: a share as a percentage, and durations ("a little under two months"
+# against 53 days, read at the writer's precision).
+CONVERTIBLE = {("pct", "ratio"): 0.01, ("ratio", "pct"): 100.0,
+               **{(a, b): _DAYS[a] / _DAYS[b] for a in _DAYS for b in _DAYS if a != b}}
 
 
 def convert_value(q: Quantity, unit: str):

@@ -20,6 +20,7 @@ CONVERSION_GAP = 24  # at most this many characters between a figure and its res
 # Units a figure may be restated in: currencies among themselves, durations among themselves.
 _CURRENCIES = frozenset("USD EUR HKD CNY TWD JPY GBP AUD CAD SGD KRW INR CHF 元".split())
 _DURATIONS = frozenset("day month year hour week".split())
+_TIMES = _DURATIONS | {"date"}
 _LATIN = re.compile(r"[a-z]")
 
 
@@ -53,12 +54,16 @@ class _Lexicon:
         from dsfact.lang import load_words
 
         self.roles: list[_Role] = []
-        for name, table in load_words("roles", ROLE_KEYS).items():
+        tables = load_words("roles", ROLE_KEYS | {"words"})
+        between = r"(?:\s*(?:" + _alternation(tables.get("between", {}).get("words", ())) + r"))*"
+        for name, table in tables.items():
+            if name == "between":
+                continue
             clause = table.get("clause")
             self.roles.append(_Role(
                 name=name,
                 never=frozenset(table.get("never", ())),
-                before=re.compile(r"(?:" + _alternation(table.get("before", ())) + r")\s*$"),
+                before=re.compile(r"(?:" + _alternation(table.get("before", ())) + r")" + between + r"\s*$"),
                 after=re.compile(r"^\s*(?:" + _alternation(table.get("after", ())) + r")"),
                 clause=re.compile(_alternation(clause)) if clause else None,
                 opening="".join(table.get("opening", ())),
@@ -74,7 +79,9 @@ class _Lexicon:
                 self.time_kinds.setdefault(word, f"weekday:{day}")
         self.time = re.compile(_alternation(tuple(self.time_kinds)))
         self.conversion = next((r for r in self.roles if r.name == "conversion"), None)
-        comparison = load_words("names", frozenset(("before", "after"))).get("comparison", {})
+        names = load_words("names", frozenset(("before", "after")))
+        comparison = names.get("comparison", {})
+        self.shift = re.compile(_alternation(names.get("shift", {}).get("before", ())))
         self.compared_before = re.compile(r"(?:" + _alternation(comparison.get("before", ())) + r")\s*$")
         self.compared_after = re.compile(r"^\s*(?:" + _alternation(comparison.get("after", ())) + r")")
 
@@ -110,7 +117,8 @@ class FigureReader:
         self.clauses = clauses
         self.sentence_of = sentence_of
         self._roles: dict[int, frozenset[str]] = {}
-        self._times: dict[int, tuple[str, ...]] | None = None
+        self._times: dict[int, list[str]] | None = None
+        self._heads: dict[int, list[str]] = {}  # sentence start -> time words at its head
         self._clause_hits: dict[str, dict[int, list[int]]] = {}
 
     def _clause_span(self, pos: int) -> tuple[int, int]:
@@ -120,13 +128,17 @@ class FigureReader:
         hi = self.clauses[i] if i < len(self.clauses) else len(self.folded)
         return max(lo, start), min(hi, end)
 
-    def _nearest_figure(self, a: int, b: int) -> int | None:
-        """The index of the figure nearest the words at a:b, within their clause."""
+    def _nearest_figure(self, a: int, b: int, amounts_only: bool = False) -> int | None:
+        """The index of the figure nearest the words at a:b, within their clause (with `amounts_only`,
+        no date or duration: "over five years" places the figure beside it, not "five years")."""
         lo_c, hi_c = self._clause_span(a)
         k = bisect.bisect_left(self.starts, lo_c)
         best, best_d = None, None
         while k < len(self.quantities) and self.quantities[k].start < hi_c:
             q = self.quantities[k]
+            if amounts_only and q.unit in _TIMES:
+                k += 1
+                continue
             d = a - q.end if q.end <= a else q.start - b if q.start >= b else 0
             if d >= 0 and (best_d is None or d < best_d):
                 best, best_d = k, d
@@ -183,17 +195,38 @@ class FigureReader:
         return (opened and (not gap or said)) or said
 
     def times(self, q: Quantity) -> tuple[str, ...]:
-        """The time words that attach to figure q: "previous-year", "span", "weekday:2", ..."""
+        """The time words and dates that place figure q: "previous-year", "span", "weekday:2",
+        "date:2024-09". A word at the head of a sentence, before its first figure, places every figure of
+        the sentence that has no time of its own ("周三，…再跌4%，市值又蒸发…")."""
         if self._times is None:
-            self._times = {}
+            self._times, self._heads = {}, {}
             lex = lexicon()
             for m in lex.time.finditer(self.folded):
-                k = self._nearest_figure(m.start(), m.end())
-                if k is not None:
-                    word = " ".join(m.group().split())
-                    self._times.setdefault(k, []).append(lex.time_kinds.get(word, "span"))
+                word = " ".join(m.group().split())
+                self._place(m.start(), m.end(), lex.time_kinds.get(word, "span"))
+            for x in self.quantities:
+                if x.unit == "date":
+                    self._place(x.start, x.end, f"date:{x.value}")
         k = bisect.bisect_left(self.starts, q.start)
-        return tuple(self._times.get(k, ()))
+        own = self._times.get(k)
+        if own:
+            return tuple(own)
+        return tuple(self._heads.get(self.sentence_of(q.start)[0], ()))
+
+    def _place(self, a: int, b: int, tag: str) -> None:
+        sentence = self.sentence_of(a)
+        first = bisect.bisect_left(self.starts, sentence[0])
+        while first < len(self.quantities) and self.quantities[first].unit in _TIMES \
+                and self.quantities[first].start < sentence[1]:
+            first += 1
+        if first < len(self.quantities) and b <= self.quantities[first].start < sentence[1]:
+            # at the head of its sentence: it places every figure that has no time of its own ...
+            self._heads.setdefault(sentence[0], []).append(tag)
+            if self._clause_span(a) != self._clause_span(self.quantities[first].start):
+                return  # ... and, in the first figure's own clause, that figure too ("週一暴跌後，週二反彈8.9%")
+        k = self._nearest_figure(a, b, amounts_only=True)
+        if k is not None:
+            self._times.setdefault(k, []).append(tag)
 
 
 def is_comparison(folded: str, start: int, end: int) -> bool:
@@ -201,6 +234,11 @@ def is_comparison(folded: str, start: int, end: int) -> bool:
     lex = lexicon()
     return bool(lex.compared_before.search(folded, max(0, start - 16), start)
                 or lex.compared_after.match(folded[end:end + 8]))
+
+
+def turns_away(folded: str, start: int, end: int) -> bool:
+    """Whether folded[start:end] turns to another subject ("elsewhere", "另一方面", "a rival")."""
+    return lexicon().shift.search(folded, start, end) is not None
 
 
 def fits(kind: str, roles: frozenset[str]) -> bool:
@@ -222,7 +260,15 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None) -
     day_tied = len(parts) == 3
     claim_year = int(parts[0]) if parts[0].isdigit() else None
     base = year if year is not None else claim_year
+    dates = [tag[5:] for tag in tags if tag.startswith("date:")]
+    if dates:
+        from dsfact.quantity import dates_agree
+
+        if not any(dates_agree(d, claim_time) for d in dates):
+            return False
     for tag in tags:
+        if tag.startswith("date:"):
+            continue
         if tag.startswith("weekday:"):
             if day_tied:
                 import datetime
