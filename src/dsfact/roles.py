@@ -26,14 +26,20 @@ _LATIN = re.compile(r"[a-z]")
 
 def _alternation(words: tuple[str, ...]) -> str:
     """A regex alternation of words, longest first; Latin words match whole words only."""
-    parts = []
+    parts, latin = [], []
     for word in sorted(set(words), key=len, reverse=True):
         body = r"\s+".join(re.escape(w) for w in word.split())
-        if _LATIN.match(word):
+        starts, ends = bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:]))
+        if starts and ends:
+            latin.append(body)  # guarded once for the whole group: one test per position, not one per word
+            continue
+        if starts:
             body = r"(?<![a-z0-9])" + body
-        if _LATIN.search(word[-1:]):
+        if ends:
             body += r"(?![a-z0-9])"
         parts.append(body)
+    if latin:
+        parts.insert(0, r"(?<![a-z0-9])(?:" + "|".join(latin) + r")(?![a-z0-9])")
     return "|".join(parts) or "(?!)"
 
 
