@@ -172,6 +172,11 @@ def test_bad_records_and_sources_are_one_line_errors(cluster, tmp_path, capsys):
     got = records(tmp_path / "out")
     assert [r["path"] for r in got] == ["a", f"{export}:2", f"{export}:4"]
     assert got[0]["findings"][0]["verdict"] == "supported"
+    # resumed, the partitions already written are counted from their records, errors included
+    code, text = run("archive", str(export), "--scheduler", cluster.scheduler_address, "--out", str(tmp_path / "out"),
+                     "--resume")
+    assert code == 2 and "(1 resumed): 1 supported" in text
+    assert json.loads((tmp_path / "out" / "summary.json").read_text())["errors"] == 2
     assert run("archive", str(tmp_path / "missing"), "--out", str(tmp_path / "o2"))[0] == 2
     assert "no such file or directory" in capsys.readouterr().err
 

@@ -206,7 +206,7 @@ def count_partition_file(path: Path) -> dict:
             counts["documents"] += 1
             if record.get("error"):
                 counts["errors"] += 1
-            for finding in record["findings"]:
+            for finding in record.get("findings", ()):  # an unreadable document carries its error instead
                 counts[finding["verdict"]] += 1
                 severity = finding.get("severity") or _OLD_SEVERITY.get(finding["verdict"], Severity.INFO)
                 counts[_severity_key(severity)] += 1
