@@ -15,12 +15,21 @@ markdown-it is imported here, and this module only when a Markdown file is read.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
 
-from dsfact.document import Block, _entity_tables, _numeric_entity, _raw_text_end, _space_nbsp, _wide
+from dsfact.document import (
+    Block,
+    _entity_tables,
+    _line_starts,
+    _numeric_entity,
+    _raw_text_end,
+    _space_nbsp,
+    _wide,
+)
 
 # Mask codes: what becomes of each original character.
 _KEEP, _DROP, _SPACE, _SUBST, _BREAK = 0, 1, 2, 3, 4
@@ -183,15 +192,6 @@ def read_markdown(s: str) -> tuple[str, list[int], dict[int, int], list[Comment]
     comments = _markdown_inlines(s, marks, ranges, refs, closer)
     text, origin, ends = marks.assemble()
     return text, origin, ends, comments, _blocks(text, origin, units)
-
-
-def _line_starts(s: str) -> list[int]:
-    starts = [0]
-    i = s.find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = s.find("\n", i + 1)
-    return starts
 
 
 def _line(s: str, starts: list[int], k: int) -> tuple[int, int]:
@@ -400,8 +400,6 @@ def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None
 
 def _blocks(text: str, origin: list[int], units: list[_Unit]) -> list[Block]:
     """The units as Blocks in text offsets, with the text of the headings above and of the lead."""
-    import bisect
-
     spans = []
     for u in units:
         a = bisect.bisect_left(origin, u.segments[0][0], 0, len(text))
