@@ -247,3 +247,86 @@ def test_fail_on_disputed_without_contradicted(tmp_path, capsys):
     reg = str(ROOT / REGISTRY)
     assert main(["check", "-f", "lines", "-r", reg, "--no-config", str(draft)]) == 0
     assert main(["check", "-f", "lines", "-r", reg, "--no-config", "--fail-on", "disputed", str(draft)]) == 1
+
+
+# --- typed results and warnings --------------------------------------------------------------------
+
+def test_verdicts_stances_and_severities_are_enums_whose_values_are_the_json_words():
+    from enum import StrEnum
+
+    from dsfact.model import CONSISTENT, CONTRADICTS, STANCES, SUPPORTS, VERDICTS, Stance, Verdict
+
+    assert issubclass(Verdict, StrEnum) and issubclass(Stance, StrEnum) and issubclass(Severity, StrEnum)
+    assert [str(v) for v in VERDICTS] == ["supported", "contradicted", "disputed"]
+    assert [str(s) for s in STANCES] == ["supports", "contradicts", "consistent"]
+    assert (SUPPORTED, CONTRADICTED, DISPUTED) == (Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.DISPUTED)
+    assert (SUPPORTS, CONTRADICTS, CONSISTENT) == (Stance.SUPPORTS, Stance.CONTRADICTS, Stance.CONSISTENT)
+    assert json.dumps({Verdict.DISPUTED: Severity.WARNING}) == '{"disputed": "warning"}'
+
+
+def test_check_gives_findings_with_typed_verdicts_and_stances(monkeypatch):
+    from dsfact.config import load_registries
+    from dsfact.model import Stance, Verdict
+    from dsfact.run import check_one
+
+    monkeypatch.chdir(ROOT)
+    result = check_one(DRAFT, load_registries((REGISTRY,)))
+    assert result.findings
+    for f in result.findings:
+        assert type(f.verdict) is Verdict and type(f.severity) is Severity
+        assert all(type(s) is Stance for s in f.sources.values())
+
+
+UNUSED = "The tunnel has 12 lanes. <!-- dsfact: ignore N02 -->\n"
+
+
+def _unused_suppression(tmp_path) -> str:
+    draft = tmp_path / "unused.md"
+    draft.write_text(UNUSED, encoding="utf-8")
+    return str(draft)
+
+
+def test_warnings_reach_the_json_output_as_well_as_stderr(tmp_path, capsys, monkeypatch):
+    path = _unused_suppression(tmp_path)
+    code, out, err = run_format("json", capsys, monkeypatch, path)
+    assert code == 0
+    assert f"dsfact: warning: {path}:1: unused suppression: no finding for N02 here" in err
+    (entry,) = json.loads(out)["files"]
+    assert entry["warnings"] == [{"code": "unused-suppression", "line": 1, "column": None,
+                                  "message": "unused suppression: no finding for N02 here"}]
+    _, out, _ = run_format("jsonl", capsys, monkeypatch, path)
+    assert json.loads(out)["warnings"][0]["code"] == "unused-suppression"
+
+
+def test_an_empty_file_is_a_warning_without_a_line(tmp_path, capsys, monkeypatch):
+    draft = tmp_path / "empty.md"
+    draft.write_text("\n", encoding="utf-8")
+    _, out, err = run_format("json", capsys, monkeypatch, str(draft))
+    assert f"dsfact: warning: {draft}: empty file, nothing to check" in err
+    assert json.loads(out)["files"][0]["warnings"] == [
+        {"code": "empty-file", "line": None, "column": None, "message": "empty file, nothing to check"}]
+
+
+def test_warnings_are_sarif_tool_execution_notifications(tmp_path, capsys, monkeypatch):
+    path = _unused_suppression(tmp_path)
+    code, out, _ = run_format("sarif", capsys, monkeypatch, path)
+    doc = json.loads(out)
+    assert _validator().is_valid(doc)
+    (invocation,) = doc["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is True  # a warning is not a failure of the run
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "warning" and note["descriptor"] == {"id": "unused-suppression"}
+    assert note["message"]["text"] == "unused suppression: no finding for N02 here"
+    location = note["locations"][0]["physicalLocation"]
+    assert location["region"] == {"startLine": 1} and location["artifactLocation"]["uri"].endswith("unused.md")
+    assert doc["runs"][0]["results"] == []
+
+
+def test_a_notice_reads_as_the_stderr_line_always_did():
+    from dsfact.model import Notice, NoticeCode
+
+    assert str(Notice(NoticeCode.STRAY_ON, "'dsfact: on' without a 'dsfact: off' before it", "a.md", 4)) == \
+        "a.md:4: 'dsfact: on' without a 'dsfact: off' before it"
+    assert str(Notice(NoticeCode.REGISTRY, "unknown key 'colour'", "claims.yaml", 7, 3)) == \
+        "claims.yaml:7:3: unknown key 'colour'"
+    assert str(Notice(NoticeCode.EMPTY_FILE, "empty file, nothing to check")) == "empty file, nothing to check"

@@ -133,10 +133,13 @@ def test_a_malformed_directive_is_an_error_and_other_files_are_still_checked(tmp
 
 
 def test_suppression_with_changed_lines_only_warns_on_changed_lines(tmp_path, capsys):
-    from dsfact.model import FileResult
+    from dsfact.model import FileResult, Notice, NoticeCode
     from dsfact.run import _keep_changed
 
-    result = FileResult(path="a.md", warnings=["a.md:3: unused suppression: no finding for C01 here",
-                                               "a.md:9: unused suppression: no finding for C02 here"])
+    unused = NoticeCode.UNUSED_SUPPRESSION
+    result = FileResult(path="a.md", warnings=[Notice(unused, "unused suppression: no finding for C01 here", "a.md", 3),
+                                               Notice(unused, "unused suppression: no finding for C02 here", "a.md", 9),
+                                               Notice(NoticeCode.EMPTY_FILE, "empty file, nothing to check", "a.md")])
     _keep_changed(result, {9})
-    assert result.warnings == ["a.md:9: unused suppression: no finding for C02 here"]
+    assert [str(w) for w in result.warnings] == ["a.md:9: unused suppression: no finding for C02 here",
+                                                 "a.md: empty file, nothing to check"]

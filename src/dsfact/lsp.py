@@ -171,12 +171,12 @@ def build_server(checker: Checker):
                                       end=types.Position(line=0, character=0)),
                     message=result.error, severity=types.DiagnosticSeverity.Error, source="dsfact"))
             for warning in result.warnings:
-                line = _warning_line(warning, path)
+                line = max((warning.line or 1) - 1, 0)
                 diagnostics.append(types.Diagnostic(
-                    range=types.Range(start=types.Position(line=max(line - 1, 0), character=0),
-                                      end=types.Position(line=max(line - 1, 0), character=0)),
-                    message=warning.split(": ", 1)[-1] if line else warning,
-                    severity=types.DiagnosticSeverity.Warning, source="dsfact"))
+                    range=types.Range(start=types.Position(line=line, character=0),
+                                      end=types.Position(line=line, character=0)),
+                    message=warning.message if warning.line else str(warning),
+                    severity=types.DiagnosticSeverity.Warning, source="dsfact", code=str(warning.code)))
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, version=doc.version, diagnostics=diagnostics))
 
@@ -255,12 +255,6 @@ def _server_position(line: int, character: int):
     from pygls.workspace.position_codec import ServerTextPosition
 
     return ServerTextPosition(line, character)
-
-
-def _warning_line(warning: str, path: str) -> int:
-    rest = warning[len(path) + 1:] if warning.startswith(path + ":") else ""
-    number = rest.split(":", 1)[0]
-    return int(number) if number.isdigit() else 0
 
 
 def serve(*, registry: str | None = None, config_file: str | None = None) -> int:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 Value = float | str  # a number, or an ISO date string for unit "date"
 
@@ -13,10 +13,20 @@ LESS_THAN = "less than"
 UP_TO = "up to"
 QUALIFIERS = (APPROXIMATELY, MORE_THAN, LESS_THAN, UP_TO)
 
-SUPPORTS = "supports"
-CONTRADICTS = "contradicts"
-CONSISTENT = "consistent"  # agrees, but too vaguely to support a figure a more precise source denies
-STANCES = (SUPPORTS, CONTRADICTS, CONSISTENT)
+
+
+class Stance(StrEnum):
+    """How one source stands towards a figure. The values are the words of the JSON output."""
+
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    CONSISTENT = "consistent"  # agrees, but too vaguely to support a figure a more precise source denies
+
+
+SUPPORTS = Stance.SUPPORTS
+CONTRADICTS = Stance.CONTRADICTS
+CONSISTENT = Stance.CONSISTENT
+STANCES = tuple(Stance)
 
 # Kinds of source, most authoritative first: the original document or official data, news reporting,
 # and columns, essays and social posts.
@@ -26,16 +36,26 @@ OPINION = "opinion"
 SOURCE_KINDS = (PRIMARY, REPORT, OPINION)
 AUTHORITY = {PRIMARY: 3, REPORT: 2, OPINION: 1}
 
-SUPPORTED = "supported"
-CONTRADICTED = "contradicted"
-DISPUTED = "disputed"
-VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED)
+
+
+class Verdict(StrEnum):
+    """What the sources, together, say of a figure. The values are the words of the JSON output."""
+
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    DISPUTED = "disputed"
+
+
+SUPPORTED = Verdict.SUPPORTED
+CONTRADICTED = Verdict.CONTRADICTED
+DISPUTED = Verdict.DISPUTED
+VERDICTS = tuple(Verdict)
 
 # The kinds of figure a claim is stated by (`Claim.kind`): a figure whose role does not fit is not judged.
 KINDS = ("change", "level", "amount", "count", "price", "share", "ratio", "date", "duration")
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a finding needs a person: `error` (contradicted by a primary record or by two
     independent reports), `warning` (contradicted by a single report or opinion, or disputed among
     equals), `info` (supported)."""
@@ -43,9 +63,6 @@ class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
-
-    def __str__(self) -> str:
-        return self.value
 
     @property
     def rank(self) -> int:
@@ -191,14 +208,42 @@ class Finding:
     claim: str
     value: Value
     unit: str
-    verdict: str
-    sources: dict[str, str]
+    verdict: Verdict
+    sources: dict[str, Stance]
     message: str
     quantity: Quantity
     evidence: tuple[Statement, ...] = ()  # the statements the verdict rests on
     location: Location | None = None
     severity: Severity = Severity.INFO
     decided_by: tuple[str, ...] = ()  # the sources the verdict rests on (the primary records, where one states it)
+
+
+class NoticeCode(StrEnum):
+    """What a notice is about. The values are the `code` of a warning in the JSON output."""
+
+    UNUSED_SUPPRESSION = "unused-suppression"  # an ignore, or an off ... on, that suppressed nothing
+    UNKNOWN_CLAIM = "unknown-claim"  # a suppression names a claim the registry does not have
+    STRAY_ON = "stray-on"  # a `dsfact: on` with no `dsfact: off` before it
+    EMPTY_FILE = "empty-file"
+    REGISTRY = "registry"  # a remark about the registry (an unknown key), at its line
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A warning about the input, not a finding: it fails nothing, and every output format carries it.
+
+    `str(notice)` is the text stderr shows after "dsfact: warning: ": "a.md:3: unused suppression: ...".
+    """
+
+    code: NoticeCode
+    message: str
+    path: str = ""
+    line: int | None = None  # 1-based, where the notice is about a line
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = ":".join(str(x) for x in (self.path, self.line, self.column) if x)
+        return f"{where}: {self.message}" if where else self.message
 
 
 @dataclass(slots=True)
@@ -208,7 +253,7 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
-    warnings: list[str] = field(default_factory=list)  # e.g. a suppression that matched nothing
+    warnings: list[Notice] = field(default_factory=list)  # e.g. a suppression that matched nothing
 
 
 @dataclass(slots=True)
@@ -220,7 +265,7 @@ class Report:
     def count_severity(self, severity: Severity) -> int:
         return sum(1 for f in self.files for x in f.findings if x.severity == severity)
 
-    def count(self, verdict: str) -> int:
+    def count(self, verdict: Verdict | str) -> int:
         return sum(1 for f in self.files for x in f.findings if x.verdict == verdict)
 
     @property

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dsfact.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, DsfactError, InputError, UsageError
-from dsfact.model import FileResult, Report, Severity
+from dsfact.model import FileResult, Notice, NoticeCode, Report, Severity
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
 
@@ -110,7 +110,7 @@ def check_one(path: str, registry, *, data: bytes | None = None, encoding: str |
         return FileResult(path=path, error=str(exc))
     result = check_document(doc, registry)
     if not doc.original.strip():
-        result.warnings.append(f"{path}: empty file, nothing to check")
+        result.warnings.append(Notice(NoticeCode.EMPTY_FILE, "empty file, nothing to check", path))
     if doc.directives:
         apply_directives(result, doc.directives, registry)
     if ignore:
@@ -137,20 +137,22 @@ def apply_directives(result: FileResult, directives, registry) -> None:
     for d in sorted(directives, key=lambda d: d.start):
         unknown = [c for c in d.claims if c not in known]
         if unknown:
-            result.warnings.append(f"{path}:{d.line}: suppression names {', '.join(unknown)}, "
-                                   f"which {'is not a claim' if len(unknown) == 1 else 'are not claims'} "
-                                   "of the registry in use")
+            result.warnings.append(Notice(NoticeCode.UNKNOWN_CLAIM, f"suppression names {', '.join(unknown)}, "
+                                          f"which {'is not a claim' if len(unknown) == 1 else 'are not claims'} "
+                                          "of the registry in use", path, d.line))
         if d.kind == "ignore" and id(d) not in used:
             ids = ", ".join(d.claims) or "any claim"
-            result.warnings.append(f"{path}:{d.line}: unused suppression: no finding for {ids} here")
+            result.warnings.append(Notice(NoticeCode.UNUSED_SUPPRESSION,
+                                          f"unused suppression: no finding for {ids} here", path, d.line))
         elif d.kind == "off":
             if not in_off and id(d) not in used:
-                result.warnings.append(f"{path}:{d.line}: unused suppression: no finding between "
-                                       "'dsfact: off' and its 'dsfact: on'")
+                result.warnings.append(Notice(NoticeCode.UNUSED_SUPPRESSION, "unused suppression: no finding "
+                                              "between 'dsfact: off' and its 'dsfact: on'", path, d.line))
             in_off = True
         elif d.kind == "on":
             if not in_off:
-                result.warnings.append(f"{path}:{d.line}: 'dsfact: on' without a 'dsfact: off' before it")
+                result.warnings.append(Notice(NoticeCode.STRAY_ON, "'dsfact: on' without a 'dsfact: off' before it",
+                                              path, d.line))
             in_off = False
 
 
@@ -341,18 +343,10 @@ def exit_code(report: Report, fail_on: str) -> int:
     return EXIT_OK
 
 
-def _warning_line(warning: str, path: str) -> int | None:
-    """The line a 'path:line: ...' warning is about."""
-    rest = warning[len(path) + 1:] if warning.startswith(path + ":") else ""
-    number = rest.split(":", 1)[0]
-    return int(number) if number.isdigit() else None
-
-
 def _keep_changed(result: FileResult, lines) -> None:
     """--changed: only findings (and suppression warnings) on changed lines."""
     result.findings = [f for f in result.findings if f.location is None or f.location.line in lines]
-    result.warnings = [w for w in result.warnings
-                       if (n := _warning_line(w, result.path)) is None or n in lines]
+    result.warnings = [w for w in result.warnings if w.line is None or w.line in lines]
 
 
 def _claim_list(values) -> frozenset[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from dsfact.model import FileResult, Finding, Report
+from dsfact.model import FileResult, Finding, Notice, Report
 
 SCHEMA_VERSION = 1
 
@@ -29,11 +29,18 @@ def finding_to_dict(f: Finding) -> dict:
     }
 
 
+def notice_to_dict(notice: Notice) -> dict:
+    """A warning about the file (an unused suppression, an empty file): where, what kind, and the words."""
+    return {"code": str(notice.code), "line": notice.line, "column": notice.column, "message": notice.message}
+
+
 def file_to_dict(result: FileResult) -> dict:
-    """A checked file carries its findings; a file that could not be read carries its error instead."""
+    """A checked file carries its findings and warnings; a file that could not be read carries its error
+    instead."""
     if result.error:
         return {"path": result.path, "error": result.error}
-    return {"path": result.path, "findings": [finding_to_dict(f) for f in result.findings]}
+    return {"path": result.path, "findings": [finding_to_dict(f) for f in result.findings],
+            "warnings": [notice_to_dict(w) for w in result.warnings]}
 
 
 def render_json(report: Report, *, summary_of: Report | None = None, statistics: bool = False) -> str:

@@ -6,7 +6,8 @@ order, its help giving every source's value and quote. A result per finding whos
 to look at, and code scanning would open an alert for every correct figure. Columns count Unicode
 code points (`columnKind`), as dsfact's locations do. A file that could not be read is a tool
 execution notification. No timestamps, no absolute paths of the machine, keys and lists in a fixed
-order: the same input gives the same bytes.
+order: the same input gives the same bytes. A warning about a file (an unused suppression, an
+empty file) is a notification of level `warning`, its `descriptor` the warning's code.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import json
 import posixpath
 from urllib.parse import quote
 
-from dsfact.model import Claim, Registry, Report, Severity
+from dsfact.model import Claim, Notice, Registry, Report, Severity
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
@@ -59,6 +60,16 @@ def _fingerprint(uri: str, claim: str, text: str, seen: dict) -> str:
     seen[key] = seen.get(key, 0) + 1
     digest = hashlib.sha256("\0".join((uri, claim, text, str(seen[key]))).encode("utf-8")).hexdigest()
     return digest[:32]
+
+
+def _notification(notice: Notice, path: str) -> dict:
+    """A warning (an unused suppression, an empty file) as a tool execution notification: a remark on the
+    run, not a result, so code scanning opens no alert for it."""
+    location: dict = {"artifactLocation": {"uri": artifact_uri(notice.path or path)}}
+    if notice.line:
+        location["region"] = {"startLine": notice.line, **({"startColumn": notice.column} if notice.column else {})}
+    return {"level": "warning", "message": {"text": notice.message}, "descriptor": {"id": str(notice.code)},
+            "locations": [{"physicalLocation": location}]}
 
 
 def build_sarif(report: Report, registry: Registry | None = None) -> dict:
@@ -105,7 +116,9 @@ def build_sarif(report: Report, registry: Registry | None = None) -> dict:
          "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}]}
         for r in report.files if r.error
     ]
-    invocation: dict = {"executionSuccessful": not notifications}
+    failed = bool(notifications)
+    notifications += [_notification(w, r.path) for r in report.files if not r.error for w in r.warnings]
+    invocation: dict = {"executionSuccessful": not failed}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     run = {
