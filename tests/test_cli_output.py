@@ -77,7 +77,7 @@ def test_an_unreadable_file_carries_its_error_instead_of_findings(tmp_path):
     proc = dsfact("check", "-f", "json", tmp_path / "gone.md", ok)
     gone, fine = json.loads(proc.stdout)["files"]
     assert proc.returncode == 2
-    assert set(gone) == {"path", "error"} and set(fine) == {"path", "findings"}
+    assert set(gone) == {"path", "error"} and set(fine) == {"path", "findings", "warnings"}
     lines = [json.loads(line) for line in dsfact("check", "-f", "jsonl", tmp_path / "gone.md").stdout.splitlines()]
     assert "findings" not in lines[0] and lines[0]["error"]
 
