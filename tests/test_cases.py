@@ -1,10 +1,11 @@
-"""Labelled cases (tests/cases/*.yaml): each figure in a sentence of our own, and whether dsfact must judge it.
+"""Labelled cases (tests/cases/**/*.yaml): each figure in a sentence of our own, and whether dsfact must judge it.
 
 A case names one figure of its text (the first occurrence of `figure`) and what dsfact must say of it:
 "not judged" (no finding overlaps the figure), or a verdict (supported / contradicted / disputed) with the
 claim the finding carries. `rule` names the phenomenon the case is about (its role, a binding rule, recall)
 and `lang` the script (en, zh-Hant, zh-Hans). A case the engine does not yet read right carries
 `known: <why>`: it runs as a strict expected failure, so fixing it fails the suite until the mark is removed.
+tests/cases/claims/ is the per-claim table: sentences that support and contradict each registered claim.
 """
 from __future__ import annotations
 
@@ -22,11 +23,12 @@ LANGS = ("en", "zh-Hant", "zh-Hans")
 
 def load_cases() -> list[tuple[str, dict]]:
     out = []
-    for path in sorted(CASES_DIR.glob("*.yaml")):
+    for path in sorted(CASES_DIR.rglob("*.yaml")):
+        name = path.relative_to(CASES_DIR).as_posix()
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-        assert isinstance(data, list), f"{path.name}: a YAML list of cases"
+        assert isinstance(data, list), f"{name}: a YAML list of cases"
         for n, case in enumerate(data, 1):
-            out.append((f"{path.name}:{n}-{case.get('rule')}-{case.get('lang')}", case))
+            out.append((f"{name}:{n}-{case.get('rule')}-{case.get('lang')}", case))
     return out
 
 
@@ -70,6 +72,8 @@ def test_cases_are_well_formed():
             problems.append(f"{cid}: a verdict needs the claim id")
         if case["lang"] not in LANGS:
             problems.append(f"{cid}: lang {case['lang']!r}")
+        if (case["lang"] == "en") != (_script(case["text"]) == "en"):
+            problems.append(f"{cid}: lang {case['lang']} but the text's script says {_script(case['text'])}")
         if case["figure"] not in case["text"]:
             problems.append(f"{cid}: figure {case['figure']!r} is not in its text")
     assert not problems, "\n".join(problems)
@@ -87,3 +91,8 @@ def test_cases_cover_scripts_and_rules(bundled_registry):
     ids = {c.id for c in bundled_registry.claims}
     unknown = {case["claim"] for _, case in CASES if case["expect"] in VERDICTS} - ids
     assert not unknown, f"claims not in the registry: {unknown}"
+
+
+def _script(text: str) -> str:
+    """en or zh, from the text itself: any CJK ideograph makes it Chinese."""
+    return "zh" if any("\u3400" <= ch <= "\u9fff" for ch in text) else "en"
