@@ -10,12 +10,12 @@ line and column where it stands in the original file (`Document.location`).
 Sentences and paragraphs come from the document's structure, not its lines: in Markdown a soft
 line break inside a paragraph, list item, block quote or table cell is a space (nothing between two
 Chinese characters), while the line breaks between blocks stay, so a blank line still ends a
-paragraph (dsfact.markdown, which reads the blocks with markdown-it-py). `Document.blocks` lists the
+paragraph (dsfact.document.markdown, which reads the blocks with markdown-it-py). `Document.blocks` lists the
 paragraphs, headings, list items and cells in `text` offsets, with the headings above each and a
-list's lead line. HTML (dsfact.html_text) is laid out as a browser does: white space collapses
+list's lead line. HTML (dsfact.document.html) is laid out as a browser does: white space collapses
 inside a block, and block elements end a unit.
 
-Standard library only (markdown-it-py is imported by dsfact.markdown, for a Markdown file only).
+Standard library only (markdown-it-py is imported by dsfact.document.markdown, for a Markdown file only).
 Importing this module does no work: patterns are compiled, and the HTML
 entity table is imported, on first use.
 """
@@ -198,8 +198,8 @@ def read_document(
         data = _read_bytes(path)
     elif len(data) > MAX_FILE_BYTES:
         raise InputError(path, _too_large(len(data)))
-    if fmt == "docx":  # no encoding: lines are paragraphs (dsfact.word)
-        from dsfact.word import read_docx
+    if fmt == "docx":  # no encoding: lines are paragraphs (dsfact.document.docx)
+        from dsfact.document.docx import read_docx
 
         original, text, origin, blocks = read_docx(data, path)
         return Document(path, original, text, origin, fmt, "docx", parse_directives(original, path=path), blocks)
@@ -207,12 +207,12 @@ def read_document(
     ends: dict[int, int] = {}
     blocks: list[Block] | None = None
     if fmt == "markdown":
-        from dsfact.markdown import read_markdown  # markdown-it is imported only for a Markdown file
+        from dsfact.document.markdown import read_markdown  # markdown-it is imported only for a Markdown file
 
         text, origin, ends, comments, blocks = read_markdown(original)
         directives = _directives_from_comments(original, comments, path)
     elif fmt == "html":
-        from dsfact.html_text import read_html
+        from dsfact.document.html import read_html
 
         text, origin, ends, comments, blocks = read_html(original)
         directives = _directives_from_comments(original, comments, path)
