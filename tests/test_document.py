@@ -20,6 +20,7 @@ from dsfact import document  # noqa: E402
 from dsfact.document import (  # noqa: E402
     Directive,
     Document,
+    decode,
     decode_bytes,
     detect_format,
     parse_directives,
@@ -553,10 +554,10 @@ def test_permission_denied(tmp_path):
 
 
 def test_os_errors_are_named():
-    assert document._os_problem(PermissionError(13, "Permission denied")) == "permission denied"
-    assert document._os_problem(FileNotFoundError(2, "No such file")) == "no such file"
-    assert document._os_problem(IsADirectoryError(21, "Is a directory")) == "is a directory"
-    assert document._os_problem(OSError(5, "Input/output error")) == "cannot read (Input/output error)"
+    assert decode._os_problem(PermissionError(13, "Permission denied")) == "permission denied"
+    assert decode._os_problem(FileNotFoundError(2, "No such file")) == "no such file"
+    assert decode._os_problem(IsADirectoryError(21, "Is a directory")) == "is a directory"
+    assert decode._os_problem(OSError(5, "Input/output error")) == "cannot read (Input/output error)"
 
 
 def test_dash_without_data_reads_stdin(monkeypatch):
@@ -605,7 +606,7 @@ def test_unknown_encoding(tmp_path):
 
 
 def test_size_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(document, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(decode, "MAX_FILE_BYTES", 1000)
     p = tmp_path / "big.txt"
     p.write_bytes(b"x" * 1001)
     assert problem(str(p)) == "file too large (1001 bytes; limit 1000 bytes)"
@@ -617,8 +618,8 @@ def test_size_limit(tmp_path, monkeypatch):
 def test_size_limit_message_in_megabytes(monkeypatch):
     assert document.MAX_FILE_BYTES == 50 * 1024 * 1024
     mb = 1024 * 1024
-    assert document._too_large(73 * mb + 200_000) == "file too large (73.2 MB; limit 50 MB)"
-    assert document._too_large(50 * mb + 1) == "file too large (50.1 MB; limit 50 MB)"
+    assert decode._too_large(73 * mb + 200_000) == "file too large (73.2 MB; limit 50 MB)"
+    assert decode._too_large(50 * mb + 1) == "file too large (50.1 MB; limit 50 MB)"
 
 
 def test_reading_does_not_touch_the_file(tmp_path):

@@ -10,7 +10,6 @@ from dsfact.model import (
     Claim,
     FileResult,
     Finding,
-    Location,
     Quantity,
     Registry,
     Severity,
@@ -122,25 +121,6 @@ def find_findings(text: str, registry: Registry) -> list[Finding]:
     return [f for i, (f, key) in enumerate(kept) if key is None or best[key][1] == i]
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    at = text.find("\n")
-    while at >= 0:
-        starts.append(at + 1)
-        at = text.find("\n", at + 1)
-    return starts
-
-
-def locate(starts: list[int], start: int, end: int) -> Location:
-    """1-based line and column of a span, from the line starts of the text it indexes."""
-    from bisect import bisect_right
-
-    line = bisect_right(starts, start)
-    end_line = bisect_right(starts, max(end - 1, start))
-    last = max(end - 1, start)
-    return Location(line, start - starts[line - 1] + 1, end_line, last - starts[end_line - 1] + 2)
-
-
 def check_text(text: str, registry: Registry | None = None) -> list[Finding]:
     """Check a text (already decoded, checked as it is); findings carry 1-based locations."""
     from dataclasses import replace
@@ -149,8 +129,10 @@ def check_text(text: str, registry: Registry | None = None) -> list[Finding]:
         from dsfact.registry import load_registry
 
         registry = load_registry()
-    starts = _line_starts(text)
-    return [replace(f, location=locate(starts, f.start, f.end)) for f in find_findings(text, registry)]
+    from dsfact.document.lines import LineIndex
+
+    lines = LineIndex(text)
+    return [replace(f, location=lines.location(f.start, f.end)) for f in find_findings(text, registry)]
 
 
 def check_document(doc, registry: Registry) -> FileResult:

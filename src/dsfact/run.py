@@ -121,11 +121,12 @@ def check_one(path: str, registry, *, data: bytes | None = None, encoding: str |
 def apply_directives(result: FileResult, directives, registry) -> None:
     """Drop the findings the directives suppress; warn about directives that suppress nothing, that
     name a claim the registry does not have, or an `on` with no `off` before it."""
-    from dsfact.document import suppressed
+    from dsfact.document import Suppressions
 
+    suppressions = Suppressions(directives)
     kept, used = [], set()
     for f in result.findings:
-        directive = suppressed(directives, f.location.line, f.claim)
+        directive = suppressions.find(f.location.line, f.claim)
         if directive is None:
             kept.append(f)
         else:

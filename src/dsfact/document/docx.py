@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 
-from dsfact.document import Block
+from dsfact.document.model import Block
 from dsfact.errors import InputError
 
 INSTALL = "pip install 'dsfact[docx]'"

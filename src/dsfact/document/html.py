@@ -12,9 +12,10 @@ import re
 from functools import lru_cache
 from types import SimpleNamespace
 
-from dsfact.document import Block, _named_entity, _numeric_entity, _raw_text_end, _space_nbsp, _wide
-
-Comment = tuple[int, "int | None", int]  # (start, end or None if never closed, end of its body)
+from dsfact.document.directives import Comment
+from dsfact.document.entities import named_entity, numeric_entity, space_nbsp
+from dsfact.document.model import Block
+from dsfact.document.plain import wide
 
 # Tags that end a line: 2 = a paragraph break ("\n\n"), 1 = a line break.
 _HTML_BLOCKS = {
@@ -57,6 +58,12 @@ def _rx() -> SimpleNamespace:
         nonspace=c(r"\S"),
         space=c(r"[ \t\n\r\f]+"),
     )
+
+
+@lru_cache(maxsize=32)
+def raw_text_end(name: str) -> re.Pattern[str]:
+    """The end tag of a raw-text element (script, style...), whose content is not markup."""
+    return re.compile(r"</%s(?=[\s/>])" % re.escape(name), re.I)
 
 
 class _Builder:
@@ -141,7 +148,7 @@ class _Builder:
         if self.pending:
             self._flush(a)
         elif self.space != -1:
-            if not (self.space_nl and _wide(self.last) and _wide(first)):
+            if not (self.space_nl and wide(self.last) and wide(first)):
                 self.parts.append(" ")
                 self.origin.append(self.space)
                 self.last = " "
@@ -260,15 +267,15 @@ class _Builder:
 def _html_entity(m: re.Match[str]) -> tuple[str, int] | None:
     hex_digits, dec_digits, name = m.group(1), m.group(2), m.group(3)
     if hex_digits is not None:
-        return _space_nbsp(_numeric_entity(hex_digits, 16)), m.end()
+        return space_nbsp(numeric_entity(hex_digits, 16)), m.end()
     if dec_digits is not None:
-        return _space_nbsp(_numeric_entity(dec_digits, 10)), m.end()
-    found = _named_entity(name, m.group().endswith(";"))
+        return space_nbsp(numeric_entity(dec_digits, 10)), m.end()
+    found = named_entity(name, m.group().endswith(";"))
     if found is None:
         return None
     rep, used = found
     end = m.end() if used == len(name) else m.start() + 1 + used
-    return _space_nbsp(rep), end
+    return space_nbsp(rep), end
 
 
 def read_html(s: str) -> tuple[str, list[int], dict[int, int], list[Comment], list[Block]]:
@@ -329,7 +336,7 @@ def read_html(s: str) -> tuple[str, list[int], dict[int, int], list[Comment], li
         if in_head and name not in _HTML_HEAD:
             in_head = False
         if name in _HTML_RAW:
-            c = _raw_text_end(name).search(s, pos)
+            c = raw_text_end(name).search(s, pos)
             if c is None:
                 break
             gt = s.find(">", c.end())

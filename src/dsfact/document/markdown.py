@@ -21,25 +21,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
 
-from dsfact.document import (
-    Block,
-    _entity_tables,
-    _line_starts,
-    _numeric_entity,
-    _raw_text_end,
-    _space_nbsp,
-    _wide,
-)
-
-# Mask codes: what becomes of each original character.
-_KEEP, _DROP, _SPACE, _SUBST, _BREAK = 0, 1, 2, 3, 4
+from dsfact.document.directives import Comment
+from dsfact.document.lines import LineIndex
+from dsfact.document.markdown_inline import BREAK, DROP, KEEP, SPACE, Marks, read_inlines
+from dsfact.document.model import Block
+from dsfact.document.plain import wide
 
 # markdown-it recurses into containers and skips what is nested deeper than this; _walk reads that
 # content line by line instead.
 _MAX_NESTING = 50
 _CONTAINER_OPENS = frozenset(("blockquote_open", "list_item_open", "footnote_reference_open"))
-
-Comment = tuple[int, "int | None", int]  # (start, end or None if never closed, end of its body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,122 +65,18 @@ def _rx() -> SimpleNamespace:
         front_matter_key=c(r"[ \t]*(?:#|[\w\"'.-][^:=\n]*?[ \t]*[:=](?:[ \t]|$))"),
         task=c(r"\[[ xX]\][ \t]"),
         line_markers=c(r"[ \t>]*+(?:(?:[-+*]|\d{1,9}[.)])[ \t]++)?+"),
-        md_inline=c(
-            r"""
-             (?P<code>`+)
-            |(?P<comment><!--)
-            |(?P<special><!\[CDATA\[|<\?|<![A-Za-z])
-            |(?P<autolink><[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*>
-               |<[A-Za-z0-9.!\#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?
-                  (?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*>)
-            |(?P<tag><(?P<closing>/)?(?P<name>[A-Za-z][A-Za-z0-9\-]*+)
-               (?:\s++[A-Za-z_:][A-Za-z0-9_.:\-]*+(?:\s*+=\s*+(?:[^\s"'=<>`]++|'[^']*+'|"[^"]*+"))?+)*+\s*+/?>)
-            |(?P<escape>\\[!-/:-@\[-`{-~])
-            |(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
-            |(?P<url>(?:https?://|ftp://|www\.)[^\s<>]*)
-            |(?P<open>!?\[)
-            |(?P<bracket>\])
-            |(?P<emph>\*++|_++|~~+)
-            """,
-            re.X,
-        ),
-        link_dest=c(
-            r"""\(\s*+(?:<[^<>\n]*+>|(?:[^\s()\\]++|\\.|\((?:[^\s()\\]++|\\.)*+\))*+)
-                (?:\s++(?:"(?:[^"\\]++|\\.)*+"|'(?:[^'\\]++|\\.)*+'|\((?:[^()\\]++|\\.)*+\)))?+\s*+\)""",
-            re.X,
-        ),
-        ref_label=c(r"\[(?:[^\[\]\\]++|\\.){0,999}+\]"),
-        runs=c(rb"\x00+|\x01+|\x02+|\x03|\x04"),
     )
-
-
-@lru_cache(maxsize=64)
-def _closing_backticks(n: int) -> re.Pattern[str]:
-    return re.compile(r"(?<!`)`{%d}(?!`)" % n)
-
-
-class _Marks:
-    """What becomes of each original character, and the text built from that.
-
-    Everything starts left out except line breaks; the block walk marks inline content as kept and
-    soft line breaks as spaces; the inline pass then leaves out markup within the content.
-    """
-
-    __slots__ = ("s", "mask", "subst")
-
-    def __init__(self, s: str) -> None:
-        self.s = s
-        mask = bytearray(b"\x01" * len(s))
-        i = s.find("\n")
-        while i != -1:
-            mask[i] = _KEEP
-            if i and s[i - 1] == "\r":
-                mask[i - 1] = _KEEP
-            i = s.find("\n", i + 1)
-        self.mask = mask
-        self.subst: dict[int, tuple[str, int]] = {}
-
-    def set(self, a: int, b: int, code: int) -> None:
-        """Mark s[a:b]; its line breaks keep what the block walk made of them."""
-        if a >= b:
-            return
-        s, mask = self.s, self.mask
-        i = s.find("\n", a, b)
-        if i == -1:
-            mask[a:b] = bytes((code,)) * (b - a)
-            return
-        saved = []
-        while i != -1:
-            saved.append((i, mask[i]))
-            if i > a and s[i - 1] == "\r":
-                saved.append((i - 1, mask[i - 1]))
-            i = s.find("\n", i + 1, b)
-        mask[a:b] = bytes((code,)) * (b - a)
-        for k, v in saved:
-            mask[k] = v
-
-    def replace(self, a: int, b: int, rep: str) -> None:
-        self.mask[a:b] = bytes((_DROP,)) * (b - a)
-        self.mask[a] = _SUBST
-        self.subst[a] = (rep, b)
-
-    def assemble(self) -> tuple[str, list[int], dict[int, int]]:
-        s, mask, subst = self.s, self.mask, self.subst
-        parts: list[str] = []
-        origin: list[int] = []
-        ends: dict[int, int] = {}
-        for m in _rx().runs.finditer(mask):
-            a, b = m.span()
-            code = mask[a]
-            if code == _KEEP:
-                parts.append(s[a:b])
-                origin.extend(range(a, b))
-            elif code == _SPACE:
-                parts.append(" ")
-                origin.append(a)
-            elif code == _BREAK:
-                parts.append("\n")
-                origin.append(a)
-            elif code == _SUBST:
-                rep, end = subst[a]
-                for _ in rep:
-                    ends[len(origin)] = end
-                    origin.append(a)
-                parts.append(rep)
-        origin.append(len(s))
-        return "".join(parts), origin, ends
 
 
 def read_markdown(s: str) -> tuple[str, list[int], dict[int, int], list[Comment], list[Block]]:
     """(text, origin, entity ends, HTML comments, blocks in text offsets) of a Markdown document."""
-    starts = _line_starts(s)
+    starts = LineIndex(s).starts
     tokens, env = _parse(s)
-    marks = _Marks(s)
+    marks = Marks(s)
     units, html_ranges = _walk(s, starts, tokens, marks)
-    closer = _CommentCloser(s)
     ranges = sorted([(u.segments[0][0], u.segments[-1][1]) for u in units] + html_ranges)
     refs = set(env.get("references", {}))
-    comments = _markdown_inlines(s, marks, ranges, refs, closer)
+    comments = read_inlines(s, marks, ranges, refs)
     text, origin, ends = marks.assemble()
     return text, origin, ends, comments, _blocks(text, origin, units)
 
@@ -273,7 +160,7 @@ def _row_cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
     return cells
 
 
-def _walk(s: str, starts: list[int], tokens, marks: _Marks):
+def _walk(s: str, starts: list[int], tokens, marks: Marks):
     """Mark every block's inline content as kept and its soft line breaks as spaces; return the units
     and the (start, end) of HTML blocks (whose text is read as inline content, lines and all)."""
     mask = marks.mask
@@ -309,7 +196,7 @@ def _walk(s: str, starts: list[int], tokens, marks: _Marks):
             if kind == "cell" and units and units[-1].kind == "cell":
                 end = units[-1].segments[-1][1]
                 if s.find("\n", end, segments[0][0]) == -1:  # the next cell of the same row
-                    mask[end] = _BREAK
+                    mask[end] = BREAK
             depth = containers.count("list")
             units.append(_Unit(tuple(segments), kind, tuple(h for _, h in headings), depth,
                                leads[-1] if leads else -1))
@@ -349,7 +236,7 @@ def _walk(s: str, starts: list[int], tokens, marks: _Marks):
         elif typ == "html_block" and t.map:
             first, last = t.map[0], min(t.map[1], len(starts)) - 1
             a, b = starts[first], _line(s, starts, last)[1]
-            marks.set(a, b, _KEEP)
+            marks.set(a, b, KEEP)
             html_ranges.append((a, b))
     return units, html_ranges
 
@@ -390,11 +277,11 @@ def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None
         nl = s.find("\n", b, nxt)
         if hard or s.startswith("  ", b) and nl != -1 and not s[b:nl].strip(" \t\r"):
             if nl != -1:
-                mask[nl] = _KEEP
+                mask[nl] = KEEP
                 if nl and s[nl - 1] == "\r":
-                    mask[nl - 1] = _KEEP
+                    mask[nl - 1] = KEEP
         else:  # a space; nothing between two Chinese characters (as a browser renders it)
-            code = _DROP if _wide(s[b - 1]) and _wide(s[nxt]) else _SPACE
+            code = DROP if wide(s[b - 1]) and wide(s[nxt]) else SPACE
             mask[b:nxt] = bytes((code,)) * (nxt - b)
 
 
@@ -415,186 +302,3 @@ def _blocks(text: str, origin: list[int], units: list[_Unit]) -> list[Block]:
         lead = text[slice(*spans[u.lead_from])] if u.lead_from >= 0 else None
         blocks.append(Block(a, b, u.kind, headings, lead, u.depth))
     return blocks
-
-
-def _is_punct(c: str) -> bool:
-    return not c.isalnum() and not c.isspace()
-
-
-class _CommentCloser:
-    """Where the next "-->" is, remembering when there is none (so many "<!--" stay linear)."""
-
-    __slots__ = ("s", "none_after")
-
-    def __init__(self, s: str) -> None:
-        self.s = s
-        self.none_after = len(s) + 1
-
-    def find(self, start: int) -> int:
-        if start >= self.none_after:
-            return -1
-        i = self.s.find("-->", start)
-        if i == -1:
-            self.none_after = min(self.none_after, start)
-        return i
-
-def _normalize_label(label: str) -> str:
-    from markdown_it.common.utils import normalizeReference
-
-    return normalizeReference(label)
-
-
-def _markdown_inlines(
-    s: str, marks: _Marks, ranges: list[tuple[int, int]], refs: set[str], closer: _CommentCloser
-) -> list[Comment]:
-    """Read inline markup left to right in each block's content; return the HTML comments as
-    (start, end or None, body end)."""
-    rx = _rx()
-    pattern = rx.md_inline
-    mask = marks.mask
-    n = len(s)
-    comments: list[Comment] = []
-    no_close: set[tuple[int, int]] = set()  # (run length, limit): no closing run before limit
-    pos = 0
-    for seg_start, seg_end in ranges:
-        pos = max(pos, seg_start)
-        stack: list[tuple[int, int]] = []  # open brackets: (position, length of "[" or "![")
-        while pos < seg_end:
-            m = pattern.search(s, pos, seg_end)
-            if m is None:
-                break
-            a, e = m.span()
-            kind = m.lastgroup
-            if mask[a] != _KEEP:  # not content: list or quote markers, a soft break
-                pos = a + 1
-                continue
-            pos = e
-            if kind == "code":  # a code span does not leave its block
-                limit = seg_end
-                width = e - a
-                close = None
-                if (width, limit) not in no_close:
-                    close = _closing_backticks(width).search(s, e, limit)
-                    if close is None:
-                        no_close.add((width, limit))
-                if close is not None:
-                    marks.set(a, close.end(), _SPACE)
-                    pos = close.end()
-            elif kind == "comment":
-                k = closer.find(a + 2)
-                if k == -1:
-                    comments.append((a, None, n))
-                    pos = a + 4
-                else:
-                    marks.set(a, k + 3, _DROP)
-                    comments.append((a, k + 3, k))
-                    pos = k + 3
-            elif kind == "special":
-                token = m.group()
-                end_token = "]]>" if token.startswith("<![") else "?>" if token == "<?" else ">"
-                k = s.find(end_token, e)
-                if k != -1:
-                    marks.set(a, k + len(end_token), _DROP)
-                    pos = k + len(end_token)
-            elif kind == "autolink":
-                marks.set(a, e, _DROP)
-            elif kind == "tag":
-                name = m.group("name").lower()
-                if not m.group("closing") and name in ("script", "style"):
-                    c = _raw_text_end(name).search(s, e)
-                    if c is not None:
-                        gt = s.find(">", c.end())
-                        pos = n if gt == -1 else gt + 1
-                marks.set(a, pos, _DROP)
-            elif kind == "escape":
-                marks.set(a, a + 1, _DROP)
-            elif kind == "entity":
-                rep = _markdown_entity(m.group())
-                if rep is not None:
-                    marks.replace(a, e, rep)
-            elif kind == "url":
-                if a > 0 and (s[a - 1].isalnum() or s[a - 1] in "_/@.-"):
-                    pos = a + 1
-                    continue
-                end = _trim_url(s, a, e)
-                if end - a > 4:
-                    marks.set(a, end, _DROP)
-                    pos = end
-                else:
-                    pos = a + 1
-            elif kind == "open":
-                stack.append((a, e - a))
-            elif kind == "bracket":
-                pos = _close_bracket(s, marks, stack, refs, a, e, rx)
-            elif kind == "emph":
-                if _is_emphasis(s, a, e):
-                    marks.set(a, e, _DROP)
-    return comments
-
-
-def _markdown_entity(token: str) -> str | None:
-    body = token[1:-1]
-    if body.startswith(("#x", "#X")):
-        return _space_nbsp(_numeric_entity(body[2:], 16))
-    if body.startswith("#"):
-        return _space_nbsp(_numeric_entity(body[1:], 10))
-    rep = _entity_tables().get(body + ";")
-    return None if rep is None else _space_nbsp(rep)
-
-
-def _trim_url(s: str, a: int, e: int) -> int:
-    while e > a:
-        c = s[e - 1]
-        if c in "?!.,:*_~'\";":
-            e -= 1
-        elif c == ")" and s.count("(", a, e) < s.count(")", a, e):
-            e -= 1
-        else:
-            break
-    return e
-
-
-def _close_bracket(
-    s: str, marks: _Marks, stack: list[tuple[int, int]], refs: set[str], a: int, e: int, rx: SimpleNamespace
-) -> int:
-    """A "]": a link, image, reference or footnote closes here, or it is only a bracket."""
-    if not stack:
-        return e
-    opener, width = stack.pop()
-    if s.startswith("(", e):
-        m = rx.link_dest.match(s, e)
-        if m:
-            marks.set(opener, opener + width, _DROP)
-            marks.set(a, m.end(), _DROP)
-            return m.end()
-    elif s.startswith("[", e):
-        m = rx.ref_label.match(s, e)
-        if m:
-            marks.set(opener, opener + width, _DROP)
-            marks.set(a, m.end(), _DROP)
-            return m.end()
-    if a - opener > 1000:  # longer than any link label
-        return e
-    label = s[opener + width : a]
-    if width == 1 and label.startswith("^") and label[1:] and not any(c.isspace() for c in label):
-        marks.set(opener, e, _DROP)  # a footnote reference: [^1]
-    elif refs and _normalize_label(label) in refs:
-        marks.set(opener, opener + width, _DROP)
-        marks.set(a, e, _DROP)
-    return e
-
-
-def _is_emphasis(s: str, a: int, e: int) -> bool:
-    """Is this run of * _ or ~~ emphasis markup (by CommonMark's flanking rules)?"""
-    before = s[a - 1] if a > 0 else "\n"
-    after = s[e] if e < len(s) else "\n"
-    ws_b, ws_a = before.isspace(), after.isspace()
-    p_b, p_a = _is_punct(before), _is_punct(after)
-    left = not ws_a and (not p_a or ws_b or p_b)
-    right = not ws_b and (not p_b or ws_a or p_a)
-    ch = s[a]
-    if ch == "*":
-        return (left or right) and not (before.isdigit() and after.isdigit())
-    if ch == "_":
-        return (left and (not right or p_b)) or (right and (not left or p_a))
-    return left or right

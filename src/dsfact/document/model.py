@@ -1,0 +1,85 @@
+"""The types of a read document: `Document` (the decoded file, the prose that is checked, and where
+each prose character came from) and `Block` (one unit of its structure)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dsfact.document.lines import LineIndex
+from dsfact.model import Location
+
+if TYPE_CHECKING:
+    from dsfact.document.directives import Directive
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of a document's structure, in `Document.text` offsets: text[start:end] (trimmed).
+
+    `kind` is "paragraph", "heading", "item" (a paragraph of a list item), "quote" (of a block
+    quote), "cell" (a table cell) or "footnote". `headings` are the texts of the headings above it,
+    outermost first (for a heading, those above it). `depth` is how many lists it stands in (0 outside
+    any). `lead` is, for a block in a list, the text of the block just before the list opened (the
+    list's lead line: "DeepSeek's costs:" above "- $5.6 million for the final run"; for a nested list,
+    the item it hangs from), or None when a heading or nothing stands there. The binding of a figure
+    to its subject reads this: a heading or a lead line can carry the subject of the lines below it.
+    """
+
+    start: int
+    end: int
+    kind: str
+    headings: tuple[str, ...] = ()
+    lead: str | None = None
+    depth: int = 0
+
+
+@dataclass
+class Document:
+    """A decoded file and the prose in it that is checked."""
+
+    path: str  # as given ("-" or the --stdin-filename for stdin)
+    original: str  # the decoded file
+    text: str  # what is checked: prose only
+    origin: Sequence[int]  # a list or a range; origin[i] = index in `original` of text[i]; len(text) + 1 long (last = end)
+    format: str = "text"  # "text" | "markdown" | "html"
+    encoding: str = "utf-8"
+    directives: list[Directive] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # paragraphs, headings, list items, cells, in order
+    # Where a text character stands for more than one original character (an entity such as
+    # "&nbsp;"): text index -> original end (exclusive). Others end at origin[i] + 1.
+    _ends: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
+    _index: LineIndex | None = field(default=None, init=False, repr=False, compare=False)
+
+    def location(self, start: int, end: int) -> Location:
+        """The 1-based line and column in the ORIGINAL file of text[start:end].
+
+        Columns count Unicode code points; `end_column` is one past the last character (for a
+        character decoded from an entity, one past the entity). "\\r\\n" is one line break; the
+        "\\r" belongs to its line.
+        """
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            raise ValueError(f"span {start}:{end} is outside the text (length {n})")
+        o_start = self.origin[start]
+        if end == start:
+            return self.lines.location(o_start, o_start)
+        last = end - 1
+        o_end = self._ends.get(last)
+        if o_end is None:
+            o_end = self.origin[last] + 1
+        if o_end <= o_start:  # cannot happen with a well-formed origin; be safe
+            o_end = o_start + 1
+        return self.lines.location(o_start, o_end)
+
+    @property
+    def lines(self) -> LineIndex:
+        """The line index of `original` (built on first use)."""
+        index = self._index
+        if index is None:
+            index = self._index = LineIndex(self.original)
+        return index
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of an index into `original`."""
+        return self.lines.position(offset)

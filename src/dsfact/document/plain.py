@@ -1,0 +1,126 @@
+"""Plain text: the file as it is, except that a hard-wrapped paragraph's wrapping line breaks are
+spaces (or nothing, between two Chinese characters), so a wrapped sentence is one sentence.
+
+Standard library only; patterns are compiled on first use.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from types import SimpleNamespace
+
+from dsfact.document.model import Block
+
+
+def wide(c: str) -> bool:
+    """A Chinese or Japanese character or full-width punctuation: a line break between two such is
+    not a space (as a browser renders it), since Chinese puts no spaces between words."""
+    return "\u3000" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\uff00" <= c <= "\uffef"
+
+
+# Plain text: a paragraph is hard-wrapped when most of its lines end near one width (that of its
+# longest line); a line break in it wraps the text where the line is that full (the next word would
+# not have fitted on it) and does not end a sentence. A paragraph narrower than this is a list, a
+# table or verse, whose lines are its units; so are lines with columns of spaces, and bullets.
+_MIN_WRAP_WIDTH = 30
+_SENTENCE_END = frozenset(".!?:;。！？：；\"”’)）」』")
+
+
+def read_plain(original: str) -> tuple[str, Sequence[int]]:
+    """(text, origin) of plain text: the file as it is, except that in a hard-wrapped paragraph a line
+    break where the text was wrapped is a space (or nothing, between two Chinese characters), as in
+    Markdown. Lines that are not wrapped prose (headlines, lists, one sentence a line) keep their
+    line breaks, which end a sentence."""
+    joins = _wrap_joins(original)
+    if not joins:
+        return original, range(len(original) + 1)  # identity, at no memory cost
+    parts: list[str] = []
+    origin: list[int] = []
+    prev = 0
+    for a, b, space in joins:  # original[a:b] is the line break ("\r\n" or "\n")
+        parts.append(original[prev:a])
+        origin.extend(range(prev, a))
+        if space:
+            parts.append(" ")
+            origin.append(a)
+        prev = b
+    parts.append(original[prev:])
+    origin.extend(range(prev, len(original) + 1))
+    return "".join(parts), origin
+
+
+def _wrap_joins(s: str) -> list[tuple[int, int, bool]]:
+    """The line breaks of hard-wrapped paragraphs that only wrap the text: (start, end, as a space)."""
+    if s.count("\n") < 1:
+        return []
+    rx = _rx()
+    wide_rx = rx.wide
+    joins: list[tuple[int, int, bool]] = []
+    lines: list[tuple[int, int]] = []  # (start, end without the line break) of the paragraph's lines
+
+    def paragraph() -> None:
+        if len(lines) < 2:
+            return
+        widths = [b - a + len(wide_rx.findall(s, a, b)) for a, b in lines]
+        width = max(widths)
+        if width < _MIN_WRAP_WIDTH or sum(w * 3 >= width * 2 for w in widths[:-1]) * 2 < len(lines) - 1:
+            return
+        # columns of spaces (a table), or a comment (a directive covers its line and the next): kept as lines
+        columns = [bool(rx.columns.search(s, a, b)) or s.find("<!--", a, b) != -1 or s.find("-->", a, b) != -1
+                   for a, b in lines]
+        for k in range(len(lines) - 1):
+            end, (nxt, nxt_end) = lines[k][1], lines[k + 1]
+            if s[end - 1] in _SENTENCE_END or columns[k] or columns[k + 1] or rx.bullet.match(s, nxt, nxt_end):
+                continue
+            first = _unbreakable(s, nxt, nxt_end)
+            both_wide = wide(s[end - 1]) and wide(first[0])
+            need = len(first) + len(wide_rx.findall(first)) + (0 if both_wide else 1)
+            # within a tenth of the width: an editor that keeps a figure whole breaks a little early
+            if widths[k] + need > width - width // 10 and widths[k] * 3 >= width * 2:
+                joins.append((end, s.index("\n", end) + 1, not both_wide))
+
+    pos, n = 0, len(s)
+    while pos <= n:
+        nl = s.find("\n", pos)
+        end = n if nl == -1 else nl
+        content_end = end - 1 if end > pos and s[end - 1] == "\r" else end
+        body = s[pos:content_end].rstrip()
+        if body.strip():
+            lines.append((pos, pos + len(body)))
+        else:
+            paragraph()
+            lines = []
+        if nl == -1:
+            break
+        pos = nl + 1
+    paragraph()
+    return joins
+
+
+def _unbreakable(s: str, a: int, b: int) -> str:
+    """The start of a line up to where it could first be broken: a space, or between two Chinese
+    characters (a line may break anywhere between those)."""
+    i = a + 1
+    while i < b and not s[i].isspace() and not (wide(s[i - 1]) and wide(s[i])):
+        i += 1
+    return s[a:i]
+
+
+def paragraph_blocks(text: str) -> list[Block]:
+    """Blocks for text with no other structure: its paragraphs, which blank lines separate."""
+    blocks = []
+    for m in _rx().paragraph.finditer(text):
+        blocks.append(Block(m.start(), m.end(), "paragraph"))
+    return blocks
+
+
+@lru_cache(maxsize=1)
+def _rx() -> SimpleNamespace:
+    c = re.compile
+    return SimpleNamespace(
+        wide=c(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"),
+        paragraph=c(r"\S(?:[^\n]|\n(?![ \t\r]*\n))*(?<=\S)|\S"),
+        bullet=c(r"[ \t]*(?:[-*•·]|\d{1,3}[.)、])[ \t]"),
+        columns=c(r"\S(?: {3,}|\t)\S"),
+    )
