@@ -5,7 +5,8 @@ A case names one figure of its text (the first occurrence of `figure`) and what 
 claim the finding carries. `rule` names the phenomenon the case is about (its role, a binding rule, recall)
 and `lang` the script (en, zh-Hant, zh-Hans). A case the engine does not yet read right carries
 `known: <why>`: it runs as a strict expected failure, so fixing it fails the suite until the mark is removed.
-tests/cases/claims/ is the per-claim table: sentences that support and contradict each registered claim.
+tests/cases/claims/ is the per-claim table: every claim of the bundled registry has a sentence that supports
+it and one that contradicts it, in English and in Chinese (test_every_claim_has_cases).
 """
 from __future__ import annotations
 
@@ -96,3 +97,23 @@ def test_cases_cover_scripts_and_rules(bundled_registry):
 def _script(text: str) -> str:
     """en or zh, from the text itself: any CJK ideograph makes it Chinese."""
     return "zh" if any("\u3400" <= ch <= "\u9fff" for ch in text) else "en"
+
+
+def uncovered(claim_ids, cases) -> dict[str, list[str]]:
+    """Per claim of the registry: which of supported/contradicted x en/zh no case shows (known cases,
+    which the engine does not yet read right, do not count)."""
+    shown = {(c.get("claim"), c["expect"], _script(c["text"])) for _, c in cases if not c.get("known")}
+    needed = [(v, s) for v in ("supported", "contradicted") for s in ("en", "zh")]
+    out = {}
+    for cid in claim_ids:
+        lacking = [f"{v} {s}" for v, s in needed if (cid, v, s) not in shown]
+        if lacking:
+            out[cid] = lacking
+    return out
+
+
+def test_every_claim_has_cases(bundled_registry):
+    missing = uncovered([c.id for c in bundled_registry.claims], CASES)
+    assert not missing, "claims without a case for: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in missing.items())
+    assert uncovered(["C999"], CASES) == {"C999": ["supported en", "supported zh", "contradicted en",
+                                                    "contradicted zh"]}, "a claim only in the registry must fail"
