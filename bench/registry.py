@@ -127,9 +127,12 @@ def write_registry(out_dir: Path, claims_total: int = 5000, seed: int = 2025) ->
     out_dir = Path(out_dir)
     (out_dir / "sources").mkdir(parents=True, exist_ok=True)
     bundled = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
-    for source in bundled["sources"]:
+    (out_dir / "seeds").mkdir(exist_ok=True)
+    for source in bundled["sources"]:  # a copy: a registry reads only files inside its own tree
         if source.get("file"):  # a primary record cited by URL has no file
-            source["file"] = str((BUNDLED.parent / source["file"]).resolve())
+            original = (BUNDLED.parent / source["file"]).resolve()
+            (out_dir / "seeds" / original.name).write_bytes(original.read_bytes())
+            source["file"] = f"seeds/{original.name}"
         source["date"] = str(source["date"])
     synthetic, texts = synthetic_claims(claims_total - len(bundled["claims"]), seed)
     for sid, sentences in texts.items():

@@ -82,6 +82,11 @@ def check_parser():
     parser.add_argument("--hidden", action="store_true", help="walk hidden files and folders too")
     parser.add_argument("--no-ignore", action="store_true",
                         help="walk what .gitignore, .ignore and .git/info/exclude ignore too")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither read nor write the registry cache (also: DSFACT_NO_CACHE=1)")
+    parser.add_argument("--cache-dir", default=None, metavar="DIR",
+                        help="the cache directory (default: $DSFACT_CACHE_DIR, else $XDG_CACHE_HOME/dsfact, "
+                             "else ~/.cache/dsfact); it must belong to you and be writable by no one else")
     return parser
 
 
@@ -101,6 +106,10 @@ def run_check_options(opts: dict) -> int:
     """Run a check from parsed options (argparse's, or Typer's for completion and CliRunner)."""
     from dsfact.run import run_check
 
+    if opts.get("no_cache") or opts.get("cache_dir") is not None:
+        from dsfact import cache
+
+        cache.configure(directory=opts.get("cache_dir"), enabled=not opts.get("no_cache"))
     return run_check(
         paths=opts["paths"], output=opts["format"],
         registry_path=opts["registry"] or os.environ.get("DSFACT_REGISTRY"),
@@ -115,6 +124,9 @@ def run_check_options(opts: dict) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turn every DsfactError into one line on stderr and an exit code."""
     args = sys.argv[1:] if argv is None else list(argv)
+    if sys.stdout is None:  # started with stdout closed (>&-): the report is lost, the exit status is not
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+        _stderr("dsfact: warning: standard output is closed; the report is discarded\n")
     try:
         if args and args[0] in ("--version", "-V"):
             from dsfact import __version__
@@ -129,27 +141,29 @@ def main(argv: list[str] | None = None) -> int:
         return code if isinstance(code, int) else EXIT_OK
     except DsfactError as exc:  # one line, whatever the error (`dsfact validate` lists every registry fault)
         from dsfact.errors import RegistryError
+        from dsfact.safe import shown
 
         message = " ".join(str(exc).split())
         if isinstance(exc, RegistryError) and len(exc.problems) > 1:
             message += f"; dsfact validate {exc.path} lists them all"
-        sys.stderr.write(f"dsfact: error: {message}\n")
+        _stderr(f"dsfact: error: {shown(message)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
-        sys.stderr.write("dsfact: interrupted\n")
+        _stderr("dsfact: interrupted\n")
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's flush at exit
-        except OSError:
-            pass
-        return EXIT_OK
+    except BrokenPipeError:  # the reader went away (| head): the report is cut short, which is not success
+        from dsfact.safe import discard_stdout
+
+        discard_stdout()
+        return EXIT_ERROR
     except Exception as exc:  # click's usage errors and anything unforeseen: one line, never a traceback
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # a usage error from the option parser
             return _usage_error(exc)
         if type(exc).__name__ == "Abort":
             return EXIT_INTERRUPTED
-        sys.stderr.write(f"dsfact: internal error: {type(exc).__name__}: {exc}\n")
+        from dsfact.safe import shown
+
+        _stderr(f"dsfact: internal error: {type(exc).__name__}: {shown(str(exc))}\n")
         return EXIT_ERROR
 
 
@@ -165,6 +179,15 @@ def _usage_error(exc) -> int:
     hint = f" ({ctx.command_path} -h lists the options)" if where else ""
     sys.stderr.write(f"dsfact: error: {where}{message}{hint}\n")
     return EXIT_ERROR
+
+
+def _stderr(text: str) -> None:
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def __getattr__(name: str):

@@ -130,6 +130,9 @@ def check(
         "info", "--min-severity", metavar="LEVEL", help="Report only findings at or above: info, warning, error."),
     hidden: bool = typer.Option(False, "--hidden", help="Walk hidden files and folders too."),
     no_ignore: bool = typer.Option(False, "--no-ignore", help="Walk what .gitignore and .ignore ignore too."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the registry cache."),
+    cache_dir: Optional[str] = typer.Option(None, "--cache-dir", metavar="DIR",
+                                            help="The cache directory (default: ~/.cache/dsfact)."),
 ) -> None:
     """Check files for figures that state a registered claim."""
     raise typer.Exit(run_check_options(dict(locals())))

@@ -42,6 +42,8 @@ COMMAND_LINE = "command line"
 ENVIRONMENT = f"environment ({REGISTRY_ENV})"
 
 _CLAIM_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*")
+# `[tool.dsfact]`, `tool.dsfact.x = ...`, or a bare `[tool]` table that might hold a `dsfact` key
+_MAY_HAVE_TABLE = re.compile(rb"""tool["']?\s*\.\s*["']?dsfact|^\s*\[\s*["']?tool["']?\s*\]""", re.M)
 
 
 @dataclass
@@ -84,13 +86,21 @@ def search_start(paths: list[str]) -> Path:
         return dirs[0]
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest `.dsfact.toml`, or `pyproject.toml` with `[tool.dsfact]`, at or above `start`."""
+def find_config(start: Path, warnings: list[str] | None = None) -> Path | None:
+    """The nearest `.dsfact.toml`, or `pyproject.toml` with `[tool.dsfact]`, at or above `start`.
+
+    A file that another user owns (other than root) or that others may write to is skipped, with a
+    warning in `warnings`: in a shared parent directory it could silence every check."""
     here = Path(start).absolute()
     for directory in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = directory / name
             if not candidate.is_file():
+                continue
+            problem = untrusted(candidate)
+            if problem:
+                if warnings is not None:
+                    warnings.append(f"{_shown(candidate)}: {problem}; ignoring it")
                 continue
             if name == ".dsfact.toml" or _has_dsfact_table(candidate):
                 return candidate
@@ -99,17 +109,52 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def _shown(path: Path) -> str:
+    from dsfact.safe import shown
+
+    return shown(str(path))
+
+
+def untrusted(path: Path) -> str | None:
+    """Why a config file is not to be trusted (owned by another user, writable by others), or None."""
+    if not hasattr(os, "getuid"):
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    if st.st_uid not in (os.getuid(), 0):
+        return "config file belongs to another user"
+    if st.st_mode & 0o022:
+        return "config file can be written by other users"
+    return None
+
+
 def _has_dsfact_table(pyproject: Path) -> bool:
+    if not _MAY_HAVE_TABLE.search(_read_bytes(pyproject)):  # most pyproject.toml files: no TOML to parse
+        return False
     data = _parse(pyproject)
     tool = data.get("tool")
     return isinstance(tool, dict) and "dsfact" in tool
 
 
-def _read_text(path: Path) -> str:
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: larger than 1 MB; not a configuration file")
+    return data
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return _read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
 
@@ -120,6 +165,8 @@ def _parse(path: Path) -> dict:
         return _toml().loads(text)
     except _toml().TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def read_config(path: Path) -> tuple[dict, list[str]]:
@@ -134,6 +181,8 @@ def read_config(path: Path) -> tuple[dict, list[str]]:
         data = _toml().loads(text)
     except _toml().TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     tool = data.get("tool")
     table_name = "[tool.dsfact]"
     if isinstance(tool, dict) and "dsfact" in tool:
@@ -245,10 +294,11 @@ def resolve_settings(
         if not found and not warnings and Path(named).name != ".dsfact.toml" and not _has_dsfact_table(Path(named)):
             warnings.append(f"{named}: no [tool.dsfact] table; the defaults apply")
     elif use_config:
-        config = find_config(search_start(paths))
+        config = find_config(search_start(paths), warnings)
         if config is not None:
             config_file = str(config)
-            found, warnings = read_config(config)
+            found, more = read_config(config)
+            warnings.extend(more)
     start = search_start(paths)
     origins: dict[str, str] = {
         "config file": ("--config" if named is not None else f"searched up from {start}" if use_config

@@ -385,19 +385,33 @@ def _build() -> _Rx:
     return r
 
 
-def _compile(pattern: str, flags: int = 0) -> re.Pattern:
-    from dsfact.rxcache import compile as compile_cached
+class _Lazy:
+    """A pattern compiled on first use: parsing a pattern costs more than most texts use it (an
+    English text never needs some of the Chinese ones). After the first call the compiled pattern's
+    methods are this object's own attributes, so a call costs what it costs on the pattern."""
 
-    return compile_cached(pattern, flags, namespace="numbers")
+    __slots__ = ("_args", "match", "search", "finditer", "fullmatch", "sub", "split", "findall")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._args = (pattern, flags)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_") or name not in _Lazy.__slots__:
+            return getattr(re.compile(*self._args), name)
+        compiled = re.compile(*self._args)
+        for method in _Lazy.__slots__[1:]:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern:
+    return _Lazy(pattern, flags)  # type: ignore[return-value]
 
 
 def _rx() -> _Rx:
     global _RX
     if _RX is None:
         _RX = _build()
-        from dsfact.rxcache import save
-
-        save("numbers")  # the next process reads the compiled patterns instead of parsing them again
     return _RX
 
 

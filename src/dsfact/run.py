@@ -223,6 +223,9 @@ _WORKER = {}
 
 
 def _worker_init(registry, ignore, finish):
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: one line, exit 130
     _WORKER["registry"] = registry
     _WORKER["ignore"] = ignore
     _WORKER["finish"] = finish
@@ -296,6 +299,11 @@ def iter_finished(files: list[tuple[str, str | None]], registry, *, encoding, st
                 yield finish.apply(_stdin_result(registry, encoding, stdin_filename, ignore), registry)
             else:
                 yield next(checked)
+    except BaseException:
+        if pool is not None:  # interrupted: do not wait for the workers' queued files
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = None
+        raise
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -442,8 +450,7 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
             if write_file is not None:
                 text = write_file(visible, plain_color)
             if text:
-                sys.stdout.write(text)
-                sys.stdout.flush()
+                _write(text, flush=True)
             if progress:
                 progress.advance()
     finally:
@@ -451,12 +458,40 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
             progress.close()
     clean = not any(r.error or r.findings for r in shown.files)
     if not (quiet and clean and output in ("lines", "github", "table")):  # machine formats are always whole
-        sys.stdout.write(render_tail(report, shown, output, registry, console=console, statistics=statistics))
+        try:
+            tail = render_tail(report, shown, output, registry, console=console, statistics=statistics)
+        except BrokenPipeError:  # a table drawn by Rich straight to stdout
+            _broken_pipe()
+            tail = ""
+        _write(tail)
     if statistics and output != "json":  # JSON carries them in the document
         from dsfact.render import render_statistics
 
-        sys.stdout.write(render_statistics(report, registry))
-    return exit_code(report, settings.fail_on)
+        _write(render_statistics(report, registry))
+    return exit_code(report, settings.fail_on)  # whether or not the reader saw all of the report
+
+
+_PIPE = {"broken": False}
+
+
+def _broken_pipe() -> None:
+    from dsfact.safe import discard_stdout
+
+    _PIPE["broken"] = True
+    discard_stdout()
+
+
+def _write(text: str, flush: bool = False) -> None:
+    """Write to stdout; when its reader has gone (| head -1), keep checking so that the exit status
+    still says whether there were findings."""
+    if _PIPE["broken"] or not text and not flush:
+        return
+    try:
+        sys.stdout.write(text)
+        if flush:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _broken_pipe()
 
 
 def without_supported(result: FileResult) -> FileResult:
