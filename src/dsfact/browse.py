@@ -5,27 +5,9 @@ import json
 import sys
 
 from dsfact.errors import UsageError
-from dsfact.fold import fold_text
 from dsfact.model import Claim, Registry
 from dsfact.quantity import format_value
-
-
-def select_claims(registry: Registry, query: str | None) -> list[Claim]:
-    """Claims named by an id, a topic ("cost", "all"), or a word found in their subject, metric or cues."""
-    if not query or query == "all":
-        return list(registry.claims)
-    exact = registry.claim(query) or registry.claim(query.upper())
-    if exact is not None:
-        return [exact]
-    if query in registry.topics:
-        return [c for c in registry.claims if c.topic == query]
-    needle = fold_text(query.strip())
-    out = []
-    for c in registry.claims:
-        words = [c.subject, c.metric, *c.subject_cues, *c.metric_cues, c.group or "", c.variant or ""]
-        if any(needle in fold_text(w) for w in words):
-            out.append(c)
-    return out
+from dsfact.registry.select import select_claims
 
 
 def claim_to_dict(claim: Claim) -> dict:

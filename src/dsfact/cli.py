@@ -107,7 +107,7 @@ def run_check_options(opts: dict) -> int:
     from dsfact.run import run_check
 
     if opts.get("no_cache") or opts.get("cache_dir") is not None:
-        from dsfact import cache
+        from dsfact.registry import cache
 
         cache.configure(directory=opts.get("cache_dir"), enabled=not opts.get("no_cache"))
     return run_check(

@@ -457,8 +457,8 @@ def bar_length(value: float, low: float, top: float, width: int, log: bool) -> f
 
 def compare_topic(registry: Registry, topic: str) -> Comparison:
     """A row per claim the topic selects (a topic, a claim id or a word), a column per source."""
-    from dsfact.browse import select_claims
     from dsfact.errors import UsageError
+    from dsfact.registry import select_claims
 
     claims = select_claims(registry, topic)
     if not claims:

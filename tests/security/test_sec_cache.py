@@ -135,7 +135,7 @@ def test_a_cache_dir_of_another_user_is_skipped(tmp_path, article):
 def test_cache_files_are_written_without_following_symlinks(tmp_path, monkeypatch):
     """Symlinks planted at the cache file's name and at every temporary name the writer might use
     (the old writer used NAME.PID.tmp) never lead to another file being written or its mode changed."""
-    from dsfact import cache as cache_module
+    from dsfact.registry import cache as cache_module
     from dsfact.registry import load_registry
 
     reg = make_registry(tmp_path / "reg")
@@ -244,8 +244,7 @@ def _differences(cached, fresh, where="registry") -> list[str]:
 
 
 def test_a_cached_registry_equals_a_freshly_loaded_one_field_by_field(tmp_path, monkeypatch):
-    from dsfact import cache
-    from dsfact.registry import default_bundled_path, load_registry
+    from dsfact.registry import cache, default_bundled_path, load_registry
 
     monkeypatch.setenv("DSFACT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setitem(cache._STATE, "checked", {})
@@ -271,7 +270,7 @@ def test_every_field_of_the_cached_types_has_a_reader():
     from dataclasses import fields
 
     from dsfact.model import Claim, Per, Registry, Source, Statement
-    from dsfact.registry import _DECODERS
+    from dsfact.registry.cache import _DECODERS
 
     missing = [f"{cls.__name__}.{f.name}: {f.type}" for cls in (Registry, Source, Claim, Statement, Per)
                for f in fields(cls) if f.type not in _DECODERS]

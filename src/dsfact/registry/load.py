@@ -1,8 +1,11 @@
-"""Load a claim registry from YAML, report its faults at file:line, and validate it against its sources."""
+"""Load a registry: YAML into Claims and Sources, every fault reported at file:line.
+
+`load_registry` reads the file (paths.py: a regular file under a size cap), takes the parsed registry from
+the cache when it is still valid (cache.py), else parses it here and checks that every quote is in its
+source (validate.py). yaml is imported only when a registry is parsed."""
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 
 from dsfact.errors import RegistryError
@@ -19,9 +22,8 @@ from dsfact.model import (
     Source,
     Statement,
 )
+from dsfact.registry.paths import default_registry_path, read_registry_bytes
 
-REGISTRY_ENV = "DSFACT_REGISTRY"
-CACHE_FORMAT = 10  # bump when the cached form changes
 UNITS = frozenset(
     "USD EUR HKD CNY TWD JPY GBP 元 pct pp count day month year hour gpu_hour ratio factor W point token date".split()
 )
@@ -39,321 +41,40 @@ _STATEMENT_KEYS = {"source", "value", "unit", "qualifier", "high", "direction", 
                    "note", "precision"}
 _RECORD_KEYS = ("title", "publisher", "url", "date")  # what a primary record without a file must carry
 
-
-def default_registry_path() -> Path:
-    """The registry in force when none is named: $DSFACT_REGISTRY, else the bundled DeepSeek one."""
-    named = os.environ.get(REGISTRY_ENV)
-    if named:
-        return Path(named)
-    return default_bundled_path()
-
-
-MAX_REGISTRY_BYTES = 32 * 1024 * 1024  # a registry (YAML) larger than this is refused
-MAX_SOURCE_BYTES = 16 * 1024 * 1024  # a source file larger than this is refused
 MAX_CUE_CHARS = 200  # a cue is a word or a short phrase
 MAX_QUOTE_CHARS = 20_000
 MAX_DERIVED_NODES = 10_000  # the values in one claim's derived: (YAML aliases cannot make it explode)
 MAX_DEPTH = 60  # nesting of mappings and lists in the registry
 
 
-def _read_limited(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes; OSError (with a strerror) otherwise.
-
-    Opened without blocking (a FIFO does not hang) and checked with fstat, so a device such as
-    /dev/zero or a named pipe is refused before anything is read."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    try:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(21, "is a directory")
-        if not stat.S_ISREG(st.st_mode):
-            raise OSError(0, "not a regular file")
-        if st.st_size > limit:
-            raise OSError(0, f"larger than {limit // (1024 * 1024)} MB")
-        chunks, size = [], 0
-        while size <= limit:
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:
-            raise OSError(0, f"larger than {limit // (1024 * 1024)} MB")
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return _read_limited(path, MAX_REGISTRY_BYTES)
-    except FileNotFoundError:
-        raise RegistryError(str(path), [(0, "registry not found")]) from None
-    except IsADirectoryError:
-        raise RegistryError(str(path), [(0, "registry is a directory, not a YAML file")]) from None
-    except OSError as exc:
-        raise RegistryError(str(path), [(0, f"cannot read registry: {exc.strerror or exc}")]) from None
-
-
-def _bundled_root() -> Path:
-    """The tree the bundled registry ships with: data/claims.yaml quotes ../seeds/."""
-    return Path(__file__).resolve().parent
-
-
-def registry_root(registry_file: Path) -> Path:
-    """The tree a registry's source files must lie in: the top of the git work tree holding the
-    registry, or (outside any work tree) the registry's own directory. The bundled registry's tree is
-    the package (or source checkout) it ships with."""
-    here = registry_file.resolve().parent
-    bundled = default_bundled_path()
-    if registry_file.resolve() == bundled.resolve():
-        return bundled.resolve().parent.parent
-    for parent in (here, *here.parents):
-        if os.path.lexists(parent / ".git"):
-            return parent
-    return here
-
-
-def default_bundled_path() -> Path:
-    here = _bundled_root()
-    bundled = here / "data" / "claims.yaml"
-    if bundled.is_file():
-        return bundled
-    return here.parent.parent / "data" / "claims.yaml"
-
-
-def read_source(registry_file: Path, source: Source, root: Path | None = None) -> bytes:
-    """The bytes of a source file, which must be named by a relative path that resolves (symlinks
-    followed) inside the registry's tree and be a regular file of at most MAX_SOURCE_BYTES.
-    Raises ValueError with the reason otherwise."""
-    name = source.file
-    if os.path.isabs(name) or (os.name == "nt" and os.path.splitdrive(name)[0]) or "\0" in name:
-        raise ValueError(f"source {source.id}: file must be a path relative to the registry, not {name!r}")
-    root = root or registry_root(registry_file)
-    base = registry_file.resolve().parent
-    try:
-        full = (base / name).resolve(strict=True)
-    except (OSError, RuntimeError) as exc:
-        raise ValueError(f"source {source.id}: cannot read {name}: {getattr(exc, 'strerror', None) or exc}") from None
-    if not full.is_relative_to(root):
-        raise ValueError(f"source {source.id}: {name} is outside the registry's tree ({root}); "
-                         "a source file must lie inside it")
-    try:
-        return _read_limited(full, MAX_SOURCE_BYTES)
-    except OSError as exc:
-        raise ValueError(f"source {source.id}: cannot read {name}: {exc.strerror or exc}") from None
-
-
-def _source_digests(file: Path, registry: Registry) -> dict[str, str] | None:
-    """The BLAKE2b digest of every source file the registry quotes (None when one cannot be read)."""
-    from dsfact.cache import digest
-
-    root = registry_root(file)
-    out = {}
-    for source in registry.sources.values():
-        if not source.file:
-            continue  # a primary record known by its citations
-        try:
-            out[source.file] = digest(read_source(file, source, root))
-        except ValueError:
-            return None
-    return out
+class _TooBig(Exception):
+    """derived: holds more values, or is nested deeper, than a registry may."""
 
 
 def load_registry(path: str | os.PathLike | None = None, *, use_cache: bool = True) -> Registry:
     """Load and schema-check a registry; faults raise RegistryError naming file:line.
 
-    The parsed registry is cached as JSON (dsfact.cache), named by a BLAKE2b hash of dsfact's version,
-    the registry's path and bytes, and checked against the hash of every source file it quotes, so a
+    The parsed registry is cached as JSON (cache.py), named by a BLAKE2b hash of dsfact's version and the
+    registry's path and bytes, and checked against the hash of every source file it quotes, so a
     pre-commit hook does not parse YAML on every run and an edited source is noticed.
     """
+    from dsfact.registry import cache
+    from dsfact.registry.validate import source_faults
+
     file = Path(path) if path is not None else default_registry_path()
-    data = _read_bytes(file)
-    from dsfact import cache
-
-    use_cache = use_cache and cache.enabled()
-    name = ""
-    if use_cache:
-        from dsfact import __version__
-
-        name = "registry-" + cache.digest(f"{__version__}/{CACHE_FORMAT}".encode(),
-                                          os.fsencode(str(file.resolve())), os.fsencode(str(file)), data)[:40] + ".json"
-        registry = _from_cache(cache.read(name), file)
+    data = read_registry_bytes(file)
+    name = cache.registry_name(file, data) if use_cache and cache.enabled() else None
+    if name:
+        registry = cache.cached_registry(name, file)
         if registry is not None:
             return registry
     registry = parse_registry(data, str(file))
-    faults, _ = _source_faults(registry)  # a quote that is not in its source is a broken registry for check too
+    faults, _ = source_faults(registry)  # a quote that is not in its source is a broken registry for check too
     if faults:
         raise RegistryError(str(file), sorted(faults))
-    if use_cache:
-        sources = _source_digests(file, registry)
-        plain = _to_plain(registry)
-        if sources is not None and plain is not None:
-            import json
-
-            try:
-                text = json.dumps({"format": CACHE_FORMAT, "sources": sources, "registry": plain},
-                                  allow_nan=False)  # ASCII: a file name that is not UTF-8 survives
-            except (TypeError, ValueError):
-                text = None
-            if text is not None:
-                cache.write(name, text.encode("ascii"))
+    if name:
+        cache.store_registry(name, file, registry)
     return registry
-
-
-def _from_cache(data: bytes | None, file: Path) -> Registry | None:
-    """A registry read back from its cache file, or None when there is none or it does not hold exactly
-    what a cache file holds (then the registry is parsed again)."""
-    if not data:
-        return None
-    import json
-
-    try:
-        doc = json.loads(data)
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(doc, dict) or doc.get("format") != CACHE_FORMAT or not isinstance(doc.get("sources"), dict):
-        return None
-    try:
-        registry = _registry_from_plain(doc.get("registry"))
-    except (_Invalid, TypeError, ValueError, KeyError, RecursionError):
-        return None
-    if registry.path != str(file):
-        return None
-    if _source_digests(file, registry) != doc["sources"]:
-        return None  # a source file changed (or vanished) since the cache was written
-    return registry
-
-
-# --- the registry as plain data (the cache's JSON), validated field by field on the way back -------------
-
-class _Invalid(Exception):
-    pass
-
-
-def _plain_value(value, depth: int = 0) -> bool:
-    """Is `value` JSON data that reads back unchanged (string keys, finite numbers)?"""
-    if depth > MAX_DEPTH:
-        return False
-    if value is None or isinstance(value, (str, bool, int)):
-        return True
-    if isinstance(value, float):
-        return value == value and value not in (float("inf"), float("-inf"))
-    if isinstance(value, (list, tuple)):
-        return all(_plain_value(v, depth + 1) for v in value)
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _plain_value(v, depth + 1) for k, v in value.items())
-    return False
-
-
-def _to_plain(registry: Registry) -> dict | None:
-    from dataclasses import asdict
-
-    plain = asdict(registry)
-    return plain if _plain_value(plain) else None
-
-
-def _s(value, optional: bool = False):
-    if value is None and optional:
-        return None
-    if not isinstance(value, str):
-        raise _Invalid
-    return value
-
-
-def _i(value) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _Invalid
-    return value
-
-
-def _f(value, optional: bool = False):
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _Invalid
-    return float(value)
-
-
-def _b(value) -> bool:
-    if not isinstance(value, bool):
-        raise _Invalid
-    return value
-
-
-def _strs(value) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise _Invalid
-    return tuple(_s(v) for v in value)
-
-
-def _optional(decode):
-    return lambda value: None if value is None else decode(value)
-
-
-def _plain_dict(value) -> dict:
-    if not (isinstance(value, dict) and _plain_value(value)):
-        raise _Invalid
-    return value
-
-
-def _mapping(decode):
-    def read(value) -> dict:
-        if not isinstance(value, dict):
-            raise _Invalid
-        return {_s(k): decode(v) for k, v in value.items()}
-    return read
-
-
-def _records(cls):
-    def read(value) -> tuple:
-        if not isinstance(value, list):
-            raise _Invalid
-        return tuple(_record(cls, v) for v in value)
-    return read
-
-
-# How each field of the cached dataclasses reads back, by its annotation (model.py's annotations are
-# strings). A field whose annotation is not here makes every cache file invalid (the registry is parsed
-# again), and tests/security/test_sec_cache.py fails, so a new field cannot be silently dropped.
-_DECODERS = {
-    "str": _s,
-    "str | None": _optional(_s),
-    "int": _i,
-    "bool": _b,
-    "float": _f,
-    "float | None": _optional(_f),
-    "Value": lambda v: v if isinstance(v, str) else _f(v),
-    "tuple[str, ...]": _strs,
-    "dict | None": _optional(_plain_dict),
-    "dict[str, str]": _mapping(_s),
-    "Per | None": _optional(lambda v: _record(Per, v)),
-    "tuple[Statement, ...]": _records(Statement),
-    "tuple[Claim, ...]": _records(Claim),
-    "dict[str, Source]": _mapping(lambda v: _record(Source, v)),
-}
-
-
-def _record(cls, value):
-    """An instance of the dataclass `cls` from its plain form: exactly its fields, each of its type."""
-    from dataclasses import fields
-
-    names = [f.name for f in fields(cls)]
-    if not isinstance(value, dict) or sorted(value) != sorted(names):
-        raise _Invalid
-    return cls(**{f.name: _decoder(f.type)(value[f.name]) for f in fields(cls)})
-
-
-def _decoder(annotation: str):
-    try:
-        return _DECODERS[annotation]
-    except KeyError:
-        raise _Invalid from None
-
-
-def _registry_from_plain(d) -> Registry:
-    return _record(Registry, d)
 
 
 def _yaml_load(data: bytes, name: str):
@@ -659,7 +380,7 @@ def _parse_claim(node: dict, sources: dict, topics: tuple, faults: _Faults) -> C
         budget = [MAX_DERIVED_NODES]
         try:
             derived = _strip_lines(derived, budget)
-        except _Invalid:
+        except _TooBig:
             faults.error(line, f"claim {cid}: derived holds more than {MAX_DERIVED_NODES:,} values "
                                f"or is nested more than {MAX_DEPTH} deep (YAML aliases?)")
             derived = None
@@ -681,7 +402,7 @@ def _strip_lines(value, budget: list[int], depth: int = 0):
     alias bomb shares nodes that this copy would otherwise multiply)."""
     budget[0] -= 1
     if budget[0] < 0 or depth > MAX_DEPTH:
-        raise _Invalid
+        raise _TooBig
     if isinstance(value, dict):
         return {k: _strip_lines(v, budget, depth + 1) for k, v in value.items() if k not in (_LINE, _KEYLINES)}
     if isinstance(value, list):
@@ -747,51 +468,3 @@ def _parse_statement(st, cid: str, claim_unit: str, sources: dict, faults: _Faul
         note=_text(st, "note", line, f"claim {cid}", faults), line=line,
         cite=_text(st, "cite", line, f"claim {cid}", faults), precision=precision,
     )
-
-
-def _source_faults(registry: Registry) -> tuple[list[tuple[int, str]], dict[str, str]]:
-    """Source files that cannot be read (or lie outside the registry's tree) and quotes not found in
-    them; and the texts that were read."""
-    faults: list[tuple[int, str]] = []
-    file = Path(registry.path)
-    root = registry_root(file)
-    texts: dict[str, str] = {}
-    for source in registry.sources.values():
-        if not source.file:
-            continue  # a primary record known by its citations
-        try:
-            texts[source.id] = read_source(file, source, root).decode("utf-8")
-        except UnicodeDecodeError:
-            faults.append((source.line, f"source {source.id}: cannot read {source.file}: not UTF-8"))
-        except ValueError as exc:
-            faults.append((source.line, str(exc)))
-    for claim in registry.claims:
-        for st in claim.statements:
-            text = texts.get(st.source)
-            if text is not None and st.quote not in text:
-                faults.append((st.line, f"claim {claim.id}: quote not found in "
-                                        f"{registry.sources[st.source].file}: {st.quote!r}"))
-    return faults, texts
-
-
-def validate_registry(registry: Registry) -> list[tuple[int, str]]:
-    """Check a loaded registry against its sources: files exist, quotes are verbatim, values read back.
-
-    Returns (line, message) faults; empty when the registry is sound.
-    """
-    from dsfact.numbers import parse_quantities
-    from dsfact.quantity import convert_value, same_reading
-
-    faults, texts = _source_faults(registry)
-    for claim in registry.claims:
-        for st in claim.statements:
-            text = texts.get(st.source)
-            if text is None or st.quote not in text:
-                continue
-            ref = registry.sources[st.source].date or None
-            readings = parse_quantities(st.quote, ref_date=ref)
-            candidates = [q for q in readings if convert_value(q, st.unit) is not None]
-            if not any(same_reading(q, st) for q in candidates):
-                got = ", ".join(f"{q.text!r}={q.value} {q.unit}" for q in readings) or "no figure"
-                faults.append((st.line, f"claim {claim.id}: the quote reads as {got}, not {st.value} {st.unit}"))
-    return faults

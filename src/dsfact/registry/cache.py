@@ -1,0 +1,372 @@
+"""The registry cache: plain data only, in a directory only this user can write.
+
+What is kept there (the parsed registry) is JSON, validated field by field
+when read back; nothing read from the cache can run code or reach the regex compiler. A cache file is
+named by a cryptographic hash (BLAKE2b) of what it was built from, and is used only when
+
+- the directory belongs to the user running dsfact and no one else can write to it (else the cache is
+  skipped, with one warning per process);
+- the file itself is a regular file (not a symlink: opened with O_NOFOLLOW), belongs to the user and is
+  writable by no one else, and is at most MAX_BYTES long.
+
+A file is written under a fresh temporary name created exclusively (O_EXCL | O_NOFOLLOW, mode 600) and
+renamed into place, so a planted symlink is never followed and a reader never sees half a file; a
+temporary file is removed when writing fails (a full disk).
+
+Where: `--cache-dir`, else $DSFACT_CACHE_DIR, else $XDG_CACHE_HOME/dsfact, else ~/.cache/dsfact.
+`--no-cache` (or DSFACT_NO_CACHE=1) turns it off.
+"""
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+from dsfact.model import Claim, Per, Registry, Source, Statement
+from dsfact.registry.paths import read_source, registry_root
+
+CACHE_FORMAT = 10  # bump when the cached form changes
+MAX_BYTES = 64 * 1024 * 1024  # a cache file larger than this is not read
+_MAX_DEPTH = 60  # nesting of the plain data (a registry is refused deeper than this anyway)
+_STATE: dict = {"dir": None, "enabled": True, "warned": False, "checked": {}}
+
+
+def configure(*, directory: str | None = None, enabled: bool | None = None) -> None:
+    """Set the cache directory and whether the cache is used (the command line's --cache-dir, --no-cache)."""
+    if directory is not None:
+        _STATE["dir"] = directory
+    if enabled is not None:
+        _STATE["enabled"] = enabled
+
+
+def enabled() -> bool:
+    return bool(_STATE["enabled"]) and os.environ.get("DSFACT_NO_CACHE", "") in ("", "0")
+
+
+def cache_dir() -> str:
+    """The cache directory in force (it may not exist yet)."""
+    base = _STATE["dir"] or os.environ.get("DSFACT_CACHE_DIR")
+    if not base:
+        base = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+                            "dsfact")
+    return os.path.abspath(base)
+
+
+def digest(*parts: bytes) -> str:
+    """A BLAKE2b digest (hex) of the parts, each length-prefixed so that no two lists of parts collide.
+
+    `_blake2` is built into CPython and costs nothing to import; `hashlib` would load OpenSSL (20 ms)."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # another interpreter
+        from hashlib import blake2b
+    h = blake2b(digest_size=32)
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def _warn(message: str) -> None:
+    if not _STATE["warned"]:
+        _STATE["warned"] = True
+        try:
+            sys.stderr.write(f"dsfact: warning: {message}; not using the cache (see --cache-dir, --no-cache)\n")
+        except (OSError, ValueError, AttributeError):
+            pass
+
+
+def _safe_dir(create: bool) -> str | None:
+    """The cache directory when it is safe to use (created, mode 700, when missing and `create`)."""
+    if not enabled():
+        return None
+    path = cache_dir()
+    known = _STATE["checked"].get(path)
+    if known is not None:
+        return path if known else None
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if not create:
+            return None
+        try:
+            os.makedirs(path, mode=0o700, exist_ok=True)
+            st = os.stat(path)
+        except OSError:
+            _STATE["checked"][path] = False  # a read-only home only costs speed
+            return None
+    except OSError:
+        _STATE["checked"][path] = False
+        return None
+    problem = None
+    if not stat.S_ISDIR(st.st_mode):
+        problem = f"cache directory {path!r} is not a directory"
+    elif hasattr(os, "getuid") and st.st_uid != os.getuid():
+        problem = f"cache directory {path!r} belongs to another user"
+    elif st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        problem = f"cache directory {path!r} can be written by other users"
+    _STATE["checked"][path] = problem is None
+    if problem:
+        _warn(problem)
+        return None
+    return path
+
+
+def read(name: str) -> bytes | None:
+    """The bytes of cache file `name`, or None (no cache, an unsafe directory or file)."""
+    directory = _safe_dir(create=False)
+    if directory is None:
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(os.path.join(directory, name), flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if (not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES
+                or (hasattr(os, "getuid") and st.st_uid != os.getuid())
+                or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+            return None
+        chunks, size = [], 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks) if size <= MAX_BYTES else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def write(name: str, data: bytes) -> bool:
+    """Write cache file `name` atomically; False when the cache is off, unsafe or the write failed."""
+    directory = _safe_dir(create=True)
+    if directory is None or len(data) > MAX_BYTES:
+        return False
+    tmp = os.path.join(directory, f".{name}.{os.getpid()}.{os.urandom(6).hex()}.tmp")
+    flags = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+             | getattr(os, "O_BINARY", 0))
+    try:
+        fd = os.open(tmp, flags, 0o600)
+    except OSError:
+        return False
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+        os.replace(tmp, os.path.join(directory, name))  # replaces a symlink itself, never its target
+        return True
+    except OSError:
+        try:
+            os.unlink(tmp)  # a full disk leaves nothing behind
+        except OSError:
+            pass
+        return False
+
+
+# --- the registry in the cache ----------------------------------------------------------------------------
+
+def registry_name(file: Path, data: bytes) -> str:
+    """The cache file of the registry `file` holding `data`: a hash of dsfact's version, the cache's
+    format, the registry's path (as named and resolved) and its bytes."""
+    from dsfact import __version__
+
+    return "registry-" + digest(f"{__version__}/{CACHE_FORMAT}".encode(), os.fsencode(str(file.resolve())),
+                                os.fsencode(str(file)), data)[:40] + ".json"
+
+
+def cached_registry(name: str, file: Path) -> Registry | None:
+    """The registry kept under `name`, while it and every source file it quotes are unchanged."""
+    return _from_cache(read(name), file)
+
+
+def store_registry(name: str, file: Path, registry: Registry) -> bool:
+    """Keep a parsed registry under `name`, with the hashes of its source files."""
+    import json
+
+    sources = _source_digests(file, registry)
+    plain = _to_plain(registry)
+    if sources is None or plain is None:
+        return False
+    try:
+        text = json.dumps({"format": CACHE_FORMAT, "sources": sources, "registry": plain},
+                          allow_nan=False)  # ASCII: a file name that is not UTF-8 survives
+    except (TypeError, ValueError):
+        return False
+    return write(name, text.encode("ascii"))
+
+
+def _source_digests(file: Path, registry: Registry) -> dict[str, str] | None:
+    """The BLAKE2b digest of every source file the registry quotes (None when one cannot be read)."""
+    root = registry_root(file)
+    out = {}
+    for source in registry.sources.values():
+        if not source.file:
+            continue  # a primary record known by its citations
+        try:
+            out[source.file] = digest(read_source(file, source, root))
+        except ValueError:
+            return None
+    return out
+
+
+def _from_cache(data: bytes | None, file: Path) -> Registry | None:
+    """A registry read back from its cache file, or None when there is none or it does not hold exactly
+    what a cache file holds (then the registry is parsed again)."""
+    if not data:
+        return None
+    import json
+
+    try:
+        doc = json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(doc, dict) or doc.get("format") != CACHE_FORMAT or not isinstance(doc.get("sources"), dict):
+        return None
+    try:
+        registry = _registry_from_plain(doc.get("registry"))
+    except (_Invalid, TypeError, ValueError, KeyError, RecursionError):
+        return None
+    if registry.path != str(file):
+        return None
+    if _source_digests(file, registry) != doc["sources"]:
+        return None  # a source file changed (or vanished) since the cache was written
+    return registry
+
+
+# --- the registry as plain data (the cache's JSON), validated field by field on the way back -------------
+
+class _Invalid(Exception):
+    pass
+
+
+def _plain_value(value, depth: int = 0) -> bool:
+    """Is `value` JSON data that reads back unchanged (string keys, finite numbers)?"""
+    if depth > _MAX_DEPTH:
+        return False
+    if value is None or isinstance(value, (str, bool, int)):
+        return True
+    if isinstance(value, float):
+        return value == value and value not in (float("inf"), float("-inf"))
+    if isinstance(value, (list, tuple)):
+        return all(_plain_value(v, depth + 1) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain_value(v, depth + 1) for k, v in value.items())
+    return False
+
+
+def _to_plain(registry: Registry) -> dict | None:
+    from dataclasses import asdict
+
+    plain = asdict(registry)
+    return plain if _plain_value(plain) else None
+
+
+def _s(value, optional: bool = False):
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise _Invalid
+    return value
+
+
+def _i(value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Invalid
+    return value
+
+
+def _f(value, optional: bool = False):
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _Invalid
+    return float(value)
+
+
+def _b(value) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid
+    return value
+
+
+def _strs(value) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise _Invalid
+    return tuple(_s(v) for v in value)
+
+
+def _optional(decode):
+    return lambda value: None if value is None else decode(value)
+
+
+def _plain_dict(value) -> dict:
+    if not (isinstance(value, dict) and _plain_value(value)):
+        raise _Invalid
+    return value
+
+
+def _mapping(decode):
+    def read(value) -> dict:
+        if not isinstance(value, dict):
+            raise _Invalid
+        return {_s(k): decode(v) for k, v in value.items()}
+    return read
+
+
+def _records(cls):
+    def read(value) -> tuple:
+        if not isinstance(value, list):
+            raise _Invalid
+        return tuple(_record(cls, v) for v in value)
+    return read
+
+
+# How each field of the cached dataclasses reads back, by its annotation (model.py's annotations are
+# strings). A field whose annotation is not here makes every cache file invalid (the registry is parsed
+# again), and tests/security/test_sec_cache.py fails, so a new field cannot be silently dropped.
+_DECODERS = {
+    "str": _s,
+    "str | None": _optional(_s),
+    "int": _i,
+    "bool": _b,
+    "float": _f,
+    "float | None": _optional(_f),
+    "Value": lambda v: v if isinstance(v, str) else _f(v),
+    "tuple[str, ...]": _strs,
+    "dict | None": _optional(_plain_dict),
+    "dict[str, str]": _mapping(_s),
+    "Per | None": _optional(lambda v: _record(Per, v)),
+    "tuple[Statement, ...]": _records(Statement),
+    "tuple[Claim, ...]": _records(Claim),
+    "dict[str, Source]": _mapping(lambda v: _record(Source, v)),
+}
+
+
+def _record(cls, value):
+    """An instance of the dataclass `cls` from its plain form: exactly its fields, each of its type."""
+    from dataclasses import fields
+
+    names = [f.name for f in fields(cls)]
+    if not isinstance(value, dict) or sorted(value) != sorted(names):
+        raise _Invalid
+    return cls(**{f.name: _decoder(f.type)(value[f.name]) for f in fields(cls)})
+
+
+def _decoder(annotation: str):
+    try:
+        return _DECODERS[annotation]
+    except KeyError:
+        raise _Invalid from None
+
+
+def _registry_from_plain(d) -> Registry:
+    return _record(Registry, d)
