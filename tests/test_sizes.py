@@ -22,12 +22,6 @@ OVERSIZE: set[tuple[str, str, str]] = {
     ("module", "match.py", ""),
     ("class", "match.py", "TextMatcher"),
     ("function", "match.py", "candidates"),
-    ("module", "numbers.py", ""),
-    ("function", "numbers.py", "_build"),
-    ("class", "numbers.py", "_Scanner"),
-    ("function", "numbers.py", "_read_core"),
-    ("function", "numbers.py", "_read_unit"),
-    ("function", "numbers.py", "_read_range"),
     ("function", "run.py", "run_check"),
 }
 

@@ -1,0 +1,226 @@
+"""Amounts: the number at a place with its scale (5.6 million, 560萬, 二千多), and the amount read from
+it with its unit and what follows (see units.py), ready for the context (see context.py)."""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from dsfact.model import MORE_THAN, Per
+from dsfact.numbers.numerals import (
+    _ONE,
+    _ZH_BIG,
+    _ZH_DIGIT,
+    _ZH_NUM_CHARS,
+    _arabic,
+    _en_value,
+    _prec_of,
+    _zh_scale_value,
+    _zh_split,
+    _zh_value,
+)
+
+_EN_SCALE_SUFFIX = {"thousand": 10 ** 3, "k": 10 ** 3, "million": 10 ** 6, "m": 10 ** 6, "mn": 10 ** 6,
+                    "mln": 10 ** 6, "mm": 10 ** 6, "billion": 10 ** 9, "b": 10 ** 9, "bn": 10 ** 9,
+                    "bln": 10 ** 9, "trillion": 10 ** 12, "t": 10 ** 12, "tn": 10 ** 12}
+
+
+class _Core:
+    """A number read at one place, before its unit: value, precision and how it was written."""
+
+    __slots__ = ("start", "end", "value", "prec", "kind", "scale", "mant", "currency",
+                 "more", "digits", "lone")
+
+    def __init__(self, start: int, end: int, value: Fraction, prec: Fraction | None, kind: str):
+        self.start = start
+        self.end = end
+        self.value = value
+        self.prec = prec
+        self.kind = kind  # "ar", "zh", "en"
+        self.scale = _ONE
+        self.mant = value
+        self.currency: str | None = None
+        self.more = False
+        self.digits = ""
+        self.lone = False
+
+
+class _Amount:
+    """A number with its unit, as read forwards from its start."""
+
+    __slots__ = ("core", "end", "value", "prec", "unit", "unit_explicit", "qual", "per", "skip",
+                 "unit_mult", "inv")
+
+    def __init__(self, core: _Core):
+        self.core = core
+        self.end = core.end
+        self.value = core.value
+        self.prec = core.prec
+        self.unit: str | None = core.currency
+        self.unit_explicit = core.currency is not None
+        self.qual: str | None = MORE_THAN if core.more else None
+        self.per: Per | None = None
+        self.skip = False
+        self.unit_mult = _ONE
+        self.inv = False
+
+
+
+class _Amounts:
+    """The amount readers of the scanner (a part of `_Scanner`)."""
+
+    def _read_core(self, p: int, start: int, currency: str | None = None) -> _Core | None:
+        """The number at p (Arabic with scale, Chinese numeral, or English words)."""
+        c = self.w[p] if p < self.n else ""
+        if c.isdigit():
+            core = self._read_arabic(p, start)
+        elif c in _ZH_NUM_CHARS:
+            core = self._read_zh_numeral(p, start)
+        elif c.isalpha():
+            core = self._read_en_words(p, start)
+        else:
+            return None
+        return None if core is None else self._finish_core(core, currency)
+
+    def _read_arabic(self, p: int, start: int) -> _Core | None:
+        r, w = self.r, self.w
+        m = r.arabic.match(w, p)
+        if not m:
+            return None
+        av = _arabic(m.group())
+        if av is None:
+            return None
+        core = _Core(start, m.end(), av[0], av[1], "ar")
+        core.digits = m.group()
+        q = m.end()
+        if q < self.n and w[q] in "多余" and q + 1 < self.n and w[q + 1] in "万亿":
+            core.more = True
+            q += 1
+        ms = r.zh_scale.match(w, q)
+        if ms:
+            sv = _zh_scale_value(ms["s"])
+            if sv is not None:
+                if "多" in ms["s"]:
+                    core.more = True
+                core.scale = Fraction(sv)
+                core.end = ms.end()
+        else:
+            me = r.en_scale.match(w, q)
+            if me:
+                word = (me["w"] or me["a"] or me["l"]).lower()
+                core.scale = Fraction(_EN_SCALE_SUFFIX[word])
+                core.end = me.end()
+        return core
+
+    def _read_zh_numeral(self, p: int, start: int) -> _Core | None:
+        w = self.w
+        end = p
+        while end < self.n and w[end] in _ZH_NUM_CHARS:
+            end += 1
+        if w[end - 1] == "兆" and end < self.n and (w[end] in "瓦赫帕焦欧位级" or
+                                                   w.startswith(("字节", "比特"), end)):
+            end -= 1
+        run = w[p:end]
+        if end < self.n and w[end] == "点" and end + 1 < self.n and w[end + 1] in _ZH_DIGIT:
+            e2 = end + 1
+            while e2 < self.n and w[e2] in _ZH_DIGIT:
+                e2 += 1
+            run, end = w[p:e2], e2
+        zv = _zh_value(run)
+        if zv is None:
+            return None
+        if end + 1 < self.n and w[end] in "多余" and w[end + 1] in "万亿":
+            big = _ZH_BIG[w[end + 1]]
+            core = _Core(start, end + 2, zv[0] * big, zv[1] * big, "zh")
+            core.more = True
+            core.mant, core.scale = zv[0], Fraction(big)
+        else:
+            core = _Core(start, end, zv[0], zv[1], "zh")
+            core.lone = run == "一"
+        core.digits = run
+        return core
+
+    def _read_en_words(self, p: int, start: int) -> _Core | None:
+        m = self.r.en_words.match(self.w, p)
+        if not m:
+            return None
+        text = m.group()
+        v = _en_value(text)
+        # Trim trailing words that do not parse ("two thousand and").
+        while v is None and " " in text.strip():
+            text = text.rsplit(None, 1)[0]
+            v = _en_value(text)
+        if v is None:
+            first = re.match(r"[A-Za-z]+(?:-[A-Za-z]+)?", text).group()
+            v = _en_value(first)
+            text = first
+            if v is None:
+                return None
+        core = _Core(start, p + len(text), Fraction(v), _prec_of(str(v)), "en")
+        core.lone = text.lower() == "one"
+        core.digits = text
+        return core
+
+    def _finish_core(self, core: _Core, currency: str | None) -> _Core:
+        if core.kind == "ar":
+            core.mant = core.value
+            if core.scale != 1:
+                core.value = core.value * core.scale
+                core.prec = core.prec * core.scale if core.prec is not None else None
+        elif core.kind == "zh":
+            if core.scale == 1:
+                core.mant, core.scale = _zh_split(core.digits, core.value)
+            else:
+                core.mant = core.value / core.scale
+        else:
+            core.mant = core.value
+        if core.value.denominator == 1 and "." not in core.digits and "点" not in core.digits:
+            # Integers as written: the place of the last significant digit of the whole value,
+            # never fewer than two significant digits (1億 -> 1e7, 550 萬 -> 1e5).
+            core.prec = _prec_of(str(core.value.numerator))
+        core.currency = currency
+        w = self.w
+        q = core.end
+        if q < self.n and w[q] in "+":
+            if not (q + 1 < self.n and w[q + 1].isdigit()):
+                core.more = True
+                core.end = q + 1
+        return core
+
+    def _amount_at(self, start: int, p: int, currency: str | None = None) -> int | None:
+        a = self._read_amount(start, p, currency)
+        if a is None:
+            return None
+        if isinstance(a, int):
+            return a
+        return self._finalize(a)
+
+    def _read_amount(self, start: int, p: int, currency: str | None = None) -> _Amount | int | None:
+        core = self._read_core(p, start, currency)
+        if core is None:
+            return None
+        a = _Amount(core)
+        glued = a.end < self.n and self.w[a.end].isascii() and self.w[a.end].isalpha()
+        self._read_unit(a)
+        if a.skip:
+            return a.end
+        if a.end == core.end and glued and core.kind == "ar":
+            # Glued to letters that are no unit: 5G, 3D.
+            return self.r.glued_tail.match(self.w, core.end).end()
+        self._read_after(a)
+        return a
+
+    def _amount_after_value(self, start: int, end: int, value: Fraction, prec: Fraction,
+                            unit: str) -> int:
+        core = _Core(start, end, value, prec, "zh")
+        a = _Amount(core)
+        a.unit, a.unit_explicit = unit, True
+        self._read_after(a)
+        return self._finalize(a)
+
+    def _finish_simple(self, start: int, end: int, value: Fraction, unit: str, prec: bool = True) -> int:
+        core = _Core(start, end, value, _prec_of(str(int(value))) if prec else None,
+                     "en")
+        a = _Amount(core)
+        a.unit, a.unit_explicit = unit, True
+        self._read_after(a)
+        return self._finalize(a)

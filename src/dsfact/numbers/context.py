@@ -1,0 +1,176 @@
+"""Qualifiers and context: what the words around an amount say of it. "about", "nearly", 近, 逾, 不到
+before it; "rose", 跌 and a +/- sign for its direction; 民國 years, bare years, and a rate (每百萬個token)
+that holds for the next amount in the clause. `_finalize` brings an amount's reading together and emits it."""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from dsfact.model import MORE_THAN, Per
+from dsfact.numbers.amounts import _Amount
+from dsfact.numbers.numerals import _ZH_BIG, _ZH_DIGIT, _num, _per_amount
+from dsfact.numbers.vocab import _CURRENCIES, _DURATIONS, _MOVES, _NEUTRAL, _PER_NOUN, _ZH_CURRENCY
+
+
+class _Context:
+    """The context readers of the scanner (a part of `_Scanner`)."""
+
+    def _finalize(self, a: _Amount) -> int:
+        """Range, year test, left-context qualifier and direction; then emit."""
+        r, w = self.r, self.w
+        core = a.core
+        start = core.start
+        high: Fraction | None = None
+        high_prec: Fraction | None = None
+        # Ranges: "$5-6 billion", "3萬至4萬美元", "between 60 and 65 billion".
+        if a.per is None and a.unit not in ("ratio", "date"):
+            rng = self._read_range(a)
+            if rng is not None:
+                a, b = rng
+                high, high_prec = b.value, b.prec
+        if self._wants_unit(a, high):
+            return a.end
+        unit = a.unit or "count"
+        if not a.unit_explicit and high is None:
+            end = self._bare_year(a)
+            if end is not None:
+                return end
+        if unit == "元":  # 人民幣3800億元
+            mc = r.cny_before.search(w, max(self.last_end, start - 4), start)
+            if mc:
+                unit = _ZH_CURRENCY[mc.group(1)]
+        if r.roc.search(w, max(0, start - 4), start) and unit == "year" and core.kind == "ar":
+            return self._emit_date(start, a.end, f"{1911 + int(core.value):04d}")
+        qual, direction, start = self._left_context(start, unit, a)
+        if a.qual is not None:
+            qual = a.qual if qual in (None, _NEUTRAL) or a.qual == MORE_THAN else qual
+        if direction is None and unit in _MOVES:
+            md = r.dir_after.match(w, a.end)
+            if md:
+                direction = "down" if md["down"] else "up"
+        if unit not in _MOVES and unit not in _CURRENCIES:
+            direction = None
+        prec = a.prec
+        if high_prec is not None and prec is not None:
+            prec = max(prec, high_prec)
+        if unit in ("ratio", "date"):
+            prec = None
+        return self._emit(start, a.end, _num(a.value), unit, qualifier=qual,
+                          precision=_num(prec) if prec is not None else None,
+                          high=_num(high) if high is not None else None, per=a.per,
+                          direction=direction)
+
+    def _wants_unit(self, a: _Amount, high: Fraction | None) -> bool:
+        """Pure Chinese numerals and "one" need a unit; 一 alone needs more than a counter."""
+        core = a.core
+        if not a.unit_explicit and core.kind == "zh" and high is None and not (
+                core.digits[0] in _ZH_DIGIT and any(c in _ZH_BIG for c in core.digits)):
+            return True  # 一万 and 三千万 stand alone; 千万 (by all means) and 四 do not
+        if core.lone and a.unit in (None, "count", "point", "factor", "token", "W") and high is None:
+            if not (core.kind == "en" and a.unit == "factor"):
+                return True
+        return core.lone and core.kind == "zh" and a.unit == "factor" and \
+            self.w[a.core.end:a.core.end + 1] == "次"
+
+    def _bare_year(self, a: _Amount) -> int | None:
+        """Bare years: "in 2015" is a date, "CES 2025" and "2025" alone are nothing (the end to go on
+        from); None when the number is not a year."""
+        r, w, core = self.r, self.w, a.core
+        start = core.start
+        if not (core.kind == "ar" and core.scale == 1 and "," not in core.digits and "." not in core.digits
+                and 1000 <= core.value <= 2100 and len(core.digits) == 4):
+            return None
+        after = w[a.end:a.end + 4]
+        if after.lstrip().startswith(("财年", "财政", "年度")):
+            return a.end
+        plural = r.plural_next.match(w, a.end)
+        if r.year_prep.search(w, max(0, start - 14), start) and not plural:
+            return self._emit_date(start, a.end, core.digits)
+        if not plural and 1900 <= core.value <= 2039:
+            return a.end
+        return None
+
+    def _left_context(self, start: int, unit: str, a: _Amount) -> tuple[str | None, str | None, int]:
+        """Qualifier and direction from the words before `start`; a +/- sign moves `start`."""
+        r, w = self.r, self.w
+        direction = None
+        # A sign: "+0.152%", "-1.862%".
+        if start and w[start - 1] in "+-" and (start == 1 or not w[start - 2].isalnum()) \
+                and unit in _MOVES and start - 1 >= self.last_end:
+            direction = "up" if w[start - 1] == "+" else "down"
+            start -= 1
+            return None, direction, start
+        lo = max(self.last_end, start - 24)
+        window = w[lo:start]
+        cut = None
+        for cm in r.clause_cut.finditer(window):
+            cut = cm.end()
+        if cut is not None:
+            window = window[cut:]
+            lo += cut
+        qual = None
+        last = None
+        for qm in r.qual.finditer(window):
+            last = qm
+        if last is not None:
+            word = last.group()
+            gap = window[last.end():]
+            kind = r.qual_kind.get(re.sub(r"\s+", " ", word.lower()), _NEUTRAL)
+            ok = False
+            if r.adj_gap.fullmatch(gap) or gap.strip() == "":
+                ok = True
+            elif word in r.qual_far and len(gap) <= 10:
+                ok = True
+            if ok and word.lower() in ("over", "above") and unit in _DURATIONS:
+                # "spend $500 billion over four years": over is "during", unless "for over".
+                if not r.for_over.search(window, 0, last.start()):
+                    ok = False
+            if ok:
+                qual = kind
+        # Direction: the nearest move word in the clause, unless a level marker ("to", 至) follows it.
+        if unit in _MOVES or unit in _CURRENCIES:
+            dwin = window[-30:]
+            last_d = None
+            for dm in r.direction.finditer(dwin):
+                last_d = dm
+            if last_d is not None:
+                tail = dwin[last_d.end():]
+                word = last_d.group()
+                bad = False
+                if word.lower() in ("up", "down") and (
+                        r.up_to.match(dwin, last_d.start()) or len(tail) > 12):
+                    bad = True
+                if r.level.search(tail):
+                    bad = True
+                if not bad:
+                    direction = r.dir_kind.get(word.lower())
+            if direction is None and self.out:
+                prev = self.out[-1]
+                if prev.direction and prev.end == self.last_end and prev.end <= start:
+                    between = w[prev.end:start]
+                    stripped = r.qual.sub("", between)
+                    same = (prev.unit in _MOVES and unit in _MOVES) or (
+                        prev.unit in _CURRENCIES and unit in _CURRENCIES)
+                    if same and len(between) <= 12 and r.inherit.match(stripped):
+                        direction = prev.direction
+        return qual, direction, start
+
+    # -- rates before the amount: 每百萬個token的查詢成本為0.14美元 ---------------------------------
+    def _per_prefix(self, p: int) -> int | None:
+        r, w = self.r, self.w
+        m = r.per_prefix.match(w, p)
+        if not m:
+            return p + 1
+        noun = m["noun"]
+        unit = _PER_NOUN.get(noun) or _PER_NOUN.get(noun.lower())
+        amount = _per_amount(m["n"])
+        if unit is None or amount is None:
+            return m.end()
+        # The rate holds for the first amount later in the clause (commas inside brackets do not end it).
+        rest = w[m.end():m.end() + 80]
+        flat = r.paren.sub(lambda x: "_" * len(x.group()), rest)
+        cm = r.per_cut.search(flat)
+        limit = m.end() + (cm.start() if cm else len(rest))
+        self.pending_per = (limit, Per(amount, unit))
+        return m.end()
+

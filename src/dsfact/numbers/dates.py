@@ -1,0 +1,144 @@
+"""Dates: ISO and numeric dates, English and Chinese month-day-year, Christmas, and years fixed by
+今年/last year against the document's date. Values are ISO strings ("2024-12-27", "--12-25")."""
+from __future__ import annotations
+
+import re
+
+from dsfact.numbers.numerals import _small_int, _zh_int
+from dsfact.numbers.vocab import _MONTHS
+
+
+class _Dates:
+    """The date readers of the scanner (a part of `_Scanner`)."""
+
+    def _rel_year(self, start: int, end: int) -> tuple[int | None, int]:
+        """Year fixed by 今年/去年/this year/last year around a date, and the new span start."""
+        w = self.w
+        lo = max(self.last_end, start - 6)
+        m = self.r.rel_zh.search(w, lo, start)
+        offset = None
+        new_start = start
+        if m:
+            offset = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}[m.group(1)]
+            new_start = m.start()
+        else:
+            m = self.r.rel_en_before.search(w, max(self.last_end, start - 20), start)
+            if m:
+                offset = {"this": 0, "last": -1, "next": 1}[m.group(1).lower()]
+            else:
+                m2 = self.r.rel_en_after.match(w, end)
+                if m2:
+                    offset = {"this": 0, "last": -1, "next": 1}[m2.group(1).lower()]
+        if offset is None or self.ref_year is None:
+            return None, new_start
+        return self.ref_year + offset, new_start
+
+    def _date_value(self, y: int | None, mo: int | None, d: int | None, start: int, end: int
+                    ) -> tuple[str | None, int]:
+        if mo is not None and not 1 <= mo <= 12:
+            return None, start
+        if d is not None and not 1 <= d <= 31:
+            return None, start
+        new_start = start
+        if y is None and mo is not None:
+            y, new_start = self._rel_year(start, end)
+        if y is not None:
+            s = f"{y:04d}"
+            if mo is not None:
+                s += f"-{mo:02d}"
+                if d is not None:
+                    s += f"-{d:02d}"
+            return s, new_start
+        if mo is None:
+            return None, start
+        return (f"--{mo:02d}-{d:02d}" if d is not None else f"--{mo:02d}"), new_start
+
+    def _try_dates_digit(self, p: int) -> int | None:
+        r, w = self.r, self.w
+        m = r.iso.match(w, p)
+        if m:
+            y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+            if 1000 <= y <= 2999:
+                iso, s = self._date_value(y, mo, d, p, m.end())
+                if iso:
+                    return self._emit_date(s, m.end(), iso)
+        m = r.dmy.match(w, p)
+        if m:
+            a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+            day, mo = (a, b) if (a > 12 or b <= 12) else (b, a)
+            iso, s = self._date_value(y, mo, day, p, m.end())
+            if iso:
+                return self._emit_date(s, m.end(), iso)
+        m = r.md_weekday.match(w, p)
+        if m:
+            iso, s = self._date_value(None, int(m["m"]), int(m["d"]), p, m.end())
+            if iso:
+                return self._emit_date(s, m.end(), iso)
+        m = r.en_dmy.match(w, p)
+        if m:
+            y = int(m["y"]) if m["y"] else None
+            iso, s = self._date_value(y, _MONTHS[m["mon"].rstrip(".").lower()], int(m["d"]), p, m.end())
+            if iso:
+                return self._emit_date(s if y is None else p, m.end(), iso)
+        return self._try_dates_zh(p)
+
+    def _try_dates_zh(self, p: int) -> int | None:
+        r, w = self.r, self.w
+        m = r.zh_ymd.match(w, p)
+        if m:
+            y = m["y"]
+            yv = int(y) if y.isdigit() else _zh_int(y)
+            if yv is not None and 1000 <= yv <= 2999:
+                mo = _small_int(m["m"])
+                d = _small_int(m["d"])
+                iso, s = self._date_value(yv, mo, d, p, m.end())
+                if iso:
+                    end = m.end()
+                    if mo is None:  # "2025年" alone: the span is the year
+                        end = p + len(y)
+                        while end < m.end() and w[end] != "年":
+                            end += 1
+                        end += 1
+                    return self._emit_date(s, end, iso)
+        m = r.zh_md.match(w, p)
+        if m and (p == 0 or w[p - 1] not in "个第"):
+            mo = _small_int(m["m"])
+            d = _small_int(m["d"])
+            if mo is not None:
+                iso, s = self._date_value(None, mo, d, p, m.end())
+                if iso:
+                    return self._emit_date(s, m.end(), iso)
+        return None
+
+    def _month_word(self, p: int) -> int | None:
+        r, w = self.r, self.w
+        m = r.en_mdy.match(w, p)
+        if m:
+            mo = _MONTHS[m["mon"].rstrip(".").lower()]
+            y = int(m["y"]) if m["y"] else None
+            iso, s = self._date_value(y, mo, int(m["d"]), p, m.end())
+            if iso:
+                return self._emit_date(s if y is None else p, m.end(), iso)
+        m = r.en_my.match(w, p)
+        if m:
+            iso, _ = self._date_value(int(m["y"]), _MONTHS[m["mon"].rstrip(".").lower()], None, p, m.end())
+            if iso:
+                return self._emit_date(p, m.end(), iso)
+        return p + len(re.match(r"[A-Za-z]+", w[p:p + 12]).group())
+
+    def _christmas(self, p: int) -> int | None:
+        m = self.r.xmas.match(self.w, p)
+        if not m:
+            return None
+        day = 24 if ("Eve" in m.group() or m.group() == "平安夜") else 25
+        iso, s = self._date_value(None, 12, day, p, m.end())
+        return self._emit_date(s, m.end(), iso) if iso else m.end()
+
+
+
+def _ref_year(ref_date: str | None) -> int | None:
+    if not ref_date or not isinstance(ref_date, str):
+        return None
+    m = re.match(r"\s*([0-9]{4})", ref_date)
+    return int(m.group(1)) if m else None
+

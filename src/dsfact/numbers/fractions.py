@@ -1,0 +1,87 @@
+"""Fractions and ratios: 1/8, 二十分之一, 百分之五, one-eleventh, half a trillion."""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from dsfact.numbers.numerals import _EN_ORDINAL_DEN, _EN_SMALL, _arabic, _zh_value
+
+
+class _Fractions:
+    """The fraction readers of the scanner (a part of `_Scanner`)."""
+
+    def _slash(self, p: int, m: re.Match) -> int:
+        n, d = int(m["n"]), int(m["d"])
+        if m["t"] == "s" or d == 0:
+            return m.end()
+        if 0 < n < d <= 1000 and n <= 99:
+            return self._finish_simple(p, m.end(), Fraction(n, d), "ratio", prec=False)
+        return m.end()
+
+    def _zh_fraction(self, p: int, at: int, den: tuple[Fraction, Fraction] | None) -> int:
+        """N分之M; `at` is where 分之 starts."""
+        m = self.r.zh_frac.match(self.w, at)
+        if not m or not den or den[0] == 0:
+            return at + 2
+        num = _arabic(m["n"]) if m["n"][0].isdigit() else _zh_value(m["n"])
+        if not num:
+            return m.end()
+        if den[0] == 100:
+            return self._amount_after_value(p, m.end(), num[0], num[1], "pct")
+        return self._finish_simple(p, m.end(), num[0] / den[0], "ratio", prec=False)
+
+    def _percent_words(self, p: int) -> int:
+        m = self.r.zh_frac.match(self.w, p + 1)
+        if not m:
+            return p + 1
+        num = _arabic(m["n"]) if m["n"][0].isdigit() else _zh_value(m["n"])
+        if not num:
+            return m.end()
+        return self._amount_after_value(p, m.end(), num[0], num[1], "pct")
+
+    def _en_fraction(self, p: int, m: re.Match) -> int | None:
+        w = self.w
+        den_word = m["den"].lower()
+        base = den_word[:-1] if den_word.endswith("s") and den_word[:-1] in _EN_ORDINAL_DEN else den_word
+        if base == "halves":
+            base = "half"
+        den = _EN_ORDINAL_DEN.get(base)
+        if den is None:
+            return None
+        n_word = (m["n"] or "").lower()
+        if not n_word:
+            if base != "half":
+                return None
+            scaled = self.r.half_scale.match(w, m.end())
+            if scaled:  # "half a trillion dollars": half of the amount that follows
+                return self._half_of(p, scaled.start("a"))
+            if self.r.half_before.search(w, max(0, p - 12), p) or not (
+                    self.r.half_after.match(w, m.end())
+                    or re.search(r"(?i)(?:by|in|cut|about|nearly|roughly|almost|around|over|under|"
+                                 r"than|just)\s+$", w[max(0, p - 12):p])):
+                return p + 4
+            num = 1
+        else:
+            num = 1 if n_word in ("a", "an") else _EN_SMALL[n_word]
+        if base == "quarter" and not self.r.of_after.match(w, m.end()):
+            return m.end()
+        if base == "half" and n_word and n_word not in ("a", "an", "one"):
+            return None
+        if num >= den:
+            return None
+        return self._finish_simple(p, m.end(), Fraction(num, den), "ratio", prec=False)
+
+    def _half_of(self, p: int, at: int) -> int | None:
+        """Read the amount at `at` ("a trillion dollars") as half of it, spanning from p ("half")."""
+        count = len(self.out)
+        end = self._amount_at(p, at)
+        if len(self.out) == count + 1:
+            q = self.out[-1]
+            if isinstance(q.value, float) and q.unit != "date":
+                from dataclasses import replace
+
+                precision = q.precision / 2 if q.precision else q.precision
+                self.out[-1] = replace(q, text=self.text[p:q.end], start=p, value=q.value / 2,
+                                       precision=precision)
+        return end
+

@@ -1,0 +1,338 @@
+"""The compiled patterns of the numbers engine, built once on first use (never at import)."""
+from __future__ import annotations
+
+import re
+
+from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO
+from dsfact.numbers.numerals import _EN_FOLD, _EN_ORDINAL_DEN, _EN_SCALE, _EN_SMALL, _EN_TENS
+from dsfact.numbers.vocab import _ISO_CODES, _NEARLY, _NEUTRAL, _T2S, _ZH_CURRENCY
+
+
+class _Rx:
+    """The compiled patterns (built once, on first use)."""
+
+
+_RX: _Rx | None = None
+
+
+def _words(*names: str) -> str:
+    return "|".join(sorted(names, key=len, reverse=True))
+
+
+def _first_chars(*groups: str) -> str:
+    """A lookahead on the first characters of the alternatives, so most positions fail at once."""
+    chars: set[str] = set()
+    for words in groups:
+        for word in words.split("|"):
+            word = re.sub(r"^\(\?<!\[[^\]]*\]\)", "", word)
+            c = word[:1]
+            if c == "\\":
+                c = word[1:2]
+            chars.update((c.lower(), c.upper()) if c.isascii() and c.isalpha() else (c,))
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+
+
+def _lexicon(groups: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for word lists of several kinds, and the kind of each word found.
+
+    English words share one boundary check (a lookbehind per alternative is slow); the kind of a
+    match is looked up by its lower-cased text.
+    """
+    kinds: dict[str, str] = {}
+    en: list[str] = []
+    other: list[str] = []
+    for kind, words in groups:
+        for word in words.split("|"):
+            if word[:1].isascii() and word[:1].isalpha():
+                key = word.lower()
+                kinds.setdefault(key, kind)
+                en.append(re.escape(word).replace(r"\ ", r"\s+"))
+            else:
+                plain = re.sub(r"\(\?<?[!=][^)]*\)", "", word)
+                kinds.setdefault(plain, kind)
+                other.append(word if plain != word else re.escape(word))
+    en.sort(key=len, reverse=True)
+    other.sort(key=lambda x: len(re.sub(r"\(\?<?[!=][^)]*\)", "", x)), reverse=True)
+    first = _first_chars("|".join(w for _, w in groups))
+    pattern = "(?i)" + first + r"(?:(?<![A-Za-z])(?:" + "|".join(en) + r")(?![A-Za-z])|" + \
+        "|".join(other) + ")"
+    return _compile(pattern), kinds
+
+
+def _build() -> _Rx:
+    r = _Rx()
+    r.table = _char_table()
+    _dates(r)
+    _not_amounts(r)
+    _fractions(r)
+    _amounts(r)
+    _rates_and_ranges(r)
+    _qualifiers(r)
+    return r
+
+
+def _en_num() -> str:
+    return _words(*_EN_SMALL, *_EN_TENS)
+
+
+def _en_den() -> str:
+    return _words(*_EN_ORDINAL_DEN, *(k + "s" for k in _EN_ORDINAL_DEN if not k.endswith("f")))
+
+
+def _char_table() -> dict[int, str]:
+    """Full-width digits and signs to ASCII, and the Traditional characters the patterns read to
+    Simplified: one character for one, so offsets hold."""
+    table: dict[int, str] = {}
+    for i in range(0, len(_T2S) - 1, 2):
+        table[ord(_T2S[i])] = _T2S[i + 1]
+    for i in range(10):
+        table[0xFF10 + i] = chr(0x30 + i)
+    for i in range(26):
+        table[0xFF21 + i] = chr(0x41 + i)
+        table[0xFF41 + i] = chr(0x61 + i)
+    for a, b in ("％%", "．.", "＄$", "＋+", "－-", "／/", "（(", "）)", "［[", "］]", "～~",
+                 "：:", "＆&", "﹩$", "￡£", "﹪%", "\u2212-", "\u3000 ", "\xa0 ", "\u2009 ",
+                 "\u202f ", "\u2007 ", "\u200b ", "︰:"):
+        table[ord(a)] = b
+    return table
+
+
+def _dates(r: _Rx) -> None:
+    """Where a figure can start, and the dates."""
+    en_num, en_den = _en_num(), _en_den()
+    months = _words("January", "February", "March", "April", "May", "June", "July", "August",
+                    "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+                    "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+    r.trigger = _compile(
+        r"(?=[0-9$€£¥￥₩₹一二两三四五六七八九十百千〇零每圣平CJFMASONDaAzZoOtTfFsSeEnNhH])"
+        r"(?:(?P<d>[0-9])"
+        r"|(?P<cur>[$€£¥￥₩₹])"
+        r"|(?P<zh>[一二两三四五六七八九十百千〇零])"
+        r"|(?P<per>每)"
+        r"|(?P<xmas>圣诞|平安夜|Christmas)"
+        r"|(?P<mon>(?<![A-Za-z])(?:" + months + r")(?![A-Za-z]))"
+        r"|(?P<w>(?<![A-Za-z])(?i:" + en_num + "|" + _words(*_EN_FOLD) + r"|half"
+        r"|an?\s+(?:dozen|hundred|thousand|million|billion|trillion|" + en_den + r"))(?![A-Za-z])))"
+    )
+    month_grp = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|"
+                 r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)")
+    r.en_mdy = _compile(month_grp + r"\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9:%]|\.[0-9])"
+                          r"(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?")
+    r.en_my = _compile(month_grp + r",?\s+(?P<y>[0-9]{4})(?![0-9])")
+    r.en_dmy = _compile(r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_grp +
+                          r"(?![A-Za-z])(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?")
+    r.iso = _compile(r"(?P<y>[0-9]{4})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9])")
+    r.dmy = _compile(r"(?P<a>[0-9]{1,2})(?P<s>[/.-])(?P<b>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4})(?![0-9])")
+    r.md_weekday = _compile(r"(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})\s?\((?:周|星期)?"
+                              r"(?:[一二三四五六日天]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)")
+    zh_m = r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])"
+    zh_d = r"(?P<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+    r.zh_ymd = _compile(r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s?年(?!财|度财)"
+                          r"(?:\s?" + zh_m + r"\s?月份?(?:\s?" + zh_d + r"\s?[日号])?)?")
+    r.zh_md = _compile(zh_m + r"\s?月(?![租薪费])份?(?:\s?" + zh_d + r"\s?[日号])?")
+    r.rel_zh = _compile(r"(今年|去年|前年|明年)\s?$")
+    r.rel_en_before = _compile(r"(?i)\b(this|last|next)\s+year(?:'s)?,?\s+(?:on\s+)?$")
+    r.rel_en_after = _compile(r"(?i),?\s+(this|last|next)\s+year\b")
+    r.xmas = _compile(r"圣诞节?(?:当天|当日)?|平安夜|Christmas(?:\s+Day|\s+Eve)?")
+    r.year_prep = _compile(r"(?i)(?:\b(?:in|since|by|until|till|from|during|fiscal|FY|early|"
+                             r"late|mid|before|after|through|spring|summer|autumn|fall|winter|"
+                             r"year|circa|of|the end of)[\s-]+|\bmid-)$")
+    r.plural_next = _compile(r"\s+(?:[A-Z][A-Za-z]*\s+){0,2}(?!(?:was|is|has|its|this|as|us|"
+                               r"his|plus|always|perhaps|thus|less|yes|does|was)\b)[A-Za-z]+s\b")
+
+
+def _not_amounts(r: _Rx) -> None:
+    """Things that only look like amounts."""
+    r.time = _compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?[AaPp]\.?[Mm]\.?)?")
+    r.version = _compile(r"[0-9]+\.[0-9]+\.[0-9]+(?:\.[0-9]+)*")
+    r.phone = _compile(r"\+?[0-9]{2,4}(?:[- ][0-9]{3,4}){2,}(?![0-9])")
+    r.lead_zero = _compile(r"0[0-9]{2,}(?![.0-9])")
+    r.decade = _compile(r"(?:1[5-9]|20)[0-9]0s\b")
+    r.ordinal = _compile(r"[0-9]+(?:st|nd|rd|th)\b")
+    r.glued_tail = _compile(r"[A-Za-z0-9_.\-]*")
+    r.code_before = _compile(r"(?<![A-Za-z])(" + "|".join(_ISO_CODES) + r") $")
+    r.run_of = {"d": _compile(r"[0-9][0-9,.]*"),
+                "zh": _compile(r"[零〇一二两三四五六七八九十百千万亿兆]+"),
+                "w": _compile(r"[A-Za-z]+"), "mon": _compile(r"[A-Za-z]+")}
+    r.fw_thousands = _compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+    r.cny_before = _compile(r"(人民币|港币|港元|新台币|台币|美元)\s?$")
+    r.digits = _compile(r"[0-9]*")
+    r.zh_frac_den = _compile(r"([0-9]{1,6}(?:\.[0-9]+)?)\s?分之")
+    r.zero_one = _compile(r"0\s?(?:-|到|至)\s?1(?![0-9.])")
+    r.citation = _compile(r"[0-9]{1,3}\]")
+    r.paren_code = _compile(r"[0-9]{1,6}(?:\.[A-Z]{1,2})?\)")
+    r.name_words = frozenset((
+        "Llama", "LLaMA", "LlaMA", "Grok", "GPT", "Claude", "Gemini", "Gemma", "Qwen", "Mistral", "Phi",
+        "CES", "RTX", "GTX", "iPhone", "iPad", "Windows", "Python", "Pixel", "Galaxy", "Xbox",
+        "PlayStation", "PS", "Model", "Version", "version", "ver", "Ver", "No", "Nasdaq", "Nikkei",
+        "FTSE", "Stoxx", "STOXX", "DAX", "CAC", "Top", "TOP", "Fortune", "Seng", "Series", "Pro",
+        "Ultra", "Max", "Mac", "MacBook", "Surface", "Snapdragon", "Ryzen", "Core", "Xeon", "S&P",
+        "Opus", "Sonnet", "Haiku", "Turbo", "Flash", "DeepSeek-V", "Kimi", "GLM", "Ernie", "ERNIE"))
+    r.name_zh = ("标普", "标准普尔", "纳斯达克", "道琼斯", "富时", "日经", "恒生", "沪深", "文心")
+    r.name_word_end = _compile(r"[A-Za-z&\-]+$")
+    r.name_tail = _compile(r"[0-9]+(?:\.[0-9]+)*(?:[A-Za-z]+[0-9]*)?(?:\s?-?[0-9]+(?:\.[0-9]+)?[BbMmKkTt](?![A-Za-z0-9]))?")
+    r.url_tok = _compile(r"(?:https?://|www\.|@)")
+
+
+def _fractions(r: _Rx) -> None:
+    """Fractions and English number words."""
+    en_num, en_den = _en_num(), _en_den()
+    r.slash = _compile(r"(?P<n>[0-9]{1,3})/(?P<d>[0-9]{1,4})(?P<t>th|st|nd|rd|s)?(?![0-9/])")
+    r.zh_frac = _compile(r"分之\s?(?P<n>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+"
+                           r"(?:点[零〇一二三四五六七八九]+)?)")
+    r.en_frac = _compile(r"(?i)(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+                           r"[\s-]+)?(?P<den>" + en_den + r")(?![A-Za-z])")
+    r.half_after = _compile(r"(?i)\s+(?:the|of|as|a|an|its|their|that|what|this|these|those|"
+                              r"our|his|her|price|cost)\b")
+    r.half_before = _compile(r"(?i)(?:first|second|1st|2nd|other|latter|former|back|front|top|"
+                               r"bottom|upper|lower|and a|and one)[\s-]+$")
+    r.of_after = _compile(r"(?i)\s+(?:of|the|as)\b")
+    r.half_scale = _compile(r"(?i)\s+(?P<a>an?)\s+(?:thousand|million|billion|trillion)\b")
+
+    r.en_words = _compile(
+        r"(?i)(?:an?|" + en_num + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+        r"(?:(?:\s+|-)(?:and\s+)?(?:" + _words(*_EN_SCALE) + "|" + en_num +
+        r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?){0,8}(?![A-Za-z])")
+
+
+def _amounts(r: _Rx) -> None:
+    """After a number: scale and unit."""
+    r.arabic = _compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?")
+    r.en_scale = _compile(r"(?:\s?(?i:(?P<w>thousand|million|billion|trillion))(?![A-Za-z])"
+                            r"|\s?(?P<a>mn|bn|tn|mln|bln|Mn|Bn|MM)(?![A-Za-z])"
+                            r"|(?P<l>[kKmMbBtT])(?![A-Za-z0-9]))")
+    r.zh_scale = _compile(r"\s?(?P<s>[十百千]?多?(?:万亿|万|亿|兆(?![瓦赫帕焦欧位级]|字节|比特))|[百千](?!分))")
+    r.unit = _compile(
+        r"(?P<pp>\s?(?:个\s?)?百分点|\s?percentage[- ]points?(?![A-Za-z])|\s?ppts?(?![A-Za-z])|\s?pp(?![A-Za-z]))"
+        r"|(?P<bp>\s?(?:个\s?)?基点|\s?basis[- ]points?(?![A-Za-z])|\s?bps?(?![A-Za-z]))"
+        r"|(?P<pct>\s?%|\s?(?i:percent|per[ -]?cent|pct)(?![A-Za-z]))"
+        r"|(?P<cheng>成(?P<half>半)?(?![为本功立长果绩员交就熟型效分品都了绩事]))"
+        r"|(?P<gpuh>\s?(?:个\s?)?(?:[A-Z][0-9]+\s?)?GPU\s?小时|\s(?:[A-Z][0-9]+\s+)?GPU[- ]?hours?(?![A-Za-z]))"
+        r"|(?P<zhcur>\s?(?:" + _words(*_ZH_CURRENCY) + r"))"
+        r"|(?P<encur>\s(?i:(?:US|U\.S\.|American)\s+dollars?|Hong\s+Kong\s+dollars?|HK\s+dollars?|"
+        r"(?:Taiwan|NT|New\s+Taiwan)\s+dollars?|dollars?|euros?|yuan|renminbi|yen|pounds?\s+sterling|"
+        r"pounds?)(?![A-Za-z])|\s?(?:USD|EUR|HKD|CNY|RMB|JPY|GBP|TWD)(?![A-Za-z]))"
+        r"|(?P<cents>\s(?i:cents?)(?![A-Za-z]))"
+        r"|(?P<watt>\s?(?:兆瓦|千瓦|吉瓦|瓦特?)(?!时)|\s?(?P<wp>[kKMGT]?)W(?![A-Za-z]))"
+        r"|(?P<wh>\s?(?:千瓦时|度电)|\s?[kKMGT]?Wh(?![A-Za-z]))"
+        r"|(?P<hour>\s?(?:个\s?)?(?:多\s?)?小时|\s(?i:hours?|hrs?)(?![A-Za-z]))"
+        r"|(?P<month>\s?个\s?(?:多\s?)?月(?!份)|\s(?i:months?)(?![A-Za-z]))"
+        r"|(?P<week>\s?(?:个\s?)?星期|\s?周(?![一二三四五六日天年末边内])|\s(?i:weeks?)(?![A-Za-z]))"
+        r"|(?P<day>\s?(?:个\s?)?(?:交易日|工作日)|\s?天|\s(?i:days?)(?![A-Za-z]))"
+        r"|(?P<ri>日)"
+        r"|(?P<year>\s?年(?![代级轻龄初底末度报会薪前])|\s(?i:years?|yrs?)(?![A-Za-z]))"
+        r"|(?P<minute>\s?分钟|\s(?i:minutes?|mins?)(?![A-Za-z]))"
+        r"|(?P<second>\s?秒钟?|\s(?i:seconds?|secs?)(?![A-Za-z]))"
+        r"|(?P<inv>\s?(?:x|X|\s(?i:times))\s+(?i:less|fewer|cheaper|smaller|lower)(?![A-Za-z]))"
+        r"|(?P<factor>\s?倍|次(?![数序日要级元方])|-?\s?(?i:fold)(?![A-Za-z])|[xX](?![A-Za-z0-9])|\s(?i:times)(?![A-Za-z]))"
+        r"|(?P<token>\s?(?:个\s?)?(?:(?i:tokens?)(?![A-Za-z])|词元))"
+        r"|(?P<point>\s?(?:个\s?)?点(?![0-9零〇一二三四五六七八九半钟])|\s(?i:points?|pts?)(?![A-Za-z]))"
+        r"|(?P<measure>\s?(?:GB|TB|MB|PB|KB|nm|GHz|MHz|km|kg|TFLOPS|PFLOPS|EFLOPS)(?![A-Za-z])"
+        r"|\s?(?:平方公里|平方米|公里|公斤|千克|公顷|吨))"
+        r"|(?P<discount>折(?![扣合算叠腾]))"
+        r"|(?P<counter>\s?(?:个|块(?!钱)|张|颗|片|枚|台(?![湾北中南东积币风])|部(?![署分门长])|名(?![字单称])|"
+        r"人(?![工民类才口气])|家(?![庭长族乡])|位(?![于置])|款|篇|页|项(?!目)|条(?!件)|"
+        r"只(?![有是要能会])|座|架|辆|艘|套|份(?!额)|所(?![以有在])|间(?![隔])|支(?![持出付柱])|"
+        r"粒|根|层|节(?![省约日])|盏|颗|幅|本(?![身来地土季年月])|首|场|届|轮(?![驱])|期(?![间待望货限])))"
+    )
+
+
+def _rates_and_ranges(r: _Rx) -> None:
+    """After the unit: qualifier words, rates and the second end of a range."""
+    r.post_qual = _compile(r"\s?(?P<q>左右|上下|以上|以下|以内|之多|有余|余|\+|"
+                             r"(?i:or\s+more|or\s+so|or\s+less|or\s+fewer|and\s+above|and\s+up|plus))(?![A-Za-z])")
+    r.per_suffix = _compile(
+        r"\s?(?:(?P<kw>(?i:per|for\s+every|for\s+each|every|each))\s+|/\s?|(?P<a>(?i:an?))\s+|每\s?)"
+        r"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?\s?(?:[kKmMbB](?![A-Za-z])|(?i:thousand|million|billion)|mn|bn|万|亿|百万|千)?"
+        r"|(?i:thousand|million|billion)|[MKk](?![A-Za-z])|百万|千万|万|千|亿|百)?\s?个?\s?"
+        r"(?:(?i:input|output|prompt|completion|cached|generated)\s+)?"
+        r"(?P<noun>(?i:tokens?|shares?|month|mo|year|yr|hour|hr|day|week|users?|person|head|queries|query|"
+        r"requests?|images?|seat|barrel|ounce|oz|tonne|ton)(?![A-Za-z])|GPU|kWh|词元|符元|股|月|年|天|日|"
+        r"小时|星期|周|人|位|度|千瓦时|桶|吨)")
+    r.per_prefix = _compile(
+        r"每\s?(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?\s?(?:万|亿|百万|千|[kKmM])?|百万|千万|万|千|亿|百|"
+        r"[一二两三四五六七八九十]+[百千万亿]*)?\s?个?\s?(?:输入|输出|(?i:input|output)\s?)?\s?"
+        r"(?P<noun>(?i:tokens?)(?![A-Za-z])|词元|符元|股|月|年|天|日|小时|星期|周|人|位|度|千瓦时|桶|吨)")
+    r.range_conn = _compile(r"\s?(?:–|—|~|〜|至|到|乃至)\s?|-|\s+(?:to|through)\s+|\s+and\s+")
+    r.between = _compile(r"(?i)\bbetween\s+(?:about\s+|around\s+|roughly\s+)?$")
+    r.from_before = _compile(r"(?i)(?:\bfrom\s+|从\s?|由\s?)$")
+
+
+def _qualifiers(r: _Rx) -> None:
+    """Qualifiers and directions in the words before a number."""
+    qual = [
+        (_NEARLY, "nearly|almost|close to|将近|接近|近乎|(?<![最附逼临靠亲贴拉])近"),
+        (APPROXIMATELY, "about|around|roughly|approximately|approx|approx.|circa|"
+                        "some|an estimated|estimated|more or less|just about|~|≈|约莫|大约|约为|约有|"
+                        "约是|约合|约达|(?<![纽签合预条节制契公])约|大概"),
+        (MORE_THAN, "more than|over|above|at least|in excess of|upwards of|north of|greater than|"
+                    "no less than|not less than|just over|well over|≥|>=|>|逾|超过|超出|超(?!过)|"
+                    "多于|高于|大于|至少|最少|不少于|不低于"),
+        (LESS_THAN, "less than|under|below|fewer than|lower than|just under|well under|shy of|"
+                    "short of|≤|<=|<|不到|不足|少于|低于|小于|未满|未到|不够"),
+        (UP_TO, "up to|as much as|as many as|by as much as|at most|no more than|a maximum of|"
+                "maximum of|最多|至多|最高|不超过|不多于"),
+        (_NEUTRAL, "as low as|as high as|as little as|only|just|a mere|merely|exactly|precisely|"
+                   "高达|多达|达到|达|低至|一度突破|突破|仅为|仅有|仅仅|仅|只有|只是|只需|只|正好|恰好|足足"),
+    ]
+    r.qual, r.qual_kind = _lexicon(qual)
+    r.qual_far = frozenset(("不到", "不足", "超过", "少于", "低于", "至少", "最少", "最多", "至多",
+                            "将近", "接近", "大约", "约为", "大概", "高达", "多达", "低至", "一度突破",
+                            "达到", "不少于", "不超过", "高于", "多于"))
+    r.for_over = _compile(r"(?i)(?:for|of|took|lasted|just|well)\s+$")
+    r.adj_gap = _compile(r"\s*(?:为|是|有|了|在|约|达)?\s*(?:人民币|港币|美元|新台币)?\s*$")
+    down = ("fell|fall|falls|falling|down|dropped|drop|drops|dropping|slid|slide|slides|sliding|"
+            "slipped|plunged|plunge|plunges|plunging|lost|lose|loses|losing|shed|sheds|shedding|"
+            "declined|decline|declines|declining|tumbled|tumble|tumbles|sank|sink|sinks|slumped|"
+            "slump|slumps|crashed|decreased|decrease|decreases|wiped|wiping|wipe|wipes|erased|erasing|"
+            "下跌|暴跌|大跌|急跌|狂跌|重挫|大挫|挫|跌幅|跌去|跌|下滑|下降|降幅|降低|减少|蒸发|缩水|"
+            "回落|插水|急插|插|萎缩|亏损|亏")
+    up = ("rose|rise|rises|rising|up|gained|gain|gains|gaining|jumped|jump|jumps|rebounded|rebound|"
+          "rebounds|climbed|climb|climbs|surged|surge|surges|soared|soar|soars|rallied|rally|"
+          "increased|increase|increases|grew|grow|grows|added|advanced|上涨|大涨|急涨|狂涨|涨幅|涨回|涨|"
+          "上升|回升|攀升|飙升|急升|升幅|升|增长|增幅|增加|反弹|回弹|收复|提升|提高|上扬|走高")
+    r.direction, r.dir_kind = _lexicon([("down", down), ("up", up)])
+    r.up_to = _compile(r"(?i)up\s+to\b|down\s+to\b|up\s+from\b")
+    r.level = _compile(r"(?i)(?:(?<![A-Za-z])(?:to|at|from)\s+|(?:跌至|升至|涨至|降至|增至|减至|收于|收报|"
+                         r"(?<!达)到|至|见|报|收|收盘)\s?)(?:about|around|roughly|nearly|almost|over|under|"
+                         r"more than|less than|约|近|逾|超过|不到|仅)?\s*$")
+    r.dir_after = _compile(r"(?i)\s+(?:(?P<down>drop|decline|fall|slide|plunge|loss|slump|decrease|"
+                             r"lower|cut)|(?P<up>gain|rise|increase|jump|surge|rally|higher|growth|climb))\b")
+    r.inherit = _compile(r"^\s*(?:[、,，;；]|\s)?\s*(?:及|和|与|以及|或|and|or|vs\.?|versus|[(（])?\s*"
+                           r"(?:合|折合|人民币|港币|美元)*\s*$")
+    r.clause_cut = _compile(r"[。；;！？!?\n，,:]")
+    r.per_cut = _compile(r"[。；;！？!?\n，,]")
+    r.paren = _compile(r"\([^()]*\)|（[^（）]*）")
+    r.roc = _compile(r"民国\s?$")
+    r.zh_vague = _compile(r"(?:[数几上好成多]|[0-9])$")
+
+
+class _Lazy:
+    """A pattern compiled on first use: parsing a pattern costs more than most texts use it (an
+    English text never needs some of the Chinese ones). After the first call the compiled pattern's
+    methods are this object's own attributes, so a call costs what it costs on the pattern."""
+
+    __slots__ = ("_args", "match", "search", "finditer", "fullmatch", "sub", "split", "findall")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._args = (pattern, flags)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_") or name not in _Lazy.__slots__:
+            return getattr(re.compile(*self._args), name)
+        compiled = re.compile(*self._args)
+        for method in _Lazy.__slots__[1:]:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern:
+    return _Lazy(pattern, flags)  # type: ignore[return-value]
+
+
+def _rx() -> _Rx:
+    global _RX
+    if _RX is None:
+        _RX = _build()
+    return _RX
+

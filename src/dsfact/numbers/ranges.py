@@ -1,0 +1,112 @@
+"""Ranges: "$5-6 billion", "3萬至4萬美元", "between 60 and 65 billion", "20-50 times lower": two ends that
+share a unit and a scale."""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from dsfact.numbers.amounts import _Amount
+from dsfact.numbers.numerals import _ONE, _ZH_NUM_CHARS, _prec_of
+from dsfact.numbers.vocab import _SYMBOL
+
+
+class _Ranges:
+    """The range reader of the scanner (a part of `_Scanner`)."""
+
+    def _read_range(self, a: _Amount) -> tuple[_Amount, _Amount] | None:
+        """The second end of a range after `a`, sharing its unit and scale; `a` becomes the low end.
+        None (and `a` unchanged) when no range follows."""
+        found = self._range_end(a)
+        if found is None:
+            return None
+        b, conn = found
+        return self._join_range(a, b, conn)
+
+    def _range_end(self, a: _Amount) -> tuple[_Amount, str] | None:
+        """The amount after a range connector ("-", "to", 至, "and" after "between") and the connector."""
+        r, w = self.r, self.w
+        m = r.range_conn.match(w, a.end)
+        if not m:
+            return None
+        conn = m.group().strip()
+        start = a.core.start
+        if conn == "and" and not r.between.search(w, max(0, start - 20), start):
+            return None
+        if r.from_before.search(w, max(0, start - 6), start):
+            return None
+        q = m.end()
+        if q >= self.n:
+            return None
+        c = w[q]
+        currency = None
+        p2 = q
+        if c in "$€£¥￥":
+            cur_m = re.match(r"[$€£¥￥]\s?", w[q:q + 2])
+            currency = a.core.currency or _SYMBOL.get(c, "USD")
+            p2 = q + cur_m.end()
+        elif w.startswith(("US$", "HK$"), q):
+            currency = "USD" if w[q] == "U" else "HKD"
+            p2 = q + 3
+        if p2 >= self.n:
+            return None
+        c = w[p2]
+        if not (c.isdigit() or c in _ZH_NUM_CHARS or (c.isalpha() and a.core.kind == "en")):
+            return None
+        if c.isdigit() and (r.iso.match(w, p2) or r.time.match(w, p2)):
+            return None
+        b = self._read_amount(q, p2, currency)
+        if not isinstance(b, _Amount):
+            return None
+        if b.core.kind == "zh" and a.core.kind != "zh" and not b.unit_explicit:
+            return None
+        return b, conn
+
+    def _join_range(self, a: _Amount, b: _Amount, conn: str) -> tuple[_Amount, _Amount] | None:
+        # Share unit and scale; nothing in `a` changes unless the range holds.
+        lo_value, lo_prec = a.value, a.prec
+        lo_unit, lo_mult, lo_explicit = a.unit, a.unit_mult, a.unit_explicit
+        if a.unit_explicit and b.unit_explicit:
+            if a.unit != b.unit:
+                return None
+        elif b.unit_explicit:
+            if b.inv:  # "20-50 times lower": 1/50 to 1/20
+                if a.value == 0 or b.value == 0:
+                    return None
+                lo_value, b.value = b.value, 1 / a.value
+                lo_prec = None
+                a.value, a.prec, a.unit, a.unit_mult, a.unit_explicit = lo_value, None, "ratio", _ONE, True
+                a.end = b.end
+                return a, b
+            lo_unit, lo_mult, lo_explicit = b.unit, b.unit_mult, True
+            if b.unit == "pct" and b.unit_mult == 10:  # 三至四成
+                lo_value, lo_prec = lo_value * 10, Fraction(10)
+            elif b.unit_mult != 1:
+                lo_value = lo_value * b.unit_mult
+                lo_prec = lo_prec * b.unit_mult if lo_prec is not None else None
+        elif a.unit_explicit:
+            if conn not in ("-", "–", "—", "~", "〜") and not (b.core.scale == a.core.scale != 1):
+                return None  # "lost 1.46% to 6,012.28": a move and a level, not a range
+            if a.unit_mult != 1:
+                b.value = b.value * a.unit_mult
+                b.prec = b.prec * a.unit_mult if b.prec is not None else None
+            b.unit = a.unit
+        # "$5-6 billion", "60 to 65 billion", "3至4万": the first end takes the second's scale.
+        if a.core.scale == 1 and b.core.scale != 1 and a.core.kind in ("ar", "zh") and \
+                b.core.kind in ("ar", "zh") and a.core.value <= b.core.mant:
+            lo_value = lo_value * b.core.scale
+            if lo_value.denominator == 1 and "." not in a.core.digits:
+                lo_prec = _prec_of(str(lo_value.numerator))
+            elif lo_prec is not None:
+                lo_prec = lo_prec * b.core.scale
+        if not lo_value < b.value:
+            return None
+        if conn == "-" and lo_value == 0:
+            return None
+        a.value, a.prec = lo_value, lo_prec
+        a.unit, a.unit_mult, a.unit_explicit = lo_unit, lo_mult, lo_explicit
+        if b.qual is not None and a.qual is None:
+            a.qual = b.qual
+        a.end = b.end
+        a.per = b.per
+        return a, b
+

@@ -1,0 +1,171 @@
+"""The scanning driver: finds each place a figure can start and hands it to the readers (dates.py,
+triggers.py, fractions.py, amounts.py, units.py, ranges.py, context.py), which together make `_Scanner`;
+emits the quantities in text order, never overlapping."""
+from __future__ import annotations
+
+import re
+
+from dsfact.model import APPROXIMATELY, Per, Quantity
+from dsfact.numbers.amounts import _Amounts
+from dsfact.numbers.context import _Context
+from dsfact.numbers.dates import _Dates, _ref_year
+from dsfact.numbers.fractions import _Fractions
+from dsfact.numbers.patterns import _rx
+from dsfact.numbers.ranges import _Ranges
+from dsfact.numbers.triggers import _Triggers
+from dsfact.numbers.units import _Units
+from dsfact.numbers.vocab import _NEARLY, _NEUTRAL, _NO_PER
+
+_REACH = 24  # the furthest a figure's reading looks back (_left_context; _rel_year and others look less far)
+_MARGIN = 48  # read from this far before a span (parse_quantities(spans=...)), so its first figure reads whole
+_BREAKS = frozenset(" \t\n。；;！？!?，,:、")
+
+
+class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Context):
+    def __init__(self, text: str, ref_date: str | None):
+        self.r = _rx()
+        self.text = text
+        w = text if text.isascii() else text.translate(self.r.table)  # the table maps no ASCII character
+        if "，" in text:
+            # ２，０４８: a full-width comma between full-width digits, before three of them, is a
+            # thousands separator; elsewhere it ends a clause ("2048，1000" stays two numbers).
+            fixes = [m.start() for m in self.r.fw_thousands.finditer(text)]
+            if fixes:
+                chars = list(w)
+                for i in fixes:
+                    chars[i] = ","
+                w = "".join(chars)
+        self.w = w
+        self.n = len(text)
+        self.ref_year = _ref_year(ref_date)
+        self.out: list[Quantity] = []
+        self.last_end = 0  # end of the last emitted quantity
+        self.pending_per: tuple[int, Per] | None = None
+
+    # -- driver -------------------------------------------------------------------------------
+    def run(self, spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
+        """Read the figures of the text, or only those that begin inside `spans` (sorted, disjoint
+        (start, end) pairs). Reading begins a margin before each span, so that what a figure's reading
+        looks back at (the words and the figure before it, within _REACH characters) is as in a read of
+        the whole text; the figures of the margin are read and left out."""
+        if spans is None:
+            self._scan(0, self.n)
+            return self.out
+        pos, kept = 0, []
+        for start, end in spans:
+            first = len(self.out)
+            pos = self._scan(max(pos, self._margin_start(start)), min(end, self.n))
+            kept.extend(q for q in self.out[first:] if start <= q.start < end)
+        return kept
+
+    def _margin_start(self, start: int) -> int:
+        """Just after the last word or clause break that comes _REACH characters or more before `start`
+        (the figure before it begins there), but no more than _MARGIN characters before it."""
+        lo = start - _MARGIN
+        if lo <= 0:
+            return 0
+        w = self.w
+        for k in range(start - _REACH - 1, lo - 1, -1):
+            if w[k] in _BREAKS:
+                return k + 1
+        return lo
+
+    def _scan(self, pos: int, end: int) -> int:
+        r, w = self.r, self.w
+        trigger = r.trigger
+        lookahead = min(self.n, end + 32)  # a trigger word that begins before `end` is matched whole
+        while pos < end:
+            m = trigger.search(w, pos, lookahead)
+            if m is None or m.start() >= end:
+                break
+            p = m.start()
+            kind = m.lastgroup
+            try:
+                nxt = self._dispatch(kind, p, m)
+            except (ValueError, ZeroDivisionError, OverflowError, KeyError, IndexError,
+                    ArithmeticError):
+                nxt = None
+            if nxt is None or nxt <= p:
+                # Nothing read here: skip the whole run, so long runs cost linear time.
+                run = r.run_of.get(kind)
+                nxt = run.match(w, p).end() if run is not None else p + 1
+                if nxt <= p:
+                    nxt = p + 1
+            pos = nxt
+        return pos
+
+    def _dispatch(self, kind: str, p: int, m: re.Match) -> int | None:
+        if kind == "d":
+            return self._digit(p)
+        if kind == "zh":
+            return self._zh(p)
+        if kind == "cur":
+            return self._currency(p, m.group())
+        if kind == "per":
+            return self._per_prefix(p)
+        if kind == "xmas":
+            return self._christmas(p)
+        if kind == "mon":
+            return self._month_word(p)
+        if kind == "w":
+            return self._word(p)
+        return None
+
+    # -- emitting -----------------------------------------------------------------------------
+    def _emit(self, start: int, end: int, value: object, unit: str, *, qualifier: str | None = None,
+              precision: float | None = None, high: float | None = None, per: Per | None = None,
+              direction: str | None = None) -> int:
+        if start < self.last_end:
+            start = self.last_end
+        if end <= start:
+            return end
+        if self.pending_per is not None:
+            limit, pper = self.pending_per
+            if start >= limit:
+                self.pending_per = None
+            elif per is None and unit not in _NO_PER:
+                per = pper
+                self.pending_per = None
+        if qualifier == _NEUTRAL:
+            qualifier = None
+        below = qualifier == _NEARLY
+        if below:
+            qualifier = APPROXIMATELY  # the shared vocabulary's word; `below` keeps the side
+        self.out.append(Quantity(text=self.text[start:end], start=start, end=end, value=value,
+                                 unit=unit, qualifier=qualifier, precision=precision, high=high,
+                                 per=per, direction=direction, below=below))
+        self.last_end = end
+        return end
+
+    def _emit_date(self, start: int, end: int, iso: str) -> int:
+        return self._emit(start, end, iso, "date")
+
+
+
+def parse_quantities(text: str, *, ref_date: str | None = None,
+                     spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """The figures in `text`, in order, each with its code-point span; never raises.
+
+    With `spans` (sorted, disjoint (start, end) offsets), only the figures that begin inside them are
+    returned, each as a read of the whole text reads it (reading begins a margin before each span)."""
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        return _Scanner(text, ref_date).run(spans)
+    except RecursionError:  # pragma: no cover - no recursion is deep, but never raise
+        return []
+
+
+def quantity_to_dict(q: Quantity) -> dict:
+    """A JSON-ready dict of a quantity: text, value, unit, qualifier, start, end, and the rest when set."""
+    d: dict[str, object] = {"text": q.text, "value": q.value, "unit": q.unit, "qualifier": q.qualifier,
+                         "start": q.start, "end": q.end}
+    if q.per is not None:
+        d["per"] = {"amount": q.per.amount, "unit": q.per.unit}
+    if q.high is not None:
+        d["high"] = q.high
+    if q.direction is not None:
+        d["direction"] = q.direction
+    if q.precision is not None:
+        d["precision"] = q.precision
+    return d

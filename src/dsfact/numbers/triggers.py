@@ -1,0 +1,185 @@
+"""What a place where a figure can start holds: a digit, a currency sign, a Chinese numeral or an English
+number word; and the things that only look like amounts (model and index names, stock codes,
+citations, times, versions, ordinals, addresses)."""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from dsfact.numbers.numerals import _EN_FOLD, _ZH_NUM_CHARS, _arabic, _zh_value
+from dsfact.numbers.vocab import _DOLLAR_PREFIX, _ISO_CODES, _SYMBOL
+
+
+class _Triggers:
+    """The readers the scan dispatches to (a part of `_Scanner`)."""
+
+    def _digit(self, p: int) -> int | None:
+        r, w = self.r, self.w
+        prev = w[p - 1] if p else ""
+        # Glued to letters: H800, GPT-4o, ETN1WWS, FY2025 (a currency code before is a prefix).
+        if prev.isascii() and prev.isalpha() or (prev in "-._" and p >= 2 and w[p - 2].isascii()
+                                                  and w[p - 2].isalpha()):
+            code = re.search(r"(?<![A-Za-z])([A-Z]{3})$", w[max(0, p - 4):p])
+            if prev.isalpha() and code and code.group(1) in _ISO_CODES:
+                return self._amount_at(p - 3, p, currency=_ISO_CODES[code.group(1)])
+            return r.glued_tail.match(w, p).end()
+        if prev == " ":
+            code = r.code_before.search(w, max(0, p - 5), p)
+            if code:
+                return self._amount_at(code.start(), p, currency=_ISO_CODES[code.group(1)])
+        if prev == "[" and r.citation.match(w, p):
+            return r.citation.match(w, p).end()
+        if prev == "(" and r.paren_code.match(w, p):
+            return r.paren_code.match(w, p).end()
+        if prev in "/:" and p >= 2 and w[p - 2].isdigit():
+            return r.glued_tail.match(w, p).end()
+        if self._after_ordinal(p):
+            m = r.arabic.match(w, p)
+            return m.end() if m else p + 1
+        if self._in_url(p):
+            end = p
+            while end < self.n and not w[end].isspace():
+                end += 1
+            return end
+        # What follows the digit run decides which readers can apply (most need a separator).
+        run_end = r.digits.match(w, p).end()
+        nxt = w[run_end] if run_end < self.n else ""
+        nxt2 = w[run_end + 1] if run_end + 1 < self.n else ""
+        if nxt == ":" and r.time.match(w, p):
+            return r.time.match(w, p).end()
+        if nxt in "-/. 年月" or (nxt in "stnr" and run_end - p <= 2) or nxt2 in "年月" or \
+                (nxt in "日号" and run_end - p <= 2):
+            d = self._try_dates_digit(p)
+            if d is not None:
+                return d
+        if self._after_name(p):
+            return r.name_tail.match(w, p).end()
+        if w[p] == "0":
+            m = r.zero_one.match(w, p) or r.lead_zero.match(w, p)
+            if m:  # "0-1是最難的" is a way of speaking; 00700 is a stock code
+                return m.end()
+        if nxt in ".- ":
+            m = r.version.match(w, p) or r.phone.match(w, p)
+            if m:
+                return m.end()
+        if nxt == "s" and r.decade.match(w, p):
+            return r.decade.match(w, p).end()
+        if nxt == "/":
+            m = r.slash.match(w, p)
+            if m:
+                return self._slash(p, m)
+        if nxt in "stnr":
+            m = r.ordinal.match(w, p)
+            if m:
+                return m.end()
+        if nxt in "分 ." or nxt2 == "分":
+            m = r.zh_frac_den.match(w, p)
+            if m:
+                return self._zh_fraction(p, m.end() - 2, _arabic(m.group(1)))
+        return self._amount_at(p, p)
+
+    def _after_ordinal(self, p: int) -> bool:
+        w = self.w
+        return p > 0 and (w[p - 1] == "第" or (p > 1 and w[p - 1] == " " and w[p - 2] == "第"))
+
+    def _after_name(self, p: int) -> bool:
+        """A number right after a product or index name is part of it: Llama 3, S&P 500, 标普500."""
+        w = self.w
+        i = p
+        if i and w[i - 1] in " -.":
+            i -= 1
+            if i and w[i - 1] == " " and w[i] != " ":
+                i -= 1
+        if not i:
+            return False
+        c = w[i - 1]
+        if c.isascii():
+            if not (c.isalpha() or c == "&"):
+                return False
+            m = self.r.name_word_end.search(w, max(0, i - 16), i)
+            return bool(m) and m.group() in self.r.name_words
+        return w.endswith(self.r.name_zh, max(0, i - 6), i)
+
+    def _in_url(self, p: int) -> bool:
+        w = self.w
+        lo = max(0, p - 80)
+        if w.find("/", lo, p) < 0 and w.find("@", lo, p) < 0 and w.find("www.", lo, p) < 0:
+            return False
+        i = p
+        while i > lo and not w[i - 1].isspace():
+            i -= 1
+        return bool(self.r.url_tok.search(w, i, p))
+
+    def _currency(self, p: int, sym: str) -> int | None:
+        w = self.w
+        start = p
+        if sym == "$":
+            m = re.search(r"(?<![A-Za-z])(US|U\.S\.|HK|NT|AU|A|C|CA|S|SG|NZ)$", w[max(0, p - 4):p])
+            prefix = m.group(1) if m else ""
+            cur = _DOLLAR_PREFIX.get(prefix, "USD")
+            start = p - len(prefix)
+            after = None if prefix else re.match(r"(US|HK|NT|AU|A|NZ)(?=\s?\d)", w[p + 1:p + 6])
+            if after:  # "$US600 billion", "$A5 million": the country after the sign
+                cur = _DOLLAR_PREFIX[after.group(1)]
+                q = p + 1 + after.end()
+                if q < self.n and w[q] == " ":
+                    q += 1
+                return self._amount_at(start, q, currency=cur)
+        else:
+            cur = _SYMBOL.get(sym, "USD")
+            if sym == "¥" and w[max(0, p - 3):p] == "RMB":
+                cur, start = "CNY", p - 3
+        q = p + 1
+        if q < self.n and w[q] == " ":
+            q += 1
+        if q < self.n and w[q].isdigit():
+            return self._amount_at(start, q, currency=cur)
+        return p + 1
+
+    def _zh(self, p: int) -> int | None:
+        r, w = self.r, self.w
+        end = p
+        while end < self.n and w[end] in _ZH_NUM_CHARS:
+            end += 1
+        if w[end - 1] == "兆" and end < self.n and (w[end] in "瓦赫帕焦欧位级" or
+                                                   w.startswith(("字节", "比特"), end)):
+            end -= 1
+        run = w[p:end]
+        lo = max(0, p - 4)
+        if p and (r.zh_vague.search(w, lo, p) or self._after_ordinal(p)
+                  or w[p - 1] in "周期礼双唯统第"):
+            m = r.zh_frac.match(w, end)
+            return m.end() if m else end
+        if run.startswith("百分之") or w.startswith("分之", p + 1) and run[0] == "百":
+            return self._percent_words(p)
+        d = self._try_dates_zh(p)
+        if d is not None:
+            return d
+        if w.startswith("分之", end):
+            v = _zh_value(run)
+            return self._zh_fraction(p, end, v) if v else end + 2
+        if run == "一" and w.startswith("半", end):
+            return self._finish_simple(p, end + 1, Fraction(1, 2), "ratio", prec=False)
+        if run == "一" and w.startswith("成不变", end):
+            return end + 3
+        return self._amount_at(p, p)
+
+    def _word(self, p: int) -> int | None:
+        r, w = self.r, self.w
+        m = r.en_frac.match(w, p)
+        if m:
+            res = self._en_fraction(p, m)
+            if res is not None:
+                return res
+        mw = re.match(r"[A-Za-z]+", w[p:p + 20])
+        word = mw.group().lower() if mw else ""
+        if word in _EN_FOLD:
+            end = p + len(word)
+            return self._finish_simple(p, end, Fraction(_EN_FOLD[word]), "factor")
+        if word == "half":
+            return p + 4
+        m = r.en_words.match(w, p)
+        if not m:
+            return p + len(word) if word else None
+        return self._amount_at(p, p)
+

@@ -1,0 +1,201 @@
+"""Units and what follows them: currencies, percentages and points, durations, measures, counters,
+multiples, and the qualifier words and rates after the unit ("左右", "or more", "per million tokens")."""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per
+from dsfact.numbers.amounts import _Amount, _Core
+from dsfact.numbers.numerals import _ONE, _per_amount, _prec_of
+from dsfact.numbers.vocab import _CURRENCIES, _ISO_CODES, _MEASURE, _NO_PER, _PER_NOUN, _ZH_CURRENCY
+
+_SI = {"k": 10 ** 3, "K": 10 ** 3, "M": 10 ** 6, "G": 10 ** 9, "T": 10 ** 12}
+_PLAIN = frozenset(("pp", "bp", "pct", "gpuh", "hour", "month", "week", "day", "year", "minute", "second",
+                    "token", "point", "factor"))
+_SPECIAL = frozenset(("cheng", "ri", "inv", "discount"))
+
+
+class _Units:
+    """The unit readers of the scanner (a part of `_Scanner`)."""
+
+    def _read_unit(self, a: _Amount) -> None:
+        """Unit (and its multiplier) right after the number; sets a.skip for non-amounts."""
+        r, w = self.r, self.w
+        core = a.core
+        q = a.end
+        if q < self.n and w[q] in "多余" and core.kind != "en":
+            # 二千多片, 50多天, 3000余人
+            if q + 1 < self.n and not w[q + 1].isascii():
+                a.qual = MORE_THAN
+                q += 1
+        m = r.unit.match(w, q)
+        if not m:
+            a.end = q
+            return
+        g = m.lastgroup
+        if g in ("hour", "month") and "多" in m.group():
+            a.qual = MORE_THAN
+        if (g in _SPECIAL and not (g == "ri" and self._ri_is_day(core, m))) or (g == "cents" and core.currency):
+            self._special_unit(a, m, g, q)
+            return
+        text = m.group().strip()
+        unit, mult, m = self._unit_word(core, m, g, text)
+        if unit is None or not self._unit_fits(core, g, unit, text, m.start() != q):
+            a.end = q
+            return
+        a.unit = unit
+        a.unit_mult = mult
+        a.unit_explicit = True
+        if mult != 1:
+            a.value = a.value * mult
+            if a.prec is not None:
+                a.prec = a.prec * mult
+            if mult > 1 and a.value.denominator == 1 and "." not in core.digits:
+                a.prec = _prec_of(str(a.value.numerator))
+        a.end = m.end()
+
+    def _special_unit(self, a: _Amount, m: re.Match, g: str, q: int) -> None:
+        """成 (tenths), 日 as a day of the month, "x times less", 折, and cents after a currency sign."""
+        core = a.core
+        if g == "cheng":
+            if core.kind == "en" or (core.kind == "ar" and core.value > 10):
+                a.end = q
+                return
+            a.unit, a.unit_mult = "pct", Fraction(10)
+            a.value = core.value * 10 + (5 if m["half"] else 0)
+            a.prec = Fraction(5 if m["half"] else 10)
+            a.end = m.end()
+            a.unit_explicit = True
+        elif g == "inv":
+            if core.value == 0:
+                a.skip = True
+                a.end = m.end()
+                return
+            a.unit = "ratio"
+            a.inv = True
+            a.value = 1 / a.value
+            a.prec = None
+            a.end = m.end()
+            a.unit_explicit = True
+        elif g in ("discount", "ri"):  # 折; 日 that is a day of the month
+            a.skip = True
+            a.end = m.end()
+        else:  # cents after a currency sign: "$5 cents" is no unit
+            a.end = q
+
+    def _ri_is_day(self, core: _Core, m: re.Match) -> bool:
+        """日 as a duration only with words that say so; "27日" alone is a day of the month."""
+        w = self.w
+        left = w[max(0, core.start - 4):core.start]
+        after = w[m.end():m.end() + 2]
+        return bool(re.search(r"(?:连续|为期|历时|用时|耗时|逾|近|约|仅|共|长达|持续|超过)$", left) or
+                    re.match(r"(?:内|后|间|以来|来|之内)", after))
+
+    def _unit_word(self, core: _Core, m: re.Match, g: str, text: str
+                   ) -> tuple[str | None, Fraction, re.Match]:
+        """The unit and multiplier a unit word names (None when it names none)."""
+        unit: str | None = None
+        mult = _ONE
+        if g in _PLAIN:
+            unit = {"gpuh": "gpu_hour"}.get(g, g)
+        elif g == "ri":
+            unit = "day"
+        elif g == "zhcur":
+            unit = _ZH_CURRENCY[text]
+            if core.currency and unit == "元":
+                unit = core.currency
+        elif g == "encur":
+            unit = _en_currency(text, core.currency)
+        elif g == "cents":
+            unit, mult = "USD", Fraction(1, 100)
+        elif g == "watt":
+            unit = "W"
+            mult = Fraction({"兆瓦": 10 ** 6, "千瓦": 10 ** 3, "吉瓦": 10 ** 9}.get(text, 1))
+            if m["wp"]:
+                mult = Fraction(_SI[m["wp"]])
+        elif g == "wh":
+            unit = "Wh"
+            if text in ("千瓦时", "度电"):
+                mult = Fraction(10 ** 3)
+            elif text[0] in "kKMGT":
+                mult = Fraction(_SI[text[0]])
+        elif g == "measure":
+            unit = _MEASURE.get(text, text)
+        elif g == "counter":
+            unit = "count"
+            # 二億個GPU小時: a counter, then the real unit.
+            m2 = self.r.unit.match(self.w, m.end())
+            if m2 and m2.lastgroup in ("gpuh", "token"):
+                m = m2
+                unit = {"gpuh": "gpu_hour", "token": "token"}[m2.lastgroup]
+        return unit, mult, m
+
+    @staticmethod
+    def _unit_fits(core: _Core, g: str, unit: str, text: str, spaced: bool) -> bool:
+        """Whether a unit word belongs to the number before it."""
+        if g == "year" and core.kind == "ar" and core.scale == 1 and "." not in core.digits and \
+                1000 <= core.value <= 2999 and text.startswith("年"):
+            return False  # a calendar year the date reader did not take (2025年财...)
+        if g == "factor" and text in ("x", "X") and spaced:
+            return False
+        if core.currency and unit not in ("count",) and unit not in _CURRENCIES and unit != "USD":
+            # "$5 billion" then a noun: the currency stays.
+            if g not in ("pct",):
+                return False
+        return not (core.currency and unit == "count")
+
+    def _read_after(self, a: _Amount) -> None:
+        """Qualifier words and rates after the unit."""
+        r, w = self.r, self.w
+        m = r.post_qual.match(w, a.end)
+        if m:
+            q = m["q"].lower()
+            kind = {"左右": APPROXIMATELY, "上下": APPROXIMATELY, "or so": APPROXIMATELY,
+                    "以下": LESS_THAN, "以内": UP_TO, "or less": UP_TO, "or fewer": UP_TO}.get(
+                re.sub(r"\s+", " ", q), MORE_THAN)
+            if q == "上下" and w.startswith(("上下游", "上下文"), m.start()):
+                kind = None
+            if kind:
+                a.qual = kind
+                a.end = m.end()
+        if a.unit in _NO_PER and a.unit not in ("pct",):
+            return
+        m = r.per_suffix.match(w, a.end)
+        if m:
+            noun = m["noun"]
+            key = noun if noun in _PER_NOUN else noun.lower()
+            unit = _PER_NOUN.get(key)
+            if unit is None:
+                return
+            if m["a"] and unit not in ("month", "year", "day", "week", "hour", "share", "person"):
+                return
+            if m["a"] and m["n"]:
+                return
+            amount = _per_amount(m["n"])
+            if amount is None:
+                return
+            if a.unit == "pct":
+                return
+            a.per = Per(amount, unit)
+            a.end = m.end()
+
+
+def _en_currency(text: str, currency: str | None) -> str:
+    """The currency an English currency word or code names ("dollars" after HK$ stays HKD)."""
+    t = text.lower()
+    if "hong kong" in t or t.startswith("hk"):
+        return "HKD"
+    if "taiwan" in t or t.startswith("nt"):
+        return "TWD"
+    if "dollar" in t:
+        return currency or "USD"
+    if t.startswith("euro"):
+        return "EUR"
+    if t in ("yuan", "renminbi"):
+        return "CNY"
+    if t == "yen":
+        return "JPY"
+    if t.startswith("pound"):
+        return "GBP"
+    return _ISO_CODES.get(text.upper(), text.upper())
