@@ -29,13 +29,11 @@ from dsfact.compare import (
 from dsfact.compare import (
     WITHIN_ROUNDING as PAIR_WITHIN,
 )
-from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, PRIMARY, UP_TO, Claim, Registry, Statement
+from dsfact.model import LESS_THAN, MORE_THAN, PRIMARY, UP_TO, Claim, Registry, Statement
+from dsfact.numbers.interval import input_span
 from dsfact.quantity import (
-    APPROX_SPREAD,
-    BOUND_SPREAD,
     CONVERTIBLE,
     RELATIVE_FLOOR,
-    ROUND_FIGURE,
     format_value,
     precision_of,
     statement_span,
@@ -173,25 +171,11 @@ def _value_is(st: Statement, wanted: str) -> bool:
 
 
 def reading(st: Statement) -> tuple[float, float, float]:
-    """(value, low, high) a written figure stands for as an input: half its last digit either way (a
+    """(value, low, high) a written figure stands for as an input: the one interval rule
+    (numbers.interval.input_span), read strictly: half its last digit either way, never truncated (a
     round figure, ten per cent), widened by its qualifier (about: 5%, except on a round figure, which is
     about already; more than 50: 50 to 75; less than 6: 3 to 6)."""
-    v = float(st.value)
-    top = st.high if st.high is not None else v
-    p = st.precision or 0.0
-    lo, hi = v - p / 2, top + p / 2
-    round_figure = p >= 2 * ROUND_FIGURE * abs(v) > 0
-    if st.qualifier == APPROXIMATELY and not round_figure:
-        spread = APPROX_SPREAD * max(abs(v), abs(top))
-        lo, hi = lo - spread, hi + spread
-    elif st.qualifier == MORE_THAN:
-        lo, hi = v, max(hi, top + abs(top) * BOUND_SPREAD)
-    elif st.qualifier == LESS_THAN:
-        lo, hi = min(lo, v - abs(v) * BOUND_SPREAD), top
-    elif st.qualifier == UP_TO:
-        lo = lo - APPROX_SPREAD * abs(v)
-    central = v if st.high is None else (v + st.high) / 2
-    return central, lo, hi
+    return input_span(st)
 
 
 def _corners(op, a: Value, b: Value) -> tuple[float, float]:

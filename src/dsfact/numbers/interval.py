@@ -1,0 +1,120 @@
+"""The one interval rule: what a written figure stands for.
+
+"5.6 million" is read to its last digit (5.55 to 5.65 million) and, because a writer may cut a figure
+short rather than round it, up to 5.7 million; a round figure ("$6 million", 2,000, 十萬) is ten per
+cent either way; a qualifier widens it ("about": five per cent more either way; "more than 50": 50 to
+75; "nearly 17%": 16.5 to 17). `span_of` computes it for check, compare and audit alike; the options
+say where a caller reads differently, and why:
+
+- `literal`: a bound in the text being checked is taken at its word ("more than 100,000" is true of
+  240,000), where a source's bound is read as a person would (50 to 75).
+- `truncate`: a written figure may be truncated (check and compare); audit's inputs are only rounded,
+  and moves and shares in per cent are always rounded (ROUNDED_UNITS).
+- `round_spread`: "about" widens a round figure by five per cent more (check, compare); audit does not
+  (a round figure is "about" already).
+- `floor`: a figure written with no precision (a ratio) is read to half a per cent either way (check,
+  compare); audit reads it exactly.
+
+Standard library only.
+"""
+from __future__ import annotations
+
+from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Statement
+
+APPROX_SPREAD = 0.05  # "about", "nearly", 約, 近: five per cent either way
+BOUND_SPREAD = 0.5  # "more than 50" reaches 75 at most; "less than 6" no lower than 3
+RELATIVE_FLOOR = 0.005  # a figure with no stated precision (a ratio) is read to half a per cent
+ROUND_FIGURE = 0.1  # "$6 million", "2,000", "十萬": one significant digit, read as within ten per cent
+
+_HAN_DIGITS = set("一二三四五六七八九兩两壹貳贰參叁肆伍陸陆柒捌玖")
+
+ROUNDED_UNITS = ("pct", "pp")  # moves and shares in per cent are rounded, never truncated: 16.97% is 17%
+
+
+def significant_digits(text: str) -> int | None:
+    """How many significant digits a figure was written with ("5.6 million" 2, "2,000" 1, "七十萬" 1);
+    None when the words give no digits."""
+    digits = ""
+    seen = False
+    for ch in text:
+        if ch.isdigit() and ch.isascii():
+            digits += ch
+            seen = True
+        elif ch == "." and seen:
+            digits += "."
+        elif ch in ", " and seen:
+            continue
+        elif seen:
+            break
+    if digits:
+        whole, _, frac = digits.partition(".")
+        mantissa = (whole + frac).lstrip("0")
+        if not frac:
+            mantissa = mantissa.rstrip("0")
+        return max(len(mantissa), 1)
+    han = sum(1 for ch in text if ch in _HAN_DIGITS)
+    if han or any(ch in text for ch in "十百千萬万億亿兆"):
+        return max(han, 1)
+    return None
+
+
+def round_figure_precision(value: float, precision: float | None, text: str, unit: str = "") -> float | None:
+    """A large figure written with one significant digit is a round figure: read it to ten per cent
+    either way ("$6 million" stands for 5.4 to 6.6 million). Percentages and small counts are not:
+    "90% cheaper" is not 98%."""
+    if (isinstance(value, str) or abs(value) < 1000 or unit in ("pct", "pp", "ratio", "factor")
+            or significant_digits(text) != 1):
+        return precision
+    return max(precision or 0.0, 2 * ROUND_FIGURE * abs(value))
+
+
+def span_of(value: float, precision: float | None, qualifier: str | None, high: float | None = None,
+            *, literal: bool = False, below: bool = False, truncate: bool = True, round_spread: bool = True,
+            floor: bool = True) -> tuple[float, float]:
+    """The interval a written figure stands for: its rounding (or truncation), widened by its qualifier.
+
+    A source's "二千多" or "more than 50 days" is read as a person would, bounded (2,000 to 3,000);
+    with `literal`, a bound in the text being checked is taken at its word: "more than 100,000 GPUs" is
+    true of 240,000, so it is not flagged. `below` is "nearly": "近17%" runs from where 17 starts (16.5)
+    up to 17, so 16% is not nearly 17%. Without `truncate` a figure is only rounded: a percentage move
+    of 16.97% is written 17%, not 16%. Without `round_spread`, "about" adds nothing to a round figure;
+    without `floor`, a figure with no precision is read exactly (see the module's docstring)."""
+    top = high if high is not None else value
+    if precision is None or precision <= 0:
+        precision = max(abs(value), abs(top)) * RELATIVE_FLOOR * 2 if floor else 0.0
+    round_figure = precision >= 2 * ROUND_FIGURE * abs(value) > 0
+    if round_figure or not truncate:
+        lo, hi = value - precision / 2, top + precision / 2  # a round figure: ten per cent either way
+    else:
+        lo, hi = value - precision / 2, top + precision  # 5.6 million: 5.55 (rounded) to 5.7 (truncated)
+    if qualifier == APPROXIMATELY and below:
+        lo, hi = value - precision / 2, top + abs(top) * 1e-9
+    elif qualifier == APPROXIMATELY and (round_spread or not round_figure):
+        spread = APPROX_SPREAD * max(abs(value), abs(top))
+        lo, hi = lo - spread, hi + spread
+    elif qualifier == MORE_THAN:
+        lo, hi = value, (float("inf") if literal else max(hi, top + abs(top) * BOUND_SPREAD))
+    elif qualifier == LESS_THAN:
+        lo, hi = (min(lo, 0.0) if literal else min(lo, value - abs(value) * BOUND_SPREAD)), top
+    elif qualifier == UP_TO:
+        lo = lo - APPROX_SPREAD * abs(value)
+        hi = top + precision / 2
+    return lo, hi
+
+
+def statement_span(st: Statement) -> tuple[float, float]:
+    """The interval a source's statement stands for, as check and compare read it (span_of with the
+    statement's own reading)."""
+    return span_of(float(st.value), st.precision, st.qualifier, st.high, below=st.below,
+                   truncate=st.unit not in ROUNDED_UNITS)
+
+
+def input_span(st: Statement) -> tuple[float, float, float]:
+    """(value, low, high) a statement stands for as an input to a recomputation (audit): the same rule,
+    stricter: rounded, never truncated; "about" adds nothing to a round figure; no precision is exact."""
+    v = float(st.value)
+    lo, hi = span_of(v, st.precision, st.qualifier, st.high, below=st.below, truncate=False,
+                     round_spread=False, floor=False)
+    return (v if st.high is None else (v + st.high) / 2), lo, hi
+
+

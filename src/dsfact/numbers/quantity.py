@@ -1,0 +1,182 @@
+"""How two figures compare: unit conversion, agreement (through the one interval rule in interval.py),
+dates, and figures written as a reader would."""
+from __future__ import annotations
+
+from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per, Quantity, Statement
+from dsfact.numbers.interval import (
+    APPROX_SPREAD,
+    BOUND_SPREAD,
+    RELATIVE_FLOOR,
+    ROUND_FIGURE,
+    ROUNDED_UNITS,
+    round_figure_precision,
+    significant_digits,
+    span_of,
+    statement_span,
+)
+
+__all__ = ["APPROX_SPREAD", "BOUND_SPREAD", "CONVERTIBLE", "RELATIVE_FLOOR", "ROUND_FIGURE", "ROUNDED_UNITS",
+           "agrees", "convert_value", "dates_agree", "fill_date", "format_value", "per_words", "precision_of",
+           "round_figure_precision", "same_reading", "significant_digits", "span_of", "statement_span"]
+
+_DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
+# Units that express one another: a share as a percentage, and durations ("a little under two months"
+# against 53 days, read at the writer's precision).
+CONVERTIBLE = {("pct", "ratio"): 0.01, ("ratio", "pct"): 100.0,
+               **{(a, b): _DAYS[a] / _DAYS[b] for a in _DAYS for b in _DAYS if a != b}}
+
+
+def convert_value(q: Quantity, unit: str):
+    """q's value expressed in `unit`, or None when the units are not the same kind."""
+    if q.unit == unit:
+        return q.value
+    factor = CONVERTIBLE.get((q.unit, unit))
+    if factor is None or isinstance(q.value, str):
+        return None
+    return q.value * factor
+
+
+def _scale(q_unit: str, unit: str) -> float:
+    return CONVERTIBLE.get((q_unit, unit), 1.0)
+
+
+def _per_factor(q_per: Per | None, claim_per: Per | None) -> float:
+    """Multiply a rate read per q_per to express it per claim_per (1 when either is missing)."""
+    if q_per is None or claim_per is None or q_per.unit.lower() != claim_per.unit.lower() or not q_per.amount:
+        return 1.0
+    return claim_per.amount / q_per.amount
+
+
+def _date_parts(value: str) -> tuple:
+    value = value.strip()
+    if value.startswith("--"):
+        parts = [None] + value[2:].split("-")
+    else:
+        parts = value.split("-")
+    out = []
+    for part in (parts + [None, None, None])[:3]:
+        out.append(int(part) if part and part.isdigit() else None)
+    return tuple(out)
+
+
+def dates_agree(a: str, b: str) -> bool:
+    """Two ISO dates agree on every field both give ("--12-25" agrees with "2024-12-25", and
+    "--01-27" with "2025", which share no field to disagree on)."""
+    pa, pb = _date_parts(a), _date_parts(b)
+    return all(x == y for x, y in zip(pa, pb) if x is not None and y is not None)
+
+
+def fill_date(text_value: str, claim_value: str) -> str:
+    """Complete a text date that lacks a year with the year of the claim's date."""
+    if text_value.startswith("--"):
+        year = _date_parts(claim_value)[0]
+        if year is not None:
+            return f"{year:04d}{text_value[1:]}"
+    return text_value
+
+
+def agrees(q: Quantity, st: Statement, claim_per: Per | None = None) -> bool | None:
+    """Whether figure q agrees with a source's statement; None when they are not comparable."""
+    if q.unit == "date" or st.unit == "date":
+        if q.unit != st.unit:
+            return None
+        return dates_agree(str(q.value), str(st.value))
+    value = convert_value(q, st.unit)
+    if value is None or isinstance(st.value, str):
+        return None
+    if q.direction and st.direction and q.direction != st.direction:
+        return False
+    factor = _scale(q.unit, st.unit) * _per_factor(q.per, claim_per)
+    precision = round_figure_precision(q.value, q.precision, q.text, q.unit)
+    precision = precision * factor if precision else None
+    high = q.high * factor if q.high is not None else None
+    q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, q.qualifier, high, literal=True,
+                         below=q.below, truncate=q.unit not in ROUNDED_UNITS)
+    s_lo, s_hi = statement_span(st)
+    return max(q_lo, s_lo) < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
+
+
+def same_reading(q: Quantity, st: Statement) -> bool:
+    """Whether the engine's reading of a quote equals the value a registry records for it."""
+    if st.unit == "date":
+        return q.unit == "date" and dates_agree(str(q.value), str(st.value)) and (
+            len(str(q.value).lstrip("-")) >= len(str(st.value)) - 5)
+    value = convert_value(q, st.unit)
+    if value is None or isinstance(st.value, str):
+        return False
+    if abs(value - st.value) > 1e-6 * max(abs(st.value), 1e-9):
+        return False
+    if st.high is not None:
+        q_high = q.high * _scale(q.unit, st.unit) if q.high is not None else None
+        return q_high is not None and abs(q_high - st.high) <= 1e-6 * abs(st.high)
+    return True
+
+
+def precision_of(value: float) -> float | None:
+    """The precision a registry value is read with, as the engine reads the same digits."""
+    if value == 0:
+        return None
+    text = repr(float(value))
+    if "e" in text:
+        return None
+    whole, _, frac = text.partition(".")
+    frac = frac.rstrip("0")
+    if frac:
+        return 10.0 ** -len(frac)
+    digits = whole.lstrip("-")
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped)
+    if len(stripped) < 2:
+        zeros = max(zeros - 1, 0)
+    return 10.0 ** zeros
+
+
+_PREFIX = {"USD": "$", "EUR": "€", "HKD": "HK$", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "TWD": "NT$"}
+_SUFFIX = {"pct": "%", "pp": " pp", "day": " days", "month": " months", "year": " years", "hour": " hours",
+           "gpu_hour": " GPU hours", "factor": "×", "point": " points", "W": " W", "token": " tokens", "元": "元"}
+_MARK = {APPROXIMATELY: "~", MORE_THAN: ">", LESS_THAN: "<", UP_TO: "≤"}
+
+
+def _number_words(value: float, short: bool = False) -> str:
+    for size, word, letter in ((1e12, "trillion", "T"), (1e9, "billion", "B"), (1e6, "million", "M")):
+        if abs(value) >= size:
+            return f"{value / size:,.4f}".rstrip("0").rstrip(".") + (letter if short else f" {word}")
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def per_words(per: Per) -> str:
+    """A rate's denominator as written: "per million tokens", "per token", "per 1,000 tokens"."""
+    amount = _number_words(per.amount)
+    unit = per.unit
+    if per.amount != 1 and unit[-1:].isalpha() and unit.isascii() and not unit.endswith("s"):
+        unit += "s"
+    if per.amount == 1:
+        return f"per {unit}"
+    if amount.startswith("1 ") and amount[2:].isalpha():  # 1 million -> per million
+        amount = amount[2:]
+    return f"per {amount} {unit}"
+
+
+def format_value(value, unit: str, qualifier: str | None = None, high: float | None = None,
+                 per: Per | None = None, direction: str | None = None, short: bool = False) -> str:
+    """A figure as a reader would write it: "~$5.6 million", ">2,000", "-3.5%", "2024-12-25";
+    `short` for table cells: "~$5.6M", no rate."""
+    if unit == "date" or isinstance(value, str):
+        return str(value)
+    if unit == "ratio":
+        text = f"{value:.4g}" if value >= 0.2 or value == 0 else f"1/{1 / value:.3g}"
+    else:
+        text = _number_words(value, short)
+        if high is not None:
+            text += "–" + _number_words(high, short)
+        text = _PREFIX.get(unit, "") + text + _SUFFIX.get(unit, "" if unit in _PREFIX or unit == "count" else f" {unit}")
+    if unit in ("pct", "pp", "point"):  # a move; a loss in money reads as a loss without a sign
+        if direction == "down":
+            text = "−" + text
+        elif direction == "up":
+            text = "+" + text
+    if per is not None and not short:
+        text += " " + per_words(per)
+    return _MARK.get(qualifier, "") + text
