@@ -19,22 +19,16 @@ from dsfact.numbers.vocab import _NEARLY, _NEUTRAL, _NO_PER
 _REACH = 24  # the furthest a figure's reading looks back (_left_context; _rel_year and others look less far)
 _MARGIN = 48  # read from this far before a span (parse_quantities(spans=...)), so its first figure reads whole
 _BREAKS = frozenset(" \t\n。；;！？!?，,:、")
+# Places a figure can start that are read in one sentence; the rest of a longer one (a run-on of figures,
+# "1%1%1%…", which no writer means as prose) is skipped, so every input is read in linear time.
+_PER_SENTENCE = 256
 
 
 class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Context):
     def __init__(self, text: str, ref_date: str | None):
         self.r = _rx()
         self.text = text
-        w = text if text.isascii() else text.translate(self.r.table)  # the table maps no ASCII character
-        if "，" in text:
-            # ２，０４８: a full-width comma between full-width digits, before three of them, is a
-            # thousands separator; elsewhere it ends a clause ("2048，1000" stays two numbers).
-            fixes = [m.start() for m in self.r.fw_thousands.finditer(text)]
-            if fixes:
-                chars = list(w)
-                for i in fixes:
-                    chars[i] = ","
-                w = "".join(chars)
+        w = text if text.isascii() else _separators(self.r, text, text.translate(self.r.table))
         self.w = w
         self.n = len(text)
         self.ref_year = _ref_year(ref_date)
@@ -74,11 +68,19 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
         r, w = self.r, self.w
         trigger = r.trigger
         lookahead = min(self.n, end + 32)  # a trigger word that begins before `end` is matched whole
+        sentence_end, hits = -1, 0
         while pos < end:
             m = trigger.search(w, pos, lookahead)
             if m is None or m.start() >= end:
                 break
             p = m.start()
+            if p >= sentence_end:  # a new sentence: count its places again
+                found = r.sentence_break.search(w, p)
+                sentence_end, hits = (found.end() if found else self.n), 0
+            hits += 1
+            if hits > _PER_SENTENCE:  # a run-on "sentence" of figures: the rest of it is not prose
+                pos = sentence_end
+                continue
             kind = m.lastgroup
             try:
                 nxt = self._dispatch(kind, p, m)
@@ -140,6 +142,23 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
     def _emit_date(self, start: int, end: int, iso: str) -> int:
         return self._emit(start, end, iso, "date")
 
+
+
+def _separators(r, text: str, w: str) -> str:
+    """Separators read as a person reads them, one character for one: in a grouped figure (1 to 3 digits,
+    then groups of three), a full-width comma, a no-break space or a thin space separates thousands
+    (４，０９６, 4，096, "4 096"); elsewhere a full-width comma ends a clause ("2048，1000" stays two numbers)."""
+    if "，" not in text and not r.group_space.search(text):
+        return w
+    fixes = [m.start() for m in r.fw_thousands.finditer(text)]
+    for m in r.grouped.finditer(text):
+        fixes.extend(m.start() + i for i, c in enumerate(m.group()) if not ("0" <= c <= "9" or "０" <= c <= "９"))
+    if not fixes:
+        return w
+    chars = list(w)
+    for i in fixes:
+        chars[i] = ","
+    return "".join(chars)
 
 
 def parse_quantities(text: str, *, ref_date: str | None = None,
