@@ -55,12 +55,32 @@ def _misses(cases):
     return misses
 
 
-def test_shared_phrases_are_read_right():
-    cases = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    assert len(cases) >= 70
-    misses = _misses(cases)
-    score = 1 - len(misses) / len(cases)
-    assert score >= 0.95, f"{len(cases) - len(misses)}/{len(cases)} right; misses:\n" + "\n".join(misses)
+CASES = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+# Phrases of numbers.yaml the engine reads wrongly today, each with what it reads (quantity_to_dict of
+# each figure, without spans). None today: every phrase is read right. A phrase listed here must still be
+# read exactly so (a change, better or worse, shows), and a phrase not listed must be read right.
+KNOWN_MISREAD: dict[str, list[dict]] = {}
+
+
+def _reading(text):
+    return [{k: v for k, v in quantity_to_dict(q).items() if k not in ("start", "end")}
+            for q in parse_quantities(text)]
+
+
+def test_the_phrase_table_is_large_and_its_known_misreadings_are_in_it():
+    assert len(CASES) >= 70
+    assert set(KNOWN_MISREAD) <= {case["text"] for case in CASES}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{i}:{c['text'][:24]}" for i, c in enumerate(CASES)])
+def test_shared_phrase_is_read_right(case):
+    misses = _misses([case])
+    if case["text"] in KNOWN_MISREAD:
+        assert misses, "read right now: take it off KNOWN_MISREAD"
+        assert _reading(case["text"]) == KNOWN_MISREAD[case["text"]], "read differently than recorded"
+    else:
+        assert not misses, misses[0]
 
 
 def test_the_scorer_catches_a_wrong_reading():
