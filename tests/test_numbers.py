@@ -542,6 +542,7 @@ def test_speed_on_five_thousand_characters():
 def test_import_is_cheap_and_standard_library_only():
     code = ("import sys; import dsfact.numbers as n; import dsfact.numbers.patterns as p; "
             "assert p._RX is None, 'patterns compiled at import'; "
+            "import dsfact.lang as L; assert not L._LOADED, 'language data read at import'; "
             "bad = [m for m in ('yaml', 'opencc', 'rapidfuzz', 'rich', 'typer') if m in sys.modules]; "
             "assert not bad, bad; "
             "n.parse_quantities('5萬'); assert p._RX is not None")
@@ -549,3 +550,68 @@ def test_import_is_cheap_and_standard_library_only():
                          cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": "",
                               "PYTHONDONTWRITEBYTECODE": "1"})
     assert out.returncode == 0, out.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# Language knowledge is data (dsfact/lang/numbers.words): a word added there is read, no code changed.
+# ---------------------------------------------------------------------------------------------
+
+BUNDLED_WORDS = ROOT / "src" / "dsfact" / "lang" / "numbers.words"
+
+
+def _read_with(words_text: str, text: str):
+    from dsfact.lang import parse_words
+    from dsfact.numbers.patterns import _build
+    from dsfact.numbers.scan import _Scanner
+    from dsfact.numbers.words import from_tables
+
+    rx = _build(from_tables(parse_words(words_text, "numbers.words")))
+    return _Scanner(text, None, rx=rx).run()
+
+
+def test_the_bundled_words_read_as_the_engine_does():
+    text = "Shares fell about 3.5% to $5.6bn; 近17%; 二千多片; 每百萬個token 0.14美元; Llama 3 cost 5 km."
+    assert _read_with(BUNDLED_WORDS.read_text(encoding="utf-8"), text) == parse_quantities(text)
+
+
+@pytest.mark.parametrize("old, new, text, check", [
+    ("approximately: about,", "approximately: give or take, about,", "give or take 5%",
+     lambda q: q.qualifier == APPROXIMATELY),
+    ("down: fell,", "down: skidded, fell,", "the index skidded 5%", lambda q: q.direction == "down"),
+    ("KRW: 韩元", "KRW: 韩元\nSGD: 新加坡元", "50萬新加坡元", lambda q: q.unit == "SGD" and q.value == 500_000),
+    ("km: km, 公里", "km: km, 公里, kilometres", "a 40 kilometres trip", lambda q: q.unit == "km"),
+    ("12: December, Dec", "12: December, Dec, Dezember", "Dezember 24, 2024", lambda q: q.value == "2024-12-24"),
+    ("seat: seat\n", "seat: seat\nnight: night, nights\n", "$120 per night",
+     lambda q: q.per is not None and q.per.unit == "night"),
+])
+def test_a_word_added_to_the_language_data_is_read_without_touching_code(old, new, text, check):
+    bundled = BUNDLED_WORDS.read_text(encoding="utf-8")
+    assert old in bundled
+    before = _read_with(bundled, text)
+    after = _read_with(bundled.replace(old, new, 1), text)
+    assert not any(check(q) for q in before), before  # the bundled words do not know it
+    assert any(check(q) for q in after), after
+
+
+def test_a_fault_in_the_language_data_is_named_by_file_and_line():
+    from dsfact.lang import LanguageDataError, parse_words
+
+    with pytest.raises(LanguageDataError, match=r"numbers\.words:3:"):
+        parse_words("[qualifiers]\nnearly: nearly\nabout about\n", "numbers.words")
+
+
+def test_story_names_come_from_the_caller_not_the_engine():
+    # A number after a product name is part of the name; the story's own names (Kimi, GLM) are the
+    # registry's entities, passed in; the engine knows only generic ones (Llama 3) and the generic rule
+    # that a letter-digit code (V3, H800, GPT-4o) is no amount.
+    assert [q.value for q in parse_quantities("Kimi 1.5 beat it")] == [1.5]
+    assert parse_quantities("Kimi 1.5 beat it", names=("Kimi",)) == []
+    assert parse_quantities("文心4.0發佈", names=("文心",)) == []
+    assert parse_quantities("Llama 3 and DeepSeek-V3 and H800 and GPT-4o") == []
+
+
+def test_the_bundled_registry_names_its_story_models_as_entities():
+    from dsfact.registry import load_registry
+
+    entities = set(load_registry(use_cache=False).entities)
+    assert {"Kimi", "GLM", "文心", "ERNIE"} <= entities

@@ -93,7 +93,7 @@ def find_findings(text: str, registry: Registry) -> list[Finding]:
 
     matcher = TextMatcher(text, registry)
     bindable = Bindable(matcher)  # where a cue can bind a figure: only there are figures read and matched
-    quantities = parse_quantities(text, spans=bindable.spans)
+    quantities = parse_quantities(text, spans=bindable.spans, names=registry.entities)
     if not quantities:
         return []
     best: dict[tuple, tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it

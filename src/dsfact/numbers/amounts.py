@@ -19,10 +19,6 @@ from dsfact.numbers.numerals import (
     _zh_value,
 )
 
-_EN_SCALE_SUFFIX = {"thousand": 10 ** 3, "k": 10 ** 3, "million": 10 ** 6, "m": 10 ** 6, "mn": 10 ** 6,
-                    "mln": 10 ** 6, "mm": 10 ** 6, "billion": 10 ** 9, "b": 10 ** 9, "bn": 10 ** 9,
-                    "bln": 10 ** 9, "trillion": 10 ** 12, "t": 10 ** 12, "tn": 10 ** 12}
-
 
 class _Core:
     """A number read at one place, before its unit: value, precision and how it was written."""
@@ -106,8 +102,9 @@ class _Amounts:
         else:
             me = r.en_scale.match(w, q)
             if me:
-                word = (me["w"] or me["a"] or me["l"]).lower()
-                core.scale = Fraction(_EN_SCALE_SUFFIX[word])
+                words = r.words
+                sv = words.en_scale[me["w"].lower()] if me["w"] else words.scale_abbr[me["a"] or me["l"]]
+                core.scale = Fraction(sv)
                 core.end = me.end()
         return core
 
@@ -143,15 +140,17 @@ class _Amounts:
         m = self.r.en_words.match(self.w, p)
         if not m:
             return None
+        words = self.r.words
+        tables = (words.en_small, words.en_tens, words.en_scale)
         text = m.group()
-        v = _en_value(text)
+        v = _en_value(text, *tables)
         # Trim trailing words that do not parse ("two thousand and").
         while v is None and " " in text.strip():
             text = text.rsplit(None, 1)[0]
-            v = _en_value(text)
+            v = _en_value(text, *tables)
         if v is None:
             first = re.match(r"[A-Za-z]+(?:-[A-Za-z]+)?", text).group()
-            v = _en_value(first)
+            v = _en_value(first, *tables)
             text = first
             if v is None:
                 return None

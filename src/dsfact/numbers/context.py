@@ -9,7 +9,7 @@ from fractions import Fraction
 from dsfact.model import MORE_THAN, Per
 from dsfact.numbers.amounts import _Amount
 from dsfact.numbers.numerals import _ZH_BIG, _ZH_DIGIT, _num, _per_amount
-from dsfact.numbers.vocab import _CURRENCIES, _DURATIONS, _MOVES, _NEUTRAL, _PER_NOUN, _ZH_CURRENCY
+from dsfact.numbers.vocab import _DURATIONS, _MOVES, _NEUTRAL
 
 
 class _Context:
@@ -38,7 +38,7 @@ class _Context:
         if unit == "元":  # 人民幣3800億元
             mc = r.cny_before.search(w, max(self.last_end, start - 4), start)
             if mc:
-                unit = _ZH_CURRENCY[mc.group(1)]
+                unit = r.words.zh_currency[mc.group(1)]
         if r.roc.search(w, max(0, start - 4), start) and unit == "year" and core.kind == "ar":
             return self._emit_date(start, a.end, f"{1911 + int(core.value):04d}")
         qual, direction, start = self._left_context(start, unit, a)
@@ -48,7 +48,7 @@ class _Context:
             md = r.dir_after.match(w, a.end)
             if md:
                 direction = "down" if md["down"] else "up"
-        if unit not in _MOVES and unit not in _CURRENCIES:
+        if unit not in _MOVES and unit not in r.words.currencies:
             direction = None
         prec = a.prec
         if high_prec is not None and prec is not None:
@@ -128,7 +128,7 @@ class _Context:
             if ok:
                 qual = kind
         # Direction: the nearest move word in the clause, unless a level marker ("to", 至) follows it.
-        if unit in _MOVES or unit in _CURRENCIES:
+        if unit in _MOVES or unit in r.words.currencies:
             dwin = window[-30:]
             last_d = None
             for dm in r.direction.finditer(dwin):
@@ -150,7 +150,7 @@ class _Context:
                     between = w[prev.end:start]
                     stripped = r.qual.sub("", between)
                     same = (prev.unit in _MOVES and unit in _MOVES) or (
-                        prev.unit in _CURRENCIES and unit in _CURRENCIES)
+                        prev.unit in r.words.currencies and unit in r.words.currencies)
                     if same and len(between) <= 12 and r.inherit.match(stripped):
                         direction = prev.direction
         return qual, direction, start
@@ -162,7 +162,7 @@ class _Context:
         if not m:
             return p + 1
         noun = m["noun"]
-        unit = _PER_NOUN.get(noun) or _PER_NOUN.get(noun.lower())
+        unit = r.words.per_noun.get(noun) or r.words.per_noun.get(noun.lower())
         amount = _per_amount(m["n"])
         if unit is None or amount is None:
             return m.end()

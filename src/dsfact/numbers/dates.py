@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from dsfact.numbers.numerals import _small_int, _zh_int
-from dsfact.numbers.vocab import _MONTHS
 
 
 class _Dates:
@@ -77,7 +76,7 @@ class _Dates:
         m = r.en_dmy.match(w, p)
         if m:
             y = int(m["y"]) if m["y"] else None
-            iso, s = self._date_value(y, _MONTHS[m["mon"].rstrip(".").lower()], int(m["d"]), p, m.end())
+            iso, s = self._date_value(y, self.r.words.months[m["mon"].rstrip(".").lower()], int(m["d"]), p, m.end())
             if iso:
                 return self._emit_date(s if y is None else p, m.end(), iso)
         return self._try_dates_zh(p)
@@ -114,14 +113,14 @@ class _Dates:
         r, w = self.r, self.w
         m = r.en_mdy.match(w, p)
         if m:
-            mo = _MONTHS[m["mon"].rstrip(".").lower()]
+            mo = self.r.words.months[m["mon"].rstrip(".").lower()]
             y = int(m["y"]) if m["y"] else None
             iso, s = self._date_value(y, mo, int(m["d"]), p, m.end())
             if iso:
                 return self._emit_date(s if y is None else p, m.end(), iso)
         m = r.en_my.match(w, p)
         if m:
-            iso, _ = self._date_value(int(m["y"]), _MONTHS[m["mon"].rstrip(".").lower()], None, p, m.end())
+            iso, _ = self._date_value(int(m["y"]), self.r.words.months[m["mon"].rstrip(".").lower()], None, p, m.end())
             if iso:
                 return self._emit_date(p, m.end(), iso)
         return p + len(re.match(r"[A-Za-z]+", w[p:p + 12]).group())

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from dsfact.numbers.numerals import _EN_ORDINAL_DEN, _EN_SMALL, _arabic, _zh_value
+from dsfact.numbers.numerals import _arabic, _zh_value
 
 
 class _Fractions:
@@ -40,12 +40,12 @@ class _Fractions:
         return self._amount_after_value(p, m.end(), num[0], num[1], "pct")
 
     def _en_fraction(self, p: int, m: re.Match) -> int | None:
-        w = self.w
+        w, words = self.w, self.r.words
         den_word = m["den"].lower()
-        base = den_word[:-1] if den_word.endswith("s") and den_word[:-1] in _EN_ORDINAL_DEN else den_word
+        base = den_word[:-1] if den_word.endswith("s") and den_word[:-1] in words.en_den else den_word
         if base == "halves":
             base = "half"
-        den = _EN_ORDINAL_DEN.get(base)
+        den = words.en_den.get(base)
         if den is None:
             return None
         n_word = (m["n"] or "").lower()
@@ -62,7 +62,7 @@ class _Fractions:
                 return p + 4
             num = 1
         else:
-            num = 1 if n_word in ("a", "an") else _EN_SMALL[n_word]
+            num = 1 if n_word in ("a", "an") else words.en_small[n_word]
         if base == "quarter" and not self.r.of_after.match(w, m.end()):
             return m.end()
         if base == "half" and n_word and n_word not in ("a", "an", "one"):

@@ -15,27 +15,6 @@ _ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10 ** 4, "亿": 10 ** 8, "兆": 10 ** 12}
 _ZH_NUM_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿兆")
 
-_EN_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-            "eighty": 80, "ninety": 90}
-_EN_SCALE = {"dozen": 12, "hundred": 100, "thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9,
-             "trillion": 10 ** 12}
-_EN_FOLD = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6,
-            "sevenfold": 7, "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100,
-            "thousandfold": 1000}
-_EN_ORDINAL_DEN = {
-    "half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
-    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
-    "fiftieth": 50, "hundredth": 100, "thousandth": 1000,
-}
-
-
 def _int_prec_exp(digits: str) -> int:
     """Place of the last significant digit of an integer, never fewer than two significant digits."""
     digits = digits.lstrip("0") or "0"
@@ -165,8 +144,9 @@ def _zh_scale_value(s: str) -> int | None:
     return v
 
 
-def _en_value(text: str) -> int | None:
-    """Value of English number words (two thousand, twenty-five thousand, a million)."""
+def _en_value(text: str, small: dict[str, int], tens: dict[str, int], scale: dict[str, int]) -> int | None:
+    """Value of English number words (two thousand, twenty-five thousand, a million), with the number
+    words of the language data (small numbers, tens and scale words)."""
     total = 0
     current = 0
     seen = False
@@ -178,20 +158,20 @@ def _en_value(text: str) -> int | None:
                 return None
             current = 1
             seen = True
-        elif tok in _EN_SMALL:
-            if current % 10 or (current % 100 and _EN_SMALL[tok] >= 10):
+        elif tok in small:
+            if current % 10 or (current % 100 and small[tok] >= 10):
                 return None
-            current += _EN_SMALL[tok]
+            current += small[tok]
             seen = True
-        elif tok in _EN_TENS:
+        elif tok in tens:
             if current % 100:
                 return None
-            current += _EN_TENS[tok]
+            current += tens[tok]
             seen = True
-        elif tok in ("hundred", "dozen"):
-            current = (current or 1) * _EN_SCALE[tok]
-        elif tok in _EN_SCALE:
-            total += (current or 1) * _EN_SCALE[tok]
+        elif tok in scale and scale[tok] < 1000:  # hundred, dozen: within a group of thousands
+            current = (current or 1) * scale[tok]
+        elif tok in scale:
+            total += (current or 1) * scale[tok]
             current = 0
         else:
             return None

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import re
 
-from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO
-from dsfact.numbers.numerals import _EN_FOLD, _EN_ORDINAL_DEN, _EN_SCALE, _EN_SMALL, _EN_TENS
-from dsfact.numbers.vocab import _ISO_CODES, _NEARLY, _NEUTRAL, _T2S, _ZH_CURRENCY
+from dsfact.numbers.vocab import _T2S
+from dsfact.numbers.words import Words
 
 
 class _Rx:
@@ -59,8 +58,14 @@ def _lexicon(groups: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, str]]
     return _compile(pattern), kinds
 
 
-def _build() -> _Rx:
+def _build(words: Words | None = None) -> _Rx:
+    """The patterns, built from `words` (the bundled language data by default)."""
+    if words is None:
+        from dsfact.numbers.words import load
+
+        words = load()
     r = _Rx()
+    r.words = words
     r.table = _char_table()
     _dates(r)
     _not_amounts(r)
@@ -71,12 +76,28 @@ def _build() -> _Rx:
     return r
 
 
-def _en_num() -> str:
-    return _words(*_EN_SMALL, *_EN_TENS)
+def _en_num(r: _Rx) -> str:
+    return _words(*r.words.en_small, *r.words.en_tens)
 
 
-def _en_den() -> str:
-    return _words(*_EN_ORDINAL_DEN, *(k + "s" for k in _EN_ORDINAL_DEN if not k.endswith("f")))
+def _en_den(r: _Rx) -> str:
+    den = r.words.en_den
+    return _words(*den, *(k + "s" for k in den if not k.endswith("f")))
+
+
+def _up_to(table: dict[str, int], top: int, low: int = 1) -> str:
+    """The number words of `table` from `low` to `top`, as alternatives."""
+    return _words(*(k for k, v in table.items() if low <= v <= top))
+
+
+def _trigger_chars(r: _Rx) -> str:
+    """The characters a figure can start with: digits, signs, Chinese numerals, 每, 圣诞/平安夜/Christmas,
+    and the first letters (either case) of month names and number words."""
+    w = r.words
+    latin = {x[0] for x in (*w.month_names, *w.month_abbreviations)} | {"C"}
+    latin |= {c for x in (*w.en_small, *w.en_tens, *w.en_fold, "half", "a") for c in (x[0].lower(), x[0].upper())}
+    signs = "$" + "".join(w.symbol)
+    return "(?=[0-9" + re.escape(signs) + "一二两三四五六七八九十百千〇零每圣平" + "".join(sorted(latin)) + "])"
 
 
 def _char_table() -> dict[int, str]:
@@ -99,23 +120,22 @@ def _char_table() -> dict[int, str]:
 
 def _dates(r: _Rx) -> None:
     """Where a figure can start, and the dates."""
-    en_num, en_den = _en_num(), _en_den()
-    months = _words("January", "February", "March", "April", "May", "June", "July", "August",
-                    "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
-                    "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+    en_num, en_den = _en_num(r), _en_den(r)
+    w = r.words
+    months = _words(*w.month_names, *w.month_abbreviations)
     r.trigger = _compile(
-        r"(?=[0-9$€£¥￥₩₹一二两三四五六七八九十百千〇零每圣平CJFMASONDaAzZoOtTfFsSeEnNhH])"
+        _trigger_chars(r) +
         r"(?:(?P<d>[0-9])"
-        r"|(?P<cur>[$€£¥￥₩₹])"
+        r"|(?P<cur>[" + re.escape("$" + "".join(w.symbol)) + r"])"
         r"|(?P<zh>[一二两三四五六七八九十百千〇零])"
         r"|(?P<per>每)"
         r"|(?P<xmas>圣诞|平安夜|Christmas)"
         r"|(?P<mon>(?<![A-Za-z])(?:" + months + r")(?![A-Za-z]))"
-        r"|(?P<w>(?<![A-Za-z])(?i:" + en_num + "|" + _words(*_EN_FOLD) + r"|half"
-        r"|an?\s+(?:dozen|hundred|thousand|million|billion|trillion|" + en_den + r"))(?![A-Za-z])))"
+        r"|(?P<w>(?<![A-Za-z])(?i:" + en_num + "|" + _words(*w.en_fold) + r"|half"
+        r"|an?\s+(?:" + _words(*w.en_scale) + "|" + en_den + r"))(?![A-Za-z])))"
     )
-    month_grp = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|"
-                 r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)")
+    month_grp = ("(?P<mon>" + "|".join(w.month_names) + "|(?:" + "|".join(w.month_abbreviations) +
+                 r")(?![a-z])\.?)")
     r.en_mdy = _compile(month_grp + r"\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9:%]|\.[0-9])"
                           r"(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?")
     r.en_my = _compile(month_grp + r",?\s+(?P<y>[0-9]{4})(?![0-9])")
@@ -150,7 +170,7 @@ def _not_amounts(r: _Rx) -> None:
     r.decade = _compile(r"(?:1[5-9]|20)[0-9]0s\b")
     r.ordinal = _compile(r"[0-9]+(?:st|nd|rd|th)\b")
     r.glued_tail = _compile(r"[A-Za-z0-9_.\-]*")
-    r.code_before = _compile(r"(?<![A-Za-z])(" + "|".join(_ISO_CODES) + r") $")
+    r.code_before = _compile(r"(?<![A-Za-z])(" + "|".join(r.words.iso_codes) + r") $")
     r.run_of = {"d": _compile(r"[0-9][0-9,.]*"),
                 "zh": _compile(r"[零〇一二两三四五六七八九十百千万亿兆]+"),
                 "w": _compile(r"[A-Za-z]+"), "mon": _compile(r"[A-Za-z]+")}
@@ -165,14 +185,6 @@ def _not_amounts(r: _Rx) -> None:
     r.zero_one = _compile(r"0\s?(?:-|到|至)\s?1(?![0-9.])")
     r.citation = _compile(r"[0-9]{1,3}\]")
     r.paren_code = _compile(r"[0-9]{1,6}(?:\.[A-Z]{1,2})?\)")
-    r.name_words = frozenset((
-        "Llama", "LLaMA", "LlaMA", "Grok", "GPT", "Claude", "Gemini", "Gemma", "Qwen", "Mistral", "Phi",
-        "CES", "RTX", "GTX", "iPhone", "iPad", "Windows", "Python", "Pixel", "Galaxy", "Xbox",
-        "PlayStation", "PS", "Model", "Version", "version", "ver", "Ver", "No", "Nasdaq", "Nikkei",
-        "FTSE", "Stoxx", "STOXX", "DAX", "CAC", "Top", "TOP", "Fortune", "Seng", "Series", "Pro",
-        "Ultra", "Max", "Mac", "MacBook", "Surface", "Snapdragon", "Ryzen", "Core", "Xeon", "S&P",
-        "Opus", "Sonnet", "Haiku", "Turbo", "Flash", "DeepSeek-V", "Kimi", "GLM", "Ernie", "ERNIE"))
-    r.name_zh = ("标普", "标准普尔", "纳斯达克", "道琼斯", "富时", "日经", "恒生", "沪深", "文心")
     r.name_word_end = _compile(r"[A-Za-z&\-]+$")
     r.name_tail = _compile(r"[0-9]+(?:\.[0-9]+)*(?:[A-Za-z]+[0-9]*)?(?:\s?-?[0-9]+(?:\.[0-9]+)?[BbMmKkTt](?![A-Za-z0-9]))?")
     r.url_tok = _compile(r"(?:https?://|www\.|@)")
@@ -180,31 +192,44 @@ def _not_amounts(r: _Rx) -> None:
 
 def _fractions(r: _Rx) -> None:
     """Fractions and English number words."""
-    en_num, en_den = _en_num(), _en_den()
+    en_num, en_den = _en_num(r), _en_den(r)
+    w = r.words
+    big = _words(*(k for k, v in w.en_scale.items() if v >= 1000))
     r.slash = _compile(r"(?P<n>[0-9]{1,3})/(?P<d>[0-9]{1,4})(?P<t>th|st|nd|rd|s)?(?![0-9/])")
     r.zh_frac = _compile(r"分之\s?(?P<n>[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+"
                            r"(?:点[零〇一二三四五六七八九]+)?)")
-    r.en_frac = _compile(r"(?i)(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r.en_frac = _compile(r"(?i)(?:(?P<n>an?|" + _up_to(w.en_small, 10) + ")"
                            r"[\s-]+)?(?P<den>" + en_den + r")(?![A-Za-z])")
     r.half_after = _compile(r"(?i)\s+(?:the|of|as|a|an|its|their|that|what|this|these|those|"
                               r"our|his|her|price|cost)\b")
     r.half_before = _compile(r"(?i)(?:first|second|1st|2nd|other|latter|former|back|front|top|"
                                r"bottom|upper|lower|and a|and one)[\s-]+$")
     r.of_after = _compile(r"(?i)\s+(?:of|the|as)\b")
-    r.half_scale = _compile(r"(?i)\s+(?P<a>an?)\s+(?:thousand|million|billion|trillion)\b")
+    r.half_scale = _compile(r"(?i)\s+(?P<a>an?)\s+(?:" + big + r")\b")
 
     r.en_words = _compile(
-        r"(?i)(?:an?|" + en_num + r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
-        r"(?:(?:\s+|-)(?:and\s+)?(?:" + _words(*_EN_SCALE) + "|" + en_num +
-        r")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?){0,8}(?![A-Za-z])")
+        r"(?i)(?:an?|" + en_num + r")(?:-(?:" + _up_to(w.en_small, 9) + "))?"
+        r"(?:(?:\s+|-)(?:and\s+)?(?:" + _words(*w.en_scale) + "|" + en_num +
+        r")(?:-(?:" + _up_to(w.en_small, 9) + "))?){0,8}(?![A-Za-z])")
+
+
+def _latin(words) -> list[str]:
+    return [x for x in words if x[:1].isascii() and x[:1].isalpha()]
+
+
+def _other(words) -> str:
+    """The words that do not begin with a Latin letter, escaped, longest first."""
+    return _words(*(re.escape(x) for x in words if not (x[:1].isascii() and x[:1].isalpha())))
 
 
 def _amounts(r: _Rx) -> None:
     """After a number: scale and unit."""
+    w = r.words
+    abbr = w.scale_abbr
     r.arabic = _compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?")
-    r.en_scale = _compile(r"(?:\s?(?i:(?P<w>thousand|million|billion|trillion))(?![A-Za-z])"
-                            r"|\s?(?P<a>mn|bn|tn|mln|bln|Mn|Bn|MM)(?![A-Za-z])"
-                            r"|(?P<l>[kKmMbBtT])(?![A-Za-z0-9]))")
+    r.en_scale = _compile(r"(?:\s?(?i:(?P<w>" + _words(*(k for k, v in w.en_scale.items() if v >= 1000)) +
+                          r"))(?![A-Za-z])|\s?(?P<a>" + _words(*(x for x in abbr if len(x) > 1)) +
+                          r")(?![A-Za-z])|(?P<l>[" + "".join(x for x in abbr if len(x) == 1) + r"])(?![A-Za-z0-9]))")
     r.zh_scale = _compile(r"\s?(?P<s>[十百千]?多?(?:万亿|万|亿|兆(?![瓦赫帕焦欧位级]|字节|比特))|[百千](?!分))")
     r.unit = _compile(
         r"(?P<pp>\s?(?:个\s?)?百分点|\s?percentage[- ]points?(?![A-Za-z])|\s?ppts?(?![A-Za-z])|\s?pp(?![A-Za-z]))"
@@ -212,7 +237,7 @@ def _amounts(r: _Rx) -> None:
         r"|(?P<pct>\s?%|\s?(?i:percent|per[ -]?cent|pct)(?![A-Za-z]))"
         r"|(?P<cheng>成(?P<half>半)?(?![为本功立长果绩员交就熟型效分品都了绩事]))"
         r"|(?P<gpuh>\s?(?:个\s?)?(?:[A-Z][0-9]+\s?)?GPU\s?小时|\s(?:[A-Z][0-9]+\s+)?GPU[- ]?hours?(?![A-Za-z]))"
-        r"|(?P<zhcur>\s?(?:" + _words(*_ZH_CURRENCY) + r"))"
+        r"|(?P<zhcur>\s?(?:" + _words(*w.zh_currency) + r"))"
         r"|(?P<encur>\s(?i:(?:US|U\.S\.|American)\s+dollars?|Hong\s+Kong\s+dollars?|HK\s+dollars?|"
         r"(?:Taiwan|NT|New\s+Taiwan)\s+dollars?|dollars?|euros?|yuan|renminbi|yen|pounds?\s+sterling|"
         r"pounds?)(?![A-Za-z])|\s?(?:USD|EUR|HKD|CNY|RMB|JPY|GBP|TWD)(?![A-Za-z]))"
@@ -231,8 +256,8 @@ def _amounts(r: _Rx) -> None:
         r"|(?P<factor>\s?倍|次(?![数序日要级元方])|-?\s?(?i:fold)(?![A-Za-z])|[xX](?![A-Za-z0-9])|\s(?i:times)(?![A-Za-z]))"
         r"|(?P<token>\s?(?:个\s?)?(?:(?i:tokens?)(?![A-Za-z])|词元))"
         r"|(?P<point>\s?(?:个\s?)?点(?![0-9零〇一二三四五六七八九半钟])|\s(?i:points?|pts?)(?![A-Za-z]))"
-        r"|(?P<measure>\s?(?:GB|TB|MB|PB|KB|nm|GHz|MHz|km|kg|TFLOPS|PFLOPS|EFLOPS)(?![A-Za-z])"
-        r"|\s?(?:平方公里|平方米|公里|公斤|千克|公顷|吨))"
+        r"|(?P<measure>\s?(?:" + _words(*_latin(w.measure)) + r")(?![A-Za-z])"
+        r"|\s?(?:" + _other(w.measure) + "))"
         r"|(?P<discount>折(?![扣合算叠腾]))"
         r"|(?P<counter>\s?(?:个|块(?!钱)|张|颗|片|枚|台(?![湾北中南东积币风])|部(?![署分门长])|名(?![字单称])|"
         r"人(?![工民类才口气])|家(?![庭长族乡])|位(?![于置])|款|篇|页|项(?!目)|条(?!件)|"
@@ -243,20 +268,23 @@ def _amounts(r: _Rx) -> None:
 
 def _rates_and_ranges(r: _Rx) -> None:
     """After the unit: qualifier words, rates and the second end of a range."""
-    r.post_qual = _compile(r"\s?(?P<q>左右|上下|以上|以下|以内|之多|有余|余|\+|"
-                             r"(?i:or\s+more|or\s+so|or\s+less|or\s+fewer|and\s+above|and\s+up|plus))(?![A-Za-z])")
+    w = r.words
+    latin_after = _words(*(x.replace(" ", r"\s+") for x in _latin(w.qual_after)))
+    r.post_qual = _compile(r"\s?(?P<q>" + _other(w.qual_after) + "|(?i:" + latin_after + "))(?![A-Za-z])")
+    nouns = w.per_noun
+    lower = _words(*(x for x in _latin(nouns) if x == x.lower()))
+    cased = _words(*(x for x in _latin(nouns) if x != x.lower()))
+    tokens = _words(*(x for x in _latin(nouns) if nouns[x] == "token"))
     r.per_suffix = _compile(
         r"\s?(?:(?P<kw>(?i:per|for\s+every|for\s+each|every|each))\s+|/\s?|(?P<a>(?i:an?))\s+|每\s?)"
         r"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?\s?(?:[kKmMbB](?![A-Za-z])|(?i:thousand|million|billion)|mn|bn|万|亿|百万|千)?"
         r"|(?i:thousand|million|billion)|[MKk](?![A-Za-z])|百万|千万|万|千|亿|百)?\s?个?\s?"
         r"(?:(?i:input|output|prompt|completion|cached|generated)\s+)?"
-        r"(?P<noun>(?i:tokens?|shares?|month|mo|year|yr|hour|hr|day|week|users?|person|head|queries|query|"
-        r"requests?|images?|seat|barrel|ounce|oz|tonne|ton)(?![A-Za-z])|GPU|kWh|词元|符元|股|月|年|天|日|"
-        r"小时|星期|周|人|位|度|千瓦时|桶|吨)")
+        r"(?P<noun>(?i:" + lower + r")(?![A-Za-z])|" + cased + "|" + _other(nouns) + ")")
     r.per_prefix = _compile(
         r"每\s?(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?\s?(?:万|亿|百万|千|[kKmM])?|百万|千万|万|千|亿|百|"
         r"[一二两三四五六七八九十]+[百千万亿]*)?\s?个?\s?(?:输入|输出|(?i:input|output)\s?)?\s?"
-        r"(?P<noun>(?i:tokens?)(?![A-Za-z])|词元|符元|股|月|年|天|日|小时|星期|周|人|位|度|千瓦时|桶|吨)")
+        r"(?P<noun>(?i:" + tokens + r")(?![A-Za-z])|" + _other(nouns) + ")")  # after 每, Latin only for tokens
     r.range_conn = _compile(r"\s?(?:–|—|~|〜|至|到|乃至)\s?|-|\s+(?:to|through)\s+|\s+and\s+")
     r.between = _compile(r"(?i)\bbetween\s+(?:about\s+|around\s+|roughly\s+)?$")
     r.from_before = _compile(r"(?i)(?:\bfrom\s+|从\s?|由\s?)$")
@@ -264,38 +292,12 @@ def _rates_and_ranges(r: _Rx) -> None:
 
 def _qualifiers(r: _Rx) -> None:
     """Qualifiers and directions in the words before a number."""
-    qual = [
-        (_NEARLY, "nearly|almost|close to|将近|接近|近乎|(?<![最附逼临靠亲贴拉])近"),
-        (APPROXIMATELY, "about|around|roughly|approximately|approx|approx.|circa|"
-                        "some|an estimated|estimated|more or less|just about|~|≈|约莫|大约|约为|约有|"
-                        "约是|约合|约达|(?<![纽签合预条节制契公])约|大概"),
-        (MORE_THAN, "more than|over|above|at least|in excess of|upwards of|north of|greater than|"
-                    "no less than|not less than|just over|well over|≥|>=|>|逾|超过|超出|超(?!过)|"
-                    "多于|高于|大于|至少|最少|不少于|不低于"),
-        (LESS_THAN, "less than|under|below|fewer than|lower than|just under|well under|shy of|"
-                    "short of|≤|<=|<|不到|不足|少于|低于|小于|未满|未到|不够"),
-        (UP_TO, "up to|as much as|as many as|by as much as|at most|no more than|a maximum of|"
-                "maximum of|最多|至多|最高|不超过|不多于"),
-        (_NEUTRAL, "as low as|as high as|as little as|only|just|a mere|merely|exactly|precisely|"
-                   "高达|多达|达到|达|低至|一度突破|突破|仅为|仅有|仅仅|仅|只有|只是|只需|只|正好|恰好|足足"),
-    ]
-    r.qual, r.qual_kind = _lexicon(qual)
-    r.qual_far = frozenset(("不到", "不足", "超过", "少于", "低于", "至少", "最少", "最多", "至多",
-                            "将近", "接近", "大约", "约为", "大概", "高达", "多达", "低至", "一度突破",
-                            "达到", "不少于", "不超过", "高于", "多于"))
+    w = r.words
+    r.qual, r.qual_kind = _lexicon(w.qualifiers)
+    r.qual_far = w.qual_far
     r.for_over = _compile(r"(?i)(?:for|of|took|lasted|just|well)\s+$")
     r.adj_gap = _compile(r"\s*(?:为|是|有|了|在|约|达)?\s*(?:人民币|港币|美元|新台币)?\s*$")
-    down = ("fell|fall|falls|falling|down|dropped|drop|drops|dropping|slid|slide|slides|sliding|"
-            "slipped|plunged|plunge|plunges|plunging|lost|lose|loses|losing|shed|sheds|shedding|"
-            "declined|decline|declines|declining|tumbled|tumble|tumbles|sank|sink|sinks|slumped|"
-            "slump|slumps|crashed|decreased|decrease|decreases|wiped|wiping|wipe|wipes|erased|erasing|"
-            "下跌|暴跌|大跌|急跌|狂跌|重挫|大挫|挫|跌幅|跌去|跌|下滑|下降|降幅|降低|减少|蒸发|缩水|"
-            "回落|插水|急插|插|萎缩|亏损|亏")
-    up = ("rose|rise|rises|rising|up|gained|gain|gains|gaining|jumped|jump|jumps|rebounded|rebound|"
-          "rebounds|climbed|climb|climbs|surged|surge|surges|soared|soar|soars|rallied|rally|"
-          "increased|increase|increases|grew|grow|grows|added|advanced|上涨|大涨|急涨|狂涨|涨幅|涨回|涨|"
-          "上升|回升|攀升|飙升|急升|升幅|升|增长|增幅|增加|反弹|回弹|收复|提升|提高|上扬|走高")
-    r.direction, r.dir_kind = _lexicon([("down", down), ("up", up)])
+    r.direction, r.dir_kind = _lexicon(w.directions)
     r.up_to = _compile(r"(?i)up\s+to\b|down\s+to\b|up\s+from\b")
     r.level = _compile(r"(?i)(?:(?<![A-Za-z])(?:to|at|from)\s+|(?:跌至|升至|涨至|降至|增至|减至|收于|收报|"
                          r"(?<!达)到|至|见|报|收|收盘)\s?)(?:about|around|roughly|nearly|almost|over|under|"

@@ -7,7 +7,6 @@ from fractions import Fraction
 
 from dsfact.numbers.amounts import _Amount
 from dsfact.numbers.numerals import _ONE, _ZH_NUM_CHARS, _prec_of
-from dsfact.numbers.vocab import _SYMBOL
 
 
 class _Ranges:
@@ -42,7 +41,7 @@ class _Ranges:
         p2 = q
         if c in "$€£¥￥":
             cur_m = re.match(r"[$€£¥￥]\s?", w[q:q + 2])
-            currency = a.core.currency or _SYMBOL.get(c, "USD")
+            currency = a.core.currency or self.r.words.symbol.get(c, "USD")
             p2 = q + cur_m.end()
         elif w.startswith(("US$", "HK$"), q):
             currency = "USD" if w[q] == "U" else "HKD"

@@ -25,9 +25,12 @@ _PER_SENTENCE = 256
 
 
 class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Context):
-    def __init__(self, text: str, ref_date: str | None):
-        self.r = _rx()
+    def __init__(self, text: str, ref_date: str | None, names: tuple[str, ...] = (), rx=None):
+        self.r = rx if rx is not None else _rx()
         self.text = text
+        words = self.r.words
+        self.names = words.name_words.union(x for x in names if x[:1].isascii())
+        self.names_zh = words.name_zh + tuple(x for x in names if x and not x[:1].isascii())
         w = text if text.isascii() else _separators(self.r, text, text.translate(self.r.table))
         self.w = w
         self.n = len(text)
@@ -162,15 +165,17 @@ def _separators(r, text: str, w: str) -> str:
 
 
 def parse_quantities(text: str, *, ref_date: str | None = None,
-                     spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
+                     spans: list[tuple[int, int]] | None = None, names: tuple[str, ...] = ()) -> list[Quantity]:
     """The figures in `text`, in order, each with its code-point span; never raises.
 
     With `spans` (sorted, disjoint (start, end) offsets), only the figures that begin inside them are
-    returned, each as a read of the whole text reads it (reading begins a margin before each span)."""
+    returned, each as a read of the whole text reads it (reading begins a margin before each span).
+    `names` are product names of the story (a registry's: Kimi, GLM, 文心) whose number is part of the
+    name ("Kimi 1.5"), beside the generic ones of the language data (Llama 3, S&P 500)."""
     if not isinstance(text, str) or not text:
         return []
     try:
-        return _Scanner(text, ref_date).run(spans)
+        return _Scanner(text, ref_date, tuple(names)).run(spans)
     except RecursionError:  # pragma: no cover - no recursion is deep, but never raise
         return []
 

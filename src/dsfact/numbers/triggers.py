@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from dsfact.numbers.numerals import _EN_FOLD, _ZH_NUM_CHARS, _arabic, _zh_value
-from dsfact.numbers.vocab import _DOLLAR_PREFIX, _ISO_CODES, _SYMBOL
+from dsfact.numbers.numerals import _ZH_NUM_CHARS, _arabic, _zh_value
 
 
 class _Triggers:
@@ -20,13 +19,13 @@ class _Triggers:
         if prev.isascii() and prev.isalpha() or (prev in "-._" and p >= 2 and w[p - 2].isascii()
                                                   and w[p - 2].isalpha()):
             code = re.search(r"(?<![A-Za-z])([A-Z]{3})$", w[max(0, p - 4):p])
-            if prev.isalpha() and code and code.group(1) in _ISO_CODES:
-                return self._amount_at(p - 3, p, currency=_ISO_CODES[code.group(1)])
+            if prev.isalpha() and code and code.group(1) in r.words.iso_codes:
+                return self._amount_at(p - 3, p, currency=r.words.iso_codes[code.group(1)])
             return r.glued_tail.match(w, p).end()
         if prev == " ":
             code = r.code_before.search(w, max(0, p - 5), p)
             if code:
-                return self._amount_at(code.start(), p, currency=_ISO_CODES[code.group(1)])
+                return self._amount_at(code.start(), p, currency=r.words.iso_codes[code.group(1)])
         if prev == "[" and r.citation.match(w, p):
             return r.citation.match(w, p).end()
         if prev == "(" and r.paren_code.match(w, p):
@@ -97,8 +96,8 @@ class _Triggers:
             if not (c.isalpha() or c == "&"):
                 return False
             m = self.r.name_word_end.search(w, max(0, i - 16), i)
-            return bool(m) and m.group() in self.r.name_words
-        return w.endswith(self.r.name_zh, max(0, i - 6), i)
+            return bool(m) and m.group() in self.names
+        return w.endswith(self.names_zh, max(0, i - 6), i)
 
     def _in_url(self, p: int) -> bool:
         w = self.w
@@ -116,17 +115,17 @@ class _Triggers:
         if sym == "$":
             m = re.search(r"(?<![A-Za-z])(US|U\.S\.|HK|NT|AU|A|C|CA|S|SG|NZ)$", w[max(0, p - 4):p])
             prefix = m.group(1) if m else ""
-            cur = _DOLLAR_PREFIX.get(prefix, "USD")
+            cur = self.r.words.dollar_prefix.get(prefix, "USD")
             start = p - len(prefix)
             after = None if prefix else re.match(r"(US|HK|NT|AU|A|NZ)(?=\s?\d)", w[p + 1:p + 6])
             if after:  # "$US600 billion", "$A5 million": the country after the sign
-                cur = _DOLLAR_PREFIX[after.group(1)]
+                cur = self.r.words.dollar_prefix[after.group(1)]
                 q = p + 1 + after.end()
                 if q < self.n and w[q] == " ":
                     q += 1
                 return self._amount_at(start, q, currency=cur)
         else:
-            cur = _SYMBOL.get(sym, "USD")
+            cur = self.r.words.symbol.get(sym, "USD")
             if sym == "¥" and w[max(0, p - 3):p] == "RMB":
                 cur, start = "CNY", p - 3
         q = p + 1
@@ -173,9 +172,9 @@ class _Triggers:
                 return res
         mw = re.match(r"[A-Za-z]+", w[p:p + 20])
         word = mw.group().lower() if mw else ""
-        if word in _EN_FOLD:
+        if word in r.words.en_fold:
             end = p + len(word)
-            return self._finish_simple(p, end, Fraction(_EN_FOLD[word]), "factor")
+            return self._finish_simple(p, end, Fraction(r.words.en_fold[word]), "factor")
         if word == "half":
             return p + 4
         m = r.en_words.match(w, p)

@@ -8,7 +8,7 @@ from fractions import Fraction
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per
 from dsfact.numbers.amounts import _Amount, _Core
 from dsfact.numbers.numerals import _ONE, _per_amount, _prec_of
-from dsfact.numbers.vocab import _CURRENCIES, _ISO_CODES, _MEASURE, _NO_PER, _PER_NOUN, _ZH_CURRENCY
+from dsfact.numbers.vocab import _NO_PER
 
 _SI = {"k": 10 ** 3, "K": 10 ** 3, "M": 10 ** 6, "G": 10 ** 9, "T": 10 ** 12}
 _PLAIN = frozenset(("pp", "bp", "pct", "gpuh", "hour", "month", "week", "day", "year", "minute", "second",
@@ -102,11 +102,11 @@ class _Units:
         elif g == "ri":
             unit = "day"
         elif g == "zhcur":
-            unit = _ZH_CURRENCY[text]
+            unit = self.r.words.zh_currency[text]
             if core.currency and unit == "元":
                 unit = core.currency
         elif g == "encur":
-            unit = _en_currency(text, core.currency)
+            unit = _en_currency(text, core.currency, self.r.words.iso_codes)
         elif g == "cents":
             unit, mult = "USD", Fraction(1, 100)
         elif g == "watt":
@@ -121,7 +121,7 @@ class _Units:
             elif text[0] in "kKMGT":
                 mult = Fraction(_SI[text[0]])
         elif g == "measure":
-            unit = _MEASURE.get(text, text)
+            unit = self.r.words.measure.get(text, text)
         elif g == "counter":
             unit = "count"
             # 二億個GPU小時: a counter, then the real unit.
@@ -131,15 +131,14 @@ class _Units:
                 unit = {"gpuh": "gpu_hour", "token": "token"}[m2.lastgroup]
         return unit, mult, m
 
-    @staticmethod
-    def _unit_fits(core: _Core, g: str, unit: str, text: str, spaced: bool) -> bool:
+    def _unit_fits(self, core: _Core, g: str, unit: str, text: str, spaced: bool) -> bool:
         """Whether a unit word belongs to the number before it."""
         if g == "year" and core.kind == "ar" and core.scale == 1 and "." not in core.digits and \
                 1000 <= core.value <= 2999 and text.startswith("年"):
             return False  # a calendar year the date reader did not take (2025年财...)
         if g == "factor" and text in ("x", "X") and spaced:
             return False
-        if core.currency and unit not in ("count",) and unit not in _CURRENCIES and unit != "USD":
+        if core.currency and unit not in ("count",) and unit not in self.r.words.currencies and unit != "USD":
             # "$5 billion" then a noun: the currency stays.
             if g not in ("pct",):
                 return False
@@ -164,8 +163,9 @@ class _Units:
         m = r.per_suffix.match(w, a.end)
         if m:
             noun = m["noun"]
-            key = noun if noun in _PER_NOUN else noun.lower()
-            unit = _PER_NOUN.get(key)
+            nouns = r.words.per_noun
+            key = noun if noun in nouns else noun.lower()
+            unit = nouns.get(key)
             if unit is None:
                 return
             if m["a"] and unit not in ("month", "year", "day", "week", "hour", "share", "person"):
@@ -181,7 +181,7 @@ class _Units:
             a.end = m.end()
 
 
-def _en_currency(text: str, currency: str | None) -> str:
+def _en_currency(text: str, currency: str | None, codes: dict[str, str]) -> str:
     """The currency an English currency word or code names ("dollars" after HK$ stays HKD)."""
     t = text.lower()
     if "hong kong" in t or t.startswith("hk"):
@@ -198,4 +198,4 @@ def _en_currency(text: str, currency: str | None) -> str:
         return "JPY"
     if t.startswith("pound"):
         return "GBP"
-    return _ISO_CODES.get(text.upper(), text.upper())
+    return codes.get(text.upper(), text.upper())
