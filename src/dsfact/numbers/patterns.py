@@ -222,6 +222,11 @@ def _other(words) -> str:
     return _words(*(re.escape(x) for x in words if not (x[:1].isascii() and x[:1].isalpha())))
 
 
+def _spaced(words) -> str:
+    """Latin words as alternatives, longest first, any run of white space where a word has a space."""
+    return "|".join(sorted((re.escape(x).replace(r"\ ", r"\s+") for x in words), key=len, reverse=True))
+
+
 def _amounts(r: _Rx) -> None:
     """After a number: scale and unit."""
     w = r.words
@@ -238,9 +243,7 @@ def _amounts(r: _Rx) -> None:
         r"|(?P<cheng>成(?P<half>半)?(?![为本功立长果绩员交就熟型效分品都了绩事]))"
         r"|(?P<gpuh>\s?(?:个\s?)?(?:[A-Z][0-9]+\s?)?GPU\s?小时|\s(?:[A-Z][0-9]+\s+)?GPU[- ]?hours?(?![A-Za-z]))"
         r"|(?P<zhcur>\s?(?:" + _words(*w.zh_currency) + r"))"
-        r"|(?P<encur>\s(?i:(?:US|U\.S\.|American)\s+dollars?|Hong\s+Kong\s+dollars?|HK\s+dollars?|"
-        r"(?:Taiwan|NT|New\s+Taiwan)\s+dollars?|dollars?|euros?|yuan|renminbi|yen|pounds?\s+sterling|"
-        r"pounds?)(?![A-Za-z])|\s?(?:USD|EUR|HKD|CNY|RMB|JPY|GBP|TWD)(?![A-Za-z]))"
+        r"|(?P<encur>\s(?i:" + _spaced(w.en_currency) + r")(?![A-Za-z])|\s?(?:USD|EUR|HKD|CNY|RMB|JPY|GBP|TWD)(?![A-Za-z]))"
         r"|(?P<cents>\s(?i:cents?)(?![A-Za-z]))"
         r"|(?P<watt>\s?(?:兆瓦|千瓦|吉瓦|瓦特?)(?!时)|\s?(?P<wp>[kKMGT]?)W(?![A-Za-z]))"
         r"|(?P<wh>\s?(?:千瓦时|度电)|\s?[kKMGT]?Wh(?![A-Za-z]))"

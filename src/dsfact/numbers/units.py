@@ -106,7 +106,7 @@ class _Units:
             if core.currency and unit == "元":
                 unit = core.currency
         elif g == "encur":
-            unit = _en_currency(text, core.currency, self.r.words.iso_codes)
+            unit = _en_currency(text, core.currency, self.r.words)
         elif g == "cents":
             unit, mult = "USD", Fraction(1, 100)
         elif g == "watt":
@@ -181,21 +181,9 @@ class _Units:
             a.end = m.end()
 
 
-def _en_currency(text: str, currency: str | None, codes: dict[str, str]) -> str:
+def _en_currency(text: str, currency: str | None, words) -> str:
     """The currency an English currency word or code names ("dollars" after HK$ stays HKD)."""
-    t = text.lower()
-    if "hong kong" in t or t.startswith("hk"):
-        return "HKD"
-    if "taiwan" in t or t.startswith("nt"):
-        return "TWD"
-    if "dollar" in t:
+    kind = words.en_currency.get(re.sub(r"\s+", " ", text.lower()))
+    if kind == "dollar":
         return currency or "USD"
-    if t.startswith("euro"):
-        return "EUR"
-    if t in ("yuan", "renminbi"):
-        return "CNY"
-    if t == "yen":
-        return "JPY"
-    if t.startswith("pound"):
-        return "GBP"
-    return codes.get(text.upper(), text.upper())
+    return kind or words.iso_codes.get(text.upper(), text.upper())

@@ -47,7 +47,7 @@ def from_tables(tables: Tables) -> Words:
     t = {name: tables.get(name, {}) for name in (
         "qualifiers", "qualifier-reach", "qualifiers-after", "directions", "small-numbers", "tens", "scales",
         "scale-abbreviations", "folds", "fractions", "months", "currency-codes", "dollar-prefixes",
-        "currency-signs", "currency-words-zh", "measures", "rate-nouns", "names")}
+        "currency-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names")}
     w = Words()
     w.qualifiers = [(QUALIFIER_KINDS[key], "|".join(guarded(x) for x in words))
                     for key, words in t["qualifiers"].items()]
@@ -67,6 +67,7 @@ def from_tables(tables: Tables) -> Words:
     w.dollar_prefix = {"": "USD", **_named(t["dollar-prefixes"])}
     w.symbol = _named(t["currency-signs"])
     w.zh_currency = _named(t["currency-words-zh"])
+    w.en_currency = {x.lower(): key for key, words in t["currency-words-en"].items() for x in words}
     w.measure = _named(t["measures"])
     w.per_noun = _named(t["rate-nouns"])
     w.currencies = frozenset((*t["currency-codes"], *t["dollar-prefixes"], *t["currency-signs"],
