@@ -78,8 +78,8 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
                 break
             p = m.start()
             if p >= sentence_end:  # a new sentence: count its places again
-                found = r.sentence_break.search(w, p)
-                sentence_end, hits = (found.end() if found else self.n), 0
+                found = r.sentence_break.search(w, p, lookahead)  # no further than this scan reads
+                sentence_end, hits = (found.end() if found else lookahead), 0
             hits += 1
             if hits > _PER_SENTENCE:  # a run-on "sentence" of figures: the rest of it is not prose
                 pos = sentence_end
