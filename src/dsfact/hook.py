@@ -85,54 +85,97 @@ def hook_script(python: str, *, chained: bool) -> str:
 
 
 def install_hook(repo: str = ".", *, chain: bool = False, force: bool = False) -> int:
-    """Write the pre-commit hook of the repository at `repo`; return the exit code."""
+    """Write the pre-commit hook of the repository at `repo`; return the exit code.
+
+    No existing hook is ever lost: the new hook is written in full first, and the old one (a file or a
+    symlink, even a dangling one) is moved aside only then, and moved back if the last step fails. The
+    mode of a symlink's target is never changed."""
     if chain and force:
         raise UsageError("--chain keeps the existing hook and --force replaces it: choose one")
     directory = hooks_dir(repo)
     hook = directory / "pre-commit"
-    existing = hook.exists() or hook.is_symlink()
+    existing = os.path.lexists(hook)
     ours = existing and _is_ours(hook)
-    chained = (directory / CHAINED).exists()
+    chained = os.path.lexists(directory / CHAINED)
+    aside = None  # where the existing hook goes
     if existing and not ours:
-        if chain:
-            if chained:
-                sys.stderr.write(f"dsfact: error: {directory / CHAINED} already exists; move it away first\n")
-                return EXIT_ERROR
-            os.replace(hook, directory / CHAINED)
-            chained = True
-            _make_executable(directory / CHAINED)
-            sys.stderr.write(f"dsfact: kept the existing hook as {directory / CHAINED}; it runs first\n")
-        elif force:
-            os.replace(hook, directory / OLD)
-            sys.stderr.write(f"dsfact: moved the existing hook to {directory / OLD}\n")
-        else:
+        if not (chain or force):
             sys.stderr.write(
                 f"dsfact: error: {hook} already exists and is not dsfact's; not overwritten.\n"
                 f"dsfact: run `dsfact hook install --chain` to run it before dsfact, or --force to replace it "
                 f"(it is kept as {OLD})\n"
             )
             return EXIT_ERROR
-    directory.mkdir(parents=True, exist_ok=True)
-    tmp = directory / "pre-commit.dsfact-tmp"
-    tmp.write_text(hook_script(sys.executable, chained=chained), encoding="utf-8", newline="\n")
-    _make_executable(tmp)
-    os.replace(tmp, hook)
+        aside = directory / (CHAINED if chain else OLD)
+        if os.path.lexists(aside):
+            sys.stderr.write(f"dsfact: error: {aside} already exists; move it away first\n")
+            return EXIT_ERROR
+    try:
+        _put_in_place(hook, aside, hook_script(sys.executable, chained=chained or (chain and aside is not None)))
+    except OSError as exc:
+        raise UsageError(f"cannot write {hook}: {exc.strerror or exc}; nothing was changed") from None
+    if aside is not None:
+        _say_aside(aside, chain)
     action = "updated" if ours else "installed"
     sys.stdout.write(f"dsfact: {action} {hook}\n")
     return EXIT_OK
+
+
+def _put_in_place(hook: Path, aside: Path | None, text: str) -> None:
+    """Write the new hook, move the existing one (if any) to `aside`, and the new one into place; on
+    failure, the old hook is where it was."""
+    hook.parent.mkdir(parents=True, exist_ok=True)
+    tmp = hook.parent / "pre-commit.dsfact-tmp"
+    try:
+        _write_new(tmp, text)
+        if aside is None:
+            os.replace(tmp, hook)
+            return
+        os.replace(hook, aside)
+        try:
+            if aside.name == CHAINED:
+                _make_executable(aside)  # a regular file only: a symlink's target is not ours to change
+            os.replace(tmp, hook)
+        except OSError:
+            os.replace(aside, hook)
+            raise
+    finally:
+        if os.path.lexists(tmp):
+            tmp.unlink()
+
+
+def _say_aside(aside: Path, chain: bool) -> None:
+    if not chain:
+        sys.stderr.write(f"dsfact: moved the existing hook to {aside}\n")
+        return
+    sys.stderr.write(f"dsfact: kept the existing hook as {aside}; it runs first\n")
+    if aside.is_symlink() and not aside.exists():
+        sys.stderr.write(f"dsfact: warning: {aside} is a symlink to {os.readlink(aside)}, which does not exist; "
+                         "it runs once it does\n")
+
+
+def _write_new(tmp: Path, text: str) -> Path:
+    """Write `text` to a new file at `tmp` (never through a symlink or into a file left there), mode 755."""
+    if os.path.lexists(tmp):
+        tmp.unlink()
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o755)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    _make_executable(tmp)  # whatever the umask
+    return tmp
 
 
 def uninstall_hook(repo: str = ".") -> int:
     """Remove dsfact's pre-commit hook and restore the hook it chained or replaced; return the exit code."""
     directory = hooks_dir(repo)
     hook = directory / "pre-commit"
-    if not (hook.exists() or hook.is_symlink()):
+    if not os.path.lexists(hook):
         sys.stdout.write(f"dsfact: no pre-commit hook in {directory}; nothing to uninstall\n")
         return EXIT_OK
     if not _is_ours(hook):
         raise UsageError(f"{hook} is not dsfact's hook; left as it is")
     for kept, how in ((CHAINED, "chained"), (OLD, "replaced")):
-        if (directory / kept).exists() or (directory / kept).is_symlink():
+        if os.path.lexists(directory / kept):
             os.replace(directory / kept, hook)
             sys.stdout.write(f"dsfact: removed dsfact's hook; restored the hook it {how} as {hook}\n")
             return EXIT_OK
@@ -142,15 +185,22 @@ def uninstall_hook(repo: str = ".") -> int:
 
 
 def _is_ours(hook: Path) -> bool:
+    """Is this dsfact's hook? Reads the first 2,000 bytes of a regular file (a symlink is followed; a FIFO
+    or a device is never opened)."""
     try:
-        return MARKER in hook.read_text(encoding="utf-8", errors="replace")[:2000]
+        if not stat.S_ISREG(os.stat(hook).st_mode):
+            return False
+        with open(hook, "rb") as handle:
+            return MARKER.encode() in handle.read(2000)
     except OSError:
         return False
 
 
 def _make_executable(path: Path) -> None:
-    mode = path.stat().st_mode
-    path.chmod(mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    """u+x, g+x, o+x where r is set (as chmod +x with a 022 umask); never through a symlink."""
+    mode = path.lstat().st_mode
+    if stat.S_ISREG(mode):
+        path.chmod(mode | stat.S_IXUSR | ((mode & 0o044) >> 2))
 
 
 def staged_files(repo: str = ".") -> list[str]:
