@@ -18,10 +18,19 @@ def _spec(lines: list[str]):
     return pathspec.GitIgnoreSpec.from_lines(lines) if any(x.strip() for x in lines) else None
 
 
+MAX_IGNORE_FILE_BYTES = 1024 * 1024
+
+
 def _read_lines(path: str) -> list[str]:
+    """The lines of an ignore file: a regular file (a symlink is followed, a FIFO or a device is never
+    opened), its first megabyte at most."""
+    import stat
+
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            return fh.read().splitlines()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return []
+        with open(path, "rb") as fh:
+            return fh.read(MAX_IGNORE_FILE_BYTES).decode("utf-8", "replace").splitlines()
     except OSError:
         return []
 

@@ -6,7 +6,6 @@ import fnmatch
 import os
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from dsfact.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, DsfactError, InputError, UsageError
 from dsfact.model import FileResult, Notice, NoticeCode, Report, Severity
@@ -34,7 +33,8 @@ def collect_paths(paths: list[str], include, exclude, base: str | None = None, *
     """Files to check, in a stable order, each with the error that stops it (None when readable).
 
     A directory walk skips hidden files and folders (unless `hidden`) and what `.gitignore`, `.ignore`
-    and `.git/info/exclude` ignore (unless not `respect_ignore_files`), as ruff and ripgrep do.
+    and `.git/info/exclude` ignore (unless not `respect_ignore_files`), as ruff and ripgrep do. A
+    directory the walk cannot read is reported as an unreadable file is.
 
     A file named on the command line is checked whatever its name, unless an exclude glob matches
     it; a directory contributes the files that match the include globs and not the exclude globs.
@@ -55,43 +55,65 @@ def collect_paths(paths: list[str], include, exclude, base: str | None = None, *
     for raw in paths:
         if raw == "-":
             out.append(("-", None))
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = []
-            rules = None
-            if respect_ignore_files:
-                from dsfact.ignorefiles import IgnoreRules
-
-                rules = IgnoreRules(str(path))
-            for root, dirs, files in os.walk(path):
-                if rules is not None:
-                    rules.add_directory(root)
-                kept = []
-                for d in sorted(dirs):
-                    full = os.path.join(root, d)
-                    if d in SKIP_DIRS or _matches(exclude, d, _slashed(os.path.relpath(full, path)), from_base(full)):
-                        continue
-                    if (not hidden and d.startswith(".")) or (rules is not None and rules.ignored(full, True)):
-                        continue
-                    kept.append(d)
-                dirs[:] = kept
-                for name in sorted(files):
-                    full = os.path.join(root, name)
-                    if (not hidden and name.startswith(".")) or (rules is not None and rules.ignored(full, False)):
-                        continue
-                    rel = _slashed(os.path.relpath(full, path))
-                    if _matches(include, name, rel, from_base(full)) and not _matches(
-                            exclude, name, rel, from_base(full), _slashed(full)):
-                        found.append(os.path.normpath(full))  # "./a.md" -> "a.md"
+        elif os.path.isdir(raw):
+            found = _walk(raw, include, exclude, from_base, hidden=hidden, respect_ignore_files=respect_ignore_files)
             if not found:
                 out.append((raw, "no files to check in this directory (looked for " + ", ".join(include) + ")"))
-            out.extend((f, None) for f in found)
-        elif _matches(exclude, path.name, _slashed(raw), from_base(raw)):
-            continue
-        else:
+            out.extend(found)
+        elif not _matches(exclude, os.path.basename(raw), _slashed(raw), from_base(raw)):
             out.append((raw, None))
     return out
+
+
+def _walk(top: str, include, exclude, from_base, *, hidden: bool, respect_ignore_files: bool):
+    """The files under `top` to check, depth first with names sorted (as os.walk top-down with sorted
+    names), without recursion: a tree of any depth is walked. A directory that cannot be listed
+    comes with its error."""
+    rules = None
+    if respect_ignore_files:
+        from dsfact.ignorefiles import IgnoreRules
+
+        rules = IgnoreRules(top)
+    found: list[tuple[str, str | None]] = []
+    stack = [top]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            found.append((os.path.normpath(root), _unreadable_directory(exc)))
+            continue
+        if rules is not None:
+            rules.add_directory(root)
+        subdirs = []
+        for entry in entries:
+            name, full = entry.name, os.path.join(root, entry.name)
+            is_dir = _is_dir(entry)
+            if (not hidden and name.startswith(".")) or (rules is not None and rules.ignored(full, is_dir)):
+                continue
+            rel = _slashed(os.path.relpath(full, top))
+            if is_dir:
+                if not (name in SKIP_DIRS or entry.is_symlink() or _matches(exclude, name, rel, from_base(full))):
+                    subdirs.append(full)
+            elif _matches(include, name, rel, from_base(full)) and not _matches(
+                    exclude, name, rel, from_base(full), _slashed(full)):
+                found.append((os.path.normpath(full), None))  # "./a.md" -> "a.md"
+        stack.extend(reversed(subdirs))
+    return found
+
+
+def _is_dir(entry) -> bool:
+    try:
+        return entry.is_dir()  # a symlink to a directory is one (and is not walked into, as os.walk)
+    except OSError:
+        return False
+
+
+def _unreadable_directory(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "cannot read this directory (permission denied)"
+    return f"cannot read this directory ({exc.strerror or exc})"
 
 
 def check_one(path: str, registry, *, data: bytes | None = None, encoding: str | None = None,
