@@ -129,21 +129,10 @@ def build_server(checker: Checker):
     from dsfact import __version__
 
     server = LanguageServer("dsfact", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
-    results: dict[str, tuple[FileResult, object]] = {}
-
-    def document(uri: str):
-        return server.workspace.get_text_document(uri)
-
-    def to_range(doc, finding: Finding):
-        from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
-
-        loc = finding.location
-        start = ServerTextPosition(loc.line - 1, loc.column - 1)
-        end = ServerTextPosition(loc.end_line - 1, loc.end_column - 1)
-        return doc.range_to_client_units(ServerTextRange(start=start, end=end))
+    results: dict[str, tuple[FileResult, object]] = {}  # uri -> the last check of the open document
 
     def publish(uri: str) -> None:
-        doc = document(uri)
+        doc = server.workspace.get_text_document(uri)
         path = doc.path or uri
         fmt = document_format(path, doc.language_id)
         if fmt is None:
@@ -157,26 +146,7 @@ def build_server(checker: Checker):
             results.pop(uri, None)
         else:
             results[uri] = (result, registry)
-            for finding in result.findings:
-                if finding.location is None:
-                    continue
-                diagnostics.append(types.Diagnostic(
-                    range=to_range(doc, finding), message=diagnostic_message(finding),
-                    severity=severity_of(finding, types), code=finding.claim, source="dsfact",
-                    data={"claim": finding.claim, "line": finding.location.line},
-                ))
-            if result.error:
-                diagnostics.append(types.Diagnostic(
-                    range=types.Range(start=types.Position(line=0, character=0),
-                                      end=types.Position(line=0, character=0)),
-                    message=result.error, severity=types.DiagnosticSeverity.Error, source="dsfact"))
-            for warning in result.warnings:
-                line = max((warning.line or 1) - 1, 0)
-                diagnostics.append(types.Diagnostic(
-                    range=types.Range(start=types.Position(line=line, character=0),
-                                      end=types.Position(line=line, character=0)),
-                    message=warning.message if warning.line else str(warning),
-                    severity=types.DiagnosticSeverity.Warning, source="dsfact", code=str(warning.code)))
+            diagnostics = diagnostics_of(result, doc, types)
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, version=doc.version, diagnostics=diagnostics))
 
@@ -204,51 +174,96 @@ def build_server(checker: Checker):
         uri = params.text_document.uri
         if uri not in results:
             return []
-        doc = document(uri)
-        result, _ = results[uri]
-        first, last = params.range.start.line + 1, params.range.end.line + 1
-        wanted = {d.code for d in params.context.diagnostics if d.source == "dsfact" and d.code}
-        actions, seen = [], set()
-        for finding in result.findings:
-            loc = finding.location
-            if loc is None or not (first <= loc.line <= last) or (wanted and finding.claim not in wanted):
-                continue
-            if (finding.claim, loc.line) in seen:
-                continue
-            seen.add((finding.claim, loc.line))
-            lines = doc.lines
-            text = lines[loc.line - 1].rstrip("\r\n") if loc.line - 1 < len(lines) else ""
-            end = doc.position_codec.position_to_client_units(lines, _server_position(loc.line - 1, len(text)))
-            edit = types.TextEdit(range=types.Range(start=end, end=end), new_text=" " + suppression_comment(finding))
-            actions.append(types.CodeAction(
-                title=f"Suppress {finding.claim} on this line (dsfact: ignore {finding.claim})",
-                kind=types.CodeActionKind.QuickFix,
-                diagnostics=[d for d in params.context.diagnostics if d.code == finding.claim],
-                edit=types.WorkspaceEdit(changes={uri: [edit]}),
-            ))
-        return actions
+        return suppress_actions(results[uri][0], server.workspace.get_text_document(uri), params, types)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls, params: types.HoverParams):
         uri = params.text_document.uri
         if uri not in results:
             return None
-        doc = document(uri)
         result, registry = results[uri]
-        at = doc.position_codec.position_from_client_units(doc.lines, params.position)
-        line, column = at.line + 1, at.character + 1
-        for finding in result.findings:
-            loc = finding.location
-            if loc is None:
-                continue
-            if (loc.line, loc.column) <= (line, column) < (loc.end_line, loc.end_column):
-                return types.Hover(
-                    contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
-                                                 value=claim_table(finding, registry)),
-                    range=to_range(doc, finding))
-        return None
+        return hover_at(result, registry, server.workspace.get_text_document(uri), params.position, types)
 
     return server
+
+
+def _to_range(doc, finding: Finding):
+    """The editor range of a finding, in the client's position units."""
+    from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
+
+    loc = finding.location
+    start = ServerTextPosition(loc.line - 1, loc.column - 1)
+    end = ServerTextPosition(loc.end_line - 1, loc.end_column - 1)
+    return doc.range_to_client_units(ServerTextRange(start=start, end=end))
+
+
+def _line_range(types, line: int):
+    """An empty range at the start of a 0-based line."""
+    return types.Range(start=types.Position(line=line, character=0), end=types.Position(line=line, character=0))
+
+
+def diagnostics_of(result: FileResult, doc, types) -> list:
+    """The diagnostics of a checked document: one per located finding, the error that stopped the check
+    (on the first line), one per warning (on its line)."""
+    diagnostics = []
+    for finding in result.findings:
+        if finding.location is None:
+            continue
+        diagnostics.append(types.Diagnostic(
+            range=_to_range(doc, finding), message=diagnostic_message(finding),
+            severity=severity_of(finding, types), code=finding.claim, source="dsfact",
+            data={"claim": finding.claim, "line": finding.location.line},
+        ))
+    if result.error:
+        diagnostics.append(types.Diagnostic(range=_line_range(types, 0), message=result.error,
+                                            severity=types.DiagnosticSeverity.Error, source="dsfact"))
+    for warning in result.warnings:
+        diagnostics.append(types.Diagnostic(
+            range=_line_range(types, max((warning.line or 1) - 1, 0)),
+            message=warning.message if warning.line else str(warning),
+            severity=types.DiagnosticSeverity.Warning, source="dsfact", code=str(warning.code)))
+    return diagnostics
+
+
+def suppress_actions(result: FileResult, doc, params, types) -> list:
+    """Quick fixes for the findings on the lines of `params.range` (those of the diagnostics asked
+    about, if any): append the inline suppression of the claim to the line, once per claim and line."""
+    first, last = params.range.start.line + 1, params.range.end.line + 1
+    wanted = {d.code for d in params.context.diagnostics if d.source == "dsfact" and d.code}
+    actions, seen = [], set()
+    for finding in result.findings:
+        loc = finding.location
+        if loc is None or not (first <= loc.line <= last) or (wanted and finding.claim not in wanted):
+            continue
+        if (finding.claim, loc.line) in seen:
+            continue
+        seen.add((finding.claim, loc.line))
+        lines = doc.lines
+        text = lines[loc.line - 1].rstrip("\r\n") if loc.line - 1 < len(lines) else ""
+        end = doc.position_codec.position_to_client_units(lines, _server_position(loc.line - 1, len(text)))
+        edit = types.TextEdit(range=types.Range(start=end, end=end), new_text=" " + suppression_comment(finding))
+        actions.append(types.CodeAction(
+            title=f"Suppress {finding.claim} on this line (dsfact: ignore {finding.claim})",
+            kind=types.CodeActionKind.QuickFix,
+            diagnostics=[d for d in params.context.diagnostics if d.code == finding.claim],
+            edit=types.WorkspaceEdit(changes={params.text_document.uri: [edit]}),
+        ))
+    return actions
+
+
+def hover_at(result: FileResult, registry, doc, position, types):
+    """The claim table of the finding under the cursor, or None."""
+    at = doc.position_codec.position_from_client_units(doc.lines, position)
+    line, column = at.line + 1, at.character + 1
+    for finding in result.findings:
+        loc = finding.location
+        if loc is None:
+            continue
+        if (loc.line, loc.column) <= (line, column) < (loc.end_line, loc.end_column):
+            return types.Hover(
+                contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=claim_table(finding, registry)),
+                range=_to_range(doc, finding))
+    return None
 
 
 def _server_position(line: int, character: int):
