@@ -2,6 +2,7 @@
 import contextlib
 import io
 import json
+import os
 import random
 
 import pytest
@@ -206,3 +207,31 @@ def test_a_tree_is_walked_as_check_walks_it(tmp_path, cluster):
     run(*base, "--hidden", "--no-ignore", "--out", str(tmp_path / "o2"))
     assert sorted(r["path"] for r in records(tmp_path / "o2")) == sorted(
         str(docs / rel) for rel in (".drafts/b.md", "a.md", "old/c.md"))
+
+
+def test_a_full_disk_leaves_no_temporary_file(tmp_path, monkeypatch):
+    from dsfact.archive import write_atomically
+
+    target = tmp_path / "part-00000.jsonl"
+    target.write_text("before\n", encoding="utf-8")
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError):
+        write_atomically(target, "after\n")
+    assert target.read_text(encoding="utf-8") == "before\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["part-00000.jsonl"]
+
+
+def test_a_symlink_at_the_temporary_name_is_not_followed(tmp_path):
+    from dsfact.archive import write_atomically
+
+    victim = tmp_path / "victim"
+    victim.write_text("keep\n", encoding="utf-8")
+    target = tmp_path / "out" / "summary.json"
+    target.parent.mkdir()
+    (target.parent / f".summary.json.{os.getpid()}.tmp").symlink_to(victim)
+    write_atomically(target, "{}\n")
+    assert victim.read_text(encoding="utf-8") == "keep\n" and target.read_text(encoding="utf-8") == "{}\n"

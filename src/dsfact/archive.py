@@ -218,12 +218,21 @@ def count_partition_file(path: Path) -> dict:
 
 
 def write_atomically(path: Path, text: str) -> None:
+    """Write a new file beside `path` (never through a symlink left at its name) and rename it over
+    `path`; on failure (a full disk) the temporary file is removed."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    if os.path.lexists(tmp):
+        tmp.unlink()
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _prepare_out(out: Path, manifest: dict, resume: bool) -> set[int]:
@@ -320,49 +329,19 @@ def run_archive(*, sources, out, scheduler="local", workers=None, partition_size
     totals = _zero()
     for i in sorted(done):
         _add(totals, count_partition_file(out_dir / PART.format(i)))
-
     client, cluster = _connect(distributed, scheduler, workers)
-    bar = None
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         token = uuid.uuid4().hex
         client.register_plugin(_plugin_class()(token, registry, settings.ignore, encoding))
         started = time.perf_counter()  # the checking, without the cluster's start-up
-        if progress is None:
-            progress = sys.stderr.isatty()
-        if progress:
-            bar = _Progress(len(refs), sum(len(partitions[i]) for i in done))
-        window = 2 * n_workers  # partitions in flight: every worker busy, the client's memory bounded
-        inflight: dict = {}
-
-        def finish(futures) -> None:
-            for fut in futures:
-                index = inflight.pop(fut)
-                text, counts, messages = fut.result()
-                write_atomically(out_dir / PART.format(index), text)
-                _add(totals, counts)
-                for m in messages:
-                    sys.stderr.write(m + "\n")
-                if bar:
-                    bar.advance(counts["documents"])
-
-        for index, part in enumerate(partitions):
-            if index in done:
-                continue
-            while len(inflight) >= window:
-                finish(distributed.wait(list(inflight), return_when="FIRST_COMPLETED").done)
-            fut = client.submit(check_partition, read_partition(part), token, pure=False,
-                                key=f"dsfact-partition-{index:05d}-{token}")
-            inflight[fut] = index
-        while inflight:
-            finish(distributed.wait(list(inflight), return_when="FIRST_COMPLETED").done)
+        _check_partitions(distributed, client, partitions, done, token, out_dir, totals,
+                          progress=sys.stderr.isatty() if progress is None else progress, window=2 * n_workers)
+        seconds = time.perf_counter() - started
     finally:
-        if bar:
-            bar.close()
         client.close()
         if cluster is not None:
             cluster.close()
-    seconds = time.perf_counter() - started
     status = _status(totals, settings.fail_on)
     checked_now = totals["documents"] - sum(len(partitions[i]) for i in done)
     summary = {
@@ -380,12 +359,49 @@ def run_archive(*, sources, out, scheduler="local", workers=None, partition_size
         "documents_per_second": round(checked_now / seconds, 1) if seconds > 0 else None,
     }
     write_atomically(out_dir / SUMMARY, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
-    docs = totals["documents"]
-    sys.stdout.write(f"{docs} document{'s' if docs != 1 else ''} in {len(partitions)} partition"
-                     f"{'s' if len(partitions) != 1 else ''} ({len(done)} resumed): {totals['supported']} supported, "
-                     f"{totals['contradicted']} contradicted, {totals['disputed']} disputed; "
-                     f"results in {out_dir}\n")
+    sys.stdout.write(_summary_line(totals, len(partitions), len(done), out_dir))
     return status
+
+
+def _check_partitions(distributed, client, partitions, done, token: str, out_dir: Path, totals: dict, *,
+                      progress: bool, window: int) -> None:
+    """Send the partitions not `done` to the cluster, at most `window` in flight (every worker busy, the
+    client's memory bounded); write each as it comes back and add its counts to `totals`."""
+    bar = _Progress(sum(len(p) for p in partitions), sum(len(partitions[i]) for i in done)) if progress else None
+    inflight: dict = {}
+
+    def finish(futures) -> None:
+        for fut in futures:
+            index = inflight.pop(fut)
+            text, counts, messages = fut.result()
+            write_atomically(out_dir / PART.format(index), text)
+            _add(totals, counts)
+            for m in messages:
+                sys.stderr.write(m + "\n")
+            if bar:
+                bar.advance(counts["documents"])
+
+    try:
+        for index, part in enumerate(partitions):
+            if index in done:
+                continue
+            while len(inflight) >= window:
+                finish(distributed.wait(list(inflight), return_when="FIRST_COMPLETED").done)
+            fut = client.submit(check_partition, read_partition(part), token, pure=False,
+                                key=f"dsfact-partition-{index:05d}-{token}")
+            inflight[fut] = index
+        while inflight:
+            finish(distributed.wait(list(inflight), return_when="FIRST_COMPLETED").done)
+    finally:
+        if bar:
+            bar.close()
+
+
+def _summary_line(totals: dict, partitions: int, resumed: int, out_dir: Path) -> str:
+    docs = totals["documents"]
+    return (f"{docs} document{'s' if docs != 1 else ''} in {partitions} partition"
+            f"{'s' if partitions != 1 else ''} ({resumed} resumed): {totals['supported']} supported, "
+            f"{totals['contradicted']} contradicted, {totals['disputed']} disputed; results in {out_dir}\n")
 
 
 def _add(totals: dict, counts: dict) -> None:
