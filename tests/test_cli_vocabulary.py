@@ -102,8 +102,8 @@ def test_usage_errors_of_other_commands_are_one_line():
 def test_check_declared_for_completion_has_the_options_of_the_parser():
     from typer.main import get_command
 
-    from dsfact.cli import check_parser
-    from dsfact.commands import app
+    from dsfact.cli.check_parser import check_parser
+    from dsfact.cli.commands import app
 
     parsed = {o for a in check_parser()._actions for o in a.option_strings} - {"-h", "--help"}
     declared = {o for p in get_command(app).commands["check"].params for o in getattr(p, "opts", [])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dsfact.cli import main
-from dsfact.config import find_config, merge_registries, read_config, resolve_settings
+from dsfact.cli.settings import find_config, merge_registries, read_config, resolve_settings
 from dsfact.errors import ConfigError, RegistryError
 from dsfact.registry import default_registry_path
 
@@ -200,9 +200,9 @@ def test_read_config_of_a_dsfact_toml_with_the_tool_table(newsroom):
 
 
 def test_fail_on_words_match_the_cli():
-    from dsfact import cli, config
+    from dsfact.cli import check_parser, settings
 
-    assert cli.FAIL_ON == config.FAIL_ON
+    assert check_parser.FAIL_ON == settings.FAIL_ON
 
 
 # --- dsfact config ---------------------------------------------------------------------------------

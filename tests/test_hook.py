@@ -12,7 +12,7 @@ import pytest
 from conftest import git_env, run_git
 
 from dsfact.cli import main
-from dsfact.hook import CHAINED, MARKER, OLD, hook_script, hooks_dir
+from dsfact.cli.hook import CHAINED, MARKER, OLD, hook_script, hooks_dir
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),

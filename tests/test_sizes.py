@@ -20,7 +20,6 @@ OVERSIZE: set[tuple[str, str, str]] = {
     ("module", "match.py", ""),
     ("class", "match.py", "TextMatcher"),
     ("function", "match.py", "candidates"),
-    ("function", "run.py", "run_check"),
 }
 
 

@@ -46,7 +46,7 @@ def list_documents(sources: list[str], include, exclude, base: str | None, *, hi
     """One reference per document, in a stable order: ("file", path, error) for each file of a
     directory tree (walked as check walks it), ("jsonl", export, byte offset, line number) for each
     non-blank line of an export."""
-    from dsfact.run import collect_paths
+    from dsfact.cli.walk import collect_paths
 
     refs: list[tuple] = []
     for source in sources:
@@ -300,7 +300,7 @@ def run_archive(*, sources, out, scheduler="local", workers=None, partition_size
                 hidden=False, respect_ignore_files=True, progress: bool | None = None) -> int:
     """Check every document of the sources on a Dask cluster; write OUT/part-*.jsonl and OUT/summary.json;
     return the exit status (as check: 2 for unreadable documents, 1 for findings that --fail-on names)."""
-    from dsfact.config import load_registries, resolve_settings
+    from dsfact.cli.settings import load_registries, resolve_settings
 
     if partition_size < 1:
         raise UsageError("--partition-size must be at least 1")
@@ -410,9 +410,9 @@ def _add(totals: dict, counts: dict) -> None:
 
 
 def _status(totals: dict, fail_on: str) -> int:
-    """As dsfact.run.exit_code, from counts."""
+    """As dsfact.cli.exits.exit_code, from counts."""
     if totals["errors"]:
         return EXIT_ERROR
-    from dsfact.run import FAIL_AT
+    from dsfact.cli.exits import FAIL_AT
 
     return EXIT_FINDINGS if any(totals.get(_severity_key(s)) for s in FAIL_AT[fail_on]) else EXIT_OK

@@ -110,23 +110,31 @@ def _diff_lines(root: str, rels: list[str], base: str) -> dict[str, set[int]]:
     """path -> new-side line numbers of `git diff -U0 base -- paths` (working tree against base)."""
     out: dict[str, set[int]] = {}
     for chunk in _chunks(rels):
-        proc = _git(["diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--no-textconv", base,
+        proc = _git(["diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--no-textconv",
+                     "--src-prefix=a/", "--dst-prefix=b/", base,
                      "--", *chunk], cwd=root)
         if proc.returncode != 0:
             message = os.fsdecode(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else b"")
             raise UsageError(f"--changed: git diff failed in {root}: {message or 'unknown error'}")
-        current = None
-        for line in proc.stdout.split(b"\n"):
-            if line.startswith(b"+++ "):
-                current = _diff_path(line[4:])
-                if current is not None:
-                    out.setdefault(current, set())
-            elif line.startswith(b"@@") and current is not None:
-                m = _HUNK.match(line)
-                if m:
-                    start = int(m.group(1))
-                    count = 1 if m.group(2) is None else int(m.group(2))
-                    out[current].update(range(start, start + count))
+        out.update(new_side_lines(proc.stdout))
+    return out
+
+
+def new_side_lines(diff: bytes) -> dict[str, set[int]]:
+    """path -> the new-side line numbers of the hunks of a `git diff -U0` (with b/ as the new prefix)."""
+    out: dict[str, set[int]] = {}
+    current = None
+    for line in diff.split(b"\n"):
+        if line.startswith(b"+++ "):
+            current = _diff_path(line[4:])
+            if current is not None:
+                out.setdefault(current, set())
+        elif line.startswith(b"@@") and current is not None:
+            m = _HUNK.match(line)
+            if m:
+                start = int(m.group(1))
+                count = 1 if m.group(2) is None else int(m.group(2))
+                out[current].update(range(start, start + count))
     return out
 
 

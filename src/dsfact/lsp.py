@@ -22,7 +22,7 @@ SUPPRESS_KIND = "quickfix"
 
 def document_format(path: str, language_id: str | None) -> str | None:
     """The dsfact format of an editor document, or None for a language dsfact does not check."""
-    from dsfact.config import DEFAULT_INCLUDE
+    from dsfact.cli.settings import DEFAULT_INCLUDE
     from dsfact.document import detect_format
 
     if language_id in LANGUAGES:
@@ -45,12 +45,12 @@ class Checker:
         self._registries: dict[tuple, object] = {}
 
     def settings(self, path: str):
-        from dsfact.config import resolve_settings
+        from dsfact.cli.settings import resolve_settings
 
         return resolve_settings([path], registry=self.registry, config_file=self.config_file)
 
     def load(self, settings):
-        from dsfact.config import load_registries
+        from dsfact.cli.settings import load_registries
 
         key = tuple(settings.registry)
         if key not in self._registries:

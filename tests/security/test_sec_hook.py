@@ -21,6 +21,7 @@ pytestmark = [
 
 WRONG = "An early draft said DeepSeek trained V3 on 4,096 H800 chips.\n"  # C07 contradicted
 RIGHT = "DeepSeek trained V3 on 2,048 H800 chips.\n"
+BODY = "".join(f"Paragraph {n} of the story, with nothing to check in it.\n\n" for n in range(1, 9))
 
 
 def hooks(repo: Path) -> Path:
@@ -117,3 +118,81 @@ def test_a_fifo_as_the_hook_does_not_hang_the_install(git_repo):
     proc = subprocess.run([sys.executable, "-m", "dsfact", "hook", "install", "--repo", str(git_repo)],
                           capture_output=True, text=True, env=git_env(), timeout=60)  # it hung, reading the FIFO
     assert proc.returncode == 2 and "not dsfact's" in proc.stderr
+
+
+# --- what the hook checks: the commit, not the working tree ------------------------------------------
+
+def stage(repo: Path, name: str, text: str) -> None:
+    path = repo / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    run_git(repo, "add", name)
+
+
+def test_a_renamed_and_edited_file_is_checked(git_repo, capsys):
+    stage(git_repo, "draft.md", "# Story\n\n" + BODY + RIGHT)
+    assert git_commit(git_repo, "first").returncode == 0
+    assert install(git_repo, capsys)[0] == 0
+    run_git(git_repo, "mv", "draft.md", "story.md")
+    stage(git_repo, "story.md", "# Story\n\n" + BODY + RIGHT + WRONG)
+    assert "R" in run_git(git_repo, "diff", "--cached", "--name-status", "-M").stdout  # git sees a rename
+    refused = git_commit(git_repo)
+    assert refused.returncode != 0, refused.stdout
+    assert "story.md:20:" in refused.stdout and "contradicted C07" in refused.stdout
+    assert commits(git_repo) == 1
+
+
+def test_a_pure_rename_blocks_nothing_already_committed(git_repo, capsys):
+    stage(git_repo, "draft.md", WRONG)
+    assert subprocess.run(["git", "commit", "-q", "--no-verify", "-m", "old"], cwd=git_repo, env=git_env()).returncode == 0
+    assert install(git_repo, capsys)[0] == 0
+    run_git(git_repo, "mv", "draft.md", "story.md")
+    moved = git_commit(git_repo)
+    assert moved.returncode == 0, moved.stdout  # no line changed: as --changed, nothing new to judge
+
+
+def test_the_staged_content_is_checked_not_the_working_tree(git_repo, capsys):
+    assert install(git_repo, capsys)[0] == 0
+    stage(git_repo, "a.md", WRONG)
+    (git_repo / "a.md").write_text(RIGHT, encoding="utf-8")  # fixed on disk, but not staged
+    refused = git_commit(git_repo)
+    assert refused.returncode != 0 and "contradicted C07" in refused.stdout, refused.stdout
+    stage(git_repo, "b.md", RIGHT)
+    run_git(git_repo, "reset", "-q", "a.md")
+    (git_repo / "b.md").write_text(WRONG, encoding="utf-8")  # broken on disk, correct in the commit
+    accepted = git_commit(git_repo)
+    assert accepted.returncode == 0, accepted.stdout
+
+
+def test_findings_are_on_the_staged_files_lines(git_repo, capsys):
+    assert install(git_repo, capsys)[0] == 0
+    stage(git_repo, "a.md", "# Story\n\n" + WRONG)
+    (git_repo / "a.md").write_text("# Story\n\nA new paragraph.\n\nAnother.\n\n" + WRONG, encoding="utf-8")
+    refused = git_commit(git_repo)
+    assert "a.md:3:" in refused.stdout and "a.md:7:" not in refused.stdout, refused.stdout
+
+
+def test_a_staged_file_deleted_from_the_working_tree_is_still_checked(git_repo, capsys):
+    assert install(git_repo, capsys)[0] == 0
+    stage(git_repo, "a.md", WRONG)
+    (git_repo / "a.md").unlink()
+    refused = git_commit(git_repo)
+    assert refused.returncode != 0 and "contradicted C07" in refused.stdout, refused.stdout
+
+
+def test_a_copy_is_checked(git_repo, capsys):
+    stage(git_repo, "a.md", "# One\n\n" + BODY + RIGHT)
+    assert git_commit(git_repo, "first").returncode == 0
+    assert install(git_repo, capsys)[0] == 0
+    stage(git_repo, "a.md", "# One\n\n" + BODY + RIGHT + "More.\n")
+    stage(git_repo, "b.md", "# One\n\n" + BODY + RIGHT + WRONG)
+    assert "C" in run_git(git_repo, "diff", "--cached", "--name-status", "-C").stdout  # git sees a copy
+    refused = git_commit(git_repo)
+    assert refused.returncode != 0 and "b.md:20:" in refused.stdout, refused.stdout
+
+
+def test_an_excluded_file_is_not_checked_by_the_hook(git_repo, capsys):
+    (git_repo / ".dsfact.toml").write_text('exclude = ["archive/*"]\n', encoding="utf-8")
+    assert install(git_repo, capsys)[0] == 0
+    stage(git_repo, "archive/old.md", WRONG)
+    assert git_commit(git_repo).returncode == 0

@@ -1,14 +1,12 @@
-"""The command line. `main` sends `check` straight to an argparse parser (a pre-commit hook runs it on
-every commit, and importing Typer costs more than checking a short article); every other command goes to
-the Typer app in dsfact.commands. Heavy modules (rich, yaml, rapidfuzz, the engine) are imported inside
-the functions that use them.
+"""`dsfact check`'s options, parsed with argparse, not Typer: a pre-commit hook runs `check` on every
+commit, and importing Typer costs more than checking a short article. dsfact.cli.commands declares the
+same options for `dsfact -h`, completion and CliRunner (tests/test_cli_vocabulary.py keeps them in step).
 """
 from __future__ import annotations
 
 import os
-import sys
 
-from dsfact.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, DsfactError, UsageError
+from dsfact.errors import EXIT_ERROR, EXIT_OK, UsageError
 
 FORMATS = ("table", "json", "jsonl", "lines", "github", "sarif")
 FAIL_ON = ("error", "warning", "never", "contradicted", "disputed")  # the last two: aliases of the first two
@@ -90,21 +88,20 @@ def check_parser():
     return parser
 
 
-def run_check_command(args: list[str]) -> int:
-    """`dsfact check ARGS`: parse, check, render; returns the exit code."""
-    from dsfact.run import changed_without_ref
-
+def run_check_command(args: list[str], **given) -> int:
+    """`dsfact check ARGS`: parse, check, render; returns the exit code. `given` goes to run_check as
+    it is (the hook's staged contents and changed lines)."""
     parser = check_parser()
     try:
         opts = parser.parse_args(changed_without_ref(args))
     except SystemExit as exc:  # argparse has printed the help
         return EXIT_OK if exc.code == 0 else EXIT_ERROR
-    return run_check_options(vars(opts))
+    return run_check_options(vars(opts), **given)
 
 
-def run_check_options(opts: dict) -> int:
+def run_check_options(opts: dict, **given) -> int:
     """Run a check from parsed options (argparse's, or Typer's for completion and CliRunner)."""
-    from dsfact.run import run_check
+    from dsfact.cli.report import run_check
 
     if opts.get("no_cache") or opts.get("cache_dir") is not None:
         from dsfact.registry import cache
@@ -118,81 +115,21 @@ def run_check_options(opts: dict) -> int:
         use_config=not opts["no_config"], config_file=opts["config"], quiet=opts["quiet"],
         statistics=opts["statistics"], select=opts["select"], ignore=opts["ignore"], color=opts["color"],
         hidden=opts["hidden"], respect_ignore_files=not opts["no_ignore"], min_severity=opts["min_severity"],
+        **given,
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the app, turn every DsfactError into one line on stderr and an exit code."""
-    args = sys.argv[1:] if argv is None else list(argv)
-    if sys.stdout is None:  # started with stdout closed (>&-): the report is lost, the exit status is not
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
-        _stderr("dsfact: warning: standard output is closed; the report is discarded\n")
-    try:
-        if args and args[0] in ("--version", "-V"):
-            from dsfact import __version__
-
-            sys.stdout.write(f"dsfact {__version__}\n")
-            return EXIT_OK
-        if args and args[0] == "check":  # the hot path: no Typer import
-            return run_check_command(args[1:])
-        from dsfact.commands import app
-
-        code = app(args=args, prog_name="dsfact", standalone_mode=False)
-        return code if isinstance(code, int) else EXIT_OK
-    except DsfactError as exc:  # one line, whatever the error (`dsfact validate` lists every registry fault)
-        from dsfact.errors import RegistryError
-        from dsfact.safe import shown
-
-        message = " ".join(str(exc).split())
-        if isinstance(exc, RegistryError) and len(exc.problems) > 1:
-            message += f"; dsfact validate {exc.path} lists them all"
-        _stderr(f"dsfact: error: {shown(message)}\n")
-        return exc.exit_code
-    except KeyboardInterrupt:
-        _stderr("dsfact: interrupted\n")
-        return EXIT_INTERRUPTED
-    except BrokenPipeError:  # the reader went away (| head): the report is cut short, which is not success
-        from dsfact.safe import discard_stdout
-
-        discard_stdout()
-        return EXIT_ERROR
-    except Exception as exc:  # click's usage errors and anything unforeseen: one line, never a traceback
-        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # a usage error from the option parser
-            return _usage_error(exc)
-        if type(exc).__name__ == "Abort":
-            return EXIT_INTERRUPTED
-        from dsfact.safe import shown
-
-        _stderr(f"dsfact: internal error: {type(exc).__name__}: {shown(str(exc))}\n")
-        return EXIT_ERROR
-
-
-def _usage_error(exc) -> int:
-    """A usage error from Typer's parser as one line: `dsfact: error: dsfact claims: No such option ...`.
-    With no command at all, the help is what helps."""
-    if type(exc).__name__ == "NoArgsIsHelpError":
-        exc.show()
-        return EXIT_ERROR
-    ctx = getattr(exc, "ctx", None)
-    where = f"{ctx.command_path}: " if ctx is not None and getattr(ctx, "command_path", None) else ""
-    message = " ".join(exc.format_message().replace("Value error, ", "").split())
-    hint = f" ({ctx.command_path} -h lists the options)" if where else ""
-    sys.stderr.write(f"dsfact: error: {where}{message}{hint}\n")
-    return EXIT_ERROR
-
-
-def _stderr(text: str) -> None:
-    try:
-        if sys.stderr is not None:
-            sys.stderr.write(text)
-            sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
-
-
-def __getattr__(name: str):
-    if name == "app":  # dsfact.cli.app, for typer's CliRunner, without importing Typer for `check`
-        from dsfact.commands import app
-
-        return app
-    raise AttributeError(name)
+def changed_without_ref(args: list[str]) -> list[str]:
+    """`--changed` takes an optional REF, so in `--changed draft.md` argparse would take the file for
+    the REF (and pre-commit appends the file names right after a hook's args). As git does, a word
+    that names an existing path (or -) is a path: `--changed draft.md` is `--changed= draft.md`.
+    `--changed=REF` is always a REF."""
+    out = list(args)
+    for i, arg in enumerate(out[:-1]):
+        if arg == "--":
+            break
+        if arg == "--changed":
+            nxt = out[i + 1]
+            if nxt == "-" or nxt.startswith("-") or os.path.exists(nxt):
+                out[i] = "--changed="
+    return out

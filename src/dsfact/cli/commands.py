@@ -13,7 +13,7 @@ from typing import List, Literal, Optional
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from dsfact.cli import FORMATS, run_check_options
+from dsfact.cli.check_parser import FORMATS, run_check_options
 from dsfact.errors import EXIT_ERROR, UsageError
 
 
@@ -338,7 +338,7 @@ def hook_install(
     force: bool = typer.Option(False, "--force", help="Replace an existing hook (it is kept as pre-commit.dsfact-old)."),
 ) -> None:
     """Write .git/hooks/pre-commit that checks the staged files with dsfact."""
-    from dsfact.hook import install_hook
+    from dsfact.cli.hook import install_hook
 
     raise typer.Exit(install_hook(repo, chain=chain, force=force))
 
@@ -348,7 +348,7 @@ def hook_uninstall(
     repo: str = typer.Option(".", "--repo", metavar="DIR", help="The git repository (default: the current directory)."),
 ) -> None:
     """Remove dsfact's pre-commit hook, restoring the hook it chained or replaced."""
-    from dsfact.hook import uninstall_hook
+    from dsfact.cli.hook import uninstall_hook
 
     raise typer.Exit(uninstall_hook(repo))
 
@@ -383,7 +383,7 @@ def config(
                                               help="As for check: read this file instead of searching."),
 ) -> None:
     """Print the settings in force and the file each came from (with check's options, what they change)."""
-    from dsfact.config import show_config
+    from dsfact.cli.settings import show_config
 
     raise typer.Exit(show_config(paths or ["."], output=format, console=_stdout_console(), registry=registry,
                                  fail_on=fail_on, include=include, exclude=exclude, use_config=not no_config,

@@ -1,0 +1,37 @@
+"""The entry point: `dsfact ARGS`. `check` goes straight to the argparse parser of dsfact.cli.check_parser
+(the hot path: no Typer import); every other command to the Typer app in dsfact.cli.commands. Every
+error ends in dsfact.cli.exits.guarded. Heavy modules (rich, yaml, rapidfuzz, the engine) are imported
+inside the functions that use them.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+from dsfact.cli.exits import guarded, say
+from dsfact.errors import EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run dsfact with `argv` (default: sys.argv[1:]); return the exit status."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    if sys.stdout is None:  # started with stdout closed (>&-): the report is lost, the exit status is not
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+        say("dsfact: warning: standard output is closed; the report is discarded\n")
+    return guarded(_dispatch, args)
+
+
+def _dispatch(args: list[str]) -> int:
+    if args and args[0] in ("--version", "-V"):
+        from dsfact import __version__
+
+        sys.stdout.write(f"dsfact {__version__}\n")
+        return EXIT_OK
+    if args and args[0] == "check":  # the hot path: no Typer import
+        from dsfact.cli.check_parser import run_check_command
+
+        return run_check_command(args[1:])
+    from dsfact.cli.commands import app
+
+    code = app(args=args, prog_name="dsfact", standalone_mode=False)
+    return code if isinstance(code, int) else EXIT_OK

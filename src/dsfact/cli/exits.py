@@ -1,0 +1,83 @@
+"""How a dsfact run ends, decided here and nowhere else: the exit status of a check (0 clean, 1 findings
+that --fail-on names, 2 unreadable input or a usage error, 130 interrupted) and the one error handler
+that turns every error into one line on stderr and its status, never a traceback.
+"""
+from __future__ import annotations
+
+import sys
+
+from dsfact.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, DsfactError
+from dsfact.model import Report, Severity
+
+# --fail-on: the severities that fail a run; "contradicted" and "disputed" are the names of error and
+# warning from before findings had a severity.
+FAIL_AT = {
+    "error": {Severity.ERROR}, "warning": {Severity.ERROR, Severity.WARNING}, "never": set(),
+    "contradicted": {Severity.ERROR}, "disputed": {Severity.ERROR, Severity.WARNING},
+}
+
+
+def exit_code(report: Report, fail_on: str) -> int:
+    """The one place that decides the exit status: 2 for unreadable input, 1 for failing findings."""
+    if any(r.error for r in report.files):
+        return EXIT_ERROR
+    failing = FAIL_AT[fail_on]
+    if any(f.severity in failing for r in report.files for f in r.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def guarded(run, *args) -> int:
+    """`run(*args)`'s exit status; every error becomes one line on stderr and its status."""
+    try:
+        return run(*args)
+    except DsfactError as exc:  # one line, whatever the error (`dsfact validate` lists every registry fault)
+        from dsfact.errors import RegistryError
+        from dsfact.safe import shown
+
+        message = " ".join(str(exc).split())
+        if isinstance(exc, RegistryError) and len(exc.problems) > 1:
+            message += f"; dsfact validate {exc.path} lists them all"
+        say(f"dsfact: error: {shown(message)}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        say("dsfact: interrupted\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader went away (| head): the report is cut short, which is not success
+        from dsfact.safe import discard_stdout
+
+        discard_stdout()
+        return EXIT_ERROR
+    except Exception as exc:  # click's usage errors and anything unforeseen: one line, never a traceback
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # a usage error from the option parser
+            return _usage_error(exc)
+        if type(exc).__name__ == "Abort":
+            return EXIT_INTERRUPTED
+        from dsfact.safe import shown
+
+        say(f"dsfact: internal error: {type(exc).__name__}: {shown(str(exc))}\n")
+        return EXIT_ERROR
+
+
+def _usage_error(exc) -> int:
+    """A usage error from Typer's parser as one line: `dsfact: error: dsfact claims: No such option ...`.
+    With no command at all, the help is what helps."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        exc.show()
+        return EXIT_ERROR
+    ctx = getattr(exc, "ctx", None)
+    where = f"{ctx.command_path}: " if ctx is not None and getattr(ctx, "command_path", None) else ""
+    message = " ".join(exc.format_message().replace("Value error, ", "").split())
+    hint = f" ({ctx.command_path} -h lists the options)" if where else ""
+    sys.stderr.write(f"dsfact: error: {where}{message}{hint}\n")
+    return EXIT_ERROR
+
+
+def say(text: str) -> None:
+    """Write to stderr, if there is one to write to."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
