@@ -146,8 +146,12 @@ def test_include_exclude_and_ignore(newsroom, capsys):
     # the command line's globs replace the file's
     code, doc, err = check(capsys, "--include", "*.rst", str(newsroom / "drafts"))
     assert [Path(f["path"]).name for f in doc["files"]] == ["notes.rst"]
-    # an excluded file named on the command line (as pre-commit names them) is skipped
+    # a file named on the command line is checked, excluded or not (as ruff does) ...
     code, doc, err = check(capsys, str(newsroom / "drafts" / "old" / "archive.md"),
+                           str(newsroom / "drafts" / "tunnel.md"))
+    assert [Path(f["path"]).name for f in doc["files"]] == ["archive.md", "tunnel.md"]
+    # ... unless --force-exclude (pre-commit's hook names every staged file)
+    code, doc, err = check(capsys, "--force-exclude", str(newsroom / "drafts" / "old" / "archive.md"),
                            str(newsroom / "drafts" / "tunnel.md"))
     assert [Path(f["path"]).name for f in doc["files"]] == ["tunnel.md"]
 

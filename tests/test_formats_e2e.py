@@ -151,10 +151,12 @@ def test_include_and_exclude(capsys, monkeypatch):
     _, doc, _ = check_json(capsys, "newsroom", "--exclude", "registry", "--exclude", "*.md", "--include", "*.txt")
     names = sorted(Path(f["path"]).name for f in doc["files"])
     assert "wire.txt" not in names and "article.txt" in names
-    # a file named on the command line is checked whatever its name, unless excluded
+    # a file named on the command line is checked whatever its name, excluded or not, unless --force-exclude
     code, doc, _ = check_json(capsys, "newsroom/make_fixtures.py")
     assert [f["path"] for f in doc["files"]] == ["newsroom/make_fixtures.py"]
     code, doc, _ = check_json(capsys, "newsroom/article.md", "--exclude", "*.md")
+    assert [f["path"] for f in doc["files"]] == ["newsroom/article.md"]
+    code, doc, _ = check_json(capsys, "newsroom/article.md", "--exclude", "*.md", "--force-exclude")
     assert doc["files"] == []
 
 

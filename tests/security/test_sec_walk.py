@@ -104,3 +104,15 @@ def test_an_ignore_file_that_is_a_fifo_or_a_device_is_not_read(tmp_path):
                           env=dict(os.environ, NO_COLOR="1"))
     assert proc.returncode == 1, proc.stderr
     assert "contradicted C07" in proc.stdout
+
+
+def test_a_file_named_on_the_command_line_is_checked_whatever_the_config_excludes(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".dsfact.toml").write_text('exclude = ["*"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(WRONG, encoding="utf-8")
+    code = main(["check", "-f", "lines", "a.md"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "contradicted C07" in out, (out, err)
+    # a walk still honours it, and --force-exclude applies it to named files (pre-commit's hook)
+    assert main(["check", "-f", "lines", "."]) == 2  # nothing left to check in the directory
+    assert main(["check", "-f", "lines", "--force-exclude", "a.md"]) == 0

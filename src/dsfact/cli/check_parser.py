@@ -78,6 +78,9 @@ def check_parser():
     parser.add_argument("--min-severity", choices=SEVERITIES, default="info", metavar="LEVEL",
                         help="report only findings at or above: info (default: all), warning, error")
     parser.add_argument("--hidden", action="store_true", help="walk hidden files and folders too")
+    parser.add_argument("--force-exclude", action="store_true",
+                        help="apply the exclude globs to files named on the command line too (as pre-commit names "
+                             "every staged file); without it a file named is always checked")
     parser.add_argument("--no-ignore", action="store_true",
                         help="walk what .gitignore, .ignore and .git/info/exclude ignore too")
     parser.add_argument("--no-cache", action="store_true",
@@ -115,6 +118,7 @@ def run_check_options(opts: dict, **given) -> int:
         use_config=not opts["no_config"], config_file=opts["config"], quiet=opts["quiet"],
         statistics=opts["statistics"], select=opts["select"], ignore=opts["ignore"], color=opts["color"],
         hidden=opts["hidden"], respect_ignore_files=not opts["no_ignore"], min_severity=opts["min_severity"],
+        force_exclude=opts.get("force_exclude", False),
         **given,
     )
 

@@ -129,6 +129,8 @@ def check(
     min_severity: Literal["info", "warning", "error"] = typer.Option(
         "info", "--min-severity", metavar="LEVEL", help="Report only findings at or above: info, warning, error."),
     hidden: bool = typer.Option(False, "--hidden", help="Walk hidden files and folders too."),
+    force_exclude: bool = typer.Option(False, "--force-exclude",
+                                       help="Apply the exclude globs to files named on the command line too."),
     no_ignore: bool = typer.Option(False, "--no-ignore", help="Walk what .gitignore and .ignore ignore too."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the registry cache."),
     cache_dir: Optional[str] = typer.Option(None, "--cache-dir", metavar="DIR",

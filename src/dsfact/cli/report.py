@@ -35,7 +35,7 @@ PROGRESS_FROM = 50  # files: below this a run is short enough to need no progres
 def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename, include, exclude,
               changed, jobs, use_config=True, config_file=None, quiet=False, statistics=False, select=(),
               ignore=(), color="auto", hidden=False, respect_ignore_files=True, min_severity="info",
-              contents: dict | None = None, changed_lines: dict | None = None) -> int:
+              force_exclude=False, contents: dict | None = None, changed_lines: dict | None = None) -> int:
     """Check the paths and write the report in the chosen format to stdout; return the exit code.
 
     Command-line values (and $DSFACT_REGISTRY, which arrives as `registry_path`) win over the
@@ -56,7 +56,7 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
     _warn_unknown_claims(registry, selected, ignored)
     base = os.path.dirname(settings.config_file) if settings.config_file else None
     files = collect_paths(paths, settings.include, settings.exclude, base, hidden=hidden,
-                          respect_ignore_files=respect_ignore_files)
+                          respect_ignore_files=respect_ignore_files, force_exclude=force_exclude)
     if changed_lines is None and changed is not None:
         changed_lines = _changed_lines(files, changed, "-" in paths, stdin_filename)
     out = _Output(output, color, quiet)

@@ -24,15 +24,17 @@ def _slashed(path: str) -> str:
 
 
 def collect_paths(paths: list[str], include, exclude, base: str | None = None, *, hidden: bool = False,
-                  respect_ignore_files: bool = True) -> list[tuple[str, str | None]]:
+                  respect_ignore_files: bool = True, force_exclude: bool = False) -> list[tuple[str, str | None]]:
     """Files to check, in a stable order, each with the error that stops it (None when readable).
 
     A directory walk skips hidden files and folders (unless `hidden`) and what `.gitignore`, `.ignore`
     and `.git/info/exclude` ignore (unless not `respect_ignore_files`), as ruff and ripgrep do. A
     directory the walk cannot read is reported as an unreadable file is.
 
-    A file named on the command line is checked whatever its name, unless an exclude glob matches
-    it; a directory contributes the files that match the include globs and not the exclude globs.
+    A file named on the command line is always checked, whatever its name (as ruff does): the globs
+    choose the files of a directory walk, the files that match the include globs and not the exclude
+    globs. With `force_exclude` (--force-exclude, for pre-commit, which names every staged file) the
+    exclude globs apply to named files too.
     A glob matches a file's name, or its path (relative to the directory walked, or to `base`, the
     directory of the config file) at any depth: "archive/*" skips drafts/archive/old.md.
     """
@@ -55,7 +57,7 @@ def collect_paths(paths: list[str], include, exclude, base: str | None = None, *
             if not found:
                 out.append((raw, "no files to check in this directory (looked for " + ", ".join(include) + ")"))
             out.extend(found)
-        elif not matches(exclude, os.path.basename(raw), _slashed(raw), from_base(raw)):
+        elif not (force_exclude and matches(exclude, os.path.basename(raw), _slashed(raw), from_base(raw))):
             out.append((raw, None))
     return out
 
