@@ -1,7 +1,7 @@
 """dsfact's errors: each is shown to the user as one line, never as a traceback."""
 from __future__ import annotations
 
-# Exit codes: one place decides them (see cli.main).
+# Exit codes: one place decides them (see dsfact.cli.exits).
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2

@@ -1,4 +1,4 @@
-"""The Typer app: every command but the hot `check` path, which cli.main parses without Typer.
+"""The Typer app: every command but the hot `check` path, which dsfact.cli.entry sends to check_parser.
 
 One vocabulary across commands: `-r/--registry PATH` wherever a registry is read, `-f/--format FORMAT`
 wherever there is output (a format a command cannot write is a usage error, exit 2), `-h/--help`
@@ -326,7 +326,7 @@ def archive(
                                  use_config=not no_config, hidden=hidden, respect_ignore_files=not no_ignore))
 
 
-# --- dsfact hook install / dsfact config (src/dsfact/hook.py, src/dsfact/config.py) ------------------
+# --- dsfact hook install / dsfact config (dsfact/cli/hook.py, dsfact/cli/settings.py) ---------------
 
 hook_app = typer.Typer(help="Install or remove dsfact's git pre-commit hook (for repositories without pre-commit).",
                        no_args_is_help=True, context_settings=CONTEXT, cls=_Group)

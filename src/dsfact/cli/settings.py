@@ -29,7 +29,7 @@ from pathlib import Path
 
 from dsfact.errors import ConfigError, RegistryError
 
-FAIL_ON = ("error", "warning", "never", "contradicted", "disputed")  # the same words as dsfact.cli.FAIL_ON
+FAIL_ON = ("error", "warning", "never", "contradicted", "disputed")  # the same words as dsfact.cli.check_parser.FAIL_ON
 DEFAULT_FAIL_ON = "error"
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
 CONFIG_NAMES = (".dsfact.toml", "pyproject.toml")
