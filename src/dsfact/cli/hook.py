@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 import shlex
 import stat
-import subprocess
 import sys
 from pathlib import Path
 
@@ -34,11 +33,11 @@ OLD = "pre-commit.dsfact-old"
 
 
 def _git(repo: str, *args: str) -> str | None:
-    try:
-        proc = subprocess.run(["git", "-C", repo, *args], capture_output=True, text=True, check=False)
-    except FileNotFoundError:
-        raise UsageError("git was not found on PATH") from None
-    return proc.stdout.strip() if proc.returncode == 0 else None
+    """git's output in `repo`, stripped, or None when git fails."""
+    from dsfact.cli.git import git
+
+    proc = git(repo, *args)
+    return os.fsdecode(proc.stdout).strip() if proc.returncode == 0 else None
 
 
 def hooks_dir(repo: str) -> Path:
