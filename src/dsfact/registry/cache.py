@@ -299,9 +299,9 @@ def _b(value) -> bool:
 
 
 def _strs(value) -> tuple[str, ...]:
-    if not isinstance(value, list):
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _Invalid
-    return tuple(_s(v) for v in value)
+    return tuple(value)
 
 
 def _optional(decode):
@@ -320,6 +320,12 @@ def _mapping(decode):
             raise _Invalid
         return {_s(k): decode(v) for k, v in value.items()}
     return read
+
+
+def _strings_by_string(value) -> dict:
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise _Invalid
+    return value
 
 
 def _records(cls):
@@ -343,7 +349,7 @@ _DECODERS = {
     "Value": lambda v: v if isinstance(v, str) else _f(v),
     "tuple[str, ...]": _strs,
     "dict | None": _optional(_plain_dict),
-    "dict[str, str]": _mapping(_s),
+    "dict[str, str]": _strings_by_string,
     "Per | None": _optional(lambda v: _record(Per, v)),
     "tuple[Statement, ...]": _records(Statement),
     "tuple[Claim, ...]": _records(Claim),
@@ -351,21 +357,27 @@ _DECODERS = {
 }
 
 
+_LAYOUTS: dict[type, tuple[frozenset, tuple]] = {}
+
+
 def _record(cls, value):
     """An instance of the dataclass `cls` from its plain form: exactly its fields, each of its type."""
+    layout = _LAYOUTS.get(cls) or _layout(cls)
+    if not isinstance(value, dict) or value.keys() != layout[0]:
+        raise _Invalid
+    return cls(**{name: decode(value[name]) for name, decode in layout[1]})
+
+
+def _layout(cls) -> tuple[frozenset, tuple]:
+    """The names of a dataclass's fields, and each one's reader (by its annotation), found once."""
     from dataclasses import fields
 
-    names = [f.name for f in fields(cls)]
-    if not isinstance(value, dict) or sorted(value) != sorted(names):
-        raise _Invalid
-    return cls(**{f.name: _decoder(f.type)(value[f.name]) for f in fields(cls)})
-
-
-def _decoder(annotation: str):
     try:
-        return _DECODERS[annotation]
+        readers = tuple((f.name, _DECODERS[f.type]) for f in fields(cls))
     except KeyError:
-        raise _Invalid from None
+        raise _Invalid from None  # a field this cache cannot read back: parse the registry instead
+    _LAYOUTS[cls] = (frozenset(name for name, _ in readers), readers)
+    return _LAYOUTS[cls]
 
 
 def _registry_from_plain(d) -> Registry:
