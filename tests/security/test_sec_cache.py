@@ -275,3 +275,78 @@ def test_every_field_of_the_cached_types_has_a_reader():
     missing = [f"{cls.__name__}.{f.name}: {f.type}" for cls in (Registry, Source, Claim, Statement, Per)
                for f in fields(cls) if f.type not in _DECODERS]
     assert missing == []
+
+
+def _fresh_cache_state(monkeypatch, directory):
+    from dsfact.registry import cache
+
+    monkeypatch.setenv("DSFACT_CACHE_DIR", str(directory))
+    monkeypatch.setitem(cache._STATE, "checked", {})
+    monkeypatch.setitem(cache._STATE, "warned", False)
+
+
+def test_a_cache_dir_of_another_user_is_neither_read_nor_written(tmp_path, monkeypatch, capsys):
+    """Without root: the directory is made to belong to someone else by changing who we are."""
+    from dsfact.registry import cache, load_registry
+
+    reg = make_registry(tmp_path / "reg")
+    directory = tmp_path / "cache"
+    _fresh_cache_state(monkeypatch, directory)
+    load_registry(reg)
+    (name,) = [p.name for p in directory.iterdir()]
+    doc = json.loads((directory / name).read_bytes())
+    doc["registry"]["claims"][0]["statements"][0]["value"] = 999.0
+    (directory / name).write_text(json.dumps(doc))
+    assert load_registry(reg).claims[0].statements[0].value == 999.0  # a trusting reader takes it
+    before = sorted((p.name, p.stat().st_mtime_ns) for p in directory.iterdir())
+    capsys.readouterr()
+    owner = directory.stat().st_uid
+    monkeypatch.setattr(os, "getuid", lambda: owner + 1)
+    monkeypatch.setitem(cache._STATE, "checked", {})
+    for _ in range(2):
+        assert load_registry(reg).claims[0].statements[0].value == 120_000_000
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in directory.iterdir()) == before
+    warnings = lines(capsys.readouterr().err)
+    assert len(warnings) == 1 and "belongs to another user" in warnings[0], warnings
+
+
+@pytest.mark.parametrize("mode", [0o770, 0o707, 0o777])
+def test_a_cache_dir_others_may_write_is_neither_read_nor_written(tmp_path, monkeypatch, capsys, mode):
+    from dsfact.registry import load_registry
+
+    reg = make_registry(tmp_path / "reg")
+    directory = tmp_path / "cache"
+    directory.mkdir(mode=0o700)
+    os.chmod(directory, mode)
+    _fresh_cache_state(monkeypatch, directory)
+    for _ in range(2):
+        assert load_registry(reg).claims[0].id == "B1"
+    assert list(directory.iterdir()) == []
+    warnings = lines(capsys.readouterr().err)
+    assert len(warnings) == 1 and "written by other users" in warnings[0], warnings
+
+
+def test_a_write_that_fails_midway_leaves_no_temporary_file(tmp_path, monkeypatch):
+    """A full disk, simulated: the first bytes are written, then ENOSPC."""
+    import errno
+
+    from dsfact.registry import load_registry
+
+    reg = make_registry(tmp_path / "reg")
+    directory = tmp_path / "cache"
+    _fresh_cache_state(monkeypatch, directory)
+    real_write, calls = os.write, []
+
+    def full_disk(fd, data):
+        calls.append(fd)
+        real_write(fd, bytes(data[:64]))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "write", full_disk)
+        registry = load_registry(reg)
+    assert calls, "the cache writer was reached"
+    assert registry.claims[0].statements[0].value == 120_000_000
+    assert list(directory.iterdir()) == []
+    assert load_registry(reg) == registry  # and the next run writes it
+    assert len(list(directory.iterdir())) == 1

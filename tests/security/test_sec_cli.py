@@ -116,3 +116,27 @@ def test_a_trusted_config_still_applies(tmp_path):
 
 def test_usage_errors_still_exit_2(tmp_path):
     assert dsfact("check", "--cache-dir", cwd=tmp_path).returncode == EXIT_ERROR
+
+
+DEEP_TOML = {
+    "arrays": "x = " + "[" * 3000 + "]" * 3000 + "\n",
+    "inline tables": "x = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(DEEP_TOML))
+@pytest.mark.parametrize("where", [".dsfact.toml", "pyproject.toml", "--config"])
+def test_toml_nested_3000_deep_is_one_line(tmp_path, shape, where):
+    (tmp_path / "a.md").write_text(CONTRADICTED, encoding="utf-8")
+    body = DEEP_TOML[shape]
+    name = "pyproject.toml" if where == "pyproject.toml" else ("deep.toml" if where == "--config" else where)
+    config = tmp_path / name
+    config.write_text(("[tool.dsfact]\n" if where == "pyproject.toml" else "") + body, encoding="utf-8")
+    os.chmod(config, 0o644)
+    args = ("--config", config) if where == "--config" else ()
+    for command in (("check", "-f", "lines", *args, "a.md"), ("config", *args)):
+        result = dsfact(*command, cwd=tmp_path)
+        text = result.stderr.decode()
+        assert result.returncode == EXIT_ERROR, (command, text)
+        assert lines(text) == [f"dsfact: error: {config}: "
+                               "invalid TOML: nested too deeply"], (command, text)

@@ -178,3 +178,92 @@ def test_a_claim_field_of_the_wrong_type_is_a_registry_error(tmp_path, key, valu
         text = result.stderr.decode()
         assert result.returncode == EXIT_ERROR, (args, text)
         assert f"{key} must be a string" in text and "internal error" not in text
+
+
+# --- values of the wrong type: an error at their line, never an internal error or a silent str() --------
+
+WRONG_TYPES = [
+    # (the line as make_registry writes it, the same line with a value of the wrong type, the key named)
+    ("  - id: B1", "  - id: [B1]", "id"),
+    ("    topic: cost", "    topic: [cost]", "topic"),
+    ("    subject: Shelbyville", "    subject: {name: Shelbyville}", "subject"),
+    ("    metric: budget", "    metric: [budget, spending]", "metric"),
+    ("    unit: USD", "    unit: {code: USD}", "unit"),
+    ("    unit: USD", "    unit: USD\n    time: [2024]", "time"),
+    ("    unit: USD", "    unit: USD\n    note: {a: 1}", "note"),
+    ("      - source: gazette", "      - source: [gazette]", "source"),
+    ("        value: 120000000", "        value: .nan", "value"),
+    ("        value: 120000000", "        value: -.inf", "value"),
+    ("        value: 120000000", "        value: 1e400", "value"),
+    ("        value: 120000000", "        value: 120000000\n        high: .inf", "high"),
+    ("        value: 120000000", "        value: 120000000\n        note: [a, b]", "note"),
+    ("        value: 120000000", "        value: 120000000\n        attributed_to: {x: 1}", "attributed_to"),
+    ("id: gazette,", "id: {g: 1},", "id"),
+    ("publisher: G,", "publisher: [G],", "publisher"),
+    ("title: T,", "title: {t: 1},", "title"),
+    ("language: en}", "language: no}", "language"),  # YAML reads a bare `no` as false
+    ('date: "2024-03-02",', "date: [2024],", "date"),
+    ('file: "gazette.txt",', "file: [gazette.txt],", "file"),
+    ("version: 1", "version: 1\ntopics: 7", "topics"),
+    ("version: 1", "version: 1\ntopics: [cost, [other]]", "topics"),
+]
+
+
+@pytest.mark.parametrize("line, wrong, key", WRONG_TYPES, ids=[f"{k}:{w.split(':', 1)[-1].strip()}"
+                                                              for _, w, k in WRONG_TYPES])
+def test_a_value_of_the_wrong_type_is_a_registry_error_at_its_line(line, wrong, key):
+    from dsfact.errors import RegistryError
+    from dsfact.registry import parse_registry
+
+    text = registry_text()
+    assert text.count(line) == 1
+    bad = text.replace(line, wrong)
+    at = bad[: bad.index(wrong)].count("\n") + 1 + wrong.count("\n")  # the line of the wrong value
+    with pytest.raises(RegistryError) as caught:
+        parse_registry(bad.encode(), "claims.yaml")
+    problems = caught.value.problems
+    assert any(n == at and key in message for n, message in problems), problems
+
+
+def test_a_wrong_type_is_one_line_from_every_command(tmp_path):
+    reg = make_registry(tmp_path / "reg")
+    reg.write_text(reg.read_text().replace("    subject: Shelbyville", "    subject: [Shelbyville, 2]"))
+    article = tmp_path / "a.md"
+    article.write_text("The Shelbyville council approved a budget of $150 million for 2024.\n")
+    for args in (("check", "--registry", reg, article), ("claims", "--registry", reg), ("validate", reg)):
+        result = dsfact(*args, cwd=tmp_path)
+        text = result.stderr.decode()
+        assert result.returncode == EXIT_ERROR, (args, text)
+        assert "Traceback" not in text and "internal error" not in text
+        assert f"{reg}:7: claim B1: subject must be a string" in text, text
+
+
+@pytest.mark.parametrize("nesting", ["flow", "block"])
+@pytest.mark.parametrize("depth", [100, 300, 5000])
+def test_deep_yaml_is_one_error_at_its_line(tmp_path, nesting, depth):
+    """Deeper than MAX_DEPTH is refused where it goes too deep, whether or not Python's recursion
+    limit or libyaml's own nesting limit (1,000) would have been reached."""
+    from dsfact.registry import MAX_DEPTH
+
+    reg = make_registry(tmp_path / "reg")
+    base = reg.read_text()
+    if nesting == "flow":
+        reg.write_text(base + "extra: " + "[" * depth + "]" * depth + "\n")
+    else:
+        reg.write_text(base + "extra:\n" + "".join("  " * (i + 1) + "a:\n" for i in range(depth)))
+    result = _validate(reg, tmp_path)
+    text = result.stderr.decode()
+    assert result.returncode == EXIT_ERROR
+    assert len(lines(text)) == 1 and "Traceback" not in text, text
+    if depth > 1000:  # libyaml stops first, also at the line where it went too deep
+        assert f"{reg}:" in text and "nesting depth" in text, text
+        return
+    start = base.count("\n") + 1
+    expected = start if nesting == "flow" else start + MAX_DEPTH  # the mapping one level too deep
+    assert f"{reg}:{expected}: registry nested more than {MAX_DEPTH} levels deep" in text, text
+
+
+def test_nesting_within_the_limit_is_accepted(tmp_path):
+    reg = make_registry(tmp_path / "reg")
+    reg.write_text(reg.read_text() + "extra: " + "[" * 50 + "]" * 50 + "\n")
+    assert _validate(reg, tmp_path).returncode == EXIT_OK

@@ -83,7 +83,15 @@ def _yaml_load(data: bytes, name: str):
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class LineLoader(base):  # type: ignore[misc, valid-type]
-        pass
+        def get_single_data(self):
+            node = self.get_single_node()
+            if node is None:
+                return None
+            deep = _too_deep(node)
+            if deep is not None:
+                raise RegistryError(name, [(deep.start_mark.line + 1,
+                                            f"registry nested more than {MAX_DEPTH} levels deep")])
+            return self.construct_document(node)
 
     def construct_mapping(loader, node, deep=False):
         mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
@@ -121,6 +129,27 @@ def _yaml_load(data: bytes, name: str):
         raise RegistryError(name, [(0, f"registry nested more than {MAX_DEPTH} levels deep")]) from None
 
 
+def _too_deep(root):
+    """The first YAML node nested deeper than MAX_DEPTH, or None; found without recursion, and visiting a
+    node shared through aliases again only when it is reached deeper than before."""
+    import yaml
+
+    stack = [(root, 1)]
+    reached: dict[int, int] = {}
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return node
+        if reached.get(id(node), 0) >= depth:
+            continue
+        reached[id(node)] = depth
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+    return None
+
+
 def _key_line(node: dict, key: str) -> int:
     """The line of `key` in a mapping (of the mapping itself when the key is missing)."""
     return node.get(_KEYLINES, {}).get(key, node.get(_LINE, 0))
@@ -145,7 +174,7 @@ def _strings(value, line: int, what: str, faults: _Faults) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         value = [value]
-    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+    if isinstance(value, list) and all(isinstance(v, str) or _finite(v) for v in value):
         out = tuple(str(v) for v in value)
         long = [v for v in out if len(v) > MAX_CUE_CHARS]
         if long:
@@ -156,20 +185,30 @@ def _strings(value, line: int, what: str, faults: _Faults) -> tuple[str, ...]:
     return ()
 
 
+def _finite(value) -> bool:
+    """A number YAML gave (not a boolean: `yes` and `no` are booleans to YAML) that is not inf or nan."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) < float("inf")
+
+
 def _text(node: dict, key: str, line: int, what: str, faults: _Faults) -> str | None:
-    """An optional string value; a number is taken as written, anything else is a fault."""
+    """An optional string value; a number is taken as written ("2025"), anything else (a list, a
+    mapping, a boolean, binary) is a fault at the key's line."""
     value = node.get(key)
     if value is None or isinstance(value, str):
         return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if _finite(value):
         return str(value)
-    faults.error(line, f"{what}: {key} must be a string, not {type(value).__name__}")
+    hint = " (quote it)" if isinstance(value, bool) else ""
+    faults.error(node.get(_KEYLINES, {}).get(key, line),
+                 f"{what}: {key} must be a string, not {type(value).__name__}{hint}")
     return None
 
 
 def _number(value, line: int, what: str, faults: _Faults) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        faults.error(line, f"{what} must be a number, not {type(value).__name__} {value!r}")
+    if not _finite(value):
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        faults.error(line, f"{what} must be a finite number, not {value!r}" if number
+                     else f"{what} must be a number, not {type(value).__name__} {value!r}")
         return None
     return float(value)
 
@@ -181,7 +220,7 @@ def _per(value, line: int, faults: _Faults) -> Per | None:
         faults.error(line, "per must be a mapping like {amount: 1000000, unit: token}")
         return None
     amount = _number(value.get("amount", 1), value.get(_LINE, line), "per.amount", faults)
-    return Per(amount or 1.0, str(value["unit"]))
+    return Per(amount or 1.0, _text(value, "unit", value.get(_LINE, line), "per", faults) or "")
 
 
 def parse_registry(data: bytes, name: str = "<registry>") -> Registry:
@@ -195,7 +234,7 @@ def parse_registry(data: bytes, name: str = "<registry>") -> Registry:
     if version != 1:
         faults.error(doc[_LINE], f"unsupported registry version {version!r} (this dsfact reads version 1)")
 
-    topics = tuple(doc.get("topics") or TOPICS)
+    topics = _strings(doc.get("topics"), _key_line(doc, "topics"), "topics", faults) or TOPICS
     sources: dict[str, Source] = {}
     raw_sources = doc.get("sources")
     if not isinstance(raw_sources, list) or not raw_sources:
@@ -205,32 +244,11 @@ def parse_registry(data: bytes, name: str = "<registry>") -> Registry:
         if not isinstance(node, dict):
             faults.error(doc[_LINE], "each source must be a mapping")
             continue
-        line = node[_LINE]
-        faults.unknown_keys(node, _SOURCE_KEYS, "a source")
-        kind = str(node.get("kind") or REPORT)
-        if kind not in SOURCE_KINDS:
-            faults.error(_key_line(node, "kind"), f"source {node.get('id', '?')}: unknown kind {kind!r} "
-                                                  f"(known: {', '.join(SOURCE_KINDS)})")
-        missing = [k for k in ("id",) if not node.get(k)]
-        if not node.get("file"):
-            if kind != PRIMARY:
-                missing.append("file")  # only a primary record may live outside the repository
-            else:
-                missing += [k for k in _RECORD_KEYS if not node.get(k)]
-        if missing:
-            what = "source" if kind != PRIMARY or node.get("file") else "primary record without a file"
-            faults.error(line, f"{what} {node.get('id') or ''} is missing {', '.join(missing)}".replace("  ", " "))
-            continue
-        sid = str(node["id"])
-        if sid in sources:
-            faults.error(line, f"duplicate source id {sid!r}")
-            continue
-        sources[sid] = Source(
-            id=sid, file=str(node.get("file") or ""), publisher=str(node.get("publisher") or sid),
-            title=str(node.get("title") or ""), date=str(node.get("date") or ""),
-            language=str(node.get("language") or ""), url=_text(node, "url", line, f"source {sid}", faults),
-            line=line, kind=kind,
-        )
+        source = _parse_source(node, faults)
+        if source is not None and source.id in sources:
+            faults.error(source.line, f"duplicate source id {source.id!r}")
+        elif source is not None:
+            sources[source.id] = source
 
     claims: list[Claim] = []
     seen_ids: dict[str, int] = {}
@@ -259,6 +277,34 @@ def parse_registry(data: bytes, name: str = "<registry>") -> Registry:
                         folded_cues=_fold_cues(claims, entities))
     _WARNINGS[name] = tuple(faults.warnings)
     return registry
+
+
+def _parse_source(node: dict, faults: _Faults) -> Source | None:
+    line = node[_LINE]
+    faults.unknown_keys(node, _SOURCE_KEYS, "a source")
+    sid = _text(node, "id", line, "a source", faults)
+    if sid is None and node.get("id") is not None:
+        return None  # a list or a mapping as an id: reported
+    sid = sid or ""
+    what = f"source {sid}"
+    kind = _text(node, "kind", line, what, faults) or REPORT
+    if kind not in SOURCE_KINDS:
+        faults.error(_key_line(node, "kind"), f"source {node.get('id', '?')}: unknown kind {kind!r} "
+                                              f"(known: {', '.join(SOURCE_KINDS)})")
+    missing = [k for k in ("id",) if not node.get(k)]
+    if not node.get("file"):
+        if kind != PRIMARY:
+            missing.append("file")  # only a primary record may live outside the repository
+        else:
+            missing += [k for k in _RECORD_KEYS if not node.get(k)]
+    if missing:
+        what = "source" if kind != PRIMARY or node.get("file") else "primary record without a file"
+        faults.error(line, f"{what} {sid} is missing {', '.join(missing)}".replace("  ", " "))
+        return None
+    fields = {k: _text(node, k, line, what, faults) or "" for k in ("file", "publisher", "title", "date", "language")}
+    return Source(id=sid, file=fields["file"], publisher=fields["publisher"] or sid, title=fields["title"],
+                  date=fields["date"], language=fields["language"], url=_text(node, "url", line, what, faults),
+                  line=line, kind=kind)
 
 
 _WARNINGS: dict[str, tuple[tuple[int, str], ...]] = {}
@@ -335,11 +381,16 @@ def _parse_claim(node: dict, sources: dict, topics: tuple, faults: _Faults) -> C
     if missing:
         faults.error(line, f"claim {node.get('id', '?')} is missing {', '.join(missing)}")
         return None
-    cid = str(node["id"])
-    unit = str(node["unit"])
+    cid = _text(node, "id", line, "a claim", faults)
+    if cid is None:
+        return None
+    texts = {k: _text(node, k, line, f"claim {cid}", faults) for k in ("unit", "topic", "subject", "metric", "time")}
+    if None in (texts["unit"], texts["topic"], texts["subject"], texts["metric"]):
+        return None  # a list or a mapping where a word belongs: reported
+    unit = texts["unit"]
     if unit not in UNITS:
         faults.error(line, f"claim {cid}: unknown unit {unit!r} (known: {', '.join(sorted(UNITS))})")
-    topic = str(node["topic"])
+    topic = texts["topic"]
     if topic not in topics:
         faults.error(line, f"claim {cid}: unknown topic {topic!r} (known: {', '.join(topics)})")
     cues = node.get("cues") or {}
@@ -385,10 +436,10 @@ def _parse_claim(node: dict, sources: dict, topics: tuple, faults: _Faults) -> C
                                f"or is nested more than {MAX_DEPTH} deep (YAML aliases?)")
             derived = None
     return Claim(
-        id=cid, topic=topic, subject=str(node["subject"]), metric=str(node["metric"]), unit=unit,
+        id=cid, topic=topic, subject=texts["subject"], metric=texts["metric"], unit=unit,
         statements=tuple(statements), subject_cues=subject_cues, metric_cues=metric_cues,
         per=per, kind=str(kind),
-        time=str(node["time"]) if node.get("time") is not None else None,
+        time=texts["time"],
         variant=_text(node, "variant", line, f"claim {cid}", faults),
         group=_text(node, "group", line, f"claim {cid}", faults),
         variant_cues=_strings(node.get("variant_cues"), line, f"claim {cid}: variant_cues", faults),
@@ -416,7 +467,11 @@ def _parse_statement(st, cid: str, claim_unit: str, sources: dict, faults: _Faul
         return None
     line = st[_LINE]
     faults.unknown_keys(st, _STATEMENT_KEYS, f"a statement of {cid}")
-    source = str(st.get("source") or "")
+    source = _text(st, "source", line, f"claim {cid}", faults)
+    unit = _text(st, "unit", line, f"claim {cid}", faults)
+    if (source is None and st.get("source") is not None) or (unit is None and st.get("unit") is not None):
+        return None  # a list or a mapping where a word belongs: reported
+    source = source or ""
     record = sources.get(source)
     cited = record is not None and not record.file  # a primary record known by its citation, not a file
     missing = [k for k in ("source", "value", "cite" if cited else "quote") if st.get(k) in (None, "")]
@@ -433,14 +488,16 @@ def _parse_statement(st, cid: str, claim_unit: str, sources: dict, faults: _Faul
     if st.get("cite") is not None and not isinstance(st["cite"], str):
         faults.error(line, f"claim {cid}: cite must be a string (a table, section, page or row)")
         return None
-    unit = str(st.get("unit") or claim_unit)
+    unit = unit or claim_unit
     if st.get("unit") and unit not in UNITS:  # a claim's own unknown unit is reported once, at the claim
         faults.error(line, f"claim {cid}: unknown unit {unit!r}")
     value = st["value"]
     if unit == "date":
-        value = str(value)
+        value = _text(st, "value", line, f"claim {cid}", faults)
+        if value is None:
+            return None
     else:
-        value = _number(value, line, f"claim {cid}: value", faults)
+        value = _number(value, _key_line(st, "value"), f"claim {cid}: value", faults)
         if value is None:
             return None
     qualifier = st.get("qualifier")
@@ -451,10 +508,10 @@ def _parse_statement(st, cid: str, claim_unit: str, sources: dict, faults: _Faul
         faults.error(line, f"claim {cid}: direction must be up or down, not {direction!r}")
     high = st.get("high")
     if high is not None:
-        high = _number(high, line, f"claim {cid}: high", faults)
+        high = _number(high, _key_line(st, "high"), f"claim {cid}: high", faults)
     precision = st.get("precision")
     if precision is not None:
-        precision = _number(precision, line, f"claim {cid}: precision", faults)
+        precision = _number(precision, _key_line(st, "precision"), f"claim {cid}: precision", faults)
     quote = st.get("quote") or ""
     if not isinstance(quote, str):
         faults.error(line, f"claim {cid}: quote must be a string")
