@@ -581,6 +581,8 @@ def test_the_bundled_words_read_as_the_engine_does():
     ("KRW: 韩元", "KRW: 韩元\nSGD: 新加坡元", "50萬新加坡元", lambda q: q.unit == "SGD" and q.value == 500_000),
     ("km: km, 公里", "km: km, 公里, kilometres", "a 40 kilometres trip", lambda q: q.unit == "km"),
     ("12: December, Dec", "12: December, Dec, Dezember", "Dezember 24, 2024", lambda q: q.value == "2024-12-24"),
+    ("down: drop,", "down: dip, drop,", "a 3% dip in a day", lambda q: q.direction == "down"),
+    ("fiscal, FY,", "fiscal, FY, throughout,", "sales grew throughout 2024", lambda q: q.value == "2024"),
     ("seat: seat\n", "seat: seat\nnight: night, nights\n", "$120 per night",
      lambda q: q.per is not None and q.per.unit == "night"),
 ])

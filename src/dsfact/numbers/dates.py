@@ -18,16 +18,16 @@ class _Dates:
         offset = None
         new_start = start
         if m:
-            offset = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}[m.group(1)]
+            offset = self.r.words.relative_years[m.group(1)]
             new_start = m.start()
         else:
             m = self.r.rel_en_before.search(w, max(self.last_end, start - 20), start)
             if m:
-                offset = {"this": 0, "last": -1, "next": 1}[m.group(1).lower()]
+                offset = self.r.words.relative_years[m.group(1).lower()]
             else:
                 m2 = self.r.rel_en_after.match(w, end)
                 if m2:
-                    offset = {"this": 0, "last": -1, "next": 1}[m2.group(1).lower()]
+                    offset = self.r.words.relative_years[m2.group(1).lower()]
         if offset is None or self.ref_year is None:
             return None, new_start
         return self.ref_year + offset, new_start

@@ -150,13 +150,14 @@ def _dates(r: _Rx) -> None:
     r.zh_ymd = _compile(r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s?年(?!财|度财)"
                           r"(?:\s?" + zh_m + r"\s?月份?(?:\s?" + zh_d + r"\s?[日号])?)?")
     r.zh_md = _compile(zh_m + r"\s?月(?![租薪费])份?(?:\s?" + zh_d + r"\s?[日号])?")
-    r.rel_zh = _compile(r"(今年|去年|前年|明年)\s?$")
-    r.rel_en_before = _compile(r"(?i)\b(this|last|next)\s+year(?:'s)?,?\s+(?:on\s+)?$")
-    r.rel_en_after = _compile(r"(?i),?\s+(this|last|next)\s+year\b")
+    rel = list(w.relative_years)
+    rel_en = "|".join(re.escape(x) for x in _latin(rel))
+    r.rel_zh = _compile("(" + "|".join(re.escape(x) for x in rel if x not in _latin(rel)) + r")\s?$")
+    r.rel_en_before = _compile(r"(?i)\b(" + rel_en + r")\s+year(?:'s)?,?\s+(?:on\s+)?$")
+    r.rel_en_after = _compile(r"(?i),?\s+(" + rel_en + r")\s+year\b")
     r.xmas = _compile(r"圣诞节?(?:当天|当日)?|平安夜|Christmas(?:\s+Day|\s+Eve)?")
-    r.year_prep = _compile(r"(?i)(?:\b(?:in|since|by|until|till|from|during|fiscal|FY|early|"
-                             r"late|mid|before|after|through|spring|summer|autumn|fall|winter|"
-                             r"year|circa|of|the end of)[\s-]+|\bmid-)$")
+    r.year_prep = _compile(r"(?i)(?:\b(?:" + "|".join(re.escape(x) for x in w.year_words) +
+                           r")[\s-]+|\bmid-)$")
     r.plural_next = _compile(r"\s+(?:[A-Z][A-Za-z]*\s+){0,2}(?!(?:was|is|has|its|this|as|us|"
                                r"his|plus|always|perhaps|thus|less|yes|does|was)\b)[A-Za-z]+s\b")
 
@@ -305,8 +306,9 @@ def _qualifiers(r: _Rx) -> None:
     r.level = _compile(r"(?i)(?:(?<![A-Za-z])(?:to|at|from)\s+|(?:跌至|升至|涨至|降至|增至|减至|收于|收报|"
                          r"(?<!达)到|至|见|报|收|收盘)\s?)(?:about|around|roughly|nearly|almost|over|under|"
                          r"more than|less than|约|近|逾|超过|不到|仅)?\s*$")
-    r.dir_after = _compile(r"(?i)\s+(?:(?P<down>drop|decline|fall|slide|plunge|loss|slump|decrease|"
-                             r"lower|cut)|(?P<up>gain|rise|increase|jump|surge|rally|higher|growth|climb))\b")
+    after = w.directions_after
+    r.dir_after = _compile(r"(?i)\s+(?:(?P<down>" + "|".join(after.get("down", ())) + ")|(?P<up>" +
+                           "|".join(after.get("up", ())) + r"))\b")
     r.inherit = _compile(r"^\s*(?:[、,，;；]|\s)?\s*(?:及|和|与|以及|或|and|or|vs\.?|versus|[(（])?\s*"
                            r"(?:合|折合|人民币|港币|美元)*\s*$")
     r.clause_cut = _compile(r"[。；;！？!?\n，,:]")

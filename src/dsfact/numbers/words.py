@@ -45,7 +45,8 @@ def _named(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 def from_tables(tables: Tables) -> Words:
     """The lookups of the numbers engine from tables in the numbers.words format."""
     t = {name: tables.get(name, {}) for name in (
-        "qualifiers", "qualifier-reach", "qualifiers-after", "directions", "small-numbers", "tens", "scales",
+        "qualifiers", "qualifier-reach", "qualifiers-after", "directions", "directions-after",
+        "relative-years", "year-words", "small-numbers", "tens", "scales",
         "scale-abbreviations", "folds", "fractions", "months", "currency-codes", "dollar-prefixes",
         "currency-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names")}
     w = Words()
@@ -54,6 +55,9 @@ def from_tables(tables: Tables) -> Words:
     w.qual_far = frozenset(x for words in t["qualifier-reach"].values() for x in words)
     w.qual_after = {x.lower(): QUALIFIER_KINDS[key] for key, words in t["qualifiers-after"].items() for x in words}
     w.directions = [(key, "|".join(words)) for key, words in t["directions"].items()]
+    w.directions_after = {key: words for key, words in t["directions-after"].items()}
+    w.relative_years = _valued(t["relative-years"])
+    w.year_words = t["year-words"].get("before", ())
     w.en_small = _valued(t["small-numbers"])
     w.en_tens = _valued(t["tens"])
     w.en_scale = _valued(t["scales"])
