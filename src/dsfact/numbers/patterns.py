@@ -177,9 +177,11 @@ def _not_amounts(r: _Rx) -> None:
                 "w": _compile(r"[A-Za-z]+"), "mon": _compile(r"[A-Za-z]+")}
     r.fw_thousands = _compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
     r.group_space = _compile("[\u00a0\u2007\u2009\u202f]")
-    r.grouped = _compile("(?<![0-9０-９.,，\u00a0\u2007\u2009\u202f])[0-9０-９]{1,3}"
+    # A digit first (the lookbehind after it looks at the character before it), so the engine skips to
+    # digits at once: a grouped figure of 1 to 3 digits, then groups of three.
+    r.grouped = _compile("[0-9０-９](?<![0-9０-９.,，\u00a0\u2007\u2009\u202f][0-9０-９])[0-9０-９]{0,2}"
                          "(?:[，\u00a0\u2007\u2009\u202f][0-9０-９]{3})+(?![0-9０-９])")
-    r.sentence_break = _compile(r"[。！？!?\n]|\.(?=\s)")
+    r.sentence_break = _compile(r"[.。！？!?\n](?:(?<=\.)(?=\s)|(?<!\.))")  # a full stop only before a space
     r.cny_before = _compile(r"(人民币|港币|港元|新台币|台币|美元)\s?$")
     r.digits = _compile(r"[0-9]*")
     r.zh_frac_den = _compile(r"([0-9]{1,6}(?:\.[0-9]+)?)\s?分之")

@@ -19,8 +19,8 @@ from dsfact.numbers.vocab import _NEARLY, _NEUTRAL, _NO_PER
 _REACH = 24  # the furthest a figure's reading looks back (_left_context; _rel_year and others look less far)
 _MARGIN = 48  # read from this far before a span (parse_quantities(spans=...)), so its first figure reads whole
 _BREAKS = frozenset(" \t\n。；;！？!?，,:、")
-# Places a figure can start that are read in one sentence; the rest of a longer one (a run-on of figures,
-# "1%1%1%…", which no writer means as prose) is skipped, so every input is read in linear time.
+# Places a figure can start that are read with no sentence break among them; the rest of a longer run-on
+# of figures ("1%1%1%…", which no writer means as prose) is skipped, so every input is read in linear time.
 _PER_SENTENCE = 256
 
 
@@ -71,19 +71,21 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
         r, w = self.r, self.w
         trigger = r.trigger
         lookahead = min(self.n, end + 32)  # a trigger word that begins before `end` is matched whole
-        sentence_end, hits = -1, 0
+        counted_from, hits = pos, 0  # places counted since counted_from
         while pos < end:
             m = trigger.search(w, pos, lookahead)
             if m is None or m.start() >= end:
                 break
             p = m.start()
-            if p >= sentence_end:  # a new sentence: count its places again
-                found = r.sentence_break.search(w, p, lookahead)  # no further than this scan reads
-                sentence_end, hits = (found.end() if found else lookahead), 0
             hits += 1
-            if hits > _PER_SENTENCE:  # a run-on "sentence" of figures: the rest of it is not prose
-                pos = sentence_end
-                continue
+            if hits > _PER_SENTENCE:
+                if r.sentence_break.search(w, counted_from, p):  # a sentence ended meanwhile: count afresh
+                    counted_from, hits = p, 1
+                else:  # a run-on "sentence" of figures: the rest of it is not prose
+                    found = r.sentence_break.search(w, p, lookahead)  # no further than this scan reads
+                    pos = counted_from = found.end() if found else lookahead
+                    hits = 0
+                    continue
             kind = m.lastgroup
             try:
                 nxt = self._dispatch(kind, p, m)
