@@ -1,12 +1,13 @@
 """The numbers engine's words, read from the language data (dsfact/lang/numbers.words) on first use.
 
-`load()` reads the bundled file once; `from_tables` turns any tables in that format into the lookups the
-scanner uses and the regular-expression alternatives the patterns are built from, so a word added to
+`load()` reads the bundled file once; `from_tables` turns any tables in that format into `Words`, the
+lookups the scanner uses and the regular-expression alternatives the patterns are built from, so a word added to
 the file is read without a change to the code.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO
 from dsfact.numbers.vocab import _NEARLY, _NEUTRAL
@@ -18,8 +19,36 @@ _GUARD = re.compile(r"^(?P<word>.+?)\s*\(not (?P<side>after|before) (?P<chars>[^
 Tables = dict[str, dict[str, tuple[str, ...]]]
 
 
+@dataclass(frozen=True)
 class Words:
-    """The word tables of one language data file, as lookups (filled by `from_tables`)."""
+    """The word tables of one language data file, as the lookups the scanner and its patterns use."""
+
+    qualifiers: list[tuple[str, str]]  # (qualifier kind, "word|word|…") for the words before a figure
+    qual_far: frozenset[str]  # qualifiers that still hold a few words before their figure
+    qual_after: dict[str, str]  # word after a figure -> qualifier kind
+    directions: list[tuple[str, str]]  # ("up"/"down", "word|word|…") before a move
+    directions_after: dict[str, tuple[str, ...]]  # "up"/"down" -> words after a move
+    relative_years: dict[str, int]  # 去年, last -> -1
+    year_words: tuple[str, ...]  # words before a number that make it a year
+    en_small: dict[str, int]  # zero … nineteen
+    en_tens: dict[str, int]  # twenty … ninety
+    en_scale: dict[str, int]  # dozen, hundred, thousand, million …
+    scale_abbr: dict[str, int]  # k, M, bn … as written
+    en_fold: dict[str, int]  # twofold …
+    en_den: dict[str, int]  # half, third, quarter … (a fraction's denominator)
+    months: dict[str, int]  # every month name and abbreviation, lower case
+    month_names: list[str]  # January … December, as written
+    month_abbreviations: list[str]  # Jan, Feb, … as written
+    iso_codes: dict[str, str]  # USD, RMB -> currency
+    dollar_prefix: dict[str, str]  # US, HK, NT (and "") -> currency
+    symbol: dict[str, str]  # €, £, ¥ -> currency
+    zh_currency: dict[str, str]  # 美元, 港元 -> currency
+    en_currency: dict[str, str]  # us dollars, euros -> currency ("dollar": the sign's own)
+    measure: dict[str, str]  # km, 公里 -> unit
+    per_noun: dict[str, str]  # tokens, 月 -> what a rate is per
+    currencies: frozenset[str]  # every currency unit the words name
+    name_words: frozenset[str]  # Latin product names whose number is part of the name
+    name_zh: tuple[str, ...]  # Chinese ones
 
 
 def guarded(word: str) -> str:
@@ -49,36 +78,36 @@ def from_tables(tables: Tables) -> Words:
         "relative-years", "year-words", "small-numbers", "tens", "scales",
         "scale-abbreviations", "folds", "fractions", "months", "currency-codes", "dollar-prefixes",
         "currency-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names")}
-    w = Words()
-    w.qualifiers = [(QUALIFIER_KINDS[key], "|".join(guarded(x) for x in words))
-                    for key, words in t["qualifiers"].items()]
-    w.qual_far = frozenset(x for words in t["qualifier-reach"].values() for x in words)
-    w.qual_after = {x.lower(): QUALIFIER_KINDS[key] for key, words in t["qualifiers-after"].items() for x in words}
-    w.directions = [(key, "|".join(words)) for key, words in t["directions"].items()]
-    w.directions_after = {key: words for key, words in t["directions-after"].items()}
-    w.relative_years = _valued(t["relative-years"])
-    w.year_words = t["year-words"].get("before", ())
-    w.en_small = _valued(t["small-numbers"])
-    w.en_tens = _valued(t["tens"])
-    w.en_scale = _valued(t["scales"])
-    w.scale_abbr = {x: int(key) for key, words in t["scale-abbreviations"].items() for x in words}
-    w.en_fold = _valued(t["folds"])
-    w.en_den = _valued(t["fractions"])
-    w.months = _valued(t["months"])
-    w.month_names = [words[0] for words in t["months"].values()]
-    w.month_abbreviations = [x for words in t["months"].values() for x in words[1:]]
-    w.iso_codes = _named(t["currency-codes"])
-    w.dollar_prefix = {"": "USD", **_named(t["dollar-prefixes"])}
-    w.symbol = _named(t["currency-signs"])
-    w.zh_currency = _named(t["currency-words-zh"])
-    w.en_currency = {x.lower(): key for key, words in t["currency-words-en"].items() for x in words}
-    w.measure = _named(t["measures"])
-    w.per_noun = _named(t["rate-nouns"])
-    w.currencies = frozenset((*t["currency-codes"], *t["dollar-prefixes"], *t["currency-signs"],
-                              *t["currency-words-zh"]))
-    w.name_words = frozenset(t["names"].get("latin", ()))
-    w.name_zh = tuple(t["names"].get("chinese", ()))
-    return w
+    return Words(
+        qualifiers=[(QUALIFIER_KINDS[key], "|".join(guarded(x) for x in words))
+                    for key, words in t["qualifiers"].items()],
+        qual_far=frozenset(x for words in t["qualifier-reach"].values() for x in words),
+        qual_after={x.lower(): QUALIFIER_KINDS[key] for key, words in t["qualifiers-after"].items() for x in words},
+        directions=[(key, "|".join(words)) for key, words in t["directions"].items()],
+        directions_after={key: words for key, words in t["directions-after"].items()},
+        relative_years=_valued(t["relative-years"]),
+        year_words=t["year-words"].get("before", ()),
+        en_small=_valued(t["small-numbers"]),
+        en_tens=_valued(t["tens"]),
+        en_scale=_valued(t["scales"]),
+        scale_abbr={x: int(key) for key, words in t["scale-abbreviations"].items() for x in words},
+        en_fold=_valued(t["folds"]),
+        en_den=_valued(t["fractions"]),
+        months=_valued(t["months"]),
+        month_names=[words[0] for words in t["months"].values()],
+        month_abbreviations=[x for words in t["months"].values() for x in words[1:]],
+        iso_codes=_named(t["currency-codes"]),
+        dollar_prefix={"": "USD", **_named(t["dollar-prefixes"])},
+        symbol=_named(t["currency-signs"]),
+        zh_currency=_named(t["currency-words-zh"]),
+        en_currency={x.lower(): key for key, words in t["currency-words-en"].items() for x in words},
+        measure=_named(t["measures"]),
+        per_noun=_named(t["rate-nouns"]),
+        currencies=frozenset((*t["currency-codes"], *t["dollar-prefixes"], *t["currency-signs"],
+                              *t["currency-words-zh"])),
+        name_words=frozenset(t["names"].get("latin", ())),
+        name_zh=tuple(t["names"].get("chinese", ())),
+    )
 
 
 def load() -> Words:
