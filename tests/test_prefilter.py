@@ -1,4 +1,4 @@
-"""The cue prefilter (dsfact.prefilter) reads figures only in sentences where a cue can bind them: the
+"""The cue prefilter (dsfact.matching.prefilter) reads figures only in sentences where a cue can bind them: the
 findings must be exactly those of a read of the whole text, on news-like text in both scripts."""
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from conftest import FIXTURES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import dsfact.prefilter
+import dsfact.matching.prefilter
 from dsfact.check import find_findings
 from dsfact.document import read_document
-from dsfact.match import TextMatcher, split_sentences
+from dsfact.matching import TextMatcher, split_sentences
+from dsfact.matching.prefilter import bindable_spans
 from dsfact.numbers import parse_quantities
-from dsfact.prefilter import bindable_spans
 
 SETTINGS = settings(max_examples=int(os.environ.get("DSFACT_PROPERTY_EXAMPLES", "200")), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -47,7 +47,7 @@ def whole_read(monkeypatch):
 
     def findings(text, registry):
         with monkeypatch.context() as m:
-            m.setattr(dsfact.prefilter, "Bindable", Everywhere)
+            m.setattr(dsfact.matching.prefilter, "Bindable", Everywhere)
             return find_findings(text, registry)
     return findings
 

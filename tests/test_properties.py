@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from dsfact.check import check_text
 from dsfact.fold import fold_text
-from dsfact.match import split_sentences
+from dsfact.matching import split_sentences
 from dsfact.numbers import parse_quantities
 
 # DSFACT_PROPERTY_EXAMPLES=5000 for a long local hunt; CI runs 200 per property.

@@ -12,7 +12,7 @@ from conftest import ROOT
 
 from dsfact.check import check_text
 from dsfact.fold import fold_text
-from dsfact.match import CueIndex, cue_index
+from dsfact.matching import CueIndex, cue_index
 from dsfact.registry import load_registry, validate_registry
 
 CLAIMS = 600

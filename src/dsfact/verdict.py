@@ -25,6 +25,7 @@ from dsfact.model import (
     SUPPORTED,
     SUPPORTS,
     Claim,
+    Finding,
     Quantity,
     Registry,
     Severity,
@@ -195,3 +196,56 @@ def message_of(verdict: str, claim: Claim, q: Quantity, sources: dict[str, str],
         return f"{stated} disagrees with {whom}: {say(claim, q, tier, CONTRADICTS)}{asides} ({what})"
     return (f"{stated} agrees with {say(claim, q, tier, SUPPORTS)} but not with "
             f"{say(claim, q, tier, CONTRADICTS)}{asides} ({what})")
+
+
+def _outranked(decided_by, backing, registry: Registry) -> bool:
+    """Whether the sources backing another basis rank below those that settle the claim itself."""
+    def top(sources) -> int:
+        return max((registry.sources[s].authority for s in sources if s in registry.sources), default=0)
+
+    return top(backing) < top(decided_by)
+
+
+def _evidence(claim: Claim, q: Quantity, only: set[str] | None = None) -> tuple:
+    return tuple(st for st in claim.statements
+                 if agrees(q, st, claim.per) is not None and (only is None or st.source in only))
+
+
+def judge(q: Quantity, selected: Claim, siblings: list[Claim], registry: Registry) -> Finding | None:
+    """The finding for figure q stating `selected` (chosen by dsfact.matching from its `siblings`, claims
+    of one group on other bases); None when no source states anything comparable. A figure that a
+    sibling's sources back (the intraday low beside the close) is disputed, not contradicted."""
+    sources = claim_sources(q, selected)
+    verdict = verdict_of(sources, registry)
+    if verdict is None:
+        return None
+    evidence = _evidence(selected, q)
+    severity = severity_of(verdict, sources, registry)
+    decided_by = tuple(deciding_sources(sources, registry))
+    message = message_of(verdict, selected, q, sources, registry)
+    if verdict != SUPPORTED:
+        for other in siblings:
+            if other is selected:
+                continue
+            backing = {s: v for s, v in deciding_sources(claim_sources(q, other), registry).items() if v == SUPPORTS}
+            if not backing or _outranked(decided_by, backing, registry):
+                continue  # a primary record settles this basis; a report of another basis does not overturn it
+            label = other.variant or other.metric
+            against = say(selected, q, deciding_sources(sources, registry), CONTRADICTS)
+            message = (f"{format_value(q.value, q.unit, q.qualifier, q.high, q.per, q.direction)} matches "
+                       f"the {label} figure of {say(other, q, backing, SUPPORTS)}, but "
+                       f"{selected.variant or selected.metric}: {against} ({selected.subject}, {selected.metric})")
+            sources = {**sources, **backing}
+            decided_by = tuple(dict.fromkeys(decided_by + tuple(backing)))
+            evidence = evidence + _evidence(other, q, set(backing))
+            verdict = DISPUTED
+            severity = Severity.WARNING
+            break
+    value = q.value
+    if q.unit == "date" and selected.statements:
+        value = fill_date(str(q.value), str(selected.statements[0].value))
+    return Finding(
+        start=q.start, end=q.end, text=q.text, claim=selected.id, value=value, unit=q.unit, verdict=verdict,
+        sources=sources, message=message, quantity=q, evidence=evidence, severity=severity,
+        decided_by=decided_by,
+    )

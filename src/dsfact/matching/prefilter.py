@@ -1,7 +1,7 @@
 """Where in a text a figure can state a claim, found from the cue words alone, before any figure is read.
 
 Reading figures is most of the cost of checking figure-dense news text (a markets page states a figure
-every few words), and most of those figures are about things no registry speaks of. dsfact.match binds
+every few words), and most of those figures are about things no registry speaks of. dsfact.matching binds
 a figure to a claim only when the figure's own sentence holds a metric word of that claim, and a
 subject word of it is in that sentence or in one of the LOOKBACK_SENTENCES sentences before it
 (TextMatcher.candidates, _borrow_subject; _respectively only re-pairs subjects already found). So
@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from dsfact.match import LOOKBACK_SENTENCES, METRIC, SUBJECT, TextMatcher
+from dsfact.matching.cues import METRIC, SUBJECT
+from dsfact.matching.matcher import LOOKBACK_SENTENCES, TextMatcher
 from dsfact.model import Quantity
 
 

@@ -3,7 +3,7 @@
 "Nvidia lost $589 billion" states a change; "its value now stands at $2.9 trillion" a level; "of which
 $100 billion" a part; "(about $208 billion)" a restatement in another currency; "100% open-source" no
 amount at all; "last year's $39 billion" another year. The words are language data
-(dsfact/lang/roles.words and time.words); this module holds only the mechanism. A claim says which kind
+(dsfact/lang/roles.words, time.words and names.words); this module holds only the mechanism. A claim says which kind
 of figure states it (`Claim.kind`); `fits` tells whether a figure's roles allow that kind.
 """
 from __future__ import annotations
@@ -85,7 +85,7 @@ class _Lexicon:
                 self.time_kinds.setdefault(word, f"weekday:{day}")
         self.time = re.compile(_alternation(tuple(self.time_kinds)))
         self.conversion = next((r for r in self.roles if r.name == "conversion"), None)
-        names = load_words("names", frozenset(("before", "after")))
+        names = load_words("names", frozenset(("before", "after", "words")))
         comparison = names.get("comparison", {})
         self.shift = re.compile(_alternation(names.get("shift", {}).get("before", ())))
         self.compared_before = re.compile(r"(?:" + _alternation(comparison.get("before", ())) + r")\s*$")

@@ -1,0 +1,287 @@
+"""The cue words of a registry, indexed so that one pass over a text finds them all (subjects, metric
+words, exclusions, variants, entities), with near spellings of long names."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dsfact.fold import fold_text
+from dsfact.model import Registry
+
+SUBJECT, METRIC, EXCLUDE, VARIANT, ENTITY = "subject", "metric", "exclude", "variant", "entity"
+FUZZY_MIN_LENGTH = 5
+FUZZY_SCORE = 80
+MAX_CUE_TOKENS = 5
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TOKEN = re.compile(r"[a-z0-9]+")
+_GAP_OK = re.compile(r"[\s\-_.&/'’]{0,2}")
+_DURATIONS = ("day", "week", "month", "year")
+_NOTHING = re.compile("(?!)")
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    start: int
+    end: int
+    cue: str  # the folded cue that matched
+
+
+def _stems(token: str) -> list[str]:
+    out = [token]
+    if len(token) > 4:
+        if token.endswith("ing"):
+            out.append(token[:-3])
+        if token.endswith("ed"):
+            out += [token[:-2], token[:-1]]
+        if token.endswith("es"):
+            out.append(token[:-2])
+        if token.endswith("s") and not token.endswith("ss"):
+            out.append(token[:-1])
+    return out
+
+
+def _cue_key(cue: str, folded: str | None = None) -> tuple[str, bool]:
+    """The folded form a cue is looked up by, and whether it is matched as Chinese text."""
+    if folded is None:
+        folded = fold_text(cue.strip())
+    if _CJK.search(folded):
+        return folded, True
+    return "".join(_TOKEN.findall(folded)), False
+
+
+@dataclass
+class CueIndex:
+    """Every cue of a registry, indexed so that one pass over a text finds them all."""
+
+    roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # key -> [(claim index, role)]
+    latin: dict[str, str] = field(default_factory=dict)  # stem -> key
+    latin_fuzzy: dict[str, list[str]] = field(default_factory=dict)  # first letter -> long keys
+    cjk_by_prefix: dict[str, list[str]] = field(default_factory=dict)
+    claims_by_unit: dict[str, list[int]] = field(default_factory=dict)
+    groups: dict[str, list[int]] = field(default_factory=dict)
+    folded: dict[str, str] = field(default_factory=dict)
+    position: dict[str, int] = field(default_factory=dict)  # claim id -> claim index
+    # Built once, so that the work per text does not grow with the registry:
+    latin_prefixes: set[str] = field(default_factory=set)  # every prefix of a stem: when to stop joining tokens
+    cjk_singles: frozenset[str] = frozenset()  # one-character Chinese cues
+    cjk_starts: re.Pattern = _NOTHING  # the first characters of Chinese cues
+    fuzzy_masks: dict[str, int] = field(default_factory=dict)  # long key -> the set of its characters, as bits
+    families: dict[str, frozenset[int]] = field(default_factory=dict)  # a figure's unit -> claims it may state
+    token_keys: dict[str, str | None] = field(default_factory=dict)  # one token -> its key (exact or fuzzy)
+
+    @classmethod
+    def build(cls, registry: Registry) -> "CueIndex":
+        index = cls()
+        index.folded = registry.folded_cues
+        index.position = {claim.id: i for i, claim in enumerate(registry.claims)}
+        families = _synonym_families()
+        for i, claim in enumerate(registry.claims):
+            for role, cues in ((SUBJECT, claim.subject_cues), (METRIC, claim.metric_cues),
+                               (EXCLUDE, claim.exclude_cues), (VARIANT, claim.variant_cues)):
+                brought: list[str] = []
+                for cue in cues:
+                    index._add(cue, i, role)
+                    family = families.get(_cue_key(cue, index.folded.get(cue))[0]) if role == METRIC else None
+                    if family:
+                        brought += family
+                for word in dict.fromkeys(brought):
+                    index._add(word, i, role, word.lower())  # family words are written folded
+            units = {claim.unit} | {st.unit for st in claim.statements}
+            for unit in units:
+                index.claims_by_unit.setdefault(unit, []).append(i)
+            if claim.group:
+                index.groups.setdefault(claim.group, []).append(i)
+        for cue in registry.entities:
+            index._add(cue, -1, ENTITY)
+        index.latin_prefixes = {stem[:k] for stem in index.latin for k in range(1, len(stem) + 1)}
+        index.cjk_singles = frozenset(k for k in index.cjk_by_prefix if len(k) == 1)
+        firsts = sorted({k[0] for k in index.cjk_by_prefix})  # "GPU小時", "SK海力士" begin with Latin letters
+        index.cjk_starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]" if firsts else "(?!)")
+        return index
+
+    def family(self, unit: str) -> frozenset[int]:
+        """The claims a figure in `unit` may state (a percentage may state a ratio and back)."""
+        found = self.families.get(unit)
+        if found is None:
+            # "5% of GPT-4o's cost" states a ratio; "a fifth of its value" or "30 times cheaper" is no
+            # percentage move or saving
+            units = [unit] + (["ratio"] if unit == "pct" else [])
+            if unit in _DURATIONS:  # "two months" may state a claim in days
+                units = list(_DURATIONS)
+            found = frozenset(i for u in units for i in self.claims_by_unit.get(u, ()))
+            self.families[unit] = found
+        return found
+
+    def _add(self, cue: str, claim_index: int, role: str, folded: str | None = None) -> None:
+        key, cjk = _cue_key(cue, folded or self.folded.get(cue))
+        if not key:
+            return
+        # No search through lists here: a cue such as "revenue" may serve thousands of claims.
+        entries = self.roles.get(key)
+        if entries is None:
+            entries = self.roles[key] = []
+            if cjk:
+                self.cjk_by_prefix.setdefault(key[:2], []).append(key)
+        k = len(entries) - 1
+        while k >= 0 and entries[k][0] == claim_index:  # claims are added in order: a repeat is at the end
+            if entries[k][1] == role:
+                break
+            k -= 1
+        else:
+            entries.append((claim_index, role))
+        if not cjk:
+            for stem in _stems(key):
+                self.latin.setdefault(stem, key)
+            if len(key) >= FUZZY_MIN_LENGTH and role in (SUBJECT, ENTITY) and key not in self.fuzzy_masks:
+                self.latin_fuzzy.setdefault(key[0], []).append(key)  # names get typos; "founder" is not "founded"
+                self.fuzzy_masks[key] = _char_mask(key)
+
+    def find(self, folded: str) -> list[CueHit]:
+        """All cue occurrences in folded text, in order of position."""
+        hits: list[CueHit] = []
+        self._find_cjk(folded, hits)
+        self._find_latin(folded, hits)
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return hits
+
+    def _find_cjk(self, folded: str, hits: list[CueHit]) -> None:
+        prefixes = self.cjk_by_prefix
+        if not prefixes:
+            return
+        singles, get, starts = self.cjk_singles, prefixes.get, folded.startswith
+        for m in self.cjk_starts.finditer(folded):  # only where a Chinese cue can begin
+            pos = m.start()
+            bucket = get(folded[pos:pos + 2])
+            if bucket:
+                for key in bucket:
+                    if starts(key, pos):
+                        hits.append(CueHit(pos, pos + len(key), key))
+            char = m.group()
+            if char in singles:  # one-character cues
+                for key in prefixes[char]:
+                    if starts(key, pos):
+                        hits.append(CueHit(pos, pos + len(key), key))
+
+    def _find_latin(self, folded: str, hits: list[CueHit]) -> None:
+        latin, prefixes, token_keys = self.latin, self.latin_prefixes, self.token_keys
+        search = _TOKEN.search
+        for m in _TOKEN.finditer(folded):
+            token = m.group()
+            key = token_keys.get(token, "")
+            if key == "":
+                key = self._token_key(token)
+            if key:
+                hits.append(CueHit(m.start(), m.end(), key))
+            if token not in prefixes and token[:-1] not in prefixes and token[:-2] not in prefixes:
+                continue  # no cue of several tokens ("cost to train", "GPT 4o") begins with this one
+            joined, last = token, m
+            for _ in range(MAX_CUE_TOKENS - 1):
+                following = search(folded, last.end())
+                if following is None:
+                    break
+                longer = joined + following.group()
+                # go on only while the tokens joined so far begin a stem, or are one once a suffix is cut
+                if longer not in prefixes and longer[:-1] not in latin and longer[:-2] not in latin \
+                        and longer[:-3] not in latin:
+                    break
+                if not _GAP_OK.fullmatch(folded, last.end(), following.start()):
+                    break
+                joined, last = longer, following
+                for stem in _stems(joined):
+                    key = latin.get(stem)
+                    if key is not None:
+                        hits.append(CueHit(m.start(), following.end(), key))
+                        break
+
+    def _token_key(self, token: str) -> str | None:
+        """The key one token stands for: a cue or its stem, else a near spelling of a long name.
+        Remembered for the life of the index (a newsroom's vocabulary repeats from text to text)."""
+        key = None
+        for stem in _stems(token):
+            key = self.latin.get(stem)
+            if key is not None:
+                break
+        else:
+            if len(token) >= FUZZY_MIN_LENGTH:
+                key = self._fuzzy(token)
+        if len(self.token_keys) < 200_000:
+            self.token_keys[token] = key
+        return key
+
+    def _fuzzy(self, token: str) -> str | None:
+        bucket = self.latin_fuzzy.get(token[0])
+        if not bucket:
+            return None
+        # fuzz.ratio >= 80 needs an edit (insert/delete) distance of at most a fifth of both lengths, and
+        # every character in one word but not the other costs at least one edit: most words fail this
+        # cheap test; the few left are measured exactly, with a margin, and only a real near-spelling
+        # ("Nvidea", "Deepseak") loads rapidfuzz, which decides as before
+        mask, size, masks = _char_mask(token), len(token), self.fuzzy_masks
+        near = [k for k in bucket if abs(len(k) - size) <= 2
+                and (mask ^ masks[k]).bit_count() <= (len(k) + size) // 5]
+        near = [k for k in near if 5 * _indel_distance(token, k) <= len(k) + size + 1]
+        if not near:
+            return None
+        from rapidfuzz import fuzz, process
+
+        best = process.extractOne(token, near, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+        return best[0] if best else None
+
+
+def _indel_distance(a: str, b: str) -> int:
+    """Insertions and deletions that turn a into b (the distance fuzz.ratio is built on)."""
+    previous = [0] * (len(b) + 1)
+    for ca in a:
+        current = [0]
+        for j, cb in enumerate(b):
+            current.append(previous[j] + 1 if ca == cb else max(previous[j + 1], current[j]))
+        previous = current
+    return len(a) + len(b) - 2 * previous[-1]
+
+
+def _char_mask(word: str) -> int:
+    """The set of characters of a folded Latin word ([a-z0-9]) as bits."""
+    mask = 0
+    for ch in word:
+        mask |= 1 << (ord(ch) - 48)
+    return mask
+
+
+def _synonym_families() -> dict[str, tuple[str, ...]]:
+    """Cue key -> the words of its synonym family (dsfact/lang/synonyms.words)."""
+    from dsfact.lang import load_words
+
+    out: dict[str, tuple[str, ...]] = {}
+    for table in load_words("synonyms", frozenset(("words",))).values():
+        words = table.get("words", ())
+        for word in words:
+            out.setdefault(_cue_key(word, word.lower())[0], words)
+    return out
+
+
+_PRODUCTS: frozenset[str] | None = None
+
+
+def _product_words() -> frozenset[str]:
+    """Cue keys of things made and counted: the [gpu] family of dsfact/lang/synonyms.words."""
+    global _PRODUCTS
+    if _PRODUCTS is None:
+        from dsfact.lang import load_words
+
+        words = load_words("synonyms", frozenset(("words",))).get("gpu", {}).get("words", ())
+        _PRODUCTS = frozenset(_cue_key(w, w.lower())[0] for w in words)
+    return _PRODUCTS
+
+
+_INDEXES: dict[int, tuple[Registry, CueIndex]] = {}
+
+
+def cue_index(registry: Registry) -> CueIndex:
+    """The cue index of a registry, built once per registry object."""
+    cached = _INDEXES.get(id(registry))
+    if cached is None or cached[0] is not registry:
+        cached = (registry, CueIndex.build(registry))
+        _INDEXES[id(registry)] = cached
+    return cached[1]
+

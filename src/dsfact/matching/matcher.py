@@ -1,0 +1,290 @@
+"""Find which registered claim a figure in a text speaks of: cue words, sentences, nearest subject."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from dsfact.matching.cues import ENTITY, EXCLUDE, METRIC, SUBJECT, CueHit, _cue_key, _product_words
+from dsfact.matching.sentences import Sentence
+from dsfact.matching.text import _RESPECTIVELY, INF, TextCues
+from dsfact.model import Claim, Quantity
+
+EXCLUDE_REACH = 80  # an exclude word rules out a claim near its figure, not across a long sentence
+SAME_SUBJECT = 5  # characters: subjects this close to the nearest one count as the same mention
+LOOKBACK_SENTENCES = 4
+LOOKBACK_PARAGRAPHS = 2
+MODIFIER_GAP = 3  # a name this close before a metric word qualifies it: "Nvidia GPUs", "Nvidia's H800s"
+WEAK_METRIC = 45  # a metric word further than this from a figure whose subject is borrowed binds weakly
+SENTENCE_PENALTY = 400  # a subject from an earlier sentence of the paragraph is a last resort
+
+_PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A claim that a figure may state, with how closely its cue words sit to the figure."""
+
+    claim: Claim
+    subject_distance: float
+    metric_distance: float
+    weak: bool = False  # bound only loosely (subject from far away, metric word outside the clause)
+
+    @property
+    def score(self) -> float:
+        return self.subject_distance + 0.5 * self.metric_distance
+
+
+@dataclass(slots=True)
+class _Cues:
+    """The cue words of a figure's sentence, as distances from the figure, by claim."""
+
+    subject: dict[int, float] = field(default_factory=dict)
+    metric: dict[int, float] = field(default_factory=dict)
+    excluded: set[int] = field(default_factory=set)
+    subject_before: set[int] = field(default_factory=set)  # claims whose subject is named before the figure
+    entity: float = INF  # the nearest other company or body
+    named_before: bool = False  # another body is named before the figure
+
+
+def _not_names() -> frozenset[str]:
+    """Capitalised words that name no one (dsfact/lang/names.words [not-names])."""
+    global _NOT_NAMES
+    if _NOT_NAMES is None:
+        from dsfact.lang import load_words
+
+        table = load_words("names", frozenset(("before", "after", "words"))).get("not-names", {})
+        _NOT_NAMES = frozenset(w.lower() for w in table.get("words", ()))
+    return _NOT_NAMES
+
+
+_NOT_NAMES: frozenset[str] | None = None
+
+
+class TextMatcher(TextCues):
+    """The binding rules: which claims a figure of this text may state, best first."""
+
+    def candidates(self, q: Quantity, quantities: list[Quantity] | None = None) -> list[Candidate]:
+        """Claims whose unit, subject and metric fit figure q, best first; empty when q is about
+        something else (another company, another quantity)."""
+        if not self.sentences:
+            return []
+        si = self.sentence_of(q.start)
+        sentence = self.sentences[si]
+        hits = self.hits_in(sentence.start, sentence.end)
+        family = self.index.family(q.unit)
+        if not family:
+            return []
+        if quantities is not None:
+            self.use(quantities)
+        cues = self._cues(q, sentence, hits, family)
+        self._respectively(q, quantities, sentence, hits, cues.subject)
+        missing = [ci for ci in cues.metric if ci not in cues.subject and ci not in cues.excluded]
+        if missing and not self._named_before(q, sentence, hits, family) and not self._turns_away(q, sentence):
+            self._borrow_subject(q, si, missing, cues.subject, family)
+        return self._ranked(q, sentence, cues)
+
+    def _cues(self, q: Quantity, sentence: Sentence, hits: list[CueHit], family: frozenset[int]) -> _Cues:
+        """How near figure q each claim's subject, metric and exclude words sit in its sentence."""
+        cues = _Cues()
+        respectively = self._says_respectively(sentence)
+        exclusions: list[tuple[CueHit, int]] = []
+        # "Meitu rose 16.3%, Kingsoft Cloud 11.2%": a clause that names its own subject before the figure
+        # shares the verb of the clause before it
+        clause_start = self._marks[bisect.bisect_right(self._marks, q.start) - 1] if self._marks and \
+            self._marks[0] < q.start else sentence.start
+        own_subject = any(clause_start <= h.start and h.end <= q.start and any(
+            role == SUBJECT and ci in family for ci, role in self.roles_of(h)) for h in hits)
+        for hit in hits:
+            d = self.distance(q, hit)
+            other_subject = ours = False
+            for ci, role in self.roles_of(hit):
+                if role == ENTITY:
+                    cues.entity = min(cues.entity, d)
+                    cues.named_before = cues.named_before or hit.end <= q.start
+                    continue
+                if ci not in family:
+                    other_subject = other_subject or role == SUBJECT
+                    continue
+                ours = ours or role in (SUBJECT, METRIC)
+                if role == SUBJECT:
+                    cues.subject[ci] = min(cues.subject.get(ci, INF), d)
+                    if hit.end <= q.start:
+                        cues.subject_before.add(ci)
+                elif role == METRIC:
+                    if not respectively and not own_subject and self._shadowed(q, hit, self.registry.claims[ci]):
+                        continue
+                    cues.metric[ci] = min(cues.metric.get(ci, INF), d)
+                elif role == EXCLUDE and d <= EXCLUDE_REACH and not self._figure_between(q, hit):
+                    exclusions.append((hit, ci))
+            if other_subject and not ours and hit.end <= q.start and self._governs(q, hit, hits, family):
+                # "Meta's Llama 3 was trained on 16,384 GPUs": the nearest name before a figure is its
+                # subject, even when it is registered only for figures of another kind
+                cues.entity = min(cues.entity, d)
+                cues.named_before = True
+        for hit, ci in exclusions:
+            # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's
+            a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
+            if not any(a <= h.start and h.end <= b and (ci, SUBJECT) in self.roles_of(h) for h in hits):
+                cues.excluded.add(ci)
+        return cues
+
+    def _ranked(self, q: Quantity, sentence: Sentence, cues: _Cues) -> list[Candidate]:
+        """The claims that keep both a subject and a metric word near q and that q can state, best first."""
+        out = []
+        claims = self.registry.claims
+        subject_d = cues.subject
+        roles = self.reader().roles(q) if self._quantities else frozenset()
+        for ci, md in cues.metric.items():
+            if ci in cues.excluded or ci not in subject_d or subject_d[ci] == INF or md == INF:
+                continue
+            claim = claims[ci]
+            if not self._fits(q, claim, roles, sentence):
+                continue
+            if subject_d[ci] > cues.entity:
+                continue  # a figure nearer another company or body is not this claim
+            if cues.named_before and ci not in cues.subject_before and subject_d[ci] < SENTENCE_PENALTY:
+                continue  # "Alibaba cut prices by 85% in response to DeepSeek": the name before is the subject
+            out.append(Candidate(claim, subject_d[ci], md, weak=self._weak(q, subject_d[ci], md)))
+        if not out:
+            return out
+        nearest = min(c.subject_distance for c in out)
+
+        def rank(c: Candidate):
+            directions = {st.direction for st in c.claim.statements if st.direction}
+            against = bool(q.direction and directions and q.direction not in directions)
+            # the nearest subject first; among its claims a rise goes to a rise claim, if there is one
+            return (c.subject_distance > nearest + SAME_SUBJECT, against, c.score, c.claim.line)
+
+        out.sort(key=rank)
+        return out
+
+    def _governs(self, q: Quantity, hit: CueHit, hits: list[CueHit], family: frozenset[int]) -> bool:
+        """Whether a name before figure q is its subject: no other figure stands between them ("OpenAI
+        charges $7.50, making it 98% cheaper"), it is no mere comparison ("比OpenAI便宜98%"), and it does
+        not just qualify the metric's noun ("Nvidia GPUs", "英伟达GPU数量")."""
+        from dsfact.matching.roles import is_comparison
+
+        if self._figure_between(q, hit):
+            return False
+        possessive = self.folded.startswith(("'s", "’s", "的"), hit.end) or \
+            self.folded.endswith(("'s", "’s"), hit.start, hit.end)  # "Meta's shares" are Meta's
+        for other in hits:
+            if not possessive and hit.end <= other.start <= hit.end + MODIFIER_GAP and other.end <= q.start \
+                    and self._is_product(other) \
+                    and any(role == METRIC and ci in family for ci, role in self.roles_of(other)):
+                return False
+        return not is_comparison(self.folded, hit.start, hit.end)
+
+    def _is_product(self, hit: CueHit) -> bool:
+        """Whether a metric word names a thing a company makes (GPUs, H800s, 芯片): a name right before it
+        qualifies it ("Nvidia GPUs") rather than being the subject; a verb ("Llama 3.1 took") does not."""
+        word = self.folded[hit.start:hit.end]
+        return any(c.isdigit() for c in word) or _cue_key(word, word)[0] in _product_words()
+
+    def _shadowed(self, q: Quantity, hit: CueHit, claim: Claim) -> bool:
+        """Whether another figure of q's unit stands between a metric word and q: the word governs that
+        figure ("市值蒸发5890亿美元，收盘报118.42美元": 市值 is not 118.42's)."""
+        if not self._quantity_starts:
+            return False
+        a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
+        lo = bisect.bisect_left(self._quantity_starts, a)
+        hi = bisect.bisect_left(self._quantity_starts, b)
+        clause = bisect.bisect_right(self._marks, hit.start)
+        return any(x.unit == q.unit and x is not q and x.end <= b
+                   and bisect.bisect_right(self._marks, x.start) == clause and self._could_state(x, claim)
+                   for x in self._quantities[lo:hi])
+
+    def _could_state(self, x: Quantity, claim: Claim) -> bool:
+        """Whether figure x's role and time allow the claim (a figure that cannot state it does not take
+        the claim's metric word from the figures after it: "from $39 billion in 2024 to $65 billion")."""
+        from dsfact.matching.roles import fits, time_fits
+
+        reader = self.reader()
+        if not fits(claim.kind, reader.roles(x)):
+            return False
+        return not claim.time or time_fits(claim.time, reader.times(x), self.year)
+
+    def _fits(self, q: Quantity, claim: Claim, roles: frozenset[str], sentence: Sentence) -> bool:
+        """Whether figure q can state this claim at all: its role fits the claim's kind ("stands at $2.9
+        trillion" is no loss), its rate has the claim's base ("$2 per GPU hour" is no total cost), and
+        its time is the claim's ("last year", "on Wednesday", "over five years" against one day)."""
+        from dsfact.matching.roles import fits, time_fits
+
+        if roles and not fits(claim.kind, roles):
+            return False
+        if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()):
+            return False
+        if claim.time:
+            tags = self.reader().times(q) if self._quantities else ()
+            # a figure placed by its own date ("$39 billion in 2024") answers to it; others to the sentence's
+            if not any(t.startswith("date:") for t in tags) and not self._time_fits(claim.time, sentence):
+                return False
+            if not time_fits(claim.time, tags, self.year):
+                return False
+        return True
+
+    def _weak(self, q: Quantity, subject_distance: float, metric_distance: float) -> bool:
+        """A binding too loose to contradict: the subject borrowed from an earlier sentence while the metric
+        word does not stand next to the figure (a "Label: value" line or "cost $6 million" keeps it)."""
+        return subject_distance >= SENTENCE_PENALTY and metric_distance > WEAK_METRIC
+
+    def _named_before(self, q: Quantity, sentence: Sentence, hits: list[CueHit], family: frozenset[int]) -> bool:
+        """Whether the figure's own sentence names, before it, another company or the subject of another
+        claim of its unit ("Apple shipped 50 million"), in which case it is not about a subject of an
+        earlier sentence. A name that only serves as a comparison ("比OpenAI便宜90%") does not count."""
+        for hit in hits:
+            if hit.end <= q.start and any(role == ENTITY or (role == SUBJECT and ci in family)
+                                          for ci, role in self.roles_of(hit)):
+                return True
+        words = self.text[sentence.start:q.start]
+        covered = [(h.start - sentence.start, h.end - sentence.start) for h in hits]
+        not_names = _not_names()
+        for m in _PROPER_NAME.finditer(words):
+            if m.start() == len(words) - len(words.lstrip()) or m.group().lower() in not_names:
+                continue  # the sentence's first word, or a month or weekday
+            if not any(a <= m.start() < b for a, b in covered):
+                return True
+        return False
+
+    def _turns_away(self, q: Quantity, sentence: Sentence) -> bool:
+        from dsfact.matching.roles import turns_away
+
+        return turns_away(self.folded, sentence.start, q.start)
+
+    def _borrow_subject(self, q: Quantity, si: int, missing: list[int], subject_d: dict[int, float],
+                        family: frozenset[int]) -> None:
+        """"It was trained on 2,560 chips.": take the subject named most recently before the sentence,
+        a few sentences (and at most two paragraph breaks) back. Names that cannot be the subject of a
+        figure of this kind ("2,048 Nvidia H800s" in a list about a model) do not stop the search."""
+        here = self.sentences[si].paragraph
+        for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
+            earlier = self.sentences[back]
+            breaks = here - earlier.paragraph
+            if breaks > LOOKBACK_PARAGRAPHS:
+                return
+            named = False
+            for hit in self.hits_in(earlier.start, earlier.end):
+                for ci, role in self.roles_of(hit):
+                    if role == ENTITY or (role == SUBJECT and ci in family):
+                        named = True
+                    if role == SUBJECT and ci in missing:
+                        d = SENTENCE_PENALTY * (1 + breaks) + (q.start - hit.end)
+                        subject_d[ci] = min(subject_d.get(ci, INF), d)
+            if named:
+                return
+
+    def _respectively(self, q, quantities, sentence, hits, subject_d) -> None:
+        """"A, B and C rose 16%, 11% and 7% respectively": pair the k-th figure with the k-th subject."""
+        if not quantities or not any(word in self.folded[sentence.start:sentence.end] for word in _RESPECTIVELY):
+            return
+        same = [x for x in quantities if sentence.start <= x.start < sentence.end and x.unit == q.unit]
+        order: list[int] = []
+        for hit in hits:
+            for ci, role in self.roles_of(hit):
+                if role == SUBJECT and ci in subject_d and ci not in order and hit.end <= same[0].start:
+                    order.append(ci)
+        if len(same) >= 2 and len(order) == len(same):
+            k = next(i for i, x in enumerate(same) if x.start == q.start)
+            for ci in order:
+                subject_d[ci] = 0.0 if ci == order[k] else INF

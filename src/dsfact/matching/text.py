@@ -1,0 +1,171 @@
+"""What matching needs to know about one text, computed once: its folded form, sentences, clause
+boundaries, cue hits, and the figures read in it."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from dsfact.fold import fold_text
+from dsfact.matching.cues import ENTITY, SUBJECT, VARIANT, CueHit, cue_index
+from dsfact.matching.sentences import Sentence, split_sentences
+from dsfact.model import Quantity, Registry
+
+INF = float("inf")  # a cue that cannot bind: across a clause boundary after the figure
+CLAUSE_PENALTY = 30  # a comma between a figure and a name counts as 30 characters of distance
+AFTER_WEIGHT = 2.0  # a name after the figure binds less than one before it, and only within its clause
+
+_CLAUSE = re.compile(
+    r"(?<![0-9]),|,(?![0-9])|[，;；:：、()（）—]|\s-\s"  # not a thousands comma: "a €200 billion (about $208 billion) plan" is one clause
+    r"|(?<=[\u3400-\u9fff%％])\s+(?=[\u3400-\u9fff])"  # a space between Chinese phrases, as in headlines
+)
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+_RESPECTIVELY = ("分别", "respectively")
+
+
+class TextCues:
+    """The sentences, clauses, cue hits and figures of one text, and distances between them."""
+
+    def __init__(self, text: str, registry: Registry) -> None:
+        self.text = text
+        self.registry = registry
+        self.index = cue_index(registry)
+        self.folded = fold_text(text)
+        self.sentences = split_sentences(text)
+        self._starts = [s.start for s in self.sentences]
+        self.hits = self._longest_names(self.index.find(self.folded)) if self.sentences else []
+        self._hit_starts = [h.start for h in self.hits]
+        self._marks = self._all_marks = [m.start() for m in _CLAUSE.finditer(text)]  # clause boundaries, in order
+        self._dates: dict[int, list[str]] = {}
+        self._quantities: list[Quantity] | None = None
+        self._quantity_starts: list[int] = []
+        self._reader = None
+        self.year: int | None = None  # the document's year, where its date is known
+
+    def _longest_names(self, hits: list[CueHit]) -> list[CueHit]:
+        """Drop cue hits inside a longer name: "Nasdaq" in "Nasdaq 100", "纳斯达克" in "纳斯达克100指数",
+        "Llama" (a near spelling of "Llama 4") in "Llama 3" (hits come sorted by start, longest first)."""
+        out: list[CueHit] = []
+        reach, reach_end = None, -1
+        for hit in hits:
+            if reach is not None and hit.end <= reach_end and (hit.start, hit.end) != (reach.start, reach.end):
+                continue
+            out.append(hit)
+            if hit.end > reach_end and any(role in (ENTITY, SUBJECT) for _, role in self.roles_of(hit)):
+                reach, reach_end = hit, hit.end
+        return out
+
+    def use(self, quantities: list[Quantity]) -> None:
+        """Take the figures read in this text (in text order): they shape clauses and roles."""
+        if self._quantities is quantities:
+            return
+        self._quantities = quantities
+        self._quantity_starts = [x.start for x in quantities]
+        self._reader = None
+        self._marks = self._without_restatement_brackets(quantities)
+
+    def reader(self):
+        """The roles and time words of this text's figures (dsfact.matching.roles), read once."""
+        if self._reader is None:
+            from dsfact.matching.roles import FigureReader
+
+            def sentence_span(pos: int) -> tuple[int, int]:
+                s = self.sentences[self.sentence_of(pos)]
+                return s.start, s.end
+
+            self._reader = FigureReader(self.folded, self._quantities or [], self._marks, sentence_span)
+        return self._reader
+
+    def _without_restatement_brackets(self, quantities: list[Quantity]) -> list[int]:
+        """Clause boundaries, less the brackets around a figure's restatement: "a €200 billion (about $208
+        billion) plan" and "1500亿欧元（约1560亿美元）的计划" are one clause each."""
+        ends = {x.end for x in quantities}
+        text, drop = self.text, set()
+        for x in quantities:
+            lead = text[max(0, x.start - 16):x.start]  # "(about ", "（约合"
+            at = max(lead.rfind("("), lead.rfind("（"))
+            if at < 0 or any(c.isdigit() for c in lead[at:]):
+                continue
+            at += x.start - len(lead)
+            before = at - 1
+            while before >= 0 and text[before] in " \u3000":
+                before -= 1
+            close = x.end
+            while close < len(text) and text[close] in " \u3000":
+                close += 1
+            if before + 1 in ends and close < len(text) and text[close] in ")）":
+                drop.update((at, close))
+        return [m for m in self._all_marks if m not in drop] if drop else self._all_marks
+
+    def _figure_between(self, q: Quantity, hit: CueHit) -> bool:
+        """Whether another figure stands between a word and q (the word then belongs to that figure)."""
+        a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
+        lo = bisect.bisect_left(self._quantity_starts, a)
+        return lo < len(self._quantity_starts) and self._quantity_starts[lo] < b
+
+    def sentence_of(self, pos: int) -> int:
+        return max(bisect.bisect_right(self._starts, pos) - 1, 0)
+
+    def hits_in(self, start: int, end: int) -> list[CueHit]:
+        lo = bisect.bisect_left(self._hit_starts, start)
+        hi = bisect.bisect_left(self._hit_starts, end)
+        return [h for h in self.hits[lo:hi] if h.end <= end]
+
+    def distance(self, q: Quantity, hit: CueHit) -> float:
+        """Characters between a figure and a cue, with a penalty per clause boundary crossed."""
+        if hit.end <= q.start:
+            gap, a, b, weight = q.start - hit.end, hit.end, q.start, 1.0
+        elif hit.start >= q.end:
+            gap, a, b, weight = hit.start - q.end, q.end, hit.start, AFTER_WEIGHT
+        else:
+            return 0.0
+        crossings = bisect.bisect_left(self._marks, b) - bisect.bisect_left(self._marks, a)
+        if crossings and weight != 1.0 and q.unit != "date":  # "1月20日，DeepSeek發布R1": a date leads its clause
+            return float("inf")  # "0.14美元，OpenAI成本為7.50美元": OpenAI's figure is the next one
+        return (gap + CLAUSE_PENALTY * crossings) * weight
+
+    def roles_of(self, hit: CueHit) -> list[tuple[int, str]]:
+        return self.index.roles.get(hit.cue, [])
+
+    def clause_of(self, q: Quantity) -> tuple[int, int] | None:
+        """The clause figure q stands in (its sentence and the clause boundaries before it), or None in a
+        sentence that says "respectively", where one clause may state several figures of a kind."""
+        si = self.sentence_of(q.start)
+        if self._says_respectively(self.sentences[si]):
+            return None
+        return si, bisect.bisect_right(self._marks, q.start)
+
+    def _says_respectively(self, sentence: Sentence) -> bool:
+        words = self.folded[sentence.start:sentence.end]
+        return any(word in words for word in _RESPECTIVELY)
+
+    def _time_fits(self, time: str, sentence: Sentence) -> bool:
+        """A claim tied to a date is not stated by a sentence that names another year or day."""
+        from dsfact.numbers import parse_quantities
+        from dsfact.quantity import dates_agree
+
+        dates = self._dates.get(sentence.start)
+        if dates is None:
+            words = self.text[sentence.start:sentence.end]
+            if self._quantities is not None:  # the text's own figures: the text is not read twice
+                lo = bisect.bisect_left(self._quantity_starts, sentence.start)
+                hi = bisect.bisect_left(self._quantity_starts, sentence.end)
+                found = [x for x in self._quantities[lo:hi] if x.end <= sentence.end]
+                taken = [(x.start - sentence.start, x.end - sentence.start) for x in found]
+            else:
+                found = parse_quantities(words)
+                taken = [(x.start, x.end) for x in found]
+            dates = [str(q.value) for q in found if q.unit == "date"]
+            for m in _YEAR.finditer(words):  # "for 2023", "CES 2025": a year the engine does not call a date
+                if not any(a <= m.start() < b for a, b in taken):
+                    dates.append(m.group())
+            self._dates[sentence.start] = dates
+        return not dates or any(dates_agree(d, time) for d in dates)
+
+    def variant_distance(self, q: Quantity, claim_index: int) -> float:
+        """How near the figure a word of this claim's variant sits ("一度", "收盘"); INF when none does."""
+        sentence = self.sentences[self.sentence_of(q.start)]
+        near = INF
+        for hit in self.hits_in(sentence.start, sentence.end):
+            if (claim_index, VARIANT) in self.roles_of(hit):
+                near = min(near, self.distance(q, hit))  # clause-aware, as for subjects
+        return near
