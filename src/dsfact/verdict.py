@@ -13,7 +13,9 @@ settle it, and how much the result needs a person (severity).
 """
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from functools import lru_cache
+from operator import attrgetter
 
 from dsfact.model import (
     CONSISTENT,
@@ -214,7 +216,36 @@ def _evidence(claim: Claim, q: Quantity, only: set[str] | None = None) -> tuple:
 def judge(q: Quantity, selected: Claim, siblings: list[Claim], registry: Registry) -> Finding | None:
     """The finding for figure q stating `selected` (chosen by dsfact.matching from its `siblings`, claims
     of one group on other bases); None when no source states anything comparable. A figure that a
-    sibling's sources back (the intraday low beside the close) is disputed, not contradicted."""
+    sibling's sources back (the intraday low beside the close) is disputed, not contradicted.
+
+    The verdict depends on what the figure says, not on where it stands: a figure written the same way
+    for the same claims is judged once per process (news repeats its figures from article to article)."""
+    if _JUDGED.get("registry") is not registry:
+        _JUDGED.clear()
+        _JUDGED["registry"] = registry
+    key = (_SAID(q), selected.id, tuple(c.id for c in siblings))
+    found = _JUDGED.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        found = _JUDGED[key] = _judged(replace(q, start=0, end=0), selected, siblings, registry)
+        if len(_JUDGED) > 20_000:
+            _JUDGED.clear()
+    if found is None:
+        return None
+    verdict, sources, message, evidence, severity, decided_by, value = found
+    return Finding(
+        start=q.start, end=q.end, text=q.text, claim=selected.id, value=value, unit=q.unit, verdict=verdict,
+        sources=dict(sources), message=message, quantity=q, evidence=evidence, severity=severity,
+        decided_by=decided_by,
+    )
+
+
+_JUDGED: dict = {}  # (figure without its position, claim id, sibling ids) -> what _judged returned
+_SAID = attrgetter(*(f.name for f in fields(Quantity) if f.name not in ("start", "end")))  # all but its position
+_UNSEEN = object()
+
+
+def _judged(q: Quantity, selected: Claim, siblings: list[Claim], registry: Registry) -> tuple | None:
+    """judge's verdict, sources, message, evidence, severity, deciding sources and value for figure q."""
     sources = claim_sources(q, selected)
     verdict = verdict_of(sources, registry)
     if verdict is None:
@@ -244,8 +275,4 @@ def judge(q: Quantity, selected: Claim, siblings: list[Claim], registry: Registr
     value = q.value
     if q.unit == "date" and selected.statements:
         value = fill_date(str(q.value), str(selected.statements[0].value))
-    return Finding(
-        start=q.start, end=q.end, text=q.text, claim=selected.id, value=value, unit=q.unit, verdict=verdict,
-        sources=sources, message=message, quantity=q, evidence=evidence, severity=severity,
-        decided_by=decided_by,
-    )
+    return verdict, sources, message, evidence, severity, decided_by, value

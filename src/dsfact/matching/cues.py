@@ -69,6 +69,7 @@ class CueIndex:
     fuzzy_masks: dict[str, int] = field(default_factory=dict)  # long key -> the set of its characters, as bits
     families: dict[str, frozenset[int]] = field(default_factory=dict)  # a figure's unit -> claims it may state
     token_keys: dict[str, str | None] = field(default_factory=dict)  # one token -> its key (exact or fuzzy)
+    _by_role: dict[str, tuple[frozenset[int], frozenset[int]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, registry: Registry) -> "CueIndex":
@@ -111,6 +112,15 @@ class CueIndex:
                 units = list(_DURATIONS)
             found = frozenset(i for u in units for i in self.claims_by_unit.get(u, ()))
             self.families[unit] = found
+        return found
+
+    def claims_by_role(self, key: str) -> tuple[frozenset[int], frozenset[int]]:
+        """The claims a cue is a metric word of, and those it is a subject word of."""
+        found = self._by_role.get(key)
+        if found is None:
+            entries = self.roles.get(key, ())
+            found = self._by_role[key] = (frozenset(ci for ci, role in entries if role == METRIC),
+                                          frozenset(ci for ci, role in entries if role == SUBJECT))
         return found
 
     def _add(self, cue: str, claim_index: int, role: str, folded: str | None = None) -> None:
@@ -157,7 +167,7 @@ class CueIndex:
                 for key in bucket:
                     if starts(key, pos):
                         hits.append(CueHit(pos, pos + len(key), key))
-            char = m.group()
+            char = folded[pos]
             if char in singles:  # one-character cues
                 for key in prefixes[char]:
                     if starts(key, pos):

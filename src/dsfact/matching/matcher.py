@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from dsfact.matching.cues import ENTITY, EXCLUDE, METRIC, SUBJECT, CueHit, _cue_key, _product_words
 from dsfact.matching.sentences import Sentence
-from dsfact.matching.text import _RESPECTIVELY, INF, TextCues
+from dsfact.matching.text import _RESPECTIVELY, AFTER_WEIGHT, CLAUSE_PENALTY, INF, TextCues
 from dsfact.model import Claim, Quantity
 
 EXCLUDE_REACH = 80  # an exclude word rules out a claim near its figure, not across a long sentence
@@ -89,45 +89,76 @@ class TextMatcher(TextCues):
         cues = _Cues()
         respectively = self._says_respectively(sentence)
         exclusions: list[tuple[CueHit, int]] = []
+        metrics: list[tuple[CueHit, int, float]] = []
         # "Meitu rose 16.3%, Kingsoft Cloud 11.2%": a clause that names its own subject before the figure
         # shares the verb of the clause before it
-        clause_start = self._marks[bisect.bisect_right(self._marks, q.start) - 1] if self._marks and \
-            self._marks[0] < q.start else sentence.start
-        own_subject = any(clause_start <= h.start and h.end <= q.start and any(
-            role == SUBJECT and ci in family for ci, role in self.roles_of(h)) for h in hits)
-        for hit in hits:
-            d = self.distance(q, hit)
-            other_subject = ours = False
-            for ci, role in self.roles_of(hit):
+        marks, qs, qe = self._marks, q.start, q.end
+        clause_start = marks[bisect.bisect_right(marks, qs) - 1] if marks and marks[0] < qs else sentence.start
+        own_subject = False
+        before_q, after_q = bisect.bisect_left(marks, qs), bisect.bisect_left(marks, qe)
+        for hit, roles, foreign, names in self._entries(sentence, q.unit, family):
+            # the distance of TextCues.distance, with q's own clause marks counted once per figure
+            if hit.end <= qs:
+                crossings = before_q - bisect.bisect_left(marks, hit.end)
+                d = float(qs - hit.end + CLAUSE_PENALTY * crossings)
+                own_subject = own_subject or (names and clause_start <= hit.start)
+            elif hit.start >= qe:
+                crossings = bisect.bisect_left(marks, hit.start) - after_q
+                d = INF if crossings and q.unit != "date" else (hit.start - qe + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
+            else:
+                d = 0.0
+            for ci, role in roles:
                 if role == ENTITY:
                     cues.entity = min(cues.entity, d)
-                    cues.named_before = cues.named_before or hit.end <= q.start
-                    continue
-                if ci not in family:
-                    other_subject = other_subject or role == SUBJECT
-                    continue
-                ours = ours or role in (SUBJECT, METRIC)
-                if role == SUBJECT:
+                    cues.named_before = cues.named_before or hit.end <= qs
+                elif role == SUBJECT:
                     cues.subject[ci] = min(cues.subject.get(ci, INF), d)
-                    if hit.end <= q.start:
+                    if hit.end <= qs:
                         cues.subject_before.add(ci)
                 elif role == METRIC:
-                    if not respectively and not own_subject and self._shadowed(q, hit, self.registry.claims[ci]):
-                        continue
-                    cues.metric[ci] = min(cues.metric.get(ci, INF), d)
-                elif role == EXCLUDE and d <= EXCLUDE_REACH and not self._figure_between(q, hit):
+                    metrics.append((hit, ci, d))
+                elif d <= EXCLUDE_REACH and not self._figure_between(q, hit):
                     exclusions.append((hit, ci))
-            if other_subject and not ours and hit.end <= q.start and self._governs(q, hit, hits, family):
+            if foreign and hit.end <= qs and self._governs(q, hit, hits, family):
                 # "Meta's Llama 3 was trained on 16,384 GPUs": the nearest name before a figure is its
                 # subject, even when it is registered only for figures of another kind
                 cues.entity = min(cues.entity, d)
                 cues.named_before = True
+        claims = self.registry.claims
+        for hit, ci, d in metrics:
+            if not respectively and not own_subject and self._shadowed(q, hit, claims[ci]):
+                continue
+            cues.metric[ci] = min(cues.metric.get(ci, INF), d)
         for hit, ci in exclusions:
             # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's
             a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
             if not any(a <= h.start and h.end <= b and (ci, SUBJECT) in self.roles_of(h) for h in hits):
                 cues.excluded.add(ci)
         return cues
+
+    def _entries(self, sentence: Sentence, unit: str, family: frozenset[int]) -> list[tuple]:
+        """The cue hits of a sentence that matter to a figure in `unit`, each with its roles for claims
+        of that unit (and entities), whether it names only subjects of other kinds of figure, and whether
+        it names a subject of this kind: worked out once per sentence and unit, not once per figure."""
+        key = (sentence.start, unit)
+        found = self._entry_cache.get(key)
+        if found is None:
+            found = []
+            for hit in self.hits_in(sentence.start, sentence.end):
+                roles, other_subject, ours = [], False, False
+                for ci, role in self.roles_of(hit):
+                    if role == ENTITY:
+                        roles.append((ci, role))
+                    elif ci not in family:
+                        other_subject = other_subject or role == SUBJECT
+                    elif role in (SUBJECT, METRIC, EXCLUDE):
+                        ours = ours or role != EXCLUDE
+                        roles.append((ci, role))
+                foreign = other_subject and not ours
+                if roles or foreign:
+                    found.append((hit, tuple(roles), foreign, any(r == SUBJECT for _, r in roles)))
+            self._entry_cache[key] = found
+        return found
 
     def _ranked(self, q: Quantity, sentence: Sentence, cues: _Cues) -> list[Candidate]:
         """The claims that keep both a subject and a metric word near q and that q can state, best first."""

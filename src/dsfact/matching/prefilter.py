@@ -15,9 +15,6 @@ text; a change to binding that lets a figure take a metric word from another sen
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
-from dsfact.matching.cues import METRIC, SUBJECT
 from dsfact.matching.matcher import LOOKBACK_SENTENCES, TextMatcher
 from dsfact.model import Quantity
 
@@ -34,23 +31,19 @@ class Bindable:
         sentences = matcher.sentences
         if not sentences or not matcher.hits:
             return
-        subjects: list[set[int]] = []
-        metrics: list[set[int]] = []
-        hits, starts, roles = matcher.hits, matcher._hit_starts, matcher.index.roles
-        for s in sentences:
-            subj: set[int] = set()
-            met: set[int] = set()
-            for k in range(bisect_left(starts, s.start), bisect_left(starts, s.end)):
-                hit = hits[k]
-                if hit.end > s.end:
-                    continue
-                for ci, role in roles.get(hit.cue, ()):
-                    if role == METRIC:
-                        met.add(ci)
-                    elif role == SUBJECT:
-                        subj.add(ci)
-            subjects.append(subj)
-            metrics.append(met)
+        subjects: list[set[int]] = [set() for _ in sentences]
+        metrics: list[set[int]] = [set() for _ in sentences]
+        by_role = matcher.index.claims_by_role
+        ends = [s.end for s in sentences]
+        si, last = 0, len(sentences) - 1
+        for hit in matcher.hits:  # in order of position: one pass, the sentence advancing with them
+            while si < last and hit.start >= ends[si]:
+                si += 1
+            if hit.start < sentences[si].start or hit.end > ends[si]:
+                continue  # between sentences, or across the end of one
+            metric, subject = by_role(hit.cue)
+            metrics[si] |= metric
+            subjects[si] |= subject
         spans = self.spans
         for i, s in enumerate(sentences):
             if not metrics[i]:

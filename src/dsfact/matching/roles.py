@@ -207,9 +207,10 @@ class FigureReader:
         if self._times is None:
             self._times, self._heads = {}, {}
             lex = lexicon()
-            for m in lex.time.finditer(self.folded):
-                word = " ".join(m.group().split())
-                self._place(m.start(), m.end(), lex.time_kinds.get(word, "span"))
+            for start, end in self._figure_sentences():  # a time word places figures of its own sentence only
+                for m in lex.time.finditer(self.folded, start, end):
+                    word = " ".join(m.group().split())
+                    self._place(m.start(), m.end(), lex.time_kinds.get(word, "span"))
             for x in self.quantities:
                 if x.unit == "date":
                     self._place(x.start, x.end, f"date:{x.value}")
@@ -218,6 +219,17 @@ class FigureReader:
         if own:
             return tuple(own)
         return tuple(self._heads.get(self.sentence_of(q.start)[0], ()))
+
+    def _figure_sentences(self) -> list[tuple[int, int]]:
+        """The (start, end) of each sentence that holds a figure, in order, each once."""
+        out: list[tuple[int, int]] = []
+        for q in self.quantities:
+            if out and out[-1][0] <= q.start < out[-1][1]:
+                continue
+            span = self.sentence_of(q.start)
+            if not out or span != out[-1]:
+                out.append(span)
+        return out
 
     def _place(self, a: int, b: int, tag: str) -> None:
         sentence = self.sentence_of(a)

@@ -39,6 +39,7 @@ class TextCues:
         self._quantities: list[Quantity] | None = None
         self._quantity_starts: list[int] = []
         self._reader = None
+        self._entry_cache: dict[tuple[int, str], list[tuple]] = {}  # (sentence start, unit) -> cue hits
         self.year: int | None = None  # the document's year, where its date is known
 
     def _longest_names(self, hits: list[CueHit]) -> list[CueHit]:
@@ -61,6 +62,7 @@ class TextCues:
         self._quantities = quantities
         self._quantity_starts = [x.start for x in quantities]
         self._reader = None
+        self._entry_cache.clear()
         self._marks = self._without_restatement_brackets(quantities)
 
     def reader(self):
