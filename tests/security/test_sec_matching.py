@@ -2,7 +2,8 @@
 full stop anywhere, must not make matching quadratic. Before the bound on a sentence's length, 100 KB
 took over a minute and 150 KB three: every figure looked at every cue word of the one sentence, and each
 metric word at every figure between it and the figure. Each run is a subprocess under a time limit, so a
-regression fails instead of hanging the suite."""
+regression fails instead of hanging the suite; what is compared is the CPU time of checking (the machine
+may be busy with other work, which stretches wall time but not CPU time)."""
 from __future__ import annotations
 
 import subprocess
@@ -15,7 +16,8 @@ import pytest
 PIECE = ("DeepSeek said V3 was trained on 2,048 Nvidia H800 GPUs for about $5.6 million, while Nvidia "
          "lost $589 billion of market value as its shares fell 17% and the Nasdaq Composite slid 3.1%, "
          "英伟达市值蒸发5890亿美元，股价下跌17%，训练成本约557.6万美元，使用2048块H800芯片，")
-CEILING_1MB = 120.0  # seconds: generous for a shared machine; quadratic matching needed hours
+CEILING_1MB = 90.0  # CPU seconds: generous (about 20 today); quadratic matching needed hours
+WALL_LIMIT = 600.0  # seconds a run may take on a busy machine before it counts as hung
 DOUBLING = 2.2  # twice the text may take at most this many times as long
 RUNS = 3
 
@@ -27,29 +29,29 @@ piece, size = sys.argv[1], int(sys.argv[2])
 text = (piece * (size // len(piece) + 1))[:size]
 registry = load_registry()
 find_findings(piece, registry)  # warm: the engine and cue index are built once per process
-t = time.perf_counter()
+t = time.process_time()
 found = find_findings(text, registry)
-print(time.perf_counter() - t, len(found))
+print(time.process_time() - t, len(found))
 """
 
 
-def _timed(size: int, limit: float) -> tuple[float, int]:
-    """Seconds find_findings takes on `size` characters of the run-on sentence, and its findings."""
+def _timed(size: int) -> tuple[float, int]:
+    """CPU seconds find_findings takes on `size` characters of the run-on sentence, and its findings."""
     try:
         out = subprocess.run([sys.executable, "-c", SCRIPT, PIECE, str(size)], capture_output=True, text=True,
-                             timeout=limit, check=True).stdout.split()
+                             timeout=WALL_LIMIT, check=True).stdout.split()
     except subprocess.TimeoutExpired:
-        pytest.fail(f"{size:,} characters of one run-on sentence took over {limit:.0f} s")
+        pytest.fail(f"{size:,} characters of one run-on sentence took over {WALL_LIMIT:.0f} s")
     return float(out[0]), int(out[1])
 
 
 def test_one_megabyte_run_on_sentence_is_checked_in_bounded_time():
-    seconds, found = _timed(1_000_000, CEILING_1MB)
+    seconds, found = _timed(1_000_000)
     assert seconds < CEILING_1MB
     assert found > 0  # the figures are still read and judged, not skipped
 
 
 def test_doubling_a_run_on_sentence_at_most_doubles_the_time():
-    small = min(_timed(128_000, 60)[0] for _ in range(RUNS))
-    large = min(_timed(256_000, 120)[0] for _ in range(RUNS))
-    assert large <= DOUBLING * small, f"128 KB: {small:.2f} s, 256 KB: {large:.2f} s"
+    small = min(_timed(64_000)[0] for _ in range(RUNS))
+    large = min(_timed(128_000)[0] for _ in range(RUNS))
+    assert large <= DOUBLING * small, f"64 KB: {small:.2f} s, 128 KB: {large:.2f} s"

@@ -68,8 +68,9 @@ class CueIndex:
     cjk_starts: re.Pattern = _NOTHING  # the first characters of Chinese cues
     fuzzy_masks: dict[str, int] = field(default_factory=dict)  # long key -> the set of its characters, as bits
     families: dict[str, frozenset[int]] = field(default_factory=dict)  # a figure's unit -> claims it may state
-    token_keys: dict[str, str | None] = field(default_factory=dict)  # one token -> its key (exact or fuzzy)
+    token_keys: dict[str, tuple[str | None, bool]] = field(default_factory=dict)  # token -> _token_key's answer
     _by_role: dict[str, tuple[frozenset[int], frozenset[int]]] = field(default_factory=dict)
+    _names: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def build(cls, registry: Registry) -> "CueIndex":
@@ -97,8 +98,7 @@ class CueIndex:
             index._add(cue, -1, ENTITY)
         index.latin_prefixes = {stem[:k] for stem in index.latin for k in range(1, len(stem) + 1)}
         index.cjk_singles = frozenset(k for k in index.cjk_by_prefix if len(k) == 1)
-        firsts = sorted({k[0] for k in index.cjk_by_prefix})  # "GPU小時", "SK海力士" begin with Latin letters
-        index.cjk_starts = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]" if firsts else "(?!)")
+        index.cjk_starts = _starts_pattern(index.cjk_by_prefix)
         return index
 
     def family(self, unit: str) -> frozenset[int]:
@@ -121,6 +121,13 @@ class CueIndex:
             entries = self.roles.get(key, ())
             found = self._by_role[key] = (frozenset(ci for ci, role in entries if role == METRIC),
                                           frozenset(ci for ci, role in entries if role == SUBJECT))
+        return found
+
+    def names(self, key: str) -> bool:
+        """Whether a cue names someone or something: a subject or an entity."""
+        found = self._names.get(key)
+        if found is None:
+            found = self._names[key] = any(role in (ENTITY, SUBJECT) for _, role in self.roles.get(key, ()))
         return found
 
     def _add(self, cue: str, claim_index: int, role: str, folded: str | None = None) -> None:
@@ -178,12 +185,13 @@ class CueIndex:
         search = _TOKEN.search
         for m in _TOKEN.finditer(folded):
             token = m.group()
-            key = token_keys.get(token, "")
-            if key == "":
-                key = self._token_key(token)
+            known = token_keys.get(token)
+            if known is None:
+                known = self._token_key(token)
+            key, joins = known
             if key:
                 hits.append(CueHit(m.start(), m.end(), key))
-            if token not in prefixes and token[:-1] not in prefixes and token[:-2] not in prefixes:
+            if not joins:
                 continue  # no cue of several tokens ("cost to train", "GPT 4o") begins with this one
             joined, last = token, m
             for _ in range(MAX_CUE_TOKENS - 1):
@@ -204,9 +212,10 @@ class CueIndex:
                         hits.append(CueHit(m.start(), following.end(), key))
                         break
 
-    def _token_key(self, token: str) -> str | None:
-        """The key one token stands for: a cue or its stem, else a near spelling of a long name.
-        Remembered for the life of the index (a newsroom's vocabulary repeats from text to text)."""
+    def _token_key(self, token: str) -> tuple[str | None, bool]:
+        """The key one token stands for (a cue or its stem, else a near spelling of a long name), and
+        whether a cue of several tokens may begin with it. Remembered for the life of the index (a
+        newsroom's vocabulary repeats from text to text)."""
         key = None
         for stem in _stems(token):
             key = self.latin.get(stem)
@@ -215,9 +224,11 @@ class CueIndex:
         else:
             if len(token) >= FUZZY_MIN_LENGTH:
                 key = self._fuzzy(token)
+        prefixes = self.latin_prefixes
+        known = key, token in prefixes or token[:-1] in prefixes or token[:-2] in prefixes
         if len(self.token_keys) < 200_000:
-            self.token_keys[token] = key
-        return key
+            self.token_keys[token] = known
+        return known
 
     def _fuzzy(self, token: str) -> str | None:
         bucket = self.latin_fuzzy.get(token[0])
@@ -237,6 +248,23 @@ class CueIndex:
 
         best = process.extractOne(token, near, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
         return best[0] if best else None
+
+
+def _starts_pattern(cjk_by_prefix: dict[str, list[str]]) -> re.Pattern:
+    """Where a Chinese cue may begin: at its first character when that is Chinese; when it is a Latin
+    letter ("GPU小時", "SK海力士"), only where the letter after it is also a cue's second (one regex
+    pass, not a stop at every "g" and "s" of English text)."""
+    seconds: dict[str, set[str]] = {}
+    for bucket in cjk_by_prefix.values():
+        for key in bucket:
+            seconds.setdefault(key[0], set()).add(key[1:2])
+    if not seconds:
+        return _NOTHING
+    chinese = [c for c in seconds if _CJK.match(c) or "" in seconds[c]]
+    parts = ["[" + "".join(re.escape(c) for c in sorted(chinese)) + "]"] if chinese else []
+    for c in sorted(set(seconds) - set(chinese)):
+        parts.append(re.escape(c) + "(?=[" + "".join(re.escape(x) for x in sorted(seconds[c])) + "])")
+    return re.compile("|".join(parts))
 
 
 def _indel_distance(a: str, b: str) -> int:

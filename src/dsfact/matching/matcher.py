@@ -90,6 +90,7 @@ class TextMatcher(TextCues):
         respectively = self._says_respectively(sentence)
         exclusions: list[tuple[CueHit, int]] = []
         metrics: list[tuple[CueHit, int, float]] = []
+        named: dict[int, list[CueHit]] = {}  # claim -> the hits that name its subject
         # "Meitu rose 16.3%, Kingsoft Cloud 11.2%": a clause that names its own subject before the figure
         # shares the verb of the clause before it
         marks, qs, qe = self._marks, q.start, q.end
@@ -115,6 +116,7 @@ class TextMatcher(TextCues):
                     cues.subject[ci] = min(cues.subject.get(ci, INF), d)
                     if hit.end <= qs:
                         cues.subject_before.add(ci)
+                    named.setdefault(ci, []).append(hit)
                 elif role == METRIC:
                     metrics.append((hit, ci, d))
                 elif d <= EXCLUDE_REACH and not self._figure_between(q, hit):
@@ -132,7 +134,7 @@ class TextMatcher(TextCues):
         for hit, ci in exclusions:
             # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's
             a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
-            if not any(a <= h.start and h.end <= b and (ci, SUBJECT) in self.roles_of(h) for h in hits):
+            if not any(a <= h.start and h.end <= b for h in named.get(ci, ())):
                 cues.excluded.add(ci)
         return cues
 

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from dsfact.fold import fold_text
-from dsfact.matching.cues import ENTITY, SUBJECT, VARIANT, CueHit, cue_index
+from dsfact.matching.cues import VARIANT, CueHit, cue_index
 from dsfact.matching.sentences import Sentence, split_sentences
 from dsfact.model import Quantity, Registry
 
@@ -40,6 +40,7 @@ class TextCues:
         self._quantity_starts: list[int] = []
         self._reader = None
         self._entry_cache: dict[tuple[int, str], list[tuple]] = {}  # (sentence start, unit) -> cue hits
+        self._variants: dict[int, list[tuple[CueHit, frozenset[int]]]] = {}  # sentence start -> variant words
         self.year: int | None = None  # the document's year, where its date is known
 
     def _longest_names(self, hits: list[CueHit]) -> list[CueHit]:
@@ -47,11 +48,12 @@ class TextCues:
         "Llama" (a near spelling of "Llama 4") in "Llama 3" (hits come sorted by start, longest first)."""
         out: list[CueHit] = []
         reach, reach_end = None, -1
+        names = self.index.names
         for hit in hits:
             if reach is not None and hit.end <= reach_end and (hit.start, hit.end) != (reach.start, reach.end):
                 continue
             out.append(hit)
-            if hit.end > reach_end and any(role in (ENTITY, SUBJECT) for _, role in self.roles_of(hit)):
+            if hit.end > reach_end and names(hit.cue):
                 reach, reach_end = hit, hit.end
         return out
 
@@ -166,8 +168,14 @@ class TextCues:
     def variant_distance(self, q: Quantity, claim_index: int) -> float:
         """How near the figure a word of this claim's variant sits ("一度", "收盘"); INF when none does."""
         sentence = self.sentences[self.sentence_of(q.start)]
+        variants = self._variants.get(sentence.start)
+        if variants is None:  # the sentence's variant words, found once
+            variants = self._variants[sentence.start] = [
+                (hit, frozenset(ci for ci, role in self.roles_of(hit) if role == VARIANT))
+                for hit in self.hits_in(sentence.start, sentence.end)
+                if any(role == VARIANT for _, role in self.roles_of(hit))]
         near = INF
-        for hit in self.hits_in(sentence.start, sentence.end):
-            if (claim_index, VARIANT) in self.roles_of(hit):
+        for hit, claims in variants:
+            if claim_index in claims:
                 near = min(near, self.distance(q, hit))  # clause-aware, as for subjects
         return near
