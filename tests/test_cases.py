@@ -46,10 +46,18 @@ def test_case(case, bundled_registry):
     from dsfact.check import check_text
 
     text, figure = case["text"], case["figure"]
+    if case.get("format"):  # read as a document of that format (headings, lists), as `dsfact check` does
+        from dsfact.check import check_document
+        from dsfact.document import read_document
+
+        doc = read_document(f"case.{case['format']}", data=text.encode(), format=case["format"])
+        text, found = doc.text, check_document(doc, bundled_registry).findings
+    else:
+        found = check_text(text, bundled_registry)
     start = text.find(figure)
     assert start >= 0, f"figure {figure!r} is not in the text"
     end = start + len(figure)
-    findings = [f for f in check_text(text, bundled_registry) if f.start < end and start < f.end]
+    findings = [f for f in found if f.start < end and start < f.end]
     got = [(f.verdict, f.claim, f.text) for f in findings]
     if case["expect"] == "not judged":
         assert not findings, f"{figure!r} should not be judged; got {got}"

@@ -45,10 +45,10 @@ def whole_read(monkeypatch):
         def admits(self, q):
             return True
 
-    def findings(text, registry):
+    def findings(text, registry, blocks=None):
         with monkeypatch.context() as m:
             m.setattr(dsfact.matching.prefilter, "Bindable", Everywhere)
-            return find_findings(text, registry)
+            return find_findings(text, registry, blocks)
     return findings
 
 
@@ -56,6 +56,24 @@ def whole_read(monkeypatch):
 @given(news)
 def test_findings_equal_a_read_of_the_whole_text(bundled_registry, whole_read, text):
     assert find_findings(text, bundled_registry) == whole_read(text, bundled_registry)
+
+
+# Headings and lead lines carry a subject to list items far below them (dsfact.matching.structure).
+STRUCTURED = [
+    "## DeepSeek-V3\n\nIt is long.\nIt is wide.\nIt is new.\nIt is open.\nIt is read.\n\n"
+    "- Training cost: $6.5 million\n- GPUs used: 4,096\n\n## Other labs\n\n- Training cost: $100 million\n",
+    "DeepSeek-V3 at a glance:\n\n- Window: long\n- Release: late\n- Licence: open\n- Languages: many\n"
+    "- Training cost: $5.6 million\n- 芯片：4096塊H800\n",
+    "# 英伟达\n\n一。\n二。\n三。\n四。\n五。\n\n- 市值蒸发：5890亿美元\n- 股价跌幅：17%\n",
+]
+
+
+@pytest.mark.parametrize("text", STRUCTURED)
+def test_structure_findings_equal_a_read_of_the_whole_text(bundled_registry, whole_read, text):
+    doc = read_document("structured.md", data=text.encode(), format="markdown")
+    findings = find_findings(doc.text, bundled_registry, doc.blocks)
+    assert findings  # the heading or lead line binds them
+    assert findings == whole_read(doc.text, bundled_registry, doc.blocks)
 
 
 def _dense_text(rng: random.Random) -> str:

@@ -8,12 +8,13 @@ from dsfact.verdict import agrees, claim_sources, judge, verdict_of
 __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
 
 
-def find_findings(text: str, registry: Registry) -> list[Finding]:
-    """Every figure in text that states a registered claim, judged; spans are offsets into text."""
+def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
+    """Every figure in text that states a registered claim, judged; spans are offsets into text. With the
+    document's `blocks` (dsfact.document), headings and lead lines carry subjects to what is under them."""
     from dsfact.matching.prefilter import Bindable
     from dsfact.numbers import parse_quantities
 
-    matcher = TextMatcher(text, registry)
+    matcher = TextMatcher(text, registry, blocks)
     bindable = Bindable(matcher)  # where a cue can bind a figure: only there are figures read and matched
     quantities = parse_quantities(text, spans=bindable.spans, names=registry.entities)
     if not quantities:
@@ -62,6 +63,6 @@ def check_document(doc, registry: Registry) -> FileResult:
     from dataclasses import replace
 
     findings = []
-    for f in find_findings(doc.text, registry):
+    for f in find_findings(doc.text, registry, doc.blocks):
         findings.append(replace(f, location=doc.location(f.start, f.end)))
     return FileResult(path=doc.path, findings=findings)

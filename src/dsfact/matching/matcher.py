@@ -17,6 +17,7 @@ LOOKBACK_PARAGRAPHS = 2
 MODIFIER_GAP = 3  # a name this close before a metric word qualifies it: "Nvidia GPUs", "Nvidia's H800s"
 WEAK_METRIC = 45  # a metric word further than this from a figure whose subject is borrowed binds weakly
 SENTENCE_PENALTY = 400  # a subject from an earlier sentence of the paragraph is a last resort
+STRUCTURE_PENALTY = SENTENCE_PENALTY * (2 + LOOKBACK_PARAGRAPHS)  # a lead line or heading: further still
 
 _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
 
@@ -81,7 +82,8 @@ class TextMatcher(TextCues):
         self._respectively(q, quantities, sentence, hits, cues.subject)
         missing = [ci for ci in cues.metric if ci not in cues.subject and ci not in cues.excluded]
         if missing and not self._named_before(q, sentence, hits, family) and not self._turns_away(q, sentence):
-            self._borrow_subject(q, si, missing, cues.subject, family)
+            if not self._borrow_subject(q, si, missing, cues.subject, family):
+                self._structure_subject(q, missing, cues.subject, family)
         return self._ranked(q, sentence, cues)
 
     def _cues(self, q: Quantity, sentence: Sentence, hits: list[CueHit], family: frozenset[int]) -> _Cues:
@@ -286,26 +288,63 @@ class TextMatcher(TextCues):
         return turns_away(self.folded, sentence.start, q.start)
 
     def _borrow_subject(self, q: Quantity, si: int, missing: list[int], subject_d: dict[int, float],
-                        family: frozenset[int]) -> None:
+                        family: frozenset[int]) -> bool:
         """"It was trained on 2,560 chips.": take the subject named most recently before the sentence,
         a few sentences (and at most two paragraph breaks) back. Names that cannot be the subject of a
-        figure of this kind ("2,048 Nvidia H800s" in a list about a model) do not stop the search."""
+        figure of this kind ("2,048 Nvidia H800s" in a list about a model) do not stop the search.
+        Whether an earlier sentence named a subject (then no heading or lead line gives one)."""
         here = self.sentences[si].paragraph
         for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
             earlier = self.sentences[back]
             breaks = here - earlier.paragraph
             if breaks > LOOKBACK_PARAGRAPHS:
+                return False
+            if self._take_subject(earlier.start, earlier.end, missing, subject_d, family,
+                                  SENTENCE_PENALTY * (1 + breaks) + q.start):
+                return True
+        return False
+
+    def _take_subject(self, start: int, end: int, missing: list[int], subject_d: dict[int, float],
+                      family: frozenset[int], base: float) -> bool:
+        """Give the missing claims whose subject text[start:end] names a distance of `base` less the
+        name's end; whether it names any subject of a figure of this kind, or another body."""
+        named = False
+        for hit in self.hits_in(start, end):
+            for ci, role in self.roles_of(hit):
+                if role == ENTITY or (role == SUBJECT and ci in family):
+                    named = True
+                if role == SUBJECT and ci in missing:
+                    subject_d[ci] = min(subject_d.get(ci, INF), base - hit.end)
+        return named
+
+    def _structure_subject(self, q: Quantity, missing: list[int], subject_d: dict[int, float],
+                           family: frozenset[int]) -> None:
+        """"DeepSeek-V3 at a glance:" or "## DeepSeek-V3" above "- Training cost: $5.6 million": the lead
+        line of the figure's list, else the nearest heading above it, gives its subject. The nearest
+        that names a subject (or another body, registered or not) decides; it binds weakly unless the
+        metric word stands next to the figure (a "Label: value" item)."""
+        if self.structure is None:
+            return
+        for depth, (start, end, heading) in enumerate(self.structure.context_of(q.start)):
+            base = STRUCTURE_PENALTY * (1 + depth) + end
+            if self._take_subject(start, end, missing, subject_d, family, base) \
+                    or self._names_other(start, end, heading):
                 return
-            named = False
-            for hit in self.hits_in(earlier.start, earlier.end):
-                for ci, role in self.roles_of(hit):
-                    if role == ENTITY or (role == SUBJECT and ci in family):
-                        named = True
-                    if role == SUBJECT and ci in missing:
-                        d = SENTENCE_PENALTY * (1 + breaks) + (q.start - hit.end)
-                        subject_d[ci] = min(subject_d.get(ci, INF), d)
-            if named:
-                return
+
+    def _names_other(self, start: int, end: int, heading: bool) -> bool:
+        """Whether text[start:end] names someone no cue word covers (a capitalised word that is not a
+        month, weekday or the like, nor, outside a heading, the first of a sentence): an unregistered
+        subject. A heading's first word may be a name ("## Falcon 180B"); when in doubt, it is one."""
+        words = self.text[start:end]
+        covered = [(h.start - start, h.end - start) for h in self.hits_in(start, end)]
+        not_names = _not_names()
+        for m in _PROPER_NAME.finditer(words):
+            before = words[:m.start()].rstrip()
+            if (not heading and (not before or before[-1] in ".!?:")) or m.group().lower() in not_names:
+                continue
+            if not any(a <= m.start() < b for a, b in covered):
+                return True
+        return False
 
     def _respectively(self, q, quantities, sentence, hits, subject_d) -> None:
         """"A, B and C rose 16%, 11% and 7% respectively": pair the k-th figure with the k-th subject."""

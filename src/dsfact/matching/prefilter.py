@@ -4,7 +4,8 @@ Reading figures is most of the cost of checking figure-dense news text (a market
 every few words), and most of those figures are about things no registry speaks of. dsfact.matching binds
 a figure to a claim only when the figure's own sentence holds a metric word of that claim, and a
 subject word of it is in that sentence or in one of the LOOKBACK_SENTENCES sentences before it
-(TextMatcher.candidates, _borrow_subject; _respectively only re-pairs subjects already found). So
+(TextMatcher.candidates, _borrow_subject), or in the heading above it or its list's lead line
+(_structure_subject; _respectively only re-pairs subjects already found). So
 only in such sentences can a figure become a finding, and the numbers engine need read nothing else;
 and there only a figure whose unit is one of those claims' units need be matched.
 
@@ -28,6 +29,7 @@ class Bindable:
         self.matcher = matcher
         self.claims: dict[int, set[int]] = {}  # sentence index -> claims a figure in it may state
         self.spans: list[tuple[int, int]] = []  # sorted, disjoint (start, end) offsets
+        self._context_subjects: dict[tuple, frozenset[int]] = {}
         sentences = matcher.sentences
         if not sentences or not matcher.hits:
             return
@@ -48,7 +50,8 @@ class Bindable:
         for i, s in enumerate(sentences):
             if not metrics[i]:
                 continue
-            claims = metrics[i] & set().union(*subjects[max(0, i - LOOKBACK_SENTENCES):i + 1])
+            claims = metrics[i] & set().union(*subjects[max(0, i - LOOKBACK_SENTENCES):i + 1],
+                                              self._carried(s.start))
             if not claims:
                 continue
             self.claims[i] = claims
@@ -56,6 +59,19 @@ class Bindable:
                 spans[-1] = (spans[-1][0], s.end)
             else:
                 spans.append((s.start, s.end))
+
+    def _carried(self, pos: int) -> frozenset[int]:
+        """The claims whose subject a heading above, or the lead line of the list, at pos names."""
+        structure = self.matcher.structure
+        if structure is None:
+            return frozenset()
+        spans = structure.context_of(pos)
+        found = self._context_subjects.get(spans)
+        if found is None:
+            by_role = self.matcher.index.claims_by_role
+            found = frozenset().union(*(by_role(h.cue)[1] for a, b, _ in spans for h in self.matcher.hits_in(a, b)))
+            self._context_subjects[spans] = found
+        return found
 
     def admits(self, q: Quantity) -> bool:
         """Whether figure q (read in one of the spans) may state a claim at all."""

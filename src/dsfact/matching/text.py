@@ -25,9 +25,12 @@ _RESPECTIVELY = ("分别", "respectively")
 class TextCues:
     """The sentences, clauses, cue hits and figures of one text, and distances between them."""
 
-    def __init__(self, text: str, registry: Registry) -> None:
+    def __init__(self, text: str, registry: Registry, blocks=None) -> None:
+        from dsfact.matching.structure import structure_of
+
         self.text = text
         self.registry = registry
+        self.structure = structure_of(text, blocks) if blocks else None  # headings and lead lines
         self.index = cue_index(registry)
         self.folded = fold_text(text)
         self.sentences = split_sentences(text)
