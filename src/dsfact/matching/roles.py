@@ -126,6 +126,7 @@ class FigureReader:
         self._times: dict[int, list[str]] | None = None
         self._heads: dict[int, list[str]] = {}  # sentence start -> time words at its head
         self._clause_hits: dict[str, dict[int, list[int]]] = {}
+        self._sentences: list[tuple[int, int]] | None = None  # those that hold a figure
 
     def _clause_span(self, pos: int) -> tuple[int, int]:
         start, end = self.sentence_of(pos)
@@ -157,10 +158,11 @@ class FigureReader:
         if found is None:
             found = {}
             if role.clause is not None:
-                for m in role.clause.finditer(self.folded):
-                    k = self._nearest_figure(m.start(), m.end())
-                    if k is not None:
-                        found.setdefault(k, []).append(m.start())
+                for start, end in self._figure_sentences():  # a word attaches to a figure of its sentence only
+                    for m in role.clause.finditer(self.folded, start, end):
+                        k = self._nearest_figure(m.start(), m.end())
+                        if k is not None:
+                            found.setdefault(k, []).append(m.start())
             self._clause_hits[role.name] = found
         return found
 
@@ -222,7 +224,10 @@ class FigureReader:
 
     def _figure_sentences(self) -> list[tuple[int, int]]:
         """The (start, end) of each sentence that holds a figure, in order, each once."""
+        if self._sentences is not None:
+            return self._sentences
         out: list[tuple[int, int]] = []
+        self._sentences = out
         for q in self.quantities:
             if out and out[-1][0] <= q.start < out[-1][1]:
                 continue
