@@ -16,7 +16,6 @@ from dsfact.audit import (
     audit_registry,
     derived_faults,
     evaluate,
-    run_audit,
 )
 from dsfact.errors import RegistryError
 from dsfact.registry import load_registry
@@ -134,9 +133,18 @@ def test_every_audited_quote_is_a_registry_quote(bundled_audit, bundled_registry
     assert all((r.claim, r.source, r.quote, r.line) in quotes for r in bundled_audit.rows)
 
 
-def test_bundled_audit_exits_1_and_json_has_the_same_rows(bundled_registry, bundled_audit, capsys):
-    assert run_audit(bundled_registry, output="json") == 1
-    doc = json.loads(capsys.readouterr().out)
+def run_audit(path) -> int:
+    """`dsfact audit -f json -r PATH`: its exit code."""
+    from dsfact.cli import main
+
+    return main(["audit", "-f", "json", "-r", str(path)])
+
+
+def test_bundled_audit_has_inconsistent_rows_and_json_has_the_same_rows(bundled_audit):
+    from dsfact.render.audit import render_audit_json
+
+    assert bundled_audit.inconsistent  # what makes `dsfact audit` exit 1
+    doc = json.loads(render_audit_json(bundled_audit))
     assert doc["version"] == 1
     assert len(doc["rows"]) == len(bundled_audit.rows)
     assert doc["summary"] == bundled_audit.summary
@@ -154,7 +162,7 @@ def test_newsroom_registry_consistent(capsys):
     audit = audit_registry(registry)
     assert [(r.claim, r.verdict, r.recomputed) for r in audit.rows] == [("R3", CONSISTENT, 25.0),
                                                                         ("R6", CONSISTENT, 20.0)]
-    assert run_audit(registry, output="json") == 0
+    assert run_audit(AUDIT / "consistent.yaml") == 0
 
 
 def test_newsroom_registry_inconsistent():
@@ -167,7 +175,7 @@ def test_newsroom_registry_inconsistent():
         ("R3", "statements", "courier", "交通開支佔預算的30%", INCONSISTENT),
         ("R7", "statements", "courier", "將於9月16日通車", INCONSISTENT),
     ]
-    assert run_audit(registry, output="json") == 1
+    assert run_audit(AUDIT / "inconsistent.yaml") == 1
 
 
 @pytest.mark.parametrize("name", ["consistent.yaml", "inconsistent.yaml", "unknown-id.yaml"])
@@ -274,8 +282,8 @@ def test_audit_table_fits(bundled_audit, width):
     from dsfact.render.audit import render_audit
 
     console = Console(width=width, record=True, file=io.StringIO(), no_color=True)
-    render_audit(bundled_audit, console)
-    text = console.export_text()
+    text = render_audit(bundled_audit, console)
+    assert console.file.getvalue() == ""  # a renderer returns its text and prints nothing
     assert all(cell_len(line.rstrip()) <= width for line in text.splitlines())
     for cell in ("C02", "C45", "1/17.9", "98.13%", "inconsistent", "2024-12-25", "2 days", "1/7.81"):
         assert cell in text, cell

@@ -12,7 +12,6 @@ from dsfact.compare import (
     bar_length,
     compare_pair,
     compare_topic,
-    run_compare,
 )
 from dsfact.errors import UsageError
 from dsfact.model import LESS_THAN, MORE_THAN, Statement
@@ -194,8 +193,9 @@ def render(registry, topic, width, chart=False):
     from dsfact.render.compare import render_comparison
 
     console = Console(width=width, record=True, file=io.StringIO(), no_color=True)
-    render_comparison(compare_topic(registry, topic), console, chart=chart)
-    return console.export_text()
+    text = render_comparison(compare_topic(registry, topic), console, chart=chart)
+    assert console.file.getvalue() == ""  # a renderer returns its text and prints nothing
+    return text
 
 
 def assert_fits(text, width):
@@ -248,9 +248,10 @@ def test_chart_says_so_when_nothing_shares_a_unit(bundled_registry):
 
 # ───────────────────────────── JSON and the command ─────────────────────────────
 
-def test_json_has_the_same_content(bundled_registry, capsys):
-    assert run_compare(bundled_registry, "market", output="json") == 0
-    doc = json.loads(capsys.readouterr().out)
+def test_json_has_the_same_content(bundled_registry):
+    from dsfact.render.compare import render_comparison_json
+
+    doc = json.loads(render_comparison_json(compare_topic(bundled_registry, "market")))
     assert doc["version"] == 1 and doc["topic"] == "market"
     rows = {r["claim"]: r for r in doc["rows"]}
     c25 = rows["C25"]
@@ -262,9 +263,11 @@ def test_json_has_the_same_content(bundled_registry, capsys):
     assert [c["unit"] for c in doc["charts"]] == ["USD"]
 
 
-def test_unknown_format_is_a_usage_error(bundled_registry):
-    with pytest.raises(UsageError):
-        run_compare(bundled_registry, "cost", output="yaml")
+def test_unknown_format_is_a_usage_error(capsys):
+    from dsfact.cli import main
+
+    assert main(["compare", "cost", "-f", "yaml"]) == 2
+    assert "'yaml' is not one of 'table', 'json'" in capsys.readouterr().err
 
 
 def test_cli_compare(monkeypatch, capsys):

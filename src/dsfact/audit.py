@@ -39,8 +39,6 @@ from dsfact.quantity import (
     statement_span,
 )
 
-SCHEMA_VERSION = 1
-
 CONSISTENT = "consistent"
 WITHIN_ROUNDING = "within rounding"
 INCONSISTENT = "inconsistent"
@@ -567,44 +565,3 @@ def audit_registry(registry: Registry) -> Audit:
         audit.rows.extend(_statement_rows(registry, claim))
         audit.rows.extend(group_rows.get(claim.id, []))
     return audit
-
-
-def audit_to_dict(audit: Audit) -> dict:
-    """The JSON form of an audit (schema version 1, docs/compare-audit.md)."""
-    rows = []
-    for r in audit.rows:
-        rows.append({
-            "check": r.check, "claim": r.claim, "subject": r.subject, "metric": r.metric, "source": r.source,
-            "quote": r.quote, "line": r.line, "stated": r.stated, "formula": r.formula,
-            "recomputed": r.recomputed, "recomputed_text": r.recomputed_text, "verdict": r.verdict,
-            "gap": r.gap, "gap_text": r.gap_text, "reason": r.reason, "note": r.note,
-            "inputs": [{"ref": i.ref, "text": i.text, "source": i.source, "quote": i.quote} for i in r.inputs],
-        })
-    return {"version": SCHEMA_VERSION, "registry": audit.registry, "rows": rows, "summary": audit.summary}
-
-
-def run_audit(registry: Registry, *, output: str = "table", console=None) -> int:
-    """`dsfact audit`: audit the registry, render it; exit 1 when a figure is inconsistent, else 0."""
-    import sys
-
-    from dsfact.errors import EXIT_FINDINGS, EXIT_OK, UsageError
-
-    if output not in ("table", "json"):
-        raise UsageError(f"unknown --format {output!r} (choose from table, json)")
-    _, warnings = derived_faults(registry)
-    for line, message in warnings:
-        sys.stderr.write(f"{registry.path}:{line}: warning: {message}\n")
-    audit = audit_registry(registry)
-    if output == "json":
-        from dsfact.render.audit import render_audit_json
-
-        sys.stdout.write(render_audit_json(audit))
-    else:
-        from dsfact.render.audit import render_audit
-
-        if console is None:
-            from dsfact.render.table import make_console
-
-            console = make_console()
-        render_audit(audit, console)
-    return EXIT_FINDINGS if audit.inconsistent else EXIT_OK

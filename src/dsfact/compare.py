@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, PRIMARY, UP_TO, Claim, Quantity, Registry, Statement
 from dsfact.quantity import agrees, convert_value, dates_agree, format_value
 
-SCHEMA_VERSION = 1
-
 # How two written figures (or a claim's statements) stand to each other.
 AGREE = "agree"
 WITHIN_ROUNDING = "agree within rounding"
@@ -249,7 +247,7 @@ def show(st: Statement) -> str:
     return format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction)
 
 
-def _gap_words(gap: float | None, gap_pct: float | None, unit: str) -> str:
+def gap_words(gap: float | None, gap_pct: float | None, unit: str) -> str:
     if gap is None:
         return ""
     if unit == "date":
@@ -316,7 +314,7 @@ def claim_agreement(registry: Registry, claim: Claim) -> Agreement:
     else:
         kind, gap, gap_pct, reason = worst.kind, worst.gap, worst.gap_pct, worst.reason
         if kind == DIFFER:
-            label = f"differ by {_gap_words(gap, gap_pct, claim.unit)}".rstrip()
+            label = f"differ by {gap_words(gap, gap_pct, claim.unit)}".rstrip()
         elif kind == NOT_COMPARABLE:
             label = f"not comparable: {reason}"
         else:
@@ -348,7 +346,7 @@ def deviation_words(pair: Pair, unit: str) -> str:
         return "agrees"
     if pair.kind == NOT_COMPARABLE:
         return f"not comparable: {pair.reason}" if pair.reason else "not comparable"
-    words = _gap_words(pair.gap, pair.gap_pct, unit)
+    words = gap_words(pair.gap, pair.gap_pct, unit)
     if pair.gap is not None and unit != "date" and words:
         words = ("+" if pair.gap > 0 else "−") + words
     return f"{words}, within rounding" if pair.kind == WITHIN_ROUNDING else f"off by {words}"
@@ -470,58 +468,3 @@ def compare_topic(registry: Registry, topic: str) -> Comparison:
     records = [s.id for s in by_authority if s.id in used and s.kind == PRIMARY]
     rows = [row_of(registry, c) for c in claims]
     return Comparison(topic=topic, sources=sources, rows=rows, charts=charts_of(registry, claims), records=records)
-
-
-def comparison_to_dict(comparison: Comparison) -> dict:
-    """The JSON form of a comparison (schema version 1, docs/compare-audit.md)."""
-    def said(s: Said) -> dict:
-        return {"quote": s.quote, "value": s.value, "unit": s.unit, "text": s.text, "qualifier": s.qualifier,
-                "high": s.high, "attributed_to": s.attributed_to}
-
-    rows = []
-    for r in comparison.rows:
-        a = r.agreement
-        rows.append({
-            "claim": r.claim, "topic": r.topic, "subject": r.subject, "metric": r.metric, "unit": r.unit,
-            "time": r.time, "variant": r.variant,
-            "cells": {source: [said(s) for s in items] for source, items in r.cells.items()},
-            "primary": ({"source": r.primary_source, **said(r.primary)} if r.primary is not None else None),
-            "deviation": {source: [{"kind": p.kind, "gap": p.gap,
-                                    "gap_pct": None if p.gap_pct is None else round(p.gap_pct, 3),
-                                    "words": deviation_words(p, r.unit)} for p in pairs]
-                          for source, pairs in r.deviations.items()},
-            "agreement": {"kind": a.kind, "label": a.label, "sources": a.sources, "gap": a.gap,
-                          "gap_pct": None if a.gap_pct is None else round(a.gap_pct, 3), "reason": a.reason,
-                          "siblings": [{"claim": s.claim, "says": s.text, "reason": s.reason} for s in a.siblings]},
-        })
-    charts = [{"unit": c.unit, "title": c.title, "log": c.log,
-               "bars": [{"claim": b.claim, "label": b.label, "value": b.text if c.unit == "date" else b.value,
-                         "high": b.high, "qualifier": b.qualifier, "text": b.text} for b in c.bars]}
-              for c in comparison.charts]
-    return {"version": SCHEMA_VERSION, "topic": comparison.topic,
-            "sources": [{"id": i, "publisher": p, "primary": i in comparison.records} for i, p in comparison.sources],
-            "rows": rows, "charts": charts}
-
-
-def run_compare(registry: Registry, topic: str, *, output: str = "table", chart: bool = False, console=None) -> int:
-    """`dsfact compare TOPIC`: build the comparison, render it as a table (and chart) or JSON; exit 0."""
-    import sys
-
-    from dsfact.errors import EXIT_OK, UsageError
-
-    if output not in ("table", "json"):
-        raise UsageError(f"unknown --format {output!r} (choose from table, json)")
-    comparison = compare_topic(registry, topic)
-    if output == "json":
-        from dsfact.render.compare import render_comparison_json
-
-        sys.stdout.write(render_comparison_json(comparison))
-        return EXIT_OK
-    from dsfact.render.compare import render_comparison
-
-    if console is None:
-        from dsfact.render.table import make_console
-
-        console = make_console()
-    render_comparison(comparison, console, chart=chart)
-    return EXIT_OK

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from dsfact.compare import AGREE, DIFFER, NOT_COMPARABLE, WITHIN_ROUNDING, compare_pair, primary_statement, show
 from dsfact.model import PRIMARY, Claim, Registry
 
-SCHEMA_VERSION = 1
 OUTCOMES = (AGREE, WITHIN_ROUNDING, DIFFER, NOT_COMPARABLE)
 
 
@@ -75,47 +74,3 @@ def scorecard(registry: Registry) -> list[Card]:
             card.counts[d.kind] += 1
             card.deviations.append(d)
     return list(cards.values())
-
-
-def deviation_to_dict(d: Deviation) -> dict:
-    return {"claim": d.claim, "source": d.source, "stated": d.stated, "primary": d.primary,
-            "primary_source": d.primary_source, "kind": d.kind, "gap": d.gap,
-            "gap_pct": None if d.gap_pct is None else round(d.gap_pct, 3), "quote": d.quote, "line": d.line}
-
-
-def scorecard_to_dict(cards: list[Card]) -> dict:
-    """The JSON form (schema version 1, docs/registry.md)."""
-    return {"version": SCHEMA_VERSION, "sources": [
-        {"id": c.source, "kind": c.kind, "publisher": c.publisher, "checked": c.checked,
-         **{k.replace(" ", "_"): c.counts[k] for k in OUTCOMES},
-         "figures": [deviation_to_dict(d) for d in c.deviations]} for c in cards]}
-
-
-def render_scorecard(registry: Registry, fmt: str, console) -> None:
-    """`dsfact sources --scorecard`: a table (a row per source, then its differing figures) or JSON."""
-    import json
-    import sys
-
-    from dsfact.compare import _gap_words
-
-    cards = scorecard(registry)
-    if fmt == "json":
-        sys.stdout.write(json.dumps(scorecard_to_dict(cards), ensure_ascii=False, indent=2) + "\n")
-        return
-    from rich.markup import escape
-    from rich.table import Table
-
-    table = Table("Source", "Kind", "Checked", "Agree", "Within rounding", "Differ", "Not comparable",
-                  title="Sources against the primary records", title_justify="left")
-    for c in cards:
-        table.add_row(c.source, c.kind, str(c.checked), str(c.counts[AGREE]), str(c.counts[WITHIN_ROUNDING]),
-                      str(c.counts[DIFFER]), str(c.counts[NOT_COMPARABLE]))
-    console.print(table)
-    wrong = [d for c in cards for d in c.deviations if d.kind == DIFFER]
-    if wrong:
-        detail = Table("Source", "Claim", "Says", "Primary record", "Off by", title="Figures that differ",
-                       title_justify="left")
-        for d in wrong:
-            detail.add_row(d.source, d.claim, escape(d.stated), f"{escape(d.primary)} ({d.primary_source})",
-                           _gap_words(d.gap, d.gap_pct, d.unit))
-        console.print(detail)

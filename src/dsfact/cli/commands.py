@@ -239,9 +239,11 @@ def claims(
     format: TableOrJson = format_option(),
 ) -> None:
     """Browse the registry's claims."""
-    from dsfact.browse import render_claims
+    from dsfact.browse import claims_for
+    from dsfact.render.browse import render_claims, render_claims_json
 
-    render_claims(_registry(registry), claim_id, format, _stdout_console())
+    chosen = claims_for(_registry(registry), claim_id)
+    sys.stdout.write(render_claims_json(chosen) if format == "json" else render_claims(chosen, _stdout_console()))
 
 
 @app.command(cls=_Command)
@@ -253,14 +255,17 @@ def sources(
                                         "agree, agree within rounding, or differ."),
 ) -> None:
     """List the registry's sources and their kind (primary, report, opinion)."""
+    reg = _registry(registry)
     if scorecard:
-        from dsfact.scorecard import render_scorecard
+        from dsfact.render.scorecard import render_scorecard, render_scorecard_json
+        from dsfact.scorecard import scorecard as grade
 
-        render_scorecard(_registry(registry), format, _stdout_console())
+        cards = grade(reg)
+        sys.stdout.write(render_scorecard_json(cards) if format == "json" else render_scorecard(cards, _stdout_console()))
         return
-    from dsfact.browse import render_sources
+    from dsfact.render.browse import render_sources, render_sources_json
 
-    render_sources(_registry(registry), format, _stdout_console())
+    sys.stdout.write(render_sources_json(reg) if format == "json" else render_sources(reg, _stdout_console()))
 
 
 
@@ -275,9 +280,12 @@ def compare(
     chart: bool = typer.Option(False, "--chart", help="Draw a bar chart of rows that share a unit."),
 ) -> None:
     """Show, side by side, what every source says about a topic, and where they disagree."""
-    from dsfact.compare import run_compare
+    from dsfact.compare import compare_topic
+    from dsfact.render.compare import render_comparison, render_comparison_json
 
-    raise typer.Exit(run_compare(_registry(registry), topic, output=format, chart=chart, console=_stdout_console()))
+    comparison = compare_topic(_registry(registry), topic)
+    sys.stdout.write(render_comparison_json(comparison) if format == "json"
+                     else render_comparison(comparison, _stdout_console(), chart=chart))
 
 
 @app.command(cls=_Command)
@@ -286,9 +294,16 @@ def audit(
     format: TableOrJson = format_option(),
 ) -> None:
     """Recompute every derived figure in the registry from the figures it depends on."""
-    from dsfact.audit import run_audit
+    from dsfact.audit import audit_registry, derived_faults
+    from dsfact.errors import EXIT_FINDINGS, EXIT_OK
+    from dsfact.render.audit import render_audit, render_audit_json
 
-    raise typer.Exit(run_audit(_registry(registry), output=format, console=_stdout_console()))
+    reg = _registry(registry)
+    for line, message in derived_faults(reg)[1]:
+        sys.stderr.write(f"{reg.path}:{line}: warning: {message}\n")
+    result = audit_registry(reg)
+    sys.stdout.write(render_audit_json(result) if format == "json" else render_audit(result, _stdout_console()))
+    raise typer.Exit(EXIT_FINDINGS if result.inconsistent else EXIT_OK)  # 1: a figure is inconsistent
 
 
 # --- dsfact archive (src/dsfact/archive.py; the optional extra dsfact[dask]) --------------------------

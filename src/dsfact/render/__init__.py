@@ -2,6 +2,14 @@
 from __future__ import annotations
 
 
+def captured(console, *renderables) -> str:
+    """What `console` would print for each renderable, as text (with its colours, at its width)."""
+    with console.capture() as capture:
+        for renderable in renderables:
+            console.print(renderable)
+    return capture.get()
+
+
 def summary_line(report) -> str:
     """"2 files: 5 supported, 1 contradicted, 0 disputed": the last line of every text format."""
     s = report.summary

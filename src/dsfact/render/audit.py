@@ -4,13 +4,27 @@ from __future__ import annotations
 import json
 
 from dsfact.audit import CONSISTENT, INCONSISTENT, NOT_COMPARABLE, VERDICTS, WITHIN_ROUNDING, Audit
+from dsfact.render import captured
 
+SCHEMA_VERSION = 1
 VERDICT_STYLE = {CONSISTENT: "green", WITHIN_ROUNDING: "cyan", INCONSISTENT: "bold red", NOT_COMPARABLE: "yellow"}
 
 
-def render_audit_json(audit: Audit) -> str:
-    from dsfact.audit import audit_to_dict
+def audit_to_dict(audit: Audit) -> dict:
+    """The JSON form of an audit (schema version 1, docs/compare-audit.md)."""
+    rows = []
+    for r in audit.rows:
+        rows.append({
+            "check": r.check, "claim": r.claim, "subject": r.subject, "metric": r.metric, "source": r.source,
+            "quote": r.quote, "line": r.line, "stated": r.stated, "formula": r.formula,
+            "recomputed": r.recomputed, "recomputed_text": r.recomputed_text, "verdict": r.verdict,
+            "gap": r.gap, "gap_text": r.gap_text, "reason": r.reason, "note": r.note,
+            "inputs": [{"ref": i.ref, "text": i.text, "source": i.source, "quote": i.quote} for i in r.inputs],
+        })
+    return {"version": SCHEMA_VERSION, "registry": audit.registry, "rows": rows, "summary": audit.summary}
 
+
+def render_audit_json(audit: Audit) -> str:
     return json.dumps(audit_to_dict(audit), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -26,7 +40,7 @@ def summary_line(audit: Audit) -> str:
     return f"{n} check{'s' if n != 1 else ''}: " + ", ".join(f"{counts[v]} {v}" for v in VERDICTS)
 
 
-def render_audit(audit: Audit, console) -> None:
+def render_audit(audit: Audit, console) -> str:
     """One row per audited statement: the claim and the figure as the source states it, its quote, what
     it is measured against (recomputed, or another source's figure), the verdict and the gap."""
     from rich import box
@@ -56,6 +70,4 @@ def render_audit(audit: Audit, console) -> None:
         if r.reason:
             verdict += f"\n{_esc(r.reason)}"
         table.add_row(claim, says, against, verdict)
-    if audit.rows:
-        console.print(table)
-    console.print(summary_line(audit))
+    return captured(console, *([table] if audit.rows else []), summary_line(audit))

@@ -13,18 +13,51 @@ from dsfact.compare import (
     Chart,
     Comparison,
     Row,
+    Said,
     bar_length,
     deviation_words,
 )
+from dsfact.render import captured
+
+SCHEMA_VERSION = 1
 
 KIND_STYLE = {AGREE: "green", WITHIN_ROUNDING: "green", DIFFER: "bold red", NOT_COMPARABLE: "yellow", "single": "dim"}
 SOURCE_COLUMN = 18  # cells a source column needs to keep a Chinese quote readable
 EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-def render_comparison_json(comparison: Comparison) -> str:
-    from dsfact.compare import comparison_to_dict
+def comparison_to_dict(comparison: Comparison) -> dict:
+    """The JSON form of a comparison (schema version 1, docs/compare-audit.md)."""
+    def said(s: Said) -> dict:
+        return {"quote": s.quote, "value": s.value, "unit": s.unit, "text": s.text, "qualifier": s.qualifier,
+                "high": s.high, "attributed_to": s.attributed_to}
 
+    rows = []
+    for r in comparison.rows:
+        a = r.agreement
+        rows.append({
+            "claim": r.claim, "topic": r.topic, "subject": r.subject, "metric": r.metric, "unit": r.unit,
+            "time": r.time, "variant": r.variant,
+            "cells": {source: [said(s) for s in items] for source, items in r.cells.items()},
+            "primary": ({"source": r.primary_source, **said(r.primary)} if r.primary is not None else None),
+            "deviation": {source: [{"kind": p.kind, "gap": p.gap,
+                                    "gap_pct": None if p.gap_pct is None else round(p.gap_pct, 3),
+                                    "words": deviation_words(p, r.unit)} for p in pairs]
+                          for source, pairs in r.deviations.items()},
+            "agreement": {"kind": a.kind, "label": a.label, "sources": a.sources, "gap": a.gap,
+                          "gap_pct": None if a.gap_pct is None else round(a.gap_pct, 3), "reason": a.reason,
+                          "siblings": [{"claim": s.claim, "says": s.text, "reason": s.reason} for s in a.siblings]},
+        })
+    charts = [{"unit": c.unit, "title": c.title, "log": c.log,
+               "bars": [{"claim": b.claim, "label": b.label, "value": b.text if c.unit == "date" else b.value,
+                         "high": b.high, "qualifier": b.qualifier, "text": b.text} for b in c.bars]}
+              for c in comparison.charts]
+    return {"version": SCHEMA_VERSION, "topic": comparison.topic,
+            "sources": [{"id": i, "publisher": p, "primary": i in comparison.records} for i, p in comparison.sources],
+            "rows": rows, "charts": charts}
+
+
+def render_comparison_json(comparison: Comparison) -> str:
     return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -212,8 +245,14 @@ def _blocks(length: float) -> str:
     return "█" * whole + (EIGHTHS[eighth] if eighth else "")
 
 
-def render_comparison(comparison: Comparison, console, *, chart: bool = False) -> None:
-    """Print the comparison table, and with chart=True its bar charts (beside it where they fit)."""
+def render_comparison(comparison: Comparison, console, *, chart: bool = False) -> str:
+    """The comparison table, and with chart=True its bar charts (beside it where they fit), as text for
+    `console` (its width and colours)."""
+    return captured(console, *comparison_renderables(comparison, console, chart=chart))
+
+
+def comparison_renderables(comparison: Comparison, console, *, chart: bool = False) -> list:
+    """What render_comparison draws, one Rich renderable (or string) per print."""
     width = console.width
     table = comparison_table(comparison, width)
     charts = [chart_table(c, min(width, 90)) for c in comparison.charts] if chart else []
@@ -228,10 +267,8 @@ def render_comparison(comparison: Comparison, console, *, chart: bool = False) -
         grid.add_column(ratio=1)
         grid.add_column(width=min(chart_width, 90))
         grid.add_row(table, side)
-        console.print(grid)
-        return
-    console.print(table)
-    for c in charts:
-        console.print(c)
+        return [grid]
+    out = [table, *charts]
     if chart and not comparison.charts:
-        console.print("no two claims here share a unit or are dates: nothing to chart")
+        out.append("no two claims here share a unit or are dates: nothing to chart")
+    return out
