@@ -156,6 +156,7 @@ def _plugin_class():
 def check_partition(docs, token: str) -> tuple[str, dict, list[str]]:
     """Check the documents of one partition on a worker: (JSON Lines as check writes them, counts,
     the lines for stderr)."""
+    from dsfact.render.escape import visible
     from dsfact.render.json import render_jsonl_file
     from dsfact.run import check_one
 
@@ -168,9 +169,9 @@ def check_partition(docs, token: str) -> tuple[str, dict, list[str]]:
         else:
             result = check_one(name, registry, data=data, encoding=encoding, fmt=fmt, ignore=ignore)
         _count(counts, result)
-        if result.error:
-            messages.append(f"dsfact: error: {result.path}: {result.error}")
-        messages.extend(f"dsfact: warning: {w}" for w in result.warnings)
+        if result.error:  # a member's name is the archive author's: shown, never sent (render.escape)
+            messages.append(f"dsfact: error: {visible(f'{result.path}: {result.error}')}")
+        messages.extend(f"dsfact: warning: {visible(str(w))}" for w in result.warnings)
         out.append(render_jsonl_file(result))
     return "".join(out), counts, messages
 

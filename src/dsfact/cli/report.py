@@ -10,6 +10,7 @@ from dsfact.cli.exits import exit_code
 from dsfact.cli.walk import collect_paths
 from dsfact.errors import UsageError
 from dsfact.model import FileResult, Report
+from dsfact.render import escape
 from dsfact.run import SEVERITIES, Finish, iter_finished, without_supported
 
 
@@ -49,8 +50,8 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
     _check_options(paths, jobs, statistics, output, min_severity)
     settings = resolve_settings(paths, registry=registry_path, fail_on=fail_on, include=include or (),
                                 exclude=exclude or (), use_config=use_config, config_file=config_file)
-    for warning in settings.warnings:
-        sys.stderr.write(f"dsfact: warning: {warning}\n")
+    for warning in settings.warnings:  # they name config files, whose folders anyone may have named
+        sys.stderr.write(f"dsfact: warning: {escape.visible(warning)}\n")
     registry = load_registries(settings.registry)
     selected, ignored = _claim_list(select), _claim_list(ignore)
     _warn_unknown_claims(registry, selected, ignored)
@@ -140,10 +141,10 @@ class _Output:
             progress = _Progress(total)
         try:
             for result, text in results:
-                if result.error:
-                    sys.stderr.write(f"dsfact: error: {result.path}: {result.error}\n")
+                if result.error:  # a name's line feed or ESC is shown, never sent (render.escape)
+                    sys.stderr.write(f"dsfact: error: {escape.visible(f'{result.path}: {result.error}')}\n")
                 for warning in result.warnings:
-                    sys.stderr.write(f"dsfact: warning: {warning}\n")
+                    sys.stderr.write(f"dsfact: warning: {escape.visible(str(warning))}\n")
                 report.files.append(result)
                 visible = without_supported(result) if self.quiet else result
                 shown.files.append(visible)

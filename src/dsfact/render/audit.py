@@ -5,6 +5,7 @@ import json
 
 from dsfact.audit import CONSISTENT, INCONSISTENT, NOT_COMPARABLE, VERDICTS, WITHIN_ROUNDING, Audit
 from dsfact.render import captured
+from dsfact.render.escape import markup as _esc
 
 SCHEMA_VERSION = 1
 VERDICT_STYLE = {CONSISTENT: "green", WITHIN_ROUNDING: "cyan", INCONSISTENT: "bold red", NOT_COMPARABLE: "yellow"}
@@ -28,12 +29,6 @@ def render_audit_json(audit: Audit) -> str:
     return json.dumps(audit_to_dict(audit), ensure_ascii=False, indent=2) + "\n"
 
 
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
-
-
 def summary_line(audit: Audit) -> str:
     counts = audit.summary
     n = len(audit.rows)
@@ -53,7 +48,7 @@ def render_audit(audit: Audit, console) -> str:
     table.add_column("Against", ratio=3, min_width=14, overflow="fold")
     table.add_column("Verdict", ratio=2, min_width=12, overflow="fold")
     for r in audit.rows:
-        claim = f"[bold]{r.claim}[/bold] {_esc(r.subject)}\n[dim]{_esc(r.check)}[/dim]"
+        claim = f"[bold]{_esc(r.claim)}[/bold] {_esc(r.subject)}\n[dim]{_esc(r.check)}[/dim]"
         says = f"{_esc(r.source)} [bold]{_esc(r.stated)}[/bold]\n{_esc(r.quote)}"
         if r.check == "relation" and not r.formula.startswith("same as"):
             against = f"{_esc(r.formula)}\n= [bold]{_esc(r.recomputed_text)}[/bold]"

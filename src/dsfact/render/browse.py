@@ -7,6 +7,7 @@ from dsfact.browse import by_authority, metric_with_variant, statement_counts
 from dsfact.model import Claim, Registry
 from dsfact.quantity import format_value
 from dsfact.render import captured
+from dsfact.render.escape import markup as escape
 
 
 def claim_to_dict(claim: Claim) -> dict:
@@ -27,7 +28,6 @@ def render_claims_json(claims: list[Claim]) -> str:
 
 def render_claims(claims: list[Claim], console) -> str:
     """One claim in full (its statements, quotes and notes), or a table of several."""
-    from rich.markup import escape
     from rich.table import Table
 
     if len(claims) == 1:
@@ -40,8 +40,8 @@ def render_claims(claims: list[Claim], console) -> str:
         for st in claim.statements:
             note = "; ".join(x for x in (f"attributed to {st.attributed_to}" if st.attributed_to else "", st.note or "") if x)
             quote = escape(st.evidence_text) + (f"\n[dim]{escape(note)}[/dim]" if note else "")
-            table.add_row(st.source, format_value(st.value, st.unit, st.qualifier, st.high, None, st.direction,
-                                                  short=True), quote)
+            table.add_row(escape(st.source), escape(format_value(st.value, st.unit, st.qualifier, st.high, None,
+                                                                 st.direction, short=True)), quote)
         return captured(console, head, *([escape(claim.note)] if claim.note else []), table)
     table = Table("Id", "Topic", "Subject", "Metric", "Values by source")
     for claim in claims:
@@ -51,7 +51,7 @@ def render_claims(claims: list[Claim], console) -> str:
             if shown not in by_source.setdefault(st.source, []):
                 by_source[st.source].append(shown)
         values = "; ".join(f"{source} {', '.join(shown)}" for source, shown in by_source.items())
-        table.add_row(claim.id, claim.topic, claim.subject, metric_with_variant(claim), values)
+        table.add_row(*(escape(x) for x in (claim.id, claim.topic, claim.subject, metric_with_variant(claim), values)))
     return captured(console, table)
 
 
@@ -73,5 +73,6 @@ def render_sources(registry: Registry, console) -> str:
     counts = statement_counts(registry)
     table = Table("Id", "Kind", "Publisher", "Date", "Lang", "Statements", "Title")
     for s in by_authority(registry):
-        table.add_row(s.id, s.kind, s.publisher, s.date, s.language, str(counts.get(s.id, 0)), s.title)
+        table.add_row(*(escape(x) for x in (s.id, s.kind, s.publisher, s.date, s.language, str(counts.get(s.id, 0)),
+                                            s.title)))
     return captured(console, table)

@@ -18,6 +18,7 @@ from dsfact.compare import (
     deviation_words,
 )
 from dsfact.render import captured
+from dsfact.render.escape import markup as _esc
 
 SCHEMA_VERSION = 1
 
@@ -61,15 +62,9 @@ def render_comparison_json(comparison: Comparison) -> str:
     return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
 
 
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
-
-
 def _claim_cell(row: Row) -> str:
     extra = ", ".join(x for x in (row.variant, row.time) if x and x not in row.metric)
-    return f"[bold]{row.claim}[/bold] {_esc(row.subject)}\n[dim]{_esc(row.metric)}{f' ({_esc(extra)})' if extra else ''}[/dim]"
+    return f"[bold]{_esc(row.claim)}[/bold] {_esc(row.subject)}\n[dim]{_esc(row.metric)}{f' ({_esc(extra)})' if extra else ''}[/dim]"
 
 
 def _said_lines(items, deviations=()):
@@ -160,7 +155,7 @@ def comparison_table(comparison: Comparison, width: int):
     from rich import box
     from rich.table import Table
 
-    title = f"dsfact compare {comparison.topic}: {len(comparison.rows)} claim{'s' if len(comparison.rows) != 1 else ''}"
+    title = f"dsfact compare {_esc(comparison.topic)}: {len(comparison.rows)} claim{'s' if len(comparison.rows) != 1 else ''}"
     if wide_enough(comparison, width):
         table = Table(title=title, title_justify="left", box=box.SQUARE, show_lines=True)
         table.add_column("Claim", ratio=2, min_width=14, overflow="fold")
@@ -168,7 +163,7 @@ def comparison_table(comparison: Comparison, width: int):
             table.add_column("Primary record", ratio=3, min_width=12, overflow="fold")
         others = [source for source, _ in comparison.sources if source not in comparison.records]
         for source in others:
-            table.add_column(source, ratio=3, min_width=12, overflow="fold")
+            table.add_column(_esc(source), ratio=3, min_width=12, overflow="fold")
         table.add_column("Agreement", ratio=2, min_width=14, overflow="fold")
         for row in comparison.rows:
             cells = [_primary_cell(row)] if comparison.records else []
@@ -187,7 +182,7 @@ def comparison_table(comparison: Comparison, width: int):
         lines += [(s, _said_lines(row.cells[s], row.deviations.get(s, ()))) for s in sources]
         for i, (source, said) in enumerate(lines):
             last = i == len(lines) - 1
-            table.add_row(_claim_cell(row) if i == 0 else "", source, said,
+            table.add_row(_claim_cell(row) if i == 0 else "", _esc(source), said,
                           _agreement_cell(row) if i == 0 else "", end_section=last)
     return table
 
@@ -210,13 +205,13 @@ def chart_table(chart: Chart, width: int):
     bar_width = max(10, width - label_width - text_width - 9)
     top = max(b.high or b.value for b in chart.bars)
     low = min(b.value for b in chart.bars)
-    table = Table(title=chart.title, title_justify="left", box=box.SIMPLE, show_header=False, pad_edge=False)
+    table = Table(title=_esc(chart.title), title_justify="left", box=box.SIMPLE, show_header=False, pad_edge=False)
     table.add_column("label", max_width=label_width, overflow="ellipsis", no_wrap=True)
     table.add_column("bar", no_wrap=True, width=bar_width)
     table.add_column("value", no_wrap=True)
     if chart.unit == "date":
         for b in chart.bars:
-            table.add_row(b.label, f"[cyan]{timeline_mark(b.value, low, top, bar_width)}[/cyan]", b.text)
+            table.add_row(_esc(b.label), f"[cyan]{timeline_mark(b.value, low, top, bar_width)}[/cyan]", _esc(b.text))
         return table
     for b in chart.bars:
         solid = bar_length(b.value, low, top, bar_width - 1, chart.log)  # a cell kept for ▸
@@ -226,7 +221,7 @@ def chart_table(chart: Chart, width: int):
             bar = "█" * int(solid) + "░" * max(1, int(round(reach - int(solid))))
         elif b.qualifier in ("more than",):
             bar += "▸"
-        table.add_row(b.label, f"[cyan]{bar}[/cyan]", b.text)
+        table.add_row(_esc(b.label), f"[cyan]{bar}[/cyan]", _esc(b.text))
     return table
 
 

@@ -10,18 +10,13 @@ from __future__ import annotations
 
 from dsfact.model import FileResult, Report, Severity
 from dsfact.render import summary_line
+from dsfact.render.escape import github_data, github_property
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
-def escape_data(text: str) -> str:
-    """The message part of a workflow command: %, CR and LF are percent-encoded."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    """A property value (file=, title=): also ':' and ','."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+escape_data = github_data  # the names these had before dsfact.render.escape
+escape_property = github_property
 
 
 def annotation_path(path: str) -> str:

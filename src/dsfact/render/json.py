@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from dsfact.model import FileResult, Finding, Notice, Report
+from dsfact.render.escape import json_text
 
 SCHEMA_VERSION = 1
 
@@ -37,9 +38,10 @@ def notice_to_dict(notice: Notice) -> dict:
 def file_to_dict(result: FileResult) -> dict:
     """A checked file carries its findings and warnings; a file that could not be read carries its error
     instead."""
+    path = json_text(result.path)  # a name that is not UTF-8 is written escaped: the document stays valid
     if result.error:
-        return {"path": result.path, "error": result.error}
-    return {"path": result.path, "findings": [finding_to_dict(f) for f in result.findings],
+        return {"path": path, "error": json_text(result.error)}
+    return {"path": path, "findings": [finding_to_dict(f) for f in result.findings],
             "warnings": [notice_to_dict(w) for w in result.warnings]}
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dsfact.model import CONTRADICTED, DISPUTED, SUPPORTED, FileResult, Report, Severity
 from dsfact.render import summary_line
+from dsfact.render.escape import visible
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 VERDICT_COLOR = {CONTRADICTED: "\x1b[1;31m", DISPUTED: "\x1b[33m", SUPPORTED: "\x1b[32m"}
@@ -16,16 +17,17 @@ SEVERITY_COLOR = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[33m", Se
 def render_file_lines(result: FileResult, *, color: bool = False) -> str:
     """The lines of one file's findings (nothing for a file without findings)."""
     out = []
+    path = visible(result.path)  # a line feed or ESC in a name must not start a line or move the cursor
     for f in result.findings:
         loc = f.location
-        where = f"{result.path}:{loc.line}:{loc.column}:"
+        where = f"{path}:{loc.line}:{loc.column}:"
         verdict = f.verdict
         severity = f"{f.severity}:"
         if color:
             where = f"{BOLD}{where}{RESET}"
             verdict = f"{VERDICT_COLOR.get(verdict, '')}{verdict}{RESET}"
             severity = f"{SEVERITY_COLOR.get(f.severity, '')}{severity}{RESET}"
-        out.append(f"{where} {severity} {verdict} {f.claim}: {f.message}\n")
+        out.append(f"{where} {severity} {verdict} {visible(f.claim)}: {visible(f.message)}\n")
     return "".join(out)
 
 

@@ -14,24 +14,24 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
-from urllib.parse import quote
 
 from dsfact.model import Claim, Notice, Registry, Report, Severity
+from dsfact.render.escape import json_text, uri_path
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
 def artifact_uri(path: str) -> str:
-    """A relative URI reference for a path as given (forward slashes, percent-encoded); an absolute
-    path becomes a file: URI."""
+    """A relative URI reference for a path as given (forward slashes, percent-encoded from the bytes of
+    the name, so a name that is not UTF-8 or holds a control character is a valid URI); an absolute path
+    becomes a file: URI."""
     posix = path.replace("\\", "/")
     if posix.startswith("/") or (len(posix) > 2 and posix[1] == ":" and posix[2] == "/"):
         from pathlib import PurePath
 
         return PurePath(path).as_uri()
-    posix = posixpath.normpath(posix)
-    return quote(posix, safe="/-._~")
+    return uri_path(posixpath.normpath(posix))
 
 
 def _rule(claim: Claim, registry: Registry | None) -> dict:
@@ -68,7 +68,7 @@ def _notification(notice: Notice, path: str) -> dict:
     location: dict = {"artifactLocation": {"uri": artifact_uri(notice.path or path)}}
     if notice.line:
         location["region"] = {"startLine": notice.line, **({"startColumn": notice.column} if notice.column else {})}
-    return {"level": "warning", "message": {"text": notice.message}, "descriptor": {"id": str(notice.code)},
+    return {"level": "warning", "message": {"text": json_text(notice.message)}, "descriptor": {"id": str(notice.code)},
             "locations": [{"physicalLocation": location}]}
 
 
@@ -112,7 +112,7 @@ def build_sarif(report: Report, registry: Registry | None = None) -> dict:
         })
 
     notifications = [
-        {"level": "error", "message": {"text": r.error},
+        {"level": "error", "message": {"text": json_text(r.error)},
          "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}]}
         for r in report.files if r.error
     ]

@@ -6,6 +6,7 @@ import json
 
 from dsfact.compare import AGREE, DIFFER, NOT_COMPARABLE, WITHIN_ROUNDING, gap_words
 from dsfact.render import captured
+from dsfact.render.escape import markup as escape
 from dsfact.scorecard import OUTCOMES, Card, Deviation
 
 SCHEMA_VERSION = 1
@@ -31,13 +32,12 @@ def render_scorecard_json(cards: list[Card]) -> str:
 
 def render_scorecard(cards: list[Card], console) -> str:
     """A row per source with its counts; then a row per figure that differs from its primary record."""
-    from rich.markup import escape
     from rich.table import Table
 
     table = Table("Source", "Kind", "Checked", "Agree", "Within rounding", "Differ", "Not comparable",
                   title="Sources against the primary records", title_justify="left")
     for c in cards:
-        table.add_row(c.source, c.kind, str(c.checked), str(c.counts[AGREE]), str(c.counts[WITHIN_ROUNDING]),
+        table.add_row(escape(c.source), escape(c.kind), str(c.checked), str(c.counts[AGREE]), str(c.counts[WITHIN_ROUNDING]),
                       str(c.counts[DIFFER]), str(c.counts[NOT_COMPARABLE]))
     out = [table]
     wrong = [d for c in cards for d in c.deviations if d.kind == DIFFER]
@@ -45,7 +45,7 @@ def render_scorecard(cards: list[Card], console) -> str:
         detail = Table("Source", "Claim", "Says", "Primary record", "Off by", title="Figures that differ",
                        title_justify="left")
         for d in wrong:
-            detail.add_row(d.source, d.claim, escape(d.stated), f"{escape(d.primary)} ({d.primary_source})",
-                           gap_words(d.gap, d.gap_pct, d.unit))
+            detail.add_row(escape(d.source), escape(d.claim), escape(d.stated),
+                           f"{escape(d.primary)} ({escape(d.primary_source)})", escape(gap_words(d.gap, d.gap_pct, d.unit)))
         out.append(detail)
     return captured(console, *out)

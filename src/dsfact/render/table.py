@@ -15,6 +15,7 @@ from dsfact.model import (
 )
 from dsfact.quantity import format_value
 from dsfact.render import summary_line
+from dsfact.render.escape import markup, visible
 
 VERDICT_STYLE = {SUPPORTED: "green", CONTRADICTED: "bold red", DISPUTED: "yellow"}
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
@@ -73,19 +74,18 @@ def render_file_table(result: FileResult, registry: Registry, console) -> None:
     """One file's table: location, words, claim, verdict, and a column per source (stacked into one
     column when the terminal is too narrow for them). Printed as soon as the file is checked."""
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
     if result.error:
         return
     if not result.findings:
-        console.print(f"{escape(result.path)}: no registered figures found")
+        console.print(f"{markup(result.path)}: no registered figures found")
         return
     by_authority = sorted(registry.sources.values(), key=lambda s: -s.authority)  # primary records first
     used = [s.id for s in by_authority if any(s.id in f.sources for f in result.findings)]
     wide = console.width >= 54 + SOURCE_COLUMN * len(used)
-    table = Table(title=escape(result.path), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(title=markup(result.path), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("Where", no_wrap=True)
     table.add_column("Text", min_width=8, overflow="fold")
     table.add_column("Claim", no_wrap=True)
@@ -93,17 +93,17 @@ def render_file_table(result: FileResult, registry: Registry, console) -> None:
     table.add_column("Severity", no_wrap=True)
     if wide:
         for source in used:
-            table.add_column(source, overflow="fold")
+            table.add_column(markup(source), overflow="fold")
     else:
         table.add_column("Sources", overflow="fold")
     for f in result.findings:
         loc = f"{f.location.line}:{f.location.column}" if f.location else ""
-        row = [Text(loc), Text(f.text), Text(f.claim), Text(f.verdict, style=VERDICT_STYLE[f.verdict]),
+        row = [Text(loc), Text(visible(f.text)), Text(visible(f.claim)), Text(f.verdict, style=VERDICT_STYLE[f.verdict]),
                Text(str(f.severity), style=SEVERITY_STYLE.get(f.severity, ""))]
         if wide:
             row += [_cell(f, s) for s in used]
         else:
-            row.append(Text("\n").join(_cell(f, s, f"{s} ") for s in used if s in f.sources))
+            row.append(Text("\n").join(_cell(f, s, f"{visible(s)} ") for s in used if s in f.sources))
         table.add_row(*row)
     console.print(table)
 
