@@ -29,6 +29,8 @@ def statistics_rows(report) -> list[tuple[str, str, int]]:
 
 def render_statistics(report, registry) -> str:
     """`--statistics` as text: a count, the claim, the verdict and what the claim is, per line."""
+    from dsfact.render.escape import visible
+
     rows = statistics_rows(report)
     if not rows:
         return "statistics: no findings\n"
@@ -38,5 +40,6 @@ def render_statistics(report, registry) -> str:
     for claim_id, verdict, n in rows:
         claim = registry.claim(claim_id) if registry is not None else None
         about = f"  {claim.subject}, {claim.metric}" if claim is not None else ""
-        out.append(f"{n:>{width}}  {claim_id:<{claim_width}}  {verdict:<12}{about}".rstrip())
+        line = f"{n:>{width}}  {claim_id:<{claim_width}}  {verdict:<12}{about}".rstrip()
+        out.append(visible(line))  # registry strings: shown, never sent to the terminal
     return "\n".join(out) + "\n"
