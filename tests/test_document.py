@@ -851,3 +851,17 @@ def test_decode_never_fails_unexpectedly(data):
     else:
         assert isinstance(text, str) and encoding
         assert "\x00" not in text
+
+
+def test_one_line_index_for_every_location():
+    from dsfact.document import LineIndex
+
+    index = LineIndex("ab\r\ncd\n\nz")
+    assert index.starts == [0, 4, 7, 8]
+    assert [index.line(i) for i in (0, 3, 4, 7, 8, 9)] == [1, 1, 2, 3, 4, 4]
+    assert index.position(2) == (1, 3)  # the "\r" is a column of its line
+    assert index.location(4, 6) == Location(2, 1, 2, 3)
+    assert index.location(1, 5) == Location(1, 2, 2, 2)  # across a line break
+    assert index.location(8, 8) == Location(4, 1, 4, 1)  # an empty span ends where it starts
+    doc = read_document("x.txt", data=b"ab\r\ncd\n\nz")
+    assert doc.lines.starts == index.starts and doc.location(4, 6) == index.location(4, 6)

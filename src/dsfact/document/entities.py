@@ -4,6 +4,8 @@ The table of 2,000 names is imported on first use, not with this module.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 
 def entity_table() -> dict[str, str]:
     """HTML5's named character references, each name with its ';' (and the legacy ones without)."""
@@ -14,10 +16,14 @@ def entity_table() -> dict[str, str]:
 
 def numeric_entity(digits: str, base: int) -> str:
     """What ``&#digits;`` stands for, as a browser reads it (U+FFFD for a number out of range)."""
+    digits = digits.lstrip("0") or "0"
+    return _character(int(digits, base) if len(digits) <= 8 else 0x110000)
+
+
+@lru_cache(maxsize=4096)
+def _character(num: int) -> str:
     import html
 
-    digits = digits.lstrip("0") or "0"
-    num = int(digits, base) if len(digits) <= 8 else 0x110000
     return html.unescape(f"&#x{num:x};")
 
 

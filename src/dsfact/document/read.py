@@ -1,8 +1,10 @@
-"""Read one document: pick its reader by format, decode, take out the prose and its directives."""
+"""Read one document: pick its reader by format, decode, take out the prose and its directives, and
+leave the invisible format characters out of the prose (dsfact.document.invisible)."""
 from __future__ import annotations
 
 from dsfact.document.decode import bounded, decode_bytes, read_bytes
 from dsfact.document.directives import directives_from_comments, parse_directives
+from dsfact.document.invisible import strip_invisible
 from dsfact.document.model import Block, Document
 from dsfact.document.plain import paragraph_blocks, read_plain
 from dsfact.errors import UsageError
@@ -41,14 +43,16 @@ def read_document(
     """
     fmt = _resolve_format(path, format)
     data = read_bytes(path) if data is None else bounded(data, path)
+    ends: dict[int, int] = {}
+    blocks: list[Block] | None = None
     if fmt == "docx":  # no encoding: lines are paragraphs (dsfact.document.docx)
         from dsfact.document.docx import read_docx
 
         original, text, origin, blocks = read_docx(data, path)
-        return Document(path, original, text, origin, fmt, "docx", parse_directives(original, path=path), blocks)
-    original, used = decode_bytes(data, path, encoding)
-    ends: dict[int, int] = {}
-    blocks: list[Block] | None = None
+        used = "docx"
+        directives = parse_directives(original, path=path)
+    else:
+        original, used = decode_bytes(data, path, encoding)
     if fmt == "markdown":
         from dsfact.document.markdown import read_markdown  # markdown-it is imported only for a Markdown file
 
@@ -59,11 +63,12 @@ def read_document(
 
         text, origin, ends, comments, blocks = read_html(original)
         directives = directives_from_comments(original, comments, path)
-    else:
+    elif fmt == "text":
         text, origin = read_plain(original)
         directives = parse_directives(original, path=path)
     if blocks is None:
         blocks = paragraph_blocks(text)
+    text, origin, ends, blocks = strip_invisible(text, origin, ends, blocks)
     return Document(path, original, text, origin, fmt, used, directives, blocks, _ends=ends)
 
 

@@ -1,0 +1,76 @@
+"""Invisible format characters (Unicode category Cf): a zero-width space, a soft hyphen, a word
+joiner, left-to-right and right-to-left marks, a byte order mark inside the text. A reader does not
+see them, so they must not hide a figure from the checker: ``4,<U+200B>096`` is 4,096.
+
+`strip_invisible` takes them out of the text that is checked and keeps the map back to the original
+(`origin`, the entity ends, the blocks), so a finding is still located where it stands in the file.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from dsfact.document.model import Block
+
+# Every character of Unicode's category Cf (as of Unicode 15; tests/security checks it against the
+# running Python's unicodedata).
+FORMAT_CHARACTERS = (
+    "\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+
+
+@lru_cache(maxsize=1)
+def _invisible() -> re.Pattern[str]:
+    return re.compile(f"[{FORMAT_CHARACTERS}]+")
+
+
+def strip_invisible(
+    text: str, origin: Sequence[int], ends: dict[int, int], blocks: list[Block]
+) -> tuple[str, Sequence[int], dict[int, int], list[Block]]:
+    """(text, origin, ends, blocks) with the format characters taken out of `text`: `origin` and the
+    entity `ends` (text index -> original end) lose their entries, and block offsets and texts follow.
+    Returns its arguments as they are when the text holds none (one regex search)."""
+    pattern = _invisible()
+    if pattern.search(text) is None:
+        return text, origin, ends, blocks
+    parts: list[str] = []
+    kept: list[int] = []
+    run_starts: list[int] = []
+    run_ends: list[int] = []
+    removed: list[int] = []  # characters removed up to the end of each run
+    prev = 0
+    for m in pattern.finditer(text):
+        a, b = m.span()
+        parts.append(text[prev:a])
+        kept.extend(origin[prev:a])
+        run_starts.append(a)
+        run_ends.append(b)
+        removed.append((removed[-1] if removed else 0) + b - a)
+        prev = b
+    parts.append(text[prev:])
+    kept.extend(origin[prev:])  # the rest, and the end of the original after the last character
+
+    def shift(i: int) -> int:
+        """Where text index i (or a span boundary there) stands once the runs are out."""
+        k = bisect_right(run_starts, i) - 1
+        if k < 0:
+            return i
+        return i - (removed[k] - (run_ends[k] - min(i, run_ends[k])))
+
+    new_ends = {}
+    for i, end in ends.items():
+        k = bisect_right(run_starts, i) - 1
+        if k < 0 or i >= run_ends[k]:  # not itself removed
+            new_ends[shift(i)] = end
+    new_blocks = [
+        replace(block, start=shift(block.start), end=shift(block.end),
+                headings=tuple(pattern.sub("", h) for h in block.headings),
+                lead=None if block.lead is None else pattern.sub("", block.lead))
+        for block in blocks
+    ]
+    return "".join(parts), kept, new_ends, new_blocks
