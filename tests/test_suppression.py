@@ -88,7 +88,7 @@ def test_a_claim_id_the_registry_lacks_is_reported(tmp_path, capsys):
 
 
 def test_a_reason_without_the_separator_is_caught_as_unknown_claims(tmp_path, capsys):
-    # document.py reads words that look like ids as ids; the registry check names them.
+    # dsfact.document reads words that look like ids as ids; the registry check names them.
     text = f"<!-- dsfact: ignore C07 because wire -->\n{WRONG}\n"
     code, findings, warnings = check(tmp_path, capsys, "a.md", text)
     assert code == 0
