@@ -17,6 +17,7 @@ from dsfact.numbers.numerals import (
     _zh_scale_value,
     _zh_split,
     _zh_value,
+    zh_numeral_end,
 )
 
 
@@ -110,12 +111,7 @@ class _Amounts:
 
     def _read_zh_numeral(self, p: int, start: int) -> _Core | None:
         w = self.w
-        end = p
-        while end < self.n and w[end] in _ZH_NUM_CHARS:
-            end += 1
-        if w[end - 1] == "兆" and end < self.n and (w[end] in "瓦赫帕焦欧位级" or
-                                                   w.startswith(("字节", "比特"), end)):
-            end -= 1
+        end = zh_numeral_end(w, p)
         run = w[p:end]
         if end < self.n and w[end] == "点" and end + 1 < self.n and w[end + 1] in _ZH_DIGIT:
             e2 = end + 1

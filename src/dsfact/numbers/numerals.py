@@ -15,6 +15,19 @@ _ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10 ** 4, "亿": 10 ** 8, "兆": 10 ** 12}
 _ZH_NUM_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿兆")
 
+
+def zh_numeral_end(w: str, p: int) -> int:
+    """End of the run of Chinese numerals that starts at `p` in folded text `w`; a final 兆 before a
+    unit it prefixes (兆瓦, 兆字节: mega-) is not part of the number."""
+    n = len(w)
+    end = p
+    while end < n and w[end] in _ZH_NUM_CHARS:
+        end += 1
+    if w[end - 1] == "兆" and end < n and (w[end] in "瓦赫帕焦欧位级" or w.startswith(("字节", "比特"), end)):
+        end -= 1
+    return end
+
+
 def _int_prec_exp(digits: str) -> int:
     """Place of the last significant digit of an integer, never fewer than two significant digits."""
     digits = digits.lstrip("0") or "0"

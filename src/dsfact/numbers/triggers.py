@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from dsfact.numbers.numerals import _ZH_NUM_CHARS, _arabic, _zh_value
+from dsfact.numbers.numerals import _arabic, _zh_value, zh_numeral_end
 
 
 class _Triggers:
@@ -137,12 +137,7 @@ class _Triggers:
 
     def _zh(self, p: int) -> int | None:
         r, w = self.r, self.w
-        end = p
-        while end < self.n and w[end] in _ZH_NUM_CHARS:
-            end += 1
-        if w[end - 1] == "兆" and end < self.n and (w[end] in "瓦赫帕焦欧位级" or
-                                                   w.startswith(("字节", "比特"), end)):
-            end -= 1
+        end = zh_numeral_end(w, p)
         run = w[p:end]
         lo = max(0, p - 4)
         if p and (r.zh_vague.search(w, lo, p) or self._after_ordinal(p)
