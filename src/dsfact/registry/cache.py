@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 from dsfact.model import Claim, Per, Registry, Source, Statement
-from dsfact.registry.paths import read_source, registry_root
+from dsfact.registry.paths import read_source, read_upto, registry_root
 
 CACHE_FORMAT = 10  # bump when the cached form changes
 MAX_BYTES = 64 * 1024 * 1024  # a cache file larger than this is not read
@@ -129,14 +129,7 @@ def read(name: str) -> bytes | None:
                 or (hasattr(os, "getuid") and st.st_uid != os.getuid())
                 or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
             return None
-        chunks, size = [], 0
-        while size <= MAX_BYTES:
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks) if size <= MAX_BYTES else None
+        return read_upto(fd, MAX_BYTES)
     except OSError:
         return None
     finally:

@@ -155,6 +155,22 @@ def _key_line(node: dict, key: str) -> int:
     return node.get(_KEYLINES, {}).get(key, node.get(_LINE, 0))
 
 
+def _mappings(doc: dict, key: str, noun: str, faults) -> list[dict]:
+    """The mappings listed under `key` ("sources", "claims"): an error at the key's line when it is not a
+    non-empty list, and one for each item that is not a mapping (left out)."""
+    items = doc.get(key)
+    if not isinstance(items, list) or not items:
+        faults.error(_key_line(doc, key), f"'{key}' must be a non-empty list")
+        return []
+    nodes = []
+    for node in items:
+        if isinstance(node, dict):
+            nodes.append(node)
+        else:
+            faults.error(doc[_LINE], f"each {noun} must be a mapping")
+    return nodes
+
+
 class _Faults:
     def __init__(self) -> None:
         self.errors: list[tuple[int, str]] = []
@@ -236,14 +252,7 @@ def parse_registry(data: bytes, name: str = "<registry>") -> Registry:
 
     topics = _strings(doc.get("topics"), _key_line(doc, "topics"), "topics", faults) or TOPICS
     sources: dict[str, Source] = {}
-    raw_sources = doc.get("sources")
-    if not isinstance(raw_sources, list) or not raw_sources:
-        faults.error(_key_line(doc, "sources"), "'sources' must be a non-empty list")
-        raw_sources = []
-    for node in raw_sources:
-        if not isinstance(node, dict):
-            faults.error(doc[_LINE], "each source must be a mapping")
-            continue
+    for node in _mappings(doc, "sources", "source", faults):
         source = _parse_source(node, faults)
         if source is not None and source.id in sources:
             faults.error(source.line, f"duplicate source id {source.id!r}")
@@ -252,14 +261,7 @@ def parse_registry(data: bytes, name: str = "<registry>") -> Registry:
 
     claims: list[Claim] = []
     seen_ids: dict[str, int] = {}
-    raw_claims = doc.get("claims")
-    if not isinstance(raw_claims, list) or not raw_claims:
-        faults.error(_key_line(doc, "claims"), "'claims' must be a non-empty list")
-        raw_claims = []
-    for node in raw_claims:
-        if not isinstance(node, dict):
-            faults.error(doc[_LINE], "each claim must be a mapping")
-            continue
+    for node in _mappings(doc, "claims", "claim", faults):
         claim = _parse_claim(node, sources, topics, faults)
         if claim is None:
             continue

@@ -41,18 +41,25 @@ def read_limited(path: Path, limit: int) -> bytes:
             raise OSError(0, "not a regular file")
         if st.st_size > limit:
             raise OSError(0, f"larger than {limit // (1024 * 1024)} MB")
-        chunks, size = [], 0
-        while size <= limit:
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > limit:
+        data = read_upto(fd, limit)
+        if data is None:
             raise OSError(0, f"larger than {limit // (1024 * 1024)} MB")
-        return b"".join(chunks)
+        return data
     finally:
         os.close(fd)
+
+
+def read_upto(fd: int, limit: int) -> bytes | None:
+    """All the bytes left in open file `fd`, or None once they pass `limit` (a file that grew after
+    its fstat, or one whose size fstat does not tell); reads no more than one chunk past the limit."""
+    chunks, size = [], 0
+    while size <= limit:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks) if size <= limit else None
 
 
 def read_registry_bytes(path: Path) -> bytes:
