@@ -1,4 +1,5 @@
 """Fast start, checked: `dsfact check` is run on every commit, so it imports only what it needs."""
+import os
 import subprocess
 import sys
 
@@ -63,3 +64,25 @@ def test_a_typo_in_a_name_still_matches_without_rapidfuzz_for_clean_words():
         "assert found == [('C25', 'supported'), ('C07', 'supported')], found\n"
     )
     assert "rapidfuzz" in loaded_after(run)  # a real near-spelling is decided by rapidfuzz
+
+
+def test_parsing_check_options_does_not_ask_shutil_for_the_terminal(tmp_path):
+    """argparse makes a help formatter per declared option, and each asks shutil (which loads bz2 and
+    lzma) for the terminal's width: check's parser computes the width itself, and only the number."""
+    run = (
+        "import sys\n"
+        "from dsfact.cli.check_parser import check_parser\n"
+        "check_parser().parse_args(['draft.md', '--format', 'lines'])\n"
+        "print('shutil' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", run], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False"]
+
+
+def test_check_help_wraps_to_the_columns_it_is_given():
+    for columns in (60, 120):
+        out = subprocess.run([sys.executable, "-m", "dsfact", "check", "-h"], capture_output=True, text=True,
+                             env={**os.environ, "COLUMNS": str(columns)}, check=True)
+        widths = [len(line) for line in out.stdout.splitlines()]
+        assert max(widths) <= columns - 2
+        assert max(widths) > columns - 20  # it uses the width, not a fixed 80

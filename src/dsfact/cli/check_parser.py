@@ -5,6 +5,7 @@ same options for `dsfact -h`, completion and CliRunner (tests/test_cli_vocabular
 from __future__ import annotations
 
 import os
+import sys
 
 from dsfact.errors import EXIT_ERROR, EXIT_OK, UsageError
 
@@ -28,6 +29,22 @@ def _option_suggestion(message: str, options) -> str:
     return ""
 
 
+def _help_width() -> int:
+    """The width help is wrapped to, as argparse computes it (the terminal's, or $COLUMNS, less 2) but
+    without shutil: argparse makes a formatter for every option it declares, and importing shutil (and
+    with it bz2 and lzma) is a noticeable part of a hook's start-up."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return (columns or 80) - 2
+
+
 def check_parser():
     """The options of `dsfact check`. Parsed with argparse, not Typer: a pre-commit hook runs this on
     every commit, and importing Typer costs more than the whole check of a short article. No option
@@ -41,9 +58,13 @@ def check_parser():
             raise UsageError(f"dsfact check: {message}{_option_suggestion(message, options)} "
                              "(dsfact check -h lists the options)")
 
+    class Formatter(argparse.HelpFormatter):
+        def __init__(self, prog: str) -> None:
+            super().__init__(prog, width=_help_width())
+
     parser = Parser(
         prog="dsfact check", description="Check files for figures that state a registered claim.",
-        allow_abbrev=False,
+        allow_abbrev=False, formatter_class=Formatter,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to check; - reads standard input")
     parser.add_argument("-f", "--format", default=None, choices=FORMATS, metavar="FORMAT",
