@@ -13,7 +13,6 @@ FUZZY_MIN_LENGTH = 5
 FUZZY_SCORE = 80
 MAX_CUE_TOKENS = 5
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TOKEN = re.compile(r"[a-z0-9]+")
 _GAP_OK = re.compile(r"[\s\-_.&/'’]{0,2}")
 _DURATIONS = ("day", "week", "month", "year")
@@ -41,11 +40,23 @@ def _stems(token: str) -> list[str]:
     return out
 
 
+def is_cjk(char: str) -> bool:
+    """Whether a character is a Chinese one (CJK Unified Ideographs, Extension A, Compatibility).
+
+    A comparison, not a regex: a character class of these ranges costs milliseconds to compile."""
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def has_cjk(text: str) -> bool:
+    """Whether text holds a Chinese character."""
+    return not text.isascii() and max(text) >= "\u3400" and any(map(is_cjk, text))
+
+
 def _cue_key(cue: str, folded: str | None = None) -> tuple[str, bool]:
     """The folded form a cue is looked up by, and whether it is matched as Chinese text."""
     if folded is None:
         folded = fold_text(cue.strip())
-    if _CJK.search(folded):
+    if has_cjk(folded):
         return folded, True
     return "".join(_TOKEN.findall(folded)), False
 
@@ -75,27 +86,36 @@ class CueIndex:
     @classmethod
     def build(cls, registry: Registry) -> "CueIndex":
         index = cls()
-        index.folded = registry.folded_cues
+        folded = index.folded = registry.folded_cues
         index.position = {claim.id: i for i, claim in enumerate(registry.claims)}
         families = _synonym_families()
+        keys: dict[str, tuple[str, bool]] = {}  # cue -> its key: a registry repeats its cues from claim to claim
+        family_keys: dict[str, tuple[str, bool]] = {}  # family words are written folded
+        add = index._add
         for i, claim in enumerate(registry.claims):
             for role, cues in ((SUBJECT, claim.subject_cues), (METRIC, claim.metric_cues),
                                (EXCLUDE, claim.exclude_cues), (VARIANT, claim.variant_cues)):
                 brought: list[str] = []
                 for cue in cues:
-                    index._add(cue, i, role)
-                    family = families.get(_cue_key(cue, index.folded.get(cue))[0]) if role == METRIC else None
+                    key = keys.get(cue)
+                    if key is None:
+                        key = keys[cue] = _cue_key(cue, folded.get(cue))
+                    add(key, i, role)
+                    family = families.get(key[0]) if role == METRIC else None
                     if family:
                         brought += family
                 for word in dict.fromkeys(brought):
-                    index._add(word, i, role, word.lower())  # family words are written folded
+                    key = family_keys.get(word)
+                    if key is None:
+                        key = family_keys[word] = _cue_key(word, word.lower())
+                    add(key, i, role)
             units = {claim.unit} | {st.unit for st in claim.statements}
             for unit in units:
                 index.claims_by_unit.setdefault(unit, []).append(i)
             if claim.group:
                 index.groups.setdefault(claim.group, []).append(i)
         for cue in registry.entities:
-            index._add(cue, -1, ENTITY)
+            add(_cue_key(cue, folded.get(cue)), -1, ENTITY)
         index.latin_prefixes = {stem[:k] for stem in index.latin for k in range(1, len(stem) + 1)}
         index.cjk_singles = frozenset(k for k in index.cjk_by_prefix if len(k) == 1)
         index.cjk_starts = _starts_pattern(index.cjk_by_prefix)
@@ -130,8 +150,9 @@ class CueIndex:
             found = self._names[key] = any(role in (ENTITY, SUBJECT) for _, role in self.roles.get(key, ()))
         return found
 
-    def _add(self, cue: str, claim_index: int, role: str, folded: str | None = None) -> None:
-        key, cjk = _cue_key(cue, folded or self.folded.get(cue))
+    def _add(self, cue_key: tuple[str, bool], claim_index: int, role: str) -> None:
+        """Index one cue (by its `_cue_key`) as a word of `role` for claim `claim_index` (-1: an entity)."""
+        key, cjk = cue_key
         if not key:
             return
         # No search through lists here: a cue such as "revenue" may serve thousands of claims.
@@ -140,6 +161,9 @@ class CueIndex:
             entries = self.roles[key] = []
             if cjk:
                 self.cjk_by_prefix.setdefault(key[:2], []).append(key)
+            else:
+                for stem in _stems(key):
+                    self.latin.setdefault(stem, key)
         k = len(entries) - 1
         while k >= 0 and entries[k][0] == claim_index:  # claims are added in order: a repeat is at the end
             if entries[k][1] == role:
@@ -147,12 +171,9 @@ class CueIndex:
             k -= 1
         else:
             entries.append((claim_index, role))
-        if not cjk:
-            for stem in _stems(key):
-                self.latin.setdefault(stem, key)
-            if len(key) >= FUZZY_MIN_LENGTH and role in (SUBJECT, ENTITY) and key not in self.fuzzy_masks:
-                self.latin_fuzzy.setdefault(key[0], []).append(key)  # names get typos; "founder" is not "founded"
-                self.fuzzy_masks[key] = _char_mask(key)
+        if not cjk and len(key) >= FUZZY_MIN_LENGTH and role in (SUBJECT, ENTITY) and key not in self.fuzzy_masks:
+            self.latin_fuzzy.setdefault(key[0], []).append(key)  # names get typos; "founder" is not "founded"
+            self.fuzzy_masks[key] = _char_mask(key)
 
     def find(self, folded: str) -> list[CueHit]:
         """All cue occurrences in folded text, in order of position."""
@@ -260,7 +281,7 @@ def _starts_pattern(cjk_by_prefix: dict[str, list[str]]) -> re.Pattern:
             seconds.setdefault(key[0], set()).add(key[1:2])
     if not seconds:
         return _NOTHING
-    chinese = [c for c in seconds if _CJK.match(c) or "" in seconds[c]]
+    chinese = [c for c in seconds if is_cjk(c) or "" in seconds[c]]
     parts = ["[" + "".join(re.escape(c) for c in sorted(chinese)) + "]"] if chinese else []
     for c in sorted(set(seconds) - set(chinese)):
         parts.append(re.escape(c) + "(?=[" + "".join(re.escape(x) for x in sorted(seconds[c])) + "])")

@@ -43,25 +43,55 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(parts) or "(?!)"
 
 
+def chinese_in(text: str) -> bool:
+    """Whether text may hold a Chinese word: a character at or above U+3400 (one pass, in C)."""
+    return bool(text) and max(text) >= "\u3400"
+
+
+class _Pattern:
+    """A regex around an alternation of words, compiled on first use: without the words written in
+    Chinese for text that has no Chinese character (they cannot match there, and they are half of what
+    a pattern costs to compile), with every word for text that has one. Each pattern costs a
+    millisecond or more to compile, and a short English article needs few of them."""
+
+    __slots__ = ("form", "groups", "_compiled")
+
+    def __init__(self, form: str, *groups: tuple[str, ...]) -> None:
+        self.form = form  # the regex, with one {} per group of words
+        self.groups = groups
+        self._compiled: dict[bool, re.Pattern] = {}
+
+    def get(self, chinese: bool) -> re.Pattern:
+        found = self._compiled.get(chinese)
+        if found is None:
+            groups = self.groups if chinese else [tuple(w for w in g if not _has_chinese(w)) for g in self.groups]
+            found = self._compiled[chinese] = re.compile(self.form.format(*map(_alternation, groups)))
+        return found
+
+
+def _has_chinese(word: str) -> bool:
+    return any(c >= "\u3400" for c in word)
+
+
 @dataclass(frozen=True)
 class _Role:
     name: str
     never: frozenset[str]
-    before: re.Pattern
-    after: re.Pattern
-    clause: re.Pattern | None
+    before: _Pattern
+    after: _Pattern
+    clause: _Pattern | None
     opening: str
 
 
 class _Lexicon:
-    """The role and time words, compiled once per process."""
+    """The role and time words, read once per process; each pattern compiled when first needed."""
 
     def __init__(self) -> None:
         from dsfact.lang import load_words
 
         self.roles: list[_Role] = []
         tables = load_words("roles", ROLE_KEYS | {"words"})
-        between = r"(?:\s*(?:" + _alternation(tables.get("between", {}).get("words", ())) + r"))*"
+        between = tables.get("between", {}).get("words", ())
         for name, table in tables.items():
             if name == "between":
                 continue
@@ -69,9 +99,9 @@ class _Lexicon:
             self.roles.append(_Role(
                 name=name,
                 never=frozenset(table.get("never", ())),
-                before=re.compile(r"(?:" + _alternation(table.get("before", ())) + r")" + between + r"\s*$"),
-                after=re.compile(r"^\s*(?:" + _alternation(table.get("after", ())) + r")"),
-                clause=re.compile(_alternation(clause)) if clause else None,
+                before=_Pattern(r"(?:{})(?:\s*(?:{}))*\s*$", table.get("before", ()), between),
+                after=_Pattern(r"^\s*(?:{})", table.get("after", ())),
+                clause=_Pattern("{}", clause) if clause else None,
                 opening="".join(table.get("opening", ())),
             ))
         times = load_words("time")
@@ -83,13 +113,13 @@ class _Lexicon:
         for day, words in enumerate(times.get("weekdays", {}).values()):
             for word in words:
                 self.time_kinds.setdefault(word, f"weekday:{day}")
-        self.time = re.compile(_alternation(tuple(self.time_kinds)))
+        self.time = _Pattern("{}", tuple(self.time_kinds))
         self.conversion = next((r for r in self.roles if r.name == "conversion"), None)
         names = load_words("names", frozenset(("before", "after", "words")))
         comparison = names.get("comparison", {})
-        self.shift = re.compile(_alternation(names.get("shift", {}).get("before", ())))
-        self.compared_before = re.compile(r"(?:" + _alternation(comparison.get("before", ())) + r")\s*$")
-        self.compared_after = re.compile(r"^\s*(?:" + _alternation(comparison.get("after", ())) + r")")
+        self.shift = _Pattern("{}", names.get("shift", {}).get("before", ()))
+        self.compared_before = _Pattern(r"(?:{})\s*$", comparison.get("before", ()))
+        self.compared_after = _Pattern(r"^\s*(?:{})", comparison.get("after", ()))
 
 
 _LEXICON: _Lexicon | None = None
@@ -127,6 +157,7 @@ class FigureReader:
         self._heads: dict[int, list[str]] = {}  # sentence start -> time words at its head
         self._clause_hits: dict[str, dict[int, list[int]]] = {}
         self._sentences: list[tuple[int, int]] | None = None  # those that hold a figure
+        self._chinese = chinese_in(folded)
 
     def _clause_span(self, pos: int) -> tuple[int, int]:
         start, end = self.sentence_of(pos)
@@ -159,7 +190,7 @@ class FigureReader:
             found = {}
             if role.clause is not None:
                 for start, end in self._figure_sentences():  # a word attaches to a figure of its sentence only
-                    for m in role.clause.finditer(self.folded, start, end):
+                    for m in role.clause.get(self._chinese).finditer(self.folded, start, end):
                         k = self._nearest_figure(m.start(), m.end())
                         if k is not None:
                             found.setdefault(k, []).append(m.start())
@@ -171,7 +202,7 @@ class FigureReader:
         found = self._roles.get(q.start)
         if found is not None:
             return found
-        lex = lexicon()
+        lex, chinese = lexicon(), self._chinese
         clause_start, clause_end = self._clause_span(q.start)
         before = self.folded[max(clause_start, q.start - WINDOW):q.start]
         after = self.folded[q.end:min(clause_end, q.end + WINDOW)]
@@ -182,7 +213,7 @@ class FigureReader:
                 if k > 0 and self._is_restatement(self.quantities[k - 1], q, role):
                     out.add(role.name)
                 continue
-            if role.before.search(before) or role.after.search(after):
+            if role.before.get(chinese).search(before) or role.after.get(chinese).search(after):
                 out.add(role.name)
             elif role.clause is not None and q.direction is None and self._hits_for(role).get(k):
                 out.add(role.name)  # "目前市值约2.9万亿美元": no word of change, a word of level
@@ -199,7 +230,7 @@ class FigureReader:
         opened = bool(gap) and gap[0] in role.opening
         if opened:
             gap = gap[1:].strip()
-        said = bool(gap) and role.before.fullmatch(gap + " ") is not None
+        said = bool(gap) and role.before.get(self._chinese).fullmatch(gap + " ") is not None
         return (opened and (not gap or said)) or said
 
     def times(self, q: Quantity) -> tuple[str, ...]:
@@ -210,7 +241,7 @@ class FigureReader:
             self._times, self._heads = {}, {}
             lex = lexicon()
             for start, end in self._figure_sentences():  # a time word places figures of its own sentence only
-                for m in lex.time.finditer(self.folded, start, end):
+                for m in lex.time.get(self._chinese).finditer(self.folded, start, end):
                     word = " ".join(m.group().split())
                     self._place(m.start(), m.end(), lex.time_kinds.get(word, "span"))
             for x in self.quantities:
@@ -255,13 +286,14 @@ class FigureReader:
 def is_comparison(folded: str, start: int, end: int) -> bool:
     """Whether the name at folded[start:end] is only a comparison ("比OpenAI", "than GPT-4o")."""
     lex = lexicon()
-    return bool(lex.compared_before.search(folded, max(0, start - 16), start)
-                or lex.compared_after.match(folded[end:end + 8]))
+    before, after = max(0, start - 16), folded[end:end + 8]
+    return bool(lex.compared_before.get(chinese_in(folded[before:start])).search(folded, before, start)
+                or lex.compared_after.get(chinese_in(after)).match(after))
 
 
 def turns_away(folded: str, start: int, end: int) -> bool:
     """Whether folded[start:end] turns to another subject ("elsewhere", "另一方面", "a rival")."""
-    return lexicon().shift.search(folded, start, end) is not None
+    return lexicon().shift.get(chinese_in(folded[start:end])).search(folded, start, end) is not None
 
 
 def fits(kind: str, roles: frozenset[str]) -> bool:

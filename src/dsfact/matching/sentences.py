@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+from dsfact.matching.cues import is_cjk
+
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 # The longest sentence matching reads as one, in characters: news sentences stay far below it (the
 # longest in the evaluation articles and fixtures is under 300). A longer run (a run-on sentence full of
@@ -99,4 +100,4 @@ def _opens_sentence(text: str, stop: int, j: int, rules: _Rules) -> bool:
     word = _WORD_BEFORE.search(text, max(0, stop - 8), stop)
     if word is not None and word.group(1).lower() in rules.abbreviations:
         return False
-    return text[j].isupper() or _CJK.match(text[j]) is not None or text[j] in rules.opens
+    return text[j].isupper() or is_cjk(text[j]) or text[j] in rules.opens
