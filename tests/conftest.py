@@ -33,15 +33,14 @@ def bundled_registry():
 def seeds_only(registry):
     """The registry as the five seeds alone state it: primary records and the claims only they state
     left out (the rules among reports and opinions, which still apply where no record states a claim)."""
-    from dataclasses import replace
 
     sources = {k: s for k, s in registry.sources.items() if s.kind != "primary"}
     claims = []
     for claim in registry.claims:
         statements = tuple(st for st in claim.statements if st.source in sources)
         if statements:
-            claims.append(replace(claim, statements=statements))
-    return replace(registry, sources=sources, claims=tuple(claims))
+            claims.append(claim._replace(statements=statements))
+    return registry._replace(sources=sources, claims=tuple(claims))
 
 
 @pytest.fixture(scope="session")

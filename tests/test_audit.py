@@ -1,6 +1,5 @@
 """dsfact audit: every derived figure recomputed, every finding pinned to its quote; a newsroom's own
 registry audited the same way; faults in `derived:` reported at their registry line."""
-import dataclasses
 import io
 import json
 import pathlib
@@ -207,8 +206,8 @@ def test_unknown_claim_id_is_an_error_at_the_derived_line():
 
 
 def with_derived(registry, claim_id, derived):
-    claims = tuple(dataclasses.replace(c, derived=derived) if c.id == claim_id else c for c in registry.claims)
-    return dataclasses.replace(registry, claims=claims)
+    claims = tuple(c._replace(derived=derived) if c.id == claim_id else c for c in registry.claims)
+    return registry._replace(claims=claims)
 
 
 @pytest.mark.parametrize("derived, message", [

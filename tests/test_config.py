@@ -110,17 +110,16 @@ def test_a_claim_id_in_two_registries_is_an_error(newsroom, capsys):
 
 
 def test_merge_registries_keeps_identical_sources_once_and_refuses_different_ones():
-    from dataclasses import replace
 
     from dsfact.registry import load_registry
 
     a = load_registry(NEWSROOM_REGISTRY / "newsroom.yaml")
-    b = replace(a, path="b.yaml", claims=tuple(replace(c, id=c.id + "b") for c in a.claims))
+    b = a._replace(path="b.yaml", claims=tuple(c._replace(id=c.id + "b") for c in a.claims))
     merged = merge_registries([a, b])
     assert len(merged.claims) == 6 and sorted(merged.sources) == ["daily", "wire"]
     assert merged.claim("N01b") is not None
-    wire = replace(a.sources["wire"], publisher="Another Wire")
-    c = replace(b, sources={**b.sources, "wire": wire})
+    wire = a.sources["wire"]._replace(publisher="Another Wire")
+    c = b._replace(sources={**b.sources, "wire": wire})
     with pytest.raises(RegistryError, match="source id 'wire' is also defined, differently"):
         merge_registries([a, c])
 

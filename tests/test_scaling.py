@@ -115,11 +115,10 @@ def test_the_index_finds_what_a_scan_of_every_cue_finds(article, big):
 
 
 def test_the_index_does_not_depend_on_the_order_of_claims(big):
-    from dataclasses import replace
 
     shuffled = list(big.claims)
     random.Random(3).shuffle(shuffled)
-    other = replace(big, claims=tuple(shuffled))
+    other = big._replace(claims=tuple(shuffled))
     text = " ".join(st.quote + "." for c in shuffled[:80] for st in c.statements)
     folded = fold_text(text)
     assert sorted((h.start, h.end, h.cue) for h in cue_index(big).find(folded)) == sorted(

@@ -46,8 +46,6 @@ def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
 
 def check_text(text: str, registry: Registry | None = None) -> list[Finding]:
     """Check a text (already decoded, checked as it is); findings carry 1-based locations."""
-    from dataclasses import replace
-
     if registry is None:
         from dsfact.registry import load_registry
 
@@ -55,14 +53,12 @@ def check_text(text: str, registry: Registry | None = None) -> list[Finding]:
     from dsfact.document.lines import LineIndex
 
     lines = LineIndex(text)
-    return [replace(f, location=lines.location(f.start, f.end)) for f in find_findings(text, registry)]
+    return [f._replace(location=lines.location(f.start, f.end)) for f in find_findings(text, registry)]
 
 
 def check_document(doc, registry: Registry) -> FileResult:
     """Check a document read by dsfact.document: findings located in the original file."""
-    from dataclasses import replace
-
     findings = []
     for f in find_findings(doc.text, registry, doc.blocks):
-        findings.append(replace(f, location=doc.location(f.start, f.end)))
+        findings.append(f._replace(location=doc.location(f.start, f.end)))
     return FileResult(path=doc.path, findings=findings)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dsfact.errors import DsfactError, InputError
 from dsfact.model import FileResult, Notice, NoticeCode
@@ -89,8 +89,7 @@ def finding_severity(finding) -> str:
     return _VERDICT_SEVERITY.get(finding.verdict, "info")
 
 
-@dataclass(frozen=True)
-class Finish:
+class Finish(NamedTuple):
     """What is done to each file's result where it was checked (in a worker process, with --jobs), so
     that the parent receives it ready to write: keep the changed lines and the selected claims, render
     its text (`render(result, registry) -> str`, a module-level function or a partial of one, so that it
@@ -113,9 +112,7 @@ class Finish:
             result.findings = [f for f in result.findings if SEVERITIES.index(finding_severity(f)) >= floor]
         text = self.render(result, registry) if self.render is not None else ""
         if self.lean or self.render is not None:
-            from dataclasses import replace
-
-            result.findings = [replace(f, evidence=()) for f in result.findings]
+            result.findings = [f._replace(evidence=()) for f in result.findings]
         return result, text
 
 

@@ -13,7 +13,6 @@ settle it, and how much the result needs a person (severity).
 """
 from __future__ import annotations
 
-from dataclasses import fields, replace
 from functools import lru_cache
 from operator import attrgetter
 
@@ -226,7 +225,7 @@ def judge(q: Quantity, selected: Claim, siblings: list[Claim], registry: Registr
     key = (_SAID(q), selected.id, tuple(c.id for c in siblings))
     found = _JUDGED.get(key, _UNSEEN)
     if found is _UNSEEN:
-        found = _JUDGED[key] = _judged(replace(q, start=0, end=0), selected, siblings, registry)
+        found = _JUDGED[key] = _judged(q._replace(start=0, end=0), selected, siblings, registry)
         if len(_JUDGED) > 20_000:
             _JUDGED.clear()
     if found is None:
@@ -240,7 +239,7 @@ def judge(q: Quantity, selected: Claim, siblings: list[Claim], registry: Registr
 
 
 _JUDGED: dict = {}  # (figure without its position, claim id, sibling ids) -> what _judged returned
-_SAID = attrgetter(*(f.name for f in fields(Quantity) if f.name not in ("start", "end")))  # all but its position
+_SAID = attrgetter(*(f for f in Quantity._fields if f not in ("start", "end")))  # all but its position
 _UNSEEN = object()
 
 

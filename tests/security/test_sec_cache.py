@@ -223,20 +223,22 @@ def test_clean_run_with_cache_exits_zero(tmp_path):
     assert result.returncode == EXIT_OK
 
 
-def _differences(cached, fresh, where="registry") -> list[str]:
-    """Every field (at any depth) where two registries differ, by walking the dataclass fields generically."""
-    from dataclasses import fields, is_dataclass
+def _is_record(value) -> bool:
+    return isinstance(value, tuple) and hasattr(value, "_fields")
 
-    if is_dataclass(fresh):
+
+def _differences(cached, fresh, where="registry") -> list[str]:
+    """Every field (at any depth) where two registries differ, by walking the records' fields generically."""
+    if _is_record(fresh):
         if type(cached) is not type(fresh):
             return [f"{where}: {type(cached).__name__} instead of {type(fresh).__name__}"]
-        return [d for f in fields(fresh) for d in _differences(getattr(cached, f.name), getattr(fresh, f.name),
-                                                                 f"{where}.{f.name}")]
+        return [d for name in fresh._fields for d in _differences(getattr(cached, name), getattr(fresh, name),
+                                                                  f"{where}.{name}")]
     if isinstance(fresh, (tuple, list)):
         if not isinstance(cached, type(fresh)) or len(cached) != len(fresh):
             return [f"{where}: {cached!r} != {fresh!r}"]
         return [d for i, (a, b) in enumerate(zip(cached, fresh)) for d in _differences(a, b, f"{where}[{i}]")]
-    if isinstance(fresh, dict) and any(is_dataclass(v) for v in fresh.values()):
+    if isinstance(fresh, dict) and any(_is_record(v) for v in fresh.values()):
         if not isinstance(cached, dict) or list(cached) != list(fresh):
             return [f"{where}: keys differ"]
         return [d for k in fresh for d in _differences(cached[k], fresh[k], f"{where}[{k!r}]")]
@@ -267,13 +269,11 @@ def test_a_cached_registry_equals_a_freshly_loaded_one_field_by_field(tmp_path, 
 def test_every_field_of_the_cached_types_has_a_reader():
     """A field added to the model with a type the cache cannot read back would make every cache file
     invalid (or be lost): each annotation must have a reader."""
-    from dataclasses import fields
-
     from dsfact.model import Claim, Per, Registry, Source, Statement
-    from dsfact.registry.cache import _DECODERS
+    from dsfact.registry.cache import _DECODERS, annotation
 
-    missing = [f"{cls.__name__}.{f.name}: {f.type}" for cls in (Registry, Source, Claim, Statement, Per)
-               for f in fields(cls) if f.type not in _DECODERS]
+    missing = [f"{cls.__name__}.{name}: {annotation(cls, name)}" for cls in (Registry, Source, Claim, Statement, Per)
+               for name in cls._fields if annotation(cls, name) not in _DECODERS]
     assert missing == []
 
 

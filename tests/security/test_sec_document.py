@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import time
 import unicodedata
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -155,7 +154,7 @@ def _located(findings, lines: range):
     from dsfact.model import Location
 
     f = findings[0]
-    return [replace(f, location=Location(n, 1, n, 2)) for n in lines]
+    return [f._replace(location=Location(n, 1, n, 2)) for n in lines]
 
 
 @pytest.fixture(scope="module")

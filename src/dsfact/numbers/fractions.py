@@ -78,10 +78,7 @@ class _Fractions:
         if len(self.out) == count + 1:
             q = self.out[-1]
             if isinstance(q.value, float) and q.unit != "date":
-                from dataclasses import replace
-
                 precision = q.precision / 2 if q.precision else q.precision
-                self.out[-1] = replace(q, text=self.text[p:q.end], start=p, value=q.value / 2,
-                                       precision=precision)
+                self.out[-1] = q._replace(text=self.text[p:q.end], start=p, value=q.value / 2, precision=precision)
         return end
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from dsfact.model import Claim, Per, Registry, Source, Statement
@@ -257,10 +258,22 @@ def _plain_value(value, depth: int = 0) -> bool:
 
 
 def _to_plain(registry: Registry) -> dict | None:
-    from dataclasses import asdict
-
-    plain = asdict(registry)
+    plain = _as_plain(registry)
     return plain if _plain_value(plain) else None
+
+
+def _as_plain(value, depth: int = 0):
+    """A record (a named tuple of dsfact.model) as nested dicts, its tuples as lists; other values as
+    they are (_plain_value decides whether the whole reads back)."""
+    if depth > _MAX_DEPTH:
+        return value
+    if hasattr(value, "_asdict"):
+        return {k: _as_plain(v, depth + 1) for k, v in zip(value._fields, value)}
+    if isinstance(value, (list, tuple)):
+        return [_as_plain(v, depth + 1) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _as_plain(v, depth + 1) for k, v in value.items()}
+    return value
 
 
 def _s(value, optional: bool = False):
@@ -329,7 +342,7 @@ def _records(cls):
     return read
 
 
-# How each field of the cached dataclasses reads back, by its annotation (model.py's annotations are
+# How each field of the cached records reads back, by its annotation (model.py's annotations are
 # strings). A field whose annotation is not here makes every cache file invalid (the registry is parsed
 # again), and tests/security/test_sec_cache.py fails, so a new field cannot be silently dropped.
 _DECODERS = {
@@ -354,19 +367,24 @@ _LAYOUTS: dict[type, tuple[frozenset, tuple]] = {}
 
 
 def _record(cls, value):
-    """An instance of the dataclass `cls` from its plain form: exactly its fields, each of its type."""
+    """An instance of the record `cls` from its plain form: exactly its fields, each of its type."""
     layout = _LAYOUTS.get(cls) or _layout(cls)
     if not isinstance(value, dict) or value.keys() != layout[0]:
         raise _Invalid
     return cls(**{name: decode(value[name]) for name, decode in layout[1]})
 
 
-def _layout(cls) -> tuple[frozenset, tuple]:
-    """The names of a dataclass's fields, and each one's reader (by its annotation), found once."""
-    from dataclasses import fields
+def annotation(cls, name: str) -> str:
+    """A record field's annotation as written in dsfact.model (a named tuple keeps it as a forward
+    reference)."""
+    written = cls.__annotations__[name]
+    return getattr(written, "__forward_arg__", written)
 
+
+def _layout(cls) -> tuple[frozenset, tuple]:
+    """The names of a record's fields, and each one's reader (by its annotation), found once."""
     try:
-        readers = tuple((f.name, _DECODERS[f.type]) for f in fields(cls))
+        readers = tuple((name, _DECODERS[annotation(cls, name)]) for name in cls._fields)
     except KeyError:
         raise _Invalid from None  # a field this cache cannot read back: parse the registry instead
     _LAYOUTS[cls] = (frozenset(name for name, _ in readers), readers)

@@ -325,8 +325,6 @@ def _fold_cues(claims: list[Claim], entities: tuple[str, ...]) -> dict[str, str]
 
 def _with_precision(claim: Claim, sources: dict) -> Claim:
     """Give each statement the precision its quote was written with ("7.50" is read to the cent)."""
-    from dataclasses import replace
-
     from dsfact.numbers import parse_quantities
     from dsfact.quantity import precision_of, round_figure_precision, same_reading
 
@@ -342,15 +340,15 @@ def _with_precision(claim: Claim, sources: dict) -> Claim:
             for q in parse_quantities(st.quote, ref_date=source.date if source else None):
                 if same_reading(q, st):
                     if q.below and st.qualifier == APPROXIMATELY:
-                        st = replace(st, below=True)  # "近17%": just under 17
+                        st = st._replace(below=True)  # "近17%": just under 17
                     precision = round_figure_precision(q.value, q.precision, q.text, q.unit)
                     if q.unit != st.unit and precision is not None:
                         precision = precision * (0.01 if q.unit == "pct" else 100.0)
                     break
             else:
                 precision = precision_of(st.value)
-        statements.append(replace(st, precision=precision))
-    return replace(claim, statements=tuple(statements))
+        statements.append(st._replace(precision=precision))
+    return claim._replace(statements=tuple(statements))
 
 
 def default_kind(unit: str, per, statements) -> str:
