@@ -424,7 +424,73 @@ def test_markdown_pathological_nesting_is_fast():
     t0 = time.perf_counter()
     doc = read_document("deep.md", data=src)
     assert time.perf_counter() - t0 < 5
-    assert "x" in doc.text and "\n5 x" in doc.text and " 6 " in doc.text  # deeper than markdown-it reads
+    assert "x" in doc.text and "\n5 x" in doc.text and " 6 " in doc.text  # deeper than the walk reads
+
+
+@pytest.mark.parametrize("build", [
+    lambda n: ">" * n + " deep $5\n",  # block quotes, one line
+    lambda n: "".join(">" * k + " q\n" for k in (1, n // 2, n)) + "> deep $5\n",
+    lambda n: "- " * n + "deep $5\n",  # list items, one line
+    lambda n: "".join("  " * k + "- i\n" for k in range(n // 10)) + "  " * (n // 10) + "- deep $5\n",  # indented
+    lambda n: "1. " * n + "deep $5\n",
+    lambda n: "[^a]: " * n + "deep $5\n",
+])
+def test_markdown_deep_nesting_is_linear_and_read(build):
+    """10,000 nested quotes or list markers: the parser keeps no Python stack and the walk does not
+    descend past its limit, so nothing recurses and the time grows with the input, not faster."""
+    per_char = []
+    for n in (5_000, 10_000):
+        data = build(n).encode()
+        best = float("inf")
+        for _ in range(2):  # the faster of two runs: a busy machine slows one, not both
+            t0 = time.perf_counter()
+            doc = read_document("deep.md", data=data)
+            best = min(best, time.perf_counter() - t0)
+        assert best < 5
+        per_char.append(best / len(data))
+        assert "deep $5" in doc.text
+        loc = locate(doc, "$5")
+        assert original_line(doc, loc.line)[loc.column - 1 : loc.end_column - 1] == "$5"
+        _check_origin(doc)
+    assert per_char[1] < 2.2 * per_char[0] + 1e-7, per_char  # twice the input, about twice the time
+
+
+def test_markdown_columns_count_characters_not_bytes():
+    """The parser counts UTF-8 bytes; columns are code points, past 4 KiB of wide text too."""
+    filler = "".join(f"段落{k}，約中文😀字。\n\n" for k in range(600))  # well past 4 KiB of UTF-8
+    src = filler + "> 引用😀第一行\n> 第二行 $5 萬\n\n- 項目😀\n  續行 $6\n\n| 欄😀 | 值 |\n|---|---|\n| 中文 | $7 |\n\n## 標題😀 $8 ##\n"
+    doc = read_document("wide.md", data=src.encode())
+    base = filler.count("\n")
+    assert locate(doc, "$5") == Location(base + 2, 7, base + 2, 9)
+    assert locate(doc, "$6") == Location(base + 5, 6, base + 5, 8)
+    assert locate(doc, "$7") == Location(base + 9, 8, base + 9, 10)
+    assert locate(doc, "$8") == Location(base + 11, 8, base + 11, 10)
+    assert "引用😀第一行第二行 $5 萬" in doc.text  # no space between two Chinese characters
+    assert "項目😀 續行 $6" in doc.text
+    assert [b.kind for b in doc.blocks[-7:]] == ["quote", "item", "cell", "cell", "cell", "cell", "heading"]
+
+
+@pytest.mark.parametrize("src, expected", [
+    ("---\ntitle: x 9.9\n---\nbody 5", "\n\n\nbody 5"),
+    ("---\ntitle: x 9.9\n...\nbody 5", "\n\n\nbody 5"),  # YAML's document end closes it too
+    ("---\ntitle: x\n    ---\nstill: front\n---\nbody 5", "\n\n\n\n\nbody 5"),  # an indented "---" is no end
+    ("+++\ntitle = 'x 9.9'\nbody 5", "+++ title = 'x 9.9' body 5"),  # TOML without its end: prose
+    ("---\r\nk: 9.9\r\n---\r\n中文 5", "\r\n\r\n\r\n中文 5"),
+    ("a\rb 5\n\nc", "a\rb 5\n\nc"),  # a lone "\r" ends no line
+])
+def test_markdown_front_matter_and_line_ends(src, expected):
+    doc = read_document("fm.md", data=src.encode())
+    assert doc.text == expected
+    _check_origin(doc)
+
+
+def test_markdown_reader_survives_a_lone_surrogate():
+    from dsfact.document.markdown import read_markdown
+
+    text, origin, _, _, blocks = read_markdown("中 \ud800 $5\n\n> 文 $6")
+    assert text == "中 \ud800 $5\n\n文 $6"
+    assert [text[b.start:b.end] for b in blocks] == ["中 \ud800 $5", "文 $6"]
+    assert origin[text.index("$6")] == 12
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-HEAVY = ("rich", "yaml", "rapidfuzz", "typer", "click", "opencc", "dask", "distributed", "markdown_it",
+HEAVY = ("rich", "yaml", "rapidfuzz", "typer", "click", "opencc", "dask", "distributed", "pyromark", "markdown_it",
          "mdit_py_plugins")
 
 _LOADED = "import sys; print(' '.join(sorted(m for m in {heavy!r} if m in sys.modules)))"
@@ -30,7 +30,7 @@ def test_import_dsfact_loads_no_engine():
     assert out.stdout.strip() == "[]"
 
 
-MARKDOWN = {"markdown_it", "mdit_py_plugins"}
+MARKDOWN = {"pyromark"}
 
 
 @pytest.mark.parametrize("article, allowed", [

@@ -10,7 +10,7 @@ line and column where it stands in the original file (`Document.location`).
 Sentences and paragraphs come from the document's structure, not its lines: in Markdown a soft
 line break inside a paragraph, list item, block quote or table cell is a space (nothing between two
 Chinese characters), while the line breaks between blocks stay, so a blank line still ends a
-paragraph (`markdown`, which reads the blocks with markdown-it-py). `Document.blocks` lists the
+paragraph (`markdown`, which reads the blocks with pyromark, a compiled CommonMark parser). `Document.blocks` lists the
 paragraphs, headings, list items and cells in `text` offsets, with the headings above each and a
 list's lead line. HTML (`html`) is laid out as a browser does: white space collapses
 inside a block, and block elements end a unit.
@@ -20,7 +20,7 @@ text), `markdown` and `markdown_inline`, `html`, `docx` (Word, with python-docx)
 (character references), `directives` (parse them, and which findings they suppress), `lines` (the
 one line/column index), `model` (Document, Block) and `read` (read_document).
 
-Standard library only (markdown-it-py is imported by `markdown`, for a Markdown file only).
+Standard library only (pyromark is imported by `markdown`, for a Markdown file only).
 Importing this package does no work: patterns are compiled, and the HTML entity table is imported,
 on first use.
 """

@@ -1,61 +1,50 @@
-"""Read Markdown: block structure from markdown-it-py (CommonMark, with GFM tables and strikethrough,
-footnotes and front matter from mdit-py-plugins), inline markup by a scan over the original.
+"""Read Markdown: block structure from pulldown-cmark (through pyromark: CommonMark, with GFM tables
+and footnotes), inline markup by a scan over the original.
 
-markdown-it says where every block stands (its lines) and what it is (paragraph, heading, list item,
-table cell, code, HTML, front matter); it does not say where an inline token stands, and a finding
-must be located to the column in the original file. So each block's inline content is found again
-in its lines (past list markers, quote markers and indentation), and the inline pass marks, in a mask
-over the original, what of it is prose. Everything outside inline content is left out, but the line
-breaks between blocks stay, so a blank line still ends a paragraph for the matcher. Inside a
-paragraph, list item, block quote or table cell a soft line break is a space: a hard-wrapped sentence
-is one sentence. A hard line break ("  " or "\\" at the line end) stays a line break, and table cells
-are separated by one.
+pulldown-cmark says where every block stands (its range) and what it is (paragraph, heading, list
+item, table cell, code, HTML); its inline events say where each line of a block's content starts,
+past list markers, quote markers and indentation. A finding must be located to the column in the
+original file, so only those positions are read from it: the inline pass marks, in a mask over the
+original, what of each block's content is prose. Everything outside inline content is left out,
+but the line breaks between blocks stay, so a blank line still ends a paragraph for the matcher.
+Inside a paragraph, list item, block quote or table cell a soft line break is a space: a
+hard-wrapped sentence is one sentence. A hard line break ("  " or "\\" at the line end) stays a line
+break, and table cells are separated by one. Front matter (YAML "---" or TOML "+++") is left out.
 
-markdown-it is imported here, and this module only when a Markdown file is read.
+pyromark is imported here, and this module only when a Markdown file is read: it is a compiled
+parser that imports in a few milliseconds, where a pure-Python one cost a fifth of dsfact's start.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
 
 from dsfact.document.directives import Comment
 from dsfact.document.lines import LineIndex
-from dsfact.document.markdown_inline import BREAK, DROP, KEEP, SPACE, Marks, read_inlines
+from dsfact.document.markdown_inline import BREAK, DROP, KEEP, SPACE, Marks, normalize_label, read_inlines
 from dsfact.document.model import Block
 from dsfact.document.plain import wide
 
-# markdown-it recurses into containers and skips what is nested deeper than this; _walk reads that
-# content line by line instead.
+# Containers nested deeper than this are not walked: their lines are read as one block quote, so the
+# walk's work per block stays bounded whatever the depth (the parser itself keeps no Python stack).
 _MAX_NESTING = 50
-_CONTAINER_OPENS = frozenset(("blockquote_open", "list_item_open", "footnote_reference_open"))
+_CONTAINERS = {"List": "list", "Item": "item", "BlockQuote": "quote", "FootnoteDefinition": "footnote"}
+_INLINE_TAGS = frozenset(("Emphasis", "Strong", "Strikethrough", "Link", "Image", "Superscript", "Subscript"))
+_OPAQUE = frozenset(("CodeBlock", "HtmlBlock", "MetadataBlock", "TableCell"))  # their events are not read
 
 
-@dataclass(frozen=True, slots=True)
 class _Unit:
-    """One block's inline content in the original: its segments (one a line), and where it stands."""
+    """One block's inline content in the original: its segments (one a line), and where it stands.
+    (A plain class: a dataclass costs a millisecond to define, at every start.)"""
 
-    segments: tuple[tuple[int, int], ...]
-    kind: str
-    headings: tuple[str, ...]
-    depth: int
-    lead_from: int  # index of the unit whose text leads the list this unit is in, or -1
+    __slots__ = ("segments", "kind", "headings", "depth", "lead_from")
 
-
-@lru_cache(maxsize=2)
-def _parser(front_matter: bool):
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.footnote import footnote_plugin
-
-    md = MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable("table").use(footnote_plugin)
-    md.disable(["inline", "footnote_tail"])  # blocks only: inline markup is read where its columns are
-    if front_matter:
-        from mdit_py_plugins.front_matter import front_matter_plugin
-
-        md.use(front_matter_plugin)
-    return md
+    def __init__(self, segments: tuple[tuple[int, int], ...], kind: str, headings: tuple[int, ...], depth: int,
+                 lead_from: int) -> None:
+        self.segments, self.kind, self.headings, self.depth = segments, kind, headings, depth
+        self.lead_from = lead_from  # index of the unit whose text leads the list this unit is in, or -1
 
 
 @lru_cache(maxsize=1)
@@ -65,17 +54,26 @@ def _rx() -> SimpleNamespace:
         front_matter_key=c(r"[ \t]*(?:#|[\w\"'.-][^:=\n]*?[ \t]*[:=](?:[ \t]|$))"),
         task=c(r"\[[ xX]\][ \t]"),
         line_markers=c(r"[ \t>]*+(?:(?:[-+*]|\d{1,9}[.)])[ \t]++)?+"),
+        lone_cr=c(r"\r(?!\n)"),
+        surrogate=c("[\ud800-\udfff]"),
+        # 1 for a UTF-8 continuation byte: a byte offset less their count is a character offset.
+        continuation=bytes(1 if 0x80 <= i < 0xC0 else 0 for i in range(256)),
     )
 
 
 def read_markdown(s: str) -> tuple[str, list[int], dict[int, int], list[Comment], list[Block]]:
     """(text, origin, entity ends, HTML comments, blocks in text offsets) of a Markdown document."""
+    import pyromark
+
+    options = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_FOOTNOTES
     starts = LineIndex(s).starts
-    tokens, env = _parse(s)
+    src, at = _source(s, starts)
     marks = Marks(s)
-    units, html_ranges = _walk(s, starts, tokens, marks)
-    ranges = sorted([(u.segments[0][0], u.segments[-1][1]) for u in units] + html_ranges)
-    refs = set(env.get("references", {}))
+    walk = _Walk(s, starts, marks, at)
+    walk.run(pyromark.events_with_range(src, options=options))
+    units = walk.units
+    ranges = sorted([(u.segments[0][0], u.segments[-1][1]) for u in units] + walk.html_ranges)
+    refs = {normalize_label(k) for k in pyromark.reference_definitions(src, options=options)} if "]:" in src else set()
     comments = read_inlines(s, marks, ranges, refs)
     text, origin, ends = marks.assemble()
     return text, origin, ends, comments, _blocks(text, origin, units)
@@ -90,51 +88,63 @@ def _line(s: str, starts: list[int], k: int) -> tuple[int, int]:
     return a, b
 
 
-def _parse(s: str):
-    """markdown-it's tokens for s, and its env (which holds the link reference definitions).
+def _source(s: str, starts: list[int]):
+    """What the parser reads, and a function from its byte offsets to character offsets in `s`.
 
-    markdown-it reads a lone "\\r" as a line break; it gets a copy where that is a space, so its line
-    numbers are the lines of `s`. YAML front matter ("---") must open with a key, not prose between
-    two rules; TOML front matter ("+++"), which the plugin does not know, is blanked here.
+    Lines end at "\\n" only: a lone "\\r" is a space to the parser, as to the line index. Front
+    matter is blank lines. A lone surrogate, which UTF-8 cannot hold, is U+FFFD. Each keeps the
+    character offsets of what follows.
     """
-    copy = s.replace("\r\n", "\n").replace("\r", " ") if "\r" in s else s
-    lines = copy.split("\n", 2)
     rx = _rx()
-    if len(lines) > 2 and lines[0].rstrip() in ("---", "+++") and rx.front_matter_key.match(lines[1]):
-        if lines[0].rstrip() == "+++":
-            rest = copy.split("\n")
-            for k in range(1, len(rest)):
-                if rest[k].rstrip() == "+++":
-                    copy = "\n" * (k + 1) + "\n".join(rest[k + 1 :])
-                    break
-        env: dict = {}
-        tokens = _parser(True).parse(copy, env)
-        return tokens, env
-    env = {}
-    return _parser(False).parse(copy, env), env
+    src = rx.lone_cr.sub(" ", s) if "\r" in s else s
+    n = _front_matter_lines(src, starts)
+    delta = 0
+    if n:
+        kept = min(n, len(starts) - 1)  # the line breaks of the front matter
+        cut = starts[kept]
+        delta = cut - kept
+        src = "\n" * kept + src[cut:]
+    if src.isascii():
+        return src, (lambda b: b + delta) if delta else (lambda b: b)
+    src = rx.surrogate.sub("\ufffd", src)
+    cont = src.encode().translate(rx.continuation)
+    before = [0]  # continuation bytes before each 4 KiB boundary: any offset costs at most 4 KiB to count
+    for i in range(4096, len(cont) + 1, 4096):
+        before.append(before[-1] + cont.count(1, i - 4096, i))
+
+    def at(b: int) -> int:
+        q = b >> 12
+        return b - before[q] - cont.count(1, q << 12, b) + delta
+
+    return src, at
 
 
-def _content_segments(s: str, starts: list[int], first: int, content: str) -> list[tuple[int, int]]:
-    """Where each line of a block's inline content stands in the original: markdown-it gives the
-    content without list and quote markers and indentation, so each line is found at the end of its
-    line (or, for a heading with a closing "##", inside it)."""
-    out = []
-    for i, piece in enumerate(content.split("\n")):
-        a, b = _line(s, starts, first + i)
-        want = piece.strip(" \t")
-        if not want:
-            continue
-        line = s[a:b]
-        body = line.rstrip(" \t")
-        if body.endswith(want):
-            k = len(body) - len(want)
+def _front_matter_lines(src: str, starts: list[int]) -> int:
+    """How many lines of front matter open `src` (0 if none). YAML ("---") must open with a key,
+    not prose between two rules, and ends at a "---" or "..." line; TOML ("+++") at a "+++" line.
+    Without its closing line it is no front matter."""
+    if len(starts) < 3:
+        return 0
+    first = src[: starts[1]].rstrip()
+    if first not in ("---", "+++") or not _rx().front_matter_key.match(src, starts[1], starts[2] - 1):
+        return 0
+    for k in range(1, len(starts)):
+        a, b = _line(src, starts, k)
+        line = src[a:b]
+        if first == "+++":
+            if line.rstrip() == "+++":
+                return k + 1
+        elif line.startswith("...") and not line[3:].strip(" \t"):
+            return k + 1
         else:
-            k = line.find(want)
-            if k == -1:  # tabs markdown-it expanded, a lone "\r": take the line past its indentation
-                k = len(line) - len(line.lstrip(" \t>"))
-                want = line[k:].rstrip(" \t")
-        out.append((a + k, a + k + len(want)))
-    return out
+            body = line.lstrip(" \t")
+            column = 0
+            for c in line[: len(line) - len(body)]:
+                column = column + 4 - column % 4 if c == "\t" else column + 1
+            dashes = len(body) - len(body.lstrip("-"))
+            if column < 4 and dashes >= 3 and not body[dashes:].strip(" \t"):
+                return k + 1
+    return 0
 
 
 def _row_cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -160,99 +170,215 @@ def _row_cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
     return cells
 
 
-def _walk(s: str, starts: list[int], tokens, marks: Marks):
-    """Mark every block's inline content as kept and its soft line breaks as spaces; return the units
-    and the (start, end) of HTML blocks (whose text is read as inline content, lines and all)."""
-    mask = marks.mask
-    units: list[_Unit] = []
-    html_ranges: list[tuple[int, int]] = []
-    headings: list[tuple[int, int]] = []  # (level, unit index) of the headings above
-    containers: list[str] = []  # the open containers: "list", "item", "quote", "footnote"
-    leads: list[int] = []  # for each open list: the unit that leads it, or -1
-    cells: list[tuple[int, int]] = []  # the cells of the table row being read
-    heading_level = 0
-    in_cell = item_fresh = False  # item_fresh: the next paragraph is the first of a list item
-    task = _rx().task
-    for t in tokens:
-        typ = t.type
-        if typ == "inline" and t.map:
-            if in_cell:
-                if not cells:
+class _Walk:
+    """One pass over the parser's events (ranges in bytes of what it read, `at` turns them into
+    offsets in `s`): mark every block's inline content as kept and its soft line breaks as spaces;
+    collect the units, and the (start, end) of HTML blocks, whose text is read as inline content."""
+
+    def __init__(self, s: str, starts: list[int], marks: Marks, at) -> None:
+        self.s, self.starts, self.marks, self.at = s, starts, marks, at
+        self.units: list[_Unit] = []
+        self.html_ranges: list[tuple[int, int]] = []
+        self.headings: list[tuple[int, int]] = []  # (level, unit index) of the headings above
+        self.containers: list[str] = []  # the open containers: "list", "item", "quote", "footnote"
+        self.leads: list[int] = []  # for each open list: the unit that leads it, or -1
+        self.cells: list[tuple[int, int]] = []  # the cells of the table row being read, last first
+        self.item_fresh = False  # the next paragraph is the first of a list item
+        # The block whose inline content is being read: its kind, the heading (level, start, end),
+        # where its content starts (-1 before its first inline event), and for a paragraph, that
+        # its start is exact (an inline event's may stand past a backslash escape).
+        self.run_kind: str | None = None
+        self.heading: tuple[int, int, int] | None = None
+        self.first = -1
+        self.exact = False
+        self.line_starts: list[int] = []  # where each line after a line break starts
+        self.after_break = False
+        self.last_end = -1
+
+    def run(self, events) -> None:
+        skip = 0  # how deep inside a block whose events are not read (code, HTML, a cell, too deep)
+        for ev, r in events:
+            if type(ev) is str:  # a line break or a rule
+                if skip:
                     continue
-                segments = [cells.pop(0)]
-                kind = "cell"
-            else:
-                segments = _content_segments(s, starts, t.map[0], t.content)
-                kind = "heading" if heading_level else _kind(containers)
-            if kind == "item" and item_fresh and segments:
-                m = task.match(s, *segments[0])
-                if m:  # a task list's "[ ]" or "[x]"
-                    segments[0] = (m.end(), segments[0][1])
-            item_fresh = False
-            segments = [(a, b) for a, b in segments if a < b]
-            if not segments:
-                continue
-            _mark_unit(s, mask, segments)
-            if kind == "cell" and units and units[-1].kind == "cell":
-                end = units[-1].segments[-1][1]
-                if s.find("\n", end, segments[0][0]) == -1:  # the next cell of the same row
-                    mask[end] = BREAK
-            depth = containers.count("list")
-            units.append(_Unit(tuple(segments), kind, tuple(h for _, h in headings), depth,
-                               leads[-1] if leads else -1))
-            if heading_level:
-                while headings and headings[-1][0] >= heading_level:
-                    headings.pop()
-                headings.append((heading_level, len(units) - 1))
-        elif typ in ("th_open", "td_open"):
-            in_cell = True
-        elif typ in ("th_close", "td_close"):
-            in_cell = False
-        elif typ == "tr_open" and t.map:
-            cells = _row_cells(s, *_line(s, starts, t.map[0]))
-        elif typ == "heading_open":
-            heading_level = int(t.tag[1:])
-        elif typ == "heading_close":
-            heading_level = 0
-        elif typ in ("bullet_list_open", "ordered_list_open"):
-            depth = containers.count("list")
+                if ev in ("SoftBreak", "HardBreak"):
+                    self.after_break = True
+                elif self.run_kind is not None:
+                    self.close_run()
+            elif "Start" in ev:
+                tag = ev["Start"]
+                name = tag if type(tag) is str else next(iter(tag))
+                if skip:
+                    skip += 1
+                elif name in _INLINE_TAGS:
+                    self.inline(r["start"], r["end"])
+                else:
+                    skip = self.start(name, tag, r["start"], r["end"])
+            elif "End" in ev:
+                tag = ev["End"]
+                name = tag if type(tag) is str else next(iter(tag))
+                if skip:
+                    skip -= 1
+                    if skip:
+                        continue
+                if name not in _INLINE_TAGS:
+                    self.end(name)
+            elif not skip:
+                self.inline(r["start"], r["end"])
+        if self.run_kind is not None:
+            self.close_run()
+
+    def start(self, name: str, tag, a: int, e: int) -> int:
+        """A block opens; return 1 when its events are not to be read."""
+        if self.run_kind is not None:
+            self.close_run()  # a block inside a list item ends the item's own inline content
+        at = self.at
+        if name == "Paragraph":
+            self.open_run(_kind(self.containers), a)
+        elif name == "Heading":
+            self.open_run("heading", -1)
+            self.heading = (int(tag["Heading"]["level"][1:]), at(a), at(e))
+        elif name in ("TableHead", "TableRow"):
+            self.cells = _row_cells(self.s, *_line(self.s, self.starts, self.line_of(at(a))))[::-1]
+        elif name == "TableCell":
+            self.cell()
+        elif name == "List":
+            depth = self.containers.count("list")
+            units = self.units
             last = units[-1] if units else None  # a paragraph leads a list; an item, the list nested in it
-            leads.append(len(units) - 1 if last and last.depth == depth
-                         and last.kind == ("item" if depth else "paragraph") else -1)
-            containers.append("list")
-        elif typ in ("bullet_list_close", "ordered_list_close"):
-            containers.pop()
-            leads.pop()
-        elif typ in _CONTAINER_OPENS:
-            containers.append({"list_item_open": "item", "blockquote_open": "quote"}.get(typ, "footnote"))
-            item_fresh = typ == "list_item_open"
-            if t.level >= _MAX_NESTING - 1 and t.map:  # markdown-it did not read inside: too deep
-                segments = _deep_segments(s, starts, t.map)
-                if segments:
-                    _mark_unit(s, mask, segments)
-                    units.append(_Unit(tuple(segments), "quote", tuple(h for _, h in headings), 0, -1))
-        elif typ in ("list_item_close", "blockquote_close", "footnote_reference_close"):
-            containers.pop()
-        elif typ == "html_block" and t.map:
-            first, last = t.map[0], min(t.map[1], len(starts)) - 1
-            a, b = starts[first], _line(s, starts, last)[1]
-            marks.set(a, b, KEEP)
-            html_ranges.append((a, b))
-    return units, html_ranges
+            self.leads.append(len(units) - 1 if last and last.depth == depth
+                              and last.kind == ("item" if depth else "paragraph") else -1)
+            self.containers.append("list")
+        elif name in _CONTAINERS:
+            self.containers.append(_CONTAINERS[name])
+            self.item_fresh = name == "Item"
+            if len(self.containers) >= _MAX_NESTING:  # too deep to walk: its lines are read as they are
+                self.deep(at(a), at(e))
+                return 1
+        elif name == "HtmlBlock":
+            self.html_block(at(a), at(e))
+        return 1 if name in _OPAQUE else 0
 
+    def html_block(self, a: int, e: int) -> None:
+        """Keep an HTML block's lines whole, markers and all, but not the blank lines it ends with:
+        the inline pass reads its tags and comments."""
+        s, starts = self.s, self.starts
+        first, last = self.line_of(a), self.line_of(e - 1)
+        while last > first and not s[slice(*_line(s, starts, last))].strip(" \t"):
+            last -= 1
+        a, b = starts[first], _line(s, starts, last)[1]
+        self.marks.set(a, b, KEEP)
+        self.html_ranges.append((a, b))
 
-def _deep_segments(s: str, starts: list[int], lines: list[int]) -> list[tuple[int, int]]:
-    """Each line's content past its quote and list markers: for containers nested too deep to parse."""
-    marker = _rx().line_markers
-    out = []
-    for k in range(lines[0], min(lines[1], len(starts))):
-        a, b = _line(s, starts, k)
-        a = marker.match(s, a, b).end()
-        while b > a and s[b - 1] in " \t":
-            b -= 1
-        if a < b:
-            out.append((a, b))
-    return out
+    def end(self, name: str) -> None:
+        if self.run_kind is not None:
+            self.close_run()
+        if name in _CONTAINERS:
+            self.containers.pop()
+            if name == "List":
+                self.leads.pop()
+
+    def open_run(self, kind: str, first: int) -> None:
+        self.run_kind, self.first, self.exact, self.last_end = kind, first, first >= 0, first
+        self.line_starts = []
+        self.after_break = False
+
+    def inline(self, a: int, e: int) -> None:
+        """An inline event: the first after a line break says where its line's content starts."""
+        if self.run_kind is None:  # a tight list item's content: no paragraph around it
+            self.open_run(_kind(self.containers), -1)
+        if self.first < 0:
+            self.first = a
+        elif self.after_break:
+            self.line_starts.append(a)
+        self.after_break = False
+        if e > self.last_end:
+            self.last_end = e
+
+    def close_run(self) -> None:
+        kind, heading = self.run_kind, self.heading
+        self.run_kind = self.heading = None
+        if self.first < 0:  # no inline content
+            self.item_fresh = False
+            return
+        segments = self.segments(heading)
+        if kind == "item" and self.item_fresh and segments:
+            m = _rx().task.match(self.s, *segments[0])
+            if m:  # a task list's "[ ]" or "[x]"
+                segments[0] = (m.end(), segments[0][1])
+        self.item_fresh = False
+        self.add_unit(segments, kind, heading[0] if heading else 0)
+
+    def segments(self, heading: tuple[int, int, int] | None) -> list[tuple[int, int]]:
+        """Where each line of the content stands: from where the parser says it starts to the end
+        of the line (an ATX heading's content ends before its closing "#"s)."""
+        s, starts, at = self.s, self.starts, self.at
+        first = at(self.first) if self.exact else self.unescaped(at(self.first))
+        end = at(self.last_end)
+        if heading and self.line_of(heading[1]) == self.line_of(heading[2] - 1):  # "# Title ##"
+            return [(first, end)]
+        found = {}
+        for b in self.line_starts:
+            c = self.unescaped(at(b))
+            found.setdefault(self.line_of(c), c)
+        top = self.line_of(first)
+        out = []
+        for k in range(top, self.line_of(end - 1) + 1):
+            a, b = _line(s, starts, k)
+            while b > a and s[b - 1] in " \t":
+                b -= 1
+            x = first if k == top else found.get(k)
+            if x is None:  # inside a code span or a tag that crosses lines: past markers and indentation
+                x = b - len(s[a:b].lstrip(" \t>"))
+            if x < b:
+                out.append((x, b))
+        return out
+
+    def unescaped(self, c: int) -> int:
+        """An inline event's start, or the backslash before it: an escape's text starts past it."""
+        return c - 1 if c > 0 and self.s[c - 1] == "\\" else c
+
+    def line_of(self, c: int) -> int:
+        return bisect.bisect_right(self.starts, c) - 1
+
+    def cell(self) -> None:
+        if self.cells:
+            self.item_fresh = False
+            self.add_unit([self.cells.pop()], "cell", 0)
+
+    def add_unit(self, segments: list[tuple[int, int]], kind: str, level: int) -> None:
+        s, units = self.s, self.units
+        segments = [(a, b) for a, b in segments if a < b]
+        if not segments:
+            return
+        _mark_unit(s, self.marks.mask, segments)
+        if kind == "cell" and units and units[-1].kind == "cell":
+            end = units[-1].segments[-1][1]
+            if s.find("\n", end, segments[0][0]) == -1:  # the next cell of the same row
+                self.marks.mask[end] = BREAK
+        units.append(_Unit(tuple(segments), kind, tuple(h for _, h in self.headings),
+                           self.containers.count("list"), self.leads[-1] if self.leads else -1))
+        if level:
+            headings = self.headings
+            while headings and headings[-1][0] >= level:
+                headings.pop()
+            headings.append((level, len(units) - 1))
+
+    def deep(self, a: int, e: int) -> None:
+        """Each line's content past its quote and list markers: for containers nested too deep."""
+        s, starts = self.s, self.starts
+        marker = _rx().line_markers
+        segments = []
+        for k in range(self.line_of(a), self.line_of(max(a, e - 1)) + 1):
+            x, b = _line(s, starts, k)
+            x = marker.match(s, x, b).end()
+            while b > x and s[b - 1] in " \t":
+                b -= 1
+            if x < b:
+                segments.append((x, b))
+        if segments:
+            _mark_unit(s, self.marks.mask, segments)
+            self.units.append(_Unit(tuple(segments), "quote", tuple(h for _, h in self.headings), 0, -1))
 
 
 def _kind(containers: list[str]) -> str:

@@ -3,7 +3,7 @@ what of it is prose; `Marks` then builds the text, every character knowing where
 
 Code spans become a space, HTML tags and comments, autolinks, bare URLs, link destinations, escapes
 and emphasis markers are left out, and character references are decoded. A finding must be located
-to the column in the original file, so nothing is read from markdown-it's inline tokens.
+to the column in the original file, so nothing is read from the parser's inline events.
 """
 from __future__ import annotations
 
@@ -21,18 +21,15 @@ KEEP, DROP, SPACE, SUBST, BREAK = 0, 1, 2, 3, 4
 
 @lru_cache(maxsize=1)
 def _rx() -> SimpleNamespace:
+    # Every token starts with its own character. "<" opens several (comment, declaration, autolink,
+    # tag), whose patterns are compiled only when a "<" is met: a draft rarely has one, and they
+    # cost more to compile than the scan of a whole article.
     c = re.compile
     return SimpleNamespace(
         md_inline=c(
             r"""
              (?P<code>`+)
-            |(?P<comment><!--)
-            |(?P<special><!\[CDATA\[|<\?|<![A-Za-z])
-            |(?P<autolink><[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*>
-               |<[A-Za-z0-9.!\#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?
-                  (?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*>)
-            |(?P<tag><(?P<closing>/)?(?P<name>[A-Za-z][A-Za-z0-9\-]*+)
-               (?:\s++[A-Za-z_:][A-Za-z0-9_.:\-]*+(?:\s*+=\s*+(?:[^\s"'=<>`]++|'[^']*+'|"[^"]*+"))?+)*+\s*+/?>)
+            |(?P<angle><)
             |(?P<escape>\\[!-/:-@\[-`{-~])
             |(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
             |(?P<url>(?:https?://|ftp://|www\.)[^\s<>]*)
@@ -42,13 +39,40 @@ def _rx() -> SimpleNamespace:
             """,
             re.X,
         ),
+        runs=c(rb"\x00+|\x01+|\x02+|\x03|\x04"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _angle_rx() -> SimpleNamespace:
+    """The tokens that open with "<" past a comment or a declaration: an autolink, else a tag."""
+    c = re.compile
+    return SimpleNamespace(
+        autolink=c(
+            r"""<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*>
+               |<[A-Za-z0-9.!\#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?
+                  (?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*>""",
+            re.X,
+        ),
+        tag=c(
+            r"""<(?P<closing>/)?(?P<name>[A-Za-z][A-Za-z0-9\-]*+)
+               (?:\s++[A-Za-z_:][A-Za-z0-9_.:\-]*+(?:\s*+=\s*+(?:[^\s"'=<>`]++|'[^']*+'|"[^"]*+"))?+)*+\s*+/?>""",
+            re.X,
+        ),
+    )
+
+
+@lru_cache(maxsize=1)
+def _link_rx() -> SimpleNamespace:
+    """What may follow a link's "]": its destination, or a reference label."""
+    c = re.compile
+    return SimpleNamespace(
         link_dest=c(
             r"""\(\s*+(?:<[^<>\n]*+>|(?:[^\s()\\]++|\\.|\((?:[^\s()\\]++|\\.)*+\))*+)
                 (?:\s++(?:"(?:[^"\\]++|\\.)*+"|'(?:[^'\\]++|\\.)*+'|\((?:[^()\\]++|\\.)*+\)))?+\s*+\)""",
             re.X,
         ),
         ref_label=c(r"\[(?:[^\[\]\\]++|\\.){0,999}+\]"),
-        runs=c(rb"\x00+|\x01+|\x02+|\x03|\x04"),
     )
 
 
@@ -173,19 +197,13 @@ class _Scan:
         marks = self.marks
         if kind == "code":
             return self.code(a, e, seg_end)
-        if kind == "comment":
-            return self.comment(a)
-        if kind == "special":
-            return self.special(m)
-        if kind == "tag":
-            return self.tag(m)
+        if kind == "angle":
+            return self.angle(a, seg_end)
         if kind == "url":
             return self.url(a, e)
         if kind == "bracket":
-            return _close_bracket(self.s, marks, stack, self.refs, a, e, self.rx)
-        if kind == "autolink":
-            marks.set(a, e, DROP)
-        elif kind == "escape":
+            return _close_bracket(self.s, marks, stack, self.refs, a, e)
+        if kind == "escape":
             marks.set(a, a + 1, DROP)
         elif kind == "entity":
             rep = _markdown_entity(m.group())
@@ -220,10 +238,27 @@ class _Scan:
         self.comments.append((a, k + 3, k))
         return k + 3
 
-    def special(self, m: re.Match[str]) -> int:
-        """CDATA, a processing instruction or a declaration: left out up to its end."""
-        token, a, e = m.group(), m.start(), m.end()
-        end_token = "]]>" if token.startswith("<![") else "?>" if token == "<?" else ">"
+    def angle(self, a: int, seg_end: int) -> int:
+        """A "<": a comment, a declaration, an autolink or a tag opens here, or it is prose."""
+        s = self.s
+        if s.startswith("<!--", a, seg_end):
+            return self.comment(a)
+        if s.startswith("<![CDATA[", a, seg_end):
+            return self.special(a, a + 9, "]]>")
+        if s.startswith("<?", a, seg_end):
+            return self.special(a, a + 2, "?>")
+        if s.startswith("<!", a, seg_end) and a + 2 < seg_end and s[a + 2].isascii() and s[a + 2].isalpha():
+            return self.special(a, a + 3, ">")
+        rx = _angle_rx()
+        m = rx.autolink.match(s, a, seg_end)
+        if m:
+            self.marks.set(a, m.end(), DROP)
+            return m.end()
+        m = rx.tag.match(s, a, seg_end)
+        return a + 1 if m is None else self.tag(m)
+
+    def special(self, a: int, e: int, end_token: str) -> int:
+        """CDATA, a processing instruction or a declaration (s[a:e] opens it): left out up to its end."""
         k = self.s.find(end_token, e)
         if k == -1:
             return e
@@ -275,10 +310,10 @@ class _CommentCloser:
             self.none_after = min(self.none_after, start)
         return i
 
-def _normalize_label(label: str) -> str:
-    from markdown_it.common.utils import normalizeReference
-
-    return normalizeReference(label)
+def normalize_label(label: str) -> str:
+    """A link label as CommonMark compares it: trimmed, runs of white space as one space, case folded
+    (lower then upper case, so that every variant of a letter is one)."""
+    return " ".join(label.split()).lower().upper()
 
 
 def _markdown_entity(token: str) -> str | None:
@@ -303,21 +338,19 @@ def _trim_url(s: str, a: int, e: int) -> int:
     return e
 
 
-def _close_bracket(
-    s: str, marks: Marks, stack: list[tuple[int, int]], refs: set[str], a: int, e: int, rx: SimpleNamespace
-) -> int:
+def _close_bracket(s: str, marks: Marks, stack: list[tuple[int, int]], refs: set[str], a: int, e: int) -> int:
     """A "]": a link, image, reference or footnote closes here, or it is only a bracket."""
     if not stack:
         return e
     opener, width = stack.pop()
     if s.startswith("(", e):
-        m = rx.link_dest.match(s, e)
+        m = _link_rx().link_dest.match(s, e)
         if m:
             marks.set(opener, opener + width, DROP)
             marks.set(a, m.end(), DROP)
             return m.end()
     elif s.startswith("[", e):
-        m = rx.ref_label.match(s, e)
+        m = _link_rx().ref_label.match(s, e)
         if m:
             marks.set(opener, opener + width, DROP)
             marks.set(a, m.end(), DROP)
@@ -327,7 +360,7 @@ def _close_bracket(
     label = s[opener + width : a]
     if width == 1 and label.startswith("^") and label[1:] and not any(c.isspace() for c in label):
         marks.set(opener, e, DROP)  # a footnote reference: [^1]
-    elif refs and _normalize_label(label) in refs:
+    elif refs and normalize_label(label) in refs:
         marks.set(opener, opener + width, DROP)
         marks.set(a, e, DROP)
     return e

@@ -54,7 +54,7 @@ def read_document(
     else:
         original, used = decode_bytes(data, path, encoding)
     if fmt == "markdown":
-        from dsfact.document.markdown import read_markdown  # markdown-it is imported only for a Markdown file
+        from dsfact.document.markdown import read_markdown  # the Markdown parser is imported only for a Markdown file
 
         text, origin, ends, comments, blocks = read_markdown(original)
         directives = directives_from_comments(original, comments, path)
