@@ -34,7 +34,10 @@ def strip_invisible(
 ) -> tuple[str, Sequence[int], dict[int, int], list[Block]]:
     """(text, origin, ends, blocks) with the format characters taken out of `text`: `origin` and the
     entity `ends` (text index -> original end) lose their entries, and block offsets and texts follow.
-    Returns its arguments as they are when the text holds none (one regex search)."""
+    Returns its arguments as they are when the text holds none (one regex search; none at all for
+    ASCII text, where no format character can stand, so the pattern is not even compiled)."""
+    if text.isascii():
+        return text, origin, ends, blocks
     pattern = _invisible()
     if pattern.search(text) is None:
         return text, origin, ends, blocks
