@@ -3,7 +3,6 @@ before it; "rose", 跌 and a +/- sign for its direction; 民國 years, bare year
 that holds for the next amount in the clause. `_finalize` brings an amount's reading together and emits it."""
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 from dsfact.model import MORE_THAN, Per
@@ -109,13 +108,11 @@ class _Context:
             window = window[cut:]
             lo += cut
         qual = None
-        last = None
-        for qm in r.qual.finditer(window):
-            last = qm
+        last = r.qual.last(window)
         if last is not None:
-            word = last.group()
-            gap = window[last.end():]
-            kind = r.qual_kind.get(re.sub(r"\s+", " ", word.lower()), _NEUTRAL)
+            word = window[last[0]:last[1]]
+            gap = window[last[1]:]
+            kind = r.qual.kind(word, _NEUTRAL)
             ok = False
             if r.adj_gap.fullmatch(gap) or gap.strip() == "":
                 ok = True
@@ -123,32 +120,30 @@ class _Context:
                 ok = True
             if ok and word.lower() in ("over", "above") and unit in _DURATIONS:
                 # "spend $500 billion over four years": over is "during", unless "for over".
-                if not r.for_over.search(window, 0, last.start()):
+                if not r.for_over.search(window, 0, last[0]):
                     ok = False
             if ok:
                 qual = kind
         # Direction: the nearest move word in the clause, unless a level marker ("to", 至) follows it.
         if unit in _MOVES or unit in r.words.currencies:
             dwin = window[-30:]
-            last_d = None
-            for dm in r.direction.finditer(dwin):
-                last_d = dm
+            last_d = r.direction.last(dwin)
             if last_d is not None:
-                tail = dwin[last_d.end():]
-                word = last_d.group()
+                tail = dwin[last_d[1]:]
+                word = dwin[last_d[0]:last_d[1]]
                 bad = False
                 if word.lower() in ("up", "down") and (
-                        r.up_to.match(dwin, last_d.start()) or len(tail) > 12):
+                        r.up_to.match(dwin, last_d[0]) or len(tail) > 12):
                     bad = True
-                if r.level.search(tail):
+                if r.level.ends(tail):
                     bad = True
                 if not bad:
-                    direction = r.dir_kind.get(word.lower())
+                    direction = r.direction.kind(word)
             if direction is None and self.out:
                 prev = self.out[-1]
                 if prev.direction and prev.end == self.last_end and prev.end <= start:
                     between = w[prev.end:start]
-                    stripped = r.qual.sub("", between)
+                    stripped = r.qual.sub(between)
                     same = (prev.unit in _MOVES and unit in _MOVES) or (
                         prev.unit in r.words.currencies and unit in r.words.currencies)
                     if same and len(between) <= 12 and r.inherit.match(stripped):

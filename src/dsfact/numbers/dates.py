@@ -52,28 +52,32 @@ class _Dates:
             return None, start
         return (f"--{mo:02d}-{d:02d}" if d is not None else f"--{mo:02d}"), new_start
 
-    def _try_dates_digit(self, p: int) -> int | None:
+    def _try_dates_digit(self, p: int, run_end: int) -> int | None:
+        """The date a digit run at p (ending at run_end) begins, if any. Each pattern is tried only where
+        the character after the run allows it (so a text without such dates never compiles it)."""
         r, w = self.r, self.w
-        m = r.iso.match(w, p)
+        sep = w[run_end:run_end + 1]
+        m = r.iso.match(w, p) if run_end - p == 4 and sep in ("-", "/", ".") else None
         if m:
             y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
             if 1000 <= y <= 2999:
                 iso, s = self._date_value(y, mo, d, p, m.end())
                 if iso:
                     return self._emit_date(s, m.end(), iso)
-        m = r.dmy.match(w, p)
+        short = run_end - p <= 2
+        m = r.dmy.match(w, p) if short and sep in ("/", ".", "-") else None
         if m:
             a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
             day, mo = (a, b) if (a > 12 or b <= 12) else (b, a)
             iso, s = self._date_value(y, mo, day, p, m.end())
             if iso:
                 return self._emit_date(s, m.end(), iso)
-        m = r.md_weekday.match(w, p)
+        m = r.md_weekday.match(w, p) if short and sep == "/" else None
         if m:
             iso, s = self._date_value(None, int(m["m"]), int(m["d"]), p, m.end())
             if iso:
                 return self._emit_date(s, m.end(), iso)
-        m = r.en_dmy.match(w, p)
+        m = r.en_dmy.match(w, p) if short and self._month_follows(run_end) else None
         if m:
             y = int(m["y"]) if m["y"] else None
             iso, s = self._date_value(y, self.r.words.months[m["mon"].rstrip(".").lower()], int(m["d"]), p, m.end())
@@ -81,9 +85,20 @@ class _Dates:
                 return self._emit_date(s if y is None else p, m.end(), iso)
         return self._try_dates_zh(p)
 
+    def _month_follows(self, q: int) -> bool:
+        """Whether a month's name can follow a day's digits ending at q: "5 May", "5th of May"."""
+        w, months = self.w, self.r.words.months_cased
+        if w.startswith(("st", "nd", "rd", "th"), q):
+            q += 2
+        word = _letters_at(w, _past_space(w, q))
+        if word == "of":
+            word = _letters_at(w, _past_space(w, w.index("of", q) + 2))
+        return word in months
+
     def _try_dates_zh(self, p: int) -> int | None:
         r, w = self.r, self.w
-        m = r.zh_ymd.match(w, p)
+        # A year of four figures then 年; a month of one or two then 月.
+        m = r.zh_ymd.match(w, p) if w.find("年", p + 4, p + 6) >= 0 else None
         if m:
             y = m["y"]
             yv = int(y) if y.isdigit() else _zh_int(y)
@@ -99,7 +114,7 @@ class _Dates:
                             end += 1
                         end += 1
                     return self._emit_date(s, end, iso)
-        m = r.zh_md.match(w, p)
+        m = r.zh_md.match(w, p) if w.find("月", p + 1, p + 4) >= 0 else None
         if m and (p == 0 or w[p - 1] not in "个第"):
             mo = _small_int(m["m"])
             d = _small_int(m["d"])
@@ -133,6 +148,19 @@ class _Dates:
         iso, s = self._date_value(None, 12, day, p, m.end())
         return self._emit_date(s, m.end(), iso) if iso else m.end()
 
+
+
+def _past_space(w: str, q: int) -> int:
+    while q < len(w) and w[q].isspace():
+        q += 1
+    return q
+
+
+def _letters_at(w: str, q: int) -> str:
+    e = q
+    while e < len(w) and ("a" <= w[e] <= "z" or "A" <= w[e] <= "Z"):
+        e += 1
+    return w[q:e]
 
 
 def _ref_year(ref_date: str | None) -> int | None:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from dsfact.numbers.lexicon import Levels, Lexicon
+from dsfact.numbers.unit_pattern import LeadSplit, unit_alternatives
 from dsfact.numbers.vocab import _T2S
 from dsfact.numbers.words import Words
 
@@ -29,33 +31,6 @@ def _first_chars(*groups: str) -> str:
                 c = word[1:2]
             chars.update((c.lower(), c.upper()) if c.isascii() and c.isalpha() else (c,))
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
-
-
-def _lexicon(groups: list[tuple[str, str]]) -> tuple[re.Pattern, dict[str, str]]:
-    """One pattern for word lists of several kinds, and the kind of each word found.
-
-    English words share one boundary check (a lookbehind per alternative is slow); the kind of a
-    match is looked up by its lower-cased text.
-    """
-    kinds: dict[str, str] = {}
-    en: list[str] = []
-    other: list[str] = []
-    for kind, words in groups:
-        for word in words.split("|"):
-            if word[:1].isascii() and word[:1].isalpha():
-                key = word.lower()
-                kinds.setdefault(key, kind)
-                en.append(re.escape(word).replace(r"\ ", r"\s+"))
-            else:
-                plain = re.sub(r"\(\?<?[!=][^)]*\)", "", word)
-                kinds.setdefault(plain, kind)
-                other.append(word if plain != word else re.escape(word))
-    en.sort(key=len, reverse=True)
-    other.sort(key=lambda x: len(re.sub(r"\(\?<?[!=][^)]*\)", "", x)), reverse=True)
-    first = _first_chars("|".join(w for _, w in groups))
-    pattern = "(?i)" + first + r"(?:(?<![A-Za-z])(?:" + "|".join(en) + r")(?![A-Za-z])|" + \
-        "|".join(other) + ")"
-    return _compile(pattern), kinds
 
 
 def _build(words: Words | None = None) -> _Rx:
@@ -120,9 +95,10 @@ def _char_table() -> dict[int, str]:
 
 def _dates(r: _Rx) -> None:
     """Where a figure can start, and the dates."""
-    en_num, en_den = _en_num(r), _en_den(r)
+    en_den = _en_den(r)
     w = r.words
-    months = _words(*w.month_names, *w.month_abbreviations)
+    # Words are found as runs of letters and looked up (word_kind): the number words and months as
+    # alternatives would cost more to compile than most texts take to read.
     r.trigger = _compile(
         _trigger_chars(r) +
         r"(?:(?P<d>[0-9])"
@@ -130,10 +106,11 @@ def _dates(r: _Rx) -> None:
         r"|(?P<zh>[一二两三四五六七八九十百千〇零])"
         r"|(?P<per>每)"
         r"|(?P<xmas>圣诞|平安夜|Christmas)"
-        r"|(?P<mon>(?<![A-Za-z])(?:" + months + r")(?![A-Za-z]))"
-        r"|(?P<w>(?<![A-Za-z])(?i:" + en_num + "|" + _words(*w.en_fold) + r"|half"
-        r"|an?\s+(?:" + _words(*w.en_scale) + "|" + en_den + r"))(?![A-Za-z])))"
+        r"|(?P<t>(?<![A-Za-z])[A-Za-z]+))"
     )
+    r.month_words = frozenset((*w.month_names, *w.month_abbreviations))
+    r.number_words = frozenset((*w.en_small, *w.en_tens, *w.en_fold, "half"))
+    r.after_a = frozenset((*w.en_scale, *en_den.split("|")))
     month_grp = ("(?P<mon>" + "|".join(w.month_names) + "|(?:" + "|".join(w.month_abbreviations) +
                  r")(?![a-z])\.?)")
     r.en_mdy = _compile(month_grp + r"\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9:%]|\.[0-9])"
@@ -239,37 +216,7 @@ def _amounts(r: _Rx) -> None:
                           r"))(?![A-Za-z])|\s?(?P<a>" + _words(*(x for x in abbr if len(x) > 1)) +
                           r")(?![A-Za-z])|(?P<l>[" + "".join(x for x in abbr if len(x) == 1) + r"])(?![A-Za-z0-9]))")
     r.zh_scale = _compile(r"\s?(?P<s>[十百千]?多?(?:万亿|万|亿|兆(?![瓦赫帕焦欧位级]|字节|比特))|[百千](?!分))")
-    r.unit = _compile(
-        r"(?P<pp>\s?(?:个\s?)?百分点|\s?percentage[- ]points?(?![A-Za-z])|\s?ppts?(?![A-Za-z])|\s?pp(?![A-Za-z]))"
-        r"|(?P<bp>\s?(?:个\s?)?基点|\s?basis[- ]points?(?![A-Za-z])|\s?bps?(?![A-Za-z]))"
-        r"|(?P<pct>\s?%|\s?(?i:percent|per[ -]?cent|pct)(?![A-Za-z]))"
-        r"|(?P<cheng>成(?P<half>半)?(?![为本功立长果绩员交就熟型效分品都了绩事]))"
-        r"|(?P<gpuh>\s?(?:个\s?)?(?:[A-Z][0-9]+\s?)?GPU\s?小时|\s(?:[A-Z][0-9]+\s+)?GPU[- ]?hours?(?![A-Za-z]))"
-        r"|(?P<zhcur>\s?(?:" + _words(*w.zh_currency) + r"))"
-        r"|(?P<encur>\s(?i:" + _spaced(w.en_currency) + r")(?![A-Za-z])|\s?(?:USD|EUR|HKD|CNY|RMB|JPY|GBP|TWD)(?![A-Za-z]))"
-        r"|(?P<cents>\s(?i:cents?)(?![A-Za-z]))"
-        r"|(?P<watt>\s?(?:兆瓦|千瓦|吉瓦|瓦特?)(?!时)|\s?(?P<wp>[kKMGT]?)W(?![A-Za-z]))"
-        r"|(?P<wh>\s?(?:千瓦时|度电)|\s?[kKMGT]?Wh(?![A-Za-z]))"
-        r"|(?P<hour>\s?(?:个\s?)?(?:多\s?)?小时|\s(?i:hours?|hrs?)(?![A-Za-z]))"
-        r"|(?P<month>\s?个\s?(?:多\s?)?月(?!份)|\s(?i:months?)(?![A-Za-z]))"
-        r"|(?P<week>\s?(?:个\s?)?星期|\s?周(?![一二三四五六日天年末边内])|\s(?i:weeks?)(?![A-Za-z]))"
-        r"|(?P<day>\s?(?:个\s?)?(?:交易日|工作日)|\s?天|\s(?i:days?)(?![A-Za-z]))"
-        r"|(?P<ri>日)"
-        r"|(?P<year>\s?年(?![代级轻龄初底末度报会薪前])|\s(?i:years?|yrs?)(?![A-Za-z]))"
-        r"|(?P<minute>\s?分钟|\s(?i:minutes?|mins?)(?![A-Za-z]))"
-        r"|(?P<second>\s?秒钟?|\s(?i:seconds?|secs?)(?![A-Za-z]))"
-        r"|(?P<inv>\s?(?:x|X|\s(?i:times))\s+(?i:less|fewer|cheaper|smaller|lower)(?![A-Za-z]))"
-        r"|(?P<factor>\s?倍|次(?![数序日要级元方])|-?\s?(?i:fold)(?![A-Za-z])|[xX](?![A-Za-z0-9])|\s(?i:times)(?![A-Za-z]))"
-        r"|(?P<token>\s?(?:个\s?)?(?:(?i:tokens?)(?![A-Za-z])|词元))"
-        r"|(?P<point>\s?(?:个\s?)?点(?![0-9零〇一二三四五六七八九半钟])|\s(?i:points?|pts?)(?![A-Za-z]))"
-        r"|(?P<measure>\s?(?:" + _words(*_latin(w.measure)) + r")(?![A-Za-z])"
-        r"|\s?(?:" + _other(w.measure) + "))"
-        r"|(?P<discount>折(?![扣合算叠腾]))"
-        r"|(?P<counter>\s?(?:个|块(?!钱)|张|颗|片|枚|台(?![湾北中南东积币风])|部(?![署分门长])|名(?![字单称])|"
-        r"人(?![工民类才口气])|家(?![庭长族乡])|位(?![于置])|款|篇|页|项(?!目)|条(?!件)|"
-        r"只(?![有是要能会])|座|架|辆|艘|套|份(?!额)|所(?![以有在])|间(?![隔])|支(?![持出付柱])|"
-        r"粒|根|层|节(?![省约日])|盏|颗|幅|本(?![身来地土季年月])|首|场|届|轮(?![驱])|期(?![间待望货限])))"
-    )
+    r.unit = LeadSplit(unit_alternatives(w))
 
 
 def _rates_and_ranges(r: _Rx) -> None:
@@ -299,15 +246,13 @@ def _rates_and_ranges(r: _Rx) -> None:
 def _qualifiers(r: _Rx) -> None:
     """Qualifiers and directions in the words before a number."""
     w = r.words
-    r.qual, r.qual_kind = _lexicon(w.qualifiers)
+    r.qual = Lexicon(w.qualifiers)
     r.qual_far = w.qual_far
     r.for_over = _compile(r"(?i)(?:for|of|took|lasted|just|well)\s+$")
     r.adj_gap = _compile(r"\s*(?:为|是|有|了|在|约|达)?\s*(?:人民币|港币|美元|新台币)?\s*$")
-    r.direction, r.dir_kind = _lexicon(w.directions)
+    r.direction = Lexicon(w.directions)
     r.up_to = _compile(r"(?i)up\s+to\b|down\s+to\b|up\s+from\b")
-    r.level = _compile(r"(?i)(?:(?<![A-Za-z])(?:to|at|from)\s+|(?:跌至|升至|涨至|降至|增至|减至|收于|收报|"
-                         r"(?<!达)到|至|见|报|收|收盘)\s?)(?:about|around|roughly|nearly|almost|over|under|"
-                         r"more than|less than|约|近|逾|超过|不到|仅)?\s*$")
+    r.level = Levels(w.levels, w.level_qualifiers)
     after = w.directions_after
     r.dir_after = _compile(r"(?i)\s+(?:(?P<down>" + "|".join(after.get("down", ())) + ")|(?P<up>" +
                            "|".join(after.get("up", ())) + r"))\b")

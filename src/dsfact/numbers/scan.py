@@ -22,6 +22,7 @@ _BREAKS = frozenset(" \t\n。；;！？!?，,:、")
 # Places a figure can start that are read with no sentence break among them; the rest of a longer run-on
 # of figures ("1%1%1%…", which no writer means as prose) is skipped, so every input is read in linear time.
 _PER_SENTENCE = 256
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Context):
@@ -77,6 +78,13 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
             if m is None or m.start() >= end:
                 break
             p = m.start()
+            kind = m.lastgroup
+            if kind == "t":  # a run of letters: a place only when it is a number word or a month
+                kind = self._word_kind(p, m.group(), lookahead)
+                if kind is None:
+                    j = m.group().find("Christmas", 1)
+                    pos = p + j if j > 0 else m.end()
+                    continue
             hits += 1
             if hits > _PER_SENTENCE:
                 if r.sentence_break.search(w, counted_from, p):  # a sentence ended meanwhile: count afresh
@@ -86,7 +94,6 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
                     pos = counted_from = found.end() if found else lookahead
                     hits = 0
                     continue
-            kind = m.lastgroup
             try:
                 nxt = self._dispatch(kind, p, m)
             except (ValueError, ZeroDivisionError, OverflowError, KeyError, IndexError,
@@ -100,6 +107,27 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
                     nxt = p + 1
             pos = nxt
         return pos
+
+    def _word_kind(self, p: int, word: str, endpos: int) -> str | None:
+        """"mon" for a month, "w" for a number word (or "a" before a scale or fraction word: "a million",
+        "an eighth"), else None."""
+        r = self.r
+        if word in r.month_words:
+            return "mon"
+        low = word.lower()
+        if low in r.number_words:
+            return "w"
+        if low in ("a", "an"):
+            w = self.w
+            j = k = p + len(word)
+            while k < endpos and w[k].isspace():
+                k += 1
+            e = k
+            while e < endpos and w[e] in _LETTERS:
+                e += 1
+            if k > j and w[k:e].lower() in r.after_a:
+                return "w"
+        return None
 
     def _dispatch(self, kind: str, p: int, m: re.Match) -> int | None:
         if kind == "d":

@@ -48,7 +48,7 @@ class _Triggers:
             return r.time.match(w, p).end()
         if nxt in "-/. 年月" or (nxt in "stnr" and run_end - p <= 2) or nxt2 in "年月" or \
                 (nxt in "日号" and run_end - p <= 2):
-            d = self._try_dates_digit(p)
+            d = self._try_dates_digit(p, run_end)
             if d is not None:
                 return d
         if self._after_name(p):

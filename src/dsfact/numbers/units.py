@@ -112,8 +112,9 @@ class _Units:
         elif g == "watt":
             unit = "W"
             mult = Fraction({"兆瓦": 10 ** 6, "千瓦": 10 ** 3, "吉瓦": 10 ** 9}.get(text, 1))
-            if m["wp"]:
-                mult = Fraction(_SI[m["wp"]])
+            prefix = m.groupdict().get("wp")  # only in the alternative of a W after a figure
+            if prefix:
+                mult = Fraction(_SI[prefix])
         elif g == "wh":
             unit = "Wh"
             if text in ("千瓦时", "度电"):

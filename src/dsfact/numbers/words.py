@@ -6,7 +6,6 @@ the file is read without a change to the code.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO
@@ -14,7 +13,6 @@ from dsfact.numbers.vocab import _NEARLY, _NEUTRAL
 
 QUALIFIER_KINDS = {"nearly": _NEARLY, "approximately": APPROXIMATELY, "more-than": MORE_THAN,
                    "less-than": LESS_THAN, "up-to": UP_TO, "as-stated": _NEUTRAL}
-_GUARD = re.compile(r"^(?P<word>.+?)\s*\(not (?P<side>after|before) (?P<chars>[^)]+)\)$")
 
 Tables = dict[str, dict[str, tuple[str, ...]]]
 
@@ -23,10 +21,12 @@ Tables = dict[str, dict[str, tuple[str, ...]]]
 class Words:
     """The word tables of one language data file, as the lookups the scanner and its patterns use."""
 
-    qualifiers: list[tuple[str, str]]  # (qualifier kind, "word|word|…") for the words before a figure
+    qualifiers: list[tuple[str, tuple[str, ...]]]  # (qualifier kind, words) before a figure, guards as written
     qual_far: frozenset[str]  # qualifiers that still hold a few words before their figure
     qual_after: dict[str, str]  # word after a figure -> qualifier kind
-    directions: list[tuple[str, str]]  # ("up"/"down", "word|word|…") before a move
+    directions: list[tuple[str, tuple[str, ...]]]  # ("up"/"down", words) before a move
+    levels: tuple[str, ...]  # after a move word, a level follows: "fell to", 跌至
+    level_qualifiers: tuple[str, ...]  # words that may stand between a level word and its figure
     directions_after: dict[str, tuple[str, ...]]  # "up"/"down" -> words after a move
     relative_years: dict[str, int]  # 去年, last -> -1
     year_words: tuple[str, ...]  # words before a number that make it a year
@@ -39,6 +39,7 @@ class Words:
     months: dict[str, int]  # every month name and abbreviation, lower case
     month_names: list[str]  # January … December, as written
     month_abbreviations: list[str]  # Jan, Feb, … as written
+    months_cased: frozenset[str]  # the names and abbreviations as written
     iso_codes: dict[str, str]  # USD, RMB -> currency
     dollar_prefix: dict[str, str]  # US, HK, NT (and "") -> currency
     symbol: dict[str, str]  # €, £, ¥ -> currency
@@ -49,18 +50,6 @@ class Words:
     currencies: frozenset[str]  # every currency unit the words name
     name_words: frozenset[str]  # Latin product names whose number is part of the name
     name_zh: tuple[str, ...]  # Chinese ones
-
-
-def guarded(word: str) -> str:
-    """A word as a regular-expression alternative: "近 (not after 最附)" is (?<![最附])近; a plain word is
-    returned as written (the caller escapes it)."""
-    m = _GUARD.match(word)
-    if not m:
-        return word
-    chars = m["chars"].replace(" ", "")
-    if m["side"] == "after":
-        return f"(?<![{re.escape(chars)}]){m['word']}"
-    return f"{m['word']}(?!{chars if len(chars) == 1 else '[' + re.escape(chars) + ']'})"
 
 
 def _valued(table: dict[str, tuple[str, ...]], lower: bool = True) -> dict[str, int]:
@@ -74,16 +63,17 @@ def _named(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 def from_tables(tables: Tables) -> Words:
     """The lookups of the numbers engine from tables in the numbers.words format."""
     t = {name: tables.get(name, {}) for name in (
-        "qualifiers", "qualifier-reach", "qualifiers-after", "directions", "directions-after",
+        "qualifiers", "qualifier-reach", "qualifiers-after", "directions", "directions-after", "levels",
         "relative-years", "year-words", "small-numbers", "tens", "scales",
         "scale-abbreviations", "folds", "fractions", "months", "currency-codes", "dollar-prefixes",
         "currency-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names")}
     return Words(
-        qualifiers=[(QUALIFIER_KINDS[key], "|".join(guarded(x) for x in words))
-                    for key, words in t["qualifiers"].items()],
+        qualifiers=[(QUALIFIER_KINDS[key], words) for key, words in t["qualifiers"].items()],
         qual_far=frozenset(x for words in t["qualifier-reach"].values() for x in words),
         qual_after={x.lower(): QUALIFIER_KINDS[key] for key, words in t["qualifiers-after"].items() for x in words},
-        directions=[(key, "|".join(words)) for key, words in t["directions"].items()],
+        directions=list(t["directions"].items()),
+        levels=t["levels"].get("before", ()),
+        level_qualifiers=t["levels"].get("qualifiers", ()),
         directions_after={key: words for key, words in t["directions-after"].items()},
         relative_years=_valued(t["relative-years"]),
         year_words=t["year-words"].get("before", ()),
@@ -96,6 +86,7 @@ def from_tables(tables: Tables) -> Words:
         months=_valued(t["months"]),
         month_names=[words[0] for words in t["months"].values()],
         month_abbreviations=[x for words in t["months"].values() for x in words[1:]],
+        months_cased=frozenset(x for words in t["months"].values() for x in words),
         iso_codes=_named(t["currency-codes"]),
         dollar_prefix={"": "USD", **_named(t["dollar-prefixes"])},
         symbol=_named(t["currency-signs"]),
