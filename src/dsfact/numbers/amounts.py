@@ -20,6 +20,8 @@ from dsfact.numbers.numerals import (
     zh_numeral_end,
 )
 
+_ZH_SCALE_FIRST = frozenset("十百千多万亿兆")  # what a Chinese scale after a figure begins with (5万, 3千多万)
+
 
 class _Core:
     """A number read at one place, before its unit: value, precision and how it was written."""
@@ -92,7 +94,8 @@ class _Amounts:
         if q < self.n and w[q] in "多余" and q + 1 < self.n and w[q + 1] in "万亿":
             core.more = True
             q += 1
-        ms = r.zh_scale.match(w, q)
+        k = q + 1 if q < self.n and w[q].isspace() else q
+        ms = r.zh_scale.match(w, q) if k < self.n and w[k] in _ZH_SCALE_FIRST else None
         if ms:
             sv = _zh_scale_value(ms["s"])
             if sv is not None:

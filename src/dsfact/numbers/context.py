@@ -10,6 +10,24 @@ from dsfact.numbers.amounts import _Amount
 from dsfact.numbers.numerals import _ZH_BIG, _ZH_DIGIT, _num, _per_amount
 from dsfact.numbers.vocab import _DURATIONS, _MOVES, _NEUTRAL
 
+_CLAUSE_ENDS = frozenset("。；;！？!?\n，,:")  # a qualifier or direction before them is not the figure's
+_RATE_ENDS = frozenset("。；;！？!?\n，,")  # a rate before a figure (每月) holds up to them
+_LINKS = "为是有了在约达"  # may stand between a qualifier and its figure (约为, 达), as may a currency's name
+_CURRENCY_NAMES = ("人民币", "港币", "美元", "新台币")
+
+
+def _adjacent(gap: str) -> bool:
+    """Whether the words between a qualifier and its figure leave it the figure's: white space, perhaps
+    one linking character and a currency's name ("约 人民币 3000万")."""
+    rest = gap.lstrip()
+    if rest[:1] and rest[0] in _LINKS:
+        rest = rest[1:].lstrip()
+    for name in _CURRENCY_NAMES:
+        if rest.startswith(name):
+            rest = rest[len(name):]
+            break
+    return not rest.strip()
+
 
 class _Context:
     """The context readers of the scanner (a part of `_Scanner`)."""
@@ -101,12 +119,11 @@ class _Context:
             return None, direction, start
         lo = max(self.last_end, start - 24)
         window = w[lo:start]
-        cut = None
-        for cm in r.clause_cut.finditer(window):
-            cut = cm.end()
-        if cut is not None:
-            window = window[cut:]
-            lo += cut
+        for k in range(len(window) - 1, -1, -1):  # the clause the figure is in
+            if window[k] in _CLAUSE_ENDS:
+                window = window[k + 1:]
+                lo += k + 1
+                break
         qual = None
         last = r.qual.last(window)
         if last is not None:
@@ -114,7 +131,7 @@ class _Context:
             gap = window[last[1]:]
             kind = r.qual.kind(word, _NEUTRAL)
             ok = False
-            if r.adj_gap.fullmatch(gap) or gap.strip() == "":
+            if _adjacent(gap):
                 ok = True
             elif word in r.qual_far and len(gap) <= 10:
                 ok = True
@@ -164,8 +181,8 @@ class _Context:
         # The rate holds for the first amount later in the clause (commas inside brackets do not end it).
         rest = w[m.end():m.end() + 80]
         flat = r.paren.sub(lambda x: "_" * len(x.group()), rest)
-        cm = r.per_cut.search(flat)
-        limit = m.end() + (cm.start() if cm else len(rest))
+        cut = next((k for k, c in enumerate(flat) if c in _RATE_ENDS), len(rest))
+        limit = m.end() + cut
         self.pending_per = (limit, Per(amount, unit))
         return m.end()
 

@@ -3,8 +3,8 @@
 A list of a few hundred words as one alternation costs milliseconds to compile (Python's regular
 expression compiler is pure Python, and its cost grows with the pattern), more than reading a short
 article. A `Lexicon` finds the same words as that alternation would, leftmost first and the longest
-word first at each place, with one small pattern that finds where a word can begin (a run of Latin
-letters, or a character some other word begins with) and dict lookups for the rest.
+word first at each place, by dict lookups at each place a word can begin (a run of Latin letters, or a
+character some other word begins with); the windows it reads are a few dozen characters.
 
 Latin words are read in any case, at the start of a word and not followed by a letter, a space in a
 word standing for any run of white space ("more than"); other words (Chinese, signs) anywhere. A word
@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_STARTS: dict[str, re.Pattern] = {}
 
 
 def split_guard(word: str) -> tuple[str, str, str]:
@@ -37,7 +36,7 @@ def _is_latin(word: str) -> bool:
 class Lexicon:
     """Words of several kinds; `finditer` finds them as the alternation of all the words would."""
 
-    __slots__ = ("kinds", "_latin", "_other", "_starts")
+    __slots__ = ("kinds", "_latin", "_other")
 
     def __init__(self, groups: list[tuple[str, tuple[str, ...]]]) -> None:
         self.kinds: dict[str, str] = {}  # a word found (lower case, single spaces) -> its kind
@@ -66,42 +65,39 @@ class Lexicon:
         self._other: dict[str, list[tuple[str, str, str]]] = {}
         for _, word, after, before in other:
             self._other.setdefault(word[0], []).append((word, after, before))
-        firsts = "".join(sorted(self._other))
-        starts = _STARTS.get(firsts)
-        if starts is None:
-            body = "[A-Za-z]+" + ("|[" + re.escape(firsts) + "]" if firsts else "")
-            starts = _STARTS[firsts] = re.compile(body)
-        self._starts = starts
 
     def finditer(self, s: str):
         """(start, end) of each word found in `s`, left to right, not overlapping."""
-        pos = 0
-        search = self._starts.search
-        while True:
-            m = search(s, pos)
-            if m is None:
-                return
-            i = m.start()
-            if s[i] in _LATIN:
-                pos = m.end()
-                if i and s[i - 1] in _LATIN:
-                    continue
-                for parts, after, before in self._latin.get(m.group().lower(), ()):
-                    end = _latin_end(s, i, parts, after, before)
-                    if end > 0:
-                        yield i, end
-                        pos = end
-                        break
+        latin, other = self._latin, self._other
+        n = len(s)
+        i = 0
+        while i < n:
+            c = s[i]
+            if c in _LATIN:
+                j = i + 1
+                while j < n and s[j] in _LATIN:
+                    j += 1
+                if not (i and s[i - 1] in _LATIN):
+                    for parts, after, before in latin.get(s[i:j].lower(), ()):
+                        end = _latin_end(s, i, parts, after, before)
+                        if end > 0:
+                            yield i, end
+                            j = end
+                            break
+                i = j
                 continue
-            pos = i + 1
-            n = len(s)
-            for word, after, before in self._other[s[i]]:
-                if s.startswith(word, i):
-                    end = i + len(word)
-                    if (after and i and s[i - 1] in after) or (before and end < n and s[end] in before):
+            found = other.get(c)
+            i += 1
+            if found is None:
+                continue
+            start = i - 1
+            for word, after, before in found:
+                if s.startswith(word, start):
+                    end = start + len(word)
+                    if (after and start and s[start - 1] in after) or (before and end < n and s[end] in before):
                         continue
-                    yield i, end
-                    pos = end
+                    yield start, end
+                    i = end
                     break
 
     def last(self, s: str) -> tuple[int, int] | None:

@@ -65,14 +65,26 @@ def _up_to(table: dict[str, int], top: int, low: int = 1) -> str:
     return _words(*(k for k, v in table.items() if low <= v <= top))
 
 
-def _trigger_chars(r: _Rx) -> str:
-    """The characters a figure can start with: digits, signs, Chinese numerals, 每, 圣诞/平安夜/Christmas,
-    and the first letters (either case) of month names and number words."""
+def _trigger(r: _Rx, ascii_only: bool = False) -> re.Pattern:
+    """Where a figure can start: a digit, a sign, a Chinese numeral, 每, 圣诞/平安夜/Christmas, or a run of
+    letters (a number word or a month if word_kind says so). A lookahead on the characters a figure can
+    start with (the first letters of number words and months in either case) lets most places fail at
+    once; for a text of ASCII only, the pattern leaves out the rest (it costs less to compile)."""
     w = r.words
     latin = {x[0] for x in (*w.month_names, *w.month_abbreviations)} | {"C"}
     latin |= {c for x in (*w.en_small, *w.en_tens, *w.en_fold, "half", "a") for c in (x[0].lower(), x[0].upper())}
     signs = "$" + "".join(w.symbol)
-    return "(?=[0-9" + re.escape(signs) + "一二两三四五六七八九十百千〇零每圣平" + "".join(sorted(latin)) + "])"
+    zh = "一二两三四五六七八九十百千〇零"
+    if ascii_only:
+        signs = "".join(c for c in signs if c.isascii())
+    head = "(?=[0-9" + re.escape(signs) + ("" if ascii_only else zh + "每圣平") + "".join(sorted(latin)) + "])"
+    return _compile(
+        head + r"(?:(?P<d>[0-9])"
+        r"|(?P<cur>[" + re.escape(signs) + r"])" +
+        ("" if ascii_only else r"|(?P<zh>[" + zh + r"])|(?P<per>每)|(?P<xmas>圣诞|平安夜|Christmas)") +
+        (r"|(?P<xmas>Christmas)" if ascii_only else "") +
+        r"|(?P<t>(?<![A-Za-z])[A-Za-z]+))"
+    )
 
 
 def _char_table() -> dict[int, str]:
@@ -99,15 +111,8 @@ def _dates(r: _Rx) -> None:
     w = r.words
     # Words are found as runs of letters and looked up (word_kind): the number words and months as
     # alternatives would cost more to compile than most texts take to read.
-    r.trigger = _compile(
-        _trigger_chars(r) +
-        r"(?:(?P<d>[0-9])"
-        r"|(?P<cur>[" + re.escape("$" + "".join(w.symbol)) + r"])"
-        r"|(?P<zh>[一二两三四五六七八九十百千〇零])"
-        r"|(?P<per>每)"
-        r"|(?P<xmas>圣诞|平安夜|Christmas)"
-        r"|(?P<t>(?<![A-Za-z])[A-Za-z]+))"
-    )
+    r.trigger = _trigger(r)
+    r.trigger_ascii = _trigger(r, ascii_only=True)
     r.month_words = frozenset((*w.month_names, *w.month_abbreviations))
     r.number_words = frozenset((*w.en_small, *w.en_tens, *w.en_fold, "half"))
     r.after_a = frozenset((*w.en_scale, *en_den.split("|")))
@@ -249,7 +254,6 @@ def _qualifiers(r: _Rx) -> None:
     r.qual = Lexicon(w.qualifiers)
     r.qual_far = w.qual_far
     r.for_over = _compile(r"(?i)(?:for|of|took|lasted|just|well)\s+$")
-    r.adj_gap = _compile(r"\s*(?:为|是|有|了|在|约|达)?\s*(?:人民币|港币|美元|新台币)?\s*$")
     r.direction = Lexicon(w.directions)
     r.up_to = _compile(r"(?i)up\s+to\b|down\s+to\b|up\s+from\b")
     r.level = Levels(w.levels, w.level_qualifiers)
@@ -258,8 +262,6 @@ def _qualifiers(r: _Rx) -> None:
                            "|".join(after.get("up", ())) + r"))\b")
     r.inherit = _compile(r"^\s*(?:[、,，;；]|\s)?\s*(?:及|和|与|以及|或|and|or|vs\.?|versus|[(（])?\s*"
                            r"(?:合|折合|人民币|港币|美元)*\s*$")
-    r.clause_cut = _compile(r"[。；;！？!?\n，,:]")
-    r.per_cut = _compile(r"[。；;！？!?\n，,]")
     r.paren = _compile(r"\([^()]*\)|（[^（）]*）")
     r.roc = _compile(r"民国\s?$")
     r.zh_vague = _compile(r"(?:[数几上好成多]|[0-9])$")

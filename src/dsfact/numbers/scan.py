@@ -70,7 +70,7 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
 
     def _scan(self, pos: int, end: int) -> int:
         r, w = self.r, self.w
-        trigger = r.trigger
+        trigger = r.trigger_ascii if w.isascii() else r.trigger
         lookahead = min(self.n, end + 32)  # a trigger word that begins before `end` is matched whole
         counted_from, hits = pos, 0  # places counted since counted_from
         while pos < end:
