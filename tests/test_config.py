@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from dsfact.cli import main
-from dsfact.cli.settings import find_config, merge_registries, read_config, resolve_settings
+from dsfact.cli.settings import find_config, read_config, resolve_settings
 from dsfact.errors import ConfigError, RegistryError
-from dsfact.registry import default_registry_path
+from dsfact.registry import default_registry_path, merge_registries
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSROOM_REGISTRY = ROOT / "tests" / "fixtures" / "newsroom" / "registry"

@@ -140,7 +140,7 @@ def test_sarif_columns_count_code_points(capsys, monkeypatch):
     # The line "The 海底隧道 (Harbour Tunnel) cost $2.4 billion..." puts four CJK characters before
     # the figure: a UTF-16 or UTF-8 count would differ from the code-point column 32.
     monkeypatch.chdir(ROOT)
-    from dsfact.cli.settings import load_registries
+    from dsfact.registry import load_registries
     from dsfact.render.sarif import build_sarif
     from dsfact.run import check_one
 
@@ -265,8 +265,8 @@ def test_verdicts_stances_and_severities_are_enums_whose_values_are_the_json_wor
 
 
 def test_check_gives_findings_with_typed_verdicts_and_stances(monkeypatch):
-    from dsfact.cli.settings import load_registries
     from dsfact.model import Stance, Verdict
+    from dsfact.registry import load_registries
     from dsfact.run import check_one
 
     monkeypatch.chdir(ROOT)

@@ -301,7 +301,8 @@ def run_archive(*, sources, out, scheduler="local", workers=None, partition_size
                 hidden=False, respect_ignore_files=True, progress: bool | None = None) -> int:
     """Check every document of the sources on a Dask cluster; write OUT/part-*.jsonl and OUT/summary.json;
     return the exit status (as check: 2 for unreadable documents, 1 for findings that --fail-on names)."""
-    from dsfact.cli.settings import load_registries, resolve_settings
+    from dsfact.cli.settings import resolve_settings
+    from dsfact.registry import load_registries
 
     if partition_size < 1:
         raise UsageError("--partition-size must be at least 1")

@@ -50,7 +50,7 @@ class Checker:
         return resolve_settings([path], registry=self.registry, config_file=self.config_file)
 
     def load(self, settings):
-        from dsfact.cli.settings import load_registries
+        from dsfact.registry import load_registries
 
         key = tuple(settings.registry)
         if key not in self._registries:

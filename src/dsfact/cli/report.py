@@ -44,7 +44,8 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
     narrow the claims of the run (and so the exit code); `quiet` only hides what needs no attention:
     supported findings, and the summary when nothing else is left. The git hook passes `contents` (the
     staged bytes of each path) and `changed_lines` (the lines the commit changes) instead of `changed`."""
-    from dsfact.cli.settings import load_registries, resolve_settings
+    from dsfact.cli.settings import resolve_settings
+    from dsfact.registry import load_registries
 
     output = output or "table"  # without colour codes when piped (render.table.make_console)
     _check_options(paths, jobs, statistics, output, min_severity)

@@ -27,7 +27,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dsfact.errors import ConfigError, RegistryError
+from dsfact.errors import ConfigError
 
 FAIL_ON = ("error", "warning", "never", "contradicted", "disputed")  # the same words as dsfact.cli.check_parser.FAIL_ON
 DEFAULT_FAIL_ON = "error"
@@ -341,62 +341,6 @@ def resolve_settings(
         warnings=warnings,
     )
     return settings
-
-
-def load_registries(paths: tuple[str, ...] | list[str]):
-    """Load each registry and merge them into one (a single path is loaded as it is)."""
-    from dsfact.registry import load_registry
-
-    registries = [load_registry(p) for p in paths]
-    return registries[0] if len(registries) == 1 else merge_registries(registries)
-
-
-def merge_registries(registries: list):
-    """One Registry with the claims, sources, entities and topics of all, in order.
-
-    A claim id defined twice is an error (it would make a finding ambiguous), and so is a source id
-    that two registries define differently; a source defined identically in both is kept once.
-    """
-    from dsfact.model import Registry
-
-    if not registries:
-        raise ValueError("no registries to merge")
-    if len(registries) == 1:
-        return registries[0]
-    sources: dict = {}
-    source_home: dict[str, str] = {}
-    claims: list = []
-    claim_home: dict[str, tuple[str, int]] = {}
-    entities: list[str] = []
-    topics: list[str] = []
-    folded: dict[str, str] = {}
-    for reg in registries:
-        problems = []
-        for sid, source in reg.sources.items():
-            if sid in sources and _source_key(sources[sid]) != _source_key(source):
-                problems.append((0, f"source id {sid!r} is also defined, differently, in {source_home[sid]}"))
-            elif sid not in sources:
-                sources[sid] = source
-                source_home[sid] = reg.path
-        for claim in reg.claims:
-            if claim.id in claim_home:
-                home, line = claim_home[claim.id]
-                problems.append((claim.line, f"claim id {claim.id!r} is also defined in {home}:{line}; "
-                                             "claim ids must be unique across the registries in use"))
-                continue
-            claim_home[claim.id] = (reg.path, claim.line)
-            claims.append(claim)
-        if problems:
-            raise RegistryError(reg.path, problems)
-        entities.extend(e for e in reg.entities if e not in entities)
-        topics.extend(t for t in reg.topics if t not in topics)
-        folded.update(reg.folded_cues)
-    return Registry(path=" + ".join(r.path for r in registries), sources=sources, claims=tuple(claims),
-                    entities=tuple(entities), topics=tuple(topics), folded_cues=folded)
-
-
-def _source_key(source) -> tuple:
-    return (source.id, source.publisher, source.title, source.date, source.language, source.url)
 
 
 # ---------------------------------------------------------------------------------------------------
