@@ -156,11 +156,13 @@ def parse(
         return
     from rich.table import Table
 
+    from dsfact.render.escape import markup
+
     table = Table("Text", "Value", "Unit", "Qualifier", "Span", "Other")
     for q in quantities:
         other = ", ".join(f"{k}={q[k]}" for k in ("high", "per", "direction") if q.get(k) is not None)
-        table.add_row(q["text"], str(q["value"]), q["unit"], q.get("qualifier") or "",
-                      f"{q['start']}-{q['end']}", other)
+        table.add_row(markup(q["text"]), str(q["value"]), markup(q["unit"]), markup(q.get("qualifier") or ""),
+                      f"{q['start']}-{q['end']}", markup(other))  # the text is the caller's: shown, never parsed
     console = _stdout_console()
     console.print(table if quantities else "no figures found")
 

@@ -34,19 +34,16 @@ def guarded(run, *args) -> int:
         return run(*args)
     except DsfactError as exc:  # one line, whatever the error (`dsfact validate` lists every registry fault)
         from dsfact.errors import RegistryError
-        from dsfact.safe import shown
 
         message = " ".join(str(exc).split())
         if isinstance(exc, RegistryError) and len(exc.problems) > 1:
             message += f"; dsfact validate {exc.path} lists them all"
-        say(f"dsfact: error: {shown(message)}\n")
+        say(f"dsfact: error: {_visible(message)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         say("dsfact: interrupted\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader went away (| head): the report is cut short, which is not success
-        from dsfact.safe import discard_stdout
-
         discard_stdout()
         return EXIT_ERROR
     except Exception as exc:  # click's usage errors and anything unforeseen: one line, never a traceback
@@ -54,9 +51,7 @@ def guarded(run, *args) -> int:
             return _usage_error(exc)
         if type(exc).__name__ == "Abort":
             return EXIT_INTERRUPTED
-        from dsfact.safe import shown
-
-        say(f"dsfact: internal error: {type(exc).__name__}: {shown(str(exc))}\n")
+        say(f"dsfact: internal error: {type(exc).__name__}: {_visible(str(exc))}\n")
         return EXIT_ERROR
 
 
@@ -70,8 +65,32 @@ def _usage_error(exc) -> int:
     where = f"{ctx.command_path}: " if ctx is not None and getattr(ctx, "command_path", None) else ""
     message = " ".join(exc.format_message().replace("Value error, ", "").split())
     hint = f" ({ctx.command_path} -h lists the options)" if where else ""
-    sys.stderr.write(f"dsfact: error: {where}{message}{hint}\n")
+    say(_visible(f"dsfact: error: {where}{message}{hint}") + "\n")
     return EXIT_ERROR
+
+
+def _visible(text: str) -> str:
+    """An error message as one printable line: the file names and registry strings in it may hold control
+    or bidirectional characters (render.escape.visible; imported here, not at start-up)."""
+    from dsfact.render.escape import visible
+
+    return visible(text)
+
+
+def discard_stdout() -> None:
+    """Send the rest of standard output nowhere (its reader has gone): no error at exit either."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    try:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+    except OSError:
+        pass
 
 
 def say(text: str) -> None:

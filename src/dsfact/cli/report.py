@@ -183,7 +183,7 @@ _PIPE = {"broken": False}
 
 
 def _broken_pipe() -> None:
-    from dsfact.safe import discard_stdout
+    from dsfact.cli.exits import discard_stdout
 
     _PIPE["broken"] = True
     discard_stdout()

@@ -110,9 +110,9 @@ def find_config(start: Path, warnings: list[str] | None = None) -> Path | None:
 
 
 def _shown(path: Path) -> str:
-    from dsfact.safe import shown
+    from dsfact.render.escape import visible
 
-    return shown(str(path))
+    return visible(str(path))
 
 
 def untrusted(path: Path) -> str | None:
@@ -363,8 +363,10 @@ def show_config(paths, *, output: str = "table", console=None, registry: str | N
     settings = resolve_settings(list(paths), registry=registry, fail_on=fail_on, include=include,
                                 exclude=exclude, use_config=use_config, registry_origin=origin,
                                 config_file=config_file)
-    for warning in settings.warnings:
-        sys.stderr.write(f"dsfact: warning: {warning}\n")
+    from dsfact.render.escape import markup, visible
+
+    for warning in settings.warnings:  # they name config files, and keys someone else may have written
+        sys.stderr.write(f"dsfact: warning: {visible(warning)}\n")
     rows = settings_rows(settings)
     if output == "json":
         doc = {"config_file": settings.config_file,
@@ -375,14 +377,13 @@ def show_config(paths, *, output: str = "table", console=None, registry: str | N
         from dsfact.render.table import make_console
 
         console = make_console()
-    from rich.markup import escape
     from rich.table import Table
 
     table = Table("Setting", "Value", "From", title="dsfact settings", title_justify="left")
     for key, value, where in rows:
         shown = "\n".join(value) if isinstance(value, list) else str(value).lower() if isinstance(value, bool) \
             else str(value)
-        table.add_row(key, escape(shown or "(none)"), escape(where))
+        table.add_row(key, markup(shown or "(none)"), markup(where))
     console.print(table)
     return EXIT_OK
 
