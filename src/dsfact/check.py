@@ -45,15 +45,23 @@ def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
 
 
 def check_text(text: str, registry: Registry | None = None) -> list[Finding]:
-    """Check a text (already decoded, checked as it is); findings carry 1-based locations."""
+    """Check a text (already decoded) as a file's prose is checked: without the invisible format
+    characters that would hide a figure (dsfact.document.invisible). Findings stand where they are in
+    `text` itself: their span, their words as written there, and their 1-based location."""
     if registry is None:
         from dsfact.registry import load_registry
 
         registry = load_registry()
+    from dsfact.document.invisible import strip_invisible
     from dsfact.document.lines import LineIndex
 
+    prose, origin, _, _ = strip_invisible(text, range(len(text) + 1), {}, [])
     lines = LineIndex(text)
-    return [f._replace(location=lines.location(f.start, f.end)) for f in find_findings(text, registry)]
+    found = []
+    for f in find_findings(prose, registry):
+        start, end = origin[f.start], origin[f.end - 1] + 1
+        found.append(f._replace(start=start, end=end, text=text[start:end], location=lines.location(start, end)))
+    return found
 
 
 def check_document(doc, registry: Registry) -> FileResult:

@@ -66,6 +66,18 @@ def test_columns_after_invisible_characters_point_into_the_original(tmp_path, ca
     ]
 
 
+def test_check_text_leaves_out_the_invisible_characters_as_a_file_read_does(bundled_registry):
+    from dsfact import check_text
+
+    text = f"{LRM}{SAID}4,0{RLM}96 GPUs.\n{SAID}4,{ZWSP}{WJ}096 GPUs.\n"
+    found = [(f.claim, f.verdict, f.text, f.location.line, f.location.column, f.location.end_column)
+             for f in check_text(text, bundled_registry)]
+    assert found == [  # located in the text as given, invisible characters and all
+        ("C07", "contradicted", f"4,0{RLM}96", 1, COLUMN + 1, COLUMN + 7),
+        ("C07", "contradicted", f"4,{ZWSP}{WJ}096", 2, COLUMN, COLUMN + 7),
+    ]
+
+
 @pytest.mark.parametrize("name, wrap, reference", [
     ("a.md", "{}", "&#8203;"),
     ("a.md", "{}", "&#x200B;"),
