@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from dsfact.cli import main
-from dsfact.cli.settings import find_config, read_config, resolve_settings
 from dsfact.errors import ConfigError, RegistryError
 from dsfact.registry import default_registry_path, merge_registries
+from dsfact.workspace.settings import find_config, read_config, resolve_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSROOM_REGISTRY = ROOT / "tests" / "fixtures" / "newsroom" / "registry"
@@ -203,9 +203,10 @@ def test_read_config_of_a_dsfact_toml_with_the_tool_table(newsroom):
 
 
 def test_fail_on_words_match_the_cli():
-    from dsfact.cli import check_parser, settings
+    from dsfact.cli import check_parser
+    from dsfact.workspace import settings
 
-    assert check_parser.FAIL_ON == settings.FAIL_ON
+    assert check_parser.FAIL_ON == settings.FAIL_ON == tuple(settings.FAIL_AT)
 
 
 # --- dsfact config ---------------------------------------------------------------------------------

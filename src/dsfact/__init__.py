@@ -1,6 +1,12 @@
 """dsfact: check the figures in a text against a registry of sourced claims."""
 
-__version__ = "0.1.0"
+
+def __getattr__(name: str):
+    if name == "__version__":  # importing dsfact loads nothing until it is asked for
+        from dsfact._version import __version__
+
+        return __version__
+    raise AttributeError(f"module 'dsfact' has no attribute {name!r}")
 
 
 def check_text(text, registry=None):

@@ -46,7 +46,7 @@ def list_documents(sources: list[str], include, exclude, base: str | None, *, hi
     """One reference per document, in a stable order: ("file", path, error) for each file of a
     directory tree (walked as check walks it), ("jsonl", export, byte offset, line number) for each
     non-blank line of an export."""
-    from dsfact.cli.walk import collect_paths
+    from dsfact.workspace.walk import collect_paths
 
     refs: list[tuple] = []
     for source in sources:
@@ -301,8 +301,8 @@ def run_archive(*, sources, out, scheduler="local", workers=None, partition_size
                 hidden=False, respect_ignore_files=True, progress: bool | None = None) -> int:
     """Check every document of the sources on a Dask cluster; write OUT/part-*.jsonl and OUT/summary.json;
     return the exit status (as check: 2 for unreadable documents, 1 for findings that --fail-on names)."""
-    from dsfact.cli.settings import resolve_settings
     from dsfact.registry import load_registries
+    from dsfact.workspace.settings import resolve_settings
 
     if partition_size < 1:
         raise UsageError("--partition-size must be at least 1")
@@ -311,8 +311,10 @@ def run_archive(*, sources, out, scheduler="local", workers=None, partition_size
     distributed = _import_dask()
     settings = resolve_settings(list(sources), registry=registry_path, fail_on=fail_on, include=include or (),
                                 exclude=exclude or (), use_config=use_config)
-    for warning in settings.warnings:
-        sys.stderr.write(f"dsfact: warning: {warning}\n")
+    from dsfact.render.escape import visible
+
+    for warning in settings.warnings:  # they name config files, whose folders anyone may have named
+        sys.stderr.write(f"dsfact: warning: {visible(warning)}\n")
     registry = load_registries(settings.registry)
     base = os.path.dirname(settings.config_file) if settings.config_file else None
     refs = list_documents(list(sources), settings.include, settings.exclude, base, hidden=hidden,
@@ -415,6 +417,6 @@ def _status(totals: dict, fail_on: str) -> int:
     """As dsfact.cli.exits.exit_code, from counts."""
     if totals["errors"]:
         return EXIT_ERROR
-    from dsfact.cli.exits import FAIL_AT
+    from dsfact.workspace.settings import FAIL_AT
 
     return EXIT_FINDINGS if any(totals.get(_severity_key(s)) for s in FAIL_AT[fail_on]) else EXIT_OK

@@ -22,8 +22,8 @@ SUPPRESS_KIND = "quickfix"
 
 def document_format(path: str, language_id: str | None) -> str | None:
     """The dsfact format of an editor document, or None for a language dsfact does not check."""
-    from dsfact.cli.settings import DEFAULT_INCLUDE
     from dsfact.document import detect_format
+    from dsfact.workspace.settings import DEFAULT_INCLUDE
 
     if language_id in LANGUAGES:
         return LANGUAGES[language_id]
@@ -45,7 +45,7 @@ class Checker:
         self._registries: dict[tuple, object] = {}
 
     def settings(self, path: str):
-        from dsfact.cli.settings import resolve_settings
+        from dsfact.workspace.settings import resolve_settings
 
         return resolve_settings([path], registry=self.registry, config_file=self.config_file)
 

@@ -1,17 +1,16 @@
 """The command line (the top layer): everything that reads argv, prints, or picks an exit status.
 
     entry.py         main(): `dsfact ARGS`; `check` without Typer, the rest through the Typer app
-    exits.py         the exit policy (exit_code, FAIL_AT) and the one error handler (guarded)
+    exits.py         the exit policy (exit_code) and the one error handler (guarded)
     check_parser.py  `dsfact check`'s options (argparse: cheap to start on every commit)
     commands.py      the Typer app: every other command, and check's options again for help and completion
     report.py        one check run: settings, files, checking (dsfact.run), writing the report, the status
-    walk.py          the files of the paths named: directory walks, include and exclude globs
-    ignorefiles.py   .gitignore, .ignore and .git/info/exclude for the walks
-    settings.py      the settings in force: command line, then .dsfact.toml / pyproject.toml, then defaults
+    config.py        `dsfact config`: the settings in force and where each came from
     git.py           what is staged for a commit (for the hook)
     hook.py          `dsfact hook install|uninstall`, and what the installed hook runs
 
-`import dsfact.cli` loads none of rich, yaml, rapidfuzz or typer (tests/test_imports.py).
+The settings and the files of a run are dsfact.workspace's, one layer down, which the language server
+and the archive share. `import dsfact.cli` loads none of rich, yaml, rapidfuzz or typer (tests/test_imports.py).
 """
 from __future__ import annotations
 

@@ -343,7 +343,7 @@ def archive(
                                  use_config=not no_config, hidden=hidden, respect_ignore_files=not no_ignore))
 
 
-# --- dsfact hook install / dsfact config (dsfact/cli/hook.py, dsfact/cli/settings.py) ---------------
+# --- dsfact hook install / dsfact config (dsfact/cli/hook.py, dsfact/cli/config.py) ---------------
 
 hook_app = typer.Typer(help="Install or remove dsfact's git pre-commit hook (for repositories without pre-commit).",
                        no_args_is_help=True, context_settings=CONTEXT, cls=_Group)
@@ -402,7 +402,7 @@ def config(
                                               help="As for check: read this file instead of searching."),
 ) -> None:
     """Print the settings in force and the file each came from (with check's options, what they change)."""
-    from dsfact.cli.settings import show_config
+    from dsfact.cli.config import show_config
 
     raise typer.Exit(show_config(paths or ["."], output=format, console=_stdout_console(), registry=registry,
                                  fail_on=fail_on, include=include, exclude=exclude, use_config=not no_config,

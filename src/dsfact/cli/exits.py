@@ -1,6 +1,7 @@
 """How a dsfact run ends, decided here and nowhere else: the exit status of a check (0 clean, 1 findings
 that --fail-on names, 2 unreadable input or a usage error, 130 interrupted) and the one error handler
-that turns every error into one line on stderr and its status, never a traceback.
+that turns every error into one line on stderr and its status, never a traceback. What each --fail-on
+word means is a setting (dsfact.workspace.settings.FAIL_AT).
 """
 from __future__ import annotations
 
@@ -8,18 +9,12 @@ import sys
 
 from dsfact.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, DsfactError
 
-# --fail-on: the severities that fail a run (the values of dsfact.model.Severity, a StrEnum, so that
-# `import dsfact.cli` stays this light); "contradicted" and "disputed" are the names of error and
-# warning from before findings had a severity.
-FAIL_AT = {
-    "error": {"error"}, "warning": {"error", "warning"}, "never": set(),
-    "contradicted": {"error"}, "disputed": {"error", "warning"},
-}
-
 
 def exit_code(report, fail_on: str) -> int:
     """The one place that decides the exit status of a check (a dsfact.model.Report): 2 for unreadable
     input, 1 for findings that --fail-on names, else 0."""
+    from dsfact.workspace.settings import FAIL_AT
+
     if any(r.error for r in report.files):
         return EXIT_ERROR
     failing = FAIL_AT[fail_on]

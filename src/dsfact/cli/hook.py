@@ -216,9 +216,9 @@ def _run_staged(argv: list[str]) -> int:
 
     from dsfact.cli.check_parser import run_check_command
     from dsfact.cli.git import staged
-    from dsfact.cli.settings import DEFAULT_INCLUDE, resolve_settings
-    from dsfact.cli.walk import matches
     from dsfact.errors import DsfactError
+    from dsfact.workspace.settings import DEFAULT_INCLUDE, resolve_settings
+    from dsfact.workspace.walk import matches
 
     try:
         settings = resolve_settings(["."])

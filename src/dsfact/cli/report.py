@@ -7,11 +7,11 @@ import os
 import sys
 
 from dsfact.cli.exits import exit_code
-from dsfact.cli.walk import collect_paths
 from dsfact.errors import UsageError
 from dsfact.model import FileResult, Report
 from dsfact.render import escape
 from dsfact.run import SEVERITIES, Finish, iter_finished, without_supported
+from dsfact.workspace.walk import collect_paths
 
 
 def _claim_list(values) -> frozenset[str]:
@@ -40,12 +40,12 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
     """Check the paths and write the report in the chosen format to stdout; return the exit code.
 
     Command-line values (and $DSFACT_REGISTRY, which arrives as `registry_path`) win over the
-    configuration file, which wins over the defaults (see dsfact.cli.settings). `select` and `ignore`
+    configuration file, which wins over the defaults (see dsfact.workspace.settings). `select` and `ignore`
     narrow the claims of the run (and so the exit code); `quiet` only hides what needs no attention:
     supported findings, and the summary when nothing else is left. The git hook passes `contents` (the
     staged bytes of each path) and `changed_lines` (the lines the commit changes) instead of `changed`."""
-    from dsfact.cli.settings import resolve_settings
     from dsfact.registry import load_registries
+    from dsfact.workspace.settings import resolve_settings
 
     output = output or "table"  # without colour codes when piped (render.table.make_console)
     _check_options(paths, jobs, statistics, output, min_severity)

@@ -171,7 +171,7 @@ def write(name: str, data: bytes) -> bool:
 def registry_name(file: Path, data: bytes) -> str:
     """The cache file of the registry `file` holding `data`: a hash of dsfact's version, the cache's
     format, the registry's path (as named and resolved) and its bytes."""
-    from dsfact import __version__
+    from dsfact._version import __version__
 
     return "registry-" + digest(f"{__version__}/{CACHE_FORMAT}".encode(), os.fsencode(str(file.resolve())),
                                 os.fsencode(str(file)), data)[:40] + ".json"

@@ -38,7 +38,7 @@ def collect_paths(paths: list[str], include, exclude, base: str | None = None, *
     A glob matches a file's name, or its path (relative to the directory walked, or to `base`, the
     directory of the config file) at any depth: "archive/*" skips drafts/archive/old.md.
     """
-    from dsfact.cli.settings import DEFAULT_INCLUDE
+    from dsfact.workspace.settings import DEFAULT_INCLUDE
 
     include = list(include) or list(DEFAULT_INCLUDE)
     exclude = list(exclude)
@@ -68,7 +68,7 @@ def _walk(top: str, include, exclude, from_base, *, hidden: bool, respect_ignore
     comes with its error."""
     rules = None
     if respect_ignore_files:
-        from dsfact.cli.ignorefiles import IgnoreRules
+        from dsfact.workspace.ignorefiles import IgnoreRules
 
         rules = IgnoreRules(top)
     found: list[tuple[str, str | None]] = []

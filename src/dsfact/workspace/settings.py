@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +30,13 @@ from dsfact.errors import ConfigError
 
 FAIL_ON = ("error", "warning", "never", "contradicted", "disputed")  # the same words as dsfact.cli.check_parser.FAIL_ON
 DEFAULT_FAIL_ON = "error"
+# --fail-on: the severities that fail a run (the values of dsfact.model.Severity, a StrEnum, so that
+# reading the settings stays this light); "contradicted" and "disputed" are the names of error and
+# warning from before findings had a severity.
+FAIL_AT = {
+    "error": {"error"}, "warning": {"error", "warning"}, "never": set(),
+    "contradicted": {"error"}, "disputed": {"error", "warning"},
+}
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
 CONFIG_NAMES = (".dsfact.toml", "pyproject.toml")
 KEYS = ("registry", "extend-registry", "fail-on", "include", "exclude", "ignore")
@@ -100,19 +106,13 @@ def find_config(start: Path, warnings: list[str] | None = None) -> Path | None:
             problem = untrusted(candidate)
             if problem:
                 if warnings is not None:
-                    warnings.append(f"{_shown(candidate)}: {problem}; ignoring it")
+                    warnings.append(f"{candidate}: {problem}; ignoring it")  # the printer escapes it
                 continue
             if name == ".dsfact.toml" or _has_dsfact_table(candidate):
                 return candidate
         if any((directory / marker).exists() for marker in PROJECT_MARKERS):
             return None
     return None
-
-
-def _shown(path: Path) -> str:
-    from dsfact.render.escape import visible
-
-    return visible(str(path))
 
 
 def untrusted(path: Path) -> str | None:
@@ -341,62 +341,3 @@ def resolve_settings(
         warnings=warnings,
     )
     return settings
-
-
-# ---------------------------------------------------------------------------------------------------
-# dsfact config
-
-
-def show_config(paths, *, output: str = "table", console=None, registry: str | None = None,
-                fail_on: str | None = None, include=(), exclude=(), use_config: bool = True,
-                config_file: str | None = None) -> int:
-    """Print each setting in force for `paths`, its value and where it came from; return 0."""
-    import json
-
-    from dsfact.errors import EXIT_OK, UsageError
-
-    if output not in ("table", "json"):
-        raise UsageError(f"unknown --format {output!r} (choose from table, json)")
-    origin = COMMAND_LINE
-    if not registry and os.environ.get(REGISTRY_ENV):
-        registry, origin = os.environ[REGISTRY_ENV], ENVIRONMENT
-    settings = resolve_settings(list(paths), registry=registry, fail_on=fail_on, include=include,
-                                exclude=exclude, use_config=use_config, registry_origin=origin,
-                                config_file=config_file)
-    from dsfact.render.escape import markup, visible
-
-    for warning in settings.warnings:  # they name config files, and keys someone else may have written
-        sys.stderr.write(f"dsfact: warning: {visible(warning)}\n")
-    rows = settings_rows(settings)
-    if output == "json":
-        doc = {"config_file": settings.config_file,
-               "settings": [{"setting": k, "value": v, "origin": o} for k, v, o in rows]}
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
-    if console is None:
-        from dsfact.render.table import make_console
-
-        console = make_console()
-    from rich.table import Table
-
-    table = Table("Setting", "Value", "From", title="dsfact settings", title_justify="left")
-    for key, value, where in rows:
-        shown = "\n".join(value) if isinstance(value, list) else str(value).lower() if isinstance(value, bool) \
-            else str(value)
-        table.add_row(key, markup(shown or "(none)"), markup(where))
-    console.print(table)
-    return EXIT_OK
-
-
-def settings_rows(settings: Settings) -> list[tuple[str, object, str]]:
-    """(setting, value, origin) for every setting, in a fixed order."""
-    o = settings.origins
-    return [
-        ("config file", settings.config_file or "", o.get("config file", "")),
-        ("registry", list(settings.registry), o.get("registry", DEFAULT)),
-        ("extend-registry", settings.extend_registry, o.get("extend-registry", DEFAULT)),
-        ("fail-on", settings.fail_on, o.get("fail-on", DEFAULT)),
-        ("include", list(settings.include), o.get("include", DEFAULT)),
-        ("exclude", list(settings.exclude), o.get("exclude", DEFAULT)),
-        ("ignore", sorted(settings.ignore), o.get("ignore", DEFAULT)),
-    ]
