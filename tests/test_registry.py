@@ -146,7 +146,33 @@ def test_unknown_keys_are_warnings_not_silence(mini):
     text = mini.read_text(encoding="utf-8").replace("    topic: cost\n", "    topic: cost\n    colour: red\n")
     mini.write_text(text, encoding="utf-8")
     registry = load_registry(mini, use_cache=False)
-    assert any("unknown key 'colour'" in m for _, m in registry_warnings(registry))
+    [notice] = registry_warnings(registry)
+    assert (notice.code, notice.path, notice.line) == ("registry", str(mini), 5)
+    assert notice.message == "unknown key 'colour' in a claim (ignored)"
+
+
+def test_registry_warnings_reach_every_output_on_every_run(mini, tmp_path, capsys):
+    import json
+
+    from dsfact.cli import main
+
+    text = mini.read_text(encoding="utf-8").replace("    topic: cost\n", "    topic: cost\n    colour: red\n")
+    mini.write_text(text, encoding="utf-8")
+    draft = tmp_path / "d.md"
+    draft.write_text("The Shelbyville council approved a budget of $120 million for 2024.\n", encoding="utf-8")
+    for _ in range(2):  # the second run would find the registry in the cache, were it cached
+        assert main(["check", "-r", str(mini), "-f", "json", str(draft)]) == 0
+        out, err = capsys.readouterr()
+        assert err == f"dsfact: warning: {mini}:5: unknown key 'colour' in a claim (ignored)\n"
+        assert json.loads(out)["warnings"] == [{"code": "registry", "path": str(mini), "line": 5, "column": None,
+                                                "message": "unknown key 'colour' in a claim (ignored)"}]
+    assert main(["check", "-r", str(mini), "-f", "sarif", str(draft)]) == 0
+    [invocation] = json.loads(capsys.readouterr().out)["runs"][0]["invocations"]
+    [notice] = invocation["toolExecutionNotifications"]
+    assert notice["descriptor"] == {"id": "registry"} and notice["level"] == "warning"
+    assert notice["locations"][0]["physicalLocation"]["region"] == {"startLine": 5}
+    assert main(["validate", str(mini)]) == 0
+    assert f"{mini}:5: warning: unknown key 'colour' in a claim (ignored)\n" in capsys.readouterr().err
 
 
 def test_compiled_registry_is_cached_by_content(mini, tmp_path, monkeypatch):

@@ -269,18 +269,21 @@ class FileResult:
 
 
 class Report:
-    """All files of one run."""
+    """All files of one run, and the warnings about the run itself (the registry's unknown keys)."""
 
-    __slots__ = ("files",)
+    __slots__ = ("files", "warnings")
 
-    def __init__(self, files: list[FileResult] | None = None) -> None:
+    def __init__(self, files: list[FileResult] | None = None, warnings: list[Notice] | None = None) -> None:
         self.files = [] if files is None else files
+        self.warnings = [] if warnings is None else warnings
 
     def __eq__(self, other: object) -> bool:
-        return self.files == other.files if isinstance(other, Report) else NotImplemented
+        if not isinstance(other, Report):
+            return NotImplemented
+        return (self.files, self.warnings) == (other.files, other.warnings)
 
     def __repr__(self) -> str:
-        return f"Report(files={self.files!r})"
+        return f"Report(files={self.files!r}, warnings={self.warnings!r})"
 
     def count_severity(self, severity: Severity) -> int:
         return sum(1 for f in self.files for x in f.findings if x.severity == severity)

@@ -196,7 +196,7 @@ def _validate_faults(target: str):
     except RegistryError as exc:  # schema faults, unreadable sources, quotes not in their sources
         return None, list(exc.problems), []
     derived_errors, derived_warnings = derived_faults(reg)
-    warnings = list(registry_warnings(reg)) + list(derived_warnings)
+    warnings = [(w.line or 0, w.message) for w in registry_warnings(reg)] + list(derived_warnings)
     return reg, sorted(validate_registry(reg) + list(derived_errors)), warnings
 
 

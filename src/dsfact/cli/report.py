@@ -44,7 +44,7 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
     narrow the claims of the run (and so the exit code); `quiet` only hides what needs no attention:
     supported findings, and the summary when nothing else is left. The git hook passes `contents` (the
     staged bytes of each path) and `changed_lines` (the lines the commit changes) instead of `changed`."""
-    from dsfact.registry import load_registries
+    from dsfact.registry import load_registries, registry_warnings
     from dsfact.workspace.settings import resolve_settings
 
     output = output or "table"  # without colour codes when piped (render.table.make_console)
@@ -54,6 +54,9 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
     for warning in settings.warnings:  # they name config files, whose folders anyone may have named
         sys.stderr.write(f"dsfact: warning: {escape.visible(warning)}\n")
     registry = load_registries(settings.registry)
+    notices = list(registry_warnings(registry))  # the registry's own (an unknown key), at its lines
+    for notice in notices:
+        sys.stderr.write(f"dsfact: warning: {escape.visible(str(notice))}\n")
     selected, ignored = _claim_list(select), _claim_list(ignore)
     _warn_unknown_claims(registry, selected, ignored)
     base = os.path.dirname(settings.config_file) if settings.config_file else None
@@ -67,6 +70,7 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
     results = iter_finished(files, registry, encoding=encoding, stdin_filename=stdin_filename, jobs=jobs,
                             ignore=settings.ignore | ignored, finish=finish, contents=contents)
     report, shown = out.stream(results, len(files))
+    report.warnings = shown.warnings = notices
     clean = not any(r.error or r.findings for r in shown.files)
     if not (quiet and clean and output in ("lines", "github", "table")):  # machine formats are always whole
         try:

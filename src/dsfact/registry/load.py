@@ -17,6 +17,8 @@ from dsfact.model import (
     REPORT,
     SOURCE_KINDS,
     Claim,
+    Notice,
+    NoticeCode,
     Per,
     Registry,
     Source,
@@ -41,6 +43,7 @@ _STATEMENT_KEYS = {"source", "value", "unit", "qualifier", "high", "direction", 
                    "note", "precision"}
 _RECORD_KEYS = ("title", "publisher", "url", "date")  # what a primary record without a file must carry
 
+MERGED_SEPARATOR = " + "  # the path of registries merged into one (registry/merge.py): their paths so joined
 MAX_CUE_CHARS = 200  # a cue is a word or a short phrase
 MAX_QUOTE_CHARS = 20_000
 MAX_DERIVED_NODES = 10_000  # the values in one claim's derived: (YAML aliases cannot make it explode)
@@ -72,7 +75,7 @@ def load_registry(path: str | os.PathLike | None = None, *, use_cache: bool = Tr
     faults, _ = source_faults(registry)  # a quote that is not in its source is a broken registry for check too
     if faults:
         raise RegistryError(str(file), sorted(faults))
-    if name:
+    if name and not _WARNINGS.get(str(file)):  # a registry with warnings is parsed, and warns, every time
         cache.store_registry(name, file, registry)
     return registry
 
@@ -277,7 +280,8 @@ def parse_registry(data: bytes, name: str = "<registry>") -> Registry:
     claims = [_with_precision(claim, sources) for claim in claims]
     registry = Registry(path=name, sources=sources, claims=tuple(claims), entities=entities, topics=topics,
                         folded_cues=_fold_cues(claims, entities))
-    _WARNINGS[name] = tuple(faults.warnings)
+    _WARNINGS[name] = tuple(Notice(NoticeCode.REGISTRY, message, name, line or None)
+                            for line, message in faults.warnings)
     return registry
 
 
@@ -309,7 +313,7 @@ def _parse_source(node: dict, faults: _Faults) -> Source | None:
                   line=line, kind=kind)
 
 
-_WARNINGS: dict[str, tuple[tuple[int, str], ...]] = {}
+_WARNINGS: dict[str, tuple[Notice, ...]] = {}  # registry path -> what parsing it remarked
 
 
 def _fold_cues(claims: list[Claim], entities: tuple[str, ...]) -> dict[str, str]:
@@ -369,9 +373,11 @@ def default_kind(unit: str, per, statements) -> str:
     return "amount"
 
 
-def registry_warnings(registry: Registry) -> tuple[tuple[int, str], ...]:
-    """Unknown keys and other non-fatal remarks found while parsing (empty for a cached registry)."""
-    return _WARNINGS.get(registry.path, ())
+def registry_warnings(registry: Registry) -> tuple[Notice, ...]:
+    """Unknown keys and other non-fatal remarks found while parsing, as notices at the registry's lines
+    (of every registry merged into this one). A registry with any is never cached (load_registry), so
+    they are there on every run."""
+    return tuple(w for path in registry.path.split(MERGED_SEPARATOR) for w in _WARNINGS.get(path, ()))
 
 
 def _parse_claim(node: dict, sources: dict, topics: tuple, faults: _Faults) -> Claim | None:

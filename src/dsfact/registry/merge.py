@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dsfact.errors import RegistryError
 from dsfact.model import Registry
+from dsfact.registry.load import MERGED_SEPARATOR
 
 
 def load_registries(paths: tuple[str, ...] | list[str]) -> Registry:
@@ -52,7 +53,7 @@ def merge_registries(registries: list) -> Registry:
         entities.extend(e for e in reg.entities if e not in entities)
         topics.extend(t for t in reg.topics if t not in topics)
         folded.update(reg.folded_cues)
-    return Registry(path=" + ".join(r.path for r in registries), sources=sources, claims=tuple(claims),
+    return Registry(path=MERGED_SEPARATOR.join(r.path for r in registries), sources=sources, claims=tuple(claims),
                     entities=tuple(entities), topics=tuple(topics), folded_cues=folded)
 
 

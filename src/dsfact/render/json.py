@@ -35,6 +35,12 @@ def notice_to_dict(notice: Notice) -> dict:
     return {"code": str(notice.code), "line": notice.line, "column": notice.column, "message": notice.message}
 
 
+def run_notice_to_dict(notice: Notice) -> dict:
+    """A warning about the run rather than one file (the registry's unknown keys): the file it is in too."""
+    return {"code": str(notice.code), "path": json_text(notice.path), "line": notice.line, "column": notice.column,
+            "message": json_text(notice.message)}
+
+
 def file_to_dict(result: FileResult) -> dict:
     """A checked file carries its findings and warnings; a file that could not be read carries its error
     instead."""
@@ -54,6 +60,8 @@ def render_json(report: Report, *, summary_of: Report | None = None, statistics:
         "files": [file_to_dict(r) for r in report.files],
         "summary": (summary_of or report).summary,
     }
+    if report.warnings:  # only when there are any: most runs have none, and their documents stay as they were
+        doc["warnings"] = [run_notice_to_dict(w) for w in report.warnings]
     if statistics:
         from dsfact.render import statistics_rows
 

@@ -117,6 +117,7 @@ def build_sarif(report: Report, registry: Registry | None = None) -> dict:
         for r in report.files if r.error
     ]
     failed = bool(notifications)
+    notifications += [_notification(w, w.path) for w in report.warnings]  # the registry's, about the run
     notifications += [_notification(w, r.path) for r in report.files if not r.error for w in r.warnings]
     invocation: dict = {"executionSuccessful": not failed}
     if notifications:
