@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from budget_registry import BUDGET_CLAIM
 from conftest import ROOT
 
 from dsfact.check import check_text
@@ -101,14 +102,7 @@ sources:
   - {id: c, file: c.txt, publisher: C, title: T, date: "2024-03-02", language: en, kind: opinion}
 %s
 claims:
-  - id: B1
-    topic: cost
-    subject: Shelbyville
-    metric: budget
-    unit: USD
-    cues: {subject: [Shelbyville], metric: [budget]}
-    statements:
-%s
+""" + BUDGET_CLAIM + """%s
 """
 
 

@@ -3,6 +3,7 @@ import shutil
 
 import pytest
 import yaml
+from budget_registry import registry_text
 from conftest import FIXTURES, ROOT
 
 from dsfact.errors import RegistryError
@@ -60,22 +61,7 @@ def test_primary_statements_cite_and_never_quote(bundled_registry):
     assert all(st.cite and not st.quote for st in cited)
 
 
-MINI = """\
-version: 1
-sources:
-  - {id: gazette, file: gazette.txt, publisher: G, title: T, date: "2024-03-02", language: en}
-claims:
-  - id: B1
-    topic: cost
-    subject: Shelbyville
-    metric: budget
-    unit: USD
-    cues: {subject: [Shelbyville], metric: [budget]}
-    statements:
-      - source: gazette
-        value: 120000000
-        quote: "approved a budget of $120 million for 2024"
-"""
+MINI = registry_text()
 
 
 @pytest.fixture

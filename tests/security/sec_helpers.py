@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from budget_registry import registry_text  # noqa: F401 - the security tests take it from here
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 ARTICLE = "The Shelbyville council approved a budget of $150 million for 2024.\n"  # the registry says 120
 
@@ -15,26 +17,6 @@ def dsfact(*args, cwd, env=None, timeout=60, stdin=None, **kw) -> subprocess.Com
     full.update(env or {})
     return subprocess.run([sys.executable, "-m", "dsfact", *map(str, args)], cwd=cwd, capture_output=True,
                           timeout=timeout, env=full, stdin=stdin if stdin is not None else subprocess.DEVNULL, **kw)
-
-
-def registry_text(file: str = "gazette.txt", quote: str = "approved a budget of $120 million for 2024",
-                  value: str = "120000000", extra_claim: str = "") -> str:
-    return f"""\
-version: 1
-sources:
-  - {{id: gazette, file: "{file}", publisher: G, title: T, date: "2024-03-02", language: en}}
-claims:
-  - id: B1
-    topic: cost
-    subject: Shelbyville
-    metric: budget
-    unit: USD
-    cues: {{subject: [Shelbyville], metric: [budget]}}
-    statements:
-      - source: gazette
-        value: {value}
-        quote: "{quote}"
-{extra_claim}"""
 
 
 SOURCE = "The Shelbyville council approved a budget of $120 million for 2024 on Monday.\n"
