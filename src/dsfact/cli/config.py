@@ -51,7 +51,7 @@ def show_config(paths, *, output: str = "table", console=None, registry: str | N
 
 def settings_rows(settings: Settings) -> list[tuple[str, object, str]]:
     """(setting, value, origin) for every setting, in a fixed order."""
-    o = settings.origins
+    o = settings.origins or {}
     return [
         ("config file", settings.config_file or "", o.get("config file", "")),
         ("registry", list(settings.registry), o.get("registry", DEFAULT)),

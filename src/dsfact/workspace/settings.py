@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from dsfact.errors import ConfigError
 
@@ -52,9 +52,9 @@ _CLAIM_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*")
 _MAY_HAVE_TABLE = re.compile(rb"""tool["']?\s*\.\s*["']?dsfact|^\s*\[\s*["']?tool["']?\s*\]""", re.M)
 
 
-@dataclass
-class Settings:
-    """The settings in force for one run, and where each came from."""
+class Settings(NamedTuple):
+    """The settings in force for one run, and where each came from (a named tuple, not a dataclass:
+    see dsfact.model)."""
 
     registry: tuple[str, ...]  # registry files, loaded in this order and merged
     fail_on: str = DEFAULT_FAIL_ON
@@ -63,8 +63,8 @@ class Settings:
     ignore: frozenset[str] = frozenset()
     extend_registry: bool = False
     config_file: str | None = None
-    origins: dict[str, str] = field(default_factory=dict)  # setting -> file path, "default", ...
-    warnings: list[str] = field(default_factory=list)
+    origins: dict[str, str] | None = None  # setting -> file path, "default", ...
+    warnings: tuple[str, ...] | list[str] = ()
 
 
 # ---------------------------------------------------------------------------------------------------
