@@ -39,7 +39,7 @@ DONE_WHEN = [
     ("DeepSeek於2024年12月26日發布V3。", "C45", "supported", Severity.INFO),
     # the close was −16.97% (17% to the wire): 16% is not it, and "近17%" is not 16%
     ("Nvidia shares closed down 16% on January 27.", "C27", "contradicted", Severity.ERROR),
-    ("英偉達股價收市跌16%。", "C27", "contradicted", Severity.ERROR),
+    ("英偉達股價週一收市跌16%。", "C27", "contradicted", Severity.ERROR),
     # "二千多" cannot support 2,560 against the report's (and two seeds') exact 2,048
     ("DeepSeek trained V3 on 2,560 H800 GPUs.", "C07", "contradicted", Severity.ERROR),
     ("DeepSeek用2560塊H800訓練V3。", "C07", "contradicted", Severity.ERROR),
@@ -251,8 +251,8 @@ def test_audit_checks_secondary_statements_against_the_record(registry):
 
 def test_a_report_of_another_basis_does_not_overturn_a_record(registry):
     # tkp's "intraday up to 3.6%" fits 3.5%, but the record of the close (−3.07%) settles the day's move
-    [f] = check_text("The Nasdaq Composite fell 3.5% on the day.", registry)
+    [f] = check_text("The Nasdaq Composite fell 3.5% on Monday.", registry)
     assert (f.claim, f.verdict, f.severity) == ("C30", "contradicted", Severity.ERROR)
     # where no record is decisive, another basis still makes it a dispute (the intraday low, per tkp)
-    [f] = check_text("英偉達市值收市蒸發6143億美元。", registry)
+    [f] = check_text("英偉達市值週一收市蒸發6143億美元。", registry)
     assert (f.claim, f.verdict) == ("C25", "disputed")

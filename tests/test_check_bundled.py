@@ -109,7 +109,7 @@ def test_library_call_uses_the_bundled_registry():
     ("Deepseek trained V3 on 2,048 H-800 chips.", "C07", "supported"),
     ("Nvidea lost $589 billion in market value on Monday.", "C25", "supported"),
     ("英伟达市值蒸发5890亿美元。", "C25", "supported"),
-    ("輝達市值蒸發7890億美元。", "C25", "contradicted"),
+    ("輝達週一市值蒸發7890億美元。", "C25", "contradicted"),
     # qualifiers and rounding
     ("DeepSeek used over 2,000 Nvidia chips.", "C07", "supported"),
     ("DeepSeek trained the model for under $6 million.", "C01", "supported"),
@@ -163,7 +163,7 @@ def test_a_founder_born_in_1985_is_not_the_founding_date():
 def test_the_nearest_subject_wins_over_the_direction_of_the_move():
     import dsfact
 
-    findings = dsfact.check_text("納斯達克指數下跌3.5%，道瓊斯指數則下跌0.2%。")
+    findings = dsfact.check_text("週一納斯達克指數下跌3.5%，道瓊斯指數則下跌0.2%。")
     assert [(f.text, f.claim, f.verdict) for f in findings] == [
         ("3.5%", "C30", "contradicted"), ("0.2%", "C37", "contradicted")]  # closes: −3.07%, +0.65%
 
@@ -192,7 +192,7 @@ def test_names_after_a_figure(text, claim):
 
 
 @pytest.mark.parametrize("text", [
-    "OpenAI's o1 costs $60 per million output tokens.",  # another company's price (not registered)
+    "OpenAI's o1-pro costs $600 per million output tokens.",  # another model's price (not registered)
     "Nvidia's stock lost nearly a fifth of its value on Monday.",  # a fraction is not a percentage move
     "DeepSeek is about 20 to 40 times cheaper than OpenAI.",  # a multiple is not a saving in per cent
 ])

@@ -1,7 +1,7 @@
 """Check a document against a registry: find the figures that state a claim and judge them."""
 from __future__ import annotations
 
-from dsfact.matching import TextMatcher, choose
+from dsfact.matching import TextMatcher, choose, doubts_time
 from dsfact.model import SUPPORTED, FileResult, Finding, Registry
 from dsfact.verdict import agrees, claim_sources, judge, verdict_of
 
@@ -27,11 +27,12 @@ def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
         candidates = matcher.candidates(q, quantities)
         if not candidates:
             continue
-        finding = judge(q, *choose(q, candidates, matcher), registry)
+        selected, siblings = choose(q, candidates, matcher)
+        finding = judge(q, selected, siblings, registry)
         if finding is None:
             continue
-        if candidates[0].weak and finding.verdict != SUPPORTED:
-            continue  # when in doubt, stay quiet: a loose binding never contradicts
+        if finding.verdict != SUPPORTED and (candidates[0].weak or doubts_time(matcher, q, selected)):
+            continue  # when in doubt, stay quiet: a loose binding, or another day, never contradicts
         clause = matcher.clause_of(q)
         key = None if clause is None else (clause, finding.claim)
         if key is not None:

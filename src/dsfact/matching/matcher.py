@@ -15,6 +15,7 @@ SAME_SUBJECT = 5  # characters: subjects this close to the nearest one count as 
 LOOKBACK_SENTENCES = 4
 LOOKBACK_PARAGRAPHS = 2
 MODIFIER_GAP = 3  # a name this close before a metric word qualifies it: "Nvidia GPUs", "Nvidia's H800s"
+COMPARED_REACH = 12  # a name used as a comparison ("than GPT-4's") owns only a figure this close to it
 WEAK_METRIC = 45  # a metric word further than this from a figure whose subject is borrowed binds weakly
 SENTENCE_PENALTY = 400  # a subject from an earlier sentence of the paragraph is a last resort
 STRUCTURE_PENALTY = SENTENCE_PENALTY * (2 + LOOKBACK_PARAGRAPHS)  # a lead line or heading: further still
@@ -60,6 +61,34 @@ def _not_names() -> frozenset[str]:
 
 
 _NOT_NAMES: frozenset[str] | None = None
+
+
+def _compared(folded: str, hit: CueHit) -> bool:
+    from dsfact.matching.roles import is_comparison
+
+    return is_comparison(folded, hit.start, hit.end)
+
+
+def _names_in(text: TextCues, start: int, end: int, missing: list[int], family: frozenset[int],
+              base: float) -> tuple[bool, dict[int, float]]:
+    """Whether text[start:end] names a subject of a figure of this kind, or another body, and the distance
+    (`base` less the name's end) it gives each missing claim whose subject it names. The name said last
+    decides: "DeepSeek R1 costs $0.55. OpenAI o3 costs $2." gives the next line no DeepSeek (a table's
+    header, which names one subject per column, excepted)."""
+    named, given = False, {}
+    table = "|" in text.text[start:end]
+    for hit in text.hits_in(start, end):
+        roles = text.roles_of(hit)
+        if not table and any(role == ENTITY for _, role in roles) and not _compared(text.folded, hit):
+            given.clear()
+            named = True
+            continue
+        for ci, role in roles:
+            if role == SUBJECT and ci in family:
+                named = True
+            if role == SUBJECT and ci in missing:
+                given[ci] = min(given.get(ci, INF), base - hit.end)
+    return named, given
 
 
 class TextMatcher(TextCues):
@@ -112,6 +141,8 @@ class TextMatcher(TextCues):
                 d = 0.0
             for ci, role in roles:
                 if role == ENTITY:
+                    if d > COMPARED_REACH and _compared(self.folded, hit):
+                        continue  # "competitive with GPT-4 at a price of $0.07": GPT-4 owns only its own figure
                     cues.entity = min(cues.entity, d)
                     cues.named_before = cues.named_before or hit.end <= qs
                 elif role == SUBJECT:
@@ -308,13 +339,9 @@ class TextMatcher(TextCues):
                       family: frozenset[int], base: float) -> bool:
         """Give the missing claims whose subject text[start:end] names a distance of `base` less the
         name's end; whether it names any subject of a figure of this kind, or another body."""
-        named = False
-        for hit in self.hits_in(start, end):
-            for ci, role in self.roles_of(hit):
-                if role == ENTITY or (role == SUBJECT and ci in family):
-                    named = True
-                if role == SUBJECT and ci in missing:
-                    subject_d[ci] = min(subject_d.get(ci, INF), base - hit.end)
+        named, given = _names_in(self, start, end, missing, family, base)
+        for ci, d in given.items():
+            subject_d[ci] = min(subject_d.get(ci, INF), d)
         return named
 
     def _structure_subject(self, q: Quantity, missing: list[int], subject_d: dict[int, float],

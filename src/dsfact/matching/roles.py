@@ -114,6 +114,7 @@ class _Lexicon:
             for word in words:
                 self.time_kinds.setdefault(word, f"weekday:{day}")
         self.time = _Pattern("{}", tuple(self.time_kinds))
+        self.day_of_month = _Pattern(r"(?<![0-9.])([0-9]{{1,2}})\s*(?:{})", times.get("day-of-month", {}).get("after", ()))
         self.conversion = next((r for r in self.roles if r.name == "conversion"), None)
         names = load_words("names", frozenset(("before", "after", "words")))
         comparison = names.get("comparison", {})
@@ -192,6 +193,8 @@ class FigureReader:
                 for start, end in self._figure_sentences():  # a word attaches to a figure of its sentence only
                     for m in role.clause.get(self._chinese).finditer(self.folded, start, end):
                         k = self._nearest_figure(m.start(), m.end())
+                        if k is not None and self.quantities[k].start < m.end() and m.start() < self.quantities[k].end:
+                            k = self._nearest_figure(m.start(), m.end(), amounts_only=True)  # "一天的总" holds "一天"
                         if k is not None:
                             found.setdefault(k, []).append(m.start())
             self._clause_hits[role.name] = found
@@ -286,7 +289,7 @@ class FigureReader:
 def is_comparison(folded: str, start: int, end: int) -> bool:
     """Whether the name at folded[start:end] is only a comparison ("比OpenAI", "than GPT-4o")."""
     lex = lexicon()
-    before, after = max(0, start - 16), folded[end:end + 8]
+    before, after = max(0, start - 24), folded[end:end + 8]
     return bool(lex.compared_before.get(chinese_in(folded[before:start])).search(folded, before, start)
                 or lex.compared_after.get(chinese_in(after)).match(after))
 
@@ -338,3 +341,25 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None) -
         if offset is not None and base is not None and claim_year is not None and base + offset != claim_year:
             return False
     return True
+
+
+def time_tags(folded: str, start: int, end: int) -> list[str]:
+    """The kinds of the time words in folded[start:end] ("previous-year", "span", "weekday:0")."""
+    lex = lexicon()
+    pattern = lex.time.get(chinese_in(folded[start:end]))
+    return [lex.time_kinds.get(" ".join(m.group().split()), "span") for m in pattern.finditer(folded, start, end)]
+
+
+def names_day(folded: str, claim_time: str) -> bool:
+    """Whether a text names the day of a claim tied to a date by its weekday ("Monday", "周一") or its day
+    of the month ("27日"); a full date is read by the numbers engine."""
+    import datetime
+
+    parts = claim_time.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return False
+    lex, chinese = lexicon(), chinese_in(folded)
+    weekday = f"weekday:{datetime.date(*map(int, parts)).weekday()}"
+    if any(lex.time_kinds.get(" ".join(m.group().split())) == weekday for m in lex.time.get(chinese).finditer(folded)):
+        return True
+    return chinese and any(int(m.group(1)) == int(parts[2]) for m in lex.day_of_month.get(True).finditer(folded))

@@ -56,6 +56,7 @@ class TextCues:
         self._entry_cache: dict[tuple[int, str], list[tuple]] = {}  # (sentence start, unit) -> cue hits
         self._variants: dict[int, list[tuple[CueHit, frozenset[int]]]] = {}  # sentence start -> variant words
         self.year: int | None = None  # the document's year, where its date is known
+        self._anchors: dict[str, bool] = {}  # a claim's date -> whether the text names that day
 
     def _longest_names(self, hits: list[CueHit]) -> list[CueHit]:
         """Drop cue hits inside a longer name: "Nasdaq" in "Nasdaq 100", "纳斯达克" in "纳斯达克100指数",
