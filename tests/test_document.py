@@ -751,10 +751,9 @@ def test_lone_cr_is_not_a_line_break():
 
 
 def test_replaced_document_keeps_entity_spans(page):
-    import dataclasses
-
-    copy = dataclasses.replace(page, path="copy.html")
+    copy = page._replace(path="copy.html")
     assert locate(copy, "億") == locate(page, "億") == Location(12, 68, 12, 76)
+    assert copy.path == "copy.html" and copy != page and copy._replace(path=page.path) == page
 
 
 def test_document_built_by_hand_locates():

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
+from typing import NamedTuple
 
 from dsfact.document.lines import LineIndex
 from dsfact.errors import InputError
@@ -21,9 +21,9 @@ DIRECTIVE_KINDS = (IGNORE, OFF, ON)
 Comment = tuple[int, "int | None", int]  # (start, end or None if never closed, end of its body)
 
 
-@dataclass
-class Directive:
-    """An inline suppression comment: ``<!-- dsfact: ignore C12 -- reason -->``, ``off``, ``on``."""
+class Directive(NamedTuple):
+    """An inline suppression comment: ``<!-- dsfact: ignore C12 -- reason -->``, ``off``, ``on``.
+    (A named tuple, as dsfact.model's records are: no dataclass to build at every start.)"""
 
     kind: str  # "ignore" | "off" | "on"
     claims: tuple[str, ...]  # for ignore: claim ids; empty = all claims
@@ -32,11 +32,6 @@ class Directive:
     start: int  # code-point span of the whole comment in the original text
     end: int
     end_line: int = 0  # the line the comment ends on (same as `line` unless it spans lines)
-
-    def __post_init__(self) -> None:
-        if self.end_line < self.line:
-            self.end_line = self.line
-
 
 
 def parse_directives(original: str, *, path: str = "<text>") -> list[Directive]:
@@ -112,7 +107,7 @@ def _parse_directive(body: str, line: int, start: int, end: int, end_line: int, 
             if not rx.claim_id.fullmatch(item):
                 raise bad(f"bad claim id {item!r} (ids look like C12; put a reason after ' -- ')")
             claims[item] = None
-    return Directive(kind, tuple(claims), reason, line, start, end, end_line)
+    return Directive(kind, tuple(claims), reason, line, start, end, max(end_line, line))
 
 
 def suppressed(directives: list[Directive], line: int, claim: str) -> Directive | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from dsfact.document.model import Block
@@ -71,7 +70,7 @@ def strip_invisible(
         if k < 0 or i >= run_ends[k]:  # not itself removed
             new_ends[shift(i)] = end
     new_blocks = [
-        replace(block, start=shift(block.start), end=shift(block.end),
+        block._replace(start=shift(block.start), end=shift(block.end),
                 headings=tuple(pattern.sub("", h) for h in block.headings),
                 lead=None if block.lead is None else pattern.sub("", block.lead))
         for block in blocks

@@ -3,8 +3,7 @@ each prose character came from) and `Block` (one unit of its structure)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from dsfact.document.lines import LineIndex
 from dsfact.model import Location
@@ -12,9 +11,12 @@ from dsfact.model import Location
 if TYPE_CHECKING:
     from dsfact.document.directives import Directive
 
+# As in dsfact.model, a record is a named tuple and a record filled in as it goes a small class
+# with slots, not a dataclass: a hook starts dsfact on every commit, and building a dataclass
+# costs more than a short article's check of a paragraph.
 
-@dataclass(frozen=True, slots=True)
-class Block:
+
+class Block(NamedTuple):
     """One unit of a document's structure, in `Document.text` offsets: text[start:end] (trimmed).
 
     `kind` is "paragraph", "heading", "item" (a paragraph of a list item), "quote" (of a block
@@ -34,22 +36,50 @@ class Block:
     depth: int = 0
 
 
-@dataclass
-class Document:
-    """A decoded file and the prose in it that is checked."""
+_SHOWN = ("path", "original", "text", "origin", "format", "encoding", "directives", "blocks")
 
-    path: str  # as given ("-" or the --stdin-filename for stdin)
-    original: str  # the decoded file
-    text: str  # what is checked: prose only
-    origin: Sequence[int]  # a list or a range; origin[i] = index in `original` of text[i]; len(text) + 1 long (last = end)
-    format: str = "text"  # "text" | "markdown" | "html"
-    encoding: str = "utf-8"
-    directives: list[Directive] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)  # paragraphs, headings, list items, cells, in order
-    # Where a text character stands for more than one original character (an entity such as
-    # "&nbsp;"): text index -> original end (exclusive). Others end at origin[i] + 1.
-    _ends: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
-    _index: LineIndex | None = field(default=None, init=False, repr=False, compare=False)
+
+class Document:
+    """A decoded file and the prose in it that is checked.
+
+    `origin` is a list or a range: origin[i] is the index in `original` of text[i], and it is
+    len(text) + 1 long (the last is the end). `_ends` holds where a text character stands for more
+    than one original character (an entity such as "&nbsp;"): text index -> original end
+    (exclusive); others end at origin[i] + 1.
+    """
+
+    __slots__ = (*_SHOWN, "_ends", "_index")
+
+    def __init__(self, path: str, original: str, text: str, origin: Sequence[int], format: str = "text",  # noqa: A002
+                 encoding: str = "utf-8", directives: list[Directive] | None = None,
+                 blocks: list[Block] | None = None, _ends: dict[int, int] | None = None) -> None:
+        self.path = path  # as given ("-" or the --stdin-filename for stdin)
+        self.original = original  # the decoded file
+        self.text = text  # what is checked: prose only
+        self.origin = origin
+        self.format = format  # "text" | "markdown" | "html" | "docx"
+        self.encoding = encoding
+        self.directives = [] if directives is None else directives
+        self.blocks = [] if blocks is None else blocks  # paragraphs, headings, list items, cells, in order
+        self._ends = {} if _ends is None else _ends
+        self._index: LineIndex | None = None
+
+    def _replace(self, **changes) -> Document:
+        """A copy with some fields changed (entity ends kept), as a named tuple's `_replace`."""
+        fields = {name: getattr(self, name) for name in _SHOWN}
+        fields["_ends"] = self._ends
+        fields.update(changes)
+        return Document(**fields)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in _SHOWN)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass with eq is
+
+    def __repr__(self) -> str:
+        return "Document(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in _SHOWN) + ")"
 
     def location(self, start: int, end: int) -> Location:
         """The 1-based line and column in the ORIGINAL file of text[start:end].
