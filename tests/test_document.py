@@ -476,6 +476,9 @@ def test_markdown_columns_count_characters_not_bytes():
     ("---\ntitle: x\n    ---\nstill: front\n---\nbody 5", "\n\n\n\n\nbody 5"),  # an indented "---" is no end
     ("+++\ntitle = 'x 9.9'\nbody 5", "+++ title = 'x 9.9' body 5"),  # TOML without its end: prose
     ("---\r\nk: 9.9\r\n---\r\n中文 5", "\r\n\r\n\r\n中文 5"),
+    ("---\r\ntags:\r\n- 9.9\r\n---\r\nbody 5", "\r\n\r\n\r\n\r\nbody 5"),  # a key with its value below
+    ("---\n# comment 9.9\nk = 1\n+++\n---\nbody 5", "\n\n\n\n\nbody 5"),
+    ("---\n- 9.9 is no key\n---\nbody 5", "\n9.9 is no key\n\nbody 5"),  # a list and a rule, not front matter
     ("a\rb 5\n\nc", "a\rb 5\n\nc"),  # a lone "\r" ends no line
 ])
 def test_markdown_front_matter_and_line_ends(src, expected):

@@ -51,7 +51,6 @@ class _Unit:
 def _rx() -> SimpleNamespace:
     c = re.compile
     return SimpleNamespace(
-        front_matter_key=c(r"[ \t]*(?:#|[\w\"'.-][^:=\n]*?[ \t]*[:=](?:[ \t]|$))"),
         task=c(r"\[[ xX]\][ \t]"),
         line_markers=c(r"[ \t>]*+(?:(?:[-+*]|\d{1,9}[.)])[ \t]++)?+"),
         lone_cr=c(r"\r(?!\n)"),
@@ -126,7 +125,7 @@ def _front_matter_lines(src: str, starts: list[int]) -> int:
     if len(starts) < 3:
         return 0
     first = src[: starts[1]].rstrip()
-    if first not in ("---", "+++") or not _rx().front_matter_key.match(src, starts[1], starts[2] - 1):
+    if first not in ("---", "+++") or not _opens_with_key(src[slice(*_line(src, starts, 1))]):
         return 0
     for k in range(1, len(starts)):
         a, b = _line(src, starts, k)
@@ -145,6 +144,17 @@ def _front_matter_lines(src: str, starts: list[int]) -> int:
             if column < 4 and dashes >= 3 and not body[dashes:].strip(" \t"):
                 return k + 1
     return 0
+
+
+def _opens_with_key(line: str) -> bool:
+    """Is this a comment ("# ...") or a key ("title: ...", "title = ...", "tags:")?"""
+    body = line.lstrip(" \t")
+    if body.startswith("#"):
+        return True
+    if not body or not (body[0].isalnum() or body[0] in "_\"'.-"):
+        return False
+    ends = [k for k in (body.find(":"), body.find("=")) if k > 0]
+    return bool(ends) and body[min(ends) + 1 : min(ends) + 2] in ("", " ", "\t")
 
 
 def _row_cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
