@@ -585,6 +585,16 @@ def test_the_bundled_words_read_as_the_engine_does():
     ("fiscal, FY,", "fiscal, FY, throughout,", "sales grew throughout 2024", lambda q: q.value == "2024"),
     ("seat: seat\n", "seat: seat\nnight: night, nights\n", "$120 per night",
      lambda q: q.per is not None and q.per.unit == "night"),
+    # a unit word, a level word, a range connector, a rate word, a counter, an inverse word, a Traditional form
+    ("day: days, day", "day: days, day, sols", "the rover drove for 90 sols", lambda q: q.unit == "day"),
+    ("before: to, at, from,", "before: to, at, from, toward,", "Shares fell toward 5% on Monday",
+     lambda q: q.unit == "pct" and q.direction is None),
+    ("words: to, through", "words: to, through, until", "prices of 5 until 7% a year", lambda q: q.high == 7),
+    ("before: per, for every,", "before: per, pro, for every,", "a fee of $5 pro user",
+     lambda q: q.per is not None and q.per.unit == "user"),
+    ("count: 个,", "count: 个, 盒,", "买了三十盒", lambda q: q.value == 30 and q.unit == "count"),
+    ("inverse: less,", "inverse: slower, less,", "it runs 5x slower", lambda q: q.unit == "ratio"),
+    ("pairs: 萬万,", "pairs: 萬万, 檯台,", "5檯伺服器", lambda q: q.text == "5檯"),
 ])
 def test_a_word_added_to_the_language_data_is_read_without_touching_code(old, new, text, check):
     bundled = BUNDLED_WORDS.read_text(encoding="utf-8")

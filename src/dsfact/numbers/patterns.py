@@ -5,7 +5,6 @@ import re
 
 from dsfact.numbers.lexicon import Levels, Lexicon
 from dsfact.numbers.unit_pattern import LeadSplit, unit_alternatives
-from dsfact.numbers.vocab import _T2S
 from dsfact.numbers.words import Words
 
 
@@ -41,7 +40,7 @@ def _build(words: Words | None = None) -> _Rx:
         words = load()
     r = _Rx()
     r.words = words
-    r.table = _char_table()
+    r.table = _char_table(words.traditional)
     _dates(r)
     _not_amounts(r)
     _fractions(r)
@@ -87,12 +86,10 @@ def _trigger(r: _Rx, ascii_only: bool = False) -> re.Pattern:
     )
 
 
-def _char_table() -> dict[int, str]:
+def _char_table(traditional: dict[str, str]) -> dict[int, str]:
     """Full-width digits and signs to ASCII, and the Traditional characters the patterns read to
     Simplified: one character for one, so offsets hold."""
-    table: dict[int, str] = {}
-    for i in range(0, len(_T2S) - 1, 2):
-        table[ord(_T2S[i])] = _T2S[i + 1]
+    table: dict[int, str] = {ord(a): b for a, b in traditional.items()}
     for i in range(10):
         table[0xFF10 + i] = chr(0x30 + i)
     for i in range(26):
@@ -207,6 +204,12 @@ def _other(words) -> str:
     return _words(*(re.escape(x) for x in words if not (x[:1].isascii() and x[:1].isalpha())))
 
 
+def _in_order(words) -> str:
+    """Words as alternatives in the order written (the first that fits is read), escaped, any run of white
+    space where a word has a space."""
+    return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in words)
+
+
 def _spaced(words) -> str:
     """Latin words as alternatives, longest first, any run of white space where a word has a space."""
     return "|".join(sorted((re.escape(x).replace(r"\ ", r"\s+") for x in words), key=len, reverse=True))
@@ -234,16 +237,17 @@ def _rates_and_ranges(r: _Rx) -> None:
     cased = _words(*(x for x in _latin(nouns) if x != x.lower()))
     tokens = _words(*(x for x in _latin(nouns) if nouns[x] == "token"))
     r.per_suffix = _compile(
-        r"\s?(?:(?P<kw>(?i:per|for\s+every|for\s+each|every|each))\s+|/\s?|(?P<a>(?i:an?))\s+|每\s?)"
+        r"\s?(?:(?P<kw>(?i:" + _in_order(w.rate_before) + r"))\s+|/\s?|(?P<a>(?i:an?))\s+|每\s?)"
         r"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?\s?(?:[kKmMbB](?![A-Za-z])|(?i:thousand|million|billion)|mn|bn|万|亿|百万|千)?"
         r"|(?i:thousand|million|billion)|[MKk](?![A-Za-z])|百万|千万|万|千|亿|百)?\s?个?\s?"
-        r"(?:(?i:input|output|prompt|completion|cached|generated)\s+)?"
+        r"(?:(?i:" + _in_order(w.token_kinds) + r")\s+)?"
         r"(?P<noun>(?i:" + lower + r")(?![A-Za-z])|" + cased + "|" + _other(nouns) + ")")
     r.per_prefix = _compile(
         r"每\s?(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?\s?(?:万|亿|百万|千|[kKmM])?|百万|千万|万|千|亿|百|"
         r"[一二两三四五六七八九十]+[百千万亿]*)?\s?个?\s?(?:输入|输出|(?i:input|output)\s?)?\s?"
         r"(?P<noun>(?i:" + tokens + r")(?![A-Za-z])|" + _other(nouns) + ")")  # after 每, Latin only for tokens
-    r.range_conn = _compile(r"\s?(?:–|—|~|〜|至|到|乃至)\s?|-|\s+(?:to|through)\s+|\s+and\s+")
+    r.range_conn = _compile(r"\s?(?:" + _in_order(w.range_between) + r")\s?|-|\s+(?:" + _in_order(w.range_words) +
+                            r")\s+|\s+and\s+")
     r.between = _compile(r"(?i)\bbetween\s+(?:about\s+|around\s+|roughly\s+)?$")
     r.from_before = _compile(r"(?i)(?:\bfrom\s+|从\s?|由\s?)$")
 

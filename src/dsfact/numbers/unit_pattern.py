@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from dsfact.numbers.lexicon import split_guard
+
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _FOLDS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}  # what else (?i) matches for these letters
 _NOT_LETTER = "(?![A-Za-z])"
@@ -68,10 +70,36 @@ class LeadSplit:
         return rx
 
 
-def _latin(words, group: str, space: str = r"\s") -> list[tuple[str, str, str]]:
-    """Latin words read in any case after `space`, not followed by a letter."""
-    return [(group, space + "(?i:" + re.escape(x).replace(r"\ ", r"\s+") + ")" + _NOT_LETTER, any_case(x[0]))
-            for x in words]
+def _any_of(words) -> str:
+    """Latin words as one group read in any case, in the order written; a space is any white space."""
+    return "(?i:" + "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in words) + ")"
+
+
+def _firsts(words) -> str:
+    return any_case("".join(x[:1] for x in words))
+
+
+def _spaced(unit_words: dict, key: str, group: str | None = None) -> tuple[str, str, str]:
+    """The Latin words of a unit after a figure and one space, not followed by a letter."""
+    words = unit_words.get(key, ())
+    if not words:
+        return (group or key, "(?!)", "")
+    return (group or key, r"\s" + _any_of(words) + _NOT_LETTER, _firsts(words))
+
+
+def _tokens(words) -> tuple[str, str, str]:
+    """Tokens: a Latin word (any case, not followed by a letter) or a Chinese one, perhaps after 个."""
+    latin = [x for x in words if x[:1].isascii()]
+    other = [re.escape(x) for x in words if not x[:1].isascii()]
+    body = "|".join(([_any_of(latin) + _NOT_LETTER] if latin else []) + other) or "(?!)"
+    return ("token", r"\s?(?:个\s?)?(?:" + body + ")", "个" + _firsts(latin) + "".join(x[:1] for x in other))
+
+
+def guarded(word: str) -> str:
+    """A word of the language data as a pattern: "台 (not before 湾北)" is 台(?![湾北])."""
+    word, after, before = split_guard(word)
+    return (f"(?<![{re.escape(after)}])" if after else "") + re.escape(word) + \
+        (f"(?![{re.escape(before)}])" if before else "")
 
 
 def _each(words, group: str, escape: bool = True, tail: str = "") -> list[tuple[str, str, str]]:
@@ -82,6 +110,7 @@ def _each(words, group: str, escape: bool = True, tail: str = "") -> list[tuple[
 def unit_alternatives(words) -> list[tuple[str, str, str]]:
     """The alternatives of the unit after a figure, in order: (group, pattern, leads)."""
     w = words
+    uw = w.unit_words
     caps = _UPPER
     alts: list[tuple[str, str, str]] = [
         ("pp", r"\s?(?:个\s?)?百分点", "个百"),
@@ -103,47 +132,43 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
              for x in en_cur]
     alts += _each(("USD", "EUR", "HKD", "CNY", "RMB", "JPY", "GBP", "TWD"), "encur", tail=_NOT_LETTER)
     alts += [
-        ("cents", r"\s(?i:cents?)(?![A-Za-z])", any_case("c")),
+        _spaced(uw, "cents"),
         ("watt", r"\s?(?:兆瓦|千瓦|吉瓦|瓦特?)(?!时)", "兆千吉瓦"),
         ("watt", r"\s?(?P<wp>[kKMGT]?)W(?![A-Za-z])", "kKMGTW"),
         ("wh", r"\s?(?:千瓦时|度电)", "千度"),
         ("wh", r"\s?[kKMGT]?Wh(?![A-Za-z])", "kKMGTW"),
         ("hour", r"\s?(?:个\s?)?(?:多\s?)?小时", "个多小"),
-        ("hour", r"\s(?i:hours?|hrs?)(?![A-Za-z])", any_case("h")),
+        _spaced(uw, "hour"),
         ("month", r"\s?个\s?(?:多\s?)?月(?!份)", "个"),
-        ("month", r"\s(?i:months?)(?![A-Za-z])", any_case("m")),
+        _spaced(uw, "month"),
         ("week", r"\s?(?:个\s?)?星期", "个星"),
         ("week", r"\s?周(?![一二三四五六日天年末边内])", "周"),
-        ("week", r"\s(?i:weeks?)(?![A-Za-z])", any_case("w")),
+        _spaced(uw, "week"),
         ("day", r"\s?(?:个\s?)?(?:交易日|工作日)", "个交工"),
         ("day", r"\s?天", "天"),
-        ("day", r"\s(?i:days?)(?![A-Za-z])", any_case("d")),
+        _spaced(uw, "day"),
         ("ri", r"日", "日"),
         ("year", r"\s?年(?![代级轻龄初底末度报会薪前])", "年"),
-        ("year", r"\s(?i:years?|yrs?)(?![A-Za-z])", any_case("y")),
+        _spaced(uw, "year"),
         ("minute", r"\s?分钟", "分"),
-        ("minute", r"\s(?i:minutes?|mins?)(?![A-Za-z])", any_case("m")),
+        _spaced(uw, "minute"),
         ("second", r"\s?秒钟?", "秒"),
-        ("second", r"\s(?i:seconds?|secs?)(?![A-Za-z])", any_case("s")),
-        ("inv", r"\s?(?:x|X|\s(?i:times))\s+(?i:less|fewer|cheaper|smaller|lower)(?![A-Za-z])", any_case("xt")),
+        _spaced(uw, "second"),
+        ("inv", r"\s?(?:x|X|\s" + _any_of(uw.get("times", ())) + r")\s+" + _any_of(uw.get("inverse", ())) + _NOT_LETTER,
+         "xX" + _firsts(uw.get("times", ()))),
         ("factor", r"\s?倍", "倍"),
         ("factor", r"次(?![数序日要级元方])", "次"),
         ("factor", r"-?\s?(?i:fold)(?![A-Za-z])", "-" + any_case("f")),
         ("factor", r"[xX](?![A-Za-z0-9])", "xX"),
-        ("factor", r"\s(?i:times)(?![A-Za-z])", any_case("t")),
-        ("token", r"\s?(?:个\s?)?(?:(?i:tokens?)(?![A-Za-z])|词元)", "个词" + any_case("t")),
+        _spaced(uw, "times", "factor"),
+        _tokens(uw.get("token", ())),
         ("point", r"\s?(?:个\s?)?点(?![0-9零〇一二三四五六七八九半钟])", "个点"),
-        ("point", r"\s(?i:points?|pts?)(?![A-Za-z])", any_case("p")),
+        _spaced(uw, "point"),
     ]
     latin_measures = [x for x in w.measure if x[:1].isascii() and x[:1].isalpha()]
     other_measures = [x for x in w.measure if not (x[:1].isascii() and x[:1].isalpha())]
     alts += _each(sorted(latin_measures, key=len, reverse=True), "measure", escape=False, tail=_NOT_LETTER)
     alts += _each(sorted(other_measures, key=lambda x: len(re.escape(x)), reverse=True), "measure")
     alts.append(("discount", r"折(?![扣合算叠腾])", "折"))
-    counters = ("个", "块(?!钱)", "张", "颗", "片", "枚", "台(?![湾北中南东积币风])", "部(?![署分门长])",
-                "名(?![字单称])", "人(?![工民类才口气])", "家(?![庭长族乡])", "位(?![于置])", "款", "篇", "页",
-                "项(?!目)", "条(?!件)", "只(?![有是要能会])", "座", "架", "辆", "艘", "套", "份(?!额)",
-                "所(?![以有在])", "间(?![隔])", "支(?![持出付柱])", "粒", "根", "层", "节(?![省约日])", "盏", "颗",
-                "幅", "本(?![身来地土季年月])", "首", "场", "届", "轮(?![驱])", "期(?![间待望货限])")
-    alts += _each(counters, "counter", escape=False)
+    alts += [("counter", r"\s?" + guarded(x), split_guard(x)[0][:1]) for x in w.counters]
     return alts

@@ -50,6 +50,13 @@ class Words:
     currencies: frozenset[str]  # every currency unit the words name
     name_words: frozenset[str]  # Latin product names whose number is part of the name
     name_zh: tuple[str, ...]  # Chinese ones
+    range_between: tuple[str, ...]  # –, 至: between the ends of a range, glued or spaced
+    range_words: tuple[str, ...]  # to, through: between the ends of a range, with white space around
+    rate_before: tuple[str, ...]  # per, for every: before the noun of a rate
+    token_kinds: tuple[str, ...]  # input, output: before "tokens" in a rate
+    unit_words: dict[str, tuple[str, ...]]  # hour -> hours, hour, hrs, hr (Latin, after a space)
+    counters: tuple[str, ...]  # 个, 台 (not before 湾…): Chinese measure words, guards as written
+    traditional: dict[str, str]  # Traditional character -> Simplified
 
 
 def _valued(table: dict[str, tuple[str, ...]], lower: bool = True) -> dict[str, int]:
@@ -66,7 +73,8 @@ def from_tables(tables: Tables) -> Words:
         "qualifiers", "qualifier-reach", "qualifiers-after", "directions", "directions-after", "levels",
         "relative-years", "year-words", "small-numbers", "tens", "scales",
         "scale-abbreviations", "folds", "fractions", "months", "currency-codes", "dollar-prefixes",
-        "currency-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names")}
+        "currency-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names", "ranges",
+        "rates", "unit-words", "counters", "traditional")}
     return Words(
         qualifiers=[(QUALIFIER_KINDS[key], words) for key, words in t["qualifiers"].items()],
         qual_far=frozenset(x for words in t["qualifier-reach"].values() for x in words),
@@ -98,6 +106,13 @@ def from_tables(tables: Tables) -> Words:
                               *t["currency-words-zh"])),
         name_words=frozenset(t["names"].get("latin", ())),
         name_zh=tuple(t["names"].get("chinese", ())),
+        range_between=t["ranges"].get("between", ()),
+        range_words=t["ranges"].get("words", ()),
+        rate_before=t["rates"].get("before", ()),
+        token_kinds=t["rates"].get("token-kinds", ()),
+        unit_words=dict(t["unit-words"]),
+        counters=t["counters"].get("count", ()),
+        traditional={pair[0]: pair[1] for pair in t["traditional"].get("pairs", ()) if len(pair) == 2},
     )
 
 
