@@ -104,7 +104,8 @@ class _Amounts:
                 core.scale = Fraction(sv)
                 core.end = ms.end()
         else:
-            me = r.en_scale.match(w, q)
+            k = q + 1 if q < self.n and w[q].isspace() else q
+            me = r.en_scale.match(w, q) if k < self.n and w[k] in r.en_scale_first else None
             if me:
                 words = r.words
                 sv = words.en_scale[me["w"].lower()] if me["w"] else words.scale_abbr[me["a"] or me["l"]]

@@ -14,7 +14,7 @@ class _Dates:
         """Year fixed by 今年/去年/this year/last year around a date, and the new span start."""
         w = self.w
         lo = max(self.last_end, start - 6)
-        m = self.r.rel_zh.search(w, lo, start)
+        m = None if self.r.rel_zh_not_ascii and w.isascii() else self.r.rel_zh.search(w, lo, start)
         offset = None
         new_start = start
         if m:
@@ -124,21 +124,38 @@ class _Dates:
                     return self._emit_date(s, m.end(), iso)
         return None
 
+    def _month_ends(self, p: int) -> tuple[str, tuple[int, ...]]:
+        """The month's name at p, and where it may end, in the order to try: a full name ends with its
+        last letter; an abbreviation may take a full stop ("Jan. 5") or not."""
+        r, w = self.r, self.w
+        word = _letters_at(w, p)
+        end = p + len(word)
+        if word in r.month_names:
+            return word, (end,)
+        if word in r.month_abbreviations:
+            return word, ((end + 1, end) if w.startswith(".", end) else (end,))
+        return word, ()
+
     def _month_word(self, p: int) -> int | None:
         r, w = self.r, self.w
-        m = r.en_mdy.match(w, p)
-        if m:
-            mo = self.r.words.months[m["mon"].rstrip(".").lower()]
-            y = int(m["y"]) if m["y"] else None
-            iso, s = self._date_value(y, mo, int(m["d"]), p, m.end())
-            if iso:
-                return self._emit_date(s if y is None else p, m.end(), iso)
-        m = r.en_my.match(w, p)
-        if m:
-            iso, _ = self._date_value(int(m["y"]), self.r.words.months[m["mon"].rstrip(".").lower()], None, p, m.end())
-            if iso:
-                return self._emit_date(p, m.end(), iso)
-        return p + len(re.match(r"[A-Za-z]+", w[p:p + 12]).group())
+        word, ends = self._month_ends(p)
+        for end in ends:  # "December 25", "Dec. 25, 2024"
+            m = r.after_month_day.match(w, end)
+            if m:
+                mo = self.r.words.months[word.lower()]
+                y = int(m["y"]) if m["y"] else None
+                iso, s = self._date_value(y, mo, int(m["d"]), p, m.end())
+                if iso:
+                    return self._emit_date(s if y is None else p, m.end(), iso)
+                break
+        for end in ends:  # "December 2024"
+            m = r.after_month_year.match(w, end)
+            if m:
+                iso, _ = self._date_value(int(m["y"]), self.r.words.months[word.lower()], None, p, m.end())
+                if iso:
+                    return self._emit_date(p, m.end(), iso)
+                break
+        return p + len(_letters_at(w, p)[:12])
 
     def _christmas(self, p: int) -> int | None:
         m = self.r.xmas.match(self.w, p)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from dsfact.numbers.lexicon import Levels, Lexicon
-from dsfact.numbers.unit_pattern import LeadSplit, unit_alternatives
+from dsfact.numbers.unit_pattern import LeadSplit, any_case, unit_alternatives
 from dsfact.numbers.words import Words
 
 
@@ -115,9 +115,12 @@ def _dates(r: _Rx) -> None:
     r.after_a = frozenset((*w.en_scale, *en_den.split("|")))
     month_grp = ("(?P<mon>" + "|".join(w.month_names) + "|(?:" + "|".join(w.month_abbreviations) +
                  r")(?![a-z])\.?)")
-    r.en_mdy = _compile(month_grp + r"\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9:%]|\.[0-9])"
+    # After a month's name (read by word_kind and month_ends, not by a pattern of all the names).
+    r.after_month_day = _compile(r"\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9:%]|\.[0-9])"
                           r"(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?")
-    r.en_my = _compile(month_grp + r",?\s+(?P<y>[0-9]{4})(?![0-9])")
+    r.after_month_year = _compile(r",?\s+(?P<y>[0-9]{4})(?![0-9])")
+    r.month_names = frozenset(w.month_names)
+    r.month_abbreviations = frozenset(w.month_abbreviations)
     r.en_dmy = _compile(r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_grp +
                           r"(?![A-Za-z])(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?")
     r.iso = _compile(r"(?P<y>[0-9]{4})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9])")
@@ -131,6 +134,7 @@ def _dates(r: _Rx) -> None:
     r.zh_md = _compile(zh_m + r"\s?月(?![租薪费])份?(?:\s?" + zh_d + r"\s?[日号])?")
     rel = list(w.relative_years)
     rel_en = "|".join(re.escape(x) for x in _latin(rel))
+    r.rel_zh_not_ascii = not any(x.isascii() for x in rel if x not in _latin(rel))  # none in an ASCII text
     r.rel_zh = _compile("(" + "|".join(re.escape(x) for x in rel if x not in _latin(rel)) + r")\s?$")
     r.rel_en_before = _compile(r"(?i)\b(" + rel_en + r")\s+year(?:'s)?,?\s+(?:on\s+)?$")
     r.rel_en_after = _compile(r"(?i),?\s+(" + rel_en + r")\s+year\b")
@@ -155,7 +159,6 @@ def _not_amounts(r: _Rx) -> None:
                 "zh": _compile(r"[零〇一二两三四五六七八九十百千万亿兆]+"),
                 "w": _compile(r"[A-Za-z]+"), "mon": _compile(r"[A-Za-z]+")}
     r.fw_thousands = _compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
-    r.group_space = _compile("[\u00a0\u2007\u2009\u202f]")
     # A digit first (the lookbehind after it looks at the character before it), so the engine skips to
     # digits at once: a grouped figure of 1 to 3 digits, then groups of three.
     r.grouped = _compile("[0-9０-９](?<![0-9０-９.,，\u00a0\u2007\u2009\u202f][0-9０-９])[0-9０-９]{0,2}"
@@ -223,6 +226,8 @@ def _amounts(r: _Rx) -> None:
     r.en_scale = _compile(r"(?:\s?(?i:(?P<w>" + _words(*(k for k, v in w.en_scale.items() if v >= 1000)) +
                           r"))(?![A-Za-z])|\s?(?P<a>" + _words(*(x for x in abbr if len(x) > 1)) +
                           r")(?![A-Za-z])|(?P<l>[" + "".join(x for x in abbr if len(x) == 1) + r"])(?![A-Za-z0-9]))")
+    r.en_scale_first = frozenset(any_case("".join(k[0] for k, v in w.en_scale.items() if v >= 1000)) +
+                                 "".join(x[0] for x in abbr))
     r.zh_scale = _compile(r"\s?(?P<s>[十百千]?多?(?:万亿|万|亿|兆(?![瓦赫帕焦欧位级]|字节|比特))|[百千](?!分))")
     r.unit = LeadSplit(unit_alternatives(w))
 
@@ -231,6 +236,8 @@ def _rates_and_ranges(r: _Rx) -> None:
     """After the unit: qualifier words, rates and the second end of a range."""
     w = r.words
     latin_after = _words(*(x.replace(" ", r"\s+") for x in _latin(w.qual_after)))
+    r.post_qual_first = frozenset("".join(any_case(x[0]) for x in w.qual_after))
+    r.per_suffix_first = frozenset(any_case("".join(x[:1] for x in w.rate_before) + "a") + "/每")
     r.post_qual = _compile(r"\s?(?P<q>" + _other(w.qual_after) + "|(?i:" + latin_after + "))(?![A-Za-z])")
     nouns = w.per_noun
     lower = _words(*(x for x in _latin(nouns) if x == x.lower()))
@@ -268,7 +275,6 @@ def _qualifiers(r: _Rx) -> None:
                            r"(?:合|折合|人民币|港币|美元)*\s*$")
     r.paren = _compile(r"\([^()]*\)|（[^（）]*）")
     r.roc = _compile(r"民国\s?$")
-    r.zh_vague = _compile(r"(?:[数几上好成多]|[0-9])$")
 
 
 class _Lazy:

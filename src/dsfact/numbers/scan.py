@@ -22,6 +22,7 @@ _BREAKS = frozenset(" \t\n。；;！？!?，,:、")
 # Places a figure can start that are read with no sentence break among them; the rest of a longer run-on
 # of figures ("1%1%1%…", which no writer means as prose) is skipped, so every input is read in linear time.
 _PER_SENTENCE = 256
+_GROUP_SEPARATORS = "，\u00a0\u2007\u2009\u202f"
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -181,7 +182,7 @@ def _separators(r, text: str, w: str) -> str:
     """Separators read as a person reads them, one character for one: in a grouped figure (1 to 3 digits,
     then groups of three), a full-width comma, a no-break space or a thin space separates thousands
     (４，０９６, 4，096, "4 096"); elsewhere a full-width comma ends a clause ("2048，1000" stays two numbers)."""
-    if "，" not in text and not r.group_space.search(text):
+    if not _separator_before_digit(text):
         return w
     fixes = [m.start() for m in r.fw_thousands.finditer(text)]
     for m in r.grouped.finditer(text):
@@ -192,6 +193,18 @@ def _separators(r, text: str, w: str) -> str:
     for i in fixes:
         chars[i] = ","
     return "".join(chars)
+
+
+def _separator_before_digit(text: str) -> bool:
+    """Whether a full-width comma, a no-break or a thin space comes right before a digit somewhere."""
+    for sep in _GROUP_SEPARATORS:
+        i = text.find(sep)
+        while i >= 0:
+            nxt = text[i + 1:i + 2]
+            if nxt and ("0" <= nxt <= "9" or "０" <= nxt <= "９"):
+                return True
+            i = text.find(sep, i + 1)
+    return False
 
 
 def parse_quantities(text: str, *, ref_date: str | None = None,

@@ -8,6 +8,14 @@ from fractions import Fraction
 
 from dsfact.numbers.numerals import _arabic, _zh_value, zh_numeral_end
 
+_VAGUE = frozenset("数几上好成多0123456789")  # 数万, 几千, 上百, 3万: no figure a reader can hold to
+
+
+def _vague_before(w: str, lo: int, p: int) -> bool:
+    """Whether the character before p (within lo..p, a final line break aside) makes a numeral vague."""
+    k = p - 2 if p - 1 >= lo and w[p - 1] == "\n" else p - 1
+    return k >= lo and w[k] in _VAGUE
+
 
 class _Triggers:
     """The readers the scan dispatches to (a part of `_Scanner`)."""
@@ -140,7 +148,7 @@ class _Triggers:
         end = zh_numeral_end(w, p)
         run = w[p:end]
         lo = max(0, p - 4)
-        if p and (r.zh_vague.search(w, lo, p) or self._after_ordinal(p)
+        if p and (_vague_before(w, lo, p) or self._after_ordinal(p)
                   or w[p - 1] in "周期礼双唯统第"):
             m = r.zh_frac.match(w, end)
             return m.end() if m else end

@@ -148,7 +148,8 @@ class _Units:
     def _read_after(self, a: _Amount) -> None:
         """Qualifier words and rates after the unit."""
         r, w = self.r, self.w
-        m = r.post_qual.match(w, a.end)
+        k = a.end + 1 if a.end < self.n and w[a.end].isspace() else a.end
+        m = r.post_qual.match(w, a.end) if k < self.n and w[k] in r.post_qual_first else None
         if m:
             q = m["q"].lower()
             kind = {"左右": APPROXIMATELY, "上下": APPROXIMATELY, "or so": APPROXIMATELY,
@@ -161,7 +162,8 @@ class _Units:
                 a.end = m.end()
         if a.unit in _NO_PER and a.unit not in ("pct",):
             return
-        m = r.per_suffix.match(w, a.end)
+        k = a.end + 1 if a.end < self.n and w[a.end].isspace() else a.end
+        m = r.per_suffix.match(w, a.end) if k < self.n and w[k] in r.per_suffix_first else None
         if m:
             noun = m["noun"]
             nouns = r.words.per_noun
