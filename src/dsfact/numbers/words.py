@@ -6,7 +6,7 @@ the file is read without a change to the code.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO
 from dsfact.numbers.vocab import _NEARLY, _NEUTRAL
@@ -17,9 +17,9 @@ QUALIFIER_KINDS = {"nearly": _NEARLY, "approximately": APPROXIMATELY, "more-than
 Tables = dict[str, dict[str, tuple[str, ...]]]
 
 
-@dataclass(frozen=True)
-class Words:
-    """The word tables of one language data file, as the lookups the scanner and its patterns use."""
+class Words(NamedTuple):
+    """The word tables of one language data file, as the lookups the scanner and its patterns use (a
+    named tuple, built once: see dsfact.model on why not a dataclass)."""
 
     qualifiers: list[tuple[str, tuple[str, ...]]]  # (qualifier kind, words) before a figure, guards as written
     qual_far: frozenset[str]  # qualifiers that still hold a few words before their figure
