@@ -48,8 +48,16 @@ def is_cjk(char: str) -> bool:
 
 
 def has_cjk(text: str) -> bool:
-    """Whether text holds a Chinese character."""
-    return not text.isascii() and max(text) >= "\u3400" and any(map(is_cjk, text))
+    """Whether a short text (a word) holds a Chinese character."""
+    return not text.isascii() and any(map(is_cjk, text))
+
+
+_HAN = r"[\u3400-\u9fff\uf900-\ufaff]"  # written as dsfact.fold writes it: compiled once, by whichever asks first
+
+
+def text_has_cjk(text: str) -> bool:
+    """Whether a long text holds a Chinese character (a regex, compiled only once a text is not ASCII)."""
+    return not text.isascii() and re.search(_HAN, text) is not None
 
 
 def _cue_key(cue: str, folded: str | None = None) -> tuple[str, bool]:
@@ -80,6 +88,7 @@ class CueIndex:
     fuzzy_masks: dict[str, int] = field(default_factory=dict)  # long key -> the set of its characters, as bits
     families: dict[str, frozenset[int]] = field(default_factory=dict)  # a figure's unit -> claims it may state
     token_keys: dict[str, tuple[str | None, bool]] = field(default_factory=dict)  # token -> _token_key's answer
+    readings: dict[tuple[str, str], tuple] = field(default_factory=dict)  # (cue, unit) -> reading(cue, unit)
     _by_role: dict[str, tuple[frozenset[int], frozenset[int]]] = field(default_factory=dict)
     _names: dict[str, bool] = field(default_factory=dict)
 
@@ -141,6 +150,25 @@ class CueIndex:
             entries = self.roles.get(key, ())
             found = self._by_role[key] = (frozenset(ci for ci, role in entries if role == METRIC),
                                           frozenset(ci for ci, role in entries if role == SUBJECT))
+        return found
+
+    def reading(self, cue: str, unit: str) -> tuple:
+        """A cue's roles for claims of figures in `unit` (and as an entity), whether it names only subjects
+        of other kinds of figure, and whether it names a subject of this kind; once per registry."""
+        key = (cue, unit)
+        found = self.readings.get(key)
+        if found is None:
+            roles, other_subject, ours, family = [], False, False, self.family(unit)
+            for ci, role in self.roles.get(cue, ()):
+                if role == ENTITY:
+                    roles.append((ci, role))
+                elif ci not in family:
+                    other_subject = other_subject or role == SUBJECT
+                elif role in (SUBJECT, METRIC, EXCLUDE):
+                    ours = ours or role != EXCLUDE
+                    roles.append((ci, role))
+            found = self.readings[key] = (tuple(roles), other_subject and not ours,
+                                          any(r == SUBJECT for _, r in roles))
         return found
 
     def names(self, key: str) -> bool:

@@ -5,14 +5,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from dsfact.matching.cues import ENTITY, EXCLUDE, METRIC, SUBJECT, CueHit, _cue_key, _product_words
+from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, CueHit, _cue_key, _product_words
 from dsfact.matching.sentences import Sentence
-from dsfact.matching.text import _RESPECTIVELY, AFTER_WEIGHT, CLAUSE_PENALTY, INF, TextCues
+from dsfact.matching.text import _RESPECTIVELY, AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.model import Claim, Quantity
 
 EXCLUDE_REACH = 80  # an exclude word rules out a claim near its figure, not across a long sentence
 SAME_SUBJECT = 5  # characters: subjects this close to the nearest one count as the same mention
-LOOKBACK_SENTENCES = 4
 LOOKBACK_PARAGRAPHS = 2
 MODIFIER_GAP = 3  # a name this close before a metric word qualifies it: "Nvidia GPUs", "Nvidia's H800s"
 COMPARED_REACH = 12  # a name used as a comparison ("than GPT-4's") owns only a figure this close to it
@@ -107,7 +106,7 @@ class TextMatcher(TextCues):
             return []
         if quantities is not None:
             self.use(quantities)
-        cues = self._cues(q, sentence, hits, family)
+        cues = self._cues(q, si, hits, family)
         self._respectively(q, quantities, sentence, hits, cues.subject)
         missing = [ci for ci in cues.metric if ci not in cues.subject and ci not in cues.excluded]
         if missing and not self._named_before(q, sentence, hits, family) and not self._turns_away(q, sentence):
@@ -115,9 +114,10 @@ class TextMatcher(TextCues):
                 self._structure_subject(q, missing, cues.subject, family)
         return self._ranked(q, sentence, cues)
 
-    def _cues(self, q: Quantity, sentence: Sentence, hits: list[CueHit], family: frozenset[int]) -> _Cues:
+    def _cues(self, q: Quantity, si: int, hits: list[CueHit], family: frozenset[int]) -> _Cues:
         """How near figure q each claim's subject, metric and exclude words sit in its sentence."""
         cues = _Cues()
+        sentence = self.sentences[si]
         respectively = self._says_respectively(sentence)
         exclusions: list[tuple[CueHit, int]] = []
         metrics: list[tuple[CueHit, int, float]] = []
@@ -128,7 +128,7 @@ class TextMatcher(TextCues):
         clause_start = marks[bisect.bisect_right(marks, qs) - 1] if marks and marks[0] < qs else sentence.start
         own_subject = False
         before_q, after_q = bisect.bisect_left(marks, qs), bisect.bisect_left(marks, qe)
-        for hit, roles, foreign, names in self._entries(sentence, q.unit, family):
+        for hit, roles, foreign, names in self.entries(si, q):
             # the distance of TextCues.distance, with q's own clause marks counted once per figure
             if hit.end <= qs:
                 crossings = before_q - bisect.bisect_left(marks, hit.end)
@@ -160,9 +160,13 @@ class TextMatcher(TextCues):
                 cues.entity = min(cues.entity, d)
                 cues.named_before = True
         claims = self.registry.claims
+        shadows, last = (), None
         for hit, ci, d in metrics:
-            if not respectively and not own_subject and self._shadowed(q, hit, claims[ci]):
-                continue
+            if not respectively and not own_subject:
+                if hit is not last:  # the figures that may take this word from q, found once per word
+                    shadows, last = self.shadows(q, hit), hit
+                if shadows and any(self._could_state(x, claims[ci]) for x in shadows):
+                    continue
             cues.metric[ci] = min(cues.metric.get(ci, INF), d)
         for hit, ci in exclusions:
             # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's
@@ -171,40 +175,18 @@ class TextMatcher(TextCues):
                 cues.excluded.add(ci)
         return cues
 
-    def _entries(self, sentence: Sentence, unit: str, family: frozenset[int]) -> list[tuple]:
-        """The cue hits of a sentence that matter to a figure in `unit`, each with its roles for claims
-        of that unit (and entities), whether it names only subjects of other kinds of figure, and whether
-        it names a subject of this kind: worked out once per sentence and unit, not once per figure."""
-        key = (sentence.start, unit)
-        found = self._entry_cache.get(key)
-        if found is None:
-            found = []
-            for hit in self.hits_in(sentence.start, sentence.end):
-                roles, other_subject, ours = [], False, False
-                for ci, role in self.roles_of(hit):
-                    if role == ENTITY:
-                        roles.append((ci, role))
-                    elif ci not in family:
-                        other_subject = other_subject or role == SUBJECT
-                    elif role in (SUBJECT, METRIC, EXCLUDE):
-                        ours = ours or role != EXCLUDE
-                        roles.append((ci, role))
-                foreign = other_subject and not ours
-                if roles or foreign:
-                    found.append((hit, tuple(roles), foreign, any(r == SUBJECT for _, r in roles)))
-            self._entry_cache[key] = found
-        return found
-
     def _ranked(self, q: Quantity, sentence: Sentence, cues: _Cues) -> list[Candidate]:
         """The claims that keep both a subject and a metric word near q and that q can state, best first."""
         out = []
         claims = self.registry.claims
         subject_d = cues.subject
-        roles = self.reader().roles(q) if self._quantities else frozenset()
+        roles = None  # q's roles, read when a claim first needs them
         for ci, md in cues.metric.items():
             if ci in cues.excluded or ci not in subject_d or subject_d[ci] == INF or md == INF:
                 continue
             claim = claims[ci]
+            if roles is None:
+                roles = self.reader().roles(q) if self._quantities else frozenset()
             if not self._fits(q, claim, roles, sentence):
                 continue
             if subject_d[ci] > cues.entity:
@@ -247,19 +229,6 @@ class TextMatcher(TextCues):
         qualifies it ("Nvidia GPUs") rather than being the subject; a verb ("Llama 3.1 took") does not."""
         word = self.folded[hit.start:hit.end]
         return any(c.isdigit() for c in word) or _cue_key(word, word)[0] in _product_words()
-
-    def _shadowed(self, q: Quantity, hit: CueHit, claim: Claim) -> bool:
-        """Whether another figure of q's unit stands between a metric word and q: the word governs that
-        figure ("市值蒸发5890亿美元，收盘报118.42美元": 市值 is not 118.42's)."""
-        if not self._quantity_starts:
-            return False
-        a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
-        lo = bisect.bisect_left(self._quantity_starts, a)
-        hi = bisect.bisect_left(self._quantity_starts, b)
-        clause = bisect.bisect_right(self._marks, hit.start)
-        return any(x.unit == q.unit and x is not q and x.end <= b
-                   and bisect.bisect_right(self._marks, x.start) == clause and self._could_state(x, claim)
-                   for x in self._quantities[lo:hi])
 
     def _could_state(self, x: Quantity, claim: Claim) -> bool:
         """Whether figure x's role and time allow the claim (a figure that cannot state it does not take

@@ -16,7 +16,7 @@ text; a change to binding that lets a figure take a metric word from another sen
 """
 from __future__ import annotations
 
-from dsfact.matching.matcher import LOOKBACK_SENTENCES, TextMatcher
+from dsfact.matching.matcher import TextMatcher
 from dsfact.model import Quantity
 
 
@@ -29,29 +29,16 @@ class Bindable:
         self.matcher = matcher
         self.claims: dict[int, set[int]] = {}  # sentence index -> claims a figure in it may state
         self.spans: list[tuple[int, int]] = []  # sorted, disjoint (start, end) offsets
-        self._context_subjects: dict[tuple, frozenset[int]] = {}
         sentences = matcher.sentences
         if not sentences or not matcher.hits:
             return
-        subjects: list[set[int]] = [set() for _ in sentences]
-        metrics: list[set[int]] = [set() for _ in sentences]
-        by_role = matcher.index.claims_by_role
-        ends = [s.end for s in sentences]
-        si, last = 0, len(sentences) - 1
-        for hit in matcher.hits:  # in order of position: one pass, the sentence advancing with them
-            while si < last and hit.start >= ends[si]:
-                si += 1
-            if hit.start < sentences[si].start or hit.end > ends[si]:
-                continue  # between sentences, or across the end of one
-            metric, subject = by_role(hit.cue)
-            metrics[si] |= metric
-            subjects[si] |= subject
+        metrics = matcher.sentence_claims()[0]
         spans = self.spans
         for i, s in enumerate(sentences):
             if not metrics[i]:
                 continue
-            claims = metrics[i] & set().union(*subjects[max(0, i - LOOKBACK_SENTENCES):i + 1],
-                                              self._carried(s.start))
+            context = matcher.structure.context_of(s.start) if matcher.structure is not None else ()
+            claims = metrics[i] & matcher.reach(i, context)
             if not claims:
                 continue
             self.claims[i] = claims
@@ -59,19 +46,6 @@ class Bindable:
                 spans[-1] = (spans[-1][0], s.end)
             else:
                 spans.append((s.start, s.end))
-
-    def _carried(self, pos: int) -> frozenset[int]:
-        """The claims whose subject a heading above, or the lead line of the list, at pos names."""
-        structure = self.matcher.structure
-        if structure is None:
-            return frozenset()
-        spans = structure.context_of(pos)
-        found = self._context_subjects.get(spans)
-        if found is None:
-            by_role = self.matcher.index.claims_by_role
-            found = frozenset().union(*(by_role(h.cue)[1] for a, b, _ in spans for h in self.matcher.hits_in(a, b)))
-            self._context_subjects[spans] = found
-        return found
 
     def admits(self, q: Quantity) -> bool:
         """Whether figure q (read in one of the spans) may state a claim at all."""

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from dsfact.matching.cues import has_cjk, text_has_cjk
 from dsfact.model import Quantity
 
 ROLE_KEYS = frozenset(("never", "before", "after", "clause", "opening"))
@@ -43,9 +44,6 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(parts) or "(?!)"
 
 
-def chinese_in(text: str) -> bool:
-    """Whether text may hold a Chinese word: a character at or above U+3400 (one pass, in C)."""
-    return bool(text) and max(text) >= "\u3400"
 
 
 class _Pattern:
@@ -64,13 +62,9 @@ class _Pattern:
     def get(self, chinese: bool) -> re.Pattern:
         found = self._compiled.get(chinese)
         if found is None:
-            groups = self.groups if chinese else [tuple(w for w in g if not _has_chinese(w)) for g in self.groups]
+            groups = self.groups if chinese else [tuple(w for w in g if not has_cjk(w)) for g in self.groups]
             found = self._compiled[chinese] = re.compile(self.form.format(*map(_alternation, groups)))
         return found
-
-
-def _has_chinese(word: str) -> bool:
-    return any(c >= "\u3400" for c in word)
 
 
 @dataclass(frozen=True)
@@ -158,7 +152,8 @@ class FigureReader:
         self._heads: dict[int, list[str]] = {}  # sentence start -> time words at its head
         self._clause_hits: dict[str, dict[int, list[int]]] = {}
         self._sentences: list[tuple[int, int]] | None = None  # those that hold a figure
-        self._chinese = chinese_in(folded)
+        self._chinese = text_has_cjk(folded)
+        self._role_patterns: list[tuple] | None = None
 
     def _clause_span(self, pos: int) -> tuple[int, int]:
         start, end = self.sentence_of(pos)
@@ -205,18 +200,17 @@ class FigureReader:
         found = self._roles.get(q.start)
         if found is not None:
             return found
-        lex, chinese = lexicon(), self._chinese
         clause_start, clause_end = self._clause_span(q.start)
         before = self.folded[max(clause_start, q.start - WINDOW):q.start]
         after = self.folded[q.end:min(clause_end, q.end + WINDOW)]
         out = set()
         k = bisect.bisect_left(self.starts, q.start)
-        for role in lex.roles:
-            if role is lex.conversion:
+        for role, before_words, after_words in self._patterns():
+            if before_words is None:  # a restatement
                 if k > 0 and self._is_restatement(self.quantities[k - 1], q, role):
                     out.add(role.name)
                 continue
-            if role.before.get(chinese).search(before) or role.after.get(chinese).search(after):
+            if before_words.search(before) or after_words.search(after):
                 out.add(role.name)
             elif role.clause is not None and q.direction is None and self._hits_for(role).get(k):
                 out.add(role.name)  # "目前市值约2.9万亿美元": no word of change, a word of level
@@ -224,6 +218,16 @@ class FigureReader:
             out.discard("fraction")  # "lost 17% of its value" is a move
         found = self._roles[q.start] = frozenset(out)
         return found
+
+    def _patterns(self) -> list[tuple]:
+        """Each role with its words before and after a figure, compiled for this text (None for the
+        restatement, which is read from the gap between two figures)."""
+        if self._role_patterns is None:
+            lex, chinese = lexicon(), self._chinese
+            self._role_patterns = [(role, None, None) if role is lex.conversion
+                                   else (role, role.before.get(chinese), role.after.get(chinese))
+                                   for role in lex.roles]
+        return self._role_patterns
 
     def _is_restatement(self, previous: Quantity, q: Quantity, role: _Role) -> bool:
         gap = self.folded[previous.end:q.start]
@@ -290,13 +294,13 @@ def is_comparison(folded: str, start: int, end: int) -> bool:
     """Whether the name at folded[start:end] is only a comparison ("比OpenAI", "than GPT-4o")."""
     lex = lexicon()
     before, after = max(0, start - 24), folded[end:end + 8]
-    return bool(lex.compared_before.get(chinese_in(folded[before:start])).search(folded, before, start)
-                or lex.compared_after.get(chinese_in(after)).match(after))
+    return bool(lex.compared_before.get(has_cjk(folded[before:start])).search(folded, before, start)
+                or lex.compared_after.get(has_cjk(after)).match(after))
 
 
 def turns_away(folded: str, start: int, end: int) -> bool:
     """Whether folded[start:end] turns to another subject ("elsewhere", "另一方面", "a rival")."""
-    return lexicon().shift.get(chinese_in(folded[start:end])).search(folded, start, end) is not None
+    return lexicon().shift.get(text_has_cjk(folded[start:end])).search(folded, start, end) is not None
 
 
 def fits(kind: str, roles: frozenset[str]) -> bool:
@@ -346,7 +350,7 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None) -
 def time_tags(folded: str, start: int, end: int) -> list[str]:
     """The kinds of the time words in folded[start:end] ("previous-year", "span", "weekday:0")."""
     lex = lexicon()
-    pattern = lex.time.get(chinese_in(folded[start:end]))
+    pattern = lex.time.get(text_has_cjk(folded[start:end]))
     return [lex.time_kinds.get(" ".join(m.group().split()), "span") for m in pattern.finditer(folded, start, end)]
 
 
@@ -358,7 +362,7 @@ def names_day(folded: str, claim_time: str) -> bool:
     parts = claim_time.split("-")
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
         return False
-    lex, chinese = lexicon(), chinese_in(folded)
+    lex, chinese = lexicon(), text_has_cjk(folded)
     weekday = f"weekday:{datetime.date(*map(int, parts)).weekday()}"
     if any(lex.time_kinds.get(" ".join(m.group().split())) == weekday for m in lex.time.get(chinese).finditer(folded)):
         return True

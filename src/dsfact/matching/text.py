@@ -6,19 +6,22 @@ import bisect
 import re
 
 from dsfact.fold import fold_text
-from dsfact.matching.cues import VARIANT, CueHit, cue_index
+from dsfact.matching.cues import ENTITY, SUBJECT, VARIANT, CueHit, cue_index, text_has_cjk
 from dsfact.matching.sentences import Sentence, split_sentences
 from dsfact.model import Quantity, Registry
 
+LOOKBACK_SENTENCES = 4  # an earlier sentence of the paragraph may give a figure its subject, this far back
 INF = float("inf")  # a cue that cannot bind: across a clause boundary after the figure
 CLAUSE_PENALTY = 30  # a comma between a figure and a name counts as 30 characters of distance
 AFTER_WEIGHT = 2.0  # a name after the figure binds less than one before it, and only within its clause
 
 # not a thousands comma: "a €200 billion (about $208 billion) plan" is one clause
-_CLAUSE = re.compile(r"(?<![0-9]),|,(?![0-9])|[;:()]|\s-\s|，|；|：|、|（|）|—")
+_CLAUSE = re.compile(r"(?<![0-9]),|,(?![0-9])|[，;；:：、()（）—]|\s-\s")
 # a space between Chinese phrases, as in headlines: compiled only for a text that has Chinese in it (a
 # class of the Chinese ranges costs milliseconds to compile)
-_CHINESE_SPACE = r"(?<=[\u3400-\u9fff%％])\s+(?=[\u3400-\u9fff])"
+# (the character before the spaces is matched, not looked behind at: a pattern that opens with a class
+# is scanned for in C)
+_CHINESE_SPACE = r"[\u3400-\u9fff%％](\s+)(?=[\u3400-\u9fff])"
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _RESPECTIVELY = ("分别", "respectively")
 
@@ -26,8 +29,8 @@ _RESPECTIVELY = ("分别", "respectively")
 def clause_marks(text: str) -> list[int]:
     """The offsets of a text's clause boundaries, in order."""
     marks = [m.start() for m in _CLAUSE.finditer(text)]
-    if text and max(text) >= "\u3400":  # no Chinese below U+3400: the test is one pass in C
-        spaces = [m.start() for m in re.finditer(_CHINESE_SPACE, text)]
+    if text_has_cjk(text):
+        spaces = [m.start(1) for m in re.finditer(_CHINESE_SPACE, text)]
         if spaces:  # the two kinds never overlap: one is punctuation, the other a run of spaces
             marks = sorted(marks + spaces)
     return marks
@@ -53,7 +56,9 @@ class TextCues:
         self._quantities: list[Quantity] | None = None
         self._quantity_starts: list[int] = []
         self._reader = None
-        self._entry_cache: dict[tuple[int, str], list[tuple]] = {}  # (sentence start, unit) -> cue hits
+        self._entry_cache: dict[tuple, list[tuple]] = {}  # (sentence, unit, heading context) -> cue hits
+        self._sentence_claims: tuple[list[set[int]], list[set[int]]] | None = None
+        self._reach: dict[tuple, frozenset[int]] = {}  # (sentence, heading context) -> claims of subjects in reach
         self._variants: dict[int, list[tuple[CueHit, frozenset[int]]]] = {}  # sentence start -> variant words
         self.year: int | None = None  # the document's year, where its date is known
         self._anchors: dict[str, bool] = {}  # a claim's date -> whether the text names that day
@@ -71,6 +76,43 @@ class TextCues:
             if hit.end > reach_end and names(hit.cue):
                 reach, reach_end = hit, hit.end
         return out
+
+    def reach(self, si: int, context: tuple = ()) -> frozenset[int]:
+        """The claims whose subject a figure of sentence si may take: named in the sentence or in the
+        LOOKBACK_SENTENCES before it (TextMatcher._borrow_subject), or in `context`, the heading and lead
+        line spans above the figure (_structure_subject). Only these claims' metric and exclude words can
+        bind a figure there."""
+        key = (si, context)
+        found = self._reach.get(key)
+        if found is None:
+            subjects = self.sentence_claims()[1]
+            found = frozenset().union(*subjects[max(0, si - LOOKBACK_SENTENCES):si + 1])
+            if context:
+                by_role = self.index.claims_by_role
+                found = found.union(*(by_role(h.cue)[1] for a, b, _ in context for h in self.hits_in(a, b)))
+            self._reach[key] = found
+        return found
+
+    def sentence_claims(self) -> tuple[list[set[int]], list[set[int]]]:
+        """Per sentence, the claims it holds a metric word of, and those it names the subject of (one pass
+        over the cue hits, the sentence advancing with them)."""
+        if self._sentence_claims is None:
+            sentences = self.sentences
+            subjects: list[set[int]] = [set() for _ in sentences]
+            metrics: list[set[int]] = [set() for _ in sentences]
+            by_role = self.index.claims_by_role
+            ends = [s.end for s in sentences]
+            si, last = 0, len(sentences) - 1
+            for hit in self.hits:
+                while si < last and hit.start >= ends[si]:
+                    si += 1
+                if hit.start < sentences[si].start or hit.end > ends[si]:
+                    continue  # between sentences, or across the end of one
+                metric, subject = by_role(hit.cue)
+                metrics[si] |= metric
+                subjects[si] |= subject
+            self._sentence_claims = metrics, subjects
+        return self._sentence_claims
 
     def use(self, quantities: list[Quantity]) -> None:
         """Take the figures read in this text (in text order): they shape clauses and roles."""
@@ -114,6 +156,41 @@ class TextCues:
             if before + 1 in ends and close < len(text) and text[close] in ")）":
                 drop.update((at, close))
         return [m for m in self._all_marks if m not in drop] if drop else self._all_marks
+
+    def entries(self, si: int, q: Quantity) -> list[tuple]:
+        """The cue hits of sentence si that matter to figure q: each with its roles for claims of q's unit
+        (entities, subjects, and the metric and exclude words of claims whose subject is in reach: no other
+        claim can bind q), whether it names only subjects of other kinds of figure, and whether it names a
+        subject of this kind; worked out once per sentence, unit and heading context, not once per figure."""
+        context = self.structure.context_of(q.start) if self.structure is not None else ()
+        key = (si, q.unit, context)
+        found = self._entry_cache.get(key)
+        if found is None:
+            found = self._entry_cache[key] = []
+            reach = self.reach(si, context)
+            sentence = self.sentences[si]
+            for hit in self.hits_in(sentence.start, sentence.end):
+                roles, foreign, names = self.index.reading(hit.cue, q.unit)
+                if roles:
+                    roles = tuple(r for r in roles if r[1] == ENTITY or r[1] == SUBJECT or r[0] in reach)
+                if roles or foreign:
+                    found.append((hit, roles, foreign, names))
+        return found
+
+    def shadows(self, q: Quantity, hit: CueHit) -> list[Quantity]:
+        """The other figures of q's unit between a metric word and q, in the word's clause: the word governs
+        such a figure rather than q when that figure could state the claim ("市值蒸发5890亿美元，收盘报118.42
+        美元": 市值 is not 118.42's)."""
+        if not self._quantity_starts:
+            return []
+        a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
+        lo = bisect.bisect_left(self._quantity_starts, a)
+        hi = bisect.bisect_left(self._quantity_starts, b)
+        if lo == hi:
+            return []
+        clause = bisect.bisect_right(self._marks, hit.start)
+        return [x for x in self._quantities[lo:hi] if x.unit == q.unit and x is not q and x.end <= b
+                and bisect.bisect_right(self._marks, x.start) == clause]
 
     def _figure_between(self, q: Quantity, hit: CueHit) -> bool:
         """Whether another figure stands between a word and q (the word then belongs to that figure)."""
