@@ -3,7 +3,6 @@ words, exclusions, variants, entities), with near spellings of long names."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from dsfact.fold import fold_text
 from dsfact.model import Registry
@@ -19,11 +18,23 @@ _DURATIONS = ("day", "week", "month", "year")
 _NOTHING = re.compile("(?!)")
 
 
-@dataclass(frozen=True, slots=True)
 class CueHit:
-    start: int
-    end: int
-    cue: str  # the folded cue that matched
+    """Where a cue matched: text[start:end], and the folded cue (a plain class: a dataclass costs a
+    millisecond or more to create at import, on every run)."""
+
+    __slots__ = ("start", "end", "cue")
+
+    def __init__(self, start: int, end: int, cue: str) -> None:
+        self.start, self.end, self.cue = start, end, cue
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, CueHit) and (self.start, self.end, self.cue) == (other.start, other.end, other.cue)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.cue))
+
+    def __repr__(self) -> str:
+        return f"CueHit(start={self.start!r}, end={self.end!r}, cue={self.cue!r})"
 
 
 def _stems(token: str) -> list[str]:
@@ -69,28 +80,28 @@ def _cue_key(cue: str, folded: str | None = None) -> tuple[str, bool]:
     return "".join(_TOKEN.findall(folded)), False
 
 
-@dataclass
 class CueIndex:
     """Every cue of a registry, indexed so that one pass over a text finds them all."""
 
-    roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # key -> [(claim index, role)]
-    latin: dict[str, str] = field(default_factory=dict)  # stem -> key
-    latin_fuzzy: dict[str, list[str]] = field(default_factory=dict)  # first letter -> long keys
-    cjk_by_prefix: dict[str, list[str]] = field(default_factory=dict)
-    claims_by_unit: dict[str, list[int]] = field(default_factory=dict)
-    groups: dict[str, list[int]] = field(default_factory=dict)
-    folded: dict[str, str] = field(default_factory=dict)
-    position: dict[str, int] = field(default_factory=dict)  # claim id -> claim index
-    # Built once, so that the work per text does not grow with the registry:
-    latin_prefixes: set[str] = field(default_factory=set)  # every prefix of a stem: when to stop joining tokens
-    cjk_singles: frozenset[str] = frozenset()  # one-character Chinese cues
-    cjk_starts: re.Pattern = _NOTHING  # the first characters of Chinese cues
-    fuzzy_masks: dict[str, int] = field(default_factory=dict)  # long key -> the set of its characters, as bits
-    families: dict[str, frozenset[int]] = field(default_factory=dict)  # a figure's unit -> claims it may state
-    token_keys: dict[str, tuple[str | None, bool]] = field(default_factory=dict)  # token -> _token_key's answer
-    readings: dict[tuple[str, str], tuple] = field(default_factory=dict)  # (cue, unit) -> reading(cue, unit)
-    _by_role: dict[str, tuple[frozenset[int], frozenset[int]]] = field(default_factory=dict)
-    _names: dict[str, bool] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.roles: dict[str, list[tuple[int, str]]] = {}  # key -> [(claim index, role)]
+        self.latin: dict[str, str] = {}  # stem -> key
+        self.latin_fuzzy: dict[str, list[str]] = {}  # first letter -> long keys
+        self.cjk_by_prefix: dict[str, list[str]] = {}
+        self.claims_by_unit: dict[str, list[int]] = {}
+        self.groups: dict[str, list[int]] = {}
+        self.folded: dict[str, str] = {}
+        self.position: dict[str, int] = {}  # claim id -> claim index
+        # Built once, so that the work per text does not grow with the registry:
+        self.latin_prefixes: set[str] = set()  # every prefix of a stem: when to stop joining tokens
+        self.cjk_singles: frozenset[str] = frozenset()  # one-character Chinese cues
+        self._cjk_starts: re.Pattern | None = None  # the first characters of Chinese cues, when first needed
+        self.fuzzy_masks: dict[str, int] = {}  # long key -> the set of its characters, as bits
+        self.families: dict[str, frozenset[int]] = {}  # a figure's unit -> claims it may state
+        self.token_keys: dict[str, tuple[str | None, bool]] = {}  # token -> _token_key's answer
+        self.readings: dict[tuple[str, str], tuple] = {}  # (cue, unit) -> reading(cue, unit)
+        self._by_role: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        self._names: dict[str, bool] = {}
 
     @classmethod
     def build(cls, registry: Registry) -> "CueIndex":
@@ -127,7 +138,6 @@ class CueIndex:
             add(_cue_key(cue, folded.get(cue)), -1, ENTITY)
         index.latin_prefixes = {stem[:k] for stem in index.latin for k in range(1, len(stem) + 1)}
         index.cjk_singles = frozenset(k for k in index.cjk_by_prefix if len(k) == 1)
-        index.cjk_starts = _starts_pattern(index.cjk_by_prefix)
         return index
 
     def family(self, unit: str) -> frozenset[int]:
@@ -213,10 +223,12 @@ class CueIndex:
 
     def _find_cjk(self, folded: str, hits: list[CueHit]) -> None:
         prefixes = self.cjk_by_prefix
-        if not prefixes:
+        if not prefixes or not text_has_cjk(folded):  # a Chinese cue is found only where Chinese is written
             return
+        if self._cjk_starts is None:
+            self._cjk_starts = _starts_pattern(prefixes)
         singles, get, starts = self.cjk_singles, prefixes.get, folded.startswith
-        for m in self.cjk_starts.finditer(folded):  # only where a Chinese cue can begin
+        for m in self._cjk_starts.finditer(folded):  # only where a Chinese cue can begin
             pos = m.start()
             bucket = get(folded[pos:pos + 2])
             if bucket:

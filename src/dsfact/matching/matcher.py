@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, CueHit, _cue_key, _product_words
 from dsfact.matching.sentences import Sentence
@@ -22,30 +21,39 @@ STRUCTURE_PENALTY = SENTENCE_PENALTY * (2 + LOOKBACK_PARAGRAPHS)  # a lead line 
 _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
 
 
-@dataclass(slots=True)
 class Candidate:
-    """A claim that a figure may state, with how closely its cue words sit to the figure."""
+    """A claim that a figure may state, with how closely its cue words sit to the figure (plain classes
+    here and below: a dataclass costs a millisecond or more to create at import, on every run)."""
 
-    claim: Claim
-    subject_distance: float
-    metric_distance: float
-    weak: bool = False  # bound only loosely (subject from far away, metric word outside the clause)
+    __slots__ = ("claim", "subject_distance", "metric_distance", "weak")
+
+    def __init__(self, claim: Claim, subject_distance: float, metric_distance: float, weak: bool = False) -> None:
+        self.claim = claim
+        self.subject_distance = subject_distance
+        self.metric_distance = metric_distance
+        self.weak = weak  # bound only loosely (subject from far away, metric word outside the clause)
+
+    def __repr__(self) -> str:
+        return (f"Candidate(claim={self.claim.id!r}, subject_distance={self.subject_distance!r}, "
+                f"metric_distance={self.metric_distance!r}, weak={self.weak!r})")
 
     @property
     def score(self) -> float:
         return self.subject_distance + 0.5 * self.metric_distance
 
 
-@dataclass(slots=True)
 class _Cues:
     """The cue words of a figure's sentence, as distances from the figure, by claim."""
 
-    subject: dict[int, float] = field(default_factory=dict)
-    metric: dict[int, float] = field(default_factory=dict)
-    excluded: set[int] = field(default_factory=set)
-    subject_before: set[int] = field(default_factory=set)  # claims whose subject is named before the figure
-    entity: float = INF  # the nearest other company or body
-    named_before: bool = False  # another body is named before the figure
+    __slots__ = ("subject", "metric", "excluded", "subject_before", "entity", "named_before")
+
+    def __init__(self) -> None:
+        self.subject: dict[int, float] = {}
+        self.metric: dict[int, float] = {}
+        self.excluded: set[int] = set()
+        self.subject_before: set[int] = set()  # claims whose subject is named before the figure
+        self.entity = INF  # the nearest other company or body
+        self.named_before = False  # another body is named before the figure
 
 
 def _not_names() -> frozenset[str]:

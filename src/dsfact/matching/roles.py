@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from dsfact.matching.cues import has_cjk, text_has_cjk
 from dsfact.model import Quantity
@@ -67,14 +66,15 @@ class _Pattern:
         return found
 
 
-@dataclass(frozen=True)
 class _Role:
-    name: str
-    never: frozenset[str]
-    before: _Pattern
-    after: _Pattern
-    clause: _Pattern | None
-    opening: str
+    """A role's words (a plain class: a dataclass costs a millisecond or more to create, on every run)."""
+
+    __slots__ = ("name", "never", "before", "after", "clause", "opening")
+
+    def __init__(self, name: str, never: frozenset[str], before: _Pattern, after: _Pattern,
+                 clause: _Pattern | None, opening: str) -> None:
+        self.name, self.never, self.before, self.after, self.clause, self.opening = \
+            name, never, before, after, clause, opening
 
 
 class _Lexicon:

@@ -7,17 +7,19 @@ found among the text's own."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
 class Structure:
     """Per block of a text: where it stands, and the spans whose subject it may take, nearest first (its
-    lead line, then the headings above it from the innermost out)."""
+    lead line, then the headings above it from the innermost out). A plain class: a dataclass costs a
+    millisecond or more to create, on every run."""
 
-    starts: list[int]
-    ends: list[int]
-    contexts: list[tuple[tuple[int, int, bool], ...]]  # (start, end, is a heading)
+    __slots__ = ("starts", "ends", "contexts")
+
+    def __init__(self, starts: list[int], ends: list[int], contexts: list[tuple[tuple[int, int, bool], ...]]) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.contexts = contexts  # (start, end, is a heading)
 
     def context_of(self, pos: int) -> tuple[tuple[int, int, bool], ...]:
         """The lead line and heading spans of the block at offset pos (none outside every block), each
