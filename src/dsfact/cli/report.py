@@ -125,7 +125,7 @@ class _Output:
     def __init__(self, output: str, color: str, quiet: bool) -> None:
         self.output, self.quiet = output, quiet
         self.console = None
-        self.in_worker = None  # the table, drawn where the file was checked
+        self.in_worker = None  # (result, registry) -> its text, made where the file was checked
         if output == "table":
             from functools import partial
 
@@ -134,8 +134,11 @@ class _Output:
             self.console = make_console(color=color)
             self.in_worker = partial(table_text, width=self.console.width, quiet=quiet,
                                      color_system=self.console.color_system if self.console.is_terminal else None)
-        self.write_file = _file_writer(output)
         self.plain_color = _use_color(color, sys.stdout)
+        if output in ("lines", "github", "jsonl"):  # with --jobs, the workers write the text, not the parent
+            from functools import partial
+
+            self.in_worker = partial(file_text, output=output, color=self.plain_color, quiet=quiet)
 
     def stream(self, results, total: int) -> tuple[Report, Report]:
         """Write each file's result as it comes; return everything the run found (the exit status and
@@ -153,8 +156,6 @@ class _Output:
                 report.files.append(result)
                 visible = without_supported(result) if self.quiet else result
                 shown.files.append(visible)
-                if self.write_file is not None:
-                    text = self.write_file(visible, self.plain_color)
                 if text:
                     _write(text, flush=True)
                 if progress:
@@ -206,22 +207,22 @@ def _write(text: str, flush: bool = False) -> None:
         _broken_pipe()
 
 
-def _file_writer(output: str):
-    """For lines, github and jsonl, a function from one file's result (and whether to colour) to the
-    text to write as soon as it is checked; the table comes pre-rendered from iter_results."""
+def file_text(result: FileResult, registry, *, output: str, color: bool, quiet: bool) -> str:
+    """One file's result as lines, github or jsonl text, as soon as it is checked: in the worker that
+    checked it (dsfact.run.Finish), so that with --jobs the parent only writes. Under --quiet, without
+    its supported findings."""
+    visible = without_supported(result) if quiet else result
     if output == "lines":
         from dsfact.render.lines import render_file_lines
 
-        return lambda result, color: render_file_lines(result, color=color)
+        return render_file_lines(visible, color=color)
     if output == "github":
         from dsfact.render.github import render_file_github
 
-        return lambda result, color: render_file_github(result)
-    if output == "jsonl":
-        from dsfact.render.json import render_jsonl_file
+        return render_file_github(visible)
+    from dsfact.render.json import render_jsonl_file
 
-        return lambda result, color: render_jsonl_file(result)
-    return None
+    return render_jsonl_file(visible)
 
 
 def render_tail(report: Report, shown: Report, output: str, registry, *, console=None,
