@@ -201,6 +201,9 @@ class FigureReader:
         if found is not None:
             return found
         clause_start, clause_end = self._clause_span(q.start)
+        if clause_start > 0 and self.folded[clause_start - 1] in "(（" \
+                and not self.folded[clause_start:q.start].strip():  # "Input Cost (1M Tokens)": the bracket's head
+            clause_start = max(self.sentence_of(q.start)[0], clause_start - WINDOW)
         before = self.folded[max(clause_start, q.start - WINDOW):q.start]
         after = self.folded[q.end:min(clause_end, q.end + WINDOW)]
         out = set()
