@@ -1,8 +1,8 @@
 """Check a document against a registry: find the figures that state a claim and judge them."""
 from __future__ import annotations
 
-from dsfact.matching import TextMatcher, choose, doubts_time
-from dsfact.model import SUPPORTED, FileResult, Finding, Registry
+from dsfact.matching import TextMatcher, choose, doubts_time, passed_over
+from dsfact.model import DISPUTED, SUPPORTED, FileResult, Finding, Registry
 from dsfact.verdict import agrees, claim_sources, judge, verdict_of
 
 __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
@@ -31,7 +31,10 @@ def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
         finding = judge(q, selected, siblings, registry)
         if finding is None:
             continue
-        if finding.verdict != SUPPORTED and (candidates[0].weak or doubts_time(matcher, q, selected)):
+        if finding.verdict == DISPUTED and not selected.variant:
+            finding = _as_variant(q, selected, siblings, registry) or finding
+        if finding.verdict != SUPPORTED and (candidates[0].weak or passed_over(matcher, q, candidates[0])
+                                             or doubts_time(matcher, q, selected)):
             continue  # when in doubt, stay quiet: a loose binding, or another day, never contradicts
         clause = matcher.clause_of(q)
         key = None if clause is None else (clause, finding.claim)
@@ -43,6 +46,18 @@ def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
                 best[key] = rank
         kept.append((finding, key))
     return [f for i, (f, key) in enumerate(kept) if key is None or best[key][1] == i]
+
+
+def _as_variant(q, selected, siblings, registry: Registry) -> Finding | None:
+    """A figure bound to a group's generic claim (one with no variant: tkp's "R1's price per million
+    tokens") that a variant of the group supports states that variant: "$0.55 per million tokens" for R1
+    is its cache-miss input price, not a dispute with the generic claim's $0.14."""
+    for other in siblings:
+        if other is not selected and other.variant:
+            found = judge(q, other, siblings, registry)
+            if found is not None and found.verdict == SUPPORTED:
+                return found
+    return None
 
 
 def check_text(text: str, registry: Registry | None = None) -> list[Finding]:

@@ -5,6 +5,7 @@ import bisect
 import re
 
 from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, CueHit, _cue_key, _product_words
+from dsfact.matching.doubt import row_label
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.text import _RESPECTIVELY, AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.model import Claim, Quantity
@@ -25,13 +26,15 @@ class Candidate:
     """A claim that a figure may state, with how closely its cue words sit to the figure (plain classes
     here and below: a dataclass costs a millisecond or more to create at import, on every run)."""
 
-    __slots__ = ("claim", "subject_distance", "metric_distance", "weak")
+    __slots__ = ("claim", "subject_distance", "metric_distance", "weak", "cues")
 
-    def __init__(self, claim: Claim, subject_distance: float, metric_distance: float, weak: bool = False) -> None:
+    def __init__(self, claim: Claim, subject_distance: float, metric_distance: float, weak: bool = False,
+                 cues: object = None) -> None:
         self.claim = claim
         self.subject_distance = subject_distance
         self.metric_distance = metric_distance
         self.weak = weak  # bound only loosely (subject from far away, metric word outside the clause)
+        self.cues = cues  # the figure's sentence's cue words (_Cues), for dsfact.matching.doubt.passed_over
 
     def __repr__(self) -> str:
         return (f"Candidate(claim={self.claim.id!r}, subject_distance={self.subject_distance!r}, "
@@ -45,7 +48,8 @@ class Candidate:
 class _Cues:
     """The cue words of a figure's sentence, as distances from the figure, by claim."""
 
-    __slots__ = ("subject", "metric", "excluded", "subject_before", "entity", "named_before")
+    __slots__ = ("subject", "metric", "excluded", "subject_before", "entity", "named_before", "last_subject",
+                 "names")
 
     def __init__(self) -> None:
         self.subject: dict[int, float] = {}
@@ -54,6 +58,8 @@ class _Cues:
         self.subject_before: set[int] = set()  # claims whose subject is named before the figure
         self.entity = INF  # the nearest other company or body
         self.named_before = False  # another body is named before the figure
+        self.last_subject: dict[int, int] = {}  # claim -> where its subject last ends before q
+        self.names: list[tuple[CueHit, tuple]] = []  # the sentence's names, with their roles
 
 
 def _not_names() -> frozenset[str]:
@@ -157,11 +163,14 @@ class TextMatcher(TextCues):
                     cues.subject[ci] = min(cues.subject.get(ci, INF), d)
                     if hit.end <= qs:
                         cues.subject_before.add(ci)
+                        cues.last_subject[ci] = max(cues.last_subject.get(ci, -1), hit.end)
                     named.setdefault(ci, []).append(hit)
                 elif role == METRIC:
                     metrics.append((hit, ci, d))
-                elif d <= EXCLUDE_REACH and not self._figure_between(q, hit):
+                elif (d <= EXCLUDE_REACH and not self._figure_between(q, hit)) or row_label(self.text, q, hit):
                     exclusions.append((hit, ci))
+            if names or any(role == ENTITY for _, role in roles):
+                cues.names.append((hit, roles))  # for dsfact.matching.doubt.passed_over
             if foreign and hit.end <= qs and self._governs(q, hit, hits, family):
                 # "Meta's Llama 3 was trained on 16,384 GPUs": the nearest name before a figure is its
                 # subject, even when it is registered only for figures of another kind
@@ -201,7 +210,7 @@ class TextMatcher(TextCues):
                 continue  # a figure nearer another company or body is not this claim
             if cues.named_before and ci not in cues.subject_before and subject_d[ci] < SENTENCE_PENALTY:
                 continue  # "Alibaba cut prices by 85% in response to DeepSeek": the name before is the subject
-            out.append(Candidate(claim, subject_d[ci], md, weak=self._weak(q, subject_d[ci], md)))
+            out.append(Candidate(claim, subject_d[ci], md, weak=self._weak(q, subject_d[ci], md), cues=cues))
         if not out:
             return out
         nearest = min(c.subject_distance for c in out)

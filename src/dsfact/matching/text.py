@@ -268,6 +268,20 @@ class TextCues:
                 if any(role == VARIANT for _, role in self.roles_of(hit))]
         near = INF
         for hit, claims in variants:
-            if claim_index in claims:
+            if claim_index in claims and not self._qualifies_other(q, hit, claims):
                 near = min(near, self.distance(q, hit))  # clause-aware, as for subjects
         return near
+
+    def _qualifies_other(self, q: Quantity, hit: CueHit, claims: frozenset[int]) -> bool:
+        """Whether a variant word stands right beside another figure than q, one of a unit that a claim
+        with this variant word is stated in, which it then qualifies: "lost $600 billion after falling as
+        much as 18% intraday" (the intraday low is the 18%, not the $600 billion)."""
+        starts, text, quantities = self._quantity_starts, self.text, self._quantities or []
+        units = {self.registry.claims[ci].unit for ci in claims}
+        k = bisect.bisect_left(starts, hit.end)
+        if k < len(starts) and starts[k] != q.start and not text[hit.end:starts[k]].strip():
+            return quantities[k].unit in units  # "as much as 18%"
+        k = bisect.bisect_right(starts, hit.start) - 1
+        if 0 <= k < len(quantities) and starts[k] != q.start and quantities[k].end <= hit.start:
+            return quantities[k].unit in units and not text[quantities[k].end:hit.start].strip()  # "18% intraday"
+        return False
