@@ -17,6 +17,11 @@ import re
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
+def spaced(word: str) -> str:
+    """A word escaped for a pattern, with any run of white space where it has a space ("per cent")."""
+    return re.escape(word).replace(r"\ ", r"\s+")
+
+
 def split_guard(word: str) -> tuple[str, str, str]:
     """A word of the language data and its guard characters: ("近", "最附", "") for "近 (not after 最附)",
     ("超", "", "过") for "超 (not before 过)"; a plain word has none."""
@@ -47,7 +52,7 @@ class Lexicon:
                 word, after, before = split_guard(raw)
                 if _is_latin(word):
                     self.kinds.setdefault(word.lower(), kind)
-                    latin.append((len(re.escape(word).replace(r"\ ", r"\s+")), word.lower(), after, before))
+                    latin.append((len(spaced(word)), word.lower(), after, before))
                 else:
                     self.kinds.setdefault(word, kind)
                     size = len(word) if (after or before) else len(re.escape(word))

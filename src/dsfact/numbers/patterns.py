@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from dsfact.numbers.lexicon import Levels, Lexicon
+from dsfact.numbers.lexicon import Levels, Lexicon, spaced
 from dsfact.numbers.unit_pattern import LeadSplit, any_case, unit_alternatives
 from dsfact.numbers.words import Words
 
@@ -210,12 +210,12 @@ def _other(words) -> str:
 def _in_order(words) -> str:
     """Words as alternatives in the order written (the first that fits is read), escaped, any run of white
     space where a word has a space."""
-    return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in words)
+    return "|".join(map(spaced, words))
 
 
 def _spaced(words) -> str:
     """Latin words as alternatives, longest first, any run of white space where a word has a space."""
-    return "|".join(sorted((re.escape(x).replace(r"\ ", r"\s+") for x in words), key=len, reverse=True))
+    return "|".join(sorted(map(spaced, words), key=len, reverse=True))
 
 
 def _amounts(r: _Rx) -> None:

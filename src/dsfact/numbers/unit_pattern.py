@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from dsfact.numbers.lexicon import split_guard
+from dsfact.numbers.lexicon import spaced, split_guard
 
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _FOLDS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}  # what else (?i) matches for these letters
@@ -72,7 +72,7 @@ class LeadSplit:
 
 def _any_of(words) -> str:
     """Latin words as one group read in any case, in the order written; a space is any white space."""
-    return "(?i:" + "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in words) + ")"
+    return "(?i:" + "|".join(map(spaced, words)) + ")"
 
 
 def _firsts(words) -> str:
@@ -127,9 +127,8 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
         ("gpuh", r"\s(?:[A-Z][0-9]+\s+)?GPU[- ]?hours?(?![A-Za-z])", caps),
     ]
     alts += _each(sorted(w.zh_currency, key=len, reverse=True), "zhcur", escape=False)
-    en_cur = sorted(w.en_currency, key=lambda x: len(re.escape(x).replace(r"\ ", r"\s+")), reverse=True)
-    alts += [("encur", r"\s(?i:" + re.escape(x).replace(r"\ ", r"\s+") + ")" + _NOT_LETTER, any_case(x[0]))
-             for x in en_cur]
+    en_cur = sorted(w.en_currency, key=lambda x: len(spaced(x)), reverse=True)
+    alts += [("encur", r"\s(?i:" + spaced(x) + ")" + _NOT_LETTER, any_case(x[0])) for x in en_cur]
     alts += _each(("USD", "EUR", "HKD", "CNY", "RMB", "JPY", "GBP", "TWD"), "encur", tail=_NOT_LETTER)
     alts += [
         _spaced(uw, "cents"),
