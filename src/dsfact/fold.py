@@ -18,7 +18,11 @@ def _t2s():
 _han = None
 
 
-def _has_han(text: str) -> bool:
+def has_han(text: str) -> bool:
+    """Whether a text holds a Chinese character (CJK Unified Ideographs, Extension A, Compatibility);
+    the pattern is compiled once a text that is not ASCII asks."""
+    if text.isascii():
+        return False
     global _han
     if _han is None:
         import re
@@ -51,7 +55,7 @@ def fold_text(text: str) -> str:
         return text.lower()
     # a regex finds the few full-width characters far faster than str.translate walks every one
     plain = _wide().sub(_narrow, text)
-    if not plain.isascii() and _has_han(plain):
+    if has_han(plain):
         converted = _t2s().convert(plain)
         if len(converted) == len(plain):
             plain = converted

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dsfact.fold import fold_text
+from dsfact.fold import fold_text, has_han
 from dsfact.model import Registry
 
 SUBJECT, METRIC, EXCLUDE, VARIANT, ENTITY = "subject", "metric", "exclude", "variant", "entity"
@@ -61,14 +61,6 @@ def is_cjk(char: str) -> bool:
 def has_cjk(text: str) -> bool:
     """Whether a short text (a word) holds a Chinese character."""
     return not text.isascii() and any(map(is_cjk, text))
-
-
-_HAN = r"[\u3400-\u9fff\uf900-\ufaff]"  # written as dsfact.fold writes it: compiled once, by whichever asks first
-
-
-def text_has_cjk(text: str) -> bool:
-    """Whether a long text holds a Chinese character (a regex, compiled only once a text is not ASCII)."""
-    return not text.isascii() and re.search(_HAN, text) is not None
 
 
 def _cue_key(cue: str, folded: str | None = None) -> tuple[str, bool]:
@@ -223,7 +215,7 @@ class CueIndex:
 
     def _find_cjk(self, folded: str, hits: list[CueHit]) -> None:
         prefixes = self.cjk_by_prefix
-        if not prefixes or not text_has_cjk(folded):  # a Chinese cue is found only where Chinese is written
+        if not prefixes or not has_han(folded):  # a Chinese cue is found only where Chinese is written
             return
         if self._cjk_starts is None:
             self._cjk_starts = _starts_pattern(prefixes)

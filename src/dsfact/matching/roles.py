@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from dsfact.matching.cues import has_cjk, text_has_cjk
+from dsfact.fold import has_han
+from dsfact.matching.cues import has_cjk
 from dsfact.model import Quantity
 
 ROLE_KEYS = frozenset(("never", "before", "after", "clause", "opening"))
@@ -152,7 +153,7 @@ class FigureReader:
         self._heads: dict[int, list[str]] = {}  # sentence start -> time words at its head
         self._clause_hits: dict[str, dict[int, list[int]]] = {}
         self._sentences: list[tuple[int, int]] | None = None  # those that hold a figure
-        self._chinese = text_has_cjk(folded)
+        self._chinese = has_han(folded)
         self._role_patterns: list[tuple] | None = None
 
     def _clause_span(self, pos: int) -> tuple[int, int]:
@@ -303,7 +304,7 @@ def is_comparison(folded: str, start: int, end: int) -> bool:
 
 def turns_away(folded: str, start: int, end: int) -> bool:
     """Whether folded[start:end] turns to another subject ("elsewhere", "另一方面", "a rival")."""
-    return lexicon().shift.get(text_has_cjk(folded[start:end])).search(folded, start, end) is not None
+    return lexicon().shift.get(has_han(folded[start:end])).search(folded, start, end) is not None
 
 
 def fits(kind: str, roles: frozenset[str]) -> bool:
@@ -353,7 +354,7 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None) -
 def time_tags(folded: str, start: int, end: int) -> list[str]:
     """The kinds of the time words in folded[start:end] ("previous-year", "span", "weekday:0")."""
     lex = lexicon()
-    pattern = lex.time.get(text_has_cjk(folded[start:end]))
+    pattern = lex.time.get(has_han(folded[start:end]))
     return [lex.time_kinds.get(" ".join(m.group().split()), "span") for m in pattern.finditer(folded, start, end)]
 
 
@@ -365,7 +366,7 @@ def names_day(folded: str, claim_time: str) -> bool:
     parts = claim_time.split("-")
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
         return False
-    lex, chinese = lexicon(), text_has_cjk(folded)
+    lex, chinese = lexicon(), has_han(folded)
     weekday = f"weekday:{datetime.date(*map(int, parts)).weekday()}"
     if any(lex.time_kinds.get(" ".join(m.group().split())) == weekday for m in lex.time.get(chinese).finditer(folded)):
         return True

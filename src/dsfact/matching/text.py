@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from dsfact.fold import fold_text
-from dsfact.matching.cues import ENTITY, SUBJECT, VARIANT, CueHit, cue_index, text_has_cjk
+from dsfact.fold import fold_text, has_han
+from dsfact.matching.cues import ENTITY, SUBJECT, VARIANT, CueHit, cue_index
 from dsfact.matching.sentences import Sentence, split_sentences
 from dsfact.model import Quantity, Registry
 
@@ -29,7 +29,7 @@ _RESPECTIVELY = ("分别", "respectively")
 def clause_marks(text: str) -> list[int]:
     """The offsets of a text's clause boundaries, in order."""
     marks = [m.start() for m in _CLAUSE.finditer(text)]
-    if text_has_cjk(text):
+    if has_han(text):
         spaces = [m.start(1) for m in re.finditer(_CHINESE_SPACE, text)]
         if spaces:  # the two kinds never overlap: one is punctuation, the other a run of spaces
             marks = sorted(marks + spaces)
