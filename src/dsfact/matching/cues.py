@@ -3,6 +3,7 @@ words, exclusions, variants, entities), with near spellings of long names."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from dsfact.fold import fold_text, has_han
 from dsfact.model import Registry
@@ -18,23 +19,13 @@ _DURATIONS = ("day", "week", "month", "year")
 _NOTHING = re.compile("(?!)")
 
 
-class CueHit:
-    """Where a cue matched: text[start:end], and the folded cue (a plain class: a dataclass costs a
-    millisecond or more to create at import, on every run)."""
+class CueHit(NamedTuple):
+    """Where a cue matched: text[start:end], and the folded cue (a named tuple, as dsfact.model's
+    records: a dataclass costs a millisecond or more to create at import, on every run)."""
 
-    __slots__ = ("start", "end", "cue")
-
-    def __init__(self, start: int, end: int, cue: str) -> None:
-        self.start, self.end, self.cue = start, end, cue
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, CueHit) and (self.start, self.end, self.cue) == (other.start, other.end, other.cue)
-
-    def __hash__(self) -> int:
-        return hash((self.start, self.end, self.cue))
-
-    def __repr__(self) -> str:
-        return f"CueHit(start={self.start!r}, end={self.end!r}, cue={self.cue!r})"
+    start: int
+    end: int
+    cue: str
 
 
 def _stems(token: str) -> list[str]:

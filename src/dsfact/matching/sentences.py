@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from dsfact.matching.cues import is_cjk
 
@@ -14,23 +15,12 @@ LONGEST = 600
 _CUT = re.compile(r"[,，;；、:：]\s*|\s+")  # where a long run may be cut: after a clause mark or a space
 
 
-class Sentence:
-    """text[start:end], in its paragraph (counted from 0); a plain class, as CueHit is."""
+class Sentence(NamedTuple):
+    """text[start:end], in its paragraph (counted from 0); a named tuple, as CueHit is."""
 
-    __slots__ = ("start", "end", "paragraph")
-
-    def __init__(self, start: int, end: int, paragraph: int) -> None:
-        self.start, self.end, self.paragraph = start, end, paragraph
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, Sentence) and \
-            (self.start, self.end, self.paragraph) == (other.start, other.end, other.paragraph)
-
-    def __hash__(self) -> int:
-        return hash((self.start, self.end, self.paragraph))
-
-    def __repr__(self) -> str:
-        return f"Sentence(start={self.start!r}, end={self.end!r}, paragraph={self.paragraph!r})"
+    start: int
+    end: int
+    paragraph: int
 
 
 class _Rules:
