@@ -1,7 +1,7 @@
 """Check a document against a registry: find the figures that state a claim and judge them."""
 from __future__ import annotations
 
-from dsfact.matching import TextMatcher, choose, doubts_time, passed_over
+from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
 from dsfact.model import DISPUTED, SUPPORTED, FileResult, Finding, Registry
 from dsfact.verdict import agrees, claim_sources, judge, verdict_of
 
@@ -20,7 +20,7 @@ def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
     if not quantities:
         return []
     best: dict[tuple, tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it
-    kept: list[tuple[Finding, tuple | None]] = []
+    kept: list[tuple[Finding, tuple | None, float, str]] = []
     for q in quantities:
         if not bindable.admits(q):
             continue
@@ -33,19 +33,22 @@ def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
             continue
         if finding.verdict == DISPUTED and not selected.variant:
             finding = _as_variant(q, selected, siblings, registry) or finding
-        if finding.verdict != SUPPORTED and (candidates[0].weak or passed_over(matcher, q, candidates[0])
-                                             or doubts_time(matcher, q, selected)):
+        doubt = finding.verdict != SUPPORTED and (candidates[0].weak or passed_over(matcher, q, candidates[0])
+                                                  or doubts_time(matcher, q, selected))
+        if doubt and doubt != UNANCHORED:
             continue  # when in doubt, stay quiet: a loose binding, or another day, never contradicts
         clause = matcher.clause_of(q)
-        key = None if clause is None else (clause, finding.claim)
+        kept.append((finding, None if clause is None else (clause, finding.claim), candidates[0].score, doubt))
+    pending = [f for f, _, _, doubt in kept if doubt]  # placed on no day: the text's other figures decide
+    if pending and not corroborated([f for f, *_ in kept], pending, {c.id: c for c in registry.claims}):
+        kept = [k for k in kept if not k[3]]
+    for i, (_, key, score, _) in enumerate(kept):
         if key is not None:
             # one clause states a claim once, unless it says "respectively": the figure whose cue
             # words sit nearest keeps the claim, and the others need cues of their own
-            rank = (candidates[0].score, len(kept))
-            if key not in best or rank < best[key]:
-                best[key] = rank
-        kept.append((finding, key))
-    return [f for i, (f, key) in enumerate(kept) if key is None or best[key][1] == i]
+            if key not in best or (score, i) < best[key]:
+                best[key] = (score, i)
+    return [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
 
 
 def _as_variant(q, selected, siblings, registry: Registry) -> Finding | None:

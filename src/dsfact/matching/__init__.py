@@ -7,17 +7,18 @@
 - `roles`: what a figure is and when, from the words that govern it (`FigureReader`, `fits`);
 - `prefilter`: where a cue can bind a figure, before any figure is read (`Bindable`);
 - `siblings`: choosing between claims of one group (`choose`);
-- `doubt`: whether a binding is strong enough to contradict (`doubts_time`, `passed_over`).
+- `doubt`: whether a binding is strong enough to contradict (`doubts_time`, `passed_over`, `corroborated`).
 """
 from __future__ import annotations
 
 from dsfact.matching.cues import ENTITY, EXCLUDE, METRIC, SUBJECT, VARIANT, CueHit, CueIndex, cue_index
-from dsfact.matching.doubt import doubts_time, passed_over
+from dsfact.matching.doubt import UNANCHORED, corroborated, doubts_time, passed_over
 from dsfact.matching.matcher import LOOKBACK_SENTENCES, Candidate, TextMatcher
 from dsfact.matching.sentences import Sentence, split_sentences
 from dsfact.matching.siblings import choose
 from dsfact.matching.text import INF, TextCues
 
 __all__ = ["ENTITY", "EXCLUDE", "INF", "LOOKBACK_SENTENCES", "METRIC", "SUBJECT", "VARIANT", "Candidate", "CueHit",
-           "CueIndex", "Sentence", "TextCues", "TextMatcher", "choose", "cue_index", "doubts_time",
+           "CueIndex", "Sentence", "TextCues", "TextMatcher", "UNANCHORED", "choose", "corroborated", "cue_index",
+           "doubts_time",
            "passed_over", "split_sentences"]

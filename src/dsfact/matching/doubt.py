@@ -9,35 +9,86 @@ from dsfact.matching.cues import SUBJECT
 from dsfact.model import Claim, Quantity
 
 DATE_REACH = 24  # characters read either side of a day's digits for the date they belong to
+NEAR_DAYS = 10  # a text whose dates fall this close to a claim's day is a story about that day
+ANOTHER_DAY = "another day"  # doubts_time: the figure's words place it on another day
+UNANCHORED = "unanchored"  # doubts_time: nothing places the figure on any day; the text's other figures decide
+_TIMES = frozenset("date day month year hour week".split())
 
 
-def doubts_time(text, q: Quantity, claim: Claim) -> bool:
+def doubts_time(text, q: Quantity, claim: Claim) -> str:
     """Whether figure q, bound by `text` (a TextMatcher), may be about another day than the one a claim is
-    tied to: its sentence names another period elsewhere ("that year", "after hours", "last September"),
-    the sentence before it in its paragraph places its figures on another day ("On 3 September ... That
-    day it lost $279 billion"), or the text never names the claim's day at all (a market report of
-    another session)."""
-    from dsfact.matching.roles import names_day, time_fits, time_tags
+    tied to ("" when not): ANOTHER_DAY when its sentence names another period ("that year", "after
+    hours", "last September") or the head of the sentence before it in its paragraph places its figures
+    on another day ("On 3 September ... It lost $279 billion"); UNANCHORED when neither the figure's
+    sentence nor the text names the claim's day or a date near it (a market report of another session
+    may look the same): whether the text's other figures place it on that day is the caller's to say
+    (`corroborated`)."""
+    from dsfact.matching.roles import time_fits, time_tags
 
     if not claim.time or claim.time.count("-") != 2 or text._quantities is None:
-        return False
+        return ""
     own = text.reader().times(q)
     if own and any(t.startswith(("date:", "weekday:")) for t in own) and time_fits(claim.time, own, text.year):
-        return False  # "on Monday", "on 27 January": placed on the claim's day by its own words
+        return ""  # "on Monday", "on 27 January": placed on the claim's day by its own words
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
     folded = text.folded
-    if not time_fits(claim.time, tuple(time_tags(folded, sentence.start, sentence.end)), text.year):
-        return True
-    if si > 0 and text.sentences[si - 1].paragraph == sentence.paragraph:
-        before = text.sentences[si - 1]
-        if not time_fits(claim.time, tuple(time_tags(folded, before.start, before.end)), text.year) \
-                or not text._time_fits(claim.time, before):
-            return True
+    tags = tuple(time_tags(folded, sentence.start, sentence.end))
+    if not time_fits(claim.time, tags, text.year):
+        return ANOTHER_DAY
+    if any(t.startswith("weekday:") for t in tags) or _dates_in(text, sentence.start, sentence.end):
+        return ""  # "Nvidia shed 17% on Monday, losing $589 billion": the sentence names the claim's day
+    if si > 0 and text.sentences[si - 1].paragraph == sentence.paragraph \
+            and _places_elsewhere(text, text.sentences[si - 1], claim.time, "that-day" in tags):
+        return ANOTHER_DAY
     anchored = text._anchors.get(claim.time)
     if anchored is None:
-        anchored = text._anchors[claim.time] = _names_date(text, claim.time) or names_day(folded, claim.time)
-    return not anchored
+        anchored = text._anchors[claim.time] = _anchored(text, claim.time)
+    return "" if anchored else UNANCHORED
+
+
+def _dates_in(text, start: int, end: int) -> list[str]:
+    """The dates among the figures of text[start:end] (ISO, perhaps without a year)."""
+    lo = bisect.bisect_left(text._quantity_starts, start)
+    hi = bisect.bisect_left(text._quantity_starts, end)
+    return [str(x.value) for x in text._quantities[lo:hi] if x.unit == "date"]
+
+
+def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
+    """Whether the sentence before a figure's places the figure on another day than `time`: by the time
+    words and dates at its head, before its first figure ("On 3 September 2024 Nvidia closed 9.5% lower.
+    It lost $279 billion"), which place all it says; a date or a span after its own figure ("the biggest
+    fall since March 2020", "up 480% over the last two years") places only that figure, and a sentence
+    with no figure but a date ("DeepSeek released R1 on January 20.") places only what it tells. When the
+    figure's sentence refers back ("that day", "当天"), any date of the sentence before counts."""
+    from dsfact.matching.roles import names_day, time_fits, time_tags
+    from dsfact.numbers import parse_quantities
+
+    if refers_back and not text._time_fits(time, before):
+        return True
+    found = parse_quantities(text.text[before.start:before.end])
+    first = next((x for x in found if x.unit not in _TIMES), None)
+    if first is None:
+        return False
+    head = before.start + first.start
+    tags = time_tags(text.folded, before.start, head) + [f"date:{x.value}" for x in found
+                                                           if x.unit == "date" and x.end <= first.start]
+    if names_day(text.folded[before.start:head], time) \
+            and time_fits(time, tuple(t for t in tags if t.startswith(("date:", "weekday:"))), text.year):
+        return False  # "美股27日收盘…，再度引发…": the head names the claim's own day
+    return not time_fits(time, tuple(tags), text.year)
+
+
+def _anchored(text, time: str) -> bool:
+    """Whether a text is about the day of a claim tied to a date: it names that day (a date, its weekday,
+    "27日") or a date close to it ("January 20", "January 2025": a story of those days)."""
+    from dsfact.matching.roles import names_day
+
+    if names_day(text.folded, time) or _names_date(text, time):
+        return True
+    from dsfact.numbers import parse_quantities
+
+    return any(x.unit == "date" and _near(str(x.value), time) for x in parse_quantities(text.text))
 
 
 def _names_date(text, time: str) -> bool:
@@ -56,6 +107,49 @@ def _names_date(text, time: str) -> bool:
     return False
 
 
+def _near(date: str, time: str) -> bool:
+    """Whether a text's date (perhaps without its year or day) falls within NEAR_DAYS of `time`, or in its
+    month when it gives no day."""
+    import datetime
+
+    year, month, day = _parts(date)
+    claim = datetime.date(*_parts(time))
+    if month is None:
+        return False
+    year = year if year is not None else claim.year
+    if day is None:
+        return (year, month) == (claim.year, claim.month)
+    try:
+        return abs((datetime.date(year, month, day) - claim).days) <= NEAR_DAYS
+    except ValueError:
+        return False
+
+
+def _parts(date: str) -> tuple:
+    """An ISO date's year, month and day, None where it gives none ("--01-27", "2025-01")."""
+    parts = ([None] + date[2:].split("-")) if date.startswith("--") else date.split("-")
+    return tuple(int(p) if p and p.isdigit() else None for p in (parts + [None, None])[:3])
+
+
+def corroborated(findings: list, pending: list, claims: dict) -> bool:
+    """Whether a text's figures place figures that nothing else places (UNANCHORED) on their claims' day:
+    figures of the text agree with claims tied to that day, at least one and at least half as many as
+    the figures in doubt. A market report of another session agrees with the day's claims by chance at
+    most once in a while ("近3.1%" beside a dozen figures that do not); a story of the day whose one
+    figure is wrong has others that are right. `findings` are the text's findings, `pending` those in
+    doubt, `claims` each claim by id."""
+    from dsfact.model import SUPPORTED
+
+    days: dict[str, list[int]] = {}
+    for f in pending:
+        days.setdefault(claims[f.claim].time, [0, 0])[1] += 1
+    for f in findings:
+        time = claims[f.claim].time
+        if f.verdict == SUPPORTED and time in days:
+            days[time][0] += 1
+    return all(agree >= 1 and 2 * agree >= doubt for agree, doubt in days.values())
+
+
 def passed_over(text, q: Quantity, candidate) -> bool:
     """Whether another name comes between a candidate claim's subject and figure q (`text`: the
     TextMatcher that found the candidate, with the cue words of q's sentence): the subject is named in an earlier clause of q's sentence and another claim's
@@ -72,7 +166,7 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     ci = text.index.position[candidate.claim.id]
     if candidate.subject_distance >= SENTENCE_PENALTY:  # borrowed from an earlier sentence
         return any(hit.start >= q.end and ci not in _named(roles) and not is_comparison(folded, hit.start, hit.end)
-                   for hit, roles in cues.names)
+                   and not _owns_figure(text, hit) for hit, roles in cues.names)
     end = cues.last_subject.get(ci)
     if end is None or bisect.bisect_left(marks, end) == bisect.bisect_left(marks, q.start):
         return False  # named in q's own clause (or not before it)
@@ -82,6 +176,15 @@ def passed_over(text, q: Quantity, candidate) -> bool:
             if named and ci not in named and not is_comparison(folded, hit.start, hit.end):
                 return True
     return False
+
+
+def _owns_figure(text, hit) -> bool:
+    """Whether a name is the subject of a figure after it in its sentence ("…蒸发7890亿美元，其创办人黄仁勋的
+    身家也缩水201亿美元"): it is that figure's, and says nothing of the figures before it."""
+    sentence = text.sentences[text.sentence_of(hit.start)]
+    k = bisect.bisect_left(text._quantity_starts, hit.end)
+    quantities = text._quantities or []
+    return any(x.start < sentence.end and x.unit not in _TIMES for x in quantities[k:k + 3])
 
 
 def _named(roles: tuple) -> set[int]:
