@@ -4,8 +4,9 @@ say whether the binding is strong enough to contradict."""
 from __future__ import annotations
 
 import bisect
+import re
 
-from dsfact.matching.cues import SUBJECT
+from dsfact.matching.cues import ENTITY, SUBJECT
 from dsfact.model import Claim, Quantity
 
 DATE_REACH = 24  # characters read either side of a day's digits for the date they belong to
@@ -164,6 +165,8 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     if cues is None:
         return False
     ci = text.index.position[candidate.claim.id]
+    if _other_column(text, q, ci):
+        return True
     if candidate.subject_distance >= SENTENCE_PENALTY:  # borrowed from an earlier sentence
         return any(hit.start >= q.end and ci not in _named(roles) and not is_comparison(folded, hit.start, hit.end)
                    and not _owns_figure(text, hit) for hit, roles in cues.names)
@@ -176,6 +179,52 @@ def passed_over(text, q: Quantity, candidate) -> bool:
             if named and ci not in named and not is_comparison(folded, hit.start, hit.end):
                 return True
     return False
+
+
+def _other_column(text, q: Quantity, ci: int) -> bool:
+    """Whether figure q stands in a table column whose header names another body or another claim's subject
+    and not claim ci's ("| Input | $2.50 | $0.55 |" under "| Metric | OpenAI GPT-4o | DeepSeek R1 |": $2.50
+    is GPT-4o's)."""
+    found = _header_cell(text.text, q.start)
+    if found is None:
+        return False
+    named = False
+    for hit in text.hits_in(*found):
+        for c, role in text.roles_of(hit):
+            if role == SUBJECT and c == ci:
+                return False
+            named = named or role in (SUBJECT, ENTITY)
+    return named
+
+
+def _header_cell(raw: str, pos: int) -> tuple[int, int] | None:
+    """The span of the header cell above the table cell at pos, if pos is in a table's body. Rows stand
+    on lines of their own, or, where a plain-text paragraph joined its lines, one after another ("| a | b |
+    | 1 | 2 |"): then every row has as many cells as the first."""
+    start = raw.rfind("\n", 0, pos) + 1
+    if not raw[start:pos].lstrip().startswith("|"):
+        return None
+    first = start
+    while first > 0:  # up to the table's first row
+        above = raw.rfind("\n", 0, first - 1) + 1
+        if not raw[above:first].lstrip().startswith("|"):
+            break
+        first = above
+    first += len(raw[first:pos]) - len(raw[first:pos].lstrip())
+    if first != start:  # rows on lines of their own
+        column = raw.count("|", start, pos)
+        end = raw.find("\n", first)
+    else:  # rows joined on one line: the first row ends where "| |" closes it
+        joint = re.search(r"\|[ \t]+\|", raw[first:pos])
+        if joint is None or not raw[first + 1:first + joint.start()].split("|")[0].strip():
+            return None  # pos is in the first row, or its first cell is empty (its width is unsure)
+        end = first + joint.start() + 1
+        column = raw.count("|", first, pos) % raw.count("|", first, end)
+    cells = raw[first:end].split("|")
+    if not 0 < column < len(cells):
+        return None
+    a = first + sum(len(c) + 1 for c in cells[:column])
+    return a, a + len(cells[column])
 
 
 def _owns_figure(text, hit) -> bool:
