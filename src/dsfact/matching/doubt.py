@@ -165,7 +165,7 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     if cues is None:
         return False
     ci = text.index.position[candidate.claim.id]
-    if _other_column(text, q, ci):
+    if _other_column(text, q, ci) or _part_label(text, q, ci):
         return True
     if candidate.subject_distance >= SENTENCE_PENALTY:  # borrowed from an earlier sentence
         return any(hit.start >= q.end and ci not in _named(roles) and not is_comparison(folded, hit.start, hit.end)
@@ -195,6 +195,30 @@ def _other_column(text, q: Quantity, ci: int) -> bool:
                 return False
             named = named or role in (SUBJECT, ENTITY)
     return named
+
+
+def _part_label(text, q: Quantity, ci: int) -> bool:
+    """Whether figure q opens the clause after a label that names a part and not claim ci's metric
+    ("上下文扩展阶段：使用了约11.9万GPU小时" is one stage's GPU hours, not the whole run's; "预训练阶段：" names the
+    pre-training claim's own metric word)."""
+    from dsfact.fold import has_han
+    from dsfact.matching.cues import METRIC
+    from dsfact.matching.roles import lexicon
+
+    marks = text._marks
+    k = bisect.bisect_left(marks, q.start)
+    if k == 0 or text.folded[marks[k - 1]] not in ":：":
+        return False
+    colon = marks[k - 1]
+    sentence = text.sentences[text.sentence_of(q.start)]
+    start = max(marks[k - 2] + 1 if k > 1 else 0, sentence.start)
+    if any(c.isdigit() for c in text.folded[colon + 1:q.start]):
+        return False  # another figure stands between the label and q
+    part = next((r for r in lexicon().roles if r.name == "part"), None)
+    if part is None or part.clause is None \
+            or part.clause.get(has_han(text.folded[start:colon])).search(text.folded, start, colon) is None:
+        return False
+    return not any(c == ci and role == METRIC for hit in text.hits_in(start, colon) for c, role in text.roles_of(hit))
 
 
 def _header_cell(raw: str, pos: int) -> tuple[int, int] | None:
