@@ -25,6 +25,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     may look the same): whether the text's other figures place it on that day is the caller's to say
     (`corroborated`)."""
     from dsfact.matching.roles import time_fits, time_tags
+    from dsfact.quantity import dates_agree
 
     if not claim.time or claim.time.count("-") != 2 or text._quantities is None:
         return ""
@@ -37,7 +38,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     tags = tuple(time_tags(folded, sentence.start, sentence.end))
     if not time_fits(claim.time, tags, text.year):
         return ANOTHER_DAY
-    if any(t.startswith("weekday:") for t in tags) or _dates_in(text, sentence.start, sentence.end):
+    if any(t.startswith("weekday:") for t in tags) \
+            or any(dates_agree(d, claim.time) for d in _dates_in(text, sentence.start, sentence.end)):
         return ""  # "Nvidia shed 17% on Monday, losing $589 billion": the sentence names the claim's day
     if si > 0 and text.sentences[si - 1].paragraph == sentence.paragraph \
             and _places_elsewhere(text, text.sentences[si - 1], claim.time, "that-day" in tags):
@@ -159,7 +161,7 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     ("Despite Monday's 17% drop, analysts think Nvidia ..." after a sentence about the S&P 500). Names used
     as a comparison ("vs. Llama 3's") do not count. The binding is then weak."""
     from dsfact.matching.matcher import SENTENCE_PENALTY
-    from dsfact.matching.roles import is_comparison
+    from dsfact.matching.roles import is_comparison, opens_new_subject
 
     cues, folded, marks = candidate.cues, text.folded, text._marks
     if cues is None:
@@ -168,6 +170,9 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     if _other_column(text, q, ci) or _part_label(text, q, ci):
         return True
     if candidate.subject_distance >= SENTENCE_PENALTY:  # borrowed from an earlier sentence
+        sentence = text.sentences[text.sentence_of(q.start)]
+        if opens_new_subject(folded, sentence.start, q.start):
+            return True  # "A computer cluster of 2,048 GPUs would have cost $400M": its own subject
         return any(hit.start >= q.end and ci not in _named(roles) and not is_comparison(folded, hit.start, hit.end)
                    and not _owns_figure(text, hit) for hit, roles in cues.names)
     end = cues.last_subject.get(ci)

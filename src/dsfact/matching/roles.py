@@ -87,8 +87,10 @@ class _Lexicon:
         self.roles: list[_Role] = []
         tables = load_words("roles", ROLE_KEYS | {"words"})
         between = tables.get("between", {}).get("words", ())
+        self.new_subject = _Pattern(r"^\W*(?:{})(?:\s+[^\s\d$€¥£]+\s+[^\d$€¥£]|(?<=[\u3400-\u9fff])[^\W\d]{{2}})",
+                                    tables.get("new-subject", {}).get("words", ()))
         for name, table in tables.items():
-            if name == "between":
+            if name in ("between", "new-subject"):
                 continue
             clause = table.get("clause")
             self.roles.append(_Role(
@@ -109,6 +111,10 @@ class _Lexicon:
             for word in words:
                 self.time_kinds.setdefault(word, f"weekday:{day}")
         self.time = _Pattern("{}", tuple(self.time_kinds))
+        reference = times.get("reference", {})
+        self.reference_before = _Pattern("{}", reference.get("before", ()))
+        self.reference_after = _Pattern("{}", reference.get("after", ()))
+        self.superlative = _Pattern("{}", reference.get("superlative", ()))
         self.day_of_month = _Pattern(r"(?<![0-9.])([0-9]{{1,2}})\s*(?:{})", times.get("day-of-month", {}).get("after", ()))
         self.conversion = next((r for r in self.roles if r.name == "conversion"), None)
         names = load_words("names", frozenset(("before", "after", "words")))
@@ -251,12 +257,15 @@ class FigureReader:
         if self._times is None:
             self._times, self._heads = {}, {}
             lex = lexicon()
+            skip = []
             for start, end in self._figure_sentences():  # a time word places figures of its own sentence only
+                skip += references(self.folded, start, end)  # "since March 2020" after a record places none
                 for m in lex.time.get(self._chinese).finditer(self.folded, start, end):
-                    word = " ".join(m.group().split())
-                    self._place(m.start(), m.end(), lex.time_kinds.get(word, "span"))
+                    if not any(a <= m.start() < b for a, b in skip):
+                        word = " ".join(m.group().split())
+                        self._place(m.start(), m.end(), lex.time_kinds.get(word, "span"))
             for x in self.quantities:
-                if x.unit == "date":
+                if x.unit == "date" and not any(a <= x.start < b for a, b in skip):
                     self._place(x.start, x.end, f"date:{x.value}")
         k = bisect.bisect_left(self.starts, q.start)
         own = self._times.get(k)
@@ -300,6 +309,13 @@ def is_comparison(folded: str, start: int, end: int) -> bool:
     before, after = max(0, start - 24), folded[end:end + 8]
     return bool(lex.compared_before.get(has_cjk(folded[before:start])).search(folded, before, start)
                 or lex.compared_after.get(has_cjk(after)).match(after))
+
+
+def opens_new_subject(folded: str, start: int, end: int) -> bool:
+    """Whether the sentence at folded[start:end] opens with a subject of its own ("An index of chip stocks
+    fell 9.2%"), not a figure ("A record $589 billion was wiped off")."""
+    words = folded[start:end]
+    return lexicon().new_subject.get(has_han(words)).match(words) is not None
 
 
 def turns_away(folded: str, start: int, end: int) -> bool:
@@ -355,7 +371,42 @@ def time_tags(folded: str, start: int, end: int) -> list[str]:
     """The kinds of the time words in folded[start:end] ("previous-year", "span", "weekday:0")."""
     lex = lexicon()
     pattern = lex.time.get(has_han(folded[start:end]))
-    return [lex.time_kinds.get(" ".join(m.group().split()), "span") for m in pattern.finditer(folded, start, end)]
+    skip = references(folded, start, end)
+    return [lex.time_kinds.get(" ".join(m.group().split()), "span") for m in pattern.finditer(folded, start, end)
+            if not any(a <= m.start() < b for a, b in skip)]
+
+
+REFERENCE_REACH = 24  # characters between "since" and the end of the date it measures from
+SUPERLATIVE_REACH = 40  # characters between a reference date and the superlative it serves
+
+
+def references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of folded[start:end] that name a reference point of a record, not a time of any figure:
+    "since March 16, 2020" in "its worst day since March 16, 2020", "自2020年3月以来" before "的最大跌幅"."""
+    lex = lexicon()
+    chinese = has_han(folded[start:end])
+    out = []
+    for m in lex.reference_before.get(chinese).finditer(folded, start, end):
+        stop = min(end, m.end() + REFERENCE_REACH)
+        digits = [i for i in range(m.end(), stop) if folded[i].isdigit()]
+        if not digits or digits[0] - m.end() > 12:
+            continue
+        b = digits[-1] + 1
+        while b < stop and folded[b] in "年月日号":
+            b += 1
+        if _superlative_near(folded, m.start(), b, start, end, chinese):
+            out.append((m.start(), b))
+    for m in lex.reference_after.get(chinese).finditer(folded, start, end):
+        a = max(start, m.start() - REFERENCE_REACH)
+        if any(c.isdigit() for c in folded[a:m.start()]) \
+                and _superlative_near(folded, a, m.end(), start, end, chinese):
+            out.append((a, m.end()))
+    return out
+
+
+def _superlative_near(folded: str, a: int, b: int, start: int, end: int, chinese: bool) -> bool:
+    lo, hi = max(start, a - SUPERLATIVE_REACH), min(end, b + SUPERLATIVE_REACH)
+    return lexicon().superlative.get(chinese).search(folded, lo, hi) is not None
 
 
 def names_day(folded: str, claim_time: str) -> bool:
