@@ -17,6 +17,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from dsfact.model import (
+    APPROXIMATELY,
     CONSISTENT,
     CONTRADICTED,
     CONTRADICTS,
@@ -32,7 +33,7 @@ from dsfact.model import (
     Severity,
 )
 from dsfact.quantity import agrees as _agrees
-from dsfact.quantity import fill_date, format_value, statement_span
+from dsfact.quantity import convert_value, fill_date, format_value, statement_span
 
 
 @lru_cache(maxsize=4096)
@@ -99,9 +100,22 @@ def claim_sources(q: Quantity, claim: Claim) -> dict[str, str]:
         if stance != SUPPORTS:
             continue
         w, st = sharpest[source]
-        if any(w > cw + 1e-12 and _overlap(st, cst) for cw, cst in against):
+        if any(w > cw + 1e-12 and _overlap(st, cst) for cw, cst in against) and not _by_value(q, st, claim.per):
             out[source] = CONSISTENT
     return out
+
+
+def _by_value(q: Quantity, st, per) -> bool:
+    """Whether an "about" statement agrees with q through its value, not its slack: q's value rounds to
+    the statement's digits. LSEG's "about $593 billion" beside a report's $589 billion still supports
+    "$592.7 billion"; it is only consistent with "$595 billion", which it reaches through the "about"."""
+    if st.qualifier != APPROXIMATELY or st.below or q.high is not None or q.per is not None or per is not None:
+        return False
+    value = convert_value(q, st.unit)
+    if value is None or isinstance(st.value, str):
+        return False
+    lo, hi = statement_span(st._replace(qualifier=None))
+    return lo < value < hi
 
 
 def deciding_sources(sources: dict[str, str], registry: Registry | None) -> dict[str, str]:
