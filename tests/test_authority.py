@@ -69,6 +69,43 @@ def test_a_vaguer_statement_is_consistent_but_does_not_support(registry):
     assert "consistent, too vague to decide" in f.message
 
 
+@pytest.mark.parametrize("text", [
+    "Nvidia lost $592.7 billion in market value on 27 January 2025.",
+    "2025年1月27日，英伟达市值蒸发5927亿美元。",
+])
+def test_an_about_statement_supports_a_figure_that_rounds_to_it(text, registry):
+    # the close record's "about $593 billion" (LSEG) is not set aside as vague when the figure rounds to it
+    [f] = check_text(text, registry)
+    assert (f.claim, f.verdict) == ("C25", "supported")
+    assert f.sources["close-0127"] == "supports" and f.sources["etnet"] == "contradicts"
+
+
+def test_an_about_statement_reached_only_through_its_slack_stays_consistent(registry):
+    [f] = check_text("Nvidia lost $595 billion in market value on 27 January 2025.", registry)
+    assert (f.claim, f.verdict) == ("C25", "contradicted")
+    assert f.sources["close-0127"] == CONSISTENT
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("DeepSeek-V3 used 1/10 of GPT-4o's compute.", "supported"),  # a tenth: round, as "$6 million" is
+    ("DeepSeek-V3 used 1/11 of GPT-4o's compute.", "supported"),
+    ("DeepSeek-V3 used 1/20 of GPT-4o's compute.", "contradicted"),
+    ("DeepSeek-V3 used 1/50 of GPT-4o's compute.", "contradicted"),
+])
+def test_a_share_of_a_round_whole_is_a_round_figure(text, verdict, registry):
+    assert [(f.claim, f.verdict) for f in check_text(text, registry)] == [("C09", verdict)]
+
+
+def test_only_a_round_whole_makes_a_share_round():
+    from dsfact.numbers.interval import round_part_precision
+
+    assert round_part_precision(1 / 10, None, "ratio") == pytest.approx(0.02)
+    assert round_part_precision(1 / 100, None, "ratio") == pytest.approx(0.002)
+    assert round_part_precision(1 / 11, None, "ratio") is None
+    assert round_part_precision(1 / 12, None, "ratio") is None
+    assert round_part_precision(0.1, None, "pct") is None
+
+
 def test_nearly_is_just_under():
     from dsfact.numbers import parse_quantities
     from dsfact.quantity import agrees

@@ -68,6 +68,24 @@ def round_figure_precision(value: float, precision: float | None, text: str, uni
     return max(precision or 0.0, 2 * ROUND_FIGURE * abs(value))
 
 
+def round_part_precision(value, precision: float | None, unit: str) -> float | None:
+    """A share written in a text as one part of a round whole ("1/10", "十分之一", "one tenth") is a
+    round figure, read to ten per cent: a tenth of the compute does not deny an eleventh. (A source's
+    "二十分之一" keeps its digits: the registry shows and audits it as written.)"""
+    if unit == "ratio" and _round_part(value):
+        return max(precision or 0.0, 2 * ROUND_FIGURE * abs(value))
+    return precision
+
+
+def _round_part(value) -> bool:
+    """Whether a ratio is one part of a round whole of ten or more: 1/10, 1/20, 1/100 (not 1/11)."""
+    if isinstance(value, str) or not 0 < value < 1:
+        return False
+    whole = 1 / value
+    parts = round(whole)
+    return parts >= 10 and abs(whole - parts) < 1e-6 * whole and len(str(parts).rstrip("0")) == 1
+
+
 def span_of(value: float, precision: float | None, qualifier: str | None, high: float | None = None,
             *, literal: bool = False, below: bool = False, truncate: bool = True, round_spread: bool = True,
             floor: bool = True) -> tuple[float, float]:

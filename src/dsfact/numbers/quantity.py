@@ -10,6 +10,7 @@ from dsfact.numbers.interval import (
     ROUND_FIGURE,
     ROUNDED_UNITS,
     round_figure_precision,
+    round_part_precision,
     significant_digits,
     span_of,
     statement_span,
@@ -87,7 +88,7 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None) -> bool | N
     if q.direction and st.direction and q.direction != st.direction:
         return False
     factor = _scale(q.unit, st.unit) * _per_factor(q.per, claim_per)
-    precision = round_figure_precision(q.value, q.precision, q.text, q.unit)
+    precision = round_part_precision(q.value, round_figure_precision(q.value, q.precision, q.text, q.unit), q.unit)
     precision = precision * factor if precision else None
     high = q.high * factor if q.high is not None else None
     q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, q.qualifier, high, literal=True,
