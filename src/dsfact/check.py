@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
-from dsfact.model import DISPUTED, SUPPORTED, FileResult, Finding, Registry
+from dsfact.model import SUPPORTED, FileResult, Finding, Registry
 from dsfact.verdict import agrees, claim_sources, judge, verdict_of
 
 __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
@@ -31,7 +31,7 @@ def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
         finding = judge(q, selected, siblings, registry)
         if finding is None:
             continue
-        if finding.verdict == DISPUTED and not selected.variant:
+        if finding.verdict != SUPPORTED and selected.group and not selected.variant:
             finding = _as_variant(q, selected, siblings, registry) or finding
         doubt = finding.verdict != SUPPORTED and (candidates[0].weak or passed_over(matcher, q, candidates[0])
                                                   or doubts_time(matcher, q, selected))
@@ -54,10 +54,13 @@ def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
 def _as_variant(q, selected, siblings, registry: Registry) -> Finding | None:
     """A figure bound to a group's generic claim (one with no variant: tkp's "R1's price per million
     tokens") that a variant of the group supports states that variant: "$0.55 per million tokens" for R1
-    is its cache-miss input price, not a dispute with the generic claim's $0.14."""
-    for other in siblings:
+    is its cache-miss input price, not a dispute with the generic claim's $0.14. Every variant of the group
+    is asked, not only those whose words the figure's sentence holds ("R1 costs $0.55/$2.19 per million
+    tokens")."""
+    group = [c for c in registry.claims if c.group == selected.group]
+    for other in group:
         if other is not selected and other.variant:
-            found = judge(q, other, siblings, registry)
+            found = judge(q, other, group, registry)
             if found is not None and found.verdict == SUPPORTED:
                 return found
     return None

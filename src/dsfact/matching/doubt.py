@@ -13,6 +13,7 @@ DATE_REACH = 24  # characters read either side of a day's digits for the date th
 NEAR_DAYS = 10  # a text whose dates fall this close to a claim's day is a story about that day
 ANOTHER_DAY = "another day"  # doubts_time: the figure's words place it on another day
 UNANCHORED = "unanchored"  # doubts_time: nothing places the figure on any day; the text's other figures decide
+OTHER_SCALE = 10_000  # a figure this many times a claim's every statement (or as small) is another quantity
 _TIMES = frozenset("date day month year hour week".split())
 
 
@@ -167,7 +168,7 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     if cues is None:
         return False
     ci = text.index.position[candidate.claim.id]
-    if _other_column(text, q, ci) or _part_label(text, q, ci):
+    if _other_column(text, q, ci) or _part_label(text, q, ci) or other_scale(q, candidate.claim):
         return True
     if candidate.subject_distance >= SENTENCE_PENALTY:  # borrowed from an earlier sentence
         sentence = text.sentences[text.sentence_of(q.start)]
@@ -184,6 +185,18 @@ def passed_over(text, q: Quantity, candidate) -> bool:
             if named and ci not in named and not is_comparison(folded, hit.start, hit.end):
                 return True
     return False
+
+
+def other_scale(q: Quantity, claim: Claim) -> bool:
+    """Whether figure q is OTHER_SCALE times every statement of its claim or more, or as small: another
+    quantity, not a wrong one ("$0.55/$2.19 per million tokens" read as a $5.6 million training cost, a
+    model "priced at $5 million" against a price per million tokens). A writer's slip of million for
+    billion is a thousand times and is still reported."""
+    if not isinstance(q.value, (int, float)) or q.value <= 0:
+        return False
+    values = [st.value for st in claim.statements
+              if isinstance(st.value, (int, float)) and st.value > 0 and (st.unit is None or st.unit == q.unit)]
+    return bool(values) and all(max(q.value / v, v / q.value) >= OTHER_SCALE for v in values)
 
 
 def _other_column(text, q: Quantity, ci: int) -> bool:
