@@ -216,11 +216,11 @@ def _other_column(text, q: Quantity, ci: int) -> bool:
 
 
 def _part_label(text, q: Quantity, ci: int) -> bool:
-    """Whether figure q opens the clause after a label that names a part and not claim ci's metric
-    ("上下文扩展阶段：使用了约11.9万GPU小时" is one stage's GPU hours, not the whole run's; "预训练阶段：" names the
-    pre-training claim's own metric word)."""
+    """Whether figure q opens the clause after a label that names a part and not the metric or variant word
+    of claim ci or of a claim of its group ("上下文扩展阶段：使用了约11.9万GPU小时" is one stage's GPU hours, not the whole run's; "预训练阶段：" names the
+    metric word of the pre-training claim, a claim of ci's group)."""
     from dsfact.fold import has_han
-    from dsfact.matching.cues import METRIC
+    from dsfact.matching.cues import METRIC, VARIANT
     from dsfact.matching.roles import lexicon
 
     marks = text._marks
@@ -236,7 +236,10 @@ def _part_label(text, q: Quantity, ci: int) -> bool:
     if part is None or part.clause is None \
             or part.clause.get(has_han(text.folded[start:colon])).search(text.folded, start, colon) is None:
         return False
-    return not any(c == ci and role == METRIC for hit in text.hits_in(start, colon) for c, role in text.roles_of(hit))
+    claims = text.registry.claims
+    group = claims[ci].group
+    return not any(role in (METRIC, VARIANT) and (c == ci or (group and claims[c].group == group))
+                   for hit in text.hits_in(start, colon) for c, role in text.roles_of(hit))
 
 
 def _header_cell(raw: str, pos: int) -> tuple[int, int] | None:
