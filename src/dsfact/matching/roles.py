@@ -194,9 +194,11 @@ class FigureReader:
             if role.clause is not None:
                 for start, end in self._figure_sentences():  # a word attaches to a figure of its sentence only
                     for m in role.clause.get(self._chinese).finditer(self.folded, start, end):
-                        k = self._nearest_figure(m.start(), m.end())
-                        if k is not None and self.quantities[k].start < m.end() and m.start() < self.quantities[k].end:
-                            k = self._nearest_figure(m.start(), m.end(), amounts_only=True)  # "一天的总" holds "一天"
+                        # an amount, not a date or duration: "一天的总" holds "一天", and in "投资者预期Meta的
+                        # 2025年资本开支为513亿美元" the year is no figure of the expectation
+                        k = self._nearest_figure(m.start(), m.end(), amounts_only=True)
+                        if k is None:
+                            k = self._nearest_figure(m.start(), m.end())
                         if k is not None:
                             found.setdefault(k, []).append(m.start())
             self._clause_hits[role.name] = found
