@@ -41,7 +41,7 @@ def _is_latin(word: str) -> bool:
 class Lexicon:
     """Words of several kinds; `finditer` finds them as the alternation of all the words would."""
 
-    __slots__ = ("kinds", "_latin", "_other")
+    __slots__ = ("kinds", "_latin", "_other", "_starts")
 
     def __init__(self, groups: list[tuple[str, tuple[str, ...]]]) -> None:
         self.kinds: dict[str, str] = {}  # a word found (lower case, single spaces) -> its kind
@@ -70,39 +70,41 @@ class Lexicon:
         self._other: dict[str, list[tuple[str, str, str]]] = {}
         for _, word, after, before in other:
             self._other.setdefault(word[0], []).append((word, after, before))
+        self._starts: re.Pattern | None = None  # compiled on first use
 
     def finditer(self, s: str):
         """(start, end) of each word found in `s`, left to right, not overlapping."""
         latin, other = self._latin, self._other
+        starts = self._starts
+        if starts is None:  # runs of letters and the characters another word begins with, found in C
+            firsts = "".join(re.escape(c) for c in other)
+            starts = self._starts = re.compile("[A-Za-z]+" + (f"|[{firsts}]" if firsts else ""))
         n = len(s)
-        i = 0
-        while i < n:
+        pos = 0
+        while True:
+            m = starts.search(s, pos)
+            if m is None:
+                return
+            i, j = m.span()
             c = s[i]
             if c in _LATIN:
-                j = i + 1
-                while j < n and s[j] in _LATIN:
-                    j += 1
                 if not (i and s[i - 1] in _LATIN):
-                    for parts, after, before in latin.get(s[i:j].lower(), ()):
+                    for parts, after, before in latin.get(m.group().lower(), ()):
                         end = _latin_end(s, i, parts, after, before)
                         if end > 0:
                             yield i, end
                             j = end
                             break
-                i = j
+                pos = j
                 continue
-            found = other.get(c)
-            i += 1
-            if found is None:
-                continue
-            start = i - 1
-            for word, after, before in found:
-                if s.startswith(word, start):
-                    end = start + len(word)
-                    if (after and start and s[start - 1] in after) or (before and end < n and s[end] in before):
+            pos = j
+            for word, after, before in other[c]:
+                if s.startswith(word, i):
+                    end = i + len(word)
+                    if (after and i and s[i - 1] in after) or (before and end < n and s[end] in before):
                         continue
-                    yield start, end
-                    i = end
+                    yield i, end
+                    pos = end
                     break
 
     def last(self, s: str) -> tuple[int, int] | None:
@@ -151,11 +153,12 @@ class Levels:
     """Whether the words after a move word end in a level word ("fell to", 跌至), perhaps with a qualifier
     between it and the figure ("fell to about"): then the figure is the level reached, not the move."""
 
-    __slots__ = ("_words", "_quals")
+    __slots__ = ("_words", "_quals", "_endings")
 
     def __init__(self, words: tuple[str, ...], qualifiers: tuple[str, ...]) -> None:
         self._words = tuple((w.lower(), after, before, _is_latin(w)) for w, after, before in map(split_guard, words))
         self._quals = tuple(q.lower() for q in qualifiers)
+        self._endings = tuple(w for w, _, _, _ in self._words)  # one endswith call rules most tails out
 
     def ends(self, tail: str) -> bool:
         """A level word (a Latin one with white space after it, another with at most one), then perhaps a
@@ -164,6 +167,8 @@ class Levels:
         if self._level_at_end(t, len(tail) - len(t), None):
             return True
         low = t.lower()
+        if not low.endswith(self._quals):
+            return False
         for q in self._quals:
             if low.endswith(q):
                 body = t[:len(t) - len(q)]
@@ -174,6 +179,8 @@ class Levels:
 
     def _level_at_end(self, b: str, gap: int, qual: str | None) -> bool:
         low = b.lower()
+        if not low.endswith(self._endings):
+            return False
         for word, after, before, latin in self._words:
             if not low.endswith(word):
                 continue
