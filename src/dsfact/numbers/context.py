@@ -119,11 +119,9 @@ class _Context:
             return None, direction, start
         lo = max(self.last_end, start - 24)
         window = w[lo:start]
-        for k in range(len(window) - 1, -1, -1):  # the clause the figure is in
-            if window[k] in _CLAUSE_ENDS:
-                window = window[k + 1:]
-                lo += k + 1
-                break
+        head = r.clause_head.match(window)  # up to the last clause end: the figure is in the clause after it
+        if head is not None:
+            window = window[head.end():]
         qual = None
         last = r.qual.last(window)
         if last is not None:

@@ -263,6 +263,8 @@ def _qualifiers(r: _Rx) -> None:
     """Qualifiers and directions in the words before a number."""
     w = r.words
     r.qual = Lexicon(w.qualifiers)
+    # A qualifier or direction before a clause end is not the figure's: the words up to the last one.
+    r.clause_head = _compile("(?s).*[。；;！？!?\n，,:]")
     r.qual_far = w.qual_far
     r.for_over = _compile(r"(?i)(?:for|of|took|lasted|just|well)\s+$")
     r.direction = Lexicon(w.directions)
