@@ -11,6 +11,7 @@ from dsfact.numbers.numerals import (
     _ZH_BIG,
     _ZH_DIGIT,
     _ZH_NUM_CHARS,
+    Exact,
     _arabic,
     _en_value,
     _prec_of,
@@ -29,7 +30,7 @@ class _Core:
     __slots__ = ("start", "end", "value", "prec", "kind", "scale", "mant", "currency",
                  "more", "digits", "lone")
 
-    def __init__(self, start: int, end: int, value: Fraction, prec: Fraction | None, kind: str):
+    def __init__(self, start: int, end: int, value: Exact, prec: Exact | None, kind: str):
         self.start = start
         self.end = end
         self.value = value
@@ -101,7 +102,7 @@ class _Amounts:
             if sv is not None:
                 if "多" in ms["s"]:
                     core.more = True
-                core.scale = Fraction(sv)
+                core.scale = sv
                 core.end = ms.end()
         else:
             k = q + 1 if q < self.n and w[q].isspace() else q
@@ -109,7 +110,7 @@ class _Amounts:
             if me:
                 words = r.words
                 sv = words.en_scale[me["w"].lower()] if me["w"] else words.scale_abbr[me["a"] or me["l"]]
-                core.scale = Fraction(sv)
+                core.scale = sv
                 core.end = me.end()
         return core
 
@@ -129,7 +130,7 @@ class _Amounts:
             big = _ZH_BIG[w[end + 1]]
             core = _Core(start, end + 2, zv[0] * big, zv[1] * big, "zh")
             core.more = True
-            core.mant, core.scale = zv[0], Fraction(big)
+            core.mant, core.scale = zv[0], big
         else:
             core = _Core(start, end, zv[0], zv[1], "zh")
             core.lone = run == "一"
@@ -154,7 +155,7 @@ class _Amounts:
             text = first
             if v is None:
                 return None
-        core = _Core(start, p + len(text), Fraction(v), _prec_of(str(v)), "en")
+        core = _Core(start, p + len(text), v, _prec_of(str(v)), "en")
         core.lone = text.lower() == "one"
         core.digits = text
         return core
@@ -169,7 +170,7 @@ class _Amounts:
             if core.scale == 1:
                 core.mant, core.scale = _zh_split(core.digits, core.value)
             else:
-                core.mant = core.value / core.scale
+                core.mant = Fraction(core.value, core.scale)
         else:
             core.mant = core.value
         if core.value.denominator == 1 and "." not in core.digits and "点" not in core.digits:
@@ -208,7 +209,7 @@ class _Amounts:
         self._read_after(a)
         return a
 
-    def _amount_after_value(self, start: int, end: int, value: Fraction, prec: Fraction,
+    def _amount_after_value(self, start: int, end: int, value: Exact, prec: Exact,
                             unit: str) -> int:
         core = _Core(start, end, value, prec, "zh")
         a = _Amount(core)
@@ -216,7 +217,7 @@ class _Amounts:
         self._read_after(a)
         return self._finalize(a)
 
-    def _finish_simple(self, start: int, end: int, value: Fraction, unit: str, prec: bool = True) -> int:
+    def _finish_simple(self, start: int, end: int, value: Exact, unit: str, prec: bool = True) -> int:
         core = _Core(start, end, value, _prec_of(str(int(value))) if prec else None,
                      "en")
         a = _Amount(core)

@@ -3,14 +3,11 @@ before it; "rose", 跌 and a +/- sign for its direction; 民國 years, bare year
 that holds for the next amount in the clause. `_finalize` brings an amount's reading together and emits it."""
 from __future__ import annotations
 
-from fractions import Fraction
-
 from dsfact.model import MORE_THAN, Per
 from dsfact.numbers.amounts import _Amount
-from dsfact.numbers.numerals import _ZH_BIG, _ZH_DIGIT, _num, _per_amount
+from dsfact.numbers.numerals import _ZH_BIG, _ZH_DIGIT, Exact, _num, _per_amount
 from dsfact.numbers.vocab import _DURATIONS, _MOVES, _NEUTRAL
 
-_CLAUSE_ENDS = frozenset("。；;！？!?\n，,:")  # a qualifier or direction before them is not the figure's
 _RATE_ENDS = frozenset("。；;！？!?\n，,")  # a rate before a figure (每月) holds up to them
 _LINKS = "为是有了在约达"  # may stand between a qualifier and its figure (约为, 达), as may a currency's name
 _CURRENCY_NAMES = ("人民币", "港币", "美元", "新台币")
@@ -37,8 +34,8 @@ class _Context:
         r, w = self.r, self.w
         core = a.core
         start = core.start
-        high: Fraction | None = None
-        high_prec: Fraction | None = None
+        high: Exact | None = None
+        high_prec: Exact | None = None
         # Ranges: "$5-6 billion", "3萬至4萬美元", "between 60 and 65 billion".
         if a.per is None and a.unit not in ("ratio", "date"):
             rng = self._read_range(a)
@@ -77,7 +74,7 @@ class _Context:
                           high=_num(high) if high is not None else None, per=a.per,
                           direction=direction)
 
-    def _wants_unit(self, a: _Amount, high: Fraction | None) -> bool:
+    def _wants_unit(self, a: _Amount, high: Exact | None) -> bool:
         """Pure Chinese numerals and "one" need a unit; 一 alone needs more than a counter."""
         core = a.core
         if not a.unit_explicit and core.kind == "zh" and high is None and not (

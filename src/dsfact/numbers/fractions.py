@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from dsfact.numbers.numerals import _arabic, _zh_value
+from dsfact.numbers.numerals import Exact, _arabic, _zh_value
 
 
 class _Fractions:
@@ -18,7 +18,7 @@ class _Fractions:
             return self._finish_simple(p, m.end(), Fraction(n, d), "ratio", prec=False)
         return m.end()
 
-    def _zh_fraction(self, p: int, at: int, den: tuple[Fraction, Fraction] | None) -> int:
+    def _zh_fraction(self, p: int, at: int, den: tuple[Exact, Exact] | None) -> int:
         """N分之M; `at` is where 分之 starts."""
         m = self.r.zh_frac.match(self.w, at)
         if not m or not den or den[0] == 0:
@@ -28,7 +28,7 @@ class _Fractions:
             return m.end()
         if den[0] == 100:
             return self._amount_after_value(p, m.end(), num[0], num[1], "pct")
-        return self._finish_simple(p, m.end(), num[0] / den[0], "ratio", prec=False)
+        return self._finish_simple(p, m.end(), Fraction(num[0], den[0]), "ratio", prec=False)
 
     def _percent_words(self, p: int) -> int:
         m = self.r.zh_frac.match(self.w, p + 1)

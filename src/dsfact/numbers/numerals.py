@@ -36,18 +36,21 @@ def _int_prec_exp(digits: str) -> int:
     return max(0, min(z, n - 2))
 
 
-_ONE = Fraction(1)
+# Values are exact: an int when whole, a Fraction otherwise (int arithmetic costs a fraction of Fraction's,
+# and the two mix exactly; a division goes through Fraction, so it never turns into a float).
+Exact = int | Fraction
+_ONE = 1
 
 
 @lru_cache(maxsize=4096)
-def _prec_of(digits: str) -> Fraction:
+def _prec_of(digits: str) -> int:
     """10 to the place of the last significant digit of an integer written as `digits` (see _int_prec_exp);
     remembered: the same few are computed for most figures."""
-    return Fraction(10) ** _int_prec_exp(digits)
+    return 10 ** _int_prec_exp(digits)
 
 
 @lru_cache(maxsize=8192)
-def _arabic(s: str) -> tuple[Fraction, Fraction] | None:
+def _arabic(s: str) -> tuple[Exact, Exact] | None:
     """Value and precision of an Arabic numeral ("2,048", "557.6")."""
     s = s.replace(",", "")
     if len(s) > _MAX_DIGITS:
@@ -56,7 +59,7 @@ def _arabic(s: str) -> tuple[Fraction, Fraction] | None:
         whole, frac = s.split(".", 1)
         value = Fraction(int(whole + frac), 10 ** len(frac))
         return value, Fraction(1, 10 ** len(frac))
-    return Fraction(int(s)), _prec_of(s)
+    return int(s), _prec_of(s)
 
 
 def _zh_int(s: str) -> int | None:
@@ -117,7 +120,7 @@ def _last_is_unit(s: str) -> bool:
     return len(s) >= 2 and s[-2] in "百千万亿"
 
 
-def _zh_value(s: str) -> tuple[Fraction, Fraction] | None:
+def _zh_value(s: str) -> tuple[Exact, Exact] | None:
     """Value and precision of a Chinese numeral, with 点 decimals (三点五)."""
     if "点" in s:
         whole, frac = s.split("点", 1)
@@ -129,10 +132,10 @@ def _zh_value(s: str) -> tuple[Fraction, Fraction] | None:
     v = _zh_int(s)
     if v is None:
         return None
-    return Fraction(v), _prec_of(str(v))
+    return v, _prec_of(str(v))
 
 
-def _zh_split(run: str, value: Fraction) -> tuple[Fraction, Fraction]:
+def _zh_split(run: str, value: Exact) -> tuple[Exact, int]:
     """A Chinese numeral's mantissa and trailing scale (四万 -> 4, 10^4), so 三至四万 can share it."""
     head = run.rstrip("万亿兆")
     tail = run[len(head):]
@@ -144,7 +147,7 @@ def _zh_split(run: str, value: Fraction) -> tuple[Fraction, Fraction]:
     mant = _zh_int(head)
     if mant is None or mant * scale != value:
         return value, _ONE
-    return Fraction(mant), Fraction(scale)
+    return mant, scale
 
 
 def _zh_scale_value(s: str) -> int | None:
@@ -191,7 +194,7 @@ def _en_value(text: str, small: dict[str, int], tens: dict[str, int], scale: dic
     return total + current if seen else None
 
 
-def _num(x: Fraction) -> float:
+def _num(x: Exact) -> float:
     return float(x)
 
 def _small_int(s: str | None) -> int | None:

@@ -71,14 +71,14 @@ class _Ranges:
             if b.inv:  # "20-50 times lower": 1/50 to 1/20
                 if a.value == 0 or b.value == 0:
                     return None
-                lo_value, b.value = b.value, 1 / a.value
+                lo_value, b.value = b.value, Fraction(1) / a.value
                 lo_prec = None
                 a.value, a.prec, a.unit, a.unit_mult, a.unit_explicit = lo_value, None, "ratio", _ONE, True
                 a.end = b.end
                 return a, b
             lo_unit, lo_mult, lo_explicit = b.unit, b.unit_mult, True
             if b.unit == "pct" and b.unit_mult == 10:  # 三至四成
-                lo_value, lo_prec = lo_value * 10, Fraction(10)
+                lo_value, lo_prec = lo_value * 10, 10
             elif b.unit_mult != 1:
                 lo_value = lo_value * b.unit_mult
                 lo_prec = lo_prec * b.unit_mult if lo_prec is not None else None

@@ -177,7 +177,7 @@ class _Triggers:
         word = mw.group().lower() if mw else ""
         if word in r.words.en_fold:
             end = p + len(word)
-            return self._finish_simple(p, end, Fraction(r.words.en_fold[word]), "factor")
+            return self._finish_simple(p, end, r.words.en_fold[word], "factor")
         if word == "half":
             return p + 4
         m = r.en_words.match(w, p)

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per
 from dsfact.numbers.amounts import _Amount, _Core
-from dsfact.numbers.numerals import _ONE, _per_amount, _prec_of
+from dsfact.numbers.numerals import _ONE, Exact, _per_amount, _prec_of
 from dsfact.numbers.vocab import _NO_PER
 
 _SI = {"k": 10 ** 3, "K": 10 ** 3, "M": 10 ** 6, "G": 10 ** 9, "T": 10 ** 12}
@@ -62,9 +62,9 @@ class _Units:
             if core.kind == "en" or (core.kind == "ar" and core.value > 10):
                 a.end = q
                 return
-            a.unit, a.unit_mult = "pct", Fraction(10)
+            a.unit, a.unit_mult = "pct", 10
             a.value = core.value * 10 + (5 if m["half"] else 0)
-            a.prec = Fraction(5 if m["half"] else 10)
+            a.prec = 5 if m["half"] else 10
             a.end = m.end()
             a.unit_explicit = True
         elif g == "inv":
@@ -74,7 +74,7 @@ class _Units:
                 return
             a.unit = "ratio"
             a.inv = True
-            a.value = 1 / a.value
+            a.value = Fraction(1) / a.value
             a.prec = None
             a.end = m.end()
             a.unit_explicit = True
@@ -93,7 +93,7 @@ class _Units:
                     re.match(r"(?:内|后|间|以来|来|之内)", after))
 
     def _unit_word(self, core: _Core, m: re.Match, g: str, text: str
-                   ) -> tuple[str | None, Fraction, re.Match]:
+                   ) -> tuple[str | None, Exact, re.Match]:
         """The unit and multiplier a unit word names (None when it names none)."""
         unit: str | None = None
         mult = _ONE
@@ -111,16 +111,16 @@ class _Units:
             unit, mult = "USD", Fraction(1, 100)
         elif g == "watt":
             unit = "W"
-            mult = Fraction({"兆瓦": 10 ** 6, "千瓦": 10 ** 3, "吉瓦": 10 ** 9}.get(text, 1))
+            mult = {"兆瓦": 10 ** 6, "千瓦": 10 ** 3, "吉瓦": 10 ** 9}.get(text, 1)
             prefix = m.groupdict().get("wp")  # only in the alternative of a W after a figure
             if prefix:
-                mult = Fraction(_SI[prefix])
+                mult = _SI[prefix]
         elif g == "wh":
             unit = "Wh"
             if text in ("千瓦时", "度电"):
-                mult = Fraction(10 ** 3)
+                mult = 10 ** 3
             elif text[0] in "kKMGT":
-                mult = Fraction(_SI[text[0]])
+                mult = _SI[text[0]]
         elif g == "measure":
             unit = self.r.words.measure.get(text, text)
         elif g == "counter":
