@@ -53,7 +53,7 @@ class _Context:
             mc = r.cny_before.search(w, max(self.last_end, start - 4), start)
             if mc:
                 unit = r.words.zh_currency[mc.group(1)]
-        if r.roc.search(w, max(0, start - 4), start) and unit == "year" and core.kind == "ar":
+        if unit == "year" and core.kind == "ar" and r.roc.search(w, max(0, start - 4), start):
             return self._emit_date(start, a.end, f"{1911 + int(core.value):04d}")
         qual, direction, start = self._left_context(start, unit, a)
         if a.qual is not None:

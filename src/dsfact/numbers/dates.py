@@ -87,13 +87,12 @@ class _Dates:
 
     def _month_follows(self, q: int) -> bool:
         """Whether a month's name can follow a day's digits ending at q: "5 May", "5th of May"."""
-        w, months = self.w, self.r.words.months_cased
-        if w.startswith(("st", "nd", "rd", "th"), q):
-            q += 2
-        word = _letters_at(w, _past_space(w, q))
+        r, w = self.r, self.w
+        m = r.day_month.match(w, q)  # an ordinal's letters, white space, a word
+        word = m.group(1)
         if word == "of":
-            word = _letters_at(w, _past_space(w, w.index("of", q) + 2))
-        return word in months
+            word = r.space_word.match(w, m.end()).group(1)
+        return word in r.words.months_cased
 
     def _try_dates_zh(self, p: int) -> int | None:
         r, w = self.r, self.w

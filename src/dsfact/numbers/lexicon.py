@@ -41,7 +41,7 @@ def _is_latin(word: str) -> bool:
 class Lexicon:
     """Words of several kinds; `finditer` finds them as the alternation of all the words would."""
 
-    __slots__ = ("kinds", "_latin", "_other", "_starts")
+    __slots__ = ("kinds", "_latin", "_other", "_starts", "_leads")
 
     def __init__(self, groups: list[tuple[str, tuple[str, ...]]]) -> None:
         self.kinds: dict[str, str] = {}  # a word found (lower case, single spaces) -> its kind
@@ -70,15 +70,13 @@ class Lexicon:
         self._other: dict[str, list[tuple[str, str, str]]] = {}
         for _, word, after, before in other:
             self._other.setdefault(word[0], []).append((word, after, before))
-        self._starts: re.Pattern | None = None  # compiled on first use
+        self._starts: re.Pattern | None = None  # compiled on first use, with _leads
+        self._leads: frozenset[str] = frozenset()
 
     def finditer(self, s: str):
         """(start, end) of each word found in `s`, left to right, not overlapping."""
         latin, other = self._latin, self._other
-        starts = self._starts
-        if starts is None:  # runs of letters and the characters another word begins with, found in C
-            firsts = "".join(re.escape(c) for c in other)
-            starts = self._starts = re.compile("[A-Za-z]+" + (f"|[{firsts}]" if firsts else ""))
+        starts = self._starts or self._compile_starts()
         n = len(s)
         pos = 0
         while True:
@@ -107,8 +105,20 @@ class Lexicon:
                     pos = end
                     break
 
+    def _compile_starts(self) -> re.Pattern:
+        """Runs of letters and the characters another word begins with (compiled on first use)."""
+        firsts = "".join(re.escape(c) for c in self._other)
+        self._starts = re.compile("[A-Za-z]+" + (f"|[{firsts}]" if firsts else ""))
+        self._leads = frozenset(self._latin).union(self._other)
+        return self._starts
+
     def last(self, s: str) -> tuple[int, int] | None:
         """The last word `finditer` finds in `s`."""
+        starts = self._starts or self._compile_starts()
+        # Most windows hold no run of letters a word begins with and no character another word begins
+        # with: then finditer finds nothing, and one pass in C says so.
+        if self._leads.isdisjoint(map(str.lower, starts.findall(s))):
+            return None
         found = None
         for span in self.finditer(s):
             found = span

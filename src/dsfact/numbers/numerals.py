@@ -195,7 +195,7 @@ def _en_value(text: str, small: dict[str, int], tens: dict[str, int], scale: dic
 
 
 def _num(x: Exact) -> float:
-    return float(x)
+    return x.numerator / x.denominator if type(x) is Fraction else float(x)  # as Fraction.__float__, less its calls
 
 def _small_int(s: str | None) -> int | None:
     if not s:

@@ -41,6 +41,7 @@ def _build(words: Words | None = None) -> _Rx:
     r = _Rx()
     r.words = words
     r.table = _char_table(words.traditional)
+    r.names_for = {}  # product names -> (Latin ones, Chinese ones): see scan._names
     _dates(r)
     _not_amounts(r)
     _fractions(r)
@@ -121,6 +122,8 @@ def _dates(r: _Rx) -> None:
     r.after_month_year = _compile(r",?\s+(?P<y>[0-9]{4})(?![0-9])")
     r.month_names = frozenset(w.month_names)
     r.month_abbreviations = frozenset(w.month_abbreviations)
+    r.day_month = _compile(r"(?:st|nd|rd|th)?\s*([A-Za-z]*)")
+    r.space_word = _compile(r"\s*([A-Za-z]*)")
     r.en_dmy = _compile(r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_grp +
                           r"(?![A-Za-z])(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?")
     r.iso = _compile(r"(?P<y>[0-9]{4})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9])")

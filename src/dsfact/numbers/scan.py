@@ -30,11 +30,10 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
     def __init__(self, text: str, ref_date: str | None, names: tuple[str, ...] = (), rx=None):
         self.r = rx if rx is not None else _rx()
         self.text = text
-        words = self.r.words
-        self.names = words.name_words.union(x for x in names if x[:1].isascii())
-        self.names_zh = words.name_zh + tuple(x for x in names if x and not x[:1].isascii())
+        self.names, self.names_zh = _names(self.r, names)
         w = text if text.isascii() else _separators(self.r, text, text.translate(self.r.table))
         self.w = w
+        self.urlish = "/" in w or "@" in w or "www." in w  # else no figure is in a URL (_in_url)
         self.n = len(text)
         self.ref_year = _ref_year(ref_date)
         self.out: list[Quantity] = []
@@ -167,15 +166,28 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
         below = qualifier == _NEARLY
         if below:
             qualifier = APPROXIMATELY  # the shared vocabulary's word; `below` keeps the side
-        self.out.append(Quantity(text=self.text[start:end], start=start, end=end, value=value,
-                                 unit=unit, qualifier=qualifier, precision=precision, high=high,
-                                 per=per, direction=direction, below=below))
+        self.out.append(Quantity(self.text[start:end], start, end, value, unit, qualifier, precision, high,
+                                 per, direction, below))
         self.last_end = end
         return end
 
     def _emit_date(self, start: int, end: int, iso: str) -> int:
         return self._emit(start, end, iso, "date")
 
+
+
+def _names(r, names: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The product names whose number is part of the name, Latin and Chinese: the language data's and
+    `names`; remembered per `names` (a registry passes the same ones for every text)."""
+    cache = r.names_for
+    found = cache.get(names)
+    if found is None:
+        if len(cache) > 16:
+            cache.clear()
+        words = r.words
+        found = cache[names] = (words.name_words.union(x for x in names if x[:1].isascii()),
+                                words.name_zh + tuple(x for x in names if x and not x[:1].isascii()))
+    return found
 
 
 def _separators(r, text: str, w: str) -> str:

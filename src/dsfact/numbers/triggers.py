@@ -40,10 +40,10 @@ class _Triggers:
             return r.paren_code.match(w, p).end()
         if prev in "/:" and p >= 2 and w[p - 2].isdigit():
             return r.glued_tail.match(w, p).end()
-        if self._after_ordinal(p):
+        if prev == "第" or (prev == " " and p > 1 and w[p - 2] == "第"):  # after an ordinal (_after_ordinal)
             m = r.arabic.match(w, p)
             return m.end() if m else p + 1
-        if self._in_url(p):
+        if self.urlish and self._in_url(p):
             end = p
             while end < self.n and not w[end].isspace():
                 end += 1

@@ -41,12 +41,16 @@ class LeadSplit:
     def match(self, w: str, q: int) -> re.Match | None:
         """What the whole alternation matches at `q` in `w`, or None."""
         n = len(w)
-        k = q
-        while k < n and k < q + 3 and w[k].isspace():
-            k += 1
-        if k >= n or w[k].isspace():
+        if q >= n:
             return None
-        c = w[k]
+        c = w[q]
+        if c.isspace():
+            k = q + 1
+            while k < n and k < q + 3 and w[k].isspace():
+                k += 1
+            if k >= n or w[k].isspace():
+                return None
+            c = w[k]
         try:
             rx = self._by_lead[c]
         except KeyError:

@@ -147,9 +147,11 @@ class _Units:
 
     def _read_after(self, a: _Amount) -> None:
         """Qualifier words and rates after the unit."""
-        r, w = self.r, self.w
-        k = a.end + 1 if a.end < self.n and w[a.end].isspace() else a.end
-        m = r.post_qual.match(w, a.end) if k < self.n and w[k] in r.post_qual_first else None
+        r, w, n = self.r, self.w, self.n
+        end = a.end
+        k = end + 1 if end < n and w[end].isspace() else end
+        c = w[k] if k < n else ""  # the first character after the amount, past one space
+        m = r.post_qual.match(w, end) if c in r.post_qual_first else None
         if m:
             q = m["q"].lower()
             kind = {"左右": APPROXIMATELY, "上下": APPROXIMATELY, "or so": APPROXIMATELY,
@@ -159,11 +161,12 @@ class _Units:
                 kind = None
             if kind:
                 a.qual = kind
-                a.end = m.end()
-        if a.unit in _NO_PER and a.unit not in ("pct",):
+                a.end = end = m.end()
+                k = end + 1 if end < n and w[end].isspace() else end
+                c = w[k] if k < n else ""
+        if a.unit in _NO_PER and a.unit != "pct":
             return
-        k = a.end + 1 if a.end < self.n and w[a.end].isspace() else a.end
-        m = r.per_suffix.match(w, a.end) if k < self.n and w[k] in r.per_suffix_first else None
+        m = r.per_suffix.match(w, end) if c in r.per_suffix_first else None
         if m:
             noun = m["noun"]
             nouns = r.words.per_noun
