@@ -82,21 +82,25 @@ class _Amounts:
         return None if core is None else self._finish_core(core, currency)
 
     def _read_arabic(self, p: int, start: int) -> _Core | None:
-        r, w = self.r, self.w
+        r, w, n = self.r, self.w, self.n
         m = r.arabic.match(w, p)
         if not m:
             return None
-        av = _arabic(m.group())
+        digits = m.group()
+        av = _arabic(digits)
         if av is None:
             return None
-        core = _Core(start, m.end(), av[0], av[1], "ar")
-        core.digits = m.group()
         q = m.end()
-        if q < self.n and w[q] in "多余" and q + 1 < self.n and w[q + 1] in "万亿":
+        core = _Core(start, q, av[0], av[1], "ar")
+        core.digits = digits
+        c = w[q] if q < n else ""
+        if c and c in "多余" and q + 1 < n and w[q + 1] in "万亿":
             core.more = True
             q += 1
-        k = q + 1 if q < self.n and w[q].isspace() else q
-        ms = r.zh_scale.match(w, q) if k < self.n and w[k] in _ZH_SCALE_FIRST else None
+            c = w[q]
+        k = q + 1 if c.isspace() else q
+        lead = w[k] if k < n else ""  # what a scale word after the figure would begin with
+        ms = r.zh_scale.match(w, q) if lead in _ZH_SCALE_FIRST else None
         if ms:
             sv = _zh_scale_value(ms["s"])
             if sv is not None:
@@ -105,8 +109,7 @@ class _Amounts:
                 core.scale = sv
                 core.end = ms.end()
         else:
-            k = q + 1 if q < self.n and w[q].isspace() else q
-            me = r.en_scale.match(w, q) if k < self.n and w[k] in r.en_scale_first else None
+            me = r.en_scale.match(w, q) if lead in r.en_scale_first else None
             if me:
                 words = r.words
                 sv = words.en_scale[me["w"].lower()] if me["w"] else words.scale_abbr[me["a"] or me["l"]]
@@ -199,13 +202,13 @@ class _Amounts:
         if core is None:
             return None
         a = _Amount(core)
-        glued = a.end < self.n and self.w[a.end].isascii() and self.w[a.end].isalpha()
         self._read_unit(a)
         if a.skip:
             return a.end
-        if a.end == core.end and glued and core.kind == "ar":
+        end = core.end
+        if a.end == end and core.kind == "ar" and end < self.n and self.w[end].isascii() and self.w[end].isalpha():
             # Glued to letters that are no unit: 5G, 3D.
-            return self.r.glued_tail.match(self.w, core.end).end()
+            return self.r.glued_tail.match(self.w, end).end()
         self._read_after(a)
         return a
 

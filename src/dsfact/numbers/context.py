@@ -37,7 +37,7 @@ class _Context:
         high: Exact | None = None
         high_prec: Exact | None = None
         # Ranges: "$5-6 billion", "3萬至4萬美元", "between 60 and 65 billion".
-        if a.per is None and a.unit not in ("ratio", "date"):
+        if a.per is None and a.unit not in ("ratio", "date") and r.range_conn.match(w, a.end):
             rng = self._read_range(a)
             if rng is not None:
                 a, b = rng
@@ -69,10 +69,8 @@ class _Context:
             prec = max(prec, high_prec)
         if unit in ("ratio", "date"):
             prec = None
-        return self._emit(start, a.end, _num(a.value), unit, qualifier=qual,
-                          precision=_num(prec) if prec is not None else None,
-                          high=_num(high) if high is not None else None, per=a.per,
-                          direction=direction)
+        return self._emit(start, a.end, _num(a.value), unit, qual, _num(prec) if prec is not None else None,
+                          _num(high) if high is not None else None, a.per, direction)
 
     def _wants_unit(self, a: _Amount, high: Exact | None) -> bool:
         """Pure Chinese numerals and "one" need a unit; 一 alone needs more than a counter."""

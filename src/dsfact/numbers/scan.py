@@ -95,7 +95,7 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
                     hits = 0
                     continue
             try:
-                nxt = self._dispatch(kind, p, m)
+                nxt = self._digit(p) if kind == "d" else self._dispatch(kind, p, m)
             except (ValueError, ZeroDivisionError, OverflowError, KeyError, IndexError,
                     ArithmeticError):
                 nxt = None
@@ -147,7 +147,7 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
         return None
 
     # -- emitting -----------------------------------------------------------------------------
-    def _emit(self, start: int, end: int, value: object, unit: str, *, qualifier: str | None = None,
+    def _emit(self, start: int, end: int, value: object, unit: str, qualifier: str | None = None,
               precision: float | None = None, high: float | None = None, per: Per | None = None,
               direction: str | None = None) -> int:
         if start < self.last_end:

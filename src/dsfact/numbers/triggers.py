@@ -8,6 +8,9 @@ from fractions import Fraction
 
 from dsfact.numbers.numerals import _arabic, _zh_value, zh_numeral_end
 
+# The characters before a digit that make it part of something else (a name, a citation, a code, a time,
+# an ordinal); before any other, only a space (a currency code, 第 ...) needs a look.
+_MARKS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-._[(/:第")
 _VAGUE = frozenset("数几上好成多0123456789")  # 数万, 几千, 上百, 3万: no figure a reader can hold to
 
 
@@ -23,26 +26,30 @@ class _Triggers:
     def _digit(self, p: int) -> int | None:
         r, w = self.r, self.w
         prev = w[p - 1] if p else ""
-        # Glued to letters: H800, GPT-4o, ETN1WWS, FY2025 (a currency code before is a prefix).
-        if prev.isascii() and prev.isalpha() or (prev in "-._" and p >= 2 and w[p - 2].isascii()
-                                                  and w[p - 2].isalpha()):
-            code = re.search(r"(?<![A-Za-z])([A-Z]{3})$", w[max(0, p - 4):p])
-            if prev.isalpha() and code and code.group(1) in r.words.iso_codes:
-                return self._amount_at(p - 3, p, currency=r.words.iso_codes[code.group(1)])
-            return r.glued_tail.match(w, p).end()
-        if prev == " ":
+        if prev in _MARKS:
+            # Glued to letters: H800, GPT-4o, ETN1WWS, FY2025 (a currency code before is a prefix).
+            if prev.isascii() and prev.isalpha() or (prev in "-._" and p >= 2 and w[p - 2].isascii()
+                                                      and w[p - 2].isalpha()):
+                code = re.search(r"(?<![A-Za-z])([A-Z]{3})$", w[max(0, p - 4):p])
+                if prev.isalpha() and code and code.group(1) in r.words.iso_codes:
+                    return self._amount_at(p - 3, p, currency=r.words.iso_codes[code.group(1)])
+                return r.glued_tail.match(w, p).end()
+            if prev == "[" and r.citation.match(w, p):
+                return r.citation.match(w, p).end()
+            if prev == "(" and r.paren_code.match(w, p):
+                return r.paren_code.match(w, p).end()
+            if prev in "/:" and p >= 2 and w[p - 2].isdigit():
+                return r.glued_tail.match(w, p).end()
+            if prev == "第":  # after an ordinal (_after_ordinal)
+                m = r.arabic.match(w, p)
+                return m.end() if m else p + 1
+        elif prev == " ":
             code = r.code_before.search(w, max(0, p - 5), p)
             if code:
                 return self._amount_at(code.start(), p, currency=r.words.iso_codes[code.group(1)])
-        if prev == "[" and r.citation.match(w, p):
-            return r.citation.match(w, p).end()
-        if prev == "(" and r.paren_code.match(w, p):
-            return r.paren_code.match(w, p).end()
-        if prev in "/:" and p >= 2 and w[p - 2].isdigit():
-            return r.glued_tail.match(w, p).end()
-        if prev == "第" or (prev == " " and p > 1 and w[p - 2] == "第"):  # after an ordinal (_after_ordinal)
-            m = r.arabic.match(w, p)
-            return m.end() if m else p + 1
+            if p > 1 and w[p - 2] == "第":
+                m = r.arabic.match(w, p)
+                return m.end() if m else p + 1
         if self.urlish and self._in_url(p):
             end = p
             while end < self.n and not w[end].isspace():
