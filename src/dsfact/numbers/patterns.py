@@ -69,8 +69,13 @@ def _trigger(r: _Rx, ascii_only: bool = False) -> re.Pattern:
     """Where a figure can start: a digit, a sign, a Chinese numeral, 每, 圣诞/平安夜/Christmas, or a run of
     letters (a number word or a month if word_kind says so). A lookahead on the characters a figure can
     start with (the first letters of number words and months in either case) lets most places fail at
-    once; for a text of ASCII only, the pattern leaves out the rest (it costs less to compile)."""
+    once; for a text of ASCII only, the pattern leaves out the rest (it costs less to compile). A run of
+    letters is a place only when it begins as a number word or a month does (its first three letters, in
+    any case of ASCII letters, or the whole of a shorter one): most words of a text are not read as places at all."""
     w = r.words
+    sayable = (*w.month_names, *w.month_abbreviations, *w.en_small, *w.en_tens, *w.en_fold, "half")
+    begins = sorted({x[:3].lower() for x in sayable if len(x) >= 3})
+    short = sorted({x.lower() for x in sayable if len(x) < 3} | {"a", "an"})
     latin = {x[0] for x in (*w.month_names, *w.month_abbreviations)} | {"C"}
     latin |= {c for x in (*w.en_small, *w.en_tens, *w.en_fold, "half", "a") for c in (x[0].lower(), x[0].upper())}
     signs = "$" + "".join(w.symbol)
@@ -83,7 +88,8 @@ def _trigger(r: _Rx, ascii_only: bool = False) -> re.Pattern:
         r"|(?P<cur>[" + re.escape(signs) + r"])" +
         ("" if ascii_only else r"|(?P<zh>[" + zh + r"])|(?P<per>每)|(?P<xmas>圣诞|平安夜|Christmas)") +
         (r"|(?P<xmas>Christmas)" if ascii_only else "") +
-        r"|(?P<t>(?<![A-Za-z])[A-Za-z]+))"
+        r"|(?P<t>(?<![A-Za-z])(?:(?ai:" + "|".join(map(re.escape, begins)) + r")[A-Za-z]*|(?ai:" +
+        "|".join(map(re.escape, short)) + r")(?![A-Za-z]))))"
     )
 
 
