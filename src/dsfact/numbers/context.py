@@ -69,8 +69,10 @@ class _Context:
             prec = max(prec, high_prec)
         if unit in ("ratio", "date"):
             prec = None
-        return self._emit(start, a.end, _num(a.value), unit, qual, _num(prec) if prec is not None else None,
-                          _num(high) if high is not None else None, a.per, direction)
+        value = a.value
+        return self._emit(start, a.end, float(value) if type(value) is int else _num(value), unit, qual,
+                          None if prec is None else float(prec) if type(prec) is int else _num(prec),
+                          None if high is None else _num(high), a.per, direction)
 
     def _wants_unit(self, a: _Amount, high: Exact | None) -> bool:
         """Pure Chinese numerals and "one" need a unit; 一 alone needs more than a counter."""
@@ -136,7 +138,7 @@ class _Context:
                 qual = kind
         # Direction: the nearest move word in the clause, unless a level marker ("to", 至) follows it.
         if unit in _MOVES or unit in r.words.currencies:
-            dwin = window[-30:]
+            dwin = window  # no more than 24 characters: all of it is near enough
             last_d = r.direction.last(dwin)
             if last_d is not None:
                 tail = dwin[last_d[1]:]
