@@ -41,6 +41,11 @@ def _build(words: Words | None = None) -> _Rx:
     r = _Rx()
     r.words = words
     r.table = _char_table(words.traditional)
+    # The characters the table changes, found by one pattern: str.translate looks every character of a
+    # text up in the table, and one that is not there (nearly all) costs a KeyError raised and cleared.
+    r.fold = _compile("[" + "".join(re.escape(chr(c)) for c in sorted(r.table)) + "]")
+    chars = {chr(c): s for c, s in r.table.items()}
+    r.fold_char = lambda m: chars[m.group()]
     r.names_for = {}  # product names -> (Latin ones, Chinese ones): see scan._names
     _dates(r)
     _not_amounts(r)

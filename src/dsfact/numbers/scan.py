@@ -30,8 +30,8 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
     def __init__(self, text: str, ref_date: str | None, names: tuple[str, ...] = (), rx=None):
         self.r = rx if rx is not None else _rx()
         self.text = text
-        self.names, self.names_zh = _names(self.r, names)
-        w = text if text.isascii() else _separators(self.r, text, text.translate(self.r.table))
+        self.names, self.names_zh, self.names_zh_ends = _names(self.r, names)
+        w = text if text.isascii() else _separators(self.r, text, self.r.fold.sub(self.r.fold_char, text))
         self.w = w
         self.urlish = "/" in w or "@" in w or "www." in w  # else no figure is in a URL (_in_url)
         self.n = len(text)
@@ -176,17 +176,19 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
 
 
 
-def _names(r, names: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+def _names(r, names: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...], frozenset[str] | None]:
     """The product names whose number is part of the name, Latin and Chinese: the language data's and
-    `names`; remembered per `names` (a registry passes the same ones for every text)."""
+    `names`, and the last characters of the Chinese ones (None when one is empty: it ends anything);
+    remembered per `names` (a registry passes the same ones for every text)."""
     cache = r.names_for
     found = cache.get(names)
     if found is None:
         if len(cache) > 16:
             cache.clear()
         words = r.words
-        found = cache[names] = (words.name_words.union(x for x in names if x[:1].isascii()),
-                                words.name_zh + tuple(x for x in names if x and not x[:1].isascii()))
+        zh = words.name_zh + tuple(x for x in names if x and not x[:1].isascii())
+        found = cache[names] = (words.name_words.union(x for x in names if x[:1].isascii()), zh,
+                                None if "" in zh else frozenset(x[-1] for x in zh))
     return found
 
 

@@ -112,7 +112,8 @@ class _Triggers:
                 return False
             m = self.r.name_word_end.search(w, max(0, i - 16), i)
             return bool(m) and m.group() in self.names
-        return w.endswith(self.names_zh, max(0, i - 6), i)
+        ends = self.names_zh_ends
+        return (ends is None or c in ends) and w.endswith(self.names_zh, max(0, i - 6), i)
 
     def _in_url(self, p: int) -> bool:
         w = self.w
