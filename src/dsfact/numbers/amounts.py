@@ -193,7 +193,7 @@ class _Amounts:
         a = self._read_amount(start, p, currency)
         if a is None:
             return None
-        if isinstance(a, int):
+        if type(a) is int:
             return a
         return self._finalize(a)
 

@@ -53,7 +53,7 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
         for start, end in spans:
             first = len(self.out)
             pos = self._scan(max(pos, self._margin_start(start)), min(end, self.n))
-            kept.extend(q for q in self.out[first:] if start <= q.start < end)
+            kept += [q for q in self.out[first:] if start <= q.start < end]
         return kept
 
     def _margin_start(self, start: int) -> int:
