@@ -933,3 +933,22 @@ def test_one_line_index_for_every_location():
     assert index.location(8, 8) == Location(4, 1, 4, 1)  # an empty span ends where it starts
     doc = read_document("x.txt", data=b"ab\r\ncd\n\nz")
     assert doc.lines.starts == index.starts and doc.location(4, 6) == index.location(4, 6)
+
+
+@pytest.mark.parametrize("hyphen", ["\u2010", "\u2011"])
+def test_a_unicode_hyphen_reads_as_a_hyphen(hyphen, tmp_path):
+    # web pages write "GPU‑hours" with a non-breaking hyphen; read as a count of GPUs it contradicted C07
+    from dsfact.check import check_document, check_text
+    from dsfact.registry import load_registry
+
+    registry = load_registry()
+    line = f"DeepSeek{hyphen}V3 took 2.788 million H800 GPU{hyphen}hours to train."
+    [f] = check_text(line, registry)
+    assert (f.claim, f.verdict, f.location.column) == ("C52", "supported", 18)
+    assert f.text == f"2.788 million H800 GPU{hyphen}hours"  # the words as written
+    path = tmp_path / "a.md"
+    path.write_text(f"# {line}\n\n{line}\n", encoding="utf-8")
+    doc = document.read_document(str(path))
+    assert [(x.claim, x.location.line, x.location.column) for x in check_document(doc, registry).findings] == [
+        ("C52", 1, 20), ("C52", 3, 18)]
+    assert doc.blocks[-1].headings == (line.replace(hyphen, "-"),)  # a heading lends its subject as read

@@ -28,6 +28,19 @@ def _invisible() -> re.Pattern[str]:
     return re.compile(f"[{FORMAT_CHARACTERS}]+")
 
 
+_HYPHENS = {0x2010: "-", 0x2011: "-"}  # hyphen, non-breaking hyphen: one character each, as "-" is
+
+
+def _plain_hyphens(text: str, blocks: list[Block]) -> tuple[str, list[Block]]:
+    """The text with Unicode's hyphens written "-": a reader sees "GPU‑hours" and "Llama‑3" (U+2011, a
+    non-breaking hyphen that web pages and word processors put in) as "GPU-hours" and "Llama-3", and so
+    must the checker. One character for one, so no offset moves."""
+    blocks = [block._replace(headings=tuple(h.translate(_HYPHENS) for h in block.headings),
+                             lead=None if block.lead is None else block.lead.translate(_HYPHENS))
+              for block in blocks]
+    return text.translate(_HYPHENS), blocks
+
+
 def strip_invisible(
     text: str, origin: Sequence[int], ends: dict[int, int], blocks: list[Block]
 ) -> tuple[str, Sequence[int], dict[int, int], list[Block]]:
@@ -37,6 +50,8 @@ def strip_invisible(
     ASCII text, where no format character can stand, so the pattern is not even compiled)."""
     if text.isascii():
         return text, origin, ends, blocks
+    if "\u2010" in text or "\u2011" in text:
+        text, blocks = _plain_hyphens(text, blocks)
     pattern = _invisible()
     if pattern.search(text) is None:
         return text, origin, ends, blocks
