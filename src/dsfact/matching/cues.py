@@ -85,6 +85,7 @@ class CueIndex:
         self.readings: dict[tuple[str, str], tuple] = {}  # (cue, unit) -> reading(cue, unit)
         self._by_role: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         self._names: dict[str, bool] = {}
+        self._directions: dict[str, frozenset[str]] = {}  # claim id -> directions(claim)
 
     @classmethod
     def build(cls, registry: Registry) -> "CueIndex":
@@ -147,7 +148,9 @@ class CueIndex:
 
     def reading(self, cue: str, unit: str) -> tuple:
         """A cue's roles for claims of figures in `unit` (and as an entity), whether it names only subjects
-        of other kinds of figure, and whether it names a subject of this kind; once per registry."""
+        of other kinds of figure, whether it names a subject of this kind, and the same roles by kind:
+        whether it is an entity, and the claims it is a subject, metric and exclude word of (each in the
+        order of the roles); once per registry."""
         key = (cue, unit)
         found = self.readings.get(key)
         if found is None:
@@ -160,8 +163,19 @@ class CueIndex:
                 elif role in (SUBJECT, METRIC, EXCLUDE):
                     ours = ours or role != EXCLUDE
                     roles.append((ci, role))
-            found = self.readings[key] = (tuple(roles), other_subject and not ours,
-                                          any(r == SUBJECT for _, r in roles))
+
+            def of(kind: str) -> tuple[int, ...]:
+                return tuple(ci for ci, role in roles if role == kind)
+
+            found = self.readings[key] = (tuple(roles), other_subject and not ours, bool(of(SUBJECT)),
+                                          any(r == ENTITY for _, r in roles), of(SUBJECT), of(METRIC), of(EXCLUDE))
+        return found
+
+    def directions(self, claim) -> frozenset[str]:
+        """The directions (rise, fall) a claim's statements give; once per claim."""
+        found = self._directions.get(claim.id)
+        if found is None:
+            found = self._directions[claim.id] = frozenset(st.direction for st in claim.statements if st.direction)
         return found
 
     def names(self, key: str) -> bool:

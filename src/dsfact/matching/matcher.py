@@ -7,7 +7,7 @@ import re
 from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, CueHit, _cue_key, _product_words
 from dsfact.matching.doubt import row_label
 from dsfact.matching.sentences import Sentence
-from dsfact.matching.text import _RESPECTIVELY, AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
+from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.model import Claim, Quantity
 
 EXCLUDE_REACH = 80  # an exclude word rules out a claim near its figure, not across a long sentence
@@ -82,12 +82,16 @@ def _compared(folded: str, hit: CueHit) -> bool:
     return is_comparison(folded, hit.start, hit.end)
 
 
-def _names_in(text: TextCues, start: int, end: int, missing: list[int], family: frozenset[int],
-              base: float) -> tuple[bool, dict[int, float]]:
-    """Whether text[start:end] names a subject of a figure of this kind, or another body, and the distance
-    (`base` less the name's end) it gives each missing claim whose subject it names. The name said last
-    decides: "DeepSeek R1 costs $0.55. OpenAI o3 costs $2." gives the next line no DeepSeek (a table's
-    header, which names one subject per column, excepted)."""
+def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> tuple[bool, dict[int, int]]:
+    """Whether text[start:end] names a subject of a figure of this kind, or another body, and for each
+    claim whose subject it names, where that name last ends. The name said last decides: "DeepSeek R1
+    costs $0.55. OpenAI o3 costs $2." gives the next line no DeepSeek (a table's header, which names one
+    subject per column, excepted). Read once per span and kind of figure (a sentence lends its subject to
+    each figure of the sentences after it)."""
+    key = (start, end, family)
+    found = text._names_in.get(key)
+    if found is not None:
+        return found
     named, given = False, {}
     table = "|" in text.text[start:end]
     for hit in text.hits_in(start, end):
@@ -97,11 +101,11 @@ def _names_in(text: TextCues, start: int, end: int, missing: list[int], family: 
             named = True
             continue
         for ci, role in roles:
-            if role == SUBJECT and ci in family:
-                named = True
-            if role == SUBJECT and ci in missing:
-                given[ci] = min(given.get(ci, INF), base - hit.end)
-    return named, given
+            if role == SUBJECT:
+                named = named or ci in family
+                given[ci] = max(given.get(ci, -1), hit.end)
+    found = text._names_in[key] = (named, given)
+    return found
 
 
 class TextMatcher(TextCues):
@@ -114,16 +118,17 @@ class TextMatcher(TextCues):
             return []
         si = self.sentence_of(q.start)
         sentence = self.sentences[si]
-        hits = self.hits_in(sentence.start, sentence.end)
         family = self.index.family(q.unit)
         if not family:
             return []
+        hits = self.sentence_hits(si)
         if quantities is not None:
             self.use(quantities)
         cues = self._cues(q, si, hits, family)
-        self._respectively(q, quantities, sentence, hits, cues.subject)
+        if self.says_respectively(si):
+            self._respectively(q, quantities, sentence, hits, cues.subject)
         missing = [ci for ci in cues.metric if ci not in cues.subject and ci not in cues.excluded]
-        if missing and not self._named_before(q, sentence, hits, family) and not self._turns_away(q, sentence):
+        if missing and not self._named_before(q, si, family) and not self._turns_away(q, sentence):
             if not self._borrow_subject(q, si, missing, cues.subject, family):
                 self._structure_subject(q, missing, cues.subject, family)
         return self._ranked(q, sentence, cues)
@@ -131,18 +136,18 @@ class TextMatcher(TextCues):
     def _cues(self, q: Quantity, si: int, hits: list[CueHit], family: frozenset[int]) -> _Cues:
         """How near figure q each claim's subject, metric and exclude words sit in its sentence."""
         cues = _Cues()
-        sentence = self.sentences[si]
-        respectively = self._says_respectively(sentence)
+        respectively = self.says_respectively(si)
         exclusions: list[tuple[CueHit, int]] = []
         metrics: list[tuple[CueHit, int, float]] = []
         named: dict[int, list[CueHit]] = {}  # claim -> the hits that name its subject
         # "Meitu rose 16.3%, Kingsoft Cloud 11.2%": a clause that names its own subject before the figure
         # shares the verb of the clause before it
         marks, qs, qe = self._marks, q.start, q.end
-        clause_start = marks[bisect.bisect_right(marks, qs) - 1] if marks and marks[0] < qs else sentence.start
+        clause_start = marks[bisect.bisect_right(marks, qs) - 1] if marks and marks[0] < qs else self.sentences[si].start
         own_subject = False
         before_q, after_q = bisect.bisect_left(marks, qs), bisect.bisect_left(marks, qe)
-        for hit, roles, foreign, names in self.entries(si, q):
+        subject_d, subject_before, last_subject = cues.subject, cues.subject_before, cues.last_subject
+        for hit, roles, foreign, names, entity, subjects, metric_of, excludes in self.entries(si, q):
             # the distance of TextCues.distance, with q's own clause marks counted once per figure
             if hit.end <= qs:
                 crossings = before_q - bisect.bisect_left(marks, hit.end)
@@ -153,23 +158,21 @@ class TextMatcher(TextCues):
                 d = INF if crossings and q.unit != "date" else (hit.start - qe + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
             else:
                 d = 0.0
-            for ci, role in roles:
-                if role == ENTITY:
-                    if d > COMPARED_REACH and _compared(self.folded, hit):
-                        continue  # "competitive with GPT-4 at a price of $0.07": GPT-4 owns only its own figure
-                    cues.entity = min(cues.entity, d)
-                    cues.named_before = cues.named_before or hit.end <= qs
-                elif role == SUBJECT:
-                    cues.subject[ci] = min(cues.subject.get(ci, INF), d)
-                    if hit.end <= qs:
-                        cues.subject_before.add(ci)
-                        cues.last_subject[ci] = max(cues.last_subject.get(ci, -1), hit.end)
-                    named.setdefault(ci, []).append(hit)
-                elif role == METRIC:
-                    metrics.append((hit, ci, d))
-                elif (d <= EXCLUDE_REACH and not self._figure_between(q, hit)) or row_label(self.text, q, hit):
-                    exclusions.append((hit, ci))
-            if names or any(role == ENTITY for _, role in roles):
+            # "competitive with GPT-4 at a price of $0.07": GPT-4 owns only its own figure
+            if entity and not (d > COMPARED_REACH and _compared(self.folded, hit)):
+                cues.entity = min(cues.entity, d)
+                cues.named_before = cues.named_before or hit.end <= qs
+            for ci in subjects:
+                subject_d[ci] = min(subject_d.get(ci, INF), d)
+                if hit.end <= qs:
+                    subject_before.add(ci)
+                    last_subject[ci] = max(last_subject.get(ci, -1), hit.end)
+                named.setdefault(ci, []).append(hit)
+            for ci in metric_of:
+                metrics.append((hit, ci, d))
+            if excludes and ((d <= EXCLUDE_REACH and not self._figure_between(q, hit)) or row_label(self.text, q, hit)):
+                exclusions.extend((hit, ci) for ci in excludes)
+            if names or entity:
                 cues.names.append((hit, roles))  # for dsfact.matching.doubt.passed_over
             if foreign and hit.end <= qs and self._governs(q, hit, hits, family):
                 # "Meta's Llama 3 was trained on 16,384 GPUs": the nearest name before a figure is its
@@ -201,23 +204,26 @@ class TextMatcher(TextCues):
         for ci, md in cues.metric.items():
             if ci in cues.excluded or ci not in subject_d or subject_d[ci] == INF or md == INF:
                 continue
+            if subject_d[ci] > cues.entity:
+                continue  # a figure nearer another company or body is not this claim
+            if cues.named_before and ci not in cues.subject_before and subject_d[ci] < SENTENCE_PENALTY:
+                continue  # "Alibaba cut prices by 85% in response to DeepSeek": the name before is the subject
             claim = claims[ci]
             if roles is None:
                 roles = self.reader().roles(q) if self._quantities else frozenset()
             if not self._fits(q, claim, roles, sentence):
                 continue
-            if subject_d[ci] > cues.entity:
-                continue  # a figure nearer another company or body is not this claim
-            if cues.named_before and ci not in cues.subject_before and subject_d[ci] < SENTENCE_PENALTY:
-                continue  # "Alibaba cut prices by 85% in response to DeepSeek": the name before is the subject
             out.append(Candidate(claim, subject_d[ci], md, weak=self._weak(q, subject_d[ci], md), cues=cues))
         if not out:
             return out
+        if len(out) == 1:
+            return out
         nearest = min(c.subject_distance for c in out)
+        directions = self.index.directions
 
         def rank(c: Candidate):
-            directions = {st.direction for st in c.claim.statements if st.direction}
-            against = bool(q.direction and directions and q.direction not in directions)
+            said = directions(c.claim)
+            against = bool(q.direction and said and q.direction not in said)
             # the nearest subject first; among its claims a rise goes to a rise claim, if there is one
             return (c.subject_distance > nearest + SAME_SUBJECT, against, c.score, c.claim.line)
 
@@ -281,23 +287,47 @@ class TextMatcher(TextCues):
         word does not stand next to the figure (a "Label: value" line or "cost $6 million" keeps it)."""
         return subject_distance >= SENTENCE_PENALTY and metric_distance > WEAK_METRIC
 
-    def _named_before(self, q: Quantity, sentence: Sentence, hits: list[CueHit], family: frozenset[int]) -> bool:
+    def _named_before(self, q: Quantity, si: int, family: frozenset[int]) -> bool:
         """Whether the figure's own sentence names, before it, another company or the subject of another
         claim of its unit ("Apple shipped 50 million"), in which case it is not about a subject of an
         earlier sentence. A name that only serves as a comparison ("比OpenAI便宜90%") does not count."""
-        for hit in hits:
-            if hit.end <= q.start and any(role == ENTITY or (role == SUBJECT and ci in family)
-                                          for ci, role in self.roles_of(hit)):
-                return True
-        words = self.text[sentence.start:q.start]
-        covered = [(h.start - sentence.start, h.end - sentence.start) for h in hits]
+        key = (si, family)
+        found = self._names_before.get(key)
+        if found is None:  # what decides it, read once per sentence and kind of figure
+            found = self._names_before[key] = self._sentence_names(si, family)
+        first_cue, names = found
+        if first_cue <= q.start:
+            return True
         not_names = _not_names()
-        for m in _PROPER_NAME.finditer(words):
-            if m.start() == len(words) - len(words.lstrip()) or m.group().lower() in not_names:
-                continue  # the sentence's first word, or a month or weekday
-            if not any(a <= m.start() < b for a, b in covered):
+        for start, end, word in names:
+            if start + 2 > q.start:
+                break
+            if end > q.start:  # a name cut by the figure is read as far as the figure
+                word = self.text[start:q.start].lower()
+            if word not in not_names:
                 return True
         return False
+
+    def _sentence_names(self, si: int, family: frozenset[int]) -> tuple[float, list[tuple[int, int, str]]]:
+        """Where the first cue word of sentence si that names another company or a subject of a claim in
+        `family` ends, and its capitalised words that no cue word covers, with the first word left out
+        (each as start, end, lowered)."""
+        sentence = self.sentences[si]
+        hits = self.sentence_hits(si)
+        first_cue = INF
+        for hit in hits:
+            if hit.end < first_cue and any(role == ENTITY or (role == SUBJECT and ci in family)
+                                           for ci, role in self.roles_of(hit)):
+                first_cue = hit.end
+        words = self.text[sentence.start:sentence.end]
+        covered = [(h.start - sentence.start, h.end - sentence.start) for h in hits]
+        first = len(words) - len(words.lstrip())
+        names = []
+        for m in _PROPER_NAME.finditer(words):
+            if m.start() == first or any(a <= m.start() < b for a, b in covered):
+                continue  # the sentence's first word, or a cue word's
+            names.append((m.start() + sentence.start, m.end() + sentence.start, m.group().lower()))
+        return first_cue, names
 
     def _turns_away(self, q: Quantity, sentence: Sentence) -> bool:
         from dsfact.matching.roles import turns_away
@@ -325,9 +355,11 @@ class TextMatcher(TextCues):
                       family: frozenset[int], base: float) -> bool:
         """Give the missing claims whose subject text[start:end] names a distance of `base` less the
         name's end; whether it names any subject of a figure of this kind, or another body."""
-        named, given = _names_in(self, start, end, missing, family, base)
-        for ci, d in given.items():
-            subject_d[ci] = min(subject_d.get(ci, INF), d)
+        named, ends = _names_in(self, start, end, family)
+        for ci in missing:
+            name_end = ends.get(ci)
+            if name_end is not None:
+                subject_d[ci] = min(subject_d.get(ci, INF), base - name_end)
         return named
 
     def _structure_subject(self, q: Quantity, missing: list[int], subject_d: dict[int, float],
@@ -361,7 +393,7 @@ class TextMatcher(TextCues):
 
     def _respectively(self, q, quantities, sentence, hits, subject_d) -> None:
         """"A, B and C rose 16%, 11% and 7% respectively": pair the k-th figure with the k-th subject."""
-        if not quantities or not any(word in self.folded[sentence.start:sentence.end] for word in _RESPECTIVELY):
+        if not quantities:  # (called for a sentence that says it)
             return
         same = [x for x in quantities if sentence.start <= x.start < sentence.end and x.unit == q.unit]
         order: list[int] = []

@@ -62,6 +62,10 @@ class TextCues:
         self._variants: dict[int, list[tuple[CueHit, frozenset[int]]]] = {}  # sentence start -> variant words
         self.year: int | None = None  # the document's year, where its date is known
         self._anchors: dict[str, bool] = {}  # a claim's date -> whether the text names that day
+        self._sentence_hits: dict[int, list[CueHit]] = {}  # sentence -> its cue hits
+        self._respective: dict[int, bool] = {}  # sentence -> whether it says "respectively"
+        self._names_in: dict[tuple, tuple] = {}  # (start, end, claims of a unit) -> matcher._names_in
+        self._names_before: dict[tuple, tuple] = {}  # (sentence, claims of a unit) -> TextMatcher._sentence_names
 
     def _longest_names(self, hits: list[CueHit]) -> list[CueHit]:
         """Drop cue hits inside a longer name: "Nasdaq" in "Nasdaq 100", "纳斯达克" in "纳斯达克100指数",
@@ -160,21 +164,31 @@ class TextCues:
     def entries(self, si: int, q: Quantity) -> list[tuple]:
         """The cue hits of sentence si that matter to figure q: each with its roles for claims of q's unit
         (entities, subjects, and the metric and exclude words of claims whose subject is in reach: no other
-        claim can bind q), whether it names only subjects of other kinds of figure, and whether it names a
-        subject of this kind; worked out once per sentence, unit and heading context, not once per figure."""
+        claim can bind q), whether it names only subjects of other kinds of figure, whether it names a
+        subject of this kind, and those roles by kind (whether it is an entity; the claims it is a subject,
+        metric and exclude word of); worked out once per sentence, unit and heading context, not once per
+        figure."""
         context = self.structure.context_of(q.start) if self.structure is not None else ()
         key = (si, q.unit, context)
         found = self._entry_cache.get(key)
         if found is None:
             found = self._entry_cache[key] = []
             reach = self.reach(si, context)
-            sentence = self.sentences[si]
-            for hit in self.hits_in(sentence.start, sentence.end):
-                roles, foreign, names = self.index.reading(hit.cue, q.unit)
-                if roles:
-                    roles = tuple(r for r in roles if r[1] == ENTITY or r[1] == SUBJECT or r[0] in reach)
-                if roles or foreign:
-                    found.append((hit, roles, foreign, names))
+            reading, unit = self.index.reading, q.unit
+            for hit in self.sentence_hits(si):
+                roles, foreign, names, entity, subjects, metrics, excludes = reading(hit.cue, unit)
+                if metrics and not reach.issuperset(metrics):
+                    metrics = tuple(ci for ci in metrics if ci in reach)
+                if excludes and not reach.issuperset(excludes):
+                    excludes = tuple(ci for ci in excludes if ci in reach)
+                if entity or subjects or metrics or excludes:
+                    if len(metrics) + len(excludes) + len(subjects) + entity < len(roles):
+                        roles = tuple(r for r in roles if r[1] == ENTITY or r[1] == SUBJECT or r[0] in reach)
+                elif foreign:
+                    roles = ()
+                else:
+                    continue
+                found.append((hit, roles, foreign, names, entity, subjects, metrics, excludes))
         return found
 
     def shadows(self, q: Quantity, hit: CueHit) -> list[Quantity]:
@@ -201,6 +215,23 @@ class TextCues:
     def sentence_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self._starts, pos) - 1, 0)
 
+    def sentence_hits(self, si: int) -> list[CueHit]:
+        """The cue hits of sentence si (hits_in its span), found once."""
+        found = self._sentence_hits.get(si)
+        if found is None:
+            sentence = self.sentences[si]
+            found = self._sentence_hits[si] = self.hits_in(sentence.start, sentence.end)
+        return found
+
+    def says_respectively(self, si: int) -> bool:
+        """Whether sentence si says "respectively" (分别), where one clause may state several figures."""
+        found = self._respective.get(si)
+        if found is None:
+            sentence = self.sentences[si]
+            words = self.folded[sentence.start:sentence.end]
+            found = self._respective[si] = any(word in words for word in _RESPECTIVELY)
+        return found
+
     def hits_in(self, start: int, end: int) -> list[CueHit]:
         lo = bisect.bisect_left(self._hit_starts, start)
         hi = bisect.bisect_left(self._hit_starts, end)
@@ -226,13 +257,9 @@ class TextCues:
         """The clause figure q stands in (its sentence and the clause boundaries before it), or None in a
         sentence that says "respectively", where one clause may state several figures of a kind."""
         si = self.sentence_of(q.start)
-        if self._says_respectively(self.sentences[si]):
+        if self.says_respectively(si):
             return None
         return si, bisect.bisect_right(self._marks, q.start)
-
-    def _says_respectively(self, sentence: Sentence) -> bool:
-        words = self.folded[sentence.start:sentence.end]
-        return any(word in words for word in _RESPECTIVELY)
 
     def _time_fits(self, time: str, sentence: Sentence) -> bool:
         """A claim tied to a date is not stated by a sentence that names another year or day."""
