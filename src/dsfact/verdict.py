@@ -76,17 +76,33 @@ def _kind(registry: Registry | None, source: str) -> str:
     return found.kind if found is not None else REPORT
 
 
+def _stances(q: Quantity, claim: Claim) -> tuple:
+    """(statement, whether it agrees with q) for each statement of the claim comparable with q, in the
+    claim's order: worked out once per figure and claim, then read by the stances, the messages and the
+    evidence."""
+    per = claim.per
+    out = []
+    for st in claim.statements:
+        verdict = _agrees(q, st, per)
+        if verdict is not None:
+            out.append((st, verdict))
+    return tuple(out)
+
+
 def claim_sources(q: Quantity, claim: Claim) -> dict[str, str]:
     """Per source: does its most precise statement of the claim agree with q? (tkp says both "more
     than 50 days" and "53 days": 60 days contradicts it.) A source that agrees only through a statement
     vaguer than a disagreeing source's, and compatible with it too ("二千多" beside "2,048"), is
     `consistent`: it cannot tell the two apart. Sources that cannot be compared (a figure in another
     unit) are left out."""
+    return _sources_of(q, claim, _stances(q, claim))
+
+
+def _sources_of(q: Quantity, claim: Claim, stances: tuple) -> dict[str, str]:
+    """claim_sources, from the claim's _stances for q."""
     by_source: dict[str, list] = {}
-    for st in claim.statements:
-        verdict = agrees(q, st, claim.per)
-        if verdict is not None:
-            by_source.setdefault(st.source, []).append((width(st), verdict, st))
+    for st, verdict in stances:
+        by_source.setdefault(st.source, []).append((width(st), verdict, st))
     out: dict[str, str] = {}
     sharpest: dict[str, tuple] = {}  # source -> (width, statement) that decides its stance
     for source, judged in by_source.items():
@@ -96,6 +112,8 @@ def claim_sources(q: Quantity, claim: Claim) -> dict[str, str]:
         out[source] = SUPPORTS if agreeing else CONTRADICTS
         sharpest[source] = (narrowest, agreeing[0] if agreeing else tops[0][1])
     against = [sharpest[s] for s, v in out.items() if v == CONTRADICTS]
+    if not against:
+        return out
     for source, stance in out.items():
         if stance != SUPPORTS:
             continue
@@ -159,12 +177,12 @@ def severity_of(verdict: str, sources: dict[str, str], registry: Registry | None
     return Severity.ERROR if len(publishers) >= 2 else Severity.WARNING
 
 
-def _statement_words(claim: Claim, q: Quantity, source: str, stance: str) -> str:
-    """The source's statements that take this stance (a supporting source shows what agrees)."""
+def _statement_words(stances: tuple, source: str, stance: str) -> str:
+    """The source's statements that take this stance (a supporting source shows what agrees), from the
+    claim's _stances."""
     said, fallback = [], []
-    for st in claim.statements:
-        verdict = agrees(q, st, claim.per) if st.source == source else None
-        if verdict is None:
+    for st, verdict in stances:
+        if st.source != source:
             continue
         fallback.append(shown(st))
         if verdict == (stance in (SUPPORTS, CONSISTENT)):
@@ -172,9 +190,10 @@ def _statement_words(claim: Claim, q: Quantity, source: str, stance: str) -> str
     return ", ".join(dict.fromkeys(said or fallback))
 
 
-def say(claim: Claim, q: Quantity, sources: dict[str, str], stance: str) -> str:
-    """"etnet 2,048; tkp 2,048, 2,000": the sources that take a stance, with what they say."""
-    return "; ".join(f"{s} {_statement_words(claim, q, s, stance)}" for s, v in sources.items() if v == stance)
+def say(stances: tuple, sources: dict[str, str], stance: str) -> str:
+    """"etnet 2,048; tkp 2,048, 2,000": the sources that take a stance, with what they say (from the
+    claim's _stances)."""
+    return "; ".join(f"{s} {_statement_words(stances, s, stance)}" for s, v in sources.items() if v == stance)
 
 
 def stated_value(claim: Claim, q: Quantity) -> str:
@@ -184,33 +203,36 @@ def stated_value(claim: Claim, q: Quantity) -> str:
     return stated
 
 
-def _asides(claim: Claim, q: Quantity, sources: dict[str, str], tier: dict[str, str]) -> str:
+def _asides(stances: tuple, sources: dict[str, str], tier: dict[str, str]) -> str:
     """What the sources that do not settle the verdict say: differing, agreeing, or too vague."""
     parts = []
     for source, stance in sources.items():
         if source in tier:
             continue
-        words = _statement_words(claim, q, source, stance)
+        words = _statement_words(stances, source, stance)
         how = {SUPPORTS: "agrees", CONTRADICTS: "differs", CONSISTENT: "consistent, too vague to decide"}[stance]
         parts.append(f"{source} says {words} ({how})")
     return "".join(f"; {p}" for p in parts)
 
 
 def message_of(verdict: str, claim: Claim, q: Quantity, sources: dict[str, str],
-               registry: Registry | None = None) -> str:
-    """The one-line explanation: which source says what, the settling ones first."""
+               registry: Registry | None = None, stances: tuple | None = None) -> str:
+    """The one-line explanation: which source says what, the settling ones first (`stances`: the
+    claim's _stances for q, when already worked out)."""
+    if stances is None:
+        stances = _stances(q, claim)
     stated = stated_value(claim, q)
     what = f"{claim.subject}, {claim.metric}"
     tier = deciding_sources(sources, registry)
     primary = any(_kind(registry, s) == PRIMARY for s in tier)
-    asides = _asides(claim, q, sources, tier)
+    asides = _asides(stances, sources, tier)
     if verdict == SUPPORTED:
-        return f"{stated} agrees with {say(claim, q, tier, SUPPORTS)}{asides} ({what})"
+        return f"{stated} agrees with {say(stances, tier, SUPPORTS)}{asides} ({what})"
     if verdict == CONTRADICTED:
         whom = "the primary record" if primary else "every source"
-        return f"{stated} disagrees with {whom}: {say(claim, q, tier, CONTRADICTS)}{asides} ({what})"
-    return (f"{stated} agrees with {say(claim, q, tier, SUPPORTS)} but not with "
-            f"{say(claim, q, tier, CONTRADICTS)}{asides} ({what})")
+        return f"{stated} disagrees with {whom}: {say(stances, tier, CONTRADICTS)}{asides} ({what})"
+    return (f"{stated} agrees with {say(stances, tier, SUPPORTS)} but not with "
+            f"{say(stances, tier, CONTRADICTS)}{asides} ({what})")
 
 
 def _outranked(decided_by, backing, registry: Registry) -> bool:
@@ -221,9 +243,8 @@ def _outranked(decided_by, backing, registry: Registry) -> bool:
     return top(backing) < top(decided_by)
 
 
-def _evidence(claim: Claim, q: Quantity, only: set[str] | None = None) -> tuple:
-    return tuple(st for st in claim.statements
-                 if agrees(q, st, claim.per) is not None and (only is None or st.source in only))
+def _evidence(stances: tuple, only: set[str] | None = None) -> tuple:
+    return tuple(st for st, _ in stances if only is None or st.source in only)
 
 
 def judge(q: Quantity, selected: Claim, siblings: list[Claim], registry: Registry) -> Finding | None:
@@ -259,29 +280,31 @@ _UNSEEN = object()
 
 def _judged(q: Quantity, selected: Claim, siblings: list[Claim], registry: Registry) -> tuple | None:
     """judge's verdict, sources, message, evidence, severity, deciding sources and value for figure q."""
-    sources = claim_sources(q, selected)
+    stances = _stances(q, selected)
+    sources = _sources_of(q, selected, stances)
     verdict = verdict_of(sources, registry)
     if verdict is None:
         return None
-    evidence = _evidence(selected, q)
+    evidence = _evidence(stances)
     severity = severity_of(verdict, sources, registry)
     decided_by = tuple(deciding_sources(sources, registry))
-    message = message_of(verdict, selected, q, sources, registry)
+    message = message_of(verdict, selected, q, sources, registry, stances)
     if verdict != SUPPORTED:
         for other in siblings:
             if other is selected:
                 continue
-            backing = {s: v for s, v in deciding_sources(claim_sources(q, other), registry).items() if v == SUPPORTS}
+            theirs = _stances(q, other)
+            backing = {s: v for s, v in deciding_sources(_sources_of(q, other, theirs), registry).items() if v == SUPPORTS}
             if not backing or _outranked(decided_by, backing, registry):
                 continue  # a primary record settles this basis; a report of another basis does not overturn it
             label = other.variant or other.metric
-            against = say(selected, q, deciding_sources(sources, registry), CONTRADICTS)
+            against = say(stances, deciding_sources(sources, registry), CONTRADICTS)
             message = (f"{format_value(q.value, q.unit, q.qualifier, q.high, q.per, q.direction)} matches "
-                       f"the {label} figure of {say(other, q, backing, SUPPORTS)}, but "
+                       f"the {label} figure of {say(theirs, backing, SUPPORTS)}, but "
                        f"{selected.variant or selected.metric}: {against} ({selected.subject}, {selected.metric})")
             sources = {**sources, **backing}
             decided_by = tuple(dict.fromkeys(decided_by + tuple(backing)))
-            evidence = evidence + _evidence(other, q, set(backing))
+            evidence = evidence + _evidence(theirs, set(backing))
             verdict = DISPUTED
             severity = Severity.WARNING
             break
