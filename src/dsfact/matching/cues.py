@@ -17,6 +17,7 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _GAP_OK = re.compile(r"[\s\-_.&/'’]{0,2}")
 _DURATIONS = ("day", "week", "month", "year")
 _NOTHING = re.compile("(?!)")
+_DULL = (None, False)  # a token that is no cue and begins none (shared: told apart by identity)
 
 
 class CueHit(NamedTuple):
@@ -240,34 +241,36 @@ class CueIndex:
 
     def _find_latin(self, folded: str, hits: list[CueHit]) -> None:
         latin, prefixes, token_keys = self.latin, self.latin_prefixes, self.token_keys
-        search = _TOKEN.search
-        for m in _TOKEN.finditer(folded):
-            token = m.group()
-            known = token_keys.get(token)
-            if known is None:
-                known = self._token_key(token)
-            key, joins = known
+        spans = [m.span() for m in _TOKEN.finditer(folded)]
+        words = _TOKEN.findall(folded)
+        get, dull, count = token_keys.get, _DULL, len(words)
+        known = [get(w, None) for w in words]
+        for i, (start, end) in enumerate(spans):
+            found = known[i]
+            if found is None:
+                found = self._token_key(words[i])
+            if found is dull:
+                continue
+            key, joins = found
             if key:
-                hits.append(CueHit(m.start(), m.end(), key))
+                hits.append(CueHit(start, end, key))
             if not joins:
                 continue  # no cue of several tokens ("cost to train", "GPT 4o") begins with this one
-            joined, last = token, m
-            for _ in range(MAX_CUE_TOKENS - 1):
-                following = search(folded, last.end())
-                if following is None:
-                    break
-                longer = joined + following.group()
+            joined, last = words[i], end
+            for j in range(i + 1, min(i + MAX_CUE_TOKENS, count)):
+                longer = joined + words[j]
                 # go on only while the tokens joined so far begin a stem, or are one once a suffix is cut
                 if longer not in prefixes and longer[:-1] not in latin and longer[:-2] not in latin \
                         and longer[:-3] not in latin:
                     break
-                if not _GAP_OK.fullmatch(folded, last.end(), following.start()):
+                following_start, following_end = spans[j]
+                if not _GAP_OK.fullmatch(folded, last, following_start):
                     break
-                joined, last = longer, following
+                joined, last = longer, following_end
                 for stem in _stems(joined):
                     key = latin.get(stem)
                     if key is not None:
-                        hits.append(CueHit(m.start(), following.end(), key))
+                        hits.append(CueHit(start, following_end, key))
                         break
 
     def _token_key(self, token: str) -> tuple[str | None, bool]:
@@ -282,8 +285,11 @@ class CueIndex:
         else:
             if len(token) >= FUZZY_MIN_LENGTH:
                 key = self._fuzzy(token)
-        prefixes = self.latin_prefixes
-        known = key, token in prefixes or token[:-1] in prefixes or token[:-2] in prefixes
+        # a cue of several tokens may begin with it when it begins a stem, or is one once the next
+        # token and a cut suffix are joined to it ("gpt" + "s", "openai" + "s"): else joining breaks at once
+        latin = self.latin
+        joins = token in self.latin_prefixes or token[:-1] in latin or token[:-2] in latin
+        known = (key, joins) if key or joins else _DULL
         if len(self.token_keys) < 200_000:
             self.token_keys[token] = known
         return known
