@@ -57,3 +57,25 @@ def test_a_pool_finds_what_one_process_finds(bundled_registry):
     pooled = results(ARTICLES, 2, bundled_registry)  # real worker processes
     assert [[(f.claim, f.verdict, f.start) for f in r.findings] for r in pooled] == \
            [[(f.claim, f.verdict, f.start) for f in r.findings] for r in serial]
+
+
+def test_chunks_keep_every_file_in_order_and_shrink_to_one(tmp_path):
+    paths = []
+    for i in range(150):
+        path = tmp_path / f"a{i:03}.md"
+        path.write_text("DeepSeek spent $5.6 million. " * 100, encoding="utf-8")
+        paths.append(str(path))
+    chunks = run._chunks(paths, 2)
+    assert [p for chunk in chunks for p in chunk] == paths
+    assert max(len(c) for c in chunks) <= run.CHUNK_FILES
+    assert len(chunks[0]) > 1 and len(chunks[-1]) == 1  # no worker waits long on another's last chunk
+
+
+def test_a_written_finding_is_sent_back_only_as_counted(bundled_registry):
+    finish = run.Finish(render=lambda result, registry: "written\n")
+    result = run.check_one(ARTICLES[0], bundled_registry)
+    kept = [(f.claim, f.verdict, f.severity, f.location) for f in result.findings]
+    finished, text = finish.apply(result, bundled_registry)
+    assert text == "written\n"
+    assert [(f.claim, f.verdict, f.severity, f.location) for f in finished.findings] == kept
+    assert all(f.quantity is None and not f.message for f in finished.findings)

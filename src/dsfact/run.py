@@ -111,9 +111,19 @@ class Finish(NamedTuple):
             floor = SEVERITIES.index(self.min_severity)
             result.findings = [f for f in result.findings if SEVERITIES.index(finding_severity(f)) >= floor]
         text = self.render(result, registry) if self.render is not None else ""
-        if self.lean or self.render is not None:
+        if self.render is not None:  # written: what is left is counted (exit status, summary, --statistics)
+            result.findings = [_counted(f) for f in result.findings]
+        elif self.lean:
             result.findings = [f._replace(evidence=()) for f in result.findings]
         return result, text
+
+
+def _counted(finding):
+    """A finding already written, as the run still counts it (its claim, verdict, severity and place):
+    without the figure, the message and the sources, which a worker would pickle and the parent read
+    back for nothing."""
+    return finding._replace(text="", value=None, sources={}, message="", quantity=None, evidence=(),
+                            decided_by=())
 
 
 _WORKER = {}
@@ -128,10 +138,11 @@ def _worker_init(registry, ignore, finish):
     _WORKER["finish"] = finish
 
 
-def _worker(args) -> tuple[FileResult, str]:
-    path, encoding, data = args
-    result = check_one(path, _WORKER["registry"], data=data, encoding=encoding, ignore=_WORKER["ignore"])
-    return _WORKER["finish"].apply(result, _WORKER["registry"])
+def _worker(items) -> list[tuple[FileResult, str]]:
+    """Check and finish a chunk of files (path, encoding, data) in a worker: one task and one reply each."""
+    registry, ignore, finish = _WORKER["registry"], _WORKER["ignore"], _WORKER["finish"]
+    return [finish.apply(check_one(path, registry, data=data, encoding=encoding, ignore=ignore), registry)
+            for path, encoding, data in items]
 
 
 def _warm(registry) -> None:
@@ -143,12 +154,13 @@ def _warm(registry) -> None:
 
 
 CHUNK_BYTES = 64 * 1024  # about what a worker checks in a few tenths of a second
+CHUNK_FILES = 16  # at most: the first file's output is not held back behind a long chunk
 
 
-def _chunk_size(paths: list[str], jobs: int) -> int:
-    """Files per task for the pool: small enough that no worker idles at the end, and that the first
-    file's output is not held back behind a long chunk of big files; up to 16 short articles."""
-    by_count = max(1, min(16, len(paths) // (jobs * 8) or 1))
+def _chunks(paths: list[str], jobs: int) -> list[list[str]]:
+    """The files cut into tasks for the pool, largest first: each a quarter of what is left per worker
+    (so that no worker idles while another finishes a long last chunk), at most CHUNK_FILES files and
+    about CHUNK_BYTES, down to one file at the end."""
     sample = paths[:64]
     sizes = []
     for p in sample:
@@ -157,8 +169,13 @@ def _chunk_size(paths: list[str], jobs: int) -> int:
         except OSError:
             pass
     average = sum(sizes) / len(sizes) if sizes else 0
-    by_size = max(1, int(CHUNK_BYTES // average)) if average else by_count
-    return min(by_count, by_size)
+    most = min(CHUNK_FILES, max(1, int(CHUNK_BYTES // average))) if average else CHUNK_FILES
+    out, at = [], 0
+    while at < len(paths):
+        size = max(1, min(most, (len(paths) - at) // (jobs * 4)))
+        out.append(paths[at:at + size])
+        at += size
+    return out
 
 
 def iter_results(files: list[tuple[str, str | None]], registry, *, encoding, stdin_filename, jobs,
@@ -186,8 +203,8 @@ def iter_finished(files: list[tuple[str, str | None]], registry, *, encoding, st
         _warm(registry)
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
                                    initargs=(registry, ignore, finish))
-        chunk = _chunk_size(readable, jobs)
-        checked = pool.map(_worker, [(p, encoding, contents.get(p)) for p in readable], chunksize=chunk)
+        tasks = [[(p, encoding, contents.get(p)) for p in chunk] for chunk in _chunks(readable, jobs)]
+        checked = (done for chunk in pool.map(_worker, tasks) for done in chunk)
     else:
         checked = (finish.apply(check_one(p, registry, data=contents.get(p), encoding=encoding, ignore=ignore),
                                 registry) for p in readable)
