@@ -3,6 +3,8 @@ words, exclusions, variants, entities), with near spellings of long names."""
 from __future__ import annotations
 
 import re
+from itertools import compress, repeat
+from operator import is_not
 from typing import NamedTuple
 
 from dsfact.fold import fold_text, has_han
@@ -243,15 +245,17 @@ class CueIndex:
         latin, prefixes, token_keys = self.latin, self.latin_prefixes, self.token_keys
         spans = [m.span() for m in _TOKEN.finditer(folded)]
         words = _TOKEN.findall(folded)
-        get, dull, count = token_keys.get, _DULL, len(words)
-        known = [get(w, None) for w in words]
-        for i, (start, end) in enumerate(spans):
+        count = len(words)
+        known = list(map(token_keys.get, words))
+        # only the tokens that are a cue or may begin one (or are new) are looked at one by one
+        for i in compress(range(count), map(is_not, known, repeat(_DULL))):
             found = known[i]
             if found is None:
                 found = self._token_key(words[i])
-            if found is dull:
-                continue
+                if found is _DULL:
+                    continue
             key, joins = found
+            start, end = spans[i]
             if key:
                 hits.append(CueHit(start, end, key))
             if not joins:
