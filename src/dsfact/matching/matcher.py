@@ -6,6 +6,7 @@ import re
 
 from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, CueHit, _cue_key, _product_words
 from dsfact.matching.doubt import row_label
+from dsfact.matching.roles import fits, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.model import Claim, Quantity
@@ -77,8 +78,6 @@ _NOT_NAMES: frozenset[str] | None = None
 
 
 def _compared(folded: str, hit: CueHit) -> bool:
-    from dsfact.matching.roles import is_comparison
-
     return is_comparison(folded, hit.start, hit.end)
 
 
@@ -234,8 +233,6 @@ class TextMatcher(TextCues):
         """Whether a name before figure q is its subject: no other figure stands between them ("OpenAI
         charges $7.50, making it 98% cheaper"), it is no mere comparison ("比OpenAI便宜98%"), and it does
         not just qualify the metric's noun ("Nvidia GPUs", "英伟达GPU数量")."""
-        from dsfact.matching.roles import is_comparison
-
         if self._figure_between(q, hit):
             return False
         possessive = self.folded.startswith(("'s", "’s", "的"), hit.end) or \
@@ -256,8 +253,6 @@ class TextMatcher(TextCues):
     def _could_state(self, x: Quantity, claim: Claim) -> bool:
         """Whether figure x's role and time allow the claim (a figure that cannot state it does not take
         the claim's metric word from the figures after it: "from $39 billion in 2024 to $65 billion")."""
-        from dsfact.matching.roles import fits, time_fits
-
         reader = self.reader()
         if not fits(claim.kind, reader.roles(x)):
             return False
@@ -267,8 +262,6 @@ class TextMatcher(TextCues):
         """Whether figure q can state this claim at all: its role fits the claim's kind ("stands at $2.9
         trillion" is no loss), its rate has the claim's base ("$2 per GPU hour" is no total cost), and
         its time is the claim's ("last year", "on Wednesday", "over five years" against one day)."""
-        from dsfact.matching.roles import fits, time_fits
-
         if roles and not fits(claim.kind, roles):
             return False
         if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()):
@@ -330,8 +323,6 @@ class TextMatcher(TextCues):
         return first_cue, names
 
     def _turns_away(self, q: Quantity, sentence: Sentence) -> bool:
-        from dsfact.matching.roles import turns_away
-
         return turns_away(self.folded, sentence.start, q.start)
 
     def _borrow_subject(self, q: Quantity, si: int, missing: list[int], subject_d: dict[int, float],
