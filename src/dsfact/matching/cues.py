@@ -31,6 +31,10 @@ class CueHit(NamedTuple):
     cue: str
 
 
+_hit = tuple.__new__  # a CueHit made from a tuple directly: a named tuple's own __new__ is Python code
+_START, _SPAN = re.Match.start, re.Match.span
+
+
 def _stems(token: str) -> list[str]:
     out = [token]
     if len(token) > 4:
@@ -227,23 +231,22 @@ class CueIndex:
             return
         if self._cjk_starts is None:
             self._cjk_starts = _starts_pattern(prefixes)
-        singles, get, starts = self.cjk_singles, prefixes.get, folded.startswith
-        for m in self._cjk_starts.finditer(folded):  # only where a Chinese cue can begin
-            pos = m.start()
+        singles, get, starts, add = self.cjk_singles, prefixes.get, folded.startswith, hits.append
+        for pos in map(_START, self._cjk_starts.finditer(folded)):  # only where a Chinese cue can begin
             bucket = get(folded[pos:pos + 2])
             if bucket:
                 for key in bucket:
                     if starts(key, pos):
-                        hits.append(CueHit(pos, pos + len(key), key))
+                        add(_hit(CueHit, (pos, pos + len(key), key)))
             char = folded[pos]
             if char in singles:  # one-character cues
                 for key in prefixes[char]:
                     if starts(key, pos):
-                        hits.append(CueHit(pos, pos + len(key), key))
+                        add(_hit(CueHit, (pos, pos + len(key), key)))
 
     def _find_latin(self, folded: str, hits: list[CueHit]) -> None:
         latin, prefixes, token_keys = self.latin, self.latin_prefixes, self.token_keys
-        spans = [m.span() for m in _TOKEN.finditer(folded)]
+        spans = list(map(_SPAN, _TOKEN.finditer(folded)))
         words = _TOKEN.findall(folded)
         count = len(words)
         known = list(map(token_keys.get, words))
@@ -257,7 +260,7 @@ class CueIndex:
             key, joins = found
             start, end = spans[i]
             if key:
-                hits.append(CueHit(start, end, key))
+                hits.append(_hit(CueHit, (start, end, key)))
             if not joins:
                 continue  # no cue of several tokens ("cost to train", "GPT 4o") begins with this one
             joined, last = words[i], end
@@ -274,7 +277,7 @@ class CueIndex:
                 for stem in _stems(joined):
                     key = latin.get(stem)
                     if key is not None:
-                        hits.append(CueHit(start, following_end, key))
+                        hits.append(_hit(CueHit, (start, following_end, key)))
                         break
 
     def _token_key(self, token: str) -> tuple[str | None, bool]:

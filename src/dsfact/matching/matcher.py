@@ -190,7 +190,8 @@ class TextMatcher(TextCues):
         for hit, ci in exclusions:
             # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's
             a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
-            if not any(a <= h.start and h.end <= b for h in named.get(ci, ())):
+            names = named.get(ci)
+            if not names or not any(a <= h.start and h.end <= b for h in names):
                 cues.excluded.add(ci)
         return cues
 
