@@ -93,6 +93,7 @@ class CueIndex:
         self._by_role: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         self._names: dict[str, bool] = {}
         self._directions: dict[str, frozenset[str]] = {}  # claim id -> directions(claim)
+        self._variants: dict[str, frozenset[int]] = {}  # cue key -> variants_of(key)
 
     @classmethod
     def build(cls, registry: Registry) -> "CueIndex":
@@ -176,6 +177,13 @@ class CueIndex:
 
             found = self.readings[key] = (tuple(roles), other_subject and not ours, bool(of(SUBJECT)),
                                           any(r == ENTITY for _, r in roles), of(SUBJECT), of(METRIC), of(EXCLUDE))
+        return found
+
+    def variants_of(self, key: str) -> frozenset[int]:
+        """The claims a cue is a variant word of ("一度", "收盘"); once per cue."""
+        found = self._variants.get(key)
+        if found is None:
+            found = self._variants[key] = frozenset(ci for ci, role in self.roles.get(key, ()) if role == VARIANT)
         return found
 
     def directions(self, claim) -> frozenset[str]:

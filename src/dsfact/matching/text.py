@@ -6,7 +6,7 @@ import bisect
 import re
 
 from dsfact.fold import fold_text, has_han
-from dsfact.matching.cues import ENTITY, SUBJECT, VARIANT, CueHit, cue_index
+from dsfact.matching.cues import ENTITY, SUBJECT, CueHit, cue_index
 from dsfact.matching.sentences import Sentence, split_sentences
 from dsfact.model import Quantity, Registry
 
@@ -295,10 +295,9 @@ class TextCues:
         sentence = self.sentences[self.sentence_of(q.start)]
         variants = self._variants.get(sentence.start)
         if variants is None:  # the sentence's variant words, found once
+            of = self.index.variants_of
             variants = self._variants[sentence.start] = [
-                (hit, frozenset(ci for ci, role in self.roles_of(hit) if role == VARIANT))
-                for hit in self.hits_in(sentence.start, sentence.end)
-                if any(role == VARIANT for _, role in self.roles_of(hit))]
+                (hit, of(hit.cue)) for hit in self.hits_in(sentence.start, sentence.end) if of(hit.cue)]
         near = INF
         for hit, claims in variants:
             if claim_index in claims and not self._qualifies_other(q, hit, claims):
