@@ -147,10 +147,15 @@ def _worker(items) -> list[tuple[FileResult, str]]:
 
 def _warm(registry) -> None:
     """Build here what every worker needs (the engine's modules and patterns, the registry's cue index):
-    workers forked from this process start with it instead of each building its own."""
+    workers forked from this process start with it instead of each building its own. What is built is
+    then left out of garbage collection, whose passes would otherwise write to every page the workers
+    share with this process (and so copy them) for objects that live as long as the run."""
+    import gc
+
     from dsfact.check import find_findings
 
     find_findings("DeepSeek 1", registry)
+    gc.freeze()
 
 
 CHUNK_BYTES = 64 * 1024  # about what a worker checks in a few tenths of a second
