@@ -127,7 +127,7 @@ class TextMatcher(TextCues):
         if self.says_respectively(si):
             self._respectively(q, quantities, sentence, hits, cues.subject)
         missing = [ci for ci in cues.metric if ci not in cues.subject and ci not in cues.excluded]
-        if missing and not self._named_before(q, si, family) and not self._turns_away(q, sentence):
+        if missing and not self._named_before(q, si) and not self._turns_away(q, sentence):
             if not self._borrow_subject(q, si, missing, cues.subject, family):
                 self._structure_subject(q, missing, cues.subject, family)
         return self._ranked(q, sentence, cues)
@@ -281,14 +281,14 @@ class TextMatcher(TextCues):
         word does not stand next to the figure (a "Label: value" line or "cost $6 million" keeps it)."""
         return subject_distance >= SENTENCE_PENALTY and metric_distance > WEAK_METRIC
 
-    def _named_before(self, q: Quantity, si: int, family: frozenset[int]) -> bool:
+    def _named_before(self, q: Quantity, si: int) -> bool:
         """Whether the figure's own sentence names, before it, another company or the subject of another
         claim of its unit ("Apple shipped 50 million"), in which case it is not about a subject of an
         earlier sentence. A name that only serves as a comparison ("比OpenAI便宜90%") does not count."""
-        key = (si, family)
+        key = (si, q.unit)
         found = self._names_before.get(key)
         if found is None:  # what decides it, read once per sentence and kind of figure
-            found = self._names_before[key] = self._sentence_names(si, family)
+            found = self._names_before[key] = self._sentence_names(si, q.unit)
         first_cue, names = found
         if first_cue <= q.start:
             return True
@@ -302,23 +302,27 @@ class TextMatcher(TextCues):
                 return True
         return False
 
-    def _sentence_names(self, si: int, family: frozenset[int]) -> tuple[float, list[tuple[int, int, str]]]:
-        """Where the first cue word of sentence si that names another company or a subject of a claim in
-        `family` ends, and its capitalised words that no cue word covers, with the first word left out
-        (each as start, end, lowered)."""
+    def _sentence_names(self, si: int, unit: str) -> tuple[float, list[tuple[int, int, str]]]:
+        """Where the first cue word of sentence si that names another company or a subject of a claim of
+        figures in `unit` ends, and its capitalised words that no cue word covers, with the first word
+        left out (each as start, end, lowered)."""
         sentence = self.sentences[si]
         hits = self.sentence_hits(si)
         first_cue = INF
+        reading = self.index.reading
         for hit in hits:
-            if hit.end < first_cue and any(role == ENTITY or (role == SUBJECT and ci in family)
-                                           for ci, role in self.roles_of(hit)):
-                first_cue = hit.end
+            if hit.end < first_cue:
+                _, _, names, entity, _, _, _ = reading(hit.cue, unit)
+                if entity or names:
+                    first_cue = hit.end
         words = self.text[sentence.start:sentence.end]
-        covered = [(h.start - sentence.start, h.end - sentence.start) for h in hits]
+        covered = bytearray(len(words))  # 1 where a cue word stands
+        for h in hits:
+            covered[h.start - sentence.start:h.end - sentence.start] = b"\x01" * (h.end - h.start)
         first = len(words) - len(words.lstrip())
         names = []
         for m in _PROPER_NAME.finditer(words):
-            if m.start() == first or any(a <= m.start() < b for a, b in covered):
+            if m.start() == first or covered[m.start()]:
                 continue  # the sentence's first word, or a cue word's
             names.append((m.start() + sentence.start, m.end() + sentence.start, m.group().lower()))
         return first_cue, names
