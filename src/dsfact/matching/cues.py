@@ -94,6 +94,7 @@ class CueIndex:
         self._names: dict[str, bool] = {}
         self._directions: dict[str, frozenset[str]] = {}  # claim id -> directions(claim)
         self._variants: dict[str, frozenset[int]] = {}  # cue key -> variants_of(key)
+        self._naming: dict[str, tuple] = {}  # cue key -> naming(key)
 
     @classmethod
     def build(cls, registry: Registry) -> "CueIndex":
@@ -177,6 +178,16 @@ class CueIndex:
 
             found = self.readings[key] = (tuple(roles), other_subject and not ours, bool(of(SUBJECT)),
                                           any(r == ENTITY for _, r in roles), of(SUBJECT), of(METRIC), of(EXCLUDE))
+        return found
+
+    def naming(self, key: str) -> tuple[bool, tuple[int, ...]]:
+        """Whether a cue names a company or body (an entity), and the claims it names the subject of, in
+        the order of its roles; once per cue."""
+        found = self._naming.get(key)
+        if found is None:
+            roles = self.roles.get(key, ())
+            found = self._naming[key] = (any(role == ENTITY for _, role in roles),
+                                         tuple(ci for ci, role in roles if role == SUBJECT))
         return found
 
     def variants_of(self, key: str) -> frozenset[int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, CueHit, _cue_key, _product_words
+from dsfact.matching.cues import METRIC, SUBJECT, CueHit, _cue_key, _product_words
 from dsfact.matching.doubt import row_label
 from dsfact.matching.roles import fits, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
@@ -93,16 +93,16 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
         return found
     named, given = False, {}
     table = "|" in text.text[start:end]
+    naming = text.index.naming
     for hit in text.hits_in(start, end):
-        roles = text.roles_of(hit)
-        if not table and any(role == ENTITY for _, role in roles) and not _compared(text.folded, hit):
+        entity, subjects = naming(hit.cue)
+        if not table and entity and not _compared(text.folded, hit):
             given.clear()
             named = True
             continue
-        for ci, role in roles:
-            if role == SUBJECT:
-                named = named or ci in family
-                given[ci] = max(given.get(ci, -1), hit.end)
+        for ci in subjects:
+            named = named or ci in family
+            given[ci] = max(given.get(ci, -1), hit.end)
     found = text._names_in[key] = (named, given)
     return found
 
