@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
 from dsfact.model import SUPPORTED, FileResult, Finding, Registry
-from dsfact.verdict import agrees, claim_sources, judge, verdict_of
+from dsfact.quantity import agrees
+from dsfact.verdict import claim_sources, judge, verdict_of
 
 __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
 

@@ -32,15 +32,7 @@ from dsfact.model import (
     Registry,
     Severity,
 )
-from dsfact.quantity import agrees as _agrees
-from dsfact.quantity import convert_value, fill_date, format_value, statement_span
-
-
-@lru_cache(maxsize=4096)
-def agrees(q: Quantity, st, per) -> bool | None:
-    """dsfact.quantity.agrees, remembered: judging one figure compares it with each statement several
-    times (the stance, the message per source, the evidence)."""
-    return _agrees(q, st, per)
+from dsfact.quantity import agrees, convert_value, fill_date, format_value, statement_span
 
 
 @lru_cache(maxsize=4096)
@@ -83,7 +75,7 @@ def _stances(q: Quantity, claim: Claim) -> tuple:
     per = claim.per
     out = []
     for st in claim.statements:
-        verdict = _agrees(q, st, per)
+        verdict = agrees(q, st, per)
         if verdict is not None:
             out.append((st, verdict))
     return tuple(out)
