@@ -66,11 +66,10 @@ def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
     with no figure but a date ("DeepSeek released R1 on January 20.") places only what it tells. When the
     figure's sentence refers back ("that day", "当天"), any date of the sentence before counts."""
     from dsfact.matching.roles import names_day, time_fits, time_tags
-    from dsfact.numbers import parse_quantities
 
     if refers_back and not text._time_fits(time, before):
         return True
-    found = parse_quantities(text.text[before.start:before.end])
+    found = text.read_alone(before)
     first = next((x for x in found if x.unit not in _TIMES), None)
     if first is None:
         return False

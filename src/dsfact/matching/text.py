@@ -66,6 +66,7 @@ class TextCues:
         self._respective: dict[int, bool] = {}  # sentence -> whether it says "respectively"
         self._names_in: dict[tuple, tuple] = {}  # (start, end, claims of a unit) -> matcher._names_in
         self._names_before: dict[tuple, tuple] = {}  # (sentence, claims of a unit) -> TextMatcher._sentence_names
+        self._read: dict[int, list[Quantity]] = {}  # sentence start -> its figures read on their own
 
     def _longest_names(self, hits: list[CueHit]) -> list[CueHit]:
         """Drop cue hits inside a longer name: "Nasdaq" in "Nasdaq 100", "纳斯达克" in "纳斯达克100指数",
@@ -261,9 +262,18 @@ class TextCues:
             return None
         return si, bisect.bisect_right(self._marks, q.start)
 
+    def read_alone(self, sentence: Sentence) -> list[Quantity]:
+        """The figures of a sentence read on its own (offsets from its start), read once: the time rules
+        ask of the same sentence for each figure after it."""
+        found = self._read.get(sentence.start)
+        if found is None:
+            from dsfact.numbers import parse_quantities
+
+            found = self._read[sentence.start] = parse_quantities(self.text[sentence.start:sentence.end])
+        return found
+
     def _time_fits(self, time: str, sentence: Sentence) -> bool:
         """A claim tied to a date is not stated by a sentence that names another year or day."""
-        from dsfact.numbers import parse_quantities
         from dsfact.quantity import dates_agree
 
         dates = self._dates.get(sentence.start)
@@ -275,7 +285,7 @@ class TextCues:
                 found = [x for x in self._quantities[lo:hi] if x.end <= sentence.end]
                 taken = [(x.start - sentence.start, x.end - sentence.start) for x in found]
             else:
-                found = parse_quantities(words)
+                found = self.read_alone(sentence)
                 taken = [(x.start, x.end) for x in found]
             from dsfact.matching.roles import references
 
