@@ -6,7 +6,7 @@ import re
 
 from dsfact.matching.cues import METRIC, SUBJECT, CueHit, _cue_key, _product_words
 from dsfact.matching.doubt import row_label
-from dsfact.matching.roles import fits, is_comparison, time_fits, turns_away
+from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.model import Claim, Quantity
@@ -383,7 +383,7 @@ class TextMatcher(TextCues):
             before = words[:m.start()].rstrip()
             if (not heading and (not before or before[-1] in ".!?:")) or m.group().lower() in not_names:
                 continue
-            if not any(a <= m.start() < b for a, b in covered):
+            if not inside(m.start(), covered):
                 return True
         return False
 

@@ -263,11 +263,11 @@ class FigureReader:
             for start, end in self._figure_sentences():  # a time word places figures of its own sentence only
                 skip += references(self.folded, start, end)  # "since March 2020" after a record places none
                 for m in lex.time.get(self._chinese).finditer(self.folded, start, end):
-                    if not any(a <= m.start() < b for a, b in skip):
+                    if not inside(m.start(), skip):
                         word = " ".join(m.group().split())
                         self._place(m.start(), m.end(), lex.time_kinds.get(word, "span"))
             for x in self.quantities:
-                if x.unit == "date" and not any(a <= x.start < b for a, b in skip):
+                if x.unit == "date" and not inside(x.start, skip):
                     self._place(x.start, x.end, f"date:{x.value}")
         k = bisect.bisect_left(self.starts, q.start)
         own = self._times.get(k)
@@ -375,7 +375,7 @@ def time_tags(folded: str, start: int, end: int) -> list[str]:
     pattern = lex.time.get(has_han(folded[start:end]))
     skip = references(folded, start, end)
     return [lex.time_kinds.get(" ".join(m.group().split()), "span") for m in pattern.finditer(folded, start, end)
-            if not any(a <= m.start() < b for a, b in skip)]
+            if not inside(m.start(), skip)]
 
 
 REFERENCE_REACH = 24  # characters between "since" and the end of the date it measures from
@@ -404,6 +404,12 @@ def references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
                 and _superlative_near(folded, a, m.end(), start, end, chinese):
             out.append((a, m.end()))
     return out
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether pos falls in one of the (start, end) spans: a reference point `references` found, a figure
+    already read, a cue word's words."""
+    return any(a <= pos < b for a, b in spans)
 
 
 def _superlative_near(folded: str, a: int, b: int, start: int, end: int, chinese: bool) -> bool:

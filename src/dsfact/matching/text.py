@@ -287,15 +287,15 @@ class TextCues:
             else:
                 found = self.read_alone(sentence)
                 taken = [(x.start, x.end) for x in found]
-            from dsfact.matching.roles import references
+            from dsfact.matching.roles import inside, references
 
             base = sentence.start if self._quantities is None else 0
             skip = references(self.folded, sentence.start, sentence.end)  # "its worst day since March 2020"
             dates = [str(q.value) for q in found
-                     if q.unit == "date" and not any(a <= q.start + base < b for a, b in skip)]
+                     if q.unit == "date" and not inside(q.start + base, skip)]
             for m in _YEAR.finditer(words):  # "for 2023", "CES 2025": a year the engine does not call a date
-                if not any(a <= m.start() < b for a, b in taken) \
-                        and not any(a <= m.start() + sentence.start < b for a, b in skip):
+                if not inside(m.start(), taken) \
+                        and not inside(m.start() + sentence.start, skip):
                     dates.append(m.group())
             self._dates[sentence.start] = dates
         return not dates or any(dates_agree(d, time) for d in dates)
