@@ -166,12 +166,6 @@ class _Dates:
 
 
 
-def _past_space(w: str, q: int) -> int:
-    while q < len(w) and w[q].isspace():
-        q += 1
-    return q
-
-
 def _letters_at(w: str, q: int) -> str:
     e = q
     while e < len(w) and ("a" <= w[e] <= "z" or "A" <= w[e] <= "Z"):

@@ -19,19 +19,6 @@ def _words(*names: str) -> str:
     return "|".join(sorted(names, key=len, reverse=True))
 
 
-def _first_chars(*groups: str) -> str:
-    """A lookahead on the first characters of the alternatives, so most positions fail at once."""
-    chars: set[str] = set()
-    for words in groups:
-        for word in words.split("|"):
-            word = re.sub(r"^\(\?<!\[[^\]]*\]\)", "", word)
-            c = word[:1]
-            if c == "\\":
-                c = word[1:2]
-            chars.update((c.lower(), c.upper()) if c.isascii() and c.isalpha() else (c,))
-    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
-
-
 def _build(words: Words | None = None) -> _Rx:
     """The patterns, built from `words` (the bundled language data by default)."""
     if words is None:
