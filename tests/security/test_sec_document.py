@@ -125,16 +125,21 @@ MB = 1 << 20
 CEILING = 30.0  # CPU seconds for a megabyte; the linear code needs a few at most on a slow machine
 
 
-def assert_linear(work, make, runs: int = 3) -> None:
+def assert_linear(work, make, runs: int = 3, most: int = 8) -> None:
     """`work(make(n))` takes at most CEILING for a megabyte and at most ~2.2x as long for n as for n/2.
 
     Robust on a busy machine: CPU time of this process (not the wall clock), the best of a few runs
     taken in turn (half, full, half, full...), and 20 ms of slack for the timer. The garbage collector
     is held off while the work runs, as timeit does: its full collections walk every live object, the
-    test's own inputs and the other tests' leftovers included, and that is not the code under test."""
+    test's own inputs and the other tests' leftovers included, and that is not the code under test.
+    Linear work doubles in about 2.0x its time, close to the bound, and a virtual machine's CPU time
+    jumps now and then even when idle: while the best times so far exceed the bound, more rounds are
+    taken, up to `most` in all (the bound itself stays)."""
     inputs = (make(MB // 2), make(MB))
     best = [float("inf"), float("inf")]
-    for _ in range(runs):
+    for done in range(most):
+        if done >= runs and best[1] <= 2.2 * best[0] + 0.02:
+            break
         for k, data in enumerate(inputs):
             gc.collect()
             gc.disable()
