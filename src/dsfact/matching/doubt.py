@@ -28,7 +28,13 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     from dsfact.matching.roles import time_fits, time_tags
     from dsfact.quantity import dates_agree
 
-    if not claim.time or claim.time.count("-") != 2 or text._quantities is None:
+    if text._quantities is None:
+        return ""
+    if _in_doubt(text, q, claim):
+        return ANOTHER_DAY
+    if claim.time and claim.time.isdigit():
+        return _other_year(text, q, claim.time)
+    if not claim.time or claim.time.count("-") != 2:
         return ""
     own = text.reader().times(q)
     if own and any(t.startswith(("date:", "weekday:")) for t in own) and time_fits(claim.time, own, text.year):
@@ -49,6 +55,57 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     if anchored is None:
         anchored = text._anchors[claim.time] = _anchored(text, claim.time)
     return "" if anchored else UNANCHORED
+
+
+def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
+    """Whether a word that governs figure q puts it in doubt for this claim (roles.words, `doubt:`): a later
+    state ("was later expanded to 200,000"), a part of the trading day ("opened 11% lower"). A word of the
+    day's part that is the claim's own variant word, or stands farther from q than one ("盘中一度重挫18%"
+    for the intraday low), leaves the claim to be judged."""
+    from dsfact.matching.cues import METRIC, VARIANT
+    from dsfact.matching.roles import doubted
+
+    reader = text.reader()
+    names = doubted(claim.kind, reader.roles(q))
+    if not names:
+        return False
+    ci = text.index.position.get(claim.id)
+    sentence = text.sentences[text.sentence_of(q.start)]
+    own = [] if ci is None else [(h, role) for h in text.hits_in(sentence.start, sentence.end)
+                                 for c, role in text.roles_of(h) if c == ci and role in (VARIANT, METRIC)]
+    for name in names:
+        words = reader.clause_words(q, name)
+        if not words:
+            return True  # the words right before or after q: "expanded to 200,000"
+        if not any(h.start <= w < h.end or (role == VARIANT and _nearer(q, h.start, h.end, w))
+                   for w in words for h, role in own):
+            return True
+    return False
+
+
+def _nearer(q: Quantity, start: int, end: int, word: int) -> bool:
+    """Whether a cue at start:end stands nearer to q than the word at offset `word`."""
+    gap = (q.start - end) if end <= q.start else (start - q.end)
+    return gap <= ((q.start - word) if word < q.start else (word - q.end))
+
+
+def _other_year(text, q: Quantity, year: str) -> str:
+    """Whether a figure is placed in "this year" (今年) or "next year" by words that the text's own date
+    does not anchor (UNANCHORED): with no document date, "this year" in an article written a year later
+    is another year, unless the text names the claim's year or its other figures state claims of that
+    year's days (`corroborated`)."""
+    if text.year is not None:
+        return ""
+    from dsfact.matching.roles import time_tags
+
+    own = text.reader().times(q)
+    sentence = text.sentences[text.sentence_of(q.start)]
+    tags = set(own) | set(time_tags(text.folded, sentence.start, sentence.end))
+    if not tags & {"current-year", "next-year"}:
+        return ""
+    if any(t.startswith("date:") and t[5:9] == year for t in own):
+        return ""
+    return "" if re.search(rf"(?<![0-9]){year}(?![0-9])", text.text) else UNANCHORED
 
 
 def _dates_in(text, start: int, end: int) -> list[str]:
@@ -136,9 +193,9 @@ def _parts(date: str) -> tuple:
 
 def corroborated(findings: list, pending: list, claims: dict) -> bool:
     """Whether a text's figures place figures that nothing else places (UNANCHORED) on their claims' day:
-    figures of the text agree with claims tied to that day, at least one and at least half as many as
-    the figures in doubt. A market report of another session agrees with the day's claims by chance at
-    most once in a while ("近3.1%" beside a dozen figures that do not); a story of the day whose one
+    figures of the text agree with claims tied to that day (for a claim tied to a year, to any of its
+    days), at least one and at least half as many as the figures in doubt. A market report of another
+    session agrees with the day's claims by chance at most once in a while ("近3.1%" beside a dozen figures that do not); a story of the day whose one
     figure is wrong has others that are right. `findings` are the text's findings, `pending` those in
     doubt, `claims` each claim by id."""
     from dsfact.model import SUPPORTED
@@ -148,8 +205,10 @@ def corroborated(findings: list, pending: list, claims: dict) -> bool:
         days.setdefault(claims[f.claim].time, [0, 0])[1] += 1
     for f in findings:
         time = claims[f.claim].time
-        if f.verdict == SUPPORTED and time in days:
-            days[time][0] += 1
+        if f.verdict == SUPPORTED and time:
+            for day, counts in days.items():  # a year is placed by the figures of any of its days
+                if time == day or (day.isdigit() and time.startswith(day + "-")):
+                    counts[0] += 1
     return all(agree >= 1 and 2 * agree >= doubt for agree, doubt in days.values())
 
 

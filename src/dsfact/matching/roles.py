@@ -15,7 +15,7 @@ from dsfact.fold import has_han
 from dsfact.matching.cues import has_cjk
 from dsfact.model import Quantity
 
-ROLE_KEYS = frozenset(("never", "before", "after", "clause", "opening"))
+ROLE_KEYS = frozenset(("never", "doubt", "before", "after", "clause", "opening"))
 WINDOW = 48  # characters looked at before and after a figure for the words that govern it
 CONVERSION_GAP = 24  # at most this many characters between a figure and its restatement
 # Units a figure may be restated in: currencies among themselves, durations among themselves.
@@ -70,12 +70,13 @@ class _Pattern:
 class _Role:
     """A role's words (a plain class: a dataclass costs a millisecond or more to create, on every run)."""
 
-    __slots__ = ("name", "never", "before", "after", "clause", "opening")
+    __slots__ = ("name", "never", "doubt", "before", "after", "clause", "opening")
 
     def __init__(self, name: str, never: frozenset[str], before: _Pattern, after: _Pattern,
-                 clause: _Pattern | None, opening: str) -> None:
+                 clause: _Pattern | None, opening: str, doubt: frozenset[str] = frozenset()) -> None:
         self.name, self.never, self.before, self.after, self.clause, self.opening = \
             name, never, before, after, clause, opening
+        self.doubt = doubt  # the kinds of claim a figure in this role may agree with but never contradicts
 
 
 class _Lexicon:
@@ -96,6 +97,7 @@ class _Lexicon:
             self.roles.append(_Role(
                 name=name,
                 never=frozenset(table.get("never", ())),
+                doubt=frozenset(table.get("doubt", ())),
                 before=_Pattern(r"(?:{})(?:\s*(?:{}))*\s*$", table.get("before", ()), between),
                 after=_Pattern(r"^\s*(?:{})", table.get("after", ())),
                 clause=_Pattern("{}", clause) if clause else None,
@@ -115,6 +117,8 @@ class _Lexicon:
         self.reference_before = _Pattern("{}", reference.get("before", ()))
         self.reference_after = _Pattern("{}", reference.get("after", ()))
         self.superlative = _Pattern("{}", reference.get("superlative", ()))
+        self.reference_then = _Pattern(r"[^\d.。;；!?！？]{{0,12}}?(?:{})", reference.get("then", ()))
+        self.record = _Pattern("{}", reference.get("record", ()))
         self.day_of_month = _Pattern(r"(?<![0-9.])([0-9]{{1,2}})\s*(?:{})", times.get("day-of-month", {}).get("after", ()))
         self.conversion = next((r for r in self.roles if r.name == "conversion"), None)
         names = load_words("names", frozenset(("before", "after", "words")))
@@ -199,6 +203,11 @@ class FigureReader:
                         k = self._nearest_figure(m.start(), m.end(), amounts_only=True)
                         if k is None:
                             k = self._nearest_figure(m.start(), m.end())
+                        if k is None and role.doubt:  # "週一午盤，那指跌2.5%": the clause right after
+                            k = self._first_amount(m.end(), end)
+                            if k is not None and bisect.bisect_right(self.clauses, self.starts[k]) \
+                                    != bisect.bisect_right(self.clauses, m.start()) + 1:
+                                k = None
                         if k is not None:
                             found.setdefault(k, []).append(m.start())
             self._clause_hits[role.name] = found
@@ -224,12 +233,22 @@ class FigureReader:
                 continue
             if before_words.search(before) or after_words.search(after):
                 out.add(role.name)
-            elif role.clause is not None and q.direction is None and self._hits_for(role).get(k):
-                out.add(role.name)  # "目前市值约2.9万亿美元": no word of change, a word of level
+            elif role.clause is not None and (q.direction is None or role.doubt) and self._hits_for(role).get(k):
+                # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a
+                # figure in doubt ("opened 11% lower") holds for a move too
+                out.add(role.name)
         if q.direction is not None:
             out.discard("fraction")  # "lost 17% of its value" is a move
         found = self._roles[q.start] = frozenset(out)
         return found
+
+    def clause_words(self, q: Quantity, name: str) -> list[int]:
+        """The offsets of role `name`'s clause words that attach to figure q (none when the role has no
+        clause words, or q took the role from the words right before or after it)."""
+        role = next((r for r in lexicon().roles if r.name == name), None)
+        if role is None or role.clause is None:
+            return []
+        return self._hits_for(role).get(bisect.bisect_left(self.starts, q.start), [])
 
     def _patterns(self) -> list[tuple]:
         """Each role with its words before and after a figure, compiled for this text (None for the
@@ -261,7 +280,10 @@ class FigureReader:
             lex = lexicon()
             skip = []
             for start, end in self._figure_sentences():  # a time word places figures of its own sentence only
-                skip += references(self.folded, start, end)  # "since March 2020" after a record places none
+                found = references(self.folded, start, end)  # "since March 2020" after a record places none
+                skip += found
+                for _, b in found:  # ... but its own figure, told right after it: "since 2020, when it lost 18%"
+                    self._place_reference(b, end)
                 for m in lex.time.get(self._chinese).finditer(self.folded, start, end):
                     if not inside(m.start(), skip):
                         word = " ".join(m.group().split())
@@ -274,6 +296,22 @@ class FigureReader:
         if own:
             return tuple(own)
         return tuple(self._heads.get(self.sentence_of(q.start)[0], ()))
+
+    def _first_amount(self, a: int, end: int) -> int | None:
+        """The index of the first figure at or after offset a and before `end` that is no date or duration."""
+        k = bisect.bisect_left(self.starts, a)
+        while k < len(self.quantities) and self.quantities[k].unit in _TIMES:
+            k += 1
+        return k if k < len(self.quantities) and self.quantities[k].start < end else None
+
+    def _place_reference(self, b: int, end: int) -> None:
+        """A clause that follows a reference date with a word that tells what happened then ("since
+        March 2020, when it lost 18%", "为2020年3月以来最差，当时跌了18%") places its first amount on
+        that other day."""
+        m = lexicon().reference_then.get(self._chinese).match(self.folded, b, end)
+        k = None if m is None else self._first_amount(m.end(), end)
+        if k is not None:
+            self._times.setdefault(k, []).append("another")
 
     def _figure_sentences(self) -> list[tuple[int, int]]:
         """The (start, end) of each sentence that holds a figure, in order, each once."""
@@ -335,6 +373,15 @@ def fits(kind: str, roles: frozenset[str]) -> bool:
     return True
 
 
+def doubted(kind: str | None, roles: frozenset[str]) -> list[str]:
+    """The roles among these that put a figure in doubt for a claim of this kind: it may agree with the
+    claim but never contradicts it ("was later expanded to 200,000", "opened 11% lower")."""
+    if not roles:
+        return []
+    return [role.name for role in lexicon().roles
+            if role.name in roles and ("*" in role.doubt or (kind is not None and kind in role.doubt))]
+
+
 def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None) -> bool:
     """Whether time words attached to a figure allow a claim tied to `claim_time` ("2025", "2025-01-27").
     A year-relative word is read against `year` (the document's), else the claim's own year."""
@@ -361,7 +408,7 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None) -
                 if int(tag.split(":")[1]) != weekday:
                     return False
             continue
-        if tag in ("span", "another") or (day_tied and tag.endswith("-year")):
+        if tag in ("span", "another") or (day_tied and (tag.endswith("-year") or tag == "several-days")):
             return False
         offset = {"previous-year": -1, "current-year": 0, "next-year": 1}.get(tag)
         if offset is not None and base is not None and claim_year is not None and base + offset != claim_year:
@@ -380,6 +427,8 @@ def time_tags(folded: str, start: int, end: int) -> list[str]:
 
 REFERENCE_REACH = 24  # characters between "since" and the end of the date it measures from
 SUPERLATIVE_REACH = 40  # characters between a reference date and the superlative it serves
+RECORD_REACH = 48  # characters between "the previous record" and the end of the year it was set in
+_RECORD_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])(?:年(?:[0-9]{1,2}月)?)?")
 
 
 def references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -398,6 +447,10 @@ def references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             b += 1
         if _superlative_near(folded, m.start(), b, start, end, chinese):
             out.append((m.start(), b))
+    for m in lex.record.get(chinese).finditer(folded, start, end):  # "the previous record, set in 2024"
+        year = _RECORD_YEAR.search(folded, m.end(), min(end, m.end() + RECORD_REACH))
+        if year is not None:
+            out.append((m.end(), year.end()))  # the record word itself still places its figure
     for m in lex.reference_after.get(chinese).finditer(folded, start, end):
         a = max(start, m.start() - REFERENCE_REACH)
         if any(c.isdigit() for c in folded[a:m.start()]) \
