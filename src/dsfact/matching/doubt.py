@@ -59,9 +59,11 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
 
 def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
     """Whether a word that governs figure q puts it in doubt for this claim (roles.words, `doubt:`): a later
-    state ("was later expanded to 200,000"), a part of the trading day ("opened 11% lower"). A word of the
-    day's part that is the claim's own variant word, or stands farther from q than one ("盘中一度重挫18%"
-    for the intraday low), leaves the claim to be judged."""
+    state ("was later expanded to 200,000"), a part of the trading day ("opened 11% lower"). Words of the
+    day's part leave the claim to be judged when each is one of the claim's own words ("盘中一度重挫18%"
+    for the intraday low, whose variant words they are) or stands farther from q than a metric word of
+    the claim that is itself one ("盘中最低见18800点" for the intraday low level); "早盘一度跌11%" names
+    the morning, which no claim's words do."""
     from dsfact.matching.cues import METRIC, VARIANT
     from dsfact.matching.roles import doubted
 
@@ -77,8 +79,9 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
         words = reader.clause_words(q, name)
         if not words:
             return True  # the words right before or after q: "expanded to 200,000"
-        if not any(h.start <= w < h.end or (role == VARIANT and _nearer(q, h.start, h.end, w))
-                   for w in words for h, role in own):
+        day = [h for h, role in own if role == METRIC and any(h.start <= w < h.end for w in words)]
+        if not all(any(h.start <= w < h.end for h, _ in own) or any(_nearer(q, h.start, h.end, w) for h in day)
+                   for w in words):
             return True
     return False
 
