@@ -49,35 +49,31 @@ def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
             # words sit nearest keeps the claim, and the others need cues of their own
             if key not in best or (score, i) < best[key]:
                 best[key] = (score, i)
-    found = [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
-    return _beside_its_own_statement(found, text, blocks)
+    return [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
 
 
-def _beside_its_own_statement(found: list[Finding], text: str, blocks) -> list[Finding]:
-    """A figure that disagrees with a claim its own paragraph states with the claim's value is another
-    thing, not the claim again: the writer who has just written the right figure is far more likely to be
-    giving another state, part, day or body of it ("100,000 GPUs, later doubled to 200,000"; "$589
-    billion, beating the $279 billion of September") than to misstate it a line later. It is not judged.
-    A paragraph is a block of the document and, inside it, a line (plain text's wrapped lines are joined
-    by then); a paragraph that states the claim only wrongly is judged as before."""
+def beside_its_own_statement(found: list[Finding], blocks) -> list[Finding]:
+    """Without the figures that disagree with a claim which their own paragraph states with the claim's
+    value: the writer who has just written the right figure is far more likely to be giving another
+    state, part, day or body of it ("100,000 GPUs, later doubled to 200,000"; "$589 billion, beating the
+    $279 billion of September") than to misstate it a line later, so such a figure is not judged. A
+    paragraph here is one line of the file inside one block of the document (a Markdown paragraph
+    written one sentence per line is as many paragraphs); a paragraph that states the claim only wrongly
+    is judged as before. `found` carry their locations; `blocks` are the document's."""
     right = {f.claim: set() for f in found if f.verdict == SUPPORTED}
     if not right or all(f.verdict == SUPPORTED or f.claim not in right for f in found):
         return found
     import bisect
 
-    if blocks is None:
-        from dsfact.document import paragraph_blocks
-
-        blocks = paragraph_blocks(text)
     starts = sorted(b.start for b in blocks)
 
-    def paragraph(pos: int) -> tuple[int, int]:
-        return bisect.bisect_right(starts, pos), text.count("\n", 0, pos)
+    def paragraph(f: Finding) -> tuple[int, int]:
+        return bisect.bisect_right(starts, f.start), f.location.line
 
     for f in found:
         if f.verdict == SUPPORTED:
-            right[f.claim].add(paragraph(f.start))
-    return [f for f in found if f.verdict == SUPPORTED or paragraph(f.start) not in right.get(f.claim, ())]
+            right[f.claim].add(paragraph(f))
+    return [f for f in found if f.verdict == SUPPORTED or paragraph(f) not in right.get(f.claim, ())]
 
 
 def _as_variant(q, selected, siblings, registry: Registry) -> Finding | None:
@@ -112,6 +108,10 @@ def check_text(text: str, registry: Registry | None = None) -> list[Finding]:
     for f in find_findings(prose, registry):
         start, end = origin[f.start], origin[f.end - 1] + 1
         found.append(f._replace(start=start, end=end, text=text[start:end], location=lines.location(start, end)))
+    if found:
+        from dsfact.document import paragraph_blocks
+
+        found = beside_its_own_statement(found, paragraph_blocks(text))
     return found
 
 
@@ -120,4 +120,4 @@ def check_document(doc, registry: Registry) -> FileResult:
     findings = []
     for f in find_findings(doc.text, registry, doc.blocks):
         findings.append(f._replace(location=doc.location(f.start, f.end)))
-    return FileResult(path=doc.path, findings=findings)
+    return FileResult(path=doc.path, findings=beside_its_own_statement(findings, doc.blocks))
