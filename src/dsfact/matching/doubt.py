@@ -30,7 +30,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
 
     if text._quantities is None:
         return ""
-    if _in_doubt(text, q, claim):
+    if _in_doubt(text, q, claim) or (q.per is not None and _discounted(text, q)):
         return ANOTHER_DAY
     if claim.time and claim.time.isdigit():
         return _other_year(text, q, claim.time)
@@ -84,6 +84,22 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
                    for w in words):
             return True
     return False
+
+
+def _discounted(text, q: Quantity) -> bool:
+    """Whether a price per unit is one of a discount period: its sentence names one, or works out a price of
+    the one the sentence before it names ("... at a 50 per cent discount. This comes to US$0.035 per million
+    tokens"); "By comparison, o1 is priced at US$15" after it is not."""
+    from dsfact.matching.roles import names_discount
+
+    si = text.sentence_of(q.start)
+    sentence = text.sentences[si]
+    if names_discount(text.folded, sentence.start, sentence.end):
+        return True
+    before = text.sentences[si - 1] if si > 0 else None
+    return before is not None and before.paragraph == sentence.paragraph \
+        and names_discount(text.folded, sentence.start, q.start, then=True) \
+        and names_discount(text.folded, before.start, before.end)
 
 
 def _nearer(q: Quantity, start: int, end: int, word: int) -> bool:

@@ -119,6 +119,8 @@ class _Lexicon:
         self.superlative = _Pattern("{}", reference.get("superlative", ()))
         self.reference_then = _Pattern(r"[^\d.。;；!?！？]{{0,12}}?(?:{})", reference.get("then", ()))
         self.record = _Pattern("{}", reference.get("record", ()))
+        self.discount = _Pattern("{}", times.get("discount", {}).get("words", ()))
+        self.discount_then = _Pattern("{}", times.get("discount", {}).get("then", ()))
         self.day_of_month = _Pattern(r"(?<![0-9.])([0-9]{{1,2}})\s*(?:{})", times.get("day-of-month", {}).get("after", ()))
         self.conversion = next((r for r in self.roles if r.name == "conversion"), None)
         names = load_words("names", frozenset(("before", "after", "words")))
@@ -468,6 +470,14 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _superlative_near(folded: str, a: int, b: int, start: int, end: int, chinese: bool) -> bool:
     lo, hi = max(start, a - SUPERLATIVE_REACH), min(end, b + SUPERLATIVE_REACH)
     return lexicon().superlative.get(chinese).search(folded, lo, hi) is not None
+
+
+def names_discount(folded: str, start: int, end: int, then: bool = False) -> bool:
+    """Whether folded[start:end] names a discount period ("off-peak hours", "at a 50 per cent discount", 半价),
+    or with `then`, works out a price of the one named before it ("This comes to", 相当于)."""
+    lex = lexicon()
+    pattern = lex.discount_then if then else lex.discount
+    return pattern.get(has_han(folded[start:end])).search(folded, start, end) is not None
 
 
 def names_day(folded: str, claim_time: str) -> bool:
