@@ -61,9 +61,8 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
     """Whether a word that governs figure q puts it in doubt for this claim (roles.words, `doubt:`): a later
     state ("was later expanded to 200,000"), a part of the trading day ("opened 11% lower"). Words of the
     day's part leave the claim to be judged when each is one of the claim's own words ("盘中一度重挫18%"
-    for the intraday low, whose variant words they are) or stands farther from q than a metric word of
-    the claim that is itself one ("盘中最低见18800点" for the intraday low level); "早盘一度跌11%" names
-    the morning, which no claim's words do."""
+    for the intraday low, whose variant words they are) or a word of the claim stands between it and q;
+    "早盘一度跌11%" names the morning, which no claim's words do."""
     from dsfact.matching.cues import METRIC, VARIANT
     from dsfact.matching.roles import doubted
 
@@ -79,8 +78,10 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
         words = reader.clause_words(q, name)
         if not words:
             return True  # the words right before or after q: "expanded to 200,000"
-        day = [h for h, role in own if role == METRIC and any(h.start <= w < h.end for w in words)]
-        if not all(any(h.start <= w < h.end for h, _ in own) or any(_nearer(q, h.start, h.end, w) for h in day)
+        # a claim's word between a word of the day's part and q speaks for q: a metric word that is itself
+        # one ("盘中最低见18800点"), or a variant word that is not ("opened lower and closed down 14%")
+        between = [h for h, role in own if (role == METRIC) == any(h.start <= w < h.end for w in words)]
+        if not all(any(h.start <= w < h.end for h, _ in own) or any(_between(q, h.start, h.end, w) for h in between)
                    for w in words):
             return True
     return False
@@ -102,10 +103,9 @@ def _discounted(text, q: Quantity) -> bool:
         and names_discount(text.folded, before.start, before.end)
 
 
-def _nearer(q: Quantity, start: int, end: int, word: int) -> bool:
-    """Whether a cue at start:end stands nearer to q than the word at offset `word`."""
-    gap = (q.start - end) if end <= q.start else (start - q.end)
-    return gap <= ((q.start - word) if word < q.start else (word - q.end))
+def _between(q: Quantity, start: int, end: int, word: int) -> bool:
+    """Whether a cue at start:end stands between the word at offset `word` and figure q."""
+    return word < start and end <= q.start if word < q.start else q.end <= start and end <= word
 
 
 def _other_year(text, q: Quantity, year: str) -> str:
