@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from dsfact.fold import fold_text
 from dsfact.matching.cues import METRIC, SUBJECT, CueHit, _cue_key, _product_words
 from dsfact.matching.doubt import row_label
 from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
@@ -75,6 +76,30 @@ def _not_names() -> frozenset[str]:
 
 
 _NOT_NAMES: frozenset[str] | None = None
+_GOVERNED: tuple[frozenset[str], tuple[str, ...]] | None = None
+_ARTICLES = ("the ", "a ", "an ")
+
+
+def _governed(folded: str, start: int) -> bool:
+    """Whether the name at folded[start:] is the object of a phrase ("in the history of the US stock
+    market", "在美股历史上"): a word of dsfact/lang/names.words [governed] stands right before it."""
+    global _GOVERNED
+    if _GOVERNED is None:
+        from dsfact.lang import load_words
+
+        words = load_words("names", frozenset(("before", "after", "words"))).get("governed", {}).get("before", ())
+        _GOVERNED = (frozenset(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii()))
+    latin, chinese = _GOVERNED
+    before = folded[max(0, start - 16):start]
+    if before.endswith(chinese):
+        return True
+    before = before.rstrip().rsplit(".", 1)[-1] + " "
+    for article in _ARTICLES:
+        if before.endswith(" " + article):
+            before = before[:-len(article)]
+            break
+    words = before.split()
+    return bool(words) and (words[-1] in latin or " ".join(words[-2:]) in latin)
 
 
 def _compared(folded: str, hit: CueHit) -> bool:
@@ -91,20 +116,80 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
     found = text._names_in.get(key)
     if found is not None:
         return found
-    named, given = False, {}
+    named, given, foreign = False, {}, False
     table = "|" in text.text[start:end]
     naming = text.index.naming
-    for hit in text.hits_in(start, end):
+    hits = text.hits_in(start, end)
+    for k, hit in enumerate(hits):
         entity, subjects = naming(hit.cue)
         if not table and entity and not _compared(text.folded, hit):
             given.clear()
             named = True
             continue
+        # a registered name that is the subject only of claims of other kinds ("xAI's Colossus" before a
+        # count of days) is another body here when the span names no subject of this kind, unless it only
+        # qualifies a product ("Nvidia H800 GPUs") or is the object of a phrase
+        foreign = foreign or (not table and subjects and not any(ci in family for ci in subjects)
+                              and not _qualifies_product(text, hit, hits[k + 1:k + 3])
+                              and not _governed(text.folded, hit.start) and not _compared(text.folded, hit))
         for ci in subjects:
             named = named or ci in family
             given[ci] = max(given.get(ci, -1), hit.end)
+    if foreign and not any(ci in family for ci in given):
+        given.clear()
+        named = True
     found = text._names_in[key] = (named, given)
     return found
+
+
+def _qualifies_product(text: "TextMatcher", hit: CueHit, following: list[CueHit]) -> bool:
+    """Whether a name stands right before a word for a thing made and counted, which it then qualifies:
+    "Nvidia H800 GPUs", "Nvidia's chips", "英伟达芯片"."""
+    folded = text.folded
+    for other in following:
+        gap = folded[hit.end:other.start]
+        if len(gap) > MODIFIER_GAP + 2 or gap.strip(" 's’的-"):
+            return False
+        if text._is_product(other):
+            return True
+    return False
+
+
+_MEMBERS: dict[int, tuple] = {}
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _alnum(word: str) -> str:
+    return "".join(ch for ch in word if ch.isalnum())
+
+
+def _members(text: "TextCues") -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Per claim, the cue keys of the models its subject names ("V3" for DeepSeek-V3's training cost: a
+    name with a digit that its subject words contain) and of the other members of the family its cues
+    also name (the V3 price claims' "R1"). A model its statements attribute the figure to is its own
+    (some sources wrote V3's training cost as R1's). A claim whose subject names no model (DeepSeek the
+    company) has neither. Once per registry."""
+    index, registry = text.index, text.registry
+    found = _MEMBERS.get(id(index))
+    if found is None or found[0] is not index:
+        folded, out = registry.folded_cues, []
+        for claim in registry.claims:
+            # the claim's subject, and the names its statements attribute the figure to ("DeepSeek-R1"
+            # for V3's training cost, as some sources wrote it)
+            said = [claim.subject] + [st.attributed_to for st in claim.statements if st.attributed_to]
+            fields = [_alnum(fold_text(w).lower()) for w in said]
+            keys = {_cue_key(c, folded.get(c))[0] for c in claim.subject_cues}
+            models = {k for k in keys if any(ch.isdigit() for ch in k)}
+            own = {k for k in models if _alnum(k) in fields[0]}
+            own |= {k for k in models if own and any(_alnum(k) in f for f in fields)}
+            numbers = {_DIGITS.findall(k)[0] for k in own}
+            own |= {k for k in models if _DIGITS.findall(k)[0] in numbers}  # "标普500" beside "S&P 500"
+            # a later version of its own model ("Llama 3.1" beside "Llama 3") is no other member
+            other = frozenset(k for k in models - own if own and not any(_alnum(k).startswith(_alnum(o)) for o in own))
+            own = frozenset(own)
+            out.append((own, other))
+        found = _MEMBERS[id(index)] = (index, out)
+    return found[1]
 
 
 class TextMatcher(TextCues):
@@ -213,7 +298,8 @@ class TextMatcher(TextCues):
                 roles = self.reader().roles(q) if self._quantities else frozenset()
             if not self._fits(q, claim, roles, sentence):
                 continue
-            out.append(Candidate(claim, subject_d[ci], md, weak=self._weak(q, subject_d[ci], md), cues=cues))
+            weak = self._weak(q, subject_d[ci], md) or self._other_member(q, ci, cues)
+            out.append(Candidate(claim, subject_d[ci], md, weak=weak, cues=cues))
         if not out:
             return out
         if len(out) == 1:
@@ -229,6 +315,27 @@ class TextMatcher(TextCues):
 
         out.sort(key=rank)
         return out
+
+    def _other_member(self, q: Quantity, ci: int, cues: _Cues) -> bool:
+        """Whether figure q is about another member of claim ci's family than its subject: the nearest name
+        of ci's subject is another model ("DeepSeek's R1 cost $294,000" against V3's training cost), or it
+        is only the company's name while the sentence names another of its models and not the claim's own.
+        Such a binding is weak: "R1 was trained for $5.6 million" still agrees, but no figure of R1
+        contradicts V3's claim."""
+        own, other = _members(self)[ci]
+        if not other:
+            return False
+        nearest, near = None, INF
+        named = set()
+        for hit, _ in cues.names:
+            named.add(hit.cue)
+            if any(c == ci and role == SUBJECT for c, role in self.roles_of(hit)):
+                d = self.distance(q, hit)
+                if d < near:
+                    nearest, near = hit.cue, d
+        if nearest in own or nearest in other:
+            return nearest in other
+        return bool(named & other) and not named & own
 
     def _governs(self, q: Quantity, hit: CueHit, hits: list[CueHit], family: frozenset[int]) -> bool:
         """Whether a name before figure q is its subject: no other figure stands between them ("OpenAI
@@ -333,8 +440,10 @@ class TextMatcher(TextCues):
     def _borrow_subject(self, q: Quantity, si: int, missing: list[int], subject_d: dict[int, float],
                         family: frozenset[int]) -> bool:
         """"It was trained on 2,560 chips.": take the subject named most recently before the sentence,
-        a few sentences (and at most two paragraph breaks) back. Names that cannot be the subject of a
-        figure of this kind ("2,048 Nvidia H800s" in a list about a model) do not stop the search.
+        a few sentences (and at most two paragraph breaks) back. Any other body met on the way stops the
+        search: an entity, a registered name that is the subject only of figures of other kinds (unless
+        it qualifies a product: "2,048 Nvidia H800s" in a list about a model, or is the object of a
+        phrase: "the worst day in the history of the US stock market").
         Whether an earlier sentence named a subject (then no heading or lead line gives one)."""
         here = self.sentences[si].paragraph
         for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
