@@ -4,6 +4,8 @@
 - `sentences`: sentences and paragraphs (`split_sentences`, rules in dsfact/lang/sentences.words);
 - `text`: one text's sentences, clauses, cue hits and figures (`TextCues`);
 - `matcher`: the binding rules (`TextMatcher.candidates`);
+- `bodies`: what a registered name stands for beside a figure (a phrase's object, a family's other model, a
+  ratio's other body);
 - `roles`: what a figure is and when, from the words that govern it (`FigureReader`, `fits`);
 - `prefilter`: where a cue can bind a figure, before any figure is read (`Bindable`);
 - `siblings`: choosing between claims of one group (`choose`);

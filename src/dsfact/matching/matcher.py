@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from dsfact.fold import fold_text
+from dsfact.matching.bodies import governed, other_body, other_member
 from dsfact.matching.cues import METRIC, SUBJECT, CueHit, _cue_key, _product_words
 from dsfact.matching.doubt import row_label
 from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
@@ -76,32 +76,6 @@ def _not_names() -> frozenset[str]:
 
 
 _NOT_NAMES: frozenset[str] | None = None
-_GOVERNED: tuple[frozenset[str], tuple[str, ...]] | None = None
-_ARTICLES = ("the ", "a ", "an ")
-
-
-def _governed(folded: str, start: int) -> bool:
-    """Whether the name at folded[start:] is the object of a phrase ("in the history of the US stock
-    market", "在美股历史上"): a word of dsfact/lang/names.words [governed] stands right before it."""
-    global _GOVERNED
-    if _GOVERNED is None:
-        from dsfact.lang import load_words
-
-        words = load_words("names", frozenset(("before", "after", "words"))).get("governed", {}).get("before", ())
-        _GOVERNED = (frozenset(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii()))
-    latin, chinese = _GOVERNED
-    before = folded[max(0, start - 16):start]
-    if before.endswith(chinese):
-        return True
-    before = before.rstrip().rsplit(".", 1)[-1] + " "
-    for article in _ARTICLES:
-        if before.endswith(" " + article):
-            before = before[:-len(article)]
-            break
-    words = before.split()
-    return bool(words) and (words[-1] in latin or " ".join(words[-2:]) in latin)
-
-
 def _compared(folded: str, hit: CueHit) -> bool:
     return is_comparison(folded, hit.start, hit.end)
 
@@ -131,7 +105,7 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
         # qualifies a product ("Nvidia H800 GPUs") or is the object of a phrase
         foreign = foreign or (not table and subjects and not any(ci in family for ci in subjects)
                               and not _qualifies_product(text, hit, hits[k + 1:k + 3])
-                              and not _governed(text.folded, hit.start) and not _compared(text.folded, hit))
+                              and not governed(text.folded, hit.start) and not _compared(text.folded, hit))
         for ci in subjects:
             named = named or ci in family
             given[ci] = max(given.get(ci, -1), hit.end)
@@ -153,43 +127,6 @@ def _qualifies_product(text: "TextMatcher", hit: CueHit, following: list[CueHit]
         if text._is_product(other):
             return True
     return False
-
-
-_MEMBERS: dict[int, tuple] = {}
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
-
-
-def _alnum(word: str) -> str:
-    return "".join(ch for ch in word if ch.isalnum())
-
-
-def _members(text: "TextCues") -> list[tuple[frozenset[str], frozenset[str]]]:
-    """Per claim, the cue keys of the models its subject names ("V3" for DeepSeek-V3's training cost: a
-    name with a digit that its subject words contain) and of the other members of the family its cues
-    also name (the V3 price claims' "R1"). A model its statements attribute the figure to is its own
-    (some sources wrote V3's training cost as R1's). A claim whose subject names no model (DeepSeek the
-    company) has neither. Once per registry."""
-    index, registry = text.index, text.registry
-    found = _MEMBERS.get(id(index))
-    if found is None or found[0] is not index:
-        folded, out = registry.folded_cues, []
-        for claim in registry.claims:
-            # the claim's subject, and the names its statements attribute the figure to ("DeepSeek-R1"
-            # for V3's training cost, as some sources wrote it)
-            said = [claim.subject] + [st.attributed_to for st in claim.statements if st.attributed_to]
-            fields = [_alnum(fold_text(w).lower()) for w in said]
-            keys = {_cue_key(c, folded.get(c))[0] for c in claim.subject_cues}
-            models = {k for k in keys if any(ch.isdigit() for ch in k)}
-            own = {k for k in models if _alnum(k) in fields[0]}
-            own |= {k for k in models if own and any(_alnum(k) in f for f in fields)}
-            numbers = {_DIGITS.findall(k)[0] for k in own}
-            own |= {k for k in models if _DIGITS.findall(k)[0] in numbers}  # "标普500" beside "S&P 500"
-            # a later version of its own model ("Llama 3.1" beside "Llama 3") is no other member
-            other = frozenset(k for k in models - own if own and not any(_alnum(k).startswith(_alnum(o)) for o in own))
-            own = frozenset(own)
-            out.append((own, other))
-        found = _MEMBERS[id(index)] = (index, out)
-    return found[1]
 
 
 class TextMatcher(TextCues):
@@ -294,11 +231,13 @@ class TextMatcher(TextCues):
             if cues.named_before and ci not in cues.subject_before and subject_d[ci] < SENTENCE_PENALTY:
                 continue  # "Alibaba cut prices by 85% in response to DeepSeek": the name before is the subject
             claim = claims[ci]
+            if other_body(self, q, ci):
+                continue  # "30 times the compute of GPT-4o" against a multiple of DeepSeek-V3's
             if roles is None:
                 roles = self.reader().roles(q) if self._quantities else frozenset()
             if not self._fits(q, claim, roles, sentence):
                 continue
-            weak = self._weak(q, subject_d[ci], md) or self._other_member(q, ci, cues)
+            weak = self._weak(q, subject_d[ci], md) or other_member(self, q, ci, cues.names)
             out.append(Candidate(claim, subject_d[ci], md, weak=weak, cues=cues))
         if not out:
             return out
@@ -315,27 +254,6 @@ class TextMatcher(TextCues):
 
         out.sort(key=rank)
         return out
-
-    def _other_member(self, q: Quantity, ci: int, cues: _Cues) -> bool:
-        """Whether figure q is about another member of claim ci's family than its subject: the nearest name
-        of ci's subject is another model ("DeepSeek's R1 cost $294,000" against V3's training cost), or it
-        is only the company's name while the sentence names another of its models and not the claim's own.
-        Such a binding is weak: "R1 was trained for $5.6 million" still agrees, but no figure of R1
-        contradicts V3's claim."""
-        own, other = _members(self)[ci]
-        if not other:
-            return False
-        nearest, near = None, INF
-        named = set()
-        for hit, _ in cues.names:
-            named.add(hit.cue)
-            if any(c == ci and role == SUBJECT for c, role in self.roles_of(hit)):
-                d = self.distance(q, hit)
-                if d < near:
-                    nearest, near = hit.cue, d
-        if nearest in own or nearest in other:
-            return nearest in other
-        return bool(named & other) and not named & own
 
     def _governs(self, q: Quantity, hit: CueHit, hits: list[CueHit], family: frozenset[int]) -> bool:
         """Whether a name before figure q is its subject: no other figure stands between them ("OpenAI

@@ -1,0 +1,164 @@
+"""What a registered name stands for beside a figure: the object of a phrase rather than a sentence's
+subject, one model of a family rather than another, the body a ratio compares with. Worked out from the
+registry (its subjects' words, its statements' attributions, its metrics' words) once per registry."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from dsfact.fold import fold_text
+from dsfact.matching.cues import METRIC, SUBJECT, _cue_key
+from dsfact.matching.roles import is_comparison
+from dsfact.matching.text import INF, TextCues
+from dsfact.model import Quantity
+
+_GOVERNED: tuple[frozenset[str], tuple[str, ...]] | None = None
+_ARTICLES = ("the ", "a ", "an ")
+
+
+def governed(folded: str, start: int) -> bool:
+    """Whether the name at folded[start:] is the object of a phrase ("in the history of the US stock
+    market", "在美股历史上"): a word of dsfact/lang/names.words [governed] stands right before it."""
+    global _GOVERNED
+    if _GOVERNED is None:
+        from dsfact.lang import load_words
+
+        words = load_words("names", frozenset(("before", "after", "words"))).get("governed", {}).get("before", ())
+        _GOVERNED = (frozenset(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii()))
+    latin, chinese = _GOVERNED
+    before = folded[max(0, start - 16):start]
+    if before.endswith(chinese):
+        return True
+    before = before.rstrip().rsplit(".", 1)[-1] + " "
+    for article in _ARTICLES:
+        if before.endswith(" " + article):
+            before = before[:-len(article)]
+            break
+    words = before.split()
+    return bool(words) and (words[-1] in latin or " ".join(words[-2:]) in latin)
+
+
+_MEMBERS: dict[int, tuple] = {}
+_RATIOS = ("ratio", "factor")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _fold(words: str) -> str:
+    """A registry's words folded as a text is, or only lowered when they hold more than ASCII: the converter
+    of Traditional characters is loaded only for a text that needs it (cue keys are Simplified, so a
+    Traditional model name in a subject may go unseen; its digits still find it)."""
+    return fold_text(words) if words.isascii() else words.lower()
+
+
+def alnum(word: str) -> str:
+    return "".join(ch for ch in word if ch.isalnum())
+
+
+def members(text: TextCues) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Per claim, the cue keys of the models its subject names ("V3" for DeepSeek-V3's training cost: a
+    name with a digit that its subject words contain) and of the other members of the family its cues
+    also name (the V3 price claims' "R1"). A model its statements attribute the figure to is its own
+    (some sources wrote V3's training cost as R1's). A claim whose subject names no model (DeepSeek the
+    company) has neither. Once per registry."""
+    index, registry = text.index, text.registry
+    found = _MEMBERS.get(id(index))
+    if found is None or found[0] is not index:
+        folded, out = registry.folded_cues, []
+        for claim in registry.claims:
+            # the claim's subject, and the names its statements attribute the figure to ("DeepSeek-R1"
+            # for V3's training cost, as some sources wrote it)
+            said = [claim.subject] + [st.attributed_to for st in claim.statements if st.attributed_to]
+            fields = [alnum(_fold(w)) for w in said]
+            keys = {_cue_key(c, folded.get(c))[0] for c in claim.subject_cues}
+            models = {k for k in keys if any(ch.isdigit() for ch in k)}
+            own = {k for k in models if alnum(k) in fields[0]}
+            own |= {k for k in models if own and any(alnum(k) in f for f in fields)}
+            numbers = {_DIGITS.findall(k)[0] for k in own}
+            own |= {k for k in models if _DIGITS.findall(k)[0] in numbers}  # "标普500" beside "S&P 500"
+            # a later version of its own model ("Llama 3.1" beside "Llama 3") is no other member
+            other = frozenset(k for k in models - own if own and not any(alnum(k).startswith(alnum(o)) for o in own))
+            own = frozenset(own)
+            out.append((own, other))
+        found = _MEMBERS[id(index)] = (index, out)
+    return found[1]
+
+
+_BODIES: dict[int, tuple] = {}
+
+
+def bodies(text: TextCues) -> list[frozenset[str]]:
+    """Per claim that compares its subject with another body (a ratio or multiple, "in multiples of
+    DeepSeek-V3's", or a saving "than OpenAI's"), the cue keys of the names its metric's words hold: the
+    body it is compared with. Empty for other claims. Once per registry."""
+    index, registry = text.index, text.registry
+    found = _BODIES.get(id(index))
+    if found is None or found[0] is not index:
+        out, folded = [], registry.folded_cues
+        for claim in registry.claims:
+            words = _fold(claim.metric)
+            keys = set()
+            ci = index.position[claim.id]
+            for hit in index.find(words):
+                entity, subjects = index.naming(hit.cue)
+                # a name, or a model the claim's own cue words name ("Grok 2" for a multiple of Grok 2's)
+                named = entity or subjects or (any(c.isdigit() for c in hit.cue)
+                                               and (ci, METRIC) in index.roles.get(hit.cue, ()))
+                if named and (claim.unit in _RATIOS or is_comparison(words, hit.start, hit.end)):
+                    keys.add(hit.cue)
+                    # and the other names of that body ("leading labs", 头部公司 for "leading AI labs")
+                    for c, role in index.roles.get(hit.cue, ()):
+                        if role == SUBJECT:
+                            keys.update(_cue_key(w, folded.get(w))[0] for w in registry.claims[c].subject_cues)
+            out.append(frozenset(alnum(k) for k in keys))
+        found = _BODIES[id(index)] = (index, out)
+    return found[1]
+
+
+def other_body(text, q: Quantity, ci: int) -> bool:
+    """Whether figure q compares with another body than claim ci does: its clause names, after ci's
+    subject, someone who is neither that subject nor the body ci's metric compares with ("a 263-fold
+    gap between Grok 3 and DeepSeek-V3" is no multiple of Grok 2's)."""
+    compared = bodies(text)[ci]
+    if not compared:
+        return False
+    marks = text._marks
+    k = bisect.bisect_right(marks, q.start)
+    sentence = text.sentences[text.sentence_of(q.start)]
+    start = max(marks[k - 1] if k else sentence.start, sentence.start)
+    end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
+    hits = text.hits_in(start, end)
+    naming = text.index.naming
+    subject_seen = not any(ci in naming(hit.cue)[1] for hit in hits)  # borrowed: every name counts
+    for hit in hits:
+        entity, subjects = naming(hit.cue)
+        if ci in subjects:
+            subject_seen = True
+            continue
+        if not (entity or subjects) or not subject_seen:
+            continue  # a name before the subject ("Meta spent on Llama 3 ...") is not what it is compared with
+        key = alnum(hit.cue)
+        if not any(key in b or b in key for b in compared):
+            return True
+    return False
+
+
+def other_member(text, q: Quantity, ci: int, names: list) -> bool:
+    """Whether figure q is about another member of claim ci's family than its subject (`names`: the cue
+    hits of q's sentence that name someone): the nearest name of ci's subject is another model ("DeepSeek's
+    R1 needed 147,000 GPU hours" against V3's GPU hours), or it is only the company's name while the
+    sentence names another of its models and not the claim's own. Such a binding is weak: it may agree,
+    but no figure of R1 contradicts a claim about V3."""
+    own, other = members(text)[ci]
+    if not other:
+        return False
+    nearest, near = None, INF
+    named = set()
+    for hit, _ in names:
+        named.add(hit.cue)
+        if any(c == ci and role == SUBJECT for c, role in text.roles_of(hit)):
+            d = text.distance(q, hit)
+            if d < near:
+                nearest, near = hit.cue, d
+    if nearest in own or nearest in other:
+        return nearest in other
+    return bool(named & other) and not named & own
