@@ -177,6 +177,8 @@ class TextMatcher(TextCues):
             elif hit.start >= qe:
                 crossings = bisect.bisect_left(marks, hit.start) - after_q
                 d = INF if crossings and q.unit != "date" else (hit.start - qe + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
+                if d < INF and ". " in self.text[qe:hit.start]:
+                    d = INF  # "output $1.10. deepseek-reasoner: ...": a name past a full stop heads what follows
             else:
                 d = 0.0
             # "competitive with GPT-4 at a price of $0.07": GPT-4 owns only its own figure
