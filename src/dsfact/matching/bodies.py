@@ -43,6 +43,26 @@ _RATIOS = ("ratio", "factor")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
+_PRONOUNS: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+
+
+def opens_with_pronoun(folded: str, start: int, end: int) -> bool:
+    """Whether folded[start:end] opens with a word that points back to the sentence before ("Its",
+    "它的", "其": dsfact/lang/names.words [pronoun])."""
+    global _PRONOUNS
+    if _PRONOUNS is None:
+        from dsfact.lang import load_words
+
+        words = load_words("names", frozenset(("before", "after", "words"))).get("pronoun", {}).get("before", ())
+        latin = sorted((w for w in words if w.isascii()), key=len, reverse=True)
+        _PRONOUNS = (tuple(latin), tuple(w for w in words if not w.isascii()))
+    latin, chinese = _PRONOUNS
+    head = folded[start:min(end, start + 24)].lstrip(" \t\n\"'“‘「")
+    if head.startswith(chinese):
+        return True
+    return any(head.startswith(w) and not head[len(w):len(w) + 1].isalnum() for w in latin)
+
+
 def _fold(words: str) -> str:
     """A registry's words folded as a text is, or only lowered when they hold more than ASCII: the converter
     of Traditional characters is loaded only for a text that needs it (cue keys are Simplified, so a
@@ -116,8 +136,9 @@ def bodies(text: TextCues) -> list[frozenset[str]]:
 
 def other_body(text, q: Quantity, ci: int) -> bool:
     """Whether figure q compares with another body than claim ci does: its clause names, after ci's
-    subject, someone who is neither that subject nor the body ci's metric compares with ("a 263-fold
-    gap between Grok 3 and DeepSeek-V3" is no multiple of Grok 2's)."""
+    subject, another body (an entity, or a registered model: a name with a digit) that is neither that
+    subject nor the body ci's metric compares with ("a 263-fold gap between Grok 3 and DeepSeek-V3" is no
+    multiple of Grok 2's)."""
     compared = bodies(text)[ci]
     if not compared:
         return False
@@ -137,6 +158,8 @@ def other_body(text, q: Quantity, ci: int) -> bool:
         if not (entity or subjects) or not subject_seen:
             continue  # a name before the subject ("Meta spent on Llama 3 ...") is not what it is compared with
         key = alnum(hit.cue)
+        if not entity and not any(c.isdigit() for c in key):
+            continue  # a company registered for its own figures may make the body compared ("OpenAI 5%": GPT-4o's)
         if not any(key in b or b in key for b in compared):
             return True
     return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from dsfact.matching.bodies import governed, other_body, other_member
+from dsfact.matching.bodies import governed, opens_with_pronoun, other_body, other_member
 from dsfact.matching.cues import METRIC, SUBJECT, CueHit, _cue_key, _product_words
 from dsfact.matching.doubt import row_label
 from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
@@ -149,8 +149,11 @@ class TextMatcher(TextCues):
         if self.says_respectively(si):
             self._respectively(q, quantities, sentence, hits, cues.subject)
         missing = [ci for ci in cues.metric if ci not in cues.subject and ci not in cues.excluded]
+        self._firm: set[int] = set()  # claims whose subject a pronoun carries from the sentence before
         if missing and not self._named_before(q, si) and not self._turns_away(q, sentence):
-            if not self._borrow_subject(q, si, missing, cues.subject, family):
+            if self._pronoun_subject(si, q, missing, cues.subject, family):
+                pass
+            elif not self._borrow_subject(q, si, missing, cues.subject, family):
                 self._structure_subject(q, missing, cues.subject, family)
         return self._ranked(q, sentence, cues)
 
@@ -239,7 +242,7 @@ class TextMatcher(TextCues):
                 roles = self.reader().roles(q) if self._quantities else frozenset()
             if not self._fits(q, claim, roles, sentence):
                 continue
-            weak = self._weak(q, subject_d[ci], md) or other_member(self, q, ci, cues.names)
+            weak = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or other_member(self, q, ci, cues.names)
             out.append(Candidate(claim, subject_d[ci], md, weak=weak, cues=cues))
         if not out:
             return out
@@ -374,6 +377,25 @@ class TextMatcher(TextCues):
             if self._take_subject(earlier.start, earlier.end, missing, subject_d, family,
                                   SENTENCE_PENALTY * (1 + breaks) + q.start):
                 return True
+        return False
+
+    def _pronoun_subject(self, si: int, q: Quantity, missing: list[int], subject_d: dict[int, float],
+                         family: frozenset[int]) -> bool:
+        """"DeepSeek-V3 rivals closed models (GPT-4o, Claude). Its training cost $5.6 million.": a sentence
+        that opens with a pronoun takes the subject its paragraph's sentence before opens with, firmly,
+        whoever that sentence names after it."""
+        sentence = self.sentences[si]
+        if si == 0 or self.sentences[si - 1].paragraph != sentence.paragraph \
+                or not opens_with_pronoun(self.folded, sentence.start, q.start):
+            return False
+        for hit in self.sentence_hits(si - 1):
+            entity, subjects = self.index.naming(hit.cue)
+            if entity or subjects:
+                given = [ci for ci in missing if ci in subjects]
+                for ci in given:
+                    subject_d[ci] = min(subject_d.get(ci, INF), SENTENCE_PENALTY + q.start - hit.end)
+                self._firm.update(given)
+                return bool(given)
         return False
 
     def _take_subject(self, start: int, end: int, missing: list[int], subject_d: dict[int, float],
