@@ -171,8 +171,7 @@ def other_member(text, q: Quantity, ci: int, names: list) -> bool:
     R1 needed 147,000 GPU hours" against V3's GPU hours), or it is only the company's name while the
     sentence names another of its models and not the claim's own. Such a binding is weak: it may agree,
     but no figure of R1 contradicts a claim about V3."""
-    own, other = members(text)[ci]
-    if not other:
+    if not members(text)[ci][1]:
         return False
     nearest, near = None, INF
     named = set()
@@ -182,6 +181,27 @@ def other_member(text, q: Quantity, ci: int, names: list) -> bool:
             d = text.distance(q, hit)
             if d < near:
                 nearest, near = hit.cue, d
+    return _through_other(text, ci, nearest, named)
+
+
+def lent_by_other(text, ci: int, start: int, end: int) -> bool:
+    """Whether the sentence at text[start:end], which lends claim ci its subject, names it only as another
+    member of its family (other_member): "DeepSeek's V3 model is cheap. It charges $0.44 per million
+    tokens" gives R1's price no firm subject."""
+    if not members(text)[ci][1]:
+        return False
+    nearest, named, naming = None, set(), text.index.naming
+    for hit in text.hits_in(start, end):
+        entity, subjects = naming(hit.cue)
+        if entity or subjects:
+            named.add(hit.cue)
+        if ci in subjects:
+            nearest = hit.cue  # the last one named, nearest the figures after it
+    return _through_other(text, ci, nearest, named)
+
+
+def _through_other(text, ci: int, nearest: str | None, named: set[str]) -> bool:
+    own, other = members(text)[ci]
     if nearest in own or nearest in other:
         return nearest in other
     return bool(named & other) and not named & own

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from dsfact.matching.bodies import governed, opens_with_pronoun, other_body, other_member
+from dsfact.matching.bodies import governed, lent_by_other, opens_with_pronoun, other_body, other_member
 from dsfact.matching.cues import METRIC, SUBJECT, CueHit, _cue_key, _product_words
 from dsfact.matching.doubt import row_label
 from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
@@ -150,8 +150,9 @@ class TextMatcher(TextCues):
             self._respectively(q, quantities, sentence, hits, cues.subject)
         missing = [ci for ci in cues.metric if ci not in cues.subject and ci not in cues.excluded]
         self._firm: set[int] = set()  # claims whose subject a pronoun carries from the sentence before
+        self._loose: set[int] = set()  # claims whose subject a pronoun carries as another model's
         if missing and not self._named_before(q, si) and not self._turns_away(q, sentence):
-            if self._pronoun_subject(si, q, missing, cues.subject, family):
+            if _pronoun_subject(self, si, q, missing, cues.subject):
                 pass
             elif not self._borrow_subject(q, si, missing, cues.subject, family):
                 self._structure_subject(q, missing, cues.subject, family)
@@ -242,7 +243,8 @@ class TextMatcher(TextCues):
                 roles = self.reader().roles(q) if self._quantities else frozenset()
             if not self._fits(q, claim, roles, sentence):
                 continue
-            weak = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or other_member(self, q, ci, cues.names)
+            weak = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or ci in self._loose \
+                or other_member(self, q, ci, cues.names)
             out.append(Candidate(claim, subject_d[ci], md, weak=weak, cues=cues))
         if not out:
             return out
@@ -379,25 +381,6 @@ class TextMatcher(TextCues):
                 return True
         return False
 
-    def _pronoun_subject(self, si: int, q: Quantity, missing: list[int], subject_d: dict[int, float],
-                         family: frozenset[int]) -> bool:
-        """"DeepSeek-V3 rivals closed models (GPT-4o, Claude). Its training cost $5.6 million.": a sentence
-        that opens with a pronoun takes the subject its paragraph's sentence before opens with, firmly,
-        whoever that sentence names after it."""
-        sentence = self.sentences[si]
-        if si == 0 or self.sentences[si - 1].paragraph != sentence.paragraph \
-                or not opens_with_pronoun(self.folded, sentence.start, q.start):
-            return False
-        for hit in self.sentence_hits(si - 1):
-            entity, subjects = self.index.naming(hit.cue)
-            if entity or subjects:
-                given = [ci for ci in missing if ci in subjects]
-                for ci in given:
-                    subject_d[ci] = min(subject_d.get(ci, INF), SENTENCE_PENALTY + q.start - hit.end)
-                self._firm.update(given)
-                return bool(given)
-        return False
-
     def _take_subject(self, start: int, end: int, missing: list[int], subject_d: dict[int, float],
                       family: frozenset[int], base: float) -> bool:
         """Give the missing claims whose subject text[start:end] names a distance of `base` less the
@@ -420,23 +403,8 @@ class TextMatcher(TextCues):
         for depth, (start, end, heading) in enumerate(self.structure.context_of(q.start)):
             base = STRUCTURE_PENALTY * (1 + depth) + end
             if self._take_subject(start, end, missing, subject_d, family, base) \
-                    or self._names_other(start, end, heading):
+                    or _names_other(self, start, end, heading):
                 return
-
-    def _names_other(self, start: int, end: int, heading: bool) -> bool:
-        """Whether text[start:end] names someone no cue word covers (a capitalised word that is not a
-        month, weekday or the like, nor, outside a heading, the first of a sentence): an unregistered
-        subject. A heading's first word may be a name ("## Falcon 180B"); when in doubt, it is one."""
-        words = self.text[start:end]
-        covered = [(h.start - start, h.end - start) for h in self.hits_in(start, end)]
-        not_names = _not_names()
-        for m in _PROPER_NAME.finditer(words):
-            before = words[:m.start()].rstrip()
-            if (not heading and (not before or before[-1] in ".!?:")) or m.group().lower() in not_names:
-                continue
-            if not inside(m.start(), covered):
-                return True
-        return False
 
     def _respectively(self, q, quantities, sentence, hits, subject_d) -> None:
         """"A, B and C rose 16%, 11% and 7% respectively": pair the k-th figure with the k-th subject."""
@@ -452,3 +420,42 @@ class TextMatcher(TextCues):
             k = next(i for i, x in enumerate(same) if x.start == q.start)
             for ci in order:
                 subject_d[ci] = 0.0 if ci == order[k] else INF
+
+
+def _pronoun_subject(text: TextMatcher, si: int, q: Quantity, missing: list[int],
+                     subject_d: dict[int, float]) -> bool:
+    """"DeepSeek-V3 rivals closed models (GPT-4o, Claude). Its training cost $5.6 million.": a sentence
+    that opens with a pronoun takes the subject its paragraph's sentence before opens with, firmly,
+    whoever that sentence names after it."""
+    sentence = text.sentences[si]
+    if si == 0 or text.sentences[si - 1].paragraph != sentence.paragraph \
+            or not opens_with_pronoun(text.folded, sentence.start, q.start):
+        return False
+    for hit in text.sentence_hits(si - 1):
+        entity, subjects = text.index.naming(hit.cue)
+        if entity or subjects:
+            given = [ci for ci in missing if ci in subjects]
+            before = text.sentences[si - 1]
+            for ci in given:
+                subject_d[ci] = min(subject_d.get(ci, INF), SENTENCE_PENALTY + q.start - hit.end)
+                if lent_by_other(text, ci, before.start, before.end):
+                    text._loose.add(ci)
+            text._firm.update(given)
+            return bool(given)
+    return False
+
+
+def _names_other(text: TextCues, start: int, end: int, heading: bool) -> bool:
+    """Whether text[start:end] names someone no cue word covers (a capitalised word that is not a
+    month, weekday or the like, nor, outside a heading, the first of a sentence): an unregistered
+    subject. A heading's first word may be a name ("## Falcon 180B"); when in doubt, it is one."""
+    words = text.text[start:end]
+    covered = [(h.start - start, h.end - start) for h in text.hits_in(start, end)]
+    not_names = _not_names()
+    for m in _PROPER_NAME.finditer(words):
+        before = words[:m.start()].rstrip()
+        if (not heading and (not before or before[-1] in ".!?:")) or m.group().lower() in not_names:
+            continue
+        if not inside(m.start(), covered):
+            return True
+    return False
