@@ -273,7 +273,7 @@ class TextMatcher(TextCues):
         for other in hits:
             if not possessive and hit.end <= other.start <= hit.end + MODIFIER_GAP and other.end <= q.start \
                     and self._is_product(other) \
-                    and any(role == METRIC and ci in family for ci, role in self.roles_of(other)):
+                    and any(role == METRIC for _, role in self.roles_of(other)):  # of any kind: "NVIDIA H100 GPUs"
                 return False
         return not is_comparison(self.folded, hit.start, hit.end)
 
