@@ -186,11 +186,13 @@ class TextMatcher(TextCues):
             else:
                 d = 0.0
             # "competitive with GPT-4 at a price of $0.07": GPT-4 owns only its own figure
-            if entity and not (d > COMPARED_REACH and _compared(self.folded, hit)):
+            compared = (entity or subjects) and d > COMPARED_REACH and _compared(self.folded, hit)
+            if entity and not compared:
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs
             for ci in subjects:
-                subject_d[ci] = min(subject_d.get(ci, INF), d)
+                if not compared:  # "优于OpenAI，且成本不到600万美元": not OpenAI's cost
+                    subject_d[ci] = min(subject_d.get(ci, INF), d)
                 if hit.end <= qs:
                     subject_before.add(ci)
                     last_subject[ci] = max(last_subject.get(ci, -1), hit.end)
