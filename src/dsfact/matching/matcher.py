@@ -381,6 +381,8 @@ class TextMatcher(TextCues):
             if self._take_subject(earlier.start, earlier.end, missing, subject_d, family,
                                   SENTENCE_PENALTY * (1 + breaks) + q.start):
                 return True
+            if turns_away(self.folded, earlier.start, earlier.end):
+                return True  # "Elsewhere, a rival lab drew notice.": the story has turned to someone else
         return False
 
     def _take_subject(self, start: int, end: int, missing: list[int], subject_d: dict[int, float],
