@@ -1,0 +1,90 @@
+"""The noun a count counts: "300,000 households" beside a cluster's GPUs is a count of households.
+
+The words right after a count (in Chinese, after its measure word) are read up to a mark or a word that
+names nothing; when they name something and none of it is the claim's (its cue words, their synonym
+family, a model name with a digit in it, or a word of `also`), the count is of another thing. The words
+live in dsfact/lang/counts.words."""
+from __future__ import annotations
+
+import re
+
+from dsfact.model import Claim, Quantity
+
+_WORDS: dict | None = None
+_LATIN = re.compile(r"[A-Za-z0-9][\w'-]*|[^\w\s]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+|[A-Za-z0-9][\w-]*")
+
+
+def _words() -> dict:
+    global _WORDS
+    if _WORDS is None:
+        from dsfact.lang import load_words
+        from dsfact.matching.cues import _synonym_families
+
+        table = load_words("counts", frozenset(("function", "measure", "cjk-function", "also")))["counts"]
+        _WORDS = {
+            "function": frozenset(table.get("function", ())),
+            "measure": frozenset(table.get("measure", ())),
+            "cjk-function": tuple(sorted(table.get("cjk-function", ()), key=len, reverse=True)),
+            "also": frozenset(table.get("also", ())),
+            "families": _synonym_families(),
+        }
+    return _WORDS
+
+
+def _claim_words(claim: Claim, words: dict) -> frozenset[str]:
+    from dsfact.fold import fold_text
+
+    out = set(words["also"])
+    for cue in (*claim.metric_cues, *claim.subject_cues):
+        folded = fold_text(cue)
+        out.add(folded)
+        out.update(fold_text(w) for w in words["families"].get(folded, ()))
+    return frozenset(out)
+
+
+def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
+    """Whether the count q, by the words right after it, counts something other than claim's thing."""
+    from dsfact.fold import fold_text
+
+    words = _words()
+    after = fold_text(text[q.end:q.end + 40])
+    allowed = _claim_words(claim, words)
+    if after[:1] in words["measure"]:
+        after = after[1:]
+    elif q.text[-1:] not in words["measure"] and after[:1] and "\u3400" <= after[:1] <= "\u9fff":
+        return False  # a Chinese count with no measure word: the characters after it are not its noun
+    if after[:1] and "\u3400" <= after[:1] <= "\u9fff":
+        return _cjk_other(after, words, allowed)
+    return _latin_other(after, words, allowed)
+
+
+def _cjk_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
+    m = _CJK_RUN.match(after)
+    if m is None:
+        return False
+    run = m.group()[:8]
+    if run.startswith(words["cjk-function"]):
+        return False
+    for k in range(1, len(run)):  # the noun ends where a word that names nothing begins
+        if run[k:].startswith(words["cjk-function"]):
+            run = run[:k]
+            break
+    return not (any(ch.isdigit() for ch in run) or any(w in run for w in allowed if w))
+
+
+def _latin_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
+    named = []
+    for token in _LATIN.findall(after)[:4]:
+        if not (token[0].isalnum()) or token in words["function"]:
+            break
+        named.append(token)
+    if not named:
+        return False
+    for token in named:
+        bare = token.strip("-'")
+        if any(ch.isdigit() for ch in bare) or bare in allowed or bare.rstrip("s") in allowed:
+            return False
+        if any(part in allowed for part in bare.split("-")):
+            return False
+    return True
