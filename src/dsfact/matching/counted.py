@@ -12,7 +12,7 @@ from dsfact.model import Claim, Quantity
 
 _WORDS: dict | None = None
 _LATIN = re.compile(r"[A-Za-z0-9][\w'-]*|[^\w\s]")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+|[A-Za-z0-9][\w-]*")
+_CJK_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9 -]+")  # a Chinese noun may hold a Latin name: 英伟达H100芯片
 
 
 def _words() -> dict:
@@ -63,7 +63,7 @@ def _cjk_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
     m = _CJK_RUN.match(after)
     if m is None:
         return False
-    run = m.group()[:8]
+    run = m.group()[:12]
     if run.startswith(words["cjk-function"]):
         return False
     for k in range(1, len(run)):  # the noun ends where a word that names nothing begins
@@ -74,8 +74,12 @@ def _cjk_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
 
 
 def _latin_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
+    tokens = _LATIN.findall(after)[:5]
+    phrase = f" {' '.join(tokens)} "
+    if any(" " in w and f" {w} " in phrase for w in allowed):
+        return False  # "1.3 million graphics processing units"
     named = []
-    for token in _LATIN.findall(after)[:4]:
+    for token in tokens[:4]:
         if not (token[0].isalnum()) or token in words["function"]:
             break
         named.append(token)
