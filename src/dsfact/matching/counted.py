@@ -11,7 +11,7 @@ import re
 from dsfact.model import Claim, Quantity
 
 _WORDS: dict | None = None
-_LATIN = re.compile(r"[A-Za-z0-9][\w'-]*|[^\w\s]")
+_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*|[^\w\s]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9 -]+")  # a Chinese noun may hold a Latin name: 英伟达H100芯片
 
 
@@ -54,8 +54,9 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
         after = after[1:]
     elif q.text[-1:] not in words["measure"] and after[:1] and "\u3400" <= after[:1] <= "\u9fff":
         return False  # a Chinese count with no measure word: the characters after it are not its noun
-    if after[:1] and "\u3400" <= after[:1] <= "\u9fff":
-        return _cjk_other(after, words, allowed)
+    run = _CJK_RUN.match(after)
+    if run is not None and any("\u3400" <= ch <= "\u9fff" for ch in run.group()):
+        return _cjk_other(after, words, allowed)  # Chinese after it, maybe with a Latin name: Nvidia显卡
     return _latin_other(after, words, allowed)
 
 
