@@ -1,4 +1,5 @@
 """The noun a count counts: "300,000 households" beside a cluster's GPUs is a count of households.
+Asked only for a claim that counts things made (GPUs, chips: the [gpu] family of lang/synonyms.words).
 
 The words right after a count (in Chinese, after its measure word) are read up to a mark or a word that
 names nothing; when they name something and none of it is the claim's (its cue words, their synonym
@@ -44,9 +45,15 @@ def _claim_words(claim: Claim, words: dict) -> frozenset[str]:
 
 
 def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
-    """Whether the count q, by the words right after it, counts something other than claim's thing."""
+    """Whether the count q, by the words right after it, counts something other than claim's thing.
+    Only a claim that counts things made and counted (a cue of the [gpu] family of synonyms.words) is
+    asked: a claim of a count of people ("employs 3,000 people") is often cued by its verb alone."""
     from dsfact.fold import fold_text
+    from dsfact.matching.cues import _cue_key, _product_words
 
+    products = _product_words()
+    if not any(_cue_key(cue)[0] in products for cue in claim.metric_cues):
+        return False
     words = _words()
     after = fold_text(text[q.end:q.end + 40])
     allowed = _claim_words(claim, words)
