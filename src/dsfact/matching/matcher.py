@@ -9,6 +9,7 @@ from dsfact.matching.cues import METRIC, SUBJECT, CueHit, _cue_key, _product_wor
 from dsfact.matching.doubt import row_label
 from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
+from dsfact.matching.structure import FIRM, carried
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.model import Claim, Quantity
 
@@ -51,7 +52,7 @@ class _Cues:
     """The cue words of a figure's sentence, as distances from the figure, by claim."""
 
     __slots__ = ("subject", "metric", "excluded", "subject_before", "entity", "named_before", "last_subject",
-                 "names")
+                 "names", "loose")
 
     def __init__(self) -> None:
         self.subject: dict[int, float] = {}
@@ -62,6 +63,7 @@ class _Cues:
         self.named_before = False  # another body is named before the figure
         self.last_subject: dict[int, int] = {}  # claim -> where its subject last ends before q
         self.names: list[tuple[CueHit, tuple]] = []  # the sentence's names, with their roles
+        self.loose: set[int] = set()  # claims bound only by a name that loosely carries their metric
 
 
 def _not_names() -> frozenset[str]:
@@ -198,7 +200,14 @@ class TextMatcher(TextCues):
                     last_subject[ci] = max(last_subject.get(ci, -1), hit.end)
                 named.setdefault(ci, []).append(hit)
             for ci in metric_of:
-                metrics.append((hit, ci, d))
+                how = FIRM
+                if ci in subjects:  # a name that carries its claim's metric, for a figure that qualifies it
+                    how = carried(self, q, hit, ci, subjects, hits)
+                    if not how:
+                        continue
+                    subject_before.add(ci)  # the figure's own noun phrase names it: no other name is nearer
+                    subject_d[ci] = 0.0
+                metrics.append((hit, ci, d, how))
             if excludes and ((d <= EXCLUDE_REACH and not self._figure_between(q, hit)) or row_label(self.text, q, hit)):
                 exclusions.extend((hit, ci) for ci in excludes)
             if names or entity:
@@ -210,13 +219,17 @@ class TextMatcher(TextCues):
                 cues.named_before = True
         claims = self.registry.claims
         shadows, last = (), None
-        for hit, ci, d in metrics:
+        firm: set[int] = set()
+        for hit, ci, d, how in metrics:
             if not respectively and not own_subject:
                 if hit is not last:  # the figures that may take this word from q, found once per word
                     shadows, last = self.shadows(q, hit), hit
                 if shadows and any(self._could_state(x, claims[ci]) for x in shadows):
                     continue
             cues.metric[ci] = min(cues.metric.get(ci, INF), d)
+            if how == FIRM:
+                firm.add(ci)
+        cues.loose = {ci for ci in cues.metric if ci not in firm}
         for hit, ci in exclusions:
             # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's
             a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
@@ -246,7 +259,7 @@ class TextMatcher(TextCues):
             if not self._fits(q, claim, roles, sentence):
                 continue
             weak = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or ci in self._loose \
-                or other_member(self, q, ci, cues.names)
+                or ci in cues.loose or other_member(self, q, ci, cues.names)
             out.append(Candidate(claim, subject_d[ci], md, weak=weak, cues=cues))
         if not out:
             return out

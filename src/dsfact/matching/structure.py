@@ -7,6 +7,7 @@ found among the text's own."""
 from __future__ import annotations
 
 import bisect
+import re
 
 
 class Structure:
@@ -56,3 +57,93 @@ def structure_of(text: str, blocks) -> Structure | None:
         if b.kind == "heading":
             headings[words] = (b.start, b.end, True)
     return Structure(starts, ends, contexts)
+
+
+# How a figure qualifies a name that carries its claim's metric (attributive): not at all, loosely (enough
+# to support, never to contradict), or firmly.
+NOT_ATTRIBUTIVE, LOOSE, FIRM = 0, 1, 2
+_NAMING_GAP_WORDS = 3  # "a $500 billion AI venture called Stargate": at most this many words between
+_NAMING_GAP_CHARS = 8  # ... or Chinese characters ("5000亿美元的人工智能项目，名为")
+_QUOTES = "\"'“”‘’「」『』《》"
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+
+
+_OWNED = re.compile(r"(?:['’]s|s['’])\s+(?:[a-z]+\s+)?$")  # "SoftBank's $19 billion", "SoftBank's some $19bn"
+
+
+def carried(matcher, q, hit, ci: int, subjects: tuple[int, ...], hits) -> int:
+    """How figure q qualifies `hit`, a name that is both the subject and a metric word of claim ci (a name
+    that carries its metric: docs/registry.md). Only a name of one claim among those of q's unit carries
+    it: "Stargate" for the plan's size in dollars, not "Nvidia", whose dollars are many claims."""
+    if len(subjects) != 1:
+        return NOT_ATTRIBUTIVE
+    from dsfact.matching.cues import METRIC, _cue_key, has_cjk
+
+    folded, roles = matcher.folded, matcher.index.roles
+
+    def metric_of(key: str, subject_too: bool) -> bool:
+        entries = roles.get(key, ())
+        return (ci, METRIC) in entries and (subject_too or (ci, "subject") not in entries)
+
+    name = folded[hit.start:hit.end]
+    if has_cjk(name):
+        tails = [name[k:] for k in range(1, len(name) - 1)]
+    else:
+        words = name.split()
+        tails = [" ".join(words[k:]) for k in range(1, len(words))]
+    ends_in_metric = any(metric_of(_cue_key(tail, tail)[0], False) for tail in tails)
+    metric_next = any(hit.end <= h.start <= hit.end + 2 and metric_of(h.cue, False) for h in hits)
+    own_before = _OWNED.search(folded, max(0, q.start - 30), q.start) is not None
+    return attributive(folded, q.start, q.end, hit.start, hit.end, ends_in_metric, metric_next, own_before)
+
+
+def _naming_words() -> tuple[str, ...]:
+    """The words that give the noun before them a name: called, named, dubbed, 名为 (roles.words [naming])."""
+    global _NAMING
+    if _NAMING is None:
+        from dsfact.lang import load_words
+
+        _NAMING = tuple(load_words("roles").get("naming", {}).get("words", ()))
+    return _NAMING
+
+
+_NAMING: tuple[str, ...] | None = None
+
+
+def attributive(folded: str, q_start: int, q_end: int, name_start: int, name_end: int,
+                ends_in_metric: bool, metric_next: bool, own_before: bool) -> int:
+    """How figure folded[q_start:q_end] qualifies a name that alone carries its claim's metric
+    (docs/registry.md, "A name that carries its metric"):
+    FIRM when the figure stands right before the name and the name, or the word right after it, is a
+    metric word of the claim ("the $500 billion Stargate project", "5000亿美元的星门计划"), or when the
+    figure's noun is given the name a few words on ("a $500 billion AI venture called Stargate");
+    LOOSE when the figure stands right before the name with another noun after it ("a $100 billion
+    Stargate site": maybe a part), or the name labels the figure ("Stargate: $500bn", "Stargate's
+    $500 billion"), or a possessive of its own stands before the figure ("SoftBank's $19 billion Stargate
+    investment" may be SoftBank's share: `own_before`); NOT_ATTRIBUTIVE otherwise."""
+    how = _attributive(folded, q_start, q_end, name_start, name_end, ends_in_metric or metric_next)
+    return min(how, LOOSE) if own_before else how
+
+
+def _attributive(folded: str, q_start: int, q_end: int, name_start: int, name_end: int, headed: bool) -> int:
+    if name_start >= q_end:
+        gap = folded[q_end:name_start]
+        bare = gap.strip().rstrip(_QUOTES).strip()
+        if bare in ("", "的", "-", "—"):
+            return FIRM if headed else LOOSE
+        for word in _naming_words():
+            if bare.endswith(word):
+                between = bare[:len(bare) - len(word)].strip()
+                if any(c in between for c in ",;:，；：、()（）") or any(c.isdigit() for c in between):
+                    return NOT_ATTRIBUTIVE
+                latin = between.split()
+                chinese = sum(1 for c in between if "\u3400" <= c <= "\u9fff")
+                if len(latin) <= _NAMING_GAP_WORDS and chinese <= _NAMING_GAP_CHARS:
+                    return FIRM
+                return NOT_ATTRIBUTIVE
+        return NOT_ATTRIBUTIVE
+    gap = folded[name_end:q_start]
+    bare = gap.strip()
+    if bare in (":", "：", "的") or bare in _POSSESSIVE:
+        return LOOSE
+    return NOT_ATTRIBUTIVE
