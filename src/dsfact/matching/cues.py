@@ -88,6 +88,7 @@ class CueIndex:
         self._cjk_starts: re.Pattern | None = None  # the first characters of Chinese cues, when first needed
         self.fuzzy_masks: dict[str, int] = {}  # long key -> the set of its characters, as bits
         self.families: dict[str, frozenset[int]] = {}  # a figure's unit -> claims it may state
+        self.point_levels: frozenset[int] = frozenset()  # claims of an index level, which a bare figure may state
         self.token_keys: dict[str, tuple[str | None, bool]] = {}  # token -> _token_key's answer
         self.readings: dict[tuple[str, str], tuple] = {}  # (cue, unit) -> reading(cue, unit)
         self._by_role: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
@@ -129,6 +130,8 @@ class CueIndex:
                 index.groups.setdefault(claim.group, []).append(i)
         for cue in registry.entities:
             add(_cue_key(cue, folded.get(cue)), -1, ENTITY)
+        index.point_levels = frozenset(i for i in index.claims_by_unit.get("point", ())
+                                       if registry.claims[i].kind == "level")
         index.latin_prefixes = {stem[:k] for stem in index.latin for k in range(1, len(stem) + 1)}
         index.cjk_singles = frozenset(k for k in index.cjk_by_prefix if len(k) == 1)
         return index
@@ -143,6 +146,8 @@ class CueIndex:
             if unit in _DURATIONS:  # "two months" may state a claim in days
                 units = list(_DURATIONS)
             found = frozenset(i for u in units for i in self.claims_by_unit.get(u, ()))
+            if unit == "count":  # "the Dow closed at 44,713.58": a level in index points, written bare
+                found |= self.point_levels
             self.families[unit] = found
         return found
 

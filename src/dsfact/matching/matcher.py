@@ -312,6 +312,8 @@ class TextMatcher(TextCues):
         its time is the claim's ("last year", "on Wednesday", "over five years" against one day)."""
         if roles and not fits(claim.kind, roles):
             return False
+        if q.unit == "count" and claim.unit == "point" and "level" not in roles:
+            return False  # a bare figure is an index level only after "closed at", 收报 (cues.family)
         if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()):
             return False
         if claim.time:

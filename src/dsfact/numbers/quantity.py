@@ -21,9 +21,10 @@ __all__ = ["APPROX_SPREAD", "BOUND_SPREAD", "CONVERTIBLE", "RELATIVE_FLOOR", "RO
            "round_figure_precision", "same_reading", "significant_digits", "span_of", "statement_span"]
 
 _DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
-# Units that express one another: a share as a percentage, and durations ("a little under two months"
-# against 53 days, read at the writer's precision).
-CONVERTIBLE = {("pct", "ratio"): 0.01, ("ratio", "pct"): 100.0,
+# Units that express one another: a share as a percentage, durations ("a little under two months"
+# against 53 days, read at the writer's precision), and an index level written without "points" ("the
+# Dow closed at 44,713.58", which dsfact.matching offers only to a claim of a level).
+CONVERTIBLE = {("pct", "ratio"): 0.01, ("ratio", "pct"): 100.0, ("count", "point"): 1.0,
                **{(a, b): _DAYS[a] / _DAYS[b] for a in _DAYS for b in _DAYS if a != b}}
 
 
