@@ -12,19 +12,27 @@ import re
 
 class Structure:
     """Per block of a text: where it stands, and the spans whose subject it may take, nearest first (its
-    lead line, then the headings above it from the innermost out). A plain class: a dataclass costs a
+    lead line, then the headings above it from the innermost out); and the same for the lines of a
+    plain-text list (`items`), which take their lead line's. A plain class: a dataclass costs a
     millisecond or more to create, on every run."""
 
-    __slots__ = ("starts", "ends", "contexts")
+    __slots__ = ("starts", "ends", "contexts", "items")
 
-    def __init__(self, starts: list[int], ends: list[int], contexts: list[tuple[tuple[int, int, bool], ...]]) -> None:
+    def __init__(self, starts: list[int], ends: list[int], contexts: list[tuple[tuple[int, int, bool], ...]],
+                 items: tuple[list[int], list[int], list[tuple[int, int, bool]]] = ([], [], [])) -> None:
         self.starts = starts
         self.ends = ends
         self.contexts = contexts  # (start, end, is a heading)
+        self.items = items  # the lines of plain-text lists: starts, ends, and each one's lead line span
 
     def context_of(self, pos: int) -> tuple[tuple[int, int, bool], ...]:
         """The lead line and heading spans of the block at offset pos (none outside every block), each
         with whether it is a heading."""
+        starts, ends, leads = self.items
+        if starts:
+            k = bisect.bisect_right(starts, pos) - 1
+            if k >= 0 and pos < ends[k]:
+                return (leads[k],)
         k = bisect.bisect_right(self.starts, pos) - 1
         if k < 0 or pos >= self.ends[k]:
             return ()
@@ -33,8 +41,9 @@ class Structure:
 
 def structure_of(text: str, blocks) -> Structure | None:
     """The Structure of a text from its document's blocks (in order); None when no block has a heading
-    above it or a lead line."""
-    if not any(b.headings or b.lead for b in blocks):
+    above it or a lead line, and no paragraph holds a plain-text list."""
+    items = _plain_lists(text, blocks)
+    if not items[0] and not any(b.headings or b.lead for b in blocks):
         return None
     starts, ends, contexts = [], [], []
     latest: dict[str, tuple[int, int, bool]] = {}  # a block's text -> the span of the latest block so written
@@ -56,7 +65,72 @@ def structure_of(text: str, blocks) -> Structure | None:
         latest[words] = (b.start, b.end, False)
         if b.kind == "heading":
             headings[words] = (b.start, b.end, True)
-    return Structure(starts, ends, contexts)
+    return Structure(starts, ends, contexts, items)
+
+
+# A plain-text list: a lead line, then lines that are each an item, bulleted ("- ", "1. ") or labelled
+# ("Training cost: $5.6 million", "训练成本：557.6万美元", a short label before a colon). The lead is the
+# line before the items, when it ends with a colon or two items or more follow it.
+_LIST_ITEM: re.Pattern | None = None
+_LABEL_CJK = 10  # a label is short: at most this many Chinese characters ...
+_LABEL_LATIN = 4  # ... or Latin words
+
+
+def _list_item() -> re.Pattern:
+    global _LIST_ITEM
+    if _LIST_ITEM is None:
+        _LIST_ITEM = re.compile(r"[ \t]*(?:(?:[-*•·]|\d{1,3}[.)、])[ \t]|([^:：\n.。!！?？\"“”]{1,40})[:：][ \t]*\S)")
+    return _LIST_ITEM
+
+
+def _is_item(line: str) -> bool:
+    m = _list_item().match(line)
+    if m is None:
+        return False
+    label = m.group(1)
+    if label is None:
+        return True  # a bullet
+    cjk = sum(1 for c in label if "\u3400" <= c <= "\u9fff")
+    return cjk <= _LABEL_CJK and len(label.split()) <= _LABEL_LATIN
+
+
+def _plain_lists(text: str, blocks) -> tuple[list[int], list[int], list[tuple[int, int, bool]]]:
+    """The item lines of the plain-text lists in a text's paragraphs (their starts and ends), each with
+    its lead line's span. A blank line may stand between a lead and its items, or between items."""
+    starts: list[int] = []
+    ends: list[int] = []
+    leads: list[tuple[int, int, bool]] = []
+    if ":" not in text and "：" not in text and "\n-" not in text:
+        return starts, ends, leads
+    lead: tuple[int, int, bool] | None = None
+    colon, run = False, []  # the lead ends with a colon; the items after it so far
+    for b in sorted(blocks, key=lambda b: b.start):
+        if b.kind != "paragraph":
+            _close(lead, colon, run, starts, ends, leads)
+            lead, colon, run = None, False, []
+            continue
+        pos = b.start
+        for line in text[b.start:b.end].split("\n"):
+            a, z = pos, pos + len(line)
+            pos = z + 1
+            if not line.strip():
+                continue
+            if lead is not None and _is_item(line):
+                run.append((a, z))
+                continue
+            _close(lead, colon, run, starts, ends, leads)
+            stripped = line.rstrip()
+            lead, colon, run = (a, a + len(stripped), False), stripped.endswith((":", "：")), []
+    _close(lead, colon, run, starts, ends, leads)
+    return starts, ends, leads
+
+
+def _close(lead, colon: bool, run: list[tuple[int, int]], starts, ends, leads) -> None:
+    if lead is not None and run and (colon or len(run) >= 2):
+        for a, z in run:
+            starts.append(a)
+            ends.append(z)
+            leads.append(lead)
 
 
 # How a figure qualifies a name that carries its claim's metric (attributive): not at all, loosely (enough
