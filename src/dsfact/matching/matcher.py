@@ -9,7 +9,7 @@ from dsfact.matching.cues import METRIC, SUBJECT, CueHit, _cue_key, _product_wor
 from dsfact.matching.doubt import row_label
 from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
-from dsfact.matching.structure import FIRM, carried
+from dsfact.matching.structure import FIRM, carried, pair_cues
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.model import Claim, Quantity
 
@@ -229,6 +229,11 @@ class TextMatcher(TextCues):
             cues.metric[ci] = min(cues.metric.get(ci, INF), d)
             if how == FIRM:
                 firm.add(ci)
+        for ci, role in pair_cues(self, q, si):  # "$0.55/$2.19": the second is an output price
+            if role == METRIC:
+                cues.metric[ci], _ = 0.0, firm.add(ci)
+            else:
+                cues.excluded.add(ci)
         cues.loose = {ci for ci in cues.metric if ci not in firm}
         for hit, ci in exclusions:
             # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's

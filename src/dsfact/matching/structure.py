@@ -221,3 +221,103 @@ def _attributive(folded: str, q_start: int, q_end: int, name_start: int, name_en
     if bare in (":", "：", "的") or bare in _POSSESSIVE:
         return LOOSE
     return NOT_ATTRIBUTIVE
+
+
+# A pair of figures of one unit joined by a slash ("$0.55/$2.19 per million tokens", "4元/16元"): each
+# stands for the words of its place in roles.words [slash-pair] (`before`: the first, an input price;
+# `after`: the second, an output price), as if the word were written beside it, unless the sentence says
+# itself what the pair is (its `words`: "cache hit/miss").
+_PAIR: dict[str, tuple[str, ...]] | None = None
+
+
+def _pair_words() -> dict[str, tuple[str, ...]]:
+    global _PAIR
+    if _PAIR is None:
+        from dsfact.lang import load_words
+
+        _PAIR = dict(load_words("roles").get("slash-pair", {}))
+    return _PAIR
+
+
+def slash_pair(index, folded_sentence: str, text: str, quantities, k: int) -> tuple[str, ...]:
+    """The words figure quantities[k] stands for as one of a slash pair: the sentence's own pair of words
+    ("cache hit/miss", "命中/未命中"), else those of roles.words [slash-pair]; none when it is in no pair,
+    or when the sentence says what the pair is in other words."""
+    q = quantities[k]
+    if k + 1 < len(quantities) and _joined(text, q, quantities[k + 1]):
+        place = 0
+    elif k > 0 and _joined(text, quantities[k - 1], q):
+        place = 1
+    else:
+        return ()
+    named = _named_pair(index, folded_sentence)
+    if named is not None:
+        return (named[place],)
+    words = _pair_words()
+    if any(w in folded_sentence for w in words.get("words", ())):
+        return ()
+    return words.get("after" if place else "before", ())
+
+
+_WORD_PAIR = re.compile(r"([a-z\u3400-\u9fff-]+)\s*/\s*([a-z\u3400-\u9fff-]+)")
+
+
+def _named_pair(index, folded: str) -> tuple[str, str] | None:
+    """The first pair of cue words joined by a slash in a folded sentence ("hit/miss", "input/output",
+    "缓存命中/未命中"), Chinese words cut to the longest cue that ends (or begins) at the slash."""
+    from dsfact.matching.cues import _cue_key, has_cjk
+
+    def known(word: str) -> bool:
+        return bool(word) and _cue_key(word, word)[0] in index.roles
+
+    def longest(run: str, left: bool) -> str | None:
+        if not has_cjk(run):
+            return run if known(run) else None
+        cuts = [run[-n:] if left else run[:n] for n in range(min(len(run), 6), 1, -1)]
+        return next((w for w in cuts if known(w)), None)
+
+    for m in _WORD_PAIR.finditer(folded):
+        a, b = longest(m.group(1), True), longest(m.group(2), False)
+        if a and b:
+            return a, b
+    return None
+
+
+def _joined(text: str, a, b) -> bool:
+    same_base = a.per is None or b.per is None or a.per == b.per
+    return a.unit == b.unit and same_base and text[a.end:b.start].strip() == "/"
+
+
+def pair_cues(matcher, q, si: int) -> list[tuple[int, str]]:
+    """The claims (of q's unit) whose metric or exclude word figure q stands for as one of a slash pair
+    (slash_pair), each with that role."""
+    quantities = matcher._quantities
+    if not quantities or q.per is not None and q.unit == "count":
+        return []
+    k = bisect.bisect_left(matcher._quantity_starts, q.start)
+    if k >= len(quantities) or quantities[k] is not q:
+        return []
+    sentence = matcher.sentences[si]
+    words = slash_pair(matcher.index, matcher.folded[sentence.start:sentence.end], matcher.text, quantities, k)
+    if not words:
+        return []
+    from dsfact.matching.cues import _cue_key
+
+    out = []
+    index = matcher.index
+    family = index.family(q.unit)
+    for word in words:
+        key = _cue_key(word, word)[0]
+        _, _, _, _, _, metrics, excludes = index.reading(key, q.unit)
+        # a variant word: "input" tells o1's list input price from its other variants (cached input)
+        variants = [ci for ci in index.variants_of(key) if ci in family]
+        claims = matcher.registry.claims
+        others = [cj for ci in variants for cj in index.groups.get(claims[ci].group, ())
+                  if cj not in variants and claims[cj].variant_cues]
+        # a group's generic claim too ("R1's price per million tokens"): the figure then states the variant
+        # that agrees with it, as without the pair (dsfact.check)
+        generic = [cj for ci in metrics if claims[ci].group for cj in index.groups.get(claims[ci].group, ())
+                   if not claims[cj].variant and cj not in excludes]
+        out += [(ci, "metric") for ci in (*metrics, *variants, *generic)]
+        out += [(ci, "exclude") for ci in (*excludes, *others)]
+    return out
