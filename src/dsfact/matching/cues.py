@@ -18,6 +18,7 @@ MAX_CUE_TOKENS = 5
 _TOKEN = re.compile(r"[a-z0-9]+")
 _GAP_OK = re.compile(r"[\s\-_.&/'’]{0,2}")
 _DURATIONS = ("day", "week", "month", "year")
+_CURRENCIES = frozenset(("USD", "EUR", "HKD", "CNY", "TWD", "JPY", "GBP"))
 _NOTHING = re.compile("(?!)")
 _DULL = (None, False)  # a token that is no cue and begins none (shared: told apart by identity)
 
@@ -88,6 +89,7 @@ class CueIndex:
         self._cjk_starts: re.Pattern | None = None  # the first characters of Chinese cues, when first needed
         self.fuzzy_masks: dict[str, int] = {}  # long key -> the set of its characters, as bits
         self.families: dict[str, frozenset[int]] = {}  # a figure's unit -> claims it may state
+        self.prices: frozenset[int] = frozenset()  # claims of a price per unit, in a currency
         self.point_levels: frozenset[int] = frozenset()  # claims of an index level, which a bare figure may state
         self.token_keys: dict[str, tuple[str | None, bool]] = {}  # token -> _token_key's answer
         self.readings: dict[tuple[str, str], tuple] = {}  # (cue, unit) -> reading(cue, unit)
@@ -130,6 +132,7 @@ class CueIndex:
                 index.groups.setdefault(claim.group, []).append(i)
         for cue in registry.entities:
             add(_cue_key(cue, folded.get(cue)), -1, ENTITY)
+        index.prices = frozenset(i for i, c in enumerate(registry.claims) if c.per is not None and c.unit in _CURRENCIES)
         index.point_levels = frozenset(i for i in index.claims_by_unit.get("point", ())
                                        if registry.claims[i].kind == "level")
         index.latin_prefixes = {stem[:k] for stem in index.latin for k in range(1, len(stem) + 1)}
@@ -148,6 +151,8 @@ class CueIndex:
             found = frozenset(i for u in units for i in self.claims_by_unit.get(u, ()))
             if unit == "count":  # "the Dow closed at 44,713.58": a level in index points, written bare
                 found |= self.point_levels
+            if unit in _CURRENCIES:  # a price in yuan may be about a price recorded in dollars only: bound
+                found |= self.prices  # by its words as any price, judged only against a yuan statement
             self.families[unit] = found
         return found
 

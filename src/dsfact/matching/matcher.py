@@ -5,7 +5,7 @@ import bisect
 import re
 
 from dsfact.matching.bodies import governed, lent_by_other, opens_with_pronoun, other_body, other_member
-from dsfact.matching.cues import METRIC, SUBJECT, CueHit, _cue_key, _product_words
+from dsfact.matching.cues import _CURRENCIES, METRIC, SUBJECT, CueHit, _cue_key, _product_words
 from dsfact.matching.doubt import row_label
 from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
@@ -272,12 +272,15 @@ class TextMatcher(TextCues):
             return out
         nearest = min(c.subject_distance for c in out)
         directions = self.index.directions
+        elsewhere = {c.claim.id for c in out if c.claim.unit != q.unit and q.unit in _CURRENCIES and c.claim.per}
 
         def rank(c: Candidate):
             said = directions(c.claim)
             against = bool(q.direction and said and q.direction not in said)
-            # the nearest subject first; among its claims a rise goes to a rise claim, if there is one
-            return (c.subject_distance > nearest + SAME_SUBJECT, against, c.score, c.claim.line)
+            # the nearest subject first; among its claims a rise goes to a rise claim, if there is one, and
+            # a price in yuan to a claim recorded in yuan (cues.family lets it reach those in dollars)
+            unjudged = c.claim.id in elsewhere and all(st.unit != q.unit for st in c.claim.statements)
+            return (c.subject_distance > nearest + SAME_SUBJECT, against, unjudged, c.score, c.claim.line)
 
         out.sort(key=rank)
         return out
@@ -444,6 +447,27 @@ class TextMatcher(TextCues):
             k = next(i for i, x in enumerate(same) if x.start == q.start)
             for ci in order:
                 subject_d[ci] = 0.0 if ci == order[k] else INF
+        elif len(same) >= 2:
+            self._respectively_by_name(q, same, hits, subject_d)
+
+    def _respectively_by_name(self, q, same, hits, subject_d) -> None:
+        """"V3和R1的输入价格分别为0.5元和1元，输出分别为8元和16元": the k-th figure of q's clause goes with the
+        k-th name before the sentence's first figure, and with the claims that name is a subject of."""
+        names: list[tuple[int, ...]] = []
+        for hit in hits:
+            if hit.end > same[0].start:
+                break
+            claims = tuple(ci for ci, role in self.roles_of(hit) if role == SUBJECT and ci in subject_d)
+            if claims and claims not in names:
+                names.append(claims)
+        clause = bisect.bisect_right(self._marks, q.start)
+        mine = [x for x in same if bisect.bisect_right(self._marks, x.start) == clause]
+        if len(names) < 2 or len(mine) != len(names):
+            return
+        k = next(i for i, x in enumerate(mine) if x.start == q.start)
+        others = {ci for j, claims in enumerate(names) if j != k for ci in claims}
+        for ci in others.symmetric_difference(names[k]):  # a claim each name is a subject of keeps its distance
+            subject_d[ci] = 0.0 if ci not in others else INF
 
 
 def _pronoun_subject(text: TextMatcher, si: int, q: Quantity, missing: list[int],

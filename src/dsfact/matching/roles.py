@@ -15,8 +15,9 @@ from dsfact.fold import has_han
 from dsfact.matching.cues import has_cjk
 from dsfact.model import Quantity
 
-ROLE_KEYS = frozenset(("never", "doubt", "before", "after", "clause", "opening"))
+ROLE_KEYS = frozenset(("never", "doubt", "before", "after", "clause", "opening", "near"))
 WINDOW = 48  # characters looked at before and after a figure for the words that govern it
+NEAR_REACH = 80  # a role's `near` word names a figure this close to it in its sentence, not a whole long one
 CONVERSION_GAP = 24  # at most this many characters between a figure and its restatement
 # Units a figure may be restated in: currencies among themselves, durations among themselves.
 _CURRENCIES = frozenset("USD EUR HKD CNY TWD JPY GBP AUD CAD SGD KRW INR CHF 元".split())
@@ -70,13 +71,15 @@ class _Pattern:
 class _Role:
     """A role's words (a plain class: a dataclass costs a millisecond or more to create, on every run)."""
 
-    __slots__ = ("name", "never", "doubt", "before", "after", "clause", "opening")
+    __slots__ = ("name", "never", "doubt", "before", "after", "clause", "opening", "near")
 
     def __init__(self, name: str, never: frozenset[str], before: _Pattern, after: _Pattern,
-                 clause: _Pattern | None, opening: str, doubt: frozenset[str] = frozenset()) -> None:
+                 clause: _Pattern | None, opening: str, doubt: frozenset[str] = frozenset(),
+                 near: _Pattern | None = None) -> None:
         self.name, self.never, self.before, self.after, self.clause, self.opening = \
             name, never, before, after, clause, opening
         self.doubt = doubt  # the kinds of claim a figure in this role may agree with but never contradicts
+        self.near = near  # words anywhere near the figure in its sentence (near_role)
 
 
 class _Lexicon:
@@ -102,6 +105,7 @@ class _Lexicon:
                 after=_Pattern(r"^\s*(?:{})", table.get("after", ())),
                 clause=_Pattern("{}", clause) if clause else None,
                 opening="".join(table.get("opening", ())),
+                near=_Pattern("{}", table["near"]) if table.get("near") else None,
             ))
         times = load_words("time")
         relative = times.get("relative", {})
@@ -239,6 +243,8 @@ class FigureReader:
                 # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a
                 # figure in doubt ("opened 11% lower") holds for a move too
                 out.add(role.name)
+            elif role.near is not None and self._near_role(role, q):
+                out.add(role.name)
         if q.direction is not None:
             out.discard("fraction")  # "lost 17% of its value" is a move
         found = self._roles[q.start] = frozenset(out)
@@ -251,6 +257,13 @@ class FigureReader:
         if role is None or role.clause is None:
             return []
         return self._hits_for(role).get(bisect.bisect_left(self.starts, q.start), [])
+
+    def _near_role(self, role: _Role, q: Quantity) -> bool:
+        """Whether a `near` word of a role stands in q's sentence within NEAR_REACH characters of it,
+        whatever stands between ("在优惠时段，R1的输出价格降为4元": the hours name the price's role)."""
+        start, end = self.sentence_of(q.start)
+        pattern = role.near.get(self._chinese)
+        return pattern.search(self.folded, max(start, q.start - NEAR_REACH), min(end, q.end + NEAR_REACH)) is not None
 
     def _patterns(self) -> list[tuple]:
         """Each role with its words before and after a figure, compiled for this text (None for the
