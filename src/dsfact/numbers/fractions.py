@@ -78,7 +78,9 @@ class _Fractions:
         if len(self.out) == count + 1:
             q = self.out[-1]
             if isinstance(q.value, float) and q.unit != "date":
-                precision = q.precision / 2 if q.precision else q.precision
+                # a writer's rounding to the nearest half: "half a trillion" is read as 375 to 625 billion
+                # (Nvidia's $589 billion loss is "half a trillion dollars"), not as 500 billion to the digit
+                precision = q.value / 4 if q.precision else q.precision
                 self.out[-1] = q._replace(text=self.text[p:q.end], start=p, value=q.value / 2, precision=precision)
         return end
 
