@@ -9,7 +9,7 @@ from dsfact.matching.cues import _CURRENCIES, METRIC, SUBJECT, CueHit, _cue_key,
 from dsfact.matching.doubt import row_label
 from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
-from dsfact.matching.structure import FIRM, carried, pair_cues
+from dsfact.matching.structure import FIRM, carried, owner_after, pair_cues
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.model import Claim, Quantity
 
@@ -217,6 +217,12 @@ class TextMatcher(TextCues):
                 # subject, even when it is registered only for figures of another kind
                 cues.entity = min(cues.entity, d)
                 cues.named_before = True
+        owner = owner_after(self.folded, qe, hits, self.index.naming)  # "a 3.1% slide in the Nasdaq"
+        if owner is not None:
+            owned = owner[1]
+            for ci in subject_d:
+                subject_d[ci] = 0.0 if ci in owned else INF
+            subject_before.update(ci for ci in owned if ci in subject_d)
         claims = self.registry.claims
         shadows, last = (), None
         firm: set[int] = set()

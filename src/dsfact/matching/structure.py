@@ -321,3 +321,36 @@ def pair_cues(matcher, q, si: int) -> list[tuple[int, str]]:
         out += [(ci, "metric") for ci in (*metrics, *variants, *generic)]
         out += [(ci, "exclude") for ci in (*excludes, *others)]
     return out
+
+
+# "led a 3.1% slide in the Nasdaq", "a $589 billion drop in Nvidia's value": a word of a move right after
+# the figure, then a word of roles.words [owner] and a name: the name owns the figure, whoever led it.
+_OWNER: re.Pattern | None = None
+
+
+def _owner_pattern() -> re.Pattern:
+    global _OWNER
+    if _OWNER is None:
+        from dsfact.lang import load_words
+
+        moves = load_words("synonyms")
+        nouns = {w for family in ("fall", "rise", "wipe") for w in moves.get(family, {}).get("words", ())
+                 if w.isascii() and " " not in w}
+        owners = load_words("roles").get("owner", {}).get("words", ())
+        _OWNER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(nouns, key=len, reverse=True))
+                            + r")\s+(?:" + "|".join(owners) + r")\s+(?:the\s+)?(?=\S)")
+    return _OWNER
+
+
+def owner_after(folded: str, q_end: int, hits, names) -> tuple | None:
+    """The claims a name owns a figure for through the move noun after it ("a 3.1% slide in the Nasdaq"),
+    with whether the name is another body's (`names`: CueIndex.naming); None when no name does."""
+    m = _owner_pattern().match(folded, q_end)
+    if m is None:
+        return None
+    for h in hits:
+        if h.start == m.end():
+            entity, owned = names(h.cue)
+            if entity or owned:
+                return entity, owned
+    return None
