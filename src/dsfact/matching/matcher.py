@@ -9,7 +9,7 @@ from dsfact.matching.cues import _CURRENCIES, METRIC, SUBJECT, CueHit, _cue_key,
 from dsfact.matching.doubt import row_label
 from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
-from dsfact.matching.structure import FIRM, carried, owner_after, pair_cues
+from dsfact.matching.structure import FIRM, carried, leads_means, means_owner, owner_after, pair_cues
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.model import Claim, Quantity
 
@@ -174,6 +174,8 @@ class TextMatcher(TextCues):
         own_subject = False
         before_q, after_q = bisect.bisect_left(marks, qs), bisect.bisect_left(marks, qe)
         subject_d, subject_before, last_subject = cues.subject, cues.subject_before, cues.last_subject
+        means = after_q < len(marks) and leads_means(self.folded, clause_start, qs) and means_owner(
+            self.folded, self.sentence_hits(si), self.index.names, self.sentences[si].start, qs, marks[after_q] + 1)
         for hit, roles, foreign, names, entity, subjects, metric_of, excludes in self.entries(si, q):
             # the distance of TextCues.distance, with q's own clause marks counted once per figure
             if hit.end <= qs:
@@ -182,7 +184,9 @@ class TextMatcher(TextCues):
                 own_subject = own_subject or (names and clause_start <= hit.start)
             elif hit.start >= qe:
                 crossings = bisect.bisect_left(marks, hit.start) - after_q
-                d = INF if crossings and q.unit != "date" else (hit.start - qe + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
+                # "用550万美元和两个月时间，训练出了V3": a clause of means leads the clause it serves
+                closed = crossings > (1 if means else 0) and q.unit != "date"
+                d = INF if closed else (hit.start - qe + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
                 if d < INF and ". " in self.text[qe:hit.start]:
                     d = INF  # "output $1.10. deepseek-reasoner: ...": a name past a full stop heads what follows
             else:

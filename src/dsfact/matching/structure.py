@@ -354,3 +354,49 @@ def owner_after(folded: str, q_end: int, hits, names) -> tuple | None:
             if entity or owned:
                 return entity, owned
     return None
+
+
+# A clause of means, then what was done with them ("With merely $6 million, DeepSeek trained V3", "用550万
+# 美元和两个月时间，训练出了V3"): the clause of means holds no verb of its own, so the clause after it
+# governs its figures. roles.words [means] are the words that open it.
+_MEANS_NAME = 12  # characters of a name that may stand before a Chinese word of means
+_MEANS_WORDS = 4  # at most this many words (or twice as many Chinese characters) before the figure
+_MEANS: tuple[str, ...] | None = None
+
+
+def leads_means(folded: str, clause_start: int, q_start: int) -> bool:
+    """Whether the figure's clause, from clause_start to the figure at q_start, opens with a word of means
+    (or says "that" and then one) and holds little else before the figure."""
+    global _MEANS
+    if _MEANS is None:
+        from dsfact.lang import load_words
+
+        _MEANS = tuple(sorted(load_words("roles").get("means", {}).get("words", ()), key=len, reverse=True))
+    head = folded[clause_start:q_start].strip(" \t\"'“”‘’「」*#-,，、;；:：")
+    that = head.rfind(" that ")  # "DeepSeek said that with merely $6 million, it had trained V3"
+    if that >= 0:
+        head = head[that + 6:]
+    rest = None
+    for w in _MEANS:
+        if w.isascii():
+            if head.startswith(w) and head[len(w):len(w) + 1] in ("", " "):
+                rest = head[len(w):]
+                break
+        else:  # "DeepSeek用550万美元": in Chinese, the one who used them may come first
+            at = head.find(w, 0, _MEANS_NAME + len(w))
+            if at >= 0 and " " not in head[:at]:
+                rest = head[at + len(w):]
+                break
+    if rest is None:
+        return False
+    chinese = sum(1 for c in rest if "\u3400" <= c <= "\u9fff")
+    return len(rest.split()) <= _MEANS_WORDS and chinese <= 2 * _MEANS_WORDS
+
+
+def means_owner(folded: str, hits, names, since: int, q_start: int, next_start: int) -> bool:
+    """Whether a name says whose means a clause of means gives: one before the figure in its sentence
+    (from `since`: "DeepSeek用550万美元", "一家名为DeepSeek的公司，用550万美元"), or the one that
+    opens the clause after it ("With $6 million, DeepSeek trained V3"; not "Using $9 million, rivals tried
+    to copy how DeepSeek trained V3"). `names` is CueIndex.names."""
+    opening = next_start + len(folded[next_start:]) - len(folded[next_start:].lstrip(" \t,，"))
+    return any(names(h.cue) and (since <= h.start < q_start or h.start == opening) for h in hits)
