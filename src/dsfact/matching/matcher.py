@@ -5,11 +5,11 @@ import bisect
 import re
 
 from dsfact.matching.bodies import governed, lent_by_other, opens_with_pronoun, other_body, other_member
-from dsfact.matching.cues import _CURRENCIES, METRIC, SUBJECT, CueHit, _cue_key, _product_words
+from dsfact.matching.cues import METRIC, CueHit, _cue_key, _product_words
 from dsfact.matching.doubt import row_label
 from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
-from dsfact.matching.structure import FIRM, carried, leads_means, means_owner, owner_after, pair_cues
+from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.model import Claim, Quantity
 
@@ -174,8 +174,7 @@ class TextMatcher(TextCues):
         own_subject = False
         before_q, after_q = bisect.bisect_left(marks, qs), bisect.bisect_left(marks, qe)
         subject_d, subject_before, last_subject = cues.subject, cues.subject_before, cues.last_subject
-        means = after_q < len(marks) and leads_means(self.folded, clause_start, qs) and means_owner(
-            self.folded, self.sentence_hits(si), self.index.names, self.sentences[si].start, qs, marks[after_q] + 1)
+        means = means_clause(self, q, si, clause_start, after_q)  # "with $6 million, DeepSeek trained V3"
         for hit, roles, foreign, names, entity, subjects, metric_of, excludes in self.entries(si, q):
             # the distance of TextCues.distance, with q's own clause marks counted once per figure
             if hit.end <= qs:
@@ -184,8 +183,7 @@ class TextMatcher(TextCues):
                 own_subject = own_subject or (names and clause_start <= hit.start)
             elif hit.start >= qe:
                 crossings = bisect.bisect_left(marks, hit.start) - after_q
-                # "用550万美元和两个月时间，训练出了V3": a clause of means leads the clause it serves
-                closed = crossings > (1 if means else 0) and q.unit != "date"
+                closed = crossings > means and q.unit != "date"  # a clause of means leads the clause it serves
                 d = INF if closed else (hit.start - qe + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
                 if d < INF and ". " in self.text[qe:hit.start]:
                     d = INF  # "output $1.10. deepseek-reasoner: ...": a name past a full stop heads what follows
@@ -203,15 +201,10 @@ class TextMatcher(TextCues):
                     subject_before.add(ci)
                     last_subject[ci] = max(last_subject.get(ci, -1), hit.end)
                 named.setdefault(ci, []).append(hit)
-            for ci in metric_of:
-                how = FIRM
-                if ci in subjects:  # a name that carries its claim's metric, for a figure that qualifies it
-                    how = carried(self, q, hit, ci, subjects, hits)
-                    if not how:
-                        continue
-                    subject_before.add(ci)  # the figure's own noun phrase names it: no other name is nearer
-                    subject_d[ci] = 0.0
-                metrics.append((hit, ci, d, how))
+            for ci in metric_of:  # a name may carry its claim's metric, for a figure that qualifies it
+                how = FIRM if ci not in subjects else carried(self, q, hit, ci, subjects, hits, cues)
+                if how:
+                    metrics.append((hit, ci, d, how))
             if excludes and ((d <= EXCLUDE_REACH and not self._figure_between(q, hit)) or row_label(self.text, q, hit)):
                 exclusions.extend((hit, ci) for ci in excludes)
             if names or entity:
@@ -221,12 +214,7 @@ class TextMatcher(TextCues):
                 # subject, even when it is registered only for figures of another kind
                 cues.entity = min(cues.entity, d)
                 cues.named_before = True
-        owner = owner_after(self.folded, qe, hits, self.index.naming)  # "a 3.1% slide in the Nasdaq"
-        if owner is not None:
-            owned = owner[1]
-            for ci in subject_d:
-                subject_d[ci] = 0.0 if ci in owned else INF
-            subject_before.update(ci for ci in owned if ci in subject_d)
+        owner_after(self, q, hits, cues)  # "a 3.1% slide in the Nasdaq": the Nasdaq's
         claims = self.registry.claims
         shadows, last = (), None
         firm: set[int] = set()
@@ -239,11 +227,7 @@ class TextMatcher(TextCues):
             cues.metric[ci] = min(cues.metric.get(ci, INF), d)
             if how == FIRM:
                 firm.add(ci)
-        for ci, role in pair_cues(self, q, si):  # "$0.55/$2.19": the second is an output price
-            if role == METRIC:
-                cues.metric[ci], _ = 0.0, firm.add(ci)
-            else:
-                cues.excluded.add(ci)
+        pair_cues(self, q, si, cues, firm)  # "$0.55/$2.19 per million tokens": the second is an output price
         cues.loose = {ci for ci in cues.metric if ci not in firm}
         for hit, ci in exclusions:
             # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's
@@ -282,15 +266,13 @@ class TextMatcher(TextCues):
             return out
         nearest = min(c.subject_distance for c in out)
         directions = self.index.directions
-        elsewhere = {c.claim.id for c in out if c.claim.unit != q.unit and q.unit in _CURRENCIES and c.claim.per}
 
         def rank(c: Candidate):
             said = directions(c.claim)
             against = bool(q.direction and said and q.direction not in said)
             # the nearest subject first; among its claims a rise goes to a rise claim, if there is one, and
             # a price in yuan to a claim recorded in yuan (cues.family lets it reach those in dollars)
-            unjudged = c.claim.id in elsewhere and all(st.unit != q.unit for st in c.claim.statements)
-            return (c.subject_distance > nearest + SAME_SUBJECT, against, unjudged, c.score, c.claim.line)
+            return (c.subject_distance > nearest + SAME_SUBJECT, against, unjudged(q, c.claim), c.score, c.claim.line)
 
         out.sort(key=rank)
         return out
@@ -444,40 +426,7 @@ class TextMatcher(TextCues):
                 return
 
     def _respectively(self, q, quantities, sentence, hits, subject_d) -> None:
-        """"A, B and C rose 16%, 11% and 7% respectively": pair the k-th figure with the k-th subject."""
-        if not quantities:  # (called for a sentence that says it)
-            return
-        same = [x for x in quantities if sentence.start <= x.start < sentence.end and x.unit == q.unit]
-        order: list[int] = []
-        for hit in hits:
-            for ci, role in self.roles_of(hit):
-                if role == SUBJECT and ci in subject_d and ci not in order and hit.end <= same[0].start:
-                    order.append(ci)
-        if len(same) >= 2 and len(order) == len(same):
-            k = next(i for i, x in enumerate(same) if x.start == q.start)
-            for ci in order:
-                subject_d[ci] = 0.0 if ci == order[k] else INF
-        elif len(same) >= 2:
-            self._respectively_by_name(q, same, hits, subject_d)
-
-    def _respectively_by_name(self, q, same, hits, subject_d) -> None:
-        """"V3和R1的输入价格分别为0.5元和1元，输出分别为8元和16元": the k-th figure of q's clause goes with the
-        k-th name before the sentence's first figure, and with the claims that name is a subject of."""
-        names: list[tuple[int, ...]] = []
-        for hit in hits:
-            if hit.end > same[0].start:
-                break
-            claims = tuple(ci for ci, role in self.roles_of(hit) if role == SUBJECT and ci in subject_d)
-            if claims and claims not in names:
-                names.append(claims)
-        clause = bisect.bisect_right(self._marks, q.start)
-        mine = [x for x in same if bisect.bisect_right(self._marks, x.start) == clause]
-        if len(names) < 2 or len(mine) != len(names):
-            return
-        k = next(i for i, x in enumerate(mine) if x.start == q.start)
-        others = {ci for j, claims in enumerate(names) if j != k for ci in claims}
-        for ci in others.symmetric_difference(names[k]):  # a claim each name is a subject of keeps its distance
-            subject_d[ci] = 0.0 if ci not in others else INF
+        respectively(self, q, quantities, sentence, hits, subject_d)  # dsfact.matching.structure
 
 
 def _pronoun_subject(text: TextMatcher, si: int, q: Quantity, missing: list[int],

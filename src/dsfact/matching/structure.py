@@ -145,10 +145,19 @@ _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _OWNED = re.compile(r"(?:['’]s|s['’])\s+(?:[a-z]+\s+)?$")  # "SoftBank's $19 billion", "SoftBank's some $19bn"
 
 
-def carried(matcher, q, hit, ci: int, subjects: tuple[int, ...], hits) -> int:
+def carried(matcher, q, hit, ci: int, subjects: tuple[int, ...], hits, cues) -> int:
     """How figure q qualifies `hit`, a name that is both the subject and a metric word of claim ci (a name
     that carries its metric: docs/registry.md). Only a name of one claim among those of q's unit carries
-    it: "Stargate" for the plan's size in dollars, not "Nvidia", whose dollars are many claims."""
+    it: "Stargate" for the plan's size in dollars, not "Nvidia", whose dollars are many claims. Where it
+    does, the figure's own noun phrase names its subject: no other name is nearer (`cues`, matcher._Cues)."""
+    how = _carried(matcher, q, hit, ci, subjects, hits)
+    if how:
+        cues.subject_before.add(ci)
+        cues.subject[ci] = 0.0
+    return how
+
+
+def _carried(matcher, q, hit, ci: int, subjects: tuple[int, ...], hits) -> int:
     if len(subjects) != 1:
         return NOT_ATTRIBUTIVE
     from dsfact.matching.cues import METRIC, _cue_key, has_cjk
@@ -228,6 +237,7 @@ def _attributive(folded: str, q_start: int, q_end: int, name_start: int, name_en
 # `after`: the second, an output price), as if the word were written beside it, unless the sentence says
 # itself what the pair is (its `words`: "cache hit/miss").
 _PAIR: dict[str, tuple[str, ...]] | None = None
+_INF = float("inf")
 
 
 def _pair_words() -> dict[str, tuple[str, ...]]:
@@ -288,9 +298,19 @@ def _joined(text: str, a, b) -> bool:
     return a.unit == b.unit and same_base and text[a.end:b.start].strip() == "/"
 
 
-def pair_cues(matcher, q, si: int) -> list[tuple[int, str]]:
-    """The claims (of q's unit) whose metric or exclude word figure q stands for as one of a slash pair
-    (slash_pair), each with that role."""
+def pair_cues(matcher, q, si: int, cues, firm: set[int]) -> None:
+    """Figure q, one of a slash pair, stands for the words of its place (slash_pair): the claims they are
+    a metric word of bind it firmly, at no distance, and those they are an exclude word of are out
+    (`cues`, matcher._Cues; `firm`, the claims bound firmly)."""
+    for ci, role in _pair_roles(matcher, q, si):
+        if role == "metric":
+            cues.metric[ci] = 0.0
+            firm.add(ci)
+        else:
+            cues.excluded.add(ci)
+
+
+def _pair_roles(matcher, q, si: int) -> list[tuple[int, str]]:
     quantities = matcher._quantities
     if not quantities or q.per is not None and q.unit == "count":
         return []
@@ -342,18 +362,20 @@ def _owner_pattern() -> re.Pattern:
     return _OWNER
 
 
-def owner_after(folded: str, q_end: int, hits, names) -> tuple | None:
-    """The claims a name owns a figure for through the move noun after it ("a 3.1% slide in the Nasdaq"),
-    with whether the name is another body's (`names`: CueIndex.naming); None when no name does."""
-    m = _owner_pattern().match(folded, q_end)
+def owner_after(matcher, q, hits, cues) -> None:
+    """A name that owns figure q through the move noun after it ("a 3.1% slide in the Nasdaq") is its only
+    subject: its claims come nearest (`cues`, matcher._Cues), every other is out of reach."""
+    m = _owner_pattern().match(matcher.folded, q.end)
     if m is None:
-        return None
+        return
     for h in hits:
         if h.start == m.end():
-            entity, owned = names(h.cue)
+            entity, owned = matcher.index.naming(h.cue)
             if entity or owned:
-                return entity, owned
-    return None
+                for ci in cues.subject:
+                    cues.subject[ci] = 0.0 if ci in owned else _INF
+                cues.subject_before.update(ci for ci in owned if ci in cues.subject)
+                return
 
 
 # A clause of means, then what was done with them ("With merely $6 million, DeepSeek trained V3", "用550万
@@ -400,3 +422,61 @@ def means_owner(folded: str, hits, names, since: int, q_start: int, next_start: 
     to copy how DeepSeek trained V3"). `names` is CueIndex.names."""
     opening = next_start + len(folded[next_start:]) - len(folded[next_start:].lstrip(" \t,，"))
     return any(names(h.cue) and (since <= h.start < q_start or h.start == opening) for h in hits)
+
+
+def means_clause(matcher, q, si: int, clause_start: int, after_q: int) -> bool:
+    """Whether figure q stands in a clause of means that the clause after it governs (leads_means,
+    means_owner); after_q is the index of the first clause mark after q in matcher._marks."""
+    marks = matcher._marks
+    return after_q < len(marks) and leads_means(matcher.folded, clause_start, q.start) and means_owner(
+        matcher.folded, matcher.sentence_hits(si), matcher.index.names, matcher.sentences[si].start, q.start,
+        marks[after_q] + 1)
+
+
+def unjudged(q, claim) -> bool:
+    """Whether a price claim records no statement in the currency of figure q, which reached it from
+    another currency (cues.CueIndex.family): it is ranked after a claim that can judge q."""
+    from dsfact.matching.cues import _CURRENCIES
+
+    return q.unit in _CURRENCIES and claim.per is not None and claim.unit != q.unit \
+        and all(st.unit != q.unit for st in claim.statements)
+
+
+def respectively(matcher, q, quantities, sentence, hits, subject_d) -> None:
+    """"A, B and C rose 16%, 11% and 7% respectively": pair the k-th figure with the k-th subject; when the
+    claims do not pair one by one, the k-th figure of q's clause with the k-th name (_pair_by_name)."""
+    if not quantities:  # (called for a sentence that says it)
+        return
+    same = [x for x in quantities if sentence.start <= x.start < sentence.end and x.unit == q.unit]
+    order: list[int] = []
+    for hit in hits:
+        for ci, role in matcher.roles_of(hit):
+            if role == "subject" and ci in subject_d and ci not in order and hit.end <= same[0].start:
+                order.append(ci)
+    if len(same) >= 2 and len(order) == len(same):
+        k = next(i for i, x in enumerate(same) if x.start == q.start)
+        for ci in order:
+            subject_d[ci] = 0.0 if ci == order[k] else _INF
+    elif len(same) >= 2:
+        _pair_by_name(matcher, q, same, hits, subject_d)
+
+
+def _pair_by_name(matcher, q, same, hits, subject_d) -> None:
+    """"V3和R1的输入价格分别为0.5元和1元，输出分别为8元和16元": the k-th figure of q's clause goes with the
+    k-th name before the sentence's first figure, and with the claims that name is a subject of."""
+    names: list[tuple[int, ...]] = []
+    for hit in hits:
+        if hit.end > same[0].start:
+            break
+        claims = tuple(ci for ci, role in matcher.roles_of(hit) if role == "subject" and ci in subject_d)
+        if claims and claims not in names:
+            names.append(claims)
+    marks = matcher._marks
+    clause = bisect.bisect_right(marks, q.start)
+    mine = [x for x in same if bisect.bisect_right(marks, x.start) == clause]
+    if len(names) < 2 or len(mine) != len(names):
+        return
+    k = next(i for i, x in enumerate(mine) if x.start == q.start)
+    others = {ci for j, claims in enumerate(names) if j != k for ci in claims}
+    for ci in others.symmetric_difference(names[k]):  # a claim each name is a subject of keeps its distance
+        subject_d[ci] = 0.0 if ci not in others else _INF
