@@ -14,7 +14,7 @@ def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
     document's `blocks` (dsfact.document), headings and lead lines carry subjects to what is under them."""
     from dsfact.matching.counted import counts_another_thing
     from dsfact.matching.prefilter import Bindable
-    from dsfact.matching.script import yuan_in_simplified
+    from dsfact.matching.readings import read_units
     from dsfact.numbers import parse_quantities
 
     matcher = TextMatcher(text, registry, blocks)
@@ -22,7 +22,7 @@ def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
     quantities = parse_quantities(text, spans=bindable.spans, names=registry.entities)
     if not quantities:
         return []
-    quantities = yuan_in_simplified(text, matcher.folded, quantities)  # "16元" in Simplified text is yuan
+    quantities = read_units(text, matcher.folded, quantities)  # "16元" in Simplified text is yuan
     best: dict[tuple, tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it
     kept: list[tuple[Finding, tuple | None, float, str]] = []
     for q in quantities:
