@@ -404,9 +404,9 @@ def leads_means(folded: str, clause_start: int, q_start: int) -> bool:
             if head.startswith(w) and head[len(w):len(w) + 1] in ("", " "):
                 rest = head[len(w):]
                 break
-        else:  # "DeepSeek用550万美元": in Chinese, the one who used them may come first
-            at = head.find(w, 0, _MEANS_NAME + len(w))
-            if at >= 0 and " " not in head[:at]:
+        else:  # "DeepSeek用550万美元": in Chinese, a Latin name of the one who used them may come first
+            at = head.find(w, 0, _MEANS_NAME + len(w))  # (not 费用, whose 用 is no word of means)
+            if at >= 0 and " " not in head[:at] and head[:at].isascii():
                 rest = head[at + len(w):]
                 break
     if rest is None:
