@@ -165,9 +165,11 @@ def _anchored(text, time: str) -> bool:
 
     if names_day(text.folded, time) or _names_date(text, time):
         return True
-    from dsfact.numbers import parse_quantities
+    from dsfact.numbers import parse_dates
 
-    return any(x.unit == "date" and _near(str(x.value), time) for x in parse_quantities(text.text))
+    month = int(time.split("-")[1])  # a date within NEAR_DAYS of `time` is in its month or one beside it
+    months = frozenset((month + k - 1) % 12 + 1 for k in (-1, 0, 1))
+    return any(_near(str(x.value), time) for x in parse_dates(text.text, months))
 
 
 def _names_date(text, time: str) -> bool:
