@@ -10,12 +10,13 @@ from conftest import FIXTURES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import dsfact.numbers.scan
 from dsfact.document import read_document
 from dsfact.numbers import parse_dates, parse_quantities
 from dsfact.numbers.date_spans import _month_of
 
 SETTINGS = settings(max_examples=int(os.environ.get("DSFACT_PROPERTY_EXAMPLES", "200")), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 # Dates in every form the engine reads, pieces that look like them, and the figures around them.
 PIECES = [
@@ -78,3 +79,21 @@ def test_a_run_on_stretch_of_figures_is_read_as_the_whole_read_reads_it():
     # must parse_dates.
     text = "1%" * 300 + " January 27 " + "2%" * 10
     assert parse_dates(text) == _whole(text, None)
+
+
+# A read of spans needs no margin after a hard stop (scan._margin_start): what it finds there must be what a
+# read with the margin finds, with web addresses, brackets, rates and ranges across lines about.
+STOPS = PIECES + ["。", "！", "？", "!", "?", "（注。）", "(note!)", "每百万个token（注：按标准。）", "每月",
+                  "from 5\nto 6", "5 to\n6", "http://x.com/a?b=5", "www.x.com/5", "+0.5%", "-3%", "up to ", "以上"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(STOPS), min_size=1, max_size=100).map("".join), st.randoms(use_true_random=False))
+def test_a_read_after_a_hard_stop_equals_one_with_a_margin(monkeypatch, text, rnd):
+    stops = [i + 1 for i, c in enumerate(text) if c in "。！？!?"] + [len(text)]
+    cuts = sorted(set(rnd.sample(stops, min(len(stops), rnd.randint(2, 6)))))
+    spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+    found = parse_quantities(text, spans=spans)
+    with monkeypatch.context() as m:
+        m.setattr(dsfact.numbers.scan, "_HARD_STOPS", frozenset())
+        assert found == parse_quantities(text, spans=spans)

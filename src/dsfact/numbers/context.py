@@ -9,6 +9,7 @@ from dsfact.numbers.numerals import _ZH_BIG, _ZH_DIGIT, Exact, _num, _per_amount
 from dsfact.numbers.vocab import _DURATIONS, _MOVES, _NEUTRAL
 
 _RATE_ENDS = frozenset("。；;！？!?\n，,")  # a rate before a figure (每月) holds up to them
+_RATE_REACH = 80  # how far after a rate its clause end is looked for
 _LINKS = "为是有了在约达"  # may stand between a qualifier and its figure (约为, 达), as may a currency's name
 _CURRENCY_NAMES = ("人民币", "港币", "美元", "新台币")
 
@@ -174,7 +175,7 @@ class _Context:
         if unit is None or amount is None:
             return m.end()
         # The rate holds for the first amount later in the clause (commas inside brackets do not end it).
-        rest = w[m.end():m.end() + 80]
+        rest = w[m.end():m.end() + _RATE_REACH]
         flat = r.paren.sub(lambda x: "_" * len(x.group()), rest)
         cut = next((k for k, c in enumerate(flat) if c in _RATE_ENDS), len(rest))
         limit = m.end() + cut

@@ -7,7 +7,7 @@ import re
 
 from dsfact.model import APPROXIMATELY, Per, Quantity
 from dsfact.numbers.amounts import _Amounts
-from dsfact.numbers.context import _Context
+from dsfact.numbers.context import _RATE_REACH, _Context
 from dsfact.numbers.dates import _Dates, _ref_year
 from dsfact.numbers.fractions import _Fractions
 from dsfact.numbers.patterns import _rx
@@ -19,6 +19,10 @@ from dsfact.numbers.vocab import _NEARLY, _NEUTRAL, _NO_PER
 _REACH = 24  # the furthest a figure's reading looks back (_left_context; _rel_year and others look less far)
 _MARGIN = 48  # read from this far before a span (parse_quantities(spans=...)), so its first figure reads whole
 _BREAKS = frozenset(" \t\n。；;！？!?，,:、")
+# No figure's reading runs on past these, and what is read before a figure stops at them (its words are cut
+# at the last clause end, its rate and its direction do not carry over them): after one, a read needs no
+# margin. A line break is not one of them: a range may go on past it ("from 5\nto 6").
+_HARD_STOPS = frozenset("。！？!?")
 # Places a figure can start that are read with no sentence break among them; the rest of a longer run-on
 # of figures ("1%1%1%…", which no writer means as prose) is skipped, so every input is read in linear time.
 _PER_SENTENCE = 256
@@ -39,6 +43,7 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
         self.out: list[Quantity] = []
         self.last_end = 0  # end of the last emitted quantity
         self.pending_per: tuple[int, Per] | None = None
+        self._has_url: bool | None = None  # whether the text holds an address (_margin_start), found once
 
     # -- driver -------------------------------------------------------------------------------
     def run(self, spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
@@ -58,11 +63,23 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
 
     def _margin_start(self, start: int) -> int:
         """Just after the last word or clause break that comes _REACH characters or more before `start`
-        (the figure before it begins there), but no more than _MARGIN characters before it."""
+        (the figure before it begins there), but no more than _MARGIN characters before it; `start` itself
+        when it follows a hard stop (。！？!?, perhaps then spaces), unless the text holds a web address
+        (whose skipping runs on to the next white space, past any stop) or the stop may stand in brackets
+        (a rate before it, "每百万token（注。）2元", holds up to a clause end, and one in brackets is none)."""
+        w = self.w
+        k = start
+        while k > start - _MARGIN and k > 0 and w[k - 1] in " \t":
+            k -= 1
+        lo = max(0, k - 1 - _RATE_REACH)
+        if k > 0 and w[k - 1] in _HARD_STOPS and w.find("(", lo, k) < 0 and w.find("（", lo, k) < 0:
+            if self._has_url is None:
+                self._has_url = self.urlish and self.r.url_tok.search(w) is not None
+            if not self._has_url:
+                return start
         lo = start - _MARGIN
         if lo <= 0:
             return 0
-        w = self.w
         for k in range(start - _REACH - 1, lo - 1, -1):
             if w[k] in _BREAKS:
                 return k + 1
