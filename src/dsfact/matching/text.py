@@ -134,8 +134,10 @@ class TextCues:
         if self._reader is None:
             from dsfact.matching.roles import FigureReader
 
+            sentences, starts = self.sentences, self._starts  # not self: no reference cycle to collect
+
             def sentence_span(pos: int) -> tuple[int, int]:
-                s = self.sentences[self.sentence_of(pos)]
+                s = sentences[max(bisect.bisect_right(starts, pos) - 1, 0)]
                 return s.start, s.end
 
             self._reader = FigureReader(self.folded, self._quantities or [], self._marks, sentence_span)
