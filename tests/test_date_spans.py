@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import dsfact.numbers.scan
 from dsfact.document import read_document
-from dsfact.numbers import parse_dates, parse_quantities
-from dsfact.numbers.date_spans import _month_of
+from dsfact.numbers import parse_quantities
+from dsfact.numbers.date_spans import _month_of, parse_dates
 
 SETTINGS = settings(max_examples=int(os.environ.get("DSFACT_PROPERTY_EXAMPLES", "200")), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -165,7 +165,7 @@ def _anchored(text, time: str) -> bool:
 
     if names_day(text.folded, time) or _names_date(text, time):
         return True
-    from dsfact.numbers import parse_dates
+    from dsfact.numbers.date_spans import parse_dates
 
     month = int(time.split("-")[1])  # a date within NEAR_DAYS of `time` is in its month or one beside it
     months = frozenset((month + k - 1) % 12 + 1 for k in (-1, 0, 1))

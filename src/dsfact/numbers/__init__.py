@@ -31,7 +31,6 @@ Standard library only; nothing is compiled or read at import.
 """
 from __future__ import annotations
 
-from dsfact.numbers.date_spans import parse_dates
 from dsfact.numbers.scan import parse_quantities, quantity_to_dict
 
-__all__ = ["parse_dates", "parse_quantities", "quantity_to_dict"]
+__all__ = ["parse_quantities", "quantity_to_dict"]  # and dsfact.numbers.date_spans.parse_dates, imported where used
