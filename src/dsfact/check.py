@@ -86,10 +86,12 @@ def _as_variant(q, selected, siblings, registry: Registry) -> Finding | None:
     tokens") that a variant of the group supports states that variant: "$0.55 per million tokens" for R1
     is its cache-miss input price, not a dispute with the generic claim's $0.14. Every variant of the group
     is asked, not only those whose words the figure's sentence holds ("R1 costs $0.55/$2.19 per million
-    tokens")."""
+    tokens"). Only a variant among the figure's candidates is asked: one whose subject and metric words
+    bound the figure too."""
     group = [c for c in registry.claims if c.group == selected.group]
     for other in group:
-        if other is not selected and other.variant:
+        # a variant the figure's own cues bound: R1's run (C70) for "R1 cost $294,000", never for V3's
+        if other is not selected and other.variant and other in siblings:
             found = judge(q, other, group, registry)
             if found is not None and found.verdict == SUPPORTED:
                 return found
