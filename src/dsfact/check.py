@@ -12,7 +12,6 @@ __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_find
 def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
     """Every figure in text that states a registered claim, judged; spans are offsets into text. With the
     document's `blocks` (dsfact.document), headings and lead lines carry subjects to what is under them."""
-    from dsfact.matching.counted import counts_another_thing
     from dsfact.matching.prefilter import Bindable
     from dsfact.matching.readings import read_units
     from dsfact.numbers import parse_quantities
@@ -37,7 +36,7 @@ def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
             continue
         if finding.verdict != SUPPORTED and selected.group and not selected.variant:
             finding = _as_variant(q, selected, siblings, registry) or finding
-        if finding.verdict != SUPPORTED and selected.unit == "count" and counts_another_thing(text, q, selected):
+        if finding.verdict != SUPPORTED and selected.unit == "count" and _counts_another_thing(text, q, selected):
             continue  # "300,000 households" beside a cluster's GPUs: what it counts is not the claim's
         doubt = finding.verdict != SUPPORTED and (candidates[0].weak or passed_over(matcher, q, candidates[0])
                                                   or doubts_time(matcher, q, selected))
@@ -79,6 +78,12 @@ def beside_its_own_statement(found: list[Finding], blocks) -> list[Finding]:
         if f.verdict == SUPPORTED:
             right[f.claim].add(paragraph(f))
     return [f for f in found if f.verdict == SUPPORTED or paragraph(f) not in right.get(f.claim, ())]
+
+
+def _counts_another_thing(text: str, q, claim) -> bool:
+    from dsfact.matching.counted import counts_another_thing  # read only when a count disagrees
+
+    return counts_another_thing(text, q, claim)
 
 
 def _as_variant(q, selected, siblings, registry: Registry) -> Finding | None:

@@ -11,9 +11,7 @@ import re
 
 from dsfact.model import Claim, Quantity
 
-_WORDS: dict | None = None
-_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*|[^\w\s]")
-_CJK_RUN = re.compile(r"[\u3400-\u9fffA-Za-z0-9 -]+")  # a Chinese noun may hold a Latin name: 英伟达H100芯片
+_WORDS: dict | None = None  # the words and the two patterns, made on first use (not at start-up)
 
 
 def _words() -> dict:
@@ -24,6 +22,8 @@ def _words() -> dict:
 
         table = load_words("counts", frozenset(("function", "measure", "cjk-function", "also")))["counts"]
         _WORDS = {
+            "latin": re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*|[^\w\s]"),
+            "run": re.compile(r"[\u3400-\u9fffA-Za-z0-9 -]+"),  # a Chinese noun may hold a Latin name: 英伟达H100芯片
             "function": frozenset(table.get("function", ())),
             "measure": frozenset(table.get("measure", ())),
             "cjk-function": tuple(sorted(table.get("cjk-function", ()), key=len, reverse=True)),
@@ -61,14 +61,14 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
         after = after[1:]
     elif q.text[-1:] not in words["measure"] and after[:1] and "\u3400" <= after[:1] <= "\u9fff":
         return False  # a Chinese count with no measure word: the characters after it are not its noun
-    run = _CJK_RUN.match(after)
+    run = words["run"].match(after)
     if run is not None and any("\u3400" <= ch <= "\u9fff" for ch in run.group()):
         return _cjk_other(after, words, allowed)  # Chinese after it, maybe with a Latin name: Nvidia显卡
     return _latin_other(after, words, allowed)
 
 
 def _cjk_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
-    m = _CJK_RUN.match(after)
+    m = words["run"].match(after)
     if m is None:
         return False
     run = m.group()[:12]
@@ -82,7 +82,7 @@ def _cjk_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
 
 
 def _latin_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
-    tokens = _LATIN.findall(after)[:5]
+    tokens = words["latin"].findall(after)[:5]
     phrase = f" {' '.join(tokens)} "
     if any(" " in w and f" {w} " in phrase for w in allowed):
         return False  # "1.3 million graphics processing units"

@@ -269,7 +269,7 @@ def slash_pair(index, folded_sentence: str, text: str, quantities, k: int) -> tu
     return words.get("after" if place else "before", ())
 
 
-_WORD_PAIR = re.compile(r"([a-z\u3400-\u9fff-]+)\s*/\s*([a-z\u3400-\u9fff-]+)")
+_WORD_PAIR: re.Pattern | None = None  # compiled on first use: its Chinese range costs milliseconds at start-up
 
 
 def _named_pair(index, folded: str) -> tuple[str, str] | None:
@@ -286,6 +286,9 @@ def _named_pair(index, folded: str) -> tuple[str, str] | None:
         cuts = [run[-n:] if left else run[:n] for n in range(min(len(run), 6), 1, -1)]
         return next((w for w in cuts if known(w)), None)
 
+    global _WORD_PAIR
+    if _WORD_PAIR is None:
+        _WORD_PAIR = re.compile(r"([a-z\u3400-\u9fff-]+)\s*/\s*([a-z\u3400-\u9fff-]+)")
     for m in _WORD_PAIR.finditer(folded):
         a, b = longest(m.group(1), True), longest(m.group(2), False)
         if a and b:
