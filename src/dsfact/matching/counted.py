@@ -29,11 +29,24 @@ def _words() -> dict:
             "cjk-function": tuple(sorted(table.get("cjk-function", ()), key=len, reverse=True)),
             "also": frozenset(table.get("also", ())),
             "families": _synonym_families(),
+            "things": {},  # a claim's metric cues -> whether it counts things made
         }
     return _WORDS
 
 
+_CLAIM_WORDS: dict[tuple, frozenset[str]] = {}
+
+
 def _claim_words(claim: Claim, words: dict) -> frozenset[str]:
+    """The folded words that name the claim's thing, worked out once per claim's cue words."""
+    key = (claim.metric_cues, claim.subject_cues)
+    found = _CLAIM_WORDS.get(key)
+    if found is None:
+        found = _CLAIM_WORDS[key] = _words_of(claim, words)
+    return found
+
+
+def _words_of(claim: Claim, words: dict) -> frozenset[str]:
     from dsfact.fold import fold_text
 
     out = set(words["also"])
@@ -51,10 +64,13 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
     from dsfact.fold import fold_text
     from dsfact.matching.cues import _cue_key, _product_words
 
-    products = _product_words()
-    if not any(_cue_key(cue)[0] in products for cue in claim.metric_cues):
-        return False
     words = _words()
+    counts_things = words["things"].get(claim.metric_cues)
+    if counts_things is None:
+        products = _product_words()
+        counts_things = words["things"][claim.metric_cues] = any(_cue_key(c)[0] in products for c in claim.metric_cues)
+    if not counts_things:
+        return False
     after = fold_text(text[q.end:q.end + 40])
     allowed = _claim_words(claim, words)
     if after[:1] in words["measure"]:
