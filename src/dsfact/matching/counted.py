@@ -12,13 +12,13 @@ import re
 from dsfact.model import Claim, Quantity
 
 _WORDS: dict | None = None  # the words and the two patterns, made on first use (not at start-up)
+_CLAIMS: dict[tuple, frozenset[str] | None] = {}  # a claim's cue words -> what names its thing (None: no thing made)
 
 
 def _words() -> dict:
     global _WORDS
     if _WORDS is None:
         from dsfact.lang import load_words
-        from dsfact.matching.cues import _synonym_families
 
         table = load_words("counts", frozenset(("function", "measure", "cjk-function", "also")))["counts"]
         _WORDS = {
@@ -28,33 +28,29 @@ def _words() -> dict:
             "measure": frozenset(table.get("measure", ())),
             "cjk-function": tuple(sorted(table.get("cjk-function", ()), key=len, reverse=True)),
             "also": frozenset(table.get("also", ())),
-            "families": _synonym_families(),
-            "things": {},  # a claim's metric cues -> whether it counts things made
         }
     return _WORDS
 
 
-_CLAIM_WORDS: dict[tuple, frozenset[str]] = {}
-
-
-def _claim_words(claim: Claim, words: dict) -> frozenset[str]:
-    """The folded words that name the claim's thing, worked out once per claim's cue words."""
+def _thing_words(claim: Claim, words: dict) -> frozenset[str] | None:
+    """The folded words that name what claim counts (its cue words, their synonym families, `also`), or
+    None when it counts no thing made (no metric cue of the [gpu] family); worked out once per claim."""
     key = (claim.metric_cues, claim.subject_cues)
-    found = _CLAIM_WORDS.get(key)
-    if found is None:
-        found = _CLAIM_WORDS[key] = _words_of(claim, words)
-    return found
-
-
-def _words_of(claim: Claim, words: dict) -> frozenset[str]:
+    if key in _CLAIMS:
+        return _CLAIMS[key]
     from dsfact.fold import fold_text
+    from dsfact.matching.cues import _cue_key, _product_words, _synonym_families
 
-    out = set(words["also"])
-    for cue in (*claim.metric_cues, *claim.subject_cues):
-        folded = fold_text(cue)
-        out.add(folded)
-        out.update(fold_text(w) for w in words["families"].get(folded, ()))
-    return frozenset(out)
+    found = None
+    if any(_cue_key(cue)[0] in _product_words() for cue in claim.metric_cues):
+        families = _synonym_families()
+        out = set(words["also"])
+        for cue in (*claim.metric_cues, *claim.subject_cues):
+            out.add(fold_text(cue))
+            out.update(fold_text(w) for w in families.get(_cue_key(cue)[0], ()))
+        found = frozenset(out)
+    _CLAIMS[key] = found
+    return found
 
 
 def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
@@ -62,32 +58,26 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
     Only a claim that counts things made and counted (a cue of the [gpu] family of synonyms.words) is
     asked: a claim of a count of people ("employs 3,000 people") is often cued by its verb alone."""
     from dsfact.fold import fold_text
-    from dsfact.matching.cues import _cue_key, _product_words
+    from dsfact.matching.cues import has_cjk, is_cjk
 
     words = _words()
-    counts_things = words["things"].get(claim.metric_cues)
-    if counts_things is None:
-        products = _product_words()
-        counts_things = words["things"][claim.metric_cues] = any(_cue_key(c)[0] in products for c in claim.metric_cues)
-    if not counts_things:
+    allowed = _thing_words(claim, words)
+    if allowed is None:
         return False
     after = fold_text(text[q.end:q.end + 40])
-    allowed = _claim_words(claim, words)
     if after[:1] in words["measure"]:
         after = after[1:]
-    elif q.text[-1:] not in words["measure"] and after[:1] and "\u3400" <= after[:1] <= "\u9fff":
+    elif q.text[-1:] not in words["measure"] and after[:1] and is_cjk(after[0]):
         return False  # a Chinese count with no measure word: the characters after it are not its noun
     run = words["run"].match(after)
-    if run is not None and any("\u3400" <= ch <= "\u9fff" for ch in run.group()):
-        return _cjk_other(after, words, allowed)  # Chinese after it, maybe with a Latin name: Nvidia显卡
+    if run is not None and has_cjk(run.group()):
+        return _cjk_other(run.group(), words, allowed)  # Chinese after it, maybe with a Latin name: Nvidia显卡
     return _latin_other(after, words, allowed)
 
 
-def _cjk_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
-    m = words["run"].match(after)
-    if m is None:
-        return False
-    run = m.group()[:12]
+def _cjk_other(run: str, words: dict, allowed: frozenset[str]) -> bool:
+    """Whether the Chinese noun at the head of `run` (the words right after a count) is no word of `allowed`."""
+    run = run[:12]
     if run.startswith(words["cjk-function"]):
         return False
     for k in range(1, len(run)):  # the noun ends where a word that names nothing begins
