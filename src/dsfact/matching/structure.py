@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from dsfact.matching.cues import is_cjk
+
 
 class Structure:
     """Per block of a text: where it stands, and the spans whose subject it may take, nearest first (its
@@ -90,7 +92,7 @@ def _is_item(line: str) -> bool:
     label = m.group(1)
     if label is None:
         return True  # a bullet
-    cjk = sum(1 for c in label if "\u3400" <= c <= "\u9fff")
+    cjk = sum(map(is_cjk, label))
     return cjk <= _LABEL_CJK and len(label.split()) <= _LABEL_LATIN
 
 
@@ -220,7 +222,7 @@ def _attributive(folded: str, q_start: int, q_end: int, name_start: int, name_en
                 if any(c in between for c in ",;:，；：、()（）") or any(c.isdigit() for c in between):
                     return NOT_ATTRIBUTIVE
                 latin = between.split()
-                chinese = sum(1 for c in between if "\u3400" <= c <= "\u9fff")
+                chinese = sum(map(is_cjk, between))
                 if len(latin) <= _NAMING_GAP_WORDS and chinese <= _NAMING_GAP_CHARS:
                     return FIRM
                 return NOT_ATTRIBUTIVE
@@ -414,7 +416,7 @@ def leads_means(folded: str, clause_start: int, q_start: int) -> bool:
                 break
     if rest is None:
         return False
-    chinese = sum(1 for c in rest if "\u3400" <= c <= "\u9fff")
+    chinese = sum(map(is_cjk, rest))
     return len(rest.split()) <= _MEANS_WORDS and chinese <= 2 * _MEANS_WORDS
 
 
