@@ -170,7 +170,14 @@ def other_member(text, q: Quantity, ci: int, names: list) -> bool:
     hits of q's sentence that name someone): the nearest name of ci's subject is another model ("DeepSeek's
     R1 needed 147,000 GPU hours" against V3's GPU hours), or it is only the company's name while the
     sentence names another of its models and not the claim's own. Such a binding is weak: it may agree,
-    but no figure of R1 contradicts a claim about V3."""
+    but no figure of R1 contradicts a claim about V3. So is a figure whose nearest name of ci's subject
+    stands for another version ("Colossus 2", "Grok 2" beside Grok 3) or for an exchange, not an index
+    ("Nasdaq-listed"): dsfact.matching.family."""
+    from dsfact.matching.family import versioned_other
+
+    found = versioned_other(text, q, ci, names)
+    if found is not None:
+        return found
     if not members(text)[ci][1]:
         return False
     nearest, near = None, INF

@@ -94,7 +94,8 @@ class _Lexicon:
         self.new_subject = _Pattern(r"^\W*(?:{})(?:\s+[^\s\d$€¥£]+\s+[^\d$€¥£]|(?<=[\u3400-\u9fff])[^\W\d]{{2}})",
                                     tables.get("new-subject", {}).get("words", ()))
         for name, table in tables.items():
-            if name in ("between", "new-subject", "naming", "slash-pair", "owner", "means"):  # word lists, not roles
+            if name in ("between", "new-subject", "naming", "slash-pair", "owner", "means",
+                        "member", "exchange"):  # word lists, not roles
                 continue
             clause = table.get("clause")
             self.roles.append(_Role(

@@ -1,0 +1,46 @@
+"""Members of a family and parts of a total (tests/cases/members.yaml holds the sentences): the word lists
+are language data, read as word lists and not as roles, and the cases cover every phenomenon in the
+three scripts."""
+from __future__ import annotations
+
+import pathlib
+from collections import defaultdict
+
+import yaml
+
+CASES = pathlib.Path(__file__).resolve().parent / "cases" / "members.yaml"
+
+
+def test_members_cases_cover_each_rule_in_three_scripts():
+    cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))
+    assert len(cases) >= 60
+    langs = defaultdict(set)
+    for case in cases:
+        langs[case["rule"]].add(case["lang"])
+    assert not {rule for rule, seen in langs.items() if seen != {"en", "zh-Hant", "zh-Hans"}}
+    # every rule shows the claim's own figure still judged beside the figures it must leave alone
+    judged = {case["rule"] for case in cases if case["expect"] != "not judged"}
+    assert judged == set(langs)
+
+
+def test_member_and_exchange_words_are_word_lists_not_roles():
+    from dsfact.matching.roles import lexicon
+
+    names = {role.name for role in lexicon().roles}
+    assert {"contribution", "tranche", "earmark", "reduction"} <= names
+    assert not names & {"member", "exchange"}
+
+
+def test_a_version_after_a_name_is_another_member(bundled_registry):
+    from dsfact.check import check_text
+
+    def verdicts(text):
+        return [(f.verdict.value, f.claim, f.text) for f in check_text(text, bundled_registry)]
+
+    assert verdicts("xAI's Colossus cluster holds 300,000 GPUs.") == [("contradicted", "C16", "300,000")]
+    assert verdicts("xAI's Colossus 2 cluster holds 300,000 GPUs.") == []
+    assert verdicts("xAI's Colossus II cluster holds 300,000 GPUs.") == []
+    # a figure right after the name is no version: "Colossus 100,000 GPUs" is a count
+    assert verdicts("Musk's Colossus: 300,000 GPUs.") == [("contradicted", "C16", "300,000")]
+    # a later point release of the claim's own model is no other member
+    assert verdicts("Grok 3.5 was trained on 300,000 GPUs.") != []
