@@ -23,12 +23,12 @@ def test_members_cases_cover_each_rule_in_three_scripts():
     assert judged == set(langs)
 
 
-def test_member_and_exchange_words_are_word_lists_not_roles():
+def test_member_exchange_and_slice_words_are_word_lists_not_roles():
     from dsfact.matching.roles import lexicon
 
     names = {role.name for role in lexicon().roles}
-    assert {"contribution", "tranche", "earmark", "reduction"} <= names
-    assert not names & {"member", "exchange"}
+    assert {"contribution", "tranche", "reduction"} <= names
+    assert not names & {"member", "exchange", "multiple", "earmark", "use"}
 
 
 def test_a_version_after_a_name_is_another_member(bundled_registry):

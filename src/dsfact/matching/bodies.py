@@ -147,6 +147,11 @@ def other_body(text, q: Quantity, ci: int) -> bool:
     sentence = text.sentences[text.sentence_of(q.start)]
     start = max(marks[k - 1] if k else sentence.start, sentence.start)
     end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
+    if text.registry.claims[ci].unit == q.unit == "factor":  # a multiple; a fraction's base is looser
+        from dsfact.matching.family import other_base
+
+        if other_base(text, q, ci, start, end, compared):
+            return True  # "four times the power of the old cluster" is no multiple of Grok 2's
     hits = text.hits_in(start, end)
     naming = text.index.naming
     subject_seen = not any(ci in naming(hit.cue)[1] for hit in hits)  # borrowed: every name counts
@@ -172,9 +177,11 @@ def other_member(text, q: Quantity, ci: int, names: list) -> bool:
     sentence names another of its models and not the claim's own. Such a binding is weak: it may agree,
     but no figure of R1 contradicts a claim about V3. So is a figure whose nearest name of ci's subject
     stands for another version ("Colossus 2", "Grok 2" beside Grok 3) or for an exchange, not an index
-    ("Nasdaq-listed"): dsfact.matching.family."""
-    from dsfact.matching.family import versioned_other
+    ("Nasdaq-listed"), or a slice of a total set aside for one use: dsfact.matching.family."""
+    from dsfact.matching.family import earmarked_slice, versioned_other
 
+    if earmarked_slice(text, q):
+        return True  # "€20 billion for gigafactories" beside the plan's €200 billion: a slice of it
     found = versioned_other(text, q, ci, names)
     if found is not None:
         return found

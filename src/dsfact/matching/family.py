@@ -112,8 +112,11 @@ def _stems(text, ci: int) -> tuple:
                     own.setdefault(m.group(1), set()).add(m.group(2))
             pattern = None
             if own:
-                stems = "|".join(re.escape(s) for s in sorted(own, key=len, reverse=True))
-                pattern = re.compile(rf"(?<![a-z0-9])({stems})[ \-]?(\d{{1,2}}(?:\.\d)?)(?![\d,.]?\d)(?![a-z%])")
+                # a stem of one letter takes its number with no space ("V2", "R2"), not "a v 2"
+                stems = "|".join(rf"{re.escape(s)}[ \-]?" if len(s) > 1 else rf"{re.escape(s)}-?"
+                                 for s in sorted(own, key=len, reverse=True))
+                pattern = re.compile(rf"(?<![a-z0-9])(?P<stem>{stems})"
+                                     rf"(?P<n>\d{{1,2}}(?:\.\d)?)(?![\d,.]?\d)(?![a-z%])")
             per_claim.append((own, pattern))
         found = _STEMS[id(text.registry)] = (text.registry, per_claim)
     return found[1][ci]
@@ -155,9 +158,9 @@ def versioned_other(text, q: Quantity, ci: int, names: list) -> bool | None:
             d = _distance(q, m.start(), m.end())
             if alnum(m.group()) in compared:
                 continue  # the body the claim compares with ("Grok 3's compute is ten times Grok 2's")
-            if _is_own(m.group(2), own.get(m.group(1), ())):
+            if _is_own(m.group("n"), own.get(m.group("stem").rstrip(" -"), ())):
                 own_d = min(own_d, d)
-            elif not _is_figure(text, m.start(2), m.end(2)):
+            elif not _is_figure(text, m.start("n"), m.end("n")):
                 other_d = min(other_d, d)
     if other_d == float("inf"):
         return None
@@ -170,3 +173,100 @@ def _distance(q: Quantity, start: int, end: int) -> float:
     if start >= q.end:
         return (start - q.end) * AFTER_WEIGHT
     return 0.0
+
+
+_BASE: tuple | None = None
+
+
+def _base_words() -> tuple:
+    """The words that open a multiple's base (roles.words [multiple]): a pattern of those after the figure,
+    and the Chinese words before it, longest first."""
+    global _BASE
+    if _BASE is None:
+        from dsfact.lang import load_words
+        from dsfact.matching.roles import ROLE_KEYS
+
+        table = load_words("roles", ROLE_KEYS | {"words"}).get("multiple", {})
+        after = sorted(table.get("after", ()), key=len, reverse=True)
+        latin = "|".join(r"\s+".join(map(re.escape, w.split())) for w in after if w.isascii())
+        chinese = "|".join(re.escape(w) for w in after if not w.isascii())
+        pattern = re.compile("|".join(p for p in (latin and rf"(?<![a-z0-9])(?:{latin})(?![a-z0-9])",
+                                                   chinese and rf"^\s*(?:{chinese})") if p) or "(?!)")
+        _BASE = (pattern, tuple(sorted(table.get("before", ()), key=len, reverse=True)))
+    return _BASE
+
+
+def other_base(text, q: Quantity, ci: int, start: int, end: int, compared: frozenset[str]) -> bool:
+    """Whether the multiple q, in the clause text[start:end], is of another base than claim ci compares
+    with: the clause says what it is a multiple of ("four times the power of the old cluster", "是此前集群
+    的四倍") and that base names neither the body ci compares with nor one of ci's metric words ("ten times
+    the compute of its predecessor" is ci's own). A multiple that names no base is left to its cues."""
+    from dsfact.matching.bodies import alnum
+    from dsfact.matching.cues import METRIC
+
+    folded = text.folded
+    after_words, before_words = _base_words()
+    span = None
+    m = after_words.search(folded, q.end, end)
+    if m is not None:
+        span = (m.end(), end)
+    else:
+        for word in before_words:
+            k = folded.rfind(word, start, q.start)
+            if k >= 0 and (span is None or k + len(word) > span[0]):
+                span = (k + len(word), q.start)
+    if span is None or not folded[span[0]:span[1]].strip(" 的'’s,，"):
+        return False
+    for hit in text.hits_in(*span):
+        key = alnum(hit.cue)
+        if any(key in b or b in key for b in compared) or any(c == ci and role == METRIC
+                                                              for c, role in text.roles_of(hit)):
+            return False
+    return True
+
+
+_EARMARK: tuple | None = None
+SLICE = 1.5  # a total is at least this many times the slice it holds
+
+
+def _earmark_words() -> tuple:
+    """The words of roles.words [earmark] and [use]: patterns for those right after a figure and right
+    before it, and for the words of use after it."""
+    global _EARMARK
+    if _EARMARK is None:
+        from dsfact.lang import load_words
+        from dsfact.matching.roles import ROLE_KEYS
+
+        tables = load_words("roles", ROLE_KEYS | {"words"})
+
+        def alternation(words) -> str:
+            parts = []
+            for w in sorted(words, key=len, reverse=True):
+                body = r"\s+".join(map(re.escape, w.split()))
+                parts.append(rf"{body}(?![a-z0-9])" if w.isascii() else body)
+            return "|".join(parts) or "(?!)"
+
+        earmark = tables.get("earmark", {})
+        _EARMARK = (re.compile(rf"\s*(?:{alternation(earmark.get('after', ()))})"),
+                    re.compile(rf"(?<![a-z0-9])(?:{alternation(earmark.get('before', ()))})\s*$"),
+                    re.compile(rf"\s*(?:{alternation(tables.get('use', {}).get('after', ()))})"))
+    return _EARMARK
+
+
+def earmarked_slice(text, q: Quantity) -> bool:
+    """Whether figure q is a slice of a total set aside for one use: an [earmark] word right after or
+    before it ("€20 billion earmarked for gigafactories", "拨出200亿欧元"), or a word of use after it
+    ("€20 billion for gigafactories", "200亿欧元用于建设超级工厂") beside a larger figure of its unit in its
+    sentence or the one before (the total it is part of)."""
+    after, before, use = _earmark_words()
+    folded = text.folded
+    if after.match(folded, q.end) is not None or before.search(folded[max(0, q.start - 24):q.start]) is not None:
+        return True
+    if use.match(folded, q.end) is None:
+        return False
+    si = text.sentence_of(q.start)
+    start = text.sentences[si - 1].start if si > 0 else text.sentences[si].start
+    end = text.sentences[si].end
+    value = abs(q.value)
+    return any(x.unit == q.unit and x is not q and start <= x.start < end and abs(x.value) >= SLICE * value
+               for x in text._quantities or ())

@@ -95,7 +95,8 @@ class _Lexicon:
                                     tables.get("new-subject", {}).get("words", ()))
         for name, table in tables.items():
             if name in ("between", "new-subject", "naming", "slash-pair", "owner", "means",
-                        "member", "exchange"):  # word lists, not roles
+                        "member", "exchange", "multiple", "earmark",
+                        "use"):  # word lists, not roles
                 continue
             clause = table.get("clause")
             self.roles.append(_Role(
