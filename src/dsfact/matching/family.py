@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from dsfact.matching.cues import SUBJECT, has_cjk
+from dsfact.matching.cues import has_cjk
 from dsfact.model import Quantity
 
 # a version number right after a name: "Colossus 2", "Grok-1", "V2.5", "Colossus II"; not a figure
@@ -22,6 +22,9 @@ _STEMS: dict[int, tuple] = {}
 
 
 def _words() -> dict:
+    """The [member] and [exchange] words of roles.words, as patterns: one for the words that may end the
+    text right before a name (an article may stand between), one for those that may open the text right
+    after it (Latin words whole)."""
     global _WORDS
     if _WORDS is None:
         from dsfact.lang import load_words
@@ -29,60 +32,45 @@ def _words() -> dict:
 
         tables = load_words("roles", ROLE_KEYS | {"words"})
 
-        def split(table: str, key: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-            words = sorted(tables.get(table, {}).get(key, ()), key=len, reverse=True)
-            return tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii())
+        def alternation(words) -> str:
+            parts = []
+            for w in sorted(set(words), key=len, reverse=True):
+                body = r"\s+".join(map(re.escape, w.split()))
+                if w.isascii() and w[:1].isalnum():
+                    body = r"(?<![a-z0-9])" + body
+                if w.isascii() and w[-1:].isalnum():
+                    body += r"(?![a-z0-9])"
+                parts.append(body)
+            return "|".join(parts) or "(?!)"
 
-        _WORDS = {"member-before": split("member", "before"), "member-after": split("member", "after"),
-                  "exchange-before": split("exchange", "before"), "exchange-after": split("exchange", "after")}
+        def ending(*words) -> re.Pattern:
+            return re.compile(rf"(?:{alternation([w for ws in words for w in ws])})(?:\s+(?:the|a|an))?\s*$")
+
+        member, exchange = tables.get("member", {}), tables.get("exchange", {})
+        after = member.get("after", ())
+        _WORDS = {"before": ending(member.get("before", ()), exchange.get("before", ())),
+                  "exchange-after": re.compile(rf"\s*(?:{alternation(exchange.get('after', ()))})"),
+                  # right after a name's number ("Colossus 2号"), or after the name itself: Latin words
+                  # ("Colossus II") and Chinese ones of more than one character ("Colossus二代"; 号 and 代
+                  # alone only after a number: "马斯克代表" is Musk)
+                  "version-after": re.compile(rf"\s*(?:{alternation(after)})"),
+                  "name-after": re.compile(rf"\s*(?:{alternation([w for w in after if w.isascii()])})|"
+                                           rf"(?:{alternation([w for w in after if not w.isascii() and len(w) > 1])})")}
     return _WORDS
 
 
-def _ends_with(before: str, words: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
-    """Whether `before` (folded text up to a name) ends with one of the words, Latin ones as whole words
-    (an article may stand between: "listed on the Nasdaq")."""
-    latin, chinese = words
-    if chinese and before.endswith(chinese):
-        return True
-    tail = before.rstrip()
-    for article in (" the", " a", " an"):
-        if tail.endswith(article):
-            tail = tail[:-len(article)].rstrip()
-            break
-    tail = " " + tail
-    return any(tail.endswith(" " + w) for w in latin)
-
-
-def _starts_with(after: str, words: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
-    """Whether `after` (folded text right after a name or its number) opens with one of the words, Latin
-    ones as whole words ("-listed", "II")."""
-    latin, chinese = words
-    if chinese and after.startswith(chinese):
-        return True
-    head = after.lstrip(" ")
-    return any(head.startswith(w) and not head[len(w):len(w) + 1].isalnum() for w in latin)
-
-
-def _version_after(text, end: int, cue: str) -> str | None:
-    """The version number or word right after the name that ends at `end` ("2" in "Colossus 2"), when it
-    is one: not a figure the numbers engine reads ("xAI 10万块"), and after a Chinese name only with a word
-    of generation ("巨像2号"). None when no version follows."""
-    folded = text.folded
-    after = folded[end:end + 16]
-    words = _words()
-    m = _VERSION.match(after)
+def _version_after(text, end: int, cue: str) -> bool:
+    """Whether a version number or word stands right after the name that ends at `end` ("2" in "Colossus
+    2", "Colossus II"): a number the numbers engine does not read as a figure ("xAI 10万块" is a count),
+    and after a Chinese name only with a word of generation ("巨像2号", not "马斯克2日")."""
+    folded, words = text.folded, _words()
+    m = _VERSION.match(folded, end)
     if m is not None and not (cue[-1:].isdigit() and m.group(1).isdigit()):
-        rest = after[m.end():]
-        marked = _starts_with(rest, words["member-after"])
+        marked = words["version-after"].match(folded, m.end()) is not None
         if has_cjk(cue[-1:]) and not marked:
-            return None
-        if not marked and m.group(1)[0].isdigit() and _is_figure(text, end + m.start(1), end + m.end(1)):
-            return None
-        return m.group(1)
-    latin, chinese = words["member-after"]
-    if after.startswith(tuple(w for w in chinese if len(w) > 1)) or _starts_with(after, (latin, ())):
-        return "*"  # "Colossus二代", "Colossus II" (号, 代 alone only after a number: "马斯克代表" is Musk)
-    return None
+            return False
+        return marked or not m.group(1)[0].isdigit() or not _is_figure(text, m.start(1), m.end(1))
+    return words["name-after"].match(folded, end) is not None
 
 
 def _is_figure(text, start: int, end: int) -> bool:
@@ -135,36 +123,72 @@ def versioned_other(text, q: Quantity, ci: int, names: list) -> bool | None:
     subject is its own. A sentence that names ci's subject only as another member lends it no firm
     subject either (the subject borrowed from the sentence before)."""
     sentence = text.sentences[text.sentence_of(q.start)]
-    folded, words = text.folded, _words()
-    own_d, other_d = float("inf"), float("inf")
+    cache = _cache(text)
+    key = (sentence.start, ci)
+    spans = cache.get(key)
+    if spans is None:
+        spans = cache[key] = _spans(text, ci, names, sentence, cache)
+    own_spans, other_spans = spans
+    if not other_spans:
+        return None
+    own_d = min((_distance(q, a, b) for a, b in own_spans), default=float("inf"))
+    return min(_distance(q, a, b) for a, b in other_spans) < own_d
+
+
+def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, list]:
+    """Where sentence names claim ci's own subject, and where another member of its family (the spans of
+    those names), for versioned_other; once per sentence and claim."""
+    own_spans: list[tuple[int, int]] = []
+    other_spans: list[tuple[int, int]] = []
     own, pattern = _stems(text, ci)  # a claim about a versioned model: only that model's name is its own
     # ("xAI" or "Colossus" beside "Colossus 2" names the family, not Grok 3)
+    naming = text.index.naming
     for hit, _ in names:
-        if not any(c == ci and role == SUBJECT for c, role in text.roles_of(hit)):
+        if ci not in naming(hit.cue)[1]:
             continue
-        d = _distance(q, hit.start, hit.end)
-        before = folded[max(sentence.start, hit.start - 24):hit.start]
-        after = folded[hit.end:hit.end + 16]
-        if (_version_after(text, hit.end, hit.cue) or _ends_with(before, words["member-before"])
-                or _ends_with(before, words["exchange-before"]) or _starts_with(after, words["exchange-after"])):
-            other_d = min(other_d, d)
+        marked = cache.get(hit)
+        if marked is None:
+            marked = cache[hit] = _marked(text, hit, sentence.start)
+        if marked:
+            other_spans.append((hit.start, hit.end))
         elif pattern is None:
-            own_d = min(own_d, d)
+            own_spans.append((hit.start, hit.end))
     if pattern is not None:
-        from dsfact.matching.bodies import alnum, bodies
+        found = cache.get((sentence.start, pattern))
+        if found is None:
+            found = cache[(sentence.start, pattern)] = [
+                (m.start(), m.end(), m.group("stem").rstrip(" -"), m.group("n"))
+                for m in pattern.finditer(text.folded, sentence.start, sentence.end)]
+        if found:
+            from dsfact.matching.bodies import alnum, bodies
 
-        compared = bodies(text)[ci]
-        for m in pattern.finditer(folded, sentence.start, sentence.end):
-            d = _distance(q, m.start(), m.end())
-            if alnum(m.group()) in compared:
-                continue  # the body the claim compares with ("Grok 3's compute is ten times Grok 2's")
-            if _is_own(m.group("n"), own.get(m.group("stem").rstrip(" -"), ())):
-                own_d = min(own_d, d)
-            elif not _is_figure(text, m.start("n"), m.end("n")):
-                other_d = min(other_d, d)
-    if other_d == float("inf"):
-        return None
-    return other_d < own_d
+            compared = bodies(text)[ci]
+            for start, end, stem, number in found:
+                if alnum(text.folded[start:end]) in compared:
+                    continue  # the body the claim compares with ("Grok 3's compute is ten times Grok 2's")
+                if _is_own(number, own.get(stem, ())):
+                    own_spans.append((start, end))
+                elif not _is_figure(text, end - len(number), end):
+                    other_spans.append((start, end))
+    return own_spans, other_spans
+
+
+_CACHE: list = [None, {}]  # the text last read, and what was found in it (one text is read at a time)
+
+
+def _cache(text) -> dict:
+    if _CACHE[0] is not text:
+        _CACHE[0], _CACHE[1] = text, {}
+    return _CACHE[1]
+
+
+def _marked(text, hit, floor: int) -> bool:
+    """Whether the name at `hit` stands for another member or an exchange: a version after it, a word of
+    generation or of listing before it, a word of listing after it."""
+    folded, words = text.folded, _words()
+    return (_version_after(text, hit.end, hit.cue)
+            or words["before"].search(folded[max(floor, hit.start - 24):hit.start]) is not None
+            or words["exchange-after"].match(folded, hit.end) is not None)
 
 
 def _distance(q: Quantity, start: int, end: int) -> float:
@@ -258,6 +282,14 @@ def earmarked_slice(text, q: Quantity) -> bool:
     before it ("€20 billion earmarked for gigafactories", "拨出200亿欧元"), or a word of use after it
     ("€20 billion for gigafactories", "200亿欧元用于建设超级工厂") beside a larger figure of its unit in its
     sentence or the one before (the total it is part of)."""
+    cache = _cache(text)
+    found = cache.get(q)
+    if found is None:
+        found = cache[q] = _earmarked(text, q)
+    return found
+
+
+def _earmarked(text, q: Quantity) -> bool:
     after, before, use = _earmark_words()
     folded = text.folded
     if after.match(folded, q.end) is not None or before.search(folded[max(0, q.start - 24):q.start]) is not None:
