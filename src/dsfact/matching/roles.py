@@ -134,6 +134,10 @@ class _Lexicon:
         self.shift = _Pattern("{}", names.get("shift", {}).get("before", ()))
         self.compared_before = _Pattern(r"(?:{})\s*$", comparison.get("before", ()))
         self.compared_after = _Pattern(r"^\s*(?:{})", comparison.get("after", ()))
+        agent = names.get("agent", {})
+        # "announced by Donald Trump": a first name may stand between
+        self.agent_before = _Pattern(r"(?:{})(?:\s+[a-z][a-z.'-]*)?\s*$", agent.get("before", ()))
+        self.agent_after = _Pattern(r"^\s*(?:{})", agent.get("after", ()))
 
 
 _LEXICON: _Lexicon | None = None
@@ -361,11 +365,16 @@ class FigureReader:
 
 
 def is_comparison(folded: str, start: int, end: int) -> bool:
-    """Whether the name at folded[start:end] is only a comparison ("比OpenAI", "than GPT-4o")."""
+    """Whether the name at folded[start:end] is only a comparison ("比OpenAI", "than GPT-4o") or the one who
+    announced or led a plan ("announced by Trump", "由特朗普宣布"): a name that binds only its own figure."""
     lex = lexicon()
     before, after = max(0, start - 24), folded[end:end + 8]
-    return bool(lex.compared_before.get(has_cjk(folded[before:start])).search(folded, before, start)
-                or lex.compared_after.get(has_cjk(after)).match(after))
+    chinese = has_cjk(folded[before:start])
+    if lex.compared_before.get(chinese).search(folded, before, start) or lex.compared_after.get(has_cjk(after)).match(after):
+        return True
+    # the one who announced or led a plan ("announced by Trump", "由特朗普宣布"): in Chinese, with its verb
+    agent = lex.agent_before.get(chinese).search(folded, before, start)
+    return agent is not None and (agent.group().isascii() or lex.agent_after.get(True).match(after) is not None)
 
 
 def opens_new_subject(folded: str, start: int, end: int) -> bool:
