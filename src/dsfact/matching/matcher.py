@@ -52,7 +52,7 @@ class _Cues:
     """The cue words of a figure's sentence, as distances from the figure, by claim."""
 
     __slots__ = ("subject", "metric", "excluded", "subject_before", "entity", "named_before", "last_subject",
-                 "names", "loose")
+                 "names", "loose", "invested")
 
     def __init__(self) -> None:
         self.subject: dict[int, float] = {}
@@ -64,6 +64,7 @@ class _Cues:
         self.last_subject: dict[int, int] = {}  # claim -> where its subject last ends before q
         self.names: list[tuple[CueHit, tuple]] = []  # the sentence's names, with their roles
         self.loose: set[int] = set()  # claims bound only by a name that loosely carries their metric
+        self.invested: set[int] = set()  # claims whose name a figure is put into ("invest $500 billion in Stargate")
 
 
 def _not_names() -> frozenset[str]:
@@ -258,7 +259,7 @@ class TextMatcher(TextCues):
             if not self._fits(q, claim, roles, sentence):
                 continue
             weak = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or ci in self._loose \
-                or ci in cues.loose or other_member(self, q, ci, cues.names)
+                or ci in cues.loose or ci in cues.invested or other_member(self, q, ci, cues.names)
             out.append(Candidate(claim, subject_d[ci], md, weak=weak, cues=cues))
         if not out:
             return out

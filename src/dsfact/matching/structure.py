@@ -367,10 +367,47 @@ def _owner_pattern() -> re.Pattern:
     return _OWNER
 
 
+_INVESTED: tuple[re.Pattern, re.Pattern] | None = None
+
+
+def _invested_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A word of investing (roles.words [owner] `before`), and what puts the figure into a name after it."""
+    global _INVESTED
+    if _INVESTED is None:
+        from dsfact.lang import load_words
+
+        owner = load_words("roles").get("owner", {})
+        verbs = sorted(owner.get("before", ()), key=len, reverse=True)
+        into = sorted(owner.get("after", ()), key=len, reverse=True)
+        _INVESTED = (re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b"),
+                     re.compile(r"\s+(?:" + "|".join(map(re.escape, into)) + r")\s+(?:the\s+)?(?=\S)"))
+    return _INVESTED
+
+
+def _owner_match(matcher, q) -> tuple[re.Match | None, bool]:
+    """Where the name that owns figure q begins: after a move noun ("a 3.1% slide in the Nasdaq"), or after
+    the figure that a word of investing earlier in its clause puts into it ("invest $500 billion in
+    Stargate"); and whether it was put in, which binds only weakly: one backer's share put into a plan
+    ("SoftBank put $30 billion into Stargate") is a part of its total, which the words do not tell apart."""
+    folded = matcher.folded
+    m = _owner_pattern().match(folded, q.end)
+    if m is not None:
+        return m, False
+    verb, into = _invested_patterns()
+    m = into.match(folded, q.end)
+    if m is None:
+        return None, False
+    marks = matcher._marks
+    k = bisect.bisect_right(marks, q.start) - 1
+    start = max(marks[k] if k >= 0 else 0, matcher.sentences[matcher.sentence_of(q.start)].start)
+    return (m, True) if verb.search(folded, start, q.start) else (None, False)
+
+
 def owner_after(matcher, q, hits, cues) -> None:
-    """A name that owns figure q through the move noun after it ("a 3.1% slide in the Nasdaq") is its only
-    subject: its claims come nearest (`cues`, matcher._Cues), every other is out of reach."""
-    m = _owner_pattern().match(matcher.folded, q.end)
+    """A name that owns figure q through the move noun after it ("a 3.1% slide in the Nasdaq"), or through
+    a word of investing ("invest $500 billion in Stargate"), is its only subject: its claims come nearest
+    (`cues`, matcher._Cues), every other is out of reach."""
+    m, invested = _owner_match(matcher, q)
     if m is None:
         return
     for h in hits:
@@ -380,6 +417,8 @@ def owner_after(matcher, q, hits, cues) -> None:
                 for ci in cues.subject:
                     cues.subject[ci] = 0.0 if ci in owned else _INF
                 cues.subject_before.update(ci for ci in owned if ci in cues.subject)
+                if invested:
+                    cues.invested.update(ci for ci in owned if ci in cues.subject)
                 return
 
 
