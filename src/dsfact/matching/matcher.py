@@ -9,7 +9,16 @@ from dsfact.matching.cues import METRIC, CueHit, _cue_key, _product_words
 from dsfact.matching.doubt import row_label
 from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
-from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
+from dsfact.matching.structure import (
+    FIRM,
+    carried,
+    means_clause,
+    named_next,
+    owner_after,
+    pair_cues,
+    respectively,
+    unjudged,
+)
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.model import Claim, Quantity
 
@@ -154,7 +163,9 @@ class TextMatcher(TextCues):
         missing = [ci for ci in cues.metric if ci not in cues.subject and ci not in cues.excluded]
         self._firm: set[int] = set()  # claims whose subject a pronoun carries from the sentence before
         self._loose: set[int] = set()  # claims whose subject a pronoun carries as another model's
-        if missing and not self._named_before(q, si) and not self._turns_away(q, sentence):
+        if missing and named_next(self, q, si, missing, cues, SENTENCE_PENALTY):
+            pass  # "... a venture to invest $500 billion. The venture, called Stargate, ...": Stargate's
+        elif missing and not self._named_before(q, si) and not self._turns_away(q, sentence):
             if _pronoun_subject(self, si, q, missing, cues.subject):
                 pass
             elif not self._borrow_subject(q, si, missing, cues.subject, family):

@@ -84,14 +84,15 @@ class TextCues:
 
     def reach(self, si: int, context: tuple = ()) -> frozenset[int]:
         """The claims whose subject a figure of sentence si may take: named in the sentence or in the
-        LOOKBACK_SENTENCES before it (TextMatcher._borrow_subject), or in `context`, the heading and lead
-        line spans above the figure (_structure_subject). Only these claims' metric and exclude words can
-        bind a figure there."""
+        LOOKBACK_SENTENCES before it (TextMatcher._borrow_subject), in the sentence after it when that
+        one gives the name (structure.named_next), or in `context`, the heading and lead line spans above
+        the figure (_structure_subject). Only these claims' metric and exclude words can bind a figure
+        there."""
         key = (si, context)
         found = self._reach.get(key)
         if found is None:
             subjects = self.sentence_claims()[1]
-            found = frozenset().union(*subjects[max(0, si - LOOKBACK_SENTENCES):si + 1])
+            found = frozenset().union(*subjects[max(0, si - LOOKBACK_SENTENCES):si + 2])
             if context:
                 by_role = self.index.claims_by_role
                 found = found.union(*(by_role(h.cue)[1] for a, b, _ in context for h in self.hits_in(a, b)))
