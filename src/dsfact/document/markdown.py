@@ -39,12 +39,14 @@ class _Unit:
     """One block's inline content in the original: its segments (one a line), and where it stands.
     (A plain class: a dataclass costs a millisecond to define, at every start.)"""
 
-    __slots__ = ("segments", "kind", "headings", "depth", "lead_from")
+    __slots__ = ("segments", "kind", "headings", "depth", "lead_from", "row_from", "column_from")
 
     def __init__(self, segments: tuple[tuple[int, int], ...], kind: str, headings: tuple[int, ...], depth: int,
                  lead_from: int) -> None:
         self.segments, self.kind, self.headings, self.depth = segments, kind, headings, depth
         self.lead_from = lead_from  # index of the unit whose text leads the list this unit is in, or -1
+        self.row_from = -1  # for a table cell: the unit of its row's first cell (its label), or -1
+        self.column_from = -1  # for a table body cell: the unit of its column's header cell, or -1
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +195,10 @@ class _Walk:
         self.containers: list[str] = []  # the open containers: "list", "item", "quote", "footnote"
         self.leads: list[int] = []  # for each open list: the unit that leads it, or -1
         self.cells: list[tuple[int, int]] = []  # the cells of the table row being read, last first
+        self.row_cells = 0  # how many cells the row being read has
+        self.row_first = -1  # the unit of that row's first cell, or -1
+        self.in_head = False  # the row being read is the table's header
+        self.header: dict[int, int] = {}  # column -> the unit of the table's header cell
         self.item_fresh = False  # the next paragraph is the first of a list item
         # The block whose inline content is being read: its kind, the heading (level, start, end),
         # where its content starts (-1 before its first inline event), and for a paragraph, that
@@ -250,6 +256,9 @@ class _Walk:
             self.heading = (int(tag["Heading"]["level"][1:]), at(a), at(e))
         elif name in ("TableHead", "TableRow"):
             self.cells = _row_cells(self.s, *_line(self.s, self.starts, self.line_of(at(a))))[::-1]
+            self.row_cells, self.row_first, self.in_head = len(self.cells), -1, name == "TableHead"
+            if self.in_head:
+                self.header = {}
         elif name == "TableCell":
             self.cell()
         elif name == "List":
@@ -354,7 +363,20 @@ class _Walk:
     def cell(self) -> None:
         if self.cells:
             self.item_fresh = False
+            column = self.row_cells - len(self.cells)
+            count = len(self.units)
             self.add_unit([self.cells.pop()], "cell", 0)
+            if len(self.units) == count:
+                return  # an empty cell
+            unit = self.units[-1]
+            if column == 0:
+                self.row_first = count
+            elif not self.in_head:
+                unit.row_from = self.row_first
+            if self.in_head:
+                self.header[column] = count
+            else:
+                unit.column_from = self.header.get(column, -1)
 
     def add_unit(self, segments: list[tuple[int, int]], kind: str, level: int) -> None:
         s, units = self.s, self.units
@@ -436,5 +458,10 @@ def _blocks(text: str, origin: list[int], units: list[_Unit]) -> list[Block]:
     for u, (a, b) in zip(units, spans):
         headings = tuple(text[slice(*spans[h])] for h in u.headings)
         lead = text[slice(*spans[u.lead_from])] if u.lead_from >= 0 else None
-        blocks.append(Block(a, b, u.kind, headings, lead, u.depth))
+        if u.kind == "cell" and (u.row_from >= 0 or u.column_from >= 0):
+            row = text[slice(*spans[u.row_from])] if u.row_from >= 0 else None
+            column = text[slice(*spans[u.column_from])] if u.column_from >= 0 else None
+            blocks.append(Block(a, b, u.kind, headings, lead, u.depth, row, column))
+        else:
+            blocks.append(Block(a, b, u.kind, headings, lead, u.depth))
     return blocks

@@ -26,6 +26,9 @@ class Block(NamedTuple):
     list's lead line: "DeepSeek's costs:" above "- $5.6 million for the final run"; for a nested list,
     the item it hangs from), or None when a heading or nothing stands there. The binding of a figure
     to its subject reads this: a heading or a lead line can carry the subject of the lines below it.
+    For a table cell, `row` is the text of its row's first cell (the row's label; None for a first
+    cell) and `column` the text of its column's header cell (None in the header): a cell's figure is
+    about what its row and column name ("| DeepSeek-R1 | $2.19 |" under "| Model | Output price |").
     """
 
     start: int
@@ -34,6 +37,8 @@ class Block(NamedTuple):
     headings: tuple[str, ...] = ()
     lead: str | None = None
     depth: int = 0
+    row: str | None = None
+    column: str | None = None
 
 
 _SHOWN = ("path", "original", "text", "origin", "format", "encoding", "directives", "blocks")

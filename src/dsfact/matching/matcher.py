@@ -19,6 +19,7 @@ from dsfact.matching.structure import (
     respectively,
     unjudged,
 )
+from dsfact.matching.tables import table_cues
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.model import Claim, Quantity
 
@@ -240,6 +241,7 @@ class TextMatcher(TextCues):
             if how == FIRM:
                 firm.add(ci)
         pair_cues(self, q, si, cues, firm)  # "$0.55/$2.19 per million tokens": the second is an output price
+        table_cues(self, q, cues, firm)  # "| DeepSeek-R1 | $2.19 |" under "| Model | Output price |"
         cues.loose = {ci for ci in cues.metric if ci not in firm}
         for hit, ci in exclusions:
             # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's

@@ -5,7 +5,8 @@ every few words), and most of those figures are about things no registry speaks 
 a figure to a claim only when the figure's own sentence holds a metric word of that claim, and a
 subject word of it is in that sentence or in one of the LOOKBACK_SENTENCES sentences before it
 (TextMatcher.candidates, _borrow_subject) or in the sentence after it (structure.named_next), or in
-the heading above it or its list's lead line
+the heading above it or its list's lead line (a table cell: also its row's label and its column's header,
+whose metric words count as the cell's own: dsfact.matching.tables)
 (_structure_subject; _respectively only re-pairs subjects already found). So
 only in such sentences can a figure become a finding, and the numbers engine need read nothing else;
 and there only a figure whose unit is one of those claims' units need be matched.
@@ -18,6 +19,7 @@ text; a change to binding that lets a figure take a metric word from another sen
 from __future__ import annotations
 
 from dsfact.matching.matcher import TextMatcher
+from dsfact.matching.tables import table_metrics
 from dsfact.model import Quantity
 
 
@@ -35,11 +37,16 @@ class Bindable:
             return
         metrics = matcher.sentence_claims()[0]
         spans = self.spans
+        structure = matcher.structure
         for i, s in enumerate(sentences):
-            if not metrics[i]:
+            wanted = metrics[i]
+            table = structure.table_of(s.start) if structure is not None else None
+            if table:  # a table cell: its column's header and its row's label are read with it
+                wanted = wanted | table_metrics(matcher, table)
+            if not wanted:
                 continue
-            context = matcher.structure.context_of(s.start) if matcher.structure is not None else ()
-            claims = metrics[i] & matcher.reach(i, context)
+            context = structure.context_of(s.start) if structure is not None else ()
+            claims = wanted & matcher.reach(i, context)
             if not claims:
                 continue
             self.claims[i] = claims

@@ -18,14 +18,26 @@ class Structure:
     plain-text list (`items`), which take their lead line's. A plain class: a dataclass costs a
     millisecond or more to create, on every run."""
 
-    __slots__ = ("starts", "ends", "contexts", "items")
+    __slots__ = ("starts", "ends", "contexts", "items", "tables")
 
     def __init__(self, starts: list[int], ends: list[int], contexts: list[tuple[tuple[int, int, bool], ...]],
-                 items: tuple[list[int], list[int], list[tuple[int, int, bool]]] = ([], [], [])) -> None:
+                 items: tuple[list[int], list[int], list[tuple[int, int, bool]]] = ([], [], []),
+                 tables: dict[int, tuple[tuple[int, int] | None, tuple[int, int] | None]] | None = None) -> None:
         self.starts = starts
         self.ends = ends
         self.contexts = contexts  # (start, end, is a heading)
         self.items = items  # the lines of plain-text lists: starts, ends, and each one's lead line span
+        self.tables = tables or {}  # block index of a table cell -> the spans of its row's label and column's header
+
+    def table_of(self, pos: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None] | None:
+        """For offset pos in a table cell: the spans of its row's label and of its column's header cell
+        (either may be None); None outside a table's cells."""
+        if not self.tables:
+            return None
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k < 0 or pos >= self.ends[k]:
+            return None
+        return self.tables.get(k)
 
     def context_of(self, pos: int) -> tuple[tuple[int, int, bool], ...]:
         """The lead line and heading spans of the block at offset pos (none outside every block), each
@@ -45,9 +57,10 @@ def structure_of(text: str, blocks) -> Structure | None:
     """The Structure of a text from its document's blocks (in order); None when no block has a heading
     above it or a lead line, and no paragraph holds a plain-text list."""
     items = _plain_lists(text, blocks)
-    if not items[0] and not any(b.headings or b.lead for b in blocks):
+    if not items[0] and not any(b.headings or b.lead or b.row or b.column for b in blocks):
         return None
     starts, ends, contexts = [], [], []
+    tables: dict[int, tuple[tuple[int, int] | None, tuple[int, int] | None]] = {}
     latest: dict[str, tuple[int, int, bool]] = {}  # a block's text -> the span of the latest block so written
     headings: dict[str, tuple[int, int, bool]] = {}
     for b in sorted(blocks, key=lambda b: b.start):
@@ -60,6 +73,11 @@ def structure_of(text: str, blocks) -> Structure | None:
             span = headings.get(" ".join(heading.split()))
             if span is not None and span not in spans:
                 spans.append(span)
+        if b.row or b.column:  # a table cell: its row's label and its column's header, read like a lead line
+            row, column = (latest.get(" ".join(t.split())) if t else None for t in (b.row, b.column))
+            if row or column:
+                tables[len(starts)] = (row and row[:2], column and column[:2])
+                spans[:0] = [span for span in (row, column) if span and span not in spans]
         starts.append(b.start)
         ends.append(b.end)
         contexts.append(tuple(spans))
@@ -67,7 +85,7 @@ def structure_of(text: str, blocks) -> Structure | None:
         latest[words] = (b.start, b.end, False)
         if b.kind == "heading":
             headings[words] = (b.start, b.end, True)
-    return Structure(starts, ends, contexts, items)
+    return Structure(starts, ends, contexts, items, tables)
 
 
 # A plain-text list: a lead line, then lines that are each an item, bulleted ("- ", "1. ") or labelled
@@ -358,8 +376,12 @@ def _pair_roles(matcher, q, si: int) -> list[tuple[int, str]]:
         return []
     sentence = matcher.sentences[si]
     words = slash_pair(matcher.index, matcher.folded[sentence.start:sentence.end], matcher.text, quantities, k)
-    if not words:
-        return []
+    return word_roles(matcher, q, words) if words else []
+
+
+def word_roles(matcher, q, words) -> list[tuple[int, str]]:
+    """The claims these words, as if written beside figure q, are a metric (or variant) word of, and those
+    they rule out: "metric" or "exclude" for each."""
     from dsfact.matching.cues import _cue_key
 
     out = []
