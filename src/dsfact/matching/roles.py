@@ -13,6 +13,7 @@ import re
 
 from dsfact.fold import has_han
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.wordtables import Alternation, Pattern, Words
 from dsfact.model import Quantity
 
 ROLE_KEYS = frozenset(("never", "doubt", "before", "after", "clause", "opening", "near"))
@@ -23,49 +24,6 @@ CONVERSION_GAP = 24  # at most this many characters between a figure and its res
 _CURRENCIES = frozenset("USD EUR HKD CNY TWD JPY GBP AUD CAD SGD KRW INR CHF 元".split())
 _DURATIONS = frozenset("day month year hour week".split())
 _TIMES = _DURATIONS | {"date"}
-_LATIN = re.compile(r"[a-z]")
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    """A regex alternation of words, longest first; Latin words match whole words only."""
-    parts, latin = [], []
-    for word in sorted(set(words), key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in word.split())
-        starts, ends = bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:]))
-        if starts and ends:
-            latin.append(body)  # guarded once for the whole group: one test per position, not one per word
-            continue
-        if starts:
-            body = r"(?<![a-z0-9])" + body
-        if ends:
-            body += r"(?![a-z0-9])"
-        parts.append(body)
-    if latin:
-        parts.insert(0, r"(?<![a-z0-9])(?:" + "|".join(latin) + r")(?![a-z0-9])")
-    return "|".join(parts) or "(?!)"
-
-
-
-
-class _Pattern:
-    """A regex around an alternation of words, compiled on first use: without the words written in
-    Chinese for text that has no Chinese character (they cannot match there, and they are half of what
-    a pattern costs to compile), with every word for text that has one. Each pattern costs a
-    millisecond or more to compile, and a short English article needs few of them."""
-
-    __slots__ = ("form", "groups", "_compiled")
-
-    def __init__(self, form: str, *groups: tuple[str, ...]) -> None:
-        self.form = form  # the regex, with one {} per group of words
-        self.groups = groups
-        self._compiled: dict[bool, re.Pattern] = {}
-
-    def get(self, chinese: bool) -> re.Pattern:
-        found = self._compiled.get(chinese)
-        if found is None:
-            groups = self.groups if chinese else [tuple(w for w in g if not has_cjk(w)) for g in self.groups]
-            found = self._compiled[chinese] = re.compile(self.form.format(*map(_alternation, groups)))
-        return found
 
 
 class _Role:
@@ -73,9 +31,9 @@ class _Role:
 
     __slots__ = ("name", "never", "doubt", "before", "after", "clause", "opening", "near")
 
-    def __init__(self, name: str, never: frozenset[str], before: _Pattern, after: _Pattern,
-                 clause: _Pattern | None, opening: str, doubt: frozenset[str] = frozenset(),
-                 near: _Pattern | None = None) -> None:
+    def __init__(self, name: str, never: frozenset[str], before: Words, after: Words,
+                 clause: Alternation | None, opening: str, doubt: frozenset[str] = frozenset(),
+                 near: Alternation | None = None) -> None:
         self.name, self.never, self.before, self.after, self.clause, self.opening = \
             name, never, before, after, clause, opening
         self.doubt = doubt  # the kinds of claim a figure in this role may agree with but never contradicts
@@ -91,8 +49,10 @@ class _Lexicon:
         self.roles: list[_Role] = []
         tables = load_words("roles", ROLE_KEYS | {"words"})
         between = tables.get("between", {}).get("words", ())
-        self.new_subject = _Pattern(r"^\W*(?:{})(?:\s+[^\s\d$€¥£]+\s+[^\d$€¥£]|(?<=[\u3400-\u9fff])[^\W\d]{{2}})",
-                                    tables.get("new-subject", {}).get("words", ()))
+        self.new_subject = Pattern(r"^\W*(?:{})(?:\s+[^\s\d$€¥£]+\s+[^\d$€¥£]|(?<=[\u3400-\u9fff])[^\W\d]{{2}})",
+                                    tables.get("new-subject", {}).get("words", ()),
+                                    plain=r"^\W*(?:{})\s+[^\s\d$€¥£]+\s+[^\d$€¥£]")
+        self.between = Words(between)
         for name, table in tables.items():
             if name in ("between", "new-subject", "naming", "slash-pair", "owner", "means",
                         "member", "exchange", "multiple", "earmark",
@@ -103,11 +63,11 @@ class _Lexicon:
                 name=name,
                 never=frozenset(table.get("never", ())),
                 doubt=frozenset(table.get("doubt", ())),
-                before=_Pattern(r"(?:{})(?:\s*(?:{}))*\s*$", table.get("before", ()), between),
-                after=_Pattern(r"^\s*(?:{})", table.get("after", ())),
-                clause=_Pattern("{}", clause) if clause else None,
+                before=Words(table.get("before", ())),
+                after=Words(table.get("after", ())),
+                clause=Alternation(clause) if clause else None,
                 opening="".join(table.get("opening", ())),
-                near=_Pattern("{}", table["near"]) if table.get("near") else None,
+                near=Alternation(table["near"]) if table.get("near") else None,
             ))
         times = load_words("time")
         relative = times.get("relative", {})
@@ -118,26 +78,44 @@ class _Lexicon:
         for day, words in enumerate(times.get("weekdays", {}).values()):
             for word in words:
                 self.time_kinds.setdefault(word, f"weekday:{day}")
-        self.time = _Pattern("{}", tuple(self.time_kinds))
+        self.time = Alternation(tuple(self.time_kinds))
         reference = times.get("reference", {})
-        self.reference_before = _Pattern("{}", reference.get("before", ()))
-        self.reference_after = _Pattern("{}", reference.get("after", ()))
-        self.superlative = _Pattern("{}", reference.get("superlative", ()))
-        self.reference_then = _Pattern(r"[^\d.。;；!?！？]{{0,12}}?(?:{})", reference.get("then", ()))
-        self.record = _Pattern("{}", reference.get("record", ()))
-        self.discount = _Pattern("{}", times.get("discount", {}).get("words", ()))
-        self.discount_then = _Pattern("{}", times.get("discount", {}).get("then", ()))
-        self.day_of_month = _Pattern(r"(?<![0-9.])([0-9]{{1,2}})\s*(?:{})", times.get("day-of-month", {}).get("after", ()))
+        self.reference_before = Alternation(reference.get("before", ()))
+        self.reference_after = Alternation(reference.get("after", ()))
+        self.superlative = Alternation(reference.get("superlative", ()))
+        self.reference_then = Pattern(r"[^\d.。;；!?！？]{{0,12}}?(?:{})", reference.get("then", ()))
+        self.record = Alternation(reference.get("record", ()))
+        self.discount = Alternation(times.get("discount", {}).get("words", ()))
+        self.discount_then = Alternation(times.get("discount", {}).get("then", ()))
+        self.day_of_month = Pattern(r"(?<![0-9.])([0-9]{{1,2}})\s*(?:{})", times.get("day-of-month", {}).get("after", ()))
         self.conversion = next((r for r in self.roles if r.name == "conversion"), None)
+        self.by_name = {role.name: role for role in self.roles}
+        self._never: dict[str, list[str]] = {}
+        self._doubt: dict[str | None, list[str]] = {}
         names = load_words("names", frozenset(("before", "after", "words")))
         comparison = names.get("comparison", {})
-        self.shift = _Pattern("{}", names.get("shift", {}).get("before", ()))
-        self.compared_before = _Pattern(r"(?:{})\s*$", comparison.get("before", ()))
-        self.compared_after = _Pattern(r"^\s*(?:{})", comparison.get("after", ()))
+        self.shift = Alternation(names.get("shift", {}).get("before", ()))
+        self.compared_before = Pattern(r"(?:{})\s*$", comparison.get("before", ()))
+        self.compared_after = Pattern(r"^\s*(?:{})", comparison.get("after", ()))
         agent = names.get("agent", {})
         # "announced by Donald Trump": a first name may stand between
-        self.agent_before = _Pattern(r"(?:{})(?:\s+[a-z][a-z.'-]*)?\s*$", agent.get("before", ()))
-        self.agent_after = _Pattern(r"^\s*(?:{})", agent.get("after", ()))
+        self.agent_before = Pattern(r"(?:{})(?:\s+[a-z][a-z.'-]*)?\s*$", agent.get("before", ()))
+        self.agent_after = Pattern(r"^\s*(?:{})", agent.get("after", ()))
+
+    def never(self, kind: str) -> list[str]:
+        """The roles a figure cannot state a claim of this kind in, in the order of roles.words."""
+        found = self._never.get(kind)
+        if found is None:
+            found = self._never[kind] = [r.name for r in self.roles if "*" in r.never or kind in r.never]
+        return found
+
+    def doubt(self, kind: str | None) -> list[str]:
+        """The roles that put a figure in doubt for a claim of this kind."""
+        found = self._doubt.get(kind)
+        if found is None:
+            found = self._doubt[kind] = [r.name for r in self.roles
+                                         if "*" in r.doubt or (kind is not None and kind in r.doubt)]
+        return found
 
 
 _LEXICON: _Lexicon | None = None
@@ -157,6 +135,37 @@ def _restates(previous: Quantity, q: Quantity) -> bool:
     return ({previous.unit, q.unit} <= _CURRENCIES) or ({previous.unit, q.unit} <= _DURATIONS)
 
 
+class FigureRoles:
+    """The roles of one figure, each read when first asked: `"level" in roles`."""
+
+    __slots__ = ("reader", "q", "k", "before", "after", "starts", "_known")
+
+    def __init__(self, reader: FigureReader, q: Quantity) -> None:
+        self.reader, self.q = reader, q
+        self.k = bisect.bisect_left(reader.starts, q.start)
+        self.before: str | None = None  # the words before and after q in its clause (window())
+        self.after = ""
+        self.starts: list[int] = []  # where a role's words may end `before` (Words.tail_starts of the between words)
+        self._known: dict[str, bool] = {}
+
+    def window(self) -> None:
+        reader, q = self.reader, self.q
+        clause_start, clause_end = reader._clause_span(q.start)
+        if clause_start > 0 and reader.folded[clause_start - 1] in "(（" \
+                and not reader.folded[clause_start:q.start].strip():  # "Input Cost (1M Tokens)": the bracket's head
+            clause_start = max(reader.sentence_of(q.start)[0], clause_start - WINDOW)
+        self.before = reader.folded[max(clause_start, q.start - WINDOW):q.start]
+        self.after = reader.folded[q.end:min(clause_end, q.end + WINDOW)]
+        self.starts = lexicon().between.tail_starts(self.before, reader._chinese)
+
+    def __contains__(self, name: str) -> bool:
+        found = self._known.get(name)
+        if found is None:
+            role = lexicon().by_name.get(name)
+            found = self._known[name] = role is not None and self.reader._holds(self, role)
+        return found
+
+
 class FigureReader:
     """The roles and time words of every figure of one text, read once.
 
@@ -170,13 +179,12 @@ class FigureReader:
         self.starts = [q.start for q in quantities]
         self.clauses = clauses
         self.sentence_of = sentence_of
-        self._roles: dict[int, frozenset[str]] = {}
+        self._roles: dict[int, FigureRoles] = {}
         self._times: dict[int, list[str]] | None = None
         self._heads: dict[int, list[str]] = {}  # sentence start -> time words at its head
         self._clause_hits: dict[str, dict[int, list[int]]] = {}
         self._sentences: list[tuple[int, int]] | None = None  # those that hold a figure
         self._chinese = has_han(folded)
-        self._role_patterns: list[tuple] | None = None
 
     def _clause_span(self, pos: int) -> tuple[int, int]:
         start, end = self.sentence_of(pos)
@@ -225,36 +233,31 @@ class FigureReader:
             self._clause_hits[role.name] = found
         return found
 
-    def roles(self, q: Quantity) -> frozenset[str]:
-        """The roles of figure q (empty: nothing says it is other than a plain statement)."""
+    def roles(self, q: Quantity) -> FigureRoles:
+        """The roles of figure q, each read when first asked (`name in roles`): a figure is asked only the
+        roles that can rule out or put in doubt the claims it may state."""
         found = self._roles.get(q.start)
-        if found is not None:
-            return found
-        clause_start, clause_end = self._clause_span(q.start)
-        if clause_start > 0 and self.folded[clause_start - 1] in "(（" \
-                and not self.folded[clause_start:q.start].strip():  # "Input Cost (1M Tokens)": the bracket's head
-            clause_start = max(self.sentence_of(q.start)[0], clause_start - WINDOW)
-        before = self.folded[max(clause_start, q.start - WINDOW):q.start]
-        after = self.folded[q.end:min(clause_end, q.end + WINDOW)]
-        out = set()
-        k = bisect.bisect_left(self.starts, q.start)
-        for role, before_words, after_words in self._patterns():
-            if before_words is None:  # a restatement
-                if k > 0 and self._is_restatement(self.quantities[k - 1], q, role):
-                    out.add(role.name)
-                continue
-            if before_words.search(before) or after_words.search(after):
-                out.add(role.name)
-            elif role.clause is not None and (q.direction is None or role.doubt) and self._hits_for(role).get(k):
-                # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a
-                # figure in doubt ("opened 11% lower") holds for a move too
-                out.add(role.name)
-            elif role.near is not None and self._near_role(role, q):
-                out.add(role.name)
-        if q.direction is not None:
-            out.discard("fraction")  # "lost 17% of its value" is a move
-        found = self._roles[q.start] = frozenset(out)
+        if found is None:
+            found = self._roles[q.start] = FigureRoles(self, q)
         return found
+
+    def _holds(self, roles: FigureRoles, role: _Role) -> bool:
+        """Whether figure roles.q is in this role (FigureRoles.__contains__)."""
+        q, k = roles.q, roles.k
+        if role is lexicon().conversion:  # a restatement
+            return k > 0 and self._is_restatement(self.quantities[k - 1], q, role)
+        if role.name == "fraction" and q.direction is not None:
+            return False  # "lost 17% of its value" is a move
+        if roles.before is None:
+            roles.window()
+        if role.before.before(roles.before, self._chinese, roles.starts) \
+                or role.after.after(roles.after, self._chinese):
+            return True
+        if role.clause is not None and (q.direction is None or role.doubt) and self._hits_for(role).get(k):
+            # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a
+            # figure in doubt ("opened 11% lower") holds for a move too
+            return True
+        return role.near is not None and self._near_role(role, q)
 
     def clause_words(self, q: Quantity, name: str) -> list[int]:
         """The offsets of role `name`'s clause words that attach to figure q (none when the role has no
@@ -271,16 +274,6 @@ class FigureReader:
         pattern = role.near.get(self._chinese)
         return pattern.search(self.folded, max(start, q.start - NEAR_REACH), min(end, q.end + NEAR_REACH)) is not None
 
-    def _patterns(self) -> list[tuple]:
-        """Each role with its words before and after a figure, compiled for this text (None for the
-        restatement, which is read from the gap between two figures)."""
-        if self._role_patterns is None:
-            lex, chinese = lexicon(), self._chinese
-            self._role_patterns = [(role, None, None) if role is lex.conversion
-                                   else (role, role.before.get(chinese), role.after.get(chinese))
-                                   for role in lex.roles]
-        return self._role_patterns
-
     def _is_restatement(self, previous: Quantity, q: Quantity, role: _Role) -> bool:
         gap = self.folded[previous.end:q.start]
         if not gap or len(gap) > CONVERSION_GAP or not _restates(previous, q):
@@ -289,7 +282,8 @@ class FigureReader:
         opened = bool(gap) and gap[0] in role.opening
         if opened:
             gap = gap[1:].strip()
-        said = bool(gap) and role.before.get(self._chinese).fullmatch(gap + " ") is not None
+        said = bool(gap) and role.before.before(gap + " ", self._chinese,
+                                                lexicon().between.tail_starts(gap + " ", self._chinese), at_start=True)
         return (opened and (not gap or said)) or said
 
     def times(self, q: Quantity) -> tuple[str, ...]:
@@ -389,23 +383,16 @@ def turns_away(folded: str, start: int, end: int) -> bool:
     return lexicon().shift.get(has_han(folded[start:end])).search(folded, start, end) is not None
 
 
-def fits(kind: str, roles: frozenset[str]) -> bool:
-    """Whether a figure with these roles can state a claim of this kind."""
-    if not roles:
-        return True
-    for role in lexicon().roles:
-        if role.name in roles and ("*" in role.never or kind in role.never):
-            return False
-    return True
+def fits(kind: str, roles) -> bool:
+    """Whether a figure with these roles (a FigureRoles, or a set of role names) can state a claim of this
+    kind."""
+    return not any(name in roles for name in lexicon().never(kind))
 
 
-def doubted(kind: str | None, roles: frozenset[str]) -> list[str]:
+def doubted(kind: str | None, roles) -> list[str]:
     """The roles among these that put a figure in doubt for a claim of this kind: it may agree with the
     claim but never contradicts it ("was later expanded to 200,000", "opened 11% lower")."""
-    if not roles:
-        return []
-    return [role.name for role in lexicon().roles
-            if role.name in roles and ("*" in role.doubt or (kind is not None and kind in role.doubt))]
+    return [name for name in lexicon().doubt(kind) if name in roles]
 
 
 def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None) -> bool:

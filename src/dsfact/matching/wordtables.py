@@ -1,0 +1,269 @@
+"""Lists of words found in text: as a regex alternation (`Pattern`, compiled on first use), or looked up in
+tables, compiling nothing or almost nothing (`Words` where a word must end or begin, `Alternation` wherever it
+stands). Compiling an alternation of a few hundred words costs milliseconds, on every run: the role and time
+words of dsfact/lang made up a fifth of the start-up of a check of one short article."""
+from __future__ import annotations
+
+import re
+
+from dsfact.matching.cues import has_cjk
+
+_LATIN = re.compile(r"[a-z]")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of words, longest first; Latin words match whole words only."""
+    parts, latin = [], []
+    for word in sorted(set(words), key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in word.split())
+        starts, ends = bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:]))
+        if starts and ends:
+            latin.append(body)  # guarded once for the whole group: one test per position, not one per word
+            continue
+        if starts:
+            body = r"(?<![a-z0-9])" + body
+        if ends:
+            body += r"(?![a-z0-9])"
+        parts.append(body)
+    if latin:
+        parts.insert(0, r"(?<![a-z0-9])(?:" + "|".join(latin) + r")(?![a-z0-9])")
+    return "|".join(parts) or "(?!)"
+
+
+class Pattern:
+    """A regex around an alternation of words, compiled on first use: without the words written in
+    Chinese for text that has no Chinese character (they cannot match there, and they are half of what
+    a pattern costs to compile), with every word for text that has one. Each pattern costs a
+    millisecond or more to compile, and a short English article needs few of them. `plain` is the form
+    for text with no Chinese character, where a part of `form` can only match Chinese (a class of the
+    Chinese range alone costs almost 2 ms to compile)."""
+
+    __slots__ = ("form", "groups", "plain", "_compiled")
+
+    def __init__(self, form: str, *groups: tuple[str, ...], plain: str | None = None) -> None:
+        self.form = form  # the regex, with one {} per group of words
+        self.groups = groups
+        self.plain = plain
+        self._compiled: dict[bool, re.Pattern] = {}
+
+    def get(self, chinese: bool) -> re.Pattern:
+        found = self._compiled.get(chinese)
+        if found is None:
+            groups = self.groups if chinese else [tuple(w for w in g if not has_cjk(w)) for g in self.groups]
+            form = self.form if chinese or self.plain is None else self.plain
+            found = self._compiled[chinese] = re.compile(form.format(*map(_alternation, groups)))
+        return found
+
+
+class Words:
+    """Words looked up where they must end or begin, as an alternation of them (`_alternation`) matches
+    there: white space of any length between a word's parts, a Latin word only as a whole word. A look-up
+    in a table compiles nothing: a role's words before and after a figure, compiled as regexes, cost
+    several milliseconds on the first figure of every run."""
+
+    __slots__ = ("_ends", "_begins")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        # chinese -> {length: {a last (first) part: [(parts, starts Latin, ends Latin)]}}
+        self._ends: dict[bool, dict[int, dict[str, list]]] = {False: {}, True: {}}
+        self._begins: dict[bool, dict[int, dict[str, list]]] = {False: {}, True: {}}
+        for word in set(words):
+            parts = tuple(word.split())
+            if not parts:
+                raise ValueError("roles.words: an empty word")
+            entry = (parts, bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:])))
+            for chinese in (False, True) if not has_cjk(word) else (True,):
+                self._ends[chinese].setdefault(len(parts[-1]), {}).setdefault(parts[-1], []).append(entry)
+                self._begins[chinese].setdefault(len(parts[0]), {}).setdefault(parts[0], []).append(entry)
+
+    def ending(self, text: str, e: int, chinese: bool) -> list[int]:
+        """Where each word that ends exactly at offset e of text begins."""
+        out = []
+        for length, table in self._ends[chinese].items():
+            entries = table.get(text[e - length:e]) if length <= e else None
+            for parts, latin_start, latin_end in entries or ():
+                if latin_end and e < len(text) and text[e] in _ALNUM:
+                    continue
+                a = _word_before(text, e - length, parts)
+                if a is not None and not (latin_start and a > 0 and text[a - 1] in _ALNUM):
+                    out.append(a)
+        return out
+
+    def begins(self, text: str, i: int, chinese: bool) -> bool:
+        """Whether a word begins at offset i of text."""
+        for length, table in self._begins[chinese].items():
+            for parts, latin_start, latin_end in table.get(text[i:i + length], ()):
+                if latin_start and i > 0 and text[i - 1] in _ALNUM:
+                    continue
+                e = _word_after(text, i + length, parts)
+                if e is not None and not (latin_end and e < len(text) and text[e] in _ALNUM):
+                    return True
+        return False
+
+    def before(self, text: str, chinese: bool, starts: list[int], at_start: bool = False) -> bool:
+        """Whether a word ends `text` with only white space after it, or between words (`starts`:
+        `tail_starts` of text): the regex `(?:words)(?:\\s*(?:between))*\\s*$` searched in it, or with
+        `at_start` matched against the whole of it."""
+        for p in starts:
+            e = p
+            while e > 0 and text[e - 1].isspace():
+                e -= 1
+            if any(a == 0 or not at_start for a in self.ending(text, e, chinese)):
+                return True
+        return False
+
+    def after(self, text: str, chinese: bool) -> bool:
+        """Whether a word begins `text`, after white space: the regex `^\\s*(?:words)` searched in it."""
+        i = 0
+        while i < len(text) and text[i].isspace():
+            i += 1
+        return self.begins(text, i, chinese)
+
+    def tail_starts(self, text: str, chinese: bool) -> list[int]:
+        """Where a role's words may end `text`, as far as white space, if these are the between words: its
+        end, and the start of every run of between words (separated by white space or none, as the regex
+        reads them) that runs to its end with only white space after it. The same as the regex
+        `(?:\\s*(?:between))*\\s*$` read backwards."""
+        n = len(text)
+        starts, todo = [n], [n]
+        while todo:
+            e = todo.pop()
+            while True:  # every end of a between word with only white space from it to e
+                for a in self.ending(text, e, chinese) if e > 0 else ():
+                    if a not in starts:
+                        starts.append(a)
+                        todo.append(a)
+                if e > 0 and text[e - 1].isspace():
+                    e -= 1
+                else:
+                    break
+        return starts
+
+
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _word_before(text: str, e: int, parts: tuple[str, ...]) -> int | None:
+    """Where the words `parts` begin if parts[:-1] end text[:e] with white space after them (the last
+    part, which ends there, already compared)."""
+    for part in reversed(parts[:-1]):
+        a = e
+        while e > 0 and text[e - 1].isspace():
+            e -= 1
+        if e == a or e < len(part) or not text.startswith(part, e - len(part), e):
+            return None
+        e -= len(part)
+    return e
+
+
+def _word_after(text: str, i: int, parts: tuple[str, ...], end: int | None = None) -> int | None:
+    """Where the words `parts` end if parts[1:] follow offset i of text, white space before each (the first
+    part, which ends at i, already compared), all before `end`."""
+    n = len(text) if end is None else end
+    for part in parts[1:]:
+        a = i
+        while i < n and text[i].isspace():
+            i += 1
+        if i == a or not text.startswith(part, i, n):
+            return None
+        i += len(part)
+    return i
+
+
+class _Match:
+    """What `Alternation` finds: the span and the words of a match, as a regex match gives them."""
+
+    __slots__ = ("_start", "_end", "_word")
+
+    def __init__(self, start: int, end: int, word: str) -> None:
+        self._start, self._end, self._word = start, end, word
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._word
+
+
+class Alternation:
+    """Words found wherever they stand, as the regex `_alternation(words)` finds them (`finditer`, `search`):
+    at the first place where one begins, the longest Latin word (all Latin letters at both ends, a whole
+    word) or else the longest other word (a whole word at a Latin end). A small regex of the words' first
+    parts finds the places where one may begin; the words are then looked up there. `get(chinese)` gives
+    the finder for text with or without Chinese characters, as `Pattern.get` does."""
+
+    __slots__ = ("words", "_finders")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = words
+        self._finders: dict[bool, _Finder] = {}
+
+    def get(self, chinese: bool) -> _Finder:
+        found = self._finders.get(chinese)
+        if found is None:
+            found = self._finders[chinese] = _Finder(self.words if chinese else
+                                                     tuple(w for w in self.words if not has_cjk(w)))
+        return found
+
+
+class _Finder:
+    __slots__ = ("_groups", "_starts")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        # [Latin words, other words], each {length of a first part: {first part: [entries, longest first]}}
+        self._groups: list[dict[int, dict[str, list]]] = [{}, {}]
+        latin_firsts, other_firsts = set(), set()
+        for word in sorted(set(words), key=len, reverse=True):
+            parts = tuple(word.split())
+            if not parts:
+                raise ValueError("dsfact/lang: an empty word")
+            starts, ends = bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:]))
+            group = self._groups[0 if starts and ends else 1]
+            group.setdefault(len(parts[0]), {}).setdefault(parts[0], []).append((len(word), parts, starts, ends))
+            (latin_firsts if starts else other_firsts).add(parts[0] if starts else word[0])
+        alternatives = []
+        if latin_firsts:
+            alternatives.append(r"(?<![a-z0-9])(?=" + "|".join(map(re.escape, sorted(latin_firsts))) + ")")
+        if other_firsts:
+            alternatives.append("(?=[" + "".join(re.escape(c) for c in sorted(other_firsts)) + "])")
+        self._starts = re.compile("|".join(alternatives)) if alternatives else None
+
+    def _at(self, text: str, i: int, end: int) -> _Match | None:
+        """The word the regex would match at offset i (none if it matches none there)."""
+        for group in self._groups:
+            best = None
+            for length, table in group.items():
+                if i + length > end:
+                    continue
+                for size, parts, starts, ends in table.get(text[i:i + length], ()):
+                    if best is not None and size <= best[0]:
+                        break
+                    if starts and i > 0 and text[i - 1] in _ALNUM:
+                        break
+                    e = _word_after(text, i + length, parts, end)
+                    if e is not None and not (ends and e < end and text[e] in _ALNUM):
+                        best = (size, e, parts)
+                        break
+            if best is not None:
+                return _Match(i, best[1], text[i:best[1]])
+        return None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if self._starts is None:
+            return
+        skip = pos
+        for m in self._starts.finditer(text, pos, end):
+            i = m.start()
+            if i < skip:
+                continue
+            found = self._at(text, i, end)
+            if found is not None:
+                yield found
+                skip = found.end()
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> _Match | None:
+        return next(self.finditer(text, pos, endpos), None)

@@ -1,0 +1,138 @@
+"""A role's words before and after a figure are looked up in tables (dsfact.matching.roles._Words), not
+compiled into regexes: the look-ups must say what the regexes said. The regexes are built here as the
+module built them before, from the same words, and both are asked about random windows of text made of
+those words, white space, letters, digits and Chinese characters."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dsfact.matching.cues import has_cjk
+from dsfact.matching.roles import lexicon
+from dsfact.matching.wordtables import _alternation
+
+_FRAGMENTS = ["at", "to", "a", "an", "about", "约", "近", "报", "from", "per", "每", "x", "9", "s", "-", "$",
+              "的", "day", "the", "record", "(", "%"]
+
+
+def _words(chinese: bool) -> list[str]:
+    lex = lexicon()
+    out = []
+    for role in lex.roles:
+        for table in (role.before, role.after, lex.between):
+            for by_part in table._begins[chinese].values():
+                for entries in by_part.values():
+                    out += [" ".join(parts) for parts, _, _ in entries]
+    return sorted(set(out))
+
+
+_PIECES = _words(True) + _FRAGMENTS + [" ", "  ", "\n", " \u3000"]
+
+
+def _regexes(chinese: bool):
+    """Each role's words before and after a figure as regexes, as they were compiled before the tables."""
+    lex = lexicon()
+    keep = (lambda ws: ws) if chinese else (lambda ws: tuple(w for w in ws if not has_cjk(w)))
+    between = keep(_listed(lex.between))
+    out = []
+    for role in lex.roles:
+        before = re.compile(r"(?:{})(?:\s*(?:{}))*\s*$".format(_alternation(keep(_listed(role.before))),
+                                                               _alternation(between)))
+        after = re.compile(r"^\s*(?:{})".format(_alternation(keep(_listed(role.after)))))
+        out.append((role, before, after))
+    return out
+
+
+def _listed(words) -> tuple[str, ...]:
+    return tuple(sorted({" ".join(parts) for by_part in words._begins[True].values()
+                         for entries in by_part.values() for parts, _, _ in entries}))
+
+
+_REGEXES = {chinese: _regexes(chinese) for chinese in (False, True)}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8), st.booleans())
+def test_tables_say_what_the_regexes_said(pieces, chinese):
+    text = "".join(pieces)
+    if not chinese and any(has_cjk(c) for c in text):
+        chinese = True  # a text with a Chinese character is always read with the Chinese words
+    lex = lexicon()
+    starts = lex.between.tail_starts(text, chinese)
+    for role, before, after in _REGEXES[chinese]:
+        assert role.before.before(text, chinese, starts) == bool(before.search(text)), (role.name, text)
+        assert role.after.after(text, chinese) == bool(after.search(text)), (role.name, text)
+        padded = text + " "
+        assert role.before.before(padded, chinese, lex.between.tail_starts(padded, chinese), at_start=True) \
+            == bool(before.fullmatch(padded)), (role.name, text)
+
+
+def test_a_level_word_with_between_words_after_it():
+    lex = lexicon()
+    level = next(r for r in lex.roles if r.name == "level")
+    for text, expected in (("shares closed at about ", True), ("closed at nearly just ", True),
+                           ("closedat ", False), ("the price from ", True), ("收盘报约", True),
+                           ("they closed at and then ", False)):
+        chinese = any(has_cjk(c) for c in text)
+        assert level.before.before(text, chinese, lex.between.tail_starts(text, chinese)) == expected, text
+
+
+def _alternations():
+    """Every word list the lexicon finds wherever it stands, with the regex it was compiled into before."""
+    from dsfact.matching.wordtables import Alternation
+
+    lex = lexicon()
+    found = [a for a in vars(lex).values() if isinstance(a, Alternation)]
+    found += [a for role in lex.roles for a in (role.clause, role.near) if a is not None]
+    return found
+
+
+_ALTERNATIONS = _alternations()
+_SPOKEN = sorted({w for a in _ALTERNATIONS for w in a.words})
+_TEXT = st.lists(st.sampled_from(_SPOKEN + _FRAGMENTS + [" ", "\n", "  ", ".", "b", "1", "年"]), max_size=10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.booleans(), st.integers(0, 6), st.integers(0, 6))
+def test_alternations_find_what_the_regexes_found(pieces, chinese, cut_start, cut_end):
+    text = "".join(pieces)
+    if not chinese and any(has_cjk(c) for c in text):
+        chinese = True
+    pos, endpos = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    for alternation in _ALTERNATIONS:
+        words = alternation.words if chinese else tuple(w for w in alternation.words if not has_cjk(w))
+        regex = re.compile(_alternation(words))
+        finder = alternation.get(chinese)
+        expected = [(m.start(), m.end(), m.group()) for m in regex.finditer(text, pos, endpos)]
+        assert [(m.start(), m.end(), m.group()) for m in finder.finditer(text, pos, endpos)] == expected, text
+        first = finder.search(text, pos, endpos)
+        assert (first is None) == (not expected)
+
+
+def _variants(word: str, others: list[str]) -> list[str]:
+    """Texts around a word that test its edges: a letter or digit glued to it, white space of other kinds
+    inside it, a between word after it, another word glued to it."""
+    spaced = word.replace(" ", " \n ")
+    out = [word, word + "x", "x" + word, "9" + word, word + "9", " " + word + " ", spaced, word + "  ", "(" + word,
+           word + " about", word + "about", word + " 约 ", word + " a record ", "z " + word + " an", word[:-1]]
+    out += [word + other for other in others] + [other + word for other in others]
+    return out
+
+
+def test_every_word_at_its_edges():
+    lex = lexicon()
+    regexes = _REGEXES[True]
+    alternations = [(a, re.compile(_alternation(a.words))) for a in _ALTERNATIONS]
+    words = _words(True)
+    sample = words[::7] + _SPOKEN[::11]
+    for word in words + _SPOKEN:
+        for text in _variants(word, sample[:4]):
+            starts = lex.between.tail_starts(text, True)
+            for role, before, after in regexes:
+                assert role.before.before(text, True, starts) == bool(before.search(text)), (role.name, text)
+                assert role.after.after(text, True) == bool(after.search(text)), (role.name, text)
+            for alternation, regex in alternations:
+                expected = [(m.start(), m.end(), m.group()) for m in regex.finditer(text)]
+                assert [(m.start(), m.end(), m.group()) for m in alternation.get(True).finditer(text)] == expected
