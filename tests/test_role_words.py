@@ -91,6 +91,9 @@ def _alternations():
 
 _ALTERNATIONS = _alternations()
 _SPOKEN = sorted({w for a in _ALTERNATIONS for w in a.words})
+_ALTERNATION_REGEXES = {chinese: [re.compile(_alternation(a.words if chinese else
+                                                          tuple(w for w in a.words if not has_cjk(w))))
+                                   for a in _ALTERNATIONS] for chinese in (False, True)}
 _TEXT = st.lists(st.sampled_from(_SPOKEN + _FRAGMENTS + [" ", "\n", "  ", ".", "b", "1", "年"]), max_size=10)
 
 
@@ -101,9 +104,7 @@ def test_alternations_find_what_the_regexes_found(pieces, chinese, cut_start, cu
     if not chinese and any(has_cjk(c) for c in text):
         chinese = True
     pos, endpos = min(cut_start, len(text)), max(0, len(text) - cut_end)
-    for alternation in _ALTERNATIONS:
-        words = alternation.words if chinese else tuple(w for w in alternation.words if not has_cjk(w))
-        regex = re.compile(_alternation(words))
+    for alternation, regex in zip(_ALTERNATIONS, _ALTERNATION_REGEXES[chinese]):
         finder = alternation.get(chinese)
         expected = [(m.start(), m.end(), m.group()) for m in regex.finditer(text, pos, endpos)]
         assert [(m.start(), m.end(), m.group()) for m in finder.finditer(text, pos, endpos)] == expected, text
@@ -123,16 +124,17 @@ def _variants(word: str, others: list[str]) -> list[str]:
 
 def test_every_word_at_its_edges():
     lex = lexicon()
-    regexes = _REGEXES[True]
-    alternations = [(a, re.compile(_alternation(a.words))) for a in _ALTERNATIONS]
     words = _words(True)
-    sample = words[::7] + _SPOKEN[::11]
-    for word in words + _SPOKEN:
-        for text in _variants(word, sample[:4]):
+    for word in words:
+        for text in _variants(word, words[::131]):
             starts = lex.between.tail_starts(text, True)
-            for role, before, after in regexes:
+            for role, before, after in _REGEXES[True]:
                 assert role.before.before(text, True, starts) == bool(before.search(text)), (role.name, text)
                 assert role.after.after(text, True) == bool(after.search(text)), (role.name, text)
-            for alternation, regex in alternations:
+    for alternation in _ALTERNATIONS:
+        regex = re.compile(_alternation(alternation.words))
+        own = sorted(alternation.words)
+        for word in own:
+            for text in _variants(word, own[::40]):
                 expected = [(m.start(), m.end(), m.group()) for m in regex.finditer(text)]
                 assert [(m.start(), m.end(), m.group()) for m in alternation.get(True).finditer(text)] == expected
