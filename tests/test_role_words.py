@@ -138,3 +138,43 @@ def test_every_word_at_its_edges():
             for text in _variants(word, own[::40]):
                 expected = [(m.start(), m.end(), m.group()) for m in regex.finditer(text)]
                 assert [(m.start(), m.end(), m.group()) for m in alternation.get(True).finditer(text)] == expected
+
+
+def _comparison_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    lex = lexicon()
+    return _listed(lex.compared_before), _listed(lex.compared_after)
+
+
+_BEFORE_WORDS, _AFTER_WORDS = _comparison_words()
+def _keep(words: tuple[str, ...], chinese: bool) -> tuple[str, ...]:
+    return words if chinese else tuple(w for w in words if not has_cjk(w))
+
+
+_COMPARED = {chinese: (re.compile(r"(?:{})\s*$".format(_alternation(_keep(_BEFORE_WORDS, chinese)))),
+                       re.compile(r"^\s*(?:{})".format(_alternation(_keep(_AFTER_WORDS, chinese)))))
+             for chinese in (False, True)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list(_BEFORE_WORDS + _AFTER_WORDS) + _FRAGMENTS + [" ", "\n", "OpenAI"]),
+                max_size=8), st.integers(0, 30), st.integers(0, 30))
+def test_comparison_words_are_found_as_the_regexes_found_them(pieces, cut, tail):
+    lex = lexicon()
+    text = "".join(pieces)
+    end = max(0, len(text) - tail)
+    pos = min(cut, end)
+    chinese = any(has_cjk(c) for c in text[pos:end])
+    before, after = _COMPARED[chinese]
+    assert lex.compared_before.ends(text, pos, end, chinese) == bool(before.search(text, pos, end)), text
+    rest = text[end:]
+    chinese = any(has_cjk(c) for c in rest)
+    assert lex.compared_after.after(rest, chinese) == bool(_COMPARED[chinese][1].match(rest)), text
+
+
+def test_a_comparison_word_begins_where_the_search_does():
+    lex = lexicon()
+    text = "it was compared with OpenAI"
+    at = text.index("OpenAI")
+    assert lex.compared_before.ends(text, 0, at, False)
+    assert not lex.compared_before.ends(text, text.index("ared"), at, False)  # "compared" begins before
+    assert lex.compared_before.ends(text, text.index("compared"), at, False)

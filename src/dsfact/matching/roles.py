@@ -95,8 +95,8 @@ class _Lexicon:
         names = load_words("names", frozenset(("before", "after", "words")))
         comparison = names.get("comparison", {})
         self.shift = Alternation(names.get("shift", {}).get("before", ()))
-        self.compared_before = Pattern(r"(?:{})\s*$", comparison.get("before", ()))
-        self.compared_after = Pattern(r"^\s*(?:{})", comparison.get("after", ()))
+        self.compared_before = Words(comparison.get("before", ()))
+        self.compared_after = Words(comparison.get("after", ()))
         agent = names.get("agent", {})
         # "announced by Donald Trump": a first name may stand between
         self.agent_before = Pattern(r"(?:{})(?:\s+[a-z][a-z.'-]*)?\s*$", agent.get("before", ()))
@@ -364,7 +364,7 @@ def is_comparison(folded: str, start: int, end: int) -> bool:
     lex = lexicon()
     before, after = max(0, start - 24), folded[end:end + 8]
     chinese = has_cjk(folded[before:start])
-    if lex.compared_before.get(chinese).search(folded, before, start) or lex.compared_after.get(has_cjk(after)).match(after):
+    if lex.compared_before.ends(folded, before, start, chinese) or lex.compared_after.after(after, has_cjk(after)):
         return True
     # the one who announced or led a plan ("announced by Trump", "由特朗普宣布"): in Chinese, with its verb
     agent = lex.agent_before.get(chinese).search(folded, before, start)

@@ -76,18 +76,28 @@ class Words:
                 self._ends[chinese].setdefault(len(parts[-1]), {}).setdefault(parts[-1], []).append(entry)
                 self._begins[chinese].setdefault(len(parts[0]), {}).setdefault(parts[0], []).append(entry)
 
-    def ending(self, text: str, e: int, chinese: bool) -> list[int]:
-        """Where each word that ends exactly at offset e of text begins."""
+    def ending(self, text: str, e: int, chinese: bool, pos: int = 0, end: int | None = None) -> list[int]:
+        """Where each word that ends exactly at offset e of text begins, at pos or after it; a Latin word's
+        end is whole if a letter or digit does not follow it before `end` (the end of what is searched)."""
+        end = len(text) if end is None else end
         out = []
         for length, table in self._ends[chinese].items():
-            entries = table.get(text[e - length:e]) if length <= e else None
+            entries = table.get(text[e - length:e]) if length <= e - pos else None
             for parts, latin_start, latin_end in entries or ():
-                if latin_end and e < len(text) and text[e] in _ALNUM:
+                if latin_end and e < end and text[e] in _ALNUM:
                     continue
                 a = _word_before(text, e - length, parts)
-                if a is not None and not (latin_start and a > 0 and text[a - 1] in _ALNUM):
+                if a is not None and a >= pos and not (latin_start and a > 0 and text[a - 1] in _ALNUM):
                     out.append(a)
         return out
+
+    def ends(self, text: str, pos: int, end: int, chinese: bool) -> bool:
+        """Whether a word ends text[pos:end], white space after it: the regex `(?:words)\\s*$` searched in
+        text from pos to end."""
+        e = end
+        while e > pos and text[e - 1].isspace():
+            e -= 1
+        return bool(self.ending(text, e, chinese, pos, end))
 
     def begins(self, text: str, i: int, chinese: bool) -> bool:
         """Whether a word begins at offset i of text."""
@@ -210,21 +220,20 @@ class Alternation:
 
 
 class _Finder:
-    __slots__ = ("_groups", "_starts")
+    __slots__ = ("_by_char", "_starts")
 
     def __init__(self, words: tuple[str, ...]) -> None:
-        # [Latin words, other words], each {length of a first part: {first part: [entries, longest first]}}
-        self._groups: list[dict[int, dict[str, list]]] = [{}, {}]
+        # first character -> (Latin words, other words), each [(first part, parts, ends Latin)], longest first
+        self._by_char: dict[str, tuple[list, list]] = {}
         latin_firsts, other_firsts = set(), set()
         for word in sorted(set(words), key=len, reverse=True):
             parts = tuple(word.split())
             if not parts:
                 raise ValueError("dsfact/lang: an empty word")
             starts, ends = bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:]))
-            group = self._groups[0 if starts and ends else 1]
-            group.setdefault(len(parts[0]), {}).setdefault(parts[0], []).append((len(word), parts, starts, ends))
+            self._by_char.setdefault(word[0], ([], []))[0 if starts and ends else 1].append((parts[0], parts, ends))
             (latin_firsts if starts else other_firsts).add(parts[0] if starts else word[0])
-        alternatives = []
+        alternatives = []  # where a word may begin (a Latin one only where no letter or digit stands before it)
         if latin_firsts:
             alternatives.append(r"(?<![a-z0-9])(?=" + "|".join(map(re.escape, sorted(latin_firsts))) + ")")
         if other_firsts:
@@ -232,23 +241,14 @@ class _Finder:
         self._starts = re.compile("|".join(alternatives)) if alternatives else None
 
     def _at(self, text: str, i: int, end: int) -> _Match | None:
-        """The word the regex would match at offset i (none if it matches none there)."""
-        for group in self._groups:
-            best = None
-            for length, table in group.items():
-                if i + length > end:
-                    continue
-                for size, parts, starts, ends in table.get(text[i:i + length], ()):
-                    if best is not None and size <= best[0]:
-                        break
-                    if starts and i > 0 and text[i - 1] in _ALNUM:
-                        break
-                    e = _word_after(text, i + length, parts, end)
+        """The word the regex would match at offset i, one of the places self._starts finds (none if it
+        matches none there)."""
+        for group in self._by_char.get(text[i], ()):
+            for first, parts, ends in group:
+                if text.startswith(first, i, end):
+                    e = _word_after(text, i + len(first), parts, end)
                     if e is not None and not (ends and e < end and text[e] in _ALNUM):
-                        best = (size, e, parts)
-                        break
-            if best is not None:
-                return _Match(i, best[1], text[i:best[1]])
+                        return _Match(i, e, text[i:e])
         return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
