@@ -952,3 +952,20 @@ def test_a_unicode_hyphen_reads_as_a_hyphen(hyphen, tmp_path):
     assert [(x.claim, x.location.line, x.location.column) for x in check_document(doc, registry).findings] == [
         ("C52", 1, 20), ("C52", 3, 18)]
     assert doc.blocks[-1].headings == (line.replace(hyphen, "-"),)  # a heading lends its subject as read
+
+
+@pytest.mark.parametrize("name, data", [
+    ("t.md", "| Model | Input | Output |\n|---|---|---|\n| DeepSeek-R1 | $0.55 | $2.19 |\n|  | $1 | $2 |\n"),
+    ("t.html", "<table><tr><th>Model</th><th>Input</th><th>Output</th></tr>"
+               "<tr><td>DeepSeek-R1</td><td>$0.55</td><td>$2.19</td></tr>"
+               "<tr><td></td><td>$1</td><td>$2</td></tr></table>"),
+])
+def test_table_cells_know_their_row_label_and_column_header(name, data):
+    from dsfact.document import read_document
+
+    doc = read_document(name, data=data.encode())
+    cells = {doc.text[b.start:b.end]: (b.row, b.column) for b in doc.blocks if b.kind == "cell"}
+    assert cells["Input"] == (None, None)  # the header row has no header above it
+    assert cells["DeepSeek-R1"] == (None, "Model")  # a row's first cell is its label
+    assert cells["$2.19"] == ("DeepSeek-R1", "Output")
+    assert cells["$2"] == (None, "Output")  # a row whose first cell is empty has no label

@@ -71,7 +71,7 @@ class _Builder:
     and each unit of text (the text between two breaks) is noted with the elements it stands in."""
 
     __slots__ = ("s", "parts", "origin", "ends", "pending", "trailing", "space", "space_nl", "last", "pre",
-                 "stack", "leads", "units")
+                 "stack", "leads", "units", "tables", "cell", "cell_of")
 
     def __init__(self, s: str) -> None:
         self.s = s
@@ -87,12 +87,27 @@ class _Builder:
         self.stack: list[str] = []  # the open elements of _KINDS and _LISTS
         self.leads: list[int] = []  # for each open list: the unit that leads it, or -1
         self.units: list[tuple[int, str, int, int, int]] = []  # (text start, kind, heading level, depth, lead)
+        # Tables: for each open <table>, [its header's cell units by column, the unit of the current row's
+        # first cell, the current column, rows begun]; the cell whose first unit is still to come; and for
+        # each cell unit, the units of its row's first cell and of its column's header cell (-1 for none)
+        self.tables: list[list] = []
+        self.cell: tuple[list, int] | None = None
+        self.cell_of: dict[int, tuple[int, int]] = {}
 
     # Structure
 
     def open(self, name: str) -> None:
         if name in _PRE:
             self.pre += 1
+        if name == "table":
+            self.tables.append([{}, -1, -1, 0])
+        elif self.tables and name in ("tr", "td", "th"):
+            table = self.tables[-1]
+            if name == "tr":
+                table[1:] = [-1, -1, table[3] + 1]
+            else:
+                table[2] += 1
+                self.cell = (table, table[2])
         if name in _LISTS:
             depth = sum(1 for e in self.stack if e in _LISTS)
             last = self.units[-1] if self.units else None
@@ -105,6 +120,9 @@ class _Builder:
     def close(self, name: str) -> None:
         if name in _PRE and self.pre:
             self.pre -= 1
+        if name == "table" and self.tables:
+            self.tables.pop()
+            self.cell = None
         if name in self.stack:  # tolerant: an unclosed <li> inside is closed with its list
             while self.stack:
                 top = self.stack.pop()
@@ -124,7 +142,21 @@ class _Builder:
                 kind = _KINDS[e]
                 level = int(e[1]) if kind == "heading" else 0
                 break
+        if kind == "cell" and self.cell is not None:
+            self._cell_unit(len(self.units))
         self.units.append((len(self.origin), kind, level, depth, self.leads[-1] if self.leads else -1))
+
+    def _cell_unit(self, k: int) -> None:
+        """Unit k is the first of a table cell: note its row's label and its column's header."""
+        table, column = self.cell
+        self.cell = None
+        header, first, _, rows = table
+        if column == 0:
+            table[1] = k
+        if rows <= 1:  # the table's first row is its header
+            header[column] = k
+        else:
+            self.cell_of[k] = (first if column else -1, header.get(column, -1))
 
     # Text
 
@@ -256,7 +288,10 @@ class _Builder:
         for k, (unit, (a, b)) in enumerate(zip(self.units, spans)):
             _, kind, level, depth, lead = unit
             names = tuple(text[slice(*spans[h])] for _, h in headings)
-            blocks.append(Block(a, b, kind, names, text[slice(*spans[lead])] if lead >= 0 else None, depth))
+            row, column = self.cell_of.get(k, (-1, -1))
+            blocks.append(Block(a, b, kind, names, text[slice(*spans[lead])] if lead >= 0 else None, depth,
+                                text[slice(*spans[row])] if row >= 0 else None,
+                                text[slice(*spans[column])] if column >= 0 else None))
             if level:
                 while headings and headings[-1][0] >= level:
                     headings.pop()
