@@ -19,7 +19,7 @@ text; a change to binding that lets a figure take a metric word from another sen
 from __future__ import annotations
 
 from dsfact.matching.matcher import TextMatcher
-from dsfact.matching.tables import table_metrics
+from dsfact.matching.tables import pipe_row, table_metrics
 from dsfact.model import Quantity
 
 
@@ -41,6 +41,8 @@ class Bindable:
         for i, s in enumerate(sentences):
             wanted = metrics[i]
             table = structure.table_of(s.start) if structure is not None else None
+            if not table and "|" in matcher.text[s.start:s.end]:
+                table = pipe_row(matcher.text, s.start, s.end)
             if table:  # a table cell: its column's header and its row's label are read with it
                 wanted = wanted | table_metrics(matcher, table)
             if not wanted:

@@ -1,11 +1,15 @@
 """Tables: a figure in a table cell is about what its row's label and its column's header name ("| DeepSeek-R1 |
-$2.19 |" under "| Model | Output (per 1M tokens) |"). dsfact.document gives each cell the texts of both
-(`Block.row`, `Block.column`); dsfact.matching.structure turns them into spans (`Structure.table_of`)."""
+$2.19 |" under "| Model | Output (per 1M tokens) |"). dsfact.document gives each cell of a Markdown or HTML
+table the texts of both (`Block.row`, `Block.column`); dsfact.matching.structure turns them into spans
+(`Structure.table_of`). Plain text keeps a table's pipes: its rows are read here (`pipe_cell`, `pipe_row`)."""
 from __future__ import annotations
+
+import re
 
 from dsfact.matching.structure import word_roles
 
 _INF = float("inf")
+_JOINED = re.compile(r"\|[ \t]+\|")  # two rows on one line: "| a | b | | 1 | 2 |"
 
 
 def table_cues(matcher, q, cues, firm: set[int]) -> None:
@@ -17,7 +21,9 @@ def table_cues(matcher, q, cues, firm: set[int]) -> None:
     structure = matcher.structure
     spans = structure.table_of(q.start) if structure is not None else None
     if not spans:
-        return
+        spans = pipe_cell(matcher.text, q.start)
+        if not spans:
+            return
     index, folded, family = matcher.index, matcher.folded, matcher.index.family(q.unit)
     words = []
     for span in spans:
@@ -52,3 +58,60 @@ def table_metrics(matcher, table) -> set[int]:
                 word = folded[h.start:h.end]
                 out.update(index.claims_by_role(h.cue)[0], index.variants_of(_cue_key(word, word)[0]))
     return out
+
+
+def _pipe_line(text: str, pos: int) -> tuple[int, int] | None:
+    """The line of text at pos, trimmed, when it is a row of a plain-text table ("| a | b |")."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    while start < end and text[start] in " \t":
+        start += 1
+    return (start, end) if text.startswith("|", start) and text.count("|", start, end) >= 3 else None
+
+
+def _first_cell(text: str, start: int, end: int) -> tuple[int, int] | None:
+    close = text.find("|", start + 1, end)
+    if close < 0:
+        return None
+    a, b = start + 1, close
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def pipe_cell(text: str, pos: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None] | None:
+    """For a figure at pos in a body row of a plain-text table: the spans of its row's first cell (None
+    when the figure is in it or it is empty) and of its column's header cell; None elsewhere."""
+    line = _pipe_line(text, pos)
+    if line is None or _JOINED.search(text, *line):
+        return None  # (rows a plain-text paragraph joined on one line: which cell labels a row is unsure)
+    from dsfact.matching.doubt import _header_cell
+
+    header = _header_cell(text, pos)
+    if header is None:
+        return None
+    label = _first_cell(text, *line)
+    if label is not None and label[0] <= pos < label[1] + 1:
+        label = None
+    return label, header
+
+
+def pipe_row(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None] | None:
+    """For the sentence text[start:end] when it is a body row of a plain-text table: the spans of its first
+    cell and of the table's header row (for the prefilter: any of its cells may head a figure of the row)."""
+    line = _pipe_line(text, start)
+    if line is None or line[1] < end - 1 or _JOINED.search(text, *line):
+        return None
+    first = line[0]
+    while first > 0:  # up to the table's first row
+        above = text.rfind("\n", 0, first - 1) + 1
+        if _pipe_line(text, above) is None:
+            break
+        first = _pipe_line(text, above)[0]
+    if first == line[0]:
+        return None  # the header row itself
+    header_end = text.find("\n", first)
+    return _first_cell(text, *line), (first, len(text) if header_end < 0 else header_end)
