@@ -54,6 +54,7 @@ def _words() -> dict:
                   # ("Colossus II") and Chinese ones of more than one character ("Colossus二代"; 号 and 代
                   # alone only after a number: "马斯克代表" is Musk)
                   "version-after": re.compile(rf"\s*(?:{alternation(after)})"),
+                  "cjk-version-after": re.compile(rf"\s*(?:{alternation(member.get('words', ()))})"),
                   "name-after": re.compile(rf"\s*(?:{alternation([w for w in after if w.isascii()])})|"
                                            rf"(?:{alternation([w for w in after if not w.isascii() and len(w) > 1])})")}
     return _WORDS
@@ -62,13 +63,13 @@ def _words() -> dict:
 def _version_after(text, end: int, cue: str) -> bool:
     """Whether a version number or word stands right after the name that ends at `end` ("2" in "Colossus
     2", "Colossus II"): a number the numbers engine does not read as a figure ("xAI 10万块" is a count),
-    and after a Chinese name only with a word of generation ("巨像2号", not "马斯克2日")."""
+    and after a Chinese name only with a word of generation ("巨像2代"; "马斯克2号表示" is Musk on the 2nd)."""
     folded, words = text.folded, _words()
     m = _VERSION.match(folded, end)
     if m is not None and not (cue[-1:].isdigit() and m.group(1).isdigit()):
+        if has_cjk(cue[-1:]):
+            return words["cjk-version-after"].match(folded, m.end()) is not None
         marked = words["version-after"].match(folded, m.end()) is not None
-        if has_cjk(cue[-1:]) and not marked:
-            return False
         return marked or not m.group(1)[0].isdigit() or not _is_figure(text, m.start(1), m.end(1))
     return words["name-after"].match(folded, end) is not None
 
