@@ -3,7 +3,8 @@
 A case names one figure of its text (the first occurrence of `figure`) and what dsfact must say of it:
 "not judged" (no finding overlaps the figure), or a verdict (supported / contradicted / disputed) with the
 claim the finding carries. `rule` names the phenomenon the case is about (its role, a binding rule, recall)
-and `lang` the script (en, zh-Hant, zh-Hans). A case the engine does not yet read right carries
+and `lang` the script (en, zh-Hant, zh-Hans); `date`, when given, is the document's own date (as `check
+--date` gives it). A case the engine does not yet read right carries
 `known: <why>`: it runs as a strict expected failure, so fixing it fails the suite until the mark is removed.
 tests/cases/claims/ is the per-claim table: every claim of the bundled registry has a sentence that supports
 it and one that contradicts it, in English and in Chinese (test_every_claim_has_cases).
@@ -46,14 +47,15 @@ def test_case(case, bundled_registry):
     from dsfact.check import check_text
 
     text, figure = case["text"], case["figure"]
+    date = case.get("date")  # the document's date, as `check --date` gives it
     if case.get("format"):  # read as a document of that format (headings, lists), as `dsfact check` does
         from dsfact.check import check_document
         from dsfact.document import read_document
 
         doc = read_document(f"case.{case['format']}", data=text.encode(), format=case["format"])
-        text, found = doc.text, check_document(doc, bundled_registry).findings
+        text, found = doc.text, check_document(doc, bundled_registry, date=date).findings
     else:
-        found = check_text(text, bundled_registry)
+        found = check_text(text, bundled_registry, date=date)
     start = text.find(figure)
     assert start >= 0, f"figure {figure!r} is not in the text"
     end = start + len(figure)

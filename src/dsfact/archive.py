@@ -77,8 +77,9 @@ def _jsonl_lines(source: str) -> list[tuple]:
     return out
 
 
-def read_partition(refs: list[tuple]) -> list[tuple[str, bytes | None, str | None, str | None]]:
-    """(name, bytes, error, format) for each document of a partition: what a worker needs to check it."""
+def read_partition(refs: list[tuple]) -> list[tuple[str, bytes | None, str | None, str | None, str | None]]:
+    """(name, bytes, error, format, date) for each document of a partition: what a worker needs to check
+    it (the date is a JSON Lines record's "date", the day its text was written, when it gives one)."""
     from dsfact.document import _read_bytes, detect_format
     from dsfact.errors import InputError
 
@@ -89,12 +90,12 @@ def read_partition(refs: list[tuple]) -> list[tuple[str, bytes | None, str | Non
             if ref[0] == "file":
                 _, path, err = ref
                 if err is not None:
-                    docs.append((path, None, err, None))
+                    docs.append((path, None, err, None, None))
                     continue
                 try:
-                    docs.append((path, _read_bytes(path), None, None))
+                    docs.append((path, _read_bytes(path), None, None, None))
                 except InputError as exc:
-                    docs.append((path, None, exc.problem, None))
+                    docs.append((path, None, exc.problem, None, None))
                 continue
             _, source, offset, number = ref
             f = handles.get(source)
@@ -108,18 +109,28 @@ def read_partition(refs: list[tuple]) -> list[tuple[str, bytes | None, str | Non
     return docs
 
 
-def _record(line: bytes, where: str, detect_format) -> tuple[str, bytes | None, str | None, str | None]:
+def _record(line: bytes, where: str, detect_format) -> tuple[str, bytes | None, str | None, str | None, str | None]:
     try:
         record = json.loads(line)
     except ValueError:
-        return where, None, _BAD_RECORD, None
+        return where, None, _BAD_RECORD, None, None
     if not isinstance(record, dict):
-        return where, None, _BAD_RECORD, None
+        return where, None, _BAD_RECORD, None, None
     ident, text = record.get("id"), record.get("text")
     if isinstance(ident, bool) or not isinstance(ident, (str, int)) or not isinstance(text, str) or ident == "":
-        return where, None, _BAD_RECORD, None
+        return where, None, _BAD_RECORD, None, None
     name = str(ident)
-    return name, text.encode("utf-8", "surrogatepass"), None, detect_format(name)
+    return name, text.encode("utf-8", "surrogatepass"), None, detect_format(name), _record_date(record.get("date"))
+
+
+def _record_date(value) -> str | None:
+    """A record's "date" as an ISO day ("2025-01-28", or the day of a timestamp "2025-01-28T09:30:00Z"),
+    or None: a date that is no day is left out, not an error (the record is still checked)."""
+    if not isinstance(value, str):
+        return None
+    from dsfact.document.dated import valid_date
+
+    return valid_date(value.strip()[:10])
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -163,11 +174,11 @@ def check_partition(docs, token: str) -> tuple[str, dict, list[str]]:
     registry, ignore, encoding = _LOADED[token]
     out, messages = [], []
     counts = _zero()
-    for name, data, error, fmt in docs:
+    for name, data, error, fmt, date in docs:
         if error is not None:
             result = FileResult(path=name, error=error)
         else:
-            result = check_one(name, registry, data=data, encoding=encoding, fmt=fmt, ignore=ignore)
+            result = check_one(name, registry, data=data, encoding=encoding, fmt=fmt, ignore=ignore, date=date)
         _count(counts, result)
         if result.error:  # a member's name is the archive author's: shown, never sent (render.escape)
             messages.append(f"dsfact: error: {visible(f'{result.path}: {result.error}')}")

@@ -9,16 +9,20 @@ from dsfact.verdict import claim_sources, judge, verdict_of
 __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
 
 
-def find_findings(text: str, registry: Registry, blocks=None) -> list[Finding]:
+def find_findings(text: str, registry: Registry, blocks=None, date: str | None = None) -> list[Finding]:
     """Every figure in text that states a registered claim, judged; spans are offsets into text. With the
-    document's `blocks` (dsfact.document), headings and lead lines carry subjects to what is under them."""
+    document's `blocks` (dsfact.document), headings and lead lines carry subjects to what is under them;
+    with its `date` (ISO, "--01-28" without a year), "last year", 昨日 and "on Monday" are counted from it."""
     from dsfact.matching.prefilter import Bindable
     from dsfact.matching.readings import read_units
     from dsfact.numbers import parse_quantities
 
     matcher = TextMatcher(text, registry, blocks)
+    if date:
+        matcher.day = date
+        matcher.year = int(date[:4]) if date[:4].isdigit() else None
     bindable = Bindable(matcher)  # where a cue can bind a figure: only there are figures read and matched
-    quantities = parse_quantities(text, spans=bindable.spans, names=registry.entities)
+    quantities = parse_quantities(text, spans=bindable.spans, names=registry.entities, ref_date=date)
     if not quantities:
         return []
     quantities = read_units(text, matcher.folded, quantities)  # "16元" in Simplified text is yuan
@@ -103,10 +107,11 @@ def _as_variant(q, selected, siblings, registry: Registry) -> Finding | None:
     return None
 
 
-def check_text(text: str, registry: Registry | None = None) -> list[Finding]:
+def check_text(text: str, registry: Registry | None = None, date: str | None = None) -> list[Finding]:
     """Check a text (already decoded) as a file's prose is checked: without the invisible format
     characters that would hide a figure (dsfact.document.invisible). Findings stand where they are in
-    `text` itself: their span, their words as written there, and their 1-based location."""
+    `text` itself: their span, their words as written there, and their 1-based location. `date` is the
+    text's own date (ISO), when it is known."""
     if registry is None:
         from dsfact.registry import load_registry
 
@@ -117,7 +122,7 @@ def check_text(text: str, registry: Registry | None = None) -> list[Finding]:
     prose, origin, _, _ = strip_invisible(text, range(len(text) + 1), {}, [])
     lines = LineIndex(text)
     found = []
-    for f in find_findings(prose, registry):
+    for f in find_findings(prose, registry, date=date):
         start, end = origin[f.start], origin[f.end - 1] + 1
         found.append(f._replace(start=start, end=end, text=text[start:end], location=lines.location(start, end)))
     if found:
@@ -127,9 +132,11 @@ def check_text(text: str, registry: Registry | None = None) -> list[Finding]:
     return found
 
 
-def check_document(doc, registry: Registry) -> FileResult:
-    """Check a document read by dsfact.document: findings located in the original file."""
+def check_document(doc, registry: Registry, date: str | None = None) -> FileResult:
+    """Check a document read by dsfact.document: findings located in the original file. The document's
+    own date (doc.date) counts its relative time words; `date` (`check --date`, an archive record's) is
+    used when it gives none."""
     findings = []
-    for f in find_findings(doc.text, registry, doc.blocks):
+    for f in find_findings(doc.text, registry, doc.blocks, date=doc.date or date):
         findings.append(f._replace(location=doc.location(f.start, f.end)))
     return FileResult(path=doc.path, findings=beside_its_own_statement(findings, doc.blocks))

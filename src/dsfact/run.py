@@ -13,10 +13,11 @@ from dsfact.model import FileResult, Notice, NoticeCode
 
 
 def check_one(path: str, registry, *, data: bytes | None = None, encoding: str | None = None,
-              fmt: str | None = None, ignore: frozenset[str] = frozenset()) -> FileResult:
+              fmt: str | None = None, ignore: frozenset[str] = frozenset(), date: str | None = None) -> FileResult:
     """Read and check one file; an unreadable file (or one with a malformed directive) becomes a
     FileResult with its error. Inline directives are applied, and the ones that suppress nothing are
-    reported as warnings; claims in `ignore` are dropped last."""
+    reported as warnings; claims in `ignore` are dropped last. `date` is the file's date when it gives
+    none of its own (`check --date`, an archive record's)."""
     from dsfact.check import check_document
     from dsfact.document import read_document
 
@@ -26,7 +27,7 @@ def check_one(path: str, registry, *, data: bytes | None = None, encoding: str |
         return FileResult(path=path, error=exc.problem)
     except DsfactError as exc:
         return FileResult(path=path, error=str(exc))
-    result = check_document(doc, registry)
+    result = check_document(doc, registry, date=date)
     if not doc.original.strip():
         result.warnings.append(Notice(NoticeCode.EMPTY_FILE, "empty file, nothing to check", path))
     if doc.directives:
@@ -129,19 +130,20 @@ def _counted(finding):
 _WORKER = {}
 
 
-def _worker_init(registry, ignore, finish):
+def _worker_init(registry, ignore, finish, date=None):
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: one line, exit 130
     _WORKER["registry"] = registry
     _WORKER["ignore"] = ignore
     _WORKER["finish"] = finish
+    _WORKER["date"] = date
 
 
 def _worker(items) -> list[tuple[FileResult, str]]:
     """Check and finish a chunk of files (path, encoding, data) in a worker: one task and one reply each."""
-    registry, ignore, finish = _WORKER["registry"], _WORKER["ignore"], _WORKER["finish"]
-    return [finish.apply(check_one(path, registry, data=data, encoding=encoding, ignore=ignore), registry)
+    registry, ignore, finish, date = _WORKER["registry"], _WORKER["ignore"], _WORKER["finish"], _WORKER.get("date")
+    return [finish.apply(check_one(path, registry, data=data, encoding=encoding, ignore=ignore, date=date), registry)
             for path, encoding, data in items]
 
 
@@ -192,10 +194,11 @@ def iter_results(files: list[tuple[str, str | None]], registry, *, encoding, std
 
 
 def iter_finished(files: list[tuple[str, str | None]], registry, *, encoding, stdin_filename, jobs,
-                  ignore: frozenset[str] = frozenset(), finish: Finish = Finish(), contents: dict | None = None):
+                  ignore: frozenset[str] = frozenset(), finish: Finish = Finish(), contents: dict | None = None,
+                  date: str | None = None):
     """(result, pre-rendered text) per file, in input order; with jobs > 1, checked (and finished, see
     Finish) by a pool of processes. A path in `contents` is checked with those bytes (the staged content
-    of a file, for the git hook), not what is on disk."""
+    of a file, for the git hook), not what is on disk. `date` is the date of a file that gives none."""
     contents = contents or {}
     readable = [p for p, err in files if err is None and p != "-"]
     if jobs is None:  # every core as soon as there is more than one file
@@ -207,18 +210,18 @@ def iter_finished(files: list[tuple[str, str | None]], registry, *, encoding, st
 
         _warm(registry)
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
-                                   initargs=(registry, ignore, finish))
+                                   initargs=(registry, ignore, finish, date))
         tasks = [[(p, encoding, contents.get(p)) for p in chunk] for chunk in _chunks(readable, jobs)]
         checked = (done for chunk in pool.map(_worker, tasks) for done in chunk)
     else:
-        checked = (finish.apply(check_one(p, registry, data=contents.get(p), encoding=encoding, ignore=ignore),
-                                registry) for p in readable)
+        checked = (finish.apply(check_one(p, registry, data=contents.get(p), encoding=encoding, ignore=ignore,
+                                          date=date), registry) for p in readable)
     try:
         for path, err in files:
             if err is not None:
                 yield finish.apply(FileResult(path=path, error=err), registry)
             elif path == "-":
-                yield finish.apply(_stdin_result(registry, encoding, stdin_filename, ignore), registry)
+                yield finish.apply(_stdin_result(registry, encoding, stdin_filename, ignore, date), registry)
             else:
                 yield next(checked)
     except BaseException:
@@ -231,13 +234,13 @@ def iter_finished(files: list[tuple[str, str | None]], registry, *, encoding, st
             pool.shutdown(cancel_futures=True)
 
 
-def _stdin_result(registry, encoding, stdin_filename, ignore=frozenset()) -> FileResult:
+def _stdin_result(registry, encoding, stdin_filename, ignore=frozenset(), date=None) -> FileResult:
     from dsfact.document import MAX_FILE_BYTES, detect_format
 
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     name = stdin_filename or "-"
     return check_one(name, registry, data=data, encoding=encoding,
-                     fmt=detect_format(stdin_filename) if stdin_filename else "text", ignore=ignore)
+                     fmt=detect_format(stdin_filename) if stdin_filename else "text", ignore=ignore, date=date)
 
 
 def _keep_changed(result: FileResult, lines) -> None:

@@ -76,6 +76,9 @@ def check_parser():
                              "(contradicted and disputed are the older names of error and warning)")
     parser.add_argument("--encoding", default=None, metavar="NAME", help="force the input encoding (default: detect)")
     parser.add_argument("--stdin-filename", default=None, metavar="NAME", help="name (and so format) of standard input")
+    parser.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+                        help="the date the text was written, for files that give none of their own (front matter, "
+                             "an HTML publication date, a dateline): 'last year', 'yesterday', 'on Monday' count from it")
     parser.add_argument("--include", action="append", default=[], metavar="GLOB",
                         help="glob of files to check in directories (repeatable)")
     parser.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="glob of files to skip (repeatable)")
@@ -139,7 +142,7 @@ def run_check_options(opts: dict, **given) -> int:
         use_config=not opts["no_config"], config_file=opts["config"], quiet=opts["quiet"],
         statistics=opts["statistics"], select=opts["select"], ignore=opts["ignore"], color=opts["color"],
         hidden=opts["hidden"], respect_ignore_files=not opts["no_ignore"], min_severity=opts["min_severity"],
-        force_exclude=opts.get("force_exclude", False),
+        force_exclude=opts.get("force_exclude", False), date=opts.get("date"),
         **given,
     )
 

@@ -112,6 +112,8 @@ def check(
     encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME", help="Force the input encoding."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME",
                                                  help="Name (and so format) of standard input."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                                       help="The date the text was written, for files that give none of their own."),
     include: List[str] = typer.Option([], "--include", metavar="GLOB", help="Files to check in directories (repeatable)."),
     exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help="Files to skip (repeatable)."),
     changed: Optional[str] = typer.Option(None, "--changed", metavar="REF",

@@ -36,7 +36,8 @@ PROGRESS_FROM = 50  # files: below this a run is short enough to need no progres
 def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename, include, exclude,
               changed, jobs, use_config=True, config_file=None, quiet=False, statistics=False, select=(),
               ignore=(), color="auto", hidden=False, respect_ignore_files=True, min_severity="info",
-              force_exclude=False, contents: dict | None = None, changed_lines: dict | None = None) -> int:
+              force_exclude=False, contents: dict | None = None, changed_lines: dict | None = None,
+              date: str | None = None) -> int:
     """Check the paths and write the report in the chosen format to stdout; return the exit code.
 
     Command-line values (and $DSFACT_REGISTRY, which arrives as `registry_path`) win over the
@@ -49,6 +50,7 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
 
     output = output or "table"  # without colour codes when piped (render.table.make_console)
     _check_options(paths, jobs, statistics, output, min_severity)
+    date = _date_option(date)
     settings = resolve_settings(paths, registry=registry_path, fail_on=fail_on, include=include or (),
                                 exclude=exclude or (), use_config=use_config, config_file=config_file)
     for warning in settings.warnings:  # they name config files, whose folders anyone may have named
@@ -68,7 +70,7 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
     finish = Finish(changed=changed_lines, select=selected, render=out.in_worker, min_severity=min_severity,
                     lean=output in ("json", "jsonl", "lines", "github"))
     results = iter_finished(files, registry, encoding=encoding, stdin_filename=stdin_filename, jobs=jobs,
-                            ignore=settings.ignore | ignored, finish=finish, contents=contents)
+                            ignore=settings.ignore | ignored, finish=finish, contents=contents, date=date)
     report, shown = out.stream(results, len(files))
     report.warnings = shown.warnings = notices
     clean = not any(r.error or r.findings for r in shown.files)
@@ -84,6 +86,18 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
 
         _write(render_statistics(report, registry))
     return exit_code(report, settings.fail_on)  # whether or not the reader saw all of the report
+
+
+def _date_option(date: str | None) -> str | None:
+    """--date as an ISO day, or a usage error."""
+    if date is None:
+        return None
+    from dsfact.document.dated import valid_date
+
+    found = valid_date(date.strip())
+    if found is None:
+        raise UsageError(f"--date {date!r}: expected a day written YYYY-MM-DD")
+    return found
 
 
 def _check_options(paths, jobs, statistics: bool, output: str, min_severity: str) -> None:

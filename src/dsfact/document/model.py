@@ -41,7 +41,7 @@ class Block(NamedTuple):
     column: str | None = None
 
 
-_SHOWN = ("path", "original", "text", "origin", "format", "encoding", "directives", "blocks")
+_SHOWN = ("path", "original", "text", "origin", "format", "encoding", "directives", "blocks", "date")
 
 
 class Document:
@@ -57,7 +57,8 @@ class Document:
 
     def __init__(self, path: str, original: str, text: str, origin: Sequence[int], format: str = "text",  # noqa: A002
                  encoding: str = "utf-8", directives: list[Directive] | None = None,
-                 blocks: list[Block] | None = None, _ends: dict[int, int] | None = None) -> None:
+                 blocks: list[Block] | None = None, _ends: dict[int, int] | None = None,
+                 date: str | None = None) -> None:
         self.path = path  # as given ("-" or the --stdin-filename for stdin)
         self.original = original  # the decoded file
         self.text = text  # what is checked: prose only
@@ -67,6 +68,7 @@ class Document:
         self.directives = [] if directives is None else directives
         self.blocks = [] if blocks is None else blocks  # paragraphs, headings, list items, cells, in order
         self._ends = {} if _ends is None else _ends
+        self.date = date  # the date it gives itself (dsfact.document.dated), ISO, or None
         self._index: LineIndex | None = None
 
     def _replace(self, **changes) -> Document:

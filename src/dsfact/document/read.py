@@ -69,7 +69,10 @@ def read_document(
     if blocks is None:
         blocks = paragraph_blocks(text)
     text, origin, ends, blocks = strip_invisible(text, origin, ends, blocks)
-    return Document(path, original, text, origin, fmt, used, directives, blocks, _ends=ends)
+    from dsfact.document.dated import document_date
+
+    return Document(path, original, text, origin, fmt, used, directives, blocks, _ends=ends,
+                    date=document_date(original, text, fmt))
 
 
 def _resolve_format(path: str, format: str | None) -> str:  # noqa: A002

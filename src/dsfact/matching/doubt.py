@@ -26,7 +26,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     may look the same): whether the text's other figures place it on that day is the caller's to say
     (`corroborated`)."""
     from dsfact.matching.roles import time_fits, time_tags
-    from dsfact.quantity import dates_agree
+    from dsfact.matching.when import date_fits
 
     if text._quantities is None:
         return ""
@@ -36,24 +36,29 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return _other_year(text, q, claim.time)
     if not claim.time or claim.time.count("-") != 2:
         return ""
+    from dsfact.matching.when import DAY_KINDS, reports_day, written_before
+
+    if written_before(text.day, claim.time):
+        return ANOTHER_DAY  # a text written before the claim's day reports another
     own = text.reader().times(q)
-    if own and any(t.startswith(("date:", "weekday:")) for t in own) and time_fits(claim.time, own, text.year):
-        return ""  # "on Monday", "on 27 January": placed on the claim's day by its own words
+    if own and any(t.startswith(("date:", "weekday:")) or (text.day and t in DAY_KINDS) for t in own) \
+            and time_fits(claim.time, own, text.year, text.day):
+        return ""  # "on Monday", "on 27 January", 昨日 in a text of the 28th: placed on the claim's day
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
     folded = text.folded
     tags = tuple(time_tags(folded, sentence.start, sentence.end))
-    if not time_fits(claim.time, tags, text.year):
+    if not time_fits(claim.time, tags, text.year, text.day):
         return ANOTHER_DAY
     if any(t.startswith("weekday:") for t in tags) \
-            or any(dates_agree(d, claim.time) for d in _dates_in(text, sentence.start, sentence.end)):
+            or any(date_fits(d, claim.time) for d in _dates_in(text, sentence.start, sentence.end)):
         return ""  # "Nvidia shed 17% on Monday, losing $589 billion": the sentence names the claim's day
     if si > 0 and text.sentences[si - 1].paragraph == sentence.paragraph \
             and _places_elsewhere(text, text.sentences[si - 1], claim.time, "that-day" in tags):
         return ANOTHER_DAY
     anchored = text._anchors.get(claim.time)
     if anchored is None:
-        anchored = text._anchors[claim.time] = _anchored(text, claim.time)
+        anchored = text._anchors[claim.time] = reports_day(text.day, claim.time) or _anchored(text, claim.time)
     return "" if anchored else UNANCHORED
 
 
@@ -120,7 +125,9 @@ def _other_year(text, q: Quantity, year: str) -> str:
     own = text.reader().times(q)
     sentence = text.sentences[text.sentence_of(q.start)]
     tags = set(own) | set(time_tags(text.folded, sentence.start, sentence.end))
-    if not tags & {"current-year", "next-year"}:
+    from dsfact.matching.when import year_kind
+
+    if not {year_kind(t)[0] for t in tags} & {"current-year", "next-year"}:
         return ""
     if any(t.startswith("date:") and t[5:9] == year for t in own):
         return ""
@@ -128,10 +135,14 @@ def _other_year(text, q: Quantity, year: str) -> str:
 
 
 def _dates_in(text, start: int, end: int) -> list[str]:
-    """The dates among the figures of text[start:end] (ISO, perhaps without a year)."""
+    """The dates among the figures of text[start:end] (ISO, perhaps without a year; marked when told in East
+    Asian time, dsfact.matching.when)."""
+    from dsfact.matching.when import SHIFTED, east_of
+
     lo = bisect.bisect_left(text._quantity_starts, start)
     hi = bisect.bisect_left(text._quantity_starts, end)
-    return [str(x.value) for x in text._quantities[lo:hi] if x.unit == "date"]
+    return [str(x.value) + (SHIFTED if east_of(text.folded, x.start, x.end) else "")
+            for x in text._quantities[lo:hi] if x.unit == "date"]
 
 
 def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
@@ -150,12 +161,15 @@ def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
     if first is None:
         return False
     head = before.start + first.start
-    tags = time_tags(text.folded, before.start, head) + [f"date:{x.value}" for x in found
-                                                           if x.unit == "date" and x.end <= first.start]
-    if names_day(text.folded[before.start:head], time) \
-            and time_fits(time, tuple(t for t in tags if t.startswith(("date:", "weekday:"))), text.year):
+    from dsfact.matching.when import SHIFTED, east_of
+
+    tags = time_tags(text.folded, before.start, head) + [
+        f"date:{x.value}" + (SHIFTED if east_of(text.folded, before.start + x.start, before.start + x.end) else "")
+        for x in found if x.unit == "date" and x.end <= first.start]
+    if names_day(text.folded[before.start:head], time) and time_fits(
+            time, tuple(t for t in tags if t.startswith(("date:", "weekday:"))), text.year, text.day):
         return False  # "美股27日收盘…，再度引发…": the head names the claim's own day
-    return not time_fits(time, tuple(tags), text.year)
+    return not time_fits(time, tuple(tags), text.year, text.day)
 
 
 def _anchored(text, time: str) -> bool:

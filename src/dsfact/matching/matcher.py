@@ -318,7 +318,7 @@ class TextMatcher(TextCues):
         reader = self.reader()
         if not fits(claim.kind, reader.roles(x)):
             return False
-        return not claim.time or time_fits(claim.time, reader.times(x), self.year)
+        return not claim.time or time_fits(claim.time, reader.times(x), self.year, self.day)
 
     def _fits(self, q: Quantity, claim: Claim, roles: frozenset[str], sentence: Sentence) -> bool:
         """Whether figure q can state this claim at all: its role fits the claim's kind ("stands at $2.9
@@ -335,7 +335,7 @@ class TextMatcher(TextCues):
             # a figure placed by its own date ("$39 billion in 2024") answers to it; others to the sentence's
             if not any(t.startswith("date:") for t in tags) and not self._time_fits(claim.time, sentence):
                 return False
-            if not time_fits(claim.time, tags, self.year):
+            if not time_fits(claim.time, tags, self.year, self.day):
                 return False
         return True
 

@@ -301,11 +301,10 @@ class FigureReader:
                     self._place_reference(b, end)
                 for m in lex.time.get(self._chinese).finditer(self.folded, start, end):
                     if not inside(m.start(), skip):
-                        word = " ".join(m.group().split())
-                        self._place(m.start(), m.end(), lex.time_kinds.get(word, "span"))
+                        self._place(m.start(), m.end(), _time_kind(self.folded, m))
             for x in self.quantities:
                 if x.unit == "date" and not inside(x.start, skip):
-                    self._place(x.start, x.end, f"date:{x.value}")
+                    self._place(x.start, x.end, f"date:{x.value}" + _zone_mark(self.folded, x.start, x.end))
         k = bisect.bisect_left(self.starts, q.start)
         own = self._times.get(k)
         if own:
@@ -395,35 +394,45 @@ def doubted(kind: str | None, roles) -> list[str]:
     return [name for name in lexicon().doubt(kind) if name in roles]
 
 
-def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None) -> bool:
+def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None, day: str | None = None) -> bool:
     """Whether time words attached to a figure allow a claim tied to `claim_time` ("2025", "2025-01-27").
-    A year-relative word is read against `year` (the document's), else the claim's own year."""
+    A year-relative word is read against `year` (the document's), else the claim's own year; "yesterday",
+    "on Monday" against `day`, the document's date (dsfact.matching.when)."""
     if not tags:
         return True
+    from dsfact.matching import when
+
     parts = claim_time.split("-")
     day_tied = len(parts) == 3
     claim_year = int(parts[0]) if parts[0].isdigit() else None
     base = year if year is not None else claim_year
     dates = [tag[5:] for tag in tags if tag.startswith("date:")]
-    if dates:
-        from dsfact.quantity import dates_agree
+    if dates and not any(when.date_fits(d, claim_time) for d in dates):
+        return False
+    claim_day = None
+    if day_tied:
+        import datetime
 
-        if not any(dates_agree(d, claim_time) for d in dates):
-            return False
+        claim_day = datetime.date(*map(int, parts))
     for tag in tags:
         if tag.startswith("date:"):
             continue
         if tag.startswith("weekday:"):
-            if day_tied:
-                import datetime
-
-                weekday = datetime.date(*map(int, parts)).weekday()
-                if int(tag.split(":")[1]) != weekday:
-                    return False
+            if day_tied and not when.weekday_fits(tag, claim_day, day, bool(dates)):
+                return False
             continue
-        if tag in ("span", "another") or (day_tied and (tag.endswith("-year") or tag == "several-days")):
+        if tag in when.DAY_KINDS:
+            if day_tied and not when.relative_day_fits(tag, claim_day, day, bool(dates)):
+                return False
+            continue
+        kind, part = when.year_kind(tag)
+        if kind is not None and day_tied:
+            if not when.year_word_fits_day(tag, claim_day, year, bool(dates)):
+                return False
+            continue
+        if tag in ("span", "another") or (day_tied and tag == "several-days"):
             return False
-        offset = {"previous-year": -1, "current-year": 0, "next-year": 1}.get(tag)
+        offset = when.YEAR_KINDS.get(kind)
         if offset is not None and base is not None and claim_year is not None and base + offset != claim_year:
             return False
     return True
@@ -434,8 +443,20 @@ def time_tags(folded: str, start: int, end: int) -> list[str]:
     lex = lexicon()
     pattern = lex.time.get(has_han(folded[start:end]))
     skip = references(folded, start, end)
-    return [lex.time_kinds.get(" ".join(m.group().split()), "span") for m in pattern.finditer(folded, start, end)
-            if not inside(m.start(), skip)]
+    return [_time_kind(folded, m) for m in pattern.finditer(folded, start, end) if not inside(m.start(), skip)]
+
+
+def _time_kind(folded: str, m: re.Match) -> str:
+    """The kind of the time word m matched ("previous-year", "weekday:1"); a weekday told in East Asian
+    time ("北京时间周二凌晨") carries the mark of dsfact.matching.when."""
+    kind = lexicon().time_kinds.get(" ".join(m.group().split()), "span")
+    return kind + _zone_mark(folded, m.start(), m.end()) if kind.startswith("weekday:") else kind
+
+
+def _zone_mark(folded: str, start: int, end: int) -> str:
+    from dsfact.matching.when import SHIFTED, east_of
+
+    return SHIFTED if east_of(folded, start, end) else ""
 
 
 REFERENCE_REACH = 24  # characters between "since" and the end of the date it measures from

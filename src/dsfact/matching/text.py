@@ -61,6 +61,7 @@ class TextCues:
         self._reach: dict[tuple, frozenset[int]] = {}  # (sentence, heading context) -> claims of subjects in reach
         self._variants: dict[int, list[tuple[CueHit, frozenset[int]]]] = {}  # sentence start -> variant words
         self.year: int | None = None  # the document's year, where its date is known
+        self.day: str | None = None  # the document's date (ISO, "--01-28" without its year), where known
         self._anchors: dict[str, bool] = {}  # a claim's date -> whether the text names that day
         self._sentence_hits: dict[int, list[CueHit]] = {}  # sentence -> its cue hits
         self._respective: dict[int, bool] = {}  # sentence -> whether it says "respectively"
@@ -277,7 +278,7 @@ class TextCues:
 
     def _time_fits(self, time: str, sentence: Sentence) -> bool:
         """A claim tied to a date is not stated by a sentence that names another year or day."""
-        from dsfact.quantity import dates_agree
+        from dsfact.matching.when import date_fits
 
         dates = self._dates.get(sentence.start)
         if dates is None:
@@ -294,14 +295,16 @@ class TextCues:
 
             base = sentence.start if self._quantities is None else 0
             skip = references(self.folded, sentence.start, sentence.end)  # "its worst day since March 2020"
-            dates = [str(q.value) for q in found
-                     if q.unit == "date" and not inside(q.start + base, skip)]
+            from dsfact.matching.when import SHIFTED, east_of
+
+            dates = [str(q.value) + (SHIFTED if east_of(self.folded, q.start + base, q.end + base) else "")
+                     for q in found if q.unit == "date" and not inside(q.start + base, skip)]
             for m in _YEAR.finditer(words):  # "for 2023", "CES 2025": a year the engine does not call a date
                 if not inside(m.start(), taken) \
                         and not inside(m.start() + sentence.start, skip):
                     dates.append(m.group())
             self._dates[sentence.start] = dates
-        return not dates or any(dates_agree(d, time) for d in dates)
+        return not dates or any(date_fits(d, time) for d in dates)
 
     def variant_distance(self, q: Quantity, claim_index: int) -> float:
         """How near the figure a word of this claim's variant sits ("一度", "收盘"); INF when none does."""

@@ -1,0 +1,162 @@
+"""A document's own date: when it was written, which is what "last year", 昨日 and "on Monday" in it are
+counted from (issue 9). Read from what the document says of itself, in this order:
+
+- Markdown front matter: a `date:` key (or `published:`, `pubDate:` ...): "date: 2025-01-28";
+- HTML: a <meta> publication date (article:published_time, datePublished, pubdate, dc.date ...), a
+  JSON-LD "datePublished", or the first <time datetime="...">;
+- a dateline at the top of the prose: a first line that is only a date (with a byline, a section or a
+  time: "2025年1月25日 國際財經", "Staff writer 2026-01-09 13:20"), a Chinese dateline ("香港2025年2月11日電",
+  "新华社北京1月28日电") or a wire dateline ("BEIJING, Jan. 28 (Reuters) -").
+
+A date is ISO ("2025-01-28"); a dateline without its year gives "--01-28", which places "yesterday" but no
+year. Nothing is read at import; the patterns compile on first use.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from types import SimpleNamespace
+
+HEAD = 64 * 1024  # characters of an HTML file's start where its <head> and first <time> are looked for
+DATELINE_LINES = 3  # the first lines of prose that may hold a dateline
+DATELINE_REACH = 120  # characters of a line read for a dateline
+LINE_WORDS = 20  # characters beside the date (a byline, a section) on a line that is only a date ...
+LINE_HAN = 10  # ... or Chinese characters
+_META_NAMES = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+               "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
+               "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
+               "cxenseparse:recs:publishtime", "published_time", "release_date")
+_FRONT_KEYS = ("date", "published", "pubdate", "publishdate", "published_at", "publish_date", "created")
+
+
+@lru_cache(maxsize=1)
+def _rx() -> SimpleNamespace:
+    c = re.compile
+    iso = r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})"
+    return SimpleNamespace(
+        iso=c(r"\s*[\"']?" + iso + r"(?![0-9])"),
+        front_key=c(r"(?im)^(" + "|".join(_FRONT_KEYS) + r")\s*[:=]\s*[\"']?([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})"),
+        front_end=c(r"(?m)^(?:---|\.\.\.|\+\+\+)[ \t]*\r?$"),
+        meta=c(r"(?is)<meta\b[^>]*>"),
+        attr=c(r"""(?is)\b(property|name|itemprop|content|http-equiv)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"""),
+        json_ld=c(r'"datePublished"\s*:\s*"([0-9]{4}-[0-9]{2}-[0-9]{2})'),
+        time_tag=c(r"""(?is)<time\b[^>]*\bdatetime\s*=\s*["']?([0-9]{4}-[0-9]{2}-[0-9]{2})"""),
+        clock=c(r"(?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|ET|EST|EDT|GMT|UTC|HKT|CST))?"),
+        wire_head=c(r"[A-Z][A-Z .'/-]*(?:,\s*[A-Za-z .'-]+)?,?\s*$"),
+        wire_tail=c(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-—–:]"),
+    )
+
+
+def document_date(original: str, text: str, fmt: str) -> str | None:
+    """The date document `original` (read as `fmt`, with prose `text`) gives itself, ISO, or None."""
+    found = None
+    if fmt == "markdown":
+        found = front_matter_date(original)
+    elif fmt == "html":
+        found = html_date(original)
+    return found or dateline_date(text)
+
+
+def front_matter_date(original: str) -> str | None:
+    """The date of a Markdown file's YAML ("---") or TOML ("+++") front matter: `date: 2025-01-28`."""
+    first = original[:4].rstrip("\r\n")
+    if first not in ("---", "+++"):
+        return None
+    close = _rx().front_end.search(original, 3)
+    if close is None:
+        return None
+    m = _rx().front_key.search(original, 3, close.start())
+    return _iso(m.group(2)) if m else None
+
+
+def html_date(original: str) -> str | None:
+    """The publication date an HTML page gives in its <meta> tags, its JSON-LD or its first <time>."""
+    rx = _rx()
+    head = original[:HEAD]
+    for tag in rx.meta.finditer(head):
+        attrs = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in rx.attr.finditer(tag.group())}
+        name = next((attrs[k].strip().lower() for k in ("property", "name", "itemprop") if k in attrs), "")
+        if name in _META_NAMES and "content" in attrs:
+            m = rx.iso.match(attrs["content"])
+            if m:
+                return _iso(m.group(0))
+    for pattern in (rx.json_ld, rx.time_tag):
+        m = pattern.search(head)
+        if m:
+            return _iso(m.group(1))
+    return None
+
+
+def dateline_date(text: str) -> str | None:
+    """The date of a dateline in the first lines of prose `text` (see the module's docstring)."""
+    lines = [line.strip() for line in text[:DATELINE_LINES * 400].splitlines() if line.strip()][:DATELINE_LINES]
+    if not any(ch.isdigit() for line in lines for ch in line[:DATELINE_REACH]):
+        return None
+    from dsfact.numbers.date_spans import parse_dates
+
+    for line in lines:
+        head = line[:DATELINE_REACH]
+        dates = parse_dates(head)
+        if not dates:
+            continue
+        first = dates[0]
+        if len(line) <= DATELINE_REACH and _full(first.value) and _only_date(line, first):
+            return _full(first.value)
+        if _wire(head, first) or _chinese_dateline(head, first):
+            return str(first.value) if _day_given(first.value) else None
+    return None
+
+
+def _only_date(line: str, date) -> bool:
+    """Whether a line is a date with at most a byline, a section or a time beside it, and no other figure."""
+    rest = _rx().clock.sub("", line[:date.start] + " " + line[date.end:])
+    rest = re.sub(r"[\s|·•/,，:：()（）\[\]【】-]+", "", rest)
+    from dsfact.fold import has_han
+
+    return len(rest) <= (LINE_HAN if has_han(rest) else LINE_WORDS) and not any(ch.isdigit() for ch in rest)
+
+
+def _wire(head: str, date) -> bool:
+    """A wire dateline: a city in capitals, the date, perhaps the agency, a dash ("BEIJING, Jan. 28 (Reuters) -")."""
+    rx = _rx()
+    return bool(head[:date.start].strip()) and rx.wire_head.match(head, 0, date.start) is not None \
+        and rx.wire_tail.match(head, date.end) is not None
+
+
+def _chinese_dateline(head: str, date) -> bool:
+    """A Chinese dateline: a few words (an agency, a city), the date, then 电 or 讯 ("新华社北京1月28日电")."""
+    from dsfact.fold import fold_text
+    from dsfact.lang import load_words
+
+    after = fold_text(head[date.end:date.end + 4]).lstrip()
+    words = load_words("time").get("dateline", {}).get("after", ())
+    return date.start <= 16 and not any(ch.isdigit() for ch in head[:date.start]) \
+        and any(after.startswith(w) for w in words)
+
+
+def _day_given(value) -> bool:
+    return str(value).count("-") in (2, 3) and not str(value).endswith("-")
+
+
+def _full(value) -> str | None:
+    """A date that gives its year, month and day, or None."""
+    value = str(value)
+    return value if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value) else None
+
+
+def _iso(found: str) -> str | None:
+    m = re.match(r"\s*[\"']?([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})", found)
+    if m is None:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    return valid_date(f"{year:04d}-{month:02d}-{day:02d}")
+
+
+def valid_date(value: str) -> str | None:
+    """`value` when it is a real day written YYYY-MM-DD, else None."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value).isoformat() if len(value) == 10 else None
+    except ValueError:
+        return None

@@ -1,0 +1,150 @@
+"""When a figure's time words say it happened, against a claim tied to a day (issue 9): the document's own
+date counts "yesterday", "on Monday" and "early last year" from it, and a date told in East Asian time
+("北京时间1月28日凌晨", "周二凌晨") may be the US session of the day before.
+
+Tags are those of dsfact.matching.roles (time_tags, FigureReader.times): "date:2025-01-28", "weekday:1",
+"previous-year-early", "yesterday". A date or weekday tag that ends with "~" was told in East Asian time
+(time.words [zone]): it names its own day or the day before. Words are language data; nothing is read
+at import."""
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+
+ZONE_BEFORE = 10  # characters before a date or weekday where a zone word ("北京时间") stands
+ZONE_AFTER = 20  # characters after it where an early-morning word ("凌晨", ", Beijing time") ends
+WEEK = 7  # "on Monday" is a day of the week that ends on the document's date
+YEAR_KINDS = {"previous-year": -1, "current-year": 0, "next-year": 1}
+PARTS = {"early": range(1, 4), "late": range(10, 13)}  # "early last year", "去年底": the months they name
+DAY_KINDS = {"yesterday": (-1,), "today": (0,), "overnight": (-1, 0)}  # days from the document's date
+SHIFTED = "~"
+
+
+@lru_cache(maxsize=1)
+def _zone() -> tuple[re.Pattern, re.Pattern]:
+    from dsfact.lang import load_words
+
+    table = load_words("time").get("zone", {})
+
+    def alternation(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+    return (re.compile(r"(?:" + alternation(table.get("before", ())) + r")\s*$"),
+            re.compile(r"[\s,，]*[(（]?\s*(?:" + alternation(table.get("after", ())) + ")"))
+
+
+def east_of(folded: str, start: int, end: int) -> bool:
+    """Whether the date or weekday at folded[start:end] is told in East Asian time for a session of the US:
+    a zone word right before it ("北京时间1月28日", "台北時間週二") or an early-morning word right after it
+    ("28日凌晨", "周二清晨")."""
+    before, after = _zone()
+    return before.search(folded, max(0, start - ZONE_BEFORE), start) is not None \
+        or after.match(folded, end, end + ZONE_AFTER) is not None
+
+
+def date_fits(date: str, claim_time: str) -> bool:
+    """Whether a date tag's value ("2025-01-28", "--01-28~") agrees with a claim's time; one told in
+    East Asian time agrees with the day before too."""
+    from dsfact.quantity import dates_agree
+
+    shifted = date.endswith(SHIFTED)
+    date = date.rstrip(SHIFTED)
+    if dates_agree(date, claim_time):
+        return True
+    before = _day_before(date) if shifted else None
+    return before is not None and dates_agree(before, claim_time)
+
+
+def weekday_fits(tag: str, claim_day: datetime.date, doc_day: str | None, dated: bool) -> bool:
+    """Whether a weekday tag ("weekday:0", "weekday:1~") allows the claim's day: the same day of the week
+    (or, told in East Asian time, the next); with the document's date and no date beside it, the one of
+    the week that ends on the document's date."""
+    value = tag[8:]
+    shifted = value.endswith(SHIFTED)
+    weekday = int(value.rstrip(SHIFTED))
+    days = [weekday] + ([(weekday - 1) % 7] if shifted else [])
+    if claim_day.weekday() not in days:
+        return False
+    if dated or not doc_day:
+        return True
+    doc = _resolve(doc_day, claim_day.year)
+    if doc is None:
+        return True
+    back = (doc - claim_day).days
+    return 0 <= back < WEEK + (1 if shifted else 0)
+
+
+def relative_day_fits(kind: str, claim_day: datetime.date, doc_day: str | None, dated: bool) -> bool:
+    """Whether "yesterday", "today" or an early morning (今晨) allows the claim's day, counted from the
+    document's date (always, without one or with a date beside the word)."""
+    if dated or not doc_day:
+        return True
+    doc = _resolve(doc_day, claim_day.year)
+    return doc is None or (claim_day - doc).days in DAY_KINDS[kind]
+
+
+def year_word_fits_day(tag: str, claim_day: datetime.date, year: int | None, dated: bool) -> bool:
+    """Whether a year's word ("last year", "去年初") allows a claim tied to a day: only with the document's
+    year, when it names the claim's year, and the figure is placed on a part of that year holding the
+    claim's day: a date beside the word ("去年1月27日"), or "early"/"late" ("去年初": its first months).
+    A whole year is no day's figure."""
+    kind, part = year_kind(tag)
+    if year is None or year + YEAR_KINDS[kind] != claim_day.year:
+        return False
+    return dated or (part is not None and claim_day.month in PARTS[part])
+
+
+def year_kind(tag: str) -> tuple[str | None, str | None]:
+    """("previous-year", "early") for "previous-year-early", (kind, None) for a year's word alone,
+    (None, None) for a tag that is no year's word."""
+    for kind in YEAR_KINDS:
+        if tag == kind:
+            return kind, None
+        if tag.startswith(kind + "-") and tag[len(kind) + 1:] in PARTS:
+            return kind, tag[len(kind) + 1:]
+    return None, None
+
+
+def _resolve(day: str, year: int) -> datetime.date | None:
+    """A document's date as a day, a date without its year ("--01-28") in `year`."""
+    try:
+        if day.startswith("--"):
+            return datetime.date(year, int(day[2:4]), int(day[5:7]))
+        return datetime.date.fromisoformat(day[:10])
+    except ValueError:
+        return None
+
+
+def _day_before(date: str) -> str | None:
+    """The ISO day before a date that gives its day ("2025-01-28", "--03-01": a year without one is taken as
+    a leap year, which has every day); None for a date without a day."""
+    try:
+        if date.startswith("--") and len(date) == 7:
+            day = datetime.date(2000, int(date[2:4]), int(date[5:7])) - datetime.timedelta(days=1)
+            return f"--{day.month:02d}-{day.day:02d}"
+        if len(date) == 10:
+            return (datetime.date.fromisoformat(date) - datetime.timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def written_before(doc_day: str | None, claim_time: str) -> bool:
+    """Whether a document dated `doc_day` was written before a claim's day: none of its figures can
+    report that day."""
+    if not doc_day or doc_day.startswith("--") or claim_time.count("-") != 2:
+        return False
+    return doc_day[:10] < claim_time
+
+
+def reports_day(doc_day: str | None, claim_time: str) -> bool:
+    """Whether a document's date falls on a claim's day or in the NEAR_DAYS after it: a report of that
+    day (a date without its year is taken in the claim's)."""
+    from dsfact.matching.doubt import NEAR_DAYS
+
+    if not doc_day or claim_time.count("-") != 2:
+        return False
+    claim = datetime.date.fromisoformat(claim_time)
+    doc = _resolve(doc_day, claim.year)
+    return doc is not None and 0 <= (doc - claim).days <= NEAR_DAYS
