@@ -127,7 +127,7 @@ def _other_year(text, q: Quantity, year: str) -> str:
     tags = set(own) | set(time_tags(text.folded, sentence.start, sentence.end))
     from dsfact.matching.when import year_kind
 
-    if not {year_kind(t)[0] for t in tags} & {"current-year", "next-year"}:
+    if not {year_kind(t)[0] for t in tags} & {"current-year", "next-year", "whole-year"}:
         return ""
     if any(t.startswith("date:") and t[5:9] == year for t in own):
         return ""

@@ -430,7 +430,7 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None, d
             if not when.year_word_fits_day(tag, claim_day, year, bool(dates)):
                 return False
             continue
-        if tag in ("span", "another") or (day_tied and tag == "several-days"):
+        if tag in ("span", "another", "part-year") or (day_tied and tag == "several-days"):
             return False
         offset = when.YEAR_KINDS.get(kind)
         if offset is not None and base is not None and claim_year is not None and base + offset != claim_year:

@@ -15,7 +15,7 @@ from functools import lru_cache
 ZONE_BEFORE = 10  # characters before a date or weekday where a zone word ("北京时间") stands
 ZONE_AFTER = 20  # characters after it where an early-morning word ("凌晨", ", Beijing time") ends
 WEEK = 7  # "on Monday" is a day of the week that ends on the document's date
-YEAR_KINDS = {"previous-year": -1, "current-year": 0, "next-year": 1}
+YEAR_KINDS = {"previous-year": -1, "current-year": 0, "next-year": 1, "whole-year": 0}
 PARTS = {"early": range(1, 4), "late": range(10, 13)}  # "early last year", "去年底": the months they name
 DAY_KINDS = {"yesterday": (-1,), "today": (0,), "overnight": (-1, 0)}  # days from the document's date
 SHIFTED = "~"
@@ -90,7 +90,7 @@ def year_word_fits_day(tag: str, claim_day: datetime.date, year: int | None, dat
     claim's day: a date beside the word ("去年1月27日"), or "early"/"late" ("去年初": its first months).
     A whole year is no day's figure."""
     kind, part = year_kind(tag)
-    if year is None or year + YEAR_KINDS[kind] != claim_day.year:
+    if kind == "whole-year" or year is None or year + YEAR_KINDS[kind] != claim_day.year:
         return False
     return dated or (part is not None and claim_day.month in PARTS[part])
 
