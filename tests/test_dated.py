@@ -142,3 +142,40 @@ def test_archive_record_date_is_passed_through(tmp_path):
         offset += len(line)
     docs = read_partition(refs)
     assert [d[4] for d in docs] == ["2025-01-28", None, None]
+
+
+# the day a time word names (dsfact.matching.when)
+
+
+def test_east_asian_time_names_the_day_before_too():
+    from dsfact.matching.when import date_fits, east_of
+
+    assert east_of("北京时间1月28日凌晨", 4, 10) and east_of("1月28日凌晨", 0, 5) and east_of("周二（清晨）", 0, 2)
+    assert east_of("on january 28, beijing time", 3, 13) and not east_of("1月28日晚间", 0, 5)
+    assert date_fits("--01-28~", "2025-01-27") and date_fits("2025-01-28~", "2025-01-28")
+    assert not date_fits("--01-28", "2025-01-27") and not date_fits("--01-29~", "2025-01-27")
+    assert date_fits("--03-01~", "2024-02-29")  # a year without one has every day
+
+
+def test_weekdays_and_relative_days_count_from_the_document_date():
+    import datetime
+
+    from dsfact.matching.when import relative_day_fits, weekday_fits, year_word_fits_day
+
+    monday = datetime.date(2025, 1, 27)
+    assert weekday_fits("weekday:0", monday, "2025-01-28", dated=False)
+    assert weekday_fits("weekday:0", monday, None, dated=False)  # no date: the day of the week alone
+    assert not weekday_fits("weekday:0", monday, "2025-02-04", dated=False)
+    assert weekday_fits("weekday:0", monday, "2025-02-04", dated=True)  # "on Monday, January 27"
+    assert weekday_fits("weekday:0<", monday, "2025-02-04", dated=False)  # last Monday
+    assert weekday_fits("weekday:1~", monday, "--01-28", dated=False)  # 北京时间周二凌晨, a dateline of the 28th
+    assert not weekday_fits("weekday:1", monday, None, dated=False)
+    assert relative_day_fits("yesterday", monday, "2025-01-28", dated=False)
+    assert not relative_day_fits("today", monday, "2025-01-28", dated=False)
+    assert relative_day_fits("overnight", monday, "2025-01-28", dated=False)
+    assert year_word_fits_day("previous-year-early", monday, 2026, dated=False)
+    assert not year_word_fits_day("previous-year-late", monday, 2026, dated=False)
+    assert not year_word_fits_day("previous-year", monday, 2026, dated=False)  # a whole year is no day
+    assert year_word_fits_day("previous-year", monday, 2026, dated=True)  # 去年1月27日
+    assert not year_word_fits_day("previous-year-early", monday, None, dated=False)
+    assert not year_word_fits_day("whole-year", monday, 2025, dated=True)

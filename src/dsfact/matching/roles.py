@@ -448,9 +448,14 @@ def time_tags(folded: str, start: int, end: int) -> list[str]:
 
 def _time_kind(folded: str, m: re.Match) -> str:
     """The kind of the time word m matched ("previous-year", "weekday:1"); a weekday told in East Asian
-    time ("北京时间周二凌晨") carries the mark of dsfact.matching.when."""
+    time ("北京时间周二凌晨") or of the week before ("last Monday", 上周一) carries the marks of
+    dsfact.matching.when."""
     kind = lexicon().time_kinds.get(" ".join(m.group().split()), "span")
-    return kind + _zone_mark(folded, m.start(), m.end()) if kind.startswith("weekday:") else kind
+    if not kind.startswith("weekday:"):
+        return kind
+    from dsfact.matching.when import weekday_marks
+
+    return kind + weekday_marks(folded, m.start(), m.end())
 
 
 def _zone_mark(folded: str, start: int, end: int) -> str:

@@ -18,27 +18,38 @@ WEEK = 7  # "on Monday" is a day of the week that ends on the document's date
 YEAR_KINDS = {"previous-year": -1, "current-year": 0, "next-year": 1, "whole-year": 0}
 PARTS = {"early": range(1, 4), "late": range(10, 13)}  # "early last year", "去年底": the months they name
 DAY_KINDS = {"yesterday": (-1,), "today": (0,), "overnight": (-1, 0)}  # days from the document's date
+REPORT_DAYS = 1  # a document dated this many days after a claim's day at most reports that day
 SHIFTED = "~"
+LAST_WEEK = "<"  # a weekday of the week before the document's: "last Monday", 上周一
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 @lru_cache(maxsize=1)
-def _zone() -> tuple[re.Pattern, re.Pattern]:
+def _zone() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     from dsfact.lang import load_words
 
-    table = load_words("time").get("zone", {})
+    times = load_words("time")
+    table = times.get("zone", {})
+    return (re.compile(r"(?:" + _alternation(table.get("before", ())) + r")\s*$"),
+            re.compile(r"[\s,，]*[(（]?\s*(?:" + _alternation(table.get("after", ())) + ")"),
+            re.compile(r"(?<![a-z])(?:" + _alternation(times.get("week", {}).get("previous", ())) + r")\s*$"))
 
-    def alternation(words):
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
-    return (re.compile(r"(?:" + alternation(table.get("before", ())) + r")\s*$"),
-            re.compile(r"[\s,，]*[(（]?\s*(?:" + alternation(table.get("after", ())) + ")"))
+def weekday_marks(folded: str, start: int, end: int) -> str:
+    """The marks of a weekday at folded[start:end]: SHIFTED when told in East Asian time, LAST_WEEK when
+    of the week before ("last Monday", 上周一)."""
+    last = _zone()[2].search(folded, max(0, start - ZONE_BEFORE), start) is not None
+    return (SHIFTED if east_of(folded, start, end) else "") + (LAST_WEEK if last else "")
 
 
 def east_of(folded: str, start: int, end: int) -> bool:
     """Whether the date or weekday at folded[start:end] is told in East Asian time for a session of the US:
     a zone word right before it ("北京时间1月28日", "台北時間週二") or an early-morning word right after it
     ("28日凌晨", "周二清晨")."""
-    before, after = _zone()
+    before, after, _ = _zone()
     return before.search(folded, max(0, start - ZONE_BEFORE), start) is not None \
         or after.match(folded, end, end + ZONE_AFTER) is not None
 
@@ -59,10 +70,10 @@ def date_fits(date: str, claim_time: str) -> bool:
 def weekday_fits(tag: str, claim_day: datetime.date, doc_day: str | None, dated: bool) -> bool:
     """Whether a weekday tag ("weekday:0", "weekday:1~") allows the claim's day: the same day of the week
     (or, told in East Asian time, the next); with the document's date and no date beside it, the one of
-    the week that ends on the document's date."""
+    the week that ends on the document's date (of the week before, for "last Monday")."""
     value = tag[8:]
-    shifted = value.endswith(SHIFTED)
-    weekday = int(value.rstrip(SHIFTED))
+    shifted, last = SHIFTED in value, LAST_WEEK in value
+    weekday = int(value.rstrip(SHIFTED + LAST_WEEK))
     days = [weekday] + ([(weekday - 1) % 7] if shifted else [])
     if claim_day.weekday() not in days:
         return False
@@ -71,7 +82,7 @@ def weekday_fits(tag: str, claim_day: datetime.date, doc_day: str | None, dated:
     doc = _resolve(doc_day, claim_day.year)
     if doc is None:
         return True
-    back = (doc - claim_day).days
+    back = (doc - claim_day).days - (WEEK if last else 0)
     return 0 <= back < WEEK + (1 if shifted else 0)
 
 
@@ -139,12 +150,11 @@ def written_before(doc_day: str | None, claim_time: str) -> bool:
 
 
 def reports_day(doc_day: str | None, claim_time: str) -> bool:
-    """Whether a document's date falls on a claim's day or in the NEAR_DAYS after it: a report of that
-    day (a date without its year is taken in the claim's)."""
-    from dsfact.matching.doubt import NEAR_DAYS
-
+    """Whether a document's date falls on a claim's day or the day after (REPORT_DAYS): a report of that
+    day, as a US evening's or an Asian morning's story is (a date without its year is taken in the
+    claim's). One written days later may be about a later session as well: its words must place it."""
     if not doc_day or claim_time.count("-") != 2:
         return False
     claim = datetime.date.fromisoformat(claim_time)
     doc = _resolve(doc_day, claim.year)
-    return doc is not None and 0 <= (doc - claim).days <= NEAR_DAYS
+    return doc is not None and 0 <= (doc - claim).days <= REPORT_DAYS
