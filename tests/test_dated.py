@@ -179,3 +179,11 @@ def test_weekdays_and_relative_days_count_from_the_document_date():
     assert year_word_fits_day("previous-year", monday, 2026, dated=True)  # 去年1月27日
     assert not year_word_fits_day("previous-year-early", monday, None, dated=False)
     assert not year_word_fits_day("whole-year", monday, 2025, dated=True)
+
+
+def test_library_check_text_takes_a_date(bundled_registry):
+    import dsfact
+
+    text = "輝達昨日市值蒸發4000億美元。"
+    assert [f.verdict for f in dsfact.check_text(text, bundled_registry, date="2025-01-28")] == ["contradicted"]
+    assert dsfact.check_text(text, bundled_registry, date="2025-02-20") == []
