@@ -33,10 +33,14 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     if _in_doubt(text, q, claim) or (q.per is not None and _discounted(text, q)):
         return ANOTHER_DAY
     if claim.time and claim.time.isdigit():
+        from dsfact.matching.when import later_state
+
+        if later_state(text.day, claim, text.registry.sources):
+            return ANOTHER_DAY  # a later state of a year's plan, told months after it was stated
         return _other_year(text, q, claim.time)
     if not claim.time or claim.time.count("-") != 2:
         return ""
-    from dsfact.matching.when import DAY_KINDS, reports_day, written_before
+    from dsfact.matching.when import DAY_KINDS, written_before
 
     if written_before(text.day, claim.time):
         return ANOTHER_DAY  # a text written before the claim's day reports another
@@ -58,7 +62,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return ANOTHER_DAY
     anchored = text._anchors.get(claim.time)
     if anchored is None:
-        anchored = text._anchors[claim.time] = reports_day(text.day, claim.time) or _anchored(text, claim.time)
+        anchored = text._anchors[claim.time] = _anchored(text, claim.time)
     return "" if anchored else UNANCHORED
 
 

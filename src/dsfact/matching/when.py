@@ -18,7 +18,7 @@ WEEK = 7  # "on Monday" is a day of the week that ends on the document's date
 YEAR_KINDS = {"previous-year": -1, "current-year": 0, "next-year": 1, "whole-year": 0}
 PARTS = {"early": range(1, 4), "late": range(10, 13)}  # "early last year", "去年底": the months they name
 DAY_KINDS = {"yesterday": (-1,), "today": (0,), "overnight": (-1, 0)}  # days from the document's date
-REPORT_DAYS = 1  # a document dated this many days after a claim's day at most reports that day
+LATER_DAYS = 92  # a document this long after a year's claim was stated may tell a later state of it
 SHIFTED = "~"
 LAST_WEEK = "<"  # a weekday of the week before the document's: "last Monday", 上周一
 
@@ -149,12 +149,19 @@ def written_before(doc_day: str | None, claim_time: str) -> bool:
     return doc_day[:10] < claim_time
 
 
-def reports_day(doc_day: str | None, claim_time: str) -> bool:
-    """Whether a document's date falls on a claim's day or the day after (REPORT_DAYS): a report of that
-    day, as a US evening's or an Asian morning's story is (a date without its year is taken in the
-    claim's). One written days later may be about a later session as well: its words must place it."""
-    if not doc_day or claim_time.count("-") != 2:
+def later_state(doc_day: str | None, claim, sources: dict) -> bool:
+    """Whether a document dated `doc_day` was written LATER_DAYS or more after every source that states a
+    claim tied to a year (a plan, a forecast: Meta's 2025 capital expenditure as announced in January): it
+    may tell a revised plan or the outcome ("now expected to reach $72 billion"), which may agree with
+    the claim but never contradicts it."""
+    if not doc_day or doc_day.startswith("--") or not (claim.time or "").isdigit():
         return False
-    claim = datetime.date.fromisoformat(claim_time)
-    doc = _resolve(doc_day, claim.year)
-    return doc is not None and 0 <= (doc - claim).days <= REPORT_DAYS
+    dates = [sources[st.source].date for st in claim.statements if st.source in sources]
+    dates = [d for d in dates if isinstance(d, str) and len(d) >= 10]
+    if not dates:
+        return False
+    try:
+        gap = datetime.date.fromisoformat(doc_day[:10]) - datetime.date.fromisoformat(max(dates)[:10])
+    except ValueError:
+        return False
+    return gap.days >= LATER_DAYS
