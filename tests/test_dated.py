@@ -187,3 +187,16 @@ def test_library_check_text_takes_a_date(bundled_registry):
     text = "輝達昨日市值蒸發4000億美元。"
     assert [f.verdict for f in dsfact.check_text(text, bundled_registry, date="2025-01-28")] == ["contradicted"]
     assert dsfact.check_text(text, bundled_registry, date="2025-02-20") == []
+
+
+def test_written_before_and_later_state(bundled_registry):
+    from dsfact.matching.when import later_state, written_before
+
+    assert written_before("2025-01-20", "2025-01-27") and not written_before("2025-01-27", "2025-01-27")
+    assert not written_before("--01-20", "2025-01-27") and not written_before(None, "2025-01-27")
+    capex = bundled_registry.claim("C04")  # tied to 2025, stated by sources of late January 2025
+    sources = bundled_registry.sources
+    assert not later_state("2025-02-15", capex, sources)
+    assert later_state("2025-10-30", capex, sources)
+    assert not later_state("2025-10-30", bundled_registry.claim("C25"), sources)  # a day's event stays
+    assert not later_state(None, capex, sources) and not later_state("--10-30", capex, sources)
