@@ -19,7 +19,8 @@ from types import SimpleNamespace
 
 HEAD = 64 * 1024  # characters of an HTML file's start where its <head> and first <time> are looked for
 DATELINE_LINES = 3  # the first lines of prose that may hold a dateline
-DATELINE_REACH = 120  # characters of a line read for a dateline
+DATELINE_REACH = 120  # the longest line that may be only a date (with a byline, a section, a time)
+DATELINE_HEAD = 48  # characters of a longer line where a dateline's date may stand
 LINE_WORDS = 20  # characters beside the date (a byline, a section) on a line that is only a date ...
 LINE_HAN = 10  # ... or Chinese characters
 _META_NAMES = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
@@ -42,6 +43,8 @@ def _rx() -> SimpleNamespace:
         json_ld=c(r'"datePublished"\s*:\s*"([0-9]{4}-[0-9]{2}-[0-9]{2})'),
         time_tag=c(r"""(?is)<time\b[^>]*\bdatetime\s*=\s*["']?([0-9]{4}-[0-9]{2}-[0-9]{2})"""),
         clock=c(r"(?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|ET|EST|EDT|GMT|UTC|HKT|CST))?"),
+        date_shape=c(r"[0-9]{4}\s?[-/.年]|[0-9]\s?月\s?[0-9]{1,2}\s?[日号號]|[A-Za-z]{3}\.?\s+[0-9]{1,2}\b"
+                     r"|\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]{3}"),
         wire_head=c(r"[A-Z][A-Z .'/-]*(?:,\s*[A-Za-z .'-]+)?,?\s*$"),
         wire_tail=c(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-—–:]"),
     )
@@ -90,17 +93,19 @@ def html_date(original: str) -> str | None:
 def dateline_date(text: str) -> str | None:
     """The date of a dateline in the first lines of prose `text` (see the module's docstring)."""
     lines = [line.strip() for line in text[:DATELINE_LINES * 400].splitlines() if line.strip()][:DATELINE_LINES]
-    if not any(ch.isdigit() for line in lines for ch in line[:DATELINE_REACH]):
-        return None
     from dsfact.numbers.date_spans import parse_dates
 
     for line in lines:
-        head = line[:DATELINE_REACH]
+        # a line that is only a date is short; a dateline's date opens its line ("NEW YORK, January 27, 2025
+        # (AP) —", "新华社北京1月28日电"): only so much of a long line is read
+        head = line if len(line) <= DATELINE_REACH else line[:DATELINE_HEAD]
+        if _rx().date_shape.search(head) is None:
+            continue  # no year, no 月 and 日, no month's name beside a day: no date to read
         dates = parse_dates(head)
         if not dates:
             continue
         first = dates[0]
-        if len(line) <= DATELINE_REACH and _full(first.value) and _only_date(line, first):
+        if head is line and _full(first.value) and _only_date(line, first):
             return _full(first.value)
         if _wire(head, first) or _chinese_dateline(head, first):
             return str(first.value) if _day_given(first.value) else None
