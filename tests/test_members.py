@@ -27,7 +27,7 @@ def test_member_exchange_and_slice_words_are_word_lists_not_roles():
     from dsfact.matching.roles import lexicon
 
     names = {role.name for role in lexicon().roles}
-    assert {"contribution", "tranche", "reduction"} <= names
+    assert {"contribution", "reduction"} <= names
     assert not names & {"member", "exchange", "multiple", "earmark", "use"}
 
 
