@@ -359,7 +359,13 @@ def pair_cues(matcher, q, si: int, cues, firm: set[int]) -> None:
     """Figure q, one of a slash pair, stands for the words of its place (slash_pair): the claims they are
     a metric word of bind it firmly, at no distance, and those they are an exclude word of are out
     (`cues`, matcher._Cues; `firm`, the claims bound firmly)."""
-    for ci, role in _pair_roles(matcher, q, si):
+    apply_word_roles(_pair_roles(matcher, q, si), cues, firm)
+
+
+def apply_word_roles(roles, cues, firm: set[int]) -> None:
+    """Words read as if written beside a figure (word_roles): the claims they are a metric word of bind
+    it firmly, at no distance; those they are an exclude word of are out."""
+    for ci, role in roles:
         if role == "metric":
             cues.metric[ci] = 0.0
             firm.add(ci)

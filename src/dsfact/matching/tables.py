@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from dsfact.matching.structure import word_roles
+from dsfact.matching.structure import apply_word_roles, word_roles
 
 _INF = float("inf")
 _JOINED = re.compile(r"\|[ \t]+\|")  # two rows on one line: "| a | b | | 1 | 2 |"
@@ -38,12 +38,7 @@ def table_cues(matcher, q, cues, firm: set[int]) -> None:
             if entity and not given:
                 cues.entity = min(cues.entity, 1.0)
             words.append(folded[h.start:h.end])
-    for ci, role in word_roles(matcher, q, words):
-        if role == "metric":
-            cues.metric[ci] = 0.0
-            firm.add(ci)
-        else:
-            cues.excluded.add(ci)
+    apply_word_roles(word_roles(matcher, q, words), cues, firm)
 
 
 def table_metrics(matcher, table) -> set[int]:
