@@ -123,10 +123,15 @@ def test_blocks_and_entity_ends_follow_the_characters_that_are_left_out():
 
 MB = 1 << 20
 CEILING = 30.0  # CPU seconds for a megabyte; the linear code needs a few at most on a slow machine
+# How much longer twice the input may take. Linear work takes about 2.0x when the machine is quiet; on a
+# shared virtual machine a megabyte's working set sometimes falls out of a cache that half a megabyte's
+# fits in, and the same linear code (at c9cd645 as at later commits) then measured 2.3-3.0x in this
+# process. A quadratic step takes 4x, which this bound still fails.
+DOUBLING = 3.2
 
 
 def assert_linear(work, make, runs: int = 3, most: int = 8) -> None:
-    """`work(make(n))` takes at most CEILING for a megabyte and at most ~2.2x as long for n as for n/2.
+    """`work(make(n))` takes at most CEILING for a megabyte and at most DOUBLING times as long for n as for n/2.
 
     Robust on a busy machine: CPU time of this process (not the wall clock), the best of a few runs
     taken in turn (half, full, half, full...), and 20 ms of slack for the timer. The garbage collector
@@ -136,9 +141,10 @@ def assert_linear(work, make, runs: int = 3, most: int = 8) -> None:
     jumps now and then even when idle: while the best times so far exceed the bound, more rounds are
     taken, up to `most` in all (the bound itself stays)."""
     inputs = (make(MB // 2), make(MB))
+    work(inputs[1])  # once untimed: growing the allocator's arenas and touching fresh pages fall in no timed run
     best = [float("inf"), float("inf")]
     for done in range(most):
-        if done >= runs and best[1] <= 2.2 * best[0] + 0.02:
+        if done >= runs and best[1] <= 2.2 * best[0] + 0.02:  # near linear: no need for more rounds
             break
         for k, data in enumerate(inputs):
             gc.collect()
@@ -151,7 +157,7 @@ def assert_linear(work, make, runs: int = 3, most: int = 8) -> None:
                 gc.enable()
             assert best[k] < CEILING, f"{len(data):,} bytes took {best[k]:.1f} s"
     half, full = best
-    assert full <= 2.2 * half + 0.02, f"doubling the input: {half:.3f} s -> {full:.3f} s"
+    assert full <= DOUBLING * half + 0.02, f"doubling the input: {half:.3f} s -> {full:.3f} s"
 
 
 def _repeat(unit: str, size: int, head: str = "", tail: str = "") -> bytes:
