@@ -21,7 +21,7 @@ def table_cues(matcher, q, cues, firm: set[int]) -> None:
     structure = matcher.structure
     spans = structure.table_of(q.start) if structure is not None else None
     if not spans:
-        spans = pipe_cell(matcher.text, q.start)
+        spans = pipe_cell(matcher.text, q.start, matcher.sentences[matcher.sentence_of(q.start)].start)
         if not spans:
             return
     index, folded, family = matcher.index, matcher.folded, matcher.index.family(q.unit)
@@ -55,14 +55,23 @@ def table_metrics(matcher, table) -> set[int]:
     return out
 
 
-def _pipe_line(text: str, pos: int) -> tuple[int, int] | None:
-    """The line of text at pos, trimmed, when it is a row of a plain-text table ("| a | b |")."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    while start < end and text[start] in " \t":
+def _pipe_line(text: str, start: int) -> tuple[int, int] | None:
+    """The line that begins at `start` (past blanks; a sentence's start), trimmed, when it is a row of a
+    plain-text table ("| a | b |"); None when `start` is not at the beginning of a line. A row is a
+    sentence of its own, so nothing is searched back from a figure: on a long line of many sentences
+    that would be read once per figure."""
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k > 0 and text[k - 1] != "\n":
+        return None
+    while start < len(text) and text[start] in " \t":
         start += 1
-    return (start, end) if text.startswith("|", start) and text.count("|", start, end) >= 3 else None
+    if not text.startswith("|", start):
+        return None
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return (start, end) if text.count("|", start, end) >= 3 else None
 
 
 def _first_cell(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -77,10 +86,11 @@ def _first_cell(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
-def pipe_cell(text: str, pos: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None] | None:
-    """For a figure at pos in a body row of a plain-text table: the spans of its row's first cell (None
-    when the figure is in it or it is empty) and of its column's header cell; None elsewhere."""
-    line = _pipe_line(text, pos)
+def pipe_cell(text: str, pos: int, start: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None] | None:
+    """For a figure at pos, in the sentence that begins at `start`, in a body row of a plain-text table: the
+    spans of its row's first cell (None when the figure is in it or it is empty) and of its column's header
+    cell; None elsewhere."""
+    line = _pipe_line(text, start)
     if line is None or _JOINED.search(text, *line):
         return None  # (rows a plain-text paragraph joined on one line: which cell labels a row is unsure)
     from dsfact.matching.doubt import _header_cell
@@ -102,10 +112,10 @@ def pipe_row(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, t
         return None
     first = line[0]
     while first > 0:  # up to the table's first row
-        above = text.rfind("\n", 0, first - 1) + 1
-        if _pipe_line(text, above) is None:
+        above = _pipe_line(text, text.rfind("\n", 0, first - 1) + 1)
+        if above is None:
             break
-        first = _pipe_line(text, above)[0]
+        first = above[0]
     if first == line[0]:
         return None  # the header row itself
     header_end = text.find("\n", first)
