@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from dsfact.numbers.lexicon import Levels, Lexicon, spaced
+from dsfact.numbers.lexicon import Levels, Lexicon, spaced, split_guard
 from dsfact.numbers.unit_pattern import LeadSplit, any_case, unit_alternatives
 from dsfact.numbers.words import Words
 
@@ -238,8 +238,13 @@ def _rates_and_ranges(r: _Rx) -> None:
     w = r.words
     latin_after = _words(*(x.replace(" ", r"\s+") for x in _latin(w.qual_after)))
     r.post_qual_first = frozenset("".join(any_case(x[0]) for x in w.qual_after))
+    guarded = [split_guard(x) for x in w.qual_after if not (x[:1].isascii() and x[:1].isalpha())]
+    # the kind of each word after a figure ("2个月不到" is less than two months), its guard left out
+    r.post_qual_kinds = {split_guard(x)[0]: kind for x, kind in w.qual_after.items()}
+    chinese_after = "|".join(re.escape(word) + (f"(?![{re.escape(before)}])" if before else "")
+                             for word, _, before in sorted(guarded, key=lambda g: -len(g[0])))
     r.per_suffix_first = frozenset(any_case("".join(x[:1] for x in w.rate_before) + "a") + "/每")
-    r.post_qual = _compile(r"\s?(?P<q>" + _other(w.qual_after) + "|(?i:" + latin_after + "))(?![A-Za-z])")
+    r.post_qual = _compile(r"\s?(?P<q>" + chinese_after + "|(?i:" + latin_after + "))(?![A-Za-z])")
     nouns = w.per_noun
     lower = _words(*(x for x in _latin(nouns) if x == x.lower()))
     cased = _words(*(x for x in _latin(nouns) if x != x.lower()))

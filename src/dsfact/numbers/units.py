@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per
+from dsfact.model import MORE_THAN, Per
 from dsfact.numbers.amounts import _Amount, _Core
 from dsfact.numbers.numerals import _ONE, Exact, _per_amount, _prec_of
 from dsfact.numbers.vocab import _NO_PER
@@ -154,9 +154,7 @@ class _Units:
         m = r.post_qual.match(w, end) if c in r.post_qual_first else None
         if m:
             q = m["q"].lower()
-            kind = {"左右": APPROXIMATELY, "上下": APPROXIMATELY, "or so": APPROXIMATELY,
-                    "以下": LESS_THAN, "以内": UP_TO, "or less": UP_TO, "or fewer": UP_TO}.get(
-                re.sub(r"\s+", " ", q), MORE_THAN)
+            kind = r.post_qual_kinds.get(re.sub(r"\s+", " ", q), MORE_THAN)
             if q == "上下" and w.startswith(("上下游", "上下文"), m.start()):
                 kind = None
             if kind:
