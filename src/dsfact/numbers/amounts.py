@@ -65,6 +65,16 @@ class _Amount:
 
 
 
+# a model code (H800, A100: two digits or more) or a word in capitals (NVIDIA, GPUs) right after a figure;
+# compiled when a figure is first glued to letters
+_NAME_AFTER: re.Pattern | None = None
+
+
+def is_cjk_at(w: str, at: int) -> bool:
+    """Whether w[at] is a Chinese character (False outside w)."""
+    return 0 <= at < len(w) and "\u3400" <= w[at] <= "\u9fff"
+
+
 class _Amounts:
     """The amount readers of the scanner (a part of `_Scanner`)."""
 
@@ -206,11 +216,25 @@ class _Amounts:
         if a.skip:
             return a.end
         end = core.end
-        if a.end == end and core.kind == "ar" and end < self.n and self.w[end].isascii() and self.w[end].isalpha():
+        if a.end == end and core.kind == "ar" and end < self.n and self.w[end].isascii() and self.w[end].isalpha() \
+                and not self._before_name(start, end):
             # Glued to letters that are no unit: 5G, 3D.
             return self.r.glued_tail.match(self.w, end).end()
         self._read_after(a)
         return a
+
+    def _before_name(self, start: int, end: int) -> bool:
+        """Whether the letters glued to a figure in Chinese text begin a name of their own, which the figure
+        counts: a model code ("2048H800显卡": H800) or a word in capitals ("10万NVIDIA H100", "2048GPU").
+        A code of one digit (2025Q4, 2024H1) is a period; in English text letters glued on make a code."""
+        global _NAME_AFTER
+        if _NAME_AFTER is None:
+            _NAME_AFTER = re.compile(r"[A-Z]{1,2}[0-9]{2,}|[A-Z]{3,}s?")
+        w = self.w
+        m = _NAME_AFTER.match(w, end)
+        if m is None or not (is_cjk_at(w, start - 1) or is_cjk_at(w, end - 1) or is_cjk_at(w, m.end())):
+            return False
+        return m.end() >= self.n or not (w[m.end()].isascii() and w[m.end()].isalnum())
 
     def _amount_after_value(self, start: int, end: int, value: Exact, prec: Exact,
                             unit: str) -> int:
