@@ -170,6 +170,7 @@ class Claim(NamedTuple):
     note: str | None = None
     line: int = 0
     kind: str = "amount"  # one of KINDS: a change, a level, a count, a price per unit, ...
+    member_cues: tuple[str, ...] = ()  # the names of its subject's partners: two listed together name it
 
 
 class Registry(NamedTuple):

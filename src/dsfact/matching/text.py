@@ -50,6 +50,10 @@ class TextCues:
         self.sentences = split_sentences(text)
         self._starts = [s.start for s in self.sentences]
         self.hits = self._longest_names(self.index.find(self.folded)) if self.sentences else []
+        if self.hits:  # "a joint venture of OpenAI, SoftBank and Oracle" names Stargate (dsfact.matching.joint)
+            from dsfact.matching.joint import named_by_members
+
+            self.hits = named_by_members(self, self.hits)
         self._hit_starts = [h.start for h in self.hits]
         self._marks = self._all_marks = clause_marks(text)  # clause boundaries, in order
         self._dates: dict[int, list[str]] = {}

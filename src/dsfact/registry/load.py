@@ -38,7 +38,7 @@ _TOP_KEYS = {"version", "entities", "sources", "claims", "topics"}
 _SOURCE_KEYS = {"id", "file", "publisher", "title", "date", "language", "url", "note", "kind"}
 _CLAIM_KEYS = {"id", "topic", "subject", "metric", "unit", "kind", "per", "time", "group", "variant", "variant_cues",
                "cues", "statements", "derived", "note", "aliases"}
-_CUE_KEYS = {"subject", "metric", "exclude"}
+_CUE_KEYS = {"subject", "metric", "exclude", "members"}
 _STATEMENT_KEYS = {"source", "value", "unit", "qualifier", "high", "direction", "quote", "cite", "attributed_to",
                    "note", "precision"}
 _RECORD_KEYS = ("title", "publisher", "url", "date")  # what a primary record without a file must carry
@@ -323,7 +323,7 @@ def _fold_cues(claims: list[Claim], entities: tuple[str, ...]) -> dict[str, str]
 
     cues = set(entities)
     for c in claims:
-        cues.update(c.subject_cues, c.metric_cues, c.variant_cues, c.exclude_cues)
+        cues.update(c.subject_cues, c.metric_cues, c.variant_cues, c.exclude_cues, c.member_cues)
     return {cue: fold_text(cue.strip()) for cue in cues}
 
 
@@ -412,6 +412,9 @@ def _parse_claim(node: dict, sources: dict, topics: tuple, faults: _Faults) -> C
         faults.error(cue_line, f"claim {cid}: cues.subject needs at least one cue")
     if not metric_cues:
         faults.error(cue_line, f"claim {cid}: cues.metric needs at least one cue")
+    member_cues = _strings(cues.get("members"), cue_line, f"claim {cid}: cues.members", faults)
+    if len(member_cues) == 1:
+        faults.error(cue_line, f"claim {cid}: cues.members names its subject's partners: at least two")
     statements = []
     raw_statements = node.get("statements")
     if not isinstance(raw_statements, list):
@@ -451,6 +454,7 @@ def _parse_claim(node: dict, sources: dict, topics: tuple, faults: _Faults) -> C
         variant_cues=_strings(node.get("variant_cues"), line, f"claim {cid}: variant_cues", faults),
         exclude_cues=_strings(cues.get("exclude"), cue_line, f"claim {cid}: cues.exclude", faults),
         derived=derived or None, note=_text(node, "note", line, f"claim {cid}", faults), line=line,
+        member_cues=member_cues,
     )
 
 

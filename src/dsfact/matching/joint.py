@@ -1,0 +1,131 @@
+"""A subject described by its members before (or instead of) its name: "a joint venture of OpenAI, SoftBank
+and Oracle", "由OpenAI、软银和甲骨文成立的合资企业". A claim's `cues.members` (docs/registry.md) lists its
+subject's partners; two or more of them listed together (joined only by commas, 、, "and", 和: no other name
+in the list), in a sentence with a word of a joint undertaking (a venture, a project, investing:
+dsfact/lang/names.words [joint]), name the subject as its own name would. Their cue hits become hits of
+the subject's first cue word, so every rule that reads a subject reads them."""
+from __future__ import annotations
+
+from dsfact.fold import fold_text
+from dsfact.matching.cues import CueHit, _cue_key, has_cjk
+
+_GROUPS: dict[int, tuple] = {}  # id(registry) -> (registry, groups)
+_WORDS: tuple[tuple[str, ...], frozenset[str], tuple[str, ...]] | None = None
+_SEPARATORS = str.maketrans("", "", " \t\n,，、&")
+
+
+def _joint_words() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """The words of a joint undertaking, those that join the names of a list (spaces and commas left out),
+    and those that give each name its own figure, from dsfact/lang/names.words [joint], [list-joiners]
+    and [list-each]."""
+    global _WORDS
+    if _WORDS is None:
+        from dsfact.lang import load_words
+
+        tables = load_words("names", frozenset(("before", "after", "words")))
+        joint = tuple(tables.get("joint", {}).get("words", ()))
+        joiners = frozenset(w.translate(_SEPARATORS) for w in tables.get("list-joiners", {}).get("words", ()))
+        each = tuple(tables.get("list-each", {}).get("words", ()))
+        _WORDS = (joint, joiners | {""}, each)
+    return _WORDS
+
+
+def _groups(registry) -> tuple:
+    """Per set of members: the folded member names, the cue key of the subject they name (its claim's
+    first subject cue) and the keys of all its names; once per registry."""
+    cached = _GROUPS.get(id(registry))
+    if cached is not None and cached[0] is registry:
+        return cached[1]
+    folded = registry.folded_cues
+    found: dict[tuple[str, ...], str] = {}
+    keys: dict[tuple[str, ...], set[str]] = {}  # the cue keys of the subject's own names
+    for claim in registry.claims:
+        if len(claim.member_cues) >= 2 and claim.subject_cues:
+            names = tuple(dict.fromkeys(folded.get(c) or fold_text(c.strip()) for c in claim.member_cues))
+            first = claim.subject_cues[0]
+            found.setdefault(names, _cue_key(first, folded.get(first))[0])
+            keys.setdefault(names, set()).update(_cue_key(c, folded.get(c))[0] for c in claim.subject_cues)
+    groups = tuple((names, subject, frozenset(keys[names])) for names, subject in found.items())
+    _GROUPS[id(registry)] = (registry, groups)
+    return groups
+
+
+def _occurrences(folded: str, name: str) -> list[tuple[int, int]]:
+    """Where a folded name stands in folded text, as a whole word when it is Latin."""
+    out, start, latin = [], folded.find(name), not has_cjk(name)
+    while start >= 0:
+        end = start + len(name)
+        if not latin or (not _latin_letter(folded, start - 1) and not _latin_letter(folded, end)):
+            out.append((start, end))
+        start = folded.find(name, start + 1)
+    return out
+
+
+def _latin_letter(folded: str, at: int) -> bool:
+    """Whether folded[at] is a Latin letter or digit (a Chinese character ends an English word)."""
+    return 0 <= at < len(folded) and folded[at].isascii() and folded[at].isalnum()
+
+
+def _says(words: tuple[str, ...], folded: str, start: int, end: int) -> bool:
+    """Whether folded[start:end] holds one of `words` (English words whole, a plural s allowed)."""
+    for word in words:
+        at = folded.find(word, start, end)
+        while at >= 0:
+            after = at + len(word)
+            if has_cjk(word) or (not _latin_letter(folded, at - 1)
+                                 and (not _latin_letter(folded, after) or folded[after] == "s")):
+                return True
+            at = folded.find(word, at + 1, end)
+    return False
+
+
+def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
+    """The cue hits of a text, with each list of two or more members of a registered subject, in a sentence
+    with a word of a joint undertaking, read as that subject's name (`text`, a TextCues being built: its
+    registry, folded text and sentences)."""
+    groups = _groups(text.registry)
+    if not groups:
+        return hits
+    folded, index = text.folded, text.index
+    joiners = _joint_words()[1]
+    replaced: list[CueHit] = []
+    for names, subject, own in groups:
+        spots = sorted((a, b, name) for name in names for a, b in _occurrences(folded, name))
+        if len(spots) < 2:
+            continue
+        spans = {(a, b) for a, b, _ in spots}
+        others = [(h.start, h.end, None) for h in hits if (h.start, h.end) not in spans and index.names(h.cue)
+                  and not any(a <= h.start < b or h.start <= a < h.end for a, b, _ in spots)]
+        listed = sorted(spots + others)
+        run: list[tuple[int, int, str | None]] = []
+        for spot in listed + [(len(folded) + 1, len(folded) + 1, None)]:
+            if run and (spot[0] > len(folded) or folded[run[-1][1]:spot[0]].translate(_SEPARATORS) not in joiners):
+                replaced += _run_hits(text, run, subject, own, hits)
+                run = []
+            run.append(spot)
+    if not replaced:
+        return hits
+    taken = [(h.start, h.end) for h in replaced]
+    kept = [h for h in hits if not any(a < h.end and h.start < b for a, b in taken)]
+    return sorted(kept + replaced, key=lambda h: (h.start, -h.end))
+
+
+def _run_hits(text, run: list[tuple[int, int, str | None]], subject: str, own: frozenset[str],
+              hits: list[CueHit]) -> list[CueHit]:
+    """The subject's hits for a list of names, when it lists two or more members and no one else, in a
+    sentence that speaks of a joint undertaking and does not name the subject itself after the list (then
+    the members are its backers: "Oracle and SoftBank are putting $450 billion into Stargate"; a name
+    before the list is described by it: "Stargate, a venture of OpenAI, SoftBank and Oracle")."""
+    if any(name is None for _, _, name in run) or len({name for _, _, name in run}) < 2:
+        return []
+    start, end = run[0][0], run[-1][1]
+    for sentence in text.sentences:
+        if sentence.start <= start < sentence.end:
+            if any(end <= h.start < sentence.end and h.cue in own for h in hits):
+                return []
+            joint, _, each = _joint_words()
+            if _says(joint, text.folded, sentence.start, sentence.end) \
+                    and not _says(each, text.folded, sentence.start, sentence.end):
+                return [CueHit(a, b, subject) for a, b, _ in run]
+            return []
+    return []
