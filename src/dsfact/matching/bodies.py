@@ -219,3 +219,23 @@ def _through_other(text, ci: int, nearest: str | None, named: set[str]) -> bool:
     if nearest in own or nearest in other:
         return nearest in other
     return bool(named & other) and not named & own
+
+
+def governs_other(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether a word in another clause than figure q's stands beside a part there, a figure of q's unit
+    in the role of a part (dsfact/lang/roles.words [part]): "invest $100 billion initially, rising to
+    $500 billion", "首期投资1000亿美元，四年内总投资达5000亿美元". The part's words are its own and rule
+    no claim out for the total in the next clause."""
+    marks, starts = text._marks, text._quantity_starts
+    clause = bisect.bisect_right(marks, hit.start)
+    if clause == bisect.bisect_right(marks, q.start):
+        return False
+    lo = marks[clause - 1] if clause > 0 else 0
+    hi = marks[clause] if clause < len(marks) else len(text.text)
+    k = bisect.bisect_left(starts, lo)
+    while k < len(starts) and starts[k] < hi:
+        x = text._quantities[k]
+        if x is not q and x.unit == q.unit and "part" in text.reader().roles(x):
+            return True
+        k += 1
+    return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from dsfact.matching.bodies import governed, lent_by_other, opens_with_pronoun, other_body, other_member
+from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens_with_pronoun, other_body, other_member
 from dsfact.matching.cues import METRIC, CueHit, _cue_key, _product_words
 from dsfact.matching.doubt import row_label
 from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
@@ -218,7 +218,8 @@ class TextMatcher(TextCues):
                 how = FIRM if ci not in subjects else carried(self, q, hit, ci, subjects, hits, cues)
                 if how:
                     metrics.append((hit, ci, d, how))
-            if excludes and ((d <= EXCLUDE_REACH and not self._figure_between(q, hit)) or row_label(self.text, q, hit)):
+            if excludes and ((d <= EXCLUDE_REACH and not self._figure_between(q, hit) and not governs_other(self, q, hit))
+                             or row_label(self.text, q, hit)):
                 exclusions.extend((hit, ci) for ci in excludes)
             if names or entity:
                 cues.names.append((hit, roles))  # for dsfact.matching.doubt.passed_over

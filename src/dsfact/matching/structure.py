@@ -257,13 +257,14 @@ _NAMED_NEXT_HEAD = 48  # characters from its start within which the next sentenc
 
 def named_next(matcher, q, si: int, missing: list[int], cues, distance: float) -> bool:
     """"OpenAI, Oracle and SoftBank will form a venture to invest $500 billion. The venture, called
-    Stargate, ...": a figure with a claim's metric word and no subject takes it from the next sentence of
-    its paragraph when that sentence opens by giving the claim's registered name to what it speaks of
+    Stargate, ...": a figure with a claim's metric word and no subject takes it from the next sentence (of
+    its paragraph, or the first of the next) when that sentence opens by giving the claim's registered name to what it speaks of
     ("The venture, called Stargate", "It is named Stargate", "该公司名为「星际之门」"). The bodies named
     before the figure then formed the thing; they are not its subject. `distance` is what a subject from
     a sentence nearby counts (matcher.SENTENCE_PENALTY)."""
     sentences = matcher.sentences
-    if si + 1 >= len(sentences) or sentences[si + 1].paragraph != sentences[si].paragraph:
+    # the next sentence, in its paragraph or opening the next one: nothing else comes between
+    if si + 1 >= len(sentences) or sentences[si + 1].paragraph - sentences[si].paragraph > 1:
         return False
     start, folded = sentences[si + 1].start, matcher.folded
     for h in matcher.sentence_hits(si + 1):
@@ -281,6 +282,8 @@ def named_next(matcher, q, si: int, missing: list[int], cues, distance: float) -
             return False
         for ci in given:
             cues.subject[ci] = min(cues.subject.get(ci, _INF), distance + h.start - q.end)
+        if sentences[si + 1].paragraph != sentences[si].paragraph:
+            matcher._loose.update(given)  # a name across a paragraph break may agree, never contradict
         cues.entity, cues.named_before = _INF, False
         return True
     return False
