@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from types import SimpleNamespace
 
+from dsfact.document.cells import row_cells
 from dsfact.document.directives import Comment
 from dsfact.document.lines import LineIndex
 from dsfact.document.markdown_inline import BREAK, DROP, KEEP, SPACE, Marks, normalize_label, read_inlines
@@ -159,29 +160,6 @@ def _opens_with_key(line: str) -> bool:
     return bool(ends) and body[min(ends) + 1 : min(ends) + 2] in ("", " ", "\t")
 
 
-def _row_cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The cells of a table row s[a:b]: split at pipes not escaped with a backslash, trimmed."""
-    cells = []
-    i = a
-    while i < b and s[i] in " \t":
-        i += 1
-    if i < b and s[i] == "|":
-        i += 1
-    start = i
-    while i <= b:
-        if i == b or (s[i] == "|" and s[i - 1] != "\\"):
-            x, y = start, i
-            while x < y and s[x] in " \t":
-                x += 1
-            while y > x and s[y - 1] in " \t":
-                y -= 1
-            if i < b or x < y:
-                cells.append((x, y))
-            start = i + 1
-        i += 1
-    return cells
-
-
 class _Walk:
     """One pass over the parser's events (ranges in bytes of what it read, `at` turns them into
     offsets in `s`): mark every block's inline content as kept and its soft line breaks as spaces;
@@ -255,7 +233,7 @@ class _Walk:
             self.open_run("heading", -1)
             self.heading = (int(tag["Heading"]["level"][1:]), at(a), at(e))
         elif name in ("TableHead", "TableRow"):
-            self.cells = _row_cells(self.s, *_line(self.s, self.starts, self.line_of(at(a))))[::-1]
+            self.cells = row_cells(self.s, *_line(self.s, self.starts, self.line_of(at(a))))[::-1]
             self.row_cells, self.row_first, self.in_head = len(self.cells), -1, name == "TableHead"
             if self.in_head:
                 self.header = {}

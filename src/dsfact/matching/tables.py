@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from dsfact.document.cells import is_pipe_row, row_cells
 from dsfact.matching.structure import apply_word_roles, word_roles
 
 _INF = float("inf")
@@ -67,22 +68,18 @@ def _pipe_line(text: str, start: int) -> tuple[int, int] | None:
         return None
     while start < len(text) and text[start] in " \t":
         start += 1
-    if not text.startswith("|", start):
-        return None
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
-    return (start, end) if text.count("|", start, end) >= 3 else None
+    return (start, end) if is_pipe_row(text, start, end) else None
 
 
 def _first_cell(text: str, start: int, end: int) -> tuple[int, int] | None:
-    close = text.find("|", start + 1, end)
-    if close < 0:
+    """The span of the first cell of the row text[start:end] (dsfact.document.cells, the splitter the
+    Markdown reader uses); None when the row has no closing pipe after it or the cell is empty."""
+    cells = row_cells(text, start, end)
+    if not cells or text.find("|", cells[0][1], end) < 0:
         return None
-    a, b = start + 1, close
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
+    a, b = cells[0]
     return (a, b) if a < b else None
 
 
