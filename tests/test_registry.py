@@ -178,3 +178,34 @@ def test_yaml_loader_keeps_dates_as_written(bundled_registry):
     assert all(isinstance(s.date, str) and len(s.date) == 10 for s in bundled_registry.sources.values())
     raw = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
     assert len(raw["claims"]) == len(bundled_registry.claims)
+
+
+def test_members_name_their_subject_in_any_registry(mini):
+    """cues.members is registry data, not a DeepSeek rule: a council's partners, listed together beside a
+    joint undertaking's words, name it; one of them alone, or partners that each pledge their own, do not."""
+    from dsfact.check import check_text
+
+    text = mini.read_text(encoding="utf-8").replace(
+        "cues: {subject: [Shelbyville], metric: [budget]}",
+        "cues: {subject: [Shelbyville], metric: [budget], members: [Ogdenville, North Haverbrook]}")
+    mini.write_text(text, encoding="utf-8")
+    registry = load_registry(mini, use_cache=False)
+    assert registry.claims[0].member_cues == ("Ogdenville", "North Haverbrook")
+
+    def verdicts(sentence):
+        return [(f.claim, f.verdict.value) for f in check_text(sentence, registry)]
+
+    assert verdicts("A joint venture of Ogdenville and North Haverbrook approved a budget of $120 million.") \
+        == [("B1", "supported")]
+    assert verdicts("A joint venture of Ogdenville and North Haverbrook approved a budget of $150 million.") \
+        == [("B1", "contradicted")]
+    assert verdicts("Ogdenville approved a budget of $150 million.") == []
+    assert verdicts("Ogdenville and North Haverbrook each approved a budget of $150 million for the venture.") == []
+
+
+def test_members_need_two(mini):
+    text = mini.read_text(encoding="utf-8").replace(
+        "cues: {subject: [Shelbyville], metric: [budget]}",
+        "cues: {subject: [Shelbyville], metric: [budget], members: [Ogdenville]}")
+    mini.write_text(text, encoding="utf-8")
+    assert any("cues.members" in message for _, message in faults_of(mini))

@@ -246,3 +246,16 @@ def test_a_sentence_wrapped_in_html_is_one_sentence(data, bundled_registry):
 def test_a_br_in_html_ends_the_sentence(bundled_registry):
     data = "<p>DeepSeek trained V3 on 2,048 H800 GPUs<br>\nfor $6.5 million, according to its report.</p>"
     assert [f.text for f in _findings("page.html", data.encode(), bundled_registry)] == ["2,048"]
+
+
+def test_a_plain_text_pipe_table_keeps_its_rows():
+    """Rows of a pipe table in plain text are lines of their own, never prose wrapped onto the next, and
+    their cells split as a Markdown table's do (one splitter for both)."""
+    from dsfact.document.cells import row_cells
+    from dsfact.document.plain import read_plain
+
+    table = ("| Model | Training cost of the final run | GPUs used |\n|---|---|---|\n"
+             "| DeepSeek-V3 | $5.6M | 2,048 H800 |\n| Llama 3.1 405B | $60M | 16,384 H100 |\n")
+    assert read_plain(table)[0] == table
+    row = "| DeepSeek-V3 | a \\| b |  |"
+    assert [row[a:b] for a, b in row_cells(row, 0, len(row))] == ["DeepSeek-V3", "a \\| b", ""]

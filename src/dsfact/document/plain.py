@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from types import SimpleNamespace
 
+from dsfact.document.cells import is_pipe_row
 from dsfact.document.model import Block
 
 
@@ -66,9 +67,10 @@ def _wrap_joins(s: str) -> list[tuple[int, int, bool]]:
         width = max(widths)
         if width < _MIN_WRAP_WIDTH or sum(w * 3 >= width * 2 for w in widths[:-1]) * 2 < len(lines) - 1:
             return
-        # columns of spaces (a table), or a comment (a directive covers its line and the next): kept as lines
-        columns = [bool(rx.columns.search(s, a, b)) or s.find("<!--", a, b) != -1 or s.find("-->", a, b) != -1
-                   for a, b in lines]
+        # columns of spaces or pipes (a table), or a comment (a directive covers its line and the next): kept
+        # as lines
+        columns = [bool(rx.columns.search(s, a, b)) or is_pipe_row(s, a, b) or s.find("<!--", a, b) != -1
+                   or s.find("-->", a, b) != -1 for a, b in lines]
         for k in range(len(lines) - 1):
             end, (nxt, nxt_end) = lines[k][1], lines[k + 1]
             if s[end - 1] in _SENTENCE_END or columns[k] or columns[k + 1] or rx.bullet.match(s, nxt, nxt_end):
