@@ -84,7 +84,7 @@ def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
     with a word of a joint undertaking, read as that subject's name (`text`, a TextCues being built: its
     registry, folded text and sentences)."""
     groups = _groups(text.registry)
-    if not groups:
+    if not groups or not hits:
         return hits
     folded, index = text.folded, text.index
     joiners = _joint_words()[1]

@@ -7,6 +7,7 @@ import re
 
 from dsfact.fold import fold_text, has_han
 from dsfact.matching.cues import ENTITY, SUBJECT, CueHit, cue_index
+from dsfact.matching.joint import named_by_members
 from dsfact.matching.sentences import Sentence, split_sentences
 from dsfact.model import Quantity, Registry
 
@@ -49,11 +50,8 @@ class TextCues:
         self.folded = fold_text(text)
         self.sentences = split_sentences(text)
         self._starts = [s.start for s in self.sentences]
-        self.hits = self._longest_names(self.index.find(self.folded)) if self.sentences else []
-        if self.hits:  # "a joint venture of OpenAI, SoftBank and Oracle" names Stargate (dsfact.matching.joint)
-            from dsfact.matching.joint import named_by_members
-
-            self.hits = named_by_members(self, self.hits)
+        # "a joint venture of OpenAI, SoftBank and Oracle" names Stargate (dsfact.matching.joint)
+        self.hits = named_by_members(self, self._longest_names(self.index.find(self.folded))) if self.sentences else []
         self._hit_starts = [h.start for h in self.hits]
         self._marks = self._all_marks = clause_marks(text)  # clause boundaries, in order
         self._dates: dict[int, list[str]] = {}
