@@ -15,6 +15,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     with its `date` (ISO, "--01-28" without a year), "last year", 昨日 and "on Monday" are counted from it."""
     from dsfact.matching.prefilter import Bindable
     from dsfact.matching.readings import read_units
+    from dsfact.matching.tables import cell_units
     from dsfact.numbers import parse_quantities
 
     matcher = TextMatcher(text, registry, blocks)
@@ -25,6 +26,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     quantities = parse_quantities(text, spans=bindable.spans, names=registry.entities, ref_date=date)
     if not quantities:
         return []
+    quantities = cell_units(matcher, quantities)  # "| Output ($/1M tokens) |" over "| 2.19 |": $2.19 per 1M tokens
     quantities = read_units(text, matcher.folded, quantities)  # "16元" in Simplified text is yuan
     best: dict[tuple, tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it
     kept: list[tuple[Finding, tuple | None, float, str]] = []

@@ -5,8 +5,10 @@ table the texts of both (`Block.row`, `Block.column`); dsfact.matching.structure
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dsfact.document.cells import is_pipe_row, row_cells
+from dsfact.matching.bodies import members
 from dsfact.matching.structure import apply_word_roles, word_roles
 
 _INF = float("inf")
@@ -26,7 +28,7 @@ def table_cues(matcher, q, cues, firm: set[int]) -> None:
         if not spans:
             return
     index, folded, family = matcher.index, matcher.folded, matcher.index.family(q.unit)
-    words = []
+    words, keys = [], set()
     for span in spans:
         if span is None:
             continue
@@ -39,7 +41,12 @@ def table_cues(matcher, q, cues, firm: set[int]) -> None:
             if entity and not given:
                 cues.entity = min(cues.entity, 1.0)
             words.append(folded[h.start:h.end])
+            keys.add(h.cue)
     apply_word_roles(word_roles(matcher, q, words), cues, firm)
+    # a column headed by another model of the claim's family ("| OpenAI GPT-4o |" against o1's price) and
+    # not by its own binds loosely: it may agree, never contradict
+    family_of = members(matcher)
+    firm.difference_update([ci for ci in list(firm) if family_of[ci][1] & keys and not family_of[ci][0] & keys])
 
 
 def table_metrics(matcher, table) -> set[int]:
@@ -117,3 +124,69 @@ def pipe_row(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, t
         return None  # the header row itself
     header_end = text.find("\n", first)
     return _first_cell(text, *line), (first, len(text) if header_end < 0 else header_end)
+
+
+_CURRENCY_LEADS = ("US$", "$", "USD", "¥", "RMB", "CNY", "€", "EUR")  # a header's currency, before its base
+_CURRENCIES = frozenset(("USD", "EUR", "CNY", "HKD", "TWD", "JPY", "GBP"))
+
+
+def cell_units(matcher, quantities: list) -> list:
+    """The figures of a text, with each table cell's bare figure given the unit its column's header or its
+    row's label names ("| Model | Output ($/1M tokens) |" over "| DeepSeek-R1 | 2.19 |": $2.19 per million
+    tokens; "| GPU hours | 2.788M H800 |": 2.788 million GPU hours), and a price without a base given the
+    base they name ("Output price (per 1M tokens)" over "$2.19"). Only one of the two may name a unit: a
+    header and a label that both do disagree on what the cell is, and it keeps its own reading."""
+    text = matcher.text
+    structure = matcher.structure
+    if "|" not in text and (structure is None or not structure.tables):
+        return quantities
+    out, changed, sentences = [], False, matcher.sentences
+    for q in quantities:
+        if q.per is None and (q.unit == "count" or q.unit in _CURRENCIES):
+            spans = structure.table_of(q.start) if structure is not None else None
+            if not spans and "|" in text:
+                spans = pipe_cell(text, q.start, sentences[matcher.sentence_of(q.start)].start)
+            named = [u for u in (_unit_named(text[a:b]) for a, b in filter(None, spans or ())) if u]
+            if len(named) == 1:
+                unit, per = named[0]
+                if q.unit == "count" and unit != "count":
+                    q, changed = q._replace(unit=unit, per=per), True
+                elif q.unit != "count" and per is not None and unit in (q.unit, "count"):
+                    q, changed = q._replace(per=per), True
+        out.append(q)
+    return out if changed else quantities
+
+
+@lru_cache(maxsize=256)  # a table repeats its header and labels from figure to figure
+def _unit_named(label: str) -> tuple[str, object] | None:
+    """The unit (and the base of a rate) a table's header or row label names, read by the figure reader as
+    if a 1 stood before it ("GPU hours", "$/1M tokens", "USD per million tokens", "每百万tokens", "(per 1M
+    tokens)"); None when it names none. The part in brackets, when there is one, is the unit."""
+    inner = label
+    for open_, close in (("(", ")"), ("（", "）")):
+        a = label.find(open_)
+        if a >= 0 and label.find(close, a) > a:
+            inner = label[a + 1:label.find(close, a)]
+            break
+    inner = " ".join(w if w.isupper() else w.lower() for w in inner.split())
+    if not inner:
+        return None
+    lead = next((c for c in _CURRENCY_LEADS if inner.startswith(c)), None)
+    if lead is not None:  # "$/1M tokens" is read as "$1/1M tokens", "USD per million tokens" as "USD 1 per ..."
+        rest = inner[len(lead):].strip()
+        number = f"{lead} 1" if lead.isalpha() else f"{lead}1"
+        probe = number + rest if rest.startswith("/") else f"{number} {rest}"
+    elif not inner.isascii() or inner.startswith(("per ", "/")):
+        probe = "1 " + inner if inner.isascii() else "1" + inner
+    else:  # the whole ("GPU hours"), else its last word ("Training tokens")
+        return _read_unit("1 " + inner) or _read_unit("1 " + inner.split()[-1])
+    return _read_unit(probe)
+
+
+def _read_unit(probe: str) -> tuple[str, object] | None:
+    from dsfact.numbers import parse_quantities
+
+    found = parse_quantities(probe)
+    if not found or found[0].start != 0 or (found[0].unit == "count" and found[0].per is None):
+        return None
+    return found[0].unit, found[0].per
