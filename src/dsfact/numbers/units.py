@@ -16,6 +16,22 @@ _PLAIN = frozenset(("pp", "bp", "pct", "gpuh", "hour", "month", "week", "day", "
 _SPECIAL = frozenset(("cheng", "ri", "inv", "discount"))
 
 
+# A count this large, with a word or two before "tokens" (14.8T high-quality tokens, 14.8万亿高质量token), is
+# a count of tokens: no count of chips, people or things made reaches a billion. Compiled on first use.
+_TOKENS_FROM = 1_000_000_000
+_TOKENS_AFTER: re.Pattern | None = None
+
+
+def _tokens_after(w: str, end: int) -> bool:
+    """Whether w, after a figure ending at `end`, goes on with one or two words and then "tokens" (or the
+    Chinese for them after up to eight characters: 高质量多样化token)."""
+    global _TOKENS_AFTER
+    if _TOKENS_AFTER is None:
+        _TOKENS_AFTER = re.compile(r"(?:[ \t]+[A-Za-z][A-Za-z-]*){1,2}[ \t]+(?i:tokens?)(?![A-Za-z])"
+                                   r"|[\u4e00-\u9fff]{1,8}\s?(?:(?i:tokens?)(?![A-Za-z])|词元|符元)")
+    return _TOKENS_AFTER.match(w, end, end + 48) is not None
+
+
 class _Units:
     """The unit readers of the scanner (a part of `_Scanner`)."""
 
@@ -32,6 +48,8 @@ class _Units:
         m = r.unit.match(w, q)
         if not m:
             a.end = q
+            if core.currency is None and a.value >= _TOKENS_FROM and _tokens_after(w, q):
+                a.unit, a.unit_explicit = "token", True  # "14.8T high-quality tokens", "14.8万亿高质量token"
             return
         g = m.lastgroup
         if g in ("hour", "month") and "多" in m.group():
@@ -54,6 +72,8 @@ class _Units:
             if mult > 1 and a.value.denominator == 1 and "." not in core.digits:
                 a.prec = _prec_of(str(a.value.numerator))
         a.end = m.end()
+        if unit == "count" and core.currency is None and a.value >= _TOKENS_FROM and _tokens_after(w, a.end):
+            a.unit = "token"  # "14.8万亿个高质量token"
 
     def _special_unit(self, a: _Amount, m: re.Match, g: str, q: int) -> None:
         """成 (tenths), 日 as a day of the month, "x times less", 折, and cents after a currency sign."""
