@@ -182,25 +182,29 @@ def test_yaml_loader_keeps_dates_as_written(bundled_registry):
 
 def test_members_name_their_subject_in_any_registry(mini):
     """cues.members is registry data, not a DeepSeek rule: a council's partners, listed together beside a
-    joint undertaking's words, name it; one of them alone, or partners that each pledge their own, do not."""
+    joint undertaking's words, name it (three firmly, two loosely: they may agree, never contradict); one
+    of them alone, or partners that each pledge their own, do not."""
     from dsfact.check import check_text
 
     text = mini.read_text(encoding="utf-8").replace(
         "cues: {subject: [Shelbyville], metric: [budget]}",
-        "cues: {subject: [Shelbyville], metric: [budget], members: [Ogdenville, North Haverbrook]}")
+        "cues: {subject: [Shelbyville], metric: [budget], members: [Ogdenville, North Haverbrook, Brockway]}")
     mini.write_text(text, encoding="utf-8")
     registry = load_registry(mini, use_cache=False)
-    assert registry.claims[0].member_cues == ("Ogdenville", "North Haverbrook")
+    assert registry.claims[0].member_cues == ("Ogdenville", "North Haverbrook", "Brockway")
 
     def verdicts(sentence):
         return [(f.claim, f.verdict.value) for f in check_text(sentence, registry)]
 
-    assert verdicts("A joint venture of Ogdenville and North Haverbrook approved a budget of $120 million.") \
-        == [("B1", "supported")]
-    assert verdicts("A joint venture of Ogdenville and North Haverbrook approved a budget of $150 million.") \
-        == [("B1", "contradicted")]
+    trio = "A joint venture of Ogdenville, North Haverbrook and Brockway approved a budget of "
+    assert verdicts(trio + "$120 million.") == [("B1", "supported")]
+    assert verdicts(trio + "$150 million.") == [("B1", "contradicted")]
+    pair = "A joint venture of Ogdenville and North Haverbrook approved a budget of "
+    assert verdicts(pair + "$120 million.") == [("B1", "supported")]
+    assert verdicts(pair + "$150 million.") == []
     assert verdicts("Ogdenville approved a budget of $150 million.") == []
-    assert verdicts("Ogdenville and North Haverbrook each approved a budget of $150 million for the venture.") == []
+    assert verdicts("Ogdenville, North Haverbrook and Brockway each approved a budget of $150 million for the "
+                    "venture.") == []
 
 
 def test_members_need_two(mini):

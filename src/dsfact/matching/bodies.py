@@ -177,9 +177,13 @@ def other_member(text, q: Quantity, ci: int, names: list) -> bool:
     sentence names another of its models and not the claim's own. Such a binding is weak: it may agree,
     but no figure of R1 contradicts a claim about V3. So is a figure whose nearest name of ci's subject
     stands for another version ("Colossus 2", "Grok 2" beside Grok 3) or for an exchange, not an index
-    ("Nasdaq-listed"), or a slice of a total set aside for one use: dsfact.matching.family."""
+    ("Nasdaq-listed"), or a slice of a total set aside for one use: dsfact.matching.family, or a subject
+    named only by a list of two of its members (dsfact.matching.joint)."""
     from dsfact.matching.family import earmarked_slice, versioned_other
+    from dsfact.matching.joint import loosely_named
 
+    if loosely_named(text, ci, names):
+        return True  # "a $300 billion partnership between Oracle and OpenAI": two partners, another deal
     if earmarked_slice(text, q):
         return True  # "€20 billion for gigafactories" beside the plan's €200 billion: a slice of it
     found = versioned_other(text, q, ci, names)

@@ -10,6 +10,9 @@ from dsfact.fold import fold_text
 from dsfact.matching.cues import CueHit, _cue_key, has_cjk
 
 _GROUPS: dict[int, tuple] = {}  # id(registry) -> (registry, groups)
+# Two partners also make other deals together ("a $300 billion partnership between Oracle and OpenAI"): a
+# list of two names the subject loosely (a figure may agree, never contradict); three or more, firmly.
+FIRM_MEMBERS = 3
 _WORDS: tuple[tuple[str, ...], frozenset[str], tuple[str, ...]] | None = None
 _SEPARATORS = str.maketrans("", "", " \t\n,，、&")
 
@@ -105,17 +108,20 @@ def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
             run.append(spot)
     if not replaced:
         return hits
+    text.loose_members = frozenset((h.start, h.end) for h, firm in replaced if not firm)
+    replaced = [h for h, _ in replaced]
     taken = [(h.start, h.end) for h in replaced]
     kept = [h for h in hits if not any(a < h.end and h.start < b for a, b in taken)]
     return sorted(kept + replaced, key=lambda h: (h.start, -h.end))
 
 
 def _run_hits(text, run: list[tuple[int, int, str | None]], subject: str, own: frozenset[str],
-              hits: list[CueHit]) -> list[CueHit]:
+              hits: list[CueHit]) -> list[tuple[CueHit, bool]]:
     """The subject's hits for a list of names, when it lists two or more members and no one else, in a
     sentence that speaks of a joint undertaking and does not name the subject itself after the list (then
     the members are its backers: "Oracle and SoftBank are putting $450 billion into Stargate"; a name
-    before the list is described by it: "Stargate, a venture of OpenAI, SoftBank and Oracle")."""
+    before the list is described by it: "Stargate, a venture of OpenAI, SoftBank and Oracle"); each hit
+    with whether it names the subject firmly (FIRM_MEMBERS names or more)."""
     if any(name is None for _, _, name in run) or len({name for _, _, name in run}) < 2:
         return []
     start, end = run[0][0], run[-1][1]
@@ -126,6 +132,17 @@ def _run_hits(text, run: list[tuple[int, int, str | None]], subject: str, own: f
             joint, _, each = _joint_words()
             if _says(joint, text.folded, sentence.start, sentence.end) \
                     and not _says(each, text.folded, sentence.start, sentence.end):
-                return [CueHit(a, b, subject) for a, b, _ in run]
+                firm = len({name for _, _, name in run}) >= FIRM_MEMBERS
+                return [(CueHit(a, b, subject), firm) for a, b, _ in run]
             return []
     return []
+
+
+def loosely_named(text, ci: int, names: list) -> bool:
+    """Whether the only names of claim ci's subject among a sentence's `names` (cue hits with their roles)
+    are lists of too few members to name it firmly ("Oracle and OpenAI"): the binding is then loose."""
+    loose = getattr(text, "loose_members", None)
+    if not loose:
+        return False
+    naming = [hit for hit, _ in names if ci in text.index.naming(hit.cue)[1]]
+    return bool(naming) and all((hit.start, hit.end) in loose for hit in naming)
