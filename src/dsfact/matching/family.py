@@ -22,41 +22,27 @@ _STEMS: dict[int, tuple] = {}
 
 
 def _words() -> dict:
-    """The [member] and [exchange] words of roles.words, as patterns: one for the words that may end the
-    text right before a name (an article may stand between), one for those that may open the text right
-    after it (Latin words whole)."""
+    """The [member] and [exchange] words of roles.words, looked up (dsfact.matching.wordtables.Words, nothing
+    compiled): those that may end the text right before a name (an article may stand between), and those
+    that may open the text right after it (Latin words whole)."""
     global _WORDS
     if _WORDS is None:
         from dsfact.lang import load_words
         from dsfact.matching.roles import ROLE_KEYS
+        from dsfact.matching.wordtables import Words
 
         tables = load_words("roles", ROLE_KEYS | {"words"})
-
-        def alternation(words) -> str:
-            parts = []
-            for w in sorted(set(words), key=len, reverse=True):
-                body = r"\s+".join(map(re.escape, w.split()))
-                if w.isascii() and w[:1].isalnum():
-                    body = r"(?<![a-z0-9])" + body
-                if w.isascii() and w[-1:].isalnum():
-                    body += r"(?![a-z0-9])"
-                parts.append(body)
-            return "|".join(parts) or "(?!)"
-
-        def ending(*words) -> re.Pattern:
-            return re.compile(rf"(?:{alternation([w for ws in words for w in ws])})(?:\s+(?:the|a|an))?\s*$")
-
         member, exchange = tables.get("member", {}), tables.get("exchange", {})
         after = member.get("after", ())
-        _WORDS = {"before": ending(member.get("before", ()), exchange.get("before", ())),
-                  "exchange-after": re.compile(rf"\s*(?:{alternation(exchange.get('after', ()))})"),
+        _WORDS = {"before": Words((*member.get("before", ()), *exchange.get("before", ()))),
+                  "exchange-after": Words(exchange.get("after", ())),
                   # right after a name's number ("Colossus 2号"), or after the name itself: Latin words
-                  # ("Colossus II") and Chinese ones of more than one character ("Colossus二代"; 号 and 代
-                  # alone only after a number: "马斯克代表" is Musk)
-                  "version-after": re.compile(rf"\s*(?:{alternation(after)})"),
-                  "cjk-version-after": re.compile(rf"\s*(?:{alternation(member.get('words', ()))})"),
-                  "name-after": re.compile(rf"\s*(?:{alternation([w for w in after if w.isascii()])})|"
-                                           rf"(?:{alternation([w for w in after if not w.isascii() and len(w) > 1])})")}
+                  # ("Colossus II") after white space and Chinese ones of more than one character right
+                  # after it ("Colossus二代"; 号 and 代 alone only after a number: "马斯克代表" is Musk)
+                  "version-after": Words(after),
+                  "cjk-version-after": Words(member.get("words", ())),
+                  "name-after": Words(w for w in after if w.isascii()),
+                  "cjk-name-after": Words(w for w in after if not w.isascii() and len(w) > 1)}
     return _WORDS
 
 
@@ -68,10 +54,23 @@ def _version_after(text, end: int, cue: str) -> bool:
     m = _VERSION.match(folded, end)
     if m is not None and not (cue[-1:].isdigit() and m.group(1).isdigit()):
         if has_cjk(cue[-1:]):
-            return words["cjk-version-after"].match(folded, m.end()) is not None
-        marked = words["version-after"].match(folded, m.end()) is not None
+            return words["cjk-version-after"].opens(folded, m.end(), True)
+        marked = words["version-after"].opens(folded, m.end(), True)
         return marked or not m.group(1)[0].isdigit() or not _is_figure(text, m.start(1), m.end(1))
-    return words["name-after"].match(folded, end) is not None
+    return words["name-after"].opens(folded, end, True) or words["cjk-name-after"].begins(folded, end, True)
+
+
+def _ends_before_name(words, window: str) -> bool:
+    """Whether a word ends `window`, an article ("the", "a", "an") and white space after it or not: the
+    regex `(?:words)(?:\\s+(?:the|a|an))?\\s*$` searched in it."""
+    if words.ends(window, 0, len(window), True):
+        return True
+    e = len(window.rstrip())
+    for article in ("the", "a", "an"):
+        a = e - len(article)
+        if a > 0 and window.startswith(article, a, e) and window[a - 1].isspace() and words.ends(window, 0, a, True):
+            return True
+    return False
 
 
 def _is_figure(text, start: int, end: int) -> bool:
@@ -188,8 +187,8 @@ def _marked(text, hit, floor: int) -> bool:
     generation or of listing before it, a word of listing after it."""
     folded, words = text.folded, _words()
     return (_version_after(text, hit.end, hit.cue)
-            or words["before"].search(folded[max(floor, hit.start - 24):hit.start]) is not None
-            or words["exchange-after"].match(folded, hit.end) is not None)
+            or _ends_before_name(words["before"], folded[max(floor, hit.start - 24):hit.start])
+            or words["exchange-after"].opens(folded, hit.end, True))
 
 
 def _distance(q: Quantity, start: int, end: int) -> float:
@@ -204,20 +203,19 @@ _BASE: tuple | None = None
 
 
 def _base_words() -> tuple:
-    """The words that open a multiple's base (roles.words [multiple]): a pattern of those after the figure,
-    and the Chinese words before it, longest first."""
+    """The words that open a multiple's base (roles.words [multiple]): the Latin words after the figure,
+    found anywhere after it (dsfact.matching.wordtables.Alternation), and the Chinese words before it,
+    longest first. (The Chinese words after it were an alternative anchored at the text's start, `^`,
+    which a search from the figure never matched; they are left out, which finds the same.)"""
     global _BASE
     if _BASE is None:
         from dsfact.lang import load_words
         from dsfact.matching.roles import ROLE_KEYS
+        from dsfact.matching.wordtables import Alternation
 
         table = load_words("roles", ROLE_KEYS | {"words"}).get("multiple", {})
-        after = sorted(table.get("after", ()), key=len, reverse=True)
-        latin = "|".join(r"\s+".join(map(re.escape, w.split())) for w in after if w.isascii())
-        chinese = "|".join(re.escape(w) for w in after if not w.isascii())
-        pattern = re.compile("|".join(p for p in (latin and rf"(?<![a-z0-9])(?:{latin})(?![a-z0-9])",
-                                                   chinese and rf"^\s*(?:{chinese})") if p) or "(?!)")
-        _BASE = (pattern, tuple(sorted(table.get("before", ()), key=len, reverse=True)))
+        latin = Alternation(tuple(w for w in table.get("after", ()) if w.isascii())).get(True)
+        _BASE = (latin, tuple(sorted(table.get("before", ()), key=len, reverse=True)))
     return _BASE
 
 
@@ -255,26 +253,20 @@ SLICE = 1.5  # a total is at least this many times the slice it holds
 
 
 def _earmark_words() -> tuple:
-    """The words of roles.words [earmark] and [use]: patterns for those right after a figure and right
-    before it, and for the words of use after it."""
+    """The words of roles.words [earmark] and [use], looked up (dsfact.matching.wordtables.Words): those
+    right after a figure and right before it, and the words of use after it. A Latin word must end a word;
+    one before the figure, Latin or Chinese, must not follow a Latin letter or digit."""
     global _EARMARK
     if _EARMARK is None:
         from dsfact.lang import load_words
         from dsfact.matching.roles import ROLE_KEYS
+        from dsfact.matching.wordtables import Words
 
         tables = load_words("roles", ROLE_KEYS | {"words"})
-
-        def alternation(words) -> str:
-            parts = []
-            for w in sorted(words, key=len, reverse=True):
-                body = r"\s+".join(map(re.escape, w.split()))
-                parts.append(rf"{body}(?![a-z0-9])" if w.isascii() else body)
-            return "|".join(parts) or "(?!)"
-
         earmark = tables.get("earmark", {})
-        _EARMARK = (re.compile(rf"\s*(?:{alternation(earmark.get('after', ()))})"),
-                    re.compile(rf"(?<![a-z0-9])(?:{alternation(earmark.get('before', ()))})\s*$"),
-                    re.compile(rf"\s*(?:{alternation(tables.get('use', {}).get('after', ()))})"))
+        _EARMARK = (Words(earmark.get("after", ()), lambda w: (False, w.isascii())),
+                    Words(earmark.get("before", ()), lambda w: (True, w.isascii())),
+                    Words(tables.get("use", {}).get("after", ()), lambda w: (False, w.isascii())))
     return _EARMARK
 
 
@@ -293,9 +285,10 @@ def earmarked_slice(text, q: Quantity) -> bool:
 def _earmarked(text, q: Quantity) -> bool:
     after, before, use = _earmark_words()
     folded = text.folded
-    if after.match(folded, q.end) is not None or before.search(folded[max(0, q.start - 24):q.start]) is not None:
+    window = folded[max(0, q.start - 24):q.start]
+    if after.opens(folded, q.end, True) or before.ends(window, 0, len(window), True):
         return True
-    if use.match(folded, q.end) is None:
+    if not use.opens(folded, q.end, True):
         return False
     si = text.sentence_of(q.start)
     start = text.sentences[si - 1].start if si > 0 else text.sentences[si].start

@@ -415,10 +415,14 @@ def word_roles(matcher, q, words) -> list[tuple[int, str]]:
 
 # "led a 3.1% slide in the Nasdaq", "a $589 billion drop in Nvidia's value": a word of a move right after
 # the figure, then a word of roles.words [owner] and a name: the name owns the figure, whoever led it.
-_OWNER: re.Pattern | None = None
+_OWNER: tuple | None = None  # the move nouns, the owner words, the words of investing and of putting into
 
 
-def _owner_pattern() -> re.Pattern:
+def _owner_words() -> tuple:
+    """The words of _owner_match, looked up, not compiled (1 to 2 ms on the first figure of every run): the
+    move nouns of synonyms.words [fall], [rise] and [wipe] (Latin words of one part) with two small patterns
+    of the word where one may stand, and of roles.words [owner] its `words`, its `before` (investing) and
+    `after` (into) words."""
     global _OWNER
     if _OWNER is None:
         from dsfact.lang import load_words
@@ -426,46 +430,47 @@ def _owner_pattern() -> re.Pattern:
         moves = load_words("synonyms")
         nouns = {w for family in ("fall", "rise", "wipe") for w in moves.get(family, {}).get("words", ())
                  if w.isascii() and " " not in w}
-        owners = load_words("roles").get("owner", {}).get("words", ())
-        _OWNER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(nouns, key=len, reverse=True))
-                            + r")\s+(?:" + "|".join(owners) + r")\s+(?:the\s+)?(?=\S)")
+        owner = load_words("roles").get("owner", {})
+        word = rf"(\S{{1,{max(map(len, nouns), default=1)}}})(?=\s)"  # a word no longer than the longest noun
+        _OWNER = (frozenset(nouns), (re.compile(r"\s+[a-z-]+\s+" + word), re.compile(r"\s+" + word)),
+                  tuple(owner.get("words", ())), tuple(sorted(owner.get("before", ()), key=len, reverse=True)),
+                  tuple(sorted(owner.get("after", ()), key=len, reverse=True)))
     return _OWNER
 
 
-_INVESTED: tuple[re.Pattern, re.Pattern] | None = None
+def _owner_end(folded: str, i: int) -> int | None:
+    """Where the name that owns the figure ending at offset i begins, after a move noun: the regex
+    `\\s+(?:[a-z-]+\\s+)?(?:nouns)\\s+(?:owner words)\\s+(?:the\\s+)?(?=\\S)` matched at i."""
+    from dsfact.matching.wordtables import word_then
+
+    nouns, shapes, owners = _owner_words()[:3]
+    for shape in shapes:  # a word before the noun ("a 3.1% broad slide"), then none
+        m = shape.match(folded, i)
+        if m is not None and m.group(1) in nouns:
+            found = word_then(folded, m.end(1), owners)
+            if found is not None:
+                return found
+    return None
 
 
-def _invested_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """A word of investing (roles.words [owner] `before`), and what puts the figure into a name after it."""
-    global _INVESTED
-    if _INVESTED is None:
-        from dsfact.lang import load_words
-
-        owner = load_words("roles").get("owner", {})
-        verbs = sorted(owner.get("before", ()), key=len, reverse=True)
-        into = sorted(owner.get("after", ()), key=len, reverse=True)
-        _INVESTED = (re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b"),
-                     re.compile(r"\s+(?:" + "|".join(map(re.escape, into)) + r")\s+(?:the\s+)?(?=\S)"))
-    return _INVESTED
-
-
-def _owner_match(matcher, q) -> tuple[re.Match | None, bool]:
+def _owner_match(matcher, q) -> tuple[int | None, bool]:
     """Where the name that owns figure q begins: after a move noun ("a 3.1% slide in the Nasdaq"), or after
     the figure that a word of investing earlier in its clause puts into it ("invest $500 billion in
     Stargate"); and whether it was put in, which binds only weakly: one backer's share put into a plan
     ("SoftBank put $30 billion into Stargate") is a part of its total, which the words do not tell apart."""
+    from dsfact.matching.wordtables import whole_word_in, word_then
+
     folded = matcher.folded
-    m = _owner_pattern().match(folded, q.end)
+    m = _owner_end(folded, q.end)
     if m is not None:
         return m, False
-    verb, into = _invested_patterns()
-    m = into.match(folded, q.end)
+    m = word_then(folded, q.end, _owner_words()[4])
     if m is None:
         return None, False
     marks = matcher._marks
     k = bisect.bisect_right(marks, q.start) - 1
     start = max(marks[k] if k >= 0 else 0, matcher.sentences[matcher.sentence_of(q.start)].start)
-    return (m, True) if verb.search(folded, start, q.start) else (None, False)
+    return (m, True) if whole_word_in(folded, start, q.start, _owner_words()[3]) else (None, False)
 
 
 def owner_after(matcher, q, hits, cues) -> None:
@@ -476,7 +481,7 @@ def owner_after(matcher, q, hits, cues) -> None:
     if m is None:
         return
     for h in hits:
-        if h.start == m.end():
+        if h.start == m:
             entity, owned = matcher.index.naming(h.cue)
             if entity or owned:
                 for ci in cues.subject:

@@ -63,7 +63,9 @@ class Words:
 
     __slots__ = ("_ends", "_begins")
 
-    def __init__(self, words: tuple[str, ...]) -> None:
+    def __init__(self, words, edges=None) -> None:
+        """`edges(word)` says whether no letter or digit may stand right before the word and right after it
+        (by default: where it begins and ends with a Latin letter, as `_alternation` guards it)."""
         # chinese -> {length: {a last (first) part: [(parts, starts Latin, ends Latin)]}}
         self._ends: dict[bool, dict[int, dict[str, list]]] = {False: {}, True: {}}
         self._begins: dict[bool, dict[int, dict[str, list]]] = {False: {}, True: {}}
@@ -71,7 +73,7 @@ class Words:
             parts = tuple(word.split())
             if not parts:
                 raise ValueError("roles.words: an empty word")
-            entry = (parts, bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:])))
+            entry = (parts, *(edges or _latin_edges)(word))
             for chinese in (False, True) if not has_cjk(word) else (True,):
                 self._ends[chinese].setdefault(len(parts[-1]), {}).setdefault(parts[-1], []).append(entry)
                 self._begins[chinese].setdefault(len(parts[0]), {}).setdefault(parts[0], []).append(entry)
@@ -122,6 +124,13 @@ class Words:
                 return True
         return False
 
+    def opens(self, text: str, i: int, chinese: bool) -> bool:
+        """Whether a word begins at offset i of text, after white space: the regex `\\s*(?:words)` matched at i."""
+        n = len(text)
+        while i < n and text[i].isspace():
+            i += 1
+        return self.begins(text, i, chinese)
+
     def after(self, text: str, chinese: bool) -> bool:
         """Whether a word begins `text`, after white space: the regex `^\\s*(?:words)` searched in it."""
         i = 0
@@ -151,6 +160,10 @@ class Words:
 
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _latin_edges(word: str) -> tuple[bool, bool]:
+    return bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:]))
 
 
 def _word_before(text: str, e: int, parts: tuple[str, ...]) -> int | None:
@@ -267,3 +280,47 @@ class _Finder:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> _Match | None:
         return next(self.finditer(text, pos, endpos), None)
+
+
+def space_end(text: str, i: int) -> int:
+    """Where the run of white space at offset i of text ends (i if there is none)."""
+    n = len(text)
+    while i < n and text[i].isspace():
+        i += 1
+    return i
+
+
+def word_then(text: str, i: int, words: tuple[str, ...]) -> int | None:
+    """Where a name begins if white space, one of `words` (tried in order), white space and perhaps "the"
+    follow offset i of text, something not white space after them: the regex
+    `\\s+(?:words)\\s+(?:the\\s+)?(?=\\S)` matched at i."""
+    j = space_end(text, i)
+    if j == i:
+        return None
+    for word in words:
+        k = j + len(word)
+        if not text.startswith(word, j) or space_end(text, k) == k:
+            continue
+        k = space_end(text, k)
+        if k < len(text):
+            e = space_end(text, k + 3)
+            return e if text.startswith("the", k) and k + 3 < e < len(text) else k
+    return None
+
+
+def whole_word_in(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` (each beginning and ending with a letter or digit) stands whole in
+    text[start:end]: the regex `\\b(?:words)\\b` searched there (a word's neighbours are letters, digits
+    and _ of any script)."""
+    for word in words:
+        k = text.find(word, start, end)
+        while k >= 0:
+            e = k + len(word)
+            if (k == 0 or not _in_word(text[k - 1])) and (e == end or not _in_word(text[e])):
+                return True
+            k = text.find(word, k + 1, end)
+    return False
+
+
+def _in_word(c: str) -> bool:
+    return c.isalnum() or c == "_"
