@@ -15,20 +15,28 @@ def _t2s():
     return _converter
 
 
-_han = None
-
-
 def has_han(text: str) -> bool:
-    """Whether a text holds a Chinese character (CJK Unified Ideographs, Extension A, Compatibility);
-    the pattern is compiled once a text that is not ASCII asks."""
+    """Whether a text holds a Chinese character (CJK Unified Ideographs, Extension A, Compatibility).
+    Looked for in its UTF-8 form, by the bytes that begin those characters (a byte search runs in C):
+    a regex class of these ranges costs 2 ms to compile in every process that meets a text that is not
+    ASCII, and comparing characters in Python is slower than either on a long text."""
     if text.isascii():
         return False
-    global _han
-    if _han is None:
-        import re
+    b = text.encode("utf-8", "surrogatepass")
+    # U+4000 to U+9FFF begin with the bytes E4 to E9, U+3400 to U+3FFF with E3 90 to E3 BF, U+F900 to U+FAFF
+    # with EF A4 to EF AB
+    return (b"\xe4" in b or b"\xe5" in b or b"\xe6" in b or b"\xe7" in b or b"\xe8" in b or b"\xe9" in b
+            or _lead(b, b"\xe3", 0x90, 0xBF) or _lead(b, b"\xef", 0xA4, 0xAB))
 
-        _han = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-    return _han.search(text) is not None
+
+def _lead(b: bytes, first: bytes, low: int, high: int) -> bool:
+    """Whether a character of UTF-8 bytes b begins with the byte `first`, then one from low to high."""
+    k = b.find(first)
+    while k >= 0:
+        if low <= b[k + 1] <= high:
+            return True
+        k = b.find(first, k + 1)
+    return False
 
 
 _wide_pattern = None
