@@ -66,6 +66,19 @@ def raw_text_end(name: str) -> re.Pattern[str]:
     return re.compile(r"</%s(?=[\s/>])" % re.escape(name), re.I)
 
 
+class _Table:
+    """An open <table>: its header's cell units by column, the unit of the current row's first cell, the
+    current column, and how many rows have begun."""
+
+    __slots__ = ("header", "first", "column", "rows")
+
+    def __init__(self) -> None:
+        self.header: dict[int, int] = {}
+        self.first = -1
+        self.column = -1
+        self.rows = 0
+
+
 class _Builder:
     """Builds `text` and `origin` for HTML: white space collapses, line breaks are added for block tags,
     and each unit of text (the text between two breaks) is noted with the elements it stands in."""
@@ -87,11 +100,10 @@ class _Builder:
         self.stack: list[str] = []  # the open elements of _KINDS and _LISTS
         self.leads: list[int] = []  # for each open list: the unit that leads it, or -1
         self.units: list[tuple[int, str, int, int, int]] = []  # (text start, kind, heading level, depth, lead)
-        # Tables: for each open <table>, [its header's cell units by column, the unit of the current row's
-        # first cell, the current column, rows begun]; the cell whose first unit is still to come; and for
-        # each cell unit, the units of its row's first cell and of its column's header cell (-1 for none)
-        self.tables: list[list] = []
-        self.cell: tuple[list, int] | None = None
+        # Tables: each open <table> (_Table); the cell whose first unit is still to come; and for each cell
+        # unit, the units of its row's first cell and of its column's header cell (-1 for none)
+        self.tables: list[_Table] = []
+        self.cell: tuple[_Table, int] | None = None
         self.cell_of: dict[int, tuple[int, int]] = {}
 
     # Structure
@@ -100,14 +112,14 @@ class _Builder:
         if name in _PRE:
             self.pre += 1
         if name == "table":
-            self.tables.append([{}, -1, -1, 0])
+            self.tables.append(_Table())
         elif self.tables and name in ("tr", "td", "th"):
             table = self.tables[-1]
             if name == "tr":
-                table[1:] = [-1, -1, table[3] + 1]
+                table.first, table.column, table.rows = -1, -1, table.rows + 1
             else:
-                table[2] += 1
-                self.cell = (table, table[2])
+                table.column += 1
+                self.cell = (table, table.column)
         if name in _LISTS:
             depth = sum(1 for e in self.stack if e in _LISTS)
             last = self.units[-1] if self.units else None
@@ -150,13 +162,12 @@ class _Builder:
         """Unit k is the first of a table cell: note its row's label and its column's header."""
         table, column = self.cell
         self.cell = None
-        header, first, _, rows = table
         if column == 0:
-            table[1] = k
-        if rows <= 1:  # the table's first row is its header
-            header[column] = k
+            table.first = k
+        if table.rows <= 1:  # the table's first row is its header
+            table.header[column] = k
         else:
-            self.cell_of[k] = (first if column else -1, header.get(column, -1))
+            self.cell_of[k] = (table.first if column else -1, table.header.get(column, -1))
 
     # Text
 
