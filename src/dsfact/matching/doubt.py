@@ -300,7 +300,9 @@ def _other_column(text, q: Quantity, ci: int) -> bool:
     """Whether figure q stands in a table column whose header names another body or another claim's subject
     and not claim ci's ("| Input | $2.50 | $0.55 |" under "| Metric | OpenAI GPT-4o | DeepSeek R1 |": $2.50
     is GPT-4o's)."""
-    found = _header_cell(text.text, q.start)
+    from dsfact.matching.text import line_start
+
+    found = _header_cell(text.text, q.start, line_start(text.text, q.start))
     if found is None:
         return False
     named = False
@@ -339,12 +341,17 @@ def _part_label(text, q: Quantity, ci: int) -> bool:
                    for hit in text.hits_in(start, colon) for c, role in text.roles_of(hit))
 
 
-def _header_cell(raw: str, pos: int) -> tuple[int, int] | None:
+def _header_cell(raw: str, pos: int, start: int | None = None) -> tuple[int, int] | None:
     """The span of the header cell above the table cell at pos, if pos is in a table's body. Rows stand
     on lines of their own, or, where a plain-text paragraph joined its lines, one after another ("| a | b |
-    | 1 | 2 |"): then every row has as many cells as the first."""
-    start = raw.rfind("\n", 0, pos) + 1
-    if not raw[start:pos].lstrip().startswith("|"):
+    | 1 | 2 |"): then every row has as many cells as the first. `start`: where pos's line begins, if known
+    (nothing is then searched back from pos: on a long line that was done once per figure)."""
+    if start is None:
+        start = raw.rfind("\n", 0, pos) + 1
+    k = start
+    while k < pos and raw[k].isspace():
+        k += 1
+    if k == pos or raw[k] != "|":
         return None
     first = start
     while first > 0:  # up to the table's first row
@@ -352,7 +359,8 @@ def _header_cell(raw: str, pos: int) -> tuple[int, int] | None:
         if not raw[above:first].lstrip().startswith("|"):
             break
         first = above
-    first += len(raw[first:pos]) - len(raw[first:pos].lstrip())
+    while first < pos and raw[first].isspace():
+        first += 1
     if first != start:  # rows on lines of their own
         column = raw.count("|", start, pos)
         end = raw.find("\n", first)

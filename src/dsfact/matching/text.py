@@ -49,6 +49,25 @@ def _chinese_spaces(text: str) -> list[int]:
     return out
 
 
+_BREAKS: list = [None, []]  # the text last asked for a line's start, and the offsets of its line breaks
+
+
+def line_start(text: str, pos: int) -> int:
+    """Where the line that holds offset pos of text begins (just after the line break before pos, or 0),
+    from the text's line breaks, listed once (searching back from every figure of a long line is
+    quadratic)."""
+    if _BREAKS[0] is not text:
+        breaks = []
+        k = text.find("\n")
+        while k >= 0:
+            breaks.append(k)
+            k = text.find("\n", k + 1)
+        _BREAKS[:] = [text, breaks]
+    breaks = _BREAKS[1]
+    k = bisect.bisect_left(breaks, pos)
+    return breaks[k - 1] + 1 if k else 0
+
+
 class TextCues:
     """The sentences, clauses, cue hits and figures of one text, and distances between them."""
 
