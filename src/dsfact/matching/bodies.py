@@ -182,7 +182,7 @@ def other_member(text, q: Quantity, ci: int, names: list) -> bool:
     from dsfact.matching.family import earmarked_slice, versioned_other
     from dsfact.matching.joint import loosely_named
 
-    if loosely_named(text, ci, names):
+    if loosely_named(text, q, ci, names):
         return True  # "a $300 billion partnership between Oracle and OpenAI": two partners, another deal
     if earmarked_slice(text, q):
         return True  # "€20 billion for gigafactories" beside the plan's €200 billion: a slice of it

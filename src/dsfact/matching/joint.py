@@ -6,21 +6,37 @@ dsfact/lang/names.words [joint]), name the subject as its own name would. Their 
 the subject's first cue word, so every rule that reads a subject reads them."""
 from __future__ import annotations
 
+import bisect
+
 from dsfact.fold import fold_text
 from dsfact.matching.cues import CueHit, _cue_key, has_cjk
 
 _GROUPS: dict[int, tuple] = {}  # id(registry) -> (registry, groups)
 # Two partners also make other deals together ("a $300 billion partnership between Oracle and OpenAI"): a
-# list of two names the subject loosely (a figure may agree, never contradict); three or more, firmly.
+# list of two names the subject loosely (a figure may agree, never contradict), and so does one member with
+# unnamed others ("OpenAI and others"); three or more, firmly.
 FIRM_MEMBERS = 3
-_WORDS: tuple[tuple[str, ...], frozenset[str], tuple[str, ...]] | None = None
-_SEPARATORS = str.maketrans("", "", " \t\n,，、&")
+_BACK = 200  # cue hits looked back through for the name a borrowed subject came from
+_WORDS: tuple | None = None
+_SEPARATORS = str.maketrans("", "", " \t\n,，、&()（）")
+_BRACKETS = frozenset("(（")
 
 
-def _joint_words() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+def _gap(folded: str, a: int, b: int) -> str:
+    """The words between two names of a list, less separators, brackets and a company's suffix after
+    the first name ("软银集团和OpenAI", "SoftBank Group and OpenAI")."""
+    gap = folded[a:b].lstrip(" ")
+    for suffix in _joint_words()[3]:
+        if gap.startswith(suffix):
+            gap = gap[len(suffix):]
+            break
+    return gap.translate(_SEPARATORS)
+
+
+def _joint_words() -> tuple:
     """The words of a joint undertaking, those that join the names of a list (spaces and commas left out),
-    and those that give each name its own figure, from dsfact/lang/names.words [joint], [list-joiners]
-    and [list-each]."""
+    those that give each name its own figure, a company's suffixes and the words for unnamed others, from
+    dsfact/lang/names.words [joint], [list-joiners], [list-each], [company-suffix] and [list-others]."""
     global _WORDS
     if _WORDS is None:
         from dsfact.lang import load_words
@@ -29,7 +45,9 @@ def _joint_words() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
         joint = tuple(tables.get("joint", {}).get("words", ()))
         joiners = frozenset(w.translate(_SEPARATORS) for w in tables.get("list-joiners", {}).get("words", ()))
         each = tuple(tables.get("list-each", {}).get("words", ()))
-        _WORDS = (joint, joiners | {""}, each)
+        suffixes = tuple(sorted(tables.get("company-suffix", {}).get("words", ()), key=len, reverse=True))
+        others = tuple(tables.get("list-others", {}).get("words", ()))
+        _WORDS = (joint, joiners | {""}, each, suffixes, others)
     return _WORDS
 
 
@@ -64,6 +82,14 @@ def _occurrences(folded: str, name: str) -> list[tuple[int, int]]:
     return out
 
 
+def _and_others(folded: str, end: int) -> bool:
+    """Whether a list's last name is followed by words for unnamed others ("OpenAI and others", "OpenAI等"):
+    the list then stands for the members, loosely."""
+    after = folded[end:end + 24].lstrip(" ,，、")
+    return any(after.startswith(w) and (has_cjk(w) or not _latin_letter(after, len(w)))
+               for w in _joint_words()[4])
+
+
 def _latin_letter(folded: str, at: int) -> bool:
     """Whether folded[at] is a Latin letter or digit (a Chinese character ends an English word)."""
     return 0 <= at < len(folded) and folded[at].isascii() and folded[at].isalnum()
@@ -94,7 +120,7 @@ def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
     replaced: list[CueHit] = []
     for names, subject, own in groups:
         spots = sorted((a, b, name) for name in names for a, b in _occurrences(folded, name))
-        if len(spots) < 2:
+        if not spots:
             continue
         spans = {(a, b) for a, b, _ in spots}
         others = [(h.start, h.end, None) for h in hits if (h.start, h.end) not in spans and index.names(h.cue)
@@ -102,9 +128,11 @@ def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
         listed = sorted(spots + others)
         run: list[tuple[int, int, str | None]] = []
         for spot in listed + [(len(folded) + 1, len(folded) + 1, None)]:
-            if run and (spot[0] > len(folded) or folded[run[-1][1]:spot[0]].translate(_SEPARATORS) not in joiners):
+            if run and (spot[0] > len(folded) or _gap(folded, run[-1][1], spot[0]) not in joiners):
                 replaced += _run_hits(text, run, subject, own, hits)
                 run = []
+            if run and _BRACKETS.intersection(folded[run[-1][1]:spot[0]]) and spot[2] is not None:
+                spot = (spot[0], spot[1], run[-1][2])  # "甲骨文（Oracle）": the same member, glossed
             run.append(spot)
     if not replaced:
         return hits
@@ -122,27 +150,38 @@ def _run_hits(text, run: list[tuple[int, int, str | None]], subject: str, own: f
     the members are its backers: "Oracle and SoftBank are putting $450 billion into Stargate"; a name
     before the list is described by it: "Stargate, a venture of OpenAI, SoftBank and Oracle"); each hit
     with whether it names the subject firmly (FIRM_MEMBERS names or more)."""
-    if any(name is None for _, _, name in run) or len({name for _, _, name in run}) < 2:
+    if any(name is None for _, _, name in run):
         return []
-    start, end = run[0][0], run[-1][1]
+    count, start, end = len({name for _, _, name in run}), run[0][0], run[-1][1]
+    if count < 2 and not _and_others(text.folded, end):
+        return []
     for sentence in text.sentences:
         if sentence.start <= start < sentence.end:
             if any(end <= h.start < sentence.end and h.cue in own for h in hits):
                 return []
-            joint, _, each = _joint_words()
+            joint, _, each = _joint_words()[:3]
             if _says(joint, text.folded, sentence.start, sentence.end) \
                     and not _says(each, text.folded, sentence.start, sentence.end):
-                firm = len({name for _, _, name in run}) >= FIRM_MEMBERS
+                firm = count >= FIRM_MEMBERS
                 return [(CueHit(a, b, subject), firm) for a, b, _ in run]
             return []
     return []
 
 
-def loosely_named(text, ci: int, names: list) -> bool:
-    """Whether the only names of claim ci's subject among a sentence's `names` (cue hits with their roles)
-    are lists of too few members to name it firmly ("Oracle and OpenAI"): the binding is then loose."""
+def loosely_named(text, q, ci: int, names: list) -> bool:
+    """Whether the names of claim ci's subject that bind figure q are lists of too few members to name it
+    firmly ("Oracle and OpenAI"): those among its sentence's `names` (cue hits with their roles), else,
+    for a subject borrowed from a sentence before, the last one named before q. The binding is then
+    loose."""
     loose = getattr(text, "loose_members", None)
     if not loose:
         return False
-    naming = [hit for hit, _ in names if ci in text.index.naming(hit.cue)[1]]
-    return bool(naming) and all((hit.start, hit.end) in loose for hit in naming)
+    naming = text.index.naming
+    own = [hit for hit, _ in names if ci in naming(hit.cue)[1]]
+    if own:
+        return all((hit.start, hit.end) in loose for hit in own)
+    k = bisect.bisect_left(text._hit_starts, q.start) - 1
+    for hit in reversed(text.hits[max(0, k - _BACK):k + 1]):
+        if ci in naming(hit.cue)[1]:
+            return (hit.start, hit.end) in loose
+    return False
