@@ -22,6 +22,8 @@ from dsfact.model import (
     CONTRADICTED,
     CONTRADICTS,
     DISPUTED,
+    LESS_THAN,
+    MORE_THAN,
     PRIMARY,
     REPORT,
     SUPPORTED,
@@ -74,11 +76,26 @@ def _stances(q: Quantity, claim: Claim) -> tuple:
     evidence."""
     per = claim.per
     out = []
+    at_precision = None
     for st in claim.statements:
         verdict = agrees(q, st, per)
+        if verdict is False and q.qualifier in (MORE_THAN, LESS_THAN):
+            if at_precision is None:
+                at_precision = _bound_at_precision(q)
+            verdict = at_precision is not q and bool(agrees(at_precision, st, per))
         if verdict is not None:
             out.append((st, verdict))
     return tuple(out)
+
+
+def _bound_at_precision(q: Quantity) -> Quantity:
+    """A bound read at the writer's precision: "over $589 billion" written to the billion is true of the
+    $588.8 billion that rounds to it (its bound moved out by half its last digit). Only for a figure of
+    two significant digits or more: "more than $6 million" is not 5.6."""
+    if not q.precision or isinstance(q.value, str) or q.precision * 10 > abs(q.value) or q.high is not None:
+        return q
+    shift = q.precision / 2 if q.qualifier == MORE_THAN else -q.precision / 2
+    return q._replace(value=q.value - shift)
 
 
 def claim_sources(q: Quantity, claim: Claim) -> dict[str, str]:
