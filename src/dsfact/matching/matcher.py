@@ -5,7 +5,7 @@ import bisect
 import re
 
 from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens_with_pronoun, other_body, other_member
-from dsfact.matching.cues import METRIC, CueHit, _cue_key, _product_words
+from dsfact.matching.cues import METRIC, CueHit, _cue_key, _product_words, has_cjk
 from dsfact.matching.doubt import row_label
 from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
@@ -142,6 +142,15 @@ def _qualifies_product(text: "TextMatcher", hit: CueHit, following: list[CueHit]
     return False
 
 
+class _Span:
+    """Where a word stands, as a cue hit does (for TextCues._figure_between)."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+
+
 class TextMatcher(TextCues):
     """The binding rules: which claims a figure of this text may state, best first."""
 
@@ -258,11 +267,16 @@ class TextMatcher(TextCues):
         claims = self.registry.claims
         subject_d = cues.subject
         roles = None  # q's roles, read when a claim first needs them
+        unnamed = None  # how near q an unregistered name before it stands ("as Cardano sank 9%")
         for ci, md in cues.metric.items():
             if ci in cues.excluded or ci not in subject_d or subject_d[ci] == INF or md == INF:
                 continue
             if subject_d[ci] > cues.entity:
                 continue  # a figure nearer another company or body is not this claim
+            if unnamed is None:
+                unnamed = self._unregistered(q)
+            if subject_d[ci] > unnamed:
+                continue  # ... registered or not: the nearest subject wins
             if cues.named_before and ci not in cues.subject_before and subject_d[ci] < SENTENCE_PENALTY:
                 continue  # "Alibaba cut prices by 85% in response to DeepSeek": the name before is the subject
             claim = claims[ci]
@@ -291,6 +305,41 @@ class TextMatcher(TextCues):
 
         out.sort(key=rank)
         return out
+
+    def _unregistered(self, q: Quantity) -> float:
+        """The distance to figure q (as _cues counts it) of the nearest name no cue word covers that stands
+        before it in its sentence as a subject ("Nvidia lost $589 billion as Cardano sank 9%"): not a
+        sentence's first word, a month or the like, a name right after a cue word ("Nvidia Corp"), the
+        object of a phrase ("of Wall Street") or a comparison ("than Netflix"); INF in a headline set in
+        title case, whose capitals name no one."""
+        si = self.sentence_of(q.start)
+        key = (si, q.unit)
+        found = self._names_before.get(key)
+        if found is None:
+            found = self._names_before[key] = self._sentence_names(si, q.unit)
+        names = [n for n in found[1] if n[1] <= q.start]
+        if not names:
+            return INF
+        sentence = self.sentences[si]
+        if has_cjk(self.text[sentence.start:q.start]):
+            return INF  # a Chinese sentence's Latin words are names the cue words know, or terms
+        words = self.text[sentence.start:q.start].split()
+        if sum(1 for w in words if w[:1].isupper()) * 2 > len(words):
+            return INF  # "Nvidia Loses $589 Billion In Market Value"
+        not_names, folded, marks = _not_names(), self.folded, self._marks
+        ends = {h.end for h in self.hits_in(sentence.start, q.start)}
+        attached = set()  # names that continue a cue word's name ("Nvidia Corp", "Dow Jones Industrial Average")
+        for start, end, _ in names:
+            if any(0 <= start - e <= 1 for e in ends):
+                attached.add(start)
+                ends.add(end)
+        before_q = bisect.bisect_left(marks, q.start)
+        for start, end, word in reversed(names):
+            if word in not_names or start in attached or governed(folded, start) or is_comparison(folded, start, end) \
+                    or folded[start - 2:start].strip()[-1:] in "(（[^" or self._figure_between(q, _Span(start, end)):
+                continue
+            return float(q.start - end + CLAUSE_PENALTY * (before_q - bisect.bisect_left(marks, end)))
+        return INF
 
     def _governs(self, q: Quantity, hit: CueHit, hits: list[CueHit], family: frozenset[int]) -> bool:
         """Whether a name before figure q is its subject: no other figure stands between them ("OpenAI
@@ -330,6 +379,8 @@ class TextMatcher(TextCues):
         if q.unit == "count" and claim.unit == "point" and "level" not in roles:
             return False  # a bare figure is an index level only after "closed at", 收报 (cues.family)
         if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()):
+            return False
+        if q.unit == "date" and not _year_fits(q, claim, self.day):
             return False
         if claim.time:
             tags = self.reader().times(q) if self._quantities else ()
@@ -442,6 +493,16 @@ class TextMatcher(TextCues):
 
     def _respectively(self, q, quantities, sentence, hits, subject_d) -> None:
         respectively(self, q, quantities, sentence, hits, subject_d)  # dsfact.matching.structure
+
+
+def _year_fits(q: Quantity, claim: Claim, day: str | None) -> bool:
+    """Whether a date written without its year ("December 20", "12月20日") may be of the claim's year: it
+    takes the year the document's date implies, and one of another year is another event; without the
+    document's date it is read in the claim's year (dsfact.quantity.fill_date)."""
+    from dsfact.matching.when import implied_year
+
+    year = implied_year(str(q.value), day)
+    return year is None or any(str(st.value).startswith(str(year)) for st in claim.statements)
 
 
 def _pronoun_subject(text: TextMatcher, si: int, q: Quantity, missing: list[int],

@@ -16,11 +16,14 @@ from dsfact.matching.cues import has_cjk
 from dsfact.matching.wordtables import Alternation, Pattern, Words
 from dsfact.model import Quantity
 
-ROLE_KEYS = frozenset(("never", "doubt", "before", "after", "clause", "opening", "near"))
+ROLE_KEYS = frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head"))
 WINDOW = 48  # characters looked at before and after a figure for the words that govern it
 NEAR_REACH = 80  # a role's `near` word names a figure this close to it in its sentence, not a whole long one
+EXCHANGE_REACH = 28  # characters after an index's name where a word of listing begins ("'s biggest loser")
+HEAD_DATE_WORDS = 4  # a date alone in a sentence's opening clause, but for a word such as "on" or 在
 CONVERSION_GAP = 24  # at most this many characters between a figure and its restatement
 # Units a figure may be restated in: currencies among themselves, durations among themselves.
+_ARTICLE = re.compile(r"(?<![a-z])(?:the|a|an)\s+$")
 _CURRENCIES = frozenset("USD EUR HKD CNY TWD JPY GBP AUD CAD SGD KRW INR CHF 元".split())
 _DURATIONS = frozenset("day month year hour week".split())
 _TIMES = _DURATIONS | {"date"}
@@ -29,15 +32,16 @@ _TIMES = _DURATIONS | {"date"}
 class _Role:
     """A role's words (a plain class: a dataclass costs a millisecond or more to create, on every run)."""
 
-    __slots__ = ("name", "never", "doubt", "before", "after", "clause", "opening", "near")
+    __slots__ = ("name", "never", "doubt", "before", "after", "clause", "opening", "near", "head")
 
     def __init__(self, name: str, never: frozenset[str], before: Words, after: Words,
                  clause: Alternation | None, opening: str, doubt: frozenset[str] = frozenset(),
-                 near: Alternation | None = None) -> None:
+                 near: Alternation | None = None, head: Words | None = None) -> None:
         self.name, self.never, self.before, self.after, self.clause, self.opening = \
             name, never, before, after, clause, opening
         self.doubt = doubt  # the kinds of claim a figure in this role may agree with but never contradicts
         self.near = near  # words anywhere near the figure in its sentence (near_role)
+        self.head = head  # words the figure's own text opens with ("千亿美元": a scale word with no number)
 
 
 class _Lexicon:
@@ -68,6 +72,7 @@ class _Lexicon:
                 clause=Alternation(clause) if clause else None,
                 opening="".join(table.get("opening", ())),
                 near=Alternation(table["near"]) if table.get("near") else None,
+                head=Words(table["head"]) if table.get("head") else None,
             ))
         times = load_words("time")
         relative = times.get("relative", {})
@@ -97,6 +102,9 @@ class _Lexicon:
         self.shift = Alternation(names.get("shift", {}).get("before", ()))
         self.compared_before = Words(comparison.get("before", ()))
         self.compared_after = Words(comparison.get("after", ()))
+        exchange = tables.get("exchange", {})  # "listed on the Nasdaq", "Nasdaq-listed": the exchange, no index
+        self.exchange_before = Words(exchange.get("before", ()))
+        self.exchange_after = Words(exchange.get("after", ()))
         agent = names.get("agent", {})
         # "announced by Donald Trump": a first name may stand between
         self.agent_before = Pattern(r"(?:{})(?:\s+[a-z][a-z.'-]*)?\s*$", agent.get("before", ()))
@@ -228,10 +236,26 @@ class FigureReader:
                             if k is not None and bisect.bisect_right(self.clauses, self.starts[k]) \
                                     != bisect.bisect_right(self.clauses, m.start()) + 1:
                                 k = None
+                        if k is None and "date" in role.never:  # "3月1日，DeepSeek在知乎发表文章"
+                            k = self._head_date(start, m.start())
                         if k is not None:
                             found.setdefault(k, []).append(m.start())
             self._clause_hits[role.name] = found
         return found
+
+    def _head_date(self, start: int, a: int) -> int | None:
+        """The index of a date that opens the sentence starting at `start` in a clause of its own, when the
+        words at offset a stand in the clause right after it ("On March 1, DeepSeek posted an article",
+        "3月1日，DeepSeek在知乎发表文章"): the date is the time of that clause."""
+        k = bisect.bisect_left(self.starts, start)
+        if k >= len(self.quantities) or self.quantities[k].unit != "date" or self.quantities[k].start >= a:
+            return None
+        q = self.quantities[k]
+        lo, hi = self._clause_span(q.start)
+        if len(self.folded[lo:hi].strip()) - (q.end - q.start) > HEAD_DATE_WORDS:
+            return None
+        i = bisect.bisect_right(self.clauses, q.start)
+        return k if bisect.bisect_right(self.clauses, a) == i + 1 else None
 
     def roles(self, q: Quantity) -> FigureRoles:
         """The roles of figure q, each read when first asked (`name in roles`): a figure is asked only the
@@ -248,6 +272,8 @@ class FigureReader:
             return k > 0 and self._is_restatement(self.quantities[k - 1], q, role)
         if role.name == "fraction" and q.direction is not None:
             return False  # "lost 17% of its value" is a move
+        if role.head is not None and role.head.begins(self.folded, q.start, self._chinese):
+            return True
         if roles.before is None:
             roles.window()
         if role.before.before(roles.before, self._chinese, roles.starts) \
@@ -364,6 +390,17 @@ def is_comparison(folded: str, start: int, end: int) -> bool:
     before, after = max(0, start - 24), folded[end:end + 8]
     chinese = has_cjk(folded[before:start])
     if lex.compared_before.ends(folded, before, start, chinese) or lex.compared_after.after(after, has_cjk(after)):
+        return True
+    # an index's name that stands for the exchange a stock trades on ("which trades on the Nasdaq", "the
+    # Nasdaq's biggest loser", "纳指成分股"): the stock's figure is not the index's
+    listed = folded[end:end + EXCHANGE_REACH]
+    if folded[end - 2:end] in ("'s", "’s"):  # the name's cue word took its possessive: "nasdaq's"
+        listed = "'s" + listed
+    elif listed.startswith("’s"):
+        listed = "'s" + listed[2:]
+    lead = _ARTICLE.search(folded, before, start)
+    if lex.exchange_before.ends(folded, before, lead.start() if lead else start, chinese) \
+            or lex.exchange_after.after(listed, has_cjk(listed)):
         return True
     # the one who announced or led a plan ("announced by Trump", "由特朗普宣布"): in Chinese, with its verb
     agent = lex.agent_before.get(chinese).search(folded, before, start)

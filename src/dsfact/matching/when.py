@@ -165,3 +165,18 @@ def later_state(doc_day: str | None, claim, sources: dict) -> bool:
     except ValueError:
         return False
     return gap.days >= LATER_DAYS
+
+
+def implied_year(date: str, doc_day: str | None) -> int | None:
+    """The year a date written without one ("--12-20", "--12") takes from the document's date: the latest
+    such day on or before it (a document of 10 January 2026 telling of "December 20" tells of 2025); None
+    without a full document date or for a date that gives its year."""
+    if not date.startswith("--") or not doc_day or doc_day.startswith("--"):
+        return None
+    try:
+        doc = datetime.date.fromisoformat(doc_day[:10])
+        month = int(date[2:4])
+        day = int(date[5:7]) if len(date) >= 7 else 1
+    except ValueError:
+        return None
+    return doc.year if (month, day) <= (doc.month, doc.day) else doc.year - 1
