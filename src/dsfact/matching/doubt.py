@@ -135,7 +135,28 @@ def _other_year(text, q: Quantity, year: str) -> str:
         return ""
     if any(t.startswith("date:") and t[5:9] == year for t in own):
         return ""
-    return "" if re.search(rf"(?<![0-9]){year}(?![0-9])", text.text) else UNANCHORED
+    return "" if _names_year(text, q, year, sentence) else UNANCHORED
+
+
+def _names_year(text, q: Quantity, year: str, sentence) -> bool:
+    """Whether a text of no known date names the claim's year as its own: outside the figure's sentence
+    ("up from $72 billion in 2025" beside this year's plan names another year than this one), and with no
+    later year named anywhere (an article that speaks of 2026 is not written in 2025)."""
+    found = False
+    others = None  # whether the figure's sentence holds other figures of its unit, one of which the year may place
+    for m in re.finditer(r"(?<![0-9])(20[0-9]{2})(?![0-9])", text.text):
+        if int(m.group(1)) > int(year):
+            return False
+        if m.group(1) != year or found:
+            continue
+        if sentence.start <= m.start() < sentence.end:
+            if others is None:
+                others = sum(1 for x in text._quantities if sentence.start <= x.start < sentence.end
+                             and x.unit == q.unit) > 1
+            if others:
+                continue
+        found = True
+    return found
 
 
 def _dates_in(text, start: int, end: int) -> list[str]:
