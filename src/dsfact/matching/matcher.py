@@ -274,7 +274,7 @@ class TextMatcher(TextCues):
             if subject_d[ci] > cues.entity:
                 continue  # a figure nearer another company or body is not this claim
             if unnamed is None:
-                unnamed = self._unregistered(q)
+                unnamed = _unregistered(self, q)
             if subject_d[ci] > unnamed:
                 continue  # ... registered or not: the nearest subject wins
             if cues.named_before and ci not in cues.subject_before and subject_d[ci] < SENTENCE_PENALTY:
@@ -305,41 +305,6 @@ class TextMatcher(TextCues):
 
         out.sort(key=rank)
         return out
-
-    def _unregistered(self, q: Quantity) -> float:
-        """The distance to figure q (as _cues counts it) of the nearest name no cue word covers that stands
-        before it in its sentence as a subject ("Nvidia lost $589 billion as Cardano sank 9%"): not a
-        sentence's first word, a month or the like, a name right after a cue word ("Nvidia Corp"), the
-        object of a phrase ("of Wall Street") or a comparison ("than Netflix"); INF in a headline set in
-        title case, whose capitals name no one."""
-        si = self.sentence_of(q.start)
-        key = (si, q.unit)
-        found = self._names_before.get(key)
-        if found is None:
-            found = self._names_before[key] = self._sentence_names(si, q.unit)
-        names = [n for n in found[1] if n[1] <= q.start]
-        if not names:
-            return INF
-        sentence = self.sentences[si]
-        if has_cjk(self.text[sentence.start:q.start]):
-            return INF  # a Chinese sentence's Latin words are names the cue words know, or terms
-        words = self.text[sentence.start:q.start].split()
-        if sum(1 for w in words if w[:1].isupper()) * 2 > len(words):
-            return INF  # "Nvidia Loses $589 Billion In Market Value"
-        not_names, folded, marks = _not_names(), self.folded, self._marks
-        ends = {h.end for h in self.hits_in(sentence.start, q.start)}
-        attached = set()  # names that continue a cue word's name ("Nvidia Corp", "Dow Jones Industrial Average")
-        for start, end, _ in names:
-            if any(0 <= start - e <= 1 for e in ends):
-                attached.add(start)
-                ends.add(end)
-        before_q = bisect.bisect_left(marks, q.start)
-        for start, end, word in reversed(names):
-            if word in not_names or start in attached or governed(folded, start) or is_comparison(folded, start, end) \
-                    or folded[start - 2:start].strip()[-1:] in "(（[^" or self._figure_between(q, _Span(start, end)):
-                continue
-            return float(q.start - end + CLAUSE_PENALTY * (before_q - bisect.bisect_left(marks, end)))
-        return INF
 
     def _governs(self, q: Quantity, hit: CueHit, hits: list[CueHit], family: frozenset[int]) -> bool:
         """Whether a name before figure q is its subject: no other figure stands between them ("OpenAI
@@ -403,7 +368,7 @@ class TextMatcher(TextCues):
         key = (si, q.unit)
         found = self._names_before.get(key)
         if found is None:  # what decides it, read once per sentence and kind of figure
-            found = self._names_before[key] = self._sentence_names(si, q.unit)
+            found = self._names_before[key] = _sentence_names(self, si, q.unit)
         first_cue, names = found
         if first_cue <= q.start:
             return True
@@ -416,31 +381,6 @@ class TextMatcher(TextCues):
             if word not in not_names:
                 return True
         return False
-
-    def _sentence_names(self, si: int, unit: str) -> tuple[float, list[tuple[int, int, str]]]:
-        """Where the first cue word of sentence si that names another company or a subject of a claim of
-        figures in `unit` ends, and its capitalised words that no cue word covers, with the first word
-        left out (each as start, end, lowered)."""
-        sentence = self.sentences[si]
-        hits = self.sentence_hits(si)
-        first_cue = INF
-        reading = self.index.reading
-        for hit in hits:
-            if hit.end < first_cue:
-                _, _, names, entity, _, _, _ = reading(hit.cue, unit)
-                if entity or names:
-                    first_cue = hit.end
-        words = self.text[sentence.start:sentence.end]
-        covered = bytearray(len(words))  # 1 where a cue word stands
-        for h in hits:
-            covered[h.start - sentence.start:h.end - sentence.start] = b"\x01" * (h.end - h.start)
-        first = len(words) - len(words.lstrip())
-        names = []
-        for m in _PROPER_NAME.finditer(words):
-            if m.start() == first or covered[m.start()]:
-                continue  # the sentence's first word, or a cue word's
-            names.append((m.start() + sentence.start, m.end() + sentence.start, m.group().lower()))
-        return first_cue, names
 
     def _turns_away(self, q: Quantity, sentence: Sentence) -> bool:
         return turns_away(self.folded, sentence.start, q.start)
@@ -493,6 +433,68 @@ class TextMatcher(TextCues):
 
     def _respectively(self, q, quantities, sentence, hits, subject_d) -> None:
         respectively(self, q, quantities, sentence, hits, subject_d)  # dsfact.matching.structure
+
+
+def _sentence_names(text: TextMatcher, si: int, unit: str) -> tuple[float, list[tuple[int, int, str]]]:
+    """Where the first cue word of sentence si that names another company or a subject of a claim of
+    figures in `unit` ends, and its capitalised words that no cue word covers, with the first word
+    left out (each as start, end, lowered)."""
+    sentence = text.sentences[si]
+    hits = text.sentence_hits(si)
+    first_cue = INF
+    reading = text.index.reading
+    for hit in hits:
+        if hit.end < first_cue:
+            _, _, names, entity, _, _, _ = reading(hit.cue, unit)
+            if entity or names:
+                first_cue = hit.end
+    words = text.text[sentence.start:sentence.end]
+    covered = bytearray(len(words))  # 1 where a cue word stands
+    for h in hits:
+        covered[h.start - sentence.start:h.end - sentence.start] = b"\x01" * (h.end - h.start)
+    first = len(words) - len(words.lstrip())
+    names = []
+    for m in _PROPER_NAME.finditer(words):
+        if m.start() == first or covered[m.start()]:
+            continue  # the sentence's first word, or a cue word's
+        names.append((m.start() + sentence.start, m.end() + sentence.start, m.group().lower()))
+    return first_cue, names
+
+
+def _unregistered(text: TextMatcher, q: Quantity) -> float:
+    """The distance to figure q (as _cues counts it) of the nearest name no cue word covers that stands
+    before it in its sentence as a subject ("Nvidia lost $589 billion as Cardano sank 9%"): not a
+    sentence's first word, a month or the like, a name right after a cue word ("Nvidia Corp"), the
+    object of a phrase ("of Wall Street") or a comparison ("than Netflix"); INF in a headline set in
+    title case, whose capitals name no one."""
+    si = text.sentence_of(q.start)
+    key = (si, q.unit)
+    found = text._names_before.get(key)
+    if found is None:
+        found = text._names_before[key] = _sentence_names(text, si, q.unit)
+    names = [n for n in found[1] if n[1] <= q.start]
+    if not names:
+        return INF
+    sentence = text.sentences[si]
+    if has_cjk(text.text[sentence.start:q.start]):
+        return INF  # a Chinese sentence's Latin words are names the cue words know, or terms
+    words = text.text[sentence.start:q.start].split()
+    if sum(1 for w in words if w[:1].isupper()) * 2 > len(words):
+        return INF  # "Nvidia Loses $589 Billion In Market Value"
+    not_names, folded, marks = _not_names(), text.folded, text._marks
+    ends = {h.end for h in text.hits_in(sentence.start, q.start)}
+    attached = set()  # names that continue a cue word's name ("Nvidia Corp", "Dow Jones Industrial Average")
+    for start, end, _ in names:
+        if any(0 <= start - e <= 1 for e in ends):
+            attached.add(start)
+            ends.add(end)
+    before_q = bisect.bisect_left(marks, q.start)
+    for start, end, word in reversed(names):
+        if word in not_names or start in attached or governed(folded, start) or is_comparison(folded, start, end) \
+                or folded[start - 2:start].strip()[-1:] in "(（[^" or text._figure_between(q, _Span(start, end)):
+            continue
+        return float(q.start - end + CLAUSE_PENALTY * (before_q - bisect.bisect_left(marks, end)))
+    return INF
 
 
 def _year_fits(q: Quantity, claim: Claim, day: str | None) -> bool:
