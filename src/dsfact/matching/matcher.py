@@ -205,6 +205,8 @@ class TextMatcher(TextCues):
                 own_subject = own_subject or (names and clause_start <= hit.start)
             elif hit.start >= qe:
                 crossings = bisect.bisect_left(marks, hit.start) - after_q
+                if crossings and ("(" in self.folded[qe:hit.start] or "（" in self.folded[qe:hit.start]):
+                    crossings -= _bracketed(self.folded, marks, after_q, qe, hit.start)
                 closed = crossings > means and q.unit != "date"  # a clause of means leads the clause it serves
                 d = INF if closed else (hit.start - qe + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
                 if d < INF and ". " in self.text[qe:hit.start]:
@@ -465,8 +467,8 @@ def _unregistered(text: TextMatcher, q: Quantity) -> float:
     """The distance to figure q (as _cues counts it) of the nearest name no cue word covers that stands
     before it in its sentence as a subject ("Nvidia lost $589 billion as Cardano sank 9%"): not a
     sentence's first word, a month or the like, a name right after a cue word ("Nvidia Corp"), the
-    object of a phrase ("of Wall Street") or a comparison ("than Netflix"); INF in a headline set in
-    title case, whose capitals name no one."""
+    object of a phrase ("of Wall Street") or a comparison ("than Netflix"), and in the figure's own clause
+    (not one set between commas); INF in a headline set in title case, whose capitals name no one."""
     si = text.sentence_of(q.start)
     key = (si, q.unit)
     found = text._names_before.get(key)
@@ -493,8 +495,30 @@ def _unregistered(text: TextMatcher, q: Quantity) -> float:
         if word in not_names or start in attached or governed(folded, start) or is_comparison(folded, start, end) \
                 or folded[start - 2:start].strip()[-1:] in "(（[^" or text._figure_between(q, _Span(start, end)):
             continue
-        return float(q.start - end + CLAUSE_PENALTY * (before_q - bisect.bisect_left(marks, end)))
+        if bisect.bisect_left(marks, end) != before_q:
+            return INF  # a name in another clause: "Nvidia, whose chips power ChatGPT, fell 17%"
+        return float(q.start - end)
     return INF
+
+
+def _bracketed(folded: str, marks: list[int], k: int, start: int, end: int) -> int:
+    """How many of the clause marks from marks[k] on, between start and end, stand inside brackets closed
+    before `end`: "512塊H800晶片（一款性能較低、專為中國設計的產品）來構建R1" reaches R1 past an aside."""
+    spans, depth, opened = [], 0, 0
+    for i in range(start, end):
+        ch = folded[i]
+        if ch in "(（":
+            if not depth:
+                opened = i
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+            if not depth:
+                spans.append((opened, i))
+    inside = 0
+    for m in marks[k:bisect.bisect_left(marks, end)]:
+        inside += any(a <= m <= b for a, b in spans)
+    return inside
 
 
 def _year_fits(q: Quantity, claim: Claim, day: str | None) -> bool:

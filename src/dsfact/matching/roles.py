@@ -444,8 +444,9 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None, d
     claim_year = int(parts[0]) if parts[0].isdigit() else None
     base = year if year is not None else claim_year
     dates = [tag[5:] for tag in tags if tag.startswith("date:")]
-    if dates and not any(when.date_fits(d, claim_time) for d in dates):
-        return False
+    if dates and not any(when.date_fits(d, claim_time) and when.implied_year(d, day) in (None, claim_year)
+                         for d in dates):
+        return False  # another day, or the claim's day of another year than the document's date implies
     claim_day = None
     if day_tied:
         import datetime
