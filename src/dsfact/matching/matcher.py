@@ -275,10 +275,6 @@ class TextMatcher(TextCues):
                 continue
             if subject_d[ci] > cues.entity:
                 continue  # a figure nearer another company or body is not this claim
-            if unnamed is None:
-                unnamed = _unregistered(self, q)
-            if subject_d[ci] > unnamed:
-                continue  # ... registered or not: the nearest subject wins
             if cues.named_before and ci not in cues.subject_before and subject_d[ci] < SENTENCE_PENALTY:
                 continue  # "Alibaba cut prices by 85% in response to DeepSeek": the name before is the subject
             claim = claims[ci]
@@ -288,6 +284,10 @@ class TextMatcher(TextCues):
                 roles = self.reader().roles(q) if self._quantities else frozenset()
             if not self._fits(q, claim, roles, sentence):
                 continue
+            if unnamed is None:
+                unnamed = _unregistered(self, q)
+            if subject_d[ci] > unnamed:
+                continue  # a figure nearer another body, registered or not, is not this claim
             weak = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or ci in self._loose \
                 or ci in cues.loose or ci in cues.invested or other_member(self, q, ci, cues.names)
             out.append(Candidate(claim, subject_d[ci], md, weak=weak, cues=cues))

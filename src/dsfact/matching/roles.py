@@ -272,8 +272,8 @@ class FigureReader:
             return k > 0 and self._is_restatement(self.quantities[k - 1], q, role)
         if role.name == "fraction" and q.direction is not None:
             return False  # "lost 17% of its value" is a move
-        if role.head is not None and role.head.begins(self.folded, q.start, self._chinese):
-            return True
+        if role.head is not None:  # a role of the figure's own words has no others
+            return role.head.begins(self.folded, q.start, self._chinese)
         if roles.before is None:
             roles.window()
         if role.before.before(roles.before, self._chinese, roles.starts) \
