@@ -7,7 +7,7 @@ import re
 from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens_with_pronoun, other_body, other_member
 from dsfact.matching.cues import METRIC, CueHit, _cue_key, _product_words, has_cjk
 from dsfact.matching.doubt import row_label
-from dsfact.matching.roles import fits, inside, is_comparison, time_fits, turns_away
+from dsfact.matching.roles import HEAD_DATE_WORDS, fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.structure import (
     FIRM,
@@ -278,6 +278,8 @@ class TextMatcher(TextCues):
             if cues.named_before and ci not in cues.subject_before and subject_d[ci] < SENTENCE_PENALTY:
                 continue  # "Alibaba cut prices by 85% in response to DeepSeek": the name before is the subject
             claim = claims[ci]
+            if q.unit == "date" and _event_elsewhere(self, q, md):
+                continue  # "DeepSeek, which Liang set up in Hangzhou, began building a cluster in 2021"
             if other_body(self, q, ci):
                 continue  # "30 times the compute of GPT-4o" against a multiple of DeepSeek-V3's
             if roles is None:
@@ -519,6 +521,34 @@ def _bracketed(folded: str, marks: list[int], k: int, start: int, end: int) -> i
     for m in marks[k:bisect.bisect_left(marks, end)]:
         inside += any(a <= m <= b for a, b in spans)
     return inside
+
+
+def _event_elsewhere(text: TextMatcher, q: Quantity, metric_distance: float) -> bool:
+    """Whether a date's nearest word of the claim's event (released, founded, 发布) stands outside the date's
+    own clause: the date is then of another event its clause tells ("began building its cluster in 2021"),
+    unless the date stands in a clause of its own ("On December 26, DeepSeek released V3", "unveiled Grok 3
+    on Monday night, February 17")."""
+    start, end = text.reader()._clause_span(q.start)
+    if metric_distance <= max(q.start - start, (end - q.end) * AFTER_WEIGHT):
+        return False
+    rest = _ASIDE.sub(" ", text.folded[start:q.start] + " " + text.folded[q.end:end])
+    links = _date_links()
+    return sum(len(w) for w in _WORDS.split(rest) if w and w not in links) > HEAD_DATE_WORDS
+
+
+_ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a bracketed aside: "(Beijing time)", "（北京时间）"
+_WORDS = re.compile(r"[\s,，.。;；:：]+")
+_DATE_LINKS: frozenset[str] | None = None
+
+
+def _date_links() -> frozenset[str]:
+    """The words that may stand beside a date in a clause of its own (dsfact/lang/time.words [date-clause])."""
+    global _DATE_LINKS
+    if _DATE_LINKS is None:
+        from dsfact.lang import load_words
+
+        _DATE_LINKS = frozenset(load_words("time").get("date-clause", {}).get("words", ()))
+    return _DATE_LINKS
 
 
 def _year_fits(q: Quantity, claim: Claim, day: str | None) -> bool:
