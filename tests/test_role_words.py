@@ -22,9 +22,7 @@ def _words(chinese: bool) -> list[str]:
     out = []
     for role in lex.roles:
         for table in (role.before, role.after, lex.between):
-            for by_part in table._begins[chinese].values():
-                for entries in by_part.values():
-                    out += [" ".join(parts) for parts, _, _ in entries]
+            out += [w for w in table.listed() if chinese or not has_cjk(w)]
     return sorted(set(out))
 
 
@@ -46,8 +44,7 @@ def _regexes(chinese: bool):
 
 
 def _listed(words) -> tuple[str, ...]:
-    return tuple(sorted({" ".join(parts) for by_part in words._begins[True].values()
-                         for entries in by_part.values() for parts, _, _ in entries}))
+    return tuple(sorted(set(words.listed())))
 
 
 _REGEXES = {chinese: _regexes(chinese) for chinese in (False, True)}

@@ -61,34 +61,52 @@ class Words:
     in a table compiles nothing: a role's words before and after a figure, compiled as regexes, cost
     several milliseconds on the first figure of every run."""
 
-    __slots__ = ("_ends", "_begins")
+    __slots__ = ("_entries", "_ends", "_begins")
 
     def __init__(self, words, edges=None) -> None:
         """`edges(word)` says whether no letter or digit may stand right before the word and right after it
         (by default: where it begins and ends with a Latin letter, as `_alternation` guards it)."""
-        # chinese -> {length: {a last (first) part: [(parts, starts Latin, ends Latin)]}}
-        self._ends: dict[bool, dict[int, dict[str, list]]] = {False: {}, True: {}}
-        self._begins: dict[bool, dict[int, dict[str, list]]] = {False: {}, True: {}}
+        self._entries = []  # (parts, starts Latin, ends Latin), whether the word is Chinese
         for word in set(words):
             parts = tuple(word.split())
             if not parts:
                 raise ValueError("roles.words: an empty word")
-            entry = (parts, *(edges or _latin_edges)(word))
-            for chinese in (False, True) if not has_cjk(word) else (True,):
-                self._ends[chinese].setdefault(len(parts[-1]), {}).setdefault(parts[-1], []).append(entry)
-                self._begins[chinese].setdefault(len(parts[0]), {}).setdefault(parts[0], []).append(entry)
+            self._entries.append(((parts, *(edges or _latin_edges)(word)), has_cjk(word)))
+        # chinese -> the last (first) character of a last (first) part -> [(length, {part: [entries]})]: only
+        # the lengths of parts that end (begin) with the character are tried; built when first asked
+        self._ends: list[dict[str, list] | None] = [None, None]  # by chinese (False, True)
+        self._begins: list[dict[str, list] | None] = [None, None]
+
+    def _index(self, chinese: bool, last: bool) -> dict[str, list]:
+        tables = self._ends if last else self._begins
+        found = tables[chinese]
+        if found is None:
+            by: dict[str, dict[int, dict[str, list]]] = {}
+            for entry, cjk in self._entries:
+                if chinese or not cjk:
+                    part = entry[0][-1] if last else entry[0][0]
+                    key = part[-1] if last else part[0]
+                    by.setdefault(key, {}).setdefault(len(part), {}).setdefault(part, []).append(entry)
+            found = tables[chinese] = {k: list(v.items()) for k, v in by.items()}
+        return found
+
+    def listed(self) -> list[str]:
+        """Every word, its parts joined by a space."""
+        return [" ".join(entry[0]) for entry, _ in self._entries]
 
     def ending(self, text: str, e: int, chinese: bool, pos: int = 0, end: int | None = None) -> list[int]:
         """Where each word that ends exactly at offset e of text begins, at pos or after it; a Latin word's
         end is whole if a letter or digit does not follow it before `end` (the end of what is searched)."""
+        if e <= pos:
+            return []
         end = len(text) if end is None else end
         out = []
-        for length, table in self._ends[chinese].items():
+        for length, table in (self._ends[chinese] or self._index(chinese, True)).get(text[e - 1], ()):
             entries = table.get(text[e - length:e]) if length <= e - pos else None
             for parts, latin_start, latin_end in entries or ():
                 if latin_end and e < end and text[e] in _ALNUM:
                     continue
-                a = _word_before(text, e - length, parts)
+                a = e - length if len(parts) == 1 else _word_before(text, e - length, parts)
                 if a is not None and a >= pos and not (latin_start and a > 0 and text[a - 1] in _ALNUM):
                     out.append(a)
         return out
@@ -103,11 +121,13 @@ class Words:
 
     def begins(self, text: str, i: int, chinese: bool) -> bool:
         """Whether a word begins at offset i of text."""
-        for length, table in self._begins[chinese].items():
+        if i >= len(text):
+            return False
+        for length, table in (self._begins[chinese] or self._index(chinese, False)).get(text[i], ()):
             for parts, latin_start, latin_end in table.get(text[i:i + length], ()):
                 if latin_start and i > 0 and text[i - 1] in _ALNUM:
                     continue
-                e = _word_after(text, i + length, parts)
+                e = i + length if len(parts) == 1 else _word_after(text, i + length, parts)
                 if e is not None and not (latin_end and e < len(text) and text[e] in _ALNUM):
                     return True
         return False
@@ -259,7 +279,7 @@ class _Finder:
         for group in self._by_char.get(text[i], ()):
             for first, parts, ends in group:
                 if text.startswith(first, i, end):
-                    e = _word_after(text, i + len(first), parts, end)
+                    e = i + len(first) if len(parts) == 1 else _word_after(text, i + len(first), parts, end)
                     if e is not None and not (ends and e < end and text[e] in _ALNUM):
                         return _Match(i, e, text[i:e])
         return None
@@ -279,7 +299,14 @@ class _Finder:
                 skip = found.end()
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> _Match | None:
-        return next(self.finditer(text, pos, endpos), None)
+        """The first match from pos (finditer's first, without a generator: asked once per figure)."""
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if self._starts is not None:
+            for m in self._starts.finditer(text, pos, end):
+                found = self._at(text, m.start(), end)
+                if found is not None:
+                    return found
+        return None
 
 
 def space_end(text: str, i: int) -> int:
