@@ -79,3 +79,18 @@ def test_a_written_finding_is_sent_back_only_as_counted(bundled_registry):
     assert text == "written\n"
     assert [(f.claim, f.verdict, f.severity, f.location) for f in finished.findings] == kept
     assert all(f.quantity is None and not f.message for f in finished.findings)
+
+
+def test_chinese_text_among_the_first_files_is_warmed_before_the_workers_fork(tmp_path):
+    english, chinese, big5 = tmp_path / "en.md", tmp_path / "zh.md", tmp_path / "big5.txt"
+    english.write_text("DeepSeek trained V3 for $5.6 million.\n", encoding="utf-8")
+    chinese.write_text("DeepSeek 訓練成本約557.6萬美元。\n", encoding="utf-8")
+    big5.write_bytes("訓練成本".encode("big5"))  # not UTF-8: nothing is sniffed from it
+    assert not run._holds_chinese([str(english)], {})
+    assert run._holds_chinese([str(english), str(chinese)], {})
+    assert not run._holds_chinese([str(big5), str(tmp_path / "missing.md")], {})
+    # staged content is what a file holds for the hook, not what is on disk
+    assert run._holds_chinese([str(english)], {str(english): "英伟达".encode()})
+    # only the first files are looked at: the run is not held up reading every file first
+    late = [str(english)] * run.SNIFF_FILES + [str(chinese)]
+    assert not run._holds_chinese(late, {})
