@@ -1,5 +1,6 @@
 """--jobs: every core by default as soon as there is more than one file; never more workers than files."""
 import concurrent.futures
+import os
 
 import pytest
 from conftest import ROOT
@@ -89,6 +90,9 @@ def test_chinese_text_among_the_first_files_is_warmed_before_the_workers_fork(tm
     assert not run._holds_chinese([str(english)], {})
     assert run._holds_chinese([str(english), str(chinese)], {})
     assert not run._holds_chinese([str(big5), str(tmp_path / "missing.md")], {})
+    if hasattr(os, "mkfifo"):  # a named pipe is not waited on (no writer ever comes)
+        os.mkfifo(tmp_path / "pipe.md")
+        assert not run._holds_chinese([str(tmp_path / "pipe.md")], {})
     # staged content is what a file holds for the hook, not what is on disk
     assert run._holds_chinese([str(english)], {str(english): "英伟达".encode()})
     # only the first files are looked at: the run is not held up reading every file first

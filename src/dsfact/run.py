@@ -179,14 +179,27 @@ def _holds_chinese(paths: list[str], contents: dict) -> bool:
     for path in paths[:SNIFF_FILES]:
         head = contents.get(path)
         if head is None:
-            try:
-                with open(path, "rb") as handle:
-                    head = handle.read(SNIFF_BYTES)
-            except OSError:
-                continue
+            head = _head(path)
         if has_han(head[:SNIFF_BYTES].decode("utf-8", "ignore")):
             return True
     return False
+
+
+def _head(path: str) -> bytes:
+    """The first SNIFF_BYTES of a regular file; nothing from anything else (a named pipe is opened without
+    waiting for a writer and never read) or from what cannot be opened."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return b""
+    try:
+        return os.read(fd, SNIFF_BYTES) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
 
 
 CHUNK_BYTES = 64 * 1024  # about what a worker checks in a few tenths of a second
