@@ -7,6 +7,7 @@ import re
 from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens_with_pronoun, other_body, other_member
 from dsfact.matching.cues import METRIC, CueHit, _cue_key, _product_words, has_cjk
 from dsfact.matching.doubt import row_label
+from dsfact.matching.referents import head_after_lead, qualifies_other, quoted, referred_back
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.structure import (
@@ -144,7 +145,6 @@ def _qualifies_product(text: "TextMatcher", hit: CueHit, following: list[CueHit]
 
 class _Span:
     """Where a word stands, as a cue hit does (for TextCues._figure_between)."""
-
     __slots__ = ("start", "end")
 
     def __init__(self, start: int, end: int) -> None:
@@ -173,12 +173,12 @@ class TextMatcher(TextCues):
         missing = [ci for ci in cues.metric if ci not in cues.subject and ci not in cues.excluded]
         self._firm: set[int] = set()  # claims whose subject a pronoun carries from the sentence before
         self._loose: set[int] = set()  # claims whose subject a pronoun carries as another model's
-        if missing and named_next(self, q, si, missing, cues, SENTENCE_PENALTY):
+        if missing and named_next(self, q, si, missing, cues, SENTENCE_PENALTY) or quoted(self, si, q, cues):
             pass  # "... a venture to invest $500 billion. The venture, called Stargate, ...": Stargate's
         elif missing and not self._named_before(q, si) and not self._turns_away(q, sentence):
-            if _pronoun_subject(self, si, q, missing, cues.subject):
-                pass
-            elif not self._borrow_subject(q, si, missing, cues.subject, family):
+            if not (_pronoun_subject(self, si, q, missing, cues.subject)  # "Its", or "據悉，該項目" (referents)
+                    or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
+                    or self._borrow_subject(q, si, missing, cues.subject, family)):
                 self._structure_subject(q, missing, cues.subject, family)
         return self._ranked(q, sentence, cues)
 
@@ -259,8 +259,8 @@ class TextMatcher(TextCues):
             # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's
             a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
             names = named.get(ci)
-            if not names or not any(a <= h.start and h.end <= b for h in names):
-                cues.excluded.add(ci)
+            if not names or not any(a <= h.start and h.end <= b for h in names):  # "硬體成本極高，只花600萬美元": loose
+                (cues.loose if qualifies_other(self, q, hit, ci) else cues.excluded).add(ci)
         return cues
 
     def _ranked(self, q: Quantity, sentence: Sentence, cues: _Cues) -> list[Candidate]:
@@ -568,7 +568,7 @@ def _pronoun_subject(text: TextMatcher, si: int, q: Quantity, missing: list[int]
     whoever that sentence names after it."""
     sentence = text.sentences[si]
     if si == 0 or text.sentences[si - 1].paragraph != sentence.paragraph \
-            or not opens_with_pronoun(text.folded, sentence.start, q.start):
+            or not opens_with_pronoun(text.folded, head_after_lead(text.folded, sentence.start, q.start), q.start):
         return False
     for hit in text.sentence_hits(si - 1):
         entity, subjects = text.index.naming(hit.cue)

@@ -465,8 +465,11 @@ def _owner_match(matcher, q) -> tuple[int | None, bool]:
     if m is not None:
         return m, False
     m = word_then(folded, q.end, _owner_words()[4])
-    if m is None:
-        return None, False
+    if m is None or not any(h.start == m for h in matcher.hits_in(m, m + 60)):
+        from dsfact.matching.referents import named_after  # "invest $500 billion in a venture called Stargate"
+
+        m = named_after(matcher, q)
+        return (m, m is not None)
     marks = matcher._marks
     k = bisect.bisect_right(marks, q.start) - 1
     start = max(marks[k] if k >= 0 else 0, matcher.sentences[matcher.sentence_of(q.start)].start)

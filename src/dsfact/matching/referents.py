@@ -1,0 +1,289 @@
+"""Subjects carried back by a noun: "The project's first phase costs $100 billion" after "a project called
+Stargate", 该项目 after 名为「星际之门」的项目, "The company" after "DeepSeek, the company behind R1".
+
+A sentence that opens (perhaps after a short lead: "據悉，", "According to reports,") with a word that points
+back (dsfact/lang/names.words [pronoun], [referent]) takes the subject it points to: a pronoun the subject
+the sentence before opens with (matcher._pronoun_subject); a noun ("the project", 该项目) the nearest
+earlier name that the text gave that noun ("the Stargate project", "a venture called Stargate",
+名为「星际之门」的项目), past sentences whose names are not that noun's (a speaker: "特朗普說，這是…").
+
+And what an exclude word refers to (qualifies_other): one that qualifies another noun of its claim's
+metric in a clause of its own ("換算成HGX硬體成本極高，怎麼可能只花600萬美元"). A claim's exclude words
+("hardware", 硬件) rule a figure out when they stand near it: the figure is then the hardware's cost, not
+the training run's. When the exclude word stands in another clause, right before a metric word of the claim
+("hardware cost", 硬体成本), and the figure's clause holds a metric word of the claim of its own ("只花600
+万美元"), the two clauses may speak of two amounts: the figure is bound loosely (it may agree, never
+contradict: "Including hardware costs, it spent $1.6 billion" reads the same way)."""
+from __future__ import annotations
+
+import bisect
+
+_LEAD_CJK = 6  # a lead before the pointing word: at most this many Chinese characters ...
+_LEAD_LATIN = 4  # ... or Latin words, then a comma
+_ATTACHED = 3  # characters between a name and its noun ("」的", "'s "), quotes and brackets aside
+_QUOTES = " \t\"'“”‘’「」『』《》()（）"
+
+_REFERENT: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+
+
+def _referent_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words that point back by a noun, longest first, and the nouns (names.words [referent])."""
+    global _REFERENT
+    if _REFERENT is None:
+        from dsfact.lang import load_words
+
+        table = load_words("names", frozenset(("before", "after", "words"))).get("referent", {})
+        _REFERENT = (tuple(sorted(table.get("before", ()), key=len, reverse=True)),
+                     tuple(sorted(table.get("words", ()), key=len, reverse=True)))
+    return _REFERENT
+
+
+def head_after_lead(folded: str, start: int, end: int) -> int:
+    """Where a sentence's head begins once a short lead ending in a comma is passed ("据悉，",
+    "According to the report,"): `start` when there is none."""
+    stop = min(end, start + 40)
+    for i in range(start, stop):
+        if folded[i] in ",，":
+            lead = folded[start:i].strip()
+            cjk = sum(1 for c in lead if "\u3400" <= c <= "\u9fff")
+            if lead and not any(c.isdigit() for c in lead) and (
+                    (cjk and cjk <= _LEAD_CJK and cjk == len(lead)) or (not cjk and len(lead.split()) <= _LEAD_LATIN)):
+                return i + 1
+            return start
+    return start
+
+
+def _noun_at_head(folded: str, start: int, end: int) -> str | None:
+    """The noun a sentence's head points back by ("the project" -> "project"), if it opens with such a word."""
+    words, nouns = _referent_words()
+    head = folded[start:min(end, start + 24)].lstrip(_QUOTES)
+    for w in words:
+        if head.startswith(w) and (not w.isascii() or not head[len(w):len(w) + 1].isalnum()):
+            return next((n for n in nouns if n in w), None)
+    return None
+
+
+def _attached(folded: str, hit, noun: str, at: int) -> bool:
+    """Whether the noun at offset `at` belongs to the name `hit`: right after it ("Stargate project",
+    "星际之门」的项目") or right before it with a word of naming between ("a project called Stargate",
+    "名为星际之门的项目")."""
+    if hit.end <= at:
+        gap = folded[hit.end:at].strip(_QUOTES)
+        return len(gap) <= _ATTACHED and gap in ("", "的", "'s", "’s")
+    from dsfact.matching.structure import _naming_words
+
+    gap = folded[at + len(noun):hit.start].rstrip(_QUOTES).strip()
+    if gap.startswith("s "):
+        gap = gap[2:]
+    return gap in _naming_words()
+
+
+def referred_back(text, si: int, q, missing: list[int], subject_d: dict[int, float], penalty: float) -> bool:
+    """"據悉，該項目的初始投資為1000億美元": a sentence that opens, perhaps after a short lead, with a noun
+    that points back takes the subject of the nearest earlier name the text gave that noun, in its
+    paragraph or the one before, a few sentences back, firmly; any other name given that noun first stops
+    it. `penalty` is what a subject from a sentence nearby counts (matcher.SENTENCE_PENALTY)."""
+    from dsfact.matching.text import INF, LOOKBACK_SENTENCES
+
+    sentence = text.sentences[si]
+    folded = text.folded
+    noun = _noun_at_head(folded, head_after_lead(folded, sentence.start, q.start), q.start)
+    if noun is None:
+        return False
+    for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
+        earlier = text.sentences[back]
+        breaks = sentence.paragraph - earlier.paragraph
+        if breaks > 1:
+            return False
+        hits = text.sentence_hits(back)
+        for at in reversed(_noun_places(folded, earlier.start, earlier.end, noun)):
+            named = [h for h in hits if any(text.index.naming(h.cue)) and _attached(folded, h, noun, at)]
+            if not named:
+                if _introduced(folded, earlier.start, at):
+                    return False  # "a data-centre project in Wisconsin": another thing of that noun
+                continue  # "這是史上最大的投資項目": the noun said of what was named before
+            hit = named[-1]
+            _, subjects = text.index.naming(hit.cue)
+            given = [ci for ci in missing if ci in subjects]
+            for ci in given:
+                subject_d[ci] = min(subject_d.get(ci, INF), penalty * (1 + breaks) + q.start - hit.end)
+            if breaks:
+                text._loose.update(given)  # across a paragraph break it may agree, never contradict
+            else:
+                text._firm.update(given)
+            return bool(given)
+    return False
+
+
+_INDEFINITE_LATIN = ("a", "an", "another", "one")
+_INDEFINITE_CJK = ("一个", "一项", "一家", "一座", "一处", "另一个", "另一项", "另一家")
+_INDEFINITE_REACH = 14  # characters before the noun within which its article stands ("a data-centre project")
+
+
+def _noun_places(folded: str, start: int, end: int, noun: str) -> list[int]:
+    """Where the noun stands in folded[start:end] (whole words for a Latin noun, a plural s allowed)."""
+    out, at = [], folded.find(noun, start, end)
+    while at >= 0:
+        stop = at + len(noun)
+        if not noun.isascii() or (not folded[at - 1:at].isalpha() and not folded[stop:stop + 1].replace("s", "").isalpha()):
+            out.append(at)
+        at = folded.find(noun, stop, end)
+    return out
+
+
+def _introduced(folded: str, start: int, at: int) -> bool:
+    """Whether the noun at offset `at` is introduced as a new thing: an indefinite article or 一个 in its
+    noun phrase, with no clause mark between."""
+    before = folded[max(start, at - _INDEFINITE_REACH):at]
+    for mark in ",，;；:：。.":
+        before = before.rsplit(mark, 1)[-1]
+    if any(w in before for w in _INDEFINITE_CJK):
+        return True
+    return any(w in _INDEFINITE_LATIN for w in before.split()[-4:])
+
+
+_NAMED_GAP_WORDS = 3  # "in a new AI venture called Stargate": at most this many words before the naming word
+_NAMED_GAP_CJK = 4  # "，打造名为「星际之门」": at most this many Chinese characters before it
+_ARTICLES = ("a ", "an ", "the ")
+
+
+def named_after(matcher, q) -> int | None:
+    """Where the name begins that a figure put into something is given after it: "invest $500 billion in a
+    venture called Stargate", "投资5000亿美元，打造名为「星际之门」的项目". A word of investing must stand
+    before the figure in its clause (roles.words [owner] `before`); None when there is no such name."""
+    from dsfact.matching.structure import _naming_words, _owner_words
+    from dsfact.matching.wordtables import whole_word_in, word_then
+
+    folded = matcher.folded
+    marks = matcher._marks
+    k = bisect.bisect_right(marks, q.start) - 1
+    start = max(marks[k] if k >= 0 else 0, matcher.sentences[matcher.sentence_of(q.start)].start)
+    investing = _owner_words()[3]
+    latin = tuple(w for w in investing if w.isascii())
+    head = folded[start:q.start]
+    if folded[q.end:q.end + 1] in (",", "，") and any(not w.isascii() and w in head for w in investing):
+        i = q.end + 1
+        gap = folded[i:i + _NAMED_GAP_CJK + 4]
+        for word in _naming_words():
+            at = gap.find(word)
+            if not word.isascii() and 0 <= at <= _NAMED_GAP_CJK and all("\u3400" <= c <= "\u9fff" for c in gap[:at]):
+                return _name_start(folded, i + at + len(word))
+        return None
+    m = word_then(folded, q.end, _owner_words()[4])
+    if m is None or not whole_word_in(folded, start, q.start, latin):
+        return None
+    rest = folded[m:m + 60]
+    if not rest.startswith(_ARTICLES):
+        return None
+    for word in _naming_words():
+        if not word.isascii():
+            continue
+        at = rest.find(" " + word + " ")
+        if at >= 0 and len(rest[:at].split()) <= _NAMED_GAP_WORDS + 1 and not any(c in rest[:at] for c in ",;:()"):
+            return _name_start(folded, m + at + len(word) + 2)
+    return None
+
+
+def _name_start(folded: str, i: int) -> int:
+    while i < len(folded) and folded[i] in _QUOTES:
+        i += 1
+    return i
+
+
+_OPENING_QUOTES = "\"“「『"
+_CLOSING_QUOTES = "\"”」』"
+_SPEAKER_GAP = 40  # characters between a quote's end and the name of the one who said it
+_SPEECH: tuple[str, ...] | None = None
+
+
+def _speech_words() -> tuple[str, ...]:
+    """The words that tell who said a quote (names.words [speaker])."""
+    global _SPEECH
+    if _SPEECH is None:
+        from dsfact.lang import load_words
+
+        table = load_words("names", frozenset(("before", "after", "words"))).get("speaker", {})
+        _SPEECH = tuple(sorted(table.get("words", ()), key=len, reverse=True))
+    return _SPEECH
+
+
+def quoted(text, si: int, q, cues) -> bool:
+    """'"Our goal is to mobilise €200 billion," said the Commission's president': a figure in a quote that
+    opens its sentence and names no subject takes the subject of the one said to have said it, right after
+    the quote (or at the head of the next sentence of its paragraph), loosely: the speaker's words may be
+    about someone else, so the figure may agree but never contradicts."""
+    from dsfact.matching.matcher import SENTENCE_PENALTY as penalty
+    from dsfact.matching.text import INF
+
+    subject_d = cues.subject  # the claims whose subject no name in reach gives (matcher._Cues)
+    missing = [ci for ci in cues.metric if subject_d.get(ci, INF) == INF and ci not in cues.excluded]
+    sentence, folded = text.sentences[si], text.folded
+    head = folded[sentence.start:q.start].lstrip(" \t*#-")
+    if not missing:
+        return False
+    if not head or head[0] not in _OPENING_QUOTES or any(c in _CLOSING_QUOTES for c in head[1:]):
+        return False
+    close = -1
+    for i in range(q.end, sentence.end):
+        if folded[i] in _CLOSING_QUOTES:
+            close = i
+            break
+    if close < 0:  # the quote runs to the end of its sentence: the speaker opens the next one
+        if si + 1 >= len(text.sentences) or text.sentences[si + 1].paragraph != sentence.paragraph:
+            return False
+        after = text.sentences[si + 1].start
+        while after < len(folded) and folded[after] in _CLOSING_QUOTES + " ":
+            after += 1
+        stop = text.sentences[si + 1].end
+    else:
+        after, stop = close + 1, sentence.end
+    begin = after + len(folded[after:stop]) - len(folded[after:stop].lstrip(" ,，:："))
+    tail = folded[begin:min(stop, begin + _SPEAKER_GAP)]
+    speech = next((w for w in _speech_words() if tail.startswith(w)), None)
+    if speech is not None:  # '..." said the Commission's president'
+        begin, end = begin + len(speech), min(stop, begin + len(speech) + _SPEAKER_GAP)
+    else:  # "……，”欧盟委员会主席冯德莱恩表示": the speaker, then the word of saying, in one clause
+        for mark in ",，;；。.":
+            tail = tail.split(mark, 1)[0]
+        said = [tail.find(w) for w in _speech_words() if not w.isascii() and w in tail]
+        if not said:
+            return False
+        end = begin + min(said)
+    for hit in text.hits_in(begin, end):
+        entity, subjects = text.index.naming(hit.cue)
+        if not (entity or subjects):
+            continue
+        given = [ci for ci in missing if ci in subjects]
+        for ci in given:
+            subject_d[ci] = min(subject_d.get(ci, INF), penalty + hit.start - q.end)
+        text._loose.update(given)
+        return bool(given)
+    return False
+
+
+
+_COMPOUND_GAP = 1  # characters between the exclude word and the metric noun it qualifies ("hardware cost")
+
+
+def qualifies_other(text, q, hit, ci: int) -> bool:
+    """Whether exclude word `hit` of claim ci qualifies a metric word of ci in a clause other than figure
+    q's, while q's clause has a metric word of ci of its own (`text` is a TextMatcher)."""
+    from dsfact.matching.cues import METRIC
+
+    marks = text._marks
+    clause = bisect.bisect_right(marks, q.start)
+    if bisect.bisect_right(marks, hit.start) == clause:
+        return False
+    lo = marks[clause - 1] if clause > 0 else text.sentences[text.sentence_of(q.start)].start
+    hi = marks[clause] if clause < len(marks) else text.sentences[text.sentence_of(q.start)].end
+    qualified = own = False
+    for other in text.hits_in(hit.end, hi if hit.start > q.start else q.start):
+        if other.start > hit.end + _COMPOUND_GAP:
+            break
+        qualified = qualified or (ci, METRIC) in text.roles_of(other)
+    if not qualified:
+        return False
+    for other in text.hits_in(lo, hi):
+        if other is not hit and (ci, METRIC) in text.roles_of(other):
+            own = True
+    return own
