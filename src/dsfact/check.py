@@ -42,6 +42,12 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
             continue
         if finding.verdict != SUPPORTED and selected.group and not selected.variant:
             finding = _as_variant(q, selected, siblings, registry) or finding
+        if finding.verdict != SUPPORTED:
+            found = _as_sibling(q, selected, candidates[0], matcher, registry)
+            if found is not None:
+                finding, selected = found
+                if finding is None:
+                    continue  # a value of another model or kind, told without saying which: stay quiet
         if finding.verdict != SUPPORTED and selected.unit == "count" and _counts_another_thing(text, q, selected):
             continue  # "300,000 households" beside a cluster's GPUs: what it counts is not the claim's
         doubt = finding.verdict != SUPPORTED and (candidates[0].weak or passed_over(matcher, q, candidates[0])
@@ -107,6 +113,60 @@ def _as_variant(q, selected, siblings, registry: Registry) -> Finding | None:
             if found is not None and found.verdict == SUPPORTED:
                 return found
     return None
+
+
+def _as_sibling(q, selected, candidate, matcher, registry: Registry):
+    """What a figure that disagrees with `selected` states when its words do not tell selected's model or
+    price kind from a sibling's (issue 9): (finding, claim) for the sibling it then states, (None, None)
+    to stay quiet, None to keep the finding.
+    - Another model: "DeepSeek's training cost $294,000" names the company, not V3 (C01) or R1 (C70):
+      a value that agrees with a sibling of another model is that sibling's; a figure whose words name the
+      sibling's model and not selected's ("DeepSeek-R1's run cost $594,000") is judged as the sibling's.
+      "V3 cost $294,000" names V3: still contradicted as V3's.
+    - Another price kind: the kind word nearest the figure (output, 输入, cache hit) picks the price of
+      the family it is; without one, a value that agrees with another kind is that kind's, never a
+      contradiction of the first."""
+    from dsfact.matching.siblings import other_models, price_kind
+
+    excluded = getattr(candidate.cues, "excluded", ())
+    position = matcher.index.position
+    named, others = other_models(q, selected, matcher, candidate.subject_distance)
+    if named is not None and _nearer(q, named, selected):
+        found = judge(q, named, [named], registry)
+        if found is not None and position[named.id] not in excluded:
+            return found, named
+    for other in others:
+        found = judge(q, other, [other], registry)
+        if found is not None and found.verdict == SUPPORTED and _nearer(q, other, selected):
+            return (found, other) if position[other.id] not in excluded else (None, None)
+    family, kinds = price_kind(q, selected, matcher) if selected.per is not None else ([], frozenset())
+    if kinds and selected.id not in kinds:
+        for other in family:
+            if other.id in kinds and position[other.id] not in excluded:
+                found = judge(q, other, [other], registry)
+                if found is not None:
+                    return found, other
+        return None, None
+    if not kinds:
+        for other in family:
+            found = judge(q, other, [other], registry)
+            if found is not None and found.verdict == SUPPORTED:
+                return (found, other) if position[other.id] not in excluded else (None, None)
+    return None
+
+
+def _nearer(q, other, selected) -> bool:
+    """Whether figure q's value is nearer (as a ratio) to a statement of `other` than to every statement of
+    `selected`: "under $3 million" agrees with R1's $294,000 run only through its slack; it is V3's figure."""
+    import math
+
+    def gap(claim) -> float:
+        values = [abs(st.value) for st in claim.statements if isinstance(st.value, (int, float)) and st.value]
+        if isinstance(q.value, str) or not q.value or not values:
+            return math.inf
+        return min(abs(math.log(abs(q.value) / v)) for v in values)
+
+    return gap(other) < gap(selected)
 
 
 def check_text(text: str, registry: Registry | None = None, date: str | None = None) -> list[Finding]:

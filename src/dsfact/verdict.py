@@ -77,7 +77,10 @@ def _stances(q: Quantity, claim: Claim) -> tuple:
     per = claim.per
     out = []
     at_precision = None
+    bound = q.qualifier in (MORE_THAN, LESS_THAN)
     for st in claim.statements:
+        if bound and _vacuous(q, st, per):
+            continue
         verdict = agrees(q, st, per)
         if verdict is False and q.qualifier in (MORE_THAN, LESS_THAN):
             if at_precision is None:
@@ -86,6 +89,24 @@ def _stances(q: Quantity, claim: Claim) -> tuple:
         if verdict is not None:
             out.append((st, verdict))
     return tuple(out)
+
+
+VACUOUS = 100  # a bound this many times a statement's value (or as small) says nothing of it
+
+
+def _vacuous(q: Quantity, st, per) -> bool:
+    """Whether a bound is too far from a statement to state it (issue 9): "just under 300,000 dollars" is
+    true of a $0.14 price per million tokens but tells nothing of it; nor does a total without a base ("under
+    $1 million") of a price per unit. Such a figure is about something else and is not judged."""
+    if per is not None and q.per is None and q.unit != st.unit:
+        return False
+    if isinstance(st.value, str) or isinstance(q.value, str) or q.high is not None:
+        return False
+    value = convert_value(q, st.unit)
+    if value is None or not value or not st.value:
+        return False
+    ratio = abs(value) / abs(st.value)
+    return ratio >= VACUOUS or ratio <= 1 / VACUOUS
 
 
 def _bound_at_precision(q: Quantity) -> Quantity:

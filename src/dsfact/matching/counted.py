@@ -65,6 +65,9 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
     if allowed is None:
         return False
     after = fold_text(text[q.end:q.end + 40])
+    cut = re.match(r"[A-Za-z-]+", text[q.end + 40:q.end + 60])
+    if cut and after[-1:].isalpha():
+        after += cut.group().lower()  # a word the window cut is read whole: "graphics processing units"
     if after[:1] in words["measure"]:
         after = after[1:]
     elif q.text[-1:] not in words["measure"] and after[:1] and is_cjk(after[0]):

@@ -2,6 +2,8 @@
 or the intraday low, one model's variants). A figure states the one whose variant word sits nearest it."""
 from __future__ import annotations
 
+import bisect
+
 from dsfact.matching.matcher import Candidate
 from dsfact.matching.text import INF, TextCues
 from dsfact.model import Claim, Quantity
@@ -34,3 +36,149 @@ def _generic(group: str, candidate: Candidate, text: TextCues) -> Claim | None:
         if not claims[ci].variant and ci not in excluded:
             return claims[ci]
     return None
+
+
+# ── which model, which price: a company's name against a model's own (issue 9) ──
+# A group's claims may differ by model (V3's training run, C01, and R1's, C70): "DeepSeek" names the
+# company that made both, "V3" and "R1" each one model. A model's own words are the subject cues that its
+# claim's subject holds and no sibling's subject of another model does (worked out from the registry).
+
+_MODELS: dict = {}  # registry -> {claim id: frozenset of its model's cue keys}
+_KINDS: dict = {}  # registry -> {claim id: (its price family, {cue key: claims whose kind word it is})}
+
+
+def _model_keys(registry) -> dict[str, frozenset[str]]:
+    if _MODELS.get("registry") is not registry:
+        from dsfact.matching.cues import _cue_key
+
+        _MODELS.clear()
+        keys: dict[str, frozenset[str]] = {}
+        groups: dict[str, list[Claim]] = {}
+        for c in registry.claims:
+            if c.group:
+                groups.setdefault(c.group, []).append(c)
+        for members in groups.values():
+            for c in members:
+                own = _cue_key(c.subject)[0]
+                others = [_cue_key(o.subject)[0] for o in members if o.subject != c.subject]
+                if others:
+                    keys[c.id] = frozenset(k for k in (_cue_key(w)[0] for w in c.subject_cues)
+                                           if k and k in own and not any(k in o for o in others))
+        _MODELS["registry"], _MODELS["keys"] = registry, keys
+    return _MODELS["keys"]
+
+
+def other_models(q: Quantity, selected: Claim, text: TextCues, subject_distance: float) -> tuple[Claim | None, list[Claim]]:
+    """The claims of selected's group about another model that figure q may state instead: (the one whose
+    model the figure's words name while they do not name selected's, else None; the others, when the words
+    name neither model but only the company, else []). "DeepSeek's training cost $294,000" names no model:
+    R1's run (C70) may be meant as well as V3's (C01); "V3 cost $294,000" names V3 and stays V3's claim.
+    The words read are the figure's sentence and, when its subject was borrowed (`subject_distance` of a
+    subject from elsewhere), the sentences before it back to the one that names the claim's subject, and
+    the headings above it."""
+    keys = _model_keys(text.registry)
+    mine = keys.get(selected.id)
+    if not mine:
+        return None, []
+    siblings = [c for c in text.registry.claims if c.group == selected.group and c.id in keys
+                and c.subject != selected.subject and keys[c.id]]
+    if not siblings:
+        return None, []
+    named = _named_keys(text, q, subject_distance, selected)
+    if named & mine:
+        return None, []
+    by_name = [c for c in siblings if named & keys[c.id]]
+    if by_name:
+        return by_name[0], []
+    return None, siblings
+
+
+def _named_keys(text: TextCues, q: Quantity, subject_distance: float, selected: Claim) -> set[str]:
+    from dsfact.matching.matcher import SENTENCE_PENALTY
+
+    si = text.sentence_of(q.start)
+    found = {h.cue for h in text.sentence_hits(si)}
+    if subject_distance < SENTENCE_PENALTY:
+        return found
+    position = text.index.position[selected.id]
+    paragraph = text.sentences[si].paragraph
+    for back in range(si - 1, max(si - 5, -1), -1):
+        if paragraph - text.sentences[back].paragraph > 2:
+            break
+        hits = text.sentence_hits(back)
+        found.update(h.cue for h in hits)
+        if any(position in text.index.naming(h.cue)[1] for h in hits):
+            break
+    if text.structure is not None:
+        for start, end, _ in text.structure.context_of(q.start):
+            found.update(h.cue for h in text.hits_in(start, end))
+    return found
+
+
+def _price_kinds(registry) -> dict:
+    """Per claim of a price per unit: the claims of its price family (the same subject, or the same group,
+    with the same unit and base: o1's cached-input, input and output prices) and the words of each one's
+    kind (its variant words, and its metric words that another member excludes: "output")."""
+    if _KINDS.get("registry") is not registry:
+        from dsfact.matching.cues import _cue_key
+
+        _KINDS.clear()
+        priced = [c for c in registry.claims if c.per is not None]
+        parent = {c.id: c.id for c in priced}
+
+        def root(x: str) -> str:
+            while parent[x] != x:
+                x = parent[x]
+            return x
+
+        for a in priced:
+            for b in priced:
+                if a is not b and a.unit == b.unit and a.per == b.per \
+                        and (a.subject == b.subject or (a.group and a.group == b.group)):
+                    parent[root(a.id)] = root(b.id)
+        families: dict[str, list[Claim]] = {}
+        for c in priced:
+            families.setdefault(root(c.id), []).append(c)
+        out = {}
+        for members in families.values():
+            if len(members) < 2:
+                continue
+            words: dict[str, set[str]] = {}
+            for c in members:
+                # a metric word is a kind's when another member of the family excludes it ("output" for
+                # an input price): the generic words (price, 每百万) are every member's
+                shunned = {_cue_key(w)[0] for o in members if o is not c for w in o.exclude_cues}
+                own = {_cue_key(w)[0] for w in c.variant_cues} | ({_cue_key(w)[0] for w in c.metric_cues} & shunned)
+                for k in own:
+                    if k:
+                        words.setdefault(k, set()).add(c.id)
+            for c in members:
+                out[c.id] = (members, {k: frozenset(v) for k, v in words.items()})
+        _KINDS["registry"], _KINDS["kinds"] = registry, out
+    return _KINDS["kinds"]
+
+
+def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim], frozenset[str]]:
+    """For a price per unit bound to `selected`: the other claims of its price family, and the ids of those
+    whose kind word ("output", "输入", "cache hit") stands nearest the figure in its sentence (empty when
+    no kind word does: the kind is not determined). ([], empty) for a claim with no such family."""
+    found = _price_kinds(text.registry).get(selected.id)
+    if found is None:
+        return [], frozenset()
+    members, words = found
+    best, kinds = INF, frozenset()
+    for hit in text.sentence_hits(text.sentence_of(q.start)):
+        ids = words.get(hit.cue)
+        if not ids:
+            continue
+        if selected.id in ids:
+            return [], frozenset()  # the sentence says selected's kind ("cache hit/miss" of a slash pair)
+        a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
+        if bisect.bisect_left(text._marks, b) != bisect.bisect_left(text._marks, a):
+            continue  # a kind word of another clause: "output ... , compared with OpenAI's $60"
+        d = text.distance(q, hit)
+        if d < best:
+            best, kinds = d, ids
+        elif d == best:
+            kinds = kinds | ids
+    return [c for c in members if c is not selected], kinds
