@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
+from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
 from dsfact.model import SUPPORTED, FileResult, Finding, Registry
 from dsfact.quantity import agrees
 from dsfact.verdict import claim_sources, judge, verdict_of
@@ -30,6 +31,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     quantities = read_units(text, matcher.folded, quantities)  # "16元" in Simplified text is yuan
     best: dict[tuple, tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it
     kept: list[tuple[Finding, tuple | None, float, str]] = []
+    loose: set[int] = set()
     for q in quantities:
         if not bindable.admits(q):
             continue
@@ -51,11 +53,13 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
         if finding.verdict != SUPPORTED and selected.unit == "count" and _counts_another_thing(text, q, selected):
             continue  # "300,000 households" beside a cluster's GPUs: what it counts is not the claim's
         doubt = finding.verdict != SUPPORTED and (candidates[0].weak or passed_over(matcher, q, candidates[0])
-                                                  or doubts_time(matcher, q, selected))
+                                                  or doubts_time(matcher, q, selected) or _framed(matcher, q, selected))
         if doubt and doubt != UNANCHORED:
             continue  # when in doubt, stay quiet: a loose binding, or another day, never contradicts
         clause = matcher.clause_of(q)
         kept.append((finding, None if clause is None else (clause, finding.claim), candidates[0].score, doubt))
+        if candidates[0].subject_distance >= SENTENCE_PENALTY or candidates[0].metric_distance > WEAK_METRIC:
+            loose.add(id(finding))  # its subject borrowed, or its metric word far from it
     pending = [f for f, _, _, doubt in kept if doubt]  # placed on no day: the text's other figures decide
     if pending and not corroborated([f for f, *_ in kept], pending, {c.id: c for c in registry.claims}):
         kept = [k for k in kept if not k[3]]
@@ -65,31 +69,39 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
             # words sit nearest keeps the claim, and the others need cues of their own
             if key not in best or (score, i) < best[key]:
                 best[key] = (score, i)
-    return [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
+    found = [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
+    return beside_its_own_statement(found, matcher.sentence_of, text, loose)
 
 
-def beside_its_own_statement(found: list[Finding], blocks) -> list[Finding]:
-    """Without the figures that disagree with a claim which their own paragraph states with the claim's
-    value: the writer who has just written the right figure is far more likely to be giving another
-    state, part, day or body of it ("100,000 GPUs, later doubled to 200,000"; "$589 billion, beating the
-    $279 billion of September") than to misstate it a line later, so such a figure is not judged. A
-    paragraph here is one line of the file inside one block of the document (a Markdown paragraph
-    written one sentence per line is as many paragraphs); a paragraph that states the claim only wrongly
-    is judged as before. `found` carry their locations; `blocks` are the document's."""
-    right = {f.claim: set() for f in found if f.verdict == SUPPORTED}
-    if not right or all(f.verdict == SUPPORTED or f.claim not in right for f in found):
+def beside_its_own_statement(found: list[Finding], sentence_of, text: str, loose: set[int]) -> list[Finding]:
+    """Without the figures that disagree with a claim which their own sentence states with the claim's
+    value, or their own line when they are bound loosely (`loose`: the ids of findings whose subject was
+    borrowed from another sentence or whose metric word stands far): the writer who has just written the
+    right figure is far more likely to be giving another state, part, day or body of it ("100,000 GPUs,
+    later doubled to 200,000"; "€200 billion. Of it, €150 billion will come from private investors") than
+    to misstate it in the same breath. A wrong figure that names its own subject and metric in another
+    sentence is judged at its place, however often the text states the claim rightly (issue 9: a supported
+    twin must not hide a contradiction). `sentence_of` gives the sentence of an offset in `text`."""
+    right = [f for f in found if f.verdict == SUPPORTED]
+    if not right or all(f.verdict == SUPPORTED for f in found):
         return found
     import bisect
 
-    starts = sorted(b.start for b in blocks)
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"] if loose else []
 
-    def paragraph(f: Finding) -> tuple[int, int]:
-        return bisect.bisect_right(starts, f.start), f.location.line
+    def line(f: Finding) -> int:
+        return bisect.bisect_right(breaks, f.start)
 
-    for f in found:
-        if f.verdict == SUPPORTED:
-            right[f.claim].add(paragraph(f))
-    return [f for f in found if f.verdict == SUPPORTED or paragraph(f) not in right.get(f.claim, ())]
+    in_sentence = {(f.claim, sentence_of(f.start)) for f in right}
+    in_line = {(f.claim, line(f)) for f in right} if loose else set()
+    return [f for f in found if f.verdict == SUPPORTED or not (
+        (f.claim, sentence_of(f.start)) in in_sentence or (id(f) in loose and (f.claim, line(f)) in in_line))]
+
+
+def _framed(matcher, q, claim) -> bool:
+    from dsfact.matching.bodies import framed_only  # read only when a figure disagrees
+
+    return framed_only(matcher, q, matcher.index.position[claim.id])
 
 
 def _counts_another_thing(text: str, q, claim) -> bool:
@@ -187,10 +199,6 @@ def check_text(text: str, registry: Registry | None = None, date: str | None = N
     for f in find_findings(prose, registry, date=date):
         start, end = origin[f.start], origin[f.end - 1] + 1
         found.append(f._replace(start=start, end=end, text=text[start:end], location=lines.location(start, end)))
-    if found:
-        from dsfact.document import paragraph_blocks
-
-        found = beside_its_own_statement(found, paragraph_blocks(text))
     return found
 
 
@@ -201,4 +209,4 @@ def check_document(doc, registry: Registry, date: str | None = None) -> FileResu
     findings = []
     for f in find_findings(doc.text, registry, doc.blocks, date=doc.date or date):
         findings.append(f._replace(location=doc.location(f.start, f.end)))
-    return FileResult(path=doc.path, findings=beside_its_own_statement(findings, doc.blocks))
+    return FileResult(path=doc.path, findings=findings)

@@ -243,3 +243,44 @@ def governs_other(text: TextCues, q: Quantity, hit) -> bool:
             return True
         k += 1
     return False
+
+
+_FRAME: tuple | None = None
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+
+
+def in_comparison_frame(folded: str, start: int, end: int) -> bool:
+    """Whether the name at folded[start:end] stands in a Chinese frame of comparison ("与OpenAI的……相比",
+    dsfact/lang/names.words [comparison-frame]): an opener right before it and a closing word later in its
+    clause. It then binds only the figures inside the frame."""
+    global _FRAME
+    if _FRAME is None:
+        from dsfact.lang import load_words
+
+        table = load_words("names", frozenset(("before", "after", "words"))).get("comparison-frame", {})
+        _FRAME = (tuple(table.get("before", ())), tuple(sorted(table.get("after", ()), key=len, reverse=True)))
+    openers, closers = _FRAME
+    if not openers or not folded[:start].rstrip().endswith(openers):
+        return False
+    stop = _CLAUSE_END.search(folded, end, end + 60)
+    clause = folded[end:stop.start() if stop else end + 60]
+    return any(w in clause for w in closers)
+
+
+def framed_only(text, q: Quantity, ci: int) -> bool:
+    """Whether every name of claim ci's subject in figure q's sentence stands in a frame of comparison
+    that closes before q ("与OpenAI的每百万token 60美元相比，其价格为2.19美元": 2.19 is not OpenAI's), so that
+    the name binds only the figures inside the frame."""
+    sentence = text.sentences[text.sentence_of(q.start)]
+    naming, folded = text.index.naming, text.folded
+    framed = False
+    for hit in text.sentence_hits(text.sentence_of(q.start)):
+        if ci not in naming(hit.cue)[1]:
+            continue
+        if hit.end > q.start or not in_comparison_frame(folded, hit.start, hit.end):
+            return False
+        stop = _CLAUSE_END.search(folded, hit.end, q.start)
+        if stop is None:
+            return False  # the figure is inside the frame: the name's own figure
+        framed = framed or sentence.start <= hit.start
+    return framed

@@ -37,8 +37,15 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
 
         if later_state(text.day, claim, text.registry.sources):
             return ANOTHER_DAY  # a later state of a year's plan, told months after it was stated
+        if _later_years_only(text, q, claim.time):
+            return ANOTHER_DAY
         return _other_year(text, q, claim.time)
-    if not claim.time or claim.time.count("-") != 2:
+    if not claim.time:
+        from dsfact.matching.family import later_member
+
+        ci = text.index.position.get(claim.id)
+        return ANOTHER_DAY if ci is not None and later_member(text, ci) else ""
+    if claim.time.count("-") != 2:
         return ""
     from dsfact.matching.when import DAY_KINDS, written_before
 
@@ -136,6 +143,26 @@ def _other_year(text, q: Quantity, year: str) -> str:
     if any(t.startswith("date:") and t[5:9] == year for t in own):
         return ""
     return "" if _names_year(text, q, year, sentence) else UNANCHORED
+
+
+def _later_years_only(text, q: Quantity, year: str) -> bool:
+    """Whether a figure that its sentence places in no year stands in a text that names later years than a
+    year's claim and never the claim's own: "Meta's $135 billion capex" under a headline of Meta's 2026
+    plans is not its 2025 plan."""
+    from dsfact.matching.roles import time_tags
+
+    sentence = text.sentences[text.sentence_of(q.start)]
+    if text.reader().times(q) or time_tags(text.folded, sentence.start, sentence.end):
+        return False
+    later = False
+    for m in _YEAR.finditer(text.text):
+        if m.group(1) == year:
+            return False
+        later = later or int(m.group(1)) > int(year)
+    return later
+
+
+_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 
 
 def _names_year(text, q: Quantity, year: str, sentence) -> bool:

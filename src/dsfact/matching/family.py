@@ -296,3 +296,38 @@ def _earmarked(text, q: Quantity) -> bool:
     value = abs(q.value)
     return any(x.unit == q.unit and x is not q and start <= x.start < end and abs(x.value) >= SLICE * value
                for x in text._quantities or ())
+
+
+def later_member(text, ci: int) -> bool:
+    """Whether a text tells of a later state of claim ci's versioned subject rather than of that version
+    (issue 9): it never names the version ("Grok 3") yet names a later one of its family ("Grok 5", a stem
+    of ci's subject with a higher number) or another member by a name of ci's subject ("Colossus 2", "第二代
+    Colossus"). Then "Colossus has 200,000 GPUs" in it is the cluster of its own day, not the one that
+    trained Grok 3. A claim whose subject has no version of its own is never asked. Once per text and claim."""
+    cache = _cache(text)
+    key = ("later", ci)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _later_member(text, ci)
+    return found
+
+
+def _later_member(text, ci: int) -> bool:
+    own, pattern = _stems(text, ci)
+    if pattern is None:
+        return False
+    later = False
+    for m in pattern.finditer(text.folded):
+        stem, number = m.group("stem").rstrip(" -"), m.group("n")
+        if _is_own(number, own.get(stem, ())):
+            return False  # the text names the version itself: its figures are bound as they are
+        if _is_figure(text, m.end() - len(number), m.end()):
+            continue
+        later = later or any(float(number) > float(o) for o in own.get(stem, ()))
+    if later:
+        return True
+    naming = text.index.naming
+    for hit in text.hits:
+        if ci in naming(hit.cue)[1] and _marked(text, hit, text.sentences[text.sentence_of(hit.start)].start):
+            return True
+    return False

@@ -47,11 +47,26 @@ _MODELS: dict = {}  # registry -> {claim id: frozenset of its model's cue keys}
 _KINDS: dict = {}  # registry -> {claim id: (its price family, {cue key: claims whose kind word it is})}
 
 
-def _model_keys(registry) -> dict[str, frozenset[str]]:
+def _ascii_key(words: str) -> str:
+    return "".join(ch for ch in words.lower() if ch.isascii() and ch.isalnum())
+
+
+def _keys_by_claim(index) -> dict[tuple[int, str], set[str]]:
+    """(claim index, role) -> the cue keys of that role: read from the cue index, so that no word is folded
+    again (folding Chinese loads the script converter, which an English text never needs)."""
+    out: dict[tuple[int, str], set[str]] = {}
+    for key, roles in index.roles.items():
+        for ci, role in roles:
+            out.setdefault((ci, role), set()).add(key)
+    return out
+
+
+def _model_keys(registry, index) -> dict[str, frozenset[str]]:
     if _MODELS.get("registry") is not registry:
-        from dsfact.matching.cues import _cue_key
+        from dsfact.matching.cues import SUBJECT
 
         _MODELS.clear()
+        by_claim = _keys_by_claim(index)
         keys: dict[str, frozenset[str]] = {}
         groups: dict[str, list[Claim]] = {}
         for c in registry.claims:
@@ -59,11 +74,12 @@ def _model_keys(registry) -> dict[str, frozenset[str]]:
                 groups.setdefault(c.group, []).append(c)
         for members in groups.values():
             for c in members:
-                own = _cue_key(c.subject)[0]
-                others = [_cue_key(o.subject)[0] for o in members if o.subject != c.subject]
+                own = _ascii_key(c.subject)
+                others = [_ascii_key(o.subject) for o in members if o.subject != c.subject]
                 if others:
-                    keys[c.id] = frozenset(k for k in (_cue_key(w)[0] for w in c.subject_cues)
-                                           if k and k in own and not any(k in o for o in others))
+                    cues = by_claim.get((index.position[c.id], SUBJECT), ())
+                    keys[c.id] = frozenset(k for k in cues if k.isascii() and k and k in own
+                                           and not any(k in o for o in others))
         _MODELS["registry"], _MODELS["keys"] = registry, keys
     return _MODELS["keys"]
 
@@ -76,7 +92,7 @@ def other_models(q: Quantity, selected: Claim, text: TextCues, subject_distance:
     The words read are the figure's sentence and, when its subject was borrowed (`subject_distance` of a
     subject from elsewhere), the sentences before it back to the one that names the claim's subject, and
     the headings above it."""
-    keys = _model_keys(text.registry)
+    keys = _model_keys(text.registry, text.index)
     mine = keys.get(selected.id)
     if not mine:
         return None, []
@@ -115,14 +131,15 @@ def _named_keys(text: TextCues, q: Quantity, subject_distance: float, selected: 
     return found
 
 
-def _price_kinds(registry) -> dict:
+def _price_kinds(registry, index) -> dict:
     """Per claim of a price per unit: the claims of its price family (the same subject, or the same group,
     with the same unit and base: o1's cached-input, input and output prices) and the words of each one's
     kind (its variant words, and its metric words that another member excludes: "output")."""
     if _KINDS.get("registry") is not registry:
-        from dsfact.matching.cues import _cue_key
+        from dsfact.matching.cues import EXCLUDE, METRIC, VARIANT
 
         _KINDS.clear()
+        by_claim = _keys_by_claim(index)
         priced = [c for c in registry.claims if c.per is not None]
         parent = {c.id: c.id for c in priced}
 
@@ -147,11 +164,12 @@ def _price_kinds(registry) -> dict:
             for c in members:
                 # a metric word is a kind's when another member of the family excludes it ("output" for
                 # an input price): the generic words (price, 每百万) are every member's
-                shunned = {_cue_key(w)[0] for o in members if o is not c for w in o.exclude_cues}
-                own = {_cue_key(w)[0] for w in c.variant_cues} | ({_cue_key(w)[0] for w in c.metric_cues} & shunned)
+                ci = index.position[c.id]
+                shunned = set().union(*(by_claim.get((index.position[o.id], EXCLUDE), set())
+                                        for o in members if o is not c))
+                own = by_claim.get((ci, VARIANT), set()) | (by_claim.get((ci, METRIC), set()) & shunned)
                 for k in own:
-                    if k:
-                        words.setdefault(k, set()).add(c.id)
+                    words.setdefault(k, set()).add(c.id)
             for c in members:
                 out[c.id] = (members, {k: frozenset(v) for k, v in words.items()})
         _KINDS["registry"], _KINDS["kinds"] = registry, out
@@ -162,7 +180,7 @@ def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim
     """For a price per unit bound to `selected`: the other claims of its price family, and the ids of those
     whose kind word ("output", "输入", "cache hit") stands nearest the figure in its sentence (empty when
     no kind word does: the kind is not determined). ([], empty) for a claim with no such family."""
-    found = _price_kinds(text.registry).get(selected.id)
+    found = _price_kinds(text.registry, text.index).get(selected.id)
     if found is None:
         return [], frozenset()
     members, words = found
