@@ -86,8 +86,9 @@ def beside_its_own_statement(found: list[Finding], sentence_of, text: str, loose
     if not right or all(f.verdict == SUPPORTED for f in found):
         return found
     import bisect
+    import re
 
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"] if loose else []
+    breaks = [m.start() for m in re.finditer("\n", text)] if loose else []
 
     def line(f: Finding) -> int:
         return bisect.bisect_right(breaks, f.start)
@@ -143,13 +144,15 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry):
     excluded = getattr(candidate.cues, "excluded", ())
     position = matcher.index.position
     named, others = other_models(q, selected, matcher, candidate.subject_distance)
-    if named is not None and _nearer(q, named, selected):
+    if named is not None and position[named.id] not in excluded and _nearer(q, named, selected):
         found = judge(q, named, [named], registry)
-        if found is not None and position[named.id] not in excluded:
+        if found is not None:
             return found, named
     for other in others:
+        if not _nearer(q, other, selected):
+            continue
         found = judge(q, other, [other], registry)
-        if found is not None and found.verdict == SUPPORTED and _nearer(q, other, selected):
+        if found is not None and found.verdict == SUPPORTED:
             return (found, other) if position[other.id] not in excluded else (None, None)
     family, kinds = price_kind(q, selected, matcher) if selected.per is not None else ([], frozenset())
     if kinds and selected.id not in kinds:
@@ -161,10 +164,21 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry):
         return None, None
     if not kinds:
         for other in family:
+            if _far(q, other):
+                continue
             found = judge(q, other, [other], registry)
             if found is not None and found.verdict == SUPPORTED:
                 return (found, other) if position[other.id] not in excluded else (None, None)
     return None
+
+
+def _far(q, claim) -> bool:
+    """Whether figure q, in its claim's unit and base, is more than twice or under half of each of the
+    claim's statements: it cannot agree with it (a quick test before the claim is judged)."""
+    if q.unit != claim.unit or q.per != claim.per or isinstance(q.value, str) or not q.value:
+        return False
+    return all(isinstance(st.value, (int, float)) and st.unit == claim.unit and st.value
+               and not 0.5 < abs(q.value / st.value) < 2 for st in claim.statements)
 
 
 def _nearer(q, other, selected) -> bool:

@@ -273,6 +273,10 @@ def framed_only(text, q: Quantity, ci: int) -> bool:
     the name binds only the figures inside the frame."""
     sentence = text.sentences[text.sentence_of(q.start)]
     naming, folded = text.index.naming, text.folded
+    if _FRAME is None:
+        in_comparison_frame("", 0, 0)  # reads the words
+    if not any(w in folded[sentence.start:q.start] for w in _FRAME[1]):
+        return False  # no closing word before the figure: no frame closes before it
     framed = False
     for hit in text.sentence_hits(text.sentence_of(q.start)):
         if ci not in naming(hit.cue)[1]:

@@ -324,10 +324,20 @@ def _later_member(text, ci: int) -> bool:
         if _is_figure(text, m.end() - len(number), m.end()):
             continue
         later = later or any(float(number) > float(o) for o in own.get(stem, ()))
-    if later:
-        return True
-    naming = text.index.naming
-    for hit in text.hits:
-        if ci in naming(hit.cue)[1] and _marked(text, hit, text.sentences[text.sentence_of(hit.start)].start):
-            return True
-    return False
+    return later or ci in _marked_claims(text)
+
+
+def _marked_claims(text) -> frozenset[int]:
+    """The claims whose subject a name in the text stands for as another member ("Colossus 2"): the
+    text's names are read once."""
+    cache = _cache(text)
+    found = cache.get("marked")
+    if found is None:
+        naming, out = text.index.naming, set()
+        for hit in text.hits:
+            subjects = naming(hit.cue)[1]
+            if subjects and not out.issuperset(subjects) \
+                    and _marked(text, hit, text.sentences[text.sentence_of(hit.start)].start):
+                out.update(subjects)
+        found = cache["marked"] = frozenset(out)
+    return found
