@@ -164,21 +164,12 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry):
         return None, None
     if not kinds:
         for other in family:
-            if _far(q, other):
-                continue
+            if not any(agrees(q, st, other.per) for st in other.statements):
+                continue  # a quick test before the claim is judged: no statement of it agrees
             found = judge(q, other, [other], registry)
             if found is not None and found.verdict == SUPPORTED:
                 return (found, other) if position[other.id] not in excluded else (None, None)
     return None
-
-
-def _far(q, claim) -> bool:
-    """Whether figure q, in its claim's unit and base, is more than twice or under half of each of the
-    claim's statements: it cannot agree with it (a quick test before the claim is judged)."""
-    if q.unit != claim.unit or q.per != claim.per or isinstance(q.value, str) or not q.value:
-        return False
-    return all(isinstance(st.value, (int, float)) and st.unit == claim.unit and st.value
-               and not 0.5 < abs(q.value / st.value) < 2 for st in claim.statements)
 
 
 def _nearer(q, other, selected) -> bool:

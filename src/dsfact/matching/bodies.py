@@ -258,8 +258,9 @@ def in_comparison_frame(folded: str, start: int, end: int) -> bool:
         from dsfact.lang import load_words
 
         table = load_words("names", frozenset(("before", "after", "words"))).get("comparison-frame", {})
-        _FRAME = (tuple(table.get("before", ())), tuple(sorted(table.get("after", ()), key=len, reverse=True)))
-    openers, closers = _FRAME
+        closers = tuple(sorted(table.get("after", ()), key=len, reverse=True))
+        _FRAME = (tuple(table.get("before", ())), closers, re.compile("|".join(map(re.escape, closers)) or "(?!)"))
+    openers, closers, _ = _FRAME
     if not openers or not folded[:start].rstrip().endswith(openers):
         return False
     stop = _CLAUSE_END.search(folded, end, end + 60)
@@ -275,7 +276,7 @@ def framed_only(text, q: Quantity, ci: int) -> bool:
     naming, folded = text.index.naming, text.folded
     if _FRAME is None:
         in_comparison_frame("", 0, 0)  # reads the words
-    if not any(w in folded[sentence.start:q.start] for w in _FRAME[1]):
+    if _FRAME[2].search(folded, sentence.start, q.start) is None:
         return False  # no closing word before the figure: no frame closes before it
     framed = False
     for hit in text.sentence_hits(text.sentence_of(q.start)):
