@@ -23,17 +23,21 @@ _LEAD_LATIN = 4  # ... or Latin words, then a comma
 _ATTACHED = 3  # characters between a name and its noun ("」的", "'s "), quotes and brackets aside
 _QUOTES = " \t\"'“”‘’「」『』《》()（）"
 
-_REFERENT: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+_REFERENT: tuple[dict[str, tuple[str, ...]], tuple[str, ...]] | None = None
 
 
-def _referent_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The words that point back by a noun, longest first, and the nouns (names.words [referent])."""
+def _referent_words() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """The words that point back by a noun, by their first character, longest first, and the nouns
+    (names.words [referent])."""
     global _REFERENT
     if _REFERENT is None:
         from dsfact.lang import load_words
 
         table = load_words("names", frozenset(("before", "after", "words"))).get("referent", {})
-        _REFERENT = (tuple(sorted(table.get("before", ()), key=len, reverse=True)),
+        by_first: dict[str, list[str]] = {}
+        for w in sorted(table.get("before", ()), key=len, reverse=True):
+            by_first.setdefault(w[0], []).append(w)
+        _REFERENT = ({k: tuple(v) for k, v in by_first.items()},
                      tuple(sorted(table.get("words", ()), key=len, reverse=True)))
     return _REFERENT
 
@@ -41,23 +45,24 @@ def _referent_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def head_after_lead(folded: str, start: int, end: int) -> int:
     """Where a sentence's head begins once a short lead ending in a comma is passed ("据悉，",
     "According to the report,"): `start` when there is none."""
-    stop = min(end, start + 40)
-    for i in range(start, stop):
-        if folded[i] in ",，":
-            lead = folded[start:i].strip()
-            cjk = sum(1 for c in lead if "\u3400" <= c <= "\u9fff")
-            if lead and not any(c.isdigit() for c in lead) and (
-                    (cjk and cjk <= _LEAD_CJK and cjk == len(lead)) or (not cjk and len(lead.split()) <= _LEAD_LATIN)):
-                return i + 1
-            return start
-    return start
+    global _LEAD
+    if _LEAD is None:
+        import re
+
+        _LEAD = re.compile(r"\s*(?:[\u3400-\u9fff]{1,%d}|[^\W\d_]+(?:[ '’-][^\W\d_]+){0,%d})\s*[,，]"
+                           % (_LEAD_CJK, _LEAD_LATIN - 1))
+    m = _LEAD.match(folded, start, min(end, start + 40))
+    return m.end() if m is not None else start
+
+
+_LEAD = None
 
 
 def _noun_at_head(folded: str, start: int, end: int) -> str | None:
     """The noun a sentence's head points back by ("the project" -> "project"), if it opens with such a word."""
     words, nouns = _referent_words()
     head = folded[start:min(end, start + 24)].lstrip(_QUOTES)
-    for w in words:
+    for w in words.get(head[:1], ()):
         if head.startswith(w) and (not w.isascii() or not head[len(w):len(w) + 1].isalnum()):
             return next((n for n in nouns if n in w), None)
     return None
@@ -147,34 +152,35 @@ _NAMED_GAP_CJK = 4  # "，打造名为「星际之门」": at most this many Chi
 _ARTICLES = ("a ", "an ", "the ")
 
 
-def named_after(matcher, q) -> int | None:
+def named_after(matcher, q, after: int | None) -> int | None:
     """Where the name begins that a figure put into something is given after it: "invest $500 billion in a
     venture called Stargate", "投资5000亿美元，打造名为「星际之门」的项目". A word of investing must stand
-    before the figure in its clause (roles.words [owner] `before`); None when there is no such name."""
-    from dsfact.matching.structure import _naming_words, _owner_words
-    from dsfact.matching.wordtables import whole_word_in, word_then
+    before the figure in its clause (roles.words [owner] `before`); None when there is no such name. `after`
+    is where a name would begin after "in" or "into" right after the figure (structure._owner_match)."""
+    from dsfact.matching.structure import _naming_words
+    from dsfact.matching.wordtables import whole_word_in
 
     folded = matcher.folded
+    comma = folded[q.end:q.end + 1] in (",", "，")
+    m = None if comma else after
+    if not comma and (m is None or not folded.startswith(_ARTICLES, m)):
+        return None  # (the cheap look first: this runs for every figure)
     marks = matcher._marks
     k = bisect.bisect_right(marks, q.start) - 1
     start = max(marks[k] if k >= 0 else 0, matcher.sentences[matcher.sentence_of(q.start)].start)
-    investing = _owner_words()[3]
-    latin = tuple(w for w in investing if w.isascii())
-    head = folded[start:q.start]
-    if folded[q.end:q.end + 1] in (",", "，") and any(not w.isascii() and w in head for w in investing):
+    latin, chinese = _investing()
+    if comma:
         i = q.end + 1
         gap = folded[i:i + _NAMED_GAP_CJK + 4]
         for word in _naming_words():
             at = gap.find(word)
             if not word.isascii() and 0 <= at <= _NAMED_GAP_CJK and all("\u3400" <= c <= "\u9fff" for c in gap[:at]):
-                return _name_start(folded, i + at + len(word))
+                head = folded[start:q.start]
+                return _name_start(folded, i + at + len(word)) if any(w in head for w in chinese) else None
         return None
-    m = word_then(folded, q.end, _owner_words()[4])
-    if m is None or not whole_word_in(folded, start, q.start, latin):
+    if not whole_word_in(folded, start, q.start, latin):
         return None
     rest = folded[m:m + 60]
-    if not rest.startswith(_ARTICLES):
-        return None
     for word in _naming_words():
         if not word.isascii():
             continue
@@ -182,6 +188,20 @@ def named_after(matcher, q) -> int | None:
         if at >= 0 and len(rest[:at].split()) <= _NAMED_GAP_WORDS + 1 and not any(c in rest[:at] for c in ",;:()"):
             return _name_start(folded, m + at + len(word) + 2)
     return None
+
+
+_INVESTING: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+
+
+def _investing() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of investing (roles.words [owner] `before`): the Latin ones, the Chinese ones."""
+    global _INVESTING
+    if _INVESTING is None:
+        from dsfact.matching.structure import _owner_words
+
+        words = _owner_words()[3]
+        _INVESTING = (tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii()))
+    return _INVESTING
 
 
 def _name_start(folded: str, i: int) -> int:
@@ -215,13 +235,17 @@ def quoted(text, si: int, q, cues) -> bool:
     from dsfact.matching.matcher import SENTENCE_PENALTY as penalty
     from dsfact.matching.text import INF
 
+    sentence, folded = text.sentences[si], text.folded
+    first = sentence.start
+    while first < q.start and folded[first] in " \t*#-":
+        first += 1
+    if first >= q.start or folded[first] not in _OPENING_QUOTES:
+        return False  # (the cheap look first: this runs for every figure)
+    if any(c in _CLOSING_QUOTES for c in folded[first + 1:q.start]):
+        return False
     subject_d = cues.subject  # the claims whose subject no name in reach gives (matcher._Cues)
     missing = [ci for ci in cues.metric if subject_d.get(ci, INF) == INF and ci not in cues.excluded]
-    sentence, folded = text.sentences[si], text.folded
-    head = folded[sentence.start:q.start].lstrip(" \t*#-")
     if not missing:
-        return False
-    if not head or head[0] not in _OPENING_QUOTES or any(c in _CLOSING_QUOTES for c in head[1:]):
         return False
     close = -1
     for i in range(q.end, sentence.end):

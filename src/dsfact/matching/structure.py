@@ -468,7 +468,7 @@ def _owner_match(matcher, q) -> tuple[int | None, bool]:
     if m is None or not any(h.start == m for h in matcher.hits_in(m, m + 60)):
         from dsfact.matching.referents import named_after  # "invest $500 billion in a venture called Stargate"
 
-        m = named_after(matcher, q)
+        m = named_after(matcher, q, m)
         return (m, m is not None)
     marks = matcher._marks
     k = bisect.bisect_right(marks, q.start) - 1
