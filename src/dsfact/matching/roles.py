@@ -306,6 +306,11 @@ class FigureReader:
             return False
         gap = gap.strip().lstrip(",，").strip()
         opened = bool(gap) and gap[0] in role.opening
+        if not opened:  # "€200 billion programme (about $208 billion)": the figure's noun before the bracket
+            k = min((i for i in (gap.find("("), gap.find("（")) if i > 0), default=-1)
+            head = gap[:k]
+            opened = 0 < k <= 16 and len(head.split()) <= 2 and not any(c.isdigit() or c in ",，;；" for c in head)
+            gap = gap[k:] if opened else gap
         if opened:
             gap = gap[1:].strip()
         said = bool(gap) and role.before.before(gap + " ", self._chinese,
