@@ -66,6 +66,26 @@ def test_tables_say_what_the_regexes_said(pieces, chinese):
             == bool(before.fullmatch(padded)), (role.name, text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8), st.lists(st.sampled_from(_PIECES), max_size=4), st.booleans())
+def test_all_roles_at_once_say_what_each_role_says(before_pieces, after_pieces, chinese):
+    # a figure's words are looked up for every role in one pass (TaggedWords): the roles found are those
+    # whose own words (and so the regexes above) find a word there
+    before, after = "".join(before_pieces), "".join(after_pieces)
+    if not chinese and any(has_cjk(c) for c in before + after):
+        chinese = True
+    lex = lexicon()
+    starts = lex.between.tail_starts(before, chinese)
+    read = [r for r in lex.roles if r is not lex.conversion and r.head is None]
+    assert lex.said_before.before(before, chinese, starts) == \
+        {r.name for r in read if r.before.before(before, chinese, starts)}, before
+    assert lex.said_after.after(after, chinese) == {r.name for r in read if r.after.after(after, chinese)}, after
+    for role, before_rx, after_rx in _REGEXES[chinese]:
+        if role in read:
+            assert (role.name in lex.said_before.before(before, chinese, starts)) == bool(before_rx.search(before))
+            assert (role.name in lex.said_after.after(after, chinese)) == bool(after_rx.search(after))
+
+
 def test_a_level_word_with_between_words_after_it():
     lex = lexicon()
     level = next(r for r in lex.roles if r.name == "level")

@@ -13,7 +13,7 @@ import re
 
 from dsfact.fold import has_han
 from dsfact.matching.cues import has_cjk
-from dsfact.matching.wordtables import Alternation, Pattern, Words
+from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words
 from dsfact.model import Quantity
 
 ROLE_KEYS = frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head"))
@@ -94,6 +94,10 @@ class _Lexicon:
         self.discount_then = Alternation(times.get("discount", {}).get("then", ()))
         self.day_of_month = Pattern(r"(?<![0-9.])([0-9]{{1,2}})\s*(?:{})", times.get("day-of-month", {}).get("after", ()))
         self.conversion = next((r for r in self.roles if r.name == "conversion"), None)
+        # the words before and after a figure of every role read from them (FigureRoles.window), looked up at once
+        read = [r for r in self.roles if r is not self.conversion and r.head is None]
+        self.said_before = TaggedWords({r.name: r.before for r in read})
+        self.said_after = TaggedWords({r.name: r.after for r in read})
         self.by_name = {role.name: role for role in self.roles}
         self._never: dict[str, list[str]] = {}
         self._doubt: dict[str | None, list[str]] = {}
@@ -146,7 +150,7 @@ def _restates(previous: Quantity, q: Quantity) -> bool:
 class FigureRoles:
     """The roles of one figure, each read when first asked: `"level" in roles`."""
 
-    __slots__ = ("reader", "q", "k", "before", "after", "starts", "_known")
+    __slots__ = ("reader", "q", "k", "before", "after", "starts", "said", "_known")
 
     def __init__(self, reader: FigureReader, q: Quantity) -> None:
         self.reader, self.q = reader, q
@@ -154,6 +158,7 @@ class FigureRoles:
         self.before: str | None = None  # the words before and after q in its clause (window())
         self.after = ""
         self.starts: list[int] = []  # where a role's words may end `before` (Words.tail_starts of the between words)
+        self.said: set[str] = set()  # the roles whose words stand right before or after q
         self._known: dict[str, bool] = {}
 
     def window(self) -> None:
@@ -164,7 +169,9 @@ class FigureRoles:
             clause_start = max(reader.sentence_of(q.start)[0], clause_start - WINDOW)
         self.before = reader.folded[max(clause_start, q.start - WINDOW):q.start]
         self.after = reader.folded[q.end:min(clause_end, q.end + WINDOW)]
-        self.starts = lexicon().between.tail_starts(self.before, reader._chinese)
+        lex, chinese = lexicon(), reader._chinese
+        self.starts = lex.between.tail_starts(self.before, chinese)
+        self.said = lex.said_before.before(self.before, chinese, self.starts) | lex.said_after.after(self.after, chinese)
 
     def __contains__(self, name: str) -> bool:
         found = self._known.get(name)
@@ -276,8 +283,7 @@ class FigureReader:
             return role.head.begins(self.folded, q.start, self._chinese)
         if roles.before is None:
             roles.window()
-        if role.before.before(roles.before, self._chinese, roles.starts) \
-                or role.after.after(roles.after, self._chinese):
+        if role.name in roles.said:
             return True
         if role.clause is not None and (q.direction is None or role.doubt) and self._hits_for(role).get(k):
             # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a

@@ -179,6 +179,72 @@ class Words:
         return starts
 
 
+class TaggedWords:
+    """Several lists of words (each a `Words`, under a tag: a role's name), looked up together: which lists
+    have a word before a figure (`Words.before`) and which a word after it (`Words.after`), in one pass
+    over the text instead of one pass per list (a figure is asked about a dozen roles)."""
+
+    __slots__ = ("_tables", "_ends", "_begins")
+
+    def __init__(self, tables: dict[str, Words]) -> None:
+        self._tables = tables
+        self._ends: list[dict[str, list] | None] = [None, None]  # by chinese, as Words._ends, entries tagged
+        self._begins: list[dict[str, list] | None] = [None, None]
+
+    def _index(self, chinese: bool, last: bool) -> dict[str, list]:
+        tables = self._ends if last else self._begins
+        found = tables[chinese]
+        if found is None:
+            by: dict[str, dict[int, dict[str, list]]] = {}
+            for tag, words in self._tables.items():
+                for entry, cjk in words._entries:
+                    if chinese or not cjk:
+                        part = entry[0][-1] if last else entry[0][0]
+                        key = part[-1] if last else part[0]
+                        by.setdefault(key, {}).setdefault(len(part), {}).setdefault(part, []).append((*entry, tag))
+            found = tables[chinese] = {k: list(v.items()) for k, v in by.items()}
+        return found
+
+    def before(self, text: str, chinese: bool, starts: list[int]) -> set[str]:
+        """The tags whose words' `before(text, chinese, starts)` holds."""
+        out: set[str] = set()
+        index = self._ends[chinese] or self._index(chinese, True)
+        n = len(text)
+        for p in starts:
+            e = p
+            while e > 0 and text[e - 1].isspace():
+                e -= 1
+            if e <= 0:
+                continue
+            for length, table in index.get(text[e - 1], ()):
+                entries = table.get(text[e - length:e]) if length <= e else None
+                for parts, latin_start, latin_end, tag in entries or ():
+                    if tag in out or (latin_end and e < n and text[e] in _ALNUM):
+                        continue
+                    a = e - length if len(parts) == 1 else _word_before(text, e - length, parts)
+                    if a is not None and a >= 0 and not (latin_start and a > 0 and text[a - 1] in _ALNUM):
+                        out.add(tag)
+        return out
+
+    def after(self, text: str, chinese: bool) -> set[str]:
+        """The tags whose words' `after(text, chinese)` holds."""
+        out: set[str] = set()
+        n = len(text)
+        i = 0
+        while i < n and text[i].isspace():
+            i += 1
+        if i >= n:
+            return out
+        for length, table in (self._begins[chinese] or self._index(chinese, False)).get(text[i], ()):
+            for parts, latin_start, latin_end, tag in table.get(text[i:i + length], ()):
+                if tag in out or (latin_start and i > 0 and text[i - 1] in _ALNUM):
+                    continue
+                e = i + length if len(parts) == 1 else _word_after(text, i + length, parts)
+                if e is not None and not (latin_end and e < n and text[e] in _ALNUM):
+                    out.add(tag)
+        return out
+
+
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
@@ -252,26 +318,46 @@ class Alternation:
         return found
 
 
+def _starts_pattern(latin: set[str], whole: set[str], other: set[str]) -> re.Pattern | None:
+    """Where a word may begin: a Latin first part where no letter or digit stands before it (one in `whole`
+    with none after it either: "to" is not looked for in "today"), or a character of `other`. Each
+    alternative opens with the character it consumes, so the regex engine skips the places where none can
+    begin without trying them ("(?<![a-z0-9])(?=first|...)" tried every first part at every place)."""
+    by_char: dict[str, tuple[list[str], list[str]]] = {}
+    for firsts, k in ((latin, 0), (whole, 1)):
+        for first in firsts:
+            by_char.setdefault(first[0], ([], []))[k].append(first[1:])
+    alternatives = []
+    for c, (open_rests, whole_rests) in sorted(by_char.items()):
+        c = re.escape(c)
+        ahead = [re.escape(r) for r in sorted(open_rests)]
+        if whole_rests:
+            ahead.append("(?:" + "|".join(re.escape(r) for r in sorted(whole_rests, key=len, reverse=True))
+                         + ")(?![a-z0-9])")
+        lookahead = "" if "" in open_rests else "(?=" + "|".join(ahead) + ")"
+        alternatives.append(f"{c}(?<![a-z0-9]{c}){lookahead}")
+    alternatives += [re.escape(c) for c in sorted(other)]
+    return re.compile("|".join(alternatives)) if alternatives else None
+
+
 class _Finder:
     __slots__ = ("_by_char", "_starts")
 
     def __init__(self, words: tuple[str, ...]) -> None:
         # first character -> (Latin words, other words), each [(first part, parts, ends Latin)], longest first
         self._by_char: dict[str, tuple[list, list]] = {}
-        latin_firsts, other_firsts = set(), set()
+        latin_firsts, whole_firsts, other_firsts = set(), set(), set()
         for word in sorted(set(words), key=len, reverse=True):
             parts = tuple(word.split())
             if not parts:
                 raise ValueError("dsfact/lang: an empty word")
             starts, ends = bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:]))
             self._by_char.setdefault(word[0], ([], []))[0 if starts and ends else 1].append((parts[0], parts, ends))
-            (latin_firsts if starts else other_firsts).add(parts[0] if starts else word[0])
-        alternatives = []  # where a word may begin (a Latin one only where no letter or digit stands before it)
-        if latin_firsts:
-            alternatives.append(r"(?<![a-z0-9])(?=" + "|".join(map(re.escape, sorted(latin_firsts))) + ")")
-        if other_firsts:
-            alternatives.append("(?=[" + "".join(re.escape(c) for c in sorted(other_firsts)) + "])")
-        self._starts = re.compile("|".join(alternatives)) if alternatives else None
+            if not starts:
+                other_firsts.add(word[0])
+            else:  # a first part that white space or a Latin end must follow is looked for only as a whole word
+                (whole_firsts if len(parts) > 1 or ends else latin_firsts).add(parts[0])
+        self._starts = _starts_pattern(latin_firsts, whole_firsts - latin_firsts, other_firsts)
 
     def _at(self, text: str, i: int, end: int) -> _Match | None:
         """The word the regex would match at offset i, one of the places self._starts finds (none if it
