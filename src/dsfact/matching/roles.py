@@ -394,9 +394,23 @@ class FigureReader:
             self._times.setdefault(k, []).append(tag)
 
 
+_COMPARISONS: list = [None, {}]  # the text last asked about, and what is_comparison said of its names
+
+
 def is_comparison(folded: str, start: int, end: int) -> bool:
     """Whether the name at folded[start:end] is only a comparison ("比OpenAI", "than GPT-4o") or the one who
-    announced or led a plan ("announced by Trump", "由特朗普宣布"): a name that binds only its own figure."""
+    announced or led a plan ("announced by Trump", "由特朗普宣布"): a name that binds only its own figure.
+    Said once per name of a text (each figure of a sentence asks of its names)."""
+    if _COMPARISONS[0] is not folded:
+        _COMPARISONS[:] = [folded, {}]
+    said = _COMPARISONS[1]
+    found = said.get((start, end))
+    if found is None:
+        found = said[(start, end)] = _is_comparison(folded, start, end)
+    return found
+
+
+def _is_comparison(folded: str, start: int, end: int) -> bool:
     lex = lexicon()
     before, after = max(0, start - 24), folded[end:end + 8]
     chinese = has_cjk(folded[before:start])

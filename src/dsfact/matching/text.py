@@ -92,6 +92,7 @@ class TextCues:
         self._entry_cache: dict[tuple, list[tuple]] = {}  # (sentence, unit, heading context) -> cue hits
         self._sentence_claims: tuple[list[set[int]], list[set[int]]] | None = None
         self._reach: dict[tuple, frozenset[int]] = {}  # (sentence, heading context) -> claims of subjects in reach
+        self._context_subjects: dict[tuple, frozenset[int]] = {}  # heading context -> claims whose subject it names
         self._variants: dict[int, list[tuple[CueHit, frozenset[int]]]] = {}  # sentence start -> variant words
         self.year: int | None = None  # the document's year, where its date is known
         self.day: str | None = None  # the document's date (ISO, "--01-28" without its year), where known
@@ -128,8 +129,12 @@ class TextCues:
             subjects = self.sentence_claims()[1]
             found = frozenset().union(*subjects[max(0, si - LOOKBACK_SENTENCES):si + 2])
             if context:
-                by_role = self.index.claims_by_role
-                found = found.union(*(by_role(h.cue)[1] for a, b, _ in context for h in self.hits_in(a, b)))
+                named = self._context_subjects.get(context)  # found once per heading and lead line
+                if named is None:
+                    by_role = self.index.claims_by_role
+                    named = self._context_subjects[context] = frozenset().union(
+                        *(by_role(h.cue)[1] for a, b, _ in context for h in self.hits_in(a, b)))
+                found = found | named
             self._reach[key] = found
         return found
 
