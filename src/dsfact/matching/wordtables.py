@@ -340,35 +340,67 @@ def _starts_pattern(latin: set[str], whole: set[str], other: set[str]) -> re.Pat
     return re.compile("|".join(alternatives)) if alternatives else None
 
 
+def _child(node: list, part: str) -> list:
+    child: list = [[], []]
+    node[1].append((part, child))
+    return child
+
+
+def _walk(text: str, e: int, end: int, node: list, best: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The best (rank, end) of `best` and the words of `node` whose parts so far end at offset e: those that
+    end there (a Latin end whole) and those whose next part follows after white space, before `end`."""
+    for rank, ends in node[0]:
+        if (best is None or rank < best[0]) and not (ends and e < end and text[e] in _ALNUM):
+            best = (rank, e)
+    if node[1]:
+        j = e
+        while j < end and text[j].isspace():
+            j += 1
+        if j > e:
+            for part, child in node[1]:
+                if text.startswith(part, j, end):
+                    best = _walk(text, j + len(part), end, child, best)
+    return best
+
+
 class _Finder:
     __slots__ = ("_by_char", "_starts")
 
     def __init__(self, words: tuple[str, ...]) -> None:
-        # first character -> (Latin words, other words), each [(first part, parts, ends Latin)], longest first
-        self._by_char: dict[str, tuple[list, list]] = {}
+        # first character -> [(first part, node)]: the words that begin with it as a tree of their parts, each
+        # node [[(rank, ends Latin) of the words that end there], [(next part, node)]]; a word's rank is its
+        # place in the regex's order (Latin words first, the longest first), the lowest matching one wins
+        self._by_char: dict[str, list[tuple[str, list]]] = {}
+        groups: dict[str, tuple[list, list]] = {}
         latin_firsts, whole_firsts, other_firsts = set(), set(), set()
         for word in sorted(set(words), key=len, reverse=True):
             parts = tuple(word.split())
             if not parts:
                 raise ValueError("dsfact/lang: an empty word")
             starts, ends = bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:]))
-            self._by_char.setdefault(word[0], ([], []))[0 if starts and ends else 1].append((parts[0], parts, ends))
+            groups.setdefault(word[0], ([], []))[0 if starts and ends else 1].append((parts, ends))
             if not starts:
                 other_firsts.add(word[0])
             else:  # a first part that white space or a Latin end must follow is looked for only as a whole word
                 (whole_firsts if len(parts) > 1 or ends else latin_firsts).add(parts[0])
+        for c, (latin, other) in groups.items():
+            root: list = [[], []]
+            for rank, (parts, ends) in enumerate(latin + other):
+                node = root
+                for part in parts:
+                    node = next((n for p, n in node[1] if p == part), None) or _child(node, part)
+                node[0].append((rank, ends))
+            self._by_char[c] = root[1]
         self._starts = _starts_pattern(latin_firsts, whole_firsts - latin_firsts, other_firsts)
 
     def _at(self, text: str, i: int, end: int) -> _Match | None:
         """The word the regex would match at offset i, one of the places self._starts finds (none if it
         matches none there)."""
-        for group in self._by_char.get(text[i], ()):
-            for first, parts, ends in group:
-                if text.startswith(first, i, end):
-                    e = i + len(first) if len(parts) == 1 else _word_after(text, i + len(first), parts, end)
-                    if e is not None and not (ends and e < end and text[e] in _ALNUM):
-                        return _Match(i, e, text[i:e])
-        return None
+        best = None
+        for first, node in self._by_char.get(text[i], ()):
+            if text.startswith(first, i, end):
+                best = _walk(text, i + len(first), end, node, best)
+        return None if best is None else _Match(i, best[1], text[i:best[1]])
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else min(endpos, len(text))
