@@ -246,6 +246,7 @@ class TaggedWords:
 
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_AZ = frozenset("abcdefghijklmnopqrstuvwxyz")  # what a Latin word begins with
 
 
 def _latin_edges(word: str) -> tuple[bool, bool]:
@@ -318,24 +319,18 @@ class Alternation:
         return found
 
 
-def _starts_pattern(latin: set[str], whole: set[str], other: set[str]) -> re.Pattern | None:
-    """Where a word may begin: a Latin first part where no letter or digit stands before it (one in `whole`
-    with none after it either: "to" is not looked for in "today"), or a character of `other`. Each
+def _starts_pattern(latin: set[str], other: set[str]) -> re.Pattern | None:
+    """Where a word may begin: a Latin first part (where no letter or digit stands before it: the finder
+    looks, a look-behind in each alternative costs much to compile), or a character of `other`. Each
     alternative opens with the character it consumes, so the regex engine skips the places where none can
     begin without trying them ("(?<![a-z0-9])(?=first|...)" tried every first part at every place)."""
-    by_char: dict[str, tuple[list[str], list[str]]] = {}
-    for firsts, k in ((latin, 0), (whole, 1)):
-        for first in firsts:
-            by_char.setdefault(first[0], ([], []))[k].append(first[1:])
+    by_char: dict[str, list[str]] = {}
+    for first in latin:
+        by_char.setdefault(first[0], []).append(first[1:])
     alternatives = []
-    for c, (open_rests, whole_rests) in sorted(by_char.items()):
-        c = re.escape(c)
-        ahead = [re.escape(r) for r in sorted(open_rests)]
-        if whole_rests:
-            ahead.append("(?:" + "|".join(re.escape(r) for r in sorted(whole_rests, key=len, reverse=True))
-                         + ")(?![a-z0-9])")
-        lookahead = "" if "" in open_rests else "(?=" + "|".join(ahead) + ")"
-        alternatives.append(f"{c}(?<![a-z0-9]{c}){lookahead}")
+    for c, rests in sorted(by_char.items()):
+        lookahead = "" if "" in rests else "(?=" + "|".join(re.escape(r) for r in sorted(rests)) + ")"
+        alternatives.append(re.escape(c) + lookahead)
     alternatives += [re.escape(c) for c in sorted(other)]
     return re.compile("|".join(alternatives)) if alternatives else None
 
@@ -372,17 +367,14 @@ class _Finder:
         # place in the regex's order (Latin words first, the longest first), the lowest matching one wins
         self._by_char: dict[str, list[tuple[str, list]]] = {}
         groups: dict[str, tuple[list, list]] = {}
-        latin_firsts, whole_firsts, other_firsts = set(), set(), set()
+        latin_firsts, other_firsts = set(), set()
         for word in sorted(set(words), key=len, reverse=True):
             parts = tuple(word.split())
             if not parts:
                 raise ValueError("dsfact/lang: an empty word")
             starts, ends = bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:]))
             groups.setdefault(word[0], ([], []))[0 if starts and ends else 1].append((parts, ends))
-            if not starts:
-                other_firsts.add(word[0])
-            else:  # a first part that white space or a Latin end must follow is looked for only as a whole word
-                (whole_firsts if len(parts) > 1 or ends else latin_firsts).add(parts[0])
+            (latin_firsts if starts else other_firsts).add(parts[0] if starts else word[0])
         for c, (latin, other) in groups.items():
             root: list = [[], []]
             for rank, (parts, ends) in enumerate(latin + other):
@@ -391,7 +383,7 @@ class _Finder:
                     node = next((n for p, n in node[1] if p == part), None) or _child(node, part)
                 node[0].append((rank, ends))
             self._by_char[c] = root[1]
-        self._starts = _starts_pattern(latin_firsts, whole_firsts - latin_firsts, other_firsts)
+        self._starts = _starts_pattern(latin_firsts, other_firsts)
 
     def _at(self, text: str, i: int, end: int) -> _Match | None:
         """The word the regex would match at offset i, one of the places self._starts finds (none if it
@@ -409,8 +401,8 @@ class _Finder:
         skip = pos
         for m in self._starts.finditer(text, pos, end):
             i = m.start()
-            if i < skip:
-                continue
+            if i < skip or (i and text[i - 1] in _ALNUM and text[i] in _AZ):
+                continue  # within what was found, or a Latin word's first part inside a word
             found = self._at(text, i, end)
             if found is not None:
                 yield found
@@ -421,7 +413,10 @@ class _Finder:
         end = len(text) if endpos is None else min(endpos, len(text))
         if self._starts is not None:
             for m in self._starts.finditer(text, pos, end):
-                found = self._at(text, m.start(), end)
+                i = m.start()
+                if i and text[i - 1] in _ALNUM and text[i] in _AZ:
+                    continue  # a Latin word's first part inside a word
+                found = self._at(text, i, end)
                 if found is not None:
                     return found
         return None
