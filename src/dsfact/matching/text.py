@@ -26,6 +26,16 @@ _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _RESPECTIVELY = ("分别", "respectively")
 
 
+def _context_subjects(text: TextCues, context: tuple) -> frozenset[int]:
+    """The claims whose subject the heading and lead line spans of `context` name, found once per context."""
+    found = text._context_subjects.get(context)
+    if found is None:
+        by_role = text.index.claims_by_role
+        found = text._context_subjects[context] = frozenset().union(
+            *(by_role(h.cue)[1] for a, b, _ in context for h in text.hits_in(a, b)))
+    return found
+
+
 def clause_marks(text: str) -> list[int]:
     """The offsets of a text's clause boundaries, in order."""
     marks = [m.start() for m in _CLAUSE.finditer(text)]
@@ -129,12 +139,7 @@ class TextCues:
             subjects = self.sentence_claims()[1]
             found = frozenset().union(*subjects[max(0, si - LOOKBACK_SENTENCES):si + 2])
             if context:
-                named = self._context_subjects.get(context)  # found once per heading and lead line
-                if named is None:
-                    by_role = self.index.claims_by_role
-                    named = self._context_subjects[context] = frozenset().union(
-                        *(by_role(h.cue)[1] for a, b, _ in context for h in self.hits_in(a, b)))
-                found = found | named
+                found = found | _context_subjects(self, context)
             self._reach[key] = found
         return found
 

@@ -335,10 +335,7 @@ def _starts_pattern(latin: set[str], other: set[str]) -> re.Pattern | None:
     return re.compile("|".join(alternatives)) if alternatives else None
 
 
-def _child(node: list, part: str) -> list:
-    child: list = [[], []]
-    node[1].append((part, child))
-    return child
+_NONE: dict = {}
 
 
 def _walk(text: str, e: int, end: int, node: list, best: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -352,7 +349,7 @@ def _walk(text: str, e: int, end: int, node: list, best: tuple[int, int] | None)
         while j < end and text[j].isspace():
             j += 1
         if j > e:
-            for part, child in node[1]:
+            for part, child in node[1].items():
                 if text.startswith(part, j, end):
                     best = _walk(text, j + len(part), end, child, best)
     return best
@@ -362,10 +359,10 @@ class _Finder:
     __slots__ = ("_by_char", "_starts")
 
     def __init__(self, words: tuple[str, ...]) -> None:
-        # first character -> [(first part, node)]: the words that begin with it as a tree of their parts, each
-        # node [[(rank, ends Latin) of the words that end there], [(next part, node)]]; a word's rank is its
+        # first character -> {first part: node}: the words that begin with it as a tree of their parts, each
+        # node [[(rank, ends Latin) of the words that end there], {next part: node}]; a word's rank is its
         # place in the regex's order (Latin words first, the longest first), the lowest matching one wins
-        self._by_char: dict[str, list[tuple[str, list]]] = {}
+        self._by_char: dict[str, dict[str, list]] = {}
         groups: dict[str, tuple[list, list]] = {}
         latin_firsts, other_firsts = set(), set()
         for word in sorted(set(words), key=len, reverse=True):
@@ -376,20 +373,23 @@ class _Finder:
             groups.setdefault(word[0], ([], []))[0 if starts and ends else 1].append((parts, ends))
             (latin_firsts if starts else other_firsts).add(parts[0] if starts else word[0])
         for c, (latin, other) in groups.items():
-            root: list = [[], []]
+            root: dict[str, list] = {}
             for rank, (parts, ends) in enumerate(latin + other):
-                node = root
+                level = root
                 for part in parts:
-                    node = next((n for p, n in node[1] if p == part), None) or _child(node, part)
+                    node = level.get(part)
+                    if node is None:
+                        node = level[part] = [[], {}]
+                    level = node[1]
                 node[0].append((rank, ends))
-            self._by_char[c] = root[1]
+            self._by_char[c] = root
         self._starts = _starts_pattern(latin_firsts, other_firsts)
 
     def _at(self, text: str, i: int, end: int) -> _Match | None:
         """The word the regex would match at offset i, one of the places self._starts finds (none if it
         matches none there)."""
         best = None
-        for first, node in self._by_char.get(text[i], ()):
+        for first, node in self._by_char.get(text[i], _NONE).items():
             if text.startswith(first, i, end):
                 best = _walk(text, i + len(first), end, node, best)
         return None if best is None else _Match(i, best[1], text[i:best[1]])
