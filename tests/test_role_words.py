@@ -107,6 +107,21 @@ def _alternations():
 
 
 _ALTERNATIONS = _alternations()
+
+
+def _finders(alternation, chinese: bool) -> list:
+    """A finder of these words searching with the pattern it begins with, and one searching with the faster
+    pattern it takes once it has searched enough text (wordtables.FAST_AFTER characters)."""
+    from dsfact.matching.wordtables import FAST_AFTER, _Finder
+
+    words = alternation.words if chinese else tuple(w for w in alternation.words if not has_cjk(w))
+    plain, fast = _Finder(words), _Finder(words)
+    fast._scanner(FAST_AFTER)
+    assert fast._starts is not plain._starts or plain._starts is None
+    return [plain, fast]
+
+
+_FINDERS = {chinese: [_finders(a, chinese) for a in _ALTERNATIONS] for chinese in (False, True)}
 _SPOKEN = sorted({w for a in _ALTERNATIONS for w in a.words})
 _ALTERNATION_REGEXES = {chinese: [re.compile(_alternation(a.words if chinese else
                                                           tuple(w for w in a.words if not has_cjk(w))))
@@ -121,12 +136,13 @@ def test_alternations_find_what_the_regexes_found(pieces, chinese, cut_start, cu
     if not chinese and any(has_cjk(c) for c in text):
         chinese = True
     pos, endpos = min(cut_start, len(text)), max(0, len(text) - cut_end)
-    for alternation, regex in zip(_ALTERNATIONS, _ALTERNATION_REGEXES[chinese]):
-        finder = alternation.get(chinese)
+    for finders, regex in zip(_FINDERS[chinese], _ALTERNATION_REGEXES[chinese]):
         expected = [(m.start(), m.end(), m.group()) for m in regex.finditer(text, pos, endpos)]
-        assert [(m.start(), m.end(), m.group()) for m in finder.finditer(text, pos, endpos)] == expected, text
-        first = finder.search(text, pos, endpos)
-        assert (first is None) == (not expected)
+        for finder in finders:
+            assert [(m.start(), m.end(), m.group()) for m in finder.finditer(text, pos, endpos)] == expected, text
+            first = finder.search(text, pos, endpos)
+            assert (first is None) == (not expected)
+            assert first is None or (first.start(), first.end(), first.group()) == expected[0]
 
 
 def _variants(word: str, others: list[str]) -> list[str]:
@@ -148,13 +164,14 @@ def test_every_word_at_its_edges():
             for role, before, after in _REGEXES[True]:
                 assert role.before.before(text, True, starts) == bool(before.search(text)), (role.name, text)
                 assert role.after.after(text, True) == bool(after.search(text)), (role.name, text)
-    for alternation in _ALTERNATIONS:
+    for alternation, finders in zip(_ALTERNATIONS, _FINDERS[True]):
         regex = re.compile(_alternation(alternation.words))
         own = sorted(alternation.words)
         for word in own:
             for text in _variants(word, own[::40]):
                 expected = [(m.start(), m.end(), m.group()) for m in regex.finditer(text)]
-                assert [(m.start(), m.end(), m.group()) for m in alternation.get(True).finditer(text)] == expected
+                for finder in finders:
+                    assert [(m.start(), m.end(), m.group()) for m in finder.finditer(text)] == expected
 
 
 def _comparison_words() -> tuple[tuple[str, ...], tuple[str, ...]]:

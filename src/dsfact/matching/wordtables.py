@@ -319,6 +319,20 @@ class Alternation:
         return found
 
 
+FAST_AFTER = 50_000  # characters a finder searches before its faster pattern repays compiling it
+
+
+def _plain_starts(latin: set[str], other: set[str]) -> re.Pattern | None:
+    """Where a word may begin: a Latin first part where no letter or digit stands before it, or a character
+    of `other` (the regex `_alternation` would try each word at)."""
+    alternatives = []
+    if latin:
+        alternatives.append(r"(?<![a-z0-9])(?=" + "|".join(map(re.escape, sorted(latin))) + ")")
+    if other:
+        alternatives.append("(?=[" + "".join(re.escape(c) for c in sorted(other)) + "])")
+    return re.compile("|".join(alternatives)) if alternatives else None
+
+
 def _starts_pattern(latin: set[str], other: set[str]) -> re.Pattern | None:
     """Where a word may begin: a Latin first part (where no letter or digit stands before it: the finder
     looks, a look-behind in each alternative costs much to compile), or a character of `other`. Each
@@ -333,9 +347,6 @@ def _starts_pattern(latin: set[str], other: set[str]) -> re.Pattern | None:
         alternatives.append(re.escape(c) + lookahead)
     alternatives += [re.escape(c) for c in sorted(other)]
     return re.compile("|".join(alternatives)) if alternatives else None
-
-
-_NONE: dict = {}
 
 
 def _walk(text: str, e: int, end: int, node: list, best: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -356,12 +367,14 @@ def _walk(text: str, e: int, end: int, node: list, best: tuple[int, int] | None)
 
 
 class _Finder:
-    __slots__ = ("_by_char", "_starts")
+    __slots__ = ("_groups", "_by_char", "_firsts", "_starts", "_read")
 
     def __init__(self, words: tuple[str, ...]) -> None:
-        # first character -> {first part: node}: the words that begin with it as a tree of their parts, each
-        # node [[(rank, ends Latin) of the words that end there], {next part: node}]; a word's rank is its
-        # place in the regex's order (Latin words first, the longest first), the lowest matching one wins
+        # first character -> the words that begin with it as (parts, ends Latin), in the regex's order (Latin
+        # words first, the longest first): a word's rank is its place there, the lowest matching one wins
+        self._groups: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+        # first character -> {first part: node}, those words as a tree of their parts (built when first
+        # met): each node [[(rank, ends Latin) of the words that end there], {next part: node}]
         self._by_char: dict[str, dict[str, list]] = {}
         groups: dict[str, tuple[list, list]] = {}
         latin_firsts, other_firsts = set(), set()
@@ -372,34 +385,51 @@ class _Finder:
             starts, ends = bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:]))
             groups.setdefault(word[0], ([], []))[0 if starts and ends else 1].append((parts, ends))
             (latin_firsts if starts else other_firsts).add(parts[0] if starts else word[0])
-        for c, (latin, other) in groups.items():
-            root: dict[str, list] = {}
-            for rank, (parts, ends) in enumerate(latin + other):
-                level = root
-                for part in parts:
-                    node = level.get(part)
-                    if node is None:
-                        node = level[part] = [[], {}]
-                    level = node[1]
-                node[0].append((rank, ends))
-            self._by_char[c] = root
-        self._starts = _starts_pattern(latin_firsts, other_firsts)
+        self._groups = {c: latin + other for c, (latin, other) in groups.items()}
+        self._firsts = (latin_firsts, other_firsts)
+        self._starts = _plain_starts(latin_firsts, other_firsts)
+        self._read = 0  # characters searched, until FAST_AFTER
+
+    def _tree(self, c: str) -> dict[str, list]:
+        root: dict[str, list] = {}
+        for rank, (parts, ends) in enumerate(self._groups.get(c, ())):
+            level = root
+            for part in parts:
+                node = level.get(part)
+                if node is None:
+                    node = level[part] = [[], {}]
+                level = node[1]
+            node[0].append((rank, ends))
+        self._by_char[c] = root
+        return root
 
     def _at(self, text: str, i: int, end: int) -> _Match | None:
         """The word the regex would match at offset i, one of the places self._starts finds (none if it
         matches none there)."""
         best = None
-        for first, node in self._by_char.get(text[i], _NONE).items():
+        c = text[i]
+        tree = self._by_char.get(c)
+        for first, node in (self._tree(c) if tree is None else tree).items():
             if text.startswith(first, i, end):
                 best = _walk(text, i + len(first), end, node, best)
         return None if best is None else _Match(i, best[1], text[i:best[1]])
 
+    def _scanner(self, searched: int) -> re.Pattern | None:
+        """The pattern of the places where a word may begin: the plain one (cheap to compile) until the
+        finder has searched FAST_AFTER characters, then one that is faster to search (_starts_pattern)."""
+        if self._read < FAST_AFTER:
+            self._read += searched
+            if self._read >= FAST_AFTER and self._starts is not None:
+                self._starts = _starts_pattern(*self._firsts)
+        return self._starts
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else min(endpos, len(text))
-        if self._starts is None:
+        starts = self._scanner(end - pos)
+        if starts is None:
             return
         skip = pos
-        for m in self._starts.finditer(text, pos, end):
+        for m in starts.finditer(text, pos, end):
             i = m.start()
             if i < skip or (i and text[i - 1] in _ALNUM and text[i] in _AZ):
                 continue  # within what was found, or a Latin word's first part inside a word
@@ -411,8 +441,9 @@ class _Finder:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> _Match | None:
         """The first match from pos (finditer's first, without a generator: asked once per figure)."""
         end = len(text) if endpos is None else min(endpos, len(text))
-        if self._starts is not None:
-            for m in self._starts.finditer(text, pos, end):
+        starts = self._scanner(end - pos)
+        if starts is not None:
+            for m in starts.finditer(text, pos, end):
                 i = m.start()
                 if i and text[i - 1] in _ALNUM and text[i] in _AZ:
                     continue  # a Latin word's first part inside a word
