@@ -53,7 +53,8 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
         if finding.verdict != SUPPORTED and selected.unit == "count" and _counts_another_thing(text, q, selected):
             continue  # "300,000 households" beside a cluster's GPUs: what it counts is not the claim's
         doubt = finding.verdict != SUPPORTED and (candidates[0].weak or passed_over(matcher, q, candidates[0])
-                                                  or doubts_time(matcher, q, selected) or _framed(matcher, q, selected))
+                                                  or doubts_time(matcher, q, selected)
+                                                  or _framed(matcher, q, selected, candidates[0]))
         if doubt and doubt != UNANCHORED:
             continue  # when in doubt, stay quiet: a loose binding, or another day, never contradicts
         clause = matcher.clause_of(q)
@@ -99,10 +100,14 @@ def beside_its_own_statement(found: list[Finding], sentence_of, text: str, loose
         (f.claim, sentence_of(f.start)) in in_sentence or (id(f) in loose and (f.claim, line(f)) in in_line))]
 
 
-def _framed(matcher, q, claim) -> bool:
-    from dsfact.matching.bodies import framed_only  # read only when a figure disagrees
+def _framed(matcher, q, claim, candidate) -> bool:
+    """Whether the figure's subject is only a name framed as a comparison, or one borrowed from a sentence
+    that names another member of the claim's family (dsfact.matching.bodies): it may agree, never contradict."""
+    from dsfact.matching.bodies import borrowed_from_other, framed_only  # read only when a figure disagrees
 
-    return framed_only(matcher, q, matcher.index.position[claim.id])
+    ci = matcher.index.position[claim.id]
+    return framed_only(matcher, q, ci) or (
+        candidate.subject_distance >= SENTENCE_PENALTY and borrowed_from_other(matcher, q, ci))
 
 
 def _counts_another_thing(text: str, q, claim) -> bool:

@@ -218,6 +218,21 @@ def lent_by_other(text, ci: int, start: int, end: int) -> bool:
     return _through_other(text, ci, nearest, named)
 
 
+def borrowed_from_other(text, q: Quantity, ci: int) -> bool:
+    """Whether figure q, whose own sentence does not name claim ci's subject, takes it from an earlier
+    sentence that names it only as another member of its family ("It describes R1's two runs. The team
+    also logged 5,000 GPU hours." against V3's GPU hours): such a subject binds loosely."""
+    naming = text.index.naming
+    si = text.sentence_of(q.start)
+    if any(ci in naming(h.cue)[1] for h in text.sentence_hits(si)):
+        return False
+    for back in range(si - 1, max(si - 5, -1), -1):
+        if any(ci in naming(h.cue)[1] for h in text.sentence_hits(back)):
+            before = text.sentences[back]
+            return lent_by_other(text, ci, before.start, before.end)
+    return False
+
+
 def _through_other(text, ci: int, nearest: str | None, named: set[str]) -> bool:
     own, other = members(text)[ci]
     if nearest in own or nearest in other:
