@@ -83,8 +83,9 @@ def beside_its_own_statement(found: list[Finding], sentence_of, text: str, loose
     to misstate it in the same breath. A wrong figure that names its own subject and metric in another
     sentence is judged at its place, however often the text states the claim rightly (issue 9: a supported
     twin must not hide a contradiction). `sentence_of` gives the sentence of an offset in `text`."""
-    right = [f for f in found if f.verdict == SUPPORTED]
-    if not right or all(f.verdict == SUPPORTED for f in found):
+    wrong = {f.claim for f in found if f.verdict != SUPPORTED}
+    right = [f for f in found if f.verdict == SUPPORTED and f.claim in wrong]
+    if not right:
         return found
     import bisect
     import re
@@ -96,7 +97,8 @@ def beside_its_own_statement(found: list[Finding], sentence_of, text: str, loose
 
     in_sentence = {(f.claim, sentence_of(f.start)) for f in right}
     in_line = {(f.claim, line(f)) for f in right} if loose else set()
-    return [f for f in found if f.verdict == SUPPORTED or not (
+    claims = {f.claim for f in right}
+    return [f for f in found if f.verdict == SUPPORTED or f.claim not in claims or not (
         (f.claim, sentence_of(f.start)) in in_sentence or (id(f) in loose and (f.claim, line(f)) in in_line))]
 
 

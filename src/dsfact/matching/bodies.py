@@ -287,14 +287,15 @@ def framed_only(text, q: Quantity, ci: int) -> bool:
     """Whether every name of claim ci's subject in figure q's sentence stands in a frame of comparison
     that closes before q ("与OpenAI的每百万token 60美元相比，其价格为2.19美元": 2.19 is not OpenAI's), so that
     the name binds only the figures inside the frame."""
-    sentence = text.sentences[text.sentence_of(q.start)]
+    si = text.sentence_of(q.start)
+    sentence = text.sentences[si]
     naming, folded = text.index.naming, text.folded
     if _FRAME is None:
         in_comparison_frame("", 0, 0)  # reads the words
     if _FRAME[2].search(folded, sentence.start, q.start) is None:
         return False  # no closing word before the figure: no frame closes before it
     framed = False
-    for hit in text.sentence_hits(text.sentence_of(q.start)):
+    for hit in text.sentence_hits(si):
         if ci not in naming(hit.cue)[1]:
             continue
         if hit.end > q.start or not in_comparison_frame(folded, hit.start, hit.end):

@@ -285,7 +285,7 @@ def earmarked_slice(text, q: Quantity) -> bool:
 def _earmarked(text, q: Quantity) -> bool:
     after, before, use = _earmark_words()
     folded = text.folded
-    window = folded[max(0, q.start - 24):q.start]
+    window = folded[max(0, q.start - 24):q.start].rstrip(" 」』”’\"'")  # 「撥出」1,500億歐元: the verb quoted
     if after.opens(folded, q.end, True) or before.ends(window, 0, len(window), True):
         return True
     if not use.opens(folded, q.end, True):
@@ -316,12 +316,16 @@ def _later_member(text, ci: int) -> bool:
     own, pattern = _stems(text, ci)
     if pattern is None:
         return False
+    cache = _cache(text)
+    found = cache.get(pattern.pattern)  # claims of one model share their stems: the text is read once
+    if found is None:
+        found = cache[pattern.pattern] = [
+            (m.group("stem").rstrip(" -"), m.group("n"), m.end()) for m in pattern.finditer(text.folded)]
     later = False
-    for m in pattern.finditer(text.folded):
-        stem, number = m.group("stem").rstrip(" -"), m.group("n")
+    for stem, number, end in found:
         if _is_own(number, own.get(stem, ())):
             return False  # the text names the version itself: its figures are bound as they are
-        if _is_figure(text, m.end() - len(number), m.end()):
+        if _is_figure(text, end - len(number), end):
             continue
         later = later or any(float(number) > float(o) for o in own.get(stem, ()))
     return later or ci in _marked_claims(text)

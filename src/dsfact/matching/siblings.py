@@ -80,6 +80,9 @@ def _model_keys(registry, index) -> dict[str, frozenset[str]]:
                     cues = by_claim.get((index.position[c.id], SUBJECT), ())
                     keys[c.id] = frozenset(k for k in cues if k.isascii() and k and k in own
                                            and not any(k in o for o in others))
+        # per claim, the claims of its group about another model that have words of their own
+        _MODELS["siblings"] = {c.id: [o for o in groups[c.group] if o.subject != c.subject and keys.get(o.id)]
+                               for c in registry.claims if keys.get(c.id)}
         _MODELS["registry"], _MODELS["keys"] = registry, keys
     return _MODELS["keys"]
 
@@ -96,8 +99,7 @@ def other_models(q: Quantity, selected: Claim, text: TextCues, subject_distance:
     mine = keys.get(selected.id)
     if not mine:
         return None, []
-    siblings = [c for c in text.registry.claims if c.group == selected.group and c.id in keys
-                and c.subject != selected.subject and keys[c.id]]
+    siblings = _MODELS["siblings"].get(selected.id)
     if not siblings:
         return None, []
     named = _named_keys(text, q, subject_distance, selected)
