@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
+from dsfact.matching.bodies import borrowed_from_other, framed_only
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
+from dsfact.matching.siblings import other_models, price_kind
 from dsfact.model import SUPPORTED, FileResult, Finding, Registry
 from dsfact.quantity import agrees
 from dsfact.verdict import claim_sources, judge, verdict_of
@@ -105,8 +107,6 @@ def beside_its_own_statement(found: list[Finding], sentence_of, text: str, loose
 def _framed(matcher, q, claim, candidate) -> bool:
     """Whether the figure's subject is only a name framed as a comparison, or one borrowed from a sentence
     that names another member of the claim's family (dsfact.matching.bodies): it may agree, never contradict."""
-    from dsfact.matching.bodies import borrowed_from_other, framed_only  # read only when a figure disagrees
-
     ci = matcher.index.position[claim.id]
     return framed_only(matcher, q, ci) or (
         candidate.subject_distance >= SENTENCE_PENALTY and borrowed_from_other(matcher, q, ci))
@@ -146,8 +146,6 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry):
     - Another price kind: the kind word nearest the figure (output, 输入, cache hit) picks the price of
       the family it is; without one, a value that agrees with another kind is that kind's, never a
       contradiction of the first."""
-    from dsfact.matching.siblings import other_models, price_kind
-
     excluded = getattr(candidate.cues, "excluded", ())
     position = matcher.index.position
     named, others = other_models(q, selected, matcher, candidate.subject_distance)

@@ -220,13 +220,16 @@ def lent_by_other(text, ci: int, start: int, end: int) -> bool:
 
 def borrowed_from_other(text, q: Quantity, ci: int) -> bool:
     """Whether figure q, whose own sentence does not name claim ci's subject, takes it from an earlier
-    sentence that names it only as another member of its family ("It describes R1's two runs. The team
+    sentence of its paragraph that names it only as another member of its family ("It describes R1's two runs. The team
     also logged 5,000 GPU hours." against V3's GPU hours): such a subject binds loosely."""
     naming = text.index.naming
     si = text.sentence_of(q.start)
     if any(ci in naming(h.cue)[1] for h in text.sentence_hits(si)):
         return False
+    paragraph = text.sentences[si].paragraph
     for back in range(si - 1, max(si - 5, -1), -1):
+        if text.sentences[back].paragraph != paragraph:
+            return False  # a subject from another paragraph: the rules of borrowing decide alone
         if any(ci in naming(h.cue)[1] for h in text.sentence_hits(back)):
             before = text.sentences[back]
             return lent_by_other(text, ci, before.start, before.end)

@@ -41,10 +41,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
             return ANOTHER_DAY
         return _other_year(text, q, claim.time)
     if not claim.time:
-        from dsfact.matching.family import later_member
-
         ci = text.index.position.get(claim.id)
-        return ANOTHER_DAY if ci is not None and later_member(text, ci) else ""
+        return ANOTHER_DAY if ci is not None and _later_member()(text, ci) else ""
     if claim.time.count("-") != 2:
         return ""
     from dsfact.matching.when import DAY_KINDS, written_before
@@ -71,6 +69,18 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     if anchored is None:
         anchored = text._anchors[claim.time] = _anchored(text, claim.time)
     return "" if anchored else UNANCHORED
+
+
+_LATER: list = []
+
+
+def _later_member():
+    """dsfact.matching.family.later_member, imported on first use (not at start-up), then kept."""
+    if not _LATER:
+        from dsfact.matching.family import later_member
+
+        _LATER.append(later_member)
+    return _LATER[0]
 
 
 def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
