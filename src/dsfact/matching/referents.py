@@ -18,6 +18,10 @@ from __future__ import annotations
 
 import bisect
 
+from dsfact.matching.cues import METRIC
+from dsfact.matching.structure import _naming_words, _owner_words
+from dsfact.matching.text import INF, LOOKBACK_SENTENCES
+
 _LEAD_CJK = 6  # a lead before the pointing word: at most this many Chinese characters ...
 _LEAD_LATIN = 4  # ... or Latin words, then a comma
 _ATTACHED = 3  # characters between a name and its noun ("」的", "'s "), quotes and brackets aside
@@ -75,8 +79,6 @@ def _attached(folded: str, hit, noun: str, at: int) -> bool:
     if hit.end <= at:
         gap = folded[hit.end:at].strip(_QUOTES)
         return len(gap) <= _ATTACHED and gap in ("", "的", "'s", "’s")
-    from dsfact.matching.structure import _naming_words
-
     gap = folded[at + len(noun):hit.start].rstrip(_QUOTES).strip()
     if gap.startswith("s "):
         gap = gap[2:]
@@ -88,8 +90,6 @@ def referred_back(text, si: int, q, missing: list[int], subject_d: dict[int, flo
     that points back takes the subject of the nearest earlier name the text gave that noun, in its
     paragraph or the one before, a few sentences back, firmly; any other name given that noun first stops
     it. `penalty` is what a subject from a sentence nearby counts (matcher.SENTENCE_PENALTY)."""
-    from dsfact.matching.text import INF, LOOKBACK_SENTENCES
-
     sentence = text.sentences[si]
     folded = text.folded
     noun = _noun_at_head(folded, head_after_lead(folded, sentence.start, q.start), q.start)
@@ -157,9 +157,6 @@ def named_after(matcher, q, after: int | None) -> int | None:
     venture called Stargate", "投资5000亿美元，打造名为「星际之门」的项目". A word of investing must stand
     before the figure in its clause (roles.words [owner] `before`); None when there is no such name. `after`
     is where a name would begin after "in" or "into" right after the figure (structure._owner_match)."""
-    from dsfact.matching.structure import _naming_words
-    from dsfact.matching.wordtables import whole_word_in
-
     folded = matcher.folded
     comma = folded[q.end:q.end + 1] in (",", "，")
     m = None if comma else after
@@ -178,6 +175,8 @@ def named_after(matcher, q, after: int | None) -> int | None:
                 head = folded[start:q.start]
                 return _name_start(folded, i + at + len(word)) if any(w in head for w in chinese) else None
         return None
+    from dsfact.matching.wordtables import whole_word_in  # (imported on first use: start-up)
+
     if not whole_word_in(folded, start, q.start, latin):
         return None
     rest = folded[m:m + 60]
@@ -197,8 +196,6 @@ def _investing() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words of investing (roles.words [owner] `before`): the Latin ones, the Chinese ones."""
     global _INVESTING
     if _INVESTING is None:
-        from dsfact.matching.structure import _owner_words
-
         words = _owner_words()[3]
         _INVESTING = (tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii()))
     return _INVESTING
@@ -232,9 +229,6 @@ def quoted(text, si: int, q, cues) -> bool:
     opens its sentence and names no subject takes the subject of the one said to have said it, right after
     the quote (or at the head of the next sentence of its paragraph), loosely: the speaker's words may be
     about someone else, so the figure may agree but never contradicts."""
-    from dsfact.matching.matcher import SENTENCE_PENALTY as penalty
-    from dsfact.matching.text import INF
-
     sentence, folded = text.sentences[si], text.folded
     first = sentence.start
     while first < q.start and folded[first] in " \t*#-":
@@ -247,6 +241,7 @@ def quoted(text, si: int, q, cues) -> bool:
     missing = [ci for ci in cues.metric if subject_d.get(ci, INF) == INF and ci not in cues.excluded]
     if not missing:
         return False
+    from dsfact.matching.matcher import SENTENCE_PENALTY as penalty
     close = -1
     for i in range(q.end, sentence.end):
         if folded[i] in _CLOSING_QUOTES:
@@ -292,8 +287,6 @@ _COMPOUND_GAP = 1  # characters between the exclude word and the metric noun it 
 def qualifies_other(text, q, hit, ci: int) -> bool:
     """Whether exclude word `hit` of claim ci qualifies a metric word of ci in a clause other than figure
     q's, while q's clause has a metric word of ci of its own (`text` is a TextMatcher)."""
-    from dsfact.matching.cues import METRIC
-
     marks = text._marks
     clause = bisect.bisect_right(marks, q.start)
     if bisect.bisect_right(marks, hit.start) == clause:
