@@ -98,3 +98,24 @@ def test_chinese_text_among_the_first_files_is_warmed_before_the_workers_fork(tm
     # only the first files are looked at: the run is not held up reading every file first
     late = [str(english)] * run.SNIFF_FILES + [str(chinese)]
     assert not run._holds_chinese(late, {})
+
+
+def test_the_collector_is_settled_for_a_run_and_put_back_after_it():
+    import gc
+
+    gc.unfreeze()  # what other tests' pools froze in this process
+    before = gc.get_threshold()
+    with run.collector_settled():
+        assert gc.get_threshold() == run.GC_THRESHOLD
+        assert gc.get_freeze_count() > 0  # what was built before the run is out of the collector's sight
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_run_that_fails_puts_the_collector_back():
+    import gc
+
+    before = gc.get_threshold()
+    with pytest.raises(KeyError), run.collector_settled():
+        raise KeyError("x")
+    assert gc.get_threshold() == before

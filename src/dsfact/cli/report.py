@@ -10,7 +10,7 @@ from dsfact.cli.exits import exit_code
 from dsfact.errors import UsageError
 from dsfact.model import FileResult, Report
 from dsfact.render import escape
-from dsfact.run import SEVERITIES, Finish, iter_finished, without_supported
+from dsfact.run import SEVERITIES, Finish, collector_settled, iter_finished, without_supported
 from dsfact.workspace.walk import collect_paths
 
 
@@ -71,7 +71,8 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
                     lean=output in ("json", "jsonl", "lines", "github"))
     results = iter_finished(files, registry, encoding=encoding, stdin_filename=stdin_filename, jobs=jobs,
                             ignore=settings.ignore | ignored, finish=finish, contents=contents, date=date)
-    report, shown = out.stream(results, len(files))
+    with collector_settled():
+        report, shown = out.stream(results, len(files))
     report.warnings = shown.warnings = notices
     clean = not any(r.error or r.findings for r in shown.files)
     if not (quiet and clean and output in ("lines", "github", "table")):  # machine formats are always whole
