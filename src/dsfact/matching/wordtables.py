@@ -81,13 +81,8 @@ class Words:
         tables = self._ends if last else self._begins
         found = tables[chinese]
         if found is None:
-            by: dict[str, dict[int, dict[str, list]]] = {}
-            for entry, cjk in self._entries:
-                if chinese or not cjk:
-                    part = entry[0][-1] if last else entry[0][0]
-                    key = part[-1] if last else part[0]
-                    by.setdefault(key, {}).setdefault(len(part), {}).setdefault(part, []).append(entry)
-            found = tables[chinese] = {k: list(v.items()) for k, v in by.items()}
+            found = tables[chinese] = _by_edge(((entry, entry) for entry, cjk in self._entries
+                                                if chinese or not cjk), last)
         return found
 
     def listed(self) -> list[str]:
@@ -179,6 +174,17 @@ class Words:
         return starts
 
 
+def _by_edge(entries, last: bool) -> dict[str, list]:
+    """(entry, what to file) pairs filed by the last (first) character of the entry's last (first) part, then
+    by that part's length and the part: {character: [(length, {part: [filed]})]}."""
+    by: dict[str, dict[int, dict[str, list]]] = {}
+    for entry, filed in entries:
+        part = entry[0][-1] if last else entry[0][0]
+        key = part[-1] if last else part[0]
+        by.setdefault(key, {}).setdefault(len(part), {}).setdefault(part, []).append(filed)
+    return {k: list(v.items()) for k, v in by.items()}
+
+
 class TaggedWords:
     """Several lists of words (each a `Words`, under a tag: a role's name), looked up together: which lists
     have a word before a figure (`Words.before`) and which a word after it (`Words.after`), in one pass
@@ -195,14 +201,8 @@ class TaggedWords:
         tables = self._ends if last else self._begins
         found = tables[chinese]
         if found is None:
-            by: dict[str, dict[int, dict[str, list]]] = {}
-            for tag, words in self._tables.items():
-                for entry, cjk in words._entries:
-                    if chinese or not cjk:
-                        part = entry[0][-1] if last else entry[0][0]
-                        key = part[-1] if last else part[0]
-                        by.setdefault(key, {}).setdefault(len(part), {}).setdefault(part, []).append((*entry, tag))
-            found = tables[chinese] = {k: list(v.items()) for k, v in by.items()}
+            found = tables[chinese] = _by_edge(((entry, (*entry, tag)) for tag, words in self._tables.items()
+                                                for entry, cjk in words._entries if chinese or not cjk), last)
         return found
 
     def before(self, text: str, chinese: bool, starts: list[int]) -> set[str]:
