@@ -89,13 +89,10 @@ def beside_its_own_statement(found: list[Finding], sentence_of, text: str, loose
     right = [f for f in found if f.verdict == SUPPORTED and f.claim in wrong]
     if not right:
         return found
-    import bisect
-    import re
-
-    breaks = [m.start() for m in re.finditer("\n", text)] if loose else []
+    from dsfact.matching.text import line_start
 
     def line(f: Finding) -> int:
-        return bisect.bisect_right(breaks, f.start)
+        return line_start(text, f.start)  # the line, by where it starts
 
     in_sentence = {(f.claim, sentence_of(f.start)) for f in right}
     in_line = {(f.claim, line(f)) for f in right} if loose else set()
