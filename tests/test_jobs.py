@@ -1,6 +1,7 @@
 """--jobs: every core by default as soon as there is more than one file; never more workers than files."""
 import concurrent.futures
 import os
+import signal
 
 import pytest
 from conftest import ROOT
@@ -28,10 +29,14 @@ class _SerialPool:
 
 @pytest.fixture
 def pools(monkeypatch):
+    """The stand-in pool, and this process's Ctrl-C handler put back afterwards: the worker initializer it
+    runs here ignores Ctrl-C, which every later subprocess of the suite would otherwise inherit."""
     _SerialPool.made = []
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _SerialPool)
     monkeypatch.setattr(run.os, "cpu_count", lambda: 4)
-    return _SerialPool.made
+    handler = signal.getsignal(signal.SIGINT)
+    yield _SerialPool.made
+    signal.signal(signal.SIGINT, handler)
 
 
 def results(paths, jobs, registry):
