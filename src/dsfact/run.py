@@ -131,10 +131,29 @@ def _counted(finding):
 _WORKER = {}
 
 
+def _started(pool, tasks):
+    """pool.map(_worker, tasks), with Ctrl-C held back while the pool forks its workers: a worker takes
+    its parent's signal mask, so one interrupted before its initializer has run (it ignores Ctrl-C) does
+    not die with a traceback of its own and leave the parent a broken pool to report. A Ctrl-C that came
+    meanwhile reaches the parent as the mask is lifted: one line, exit 130."""
+    import signal
+
+    mask = getattr(signal, "pthread_sigmask", None)  # not on Windows, where workers are not forked
+    if mask is None:
+        return pool.map(_worker, tasks)
+    mask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return pool.map(_worker, tasks)  # submits every task, which starts every worker
+    finally:
+        mask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _worker_init(registry, ignore, finish, date=None):
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: one line, exit 130
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while it was forked (_started)
     _WORKER["registry"] = registry
     _WORKER["ignore"] = ignore
     _WORKER["finish"] = finish
@@ -248,18 +267,18 @@ def iter_finished(files: list[tuple[str, str | None]], registry, *, encoding, st
         jobs = os.cpu_count() or 1
     jobs = min(jobs, len(readable))
     pool = None
-    if jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        _warm(registry, chinese=_holds_chinese(readable, contents))
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
-                                   initargs=(registry, ignore, finish, date))
-        tasks = [[(p, encoding, contents.get(p)) for p in chunk] for chunk in _chunks(readable, jobs)]
-        checked = (done for chunk in pool.map(_worker, tasks) for done in chunk)
-    else:
-        checked = (finish.apply(check_one(p, registry, data=contents.get(p), encoding=encoding, ignore=ignore,
-                                          date=date), registry) for p in readable)
     try:
+        if jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            _warm(registry, chinese=_holds_chinese(readable, contents))
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
+                                       initargs=(registry, ignore, finish, date))
+            tasks = [[(p, encoding, contents.get(p)) for p in chunk] for chunk in _chunks(readable, jobs)]
+            checked = (done for chunk in _started(pool, tasks) for done in chunk)
+        else:
+            checked = (finish.apply(check_one(p, registry, data=contents.get(p), encoding=encoding,
+                                              ignore=ignore, date=date), registry) for p in readable)
         for path, err in files:
             if err is not None:
                 yield finish.apply(FileResult(path=path, error=err), registry)
