@@ -32,6 +32,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return ""
     if _in_doubt(text, q, claim) or (q.per is not None and _discounted(text, q)):
         return ANOTHER_DAY
+    if _measures_other(text, q, claim):
+        return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity
     if claim.time and claim.time.isdigit():
         from dsfact.matching.when import later_state
 
@@ -111,6 +113,13 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
                    for w in words):
             return True
     return False
+
+
+def _measures_other(text, q: Quantity, claim: Claim) -> bool:
+    """Whether figure q's own noun names another quantity than claim's (dsfact.matching.nouns)."""
+    from dsfact.matching.nouns import other_quantity
+
+    return other_quantity(text.folded, q, claim)
 
 
 def _discounted(text, q: Quantity) -> bool:
@@ -214,7 +223,8 @@ def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
     fall since March 2020", "up 480% over the last two years") places only that figure, and a sentence
     with no figure but a date ("DeepSeek released R1 on January 20.") places only what it tells. When the
     figure's sentence refers back ("that day", "当天"), any date of the sentence before counts."""
-    from dsfact.matching.roles import names_day, time_fits, time_tags
+    from dsfact.matching.roles import time_fits, time_tags
+    from dsfact.matching.when import names_day
 
     if refers_back and not text._time_fits(time, before):
         return True
@@ -237,7 +247,7 @@ def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
 def _anchored(text, time: str) -> bool:
     """Whether a text is about the day of a claim tied to a date: it names that day (a date, its weekday,
     "27日") or a date close to it ("January 20", "January 2025": a story of those days)."""
-    from dsfact.matching.roles import names_day
+    from dsfact.matching.when import names_day
 
     if names_day(text.folded, time) or _names_date(text, time):
         return True

@@ -1,0 +1,124 @@
+"""The figure's own noun: what a figure measures, from the noun that governs it (issue 9).
+
+"42% lower latency" and "37 billion active parameters" name their quantity right after the figure;
+"latency fell 42%", "cut latency by 42%" and "延迟降低42%" name it before, as the noun whose change the
+figure is. When that noun is one of the quantities of dsfact/lang/nouns.words and no word of its family
+is one of a claim's cue words, the figure measures another quantity than the claim: it may agree, never
+contradict. Only listed nouns are read: "98% lower prices" or "$5.6 million training cost" are left to the
+cues. (dsfact.matching.counted does the same for the noun a count of GPUs counts, from any noun.)
+"""
+from __future__ import annotations
+
+from dsfact.matching.cues import has_cjk
+from dsfact.model import Claim, Quantity
+
+REACH = 40  # characters read either side of a figure for its noun, within its clause
+LINKS = 4  # at most this many linking words stand between a figure and its noun
+_STOPS = frozenset(",，;；:：。!?！？、()（）[]【】\"“”「」『』|\n")
+
+_WORDS: dict | None = None  # made on first use, never at start-up
+_CLAIMS: dict[tuple, frozenset[str]] = {}  # a claim's cue words -> the families of nouns that are its own
+
+
+def _words() -> dict:
+    global _WORDS
+    if _WORDS is None:
+        from dsfact.lang import load_words
+
+        tables = load_words("nouns")  # [quantities] keys are the families' names
+        directions = load_words("numbers").get("directions", {})
+        family = {w: name for name, words in tables.get("quantities", {}).items() for w in words}
+        moves = tuple(w for words in directions.values() for w in words)
+        _WORDS = {
+            "family": family,
+            "nouns": _longest(family),
+            "after": _longest(tables.get("after", {}).get("words", ())),
+            "before": _longest((*tables.get("before", {}).get("words", ()), *moves)),
+        }
+    return _WORDS
+
+
+def _longest(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _latin_edge(text: str, i: int) -> bool:
+    """Whether offset i of text is a word's edge for a Latin word (no letter or digit on the other side)."""
+    return i <= 0 or i >= len(text) or not (text[i].isascii() and text[i].isalnum())
+
+
+def _ends_with(text: str, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        if text.endswith(w) and (has_cjk(w) or _latin_edge(text, len(text) - len(w) - 1)):
+            return w
+    return None
+
+
+def _starts_with(text: str, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        if text.startswith(w) and (has_cjk(w) or _latin_edge(text, len(w))):
+            return w
+    return None
+
+
+def _clipped_before(folded: str, start: int) -> str:
+    s = folded[max(0, start - REACH):start]
+    cut = max((i for i, c in enumerate(s) if c in _STOPS or c.isdigit()), default=-1)
+    return s[cut + 1:]
+
+
+def _clipped_after(folded: str, end: int) -> str:
+    s = folded[end:end + REACH]
+    cut = next((i for i, c in enumerate(s) if c in _STOPS or c.isdigit()), len(s))
+    return s[:cut]
+
+
+def own_noun(folded: str, q: Quantity) -> str | None:
+    """The family of the quantity noun that governs figure q in folded text (nouns.words), or None: the
+    noun after it first ("42% lower latency"), else the noun whose change it is before it ("延迟降低42%")."""
+    words = _words()
+    after = _clipped_after(folded, q.end)
+    for _ in range(LINKS):
+        after = after.lstrip()
+        link = _starts_with(after, words["after"])
+        if link is None:
+            break
+        after = after[len(link):]
+    noun = _starts_with(after.lstrip(), words["nouns"])
+    if noun is not None:
+        return words["family"][noun]
+    before = _clipped_before(folded, q.start)
+    for _ in range(LINKS):
+        before = before.rstrip()
+        link = _ends_with(before, words["before"])
+        if link is None:
+            break
+        before = before[:-len(link)]
+    noun = _ends_with(before.rstrip(), words["nouns"])
+    return None if noun is None else words["family"][noun]
+
+
+def _own_families(claim: Claim) -> frozenset[str]:
+    """The families of nouns.words that one of claim's cue words belongs to (or contains a word of)."""
+    key = (claim.subject_cues, claim.metric_cues, claim.variant_cues)
+    found = _CLAIMS.get(key)
+    if found is None:
+        from dsfact.fold import fold_text
+
+        cues = [fold_text(c).strip() for c in (*claim.subject_cues, *claim.metric_cues, *claim.variant_cues)]
+        own = set()
+        for word, family in _words()["family"].items():
+            for cue in cues:
+                if cue == word or (has_cjk(word) and (word in cue or (len(cue) > 1 and cue in word))) \
+                        or (not has_cjk(word) and (word in cue.split() or cue in word.split())):
+                    own.add(family)
+                    break
+        found = _CLAIMS[key] = frozenset(own)
+    return found
+
+
+def other_quantity(folded: str, q: Quantity, claim: Claim) -> bool:
+    """Whether figure q's own noun names a quantity that is none of claim's: "latency 42% lower" beside a
+    claim of how much cheaper a price is, "37 billion active parameters" beside a count of tokens."""
+    family = own_noun(folded, q)
+    return family is not None and family not in _own_families(claim)
