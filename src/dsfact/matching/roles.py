@@ -60,7 +60,7 @@ class _Lexicon:
         for name, table in tables.items():
             if name in ("between", "new-subject", "naming", "slash-pair", "owner", "means",
                         "member", "exchange", "multiple", "earmark",
-                        "use"):  # word lists, not roles
+                        "use", "from-to", "saving-base"):  # word lists, not roles
                 continue
             clause = table.get("clause")
             self.roles.append(_Role(
@@ -99,6 +99,9 @@ class _Lexicon:
         self.said_before = TaggedWords({r.name: r.before for r in read})
         self.said_after = TaggedWords({r.name: r.after for r in read})
         self.by_name = {role.name: role for role in self.roles}
+        from_to = tables.get("from-to", {})
+        self.move_from = Words(from_to.get("before", ()))
+        self.move_to = frozenset(from_to.get("words", ()))
         self._never: dict[str, list[str]] = {}
         self._doubt: dict[str | None, list[str]] = {}
         names = load_words("names", frozenset(("before", "after", "words")))
@@ -285,11 +288,23 @@ class FigureReader:
             roles.window()
         if role.name in roles.said:
             return True
+        if role.name == "level" and k > 0 and self._ends_move(self.quantities[k - 1], q):
+            return True
         if role.clause is not None and (q.direction is None or role.doubt) and self._hits_for(role).get(k):
             # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a
             # figure in doubt ("opened 11% lower") holds for a move too
             return True
         return role.near is not None and self._near_role(role, q)
+
+    def _ends_move(self, previous: Quantity, q: Quantity) -> bool:
+        """Whether q ends a move from `previous`, a level of its unit: "from $3.5T to $2.9T", "由3.5萬億到2.9萬億"."""
+        if previous.unit != q.unit or q.start - previous.end > CONVERSION_GAP:
+            return False
+        lex = lexicon()
+        if self.folded[previous.end:q.start].strip() not in lex.move_to:
+            return False
+        before = self.folded[max(0, previous.start - WINDOW):previous.start]
+        return lex.move_from.before(before, self._chinese, lex.between.tail_starts(before, self._chinese))
 
     def clause_words(self, q: Quantity, name: str) -> list[int]:
         """The offsets of role `name`'s clause words that attach to figure q (none when the role has no
@@ -578,18 +593,3 @@ def names_discount(folded: str, start: int, end: int, then: bool = False) -> boo
     lex = lexicon()
     pattern = lex.discount_then if then else lex.discount
     return pattern.get(has_han(folded[start:end])).search(folded, start, end) is not None
-
-
-def names_day(folded: str, claim_time: str) -> bool:
-    """Whether a text names the day of a claim tied to a date by its weekday ("Monday", "周一") or its day
-    of the month ("27日"); a full date is read by the numbers engine."""
-    import datetime
-
-    parts = claim_time.split("-")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return False
-    lex, chinese = lexicon(), has_han(folded)
-    weekday = f"weekday:{datetime.date(*map(int, parts)).weekday()}"
-    if any(lex.time_kinds.get(" ".join(m.group().split())) == weekday for m in lex.time.get(chinese).finditer(folded)):
-        return True
-    return chinese and any(int(m.group(1)) == int(parts[2]) for m in lex.day_of_month.get(True).finditer(folded))

@@ -180,3 +180,19 @@ def implied_year(date: str, doc_day: str | None) -> int | None:
     except ValueError:
         return None
     return doc.year if (month, day) <= (doc.month, doc.day) else doc.year - 1
+
+
+def names_day(folded: str, claim_time: str) -> bool:
+    """Whether a text names the day of a claim tied to a date by its weekday ("Monday", "周一") or its day
+    of the month ("27日"); a full date is read by the numbers engine."""
+    parts = claim_time.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return False
+    from dsfact.fold import has_han
+    from dsfact.matching.roles import lexicon
+
+    lex, chinese = lexicon(), has_han(folded)
+    weekday = f"weekday:{datetime.date(*map(int, parts)).weekday()}"
+    if any(lex.time_kinds.get(" ".join(m.group().split())) == weekday for m in lex.time.get(chinese).finditer(folded)):
+        return True
+    return chinese and any(int(m.group(1)) == int(parts[2]) for m in lex.day_of_month.get(True).finditer(folded))
