@@ -152,6 +152,8 @@ def other_body(text, q: Quantity, ci: int) -> bool:
 
         if other_base(text, q, ci, start, end, compared):
             return True  # "four times the power of the old cluster" is no multiple of Grok 2's
+    if q.unit == "pct" and text.registry.claims[ci].kind == "change" and other_saving_base(text, q, ci, start, end):
+        return True  # "90% below the industry" is no saving against OpenAI's price
     hits = text.hits_in(start, end)
     naming = text.index.naming
     subject_seen = not any(ci in naming(hit.cue)[1] for hit in hits)  # borrowed: every name counts
@@ -308,3 +310,36 @@ def framed_only(text, q: Quantity, ci: int) -> bool:
             return False  # the figure is inside the frame: the name's own figure
         framed = framed or sentence.start <= hit.start
     return framed
+
+
+_SAVING: tuple | None = None
+
+
+def other_saving_base(text, q: Quantity, ci: int, start: int, end: int) -> bool:
+    """Whether the percentage q, in the clause text[start:end], is measured against another base than the
+    body claim ci compares with (roles.words [saving-base]: "90% below the industry", "比行业平均低90%"):
+    a base that does not name that body (its metric's own comparative, 低 in "比行业低90%", may stand in it)."""
+    global _SAVING
+    if _SAVING is None:
+        from dsfact.lang import load_words
+        from dsfact.matching.roles import ROLE_KEYS
+        from dsfact.matching.wordtables import Alternation
+
+        table = load_words("roles", ROLE_KEYS | {"words"}).get("saving-base", {})
+        _SAVING = (Alternation(tuple(w for w in table.get("after", ()) if w.isascii())).get(True),
+                   tuple(sorted(table.get("before", ()), key=len, reverse=True)))
+    compared = bodies(text)[ci]
+    after_words, before_words = _SAVING
+    folded, span = text.folded, None
+    m = after_words.search(folded, q.end, end)
+    if m is not None:
+        span = (m.end(), end)
+    else:
+        for word in before_words:
+            k = folded.rfind(word, start, q.start)
+            if k >= 0 and (span is None or k + len(word) > span[0]):
+                span = (k + len(word), q.start)
+    if span is None or not folded[span[0]:span[1]].strip(" 的'’s,，"):
+        return False
+    return not any(any(key in b or b in key for b in compared)
+                   for key in (alnum(hit.cue) for hit in text.hits_in(*span)))
