@@ -3,8 +3,9 @@ Asked only for a claim that counts things made (GPUs, chips: the [gpu] family of
 
 The words right after a count (in Chinese, after its measure word) are read up to a mark or a word that
 names nothing; when they name something and none of it is the claim's (its cue words, their synonym
-family, a model name with a digit in it, or a word of `also`), the count is of another thing. The words
-live in dsfact/lang/counts.words."""
+family, a model name with a digit in it, or a word of `also`), the count is of another thing; so is a
+count of a chip named by another code than the claim's ("200,000 H200 GPUs" beside a claim of H100s).
+The words live in dsfact/lang/counts.words."""
 from __future__ import annotations
 
 import re
@@ -78,6 +79,22 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
     return _latin_other(after, words, allowed)
 
 
+_CODE = re.compile(r"(?<![a-z0-9])([a-z]{1,3}[0-9]{2,4})(?:s|[a-z])?(?![a-z0-9])")  # a chip's code: h100, gb200, a100s
+
+
+def _other_code(noun: str, allowed: frozenset[str]) -> bool | None:
+    """Whether the noun of a count names a chip by a code (H200, A100, GB200) that none of the claim's codes
+    is, when the claim names its chip by one ("20万台H200" beside a claim of H100 GPUs): True; False when
+    it names one of the claim's codes; None when either names no code."""
+    codes = {m.group(1) for m in _CODE.finditer(noun)}
+    if not codes:
+        return None
+    own = {m.group(1) for w in allowed for m in _CODE.finditer(w)}
+    if not own:
+        return None
+    return not codes & own
+
+
 def _cjk_other(run: str, words: dict, allowed: frozenset[str]) -> bool:
     """Whether the Chinese noun at the head of `run` (the words right after a count) is no word of `allowed`."""
     run = run[:12]
@@ -87,12 +104,18 @@ def _cjk_other(run: str, words: dict, allowed: frozenset[str]) -> bool:
         if run[k:].startswith(words["cjk-function"]):
             run = run[:k]
             break
+    code = _other_code(run, allowed)
+    if code is not None:
+        return code
     return not (any(ch.isdigit() for ch in run) or any(w in run for w in allowed if w))
 
 
 def _latin_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
     tokens = words["latin"].findall(after)[:5]
     phrase = f" {' '.join(tokens)} "
+    code = _other_code(" ".join(tokens[:3]), allowed)
+    if code is not None:
+        return code  # "200,000 H200 GPUs" beside a claim of H100s
     if any(" " in w and f" {w} " in phrase for w in allowed):
         return False  # "1.3 million graphics processing units"
     named = []
