@@ -116,10 +116,11 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
 
 
 def _measures_other(text, q: Quantity, claim: Claim) -> bool:
-    """Whether figure q's own noun names another quantity than claim's (dsfact.matching.nouns)."""
-    from dsfact.matching.nouns import other_quantity
+    """Whether figure q's own noun names another quantity than claim's, or a date's event verb has another
+    object than claim's subject (dsfact.matching.nouns)."""
+    from dsfact.matching.nouns import founds_other, other_quantity
 
-    return other_quantity(text.folded, q, claim)
+    return other_quantity(text.folded, q, claim) or (q.unit == "date" and founds_other(text, q, claim))
 
 
 def _discounted(text, q: Quantity) -> bool:

@@ -122,3 +122,73 @@ def other_quantity(folded: str, q: Quantity, claim: Claim) -> bool:
     claim of how much cheaper a price is, "37 billion active parameters" beside a count of tokens."""
     family = own_noun(folded, q)
     return family is not None and family not in _own_families(claim)
+
+
+OBJECT_REACH = 40  # characters after an event's verb read for what it founded or released
+_OBJECT_END = frozenset(",，;；:：。!?！？、()（）[]【】\"“”「」『』|\n0123456789于在时后之前的")  # 的: "发布的模型" is what it modifies
+
+
+def founds_other(text, q: Quantity, claim: Claim) -> bool:
+    """Whether a date's event verb, the claim's metric word nearest it in its clause, has another name than
+    claim's subject for its object: "co-founded the hedge fund High-Flyer in 2015", "2015年创立杭州幻方科技"
+    date another founding than DeepSeek's. Only a name (a capital in Latin text; in Chinese, words after the
+    verb that are no referent such as 该公司) counts: "founded the company in 2023" may be DeepSeek's."""
+    from dsfact.matching.cues import METRIC, SUBJECT
+
+    ci = text.index.position.get(claim.id)
+    if ci is None or claim.unit != "date":
+        return False
+    start, end = text.reader()._clause_span(q.start)
+    verbs = [h for h in text.hits_in(start, end) if (ci, METRIC) in text.roles_of(h)
+             and (h.end <= q.start or h.start >= q.end)]
+    if not verbs:
+        return False
+    verb = min(verbs, key=lambda h: text.distance(q, h))
+    folded = text.folded
+    a = verb.end
+    while a < end and folded[a] in " 了":
+        a += 1
+    b = a
+    while b < min(end, a + OBJECT_REACH) and folded[b] not in _OBJECT_END and not (q.start <= b < q.end):
+        b += 1
+    words = folded[a:b]
+    latin = not has_cjk(words)
+    if latin:
+        words = _latin_object(words)
+        b = a + len(words)
+    if len(words.strip()) < 2:
+        return False
+    if any(a <= h.start and h.end <= b + 1 and (ci, SUBJECT) in text.roles_of(h) for h in text.hits_in(a, b + 1)):
+        return False  # "founded DeepSeek in 2023"
+    if latin:
+        return any(w[:1].isupper() for w in text.text[a:b].split())
+    return not words.startswith(_referents())
+
+
+_FUNCTION = frozenset("in on at by with during since when after before and as from for of to was is its his her their "
+                      "which who that it this".split())
+
+
+def _latin_object(words: str) -> str:
+    """The words of a Latin object, up to the first word that names nothing ("High-Flyer in 2015")."""
+    out = []
+    for w in words.split(" "):
+        if w in _FUNCTION and out:
+            break
+        out.append(w)
+    return " ".join(out).rstrip()
+
+
+_REFERENTS: tuple | None = None
+
+
+def _referents() -> tuple[str, ...]:
+    """The words that open an object pointing back (names.words [referent], 该, 这家, 其): no name."""
+    global _REFERENTS
+    if _REFERENTS is None:
+        from dsfact.lang import load_words
+
+        table = load_words("names").get("referent", {})
+        _REFERENTS = tuple(w for w in (*table.get("before", ()), *table.get("words", ())) if has_cjk(w)) \
+            + ("该", "这", "此", "其", "自己", "公司", "一", "新")
+    return _REFERENTS
