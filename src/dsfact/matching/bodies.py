@@ -188,6 +188,8 @@ def other_member(text, q: Quantity, ci: int, names: list) -> bool:
         return True  # "a $300 billion partnership between Oracle and OpenAI": two partners, another deal
     if earmarked_slice(text, q):
         return True  # "€20 billion for gigafactories" beside the plan's €200 billion: a slice of it
+    if unknown_version(text, q, ci, names):
+        return True  # "「巨像2號」最終將配備55萬個晶片": another cluster, named nearer than Musk
     found = versioned_other(text, q, ci, names)
     if found is not None:
         return found
@@ -343,3 +345,28 @@ def other_saving_base(text, q: Quantity, ci: int, start: int, end: int) -> bool:
         return False
     return not any(any(key in b or b in key for b in compared)
                    for key in (alnum(hit.cue) for hit in text.hits_in(*span)))
+
+
+# a name the registry may not know, with a version number and a word of generation after it ("巨像2号",
+# "星舰3代", "Atlas II"): another member of some family, in folded text
+_UNKNOWN_VERSION = re.compile(r"(?:([\u3400-\u9fff]{2,6})[」』”\"]?\s?(?:[0-9]{1,2}|[二三四五六七八九十])\s?[号代期]"
+                              r"|(?<![a-z0-9])([a-z][a-z-]{2,})\s(?:ii|iii|iv)(?![a-z0-9]))")
+_TIME_ENDS = tuple("月日年周天时间晚早午前后号")  # "本月2号", "美国时间27号": a day, not a version
+
+
+def unknown_version(text, q: Quantity, ci: int, names: list) -> bool:
+    """Whether a versioned name that no cue of claim ci covers ("「巨像2號」", "Atlas II") stands in figure q's
+    clause before it, nearer than every name of ci's subject before q: the figure is that member's (the
+    nearest subject wins, registered or not)."""
+    start, end = text.reader()._clause_span(q.start)
+    folded = text.folded
+    own = [h.end for h, _ in names if h.end <= q.start and ci in text.index.naming(h.cue)[1]]
+    lo = max([start, *own])
+    for m in _UNKNOWN_VERSION.finditer(folded, lo, q.start):
+        name = m.group(1) or m.group(2)
+        if name.endswith(_TIME_ENDS) or any(h.start < m.end() and m.start() < h.end for h, _ in names):
+            continue
+        if any(x.start < m.end() and m.start() < x.end for x in text._quantities or () if x.unit == "date"):
+            continue  # a day of the month
+        return True
+    return False
