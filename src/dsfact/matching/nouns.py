@@ -158,7 +158,7 @@ def founds_other(text, q: Quantity, claim: Claim) -> bool:
         b = a + len(words)
     if len(words.strip()) < 2:
         return False
-    if any(a <= h.start and h.end <= b + 1 and (ci, SUBJECT) in text.roles_of(h) for h in text.hits_in(a, b + 1)):
+    if any(h.start < b and a < h.end and (ci, SUBJECT) in text.roles_of(h) for h in text.hits_in(a, end)):
         return False  # "founded DeepSeek in 2023"
     if latin:
         return any(w[:1].isupper() for w in text.text[a:b].split())
