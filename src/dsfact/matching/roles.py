@@ -13,7 +13,7 @@ import re
 
 from dsfact.fold import has_han
 from dsfact.matching.cues import has_cjk
-from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words
+from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of
 from dsfact.model import Quantity
 
 ROLE_KEYS = frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head"))
@@ -229,29 +229,31 @@ class FigureReader:
         return best
 
     def _hits_for(self, role: _Role) -> dict[int, list[int]]:
-        """Figure index -> offsets of this role's clause words that attach to it."""
-        found = self._clause_hits.get(role.name)
-        if found is None:
-            found = {}
-            if role.clause is not None:
-                for start, end in self._figure_sentences():  # a word attaches to a figure of its sentence only
-                    for m in role.clause.get(self._chinese).finditer(self.folded, start, end):
+        """Figure index -> offsets of this role's clause words that attach to it. Every role's are found when
+        the first is asked, in one pass over each figure sentence (most roles have no word in most of them)."""
+        if role.name not in self._clause_hits:
+            roles = [r for r in lexicon().roles if r.clause is not None]
+            group = group_of([r.clause for r in roles], self._chinese)
+            alone = None if group.together() else roles.index(role)  # one role's alone until enough is read
+            self._clause_hits.update((r.name, {}) for r in (lexicon().roles if alone is None else [role]))
+            for start, end in self._figure_sentences():  # a word attaches to a figure of its sentence only
+                for r, matches in zip(roles, group.finditer(self.folded, start, end, alone)):
+                    for m in matches:
                         # an amount, not a date or duration: "一天的总" holds "一天", and in "投资者预期Meta的
                         # 2025年资本开支为513亿美元" the year is no figure of the expectation
                         k = self._nearest_figure(m.start(), m.end(), amounts_only=True)
                         if k is None:
                             k = self._nearest_figure(m.start(), m.end())
-                        if k is None and role.doubt:  # "週一午盤，那指跌2.5%": the clause right after
+                        if k is None and r.doubt:  # "週一午盤，那指跌2.5%": the clause right after
                             k = self._first_amount(m.end(), end)
                             if k is not None and bisect.bisect_right(self.clauses, self.starts[k]) \
                                     != bisect.bisect_right(self.clauses, m.start()) + 1:
                                 k = None
-                        if k is None and "date" in role.never:  # "3月1日，DeepSeek在知乎发表文章"
+                        if k is None and "date" in r.never:  # "3月1日，DeepSeek在知乎发表文章"
                             k = self._head_date(start, m.start())
                         if k is not None:
-                            found.setdefault(k, []).append(m.start())
-            self._clause_hits[role.name] = found
-        return found
+                            self._clause_hits[r.name].setdefault(k, []).append(m.start())
+        return self._clause_hits[role.name]
 
     def _head_date(self, start: int, a: int) -> int | None:
         """The index of a date that opens the sentence starting at `start` in a clause of its own, when the

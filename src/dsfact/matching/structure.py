@@ -10,6 +10,7 @@ import bisect
 import re
 
 from dsfact.matching.cues import is_cjk
+from dsfact.matching.text import means_in
 
 
 class Structure:
@@ -544,10 +545,10 @@ def means_owner(folded: str, hits, names, since: int, q_start: int, next_start: 
 def means_clause(matcher, q, si: int, clause_start: int, after_q: int) -> bool:
     """Whether figure q stands in a clause of means that the clause after it governs (leads_means,
     means_owner); after_q is the index of the first clause mark after q in matcher._marks."""
-    marks = matcher._marks
-    return after_q < len(marks) and leads_means(matcher.folded, clause_start, q.start) and means_owner(
+    return after_q < len(matcher._marks) and means_in(matcher, clause_start, q.start) \
+        and leads_means(matcher.folded, clause_start, q.start) and means_owner(
         matcher.folded, matcher.sentence_hits(si), matcher.index.names, matcher.sentences[si].start, q.start,
-        marks[after_q] + 1)
+        matcher._marks[after_q] + 1)
 
 
 def unjudged(q, claim) -> bool:

@@ -112,6 +112,7 @@ class TextCues:
         self._names_in: dict[tuple, tuple] = {}  # (start, end, claims of a unit) -> matcher._names_in
         self._names_before: dict[tuple, tuple] = {}  # (sentence, claims of a unit) -> TextMatcher._sentence_names
         self._read: dict[int, list[Quantity]] = {}  # sentence start -> its figures read on their own
+        self._means: list[int] | None = None  # where a word of means begins (means_in)
 
     def _longest_names(self, hits: list[CueHit]) -> list[CueHit]:
         """Drop cue hits inside a longer name: "Nasdaq" in "Nasdaq 100", "纳斯达克" in "纳斯达克100指数",
@@ -376,3 +377,24 @@ class TextCues:
         if 0 <= k < len(quantities) and starts[k] != q.start and quantities[k].end <= hit.start:
             return quantities[k].unit in units and not text[quantities[k].end:hit.start].strip()  # "18% intraday"
         return False
+
+
+def means_in(text: TextCues, start: int, end: int) -> bool:
+    """Whether a word of means (roles.words [means]: "with", 用) begins in text.folded[start:end]: where they
+    stand is found once per text, and structure.leads_means, asked of every figure, only where one does."""
+    found = text._means
+    if found is None:
+        from dsfact.lang import load_words
+
+        found = text._means = sorted({k for w in load_words("roles").get("means", {}).get("words", ())
+                                      for k in _occurrences(text.folded, w)})
+    i = bisect.bisect_left(found, start)
+    return i < len(found) and found[i] < end
+
+
+def _occurrences(text: str, word: str):
+    """Every offset where `word` begins in text."""
+    k = text.find(word)
+    while k >= 0:
+        yield k
+        k = text.find(word, k + 1)

@@ -320,6 +320,7 @@ class Alternation:
 
 
 FAST_AFTER = 50_000  # characters a finder searches before its faster pattern repays compiling it
+TOGETHER_AFTER = 20_000  # characters searched one finder at a time before a FinderGroup searches them together
 
 
 def _plain_starts(latin: set[str], other: set[str]) -> re.Pattern | None:
@@ -453,6 +454,76 @@ class _Finder:
         return None
 
 
+
+class FinderGroup:
+    """Several lists of words (`Alternation`s: the roles' clause words) searched in one pass, for text with
+    or without Chinese characters: one regex finds where a word of any list may begin, and each list whose
+    first part of a word stands there looks its words up, going on after its own last match, as its own
+    finder would. A sentence was searched once per list, and most lists find nothing there. Until
+    TOGETHER_AFTER characters have been searched, each is searched alone, as asked (`finditer` with `k`):
+    a short text asks few lists, and the pattern of all costs more to compile than theirs."""
+
+    __slots__ = ("_lists", "_chinese", "_alone", "_scan", "_firsts", "_finders")
+
+    def __init__(self, lists: list[Alternation], chinese: bool) -> None:
+        self._lists, self._chinese = lists, chinese
+        self._alone = 0  # characters searched one list at a time
+        self._scan: _Finder | None = None  # only its scanner: the plain pattern, then the fast one
+        # first character -> [(a first part that begins with it, the lists with a word that begins so)]
+        self._firsts: dict[str, list[tuple[str, list[int]]]] = {}
+        self._finders: list[_Finder] = []
+
+    def together(self) -> bool:
+        """Whether the lists are searched together now."""
+        return self._alone >= TOGETHER_AFTER
+
+    def _prepare(self) -> _Finder:
+        self._finders = finders = [a.get(self._chinese) for a in self._lists]
+        firsts: dict[str, dict[str, list[int]]] = {}
+        for k, f in enumerate(finders):
+            for first in f._firsts[0]:
+                firsts.setdefault(first[0], {}).setdefault(first, []).append(k)
+            for c in f._firsts[1]:
+                firsts.setdefault(c, {}).setdefault(c, []).append(k)
+        self._firsts = {c: list(parts.items()) for c, parts in firsts.items()}
+        self._scan = scan = _Finder(())
+        scan._firsts = (set().union(*(f._firsts[0] for f in finders)), set().union(*(f._firsts[1] for f in finders)))
+        scan._starts = _plain_starts(*scan._firsts)
+        return scan
+
+    def finditer(self, text: str, pos: int, endpos: int, k: int | None = None) -> list[list[_Match]]:
+        """Each list's matches in text[pos:endpos], in order (a list of them per list of words); with `k`,
+        only list k's (the others' empty)."""
+        end = min(endpos, len(text))
+        out: list[list[_Match]] = [[] for _ in self._lists]
+        if k is not None:
+            self._alone += end - pos
+            out[k] = list(self._lists[k].get(self._chinese).finditer(text, pos, end))
+            return out
+        starts = (self._scan or self._prepare())._scanner(end - pos)
+        if starts is None:
+            return out
+        finders = self._finders
+        skips = [pos] * len(finders)
+        firsts = self._firsts
+        for m in starts.finditer(text, pos, end):
+            i = m.start()
+            c = text[i]
+            if i and text[i - 1] in _ALNUM and c in _AZ:
+                continue  # a Latin word's first part inside a word
+            for first, which in firsts.get(c, ()):
+                if text.startswith(first, i, end):
+                    for k in which:
+                        if i >= skips[k]:
+                            found = finders[k]._at(text, i, end)
+                            if found is not None:
+                                out[k].append(found)
+                                skips[k] = found.end()
+                            else:
+                                skips[k] = i + 1  # looked up here once
+        return out
+
+
 def space_end(text: str, i: int) -> int:
     """Where the run of white space at offset i of text ends (i if there is none)."""
     n = len(text)
@@ -495,3 +566,15 @@ def whole_word_in(text: str, start: int, end: int, words: tuple[str, ...]) -> bo
 
 def _in_word(c: str) -> bool:
     return c.isalnum() or c == "_"
+
+
+_GROUPS: dict[tuple, FinderGroup] = {}  # the ids of the lists searched together, and chinese -> their group
+
+
+def group_of(lists: list[Alternation], chinese: bool) -> FinderGroup:
+    """The FinderGroup of these lists, made once per process (the group holds them: their ids stay theirs)."""
+    key = (*map(id, lists), chinese)
+    found = _GROUPS.get(key)
+    if found is None:
+        found = _GROUPS[key] = FinderGroup(lists, chinese)
+    return found
