@@ -9,8 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from dsfact.matching.cues import is_cjk
+from dsfact.matching.cues import _CURRENCIES, METRIC, _cue_key, has_cjk, is_cjk
 from dsfact.matching.text import means_in
+from dsfact.matching.wordtables import whole_word_in, word_then
 
 
 class Structure:
@@ -181,8 +182,6 @@ def carried(matcher, q, hit, ci: int, subjects: tuple[int, ...], hits, cues) -> 
 def _carried(matcher, q, hit, ci: int, subjects: tuple[int, ...], hits) -> int:
     if len(subjects) != 1:
         return NOT_ATTRIBUTIVE
-    from dsfact.matching.cues import METRIC, _cue_key, has_cjk
-
     folded, roles = matcher.folded, matcher.index.roles
 
     def metric_of(key: str, subject_too: bool) -> bool:
@@ -333,8 +332,6 @@ _WORD_PAIR: re.Pattern | None = None  # compiled on first use: its Chinese range
 def _named_pair(index, folded: str) -> tuple[str, str] | None:
     """The first pair of cue words joined by a slash in a folded sentence ("hit/miss", "input/output",
     "缓存命中/未命中"), Chinese words cut to the longest cue that ends (or begins) at the slash."""
-    from dsfact.matching.cues import _cue_key, has_cjk
-
     def known(word: str) -> bool:
         return bool(word) and _cue_key(word, word)[0] in index.roles
 
@@ -392,8 +389,6 @@ def _pair_roles(matcher, q, si: int) -> list[tuple[int, str]]:
 def word_roles(matcher, q, words) -> list[tuple[int, str]]:
     """The claims these words, as if written beside figure q, are a metric (or variant) word of, and those
     they rule out: "metric" or "exclude" for each."""
-    from dsfact.matching.cues import _cue_key
-
     out = []
     index = matcher.index
     family = index.family(q.unit)
@@ -442,8 +437,6 @@ def _owner_words() -> tuple:
 def _owner_end(folded: str, i: int) -> int | None:
     """Where the name that owns the figure ending at offset i begins, after a move noun: the regex
     `\\s+(?:[a-z-]+\\s+)?(?:nouns)\\s+(?:owner words)\\s+(?:the\\s+)?(?=\\S)` matched at i."""
-    from dsfact.matching.wordtables import word_then
-
     nouns, shapes, owners = _owner_words()[:3]
     for shape in shapes:  # a word before the noun ("a 3.1% broad slide"), then none
         m = shape.match(folded, i)
@@ -454,22 +447,24 @@ def _owner_end(folded: str, i: int) -> int | None:
     return None
 
 
+_REFERENTS = None  # dsfact.matching.referents, imported once when first needed
+
+
 def _owner_match(matcher, q) -> tuple[int | None, bool]:
     """Where the name that owns figure q begins: after a move noun ("a 3.1% slide in the Nasdaq"), or after
     the figure that a word of investing earlier in its clause puts into it ("invest $500 billion in
     Stargate"); and whether it was put in, which binds only weakly: one backer's share put into a plan
     ("SoftBank put $30 billion into Stargate") is a part of its total, which the words do not tell apart."""
-    from dsfact.matching.wordtables import whole_word_in, word_then
-
     folded = matcher.folded
     m = _owner_end(folded, q.end)
     if m is not None:
         return m, False
     m = word_then(folded, q.end, _owner_words()[4])
     if m is None or not any(h.start == m for h in matcher.hits_in(m, m + 60)):
-        from dsfact.matching.referents import named_after  # "invest $500 billion in a venture called Stargate"
-
-        m = named_after(matcher, q, m)
+        global _REFERENTS  # "invest $500 billion in a venture called Stargate"
+        if _REFERENTS is None:
+            from dsfact.matching import referents as _REFERENTS  # (it imports this module)
+        m = _REFERENTS.named_after(matcher, q, m)
         return (m, m is not None)
     marks = matcher._marks
     k = bisect.bisect_right(marks, q.start) - 1
@@ -554,8 +549,6 @@ def means_clause(matcher, q, si: int, clause_start: int, after_q: int) -> bool:
 def unjudged(q, claim) -> bool:
     """Whether a price claim records no statement in the currency of figure q, which reached it from
     another currency (cues.CueIndex.family): it is ranked after a claim that can judge q."""
-    from dsfact.matching.cues import _CURRENCIES
-
     return q.unit in _CURRENCIES and claim.per is not None and claim.unit != q.unit \
         and all(st.unit != q.unit for st in claim.statements)
 
