@@ -128,7 +128,7 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
         ("pct", r"\s?(?i:percent|per[ -]?cent|pct)(?![A-Za-z])", any_case("p")),
         ("cheng", r"成(?P<half>半)?(?![为本功立长果绩员交就熟型效分品都了绩事])", "成"),
         ("gpuh", r"\s?(?:个\s?)?(?:[A-Z][0-9]+\s?)?GPU\s?小时", "个" + caps),
-        ("gpuh", r"\s(?:[A-Z][0-9]+\s+)?GPU[- ]?hours?(?![A-Za-z])", caps),
+        ("gpuh", r"\s(?:[A-Z][0-9]+\s+)?GPU[- ]?(?i:hours?)(?![A-Za-z])", caps),  # "GPU Hours" in a title
     ]
     alts += _each(sorted(w.zh_currency, key=len, reverse=True), "zhcur", escape=False)
     en_cur = sorted(w.en_currency, key=lambda x: len(spaced(x)), reverse=True)
