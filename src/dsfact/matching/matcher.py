@@ -4,12 +4,14 @@ from __future__ import annotations
 import bisect
 import re
 
+from dsfact.matching.aside import MODIFIER_GAP, names_aside, qualifies_product
 from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens_with_pronoun, other_body, other_member
 from dsfact.matching.cues import METRIC, CueHit, _cue_key, _product_words, has_cjk
 from dsfact.matching.doubt import row_label
 from dsfact.matching.referents import head_after_lead, qualifies_other, quoted, referred_back
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
+from dsfact.matching.session import mid_session
 from dsfact.matching.structure import (
     FIRM,
     carried,
@@ -27,7 +29,6 @@ from dsfact.model import Claim, Quantity
 EXCLUDE_REACH = 80  # an exclude word rules out a claim near its figure, not across a long sentence
 SAME_SUBJECT = 5  # characters: subjects this close to the nearest one count as the same mention
 LOOKBACK_PARAGRAPHS = 2
-MODIFIER_GAP = 3  # a name this close before a metric word qualifies it: "Nvidia GPUs", "Nvidia's H800s"
 COMPARED_REACH = 12  # a name used as a comparison ("than GPT-4's") owns only a figure this close to it
 WEAK_METRIC = 45  # a metric word further than this from a figure whose subject is borrowed binds weakly
 SENTENCE_PENALTY = 400  # a subject from an earlier sentence of the paragraph is a last resort
@@ -118,7 +119,7 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
         # count of days) is another body here when the span names no subject of this kind, unless it only
         # qualifies a product ("Nvidia H800 GPUs") or is the object of a phrase
         foreign = foreign or (not table and subjects and not any(ci in family for ci in subjects)
-                              and not _qualifies_product(text, hit, hits[k + 1:k + 3])
+                              and not qualifies_product(text, hit, hits[k + 1:k + 3])
                               and not governed(text.folded, hit.start) and not _compared(text.folded, hit))
         for ci in subjects:
             named = named or ci in family
@@ -128,19 +129,6 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
         named = True
     found = text._names_in[key] = (named, given)
     return found
-
-
-def _qualifies_product(text: "TextMatcher", hit: CueHit, following: list[CueHit]) -> bool:
-    """Whether a name stands right before a word for a thing made and counted, which it then qualifies:
-    "Nvidia H800 GPUs", "Nvidia's chips", "英伟达芯片"."""
-    folded = text.folded
-    for other in following:
-        gap = folded[hit.end:other.start]
-        if len(gap) > MODIFIER_GAP + 2 or gap.strip(" 's’的-"):
-            return False
-        if text._is_product(other):
-            return True
-    return False
 
 
 class _Span:
@@ -232,7 +220,7 @@ class TextMatcher(TextCues):
             if excludes and ((d <= EXCLUDE_REACH and not self._figure_between(q, hit) and not governs_other(self, q, hit))
                              or row_label(self.text, q, hit)):
                 exclusions.extend((hit, ci) for ci in excludes)
-            if names or entity:
+            if (names or entity) and not names_aside(self, q, hit, hits):
                 cues.names.append((hit, roles))  # for dsfact.matching.doubt.passed_over
             if foreign and hit.end <= qs and self._governs(q, hit, hits, family):
                 # "Meta's Llama 3 was trained on 16,384 GPUs": the nearest name before a figure is its
@@ -291,7 +279,8 @@ class TextMatcher(TextCues):
             if subject_d[ci] > unnamed:
                 continue  # a figure nearer another body, registered or not, is not this claim
             weak = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or ci in self._loose \
-                or ci in cues.loose or ci in cues.invested or other_member(self, q, ci, cues.names)
+                or ci in cues.loose or ci in cues.invested or other_member(self, q, ci, cues.names) \
+                or (claim.time is not None and claim.time.count("-") == 2 and mid_session(self, q))
             out.append(Candidate(claim, subject_d[ci], md, weak=weak, cues=cues))
         if not out:
             return out

@@ -53,13 +53,15 @@ def head_after_lead(folded: str, start: int, end: int) -> int:
     if _LEAD is None:
         import re
 
-        _LEAD = re.compile(r"\s*(?:[\u3400-\u9fff]{1,%d}|[^\W\d_]+(?:[ '’-][^\W\d_]+){0,%d})\s*[,，]"
-                           % (_LEAD_CJK, _LEAD_LATIN - 1))
+        # a Latin word is letters other than Chinese ones: "這項計畫被譽為……AI計畫，" is no lead
+        _LEAD = re.compile(r"\s*(?:[\u3400-\u9fff]{1,%d}|%s(?:[ '’-]%s){0,%d})\s*[,，]"
+                           % (_LEAD_CJK, _LATIN_WORD, _LATIN_WORD, _LEAD_LATIN - 1))
     m = _LEAD.match(folded, start, min(end, start + 40))
     return m.end() if m is not None else start
 
 
 _LEAD = None
+_LATIN_WORD = r"[^\W\d_\u3400-\u9fff]+"
 
 
 def _noun_at_head(folded: str, start: int, end: int) -> str | None:
@@ -88,8 +90,9 @@ def _attached(folded: str, hit, noun: str, at: int) -> bool:
 def referred_back(text, si: int, q, missing: list[int], subject_d: dict[int, float], penalty: float) -> bool:
     """"據悉，該項目的初始投資為1000億美元": a sentence that opens, perhaps after a short lead, with a noun
     that points back takes the subject of the nearest earlier name the text gave that noun, in its
-    paragraph or the one before, a few sentences back, firmly; any other name given that noun first stops
-    it. `penalty` is what a subject from a sentence nearby counts (matcher.SENTENCE_PENALTY)."""
+    paragraph or the one before, a few sentences back, firmly (loosely past the end of the paragraph before:
+    a paragraph may open with "This project" about the last one's name); any other name given that noun
+    first stops it. `penalty` is what a subject from a sentence nearby counts (matcher.SENTENCE_PENALTY)."""
     sentence = text.sentences[si]
     folded = text.folded
     noun = _noun_at_head(folded, head_after_lead(folded, sentence.start, q.start), q.start)
@@ -112,8 +115,8 @@ def referred_back(text, si: int, q, missing: list[int], subject_d: dict[int, flo
             given = [ci for ci in missing if ci in subjects]
             for ci in given:
                 subject_d[ci] = min(subject_d.get(ci, INF), penalty * (1 + breaks) + q.start - hit.end)
-            if breaks:
-                text._loose.update(given)  # across a paragraph break it may agree, never contradict
+            if breaks and back != si - 1:
+                text._loose.update(given)  # further back across a paragraph break it may agree, never contradict
             else:
                 text._firm.update(given)
             return bool(given)

@@ -545,6 +545,7 @@ def _zone_mark(folded: str, start: int, end: int) -> str:
 
 
 REFERENCE_REACH = 24  # characters between "since" and the end of the date it measures from
+REFERENCE_WORDS = 32  # characters of words between "since" and the date it measures from
 SUPERLATIVE_REACH = 40  # characters between a reference date and the superlative it serves
 RECORD_REACH = 48  # characters between "the previous record" and the end of the year it was set in
 _RECORD_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])(?:年(?:[0-9]{1,2}月)?)?")
@@ -557,9 +558,10 @@ def references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     chinese = has_han(folded[start:end])
     out = []
     for m in lex.reference_before.get(chinese).finditer(folded, start, end):
-        stop = min(end, m.end() + REFERENCE_REACH)
+        stop = min(end, m.end() + REFERENCE_REACH + REFERENCE_WORDS)
         digits = [i for i in range(m.end(), stop) if folded[i].isdigit()]
-        if not digits or digits[0] - m.end() > 12:
+        # "since the turbulent days of March 2020": a few words may come before the date, in its clause
+        if not digits or digits[0] - m.end() > REFERENCE_WORDS or any(c in ",;，；。" for c in folded[m.end():digits[0]]):
             continue
         b = digits[-1] + 1
         while b < stop and folded[b] in "年月日号":
