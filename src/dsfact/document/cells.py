@@ -30,8 +30,11 @@ def row_cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def is_pipe_row(s: str, a: int, b: int) -> bool:
-    """Whether the line s[a:b] is a row of a pipe table: it opens with a pipe (after blanks) and holds at
-    least three ("| a | b |"); such a line is a row of its own, never prose wrapped onto the next."""
+    """Whether the line s[a:b] is a row of a pipe table: it opens or ends with a pipe (past blanks) and
+    holds at least three ("| a | b |", "a | b | c |": a table written without its opening pipes); such a
+    line is a row of its own, never prose wrapped onto the next."""
     while a < b and s[a] in " \t":
         a += 1
-    return a < b and s[a] == "|" and s.count("|", a, b) >= 3
+    while b > a and s[b - 1] in " \t\r":
+        b -= 1
+    return a < b and (s[a] == "|" or s[b - 1] == "|") and s.count("|", a, b) >= 3

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from dsfact.document.cells import is_pipe_row
 from dsfact.matching.cues import ENTITY, SUBJECT
 from dsfact.model import Claim, Quantity
 
@@ -420,12 +421,12 @@ def _header_cell(raw: str, pos: int, start: int | None = None) -> tuple[int, int
     k = start
     while k < pos and raw[k].isspace():
         k += 1
-    if k == pos or raw[k] != "|":
+    if k == pos or not is_pipe_row(raw, k, _line_end(raw, pos)):  # "| a | b |", or "a | b | c |"
         return None
     first = start
     while first > 0:  # up to the table's first row
         above = raw.rfind("\n", 0, first - 1) + 1
-        if not raw[above:first].lstrip().startswith("|"):
+        if not is_pipe_row(raw, above, first - 1):
             break
         first = above
     while first < pos and raw[first].isspace():
@@ -444,6 +445,11 @@ def _header_cell(raw: str, pos: int, start: int | None = None) -> tuple[int, int
         return None
     a = first + sum(len(c) + 1 for c in cells[:column])
     return a, a + len(cells[column])
+
+
+def _line_end(raw: str, pos: int) -> int:
+    end = raw.find("\n", pos)
+    return len(raw) if end < 0 else end
 
 
 def _owns_figure(text, hit) -> bool:
