@@ -33,6 +33,12 @@ def qualifies_product(text, hit, following: list) -> bool:
 def names_aside(text, q, hit, hits: list) -> bool:
     """Whether the name at `hit`, in figure q's sentence (`hits`: the sentence's cue hits), only says who
     made a product or what caused the figure's move, rather than naming another subject of q."""
+    return makes_product(text, hit, hits) or (hit.start >= q.end and _caused_by(text.folded, q.end, hit.start))
+
+
+def makes_product(text, hit, hits: list) -> bool:
+    """Whether the name at `hit` stands right before a product it qualifies ("Nvidia H800 GPUs", 英伟达芯片),
+    perhaps with a possessive and a word or two between ("Nvidia's lower-end H800 chips")."""
     k = bisect.bisect_right([h.start for h in hits], hit.start)
     if qualifies_product(text, hit, hits[k:k + 2]):
         return True
@@ -41,9 +47,8 @@ def names_aside(text, q, hit, hits: list) -> bool:
     described = _DESCRIBED.match(folded, start)
     if described:
         after = next((h for h in hits[k:k + 4] if h.start >= described.end()), None)
-        if after is not None and after.start == described.end() and text._is_product(after):
-            return True
-    return hit.start >= q.end and _caused_by(folded, q.end, hit.start)
+        return after is not None and after.start == described.end() and text._is_product(after)
+    return False
 
 
 def _caused_by(folded: str, end: int, start: int) -> bool:

@@ -6,9 +6,9 @@ import re
 
 from dsfact.matching.aside import MODIFIER_GAP, names_aside, qualifies_product
 from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens_with_pronoun, other_body, other_member
-from dsfact.matching.cues import METRIC, CueHit, _cue_key, _product_words, has_cjk
+from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words, has_cjk
 from dsfact.matching.doubt import row_label
-from dsfact.matching.referents import head_after_lead, qualifies_other, quoted, referred_back
+from dsfact.matching.referents import head_after_lead, qualifies_other, quoted, referred_back, spoken_lead
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.session import mid_session
@@ -168,6 +168,12 @@ class TextMatcher(TextCues):
                     or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
                     or self._borrow_subject(q, si, missing, cues.subject, family)):
                 self._structure_subject(q, missing, cues.subject, family)
+        elif missing and spoken_lead(self, si, q) and (  # "孙正义表示，他们的计画……": the speaker is no subject
+                _pronoun_subject(self, si, q, missing, cues.subject)
+                or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)):
+            cues.named_before = False
+            cues.entity = min((self.distance(q, h) for h, roles in cues.names if h.start >= q.end
+                               and any(role == ENTITY for _, role in roles)), default=INF)
         return self._ranked(q, sentence, cues)
 
     def _cues(self, q: Quantity, si: int, hits: list[CueHit], family: frozenset[int]) -> _Cues:

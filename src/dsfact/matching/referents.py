@@ -307,3 +307,19 @@ def qualifies_other(text, q, hit, ci: int) -> bool:
         if other is not hit and (ci, METRIC) in text.roles_of(other):
             own = True
     return own
+
+
+def spoken_lead(text, si: int, q) -> bool:
+    """Whether sentence si opens with a short lead that tells who speaks ("孙正义表示，", "Son said,") and
+    names no one between that lead and figure q: the name in the lead is the speaker, not the subject of
+    what follows it, which may then point back ("孙正义表示，他们的计画……投资5000亿美元")."""
+    sentence, folded = text.sentences[si], text.folded
+    head = head_after_lead(folded, sentence.start, q.start)
+    if head == sentence.start:
+        return False
+    lead = folded[sentence.start:head].rstrip(" ,，\t")
+    if not any(lead.endswith(w) and (not w.isascii() or not lead[-len(w) - 1:-len(w)].isalnum())
+               for w in _speech_words()):
+        return False
+    naming = text.index.naming
+    return not any(any(naming(h.cue)) for h in text.hits_in(head, q.start))

@@ -33,6 +33,8 @@ class _Ranges:
             return None
         if r.from_before.search(w, max(0, start - 6), start):
             return None
+        if conn not in ("-", "–", "—", "~", "〜") and r.up_to.search(w, max(0, m.start() - 4), m.end()):
+            return None  # "$100 billion and up to $500 billion": "up to" qualifies the second figure
         q = m.end()
         if q >= self.n:
             return None
