@@ -185,3 +185,25 @@ def loosely_named(text, q, ci: int, names: list) -> bool:
         if ci in naming(hit.cue)[1]:
             return (hit.start, hit.end) in loose
     return False
+
+
+_JOINTLY: list = []
+
+
+def jointly(text, q) -> bool:
+    """Whether the clause of figure q says, before it, that its backers put it in together ("将共同投资8000亿
+    美元，打造名为「星际之门」的项目", "will jointly invest $500 billion in Stargate": names.words [jointly]):
+    the sum is the whole plan's, not one backer's share of it (`text`, a TextMatcher)."""
+    if not _JOINTLY:
+        from dsfact.lang import load_words
+
+        words = load_words("names", frozenset(("before", "after", "words"))).get("jointly", {}).get("words", ())
+        _JOINTLY.append((tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii())))
+    from dsfact.matching.wordtables import whole_word_in
+
+    latin, chinese = _JOINTLY[0]
+    marks = text._marks
+    k = bisect.bisect_right(marks, q.start) - 1
+    start = max(marks[k] if k >= 0 else 0, text.sentences[text.sentence_of(q.start)].start)
+    folded = text.folded
+    return any(folded.find(w, start, q.start) >= 0 for w in chinese) or whole_word_in(folded, start, q.start, latin)

@@ -8,6 +8,7 @@ from dsfact.matching.aside import MODIFIER_GAP, names_aside, qualifies_product
 from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens_with_pronoun, other_body, other_member
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words, has_cjk
 from dsfact.matching.doubt import row_label
+from dsfact.matching.joint import jointly
 from dsfact.matching.referents import head_after_lead, qualifies_other, quoted, referred_back, spoken_lead
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
@@ -285,7 +286,7 @@ class TextMatcher(TextCues):
             if subject_d[ci] > unnamed:
                 continue  # a figure nearer another body, registered or not, is not this claim
             weak = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or ci in self._loose \
-                or ci in cues.loose or ci in cues.invested or other_member(self, q, ci, cues.names) \
+                or ci in cues.loose or (ci in cues.invested and not jointly(self, q)) or other_member(self, q, ci, cues.names) \
                 or (claim.time is not None and claim.time.count("-") == 2 and mid_session(self, q))
             out.append(Candidate(claim, subject_d[ci], md, weak=weak, cues=cues))
         if not out:
