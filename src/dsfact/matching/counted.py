@@ -21,7 +21,7 @@ def _words() -> dict:
     if _WORDS is None:
         from dsfact.lang import load_words
 
-        table = load_words("counts", frozenset(("function", "measure", "cjk-function", "also")))["counts"]
+        table = load_words("counts", frozenset(("function", "measure", "cjk-function", "also", "container")))["counts"]
         _WORDS = {
             "latin": re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*|[^\w\s]"),
             "run": re.compile(r"[\u3400-\u9fffA-Za-z0-9 -]+"),  # a Chinese noun may hold a Latin name: 英伟达H100芯片
@@ -29,6 +29,7 @@ def _words() -> dict:
             "measure": frozenset(table.get("measure", ())),
             "cjk-function": tuple(sorted(table.get("cjk-function", ()), key=len, reverse=True)),
             "also": frozenset(table.get("also", ())),
+            "container": tuple(table.get("container", ())),
         }
     return _WORDS
 
@@ -105,8 +106,10 @@ def _cjk_other(run: str, words: dict, allowed: frozenset[str]) -> bool:
             run = run[:k]
             break
     code = _other_code(run, allowed)
+    if code or any(w in run for w in words["container"] if not w.isascii() and w not in allowed):
+        return True  # "20万台H200" beside a claim of H100s; "256台GPU服务器": servers
     if code is not None:
-        return code
+        return False
     return not (any(ch.isdigit() for ch in run) or any(w in run for w in allowed if w))
 
 
@@ -114,8 +117,17 @@ def _latin_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
     tokens = words["latin"].findall(after)[:5]
     phrase = f" {' '.join(tokens)} "
     code = _other_code(" ".join(tokens[:3]), allowed)
+    if code:
+        return True  # "200,000 H200 GPUs" beside a claim of H100s
+    head = []
+    for token in tokens[:4]:
+        if not token[0].isalnum() or token in words["function"]:
+            break
+        head.append(token)
+    if any(t in words["container"] and t not in allowed for t in head):
+        return True  # "64 eight-way H800 boxes", "256 GPU servers": the holders, not the GPUs
     if code is not None:
-        return code  # "200,000 H200 GPUs" beside a claim of H100s
+        return False  # the claim's own chip: "2,048 H800s"
     if any(" " in w and f" {w} " in phrase for w in allowed):
         return False  # "1.3 million graphics processing units"
     named = []
