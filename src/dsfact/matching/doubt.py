@@ -7,7 +7,7 @@ import bisect
 import re
 
 from dsfact.document.cells import is_pipe_row
-from dsfact.matching.cues import ENTITY, SUBJECT
+from dsfact.matching.cues import ENTITY, SUBJECT, has_cjk
 from dsfact.model import Claim, Quantity
 
 DATE_REACH = 24  # characters read either side of a day's digits for the date they belong to
@@ -33,6 +33,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return ""
     if _in_doubt(text, q, claim) or (q.per is not None and _discounted(text, q)):
         return ANOTHER_DAY
+    if _after_parts(text, q):
+        return ANOTHER_DAY  # "these sites, plus the flagship campus, put Stargate on track for $400 billion"
     if _measures_other(text, q, claim):
         return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity
     if claim.time and claim.time.isdigit():
@@ -98,7 +100,7 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
     reader = text.reader()
     names = doubted(claim.kind, reader.roles(q))
     if not names:
-        return False
+        return q.unit in _PERIODS and _spans_doubted(text, q)
     ci = text.index.position.get(claim.id)
     sentence = text.sentences[text.sentence_of(q.start)]
     own = [] if ci is None else [(h, role) for h in text.hits_in(sentence.start, sentence.end)
@@ -114,6 +116,43 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
                    for w in words):
             return True
     return False
+
+
+_PERIODS = frozenset("year month day week hour".split())
+_PARTS: list = []
+
+
+def _after_parts(text, q: Quantity) -> bool:
+    """Whether figure q stands in the clause right after one that lists parts with no figure of its own
+    (roles.words [sum-of-parts]: "plus the flagship campus,", "加上旗舰站点，"): q is a sum of those parts."""
+    if not _PARTS:
+        from dsfact.lang import load_words
+        from dsfact.matching.roles import ROLE_KEYS
+        from dsfact.matching.wordtables import Alternation
+
+        _PARTS.append(Alternation(load_words("roles", ROLE_KEYS | {"words"}).get("sum-of-parts", {}).get("words", ())))
+    reader = text.reader()
+    start, _ = reader._clause_span(q.start)
+    if start < 2:
+        return False
+    before, _ = reader._clause_span(start - 2)  # start - 1 is the mark that ends that clause
+    if before >= start - 1 or text.sentence_of(before) != text.sentence_of(q.start):
+        return False
+    if any(before <= x.start < start for x in text._quantities or ()):
+        return False  # "即便加上约600万美元的成本": a part with its own figure
+    folded = text.folded
+    return _PARTS[0].get(has_cjk(folded[before:start])).search(folded, before, start) is not None
+
+
+def _spans_doubted(text, q: Quantity) -> bool:
+    """Whether the period q spans an amount of its clause that a running total puts in doubt ("加上旗舰站点，
+    有望在未来三年内投资4000亿美元"): the period of a running total is not the plan's."""
+    from dsfact.matching.roles import doubted
+
+    reader = text.reader()
+    start, end = reader._clause_span(q.start)
+    return any(start <= x.start < end and x.unit not in _PERIODS and x.unit != "date"
+               and "running-total" in doubted("amount", reader.roles(x)) for x in text._quantities or ())
 
 
 def _measures_other(text, q: Quantity, claim: Claim) -> bool:

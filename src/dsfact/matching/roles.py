@@ -60,7 +60,7 @@ class _Lexicon:
         for name, table in tables.items():
             if name in ("between", "new-subject", "naming", "slash-pair", "owner", "means",
                         "member", "exchange", "multiple", "earmark",
-                        "use", "from-to", "saving-base"):  # word lists, not roles
+                        "use", "from-to", "saving-base", "sum-of-parts"):  # word lists, not roles
                 continue
             clause = table.get("clause")
             self.roles.append(_Role(
