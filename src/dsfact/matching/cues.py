@@ -341,7 +341,8 @@ class CueIndex:
         mask, size, masks = _char_mask(token), len(token), self.fuzzy_masks
         near = [k for k in bucket if abs(len(k) - size) <= 2
                 and (mask ^ masks[k]).bit_count() <= (len(k) + size) // 5]
-        near = [k for k in near if 5 * _indel_distance(token, k) <= len(k) + size + 1]
+        near = [k for k in near if 5 * _indel_distance(token, k) <= len(k) + size + 1
+                and not any(token.endswith(e) and not k.endswith(e) for e in _INFLECTIONS)]
         if not near:
             return None
         from rapidfuzz import fuzz, process
@@ -365,6 +366,10 @@ def _starts_pattern(cjk_by_prefix: dict[str, list[str]]) -> re.Pattern:
     for c in sorted(set(seconds) - set(chinese)):
         parts.append(re.escape(c) + "(?=[" + "".join(re.escape(x) for x in sorted(seconds[c])) + "])")
     return re.compile("|".join(parts))
+
+
+# a typo of a name does not make it an inflected English word: "started" is no "Stargate"
+_INFLECTIONS = ("ed", "ing")
 
 
 def _indel_distance(a: str, b: str) -> int:
