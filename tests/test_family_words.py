@@ -85,7 +85,7 @@ _PIECES = [*_WORDS, "the", "a", "an", "the ", "x", "9", "s", "-", "_", "$", "%",
 def test_family_look_ups_say_what_the_regexes_said(pieces):
     text = "".join(pieces)
     words = family._words()
-    latin, _ = family._base_words()
+    latin, _ = family.base_words()
     after, before, use = family._earmark_words()
     for i in range(len(text) + 1):
         window = text[max(0, i - 24):i]

@@ -314,35 +314,16 @@ def framed_only(text, q: Quantity, ci: int) -> bool:
     return framed
 
 
-_SAVING: tuple | None = None
-
-
 def other_saving_base(text, q: Quantity, ci: int, start: int, end: int) -> bool:
     """Whether the percentage q, in the clause text[start:end], is measured against another base than the
     body claim ci compares with (roles.words [saving-base]: "90% below the industry", "比行业平均低90%"):
     a base that does not name that body (its metric's own comparative, 低 in "比行业低90%", may stand in it)."""
-    global _SAVING
-    if _SAVING is None:
-        from dsfact.lang import load_words
-        from dsfact.matching.roles import ROLE_KEYS
-        from dsfact.matching.wordtables import Alternation
+    from dsfact.matching.family import base_span, base_words
 
-        table = load_words("roles", ROLE_KEYS | {"words"}).get("saving-base", {})
-        _SAVING = (Alternation(tuple(w for w in table.get("after", ()) if w.isascii())).get(True),
-                   tuple(sorted(table.get("before", ()), key=len, reverse=True)))
-    compared = bodies(text)[ci]
-    after_words, before_words = _SAVING
-    folded, span = text.folded, None
-    m = after_words.search(folded, q.end, end)
-    if m is not None:
-        span = (m.end(), end)
-    else:
-        for word in before_words:
-            k = folded.rfind(word, start, q.start)
-            if k >= 0 and (span is None or k + len(word) > span[0]):
-                span = (k + len(word), q.start)
-    if span is None or not folded[span[0]:span[1]].strip(" 的'’s,，"):
+    span = base_span(text.folded, q, start, end, base_words("saving-base"))
+    if span is None:
         return False
+    compared = bodies(text)[ci]
     return not any(any(key in b or b in key for b in compared)
                    for key in (alnum(hit.cue) for hit in text.hits_in(*span)))
 

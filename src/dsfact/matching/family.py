@@ -199,36 +199,32 @@ def _distance(q: Quantity, start: int, end: int) -> float:
     return 0.0
 
 
-_BASE: tuple | None = None
+_BASES: dict[str, tuple] = {}  # roles.words section -> its base words, read on first use
 
 
-def _base_words() -> tuple:
-    """The words that open a multiple's base (roles.words [multiple]): the Latin words after the figure,
-    found anywhere after it (dsfact.matching.wordtables.Alternation), and the Chinese words before it,
-    longest first. (The Chinese words after it were an alternative anchored at the text's start, `^`,
-    which a search from the figure never matched; they are left out, which finds the same.)"""
-    global _BASE
-    if _BASE is None:
+def base_words(section: str = "multiple") -> tuple:
+    """The words that open a comparison's base in roles.words `section` ([multiple]: "four times the power
+    of", [saving-base]: "below"): the Latin words after the figure, found anywhere after it
+    (dsfact.matching.wordtables.Alternation), and the Chinese words before it, longest first. (The Chinese
+    words after it were an alternative anchored at the text's start, `^`, which a search from the figure
+    never matched; they are left out, which finds the same.)"""
+    found = _BASES.get(section)
+    if found is None:
         from dsfact.lang import load_words
         from dsfact.matching.roles import ROLE_KEYS
         from dsfact.matching.wordtables import Alternation
 
-        table = load_words("roles", ROLE_KEYS | {"words"}).get("multiple", {})
+        table = load_words("roles", ROLE_KEYS | {"words"}).get(section, {})
         latin = Alternation(tuple(w for w in table.get("after", ()) if w.isascii())).get(True)
-        _BASE = (latin, tuple(sorted(table.get("before", ()), key=len, reverse=True)))
-    return _BASE
+        found = _BASES[section] = (latin, tuple(sorted(table.get("before", ()), key=len, reverse=True)))
+    return found
 
 
-def other_base(text, q: Quantity, ci: int, start: int, end: int, compared: frozenset[str]) -> bool:
-    """Whether the multiple q, in the clause text[start:end], is of another base than claim ci compares
-    with: the clause says what it is a multiple of ("four times the power of the old cluster", "是此前集群
-    的四倍") and that base names neither the body ci compares with nor one of ci's metric words ("ten times
-    the compute of its predecessor" is ci's own). A multiple that names no base is left to its cues."""
-    from dsfact.matching.bodies import alnum
-    from dsfact.matching.cues import METRIC
-
-    folded = text.folded
-    after_words, before_words = _base_words()
+def base_span(folded: str, q: Quantity, start: int, end: int, words: tuple) -> tuple[int, int] | None:
+    """Where the base that figure q, in the clause folded[start:end], is measured against is named: after
+    the first word of `words` (base_words) after the figure, else after the last one before it; None when
+    no such word stands there or nothing but marks follows it."""
+    after_words, before_words = words
     span = None
     m = after_words.search(folded, q.end, end)
     if m is not None:
@@ -239,6 +235,20 @@ def other_base(text, q: Quantity, ci: int, start: int, end: int, compared: froze
             if k >= 0 and (span is None or k + len(word) > span[0]):
                 span = (k + len(word), q.start)
     if span is None or not folded[span[0]:span[1]].strip(" 的'’s,，"):
+        return None
+    return span
+
+
+def other_base(text, q: Quantity, ci: int, start: int, end: int, compared: frozenset[str]) -> bool:
+    """Whether the multiple q, in the clause text[start:end], is of another base than claim ci compares
+    with: the clause says what it is a multiple of ("four times the power of the old cluster", "是此前集群
+    的四倍") and that base names neither the body ci compares with nor one of ci's metric words ("ten times
+    the compute of its predecessor" is ci's own). A multiple that names no base is left to its cues."""
+    from dsfact.matching.bodies import alnum
+    from dsfact.matching.cues import METRIC
+
+    span = base_span(text.folded, q, start, end, base_words())
+    if span is None:
         return False
     for hit in text.hits_in(*span):
         key = alnum(hit.cue)
