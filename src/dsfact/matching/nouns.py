@@ -29,11 +29,15 @@ def _words() -> dict:
         directions = load_words("numbers").get("directions", {})
         family = {w: name for name, words in tables.get("quantities", {}).items() for w in words}
         moves = tuple(w for words in directions.values() for w in words)
+        objects = tables.get("object", {})
         _WORDS = {
             "family": family,
             "nouns": _longest(family),
             "after": _longest(tables.get("after", {}).get("words", ())),
             "before": _longest((*tables.get("before", {}).get("words", ()), *moves)),
+            "function": frozenset(objects.get("function", ())),
+            "object-end": _MARKS | frozenset(objects.get("end", ())),
+            "referent": tuple(objects.get("referent", ())),
         }
     return _WORDS
 
@@ -77,25 +81,25 @@ def own_noun(folded: str, q: Quantity) -> str | None:
     """The family of the quantity noun that governs figure q in folded text (nouns.words), or None: the
     noun after it first ("42% lower latency"), else the noun whose change it is before it ("延迟降低42%")."""
     words = _words()
-    after = _clipped_after(folded, q.end)
-    for _ in range(LINKS):
-        after = after.lstrip()
-        link = _starts_with(after, words["after"])
-        if link is None:
-            break
-        after = after[len(link):]
+    after = _past_links(_clipped_after(folded, q.end), words["after"], forward=True)
     noun = _starts_with(after.lstrip(), words["nouns"])
     if noun is not None:
         return words["family"][noun]
-    before = _clipped_before(folded, q.start)
-    for _ in range(LINKS):
-        before = before.rstrip()
-        link = _ends_with(before, words["before"])
-        if link is None:
-            break
-        before = before[:-len(link)]
+    before = _past_links(_clipped_before(folded, q.start), words["before"], forward=False)
     noun = _ends_with(before.rstrip(), words["nouns"])
     return None if noun is None else words["family"][noun]
+
+
+def _past_links(s: str, links: tuple[str, ...], forward: bool) -> str:
+    """`s` without the linking words (at most LINKS) at its start (forward: the words after a figure) or at
+    its end (the words before it), each with the spaces before it."""
+    for _ in range(LINKS):
+        s = s.lstrip() if forward else s.rstrip()
+        link = _starts_with(s, links) if forward else _ends_with(s, links)
+        if link is None:
+            break
+        s = s[len(link):] if forward else s[:-len(link)]
+    return s
 
 
 def _own_families(claim: Claim) -> frozenset[str]:
@@ -125,7 +129,7 @@ def other_quantity(folded: str, q: Quantity, claim: Claim) -> bool:
 
 
 OBJECT_REACH = 40  # characters after an event's verb read for what it founded or released
-_OBJECT_END = frozenset(",，;；:：。!?！？、()（）[]【】\"“”「」『』|\n0123456789于在时后之前的")  # 的: "发布的模型" is what it modifies
+_MARKS = frozenset(",，;；:：。!?！？、()（）[]【】\"“”「」『』|\n0123456789")  # with nouns.words [object] end: 的 in "发布的模型"
 
 
 def founds_other(text, q: Quantity, claim: Claim) -> bool:
@@ -149,7 +153,8 @@ def founds_other(text, q: Quantity, claim: Claim) -> bool:
     while a < end and folded[a] in " 了":
         a += 1
     b = a
-    while b < min(end, a + OBJECT_REACH) and folded[b] not in _OBJECT_END and not (q.start <= b < q.end):
+    stops = _words()["object-end"]
+    while b < min(end, a + OBJECT_REACH) and folded[b] not in stops and not (q.start <= b < q.end):
         b += 1
     words = folded[a:b]
     latin = not has_cjk(words)
@@ -165,15 +170,12 @@ def founds_other(text, q: Quantity, claim: Claim) -> bool:
     return not words.startswith(_referents())
 
 
-_FUNCTION = frozenset("in on at by with during since when after before and as from for of to was is its his her their "
-                      "which who that it this".split())
-
-
 def _latin_object(words: str) -> str:
     """The words of a Latin object, up to the first word that names nothing ("High-Flyer in 2015")."""
+    function = _words()["function"]
     out = []
     for w in words.split(" "):
-        if w in _FUNCTION and out:
+        if w in function and out:
             break
         out.append(w)
     return " ".join(out).rstrip()
@@ -183,12 +185,13 @@ _REFERENTS: tuple | None = None
 
 
 def _referents() -> tuple[str, ...]:
-    """The words that open an object pointing back (names.words [referent], 该, 这家, 其): no name."""
+    """The words that open an object pointing back (names.words [referent], and nouns.words [object]
+    referent: 该, 这, 其): no name."""
     global _REFERENTS
     if _REFERENTS is None:
         from dsfact.lang import load_words
 
         table = load_words("names").get("referent", {})
         _REFERENTS = tuple(w for w in (*table.get("before", ()), *table.get("words", ())) if has_cjk(w)) \
-            + ("该", "这", "此", "其", "自己", "公司", "一", "新")
+            + _words()["referent"]
     return _REFERENTS
