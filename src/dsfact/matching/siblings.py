@@ -18,6 +18,11 @@ def choose(q: Quantity, candidates: list[Candidate], text: TextCues) -> tuple[Cl
     siblings = [c.claim for c in candidates if best.group and c.claim.group == best.group] or [best]
     position = text.index.position  # claim id -> index, built once per registry
     near = {c.id: text.variant_distance(q, position[c.id]) for c in siblings if c.variant_cues}
+    if best.group:  # "| Input Price (Cache Hit) |" over "| $0.14 |": the header says which variant
+        for ci in _header_variants(q, text):
+            claim = text.registry.claims[ci]
+            if claim in siblings:
+                near[claim.id] = min(near.get(claim.id, INF), 1.0)
     chosen = sorted((d, c.line, c) for c in siblings if near.get(c.id, INF) < INF for d in [near[c.id]])
     if chosen:
         return chosen[0][2], siblings
@@ -25,6 +30,24 @@ def choose(q: Quantity, candidates: list[Candidate], text: TextCues) -> tuple[Cl
     if generic is not None and generic not in siblings:
         siblings.append(generic)  # "输入0.55美元": no word says which input price; the group's own claim
     return min(siblings, key=lambda c: c.line) if generic is None else generic, siblings
+
+
+def _header_variants(q: Quantity, text: TextCues) -> frozenset[int]:
+    """The claims whose variant word a table cell's column header or row label holds ("Input Price (Cache
+    Hit) / 1M Tokens" over "$0.14"): the cell states that variant, as a variant word beside it would."""
+    structure = text.structure
+    if "|" not in text.text and (structure is None or not structure.tables):
+        return frozenset()
+    from dsfact.matching.tables import pipe_cell
+
+    spans = structure.table_of(q.start) if structure is not None else None
+    if not spans and "|" in text.text:
+        spans = pipe_cell(text.text, q.start, text.sentences[text.sentence_of(q.start)].start)
+    out: set[int] = set()
+    for span in filter(None, spans or ()):
+        for hit in text.hits_in(*span):
+            out.update(text.index.variants_of(hit.cue))
+    return frozenset(out)
 
 
 def _generic(group: str, candidate: Candidate, text: TextCues) -> Claim | None:
