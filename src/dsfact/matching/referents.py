@@ -80,11 +80,86 @@ def _attached(folded: str, hit, noun: str, at: int) -> bool:
     "名为星际之门的项目")."""
     if hit.end <= at:
         gap = folded[hit.end:at].strip(_QUOTES)
-        return len(gap) <= _ATTACHED and gap in ("", "的", "'s", "’s")
+        return (len(gap) <= _ATTACHED and gap in ("", "的", "'s", "’s")) or _modified(folded[hit.end:at])
     gap = folded[at + len(noun):hit.start].rstrip(_QUOTES).strip()
     if gap.startswith("s "):
         gap = gap[2:]
     return gap in _naming_words()
+
+
+def _part_named(folded: str, hit, at: int) -> bool:
+    """Whether the noun at `at` is a thing of the name `hit` other than itself: the name right before it in
+    one phrase with other words between than those of its kind ("the Stargate data centre project",
+    "星际之门的首个数据中心项目")."""
+    if hit.end > at or at - hit.end > _PART_REACH:
+        return False
+    gap = folded[hit.end:at]
+    if any(c in gap for c in ",，;；:：。.!！?？、") or not gap.strip(_QUOTES) or _modified(gap):
+        return False
+    words = gap.strip(_QUOTES)
+    if not words.isascii():  # 的 joins a name to what is its: "星际之门的首个数据中心项目"
+        return words.startswith("的")
+    words = words.replace("'s ", " ").replace("’s ", " ").split()  # "the Stargate data centre project"
+    return 0 < len(words) <= 3 and not any(w.endswith("ed") or w in _NOT_NOUNS for w in words)
+
+
+_NOT_NOUNS = frozenset(("the", "a", "an", "its", "their", "to", "of", "and", "or", "will", "is", "was", "has"))
+
+
+_PART_REACH = 16  # characters between a name and a noun of one phrase ("」的首个数据中心")
+
+
+def _modified(gap: str) -> bool:
+    """Whether the words between a name and its noun only say what kind of thing the noun is: a gloss in
+    brackets, 的 or 's, then words of names.words [referent-modifier] ("」(Stargate)的合资", " AI ")."""
+    gap = gap.strip(" \t\"'“”‘’「」『』《》")
+    if gap[:1] in "(（":
+        close = min((i for i in (gap.find(")"), gap.find("）")) if i > 0), default=-1)
+        if close < 0 or close > _GLOSS:
+            return False
+        gap = gap[close + 1:].strip(" \t\"'“”‘’「」『』《》")
+    for word in ("的", "'s", "’s"):
+        if gap.startswith(word):
+            gap = gap[len(word):]
+            break
+    modifiers = _modifier_words()
+    gap = gap.strip()
+    while gap:
+        word = next((w for w in modifiers if gap.startswith(w) and (not w.isascii() or not gap[len(w):len(w) + 1].isalnum())), None)
+        if word is None:
+            return False
+        gap = gap[len(word):].strip()
+    return True
+
+
+_GLOSS = 30  # characters of a gloss in brackets after a name ("「星际之门」(Stargate)")
+_MODIFIERS: tuple[tuple[str, ...], dict[str, tuple[str, ...]]] | None = None
+
+
+def _modifier_words() -> tuple[str, ...]:
+    """names.words [referent-modifier], longest first."""
+    return _modifier_tables()[0]
+
+
+def _spellings(noun: str) -> tuple[str, ...]:
+    """The spellings of a noun that points back (names.words [referent-spelling]): 计划 and 计画."""
+    return _modifier_tables()[1].get(noun, (noun,))
+
+
+def _modifier_tables() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    global _MODIFIERS
+    if _MODIFIERS is None:
+        from dsfact.lang import load_words
+
+        tables = load_words("names", frozenset(("before", "after", "words")))
+        words = tuple(sorted(tables.get("referent-modifier", {}).get("words", ()), key=len, reverse=True))
+        spellings: dict[str, tuple[str, ...]] = {}
+        for entry in tables.get("referent-spelling", {}).get("words", ()):
+            forms = tuple(entry.split())
+            for form in forms:
+                spellings[form] = forms
+        _MODIFIERS = (words, spellings)
+    return _MODIFIERS
 
 
 def referred_back(text, si: int, q, missing: list[int], subject_d: dict[int, float], penalty: float) -> bool:
@@ -104,11 +179,14 @@ def referred_back(text, si: int, q, missing: list[int], subject_d: dict[int, flo
         if breaks > 1:
             return False
         hits = text.sentence_hits(back)
-        for at in reversed(_noun_places(folded, earlier.start, earlier.end, noun)):
+        places = sorted(at for form in _spellings(noun) for at in _noun_places(folded, earlier.start, earlier.end, form))
+        for at in reversed(places):
             named = [h for h in hits if any(text.index.naming(h.cue)) and _attached(folded, h, noun, at)]
             if not named:
                 if _introduced(folded, earlier.start, at):
                     return False  # "a data-centre project in Wisconsin": another thing of that noun
+                if any(_part_named(folded, h, at) for h in hits if any(text.index.naming(h.cue))):
+                    return True  # "星际之门的数据中心项目": a thing of the name's, not the name: no subject, none borrowed
                 continue  # "這是史上最大的投資項目": the noun said of what was named before
             hit = named[-1]
             _, subjects = text.index.naming(hit.cue)
