@@ -12,10 +12,12 @@ from dsfact.verdict import claim_sources, judge, verdict_of
 __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
 
 
-def find_findings(text: str, registry: Registry, blocks=None, date: str | None = None) -> list[Finding]:
+def find_findings(text: str, registry: Registry, blocks=None, date: str | None = None, gate=None) -> list[Finding]:
     """Every figure in text that states a registered claim, judged; spans are offsets into text. With the
     document's `blocks` (dsfact.document), headings and lead lines carry subjects to what is under them;
-    with its `date` (ISO, "--01-28" without a year), "last year", 昨日 and "on Monday" are counted from it."""
+    with its `date` (ISO, "--01-28" without a year), "last year", 昨日 and "on Monday" are counted from it.
+    A figure that disagrees with its claim is reported only when the gate (dsfact.matching.gate; `gate`:
+    another with its `admits(finding, features)`, as bench/gate_train.py passes) finds it firmly bound."""
     from dsfact.matching.prefilter import Bindable
     from dsfact.matching.readings import read_units
     from dsfact.matching.tables import cell_units
@@ -34,6 +36,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     best: dict[tuple, tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it
     kept: list[tuple[Finding, tuple | None, float, str]] = []
     loose: set[int] = set()
+    weighed: dict[int, dict[str, float]] = {}  # id of a finding that disagrees -> what the gate weighs
     for q in quantities:
         if not bindable.admits(q):
             continue
@@ -57,8 +60,13 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
         doubt = finding.verdict != SUPPORTED and (candidates[0].weak or passed_over(matcher, q, candidates[0])
                                                   or doubts_time(matcher, q, selected)
                                                   or _framed(matcher, q, selected, candidates[0]))
-        if doubt and doubt != UNANCHORED:
+        silenced = doubt and doubt != UNANCHORED
+        if getattr(gate, "doubted", None) is not None and (silenced or finding.verdict == SUPPORTED):
+            gate.doubted(finding, _features(matcher, q, candidates, selected))  # a trainer learns from these too
+        if silenced:
             continue  # when in doubt, stay quiet: a loose binding, or another day, never contradicts
+        if finding.verdict != SUPPORTED:
+            weighed[id(finding)] = _features(matcher, q, candidates, selected)
         clause = matcher.clause_of(q)
         kept.append((finding, None if clause is None else (clause, finding.claim), candidates[0].score, doubt))
         if candidates[0].subject_distance >= SENTENCE_PENALTY or candidates[0].metric_distance > WEAK_METRIC:
@@ -73,7 +81,34 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
             if key not in best or (score, i) < best[key]:
                 best[key] = (score, i)
     found = [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
-    return beside_its_own_statement(found, matcher.sentence_of, text, loose)
+    found = beside_its_own_statement(found, matcher.sentence_of, text, loose)
+    return _gated(found, weighed, gate) if weighed else found
+
+
+def _features(matcher, q, candidates, selected) -> dict[str, float]:
+    from dsfact.matching.gate import features_of  # read only when a figure disagrees
+
+    return features_of(matcher, q, candidates, selected)
+
+
+def _gated(found: list[Finding], weighed: dict[int, dict[str, float]], gate) -> list[Finding]:
+    """Without the disagreements the gate finds too loosely bound to report (dsfact.matching.gate): when
+    in doubt, stay quiet. A finding's features are completed here with whether the text states the same
+    claim elsewhere with a value that agrees."""
+    if gate is None:
+        from dsfact.matching.gate import load_gate
+
+        gate = load_gate()
+    right = {f.claim for f in found if f.verdict == SUPPORTED}
+    out = []
+    for f in found:
+        features = weighed.get(id(f))
+        if features is not None:
+            features["stated_right"] = float(f.claim in right)
+            if not gate.admits(f, features):
+                continue
+        out.append(f)
+    return out
 
 
 def beside_its_own_statement(found: list[Finding], sentence_of, text: str, loose: set[int]) -> list[Finding]:
@@ -209,11 +244,11 @@ def check_text(text: str, registry: Registry | None = None, date: str | None = N
     return found
 
 
-def check_document(doc, registry: Registry, date: str | None = None) -> FileResult:
+def check_document(doc, registry: Registry, date: str | None = None, gate=None) -> FileResult:
     """Check a document read by dsfact.document: findings located in the original file. The document's
     own date (doc.date) counts its relative time words; `date` (`check --date`, an archive record's) is
-    used when it gives none."""
+    used when it gives none. `gate`: as find_findings takes it."""
     findings = []
-    for f in find_findings(doc.text, registry, doc.blocks, date=doc.date or date):
+    for f in find_findings(doc.text, registry, doc.blocks, date=doc.date or date, gate=gate):
         findings.append(f._replace(location=doc.location(f.start, f.end)))
     return FileResult(path=doc.path, findings=findings)
