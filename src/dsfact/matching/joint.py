@@ -137,6 +137,7 @@ def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
     if not replaced:
         return hits
     text.loose_members = frozenset((h.start, h.end) for h, firm in replaced if not firm)
+    text.firm_members = frozenset(h.start for h, firm in replaced if firm)
     replaced = [h for h, _ in replaced]
     taken = [(h.start, h.end) for h in replaced]
     kept = [h for h in hits if not any(a < h.end and h.start < b for a, b in taken)]
@@ -157,8 +158,8 @@ def _run_hits(text, run: list[tuple[int, int, str | None]], subject: str, own: f
         return []
     for sentence in text.sentences:
         if sentence.start <= start < sentence.end:
-            if any(end <= h.start < sentence.end and h.cue in own for h in hits):
-                return []
+            if count < FIRM_MEMBERS and any(end <= h.start < sentence.end and h.cue in own for h in hits):
+                return []  # two backers of the subject named after them put in a share of it
             joint, _, each = _joint_words()[:3]
             if _says(joint, text.folded, sentence.start, sentence.end) \
                     and not _says(each, text.folded, sentence.start, sentence.end):
@@ -192,8 +193,9 @@ _JOINTLY: list = []
 
 def jointly(text, q) -> bool:
     """Whether the clause of figure q says, before it, that its backers put it in together ("将共同投资8000亿
-    美元，打造名为「星际之门」的项目", "will jointly invest $500 billion in Stargate": names.words [jointly]):
-    the sum is the whole plan's, not one backer's share of it (`text`, a TextMatcher)."""
+    美元，打造名为「星际之门」的项目", "will jointly invest $500 billion in Stargate": names.words [jointly]),
+    or its sentence lists enough of them to name the subject firmly before it (FIRM_MEMBERS): the sum is
+    the whole plan's, not one backer's share of it (`text`, a TextMatcher)."""
     if not _JOINTLY:
         from dsfact.lang import load_words
 
@@ -204,6 +206,10 @@ def jointly(text, q) -> bool:
     latin, chinese = _JOINTLY[0]
     marks = text._marks
     k = bisect.bisect_right(marks, q.start) - 1
-    start = max(marks[k] if k >= 0 else 0, text.sentences[text.sentence_of(q.start)].start)
+    sentence_start = text.sentences[text.sentence_of(q.start)].start
+    start = max(marks[k] if k >= 0 else 0, sentence_start)
     folded = text.folded
+    firm = getattr(text, "firm_members", ())
+    if firm and any(sentence_start <= at < q.start for at in firm):
+        return True  # "OpenAI, SoftBank and Oracle will put $500 billion into Stargate": all its backers
     return any(folded.find(w, start, q.start) >= 0 for w in chinese) or whole_word_in(folded, start, q.start, latin)
