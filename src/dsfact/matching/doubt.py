@@ -99,6 +99,8 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
 
     reader = text.reader()
     names = doubted(claim.kind, reader.roles(q))
+    if "later" in names and _after_tranche(text, q):
+        names = [n for n in names if n != "later"]
     if not names:
         return q.unit in _PERIODS and _spans_doubted(text, q)
     ci = text.index.position.get(claim.id)
@@ -119,6 +121,32 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
 
 
 _PERIODS = frozenset("year month day week hour".split())
+
+
+def _after_tranche(text, q: Quantity) -> bool:
+    """Whether a sum of money grown to follows a first tranche of it in its sentence ("$100 billion initially,
+    expanding to $500 billion over four years", "初始投资为1000亿美元，并计划在未来4年内扩展至5000亿美元"):
+    the sum it grows to is the plan's whole, not a later state of it. A count grown to ("starts with 100,000
+    GPUs and will expand to 200,000") stays a later state."""
+    if q.unit not in _MONEY:
+        return False
+    reader, sentence = text.reader(), text.sentences[text.sentence_of(q.start)]
+    first = next((x for x in text._quantities or () if sentence.start <= x.start and x.end <= q.start
+                  and x.unit == q.unit and "part" in reader.roles(x)), None)
+    if first is None:
+        return False
+    if not _THEN:
+        from dsfact.lang import load_words
+        from dsfact.matching.roles import ROLE_KEYS
+        from dsfact.matching.wordtables import Alternation
+
+        _THEN.append(Alternation(load_words("roles", ROLE_KEYS | {"words"}).get("later-then", {}).get("words", ())))
+    folded = text.folded
+    return _THEN[0].get(has_cjk(folded[first.end:q.start])).search(folded, first.end, q.start) is None
+
+
+_MONEY = frozenset(("USD", "EUR", "HKD", "CNY", "TWD", "JPY", "GBP"))
+_THEN: list = []
 _PARTS: list = []
 
 
