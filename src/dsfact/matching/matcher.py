@@ -10,6 +10,7 @@ from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_word
 from dsfact.matching.doubt import row_label
 from dsfact.matching.joint import jointly
 from dsfact.matching.referents import head_after_lead, qualifies_other, quoted, referred_back, spoken_lead
+from dsfact.matching.restated import restated_own
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, inside, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.session import mid_session
@@ -339,8 +340,8 @@ class TextMatcher(TextCues):
         """Whether figure q can state this claim at all: its role fits the claim's kind ("stands at $2.9
         trillion" is no loss), its rate has the claim's base ("$2 per GPU hour" is no total cost), and
         its time is the claim's ("last year", "on Wednesday", "over five years" against one day)."""
-        if roles and not fits(claim.kind, roles):
-            return False
+        if roles and not fits(claim.kind, roles) and not restated_own(q, claim, roles):
+            return False  # ("a $208 billion (€200 billion) plan": the euros are the EU's own figure)
         if q.unit == "count" and claim.unit == "point" and "level" not in roles:
             return False  # a bare figure is an index level only after "closed at", 收报 (cues.family)
         if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()):
