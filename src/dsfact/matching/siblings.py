@@ -36,12 +36,15 @@ def _header_variants(q: Quantity, text: TextCues) -> frozenset[int]:
     """The claims whose variant word a table cell's column header or row label holds ("Input Price (Cache
     Hit) / 1M Tokens" over "$0.14"): the cell states that variant, as a variant word beside it would."""
     structure = text.structure
-    if "|" not in text.text and (structure is None or not structure.tables):
+    pipes = getattr(text, "_pipes", None)
+    if pipes is None:  # looked for once per text, not once per figure
+        pipes = text._pipes = "|" in text.text
+    if not pipes and (structure is None or not structure.tables):
         return frozenset()
     from dsfact.matching.tables import pipe_cell
 
     spans = structure.table_of(q.start) if structure is not None else None
-    if not spans and "|" in text.text:
+    if not spans and pipes:
         spans = pipe_cell(text.text, q.start, text.sentences[text.sentence_of(q.start)].start)
     out: set[int] = set()
     for span in filter(None, spans or ()):
