@@ -32,9 +32,9 @@ def _words() -> dict:
         objects = tables.get("object", {})
         _WORDS = {
             "family": family,
-            "nouns": _longest(family),
-            "after": _longest(tables.get("after", {}).get("words", ())),
-            "before": _longest((*tables.get("before", {}).get("words", ()), *moves)),
+            "nouns": _Edges(family),
+            "after": _Edges(tables.get("after", {}).get("words", ())),
+            "before": _Edges((*tables.get("before", {}).get("words", ()), *moves)),
             "function": frozenset(objects.get("function", ())),
             "object-end": _MARKS | frozenset(objects.get("end", ())),
             "referent": tuple(objects.get("referent", ())),
@@ -42,8 +42,20 @@ def _words() -> dict:
     return _WORDS
 
 
-def _longest(words) -> tuple[str, ...]:
-    return tuple(sorted(set(words), key=len, reverse=True))
+class _Edges:
+    """Words, longest first, by their first and by their last character, each with whether it is Chinese:
+    only the words that begin (end) with a text's first (last) character can begin (end) it, so a look-up
+    tries a few words, not the whole list."""
+
+    __slots__ = ("first", "last")
+
+    def __init__(self, words) -> None:
+        self.first: dict[str, tuple[tuple[str, bool], ...]] = {}
+        self.last: dict[str, tuple[tuple[str, bool], ...]] = {}
+        for w in sorted(set(words), key=len, reverse=True):
+            if w:
+                self.first[w[0]] = (*self.first.get(w[0], ()), (w, has_cjk(w)))
+                self.last[w[-1]] = (*self.last.get(w[-1], ()), (w, has_cjk(w)))
 
 
 def _latin_edge(text: str, i: int) -> bool:
@@ -51,16 +63,16 @@ def _latin_edge(text: str, i: int) -> bool:
     return i <= 0 or i >= len(text) or not (text[i].isascii() and text[i].isalnum())
 
 
-def _ends_with(text: str, words: tuple[str, ...]) -> str | None:
-    for w in words:
-        if text.endswith(w) and (has_cjk(w) or _latin_edge(text, len(text) - len(w) - 1)):
+def _ends_with(text: str, words: _Edges) -> str | None:
+    for w, cjk in words.last.get(text[-1:], ()):
+        if text.endswith(w) and (cjk or _latin_edge(text, len(text) - len(w) - 1)):
             return w
     return None
 
 
-def _starts_with(text: str, words: tuple[str, ...]) -> str | None:
-    for w in words:
-        if text.startswith(w) and (has_cjk(w) or _latin_edge(text, len(w))):
+def _starts_with(text: str, words: _Edges) -> str | None:
+    for w, cjk in words.first.get(text[:1], ()):
+        if text.startswith(w) and (cjk or _latin_edge(text, len(w))):
             return w
     return None
 
@@ -90,7 +102,7 @@ def own_noun(folded: str, q: Quantity) -> str | None:
     return None if noun is None else words["family"][noun]
 
 
-def _past_links(s: str, links: tuple[str, ...], forward: bool) -> str:
+def _past_links(s: str, links: _Edges, forward: bool) -> str:
     """`s` without the linking words (at most LINKS) at its start (forward: the words after a figure) or at
     its end (the words before it), each with the spaces before it."""
     for _ in range(LINKS):
