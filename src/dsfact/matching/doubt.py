@@ -166,7 +166,7 @@ def _after_parts(text, q: Quantity) -> bool:
     before, _ = reader._clause_span(start - 2)  # start - 1 is the mark that ends that clause
     if before >= start - 1 or text.sentence_of(before) != text.sentence_of(q.start):
         return False
-    if any(before <= x.start < start for x in text._quantities or ()):
+    if text.figures_in(before, start):
         return False  # "即便加上约600万美元的成本": a part with its own figure
     folded = text.folded
     return _PARTS[0].get(has_cjk(folded[before:start])).search(folded, before, start) is not None
@@ -179,8 +179,8 @@ def _spans_doubted(text, q: Quantity) -> bool:
 
     reader = text.reader()
     start, end = reader._clause_span(q.start)
-    return any(start <= x.start < end and x.unit not in _PERIODS and x.unit != "date"
-               and "running-total" in doubted("amount", reader.roles(x)) for x in text._quantities or ())
+    return any(x.unit not in _PERIODS and x.unit != "date" and "running-total" in doubted("amount", reader.roles(x))
+               for x in text.figures_in(start, end))
 
 
 def _measures_other(text, q: Quantity, claim: Claim) -> bool:
@@ -266,8 +266,7 @@ def _names_year(text, q: Quantity, year: str, sentence) -> bool:
             continue
         if sentence.start <= m.start() < sentence.end:
             if others is None:
-                others = sum(1 for x in text._quantities if sentence.start <= x.start < sentence.end
-                             and x.unit == q.unit) > 1
+                others = sum(1 for x in text.figures_in(sentence.start, sentence.end) if x.unit == q.unit) > 1
             if others:
                 continue
         found = True

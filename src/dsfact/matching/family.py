@@ -304,8 +304,7 @@ def _earmarked(text, q: Quantity) -> bool:
     start = text.sentences[si - 1].start if si > 0 else text.sentences[si].start
     end = text.sentences[si].end
     value = abs(q.value)
-    return any(x.unit == q.unit and x is not q and start <= x.start < end and abs(x.value) >= SLICE * value
-               for x in text._quantities or ())
+    return any(x.unit == q.unit and x is not q and abs(x.value) >= SLICE * value for x in text.figures_in(start, end))
 
 
 def later_member(text, ci: int) -> bool:

@@ -79,8 +79,10 @@ def _starts_with(text: str, words: _Edges) -> str | None:
 
 def _clipped_before(folded: str, start: int) -> str:
     s = folded[max(0, start - REACH):start]
-    cut = max((i for i, c in enumerate(s) if c in _STOPS or c.isdigit()), default=-1)
-    return s[cut + 1:]
+    for i in range(len(s) - 1, -1, -1):  # the last stop: looked for from the end
+        if s[i] in _STOPS or s[i].isdigit():
+            return s[i + 1:]
+    return s
 
 
 def _clipped_after(folded: str, end: int) -> str:

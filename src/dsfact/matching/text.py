@@ -255,6 +255,13 @@ class TextCues:
         return [x for x in self._quantities[lo:hi] if x.unit == q.unit and x is not q and x.end <= b
                 and bisect.bisect_right(self._marks, x.start) == clause]
 
+    def figures_in(self, start: int, end: int) -> list[Quantity]:
+        """The figures read in this text that begin in text[start:end], in order (a slice found by bisection,
+        not a walk over every figure of the text: the rules ask this of a figure's clause or sentence)."""
+        starts = self._quantity_starts
+        return self._quantities[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] \
+            if self._quantities else []
+
     def _figure_between(self, q: Quantity, hit: CueHit) -> bool:
         """Whether another figure stands between a word and q (the word then belongs to that figure)."""
         a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
