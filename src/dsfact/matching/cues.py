@@ -33,7 +33,7 @@ class CueHit(NamedTuple):
 
 
 _hit = tuple.__new__  # a CueHit made from a tuple directly: a named tuple's own __new__ is Python code
-_START, _SPAN = re.Match.start, re.Match.span
+_START, _GROUP = re.Match.start, re.Match.group
 
 
 def _stems(token: str) -> list[str]:
@@ -275,8 +275,8 @@ class CueIndex:
 
     def _find_latin(self, folded: str, hits: list[CueHit]) -> None:
         latin, prefixes, token_keys = self.latin, self.latin_prefixes, self.token_keys
-        spans = list(map(_SPAN, _TOKEN.finditer(folded)))
-        words = _TOKEN.findall(folded)
+        tokens = list(_TOKEN.finditer(folded))  # one pass: each token's span is asked only of a cue's
+        words = list(map(_GROUP, tokens))
         count = len(words)
         known = list(map(token_keys.get, words))
         # only the tokens that are a cue or may begin one (or are new) are looked at one by one
@@ -287,7 +287,7 @@ class CueIndex:
                 if found is _DULL:
                     continue
             key, joins = found
-            start, end = spans[i]
+            start, end = tokens[i].span()
             if key:
                 hits.append(_hit(CueHit, (start, end, key)))
             if not joins:
@@ -299,7 +299,7 @@ class CueIndex:
                 if longer not in prefixes and longer[:-1] not in latin and longer[:-2] not in latin \
                         and longer[:-3] not in latin:
                     break
-                following_start, following_end = spans[j]
+                following_start, following_end = tokens[j].span()
                 if not _GAP_OK.fullmatch(folded, last, following_start):
                     break
                 joined, last = longer, following_end
