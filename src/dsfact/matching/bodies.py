@@ -8,6 +8,8 @@ import re
 
 from dsfact.fold import fold_text
 from dsfact.matching.cues import METRIC, SUBJECT, _cue_key
+from dsfact.matching.family import base_span, base_words, earmarked_slice, other_base, versioned_other
+from dsfact.matching.joint import loosely_named
 from dsfact.matching.roles import is_comparison
 from dsfact.matching.text import INF, TextCues
 from dsfact.model import Quantity
@@ -148,8 +150,6 @@ def other_body(text, q: Quantity, ci: int) -> bool:
     start = max(marks[k - 1] if k else sentence.start, sentence.start)
     end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
     if text.registry.claims[ci].unit == q.unit == "factor":  # a multiple; a fraction's base is looser
-        from dsfact.matching.family import other_base
-
         if other_base(text, q, ci, start, end, compared):
             return True  # "four times the power of the old cluster" is no multiple of Grok 2's
     if q.unit == "pct" and text.registry.claims[ci].kind == "change" and other_saving_base(text, q, ci, start, end):
@@ -181,9 +181,6 @@ def other_member(text, q: Quantity, ci: int, names: list) -> bool:
     stands for another version ("Colossus 2", "Grok 2" beside Grok 3) or for an exchange, not an index
     ("Nasdaq-listed"), or a slice of a total set aside for one use: dsfact.matching.family, or a subject
     named only by a list of two of its members (dsfact.matching.joint)."""
-    from dsfact.matching.family import earmarked_slice, versioned_other
-    from dsfact.matching.joint import loosely_named
-
     if loosely_named(text, q, ci, names):
         return True  # "a $300 billion partnership between Oracle and OpenAI": two partners, another deal
     if earmarked_slice(text, q):
@@ -318,8 +315,6 @@ def other_saving_base(text, q: Quantity, ci: int, start: int, end: int) -> bool:
     """Whether the percentage q, in the clause text[start:end], is measured against another base than the
     body claim ci compares with (roles.words [saving-base]: "90% below the industry", "比行业平均低90%"):
     a base that does not name that body (its metric's own comparative, 低 in "比行业低90%", may stand in it)."""
-    from dsfact.matching.family import base_span, base_words
-
     span = base_span(text.folded, q, start, end, base_words("saving-base"))
     if span is None:
         return False

@@ -7,7 +7,29 @@ import bisect
 import re
 
 from dsfact.document.cells import is_pipe_row
-from dsfact.matching.cues import ENTITY, SUBJECT, has_cjk
+from dsfact.fold import has_han
+from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
+from dsfact.matching.nouns import founds_other, other_quantity
+from dsfact.matching.roles import (
+    doubted,
+    is_comparison,
+    lexicon,
+    names_discount,
+    opens_new_subject,
+    time_fits,
+    time_tags,
+)
+from dsfact.matching.text import line_start
+from dsfact.matching.when import (
+    DAY_KINDS,
+    SHIFTED,
+    date_fits,
+    east_of,
+    later_state,
+    names_day,
+    written_before,
+    year_kind,
+)
 from dsfact.model import Claim, Quantity
 
 DATE_REACH = 24  # characters read either side of a day's digits for the date they belong to
@@ -26,9 +48,6 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     sentence nor the text names the claim's day or a date near it (a market report of another session
     may look the same): whether the text's other figures place it on that day is the caller's to say
     (`corroborated`)."""
-    from dsfact.matching.roles import time_fits, time_tags
-    from dsfact.matching.when import date_fits
-
     if text._quantities is None:
         return ""
     if _in_doubt(text, q, claim) or (q.per is not None and _discounted(text, q)):
@@ -38,8 +57,6 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     if _measures_other(text, q, claim):
         return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity
     if claim.time and claim.time.isdigit():
-        from dsfact.matching.when import later_state
-
         if later_state(text.day, claim, text.registry.sources):
             return ANOTHER_DAY  # a later state of a year's plan, told months after it was stated
         if _later_years_only(text, q, claim.time):
@@ -50,8 +67,6 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return ANOTHER_DAY if ci is not None and _later_member()(text, ci) else ""
     if claim.time.count("-") != 2:
         return ""
-    from dsfact.matching.when import DAY_KINDS, written_before
-
     if written_before(text.day, claim.time):
         return ANOTHER_DAY  # a text written before the claim's day reports another
     own = text.reader().times(q)
@@ -94,9 +109,6 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
     day's part leave the claim to be judged when each is one of the claim's own words ("盘中一度重挫18%"
     for the intraday low, whose variant words they are) or a word of the claim stands between it and q;
     "早盘一度跌11%" names the morning, which no claim's words do."""
-    from dsfact.matching.cues import METRIC, VARIANT
-    from dsfact.matching.roles import doubted
-
     reader = text.reader()
     names = doubted(claim.kind, reader.roles(q))
     if "later" in names and _after_tranche(text, q):
@@ -175,8 +187,6 @@ def _after_parts(text, q: Quantity) -> bool:
 def _spans_doubted(text, q: Quantity) -> bool:
     """Whether the period q spans an amount of its clause that a running total puts in doubt ("加上旗舰站点，
     有望在未来三年内投资4000亿美元"): the period of a running total is not the plan's."""
-    from dsfact.matching.roles import doubted
-
     reader = text.reader()
     start, end = reader._clause_span(q.start)
     return any(x.unit not in _PERIODS and x.unit != "date" and "running-total" in doubted("amount", reader.roles(x))
@@ -186,8 +196,6 @@ def _spans_doubted(text, q: Quantity) -> bool:
 def _measures_other(text, q: Quantity, claim: Claim) -> bool:
     """Whether figure q's own noun names another quantity than claim's, or a date's event verb has another
     object than claim's subject (dsfact.matching.nouns)."""
-    from dsfact.matching.nouns import founds_other, other_quantity
-
     return other_quantity(text.folded, q, claim) or (q.unit == "date" and founds_other(text, q, claim))
 
 
@@ -195,8 +203,6 @@ def _discounted(text, q: Quantity) -> bool:
     """Whether a price per unit is one of a discount period: its sentence names one, or works out a price of
     the one the sentence before it names ("... at a 50 per cent discount. This comes to US$0.035 per million
     tokens"); "By comparison, o1 is priced at US$15" after it is not."""
-    from dsfact.matching.roles import names_discount
-
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
     if names_discount(text.folded, sentence.start, sentence.end):
@@ -219,13 +225,9 @@ def _other_year(text, q: Quantity, year: str) -> str:
     year's days (`corroborated`)."""
     if text.year is not None:
         return ""
-    from dsfact.matching.roles import time_tags
-
     own = text.reader().times(q)
     sentence = text.sentences[text.sentence_of(q.start)]
     tags = set(own) | set(time_tags(text.folded, sentence.start, sentence.end))
-    from dsfact.matching.when import year_kind
-
     if not {year_kind(t)[0] for t in tags} & {"current-year", "next-year", "whole-year"}:
         return ""
     if any(t.startswith("date:") and t[5:9] == year for t in own):
@@ -237,8 +239,6 @@ def _later_years_only(text, q: Quantity, year: str) -> bool:
     """Whether a figure that its sentence places in no year stands in a text that names later years than a
     year's claim and never the claim's own: "Meta's $135 billion capex" under a headline of Meta's 2026
     plans is not its 2025 plan."""
-    from dsfact.matching.roles import time_tags
-
     sentence = text.sentences[text.sentence_of(q.start)]
     if text.reader().times(q) or time_tags(text.folded, sentence.start, sentence.end):
         return False
@@ -276,8 +276,6 @@ def _names_year(text, q: Quantity, year: str, sentence) -> bool:
 def _dates_in(text, start: int, end: int) -> list[str]:
     """The dates among the figures of text[start:end] (ISO, perhaps without a year; marked when told in East
     Asian time, dsfact.matching.when)."""
-    from dsfact.matching.when import SHIFTED, east_of
-
     lo = bisect.bisect_left(text._quantity_starts, start)
     hi = bisect.bisect_left(text._quantity_starts, end)
     return [str(x.value) + (SHIFTED if east_of(text.folded, x.start, x.end) else "")
@@ -291,9 +289,6 @@ def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
     fall since March 2020", "up 480% over the last two years") places only that figure, and a sentence
     with no figure but a date ("DeepSeek released R1 on January 20.") places only what it tells. When the
     figure's sentence refers back ("that day", "当天"), any date of the sentence before counts."""
-    from dsfact.matching.roles import time_fits, time_tags
-    from dsfact.matching.when import names_day
-
     if refers_back and not text._time_fits(time, before):
         return True
     found = text.read_alone(before)
@@ -301,8 +296,6 @@ def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
     if first is None:
         return False
     head = before.start + first.start
-    from dsfact.matching.when import SHIFTED, east_of
-
     tags = time_tags(text.folded, before.start, head) + [
         f"date:{x.value}" + (SHIFTED if east_of(text.folded, before.start + x.start, before.start + x.end) else "")
         for x in found if x.unit == "date" and x.end <= first.start]
@@ -315,8 +308,6 @@ def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
 def _anchored(text, time: str) -> bool:
     """Whether a text is about the day of a claim tied to a date: it names that day (a date, its weekday,
     "27日") or a date close to it ("January 20", "January 2025": a story of those days)."""
-    from dsfact.matching.when import names_day
-
     if names_day(text.folded, time) or _names_date(text, time):
         return True
     from dsfact.numbers.date_spans import parse_dates
@@ -395,7 +386,6 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     ("Despite Monday's 17% drop, analysts think Nvidia ..." after a sentence about the S&P 500). Names used
     as a comparison ("vs. Llama 3's") do not count. The binding is then weak."""
     from dsfact.matching.matcher import SENTENCE_PENALTY
-    from dsfact.matching.roles import is_comparison, opens_new_subject
 
     cues, folded, marks = candidate.cues, text.folded, text._marks
     if cues is None:
@@ -436,8 +426,6 @@ def _other_column(text, q: Quantity, ci: int) -> bool:
     """Whether figure q stands in a table column whose header names another body or another claim's subject
     and not claim ci's ("| Input | $2.50 | $0.55 |" under "| Metric | OpenAI GPT-4o | DeepSeek R1 |": $2.50
     is GPT-4o's)."""
-    from dsfact.matching.text import line_start
-
     found = _header_cell(text.text, q.start, line_start(text.text, q.start))
     if found is None:
         return False
@@ -454,10 +442,6 @@ def _part_label(text, q: Quantity, ci: int) -> bool:
     """Whether figure q opens the clause after a label that names a part and not the metric or variant word
     of claim ci or of a claim of its group ("上下文扩展阶段：使用了约11.9万GPU小时" is one stage's GPU hours, not the whole run's; "预训练阶段：" names the
     metric word of the pre-training claim, a claim of ci's group)."""
-    from dsfact.fold import has_han
-    from dsfact.matching.cues import METRIC, VARIANT
-    from dsfact.matching.roles import lexicon
-
     marks = text._marks
     k = bisect.bisect_left(marks, q.start)
     if k == 0 or text.folded[marks[k - 1]] not in ":：":

@@ -9,9 +9,11 @@ of figure states it (`Claim.kind`); `fits` tells whether a figure's roles allow 
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 
 from dsfact.fold import has_han
+from dsfact.matching import when
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of
 from dsfact.model import Quantity
@@ -479,8 +481,6 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None, d
     "on Monday" against `day`, the document's date (dsfact.matching.when)."""
     if not tags:
         return True
-    from dsfact.matching import when
-
     parts = claim_time.split("-")
     day_tied = len(parts) == 3
     claim_year = int(parts[0]) if parts[0].isdigit() else None
@@ -491,8 +491,6 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None, d
         return False  # another day, or the claim's day of another year than the document's date implies
     claim_day = None
     if day_tied:
-        import datetime
-
         claim_day = datetime.date(*map(int, parts))
     for tag in tags:
         if tag.startswith("date:"):
@@ -533,15 +531,11 @@ def _time_kind(folded: str, m: re.Match) -> str:
     kind = lexicon().time_kinds.get(" ".join(m.group().split()), "span")
     if not kind.startswith("weekday:"):
         return kind
-    from dsfact.matching.when import weekday_marks
-
-    return kind + weekday_marks(folded, m.start(), m.end())
+    return kind + when.weekday_marks(folded, m.start(), m.end())
 
 
 def _zone_mark(folded: str, start: int, end: int) -> str:
-    from dsfact.matching.when import SHIFTED, east_of
-
-    return SHIFTED if east_of(folded, start, end) else ""
+    return when.SHIFTED if when.east_of(folded, start, end) else ""
 
 
 REFERENCE_REACH = 24  # characters between "since" and the end of the date it measures from

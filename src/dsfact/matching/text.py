@@ -8,7 +8,9 @@ import re
 from dsfact.fold import fold_text, has_han
 from dsfact.matching.cues import ENTITY, SUBJECT, CueHit, cue_index
 from dsfact.matching.joint import named_by_members
+from dsfact.matching.roles import FigureReader, inside, references
 from dsfact.matching.sentences import Sentence, split_sentences
+from dsfact.matching.when import SHIFTED, date_fits, east_of
 from dsfact.model import Quantity, Registry
 
 LOOKBACK_SENTENCES = 4  # an earlier sentence of the paragraph may give a figure its subject, this far back
@@ -180,8 +182,6 @@ class TextCues:
     def reader(self):
         """The roles and time words of this text's figures (dsfact.matching.roles), read once."""
         if self._reader is None:
-            from dsfact.matching.roles import FigureReader
-
             sentences, starts = self.sentences, self._starts  # not self: no reference cycle to collect
 
             def sentence_span(pos: int) -> tuple[int, int]:
@@ -331,8 +331,6 @@ class TextCues:
 
     def _time_fits(self, time: str, sentence: Sentence) -> bool:
         """A claim tied to a date is not stated by a sentence that names another year or day."""
-        from dsfact.matching.when import date_fits
-
         dates = self._dates.get(sentence.start)
         if dates is None:
             words = self.text[sentence.start:sentence.end]
@@ -344,12 +342,8 @@ class TextCues:
             else:
                 found = self.read_alone(sentence)
                 taken = [(x.start, x.end) for x in found]
-            from dsfact.matching.roles import inside, references
-
             base = sentence.start if self._quantities is None else 0
             skip = references(self.folded, sentence.start, sentence.end)  # "its worst day since March 2020"
-            from dsfact.matching.when import SHIFTED, east_of
-
             dates = [str(q.value) + (SHIFTED if east_of(self.folded, q.start + base, q.end + base) else "")
                      for q in found if q.unit == "date" and not inside(q.start + base, skip)]
             for m in _YEAR.finditer(words):  # "for 2023", "CES 2025": a year the engine does not call a date

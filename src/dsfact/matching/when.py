@@ -12,6 +12,8 @@ import datetime
 import re
 from functools import lru_cache
 
+from dsfact.quantity import dates_agree
+
 ZONE_BEFORE = 10  # characters before a date or weekday where a zone word ("北京时间") stands
 ZONE_AFTER = 20  # characters after it where an early-morning word ("凌晨", ", Beijing time") ends
 WEEK = 7  # "on Monday" is a day of the week that ends on the document's date
@@ -57,8 +59,6 @@ def east_of(folded: str, start: int, end: int) -> bool:
 def date_fits(date: str, claim_time: str) -> bool:
     """Whether a date tag's value ("2025-01-28", "--01-28~") agrees with a claim's time; one told in
     East Asian time agrees with the day before too."""
-    from dsfact.quantity import dates_agree
-
     shifted = date.endswith(SHIFTED)
     date = date.rstrip(SHIFTED)
     if dates_agree(date, claim_time):
