@@ -286,9 +286,10 @@ def earmarked_slice(text, q: Quantity) -> bool:
     ("€20 billion for gigafactories", "200亿欧元用于建设超级工厂") beside a larger figure of its unit in its
     sentence or the one before (the total it is part of)."""
     cache = _cache(text)
-    found = cache.get(q)
+    key = ("earmark", q.start, q.end)  # one figure per span in a text; hashing the whole figure costs more
+    found = cache.get(key)
     if found is None:
-        found = cache[q] = _earmarked(text, q)
+        found = cache[key] = _earmarked(text, q)
     return found
 
 
