@@ -21,10 +21,10 @@ import os
 import re
 
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
 from dsfact.matching.text import CLAUSE_PENALTY, INF
 
-SENTENCE_PENALTY = 400  # dsfact.matching.matcher's: a subject borrowed from an earlier sentence
-_FAR = math.log1p(3 * 1600)  # distances are read on a log scale, three lead lines or headings away being 1
+_FAR = math.log1p(3 * STRUCTURE_PENALTY)  # distances are read on a log scale, three headings away being 1
 _TITLE_LINE = 120  # characters: a line this short with no closing mark is a title or a label
 
 # The features, in the order of the model's weights. Each is a number in [0, 1] (most are 0 or 1).
@@ -126,9 +126,11 @@ def features_of(matcher, q, candidates: list, claim) -> dict[str, float]:
         "date": float(q.unit == "date"),
         "count": float(q.unit == "count"),
     }
-    f.update(_words(words, claim.topic))
+    f.update(_words(matcher, sentence.start, words, claim.topic))
     f.update(_placed(matcher, q))
-    if not f["table"]:  # a table's row holds a figure per column, each bound by its column's header
+    if f["table"]:  # a table's row holds a figure per column, each bound by its column's header
+        f.update(same_unit_sentence=0.0, same_unit_clause=0.0)
+    else:
         f.update(_neighbours(matcher, q, sentence))
     return f
 
@@ -171,18 +173,23 @@ def _bracketed(folded: str, start: int, q_start: int, q_end: int, end: int) -> b
     if opened < 0 or max(before.rfind(")"), before.rfind("）")) > opened:
         return False
     after = folded[q_end:end]
-    closing = [i for i in (after.find(")"), after.find("）")) if i >= 0]
-    return bool(closing)
+    return ")" in after or "）" in after
 
 
 _CLOSING = tuple(".。!！?？」”\"')）:：;；")
 
 
-def _words(words: str, topic: str) -> dict[str, float]:
-    events, hedges = _word_patterns()
-    pattern = events.get(topic)
-    return {"event": float(pattern is not None and pattern.search(words) is not None),
-            "hedge": float(hedges.search(words) is not None)}
+def _words(matcher, at: int, words: str, topic: str) -> dict[str, float]:
+    """Whether the sentence `words` (starting at `at`) tells the event of `topic` and whether it hedges, read
+    once per sentence and topic (the cache lives on the matcher, with the text it is about)."""
+    cache = matcher.__dict__.setdefault("_gate_words", {})
+    found = cache.get((at, topic))
+    if found is None:
+        events, hedges = _word_patterns()
+        pattern = events.get(topic)
+        found = cache[(at, topic)] = {"event": float(pattern is not None and pattern.search(words) is not None),
+                                      "hedge": float(hedges.search(words) is not None)}
+    return found
 
 
 _PATTERNS: list = []
