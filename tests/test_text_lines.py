@@ -1,8 +1,7 @@
 """A figure's line is found from a table of the text's line breaks, built once, not searched back from each
 figure (on a long line of many figures that was quadratic): the table must give what the search gave, and
-a table cell's header must be the same either way. So for the other shortcuts of a text's set-up: the clause
-marks a pattern that opens with their first character finds, and a Simplified text told by comparing blocks
-of the text and its folded form."""
+a table cell's header must be the same either way. So must the clause marks that a pattern opening with their
+first character finds."""
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -46,20 +45,3 @@ def test_clause_marks_are_those_of_the_alternation_they_replace(pieces):
     raw = "".join(pieces)
     written = re.compile(r"(?<![0-9]),|,(?![0-9])|[，;；:：、()（）—]|\s-\s")  # the pattern as first written
     assert [m.span() for m in _CLAUSE.finditer(raw)] == [m.span() for m in written.finditer(raw)]
-
-
-_HAN_PIECES = ["价", "價", "万", "萬", "输", "輸", "的", "元", "ａ", "A", "b", " ", "\u3000", "16", "。", "\U00020000",
-               "㐀", "豈", "x" * 70]
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_HAN_PIECES), max_size=40))
-def test_a_simplified_text_is_told_as_by_a_walk_over_every_character(pieces):
-    from dsfact.fold import fold_text
-    from dsfact.matching.cues import is_cjk
-    from dsfact.matching.readings import is_simplified
-
-    raw = "".join(pieces)
-    folded = fold_text(raw)
-    walked = any(map(is_cjk, raw)) and all(a == b for a, b in zip(raw, folded) if is_cjk(a))
-    assert is_simplified(raw, folded) == walked

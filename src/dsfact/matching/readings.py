@@ -17,21 +17,15 @@ GPU_HOURS_FROM = 100_000  # hours: over eleven years of wall-clock time
 
 def is_simplified(text: str, folded: str) -> bool:
     """Whether a text writes Chinese in Simplified characters only (folded: dsfact.fold.fold_text(text))."""
-    from dsfact.fold import has_han
     from dsfact.matching.cues import is_cjk
 
-    if not has_han(text):
-        return False
-    # only where the folded text differs can a character have been folded to another: blocks of the two
-    # are compared in C, and the characters of a block that differs one by one
-    for i in range(0, len(text), _BLOCK):
-        if text[i:i + _BLOCK] != folded[i:i + _BLOCK]:
-            if any(is_cjk(a) and a != b for a, b in zip(text[i:i + _BLOCK], folded[i:i + _BLOCK])):
+    chinese = False
+    for a, b in zip(text, folded):
+        if is_cjk(a):
+            if a != b:
                 return False
-    return True
-
-
-_BLOCK = 64
+            chinese = True
+    return chinese
 
 
 def read_units(text: str, folded: str, quantities: list[Quantity]) -> list[Quantity]:
