@@ -18,11 +18,11 @@ import bisect
 import json
 import math
 import os
-import re
 
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
 from dsfact.matching.text import CLAUSE_PENALTY, INF
+from dsfact.matching.wordtables import Pattern
 
 _FAR = math.log1p(3 * STRUCTURE_PENALTY)  # distances are read on a log scale, three headings away being 1
 _TITLE_LINE = 120  # characters: a line this short with no closing mark is a title or a label
@@ -186,35 +186,23 @@ def _words(matcher, at: int, words: str, topic: str) -> dict[str, float]:
     found = cache.get((at, topic))
     if found is None:
         events, hedges = _word_patterns()
-        pattern = events.get(topic)
-        found = cache[(at, topic)] = {"event": float(pattern is not None and pattern.search(words) is not None),
-                                      "hedge": float(hedges.search(words) is not None)}
+        pattern, chinese = events.get(topic), has_cjk(words)
+        found = cache[(at, topic)] = {
+            "event": float(pattern is not None and pattern.get(chinese).search(words) is not None),
+            "hedge": float(hedges.get(chinese).search(words) is not None)}
     return found
 
 
 _PATTERNS: list = []
 
 
-def _word_patterns() -> tuple[dict[str, re.Pattern], re.Pattern]:
-    """The event words of each topic and the hedges (dsfact/lang/gate.words), compiled once."""
+def _word_patterns() -> tuple[dict[str, Pattern], Pattern]:
+    """The event words of each topic and the hedges (dsfact/lang/gate.words), as patterns compiled on first
+    use (dsfact.matching.wordtables.Pattern: Latin words whole, Chinese ones anywhere)."""
     if not _PATTERNS:
         from dsfact.lang import load_words
 
         tables = load_words("gate")
-        events = {topic: _alternation(words) for topic, words in tables.get("events", {}).items()}
-        _PATTERNS.append((events, _alternation(tables.get("hedges", {}).get("words", ()))))
+        events = {topic: Pattern("{}", tuple(words)) for topic, words in tables.get("events", {}).items()}
+        _PATTERNS.append((events, Pattern("{}", tuple(tables.get("hedges", {}).get("words", ())))))
     return _PATTERNS[0]
-
-
-def _alternation(words) -> re.Pattern:
-    """Latin words as whole words, Chinese ones anywhere."""
-    parts = []
-    for w in sorted(words, key=len, reverse=True):
-        escaped = re.escape(w).replace(r"\ ", r"\s+")
-        parts.append(escaped if has_cjk(w) else rf"(?<![a-z0-9]){escaped}(?![a-z0-9])")
-    return re.compile("|".join(parts) or r"(?!)")
-
-
-def stated_right(findings: list, supported: str) -> set[str]:
-    """The claims a text states with a value that agrees (`supported`: the verdict that says so)."""
-    return {f.claim for f in findings if f.verdict == supported}
