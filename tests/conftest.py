@@ -56,6 +56,17 @@ def git_env() -> dict:
     return {k: v for k, v in os.environ.items() if not k.startswith("GIT_") and k != "DSFACT_REGISTRY"}
 
 
+def searched_text(pieces: list[str], chinese: bool, cut_start: int, cut_end: int) -> tuple[str, bool, int, int]:
+    """What a property test of word finders searches: the pieces joined, read with the Chinese words when
+    asked or when it holds a Chinese character (as dsfact reads such a text), and the bounds searched,
+    cut_start characters from its start and cut_end from its end."""
+    from dsfact.matching.cues import has_cjk
+
+    text = "".join(pieces)
+    chinese = chinese or has_cjk(text)
+    return text, chinese, min(cut_start, len(text)), max(0, len(text) - cut_end)
+
+
 def run_git(repo, *args: str, check: bool = True) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=git_env(), check=check)
 

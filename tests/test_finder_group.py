@@ -3,10 +3,10 @@ in one pass over a sentence) must find what each list finds searched alone: the 
 places, each list going on after its own last match."""
 from __future__ import annotations
 
+from conftest import searched_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dsfact.matching.cues import has_cjk
 from dsfact.matching.roles import lexicon
 from dsfact.matching.wordtables import FAST_AFTER, TOGETHER_AFTER, FinderGroup
 
@@ -45,10 +45,7 @@ _GROUPS = {chinese: _groups(chinese) for chinese in (False, True)}
 @settings(max_examples=300, deadline=None)
 @given(_TEXT, st.booleans(), st.integers(0, 6), st.integers(0, 6))
 def test_a_group_finds_what_each_list_finds(pieces, chinese, cut_start, cut_end):
-    text = "".join(pieces)
-    if not chinese and any(has_cjk(c) for c in text):
-        chinese = True
-    pos, endpos = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    text, chinese, pos, endpos = searched_text(pieces, chinese, cut_start, cut_end)
     expected = _alone(text, pos, endpos, chinese)
     for group in _GROUPS[chinese]:
         assert _spans(group.finditer(text, pos, endpos)) == expected, text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from conftest import searched_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -132,10 +133,7 @@ _TEXT = st.lists(st.sampled_from(_SPOKEN + _FRAGMENTS + [" ", "\n", "  ", ".", "
 @settings(max_examples=300, deadline=None)
 @given(_TEXT, st.booleans(), st.integers(0, 6), st.integers(0, 6))
 def test_alternations_find_what_the_regexes_found(pieces, chinese, cut_start, cut_end):
-    text = "".join(pieces)
-    if not chinese and any(has_cjk(c) for c in text):
-        chinese = True
-    pos, endpos = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    text, chinese, pos, endpos = searched_text(pieces, chinese, cut_start, cut_end)
     for finders, regex in zip(_FINDERS[chinese], _ALTERNATION_REGEXES[chinese]):
         expected = [(m.start(), m.end(), m.group()) for m in regex.finditer(text, pos, endpos)]
         for finder in finders:
