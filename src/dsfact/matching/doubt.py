@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from dsfact.document.cells import is_pipe_row
 from dsfact.fold import has_han
-from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
+from dsfact.matching.cues import _CURRENCIES, ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.roles import (
+    _DURATIONS,
+    _TIMES,
+    ROLE_KEYS,
     doubted,
     is_comparison,
     lexicon,
@@ -37,7 +41,6 @@ NEAR_DAYS = 10  # a text whose dates fall this close to a claim's day is a story
 ANOTHER_DAY = "another day"  # doubts_time: the figure's words place it on another day
 UNANCHORED = "unanchored"  # doubts_time: nothing places the figure on any day; the text's other figures decide
 OTHER_SCALE = 10_000  # a figure this many times a claim's every statement (or as small) is another quantity
-_TIMES = frozenset("date day month year hour week".split())
 
 
 def doubts_time(text, q: Quantity, claim: Claim) -> str:
@@ -114,7 +117,7 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
     if "later" in names and _after_tranche(text, q):
         names = [n for n in names if n != "later"]
     if not names:
-        return q.unit in _PERIODS and _spans_doubted(text, q)
+        return q.unit in _DURATIONS and _spans_doubted(text, q)
     ci = text.index.position.get(claim.id)
     sentence = text.sentences[text.sentence_of(q.start)]
     own = [] if ci is None else [(h, role) for h in text.hits_in(sentence.start, sentence.end)
@@ -132,45 +135,34 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
     return False
 
 
-_PERIODS = frozenset("year month day week hour".split())
-
-
 def _after_tranche(text, q: Quantity) -> bool:
     """Whether a sum of money grown to follows a first tranche of it in its sentence ("$100 billion initially,
     expanding to $500 billion over four years", "初始投资为1000亿美元，并计划在未来4年内扩展至5000亿美元"):
     the sum it grows to is the plan's whole, not a later state of it. A count grown to ("starts with 100,000
     GPUs and will expand to 200,000") stays a later state."""
-    if q.unit not in _MONEY:
+    if q.unit not in _CURRENCIES:
         return False
     reader, sentence = text.reader(), text.sentences[text.sentence_of(q.start)]
     first = next((x for x in text._quantities or () if sentence.start <= x.start and x.end <= q.start
                   and x.unit == q.unit and "part" in reader.roles(x)), None)
     if first is None:
         return False
-    if not _THEN:
-        from dsfact.lang import load_words
-        from dsfact.matching.roles import ROLE_KEYS
-        from dsfact.matching.wordtables import Alternation
-
-        _THEN.append(Alternation(load_words("roles", ROLE_KEYS | {"words"}).get("later-then", {}).get("words", ())))
     folded = text.folded
-    return _THEN[0].get(has_cjk(folded[first.end:q.start])).search(folded, first.end, q.start) is None
+    return _role_words("later-then").get(has_cjk(folded[first.end:q.start])).search(folded, first.end, q.start) is None
 
 
-_MONEY = frozenset(("USD", "EUR", "HKD", "CNY", "TWD", "JPY", "GBP"))
-_THEN: list = []
-_PARTS: list = []
+@lru_cache(maxsize=None)
+def _role_words(section: str):
+    """The words of a section of roles.words, as one wordtables.Alternation, read on first use."""
+    from dsfact.lang import load_words
+    from dsfact.matching.wordtables import Alternation
+
+    return Alternation(load_words("roles", ROLE_KEYS | {"words"}).get(section, {}).get("words", ()))
 
 
 def _after_parts(text, q: Quantity) -> bool:
     """Whether figure q stands in the clause right after one that lists parts with no figure of its own
     (roles.words [sum-of-parts]: "plus the flagship campus,", "加上旗舰站点，"): q is a sum of those parts."""
-    if not _PARTS:
-        from dsfact.lang import load_words
-        from dsfact.matching.roles import ROLE_KEYS
-        from dsfact.matching.wordtables import Alternation
-
-        _PARTS.append(Alternation(load_words("roles", ROLE_KEYS | {"words"}).get("sum-of-parts", {}).get("words", ())))
     reader = text.reader()
     start, _ = reader._clause_span(q.start)
     if start < 2:
@@ -181,7 +173,7 @@ def _after_parts(text, q: Quantity) -> bool:
     if text.figures_in(before, start):
         return False  # "即便加上约600万美元的成本": a part with its own figure
     folded = text.folded
-    return _PARTS[0].get(has_cjk(folded[before:start])).search(folded, before, start) is not None
+    return _role_words("sum-of-parts").get(has_cjk(folded[before:start])).search(folded, before, start) is not None
 
 
 def _spans_doubted(text, q: Quantity) -> bool:
@@ -189,7 +181,7 @@ def _spans_doubted(text, q: Quantity) -> bool:
     有望在未来三年内投资4000亿美元"): the period of a running total is not the plan's."""
     reader = text.reader()
     start, end = reader._clause_span(q.start)
-    return any(x.unit not in _PERIODS and x.unit != "date" and "running-total" in doubted("amount", reader.roles(x))
+    return any(x.unit not in _TIMES and "running-total" in doubted("amount", reader.roles(x))
                for x in text.figures_in(start, end))
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from dsfact.document.cells import is_pipe_row, row_cells
 from dsfact.matching.bodies import members
+from dsfact.matching.cues import _CURRENCIES
 from dsfact.matching.structure import apply_word_roles, word_roles
 
 _INF = float("inf")
@@ -127,7 +128,6 @@ def pipe_row(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, t
 
 
 _CURRENCY_LEADS = ("US$", "$", "USD", "¥", "RMB", "CNY", "€", "EUR")  # a header's currency, before its base
-_CURRENCIES = frozenset(("USD", "EUR", "CNY", "HKD", "TWD", "JPY", "GBP"))
 
 
 def cell_units(matcher, quantities: list) -> list:
