@@ -100,10 +100,8 @@ def _part_named(folded: str, hit, at: int) -> bool:
     if not words.isascii():  # 的 joins a name to what is its: "星际之门的首个数据中心项目"
         return words.startswith("的")
     words = words.replace("'s ", " ").replace("’s ", " ").split()  # "the Stargate data centre project"
-    return 0 < len(words) <= 3 and not any(w.endswith("ed") or w in _NOT_NOUNS for w in words)
-
-
-_NOT_NOUNS = frozenset(("the", "a", "an", "its", "their", "to", "of", "and", "or", "will", "is", "was", "has"))
+    not_nouns = _modifier_tables()[2]
+    return 0 < len(words) <= 3 and not any(w.endswith("ed") or w in not_nouns for w in words)
 
 
 _PART_REACH = 16  # characters between a name and a noun of one phrase ("」的首个数据中心")
@@ -133,7 +131,7 @@ def _modified(gap: str) -> bool:
 
 
 _GLOSS = 30  # characters of a gloss in brackets after a name ("「星际之门」(Stargate)")
-_MODIFIERS: tuple[tuple[str, ...], dict[str, tuple[str, ...]]] | None = None
+_MODIFIERS: tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[str]] | None = None
 
 
 def _modifier_words() -> tuple[str, ...]:
@@ -146,7 +144,8 @@ def _spellings(noun: str) -> tuple[str, ...]:
     return _modifier_tables()[1].get(noun, (noun,))
 
 
-def _modifier_tables() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+def _modifier_tables() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[str]]:
+    """names.words [referent-modifier] (longest first), [referent-spelling] by spelling, [referent-not-noun]."""
     global _MODIFIERS
     if _MODIFIERS is None:
         from dsfact.lang import load_words
@@ -158,7 +157,8 @@ def _modifier_tables() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
             forms = tuple(entry.split())
             for form in forms:
                 spellings[form] = forms
-        _MODIFIERS = (words, spellings)
+        not_nouns = frozenset(tables.get("referent-not-noun", {}).get("words", ()))
+        _MODIFIERS = (words, spellings, not_nouns)
     return _MODIFIERS
 
 
