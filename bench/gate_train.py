@@ -271,8 +271,11 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
 
 
 def probability(weights: list[float], bias: float, names: list[str], features: dict[str, float]) -> float:
-    z = bias + sum(w * features.get(n, 0.0) for w, n in zip(weights, names))
-    return 1.0 / (1.0 + math.exp(-max(min(z, 35.0), -35.0)))
+    """The probability the engine's gate computes with these weights (dsfact.matching.gate.Gate), so that
+    a threshold is evaluated as it will act."""
+    from dsfact.matching.gate import Gate
+
+    return Gate(dict(zip(names, weights)), bias, 0.0).probability(features)
 
 
 def tally(examples: list[Example], weights, bias, names, threshold: float | None) -> dict[str, tuple[int, int]]:
