@@ -268,10 +268,8 @@ def _names_year(text, q: Quantity, year: str, sentence) -> bool:
 def _dates_in(text, start: int, end: int) -> list[str]:
     """The dates among the figures of text[start:end] (ISO, perhaps without a year; marked when told in East
     Asian time, dsfact.matching.when)."""
-    lo = bisect.bisect_left(text._quantity_starts, start)
-    hi = bisect.bisect_left(text._quantity_starts, end)
     return [str(x.value) + (SHIFTED if east_of(text.folded, x.start, x.end) else "")
-            for x in text._quantities[lo:hi] if x.unit == "date"]
+            for x in text.figures_in(start, end) if x.unit == "date"]
 
 
 def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:

@@ -14,7 +14,6 @@ Imported only when a figure disagrees with its claim; the model is read once, on
 """
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import os
@@ -137,10 +136,8 @@ def features_of(matcher, q, candidates: list, claim) -> dict[str, float]:
 
 def _neighbours(matcher, q, sentence) -> dict[str, float]:
     """The other figures of q's unit in its sentence and in its clause."""
-    quantities = matcher._quantities or []
-    starts = matcher._quantity_starts if quantities else []
-    lo, hi = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
-    same = [x for x in quantities[lo:hi] if x is not q and x.unit == q.unit and x.start != q.start]
+    same = [x for x in matcher.figures_in(sentence.start, sentence.end)
+            if x is not q and x.unit == q.unit and x.start != q.start]
     clause = matcher.clause_of(q)
     in_clause = clause is not None and any(matcher.clause_of(x) == clause for x in same)
     return {"same_unit_sentence": min(math.log1p(len(same)) / math.log(8), 1.0),
