@@ -20,7 +20,7 @@ import os
 
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
-from dsfact.matching.text import CLAUSE_PENALTY, INF
+from dsfact.matching.text import CLAUSE_PENALTY, INF, line_start
 from dsfact.matching.wordtables import Pattern
 
 _FAR = math.log1p(3 * STRUCTURE_PENALTY)  # distances are read on a log scale, three headings away being 1
@@ -147,7 +147,7 @@ def _neighbours(matcher, q, sentence) -> dict[str, float]:
 def _placed(matcher, q) -> dict[str, float]:
     """Where q stands (a table, a title), and whether words of a role stand beside it."""
     text = matcher.text
-    start = text.rfind("\n", 0, q.start) + 1
+    start = line_start(text, q.start)
     end = text.find("\n", q.end)
     line = text[start:end if end >= 0 else len(text)].strip()
     structure = matcher.structure
