@@ -223,15 +223,37 @@ def _nearer(q, other, selected) -> bool:
     return gap(other) < gap(selected)
 
 
+_IN_FORCE: dict = {}  # the registry in force, kept between calls: (path, mtime, size) -> Registry
+
+
+def registry_in_force() -> Registry:
+    """The registry in force ($DSFACT_REGISTRY or the bundled one), loaded once per process and again only
+    when its file changes, so a program that calls check_text per article does not rebuild the registry's
+    cue index (a tenth of a second) every time."""
+    from dsfact.registry import load_registry
+    from dsfact.registry.paths import default_registry_path
+
+    path = default_registry_path()
+    try:
+        st = path.stat()
+    except OSError:
+        return load_registry(path)  # the one-line error a missing registry gives
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    registry = _IN_FORCE.get(key)
+    if registry is None:
+        registry = load_registry(path)
+        _IN_FORCE.clear()
+        _IN_FORCE[key] = registry
+    return registry
+
+
 def check_text(text: str, registry: Registry | None = None, date: str | None = None) -> list[Finding]:
     """Check a text (already decoded) as a file's prose is checked: without the invisible format
     characters that would hide a figure (dsfact.document.invisible). Findings stand where they are in
     `text` itself: their span, their words as written there, and their 1-based location. `date` is the
     text's own date (ISO), when it is known."""
     if registry is None:
-        from dsfact.registry import load_registry
-
-        registry = load_registry()
+        registry = registry_in_force()
     from dsfact.document.invisible import strip_invisible
     from dsfact.document.lines import LineIndex
 
