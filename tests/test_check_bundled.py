@@ -22,7 +22,7 @@ EXPECTED = {
     "zh_hant_desk.md": [
         (3, 6, "2048顆", "C07", "supported"),
         (3, 25, "550萬美元", "C01", "supported"),
-        (5, 9, "6143億美元", "C25", "disputed"),  # only the intraday source says 614.3 billion
+        (5, 9, "6143億美元", "C26", "supported"),  # the intraday figure; no word says close or intraday
         (5, 22, "17%", "C27", "supported"),
         (7, 9, "3.5%", "C30", "contradicted"),  # the close was −3.07%; tkp's "intraday up to 3.6%" cannot overturn it
         (7, 25, "2.9%", "C34", "contradicted"),  # S&P 500 fell 1.46% (標準普爾500 is a name)
@@ -86,12 +86,16 @@ def test_dates_are_iso_strings(capsys):
     assert date["value"] == "2024-12-26" and date["unit"] == "date"
 
 
-def test_disputed_message_names_who_says_what(capsys):
-    _, report = run_json(capsys, ARTICLES / "zh_hant_desk.md")
+def test_disputed_message_names_who_says_what(tmp_path, capsys):
+    # "收盤" in the figure's clause says close: the intraday source's 614.3 billion disputes it, no more
+    article = tmp_path / "close.md"
+    article.write_text("輝達周一收盤市值蒸發6143億美元。\n", encoding="utf-8")
+    _, report = run_json(capsys, article)
     finding = next(f for f in report["files"][0]["findings"] if f["claim"] == "C25")
     # the wire's "about $593 billion" fits etnet's exact $589 billion too: only consistent, it settles nothing
     assert finding["sources"] == {"close-0127": "consistent", "etnet": "contradicts", "yu": "contradicts",
                                   "tkp": "supports"}
+    assert finding["verdict"] == "disputed"
     assert finding["severity"] == "warning" and "close-0127" not in finding["settled_by"]
     assert "intraday" in finding["message"] and "tkp" in finding["message"] and "etnet" in finding["message"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
 from dsfact.matching.bodies import borrowed_from_other, framed_only
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
-from dsfact.matching.siblings import other_models, price_kind
+from dsfact.matching.siblings import other_models, price_kind, variant_decides
 from dsfact.model import SUPPORTED, FileResult, Finding, Registry
 from dsfact.quantity import agrees
 from dsfact.verdict import claim_sources, judge, verdict_of
@@ -47,6 +47,9 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
         finding = judge(q, selected, siblings, registry)
         if finding is None:
             continue
+        if finding.verdict != SUPPORTED and len(siblings) > 1 and not variant_decides(q, selected, matcher):
+            finding = judge(q, selected, siblings, registry, firm=False)  # no word told the siblings apart
+            selected = next((c for c in siblings if c.id == finding.claim), selected)
         if finding.verdict != SUPPORTED and selected.group and not selected.variant:
             finding = _as_variant(q, selected, siblings, registry) or finding
         if finding.verdict != SUPPORTED:

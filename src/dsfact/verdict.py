@@ -277,27 +277,32 @@ def _evidence(stances: tuple, only: set[str] | None = None) -> tuple:
     return tuple(st for st, _ in stances if only is None or st.source in only)
 
 
-def judge(q: Quantity, selected: Claim, siblings: list[Claim], registry: Registry) -> Finding | None:
+def judge(q: Quantity, selected: Claim, siblings: list[Claim], registry: Registry, firm: bool = True
+          ) -> Finding | None:
     """The finding for figure q stating `selected` (chosen by dsfact.matching from its `siblings`, claims
     of one group on other bases); None when no source states anything comparable. A figure that a
-    sibling's sources back (the intraday low beside the close) is disputed, not contradicted.
+    sibling's sources back (the intraday low beside the close) is disputed, not contradicted, when a word
+    of selected's variant in the figure's own clause chose it (`firm`); otherwise nothing told the
+    siblings apart, and the figure states the sibling it agrees with ("股价重挫近17%" after "一度" in
+    another clause is the close's 17%, not a dispute with the intraday low). Either way a primary record
+    of selected's basis is not overturned by a report of another's.
 
     The verdict depends on what the figure says, not on where it stands: a figure written the same way
     for the same claims is judged once per process (news repeats its figures from article to article)."""
     if _JUDGED.get("registry") is not registry:
         _JUDGED.clear()
         _JUDGED["registry"] = registry
-    key = (_SAID(q), selected.id, tuple(c.id for c in siblings))
+    key = (_SAID(q), selected.id, tuple(c.id for c in siblings), firm)
     found = _JUDGED.get(key, _UNSEEN)
     if found is _UNSEEN:
-        found = _JUDGED[key] = _judged(q._replace(start=0, end=0), selected, siblings, registry)
+        found = _JUDGED[key] = _judged(q._replace(start=0, end=0), selected, siblings, registry, firm)
         if len(_JUDGED) > 20_000:
             _JUDGED.clear()
     if found is None:
         return None
-    verdict, sources, message, evidence, severity, decided_by, value = found
+    verdict, sources, message, evidence, severity, decided_by, value, claim = found
     return Finding(
-        start=q.start, end=q.end, text=q.text, claim=selected.id, value=value, unit=q.unit, verdict=verdict,
+        start=q.start, end=q.end, text=q.text, claim=claim, value=value, unit=q.unit, verdict=verdict,
         sources=dict(sources), message=message, quantity=q, evidence=evidence, severity=severity,
         decided_by=decided_by,
     )
@@ -308,8 +313,10 @@ _SAID = attrgetter(*(f for f in Quantity._fields if f not in ("start", "end"))) 
 _UNSEEN = object()
 
 
-def _judged(q: Quantity, selected: Claim, siblings: list[Claim], registry: Registry) -> tuple | None:
-    """judge's verdict, sources, message, evidence, severity, deciding sources and value for figure q."""
+def _judged(q: Quantity, selected: Claim, siblings: list[Claim], registry: Registry, firm: bool = True
+            ) -> tuple | None:
+    """judge's verdict, sources, message, evidence, severity, deciding sources, value and claim id for
+    figure q."""
     stances = _stances(q, selected)
     sources = _sources_of(q, selected, stances)
     verdict = verdict_of(sources, registry)
@@ -327,6 +334,10 @@ def _judged(q: Quantity, selected: Claim, siblings: list[Claim], registry: Regis
             backing = {s: v for s, v in deciding_sources(_sources_of(q, other, theirs), registry).items() if v == SUPPORTS}
             if not backing or _outranked(decided_by, backing, registry):
                 continue  # a primary record settles this basis; a report of another basis does not overturn it
+            if not firm:  # nothing told the siblings apart: the figure states the one it agrees with
+                theirs = _judged(q, other, [other], registry)
+                if theirs is not None and theirs[0] == SUPPORTED:
+                    return theirs
             label = other.variant or other.metric
             against = say(stances, deciding_sources(sources, registry), CONTRADICTS)
             message = (f"{format_value(q.value, q.unit, q.qualifier, q.high, q.per, q.direction)} matches "
@@ -341,4 +352,4 @@ def _judged(q: Quantity, selected: Claim, siblings: list[Claim], registry: Regis
     value = q.value
     if q.unit == "date" and selected.statements:
         value = fill_date(str(q.value), str(selected.statements[0].value))
-    return verdict, sources, message, evidence, severity, decided_by, value
+    return verdict, sources, message, evidence, severity, decided_by, value, selected.id

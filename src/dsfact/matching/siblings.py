@@ -32,6 +32,39 @@ def choose(q: Quantity, candidates: list[Candidate], text: TextCues) -> tuple[Cl
     return min(siblings, key=lambda c: c.line) if generic is None else generic, siblings
 
 
+def variant_decides(q: Quantity, claim: Claim, text: TextCues) -> bool:
+    """Whether a word of claim's variant chose it for figure q: one in the figure's own clause that
+    qualifies no other figure ("盘中一度暴跌逾17%"), one in an earlier clause whose topic the figure's
+    clause goes on with ("每百万token的查询成本为0.14美元，比OpenAI便宜90%"), or the column header or row
+    label of the figure's table cell. A variant word told before the claim's subject is named again
+    ("一度让美股重挫，其中英伟达股价重挫近17%": the market's intraday fall, then Nvidia's own) does not tell
+    the siblings apart; nor does a claim chosen for naming no variant."""
+    if not claim.variant_cues:
+        return False
+    ci = text.index.position[claim.id]
+    if ci in _header_variants(q, text):
+        return True
+    sentence = text.sentences[text.sentence_of(q.start)]
+    variants_of = text.index.variants_of
+    for hit in text.hits_in(sentence.start, sentence.end):
+        claims = variants_of(hit.cue)
+        if ci not in claims or text._qualifies_other(q, hit, claims):
+            continue
+        a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
+        if a >= b or bisect.bisect_left(text._marks, b) == bisect.bisect_left(text._marks, a):
+            return True
+        if hit.end <= q.start and not _names_subject(text, ci, a, b):
+            return True
+    return False
+
+
+def _names_subject(text: TextCues, ci: int, start: int, end: int) -> bool:
+    """Whether a subject word of claim `ci` stands in the text between start and end."""
+    from dsfact.matching.cues import SUBJECT
+
+    return any((ci, SUBJECT) in text.roles_of(hit) for hit in text.hits_in(start, end))
+
+
 def _header_variants(q: Quantity, text: TextCues) -> frozenset[int]:
     """The claims whose variant word a table cell's column header or row label holds ("Input Price (Cache
     Hit) / 1M Tokens" over "$0.14"): the cell states that variant, as a variant word beside it would."""

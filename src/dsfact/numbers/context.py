@@ -3,15 +3,21 @@ before it; "rose", 跌 and a +/- sign for its direction; 民國 years, bare year
 that holds for the next amount in the clause. `_finalize` brings an amount's reading together and emits it."""
 from __future__ import annotations
 
-from dsfact.model import MORE_THAN, Per
+from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per
 from dsfact.numbers.amounts import _Amount
 from dsfact.numbers.numerals import _ZH_BIG, _ZH_DIGIT, Exact, _num, _per_amount
-from dsfact.numbers.vocab import _DURATIONS, _MOVES, _NEUTRAL
+from dsfact.numbers.vocab import _DURATIONS, _MOVES, _NEARLY, _NEUTRAL
 
 _RATE_ENDS = frozenset("。；;！？!?\n，,")  # a rate before a figure (每月) holds up to them
 _RATE_REACH = 80  # how far after a rate its clause end is looked for
 _LINKS = "为是有了在约达"  # may stand between a qualifier and its figure (约为, 达), as may a currency's name
 _CURRENCY_NAMES = ("人民币", "港币", "美元", "新台币")
+# A qualifier of a multiple read as one of its inverse ("more than 10 times cheaper": a ratio under 1/10;
+# "up to 10 times cheaper": at least 1/10; "nearly 10 times cheaper": about 1/10, from above)
+_INVERSE = {MORE_THAN: LESS_THAN, LESS_THAN: MORE_THAN, UP_TO: MORE_THAN, _NEARLY: APPROXIMATELY}
+# a comparison's base between a bound and its share or multiple: 不到OpenAI GPT-4o模型的十分之一
+_BASE_REACH = 20
+_SHARES = frozenset(("ratio", "pct", "factor"))
 
 
 def _adjacent(gap: str) -> bool:
@@ -59,6 +65,8 @@ class _Context:
         qual, direction, start = self._left_context(start, unit, a)
         if a.qual is not None:
             qual = a.qual if qual in (None, _NEUTRAL) or a.qual == MORE_THAN else qual
+        if a.inv:  # "more than 10 times cheaper" is less than a tenth; "nearly 10 times cheaper" just over it
+            qual = _INVERSE.get(qual, qual)
         if direction is None and unit in _MOVES:
             md = r.dir_after.match(w, a.end)
             if md:
@@ -131,6 +139,8 @@ class _Context:
                 ok = True
             elif word in r.qual_far and len(gap) <= 10:
                 ok = True
+            elif word in r.qual_far and unit in _SHARES and len(gap) <= _BASE_REACH and gap.endswith("的"):
+                ok = True  # 不到OpenAI GPT-4o模型的十分之一: the words between name the comparison's base
             if ok and word.lower() in ("over", "above") and unit in _DURATIONS:
                 # "spend $500 billion over four years": over is "during", unless "for over".
                 if not r.for_over.search(window, 0, last[0]):

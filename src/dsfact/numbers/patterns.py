@@ -174,6 +174,22 @@ def _not_amounts(r: _Rx) -> None:
     r.name_word_end = _compile(r"[A-Za-z&\-]+$")
     r.name_tail = _compile(r"[0-9]+(?:\.[0-9]+)*(?:[A-Za-z]+[0-9]*)?(?:\s?-?[0-9]+(?:\.[0-9]+)?[BbMmKkTt](?![A-Za-z0-9]))?")
     r.url_tok = _compile(r"(?:https?://|www\.|@)")
+    _products(r)
+
+
+def _products(r: _Rx) -> None:
+    """A product of counts, "64×8" or 64台×8卡 (numbers.words [products]): its first factor, the words after
+    it and its sign; the sign between further factors; a factor."""
+    w = r.words
+    signs = "|".join(re.escape(x) for x in w.product_signs)
+    between = "|".join(re.escape(x) + ("(?![A-Za-z])" if x[-1:].isascii() else "")
+                       for x in sorted(w.product_between, key=len, reverse=True))
+    sign = r"\s?(?:" + signs + r")\s?(?=[0-9])"
+    r.product = _compile(r"(?P<a>[0-9]{1,5})(?:\s?(?i:" + between + "))?" + sign)
+    r.product_sign = _compile(sign)
+    r.product_factor = _compile(r"[0-9]{1,5}(?![0-9]|[.,][0-9])")
+    r.product_first = frozenset("".join(x[:1] for x in (*w.product_signs, *w.product_between)).lower()
+                                + "".join(x[:1] for x in (*w.product_signs, *w.product_between)).upper())
 
 
 def _fractions(r: _Rx) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from dsfact.numbers.numerals import _arabic, _zh_value, zh_numeral_end
+from dsfact.numbers.numerals import _ONE, _arabic, _zh_value, zh_numeral_end
 
 # The characters before a digit that make it part of something else (a name, a citation, a code, a time,
 # an ordinal); before any other, only a space (a currency code, 第 ...) needs a look.
@@ -90,7 +90,37 @@ class _Triggers:
             m = r.zh_frac_den.match(w, p)
             if m:
                 return self._zh_fraction(p, m.end() - 2, _arabic(m.group(1)))
+        if nxt in r.product_first or (nxt == " " and nxt2 in r.product_first):
+            m = r.product.match(w, p)
+            if m:
+                return self._product(p, m)
         return self._amount_at(p, p)
+
+    def _product(self, p: int, m: re.Match) -> int:
+        """A product of counts read as one count: "64×8 H800 chips" is 512 (64 nodes of 8 GPUs), never 64
+        or 8 alone; 64台×8卡, "2 x 4 x 8". A product whose last factor has a unit other than a count (64×8GB)
+        is no count at all: nothing is read."""
+        r, w = self.r, self.w
+        value = int(m["a"])
+        q = m.end()
+        while True:
+            f = r.product_factor.match(w, q)
+            if f is None:
+                return q
+            more = r.product_sign.match(w, f.end())
+            if more is None:
+                break
+            value *= int(f.group())
+            q = more.end()
+        a = self._read_amount(p, f.start())
+        if a is None or type(a) is int:
+            return f.end()
+        if a.unit not in (None, "count") or a.per is not None:
+            return a.end
+        a.value = a.value * value
+        a.prec = _ONE
+        a.unit, a.unit_explicit = "count", True
+        return self._finalize(a)
 
     def _after_ordinal(self, p: int) -> bool:
         w = self.w

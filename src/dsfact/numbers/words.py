@@ -56,6 +56,8 @@ class Words(NamedTuple):
     token_kinds: tuple[str, ...]  # input, output: before "tokens" in a rate
     unit_words: dict[str, tuple[str, ...]]  # hour -> hours, hour, hrs, hr (Latin, after a space)
     counters: tuple[str, ...]  # 个, 台 (not before 湾…): Chinese measure words, guards as written
+    product_signs: tuple[str, ...]  # ×, *, x: between the factors of a product of counts (64×8)
+    product_between: tuple[str, ...]  # 台, nodes: after a product's first factor, before its sign
     traditional: dict[str, str]  # Traditional character -> Simplified
 
 
@@ -74,7 +76,7 @@ def from_tables(tables: Tables) -> Words:
         "relative-years", "year-words", "small-numbers", "tens", "scales",
         "scale-abbreviations", "folds", "fractions", "months", "currency-codes", "dollar-prefixes",
         "currency-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names", "ranges",
-        "rates", "unit-words", "counters", "traditional")}
+        "rates", "unit-words", "counters", "products", "traditional")}
     return Words(
         qualifiers=[(QUALIFIER_KINDS[key], words) for key, words in t["qualifiers"].items()],
         qual_far=frozenset(x for words in t["qualifier-reach"].values() for x in words),
@@ -112,6 +114,8 @@ def from_tables(tables: Tables) -> Words:
         token_kinds=t["rates"].get("token-kinds", ()),
         unit_words=dict(t["unit-words"]),
         counters=t["counters"].get("count", ()),
+        product_signs=t["products"].get("signs", ()),
+        product_between=t["products"].get("between", ()),
         traditional={pair[0]: pair[1] for pair in t["traditional"].get("pairs", ()) if len(pair) == 2},
     )
 
