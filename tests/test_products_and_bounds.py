@@ -72,3 +72,43 @@ def test_a_bound_does_not_reach_past_other_words_to_an_amount():
 def test_a_bound_on_a_multiple_bounds_its_inverse_the_other_way(text, qualifier):
     [q] = parse_quantities(text)
     assert (q.value, q.unit, q.qualifier, q.below) == (0.1, "ratio", qualifier, False)
+
+
+# ── a claim its sources estimate (the registry's `estimate: true`) is read as "about" ──
+
+def _estimate_registry(tmp_path, estimate: str):
+    import shutil
+
+    from budget_registry import registry_text
+    from conftest import FIXTURES
+
+    from dsfact.registry import load_registry
+
+    shutil.copy(FIXTURES / "city" / "gazette.txt", tmp_path / "gazette.txt")
+    text = registry_text().replace("    unit: USD\n", f"    unit: USD\n    estimate: {estimate}\n", 1)
+    path = tmp_path / "claims.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_registry(path, use_cache=False)
+
+
+def test_an_estimated_claim_is_read_as_about(tmp_path):
+    from dsfact.model import Quantity
+    from dsfact.verdict import claim_sources
+
+    registry = _estimate_registry(tmp_path, "true")
+    claim = registry.claims[0]
+    assert claim.estimate and claim.unit == "USD"
+    value = claim.statements[0].value
+    near = Quantity("x", 0, 1, value * 1.1, "USD", precision=value * 0.0001)  # $132M: 120 read to 115-130
+    far = Quantity("x", 0, 1, value * 1.2, "USD", precision=value * 0.0001)
+    assert set(claim_sources(near, claim).values()) == {"supports"}  # within five per cent more of the estimate
+    assert set(claim_sources(far, claim).values()) == {"contradicts"}
+    exact = claim._replace(estimate=False)
+    assert set(claim_sources(near, exact).values()) == {"contradicts"}  # the same figure, measured: too far
+
+
+def test_estimate_must_be_true_or_false(tmp_path):
+    from dsfact.errors import RegistryError
+
+    with pytest.raises(RegistryError, match="estimate is true or false"):
+        _estimate_registry(tmp_path, "maybe")

@@ -171,6 +171,7 @@ class Claim(NamedTuple):
     line: int = 0
     kind: str = "amount"  # one of KINDS: a change, a level, a count, a price per unit, ...
     member_cues: tuple[str, ...] = ()  # the names of its subject's partners: two listed together name it
+    estimate: bool = False  # its sources estimate it (days from GPU hours): each statement is read as "about"
 
 
 class Registry(NamedTuple):

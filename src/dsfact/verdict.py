@@ -79,6 +79,8 @@ def _stances(q: Quantity, claim: Claim) -> tuple:
     at_precision = None
     bound = q.qualifier in (MORE_THAN, LESS_THAN)
     for st in claim.statements:
+        if claim.estimate:
+            st = estimated(st)
         if bound and _vacuous(q, st, per):
             continue
         verdict = agrees(q, st, per)
@@ -89,6 +91,17 @@ def _stances(q: Quantity, claim: Claim) -> tuple:
         if verdict is not None:
             out.append((st, verdict))
     return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def estimated(st):
+    """A statement of a claim its sources estimate (the registry's `estimate: true`: a run's days worked out
+    from its GPU hours) as a person reads an estimate: about its value, five per cent either way beyond its
+    digits. "Trained in 55 days" does not contradict an estimate of 53 days; 60 days still does. A bound or
+    an "about" is read as written."""
+    if st.qualifier is not None or st.unit == "date" or isinstance(st.value, str):
+        return st
+    return st._replace(qualifier=APPROXIMATELY)
 
 
 VACUOUS = 100  # a bound this many times a statement's value (or as small) says nothing of it

@@ -37,7 +37,7 @@ _KEYLINES = "__keylines__"  # the line of each key of a mapping
 _TOP_KEYS = {"version", "entities", "sources", "claims", "topics"}
 _SOURCE_KEYS = {"id", "file", "publisher", "title", "date", "language", "url", "note", "kind"}
 _CLAIM_KEYS = {"id", "topic", "subject", "metric", "unit", "kind", "per", "time", "group", "variant", "variant_cues",
-               "cues", "statements", "derived", "note", "aliases"}
+               "cues", "statements", "derived", "note", "aliases", "estimate"}
 _CUE_KEYS = {"subject", "metric", "exclude", "members"}
 _STATEMENT_KEYS = {"source", "value", "unit", "qualifier", "high", "direction", "quote", "cite", "attributed_to",
                    "note", "precision"}
@@ -444,6 +444,10 @@ def _parse_claim(node: dict, sources: dict, topics: tuple, faults: _Faults) -> C
             faults.error(line, f"claim {cid}: derived holds more than {MAX_DERIVED_NODES:,} values "
                                f"or is nested more than {MAX_DEPTH} deep (YAML aliases?)")
             derived = None
+    estimate = node.get("estimate", False)
+    if not isinstance(estimate, bool):
+        faults.error(_key_line(node, "estimate"), f"claim {cid}: estimate is true or false")
+        estimate = False
     return Claim(
         id=cid, topic=topic, subject=texts["subject"], metric=texts["metric"], unit=unit,
         statements=tuple(statements), subject_cues=subject_cues, metric_cues=metric_cues,
@@ -454,7 +458,7 @@ def _parse_claim(node: dict, sources: dict, topics: tuple, faults: _Faults) -> C
         variant_cues=_strings(node.get("variant_cues"), line, f"claim {cid}: variant_cues", faults),
         exclude_cues=_strings(cues.get("exclude"), cue_line, f"claim {cid}: cues.exclude", faults),
         derived=derived or None, note=_text(node, "note", line, f"claim {cid}", faults), line=line,
-        member_cues=member_cues,
+        member_cues=member_cues, estimate=estimate,
     )
 
 
