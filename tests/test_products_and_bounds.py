@@ -112,3 +112,9 @@ def test_estimate_must_be_true_or_false(tmp_path):
 
     with pytest.raises(RegistryError, match="estimate is true or false"):
         _estimate_registry(tmp_path, "maybe")
+
+
+def test_a_letter_x_makes_a_product_only_glued_or_spaced_on_both_sides():
+    # "2x 4090" is a multiple and then a number, as before; the sign × may be spaced either way
+    assert [(q.text, q.unit) for q in parse_quantities("a 2x 4090 rig")] == [("2x", "factor"), ("4090", "count")]
+    assert _read("on 64 ×8 GPUs") == [("64 ×8", 512.0, "count", None)]

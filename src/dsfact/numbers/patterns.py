@@ -181,10 +181,12 @@ def _products(r: _Rx) -> None:
     """A product of counts, "64×8" or 64台×8卡 (numbers.words [products]): its first factor, the words after
     it and its sign; the sign between further factors; a factor."""
     w = r.words
-    signs = "|".join(re.escape(x) for x in w.product_signs)
+    letters = "|".join(re.escape(x) for x in w.product_signs if x.isalpha()) or "(?!)"
+    signs = "|".join(re.escape(x) for x in w.product_signs if not x.isalpha()) or "(?!)"
     between = "|".join(re.escape(x) + ("(?![A-Za-z])" if x[-1:].isascii() else "")
                        for x in sorted(w.product_between, key=len, reverse=True))
-    sign = r"\s?(?:" + signs + r")\s?(?=[0-9])"
+    # a letter (x) glued on both sides or spaced on both: "64x8", "64 x 8"; "2x 4090" is a multiple, then a number
+    sign = (r"(?:\s?(?:" + signs + r")\s?|(?:" + letters + r")|[ \t](?:" + letters + r")[ \t])(?=[0-9])")
     r.product = _compile(r"(?P<a>[0-9]{1,5})(?:\s?(?i:" + between + "))?" + sign)
     r.product_sign = _compile(sign)
     r.product_factor = _compile(r"[0-9]{1,5}(?![0-9]|[.,][0-9])")
