@@ -183,6 +183,7 @@ class Registry(NamedTuple):
     entities: tuple[str, ...] = ()  # other subjects: a figure about them is not a registered claim
     topics: tuple[str, ...] = ("cost", "gpus", "price", "market", "time", "other")
     folded_cues: dict[str, str] = MappingProxyType({})  # cue -> its folded form, computed at load (read-only)
+    story: tuple[str, ...] = ()  # the names of the story its claims tell: a text that names one tells it
 
 
     def claim(self, claim_id: str) -> Claim | None:

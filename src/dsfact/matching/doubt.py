@@ -29,8 +29,12 @@ from dsfact.matching.when import (
     SHIFTED,
     date_fits,
     east_of,
+    has_day,
     later_state,
     names_day,
+    referred_day,
+    refers_back,
+    undated_year,
     written_before,
     year_kind,
 )
@@ -75,18 +79,30 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     own = text.reader().times(q)
     if own and any(t.startswith(("date:", "weekday:")) or (text.day and t in DAY_KINDS) for t in own) \
             and time_fits(claim.time, own, text.year, text.day):
-        return ""  # "on Monday", "on 27 January", 昨日 in a text of the 28th: placed on the claim's day
+        # "on Monday", "on 27 January", 昨日 in a text of the 28th: placed on the claim's day, when the year
+        # the text implies for a date without one is the claim's
+        return ANOTHER_DAY if _undated_elsewhere(text, q.start, _date_tags(own), claim.time) else ""
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
     folded = text.folded
     tags = tuple(time_tags(folded, sentence.start, sentence.end))
     if not time_fits(claim.time, tags, text.year, text.day):
         return ANOTHER_DAY
-    if any(t.startswith("weekday:") for t in tags) \
-            or any(date_fits(d, claim.time) for d in _dates_in(text, sentence.start, sentence.end)):
+    if any(t.startswith("weekday:") for t in tags):
         return ""  # "Nvidia shed 17% on Monday, losing $589 billion": the sentence names the claim's day
+    dates = _dates_in(text, sentence.start, sentence.end)
+    if any(date_fits(d, claim.time) and has_day(d) for d in dates):
+        return ANOTHER_DAY if _undated_elsewhere(text, q.start, dates, claim.time) else ""
+    if refers_back(tags):  # "3月3日，…… 当天标普500指数下跌1.8%": the day named before is the figure's
+        referred = referred_day(text, si)
+        if referred is not None:
+            day, at = referred
+            fits = time_fits(claim.time, day, text.year, text.day)
+            return "" if fits and not _undated_elsewhere(text, at, _date_tags(day), claim.time) else ANOTHER_DAY
+    if any(date_fits(d, claim.time) for d in dates):
+        return ""  # "in January 2025": the sentence names the claim's month or year
     if si > 0 and text.sentences[si - 1].paragraph == sentence.paragraph \
-            and _places_elsewhere(text, text.sentences[si - 1], claim.time, "that-day" in tags):
+            and _places_elsewhere(text, text.sentences[si - 1], claim.time, refers_back(tags)):
         return ANOTHER_DAY
     anchored = text._anchors.get(claim.time)
     if anchored is None:
@@ -263,6 +279,22 @@ def _names_year(text, q: Quantity, year: str, sentence) -> bool:
                 continue
         found = True
     return found
+
+
+def _date_tags(tags) -> list[str]:
+    """The dates among time tags ("date:--01-27" -> "--01-27")."""
+    return [t[5:] for t in tags if t.startswith("date:")]
+
+
+def _undated_elsewhere(text, pos: int, dates: list[str], time: str) -> bool:
+    """Whether the dates that place a figure at offset pos on the day of a claim tied to `time` all lack a
+    year ("1月27日") and the text implies another year for them, or none (dsfact.matching.when.undated_year:
+    a 2026 market report that never names a year nor the story is no report of the claim's day)."""
+    fitting = [d for d in dates if date_fits(d, time)]
+    if not fitting or not all(d.startswith("--") for d in fitting):
+        return False
+    year = int(time[:4])
+    return all(undated_year(text, d.rstrip(SHIFTED), pos, year) != year for d in fitting)
 
 
 def _dates_in(text, start: int, end: int) -> list[str]:

@@ -568,6 +568,7 @@ def references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((m.end(), year.end()))  # the record word itself still places its figure
     for m in lex.reference_after.get(chinese).finditer(folded, start, end):
         a = max(start, m.start() - REFERENCE_REACH)
+        a = max(a, *(folded.rfind(c, a, m.start()) + 1 for c in ",;，；。"))  # the date's clause: not "当天" before it
         if any(c.isdigit() for c in folded[a:m.start()]) \
                 and _superlative_near(folded, a, m.end(), start, end, chinese):
             out.append((a, m.end()))

@@ -196,3 +196,135 @@ def names_day(folded: str, claim_time: str) -> bool:
     if any(lex.time_kinds.get(" ".join(m.group().split())) == weekday for m in lex.time.get(chinese).finditer(folded)):
         return True
     return chinese and any(int(m.group(1)) == int(parts[2]) for m in lex.day_of_month.get(True).finditer(folded))
+
+
+REFERRED_PARAGRAPHS = 1  # "that day" may point to a date of the paragraph before, when its own names none
+_DAY_WORDS = ("that-day",)  # the time tags of a sentence that points back to a day named before it
+
+
+def refers_back(tags) -> bool:
+    """Whether a sentence's time tags point back to a day named before it ("that day", 当天, 同日)."""
+    return any(t in _DAY_WORDS for t in tags)
+
+
+def referred_day(text, si: int) -> tuple[tuple[str, ...], int] | None:
+    """The time tags of the day "that day" in sentence si points to (`text`: a TextMatcher), with where they
+    stand: those of the nearest sentence before it that names a day (a date that gives its day, a weekday,
+    "yesterday"), in its paragraph or, when none does there, in the paragraph before; None when no sentence
+    does."""
+    from dsfact.matching.roles import time_tags
+
+    sentences, folded = text.sentences, text.folded
+    own = sentences[si].paragraph
+    for k in range(si - 1, -1, -1):
+        before = sentences[k]
+        if before.paragraph < own - REFERRED_PARAGRAPHS:
+            return None
+        tags = [t for t in time_tags(folded, before.start, before.end)
+                if t.startswith("weekday:") or t in DAY_KINDS]
+        tags += [f"date:{x.value}" + (SHIFTED if east_of(folded, before.start + x.start, before.start + x.end) else "")
+                 for x in _day_dates(text, before)]
+        if tags:
+            return tuple(tags), before.start
+    return None
+
+
+def _day_dates(text, sentence) -> list:
+    """The dates of a sentence that give their day ("3月3日", "March 3, 2025"), not a record's reference point
+    ("since March 3"); offsets from the sentence's start."""
+    from dsfact.matching.roles import references
+    from dsfact.numbers.date_spans import parse_dates
+
+    skip = references(text.folded, sentence.start, sentence.end)
+    return [x for x in parse_dates(text.text[sentence.start:sentence.end])
+            if has_day(str(x.value)) and not any(a <= sentence.start + x.start < b for a, b in skip)]
+
+
+def has_day(date: str) -> bool:
+    """Whether an ISO date ("2025-01-27", "--01-27", perhaps marked as told in East Asian time) gives its day."""
+    date = date.rstrip(SHIFTED)
+    return len(date) == 10 or (date.startswith("--") and len(date) == 7)
+
+
+def undated_year(text, date: str, pos: int, claim_year: int) -> int | None:
+    """The year a date written without one ("--01-27") at offset pos of a text takes (issue 9): the
+    document's date's (implied_year); else the one the dates of its paragraph imply, the first such day on
+    or after the nearest date before it that gives its year ("2024年12月26日 ... 1月27日" is 2025's); else
+    the claim's year, when the text tells the registry's story (it names one of the registry's `story`
+    names; a registry without them keeps the claim's year); else None: no year is implied, and a figure
+    placed by the date may agree with a claim tied to a day but never contradicts it."""
+    year = implied_year(date, text.day)
+    if year is not None:
+        return year
+    year = _year_after(text, date, pos)
+    if year is not None:
+        return year
+    return claim_year if tells_story(text) else None
+
+
+def _year_after(text, date: str, pos: int) -> int | None:
+    """The year of the first day `date` ("--01-27", "--01") on or after the nearest date before pos in its
+    paragraph that gives a year and a month ("2024年12月26日", "January 2026"); None without one."""
+    try:
+        month, day = int(date[2:4]), int(date[5:7]) if len(date) >= 7 else 1
+    except ValueError:
+        return None
+    found = None
+    for start, value in _paragraph_dates(text, pos):
+        if start >= pos:
+            break
+        found = value
+    if found is None:
+        return None
+    year, before = int(found[:4]), (int(found[5:7]), int(found[8:10]) if len(found) >= 10 else 1)
+    return year if (month, day) >= before else year + 1
+
+
+def _paragraph_dates(text, pos: int) -> list[tuple[int, str]]:
+    """The dates of pos's paragraph that give a year and a month, not a record's reference point: (offset,
+    ISO value), in text order, read once per paragraph."""
+    from dsfact.matching.roles import references
+    from dsfact.numbers.date_spans import parse_dates
+
+    sentences = text.sentences
+    si = text.sentence_of(pos)
+    paragraph = sentences[si].paragraph
+    cache = getattr(text, "_paragraph_dates", None)
+    if cache is None:
+        cache = text._paragraph_dates = {}
+    found = cache.get(paragraph)
+    if found is None:
+        first = last = si
+        while first > 0 and sentences[first - 1].paragraph == paragraph:
+            first -= 1
+        while last + 1 < len(sentences) and sentences[last + 1].paragraph == paragraph:
+            last += 1
+        start, end = sentences[first].start, sentences[last].end
+        skip = references(text.folded, start, end)
+        found = cache[paragraph] = [
+            (start + x.start, str(x.value)) for x in parse_dates(text.text[start:end])
+            if len(str(x.value)) >= 7 and not str(x.value).startswith("--")
+            and not any(a <= start + x.start < b for a, b in skip)]
+    return found
+
+
+def tells_story(text) -> bool:
+    """Whether a text names the story its registry's claims tell (the registry's `story` names: DeepSeek,
+    深度求索); True for a registry that names none (a date without a year then takes the claim's)."""
+    found = getattr(text, "_tells_story", None)
+    if found is None:  # read once per text
+        pattern = _story_pattern(tuple(text.registry.story))
+        found = text._tells_story = pattern is None or pattern.search(text.folded) is not None
+    return found
+
+
+@lru_cache(maxsize=8)
+def _story_pattern(names: tuple[str, ...]) -> re.Pattern | None:
+    """The story's names, folded, as one pattern (a Latin name whole); None when there are none."""
+    from dsfact.fold import fold_text
+
+    folded = sorted({fold_text(n.strip()) for n in names if n.strip()}, key=len, reverse=True)
+    if not folded:
+        return None
+    return re.compile("|".join(re.escape(n) if not n.isascii() else rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])"
+                               for n in folded))

@@ -34,7 +34,7 @@ DIRECTIONS = ("up", "down")
 _LINE = "__line__"
 _KEYLINES = "__keylines__"  # the line of each key of a mapping
 
-_TOP_KEYS = {"version", "entities", "sources", "claims", "topics"}
+_TOP_KEYS = {"version", "entities", "sources", "claims", "topics", "story"}
 _SOURCE_KEYS = {"id", "file", "publisher", "title", "date", "language", "url", "note", "kind"}
 _CLAIM_KEYS = {"id", "topic", "subject", "metric", "unit", "kind", "per", "time", "group", "variant", "variant_cues",
                "cues", "statements", "derived", "note", "aliases", "estimate"}
@@ -275,11 +275,14 @@ def parse_registry(data: bytes, name: str = "<registry>") -> Registry:
         claims.append(claim)
 
     entities = _strings(doc.get("entities"), doc[_LINE], "entities", faults)
+    story = _strings(doc.get("story"), _key_line(doc, "story"), "story", faults)
+    if any(not name.strip() for name in story):
+        faults.error(_key_line(doc, "story"), "story: a name must not be empty")
     if faults.errors:
         raise RegistryError(name, sorted(faults.errors))
     claims = [_with_precision(claim, sources) for claim in claims]
     registry = Registry(path=name, sources=sources, claims=tuple(claims), entities=entities, topics=topics,
-                        folded_cues=_fold_cues(claims, entities))
+                        folded_cues=_fold_cues(claims, entities), story=story)
     _WARNINGS[name] = tuple(Notice(NoticeCode.REGISTRY, message, name, line or None)
                             for line, message in faults.warnings)
     return registry

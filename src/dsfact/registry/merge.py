@@ -32,6 +32,7 @@ def merge_registries(registries: list) -> Registry:
     entities: list[str] = []
     topics: list[str] = []
     folded: dict[str, str] = {}
+    story: list[str] = []
     for reg in registries:
         problems = []
         for sid, source in reg.sources.items():
@@ -52,9 +53,11 @@ def merge_registries(registries: list) -> Registry:
             raise RegistryError(reg.path, problems)
         entities.extend(e for e in reg.entities if e not in entities)
         topics.extend(t for t in reg.topics if t not in topics)
+        story.extend(s for s in reg.story if s not in story)
         folded.update(reg.folded_cues)
     return Registry(path=MERGED_SEPARATOR.join(r.path for r in registries), sources=sources, claims=tuple(claims),
-                    entities=tuple(entities), topics=tuple(topics), folded_cues=folded)
+                    entities=tuple(entities), topics=tuple(topics), folded_cues=folded,
+                    story=tuple(story))
 
 
 def _source_key(source) -> tuple:

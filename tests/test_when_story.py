@@ -1,0 +1,145 @@
+"""Time (issue 9): "that day" points back to the nearest day named before it, and a date written without its
+year takes the year the context implies (the document's date, the dates of its paragraph, the claim's year
+when the text tells the registry's story), never one assumed. Sentences written for these tests."""
+import pytest
+from budget_registry import registry_text
+
+from dsfact.check import check_text
+from dsfact.errors import RegistryError
+from dsfact.matching import TextMatcher
+from dsfact.matching.roles import time_tags
+from dsfact.matching.when import referred_day, tells_story, undated_year
+from dsfact.registry import merge_registries, parse_registry
+
+# ── the registry's story names ──
+
+
+def _mini(story_line: str) -> bytes:
+    text = registry_text()
+    return (story_line + "\n" + text).encode() if story_line else text.encode()
+
+
+def test_story_names_are_read():
+    registry = parse_registry(_mini("story: [Harbour Bridge, 港湾大桥]"), "r.yaml")
+    assert registry.story == ("Harbour Bridge", "港湾大桥")
+
+
+def test_a_registry_without_story_names_has_none():
+    assert parse_registry(_mini(""), "r.yaml").story == ()
+
+
+@pytest.mark.parametrize("line, words", [
+    ("story: {name: Harbour Bridge}", "story must be a list of strings"),
+    ("story: [Harbour Bridge, '  ']", "story: a name must not be empty"),
+])
+def test_a_bad_story_is_a_fault_at_its_line(line, words):
+    with pytest.raises(RegistryError) as err:
+        parse_registry(_mini(line), "r.yaml")
+    assert any(at == 1 and words in message for at, message in err.value.problems), err.value.problems
+
+
+def test_merged_registries_keep_every_story_name(bundled_registry):
+    other = parse_registry(_mini("story: [Harbour Bridge, DeepSeek]"), "r.yaml")
+    merged = merge_registries([bundled_registry, other])
+    assert merged.story == (*bundled_registry.story, "Harbour Bridge")
+
+
+def test_the_bundled_registry_names_its_story(bundled_registry):
+    assert {"DeepSeek", "深度求索", "幻方"} <= set(bundled_registry.story)
+
+
+@pytest.mark.parametrize("text, told", [
+    ("DeepSeek's app topped the charts.", True),
+    ("深度求索發布了新模型。", True),  # folded to Simplified, as the registry's names are
+    ("Shares of deepseeker corp rose.", False),  # a Latin name is matched whole
+    ("道指当天下跌1%。", False),
+])
+def test_tells_story(bundled_registry, text, told):
+    assert tells_story(TextMatcher(text, bundled_registry)) is told
+
+
+def test_a_registry_without_story_names_tells_every_story(bundled_registry):
+    assert tells_story(TextMatcher("道指当天下跌1%。", bundled_registry._replace(story=())))
+
+
+# ── the year of a date written without one ──
+
+
+def _matcher(text, registry, day=None):
+    m = TextMatcher(text, registry)
+    m.day = day
+    return m
+
+
+def test_undated_year_takes_the_documents_date(bundled_registry):
+    m = _matcher("1月27日，道指下跌1%。", bundled_registry, day="2026-01-28")
+    assert undated_year(m, "--01-27", 3, 2025) == 2026
+
+
+def test_undated_year_follows_the_paragraphs_dated_day(bundled_registry):
+    text = "2024年12月26日，某公司发布了新模型。1月27日，道指下跌1%。"
+    m = _matcher(text, bundled_registry)
+    assert undated_year(m, "--01-27", text.index("1月27日"), 2025) == 2025  # the January after that December
+    text = "2026年1月5日，市场开盘。1月27日，道指下跌1%。"
+    m = _matcher(text, bundled_registry)
+    assert undated_year(m, "--01-27", text.index("1月27日"), 2025) == 2026
+
+
+def test_undated_year_reads_only_its_own_paragraph(bundled_registry):
+    text = "In January 2026 the index opened higher.\n\nOn January 27 the Dow fell 1%."
+    m = _matcher(text, bundled_registry)
+    assert undated_year(m, "--01-27", text.index("January 27"), 2025) is None
+
+
+def test_undated_year_is_the_claims_only_when_the_story_is_told(bundled_registry):
+    told = _matcher("After DeepSeek's launch, on January 27 the Dow fell 1%.", bundled_registry)
+    untold = _matcher("On January 27 the Dow fell 1%.", bundled_registry)
+    assert undated_year(told, "--01-27", 30, 2025) == 2025
+    assert undated_year(untold, "--01-27", 3, 2025) is None
+
+
+# ── "that day" points back ──
+
+
+def test_that_day_points_to_the_nearest_named_day(bundled_registry):
+    text = "On March 3 tariffs were announced. Markets were rattled. That day the S&P 500 fell 1.8%."
+    m = TextMatcher(text, bundled_registry)
+    day, at = referred_day(m, 2)
+    assert day == ("date:--03-03",) and at == 0
+
+
+def test_that_day_reaches_one_paragraph_back_only(bundled_registry):
+    text = "On March 3 tariffs were announced.\n\nMarkets were rattled.\n\nThat day the S&P 500 fell 1.8%."
+    m = TextMatcher(text, bundled_registry)
+    assert referred_day(m, len(m.sentences) - 1) is None
+    text = "On March 3 tariffs were announced.\n\nThat day the S&P 500 fell 1.8%."
+    m = TextMatcher(text, bundled_registry)
+    assert referred_day(m, len(m.sentences) - 1)[0] == ("date:--03-03",)
+
+
+def test_a_record_since_a_year_leaves_that_day_in_place():
+    text = "当天标普500指数下跌1.8%,创下2025年以来的最大单日跌幅"
+    assert "that-day" in time_tags(text, 0, len(text))
+
+
+# ── end to end ──
+
+
+def test_that_day_of_another_date_never_contradicts(bundled_registry):
+    text = ("DeepSeek shook the market in January. On March 3 new tariffs were announced. "
+            "Investors fretted. That day the S&P 500 fell 4.8%, and the Nasdaq slid 2.6%.")
+    assert not check_text(text, bundled_registry)
+
+
+def test_that_day_of_the_claims_day_still_contradicts(bundled_registry):
+    text = ("DeepSeek shook the market. On January 27 investors sold chip stocks. "
+            "Traders were stunned. That day the S&P 500 fell 4.8%.")
+    found = [(f.claim, f.verdict) for f in check_text(text, bundled_registry)]
+    assert ("C34", "contradicted") in found
+
+
+def test_an_undated_day_in_a_text_of_no_story_never_contradicts(bundled_registry):
+    text = "1月27日晚间，道琼斯工业指数跌幅逾1%。"
+    assert not check_text(text, bundled_registry)
+    found = check_text("DeepSeek引发抛售。" + text, bundled_registry)
+    assert [(f.claim, f.verdict) for f in found] == [("C37", "contradicted")]
