@@ -143,3 +143,42 @@ def test_an_undated_day_in_a_text_of_no_story_never_contradicts(bundled_registry
     assert not check_text(text, bundled_registry)
     found = check_text("DeepSeek引发抛售。" + text, bundled_registry)
     assert [(f.claim, f.verdict) for f in found] == [("C37", "contradicted")]
+
+
+# ── the day after the one named before ──
+
+
+@pytest.mark.parametrize("tags, follows_it", [
+    (("date:2025-01-27",), True),
+    (("date:--01-27",), True),  # its year from the context
+    (("date:2025-01-24",), False),  # a Friday: its next session is the 27th
+    (("weekday:0",), True),
+    (("weekday:4",), False),
+    (("date:--01-28~",), True),  # told in East Asian time: the 27th in New York
+    (("yesterday",), None),  # no date nor weekday: nothing to count from
+])
+def test_follows_counts_the_day_after(tags, follows_it):
+    from dsfact.matching.when import follows
+
+    assert follows(tags, "2025-01-28", lambda date: 2025) is follows_it
+
+
+def test_follows_a_friday_to_its_next_session():
+    from dsfact.matching.when import follows
+
+    assert follows(("date:2025-01-24",), "2025-01-27", lambda date: 2025) is True
+    assert follows(("date:--01-24",), "2025-01-27", lambda date: None) is False  # no year implied
+
+
+def test_the_next_day_after_the_claims_day_is_another_day(bundled_registry):
+    text = "Nvidia fell 17% on January 27 after DeepSeek's launch. The next day the Nasdaq Composite rose 2%."
+    assert not [f for f in check_text(text, bundled_registry) if f.claim == "C30"]
+
+
+def test_a_year_a_sentence_opens_with_is_its_paragraphs(bundled_registry):
+    text = "In 2026, memory makers led the market. On January 27 the Dow slipped 1.1%."
+    m = _matcher(text, bundled_registry)
+    assert undated_year(m, "--01-27", text.index("January 27"), 2025) == 2026
+    text = "Founded in 2023, DeepSeek rattled Wall Street. On January 27 the Dow slipped 1.1%."
+    m = _matcher(text, bundled_registry)  # a year inside a sentence is no time of its paragraph
+    assert undated_year(m, "--01-27", text.index("January 27"), 2025) == 2025

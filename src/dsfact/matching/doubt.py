@@ -29,14 +29,17 @@ from dsfact.matching.when import (
     SHIFTED,
     date_fits,
     east_of,
+    follows,
     has_day,
     later_state,
     names_day,
+    next_day,
     referred_day,
     refers_back,
     undated_year,
     written_before,
     year_kind,
+    years_on,
 )
 from dsfact.model import Claim, Quantity
 
@@ -74,40 +77,62 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return ANOTHER_DAY if ci is not None and _later_member()(text, ci) else ""
     if claim.time.count("-") != 2:
         return ""
-    if written_before(text.day, claim.time):
+    return _day_doubt(text, q, claim.time)
+
+
+def _day_doubt(text, q: Quantity, time: str) -> str:
+    """doubts_time for a claim tied to a day (`time`: "2025-01-27")."""
+    if written_before(text.day, time):
         return ANOTHER_DAY  # a text written before the claim's day reports another
-    own = text.reader().times(q)
-    if own and any(t.startswith(("date:", "weekday:")) or (text.day and t in DAY_KINDS) for t in own) \
-            and time_fits(claim.time, own, text.year, text.day):
-        # "on Monday", "on 27 January", 昨日 in a text of the 28th: placed on the claim's day, when the year
-        # the text implies for a date without one is the claim's
-        return ANOTHER_DAY if _undated_elsewhere(text, q.start, _date_tags(own), claim.time) else ""
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
-    folded = text.folded
-    tags = tuple(time_tags(folded, sentence.start, sentence.end))
-    if not time_fits(claim.time, tags, text.year, text.day):
+    tags = tuple(time_tags(text.folded, sentence.start, sentence.end))
+    own = text.reader().times(q)
+    if years_on(tags) and not any(d[:1] != "-" and date_fits(d, time) for d in _date_tags(own)):
+        return ANOTHER_DAY  # "DeepSeek一周年之际，英伟达1月27日下跌4%": a year or more after the claim's day
+    if own and any(t.startswith(("date:", "weekday:")) or (text.day and t in DAY_KINDS) for t in own) \
+            and time_fits(time, own, text.year, text.day):
+        # "on Monday", "on 27 January", 昨日 in a text of the 28th: placed on the claim's day, when the year
+        # the text implies for a date without one is the claim's
+        return ANOTHER_DAY if _undated_elsewhere(text, q.start, _date_tags(own), time) else ""
+    if not time_fits(time, tags, text.year, text.day):
         return ANOTHER_DAY
     if any(t.startswith("weekday:") for t in tags):
         return ""  # "Nvidia shed 17% on Monday, losing $589 billion": the sentence names the claim's day
     dates = _dates_in(text, sentence.start, sentence.end)
-    if any(date_fits(d, claim.time) and has_day(d) for d in dates):
-        return ANOTHER_DAY if _undated_elsewhere(text, q.start, dates, claim.time) else ""
-    if refers_back(tags):  # "3月3日，…… 当天标普500指数下跌1.8%": the day named before is the figure's
-        referred = referred_day(text, si)
-        if referred is not None:
-            day, at = referred
-            fits = time_fits(claim.time, day, text.year, text.day)
-            return "" if fits and not _undated_elsewhere(text, at, _date_tags(day), claim.time) else ANOTHER_DAY
-    if any(date_fits(d, claim.time) for d in dates):
+    if any(date_fits(d, time) and has_day(d) for d in dates):
+        return ANOTHER_DAY if _undated_elsewhere(text, q.start, dates, time) else ""
+    placed = _referred(text, si, tags, time)
+    if placed is not None:
+        return placed
+    if any(date_fits(d, time) for d in dates):
         return ""  # "in January 2025": the sentence names the claim's month or year
     if si > 0 and text.sentences[si - 1].paragraph == sentence.paragraph \
-            and _places_elsewhere(text, text.sentences[si - 1], claim.time, refers_back(tags)):
+            and _places_elsewhere(text, text.sentences[si - 1], time, refers_back(tags)):
         return ANOTHER_DAY
-    anchored = text._anchors.get(claim.time)
+    anchored = text._anchors.get(time)
     if anchored is None:
-        anchored = text._anchors[claim.time] = _anchored(text, claim.time)
+        anchored = text._anchors[time] = _anchored(text, time)
     return "" if anchored else UNANCHORED
+
+
+def _referred(text, si: int, tags: tuple, time: str) -> str | None:
+    """Whether the day a sentence points back to places its figures on the claim's day (""), or on
+    another (ANOTHER_DAY): "3月3日，…… 当天标普500指数下跌1.8%" is about the day named before; "The next day
+    the Nasdaq rose 2%", 次日, about the (trading) day after it. None when the sentence points back to no
+    day, or to none named before it."""
+    later = next_day(tags)
+    if not (later or refers_back(tags)):
+        return None
+    referred = referred_day(text, si)
+    if referred is None:
+        return None
+    day, at = referred
+    if later:
+        fits = follows(day, time, lambda d: undated_year(text, d, at, int(time[:4])))
+        return None if fits is None else "" if fits else ANOTHER_DAY
+    fits = time_fits(time, day, text.year, text.day)
+    return "" if fits and not _undated_elsewhere(text, at, _date_tags(day), time) else ANOTHER_DAY
 
 
 _LATER: list = []

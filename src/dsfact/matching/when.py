@@ -199,12 +199,48 @@ def names_day(folded: str, claim_time: str) -> bool:
 
 
 REFERRED_PARAGRAPHS = 1  # "that day" may point to a date of the paragraph before, when its own names none
-_DAY_WORDS = ("that-day",)  # the time tags of a sentence that points back to a day named before it
 
 
 def refers_back(tags) -> bool:
     """Whether a sentence's time tags point back to a day named before it ("that day", 当天, 同日)."""
-    return any(t in _DAY_WORDS for t in tags)
+    return "that-day" in tags
+
+
+def next_day(tags) -> bool:
+    """Whether a sentence's time tags place it on the day after one named before it ("the next day", 次日)."""
+    return "next-day" in tags
+
+
+def years_on(tags) -> bool:
+    """Whether a sentence's time tags place it a year or more after the story's day ("one year on", 一周年)."""
+    return "years-on" in tags
+
+
+def follows(tags, claim_time: str, year_of) -> bool | None:
+    """Whether a claim's day is the day after the day `tags` name (a date, a weekday; see referred_day), or
+    the trading day after it (Friday's next session is Monday's). A date without its year takes
+    year_of(date) (None: no year implied, no claim's day). None when the tags name no date nor weekday."""
+    claim_day = datetime.date(*map(int, claim_time.split("-")))
+    before = claim_day - datetime.timedelta(days=1)
+    session = before
+    while session.weekday() >= 5:  # the trading day before it
+        session -= datetime.timedelta(days=1)
+    days = {before, session}
+    judged = None
+    for tag in tags:
+        if tag.startswith("weekday:"):
+            judged = int(tag[8:].rstrip(SHIFTED + LAST_WEEK)) in {d.weekday() for d in days} or bool(judged)
+        elif tag.startswith("date:"):
+            date = tag[5:]
+            told = [date.rstrip(SHIFTED)] + ([_day_before(date.rstrip(SHIFTED))] if date.endswith(SHIFTED) else [])
+            judged = bool(judged) or any(_on(d, year_of, days) for d in told if d and has_day(d))
+    return judged
+
+
+def _on(date: str, year_of, days: set) -> bool:
+    """Whether an ISO date (perhaps without its year: year_of gives it) is one of `days`."""
+    year = int(date[:4]) if not date.startswith("--") else year_of(date)
+    return year is not None and _resolve(date, year) in days
 
 
 def referred_day(text, si: int) -> tuple[tuple[str, ...], int] | None:
@@ -264,7 +300,8 @@ def undated_year(text, date: str, pos: int, claim_year: int) -> int | None:
 
 def _year_after(text, date: str, pos: int) -> int | None:
     """The year of the first day `date` ("--01-27", "--01") on or after the nearest date before pos in its
-    paragraph that gives a year and a month ("2024年12月26日", "January 2026"); None without one."""
+    paragraph that gives a year and a month ("2024年12月26日", "January 2026"), or the year a sentence of it
+    opens with ("In 2026, ..."); None without one."""
     try:
         month, day = int(date[2:4]), int(date[5:7]) if len(date) >= 7 else 1
     except ValueError:
@@ -276,6 +313,8 @@ def _year_after(text, date: str, pos: int) -> int | None:
         found = value
     if found is None:
         return None
+    if len(found) == 4:
+        return int(found)  # "In 2026, ...": the year its paragraph tells of
     year, before = int(found[:4]), (int(found[5:7]), int(found[8:10]) if len(found) >= 10 else 1)
     return year if (month, day) >= before else year + 1
 
@@ -301,11 +340,38 @@ def _paragraph_dates(text, pos: int) -> list[tuple[int, str]]:
             last += 1
         start, end = sentences[first].start, sentences[last].end
         skip = references(text.folded, start, end)
-        found = cache[paragraph] = [
-            (start + x.start, str(x.value)) for x in parse_dates(text.text[start:end])
-            if len(str(x.value)) >= 7 and not str(x.value).startswith("--")
-            and not any(a <= start + x.start < b for a, b in skip)]
+        found = [(start + x.start, str(x.value)) for x in parse_dates(text.text[start:end])
+                 if len(str(x.value)) >= 7 and not str(x.value).startswith("--")
+                 and not any(a <= start + x.start < b for a, b in skip)]
+        found += [(at, year) for at, year in map(lambda s: _head_year(text.folded, s), sentences[first:last + 1])
+                  if year is not None]
+        cache[paragraph] = found = sorted(found)
     return found
+
+
+_HEAD_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?![0-9])\s*年?\s*[,，、]?")
+HEAD_WORDS = 12  # characters of date-clause words a sentence may open with before its year ("In 2026,")
+
+
+def _head_year(folded: str, sentence) -> tuple[int, str | None]:
+    """The year a sentence opens with, perhaps after words that may stand beside a date (time.words
+    [date-clause]: "In 2026, ...", "2026年，……"): the time of what its paragraph tells from there on."""
+    head = folded[sentence.start:sentence.start + HEAD_WORDS + 6].lstrip(" \t\n\"'“‘「")
+    lead = len(folded[sentence.start:sentence.start + HEAD_WORDS + 6]) - len(head)
+    for k in range(0, min(len(head), HEAD_WORDS + 1)):
+        m = _HEAD_YEAR.match(head, k)
+        if m is not None and all(w in _date_links() for w in head[:k].split()):
+            return sentence.start + lead + k, m.group(1)
+        if head[k:k + 1].isdigit():
+            break
+    return sentence.start, None
+
+
+@lru_cache(maxsize=1)
+def _date_links() -> frozenset[str]:
+    from dsfact.lang import load_words
+
+    return frozenset(load_words("time").get("date-clause", {}).get("words", ()))
 
 
 def tells_story(text) -> bool:
