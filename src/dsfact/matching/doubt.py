@@ -334,8 +334,9 @@ def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
     words and dates at its head, before its first figure ("On 3 September 2024 Nvidia closed 9.5% lower.
     It lost $279 billion"), which place all it says; a date or a span after its own figure ("the biggest
     fall since March 2020", "up 480% over the last two years") places only that figure, and a sentence
-    with no figure but a date ("DeepSeek released R1 on January 20.") places only what it tells. When the
-    figure's sentence refers back ("that day", "当天"), any date of the sentence before counts."""
+    with no figure but a date ("DeepSeek released R1 on January 20.") places only what it tells; one that
+    also names the claim's day (a span from another day to it) places nothing elsewhere. When the figure's
+    sentence refers back ("that day", "当天"), any date of the sentence before counts."""
     if refers_back and not text._time_fits(time, before):
         return True
     found = text.read_alone(before)
@@ -349,6 +350,9 @@ def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
     if names_day(text.folded[before.start:head], time) and time_fits(
             time, tuple(t for t in tags if t.startswith(("date:", "weekday:"))), text.year, text.day):
         return False  # "美股27日收盘…，再度引发…": the head names the claim's own day
+    days = [str(x.value) for x in found if x.unit == "date" and has_day(str(x.value))]
+    if any(date_fits(d, time) for d in days) and not _undated_elsewhere(text, before.start, days, time):
+        return False  # "fell from Jan. 24's close to $118.51 by the end of Jan. 27": it ends on the claim's day
     return not time_fits(time, tuple(tags), text.year, text.day)
 
 
