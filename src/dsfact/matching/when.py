@@ -379,18 +379,17 @@ def tells_story(text) -> bool:
     深度求索); True for a registry that names none (a date without a year then takes the claim's)."""
     found = getattr(text, "_tells_story", None)
     if found is None:  # read once per text
-        pattern = _story_pattern(tuple(text.registry.story))
+        folded = text.registry.folded_cues  # the names folded at load: no converter for an English text
+        pattern = _story_pattern(tuple(folded.get(n, n.strip().lower()) for n in text.registry.story))
         found = text._tells_story = pattern is None or pattern.search(text.folded) is not None
     return found
 
 
 @lru_cache(maxsize=8)
 def _story_pattern(names: tuple[str, ...]) -> re.Pattern | None:
-    """The story's names, folded, as one pattern (a Latin name whole); None when there are none."""
-    from dsfact.fold import fold_text
-
-    folded = sorted({fold_text(n.strip()) for n in names if n.strip()}, key=len, reverse=True)
-    if not folded:
+    """The story's names (folded) as one pattern, a Latin name whole; None when there are none."""
+    names = tuple(sorted({n for n in names if n}, key=len, reverse=True))
+    if not names:
         return None
     return re.compile("|".join(re.escape(n) if not n.isascii() else rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])"
-                               for n in folded))
+                               for n in names))

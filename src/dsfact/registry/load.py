@@ -282,7 +282,7 @@ def parse_registry(data: bytes, name: str = "<registry>") -> Registry:
         raise RegistryError(name, sorted(faults.errors))
     claims = [_with_precision(claim, sources) for claim in claims]
     registry = Registry(path=name, sources=sources, claims=tuple(claims), entities=entities, topics=topics,
-                        folded_cues=_fold_cues(claims, entities), story=story)
+                        folded_cues=_fold_cues(claims, entities + story), story=story)
     _WARNINGS[name] = tuple(Notice(NoticeCode.REGISTRY, message, name, line or None)
                             for line, message in faults.warnings)
     return registry
