@@ -8,6 +8,9 @@ from dsfact.matching.aside import MODIFIER_GAP, names_aside, qualifies_product
 from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens_with_pronoun, other_body, other_member
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words, has_cjk
 from dsfact.matching.doubt import row_label
+from dsfact.matching.epithets import epithet_subject, in_epithet
+from dsfact.matching.epithets import not_names as _not_names
+from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
 from dsfact.matching.referents import head_after_lead, qualifies_other, quoted, referred_back, spoken_lead
 from dsfact.matching.restated import restated_own
@@ -81,18 +84,6 @@ class _Cues:
         self.invested: set[int] = set()  # claims whose name a figure is put into ("invest $500 billion in Stargate")
 
 
-def _not_names() -> frozenset[str]:
-    """Capitalised words that name no one (dsfact/lang/names.words [not-names])."""
-    global _NOT_NAMES
-    if _NOT_NAMES is None:
-        from dsfact.lang import load_words
-
-        table = load_words("names", frozenset(("before", "after", "words"))).get("not-names", {})
-        _NOT_NAMES = frozenset(w.lower() for w in table.get("words", ()))
-    return _NOT_NAMES
-
-
-_NOT_NAMES: frozenset[str] | None = None
 def _compared(folded: str, hit: CueHit) -> bool:
     return is_comparison(folded, hit.start, hit.end)
 
@@ -168,6 +159,8 @@ class TextMatcher(TextCues):
         elif missing and not self._named_before(q, si) and not self._turns_away(q, sentence):
             if not (_pronoun_subject(self, si, q, missing, cues.subject)  # "Its", or "據悉，該項目" (referents)
                     or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
+                    or epithet_subject(self, si, q, missing, cues.subject, family, SENTENCE_PENALTY, LOOKBACK_PARAGRAPHS)
+                    or intro_subject(self, si, q, missing, cues.subject, family)  # "Key features" over its items
                     or self._borrow_subject(q, si, missing, cues.subject, family)):
                 self._structure_subject(q, missing, cues.subject, family)
         elif missing and spoken_lead(self, si, q) and (  # "孙正义表示，他们的计画……": the speaker is no subject
@@ -379,8 +372,8 @@ class TextMatcher(TextCues):
                 break
             if end > q.start:  # a name cut by the figure is read as far as the figure
                 word = self.text[start:q.start].lower()
-            if word not in not_names:
-                return True
+            if word not in not_names and not in_epithet(self, si, q.start, start):
+                return True  # (an epithet's capitals name no one: "The Silicon Valley chip giant rose 9%")
         return False
 
     def _turns_away(self, q: Quantity, sentence: Sentence) -> bool:
@@ -453,7 +446,7 @@ def _sentence_names(text: TextMatcher, si: int, unit: str) -> tuple[float, list[
     covered = bytearray(len(words))  # 1 where a cue word stands
     for h in hits:
         covered[h.start - sentence.start:h.end - sentence.start] = b"\x01" * (h.end - h.start)
-    first = len(words) - len(words.lstrip())
+    first = len(words) - len(words.lstrip(" \t\r\n-*•·–"))  # (in a list item, after its bullet)
     names = []
     for m in _PROPER_NAME.finditer(words):
         if m.start() == first or covered[m.start()]:
@@ -492,6 +485,7 @@ def _unregistered(text: TextMatcher, q: Quantity) -> float:
     before_q = bisect.bisect_left(marks, q.start)
     for start, end, word in reversed(names):
         if word in not_names or start in attached or governed(folded, start) or is_comparison(folded, start, end) \
+                or in_epithet(text, si, q.start, start) \
                 or folded[start - 2:start].strip()[-1:] in "(（[^" or text._figure_between(q, _Span(start, end)):
             continue
         if bisect.bisect_left(marks, end) != before_q:

@@ -166,6 +166,9 @@ def founds_other(text, q: Quantity, claim: Claim) -> bool:
     a = verb.end
     while a < end and folded[a] in " 了":
         a += 1
+    for h in verbs:  # "决定分拆成立「DeepSeek」": the verb after, one of the claim's too, has the object
+        if h.start == a:
+            a = h.end
     b = a
     stops = _words()["object-end"]
     while b < min(end, a + OBJECT_REACH) and folded[b] not in stops and not (q.start <= b < q.end):

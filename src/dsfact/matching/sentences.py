@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from dsfact.matching.cues import is_cjk
@@ -50,9 +51,12 @@ def _rules() -> _Rules:
     return _RULES
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences and paragraphs: 。！？!? end a sentence, so does a full stop before a capital or a line end;
-    a line break ends a sentence and a blank line a paragraph."""
+def split_sentences(text: str, prose: Callable[[int], bool] | None = None) -> list[Sentence]:
+    """Sentences and paragraphs: 。！？!? end a sentence (a question mark not before the figure that answers
+    it), so does a full stop before a capital or a line end;
+    a line break ends a sentence and a blank line a paragraph, except a break that only wraps an English
+    sentence (`continues`) where `prose` (offset -> bool; default: everywhere) says a paragraph's lines
+    stand: a page that breaks its lines mid-sentence ("Shares of Nvidia plummeted by nearly\n17%")."""
     rules = _rules()
     sentences: list[Sentence] = []
     paragraph = 0
@@ -68,6 +72,10 @@ def split_sentences(text: str) -> list[Sentence]:
                 j += 1
             if j < n and text[j] == "\n":
                 new_paragraph = True
+            elif j < n and continues(text, i, j) and (prose is None or prose(i)):
+                continue
+        elif ch in "?？" and _ANSWER.match(text, i + 1):
+            continue  # "The cost of training R1? A mere $294,000.": the answer is told with its question
         elif ch in rules.stops:
             j = i + 1
             while j < n and text[j] in " \t":
@@ -82,6 +90,35 @@ def split_sentences(text: str) -> list[Sentence]:
     if text[start:].strip():
         _append(sentences, text, start, n, paragraph)
     return sentences
+
+
+def continues(text: str, i: int, j: int) -> bool:
+    """Whether the line break at i only wraps a sentence that goes on at j: the line before ends in a Chinese
+    comma, or in a comma and the line after begins with a lower-case letter, a digit or a currency sign ("technologies,\n
+    plummeted"), or the line before ends in a lower-case Latin letter and the line after begins with a
+    figure ("by nearly\n17%", "about\n$600 billion"). A line that ends in a stop, a capital (a heading) or
+    a Chinese character (a list's label), or one after it that begins with a capital (a headline, a list
+    without marks), still ends the sentence."""
+    k = i
+    while k > 0 and text[k - 1] in " \t\r":
+        k -= 1
+    if k == 0:
+        return False
+    before, after = text[k - 1], text[j]
+    if before == "，":
+        opens = True  # a Chinese comma never ends a sentence: "英伟达股价大幅下挫，⏎跌幅达17%"
+    elif before == ",":
+        opens = "a" <= after <= "z" or after.isdigit() or after in _MONEY
+    else:  # (a break a writer made on purpose, Markdown's "GPUs\\⏎for", goes on with a word)
+        opens = "a" <= before <= "z" and (after.isdigit() or after in _MONEY)
+    return opens and not _NUMBERED.match(text, j)  # "include\n1. $5.6 million for training": a numbered list
+
+
+_MONEY = "$€£¥"
+# An answer right after a question mark that opens with its figure (after at most three words, or four
+# Chinese characters): "? A mere $294,000", "? Just 2,048 chips", "？仅560万美元"
+_ANSWER = re.compile(r"[ \t]*(?:(?:[A-Za-z]+[ \t]+){0,3}|[\u4e00-\u9fff]{0,4})[$€£¥]?\d")
+_NUMBERED = re.compile(r"\d{1,3}[.)](?:\s|$)")
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

@@ -101,7 +101,7 @@ _LABEL_LATIN = 4  # ... or Latin words
 def _list_item() -> re.Pattern:
     global _LIST_ITEM
     if _LIST_ITEM is None:
-        _LIST_ITEM = re.compile(r"[ \t]*(?:(?:[-*•·]|\d{1,3}[.)、])[ \t]|([^:：\n.。!！?？\"“”]{1,40})[:：][ \t]*\S)")
+        _LIST_ITEM = re.compile(r"[ \t]*(?:(?:[-*•·–]|\d{1,3}[.)、])[ \t]|([^:：\n.。!！?？\"“”]{1,40})[:：][ \t]*\S)")
     return _LIST_ITEM
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from dsfact.fold import fold_text, has_han
 from dsfact.matching.cues import ENTITY, SUBJECT, CueHit, cue_index
@@ -35,8 +36,11 @@ def _context_subjects(text: TextCues, context: tuple) -> frozenset[int]:
     found = text._context_subjects.get(context)
     if found is None:
         by_role = text.index.claims_by_role
-        found = text._context_subjects[context] = frozenset().union(
-            *(by_role(h.cue)[1] for a, b, _ in context for h in text.hits_in(a, b)))
+        found = frozenset().union(*(by_role(h.cue)[1] for a, b, _ in context for h in text.hits_in(a, b)))
+        if not all(heading for _, _, heading in context):  # a list: what the text before its lead names
+            lead = text.sentence_of(min(a for a, _, _ in context))  # (dsfact.matching.items)
+            found = found.union(*text.sentence_claims()[1][max(0, lead - LOOKBACK_SENTENCES):lead])
+        text._context_subjects[context] = found
     return found
 
 
@@ -82,6 +86,18 @@ def line_start(text: str, pos: int) -> int:
     return breaks[k - 1] + 1 if k else 0
 
 
+def _in_paragraphs(blocks) -> Callable[[int], bool]:
+    """Whether an offset stands inside a paragraph of the document (not between blocks: a line break
+    between two list items or cells ends a sentence however the lines read)."""
+    spans = sorted((b.start, b.end) for b in blocks if b.kind == "paragraph")
+    starts = [a for a, _ in spans]
+
+    def inside(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and pos < spans[k][1]
+    return inside
+
+
 class TextCues:
     """The sentences, clauses, cue hits and figures of one text, and distances between them."""
 
@@ -93,7 +109,7 @@ class TextCues:
         self.structure = structure_of(text, blocks) if blocks else None  # headings and lead lines
         self.index = cue_index(registry)
         self.folded = fold_text(text)
-        self.sentences = split_sentences(text)
+        self.sentences = split_sentences(text, _in_paragraphs(blocks) if blocks else None)
         self._starts = [s.start for s in self.sentences]
         # "a joint venture of OpenAI, SoftBank and Oracle" names Stargate (dsfact.matching.joint)
         self.hits = named_by_members(self, self._longest_names(self.index.find(self.folded))) if self.sentences else []

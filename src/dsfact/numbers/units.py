@@ -28,7 +28,7 @@ def _tokens_after(w: str, end: int) -> bool:
     global _TOKENS_AFTER
     if _TOKENS_AFTER is None:
         _TOKENS_AFTER = re.compile(r"(?:[ \t]+[A-Za-z][A-Za-z-]*){1,2}[ \t]+(?i:tokens?)(?![A-Za-z])"
-                                   r"|[\u4e00-\u9fff]{1,8}\s?(?:(?i:tokens?)(?![A-Za-z])|词元|符元)")
+                                   r"|[\u4e00-\u9fff]{1,8}\s?(?:(?i:tokens?)(?![A-Za-z])|词元|符元|标记|令牌)")
     return _TOKENS_AFTER.match(w, end, end + 48) is not None
 
 

@@ -1,0 +1,151 @@
+"""Subjects carried by an epithet: a company named by its trade, "The chip giant's shares rose 8.9%" after a
+sentence about Nvidia, "这家AI芯片巨头周二收涨8.93%", "the Chinese start-up said it spent $5.6 million".
+
+An epithet is a definite word (the, this, 这家, 该), at most a few words of what the company is (its trade,
+its home: "the Silicon Valley chip giant", 这家杭州初创公司) and a noun of a company (giant, start-up,
+巨头, 初创公司; dsfact/lang/nouns.words [epithet]). A noun that says nothing of a trade (company, 公司) is
+an epithet only with such words before it ("the Chinese firm"); alone it is a pronoun (names.words
+[pronoun], matcher._pronoun_subject). In a sentence that names no one before its figure, an epithet before
+the figure stands for the registered subject named last before it, a few sentences back: past a group of
+stocks or an index (no epithet of a company names them: "科技股板块", "the Nasdaq"), never past another
+company or body, registered for figures of other kinds or not, nor past a name no cue word covers. The
+figure takes that subject as a subject borrowed from an earlier sentence (matcher._borrow_subject): it binds
+as loosely, and contradicts only with its metric word beside it."""
+from __future__ import annotations
+
+import re
+
+from dsfact.matching.bodies import governed
+from dsfact.matching.cues import has_cjk
+from dsfact.matching.roles import is_comparison
+from dsfact.matching.text import INF, LOOKBACK_SENTENCES
+
+_LATIN_MODIFIERS = 3  # words between "the" and the noun: "the Silicon Valley chip giant"
+_CJK_MODIFIERS = 8  # characters between 这家 and the noun: 这家AI芯片巨头, 这家杭州人工智能初创公司
+_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+
+_TABLES: tuple | None = None
+
+
+def _tables() -> tuple:
+    """(Latin pattern, Chinese pattern, generic nouns, group words, function words), built on first use
+    from nouns.words [epithet]."""
+    global _TABLES
+    if _TABLES is None:
+        from dsfact.lang import load_words
+
+        table = load_words("nouns").get("epithet", {})
+
+        def alternation(words) -> str:
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+        before, nouns = table.get("before", ()), table.get("words", ()) + table.get("generic", ())
+        latin = re.compile(r"\b(?:%s)\s+((?:[a-z][\w'’-]*\s+){0,%d}?)(%s)(?![\w-])"
+                           % (alternation(w for w in before if w.isascii()), _LATIN_MODIFIERS,
+                              alternation(w for w in nouns if w.isascii())))
+        chinese = re.compile(r"(?:%s)([^\s\d,，.。;；:：、!！?？()（）「」“”]{0,%d}?)(%s)"
+                             % (alternation(w for w in before if not w.isascii()), _CJK_MODIFIERS,
+                                alternation(w for w in nouns if not w.isascii())))
+        _TABLES = (latin, chinese, frozenset(table.get("generic", ())),
+                   (tuple(table.get("group", ())), tuple(table.get("index", ()))), frozenset(table.get("not-trade", ())))
+    return _TABLES
+
+
+def epithet_at(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the first epithet of folded[start:end], or None."""
+    latin, chinese, generic, _, not_trade = _tables()
+    for pattern in (chinese, latin) if has_cjk(folded[start:end]) else (latin,):
+        for m in pattern.finditer(folded, start, end):
+            modifiers = [w for w in m.group(1).split() if w not in not_trade] if pattern is latin else \
+                [m.group(1)] if m.group(1) else []
+            if modifiers or " ".join(m.group(2).split()) not in generic:
+                return m.span()
+    return None
+
+
+def in_epithet(text, si: int, end: int, pos: int) -> bool:
+    """Whether offset pos stands in the first epithet of sentence si before `end`: its capitals ("the
+    Silicon Valley chip giant") name no one else."""
+    sentence = text.sentences[si]
+    span = epithet_at(text.folded, sentence.start, end)
+    return span is not None and span[0] <= pos < span[1]
+
+
+def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, float], family: frozenset[int],
+                    penalty: float, paragraphs: int) -> bool:
+    """Give the missing claims the subject an epithet before figure q in its sentence stands for (see the
+    module's docstring), at the distance of a subject borrowed from an earlier sentence (`penalty` a
+    sentence, at most `paragraphs` paragraph breaks back). Whether the epithet decided the subject: it
+    found one, or another company or body it stands for (no subject of an earlier sentence is then
+    borrowed: "Arm slipped. The chip designer rose 9%" is Arm's)."""
+    sentence = text.sentences[si]
+    span = epithet_at(text.folded, sentence.start, q.start)
+    if span is None:
+        return False
+    here = sentence.paragraph
+    naming, folded, group = text.index.naming, text.folded, _tables()[3]
+    for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
+        earlier = text.sentences[back]
+        breaks = here - earlier.paragraph
+        if breaks > paragraphs:
+            return False
+        for hit in reversed(text.hits_in(earlier.start, earlier.end)):
+            entity, subjects = naming(hit.cue)
+            if not (entity or subjects) or is_comparison(folded, hit.start, hit.end):
+                continue
+            if _is_group(folded, hit, group):
+                continue  # "科技股板块", "the Nasdaq Composite": no company an epithet names
+            given = [ci for ci in missing if ci in subjects]
+            if entity or not given or _names_other(text, hit.end, span[0]):
+                return True  # another company or body came between: the epithet is its, and lends nothing
+            for ci in given:
+                subject_d[ci] = min(subject_d.get(ci, INF), penalty * (1 + breaks) + q.start - hit.end)
+            return True
+    return False
+
+
+def _is_group(folded: str, hit, words: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    """Whether a name is of a group of stocks or an index: a word of a group ends it, or one of an index
+    ends or follows it ("科技股", "the Nasdaq Composite"; not "Nvidia shares": a company's)."""
+    ending, index = words
+    if folded[hit.start:hit.end].endswith(ending + index):
+        return True
+    phrase = _PHRASE.match(folded, hit.end, hit.end + 24).group()  # "标普500科技板块", "S&P 500 tech sector"
+    if has_cjk(phrase):
+        return any(w in phrase[:_CJK_MODIFIERS] for w in index)
+    return any(w in index for w in phrase.split()[:_LATIN_MODIFIERS])
+
+
+_PHRASE = re.compile(r"[^,，.。;；:：、!！?？()（）「」“”]*")
+
+
+def not_names() -> frozenset[str]:
+    """Capitalised words that name no one (dsfact/lang/names.words [not-names])."""
+    global _NOT_NAMES
+    if _NOT_NAMES is None:
+        from dsfact.lang import load_words
+
+        table = load_words("names", frozenset(("before", "after", "words"))).get("not-names", {})
+        _NOT_NAMES = frozenset(w.lower() for w in table.get("words", ()))
+    return _NOT_NAMES
+
+
+_NOT_NAMES: frozenset[str] | None = None
+
+
+def _names_other(text, start: int, end: int) -> bool:
+    """Whether English text[start:end] holds a capitalised word no cue word covers and no sentence opens
+    with (a company the registry does not know: "Arm fell 10%." between Nvidia and "the chip designer")."""
+    words = text.text[start:end]
+    if not words.strip() or has_cjk(words):
+        return False  # a Chinese text's Latin words are names the cue words know, or terms ("指数(MAGS)")
+    covered = [(h.start - start, h.end - start) for h in text.hits_in(start, end)]
+    nobody = not_names()
+    for m in _NAME.finditer(words):
+        before = words[:m.start()].rstrip()
+        if not before or before[-1] in ".!?:\"“" or m.group().lower() in nobody \
+                or governed(text.folded, start + m.start()):
+            continue  # a sentence's first word, a month, "in Paris" (the object of a phrase)
+        if not any(a <= m.start() < b for a, b in covered):
+            return True
+    return False
