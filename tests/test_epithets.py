@@ -47,7 +47,7 @@ def test_no_epithet(text):
     ("Nvidia fell.\nIt lost 17%.", False),  # a stop ends the line's sentence
     ("such as\nBroadcom, whose shares fell", False),  # a capital may open a sentence of its own
     ("The costs include\n1. $5.6 million for the final run", False),  # a numbered list
-    ("训练成本\n557.6万美元", False),  # a Chinese line: a label over its value, a list
+    ("训练成本：\n557.6万美元", False),  # a Chinese line that ends in a mark
     ("英伟达股价大幅下挫，\n跌幅达17%。", True),  # a Chinese comma never ends a sentence
     ("trained V3 on 2,048 GPUs\nfor $6.5 million", False),  # a break before a word: Markdown's hard break
 ])
@@ -70,3 +70,18 @@ def test_wrapped_lines_join_only_inside_a_paragraph():
 ])
 def test_a_question_answered_by_its_figure_is_one_sentence(text, sentences):
     assert len(split_sentences(text)) == sentences
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("发布时间\n2024年12月（V3版本）", True),
+    ("Training cost\n$5.576 million (final run)", True),
+    ("GPU Hours\n~2.788M", True),
+    ("训练成本\n2024年是预算紧张的一年，分析师至今仍在争论它究竟花了多少钱，众说纷纭，莫衷一是，各执一词，难有定论。", False),
+    ("训练成本\n557.6万美元", True),
+    ("Key facts for 2024\n$5.576 million (final run)", False),  # a digit: no label
+    ("Our costs\n1. $5.6 million for the final run", False),  # a numbered list
+    ("It was cheap.\n$5.576 million, in all", False),  # a sentence, not a label
+])
+def test_a_label_over_its_value_is_one_sentence(text, joined):
+    i = text.index("\n")
+    assert continues(text, i, i + 1) is joined

@@ -54,8 +54,8 @@ def _rules() -> _Rules:
 def split_sentences(text: str, prose: Callable[[int], bool] | None = None) -> list[Sentence]:
     """Sentences and paragraphs: 。！？!? end a sentence (a question mark not before the figure that answers
     it), so does a full stop before a capital or a line end;
-    a line break ends a sentence and a blank line a paragraph, except a break that only wraps an English
-    sentence (`continues`) where `prose` (offset -> bool; default: everywhere) says a paragraph's lines
+    a line break ends a sentence and a blank line a paragraph, except a break that only wraps a sentence or
+    stands between a label and its value (`continues`) where `prose` (offset -> bool; default: everywhere) says a paragraph's lines
     stand: a page that breaks its lines mid-sentence ("Shares of Nvidia plummeted by nearly\n17%")."""
     rules = _rules()
     sentences: list[Sentence] = []
@@ -105,6 +105,8 @@ def continues(text: str, i: int, j: int) -> bool:
     if k == 0:
         return False
     before, after = text[k - 1], text[j]
+    if _labels(text, k, j):
+        return True
     if before == "，":
         opens = True  # a Chinese comma never ends a sentence: "英伟达股价大幅下挫，⏎跌幅达17%"
     elif before == ",":
@@ -114,6 +116,24 @@ def continues(text: str, i: int, j: int) -> bool:
     return opens and not _NUMBERED.match(text, j)  # "include\n1. $5.6 million for training": a numbered list
 
 
+def _labels(text: str, k: int, j: int) -> bool:
+    """Whether the line ending at k is a label over the short line of its value at j, as a profile copied
+    from a page's two-column layout writes them ("发布时间⏎2024年12月（V3版本）", "GPU Hours⏎2.788M"): the
+    label short, with no digit and no mark, the value opening with its figure."""
+    a = text.rfind("\n", 0, k) + 1
+    label = text[a:k].strip()
+    if not label or any(c.isdigit() or c in _LABEL_MARKS for c in label):
+        return False
+    if sum(map(is_cjk, label)) > _LABEL_CJK or len(label.split()) > _LABEL_LATIN:
+        return False
+    end = text.find("\n", j)
+    value = text[j:end if end >= 0 else len(text)]
+    return len(value.strip()) <= _VALUE and bool(_FIGURE_FIRST.match(value)) and not _NUMBERED.match(value)
+
+
+_LABEL_MARKS = ",，.。;；:：!！?？、()（）|#*-–•·>\"“”「」"
+_LABEL_CJK, _LABEL_LATIN, _VALUE = 10, 4, 48  # characters and words of a label; characters of its value
+_FIGURE_FIRST = re.compile(r"[~≈约約]?[$€£¥]?\d")
 _MONEY = "$€£¥"
 # An answer right after a question mark that opens with its figure (after at most three words, or four
 # Chinese characters): "? A mere $294,000", "? Just 2,048 chips", "？仅560万美元"
