@@ -164,7 +164,7 @@ def founds_other(text, q: Quantity, claim: Claim) -> bool:
     verb = min(verbs, key=lambda h: text.distance(q, h))
     folded = text.folded
     a = verb.end
-    while a < end and folded[a] in " 了":
+    while a < end and folded[a] in " 了「『“\"":  # a quoted object: "创立「幻方量化」"
         a += 1
     for h in verbs:  # "决定分拆成立「DeepSeek」": the verb after, one of the claim's too, has the object
         if h.start == a:

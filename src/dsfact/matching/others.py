@@ -1,0 +1,150 @@
+"""Another body nearer a figure than its claim's subject (issue 9: the nearest subject wins, registered or
+not). A registered name may only modify the noun of another body ("the S&P 500 information-technology sector
+ETF", 标普500信息技术板块ETF, "DeepSeek's parent company", DeepSeek的母公司); and a generic other party or a
+group of other companies may stand between the claim's subject and its figure ("what others spend $10
+billion to do", 人家要花100亿美元, "and many in the chip supply chain, like Vertiv, cratered 30%"). The
+words live in dsfact/lang/names.words ([other-head], [other-party], [example], [new-clause]); this module
+holds only the mechanism. A figure so told is not the claim's: it is not judged."""
+from __future__ import annotations
+
+import bisect
+import re
+
+HEAD_WORDS = 2  # Latin words of kind between a name and its phrase's head: "S&P 500 information-technology sector ETF"
+HEAD_CHARS = 6  # Chinese characters of kind between them: "标普500信息技术板块ETF"
+EXAMPLE_GAP = 3  # characters between a word of example and the name after it: "like Vertiv"
+
+_LATIN_WORD = re.compile(r"[a-z][a-z-]*")
+_CAPITAL = re.compile(r"[A-Z][A-Za-z-]+")
+_CJK_STOPS = frozenset("了着过和与及或在于被将把比向跟同为是有从对而但也都又")
+_TABLES: dict | None = None
+
+
+def _tables() -> dict:
+    """names.words [other-head], [other-party], [example] and [new-clause], longest first; and the words
+    that end a phrase of a name (names.words [referent-not-noun] and [governed])."""
+    global _TABLES
+    if _TABLES is None:
+        from dsfact.lang import load_words
+
+        tables = load_words("names", frozenset(("before", "after", "words")))
+
+        def listed(section: str, key: str = "words") -> tuple[str, ...]:
+            return tuple(sorted(tables.get(section, {}).get(key, ()), key=len, reverse=True))
+
+        stops = {*listed("referent-not-noun"), *listed("governed", "before"), *listed("new-clause")}
+        _TABLES = {"relation": listed("other-head", "after"), "kind": listed("other-head"),
+                   "party": listed("other-party"), "example": listed("example"), "opens": listed("new-clause"),
+                   "stops": frozenset(w for w in stops if w.isascii()), "not-names": frozenset(listed("not-names"))}
+    return _TABLES
+
+
+def _word_at(folded: str, i: int, words: tuple[str, ...]) -> str | None:
+    """The word of `words` that folded[i:] opens with (a Latin word whole), if any."""
+    for w in words:
+        if folded.startswith(w, i):
+            if not w.isascii():
+                return w
+            after = folded[i + len(w):i + len(w) + 1]
+            if not after.isascii() or not after.isalnum():
+                return w
+    return None
+
+
+def heads_other(folded: str, start: int, end: int) -> bool:
+    """Whether the name at folded[start:end] only modifies the noun of another body: a relation ("parent
+    company", "rivals", 母公司, 供应商) or a kind of asset or group ("ETF", "futures", "sector", 板块, 基金)
+    heads the phrase it opens, perhaps after 's or 的 and a few words of kind ("information-technology",
+    信息技术)."""
+    tables = _tables()
+    i = end
+    if folded.startswith(("'s", "’s"), i):
+        i += 2
+    while folded[i:i + 1] == " ":
+        i += 1
+    cjk = folded.startswith("的", i)
+    if cjk:
+        i += 1
+    if _word_at(folded, i, tables["relation"]) or _word_at(folded, i, tables["kind"]):
+        return True
+    if cjk or "\u3400" <= folded[i:i + 1] <= "\u9fff":
+        for j in range(i, min(i + HEAD_CHARS, len(folded))):
+            if not "\u3400" <= folded[j] <= "\u9fff" or folded[j] in _CJK_STOPS:
+                return False
+            if _word_at(folded, j + 1, tables["kind"]):
+                return True
+        return False
+    for _ in range(HEAD_WORDS):
+        m = _LATIN_WORD.match(folded, i)
+        if m is None or m.group() in tables["stops"] or m.group().endswith("ed") \
+                or folded[m.end():m.end() + 1] != " ":
+            return False
+        i = m.end() + 1
+        if _word_at(folded, i, tables["relation"]) or _word_at(folded, i, tables["kind"]):
+            return True
+    return False
+
+
+def other_subject(text, q, ci: int) -> bool:
+    """Whether figure q is another body's than claim ci's subject: the name of ci's subject nearest q
+    modifies another body's noun (heads_other), or a generic other party or a name given as an example
+    ("others", 人家, "like Vertiv") stands between that name and q as the subject of a clause that reaches
+    q (q's own, or one opened by "and", "while", 而)."""
+    si = text.sentence_of(q.start)
+    sentence = text.sentences[si]
+    naming, folded = text.index.naming, text.folded
+    own = [h for h in text.sentence_hits(si) if ci in naming(h.cue)[1]]
+    nearest = min(own, key=lambda h: text.distance(q, h)) if own else None
+    if nearest is not None and heads_other(folded, nearest.start, nearest.end):
+        return True
+    lo = max([sentence.start, *(h.end for h in own if h.end <= q.start)])
+    if lo >= q.start:
+        return False
+    return _party_between(text, q, lo)
+
+
+def _party_between(text, q, lo: int) -> bool:
+    """Whether folded[lo:q.start] holds a generic other party, or a word of example before a name no cue
+    word covers, as the subject of a clause that reaches q."""
+    from dsfact.matching.bodies import governed
+    from dsfact.matching.roles import is_comparison
+
+    tables, folded = _tables(), text.folded
+    for w in tables["party"]:
+        at = folded.find(w, lo, q.start)
+        while at >= 0:
+            end = at + len(w)
+            whole = not w.isascii() or ((at == 0 or not folded[at - 1].isalnum())
+                                        and not folded[end:end + 1].isalnum())
+            if whole and not governed(folded, at) and not is_comparison(folded, at, end) \
+                    and _reaches(text, q, at):
+                return True
+            at = folded.find(w, end, q.start)
+    for w in tables["example"]:
+        at = folded.find(w, lo, q.start)
+        while at >= 0:
+            end = at + len(w)
+            if (at == 0 or not folded[at - 1].isalnum()) and _names_unknown(text, end) and _reaches(text, q, at):
+                return True
+            at = folded.find(w, end, q.start)
+    return False
+
+
+def _names_unknown(text, at: int) -> bool:
+    """Whether a capitalised name that no cue word covers begins within EXAMPLE_GAP characters of `at`."""
+    m = _CAPITAL.search(text.text, at, at + EXAMPLE_GAP + 24)
+    if m is None or m.start() > at + EXAMPLE_GAP:
+        return False
+    return m.group().lower() not in _tables()["not-names"] and not text.hits_in(m.start(), m.end())
+
+
+def _reaches(text, q, at: int) -> bool:
+    """Whether the words at `at` stand in q's clause, or in one that opens with a word of a new clause
+    ("and many in the supply chain, like Vertiv, cratered 30%")."""
+    marks = text._marks
+    k = bisect.bisect_right(marks, at)
+    if k == bisect.bisect_right(marks, q.start):
+        return True
+    start = marks[k - 1] + 1 if k else text.sentences[text.sentence_of(at)].start
+    head = text.folded[start:at].strip()
+    return _word_at(head, 0, _tables()["opens"]) is not None
