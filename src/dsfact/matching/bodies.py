@@ -10,6 +10,7 @@ from dsfact.fold import fold_text
 from dsfact.matching.cues import METRIC, SUBJECT, _cue_key
 from dsfact.matching.family import base_span, base_words, earmarked_slice, other_base, versioned_other
 from dsfact.matching.joint import loosely_named
+from dsfact.matching.others import other_subject
 from dsfact.matching.roles import is_comparison
 from dsfact.matching.text import INF, TextCues
 from dsfact.model import Quantity
@@ -137,10 +138,13 @@ def bodies(text: TextCues) -> list[frozenset[str]]:
 
 
 def other_body(text, q: Quantity, ci: int) -> bool:
-    """Whether figure q compares with another body than claim ci does: its clause names, after ci's
-    subject, another body (an entity, or a registered model: a name with a digit) that is neither that
-    subject nor the body ci's metric compares with ("a 263-fold gap between Grok 3 and DeepSeek-V3" is no
-    multiple of Grok 2's)."""
+    """Whether figure q is another body's than claim ci's subject (dsfact.matching.others: "the S&P 500
+    sector ETF rose 2%", "what others spend $10 billion to do"), or compares with another body than ci
+    does: its clause names, after ci's subject, another body (an entity, or a registered model: a name with
+    a digit) that is neither that subject nor the body ci's metric compares with ("a 263-fold gap between
+    Grok 3 and DeepSeek-V3" is no multiple of Grok 2's)."""
+    if other_subject(text, q, ci):
+        return True
     compared = bodies(text)[ci]
     if not compared:
         return False

@@ -35,7 +35,8 @@ def _tables() -> dict:
         stops = {*listed("referent-not-noun"), *listed("governed", "before"), *listed("new-clause")}
         _TABLES = {"relation": listed("other-head", "after"), "kind": listed("other-head"),
                    "party": listed("other-party"), "example": listed("example"), "opens": listed("new-clause"),
-                   "stops": frozenset(w for w in stops if w.isascii()), "not-names": frozenset(listed("not-names"))}
+                   "stops": frozenset(w for w in stops if w.isascii()), "not-names": frozenset(listed("not-names")),
+                   "others": listed("list-others"), "record": listed("record")}
     return _TABLES
 
 
@@ -85,9 +86,29 @@ def heads_other(folded: str, start: int, end: int) -> bool:
     return False
 
 
+def record_frame(folded: str, end: int) -> bool:
+    """Whether the name that ends at `end` is the measure of a record, a word of names.words [record] after
+    it past a few words of kind: "the deepest drop in US stock market history", "美股市场史上最大": the
+    market frames the record; it is not the subject of the figure."""
+    tables = _tables()
+    i = end
+    while folded[i:i + 1] == " ":
+        i += 1
+    if "\u3400" <= folded[i:i + 1] <= "\u9fff":
+        return any(_word_at(folded, j, tables["record"]) for j in range(i, min(i + HEAD_CHARS // 2 + 1, len(folded))))
+    for _ in range(HEAD_WORDS + 1):
+        if _word_at(folded, i, tables["record"]):
+            return True
+        m = _LATIN_WORD.match(folded, i)
+        if m is None or m.group() in tables["stops"] or folded[m.end():m.end() + 1] != " ":
+            return False
+        i = m.end() + 1
+    return False
+
+
 def other_subject(text, q, ci: int) -> bool:
     """Whether figure q is another body's than claim ci's subject: the name of ci's subject nearest q
-    modifies another body's noun (heads_other), or a generic other party or a name given as an example
+    modifies another body's noun (heads_other) or frames a record (record_frame), or a generic other party or a name given as an example
     ("others", 人家, "like Vertiv") stands between that name and q as the subject of a clause that reaches
     q (q's own, or one opened by "and", "while", 而)."""
     si = text.sentence_of(q.start)
@@ -95,7 +116,7 @@ def other_subject(text, q, ci: int) -> bool:
     naming, folded = text.index.naming, text.folded
     own = [h for h in text.sentence_hits(si) if ci in naming(h.cue)[1]]
     nearest = min(own, key=lambda h: text.distance(q, h)) if own else None
-    if nearest is not None and heads_other(folded, nearest.start, nearest.end):
+    if nearest is not None and (heads_other(folded, nearest.start, nearest.end) or record_frame(folded, nearest.end)):
         return True
     lo = max([sentence.start, *(h.end for h in own if h.end <= q.start)])
     if lo >= q.start:
@@ -117,7 +138,7 @@ def _party_between(text, q, lo: int) -> bool:
             whole = not w.isascii() or ((at == 0 or not folded[at - 1].isalnum())
                                         and not folded[end:end + 1].isalnum())
             if whole and not governed(folded, at) and not is_comparison(folded, at, end) \
-                    and _reaches(text, q, at):
+                    and not _listed(text, end) and _reaches(text, q, at):
                 return True
             at = folded.find(w, end, q.start)
     for w in tables["example"]:
@@ -127,6 +148,19 @@ def _party_between(text, q, lo: int) -> bool:
             if (at == 0 or not folded[at - 1].isalnum()) and _names_unknown(text, end) and _reaches(text, q, at):
                 return True
             at = folded.find(w, end, q.start)
+    return False
+
+
+def _listed(text, end: int) -> bool:
+    """Whether the words that end at `end` close a list of names with unnamed others ("a venture of OpenAI
+    and others", OpenAI等: names.words [list-others]): they belong to the list (dsfact.matching.joint), not a
+    subject of their own."""
+    folded = text.folded
+    for phrase in _tables()["others"]:
+        if folded.endswith(phrase, 0, end):
+            start = end - len(phrase)
+            if any(start - 2 <= h.end <= start for h in text.hits_in(max(0, start - 40), start)):
+                return True
     return False
 
 

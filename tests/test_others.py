@@ -1,0 +1,72 @@
+"""Another body nearer a figure than its claim's subject (dsfact.matching.others; tests/cases/subject9.yaml
+holds the sentences): a registered name that only modifies another body's noun, and a generic other party
+between a subject and its figure. The words are language data, read from names.words."""
+from __future__ import annotations
+
+import pathlib
+from collections import defaultdict
+
+import pytest
+import yaml
+
+from dsfact.matching.others import heads_other
+
+CASES = pathlib.Path(__file__).resolve().parent / "cases" / "subject9.yaml"
+
+
+def _heads(folded: str, name: str) -> bool:
+    start = folded.index(name)
+    return heads_other(folded, start, start + len(name))
+
+
+@pytest.mark.parametrize("folded, name", [
+    ("the s&p 500 information-technology sector etf rose 2%", "s&p 500"),
+    ("s&p 500 futures dropped overnight", "s&p 500"),
+    ("deepseek's parent company was set up in 2015", "deepseek"),
+    ("nvidia's biggest rivals lost ground", "nvidia"),
+    ("deepseek 的母公司幻方量化创立于2015年", "deepseek"),
+    ("标普500信息技术板块etf上涨超2%", "标普500"),
+    ("纳指期货下跌4%", "纳指"),
+    ("英伟达供应商跌幅达30%", "英伟达"),
+])
+def test_a_name_that_modifies_another_bodys_noun(folded, name):
+    assert _heads(folded, name)
+
+
+@pytest.mark.parametrize("folded, name", [
+    ("nvidia shares fell 17% on monday", "nvidia"),
+    ("the s&p 500 index fell 1.5%", "s&p 500"),
+    ("nvidia fell while rivals rose", "nvidia"),
+    ("nvidia dropped and the sector fell", "nvidia"),
+    ("标普500指数周一下跌1.5%", "标普500"),
+    ("deepseek发布了超越对手的模型", "deepseek"),
+    ("deepseek的训练成本仅为558万美元", "deepseek"),
+    ("nvidia's rivalry with amd", "nvidia"),
+])
+def test_a_name_that_heads_its_own_phrase(folded, name):
+    assert not _heads(folded, name)
+
+
+def test_the_words_are_language_data():
+    from dsfact.lang import load_words
+
+    tables = load_words("names", frozenset(("before", "after", "words")))
+    for section, key in (("other-head", "after"), ("other-head", "words"), ("other-party", "words"),
+                         ("example", "words"), ("new-clause", "words")):
+        words = tables[section][key]
+        assert any(w.isascii() for w in words) and any(not w.isascii() for w in words) or section == "example"
+
+
+def test_subject9_cases_cover_each_rule_in_three_scripts():
+    cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))
+    assert len(cases) >= 40
+    langs = defaultdict(set)
+    for case in cases:
+        langs[case["rule"]].add(case["lang"])
+    assert not {rule for rule, seen in langs.items() if seen != {"en", "zh-Hant", "zh-Hans"}}
+    # every rule shows the claim's own figure still judged, and a wrong one still caught
+    verdicts = defaultdict(set)
+    for case in cases:
+        verdicts[case["rule"]].add(case["expect"])
+    assert all({"not judged", "supported", "contradicted"} <= seen for rule, seen in verdicts.items()
+               if rule != "history-frame"), verdicts
