@@ -116,7 +116,8 @@ def other_subject(text, q, ci: int) -> bool:
     naming, folded = text.index.naming, text.folded
     own = [h for h in text.sentence_hits(si) if ci in naming(h.cue)[1]]
     nearest = min(own, key=lambda h: text.distance(q, h)) if own else None
-    if nearest is not None and (heads_other(folded, nearest.start, nearest.end) or record_frame(folded, nearest.end)):
+    if nearest is not None and (heads_other(folded, nearest.start, nearest.end) or record_frame(folded, nearest.end)
+                                or _example_of_group(text, q, nearest)):
         return True
     lo = max([sentence.start, *(h.end for h in own if h.end <= q.start)])
     if lo >= q.start:
@@ -149,6 +150,28 @@ def _party_between(text, q, lo: int) -> bool:
                 return True
             at = folded.find(w, end, q.start)
     return False
+
+
+def _example_of_group(text, q, hit) -> bool:
+    """Whether the name at `hit`, before figure q in its clause, is given as an example of a group that is
+    the clause's subject ("chip stocks such as Nvidia lost $800 billion", 包括英伟达在内的芯片股, 科技巨头如英伟达):
+    a word of names.words [example] right before it. Not when the figure is the name's own, right after its
+    's or 的 ("including Nvidia's $589 billion")."""
+    if hit.end > q.start:
+        return False
+    marks, folded = text._marks, text.folded
+    if bisect.bisect_right(marks, hit.start) != bisect.bisect_right(marks, q.start):
+        return False
+    before = folded[max(0, hit.start - 12):hit.start].rstrip()
+    marked = False
+    for w in _tables()["example"]:
+        if before.endswith(w) and (not w.isascii() or not before[-len(w) - 1:-len(w)].isalnum()):
+            marked = True
+            break
+    if not marked:
+        return False
+    own = folded[hit.end:q.start].strip()
+    return own not in ("'s", "’s", "的") and not (not own and folded.endswith(("'s", "’s"), hit.start, hit.end))
 
 
 def _listed(text, end: int) -> bool:
