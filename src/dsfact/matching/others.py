@@ -18,11 +18,13 @@ _LATIN_WORD = re.compile(r"[a-z][a-z-]*")
 _CAPITAL = re.compile(r"[A-Z][A-Za-z-]+")
 _CJK_STOPS = frozenset("了着过和与及或在于被将把比向跟同为是有从对而但也都又")
 _TABLES: dict | None = None
+_CACHE: list = [None, {}]  # the text last read, and what was found in it (one text is read at a time)
 
 
 def _tables() -> dict:
-    """names.words [other-head], [other-party], [example] and [new-clause], longest first; and the words
-    that end a phrase of a name (names.words [referent-not-noun] and [governed])."""
+    """names.words [other-head], [other-party], [example], [new-clause] and [record], longest first (those
+    looked up at a place by their first character); the words that end a phrase of a name (names.words
+    [referent-not-noun], [governed], [new-clause]), capitalised words that name no one, and [list-others]."""
     global _TABLES
     if _TABLES is None:
         from dsfact.lang import load_words
@@ -32,17 +34,30 @@ def _tables() -> dict:
         def listed(section: str, key: str = "words") -> tuple[str, ...]:
             return tuple(sorted(tables.get(section, {}).get(key, ()), key=len, reverse=True))
 
+        def by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+            found: dict[str, list[str]] = {}
+            for w in words:
+                found.setdefault(w[0], []).append(w)
+            return {k: tuple(v) for k, v in found.items()}
+
         stops = {*listed("referent-not-noun"), *listed("governed", "before"), *listed("new-clause")}
-        _TABLES = {"relation": listed("other-head", "after"), "kind": listed("other-head"),
-                   "party": listed("other-party"), "example": listed("example"), "opens": listed("new-clause"),
+        _TABLES = {"relation": by_first(listed("other-head", "after")), "kind": by_first(listed("other-head")),
+                   "party": listed("other-party"), "example": listed("example"),
+                   "opens": by_first(listed("new-clause")), "record": by_first(listed("record")),
                    "stops": frozenset(w for w in stops if w.isascii()), "not-names": frozenset(listed("not-names")),
-                   "others": listed("list-others"), "record": listed("record")}
+                   "others": listed("list-others")}
     return _TABLES
 
 
-def _word_at(folded: str, i: int, words: tuple[str, ...]) -> str | None:
-    """The word of `words` that folded[i:] opens with (a Latin word whole), if any."""
-    for w in words:
+def _cache(text) -> dict:
+    if _CACHE[0] is not text:
+        _CACHE[0], _CACHE[1] = text, {}
+    return _CACHE[1]
+
+
+def _word_at(folded: str, i: int, words: dict[str, tuple[str, ...]]) -> str | None:
+    """The word of `words` (by first character) that folded[i:] opens with (a Latin word whole), if any."""
+    for w in words.get(folded[i:i + 1], ()):
         if folded.startswith(w, i):
             if not w.isascii():
                 return w
@@ -108,48 +123,57 @@ def record_frame(folded: str, end: int) -> bool:
 
 def other_subject(text, q, ci: int) -> bool:
     """Whether figure q is another body's than claim ci's subject: the name of ci's subject nearest q
-    modifies another body's noun (heads_other) or frames a record (record_frame), or a generic other party or a name given as an example
-    ("others", 人家, "like Vertiv") stands between that name and q as the subject of a clause that reaches
-    q (q's own, or one opened by "and", "while", 而)."""
+    modifies another body's noun (heads_other), frames a record (record_frame) or is an example of a group
+    (_example_of_group), or a generic other party or a name given as an example ("others", 人家, "like
+    Vertiv") stands between that name and q as the subject of a clause that reaches q (q's own, or one
+    opened by "and", "while", 而)."""
     si = text.sentence_of(q.start)
-    sentence = text.sentences[si]
-    naming, folded = text.index.naming, text.folded
+    naming, folded, cache = text.index.naming, text.folded, _cache(text)
     own = [h for h in text.sentence_hits(si) if ci in naming(h.cue)[1]]
-    nearest = min(own, key=lambda h: text.distance(q, h)) if own else None
-    if nearest is not None and (heads_other(folded, nearest.start, nearest.end) or record_frame(folded, nearest.end)
-                                or _example_of_group(text, q, nearest)):
-        return True
-    lo = max([sentence.start, *(h.end for h in own if h.end <= q.start)])
-    if lo >= q.start:
+    if own:
+        nearest = min(own, key=lambda h: text.distance(q, h))
+        key = ("name", nearest.start, nearest.end)
+        other = cache.get(key)
+        if other is None:
+            other = cache[key] = heads_other(folded, nearest.start, nearest.end) or record_frame(folded, nearest.end)
+        if other or _example_of_group(text, q, nearest):
+            return True
+    places = cache.get(("party", si))
+    if places is None:
+        places = cache[("party", si)] = _party_places(text, si)
+    if not places:
         return False
-    return _party_between(text, q, lo)
+    lo = max([text.sentences[si].start, *(h.end for h in own if h.end <= q.start)])
+    return any(lo <= at < q.start and _reaches(text, q, at) for at in places)
 
 
-def _party_between(text, q, lo: int) -> bool:
-    """Whether folded[lo:q.start] holds a generic other party, or a word of example before a name no cue
-    word covers, as the subject of a clause that reaches q."""
+def _party_places(text, si: int) -> list[int]:
+    """Where sentence si names a generic other party, or has a word of example before a name no cue word
+    covers, as a subject (not governed by a word before it, nor part of a list of names with others)."""
     from dsfact.matching.bodies import governed
     from dsfact.matching.roles import is_comparison
 
     tables, folded = _tables(), text.folded
+    sentence = text.sentences[si]
+    lo, hi = sentence.start, sentence.end
+    out = []
     for w in tables["party"]:
-        at = folded.find(w, lo, q.start)
+        at = folded.find(w, lo, hi)
         while at >= 0:
             end = at + len(w)
             whole = not w.isascii() or ((at == 0 or not folded[at - 1].isalnum())
                                         and not folded[end:end + 1].isalnum())
-            if whole and not governed(folded, at) and not is_comparison(folded, at, end) \
-                    and not _listed(text, end) and _reaches(text, q, at):
-                return True
-            at = folded.find(w, end, q.start)
+            if whole and not governed(folded, at) and not is_comparison(folded, at, end) and not _listed(text, end):
+                out.append(at)
+            at = folded.find(w, end, hi)
     for w in tables["example"]:
-        at = folded.find(w, lo, q.start)
+        at = folded.find(w, lo, hi)
         while at >= 0:
             end = at + len(w)
-            if (at == 0 or not folded[at - 1].isalnum()) and _names_unknown(text, end) and _reaches(text, q, at):
-                return True
-            at = folded.find(w, end, q.start)
-    return False
+            if (at == 0 or not folded[at - 1].isalnum()) and _names_unknown(text, end):
+                out.append(at)
+            at = folded.find(w, end, hi)
+    return out
 
 
 def _example_of_group(text, q, hit) -> bool:
