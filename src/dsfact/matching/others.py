@@ -13,6 +13,7 @@ import re
 HEAD_WORDS = 2  # Latin words of kind between a name and its phrase's head: "S&P 500 information-technology sector ETF"
 HEAD_CHARS = 6  # Chinese characters of kind between them: "标普500信息技术板块ETF"
 EXAMPLE_GAP = 3  # characters between a word of example and the name after it: "like Vertiv"
+_RATIOS = frozenset(("ratio", "pct", "factor"))  # a share or multiple is measured against a possessive before it
 
 _LATIN_WORD = re.compile(r"[a-z][a-z-]*")
 _CAPITAL = re.compile(r"[A-Z][A-Za-z-]+")
@@ -144,12 +145,16 @@ def other_subject(text, q, ci: int) -> bool:
     if not places:
         return False
     lo = max([text.sentences[si].start, *(h.end for h in own if h.end <= q.start)])
-    return any(lo <= at < q.start and _reaches(text, q, at) for at in places)
+    base = q.unit in _RATIOS
+    return any(lo <= at < q.start and not (base and 0 <= q.start - after <= 2) and _reaches(text, q, at)
+               for at, after in places)
 
 
-def _party_places(text, si: int) -> list[int]:
+def _party_places(text, si: int) -> list[tuple[int, int]]:
     """Where sentence si names a generic other party, or has a word of example before a name no cue word
-    covers, as a subject (not governed by a word before it, nor part of a list of names with others)."""
+    covers, as a subject (not governed by a word before it, nor part of a list of names with others); each
+    with where its possessive ends ('s, 的), or -1: a share right after it is measured against the party
+    ("不足美国同行的十分之一"), not the party's own figure."""
     from dsfact.matching.bodies import governed
     from dsfact.matching.roles import is_comparison
 
@@ -164,14 +169,15 @@ def _party_places(text, si: int) -> list[int]:
             whole = not w.isascii() or ((at == 0 or not folded[at - 1].isalnum())
                                         and not folded[end:end + 1].isalnum())
             if whole and not governed(folded, at) and not is_comparison(folded, at, end) and not _listed(text, end):
-                out.append(at)
+                possessive = next((p for p in ("的", "'s", "’s", "'", "’") if folded.startswith(p, end)), None)
+                out.append((at, end + len(possessive) if possessive else -1))
             at = folded.find(w, end, hi)
     for w in tables["example"]:
         at = folded.find(w, lo, hi)
         while at >= 0:
             end = at + len(w)
             if (at == 0 or not folded[at - 1].isalnum()) and _names_unknown(text, end):
-                out.append(at)
+                out.append((at, -1))
             at = folded.find(w, end, hi)
     return out
 
