@@ -182,3 +182,10 @@ def test_a_year_a_sentence_opens_with_is_its_paragraphs(bundled_registry):
     text = "Founded in 2023, DeepSeek rattled Wall Street. On January 27 the Dow slipped 1.1%."
     m = _matcher(text, bundled_registry)  # a year inside a sentence is no time of its paragraph
     assert undated_year(m, "--01-27", text.index("January 27"), 2025) == 2025
+
+
+def test_a_weekday_beside_the_date_names_its_year(bundled_registry):
+    m = _matcher("On Monday, January 27, the Dow rose 1.65%.", bundled_registry)  # a Monday in 2025
+    assert undated_year(m, "--01-27", 15, 2025) == 2025
+    m = _matcher("On Tuesday, January 27, the Dow slipped 1.1%.", bundled_registry)  # a Tuesday in 2026
+    assert undated_year(m, "--01-27", 16, 2025) is None

@@ -288,14 +288,29 @@ def undated_year(text, date: str, pos: int, claim_year: int) -> int | None:
     or after the nearest date before it that gives its year ("2024年12月26日 ... 1月27日" is 2025's); else
     the claim's year, when the text tells the registry's story (it names one of the registry's `story`
     names; a registry without them keeps the claim's year); else None: no year is implied, and a figure
-    placed by the date may agree with a claim tied to a day but never contradicts it."""
+    placed by the date may agree with a claim tied to a day but never contradicts it. A weekday its
+    sentence gives ("Monday, January 27") that the date falls on in the claim's year names that year."""
     year = implied_year(date, text.day)
     if year is not None:
         return year
+    if _weekday_agrees(text, date, pos, claim_year):
+        return claim_year
     year = _year_after(text, date, pos)
     if year is not None:
         return year
     return claim_year if tells_story(text) else None
+
+
+def _weekday_agrees(text, date: str, pos: int, year: int) -> bool:
+    """Whether the sentence at pos names the weekday on which `date` ("--01-27") falls in `year` (a weekday
+    told in East Asian time or of the week before does not count)."""
+    from dsfact.matching.roles import time_tags
+
+    day = _resolve(date, year) if len(date) == 7 else None
+    if day is None:
+        return False
+    sentence = text.sentences[text.sentence_of(pos)]
+    return f"weekday:{day.weekday()}" in time_tags(text.folded, sentence.start, sentence.end)
 
 
 def _year_after(text, date: str, pos: int) -> int | None:
