@@ -28,6 +28,9 @@ def _heads(folded: str, name: str) -> bool:
     ("标普500信息技术板块etf上涨超2%", "标普500"),
     ("纳指期货下跌4%", "纳指"),
     ("英伟达供应商跌幅达30%", "英伟达"),
+    ("contracts for the s&p 500 fell 2.4%", "s&p 500"),
+    ("futures tied to the tech-heavy nasdaq tumbled", "nasdaq"),
+    ("s&p 500 e-minis were down 2.47%", "s&p 500"),
 ])
 def test_a_name_that_modifies_another_bodys_noun(folded, name):
     assert _heads(folded, name)
@@ -42,6 +45,9 @@ def test_a_name_that_modifies_another_bodys_noun(folded, name):
     ("deepseek发布了超越对手的模型", "deepseek"),
     ("deepseek的训练成本仅为558万美元", "deepseek"),
     ("nvidia's rivalry with amd", "nvidia"),
+    ("investors who signed contracts on monday sold the nasdaq", "nasdaq"),
+    ("the s&p 500 fell 1.46% on monday", "s&p 500"),
+    ("stargate's backers pledged $500 billion", "stargate"),
 ])
 def test_a_name_that_heads_its_own_phrase(folded, name):
     assert not _heads(folded, name)

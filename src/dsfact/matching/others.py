@@ -43,6 +43,7 @@ def _tables() -> dict:
 
         stops = {*listed("referent-not-noun"), *listed("governed", "before"), *listed("new-clause")}
         _TABLES = {"relation": by_first(listed("other-head", "after")), "kind": by_first(listed("other-head")),
+                   "asset": listed("other-head", "before"),
                    "party": listed("other-party"), "example": listed("example"),
                    "opens": by_first(listed("new-clause")), "record": by_first(listed("record")),
                    "stops": frozenset(w for w in stops if w.isascii()), "not-names": frozenset(listed("not-names")),
@@ -74,6 +75,8 @@ def heads_other(folded: str, start: int, end: int) -> bool:
     heads the phrase it opens, perhaps after 's or 的 and a few words of kind ("information-technology",
     信息技术)."""
     tables = _tables()
+    if _asset_before(folded, start, tables["asset"]):
+        return True
     i = end
     if folded.startswith(("'s", "’s"), i):
         i += 2
@@ -98,6 +101,26 @@ def heads_other(folded: str, start: int, end: int) -> bool:
             return False
         i = m.end() + 1
         if _word_at(folded, i, tables["relation"]) or _word_at(folded, i, tables["kind"]):
+            return True
+    return False
+
+
+def _asset_before(folded: str, start: int, words: tuple[str, ...]) -> bool:
+    """Whether the noun of an asset names the index at folded[start:] after it, an article and a word of
+    kind at most between ("contracts on the tech-heavy Nasdaq", "futures tied to the S&P 500")."""
+    before = folded[max(0, start - 48):start]
+    for mark in (",", "，", ";", "；", ":", "：", "。", "(", "（", ". "):
+        before = before.rsplit(mark, 1)[-1]
+    found = before.split()
+    stops, kind = _tables()["stops"], 0
+    for drop in range(3):  # an article and one word of kind at most: "on the tech-heavy Nasdaq"
+        if drop:
+            word = found.pop() if found else None
+            if word is None or word not in ("the", "a", "an") and (kind or word in stops or word.endswith("ed")):
+                return False
+            kind += word not in ("the", "a", "an")
+        head = " ".join(found)
+        if any(head.endswith(w) and (len(head) == len(w) or head[-len(w) - 1] == " ") for w in words):
             return True
     return False
 
