@@ -62,7 +62,8 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
             continue  # "300,000 households" beside a cluster's GPUs: what it counts is not the claim's
         doubt = finding.verdict != SUPPORTED and (candidates[0].weak or passed_over(matcher, q, candidates[0])
                                                   or doubts_time(matcher, q, selected)
-                                                  or _framed(matcher, q, selected, candidates[0]))
+                                                  or _framed(matcher, q, selected, candidates[0])
+                                                  or _other_event(matcher, q, selected))
         silenced = doubt and doubt != UNANCHORED
         if getattr(gate, "doubted", None) is not None and (silenced or finding.verdict == SUPPORTED):
             gate.doubted(finding, _features(matcher, q, candidates, selected))  # a trainer learns from these too
@@ -145,6 +146,12 @@ def _framed(matcher, q, claim, candidate) -> bool:
     ci = matcher.index.position[claim.id]
     return framed_only(matcher, q, ci) or (
         candidate.subject_distance >= SENTENCE_PENALTY and borrowed_from_other(matcher, q, ci))
+
+
+def _other_event(matcher, q, claim) -> bool:
+    from dsfact.matching.events import other_event  # read only when a figure disagrees
+
+    return bool(other_event(matcher, q, claim))
 
 
 def _counts_another_thing(text: str, q, claim) -> bool:

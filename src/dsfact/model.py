@@ -172,6 +172,7 @@ class Claim(NamedTuple):
     kind: str = "amount"  # one of KINDS: a change, a level, a count, a price per unit, ...
     member_cues: tuple[str, ...] = ()  # the names of its subject's partners: two listed together name it
     estimate: bool = False  # its sources estimate it (days from GPU hours): each statement is read as "about"
+    event: str | None = None  # the event its figure is about (lang/events.words), when not its metric's
 
 
 class Registry(NamedTuple):

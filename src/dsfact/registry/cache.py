@@ -27,7 +27,7 @@ from pathlib import Path
 from dsfact.model import Claim, Per, Registry, Source, Statement
 from dsfact.registry.paths import read_source, read_upto, registry_root
 
-CACHE_FORMAT = 10  # bump when the cached form changes
+CACHE_FORMAT = 11  # bump when the cached form changes
 MAX_BYTES = 64 * 1024 * 1024  # a cache file larger than this is not read
 _MAX_DEPTH = 60  # nesting of the plain data (a registry is refused deeper than this anyway)
 _STATE: dict = {"dir": None, "enabled": True, "warned": False, "checked": {}}

@@ -37,7 +37,7 @@ _KEYLINES = "__keylines__"  # the line of each key of a mapping
 _TOP_KEYS = {"version", "entities", "sources", "claims", "topics", "story"}
 _SOURCE_KEYS = {"id", "file", "publisher", "title", "date", "language", "url", "note", "kind"}
 _CLAIM_KEYS = {"id", "topic", "subject", "metric", "unit", "kind", "per", "time", "group", "variant", "variant_cues",
-               "cues", "statements", "derived", "note", "aliases", "estimate"}
+               "cues", "statements", "derived", "note", "aliases", "estimate", "event"}
 _CUE_KEYS = {"subject", "metric", "exclude", "members"}
 _STATEMENT_KEYS = {"source", "value", "unit", "qualifier", "high", "direction", "quote", "cite", "attributed_to",
                    "note", "precision"}
@@ -221,6 +221,22 @@ def _text(node: dict, key: str, line: int, what: str, faults: _Faults) -> str | 
     faults.error(node.get(_KEYLINES, {}).get(key, line),
                  f"{what}: {key} must be a string, not {type(value).__name__}{hint}")
     return None
+
+
+def _event(node: dict, line: int, cid: str, faults: _Faults) -> str | None:
+    """A claim's `event:`, the event its figure is about: a table of dsfact/lang/events.words, or "none"
+    (read only when a claim names one)."""
+    event = _text(node, "event", line, f"claim {cid}", faults)
+    if event is None or event == "none":
+        return event
+    from dsfact.lang import load_words
+
+    known = load_words("events")
+    if event not in known:
+        faults.error(_key_line(node, "event"), f"claim {cid}: unknown event {event!r} "
+                                               f"(known: none, {', '.join(known)})")
+        return None
+    return event
 
 
 def _number(value, line: int, what: str, faults: _Faults) -> float | None:
@@ -461,7 +477,7 @@ def _parse_claim(node: dict, sources: dict, topics: tuple, faults: _Faults) -> C
         variant_cues=_strings(node.get("variant_cues"), line, f"claim {cid}: variant_cues", faults),
         exclude_cues=_strings(cues.get("exclude"), cue_line, f"claim {cid}: cues.exclude", faults),
         derived=derived or None, note=_text(node, "note", line, f"claim {cid}", faults), line=line,
-        member_cues=member_cues, estimate=estimate,
+        member_cues=member_cues, estimate=estimate, event=_event(node, line, cid, faults),
     )
 
 

@@ -1,0 +1,188 @@
+"""The event a claim's figure is about, and whether a figure's clause tells another event of the same
+subject (issue 9). Real text puts many figures of one unit beside a claim's subject and metric word that
+are about something else the subject did: the GPUs a company holds beside those a model was trained on,
+a hardware investment beside a training cost, the founder's birth year beside a founding, a target for
+next year beside an order. A figure that disagrees with its claim while its clause tells one of those
+other events, and not the claim's own, may agree with the claim but never contradicts it: when in doubt,
+stay quiet. The words are language data (dsfact/lang/events.words); a claim's event is its registry
+`event:` key, or follows from its metric description.
+
+Imported only when a figure disagrees with its claim; the words are read once, on first use.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dsfact.matching.cues import has_cjk
+from dsfact.matching.wordtables import Alternation, Words
+
+NO_EVENT = "none"  # a claim's `event:` that gives it no event (its metric words would give one)
+_EVENT_KEYS = frozenset(("metric", "words", "others", "before", "after", "title", "unless"))
+
+
+class _Words:
+    """Words of one key of an events.words table, with the guards of its single Chinese characters
+    ("有 (not after 只仅)"): `Words` to look them up where they must end or begin, `Alternation` to find
+    them anywhere."""
+
+    __slots__ = ("words", "found", "not_after", "not_before")
+
+    def __init__(self, entries: tuple[str, ...]) -> None:
+        self.not_after: dict[str, str] = {}
+        self.not_before: dict[str, str] = {}
+        words = []
+        for entry in entries:
+            word, _, guard = entry.partition("(")
+            word = word.strip()
+            words.append(word)
+            guard = guard.rstrip(")").strip()
+            if guard.startswith("not after "):
+                self.not_after[word] = guard[len("not after "):].strip()
+            elif guard.startswith("not before "):
+                self.not_before[word] = guard[len("not before "):].strip()
+        self.words = Words(words) if words else None
+        self.found = Alternation(tuple(words)) if words else None
+
+    def ends(self, text: str, e: int, chinese: bool) -> bool:
+        """Whether a word ends text[:e] (not right after its guard's characters)."""
+        if self.words is None:
+            return False
+        for a in self.words.ending(text, e, chinese):
+            guard = self.not_after.get(text[a:e])
+            if not guard or a == 0 or text[a - 1] not in guard:
+                return True
+        return False
+
+    def begins(self, text: str, chinese: bool) -> bool:
+        """Whether a word begins `text`, after white space (not right before its guard's characters)."""
+        if self.words is None:
+            return False
+        i = len(text) - len(text.lstrip())
+        for word in self.words.listed():
+            if text.startswith(word, i) and self.words.begins(text, i, chinese):
+                guard = self.not_before.get(word)
+                e = i + len(word)
+                if not guard or e >= len(text) or text[e] not in guard:
+                    return True
+        return False
+
+    def search(self, text: str, start: int, end: int) -> bool:
+        """Whether a word stands anywhere in text[start:end]."""
+        return self.found is not None and self.found.get(has_cjk(text[start:end])).search(text, start, end) is not None
+
+
+class _Event:
+    __slots__ = ("name", "metric", "words", "others", "before", "after", "title", "unless")
+
+    def __init__(self, name: str, table: dict[str, tuple[str, ...]]) -> None:
+        self.name = name
+        self.metric = table.get("metric", ())
+        self.others = table.get("others", ())
+        self.words, self.before, self.after, self.title, self.unless = (
+            _Words(table.get(key, ())) for key in ("words", "before", "after", "title", "unless"))
+
+
+@lru_cache(maxsize=None)
+def events() -> dict[str, _Event]:
+    """The tables of dsfact/lang/events.words, by name, in the file's order."""
+    from dsfact.lang import load_words
+
+    return {name: _Event(name, table) for name, table in load_words("events", _EVENT_KEYS).items()}
+
+
+@lru_cache(maxsize=None)
+def _default_event(metric: str) -> str | None:
+    """The event whose `metric` words a claim's metric description holds, the first in the file's order."""
+    described = Alternation
+    for event in events().values():
+        if event.metric and described(event.metric).get(False).search(metric.lower()) is not None:
+            return event.name
+    return None
+
+
+def event_of(claim) -> str | None:
+    """The event a claim's figure is about: its registry `event:`, else the one its metric words give."""
+    if claim.event:
+        return None if claim.event == NO_EVENT else claim.event
+    return _default_event(claim.metric)
+
+
+def other_event(text, q, claim) -> str:
+    """The event other than claim's own that figure q's clause tells ("" when none), by `text` (a
+    TextMatcher): a word of it right before or after q, or in q's clause while no word of the claim's own
+    event stands there ("has about 50,000 Hopper GPUs", "GPU investment of over $500 million", "1985年生");
+    or, when q stands in a title (a short line with no closing mark: "50,000 Hopper GPUs, investment over
+    $500 million"), a `title` word of it anywhere in the line while nothing there tells the claim's event."""
+    name = event_of(claim)
+    own = events().get(name) if name else None
+    if own is None or not own.others:
+        return ""
+    folded = text.folded
+    start, end = _clause(text, q)
+    chinese = has_cjk(folded[start:end])
+    if own.words.search(folded, start, end):
+        return ""  # "trained on a cluster that has 2,048 GPUs": the claim's event is told
+    table = events()
+    before = folded[start:q.start]
+    starts = _between().tail_starts(before, chinese)
+    after = folded[q.end:end]
+    for other in own.others:
+        event = table.get(other)
+        if event is None or event.unless.search(folded, start, end):
+            continue  # "public and private investment": both shares, the whole
+        if event.words.search(folded, start, end) or event.after.begins(after, chinese) \
+                or any(event.before.ends(before, _trimmed(before, p), chinese) for p in starts):
+            return other
+    sentence = text.sentences[text.sentence_of(q.start)]
+    if not _title(text.text, q) or own.words.search(folded, sentence.start, sentence.end):
+        return ""
+    for other in own.others:
+        event = table.get(other)
+        if event is not None and event.title.search(folded, sentence.start, sentence.end):
+            return other
+    return ""
+
+
+def _title(raw: str, q) -> bool:
+    """Whether figure q stands on a short line with no closing mark: a title or a sub-heading, which lists
+    what it is about without the words of a sentence."""
+    from dsfact.matching.gate import _CLOSING, _TITLE_LINE
+    from dsfact.matching.text import line_start
+
+    end = raw.find("\n", q.end)
+    line = raw[line_start(raw, q.start):end if end >= 0 else len(raw)].strip()
+    return len(line) < _TITLE_LINE and not line.endswith(_CLOSING)
+
+
+def _trimmed(text: str, e: int) -> int:
+    while e > 0 and text[e - 1].isspace():
+        e -= 1
+    return e
+
+
+def _between() -> Words:
+    from dsfact.matching.roles import lexicon
+
+    return lexicon().between
+
+
+def _clause(text, q) -> tuple[int, int]:
+    """The span of figure q's clause, taken across brackets: a figure in brackets belongs to the clause the
+    brackets open in ("public investment (€10 billion)"), an aside in brackets right before or after q's
+    clause to the clause it interrupts ("H800的价格只有H100（3万美元）的三分之一", "18,000 graphics processing
+    units (GPUs) by next year")."""
+    reader = text.reader()
+    start, end = reader._clause_span(q.start)
+    first, last = reader.sentence_of(q.start)
+    folded = text.folded
+    if start - 1 > first and folded[start - 1] in ")）":
+        opened = max(folded.rfind("(", first, start - 1), folded.rfind("（", first, start - 1))
+        if opened > first:
+            start = reader._clause_span(opened - 1)[0]
+    elif start - 1 > first and folded[start - 1] in "(（" and not folded[start:q.start].strip():
+        start = reader._clause_span(start - 2)[0]  # start - 1 is the bracket, a clause mark
+    if end + 1 < last and folded[end] in "(（":
+        close = min((i for i in (folded.find(")", end, last), folded.find("）", end, last)) if i >= 0), default=-1)
+        if 0 <= close < last - 1:
+            end = reader._clause_span(close + 1)[1]
+    return start, end
