@@ -284,8 +284,8 @@ class FigureReader:
         q, k = roles.q, roles.k
         if role is lexicon().conversion:  # a restatement
             return k > 0 and self._is_restatement(self.quantities[k - 1], q, role)
-        if role.name == "fraction" and q.direction is not None:
-            return False  # "lost 17% of its value" is a move
+        if role.name == "fraction" and (q.direction is not None or q.unit in _CURRENCIES):
+            return False  # "lost 17% of its value" is a move; "wiping out $600 billion of its value" a sum
         if role.head is not None:  # a role of the figure's own words has no others
             return role.head.begins(self.folded, q.start, self._chinese)
         if roles.before is None:
