@@ -269,12 +269,12 @@ class TextMatcher(TextCues):
             claim = claims[ci]
             if q.unit == "date" and _event_elsewhere(self, q, md):
                 continue  # "DeepSeek, which Liang set up in Hangzhou, began building a cluster in 2021"
-            if other_body(self, q, ci):
-                continue  # "30 times the compute of GPT-4o" against a multiple of DeepSeek-V3's
             if roles is None:
                 roles = self.reader().roles(q) if self._quantities else frozenset()
             if not self._fits(q, claim, roles, sentence):
                 continue
+            if other_body(self, q, ci):  # after the cheaper fit: most claims near a figure do not fit it
+                continue  # "30 times the compute of GPT-4o" against a multiple of DeepSeek-V3's
             if unnamed is None:
                 unnamed = _unregistered(self, q)
             if subject_d[ci] > unnamed:
