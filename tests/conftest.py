@@ -50,6 +50,15 @@ def seeds_registry():
     return seeds_only(load_registry(ROOT / "data" / "claims.yaml", use_cache=False))
 
 
+def rules_short_of_scripts(cases) -> set[str]:
+    """The rules of a file of cases (tests/cases/*.yaml) whose cases do not show every script: English,
+    Traditional and Simplified Chinese."""
+    seen: dict[str, set[str]] = {}
+    for case in cases:
+        seen.setdefault(case["rule"], set()).add(case["lang"])
+    return {rule for rule, langs in seen.items() if langs != {"en", "zh-Hant", "zh-Hans"}}
+
+
 def git_env() -> dict:
     """The environment for git in a throw-away repository: none of the caller's GIT_* settings, and the
     bundled registry for any dsfact a hook runs."""
