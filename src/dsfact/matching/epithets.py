@@ -17,6 +17,7 @@ import re
 
 from dsfact.matching.bodies import governed
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.others import not_names
 from dsfact.matching.roles import is_comparison
 from dsfact.matching.text import INF, LOOKBACK_SENTENCES
 
@@ -117,20 +118,6 @@ def _is_group(folded: str, hit, words: tuple[tuple[str, ...], tuple[str, ...]]) 
 
 
 _PHRASE = re.compile(r"[^,，.。;；:：、!！?？()（）「」“”]*")
-
-
-def not_names() -> frozenset[str]:
-    """Capitalised words that name no one (dsfact/lang/names.words [not-names])."""
-    global _NOT_NAMES
-    if _NOT_NAMES is None:
-        from dsfact.lang import load_words
-
-        table = load_words("names", frozenset(("before", "after", "words"))).get("not-names", {})
-        _NOT_NAMES = frozenset(w.lower() for w in table.get("words", ()))
-    return _NOT_NAMES
-
-
-_NOT_NAMES: frozenset[str] | None = None
 
 
 def _names_other(text, start: int, end: int) -> bool:

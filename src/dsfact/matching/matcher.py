@@ -9,9 +9,9 @@ from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words, has_cjk
 from dsfact.matching.doubt import row_label
 from dsfact.matching.epithets import epithet_subject, in_epithet
-from dsfact.matching.epithets import not_names as _not_names
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
+from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.referents import head_after_lead, qualifies_other, quoted, referred_back, spoken_lead
 from dsfact.matching.restated import restated_own
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, inside, is_comparison, time_fits, turns_away

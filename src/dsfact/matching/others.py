@@ -46,9 +46,14 @@ def _tables() -> dict:
                    "asset": listed("other-head", "before"),
                    "party": listed("other-party"), "example": listed("example"),
                    "opens": by_first(listed("new-clause")), "record": by_first(listed("record")),
-                   "stops": frozenset(w for w in stops if w.isascii()), "not-names": frozenset(listed("not-names")),
+                   "stops": frozenset(w for w in stops if w.isascii()), "not-names": frozenset(w.lower() for w in listed("not-names")),
                    "others": listed("list-others")}
     return _TABLES
+
+
+def not_names() -> frozenset[str]:
+    """Capitalised words that name no one (names.words [not-names]), in lower case."""
+    return _tables()["not-names"]
 
 
 def _cache(text) -> dict:
@@ -245,7 +250,7 @@ def _names_unknown(text, at: int) -> bool:
     m = _CAPITAL.search(text.text, at, at + EXAMPLE_GAP + 24)
     if m is None or m.start() > at + EXAMPLE_GAP:
         return False
-    return m.group().lower() not in _tables()["not-names"] and not text.hits_in(m.start(), m.end())
+    return m.group().lower() not in not_names() and not text.hits_in(m.start(), m.end())
 
 
 def _reaches(text, q, at: int) -> bool:
