@@ -9,6 +9,7 @@ import bisect
 import re
 
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.memo import LastText
 from dsfact.model import Quantity
 
 # a version number right after a name: "Colossus 2", "Grok-1", "V2.5", "Colossus II"; not a figure
@@ -173,13 +174,7 @@ def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, lis
     return own_spans, other_spans
 
 
-_CACHE: list = [None, {}]  # the text last read, and what was found in it (one text is read at a time)
-
-
-def _cache(text) -> dict:
-    if _CACHE[0] is not text:
-        _CACHE[0], _CACHE[1] = text, {}
-    return _CACHE[1]
+_cache = LastText().of  # what was found in the text last read (one text is read at a time)
 
 
 def _marked(text, hit, floor: int) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from dsfact.matching.memo import LastText
+
 HEAD_WORDS = 2  # Latin words of kind between a name and its phrase's head: "S&P 500 information-technology sector ETF"
 HEAD_CHARS = 6  # Chinese characters of kind between them: "标普500信息技术板块ETF"
 EXAMPLE_GAP = 3  # characters between a word of example and the name after it: "like Vertiv"
@@ -19,7 +21,7 @@ _LATIN_WORD = re.compile(r"[a-z][a-z-]*")
 _CAPITAL = re.compile(r"[A-Z][A-Za-z-]+")
 _CJK_STOPS = frozenset("了着过和与及或在于被将把比向跟同为是有从对而但也都又")
 _TABLES: dict | None = None
-_CACHE: list = [None, {}]  # the text last read, and what was found in it (one text is read at a time)
+_cache = LastText().of  # what was found in the text last read (one text is read at a time)
 
 
 def _tables() -> dict:
@@ -54,12 +56,6 @@ def _tables() -> dict:
 def not_names() -> frozenset[str]:
     """Capitalised words that name no one (names.words [not-names]), in lower case."""
     return _tables()["not-names"]
-
-
-def _cache(text) -> dict:
-    if _CACHE[0] is not text:
-        _CACHE[0], _CACHE[1] = text, {}
-    return _CACHE[1]
 
 
 def _word_at(folded: str, i: int, words: dict[str, tuple[str, ...]]) -> str | None:
