@@ -65,12 +65,17 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
                                                   or _framed(matcher, q, selected, candidates[0])
                                                   or _other_event(matcher, q, selected))
         silenced = doubt and doubt != UNANCHORED
+        features = None
+        if finding.verdict != SUPPORTED and not silenced:
+            features = _features(matcher, q, candidates, selected)
+            if not _firm(features):  # the evidence is too weak to contradict (dsfact.matching.evidence)
+                silenced = doubt = True
         if getattr(gate, "doubted", None) is not None and (silenced or finding.verdict == SUPPORTED):
-            gate.doubted(finding, _features(matcher, q, candidates, selected))  # a trainer learns from these too
+            gate.doubted(finding, features or _features(matcher, q, candidates, selected))  # a trainer learns from these too
         if silenced:
             continue  # when in doubt, stay quiet: a loose binding, or another day, never contradicts
         if finding.verdict != SUPPORTED:
-            weighed[id(finding)] = _features(matcher, q, candidates, selected)
+            weighed[id(finding)] = features
         clause = matcher.clause_of(q)
         kept.append((finding, None if clause is None else (clause, finding.claim), candidates[0].score, doubt))
         if candidates[0].subject_distance >= SENTENCE_PENALTY or candidates[0].metric_distance > WEAK_METRIC:
@@ -93,6 +98,12 @@ def _features(matcher, q, candidates, selected) -> dict[str, float]:
     from dsfact.matching.gate import features_of  # read only when a figure disagrees
 
     return features_of(matcher, q, candidates, selected)
+
+
+def _firm(features: dict[str, float]) -> bool:
+    from dsfact.matching.evidence import firm
+
+    return firm(features)
 
 
 def _gated(found: list[Finding], weighed: dict[int, dict[str, float]], gate) -> list[Finding]:

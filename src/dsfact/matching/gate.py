@@ -19,6 +19,7 @@ import math
 import os
 
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.evidence import evidence_of
 from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
 from dsfact.matching.text import CLAUSE_PENALTY, INF, line_start
 from dsfact.matching.wordtables import Pattern
@@ -51,6 +52,14 @@ FEATURES = (
     "date",  # the figure is a date
     "count",  # the figure is a count
     "stated_right",  # the text states the same claim elsewhere with a value that agrees
+    # the evidence, named (dsfact.matching.evidence)
+    "subject_in_clause",  # the claim's subject is named in the figure's own clause (or its table row)
+    "subject_carried",  # the subject is carried from an earlier sentence, a heading or a lead line
+    "metric_in_clause",  # a metric word governs the figure in its own clause (or a label, a table column)
+    "metric_none",  # no metric word of the claim in the sentence at all
+    "metric_parallel",  # the metric word governs a figure of the unit in an earlier clause that q's continues
+    "time_unsaid",  # the claim is tied to a time that nothing in the figure's sentence states
+    "kind_unsaid",  # the claim is a change or a level, and nothing in the figure's words says it is one
 )
 
 
@@ -125,6 +134,7 @@ def features_of(matcher, q, candidates: list, claim) -> dict[str, float]:
         "date": float(q.unit == "date"),
         "count": float(q.unit == "count"),
     }
+    f.update(evidence_of(matcher, q, top, claim).features())
     f.update(_words(matcher, sentence.start, words, claim.topic))
     f.update(_placed(matcher, q))
     if f["table"]:  # a table's row holds a figure per column, each bound by its column's header

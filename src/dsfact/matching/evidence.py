@@ -1,0 +1,182 @@
+"""The evidence behind a disagreement, named (issue 9, "When in doubt, stay quiet"): how a figure that
+disagrees with its claim was bound to it, in a few plain grades a person can audit.
+
+- subject: CLAUSE (the claim's subject is named in the figure's own clause, or a table's row or header
+  names it), SENTENCE (named in the sentence, in another clause), CARRIED (from an earlier sentence: by a
+  pronoun, an epithet, a sentence that names it with nothing else between), HEADING (a heading or a
+  list's lead line above the figure);
+- metric: CLAUSE (a metric word of the claim in the figure's own clause, a bracketed aside counting as
+  part of the clause it stands in and a clause of means as part of the clause it leads; or the figure's
+  own words, a table's row or column, the label of a "Label: value" line), PARALLEL (in an earlier clause
+  of the sentence, governing a figure of the same unit there, which the figure's clause continues: "Grok 2
+  used 20,000 GPUs, while Grok 3 used 150,000"), SENTENCE (only elsewhere in the sentence), NONE (no
+  metric word of the claim in the sentence);
+- time: NONE (the claim is tied to no time), STATED (the figure's own words or its sentence place it in
+  the claim's time), UNSAID (nothing in its sentence does: its time is merely not contradicted).
+
+`firm` is the minimum a contradiction needs; a weaker binding may agree with a claim but never contradicts
+it. Read only when a figure disagrees with its claim.
+"""
+from __future__ import annotations
+
+import bisect
+
+CLAUSE, PARALLEL, SENTENCE, CARRIED, HEADING, NONE = "clause", "parallel", "sentence", "carried", "heading", "none"
+STATED, UNSAID = "stated", "unsaid"
+
+
+class Evidence:
+    """How a figure is bound to a claim it disagrees with (see the module's docstring)."""
+
+    __slots__ = ("subject", "metric", "time", "kind")
+
+    def __init__(self, subject: str, metric: str, time: str, kind: str = NONE) -> None:
+        self.subject, self.metric, self.time, self.kind = subject, metric, time, kind
+
+    def __repr__(self) -> str:
+        return (f"Evidence(subject={self.subject!r}, metric={self.metric!r}, time={self.time!r}, "
+                f"kind={self.kind!r})")
+
+    def features(self) -> dict[str, float]:
+        """As the gate reads them (dsfact.matching.gate.FEATURES)."""
+        return {"subject_in_clause": float(self.subject == CLAUSE),
+                "subject_carried": float(self.subject in (CARRIED, HEADING)),
+                "metric_in_clause": float(self.metric == CLAUSE),
+                "metric_none": float(self.metric == NONE),
+                "metric_parallel": float(self.metric == PARALLEL),
+                "time_unsaid": float(self.time == UNSAID),
+                "kind_unsaid": float(self.kind == UNSAID)}
+
+
+def firm(features: dict[str, float]) -> bool:
+    """Whether the evidence of a disagreement (as dsfact.matching.gate.features_of reads it, with
+    Evidence.features) is enough to contradict its claim: a metric word of the claim governs the figure
+    in its own clause (or labels its line, heads its table column, or governs a figure of its unit in
+    the clause its clause continues). A metric word elsewhere in the sentence, or none, binds too loosely:
+    the figure may agree with the claim but never contradicts it."""
+    return bool(features.get("metric_in_clause") or features.get("metric_parallel"))
+
+
+def evidence_of(matcher, q, candidate, claim) -> Evidence:
+    """The evidence binding figure q (by `matcher`, a TextMatcher) to `claim`, from `candidate` (the first
+    of its candidates: its distances) and the cue words of q's sentence."""
+    from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
+
+    position = matcher.index.position
+    wanted = {position.get(claim.id), position.get(candidate.claim.id)} - {None}
+    si = matcher.sentence_of(q.start)
+    entries = matcher.entries(si, q)
+    sd, md = candidate.subject_distance, candidate.metric_distance
+    reach = _Reach(matcher, q, si)
+    if sd >= STRUCTURE_PENALTY:
+        subject = HEADING
+    elif sd >= SENTENCE_PENALTY:
+        subject = CARRIED
+    else:
+        hits = [e[0] for e in entries if wanted.intersection(e[5])]
+        subject = CLAUSE if sd <= 1.0 or any(reach.holds(h) for h in hits) else SENTENCE
+    if md <= 0.0:
+        metric = CLAUSE  # the figure's own words, a table's column, a pair's label
+    else:
+        hits = [e[0] for e in entries if wanted.intersection(e[6])]
+        metric = CLAUSE if any(reach.holds(h) or _label(matcher, q, h) for h in hits) \
+            else PARALLEL if any(_parallel(matcher, q, h) for h in hits) else SENTENCE if hits else NONE
+    return Evidence(subject, metric, _time(matcher, q, claim), _kind(matcher, q, claim))
+
+
+class _Reach:
+    """Which cue words of its sentence stand in figure q's own clause: no clause boundary between, the
+    clause before a bracketed aside counting as the aside's ("its training cost was low ($5.6 million)"),
+    a clause of means reaching the clause it leads ("With $6 million, DeepSeek trained V3"), a whole row
+    of a table and a whole sentence that says "respectively" being one clause."""
+
+    __slots__ = ("matcher", "q", "start", "end", "whole")
+
+    def __init__(self, matcher, q, si: int) -> None:
+        from dsfact.matching.structure import means_clause
+        from dsfact.matching.text import line_start
+
+        self.matcher, self.q = matcher, q
+        sentence = matcher.sentences[si]
+        text, marks = matcher.text, matcher._marks
+        line = text[line_start(text, q.start):q.start]
+        self.whole = matcher.says_respectively(si) or ("|" in line and "|" in text[q.end:text.find("\n", q.end) % (len(text) + 1)])
+        start = q.start
+        opened = _opened(matcher.folded, sentence.start, q.start)
+        if opened is not None:
+            start = opened  # the aside belongs to the clause it stands in
+        before = bisect.bisect_left(marks, start)
+        self.start = marks[before - 1] if before and marks[before - 1] >= sentence.start else sentence.start
+        after_q = bisect.bisect_left(marks, q.end)
+        end = marks[after_q] if after_q < len(marks) and marks[after_q] < sentence.end else sentence.end
+        if means_clause(matcher, q, si, self.start, after_q):
+            nxt = bisect.bisect_right(marks, end)
+            end = marks[nxt] if nxt < len(marks) and marks[nxt] < sentence.end else sentence.end
+        self.end = end
+
+    def holds(self, hit) -> bool:
+        return self.whole or (self.start <= hit.start and hit.end <= self.end)
+
+
+def _opened(folded: str, start: int, pos: int) -> int | None:
+    """Where the bracket that figure at `pos` stands inside opens (within its sentence), or None."""
+    before = folded[start:pos]
+    opened = max(before.rfind("("), before.rfind("（"))
+    if opened < 0 or max(before.rfind(")"), before.rfind("）")) > opened:
+        return None
+    return start + opened
+
+
+def _parallel(matcher, q, hit) -> bool:
+    """Whether a metric word before figure q's clause governs a figure of q's unit in its own clause, which
+    q's clause continues: "Grok 2 used 20,000 GPUs, while Grok 3 used 150,000", "initially $100 billion,
+    expanding to $800 billion", "上季度资本开支为148亿美元，今年全年预计800亿美元"."""
+    if hit.end > q.start:
+        return False
+    marks = matcher._marks
+    k = bisect.bisect_right(marks, hit.start)
+    start = marks[k - 1] if k else 0
+    end = min(marks[k] if k < len(marks) else q.start, q.start)
+    return any(x is not q and x.unit == q.unit and x.end <= end for x in matcher.figures_in(start, end))
+
+
+def _label(matcher, q, hit) -> bool:
+    """Whether a cue word stands in the label of figure q's line: "Training cost: $5.6 million", "输出价格:每百万
+    Token 16 元" (a colon after the word, with no other clause mark, line break or figure of q's unit
+    between the word and q)."""
+    if hit.end > q.start:
+        return False
+    between = matcher.text[hit.end:q.start]
+    colon = max(between.find(":"), between.find("："))
+    if colon < 0 or "\n" in between:
+        return False
+    marks = matcher._marks
+    if bisect.bisect_left(marks, q.start) - bisect.bisect_left(marks, hit.end) > 1:
+        return False
+    return not any(x is not q and x.unit == q.unit for x in matcher.figures_in(hit.end, q.start))
+
+
+def _kind(matcher, q, claim) -> str:
+    """STATED when a figure's own words say it is of the claim's kind (a change: a direction word; a level:
+    a word of a level), UNSAID when they do not, NONE for the other kinds."""
+    if claim.kind == "change":
+        return STATED if q.direction else UNSAID
+    if claim.kind == "level":
+        roles = matcher.reader().roles(q) if matcher._quantities else ()
+        return STATED if "level" in roles else UNSAID
+    return NONE
+
+
+def _time(matcher, q, claim) -> str:
+    """STATED when q's own time words or its sentence's place it in the claim's time, UNSAID when nothing
+    in its sentence does, NONE for a claim tied to no time."""
+    if not claim.time:
+        return NONE
+    from dsfact.matching.roles import time_fits, time_tags
+
+    own = matcher.reader().times(q) if matcher._quantities else ()
+    if own and time_fits(claim.time, own, matcher.year, matcher.day):
+        return STATED
+    sentence = matcher.sentences[matcher.sentence_of(q.start)]
+    tags = tuple(time_tags(matcher.folded, sentence.start, sentence.end))
+    return STATED if tags and time_fits(claim.time, tags, matcher.year, matcher.day) else UNSAID
