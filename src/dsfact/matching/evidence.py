@@ -87,12 +87,16 @@ def evidence_of(matcher, q, candidate, claim) -> Evidence:
 class _Reach:
     """Which cue words of its sentence stand in figure q's own clause: no clause boundary between, the
     clause before a bracketed aside counting as the aside's ("its training cost was low ($5.6 million)"),
-    a clause of means reaching the clause it leads ("With $6 million, DeepSeek trained V3"), a whole row
+    a clause of means reaching the clause it leads ("With $6 million, DeepSeek trained V3"), a clause that
+    continues the one before it reaching it ("R1's cost, which came to $294,000"), a figure
+    alone in its clause reaching the clauses on either side ("In 2013, he founded DeepSeek", "训练它的成本，
+    大约600万美元"; dsfact.matching.matcher.stands_alone), a whole row
     of a table and a whole sentence that says "respectively" being one clause."""
 
     __slots__ = ("matcher", "q", "start", "end", "whole")
 
     def __init__(self, matcher, q, si: int) -> None:
+        from dsfact.matching.matcher import stands_alone
         from dsfact.matching.structure import means_clause
         from dsfact.matching.text import line_start
 
@@ -112,10 +116,37 @@ class _Reach:
         if means_clause(matcher, q, si, self.start, after_q):
             nxt = bisect.bisect_right(marks, end)
             end = marks[nxt] if nxt < len(marks) and marks[nxt] < sentence.end else sentence.end
+        elif self.start > sentence.start and _continues(matcher.folded, self.start + 1, q.start):
+            k = bisect.bisect_left(marks, self.start)  # "R1's training cost, which came to $294,000"
+            self.start = marks[k - 1] if k and marks[k - 1] >= sentence.start else sentence.start
+        elif stands_alone(matcher.folded, self.start, end, q):  # "In 2013, he founded it", "其成本，约600万美元"
+            if self.start > sentence.start:
+                k = bisect.bisect_left(marks, self.start)
+                self.start = marks[k - 1] if k and marks[k - 1] >= sentence.start else sentence.start
+            if end < sentence.end:
+                nxt = bisect.bisect_right(marks, end)
+                end = marks[nxt] if nxt < len(marks) and marks[nxt] < sentence.end else sentence.end
         self.end = end
 
     def holds(self, hit) -> bool:
         return self.whole or (self.start <= hit.start and hit.end <= self.end)
+
+
+_CONTINUES: tuple[str, ...] | None = None
+
+
+def _continues(folded: str, start: int, pos: int) -> bool:
+    """Whether the clause at folded[start:pos] (up to its figure) opens with a word that continues the clause
+    before it: a relative clause or an apposition ("which came to", 即, 约为; lang/sentences.words
+    [continues])."""
+    global _CONTINUES
+    if _CONTINUES is None:
+        from dsfact.lang import load_words
+
+        _CONTINUES = tuple(load_words("sentences").get("continues", {}).get("words", ()))
+    head = folded[start:pos].lstrip()
+    return any(head.startswith(w) and not (w[-1].isascii() and w[-1].isalpha()
+                                           and head[len(w):len(w) + 1].isalnum()) for w in _CONTINUES)
 
 
 def _opened(folded: str, start: int, pos: int) -> int | None:

@@ -522,9 +522,38 @@ def _event_elsewhere(text: TextMatcher, q: Quantity, metric_distance: float) -> 
     start, end = text.reader()._clause_span(q.start)
     if metric_distance <= max(q.start - start, (end - q.end) * AFTER_WEIGHT):
         return False
-    rest = _ASIDE.sub(" ", text.folded[start:q.start] + " " + text.folded[q.end:end])
     links = _date_links()
-    return sum(len(w) for w in _WORDS.split(rest) if w and w not in links) > HEAD_DATE_WORDS
+    return sum(len(w) for w in _rest_words(text.folded, start, end, q) if w not in links) > HEAD_DATE_WORDS
+
+
+def stands_alone(folded: str, start: int, end: int, q: Quantity) -> bool:
+    """Whether figure q stands in the clause folded[start:end] with nothing beside it but a bracketed aside,
+    words such as "on", "in" or 在 ([date-clause] in lang/time.words) and a qualifier ("about", 大约): "In
+    2013, he founded DeepSeek", "训练它的成本，大约600万美元". Such a figure is told by the clause next to it."""
+    links = _date_links()
+    return all(w in links or w in _qualifier_words() for w in _rest_words(folded, start, end, q))
+
+
+def _rest_words(folded: str, start: int, end: int, q: Quantity) -> list[str]:
+    """The words of the clause folded[start:end] beside figure q, without a bracketed aside."""
+    rest = _ASIDE.sub(" ", folded[start:q.start] + " " + folded[q.end:end])
+    return [w for w in _WORDS.split(rest) if w]
+
+
+_QUALIFIER_WORDS: frozenset[str] | None = None
+
+
+def _qualifier_words() -> frozenset[str]:
+    """The words of the qualifiers before and after a figure (lang/numbers.words), one by one."""
+    global _QUALIFIER_WORDS
+    if _QUALIFIER_WORDS is None:
+        from dsfact.lang import load_words
+
+        tables = load_words("numbers")
+        phrases = [w.split(" (", 1)[0] for t in ("qualifiers", "qualifiers-after")
+                   for words in tables.get(t, {}).values() for w in words]
+        _QUALIFIER_WORDS = frozenset(part for p in phrases for part in p.lower().split())
+    return _QUALIFIER_WORDS
 
 
 _ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a bracketed aside: "(Beijing time)", "（北京时间）"
