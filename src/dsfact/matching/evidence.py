@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import bisect
 
+from dsfact.matching.alone import stands_alone
+
 CLAUSE, PARALLEL, SENTENCE, CARRIED, HEADING, NONE = "clause", "parallel", "sentence", "carried", "heading", "none"
 STATED, UNSAID = "stated", "unsaid"
 
@@ -90,13 +92,12 @@ class _Reach:
     a clause of means reaching the clause it leads ("With $6 million, DeepSeek trained V3"), a clause that
     continues the one before it reaching it ("R1's cost, which came to $294,000"), a figure
     alone in its clause reaching the clauses on either side ("In 2013, he founded DeepSeek", "训练它的成本，
-    大约600万美元"; dsfact.matching.matcher.stands_alone), a whole row
+    大约600万美元"; dsfact.matching.alone.stands_alone), a whole row
     of a table and a whole sentence that says "respectively" being one clause."""
 
     __slots__ = ("matcher", "q", "start", "end", "whole")
 
     def __init__(self, matcher, q, si: int) -> None:
-        from dsfact.matching.matcher import stands_alone
         from dsfact.matching.structure import means_clause
         from dsfact.matching.text import line_start
 

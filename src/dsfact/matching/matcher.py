@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from dsfact.matching.alone import date_links, rest_words
 from dsfact.matching.aside import MODIFIER_GAP, names_aside, qualifies_product
 from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens_with_pronoun, other_body, other_member
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words, has_cjk
@@ -522,53 +523,8 @@ def _event_elsewhere(text: TextMatcher, q: Quantity, metric_distance: float) -> 
     start, end = text.reader()._clause_span(q.start)
     if metric_distance <= max(q.start - start, (end - q.end) * AFTER_WEIGHT):
         return False
-    links = _date_links()
-    return sum(len(w) for w in _rest_words(text.folded, start, end, q) if w not in links) > HEAD_DATE_WORDS
-
-
-def stands_alone(folded: str, start: int, end: int, q: Quantity) -> bool:
-    """Whether figure q stands in the clause folded[start:end] with nothing beside it but a bracketed aside,
-    words such as "on", "in" or 在 ([date-clause] in lang/time.words) and a qualifier ("about", 大约): "In
-    2013, he founded DeepSeek", "训练它的成本，大约600万美元". Such a figure is told by the clause next to it."""
-    links = _date_links()
-    return all(w in links or w in _qualifier_words() for w in _rest_words(folded, start, end, q))
-
-
-def _rest_words(folded: str, start: int, end: int, q: Quantity) -> list[str]:
-    """The words of the clause folded[start:end] beside figure q, without a bracketed aside."""
-    rest = _ASIDE.sub(" ", folded[start:q.start] + " " + folded[q.end:end])
-    return [w for w in _WORDS.split(rest) if w]
-
-
-_QUALIFIER_WORDS: frozenset[str] | None = None
-
-
-def _qualifier_words() -> frozenset[str]:
-    """The words of the qualifiers before and after a figure (lang/numbers.words), one by one."""
-    global _QUALIFIER_WORDS
-    if _QUALIFIER_WORDS is None:
-        from dsfact.lang import load_words
-
-        tables = load_words("numbers")
-        phrases = [w.split(" (", 1)[0] for t in ("qualifiers", "qualifiers-after")
-                   for words in tables.get(t, {}).values() for w in words]
-        _QUALIFIER_WORDS = frozenset(part for p in phrases for part in p.lower().split())
-    return _QUALIFIER_WORDS
-
-
-_ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a bracketed aside: "(Beijing time)", "（北京时间）"
-_WORDS = re.compile(r"[\s,，.。;；:：]+")
-_DATE_LINKS: frozenset[str] | None = None
-
-
-def _date_links() -> frozenset[str]:
-    """The words that may stand beside a date in a clause of its own (dsfact/lang/time.words [date-clause])."""
-    global _DATE_LINKS
-    if _DATE_LINKS is None:
-        from dsfact.lang import load_words
-
-        _DATE_LINKS = frozenset(load_words("time").get("date-clause", {}).get("words", ()))
-    return _DATE_LINKS
+    links = date_links()
+    return sum(len(w) for w in rest_words(text.folded, start, end, q) if w not in links) > HEAD_DATE_WORDS
 
 
 def _year_fits(q: Quantity, claim: Claim, day: str | None) -> bool:

@@ -1,0 +1,53 @@
+"""The words beside a figure in its clause: whether it stands there alone, told by the clause next to it
+("On December 26, DeepSeek released V3", "训练它的成本，大约600万美元"). Read by dsfact.matching.matcher (a date's
+event) and dsfact.matching.evidence (how firmly a metric word governs a figure)."""
+from __future__ import annotations
+
+import re
+
+from dsfact.model import Quantity
+
+
+def stands_alone(folded: str, start: int, end: int, q: Quantity) -> bool:
+    """Whether figure q stands in the clause folded[start:end] with nothing beside it but a bracketed aside,
+    words such as "on", "in" or 在 ([date-clause] in lang/time.words) and a qualifier ("about", 大约): "In
+    2013, he founded DeepSeek", "训练它的成本，大约600万美元". Such a figure is told by the clause next to it."""
+    links = date_links()
+    return all(w in links or w in _qualifier_words() for w in rest_words(folded, start, end, q))
+
+
+def rest_words(folded: str, start: int, end: int, q: Quantity) -> list[str]:
+    """The words of the clause folded[start:end] beside figure q, without a bracketed aside."""
+    rest = _ASIDE.sub(" ", folded[start:q.start] + " " + folded[q.end:end])
+    return [w for w in _WORDS.split(rest) if w]
+
+
+_QUALIFIER_WORDS: frozenset[str] | None = None
+
+
+def _qualifier_words() -> frozenset[str]:
+    """The words of the qualifiers before and after a figure (lang/numbers.words), one by one."""
+    global _QUALIFIER_WORDS
+    if _QUALIFIER_WORDS is None:
+        from dsfact.lang import load_words
+
+        tables = load_words("numbers")
+        phrases = [w.split(" (", 1)[0] for t in ("qualifiers", "qualifiers-after")
+                   for words in tables.get(t, {}).values() for w in words]
+        _QUALIFIER_WORDS = frozenset(part for p in phrases for part in p.lower().split())
+    return _QUALIFIER_WORDS
+
+
+_ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a bracketed aside: "(Beijing time)", "（北京时间）"
+_WORDS = re.compile(r"[\s,，.。;；:：]+")
+_DATE_LINKS: frozenset[str] | None = None
+
+
+def date_links() -> frozenset[str]:
+    """The words that may stand beside a date in a clause of its own (dsfact/lang/time.words [date-clause])."""
+    global _DATE_LINKS
+    if _DATE_LINKS is None:
+        from dsfact.lang import load_words
+
+        _DATE_LINKS = frozenset(load_words("time").get("date-clause", {}).get("words", ()))
+    return _DATE_LINKS
