@@ -8,7 +8,8 @@ from dsfact.check import check_text
 from dsfact.errors import RegistryError
 from dsfact.matching import TextMatcher
 from dsfact.matching.roles import time_tags
-from dsfact.matching.when import referred_day, tells_story, undated_year
+from dsfact.matching.undated import tells_story, undated_year
+from dsfact.matching.when import referred_day
 from dsfact.registry import merge_registries, parse_registry
 
 # ── the registry's story names ──
@@ -188,4 +189,53 @@ def test_a_weekday_beside_the_date_names_its_year(bundled_registry):
     m = _matcher("On Monday, January 27, the Dow rose 1.65%.", bundled_registry)  # a Monday in 2025
     assert undated_year(m, "--01-27", 15, 2025) == 2025
     m = _matcher("On Tuesday, January 27, the Dow slipped 1.1%.", bundled_registry)  # a Tuesday in 2026
-    assert undated_year(m, "--01-27", 16, 2025) is None
+    assert undated_year(m, "--01-27", 16, 2025) == 2026
+
+
+def test_a_weekday_of_the_paragraph_names_the_year_of_its_date(bundled_registry):
+    text = "Chip stocks slid on January 27 as DeepSeek loomed. Nvidia fell 2%. The Dow lost 0.6% in Tuesday's session."
+    m = _matcher(text, bundled_registry)  # 27 January was a Tuesday in 2026 only, of 2024-2026
+    assert undated_year(m, "--01-27", text.index("January 27"), 2025) == 2026
+    text = "Chip stocks slid on January 27 as DeepSeek loomed. Nvidia fell 17%. The next day, Tuesday, it rose 9%."
+    m = _matcher(text, bundled_registry)  # a weekday of the next day names no year of the date
+    assert undated_year(m, "--01-27", text.index("January 27"), 2025) == 2025
+    text = "On Monday, January 27, DeepSeek's app topped the charts.\n\nOn January 27 chip stocks slid. On Tuesday they rose."
+    m = _matcher(text, bundled_registry)  # a weekday beside a date of the text wins over one on its own
+    assert undated_year(m, "--01-27", text.rindex("January 27"), 2025) == 2025
+    text = "Chip stocks slid on January 27 as DeepSeek loomed. Stocks rose on Monday and fell on Tuesday."
+    m = _matcher(text, bundled_registry)  # two years fit: none is named
+    assert undated_year(m, "--01-27", text.index("January 27"), 2025) == 2025
+
+
+def test_last_month_is_the_latest_such_month_before_the_documents():
+    from dsfact.matching.when import last_month_fits
+
+    assert last_month_fits("last-month-01", "2025-01-27", "2026-01-20")  # in January 2026: January 2025
+    assert last_month_fits("last-month-01", "2025-01-27", "2025-12-01")  # in December 2025: January 2025
+    assert not last_month_fits("last-month-01", "2025-01-27", "2025-01-30")  # in January 2025: January 2024
+    assert not last_month_fits("last-month-01", "2025-01-27", None)  # no document date: no day
+    assert not last_month_fits("last-month-01", "2025-01-27", "--01-30")
+
+
+def test_a_year_ago_today_is_counted_from_the_documents_date():
+    from dsfact.matching.when import year_ago_fits
+
+    assert year_ago_fits("2025-01-27", "2026-01-27")
+    assert not year_ago_fits("2025-01-27", "2026-01-28")
+    assert year_ago_fits("2025", "2026-03-01")
+    assert not year_ago_fits("2025-01-27", None)
+
+
+def test_a_state_as_of_a_day_takes_the_first_day_it_may_be_of():
+    import datetime
+
+    from dsfact.matching.when import state_day
+
+    text = "as of december 31, 2025, colossus had 200,000 gpus"
+    assert state_day(text, 6, 23, "2025-12-31") == datetime.date(2025, 12, 31)
+    text = "截至2025年底，幻方拥有1万块gpu"
+    assert state_day(text, 2, 7, "2025") == datetime.date(2025, 12, 1)
+    text = "by the end of 2025, colossus had 200,000 gpus"
+    assert state_day(text, 14, 18, "2025") == datetime.date(2025, 12, 1)
+    text = "in 2025, colossus had 200,000 gpus"  # no word of a state's time
+    assert state_day(text, 3, 7, "2025") is None

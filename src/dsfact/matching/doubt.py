@@ -24,9 +24,12 @@ from dsfact.matching.roles import (
     time_tags,
 )
 from dsfact.matching.text import line_start
+from dsfact.matching.undated import told_of_another_year, undated_year
 from dsfact.matching.when import (
     DAY_KINDS,
+    LAST_MONTH,
     SHIFTED,
+    YEAR_AGO,
     date_fits,
     east_of,
     follows,
@@ -36,7 +39,7 @@ from dsfact.matching.when import (
     next_day,
     referred_day,
     refers_back,
-    undated_year,
+    state_later,
     written_before,
     year_kind,
     years_on,
@@ -73,6 +76,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
             return ANOTHER_DAY
         return _other_year(text, q, claim.time)
     if not claim.time:
+        if state_later(text, q, claim):
+            return ANOTHER_DAY  # "As of December 31, 2025, Colossus had 200,000 GPUs": a later state
         ci = text.index.position.get(claim.id)
         return ANOTHER_DAY if ci is not None and _later_member()(text, ci) else ""
     if claim.time.count("-") != 2:
@@ -90,8 +95,8 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
     own = text.reader().times(q)
     if years_on(tags) and not any(d[:1] != "-" and date_fits(d, time) for d in _date_tags(own)):
         return ANOTHER_DAY  # "DeepSeek一周年之际，英伟达1月27日下跌4%": a year or more after the claim's day
-    if own and any(t.startswith(("date:", "weekday:")) or (text.day and t in DAY_KINDS) for t in own) \
-            and time_fits(time, own, text.year, text.day):
+    if own and any(t.startswith(("date:", "weekday:")) or (text.day and (t in DAY_KINDS or t == YEAR_AGO
+                   or t.startswith(LAST_MONTH))) for t in own) and time_fits(time, own, text.year, text.day):
         # "on Monday", "on 27 January", 昨日 in a text of the 28th: placed on the claim's day, when the year
         # the text implies for a date without one is the claim's
         return ANOTHER_DAY if _undated_elsewhere(text, q.start, _date_tags(own), time) else ""
@@ -113,6 +118,8 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
     anchored = text._anchors.get(time)
     if anchored is None:
         anchored = text._anchors[time] = _anchored(text, time)
+    if anchored and told_of_another_year(text, time):
+        return ANOTHER_DAY  # "Market wrap, January 27 ... stocks wobbled on Tuesday": 27 January 2026
     return "" if anchored else UNANCHORED
 
 

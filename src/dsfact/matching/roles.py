@@ -503,6 +503,11 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None, d
             if day_tied and not when.relative_day_fits(tag, claim_day, day, bool(dates)):
                 return False
             continue
+        back = when.counted_back(tag, claim_time, day, bool(dates))  # "a year ago today", "last January"
+        if back is not None:
+            if not back:
+                return False
+            continue
         kind, part = when.year_kind(tag)
         if kind is not None and day_tied:
             if not when.year_word_fits_day(tag, claim_day, year, bool(dates)):

@@ -106,6 +106,48 @@ def year_word_fits_day(tag: str, claim_day: datetime.date, year: int | None, dat
     return dated or (part is not None and claim_day.month in PARTS[part])
 
 
+YEAR_AGO = "year-ago-today"
+LAST_MONTH = "last-month-"
+
+
+def year_ago_fits(claim_time: str, doc_day: str | None) -> bool:
+    """Whether "a year ago today" (去年今日) allows a claim's time: a claim tied to a day, the day a year
+    before the document's date; a claim tied to a year, the year before the document's. Without the
+    document's full date, nothing."""
+    doc = _resolve(doc_day, 2000) if doc_day and not doc_day.startswith("--") else None
+    if doc is None:
+        return False
+    parts = claim_time.split("-")
+    if len(parts) == 3:
+        try:
+            return doc.replace(year=doc.year - 1) == datetime.date(*map(int, parts))
+        except ValueError:  # 29 February
+            return False
+    return parts[0] == str(doc.year - 1) and (len(parts) == 1 or int(parts[1]) == doc.month)
+
+
+def last_month_fits(tag: str, claim_time: str, doc_day: str | None) -> bool:
+    """Whether "last January" (a `last-month-01` tag) allows a claim's time: the latest such month before the
+    month of the document's date; without the document's full date, nothing."""
+    doc = _resolve(doc_day, 2000) if doc_day and not doc_day.startswith("--") else None
+    if doc is None:
+        return False
+    month = int(tag[len(LAST_MONTH):])
+    year = doc.year if month < doc.month else doc.year - 1
+    parts = claim_time.split("-")
+    return parts[0] == str(year) and (len(parts) == 1 or int(parts[1]) == month)
+
+
+def counted_back(tag: str, claim_time: str, doc_day: str | None, dated: bool) -> bool | None:
+    """Whether a tag counted back from the document's date allows a claim's time ("a year ago today", "last
+    January"; a date beside "a year ago today" places the figure instead); None for any other tag."""
+    if tag == YEAR_AGO:
+        return dated or year_ago_fits(claim_time, doc_day)
+    if tag.startswith(LAST_MONTH):
+        return last_month_fits(tag, claim_time, doc_day)
+    return None
+
+
 def year_kind(tag: str) -> tuple[str | None, str | None]:
     """("previous-year", "early") for "previous-year-early", (kind, None) for a year's word alone,
     (None, None) for a tag that is no year's word."""
@@ -139,6 +181,66 @@ def _day_before(date: str) -> str | None:
     except ValueError:
         return None
     return None
+
+
+STATE_REACH = 24  # characters before a date where a word of a state's time ("as of the end of") ends
+
+
+@lru_cache(maxsize=1)
+def _state() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    from dsfact.lang import load_words
+
+    table = load_words("time").get("state", {})
+    return (re.compile(r"(?<![a-z])(?:" + _alternation(table.get("before", ())) + r")\s*$"),
+            re.compile(r"\s*(?:" + _alternation(table.get("end", ())) + ")"),
+            re.compile(r"(?<![a-z])(?:" + _alternation(table.get("end-before", ())) + r")\s*$"))
+
+
+def state_day(folded: str, start: int, end: int, value: str) -> datetime.date | None:
+    """The first day a state told as of the date at folded[start:end] (ISO `value`, with its year) may be
+    of: "as of December 31, 2025" its day, "截至2025年底" and "by the end of 2025" December 2025's first;
+    None when no word of a state's time (time.words [state]) stands right before the date."""
+    before, after, end_before = _state()
+    head = before.search(folded, max(0, start - STATE_REACH), start)
+    if head is None or value.startswith("--") or not value[:4].isdigit():
+        return None
+    year = int(value[:4])
+    month = int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else None
+    day = int(value[8:10]) if len(value) >= 10 and value[8:10].isdigit() else 1
+    if month is None:
+        late = after.match(folded, end) is not None or end_before.search(folded, head.start(), start) is not None
+        month = 12 if late else 1
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def after_sources(day: datetime.date, claim, sources: dict) -> bool:
+    """Whether `day` falls LATER_DAYS or more after every source that states a claim was written."""
+    dates = [sources[st.source].date for st in claim.statements if st.source in sources]
+    dates = [d for d in dates if isinstance(d, str) and len(d) >= 10]
+    if not dates or len(dates) < len(claim.statements):
+        return False
+    try:
+        return (day - datetime.date.fromisoformat(max(dates)[:10])).days >= LATER_DAYS
+    except ValueError:
+        return False
+
+
+def state_later(text, q, claim) -> bool:
+    """Whether figure q's sentence (`text`: a TextMatcher) tells a state as of a day months after every source
+    of a claim with no time of its own was written (state_day: "as of December 31, 2025", 截至2025年底): the
+    sources could not have stated it."""
+    if q.unit == "date":
+        return False
+    sentence = text.sentences[text.sentence_of(q.start)]
+    for x in text.figures_in(sentence.start, sentence.end):
+        if x.unit == "date":
+            day = state_day(text.folded, x.start, x.end, str(x.value))
+            if day is not None and after_sources(day, claim, text.registry.sources):
+                return True
+    return False
 
 
 def written_before(doc_day: str | None, claim_time: str) -> bool:
@@ -280,131 +382,3 @@ def has_day(date: str) -> bool:
     """Whether an ISO date ("2025-01-27", "--01-27", perhaps marked as told in East Asian time) gives its day."""
     date = date.rstrip(SHIFTED)
     return len(date) == 10 or (date.startswith("--") and len(date) == 7)
-
-
-def undated_year(text, date: str, pos: int, claim_year: int) -> int | None:
-    """The year a date written without one ("--01-27") at offset pos of a text takes (issue 9): the
-    document's date's (implied_year); else the one the dates of its paragraph imply, the first such day on
-    or after the nearest date before it that gives its year ("2024年12月26日 ... 1月27日" is 2025's); else
-    the claim's year, when the text tells the registry's story (it names one of the registry's `story`
-    names; a registry without them keeps the claim's year); else None: no year is implied, and a figure
-    placed by the date may agree with a claim tied to a day but never contradicts it. A weekday its
-    sentence gives ("Monday, January 27") that the date falls on in the claim's year names that year."""
-    year = implied_year(date, text.day)
-    if year is not None:
-        return year
-    if _weekday_agrees(text, date, pos, claim_year):
-        return claim_year
-    year = _year_after(text, date, pos)
-    if year is not None:
-        return year
-    return claim_year if tells_story(text) else None
-
-
-def _weekday_agrees(text, date: str, pos: int, year: int) -> bool:
-    """Whether the sentence at pos names the weekday on which `date` ("--01-27") falls in `year` (a weekday
-    told in East Asian time or of the week before does not count)."""
-    from dsfact.matching.roles import time_tags
-
-    day = _resolve(date, year) if len(date) == 7 else None
-    if day is None:
-        return False
-    sentence = text.sentences[text.sentence_of(pos)]
-    return f"weekday:{day.weekday()}" in time_tags(text.folded, sentence.start, sentence.end)
-
-
-def _year_after(text, date: str, pos: int) -> int | None:
-    """The year of the first day `date` ("--01-27", "--01") on or after the nearest date before pos in its
-    paragraph that gives a year and a month ("2024年12月26日", "January 2026"), or the year a sentence of it
-    opens with ("In 2026, ..."); None without one."""
-    try:
-        month, day = int(date[2:4]), int(date[5:7]) if len(date) >= 7 else 1
-    except ValueError:
-        return None
-    found = None
-    for start, value in _paragraph_dates(text, pos):
-        if start >= pos:
-            break
-        found = value
-    if found is None:
-        return None
-    if len(found) == 4:
-        return int(found)  # "In 2026, ...": the year its paragraph tells of
-    year, before = int(found[:4]), (int(found[5:7]), int(found[8:10]) if len(found) >= 10 else 1)
-    return year if (month, day) >= before else year + 1
-
-
-def _paragraph_dates(text, pos: int) -> list[tuple[int, str]]:
-    """The dates of pos's paragraph that give a year and a month, not a record's reference point: (offset,
-    ISO value), in text order, read once per paragraph."""
-    from dsfact.matching.roles import references
-    from dsfact.numbers.date_spans import parse_dates
-
-    sentences = text.sentences
-    si = text.sentence_of(pos)
-    paragraph = sentences[si].paragraph
-    cache = getattr(text, "_paragraph_dates", None)
-    if cache is None:
-        cache = text._paragraph_dates = {}
-    found = cache.get(paragraph)
-    if found is None:
-        first = last = si
-        while first > 0 and sentences[first - 1].paragraph == paragraph:
-            first -= 1
-        while last + 1 < len(sentences) and sentences[last + 1].paragraph == paragraph:
-            last += 1
-        start, end = sentences[first].start, sentences[last].end
-        skip = references(text.folded, start, end)
-        found = [(start + x.start, str(x.value)) for x in parse_dates(text.text[start:end])
-                 if len(str(x.value)) >= 7 and not str(x.value).startswith("--")
-                 and not any(a <= start + x.start < b for a, b in skip)]
-        found += [(at, year) for at, year in map(lambda s: _head_year(text.folded, s), sentences[first:last + 1])
-                  if year is not None]
-        cache[paragraph] = found = sorted(found)
-    return found
-
-
-_HEAD_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?![0-9])\s*年?\s*[,，、]?")
-HEAD_WORDS = 12  # characters of date-clause words a sentence may open with before its year ("In 2026,")
-
-
-def _head_year(folded: str, sentence) -> tuple[int, str | None]:
-    """The year a sentence opens with, perhaps after words that may stand beside a date (time.words
-    [date-clause]: "In 2026, ...", "2026年，……"): the time of what its paragraph tells from there on."""
-    head = folded[sentence.start:sentence.start + HEAD_WORDS + 6].lstrip(" \t\n\"'“‘「")
-    lead = len(folded[sentence.start:sentence.start + HEAD_WORDS + 6]) - len(head)
-    for k in range(0, min(len(head), HEAD_WORDS + 1)):
-        m = _HEAD_YEAR.match(head, k)
-        if m is not None and all(w in _date_links() for w in head[:k].split()):
-            return sentence.start + lead + k, m.group(1)
-        if head[k:k + 1].isdigit():
-            break
-    return sentence.start, None
-
-
-@lru_cache(maxsize=1)
-def _date_links() -> frozenset[str]:
-    from dsfact.lang import load_words
-
-    return frozenset(load_words("time").get("date-clause", {}).get("words", ()))
-
-
-def tells_story(text) -> bool:
-    """Whether a text names the story its registry's claims tell (the registry's `story` names: DeepSeek,
-    深度求索); True for a registry that names none (a date without a year then takes the claim's)."""
-    found = getattr(text, "_tells_story", None)
-    if found is None:  # read once per text
-        folded = text.registry.folded_cues  # the names folded at load: no converter for an English text
-        pattern = _story_pattern(tuple(folded.get(n, n.strip().lower()) for n in text.registry.story))
-        found = text._tells_story = pattern is None or pattern.search(text.folded) is not None
-    return found
-
-
-@lru_cache(maxsize=8)
-def _story_pattern(names: tuple[str, ...]) -> re.Pattern | None:
-    """The story's names (folded) as one pattern, a Latin name whole; None when there are none."""
-    names = tuple(sorted({n for n in names if n}, key=len, reverse=True))
-    if not names:
-        return None
-    return re.compile("|".join(re.escape(n) if not n.isascii() else rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])"
-                               for n in names))

@@ -1,0 +1,293 @@
+"""The year of a date written without one ("January 27", 1月27日), from what the text says (issue 9): the
+document's date, a year its paragraph names, a weekday the text ties to the day it reports (27 January was a
+Monday in 2025 and a Tuesday in 2026), else the claim's year when the text tells the registry's story. A
+text that names a claim's day only by such dates, all of another year, reports another day. Words are
+language data (time.words); nothing is read at import."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from dsfact.matching.when import (
+    LAST_WEEK,
+    SHIFTED,
+    _resolve,
+    date_fits,
+    east_of,
+    has_day,
+    implied_year,
+    year_kind,
+)
+
+
+def undated_year(text, date: str, pos: int, claim_year: int) -> int | None:
+    """The year a date written without one ("--01-27") at offset pos of a text takes (issue 9): the
+    document's date's (implied_year); else the one the dates of its paragraph imply, the first such day on
+    or after the nearest date before it that gives its year ("2024年12月26日 ... 1月27日" is 2025's); else
+    the claim's year, when the text tells the registry's story (it names one of the registry's `story`
+    names; a registry without them keeps the claim's year); else None: no year is implied, and a figure
+    placed by the date may agree with a claim tied to a day but never contradicts it. A weekday its
+    sentence gives ("Monday, January 27") that the date falls on in the claim's year names that year; one the
+    text ties to the day it reports names the year the date falls on it (weekday_year): "Tuesday" in the
+    paragraph of a "January 27" names 2026, not 2025, whose 27 January was a Monday."""
+    year = implied_year(date, text.day)
+    if year is not None:
+        return year
+    told = weekday_year(text, date, pos, claim_year, beside_only=True)
+    if told is not None:
+        return told
+    if _weekday_agrees(text, date, pos, claim_year):
+        return claim_year
+    year = _year_after(text, date, pos)
+    if year is not None:
+        return year
+    told = weekday_year(text, date, pos, claim_year)
+    if told is not None:
+        return told
+    return claim_year if tells_story(text) else None
+
+
+NEAR_YEARS = (-1, 0, 1)  # the years around a claim's a date without one may be of (weekday_year)
+WEEKDAY_BESIDE = 6  # characters between a weekday and the date it names: "Monday, January 27", "1月27日（周一）"
+# the time words of a sentence whose weekday tells another day than the date it reports: "The next day,
+# Tuesday, ...", "fell another 4% on Wednesday", "a year ago on Monday" ("a year on", with a weekday, tells
+# the day reported: "slipped 0.3% on Tuesday, a year after DeepSeek's debut")
+OTHER_DAY_KINDS = ("next-day", "another", "yesterday", "previous-year", "year-ago-today")
+
+
+def weekday_year(text, date: str, pos: int, claim_year: int, beside_only: bool = False) -> int | None:
+    """The year a date without one ("--01-27", told in the sentence at offset pos) takes from the weekdays the
+    text ties to a day it reports, when only one year near the claim's (NEAR_YEARS) fits them: a weekday
+    beside the date in that sentence ("Tuesday, January 27": 2026); else (not `beside_only`) weekdays beside
+    the text's other dates without a year ("Monday, January 27" in another paragraph, "1月28日（周二）"), all
+    of one year; else the weekdays its paragraph names on their own ("on Tuesday", "Tuesday's session", 週二,
+    星期二), then the whole text's. A weekday told of the week before ("last Monday"), in a sentence that
+    tells another day ("The next day, Tuesday", "another 4% on Wednesday") or beside a full date does not
+    count; one told in East Asian time ("周二凌晨") names its own day or the day before. None when no
+    weekday, or more than one year, fits."""
+    years = {}
+    for k in NEAR_YEARS:
+        day = _resolve(date, claim_year + k) if has_day(date) else None
+        if day is not None:
+            years[claim_year + k] = day.weekday()
+    if not years:
+        return None
+    marks = _weekday_marks(text)
+    if not marks:
+        return None
+    si = text.sentence_of(pos)
+    own = [w for w in marks if w.beside is not None and w.sentence == si and w.beside == date]
+    found = _one_year(years, [w.weekdays for w in own])
+    if found is not None or beside_only:
+        return found
+    bound: set[int] = set()
+    for w in marks:
+        if w.beside is not None and not (w.sentence == si and w.beside == date):
+            bound |= {claim_year + k for k in NEAR_YEARS
+                      if (d := _resolve(w.beside, claim_year + k)) is not None and d.weekday() in w.weekdays}
+    if len(bound) == 1:
+        return next(iter(bound))
+    paragraph = text.sentences[si].paragraph
+    free = [w for w in marks if w.beside is None]
+    found = _one_year(years, [w.weekdays for w in free if w.paragraph == paragraph])
+    if found is not None:
+        return found
+    return _one_year(years, [w.weekdays for w in free])
+
+
+def _one_year(years: dict[int, int], told: list[frozenset[int]]) -> int | None:
+    """The one year among `years` (year: the date's weekday in it) whose weekday is among those told."""
+    fitting = {y for y, weekday in years.items() if any(weekday in days for days in told)}
+    return next(iter(fitting)) if len(fitting) == 1 else None
+
+
+class _Weekday(NamedTuple):
+    sentence: int  # the index of its sentence
+    paragraph: int
+    weekdays: frozenset[int]  # the days of the week it may name (Monday 0)
+    beside: str | None  # the date without a year it stands beside ("--01-27"), None when it stands alone
+
+
+def _weekday_marks(text) -> list[_Weekday]:
+    """The weekdays of a text that may tell the day a date without its year reports, read once per text.
+    Weekdays of the week before, and those of a sentence that tells another day, are left out; so are those
+    beside a full date and, alone, those of a sentence with a full date of its own."""
+    found = getattr(text, "_weekday_marks", None)
+    if found is not None:
+        return found
+    from dsfact.fold import has_han
+    from dsfact.matching.roles import _time_kind, lexicon, time_tags
+    from dsfact.numbers.date_spans import parse_dates
+
+    found = text._weekday_marks = []
+    folded, lex = text.folded, lexicon()
+    dates = None
+    for si, sentence in enumerate(text.sentences):
+        matches = [(m, kind) for m in lex.time.get(has_han(folded[sentence.start:sentence.end])).finditer(
+            folded, sentence.start, sentence.end) if (kind := _time_kind(folded, m)).startswith("weekday:")
+            and LAST_WEEK not in kind]
+        if not matches:
+            continue
+        if any(t in OTHER_DAY_KINDS or year_kind(t)[0] == "previous-year"
+               for t in time_tags(folded, sentence.start, sentence.end)):
+            continue
+        if dates is None:
+            dates = [(x.start, x.end, str(x.value)) for x in parse_dates(text.text) if has_day(str(x.value))]
+        own = [d for d in dates if sentence.start <= d[0] < sentence.end]
+        for m, kind in matches:
+            value = int(kind[8:].rstrip(SHIFTED))
+            weekdays = frozenset({value, (value - 1) % 7} if SHIFTED in kind else {value})
+            beside = next((d for d in own if _beside(folded, m, d)), None)
+            if beside is not None:
+                if beside[2].startswith("--"):
+                    found.append(_Weekday(si, sentence.paragraph, weekdays, beside[2]))
+            elif not any(not d[2].startswith("--") for d in own):
+                found.append(_Weekday(si, sentence.paragraph, weekdays, None))
+    return found
+
+
+def _beside(folded: str, m: re.Match, date: tuple[int, int, str]) -> bool:
+    """Whether a weekday stands right beside a date, with only spaces and punctuation between them
+    ("Monday, January 27", "1月27日（周一）", "周二（1月27日）")."""
+    if 0 <= m.start() - date[1] <= WEEKDAY_BESIDE:
+        gap = folded[date[1]:m.start()]
+    elif 0 <= date[0] - m.end() <= WEEKDAY_BESIDE:
+        gap = folded[m.end():date[0]]
+    else:
+        return False
+    return not any(c.isalnum() for c in gap)
+
+
+def _weekday_agrees(text, date: str, pos: int, year: int) -> bool:
+    """Whether the sentence at pos names the weekday on which `date` ("--01-27") falls in `year` (a weekday
+    told in East Asian time or of the week before does not count)."""
+    from dsfact.matching.roles import time_tags
+
+    day = _resolve(date, year) if len(date) == 7 else None
+    if day is None:
+        return False
+    sentence = text.sentences[text.sentence_of(pos)]
+    return f"weekday:{day.weekday()}" in time_tags(text.folded, sentence.start, sentence.end)
+
+
+def _year_after(text, date: str, pos: int) -> int | None:
+    """The year of the first day `date` ("--01-27", "--01") on or after the nearest date before pos in its
+    paragraph that gives a year and a month ("2024年12月26日", "January 2026"), or the year a sentence of it
+    opens with ("In 2026, ..."); None without one."""
+    try:
+        month, day = int(date[2:4]), int(date[5:7]) if len(date) >= 7 else 1
+    except ValueError:
+        return None
+    found = None
+    for start, value in _paragraph_dates(text, pos):
+        if start >= pos:
+            break
+        found = value
+    if found is None:
+        return None
+    if len(found) == 4:
+        return int(found)  # "In 2026, ...": the year its paragraph tells of
+    year, before = int(found[:4]), (int(found[5:7]), int(found[8:10]) if len(found) >= 10 else 1)
+    return year if (month, day) >= before else year + 1
+
+
+def _paragraph_dates(text, pos: int) -> list[tuple[int, str]]:
+    """The dates of pos's paragraph that give a year and a month, not a record's reference point: (offset,
+    ISO value), in text order, read once per paragraph."""
+    from dsfact.matching.roles import references
+    from dsfact.numbers.date_spans import parse_dates
+
+    sentences = text.sentences
+    si = text.sentence_of(pos)
+    paragraph = sentences[si].paragraph
+    cache = getattr(text, "_paragraph_dates", None)
+    if cache is None:
+        cache = text._paragraph_dates = {}
+    found = cache.get(paragraph)
+    if found is None:
+        first = last = si
+        while first > 0 and sentences[first - 1].paragraph == paragraph:
+            first -= 1
+        while last + 1 < len(sentences) and sentences[last + 1].paragraph == paragraph:
+            last += 1
+        start, end = sentences[first].start, sentences[last].end
+        skip = references(text.folded, start, end)
+        found = [(start + x.start, str(x.value)) for x in parse_dates(text.text[start:end])
+                 if len(str(x.value)) >= 7 and not str(x.value).startswith("--")
+                 and not any(a <= start + x.start < b for a, b in skip)]
+        found += [(at, year) for at, year in map(lambda s: _head_year(text.folded, s), sentences[first:last + 1])
+                  if year is not None]
+        cache[paragraph] = found = sorted(found)
+    return found
+
+
+_HEAD_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?![0-9])\s*年?\s*[,，、]?")
+HEAD_WORDS = 12  # characters of date-clause words a sentence may open with before its year ("In 2026,")
+
+
+def _head_year(folded: str, sentence) -> tuple[int, str | None]:
+    """The year a sentence opens with, perhaps after words that may stand beside a date (time.words
+    [date-clause]: "In 2026, ...", "2026年，……"): the time of what its paragraph tells from there on."""
+    head = folded[sentence.start:sentence.start + HEAD_WORDS + 6].lstrip(" \t\n\"'“‘「")
+    lead = len(folded[sentence.start:sentence.start + HEAD_WORDS + 6]) - len(head)
+    for k in range(0, min(len(head), HEAD_WORDS + 1)):
+        m = _HEAD_YEAR.match(head, k)
+        if m is not None and all(w in _date_links() for w in head[:k].split()):
+            return sentence.start + lead + k, m.group(1)
+        if head[k:k + 1].isdigit():
+            break
+    return sentence.start, None
+
+
+@lru_cache(maxsize=1)
+def _date_links() -> frozenset[str]:
+    from dsfact.lang import load_words
+
+    return frozenset(load_words("time").get("date-clause", {}).get("words", ()))
+
+
+def tells_story(text) -> bool:
+    """Whether a text names the story its registry's claims tell (the registry's `story` names: DeepSeek,
+    深度求索); True for a registry that names none (a date without a year then takes the claim's)."""
+    found = getattr(text, "_tells_story", None)
+    if found is None:  # read once per text
+        folded = text.registry.folded_cues  # the names folded at load: no converter for an English text
+        pattern = _story_pattern(tuple(folded.get(n, n.strip().lower()) for n in text.registry.story))
+        found = text._tells_story = pattern is None or pattern.search(text.folded) is not None
+    return found
+
+
+@lru_cache(maxsize=8)
+def _story_pattern(names: tuple[str, ...]) -> re.Pattern | None:
+    """The story's names (folded) as one pattern, a Latin name whole; None when there are none."""
+    names = tuple(sorted({n for n in names if n}, key=len, reverse=True))
+    if not names:
+        return None
+    return re.compile("|".join(re.escape(n) if not n.isascii() else rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])"
+                               for n in names))
+
+
+
+
+
+def told_of_another_year(text, time: str) -> bool:
+    """Whether a text names the day of a claim tied to `time` only by dates without a year ("January 27",
+    "1月27日") and every one of them takes another year than the claim's (undated_year: the document's date,
+    a year of the paragraph, a weekday the text ties to the day): a market report of 27 January 2026 that
+    says "Tuesday" reports no figure of Monday 27 January 2025. A date of unknown year leaves the text as it
+    was. Read once per text and claim time."""
+    found = getattr(text, "_other_year", None)
+    if found is None:
+        found = text._other_year = {}
+    if time in found:
+        return found[time]
+    from dsfact.numbers.date_spans import parse_dates
+
+    year, month = int(time[:4]), int(time[5:7])
+    dates = [(x.start, str(x.value) + (SHIFTED if east_of(text.folded, x.start, x.end) else ""))
+             for x in parse_dates(text.text, frozenset({month, month % 12 + 1}))]
+    days = [(at, d) for at, d in dates if has_day(d) and date_fits(d, time)]
+    found[time] = bool(days) and all(d.startswith("--") for _, d in days) and all(
+        (y := undated_year(text, d.rstrip(SHIFTED), at, year)) is not None and y != year for at, d in days)
+    return found[time]
