@@ -37,6 +37,7 @@ from dsfact.matching.when import (
     later_state,
     names_day,
     next_day,
+    opens_range,
     referred_day,
     refers_back,
     state_later,
@@ -91,6 +92,8 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return ANOTHER_DAY  # a text written before the claim's day reports another
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
+    if any(x.unit == "date" and opens_range(text.folded, x.end) for x in text.figures_in(sentence.start, sentence.end)):
+        return ANOTHER_DAY  # "fell 15.8% from January 27 to 31", 1月27日至31日: several days
     tags = tuple(time_tags(text.folded, sentence.start, sentence.end))
     own = text.reader().times(q)
     if years_on(tags) and not any(d[:1] != "-" and date_fits(d, time) for d in _date_tags(own)):

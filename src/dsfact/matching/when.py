@@ -56,6 +56,16 @@ def east_of(folded: str, start: int, end: int) -> bool:
         or after.match(folded, end, end + ZONE_AFTER) is not None
 
 
+# a date that opens a range of days: "January 27 to 31", "Jan. 27-31", "1月27日至31日", "1月27日到2月3日"
+_RANGE = re.compile(r"\s*(?:至|到|-|–|—|~|to|through|thru|until)\s*(?:(?:[a-z]{3,9}\.?|[0-9]{1,2}\s*月)\s*)?"
+                    r"[0-9]{1,2}\s*(?:日|号|st|nd|rd|th)?(?![0-9%]|\.[0-9]|\s*(?:percent|per cent))")
+
+
+def opens_range(folded: str, end: int) -> bool:
+    """Whether a date that ends at folded[end] opens a range of days ("from January 27 to 31", "1月27日至31日")."""
+    return _RANGE.match(folded, end) is not None
+
+
 def date_fits(date: str, claim_time: str) -> bool:
     """Whether a date tag's value ("2025-01-28", "--01-28~") agrees with a claim's time; one told in
     East Asian time agrees with the day before too."""
