@@ -24,7 +24,7 @@ from dsfact.matching.roles import (
     time_tags,
 )
 from dsfact.matching.text import line_start
-from dsfact.matching.undated import told_of_another_year, undated_year
+from dsfact.matching.undated import told_later, told_of_another_year, undated_year
 from dsfact.matching.when import (
     DAY_KINDS,
     LAST_MONTH,
@@ -43,7 +43,6 @@ from dsfact.matching.when import (
     state_later,
     written_before,
     year_kind,
-    years_on,
 )
 from dsfact.model import Claim, Quantity
 
@@ -96,7 +95,8 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return ANOTHER_DAY  # "fell 15.8% from January 27 to 31", 1月27日至31日: several days
     tags = tuple(time_tags(text.folded, sentence.start, sentence.end))
     own = text.reader().times(q)
-    if years_on(tags) and not any(d[:1] != "-" and date_fits(d, time) for d in _date_tags(own)):
+    if told_later(text, si, tags) and not any(d[:1] != "-" and date_fits(d, time) for d in _date_tags(own)) \
+            and not (text.day and YEAR_AGO in own and time_fits(time, own, text.year, text.day)):
         return ANOTHER_DAY  # "DeepSeek一周年之际，英伟达1月27日下跌4%": a year or more after the claim's day
     if own and any(t.startswith(("date:", "weekday:")) or (text.day and (t in DAY_KINDS or t == YEAR_AGO
                    or t.startswith(LAST_MONTH))) for t in own) and time_fits(time, own, text.year, text.day):

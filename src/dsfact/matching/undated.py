@@ -12,12 +12,14 @@ from typing import NamedTuple
 from dsfact.matching.when import (
     LAST_WEEK,
     SHIFTED,
+    YEAR_AGO,
     _resolve,
     date_fits,
     east_of,
     has_day,
     implied_year,
     year_kind,
+    years_on,
 )
 
 
@@ -291,3 +293,53 @@ def told_of_another_year(text, time: str) -> bool:
     found[time] = bool(days) and all(d.startswith("--") for _, d in days) and all(
         (y := undated_year(text, d.rstrip(SHIFTED), at, year)) is not None and y != year for at, d in days)
     return found[time]
+
+
+STORY_AFTER = 32  # characters after "a year after" / before 一周年 where the story's name stands, in its clause
+STORY_BEFORE = 16
+
+
+def told_later(text, si: int, tags) -> bool:
+    """Whether sentence si (its time tags: `tags`) is told a year or more after the story's day: it says so
+    ("one year on", 一周年, "a year ago today"), or a sentence before it in its paragraph or in the text's
+    first paragraph says so of the registry's story ("A year after DeepSeek's R1 rattled markets, ... On
+    Tuesday its shares rose 1.1%", DeepSeek一周年; not "a year after ChatGPT's debut, DeepSeek ..."): its
+    figures are of that later time, unless their own date gives the claim's day with its year."""
+    if years_on(tags) or YEAR_AGO in tags:
+        return True
+    framed = getattr(text, "_told_later", None)
+    if framed is None:  # the sentences that say so of the story, found once per text
+        framed = text._told_later = [k for k, s in enumerate(text.sentences) if _later_of_story(text, s)]
+    sentences = text.sentences
+    paragraphs = (sentences[0].paragraph, sentences[si].paragraph)
+    return any(k < si and sentences[k].paragraph in paragraphs for k in framed)
+
+
+def _later_of_story(text, sentence) -> bool:
+    """Whether a sentence says it is told a year or more after the story: a word of "years-on" or "a year ago
+    today" with one of the registry's story names in its clause, right after or before it."""
+    from dsfact.fold import has_han
+    from dsfact.matching.roles import _time_kind, lexicon
+
+    folded = text.folded
+    names = text.registry.folded_cues
+    story = _story_pattern(tuple(names.get(n, n.strip().lower()) for n in text.registry.story))
+    for m in lexicon().time.get(has_han(folded[sentence.start:sentence.end])).finditer(
+            folded, sentence.start, sentence.end):
+        kind = _time_kind(folded, m)
+        if kind != YEAR_AGO and not years_on((kind,)):
+            continue
+        if story is None or (kind == YEAR_AGO and story.search(folded, sentence.start, sentence.end)):
+            return True  # "One year ago today, DeepSeek ...": the story's anniversary
+        after = story.search(folded, m.end(), min(sentence.end, m.end() + STORY_AFTER))
+        before = None
+        for found in story.finditer(folded, max(sentence.start, m.start() - STORY_BEFORE), m.start()):
+            before = found
+        if (after is not None and not _breaks(folded, m.end(), after.start())) \
+                or (before is not None and not _breaks(folded, before.end(), m.start())):
+            return True
+    return False
+
+
+def _breaks(folded: str, a: int, b: int) -> bool:
+    return any(c in ",;:，；：。" for c in folded[a:b])
