@@ -1,12 +1,15 @@
 """Names that stand beside a figure's subject without being another subject of the figure: the maker of a
-product the subject used ("trained on Nvidia's lower-capability H800 chips", "基于2048块英伟达H800 GPU"), and a
+product the subject used ("trained on Nvidia's lower-capability H800 chips", "基于2048块英伟达H800 GPU"), a
 name after the figure in a clause of cause ("shares fell 17%, following the launch of DeepSeek's model",
-dsfact/lang/names.words [cause]). Such a name puts no other body between a subject and its figure
+dsfact/lang/names.words [cause]), and a name in a bracketed aside closed before the figure ("其V3模型（類似於
+Claude等標準聊天機器人模型系列）的訓練成本為560萬美元"). Such a name puts no other body between a subject and its figure
 (dsfact.matching.doubt.passed_over reads the names the matcher keeps)."""
 from __future__ import annotations
 
 import bisect
 import re
+
+from dsfact.matching.roles import is_comparison
 
 MODIFIER_GAP = 3  # a name this close before a metric word qualifies it: "Nvidia GPUs", "Nvidia's H800s"
 CAUSE_REACH = 90  # characters: a word of cause this close before a name after the figure puts it aside
@@ -33,7 +36,8 @@ def qualifies_product(text, hit, following: list) -> bool:
 def names_aside(text, q, hit, hits: list) -> bool:
     """Whether the name at `hit`, in figure q's sentence (`hits`: the sentence's cue hits), only says who
     made a product or what caused the figure's move, rather than naming another subject of q."""
-    return makes_product(text, hit, hits) or (hit.start >= q.end and _caused_by(text.folded, q.end, hit.start))
+    return makes_product(text, hit, hits) or (hit.start >= q.end and _caused_by(text.folded, q.end, hit.start)) \
+        or (hit.end <= q.start and in_aside(text, hit.start, hit.end, q.start))
 
 
 def makes_product(text, hit, hits: list) -> bool:
@@ -65,3 +69,70 @@ def _caused_by(folded: str, end: int, start: int) -> bool:
         _CAUSE.append(re.compile("|".join(parts) or "(?!)"))
     between = folded[max(end, start - CAUSE_REACH):start]
     return "\n" not in between and _CAUSE[0].search(between) is not None
+
+
+_ASIDE_REACH = 80  # characters from a name back to the bracket that opens its aside, and on to the one closing it
+_GLOSS_MARKS = " \t,，、;；:：'’\"“”「」『』·.-/&的"
+
+
+def in_aside(text, start: int, end: int, q_start: int) -> bool:
+    """Whether the name at text[start:end] stands in a bracketed aside closed before figure q_start that
+    says more than names ("其V3模型（類似於Claude等標準聊天機器人模型系列）的訓練成本為560萬美元", "V3 (which
+    some compare with Claude) cost $5.6 million"): the aside speaks of the name, the figure of what the
+    sentence speaks of outside it. A gloss that holds only names ("輝達（NVIDIA）", "the lab (DeepSeek)")
+    is no aside: its name is the subject's own."""
+    folded = text.folded
+    if q_start <= end:
+        return False
+    lo = max(0, start - _ASIDE_REACH)
+    opened = max(folded.rfind("(", lo, start), folded.rfind("（", lo, start))
+    if opened < 0 or max(folded.rfind(")", opened, start), folded.rfind("）", opened, start)) >= 0:
+        return False
+    hi = min(q_start, end + _ASIDE_REACH)
+    closes = [i for i in (folded.find(")", end, hi), folded.find("（", end, hi), folded.find("）", end, hi)) if i >= 0]
+    if not closes or folded[min(closes)] == "（":
+        return False  # not closed before the figure (or another aside opens inside it)
+    close = min(closes)
+    words, at = [], opened + 1
+    for h in text.hits_in(opened + 1, close):
+        if h.start >= at and any(text.index.naming(h.cue)):
+            words.append(folded[at:h.start])
+            at = h.end
+    words.append(folded[at:close])
+    rest = "".join(words)
+    for w in ("and", "or", "s"):
+        rest = rest.replace(f" {w} ", " ")
+    return bool(rest.strip(_GLOSS_MARKS))
+
+
+def own_only(text, hit, far: bool, q_start: int) -> bool:
+    """Whether a name binds only its own figures, not the figure at q_start: a comparison ("than GPT-4o's"),
+    when it stands `far` from the figure and the figure is not in a relative clause of its own (relative),
+    or a name in a bracketed aside closed before it (in_aside)."""
+    if far and is_comparison(text.folded, hit.start, hit.end):
+        return not relative(text, hit.end, q_start)
+    return hit.end <= q_start and in_aside(text, hit.start, hit.end, q_start)
+
+
+_RELATIVE: list = []
+
+
+def relative(text, end: int, q_start: int) -> bool:
+    """Whether the figure at q_start stands in a relative clause that opens right after the name ending at
+    `end` ("cheaper than GPT-4o, whose training cost $100 million", "than o1, which charges $60"): the
+    name is that clause's subject (names.words [relative]), whatever it was compared with."""
+    if not _RELATIVE:
+        from dsfact.lang import load_words
+
+        _RELATIVE.append(tuple(load_words("names", frozenset(("before", "after", "words"))).get("relative", {}).get("words", ())))
+    folded = text.folded
+    if not end < q_start <= end + 120:
+        return False
+    head = folded[end:q_start].lstrip(" '’s")
+    if not head.startswith(","):
+        return False
+    words = head[1:].split(None, 1)
+    if not words or words[0] not in _RELATIVE[0]:
+        return False
+    marks = text._marks
+    return bisect.bisect_left(marks, q_start) - bisect.bisect_right(marks, end) <= 1  # only the comma between

@@ -302,6 +302,11 @@ def framed_only(text, q: Quantity, ci: int) -> bool:
         in_comparison_frame("", 0, 0)  # reads the words
     if _FRAME[2].search(folded, sentence.start, q.start) is None:
         return False  # no closing word before the figure: no frame closes before it
+    from dsfact.matching.pointers import pointed
+
+    found = pointed(text, si, q)
+    if found is not None and ci in found[2]:
+        return False  # "V3与GPT-4o相比，后者用了2.5万块": the latter points past the frame to its name
     framed = False
     for hit in text.sentence_hits(si):
         if ci not in naming(hit.cue)[1]:

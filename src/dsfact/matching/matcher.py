@@ -5,7 +5,7 @@ import bisect
 import re
 
 from dsfact.matching.alone import date_links, rest_words
-from dsfact.matching.aside import MODIFIER_GAP, names_aside, qualifies_product
+from dsfact.matching.aside import MODIFIER_GAP, in_aside, names_aside, own_only, qualifies_product
 from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens_with_pronoun, other_body, other_member
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words, has_cjk
 from dsfact.matching.doubt import row_label
@@ -13,6 +13,7 @@ from dsfact.matching.epithets import epithet_subject, in_epithet
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
 from dsfact.matching.others import not_names as _not_names
+from dsfact.matching.pointers import former_latter
 from dsfact.matching.referents import head_after_lead, qualifies_other, quoted, referred_back, spoken_lead
 from dsfact.matching.restated import restated_own
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, inside, is_comparison, time_fits, turns_away
@@ -88,7 +89,6 @@ class _Cues:
 def _compared(folded: str, hit: CueHit) -> bool:
     return is_comparison(folded, hit.start, hit.end)
 
-
 def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> tuple[bool, dict[int, int]]:
     """Whether text[start:end] names a subject of a figure of this kind, or another body, and for each
     claim whose subject it names, where that name last ends. The name said last decides: "DeepSeek R1
@@ -115,7 +115,7 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
         foreign = foreign or (not table and subjects and not any(ci in family for ci in subjects)
                               and not qualifies_product(text, hit, hits[k + 1:k + 3])
                               and not governed(text.folded, hit.start) and not _compared(text.folded, hit))
-        for ci in subjects:
+        for ci in subjects if table or not _compared(text.folded, hit) else ():  # ("rivals GPT-4o": lends none)
             named = named or ci in family
             given[ci] = max(given.get(ci, -1), hit.end)
     if foreign and not any(ci in family for ci in given):
@@ -152,9 +152,11 @@ class TextMatcher(TextCues):
         cues = self._cues(q, si, hits, family)
         if self.says_respectively(si):
             self._respectively(q, quantities, sentence, hits, cues.subject)
-        missing = [ci for ci in cues.metric if ci not in cues.subject and ci not in cues.excluded]
         self._firm: set[int] = set()  # claims whose subject a pronoun carries from the sentence before
         self._loose: set[int] = set()  # claims whose subject a pronoun carries as another model's
+        if former_latter(self, si, q, cues):  # "The former was trained on 2,048 GPUs": the pair's first
+            return self._ranked(q, sentence, cues)
+        missing = [ci for ci in cues.metric if ci not in cues.subject and ci not in cues.excluded]
         if missing and named_next(self, q, si, missing, cues, SENTENCE_PENALTY) or quoted(self, si, q, cues):
             pass  # "... a venture to invest $500 billion. The venture, called Stargate, ...": Stargate's
         elif missing and not self._named_before(q, si) and not self._turns_away(q, sentence):
@@ -204,7 +206,7 @@ class TextMatcher(TextCues):
             else:
                 d = 0.0
             # "competitive with GPT-4 at a price of $0.07": GPT-4 owns only its own figure
-            compared = (entity or subjects) and d > COMPARED_REACH and _compared(self.folded, hit)
+            compared = (entity or subjects) and own_only(self, hit, d > COMPARED_REACH, qs)
             if entity and not compared:
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs
@@ -224,7 +226,7 @@ class TextMatcher(TextCues):
                 exclusions.extend((hit, ci) for ci in excludes)
             if (names or entity) and not names_aside(self, q, hit, hits):
                 cues.names.append((hit, roles))  # for dsfact.matching.doubt.passed_over
-            if foreign and hit.end <= qs and self._governs(q, hit, hits, family):
+            if foreign and hit.end <= qs and self._governs(q, hit, hits, family) and not compared:
                 # "Meta's Llama 3 was trained on 16,384 GPUs": the nearest name before a figure is its
                 # subject, even when it is registered only for figures of another kind
                 cues.entity = min(cues.entity, d)
@@ -373,7 +375,7 @@ class TextMatcher(TextCues):
                 break
             if end > q.start:  # a name cut by the figure is read as far as the figure
                 word = self.text[start:q.start].lower()
-            if word not in not_names and not in_epithet(self, si, q.start, start):
+            if word not in not_names and not in_epithet(self, si, q.start, start) and not in_aside(self, start, end, q.start):
                 return True  # (an epithet's capitals name no one: "The Silicon Valley chip giant rose 9%")
         return False
 
@@ -487,7 +489,8 @@ def _unregistered(text: TextMatcher, q: Quantity) -> float:
     for start, end, word in reversed(names):
         if word in not_names or start in attached or governed(folded, start) or is_comparison(folded, start, end) \
                 or in_epithet(text, si, q.start, start) \
-                or folded[start - 2:start].strip()[-1:] in "(（[^" or text._figure_between(q, _Span(start, end)):
+                or folded[start - 2:start].strip()[-1:] in "(（[^" or text._figure_between(q, _Span(start, end)) \
+                or in_aside(text, start, end, q.start):
             continue
         if bisect.bisect_left(marks, end) != before_q:
             return INF  # a name in another clause: "Nvidia, whose chips power ChatGPT, fell 17%"
