@@ -248,11 +248,20 @@ def _through_other(text, ci: int, nearest: str | None, named: set[str]) -> bool:
     return bool(named & other) and not named & own
 
 
+# the rest of a short label, then the gap of a table's cells (a tab, or two spaces or more) and a figure: a
+# table flattened to text ("Training hardware  2,048 H800 GPUs", "訓練硬體  2048塊")
+_CELL_LABEL = re.compile(r"[^\d\s$€£¥]{0,16}(?: [^\d\s$€£¥]{1,16}){0,2}(?:\t|  )\s*(?:about |约|約)?[$€£¥]?\d")
+
+
 def governs_other(text: TextCues, q: Quantity, hit) -> bool:
     """Whether a word in another clause than figure q's stands beside a part there, a figure of q's unit
     in the role of a part (dsfact/lang/roles.words [part]): "invest $100 billion initially, rising to
     $500 billion", "首期投资1000亿美元，四年内总投资达5000亿美元". The part's words are its own and rule
-    no claim out for the total in the next clause."""
+    no claim out for the total in the next clause. So are those of a word after q that labels the next cell
+    of a table flattened to text, in the gap before its figure ("Training cost  $5.576M Training hardware
+    2,048 H800 GPUs")."""
+    if hit.start >= q.end and _CELL_LABEL.match(text.folded, hit.end) is not None:
+        return True  # "Training cost  $5.576M Training hardware  2,048 H800s": the next cell's label
     marks, starts = text._marks, text._quantity_starts
     clause = bisect.bisect_right(marks, hit.start)
     if clause == bisect.bisect_right(marks, q.start):

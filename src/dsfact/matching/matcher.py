@@ -14,6 +14,7 @@ from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.pointers import former_latter
+from dsfact.matching.recalled import recalled_metric
 from dsfact.matching.referents import head_after_lead, qualifies_other, quoted, referred_back, spoken_lead
 from dsfact.matching.restated import restated_own
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, inside, is_comparison, time_fits, turns_away
@@ -42,6 +43,7 @@ SENTENCE_PENALTY = 400  # a subject from an earlier sentence of the paragraph is
 STRUCTURE_PENALTY = SENTENCE_PENALTY * (2 + LOOKBACK_PARAGRAPHS)  # a lead line or heading: further still
 
 _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+_ANSWER_LEAD = re.compile(r"\s+[$€£¥]?\d")  # "What did it cost? About $6 million": the answer opens with its figure
 
 
 class Candidate:
@@ -156,6 +158,7 @@ class TextMatcher(TextCues):
         self._loose: set[int] = set()  # claims whose subject a pronoun carries as another model's
         if former_latter(self, si, q, cues):  # "The former was trained on 2,048 GPUs": the pair's first
             return self._ranked(q, sentence, cues)
+        recalled_metric(self, si, q, cues, family, SENTENCE_PENALTY)  # "the $6 million figure": the metric before
         missing = [ci for ci in cues.metric if ci not in cues.subject and ci not in cues.excluded]
         if missing and named_next(self, q, si, missing, cues, SENTENCE_PENALTY) or quoted(self, si, q, cues):
             pass  # "... a venture to invest $500 billion. The venture, called Stargate, ...": Stargate's
@@ -452,8 +455,9 @@ def _sentence_names(text: TextMatcher, si: int, unit: str) -> tuple[float, list[
     first = len(words) - len(words.lstrip(" \t\r\n-*•·–"))  # (in a list item, after its bullet)
     names = []
     for m in _PROPER_NAME.finditer(words):
-        if m.start() == first or covered[m.start()]:
-            continue  # the sentence's first word, or a cue word's
+        if m.start() == first or covered[m.start()] or _ANSWER_LEAD.match(words, m.end()) \
+                and words[:m.start()].rstrip().endswith(("?", "？")):
+            continue  # the sentence's first word, or a cue word's, or the answer's word before its figure ("? About $6M")
         names.append((m.start() + sentence.start, m.end() + sentence.start, m.group().lower()))
     return first_cue, names
 

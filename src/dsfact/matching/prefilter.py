@@ -19,6 +19,7 @@ text; a change to binding that lets a figure take a metric word from another sen
 from __future__ import annotations
 
 from dsfact.matching.matcher import TextMatcher
+from dsfact.matching.recalled import earlier_metrics, mentions
 from dsfact.matching.tables import pipe_row, table_metrics
 from dsfact.model import Quantity
 
@@ -45,6 +46,8 @@ class Bindable:
                 table = pipe_row(matcher.text, s.start, s.end)
             if table:  # a table cell: its column's header and its row's label are read with it
                 wanted = wanted | table_metrics(matcher, table)
+            if i and mentions(matcher.folded, s.start, s.end):  # "the $6 million figure" (matching.recalled)
+                wanted = wanted | earlier_metrics(matcher, i)
             if not wanted:
                 continue
             context = structure.context_of(s.start) if structure is not None else ()
