@@ -31,7 +31,7 @@ def test_a_header_cell_of_a_table_on_lines_of_its_own():
     assert raw[a:b].strip() == "Cost"
 
 
-_MARK_PIECES = [",", "，", ";", "；", ":", "：", "、", "(", ")", "（", "）", "—", "-", " ", "\t", "\n", "\u3000",
+_MARK_PIECES = [",", "，", ";", "；", ":", "：", "、", "(", ")", "（", "）", "—", "-", "–", " ", "\t", "\n", "\u3000",
                 "\xa0", "1", "2,048", "a", "文", ".", "。"]
 
 
@@ -43,5 +43,5 @@ def test_clause_marks_are_those_of_the_alternation_they_replace(pieces):
     from dsfact.matching.text import _CLAUSE
 
     raw = "".join(pieces)
-    written = re.compile(r"(?<![0-9]),|,(?![0-9])|[，;；:：、()（）—]|\s-\s")  # the pattern as first written
+    written = re.compile(r"(?<![0-9]),|,(?![0-9])|[，;；:：、()（）—]|\s[-–]\s")  # the pattern as written
     assert [m.span() for m in _CLAUSE.finditer(raw)] == [m.span() for m in written.finditer(raw)]
