@@ -15,7 +15,7 @@ import re
 from dsfact.fold import has_han
 from dsfact.matching import when
 from dsfact.matching.cues import has_cjk
-from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of
+from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of, owner_start
 from dsfact.model import Quantity
 
 ROLE_KEYS = frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head"))
@@ -429,17 +429,12 @@ def is_comparison(folded: str, start: int, end: int) -> bool:
     return found
 
 
-_POSSESSOR = re.compile(r"(?<![a-z0-9])[a-z][a-z0-9.-]{1,20}(?:['’]s\s+|\s?的\s?)$")  # "openai's ", "openai的"
-
-
 def _is_comparison(folded: str, start: int, end: int) -> bool:
     lex = lexicon()
     before, after = max(0, start - 24), folded[end:end + 8]
     chinese = has_cjk(folded[before:start])
-    if lex.compared_before.ends(folded, before, start, chinese) or lex.compared_after.after(after, has_cjk(after)):
-        return True
-    owner = _POSSESSOR.search(folded, before, start)  # "rivals OpenAI's o1", "比肩OpenAI的o1": its owner's frame
-    if owner is not None and lex.compared_before.ends(folded, before, owner.start(), chinese):
+    if any(lex.compared_before.ends(folded, before, at, chinese) for at in (start, owner_start(folded, before, start))) \
+            or lex.compared_after.after(after, has_cjk(after)):  # (owner_start: "rivals OpenAI's o1", "比肩OpenAI的o1")
         return True
     # an index's name that stands for the exchange a stock trades on ("which trades on the Nasdaq", "the
     # Nasdaq's biggest loser", "纳指成分股"): the stock's figure is not the index's
