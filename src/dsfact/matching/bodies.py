@@ -10,6 +10,7 @@ from dsfact.fold import fold_text
 from dsfact.matching.cues import METRIC, SUBJECT, _cue_key
 from dsfact.matching.family import base_span, base_words, earmarked_slice, other_base, versioned_other
 from dsfact.matching.joint import loosely_named
+from dsfact.matching.memo import LastText
 from dsfact.matching.others import other_subject
 from dsfact.matching.roles import is_comparison
 from dsfact.matching.text import INF, TextCues
@@ -346,14 +347,22 @@ def other_saving_base(text, q: Quantity, ci: int, start: int, end: int) -> bool:
 _UNKNOWN_VERSION = re.compile(r"(?:([\u3400-\u9fff]{2,6})[」』”\"]?\s?(?:[0-9]{1,2}|[二三四五六七八九十])\s?[号代期]"
                               r"|(?<![a-z0-9])([a-z][a-z-]{2,})\s(?:ii|iii|iv)(?![a-z0-9]))")
 _TIME_ENDS = tuple("月日年周天时间晚早午前后号")  # "本月2号", "美国时间27号": a day, not a version
+# what every match of _UNKNOWN_VERSION holds, with nothing around it to look at: a text without it has none
+_VERSION_MARK = re.compile(r"[号代期]|\s(?:ii|iv)")
+_marks_of = LastText().of  # whether the text last read holds _VERSION_MARK
 
 
 def unknown_version(text, q: Quantity, ci: int, names: list) -> bool:
     """Whether a versioned name that no cue of claim ci covers ("「巨像2號」", "Atlas II") stands in figure q's
     clause before it, nearer than every name of ci's subject before q: the figure is that member's (the
     nearest subject wins, registered or not)."""
+    folded, found = text.folded, _marks_of(text)
+    marked = found.get("version")
+    if marked is None:
+        marked = found["version"] = _VERSION_MARK.search(folded) is not None
+    if not marked:
+        return False
     start, end = text.reader()._clause_span(q.start)
-    folded = text.folded
     own = [h.end for h, _ in names if h.end <= q.start and ci in text.index.naming(h.cue)[1]]
     lo = max([start, *own])
     for m in _UNKNOWN_VERSION.finditer(folded, lo, q.start):

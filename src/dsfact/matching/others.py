@@ -70,13 +70,40 @@ def _word_at(folded: str, i: int, words: dict[str, tuple[str, ...]]) -> str | No
     return None
 
 
-def heads_other(folded: str, start: int, end: int) -> bool:
+def _present(folded: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of `words` that a text holds at all (each a plain substring), in their order: what a
+    sentence or a name of the text can only be looked for among (a substring test per word, once per text,
+    rather than a search per word in each sentence)."""
+    return tuple(w for w in words if w in folded)
+
+
+def _text_words(text) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The [other-party], [example] and [list-others] words that the text holds, found once per text."""
+    cache = _cache(text)
+    found = cache.get("words")
+    if found is None:
+        tables, folded = _tables(), text.folded
+        found = cache["words"] = (_present(folded, tables["party"]), _present(folded, tables["example"]),
+                                  _present(folded, tables["others"]))
+    return found
+
+
+def _asset_words(folded: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The asset phrases of `words` whose every word the text holds: only those can end the words before a
+    name (_asset_before joins the words it splits with single spaces, so each word of a phrase that ends
+    them is a substring of the text)."""
+    return tuple(w for w in words if all(part in folded for part in w.split()))
+
+
+def heads_other(folded: str, start: int, end: int, assets: tuple[str, ...] | None = None) -> bool:
     """Whether the name at folded[start:end] only modifies the noun of another body: a relation ("parent
     company", "rivals", 母公司, 供应商) or a kind of asset or group ("ETF", "futures", "sector", 板块, 基金)
     heads the phrase it opens, perhaps after 's or 的 and a few words of kind ("information-technology",
-    信息技术)."""
+    信息技术). `assets`: the asset phrases the text can hold (_asset_words), when known."""
     tables = _tables()
-    if _asset_before(folded, start, tables["asset"]):
+    if assets is None:
+        assets = tables["asset"]
+    if assets and _asset_before(folded, start, assets):
         return True
     i = end
     if folded.startswith(("'s", "’s"), i):
@@ -160,7 +187,11 @@ def other_subject(text, q, ci: int) -> bool:
         key = ("name", nearest.start, nearest.end)
         other = cache.get(key)
         if other is None:
-            other = cache[key] = heads_other(folded, nearest.start, nearest.end) or record_frame(folded, nearest.end)
+            assets = cache.get("assets")
+            if assets is None:
+                assets = cache["assets"] = _asset_words(folded, _tables()["asset"])
+            other = cache[key] = heads_other(folded, nearest.start, nearest.end, assets) \
+                or record_frame(folded, nearest.end)
         if other or _example_of_group(text, q, nearest):
             return True
     places = cache.get(("party", si))
@@ -179,14 +210,17 @@ def _party_places(text, si: int) -> list[tuple[int, int]]:
     covers, as a subject (not governed by a word before it, nor part of a list of names with others); each
     with where its possessive ends ('s, 的), or -1: a share right after it is measured against the party
     ("不足美国同行的十分之一"), not the party's own figure."""
-    from dsfact.matching.bodies import governed
+    folded = text.folded
+    party, example, _ = _text_words(text)
+    if not party and not example:
+        return []
+    from dsfact.matching.bodies import governed  # (bodies imports this module)
     from dsfact.matching.roles import is_comparison
 
-    tables, folded = _tables(), text.folded
     sentence = text.sentences[si]
     lo, hi = sentence.start, sentence.end
     out = []
-    for w in tables["party"]:
+    for w in party:
         at = folded.find(w, lo, hi)
         while at >= 0:
             end = at + len(w)
@@ -196,7 +230,7 @@ def _party_places(text, si: int) -> list[tuple[int, int]]:
                 possessive = next((p for p in ("的", "'s", "’s", "'", "’") if folded.startswith(p, end)), None)
                 out.append((at, end + len(possessive) if possessive else -1))
             at = folded.find(w, end, hi)
-    for w in tables["example"]:
+    for w in example:
         at = folded.find(w, lo, hi)
         while at >= 0:
             end = at + len(w)
@@ -211,14 +245,14 @@ def _example_of_group(text, q, hit) -> bool:
     the clause's subject ("chip stocks such as Nvidia lost $800 billion", 包括英伟达在内的芯片股, 科技巨头如英伟达):
     a word of names.words [example] right before it. Not when the figure is the name's own, right after its
     's or 的 ("including Nvidia's $589 billion")."""
-    if hit.end > q.start:
+    if hit.end > q.start or not _text_words(text)[1]:
         return False
     marks, folded = text._marks, text.folded
     if bisect.bisect_right(marks, hit.start) != bisect.bisect_right(marks, q.start):
         return False
     before = folded[max(0, hit.start - 12):hit.start].rstrip()
     marked = False
-    for w in _tables()["example"]:
+    for w in _text_words(text)[1]:  # (what `before` ends with, the text holds)
         if before.endswith(w) and (not w.isascii() or not before[-len(w) - 1:-len(w)].isalnum()):
             marked = True
             break
@@ -233,7 +267,7 @@ def _listed(text, end: int) -> bool:
     and others", OpenAI等: names.words [list-others]): they belong to the list (dsfact.matching.joint), not a
     subject of their own."""
     folded = text.folded
-    for phrase in _tables()["others"]:
+    for phrase in _text_words(text)[2]:
         if folded.endswith(phrase, 0, end):
             start = end - len(phrase)
             if any(start - 2 <= h.end <= start for h in text.hits_in(max(0, start - 40), start)):
