@@ -27,10 +27,16 @@ def test_five_point_six_million_differs_only_by_truncation():
 
 
 def test_about_six_million_differs_only_by_the_spread_on_a_round_figure():
-    st = _st(6e6, 1.2e6, APPROXIMATELY)  # a round figure: ten per cent either way
-    assert _close(statement_span(st), (5.1e6, 6.9e6))
-    assert _close(input_span(st)[1:], (5.4e6, 6.6e6))
-    assert _close(span_of(6e6, 1.2e6, APPROXIMATELY, round_spread=False), (5.4e6, 6.6e6))
+    st = _st(6e6, 1.2e6, APPROXIMATELY)  # a round figure: half its digit either way (narrower than ten per cent)
+    assert _close(statement_span(st), (5.2e6, 6.8e6))
+    assert _close(input_span(st)[1:], (5.5e6, 6.5e6))
+    assert _close(span_of(6e6, 1.2e6, APPROXIMATELY, round_spread=False), (5.5e6, 6.5e6))
+
+
+def test_a_round_figure_is_read_to_half_its_digit_when_narrower_than_ten_per_cent():
+    assert _close(span_of(6e11, 1.2e11, None), (5.5e11, 6.5e11))  # never $500 billion's 450 to 550
+    assert _close(span_of(2000.0, 400.0, None), (1800.0, 2200.0))  # ten per cent is narrower than 1,500 to 2,500
+    assert _close(span_of(5e11, 1e12, None), (0.0, 1e12))  # "half a trillion": its digit is the trillion's
 
 
 def test_nearly_is_read_from_below_by_every_caller():

@@ -1,6 +1,8 @@
 """Check a document against a registry: find the figures that state a claim and judge them."""
 from __future__ import annotations
 
+import math
+
 from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
 from dsfact.matching.bodies import borrowed_from_other, framed_only
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
@@ -195,9 +197,11 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry):
     - Another model: "DeepSeek's training cost $294,000" names the company, not V3 (C01) or R1 (C70):
       a value that agrees with a sibling of another model is that sibling's; a figure whose words name the
       sibling's model and not selected's ("DeepSeek-R1's run cost $594,000") is judged as the sibling's.
-      "V3 cost $294,000" names V3: still contradicted as V3's.
+      "V3 cost $294,000" names V3: still contradicted as V3's. A value that agrees with no model's but
+      is within a factor of two of another model's, and far from selected's, misstates that model's
+      (`_slip_of`).
     - Another price kind: the kind word nearest the figure (output, 输入, cache hit) picks the price of
-      the family it is; without one, a value that agrees with another kind is that kind's, never a
+      the family it is (the one that agrees, else the first the word names); without one, a value that agrees with another kind is that kind's, never a
       contradiction of the first."""
     excluded = getattr(candidate.cues, "excluded", ())
     position = matcher.index.position
@@ -212,13 +216,20 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry):
         found = judge(q, other, [other], registry)
         if found is not None and found.verdict == SUPPORTED:
             return (found, other) if position[other.id] not in excluded else (None, None)
+    slip = _slip_of(q, selected, [c for c in others if position[c.id] not in excluded], registry)
+    if slip is not None:
+        return slip  # "the DeepSeek model cost $249,000": R1's $294,000 misstated, not V3's $5.6 million
     family, kinds = price_kind(q, selected, matcher) if selected.per is not None else ([], frozenset())
     if kinds and selected.id not in kinds:
-        for other in family:
-            if other.id in kinds and position[other.id] not in excluded:
-                found = judge(q, other, [other], registry)
-                if found is not None:
-                    return found, other
+        told = [other for other in family if other.id in kinds and position[other.id] not in excluded]
+        for other in told:
+            found = judge(q, other, [other], registry)
+            if found is not None and found.verdict == SUPPORTED:
+                return found, other
+        for other in told:
+            found = judge(q, other, [other], registry)
+            if found is not None:
+                return found, other
         return None, None
     if not kinds:
         for other in family:
@@ -227,21 +238,49 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry):
             found = judge(q, other, [other], registry)
             if found is not None and found.verdict == SUPPORTED:
                 return (found, other) if position[other.id] not in excluded else (None, None)
-    return None
+    return None  # no word told the kind: the group's generic claim keeps a value that agrees with no kind
+
+
+SLIP = math.log(2)  # a misstated figure stays within a factor of two of the value it misstates (a digit swapped)
+
+
+def _slip_of(q, selected, others, registry: Registry):
+    """(finding, claim) for the sibling of another model whose value a figure that agrees with none of them
+    misstates, when its words name only the company: the one it is within a factor
+    of two of, while it is more than a factor of two further from every statement of `selected` ("the
+    DeepSeek model cost $249,000" is R1's $294,000 with two digits swapped, not V3's $5.6 million). None
+    otherwise: the figure stays `selected`'s. (A price that names no kind stays the group's generic claim's:
+    a claim that names no variant is what such words state.)"""
+    if not others:
+        return None
+    mine = _gap(q, selected)
+    nearest = min(others, key=lambda c: _gap(q, c))
+    gap = _gap(q, nearest)
+    if gap >= SLIP or mine < gap + SLIP:
+        return None
+    found = judge(q, nearest, [nearest], registry)
+    return (found, nearest) if found is not None else None
 
 
 def _nearer(q, other, selected) -> bool:
     """Whether figure q's value is nearer (as a ratio) to a statement of `other` than to every statement of
     `selected`: "under $3 million" agrees with R1's $294,000 run only through its slack; it is V3's figure."""
-    import math
+    return _gap(q, other) < _gap(q, selected)
 
-    def gap(claim) -> float:
-        values = [abs(st.value) for st in claim.statements if isinstance(st.value, (int, float)) and st.value]
-        if isinstance(q.value, str) or not q.value or not values:
-            return math.inf
-        return min(abs(math.log(abs(q.value) / v)) for v in values)
 
-    return gap(other) < gap(selected)
+def _gap(q, claim) -> float:
+    """How far figure q's value is from the nearest statement of a claim, as the log of their ratio (a rate
+    read per its claim's base; a statement in another unit is not compared)."""
+    from dsfact.quantity import convert_value
+
+    values = [abs(st.value) for st in claim.statements
+              if isinstance(st.value, (int, float)) and st.value and st.unit == claim.unit]
+    value = convert_value(q, claim.unit) if not isinstance(q.value, str) else None
+    if not value or not values:
+        return math.inf
+    if q.per is not None and claim.per is not None and q.per.unit.lower() == claim.per.unit.lower() and q.per.amount:
+        value = value * claim.per.amount / q.per.amount
+    return min(abs(math.log(abs(value) / v)) for v in values)
 
 
 _IN_FORCE: dict = {}  # the registry in force, kept between calls: (path, mtime, size) -> Registry

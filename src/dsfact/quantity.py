@@ -19,6 +19,7 @@ from dsfact.numbers.quantity import (  # noqa: F401
     round_figure_precision,
     same_reading,
     significant_digits,
+    slipped_scale,
     span_of,
     statement_span,
 )

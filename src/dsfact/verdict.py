@@ -34,7 +34,7 @@ from dsfact.model import (
     Registry,
     Severity,
 )
-from dsfact.quantity import agrees, convert_value, fill_date, format_value, statement_span
+from dsfact.quantity import agrees, convert_value, fill_date, format_value, slipped_scale, statement_span
 
 
 @lru_cache(maxsize=4096)
@@ -82,6 +82,8 @@ def _stances(q: Quantity, claim: Claim) -> tuple:
         if claim.estimate:
             st = estimated(st)
         if bound and _vacuous(q, st, per):
+            if slipped_scale(q, st):
+                out.append((st, False))  # "lost over $589 million" of a $589 billion loss: a slipped scale word
             continue
         verdict = agrees(q, st, per)
         if verdict is False and q.qualifier in (MORE_THAN, LESS_THAN):

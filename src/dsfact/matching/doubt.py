@@ -102,14 +102,14 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
                    or t.startswith(LAST_MONTH))) for t in own) and time_fits(time, own, text.year, text.day):
         # "on Monday", "on 27 January", 昨日 in a text of the 28th: placed on the claim's day, when the year
         # the text implies for a date without one is the claim's
-        return ANOTHER_DAY if _undated_elsewhere(text, q.start, _date_tags(own), time) else ""
+        return _undated_doubt(text, q.start, _date_tags(own), time)
     if not time_fits(time, tags, text.year, text.day):
         return ANOTHER_DAY
     if any(t.startswith("weekday:") for t in tags):
         return ""  # "Nvidia shed 17% on Monday, losing $589 billion": the sentence names the claim's day
     dates = _dates_in(text, sentence.start, sentence.end)
     if any(date_fits(d, time) and has_day(d) for d in dates):
-        return ANOTHER_DAY if _undated_elsewhere(text, q.start, dates, time) else ""
+        return _undated_doubt(text, q.start, dates, time)
     placed = _referred(text, si, tags, time)
     if placed is not None:
         return placed
@@ -332,6 +332,16 @@ def _undated_elsewhere(text, pos: int, dates: list[str], time: str) -> bool:
     return all(undated_year(text, d.rstrip(SHIFTED), pos, year) != year for d in fitting)
 
 
+def _undated_doubt(text, pos: int, dates: list[str], time: str) -> str:
+    """doubts_time for a figure that dates without a year place on the claim's day: "", ANOTHER_DAY when the text
+    implies another year, UNANCHORED when none ("1月27日" with no year nor story): its other figures decide."""
+    if not _undated_elsewhere(text, pos, dates, time):
+        return ""
+    fitting = [d for d in dates if date_fits(d, time)]
+    none = all(undated_year(text, d.rstrip(SHIFTED), pos, int(time[:4])) is None for d in fitting)
+    return UNANCHORED if none else ANOTHER_DAY
+
+
 def _dates_in(text, start: int, end: int) -> list[str]:
     """The dates among the figures of text[start:end] (ISO, perhaps without a year; marked when told in East
     Asian time, dsfact.matching.when)."""
@@ -475,12 +485,16 @@ def other_scale(q: Quantity, claim: Claim) -> bool:
     """Whether figure q is OTHER_SCALE times every statement of its claim or more, or as small: another
     quantity, not a wrong one ("$0.55/$2.19 per million tokens" read as a $5.6 million training cost, a
     model "priced at $5 million" against a price per million tokens). A writer's slip of million for
-    billion is a thousand times and is still reported."""
+    billion is a thousand times and is still reported; so is 萬 for 億 (dsfact.quantity.slipped_scale)."""
     if not isinstance(q.value, (int, float)) or q.value <= 0:
         return False
     values = [st.value for st in claim.statements
               if isinstance(st.value, (int, float)) and st.value > 0 and (st.unit is None or st.unit == q.unit)]
-    return bool(values) and all(max(q.value / v, v / q.value) >= OTHER_SCALE for v in values)
+    if not values or any(max(q.value / v, v / q.value) < OTHER_SCALE for v in values):
+        return False
+    from dsfact.quantity import slipped_scale
+
+    return not any(slipped_scale(q, st) for st in claim.statements if st.unit is None or st.unit == q.unit)
 
 
 def _other_column(text, q: Quantity, ci: int) -> bool:

@@ -231,6 +231,13 @@ def _price_kinds(registry, index) -> dict:
                 own = by_claim.get((ci, VARIANT), set()) | (by_claim.get((ci, METRIC), set()) & shunned)
                 for k in own:
                     words.setdefault(k, set()).add(c.id)
+                # so is a variant's metric word that its group's claim naming no variant lacks: "input" names
+                # R1's cache-hit and cache-miss input prices, and the generic price, which does not exclude it
+                # ("$5.50 per million input tokens and $2.19 per million output tokens": $5.50 is no output price)
+                for g in members:
+                    if c.variant and g.group == c.group and not g.variant:
+                        for k in by_claim.get((ci, METRIC), set()) - by_claim.get((index.position[g.id], METRIC), set()):
+                            words.setdefault(k, set()).update((c.id, g.id))
             for c in members:
                 out[c.id] = (members, {k: frozenset(v) for k, v in words.items()})
         _KINDS["registry"], _KINDS["kinds"] = registry, out

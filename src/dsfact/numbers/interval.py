@@ -2,7 +2,8 @@
 
 "5.6 million" is read to its last digit (5.55 to 5.65 million) and, because a writer may cut a figure
 short rather than round it, up to 5.7 million; a round figure ("$6 million", 2,000, 十萬) is ten per
-cent either way; a qualifier widens it ("about": five per cent more either way; "more than 50": 50 to
+cent either way, or half its one digit where that is narrower ("$600 billion" is 550 to 650 billion: a
+writer who rounds $500 billion never writes it); a qualifier widens it ("about": five per cent more either way; "more than 50": 50 to
 75; "nearly 17%": 16.5 to 17). `span_of` computes it for check, compare and audit alike; the options
 say where a caller reads differently, and why:
 
@@ -18,6 +19,8 @@ say where a caller reads differently, and why:
 Standard library only.
 """
 from __future__ import annotations
+
+import math
 
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Statement
 
@@ -86,6 +89,11 @@ def _round_part(value) -> bool:
     return parts >= 10 and abs(whole - parts) < 1e-6 * whole and len(str(parts).rstrip("0")) == 1
 
 
+def leading_place(value: float) -> float:
+    """The place of a figure's first digit: 100 for 600, 0.01 for 0.05."""
+    return 10.0 ** math.floor(math.log10(abs(value))) if value else 0.0
+
+
 def span_of(value: float, precision: float | None, qualifier: str | None, high: float | None = None,
             *, literal: bool = False, below: bool = False, truncate: bool = True, round_spread: bool = True,
             floor: bool = True) -> tuple[float, float]:
@@ -102,7 +110,12 @@ def span_of(value: float, precision: float | None, qualifier: str | None, high: 
         precision = max(abs(value), abs(top)) * RELATIVE_FLOOR * 2 if floor else 0.0
     round_figure = precision >= 2 * ROUND_FIGURE * abs(value) > 0
     if round_figure or not truncate:
-        lo, hi = value - precision / 2, top + precision / 2  # a round figure: ten per cent either way
+        half = precision / 2  # a round figure: ten per cent either way
+        if round_figure and high is None and precision <= 2 * ROUND_FIGURE * abs(value) * (1 + 1e-9):
+            # or half its one digit, when narrower: 600 is 550 to 650 (not "half a trillion", whose digit is
+            # the trillion's)
+            half = min(half, leading_place(value) / 2)
+        lo, hi = value - half, top + half
     else:
         lo, hi = value - precision / 2, top + precision  # 5.6 million: 5.55 (rounded) to 5.7 (truncated)
     if qualifier == APPROXIMATELY and below:

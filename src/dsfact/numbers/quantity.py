@@ -2,6 +2,8 @@
 dates, and figures written as a reader would."""
 from __future__ import annotations
 
+import re
+
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per, Quantity, Statement
 from dsfact.numbers.interval import (
     APPROX_SPREAD,
@@ -18,7 +20,7 @@ from dsfact.numbers.interval import (
 
 __all__ = ["APPROX_SPREAD", "BOUND_SPREAD", "CONVERTIBLE", "RELATIVE_FLOOR", "ROUND_FIGURE", "ROUNDED_UNITS",
            "agrees", "convert_value", "dates_agree", "fill_date", "format_value", "per_words", "precision_of",
-           "round_figure_precision", "same_reading", "significant_digits", "span_of", "statement_span"]
+           "round_figure_precision", "same_reading", "significant_digits", "slipped_scale", "span_of", "statement_span"]
 
 _DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
 # Units that express one another: a share as a percentage, durations ("a little under two months"
@@ -96,6 +98,32 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None) -> bool | N
                          below=q.below, truncate=q.unit not in ROUNDED_UNITS)
     s_lo, s_hi = statement_span(st)
     return max(q_lo, s_lo) < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
+
+
+SLIPS = (1e3, 1e4, 1e6, 1e8)  # the ratios a slipped scale word makes: million/billion, 萬/億, million/trillion, 萬/萬億
+_SCALE_WORD = re.compile(r"thousand|million|billion|trillion|[0-9]\s*(?:bn|mn|tn|m|b|k)(?![a-z])|[千萬万億亿兆]", re.I)
+
+
+def slipped_scale(q: Quantity, st: Statement) -> bool:
+    """Whether figure q states statement st with its scale word slipped: "$589 million" of a $589 billion
+    loss, 5000萬 of a 5000億 plan. q is written with a scale word, and its digits, moved to st's scale (a
+    thousand, ten thousand, a million or a hundred million times), agree with st read plainly ("over $589
+    million" moved is $589 billion, not "over"). A bound needs two digits or more to be read as a slip:
+    "more than $5 million" of a $5 billion plan may be a part of it."""
+    if isinstance(q.value, str) or isinstance(st.value, str) or not q.value or not st.value \
+            or q.unit != st.unit or q.unit == "date" or q.high is not None or q.per is not None:
+        return False
+    if not _SCALE_WORD.search(q.text) or (q.qualifier is not None and (significant_digits(q.text) or 0) < 2):
+        return False
+    ratio = abs(st.value / q.value)
+    for slip in SLIPS:
+        for factor in (slip, 1 / slip):
+            if abs(ratio / factor - 1) < 0.5:
+                moved = q._replace(value=q.value * factor, qualifier=None, below=False,
+                                   precision=q.precision * factor if q.precision else None)
+                if agrees(moved, st):
+                    return True
+    return False
 
 
 def same_reading(q: Quantity, st: Statement) -> bool:
