@@ -79,10 +79,8 @@ def fill_date(text_value: str, claim_value: str) -> str:
     return text_value
 
 
-def agrees(q: Quantity, st: Statement, claim_per: Per | None = None, written: bool = False) -> bool | None:
-    """Whether figure q agrees with a source's statement; None when they are not comparable. `written`: q is
-    a figure of the text being checked, read at the writer's digits (check; compare reads a source's figure
-    as a source's): "about" on three digits or more widens it by its last digit, on a round figure not at all."""
+def agrees(q: Quantity, st: Statement, claim_per: Per | None = None) -> bool | None:
+    """Whether figure q agrees with a source's statement; None when they are not comparable."""
     if q.unit == "date" or st.unit == "date":
         if q.unit != st.unit:
             return None
@@ -96,15 +94,8 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None, written: bo
     precision = round_part_precision(q.value, round_figure_precision(q.value, q.precision, q.text, q.unit), q.unit)
     precision = precision * factor if precision else None
     high = q.high * factor if q.high is not None else None
-    # "about" on a figure of three digits or more widens it by its last digit, not five per cent of it: "约575.6万"
-    # gives its digits, and is no rounding of 557.6万; on a round figure it adds nothing ("about $600 billion"
-    # is 550 to 650 billion already)
-    exact = written and q.qualifier == APPROXIMATELY and not q.below and high is None and precision \
-        and (significant_digits(q.text) or 0) >= 3
-    q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, None if exact else q.qualifier, high,
-                         literal=True, below=q.below, truncate=q.unit not in ROUNDED_UNITS, round_spread=not written)
-    if exact:
-        q_lo, q_hi = q_lo - precision, q_hi + precision
+    q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, q.qualifier, high, literal=True,
+                         below=q.below, truncate=q.unit not in ROUNDED_UNITS)
     s_lo, s_hi = statement_span(st)
     return max(q_lo, s_lo) < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
 
