@@ -64,7 +64,9 @@ def weekday_year(text, date: str, pos: int, claim_year: int, beside_only: bool =
     beside the date in that sentence ("Tuesday, January 27": 2026); else (not `beside_only`) weekdays beside
     the text's other dates without a year ("Monday, January 27" in another paragraph, "1月28日（周二）"), all
     of one year; else the weekdays its paragraph names on their own ("on Tuesday", "Tuesday's session", 週二,
-    星期二), then the whole text's. A weekday told of the week before ("last Monday"), in a sentence that
+    星期二), and for a date in a title or a dateline the whole text's. A weekday
+    in another paragraph may tell another day ("fell 17% on January 27. ... On Tuesday, the shares
+    rebounded"): it does not name the year of a date in the body. A weekday told of the week before ("last Monday"), in a sentence that
     tells another day ("The next day, Tuesday", "another 4% on Wednesday") or beside a full date does not
     count; one told in East Asian time ("周二凌晨") names its own day or the day before. None when no
     weekday, or more than one year, fits."""
@@ -93,9 +95,19 @@ def weekday_year(text, date: str, pos: int, claim_year: int, beside_only: bool =
     paragraph = text.sentences[si].paragraph
     free = [w for w in marks if w.beside is None]
     found = _one_year(years, [w.weekdays for w in free if w.paragraph == paragraph])
-    if found is not None:
+    if found is not None or not _title(text, si):
         return found
-    return _one_year(years, [w.weekdays for w in free])
+    return _one_year(years, [w.weekdays for w in free])  # a title's or dateline's date: the text's day
+
+
+def _title(text, si: int) -> bool:
+    """Whether sentence si is a title or a dateline: the text's first paragraph, one line that ends with no
+    stop ("Market wrap, January 27")."""
+    sentence = text.sentences[si]
+    if sentence.paragraph != text.sentences[0].paragraph:
+        return False
+    words = text.text[sentence.start:sentence.end].rstrip()
+    return "\n" not in words and not words.endswith((".", "。", "!", "！", "?", "？"))
 
 
 def _one_year(years: dict[int, int], told: list[frozenset[int]]) -> int | None:
