@@ -91,3 +91,19 @@ def git_repo(tmp_path, monkeypatch):
     for key in [k for k in os.environ if k.startswith("GIT_")]:
         monkeypatch.delenv(key)
     return root
+
+
+class Recorder:
+    """A gate that admits every disagreement and keeps the features it was shown, and how the engine left
+    the figure: reported, silenced or supported (as bench/gate_train.py's Recorder). Used by test_gate and
+    test_evidence."""
+
+    def __init__(self) -> None:
+        self.seen = []
+
+    def admits(self, finding, features):
+        self.seen.append((finding, dict(features), "reported"))
+        return True
+
+    def doubted(self, finding, features):
+        self.seen.append((finding, dict(features), "supported" if finding.verdict == "supported" else "silenced"))

@@ -4,24 +4,11 @@ the minimum a contradiction needs. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from conftest import Recorder
 
 from dsfact.check import check_document, find_findings
 from dsfact.document import read_document
 from dsfact.matching.evidence import firm
-
-
-class Recorder:
-    """A gate that admits everything and keeps the features it was shown (as bench/gate_train.py's)."""
-
-    def __init__(self) -> None:
-        self.seen = []
-
-    def admits(self, finding, features):
-        self.seen.append((finding, dict(features), "reported"))
-        return True
-
-    def doubted(self, finding, features):
-        self.seen.append((finding, dict(features), "supported" if finding.verdict == "supported" else "silenced"))
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import Recorder
 
 from dsfact.check import find_findings
 from dsfact.matching.gate import FEATURES, Gate, load_gate
@@ -21,20 +22,6 @@ FIRM_HANS = "DeepSeek-V3 的训练只用了4096块GPU。"
 # the subject borrowed from the sentence before, three figures of the unit in one sentence, a hedge
 WEAK_EN = ("DeepSeek-V3 drew wide notice this month.\n"
            "A report said the training cluster held 3,000 GPUs, against 1,000 GPUs and 500 GPUs at two rivals.")
-
-
-class Recorder:
-    """A gate that admits everything and keeps what it was shown (as bench/gate_train.py's)."""
-
-    def __init__(self) -> None:
-        self.seen = []
-
-    def admits(self, finding, features):
-        self.seen.append((finding, dict(features), "reported"))
-        return True
-
-    def doubted(self, finding, features):
-        self.seen.append((finding, dict(features), "silenced" if finding.verdict != "supported" else "supported"))
 
 
 def _seen(text: str, registry):
