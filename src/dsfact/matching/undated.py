@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from dsfact.matching.alone import date_links
 from dsfact.matching.when import (
     LAST_WEEK,
     SHIFTED,
@@ -247,18 +248,11 @@ def _head_year(folded: str, sentence) -> tuple[int, str | None]:
     lead = len(folded[sentence.start:sentence.start + HEAD_WORDS + 6]) - len(head)
     for k in range(0, min(len(head), HEAD_WORDS + 1)):
         m = _HEAD_YEAR.match(head, k)
-        if m is not None and all(w in _date_links() for w in head[:k].split()):
+        if m is not None and all(w in date_links() for w in head[:k].split()):
             return sentence.start + lead + k, m.group(1)
         if head[k:k + 1].isdigit():
             break
     return sentence.start, None
-
-
-@lru_cache(maxsize=1)
-def _date_links() -> frozenset[str]:
-    from dsfact.lang import load_words
-
-    return frozenset(load_words("time").get("date-clause", {}).get("words", ()))
 
 
 def tells_story(text) -> bool:
