@@ -12,10 +12,9 @@ from hypothesis import strategies as st
 
 from dsfact.lang import load_words
 from dsfact.matching import family, structure
-from dsfact.matching.roles import ROLE_KEYS
 from dsfact.matching.wordtables import whole_word_in, word_then
 
-_TABLES = load_words("roles", ROLE_KEYS | {"words"})
+_TABLES = load_words("roles")
 
 
 def _table(name: str) -> dict:

@@ -57,7 +57,7 @@ def test_a_name_that_heads_its_own_phrase(folded, name):
 def test_the_words_are_language_data():
     from dsfact.lang import load_words
 
-    tables = load_words("names", frozenset(("before", "after", "words")))
+    tables = load_words("names")
     for section, key in (("other-head", "after"), ("other-head", "words"), ("other-party", "words"),
                          ("example", "words"), ("new-clause", "words")):
         words = tables[section][key]

@@ -131,10 +131,10 @@ def _wire(head: str, date) -> bool:
 def _chinese_dateline(head: str, date) -> bool:
     """A Chinese dateline: a few words (an agency, a city), the date, then 电 or 讯 ("新华社北京1月28日电")."""
     from dsfact.fold import fold_text
-    from dsfact.lang import load_words
+    from dsfact.lang import words_of
 
     after = fold_text(head[date.end:date.end + 4]).lstrip()
-    words = load_words("time").get("dateline", {}).get("after", ())
+    words = words_of("time", "dateline", "after")
     return date.start <= 16 and not any(ch.isdigit() for ch in head[:date.start]) \
         and any(after.startswith(w) for w in words)
 

@@ -19,6 +19,18 @@ from dsfact.errors import DsfactError
 
 _HERE = os.path.dirname(__file__)
 _LOADED: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {}
+_LISTED: dict[tuple[str, str, str, bool], tuple[str, ...]] = {}
+
+# The keys the tables of a bundled file may have (a key outside them is reported at its line, whichever
+# module reads the file first); a file not named here may have any key.
+KEYS: dict[str, frozenset[str]] = {
+    "names": frozenset(("before", "after", "words")),
+    "roles": frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head", "words")),
+    "synonyms": frozenset(("words",)),
+    "sentences": frozenset(("ends", "stops", "opens", "words")),
+    "counts": frozenset(("function", "measure", "cjk-function", "also", "container")),
+    "events": frozenset(("metric", "words", "others", "before", "after", "title", "unless")),
+}
 
 
 class LanguageDataError(DsfactError):
@@ -65,11 +77,24 @@ def parse_words(text: str, path: str = "<words>", keys: frozenset[str] | None = 
     return {name: {k: tuple(v) for k, v in t.items()} for name, t in tables.items()}
 
 
-def load_words(name: str, keys: frozenset[str] | None = None) -> dict[str, dict[str, tuple[str, ...]]]:
-    """The tables of the bundled file `name`.words, read once per process."""
+def load_words(name: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The tables of the bundled file `name`.words, read once per process (their keys checked against KEYS)."""
     found = _LOADED.get(name)
     if found is None:
         path = os.path.join(_HERE, f"{name}.words")
         with open(path, encoding="utf-8") as handle:
-            found = _LOADED[name] = parse_words(handle.read(), path, keys)
+            found = _LOADED[name] = parse_words(handle.read(), path, KEYS.get(name))
+    return found
+
+
+def words_of(name: str, table: str, key: str = "words", *, longest_first: bool = False) -> tuple[str, ...]:
+    """The words under `key` of [table] in the bundled file `name`.words (none when it has no such table or
+    key), read once per process; longest first when asked, for look-ups where a longer word must be tried
+    before a shorter one it begins with."""
+    found = _LISTED.get((name, table, key, longest_first))
+    if found is None:
+        found = load_words(name).get(table, {}).get(key, ())
+        if longest_first:
+            found = tuple(sorted(found, key=len, reverse=True))
+        _LISTED[(name, table, key, longest_first)] = found
     return found

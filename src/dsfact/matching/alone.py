@@ -47,7 +47,7 @@ def date_links() -> frozenset[str]:
     """The words that may stand beside a date in a clause of its own (dsfact/lang/time.words [date-clause])."""
     global _DATE_LINKS
     if _DATE_LINKS is None:
-        from dsfact.lang import load_words
+        from dsfact.lang import words_of
 
-        _DATE_LINKS = frozenset(load_words("time").get("date-clause", {}).get("words", ()))
+        _DATE_LINKS = frozenset(words_of("time", "date-clause"))
     return _DATE_LINKS

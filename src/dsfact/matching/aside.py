@@ -59,9 +59,9 @@ def _caused_by(folded: str, end: int, start: int) -> bool:
     """Whether a word of cause stands between a figure's end and a name after it, near the name, with no
     sentence's end between ("plunged 17% on Monday, following the launch of DeepSeek's model")."""
     if not _CAUSE:
-        from dsfact.lang import load_words
+        from dsfact.lang import words_of
 
-        words = load_words("names", frozenset(("before", "after", "words"))).get("cause", {}).get("before", ())
+        words = words_of("names", "cause", "before")
         latin = sorted((w for w in words if w[:1].isascii()), key=len, reverse=True)
         other = sorted((w for w in words if not w[:1].isascii()), key=len, reverse=True)
         parts = [r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in latin) + r")\b"] if latin else []
@@ -122,9 +122,9 @@ def relative(text, end: int, q_start: int) -> bool:
     `end` ("cheaper than GPT-4o, whose training cost $100 million", "than o1, which charges $60"): the
     name is that clause's subject (names.words [relative]), whatever it was compared with."""
     if not _RELATIVE:
-        from dsfact.lang import load_words
+        from dsfact.lang import words_of
 
-        _RELATIVE.append(tuple(load_words("names", frozenset(("before", "after", "words"))).get("relative", {}).get("words", ())))
+        _RELATIVE.append(tuple(words_of("names", "relative")))
     folded = text.folded
     if not end < q_start <= end + 120:
         return False

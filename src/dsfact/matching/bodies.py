@@ -25,9 +25,9 @@ def governed(folded: str, start: int) -> bool:
     market", "在美股历史上"): a word of dsfact/lang/names.words [governed] stands right before it."""
     global _GOVERNED
     if _GOVERNED is None:
-        from dsfact.lang import load_words
+        from dsfact.lang import words_of
 
-        words = load_words("names", frozenset(("before", "after", "words"))).get("governed", {}).get("before", ())
+        words = words_of("names", "governed", "before")
         _GOVERNED = (frozenset(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii()))
     latin, chinese = _GOVERNED
     before = folded[max(0, start - 16):start]
@@ -55,9 +55,9 @@ def opens_with_pronoun(folded: str, start: int, end: int) -> bool:
     "它的", "其": dsfact/lang/names.words [pronoun])."""
     global _PRONOUNS
     if _PRONOUNS is None:
-        from dsfact.lang import load_words
+        from dsfact.lang import words_of
 
-        words = load_words("names", frozenset(("before", "after", "words"))).get("pronoun", {}).get("before", ())
+        words = words_of("names", "pronoun", "before")
         latin = sorted((w for w in words if w.isascii()), key=len, reverse=True)
         _PRONOUNS = (tuple(latin), tuple(w for w in words if not w.isascii()))
     latin, chinese = _PRONOUNS
@@ -290,7 +290,7 @@ def in_comparison_frame(folded: str, start: int, end: int) -> bool:
     if _FRAME is None:
         from dsfact.lang import load_words
 
-        table = load_words("names", frozenset(("before", "after", "words"))).get("comparison-frame", {})
+        table = load_words("names").get("comparison-frame", {})
         closers = tuple(sorted(table.get("after", ()), key=len, reverse=True))
         _FRAME = (tuple(table.get("before", ())), closers, re.compile("|".join(map(re.escape, closers)) or "(?!)"))
     openers, closers, _ = _FRAME

@@ -21,7 +21,7 @@ def _words() -> dict:
     if _WORDS is None:
         from dsfact.lang import load_words
 
-        table = load_words("counts", frozenset(("function", "measure", "cjk-function", "also", "container")))["counts"]
+        table = load_words("counts")["counts"]
         _WORDS = {
             "latin": re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*|[^\w\s]"),
             "run": re.compile(r"[\u3400-\u9fffA-Za-z0-9 -]+"),  # a Chinese noun may hold a Latin name: 英伟达H100芯片

@@ -396,7 +396,7 @@ def _synonym_families() -> dict[str, tuple[str, ...]]:
     from dsfact.lang import load_words
 
     out: dict[str, tuple[str, ...]] = {}
-    for table in load_words("synonyms", frozenset(("words",))).values():
+    for table in load_words("synonyms").values():
         words = table.get("words", ())
         for word in words:
             out.setdefault(_cue_key(word, word.lower())[0], words)
@@ -410,9 +410,9 @@ def _product_words() -> frozenset[str]:
     """Cue keys of things made and counted: the [gpu] family of dsfact/lang/synonyms.words."""
     global _PRODUCTS
     if _PRODUCTS is None:
-        from dsfact.lang import load_words
+        from dsfact.lang import words_of
 
-        words = load_words("synonyms", frozenset(("words",))).get("gpu", {}).get("words", ())
+        words = words_of("synonyms", "gpu")
         _PRODUCTS = frozenset(_cue_key(w, w.lower())[0] for w in words)
     return _PRODUCTS
 

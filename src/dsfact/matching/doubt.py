@@ -14,7 +14,6 @@ from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.roles import (
     _DURATIONS,
     _TIMES,
-    ROLE_KEYS,
     doubted,
     is_comparison,
     lexicon,
@@ -208,7 +207,7 @@ def _role_words(section: str):
     from dsfact.lang import load_words
     from dsfact.matching.wordtables import Alternation
 
-    return Alternation(load_words("roles", ROLE_KEYS | {"words"}).get(section, {}).get("words", ()))
+    return Alternation(load_words("roles").get(section, {}).get("words", ()))
 
 
 def _after_parts(text, q: Quantity) -> bool:

@@ -17,7 +17,6 @@ from dsfact.matching.cues import has_cjk
 from dsfact.matching.wordtables import Alternation, Words
 
 NO_EVENT = "none"  # a claim's `event:` that gives it no event (its metric words would give one)
-_EVENT_KEYS = frozenset(("metric", "words", "others", "before", "after", "title", "unless"))
 
 
 class _Words:
@@ -87,7 +86,7 @@ def events() -> dict[str, _Event]:
     """The tables of dsfact/lang/events.words, by name, in the file's order."""
     from dsfact.lang import load_words
 
-    return {name: _Event(name, table) for name, table in load_words("events", _EVENT_KEYS).items()}
+    return {name: _Event(name, table) for name, table in load_words("events").items()}
 
 
 @lru_cache(maxsize=None)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 
+from dsfact.lang import words_of
 from dsfact.matching.alone import stands_alone
 
 CLAUSE, PARALLEL, SENTENCE, CARRIED, HEADING, NONE = "clause", "parallel", "sentence", "carried", "heading", "none"
@@ -133,21 +134,15 @@ class _Reach:
         return self.whole or (self.start <= hit.start and hit.end <= self.end)
 
 
-_CONTINUES: tuple[str, ...] | None = None
 
 
 def _continues(folded: str, start: int, pos: int) -> bool:
     """Whether the clause at folded[start:pos] (up to its figure) opens with a word that continues the clause
     before it: a relative clause or an apposition ("which came to", 即, 约为; lang/sentences.words
     [continues])."""
-    global _CONTINUES
-    if _CONTINUES is None:
-        from dsfact.lang import load_words
-
-        _CONTINUES = tuple(load_words("sentences").get("continues", {}).get("words", ()))
     head = folded[start:pos].lstrip()
     return any(head.startswith(w) and not (w[-1].isascii() and w[-1].isalpha()
-                                           and head[len(w):len(w) + 1].isalnum()) for w in _CONTINUES)
+                                           and head[len(w):len(w) + 1].isalnum()) for w in words_of("sentences", "continues"))
 
 
 def _opened(folded: str, start: int, pos: int) -> int | None:

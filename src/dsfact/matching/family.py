@@ -29,10 +29,9 @@ def _words() -> dict:
     global _WORDS
     if _WORDS is None:
         from dsfact.lang import load_words
-        from dsfact.matching.roles import ROLE_KEYS
         from dsfact.matching.wordtables import Words
 
-        tables = load_words("roles", ROLE_KEYS | {"words"})
+        tables = load_words("roles")
         member, exchange = tables.get("member", {}), tables.get("exchange", {})
         after = member.get("after", ())
         _WORDS = {"before": Words((*member.get("before", ()), *exchange.get("before", ()))),
@@ -206,10 +205,9 @@ def base_words(section: str = "multiple") -> tuple:
     found = _BASES.get(section)
     if found is None:
         from dsfact.lang import load_words
-        from dsfact.matching.roles import ROLE_KEYS
         from dsfact.matching.wordtables import Alternation
 
-        table = load_words("roles", ROLE_KEYS | {"words"}).get(section, {})
+        table = load_words("roles").get(section, {})
         latin = Alternation(tuple(w for w in table.get("after", ()) if w.isascii())).get(True)
         found = _BASES[section] = (latin, tuple(sorted(table.get("before", ()), key=len, reverse=True)))
     return found
@@ -264,10 +262,9 @@ def _earmark_words() -> tuple:
     global _EARMARK
     if _EARMARK is None:
         from dsfact.lang import load_words
-        from dsfact.matching.roles import ROLE_KEYS
         from dsfact.matching.wordtables import Words
 
-        tables = load_words("roles", ROLE_KEYS | {"words"})
+        tables = load_words("roles")
         earmark = tables.get("earmark", {})
         _EARMARK = (Words(earmark.get("after", ()), lambda w: (False, w.isascii())),
                     Words(earmark.get("before", ()), lambda w: (True, w.isascii())),

@@ -41,7 +41,7 @@ def _joint_words() -> tuple:
     if _WORDS is None:
         from dsfact.lang import load_words
 
-        tables = load_words("names", frozenset(("before", "after", "words")))
+        tables = load_words("names")
         joint = tuple(tables.get("joint", {}).get("words", ()))
         joiners = frozenset(w.translate(_SEPARATORS) for w in tables.get("list-joiners", {}).get("words", ()))
         each = tuple(tables.get("list-each", {}).get("words", ()))
@@ -197,9 +197,9 @@ def jointly(text, q) -> bool:
     or its sentence lists enough of them to name the subject firmly before it (FIRM_MEMBERS): the sum is
     the whole plan's, not one backer's share of it (`text`, a TextMatcher)."""
     if not _JOINTLY:
-        from dsfact.lang import load_words
+        from dsfact.lang import words_of
 
-        words = load_words("names", frozenset(("before", "after", "words"))).get("jointly", {}).get("words", ())
+        words = words_of("names", "jointly")
         _JOINTLY.append((tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii())))
     from dsfact.matching.wordtables import whole_word_in
 

@@ -32,7 +32,7 @@ def _tables() -> dict:
     if _TABLES is None:
         from dsfact.lang import load_words
 
-        tables = load_words("names", frozenset(("before", "after", "words")))
+        tables = load_words("names")
 
         def listed(section: str, key: str = "words") -> tuple[str, ...]:
             return tuple(sorted(tables.get(section, {}).get(key, ()), key=len, reverse=True))

@@ -24,11 +24,10 @@ _WORDS: tuple[tuple[str, ...], tuple[str, ...], frozenset[str]] | None = None
 def _words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     global _WORDS
     if _WORDS is None:
-        from dsfact.lang import load_words
+        from dsfact.lang import words_of
 
-        tables = load_words("names", frozenset(("before", "after", "words")))
-        _WORDS = (tuple(tables.get("former", {}).get("words", ())), tuple(tables.get("latter", {}).get("words", ())),
-                  frozenset(tables.get("former-latter-adjective", {}).get("after", ())))
+        _WORDS = (words_of("names", "former"), words_of("names", "latter"),
+                  frozenset(words_of("names", "former-latter-adjective", "after")))
     return _WORDS
 
 

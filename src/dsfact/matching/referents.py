@@ -37,7 +37,7 @@ def _referent_words() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
     if _REFERENT is None:
         from dsfact.lang import load_words
 
-        table = load_words("names", frozenset(("before", "after", "words"))).get("referent", {})
+        table = load_words("names").get("referent", {})
         by_first: dict[str, list[str]] = {}
         for w in sorted(table.get("before", ()), key=len, reverse=True):
             by_first.setdefault(w[0], []).append(w)
@@ -150,7 +150,7 @@ def _modifier_tables() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], fro
     if _MODIFIERS is None:
         from dsfact.lang import load_words
 
-        tables = load_words("names", frozenset(("before", "after", "words")))
+        tables = load_words("names")
         words = tuple(sorted(tables.get("referent-modifier", {}).get("words", ()), key=len, reverse=True))
         spellings: dict[str, tuple[str, ...]] = {}
         for entry in tables.get("referent-spelling", {}).get("words", ()):
@@ -291,18 +291,13 @@ def _name_start(folded: str, i: int) -> int:
 _OPENING_QUOTES = "\"“「『"
 _CLOSING_QUOTES = "\"”」』"
 _SPEAKER_GAP = 40  # characters between a quote's end and the name of the one who said it
-_SPEECH: tuple[str, ...] | None = None
 
 
 def _speech_words() -> tuple[str, ...]:
     """The words that tell who said a quote (names.words [speaker])."""
-    global _SPEECH
-    if _SPEECH is None:
-        from dsfact.lang import load_words
+    from dsfact.lang import words_of
 
-        table = load_words("names", frozenset(("before", "after", "words"))).get("speaker", {})
-        _SPEECH = tuple(sorted(table.get("words", ()), key=len, reverse=True))
-    return _SPEECH
+    return words_of("names", "speaker", longest_first=True)
 
 
 def quoted(text, si: int, q, cues) -> bool:

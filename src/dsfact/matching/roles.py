@@ -13,12 +13,13 @@ import datetime
 import re
 
 from dsfact.fold import has_han
+from dsfact.lang import KEYS
 from dsfact.matching import when
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of, owner_start
 from dsfact.model import Quantity
 
-ROLE_KEYS = frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head"))
+ROLE_KEYS = KEYS["roles"] - {"words"}  # the keys of a role's table (dsfact/lang/roles.words)
 WINDOW = 48  # characters looked at before and after a figure for the words that govern it
 NEAR_REACH = 80  # a role's `near` word names a figure this close to it in its sentence, not a whole long one
 EXCHANGE_REACH = 28  # characters after an index's name where a word of listing begins ("'s biggest loser")
@@ -53,7 +54,7 @@ class _Lexicon:
         from dsfact.lang import load_words
 
         self.roles: list[_Role] = []
-        tables = load_words("roles", ROLE_KEYS | {"words"})
+        tables = load_words("roles")
         between = tables.get("between", {}).get("words", ())
         self.new_subject = Pattern(r"^\W*(?:{})(?:\s+[^\s\d$€¥£]+\s+[^\d$€¥£]|(?<=[\u3400-\u9fff])[^\W\d]{{2}})",
                                     tables.get("new-subject", {}).get("words", ()),
@@ -106,7 +107,7 @@ class _Lexicon:
         self.move_to = frozenset(from_to.get("words", ()))
         self._never: dict[str, list[str]] = {}
         self._doubt: dict[str | None, list[str]] = {}
-        names = load_words("names", frozenset(("before", "after", "words")))
+        names = load_words("names")
         comparison = names.get("comparison", {})
         self.shift = Alternation(names.get("shift", {}).get("before", ()))
         self.compared_before = Words(comparison.get("before", ()))

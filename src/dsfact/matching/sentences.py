@@ -30,7 +30,7 @@ class _Rules:
     def __init__(self) -> None:
         from dsfact.lang import load_words
 
-        tables = load_words("sentences", frozenset(("ends", "stops", "opens", "words")))
+        tables = load_words("sentences")
         rules = tables.get("rules", {})
         self.ends = "".join(rules.get("ends", ()))
         self.stops = "".join(rules.get("stops", ()))

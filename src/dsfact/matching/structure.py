@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from dsfact.lang import words_of
 from dsfact.matching.cues import _CURRENCIES, METRIC, _cue_key, has_cjk, is_cjk
 from dsfact.matching.text import means_in
 from dsfact.matching.wordtables import whole_word_in, word_then
@@ -202,15 +203,7 @@ def _carried(matcher, q, hit, ci: int, subjects: tuple[int, ...], hits) -> int:
 
 def _naming_words() -> tuple[str, ...]:
     """The words that give the noun before them a name: called, named, dubbed, 名为 (roles.words [naming])."""
-    global _NAMING
-    if _NAMING is None:
-        from dsfact.lang import load_words
-
-        _NAMING = tuple(load_words("roles").get("naming", {}).get("words", ()))
-    return _NAMING
-
-
-_NAMING: tuple[str, ...] | None = None
+    return words_of("roles", "naming")
 
 
 def attributive(folded: str, q_start: int, q_end: int, name_start: int, name_end: int,
@@ -496,23 +489,17 @@ def owner_after(matcher, q, hits, cues) -> None:
 # governs its figures. roles.words [means] are the words that open it.
 _MEANS_NAME = 12  # characters of a name that may stand before a Chinese word of means
 _MEANS_WORDS = 4  # at most this many words (or twice as many Chinese characters) before the figure
-_MEANS: tuple[str, ...] | None = None
 
 
 def leads_means(folded: str, clause_start: int, q_start: int) -> bool:
     """Whether the figure's clause, from clause_start to the figure at q_start, opens with a word of means
     (or says "that" and then one) and holds little else before the figure."""
-    global _MEANS
-    if _MEANS is None:
-        from dsfact.lang import load_words
-
-        _MEANS = tuple(sorted(load_words("roles").get("means", {}).get("words", ()), key=len, reverse=True))
     head = folded[clause_start:q_start].strip(" \t\"'“”‘’「」*#-,，、;；:：")
     that = head.rfind(" that ")  # "DeepSeek said that with merely $6 million, it had trained V3"
     if that >= 0:
         head = head[that + 6:]
     rest = None
-    for w in _MEANS:
+    for w in words_of("roles", "means", longest_first=True):
         if w.isascii():
             if head.startswith(w) and head[len(w):len(w) + 1] in ("", " "):
                 rest = head[len(w):]

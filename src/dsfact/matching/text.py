@@ -404,9 +404,9 @@ def means_in(text: TextCues, start: int, end: int) -> bool:
     stand is found once per text, and structure.leads_means, asked of every figure, only where one does."""
     found = text._means
     if found is None:
-        from dsfact.lang import load_words
+        from dsfact.lang import words_of
 
-        found = text._means = sorted({k for w in load_words("roles").get("means", {}).get("words", ())
+        found = text._means = sorted({k for w in words_of("roles", "means")
                                       for k in _occurrences(text.folded, w)})
     i = bisect.bisect_left(found, start)
     return i < len(found) and found[i] < end
