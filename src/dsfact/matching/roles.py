@@ -13,13 +13,11 @@ import datetime
 import re
 
 from dsfact.fold import has_han
-from dsfact.lang import KEYS
 from dsfact.matching import when
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of, owner_start
 from dsfact.model import Quantity
 
-ROLE_KEYS = KEYS["roles"] - {"words"}  # the keys of a role's table (dsfact/lang/roles.words)
 WINDOW = 48  # characters looked at before and after a figure for the words that govern it
 NEAR_REACH = 80  # a role's `near` word names a figure this close to it in its sentence, not a whole long one
 EXCHANGE_REACH = 28  # characters after an index's name where a word of listing begins ("'s biggest loser")
