@@ -21,20 +21,19 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     A figure that disagrees with its claim is reported only when the gate (dsfact.matching.gate; `gate`:
     another with its `admits(finding, features)`, as bench/gate_train.py passes) finds it firmly bound."""
     from dsfact.matching.prefilter import Bindable
-    from dsfact.matching.readings import read_units
+    from dsfact.matching.readings import points_as_percent, read_units
     from dsfact.matching.tables import cell_units
     from dsfact.numbers import parse_quantities
 
     matcher = TextMatcher(text, registry, blocks)
     if date:
-        matcher.day = date
-        matcher.year = int(date[:4]) if date[:4].isdigit() else None
+        matcher.day, matcher.year = date, (int(date[:4]) if date[:4].isdigit() else None)
     bindable = Bindable(matcher)  # where a cue can bind a figure: only there are figures read and matched
     quantities = parse_quantities(text, spans=bindable.spans, names=registry.entities, ref_date=date)
     if not quantities:
         return []
     quantities = cell_units(matcher, quantities)  # "| Output ($/1M tokens) |" over "| 2.19 |": $2.19 per 1M tokens
-    quantities = read_units(text, matcher.folded, quantities)  # "16元" in Simplified text is yuan
+    quantities, loose_points = points_as_percent(read_units(text, matcher.folded, quantities))  # 16元: yuan; "17 pp": 17%
     best: dict[tuple, tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it
     kept: list[tuple[Finding, tuple | None, float, str]] = []
     loose: set[int] = set()
@@ -47,8 +46,8 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
             continue
         selected, siblings = choose(q, candidates, matcher)
         finding = judge(q, selected, siblings, registry)
-        if finding is None:
-            continue
+        if finding is None or (q.start in loose_points and not matcher.index.directions(selected)):
+            continue  # (a figure in percentage points states only a move)
         if finding.verdict != SUPPORTED and len(siblings) > 1 and not variant_decides(q, selected, matcher):
             finding = judge(q, selected, siblings, registry, firm=False)  # no word told the siblings apart
             selected = next((c for c in siblings if c.id == finding.claim), selected)
@@ -60,7 +59,8 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
                 finding, selected = found
                 if finding is None:
                     continue  # a value of another model or kind, told without saying which: stay quiet
-        if finding.verdict != SUPPORTED and selected.unit == "count" and _counts_another_thing(text, q, selected):
+        if finding.verdict != SUPPORTED and (q.start in loose_points  # percentage points: never contradicts
+                                             or selected.unit == "count" and _counts_another_thing(text, q, selected)):
             continue  # "300,000 households" beside a cluster's GPUs: what it counts is not the claim's
         doubt = finding.verdict != SUPPORTED and (candidates[0].weak or passed_over(matcher, q, candidates[0])
                                                   or doubts_time(matcher, q, selected)

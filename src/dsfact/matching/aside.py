@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from dsfact.lang import words_of
+from dsfact.matching.heads import heads_own
 from dsfact.matching.roles import is_comparison
 
 MODIFIER_GAP = 3  # a name this close before a metric word qualifies it: "Nvidia GPUs", "Nvidia's H800s"
@@ -37,7 +39,8 @@ def names_aside(text, q, hit, hits: list) -> bool:
     """Whether the name at `hit`, in figure q's sentence (`hits`: the sentence's cue hits), only says who
     made a product or what caused the figure's move, rather than naming another subject of q."""
     return makes_product(text, hit, hits) or (hit.start >= q.end and _caused_by(text.folded, q.end, hit.start)) \
-        or (hit.end <= q.start and in_aside(text, hit.start, hit.end, q.start))
+        or (hit.end <= q.start and (in_aside(text, hit.start, hit.end, q.start)
+                                    or in_appositive(text, hit.start, hit.end, q.start)))
 
 
 def makes_product(text, hit, hits: list) -> bool:
@@ -105,13 +108,18 @@ def in_aside(text, start: int, end: int, q_start: int) -> bool:
     return bool(rest.strip(_GLOSS_MARKS))
 
 
-def own_only(text, hit, far: bool, q_start: int) -> bool:
+def own_only(text, hit, far: bool, q_start: int, q=None) -> bool:
     """Whether a name binds only its own figures, not the figure at q_start: a comparison ("than GPT-4o's"),
     when it stands `far` from the figure and the figure is not in a relative clause of its own (relative),
-    or a name in a bracketed aside closed before it (in_aside)."""
+    a name in a bracketed aside or an appositive closed before it (in_aside, in_appositive), or, given the
+    figure `q`, a subject's name after it that heads a figure of its own ("the Dow rose 0.65% and the Nasdaq
+    slid 3.1%": dsfact.matching.heads)."""
     if far and is_comparison(text.folded, hit.start, hit.end):
         return not relative(text, hit.end, q_start)
-    return hit.end <= q_start and in_aside(text, hit.start, hit.end, q_start)
+    if q and hit.start >= q.end:
+        return heads_own(text, q, hit)
+    return hit.end <= q_start and (in_aside(text, hit.start, hit.end, q_start)
+                                   or in_appositive(text, hit.start, hit.end, q_start))
 
 
 _RELATIVE: list = []
@@ -136,3 +144,49 @@ def relative(text, end: int, q_start: int) -> bool:
         return False
     marks = text._marks
     return bisect.bisect_left(marks, q_start) - bisect.bisect_right(marks, end) <= 1  # only the comma between
+
+
+_APPOSITIVE_REACH = 70  # characters from a name back to the comma that opens its appositive, and on to the one closing it
+_CLAUSE_MARKS = ",，;；:：()（）。!?！？\n"
+
+
+def in_appositive(text, start: int, end: int, q_start: int) -> bool:
+    """Whether the name at text[start:end] stands in an appositive closed before figure q_start: a phrase
+    that a comma opens right after another name, that opens with a word of names.words [appositive] and that
+    a comma closes ("Nvidia, the Nasdaq's most valuable stock, lost $589 billion", "英伟达，这家科技板块的龙头，
+    市值蒸发5890亿美元"). The phrase describes the name before it; the figure is that name's. A phrase of
+    names only ("Nvidia, the S&P 500, and the Nasdaq") is a list, and one followed by "and" is a list's
+    member."""
+    folded = text.folded
+    if q_start <= end:
+        return False
+    lo = max(0, start - _APPOSITIVE_REACH)
+    opened = max(folded.rfind(",", lo, start), folded.rfind("，", lo, start))
+    if opened < 0 or any(c in _CLAUSE_MARKS for c in folded[opened + 1:start]):
+        return False
+    hi = min(q_start, end + _APPOSITIVE_REACH)
+    closes = [i for i in (folded.find(",", end, hi), folded.find("，", end, hi)) if i >= 0]
+    if not closes:
+        return False
+    close = min(closes)
+    if any(c in _CLAUSE_MARKS for c in folded[end:close]):
+        return False
+    head = folded[opened + 1:start].lstrip()
+    opener = next((w for w in words_of("names", "appositive", longest_first=True) if head.startswith(w)
+                   and (not w.isascii() or head[len(w):len(w) + 1] in (" ", ""))), None)
+    if opener is None:
+        return False
+    after = folded[close + 1:close + 16].lstrip()
+    if any(after.startswith(w) and (not w.isascii() or after[len(w):len(w) + 1] == " ")
+           for w in words_of("names", "list-joiners")):
+        return False  # "Nvidia, the S&P 500, and the Nasdaq": a list
+    named = [h for h in text.hits_in(max(0, opened - 40), opened + 1) if any(text.index.naming(h.cue))]
+    if not any(not folded[h.end:opened].strip(" '’s") for h in named):
+        return False  # no name right before the comma: "On Monday, the tech sector lost $1 trillion"
+    rest, at = [], opened + 1 + (len(folded[opened + 1:start]) - len(head)) + len(opener)
+    for h in text.hits_in(at, close):
+        if h.start >= at and any(text.index.naming(h.cue)):
+            rest.append(folded[at:h.start])
+            at = h.end
+    rest.append(folded[at:close])
+    return bool("".join(rest).strip(_GLOSS_MARKS))

@@ -10,6 +10,7 @@ from functools import lru_cache
 from dsfact.document.cells import is_pipe_row
 from dsfact.fold import has_han
 from dsfact.matching.cues import _CURRENCIES, ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
+from dsfact.matching.daybefore import placed_by_day_before
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.roles import (
     _DURATIONS,
@@ -62,7 +63,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     (`corroborated`)."""
     if text._quantities is None:
         return ""
-    if _in_doubt(text, q, claim) or (q.per is not None and _discounted(text, q)):
+    if _in_doubt(text, q, claim) or (q.per is not None and _discounted(text, q)) or placed_by_day_before(text.reader(), q):
         return ANOTHER_DAY
     if _after_parts(text, q):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, put Stargate on track for $400 billion"

@@ -209,7 +209,7 @@ class TextMatcher(TextCues):
             else:
                 d = 0.0
             # "competitive with GPT-4 at a price of $0.07": GPT-4 owns only its own figure
-            compared = (entity or subjects) and own_only(self, hit, d > COMPARED_REACH, qs)
+            compared = (entity or subjects or foreign) and own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q)
             if entity and not compared:
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs

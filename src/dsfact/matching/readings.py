@@ -39,5 +39,16 @@ def read_units(text: str, folded: str, quantities: list[Quantity]) -> list[Quant
             else q._replace(unit="gpu_hour") if q.unit == "hour" and _large(q) else q for q in quantities]
 
 
+def points_as_percent(quantities: list[Quantity]) -> tuple[list[Quantity], set[int]]:
+    """The figures with the moves told in percentage points read as moves in per cent ("Nvidia's shares fell
+    nearly 17 percentage points", "下跌近17个百分点": a price moves in per cent, and copy that says points of
+    one means the other), and where those stand: such a figure may agree with a claim of a move but never
+    contradicts one (a true move in points is of a rate or a share, no price)."""
+    loose = {q.start for q in quantities if q.unit == "pp" and q.direction and not isinstance(q.value, str)}
+    if not loose:
+        return quantities, loose
+    return [q._replace(unit="pct") if q.start in loose else q for q in quantities], loose
+
+
 def _large(q: Quantity) -> bool:
     return isinstance(q.value, float) and q.value >= GPU_HOURS_FROM

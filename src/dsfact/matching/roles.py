@@ -15,6 +15,7 @@ import re
 from dsfact.fold import has_han
 from dsfact.matching import when
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.daybefore import move_bases, place_time_words
 from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of, owner_start
 from dsfact.model import Quantity
 
@@ -346,17 +347,14 @@ class FigureReader:
         "date:2024-09". A word at the head of a sentence, before its first figure, places every figure of
         the sentence that has no time of its own ("周三，…再跌4%，市值又蒸发…")."""
         if self._times is None:
-            self._times, self._heads = {}, {}
-            lex = lexicon()
+            self._times, self._heads, self._day_before = {}, {}, set()
             skip = []
             for start, end in self._figure_sentences():  # a time word places figures of its own sentence only
                 found = references(self.folded, start, end)  # "since March 2020" after a record places none
                 skip += found
                 for _, b in found:  # ... but its own figure, told right after it: "since 2020, when it lost 18%"
                     self._place_reference(b, end)
-                for m in lex.time.get(self._chinese).finditer(self.folded, start, end):
-                    if not inside(m.start(), skip):
-                        self._place(m.start(), m.end(), _time_kind(self.folded, m))
+                place_time_words(self, start, end, skip)  # "the day before" a weekday: dsfact.matching.daybefore
             for x in self.quantities:
                 if x.unit == "date" and not inside(x.start, skip):
                     self._place(x.start, x.end, f"date:{x.value}" + _zone_mark(self.folded, x.start, x.end))
@@ -396,7 +394,7 @@ class FigureReader:
                 out.append(span)
         return out
 
-    def _place(self, a: int, b: int, tag: str) -> None:
+    def _place(self, a: int, b: int, tag: str) -> int | None:  # the figure placed, or the sentence it heads
         sentence = self.sentence_of(a)
         first = bisect.bisect_left(self.starts, sentence[0])
         while first < len(self.quantities) and self.quantities[first].unit in _TIMES \
@@ -406,10 +404,11 @@ class FigureReader:
             # at the head of its sentence: it places every figure that has no time of its own ...
             self._heads.setdefault(sentence[0], []).append(tag)
             if self._clause_span(a) != self._clause_span(self.quantities[first].start):
-                return  # ... and, in the first figure's own clause, that figure too ("週一暴跌後，週二反彈8.9%")
+                return sentence[0]  # ... and, in the first figure's own clause, that figure too ("週一暴跌後，週二反彈8.9%")
         k = self._nearest_figure(a, b, amounts_only=True)
         if k is not None:
             self._times.setdefault(k, []).append(tag)
+        return k
 
 
 _COMPARISONS: list = [None, {}]  # the text last asked about, and what is_comparison said of its names
@@ -571,6 +570,7 @@ def references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         year = _RECORD_YEAR.search(folded, m.end(), min(end, m.end() + RECORD_REACH))
         if year is not None:
             out.append((m.end(), year.end()))  # the record word itself still places its figure
+    out += move_bases(folded, start, end, chinese)  # "from Friday's close to Monday's"
     for m in lex.reference_after.get(chinese).finditer(folded, start, end):
         a = max(start, m.start() - REFERENCE_REACH)
         a = max(a, *(folded.rfind(c, a, m.start()) + 1 for c in ",;，；。"))  # the date's clause: not "当天" before it

@@ -1,0 +1,43 @@
+"""A name after a figure that heads a figure of its own ("the Dow rose 0.65% and the Nasdaq slid 3.1%", "道指升
+0.65%及纳指跌612点"): the name is the subject of the clause it opens, not of the figure before it
+(dsfact.matching.matcher reads it with the other names of a figure's sentence)."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from dsfact.lang import words_of
+
+_HEAD_GAP = 40  # characters at most between such a name and its own figure
+_GLOSS = re.compile(r"[(（][^()（）\d]{1,12}[)）]")  # a short gloss in brackets after the name: a ticker, (^GSPC)
+
+
+def heads_own(matcher, q, hit) -> bool:
+    """Whether a name after figure q heads the next figure in its sentence (a move or an amount of any unit:
+    "plunged 600 points and the S&P 500 fell 1.5%"; not a date): only a few words stand between them, with
+    no clause mark but a short gloss in brackets ("the S&P 500 (SPX) lost 1.5%", 标普500指数（SPX）下跌) and
+    no other figure, and they do not open with a word that joins a list ("down 3.1% for the Nasdaq and 1.5%
+    for the S&P 500": the Nasdaq heads nothing; names.words [list-joiners]), nor does the figure qualify
+    the name ("下跌3.07%的纳斯达克指数")."""
+    quantities = matcher._quantities
+    if not quantities:
+        return False
+    k = bisect.bisect_left(matcher._quantity_starts, hit.end)
+    if k >= len(quantities):
+        return False
+    x = quantities[k]
+    if x.unit == "date" or x.start - hit.end > _HEAD_GAP or matcher.sentence_of(x.start) != matcher.sentence_of(q.start):
+        return False
+    folded, marks = matcher.folded, matcher._marks
+    glosses = [m.span() for m in _GLOSS.finditer(folded, hit.end, x.start)]
+    between = marks[bisect.bisect_left(marks, hit.end):bisect.bisect_left(marks, x.start)]
+    if any(not any(a <= i < b for a, b in glosses) for i in between):
+        return False  # a clause mark between: "the Nasdaq, heavy with tech names, fell ..." is left as it was
+    if folded[q.end:hit.start].rstrip().endswith("的"):
+        return False  # "下跌3.07%的纳斯达克指数": the figure qualifies the name, which owns it
+    gap = folded[hit.end:x.start]
+    for a, b in reversed(glosses):
+        gap = gap[:a - hit.end] + gap[b - hit.end:]
+    gap = gap.strip()
+    return not any(gap.startswith(w) and (not w.isascii() or gap[len(w):len(w) + 1] in ("", " "))
+                   for w in words_of("names", "list-joiners"))  # "for the Nasdaq and a 1.5% drop for the S&P 500": a list
