@@ -7,7 +7,7 @@ from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubt
 from dsfact.matching.bodies import borrowed_from_other, framed_only
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
 from dsfact.matching.siblings import other_models, price_kind, variant_decides
-from dsfact.model import SUPPORTED, FileResult, Finding, Registry
+from dsfact.model import CONTRADICTED, SUPPORTED, FileResult, Finding, Registry
 from dsfact.quantity import agrees
 from dsfact.verdict import claim_sources, judge, verdict_of
 
@@ -41,7 +41,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     for q in quantities:
         if not bindable.admits(q):
             continue
-        candidates = matcher.candidates(q, quantities)
+        candidates = _of_its_scale(q, matcher.candidates(q, quantities))
         if not candidates:
             continue
         selected, siblings = choose(q, candidates, matcher)
@@ -54,7 +54,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
         if finding.verdict != SUPPORTED and selected.group and not selected.variant:
             finding = _as_variant(q, selected, siblings, registry) or finding
         if finding.verdict != SUPPORTED:
-            found = _as_sibling(q, selected, candidates[0], matcher, registry)
+            found = _as_sibling(q, selected, candidates[0], matcher, registry, finding.verdict)
             if found is not None:
                 finding, selected = found
                 if finding is None:
@@ -94,6 +94,23 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     found = [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
     found = beside_its_own_statement(found, matcher.sentence_of, text, loose)
     return _gated(found, weighed, gate) if weighed else found
+
+
+def _of_its_scale(q, candidates: list) -> list:
+    """The candidates of figure q without the claims of another scale when the first is one and a claim of
+    another group is not (dsfact.matching.doubt.other_scale): "R1's training price was $5 million" is no price
+    per million tokens (which a price word put first) but a training cost, told by "training"; the other
+    candidates keep every test a figure's binding must pass."""
+    from dsfact.matching.doubt import other_scale
+
+    if len(candidates) < 2:
+        return candidates
+    first = candidates[0].claim
+    if first.per is None or q.per is not None or not other_scale(q, first):
+        return candidates
+    kept = [c for c in candidates if c.claim.per is None and (not first.group or c.claim.group != first.group)
+            and not other_scale(q, c.claim)]
+    return kept or candidates
 
 
 def _features(matcher, q, candidates, selected) -> dict[str, float]:
@@ -190,7 +207,7 @@ def _as_variant(q, selected, siblings, registry: Registry) -> Finding | None:
     return None
 
 
-def _as_sibling(q, selected, candidate, matcher, registry: Registry):
+def _as_sibling(q, selected, candidate, matcher, registry: Registry, verdict=CONTRADICTED):
     """What a figure that disagrees with `selected` states when its words do not tell selected's model or
     price kind from a sibling's (issue 9): (finding, claim) for the sibling it then states, (None, None)
     to stay quiet, None to keep the finding.
@@ -216,7 +233,8 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry):
         found = judge(q, other, [other], registry)
         if found is not None and found.verdict == SUPPORTED:
             return (found, other) if position[other.id] not in excluded else (None, None)
-    slip = _slip_of(q, selected, [c for c in others if position[c.id] not in excluded], registry)
+    slip = _slip_of(q, selected, [c for c in others if position[c.id] not in excluded], registry, matcher) \
+        if verdict == CONTRADICTED else None  # a figure some source of selected's bears out is no slip
     if slip is not None:
         return slip  # "the DeepSeek model cost $249,000": R1's $294,000 misstated, not V3's $5.6 million
     family, kinds = price_kind(q, selected, matcher) if selected.per is not None else ([], frozenset())
@@ -244,19 +262,31 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry):
 SLIP = math.log(2)  # a misstated figure stays within a factor of two of the value it misstates (a digit swapped)
 
 
-def _slip_of(q, selected, others, registry: Registry):
+def _slip_of(q, selected, others, registry: Registry, matcher):
     """(finding, claim) for the sibling of another model whose value a figure that agrees with none of them
     misstates, when its words name only the company: the one it is within a factor
     of two of, while it is more than a factor of two further from every statement of `selected` ("the
     DeepSeek model cost $249,000" is R1's $294,000 with two digits swapped, not V3's $5.6 million). None
     otherwise: the figure stays `selected`'s. (A price that names no kind stays the group's generic claim's:
-    a claim that names no variant is what such words state.)"""
+    a claim that names no variant is what such words state.) The words decide before the value: a
+    paragraph or heading that names selected's model and not the sibling's keeps the figure selected's
+    ("DeepSeek released V3 in December. The model cost $560,000 to train"), and so do selected's own digits
+    at another power of ten (56万美元 is V3's 560万 with a zero dropped, not R1's 29.4万 misstated)."""
     if not others:
         return None
     mine = _gap(q, selected)
     nearest = min(others, key=lambda c: _gap(q, c))
     gap = _gap(q, nearest)
     if gap >= SLIP or mine < gap + SLIP:
+        return None
+    from dsfact.matching.siblings import models_around
+    from dsfact.quantity import same_digits
+
+    names_mine, names_theirs = models_around(matcher, q, selected, nearest)
+    if names_mine and not names_theirs:
+        return None
+    if not names_theirs and any(same_digits(q, st) for st in selected.statements) \
+            and not any(same_digits(q, st) for st in nearest.statements):
         return None
     found = judge(q, nearest, [nearest], registry)
     return (found, nearest) if found is not None else None

@@ -17,6 +17,7 @@ from dsfact.numbers.quantity import (  # noqa: F401
     per_words,
     precision_of,
     round_figure_precision,
+    same_digits,
     same_reading,
     significant_digits,
     slipped_scale,

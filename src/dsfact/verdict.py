@@ -85,11 +85,11 @@ def _stances(q: Quantity, claim: Claim) -> tuple:
             if slipped_scale(q, st):
                 out.append((st, False))  # "lost over $589 million" of a $589 billion loss: a slipped scale word
             continue
-        verdict = agrees(q, st, per)
+        verdict = agrees(q, st, per, written=True)
         if verdict is False and q.qualifier in (MORE_THAN, LESS_THAN):
             if at_precision is None:
                 at_precision = _bound_at_precision(q)
-            verdict = at_precision is not q and bool(agrees(at_precision, st, per))
+            verdict = at_precision is not q and bool(agrees(at_precision, st, per, written=True))
         if verdict is not None:
             out.append((st, verdict))
     return tuple(out)

@@ -8,18 +8,40 @@ import re
 from dsfact.model import Quantity
 
 
-def stands_alone(folded: str, start: int, end: int, q: Quantity) -> bool:
+def stands_alone(folded: str, start: int, end: int, q: Quantity, upto: int | None = None) -> bool:
     """Whether figure q stands in the clause folded[start:end] with nothing beside it but a bracketed aside,
     words such as "on", "in" or 在 ([date-clause] in lang/time.words) and a qualifier ("about", 大约): "In
-    2013, he founded DeepSeek", "训练它的成本，大约600万美元". Such a figure is told by the clause next to it."""
+    2013, he founded DeepSeek", "训练它的成本，大约600万美元". Such a figure is told by the clause next to it.
+    `upto`: where q's own restatement in another currency ends (`restated_until`), which is q's too
+    ("训练它的成本，大约900多万美元不到3亿台币")."""
     links = date_links()
-    return all(w in links or w in _qualifier_words() for w in rest_words(folded, start, end, q))
+    return all(w in links or w in _qualifier_words() for w in rest_words(folded, start, end, q, upto))
 
 
-def rest_words(folded: str, start: int, end: int, q: Quantity) -> list[str]:
-    """The words of the clause folded[start:end] beside figure q, without a bracketed aside."""
-    rest = _ASIDE.sub(" ", folded[start:q.start] + " " + folded[q.end:end])
+def rest_words(folded: str, start: int, end: int, q: Quantity, upto: int | None = None) -> list[str]:
+    """The words of the clause folded[start:end] beside figure q (and its restatement up to `upto`), without a
+    bracketed aside."""
+    rest = _ASIDE.sub(" ", folded[start:q.start] + " " + folded[max(q.end, upto or 0):end])
     return [w for w in _WORDS.split(rest) if w]
+
+
+def restated_until(folded: str, q: Quantity, after: list[Quantity], reader) -> int | None:
+    """Where the restatement of sum q in another currency that follows it ends, when the next figure (the
+    first of `after`, the figures after q in its clause) is one: "大约900多万美元不到3亿台币", "about $9 million,
+    or roughly NT$290 million" (roles.words [conversion], or only a qualifier between: 不到, "under"). The
+    conversion is no second claim and no word of another subject beside q. `reader`: the text's
+    dsfact.matching.roles.FigureReader. None when there is none."""
+    from dsfact.matching.roles import _CURRENCIES, CONVERSION_GAP
+
+    if not after or q.unit not in _CURRENCIES:
+        return None
+    x = after[0]
+    if x.unit not in _CURRENCIES or x.unit == q.unit or x.start - q.end > CONVERSION_GAP:
+        return None
+    gap = [w for w in _WORDS.split(folded[q.end:x.start]) if w]
+    if all(w in _qualifier_words() or w == "or" for w in gap) or "conversion" in reader.roles(x):
+        return x.end
+    return None
 
 
 _QUALIFIER_WORDS: frozenset[str] | None = None

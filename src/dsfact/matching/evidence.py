@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 
 from dsfact.lang import words_of
-from dsfact.matching.alone import stands_alone
+from dsfact.matching.alone import restated_until, stands_alone
 
 CLAUSE, PARALLEL, SENTENCE, CARRIED, HEADING, NONE = "clause", "parallel", "sentence", "carried", "heading", "none"
 STATED, UNSAID = "stated", "unsaid"
@@ -121,7 +121,7 @@ class _Reach:
         elif self.start > sentence.start and _continues(matcher.folded, self.start + 1, q.start):
             k = bisect.bisect_left(marks, self.start)  # "R1's training cost, which came to $294,000"
             self.start = marks[k - 1] if k and marks[k - 1] >= sentence.start else sentence.start
-        elif stands_alone(matcher.folded, self.start, end, q):  # "In 2013, he founded it", "其成本，约600万美元"
+        elif stands_alone(matcher.folded, self.start, end, q, _restated(matcher, q, end)):  # "其成本，约600万美元"
             if self.start > sentence.start:
                 k = bisect.bisect_left(marks, self.start)
                 self.start = marks[k - 1] if k and marks[k - 1] >= sentence.start else sentence.start
@@ -134,6 +134,9 @@ class _Reach:
         return self.whole or (self.start <= hit.start and hit.end <= self.end)
 
 
+def _restated(matcher, q, end: int) -> int | None:
+    """Where q's restatement in another currency ends in its clause (dsfact.matching.alone.restated_until)."""
+    return restated_until(matcher.folded, q, matcher.figures_in(q.end, end), matcher.reader())
 
 
 def _continues(folded: str, start: int, pos: int) -> bool:

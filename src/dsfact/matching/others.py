@@ -48,6 +48,7 @@ def _tables() -> dict:
                    "asset": listed("other-head", "before"),
                    "party": listed("other-party"), "example": listed("example"),
                    "opens": by_first(listed("new-clause")), "record": by_first(listed("record")),
+                   "opens-cjk": tuple(w for w in listed("new-clause") if not w.isascii()),
                    "stops": frozenset(w for w in stops if w.isascii()), "not-names": frozenset(w.lower() for w in listed("not-names")),
                    "others": listed("list-others")}
     return _TABLES
@@ -212,7 +213,10 @@ def _party_places(text, si: int) -> list[tuple[int, int]]:
     ("不足美国同行的十分之一"), not the party's own figure."""
     folded = text.folded
     party, example, _ = _text_words(text)
-    if not party and not example:
+    opens = _cache(text).get("opens")
+    if opens is None:
+        opens = _cache(text)["opens"] = _present(folded, _tables()["opens-cjk"])
+    if not party and not example and not opens:
         return []
     from dsfact.matching.bodies import governed  # (bodies imports this module)
     from dsfact.matching.roles import is_comparison
@@ -236,6 +240,13 @@ def _party_places(text, si: int) -> list[tuple[int, int]]:
             end = at + len(w)
             if (at == 0 or not folded[at - 1].isalnum()) and _names_unknown(text, end):
                 out.append((at, -1))
+            at = folded.find(w, end, hi)
+    for w in opens:  # "，而ChatGPT的训练成本要10亿美元": a Latin name no cue word covers opens a clause of its own
+        at = folded.find(w, lo, hi)
+        while at >= 0:
+            end = at + len(w)
+            if _names_unknown(text, end, 0):
+                out.append((end, -1))
             at = folded.find(w, end, hi)
     return out
 
@@ -275,10 +286,10 @@ def _listed(text, end: int) -> bool:
     return False
 
 
-def _names_unknown(text, at: int) -> bool:
-    """Whether a capitalised name that no cue word covers begins within EXAMPLE_GAP characters of `at`."""
-    m = _CAPITAL.search(text.text, at, at + EXAMPLE_GAP + 24)
-    if m is None or m.start() > at + EXAMPLE_GAP:
+def _names_unknown(text, at: int, gap: int = EXAMPLE_GAP) -> bool:
+    """Whether a capitalised name that no cue word covers begins within `gap` characters of `at`."""
+    m = _CAPITAL.search(text.text, at, at + gap + 24)
+    if m is None or m.start() > at + gap:
         return False
     return m.group().lower() not in not_names() and not text.hits_in(m.start(), m.end())
 

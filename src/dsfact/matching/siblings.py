@@ -170,13 +170,40 @@ def other_models(q: Quantity, selected: Claim, text: TextCues, subject_distance:
     return None, siblings
 
 
+def models_around(text: TextCues, q: Quantity, selected: Claim, other: Claim) -> tuple[bool, bool]:
+    """Whether figure q's paragraph (every sentence of it) and the headings above it name the model of
+    `selected` and that of `other`, a sibling about another model (issue 9): "DeepSeek released V3 in
+    December. The company says the model cost $560,000 to train" names V3 only, so the wrong figure is V3's,
+    whatever value it is near."""
+    keys = _model_keys(text.registry, text.index)
+    mine, theirs = keys.get(selected.id, frozenset()), keys.get(other.id, frozenset())
+    si = text.sentence_of(q.start)
+    paragraph = text.sentences[si].paragraph
+    found: set[str] = set()
+    for k in (range(si, -1, -1), range(si + 1, len(text.sentences))):
+        for j in k:
+            if text.sentences[j].paragraph != paragraph:
+                break
+            found.update(h.cue for h in text.sentence_hits(j))
+    if text.structure is not None:
+        for start, end, _ in text.structure.context_of(q.start):
+            found.update(h.cue for h in text.hits_in(start, end))
+    return bool(found & mine), bool(found & theirs)
+
+
 def _named_keys(text: TextCues, q: Quantity, subject_distance: float, selected: Claim) -> set[str]:
     from dsfact.matching.matcher import SENTENCE_PENALTY
 
     si = text.sentence_of(q.start)
-    found = {h.cue for h in text.sentence_hits(si)}
+    hits = text.sentence_hits(si)
+    found = {h.cue for h in hits}
     if subject_distance < SENTENCE_PENALTY:
-        return found
+        # the nearest model wins: one named in the figure's own clause ("V3 cost $5.6 million, while R1's
+        # run cost $249,000") is the figure's, whatever other model its sentence names
+        models = set().union(*_model_keys(text.registry, text.index).values())
+        k = bisect.bisect_right(text._marks, q.start)
+        own = {h.cue for h in hits if bisect.bisect_right(text._marks, h.start) == k} & models
+        return own or found
     position = text.index.position[selected.id]
     paragraph = text.sentences[si].paragraph
     for back in range(si - 1, max(si - 5, -1), -1):

@@ -128,7 +128,7 @@ def span_of(value: float, precision: float | None, qualifier: str | None, high: 
     elif qualifier == LESS_THAN:
         lo, hi = (min(lo, 0.0) if literal else min(lo, value - abs(value) * BOUND_SPREAD)), top
     elif qualifier == UP_TO:
-        lo = lo - APPROX_SPREAD * abs(value)
+        lo = lo - (APPROX_SPREAD * abs(value) if round_spread or not round_figure else 0.0)  # "up to $600 billion" is no 500
         hi = top + precision / 2
     return lo, hi
 

@@ -20,7 +20,7 @@ from dsfact.numbers.interval import (
 
 __all__ = ["APPROX_SPREAD", "BOUND_SPREAD", "CONVERTIBLE", "RELATIVE_FLOOR", "ROUND_FIGURE", "ROUNDED_UNITS",
            "agrees", "convert_value", "dates_agree", "fill_date", "format_value", "per_words", "precision_of",
-           "round_figure_precision", "same_reading", "significant_digits", "slipped_scale", "span_of", "statement_span"]
+           "round_figure_precision", "same_digits", "same_reading", "significant_digits", "slipped_scale", "span_of", "statement_span"]
 
 _DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
 # Units that express one another: a share as a percentage, durations ("a little under two months"
@@ -79,8 +79,10 @@ def fill_date(text_value: str, claim_value: str) -> str:
     return text_value
 
 
-def agrees(q: Quantity, st: Statement, claim_per: Per | None = None) -> bool | None:
-    """Whether figure q agrees with a source's statement; None when they are not comparable."""
+def agrees(q: Quantity, st: Statement, claim_per: Per | None = None, written: bool = False) -> bool | None:
+    """Whether figure q agrees with a source's statement; None when they are not comparable. `written`: q is
+    a figure of the text being checked, read at the writer's digits (check; compare reads a source's figure
+    as a source's): "about" on three digits or more widens it by its last digit, on a round figure not at all."""
     if q.unit == "date" or st.unit == "date":
         if q.unit != st.unit:
             return None
@@ -94,10 +96,36 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None) -> bool | N
     precision = round_part_precision(q.value, round_figure_precision(q.value, q.precision, q.text, q.unit), q.unit)
     precision = precision * factor if precision else None
     high = q.high * factor if q.high is not None else None
-    q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, q.qualifier, high, literal=True,
-                         below=q.below, truncate=q.unit not in ROUNDED_UNITS)
+    # "about" on a figure of three digits or more widens it by its last digit, not five per cent of it: "约575.6万"
+    # gives its digits, and is no rounding of 557.6万; on a round figure it adds nothing ("about $600 billion"
+    # is 550 to 650 billion already)
+    # is 550 to 650 billion already). A figure whose words leave its end open ("500多万", "300余万", "$5
+    # million-plus") is read as a person reads it, as before: its digits give only where it starts
+    written = written and not open_ended(q.text)
+    exact = written and q.qualifier == APPROXIMATELY and not q.below and high is None and precision \
+        and (significant_digits(q.text) or 0) >= 3
+    q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, None if exact else q.qualifier, high,
+                         literal=True, below=q.below, truncate=q.unit not in ROUNDED_UNITS, round_spread=not written)
+    if exact:
+        q_lo, q_hi = q_lo - precision, q_hi + precision
     s_lo, s_hi = statement_span(st)
     return max(q_lo, s_lo) < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
+
+
+_OPEN_ENDS: tuple[str, ...] | None = None
+
+
+def open_ended(text: str) -> bool:
+    """Whether a figure's own words leave its upper end open: 多 or 余 after its digits ("500多万", "300余万"),
+    or a word of lang/numbers.words [qualifiers-after] more-than inside it ("以上", "+", "or more", "plus")."""
+    global _OPEN_ENDS
+    if _OPEN_ENDS is None:
+        from dsfact.lang import words_of
+
+        words = words_of("numbers", "qualifiers-after", "more-than")
+        _OPEN_ENDS = ("多", "餘", *(w.split(" (", 1)[0].lower() for w in words))
+    low = text.lower()
+    return any(w in low for w in _OPEN_ENDS)
 
 
 SLIPS = (1e3, 1e4, 1e6, 1e8)  # the ratios a slipped scale word makes: million/billion, 萬/億, million/trillion, 萬/萬億
@@ -118,6 +146,29 @@ def slipped_scale(q: Quantity, st: Statement) -> bool:
     ratio = abs(st.value / q.value)
     for slip in SLIPS:
         for factor in (slip, 1 / slip):
+            if abs(ratio / factor - 1) < 0.5:
+                moved = q._replace(value=q.value * factor, qualifier=None, below=False,
+                                   precision=q.precision * factor if q.precision else None)
+                if agrees(moved, st):
+                    return True
+    return False
+
+
+DIGIT_SHIFTS = (10, 100, 1000, 10000)
+
+
+def same_digits(q: Quantity, st: Statement) -> bool:
+    """Whether figure q gives statement st's digits at another power of ten (a zero dropped or added, a
+    scale word slipped: 56万 or 5600万 for 560万, $55.7 million for $5.57 million): q of two significant
+    digits or more, moved ten to ten thousand times either way, agrees with st read plainly."""
+    if isinstance(q.value, str) or isinstance(st.value, str) or not q.value or not st.value \
+            or q.unit != st.unit or q.unit == "date" or q.high is not None or q.per is not None:
+        return False
+    if (significant_digits(q.text) or 0) < 2:
+        return False
+    ratio = abs(st.value / q.value)
+    for shift in DIGIT_SHIFTS:
+        for factor in (shift, 1 / shift):
             if abs(ratio / factor - 1) < 0.5:
                 moved = q._replace(value=q.value * factor, qualifier=None, below=False,
                                    precision=q.precision * factor if q.precision else None)
