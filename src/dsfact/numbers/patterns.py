@@ -172,6 +172,7 @@ def _not_amounts(r: _Rx) -> None:
     r.citation = _compile(r"[0-9]{1,3}\]")
     r.paren_code = _compile(r"[0-9]{1,6}(?:\.[A-Z]{1,2})?\)")
     r.name_word_end = _compile(r"[A-Za-z&\-]+$")
+    r.percent_after = _compile(r"\s?(?:%|％|(?i:percent|per[ -]?cent|pct)(?![A-Za-z]))")  # as unit_pattern reads pct
     r.name_tail = _compile(r"[0-9]+(?:\.[0-9]+)*(?:[A-Za-z]+[0-9]*)?(?:\s?-?[0-9]+(?:\.[0-9]+)?[BbMmKkTt](?![A-Za-z0-9]))?")
     r.url_tok = _compile(r"(?:https?://|www\.|@)")
     _products(r)

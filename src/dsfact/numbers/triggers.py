@@ -67,7 +67,9 @@ class _Triggers:
             if d is not None:
                 return d
         if self._after_name(p):
-            return r.name_tail.match(w, p).end()
+            end = r.name_tail.match(w, p).end()
+            if not r.percent_after.match(w, end):  # "the S&P 500 1.5%, the Nasdaq 3.1%": a move, no part of the name
+                return end
         if w[p] == "0":
             m = r.zero_one.match(w, p) or r.lead_zero.match(w, p)
             if m:  # "0-1是最難的" is a way of speaking; 00700 is a stock code
