@@ -32,8 +32,8 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     quantities = parse_quantities(text, spans=bindable.spans, names=registry.entities, ref_date=date)
     if not quantities:
         return []
-    quantities = cell_units(matcher, quantities)  # "| Output ($/1M tokens) |" over "| 2.19 |": $2.19 per 1M tokens
-    quantities, loose_points = points_as_percent(read_units(text, matcher.folded, quantities))  # 16元: yuan; "17 pp": 17%
+    quantities, guessed = read_units(text, matcher.folded, cell_units(matcher, quantities))  # a cell's unit, 元
+    quantities, loose_points = points_as_percent(quantities)  # "17 percentage points": 17%
     best: dict[tuple, tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it
     kept: list[tuple[Finding, tuple | None, float, str]] = []
     loose: set[int] = set()
@@ -59,9 +59,9 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
                 finding, selected = found
                 if finding is None:
                     continue  # a value of another model or kind, told without saying which: stay quiet
-        if finding.verdict != SUPPORTED and (q.start in loose_points  # percentage points: never contradicts
+        if finding.verdict != SUPPORTED and (q.start in loose_points or (q.start, q.end) in guessed  # never contradict
                                              or selected.unit == "count" and _counts_another_thing(text, q, selected)):
-            continue  # "300,000 households" beside a cluster's GPUs: what it counts is not the claim's
+            continue  # percentage points; "每百萬tokens 16元" in Traditional text (NT$?); "300,000 households" by GPUs
         doubt = finding.verdict != SUPPORTED and (candidates[0].weak or passed_over(matcher, q, candidates[0])
                                                   or doubts_time(matcher, q, selected)
                                                   or _framed(matcher, q, selected, candidates[0])

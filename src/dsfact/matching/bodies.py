@@ -263,6 +263,8 @@ def governs_other(text: TextCues, q: Quantity, hit) -> bool:
     2,048 H800 GPUs")."""
     if hit.start >= q.end and _CELL_LABEL.match(text.folded, hit.end) is not None:
         return True  # "Training cost  $5.576M Training hardware  2,048 H800s": the next cell's label
+    if hit.start >= q.end and _labels_next(text, q, hit):
+        return True  # "input $0.55 (cache miss) and output $2.19": "output" is the next figure's
     marks, starts = text._marks, text._quantity_starts
     clause = bisect.bisect_right(marks, hit.start)
     if clause == bisect.bisect_right(marks, q.start):
@@ -276,6 +278,26 @@ def governs_other(text: TextCues, q: Quantity, hit) -> bool:
             return True
         k += 1
     return False
+
+
+_LABEL_GAP = re.compile(r"[^\d,，.。;；!！?？\n()（）]{0,12}")  # "output $2.19", "output price: $2.19", "输出2.19美元"
+
+
+def _labels_next(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether a word after figure q stands right before the next figure of q's unit, nearer it than q, with
+    no more than a few characters between and no clause mark: it is that figure's label ("and output $2.19
+    per million tokens"), and rules no claim out for q."""
+    starts = text._quantity_starts
+    k = bisect.bisect_left(starts, hit.end)
+    if k >= len(starts):
+        return False
+    x = text._quantities[k]
+    if x is q or x.unit != q.unit:
+        return False
+    if x.start - hit.end >= hit.start - q.end:
+        return False  # nearer q: q's own noun ("256 servers in two data halls")
+    m = _LABEL_GAP.match(text.folded, hit.end)
+    return m.end() >= x.start
 
 
 _FRAME: tuple | None = None

@@ -10,7 +10,8 @@ the figure stands for the registered subject named last before it, a few sentenc
 stocks or an index (no epithet of a company names them: "科技股板块", "the Nasdaq"), never past another
 company or body, registered for figures of other kinds or not, nor past a name no cue word covers. The
 figure takes that subject as a subject borrowed from an earlier sentence (matcher._borrow_subject): it binds
-as loosely, and contradicts only with its metric word beside it."""
+as loosely, and contradicts only with its metric word beside it. Past those few sentences, the subject the
+text named last, with no one else between, is the story's: an epithet stands for it too, to agree only."""
 from __future__ import annotations
 
 import re
@@ -85,11 +86,13 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
         return False
     here = sentence.paragraph
     naming, folded, group = text.index.naming, text.folded, _tables()[3]
-    for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
+    for back in range(si - 1, -1, -1):
         earlier = text.sentences[back]
         breaks = here - earlier.paragraph
-        if breaks > paragraphs:
-            return False
+        # past the sentences a subject is borrowed from, the story's own subject: what the text named last,
+        # however far back, when no one else came between ("DeepSeek has upended the AI race. [...] The
+        # start-up says its model cost $5.6 million"); it binds loosely, to agree, never to contradict
+        far = breaks > paragraphs or back < si - LOOKBACK_SENTENCES
         for hit in reversed(text.hits_in(earlier.start, earlier.end)):
             entity, subjects = naming(hit.cue)
             if not (entity or subjects) or is_comparison(folded, hit.start, hit.end):
@@ -100,9 +103,18 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
             if entity or not given or _names_other(text, hit.end, span[0]):
                 return True  # another company or body came between: the epithet is its, and lends nothing
             for ci in given:
-                subject_d[ci] = min(subject_d.get(ci, INF), penalty * (1 + breaks) + q.start - hit.end)
+                subject_d[ci] = min(subject_d.get(ci, INF), penalty * (1 + min(breaks, paragraphs + 1)) + q.start - hit.end)
+            if far:
+                text._loose.update(given)
             return True
     return False
+
+
+def story_reach(text, si: int) -> bool:
+    """Whether sentence si holds an epithet, which may stand for the subject the text named last, however
+    far back (epithet_subject): a figure there may take the subject of any earlier sentence."""
+    sentence = text.sentences[si]
+    return epithet_at(text.folded, sentence.start, sentence.end) is not None
 
 
 def _is_group(folded: str, hit, words: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:

@@ -26,10 +26,11 @@ def intro_subject(text, si: int, q, missing: list[int], subject_d: dict[int, flo
     context = structure.context_of(q.start)
     if not context or all(heading for _, _, heading in context):
         return False  # not in a list: a paragraph under a heading borrows across it as any sentence does
-    from dsfact.matching.matcher import _names_in, _names_other
+    from dsfact.matching.leads import names_other
+    from dsfact.matching.matcher import _names_in
 
     for start, end, heading in context:
-        if _names_in(text, start, end, family)[0] or _names_other(text, start, end, heading):
+        if _names_in(text, start, end, family)[0] or names_other(text, start, end, heading):
             return False
     lead = text.sentence_of(min(start for start, _, _ in context))
     if lead >= si:

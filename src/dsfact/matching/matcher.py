@@ -12,12 +12,20 @@ from dsfact.matching.doubt import row_label
 from dsfact.matching.epithets import epithet_subject, in_epithet
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
+from dsfact.matching.leads import heading_lead, members_only, names_other
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.pointers import former_latter
 from dsfact.matching.recalled import recalled_metric
-from dsfact.matching.referents import head_after_lead, qualifies_other, quoted, referred_back, spoken_lead
+from dsfact.matching.referents import (
+    head_after_lead,
+    qualifies_other,
+    quoted,
+    referred_back,
+    said_after,
+    spoken_lead,
+)
 from dsfact.matching.restated import restated_own
-from dsfact.matching.roles import HEAD_DATE_WORDS, fits, inside, is_comparison, time_fits, turns_away
+from dsfact.matching.roles import HEAD_DATE_WORDS, fits, is_comparison, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.session import mid_session
 from dsfact.matching.structure import (
@@ -159,10 +167,12 @@ class TextMatcher(TextCues):
         if former_latter(self, si, q, cues):  # "The former was trained on 2,048 GPUs": the pair's first
             return self._ranked(q, sentence, cues)
         recalled_metric(self, si, q, cues, family, SENTENCE_PENALTY)  # "the $6 million figure": the metric before
+        heading_lead(self, si, q, cues, family, STRUCTURE_PENALTY, WEAK_METRIC + 1.0)  # "## The $5.6M question"
+        said_after(self, si, q, cues)  # "The model cost $6 million, DeepSeek said."
         missing = [ci for ci in cues.metric if ci not in cues.subject and ci not in cues.excluded]
         if missing and named_next(self, q, si, missing, cues, SENTENCE_PENALTY) or quoted(self, si, q, cues):
             pass  # "... a venture to invest $500 billion. The venture, called Stargate, ...": Stargate's
-        elif missing and not self._named_before(q, si) and not self._turns_away(q, sentence):
+        elif missing and not self._named_before(q, si) and not turns_away(self.folded, sentence.start, q.start):
             if not (_pronoun_subject(self, si, q, missing, cues.subject)  # "Its", or "據悉，該項目" (referents)
                     or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
                     or epithet_subject(self, si, q, missing, cues.subject, family, SENTENCE_PENALTY, LOOKBACK_PARAGRAPHS)
@@ -382,17 +392,14 @@ class TextMatcher(TextCues):
                 return True  # (an epithet's capitals name no one: "The Silicon Valley chip giant rose 9%")
         return False
 
-    def _turns_away(self, q: Quantity, sentence: Sentence) -> bool:
-        return turns_away(self.folded, sentence.start, q.start)
-
     def _borrow_subject(self, q: Quantity, si: int, missing: list[int], subject_d: dict[int, float],
                         family: frozenset[int]) -> bool:
         """"It was trained on 2,560 chips.": take the subject named most recently before the sentence,
         a few sentences (and at most two paragraph breaks) back. Any other body met on the way stops the
         search: an entity, a registered name that is the subject only of figures of other kinds (unless
         it qualifies a product: "2,048 Nvidia H800s" in a list about a model, or is the object of a
-        phrase: "the worst day in the history of the US stock market").
-        Whether an earlier sentence named a subject (then no heading or lead line gives one)."""
+        phrase: "the worst day in the history of the US stock market"). Whether an earlier sentence named a
+        subject (then no heading or lead line gives one)."""
         here = self.sentences[si].paragraph
         for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
             earlier = self.sentences[back]
@@ -401,7 +408,8 @@ class TextMatcher(TextCues):
                 return False
             if self._take_subject(earlier.start, earlier.end, missing, subject_d, family,
                                   SENTENCE_PENALTY * (1 + breaks) + q.start):
-                return True
+                if any(subject_d.get(ci, INF) < INF for ci in missing) or not members_only(self, si, q, earlier, missing):
+                    return True  # (unless only a venture's members were named: "Oracle will build the first site.")
             if turns_away(self.folded, earlier.start, earlier.end):
                 return True  # "Elsewhere, a rival lab drew notice.": the story has turned to someone else
         return False
@@ -428,7 +436,7 @@ class TextMatcher(TextCues):
         for depth, (start, end, heading) in enumerate(self.structure.context_of(q.start)):
             base = STRUCTURE_PENALTY * (1 + depth) + end
             if self._take_subject(start, end, missing, subject_d, family, base) \
-                    or _names_other(self, start, end, heading):
+                    or names_other(self, start, end, heading):
                 return
 
     def _respectively(self, q, quantities, sentence, hits, subject_d) -> None:
@@ -564,20 +572,4 @@ def _pronoun_subject(text: TextMatcher, si: int, q: Quantity, missing: list[int]
                     text._loose.add(ci)
             text._firm.update(given)
             return bool(given)
-    return False
-
-
-def _names_other(text: TextCues, start: int, end: int, heading: bool) -> bool:
-    """Whether text[start:end] names someone no cue word covers (a capitalised word that is not a
-    month, weekday or the like, nor, outside a heading, the first of a sentence): an unregistered
-    subject. A heading's first word may be a name ("## Falcon 180B"); when in doubt, it is one."""
-    words = text.text[start:end]
-    covered = [(h.start - start, h.end - start) for h in text.hits_in(start, end)]
-    not_names = _not_names()
-    for m in _PROPER_NAME.finditer(words):
-        before = words[:m.start()].rstrip()
-        if (not heading and (not before or before[-1] in ".!?:")) or m.group().lower() in not_names:
-            continue
-        if not inside(m.start(), covered):
-            return True
     return False

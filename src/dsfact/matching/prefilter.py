@@ -7,7 +7,8 @@ subject word of it is in that sentence or in one of the LOOKBACK_SENTENCES sente
 (TextMatcher.candidates, _borrow_subject) or in the sentence after it (structure.named_next), or in
 the heading above it or its list's lead line (a table cell: also its row's label and its column's header,
 whose metric words count as the cell's own: dsfact.matching.tables)
-(_structure_subject; _respectively only re-pairs subjects already found). So
+(_structure_subject; _respectively only re-pairs subjects already found); a figure in a heading also
+takes the metric words of the first sentence under it (leads.heading_lead). So
 only in such sentences can a figure become a finding, and the numbers engine need read nothing else;
 and there only a figure whose unit is one of those claims' units need be matched.
 
@@ -18,6 +19,7 @@ text; a change to binding that lets a figure take a metric word from another sen
 """
 from __future__ import annotations
 
+from dsfact.matching.leads import title_at
 from dsfact.matching.matcher import TextMatcher
 from dsfact.matching.recalled import earlier_metrics, mentions
 from dsfact.matching.tables import pipe_row, table_metrics
@@ -48,6 +50,8 @@ class Bindable:
                 wanted = wanted | table_metrics(matcher, table)
             if i and mentions(matcher.folded, s.start, s.end):  # "the $6 million figure" (matching.recalled)
                 wanted = wanted | earlier_metrics(matcher, i)
+            if i + 1 < len(sentences) and title_at(matcher, i) is not None:
+                wanted = wanted | metrics[i + 1]  # a heading's figure read with its lead (matcher._heading_lead)
             if not wanted:
                 continue
             context = structure.context_of(s.start) if structure is not None else ()

@@ -5,6 +5,15 @@ Taiwan dollars, unsaid (dsfact.numbers); in Taiwan's Traditional text 元 is the
 Simplified text, written on the mainland, the yuan. A text is Simplified when it writes Chinese and no
 character of it is folded to another (a Traditional text's 價, 萬, 輸 are).
 
+A price per token in a bare 元 ("每百萬tokens 16元") is read as the yuan in a Traditional text too: the labs
+whose token prices are news list them in yuan (DeepSeek's own price list does), so the figure may agree with a
+price recorded in yuan; but it may be in New Taiwan dollars, so it never contradicts one (`guessed_yuan`).
+
+A count is of tokens when a token noun (synonyms.words [token]) ends the words that qualify it ("14.8 trillion
+diverse, high-quality tokens", "14.8万亿高质量词元"), or when it stands bare, with a scale word, after a count
+of tokens in its sentence, whose noun it leaves out ("15 trillion tokens, while DeepSeek-V3 used 14.8
+trillion").
+
 Hours by the hundred thousand are GPU hours: "2.788 million hours on H800 GPUs", "总训练时长高达2亿小时".
 No run is timed in decades of wall-clock hours; a count that large is of processor hours."""
 from __future__ import annotations
@@ -13,6 +22,10 @@ from dsfact.model import Quantity
 
 YUAN = "元"
 GPU_HOURS_FROM = 100_000  # hours: over eleven years of wall-clock time
+TOKENS_FROM = 1e9  # a count read as tokens from the words around it is of billions at least
+_QUALIFYING_WORDS = 4  # Latin words between a count and its token noun: "diverse, high-quality"
+_QUALIFYING_CJK = 6  # Chinese characters between them: 高质量
+_TOKEN_RX: list = []
 
 
 def is_simplified(text: str, folded: str) -> bool:
@@ -28,14 +41,22 @@ def is_simplified(text: str, folded: str) -> bool:
     return chinese
 
 
-def read_units(text: str, folded: str, quantities: list[Quantity]) -> list[Quantity]:
-    """The figures of a text, with a bare 元 read as CNY when the text is Simplified Chinese, and hours
-    by the hundred thousand as GPU hours."""
+def read_units(text: str, folded: str, quantities: list[Quantity]) -> tuple[list[Quantity], frozenset]:
+    """The figures of a text, with a bare 元 read as CNY when the text is Simplified Chinese (and a price per
+    token in 元 in any text), counts of tokens and hours by the hundred thousand as GPU hours; and the
+    spans of the figures whose yuan is only guessed (`guessed_yuan`)."""
+    return _read_units(text, folded, quantities), guessed_yuan(text, folded, quantities)
+
+
+def _read_units(text: str, folded: str, quantities: list[Quantity]) -> list[Quantity]:
     hours = any(q.unit == "hour" and _large(q) for q in quantities)
-    yuan = any(q.unit == YUAN for q in quantities) and is_simplified(text, folded)
-    if not hours and not yuan:
+    bare = any(q.unit == YUAN for q in quantities)
+    yuan = bare and is_simplified(text, folded)
+    if any(q.unit == "count" and q.value >= TOKENS_FROM for q in quantities):
+        quantities = _tokens(folded, quantities)
+    if not hours and not bare:
         return quantities
-    return [q._replace(unit="CNY") if yuan and q.unit == YUAN
+    return [q._replace(unit="CNY") if q.unit == YUAN and (yuan or _per_token(q))
             else q._replace(unit="gpu_hour") if q.unit == "hour" and _large(q) else q for q in quantities]
 
 
@@ -50,5 +71,62 @@ def points_as_percent(quantities: list[Quantity]) -> tuple[list[Quantity], set[i
     return [q._replace(unit="pct") if q.start in loose else q for q in quantities], loose
 
 
+def _per_token(q: Quantity) -> bool:
+    return q.per is not None and q.per.unit.lower() == "token"
+
+
+def guessed_yuan(text: str, folded: str, quantities: list[Quantity]) -> frozenset[tuple[int, int]]:
+    """The spans of the figures (as the figure reader gives them, before read_units) that read_units takes
+    for yuan from a bare 元 outside Simplified text: they may agree with a yuan price, never contradict one."""
+    if not any(q.unit == YUAN for q in quantities) or is_simplified(text, folded):
+        return frozenset()
+    return frozenset((q.start, q.end) for q in quantities if q.unit == YUAN and _per_token(q))
+
+
 def _large(q: Quantity) -> bool:
     return isinstance(q.value, float) and q.value >= GPU_HOURS_FROM
+
+
+def _token_patterns():
+    """(after a count: qualifying words then a token noun; a bare count's end: a clause mark or the end)."""
+    if not _TOKEN_RX:
+        import re
+
+        from dsfact.lang import words_of
+
+        nouns = words_of("synonyms", "token", longest_first=True)
+        latin = "|".join(re.escape(w) for w in nouns if w.isascii())
+        cjk = "|".join(re.escape(w) for w in nouns if not w.isascii())
+        _TOKEN_RX.append(re.compile(
+            r"(?:(?:\s+[a-z][a-z-]*,?){1,%d}\s+(?:%s)(?![a-z])|[\u4e00-\u9fff]{1,%d}?(?:%s|%s))"
+            % (_QUALIFYING_WORDS, latin, _QUALIFYING_CJK, cjk, latin)))
+        _TOKEN_RX.append(re.compile(r"\s*(?:$|[.,;:!?，。；：！？)）])"))
+    return _TOKEN_RX
+
+
+def _tokens(folded: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The figures, with counts of billions or more read as tokens where the words around them say so."""
+    after, bare = _token_patterns()
+    out, last_tokens = [], -1  # where the last count of tokens ends
+    for q in quantities:
+        if q.unit == "token":
+            last_tokens = q.end
+        elif q.unit == "count" and q.value >= TOKENS_FROM and q.per is None:
+            m = after.match(folded, q.end)
+            if m is not None and not any(c.isdigit() for c in m.group()) and _qualifying(m.group()):
+                q = q._replace(unit="token")
+            elif last_tokens >= 0 and not q.text[-1:].isdigit() and bare.match(folded, q.end) \
+                    and not any(c in ".!?。！？\n" for c in folded[last_tokens:q.start]):
+                q = q._replace(unit="token")  # "15 trillion tokens, while V3 used 14.8 trillion"
+        out.append(q)
+    return out
+
+
+def _qualifying(words: str) -> bool:
+    """Whether the Latin words between a count and its token noun only qualify it: none is a word that names
+    no one (names.words [not-names]: "of", "on", "the", "its"), which would open another phrase ("671
+    billion parameters, trained on tokens"), but "and" between two qualifiers."""
+    from dsfact.matching.others import not_names
+
+    stop = not_names()
+    return not any(w in stop and w != "and" for w in words.replace(",", " ").split()[:-1])

@@ -357,6 +357,68 @@ def quoted(text, si: int, q, cues) -> bool:
 
 
 
+_TAIL_WORDS = 4  # Latin words after the word of saying: "DeepSeek said on Monday", "said in a statement"
+
+
+def said_after(text, si: int, q, cues) -> None:
+    """"The model cost less than $6 million to build, DeepSeek said.", "该模型的训练成本不到600万美元，DeepSeek
+    表示。": a figure whose sentence names no one before it, and whose claims' subject the sentence names only
+    past a clause mark after it, takes the speaker of the sentence's last clause when that clause only tells
+    who said it (a name and a word of saying, names.words [speaker], in either order), loosely: the
+    speaker's words may be about someone else, so the figure may agree but never contradicts (as in
+    `quoted`). `cues`: the figure's matcher._Cues."""
+    missing = [ci for ci in cues.metric if cues.subject.get(ci) == INF and ci not in cues.excluded]
+    if missing and not text._named_before(q, si):
+        _give_speaker(text, si, q, missing, cues.subject)
+
+
+def _give_speaker(text, si: int, q, missing: list[int], subject_d: dict) -> bool:
+    sentence, folded, marks = text.sentences[si], text.folded, text._marks
+    k = bisect.bisect_left(marks, q.end)
+    last = None
+    while k < len(marks) and marks[k] < sentence.end:
+        last, k = marks[k], k + 1
+    if last is None:
+        return False
+    begin = last + 1
+    tail = folded[begin:sentence.end].rstrip(" \t\n.。!！\"”」'’")
+    lead = len(tail) - len(tail.lstrip(" ,，"))
+    tail, begin = tail[lead:], begin + lead
+    if not tail or len(tail) > 2 * _SPEAKER_GAP:
+        return False
+    words = _speech_words()
+    if any(tail.startswith(w) for w in words):  # "..., according to DeepSeek", "..., said DeepSeek"
+        pass
+    elif not any(_ends_with_saying(tail, w) for w in words):
+        return False
+    for hit in text.hits_in(begin, begin + len(tail)):
+        entity, subjects = text.index.naming(hit.cue)
+        if not (entity or subjects):
+            continue
+        given = [ci for ci in missing if ci in subjects]
+        from dsfact.matching.matcher import SENTENCE_PENALTY as penalty
+        for ci in given:
+            subject_d[ci] = min(subject_d.get(ci, INF), penalty + hit.start - q.end)
+        text._loose.update(given)
+        return bool(given)
+    return False
+
+
+def _ends_with_saying(tail: str, word: str) -> bool:
+    """Whether a word of saying ends the tail of a sentence, or stands before a few Latin words that end it
+    ("DeepSeek said on Monday", "DeepSeek表示")."""
+    at = tail.rfind(word)
+    if at <= 0:
+        return False
+    if word.isascii() and tail[at - 1].isalnum():
+        return False
+    rest = tail[at + len(word):]
+    if not word.isascii():
+        return not rest.strip()
+    return (not rest or not rest[0].isalnum()) and len(rest.split()) <= _TAIL_WORDS and not any(
+        c.isdigit() for c in rest)
+
+
 _COMPOUND_GAP = 1  # characters between the exclude word and the metric noun it qualifies ("hardware cost")
 
 

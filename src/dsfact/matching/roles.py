@@ -60,7 +60,7 @@ class _Lexicon:
                                     plain=r"^\W*(?:{})\s+[^\s\d$€¥£]+\s+[^\d$€¥£]")
         self.between = Words(between)
         for name, table in tables.items():
-            if name in ("between", "new-subject", "naming", "slash-pair", "owner", "means",
+            if name in ("between", "new-subject", "naming", "slash-pair", "owner", "compared-owner", "means",
                         "member", "exchange", "multiple", "earmark",
                         "use", "from-to", "saving-base", "sum-of-parts"):  # word lists, not roles
                 continue

@@ -45,6 +45,12 @@ def _context_subjects(text: TextCues, context: tuple) -> frozenset[int]:
     return found
 
 
+def _story_reach(text, si: int) -> bool:
+    from dsfact.matching.epithets import story_reach  # (it imports this module)
+
+    return story_reach(text, si)
+
+
 def clause_marks(text: str) -> list[int]:
     """The offsets of a text's clause boundaries, in order."""
     marks = [m.start() for m in _CLAUSE.finditer(text)]
@@ -160,6 +166,8 @@ class TextCues:
         if found is None:
             subjects = self.sentence_claims()[1]
             found = frozenset().union(*subjects[max(0, si - LOOKBACK_SENTENCES):si + 2])
+            if si and self.sentence_claims()[0][si] and _story_reach(self, si):  # "the start-up": the story's
+                found = found.union(*subjects[:si])  # subject, however far back (epithets.epithet_subject)
             if context:
                 found = found | _context_subjects(self, context)
             self._reach[key] = found

@@ -1,0 +1,123 @@
+"""What the first sentence under a heading or a title line, and the sentences before a figure, lend it:
+a headline is written to be read with its lead ("## The $5.6M question" over "How did DeepSeek train V3 so
+cheaply?"), and a sentence that names only a venture's members ("Oracle said the first site is in Texas")
+does not turn the story away from the venture. Used by dsfact.matching.matcher and prefilter."""
+from __future__ import annotations
+
+import re
+
+from dsfact.matching.bodies import opens_with_pronoun
+from dsfact.matching.others import not_names as _not_names
+from dsfact.matching.roles import inside, is_comparison
+from dsfact.matching.text import INF
+from dsfact.model import Quantity
+
+_PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+_TITLE_LONGEST = 100  # characters: a title line is short
+_TITLE_ENDS = ".!?。！？:：;；…,，"
+_HEADINGS: list = [None, frozenset()]  # the structure last read, and its headings' spans
+
+
+def _headings(structure) -> frozenset[tuple[int, int]]:
+    """The spans of the headings with a block under them (the contexts they give), found once per text."""
+    if _HEADINGS[0] is not structure:
+        _HEADINGS[:] = [structure, frozenset((a, b) for c in structure.contexts for a, b, heading in c if heading)]
+    return _HEADINGS[1]
+
+
+def title_at(matcher, si: int) -> tuple[int, int] | None:
+    """The span of the heading or title line that sentence si is, if it is one and a paragraph follows it: a
+    heading of the document (one that gives its subject to a block under it), or a line standing alone as its paragraph, short and
+    without a stop at its end ("The $5.6M question" over the story), as plain text and Markdown written
+    without marks set a headline."""
+    sentences = matcher.sentences
+    if si + 1 >= len(sentences):
+        return None
+    s = sentences[si]
+    structure = matcher.structure
+    if structure is not None:
+        for a, b in _headings(structure):
+            if a <= s.start < b:
+                return a, b
+    if (si and sentences[si - 1].paragraph == s.paragraph) or sentences[si + 1].paragraph == s.paragraph:
+        return None
+    line = matcher.text[s.start:s.end].strip()
+    if not line or len(line) > _TITLE_LONGEST or "\n" in line or line[-1] in _TITLE_ENDS:
+        return None
+    return s.start, s.end
+
+
+def heading_lead(text, si: int, q: Quantity, cues, family: frozenset[int], penalty: float, far: float) -> None:
+    """"## 1.3M GPUs by year-end" over "Meta's Zuckerberg set out the plan ...", "## The $5.6M question" over
+    "How did DeepSeek train V3 so cheaply?": a figure in a heading (or a title line, title_at) that names no one takes its subject from
+    the first sentence under the heading, the first name there deciding, and, when the heading holds no
+    metric word of that subject's claims, their metric words from that sentence too. A headline is
+    written to be read with its lead, but loosely: such a figure may agree with a claim, never contradict it."""
+    span = title_at(text, si)
+    if span is None or cues.entity < INF:
+        return
+    lead = text.sentences[si + 1]
+    if lead.start < span[1] or title_at(text, si + 1) is not None:
+        return  # the heading's own next sentence, or a heading right under it: no lead
+    if any(d < INF for d in cues.subject.values()) or names_other(text, span[0], span[1], True):
+        return  # the heading names its own subject, or someone no cue word knows
+    given: list[int] = []
+    for hit in text.sentence_hits(si + 1):
+        entity, subjects = text.index.naming(hit.cue)
+        if entity or subjects:
+            given = [ci for ci in subjects if ci in family and not is_comparison(text.folded, hit.start, hit.end)]
+            break
+    if not given:
+        return
+    lead_metrics = text.sentence_claims()[0][si + 1]
+    distance = penalty + lead.start - q.end
+    for ci in given:
+        if ci not in cues.metric:
+            if ci not in lead_metrics:
+                continue
+            cues.metric[ci] = far  # the lead's word, far from the figure
+        if ci not in cues.excluded:
+            cues.subject[ci] = min(cues.subject.get(ci, INF), distance)
+            text._loose.add(ci)
+
+
+def members_only(text, si: int, q: Quantity, earlier, missing: list[int]) -> bool:
+    """Whether every name the earlier sentence gives is a member of the subject of a claim in `missing` (its
+    `cues.members`: "Oracle", 软银 for Stargate): a sentence about one partner does not turn the story away
+    from the venture they make together, for a figure of a later sentence that names no one ("The partners
+    will spend $500bn"), unless the figure's sentence opens with a pronoun, which points to the member
+    ("OpenAI said ... Its value reached $300 billion")."""
+    if opens_with_pronoun(text.folded, text.sentences[si].start, q.start):
+        return False
+    start, end = earlier.start, earlier.end
+    members = set()
+    folded_cues = text.registry.folded_cues
+    claims = text.registry.claims
+    for ci in missing:
+        members.update(folded_cues.get(c) or c.lower() for c in claims[ci].member_cues)
+    if not members:
+        return False
+    naming, folded, found = text.index.naming, text.folded, False
+    for hit in text.hits_in(start, end):
+        entity, subjects = naming(hit.cue)
+        if entity or subjects:
+            if folded[hit.start:hit.end] not in members:
+                return False
+            found = True
+    return found
+
+
+def names_other(text, start: int, end: int, heading: bool) -> bool:
+    """Whether text[start:end] names someone no cue word covers (a capitalised word that is not a
+    month, weekday or the like, nor, outside a heading, the first of a sentence): an unregistered
+    subject. A heading's first word may be a name ("## Falcon 180B"); when in doubt, it is one."""
+    words = text.text[start:end]
+    covered = [(h.start - start, h.end - start) for h in text.hits_in(start, end)]
+    not_names = _not_names()
+    for m in _PROPER_NAME.finditer(words):
+        before = words[:m.start()].rstrip()
+        if (not heading and (not before or before[-1] in ".!?:")) or m.group().lower() in not_names:
+            continue
+        if not inside(m.start(), covered):
+            return True
+    return False
