@@ -317,7 +317,6 @@ def quoted(text, si: int, q, cues) -> bool:
     missing = [ci for ci in cues.metric if subject_d.get(ci, INF) == INF and ci not in cues.excluded]
     if not missing:
         return False
-    from dsfact.matching.matcher import SENTENCE_PENALTY as penalty
     close = -1
     for i in range(q.end, sentence.end):
         if folded[i] in _CLOSING_QUOTES:
@@ -344,6 +343,14 @@ def quoted(text, si: int, q, cues) -> bool:
         if not said:
             return False
         end = begin + min(said)
+    return _speaker_gives(text, begin, end, q, missing, subject_d)
+
+
+def _speaker_gives(text, begin: int, end: int, q, missing: list[int], subject_d: dict) -> bool:
+    """Give the claims of `missing` whose subject the first name in folded[begin:end] (the speaker's place)
+    names that subject, as a subject from a sentence nearby and loosely; whether it gave any."""
+    from dsfact.matching.matcher import SENTENCE_PENALTY as penalty
+
     for hit in text.hits_in(begin, end):
         entity, subjects = text.index.naming(hit.cue)
         if not (entity or subjects):
@@ -391,17 +398,7 @@ def _give_speaker(text, si: int, q, missing: list[int], subject_d: dict) -> bool
         pass
     elif not any(_ends_with_saying(tail, w) for w in words):
         return False
-    for hit in text.hits_in(begin, begin + len(tail)):
-        entity, subjects = text.index.naming(hit.cue)
-        if not (entity or subjects):
-            continue
-        given = [ci for ci in missing if ci in subjects]
-        from dsfact.matching.matcher import SENTENCE_PENALTY as penalty
-        for ci in given:
-            subject_d[ci] = min(subject_d.get(ci, INF), penalty + hit.start - q.end)
-        text._loose.update(given)
-        return bool(given)
-    return False
+    return _speaker_gives(text, begin, begin + len(tail), q, missing, subject_d)
 
 
 def _ends_with_saying(tail: str, word: str) -> bool:

@@ -143,9 +143,15 @@ def slipped_scale(q: Quantity, st: Statement) -> bool:
         return False
     if not _SCALE_WORD.search(q.text) or (q.qualifier is not None and (significant_digits(q.text) or 0) < 2):
         return False
+    return _agrees_moved(q, st, SLIPS)
+
+
+def _agrees_moved(q: Quantity, st: Statement, shifts) -> bool:
+    """Whether q, moved by the one of `shifts` (either way) that brings it nearest st's value, agrees with st
+    read plainly (q's qualifier dropped, its precision moved with it)."""
     ratio = abs(st.value / q.value)
-    for slip in SLIPS:
-        for factor in (slip, 1 / slip):
+    for shift in shifts:
+        for factor in (shift, 1 / shift):
             if abs(ratio / factor - 1) < 0.5:
                 moved = q._replace(value=q.value * factor, qualifier=None, below=False,
                                    precision=q.precision * factor if q.precision else None)
@@ -166,15 +172,7 @@ def same_digits(q: Quantity, st: Statement) -> bool:
         return False
     if (significant_digits(q.text) or 0) < 2:
         return False
-    ratio = abs(st.value / q.value)
-    for shift in DIGIT_SHIFTS:
-        for factor in (shift, 1 / shift):
-            if abs(ratio / factor - 1) < 0.5:
-                moved = q._replace(value=q.value * factor, qualifier=None, below=False,
-                                   precision=q.precision * factor if q.precision else None)
-                if agrees(moved, st):
-                    return True
-    return False
+    return _agrees_moved(q, st, DIGIT_SHIFTS)
 
 
 def same_reading(q: Quantity, st: Statement) -> bool:
