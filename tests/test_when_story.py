@@ -7,7 +7,7 @@ from budget_registry import registry_text
 from dsfact.check import check_text
 from dsfact.errors import RegistryError
 from dsfact.matching import TextMatcher
-from dsfact.matching.roles import time_tags
+from dsfact.matching.timewords import time_tags
 from dsfact.matching.undated import tells_story, undated_year
 from dsfact.matching.when import referred_day
 from dsfact.registry import merge_registries, parse_registry

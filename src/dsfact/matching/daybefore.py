@@ -19,11 +19,10 @@ def place_time_words(reader, start: int, end: int, skip: list[tuple[int, int]]) 
     """Place the figures of the sentence reader.folded[start:end] by its time words (those not in `skip`,
     a record's reference points); "the day before" by the weekday it counts back from, remembered in
     reader._day_before (placed_by_day_before)."""
-    from dsfact.matching.roles import _time_kind, inside, lexicon
+    from dsfact.matching.timewords import inside, time_words
 
-    folded = reader.folded
-    found = [(m.start(), m.end(), _time_kind(folded, m))
-             for m in lexicon().time.get(reader._chinese).finditer(folded, start, end) if not inside(m.start(), skip)]
+    found = [(m.start(), m.end(), kind)
+             for m, kind in time_words(reader.folded, start, end, reader._chinese) if not inside(m.start(), skip)]
     for a, b, kind in found:
         if kind != "previous-day":
             reader._place(a, b, kind)

@@ -21,9 +21,9 @@ from dsfact.matching.roles import (
     names_discount,
     opens_new_subject,
     time_fits,
-    time_tags,
 )
 from dsfact.matching.text import line_start
+from dsfact.matching.timewords import time_tags
 from dsfact.matching.undated import told_later, told_of_another_year, undated_year
 from dsfact.matching.when import (
     DAY_KINDS,

@@ -202,7 +202,8 @@ def _time(matcher, q, claim) -> str:
     in its sentence does, NONE for a claim tied to no time."""
     if not claim.time:
         return NONE
-    from dsfact.matching.roles import time_fits, time_tags
+    from dsfact.matching.roles import time_fits
+    from dsfact.matching.timewords import time_tags
 
     own = matcher.reader().times(q) if matcher._quantities else ()
     if own and time_fits(claim.time, own, matcher.year, matcher.day):

@@ -15,7 +15,8 @@ import re
 from dsfact.fold import has_han
 from dsfact.matching import when
 from dsfact.matching.cues import has_cjk
-from dsfact.matching.daybefore import move_bases, place_time_words
+from dsfact.matching.daybefore import place_time_words
+from dsfact.matching.timewords import inside, references
 from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of, owner_start
 from dsfact.model import Quantity
 
@@ -520,75 +521,8 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None, d
     return True
 
 
-def time_tags(folded: str, start: int, end: int) -> list[str]:
-    """The kinds of the time words in folded[start:end] ("previous-year", "span", "weekday:0")."""
-    lex = lexicon()
-    pattern = lex.time.get(has_han(folded[start:end]))
-    skip = references(folded, start, end)
-    return [_time_kind(folded, m) for m in pattern.finditer(folded, start, end) if not inside(m.start(), skip)]
-
-
-def _time_kind(folded: str, m: re.Match) -> str:
-    """The kind of the time word m matched ("previous-year", "weekday:1"); a weekday told in East Asian
-    time ("北京时间周二凌晨") or of the week before ("last Monday", 上周一) carries the marks of
-    dsfact.matching.when."""
-    kind = lexicon().time_kinds.get(" ".join(m.group().split()), "span")
-    if not kind.startswith("weekday:"):
-        return kind
-    return kind + when.weekday_marks(folded, m.start(), m.end())
-
-
 def _zone_mark(folded: str, start: int, end: int) -> str:
     return when.SHIFTED if when.east_of(folded, start, end) else ""
-
-
-REFERENCE_REACH = 24  # characters between "since" and the end of the date it measures from
-REFERENCE_WORDS = 32  # characters of words between "since" and the date it measures from
-SUPERLATIVE_REACH = 40  # characters between a reference date and the superlative it serves
-RECORD_REACH = 48  # characters between "the previous record" and the end of the year it was set in
-_RECORD_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])(?:年(?:[0-9]{1,2}月)?)?")
-
-
-def references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of folded[start:end] that name a reference point of a record, not a time of any figure:
-    "since March 16, 2020" in "its worst day since March 16, 2020", "自2020年3月以来" before "的最大跌幅"."""
-    lex = lexicon()
-    chinese = has_han(folded[start:end])
-    out = []
-    for m in lex.reference_before.get(chinese).finditer(folded, start, end):
-        stop = min(end, m.end() + REFERENCE_REACH + REFERENCE_WORDS)
-        digits = [i for i in range(m.end(), stop) if folded[i].isdigit()]
-        # "since the turbulent days of March 2020": a few words may come before the date, in its clause
-        if not digits or digits[0] - m.end() > REFERENCE_WORDS or any(c in ",;，；。" for c in folded[m.end():digits[0]]):
-            continue
-        b = digits[-1] + 1
-        while b < stop and folded[b] in "年月日号":
-            b += 1
-        if _superlative_near(folded, m.start(), b, start, end, chinese):
-            out.append((m.start(), b))
-    for m in lex.record.get(chinese).finditer(folded, start, end):  # "the previous record, set in 2024"
-        year = _RECORD_YEAR.search(folded, m.end(), min(end, m.end() + RECORD_REACH))
-        if year is not None:
-            out.append((m.end(), year.end()))  # the record word itself still places its figure
-    out += move_bases(folded, start, end, chinese)  # "from Friday's close to Monday's"
-    for m in lex.reference_after.get(chinese).finditer(folded, start, end):
-        a = max(start, m.start() - REFERENCE_REACH)
-        a = max(a, *(folded.rfind(c, a, m.start()) + 1 for c in ",;，；。"))  # the date's clause: not "当天" before it
-        if any(c.isdigit() for c in folded[a:m.start()]) \
-                and _superlative_near(folded, a, m.end(), start, end, chinese):
-            out.append((a, m.end()))
-    return out
-
-
-def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether pos falls in one of the (start, end) spans: a reference point `references` found, a figure
-    already read, a cue word's words."""
-    return any(a <= pos < b for a, b in spans)
-
-
-def _superlative_near(folded: str, a: int, b: int, start: int, end: int, chinese: bool) -> bool:
-    lo, hi = max(start, a - SUPERLATIVE_REACH), min(end, b + SUPERLATIVE_REACH)
-    return lexicon().superlative.get(chinese).search(folded, lo, hi) is not None
 
 
 def names_discount(folded: str, start: int, end: int, then: bool = False) -> bool:

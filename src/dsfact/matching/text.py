@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dsfact.fold import fold_text, has_han
 from dsfact.matching.cues import ENTITY, SUBJECT, CueHit, cue_index
 from dsfact.matching.joint import named_by_members
-from dsfact.matching.roles import FigureReader, inside, references
+from dsfact.matching.roles import FigureReader
 from dsfact.matching.sentences import Sentence, split_sentences
+from dsfact.matching.timewords import inside, references
 from dsfact.matching.when import SHIFTED, date_fits, east_of
 from dsfact.model import Quantity, Registry
 

@@ -131,17 +131,17 @@ def _weekday_marks(text) -> list[_Weekday]:
     found = getattr(text, "_weekday_marks", None)
     if found is not None:
         return found
-    from dsfact.fold import has_han
-    from dsfact.matching.roles import _time_kind, lexicon, time_tags
+    from dsfact.matching.timewords import may_hold, time_tags, time_words
     from dsfact.numbers.date_spans import parse_dates
 
     found = text._weekday_marks = []
-    folded, lex = text.folded, lexicon()
+    folded = text.folded
+    if not may_hold(folded, "weekday", _weekday_kind):
+        return found
     dates = None
     for si, sentence in enumerate(text.sentences):
-        matches = [(m, kind) for m in lex.time.get(has_han(folded[sentence.start:sentence.end])).finditer(
-            folded, sentence.start, sentence.end) if (kind := _time_kind(folded, m)).startswith("weekday:")
-            and LAST_WEEK not in kind]
+        matches = [(m, kind) for m, kind in time_words(folded, sentence.start, sentence.end)
+                   if kind.startswith("weekday:") and LAST_WEEK not in kind]
         if not matches:
             continue
         if any(t in OTHER_DAY_KINDS or year_kind(t)[0] == "previous-year"
@@ -162,6 +162,10 @@ def _weekday_marks(text) -> list[_Weekday]:
     return found
 
 
+def _weekday_kind(kind: str) -> bool:
+    return kind.startswith("weekday:")
+
+
 def _beside(folded: str, m: re.Match, date: tuple[int, int, str]) -> bool:
     """Whether a weekday stands right beside a date, with only spaces and punctuation between them
     ("Monday, January 27", "1月27日（周一）", "周二（1月27日）")."""
@@ -177,7 +181,7 @@ def _beside(folded: str, m: re.Match, date: tuple[int, int, str]) -> bool:
 def _weekday_agrees(text, date: str, pos: int, year: int) -> bool:
     """Whether the sentence at pos names the weekday on which `date` ("--01-27") falls in `year` (a weekday
     told in East Asian time or of the week before does not count)."""
-    from dsfact.matching.roles import time_tags
+    from dsfact.matching.timewords import time_tags
 
     day = _resolve(date, year) if len(date) == 7 else None
     if day is None:
@@ -210,7 +214,7 @@ def _year_after(text, date: str, pos: int) -> int | None:
 def _paragraph_dates(text, pos: int) -> list[tuple[int, str]]:
     """The dates of pos's paragraph that give a year and a month, not a record's reference point: (offset,
     ISO value), in text order, read once per paragraph."""
-    from dsfact.matching.roles import references
+    from dsfact.matching.timewords import references
     from dsfact.numbers.date_spans import parse_dates
 
     sentences = text.sentences
@@ -314,25 +318,29 @@ def told_later(text, si: int, tags) -> bool:
     if years_on(tags) or YEAR_AGO in tags:
         return True
     framed = getattr(text, "_told_later", None)
-    if framed is None:  # the sentences that say so of the story, found once per text
-        framed = text._told_later = [k for k, s in enumerate(text.sentences) if _later_of_story(text, s)]
+    if framed is None:  # the sentences that say so of the story, found once per text (none without such a word)
+        from dsfact.matching.timewords import may_hold
+
+        framed = text._told_later = [k for k, s in enumerate(text.sentences) if _later_of_story(text, s)] \
+            if may_hold(text.folded, "later", _later_kind) else []
     sentences = text.sentences
     paragraphs = (sentences[0].paragraph, sentences[si].paragraph)
     return any(k < si and sentences[k].paragraph in paragraphs for k in framed)
 
 
+def _later_kind(kind: str) -> bool:
+    return kind == YEAR_AGO or years_on((kind,))
+
+
 def _later_of_story(text, sentence) -> bool:
     """Whether a sentence says it is told a year or more after the story: a word of "years-on" or "a year ago
     today" with one of the registry's story names in its clause, right after or before it."""
-    from dsfact.fold import has_han
-    from dsfact.matching.roles import _time_kind, lexicon
+    from dsfact.matching.timewords import time_words
 
     folded = text.folded
     names = text.registry.folded_cues
     story = _story_pattern(tuple(names.get(n, n.strip().lower()) for n in text.registry.story))
-    for m in lexicon().time.get(has_han(folded[sentence.start:sentence.end])).finditer(
-            folded, sentence.start, sentence.end):
-        kind = _time_kind(folded, m)
+    for m, kind in time_words(folded, sentence.start, sentence.end):
         if kind != YEAR_AGO and not years_on((kind,)):
             continue
         if story is None or (kind == YEAR_AGO and story.search(folded, sentence.start, sentence.end)):

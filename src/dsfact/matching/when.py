@@ -360,7 +360,7 @@ def referred_day(text, si: int) -> tuple[tuple[str, ...], int] | None:
     stand: those of the nearest sentence before it that names a day (a date that gives its day, a weekday,
     "yesterday"), in its paragraph or, when none does there, in the paragraph before; None when no sentence
     does."""
-    from dsfact.matching.roles import time_tags
+    from dsfact.matching.timewords import time_tags
 
     sentences, folded = text.sentences, text.folded
     own = sentences[si].paragraph
@@ -380,7 +380,7 @@ def referred_day(text, si: int) -> tuple[tuple[str, ...], int] | None:
 def _day_dates(text, sentence) -> list:
     """The dates of a sentence that give their day ("3月3日", "March 3, 2025"), not a record's reference point
     ("since March 3"); offsets from the sentence's start."""
-    from dsfact.matching.roles import references
+    from dsfact.matching.timewords import references
     from dsfact.numbers.date_spans import parse_dates
 
     skip = references(text.folded, sentence.start, sentence.end)

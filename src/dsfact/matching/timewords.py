@@ -1,0 +1,135 @@
+"""The time words of a text and the reference points of its records ("its worst day since March 2020"),
+found once per stretch of a text: the role rules (dsfact.matching.roles), the doubt about a figure's day
+(dsfact.matching.doubt) and the year of a date without one (dsfact.matching.undated) each ask of the same
+sentences, figure after figure. The words are language data (time.words); this module holds the look-up."""
+from __future__ import annotations
+
+import re
+
+from dsfact.fold import has_han
+from dsfact.matching import when
+from dsfact.matching.daybefore import move_bases
+
+REFERENCE_REACH = 24  # characters between "since" and the end of the date it measures from
+REFERENCE_WORDS = 32  # characters of words between "since" and the date it measures from
+SUPERLATIVE_REACH = 40  # characters between a reference date and the superlative it serves
+RECORD_REACH = 48  # characters between "the previous record" and the end of the year it was set in
+_RECORD_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])(?:年(?:[0-9]{1,2}月)?)?")
+
+# the folded text last asked about, and what was found in it: time words by (start, end, with Chinese),
+# reference spans by (start, end). A text is checked to its end before the next is read.
+_SEEN: list = [None, {}, {}]
+_LEXICON: list = []
+
+
+def _lexicon():
+    if not _LEXICON:
+        from dsfact.matching.roles import lexicon
+
+        _LEXICON.append(lexicon())
+    return _LEXICON[0]
+
+
+def _seen(folded: str) -> list:
+    if _SEEN[0] is not folded:
+        _SEEN[:] = [folded, {}, {}]
+    return _SEEN
+
+
+def time_words(folded: str, start: int, end: int, chinese: bool | None = None) -> list[tuple[object, str]]:
+    """The time words in folded[start:end], each with its kind (_time_kind), found once per stretch: the
+    words for text with Chinese characters when `chinese` (by default, when the stretch holds one). The list
+    is shared: callers do not change it."""
+    if chinese is None:
+        chinese = has_han(folded[start:end])
+    found = _seen(folded)[1]
+    key = (start, end, chinese)
+    words = found.get(key)
+    if words is None:
+        words = found[key] = [(m, _time_kind(folded, m))
+                              for m in _lexicon().time.get(chinese).finditer(folded, start, end)]
+    return words
+
+
+def may_hold(folded: str, which: str, kind_of) -> bool:
+    """Whether folded may hold a time word whose kind `kind_of(kind)` accepts: whether it holds the first
+    part of one (`which` names the test, so that the first parts are gathered once per process). A text
+    without any has no such word anywhere, so a scan of its sentences for one finds nothing."""
+    firsts = _FIRSTS.get(which)
+    if firsts is None:
+        kinds = _lexicon().time_kinds
+        # a word's match is its parts with any white space between: its kind is that of its parts' words
+        firsts = _FIRSTS[which] = tuple({word.split()[0] for word in kinds
+                                         if kind_of(kinds.get(" ".join(word.split()), "span"))})
+    return any(first in folded for first in firsts)
+
+
+_FIRSTS: dict[str, tuple[str, ...]] = {}
+
+
+def time_tags(folded: str, start: int, end: int) -> list[str]:
+    """The kinds of the time words in folded[start:end] ("previous-year", "span", "weekday:0")."""
+    skip = references(folded, start, end)
+    return [kind for m, kind in time_words(folded, start, end) if not inside(m.start(), skip)]
+
+
+def _time_kind(folded: str, m: re.Match) -> str:
+    """The kind of the time word m matched ("previous-year", "weekday:1"); a weekday told in East Asian
+    time ("北京时间周二凌晨") or of the week before ("last Monday", 上周一) carries the marks of
+    dsfact.matching.when."""
+    kind = _lexicon().time_kinds.get(" ".join(m.group().split()), "span")
+    if not kind.startswith("weekday:"):
+        return kind
+    return kind + when.weekday_marks(folded, m.start(), m.end())
+
+
+def references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of folded[start:end] that name a reference point of a record, not a time of any figure:
+    "since March 16, 2020" in "its worst day since March 16, 2020", "自2020年3月以来" before "的最大跌幅".
+    Found once per stretch; the list is shared: callers do not change it."""
+    found = _seen(folded)[2]
+    key = (start, end)
+    spans = found.get(key)
+    if spans is None:
+        spans = found[key] = _references(folded, start, end)
+    return spans
+
+
+def _references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    lex = _lexicon()
+    chinese = has_han(folded[start:end])
+    out = []
+    for m in lex.reference_before.get(chinese).finditer(folded, start, end):
+        stop = min(end, m.end() + REFERENCE_REACH + REFERENCE_WORDS)
+        digits = [i for i in range(m.end(), stop) if folded[i].isdigit()]
+        # "since the turbulent days of March 2020": a few words may come before the date, in its clause
+        if not digits or digits[0] - m.end() > REFERENCE_WORDS or any(c in ",;，；。" for c in folded[m.end():digits[0]]):
+            continue
+        b = digits[-1] + 1
+        while b < stop and folded[b] in "年月日号":
+            b += 1
+        if _superlative_near(folded, m.start(), b, start, end, chinese):
+            out.append((m.start(), b))
+    for m in lex.record.get(chinese).finditer(folded, start, end):  # "the previous record, set in 2024"
+        year = _RECORD_YEAR.search(folded, m.end(), min(end, m.end() + RECORD_REACH))
+        if year is not None:
+            out.append((m.end(), year.end()))  # the record word itself still places its figure
+    out += move_bases(folded, start, end, chinese)  # "from Friday's close to Monday's"
+    for m in lex.reference_after.get(chinese).finditer(folded, start, end):
+        a = max(start, m.start() - REFERENCE_REACH)
+        a = max(a, *(folded.rfind(c, a, m.start()) + 1 for c in ",;，；。"))  # the date's clause: not "当天" before it
+        if any(c.isdigit() for c in folded[a:m.start()]) \
+                and _superlative_near(folded, a, m.end(), start, end, chinese):
+            out.append((a, m.end()))
+    return out
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether pos falls in one of the (start, end) spans: a reference point `references` found, a figure
+    already read, a cue word's words."""
+    return any(a <= pos < b for a, b in spans)
+
+
+def _superlative_near(folded: str, a: int, b: int, start: int, end: int, chinese: bool) -> bool:
+    lo, hi = max(start, a - SUPERLATIVE_REACH), min(end, b + SUPERLATIVE_REACH)
+    return _lexicon().superlative.get(chinese).search(folded, lo, hi) is not None
