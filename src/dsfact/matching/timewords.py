@@ -19,15 +19,15 @@ _RECORD_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])(?:年(?:[0-9]{1
 # the folded text last asked about, and what was found in it: time words by (start, end, with Chinese),
 # reference spans by (start, end). A text is checked to its end before the next is read.
 _SEEN: list = [None, {}, {}]
-_LEXICON: list = []
+_LEXICON: list = []  # dsfact.matching.roles.lexicon, imported when first asked (roles imports this module)
 
 
 def _lexicon():
     if not _LEXICON:
         from dsfact.matching.roles import lexicon
 
-        _LEXICON.append(lexicon())
-    return _LEXICON[0]
+        _LEXICON.append(lexicon)
+    return _LEXICON[0]()
 
 
 def _seen(folded: str) -> list:
