@@ -203,7 +203,8 @@ class FigureReader:
         self._roles: dict[int, FigureRoles] = {}
         self._times: dict[int, list[str]] | None = None
         self._heads: dict[int, list[str]] = {}  # sentence start -> time words at its head
-        self._clause_hits: dict[str, dict[int, list[int]]] = {}
+        self._clause_hits: dict[str, dict[int, list[int]]] = {}  # role -> figure index -> its clause words
+        self._scanned: dict[tuple[int, int], set[str]] = {}  # figure sentence -> the roles its words were sought for
         self._sentences: list[tuple[int, int]] | None = None  # those that hold a figure
         self._chinese = has_han(folded)
 
@@ -231,32 +232,46 @@ class FigureReader:
             k += 1
         return best
 
-    def _hits_for(self, role: _Role) -> dict[int, list[int]]:
-        """Figure index -> offsets of this role's clause words that attach to it. Every role's are found when
-        the first is asked, in one pass over each figure sentence (most roles have no word in most of them)."""
-        if role.name not in self._clause_hits:
+    def _hits_for(self, role: _Role, k: int) -> list[int] | None:
+        """The offsets of this role's clause words that attach to figure k. A word attaches to a figure of its
+        own sentence only, so a figure's sentence is searched when one of its figures first asks: for every
+        role's words in one pass (most roles have no word in most sentences), or for one role's alone until
+        enough text has been read."""
+        if k >= len(self.quantities):
+            return None
+        sentence = self.sentence_of(self.quantities[k].start)
+        scanned = self._scanned.get(sentence)
+        if scanned is None:
+            scanned = self._scanned[sentence] = set()
+        if role.name not in scanned:
             roles = [r for r in lexicon().roles if r.clause is not None]
             group = group_of([r.clause for r in roles], self._chinese)
             alone = None if group.together() else roles.index(role)  # one role's alone until enough is read
-            self._clause_hits.update((r.name, {}) for r in (lexicon().roles if alone is None else [role]))
-            for start, end in self._figure_sentences():  # a word attaches to a figure of its sentence only
-                for r, matches in zip(roles, group.finditer(self.folded, start, end, alone)):
-                    for m in matches:
-                        # an amount, not a date or duration: "一天的总" holds "一天", and in "投资者预期Meta的
-                        # 2025年资本开支为513亿美元" the year is no figure of the expectation
-                        k = self._nearest_figure(m.start(), m.end(), amounts_only=True)
-                        if k is None:
-                            k = self._nearest_figure(m.start(), m.end())
-                        if k is None and r.doubt:  # "週一午盤，那指跌2.5%": the clause right after
-                            k = self._first_amount(m.end(), end)
-                            if k is not None and bisect.bisect_right(self.clauses, self.starts[k]) \
-                                    != bisect.bisect_right(self.clauses, m.start()) + 1:
-                                k = None
-                        if k is None and "date" in r.never:  # "3月1日，DeepSeek在知乎发表文章"
-                            k = self._head_date(start, m.start())
-                        if k is not None:
-                            self._clause_hits[r.name].setdefault(k, []).append(m.start())
-        return self._clause_hits[role.name]
+            start, end = sentence
+            for r, matches in zip(roles, group.finditer(self.folded, start, end, alone)):
+                if r.name in scanned:
+                    continue  # (found alone before)
+                for m in matches:
+                    # an amount, not a date or duration: "一天的总" holds "一天", and in "投资者预期Meta的
+                    # 2025年资本开支为513亿美元" the year is no figure of the expectation
+                    at = self._nearest_figure(m.start(), m.end(), amounts_only=True)
+                    if at is None:
+                        at = self._nearest_figure(m.start(), m.end())
+                    if at is None and r.doubt:  # "週一午盤，那指跌2.5%": the clause right after
+                        at = self._first_amount(m.end(), end)
+                        if at is not None and bisect.bisect_right(self.clauses, self.starts[at]) \
+                                != bisect.bisect_right(self.clauses, m.start()) + 1:
+                            at = None
+                    if at is None and "date" in r.never:  # "3月1日，DeepSeek在知乎发表文章"
+                        at = self._head_date(start, m.start())
+                    if at is not None:
+                        self._clause_hits.setdefault(r.name, {}).setdefault(at, []).append(m.start())
+            if alone is None:
+                scanned.update(r.name for r in roles)
+            else:
+                scanned.add(role.name)
+        found = self._clause_hits.get(role.name)
+        return None if found is None else found.get(k)
 
     def _head_date(self, start: int, a: int) -> int | None:
         """The index of a date that opens the sentence starting at `start` in a clause of its own, when the
@@ -295,7 +310,7 @@ class FigureReader:
             return True
         if role.name == "level" and k > 0 and self._ends_move(self.quantities[k - 1], q):
             return True
-        if role.clause is not None and (q.direction is None or role.doubt) and self._hits_for(role).get(k):
+        if role.clause is not None and (q.direction is None or role.doubt) and self._hits_for(role, k):
             # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a
             # figure in doubt ("opened 11% lower") holds for a move too
             return True
@@ -317,7 +332,7 @@ class FigureReader:
         role = next((r for r in lexicon().roles if r.name == name), None)
         if role is None or role.clause is None:
             return []
-        return self._hits_for(role).get(bisect.bisect_left(self.starts, q.start), [])
+        return self._hits_for(role, bisect.bisect_left(self.starts, q.start)) or []
 
     def _near_role(self, role: _Role, q: Quantity) -> bool:
         """Whether a `near` word of a role stands in q's sentence within NEAR_REACH characters of it,

@@ -17,8 +17,9 @@ RECORD_REACH = 48  # characters between "the previous record" and the end of the
 _RECORD_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])(?:年(?:[0-9]{1,2}月)?)?")
 
 # the folded text last asked about, and what was found in it: time words by (start, end, with Chinese),
-# reference spans by (start, end). A text is checked to its end before the next is read.
-_SEEN: list = [None, {}, {}]
+# reference spans by (start, end), the text with its white space made single spaces (may_hold). A text is
+# checked to its end before the next is read.
+_SEEN: list = [None, {}, {}, None]
 _LEXICON: list = []  # dsfact.matching.roles.lexicon, imported when first asked (roles imports this module)
 
 
@@ -32,7 +33,7 @@ def _lexicon():
 
 def _seen(folded: str) -> list:
     if _SEEN[0] is not folded:
-        _SEEN[:] = [folded, {}, {}]
+        _SEEN[:] = [folded, {}, {}, None]
     return _SEEN
 
 
@@ -52,19 +53,22 @@ def time_words(folded: str, start: int, end: int, chinese: bool | None = None) -
 
 
 def may_hold(folded: str, which: str, kind_of) -> bool:
-    """Whether folded may hold a time word whose kind `kind_of(kind)` accepts: whether it holds the first
-    part of one (`which` names the test, so that the first parts are gathered once per process). A text
-    without any has no such word anywhere, so a scan of its sentences for one finds nothing."""
-    firsts = _FIRSTS.get(which)
-    if firsts is None:
+    """Whether folded may hold a time word whose kind `kind_of(kind)` accepts: whether its text, with each
+    run of white space made one space, holds one of those words (a word matches as its parts with any
+    white space between them; `which` names the test, so that the words are gathered once per process).
+    A text without any has no such word anywhere, so a scan of its sentences for one finds nothing."""
+    words = _WORDS.get(which)
+    if words is None:
         kinds = _lexicon().time_kinds
-        # a word's match is its parts with any white space between: its kind is that of its parts' words
-        firsts = _FIRSTS[which] = tuple({word.split()[0] for word in kinds
-                                         if kind_of(kinds.get(" ".join(word.split()), "span"))})
-    return any(first in folded for first in firsts)
+        words = _WORDS[which] = tuple({" ".join(word.split()) for word in kinds
+                                        if kind_of(kinds.get(" ".join(word.split()), "span"))})
+    seen = _seen(folded)
+    if seen[3] is None:
+        seen[3] = " ".join(folded.split())
+    return any(word in seen[3] for word in words)
 
 
-_FIRSTS: dict[str, tuple[str, ...]] = {}
+_WORDS: dict[str, tuple[str, ...]] = {}
 
 
 def time_tags(folded: str, start: int, end: int) -> list[str]:
