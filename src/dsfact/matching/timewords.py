@@ -5,6 +5,7 @@ sentences, figure after figure. The words are language data (time.words); this m
 from __future__ import annotations
 
 import re
+from _thread import _local
 
 from dsfact.fold import has_han
 from dsfact.matching import when
@@ -16,10 +17,11 @@ SUPERLATIVE_REACH = 40  # characters between a reference date and the superlativ
 RECORD_REACH = 48  # characters between "the previous record" and the end of the year it was set in
 _RECORD_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])(?:年(?:[0-9]{1,2}月)?)?")
 
-# the folded text last asked about, and what was found in it: time words by (start, end, with Chinese),
-# reference spans by (start, end), the text with its white space made single spaces (may_hold). A text is
-# checked to its end before the next is read.
-_SEEN: list = [None, {}, {}, None]
+# per thread (an archive's Dask workers may check texts side by side in one process), the folded text last
+# asked about and what was found in it: time words by (start, end, with Chinese), reference spans by (start,
+# end), the text with its white space made single spaces (may_hold). A thread checks a text to its end
+# before it reads the next. (_thread's local is threading.local, without importing threading.)
+_SEEN = _local()
 _LEXICON: list = []  # dsfact.matching.roles.lexicon, imported when first asked (roles imports this module)
 
 
@@ -32,9 +34,10 @@ def _lexicon():
 
 
 def _seen(folded: str) -> list:
-    if _SEEN[0] is not folded:
-        _SEEN[:] = [folded, {}, {}, None]
-    return _SEEN
+    seen = getattr(_SEEN, "text", None)
+    if seen is None or seen[0] is not folded:
+        seen = _SEEN.text = [folded, {}, {}, None]
+    return seen
 
 
 def time_words(folded: str, start: int, end: int, chinese: bool | None = None) -> list[tuple[object, str]]:
