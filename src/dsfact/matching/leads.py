@@ -8,8 +8,9 @@ import re
 
 from dsfact.matching.bodies import opens_with_pronoun
 from dsfact.matching.others import not_names as _not_names
-from dsfact.matching.roles import inside, is_comparison
+from dsfact.matching.roles import is_comparison
 from dsfact.matching.text import INF
+from dsfact.matching.timewords import inside
 from dsfact.model import Quantity
 
 _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")

@@ -40,7 +40,6 @@ from dsfact.matching.structure import (
 )
 from dsfact.matching.tables import table_cues
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
-from dsfact.matching.timewords import inside
 from dsfact.model import Claim, Quantity
 
 EXCLUDE_REACH = 80  # an exclude word rules out a claim near its figure, not across a long sentence
