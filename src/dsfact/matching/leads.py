@@ -16,14 +16,15 @@ from dsfact.model import Quantity
 _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
 _TITLE_LONGEST = 100  # characters: a title line is short
 _TITLE_ENDS = ".!?。！？:：;；…,，"
-_HEADINGS: list = [None, frozenset()]  # the structure last read, and its headings' spans
+_HEADINGS: list = [(None, frozenset())]  # (the structure last read, its headings' spans), swapped whole
 
 
 def _headings(structure) -> frozenset[tuple[int, int]]:
     """The spans of the headings with a block under them (the contexts they give), found once per text."""
-    if _HEADINGS[0] is not structure:
-        _HEADINGS[:] = [structure, frozenset((a, b) for c in structure.contexts for a, b, heading in c if heading)]
-    return _HEADINGS[1]
+    last = _HEADINGS[0]  # (one tuple: an archive's threads may read texts side by side)
+    if last[0] is not structure:
+        last = _HEADINGS[0] = (structure, frozenset((a, b) for c in structure.contexts for a, b, heading in c if heading))
+    return last[1]
 
 
 def title_at(matcher, si: int) -> tuple[int, int] | None:

@@ -427,16 +427,17 @@ class FigureReader:
         return k
 
 
-_COMPARISONS: list = [None, {}]  # the text last asked about, and what is_comparison said of its names
+_COMPARISONS: list = [(None, {})]  # (the text last asked about, what is_comparison said of its names), swapped whole
 
 
 def is_comparison(folded: str, start: int, end: int) -> bool:
     """Whether the name at folded[start:end] is only a comparison ("比OpenAI", "than GPT-4o") or the one who
     announced or led a plan ("announced by Trump", "由特朗普宣布"): a name that binds only its own figure.
     Said once per name of a text (each figure of a sentence asks of its names)."""
-    if _COMPARISONS[0] is not folded:
-        _COMPARISONS[:] = [folded, {}]
-    said = _COMPARISONS[1]
+    last = _COMPARISONS[0]  # (one tuple: a thread of an archive checking another text swaps it, never half of it)
+    if last[0] is not folded:
+        last = _COMPARISONS[0] = (folded, {})
+    said = last[1]
     found = said.get((start, end))
     if found is None:
         found = said[(start, end)] = _is_comparison(folded, start, end)

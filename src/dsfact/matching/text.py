@@ -75,21 +75,24 @@ def _chinese_spaces(text: str) -> list[int]:
     return out
 
 
-_BREAKS: list = [None, []]  # the text last asked for a line's start, and the offsets of its line breaks
+# (the text last asked for a line's start, the offsets of its line breaks), one tuple swapped whole: an
+# archive's threads may check texts side by side, and each reads the text and breaks of one tuple
+_BREAKS: list = [(None, [])]
 
 
 def line_start(text: str, pos: int) -> int:
     """Where the line that holds offset pos of text begins (just after the line break before pos, or 0),
     from the text's line breaks, listed once (searching back from every figure of a long line is
     quadratic)."""
-    if _BREAKS[0] is not text:
+    last = _BREAKS[0]
+    if last[0] is not text:
         breaks = []
         k = text.find("\n")
         while k >= 0:
             breaks.append(k)
             k = text.find("\n", k + 1)
-        _BREAKS[:] = [text, breaks]
-    breaks = _BREAKS[1]
+        last = _BREAKS[0] = (text, breaks)
+    breaks = last[1]
     k = bisect.bisect_left(breaks, pos)
     return breaks[k - 1] + 1 if k else 0
 
