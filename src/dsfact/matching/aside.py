@@ -39,8 +39,13 @@ def names_aside(text, q, hit, hits: list) -> bool:
     """Whether the name at `hit`, in figure q's sentence (`hits`: the sentence's cue hits), only says who
     made a product or what caused the figure's move, rather than naming another subject of q."""
     return makes_product(text, hit, hits) or (hit.start >= q.end and _caused_by(text.folded, q.end, hit.start)) \
-        or (hit.end <= q.start and (in_aside(text, hit.start, hit.end, q.start)
-                                    or in_appositive(text, hit.start, hit.end, q.start)))
+        or _described_before(text, hit, q.start)
+
+
+def _described_before(text, hit, q_start: int) -> bool:
+    """Whether the name at `hit` stands in a bracketed aside or an appositive closed before figure q_start."""
+    return hit.end <= q_start and (in_aside(text, hit.start, hit.end, q_start)
+                                   or in_appositive(text, hit.start, hit.end, q_start))
 
 
 def makes_product(text, hit, hits: list) -> bool:
@@ -62,8 +67,6 @@ def _caused_by(folded: str, end: int, start: int) -> bool:
     """Whether a word of cause stands between a figure's end and a name after it, near the name, with no
     sentence's end between ("plunged 17% on Monday, following the launch of DeepSeek's model")."""
     if not _CAUSE:
-        from dsfact.lang import words_of
-
         words = words_of("names", "cause", "before")
         latin = sorted((w for w in words if w[:1].isascii()), key=len, reverse=True)
         other = sorted((w for w in words if not w[:1].isascii()), key=len, reverse=True)
@@ -118,21 +121,13 @@ def own_only(text, hit, far: bool, q_start: int, q=None) -> bool:
         return not relative(text, hit.end, q_start)
     if q and hit.start >= q.end:
         return heads_own(text, q, hit)
-    return hit.end <= q_start and (in_aside(text, hit.start, hit.end, q_start)
-                                   or in_appositive(text, hit.start, hit.end, q_start))
-
-
-_RELATIVE: list = []
+    return _described_before(text, hit, q_start)
 
 
 def relative(text, end: int, q_start: int) -> bool:
     """Whether the figure at q_start stands in a relative clause that opens right after the name ending at
     `end` ("cheaper than GPT-4o, whose training cost $100 million", "than o1, which charges $60"): the
     name is that clause's subject (names.words [relative]), whatever it was compared with."""
-    if not _RELATIVE:
-        from dsfact.lang import words_of
-
-        _RELATIVE.append(tuple(words_of("names", "relative")))
     folded = text.folded
     if not end < q_start <= end + 120:
         return False
@@ -140,7 +135,7 @@ def relative(text, end: int, q_start: int) -> bool:
     if not head.startswith(","):
         return False
     words = head[1:].split(None, 1)
-    if not words or words[0] not in _RELATIVE[0]:
+    if not words or words[0] not in words_of("names", "relative"):
         return False
     marks = text._marks
     return bisect.bisect_left(marks, q_start) - bisect.bisect_right(marks, end) <= 1  # only the comma between
