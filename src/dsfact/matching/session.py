@@ -1,32 +1,63 @@
-"""A story told in the middle of a trading day: "By mid-afternoon, Nvidia's shares had sunk 17%" at the head
-of a text places its moves of the day at that hour, not at the close (dsfact/lang/time.words
-[session-head]). A move of a day's claim in such a text, in a sentence that does not name the close itself,
-may agree with the claim but never contradicts it: the figures after the head are the session's."""
+"""A story told in the middle of a trading day. Its moves of a day's claim are the session's, not the close's:
+they may agree with a claim of the day's close but never contradict it, unless their own sentence names the
+close ("closed", 收盘). Two marks place a figure there:
+
+- the text's head: its first sentence opens with a word of lang/time.words [session-head] ("By mid-afternoon,
+  Nvidia's shares had sunk 17%", 截至发稿): every figure after it is the session's;
+- the time of writing told anywhere in a passage (time.words [writing]): an hour of the session ("Nvidia
+  dropped almost 12% in early trading", 盘中, 早盘), a forecast of the day's outcome ("was heading for the
+  biggest one-day loss", "is on track for its worst day", 有望创下, 或将创下) or a snapshot in the present
+  tense ("shares are down 13%", 现跌). The mark covers its paragraph, in both directions, up to a sentence
+  that names the close: "The Nasdaq was down 3.6%, the S&P 500 2.2%. Nvidia dropped almost 12% in early
+  trading." tells two early-trading figures before the mark.
+
+A mark is tight: a sentence that names the close marks nothing (its writer knows the close), nor does an
+hour beside an extreme of the day ("as much as 18% in early trading", 盘中一度) or told as an earlier
+episode ("fell 17% after dropping 12% in early trading"): a story written after the close tells the day's
+range too; nor a forecast of a longer period ("on track for its worst month"). The day's intraday-low claims keep their own words (roles.words)."""
 from __future__ import annotations
 
-_WORDS: list = []  # [(head words, close words)], read once
+import re
+
+_WORDS: list = []  # [(head words, close words, the [writing] table)], read once
 HEAD_REACH = 40  # characters: the head word opens the text's first sentence, perhaps after a dateline
+_CLAUSE = re.compile(r"[;；,，:：、—()（）](?![0-9])")  # a clause's bounds in a sentence ("1,500" is one figure)
 
 
-def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _words() -> tuple[tuple[str, ...], tuple[str, ...], dict]:
     if not _WORDS:
         from dsfact.lang import load_words
 
-        table = load_words("time").get("session-head", {})
-        _WORDS.append((tuple(table.get("before", ())), tuple(table.get("close", ()))))
+        times = load_words("time")
+        table = times.get("session-head", {})
+        _WORDS.append((tuple(table.get("before", ())), tuple(table.get("close", ())), times.get("writing", {})))
     return _WORDS[0]
 
 
 def mid_session(text, q) -> bool:
-    """Whether figure q, in a text whose head tells the middle of a session, is a move of that session:
-    its sentence names no close (`text`: a TextMatcher)."""
+    """Whether figure q is a move of the session a text tells in its middle (its head, or a mark of the time
+    of writing in q's passage): its sentence names no close (`text`: a TextMatcher)."""
     found = getattr(text, "_mid_session", None)  # read once per text
     if found is None:
-        found = text._mid_session = _told_mid_session(text)
+        found = text._mid_session = _told_mid_session(text) or _written_during(text)
     if not found:
         return False
-    sentence = text.sentences[text.sentence_of(q.start)]
-    return not _says(text.folded, sentence.start, sentence.end, _words()[1])
+    si = text.sentence_of(q.start)
+    if found is not True and si not in found:
+        return False
+    sentence = text.sentences[si]
+    return not names_close(text.folded, sentence.start, sentence.end)
+
+
+def names_close(folded: str, start: int, end: int) -> bool:
+    """Whether folded[start:end] names the day's close ("closed down 17%", 收盘), not a time before it ("close
+    to 12%", "ahead of the close", 收盘前: [writing] `not-close`)."""
+    close, table = _words()[1], _words()[2]
+    spans = list(_found(folded, start, end, close))
+    if not spans:
+        return False
+    others = list(_found(folded, start, end, table.get("not-close", ())))
+    return any(not any(a <= s and e <= b for a, b in others) for s, e in spans)
 
 
 def _told_mid_session(text) -> bool:
@@ -39,13 +70,55 @@ def _told_mid_session(text) -> bool:
                for w in _words()[0])
 
 
-def _says(folded: str, start: int, end: int, words: tuple[str, ...]) -> bool:
-    """Whether folded[start:end] holds one of the words (a Latin word whole)."""
+def _written_during(text) -> frozenset[int]:
+    """The sentences a mark of the time of writing covers: those of a marking sentence's paragraph reached from
+    it without passing a sentence that names the close."""
+    sentences, folded = text.sentences, text.folded
+    table = _words()[2]
+    words = table.get("hour", ()) + table.get("forecast", ()) + table.get("present", ())
+    found = sorted({text.sentence_of(at) for at, _ in _found(folded, 0, len(folded), words)})  # one scan
+    covered: set[int] = set()
+    for si in found:
+        s = sentences[si]
+        if si in covered or not marks_writing(folded, s.start, s.end):
+            continue
+        covered.add(si)
+        for step in (-1, 1):
+            k = si + step
+            while 0 <= k < len(sentences) and sentences[k].paragraph == s.paragraph \
+                    and not names_close(folded, sentences[k].start, sentences[k].end):
+                covered.add(k)
+                k += step
+    return frozenset(covered)
+
+
+def marks_writing(folded: str, start: int, end: int) -> bool:
+    """Whether the sentence folded[start:end] tells the time of writing as a moment of the session (an hour, a
+    forecast of the day, a present snapshot), and names no close."""
+    table = _words()[2]
+    hours = list(_found(folded, start, end, table.get("hour", ())))
+    forecasts = list(_found(folded, start, end, table.get("forecast", ())))
+    present = list(_found(folded, start, end, table.get("present", ())))
+    if not (hours or forecasts or present) or names_close(folded, start, end):
+        return False
+    bounds = [start] + [m.start() for m in _CLAUSE.finditer(folded, start, end)] + [end]
+
+    def clause_says(at: int, *keys: str) -> bool:
+        k = max(i for i, b in enumerate(bounds) if b <= at)
+        a, b = bounds[k], bounds[min(k + 1, len(bounds) - 1)]
+        return any(True for key in keys for _ in _found(folded, a, b, table.get(key, ())))
+
+    return any(not clause_says(s, "forecast-not") for s, _ in forecasts) \
+        or any(not clause_says(s, "extreme", "earlier") for s, _ in hours) \
+        or any(not clause_says(s, "present-not") for s, _ in present)
+
+
+def _found(folded: str, start: int, end: int, words):
+    """The spans of the words in folded[start:end] (a Latin word whole)."""
     for w in words:
         at = folded.find(w, start, end)
         while at >= 0:
             stop = at + len(w)
             if not w.isascii() or (not folded[at - 1:at].isalnum() and not folded[stop:stop + 1].isalnum()):
-                return True
+                yield at, stop
             at = folded.find(w, stop, end)
-    return False
