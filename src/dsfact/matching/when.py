@@ -238,19 +238,139 @@ def after_sources(day: datetime.date, claim, sources: dict) -> bool:
         return False
 
 
-def state_later(text, q, claim) -> bool:
-    """Whether figure q's sentence (`text`: a TextMatcher) tells a state as of a day months after every source
-    of a claim with no time of its own was written (state_day: "as of December 31, 2025", 截至2025年底): the
-    sources could not have stated it."""
+def event_later(text, q, claim) -> bool:
+    """Whether figure q's sentence (`text`: a TextMatcher) places what it counts months after every source of a
+    claim with no time of its own was written, which they could not have stated: a state as of a later day
+    (state_day: "as of December 31, 2025", 截至2025年底), an event its clause dates later ("in December 2025
+    the partners agreed to buy 2 million chips", "今年12月，……將採購200萬顆晶片", 今年 being the document's
+    year or, without one, the claim's), or one a word of time.words [later-event] tells after an earlier one
+    ("a year later", "later that year", 此後, 後來) that is not dated before every source."""
     if q.unit == "date":
         return False
     sentence = text.sentences[text.sentence_of(q.start)]
+    sources = text.registry.sources
+    folded = text.folded
+    clause = None
     for x in text.figures_in(sentence.start, sentence.end):
-        if x.unit == "date":
-            day = state_day(text.folded, x.start, x.end, str(x.value))
-            if day is not None and after_sources(day, claim, text.registry.sources):
-                return True
-    return False
+        if x.unit != "date" or x is q:
+            continue
+        day = state_day(folded, x.start, x.end, str(x.value))
+        if day is None:
+            if clause is None:
+                clause = text.reader()._clause_span(q.start)
+            if not _dates_clause(text, x, clause, sentence):
+                continue
+            day = _first_day(folded, x, text.day, claim, sources)
+        if day is not None and after_sources(day, claim, sources):
+            return True
+    return _later_word(text, q, sentence, claim, sources)
+
+
+def _dates_clause(text, x, clause: tuple[int, int], sentence) -> bool:
+    """Whether date x dates the clause `clause` (a figure's): it stands in it, or in a clause of its own right
+    before it ("In December 2025, the partners agreed ...", "今年12月，……"), not in a reference point ("since
+    March 2020")."""
+    from dsfact.matching.alone import date_links, rest_words
+    from dsfact.matching.timewords import references
+
+    if any(a <= x.start < b for a, b in references(text.folded, sentence.start, sentence.end)):
+        return False
+    if clause[0] <= x.start < clause[1]:
+        return True
+    if x.start >= clause[0]:
+        return False
+    own = text.reader()._clause_span(x.start)
+    between = text.folded[own[1]:clause[0]]
+    if between.strip(" ,，、:："):
+        return False
+    parts = _later_table().get("part", ())
+    return all(w in date_links() or w in parts for w in rest_words(text.folded, own[0], own[1], x))
+
+
+def _first_day(folded: str, x, doc_day: str | None, claim, sources: dict) -> datetime.date | None:
+    """The first day of the period date x names; a date without its year takes the one a year's word in it
+    gives ("今年12月": the document's year or, without one, the year the claim was stated in; "去年12月" the year
+    before), else the one the document's date implies; None when none does."""
+    value = str(x.value).rstrip(SHIFTED)
+    if value.startswith("--"):
+        from dsfact.matching.timewords import time_tags
+
+        kinds = [year_kind(t)[0] for t in time_tags(folded, x.start, x.end)]
+        kinds = [k for k in kinds if k in YEAR_KINDS and k != "whole-year"]
+        if kinds:
+            base = int(doc_day[:4]) if doc_day and not doc_day.startswith("--") else _stated_year(claim, sources)
+            if base is None:
+                return None
+            year = base + YEAR_KINDS[kinds[0]]
+        else:
+            year = implied_year(value, doc_day)
+            if year is None:
+                return None
+        value = f"{year:04d}{value[1:]}"
+    if not value[:4].isdigit():
+        return None
+    try:
+        month = int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else 1
+        day = int(value[8:10]) if len(value) >= 10 and value[8:10].isdigit() else 1
+        return datetime.date(int(value[:4]), month, day)
+    except ValueError:
+        return None
+
+
+def _stated_year(claim, sources: dict) -> int | None:
+    """The year the latest source of a claim was written in."""
+    dates = [sources[st.source].date for st in claim.statements if st.source in sources]
+    dates = [d for d in dates if isinstance(d, str) and d[:4].isdigit()]
+    return int(max(dates)[:4]) if dates else None
+
+
+@lru_cache(maxsize=1)
+def _later_table() -> dict:
+    from dsfact.lang import load_words
+
+    return load_words("time").get("later-event", {})
+
+
+@lru_cache(maxsize=1)
+def _later_words() -> re.Pattern:
+    words = _later_table().get("words", ())
+    return re.compile(r"(?<![a-z])(?:" + _alternation(words) + r")(?![a-z者居])")  # not 后来者, 后来居上
+
+
+def _later_word(text, q, sentence, claim, sources: dict) -> bool:
+    """Whether a word of [later-event] before figure q in its sentence, or in its clause, tells its event after
+    an earlier one ("A year later, Stargate had ordered 2 million chips", 此後), and no date before the word
+    (in the text up to it) ends before every source of the claim was written: "founded in 2023; it later
+    trained V3 on 2,048 GPUs" is still the claim's own event."""
+    folded = text.folded
+    clause_end = text.reader()._clause_span(q.start)[1]
+    found = _later_words().search(folded, sentence.start, max(q.start, clause_end))
+    if found is None:
+        return False
+    before = [x for x in text.figures_in(0, found.start()) if x.unit == "date" and x is not q]
+    if not before:
+        return True
+    ends = _last_day(str(before[-1].value).rstrip(SHIFTED))
+    stated = [sources[st.source].date for st in claim.statements if st.source in sources]
+    stated = [d[:10] for d in stated if isinstance(d, str) and len(d) >= 10]
+    return ends is None or not stated or ends.isoformat() >= min(stated)
+
+
+def _last_day(value: str) -> datetime.date | None:
+    """The last day of the period an ISO date with its year names ("2023" its 31 December); None without a year."""
+    if not value[:4].isdigit():
+        return None
+    try:
+        year = int(value[:4])
+        if len(value) >= 10:
+            return datetime.date.fromisoformat(value[:10])
+        if len(value) >= 7:
+            month = int(value[5:7])
+            nxt = datetime.date(year + month // 12, month % 12 + 1, 1)
+            return nxt - datetime.timedelta(days=1)
+        return datetime.date(year, 12, 31)
+    except ValueError:
+        return None
 
 
 def written_before(doc_day: str | None, claim_time: str) -> bool:
