@@ -5,7 +5,7 @@ close ("closed", 收盘). Two marks place a figure there:
 - the text's head: its first sentence opens with a word of lang/time.words [session-head] ("By mid-afternoon,
   Nvidia's shares had sunk 17%", 截至发稿): every figure after it is the session's;
 - the time of writing told anywhere in a passage (time.words [writing]): an hour of the session ("Nvidia
-  dropped almost 12% in early trading", 盘中, 早盘), a forecast of the day's outcome ("was heading for the
+  dropped almost 12% in early trading", "as of 11:30 a.m. ET", 盘中, 早盘), a forecast of the day's outcome ("was heading for the
   biggest one-day loss", "is on track for its worst day", 有望创下, 或将创下) or a snapshot in the present
   tense ("shares are down 13%", 现跌). The mark covers its paragraph, in both directions, up to a sentence
   that names the close: "The Nasdaq was down 3.6%, the S&P 500 2.2%. Nvidia dropped almost 12% in early
@@ -24,6 +24,9 @@ HEAD_REACH = 40  # characters: the head word opens the text's first sentence, pe
 _CLAUSE = re.compile(r"[;；,，:：、—()（）](?![0-9])")  # a clause's bounds in a sentence ("1,500" is one figure)
 
 
+CLOSE_HOUR = 16  # the US session closes at 4 p.m.: a clock time before it is an hour of the session
+
+
 def _words() -> tuple[tuple[str, ...], tuple[str, ...], dict]:
     if not _WORDS:
         from dsfact.lang import load_words
@@ -32,6 +35,34 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], dict]:
         table = times.get("session-head", {})
         _WORDS.append((tuple(table.get("before", ())), tuple(table.get("close", ())), times.get("writing", {})))
     return _WORDS[0]
+
+
+_CLOCK: list = []  # the pattern of a clock time, built once
+
+
+def _clock() -> re.Pattern:
+    """A clock time after a word of [writing] `clock-before` ("at 11:30 a.m.", "as of 2 p.m. ET"), its hour
+    and half of the day (`clock-am`, `clock-pm`) as groups."""
+    if not _CLOCK:
+        table = _words()[2]
+
+        def alternation(key: str) -> str:
+            words = sorted(table.get(key, ()), key=len, reverse=True)
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+
+        _CLOCK.append(re.compile(r"(?<![a-z])(?:" + alternation("clock-before") + r")\s+([0-9]{1,2})(?::[0-5][0-9])?\s*"
+                                 r"(?:(" + alternation("clock-am") + r")|(" + alternation("clock-pm") + r"))(?![a-z])"))
+    return _CLOCK[0]
+
+
+def _clock_hours(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the clock times in folded[start:end] that fall in the session, before its close."""
+    out = []
+    for m in _clock().finditer(folded, start, end):
+        hour = int(m.group(1)) % 12 + (12 if m.group(3) else 0)
+        if hour < CLOSE_HOUR:
+            out.append(m.span())
+    return out
 
 
 def mid_session(text, q) -> bool:
@@ -43,10 +74,28 @@ def mid_session(text, q) -> bool:
     if not found:
         return False
     si = text.sentence_of(q.start)
-    if found is not True and si not in found:
-        return False
+    if found is not True:
+        marks = found.get(si)
+        if marks is None:
+            return False
+        own = _days(text, si)
+        if own and all(days and not days & own for days in marks):
+            return False  # "Nvidia fell 14% on Monday. At 3 p.m. on Tuesday ...": the mark is of another day
     sentence = text.sentences[si]
     return not names_close(text.folded, sentence.start, sentence.end)
+
+
+def _days(text, si: int) -> frozenset[str]:
+    """The days sentence si names: its weekdays and the dates that give their day ("weekday:0", "--01-27")."""
+    from dsfact.matching.timewords import time_tags
+
+    sentence, folded = text.sentences[si], text.folded
+    days = {t.rstrip("~<") for t in time_tags(folded, sentence.start, sentence.end) if t.startswith("weekday:")}
+    for x in text.figures_in(sentence.start, sentence.end):
+        value = str(x.value)
+        if x.unit == "date" and (len(value) == 10 or (value.startswith("--") and len(value) == 7)):
+            days.add(value[-5:])
+    return frozenset(days)
 
 
 def names_close(folded: str, start: int, end: int) -> bool:
@@ -70,33 +119,35 @@ def _told_mid_session(text) -> bool:
                for w in _words()[0])
 
 
-def _written_during(text) -> frozenset[int]:
-    """The sentences a mark of the time of writing covers: those of a marking sentence's paragraph reached from
-    it without passing a sentence that names the close."""
+def _written_during(text) -> dict[int, list[frozenset[str]]]:
+    """The sentences a mark of the time of writing covers (those of a marking sentence's paragraph reached from
+    it without passing a sentence that names the close), each with the days its marks name (_days)."""
     sentences, folded = text.sentences, text.folded
     table = _words()[2]
     words = table.get("hour", ()) + table.get("forecast", ()) + table.get("present", ())
-    found = sorted({text.sentence_of(at) for at, _ in _found(folded, 0, len(folded), words)})  # one scan
-    covered: set[int] = set()
+    found = {text.sentence_of(at) for at, _ in _found(folded, 0, len(folded), words)}  # one scan
+    found = sorted(found | {text.sentence_of(at) for at, _ in _clock_hours(folded, 0, len(folded))})
+    covered: dict[int, list[frozenset[str]]] = {}
     for si in found:
         s = sentences[si]
-        if si in covered or not marks_writing(folded, s.start, s.end):
+        if not marks_writing(folded, s.start, s.end):
             continue
-        covered.add(si)
+        days = _days(text, si)
+        covered.setdefault(si, []).append(days)
         for step in (-1, 1):
             k = si + step
             while 0 <= k < len(sentences) and sentences[k].paragraph == s.paragraph \
                     and not names_close(folded, sentences[k].start, sentences[k].end):
-                covered.add(k)
+                covered.setdefault(k, []).append(days)
                 k += step
-    return frozenset(covered)
+    return covered
 
 
 def marks_writing(folded: str, start: int, end: int) -> bool:
     """Whether the sentence folded[start:end] tells the time of writing as a moment of the session (an hour, a
     forecast of the day, a present snapshot), and names no close."""
     table = _words()[2]
-    hours = list(_found(folded, start, end, table.get("hour", ())))
+    hours = list(_found(folded, start, end, table.get("hour", ()))) + _clock_hours(folded, start, end)
     forecasts = list(_found(folded, start, end, table.get("forecast", ())))
     present = list(_found(folded, start, end, table.get("present", ())))
     if not (hours or forecasts or present) or names_close(folded, start, end):
