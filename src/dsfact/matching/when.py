@@ -244,8 +244,13 @@ def event_later(text, q, claim) -> bool:
     (state_day: "as of December 31, 2025", 截至2025年底), an event its clause dates later ("in December 2025
     the partners agreed to buy 2 million chips", "今年12月，……將採購200萬顆晶片", 今年 being the document's
     year or, without one, the claim's), or one a word of time.words [later-event] tells after an earlier one
-    ("a year later", "later that year", 此後, 後來) that is not dated before every source."""
+    ("a year later", "later that year", 此後, 後來) that is not dated before every source. A document dated
+    less than LATER_DAYS after those sources tells no such event: a later date there is the plan's own
+    deadline ("今年12月前部署200萬塊GPU" in a story of February 2025)."""
     if q.unit == "date":
+        return False
+    doc = _resolve(text.day, 2000) if text.day and not text.day.startswith("--") else None
+    if doc is not None and not after_sources(doc, claim, text.registry.sources):
         return False
     sentence = text.sentences[text.sentence_of(q.start)]
     sources = text.registry.sources
