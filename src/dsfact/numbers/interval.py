@@ -62,10 +62,11 @@ def significant_digits(text: str) -> int | None:
 
 
 def round_figure_precision(value: float, precision: float | None, text: str, unit: str = "") -> float | None:
-    """A large figure written with one significant digit is a round figure: read it to ten per cent
-    either way ("$6 million" stands for 5.4 to 6.6 million). Percentages and small counts are not:
-    "90% cheaper" is not 98%."""
-    if (isinstance(value, str) or abs(value) < 1000 or unit in ("pct", "pp", "ratio", "factor")
+    """A figure of a hundred or more written with one significant digit is a round figure: its zeros hold
+    places, not digits, so it is read to ten per cent either way ("$6 million" stands for 5.4 to 6.6
+    million, "nearly 300 points" for 270 to 300, as a person reads a Dow up 289 points). Percentages and
+    small figures are not: "90% cheaper" is not 98%, "50 days" is not 53."""
+    if (isinstance(value, str) or abs(value) < 100 or unit in ("pct", "pp", "ratio", "factor")
             or significant_digits(text) != 1):
         return precision
     return max(precision or 0.0, 2 * ROUND_FIGURE * abs(value))
