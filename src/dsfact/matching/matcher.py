@@ -38,6 +38,7 @@ from dsfact.matching.structure import (
     respectively,
     unjudged,
 )
+from dsfact.matching.subordinate import opens_between
 from dsfact.matching.tables import table_cues
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.model import Claim, Quantity
@@ -216,6 +217,8 @@ class TextMatcher(TextCues):
                 d = INF if closed else (hit.start - qe + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
                 if d < INF and ". " in self.text[qe:hit.start]:
                     d = INF  # "output $1.10. deepseek-reasoner: ...": a name past a full stop heads what follows
+                elif d < INF and own_subject and (names or entity) and opens_between(self.folded, qe, hit.start):
+                    d = INF  # "Nvidia's value took a $600 billion hit as tech stocks fell": that clause's subject
             else:
                 d = 0.0
             # "competitive with GPT-4 at a price of $0.07": GPT-4 owns only its own figure
