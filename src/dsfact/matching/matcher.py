@@ -210,15 +210,7 @@ class TextMatcher(TextCues):
                 d = float(qs - hit.end + CLAUSE_PENALTY * crossings)
                 own_subject = own_subject or (names and clause_start <= hit.start)
             elif hit.start >= qe:
-                crossings = bisect.bisect_left(marks, hit.start) - after_q
-                if crossings and ("(" in self.folded[qe:hit.start] or "（" in self.folded[qe:hit.start]):
-                    crossings -= _bracketed(self.folded, marks, after_q, qe, hit.start)
-                closed = crossings > means and q.unit != "date"  # a clause of means leads the clause it serves
-                d = INF if closed else (hit.start - qe + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
-                if d < INF and ". " in self.text[qe:hit.start]:
-                    d = INF  # "output $1.10. deepseek-reasoner: ...": a name past a full stop heads what follows
-                elif d < INF and own_subject and (names or entity) and opens_between(self.folded, qe, hit.start):
-                    d = INF  # "Nvidia's value took a $600 billion hit as tech stocks fell": that clause's subject
+                d = _after(self, q, hit, after_q, means, own_subject and (names or entity))
             else:
                 d = 0.0
             # "competitive with GPT-4 at a price of $0.07": GPT-4 owns only its own figure
@@ -511,6 +503,24 @@ def _unregistered(text: TextMatcher, q: Quantity) -> float:
             return INF  # a name in another clause: "Nvidia, whose chips power ChatGPT, fell 17%"
         return float(q.start - end)
     return INF
+
+
+def _after(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means: int, subject_first: bool) -> float:
+    """How far a cue word after figure q stands from it (INF: out of its reach). `after_q`: the first of
+    the clause marks after q; `means`: how many a clause of means before its subject adds ("with $6
+    million, DeepSeek trained V3"); `subject_first`: the word is a name, and q's clause names its
+    subject before q."""
+    marks, qe = text._marks, q.end
+    crossings = bisect.bisect_left(marks, hit.start) - after_q
+    if crossings and ("(" in text.folded[qe:hit.start] or "（" in text.folded[qe:hit.start]):
+        crossings -= _bracketed(text.folded, marks, after_q, qe, hit.start)
+    if crossings > means and q.unit != "date":  # a clause of means leads the clause it serves
+        return INF
+    if ". " in text.text[qe:hit.start]:
+        return INF  # "output $1.10. deepseek-reasoner: ...": a name past a full stop heads what follows
+    if subject_first and opens_between(text.folded, qe, hit.start):
+        return INF  # "Nvidia's value took a $600 billion hit as tech stocks fell": that clause's subject
+    return (hit.start - qe + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
 
 
 def _bracketed(folded: str, marks: list[int], k: int, start: int, end: int) -> int:
