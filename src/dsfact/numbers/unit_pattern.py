@@ -129,6 +129,9 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
         ("cheng", r"成(?P<half>半)?(?![为本功立长果绩员交就熟型效分品都了绩事])", "成"),
         ("gpuh", r"\s?(?:个\s?)?(?:[A-Z][0-9]+\s?)?GPU\s?小时", "个" + caps),
         ("gpuh", r"\s(?:[A-Z][0-9]+\s+)?GPU[- ]?(?i:hours?)(?![A-Za-z])", caps),  # "GPU Hours" in a title
+        # a chip's name for the GPU: "2.7M H800 hours", "H100-hours", "278.8万H800小时"
+        ("gpuh", r"\s?(?:个\s?)?[A-Z][0-9]{2,4}\s?小时", "个" + caps),
+        ("gpuh", r"\s[A-Z][0-9]{2,4}[- ]?(?i:hours?)(?![A-Za-z])", caps),
     ]
     alts += _each(sorted(w.zh_currency, key=len, reverse=True), "zhcur", escape=False)
     en_cur = sorted(w.en_currency, key=lambda x: len(spaced(x)), reverse=True)
