@@ -32,12 +32,12 @@ from dsfact.matching.when import (
     YEAR_AGO,
     date_fits,
     east_of,
-    event_later,
     follows,
     has_day,
     later_state,
     names_day,
     next_day,
+    not_when_stated,
     opens_range,
     referred_day,
     refers_back,
@@ -76,8 +76,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
             return ANOTHER_DAY
         return _other_year(text, q, claim.time)
     if not claim.time:
-        if event_later(text, q, claim):
-            return ANOTHER_DAY  # "As of December 31, 2025, Colossus had 200,000 GPUs", "a year later": a later state
+        if not_when_stated(text, q, claim):
+            return ANOTHER_DAY  # "As of December 31, 2025, Colossus had 200,000 GPUs", "a year later", "in April 2024" of a price
         ci = text.index.position.get(claim.id)
         return ANOTHER_DAY if ci is not None and _later_member()(text, ci) else ""
     if claim.time.count("-") != 2:

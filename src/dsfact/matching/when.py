@@ -271,6 +271,50 @@ def event_later(text, q, claim) -> bool:
     return _later_word(text, q, sentence, claim, sources)
 
 
+def not_when_stated(text, q, claim) -> bool:
+    """Whether figure q tells a time its claim's sources could not have stated: a later state or event
+    (event_later), or an earlier price (priced_earlier)."""
+    return event_later(text, q, claim) or priced_earlier(text, q, claim)
+
+
+def priced_earlier(text, q, claim) -> bool:
+    """Whether figure q, a price per unit, is one its clause dates to a period that ended LATER_DAYS or more
+    before every source of its claim was written. A price is a state as of its source: "In April 2024,
+    DeepSeek cut its output price to 2 yuan per million tokens", 早在2024年5月 ... 每百万tokens 2元, tell an
+    earlier price, not R1's of January 2025. Only a date that gives its year counts ("in 2024": up to its
+    last day); other earlier events (a company's purchase of GPUs in 2021) may be what a claim states."""
+    if claim.per is None or q.per is None or q.unit == "date":
+        return False
+    dates = [text.registry.sources[st.source].date for st in claim.statements if st.source in text.registry.sources]
+    dates = [d for d in dates if isinstance(d, str) and len(d) >= 10]
+    if not dates or len(dates) < len(claim.statements):
+        return False
+    sentence = text.sentences[text.sentence_of(q.start)]
+    clause = text.reader()._clause_span(q.start)
+    for x in text.figures_in(sentence.start, sentence.end):
+        value = str(x.value).rstrip(SHIFTED)
+        if x.unit != "date" or x is q or not value[:4].isdigit() or not _dates_clause(text, x, clause, sentence):
+            continue
+        last = _last_day(value)
+        if last is not None and (datetime.date.fromisoformat(min(dates)[:10]) - last).days >= LATER_DAYS:
+            return True
+    return False
+
+
+def _last_day(value: str) -> datetime.date | None:
+    """The last day of the period an ISO date with its year names: "2024" its 31 December, "2024-04" 30 April."""
+    try:
+        year = int(value[:4])
+        if len(value) >= 10 and value[8:10].isdigit():
+            return datetime.date.fromisoformat(value[:10])
+        if len(value) >= 7 and value[5:7].isdigit():
+            month = int(value[5:7])
+            return datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
+        return datetime.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
 def _dates_clause(text, x, clause: tuple[int, int], sentence) -> bool:
     """Whether date x dates the clause `clause` (a figure's): it stands in it, or in a clause of its own right
     before it ("In December 2025, the partners agreed ...", "今年12月，……"), not in a reference point ("since
