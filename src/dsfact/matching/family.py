@@ -15,6 +15,8 @@ from dsfact.model import Quantity
 # a version number right after a name: "Colossus 2", "Grok-1", "V2.5", "Colossus II"; not a figure
 # ("Nvidia 2,048", "xAI 10万块") nor a year ("DeepSeek 2025")
 _VERSION = re.compile(r"[ \-]?(\d{1,2}(?:\.\d)?|iii|ii|iv)(?![\d,.]?\d)(?![a-z%])")
+# a model's letter and version right after a company's name: "DeepSeek-V2", "DeepSeek V2.5", "OpenAI o3"
+_LETTER_VERSION = re.compile(r"[ \-]?([a-z])(\d{1,2}(?:\.\d)?)(?![\d,.]?\d)(?![a-z%])")
 # a name that ends with its own version ("grok 3", "deepseek-v3", "r1"): its stem and number
 _STEMMED = re.compile(r"^(.*?[^\d\s.\-])[ \-]?(\d{1,2}(?:\.\d)?)$")
 AFTER_WEIGHT = 2.0  # a name after a figure is less often its subject than one before it
@@ -146,9 +148,9 @@ def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, lis
     for hit, _ in names:
         if ci not in naming(hit.cue)[1]:
             continue
-        marked = cache.get(hit)
+        marked = cache.get((hit, ci))
         if marked is None:
-            marked = cache[hit] = _marked(text, hit, sentence.start)
+            marked = cache[(hit, ci)] = _marked(text, hit, sentence.start) or _other_model(text.folded, hit, own)
         if marked:
             other_spans.append((hit.start, hit.end))
         elif pattern is None:
@@ -183,6 +185,16 @@ def _marked(text, hit, floor: int) -> bool:
     return (_version_after(text, hit.end, hit.cue)
             or _ends_before_name(words["before"], folded[max(floor, hit.start - 24):hit.start])
             or words["exchange-after"].opens(folded, hit.end, True))
+
+
+def _other_model(folded: str, hit, own: dict) -> bool:
+    """Whether a company's name (a cue with no digit) at `hit` is followed by a model's letter and version that
+    is not one of the claim's own ("DeepSeek-V2" or "DeepSeek V2.5" beside a claim about R1 or V3; not
+    "DeepSeek V3" for V3's): the name is that model's. Three digits are a chip ("Nvidia H800")."""
+    if any(c.isdigit() for c in hit.cue):
+        return False
+    m = _LETTER_VERSION.match(folded, hit.end)
+    return m is not None and not _is_own(m.group(2), own.get(m.group(1), ()))
 
 
 def _distance(q: Quantity, start: int, end: int) -> float:
