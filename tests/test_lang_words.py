@@ -46,3 +46,18 @@ def test_every_bundled_file_is_readable():
     for file in sorted(os.listdir(here)):
         if file.endswith(".words"):
             assert load_words(file[:-len(".words")])
+
+
+def test_a_word_table_as_a_set_and_by_script():
+    from dsfact.lang import word_set, words_by_script, words_of
+
+    words = words_of("names", "governed", "before")
+    assert word_set("names", "governed", "before") == frozenset(words)
+    latin, other = words_by_script("names", "governed", "before")
+    assert latin and other, "the table has English and Chinese words"
+    assert all(w.isascii() for w in latin) and not any(w.isascii() for w in other)
+    assert sorted(latin + other) == sorted(words)
+    assert [w for w in words if w.isascii()] == list(latin)  # each in the file's order
+    longest = words_by_script("names", "governed", "before", longest_first=True)[0]
+    assert [len(w) for w in longest] == sorted((len(w) for w in latin), reverse=True)
+    assert word_set("names", "no-such-table") == frozenset()

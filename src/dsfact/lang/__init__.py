@@ -19,7 +19,7 @@ from dsfact.errors import DsfactError
 
 _HERE = os.path.dirname(__file__)
 _LOADED: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {}
-_LISTED: dict[tuple[str, str, str, bool], tuple[str, ...]] = {}
+_LISTED: dict[tuple, tuple | frozenset] = {}  # words_of, word_set, words_by_script: made once per process
 
 # The keys the tables of a bundled file may have (a key outside them is reported at its line, whichever
 # module reads the file first); a file not named here may have any key.
@@ -97,4 +97,24 @@ def words_of(name: str, table: str, key: str = "words", *, longest_first: bool =
         if longest_first:
             found = tuple(sorted(found, key=len, reverse=True))
         _LISTED[(name, table, key, longest_first)] = found
+    return found
+
+
+def word_set(name: str, table: str, key: str = "words") -> frozenset[str]:
+    """words_of's words as a set, for asking whether a word is one of them; made once per process."""
+    found = _LISTED.get((name, table, key, frozenset))
+    if found is None:
+        found = _LISTED[(name, table, key, frozenset)] = frozenset(words_of(name, table, key))
+    return found
+
+
+def words_by_script(name: str, table: str, key: str = "words", *,
+                    longest_first: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """words_of's words split by script: (those written in ASCII, the others, Chinese), each in words_of's
+    order (longest first when asked); made once per process."""
+    found = _LISTED.get((name, table, key, longest_first, "by script"))
+    if found is None:
+        words = words_of(name, table, key, longest_first=longest_first)
+        found = _LISTED[(name, table, key, longest_first, "by script")] = (
+            tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii()))
     return found

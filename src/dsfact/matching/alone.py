@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from dsfact.lang import word_set
 from dsfact.model import Quantity
 
 
@@ -62,14 +63,8 @@ def _qualifier_words() -> frozenset[str]:
 
 _ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a bracketed aside: "(Beijing time)", "（北京时间）"
 _WORDS = re.compile(r"[\s,，.。;；:：]+")
-_DATE_LINKS: frozenset[str] | None = None
 
 
 def date_links() -> frozenset[str]:
     """The words that may stand beside a date in a clause of its own (dsfact/lang/time.words [date-clause])."""
-    global _DATE_LINKS
-    if _DATE_LINKS is None:
-        from dsfact.lang import words_of
-
-        _DATE_LINKS = frozenset(words_of("time", "date-clause"))
-    return _DATE_LINKS
+    return word_set("time", "date-clause")

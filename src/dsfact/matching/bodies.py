@@ -25,10 +25,10 @@ def governed(folded: str, start: int) -> bool:
     market", "在美股历史上"): a word of dsfact/lang/names.words [governed] stands right before it."""
     global _GOVERNED
     if _GOVERNED is None:
-        from dsfact.lang import words_of
+        from dsfact.lang import words_by_script
 
-        words = words_of("names", "governed", "before")
-        _GOVERNED = (frozenset(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii()))
+        latin, chinese = words_by_script("names", "governed", "before")
+        _GOVERNED = (frozenset(latin), chinese)
     latin, chinese = _GOVERNED
     before = folded[max(0, start - 16):start]
     if before.endswith(chinese):
@@ -55,11 +55,9 @@ def opens_with_pronoun(folded: str, start: int, end: int) -> bool:
     "它的", "其": dsfact/lang/names.words [pronoun])."""
     global _PRONOUNS
     if _PRONOUNS is None:
-        from dsfact.lang import words_of
+        from dsfact.lang import words_by_script
 
-        words = words_of("names", "pronoun", "before")
-        latin = sorted((w for w in words if w.isascii()), key=len, reverse=True)
-        _PRONOUNS = (tuple(latin), tuple(w for w in words if not w.isascii()))
+        _PRONOUNS = words_by_script("names", "pronoun", "before", longest_first=True)
     latin, chinese = _PRONOUNS
     head = folded[start:min(end, start + 24)].lstrip(" \t\n\"'“‘「")
     if head.startswith(chinese):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 
 from dsfact.fold import fold_text
+from dsfact.lang import words_by_script
 from dsfact.matching.cues import CueHit, _cue_key, has_cjk
 
 _GROUPS: dict[int, tuple] = {}  # id(registry) -> (registry, groups)
@@ -188,22 +189,14 @@ def loosely_named(text, q, ci: int, names: list) -> bool:
     return False
 
 
-_JOINTLY: list = []
-
-
 def jointly(text, q) -> bool:
     """Whether the clause of figure q says, before it, that its backers put it in together ("将共同投资8000亿
     美元，打造名为「星际之门」的项目", "will jointly invest $500 billion in Stargate": names.words [jointly]),
     or its sentence lists enough of them to name the subject firmly before it (FIRM_MEMBERS): the sum is
     the whole plan's, not one backer's share of it (`text`, a TextMatcher)."""
-    if not _JOINTLY:
-        from dsfact.lang import words_of
-
-        words = words_of("names", "jointly")
-        _JOINTLY.append((tuple(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii())))
     from dsfact.matching.wordtables import whole_word_in
 
-    latin, chinese = _JOINTLY[0]
+    latin, chinese = words_by_script("names", "jointly")
     marks = text._marks
     k = bisect.bisect_right(marks, q.start) - 1
     sentence_start = text.sentences[text.sentence_of(q.start)].start

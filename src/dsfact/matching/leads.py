@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from dsfact.matching.bodies import opens_with_pronoun
+from dsfact.matching.memo import LastText
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.roles import is_comparison
 from dsfact.matching.text import INF
@@ -16,15 +17,16 @@ from dsfact.model import Quantity
 _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
 _TITLE_LONGEST = 100  # characters: a title line is short
 _TITLE_ENDS = ".!?。！？:：;；…,，"
-_HEADINGS: list = [(None, frozenset())]  # (the structure last read, its headings' spans), swapped whole
+_HEADINGS = LastText()  # the structure last read -> {"spans": its headings' spans}
 
 
 def _headings(structure) -> frozenset[tuple[int, int]]:
     """The spans of the headings with a block under them (the contexts they give), found once per text."""
-    last = _HEADINGS[0]  # (one tuple: an archive's threads may read texts side by side)
-    if last[0] is not structure:
-        last = _HEADINGS[0] = (structure, frozenset((a, b) for c in structure.contexts for a, b, heading in c if heading))
-    return last[1]
+    found = _HEADINGS.of(structure)
+    spans = found.get("spans")
+    if spans is None:
+        spans = found["spans"] = frozenset((a, b) for c in structure.contexts for a, b, heading in c if heading)
+    return spans
 
 
 def title_at(matcher, si: int) -> tuple[int, int] | None:

@@ -1,12 +1,17 @@
-"""What a module found in the text it read last. One text is matched at a time, so a module keeps what it
-worked out about that text (per sentence, per name) and forgets it when the next text comes."""
+"""What a module found in the text it read last. One text is matched at a time by a thread, so a module keeps
+what it worked out about that text (per sentence, per name) and forgets it when the next text comes.
+
+The one guard for such caches: an archive's Dask workers may be threads of one process, each checking its
+own text, so what is remembered is the thread's own (a thread checks a text to its end before it reads the
+next), and a thread never reads another's text with its own findings."""
 from __future__ import annotations
 
+from _thread import _local  # threading.local, without importing threading
 
-class LastText:
-    """A dict of findings that belongs to one text and empties when another text is asked about."""
 
-    __slots__ = ("found", "text")
+class LastText(_local):
+    """A dict of findings that belongs to one text and empties when another text is asked about, per thread
+    (each thread that uses it starts with its own, empty)."""
 
     def __init__(self) -> None:
         self.text: object = None

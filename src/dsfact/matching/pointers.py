@@ -24,10 +24,10 @@ _WORDS: tuple[tuple[str, ...], tuple[str, ...], frozenset[str]] | None = None
 def _words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     global _WORDS
     if _WORDS is None:
-        from dsfact.lang import words_of
+        from dsfact.lang import word_set, words_of
 
         _WORDS = (words_of("names", "former"), words_of("names", "latter"),
-                  frozenset(words_of("names", "former-latter-adjective", "after")))
+                  word_set("names", "former-latter-adjective", "after"))
     return _WORDS
 
 

@@ -16,6 +16,7 @@ from dsfact.fold import has_han
 from dsfact.matching import when
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.daybefore import place_time_words
+from dsfact.matching.memo import LastText
 from dsfact.matching.timewords import inside, references
 from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of, owner_start
 from dsfact.model import Quantity
@@ -427,17 +428,14 @@ class FigureReader:
         return k
 
 
-_COMPARISONS: list = [(None, {})]  # (the text last asked about, what is_comparison said of its names), swapped whole
+_COMPARISONS = LastText()  # the text last asked about -> what is_comparison said of its names
 
 
 def is_comparison(folded: str, start: int, end: int) -> bool:
     """Whether the name at folded[start:end] is only a comparison ("比OpenAI", "than GPT-4o") or the one who
     announced or led a plan ("announced by Trump", "由特朗普宣布"): a name that binds only its own figure.
     Said once per name of a text (each figure of a sentence asks of its names)."""
-    last = _COMPARISONS[0]  # (one tuple: a thread of an archive checking another text swaps it, never half of it)
-    if last[0] is not folded:
-        last = _COMPARISONS[0] = (folded, {})
-    said = last[1]
+    said = _COMPARISONS.of(folded)
     found = said.get((start, end))
     if found is None:
         found = said[(start, end)] = _is_comparison(folded, start, end)

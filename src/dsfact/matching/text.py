@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dsfact.fold import fold_text, has_han
 from dsfact.matching.cues import ENTITY, SUBJECT, CueHit, cue_index
 from dsfact.matching.joint import named_by_members
+from dsfact.matching.memo import LastText
 from dsfact.matching.roles import FigureReader
 from dsfact.matching.sentences import Sentence, split_sentences
 from dsfact.matching.timewords import inside, references
@@ -75,24 +76,21 @@ def _chinese_spaces(text: str) -> list[int]:
     return out
 
 
-# (the text last asked for a line's start, the offsets of its line breaks), one tuple swapped whole: an
-# archive's threads may check texts side by side, and each reads the text and breaks of one tuple
-_BREAKS: list = [(None, [])]
+_BREAKS = LastText()  # the text last asked for a line's start -> {"breaks": the offsets of its line breaks}
 
 
 def line_start(text: str, pos: int) -> int:
     """Where the line that holds offset pos of text begins (just after the line break before pos, or 0),
     from the text's line breaks, listed once (searching back from every figure of a long line is
     quadratic)."""
-    last = _BREAKS[0]
-    if last[0] is not text:
-        breaks = []
+    found = _BREAKS.of(text)
+    breaks = found.get("breaks")
+    if breaks is None:
+        breaks = found["breaks"] = []
         k = text.find("\n")
         while k >= 0:
             breaks.append(k)
             k = text.find("\n", k + 1)
-        last = _BREAKS[0] = (text, breaks)
-    breaks = last[1]
     k = bisect.bisect_left(breaks, pos)
     return breaks[k - 1] + 1 if k else 0
 

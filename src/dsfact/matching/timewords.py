@@ -5,11 +5,11 @@ sentences, figure after figure. The words are language data (time.words); this m
 from __future__ import annotations
 
 import re
-from _thread import _local
 
 from dsfact.fold import has_han
 from dsfact.matching import when
 from dsfact.matching.daybefore import move_bases
+from dsfact.matching.memo import LastText
 
 REFERENCE_REACH = 24  # characters between "since" and the end of the date it measures from
 REFERENCE_WORDS = 32  # characters of words between "since" and the date it measures from
@@ -17,11 +17,10 @@ SUPERLATIVE_REACH = 40  # characters between a reference date and the superlativ
 RECORD_REACH = 48  # characters between "the previous record" and the end of the year it was set in
 _RECORD_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])(?:年(?:[0-9]{1,2}月)?)?")
 
-# per thread (an archive's Dask workers may check texts side by side in one process), the folded text last
-# asked about and what was found in it: time words by (start, end, with Chinese), reference spans by (start,
-# end), the text with its white space made single spaces (may_hold). A thread checks a text to its end
-# before it reads the next. (_thread's local is threading.local, without importing threading.)
-_SEEN = _local()
+# the folded text last asked about (per thread: dsfact.matching.memo) -> what was found in it: time words by
+# (start, end, with Chinese), reference spans by (start, end), the text with its white space made single
+# spaces by "spaced" (may_hold)
+_SEEN = LastText()
 _LEXICON: list = []  # dsfact.matching.roles.lexicon, imported when first asked (roles imports this module)
 
 
@@ -33,20 +32,13 @@ def _lexicon():
     return _LEXICON[0]()
 
 
-def _seen(folded: str) -> list:
-    seen = getattr(_SEEN, "text", None)
-    if seen is None or seen[0] is not folded:
-        seen = _SEEN.text = [folded, {}, {}, None]
-    return seen
-
-
 def time_words(folded: str, start: int, end: int, chinese: bool | None = None) -> list[tuple[object, str]]:
     """The time words in folded[start:end], each with its kind (_time_kind), found once per stretch: the
     words for text with Chinese characters when `chinese` (by default, when the stretch holds one). The list
     is shared: callers do not change it."""
     if chinese is None:
         chinese = has_han(folded[start:end])
-    found = _seen(folded)[1]
+    found = _SEEN.of(folded)
     key = (start, end, chinese)
     words = found.get(key)
     if words is None:
@@ -65,10 +57,11 @@ def may_hold(folded: str, which: str, kind_of) -> bool:
         kinds = _lexicon().time_kinds
         words = _WORDS[which] = tuple({" ".join(word.split()) for word in kinds
                                         if kind_of(kinds.get(" ".join(word.split()), "span"))})
-    seen = _seen(folded)
-    if seen[3] is None:
-        seen[3] = " ".join(folded.split())
-    return any(word in seen[3] for word in words)
+    seen = _SEEN.of(folded)
+    spaced = seen.get("spaced")
+    if spaced is None:
+        spaced = seen["spaced"] = " ".join(folded.split())
+    return any(word in spaced for word in words)
 
 
 _WORDS: dict[str, tuple[str, ...]] = {}
@@ -94,7 +87,7 @@ def references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of folded[start:end] that name a reference point of a record, not a time of any figure:
     "since March 16, 2020" in "its worst day since March 16, 2020", "自2020年3月以来" before "的最大跌幅".
     Found once per stretch; the list is shared: callers do not change it."""
-    found = _seen(folded)[2]
+    found = _SEEN.of(folded)
     key = (start, end)
     spans = found.get(key)
     if spans is None:
