@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import dsfact.numbers.scan
 from dsfact.document import read_document
 from dsfact.numbers import parse_quantities
-from dsfact.numbers.date_spans import _month_of, parse_dates
+from dsfact.numbers.date_spans import month_of, parse_dates
 
 SETTINGS = settings(max_examples=int(os.environ.get("DSFACT_PROPERTY_EXAMPLES", "200")), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -33,7 +33,7 @@ MONTH_SETS = [None, frozenset({12, 1, 2}), frozenset({1}), frozenset({5, 6, 7}),
 
 
 def _whole(text: str, months) -> list:
-    return [q for q in parse_quantities(text) if q.unit == "date" and _month_of(q.value) in (months or range(1, 13))]
+    return [q for q in parse_quantities(text) if q.unit == "date" and month_of(q.value) in (months or range(1, 13))]
 
 
 @SETTINGS
@@ -97,3 +97,20 @@ def test_a_read_after_a_hard_stop_equals_one_with_a_margin(monkeypatch, text, rn
     with monkeypatch.context() as m:
         m.setattr(dsfact.numbers.scan, "_HARD_STOPS", frozenset())
         assert found == parse_quantities(text, spans=spans)
+
+
+def test_a_texts_dates_read_once_give_each_months_own_read(bundled_registry):
+    from dsfact.matching import TextMatcher
+    from dsfact.matching.undated import text_dates
+
+    text = ("On January 27, 2025 Nvidia fell 17%. By 3 February it had recovered; on Dec. 31 it closed higher. "
+            "2025年1月28日，英伟达反弹8.9%；2月3日再跌。")
+    for first in (None, frozenset({12, 1, 2})):
+        m = TextMatcher(text, bundled_registry)
+        text_dates(m, first)  # the wider read first: the narrower ones come from it
+        for months in (frozenset({1, 2}), frozenset({12}), frozenset({1, 2, 12}), None):
+            if first is not None and months is None:
+                continue
+            assert [(x.start, x.end, x.value) for x in text_dates(m, months)] == \
+                [(x.start, x.end, x.value) for x in parse_dates(text, months)]
+    assert len(text_dates(TextMatcher(text, bundled_registry), frozenset({1}))) >= 2

@@ -113,3 +113,16 @@ def test_reading_sentences_gives_the_whole_reads_figures_there(text, data):
     spans = sorted((s.start, s.end) for s in chosen)
     whole = parse_quantities(text)
     assert parse_quantities(text, spans=spans) == [q for q in whole if any(a <= q.start < b for a, b in spans)]
+
+
+def test_a_noun_of_a_figure_counts_only_whole_inside_the_span():
+    from dsfact.matching.recalled import mentions, noun_spans
+
+    folded = "costs were high. the $6 million figure is v3's. 这个数字只包括训练"
+    spans = noun_spans(folded)
+    at = folded.index("figure")
+    assert mentions(spans, 17, len(folded))
+    assert not mentions(spans, 0, 17)  # no noun in the first sentence
+    assert not mentions(spans, 17, at + 3)  # "fig" is no noun: it must stand whole in the span
+    assert mentions(spans, folded.index("这个"), len(folded))
+    assert not mentions([], 0, len(folded))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from dsfact.lang import words_of
+from dsfact.lang import word_set, words_of
 from dsfact.matching.heads import heads_own
 from dsfact.matching.roles import is_comparison
 
@@ -43,9 +43,20 @@ def names_aside(text, q, hit, hits: list) -> bool:
 
 
 def _described_before(text, hit, q_start: int) -> bool:
-    """Whether the name at `hit` stands in a bracketed aside or an appositive closed before figure q_start."""
-    return hit.end <= q_start and (in_aside(text, hit.start, hit.end, q_start)
-                                   or in_appositive(text, hit.start, hit.end, q_start))
+    """Whether the name at `hit` stands in a bracketed aside or an appositive closed before figure q_start.
+    Said once per name and figure of a text (own_only and names_aside both ask it of each name before a
+    figure)."""
+    if hit.end > q_start:
+        return False
+    said = getattr(text, "_described", None)
+    if said is None:
+        said = text._described = {}
+    key = (hit.start, hit.end, q_start)
+    found = said.get(key)
+    if found is None:
+        found = said[key] = in_aside(text, hit.start, hit.end, q_start) \
+            or in_appositive(text, hit.start, hit.end, q_start)
+    return found
 
 
 def makes_product(text, hit, hits: list) -> bool:
@@ -135,7 +146,7 @@ def relative(text, end: int, q_start: int) -> bool:
     if not head.startswith(","):
         return False
     words = head[1:].split(None, 1)
-    if not words or words[0] not in words_of("names", "relative"):
+    if not words or words[0] not in word_set("names", "relative"):
         return False
     marks = text._marks
     return bisect.bisect_left(marks, q_start) - bisect.bisect_right(marks, end) <= 1  # only the comma between

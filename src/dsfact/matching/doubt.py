@@ -24,7 +24,7 @@ from dsfact.matching.roles import (
 )
 from dsfact.matching.text import line_start
 from dsfact.matching.timewords import time_tags
-from dsfact.matching.undated import told_later, told_of_another_year, undated_year
+from dsfact.matching.undated import text_dates, told_later, told_of_another_year, undated_year
 from dsfact.matching.when import (
     DAY_KINDS,
     LAST_MONTH,
@@ -381,11 +381,9 @@ def _anchored(text, time: str) -> bool:
     "27日") or a date close to it ("January 20", "January 2025": a story of those days)."""
     if names_day(text.folded, time) or _names_date(text, time):
         return True
-    from dsfact.numbers.date_spans import parse_dates
-
     month = int(time.split("-")[1])  # a date within NEAR_DAYS of `time` is in its month or one beside it
     months = frozenset((month + k - 1) % 12 + 1 for k in (-1, 0, 1))
-    return any(_near(str(x.value), time) for x in parse_dates(text.text, months))
+    return any(_near(str(x.value), time) for x in text_dates(text, months))
 
 
 def _names_date(text, time: str) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dsfact.matching.leads import title_at
 from dsfact.matching.matcher import TextMatcher
-from dsfact.matching.recalled import earlier_metrics, mentions
+from dsfact.matching.recalled import earlier_metrics, mentions, noun_spans
 from dsfact.matching.tables import pipe_row, table_metrics
 from dsfact.model import Quantity
 
@@ -41,6 +41,7 @@ class Bindable:
         metrics = matcher.sentence_claims()[0]
         spans = self.spans
         structure = matcher.structure
+        nouns = noun_spans(matcher.folded)
         for i, s in enumerate(sentences):
             wanted = metrics[i]
             table = structure.table_of(s.start) if structure is not None else None
@@ -48,7 +49,7 @@ class Bindable:
                 table = pipe_row(matcher.text, s.start, s.end)
             if table:  # a table cell: its column's header and its row's label are read with it
                 wanted = wanted | table_metrics(matcher, table)
-            if i and mentions(matcher.folded, s.start, s.end):  # "the $6 million figure" (matching.recalled)
+            if i and nouns and mentions(nouns, s.start, s.end):  # "the $6 million figure" (matching.recalled)
                 wanted = wanted | earlier_metrics(matcher, i)
             if i + 1 < len(sentences) and title_at(matcher, i) is not None:
                 wanted = wanted | metrics[i + 1]  # a heading's figure read with its lead (matcher._heading_lead)

@@ -6,22 +6,18 @@ before), loosely: the words were said of another figure, so it may agree with a 
 it. Its subject is found as any figure's is."""
 from __future__ import annotations
 
+import bisect
+
+from dsfact.lang import words_of
 from dsfact.matching.text import INF
 
 _BACK = 2  # sentences back whose metric words the figure takes
-_TABLE: tuple[tuple[str, ...], tuple[str, ...]] | None = None
 _QUOTES = " \t\"'“”‘’「」『』"
 
 
 def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    global _TABLE
-    if _TABLE is None:
-        from dsfact.lang import load_words
-
-        table = load_words("nouns").get("figure-noun", {})
-        _TABLE = (tuple(sorted(table.get("words", ()), key=len, reverse=True)),
-                  tuple(sorted(table.get("before", ()), key=len, reverse=True)))
-    return _TABLE
+    return (words_of("nouns", "figure-noun", longest_first=True),
+            words_of("nouns", "figure-noun", "before", longest_first=True))
 
 
 def _noun_at(folded: str, i: int) -> bool:
@@ -45,10 +41,28 @@ def spoken_of(folded: str, end: int) -> bool:
     return _noun_at(folded, i)
 
 
-def mentions(folded: str, start: int, end: int) -> bool:
-    """Whether folded[start:end] holds a noun of a figure at all (for dsfact.matching.prefilter)."""
+def noun_spans(folded: str) -> list[tuple[int, int]]:
+    """Where the text holds a noun of a figure at all, as (start, end), by start (for
+    dsfact.matching.prefilter): found once per text, rather than each noun searched for in each sentence."""
     nouns, _ = _words()
-    return any(folded.find(w, start, end) >= 0 for w in nouns)
+    out = []
+    for w in nouns:
+        at = folded.find(w)
+        while at >= 0:
+            out.append((at, at + len(w)))
+            at = folded.find(w, at + 1)
+    out.sort()
+    return out
+
+
+def mentions(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether folded[start:end] holds a noun of a figure whole, among the text's `spans` (noun_spans)."""
+    k = bisect.bisect_left(spans, (start, -1))
+    while k < len(spans) and spans[k][0] < end:
+        if spans[k][1] <= end:
+            return True
+        k += 1
+    return False
 
 
 def earlier_metrics(text, si: int) -> set[int]:

@@ -5,6 +5,7 @@ text that names a claim's day only by such dates, all of another year, reports a
 language data (time.words); nothing is read at import."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -22,6 +23,7 @@ from dsfact.matching.when import (
     year_kind,
     years_on,
 )
+from dsfact.numbers.date_spans import month_of, parse_dates
 
 
 def undated_year(text, date: str, pos: int, claim_year: int) -> int | None:
@@ -33,7 +35,18 @@ def undated_year(text, date: str, pos: int, claim_year: int) -> int | None:
     placed by the date may agree with a claim tied to a day but never contradicts it. A weekday its
     sentence gives ("Monday, January 27") that the date falls on in the claim's year names that year; one the
     text ties to the day it reports names the year the date falls on it (weekday_year): "Tuesday" in the
-    paragraph of a "January 27" names 2026, not 2025, whose 27 January was a Monday."""
+    paragraph of a "January 27" names 2026, not 2025, whose 27 January was a Monday. Worked out once per
+    text, date, place and year (a figure's doubt asks twice, and once per claim of its day)."""
+    said = getattr(text, "_undated_years", None)
+    if said is None:
+        said = text._undated_years = {}
+    key = (date, pos, claim_year)
+    if key not in said:
+        said[key] = _undated_year(text, date, pos, claim_year)
+    return said[key]
+
+
+def _undated_year(text, date: str, pos: int, claim_year: int) -> int | None:
     year = implied_year(date, text.day)
     if year is not None:
         return year
@@ -132,14 +145,17 @@ def _weekday_marks(text) -> list[_Weekday]:
     if found is not None:
         return found
     from dsfact.matching.timewords import may_hold, time_tags, time_words
-    from dsfact.numbers.date_spans import parse_dates
 
     found = text._weekday_marks = []
     folded = text.folded
     if not may_hold(folded, "weekday", _weekday_kind):
         return found
+    held = _weekday_starts(folded)
     dates = None
     for si, sentence in enumerate(text.sentences):
+        k = bisect.bisect_left(held, sentence.start)
+        if k == len(held) or held[k] >= sentence.end:
+            continue  # no weekday word begins in the sentence, so its time words hold none
         matches = [(m, kind) for m, kind in time_words(folded, sentence.start, sentence.end)
                    if kind.startswith("weekday:") and LAST_WEEK not in kind]
         if not matches:
@@ -148,7 +164,7 @@ def _weekday_marks(text) -> list[_Weekday]:
                for t in time_tags(folded, sentence.start, sentence.end)):
             continue
         if dates is None:
-            dates = [(x.start, x.end, str(x.value)) for x in parse_dates(text.text) if has_day(str(x.value))]
+            dates = [(x.start, x.end, str(x.value)) for x in text_dates(text) if has_day(str(x.value))]
         own = [d for d in dates if sentence.start <= d[0] < sentence.end]
         for m, kind in matches:
             value = int(kind[8:].rstrip(SHIFTED))
@@ -164,6 +180,26 @@ def _weekday_marks(text) -> list[_Weekday]:
 
 def _weekday_kind(kind: str) -> bool:
     return kind.startswith("weekday:")
+
+
+_WEEKDAY_WORDS: list = []  # the time words of a weekday's kind, gathered once
+
+
+def _weekday_starts(folded: str) -> list[int]:
+    """Where a time word of a weekday's kind (time.words [weekdays]: one part each, so matched as written)
+    begins in the text, in order: a sentence in which none begins holds no weekday among its time words."""
+    if not _WEEKDAY_WORDS:
+        from dsfact.matching.roles import lexicon
+
+        _WEEKDAY_WORDS.append(tuple(w for w, kind in lexicon().time_kinds.items() if _weekday_kind(kind)))
+    out = []
+    for w in _WEEKDAY_WORDS[0]:
+        at = folded.find(w)
+        while at >= 0:
+            out.append(at)
+            at = folded.find(w, at + 1)
+    out.sort()
+    return out
 
 
 def _beside(folded: str, m: re.Match, date: tuple[int, int, str]) -> bool:
@@ -215,7 +251,6 @@ def _paragraph_dates(text, pos: int) -> list[tuple[int, str]]:
     """The dates of pos's paragraph that give a year and a month, not a record's reference point: (offset,
     ISO value), in text order, read once per paragraph."""
     from dsfact.matching.timewords import references
-    from dsfact.numbers.date_spans import parse_dates
 
     sentences = text.sentences
     si = text.sentence_of(pos)
@@ -283,6 +318,25 @@ def _story_pattern(names: tuple[str, ...]) -> re.Pattern | None:
 
 
 
+def text_dates(text, months: frozenset[int] | None = None) -> list:
+    """parse_dates(text.text, months), read once per text: a read already made of months that include these
+    (of every month: None) gives them, its dates of these months being theirs (parse_dates reads each date
+    as a read of the whole text does: the same figures, spans and values, whichever months are asked)."""
+    reads = getattr(text, "_dates_read", None)
+    if reads is None:
+        reads = text._dates_read = {}
+    found = reads.get(months)
+    if found is None:
+        wider = next((read for asked, read in reads.items() if asked is None or months is not None and months <= asked),
+                     None)
+        if wider is None:
+            found = parse_dates(text.text, months)
+        else:
+            found = [x for x in wider if month_of(x.value) in months]
+        reads[months] = found
+    return found
+
+
 def told_of_another_year(text, time: str) -> bool:
     """Whether a text names the day of a claim tied to `time` only by dates without a year ("January 27",
     "1月27日") and every one of them takes another year than the claim's (undated_year: the document's date,
@@ -294,11 +348,9 @@ def told_of_another_year(text, time: str) -> bool:
         found = text._other_year = {}
     if time in found:
         return found[time]
-    from dsfact.numbers.date_spans import parse_dates
-
     year, month = int(time[:4]), int(time[5:7])
     dates = [(x.start, str(x.value) + (SHIFTED if east_of(text.folded, x.start, x.end) else ""))
-             for x in parse_dates(text.text, frozenset({month, month % 12 + 1}))]
+             for x in text_dates(text, frozenset({month, month % 12 + 1}))]
     days = [(at, d) for at, d in dates if has_day(d) and date_fits(d, time)]
     found[time] = bool(days) and all(d.startswith("--") for _, d in days) and all(
         (y := undated_year(text, d.rstrip(SHIFTED), at, year)) is not None and y != year for at, d in days)

@@ -36,10 +36,10 @@ def parse_dates(text: str, months: frozenset[int] | None = None) -> list[Quantit
             found = scanner.run(_spans(scanner, months))
     except RecursionError:  # pragma: no cover - as parse_quantities
         return []
-    return [q for q in found if q.unit == "date" and _month_of(q.value) in (months or range(1, 13))]
+    return [q for q in found if q.unit == "date" and month_of(q.value) in (months or range(1, 13))]
 
 
-def _month_of(value) -> int | None:
+def month_of(value) -> int | None:
     """The month of an ISO date ("2025-01-27", "--01-27", "2025-01"), None when it gives none."""
     value = str(value)
     part = value[2:4] if value.startswith("--") else value[5:7]
