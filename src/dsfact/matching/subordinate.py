@@ -6,39 +6,34 @@ from __future__ import annotations
 
 import re
 
-_PATTERN: re.Pattern | None = None
-_BEFORE: frozenset[str] = frozenset()
-_AFTER: tuple[str, ...] = ()
+_PATTERN: list = []  # the openers' pattern, compiled on first use
 _LATIN_BEFORE = re.compile(r"([a-z]+)\W*$")
 
 
-def _tables() -> re.Pattern:
-    global _PATTERN, _BEFORE, _AFTER
-    if _PATTERN is None:
-        from dsfact.lang import words_of
+def _pattern() -> re.Pattern:
+    if not _PATTERN:
+        from dsfact.lang import words_by_script
 
-        words = words_of("names", "subordinate", longest_first=True)
-        latin = [re.escape(w) for w in words if w.isascii()]
-        han = [re.escape(w) for w in words if not w.isascii()]
-        _BEFORE = frozenset(words_of("names", "subordinate", "before"))
-        _AFTER = words_of("names", "subordinate", "after", longest_first=True)
-        _PATTERN = re.compile(rf"(?<![a-z0-9'’-])(?:{'|'.join(latin)})(?![a-z0-9'’-])|{'|'.join(han)}")
-    return _PATTERN
+        latin, han = words_by_script("names", "subordinate", longest_first=True)
+        _PATTERN.append(re.compile(rf"(?<![a-z0-9'’-])(?:{'|'.join(map(re.escape, latin))})(?![a-z0-9'’-])"
+                                   rf"|{'|'.join(map(re.escape, han))}"))
+    return _PATTERN[0]
 
 
 def opens_between(folded: str, start: int, end: int) -> bool:
     """Whether a word of [subordinate] opens a clause in folded[start:end] (the text between a figure and a
     name after it), as an opener and not as part of a phrase ("as much as", "as of", "such as")."""
-    pattern = _tables()
-    for m in pattern.finditer(folded, start, end):
-        word = m.group()
-        if not word.isascii():
+    from dsfact.lang import word_set, words_of
+
+    for m in _pattern().finditer(folded, start, end):
+        if not m.group().isascii():
             return True
         before = _LATIN_BEFORE.search(folded, max(0, m.start() - 16), m.start())
-        if before and before.group(1) in _BEFORE:
+        if before and before.group(1) in word_set("names", "subordinate", "before"):
             continue
         rest = folded[m.end():end].lstrip()
-        if any(rest.startswith(w) and not rest[len(w):len(w) + 1].isalpha() for w in _AFTER):
+        if any(rest.startswith(w) and not rest[len(w):len(w) + 1].isalpha()
+               for w in words_of("names", "subordinate", "after", longest_first=True)):
             continue
         return True
     return False
