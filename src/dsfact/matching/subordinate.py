@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 
+from dsfact.lang import word_set, words_by_script, words_of
+
 _PATTERN: list = []  # the openers' pattern, compiled on first use
 _LATIN_BEFORE = re.compile(r"([a-z]+)\W*$")
 
 
 def _pattern() -> re.Pattern:
     if not _PATTERN:
-        from dsfact.lang import words_by_script
-
         latin, han = words_by_script("names", "subordinate", longest_first=True)
         _PATTERN.append(re.compile(rf"(?<![a-z0-9'’-])(?:{'|'.join(map(re.escape, latin))})(?![a-z0-9'’-])"
                                    rf"|{'|'.join(map(re.escape, han))}"))
@@ -23,8 +23,6 @@ def _pattern() -> re.Pattern:
 def opens_between(folded: str, start: int, end: int) -> bool:
     """Whether a word of [subordinate] opens a clause in folded[start:end] (the text between a figure and a
     name after it), as an opener and not as part of a phrase ("as much as", "as of", "such as")."""
-    from dsfact.lang import word_set, words_of
-
     for m in _pattern().finditer(folded, start, end):
         if not m.group().isascii():
             return True

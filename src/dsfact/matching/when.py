@@ -226,14 +226,20 @@ def state_day(folded: str, start: int, end: int, value: str) -> datetime.date | 
         return None
 
 
+def source_days(claim, sources: dict) -> list[str]:
+    """The days (ISO, "2025-01-20") on which the sources of a claim's statements were written, one per statement
+    whose source gives its full date."""
+    dates = (sources[st.source].date for st in claim.statements if st.source in sources)
+    return [d[:10] for d in dates if isinstance(d, str) and len(d) >= 10]
+
+
 def after_sources(day: datetime.date, claim, sources: dict) -> bool:
     """Whether `day` falls LATER_DAYS or more after every source that states a claim was written."""
-    dates = [sources[st.source].date for st in claim.statements if st.source in sources]
-    dates = [d for d in dates if isinstance(d, str) and len(d) >= 10]
-    if not dates or len(dates) < len(claim.statements):
+    days = source_days(claim, sources)
+    if not days or len(days) < len(claim.statements):
         return False
     try:
-        return (day - datetime.date.fromisoformat(max(dates)[:10])).days >= LATER_DAYS
+        return (day - datetime.date.fromisoformat(max(days))).days >= LATER_DAYS
     except ValueError:
         return False
 
@@ -285,9 +291,8 @@ def priced_earlier(text, q, claim) -> bool:
     last day); other earlier events (a company's purchase of GPUs in 2021) may be what a claim states."""
     if claim.per is None or q.per is None or q.unit == "date":
         return False
-    dates = [text.registry.sources[st.source].date for st in claim.statements if st.source in text.registry.sources]
-    dates = [d for d in dates if isinstance(d, str) and len(d) >= 10]
-    if not dates or len(dates) < len(claim.statements):
+    days = source_days(claim, text.registry.sources)
+    if not days or len(days) < len(claim.statements):
         return False
     sentence = text.sentences[text.sentence_of(q.start)]
     clause = text.reader()._clause_span(q.start)
@@ -296,23 +301,9 @@ def priced_earlier(text, q, claim) -> bool:
         if x.unit != "date" or x is q or not value[:4].isdigit() or not _dates_clause(text, x, clause, sentence):
             continue
         last = _last_day(value)
-        if last is not None and (datetime.date.fromisoformat(min(dates)[:10]) - last).days >= LATER_DAYS:
+        if last is not None and (datetime.date.fromisoformat(min(days)) - last).days >= LATER_DAYS:
             return True
     return False
-
-
-def _last_day(value: str) -> datetime.date | None:
-    """The last day of the period an ISO date with its year names: "2024" its 31 December, "2024-04" 30 April."""
-    try:
-        year = int(value[:4])
-        if len(value) >= 10 and value[8:10].isdigit():
-            return datetime.date.fromisoformat(value[:10])
-        if len(value) >= 7 and value[5:7].isdigit():
-            month = int(value[5:7])
-            return datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
-        return datetime.date(year, 12, 31)
-    except ValueError:
-        return None
 
 
 def _dates_clause(text, x, clause: tuple[int, int], sentence) -> bool:
@@ -400,20 +391,20 @@ def _later_word(text, q, sentence, claim, sources: dict) -> bool:
     if not before:
         return True
     ends = _last_day(str(before[-1].value).rstrip(SHIFTED))
-    stated = [sources[st.source].date for st in claim.statements if st.source in sources]
-    stated = [d[:10] for d in stated if isinstance(d, str) and len(d) >= 10]
+    stated = source_days(claim, sources)
     return ends is None or not stated or ends.isoformat() >= min(stated)
 
 
 def _last_day(value: str) -> datetime.date | None:
-    """The last day of the period an ISO date with its year names ("2023" its 31 December); None without a year."""
+    """The last day of the period an ISO date with its year names ("2023" its 31 December, "2024-04" 30 April);
+    None without a year."""
     if not value[:4].isdigit():
         return None
     try:
         year = int(value[:4])
-        if len(value) >= 10:
+        if len(value) >= 10 and value[8:10].isdigit():
             return datetime.date.fromisoformat(value[:10])
-        if len(value) >= 7:
+        if len(value) >= 7 and value[5:7].isdigit():
             month = int(value[5:7])
             nxt = datetime.date(year + month // 12, month % 12 + 1, 1)
             return nxt - datetime.timedelta(days=1)
@@ -437,12 +428,11 @@ def later_state(doc_day: str | None, claim, sources: dict) -> bool:
     the claim but never contradicts it."""
     if not doc_day or doc_day.startswith("--") or not (claim.time or "").isdigit():
         return False
-    dates = [sources[st.source].date for st in claim.statements if st.source in sources]
-    dates = [d for d in dates if isinstance(d, str) and len(d) >= 10]
-    if not dates:
+    days = source_days(claim, sources)
+    if not days:
         return False
     try:
-        gap = datetime.date.fromisoformat(doc_day[:10]) - datetime.date.fromisoformat(max(dates)[:10])
+        gap = datetime.date.fromisoformat(doc_day[:10]) - datetime.date.fromisoformat(max(days))
     except ValueError:
         return False
     return gap.days >= LATER_DAYS
