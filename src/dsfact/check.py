@@ -204,7 +204,32 @@ def _as_variant(q, selected, siblings, registry: Registry) -> Finding | None:
             found = judge(q, other, group, registry)
             if found is not None and found.verdict == SUPPORTED:
                 return found
-    return None
+    return _misstated_variant(q, selected, [c for c in group if c.variant and c in siblings], registry)
+
+
+def _misstated_variant(q, selected, variants: list, registry: Registry) -> Finding | None:
+    """The finding against the variant a price bound to its group's generic claim misstates, when no variant
+    agrees (issue 9): the one variant its value is within a factor of two of, or whose digits it gives at
+    another power of ten, while it is more than a factor of two further from every statement of the generic
+    claim. "R1 charges $0.45 per million input tokens" misstates R1's $0.55 cache-miss input price, not the
+    $0.14 its generic claim records; "$0.16 per million tokens", as near the $0.14 cache-hit price as the
+    generic one, stays the generic claim's. Only prices per unit are asked: a model's cost is
+    `_slip_of`'s."""
+    if selected.per is None or not variants:
+        return None
+    mine = _gap(q, selected)
+    near = [(gap, c) for c in variants for gap in [_gap(q, c)] if gap < SLIP or _decimal_slip(gap)]
+    if len(near) != 1 or mine < near[0][0] + SLIP:
+        return None
+    other = near[0][1]
+    found = judge(q, other, [other], registry)
+    return found if found is not None and found.verdict == CONTRADICTED else None
+
+
+def _decimal_slip(gap: float) -> bool:
+    """Whether a gap (the log of a ratio) is a whole power of ten, one to three: a decimal point moved."""
+    tens = gap / math.log(10)
+    return 0.5 < tens < 3.5 and abs(tens - round(tens)) < 1e-6
 
 
 def _as_sibling(q, selected, candidate, matcher, registry: Registry, verdict=CONTRADICTED):
