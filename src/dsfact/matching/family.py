@@ -131,17 +131,24 @@ def versioned_other(text, q: Quantity, ci: int, names: list) -> bool | None:
     if spans is None:
         spans = cache[key] = _spans(text, ci, names, sentence, cache)
     own_spans, other_spans = spans
+    if other_spans and any(base for _, _, base in other_spans):
+        from dsfact.matching.aside import relative
+
+        # the base of a multiple is the subject only of a relative clause right after it ("ten times the
+        # compute of Grok 2, which took 20 million GPU hours")
+        other_spans = [s for s in other_spans if not s[2] or relative(text, s[1], q.start)]
     if not other_spans:
         return None
     own_d = min((_distance(q, a, b) for a, b in own_spans), default=float("inf"))
-    return min(_distance(q, a, b) for a, b in other_spans) < own_d
+    return min(_distance(q, a, b) for a, b, _ in other_spans) < own_d
 
 
 def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, list]:
     """Where sentence names claim ci's own subject, and where another member of its family (the spans of
-    those names), for versioned_other; once per sentence and claim."""
+    those names, each with whether it is the base of a multiple: _multiple_base), for versioned_other; once
+    per sentence and claim."""
     own_spans: list[tuple[int, int]] = []
-    other_spans: list[tuple[int, int]] = []
+    other_spans: list[tuple[int, int, bool]] = []
     own, pattern = _stems(text, ci)  # a claim about a versioned model: only that model's name is its own
     # ("xAI" or "Colossus" beside "Colossus 2" names the family, not Grok 3)
     naming = text.index.naming
@@ -152,7 +159,7 @@ def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, lis
         if marked is None:
             marked = cache[(hit, ci)] = _marked(text, hit, sentence.start) or _other_model(text.folded, hit, own)
         if marked:
-            other_spans.append((hit.start, hit.end))
+            other_spans.append((hit.start, hit.end, False))
         elif pattern is None:
             own_spans.append((hit.start, hit.end))
     if pattern is not None:
@@ -171,8 +178,26 @@ def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, lis
                 if _is_own(number, own.get(stem, ())):
                     own_spans.append((start, end))
                 elif not _is_figure(text, end - len(number), end):
-                    other_spans.append((start, end))
+                    other_spans.append((start, end, _multiple_base(text, start, end, sentence)))
     return own_spans, other_spans
+
+
+def _multiple_base(text, start: int, end: int, sentence) -> bool:
+    """Whether the name at text[start:end] is the base another figure of its sentence is a multiple of
+    ("Grok 3 used ten times the compute of Grok 2", "Grok 3的训练计算量是Grok 2的10倍"): the body a multiple
+    compares with, not the subject of the sentence's other figures (what base_span finds for a multiple in
+    its own clause)."""
+    marks = text._marks
+    for x in text.figures_in(sentence.start, sentence.end):
+        if x.unit != "factor":
+            continue
+        k = bisect.bisect_right(marks, x.start)
+        a = max(marks[k - 1] if k else sentence.start, sentence.start)
+        b = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
+        span = base_span(text.folded, x, a, b, base_words())
+        if span is not None and span[0] <= start and end <= span[1]:
+            return True
+    return False
 
 
 _cache = LastText().of  # what was found in the text last read (one text is read at a time)
