@@ -23,7 +23,7 @@ from dsfact.matching.roles import (
     time_fits,
 )
 from dsfact.matching.text import line_start
-from dsfact.matching.timewords import time_tags
+from dsfact.matching.timewords import inside, references, time_tags
 from dsfact.matching.undated import text_dates, told_later, told_of_another_year, undated_year
 from dsfact.matching.when import (
     DAY_KINDS,
@@ -364,9 +364,10 @@ def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
     if first is None:
         return False
     head = before.start + first.start
+    skip = references(text.folded, before.start, head)  # "falling the most since 2020": a record's reference
     tags = time_tags(text.folded, before.start, head) + [
         f"date:{x.value}" + (SHIFTED if east_of(text.folded, before.start + x.start, before.start + x.end) else "")
-        for x in found if x.unit == "date" and x.end <= first.start]
+        for x in found if x.unit == "date" and x.end <= first.start and not inside(before.start + x.start, skip)]
     if names_day(text.folded[before.start:head], time) and time_fits(
             time, tuple(t for t in tags if t.startswith(("date:", "weekday:"))), text.year, text.day):
         return False  # "美股27日收盘…，再度引发…": the head names the claim's own day
