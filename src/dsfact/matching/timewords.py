@@ -104,6 +104,9 @@ def _references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         digits = [i for i in range(m.end(), stop) if folded[i].isdigit()]
         # "since the turbulent days of March 2020": a few words may come before the date, in its clause
         if not digits or digits[0] - m.end() > REFERENCE_WORDS or any(c in ",;，；。" for c in folded[m.end():digits[0]]):
+            event = _event_reference(folded, m, start, end, chinese)
+            if event is not None:
+                out.append(event)
             continue
         b = digits[-1] + 1
         while b < stop and folded[b] in "年月日号":
@@ -121,7 +124,40 @@ def _references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         if any(c.isdigit() for c in folded[a:m.start()]) \
                 and _superlative_near(folded, a, m.end(), start, end, chinese):
             out.append((a, m.end()))
+        elif not any(c.isdigit() for c in folded[a:m.start()]) and lex.reference_before.get(chinese).search(folded, a, m.start()):
+            # "创自疫情以来最大单日跌幅": an event, no date, right before the superlative of a record that holds no
+            # figure of its own in the clause ("自发布以来最多下跌了20%" is a span of time)
+            b = m.end()
+            while b < end and folded[b] not in _MARKS:
+                b += 1
+            best = lex.superlative.get(chinese).search(folded, m.end(), b)
+            if best is not None and best.start() - m.end() <= EVENT_SUPERLATIVE \
+                    and not any(c.isdigit() for c in folded[m.end():b]):
+                out.append((a, m.end()))
     return out
+
+
+_MARKS = ",;:，；：。!?！？\n"  # the marks that end a clause
+EVENT_SUPERLATIVE = 1  # characters between 以来 and the superlative of a record since an event ("以来最大", "以来的最大")
+
+
+def _event_reference(folded: str, m: re.Match, start: int, end: int, chinese: bool) -> tuple[int, int] | None:
+    """The span of a record's reference point that names an event, not a date, after a `before` word ("the
+    worst day since the pandemic", "its biggest drop since the financial crisis"): a superlative before the
+    word in its clause, and words without a digit up to the clause's end. None otherwise: without a
+    superlative before it, "down 20% since the launch" is a span of time."""
+    marks = _MARKS
+    b = m.end()
+    while b < end and folded[b] not in marks:
+        b += 1
+    phrase = folded[m.end():b]
+    if not phrase.strip() or len(phrase) > REFERENCE_WORDS or any(c.isdigit() for c in phrase):
+        return None
+    a = max(start, m.start() - SUPERLATIVE_REACH)
+    a = max(a, *(folded.rfind(c, a, m.start()) + 1 for c in marks))
+    if _lexicon().superlative.get(chinese).search(folded, a, m.start()) is None:
+        return None
+    return m.start(), b
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
