@@ -27,7 +27,7 @@ KEYS: dict[str, frozenset[str]] = {
     "names": frozenset(("before", "after", "words")),
     "roles": frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head", "words")),
     "synonyms": frozenset(("words",)),
-    "sentences": frozenset(("ends", "stops", "opens", "words")),
+    "sentences": frozenset(("ends", "stops", "opens", "closes", "words")),
     "counts": frozenset(("function", "measure", "cjk-function", "also", "container")),
     "events": frozenset(("metric", "words", "others", "before", "after", "title", "unless")),
 }

@@ -35,9 +35,11 @@ class _Rules:
         self.ends = "".join(rules.get("ends", ()))
         self.stops = "".join(rules.get("stops", ()))
         self.opens = "".join(rules.get("opens", ()))
+        self.closes = "".join(rules.get("closes", ()))
         self.abbreviations = frozenset(w.lower() for w in tables.get("abbreviations", {}).get("words", ()))
         ends = "[" + re.escape(self.ends + "\n") + "]"
-        stops = "[" + re.escape(self.stops) + "](?=[ \t])" if self.stops else "(?!)"
+        closes = "[" + re.escape(self.closes) + "]*" if self.closes else ""
+        stops = "[" + re.escape(self.stops) + "]" + closes + "(?=[ \t])" if self.stops else "(?!)"
         self.boundary = re.compile(ends + "|" + stops)  # where a sentence may end
 
 
@@ -77,10 +79,11 @@ def split_sentences(text: str, prose: Callable[[int], bool] | None = None) -> li
         elif ch in "?？" and _ANSWER.match(text, i + 1):
             continue  # "The cost of training R1? A mere $294,000.": the answer is told with its question
         elif ch in rules.stops:
+            stop, i = i, m.end() - 1  # (the sentence takes the quote or bracket its stop closes: 'research."')
             j = i + 1
             while j < n and text[j] in " \t":
                 j += 1
-            if j < n and not _opens_sentence(text, i, j, rules):
+            if j < n and not _opens_sentence(text, stop, j, rules):
                 continue
         if text[start:i + 1].strip():
             _append(sentences, text, start, i + 1, paragraph)
