@@ -248,7 +248,8 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry, verdict=CON
     excluded = getattr(candidate.cues, "excluded", ())
     position = matcher.index.position
     named, others = other_models(q, selected, matcher, candidate.subject_distance)
-    if named is not None and position[named.id] not in excluded and _nearer(q, named, selected):
+    if named is not None and position[named.id] not in excluded and (_nearer(q, named, selected)
+                                                                    or _digits_of(q, named, selected)):
         found = judge(q, named, [named], registry)
         if found is not None:
             return found, named
@@ -315,6 +316,15 @@ def _slip_of(q, selected, others, registry: Registry, matcher):
         return None
     found = judge(q, nearest, [nearest], registry)
     return (found, nearest) if found is not None else None
+
+
+def _digits_of(q, other, selected) -> bool:
+    """Whether figure q gives the digits of a statement of `other` at another power of ten, and of no
+    statement of `selected` (dsfact.quantity.same_digits): "DeepSeek-R1 cost 294万美元" is R1's 29.4万 with
+    a zero added, though nearer V3's 560万 in value."""
+    from dsfact.quantity import same_digits
+
+    return any(same_digits(q, st) for st in other.statements) and not any(same_digits(q, st) for st in selected.statements)
 
 
 def _nearer(q, other, selected) -> bool:
