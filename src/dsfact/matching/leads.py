@@ -17,6 +17,8 @@ from dsfact.model import Quantity
 _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
 _TITLE_LONGEST = 100  # characters: a title line is short
 _TITLE_ENDS = ".!?。！？:：;；…,，"
+_FIGURE_WORDS = 3  # words: "$5.6 million." stands as a title line; "It cost $5.6 million." does not
+_FIGURE_LONGEST = 24  # characters
 _HEADINGS = LastText()  # the structure last read -> {"spans": its headings' spans}
 
 
@@ -46,9 +48,25 @@ def title_at(matcher, si: int) -> tuple[int, int] | None:
     if (si and sentences[si - 1].paragraph == s.paragraph) or sentences[si + 1].paragraph == s.paragraph:
         return None
     line = matcher.text[s.start:s.end].strip()
-    if not line or len(line) > _TITLE_LONGEST or "\n" in line or line[-1] in _TITLE_ENDS:
+    if not line or len(line) > _TITLE_LONGEST or "\n" in line or line[-1] in _TITLE_ENDS and not _figure_line(line):
         return None
     return s.start, s.end
+
+
+def _figure_line(line: str) -> bool:
+    """Whether a line standing alone is a figure and little else, stop and all ("$5.6 million.", "560万美元！"):
+    a writer who sets a bare figure as its own paragraph opens with it as with a headline, and the sentence
+    under it says what it is ("That's what DeepSeek says V3 cost to train")."""
+    body = line.rstrip(_TITLE_ENDS).strip()
+    return bool(body) and any(c.isdigit() for c in body) and len(body.split()) <= _FIGURE_WORDS \
+        and len(body) <= _FIGURE_LONGEST
+
+
+def title_case(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a heading set in title case ("Compute Power: 1.3M GPUs by Year-End"): most
+    of its words, and at least three, begin with a capital, so its capitals name no one by themselves."""
+    words = [w for w in text[start:end].split() if any(c.isalpha() for c in w)]
+    return len(words) >= 3 and sum(1 for w in words if w.lstrip("\"'“‘(").isupper() or w.lstrip("\"'“‘(")[:1].isupper()) * 3 > 2 * len(words)
 
 
 def heading_lead(text, si: int, q: Quantity, cues, family: frozenset[int], penalty: float, far: float) -> None:
@@ -63,8 +81,9 @@ def heading_lead(text, si: int, q: Quantity, cues, family: frozenset[int], penal
     lead = text.sentences[si + 1]
     if lead.start < span[1] or title_at(text, si + 1) is not None:
         return  # the heading's own next sentence, or a heading right under it: no lead
-    if any(d < INF for d in cues.subject.values()) or names_other(text, span[0], span[1], True):
-        return  # the heading names its own subject, or someone no cue word knows
+    if any(d < INF for d in cues.subject.values()) or (names_other(text, span[0], span[1], True)
+                                                        and not title_case(text.text, span[0], span[1])):
+        return  # the heading names its own subject, or someone no cue word knows (in title case, capitals name no one)
     given: list[int] = []
     for hit in text.sentence_hits(si + 1):
         entity, subjects = text.index.naming(hit.cue)
