@@ -13,6 +13,7 @@ from dsfact.matching.epithets import epithet_subject, in_epithet
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
 from dsfact.matching.leads import heading_lead, members_only, names_other
+from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.pointers import former_latter
 from dsfact.matching.recalled import recalled_metric
@@ -202,7 +203,8 @@ class TextMatcher(TextCues):
         own_subject = False
         before_q, after_q = bisect.bisect_left(marks, qs), bisect.bisect_left(marks, qe)
         subject_d, subject_before, last_subject = cues.subject, cues.subject_before, cues.last_subject
-        means = means_clause(self, q, si, clause_start, after_q)  # "with $6 million, DeepSeek trained V3"
+        means = means_clause(self, q, si, clause_start, after_q) \
+            or opener_reach(self, q, si, after_q)  # "with $6 million, DeepSeek trained V3"; "Trained on ..., V3 beats"
         for hit, roles, foreign, names, entity, subjects, metric_of, excludes in self.entries(si, q):
             # the distance of TextCues.distance, with q's own clause marks counted once per figure
             if hit.end <= qs:

@@ -548,6 +548,7 @@ def means_clause(matcher, q, si: int, clause_start: int, after_q: int) -> bool:
         matcher._marks[after_q] + 1)
 
 
+
 def unjudged(q, claim) -> bool:
     """Whether a price claim records no statement in the currency of figure q, which reached it from
     another currency (cues.CueIndex.family): it is ranked after a claim that can judge q."""

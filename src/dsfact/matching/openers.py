@@ -1,0 +1,82 @@
+"""Subjects a participle opener takes from its main clause: "Trained on 14.8 trillion tokens, DeepSeek-V3 beats
+...", "Originally launched with 100,000 GPUs, xAI doubled ...", "经过14.8万亿个词元的预训练，DeepSeek-V3……". Used by
+dsfact.matching.matcher (TextMatcher._cues), as structure.means_clause is for a clause of means."""
+from __future__ import annotations
+
+import bisect
+
+from dsfact.lang import words_of
+
+_OPENER_MARKS = 2  # clause marks a participle opener may reach across to the clause whose subject it takes
+_OPENER_HEAD = 40  # characters: at most this much of the opener stands before its figure
+
+
+def opener_reach(matcher, q, si: int, after_q: int) -> int:
+    """"Trained on 14.8 trillion tokens, DeepSeek-V3 beats ...", "Originally launched with 100,000 GPUs, xAI
+    doubled ...", "经过14.8万亿token的预训练，DeepSeek-V3……": a sentence that opens with a participle phrase
+    (roles.words [opener]: a past participle, after an adverb or not; in Chinese a word of passing through)
+    names no subject of its own; its subject is the one its main clause opens with. For a figure in such an
+    opener, with no name before it: how many clause marks it may reach across to the name that opens a later
+    clause of its sentence (at most _OPENER_MARKS, no other name on the way); 0 when it is no such figure. A
+    comparison ("Compared with $100 million, ...") opens no such phrase."""
+    marks, folded = matcher._marks, matcher.folded
+    sentence = matcher.sentences[si]
+    start = sentence.start + len(folded[sentence.start:q.start]) - len(folded[sentence.start:q.start].lstrip(
+        " \t\n\"'“‘「*#-•·–"))
+    if after_q >= len(marks) or q.start - start > _OPENER_HEAD or bisect.bisect_left(marks, start) != \
+            bisect.bisect_left(marks, q.start) or not _opens_participle(folded, start, q.start):
+        return 0
+    from dsfact.matching.aside import qualifies_product
+
+    hits = matcher.sentence_hits(si)
+    names = matcher.index.names
+    if any(names(h.cue) and h.start < q.start for h in hits):
+        return 0  # the opener names its own subject
+    for k in range(after_q, min(after_q + _OPENER_MARKS, len(marks))):
+        if marks[k] >= sentence.end:
+            return 0
+        after = marks[k] + 1
+        opening = after + len(folded[after:sentence.end]) - len(folded[after:sentence.end].lstrip(" \t,，、"))
+        for i, h in enumerate(hits):
+            if q.end <= h.start < opening and names(h.cue) and not qualifies_product(matcher, h, hits[i + 1:i + 3]):
+                return 0  # a name on the way ("Nvidia H100 GPUs" only says whose chips): the figure is not the main clause's
+            if h.start == opening and names(h.cue):
+                return k + 1 - after_q
+    return 0
+
+
+def _opens_participle(folded: str, start: int, end: int) -> bool:
+    """Whether folded[start:end] opens with a participle phrase (roles.words [opener]): in English a word
+    ending in -ed or one of its irregular participles, an adverb in -ly before it or not; in Chinese one of
+    its opening words. Not a word of comparison (names.words [comparison] `before`: "compared with")."""
+    head = folded[start:end]
+    latin, chinese = _opener_words()
+    if any(head.startswith(w) for w in chinese):
+        return True
+    words = head.split()
+    if len(words) > 1 and words[0].endswith("ly") and words[0].isalpha():
+        words = words[1:]
+    word = words[0] if words else ""
+    if not word.isalpha() or any(head.startswith(w) or " ".join(words).startswith(w) for w in _comparisons()):
+        return False
+    return (word.endswith("ed") and len(word) > 4) or word in latin
+
+
+_OPENERS: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+_COMPARED: tuple[str, ...] | None = None
+
+
+def _opener_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    global _OPENERS
+    if _OPENERS is None:
+        from dsfact.lang import words_by_script
+
+        _OPENERS = words_by_script("roles", "opener", longest_first=True)
+    return _OPENERS
+
+
+def _comparisons() -> tuple[str, ...]:
+    global _COMPARED
+    if _COMPARED is None:
+        _COMPARED = tuple(w for w in words_of("names", "comparison", "before") if w.isascii())
+    return _COMPARED
