@@ -124,11 +124,12 @@ def in_aside(text, start: int, end: int, q_start: int) -> bool:
 
 def own_only(text, hit, far: bool, q_start: int, q=None) -> bool:
     """Whether a name binds only its own figures, not the figure at q_start: a comparison ("than GPT-4o's"),
-    when it stands `far` from the figure and the figure is not in a relative clause of its own (relative),
+    when it stands `far` from the figure or after it (a figure is never that of the name it is then set
+    against: "29.4万美元远低OpenAI", "$294,000 vs OpenAI") and the figure is not in a relative clause of its own (relative),
     a name in a bracketed aside or an appositive closed before it (in_aside, in_appositive), or, given the
     figure `q`, a subject's name after it that heads a figure of its own ("the Dow rose 0.65% and the Nasdaq
     slid 3.1%": dsfact.matching.heads)."""
-    if far and is_comparison(text.folded, hit.start, hit.end):
+    if (far or q and hit.start >= q.end) and is_comparison(text.folded, hit.start, hit.end):
         return not relative(text, hit.end, q_start)
     if q and hit.start >= q.end:
         return heads_own(text, q, hit)
