@@ -1,8 +1,10 @@
 """The words beside a figure in its clause: whether it stands there alone, told by the clause next to it
-("On December 26, DeepSeek released V3", "训练它的成本，大约600万美元"). Read by dsfact.matching.matcher (a date's
-event) and dsfact.matching.evidence (how firmly a metric word governs a figure)."""
+("On December 26, DeepSeek released V3", "训练它的成本，大约600万美元"), and the date an event's word follows
+(dated_word). Read by dsfact.matching.matcher (a date's event) and dsfact.matching.evidence (how firmly a
+metric word governs a figure)."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from dsfact.lang import word_set
@@ -68,3 +70,16 @@ _WORDS = re.compile(r"[\s,，.。;；:：]+")
 def date_links() -> frozenset[str]:
     """The words that may stand beside a date in a clause of its own (dsfact/lang/time.words [date-clause])."""
     return word_set("time", "date-clause")
+
+
+def dated_word(text, q: Quantity, hit) -> bool:
+    """Whether the word of an event at `hit`, before date q, follows another date right after it, nothing
+    but spaces between ("2023年成立的DeepSeek在2024年底推出V3", "the 2023-founded lab launched V3 in
+    December"): a date written right before its event's word is that event's, and the word is not q's."""
+    starts = text._quantity_starts
+    k = bisect.bisect_left(starts, hit.start) - 1
+    if k < 0:
+        return False
+    x = text._quantities[k]
+    return x is not q and x.unit == "date" and x.end <= hit.start and x.end < q.start \
+        and not text.folded[x.end:hit.start].strip(" -")

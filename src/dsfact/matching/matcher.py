@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from dsfact.matching.alone import date_links, rest_words
+from dsfact.matching.alone import date_links, dated_word, rest_words
 from dsfact.matching.aside import MODIFIER_GAP, in_aside, names_aside, own_only, qualifies_product
 from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens_with_pronoun, other_body, other_member
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words, has_cjk
@@ -251,6 +251,8 @@ class TextMatcher(TextCues):
                     shadows, last = self.shadows(q, hit), hit
                 if shadows and any(self._could_state(x, claims[ci]) for x in shadows):
                     continue
+            if q.unit == "date" and hit.end <= qs and dated_word(self, q, hit):
+                continue  # "2023年成立的DeepSeek在2024年底推出V3": 成立 is 2023年's
             cues.metric[ci] = min(cues.metric.get(ci, INF), d)
             if how == FIRM:
                 firm.add(ci)
@@ -465,6 +467,7 @@ def _sentence_names(text: TextMatcher, si: int, unit: str) -> tuple[float, list[
             continue  # the sentence's first word, or a cue word's, or the answer's word before its figure ("? About $6M")
         names.append((m.start() + sentence.start, m.end() + sentence.start, m.group().lower()))
     return first_cue, names
+
 
 
 def _unregistered(text: TextMatcher, q: Quantity) -> float:
