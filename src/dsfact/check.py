@@ -153,7 +153,9 @@ def beside_its_own_statement(found: list[Finding], sentence_of, text: str, loose
     later doubled to 200,000"; "€200 billion. Of it, €150 billion will come from private investors") than
     to misstate it in the same breath. A wrong figure that names its own subject and metric in another
     sentence is judged at its place, however often the text states the claim rightly (issue 9: a supported
-    twin must not hide a contradiction). `sentence_of` gives the sentence of an offset in `text`."""
+    twin must not hide a contradiction). On a line, only a right figure bound firmly itself vouches for it: the
+    2048 of "A cluster of 2048 GPUs would have cost $400M", its subject borrowed, does not show that the
+    writer has just stated the claim. `sentence_of` gives the sentence of an offset in `text`."""
     wrong = {f.claim for f in found if f.verdict != SUPPORTED}
     right = [f for f in found if f.verdict == SUPPORTED and f.claim in wrong]
     if not right:
@@ -164,7 +166,7 @@ def beside_its_own_statement(found: list[Finding], sentence_of, text: str, loose
         return line_start(text, f.start)  # the line, by where it starts
 
     in_sentence = {(f.claim, sentence_of(f.start)) for f in right}
-    in_line = {(f.claim, line(f)) for f in right} if loose else set()
+    in_line = {(f.claim, line(f)) for f in right if id(f) not in loose} if loose else set()
     claims = {f.claim for f in right}
     return [f for f in found if f.verdict == SUPPORTED or f.claim not in claims or not (
         (f.claim, sentence_of(f.start)) in in_sentence or (id(f) in loose and (f.claim, line(f)) in in_line))]
