@@ -28,7 +28,7 @@ KEYS: dict[str, frozenset[str]] = {
     "roles": frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head", "words")),
     "synonyms": frozenset(("words",)),
     "sentences": frozenset(("ends", "stops", "opens", "closes", "words")),
-    "counts": frozenset(("function", "measure", "cjk-function", "also", "container")),
+    "counts": frozenset(("function", "measure", "cjk-function", "also", "container", "collective", "piece")),
     "events": frozenset(("metric", "words", "others", "before", "after", "title", "unless")),
 }
 

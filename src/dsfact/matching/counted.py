@@ -30,6 +30,8 @@ def _words() -> dict:
             "cjk-function": tuple(sorted(table.get("cjk-function", ()), key=len, reverse=True)),
             "also": frozenset(table.get("also", ())),
             "container": tuple(table.get("container", ())),
+            "collective": tuple(table.get("collective", ())),
+            "piece": frozenset(table.get("piece", ())),
         }
     return _WORDS
 
@@ -70,13 +72,15 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
     cut = re.match(r"[A-Za-z-]+", text[q.end + 40:q.end + 60])
     if cut and after[-1:].isalpha():
         after += cut.group().lower()  # a word the window cut is read whole: "graphics processing units"
+    # "2048块": a measure word of pieces (chips, cards), not of wholes, after the count or as its last character
+    piece = after[:1] in words["piece"] or fold_text(q.text[-1:]) in words["piece"]
     if after[:1] in words["measure"]:
         after = after[1:]
     elif q.text[-1:] not in words["measure"] and after[:1] and is_cjk(after[0]):
         return False  # a Chinese count with no measure word: the characters after it are not its noun
     run = words["run"].match(after)
     if run is not None and has_cjk(run.group()):
-        return _cjk_other(run.group(), words, allowed)  # Chinese after it, maybe with a Latin name: Nvidia显卡
+        return _cjk_other(run.group(), words, allowed, piece)  # Chinese after it, maybe with a Latin name: Nvidia显卡
     return _latin_other(after, words, allowed)
 
 
@@ -96,8 +100,9 @@ def _other_code(noun: str, allowed: frozenset[str]) -> bool | None:
     return not codes & own
 
 
-def _cjk_other(run: str, words: dict, allowed: frozenset[str]) -> bool:
-    """Whether the Chinese noun at the head of `run` (the words right after a count) is no word of `allowed`."""
+def _cjk_other(run: str, words: dict, allowed: frozenset[str], piece: bool = False) -> bool:
+    """Whether the Chinese noun at the head of `run` (the words right after a count) is no word of `allowed`;
+    `piece`: the count's measure word is one of pieces (块, 张), not of wholes."""
     run = run[:12]
     if run.startswith(words["cjk-function"]):
         return False
@@ -106,11 +111,24 @@ def _cjk_other(run: str, words: dict, allowed: frozenset[str]) -> bool:
             run = run[:k]
             break
     code = _other_code(run, allowed)
+    if piece and not code and _forms_whole(run, words, allowed):
+        return False  # "2048块H800 GPU集群": a cluster of 2048 GPUs, the GPUs counted
     if code or any(w in run for w in words["container"] if not w.isascii() and w not in allowed):
         return True  # "20万台H200" beside a claim of H100s; "256台GPU服务器": servers
     if code is not None:
         return False
     return not (any(ch.isdigit() for ch in run) or any(w in run for w in allowed if w))
+
+
+def _forms_whole(run: str, words: dict, allowed: frozenset[str]) -> bool:
+    """Whether a Chinese noun after a count names the claim's thing and then the one whole those things form
+    (counts.words `collective`: 集群): after a measure word of pieces, "2048块H800 GPU集群" is one cluster of
+    2048 GPUs, while "256台GPU服务器" counts servers and "2个GPU集群" may count clusters."""
+    for w in words["collective"]:
+        at = run.find(w)
+        if at > 0 and any(a and a in run[:at] for a in allowed if not a.isascii() or a.isalnum()):
+            return True
+    return False
 
 
 def _latin_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
