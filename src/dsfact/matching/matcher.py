@@ -171,7 +171,8 @@ class TextMatcher(TextCues):
         recalled_metric(self, si, q, cues, family, SENTENCE_PENALTY)  # "the $6 million figure": the metric before
         heading_lead(self, si, q, cues, family, STRUCTURE_PENALTY, WEAK_METRIC + 1.0)  # "## The $5.6M question"
         said_after(self, si, q, cues)  # "The model cost $6 million, DeepSeek said."
-        missing = [ci for ci in cues.metric if ci not in cues.subject and ci not in cues.excluded]
+        missing = [ci for ci in cues.metric if cues.subject.get(ci, INF) == INF and ci not in cues.excluded]
+        self._loose.update(ci for ci in missing if ci in cues.subject)  # named only out of reach: one borrowed is loose
         if missing and named_next(self, q, si, missing, cues, SENTENCE_PENALTY) or quoted(self, si, q, cues):
             pass  # "... a venture to invest $500 billion. The venture, called Stargate, ...": Stargate's
         elif missing and not self._named_before(q, si) and not turns_away(self.folded, sentence.start, q.start):

@@ -322,7 +322,8 @@ def quoted(text, si: int, q, cues) -> bool:
         if folded[i] in _CLOSING_QUOTES:
             close = i
             break
-    if close < 0:  # the quote runs to the end of its sentence: the speaker opens the next one
+    if close < 0 or not folded[close + 1:sentence.end].strip():
+        # the quote runs to the end of its sentence (its closing mark ends it too): the speaker opens the next one
         if si + 1 >= len(text.sentences) or text.sentences[si + 1].paragraph != sentence.paragraph:
             return False
         after = text.sentences[si + 1].start

@@ -85,6 +85,9 @@ def split_sentences(text: str, prose: Callable[[int], bool] | None = None) -> li
                 j += 1
             if j < n and not _opens_sentence(text, stop, j, rules):
                 continue
+        elif ch in rules.ends:
+            while i + 1 < n and text[i + 1] in rules.closes:
+                i += 1  # "……的强烈信心。”": the closing quote ends the sentence it closes, not the next one's head
         if text[start:i + 1].strip():
             _append(sentences, text, start, i + 1, paragraph)
         start = i + 1
