@@ -41,7 +41,7 @@ from dsfact.matching.structure import (
 )
 from dsfact.matching.subordinate import opens_between
 from dsfact.matching.tables import table_cues
-from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
+from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues, time_fits_beside
 from dsfact.model import Claim, Quantity
 
 EXCLUDE_REACH = 80  # an exclude word rules out a claim near its figure, not across a long sentence
@@ -361,7 +361,9 @@ class TextMatcher(TextCues):
             tags = self.reader().times(q) if self._quantities else ()
             # a figure placed by its own date ("$39 billion in 2024") answers to it; others to the sentence's
             if not any(t.startswith("date:") for t in tags) and not self._time_fits(claim.time, sentence):
-                return False
+                if not time_fits_beside(self, claim.time, sentence, q):
+                    return False
+                self._loose.add(self.index.position[claim.id])  # the other dates left to other figures: it may agree
             if not time_fits(claim.time, tags, self.year, self.day):
                 return False
         return True

@@ -124,7 +124,7 @@ class TextCues:
         self.hits = named_by_members(self, self._longest_names(self.index.find(self.folded))) if self.sentences else []
         self._hit_starts = [h.start for h in self.hits]
         self._marks = self._all_marks = clause_marks(text)  # clause boundaries, in order
-        self._dates: dict[int, list[str]] = {}
+        self._dates: dict[int, list[tuple[str, int, int]]] = {}
         self._quantities: list[Quantity] | None = None
         self._quantity_starts: list[int] = []
         self._reader = None
@@ -358,27 +358,8 @@ class TextCues:
 
     def _time_fits(self, time: str, sentence: Sentence) -> bool:
         """A claim tied to a date is not stated by a sentence that names another year or day."""
-        dates = self._dates.get(sentence.start)
-        if dates is None:
-            words = self.text[sentence.start:sentence.end]
-            if self._quantities is not None:  # the text's own figures: the text is not read twice
-                lo = bisect.bisect_left(self._quantity_starts, sentence.start)
-                hi = bisect.bisect_left(self._quantity_starts, sentence.end)
-                found = [x for x in self._quantities[lo:hi] if x.end <= sentence.end]
-                taken = [(x.start - sentence.start, x.end - sentence.start) for x in found]
-            else:
-                found = self.read_alone(sentence)
-                taken = [(x.start, x.end) for x in found]
-            base = sentence.start if self._quantities is None else 0
-            skip = references(self.folded, sentence.start, sentence.end)  # "its worst day since March 2020"
-            dates = [str(q.value) + (SHIFTED if east_of(self.folded, q.start + base, q.end + base) else "")
-                     for q in found if q.unit == "date" and not inside(q.start + base, skip)]
-            for m in _YEAR.finditer(words):  # "for 2023", "CES 2025": a year the engine does not call a date
-                if not inside(m.start(), taken) \
-                        and not inside(m.start() + sentence.start, skip):
-                    dates.append(m.group())
-            self._dates[sentence.start] = dates
-        return not dates or any(date_fits(d, time) for d in dates)
+        dates = sentence_dates(self, sentence)
+        return not dates or any(date_fits(d, time) for d, _, _ in dates)
 
     def variant_distance(self, q: Quantity, claim_index: int) -> float:
         """How near the figure a word of this claim's variant sits ("一度", "收盘"); INF when none does."""
@@ -428,3 +409,58 @@ def _occurrences(text: str, word: str):
     while k >= 0:
         yield k
         k = text.find(word, k + 1)
+
+
+def time_fits_beside(text: TextCues, time: str, sentence: Sentence, q: Quantity) -> bool:
+    """Whether figure q's sentence names no other year or day than the claim's once the dates told of
+    another figure of q's unit are left out: a date with such a figure between it and q ("Nvidia lost
+    $589 billion Monday, more than twice the $279 billion it lost on Sept. 3, 2024"), or in that figure's
+    clause and not in q's ("周一市值蒸发5890亿美元，是其2024年9月3日蒸发2790亿美元的两倍多"), is that figure's."""
+    dates = sentence_dates(text, sentence)
+    if not dates or text._quantities is None:
+        return False
+    lo = bisect.bisect_left(text._quantity_starts, sentence.start)
+    hi = bisect.bisect_left(text._quantity_starts, sentence.end)
+    others = [x for x in text._quantities[lo:hi] if x.unit == q.unit and x.start != q.start]
+    marks = text._marks
+
+    def clause(at: int) -> int:
+        return bisect.bisect_right(marks, at)
+
+    def of_other(start: int, end: int) -> bool:
+        for x in others:
+            if q.end <= x.start and x.end <= start or end <= x.start and x.end <= q.start:
+                return True  # another figure of q's unit stands between them
+            if clause(x.start) == clause(start) != clause(q.start):
+                return True  # "是其2024年9月3日蒸发2790亿美元的两倍多": the date is in that figure's clause
+        return False
+
+    own = [d for d, start, end in dates if not of_other(start, end)]
+    return len(own) < len(dates) and all(date_fits(d, time) for d in own)
+
+
+def sentence_dates(text: TextCues, sentence: Sentence) -> list[tuple[str, int, int]]:
+    """The dates and years a sentence names, each with where it stands (reference points of a record
+    left out), read once per sentence."""
+    dates = text._dates.get(sentence.start)
+    if dates is None:
+        words = text.text[sentence.start:sentence.end]
+        if text._quantities is not None:  # the text's own figures: the text is not read twice
+            lo = bisect.bisect_left(text._quantity_starts, sentence.start)
+            hi = bisect.bisect_left(text._quantity_starts, sentence.end)
+            found = [x for x in text._quantities[lo:hi] if x.end <= sentence.end]
+            taken = [(x.start - sentence.start, x.end - sentence.start) for x in found]
+        else:
+            found = text.read_alone(sentence)
+            taken = [(x.start, x.end) for x in found]
+        base = sentence.start if text._quantities is None else 0
+        skip = references(text.folded, sentence.start, sentence.end)  # "its worst day since March 2020"
+        dates = [(str(q.value) + (SHIFTED if east_of(text.folded, q.start + base, q.end + base) else ""),
+                  q.start + base, q.end + base)
+                 for q in found if q.unit == "date" and not inside(q.start + base, skip)]
+        for m in _YEAR.finditer(words):  # "for 2023", "CES 2025": a year the engine does not call a date
+            if not inside(m.start(), taken) \
+                    and not inside(m.start() + sentence.start, skip):
+                dates.append((m.group(), m.start() + sentence.start, m.end() + sentence.start))
+        text._dates[sentence.start] = dates
+    return dates
