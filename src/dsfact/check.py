@@ -38,11 +38,13 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     kept: list[tuple[Finding, tuple | None, float, str]] = []
     loose: set[int] = set()
     weighed: dict[int, dict[str, float]] = {}  # id of a finding that disagrees -> what the gate weighs
+    said, unbound = {}, []  # claim -> the figures that firmly state it rightly; the figures no claim took
     for q in quantities:
         if not bindable.admits(q):
             continue
         candidates = _of_its_scale(q, matcher.candidates(q, quantities))
         if not candidates:
+            unbound.append(q)
             continue
         selected, siblings = choose(q, candidates, matcher)
         finding = judge(q, selected, siblings, registry)
@@ -78,10 +80,8 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
             continue  # when in doubt, stay quiet: a loose binding, or another day, never contradicts
         if finding.verdict != SUPPORTED:
             weighed[id(finding)] = features
-        clause = matcher.clause_of(q)
-        kept.append((finding, None if clause is None else (clause, finding.claim), candidates[0].score, doubt))
-        if candidates[0].subject_distance >= SENTENCE_PENALTY or candidates[0].metric_distance > WEAK_METRIC:
-            loose.add(id(finding))  # its subject borrowed, or its metric word far from it
+        _keep(kept, loose, said, matcher.clause_of(q), q, finding, candidates[0], doubt)
+    _said_again(matcher, unbound, said, registry, kept, loose)  # "... $500 billion. ... also $500 billion"
     pending = [f for f, _, _, doubt in kept if doubt]  # placed on no day: the text's other figures decide
     if pending and not corroborated([f for f, *_ in kept], pending, {c.id: c for c in registry.claims}):
         kept = [k for k in kept if not k[3]]
@@ -94,6 +94,44 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     found = [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
     found = beside_its_own_statement(found, matcher.sentence_of, text, loose)
     return _gated(found, weighed, gate) if weighed else found
+
+
+def _keep(kept: list, loose: set[int], said: dict[str, list], clause, q, finding: Finding, candidate,
+          doubt) -> None:
+    """Keep a finding (with its clause and claim, its candidate's score and whether it is in doubt); note
+    whether it is bound loosely (`loose`), or firmly and rightly, for a figure that says it again (`said`)."""
+    kept.append((finding, None if clause is None else (clause, finding.claim), candidate.score, doubt))
+    if candidate.subject_distance >= SENTENCE_PENALTY or candidate.metric_distance > WEAK_METRIC:
+        loose.add(id(finding))  # its subject borrowed, or its metric word far from it
+    elif finding.verdict == SUPPORTED and not candidate.weak and not doubt:
+        said.setdefault(finding.claim, []).append(q)
+
+
+def _said_again(matcher, unbound: list, said: dict[str, list], registry: Registry, kept: list,
+                loose: set[int]) -> None:
+    """Keep, loosely bound, the findings of the figures that no cue word bound but that say again, the same
+    amount in the same unit, a claim's figure that the text stated rightly and firmly before them
+    (dsfact.matching.again): "a $500 billion plan called Stargate ... The government is putting in $500
+    billion". Only agreement is reported."""
+    if not unbound or not said:
+        return
+    from dsfact.matching.again import said_again
+
+    claims = {c.id: c for c in registry.claims}
+    for q in unbound:
+        for claim_id, figures in said.items():
+            if not any(x.start < q.start and x.unit == q.unit and x.value == q.value and x.per == q.per
+                       for x in figures):
+                continue
+            claim = claims[claim_id]
+            if not said_again(matcher, q, claim):
+                continue
+            finding = judge(q, claim, [claim], registry)
+            if finding is not None and finding.verdict == SUPPORTED:
+                kept.append((finding, None, math.inf, False))
+                loose.add(id(finding))
+                break
+    kept.sort(key=lambda k: k[0].start)  # in text order, as the figures were read (a stable sort)
 
 
 def _of_its_scale(q, candidates: list) -> list:
