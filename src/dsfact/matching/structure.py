@@ -487,6 +487,9 @@ def owner_after(matcher, q, hits, cues) -> None:
     m, invested = _owner_match(matcher, q)
     if m is None:
         return
+    if not any(h.start == m for h in hits):  # "a 3.1% drop in the tech-heavy Nasdaq": one word before the name
+        word = re.match(r"[a-z][a-z-]*\s+", matcher.folded[m:m + 40])  # (a word that qualifies the name)
+        m += word.end() if word is not None else 0
     for h in hits:
         if h.start == m:
             entity, owned = matcher.index.naming(h.cue)
