@@ -53,8 +53,8 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
         if finding.verdict != SUPPORTED and len(siblings) > 1 and not variant_decides(q, selected, matcher):
             finding = judge(q, selected, siblings, registry, firm=False)  # no word told the siblings apart
             selected = next((c for c in siblings if c.id == finding.claim), selected)
-        if finding.verdict != SUPPORTED and selected.group and not selected.variant:
-            finding = _as_variant(q, selected, siblings, registry) or finding
+        if finding.verdict != SUPPORTED:
+            finding, selected = _as_variant(q, selected, siblings, registry, candidates) or (finding, selected)
         if finding.verdict != SUPPORTED:
             found = _as_sibling(q, selected, candidates[0], matcher, registry, finding.verdict)
             if found is not None:
@@ -230,7 +230,28 @@ def _counts_another_thing(text: str, q, claim) -> bool:
     return counts_another_thing(text, q, claim)
 
 
-def _as_variant(q, selected, siblings, registry: Registry) -> Finding | None:
+def _as_variant(q, selected, siblings, registry: Registry, candidates) -> tuple[Finding, object] | None:
+    """(finding, claim) for what a figure that disagrees with `selected` states instead, or None:
+    - a loosely bound figure with other claims bound exactly as near (the same subject and metric words:
+      "rose 289.33 points, or 0.65%, to 44,713.58" is the level of the close or of the day's low) states
+      the one it agrees with, if one does (it never contradicts either);
+    - a variant, as _group_variant says."""
+    if selected.group:
+        found = _group_variant(q, selected, siblings, registry) if not selected.variant else None
+        return (found, selected) if found is not None else None
+    first = candidates[0]
+    if not first.weak:
+        return None
+    for other in candidates[1:]:
+        if other.weak and (other.subject_distance, other.metric_distance) == (first.subject_distance,
+                                                                             first.metric_distance):
+            found = judge(q, other.claim, [other.claim], registry)
+            if found is not None and found.verdict == SUPPORTED:
+                return found, other.claim
+    return None
+
+
+def _group_variant(q, selected, siblings, registry: Registry) -> Finding | None:
     """A figure bound to a group's generic claim (one with no variant: tkp's "R1's price per million
     tokens") that a variant of the group supports states that variant: "$0.55 per million tokens" for R1
     is its cache-miss input price, not a dispute with the generic claim's $0.14. Every variant of the group

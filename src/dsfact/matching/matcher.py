@@ -26,7 +26,7 @@ from dsfact.matching.referents import (
     spoken_lead,
 )
 from dsfact.matching.restated import restated_own
-from dsfact.matching.roles import HEAD_DATE_WORDS, fits, is_comparison, time_fits, turns_away
+from dsfact.matching.roles import HEAD_DATE_WORDS, fits, is_comparison, move_levels, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.session import mid_session
 from dsfact.matching.structure import (
@@ -257,6 +257,7 @@ class TextMatcher(TextCues):
             cues.metric[ci] = min(cues.metric.get(ci, INF), d)
             if how == FIRM:
                 firm.add(ci)
+        move_levels(self, q, cues.metric, family)  # "rose 289.33 points, or 0.65%, to 44,713.58"
         pair_cues(self, q, si, cues, firm)  # "$0.55/$2.19 per million tokens": the second is an output price
         table_cues(self, q, cues, firm)  # "| DeepSeek-R1 | $2.19 |" under "| Model | Output price |"
         cues.loose = {ci for ci in cues.metric if ci not in firm}

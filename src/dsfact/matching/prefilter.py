@@ -42,8 +42,11 @@ class Bindable:
         spans = self.spans
         structure = matcher.structure
         nouns = noun_spans(matcher.folded)
+        # a level may end a move the sentence tells ("lost 612.47 points, or 3.07%, to 19,341.83"), with no
+        # metric word of its own (TextMatcher._cues): a sentence with a metric word may state any level
+        levels = frozenset(i for i, c in enumerate(matcher.registry.claims) if c.kind == "level")
         for i, s in enumerate(sentences):
-            wanted = metrics[i]
+            wanted = metrics[i] | levels if metrics[i] else metrics[i]
             table = structure.table_of(s.start) if structure is not None else None
             if not table and matcher.text.find("|", s.start, s.end) >= 0:
                 table = pipe_row(matcher.text, s.start, s.end)

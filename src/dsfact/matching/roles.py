@@ -309,7 +309,7 @@ class FigureReader:
             roles.window()
         if role.name in roles.said:
             return True
-        if role.name == "level" and k > 0 and self._ends_move(self.quantities[k - 1], q):
+        if role.name == "level" and k > 0 and (self._ends_move(self.quantities[k - 1], q) or self.ends_told_move(q)):
             return True
         if role.clause is not None and (q.direction is None or role.doubt) and self._hits_for(role, k):
             # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a
@@ -326,6 +326,23 @@ class FigureReader:
             return False
         before = self.folded[max(0, previous.start - WINDOW):previous.start]
         return lex.move_from.before(before, self._chinese, lex.between.tail_starts(before, self._chinese))
+
+    def ends_told_move(self, q: Quantity) -> Quantity | None:
+        """The figure whose move q is the end of: q stands right after a word of "to" (roles.words [from-to])
+        that follows the move's size, a figure with a direction, perhaps restated ("rose 289.33 points, or
+        0.65%, to 44,713.58"): q is the level the move ended at. None when it is not."""
+        k = bisect.bisect_left(self.starts, q.start)
+        if k < 1 or self.quantities[k - 1].end > q.start:
+            return None
+        previous = self.quantities[k - 1]
+        if q.start - previous.end > CONVERSION_GAP or \
+                self.folded[previous.end:q.start].strip(" \t,，") not in lexicon().move_to:
+            return None
+        if previous.direction is not None:
+            return previous
+        first = self.quantities[k - 2] if k > 1 else None  # "289.33 points, or 0.65%": the size, restated
+        return first if first is not None and first.direction is not None \
+            and previous.start - first.end <= CONVERSION_GAP else None
 
     def clause_words(self, q: Quantity, name: str) -> list[int]:
         """The offsets of role `name`'s clause words that attach to figure q (none when the role has no
@@ -475,6 +492,21 @@ def opens_new_subject(folded: str, start: int, end: int) -> bool:
 def turns_away(folded: str, start: int, end: int) -> bool:
     """Whether folded[start:end] turns to another subject ("elsewhere", "另一方面", "a rival")."""
     return lexicon().shift.get(has_han(folded[start:end])).search(folded, start, end) is not None
+
+
+def move_levels(text, q: Quantity, metric: dict[int, float], family: frozenset[int]) -> None:
+    """"The Nasdaq lost 612.47 points, or 3.07%, to 19,341.83", "纳指下跌612.47点，跌幅3.07%，至19341.83点":
+    a figure that ends a move the sentence tells (FigureReader.ends_told_move) is a level, and the move's
+    words stand for the metric words of the claims of a level of its unit (`metric`, matcher._Cues.metric,
+    by claim), which name none of their own here ("closed at", "intraday low"): bound loosely, it may agree
+    with the level of the close or of the day's low, never contradict either (dsfact.check._as_variant)."""
+    moved = text.reader().ends_told_move(q) if text._quantities and q.direction is None else None
+    if moved is None:
+        return
+    claims = text.registry.claims
+    for ci in family:
+        if claims[ci].kind == "level" and ci not in metric:
+            metric[ci] = float(q.start - moved.end)
 
 
 def fits(kind: str, roles) -> bool:
