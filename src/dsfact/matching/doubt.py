@@ -32,6 +32,7 @@ from dsfact.matching.when import (
     YEAR_AGO,
     date_fits,
     east_of,
+    event_later,
     follows,
     has_day,
     later_state,
@@ -70,8 +71,9 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     if _measures_other(text, q, claim):
         return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity
     if claim.time and claim.time.isdigit():
-        if later_state(text.day, claim, text.registry.sources):
-            return ANOTHER_DAY  # a later state of a year's plan, told months after it was stated
+        if later_state(text.day, claim, text.registry.sources) or event_later(text, q, claim):
+            return ANOTHER_DAY  # a later state of a year's plan, told months after it was stated, or a clause
+            # that dates its figure so ("In May 2025, Meta raised its forecast to $64-72 billion")
         if _later_years_only(text, q, claim.time):
             return ANOTHER_DAY
         return _other_year(text, q, claim.time)

@@ -2,6 +2,7 @@
 dates, and figures written as a reader would."""
 from __future__ import annotations
 
+import math
 import re
 
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per, Quantity, Statement
@@ -109,7 +110,41 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None, written: bo
     if exact:
         q_lo, q_hi = q_lo - precision, q_hi + precision
     s_lo, s_hi = statement_span(st)
-    return max(q_lo, s_lo) < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
+    agreed = max(q_lo, s_lo) < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
+    if agreed and written and high is not None:
+        return _range_agrees(q, st, claim_per, (s_lo, s_hi))
+    return agreed
+
+
+def _range_agrees(q: Quantity, st: Statement, claim_per: Per | None, st_span: tuple[float, float]) -> bool:
+    """Whether a range written in the text being checked states what a statement says, given that the two
+    overlap. Around a single figure a range is a hedge, and overlapping it is enough ("$560-600 billion" of a
+    $589 billion loss). A statement that gives a top ("as much as $65 billion", 高達650億) or a range gives
+    the ends themselves: the text's top end must state that top ("$60-65 billion" does, "$60-85 billion" does
+    not, although 65 lies between its ends), and against a range a range lies inside it or gives both its
+    ends. Ends are read at the range's digits, round only when both are ("$500-700 billion")."""
+    if st.high is None and st.qualifier != UP_TO:
+        return True
+    lo, hi = q.value, q.high
+    if isinstance(lo, str) or isinstance(hi, str):
+        return True
+    digits = "1" if _one_digit(lo) and _one_digit(hi) else ""  # round ends read as round, others as written
+    ends = [q._replace(value=v, high=None, text=digits, qualifier=None if q.qualifier == UP_TO else q.qualifier)
+            for v in (lo, hi)]
+    if st.high is None:
+        return bool(agrees(ends[1], st._replace(qualifier=None), claim_per, written=True))
+    factor = _scale(q.unit, st.unit) * _per_factor(q.per, claim_per)
+    s_lo, s_hi = st_span
+    if s_lo <= lo * factor and hi * factor <= s_hi:
+        return True
+    return bool(agrees(ends[0], st._replace(high=None), claim_per, written=True)) and bool(
+        agrees(ends[1], st._replace(value=st.high, high=None), claim_per, written=True))
+
+
+def _one_digit(value: float) -> bool:
+    """Whether a figure has one significant digit (600, 5, 0.03)."""
+    place = 10.0 ** math.floor(math.log10(abs(value)))
+    return abs(value / place - round(value / place)) < 1e-9
 
 
 _OPEN_ENDS: tuple[str, ...] | None = None
