@@ -3,6 +3,7 @@ or the intraday low, one model's variants). A figure states the one whose varian
 from __future__ import annotations
 
 import bisect
+import re
 
 from dsfact.matching.matcher import Candidate
 from dsfact.matching.text import INF, TextCues
@@ -271,6 +272,15 @@ def _price_kinds(registry, index) -> dict:
     return _KINDS["kinds"]
 
 
+_RATE_BEFORE = re.compile(r"每[^0-9０-９,，;；。:：!?！？\n]{1,24}$")
+
+
+def _rate_before(folded: str, q: Quantity) -> int:
+    """Where a figure's own words begin: at a rate written before it (每百萬輸入tokens 15美元), else at it."""
+    m = _RATE_BEFORE.search(folded, max(0, q.start - 25), q.start)
+    return m.start() if m else q.start
+
+
 def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim], frozenset[str]]:
     """For a price per unit bound to `selected`: the other claims of its price family, and the ids of those
     whose kind word ("output", "输入", "cache hit") stands nearest the figure in its sentence (empty when
@@ -280,7 +290,12 @@ def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim
         return [], frozenset()
     members, words = found
     best, kinds = INF, frozenset()
-    for hit in text.sentence_hits(text.sentence_of(q.start)):
+    hits = text.sentence_hits(text.sentence_of(q.start))
+    own = _rate_before(text.folded, q) if q.per is not None else q.start
+    inside = frozenset().union(*(words.get(h.cue, ()) for h in hits if own <= h.start and h.end <= q.end))
+    if inside:  # the figure's own words say its kind ("1 yuan per million input tokens"), whatever the sentence says
+        return ([], frozenset()) if selected.id in inside else ([c for c in members if c is not selected], inside)
+    for hit in hits:
         ids = words.get(hit.cue)
         if not ids:
             continue

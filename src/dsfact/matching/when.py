@@ -289,7 +289,7 @@ def priced_earlier(text, q, claim) -> bool:
     DeepSeek cut its output price to 2 yuan per million tokens", 早在2024年5月 ... 每百万tokens 2元, tell an
     earlier price, not R1's of January 2025. Only a date that gives its year counts ("in 2024": up to its
     last day); other earlier events (a company's purchase of GPUs in 2021) may be what a claim states."""
-    if claim.per is None or q.per is None or q.unit == "date":
+    if claim.per is None or q.unit == "date":  # (a figure bound to a price is one, its "per" read or not)
         return False
     days = source_days(claim, text.registry.sources)
     if not days or len(days) < len(claim.statements):
@@ -321,10 +321,15 @@ def _dates_clause(text, x, clause: tuple[int, int], sentence) -> bool:
         return False
     own = text.reader()._clause_span(x.start)
     between = text.folded[own[1]:clause[0]]
-    if between.strip(" ,，、:："):
-        return False
+    opens = not text.folded[sentence.start:own[0]].strip(" \t#>*-")
+    if between.strip(" ,，、:：") and not (opens and not _date_between(text, own[1], clause[0])):
+        return False  # a date in a clause of its own that opens the sentence dates all of it, up to another date
     parts = _later_table().get("part", ())
     return all(w in date_links() or w in parts for w in rest_words(text.folded, own[0], own[1], x))
+
+
+def _date_between(text, start: int, end: int) -> bool:
+    return any(x.unit == "date" for x in text.figures_in(start, end))
 
 
 def _first_day(folded: str, x, doc_day: str | None, claim, sources: dict) -> datetime.date | None:

@@ -273,11 +273,11 @@ def _rates_and_ranges(r: _Rx) -> None:
         r"\s?(?:(?P<kw>(?i:" + _in_order(w.rate_before) + r"))\s+|/\s?|(?P<a>(?i:an?))\s+|每\s?)"
         r"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?\s?(?:[kKmMbB](?![A-Za-z])|(?i:thousand|million|billion)|mn|bn|万|亿|百万|千)?"
         r"|(?i:thousand|million|billion)|[MKk](?![A-Za-z])|百万|千万|万|千|亿|百)?\s?个?\s?"
-        r"(?:(?i:" + _in_order(w.token_kinds) + r")\s+)?"
+        r"(?:(?i:" + _in_order(_latin(w.token_kinds)) + r")\s+|" + _other(w.token_kinds) + r"\s?){0,2}"  # "cached input"
         r"(?P<noun>(?i:" + lower + r")(?![A-Za-z])|" + cased + "|" + _other(nouns) + ")")
     r.per_prefix = _compile(
         r"每\s?(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?\s?(?:万|亿|百万|千|[kKmM])?|百万|千万|万|千|亿|百|"
-        r"[一二两三四五六七八九十]+[百千万亿]*)?\s?个?\s?(?:输入|输出|(?i:input|output)\s?)?\s?"
+        r"[一二两三四五六七八九十]+[百千万亿]*)?\s?个?\s?(?:" + _other(w.token_kinds) + r"|(?i:" + _in_order(_latin(w.token_kinds)) + r")\s?)?\s?"
         r"(?P<noun>(?i:" + tokens + r")(?![A-Za-z])|" + _other(nouns) + ")")  # after 每, Latin only for tokens
     r.range_conn = _compile(r"\s?(?:" + _in_order(w.range_between) + r")\s?|-|\s+(?:" + _in_order(w.range_words) +
                             r")\s+|\s+and\s+")
