@@ -32,7 +32,6 @@ from dsfact.matching.when import (
     YEAR_AGO,
     date_fits,
     east_of,
-    event_later,
     follows,
     has_day,
     later_state,
@@ -42,6 +41,7 @@ from dsfact.matching.when import (
     opens_range,
     referred_day,
     refers_back,
+    revised_later,
     written_before,
     year_kind,
 )
@@ -71,9 +71,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     if _measures_other(text, q, claim):
         return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity
     if claim.time and claim.time.isdigit():
-        if later_state(text.day, claim, text.registry.sources) or event_later(text, q, claim):
-            return ANOTHER_DAY  # a later state of a year's plan, told months after it was stated, or a clause
-            # that dates its figure so ("In May 2025, Meta raised its forecast to $64-72 billion")
+        if later_state(text.day, claim, text.registry.sources) or revised_later(text, q, claim):
+            return ANOTHER_DAY  # a year's plan told months after it was stated, by the text or the clause
         if _later_years_only(text, q, claim.time):
             return ANOTHER_DAY
         return _other_year(text, q, claim.time)

@@ -277,6 +277,26 @@ def event_later(text, q, claim) -> bool:
     return _later_word(text, q, sentence, claim, sources)
 
 
+def revised_later(text, q, claim) -> bool:
+    """Whether figure q's clause dates it to a month of its claim's year (claim.time, "2025") that began
+    LATER_DAYS or more after every source of the claim: a later revision of a year's plan ("In May 2025, Meta
+    raised its forecast to $64-72 billion"). The year's last month, or the year itself, is the plan's own
+    horizon ("by the end of 2025")."""
+    if q.unit == "date":
+        return False
+    sentence = text.sentences[text.sentence_of(q.start)]
+    clause = text.reader()._clause_span(q.start)
+    for x in text.figures_in(sentence.start, sentence.end):
+        value = str(x.value)
+        if x.unit != "date" or x is q or value[:4] != claim.time or len(value) < 7 or value[5:7] == "12" \
+                or not _dates_clause(text, x, clause, sentence):
+            continue
+        day = _resolve(value[:7] + "-01", 2000)
+        if day is not None and after_sources(day, claim, text.registry.sources):
+            return True
+    return False
+
+
 def not_when_stated(text, q, claim) -> bool:
     """Whether figure q tells a time its claim's sources could not have stated: a later state or event
     (event_later), or an earlier price (priced_earlier)."""
