@@ -36,16 +36,18 @@ _TIMES = _DURATIONS | {"date"}
 class _Role:
     """A role's words (a plain class: a dataclass costs a millisecond or more to create, on every run)."""
 
-    __slots__ = ("name", "never", "doubt", "before", "after", "clause", "opening", "near", "head")
+    __slots__ = ("name", "never", "doubt", "before", "after", "clause", "opening", "near", "head", "sentence")
 
     def __init__(self, name: str, never: frozenset[str], before: Words, after: Words,
                  clause: Alternation | None, opening: str, doubt: frozenset[str] = frozenset(),
-                 near: Alternation | None = None, head: Words | None = None) -> None:
+                 near: Alternation | None = None, head: Words | None = None,
+                 sentence: frozenset[str] = frozenset()) -> None:
         self.name, self.never, self.before, self.after, self.clause, self.opening = \
             name, never, before, after, clause, opening
         self.doubt = doubt  # the kinds of claim a figure in this role may agree with but never contradicts
         self.near = near  # words anywhere near the figure in its sentence (near_role)
         self.head = head  # words the figure's own text opens with ("千亿美元": a scale word with no number)
+        self.sentence = sentence  # words that, alone in the clause opening a sentence, hold for all its figures
 
 
 class _Lexicon:
@@ -77,6 +79,7 @@ class _Lexicon:
                 opening="".join(table.get("opening", ())),
                 near=Alternation(table["near"]) if table.get("near") else None,
                 head=Words(table["head"]) if table.get("head") else None,
+                sentence=frozenset(table.get("sentence", ())),
             ))
         times = load_words("time")
         relative = times.get("relative", {})
@@ -315,7 +318,16 @@ class FigureReader:
             # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a
             # figure in doubt ("opened 11% lower") holds for a move too
             return True
+        if role.sentence and q.direction is None and self._opened_by(role, q):
+            return True
         return role.near is not None and self._near_role(role, q)
+
+    def _opened_by(self, role: _Role, q: Quantity) -> bool:
+        """Whether q's sentence opens with a clause that holds only one of the role's sentence words ("其中，1500
+        亿欧元来自企业，500亿欧元由欧盟追加", "Of this, ..."): the word then holds for every figure after it."""
+        start, _end = self.sentence_of(q.start)
+        lo, hi = self._clause_span(start)
+        return q.start >= hi and self.folded[lo:hi].strip(" \t#>*-") in role.sentence
 
     def _ends_move(self, previous: Quantity, q: Quantity) -> bool:
         """Whether q ends a move from `previous`, a level of its unit: "from $3.5T to $2.9T", "由3.5萬億到2.9萬億"."""
