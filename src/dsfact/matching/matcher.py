@@ -15,6 +15,7 @@ from dsfact.matching.joint import jointly
 from dsfact.matching.leads import heading_lead, members_only, names_other
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
+from dsfact.matching.ownwords import own_kind_kept
 from dsfact.matching.pointers import former_latter
 from dsfact.matching.recalled import recalled_metric
 from dsfact.matching.referents import (
@@ -261,11 +262,7 @@ class TextMatcher(TextCues):
         pair_cues(self, q, si, cues, firm)  # "$0.55/$2.19 per million tokens": the second is an output price
         table_cues(self, q, cues, firm)  # "| DeepSeek-R1 | $2.19 |" under "| Model | Output price |"
         cues.loose = {ci for ci in cues.metric if ci not in firm}
-        own = {ci for hit, ci, _d, _how in metrics if qs <= hit.start and hit.end <= q.end}
-        for hit, ci in exclusions:
-            if ci in own and _inside_other(self, q, hit):
-                continue  # each figure's own words say its kind: "4 yuan per million input tokens and 16 yuan per
-                # million output tokens"
+        for hit, ci in own_kind_kept(self, q, metrics, exclusions):  # "4 yuan per million input tokens and 16 ..."
             # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's
             a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
             names = named.get(ci)
@@ -516,13 +513,6 @@ def _unregistered(text: TextMatcher, q: Quantity) -> float:
             return INF  # a name in another clause: "Nvidia, whose chips power ChatGPT, fell 17%"
         return float(q.start - end)
     return INF
-
-
-def _inside_other(text: TextCues, q: Quantity, hit: CueHit) -> bool:
-    """Whether a word stands in another figure's own words ("1 yuan per million input tokens")."""
-    k = bisect.bisect_right(text._quantity_starts, hit.start) - 1
-    x = text._quantities[k] if k >= 0 else None
-    return x is not None and x is not q and x.end >= hit.end
 
 
 def _after(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means: int, subject_first: bool) -> float:
