@@ -129,3 +129,14 @@ def test_bounds_in_the_text_are_taken_at_their_word():
     assert agrees(over_5000, st(2000, "count", 100, MORE_THAN)) is False  # 二千多 is 2,000 to 3,000
     under = Quantity(text="$5 million", start=0, end=10, value=5e6, unit="USD", precision=1e5, qualifier=LESS_THAN)
     assert agrees(under, st(5576000, precision=1000)) is False
+
+
+def test_a_range_is_read_by_its_ends_against_a_top():
+    def rng(lo, hi):
+        return Quantity(text="", start=0, end=1, value=lo, unit="USD", precision=1e9, high=hi)
+
+    top = st(65e9, precision=1e9, qualifier=UP_TO)  # "as much as $65 billion"
+    assert agrees(rng(60e9, 65e9), top, written=True) is True
+    assert agrees(rng(60e9, 85e9), top, written=True) is False  # 65 lies between ends that each say otherwise
+    assert agrees(rng(0.0, 65e9), top, written=True) is True  # a range from zero is read, not a crash
+    assert agrees(rng(560e9, 600e9), st(589e9, precision=1e9), written=True) is True  # around a point: a hedge

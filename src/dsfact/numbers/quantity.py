@@ -2,7 +2,6 @@
 dates, and figures written as a reader would."""
 from __future__ import annotations
 
-import math
 import re
 
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per, Quantity, Statement
@@ -12,6 +11,7 @@ from dsfact.numbers.interval import (
     RELATIVE_FLOOR,
     ROUND_FIGURE,
     ROUNDED_UNITS,
+    leading_place,
     round_figure_precision,
     round_part_precision,
     significant_digits,
@@ -142,9 +142,9 @@ def _range_agrees(q: Quantity, st: Statement, claim_per: Per | None, st_span: tu
 
 
 def _one_digit(value: float) -> bool:
-    """Whether a figure has one significant digit (600, 5, 0.03)."""
-    place = 10.0 ** math.floor(math.log10(abs(value)))
-    return abs(value / place - round(value / place)) < 1e-9
+    """Whether a figure has one significant digit (600, 5, 0.03); zero has none."""
+    place = leading_place(value)
+    return place > 0 and abs(value / place - round(value / place)) < 1e-9
 
 
 _OPEN_ENDS: tuple[str, ...] | None = None
