@@ -474,7 +474,6 @@ def _sentence_names(text: TextMatcher, si: int, unit: str) -> tuple[float, list[
     return first_cue, names
 
 
-
 def _unregistered(text: TextMatcher, q: Quantity) -> float:
     """The distance to figure q (as _cues counts it) of the nearest name no cue word covers that stands
     before it in its sentence as a subject ("Nvidia lost $589 billion as Cardano sank 9%"): not a

@@ -284,12 +284,8 @@ def revised_later(text, q, claim) -> bool:
     horizon ("by the end of 2025")."""
     if q.unit == "date":
         return False
-    sentence = text.sentences[text.sentence_of(q.start)]
-    clause = text.reader()._clause_span(q.start)
-    for x in text.figures_in(sentence.start, sentence.end):
-        value = str(x.value)
-        if x.unit != "date" or x is q or value[:4] != claim.time or len(value) < 7 or value[5:7] == "12" \
-                or not _dates_clause(text, x, clause, sentence):
+    for value in _clause_dates(text, q):
+        if value[:4] != claim.time or len(value) < 7 or value[5:7] == "12":
             continue
         day = _resolve(value[:7] + "-01", 2000)
         if day is not None and after_sources(day, claim, text.registry.sources):
@@ -314,16 +310,21 @@ def priced_earlier(text, q, claim) -> bool:
     days = source_days(claim, text.registry.sources)
     if not days or len(days) < len(claim.statements):
         return False
-    sentence = text.sentences[text.sentence_of(q.start)]
-    clause = text.reader()._clause_span(q.start)
-    for x in text.figures_in(sentence.start, sentence.end):
-        value = str(x.value).rstrip(SHIFTED)
-        if x.unit != "date" or x is q or not value[:4].isdigit() or not _dates_clause(text, x, clause, sentence):
-            continue
-        last = _last_day(value)
+    for value in _clause_dates(text, q):
+        last = _last_day(value.rstrip(SHIFTED))
         if last is not None and (datetime.date.fromisoformat(min(days)) - last).days >= LATER_DAYS:
             return True
     return False
+
+
+def _clause_dates(text, q):
+    """The values (ISO) of the dates with their year that date figure q's clause (_dates_clause), in its sentence."""
+    sentence = text.sentences[text.sentence_of(q.start)]
+    clause = text.reader()._clause_span(q.start)
+    for x in text.figures_in(sentence.start, sentence.end):
+        value = str(x.value)
+        if x.unit == "date" and x is not q and value[:4].isdigit() and _dates_clause(text, x, clause, sentence):
+            yield value
 
 
 def _dates_clause(text, x, clause: tuple[int, int], sentence) -> bool:
