@@ -86,6 +86,7 @@ def members(text: TextCues) -> list[tuple[frozenset[str], frozenset[str]]]:
     found = _MEMBERS.get(id(index))
     if found is None or found[0] is not index:
         folded, out = registry.folded_cues, []
+        company = _company_models(registry, folded)
         for claim in registry.claims:
             # the claim's subject, and the names its statements attribute the figure to ("DeepSeek-R1"
             # for V3's training cost, as some sources wrote it)
@@ -97,12 +98,29 @@ def members(text: TextCues) -> list[tuple[frozenset[str], frozenset[str]]]:
             own |= {k for k in models if own and any(alnum(k) in f for f in fields)}
             numbers = {_DIGITS.findall(k)[0] for k in own}
             own |= {k for k in models if _DIGITS.findall(k)[0] in numbers}  # "标普500" beside "S&P 500"
+            # the company's other models, whoever's claims name them: "DeepSeek priced V3 at $1.10" is no price
+            # of R1's, though no cue of R1's output price names V3 (issue 9)
+            if own:
+                models |= set().union(*(company.get(k, ()) for k in keys - models)) - own
             # a later version of its own model ("Llama 3.1" beside "Llama 3") is no other member
             other = frozenset(k for k in models - own if own and not any(alnum(k).startswith(alnum(o)) for o in own))
             own = frozenset(own)
             out.append((own, other))
         found = _MEMBERS[id(index)] = (index, out)
     return found[1]
+
+
+def _company_models(registry, folded) -> dict[str, set[str]]:
+    """Per cue key of a name with no digit (a company: "deepseek"), the cue keys of the models (names with a
+    digit) that the subject cues of claims naming that company hold: DeepSeek's V3 and R1, whichever claim
+    lists them. A claim about one of the company's models takes the others as other members of its family."""
+    out: dict[str, set[str]] = {}
+    for claim in registry.claims:
+        keys = {_cue_key(c, folded.get(c))[0] for c in claim.subject_cues}
+        models = {k for k in keys if any(ch.isdigit() for ch in k)}
+        for k in keys - models:
+            out.setdefault(k, set()).update(models)
+    return out
 
 
 _BODIES: dict[int, tuple] = {}

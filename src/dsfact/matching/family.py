@@ -94,6 +94,7 @@ def _stems(text, ci: int) -> tuple:
         from dsfact.matching.bodies import _fold
 
         per_claim = []
+        company = _company_stems(text.registry, _fold)
         for claim in text.registry.claims:
             own: dict[str, set[str]] = {}
             for cue in claim.subject_cues:
@@ -102,6 +103,11 @@ def _stems(text, ci: int) -> tuple:
                     own.setdefault(m.group(1), set()).add(m.group(2))
             pattern = None
             if own:
+                # the stems of the company's other models, with no version of this claim's own: "V2" or "V3"
+                # beside a claim about R1 names another DeepSeek model
+                for cue in claim.subject_cues:
+                    for stem in company.get(_fold(cue).strip(), ()):
+                        own.setdefault(stem, set())
                 # a stem of one letter takes its number with no space ("V2", "R2"), not "a v 2"
                 stems = "|".join(rf"{re.escape(s)}[ \-]?" if len(s) > 1 else rf"{re.escape(s)}-?"
                                  for s in sorted(own, key=len, reverse=True))
@@ -110,6 +116,23 @@ def _stems(text, ci: int) -> tuple:
             per_claim.append((own, pattern))
         found = _STEMS[id(text.registry)] = (text.registry, per_claim)
     return found[1][ci]
+
+
+def _company_stems(registry, fold) -> dict[str, set[str]]:
+    """Per folded name with no digit (a company's: "deepseek"), the stems of the versioned model names ("v"
+    of "V3", "deepseek-r" of "DeepSeek-R1") in the subject cues of the claims that name it."""
+    out: dict[str, set[str]] = {}
+    for claim in registry.claims:
+        names = [fold(cue).strip() for cue in claim.subject_cues]
+        stems = set()
+        for name in names:
+            m = _STEMMED.match(name)
+            if m is not None and (len(m.group(1)) > 1 or m.group(0)[1:2].isdigit()):
+                stems.add(m.group(1))
+        for name in names:
+            if not any(ch.isdigit() for ch in name):
+                out.setdefault(name, set()).update(stems)
+    return out
 
 
 def _is_own(number: str, own) -> bool:
@@ -157,7 +180,8 @@ def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, lis
             continue
         marked = cache.get((hit, ci))
         if marked is None:
-            marked = cache[(hit, ci)] = _marked(text, hit, sentence.start) or _other_model(text.folded, hit, own)
+            marked = cache[(hit, ci)] = _marked(text, hit, sentence.start) or _other_model(text.folded, hit, own) \
+                or (bool(own) and _product_after(text.text, hit))
         if marked:
             other_spans.append((hit.start, hit.end, False))
         elif pattern is None:
@@ -220,6 +244,17 @@ def _other_model(folded: str, hit, own: dict) -> bool:
         return False
     m = _LETTER_VERSION.match(folded, hit.end)
     return m is not None and not _is_own(m.group(2), own.get(m.group(1), ()))
+
+
+# a product's own name joined to its company's: "DeepSeek-Coder", "DeepSeek-Janus"; not "DeepSeek-induced"
+_PRODUCT = re.compile(r"-[A-Z][A-Za-z]{2,}")
+
+
+def _product_after(raw: str, hit) -> bool:
+    """Whether a company's name (a cue with no digit) at `hit` is joined by a hyphen to a capitalised word that
+    no cue holds (the longest cue would have been found): the name of another of its products, not the model
+    of a claim ("DeepSeek-Coder" beside a claim about R1's price)."""
+    return not any(c.isdigit() for c in hit.cue) and _PRODUCT.match(raw, hit.end) is not None
 
 
 def _distance(q: Quantity, start: int, end: int) -> float:

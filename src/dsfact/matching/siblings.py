@@ -128,23 +128,39 @@ def _model_keys(registry, index) -> dict[str, frozenset[str]]:
         _MODELS.clear()
         by_claim = _keys_by_claim(index)
         keys: dict[str, frozenset[str]] = {}
-        groups: dict[str, list[Claim]] = {}
+        groups = _model_families(registry)
         for c in registry.claims:
-            if c.group:
-                groups.setdefault(c.group, []).append(c)
-        for members in groups.values():
-            for c in members:
-                own = _ascii_key(c.subject)
-                others = [_ascii_key(o.subject) for o in members if o.subject != c.subject]
-                if others:
-                    cues = by_claim.get((index.position[c.id], SUBJECT), ())
-                    keys[c.id] = frozenset(k for k in cues if k.isascii() and k and k in own
-                                           and not any(k in o for o in others))
-        # per claim, the claims of its group about another model that have words of their own
-        _MODELS["siblings"] = {c.id: [o for o in groups[c.group] if o.subject != c.subject and keys.get(o.id)]
+            members = groups.get(c.id, ())
+            own = _ascii_key(c.subject)
+            others = [_ascii_key(o.subject) for o in members if o.subject != c.subject]
+            if others:
+                cues = by_claim.get((index.position[c.id], SUBJECT), ())
+                keys[c.id] = frozenset(k for k in cues if k.isascii() and k and k in own
+                                       and not any(k in o for o in others))
+        # per claim, the claims of its family about another model that have words of their own
+        _MODELS["siblings"] = {c.id: [o for o in groups[c.id] if o.subject != c.subject and keys.get(o.id)]
                                for c in registry.claims if keys.get(c.id)}
         _MODELS["registry"], _MODELS["keys"] = registry, keys
     return _MODELS["keys"]
+
+
+def _model_families(registry) -> dict[str, list[Claim]]:
+    """Per claim, the claims that state the same quantity of another model, or of its own: its group's, and
+    for a price per unit the prices of the same unit, base and metric ("output price per million tokens" of
+    R1, C58, and of V3, C61, in no group together). Their subjects' own words tell the models apart."""
+    by_group: dict[str, list[Claim]] = {}
+    by_kind: dict[tuple, list[Claim]] = {}
+    for c in registry.claims:
+        if c.group:
+            by_group.setdefault(c.group, []).append(c)
+        if c.per is not None:
+            by_kind.setdefault((c.unit, c.per, c.metric.strip().lower()), []).append(c)
+    out: dict[str, list[Claim]] = {}
+    for c in registry.claims:
+        kind = by_kind.get((c.unit, c.per, c.metric.strip().lower()), []) if c.per is not None else []
+        family = by_group.get(c.group, []) if c.group else []
+        out[c.id] = family + [o for o in kind if o not in family]
+    return out
 
 
 def other_models(q: Quantity, selected: Claim, text: TextCues, subject_distance: float) -> tuple[Claim | None, list[Claim]]:
