@@ -219,9 +219,12 @@ def _framed(matcher, q, claim, candidate) -> bool:
 
 
 def _other_event(matcher, q, claim) -> bool:
+    """Whether the figure's clause tells another event of the claim's subject ("has 50,000 GPUs" beside a
+    training run), or another year than a year's claim ("its 2026 capital spending would reach $115 billion")."""
     from dsfact.matching.events import other_event  # read only when a figure disagrees
+    from dsfact.matching.yearnoun import of_another_year
 
-    return bool(other_event(matcher, q, claim))
+    return bool(other_event(matcher, q, claim)) or of_another_year(matcher, q, claim)
 
 
 def _counts_another_thing(text: str, q, claim) -> bool:

@@ -11,6 +11,7 @@ from dsfact.document.cells import is_pipe_row
 from dsfact.fold import has_han
 from dsfact.matching.cues import _CURRENCIES, ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
 from dsfact.matching.daybefore import placed_by_day_before
+from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.roles import (
     _DURATIONS,
@@ -66,8 +67,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return ""
     if _in_doubt(text, q, claim) or (q.per is not None and _discounted(text, q)) or placed_by_day_before(text.reader(), q):
         return ANOTHER_DAY
-    if _after_parts(text, q):
-        return ANOTHER_DAY  # "these sites, plus the flagship campus, put Stargate on track for $400 billion"
+    if _after_parts(text, q) or snapshot_of_extreme(text, q, claim):
+        return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
     if _measures_other(text, q, claim):
         return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity
     if claim.time and claim.time.isdigit():
@@ -189,9 +190,8 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
 
 def _after_tranche(text, q: Quantity) -> bool:
     """Whether a sum of money grown to follows a first tranche of it in its sentence ("$100 billion initially,
-    expanding to $500 billion over four years", "初始投资为1000亿美元，并计划在未来4年内扩展至5000亿美元"):
-    the sum it grows to is the plan's whole, not a later state of it. A count grown to ("starts with 100,000
-    GPUs and will expand to 200,000") stays a later state."""
+    expanding to $500 billion over four years", 初始投资为1000亿美元，并计划在未来4年内扩展至5000亿美元): the
+    plan's whole, not a later state. A count grown to ("100,000 GPUs, to expand to 200,000") stays one."""
     if q.unit not in _CURRENCIES:
         return False
     reader, sentence = text.reader(), text.sentences[text.sentence_of(q.start)]

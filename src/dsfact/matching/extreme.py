@@ -1,0 +1,47 @@
+"""A snapshot of a trading session is not its extreme (issue 9). A claim of the day's lowest point ("fell as
+much as 17.6%", 盘中一度跌超17%) lists words of the session among its variant words (intraday, during the
+session, 盘中) beside words of an extreme (as much as, at one point, 一度, 最多). "Nvidia traded down 13%
+during the session and closed down 17%", "英伟达股价盘中跌13%，收盘跌17%" tell where the shares stood at some
+hour, not how low they went: a figure bound to such a claim while no word of an extreme (lang/time.words
+[writing] `extreme`) stands before it in its sentence, since the figure before it, or in its clause, may agree
+with the claim but never contradicts it. Imported only when a figure disagrees with its claim."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dsfact.matching.cues import has_cjk
+from dsfact.model import Claim, Quantity
+
+
+@lru_cache(maxsize=1)
+def _extreme():
+    from dsfact.fold import fold_text
+    from dsfact.lang import words_of
+    from dsfact.matching.wordtables import Alternation
+
+    words = words_of("time", "writing", "extreme")
+    return frozenset(fold_text(w) for w in words), Alternation(words)
+
+
+def is_extreme(claim: Claim) -> bool:
+    """Whether a claim states a day's extreme: one of its variant words is a word of an extreme."""
+    from dsfact.fold import fold_text
+
+    words, _ = _extreme()
+    return any(fold_text(cue).strip() in words for cue in claim.variant_cues)
+
+
+def snapshot_of_extreme(text, q: Quantity, claim: Claim) -> bool:
+    """Whether figure q, bound to a claim of a day's extreme, is told with no word of an extreme: from the
+    figure before it in its sentence (or the sentence's start) to the end of its clause (text: a TextMatcher)."""
+    if not claim.variant_cues or not is_extreme(claim):
+        return False
+    sentence = text.sentences[text.sentence_of(q.start)]
+    start = sentence.start
+    for x in text.figures_in(sentence.start, q.start):
+        if x is not q and x.end <= q.start and x.unit != "date":
+            start = max(start, x.end)
+    end = max(text.reader()._clause_span(q.start)[1], q.end)
+    folded = text.folded
+    _, found = _extreme()
+    return found.get(has_cjk(folded[start:end])).search(folded, start, end) is None
