@@ -200,7 +200,8 @@ def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, lis
                 if alnum(text.folded[start:end]) in compared:
                     continue  # the body the claim compares with ("Grok 3's compute is ten times Grok 2's")
                 if _is_own(number, own.get(stem, ())):
-                    own_spans.append((start, end))
+                    if not any(a <= start < b for a, b, _ in other_spans):  # "DeepSeek-R1-Lite": marked
+                        own_spans.append((start, end))
                 elif not _is_figure(text, end - len(number), end):
                     other_spans.append((start, end, _multiple_base(text, start, end, sentence)))
     return own_spans, other_spans
@@ -246,15 +247,16 @@ def _other_model(folded: str, hit, own: dict) -> bool:
     return m is not None and not _is_own(m.group(2), own.get(m.group(1), ()))
 
 
-# a product's own name joined to its company's: "DeepSeek-Coder", "DeepSeek-Janus"; not "DeepSeek-induced"
+# a product's own name joined to its company's or its model's: "DeepSeek-Coder", "DeepSeek-R1-Lite"; not
+# "DeepSeek-induced" nor "R1-0528", an update of the model
 _PRODUCT = re.compile(r"-[A-Z][A-Za-z]{2,}")
 
 
 def _product_after(raw: str, hit) -> bool:
-    """Whether a company's name (a cue with no digit) at `hit` is joined by a hyphen to a capitalised word that
-    no cue holds (the longest cue would have been found): the name of another of its products, not the model
-    of a claim ("DeepSeek-Coder" beside a claim about R1's price)."""
-    return not any(c.isdigit() for c in hit.cue) and _PRODUCT.match(raw, hit.end) is not None
+    """Whether a name at `hit` is joined by a hyphen to a capitalised word that no cue holds (the longest cue
+    would have been found): the name of another product of its company, or of a variant of its model, not
+    the model of a claim ("DeepSeek-Coder", "DeepSeek-R1-Lite" beside a claim about R1's price)."""
+    return _PRODUCT.match(raw, hit.end) is not None
 
 
 def _distance(q: Quantity, start: int, end: int) -> float:
