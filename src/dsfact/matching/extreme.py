@@ -15,20 +15,19 @@ from dsfact.model import Claim, Quantity
 
 @lru_cache(maxsize=1)
 def _extreme():
-    from dsfact.fold import fold_text
     from dsfact.lang import words_of
     from dsfact.matching.wordtables import Alternation
 
-    words = words_of("time", "writing", "extreme")
-    return frozenset(fold_text(w) for w in words), Alternation(words)
+    words = words_of("time", "writing", "extreme")  # Simplified and lower case, as the table is written
+    return frozenset(words), Alternation(words)
 
 
 def is_extreme(claim: Claim) -> bool:
-    """Whether a claim states a day's extreme: one of its variant words is a word of an extreme."""
-    from dsfact.fold import fold_text
-
+    """Whether a claim states a day's extreme: one of its variant words is a word of an extreme (compared as
+    written, lower case: folding Traditional cues would load the script converter for an English text, and
+    a claim's extreme words are written in English or in characters both scripts share, 一度, 最多)."""
     words, _ = _extreme()
-    return any(fold_text(cue).strip() in words for cue in claim.variant_cues)
+    return any(cue.strip().lower() in words for cue in claim.variant_cues)
 
 
 def snapshot_of_extreme(text, q: Quantity, claim: Claim) -> bool:
