@@ -22,13 +22,15 @@ _TOKENS_FROM = 1_000_000_000
 _TOKENS_AFTER: re.Pattern | None = None
 
 
-def _tokens_after(w: str, end: int) -> bool:
+def _tokens_after(w: str, end: int, names: tuple[str, ...]) -> bool:
     """Whether w, after a figure ending at `end`, goes on with one or two words and then "tokens" (or the
-    Chinese for them after up to eight characters: 高质量多样化token)."""
+    Chinese for them after up to eight characters: 高质量多样化token); `names`: the unit words of tokens
+    (numbers.words [unit-words] token: 词元, 令牌, 代币 ...)."""
     global _TOKENS_AFTER
     if _TOKENS_AFTER is None:
+        chinese = "|".join(re.escape(x) for x in sorted(names, key=len, reverse=True) if not x.isascii())
         _TOKENS_AFTER = re.compile(r"(?:[ \t]+[A-Za-z][A-Za-z-]*){1,2}[ \t]+(?i:tokens?)(?![A-Za-z])"
-                                   r"|[\u4e00-\u9fff]{1,8}\s?(?:(?i:tokens?)(?![A-Za-z])|词元|符元|标记|令牌)")
+                                   r"|[\u4e00-\u9fff]{1,8}\s?(?:(?i:tokens?)(?![A-Za-z])|" + (chinese or "(?!)") + ")")
     return _TOKENS_AFTER.match(w, end, end + 48) is not None
 
 
@@ -48,7 +50,8 @@ class _Units:
         m = r.unit.match(w, q)
         if not m:
             a.end = q
-            if core.currency is None and a.value >= _TOKENS_FROM and _tokens_after(w, q):
+            if core.currency is None and a.value >= _TOKENS_FROM \
+                    and _tokens_after(w, q, r.words.unit_words.get("token", ())):
                 a.unit, a.unit_explicit = "token", True  # "14.8T high-quality tokens", "14.8万亿高质量token"
             return
         g = m.lastgroup
@@ -72,7 +75,8 @@ class _Units:
             if mult > 1 and a.value.denominator == 1 and "." not in core.digits:
                 a.prec = _prec_of(str(a.value.numerator))
         a.end = m.end()
-        if unit == "count" and core.currency is None and a.value >= _TOKENS_FROM and _tokens_after(w, a.end):
+        if unit == "count" and core.currency is None and a.value >= _TOKENS_FROM \
+                and _tokens_after(w, a.end, self.r.words.unit_words.get("token", ())):
             a.unit = "token"  # "14.8万亿个高质量token"
 
     def _special_unit(self, a: _Amount, m: re.Match, g: str, q: int) -> None:
