@@ -33,6 +33,13 @@ def _adjacent(gap: str) -> bool:
     return not rest.strip()
 
 
+def _owned(gap: str) -> bool:
+    """Whether the words between a qualifier and an amount end with a possessive (的, 's): the amount is
+    the owner's, and the qualifier compares something else with it ("低于OpenAI o1的60美元")."""
+    rest = gap.rstrip()
+    return rest.endswith(("的", "'s", "’s", "之"))
+
+
 class _Context:
     """The context readers of the scanner (a part of `_Scanner`)."""
 
@@ -137,8 +144,8 @@ class _Context:
             ok = False
             if _adjacent(gap):
                 ok = True
-            elif word in r.qual_far and len(gap) <= 10:
-                ok = True
+            elif word in r.qual_far and len(gap) <= 10 and (unit in _SHARES or not _owned(gap)):
+                ok = True  # not "低于OpenAI o1的60美元": the comparison's base, whose own amount 60 is
             elif word in r.qual_far and unit in _SHARES and len(gap) <= _BASE_REACH and gap.endswith("的"):
                 ok = True  # 不到OpenAI GPT-4o模型的十分之一: the words between name the comparison's base
             if ok and word.lower() in ("over", "above") and unit in _DURATIONS:
