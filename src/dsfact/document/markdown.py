@@ -23,6 +23,7 @@ from types import SimpleNamespace
 
 from dsfact.document.cells import row_cells
 from dsfact.document.directives import Comment
+from dsfact.document.labels import breaks_before
 from dsfact.document.lines import LineIndex
 from dsfact.document.markdown_inline import BREAK, DROP, KEEP, SPACE, Marks, normalize_label, read_inlines
 from dsfact.document.model import Block
@@ -411,7 +412,8 @@ def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None
             break
         nxt = segments[k + 1][0]
         nl = s.find("\n", b, nxt)
-        if hard or s.startswith("  ", b) and nl != -1 and not s[b:nl].strip(" \t\r"):
+        if hard or s.startswith("  ", b) and nl != -1 and not s[b:nl].strip(" \t\r") \
+                or nl != -1 and breaks_before(s, a, b, nxt, segments[k + 1][1]):  # "GPUs: 2,048 H800" lines
             if nl != -1:
                 mask[nl] = KEEP
                 if nl and s[nl - 1] == "\r":

@@ -11,6 +11,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from dsfact.document.cells import is_pipe_row
+from dsfact.document.labels import breaks_before
 from dsfact.document.model import Block
 
 
@@ -72,7 +73,8 @@ def _wrap_joins(s: str) -> list[tuple[int, int, bool]]:
                    or s.find("-->", a, b) != -1 for a, b in lines]
         for k in range(len(lines) - 1):
             end, (nxt, nxt_end) = lines[k][1], lines[k + 1]
-            if s[end - 1] in _SENTENCE_END or columns[k] or columns[k + 1] or rx.bullet.match(s, nxt, nxt_end):
+            if s[end - 1] in _SENTENCE_END or columns[k] or columns[k + 1] or rx.bullet.match(s, nxt, nxt_end) \
+                    or breaks_before(s, lines[k][0], end, nxt, nxt_end):  # "GPUs: 2,048 H800": a line of its own
                 continue
             first = _unbreakable(s, nxt, nxt_end)
             both_wide = wide(s[end - 1]) and wide(first[0])

@@ -138,7 +138,7 @@ def cell_units(matcher, quantities: list) -> list:
     header and a label that both do disagree on what the cell is, and it keeps its own reading."""
     text = matcher.text
     structure = matcher.structure
-    if "|" not in text and (structure is None or not structure.tables):
+    if "|" not in text and ":" not in text and "：" not in text and (structure is None or not structure.tables):
         return quantities
     out, changed, sentences = [], False, matcher.sentences
     for q in quantities:
@@ -146,7 +146,11 @@ def cell_units(matcher, quantities: list) -> list:
             spans = structure.table_of(q.start) if structure is not None else None
             if not spans and "|" in text:
                 spans = pipe_cell(text, q.start, sentences[matcher.sentence_of(q.start)].start)
-            named = [u for u in (_unit_named(text[a:b]) for a, b in filter(None, spans or ())) if u]
+            if not spans:  # "GPU hours: 2.788 million", "训练词元：14.8万亿": the label of the figure's line
+                label = line_label(text, q.start)
+                named = [u for u in (_label_unit(text[label[0]:label[1]]),) if u] if label else []
+            else:
+                named = [u for u in (_unit_named(text[a:b]) for a, b in filter(None, spans or ())) if u]
             if len(named) == 1:
                 unit, per = named[0]
                 if q.unit == "count" and unit != "count":
@@ -155,6 +159,35 @@ def cell_units(matcher, quantities: list) -> list:
                     q, changed = q._replace(per=per), True
         out.append(q)
     return out if changed else quantities
+
+
+# a line's label and its colon right before a figure: "GPU hours: 2.788 million", "- 训练词元：约14.8万亿", a
+# bullet or number before it; a label of a few words with no clause mark, and a qualifier after the colon
+_LINE_LABEL = re.compile(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+)?(?P<label>[^\s:：。.!?;；,，|][^\n:：。!?;；,，|]{0,29}?)"
+                         r"[ \t]*[:：][ \t]*(?:about |around |roughly |nearly |almost |~|约|約|近|逾|超过|超過)?[ \t]*\Z")
+
+
+def line_label(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the label that opens the line of the figure at `pos` when only the label, its colon and
+    perhaps a qualifier stand before the figure ("GPU hours: 2.788 million"); None otherwise."""
+    start = text.rfind("\n", 0, pos) + 1
+    if pos - start > 48:
+        return None
+    m = _LINE_LABEL.match(text[start:pos])
+    return None if m is None else (start + m.start("label"), start + m.end("label"))
+
+
+def _label_unit(label: str) -> tuple[str, object] | None:
+    """The unit a line's label names, as a table's header does (`_unit_named`); for a Chinese label, also
+    the unit its last characters name (训练词元: tokens)."""
+    found = _unit_named(label.strip())
+    if found is None and not label.isascii():
+        label = label.strip()
+        for k in range(min(len(label) - 1, 6), 1, -1):
+            found = _unit_named(label[-k:])
+            if found is not None:
+                break
+    return found
 
 
 @lru_cache(maxsize=256)  # a table repeats its header and labels from figure to figure

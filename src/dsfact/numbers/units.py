@@ -48,6 +48,8 @@ class _Units:
                 a.qual = MORE_THAN
                 q += 1
         m = r.unit.match(w, q)
+        if m and "\n" in w[q:m.end()]:
+            m = None  # a unit is never read across a line break: the next line's label is no unit of this one
         if not m:
             a.end = q
             if core.currency is None and a.value >= _TOKENS_FROM \
@@ -151,7 +153,7 @@ class _Units:
             unit = "count"
             # 二億個GPU小時: a counter, then the real unit.
             m2 = self.r.unit.match(self.w, m.end())
-            if m2 and m2.lastgroup in ("gpuh", "token"):
+            if m2 and m2.lastgroup in ("gpuh", "token") and "\n" not in self.w[m.end():m2.end()]:
                 m = m2
                 unit = {"gpuh": "gpu_hour", "token": "token"}[m2.lastgroup]
         return unit, mult, m

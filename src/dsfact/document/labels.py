@@ -1,0 +1,42 @@
+"""Labelled lines: a spec list written one "Label: value" a line ("Training cost: $5.576 million", "GPUs:
+2,048 H800", "训练成本：557.6万美元"). Each such line is a statement of its own, as a reader takes it, so the
+line break before it ends a sentence in Markdown (where a soft line break is otherwise a space) and in a
+hard-wrapped plain-text paragraph (where a wrapping break is). One test for both readers.
+
+Standard library only; the pattern is compiled on first use.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_LABEL_WORDS = 5  # a label of more words than this is a sentence's start, not a label
+
+
+@lru_cache(maxsize=1)
+def _rx() -> re.Pattern:
+    # a bullet or number, then the label (no clause mark, no digit first), its colon, and the value; the
+    # value "opens a figure" when a qualifier, a currency and a digit come first
+    return re.compile(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+)?"
+                      r"(?P<label>[^\s\d:：。.!?;；,，|()（）\"“”][^\n:：。!?;；,，|\"“”]{0,29}?)[ \t]*[:：][ \t]*"
+                      r"(?P<value>(?:(?:about|around|roughly|nearly|almost|over|under|some|more than|less than)[ \t]+"
+                      r"|[~≈约約近逾超过過]{1,2})?(?:US|HK|NT|RMB|USD|CNY)?[$€£¥]?[ \t]?\d)?\S")
+
+
+def labelled(s: str, a: int, b: int) -> tuple[bool, bool]:
+    """Whether the line s[a:b] is a labelled line ("GPUs: 2,048 H800"), and whether its value opens with a
+    figure (a digit, perhaps after a qualifier and a currency: "Training cost: about $5.6 million")."""
+    m = _rx().match(s, a, b)
+    if m is None or len(m["label"].split()) > _LABEL_WORDS:
+        return False, False
+    return True, m["value"] is not None
+
+
+def breaks_before(s: str, a: int, b: int, na: int, nb: int) -> bool:
+    """Whether the line break between the line s[a:b] and the next one s[na:nb] ends a sentence because the
+    next is a labelled line: its value opens with a figure, or the line before is labelled too (a list of
+    "Label: value" lines, whatever its values)."""
+    label, figure = labelled(s, na, nb)
+    if not label:
+        return False
+    return figure or labelled(s, a, b)[0]
