@@ -14,6 +14,7 @@ import re
 
 from dsfact.fold import has_han
 from dsfact.matching import when
+from dsfact.matching.compounds import in_compound
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.memo import LastText
@@ -66,7 +67,7 @@ class _Lexicon:
         for name, table in tables.items():
             if name in ("between", "new-subject", "naming", "slash-pair", "owner", "compared-owner", "means",
                         "member", "exchange", "multiple", "earmark",
-                        "use", "from-to", "saving-base", "sum-of-parts"):  # word lists, not roles
+                        "use", "from-to", "saving-base", "sum-of-parts", "compound"):  # word lists, not roles
                 continue
             clause = table.get("clause")
             self.roles.append(_Role(
@@ -256,6 +257,8 @@ class FigureReader:
                 if r.name in scanned:
                     continue  # (found alone before)
                 for m in matches:
+                    if in_compound(self.folded, m.start()):
+                        continue  # "multi-stage", 多阶段: another word, made in stages (compounds)
                     # an amount, not a date or duration: "一天的总" holds "一天", and in "投资者预期Meta的
                     # 2025年资本开支为513亿美元" the year is no figure of the expectation
                     at = self._nearest_figure(m.start(), m.end(), amounts_only=True)

@@ -1,0 +1,36 @@
+"""Words inside a compound: a role's word found where a reader sees another word ("multi-stage", "two-phase",
+多阶段, 分阶段: made in several stages, not one stage of it). The prefixes are language data
+(dsfact/lang/roles.words [compound])."""
+from __future__ import annotations
+
+_PREFIXES: tuple[frozenset[str], tuple[str, ...]] | None = None
+
+
+def _prefixes() -> tuple[frozenset[str], tuple[str, ...]]:
+    global _PREFIXES
+    if _PREFIXES is None:
+        from dsfact.lang import load_words
+
+        words = load_words("roles").get("compound", {}).get("before", ())
+        _PREFIXES = (frozenset(w for w in words if w.isascii()), tuple(w for w in words if not w.isascii()))
+    return _PREFIXES
+
+
+def in_compound(folded: str, start: int) -> bool:
+    """Whether the word found at `start` of folded text is the second half of a compound: a Latin word after
+    a prefix of [compound] (or a number) and a hyphen ("multi-stage", "3-stage"), a Chinese one right after
+    a Chinese prefix that does not follow 第 (多阶段, 两阶段; not 第三阶段)."""
+    if start < 2:
+        return start == 1 and folded[0] in _prefixes()[1]
+    latin, chinese = _prefixes()
+    c = folded[start]
+    if c.isascii():
+        if folded[start - 1] != "-":
+            return False
+        k = start - 1
+        while k > 0 and folded[k - 1].isascii() and folded[k - 1].isalnum():
+            k -= 1
+        head = folded[k:start - 1]
+        return bool(head) and (head in latin or head.isdigit())
+    return any(folded.startswith(p, start - len(p)) and folded[start - len(p) - 1:start - len(p)] != "第"
+               for p in chinese if len(p) <= start)
