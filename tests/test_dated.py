@@ -177,7 +177,11 @@ def test_weekdays_and_relative_days_count_from_the_document_date():
     assert not year_word_fits_day("previous-year-late", monday, 2026, dated=False)
     assert not year_word_fits_day("previous-year", monday, 2026, dated=False)  # a whole year is no day
     assert year_word_fits_day("previous-year", monday, 2026, dated=True)  # 去年1月27日
-    assert not year_word_fits_day("previous-year-early", monday, None, dated=False)
+    # without the document's year the word names no year: the part of a year decides alone (去年初 may hold
+    # 27 January, 去年底 never does), and the figure is judged as one without a date
+    assert year_word_fits_day("previous-year-early", monday, None, dated=False)
+    assert not year_word_fits_day("previous-year-late", monday, None, dated=False)
+    assert not year_word_fits_day("previous-year", monday, None, dated=False)
     assert not year_word_fits_day("whole-year", monday, 2025, dated=True)
 
 

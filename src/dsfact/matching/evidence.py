@@ -205,9 +205,19 @@ def _time(matcher, q, claim) -> str:
     from dsfact.matching.roles import time_fits
     from dsfact.matching.timewords import time_tags
 
-    own = matcher.reader().times(q) if matcher._quantities else ()
+    own = _named(matcher, matcher.reader().times(q) if matcher._quantities else ())
     if own and time_fits(claim.time, own, matcher.year, matcher.day):
         return STATED
     sentence = matcher.sentences[matcher.sentence_of(q.start)]
-    tags = tuple(time_tags(matcher.folded, sentence.start, sentence.end))
+    tags = _named(matcher, tuple(time_tags(matcher.folded, sentence.start, sentence.end)))
     return STATED if tags and time_fits(claim.time, tags, matcher.year, matcher.day) else UNSAID
+
+
+def _named(matcher, tags: tuple[str, ...]) -> tuple[str, ...]:
+    """The time words that name a time: without the document's year, a year's word ("early last year",
+    去年初) names none (dsfact.matching.when.year_word_fits_day), so it states no claim's time."""
+    if matcher.year is not None:
+        return tags
+    from dsfact.matching.when import year_kind
+
+    return tuple(t for t in tags if year_kind(t)[0] is None)

@@ -109,9 +109,11 @@ def year_word_fits_day(tag: str, claim_day: datetime.date, year: int | None, dat
     """Whether a year's word ("last year", "去年初") allows a claim tied to a day: only with the document's
     year, when it names the claim's year, and the figure is placed on a part of that year holding the
     claim's day: a date beside the word ("去年1月27日"), or "early"/"late" ("去年初": its first months).
-    A whole year is no day's figure."""
+    A whole year is no day's figure. Without the document's year the word names no year at all, neither
+    the claim's nor another: the part of a year or the date beside it decides alone ("去年初" may hold 27
+    January, "去年底" never does), and the figure is judged as one without a date."""
     kind, part = year_kind(tag)
-    if kind == "whole-year" or year is None or year + YEAR_KINDS[kind] != claim_day.year:
+    if kind == "whole-year" or (year is not None and year + YEAR_KINDS[kind] != claim_day.year):
         return False
     return dated or (part is not None and claim_day.month in PARTS[part])
 
