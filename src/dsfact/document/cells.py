@@ -31,10 +31,80 @@ def row_cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def is_pipe_row(s: str, a: int, b: int) -> bool:
     """Whether the line s[a:b] is a row of a pipe table: it opens or ends with a pipe (past blanks) and
-    holds at least three ("| a | b |", "a | b | c |": a table written without its opening pipes); such a
-    line is a row of its own, never prose wrapped onto the next."""
+    holds at least three ("| a | b |", "a | b | c |": a table written without its opening pipes), or it
+    holds two or more and stands in a block of such lines, right under a delimiter row ("---|---|---") or
+    further down ("Model | Input | Output" over "---|---|---" over "DeepSeek-R1 | $0.55 | $2.19": a table
+    that lost its outer pipes); such a line is a row of its own, never prose wrapped onto the next."""
     while a < b and s[a] in " \t":
         a += 1
     while b > a and s[b - 1] in " \t\r":
         b -= 1
-    return a < b and (s[a] == "|" or s[b - 1] == "|") and s.count("|", a, b) >= 3
+    if a >= b:
+        return False
+    pipes = s.count("|", a, b)
+    if (s[a] == "|" or s[b - 1] == "|") and pipes >= 3:
+        return True
+    return pipes >= 2 and (is_delimiter_row(s, a, b) or _under_delimiter(s, a) or _over_delimiter(s, b))
+
+
+_BARE_REACH = 50  # lines searched up for the delimiter row of a table that lost its outer pipes
+
+
+def is_delimiter_row(s: str, a: int, b: int) -> bool:
+    """Whether the line s[a:b] is a table's delimiter row ("|---|:---:|", "---|---|---")."""
+    cells = s[a:b].strip(" \t\r").strip("|").split("|")
+    return len(cells) >= 2 and all(c.strip(" \t").strip(":") and not c.strip(" \t").strip(":").strip("-")
+                                   for c in cells)
+
+
+def _under_delimiter(s: str, a: int) -> bool:
+    """Whether the line that begins at `a` (past blanks) stands in a block of lines of two pipes or more
+    under a delimiter row."""
+    start = s.rfind("\n", 0, a) + 1
+    for _ in range(_BARE_REACH):
+        if start == 0:
+            return False
+        above = s.rfind("\n", 0, start - 1) + 1
+        end = start - 1
+        if s.count("|", above, end) < 2:
+            return False
+        if is_delimiter_row(s, above, end):
+            return True
+        start = above
+    return False
+
+
+def _over_delimiter(s: str, b: int) -> bool:
+    """Whether the line that ends at `b` is right over a delimiter row (a header that lost its pipes)."""
+    nl = s.find("\n", b)
+    if nl < 0:
+        return False
+    end = s.find("\n", nl + 1)
+    return is_delimiter_row(s, nl + 1, len(s) if end < 0 else end)
+
+
+def table_top(s: str, start: int) -> int:
+    """Where the first row of the pipe table whose row begins at `start` (a line's start) begins: up the
+    rows on lines of their own, and over one blank line to a header written apart from its table, when the
+    row under the blank or the one over it is the delimiter row and both have as many cells ("| Model |
+    Input |" / blank line / "|---|---|" / "| R1 | $0.55 |")."""
+    first, crossed = start, False
+    while first > 0:
+        above = s.rfind("\n", 0, first - 1) + 1
+        if is_pipe_row(s, above, first - 1):
+            first = above
+            continue
+        if crossed or s[above:first - 1].strip(" \t\r") or above == 0:
+            break
+        top = s.rfind("\n", 0, above - 1) + 1  # the line over the blank one
+        end, first_end = above - 1, _end(s, first)
+        if not (is_pipe_row(s, top, end) and (is_delimiter_row(s, first, first_end) or is_delimiter_row(s, top, end))
+                and len(row_cells(s, top, end)) == len(row_cells(s, first, first_end))):
+            break
+        first, crossed = top, True
+    return first
+
+
+def _end(s: str, start: int) -> int:
+    end = s.find("\n", start)
+    return len(s) if end < 0 else end

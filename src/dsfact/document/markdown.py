@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from types import SimpleNamespace
 
-from dsfact.document.cells import row_cells
+from dsfact.document.cells import is_pipe_row, row_cells
 from dsfact.document.directives import Comment
 from dsfact.document.labels import breaks_before
 from dsfact.document.lines import LineIndex
@@ -233,6 +233,12 @@ class _Walk:
         elif name == "Heading":
             self.open_run("heading", -1)
             self.heading = (int(tag["Heading"]["level"][1:]), at(a), at(e))
+        elif name == "Table" and self.rows_apart(at(a), at(e)):
+            # a header and its delimiter row with no body, and pipe rows after a blank line: read as the pipe
+            # rows they are, so that those rows find their header (dsfact.document.cells.table_top)
+            lines = [_line(self.s, self.starts, k) for k in range(self.line_of(at(a)), self.line_of(at(e) - 1) + 1)]
+            self.add_unit(lines, "paragraph", 0)
+            return 1
         elif name in ("TableHead", "TableRow"):
             self.cells = row_cells(self.s, *_line(self.s, self.starts, self.line_of(at(a))))[::-1]
             self.row_cells, self.row_first, self.in_head = len(self.cells), -1, name == "TableHead"
@@ -256,6 +262,18 @@ class _Walk:
         elif name == "HtmlBlock":
             self.html_block(at(a), at(e))
         return 1 if name in _OPAQUE else 0
+
+    def rows_apart(self, a: int, e: int) -> bool:
+        """Whether the table s[a:e] is only a header and its delimiter row, and a blank line parts it from
+        pipe rows under it (its body, written apart)."""
+        s, starts = self.s, self.starts
+        first, last = self.line_of(a), self.line_of(max(a, e - 1))
+        while last > first and not s[slice(*_line(s, starts, last))].strip(" \t"):
+            last -= 1
+        if last - first != 1 or last + 3 > len(starts):
+            return False
+        blank, body = _line(s, starts, last + 1), _line(s, starts, last + 2)
+        return not s[slice(*blank)].strip(" \t") and is_pipe_row(s, *body)
 
     def html_block(self, a: int, e: int) -> None:
         """Keep an HTML block's lines whole, markers and all, but not the blank lines it ends with:
@@ -413,7 +431,8 @@ def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None
         nxt = segments[k + 1][0]
         nl = s.find("\n", b, nxt)
         if hard or s.startswith("  ", b) and nl != -1 and not s[b:nl].strip(" \t\r") \
-                or nl != -1 and breaks_before(s, a, b, nxt, segments[k + 1][1]):  # "GPUs: 2,048 H800" lines
+                or nl != -1 and (breaks_before(s, a, b, nxt, segments[k + 1][1])  # "GPUs: 2,048 H800" lines
+                                 or is_pipe_row(s, a, b) and is_pipe_row(s, nxt, segments[k + 1][1])):  # a table's
             if nl != -1:
                 mask[nl] = KEEP
                 if nl and s[nl - 1] == "\r":

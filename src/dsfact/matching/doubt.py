@@ -7,7 +7,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from dsfact.document.cells import is_pipe_row
+from dsfact.document.cells import is_pipe_row, table_top
 from dsfact.fold import has_han
 from dsfact.matching.cues import _CURRENCIES, ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
 from dsfact.matching.daybefore import placed_by_day_before
@@ -548,12 +548,7 @@ def _header_cell(raw: str, pos: int, start: int | None = None) -> tuple[int, int
         k += 1
     if k == pos or not is_pipe_row(raw, k, _line_end(raw, pos)):  # "| a | b |", or "a | b | c |"
         return None
-    first = start
-    while first > 0:  # up to the table's first row
-        above = raw.rfind("\n", 0, first - 1) + 1
-        if not is_pipe_row(raw, above, first - 1):
-            break
-        first = above
+    first = table_top(raw, start)  # up to the table's first row
     while first < pos and raw[first].isspace():
         first += 1
     if first != start:  # rows on lines of their own

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dsfact.document.cells import is_pipe_row, row_cells
+from dsfact.document.cells import is_pipe_row, row_cells, table_top
 from dsfact.matching.bodies import members
 from dsfact.matching.cues import _CURRENCIES
 from dsfact.matching.structure import apply_word_roles, word_roles
@@ -115,12 +115,9 @@ def pipe_row(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, t
     line = _pipe_line(text, start)
     if line is None or line[1] < end - 1 or _JOINED.search(text, *line):
         return None
-    first = line[0]
-    while first > 0:  # up to the table's first row
-        above = _pipe_line(text, text.rfind("\n", 0, first - 1) + 1)
-        if above is None:
-            break
-        first = above[0]
+    first = table_top(text, text.rfind("\n", 0, line[0]) + 1)  # up to the table's first row
+    while first < line[0] and text[first] in " \t":
+        first += 1
     if first == line[0]:
         return None  # the header row itself
     header_end = text.find("\n", first)
