@@ -108,3 +108,51 @@ def table_top(s: str, start: int) -> int:
 def _end(s: str, start: int) -> int:
     end = s.find("\n", start)
     return len(s) if end < 0 else end
+
+
+# Plain-text columns: cells parted by a tab or three spaces or more (prose puts two after a full stop)
+_GAP = None
+
+
+def space_cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The cells of the line s[a:b] written in columns of spaces: what a tab or three spaces or more part."""
+    global _GAP
+    if _GAP is None:
+        import re
+
+        _GAP = re.compile(r"\t+| {3,}")
+    cells, i = [], a
+    while i < b and s[i] in " \t":
+        i += 1
+    while b > i and s[b - 1] in " \t\r":
+        b -= 1
+    for m in _GAP.finditer(s, i, b):
+        cells.append((i, m.start()))
+        i = m.end()
+    if i < b:
+        cells.append((i, b))
+    return cells
+
+
+def space_cell(s: str, pos: int, start: int) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
+    """For a figure at pos on the line that begins at `start`, in a body row of a table written in columns of
+    spaces (two lines or more, one after another, each of as many cells, two or more; the first is the
+    header): the spans of its row's first cell (None when the figure is in it) and of its column's header
+    cell; None elsewhere."""
+    end = _end(s, start)
+    cells = space_cells(s, start, end)
+    if len(cells) < 2 or is_pipe_row(s, start, end):
+        return None
+    k = next((i for i, (a, b) in enumerate(cells) if a <= pos < b), None)
+    if k is None:
+        return None
+    first = start
+    while first > 0:
+        above = s.rfind("\n", 0, first - 1) + 1
+        if len(space_cells(s, above, first - 1)) != len(cells) or is_pipe_row(s, above, first - 1):
+            break
+        first = above
+    if first == start:
+        return None  # the header row itself, or a line of its own
+    header = space_cells(s, first, _end(s, first))
+    return (cells[0] if k else None), header[k]

@@ -48,7 +48,8 @@ class Bindable:
         for i, s in enumerate(sentences):
             wanted = metrics[i] | levels if metrics[i] else metrics[i]
             table = structure.table_of(s.start) if structure is not None else None
-            if not table and matcher.text.find("|", s.start, s.end) >= 0:
+            if not table and (matcher.text.find("|", s.start, s.end) >= 0 or matcher.text.find("   ", s.start, s.end) >= 0
+                              or matcher.text.find("\t", s.start, s.end) >= 0):  # pipes, or columns of spaces
                 table = pipe_row(matcher.text, s.start, s.end)
             if table:  # a table cell: its column's header and its row's label are read with it
                 wanted = wanted | table_metrics(matcher, table)

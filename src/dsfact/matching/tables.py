@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dsfact.document.cells import is_pipe_row, row_cells, table_top
+from dsfact.document.cells import is_pipe_row, row_cells, space_cell, space_cells, table_top
 from dsfact.matching.bodies import members
 from dsfact.matching.cues import _CURRENCIES
 from dsfact.matching.structure import apply_word_roles, word_roles
@@ -96,7 +96,9 @@ def pipe_cell(text: str, pos: int, start: int) -> tuple[tuple[int, int] | None, 
     spans of its row's first cell (None when the figure is in it or it is empty) and of its column's header
     cell; None elsewhere."""
     line = _pipe_line(text, start)
-    if line is None or _JOINED.search(text, *line):
+    if line is None:  # "DeepSeek-R1    $0.55    $2.19": columns of spaces
+        return _space_cell(text, pos, start) if "   " in text or "\t" in text else None
+    if _JOINED.search(text, *line):
         return None  # (rows a plain-text paragraph joined on one line: which cell labels a row is unsure)
     from dsfact.matching.doubt import _header_cell
 
@@ -109,11 +111,24 @@ def pipe_cell(text: str, pos: int, start: int) -> tuple[tuple[int, int] | None, 
     return label, header
 
 
+def _space_cell(text: str, pos: int, start: int):
+    """pipe_cell for a table written in columns of spaces (dsfact.document.cells.space_cell), at the start of
+    a line only."""
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k > 0 and text[k - 1] != "\n":
+        return None
+    return space_cell(text, pos, k)
+
+
 def pipe_row(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None] | None:
     """For the sentence text[start:end] when it is a body row of a plain-text table: the spans of its first
     cell and of the table's header row (for the prefilter: any of its cells may head a figure of the row)."""
     line = _pipe_line(text, start)
-    if line is None or line[1] < end - 1 or _JOINED.search(text, *line):
+    if line is None:
+        return _space_row(text, start, end)
+    if line[1] < end - 1 or _JOINED.search(text, *line):
         return None
     first = table_top(text, text.rfind("\n", 0, line[0]) + 1)  # up to the table's first row
     while first < line[0] and text[first] in " \t":
@@ -122,6 +137,21 @@ def pipe_row(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, t
         return None  # the header row itself
     header_end = text.find("\n", first)
     return _first_cell(text, *line), (first, len(text) if header_end < 0 else header_end)
+
+
+def _space_row(text: str, start: int, end: int):
+    """pipe_row for a row of a table written in columns of spaces: its first cell and its header line."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end < end - 1:
+        return None
+    cells = space_cells(text, start, line_end)
+    found = _space_cell(text, cells[-1][0], start) if cells else None
+    if found is None:
+        return None
+    first = found[1][0]
+    header_end = text.find("\n", first)
+    return cells[0], (text.rfind("\n", 0, first) + 1, len(text) if header_end < 0 else header_end)
 
 
 _CURRENCY_LEADS = ("US$", "$", "USD", "¥", "RMB", "CNY", "€", "EUR")  # a header's currency, before its base
@@ -135,13 +165,14 @@ def cell_units(matcher, quantities: list) -> list:
     header and a label that both do disagree on what the cell is, and it keeps its own reading."""
     text = matcher.text
     structure = matcher.structure
-    if "|" not in text and ":" not in text and "：" not in text and (structure is None or not structure.tables):
+    if "|" not in text and ":" not in text and "：" not in text and "   " not in text and "\t" not in text \
+            and (structure is None or not structure.tables):
         return quantities
     out, changed, sentences = [], False, matcher.sentences
     for q in quantities:
         if q.per is None and (q.unit == "count" or q.unit in _CURRENCIES):
             spans = structure.table_of(q.start) if structure is not None else None
-            if not spans and "|" in text:
+            if not spans:
                 spans = pipe_cell(text, q.start, sentences[matcher.sentence_of(q.start)].start)
             if not spans:  # "GPU hours: 2.788 million", "训练词元：14.8万亿": the label of the figure's line
                 label = line_label(text, q.start)
