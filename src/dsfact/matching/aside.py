@@ -136,6 +136,22 @@ def own_only(text, hit, far: bool, q_start: int, q=None) -> bool:
     return _described_before(text, hit, q_start)
 
 
+_POSSESSIVE = ("'s", "’s", "'", "’", "的", "之")
+
+
+def compared_owner(text, hit, q_start: int) -> bool:
+    """Whether a name set against another ("below Meta's", "低于OpenAI o1的") owns the figure right after its
+    possessive ("$60 million", "60美元"): the figure is that name's, not the subject's it is compared with, so
+    the name is the figure's body for every claim, as an unregistered company's would be."""
+    if not hit.end <= q_start <= hit.end + 4:
+        return False
+    folded = text.folded
+    gap = folded[hit.end:q_start].strip()
+    if not gap and folded[hit.end - 2:hit.end] in ("'s", "’s"):
+        gap = "'s"  # the name's cue word took its possessive: "meta's"
+    return gap in _POSSESSIVE and is_comparison(folded, hit.start, hit.end)
+
+
 def relative(text, end: int, q_start: int) -> bool:
     """Whether the figure at q_start stands in a relative clause that opens right after the name ending at
     `end` ("cheaper than GPT-4o, whose training cost $100 million", "than o1, which charges $60"): the

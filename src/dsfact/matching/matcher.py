@@ -5,7 +5,7 @@ import bisect
 import re
 
 from dsfact.matching.alone import date_links, dated_word, rest_words
-from dsfact.matching.aside import MODIFIER_GAP, in_aside, names_aside, own_only, qualifies_product
+from dsfact.matching.aside import MODIFIER_GAP, compared_owner, in_aside, names_aside, own_only, qualifies_product
 from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens_with_pronoun, other_body, other_member
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words, has_cjk
 from dsfact.matching.doubt import row_label
@@ -219,7 +219,7 @@ class TextMatcher(TextCues):
                 d = 0.0
             # "competitive with GPT-4 at a price of $0.07": GPT-4 owns only its own figure
             compared = (entity or subjects or foreign) and own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q)
-            if entity and not compared:
+            if (entity or subjects and compared_owner(self, hit, qs)) and not compared:  # "低于Meta的6000万美元"
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs
             for ci in subjects:
