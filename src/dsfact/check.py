@@ -47,7 +47,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
             unbound.append(q)
             continue
         selected, siblings = choose(q, candidates, matcher)
-        finding = judge(q, selected, siblings, registry)
+        finding, selected = _judged(q, selected, siblings, registry)
         if finding is None or (q.start in loose_points and not matcher.index.directions(selected)):
             continue  # (a figure in percentage points states only a move)
         if finding.verdict != SUPPORTED and len(siblings) > 1 and not variant_decides(q, selected, matcher):
@@ -94,6 +94,17 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     found = [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
     found = beside_its_own_statement(found, matcher.sentence_of, text, loose)
     return _gated(found, weighed, gate) if weighed else found
+
+
+def _judged(q, selected, siblings, registry: Registry) -> tuple[Finding | None, object]:
+    """(finding, claim) for figure q bound to `selected`: judge's, or, when selected is its group's generic
+    claim and records nothing comparable (R1's generic price gives no yuan: "4元"), the variant's it states
+    (_group_variant)."""
+    finding = judge(q, selected, siblings, registry)
+    if finding is None and selected.group and not selected.variant:
+        finding = _group_variant(q, selected, siblings, registry)
+        selected = next((c for c in siblings if finding is not None and c.id == finding.claim), selected)
+    return finding, selected
 
 
 def _keep(kept: list, loose: set[int], said: dict[str, list], clause, q, finding: Finding, candidate,
@@ -399,12 +410,15 @@ def _nearer(q, other, selected) -> bool:
 
 def _gap(q, claim) -> float:
     """How far figure q's value is from the nearest statement of a claim, as the log of their ratio (a rate
-    read per its claim's base; a statement in another unit is not compared)."""
+    read per its claim's base): against the statements in q's own unit where the claim has some (its yuan
+    prices beside its dollar ones), else those in the claim's unit; a statement in a third unit is not
+    compared."""
     from dsfact.quantity import convert_value
 
+    unit = q.unit if any(st.unit == q.unit for st in claim.statements) else claim.unit
     values = [abs(st.value) for st in claim.statements
-              if isinstance(st.value, (int, float)) and st.value and st.unit == claim.unit]
-    value = convert_value(q, claim.unit) if not isinstance(q.value, str) else None
+              if isinstance(st.value, (int, float)) and st.value and st.unit == unit]
+    value = convert_value(q, unit) if not isinstance(q.value, str) else None
     if not value or not values:
         return math.inf
     if q.per is not None and claim.per is not None and q.per.unit.lower() == claim.per.unit.lower() and q.per.amount:
