@@ -80,6 +80,7 @@ class CueIndex:
         self.latin_fuzzy: dict[str, list[str]] = {}  # first letter -> long keys
         self.cjk_by_prefix: dict[str, list[str]] = {}
         self.claims_by_unit: dict[str, list[int]] = {}
+        self.units: list[frozenset[str]] = []  # claim index -> its unit and its statements' (the yuan of a dollar price)
         self.groups: dict[str, list[int]] = {}
         self.folded: dict[str, str] = {}
         self.position: dict[str, int] = {}  # claim id -> claim index
@@ -125,7 +126,8 @@ class CueIndex:
                     if key is None:
                         key = family_keys[word] = _cue_key(word, word.lower())
                     add(key, i, role)
-            units = {claim.unit} | {st.unit for st in claim.statements}
+            units = frozenset({claim.unit} | {st.unit for st in claim.statements})
+            index.units.append(units)
             for unit in units:
                 index.claims_by_unit.setdefault(unit, []).append(i)
             if claim.group:

@@ -233,7 +233,8 @@ class TextMatcher(TextCues):
                 how = FIRM if ci not in subjects else carried(self, q, hit, ci, subjects, hits, cues)
                 if how:
                     metrics.append((hit, ci, d, how))
-            if excludes and ((d <= EXCLUDE_REACH and not self._figure_between(q, hit) and not governs_other(self, q, hit))
+            if excludes and ((d <= EXCLUDE_REACH and not governs_other(self, q, hit) and (  # with 分别, its clause's
+                    not self._figure_between(q, hit) or respectively and d == qs - hit.end))  # words govern all
                              or row_label(self.text, q, hit)):
                 exclusions.extend((hit, ci) for ci in excludes)
             if (names or entity) and not names_aside(self, q, hit, hits):

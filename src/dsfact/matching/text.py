@@ -32,6 +32,8 @@ _CLAUSE = re.compile(r"[,，;；:：、()（）—\s](?:(?<![,\s])|(?<=,)(?:(?<!
 _SPACE_RUN = re.compile(r"(?<=[^\x00-\x24\x26-\x7f])\s+")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _RESPECTIVELY = ("分别", "respectively")
+_BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
+_LIST_JOINT = re.compile(r"(?i)\s*(?:[、/／]|及|和|与|或|and|or)?\s*")  # between two members of a list
 
 
 def _context_subjects(text: TextCues, context: tuple) -> frozenset[int]:
@@ -282,7 +284,17 @@ class TextCues:
             return []
         clause = bisect.bisect_right(self._marks, hit.start)
         return [x for x in self._quantities[lo:hi] if x.unit == q.unit and x is not q and x.end <= b
-                and bisect.bisect_right(self._marks, x.start) == clause]
+                and bisect.bisect_right(self._marks, x.start) == clause and not self._listed(x, q)]
+
+    def _listed(self, x: Quantity, q: Quantity) -> bool:
+        """Whether x and q (x first) are members of one list of rates of one base, with nothing but list
+        joints and bracketed words between them ("每百万输入tokens 1元（缓存命中）、4元（缓存未命中）"): the
+        words that head the list govern every member."""
+        if q.per is None or x.per != q.per or x.end > q.start:
+            return False
+        members = [y for y in self.figures_in(x.start, q.start) if y.start >= x.start] + [q]
+        return all(_LIST_JOINT.fullmatch(_BRACKETED.sub("", self.folded[a.end:b.start])) is not None
+                   for a, b in zip(members, members[1:]))
 
     def figures_in(self, start: int, end: int) -> list[Quantity]:
         """The figures read in this text that begin in text[start:end], in order (a slice found by bisection,
@@ -380,13 +392,14 @@ class TextCues:
         with this variant word is stated in, which it then qualifies: "lost $600 billion after falling as
         much as 18% intraday" (the intraday low is the 18%, not the $600 billion)."""
         starts, text, quantities = self._quantity_starts, self.text, self._quantities or []
-        units = {self.registry.claims[ci].unit for ci in claims}
+        units = {unit for ci in claims for unit in self.index.units[ci]}
         k = bisect.bisect_left(starts, hit.end)
         if k < len(starts) and starts[k] != q.start and not text[hit.end:starts[k]].strip():
             return quantities[k].unit in units  # "as much as 18%"
         k = bisect.bisect_right(starts, hit.start) - 1
         if 0 <= k < len(quantities) and starts[k] != q.start and quantities[k].end <= hit.start:
-            return quantities[k].unit in units and not text[quantities[k].end:hit.start].strip()  # "18% intraday"
+            # "18% intraday", "1元（缓存命中）": a bracket opened right after a figure is that figure's
+            return quantities[k].unit in units and not text[quantities[k].end:hit.start].strip().lstrip("(（").strip()
         return False
 
 

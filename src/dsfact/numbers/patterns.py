@@ -302,6 +302,7 @@ def _qualifiers(r: _Rx) -> None:
     r.inherit = _compile(r"^\s*(?:[、,，;；]|\s)?\s*(?:及|和|与|以及|或|and|or|vs\.?|versus|[(（])?\s*"
                            r"(?:合|折合|人民币|港币|美元)*\s*$")
     r.paren = _compile(r"\([^()]*\)|（[^（）]*）")
+    r.list_joint = _compile(r"(?i)\s*(?:[、/／]|及|和|与|或|and|or)?\s*")  # between two members of a list of amounts
     r.roc = _compile(r"民国\s?$")
 
 

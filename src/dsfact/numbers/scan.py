@@ -43,6 +43,7 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
         self.out: list[Quantity] = []
         self.last_end = 0  # end of the last emitted quantity
         self.pending_per: tuple[int, Per] | None = None
+        self.listed_per: tuple[int, Per, str] | None = None  # a rate its first amount took, for the list it heads
         self._has_url: bool | None = None  # whether the text holds an address (_margin_start), found once
 
     # -- driver -------------------------------------------------------------------------------
@@ -178,6 +179,9 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
             elif per is None and unit not in _NO_PER:
                 per = pper
                 self.pending_per = None
+                self.listed_per = (limit, pper, unit)
+        elif self.listed_per is not None and per is None:
+            per = self._listed_per(start, unit)
         if qualifier == _NEUTRAL:
             qualifier = None
         below = qualifier == _NEARLY
@@ -187,6 +191,20 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
                                  per, direction, below))
         self.last_end = end
         return end
+
+    def _listed_per(self, start: int, unit: str) -> Per | None:
+        """The rate of the amount before, for the next amount of its unit in a list in the same clause:
+        "每百万输入tokens 1元（缓存命中）、4元（缓存未命中）", "$0.14 (cache hit) or $0.55 per million
+        tokens" reads its rate after; anything else between them (a word, another figure) ends the list."""
+        limit, per, listed = self.listed_per
+        self.listed_per = None
+        if start >= limit or unit != listed:
+            return None
+        between = self.r.paren.sub("", self.w[self.last_end:start])
+        if self.r.list_joint.fullmatch(between) is None:
+            return None
+        self.listed_per = (limit, per, unit)
+        return per
 
     def _emit_date(self, start: int, end: int, iso: str) -> int:
         return self._emit(start, end, iso, "date")
