@@ -154,13 +154,14 @@ def marks_writing(folded: str, start: int, end: int) -> bool:
         return False
     bounds = [start] + [m.start() for m in _CLAUSE.finditer(folded, start, end)] + [end]
 
-    def clause_says(at: int, *keys: str) -> bool:
+    def clause_says(at: int, *keys: str, own: tuple[int, int] = (0, 0)) -> bool:
         k = max(i for i, b in enumerate(bounds) if b <= at)
         a, b = bounds[k], bounds[min(k + 1, len(bounds) - 1)]
-        return any(True for key in keys for _ in _found(folded, a, b, table.get(key, ())))
+        # a word of the hour's own words is not another's ("shortly after the opening bell" tells no earlier episode)
+        return any(not (own[0] <= x and y <= own[1]) for key in keys for x, y in _found(folded, a, b, table.get(key, ())))
 
     return any(not clause_says(s, "forecast-not") for s, _ in forecasts) \
-        or any(not clause_says(s, "extreme", "earlier") for s, _ in hours) \
+        or any(not clause_says(s, "extreme", "earlier", own=(s, e)) for s, e in hours) \
         or any(not clause_says(s, "present-not") for s, _ in present)
 
 
