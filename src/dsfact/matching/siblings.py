@@ -325,4 +325,10 @@ def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim
             best, kinds = d, ids
         elif d == best:
             kinds = kinds | ids
+    if not kinds:  # "$2.19 per million output tokens, versus o1's $80": the kind of the price it is set against
+        from dsfact.matching.parallel import parallel_kind
+
+        kinds = parallel_kind(q, text, hits, words, _rate_before)
+        if selected.id in kinds:
+            return [], frozenset()
     return [c for c in members if c is not selected], kinds

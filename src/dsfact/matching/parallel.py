@@ -1,0 +1,31 @@
+"""The kind of a price set against another: "R1 charges $2.19 per million output tokens, versus o1's $80",
+"DeepSeek-R1每百万输出tokens收费2.19美元，低于OpenAI o1的80美元". The second price names no kind of its own; it
+is compared with the first, whose own words say it is an output price, so it is o1's output price too."""
+from __future__ import annotations
+
+import bisect
+
+from dsfact.matching.roles import is_comparison
+from dsfact.model import Quantity
+
+
+def parallel_kind(q: Quantity, text, hits, words: dict, rate_before) -> frozenset[str]:
+    """The ids of the price claims (of q's family: `words`, kind word -> ids) whose kind the price q is set
+    against names in its own words: q's clause names a compared name before q ("versus o1's", "低于OpenAI
+    o1的"), and the nearest price before that clause, in q's sentence and of q's currency, has a kind word
+    among its own words (`rate_before(folded, x)`: where they begin). Empty when none does."""
+    marks, folded = text._marks, text.folded
+    sentence = text.sentences[text.sentence_of(q.start)]
+    k = bisect.bisect_left(marks, q.start)
+    clause_start = max(marks[k - 1] if k else sentence.start, sentence.start)
+    if clause_start <= sentence.start:
+        return frozenset()  # q's clause opens the sentence: nothing before it to be set against
+    if not any(clause_start <= h.start and h.end <= q.start and text.index.names(h.cue)
+               and is_comparison(folded, h.start, h.end) for h in hits):
+        return frozenset()
+    earlier = [x for x in text.figures_in(sentence.start, clause_start) if x.per is not None and x.unit == q.unit]
+    if not earlier:
+        return frozenset()
+    x = earlier[-1]
+    own = rate_before(folded, x)
+    return frozenset().union(*(words.get(h.cue, ()) for h in hits if own <= h.start and h.end <= x.end))
