@@ -153,7 +153,10 @@ def lexicon() -> _Lexicon:
 
 def _restates(previous: Quantity, q: Quantity) -> bool:
     """Whether q may be a restatement of `previous` in another unit of the same dimension."""
-    if previous.unit == q.unit:
+    if previous.unit == q.unit:  # in its own unit a restatement only rounds: "$0.14 or $0.55" are two prices
+        if isinstance(previous.value, (int, float)) and isinstance(q.value, (int, float)) and previous.value \
+                and q.value and not 2 / 3 <= previous.value / q.value <= 1.5:
+            return False
         return previous.unit in _CURRENCIES or previous.unit in _DURATIONS
     return ({previous.unit, q.unit} <= _CURRENCIES) or ({previous.unit, q.unit} <= _DURATIONS)
 

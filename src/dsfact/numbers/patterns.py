@@ -275,6 +275,7 @@ def _rates_and_ranges(r: _Rx) -> None:
         r"|(?i:thousand|million|billion)|[MKk](?![A-Za-z])|百万|千万|万|千|亿|百)?\s?个?\s?"
         r"(?:(?i:" + _in_order(_latin(w.token_kinds)) + r")\s+|" + _other(w.token_kinds) + r"\s?){0,2}"  # "cached input"
         r"(?P<noun>(?i:" + lower + r")(?![A-Za-z])|" + cased + "|" + _other(nouns) + ")")
+    r.short_aside = _compile(r"\s?(?:\([^()0-9\n]{1,24}\)|（[^（）0-9\n]{1,12}）)")  # "(cache miss)", （缓存未命中）
     r.per_prefix = _compile(
         r"每\s?(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?\s?(?:万|亿|百万|千|[kKmM])?|百万|千万|万|千|亿|百|"
         r"[一二两三四五六七八九十]+[百千万亿]*)?\s?个?\s?(?:" + _other(w.token_kinds) + r"|(?i:" + _in_order(_latin(w.token_kinds)) + r")\s?)?\s?"

@@ -54,13 +54,29 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
         the whole text; the figures of the margin are read and left out."""
         if spans is None:
             self._scan(0, self.n)
-            return self.out
+            return self._rates_shared(self.out)
         pos, kept = 0, []
         for start, end in spans:
             first = len(self.out)
             pos = self._scan(max(pos, self._margin_start(start)), min(end, self.n))
             kept += [q for q in self.out[first:] if start <= q.start < end]
-        return kept
+        return self._rates_shared(kept)
+
+    def _rates_shared(self, out: list[Quantity]) -> list[Quantity]:
+        """The figures with the rate of the last member of a list of amounts given to the members before
+        it: "$0.14 (cache hit) and $0.55 (cache miss) per million input tokens", "$0.14 or $0.55 per million
+        tokens". Members are of one unit and of like size (a hundredfold at most: "$5.6 million and $2 per
+        GPU hour" is no list), with nothing but a list joint and bracketed words between them."""
+        for i in range(len(out) - 1, 0, -1):
+            q, x = out[i], out[i - 1]
+            if q.per is None or x.per is not None or x.unit != q.unit or x.unit in _NO_PER \
+                    or isinstance(x.value, str) or isinstance(q.value, str) or not x.value or not q.value \
+                    or not 0.01 <= x.value / q.value <= 100:
+                continue
+            between = self.r.paren.sub("", self.w[x.end:q.start])
+            if between.strip() and self.r.list_joint.fullmatch(between) is not None:
+                out[i - 1] = x._replace(per=q.per)
+        return out
 
     def _margin_start(self, start: int) -> int:
         """Just after the last word or clause break that comes _REACH characters or more before `start`

@@ -191,6 +191,10 @@ class _Units:
         if a.unit in _NO_PER and a.unit != "pct":
             return
         m = r.per_suffix.match(w, end) if c in r.per_suffix_first else None
+        if m is None and c in "(（":  # "$0.55 (cache miss) per million input tokens": the rate after a short aside
+            aside = r.short_aside.match(w, end)
+            if aside is not None and w[aside.end():aside.end() + 2].strip()[:1] in r.per_suffix_first:
+                m = r.per_suffix.match(w, aside.end())
         if m:
             noun = m["noun"]
             nouns = r.words.per_noun
