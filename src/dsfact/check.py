@@ -6,7 +6,7 @@ import math
 from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
 from dsfact.matching.bodies import borrowed_from_other, framed_only
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
-from dsfact.matching.siblings import other_models, price_kind, variant_decides
+from dsfact.matching.siblings import family_agrees, other_models, price_kind, shunned, variant_decides
 from dsfact.model import CONTRADICTED, SUPPORTED, FileResult, Finding, Registry
 from dsfact.quantity import agrees
 from dsfact.verdict import claim_sources, judge, verdict_of
@@ -323,6 +323,7 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry, verdict=CON
     excluded = getattr(candidate.cues, "excluded", ())
     position = matcher.index.position
     named, others = other_models(q, selected, matcher, candidate.subject_distance)
+    others = [c for c in others if not shunned(q, c, matcher)]  # "$1.10 per million input tokens": no output price
     if named is not None and position[named.id] not in excluded and (_nearer(q, named, selected)
                                                                     or _digits_of(q, named, selected)):
         found = judge(q, named, [named], registry)
@@ -335,7 +336,8 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry, verdict=CON
         if found is not None and found.verdict == SUPPORTED:
             return (found, other) if position[other.id] not in excluded else (None, None)
     slip = _slip_of(q, selected, [c for c in others if position[c.id] not in excluded], registry, matcher) \
-        if verdict == CONTRADICTED else None  # a figure some source of selected's bears out is no slip
+        if verdict == CONTRADICTED and not (selected.per is not None and family_agrees(q, selected, matcher)) \
+        else None  # a figure some source of selected's, or another kind of its price, bears out is no slip
     if slip is not None:
         return slip  # "the DeepSeek model cost $249,000": R1's $294,000 misstated, not V3's $5.6 million
     family, kinds = price_kind(q, selected, matcher) if selected.per is not None else ([], frozenset())

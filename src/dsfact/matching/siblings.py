@@ -129,16 +129,21 @@ def _model_keys(registry, index) -> dict[str, frozenset[str]]:
         by_claim = _keys_by_claim(index)
         keys: dict[str, frozenset[str]] = {}
         groups = _model_families(registry)
+        other: dict[str, list[Claim]] = {}  # per claim, the members of its family about another model
         for c in registry.claims:
-            members = groups.get(c.id, ())
             own = _ascii_key(c.subject)
-            others = [_ascii_key(o.subject) for o in members if o.subject != c.subject]
+            cues = by_claim.get((index.position[c.id], SUBJECT), ())
+            # a model's name in its subject ("r1" in "DeepSeek (R1 API)"): a member whose subject holds it too
+            # is about the same model, however its subject is worded ("DeepSeek-R1 (deepseek-reasoner API)")
+            models = [k for k in cues if k.isascii() and any(ch.isdigit() for ch in k) and k in own]
+            other[c.id] = [o for o in groups.get(c.id, ()) if o.subject != c.subject
+                           and not any(k in _ascii_key(o.subject) for k in models)]
+            others = [_ascii_key(o.subject) for o in other[c.id]]
             if others:
-                cues = by_claim.get((index.position[c.id], SUBJECT), ())
                 keys[c.id] = frozenset(k for k in cues if k.isascii() and k and k in own
                                        and not any(k in o for o in others))
         # per claim, the claims of its family about another model that have words of their own
-        _MODELS["siblings"] = {c.id: [o for o in groups[c.id] if o.subject != c.subject and keys.get(o.id)]
+        _MODELS["siblings"] = {c.id: [o for o in other[c.id] if keys.get(o.id)]
                                for c in registry.claims if keys.get(c.id)}
         _MODELS["registry"], _MODELS["keys"] = registry, keys
     return _MODELS["keys"]
@@ -147,7 +152,9 @@ def _model_keys(registry, index) -> dict[str, frozenset[str]]:
 def _model_families(registry) -> dict[str, list[Claim]]:
     """Per claim, the claims that state the same quantity of another model, or of its own: its group's, and
     for a price per unit the prices of the same unit, base and metric ("output price per million tokens" of
-    R1, C58, and of V3, C61, in no group together). Their subjects' own words tell the models apart."""
+    R1, C58, and of V3, C61, in no group together), and for a group's price that names no kind every price of
+    the same unit and base of a subject that shares a name with its own. Their subjects' own words tell the
+    models apart."""
     by_group: dict[str, list[Claim]] = {}
     by_kind: dict[tuple, list[Claim]] = {}
     for c in registry.claims:
@@ -158,6 +165,12 @@ def _model_families(registry) -> dict[str, list[Claim]]:
     out: dict[str, list[Claim]] = {}
     for c in registry.claims:
         kind = by_kind.get((c.unit, c.per, c.metric.strip().lower()), []) if c.per is not None else []
+        if c.per is not None and c.group and not c.variant:
+            # a group's claim that names no kind (R1's "price per million tokens") is as near every price of
+            # the same unit and base that another model of its subject's words has (V3's $0.27 input price)
+            cues = set(c.subject_cues)
+            kind = kind + [o for o in registry.claims if o.per == c.per and o.unit == c.unit and o is not c
+                           and o.subject != c.subject and cues & set(o.subject_cues) and o not in kind]
         family = by_group.get(c.group, []) if c.group else []
         out[c.id] = family + [o for o in kind if o not in family]
     return out
@@ -332,3 +345,24 @@ def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim
         if selected.id in kinds:
             return [], frozenset()
     return [c for c in members if c is not selected], kinds
+
+
+def shunned(q: Quantity, other: Claim, text: TextCues) -> bool:
+    """Whether a word that claim `other` excludes stands among figure q's own words (its rate, written after it
+    or before it: "$1.10 per million input tokens", 每百万输入tokens 1.1美元): no output price, whatever model
+    it is of."""
+    from dsfact.matching.cues import EXCLUDE
+
+    ci = text.index.position[other.id]
+    start = _rate_before(text.folded, q) if q.per is not None else q.start
+    return any((ci, EXCLUDE) in text.roles_of(hit) for hit in text.hits_in(start, q.end))
+
+
+def family_agrees(q: Quantity, selected: Claim, text: TextCues) -> bool:
+    """Whether a price bound to `selected` agrees with a claim of its price family (the same subject's other
+    kinds of price: "$2 per million tokens" is R1's $2.19 output price read round)."""
+    from dsfact.quantity import agrees
+
+    found = _price_kinds(text.registry, text.index).get(selected.id)
+    return found is not None and any(agrees(q, st, c.per) for c in found[0] if c is not selected
+                                     for st in c.statements)
