@@ -50,10 +50,13 @@ def is_pipe_row(s: str, a: int, b: int) -> bool:
 _BARE_REACH = 50  # lines searched up for the delimiter row of a table that lost its outer pipes
 
 
+_DASHES = "-—–─－"  # a delimiter row as editors and blog software rewrite it: "|——|————|", "|─|─|"
+
+
 def is_delimiter_row(s: str, a: int, b: int) -> bool:
-    """Whether the line s[a:b] is a table's delimiter row ("|---|:---:|", "---|---|---")."""
+    """Whether the line s[a:b] is a table's delimiter row ("|---|:---:|", "---|---|---", "|——|——-|")."""
     cells = s[a:b].strip(" \t\r").strip("|").split("|")
-    return len(cells) >= 2 and all(c.strip(" \t").strip(":") and not c.strip(" \t").strip(":").strip("-")
+    return len(cells) >= 2 and all(c.strip(" \t").strip(":") and not c.strip(" \t").strip(":").strip(_DASHES)
                                    for c in cells)
 
 
