@@ -34,6 +34,10 @@ def _tokens_after(w: str, end: int, names: tuple[str, ...]) -> bool:
     return _TOKENS_AFTER.match(w, end, end + 48) is not None
 
 
+# a label's colon right after a unit word, then the next figure: "GPU hours: 2.788 million", "GPU小时：278.8万"
+_LABEL_NEXT = re.compile(r"[ \t]*[:：][ \t]*(?:about |around |约|約)?(?:US\$|HK\$|\$|€|£|¥)?[ \t]?[0-9]")
+
+
 class _Units:
     """The unit readers of the scanner (a part of `_Scanner`)."""
 
@@ -48,8 +52,9 @@ class _Units:
                 a.qual = MORE_THAN
                 q += 1
         m = r.unit.match(w, q)
-        if m and "\n" in w[q:m.end()]:
-            m = None  # a unit is never read across a line break: the next line's label is no unit of this one
+        if m and ("\n" in w[q:m.end()] or _LABEL_NEXT.match(w, m.end())):
+            m = None  # a unit is never read across a line break, nor from the label of the next figure ("GPUs:
+            # 2,048 H800 GPU hours: 2.788 million", a spec list whose lines were joined): that is no unit of this one
         if not m:
             a.end = q
             if core.currency is None and a.value >= _TOKENS_FROM \
@@ -153,7 +158,8 @@ class _Units:
             unit = "count"
             # 二億個GPU小時: a counter, then the real unit.
             m2 = self.r.unit.match(self.w, m.end())
-            if m2 and m2.lastgroup in ("gpuh", "token") and "\n" not in self.w[m.end():m2.end()]:
+            if m2 and m2.lastgroup in ("gpuh", "token") and "\n" not in self.w[m.end():m2.end()] \
+                    and not _LABEL_NEXT.match(self.w, m2.end()):
                 m = m2
                 unit = {"gpuh": "gpu_hour", "token": "token"}[m2.lastgroup]
         return unit, mult, m
