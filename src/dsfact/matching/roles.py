@@ -553,8 +553,6 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None, d
     if dates and not any(when.date_fits(d, claim_time) and when.implied_year(d, day) in (None, claim_year)
                          for d in dates):
         return False  # another day, or the claim's day of another year than the document's date implies
-    if year is None and any(d[:4].isdigit() for d in dates):
-        base = None  # the text gives the year ("in 2025"): without the document's, "last year" names none
     claim_day = None
     if day_tied:
         claim_day = datetime.date(*map(int, parts))
