@@ -71,12 +71,15 @@ class _Words:
 
 
 class _Event:
-    __slots__ = ("name", "metric", "words", "others", "before", "after", "title", "unless")
+    __slots__ = ("name", "metric", "words", "others", "before", "after", "title", "unless", "sentence")
 
     def __init__(self, name: str, table: dict[str, tuple[str, ...]]) -> None:
         self.name = name
         self.metric = table.get("metric", ())
         self.others = table.get("others", ())
+        # `reach: sentence`: its words tell the event from the sentence's first clause too (the subject the
+        # figure's clause takes: "The first Stargate site in Abilene, Texas, will house 400,000 GPUs")
+        self.sentence = "sentence" in table.get("reach", ())
         self.words, self.before, self.after, self.title, self.unless = (
             _Words(table.get(key, ())) for key in ("words", "before", "after", "title", "unless"))
 
@@ -133,6 +136,14 @@ def other_event(text, q, claim) -> str:
                 or any(event.before.ends(before, _trimmed(before, p), chinese) for p in starts):
             return other
     sentence = text.sentences[text.sentence_of(q.start)]
+    head = text.reader()._clause_span(sentence.start)[1]  # the sentence's first clause: its subject
+    for other in own.others:
+        event = table.get(other)
+        if event is not None and event.sentence and sentence.start < head <= start \
+                and not any(x.end <= q.start for x in text.figures_in(sentence.start, start)) \
+                and event.words.search(folded, sentence.start, head) \
+                and not event.unless.search(folded, sentence.start, end):
+            return other  # "The first Stargate site in Abilene, Texas, will house 400,000 GPUs"
     if not _title(text.text, q) or own.words.search(folded, sentence.start, sentence.end):
         return ""
     for other in own.others:
