@@ -100,6 +100,8 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
     if told_later(text, si, tags) and not any(d[:1] != "-" and date_fits(d, time) for d in _date_tags(own)) \
             and not (text.day and YEAR_AGO in own and time_fits(time, own, text.year, text.day)):
         return ANOTHER_DAY  # "DeepSeek一周年之际，英伟达1月27日下跌4%": a year or more after the claim's day
+    if text.year is None and any(year_kind(t)[0] for t in (own or tags)):  # (a date of its own decides)
+        return ANOTHER_DAY  # 去年初 with no document date names no year: its figure may agree, never contradict
     if own and any(t.startswith(("date:", "weekday:")) or (text.day and (t in DAY_KINDS or t == YEAR_AGO
                    or t.startswith(LAST_MONTH))) for t in own) and time_fits(time, own, text.year, text.day):
         # "on Monday", "on 27 January", 昨日 in a text of the 28th: placed on the claim's day, when the year
