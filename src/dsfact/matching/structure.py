@@ -11,7 +11,7 @@ import re
 
 from dsfact.lang import words_of
 from dsfact.matching.cues import _CURRENCIES, METRIC, _cue_key, has_cjk, is_cjk
-from dsfact.matching.roles import lexicon
+from dsfact.matching.recipients import compared_owner, recipient_before
 from dsfact.matching.text import means_in
 from dsfact.matching.wordtables import whole_word_in, word_then
 
@@ -454,9 +454,12 @@ def _owner_match(matcher, q) -> tuple[int | None, bool]:
     m = _owner_end(folded, q.end)
     if m is not None:
         return m, False
-    m = _compared_owner(matcher, q)
+    m = compared_owner(matcher, q, _owner_words()[5])
     if m is not None:
         return m, False
+    m = recipient_before(matcher, q, tuple(w for w in _owner_words()[3] if not w.isascii()))
+    if m is not None:
+        return m, True  # "软银将向星际之门投资190亿美元": put into Stargate, told before the figure
     m = word_then(folded, q.end, _owner_words()[4])
     if m is None or not any(h.start == m for h in matcher.hits_in(m, m + 60)):
         global _REFERENTS  # "invest $500 billion in a venture called Stargate"
@@ -468,16 +471,6 @@ def _owner_match(matcher, q) -> tuple[int | None, bool]:
     k = bisect.bisect_right(marks, q.start) - 1
     start = max(marks[k] if k >= 0 else 0, matcher.sentences[matcher.sentence_of(q.start)].start)
     return (m, True) if whole_word_in(folded, start, q.start, _owner_words()[3]) else (None, False)
-
-
-def _compared_owner(matcher, q) -> int | None:
-    """Where the name that owns figure q begins when a word of comparison stands right before the figure and
-    "for" and a name right after it (roles.words [compared-owner]): "versus $60 for OpenAI's o1"."""
-    folded = matcher.folded
-    m = word_then(folded, q.end, _owner_words()[5])
-    if m is None or not any(h.start == m for h in matcher.hits_in(m, m + 60)):
-        return None
-    return m if lexicon().compared_before.ends(folded, max(0, q.start - 24), q.start, False) else None
 
 
 def owner_after(matcher, q, hits, cues) -> None:
