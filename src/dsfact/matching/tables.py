@@ -209,7 +209,7 @@ def _label_unit(label: str) -> tuple[str, object] | None:
     """The unit a line's label names, as a table's header does (`_unit_named`); for a Chinese label, also
     the unit its last characters name (训练词元: tokens)."""
     found = _unit_named(label.strip())
-    if found is None and not label.isascii():
+    if found is None and not label.isascii() and "每" not in label and "/" not in label:  # (每万亿token所需GPU小时: a rate)
         label = label.strip()
         for k in range(min(len(label) - 1, 6), 1, -1):
             found = _unit_named(label[-k:])
