@@ -113,6 +113,34 @@ def _end(s: str, start: int) -> int:
     return len(s) if end < 0 else end
 
 
+_SPACE_REACH = 200  # rows searched up for the header of a table written in columns of spaces
+_TOPS: list = [None, {}]  # the text last asked of, and its line starts -> the first row of their table
+
+
+def _space_top(s: str, start: int, count: int) -> int | None:
+    """Where the table in columns of spaces whose row (of `count` cells) begins at `start` has its first row:
+    up the lines of as many cells, remembered per line for the last text (each row of a long table asks)."""
+    if _TOPS[0] is not s:
+        _TOPS[0], _TOPS[1] = s, {}
+    tops = _TOPS[1]
+    first, walked = start, []
+    for _ in range(_SPACE_REACH):
+        if first in tops:
+            first = tops[first]
+            break
+        walked.append(first)
+        if first == 0:
+            break
+        above = s.rfind("\n", 0, first - 1) + 1
+        if len(space_cells(s, above, first - 1)) != count or is_pipe_row(s, above, first - 1):
+            break
+        first = above
+    else:
+        return None
+    for line in walked:
+        tops[line] = first
+    return first
+
 # Plain-text columns: cells parted by a tab or three spaces or more (prose puts two after a full stop)
 _GAP = None
 
@@ -149,12 +177,9 @@ def space_cell(s: str, pos: int, start: int) -> tuple[tuple[int, int] | None, tu
     k = next((i for i, (a, b) in enumerate(cells) if a <= pos < b), None)
     if k is None:
         return None
-    first = start
-    while first > 0:
-        above = s.rfind("\n", 0, first - 1) + 1
-        if len(space_cells(s, above, first - 1)) != len(cells) or is_pipe_row(s, above, first - 1):
-            break
-        first = above
+    first = _space_top(s, start, len(cells))
+    if first is None:
+        return None  # a header further up than _SPACE_REACH rows is no header the row is read with
     if first == start:
         return None  # the header row itself, or a line of its own
     header = space_cells(s, first, _end(s, first))

@@ -97,7 +97,11 @@ def pipe_cell(text: str, pos: int, start: int) -> tuple[tuple[int, int] | None, 
     cell; None elsewhere."""
     line = _pipe_line(text, start)
     if line is None:  # "DeepSeek-R1    $0.55    $2.19": columns of spaces
-        return _space_cell(text, pos, start) if "   " in text or "\t" in text else None
+        end = text.find("\n", pos, pos + _ROW_REACH)  # (the figure's own line only, and a row's length at most:
+        if end < 0:  # never the whole text per figure)
+            end = len(text) if len(text) <= pos + _ROW_REACH else -1
+        return _space_cell(text, pos, start) if end > 0 and (text.find("   ", start, end) >= 0
+                                                             or text.find("\t", start, end) >= 0) else None
     if _JOINED.search(text, *line):
         return None  # (rows a plain-text paragraph joined on one line: which cell labels a row is unsure)
     from dsfact.matching.doubt import _header_cell
@@ -140,9 +144,18 @@ def pipe_row(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, t
 
 
 def _space_row(text: str, start: int, end: int):
-    """pipe_row for a row of a table written in columns of spaces: its first cell and its header line."""
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    """pipe_row for a row of a table written in columns of spaces: its first cell and its header line (a
+    sentence that begins a line no longer than _ROW_REACH: nothing is searched beyond, however long the text)."""
+    k = start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k > 0 and text[k - 1] != "\n":
+        return None
+    line_end = text.find("\n", start, start + _ROW_REACH)
+    if line_end < 0:
+        if len(text) > start + _ROW_REACH:
+            return None
+        line_end = len(text)
     if line_end < end - 1:
         return None
     cells = space_cells(text, start, line_end)
@@ -154,6 +167,7 @@ def _space_row(text: str, start: int, end: int):
     return cells[0], (text.rfind("\n", 0, first) + 1, len(text) if header_end < 0 else header_end)
 
 
+_ROW_REACH = 2000  # characters: a line longer than this is no table row written in columns of spaces
 _CURRENCY_LEADS = ("US$", "$", "USD", "¥", "RMB", "CNY", "€", "EUR")  # a header's currency, before its base
 
 
@@ -169,10 +183,11 @@ def cell_units(matcher, quantities: list) -> list:
             and (structure is None or not structure.tables):
         return quantities
     out, changed, sentences = [], False, matcher.sentences
+    tabular = "|" in text or "   " in text or "\t" in text  # pipes, or columns of spaces (asked once per text)
     for q in quantities:
         if q.per is None and (q.unit == "count" or q.unit in _CURRENCIES):
             spans = structure.table_of(q.start) if structure is not None else None
-            if not spans:
+            if not spans and tabular:
                 spans = pipe_cell(text, q.start, sentences[matcher.sentence_of(q.start)].start)
             if not spans:  # "GPU hours: 2.788 million", "训练词元：14.8万亿": the label of the figure's line
                 label = line_label(text, q.start)
@@ -198,9 +213,10 @@ _LINE_LABEL = re.compile(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+)?(?P<label
 def line_label(text: str, pos: int) -> tuple[int, int] | None:
     """The span of the label that opens the line of the figure at `pos` when only the label, its colon and
     perhaps a qualifier stand before the figure ("GPU hours: 2.788 million"); None otherwise."""
-    start = text.rfind("\n", 0, pos) + 1
-    if pos - start > 48:
-        return None
+    lo = max(0, pos - 49)
+    start = text.rfind("\n", lo, pos) + 1
+    if start == 0 and lo > 0:
+        return None  # the line begins further back than a label reaches
     m = _LINE_LABEL.match(text[start:pos])
     return None if m is None else (start + m.start("label"), start + m.end("label"))
 
