@@ -273,7 +273,8 @@ def _rates_and_ranges(r: _Rx) -> None:
         r"\s?(?:(?P<kw>(?i:" + _in_order(w.rate_before) + r"))\s+|/\s?|(?P<a>(?i:an?))\s+|每\s?)"
         r"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?\s?(?:[kKmMbB](?![A-Za-z])|(?i:thousand|million|billion)|mn|bn|万|亿|百万|千)?"
         r"|(?i:thousand|million|billion)|[MKk](?![A-Za-z])|百万|千万|万|千|亿|百)?\s?个?\s?"
-        r"(?:(?i:" + _in_order(_latin(w.token_kinds)) + r")\s+|" + _other(w.token_kinds) + r"\s?){0,2}"  # "cached input"
+        r"(?:(?i:" + _in_order(_latin(w.token_kinds)) + r")(?:\s*/\s*|\s+)|" + _other(w.token_kinds)
+        + r"\s?){0,2}"  # "cached input", "input/output"
         r"(?P<noun>(?i:" + lower + r")(?![A-Za-z])|" + cased + "|" + _other(nouns) + ")")
     r.short_aside = _compile(r"\s?(?:\([^()0-9\n]{1,24}\)|（[^（）0-9\n]{1,12}）)")  # "(cache miss)", （缓存未命中）
     r.per_prefix = _compile(
