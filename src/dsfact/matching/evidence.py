@@ -165,7 +165,8 @@ def _parallel(matcher, q, hit) -> bool:
         return False
     marks = matcher._marks
     k = bisect.bisect_right(marks, hit.start)
-    start = marks[k - 1] if k else 0
+    # (the word's clause, not reaching back past the start of q's sentence into the sentence before)
+    start = max(marks[k - 1] if k else 0, matcher.sentences[matcher.sentence_of(q.start)].start)
     end = min(marks[k] if k < len(marks) else q.start, q.start)
     return any(x is not q and x.unit == q.unit and x.end <= end for x in matcher.figures_in(start, end))
 
