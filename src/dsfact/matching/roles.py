@@ -67,7 +67,7 @@ class _Lexicon:
         for name, table in tables.items():
             if name in ("between", "new-subject", "naming", "slash-pair", "owner", "compared-owner", "means",
                         "member", "exchange", "multiple", "earmark",
-                        "use", "from-to", "saving-base", "sum-of-parts", "compound"):  # word lists, not roles
+                        "use", "from-to", "saving-base", "sum-of-parts", "compound", "share-told"):  # word lists, not roles
                 continue
             clause = table.get("clause")
             self.roles.append(_Role(
