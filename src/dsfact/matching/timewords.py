@@ -5,6 +5,7 @@ sentences, figure after figure. The words are language data (time.words); this m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dsfact.fold import has_han
 from dsfact.matching import when
@@ -118,6 +119,7 @@ def _references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         if year is not None:
             out.append((m.end(), year.end()))  # the record word itself still places its figure
     out += move_bases(folded, start, end, chinese)  # "from Friday's close to Monday's"
+    out += _beaten_records(folded, start, end, chinese)  # "比去年9月创下的纪录多一倍"
     for m in lex.reference_after.get(chinese).finditer(folded, start, end):
         a = max(start, m.start() - REFERENCE_REACH)
         a = max(a, *(folded.rfind(c, a, m.start()) + 1 for c in ",;，；。"))  # the date's clause: not "当天" before it
@@ -158,6 +160,44 @@ def _event_reference(folded: str, m: re.Match, start: int, end: int, chinese: bo
     if _lexicon().superlative.get(chinese).search(folded, a, m.start()) is None:
         return None
     return m.start(), b
+
+
+_DATE_DIGITS = re.compile(r"[0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _set_words():
+    """time.words [reference] `beaten` and `set`, each as one wordtables.Alternation."""
+    from dsfact.lang import load_words
+    from dsfact.matching.wordtables import Alternation
+
+    reference = load_words("time").get("reference", {})
+    return Alternation(reference.get("beaten", ())), Alternation(reference.get("set", ()))
+
+
+def _beaten_records(folded: str, start: int, end: int, chinese: bool) -> list[tuple[int, int]]:
+    """The spans of earlier records the day's figure is set against, told with the time they were set:
+    a `beaten` word, then in its clause a word that a record was `set` and a superlative, and no figure but
+    a date ("比英伟达去年9月创下的纪录多一倍", "beating the record it set last September"): the time told
+    there is the old record's, no time of the day's figures."""
+    beaten, set_ = _set_words()
+    out = []
+    for m in beaten.get(chinese).finditer(folded, start, end):
+        b = m.end()
+        while b < end and folded[b] not in _MARKS:
+            b += 1
+        if set_.get(chinese).search(folded, m.end(), b) is None \
+                or _lexicon().superlative.get(chinese).search(folded, m.end(), b) is None:
+            continue
+        if all(_is_date_digits(folded, d) for d in _DATE_DIGITS.finditer(folded, m.end(), b)):
+            out.append((m.start(), b))
+    return out
+
+
+def _is_date_digits(folded: str, d: re.Match) -> bool:
+    """Whether a run of digits is part of a date: a year (19xx, 20xx) or a number of months or days (9月)."""
+    after = folded[d.end():d.end() + 1]
+    return after in ("年", "月", "日", "号") or (len(d.group()) == 4 and d.group()[:2] in ("19", "20"))
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
