@@ -30,6 +30,7 @@ def table_cues(matcher, q, cues, firm: set[int]) -> None:
             return
     index, folded, family = matcher.index, matcher.folded, matcher.index.family(q.unit)
     words, keys = [], set()
+    _header_owns(matcher, spans[1], family, cues)
     for span in spans:
         if span is None:
             continue
@@ -48,6 +49,20 @@ def table_cues(matcher, q, cues, firm: set[int]) -> None:
     # not by its own binds loosely: it may agree, never contradict
     family_of = members(matcher)
     firm.difference_update([ci for ci in list(firm) if family_of[ci][1] & keys and not family_of[ci][0] & keys])
+
+
+def _header_owns(matcher, column: tuple[int, int] | None, family: frozenset[int], cues) -> None:
+    """A column headed by a name owns its cells: "| OpenAI GPT-4o | DeepSeek R1 |" over "| $1.25 | $0.14 |"
+    makes $1.25 GPT-4o's, whatever else its row names ("DeepSeek is ~9x cheaper"): the claims of other
+    subjects are ruled out for the cell (`cues`, matcher._Cues)."""
+    if column is None:
+        return
+    naming = matcher.index.naming
+    named = [naming(h.cue) for h in matcher.hits_in(*column)]
+    if not any(entity or subjects for entity, subjects in named):
+        return
+    own = {ci for _entity, subjects in named for ci in subjects}
+    cues.excluded.update(ci for ci in family if ci not in own)
 
 
 def table_metrics(matcher, table) -> set[int]:
