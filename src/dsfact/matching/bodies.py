@@ -8,7 +8,7 @@ import re
 
 from dsfact.fold import fold_text
 from dsfact.matching.cues import METRIC, SUBJECT, _cue_key
-from dsfact.matching.family import base_span, base_words, earmarked_slice, other_base, versioned_other
+from dsfact.matching.family import base_span, base_words, earmarked_slice, gap_of_others, other_base, versioned_other
 from dsfact.matching.joint import loosely_named
 from dsfact.matching.memo import LastText
 from dsfact.matching.others import other_subject
@@ -171,7 +171,7 @@ def other_body(text, q: Quantity, ci: int) -> bool:
     start = max(marks[k - 1] if k else sentence.start, sentence.start)
     end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
     if text.registry.claims[ci].unit == q.unit == "factor":  # a multiple; a fraction's base is looser
-        if other_base(text, q, ci, start, end, compared):
+        if other_base(text, q, ci, start, end, compared) or gap_of_others(text, q, ci, start, end):
             return True  # "four times the power of the old cluster" is no multiple of Grok 2's
     if q.unit == "pct" and text.registry.claims[ci].kind == "change" and other_saving_base(text, q, ci, start, end):
         return True  # "90% below the industry" is no saving against OpenAI's price

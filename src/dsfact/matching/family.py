@@ -325,6 +325,21 @@ def other_base(text, q: Quantity, ci: int, start: int, end: int, compared: froze
     return True
 
 
+def gap_of_others(text, q: Quantity, ci: int, start: int, end: int) -> bool:
+    """Whether the multiple q, in the clause text[start:end], is told as a gap (roles.words [gap]: "差距高达263
+    倍", "a 263-fold gap") in a sentence that names a body claim ci excludes: a gap lies between the bodies
+    its sentence names, here another pair than ci's ("Grok 3 ... DeepSeek V3 used 2,000 GPUs, a 263-fold
+    gap" is no multiple of Grok 2's)."""
+    from dsfact.lang import words_of
+    from dsfact.matching.cues import EXCLUDE
+
+    folded = text.folded
+    if not any(folded.find(w, start, end) >= 0 for w in words_of("roles", "gap")):
+        return False
+    sentence = text.sentences[text.sentence_of(q.start)]
+    return any((ci, EXCLUDE) in text.roles_of(hit) for hit in text.hits_in(sentence.start, sentence.end))
+
+
 _EARMARK: tuple | None = None
 SLICE = 1.5  # a total is at least this many times the slice it holds
 
