@@ -5,6 +5,7 @@ import bisect
 import re
 
 from dsfact.matching.alone import date_links, dated_word, rest_words
+from dsfact.matching.apposition import apposed
 from dsfact.matching.aside import MODIFIER_GAP, compared_owner, in_aside, names_aside, own_only, qualifies_product
 from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens_with_pronoun, other_body, other_member
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words, has_cjk
@@ -521,7 +522,7 @@ def _after(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means: int, s
     million, DeepSeek trained V3"); `subject_first`: the word is a name, and q's clause names its
     subject before q."""
     marks, qe = text._marks, q.end
-    crossings = bisect.bisect_left(marks, hit.start) - after_q
+    crossings = bisect.bisect_left(marks, hit.start) - after_q - apposed(text.folded, qe, hit.start, hit.end)
     if crossings and ("(" in text.folded[qe:hit.start] or "（" in text.folded[qe:hit.start]):
         crossings -= _bracketed(text.folded, marks, after_q, qe, hit.start)
     if crossings > means and q.unit != "date":  # a clause of means leads the clause it serves
