@@ -34,3 +34,20 @@ def in_compound(folded: str, start: int) -> bool:
         return bool(head) and (head in latin or head.isdigit())
     return any(folded.startswith(p, start - len(p)) and folded[start - len(p) - 1:start - len(p)] != "第"
                for p in chinese if len(p) <= start)
+
+
+_WHOLE: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+
+
+def holds_whole(before: str, after: str) -> bool:
+    """Whether a figure is all that a thing named after it holds, not a part of something (roles.words
+    [whole-content]): a word of containing right before it (`before`, the words before the figure in its
+    clause) and the holder after it, joined by 的 ("一个包含2048块H800 GPU的集群": the cluster's whole count)."""
+    global _WHOLE
+    if _WHOLE is None:
+        from dsfact.lang import load_words
+
+        table = load_words("roles").get("whole-content", {})
+        _WHOLE = (tuple(table.get("before", ())), tuple(table.get("after", ())))
+    containing, holders = _WHOLE
+    return before.rstrip().endswith(containing) and any(after.find(w) >= 0 for w in holders)

@@ -14,7 +14,7 @@ import re
 
 from dsfact.fold import has_han
 from dsfact.matching import when
-from dsfact.matching.compounds import in_compound
+from dsfact.matching.compounds import holds_whole, in_compound
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.memo import LastText
@@ -67,7 +67,8 @@ class _Lexicon:
         for name, table in tables.items():
             if name in ("between", "new-subject", "naming", "slash-pair", "owner", "compared-owner", "means",
                         "member", "exchange", "multiple", "earmark",
-                        "use", "from-to", "saving-base", "sum-of-parts", "compound", "share-told"):  # word lists, not roles
+                        "use", "from-to", "saving-base", "sum-of-parts", "compound", "share-told", "recipient",
+                        "gap", "whole-content"):  # word lists, not roles
                 continue
             clause = table.get("clause")
             self.roles.append(_Role(
@@ -186,6 +187,8 @@ class FigureRoles:
         lex, chinese = lexicon(), reader._chinese
         self.starts = lex.between.tail_starts(self.before, chinese)
         self.said = lex.said_before.before(self.before, chinese, self.starts) | lex.said_after.after(self.after, chinese)
+        if "part" in self.said and chinese and holds_whole(self.before, self.after):
+            self.said.discard("part")  # "一个包含2048块H800 GPU的集群": all a cluster holds, not a part of it
 
     def __contains__(self, name: str) -> bool:
         found = self._known.get(name)
