@@ -32,8 +32,6 @@ _CLAUSE = re.compile(r"[,，;；:：、()（）—\s](?:(?<![,\s])|(?<=,)(?:(?<!
 _SPACE_RUN = re.compile(r"(?<=[^\x00-\x24\x26-\x7f])\s+")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _RESPECTIVELY = ("分别", "respectively")
-_BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
-_LIST_JOINT = re.compile(r"(?i)\s*(?:[、/／]|及|和|与|或|and|or)?\s*")  # between two members of a list
 
 
 def _context_subjects(text: TextCues, context: tuple) -> frozenset[int]:
@@ -292,9 +290,10 @@ class TextCues:
         words that head the list govern every member."""
         if q.per is None or x.per != q.per or x.end > q.start:
             return False
+        from dsfact.numbers.patterns import joins_list  # (only a rate asks)
+
         members = [y for y in self.figures_in(x.start, q.start) if y.start >= x.start] + [q]
-        return all(_LIST_JOINT.fullmatch(_BRACKETED.sub("", self.folded[a.end:b.start])) is not None
-                   for a, b in zip(members, members[1:]))
+        return all(joins_list(self.folded[a.end:b.start]) for a, b in zip(members, members[1:]))
 
     def figures_in(self, start: int, end: int) -> list[Quantity]:
         """The figures read in this text that begin in text[start:end], in order (a slice found by bisection,

@@ -331,6 +331,15 @@ def _compile(pattern: str, flags: int = 0) -> re.Pattern:
     return _Lazy(pattern, flags)  # type: ignore[return-value]
 
 
+def joins_list(gap: str, *, joint: bool = False) -> bool:
+    """Whether the words between two amounts join them as members of one list: nothing but a list joint (、,
+    /, 和, 与, 或, and, or) and bracketed asides ("1元（缓存命中）、4元"); with `joint`, a joint must stand there,
+    not a space alone. The scan's rates and the matcher's metric words read lists alike through it."""
+    r = _rx()
+    rest = r.paren.sub("", gap)
+    return r.list_joint.fullmatch(rest) is not None and (not joint or bool(rest.strip()))
+
+
 def _rx() -> _Rx:
     global _RX
     if _RX is None:

@@ -10,7 +10,7 @@ from dsfact.numbers.amounts import _Amounts
 from dsfact.numbers.context import _RATE_REACH, _Context
 from dsfact.numbers.dates import _Dates, _ref_year
 from dsfact.numbers.fractions import _Fractions
-from dsfact.numbers.patterns import _rx
+from dsfact.numbers.patterns import _rx, joins_list
 from dsfact.numbers.ranges import _Ranges
 from dsfact.numbers.triggers import _Triggers
 from dsfact.numbers.units import _Units
@@ -73,8 +73,7 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
                     or isinstance(x.value, str) or isinstance(q.value, str) or not x.value or not q.value \
                     or not 0.01 <= x.value / q.value <= 100:
                 continue
-            between = self.r.paren.sub("", self.w[x.end:q.start])
-            if between.strip() and self.r.list_joint.fullmatch(between) is not None:
+            if joins_list(self.w[x.end:q.start], joint=True):
                 out[i - 1] = x._replace(per=q.per)
         return out
 
@@ -216,8 +215,7 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
         self.listed_per = None
         if start >= limit or unit != listed:
             return None
-        between = self.r.paren.sub("", self.w[self.last_end:start])
-        if self.r.list_joint.fullmatch(between) is None:
+        if not joins_list(self.w[self.last_end:start]):
             return None
         self.listed_per = (limit, per, unit)
         return per
