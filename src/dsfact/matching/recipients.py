@@ -5,6 +5,7 @@ dsfact.matching.structure.owner_after gives such a name the figure."""
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 from dsfact.lang import words_of
 from dsfact.matching.roles import lexicon
@@ -23,8 +24,8 @@ def compared_owner(matcher, q, words: tuple[str, ...]) -> int | None:
     return m if lexicon().compared_before.ends(folded, max(0, q.start - _REACH), q.start, False) else None
 
 
-def recipient_before(matcher, q, investing: tuple[str, ...]) -> int | None:
-    """Where the name begins that a Chinese word of investing (`investing`) puts figure q into, when the name
+def recipient_before(matcher, q) -> int | None:
+    """Where the name begins that a Chinese word of investing ([owner] `before`) puts figure q into, when the name
     stands before the word in q's clause after a word of direction (向, 对) and another body is named before it
     as the investor: "软银将向星际之门投资190亿美元" is SoftBank's share put into Stargate, as "SoftBank will
     invest $19 billion in Stargate" is; None when the clause holds no such name."""
@@ -32,7 +33,7 @@ def recipient_before(matcher, q, investing: tuple[str, ...]) -> int | None:
     marks = matcher._marks
     k = bisect.bisect_right(marks, q.start) - 1
     start = max(marks[k] if k >= 0 else 0, matcher.sentences[matcher.sentence_of(q.start)].start)
-    directions = _directions()
+    directions, investing = _words()
     if not any(folded.find(d, start, q.start) >= 0 for d in directions):
         return None
     hits = matcher.hits_in(start, q.start)
@@ -50,11 +51,8 @@ def recipient_before(matcher, q, investing: tuple[str, ...]) -> int | None:
     return None
 
 
-_DIRECTIONS: tuple[str, ...] | None = None
-
-
-def _directions() -> tuple[str, ...]:
-    global _DIRECTIONS
-    if _DIRECTIONS is None:
-        _DIRECTIONS = tuple(words_of("roles", "recipient"))
-    return _DIRECTIONS
+@lru_cache(maxsize=1)
+def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of direction (roles.words [recipient]) and the Chinese words of investing ([owner] `before`),
+    looked up once."""
+    return words_of("roles", "recipient"), tuple(w for w in words_of("roles", "owner", "before") if not w.isascii())

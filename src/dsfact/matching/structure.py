@@ -457,7 +457,7 @@ def _owner_match(matcher, q) -> tuple[int | None, bool]:
     m = compared_owner(matcher, q, _owner_words()[5])
     if m is not None:
         return m, False
-    m = recipient_before(matcher, q, tuple(w for w in _owner_words()[3] if not w.isascii()))
+    m = recipient_before(matcher, q)
     if m is not None:
         return m, True  # "软银将向星际之门投资190亿美元": put into Stargate, told before the figure
     m = word_then(folded, q.end, _owner_words()[4])
