@@ -84,10 +84,7 @@ def _pipe_line(text: str, start: int) -> tuple[int, int] | None:
     plain-text table ("| a | b |"); None when `start` is not at the beginning of a line. A row is a
     sentence of its own, so nothing is searched back from a figure: on a long line of many sentences
     that would be read once per figure."""
-    k = start
-    while k > 0 and text[k - 1] in " \t":
-        k -= 1
-    if k > 0 and text[k - 1] != "\n":
+    if _line_start(text, start) is None:
         return None
     while start < len(text) and text[start] in " \t":
         start += 1
@@ -130,13 +127,20 @@ def pipe_cell(text: str, pos: int, start: int) -> tuple[tuple[int, int] | None, 
     return label, header
 
 
-def _space_cell(text: str, pos: int, start: int):
-    """pipe_cell for a table written in columns of spaces (dsfact.document.cells.space_cell), at the start of
-    a line only."""
+def _line_start(text: str, start: int) -> int | None:
+    """Where the line begins when only blanks stand between its start and `start`; None when `start` is not at
+    the beginning of a line (a sentence that begins inside a line is no table row)."""
     k = start
     while k > 0 and text[k - 1] in " \t":
         k -= 1
-    if k > 0 and text[k - 1] != "\n":
+    return None if k > 0 and text[k - 1] != "\n" else k
+
+
+def _space_cell(text: str, pos: int, start: int):
+    """pipe_cell for a table written in columns of spaces (dsfact.document.cells.space_cell), at the start of
+    a line only."""
+    k = _line_start(text, start)
+    if k is None:
         return None
     return space_cell(text, pos, k)
 
@@ -161,10 +165,7 @@ def pipe_row(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, t
 def _space_row(text: str, start: int, end: int):
     """pipe_row for a row of a table written in columns of spaces: its first cell and its header line (a
     sentence that begins a line no longer than _ROW_REACH: nothing is searched beyond, however long the text)."""
-    k = start
-    while k > 0 and text[k - 1] in " \t":
-        k -= 1
-    if k > 0 and text[k - 1] != "\n":
+    if _line_start(text, start) is None:
         return None
     line_end = text.find("\n", start, start + _ROW_REACH)
     if line_end < 0:
