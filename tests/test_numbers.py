@@ -248,6 +248,10 @@ MORE_PHRASES = [
     ("the S&P 500 lost 1.46% to 6,012.28", [Q(1.46, "pct", direction="down"), Q(6012.28, "count")]),
     ("making it 20 to 50 times cheaper", [Q(0.02, "ratio", high=0.05)]),
     ("Nvidia lost $589 billion in market value", [Q(5.89e11, "USD", direction="down", precision=1e9)]),
+    # a particle of a verb of being a part is no move; the same particle after a noun is one
+    ("with public funds making up 25% of the plan", [Q(25, "pct", direction=None)]),
+    ("chip makers made up 40% of the index", [Q(40, "pct", direction=None)]),
+    ("the stock was up 8.9% at the close", [Q(8.9, "pct", direction="up")]),
     ("trained on 2,048 Nvidia H800 chips for about $5.6 million",
      [Q(2048, "count", precision=1), Q(5.6e6, "USD", APPROXIMATELY, precision=1e5)]),
     ("$0.14 per million input tokens versus $7.50 for OpenAI",

@@ -163,7 +163,7 @@ class _Context:
                 word = dwin[last_d[0]:last_d[1]]
                 bad = False
                 if word.lower() in ("up", "down") and (
-                        r.up_to.match(dwin, last_d[0]) or len(tail) > 12):
+                        r.up_to.match(dwin, last_d[0]) or len(tail) > 12 or r.phrasal.search(dwin, 0, last_d[1])):
                     bad = True
                 if r.level.ends(tail):
                     bad = True

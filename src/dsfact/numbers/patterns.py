@@ -297,6 +297,9 @@ def _qualifiers(r: _Rx) -> None:
     r.for_over = _compile(r"(?i)(?:for|of|took|lasted|just|well)\s+$")
     r.direction = Lexicon(w.directions)
     r.up_to = _compile(r"(?i)up\s+to\b|down\s+to\b|up\s+from\b")
+    # "making up", "broken down": the particle of a verb of being a part, not a move
+    r.phrasal = _compile(r"(?i)(?:^|(?<![A-Za-z]))(?:" + "|".join(
+        "(?:" + "|".join(map(re.escape, verbs)) + r")\s+" + particle for particle, verbs in w.phrasal.items()) + ")$")
     r.level = Levels(w.levels, w.level_qualifiers)
     after = w.directions_after
     r.dir_after = _compile(r"(?i)\s+(?:(?P<down>" + "|".join(after.get("down", ())) + ")|(?P<up>" +

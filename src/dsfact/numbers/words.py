@@ -28,6 +28,7 @@ class Words(NamedTuple):
     levels: tuple[str, ...]  # after a move word, a level follows: "fell to", 跌至
     level_qualifiers: tuple[str, ...]  # words that may stand between a level word and its figure
     directions_after: dict[str, tuple[str, ...]]  # "up"/"down" -> words after a move
+    phrasal: dict[str, tuple[str, ...]]  # "up"/"down" -> verbs before it that make no move ("making up")
     relative_years: dict[str, int]  # 去年, last -> -1
     year_words: tuple[str, ...]  # words before a number that make it a year
     en_small: dict[str, int]  # zero … nineteen
@@ -72,7 +73,7 @@ def _named(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 def from_tables(tables: Tables) -> Words:
     """The lookups of the numbers engine from tables in the numbers.words format."""
     t = {name: tables.get(name, {}) for name in (
-        "qualifiers", "qualifier-reach", "qualifiers-after", "directions", "directions-after", "levels",
+        "qualifiers", "qualifier-reach", "qualifiers-after", "directions", "directions-after", "phrasal", "levels",
         "relative-years", "year-words", "small-numbers", "tens", "scales",
         "scale-abbreviations", "folds", "fractions", "months", "currency-codes", "dollar-prefixes",
         "currency-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names", "ranges",
@@ -85,6 +86,7 @@ def from_tables(tables: Tables) -> Words:
         levels=t["levels"].get("before", ()),
         level_qualifiers=t["levels"].get("qualifiers", ()),
         directions_after={key: words for key, words in t["directions-after"].items()},
+        phrasal=dict(t["phrasal"]),
         relative_years=_valued(t["relative-years"]),
         year_words=t["year-words"].get("before", ()),
         en_small=_valued(t["small-numbers"]),
