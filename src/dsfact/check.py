@@ -5,7 +5,9 @@ import math
 
 from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
 from dsfact.matching.bodies import borrowed_from_other, framed_only
+from dsfact.matching.magnitude import far_off
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
+from dsfact.matching.passage import unplaced_in_passage
 from dsfact.matching.siblings import family_agrees, other_models, price_kind, shunned, variant_decides
 from dsfact.model import CONTRADICTED, SUPPORTED, FileResult, Finding, Registry
 from dsfact.quantity import agrees
@@ -64,7 +66,8 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
         if finding.verdict != SUPPORTED and (q.start in loose_points or (q.start, q.end) in guessed  # never contradict
                                              or selected.unit == "count" and _counts_another_thing(text, q, selected)):
             continue  # percentage points; "每百萬tokens 16元" in Traditional text (NT$?); "300,000 households" by GPUs
-        doubt = finding.verdict != SUPPORTED and (candidates[0].weak or passed_over(matcher, q, candidates[0])
+        doubt = finding.verdict != SUPPORTED and (candidates[0].weak or far_off(q, selected)
+                                                  or passed_over(matcher, q, candidates[0])
                                                   or doubts_time(matcher, q, selected)
                                                   or _framed(matcher, q, selected, candidates[0])
                                                   or _other_event(matcher, q, selected))
@@ -83,7 +86,12 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
         _keep(kept, loose, said, matcher.clause_of(q), q, finding, candidates[0], doubt)
     _said_again(matcher, unbound, said, registry, kept, loose)  # "... $500 billion. ... also $500 billion"
     pending = [f for f, _, _, doubt in kept if doubt]  # placed on no day: the text's other figures decide
-    if pending and not corroborated([f for f, *_ in kept], pending, {c.id: c for c in registry.claims}):
+    if pending:  # a year's figure is placed in its year by the figures of its own passage only
+        far = {id(f) for f in unplaced_in_passage([f for f, *_ in kept], pending, _claims_by_id(registry),
+                                                  lambda pos: matcher.sentences[matcher.sentence_of(pos)].paragraph)}
+        kept = [k for k in kept if id(k[0]) not in far]
+        pending = [f for f in pending if id(f) not in far]
+    if pending and not corroborated([f for f, *_ in kept], pending, _claims_by_id(registry)):
         kept = [k for k in kept if not k[3]]
     for i, (_, key, score, _) in enumerate(kept):
         if key is not None:
@@ -94,6 +102,10 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     found = [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
     found = beside_its_own_statement(found, matcher.sentence_of, text, loose)
     return _gated(found, weighed, gate) if weighed else found
+
+
+def _claims_by_id(registry: Registry) -> dict:
+    return {c.id: c for c in registry.claims}
 
 
 def _judged(q, selected, siblings, registry: Registry) -> tuple[Finding | None, object]:

@@ -10,6 +10,7 @@ import re
 
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.memo import LastText
+from dsfact.matching.snapshot import another_release
 from dsfact.model import Quantity
 
 # a version number right after a name: "Colossus 2", "Grok-1", "V2.5", "Colossus II"; not a figure
@@ -175,13 +176,15 @@ def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, lis
     own, pattern = _stems(text, ci)  # a claim about a versioned model: only that model's name is its own
     # ("xAI" or "Colossus" beside "Colossus 2" names the family, not Grok 3)
     naming = text.index.naming
+    dated = text.registry.claims[ci].unit == "date"  # a release date: an update is another release
     for hit, _ in names:
         if ci not in naming(hit.cue)[1]:
             continue
         marked = cache.get((hit, ci))
         if marked is None:
             marked = cache[(hit, ci)] = _marked(text, hit, sentence.start) or _other_model(text.folded, hit, own) \
-                or (bool(own) and _product_after(text.text, hit))
+                or (bool(own) and _product_after(text.text, hit)) \
+                or (dated and another_release(text.folded, hit.start, hit.end, sentence.start))
         if marked:
             other_spans.append((hit.start, hit.end, False))
         elif pattern is None:
@@ -199,7 +202,9 @@ def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, lis
             for start, end, stem, number in found:
                 if alnum(text.folded[start:end]) in compared:
                     continue  # the body the claim compares with ("Grok 3's compute is ten times Grok 2's")
-                if _is_own(number, own.get(stem, ())):
+                if dated and another_release(text.folded, start, end, sentence.start):
+                    other_spans.append((start, end, False))  # "R1-0528", "the updated R1": an update's date
+                elif _is_own(number, own.get(stem, ())):
                     if not any(a <= start < b for a, b, _ in other_spans):  # "DeepSeek-R1-Lite": marked
                         own_spans.append((start, end))
                 elif not _is_figure(text, end - len(number), end):

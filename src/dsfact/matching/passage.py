@@ -1,0 +1,27 @@
+"""Whether a figure that nothing places in its claim's year is placed there by the figures of its own passage.
+"Meta's capital spending this year will reach $135 billion" in a text of no date is placed in the year of a
+claim of Meta's 2025 plan only by figures near it that agree with claims of that year: figures of another
+part of a long text, or of another excerpt in a collection of them, may be of another year's article (an
+undated survey of 2026 quotes 2025's plan in one paragraph and this year's in another). Near is the
+figure's paragraph and the paragraphs either side of it."""
+from __future__ import annotations
+
+NEAR = 1  # paragraphs either side of a figure whose figures may place it in its claim's year
+
+
+def unplaced_in_passage(findings: list, pending: list, claims: dict, paragraph_of) -> list:
+    """The findings of `pending` (in doubt of their time: dsfact.matching.doubt.UNANCHORED) whose claim is tied
+    to a year ("2025") and that no supported finding of `findings` of that year (or of one of its days) within
+    NEAR paragraphs places there. `claims`: each claim by id; `paragraph_of`: offset -> paragraph."""
+    from dsfact.model import SUPPORTED
+
+    out = []
+    for f in pending:
+        year = claims[f.claim].time
+        if not (year and year.isdigit()):
+            continue
+        here = paragraph_of(f.start)
+        if not any(g.verdict == SUPPORTED and (claims[g.claim].time or "").startswith(year)
+                   and abs(paragraph_of(g.start) - here) <= NEAR for g in findings):
+            out.append(f)
+    return out
