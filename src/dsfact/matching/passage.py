@@ -3,7 +3,8 @@
 claim of Meta's 2025 plan only by figures near it that agree with claims of that year: figures of another
 part of a long text, or of another excerpt in a collection of them, may be of another year's article (an
 undated survey of 2026 quotes 2025's plan in one paragraph and this year's in another). Near is the
-figure's paragraph and the paragraphs either side of it."""
+figure's paragraph and the paragraphs either side of it; a figure that agrees with a claim of one day of the
+year (a market's close) places the whole text, as before (dsfact.matching.doubt.corroborated)."""
 from __future__ import annotations
 
 NEAR = 1  # paragraphs either side of a figure whose figures may place it in its claim's year
@@ -11,8 +12,7 @@ NEAR = 1  # paragraphs either side of a figure whose figures may place it in its
 
 def unplaced_in_passage(findings: list, pending: list, claims: dict, paragraph_of) -> list:
     """The findings of `pending` (in doubt of their time: dsfact.matching.doubt.UNANCHORED) whose claim is tied
-    to a year ("2025") and that no supported finding of `findings` of that year (or of one of its days) within
-    NEAR paragraphs places there. `claims`: each claim by id; `paragraph_of`: offset -> paragraph."""
+    to a year ("2025") and that no supported finding of `findings` places there (_places). `claims`: each claim by id; `paragraph_of`: offset -> paragraph."""
     from dsfact.model import SUPPORTED
 
     out = []
@@ -21,7 +21,17 @@ def unplaced_in_passage(findings: list, pending: list, claims: dict, paragraph_o
         if not (year and year.isdigit()):
             continue
         here = paragraph_of(f.start)
-        if not any(g.verdict == SUPPORTED and (claims[g.claim].time or "").startswith(year)
-                   and abs(paragraph_of(g.start) - here) <= NEAR for g in findings):
+        if not any(g.verdict == SUPPORTED and _places(claims[g.claim].time or "", year, abs(paragraph_of(g.start) - here))
+                   for g in findings):
             out.append(f)
     return out
+
+
+def _places(time: str, year: str, distance: int) -> bool:
+    """Whether a supported figure of a claim tied to `time`, `distance` paragraphs from a figure of a claim of
+    `year`, places that figure in the year: one of a claim of a day of that year anywhere (a text that reports
+    the close of 27 January as news is of that January), one of a claim of the whole year only near it (a
+    year's plan is quoted long after the year)."""
+    if time.startswith(year + "-"):
+        return True
+    return time == year and distance <= NEAR
