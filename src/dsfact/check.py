@@ -8,6 +8,7 @@ from dsfact.matching.bodies import borrowed_from_other, framed_only
 from dsfact.matching.magnitude import far_off
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
 from dsfact.matching.passage import unplaced_in_passage
+from dsfact.matching.periods import moved_over_span
 from dsfact.matching.siblings import family_agrees, other_models, price_kind, shunned, variant_decides
 from dsfact.model import CONTRADICTED, SUPPORTED, FileResult, Finding, Registry
 from dsfact.quantity import agrees
@@ -66,11 +67,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
         if finding.verdict != SUPPORTED and (q.start in loose_points or (q.start, q.end) in guessed  # never contradict
                                              or selected.unit == "count" and _counts_another_thing(text, q, selected)):
             continue  # percentage points; "每百萬tokens 16元" in Traditional text (NT$?); "300,000 households" by GPUs
-        doubt = finding.verdict != SUPPORTED and (candidates[0].weak or far_off(q, selected)
-                                                  or passed_over(matcher, q, candidates[0])
-                                                  or doubts_time(matcher, q, selected)
-                                                  or _framed(matcher, q, selected, candidates[0])
-                                                  or _other_event(matcher, q, selected))
+        doubt = finding.verdict != SUPPORTED and _doubt(matcher, q, candidates[0], selected)
         silenced = doubt and doubt != UNANCHORED
         features = None
         if finding.verdict != SUPPORTED and not silenced:
@@ -85,14 +82,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
             weighed[id(finding)] = features
         _keep(kept, loose, said, matcher.clause_of(q), q, finding, candidates[0], doubt)
     _said_again(matcher, unbound, said, registry, kept, loose)  # "... $500 billion. ... also $500 billion"
-    pending = [f for f, _, _, doubt in kept if doubt]  # placed on no day: the text's other figures decide
-    if pending:  # a year's figure is placed in its year by the figures of its own passage only
-        far = {id(f) for f in unplaced_in_passage([f for f, *_ in kept], pending, _claims_by_id(registry),
-                                                  lambda pos: matcher.sentences[matcher.sentence_of(pos)].paragraph)}
-        kept = [k for k in kept if id(k[0]) not in far]
-        pending = [f for f in pending if id(f) not in far]
-    if pending and not corroborated([f for f, *_ in kept], pending, _claims_by_id(registry)):
-        kept = [k for k in kept if not k[3]]
+    kept = _placed(kept, registry, matcher)
     for i, (_, key, score, _) in enumerate(kept):
         if key is not None:
             # one clause states a claim once, unless it says "respectively": the figure whose cue
@@ -104,8 +94,31 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     return _gated(found, weighed, gate) if weighed else found
 
 
-def _claims_by_id(registry: Registry) -> dict:
-    return {c.id: c for c in registry.claims}
+def _doubt(matcher, q, candidate, selected):
+    """Why a figure that disagrees with its claim may not contradict it ("" or False when nothing says so; UNANCHORED
+    when nothing places it on its claim's day, and the text's other figures decide): a loose binding, an amount of
+    another size, a move over a span, another name in between, another day, a frame, another event."""
+    return (candidate.weak or far_off(q, selected) or moved_over_span(matcher, q, selected)
+            or passed_over(matcher, q, candidate) or doubts_time(matcher, q, selected)
+            or _framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected))
+
+
+def _placed(kept: list, registry: Registry, matcher) -> list:
+    """`kept` without the findings in doubt of their time that nothing places on their claims' day: a year's
+    figure that no figure of its own passage places in its year (dsfact.matching.passage), and the rest when
+    the text's other figures do not place them (dsfact.matching.doubt.corroborated)."""
+    pending = [f for f, _, _, doubt in kept if doubt]  # placed on no day: the text's other figures decide
+    if not pending:
+        return kept
+    claims = {c.id: c for c in registry.claims}
+    far = {id(f) for f in unplaced_in_passage([f for f, *_ in kept], pending, claims,
+                                              lambda pos: matcher.sentences[matcher.sentence_of(pos)].paragraph)}
+    if far:
+        kept = [k for k in kept if id(k[0]) not in far]
+        pending = [f for f in pending if id(f) not in far]
+    if pending and not corroborated([f for f, *_ in kept], pending, claims):
+        kept = [k for k in kept if not k[3]]
+    return kept
 
 
 def _judged(q, selected, siblings, registry: Registry) -> tuple[Finding | None, object]:

@@ -74,8 +74,8 @@ class _Context:
             qual = a.qual if qual in (None, _NEUTRAL) or a.qual == MORE_THAN else qual
         if a.inv:  # "more than 10 times cheaper" is less than a tenth; "nearly 10 times cheaper" just over it
             qual = _INVERSE.get(qual, qual)
-        if direction is None and unit in _MOVES:
-            md = r.dir_after.match(w, a.end)
+        if unit in _MOVES:
+            md = r.dir_noun_after.match(w, a.end) or (r.dir_after.match(w, a.end) if direction is None else None)
             if md:
                 direction = "down" if md["down"] else "up"
         if unit not in _MOVES and unit not in r.words.currencies:

@@ -301,9 +301,13 @@ def _qualifiers(r: _Rx) -> None:
     r.phrasal = _compile(r"(?i)(?:^|(?<![A-Za-z]))(?:" + "|".join(
         "(?:" + "|".join(map(re.escape, verbs)) + r")\s+" + particle for particle, verbs in w.phrasal.items()) + ")$")
     r.level = Levels(w.levels, w.level_qualifiers)
-    after = w.directions_after
+    after = {k: [x for x in v if x.isascii()] for k, v in w.directions_after.items()}
     r.dir_after = _compile(r"(?i)\s+(?:(?P<down>" + "|".join(after.get("down", ())) + ")|(?P<up>" +
                            "|".join(after.get("up", ())) + r"))\b")
+    # a Chinese noun of the move right after the figure ("3.1%的跌幅"): it names the move, whatever came before
+    nouns = {k: sorted((x for x in v if not x.isascii()), key=len, reverse=True) for k, v in w.directions_after.items()}
+    r.dir_noun_after = _compile(r"\s*(?:(?P<down>" + ("|".join(nouns.get("down", ())) or "(?!)") + ")|(?P<up>" +
+                                ("|".join(nouns.get("up", ())) or "(?!)") + "))")
     r.inherit = _compile(r"^\s*(?:[、,，;；]|\s)?\s*(?:及|和|与|以及|或|and|or|vs\.?|versus|[(（])?\s*"
                            r"(?:合|折合|人民币|港币|美元)*\s*$")
     r.paren = _compile(r"\([^()]*\)|（[^（）]*）")
