@@ -17,16 +17,10 @@ from dsfact.matching.leads import heading_lead, members_only, names_other
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.ownwords import own_kind_kept
+from dsfact.matching.places import names_place
 from dsfact.matching.pointers import former_latter
 from dsfact.matching.recalled import recalled_metric
-from dsfact.matching.referents import (
-    head_after_lead,
-    qualifies_other,
-    quoted,
-    referred_back,
-    said_after,
-    spoken_lead,
-)
+from dsfact.matching.referents import head_after_lead, qualifies_other, quoted, referred_back, said_after, spoken_lead
 from dsfact.matching.restated import restated_own
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, is_comparison, move_levels, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
@@ -219,7 +213,8 @@ class TextMatcher(TextCues):
             else:
                 d = 0.0
             # "competitive with GPT-4 at a price of $0.07": GPT-4 owns only its own figure
-            compared = (entity or subjects or foreign) and own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q)
+            compared = (entity or subjects or foreign) and own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q) \
+                or entity and names_place(self.folded, hit.start, hit.end)  # "in Paris, France,": a place, no one
             if (entity or subjects and compared_owner(self, hit, qs)) and not compared:  # "低于Meta的6000万美元"
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs
@@ -231,8 +226,7 @@ class TextMatcher(TextCues):
                     last_subject[ci] = max(last_subject.get(ci, -1), hit.end)
                 named.setdefault(ci, []).append(hit)
             for ci in metric_of:  # a name may carry its claim's metric, for a figure that qualifies it
-                how = FIRM if ci not in subjects else carried(self, q, hit, ci, subjects, hits, cues)
-                if how:
+                if how := (FIRM if ci not in subjects else carried(self, q, hit, ci, subjects, hits, cues)):
                     metrics.append((hit, ci, d, how))
             if excludes and ((d <= EXCLUDE_REACH and not governs_other(self, q, hit) and (  # with 分别, its clause's
                     not self._figure_between(q, hit) or respectively and d == qs - hit.end))  # words govern all

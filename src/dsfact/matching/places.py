@@ -1,0 +1,45 @@
+"""A country named as the place of a city: "the summit in Paris, France, where the EU announced ...",
+"在法国首都巴黎举行的峰会上". The name says where something happened, not who did it, so it does not stand
+between a figure and its subject as another body (matcher._cues). The cities, and the words that may stand
+between a country and its city (首都, "capital"), are language data: dsfact/lang/names.words [place-of].
+
+Only the two orders that cannot be read as a subject are taken: Chinese country-then-city (法国巴黎,
+法国首都巴黎, 法国的首都巴黎) and English "City, Country" closed by a mark ("in Paris, France, the
+Commission ..."); "in Paris, France pledged €109 billion" leaves France the subject."""
+from __future__ import annotations
+
+_PLACES: tuple | None = None
+_CLOSERS = ",.;:)，。；：）"
+_REACH = 24  # characters looked at on either side of the country's name
+
+
+def _places() -> tuple:
+    """(Latin cities, Chinese cities, words between a country and its city), longest first."""
+    global _PLACES
+    if _PLACES is None:
+        from dsfact.lang import words_by_script, words_of
+
+        latin, chinese = words_by_script("names", "place-of", longest_first=True)
+        _PLACES = (latin, chinese, words_of("names", "place-of", "before", longest_first=True))
+    return _PLACES
+
+
+def names_place(folded: str, start: int, end: int) -> bool:
+    """Whether the country named at folded[start:end] is the place of a city that follows it (Chinese) or
+    that it follows after a comma (English, closed by a mark)."""
+    latin, chinese, between = _places()
+    after = folded[end:end + _REACH]
+    if chinese and after[:1] and not after[0].isascii():
+        after = after.removeprefix("的")
+        for word in between:
+            if after.startswith(word):
+                after = after[len(word):].removeprefix("的")
+                break
+        if after.startswith(chinese):
+            return True
+    if latin and folded[end:end + 1] in _CLOSERS:  # at the text's end too
+        before = folded[max(0, start - _REACH):start]
+        if before.endswith(", "):
+            before = before[:-2]
+            return any(before.endswith(city) and not before[-len(city) - 1:-len(city)].isalpha() for city in latin)
+    return False
