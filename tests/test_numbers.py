@@ -248,6 +248,11 @@ MORE_PHRASES = [
     ("the S&P 500 lost 1.46% to 6,012.28", [Q(1.46, "pct", direction="down"), Q(6012.28, "count")]),
     ("making it 20 to 50 times cheaper", [Q(0.02, "ratio", high=0.05)]),
     ("Nvidia lost $589 billion in market value", [Q(5.89e11, "USD", direction="down", precision=1e9)]),
+    # a scale word or a currency joined by a hyphen, as an adjective, is the figure's own
+    ("OpenAI's $500-billion venture", [Q(5e11, "USD", precision=1e10)]),
+    ("a 5.6-million-dollar training run", [Q(5.6e6, "USD")]),
+    ("a 200-billion-euro plan", [Q(2e11, "EUR")]),
+    ("a 5-dollar fee", [Q(5, "count")]),  # a currency by a hyphen only after a scale word
     # a particle of a verb of being a part is no move; the same particle after a noun is one
     ("with public funds making up 25% of the plan", [Q(25, "pct", direction=None)]),
     ("chip makers made up 40% of the index", [Q(40, "pct", direction=None)]),

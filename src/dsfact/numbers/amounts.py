@@ -120,6 +120,9 @@ class _Amounts:
                 core.end = ms.end()
         else:
             me = r.en_scale.match(w, q) if lead in r.en_scale_first else None
+            if me is None and c == "-" and w[q + 1:q + 2] in r.en_scale_first:  # "$500-billion": a scale word
+                me = r.en_scale.match(w, q + 1)
+                me = me if me is not None and me["w"] else None
             if me:
                 words = r.words
                 sv = words.en_scale[me["w"].lower()] if me["w"] else words.scale_abbr[me["a"] or me["l"]]

@@ -136,6 +136,8 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
     alts += _each(sorted(w.zh_currency, key=len, reverse=True), "zhcur", escape=False)
     en_cur = sorted(w.en_currency, key=lambda x: len(spaced(x)), reverse=True)
     alts += [("encur", r"\s(?i:" + spaced(x) + ")" + _NOT_LETTER, any_case(x[0])) for x in en_cur]
+    # joined to its figure by a hyphen, as an adjective: "a 5.6-million-dollar run", "a 10-billion-euro plan"
+    alts += [("encur", r"-(?i:" + spaced(x) + ")" + _NOT_LETTER, "-") for x in en_cur if " " not in x]
     alts += _each(("USD", "EUR", "HKD", "CNY", "RMB", "JPY", "GBP", "TWD"), "encur", tail=_NOT_LETTER)
     alts += [
         _spaced(uw, "cents"),

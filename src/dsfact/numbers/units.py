@@ -69,6 +69,8 @@ class _Units:
             return
         text = m.group().strip()
         unit, mult, m = self._unit_word(core, m, g, text)
+        if g == "encur" and text[:1] == "-" and core.scale == 1 and core.kind == "ar":
+            unit = None  # "in 2025-dollar terms": only a figure with its scale word takes a currency by a hyphen
         if unit is None or not self._unit_fits(core, g, unit, text, m.start() != q):
             a.end = q
             return
@@ -137,7 +139,7 @@ class _Units:
             if core.currency and unit == "元":
                 unit = core.currency
         elif g == "encur":
-            unit = _en_currency(text, core.currency, self.r.words)
+            unit = _en_currency(text.lstrip("-"), core.currency, self.r.words)  # "-dollar": an adjective
         elif g == "cents":
             unit, mult = "USD", Fraction(1, 100)
         elif g == "watt":
