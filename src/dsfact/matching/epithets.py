@@ -5,7 +5,7 @@ An epithet is a definite word (the, this, 这家, 该), at most a few words of w
 its home: "the Silicon Valley chip giant", 这家杭州初创公司) and a noun of a company (giant, start-up,
 巨头, 初创公司; dsfact/lang/nouns.words [epithet]). A noun that says nothing of a trade (company, 公司) is
 an epithet only with such words before it ("the Chinese firm"); alone it is a pronoun (names.words
-[pronoun], matcher._pronoun_subject). In a sentence that names no one before its figure, an epithet before
+[pronoun], dsfact.matching.pronouns). In a sentence that names no one before its figure, an epithet before
 the figure stands for the registered subject named last before it, a few sentences back: past a group of
 stocks or an index (no epithet of a company names them: "科技股板块", "the Nasdaq"), never past another
 company or body, registered for figures of other kinds or not, nor past a name no cue word covers. The

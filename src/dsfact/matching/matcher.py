@@ -7,7 +7,7 @@ import re
 from dsfact.matching.alone import date_links, dated_word, rest_words
 from dsfact.matching.apposition import apposed
 from dsfact.matching.aside import MODIFIER_GAP, compared_owner, in_aside, names_aside, own_only, qualifies_product
-from dsfact.matching.bodies import governed, governs_other, lent_by_other, opens_with_pronoun, other_body, other_member
+from dsfact.matching.bodies import governed, governs_other, other_body, other_member
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words, has_cjk
 from dsfact.matching.doubt import row_label
 from dsfact.matching.epithets import epithet_subject, in_epithet
@@ -19,8 +19,9 @@ from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.ownwords import own_kind_kept
 from dsfact.matching.places import names_place
 from dsfact.matching.pointers import former_latter
+from dsfact.matching.pronouns import pronoun_subject
 from dsfact.matching.recalled import recalled_metric
-from dsfact.matching.referents import head_after_lead, qualifies_other, quoted, referred_back, said_after, spoken_lead
+from dsfact.matching.referents import qualifies_other, quoted, referred_back, said_after, spoken_lead
 from dsfact.matching.restated import restated_own
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, is_comparison, move_levels, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
@@ -172,14 +173,14 @@ class TextMatcher(TextCues):
         if missing and named_next(self, q, si, missing, cues, SENTENCE_PENALTY) or quoted(self, si, q, cues):
             pass  # "... a venture to invest $500 billion. The venture, called Stargate, ...": Stargate's
         elif missing and not self._named_before(q, si) and not turns_away(self.folded, sentence.start, q.start):
-            if not (_pronoun_subject(self, si, q, missing, cues.subject)  # "Its", or "據悉，該項目" (referents)
+            if not (pronoun_subject(self, si, q, missing, cues.subject, SENTENCE_PENALTY)  # "Its", or "據悉，該項目" (referents)
                     or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
                     or epithet_subject(self, si, q, missing, cues.subject, family, SENTENCE_PENALTY, LOOKBACK_PARAGRAPHS)
                     or intro_subject(self, si, q, missing, cues.subject, family)  # "Key features" over its items
                     or self._borrow_subject(q, si, missing, cues.subject, family)):
                 self._structure_subject(q, missing, cues.subject, family)
         elif missing and spoken_lead(self, si, q) and (  # "孙正义表示，他们的计画……": the speaker is no subject
-                _pronoun_subject(self, si, q, missing, cues.subject)
+                pronoun_subject(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
                 or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)):
             cues.named_before = False
             cues.entity = min((self.distance(q, h) for h, roles in cues.names if h.start >= q.end
@@ -569,25 +570,3 @@ def _year_fits(q: Quantity, claim: Claim, day: str | None) -> bool:
     year = implied_year(str(q.value), day)
     return year is None or any(str(st.value).startswith(str(year)) for st in claim.statements)
 
-
-def _pronoun_subject(text: TextMatcher, si: int, q: Quantity, missing: list[int],
-                     subject_d: dict[int, float]) -> bool:
-    """"DeepSeek-V3 rivals closed models (GPT-4o, Claude). Its training cost $5.6 million.": a sentence
-    that opens with a pronoun takes the subject its paragraph's sentence before opens with, firmly,
-    whoever that sentence names after it."""
-    sentence = text.sentences[si]
-    if si == 0 or text.sentences[si - 1].paragraph != sentence.paragraph \
-            or not opens_with_pronoun(text.folded, head_after_lead(text.folded, sentence.start, q.start), q.start):
-        return False
-    for hit in text.sentence_hits(si - 1):
-        entity, subjects = text.index.naming(hit.cue)
-        if entity or subjects:
-            given = [ci for ci in missing if ci in subjects]
-            before = text.sentences[si - 1]
-            for ci in given:
-                subject_d[ci] = min(subject_d.get(ci, INF), SENTENCE_PENALTY + q.start - hit.end)
-                if lent_by_other(text, ci, before.start, before.end):
-                    text._loose.add(ci)
-            text._firm.update(given)
-            return bool(given)
-    return False

@@ -3,7 +3,7 @@ Stargate", 该项目 after 名为「星际之门」的项目, "The company" afte
 
 A sentence that opens (perhaps after a short lead: "據悉，", "According to reports,") with a word that points
 back (dsfact/lang/names.words [pronoun], [referent]) takes the subject it points to: a pronoun the subject
-the sentence before opens with (matcher._pronoun_subject); a noun ("the project", 该项目) the nearest
+the sentence before opens with (dsfact.matching.pronouns); a noun ("the project", 该项目) the nearest
 earlier name that the text gave that noun ("the Stargate project", "a venture called Stargate",
 名为「星际之门」的项目), past sentences whose names are not that noun's (a speaker: "特朗普說，這是…").
 

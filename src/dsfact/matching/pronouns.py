@@ -1,0 +1,122 @@
+"""A sentence that opens with a pronoun ("Its", "The model", 该模型: dsfact/lang/names.words [pronoun]) takes
+the subject the sentence before it opens with.
+
+Within a paragraph, firmly, whoever that sentence names after it: "DeepSeek-V3 rivals closed models (GPT-4o,
+Claude). Its training cost $5.6 million."
+
+Across one paragraph break too, when the paragraph opens with the pronoun and the last sentence of the
+paragraph before is a sentence (ending in a stop, not a heading or a title line) that opens with a name:
+"DeepSeek-V3 rivals GPT-4o on most tests.¶The model cost $5.6 million to train." A reader takes the name
+the writer has just made the topic, not the last one mentioned (GPT-4o, the object of a comparison). It
+binds firmly when that sentence names no other body after its opening name (a name it only measures
+against, "rivals GPT-4o", is none), loosely (may agree, never contradict) when it does. When that sentence
+opens with another body (a company or a subject of other claims), the pronoun is that body's, and no
+earlier name is borrowed for it. Nor is one borrowed for a paragraph that opens with a quotation mark (a
+speaker's words may be about anyone), or for "the model" after a sentence that speaks of a model of doing
+business ("its business model", 商业模式: names.words [not-a-model])."""
+from __future__ import annotations
+
+from dsfact.matching.bodies import lent_by_other, opens_with_pronoun
+from dsfact.matching.referents import head_after_lead
+from dsfact.matching.roles import is_comparison
+from dsfact.matching.text import INF
+
+_QUOTES = " \t\n\"'“”‘’「」『』《》"
+_STOPS = ".。!！?？;；…"
+_OPEN_QUOTES = "\"'“‘「『"
+_MODEL_WORDS = ("model", "模型")  # the pronouns that name a model ("the model", 该模型, 这款模型)
+
+_NOT_A_MODEL: list = []
+
+
+def _not_a_model() -> tuple[str, ...]:
+    """names.words [not-a-model]: the models that are no product ("business model", 商业模式)."""
+    if not _NOT_A_MODEL:
+        from dsfact.lang import load_words
+
+        _NOT_A_MODEL.append(tuple(load_words("names").get("not-a-model", {}).get("words", ())))
+    return _NOT_A_MODEL[0]
+
+
+def pronoun_subject(text, si: int, q, missing: list[int], subject_d: dict[int, float], penalty: float) -> bool:
+    """Give the missing claims of figure q, in sentence si that opens with a pronoun, the subject the sentence
+    before opens with (see the module's docstring); whether the pronoun's subject was decided. `penalty`:
+    the distance a subject from an earlier sentence starts at (matcher.SENTENCE_PENALTY)."""
+    sentence = text.sentences[si]
+    if si == 0:
+        return False
+    head = head_after_lead(text.folded, sentence.start, q.start)
+    if not opens_with_pronoun(text.folded, head, q.start):
+        return False
+    before = text.sentences[si - 1]
+    if before.paragraph == sentence.paragraph:
+        return _within(text, si, q, missing, subject_d, penalty)
+    if before.paragraph != sentence.paragraph - 1:
+        return False
+    lends = _lends_across(text, sentence, before, head)
+    if lends is None:
+        return False  # a heading or a title line before: the structure's rules decide
+    return not lends or _across(text, before, q, missing, subject_d, 2 * penalty)
+
+
+def _within(text, si: int, q, missing: list[int], subject_d: dict[int, float], penalty: float) -> bool:
+    """The pronoun's sentence and the one before share a paragraph: the first name of that sentence."""
+    before = text.sentences[si - 1]
+    for hit in text.sentence_hits(si - 1):
+        entity, subjects = text.index.naming(hit.cue)
+        if entity or subjects:
+            given = [ci for ci in missing if ci in subjects]
+            for ci in given:
+                subject_d[ci] = min(subject_d.get(ci, INF), penalty + q.start - hit.end)
+                if lent_by_other(text, ci, before.start, before.end):
+                    text._loose.add(ci)
+            text._firm.update(given)
+            return bool(given)
+    return False
+
+
+def _lends_across(text, sentence, before, head: int) -> bool | None:
+    """Whether the last sentence of the paragraph before may lend its subject to a pronoun opening this one:
+    None when it is no sentence (no stop ends it: a heading, a title line, a list's label); False when this
+    paragraph opens with a quotation, or "the model" follows a model of doing business (then the pronoun
+    takes no earlier name at all)."""
+    folded = text.folded
+    end = folded[before.start:before.end].rstrip(_QUOTES)[-1:]
+    if not end or end not in _STOPS:
+        return None
+    opening = folded[sentence.start:head + 1].lstrip(" \t\n")[:1]
+    if opening and opening in _OPEN_QUOTES:
+        return False  # '"The model cost us $6 million," an analyst said': a speaker's words
+    pointer = folded[head:head + 24]
+    if any(w in pointer for w in _MODEL_WORDS):
+        words = folded[before.start:before.end]
+        if any(w in words for w in _not_a_model()):
+            return False
+    return True
+
+
+def _across(text, before, q, missing: list[int], subject_d: dict[int, float], penalty: float) -> bool:
+    """The subject the sentence `before` (the paragraph before's last) opens with, for the pronoun opening
+    figure q's paragraph: firmly when that sentence names no other body after it, else loosely; when it
+    opens with another body, the pronoun is that body's (True, no claim given)."""
+    folded, naming = text.folded, text.index.naming
+    hits = text.sentence_hits(text.sentence_of(before.start))
+    named = [(hit, naming(hit.cue)) for hit in hits]
+    named = [(hit, entity, subjects) for hit, (entity, subjects) in named if entity or subjects]
+    if not named:
+        return False
+    first, entity, subjects = named[0]
+    start = head_after_lead(folded, before.start, before.end)
+    gap = folded[start:first.start].strip(_QUOTES)
+    if gap not in ("", "the"):
+        return False  # "Shares of Nvidia fell": no name opens the sentence; borrowing decides
+    given = [ci for ci in missing if ci in subjects]
+    for ci in given:
+        subject_d[ci] = min(subject_d.get(ci, INF), penalty + q.start - first.end)
+        others = any(hit.cue != first.cue and (ent or ci not in subs) and not is_comparison(folded, hit.start, hit.end)
+                     for hit, ent, subs in named[1:])  # ("rivals GPT-4o": a measure, not another topic)
+        if others or lent_by_other(text, ci, before.start, before.end):
+            text._loose.add(ci)  # "DeepSeek-V3 rivals GPT-4o.¶The model ...": it may agree, never contradict
+        else:
+            text._firm.add(ci)
+    return True
