@@ -1,38 +1,59 @@
-"""A name set after a dash beside the figure's own noun is that noun's name, not a clause of its own: in
-"the €200 billion plan – InvestAI – was unveiled by the Commission", "高达2000亿欧元的计划 – InvestAI，由欧盟
-宣布", the spaced dash that parts clauses elsewhere ("its claim – that V3 cost $6M –") here only names the
-plan, so the name is as near the figure as the noun is. The nouns are language data (names.words
-[apposed-noun]); only a noun of them, right after the figure, and the dash may stand between."""
+"""A name set after a dash or between commas beside the figure's own noun is that noun's name, not a clause of
+its own: in "the €200 billion plan – InvestAI – was unveiled by the Commission", "高达2000亿欧元的计划 –
+InvestAI，由欧盟宣布", "The $500 billion project, Stargate, was announced", "一项5000亿美元的计划，星际之门，
+在白宫宣布", the dash or comma that parts clauses elsewhere ("its claim – that V3 cost $6M –") here only
+names the plan, so the name is as near the figure as the noun is. The nouns are language data (names.words
+[apposed-noun]); only a noun of them, right after the figure, and the dash or comma may stand between.
+Between commas the name must close with its own comma and begin no list ("a $500 billion venture, OpenAI,
+SoftBank and Oracle said": names.words [list-joiners] before the next clause mark), and it stands alone
+("the $500 billion project, OpenAI said," names no project)."""
 from __future__ import annotations
 
 import re
 
 from dsfact.lang import words_by_script
 
-_PATTERN: list = []  # the gap's pattern, compiled on first use
+_PATTERN: list = []  # the gap's patterns (dash, comma) and the list joiners, compiled on first use
 
 
-def _pattern() -> re.Pattern:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     if not _PATTERN:
         latin, han = words_by_script("names", "apposed-noun", longest_first=True)
         nouns = "|".join(map(re.escape, (*latin, *han)))
-        _PATTERN.append(re.compile(
-            rf"(?:\s+(?:[a-z]+\s+)?(?:{nouns})|的?(?:[\u3400-\u9fff]{{0,3}})(?:{nouns}))(?:\s+[-–—]\s*|\s*—\s*)$"))
-    return _PATTERN[0]
+        noun = rf"(?:\s+(?:[a-z]+\s+)?(?:{nouns})|的?(?:[\u3400-\u9fff]{{0,3}})(?:{nouns}))"
+        joiners_latin, joiners_han = words_by_script("names", "list-joiners", longest_first=True)
+        joiners = "|".join([*(rf"\b{re.escape(w)}\b" for w in joiners_latin), *map(re.escape, joiners_han), "、"])
+        _PATTERN.extend((re.compile(rf"{noun}(?:\s+[-–—]\s*|\s*—\s*)$"), re.compile(rf"{noun}\s*[,，]\s*$"),
+                         re.compile(joiners)))
+    return _PATTERN[0], _PATTERN[1], _PATTERN[2]
 
 
 def apposed(folded: str, q_end: int, hit_start: int, hit_end: int) -> int:
     """1 when the words between figure q (ending at q_end) and a name at hit_start:hit_end are only the
-    figure's own noun and a dash ("plan – ", "的计划 – "), and the name stands alone, a mark or the end right
-    after it ("– InvestAI,", "– Stargate –"; not "– Stargate's French cousin"): the name apposes the noun,
-    no clause mark parts it from the figure; else 0."""
+    figure's own noun and a dash ("plan – ", "的计划 – ") or a comma ("project, ", "的计划，"), and the name
+    stands alone, a mark or the end right after it ("– InvestAI,", "– Stargate –", ", Stargate,"; not "–
+    Stargate's French cousin"): the name apposes the noun, no clause mark parts it from the figure; else 0."""
     gap = folded[q_end:hit_start]
-    if len(gap) > 24 or not gap or any(c in ",，;；:：()（）.。" for c in gap):
+    if len(gap) > 24 or not gap:
+        return 0
+    dash, comma, joiners = _patterns()
+    if comma.match(gap) is not None:
+        return _closed(folded, hit_end, joiners)
+    if any(c in ",，;；:：()（）.。" for c in gap):
         return 0
     rest = folded[hit_end:hit_end + 3].lstrip(" ")
     if rest and rest[0] not in _CLOSING:
         return 0
-    return 1 if _pattern().match(gap) is not None else 0
+    return 1 if dash.match(gap) is not None else 0
+
+
+def _closed(folded: str, hit_end: int, joiners: re.Pattern) -> int:
+    """1 when the name ending at hit_end closes with a comma of its own and the clause after that comma
+    joins no list ("Stargate, was announced"; not "OpenAI, SoftBank and Oracle")."""
+    if folded[hit_end:hit_end + 1] not in (",", "，"):
+        return 0
+    clause = re.match(r"[^,，;；:：.。!！?？()（）]*", folded[hit_end + 1:hit_end + 80]).group()
+    return 0 if joiners.search(clause) else 1
 
 
 _CLOSING = ",，;；:：.。-–—)）\n"
