@@ -45,7 +45,8 @@ def _words() -> dict:
                   "version-after": Words(after),
                   "cjk-version-after": Words(member.get("words", ())),
                   "name-after": Words(w for w in after if w.isascii()),
-                  "cjk-name-after": Words(w for w in after if not w.isascii() and len(w) > 1)}
+                  "cjk-name-after": Words(w for w in after if not w.isascii() and len(w) > 1),
+                  "variant": Words(tables.get("variant", {}).get("words", ()))}
     return _WORDS
 
 
@@ -237,9 +238,15 @@ def _marked(text, hit, floor: int) -> bool:
     """Whether the name at `hit` stands for another member or an exchange: a version after it, a word of
     generation or of listing before it, a word of listing after it."""
     folded, words = text.folded, _words()
-    return (_version_after(text, hit.end, hit.cue)
+    return (_version_after(text, hit.end, hit.cue) or _variant_after(folded, hit.end, words["variant"])
             or _ends_before_name(words["before"], folded[max(floor, hit.start - 24):hit.start])
             or words["exchange-after"].opens(folded, hit.end, True))
+
+
+def _variant_after(folded: str, end: int, variants) -> bool:
+    """Whether a variant's word is joined to the name that ends at `end` by a hyphen or a space ("o1-mini",
+    "o1 pro"; roles.words [variant]): the name is the variant's, another member of the model's family."""
+    return end < len(folded) and folded[end] in "- " and variants.begins(folded, end + 1, False)
 
 
 def _other_model(folded: str, hit, own: dict) -> bool:

@@ -282,8 +282,9 @@ def event_later(text, q, claim) -> bool:
 def revised_later(text, q, claim) -> bool:
     """Whether figure q's clause dates it to a month of its claim's year (claim.time, "2025") that began
     LATER_DAYS or more after every source of the claim: a later revision of a year's plan ("In May 2025, Meta
-    raised its forecast to $64-72 billion"). The year's last month, or the year itself, is the plan's own
-    horizon ("by the end of 2025")."""
+    raised its forecast to $64-72 billion"), or a clause that attributes it after it does ("..., it said on Oct.
+    29": dsfact.matching.attribution). The year's last month, or the year itself, is the plan's own horizon ("by
+    the end of 2025")."""
     if q.unit == "date":
         return False
     for value in _clause_dates(text, q):
@@ -292,7 +293,9 @@ def revised_later(text, q, claim) -> bool:
         day = _resolve(value[:7] + "-01", 2000)
         if day is not None and after_sources(day, claim, text.registry.sources):
             return True
-    return False
+    from dsfact.matching.attribution import said_later
+
+    return said_later(text, q, claim)  # "..., it said on Oct. 29"
 
 
 def not_when_stated(text, q, claim) -> bool:
