@@ -5,6 +5,7 @@ import math
 
 from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
 from dsfact.matching.bodies import borrowed_from_other, framed_only
+from dsfact.matching.laterversion import names_later_version
 from dsfact.matching.magnitude import far_off
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
 from dsfact.matching.passage import unplaced_in_passage
@@ -97,8 +98,10 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
 def _doubt(matcher, q, candidate, selected):
     """Why a figure that disagrees with its claim may not contradict it ("" or False when nothing says so; UNANCHORED
     when nothing places it on its claim's day, and the text's other figures decide): a loose binding, an amount of
-    another size, a move over a span, another name in between, another day, a frame, another event."""
+    another size, a move over a span, a day after a later model's release, another name in between, another day,
+    a frame, another event."""
     return (candidate.weak or far_off(q, selected) or moved_over_span(matcher, q, selected)
+            or names_later_version(matcher, q, selected)
             or passed_over(matcher, q, candidate) or doubts_time(matcher, q, selected)
             or _framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected))
 

@@ -1,0 +1,64 @@
+"""A day's figure in a sentence that names a later version of a registered model: "Nvidia shares dropped 2% on
+Monday after DeepSeek released V3.2", "Grok 4's launch lifted ... on Tuesday". A registered model's name with
+a higher number than every registered one of its stem ("V3.2" beside V3, "R2" beside R1, "Grok 4" beside
+Grok 3) tells a time after the story's models were released; in a text of no date of its own, the weekday or
+the day it names is not a claim's day, unless the sentence's own date gives that day."""
+from __future__ import annotations
+
+import re
+
+from dsfact.matching.memo import LastText
+
+_cache = LastText().of
+
+
+def names_later_version(text, q, claim) -> bool:
+    """Whether figure q, of a claim tied to a day, stands in a sentence that names a later version of a
+    registered model and no date that fits the claim's day, in a text of no date of its own. `text`: the
+    TextMatcher that bound q."""
+    if text.day or not claim.time or claim.time.count("-") != 2:
+        return False
+    from dsfact.matching.when import date_fits
+
+    sentence = text.sentences[text.sentence_of(q.start)]
+    if any(x.unit == "date" and date_fits(str(x.value), claim.time)
+           for x in text.figures_in(sentence.start, sentence.end)):
+        return False
+    pattern, highest = _versions(text)
+    if pattern is None:
+        return False
+    for m in pattern.finditer(text.folded, sentence.start, sentence.end):
+        number = m.group("n")
+        if not _is_figure(text, m.start("n"), m.end("n")) and float(number) > highest[m.group("stem").rstrip(" -")]:
+            return True
+    return False
+
+
+def _is_figure(text, start: int, end: int) -> bool:
+    return any(x.start <= start and end <= x.end and x.unit not in ("count", "number")
+               for x in text.figures_in(start, end))
+
+
+def _versions(text):
+    """One pattern that finds a registered model's stem with a version number, and the highest version each
+    stem is registered with ("v": 3, "r": 1, "grok": 3), once per registry."""
+    cache = _cache(text)
+    found = cache.get("versions")
+    if found is None:
+        from dsfact.matching.family import _stems
+
+        highest: dict[str, float] = {}
+        for ci in range(len(text.registry.claims)):
+            own, _ = _stems(text, ci)
+            for stem, numbers in own.items():
+                for n in numbers:
+                    highest[stem] = max(highest.get(stem, 0.0), float(n))
+        if not highest:
+            found = (None, highest)
+        else:
+            stems = "|".join(rf"{re.escape(s)}[ \-]?" if len(s) > 1 else rf"{re.escape(s)}-?"
+                             for s in sorted(highest, key=len, reverse=True))
+            found = (re.compile(rf"(?<![a-z0-9])(?P<stem>{stems})(?P<n>\d{{1,2}}(?:\.\d)?)(?![\d,.]?\d)(?![a-z%])"),
+                     highest)
+        cache["versions"] = found
+    return found
