@@ -373,6 +373,37 @@ def _earmark_words() -> tuple:
     return _EARMARK
 
 
+def for_own_event(text, q: Quantity, claim) -> bool:
+    """Whether figure q, a quantity that is no sum of money, is set aside for its claim's own event: "over
+    200 million GPU-hours dedicated to training Grok 3", "6亿GPU小时专门用于训练Grok 3" are the compute the
+    training used, not a slice of a larger total, so the earmark word does not loosen the binding. The
+    event's words are dsfact/lang/events.words; a sum ("$20 million set aside for training") stays a slice."""
+    if q.unit in _MONEY:
+        return False
+    from dsfact.matching.events import event_of, events
+
+    name = event_of(claim)
+    if name is None:
+        return False
+    after, _, use = _earmark_words()
+    folded = text.folded
+    i = q.end
+    while i < len(folded) and folded[i].isspace():
+        i += 1
+    chinese = has_cjk(folded[i:i + 8])
+    for word in (*after.listed(), *use.listed()):
+        e = i + len(word)
+        if folded.startswith(word, i) and not (word.isascii() and folded[e:e + 1].isalnum()):
+            rest = folded[e:e + 24].lstrip()
+            rest = rest[4:] if rest.startswith("the ") else rest
+            if events()[name].words.begins(rest, chinese):
+                return True  # ("dedicated to training", "专门用于训练")
+    return False
+
+
+_MONEY = frozenset(("USD", "EUR", "HKD", "CNY", "TWD", "JPY", "GBP"))
+
+
 def earmarked_slice(text, q: Quantity) -> bool:
     """Whether figure q is a slice of a total set aside for one use: an [earmark] word right after or
     before it ("€20 billion earmarked for gigafactories", "拨出200亿欧元"), or a word of use after it
