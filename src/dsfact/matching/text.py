@@ -259,6 +259,8 @@ class TextCues:
                     metrics = tuple(ci for ci in metrics if ci in reach)
                 if excludes and not reach.issuperset(excludes):
                     excludes = tuple(ci for ci in excludes if ci in reach)
+                if excludes and compound_tail(self.text, hit):
+                    excludes = ()  # "a public-private partnership" is both; "private" alone is the private share
                 if entity or subjects or metrics or excludes:
                     if len(metrics) + len(excludes) + len(subjects) + entity < len(roles):
                         roles = tuple(r for r in roles if r[1] == ENTITY or r[1] == SUBJECT or r[0] in reach)
@@ -400,6 +402,17 @@ class TextCues:
             # "18% intraday", "1元（缓存命中）": a bracket opened right after a figure is that figure's
             return quantities[k].unit in units and not text[quantities[k].end:hit.start].strip().lstrip("(（").strip()
         return False
+
+
+_COMPOUND_JOIN = "-\u2010\u2011\u2013"
+
+
+def compound_tail(text: str, hit: CueHit) -> bool:
+    """Whether a Latin cue hit is a later part of a hyphenated compound ("public-private", "non-private"):
+    the compound, not the word, says what its noun is."""
+    start = hit.start
+    return start >= 2 and text[start - 1] in _COMPOUND_JOIN and text[start - 2].isascii() \
+        and text[start - 2].isalnum() and text[start].isascii()
 
 
 def means_in(text: TextCues, start: int, end: int) -> bool:
