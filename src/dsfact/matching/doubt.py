@@ -11,6 +11,7 @@ from dsfact.document.cells import is_pipe_row, table_top
 from dsfact.fold import has_han
 from dsfact.matching.cues import _CURRENCIES, ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
 from dsfact.matching.daybefore import placed_by_day_before
+from dsfact.matching.discounts import names_discount
 from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.roles import (
@@ -19,7 +20,6 @@ from dsfact.matching.roles import (
     doubted,
     is_comparison,
     lexicon,
-    names_discount,
     opens_new_subject,
     time_fits,
 )

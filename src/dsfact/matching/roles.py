@@ -17,6 +17,7 @@ from dsfact.matching import when
 from dsfact.matching.compounds import holds_whole, in_compound
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.daybefore import place_time_words
+from dsfact.matching.discounts import ended_spans
 from dsfact.matching.memo import LastText
 from dsfact.matching.timewords import inside, references
 from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of, owner_start
@@ -99,8 +100,6 @@ class _Lexicon:
         self.superlative = Alternation(reference.get("superlative", ()))
         self.reference_then = Pattern(r"[^\d.。;；!?！？]{{0,12}}?(?:{})", reference.get("then", ()))
         self.record = Alternation(reference.get("record", ()))
-        self.discount = Alternation(times.get("discount", {}).get("words", ()))
-        self.discount_then = Alternation(times.get("discount", {}).get("then", ()))
         self.day_of_month = Pattern(r"(?<![0-9.])([0-9]{{1,2}})\s*(?:{})", times.get("day-of-month", {}).get("after", ()))
         self.conversion = next((r for r in self.roles if r.name == "conversion"), None)
         # the words before and after a figure of every role read from them (FigureRoles.window), looked up at once
@@ -377,8 +376,14 @@ class FigureReader:
         """Whether a `near` word of a role stands in q's sentence within NEAR_REACH characters of it,
         whatever stands between ("在优惠时段，R1的输出价格降为4元": the hours name the price's role)."""
         start, end = self.sentence_of(q.start)
-        pattern = role.near.get(self._chinese)
-        return pattern.search(self.folded, max(start, q.start - NEAR_REACH), min(end, q.end + NEAR_REACH)) is not None
+        a, b = max(start, q.start - NEAR_REACH), min(end, q.end + NEAR_REACH)
+        ended = None
+        for m in role.near.get(self._chinese).finditer(self.folded, a, b):
+            if ended is None:  # "after the discount period ended": those hours are over
+                ended = ended_spans(self.folded, start, end)
+            if not any(x <= m.start() and m.end() <= y for x, y in ended):
+                return True
+        return False
 
     def _is_restatement(self, previous: Quantity, q: Quantity, role: _Role) -> bool:
         gap = self.folded[previous.end:q.start]
@@ -590,11 +595,3 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None, d
 
 def _zone_mark(folded: str, start: int, end: int) -> str:
     return when.SHIFTED if when.east_of(folded, start, end) else ""
-
-
-def names_discount(folded: str, start: int, end: int, then: bool = False) -> bool:
-    """Whether folded[start:end] names a discount period ("off-peak hours", "at a 50 per cent discount", 半价),
-    or with `then`, works out a price of the one named before it ("This comes to", 相当于)."""
-    lex = lexicon()
-    pattern = lex.discount_then if then else lex.discount
-    return pattern.get(has_han(folded[start:end])).search(folded, start, end) is not None

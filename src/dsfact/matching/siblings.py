@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from dsfact.matching.discounts import discount_ended
 from dsfact.matching.matcher import Candidate
 from dsfact.matching.text import INF, TextCues
 from dsfact.model import Claim, Quantity
@@ -49,7 +50,7 @@ def variant_decides(q: Quantity, claim: Claim, text: TextCues) -> bool:
     variants_of = text.index.variants_of
     for hit in text.hits_in(sentence.start, sentence.end):
         claims = variants_of(hit.cue)
-        if ci not in claims or text._qualifies_other(q, hit, claims):
+        if ci not in claims or text._qualifies_other(q, hit, claims) or discount_ended(text, hit):
             continue
         a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
         if a >= b or bisect.bisect_left(text._marks, b) == bisect.bisect_left(text._marks, a):
@@ -326,7 +327,7 @@ def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim
         return ([], frozenset()) if selected.id in inside else ([c for c in members if c is not selected], inside)
     for hit in hits:
         ids = words.get(hit.cue)
-        if not ids:
+        if not ids or discount_ended(text, hit):  # 优惠期结束: no promotional price
             continue
         if selected.id in ids:
             return [], frozenset()  # the sentence says selected's kind ("cache hit/miss" of a slash pair)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from dsfact.fold import fold_text, has_han
 from dsfact.matching.cues import ENTITY, SUBJECT, CueHit, cue_index
+from dsfact.matching.discounts import discount_ended
 from dsfact.matching.joint import named_by_members
 from dsfact.matching.memo import LastText
 from dsfact.matching.roles import FigureReader
@@ -382,6 +383,9 @@ class TextCues:
             of = self.index.variants_of
             variants = self._variants[sentence.start] = [
                 (hit, of(hit.cue)) for hit in self.hits_in(sentence.start, sentence.end) if of(hit.cue)]
+            if variants:  # "优惠期结束，价格变更为…": the promotion's end tells the list price
+                variants = self._variants[sentence.start] = [(hit, claims) for hit, claims in variants
+                                                             if not discount_ended(self, hit)]
         near = INF
         for hit, claims in variants:
             if claim_index in claims and not self._qualifies_other(q, hit, claims):

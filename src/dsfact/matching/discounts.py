@@ -1,0 +1,72 @@
+"""A discount period named, or its end: a price of the period is no list price, while a price told "after the
+discount period ended" (优惠期结束, 优惠已结束) is the list price again. The words are language data
+(dsfact/lang/time.words [discount])."""
+from __future__ import annotations
+
+from dsfact.fold import has_han
+from dsfact.matching.wordtables import Alternation
+
+_WORDS: dict[str, Alternation] | None = None
+
+
+def _words() -> dict[str, Alternation]:
+    global _WORDS
+    if _WORDS is None:
+        from dsfact.lang import load_words
+
+        table = load_words("time").get("discount", {})
+        _WORDS = {key: Alternation(tuple(table.get(key, ()))) for key in ("words", "then", "ended", "before-end",
+                                                                         "ends-before")}
+    return _WORDS
+
+
+def _still_running(folded: str, start: int, end: int) -> bool:
+    """Whether the end of a discount at start:end is told as a time before it ends ("before the discount
+    period ends", "until the promotion ends", 优惠期结束前): the discount still runs."""
+    words = _words()
+    tail = folded[end:end + 8].lstrip()
+    lead = folded[max(0, start - 12):start].rstrip()
+    return any(tail.startswith(w) for w in words["before-end"].words) \
+        or any(lead.endswith(w) and (not w.isascii() or not lead[-len(w) - 1:-len(w)].isalpha())
+               for w in words["ends-before"].words)
+
+
+def _ended(folded: str, chinese: bool, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of start:end that tell a discount ended."""
+    return [(m.start(), m.end()) for m in _words()["ended"].get(chinese).finditer(folded, start, end)
+            if not _still_running(folded, m.start(), m.end())]
+
+
+def ended_spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of folded[start:end] that tell a discount has ended (优惠期结束, "after the discount period"):
+    a discount or promotion word inside one names no discount of the figure."""
+    return _ended(folded, has_han(folded[start:end]), start, end)
+
+
+def discount_ended(text, hit) -> bool:
+    """Whether a cue hit of a text (dsfact.matching.text.TextCues) stands inside words that tell a discount
+    has ended (优惠期结束, "after the discount period ended"): it names no discount or promotion of a figure."""
+    si = text.sentence_of(hit.start)
+    by_sentence = text.__dict__.setdefault("_discount_ended", {})
+    spans = by_sentence.get(si)
+    if spans is None:
+        sentence = text.sentences[si]
+        spans = by_sentence[si] = ended_spans(text.folded, sentence.start, sentence.end)
+    return any(a <= hit.start and hit.end <= b for a, b in spans)
+
+
+def names_discount(folded: str, start: int, end: int, then: bool = False) -> bool:
+    """Whether folded[start:end] names a discount period ("off-peak hours", "at a 50 per cent discount", 半价)
+    other than as one that has ended, or with `then`, works out a price of the one named before it ("This
+    comes to", 相当于)."""
+    chinese = has_han(folded[start:end])
+    words = _words()
+    if then:
+        return words["then"].get(chinese).search(folded, start, end) is not None
+    ended = None
+    for m in words["words"].get(chinese).finditer(folded, start, end):
+        if ended is None:
+            ended = _ended(folded, chinese, start, end)
+        if not any(a <= m.start() and m.end() <= b for a, b in ended):
+            return True
+    return False
