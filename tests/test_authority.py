@@ -82,7 +82,13 @@ def test_an_about_statement_supports_a_figure_that_rounds_to_it(text, registry):
 
 
 def test_an_about_statement_reached_only_through_its_slack_stays_consistent(registry):
+    # consistent, not support: but a figure the primary record allows, no farther from it than the reports
+    # stray, is only disputed by them; a figure farther off is contradicted
     [f] = check_text("Nvidia lost $595 billion in market value on 27 January 2025.", registry)
+    assert (f.claim, f.verdict) == ("C25", "disputed")
+    assert f.sources["close-0127"] == CONSISTENT
+    assert "consistent with the primary record close-0127" in f.message
+    [f] = check_text("Nvidia lost $620 billion in market value on 27 January 2025.", registry)
     assert (f.claim, f.verdict) == ("C25", "contradicted")
     assert f.sources["close-0127"] == CONSISTENT
 

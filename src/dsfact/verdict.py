@@ -280,6 +280,25 @@ def message_of(verdict: str, claim: Claim, q: Quantity, sources: dict[str, str],
             f"{say(stances, tier, CONTRADICTS)}{asides} ({what})")
 
 
+def _primary_allows(q: Quantity, stances: tuple, sources: dict[str, str], registry: Registry | None
+                    ) -> dict[str, str]:
+    """The primary records too vague to settle figure q that are consistent with it, when the reports that
+    settle it stray from the primary record's value at least as far as q does: "$595 billion" beside LSEG's
+    "about $593 billion" and reports of $589 billion is disputed, not contradicted; "$620 billion" still is."""
+    allowed = {s: v for s, v in sources.items() if v == CONSISTENT and _kind(registry, s) == PRIMARY}
+    if not allowed or isinstance(q.value, str) or q.high is not None or q.qualifier is not None:
+        return {}
+    for st, _ in stances:
+        value = convert_value(q, st.unit) if st.source in allowed and not isinstance(st.value, str) else None
+        if value is None:
+            continue
+        strays = [abs(r.value - st.value) for r, _ in stances if sources.get(r.source) == CONTRADICTS
+                  and r.unit == st.unit and not isinstance(r.value, str)]
+        if strays and abs(value - st.value) <= max(strays):
+            return allowed
+    return {}
+
+
 def _outranked(decided_by, backing, registry: Registry) -> bool:
     """Whether the sources backing another basis rank below those that settle the claim itself."""
     def top(sources) -> int:
@@ -338,9 +357,16 @@ def _judged(q: Quantity, selected: Claim, siblings: list[Claim], registry: Regis
     if verdict is None:
         return None
     evidence = _evidence(stances)
+    allowed = _primary_allows(q, stances, sources, registry) if verdict == CONTRADICTED else None
+    if allowed:  # a figure the primary record allows is not contradicted by reports' other figures
+        verdict = DISPUTED
     severity = severity_of(verdict, sources, registry)
     decided_by = tuple(deciding_sources(sources, registry))
-    message = message_of(verdict, selected, q, sources, registry, stances)
+    message = message_of(verdict, selected, q, sources, registry, stances) if not allowed else (
+        f"{stated_value(selected, q)} is consistent with the primary record {say(stances, allowed, CONSISTENT)} "
+        f"but not with {say(stances, deciding_sources(sources, registry), CONTRADICTS)}"
+        f"{_asides(stances, sources, {**deciding_sources(sources, registry), **allowed})} "
+        f"({selected.subject}, {selected.metric})")
     if verdict != SUPPORTED:
         for other in siblings:
             if other is selected:
