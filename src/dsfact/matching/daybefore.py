@@ -56,29 +56,88 @@ def placed_by_day_before(reader, q) -> bool:
 
 
 def move_bases(folded: str, start: int, end: int, chinese: bool) -> list[tuple[int, int]]:
-    """The weekdays of the sentence folded[start:end] that a move is measured from, when another weekday
-    of it, not one of those, places the move ("from Friday's close to Monday's", "周一收盘较上周五下跌17%")."""
+    """The weekdays of the sentence folded[start:end] that a move is measured from, when another day of it,
+    not one of those, places the move ("from Friday's close to Monday's", "周一收盘较上周五下跌17%"), and the
+    dates so told with a word of the start after them ("from Jan. 24's closing price ... by the end of
+    Jan. 27", 较1月24日收盘)."""
     if not _BASE:
         words = [w for day in load_words("time").get("weekdays", {}).values() for w in day]
         _BASE[:] = [Words(words_of("time", "reference", "base")),
                     re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))]
-    first = _BASE[1].search(folded, start, end)  # two weekdays at least, found cheaply before the time words
-    if first is None or _BASE[1].search(folded, first.end(), end) is None:
-        return []
+    dated = [(m.start(), m.end()) for m in _dates().finditer(folded, start, end)]
+    n = len(dated)
+    if n < 2:  # two days at least, found cheaply before the time words
+        first = _BASE[1].search(folded, start, end)
+        n += first is not None and 1 + (_BASE[1].search(folded, first.end(), end) is not None)
+        if n < 2:
+            return []
     from dsfact.matching.roles import lexicon
 
     lex = lexicon()
-    days = [m for m in lex.time.get(chinese).finditer(folded, start, end)
+    days = [(m.start(), m.end()) for m in lex.time.get(chinese).finditer(folded, start, end)
             if lex.time_kinds.get(" ".join(m.group().split()), "").startswith("weekday:")]
-    if len(days) < 2:
+    if len(days) + len(dated) < 2:
         return []
     out = []
-    for m in days:
-        b = m.start()
+    for a, e in days + dated:
+        b = a
         if folded.endswith("last ", start, b):  # "from last Friday's close"
             b -= 5
         elif folded.endswith("上", start, b):  # 较上周五
             b -= 1
-        if _BASE[0].ends(folded, max(start, b - _BASE_REACH), b, chinese):
-            out.append((m.start(), m.end()))
-    return out if len(out) < len(days) else []
+        if _BASE[0].ends(folded, max(start, b - _BASE_REACH), b, chinese) \
+                and ((a, e) in days or _base_after(folded, e, end)):
+            out.append((a, e))
+    return out if len(out) < len(days) + len(dated) else []
+
+
+_DATES: list = []  # a regex of dates with a month and day ("Jan. 24", "24 January", 1月24日), compiled once
+
+
+def _dates() -> re.Pattern:
+    if not _DATES:
+        months = "|".join(sorted((re.escape(w.lower()) for ws in load_words("numbers").get("months", {}).values()
+                                  for w in ws), key=len, reverse=True))
+        _DATES.append(re.compile(rf"(?<![a-z])(?:{months})\.?\s+[0-9]{{1,2}}(?![0-9])(?:st|nd|rd|th)?"
+                                 rf"|(?<![0-9])[0-9]{{1,2}}\s+(?:{months})(?![a-z])"
+                                 r"|(?<![0-9])[0-9]{1,2}月[0-9]{1,2}[日号]"))
+    return _DATES[0]
+
+
+def _base_after(folded: str, end: int, stop: int) -> bool:
+    """Whether a word of a move's start (time.words [reference] base-after) follows a date ending at `end`."""
+    tail = folded[end:min(stop, end + 12)]
+    return any(tail.startswith(w) or tail.startswith(" " + w) for w in words_of("time", "reference", "base-after"))
+
+
+SESSION_GAP = 4  # calendar days from a move's start to its day beyond which it is no one session (a weekend's)
+
+
+def over_sessions(text, sentence, time: str) -> bool:
+    """Whether a sentence measures a move from a date too long before the claim's day `time` (ISO) for one
+    session ("slid 25% from Jan. 17's close to the close on Jan. 27"): a move over several days."""
+    import datetime
+
+    from dsfact.fold import has_han
+
+    bases = move_bases(text.folded, sentence.start, sentence.end, has_han(text.folded[sentence.start:sentence.end]))
+    if not bases:
+        return False
+    day = datetime.date.fromisoformat(time)
+    for x in text.figures_in(sentence.start, sentence.end):
+        if x.unit != "date" or not any(a <= x.start < b for a, b in bases):
+            continue
+        parts = str(x.value).lstrip("-").split("-")
+        if len(parts) == 3 and parts[0].isdigit():
+            year, month, dom = parts
+        elif len(parts) == 2:
+            year, (month, dom) = str(day.year), parts
+        else:
+            continue
+        try:
+            start = datetime.date(int(year), int(month), int(dom))
+        except ValueError:
+            continue
+        if not 0 < (day - start).days <= SESSION_GAP:
+            return True
+    return False

@@ -10,7 +10,7 @@ from functools import lru_cache
 from dsfact.document.cells import is_pipe_row, table_top
 from dsfact.fold import has_han
 from dsfact.matching.cues import _CURRENCIES, ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
-from dsfact.matching.daybefore import placed_by_day_before
+from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import names_discount
 from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.nouns import founds_other, other_quantity
@@ -94,7 +94,8 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return ANOTHER_DAY  # a text written before the claim's day reports another
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
-    if any(x.unit == "date" and opens_range(text.folded, x.end) for x in text.figures_in(sentence.start, sentence.end)):
+    if any(x.unit == "date" and opens_range(text.folded, x.end) for x in text.figures_in(sentence.start, sentence.end)) \
+            or over_sessions(text, sentence, time):  # "from Jan. 17's close to the close on Jan. 27"
         return ANOTHER_DAY  # "fell 15.8% from January 27 to 31", 1月27日至31日: several days
     tags = tuple(time_tags(text.folded, sentence.start, sentence.end))
     own = text.reader().times(q)
