@@ -22,6 +22,7 @@ from dsfact.matching.memo import LastText
 from dsfact.matching.others import other_subject
 from dsfact.matching.roles import is_comparison
 from dsfact.matching.text import INF, TextCues
+from dsfact.matching.tranche import tranche_word_apart
 from dsfact.model import Quantity
 
 _GOVERNED: tuple[frozenset[str], tuple[str, ...]] | None = None
@@ -290,6 +291,8 @@ def governs_other(text: TextCues, q: Quantity, hit) -> bool:
         return True  # "Training cost  $5.576M Training hardware  2,048 H800s": the next cell's label
     if hit.start >= q.end and _labels_next(text, q, hit):
         return True  # "input $0.55 (cache miss) and output $2.19": "output" is the next figure's
+    if tranche_word_apart(text, q, hit):
+        return True  # "start immediately and eventually expand to $500 billion": the whole
     marks, starts = text._marks, text._quantity_starts
     clause = bisect.bisect_right(marks, hit.start)
     if clause == bisect.bisect_right(marks, q.start):
