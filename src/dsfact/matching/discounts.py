@@ -70,3 +70,17 @@ def names_discount(folded: str, start: int, end: int, then: bool = False) -> boo
         if not any(a <= m.start() and m.end() <= b for a, b in ended):
             return True
     return False
+
+
+def discounted(text, q) -> bool:
+    """Whether a price per unit is one of a discount period: its sentence names one, or works out a price of
+    the one the sentence before it names ("... at a 50 per cent discount. This comes to US$0.035 per million
+    tokens"); "By comparison, o1 is priced at US$15" after it is not."""
+    si = text.sentence_of(q.start)
+    sentence = text.sentences[si]
+    if names_discount(text.folded, sentence.start, sentence.end):
+        return True
+    before = text.sentences[si - 1] if si > 0 else None
+    return before is not None and before.paragraph == sentence.paragraph \
+        and names_discount(text.folded, sentence.start, q.start, then=True) \
+        and names_discount(text.folded, before.start, before.end)

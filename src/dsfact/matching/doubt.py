@@ -11,9 +11,10 @@ from dsfact.document.cells import is_pipe_row, table_top
 from dsfact.fold import has_han
 from dsfact.matching.cues import _CURRENCIES, ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
 from dsfact.matching.daybefore import over_sessions, placed_by_day_before
-from dsfact.matching.discounts import names_discount
+from dsfact.matching.discounts import discounted
 from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.nouns import founds_other, other_quantity
+from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import (
     _DURATIONS,
     _TIMES,
@@ -66,7 +67,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     (`corroborated`)."""
     if text._quantities is None:
         return ""
-    if _in_doubt(text, q, claim) or (q.per is not None and _discounted(text, q)) or placed_by_day_before(text.reader(), q):
+    if _in_doubt(text, q, claim) or (q.per is not None and discounted(text, q)) or placed_by_day_before(text.reader(), q):
         return ANOTHER_DAY
     if _after_parts(text, q) or snapshot_of_extreme(text, q, claim) or share_told(text, q):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
@@ -245,20 +246,6 @@ def _measures_other(text, q: Quantity, claim: Claim) -> bool:
     """Whether figure q's own noun names another quantity than claim's, or a date's event verb has another
     object than claim's subject (dsfact.matching.nouns)."""
     return other_quantity(text.folded, q, claim) or (q.unit == "date" and founds_other(text, q, claim))
-
-
-def _discounted(text, q: Quantity) -> bool:
-    """Whether a price per unit is one of a discount period: its sentence names one, or works out a price of
-    the one the sentence before it names ("... at a 50 per cent discount. This comes to US$0.035 per million
-    tokens"); "By comparison, o1 is priced at US$15" after it is not."""
-    si = text.sentence_of(q.start)
-    sentence = text.sentences[si]
-    if names_discount(text.folded, sentence.start, sentence.end):
-        return True
-    before = text.sentences[si - 1] if si > 0 else None
-    return before is not None and before.paragraph == sentence.paragraph \
-        and names_discount(text.folded, sentence.start, q.start, then=True) \
-        and names_discount(text.folded, before.start, before.end)
 
 
 def _between(q: Quantity, start: int, end: int, word: int) -> bool:
@@ -480,7 +467,8 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     for hit, roles in cues.names:
         if end <= hit.start and hit.end <= q.start:
             named = _named(roles)
-            if named and ci not in named and not is_comparison(folded, hit.start, hit.end):
+            if named and ci not in named and not is_comparison(folded, hit.start, hit.end) \
+                    and not in_respective_list(text, q, hit, ci):  # "V3和R1的输入价格分别为…，输出分别为8元和16元"
                 return True
     return False
 
