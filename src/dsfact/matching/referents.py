@@ -359,10 +359,26 @@ def _speaker_gives(text, begin: int, end: int, q, missing: list[int], subject_d:
         given = [ci for ci in missing if ci in subjects]
         for ci in given:
             subject_d[ci] = min(subject_d.get(ci, INF), penalty + hit.start - q.end)
-        text._loose.update(given)
+        # "Meta is building … ‘… more than 3.1 million GPUs,’ said Zuckerberg": a speaker who is the subject
+        # the sentence before named speaks of it
+        quote_closed = any(c in text.folded[q.end:hit.start] for c in _CLOSING_QUOTES)
+        text._loose.update(ci for ci in given if not (quote_closed and named_just_before(text, q, ci)))
         return bool(given)
     return False
 
+
+_CLOSING_QUOTES = "\"”」』"
+
+
+def named_just_before(text, q, ci: int) -> bool:
+    """Whether the sentence before figure q's, in its paragraph, names claim ci's subject."""
+    from dsfact.matching.cues import SUBJECT
+
+    si = text.sentence_of(q.start)
+    if si == 0 or text.sentences[si - 1].paragraph != text.sentences[si].paragraph:
+        return False
+    before = text.sentences[si - 1]
+    return any((ci, SUBJECT) in text.roles_of(h) for h in text.hits_in(before.start, before.end))
 
 
 _TAIL_WORDS = 4  # Latin words after the word of saying: "DeepSeek said on Monday", "said in a statement"
