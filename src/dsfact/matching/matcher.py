@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from dsfact.matching.agents import agent_of_attribute
 from dsfact.matching.alone import date_links, dated_word, rest_words
 from dsfact.matching.apposition import apposed
 from dsfact.matching.aside import MODIFIER_GAP, compared_owner, in_aside, names_aside, own_only, qualifies_product
@@ -213,9 +214,9 @@ class TextMatcher(TextCues):
                 d = _after(self, q, hit, after_q, means, own_subject and (names or entity))
             else:
                 d = 0.0
-            # "competitive with GPT-4 at a price of $0.07": GPT-4 owns only its own figure
+            # "competitive with GPT-4 at $0.07": GPT-4's own figure only; "in Paris, France,"; 由软银推动、规模达…的
             compared = (entity or subjects or foreign) and own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q) \
-                or entity and names_place(self.folded, hit.start, hit.end)  # "in Paris, France,": a place, no one
+                or entity and (names_place(self.folded, hit.start, hit.end) or agent_of_attribute(self, q, hit))
             if (entity or subjects and compared_owner(self, hit, qs)) and not compared:  # "低于Meta的6000万美元"
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs
