@@ -235,6 +235,10 @@ def test_markdown_directive_in_code_is_not_a_directive():
         ("[report][r1] says 5\n\n[r1]: https://x.com/99", "report says 5\n\n"),
         ("see [the report] for 5\n\n[the report]: https://x.com/99", "see the report for 5\n\n"),
         ("[not a link] stays", "[not a link] stays"),
+        ("rival clusters.[3][4] stay", "rival clusters.[3][4] stay"),  # no definition: no reference link
+        ("[report][r9] says 5", "[report][r9] says 5"),
+        ("cited [3] and [4][4]\n\n[3]: https://x.com/a\n[4]: https://x.com/b", "cited  and \n\n\n"),  # citations
+        ("see [12](https://x.com/a) now", "see  now"),  # a numbered link cites: its number is no figure
         ("<span class=\"n\">$5.6</span> million", "$5.6 million"),
         ("x <script>var a = 9.9;</script> y", "x  y"),
         ("a <5% share and 3 > 2", "a <5% share and 3 > 2"),

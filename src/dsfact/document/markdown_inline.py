@@ -343,27 +343,38 @@ def _close_bracket(s: str, marks: Marks, stack: list[tuple[int, int]], refs: set
     if not stack:
         return e
     opener, width = stack.pop()
+    label = s[opener + width : a]
+    end = None
     if s.startswith("(", e):
         m = _link_rx().link_dest.match(s, e)
-        if m:
-            marks.set(opener, opener + width, DROP)
-            marks.set(a, m.end(), DROP)
-            return m.end()
-    elif s.startswith("[", e):
+        end = m.end() if m else None
+    elif s.startswith("[", e):  # a full or collapsed reference: a link only when its label is defined
         m = _link_rx().ref_label.match(s, e)
-        if m:
-            marks.set(opener, opener + width, DROP)
-            marks.set(a, m.end(), DROP)
-            return m.end()
+        if m and normalize_label(s[m.start() + 1 : m.end() - 1] or label) in refs:
+            end = m.end()
+    if end is not None:
+        _drop_link(marks, label, opener, width, a, end)
+        return end
     if a - opener > 1000:  # longer than any link label
         return e
-    label = s[opener + width : a]
     if width == 1 and label.startswith("^") and label[1:] and not any(c.isspace() for c in label):
         marks.set(opener, e, DROP)  # a footnote reference: [^1]
-    elif refs and normalize_label(label) in refs:
-        marks.set(opener, opener + width, DROP)
-        marks.set(a, e, DROP)
+    elif refs and normalize_label(label) in refs:  # a shortcut reference: [report]
+        _drop_link(marks, label, opener, width, a, e)
     return e
+
+
+def _drop_link(marks: Marks, label: str, opener: int, width: int, a: int, end: int) -> None:
+    """Leave out a link's markup, keeping its text; all of it when its text is a number alone."""
+    if _NUMBERED.fullmatch(label):  # "[3](#ref-3)", "[12][12]": a numbered citation, no figure
+        marks.set(opener, end, DROP)
+    else:
+        marks.set(opener, opener + width, DROP)
+        marks.set(a, end, DROP)
+
+
+# a link whose text is a number alone cites a note or a source ("[3]", "[12]"): the number is no figure
+_NUMBERED = re.compile(r"\s*[0-9]{1,3}\s*")
 
 
 def _is_emphasis(s: str, a: int, e: int) -> bool:
