@@ -51,3 +51,41 @@ def holds_whole(before: str, after: str) -> bool:
         _WHOLE = (tuple(table.get("before", ())), tuple(table.get("after", ())))
     containing, holders = _WHOLE
     return before.rstrip().endswith(containing) and any(after.find(w) >= 0 for w in holders)
+
+
+_COMPANY_NOUNS: dict[str, tuple[tuple[str, int], ...]] = {}  # a cue's words -> company nouns holding them, at
+_TRADES: list[tuple[str, ...]] = []  # nouns.words [epithet] words: the nouns that name a company by its trade
+
+
+def in_company_noun(folded: str, start: int, end: int) -> bool:
+    """Whether the cue word at folded[start:end] is part of a noun naming a company by its trade (nouns.words
+    [epithet] words: 芯片 in 芯片制造商, "chip" in "chip maker"): the noun names a company, not its chips."""
+    word = folded[start:end]
+    holders = _COMPANY_NOUNS.get(word)
+    if holders is None:
+        if not _TRADES:
+            from dsfact.lang import words_of
+
+            _TRADES.append(tuple(" ".join(w.split()) for w in words_of("nouns", "epithet")))
+        holders = _COMPANY_NOUNS[word] = tuple((noun, at) for noun in _TRADES[0] if noun != word
+                                               for at in _offsets(noun, word))
+    for noun, at in holders:
+        a = start - at
+        if a >= 0 and folded.startswith(noun, a) and (not noun.isascii() or _bounded(folded, a, a + len(noun))):
+            return True
+    return False
+
+
+def _offsets(noun: str, word: str) -> list[int]:
+    """Where `word` stands in `noun` (as a whole word when it is Latin)."""
+    found, at = [], noun.find(word)
+    while at >= 0:
+        if not word.isascii() or _bounded(noun, at, at + len(word)):
+            found.append(at)
+        at = noun.find(word, at + 1)
+    return found
+
+
+def _bounded(s: str, a: int, b: int) -> bool:
+    """Whether s[a:b] is whole words: no letter or digit right before or after it."""
+    return (a == 0 or not s[a - 1].isalnum()) and (b >= len(s) or not s[b].isalnum())

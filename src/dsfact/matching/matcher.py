@@ -355,6 +355,8 @@ class TextMatcher(TextCues):
             return False  # a bare figure is an index level only after "closed at", 收报 (cues.family)
         if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()):
             return False
+        if q.direction and claim.unit == "ratio" and not self.index.directions(claim):
+            return False  # "shares plunged 17%", "costs fell 95%": a move, no fraction of one thing to another
         if q.unit == "date" and not _year_fits(q, claim, self.day):
             return False
         if claim.time:

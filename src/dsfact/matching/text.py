@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from dsfact.fold import fold_text, has_han
+from dsfact.matching.compounds import in_company_noun
 from dsfact.matching.cues import ENTITY, SUBJECT, CueHit, cue_index
 from dsfact.matching.discounts import discount_ended
 from dsfact.matching.joint import named_by_members
@@ -146,13 +147,16 @@ class TextCues:
 
     def _longest_names(self, hits: list[CueHit]) -> list[CueHit]:
         """Drop cue hits inside a longer name: "Nasdaq" in "Nasdaq 100", "纳斯达克" in "纳斯达克100指数",
-        "Llama" (a near spelling of "Llama 4") in "Llama 3" (hits come sorted by start, longest first)."""
+        "Llama" (a near spelling of "Llama 4") in "Llama 3" (hits come sorted by start, longest first); and
+        words inside a noun that names a company by its trade (dsfact.matching.compounds.in_company_noun)."""
         out: list[CueHit] = []
         reach, reach_end = None, -1
         names = self.index.names
         for hit in hits:
             if reach is not None and hit.end <= reach_end and (hit.start, hit.end) != (reach.start, reach.end):
                 continue
+            if not names(hit.cue) and in_company_noun(self.folded, hit.start, hit.end):
+                continue  # 芯片 in "这家芯片制造商", "chip" in "the chip maker": a company, not its chips
             out.append(hit)
             if hit.end > reach_end and names(hit.cue):
                 reach, reach_end = hit, hit.end
