@@ -154,10 +154,13 @@ def bodies(text: TextCues) -> list[frozenset[str]]:
                                                and (ci, METRIC) in index.roles.get(hit.cue, ()))
                 if named and (claim.unit in _RATIOS or is_comparison(words, hit.start, hit.end)):
                     keys.add(hit.cue)
-                    # and the other names of that body ("leading labs", 头部公司 for "leading AI labs")
+                    # and the other names of that body ("leading labs", 头部公司 for "leading AI labs"); of a
+                    # model, not the other models a claim of its maker lists (o1 beside GPT-4o)
+                    model = any(c.isdigit() for c in hit.cue)
                     for c, role in index.roles.get(hit.cue, ()):
                         if role == SUBJECT:
-                            keys.update(_cue_key(w, folded.get(w))[0] for w in registry.claims[c].subject_cues)
+                            keys.update(k for k in (_cue_key(w, folded.get(w))[0] for w in registry.claims[c].subject_cues)
+                                        if not (model and any(ch.isdigit() for ch in k) and alnum(k) != alnum(hit.cue)))
             out.append(frozenset(alnum(k) for k in keys))
         found = _BODIES[id(index)] = (index, out)
     return found[1]
@@ -199,7 +202,33 @@ def other_body(text, q: Quantity, ci: int) -> bool:
             continue  # a company registered for its own figures may make the body compared ("OpenAI 5%": GPT-4o's)
         if not any(key in b or b in key for b in compared):
             return True
-    return False
+    return text.registry.claims[ci].unit == "ratio" and _other_model_named(text, q, ci, sentence, compared)
+
+
+def _other_model_named(text, q: Quantity, ci: int, sentence, compared: frozenset[str]) -> bool:
+    """Whether the sentence of figure q names a model (a registered name with a digit, or an entity) other than
+    the body fraction claim ci compares with, and never that model: "仅用三十分之一成本，性能比肩OpenAI的o1" is a
+    fraction of o1's cost, not of GPT-4o's (the maker's name, OpenAI, decides nothing)."""
+    naming, other = text.index.naming, False
+    for hit in text.hits_in(sentence.start, sentence.end):
+        entity, subjects = naming(hit.cue)
+        if ci in subjects or not (entity or subjects):
+            continue
+        key = alnum(hit.cue)
+        model = any(c.isdigit() for c in key)
+        if any(_same_body(key, b) for b in compared):
+            if model:
+                return False  # the model compared with is named: the sentence may compare with both
+            continue  # its maker's name may stand for it ("5% of OpenAI's") or only qualify another ("OpenAI的o1")
+        other = other or entity or model
+    return other
+
+
+def _same_body(key: str, body: str) -> bool:
+    """Whether a name's key names a body compared with: the same, or one holding the other with no version
+    besides ("openai" in "openaigpt4o"; not in "openaio1", another model)."""
+    short, long = sorted((key, body), key=len)
+    return short in long and not any(c.isdigit() for c in long.replace(short, "", 1))
 
 
 def other_member(text, q: Quantity, ci: int, names: list) -> bool:
