@@ -25,7 +25,7 @@ from dsfact.matching.roles import (
     opens_new_subject,
     time_fits,
 )
-from dsfact.matching.shares import share_told
+from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.text import line_start
 from dsfact.matching.timewords import inside, references, time_tags
 from dsfact.matching.undated import text_dates, told_later, told_of_another_year, undated_year
@@ -70,7 +70,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return ""
     if _in_doubt(text, q, claim) or (q.per is not None and discounted(text, q)) or placed_by_day_before(text.reader(), q):
         return ANOTHER_DAY
-    if _after_parts(text, q) or snapshot_of_extreme(text, q, claim) or share_told(text, q):
+    if _after_parts(text, q) or snapshot_of_extreme(text, q, claim) or share_told(text, q) or broken_down(text, q):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
     if _measures_other(text, q, claim):
         return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity

@@ -69,8 +69,8 @@ class _Lexicon:
             if name in ("between", "new-subject", "naming", "slash-pair", "owner", "compared-owner", "means",
                         "member", "exchange", "multiple", "earmark",
                         "use", "from-to", "saving-base", "sum-of-parts", "compound", "share-told", "recipient",
-                        "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase"):  # word lists
-                continue
+                        "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase", "breakdown"):
+                continue  # word lists, not roles
             clause = table.get("clause")
             self.roles.append(_Role(
                 name=name,

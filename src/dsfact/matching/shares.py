@@ -46,3 +46,23 @@ def _starts(words: str, chinese: bool):
     from dsfact.matching.roles import lexicon
 
     return lexicon().between.tail_starts(words + " ", chinese)
+
+
+@lru_cache(maxsize=1)
+def _breakdown():
+    from dsfact.lang import load_words
+    from dsfact.matching.wordtables import Alternation
+
+    return Alternation(load_words("roles").get("breakdown", {}).get("words", ()))
+
+
+def broken_down(text, q: Quantity) -> bool:
+    """Whether figure q is a member of a list its sentence announces as components before it (roles.words
+    [breakdown]: "costs for different components detailed as follows: ... $82,000", "成本构成如下：……"): a part of a
+    total, whatever the parts add up to. Only a sum or a count: a price per unit, a share or a move ("其中，英伟达
+    大跌17%") is no component."""
+    if q.unit in ("date", "pct", "ratio") or q.per is not None or q.direction is not None:
+        return False
+    start = text.sentences[text.sentence_of(q.start)].start
+    folded = text.folded
+    return _breakdown().get(has_cjk(folded[start:q.start])).search(folded, start, q.start) is not None
