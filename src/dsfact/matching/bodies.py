@@ -171,9 +171,12 @@ def other_body(text, q: Quantity, ci: int) -> bool:
     sector ETF rose 2%", "what others spend $10 billion to do"), or compares with another body than ci
     does: its clause names, after ci's subject, another body (an entity, or a registered model: a name with
     a digit) that is neither that subject nor the body ci's metric compares with ("a 263-fold gap between
-    Grok 3 and DeepSeek-V3" is no multiple of Grok 2's)."""
+    Grok 3 and DeepSeek-V3" is no multiple of Grok 2's). A move ("shares fell 17%") is no fraction."""
     if other_subject(text, q, ci):
         return True
+    claim = text.registry.claims[ci]
+    if q.direction and claim.unit == "ratio" and not text.index.directions(claim):
+        return True  # "shares plunged 17%", "costs fell 95%": a move compares a thing with itself, no fraction
     compared = bodies(text)[ci]
     if not compared:
         return False

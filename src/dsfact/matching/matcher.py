@@ -18,7 +18,7 @@ from dsfact.matching.leads import heading_lead, members_only, names_other
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.ownwords import own_kind_kept
-from dsfact.matching.places import names_place, place_of_figure
+from dsfact.matching.places import names_a_place
 from dsfact.matching.pointers import former_latter
 from dsfact.matching.pronouns import pronoun_subject
 from dsfact.matching.recalled import recalled_metric
@@ -216,8 +216,7 @@ class TextMatcher(TextCues):
                 d = 0.0
             # "competitive with GPT-4 at $0.07": GPT-4's own figure only; "in Paris, France,"; 由软银推动、规模达…的
             compared = (entity or subjects or foreign) and own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q) \
-                or entity and (names_place(self.folded, hit.start, hit.end) or agent_of_attribute(self, q, hit)) \
-                or place_of_figure(self.folded, hit.start, hit.end, qs)  # "in the EU of €10bn": a place, no holder
+                or entity and agent_of_attribute(self, q, hit) or names_a_place(self.folded, hit.start, hit.end, qs, entity)
             if (entity or subjects and compared_owner(self, hit, qs)) and not compared:  # "低于Meta的6000万美元"
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs
@@ -356,8 +355,6 @@ class TextMatcher(TextCues):
             return False  # a bare figure is an index level only after "closed at", 收报 (cues.family)
         if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()):
             return False
-        if q.direction and claim.unit == "ratio" and not self.index.directions(claim):
-            return False  # "shares plunged 17%", "costs fell 95%": a move, no fraction of one thing to another
         if q.unit == "date" and not _year_fits(q, claim, self.day):
             return False
         if claim.time:

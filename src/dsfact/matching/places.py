@@ -57,3 +57,10 @@ def place_of_figure(folded: str, start: int, end: int, figure: int) -> bool:
     if words and words[-1] == "the":
         words.pop()
     return bool(words) and words[-1] in word_set("names", "place-in", "before")
+
+
+def names_a_place(folded: str, start: int, end: int, figure: int, entity: bool) -> bool:
+    """Whether the name at folded[start:end] says where, not who, for the figure at `figure`: a country named
+    as the place of a city (an entity: names_place), or any body named as the place of the figure
+    (place_of_figure)."""
+    return entity and names_place(folded, start, end) or place_of_figure(folded, start, end, figure)
