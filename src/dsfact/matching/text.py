@@ -146,9 +146,8 @@ class TextCues:
         self._means: list[int] | None = None  # where a word of means begins (means_in)
 
     def _longest_names(self, hits: list[CueHit]) -> list[CueHit]:
-        """Drop cue hits inside a longer name: "Nasdaq" in "Nasdaq 100", "纳斯达克" in "纳斯达克100指数",
-        "Llama" (a near spelling of "Llama 4") in "Llama 3" (hits come sorted by start, longest first); and
-        words inside a noun that names a company by its trade (dsfact.matching.compounds.in_company_noun)."""
+        """Drop cue hits inside a longer name ("Nasdaq" in "Nasdaq 100", 纳斯达克 in 纳斯达克100指数, "Llama" in "Llama 3";
+        hits come sorted by start, longest first), and words inside a company noun (compounds.in_company_noun)."""
         out: list[CueHit] = []
         reach, reach_end = None, -1
         names = self.index.names
