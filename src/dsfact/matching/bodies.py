@@ -242,12 +242,13 @@ def other_member(text, q: Quantity, ci: int, names: list) -> bool:
     but no figure of R1 contradicts a claim about V3. So is a figure whose nearest name of ci's subject
     stands for another version ("Colossus 2", "Grok 2" beside Grok 3) or for an exchange, not an index
     ("Nasdaq-listed"), or a slice of a total set aside for one use (but not a quantity set aside for the
-    claim's own event: "GPU-hours dedicated to training Grok 3"): dsfact.matching.family, or a subject
+    claim's own event, "GPU-hours dedicated to training Grok 3", nor a rate): dsfact.matching.family, or a subject
     named only by a list of two of its members (dsfact.matching.joint)."""
     if loosely_named(text, q, ci, names):
         return True  # "a $300 billion partnership between Oracle and OpenAI": two partners, another deal
-    if earmarked_slice(text, q) and not for_own_event(text, q, text.registry.claims[ci]):
-        return True  # "€20 billion for gigafactories" beside the plan's €200 billion: a slice of it
+    if q.per is None and earmarked_slice(text, q) and not for_own_event(text, q, text.registry.claims[ci]):
+        return True  # "€20 billion for gigafactories" beside the plan's €200 billion: a slice of it (a rate,
+        # "$0.14 per million tokens for its R1 model", is no slice of a total)
     if unknown_version(text, q, ci, names):
         return True  # "「巨像2號」最終將配備55萬個晶片": another cluster, named nearer than Musk
     found = versioned_other(text, q, ci, names)
