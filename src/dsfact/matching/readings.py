@@ -45,7 +45,24 @@ def read_units(text: str, folded: str, quantities: list[Quantity]) -> tuple[list
     """The figures of a text, with a bare 元 read as CNY when the text is Simplified Chinese (and a price per
     token in 元 in any text), counts of tokens and hours by the hundred thousand as GPU hours; and the
     spans of the figures whose yuan is only guessed (`guessed_yuan`)."""
+    quantities = _listed_yuan(folded, quantities)
     return _read_units(text, folded, quantities), guessed_yuan(text, folded, quantities)
+
+
+def _listed_yuan(folded: str, quantities: list[Quantity]) -> list[Quantity]:
+    """A bare 元 listed right after a figure in 人民币 ("人民幣2元和4元", 人民币8元、16元) is in 人民币 too: its
+    currency is written once for the list (names.words [list-joiners], or a comma)."""
+    if not any(q.unit == YUAN for q in quantities):
+        return quantities
+    from dsfact.lang import words_of
+
+    joiners = {w for w in words_of("names", "list-joiners")} | {"、", ",", "，", "or", "或"}
+    out = list(quantities)
+    for k in range(1, len(out)):
+        q, before = out[k], out[k - 1]
+        if q.unit == YUAN and before.unit == "CNY" and folded[before.end:q.start].strip() in joiners:
+            out[k] = q._replace(unit="CNY")
+    return out
 
 
 def _read_units(text: str, folded: str, quantities: list[Quantity]) -> list[Quantity]:
