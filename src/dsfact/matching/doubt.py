@@ -49,6 +49,7 @@ from dsfact.matching.when import (
     written_before,
     year_kind,
 )
+from dsfact.matching.yearcontrast import year_set_apart
 from dsfact.model import Claim, Quantity
 
 DATE_REACH = 24  # characters read either side of a day's digits for the date they belong to
@@ -77,8 +78,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     if claim.time and claim.time.isdigit():
         if later_state(text.day, claim, text.registry.sources) or revised_later(text, q, claim):
             return ANOTHER_DAY  # a year's plan told months after it was stated, by the text or the clause
-        if _later_years_only(text, q, claim.time):
-            return ANOTHER_DAY
+        if _later_years_only(text, q, claim.time) or year_set_apart(text, q, claim.time):
+            return ANOTHER_DAY  # "this year ..., far above the $72 billion of 2025": not the claim's year
         return _other_year(text, q, claim.time)
     if not claim.time:
         if not_when_stated(text, q, claim):
