@@ -33,6 +33,7 @@ from dsfact.matching.when import (
     DAY_KINDS,
     LAST_MONTH,
     SHIFTED,
+    WRITTEN_YEAR,
     YEAR_AGO,
     date_fits,
     east_of,
@@ -281,14 +282,13 @@ def _later_years_only(text, q: Quantity, year: str) -> bool:
     if text.reader().times(q) or time_tags(text.folded, sentence.start, sentence.end):
         return False
     later = False
-    for m in _YEAR.finditer(text.text):
+    for m in WRITTEN_YEAR.finditer(text.text):
         if m.group(1) == year:
             return False
         later = later or int(m.group(1)) > int(year)
     return later
 
 
-_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 
 
 def _names_year(text, q: Quantity, year: str, sentence) -> bool:
@@ -297,7 +297,7 @@ def _names_year(text, q: Quantity, year: str, sentence) -> bool:
     later year named anywhere (an article that speaks of 2026 is not written in 2025)."""
     found = False
     others = None  # whether the figure's sentence holds other figures of its unit, one of which the year may place
-    for m in re.finditer(r"(?<![0-9])(20[0-9]{2})(?![0-9])", text.text):
+    for m in WRITTEN_YEAR.finditer(text.text):
         if int(m.group(1)) > int(year):
             return False
         if m.group(1) != year or found:

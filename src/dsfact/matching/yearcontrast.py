@@ -6,23 +6,20 @@ the same sentence means two years: "this year" is not the claim's year, whatever
 words ("今年（2025年）") is that year's."""
 from __future__ import annotations
 
-import re
+from dsfact.matching.when import WRITTEN_YEAR, year_kind
 
-from dsfact.matching.when import year_kind
-
-_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 _RELATIVE = frozenset(("current-year", "next-year"))
 
 
 def year_set_apart(text, q, year: str) -> bool:
     """Whether figure q is placed in "this year" or "next year" by its own words while its sentence names the
     claim's `year` for another figure of q's unit, and nothing of q's own places it in that year."""
-    own = text.reader().times(q)
+    reader = text.reader()
+    own = reader.times(q)
     if not any(year_kind(t)[0] in _RELATIVE for t in own) or any(t.startswith("date:" + year) for t in own):
         return False
     sentence = text.sentences[text.sentence_of(q.start)]
-    if not any(m.group(1) == year for m in _YEAR.finditer(text.text, sentence.start, sentence.end)):
+    if not any(m.group(1) == year for m in WRITTEN_YEAR.finditer(text.text, sentence.start, sentence.end)):
         return False
-    reader = text.reader()
     return any(x is not q and x.unit == q.unit and any(t.startswith("date:" + year) for t in reader.times(x))
                for x in text.figures_in(sentence.start, sentence.end))
