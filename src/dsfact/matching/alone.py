@@ -34,12 +34,13 @@ def restated_until(folded: str, q: Quantity, after: list[Quantity], reader) -> i
     or roughly NT$290 million" (roles.words [conversion], or only a qualifier between: 不到, "under"). The
     conversion is no second claim and no word of another subject beside q. `reader`: the text's
     dsfact.matching.roles.FigureReader. None when there is none."""
-    from dsfact.matching.roles import _CURRENCIES, CONVERSION_GAP
+    from dsfact.matching.roles import CONVERSION_GAP
+    from dsfact.numbers.words import is_money
 
-    if not after or q.unit not in _CURRENCIES:
+    if not after or not is_money(q.unit):
         return None
     x = after[0]
-    if x.unit not in _CURRENCIES or x.unit == q.unit or x.start - q.end > CONVERSION_GAP:
+    if not is_money(x.unit) or x.unit == q.unit or x.start - q.end > CONVERSION_GAP:
         return None
     gap = [w for w in _WORDS.split(folded[q.end:x.start]) if w]
     if all(w in _qualifier_words() or w == "or" for w in gap) or "conversion" in reader.roles(x):

@@ -24,26 +24,26 @@ def said_later(text, q, claim) -> bool:
     sentence and with no other figure of its unit between, by a clause dated to a month of that year (or a
     month with no year) LATER_DAYS or more after every source of the claim. The year's last month is the plan's
     own horizon."""
-    from dsfact.matching.when import _resolve, after_sources
+    from dsfact.matching.when import after_sources, resolve_day
 
     if q.unit == "date" or not (claim.time and claim.time.isdigit()):
         return False
     reader, folded = text.reader(), text.folded
     sentence = text.sentences[text.sentence_of(q.start)]
-    _, own_end = reader._clause_span(q.start)
+    _, own_end = reader.clause_span(q.start)
     for x in text.figures_in(own_end, sentence.end):
         if x.unit != "date":
             if x.unit == q.unit:
                 return False  # another figure of its unit: the attribution is its, or both's
             continue
-        a, b = reader._clause_span(x.start)
+        a, b = reader.clause_span(x.start)
         if _said().get(has_cjk(folded[a:b])).search(folded, a, b) is None:
             continue
         value = str(x.value)
         year, month = (value[:4], value[5:7]) if value[:4].isdigit() else (claim.time, value[2:4])
         if year != claim.time or not month.isdigit() or month == "12":
             continue
-        day = _resolve(f"{year}-{month}-01", 2000)
+        day = resolve_day(f"{year}-{month}-01", 2000)
         if day is not None and after_sources(day, claim, text.registry.sources):
             return True
     return False

@@ -445,7 +445,7 @@ def unknown_version(text, q: Quantity, ci: int, names: list) -> bool:
         marked = found["version"] = _VERSION_MARK.search(folded) is not None
     if not marked:
         return False
-    start, end = text.reader()._clause_span(q.start)
+    start, end = text.reader().clause_span(q.start)
     own = [h.end for h, _ in names if h.end <= q.start and ci in text.index.naming(h.cue)[1]]
     lo = max([start, *own])
     for m in _UNKNOWN_VERSION.finditer(folded, lo, q.start):

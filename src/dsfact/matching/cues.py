@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from dsfact.fold import fold_text, has_han
 from dsfact.model import Registry
+from dsfact.numbers.words import is_money
 
 SUBJECT, METRIC, EXCLUDE, VARIANT, ENTITY = "subject", "metric", "exclude", "variant", "entity"
 FUZZY_MIN_LENGTH = 5
@@ -18,7 +19,6 @@ MAX_CUE_TOKENS = 5
 _TOKEN = re.compile(r"[a-z0-9]+")
 _GAP_OK = re.compile(r"[\s\-_.&/'’]{0,2}")
 _DURATIONS = ("day", "week", "month", "year")
-_CURRENCIES = frozenset(("USD", "EUR", "HKD", "CNY", "TWD", "JPY", "GBP"))
 _NOTHING = re.compile("(?!)")
 _DULL = (None, False)  # a token that is no cue and begins none (shared: told apart by identity)
 
@@ -134,7 +134,7 @@ class CueIndex:
                 index.groups.setdefault(claim.group, []).append(i)
         for cue in registry.entities:
             add(_cue_key(cue, folded.get(cue)), -1, ENTITY)
-        index.prices = frozenset(i for i, c in enumerate(registry.claims) if c.per is not None and c.unit in _CURRENCIES)
+        index.prices = frozenset(i for i, c in enumerate(registry.claims) if c.per is not None and is_money(c.unit))
         index.point_levels = frozenset(i for i in index.claims_by_unit.get("point", ())
                                        if registry.claims[i].kind == "level")
         index.latin_prefixes = {stem[:k] for stem in index.latin for k in range(1, len(stem) + 1)}
@@ -153,7 +153,7 @@ class CueIndex:
             found = frozenset(i for u in units for i in self.claims_by_unit.get(u, ()))
             if unit == "count":  # "the Dow closed at 44,713.58": a level in index points, written bare
                 found |= self.point_levels
-            if unit in _CURRENCIES:  # a price in yuan may be about a price recorded in dollars only: bound
+            if is_money(unit):  # a price in yuan may be about a price recorded in dollars only: bound
                 found |= self.prices  # by its words as any price, judged only against a yuan statement
             self.families[unit] = found
         return found

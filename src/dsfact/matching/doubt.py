@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from dsfact.document.cells import is_pipe_row, table_top
 from dsfact.fold import has_han
-from dsfact.matching.cues import _CURRENCIES, ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
+from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
 from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import discounted
 from dsfact.matching.extreme import snapshot_of_extreme
@@ -52,6 +52,7 @@ from dsfact.matching.when import (
 )
 from dsfact.matching.yearcontrast import year_set_apart
 from dsfact.model import Claim, Quantity
+from dsfact.numbers.words import is_money
 
 DATE_REACH = 24  # characters read either side of a day's digits for the date they belong to
 NEAR_DAYS = 10  # a text whose dates fall this close to a claim's day is a story about that day
@@ -201,7 +202,7 @@ def _after_tranche(text, q: Quantity) -> bool:
     """Whether a sum of money grown to follows a first tranche of it in its sentence ("$100 billion initially,
     expanding to $500 billion over four years", 初始投资为1000亿美元，并计划在未来4年内扩展至5000亿美元): the
     plan's whole, not a later state. A count grown to ("100,000 GPUs, to expand to 200,000") stays one."""
-    if q.unit not in _CURRENCIES:
+    if not is_money(q.unit):
         return False
     reader, sentence = text.reader(), text.sentences[text.sentence_of(q.start)]
     first = next((x for x in text._quantities or () if sentence.start <= x.start and x.end <= q.start
@@ -225,10 +226,10 @@ def _after_parts(text, q: Quantity) -> bool:
     """Whether figure q stands in the clause right after one that lists parts with no figure of its own
     (roles.words [sum-of-parts]: "plus the flagship campus,", "加上旗舰站点，"): q is a sum of those parts."""
     reader = text.reader()
-    start, _ = reader._clause_span(q.start)
+    start, _ = reader.clause_span(q.start)
     if start < 2:
         return False
-    before, _ = reader._clause_span(start - 2)  # start - 1 is the mark that ends that clause
+    before, _ = reader.clause_span(start - 2)  # start - 1 is the mark that ends that clause
     if before >= start - 1 or text.sentence_of(before) != text.sentence_of(q.start):
         return False
     if text.figures_in(before, start):
@@ -241,7 +242,7 @@ def _spans_doubted(text, q: Quantity) -> bool:
     """Whether the period q spans an amount of its clause that a running total puts in doubt ("加上旗舰站点，
     有望在未来三年内投资4000亿美元"): the period of a running total is not the plan's."""
     reader = text.reader()
-    start, end = reader._clause_span(q.start)
+    start, end = reader.clause_span(q.start)
     return any(x.unit not in _TIMES and "running-total" in doubted("amount", reader.roles(x))
                for x in text.figures_in(start, end))
 

@@ -136,7 +136,7 @@ def other_event(text, q, claim) -> str:
                 or any(event.before.ends(before, _trimmed(before, p), chinese) for p in starts):
             return other
     sentence = text.sentences[text.sentence_of(q.start)]
-    head = text.reader()._clause_span(sentence.start)[1]  # the sentence's first clause: its subject
+    head = text.reader().clause_span(sentence.start)[1]  # the sentence's first clause: its subject
     for other in own.others:
         event = table.get(other)
         if event is not None and event.sentence and sentence.start < head <= start \
@@ -182,17 +182,17 @@ def _clause(text, q) -> tuple[int, int]:
     clause to the clause it interrupts ("H800的价格只有H100（3万美元）的三分之一", "18,000 graphics processing
     units (GPUs) by next year")."""
     reader = text.reader()
-    start, end = reader._clause_span(q.start)
+    start, end = reader.clause_span(q.start)
     first, last = reader.sentence_of(q.start)
     folded = text.folded
     if start - 1 > first and folded[start - 1] in ")）":
         opened = max(folded.rfind("(", first, start - 1), folded.rfind("（", first, start - 1))
         if opened > first:
-            start = reader._clause_span(opened - 1)[0]
+            start = reader.clause_span(opened - 1)[0]
     elif start - 1 > first and folded[start - 1] in "(（" and not folded[start:q.start].strip():
-        start = reader._clause_span(start - 2)[0]  # start - 1 is the bracket, a clause mark
+        start = reader.clause_span(start - 2)[0]  # start - 1 is the bracket, a clause mark
     if end + 1 < last and folded[end] in "(（":
         close = min((i for i in (folded.find(")", end, last), folded.find("）", end, last)) if i >= 0), default=-1)
         if 0 <= close < last - 1:
-            end = reader._clause_span(close + 1)[1]
+            end = reader.clause_span(close + 1)[1]
     return start, end

@@ -40,7 +40,7 @@ def snapshot_of_extreme(text, q: Quantity, claim: Claim) -> bool:
     for x in text.figures_in(sentence.start, q.start):
         if x is not q and x.end <= q.start and x.unit != "date":
             start = max(start, x.end)
-    end = max(text.reader()._clause_span(q.start)[1], q.end)
+    end = max(text.reader().clause_span(q.start)[1], q.end)
     folded = text.folded
     _, found = _extreme()
     return found.get(has_cjk(folded[start:end])).search(folded, start, end) is None

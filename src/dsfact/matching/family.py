@@ -12,6 +12,7 @@ from dsfact.matching.cues import has_cjk
 from dsfact.matching.memo import LastText
 from dsfact.matching.snapshot import another_release
 from dsfact.model import Quantity
+from dsfact.numbers.words import is_money
 
 # a version number right after a name: "Colossus 2", "Grok-1", "V2.5", "Colossus II"; not a figure
 # ("Nvidia 2,048", "xAI 10万块") nor a year ("DeepSeek 2025")
@@ -378,7 +379,7 @@ def for_own_event(text, q: Quantity, claim) -> bool:
     200 million GPU-hours dedicated to training Grok 3", "6亿GPU小时专门用于训练Grok 3" are the compute the
     training used, not a slice of a larger total, so the earmark word does not loosen the binding. The
     event's words are dsfact/lang/events.words; a sum ("$20 million set aside for training") stays a slice."""
-    if q.unit in _MONEY:
+    if is_money(q.unit):
         return False
     from dsfact.matching.events import event_of, events
 
@@ -399,9 +400,6 @@ def for_own_event(text, q: Quantity, claim) -> bool:
             if events()[name].words.begins(rest, chinese):
                 return True  # ("dedicated to training", "专门用于训练")
     return False
-
-
-_MONEY = frozenset(("USD", "EUR", "HKD", "CNY", "TWD", "JPY", "GBP"))
 
 
 def earmarked_slice(text, q: Quantity) -> bool:

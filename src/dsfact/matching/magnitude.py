@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from dsfact.model import Claim, Quantity
+from dsfact.numbers.words import is_money
 
 FAR = 100.0  # an amount of money this many times every statement of its claim, or as small, is another's
 FAR_COUNT = 20.0  # so is a count (of chips, of GPUs) this many times, or as small
@@ -19,7 +20,7 @@ SLIP = 0.1  # a ratio this close to a power of ten (either way, as a share of it
 def far_off(q: Quantity, claim: Claim) -> bool:
     """Whether figure q is FAR times (a count: FAR_COUNT times) every statement of its claim (of q's unit) or
     more, or as small, and is no slip of a statement's digits: it may agree with nothing and never contradicts."""
-    far = FAR if currency(q.unit) else FAR_COUNT if q.unit == "count" else None
+    far = FAR if is_money(q.unit) else FAR_COUNT if q.unit == "count" else None
     if far is None or isinstance(q.value, str) or not q.value or q.value <= 0:
         return False
     own = [st for st in claim.statements if (st.unit or claim.unit) == q.unit]
@@ -39,8 +40,3 @@ def _tenfold(ratio: float) -> bool:
     """Whether a ratio lies within SLIP of a power of ten: "$5.50" of a $0.55 price, a zero added."""
     power = 10.0 ** round(math.log10(ratio))
     return abs(ratio / power - 1) <= SLIP
-
-
-def currency(unit: str) -> bool:
-    """Whether a unit is an amount of money (three capital letters: USD, EUR, CNY)."""
-    return len(unit) == 3 and unit.isalpha() and unit.isupper()

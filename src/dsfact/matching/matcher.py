@@ -555,7 +555,7 @@ def _event_elsewhere(text: TextMatcher, q: Quantity, metric_distance: float) -> 
     own clause: the date is then of another event its clause tells ("began building its cluster in 2021"),
     unless the date stands in a clause of its own ("On December 26, DeepSeek released V3", "unveiled Grok 3
     on Monday night, February 17")."""
-    start, end = text.reader()._clause_span(q.start)
+    start, end = text.reader().clause_span(q.start)
     if metric_distance <= max(q.start - start, (end - q.end) * AFTER_WEIGHT):
         return False
     links = date_links()

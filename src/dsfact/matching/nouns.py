@@ -156,7 +156,7 @@ def founds_other(text, q: Quantity, claim: Claim) -> bool:
     ci = text.index.position.get(claim.id)
     if ci is None or claim.unit != "date":
         return False
-    start, end = text.reader()._clause_span(q.start)
+    start, end = text.reader().clause_span(q.start)
     verbs = [h for h in text.hits_in(start, end) if (ci, METRIC) in text.roles_of(h)
              and (h.end <= q.start or h.start >= q.end)]
     if not verbs:

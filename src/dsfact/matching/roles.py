@@ -22,6 +22,7 @@ from dsfact.matching.memo import LastText
 from dsfact.matching.timewords import inside, references
 from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of, owner_start
 from dsfact.model import Quantity
+from dsfact.numbers.words import is_money
 
 WINDOW = 48  # characters looked at before and after a figure for the words that govern it
 NEAR_REACH = 80  # a role's `near` word names a figure this close to it in its sentence, not a whole long one
@@ -30,7 +31,6 @@ HEAD_DATE_WORDS = 4  # a date alone in a sentence's opening clause, but for a wo
 CONVERSION_GAP = 24  # at most this many characters between a figure and its restatement
 # Units a figure may be restated in: currencies among themselves, durations among themselves.
 _ARTICLE = re.compile(r"(?<![a-z])(?:the|a|an)\s+$")
-_CURRENCIES = frozenset("USD EUR HKD CNY TWD JPY GBP AUD CAD SGD KRW INR CHF 元".split())
 _DURATIONS = frozenset("day month year hour week".split())
 _TIMES = _DURATIONS | {"date"}
 
@@ -157,8 +157,8 @@ def _restates(previous: Quantity, q: Quantity) -> bool:
         if isinstance(previous.value, (int, float)) and isinstance(q.value, (int, float)) and previous.value \
                 and q.value and not 2 / 3 <= previous.value / q.value <= 1.5:
             return False
-        return previous.unit in _CURRENCIES or previous.unit in _DURATIONS
-    return ({previous.unit, q.unit} <= _CURRENCIES) or ({previous.unit, q.unit} <= _DURATIONS)
+        return is_money(previous.unit) or previous.unit in _DURATIONS
+    return (is_money(previous.unit) and is_money(q.unit)) or ({previous.unit, q.unit} <= _DURATIONS)
 
 
 class FigureRoles:
@@ -177,7 +177,7 @@ class FigureRoles:
 
     def window(self) -> None:
         reader, q = self.reader, self.q
-        clause_start, clause_end = reader._clause_span(q.start)
+        clause_start, clause_end = reader.clause_span(q.start)
         if clause_start > 0 and reader.folded[clause_start - 1] in "(（" \
                 and not reader.folded[clause_start:q.start].strip():  # "Input Cost (1M Tokens)": the bracket's head
             clause_start = max(reader.sentence_of(q.start)[0], clause_start - WINDOW)
@@ -218,7 +218,8 @@ class FigureReader:
         self._sentences: list[tuple[int, int]] | None = None  # those that hold a figure
         self._chinese = has_han(folded)
 
-    def _clause_span(self, pos: int) -> tuple[int, int]:
+    def clause_span(self, pos: int) -> tuple[int, int]:
+        """The clause that holds offset pos, within its sentence: (start, end) in the folded text."""
         start, end = self.sentence_of(pos)
         i = bisect.bisect_right(self.clauses, pos)
         lo = self.clauses[i - 1] + 1 if i > 0 else 0
@@ -228,7 +229,7 @@ class FigureReader:
     def _nearest_figure(self, a: int, b: int, amounts_only: bool = False) -> int | None:
         """The index of the figure nearest the words at a:b, within their clause (with `amounts_only`,
         no date or duration: "over five years" places the figure beside it, not "five years")."""
-        lo_c, hi_c = self._clause_span(a)
+        lo_c, hi_c = self.clause_span(a)
         k = bisect.bisect_left(self.starts, lo_c)
         best, best_d = None, None
         while k < len(self.quantities) and self.quantities[k].start < hi_c:
@@ -293,7 +294,7 @@ class FigureReader:
         if k >= len(self.quantities) or self.quantities[k].unit != "date" or self.quantities[k].start >= a:
             return None
         q = self.quantities[k]
-        lo, hi = self._clause_span(q.start)
+        lo, hi = self.clause_span(q.start)
         if len(self.folded[lo:hi].strip()) - (q.end - q.start) > HEAD_DATE_WORDS:
             return None
         i = bisect.bisect_right(self.clauses, q.start)
@@ -312,7 +313,7 @@ class FigureReader:
         q, k = roles.q, roles.k
         if role is lexicon().conversion:  # a restatement
             return k > 0 and self._is_restatement(self.quantities[k - 1], q, role)
-        if role.name == "fraction" and (q.direction is not None or q.unit in _CURRENCIES):
+        if role.name == "fraction" and (q.direction is not None or is_money(q.unit)):
             return False  # "lost 17% of its value" is a move; "wiping out $600 billion of its value" a sum
         if role.head is not None:  # a role of the figure's own words has no others
             return role.head.begins(self.folded, q.start, self._chinese)
@@ -334,7 +335,7 @@ class FigureReader:
         """Whether q's sentence opens with a clause that holds only one of the role's sentence words ("其中，1500
         亿欧元来自企业，500亿欧元由欧盟追加", "Of this, ..."): the word then holds for every figure after it."""
         start, _end = self.sentence_of(q.start)
-        lo, hi = self._clause_span(start)
+        lo, hi = self.clause_span(start)
         return q.start >= hi and self.folded[lo:hi].strip(" \t#>*-") in role.sentence
 
     def _ends_move(self, previous: Quantity, q: Quantity) -> bool:
@@ -463,7 +464,7 @@ class FigureReader:
         if first < len(self.quantities) and b <= self.quantities[first].start < sentence[1]:
             # at the head of its sentence: it places every figure that has no time of its own ...
             self._heads.setdefault(sentence[0], []).append(tag)
-            if self._clause_span(a) != self._clause_span(self.quantities[first].start):
+            if self.clause_span(a) != self.clause_span(self.quantities[first].start):
                 return sentence[0]  # ... and, in the first figure's own clause, that figure too ("週一暴跌後，週二反彈8.9%")
         k = self._nearest_figure(a, b, amounts_only=True)
         if k is not None:

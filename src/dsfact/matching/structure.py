@@ -10,10 +10,11 @@ import bisect
 import re
 
 from dsfact.lang import words_of
-from dsfact.matching.cues import _CURRENCIES, METRIC, _cue_key, has_cjk, is_cjk
+from dsfact.matching.cues import METRIC, _cue_key, has_cjk, is_cjk
 from dsfact.matching.recipients import compared_owner, recipient_before
 from dsfact.matching.text import means_in
 from dsfact.matching.wordtables import whole_word_in, word_then
+from dsfact.numbers.words import is_money
 
 
 class Structure:
@@ -548,7 +549,7 @@ def means_clause(matcher, q, si: int, clause_start: int, after_q: int) -> bool:
 def unjudged(q, claim) -> bool:
     """Whether a price claim records no statement in the currency of figure q, which reached it from
     another currency (cues.CueIndex.family): it is ranked after a claim that can judge q."""
-    return q.unit in _CURRENCIES and claim.per is not None and claim.unit != q.unit \
+    return is_money(q.unit) and claim.per is not None and claim.unit != q.unit \
         and all(st.unit != q.unit for st in claim.statements)
 
 

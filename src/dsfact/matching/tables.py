@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from dsfact.document.cells import is_pipe_row, row_cells, space_cell, space_cells, table_top
 from dsfact.matching.bodies import members
-from dsfact.matching.cues import _CURRENCIES
 from dsfact.matching.structure import apply_word_roles, word_roles
+from dsfact.numbers.words import is_money
 
 _INF = float("inf")
 _JOINED = re.compile(r"\|[ \t]+\|")  # two rows on one line: "| a | b | | 1 | 2 |"
@@ -201,7 +201,7 @@ def cell_units(matcher, quantities: list) -> list:
     out, changed, sentences = [], False, matcher.sentences
     tabular = "|" in text or "   " in text or "\t" in text  # pipes, or columns of spaces (asked once per text)
     for q in quantities:
-        if q.per is None and (q.unit == "count" or q.unit in _CURRENCIES):
+        if q.per is None and (q.unit == "count" or is_money(q.unit)):
             spans = structure.table_of(q.start) if structure is not None else None
             if not spans and tabular:
                 spans = pipe_cell(text, q.start, sentences[matcher.sentence_of(q.start)].start)

@@ -15,11 +15,11 @@ from dsfact.matching.when import (
     LAST_WEEK,
     SHIFTED,
     YEAR_AGO,
-    _resolve,
     date_fits,
     east_of,
     has_day,
     implied_year,
+    resolve_day,
     year_kind,
     years_on,
 )
@@ -86,7 +86,7 @@ def weekday_year(text, date: str, pos: int, claim_year: int, beside_only: bool =
     weekday, or more than one year, fits."""
     years = {}
     for k in NEAR_YEARS:
-        day = _resolve(date, claim_year + k) if has_day(date) else None
+        day = resolve_day(date, claim_year + k) if has_day(date) else None
         if day is not None:
             years[claim_year + k] = day.weekday()
     if not years:
@@ -103,7 +103,7 @@ def weekday_year(text, date: str, pos: int, claim_year: int, beside_only: bool =
     for w in marks:
         if w.beside is not None and not (w.sentence == si and w.beside == date):
             bound |= {claim_year + k for k in NEAR_YEARS
-                      if (d := _resolve(w.beside, claim_year + k)) is not None and d.weekday() in w.weekdays}
+                      if (d := resolve_day(w.beside, claim_year + k)) is not None and d.weekday() in w.weekdays}
     if len(bound) == 1:
         return next(iter(bound))
     paragraph = text.sentences[si].paragraph
@@ -219,7 +219,7 @@ def _weekday_agrees(text, date: str, pos: int, year: int) -> bool:
     told in East Asian time or of the week before does not count)."""
     from dsfact.matching.timewords import time_tags
 
-    day = _resolve(date, year) if len(date) == 7 else None
+    day = resolve_day(date, year) if len(date) == 7 else None
     if day is None:
         return False
     sentence = text.sentences[text.sentence_of(pos)]

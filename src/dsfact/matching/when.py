@@ -91,7 +91,7 @@ def weekday_fits(tag: str, claim_day: datetime.date, doc_day: str | None, dated:
         return False
     if dated or not doc_day:
         return True
-    doc = _resolve(doc_day, claim_day.year)
+    doc = resolve_day(doc_day, claim_day.year)
     if doc is None:
         return True
     back = (doc - claim_day).days - (WEEK if last else 0)
@@ -103,7 +103,7 @@ def relative_day_fits(kind: str, claim_day: datetime.date, doc_day: str | None, 
     document's date (always, without one or with a date beside the word)."""
     if dated or not doc_day:
         return True
-    doc = _resolve(doc_day, claim_day.year)
+    doc = resolve_day(doc_day, claim_day.year)
     return doc is None or (claim_day - doc).days in DAY_KINDS[kind]
 
 
@@ -128,7 +128,7 @@ def year_ago_fits(claim_time: str, doc_day: str | None) -> bool:
     """Whether "a year ago today" (去年今日) allows a claim's time: a claim tied to a day, the day a year
     before the document's date; a claim tied to a year, the year before the document's. Without the
     document's full date, nothing."""
-    doc = _resolve(doc_day, 2000) if doc_day and not doc_day.startswith("--") else None
+    doc = resolve_day(doc_day, 2000) if doc_day and not doc_day.startswith("--") else None
     if doc is None:
         return False
     parts = claim_time.split("-")
@@ -143,7 +143,7 @@ def year_ago_fits(claim_time: str, doc_day: str | None) -> bool:
 def last_month_fits(tag: str, claim_time: str, doc_day: str | None) -> bool:
     """Whether "last January" (a `last-month-01` tag) allows a claim's time: the latest such month before the
     month of the document's date; without the document's full date, nothing."""
-    doc = _resolve(doc_day, 2000) if doc_day and not doc_day.startswith("--") else None
+    doc = resolve_day(doc_day, 2000) if doc_day and not doc_day.startswith("--") else None
     if doc is None:
         return False
     month = int(tag[len(LAST_MONTH):])
@@ -173,7 +173,7 @@ def year_kind(tag: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _resolve(day: str, year: int) -> datetime.date | None:
+def resolve_day(day: str, year: int) -> datetime.date | None:
     """A document's date as a day, a date without its year ("--01-28") in `year`."""
     try:
         if day.startswith("--"):
@@ -259,7 +259,7 @@ def event_later(text, q, claim) -> bool:
     deadline ("今年12月前部署200萬塊GPU" in a story of February 2025)."""
     if q.unit == "date":
         return False
-    doc = _resolve(text.day, 2000) if text.day and not text.day.startswith("--") else None
+    doc = resolve_day(text.day, 2000) if text.day and not text.day.startswith("--") else None
     if doc is not None and not after_sources(doc, claim, text.registry.sources):
         return False
     sentence = text.sentences[text.sentence_of(q.start)]
@@ -272,7 +272,7 @@ def event_later(text, q, claim) -> bool:
         day = state_day(folded, x.start, x.end, str(x.value))
         if day is None:
             if clause is None:
-                clause = text.reader()._clause_span(q.start)
+                clause = text.reader().clause_span(q.start)
             if not _dates_clause(text, x, clause, sentence):
                 continue
             day = _first_day(folded, x, text.day, claim, sources)
@@ -292,7 +292,7 @@ def revised_later(text, q, claim) -> bool:
     for value in _clause_dates(text, q):
         if value[:4] != claim.time or len(value) < 7 or value[5:7] == "12":
             continue
-        day = _resolve(value[:7] + "-01", 2000)
+        day = resolve_day(value[:7] + "-01", 2000)
         if day is not None and after_sources(day, claim, text.registry.sources):
             return True
     from dsfact.matching.attribution import said_later
@@ -327,7 +327,7 @@ def priced_earlier(text, q, claim) -> bool:
 def _clause_dates(text, q):
     """The values (ISO) of the dates with their year that date figure q's clause (_dates_clause), in its sentence."""
     sentence = text.sentences[text.sentence_of(q.start)]
-    clause = text.reader()._clause_span(q.start)
+    clause = text.reader().clause_span(q.start)
     for x in text.figures_in(sentence.start, sentence.end):
         value = str(x.value)
         if x.unit == "date" and x is not q and value[:4].isdigit() and _dates_clause(text, x, clause, sentence):
@@ -347,7 +347,7 @@ def _dates_clause(text, x, clause: tuple[int, int], sentence) -> bool:
         return True
     if x.start >= clause[0]:
         return False
-    own = text.reader()._clause_span(x.start)
+    own = text.reader().clause_span(x.start)
     between = text.folded[own[1]:clause[0]]
     opens = not text.folded[sentence.start:own[0]].strip(" \t#>*-")
     if between.strip(" ,，、:：") and not (opens and not _date_between(text, own[1], clause[0])):
@@ -416,7 +416,7 @@ def _later_word(text, q, sentence, claim, sources: dict) -> bool:
     (in the text up to it) ends before every source of the claim was written: "founded in 2023; it later
     trained V3 on 2,048 GPUs" is still the claim's own event."""
     folded = text.folded
-    clause_end = text.reader()._clause_span(q.start)[1]
+    clause_end = text.reader().clause_span(q.start)[1]
     found = _later_words().search(folded, sentence.start, max(q.start, clause_end))
     if found is None:
         return False
@@ -544,7 +544,7 @@ def follows(tags, claim_time: str, year_of) -> bool | None:
 def _on(date: str, year_of, days: set) -> bool:
     """Whether an ISO date (perhaps without its year: year_of gives it) is one of `days`."""
     year = int(date[:4]) if not date.startswith("--") else year_of(date)
-    return year is not None and _resolve(date, year) in days
+    return year is not None and resolve_day(date, year) in days
 
 
 def referred_day(text, si: int) -> tuple[tuple[str, ...], int] | None:

@@ -27,7 +27,7 @@ def year_of_figure(text, q: Quantity) -> str | None:
     m = _FOR_YEAR.match(folded, q.end)
     if m is not None:
         return m.group(1)
-    start, _ = text.reader()._clause_span(q.start)
+    start, _ = text.reader().clause_span(q.start)
     sentence = text.sentences[text.sentence_of(q.start)]
     skip = references(folded, sentence.start, sentence.end)
     found = None

@@ -127,3 +127,14 @@ def load() -> Words:
     from dsfact.lang import load_words
 
     return from_tables(load_words("numbers"))
+
+
+_MONEY: list[frozenset[str]] = []
+
+
+def is_money(unit: str) -> bool:
+    """Whether a figure's unit is a sum of money: a currency the bundled numbers.words names (an ISO code, a
+    dollar's country, a sign, a Chinese currency word, and the unsaid 元), the one list the matcher asks."""
+    if not _MONEY:
+        _MONEY.append(load().currencies)
+    return unit in _MONEY[0]
