@@ -100,10 +100,20 @@ def _doubt(matcher, q, candidate, selected):
     when nothing places it on its claim's day, and the text's other figures decide): a loose binding, an amount of
     another size, a move over a span, a day after a later model's release, another name in between, another day,
     a frame, another event."""
-    return (candidate.weak or far_off(q, selected) or moved_over_span(matcher, q, selected)
+    return (candidate.weak or _another_size(matcher, q, selected) or moved_over_span(matcher, q, selected)
             or names_later_version(matcher, q, selected)
             or passed_over(matcher, q, candidate) or doubts_time(matcher, q, selected)
             or _framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected))
+
+
+def _another_size(matcher: TextMatcher, q, claim) -> bool:
+    """Whether figure q is of another order of size than its claim (dsfact.matching.magnitude) while its clause
+    does not tell the claim's event, one that happens once ("50,000 chips to train V3" is a misreport)."""
+    if not far_off(q, claim):
+        return False
+    from dsfact.matching.events import tells_once  # read only when a figure is far off
+
+    return not tells_once(matcher, q, claim)
 
 
 def _placed(kept: list, registry: Registry, matcher) -> list:

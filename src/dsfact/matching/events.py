@@ -71,7 +71,7 @@ class _Words:
 
 
 class _Event:
-    __slots__ = ("name", "metric", "words", "others", "before", "after", "title", "unless", "sentence")
+    __slots__ = ("name", "metric", "words", "others", "before", "after", "title", "unless", "sentence", "once")
 
     def __init__(self, name: str, table: dict[str, tuple[str, ...]]) -> None:
         self.name = name
@@ -80,6 +80,7 @@ class _Event:
         # `reach: sentence`: its words tell the event from the sentence's first clause too (the subject the
         # figure's clause takes: "The first Stargate site in Abilene, Texas, will house 400,000 GPUs")
         self.sentence = "sentence" in table.get("reach", ())
+        self.once = "once" in table.get("kind", ())  # a model is trained once: dsfact.matching.magnitude
         self.words, self.before, self.after, self.title, self.unless = (
             _Words(table.get(key, ())) for key in ("words", "before", "after", "title", "unless"))
 
@@ -151,6 +152,17 @@ def other_event(text, q, claim) -> str:
         if event is not None and event.title.search(folded, sentence.start, sentence.end):
             return other
     return ""
+
+
+def tells_once(text, q, claim) -> bool:
+    """Whether figure q's clause (by `text`, a TextMatcher) tells its claim's own event, one that happens once
+    to its subject (events.words `kind: once`: a model's training): "used 50,000 H800 chips to train V3"."""
+    name = event_of(claim)
+    own = events().get(name) if name else None
+    if own is None or not own.once:
+        return False
+    start, end = _clause(text, q)
+    return own.words.search(text.folded, start, end)
 
 
 def _title(raw: str, q) -> bool:
