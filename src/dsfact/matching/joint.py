@@ -7,6 +7,7 @@ the subject's first cue word, so every rule that reads a subject reads them."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from dsfact.fold import fold_text
 from dsfact.lang import words_by_script
@@ -21,12 +22,14 @@ _BACK = 200  # cue hits looked back through for the name a borrowed subject came
 _WORDS: tuple | None = None
 _SEPARATORS = str.maketrans("", "", " \t\n,，、&()（）")
 _BRACKETS = frozenset("(（")
+_ASIDE = re.compile(r"[(（][^()（）]{1,120}[)）]")  # a bracketed aside after a member: it says more of that member
 
 
 def _gap(folded: str, a: int, b: int) -> str:
-    """The words between two names of a list, less separators, brackets and a company's suffix after
-    the first name ("软银集团和OpenAI", "SoftBank Group and OpenAI")."""
-    gap = folded[a:b].lstrip(" ")
+    """The words between two names of a list, less separators, brackets, a bracketed aside closed between
+    them ("SoftBank (40% owner, chaired by Masayoshi Son), Oracle") and a company's suffix after the first
+    name ("软银集团和OpenAI", "SoftBank Group and OpenAI")."""
+    gap = _ASIDE.sub("", folded[a:b]).lstrip(" ")
     for suffix in _joint_words()[3]:
         if gap.startswith(suffix):
             gap = gap[len(suffix):]
@@ -118,6 +121,7 @@ def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
         return hits
     folded, index = text.folded, text.index
     joiners = _joint_words()[1]
+    asides = [m.span() for m in _ASIDE.finditer(folded)]
     replaced: list[CueHit] = []
     for names, subject, own in groups:
         spots = sorted((a, b, name) for name in names for a, b in _occurrences(folded, name))
@@ -125,14 +129,15 @@ def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
             continue
         spans = {(a, b) for a, b, _ in spots}
         others = [(h.start, h.end, None) for h in hits if (h.start, h.end) not in spans and index.names(h.cue)
-                  and not any(a <= h.start < b or h.start <= a < h.end for a, b, _ in spots)]
+                  and not any(a <= h.start < b or h.start <= a < h.end for a, b, _ in spots)
+                  and not any(a < h.start and h.end < b for a, b in asides)]  # "SoftBank (chairman Son)"
         listed = sorted(spots + others)
         run: list[tuple[int, int, str | None]] = []
         for spot in listed + [(len(folded) + 1, len(folded) + 1, None)]:
             if run and (spot[0] > len(folded) or _gap(folded, run[-1][1], spot[0]) not in joiners):
                 replaced += _run_hits(text, run, subject, own, hits)
                 run = []
-            if run and _BRACKETS.intersection(folded[run[-1][1]:spot[0]]) and spot[2] is not None:
+            if run and _BRACKETS.intersection(_ASIDE.sub("", folded[run[-1][1]:spot[0]])) and spot[2] is not None:
                 spot = (spot[0], spot[1], run[-1][2])  # "甲骨文（Oracle）": the same member, glossed
             run.append(spot)
     if not replaced:

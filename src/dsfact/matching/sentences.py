@@ -13,6 +13,9 @@ _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 # figures, a table flattened to one line) is cut at clause marks into pieces no longer than this, so that
 # the figures per sentence and the cue words each figure looks at stay bounded: time stays linear.
 LONGEST = 600
+# Numbered citations after a stop ("... deployment.[1] This ..."): the sentence ends after them, as after a
+# closing quote
+_CITATIONS = r"(?:\[\d{1,3}\])*"
 _CUT = re.compile(r"[,，;；、:：]\s*|\s+")  # where a long run may be cut: after a clause mark or a space
 
 
@@ -39,7 +42,7 @@ class _Rules:
         self.abbreviations = frozenset(w.lower() for w in tables.get("abbreviations", {}).get("words", ()))
         ends = "[" + re.escape(self.ends + "\n") + "]"
         closes = "[" + re.escape(self.closes) + "]*" if self.closes else ""
-        stops = "[" + re.escape(self.stops) + "]" + closes + "(?=[ \t])" if self.stops else "(?!)"
+        stops = "[" + re.escape(self.stops) + "]" + closes + _CITATIONS + "(?=[ \t])" if self.stops else "(?!)"
         self.boundary = re.compile(ends + "|" + stops)  # where a sentence may end
 
 
