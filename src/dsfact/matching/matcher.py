@@ -18,8 +18,8 @@ from dsfact.matching.leads import heading_lead, members_only, names_other
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.ownwords import own_kind_kept
-from dsfact.matching.places import names_a_place
 from dsfact.matching.pointers import former_latter
+from dsfact.matching.present import says_where
 from dsfact.matching.pronouns import pronoun_subject
 from dsfact.matching.recalled import recalled_metric
 from dsfact.matching.referents import qualifies_other, quoted, referred_back, said_after, spoken_lead
@@ -216,7 +216,7 @@ class TextMatcher(TextCues):
                 d = 0.0
             # "competitive with GPT-4 at $0.07": GPT-4's own figure only; "in Paris, France,"; 由软银推动、规模达…的
             compared = (entity or subjects or foreign) and own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q) \
-                or entity and agent_of_attribute(self, q, hit) or names_a_place(self.folded, hit.start, hit.end, qs, entity)
+                or entity and agent_of_attribute(self, q, hit) or says_where(self, q, hit, si, entity, foreign)
             if (entity or subjects and compared_owner(self, hit, qs)) and not compared:  # "低于Meta的6000万美元"
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs
