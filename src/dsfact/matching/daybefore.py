@@ -48,11 +48,21 @@ def _day_before(a: int, found: list[tuple[int, int, str]]) -> str | None:
 
 def placed_by_day_before(reader, q) -> bool:
     """Whether figure q's day is the day before a weekday its sentence names: inferred from that weekday, it
-    may agree with a claim of the day but not contradict one (dsfact.matching.doubt)."""
-    reader.times(q)
+    may agree with a claim of the day but not contradict one (dsfact.matching.doubt). Every sentence's time
+    words are placed first (a figure's index and a sentence's start are kept in one set) when the text holds
+    such a word at all."""
+    from dsfact.matching.timewords import may_hold
+
+    if not may_hold(reader.folded, "previous-day", _previous_day):
+        return False  # no word of the day before in the whole text: nothing placed by one
+    reader.place_all_times()
     k = bisect.bisect_left(reader.starts, q.start)
     placed = reader._day_before
     return k in placed or (k not in reader._times and reader.sentence_of(q.start)[0] in placed)
+
+
+def _previous_day(kind: str) -> bool:
+    return kind == "previous-day"
 
 
 def move_bases(folded: str, start: int, end: int, chinese: bool) -> list[tuple[int, int]]:

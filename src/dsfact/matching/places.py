@@ -49,9 +49,11 @@ def place_of_figure(folded: str, start: int, end: int, figure: int) -> bool:
     """Whether the name at folded[start:end] is the place of the figure that follows it at `figure`: "in" (the)
     before it, "of" after it and nothing else between (names.words [place-in]: "investment in AI Factories in
     the EU of €10 billion")."""
+    if not 0 < figure - end <= _REACH:
+        return False  # (most names: asked for each name and figure of a sentence)
     from dsfact.lang import word_set
 
-    if not 0 < figure - end <= _REACH or " ".join(folded[end:figure].split()) not in word_set("names", "place-in", "after"):
+    if " ".join(folded[end:figure].split()) not in word_set("names", "place-in", "after"):
         return False
     words = folded[max(0, start - _REACH):start].split()
     if words and words[-1] == "the":

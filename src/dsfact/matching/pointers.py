@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 
+from dsfact.matching.memo import LastText
 from dsfact.matching.text import INF
 
 _PAIR_GAP = 12  # characters between the two names of a pair ("V3 and OpenAI's", "」與「")
@@ -101,6 +102,7 @@ def _pair(text, names: list[tuple]) -> tuple[tuple, tuple] | None:
 
 
 _UNRESOLVED = (-1, False, ())
+_SEEN = LastText()  # the folded text last asked about -> whether it holds a word that points (per thread)
 
 
 def pointed(text, si: int, q) -> tuple[int, bool, tuple[int, ...]] | None:
@@ -109,8 +111,12 @@ def pointed(text, si: int, q) -> tuple[int, bool, tuple[int, ...]] | None:
     pair stands before the word; None when the clause has no such word (or a name stands between it and q:
     "the former's cost was a fraction of GPT-4o's $100 million" is GPT-4o's own figure)."""
     folded = text.folded
-    if "former" not in folded and "latter" not in folded and "前者" not in folded and "后者" not in folded:
-        return None  # (the cheap look first: this runs for every figure)
+    seen = _SEEN.of(folded)
+    pointing = seen.get("pointing")
+    if pointing is None:  # the cheap look first, once per text: this runs for every figure
+        pointing = seen["pointing"] = any(w in folded for w in ("former", "latter", "前者", "后者"))
+    if not pointing:
+        return None
     sentence = text.sentences[si]
     marks = text._marks
     k = bisect.bisect_right(marks, q.start) - 1

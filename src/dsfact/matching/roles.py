@@ -211,11 +211,12 @@ class FigureReader:
         self.clauses = clauses
         self.sentence_of = sentence_of
         self._roles: dict[int, FigureRoles] = {}
-        self._times: dict[int, list[str]] | None = None
+        self._times: dict[int, list[str]] = {}  # figure index -> the time words that place it
         self._heads: dict[int, list[str]] = {}  # sentence start -> time words at its head
+        self._timed: set[tuple[int, int]] = set()  # the sentences whose time words were placed (times)
+        self._day_before: set[int] = set()  # what "the day before" placed (dsfact.matching.daybefore)
         self._clause_hits: dict[str, dict[int, list[int]]] = {}  # role -> figure index -> its clause words
         self._scanned: dict[tuple[int, int], set[str]] = {}  # figure sentence -> the roles its words were sought for
-        self._sentences: list[tuple[int, int]] | None = None  # those that hold a figure
         self._chinese = has_han(folded)
 
     def clause_span(self, pos: int) -> tuple[int, int]:
@@ -407,18 +408,9 @@ class FigureReader:
         """The time words and dates that place figure q: "previous-year", "span", "weekday:2",
         "date:2024-09". A word at the head of a sentence, before its first figure, places every figure of
         the sentence that has no time of its own ("周三，…再跌4%，市值又蒸发…")."""
-        if self._times is None:
-            self._times, self._heads, self._day_before = {}, {}, set()
-            skip = []
-            for start, end in self._figure_sentences():  # a time word places figures of its own sentence only
-                found = references(self.folded, start, end)  # "since March 2020" after a record places none
-                skip += found
-                for _, b in found:  # ... but its own figure, told right after it: "since 2020, when it lost 18%"
-                    self._place_reference(b, end)
-                place_time_words(self, start, end, skip)  # "the day before" a weekday: dsfact.matching.daybefore
-            for x in self.quantities:
-                if x.unit == "date" and not inside(x.start, skip):
-                    self._place(x.start, x.end, f"date:{x.value}" + _zone_mark(self.folded, x.start, x.end))
+        sentence = self.sentence_of(q.start)
+        if sentence not in self._timed:  # a time word places figures of its own sentence only: read when first asked
+            self.place_times(*sentence)
         k = bisect.bisect_left(self.starts, q.start)
         own = self._times.get(k)
         if own:
@@ -441,19 +433,23 @@ class FigureReader:
         if k is not None:
             self._times.setdefault(k, []).append("another")
 
-    def _figure_sentences(self) -> list[tuple[int, int]]:
-        """The (start, end) of each sentence that holds a figure, in order, each once."""
-        if self._sentences is not None:
-            return self._sentences
-        out: list[tuple[int, int]] = []
-        self._sentences = out
+    def place_times(self, start: int, end: int) -> None:
+        """Place the figures of the sentence folded[start:end] by its time words and dates (once)."""
+        self._timed.add((start, end))
+        found = references(self.folded, start, end)  # "since March 2020" after a record places none
+        for _, b in found:  # ... but its own figure, told right after it: "since 2020, when it lost 18%"
+            self._place_reference(b, end)
+        place_time_words(self, start, end, found)  # "the day before" a weekday: dsfact.matching.daybefore
+        for x in self.quantities[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]:
+            if x.unit == "date" and not inside(x.start, found):
+                self._place(x.start, x.end, f"date:{x.value}" + _zone_mark(self.folded, x.start, x.end))
+
+    def place_all_times(self) -> None:
+        """Place the figures of every sentence that holds one by their time words (place_times)."""
         for q in self.quantities:
-            if out and out[-1][0] <= q.start < out[-1][1]:
-                continue
-            span = self.sentence_of(q.start)
-            if not out or span != out[-1]:
-                out.append(span)
-        return out
+            sentence = self.sentence_of(q.start)
+            if sentence not in self._timed:
+                self.place_times(*sentence)
 
     def _place(self, a: int, b: int, tag: str) -> int | None:  # the figure placed, or the sentence it heads
         sentence = self.sentence_of(a)

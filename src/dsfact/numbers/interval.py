@@ -21,6 +21,7 @@ Standard library only.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Statement
 
@@ -34,9 +35,10 @@ _HAN_DIGITS = set("一二三四五六七八九兩两壹貳贰參叁肆伍陸陆�
 ROUNDED_UNITS = ("pct", "pp")  # moves and shares in per cent are rounded, never truncated: 16.97% is 17%
 
 
+@lru_cache(maxsize=4096)
 def significant_digits(text: str) -> int | None:
     """How many significant digits a figure was written with ("5.6 million" 2, "2,000" 1, "七十萬" 1);
-    None when the words give no digits."""
+    None when the words give no digits. (Asked of one figure for each statement it is compared with.)"""
     digits = ""
     seen = False
     for ch in text:

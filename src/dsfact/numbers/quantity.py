@@ -3,6 +3,7 @@ dates, and figures written as a reader would."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per, Quantity, Statement
 from dsfact.numbers.interval import (
@@ -150,6 +151,7 @@ def _one_digit(value: float) -> bool:
 _OPEN_ENDS: tuple[str, ...] | None = None
 
 
+@lru_cache(maxsize=4096)  # (asked of one figure for each statement it is compared with)
 def open_ended(text: str) -> bool:
     """Whether a figure's own words leave its upper end open: 多 or 余 after its digits ("500多万", "300余万"),
     or a word of lang/numbers.words [qualifiers-after] more-than inside it ("以上", "+", "or more", "plus")."""
