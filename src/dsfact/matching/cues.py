@@ -17,7 +17,7 @@ FUZZY_SCORE = 80
 MAX_CUE_TOKENS = 5
 
 _TOKEN = re.compile(r"[a-z0-9]+")
-_GAP_OK = re.compile(r"[\s\-_.&/'’]{0,2}")
+_GAP_OK = re.compile(r"[\s\-_.&/'’]{0,2}|\s+&\s+")  # "S&P", "S & P": an ampersand spaced out joins too
 _DURATIONS = ("day", "week", "month", "year")
 _NOTHING = re.compile("(?!)")
 _DULL = (None, False)  # a token that is no cue and begins none (shared: told apart by identity)
