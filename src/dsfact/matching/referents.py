@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 
 from dsfact.matching.cues import METRIC
+from dsfact.matching.labelcolon import in_label
 from dsfact.matching.structure import _naming_words, _owner_words
 from dsfact.matching.text import INF, LOOKBACK_SENTENCES
 
@@ -438,11 +439,11 @@ _COMPOUND_GAP = 1  # characters between the exclude word and the metric noun it 
 
 def qualifies_other(text, q, hit, ci: int) -> bool:
     """Whether exclude word `hit` of claim ci qualifies a metric word of ci in a clause other than figure
-    q's, while q's clause has a metric word of ci of its own (`text` is a TextMatcher)."""
+    q's (not its line's label), while q's clause has a metric word of ci of its own (`text` is a TextMatcher)."""
     marks = text._marks
     clause = bisect.bisect_right(marks, q.start)
-    if bisect.bisect_right(marks, hit.start) == clause:
-        return False
+    if bisect.bisect_right(marks, hit.start) == clause or in_label(text, q, hit):
+        return False  # (a word of the figure's label: "输出价格：每百万 Token 36 元")
     lo = marks[clause - 1] if clause > 0 else text.sentences[text.sentence_of(q.start)].start
     hi = marks[clause] if clause < len(marks) else text.sentences[text.sentence_of(q.start)].end
     qualified = own = False
