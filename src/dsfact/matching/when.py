@@ -12,6 +12,7 @@ import datetime
 import re
 from functools import lru_cache
 
+from dsfact.matching.horizon import plan_horizon
 from dsfact.quantity import dates_agree
 
 WRITTEN_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")  # a year of this century written out: "2025"
@@ -276,6 +277,8 @@ def event_later(text, q, claim) -> bool:
             if not _dates_clause(text, x, clause, sentence):
                 continue
             day = _first_day(folded, x, text.day, claim, sources)
+        elif plan_horizon(text, q, x, day, claim):
+            continue  # "plans to secure 10,000 GPUs by the end of 2025", told in 2025
         if day is not None and after_sources(day, claim, sources):
             return True
     return _later_word(text, q, sentence, claim, sources)
