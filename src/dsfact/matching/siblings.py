@@ -7,7 +7,7 @@ import re
 
 from dsfact.matching.discounts import discount_ended
 from dsfact.matching.matcher import Candidate
-from dsfact.matching.text import INF, TextCues
+from dsfact.matching.text import INF, TextCues, bracketed
 from dsfact.model import Claim, Quantity
 
 
@@ -53,7 +53,8 @@ def variant_decides(q: Quantity, claim: Claim, text: TextCues) -> bool:
         if ci not in claims or text._qualifies_other(q, hit, claims) or discount_ended(text, hit):
             continue
         a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
-        if a >= b or bisect.bisect_left(text._marks, b) == bisect.bisect_left(text._marks, a):
+        if a >= b or bisect.bisect_left(text._marks, b) == bisect.bisect_left(text._marks, a) \
+                or bracketed(text.text, q, hit):  # "1元（缓存未命中）": the bracket after the figure is its own
             return True
         if hit.end <= q.start and not _names_subject(text, ci, a, b):
             return True
