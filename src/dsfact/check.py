@@ -6,6 +6,7 @@ import math
 from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
 from dsfact.matching.bodies import borrowed_from_other, framed_only
 from dsfact.matching.laterversion import names_later_version
+from dsfact.matching.levels import off_level_passages
 from dsfact.matching.magnitude import far_off
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
 from dsfact.matching.passage import unplaced_in_passage
@@ -117,15 +118,22 @@ def _another_size(matcher: TextMatcher, q, claim) -> bool:
 
 
 def _placed(kept: list, registry: Registry, matcher) -> list:
-    """`kept` without the findings in doubt of their time that nothing places on their claims' day: a year's
+    """`kept` without the findings of a passage whose index level is another day's (dsfact.matching.levels), and
+    without the findings in doubt of their time that nothing places on their claims' day: a year's
     figure that no figure of its own passage places in its year (dsfact.matching.passage), and the rest when
     the text's other figures do not place them (dsfact.matching.doubt.corroborated)."""
+    claims = {c.id: c for c in registry.claims}
+
+    def paragraph_of(pos: int) -> int:
+        return matcher.sentences[matcher.sentence_of(pos)].paragraph
+
+    elsewhere = off_level_passages([f for f, *_ in kept], claims, paragraph_of)  # "收6978.60點": another day's wrap
+    if elsewhere:
+        kept = [k for k in kept if id(k[0]) not in elsewhere]
     pending = [f for f, _, _, doubt in kept if doubt]  # placed on no day: the text's other figures decide
     if not pending:
         return kept
-    claims = {c.id: c for c in registry.claims}
-    far = {id(f) for f in unplaced_in_passage([f for f, *_ in kept], pending, claims,
-                                              lambda pos: matcher.sentences[matcher.sentence_of(pos)].paragraph)}
+    far = {id(f) for f in unplaced_in_passage([f for f, *_ in kept], pending, claims, paragraph_of)}
     if far:
         kept = [k for k in kept if id(k[0]) not in far]
         pending = [f for f in pending if id(f) not in far]

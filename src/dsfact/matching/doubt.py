@@ -13,6 +13,7 @@ from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
 from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import discounted
 from dsfact.matching.extreme import snapshot_of_extreme
+from dsfact.matching.headday import weekday_elsewhere
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere
 from dsfact.matching.respective import in_respective_list
@@ -128,8 +129,8 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return ""  # "in January 2025": the sentence names the claim's month or year
     if si > 0 and text.sentences[si - 1].paragraph == sentence.paragraph \
             and (_places_elsewhere(text, text.sentences[si - 1], time, refers_back(tags))
-                 or opened_elsewhere(text, si, time)):
-        return ANOTHER_DAY  # the sentence before, or the date the paragraph opens with, places it
+                 or opened_elsewhere(text, si, time)) or weekday_elsewhere(text, si, time):
+        return ANOTHER_DAY  # the sentence before, the date the paragraph opens with, or a weekday at a passage's head
     anchored = text._anchors.get(time)
     if anchored is None:
         anchored = text._anchors[time] = _anchored(text, time)

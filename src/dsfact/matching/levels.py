@@ -1,0 +1,56 @@
+"""An index level that is not the day's: "標普500指數上漲28.37點或0.41%，收6978.60點" after a paragraph that names
+"27日" is a market wrap of another 27th (or another day altogether), not the close of 27 January 2025, whose
+level the registry records (claims of `kind: level`: 6,012.28). An index does not close nine per cent or more
+away from its own level of that day, so a level that far from every level the registry records for that index
+and day places its passage (its paragraph) on another day, and the passage's figures tied to that day are not
+judged. A level that differs from a recorded one by a slip of one digit ("19,841.83" for 19,341.83) is a wrong
+level of the day, and so is a far one beside a figure of the passage that agrees with a claim of that day ("fell
+3.1%, closing at 13,985.45"): the passage is the day's, and both are judged as before. Read by dsfact.check
+once every figure of a text is judged."""
+from __future__ import annotations
+
+FAR = 0.09  # an index this far (relative) from each of its recorded levels of a day is of another day
+
+
+def off_level_passages(findings: list, claims: dict, paragraph_of) -> set[int]:
+    """The ids of the findings of `findings` (not supported) that stand in a paragraph whose index level is far
+    from the registry's levels of its claim's day (_far_level), tied to that day, with no supported finding
+    of a claim of that day in the paragraph. `claims`: each claim by id; `paragraph_of`: offset -> paragraph."""
+    from dsfact.model import SUPPORTED
+
+    other: set[tuple[int, str]] = set()  # (paragraph, day) placed elsewhere by a level
+    for f in findings:
+        claim = claims[f.claim]
+        if f.verdict != SUPPORTED and claim.kind == "level" and claim.time and _far_level(f.value, claim, claims):
+            other.add((paragraph_of(f.start), claim.time))
+    if not other:
+        return set()
+    placed = {(paragraph_of(f.start), claims[f.claim].time) for f in findings if f.verdict == SUPPORTED}
+    other -= placed  # a figure of the passage that agrees with a claim of the day places the passage there
+    return {id(f) for f in findings if f.verdict != SUPPORTED and (paragraph_of(f.start), claims[f.claim].time) in other}
+
+
+def _far_level(value, claim, claims: dict) -> bool:
+    """Whether an index level is FAR from every level the registry records for the claim's subject on its day
+    (its close, its low), and no slip of one digit of any of them."""
+    if not isinstance(value, (int, float)) or value <= 0:
+        return False
+    recorded = [st.value for c in claims.values() if c.kind == "level" and c.subject == claim.subject
+                and c.time == claim.time for st in c.statements if isinstance(st.value, (int, float)) and st.value > 0]
+    if not recorded:
+        return False
+    return all(abs(value - v) / v >= FAR and not _digit_slip(value, v) for v in recorded)
+
+
+def _digit_slip(a: float, b: float) -> bool:
+    """Whether the whole parts of two numbers differ by one digit: one written wrong, two beside each other
+    swapped, or one left out or added."""
+    x, y = str(int(a)), str(int(b))
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        return len(diff) <= 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
+                                  and x[diff[1]] == y[diff[0]])
+    if abs(len(x) - len(y)) != 1:
+        return False
+    long, short = (x, y) if len(x) > len(y) else (y, x)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
