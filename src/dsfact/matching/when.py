@@ -123,6 +123,7 @@ def year_word_fits_day(tag: str, claim_day: datetime.date, year: int | None, dat
 
 YEAR_AGO = "year-ago-today"
 LAST_MONTH = "last-month-"
+IN_MONTH = "in-month-"  # a month named alone: "in September"
 
 
 def year_ago_fits(claim_time: str, doc_day: str | None) -> bool:
@@ -155,11 +156,15 @@ def last_month_fits(tag: str, claim_time: str, doc_day: str | None) -> bool:
 
 def counted_back(tag: str, claim_time: str, doc_day: str | None, dated: bool) -> bool | None:
     """Whether a tag counted back from the document's date allows a claim's time ("a year ago today", "last
-    January"; a date beside "a year ago today" places the figure instead); None for any other tag."""
+    January"; a date beside "a year ago today" places the figure instead), or a month named alone ("in
+    September"); None for any other tag."""
     if tag == YEAR_AGO:
         return dated or year_ago_fits(claim_time, doc_day)
     if tag.startswith(LAST_MONTH):
         return last_month_fits(tag, claim_time, doc_day)
+    if tag.startswith(IN_MONTH):  # "in September": of a year's claim maybe, of another month's day never
+        parts = claim_time.split("-")
+        return dated or len(parts) == 1 or not parts[1].isdigit() or int(parts[1]) == int(tag[len(IN_MONTH):])
     return None
 
 
