@@ -7,6 +7,7 @@ from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubt
 from dsfact.matching.bodies import borrowed_from_other, framed_only
 from dsfact.matching.laterversion import names_later_version
 from dsfact.matching.levels import off_level_passages
+from dsfact.matching.listed import total_of_list
 from dsfact.matching.magnitude import far_off
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
 from dsfact.matching.passage import unplaced_in_passage
@@ -100,9 +101,9 @@ def _doubt(matcher, q, candidate, selected):
     """Why a figure that disagrees with its claim may not contradict it ("" or False when nothing says so; UNANCHORED
     when nothing places it on its claim's day, and the text's other figures decide): a loose binding, an amount of
     another size, a move over a span, a day after a later model's release, another name in between, another day,
-    a frame, another event."""
-    return (candidate.weak or _another_size(matcher, q, selected) or moved_over_span(matcher, q, selected)
-            or names_later_version(matcher, q, selected)
+    a frame, another event, a list's total."""
+    return (candidate.weak or _another_size(matcher, q, selected) or total_of_list(matcher, q, selected)
+            or moved_over_span(matcher, q, selected) or names_later_version(matcher, q, selected)
             or passed_over(matcher, q, candidate) or doubts_time(matcher, q, selected)
             or _framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected))
 
