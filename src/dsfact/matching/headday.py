@@ -2,22 +2,26 @@
 passage about a Thursday, and the index moves of the paragraphs after it, which name no day of their own, are
 that Thursday's, whatever day an earlier passage of the text named ("華爾街股市27日互有漲跌"). The nearest
 sentence before a figure that names a day (a weekday, a date that gives its day, "yesterday") says which day
-the figure is told of; when that is a weekday alone, named before the first figure of its sentence, and not the
-weekday of a claim's day, the figure is of another day than the claim's. Read by dsfact.matching.doubt."""
+the figure is told of; when that is a weekday alone, named before the first figure of its sentence, in the
+figure's paragraph or the one before it, and not the weekday of a claim's day, the figure is of another day than
+the claim's. Read by dsfact.matching.doubt."""
 from __future__ import annotations
 
 from dsfact.matching.roles import time_fits
 from dsfact.matching.timewords import references, time_words
 from dsfact.matching.when import DAY_KINDS, _day_dates
 
+REACH = 1  # paragraphs after its own that a weekday at a passage's head gives its day to
+
 
 def weekday_elsewhere(text, si: int, time: str) -> bool:
     """Whether the nearest sentence before sentence si (`text`: a TextMatcher) that names a day names only a
-    weekday, at its head, that is not the weekday of `time` (a claim's day, "2025-01-27")."""
+    weekday, at its head, that is not the weekday of `time` (a claim's day, "2025-01-27"), in si's paragraph or
+    REACH paragraphs before it."""
     named = _days_named(text)
     k = next((k for k in range(si - 1, -1, -1) if k in named), None)
-    if k is None:
-        return False
+    if k is None or text.sentences[k].paragraph < text.sentences[si].paragraph - REACH:
+        return False  # a weekday paragraphs away tells no day of a figure after other news
     weekdays = named[k]
     return bool(weekdays) and not time_fits(time, weekdays, text.year, text.day)
 
