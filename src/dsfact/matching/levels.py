@@ -1,6 +1,6 @@
 """An index level that is not the day's: "標普500指數上漲28.37點或0.41%，收6978.60點" after a paragraph that names
 "27日" is a market wrap of another 27th (or another day altogether), not the close of 27 January 2025, whose
-level the registry records (claims of `kind: level`: 6,012.28). An index does not close nine per cent or more
+level the registry records (claims of `kind: level` in index points: 6,012.28). An index does not close nine per cent or more
 away from its own level of that day, so a level that far from every level the registry records for that index
 and day places its passage (its paragraph) on another day, and the passage's figures tied to that day are not
 judged. A level that differs from a recorded one by a slip of one digit ("19,841.83" for 19,341.83) is a wrong
@@ -10,6 +10,7 @@ once every figure of a text is judged."""
 from __future__ import annotations
 
 FAR = 0.09  # an index this far (relative) from each of its recorded levels of a day is of another day
+INDEX = "point"  # the unit of an index's level: a share's price may move further in a day (Nvidia fell 17%)
 
 
 def off_level_passages(findings: list, claims: dict, paragraph_of) -> set[int]:
@@ -21,7 +22,8 @@ def off_level_passages(findings: list, claims: dict, paragraph_of) -> set[int]:
     other: set[tuple[int, str]] = set()  # (paragraph, day) placed elsewhere by a level
     for f in findings:
         claim = claims[f.claim]
-        if f.verdict != SUPPORTED and claim.kind == "level" and claim.time and _far_level(f.value, claim, claims):
+        if f.verdict != SUPPORTED and claim.kind == "level" and claim.unit == INDEX and claim.time \
+                and _far_level(f.value, claim, claims):
             other.add((paragraph_of(f.start), claim.time))
     if not other:
         return set()
