@@ -12,6 +12,7 @@ from dsfact.matching.cues import ENTITY, SUBJECT, CueHit, cue_index
 from dsfact.matching.discounts import discount_ended
 from dsfact.matching.joint import named_by_members
 from dsfact.matching.memo import LastText
+from dsfact.matching.participial import aside_commas
 from dsfact.matching.roles import FigureReader
 from dsfact.matching.sentences import Sentence, split_sentences
 from dsfact.matching.timewords import inside, references
@@ -58,6 +59,8 @@ def _story_reach(text, si: int) -> bool:
 def clause_marks(text: str) -> list[int]:
     """The offsets of a text's clause boundaries, in order."""
     marks = [m.start() for m in _CLAUSE.finditer(text)]
+    if ", " in text and (asides := aside_commas(text)):  # "the company, based in Hangzhou, spent": one clause
+        marks = [m for m in marks if m not in asides]
     if has_han(text):
         spaces = _chinese_spaces(text)
         if spaces:  # the two kinds never overlap: one is punctuation, the other a run of spaces
