@@ -55,6 +55,12 @@ def _narrow(match) -> str:
     return chr(_WIDTH[ord(match.group())])
 
 
+def fold_width_case(text: str) -> str:
+    """`text` folded as fold_text folds it, but for the conversion of Traditional characters: where the two
+    folds agree, no Chinese character was converted."""
+    return _wide().sub(_narrow, text).lower()
+
+
 def fold_text(text: str) -> str:
     """Return `text` folded for matching, with the same length, so offsets stay valid."""
     if not text:

@@ -347,12 +347,22 @@ _SAID = attrgetter(*(f for f in Quantity._fields if f not in ("start", "end"))) 
 _UNSEEN = object()
 
 
+def _stanced(q: Quantity, claim: Claim) -> tuple[tuple, dict[str, str]]:
+    """The claim's _stances for q (placed nowhere) and its sources' (_sources_of), worked out once per figure
+    written so and claim, as judge's verdicts are (a figure is judged against each claim of its group)."""
+    key = ("stances", _SAID(q), claim.id)
+    found = _JUDGED.get(key)
+    if found is None:
+        stances = _stances(q, claim)
+        found = _JUDGED[key] = (stances, _sources_of(q, claim, stances))
+    return found
+
+
 def _judged(q: Quantity, selected: Claim, siblings: list[Claim], registry: Registry, firm: bool = True
             ) -> tuple | None:
     """judge's verdict, sources, message, evidence, severity, deciding sources, value and claim id for
     figure q."""
-    stances = _stances(q, selected)
-    sources = _sources_of(q, selected, stances)
+    stances, sources = _stanced(q, selected)
     verdict = verdict_of(sources, registry)
     if verdict is None:
         return None
@@ -371,8 +381,8 @@ def _judged(q: Quantity, selected: Claim, siblings: list[Claim], registry: Regis
         for other in siblings:
             if other is selected:
                 continue
-            theirs = _stances(q, other)
-            backing = {s: v for s, v in deciding_sources(_sources_of(q, other, theirs), registry).items() if v == SUPPORTS}
+            theirs, their_sources = _stanced(q, other)
+            backing = {s: v for s, v in deciding_sources(their_sources, registry).items() if v == SUPPORTS}
             if not backing or _outranked(decided_by, backing, registry):
                 continue  # a primary record settles this basis; a report of another basis does not overturn it
             if not firm:  # nothing told the siblings apart: the figure states the one it agrees with

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 
 from dsfact.lang import word_set, words_of
 from dsfact.matching.heads import heads_own
 from dsfact.matching.roles import is_comparison
+
+_START = attrgetter("start")  # a cue hit's start, to bisect a sentence's hits by
 
 MODIFIER_GAP = 3  # a name this close before a metric word qualifies it: "Nvidia GPUs", "Nvidia's H800s"
 CAUSE_REACH = 90  # characters: a word of cause this close before a name after the figure puts it aside
@@ -62,7 +65,7 @@ def _described_before(text, hit, q_start: int) -> bool:
 def makes_product(text, hit, hits: list) -> bool:
     """Whether the name at `hit` stands right before a product it qualifies ("Nvidia H800 GPUs", 英伟达芯片),
     perhaps with a possessive and a word or two between ("Nvidia's lower-end H800 chips")."""
-    k = bisect.bisect_right([h.start for h in hits], hit.start)
+    k = bisect.bisect_right(hits, hit.start, key=_START)
     if qualifies_product(text, hit, hits[k:k + 2]):
         return True
     folded = text.folded

@@ -134,6 +134,9 @@ def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
         listed = sorted(spots + others)
         run: list[tuple[int, int, str | None]] = []
         for spot in listed + [(len(folded) + 1, len(folded) + 1, None)]:
+            if spot[2] is None and run and run[-1][2] is None:
+                run = [spot]  # a run that holds a name of no member lists no members (_run_hits), joined or not
+                continue
             if run and (spot[0] > len(folded) or _gap(folded, run[-1][1], spot[0]) not in joiners):
                 replaced += _run_hits(text, run, subject, own, hits)
                 run = []

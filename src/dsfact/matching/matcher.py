@@ -449,7 +449,6 @@ def _sentence_names(text: TextMatcher, si: int, unit: str) -> tuple[float, list[
     """Where the first cue word of sentence si that names another company or a subject of a claim of
     figures in `unit` ends, and its capitalised words that no cue word covers, with the first word
     left out (each as start, end, lowered)."""
-    sentence = text.sentences[si]
     hits = text.sentence_hits(si)
     first_cue = INF
     reading = text.index.reading
@@ -458,6 +457,15 @@ def _sentence_names(text: TextMatcher, si: int, unit: str) -> tuple[float, list[
             _, _, names, entity, _, _, _ = reading(hit.cue, unit)
             if entity or names:
                 first_cue = hit.end
+    names = text._names_before.get(si)  # (the same for every kind of figure)
+    if names is None:
+        names = text._names_before[si] = _capitalised(text, si, hits)
+    return first_cue, names
+
+
+def _capitalised(text: TextMatcher, si: int, hits: list) -> list[tuple[int, int, str]]:
+    """_sentence_names' capitalised words of sentence si."""
+    sentence = text.sentences[si]
     words = text.text[sentence.start:sentence.end]
     covered = bytearray(len(words))  # 1 where a cue word stands
     for h in hits:
@@ -469,7 +477,7 @@ def _sentence_names(text: TextMatcher, si: int, unit: str) -> tuple[float, list[
                 and words[:m.start()].rstrip().endswith(("?", "？")):
             continue  # the sentence's first word, or a cue word's, or the answer's word before its figure ("? About $6M")
         names.append((m.start() + sentence.start, m.end() + sentence.start, m.group().lower()))
-    return first_cue, names
+    return names
 
 
 def _unregistered(text: TextMatcher, q: Quantity) -> float:
