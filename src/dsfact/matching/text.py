@@ -50,6 +50,22 @@ def _context_subjects(text: TextCues, context: tuple) -> frozenset[int]:
     return found
 
 
+def _row_subjects(text, si: int) -> frozenset[int]:
+    """The claims whose subject the header row and the row's label name when sentence si is a body row of a
+    plain-text table (pipes, or columns of spaces): a header many rows up heads its last row as its first."""
+    s = text.sentences[si]
+    if text.text.find("|", s.start, s.end) < 0 and text.text.find("   ", s.start, s.end) < 0 \
+            and text.text.find("\t", s.start, s.end) < 0:
+        return frozenset()
+    from dsfact.matching.tables import pipe_row  # (it imports this module)
+
+    spans = pipe_row(text.text, s.start, s.end)
+    if not spans:
+        return frozenset()
+    by_role = text.index.claims_by_role
+    return frozenset().union(*(by_role(h.cue)[1] for span in spans if span for h in text.hits_in(*span)))
+
+
 def _story_reach(text, si: int) -> bool:
     from dsfact.matching.epithets import story_reach  # (it imports this module)
 
@@ -177,8 +193,7 @@ class TextCues:
             found = frozenset().union(*subjects[max(0, si - LOOKBACK_SENTENCES):si + 2])
             if si and self.sentence_claims()[0][si] and _story_reach(self, si):  # "the start-up": the story's
                 found = found.union(*subjects[:si])  # subject, however far back (epithets.epithet_subject)
-            if context:
-                found = found | _context_subjects(self, context)
+            found = found | _row_subjects(self, si) | (_context_subjects(self, context) if context else frozenset())
             self._reach[key] = found
         return found
 
