@@ -184,3 +184,25 @@ def space_cell(s: str, pos: int, start: int) -> tuple[tuple[int, int] | None, tu
         return None  # the header row itself, or a line of its own
     header = space_cells(s, first, _end(s, first))
     return (cells[0] if k else None), header[k]
+
+
+def is_section_row(s: str, a: int, b: int) -> bool:
+    """Whether the pipe row s[a:b] is a section row of its table ("| **Off-peak prices** | | |"): its first
+    cell filled, its others (one or more) empty; it heads the rows under it, as a heading does its text."""
+    cells = row_cells(s, a, b)
+    return len(cells) >= 2 and cells[0][0] < cells[0][1] and all(x == y for x, y in cells[1:])
+
+
+def section_label(s: str, start: int) -> tuple[int, int] | None:
+    """The span of the label of the section row over the pipe row whose line begins at `start` (the nearest
+    one, up the rows of its table's body, none past its delimiter row); None when no section row heads it."""
+    first = start
+    while first > 0:
+        above = s.rfind("\n", 0, first - 1) + 1
+        end = first - 1
+        if not is_pipe_row(s, above, end) or is_delimiter_row(s, above, end):
+            return None
+        if is_section_row(s, above, end):
+            return row_cells(s, above, end)[0]
+        first = above
+    return None

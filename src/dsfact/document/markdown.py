@@ -178,6 +178,7 @@ class _Walk:
         self.row_first = -1  # the unit of that row's first cell, or -1
         self.in_head = False  # the row being read is the table's header
         self.header: dict[int, int] = {}  # column -> the unit of the table's header cell
+        self.section = -1  # the unit of the label of the section row over the body row being read, or -1
         self.item_fresh = False  # the next paragraph is the first of a list item
         # The block whose inline content is being read: its kind, the heading (level, start, end),
         # where its content starts (-1 before its first inline event), and for a paragraph, that
@@ -243,7 +244,9 @@ class _Walk:
             self.cells = row_cells(self.s, *_line(self.s, self.starts, self.line_of(at(a))))[::-1]
             self.row_cells, self.row_first, self.in_head = len(self.cells), -1, name == "TableHead"
             if self.in_head:
-                self.header = {}
+                self.header, self.section = {}, -1
+            elif len(self.cells) >= 2 and self.cells[-1][0] < self.cells[-1][1] and all(x == y for x, y in self.cells[:-1]):
+                self.section = -2  # a section row ("| **Off-peak prices** | | |"): its label leads the rows under it
         elif name == "TableCell":
             self.cell()
         elif name == "List":
@@ -368,8 +371,12 @@ class _Walk:
             unit = self.units[-1]
             if column == 0:
                 self.row_first = count
+                if self.section == -2:
+                    self.section = count
             elif not self.in_head:
                 unit.row_from = self.row_first
+                if self.section >= 0:
+                    unit.lead_from = self.section
             if self.in_head:
                 self.header[column] = count
             else:

@@ -78,9 +78,30 @@ def discounted(text, q) -> bool:
     tokens"); "By comparison, o1 is priced at US$15" after it is not."""
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
-    if names_discount(text.folded, sentence.start, sentence.end):
+    if names_discount(text.folded, sentence.start, sentence.end) or table_discount(text, q):
         return True
     before = text.sentences[si - 1] if si > 0 else None
     return before is not None and before.paragraph == sentence.paragraph \
         and names_discount(text.folded, sentence.start, q.start, then=True) \
         and names_discount(text.folded, before.start, before.end)
+
+
+def table_discount(text, q) -> bool:
+    """Whether a table cell's price is one of a discount period its table names: its column's header or a
+    section row over its row ("| **优惠时段价格** | | |", "| Off-peak (UTC 16:30-00:30) | | |") names one. A
+    Markdown table gives a section row to the cells under it as their lead (dsfact.document.markdown)."""
+    structure = text.structure
+    if structure is not None and structure.table_of(q.start):
+        return any(not heading and names_discount(text.folded, a, b) for a, b, heading in structure.context_of(q.start))
+    start = text.sentences[text.sentence_of(q.start)].start
+    if text.text.find("|", start, q.start) < 0:
+        return False
+    from dsfact.document.cells import is_pipe_row, section_label
+    from dsfact.matching.doubt import _header_cell
+
+    k = text.text.rfind("\n", 0, start) + 1
+    end = text.text.find("\n", q.start)
+    if not is_pipe_row(text.text, k, len(text.text) if end < 0 else end):
+        return False
+    spans = (section_label(text.text, k), _header_cell(text.text, q.start, k))
+    return any(span and names_discount(text.folded, *span) for span in spans)

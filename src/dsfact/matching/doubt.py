@@ -11,7 +11,7 @@ from dsfact.document.cells import is_pipe_row, table_top
 from dsfact.fold import has_han
 from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
 from dsfact.matching.daybefore import over_sessions, placed_by_day_before
-from dsfact.matching.discounts import discounted
+from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.headday import weekday_elsewhere
 from dsfact.matching.nouns import founds_other, other_quantity
@@ -72,7 +72,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     (`corroborated`)."""
     if text._quantities is None:
         return ""
-    if _in_doubt(text, q, claim) or (q.per is not None and discounted(text, q)) or placed_by_day_before(text.reader(), q):
+    if _in_doubt(text, q, claim) or (discounted(text, q) if q.per is not None else table_discount(text, q)) \
+            or placed_by_day_before(text.reader(), q):
         return ANOTHER_DAY
     if _after_parts(text, q) or snapshot_of_extreme(text, q, claim) or share_told(text, q) or broken_down(text, q):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
