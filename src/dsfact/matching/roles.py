@@ -352,13 +352,14 @@ class FigureReader:
     def ends_told_move(self, q: Quantity) -> Quantity | None:
         """The figure whose move q is the end of: q stands right after a word of "to" (roles.words [from-to])
         that follows the move's size, a figure with a direction, perhaps restated ("rose 289.33 points, or
-        0.65%, to 44,713.58"): q is the level the move ended at. None when it is not."""
+        0.65%, to 44,713.58", "fell 612.47 points (-3.07%) to 19,341.83"): q is the level the move ended at. None
+        when it is not."""
         k = bisect.bisect_left(self.starts, q.start)
         if k < 1 or self.quantities[k - 1].end > q.start:
             return None
         previous = self.quantities[k - 1]
         if q.start - previous.end > CONVERSION_GAP or \
-                self.folded[previous.end:q.start].strip(" \t,，") not in lexicon().move_to:
+                self.folded[previous.end:q.start].strip(" \t,，)）") not in lexicon().move_to:
             return None
         if previous.direction is not None:
             return previous
