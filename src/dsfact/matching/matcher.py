@@ -23,6 +23,7 @@ from dsfact.matching.present import says_where
 from dsfact.matching.pronouns import pronoun_subject
 from dsfact.matching.recalled import recalled_metric
 from dsfact.matching.referents import qualifies_other, quoted, referred_back, said_after, spoken_lead
+from dsfact.matching.relhead import relative_head
 from dsfact.matching.restated import restated_own
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, is_comparison, move_levels, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
@@ -162,13 +163,13 @@ class TextMatcher(TextCues):
         cues = self._cues(q, si, hits, family)
         if self.says_respectively(si):
             self._respectively(q, quantities, sentence, hits, cues.subject)
-        self._firm: set[int] = set()  # claims whose subject a pronoun carries from the sentence before
-        self._loose: set[int] = set()  # claims whose subject a pronoun carries as another model's
+        self._firm, self._loose = set(), set()  # subjects a pronoun carries from the sentence before; as another model's
         if former_latter(self, si, q, cues):  # "The former was trained on 2,048 GPUs": the pair's first
             return self._ranked(q, sentence, cues)
         recalled_metric(self, si, q, cues, family, SENTENCE_PENALTY)  # "the $6 million figure": the metric before
         heading_lead(self, si, q, cues, family, STRUCTURE_PENALTY, WEAK_METRIC + 1.0)  # "## The $5.6M question"
         said_after(self, si, q, cues)  # "The model cost $6 million, DeepSeek said."
+        relative_head(self, si, q, cues, family)  # "于2024年12月发布的早期模型V3": V3's month
         missing = [ci for ci in cues.metric if cues.subject.get(ci, INF) == INF and ci not in cues.excluded]
         self._loose.update(ci for ci in missing if ci in cues.subject)  # named only out of reach: one borrowed is loose
         if missing and named_next(self, q, si, missing, cues, SENTENCE_PENALTY) or quoted(self, si, q, cues):
