@@ -1,7 +1,7 @@
 """A figure in a Chinese modifier before a noun belongs to that noun: in "R1的架构与该公司于2024年12月发布的早期模型
 V3相同" the month is V3's release ("V3, released in December 2024"), and in "软银宣布了价值5000亿美元的合作协议
 “星际之门”" the sum is Stargate's, whatever name opens the sentence. The modifier ends with 的 a few characters
-after the figure (a verb may stand between: 发布的, 投资的), and the name heads the noun phrase right after it,
+after the figure or a bracketed aside after it (a verb may stand between: 发布的, 投资的), and the name heads the noun phrase right after it,
 a few characters of noun between (早期模型, 合作协议“, AI基础设施项目「), no clause mark or dash, no other 的, and no 的
 after it (in "…的计划，星际之门的法国版" Stargate owns the head, it is not the head). The head's
 claims bind the figure as a name right before it would; the claims of names elsewhere in the sentence bind
@@ -19,13 +19,14 @@ def relative_head(text, si: int, q, cues, family: frozenset[int]) -> None:
     """Bind figure q to the name that heads the noun its modifier (…的) qualifies, when one does (`cues`,
     matcher._Cues; `family`, the claims of q's unit)."""
     folded = text.folded
-    window = folded[q.end:q.end + _VERB_REACH + 1]
+    start = _past_aside(folded, q.end)  # "5000亿美元（约3.65万亿元人民币）的合作协议": the conversion is an aside
+    window = folded[start:start + _VERB_REACH + 1]
     de = window.find("的")
     if de < 0 or any(c in _MARKS for c in window[:de]) or not has_han(window[:de + 1]):
         return
-    de += q.end
-    for x in text.figures_in(q.end, de):
-        if x is not q and x.start >= q.end:
+    de += start
+    for x in text.figures_in(start, de):
+        if x is not q and x.start >= start:
             return  # another figure stands between: the modifier is that figure's
     head = None
     for hit, _roles, _foreign, names, entity, subjects, _metrics, _excludes in text.entries(si, q):
@@ -49,3 +50,18 @@ def relative_head(text, si: int, q, cues, family: frozenset[int]) -> None:
     if cues.entity < d:  # a body named elsewhere in the sentence is not the figure's
         cues.entity = d
     cues.loose.update(ci for ci in cues.metric if ci not in own)
+
+
+_ASIDE_REACH = 30  # characters of a bracketed aside right after the figure (a conversion, a note)
+
+
+def _past_aside(folded: str, end: int) -> int:
+    """Where the text after a figure ending at `end` goes on past a bracketed aside right after it (its
+    closing bracket within _ASIDE_REACH characters); `end` when there is none."""
+    k = end
+    while k < len(folded) and folded[k] == " ":
+        k += 1
+    if k >= len(folded) or folded[k] not in "(（":
+        return end
+    close = next((i for i in range(k + 1, min(len(folded), k + _ASIDE_REACH)) if folded[i] in ")）"), -1)
+    return end if close < 0 or any(c in "(（\n" for c in folded[k + 1:close]) else close + 1
