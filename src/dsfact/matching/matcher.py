@@ -42,6 +42,7 @@ from dsfact.matching.subordinate import opens_between
 from dsfact.matching.tables import table_cues
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues, time_fits_beside
 from dsfact.model import Claim, Quantity
+from dsfact.numbers.words import is_money
 
 EXCLUDE_REACH = 80  # an exclude word rules out a claim near its figure, not across a long sentence
 SAME_SUBJECT = 5  # characters: subjects this close to the nearest one count as the same mention
@@ -455,8 +456,8 @@ def _sentence_names(text: TextMatcher, si: int, unit: str) -> tuple[float, list[
     reading = text.index.reading
     for hit in hits:
         if hit.end < first_cue:
-            _, _, names, entity, _, _, _ = reading(hit.cue, unit)
-            if entity or names:
+            _, foreign, names, entity, _, _, _ = reading(hit.cue, unit)
+            if entity or names or foreign and is_money(unit) and _names_in_money(text, hit.cue, unit):
                 first_cue = hit.end
     names = text._names_before.get(si)  # (the same for every kind of figure)
     if names is None:
@@ -479,6 +480,13 @@ def _capitalised(text: TextMatcher, si: int, hits: list) -> list[tuple[int, int,
             continue  # the sentence's first word, or a cue word's, or the answer's word before its figure ("? About $6M")
         names.append((m.start() + sentence.start, m.end() + sentence.start, m.group().lower()))
     return names
+
+
+def _names_in_money(text: TextMatcher, cue: str, unit: str) -> bool:
+    """Whether a cue names the subject of a claim in another currency than `unit`: the EU of a plan in euros
+    is named for its sum in dollars too ("mobilising €200 billion ($207 billion)")."""
+    reading = text.index.reading
+    return any(reading(cue, u)[2] for u in {c.unit for c in text.registry.claims if is_money(c.unit)} if u != unit)
 
 
 def _unregistered(text: TextMatcher, q: Quantity) -> float:
