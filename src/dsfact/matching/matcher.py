@@ -10,6 +10,7 @@ from dsfact.matching.apposition import apposed
 from dsfact.matching.aside import MODIFIER_GAP, compared_owner, in_aside, names_aside, own_only, qualifies_product
 from dsfact.matching.bodies import governed, governs_other, other_body, other_member
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words, has_cjk
+from dsfact.matching.dateclause import told_of
 from dsfact.matching.doubt import row_label
 from dsfact.matching.epithets import epithet_subject, in_epithet
 from dsfact.matching.items import intro_subject
@@ -538,8 +539,8 @@ def _after(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means: int, s
     crossings = bisect.bisect_left(marks, hit.start) - after_q - apposed(text.folded, qe, hit.start, hit.end)
     if crossings and ("(" in text.folded[qe:hit.start] or "（" in text.folded[qe:hit.start]):
         crossings -= _bracketed(text.folded, marks, after_q, qe, hit.start)
-    if crossings > means and q.unit != "date":  # a clause of means leads the clause it serves
-        return INF
+    if crossings > means and (q.unit != "date" or told_of(text, q, hit.start)):  # a clause of means leads the clause it serves
+        return INF  # (a date that opens its clause may be the next clause's: "2025年1月20日，DeepSeek发布R1")
     if ". " in text.text[qe:hit.start]:
         return INF  # "output $1.10. deepseek-reasoner: ...": a name past a full stop heads what follows
     if subject_first and opens_between(text.folded, qe, hit.start):
