@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.placed import placed_site
 from dsfact.matching.wordtables import Alternation, Words
 
 NO_EVENT = "none"  # a claim's `event:` that gives it no event (its metric words would give one)
@@ -136,6 +137,8 @@ def other_event(text, q, claim) -> str:
         if event.words.search(folded, start, end) or event.after.begins(after, chinese) \
                 or any(event.before.ends(before, _trimmed(before, p), chinese) for p in starts):
             return other
+    if "one-site" in own.others and placed_site(text, start, q):
+        return "one-site"  # "the data center Meta plans to build in Texas", 在得克萨斯州建设的数据中心
     sentence = text.sentences[text.sentence_of(q.start)]
     head = text.reader().clause_span(sentence.start)[1]  # the sentence's first clause: its subject
     for other in own.others:
