@@ -1,7 +1,9 @@
 """The date a paragraph opens with: "On Oct. 10, 2025, Wall Street had its worst day since April. ... Nvidia
-lost $229 billion", "2025年10月10日，美股大跌……英伟达市值蒸发2290亿美元". A full date (with its year) at the head
-of a paragraph is the time of what the paragraph tells after it, sentence by sentence, until a sentence names a
-time of its own: a figure there is not about the story's day that earlier paragraphs set. Read by
+lost $229 billion", "2025年10月10日，美股大跌……英伟达市值蒸发2290亿美元". A date at the head of a paragraph, or of a sentence in
+it ("This happened on one trading day. On Jan. 8, stocks split."), is the time of what the paragraph tells
+after it, sentence by sentence, until a sentence names a time of its own: a figure there is
+not about the story's day that earlier paragraphs set. A date without its year ("当地时间1月8日，", "On Jan. 8,")
+places it too when its month and day are not the claim's: whatever its year, it is another day. Read by
 dsfact.matching.doubt (the day of a figure bound to a claim tied to a day)."""
 from __future__ import annotations
 
@@ -13,16 +15,17 @@ HEAD_REACH = 12  # characters of date-clause words ("On", 在, 于) a paragraph 
 
 
 def opened_elsewhere(text, si: int, time: str) -> bool:
-    """Whether the date the paragraph of sentence si opens with places si's figures on another day than
-    `time` (a claim's day): a date with its year, at the head of the paragraph's first sentence, before si;
+    """Whether the date a sentence of si's paragraph opens with places si's figures on another day than
+    `time` (a claim's day): a date (a month and day at least, its year perhaps unsaid) at the head of the
+    nearest sentence before si in its paragraph that opens with one;
     no sentence from the one after it to si names a time of its own (a date, a weekday, "that day", "today")."""
     paragraph = text.sentences[si].paragraph
-    first = si
-    while first > 0 and text.sentences[first - 1].paragraph == paragraph:
+    first, date = si - 1, None
+    while first >= 0 and text.sentences[first].paragraph == paragraph:
+        date = _head_date(text, text.sentences[first])
+        if date is not None:
+            break
         first -= 1
-    if first == si:
-        return False
-    date = _head_date(text, text.sentences[first])
     if date is None or date_fits(date, time):
         return False
     for k in range(first + 1, si + 1):
@@ -34,16 +37,26 @@ def opened_elsewhere(text, si: int, time: str) -> bool:
 
 
 def _head_date(text, sentence) -> str | None:
-    """The full date (ISO, with its year and month) sentence opens with, perhaps after date-clause words
-    ("On", 在): None when it opens otherwise."""
-    found = text.read_alone(sentence)
+    """The date (ISO, a month at least: "2025-10-10", "--01-08") sentence opens with, perhaps after
+    date-clause words ("On", 在, 当地时间) or a lead-in in black lenticular brackets, the Chinese kicker
+    ("【英伟达市值一夜蒸发】当地时间1月8日，"): None when it opens otherwise."""
+    lead = _kicker(text.folded, sentence)
+    found = [x for x in text.read_alone(sentence) if x.start >= lead]
     if not found or found[0].unit != "date":
         return None
     x = found[0]
     value = str(x.value)
-    if value.startswith("-") or value.count("-") < 1 or x.start > HEAD_REACH:
+    if value.count("-") < 1 or x.start - lead > HEAD_REACH:
         return None
-    head = text.folded[sentence.start:sentence.start + x.start].strip(" \t\n\"'“‘「*#")
+    head = text.folded[sentence.start + lead:sentence.start + x.start].strip(" \t\n\"'“‘「*#")
     if any(w not in date_links() for w in head.replace(",", " ").split()):
         return None
     return value
+
+
+def _kicker(folded: str, sentence) -> int:
+    """The length of the lead-in a sentence opens with in black lenticular brackets (【…】), 0 if none."""
+    if not folded.startswith("【", sentence.start):
+        return 0
+    close = folded.find("】", sentence.start, sentence.end)
+    return close + 1 - sentence.start if close > 0 else 0
