@@ -41,7 +41,13 @@ def qualifies_product(text, hit, following: list) -> bool:
 def names_aside(text, q, hit, hits: list) -> bool:
     """Whether the name at `hit`, in figure q's sentence (`hits`: the sentence's cue hits), only says who
     made a product or what caused the figure's move, rather than naming another subject of q."""
-    return makes_product(text, hit, hits) or (hit.start >= q.end and _caused_by(text.folded, q.end, hit.start)) \
+    made = getattr(text, "_products", None)  # whether a name makes a product: once per name of a text
+    if made is None:
+        made = text._products = {}
+    product = made.get(hit)
+    if product is None:
+        product = made[hit] = makes_product(text, hit, hits)
+    return product or (hit.start >= q.end and _caused_by(text.folded, q.end, hit.start)) \
         or _described_before(text, hit, q.start)
 
 

@@ -218,8 +218,8 @@ class TextMatcher(TextCues):
             else:
                 d = 0.0
             # "competitive with GPT-4 at $0.07": GPT-4's own figure only; "in Paris, France,"; 由软银推动、规模达…的
-            compared = (entity or subjects or foreign) and own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q) \
-                or entity and agent_of_attribute(self, q, hit) or says_where(self, q, hit, si, entity, foreign)
+            compared = (entity or subjects or foreign) and (own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q)
+                or entity and agent_of_attribute(self, q, hit) or says_where(self, q, hit, si, entity, foreign))  # (of names)
             if (entity or subjects and compared_owner(self, hit, qs)) and not compared:  # "低于Meta的6000万美元"
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs

@@ -59,10 +59,13 @@ def may_hold(folded: str, which: str, kind_of) -> bool:
         words = _WORDS[which] = tuple({" ".join(word.split()) for word in kinds
                                         if kind_of(kinds.get(" ".join(word.split()), "span"))})
     seen = _SEEN.of(folded)
-    spaced = seen.get("spaced")
-    if spaced is None:
-        spaced = seen["spaced"] = " ".join(folded.split())
-    return any(word in spaced for word in words)
+    found = seen.get(which)  # (asked for each figure: answered once per text)
+    if found is None:
+        spaced = seen.get("spaced")
+        if spaced is None:
+            spaced = seen["spaced"] = " ".join(folded.split())
+        found = seen[which] = any(word in spaced for word in words)
+    return found
 
 
 _WORDS: dict[str, tuple[str, ...]] = {}
