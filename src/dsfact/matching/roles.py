@@ -316,6 +316,8 @@ class FigureReader:
             return k > 0 and self._is_restatement(self.quantities[k - 1], q, role)
         if role.name == "fraction" and (q.direction is not None or is_money(q.unit)):
             return False  # "lost 17% of its value" is a move; "wiping out $600 billion of its value" a sum
+        if role.name == "price-base" and is_money(q.unit):
+            return False  # "0.55美元定价" is the price, "百万tokens定价" its base
         if role.head is not None:  # a role of the figure's own words has no others
             return role.head.begins(self.folded, q.start, self._chinese)
         if roles.before is None:
