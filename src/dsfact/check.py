@@ -161,8 +161,8 @@ def _keep(kept: list, loose: set[int], said: dict[str, list], clause, q, finding
     kept.append((finding, None if clause is None else (clause, finding.claim), candidate.score, doubt))
     if candidate.subject_distance >= SENTENCE_PENALTY or candidate.metric_distance > WEAK_METRIC:
         loose.add(id(finding))  # its subject borrowed, or its metric word far from it
-    elif finding.verdict == SUPPORTED and not candidate.weak and not doubt:
-        said.setdefault(finding.claim, []).append(q)
+    if finding.verdict == SUPPORTED and not doubt and (not candidate.weak or id(finding) in loose):
+        said.setdefault(finding.claim, []).append(q)  # (a repeat only agrees: one bound loosely may be repeated)
 
 
 def _said_again(matcher, unbound: list, said: dict[str, list], registry: Registry, kept: list,
