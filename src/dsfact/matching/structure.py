@@ -161,6 +161,7 @@ def _close(lead, colon: bool, run: list[tuple[int, int]], starts, ends, leads) -
 # How a figure qualifies a name that carries its claim's metric (attributive): not at all, loosely (enough
 # to support, never to contradict), or firmly.
 NOT_ATTRIBUTIVE, LOOSE, FIRM = 0, 1, 2
+_ASIDE_FIRST = re.compile(r"^\s*[(（][^()（）\n]{0,30}[)）]")  # a bracketed aside right after a figure
 _NAMING_GAP_WORDS = 3  # "a $500 billion AI venture called Stargate": at most this many words between
 _NAMING_GAP_CHARS = 8  # ... or Chinese characters ("5000亿美元的人工智能项目，名为")
 _QUOTES = "\"'“”‘’「」『』《》"
@@ -225,18 +226,19 @@ def attributive(folded: str, q_start: int, q_end: int, name_start: int, name_end
 
 def _attributive(folded: str, q_start: int, q_end: int, name_start: int, name_end: int, headed: bool) -> int:
     if name_start >= q_end:
-        gap = folded[q_end:name_start]
+        gap = _ASIDE_FIRST.sub("", folded[q_end:name_start], count=1)  # "5000亿美元（约3.6万亿元）的项目，名为"
         bare = gap.strip().rstrip(_QUOTES).strip()
         if bare in ("", "的", "-", "—"):
             return FIRM if headed else LOOSE
         for word in _naming_words():
             if bare.endswith(word):
-                between = bare[:len(bare) - len(word)].strip()
+                between = bare[:len(bare) - len(word)].strip().removesuffix(",").removesuffix("，").strip()  # "project, called"
                 if any(c in between for c in ",;:，；：、()（）") or any(c.isdigit() for c in between):
                     return NOT_ATTRIBUTIVE
                 latin = between.split()
-                chinese = sum(map(is_cjk, between))
-                if len(latin) <= _NAMING_GAP_WORDS and chinese <= _NAMING_GAP_CHARS:
+                chinese = sum(map(is_cjk, between))  # ("$19 billion into the venture called": put into it, a share)
+                if len(latin) <= _NAMING_GAP_WORDS and chinese <= _NAMING_GAP_CHARS \
+                        and not (latin and latin[0] in words_of("roles", "owner", "after")):
                     return FIRM
                 return NOT_ATTRIBUTIVE
         return NOT_ATTRIBUTIVE
