@@ -42,6 +42,7 @@ from dsfact.matching.structure import (
 from dsfact.matching.subordinate import opens_between
 from dsfact.matching.tables import table_cues
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues, time_fits_beside
+from dsfact.matching.timemark import marks_time
 from dsfact.model import Claim, Quantity
 from dsfact.numbers.words import is_money
 
@@ -205,8 +206,7 @@ class TextMatcher(TextCues):
         own_subject = False
         before_q, after_q = bisect.bisect_left(marks, qs), bisect.bisect_left(marks, qe)
         subject_d, subject_before, last_subject = cues.subject, cues.subject_before, cues.last_subject
-        means = means_clause(self, q, si, clause_start, after_q) \
-            or opener_reach(self, q, si, after_q)  # "with $6 million, DeepSeek trained V3"; "Trained on ..., V3 beats"
+        means = means_clause(self, q, si, clause_start, after_q) or opener_reach(self, q, si, after_q)  # "with $6M, V3"
         for hit, roles, foreign, names, entity, subjects, metric_of, excludes in self.entries(si, q):
             # the distance of TextCues.distance, with q's own clause marks counted once per figure
             if hit.end <= qs:
@@ -219,7 +219,8 @@ class TextMatcher(TextCues):
                 d = 0.0
             # "competitive with GPT-4 at $0.07": GPT-4's own figure only; "in Paris, France,"; 由软银推动、规模达…的
             compared = (entity or subjects or foreign) and (own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q)
-                or entity and agent_of_attribute(self, q, hit) or says_where(self, q, hit, si, entity, foreign))  # (of names)
+                or entity and (agent_of_attribute(self, q, hit) or marks_time(self.folded, hit))  # "在发布V4前": a time
+                or says_where(self, q, hit, si, entity, foreign))  # (of names)
             if (entity or subjects and compared_owner(self, hit, qs)) and not compared:  # "低于Meta的6000万美元"
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs

@@ -1,0 +1,24 @@
+"""A name told as a time mark, not as a body: "在发布V4前，DeepSeek将R1论文扩充……" ("before releasing V4") dates what
+the sentence tells by a later model's release; V4 owns none of its figures, and does not stand nearer a figure
+than the subject that does. The words are language data (time.words [event-mark]): a verb of release before
+the name and, in Chinese, a word of before or after right after it (前, 之后); in English the words before it
+are enough ("before releasing V4", "ahead of the launch of")."""
+from __future__ import annotations
+
+from dsfact.lang import words_by_script
+from dsfact.matching.cues import has_cjk
+
+_LEAD = 16  # characters before a name searched for the verb of release
+
+
+def marks_time(folded: str, hit) -> bool:
+    """Whether the name at hit (a cue hit of `folded`) is the object of a time mark ("在发布V4前", "before
+    releasing V4")."""
+    latin, han = words_by_script("time", "event-mark", "before")
+    lead = folded[max(0, hit.start - _LEAD):hit.start].rstrip()
+    if has_cjk(folded[hit.start:hit.end]) or has_cjk(lead[-2:]):
+        if not any(lead.endswith(w) for w in han):
+            return False
+        tail = folded[hit.end:hit.end + 4].lstrip()
+        return any(tail.startswith(w) for w in words_by_script("time", "event-mark", "after")[1])
+    return any(lead.endswith(w) and (len(lead) == len(w) or not lead[-len(w) - 1].isalpha()) for w in latin)
