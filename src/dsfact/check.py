@@ -5,6 +5,7 @@ import math
 
 from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
 from dsfact.matching.bodies import borrowed_from_other, framed_only
+from dsfact.matching.headday import naming_days
 from dsfact.matching.laterversion import names_later_version
 from dsfact.matching.levels import off_level_passages
 from dsfact.matching.listed import total_of_list
@@ -128,7 +129,8 @@ def _placed(kept: list, registry: Registry, matcher) -> list:
     def paragraph_of(pos: int) -> int:
         return matcher.sentences[matcher.sentence_of(pos)].paragraph
 
-    elsewhere = off_level_passages([f for f, *_ in kept], claims, paragraph_of)  # "收6978.60點": another day's wrap
+    elsewhere = off_level_passages([f for f, *_ in kept], claims, paragraph_of,  # "收6978.60點": another day's wrap
+                                   lambda p: p in naming_days(matcher))
     if elsewhere:
         kept = [k for k in kept if id(k[0]) not in elsewhere]
     pending = [f for f, _, _, doubt in kept if doubt]  # placed on no day: the text's other figures decide

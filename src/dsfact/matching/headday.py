@@ -26,6 +26,15 @@ def weekday_elsewhere(text, si: int, time: str) -> bool:
     return bool(weekdays) and not time_fits(time, weekdays, text.year, text.day)
 
 
+def naming_days(text) -> frozenset[int]:
+    """The paragraphs of `text` (a TextMatcher) with a sentence that names a day (a weekday, a date that gives
+    its day, "yesterday"), found once per text."""
+    found = getattr(text, "_naming_days", None)
+    if found is None:
+        found = text._naming_days = frozenset(text.sentences[k].paragraph for k in _days_named(text))
+    return found
+
+
 def _days_named(text) -> dict[int, tuple[str, ...]]:
     """Sentence index -> the weekdays it names at its head (empty when it names a day otherwise: a date with
     its day, "yesterday", or a weekday after its first figure), for every sentence that names a day; found once

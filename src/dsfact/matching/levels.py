@@ -5,7 +5,9 @@ away from its own level of that day, so a level that far from every level the re
 and day places its passage (its paragraph) on another day, and the passage's figures tied to that day are not
 judged. A level that differs from a recorded one by a slip of one digit ("19,841.83" for 19,341.83) is a wrong
 level of the day, and so is a far one beside a figure of the passage that agrees with a claim of that day ("fell
-3.1%, closing at 13,985.45"): the passage is the day's, and both are judged as before. Read by dsfact.check
+3.1%, closing at 13,985.45"): the passage is the day's, and both are judged as before. The paragraph after a
+wrap placed so, when it names no day of its own, goes on with the same session ("個股方面，輝達跌3.58%"):
+it is placed with it. Read by dsfact.check
 once every figure of a text is judged."""
 from __future__ import annotations
 
@@ -13,10 +15,15 @@ FAR = 0.09  # an index this far (relative) from each of its recorded levels of a
 INDEX = "point"  # the unit of an index's level: a share's price may move further in a day (Nvidia fell 17%)
 
 
-def off_level_passages(findings: list, claims: dict, paragraph_of) -> set[int]:
+REACH = 1  # paragraphs after a wrap's own that it places when they name no day of their own
+
+
+def off_level_passages(findings: list, claims: dict, paragraph_of, names_day=None) -> set[int]:
     """The ids of the findings of `findings` (not supported) that stand in a paragraph whose index level is far
     from the registry's levels of its claim's day (_far_level), tied to that day, with no supported finding
-    of a claim of that day in the paragraph. `claims`: each claim by id; `paragraph_of`: offset -> paragraph."""
+    of a claim of that day in the paragraph, or in the REACH paragraphs after it while none names a day
+    (`names_day`: paragraph -> whether it names a day of its own). `claims`: each claim by id;
+    `paragraph_of`: offset -> paragraph."""
     from dsfact.model import SUPPORTED
 
     other: set[tuple[int, str]] = set()  # (paragraph, day) placed elsewhere by a level
@@ -29,6 +36,12 @@ def off_level_passages(findings: list, claims: dict, paragraph_of) -> set[int]:
         return set()
     placed = {(paragraph_of(f.start), claims[f.claim].time) for f in findings if f.verdict == SUPPORTED}
     other -= placed  # a figure of the passage that agrees with a claim of the day places the passage there
+    if names_day is not None:
+        for paragraph, day in list(other):
+            for after in range(paragraph + 1, paragraph + 1 + REACH):
+                if names_day(after) or (after, day) in placed:
+                    break
+                other.add((after, day))
     return {id(f) for f in findings if f.verdict != SUPPORTED and (paragraph_of(f.start), claims[f.claim].time) in other}
 
 
