@@ -144,3 +144,12 @@ def names_other(text, start: int, end: int, heading: bool) -> bool:
         if not inside(m.start(), covered):
             return True
     return False
+
+
+def listed_heading(text, start: int, end: int, missing: list[int]) -> list[int]:
+    """The claims of `missing` whose subjects a heading text[start:end] names, when it names the subjects of
+    several claims ("# Meta, South Korea and Colossus": a list of what the text covers, whose last name is no
+    nearer a figure far below than its first): a figure may agree with them but never contradicts them."""
+    naming = text.index.naming
+    given = sorted({ci for hit in text.hits_in(start, end) for ci in naming(hit.cue)[1] if ci in missing})
+    return given if len({text.registry.claims[ci].subject for ci in given}) > 1 else []

@@ -15,7 +15,7 @@ from dsfact.matching.doubt import row_label
 from dsfact.matching.epithets import epithet_subject, in_epithet
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
-from dsfact.matching.leads import heading_lead, members_only, names_other
+from dsfact.matching.leads import heading_lead, listed_heading, members_only, names_other
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.ownwords import own_kind_kept
@@ -433,16 +433,16 @@ class TextMatcher(TextCues):
 
     def _structure_subject(self, q: Quantity, missing: list[int], subject_d: dict[int, float],
                            family: frozenset[int]) -> None:
-        """"DeepSeek-V3 at a glance:" or "## DeepSeek-V3" above "- Training cost: $5.6 million": the lead
-        line of the figure's list, else the nearest heading above it, gives its subject. The nearest
-        that names a subject (or another body, registered or not) decides; it binds weakly unless the
-        metric word stands next to the figure (a "Label: value" item)."""
+        """"DeepSeek-V3 at a glance:" or "## DeepSeek-V3" above "- Training cost: $5.6 million": the lead line of the
+        figure's list, else the nearest heading above it, gives its subject. The nearest that names a subject (or another
+        body) decides; it binds weakly unless the metric word stands next to the figure, always when it lists several."""
         if self.structure is None:
             return
         for depth, (start, end, heading) in enumerate(self.structure.context_of(q.start)):
             base = STRUCTURE_PENALTY * (1 + depth) + end
             if self._take_subject(start, end, missing, subject_d, family, base) \
                     or names_other(self, start, end, heading):
+                self._loose.update(listed_heading(self, start, end, missing))
                 return
 
     def _respectively(self, q, quantities, sentence, hits, subject_d) -> None:
