@@ -341,7 +341,7 @@ class CueIndex:
         # cheap test; the few left are measured exactly, with a margin, and only a real near-spelling
         # ("Nvidea", "Deepseak") loads rapidfuzz, which decides as before
         mask, size, masks = _char_mask(token), len(token), self.fuzzy_masks
-        near = [k for k in bucket if abs(len(k) - size) <= 2
+        near = [k for k in bucket if abs(len(k) - size) <= 1  # a typo drops, adds or swaps a letter: "together" is no "Tether"
                 and (mask ^ masks[k]).bit_count() <= (len(k) + size) // 5]
         near = [k for k in near if 5 * _indel_distance(token, k) <= len(k) + size + 1
                 and not any(token.endswith(e) and not k.endswith(e) for e in _INFLECTIONS)]
