@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from dsfact.fold import fold_text
-from dsfact.matching.cues import is_cjk
 from dsfact.matching.matcher import TextMatcher
-from dsfact.matching.readings import is_simplified
+from dsfact.matching.readings import is_simplified, simplified_by_character
 from dsfact.numbers import parse_quantities
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -42,20 +41,10 @@ def test_times_asked_figure_by_figure_are_those_of_the_whole_text(text, bundled_
         assert lazy.times(q) == whole.times(q), q.text
 
 
-def _simplified_char_by_char(text: str, folded: str) -> bool:
-    chinese = False
-    for a, b in zip(text, folded):
-        if is_cjk(a):
-            if a != b:
-                return False
-            chinese = True
-    return chinese
-
-
 @pytest.mark.parametrize("text", [
     "深度求索的R1每百万tokens输出价格为16元。", "深度求索的R1每百萬tokens輸出價格為16元。",
     "ＤｅｅｐＳｅｅｋ每百万ｔｏｋｅｎｓ　16元", "DeepSeek R1: 16 yuan", "", "价格16元，價格", "İstanbul价格16元",
 ])
 def test_simplified_text_is_told_as_character_by_character(text):
     folded = fold_text(text)
-    assert is_simplified(text, folded) == _simplified_char_by_char(text, folded)
+    assert is_simplified(text, folded) == simplified_by_character(text, folded)

@@ -31,10 +31,17 @@ _TOKEN_RX: list = []
 def is_simplified(text: str, folded: str) -> bool:
     """Whether a text writes Chinese in Simplified characters only (folded: dsfact.fold.fold_text(text))."""
     from dsfact.fold import fold_width_case
-    from dsfact.matching.cues import has_cjk, is_cjk
+    from dsfact.matching.cues import has_cjk
 
     if len(folded) == len(text) and folded == fold_width_case(text):  # no character converted (compared at once)
         return has_cjk(text)
+    return simplified_by_character(text, folded)
+
+
+def simplified_by_character(text: str, folded: str) -> bool:
+    """is_simplified asked character by character: every Chinese character left as it is by folding."""
+    from dsfact.matching.cues import is_cjk
+
     chinese = False
     for a, b in zip(text, folded):
         if is_cjk(a):
