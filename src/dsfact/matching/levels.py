@@ -18,7 +18,7 @@ INDEX = "point"  # the unit of an index's level: a share's price may move furthe
 REACH = 1  # paragraphs after a wrap's own that it places when they name no day of their own
 
 
-def off_level_passages(findings: list, claims: dict, paragraph_of, names_day=None) -> set[int]:
+def off_level_passages(findings: list, claims: dict, paragraph_of, names_day) -> set[int]:
     """The ids of the findings of `findings` (not supported) that stand in a paragraph whose index level is far
     from the registry's levels of its claim's day (_far_level), tied to that day, with no supported finding
     of a claim of that day in the paragraph, or in the REACH paragraphs after it while none names a day
@@ -36,12 +36,11 @@ def off_level_passages(findings: list, claims: dict, paragraph_of, names_day=Non
         return set()
     placed = {(paragraph_of(f.start), claims[f.claim].time) for f in findings if f.verdict == SUPPORTED}
     other -= placed  # a figure of the passage that agrees with a claim of the day places the passage there
-    if names_day is not None:
-        for paragraph, day in list(other):
-            for after in range(paragraph + 1, paragraph + 1 + REACH):
-                if names_day(after) or (after, day) in placed:
-                    break
-                other.add((after, day))
+    for paragraph, day in list(other):
+        for after in range(paragraph + 1, paragraph + 1 + REACH):
+            if names_day(after) or (after, day) in placed:
+                break
+            other.add((after, day))
     return {id(f) for f in findings if f.verdict != SUPPORTED and (paragraph_of(f.start), claims[f.claim].time) in other}
 
 

@@ -6,6 +6,7 @@ the file is read without a change to the code.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO
@@ -129,12 +130,12 @@ def load() -> Words:
     return from_tables(load_words("numbers"))
 
 
-_MONEY: list[frozenset[str]] = []
+@lru_cache(maxsize=None)
+def _money() -> frozenset[str]:
+    return load().currencies
 
 
 def is_money(unit: str) -> bool:
     """Whether a figure's unit is a sum of money: a currency the bundled numbers.words names (an ISO code, a
     dollar's country, a sign, a Chinese currency word, and the unsaid 元), the one list the matcher asks."""
-    if not _MONEY:
-        _MONEY.append(load().currencies)
-    return unit in _MONEY[0]
+    return unit in _money()
