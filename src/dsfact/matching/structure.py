@@ -577,11 +577,14 @@ def respectively(matcher, q, quantities, sentence, hits, subject_d) -> None:
 def _pair_by_name(matcher, q, same, hits, subject_d) -> None:
     """"V3和R1的输入价格分别为0.5元和1元，输出分别为8元和16元": the k-th figure of q's clause goes with the
     k-th name before the sentence's first figure, and with the claims that name is a subject of."""
-    names: list[tuple[int, ...]] = []
-    for hit in hits:
+    names: list[tuple[int, ...]] = []  # a name counts in the list even when it is no subject of a claim that
+    for hit in hits:                   # fits q ("微软和英伟达分别下跌2%和17%": 2% is Microsoft's, unregistered)
         if hit.end > same[0].start:
             break
-        claims = tuple(ci for ci, role in matcher.roles_of(hit) if role == "subject" and ci in subject_d)
+        roles = matcher.roles_of(hit)
+        claims = tuple(ci for ci, role in roles if role == "subject")
+        if not claims and any(role == "entity" for _, role in roles):
+            claims = (-1 - hit.start,)  # an unregistered name: a place in the list that no claim takes
         if claims and claims not in names:
             names.append(claims)
     marks = matcher._marks
@@ -591,5 +594,5 @@ def _pair_by_name(matcher, q, same, hits, subject_d) -> None:
         return
     k = next(i for i, x in enumerate(mine) if x.start == q.start)
     others = {ci for j, claims in enumerate(names) if j != k for ci in claims}
-    for ci in others.symmetric_difference(names[k]):  # a claim each name is a subject of keeps its distance
-        subject_d[ci] = 0.0 if ci not in others else _INF
+    for ci in others.symmetric_difference(names[k]) & subject_d.keys():  # a claim each name is a subject of
+        subject_d[ci] = 0.0 if ci not in others else _INF                  # keeps its distance
