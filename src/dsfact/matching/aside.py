@@ -11,8 +11,8 @@ import re
 from operator import attrgetter
 
 from dsfact.lang import word_set, words_of
+from dsfact.matching.comparison import is_comparison
 from dsfact.matching.heads import heads_own
-from dsfact.matching.roles import is_comparison
 
 _START = attrgetter("start")  # a cue hit's start, to bisect a sentence's hits by
 

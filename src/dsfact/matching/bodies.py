@@ -7,6 +7,7 @@ import bisect
 import re
 
 from dsfact.fold import fold_text
+from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import METRIC, SUBJECT, _cue_key
 from dsfact.matching.family import (
     base_span,
@@ -20,7 +21,6 @@ from dsfact.matching.family import (
 from dsfact.matching.joint import loosely_named
 from dsfact.matching.memo import LastText
 from dsfact.matching.others import other_subject
-from dsfact.matching.roles import is_comparison
 from dsfact.matching.text import INF, TextCues
 from dsfact.matching.tranche import tranche_word_apart
 from dsfact.model import Quantity

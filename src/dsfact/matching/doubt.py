@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from dsfact.document.cells import is_pipe_row, table_top
 from dsfact.fold import has_han
+from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
 from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import discounted, table_discount
@@ -21,7 +22,6 @@ from dsfact.matching.roles import (
     _DURATIONS,
     _TIMES,
     doubted,
-    is_comparison,
     lexicon,
     opens_new_subject,
     time_fits,

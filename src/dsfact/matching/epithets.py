@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 
 from dsfact.matching.bodies import governed
+from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.others import not_names
-from dsfact.matching.roles import is_comparison
 from dsfact.matching.text import INF, LOOKBACK_SENTENCES
 
 _LATIN_MODIFIERS = 3  # words between "the" and the noun: "the Silicon Valley chip giant"

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from dsfact.matching.bodies import opens_with_pronoun
+from dsfact.matching.comparison import is_comparison
 from dsfact.matching.memo import LastText
 from dsfact.matching.others import not_names as _not_names
-from dsfact.matching.roles import is_comparison
 from dsfact.matching.text import INF
 from dsfact.matching.timewords import inside
 from dsfact.model import Quantity

@@ -9,6 +9,7 @@ from dsfact.matching.alone import date_links, dated_word, rest_words
 from dsfact.matching.apposition import apposed
 from dsfact.matching.aside import MODIFIER_GAP, compared_owner, in_aside, names_aside, own_only, qualifies_product
 from dsfact.matching.bodies import governed, governs_other, other_body, other_member
+from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words, has_cjk
 from dsfact.matching.dateclause import told_of
 from dsfact.matching.doubt import row_label
@@ -26,7 +27,7 @@ from dsfact.matching.recalled import recalled_metric
 from dsfact.matching.referents import qualifies_other, quoted, referred_back, said_after, spoken_lead
 from dsfact.matching.relhead import relative_head
 from dsfact.matching.restated import restated_own
-from dsfact.matching.roles import HEAD_DATE_WORDS, fits, is_comparison, move_levels, time_fits, turns_away
+from dsfact.matching.roles import HEAD_DATE_WORDS, fits, move_levels, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.session import mid_session
 from dsfact.matching.structure import (

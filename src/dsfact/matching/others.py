@@ -219,7 +219,7 @@ def _party_places(text, si: int) -> list[tuple[int, int]]:
     if not party and not example and not opens:
         return []
     from dsfact.matching.bodies import governed  # (bodies imports this module)
-    from dsfact.matching.roles import is_comparison
+    from dsfact.matching.comparison import is_comparison
 
     sentence = text.sentences[si]
     lo, hi = sentence.start, sentence.end

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from dsfact.matching.roles import is_comparison
+from dsfact.matching.comparison import is_comparison
 from dsfact.model import Quantity
 
 

@@ -17,8 +17,8 @@ business ("its business model", 商业模式: names.words [not-a-model])."""
 from __future__ import annotations
 
 from dsfact.matching.bodies import lent_by_other, opens_with_pronoun
+from dsfact.matching.comparison import is_comparison
 from dsfact.matching.referents import head_after_lead
-from dsfact.matching.roles import is_comparison
 from dsfact.matching.text import INF
 
 _QUOTES = " \t\n\"'“”‘’「」『』《》"

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import re
 
 from dsfact.fold import has_han
 from dsfact.matching import when
 from dsfact.matching.compounds import holds_whole, in_compound
-from dsfact.matching.cues import has_cjk
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
-from dsfact.matching.memo import LastText
 from dsfact.matching.timewords import inside, references
-from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of, owner_start
+from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of
 from dsfact.model import Quantity
 from dsfact.numbers.words import is_money
 
@@ -30,7 +27,6 @@ EXCHANGE_REACH = 28  # characters after an index's name where a word of listing 
 HEAD_DATE_WORDS = 4  # a date alone in a sentence's opening clause, but for a word such as "on" or 在
 CONVERSION_GAP = 24  # at most this many characters between a figure and its restatement
 # Units a figure may be restated in: currencies among themselves, durations among themselves.
-_ARTICLE = re.compile(r"(?<![a-z])(?:the|a|an)\s+$")
 _DURATIONS = frozenset("day month year hour week".split())
 _TIMES = _DURATIONS | {"date"}
 
@@ -164,7 +160,7 @@ def _restates(previous: Quantity, q: Quantity) -> bool:
 class FigureRoles:
     """The roles of one figure, each read when first asked: `"level" in roles`."""
 
-    __slots__ = ("reader", "q", "k", "before", "after", "starts", "said", "_known")
+    __slots__ = ("reader", "q", "k", "before", "after", "starts", "said", "_known", "_fit")
 
     def __init__(self, reader: FigureReader, q: Quantity) -> None:
         self.reader, self.q = reader, q
@@ -174,6 +170,7 @@ class FigureRoles:
         self.starts: list[int] = []  # where a role's words may end `before` (Words.tail_starts of the between words)
         self.said: set[str] = set()  # the roles whose words stand right before or after q
         self._known: dict[str, bool] = {}
+        self._fit: dict[str, bool] = {}  # claim kind -> fits (the claims near a figure share a few kinds)
 
     def window(self) -> None:
         reader, q = self.reader, self.q
@@ -194,6 +191,13 @@ class FigureRoles:
         if found is None:
             role = lexicon().by_name.get(name)
             found = self._known[name] = role is not None and self.reader._holds(self, role)
+        return found
+
+    def fits(self, kind: str) -> bool:
+        """Whether the figure can state a claim of this kind (the module's fits), answered once per kind."""
+        found = self._fit.get(kind)
+        if found is None:
+            found = self._fit[kind] = not any(name in self for name in lexicon().never(kind))
         return found
 
 
@@ -471,43 +475,6 @@ class FigureReader:
         return k
 
 
-_COMPARISONS = LastText()  # the text last asked about -> what is_comparison said of its names
-
-
-def is_comparison(folded: str, start: int, end: int) -> bool:
-    """Whether the name at folded[start:end] is only a comparison ("比OpenAI", "than GPT-4o") or the one who
-    announced or led a plan ("announced by Trump", "由特朗普宣布"): a name that binds only its own figure.
-    Said once per name of a text (each figure of a sentence asks of its names)."""
-    said = _COMPARISONS.of(folded)
-    found = said.get((start, end))
-    if found is None:
-        found = said[(start, end)] = _is_comparison(folded, start, end)
-    return found
-
-
-def _is_comparison(folded: str, start: int, end: int) -> bool:
-    lex = lexicon()
-    before, after = max(0, start - 24), folded[end:end + 8]
-    chinese = has_cjk(folded[before:start])
-    if any(lex.compared_before.ends(folded, before, at, chinese) for at in (start, owner_start(folded, before, start))) \
-            or lex.compared_after.after(after, has_cjk(after)):  # (owner_start: "rivals OpenAI's o1", "比肩OpenAI的o1")
-        return True
-    # an index's name that stands for the exchange a stock trades on ("which trades on the Nasdaq", "the
-    # Nasdaq's biggest loser", "纳指成分股"): the stock's figure is not the index's
-    listed = folded[end:end + EXCHANGE_REACH]
-    if folded[end - 2:end] in ("'s", "’s"):  # the name's cue word took its possessive: "nasdaq's"
-        listed = "'s" + listed
-    elif listed.startswith("’s"):
-        listed = "'s" + listed[2:]
-    lead = _ARTICLE.search(folded, before, start)
-    if lex.exchange_before.ends(folded, before, lead.start() if lead else start, chinese) \
-            or lex.exchange_after.after(listed, has_cjk(listed)):
-        return True
-    # the one who announced or led a plan ("announced by Trump", "由特朗普宣布"): in Chinese, with its verb
-    agent = lex.agent_before.get(chinese).search(folded, before, start)
-    return agent is not None and (agent.group().isascii() or lex.agent_after.get(True).match(after) is not None)
-
-
 def opens_new_subject(folded: str, start: int, end: int) -> bool:
     """Whether the sentence at folded[start:end] opens with a subject of its own ("An index of chip stocks
     fell 9.2%"), not a figure ("A record $589 billion was wiped off")."""
@@ -538,6 +505,8 @@ def move_levels(text, q: Quantity, metric: dict[int, float], family: frozenset[i
 def fits(kind: str, roles) -> bool:
     """Whether a figure with these roles (a FigureRoles, or a set of role names) can state a claim of this
     kind."""
+    if type(roles) is FigureRoles:
+        return roles.fits(kind)
     return not any(name in roles for name in lexicon().never(kind))
 
 

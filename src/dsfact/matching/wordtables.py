@@ -585,6 +585,6 @@ _POSSESSOR = re.compile(r"(?<![a-z0-9])[a-z][a-z0-9.-]{1,20}(?:['’]s\s+|\s?的
 
 def owner_start(folded: str, lo: int, hi: int) -> int:
     """Where the Latin name whose possessive ends right at `hi` begins ("rivals OpenAI's o1", "比肩OpenAI的o1"),
-    searched from `lo`: the thing of a name compared is compared too (roles.is_comparison); `hi` when none."""
+    searched from `lo`: the thing of a name compared is compared too (comparison.is_comparison); `hi` when none."""
     m = _POSSESSOR.search(folded, lo, hi)
     return hi if m is None else m.start()

@@ -1,0 +1,50 @@
+"""Whether a name is only set against a figure's subject: a comparison ("than GPT-4o", "比OpenAI"), an index that
+stands for the exchange a stock trades on ("the Nasdaq's biggest loser"), or the one who announced a plan
+("announced by Trump"). Such a name binds only its own figure. The words are language data (names.words
+[comparison], [agent]; roles.words [exchange]), read by dsfact.matching.roles.lexicon."""
+from __future__ import annotations
+
+import re
+
+from dsfact.matching.cues import has_cjk
+from dsfact.matching.memo import LastText
+from dsfact.matching.roles import EXCHANGE_REACH, lexicon
+from dsfact.matching.wordtables import owner_start
+
+_ARTICLE = re.compile(r"(?<![a-z])(?:the|a|an)\s+$")
+
+_COMPARISONS = LastText()  # the text last asked about -> what is_comparison said of its names
+
+
+def is_comparison(folded: str, start: int, end: int) -> bool:
+    """Whether the name at folded[start:end] is only a comparison ("比OpenAI", "than GPT-4o") or the one who
+    announced or led a plan ("announced by Trump", "由特朗普宣布"): a name that binds only its own figure.
+    Said once per name of a text (each figure of a sentence asks of its names)."""
+    said = _COMPARISONS.of(folded)
+    found = said.get((start, end))
+    if found is None:
+        found = said[(start, end)] = _is_comparison(folded, start, end)
+    return found
+
+
+def _is_comparison(folded: str, start: int, end: int) -> bool:
+    lex = lexicon()
+    before, after = max(0, start - 24), folded[end:end + 8]
+    chinese = has_cjk(folded[before:start])
+    if any(lex.compared_before.ends(folded, before, at, chinese) for at in (start, owner_start(folded, before, start))) \
+            or lex.compared_after.after(after, has_cjk(after)):  # (owner_start: "rivals OpenAI's o1", "比肩OpenAI的o1")
+        return True
+    # an index's name that stands for the exchange a stock trades on ("which trades on the Nasdaq", "the
+    # Nasdaq's biggest loser", "纳指成分股"): the stock's figure is not the index's
+    listed = folded[end:end + EXCHANGE_REACH]
+    if folded[end - 2:end] in ("'s", "’s"):  # the name's cue word took its possessive: "nasdaq's"
+        listed = "'s" + listed
+    elif listed.startswith("’s"):
+        listed = "'s" + listed[2:]
+    lead = _ARTICLE.search(folded, before, start)
+    if lex.exchange_before.ends(folded, before, lead.start() if lead else start, chinese) \
+            or lex.exchange_after.after(listed, has_cjk(listed)):
+        return True
+    # the one who announced or led a plan ("announced by Trump", "由特朗普宣布"): in Chinese, with its verb
+    agent = lex.agent_before.get(chinese).search(folded, before, start)
+    return agent is not None and (agent.group().isascii() or lex.agent_after.get(True).match(after) is not None)
