@@ -71,7 +71,7 @@ def opens_with_pronoun(folded: str, start: int, end: int) -> bool:
     head = folded[start:min(end, start + 24)].lstrip(" \t\n\"'“‘「")
     if head.startswith(chinese):
         return True
-    return any(head.startswith(w) and not head[len(w):len(w) + 1].isalnum() for w in latin)
+    return head.startswith(latin) and any(head.startswith(w) and not head[len(w):len(w) + 1].isalnum() for w in latin)
 
 
 def _fold(words: str) -> str:

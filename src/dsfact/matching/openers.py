@@ -51,13 +51,13 @@ def _opens_participle(folded: str, start: int, end: int) -> bool:
     its opening words. Not a word of comparison (names.words [comparison] `before`: "compared with")."""
     head = folded[start:end]
     latin, chinese = _opener_words()
-    if any(head.startswith(w) for w in chinese):
+    if head.startswith(chinese):  # (a tuple: any of them)
         return True
     words = head.split()
     if len(words) > 1 and words[0].endswith("ly") and words[0].isalpha():
         words = words[1:]
     word = words[0] if words else ""
-    if not word.isalpha() or any(head.startswith(w) or " ".join(words).startswith(w) for w in _comparisons()):
+    if not word.isalpha() or head.startswith(_comparisons()) or " ".join(words).startswith(_comparisons()):
         return False
     return (word.endswith("ed") and len(word) > 4) or word in latin
 

@@ -23,10 +23,13 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _noun_at(folded: str, i: int) -> bool:
     """Whether a noun of a figure (perhaps after a word of `before`: 这个, 这一) begins at folded[i:]."""
     nouns, before = _words()
-    for w in before:
-        if folded.startswith(w, i):
-            i += len(w)
-            break
+    if folded.startswith(before, i):  # (a tuple: any of them; which one, in order, below)
+        for w in before:
+            if folded.startswith(w, i):
+                i += len(w)
+                break
+    if not folded.startswith(nouns, i):
+        return False
     for w in nouns:
         if folded.startswith(w, i) and (not w.isascii() or not folded[i + len(w):i + len(w) + 1].isalpha()):
             return True
