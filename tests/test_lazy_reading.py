@@ -1,7 +1,9 @@
 """What is worked out lazily, or by a shortcut, says what the full work said: a sentence's time words placed
 when one of its figures first asks (dsfact.matching.roles.FigureReader.times) place what placing every
-sentence at once placed, and the whole-text test of Simplified Chinese (readings.is_simplified) says what
-the character-by-character test says."""
+sentence at once placed, the weekday at a passage's head found by reading back from a figure's sentence
+(dsfact.matching.headday.weekday_elsewhere) is the one the nearest day-naming sentence of the whole text
+gives, and the whole-text test of Simplified Chinese (readings.is_simplified) says what the
+character-by-character test says."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,6 +41,37 @@ def test_times_asked_figure_by_figure_are_those_of_the_whole_text(text, bundled_
     assert lazy.quantities, "no figures read"
     for q in reversed(lazy.quantities):  # (the last sentence first: nothing is placed in order)
         assert lazy.times(q) == whole.times(q), q.text
+
+
+WEEKDAY_TEXTS = [
+    "Stocks rose on Monday. The Dow gained 1.2%.\n\nOn Thursday, the Nasdaq fell 3.1%. It lost $589 billion.\n\n"
+    "Shares slid 2%.\n\nMeanwhile, chips recovered.\n\nThe index added 0.8%.",
+    "美股周四从早盘涨势中急剧逆转。纳指下跌3.1%。\n\n标普500指数下跌1.5%。\n\n另外，芯片股反弹。\n\n道指上涨0.5%。",
+    "華爾街股市27日漲跌互見。\n\n周一，道瓊指數下跌1.02%。那指下跌2.5%。\n\n昨日費城半導體指數下跌9.2%。",
+]
+
+
+@pytest.mark.parametrize("text", WEEKDAY_TEXTS)
+def test_weekday_read_back_is_that_of_the_whole_text(text, bundled_registry):
+    from dsfact.matching.headday import REACH, _day_named, weekday_elsewhere
+    from dsfact.matching.roles import time_fits
+
+    lazy, whole = _reader_matcher(text, bundled_registry), _reader_matcher(text, bundled_registry)
+    named = {k: _day_named(whole, k) for k in range(len(whole.sentences))}
+    named = {k: v for k, v in named.items() if v is not None}
+    assert any(named.values()), "no weekday at a passage's head"
+    for time in ("2025-01-27", "2025-01-30", "2025-01-31"):
+        for si in reversed(range(len(lazy.sentences))):  # (the last sentence first: nothing is read in order)
+            k = next((k for k in range(si - 1, -1, -1) if k in named), None)
+            expected = k is not None and whole.sentences[k].paragraph >= whole.sentences[si].paragraph - REACH \
+                and bool(named[k]) and not time_fits(time, named[k], whole.year, whole.day)
+            assert weekday_elsewhere(lazy, si, time) == expected, (time, si)
+
+
+def _reader_matcher(text: str, registry):
+    matcher = TextMatcher(text, registry)
+    matcher.use(parse_quantities(text))
+    return matcher
 
 
 @pytest.mark.parametrize("text", [

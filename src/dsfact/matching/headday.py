@@ -17,13 +17,16 @@ REACH = 1  # paragraphs after its own that a weekday at a passage's head gives i
 def weekday_elsewhere(text, si: int, time: str) -> bool:
     """Whether the nearest sentence before sentence si (`text`: a TextMatcher) that names a day names only a
     weekday, at its head, that is not the weekday of `time` (a claim's day, "2025-01-27"), in si's paragraph or
-    REACH paragraphs before it."""
-    named = _days_named(text)
-    k = next((k for k in range(si - 1, -1, -1) if k in named), None)
-    if k is None or text.sentences[k].paragraph < text.sentences[si].paragraph - REACH:
-        return False  # a weekday paragraphs away tells no day of a figure after other news
-    weekdays = named[k]
-    return bool(weekdays) and not time_fits(time, weekdays, text.year, text.day)
+    REACH paragraphs before it. The sentences are read back from si, each once per text, and no further than
+    those paragraphs: a weekday paragraphs away tells no day of a figure after other news."""
+    floor = text.sentences[si].paragraph - REACH
+    for k in range(si - 1, -1, -1):
+        if text.sentences[k].paragraph < floor:
+            return False
+        weekdays = _day_named(text, k)
+        if weekdays is not None:
+            return bool(weekdays) and not time_fits(time, weekdays, text.year, text.day)
+    return False
 
 
 def naming_days(text) -> frozenset[int]:
@@ -31,31 +34,33 @@ def naming_days(text) -> frozenset[int]:
     its day, "yesterday"), found once per text."""
     found = getattr(text, "_naming_days", None)
     if found is None:
-        found = text._naming_days = frozenset(text.sentences[k].paragraph for k in _days_named(text))
+        found = text._naming_days = frozenset(sentence.paragraph for k, sentence in enumerate(text.sentences)
+                                              if _day_named(text, k) is not None)
     return found
 
 
-def _days_named(text) -> dict[int, tuple[str, ...]]:
-    """Sentence index -> the weekdays it names at its head (empty when it names a day otherwise: a date with
-    its day, "yesterday", or a weekday after its first figure), for every sentence that names a day; found once
-    per text."""
+def _day_named(text, k: int) -> tuple[str, ...] | None:
+    """The weekdays sentence k names at its head (empty when it names a day otherwise: a date with its day,
+    "yesterday", or a weekday after its first figure); None when it names no day. Read once per sentence of a
+    text."""
     found = getattr(text, "_days_named", None)
-    if found is not None:
-        return found
-    found = text._days_named = {}
-    folded = text.folded
-    for k, sentence in enumerate(text.sentences):
-        skip = references(folded, sentence.start, sentence.end)
-        words = [(m.start(), kind) for m, kind in time_words(folded, sentence.start, sentence.end)
-                 if not any(a <= m.start() < b for a, b in skip)]
-        days = [(at, kind) for at, kind in words if kind.startswith("weekday:") or kind in DAY_KINDS]
-        dated = _may_date(folded, sentence) and (_day_of_month(folded, sentence) or _day_dates(text, sentence))
-        if not days and not dated:
-            continue
-        first = next((sentence.start + x.start for x in text.read_alone(sentence) if x.unit != "date"), sentence.end)
-        head = [kind for at, kind in days if at < first]
-        found[k] = () if dated or len(head) != len(days) or any(k in DAY_KINDS for k in head) else tuple(head)
-    return found
+    if found is None:
+        found = text._days_named = {}
+    if k in found:
+        return found[k]
+    found[k] = None
+    folded, sentence = text.folded, text.sentences[k]
+    skip = references(folded, sentence.start, sentence.end)
+    words = [(m.start(), kind) for m, kind in time_words(folded, sentence.start, sentence.end)
+             if not any(a <= m.start() < b for a, b in skip)]
+    days = [(at, kind) for at, kind in words if kind.startswith("weekday:") or kind in DAY_KINDS]
+    dated = _may_date(folded, sentence) and (_day_of_month(folded, sentence) or _day_dates(text, sentence))
+    if not days and not dated:
+        return None
+    first = next((sentence.start + x.start for x in text.read_alone(sentence) if x.unit != "date"), sentence.end)
+    head = [kind for at, kind in days if at < first]
+    found[k] = () if dated or len(head) != len(days) or any(kind in DAY_KINDS for kind in head) else tuple(head)
+    return found[k]
 
 
 def _day_of_month(folded: str, sentence) -> bool:
