@@ -1,6 +1,8 @@
-"""A list of subjects a sentence pairs with its figures "respectively" (分别) serves each of its clauses: in
-"V3和R1的输入价格分别为2元和4元，输出分别为8元和16元" the second clause lists no subjects of its own and pairs
-8元 with V3 as fully as the first pairs 2元. A name of that list between V3 and 8元 passes nothing over."""
+"""A list of subjects a sentence pairs with its figures "respectively" (分别): the k-th figure of a run goes with
+the k-th name of the list before the run ("纳指下跌3%，标普500及道指分别下跌1.5%和0.7%": 1.5% is the S&P 500's), and a
+list serves each of the sentence's clauses: in "V3和R1的输入价格分别为2元和4元，输出分别为8元和16元" the second clause
+lists no subjects of its own and pairs 8元 with V3 as fully as the first pairs 2元. A name of that list between V3
+and 8元 passes nothing over."""
 from __future__ import annotations
 
 import bisect
@@ -28,3 +30,53 @@ def in_respective_list(text, q, hit, ci: int) -> bool:
     hi = marks[clause] if clause < len(marks) else sentence.end
     roles = [(h, r) for h in text.hits_in(lo, hi) for r in text.roles_of(h)]
     return not any(r[1] == SUBJECT and h.end <= q.start or r == (ci, EXCLUDE) for h, r in roles)
+
+
+_INF = float("inf")
+
+
+def pair_by_name(matcher, q, same, hits, subject_d) -> None:
+    """Pair figure q, of a sentence that says "respectively", with its name (subject_d: claim -> distance of its
+    subject, set to 0 for q's name's claims and to infinity for the others'). `same`: the sentence's figures of
+    q's unit, in order. q's run is the figures of `same` with no name between them; its list is the names between
+    the run before it and its first figure. When the list and the run do not match one by one, the k-th figure of
+    q's clause goes with the k-th name before the sentence's first figure."""
+    runs: list[list] = [[same[0]]]
+    for x in same[1:]:
+        if _names_listed(matcher, hits, runs[-1][-1].end, x.start):
+            runs.append([x])
+        else:
+            runs[-1].append(x)
+    at = next(i for i, run in enumerate(runs) if any(x.start == q.start for x in run))
+    mine = runs[at]
+    names = _names_listed(matcher, hits, runs[at - 1][-1].end if at else -1, mine[0].start)
+    if len(names) != len(mine):
+        marks = matcher._marks
+        clause = bisect.bisect_right(marks, q.start)
+        mine = [x for x in same if bisect.bisect_right(marks, x.start) == clause]
+        names = _names_listed(matcher, hits, -1, same[0].start)
+    if len(names) < 2 or len(mine) != len(names):
+        return
+    k = next(i for i, x in enumerate(mine) if x.start == q.start)
+    others = {ci for j, claims in enumerate(names) if j != k for ci in claims}
+    for ci in others.symmetric_difference(names[k]) & subject_d.keys():  # a claim each name is a subject of
+        subject_d[ci] = 0.0 if ci not in others else _INF                  # keeps its distance
+
+
+def _names_listed(matcher, hits, start: int, end: int) -> list[tuple[int, ...]]:
+    """The names between offsets start and end, in order, each as the claims it is a subject of. A name counts
+    in the list even when it is no subject of a claim that fits the figures ("微软和英伟达分别下跌2%和17%": 2% is
+    Microsoft's, an unregistered entity that holds a place no claim takes)."""
+    names: list[tuple[int, ...]] = []
+    for hit in hits:
+        if hit.end > end:
+            break
+        if hit.start < start:
+            continue
+        roles = matcher.roles_of(hit)
+        claims = tuple(ci for ci, role in roles if role == "subject")
+        if not claims and any(role == "entity" for _, role in roles):
+            claims = (-1 - hit.start,)
+        if claims and claims not in names:
+            names.append(claims)
+    return names

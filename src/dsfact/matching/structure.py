@@ -12,6 +12,7 @@ import re
 from dsfact.lang import words_of
 from dsfact.matching.cues import METRIC, _cue_key, has_cjk, is_cjk
 from dsfact.matching.recipients import compared_owner, recipient_before
+from dsfact.matching.respective import pair_by_name
 from dsfact.matching.text import means_in
 from dsfact.matching.wordtables import whole_word_in, word_then
 from dsfact.numbers.words import is_money
@@ -557,7 +558,7 @@ def unjudged(q, claim) -> bool:
 
 def respectively(matcher, q, quantities, sentence, hits, subject_d) -> None:
     """"A, B and C rose 16%, 11% and 7% respectively": pair the k-th figure with the k-th subject; when the
-    claims do not pair one by one, the k-th figure of q's clause with the k-th name (_pair_by_name)."""
+    claims do not pair one by one, the k-th figure of its run with the k-th name (pair_by_name)."""
     if not quantities:  # (called for a sentence that says it)
         return
     same = [x for x in quantities if sentence.start <= x.start < sentence.end and x.unit == q.unit]
@@ -571,28 +572,4 @@ def respectively(matcher, q, quantities, sentence, hits, subject_d) -> None:
         for ci in order:
             subject_d[ci] = 0.0 if ci == order[k] else _INF
     elif len(same) >= 2:
-        _pair_by_name(matcher, q, same, hits, subject_d)
-
-
-def _pair_by_name(matcher, q, same, hits, subject_d) -> None:
-    """"V3和R1的输入价格分别为0.5元和1元，输出分别为8元和16元": the k-th figure of q's clause goes with the
-    k-th name before the sentence's first figure, and with the claims that name is a subject of."""
-    names: list[tuple[int, ...]] = []  # a name counts in the list even when it is no subject of a claim that
-    for hit in hits:                   # fits q ("微软和英伟达分别下跌2%和17%": 2% is Microsoft's, unregistered)
-        if hit.end > same[0].start:
-            break
-        roles = matcher.roles_of(hit)
-        claims = tuple(ci for ci, role in roles if role == "subject")
-        if not claims and any(role == "entity" for _, role in roles):
-            claims = (-1 - hit.start,)  # an unregistered name: a place in the list that no claim takes
-        if claims and claims not in names:
-            names.append(claims)
-    marks = matcher._marks
-    clause = bisect.bisect_right(marks, q.start)
-    mine = [x for x in same if bisect.bisect_right(marks, x.start) == clause]
-    if len(names) < 2 or len(mine) != len(names):
-        return
-    k = next(i for i, x in enumerate(mine) if x.start == q.start)
-    others = {ci for j, claims in enumerate(names) if j != k for ci in claims}
-    for ci in others.symmetric_difference(names[k]) & subject_d.keys():  # a claim each name is a subject of
-        subject_d[ci] = 0.0 if ci not in others else _INF                  # keeps its distance
+        pair_by_name(matcher, q, same, hits, subject_d)  # dsfact.matching.respective
