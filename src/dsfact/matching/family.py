@@ -184,7 +184,10 @@ def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, lis
             continue
         marked = cache.get((hit, ci))
         if marked is None:
-            marked = cache[(hit, ci)] = _marked(text, hit, sentence.start) or _other_model(text.folded, hit, own) \
+            plain = cache.get(("marked", hit))  # (the name's own words: the same for every claim it names)
+            if plain is None:
+                plain = cache[("marked", hit)] = _marked(text, hit, sentence.start)
+            marked = cache[(hit, ci)] = plain or _other_model(text.folded, hit, own) \
                 or (bool(own) and _product_after(text.text, hit)) \
                 or (dated and another_release(text.folded, hit.start, hit.end, sentence.start))
         if marked:

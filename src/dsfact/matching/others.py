@@ -262,6 +262,8 @@ def _example_of_group(text, q, hit) -> bool:
     if bisect.bisect_right(marks, hit.start) != bisect.bisect_right(marks, q.start):
         return False
     before = folded[max(0, hit.start - 12):hit.start].rstrip()
+    if not before.endswith(_text_words(text)[1]):  # (a tuple: any of them; which one, in order, below)
+        return False
     marked = False
     for w in _text_words(text)[1]:  # (what `before` ends with, the text holds)
         if before.endswith(w) and (not w.isascii() or not before[-len(w) - 1:-len(w)].isalnum()):

@@ -17,8 +17,9 @@ def marks_time(folded: str, hit) -> bool:
     latin, han = words_by_script("time", "event-mark", "before")
     lead = folded[max(0, hit.start - _LEAD):hit.start].rstrip()
     if has_cjk(folded[hit.start:hit.end]) or has_cjk(lead[-2:]):
-        if not any(lead.endswith(w) for w in han):
+        if not lead.endswith(han):  # (a tuple: any of them)
             return False
         tail = folded[hit.end:hit.end + 4].lstrip()
-        return any(tail.startswith(w) for w in words_by_script("time", "event-mark", "after")[1])
-    return any(lead.endswith(w) and (len(lead) == len(w) or not lead[-len(w) - 1].isalpha()) for w in latin)
+        return tail.startswith(words_by_script("time", "event-mark", "after")[1])
+    return lead.endswith(latin) and any(lead.endswith(w) and (len(lead) == len(w) or not lead[-len(w) - 1].isalpha())
+                                        for w in latin)
