@@ -409,7 +409,8 @@ class TextCues:
                                                              if not discount_ended(self, hit)]
         near = INF
         for hit, claims in variants:
-            if claim_index in claims and not self._qualifies_other(q, hit, claims):
+            if claim_index in claims and not self._qualifies_other(q, hit, claims) \
+                    and not _named_again(self, q, hit, claim_index):
                 near = min(near, bracketed(self.text, q, hit) or self.distance(q, hit))  # clause-aware, as for subjects
         return near
 
@@ -427,6 +428,20 @@ class TextCues:
             # "18% intraday", "1元（缓存命中）": a bracket opened right after a figure is that figure's
             return quantities[k].unit in units and not text[quantities[k].end:hit.start].strip().lstrip("(（").strip()
         return False
+
+
+def _named_again(text: "TextCues", q: Quantity, hit: CueHit, claim_index: int) -> bool:
+    """Whether a variant word in a clause before figure q's qualifies a figure of q's unit told there, after
+    which a subject word of the claim is named before q: "纳指一度下跌超过3%，标普500指数则跌3.07%": 一度 is
+    the Nasdaq's 3%, told before the S&P is named ("On a cache hit, R1's input price is $0.10" keeps it)."""
+    if hit.end > q.start or bisect.bisect_left(text._marks, q.start) == bisect.bisect_left(text._marks, hit.end):
+        return False
+    other = next((x for x in text.figures_in(hit.end, q.start) if x.unit == q.unit), None)
+    if other is None:
+        return False
+    from dsfact.matching.cues import SUBJECT
+
+    return any((claim_index, SUBJECT) in text.roles_of(h) for h in text.hits_in(other.end, q.start))
 
 
 def bracketed(text: str, q: Quantity, hit: CueHit) -> float:
