@@ -1,23 +1,76 @@
-"""A move told over a span of time, beside a claim of a move with no time of its own: "Meitu's shares have
-risen more than 150% this year" (今年以来累计上涨) is not the day's 16.3% rise after DeepSeek's breakthrough
-that a claim records, though no date ties that claim to a day. The words are the `span` and `several-days`
-time words of dsfact/lang/time.words ("year to date", "since", "over five years", 以来, 累计, 连日来), and
-the words of a whole year ("this year", "last year", 今年)."""
+"""A move told over a span of time, or on another day, beside a claim of a move with no time of its own:
+"Meitu's shares have risen more than 150% this year" (今年以来累计上涨) is not the day's 16.3% rise after
+DeepSeek's breakthrough that a claim records, though no date ties that claim to a day. The words are the `span`
+and `several-days` time words of dsfact/lang/time.words ("year to date", "since", "over five years", 以来, 累计,
+连日来), the words of a whole year ("this year", "last year", 今年), and a count of several days, weeks or
+months that places the figure ("近九个交易日，金山云涨超67%", "gained 67% in nine trading days"). A move its
+sentence dates to a day after every source of the claim was written ("2月3日……大涨31.43%", for a rise its
+sources told on 28 January) is another day's: they could not have told it."""
 from __future__ import annotations
+
+import datetime
 
 from dsfact.model import Claim, Quantity
 
 _SPANS = ("span", "several-days")
+_SEVERAL = {"day": 2, "week": 1, "month": 1}  # a duration of at least this many of its unit is several days
 
 
 def moved_over_span(text, q: Quantity, claim: Claim) -> bool:
-    """Whether figure q is placed over a span of time by its own time words while its claim, a move, has no
-    time: it may agree with the claim but never contradicts it. `text`: the
-    TextMatcher that bound q."""
+    """Whether figure q is placed over a span of time by its own time words, or on a day after its claim's
+    sources were written, while its claim, a move, has no time: it may agree with the claim but never
+    contradicts it. `text`: the TextMatcher that bound q."""
     if claim.time or not any(st.direction for st in claim.statements):
         return False
     if text._quantities is None:
         return False
     from dsfact.matching.when import year_kind
 
-    return any(tag in _SPANS or year_kind(tag)[0] is not None for tag in text.reader().times(q))
+    times = text.reader().times(q)
+    if any(tag in _SPANS or year_kind(tag)[0] is not None for tag in times):
+        return True
+    return _counted_span(text, q, times) or _dated_after_sources(text, times, claim)
+
+
+def _counted_span(text, q: Quantity, times: tuple[str, ...]) -> bool:
+    """Whether a duration of several days places figure q: the nearest amount of its clause, or, at the head of
+    q's sentence before its first amount, every figure of the sentence that no time word places (`times`)."""
+    reader = text.reader()
+    si = text.sentence_of(q.start)
+    sentence = text.sentences[si]
+    figures = text.figures_in(sentence.start, sentence.end)
+    first = next((x for x in figures if x.unit not in _SEVERAL and x.unit not in ("date", "year", "hour")), None)
+    for x in figures:
+        least = _SEVERAL.get(x.unit)
+        if least is None or x.value is None or x.value < least:
+            continue
+        if first is not None and x.end <= first.start and not times:
+            return True  # "近九个交易日，金山云涨超67%"
+        k = reader._nearest_figure(x.start, x.end, amounts_only=True)
+        if k is not None and reader.quantities[k].start == q.start:
+            return True
+    return False
+
+
+def _dated_after_sources(text, times: tuple[str, ...], claim: Claim) -> bool:
+    """Whether a date of figure q's own (`times`, its time tags) gives a day after every source of its claim
+    was written; a date without its year is in the text's year, else in the year of the claim's last source."""
+    from dsfact.matching.when import SHIFTED, source_days
+
+    days = source_days(claim, text.registry.sources)
+    if not days or len(days) < len(claim.statements):
+        return False
+    last = datetime.date.fromisoformat(max(days))
+    for tag in times:
+        if not tag.startswith("date:"):
+            continue
+        value = tag[5:].rstrip(SHIFTED)
+        if value.startswith("--"):
+            value = f"{text.year or last.year}{value[1:]}"
+        try:
+            day = datetime.date.fromisoformat(value)
+        except ValueError:
+            continue  # a month or a year: no day of its own
+        if day > last:
+            return True
+    return False
