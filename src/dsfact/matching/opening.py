@@ -7,9 +7,12 @@ places it too when its month and day are not the claim's: whatever its year, it 
 dsfact.matching.doubt (the day of a figure bound to a claim tied to a day)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+from dsfact.fold import has_han
 from dsfact.matching.alone import date_links
 from dsfact.matching.timewords import time_tags
-from dsfact.matching.when import date_fits
+from dsfact.matching.when import date_fits, has_day
 
 HEAD_REACH = 12  # characters of date-clause words ("On", 在, 于) a paragraph may open with before its date
 
@@ -46,12 +49,38 @@ def _head_date(text, sentence) -> str | None:
         return None
     x = found[0]
     value = str(x.value)
-    if value.count("-") < 1 or x.start - lead > HEAD_REACH:
+    head = text.folded[sentence.start + lead:sentence.start + x.start]
+    bare = _without_weekday(head)  # "美东时间周一(3月4日)", "On Monday (March 4)": the date says which Monday
+    if value.count("-") < 1 or x.start - lead - (len(head) - len(bare)) > HEAD_REACH:
         return None
-    head = text.folded[sentence.start + lead:sentence.start + x.start].strip(" \t\n\"'“‘「*#")
-    if any(w not in date_links() for w in head.replace(",", " ").split()):
+    bare = bare.strip(" \t\n\"'“‘「*#")
+    if any(w not in date_links() for w in bare.replace(",", " ").split()):
         return None
     return value
+
+
+def _without_weekday(head: str) -> str:
+    """The words before a date with the weekday it glosses left out, and the bracket the date opens
+    ("美东时间周一(" -> "美东时间", "on monday, " -> "on , "); the head itself when it names no weekday."""
+    stripped = head.rstrip(" ")
+    if stripped.endswith(("(", "（")):
+        stripped = stripped[:-1].rstrip(" ")
+    elif stripped.endswith((",", "，")):
+        stripped = stripped[:-1].rstrip(" ")
+    else:
+        return head
+    for word in _weekday_words():
+        if stripped.endswith(word) and (has_han(word) or not stripped[:-len(word)][-1:].isalpha()):
+            return stripped[:-len(word)]
+    return head
+
+
+@lru_cache(maxsize=1)
+def _weekday_words() -> tuple[str, ...]:
+    from dsfact.lang import words_of
+
+    days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    return tuple(sorted((w for d in days for w in words_of("time", "weekdays", d)), key=len, reverse=True))
 
 
 def _kicker(folded: str, sentence) -> int:
@@ -60,3 +89,19 @@ def _kicker(folded: str, sentence) -> int:
         return 0
     close = folded.find("】", sentence.start, sentence.end)
     return close + 1 - sentence.start if close > 0 else 0
+
+
+def glossed_elsewhere(folded: str, end: int, claim_time: str) -> bool:
+    """Whether the weekday that ends at `end` is glossed by a date right after it, in brackets or after a comma,
+    that is not the claim's day: "周一(3月4日)", "Monday, March 4" name another Monday."""
+    gap = 0
+    while end + gap < len(folded) and gap < 3 and folded[end + gap] in " (（,，":
+        gap += 1
+    if not gap:
+        return False
+    from dsfact.numbers import parse_quantities
+
+    found = parse_quantities(folded[end + gap:end + gap + 24])
+    x = found[0] if found else None
+    return x is not None and x.start == 0 and x.unit == "date" and has_day(str(x.value)) \
+        and not date_fits(str(x.value), claim_time)

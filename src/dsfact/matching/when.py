@@ -501,11 +501,13 @@ def names_day(folded: str, claim_time: str) -> bool:
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
         return False
     from dsfact.fold import has_han
+    from dsfact.matching.opening import glossed_elsewhere
     from dsfact.matching.roles import lexicon
 
     lex, chinese = lexicon(), has_han(folded)
     weekday = f"weekday:{datetime.date(*map(int, parts)).weekday()}"
-    if any(lex.time_kinds.get(" ".join(m.group().split())) == weekday for m in lex.time.get(chinese).finditer(folded)):
+    if any(lex.time_kinds.get(" ".join(m.group().split())) == weekday and not glossed_elsewhere(folded, m.end(), claim_time)
+           for m in lex.time.get(chinese).finditer(folded)):
         return True
     return chinese and any(int(m.group(1)) == int(parts[2]) for m in lex.day_of_month.get(True).finditer(folded))
 
