@@ -39,8 +39,10 @@ def pair_by_name(matcher, q, same, hits, subject_d) -> None:
     """Pair figure q, of a sentence that says "respectively", with its name (subject_d: claim -> distance of its
     subject, set to 0 for q's name's claims and to infinity for the others'). `same`: the sentence's figures of
     q's unit, in order. q's run is the figures of `same` with no name between them; its list is the names between
-    the run before it and its first figure. When the list and the run do not match one by one, the k-th figure of
-    q's clause goes with the k-th name before the sentence's first figure."""
+    the run before it and its first figure. When the list and the run do not match one by one, and the run is the
+    sentence's first or names no list of its own, the k-th figure of q's clause goes with the k-th name before the
+    sentence's first figure ("Broadcom crashed 17.4%, followed by Microsoft and Google parent Alphabet, which fell
+    2.1% and 4.2%, respectively": 2.1% is not paired with a name before 17.4%)."""
     runs: list[list] = [[same[0]]]
     for x in same[1:]:
         if _names_listed(matcher, hits, runs[-1][-1].end, x.start):
@@ -50,7 +52,7 @@ def pair_by_name(matcher, q, same, hits, subject_d) -> None:
     at = next(i for i, run in enumerate(runs) if any(x.start == q.start for x in run))
     mine = runs[at]
     names = _names_listed(matcher, hits, runs[at - 1][-1].end if at else -1, mine[0].start)
-    if len(names) != len(mine):
+    if len(names) != len(mine) and (at == 0 or not names):  # a run after a list of its own pairs with no earlier one
         marks = matcher._marks
         clause = bisect.bisect_right(marks, q.start)
         mine = [x for x in same if bisect.bisect_right(marks, x.start) == clause]

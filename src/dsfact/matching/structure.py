@@ -563,11 +563,13 @@ def respectively(matcher, q, quantities, sentence, hits, subject_d) -> None:
         return
     same = [x for x in quantities if sentence.start <= x.start < sentence.end and x.unit == q.unit]
     order: list[int] = []
+    named: set[int] = set()  # the names the claims of `order` come from, one claim a name
     for hit in hits:
         for ci, role in matcher.roles_of(hit):
             if role == "subject" and ci in subject_d and ci not in order and hit.end <= same[0].start:
                 order.append(ci)
-    if len(same) >= 2 and len(order) == len(same):
+                named.add(hit.start)
+    if len(same) >= 2 and len(order) == len(same) == len(named):  # (three claims of one name are no list)
         k = next(i for i, x in enumerate(same) if x.start == q.start)
         for ci in order:
             subject_d[ci] = 0.0 if ci == order[k] else _INF
