@@ -42,7 +42,7 @@ def _counted_span(text, q: Quantity, times: tuple[str, ...]) -> bool:
     first = next((x for x in figures if x.unit not in _SEVERAL and x.unit not in ("date", "year", "hour")), None)
     for x in figures:
         least = _SEVERAL.get(x.unit)
-        if least is None or x.value is None or x.value < least:
+        if least is None or x.value is None or x.value < least or _marks_a_day(text.folded, x.end):
             continue
         if first is not None and x.end <= first.start and not times:
             return True  # "近九个交易日，金山云涨超67%"
@@ -50,6 +50,16 @@ def _counted_span(text, q: Quantity, times: tuple[str, ...]) -> bool:
         if k is not None and reader.quantities[k].start == q.start:
             return True
     return False
+
+
+def _marks_a_day(folded: str, end: int) -> bool:
+    """Whether the count of days that ends at `end` is a point in time ("five days after", 五天后), not a span:
+    time.words [duration-mark] right after it."""
+    from dsfact.lang import words_of
+
+    after = folded[end:end + 8].lstrip()
+    return any(after.startswith(w) and (not w.isascii() or not after[len(w):len(w) + 1].isalpha())
+               for w in words_of("time", "duration-mark", longest_first=True))
 
 
 def _dated_after_sources(text, times: tuple[str, ...], claim: Claim) -> bool:
