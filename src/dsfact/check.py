@@ -29,6 +29,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     another with its `admits(finding, features)`, as bench/gate_train.py passes) finds it firmly bound."""
     from dsfact.matching.prefilter import Bindable
     from dsfact.matching.readings import points_as_percent, read_units
+    from dsfact.matching.signs import claimed_currency, shared_signs
     from dsfact.matching.tables import cell_units
     from dsfact.numbers import parse_quantities
 
@@ -40,6 +41,8 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     if not quantities:
         return []
     quantities, guessed = read_units(text, matcher.folded, cell_units(matcher, quantities))  # a cell's unit, 元
+    quantities, unsaid, both = shared_signs(text, matcher.folded, quantities)  # ¥: the yen or the yuan
+    guessed |= both
     quantities, loose_points = points_as_percent(quantities)  # "17 percentage points": 17%
     best: dict[tuple, tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it
     kept: list[tuple[Finding, tuple | None, float, str]] = []
@@ -49,6 +52,8 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     for q in quantities:
         if not bindable.admits(q):
             continue
+        if (q.start, q.end) in unsaid:  # a ¥ its text does not tell: the currency its claim records
+            q = claimed_currency(q, matcher, quantities)
         candidates = _of_its_scale(q, matcher.candidates(q, quantities))
         if not candidates:
             unbound.append(q)

@@ -45,6 +45,7 @@ class Words(NamedTuple):
     iso_codes: dict[str, str]  # USD, RMB -> currency
     dollar_prefix: dict[str, str]  # US, HK, NT (and "") -> currency
     symbol: dict[str, str]  # €, £, ¥ -> currency
+    shared_signs: dict[str, tuple[str, ...]]  # ¥ -> (JPY, CNY): the currencies a sign is written for
     zh_currency: dict[str, str]  # 美元, 港元 -> currency
     en_currency: dict[str, str]  # us dollars, euros -> currency ("dollar": the sign's own)
     measure: dict[str, str]  # km, 公里 -> unit
@@ -77,7 +78,7 @@ def from_tables(tables: Tables) -> Words:
         "qualifiers", "qualifier-reach", "qualifiers-after", "directions", "directions-after", "phrasal", "levels",
         "relative-years", "year-words", "small-numbers", "tens", "scales",
         "scale-abbreviations", "folds", "fractions", "months", "currency-codes", "dollar-prefixes",
-        "currency-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names", "ranges",
+        "currency-signs", "shared-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names", "ranges",
         "rates", "unit-words", "counters", "products", "traditional")}
     return Words(
         qualifiers=[(QUALIFIER_KINDS[key], words) for key, words in t["qualifiers"].items()],
@@ -103,6 +104,7 @@ def from_tables(tables: Tables) -> Words:
         iso_codes=_named(t["currency-codes"]),
         dollar_prefix={"": "USD", **_named(t["dollar-prefixes"])},
         symbol=_named(t["currency-signs"]),
+        shared_signs=dict(t["shared-signs"]),
         zh_currency=_named(t["currency-words-zh"]),
         en_currency={x.lower(): key for key, words in t["currency-words-en"].items() for x in words},
         measure=_named(t["measures"]),
