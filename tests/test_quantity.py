@@ -125,6 +125,11 @@ def test_round_figures_are_read_to_ten_per_cent():
 def test_bounds_in_the_text_are_taken_at_their_word():
     over = Quantity(text="100,000", start=0, end=7, value=100000, unit="count", precision=1000, qualifier=MORE_THAN)
     assert agrees(over, st(240000, "count", 10000)) is True  # "more than 100,000" is true of 240,000
+    assert agrees(over, st(990000, "count", 10000)) is True  # and of anything short of ten times it,
+    assert agrees(over, st(1000000, "count", 10000)) is False  # not of a million: a bound sits near its value
+    over_20m = Quantity(text="20 million", start=0, end=10, value=2e7, unit="gpu_hour", precision=1e6,
+                        qualifier=MORE_THAN)
+    assert agrees(over_20m, st(2e8, "gpu_hour")) is False  # a slip of scale, though 200 million rounds to 180
     over_5000 = Quantity(text="5,000", start=0, end=5, value=5000, unit="count", precision=1000, qualifier=MORE_THAN)
     assert agrees(over_5000, st(2000, "count", 100, MORE_THAN)) is False  # 二千多 is 2,000 to 3,000
     under = Quantity(text="$5 million", start=0, end=10, value=5e6, unit="USD", precision=1e5, qualifier=LESS_THAN)

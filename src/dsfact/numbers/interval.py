@@ -8,7 +8,9 @@ writer who rounds $500 billion never writes it); a qualifier widens it ("about":
 say where a caller reads differently, and why:
 
 - `literal`: a bound in the text being checked is taken at its word ("more than 100,000" is true of
-  240,000), where a source's bound is read as a person would (50 to 75).
+  240,000), where a source's bound is read as a person would (50 to 75); but a lower bound is true only of
+  a value less than ten times it (BOUND_REACH): a writer puts a bound near the value it bounds, and "over 20
+  million" of 200 million is a slip of scale, not a bound.
 - `truncate`: a written figure may be truncated (check and compare); audit's inputs are only rounded,
   and moves and shares in per cent are always rounded (ROUNDED_UNITS).
 - `round_spread`: "about" widens a round figure by five per cent more (check, compare); audit does not
@@ -27,6 +29,7 @@ from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Statement
 
 APPROX_SPREAD = 0.05  # "about", "nearly", 約, 近: five per cent either way
 BOUND_SPREAD = 0.5  # "more than 50" reaches 75 at most; "less than 6" no lower than 3
+BOUND_REACH = 10.0  # taken at its word, "more than 20 million" still stops short of 200 million
 RELATIVE_FLOOR = 0.005  # a figure with no stated precision (a ratio) is read to half a per cent
 ROUND_FIGURE = 0.1  # "$6 million", "2,000", "十萬": one significant digit, read as within ten per cent
 
@@ -104,7 +107,7 @@ def span_of(value: float, precision: float | None, qualifier: str | None, high: 
 
     A source's "二千多" or "more than 50 days" is read as a person would, bounded (2,000 to 3,000);
     with `literal`, a bound in the text being checked is taken at its word: "more than 100,000 GPUs" is
-    true of 240,000, so it is not flagged. `below` is "nearly": "近17%" runs from where 17 starts (16.5)
+    true of 240,000, so it is not flagged, though not of a million (BOUND_REACH). `below` is "nearly": "近17%" runs from where 17 starts (16.5)
     up to 17, so 16% is not nearly 17%. Without `truncate` a figure is only rounded: a percentage move
     of 16.97% is written 17%, not 16%. Without `round_spread`, "about" adds nothing to a round figure;
     without `floor`, a figure with no precision is read exactly (see the module's docstring)."""
@@ -127,7 +130,7 @@ def span_of(value: float, precision: float | None, qualifier: str | None, high: 
         spread = APPROX_SPREAD * max(abs(value), abs(top))
         lo, hi = lo - spread, hi + spread
     elif qualifier == MORE_THAN:
-        lo, hi = value, (float("inf") if literal else max(hi, top + abs(top) * BOUND_SPREAD))
+        lo, hi = value, (abs(top) * BOUND_REACH if literal else max(hi, top + abs(top) * BOUND_SPREAD))
     elif qualifier == LESS_THAN:
         lo, hi = (min(lo, 0.0) if literal else min(lo, value - abs(value) * BOUND_SPREAD)), top
     elif qualifier == UP_TO:

@@ -112,6 +112,8 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None, written: bo
         q_lo, q_hi = q_lo - precision, q_hi + precision
     s_lo, s_hi = statement_span(st)
     agreed = max(q_lo, s_lo) < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
+    if agreed and q.qualifier == MORE_THAN and high is None:  # the value itself, not its rounding, short of
+        agreed = abs(float(st.value)) < q_hi  # ten times the bound: "over 20 million" is no bound of 200 million
     if agreed and written and high is not None:
         return _range_agrees(q, st, claim_per, (s_lo, s_hi))
     return agreed
