@@ -345,9 +345,10 @@ _LABEL_GAP = re.compile(r"[^\d,，.。;；!！?？\n()（）]{0,12}")  # "output
 
 
 def _labels_next(text: TextCues, q: Quantity, hit) -> bool:
-    """Whether a word after figure q stands right before the next figure of q's unit, nearer it than q, with
-    no more than a few characters between and no clause mark: it is that figure's label ("and output $2.19
-    per million tokens"), and rules no claim out for q."""
+    """Whether a word after figure q stands right before the next figure of q's unit, nearer it than q (or
+    past a word that joins a list, names.words [list-joiners], which opens the next item: "15美元及输出tokens
+    60美元"), with no more than a few characters between and no clause mark: it is that figure's label ("and
+    output $2.19 per million tokens"), and rules no claim out for q."""
     starts = text._quantity_starts
     k = bisect.bisect_left(starts, hit.end)
     if k >= len(starts):
@@ -355,10 +356,21 @@ def _labels_next(text: TextCues, q: Quantity, hit) -> bool:
     x = text._quantities[k]
     if x is q or x.unit != q.unit:
         return False
-    if x.start - hit.end >= hit.start - q.end:
+    if x.start - hit.end >= hit.start - q.end and text.folded[q.end:hit.start].strip(" ,，、") not in _joiners():
         return False  # nearer q: q's own noun ("256 servers in two data halls")
     m = _LABEL_GAP.match(text.folded, hit.end)
     return m.end() >= x.start
+
+
+_JOINERS: list[frozenset[str]] = []
+
+
+def _joiners() -> frozenset[str]:
+    if not _JOINERS:
+        from dsfact.lang import words_of
+
+        _JOINERS.append(frozenset(w.lower() for w in words_of("names", "list-joiners")))  # written folded
+    return _JOINERS[0]
 
 
 _FRAME: tuple | None = None
