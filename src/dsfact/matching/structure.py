@@ -219,7 +219,7 @@ def attributive(folded: str, q_start: int, q_end: int, name_start: int, name_end
     figure's noun is given the name a few words on ("a $500 billion AI venture called Stargate");
     LOOSE when the figure stands right before the name with another noun after it ("a $100 billion
     Stargate site": maybe a part), or the name labels the figure ("Stargate: $500bn", "Stargate's
-    $500 billion"), or a possessive of its own stands before the figure ("SoftBank's $19 billion Stargate
+    $500 billion", "Stargate, a $500 billion push": names.words [apposed-figure]), or a possessive of its own stands before the figure ("SoftBank's $19 billion Stargate
     investment" may be SoftBank's share: `own_before`); NOT_ATTRIBUTIVE otherwise."""
     how = _attributive(folded, q_start, q_end, name_start, name_end, ends_in_metric or metric_next)
     return min(how, LOOSE) if own_before else how
@@ -247,6 +247,8 @@ def _attributive(folded: str, q_start: int, q_end: int, name_start: int, name_en
     bare = gap.strip()
     if bare in (":", "：", "的") or bare in _POSSESSIVE:
         return LOOSE
+    if bare[:1] in (",", "，") and bare[1:].strip() in words_of("names", "apposed-figure"):
+        return LOOSE  # "Stargate, their own $500 billion AI infrastructure push": a phrase that describes it
     return NOT_ATTRIBUTIVE
 
 
