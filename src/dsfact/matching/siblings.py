@@ -40,7 +40,8 @@ def variant_decides(q: Quantity, claim: Claim, text: TextCues) -> bool:
     clause goes on with ("每百万token的查询成本为0.14美元，比OpenAI便宜90%"), or the column header or row
     label of the figure's table cell. A variant word told before the claim's subject is named again
     ("一度让美股重挫，其中英伟达股价重挫近17%": the market's intraday fall, then Nvidia's own) does not tell
-    the siblings apart; nor does a claim chosen for naming no variant."""
+    the siblings apart, unless it stands in a clause that tells when the rest happens ("At the close, Nvidia
+    had lost", "收盘钟声响起时，英伟达市值蒸发": `_tells_when`); nor does a claim chosen for naming no variant."""
     if not claim.variant_cues:
         return False
     ci = text.index.position[claim.id]
@@ -56,9 +57,31 @@ def variant_decides(q: Quantity, claim: Claim, text: TextCues) -> bool:
         if a >= b or bisect.bisect_left(text._marks, b) == bisect.bisect_left(text._marks, a) \
                 or bracketed(text.text, q, hit):  # "1元（缓存未命中）": the bracket after the figure is its own
             return True
-        if hit.end <= q.start and not _names_subject(text, ci, a, b):
+        if hit.end <= q.start and (not _names_subject(text, ci, a, b) or _tells_when(text, hit, sentence.start)):
             return True
     return False
+
+
+_WHEN: list = []
+
+
+def _tells_when(text: TextCues, hit, start: int) -> bool:
+    """Whether a word stands in a clause of its own, before the figure's, that tells when the rest of the
+    sentence happens: one opened by a word of time.words [time-clause] `before` ("At the close,") or closed
+    by one of its `after` ("收盘钟声响起时，")."""
+    if not _WHEN:
+        from dsfact.lang import words_of
+
+        before = "|".join(re.escape(w) for w in words_of("time", "time-clause", "before", longest_first=True))
+        after = "|".join(re.escape(w) for w in words_of("time", "time-clause", "after", longest_first=True))
+        _WHEN.extend((re.compile(rf"\W*(?:{before})(?![a-z])"), re.compile(rf"(?:{after})\s*$")))
+    marks = text._marks
+    k = bisect.bisect_right(marks, hit.start)
+    lo = max(start, marks[k - 1] + 1 if k else start)
+    hi = marks[k] if k < len(marks) else None
+    if hi is None or hit.end > hi:
+        return False
+    return bool(_WHEN[0].match(text.folded, lo) or _WHEN[1].search(text.folded, hit.end, hi))
 
 
 def _names_subject(text: TextCues, ci: int, start: int, end: int) -> bool:
