@@ -319,7 +319,10 @@ def governs_other(text: TextCues, q: Quantity, hit) -> bool:
     $500 billion", "首期投资1000亿美元，四年内总投资达5000亿美元". The part's words are its own and rule
     no claim out for the total in the next clause. So are those of a word after q that labels the next cell
     of a table flattened to text, in the gap before its figure ("Training cost  $5.576M Training hardware
-    2,048 H800 GPUs")."""
+    2,048 H800 GPUs"), and those of a word before q inside another figure, its unit ("2.788 million GPU hours
+    on 2,048 GPUs")."""
+    if hit.end <= q.start and _inside_figure(text, q, hit):
+        return True  # "2.788 million GPU hours on 2,048 GPUs": the hours' own unit
     if hit.start >= q.end and _CELL_LABEL.match(text.folded, hit.end) is not None:
         return True  # "Training cost  $5.576M Training hardware  2,048 H800s": the next cell's label
     if hit.start >= q.end and _labels_next(text, q, hit):
@@ -339,6 +342,18 @@ def governs_other(text: TextCues, q: Quantity, hit) -> bool:
             return True
         k += 1
     return False
+
+
+def _inside_figure(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether a word before figure q lies inside the span of another figure read before q, in another unit:
+    its unit's words ("2.788 million GPU hours"). A figure of q's unit tells what kind of figure q is, too
+    ("$2.19 per million output tokens, compared with $70 for o1": an output price)."""
+    starts = text._quantity_starts
+    k = bisect.bisect_right(starts, hit.start) - 1
+    if k < 0:
+        return False
+    x = text._quantities[k]
+    return x is not q and x.unit != q.unit and x.start <= hit.start and hit.end <= x.end
 
 
 _LABEL_GAP = re.compile(r"[^\d,，.。;；!！?？\n()（）]{0,12}")  # "output $2.19", "output price: $2.19", "输出2.19美元"
