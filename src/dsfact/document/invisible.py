@@ -2,6 +2,10 @@
 joiner, left-to-right and right-to-left marks, a byte order mark inside the text. A reader does not
 see them, so they must not hide a figure from the checker: ``4,<U+200B>096`` is 4,096.
 
+Nor does a reading of a Chinese character given in pinyin in brackets right after it, as pages that annotate
+their characters print it ("600萬(wàn)美元", "據(jù)悉"): the annotation is no part of the sentence, and would part
+萬 from 美元. Only a syllable with a tone mark is taken for one: "(AI)" or "(de)" after a character stays.
+
 `strip_invisible` takes them out of the text that is checked and keeps the map back to the original
 (`origin`, the entity ends, the blocks), so a finding is still located where it stands in the file.
 """
@@ -23,9 +27,13 @@ FORMAT_CHARACTERS = (
 )
 
 
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"  # a vowel (or n, m) with a tone mark: pinyin, not English
+PINYIN_READING = rf"(?<=[\u3400-\u9fff])[(（][a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}[)）]"
+
+
 @lru_cache(maxsize=1)
 def _invisible() -> re.Pattern[str]:
-    return re.compile(f"[{FORMAT_CHARACTERS}]+")
+    return re.compile(f"[{FORMAT_CHARACTERS}]+|{PINYIN_READING}")
 
 
 _HYPHENS = {0x2010: "-", 0x2011: "-"}  # hyphen, non-breaking hyphen: one character each, as "-" is
