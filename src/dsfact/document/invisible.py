@@ -5,6 +5,8 @@ see them, so they must not hide a figure from the checker: ``4,<U+200B>096`` is 
 Nor does a reading of a Chinese character given in pinyin in brackets right after it, as pages that annotate
 their characters print it ("600萬(wàn)美元", "據(jù)悉"): the annotation is no part of the sentence, and would part
 萬 from 美元. Only a syllable with a tone mark is taken for one: "(AI)" or "(de)" after a character stays.
+Nor does the number of a list item glued to its first word after a bullet ("• 1Nvidia lost $589 billion", a
+page's counter copied without its space): it would hide the name it is glued to.
 
 `strip_invisible` takes them out of the text that is checked and keeps the map back to the original
 (`origin`, the entity ends, the blocks), so a finding is still located where it stands in the file.
@@ -30,10 +32,12 @@ FORMAT_CHARACTERS = (
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"  # a vowel (or n, m) with a tone mark: pinyin, not English
 PINYIN_READING = rf"(?<=[\u3400-\u9fff])[(（][a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}[)）]"
 
+GLUED_ITEM_NUMBER = r"(?<=[•‣◦▪●■] )\d{1,2}(?=[A-Z][a-z])"  # "• 1Nvidia": the item's number, then its text
+
 
 @lru_cache(maxsize=1)
 def _invisible() -> re.Pattern[str]:
-    return re.compile(f"[{FORMAT_CHARACTERS}]+|{PINYIN_READING}")
+    return re.compile(f"[{FORMAT_CHARACTERS}]+|{PINYIN_READING}|{GLUED_ITEM_NUMBER}")
 
 
 _HYPHENS = {0x2010: "-", 0x2011: "-"}  # hyphen, non-breaking hyphen: one character each, as "-" is
