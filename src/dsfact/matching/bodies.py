@@ -24,6 +24,7 @@ from dsfact.matching.others import other_subject
 from dsfact.matching.text import INF, TextCues
 from dsfact.matching.tranche import tranche_word_apart
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import lazy
 
 _GOVERNED: tuple[frozenset[str], tuple[str, ...]] | None = None
 _ARTICLES = ("the ", "a ", "an ")
@@ -356,7 +357,7 @@ def _inside_figure(text: TextCues, q: Quantity, hit) -> bool:
     return x is not q and x.unit != q.unit and x.start <= hit.start and hit.end <= x.end
 
 
-_LABEL_GAP = re.compile(r"[^\d,，.。;；!！?？\n()（）]{0,12}")  # "output $2.19", "output price: $2.19", "输出2.19美元"
+_LABEL_GAP = lazy(r"[^\d,，.。;；!！?？\n()（）]{0,12}")  # "output $2.19", "output price: $2.19", "输出2.19美元"
 
 
 def _labels_next(text: TextCues, q: Quantity, hit) -> bool:
@@ -389,7 +390,7 @@ def _joiners() -> frozenset[str]:
 
 
 _FRAME: tuple | None = None
-_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+_CLAUSE_END = lazy(r"[，,。；;！!？?\n]")
 
 
 def in_comparison_frame(folded: str, start: int, end: int) -> bool:
@@ -454,7 +455,7 @@ def other_saving_base(text, q: Quantity, ci: int, start: int, end: int) -> bool:
 
 # a name the registry may not know, with a version number and a word of generation after it ("巨像2号",
 # "星舰3代", "Atlas II"): another member of some family, in folded text
-_UNKNOWN_VERSION = re.compile(r"(?:([\u3400-\u9fff]{2,6})[」』”\"]?\s?(?:[0-9]{1,2}|[二三四五六七八九十])\s?[号代期]"
+_UNKNOWN_VERSION = lazy(r"(?:([\u3400-\u9fff]{2,6})[」』”\"]?\s?(?:[0-9]{1,2}|[二三四五六七八九十])\s?[号代期]"
                               r"|(?<![a-z0-9])([a-z][a-z-]{2,})\s(?:ii|iii|iv)(?![a-z0-9]))")
 _TIME_ENDS = tuple("月日年周天时间晚早午前后号")  # "本月2号", "美国时间27号": a day, not a version
 # what every match of _UNKNOWN_VERSION holds, with nothing around it to look at: a text without it has none

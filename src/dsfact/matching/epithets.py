@@ -21,6 +21,7 @@ from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.others import not_names
 from dsfact.matching.text import INF, LOOKBACK_SENTENCES
+from dsfact.numbers.patterns import lazy
 
 _LATIN_MODIFIERS = 3  # words between "the" and the noun: "the Silicon Valley chip giant"
 _CJK_MODIFIERS = 8  # characters between 这家 and the noun: 这家AI芯片巨头, 这家杭州人工智能初创公司
@@ -129,7 +130,7 @@ def _is_group(folded: str, hit, words: tuple[tuple[str, ...], tuple[str, ...]]) 
     return any(w in index for w in phrase.split()[:_LATIN_MODIFIERS])
 
 
-_PHRASE = re.compile(r"[^,，.。;；:：、!！?？()（）「」“”]*")
+_PHRASE = lazy(r"[^,，.。;；:：、!！?？()（）「」“”]*")
 
 
 def _names_other(text, start: int, end: int) -> bool:

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import bisect
-import re
 
 from dsfact.lang import words_of
+from dsfact.numbers.patterns import lazy
 
 _HEAD_GAP = 40  # characters at most between such a name and its own figure
-_GLOSS = re.compile(r"[(（][^()（）\d]{1,12}[)）]")  # a short gloss in brackets after the name: a ticker, (^GSPC)
+_GLOSS = lazy(r"[(（][^()（）\d]{1,12}[)）]")  # a short gloss in brackets after the name: a ticker, (^GSPC)
 
 
 def heads_own(matcher, q, hit) -> bool:

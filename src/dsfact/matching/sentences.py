@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from dsfact.matching.cues import is_cjk
+from dsfact.numbers.patterns import lazy
 
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 # The longest sentence matching reads as one, in characters: news sentences stay far below it (the
@@ -16,7 +17,7 @@ LONGEST = 600
 # Numbered citations after a stop ("... deployment.[1] This ..."): the sentence ends after them, as after a
 # closing quote
 _CITATIONS = r"(?:\[\d{1,3}\])*"
-_CUT = re.compile(r"[,，;；、:：]\s*|\s+")  # where a long run may be cut: after a clause mark or a space
+_CUT = lazy(r"[,，;；、:：]\s*|\s+")  # where a long run may be cut: after a clause mark or a space
 
 
 class Sentence(NamedTuple):
@@ -142,11 +143,11 @@ def _labels(text: str, k: int, j: int) -> bool:
 
 _LABEL_MARKS = ",，.。;；:：!！?？、()（）|#*-–•·>\"“”「」"
 _LABEL_CJK, _LABEL_LATIN, _VALUE = 10, 4, 48  # characters and words of a label; characters of its value
-_FIGURE_FIRST = re.compile(r"[~≈约約]?[$€£¥]?\d")
+_FIGURE_FIRST = lazy(r"[~≈约約]?[$€£¥]?\d")
 _MONEY = "$€£¥"
 # An answer right after a question mark that opens with its figure (after at most three words, or four
 # Chinese characters): "? A mere $294,000", "? Just 2,048 chips", "？仅560万美元"
-_ANSWER = re.compile(r"[ \t]*(?:(?:[A-Za-z]+[ \t]+){0,3}|[\u4e00-\u9fff]{0,4})[$€£¥]?\d")
+_ANSWER = lazy(r"[ \t]*(?:(?:[A-Za-z]+[ \t]+){0,3}|[\u4e00-\u9fff]{0,4})[$€£¥]?\d")
 _NUMBERED = re.compile(r"\d{1,3}[.)](?:\s|$)")
 
 

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 
+from dsfact.numbers.patterns import lazy
+
 _WORDS: list = []  # [(head words, close words, the [writing] table)], read once
 HEAD_REACH = 40  # characters: the head word opens the text's first sentence, perhaps after a dateline
-_CLAUSE = re.compile(r"[;；,，:：、—()（）](?![0-9])")  # a clause's bounds in a sentence ("1,500" is one figure)
+_CLAUSE = lazy(r"[;；,，:：、—()（）](?![0-9])")  # a clause's bounds in a sentence ("1,500" is one figure)
 
 
 CLOSE_HOUR = 16  # the US session closes at 4 p.m.: a clock time before it is an hour of the session

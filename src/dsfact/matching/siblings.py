@@ -9,6 +9,7 @@ from dsfact.matching.discounts import discount_ended
 from dsfact.matching.matcher import Candidate
 from dsfact.matching.text import INF, TextCues, bracketed
 from dsfact.model import Claim, Quantity
+from dsfact.numbers.patterns import lazy
 
 
 def choose(q: Quantity, candidates: list[Candidate], text: TextCues) -> tuple[Claim, list[Claim]]:
@@ -326,7 +327,7 @@ def _price_kinds(registry, index) -> dict:
     return _KINDS["kinds"]
 
 
-_RATE_BEFORE = re.compile(r"每[^0-9０-９,，;；。:：!?！？\n]{1,24}$")
+_RATE_BEFORE = lazy(r"每[^0-9０-９,，;；。:：!?！？\n]{1,24}$")
 
 
 def _rate_before(folded: str, q: Quantity) -> int:

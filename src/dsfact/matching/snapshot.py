@@ -4,12 +4,11 @@ the [release] words of dsfact/lang/roles.words). Its date is the update's, not t
 or its count is the model's own, so only dates read it (dsfact.matching.family)."""
 from __future__ import annotations
 
-import re
-
 from dsfact.matching.cues import has_cjk
+from dsfact.numbers.patterns import lazy
 
 # a month and a day joined to a name: "-0528", " 0324"; not a year ("V3 2025"), nor a longer number
-_TAG = re.compile(r"[ \-_](?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])")
+_TAG = lazy(r"[ \-_](?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])")
 REACH = 24  # characters before a name searched for a word of update
 _WORDS = None
 

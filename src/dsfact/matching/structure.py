@@ -15,6 +15,7 @@ from dsfact.matching.recipients import compared_owner, recipient_before
 from dsfact.matching.respective import pair_by_name
 from dsfact.matching.text import means_in
 from dsfact.matching.wordtables import whole_word_in, word_then
+from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
 
 
@@ -162,14 +163,14 @@ def _close(lead, colon: bool, run: list[tuple[int, int]], starts, ends, leads) -
 # How a figure qualifies a name that carries its claim's metric (attributive): not at all, loosely (enough
 # to support, never to contradict), or firmly.
 NOT_ATTRIBUTIVE, LOOSE, FIRM = 0, 1, 2
-_ASIDE_FIRST = re.compile(r"^\s*[(（][^()（）\n]{0,30}[)）]")  # a bracketed aside right after a figure
+_ASIDE_FIRST = lazy(r"^\s*[(（][^()（）\n]{0,30}[)）]")  # a bracketed aside right after a figure
 _NAMING_GAP_WORDS = 3  # "a $500 billion AI venture called Stargate": at most this many words between
 _NAMING_GAP_CHARS = 8  # ... or Chinese characters ("5000亿美元的人工智能项目，名为")
 _QUOTES = "\"'“”‘’「」『』《》"
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 
-_OWNED = re.compile(r"(?:['’]s|s['’])\s+(?:[a-z]+\s+)?$")  # "SoftBank's $19 billion", "SoftBank's some $19bn"
+_OWNED = lazy(r"(?:['’]s|s['’])\s+(?:[a-z]+\s+)?$")  # "SoftBank's $19 billion", "SoftBank's some $19bn"
 
 
 def carried(matcher, q, hit, ci: int, subjects: tuple[int, ...], hits, cues) -> int:

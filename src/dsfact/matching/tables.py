@@ -10,6 +10,7 @@ from functools import lru_cache
 from dsfact.document.cells import is_pipe_row, row_cells, space_cell, space_cells, table_top
 from dsfact.matching.bodies import members
 from dsfact.matching.structure import apply_word_roles, word_roles
+from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
 
 _INF = float("inf")
@@ -222,7 +223,7 @@ def cell_units(matcher, quantities: list) -> list:
 
 # a line's label and its colon right before a figure: "GPU hours: 2.788 million", "- 训练词元：约14.8万亿", a
 # bullet or number before it; a label of a few words with no clause mark, and a qualifier after the colon
-_LINE_LABEL = re.compile(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+)?(?P<label>[^\s:：。.!?;；,，|][^\n:：。!?;；,，|]{0,29}?)"
+_LINE_LABEL = lazy(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+)?(?P<label>[^\s:：。.!?;；,，|][^\n:：。!?;；,，|]{0,29}?)"
                          r"[ \t]*[:：][ \t]*(?:about |around |roughly |nearly |almost |~|约|約|近|逾|超过|超過)?[ \t]*\Z")
 
 

@@ -11,12 +11,13 @@ from dsfact.fold import has_han
 from dsfact.matching import when
 from dsfact.matching.daybefore import move_bases
 from dsfact.matching.memo import LastText
+from dsfact.numbers.patterns import lazy
 
 REFERENCE_REACH = 24  # characters between "since" and the end of the date it measures from
 REFERENCE_WORDS = 32  # characters of words between "since" and the date it measures from
 SUPERLATIVE_REACH = 40  # characters between a reference date and the superlative it serves
 RECORD_REACH = 48  # characters between "the previous record" and the end of the year it was set in
-_RECORD_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])(?:年(?:[0-9]{1,2}月)?)?")
+_RECORD_YEAR = lazy(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])(?:年(?:[0-9]{1,2}月)?)?")
 
 # the folded text last asked about (per thread: dsfact.matching.memo) -> what was found in it: time words by
 # (start, end, with Chinese), reference spans by (start, end), the text with its white space made single

@@ -334,8 +334,12 @@ class _Lazy:
         return getattr(compiled, name)
 
 
-def _compile(pattern: str, flags: int = 0) -> re.Pattern:
+def lazy(pattern: str, flags: int = 0) -> re.Pattern:
+    """`pattern` compiled on its first use: for a module's pattern that many runs never use."""
     return _Lazy(pattern, flags)  # type: ignore[return-value]
+
+
+_compile = lazy
 
 
 def joins_list(gap: str, *, joint: bool = False) -> bool:

@@ -19,6 +19,7 @@ from dsfact.numbers.interval import (
     span_of,
     statement_span,
 )
+from dsfact.numbers.patterns import lazy
 
 __all__ = ["APPROX_SPREAD", "BOUND_SPREAD", "CONVERTIBLE", "RELATIVE_FLOOR", "ROUND_FIGURE", "ROUNDED_UNITS",
            "agrees", "convert_value", "dates_agree", "fill_date", "format_value", "per_words", "precision_of",
@@ -168,7 +169,7 @@ def open_ended(text: str) -> bool:
 
 
 SLIPS = (1e3, 1e4, 1e6, 1e8)  # the ratios a slipped scale word makes: million/billion, 萬/億, million/trillion, 萬/萬億
-_SCALE_WORD = re.compile(r"thousand|million|billion|trillion|[0-9]\s*(?:bn|mn|tn|m|b|k)(?![a-z])|[千萬万億亿兆]", re.I)
+_SCALE_WORD = lazy(r"thousand|million|billion|trillion|[0-9]\s*(?:bn|mn|tn|m|b|k)(?![a-z])|[千萬万億亿兆]", re.I)
 
 
 def slipped_scale(q: Quantity, st: Statement) -> bool:
