@@ -12,12 +12,15 @@ from hypothesis import strategies as st
 
 from dsfact.document.plain import _doubles
 from dsfact.fold import has_han
+from dsfact.matching.referents import head_after_lead
 from dsfact.matching.text import _chinese_spaces
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CHINESE_SPACE = re.compile(r"[\u3400-\u9fff%％](\s+)(?=[\u3400-\u9fff])")
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
+_LATIN_WORD = r"[^\W\d_\u3400-\u9fff]+"
+_LEAD = re.compile(r"\s*(?:[\u3400-\u9fff]{1,6}|%s(?:[ '’-]%s){0,3})\s*[,，]" % (_LATIN_WORD, _LATIN_WORD))
 _EDGES = "".join(chr(c) for e in (0x1100, 0x115f, 0x2e80, 0x3400, 0x9fff, 0xa4cf, 0xac00, 0xd7a3, 0xf900,
                                   0xfaff, 0xfe30, 0xfe4f, 0xff00, 0xff60, 0xffe0, 0xffe6) for c in (e - 1, e, e + 1))
 _CHARS = st.one_of(st.sampled_from("a Z9%％,.\n\t\u3000\u00a0\u2019中國文字あア한가，。"),
@@ -30,6 +33,19 @@ def test_comparisons_find_what_the_classes_found(text):
     assert has_han(text) == bool(_HAN.search(text))
     assert _chinese_spaces(text) == [m.start(1) for m in _CHINESE_SPACE.finditer(text)]
     assert _doubles(text) == len(_WIDE.findall(text))
+
+
+_LEADS = st.one_of(st.sampled_from(["据悉", "據報導", "According to", "the report", "AI計畫", "ＡＩ", "O'Neil’s",
+                                    "up-to-date", "x9", "_a", "\u4dc0", "\uf900"]), st.text(_CHARS, max_size=8))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(_LEADS, st.sampled_from([" ", ",", "，", "\t", "-", "’", "'"])), max_size=12),
+       st.integers(0, 3), st.integers(0, 60))
+def test_lead_found_as_the_class_found_it(parts, start, end):
+    text = "".join(parts)
+    m = _LEAD.match(text, start, min(end, start + 40))
+    assert head_after_lead(text, start, end) == (m.end() if m is not None else start)
 
 
 def test_examples():
