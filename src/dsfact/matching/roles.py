@@ -57,9 +57,14 @@ class _Lexicon:
         self.roles: list[_Role] = []
         tables = load_words("roles")
         between = tables.get("between", {}).get("words", ())
-        self.new_subject = Pattern(r"^\W*(?:{})(?:\s+[^\s\d$€¥£]+\s+[^\d$€¥£]|(?<=[\u3400-\u9fff])[^\W\d]{{2}})",
-                                    tables.get("new-subject", {}).get("words", ()),
-                                    plain=r"^\W*(?:{})\s+[^\s\d$€¥£]+\s+[^\d$€¥£]")
+        subjects = tables.get("new-subject", {}).get("words", ())
+        # after a word that ends in a Chinese character: the class of those last characters (the class of the
+        # whole Chinese range, U+3400 to U+9FFF, costs milliseconds to compile)
+        ends = "".join(sorted({w.split()[-1][-1] for w in subjects if w.split() and "\u3400" <= w.split()[-1][-1]
+                               <= "\u9fff"}))
+        self.new_subject = Pattern(r"^\W*(?:{})(?:\s+[^\s\d$€¥£]+\s+[^\d$€¥£]|"
+                                   + (f"(?<=[{ends}])" if ends else "(?!)") + r"[^\W\d]{{2}})", subjects,
+                                   plain=r"^\W*(?:{})\s+[^\s\d$€¥£]+\s+[^\d$€¥£]")
         self.between = Words(between)
         for name, table in tables.items():
             if name in ("between", "new-subject", "naming", "slash-pair", "owner", "compared-owner", "means",

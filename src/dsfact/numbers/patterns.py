@@ -178,14 +178,35 @@ def _not_amounts(r: _Rx) -> None:
     _products(r)
 
 
+def _guarded(words: list[str]) -> str:
+    """An alternation of `words` (in their order), each that ends in an ASCII character guarded from a letter
+    after it. Under (?i) a guard's class costs a map of the letters' case folds to compile, so the words that
+    begin with an ASCII character come first (no word of the others, Chinese, matches where one of them does)
+    and a run of guarded words shares one guard: "(?:machines|servers)(?![A-Za-z])|台"."""
+    if all(x[:1].isascii() or "\u3400" <= x[:1] <= "\u9fff" for x in words):
+        words = [x for x in words if x[:1].isascii()] + [x for x in words if not x[:1].isascii()]
+    parts: list[str] = []
+    run: list[str] = []
+    for x in words:
+        if x[-1:].isascii():
+            run.append(re.escape(x))
+            continue
+        if run:
+            parts.append("(?:" + "|".join(run) + ")(?![A-Za-z])")
+            run = []
+        parts.append(re.escape(x))
+    if run:
+        parts.append("(?:" + "|".join(run) + ")(?![A-Za-z])")
+    return "|".join(parts)
+
+
 def _products(r: _Rx) -> None:
     """A product of counts, "64×8" or 64台×8卡 (numbers.words [products]): its first factor, the words after
     it and its sign; the sign between further factors; a factor."""
     w = r.words
     letters = "|".join(re.escape(x) for x in w.product_signs if x.isalpha()) or "(?!)"
     signs = "|".join(re.escape(x) for x in w.product_signs if not x.isalpha()) or "(?!)"
-    between = "|".join(re.escape(x) + ("(?![A-Za-z])" if x[-1:].isascii() else "")
-                       for x in sorted(w.product_between, key=len, reverse=True))
+    between = _guarded(sorted(w.product_between, key=len, reverse=True))
     # a letter (x) glued on both sides or spaced on both: "64x8", "64 x 8"; "2x 4090" is a multiple, then a number
     sign = (r"(?:\s?(?:" + signs + r")\s?|(?:" + letters + r")|[ \t](?:" + letters + r")[ \t])(?=[0-9])")
     r.product = _compile(r"(?P<a>[0-9]{1,5})(?:\s?(?i:" + between + "))?" + sign)
