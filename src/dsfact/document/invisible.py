@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from dsfact.document.model import Block
+from dsfact.fold import has_han
 
 # Every character of Unicode's category Cf (as of Unicode 15; tests/security checks it against the
 # running Python's unicodedata).
@@ -35,8 +36,12 @@ PINYIN_READING = rf"(?<=[\u3400-\u9fff])[(（][a-zü]{{0,5}}[{_TONED}][a-zü]{{0
 GLUED_ITEM_NUMBER = r"(?<=[•‣◦▪●■] )\d{1,2}(?=[A-Z][a-z])"  # "• 1Nvidia": the item's number, then its text
 
 
-@lru_cache(maxsize=1)
-def _invisible() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _invisible(reading: bool = True) -> re.Pattern[str]:
+    """The pattern; without the pinyin reading for a text where none can stand (no Chinese character or no
+    toned vowel): its look-behind, a class of the Chinese range, costs over a millisecond to compile."""
+    if not reading:
+        return re.compile(f"[{FORMAT_CHARACTERS}]+|{GLUED_ITEM_NUMBER}")
     return re.compile(f"[{FORMAT_CHARACTERS}]+|{PINYIN_READING}|{GLUED_ITEM_NUMBER}")
 
 
@@ -64,7 +69,7 @@ def strip_invisible(
         return text, origin, ends, blocks
     if "\u2010" in text or "\u2011" in text:
         text, blocks = _plain_hyphens(text, blocks)
-    pattern = _invisible()
+    pattern = _invisible(has_han(text) and any(c in text for c in _TONED))
     if pattern.search(text) is None:
         return text, origin, ends, blocks
     parts: list[str] = []

@@ -26,6 +26,8 @@ def _rx() -> re.Pattern:
 def labelled(s: str, a: int, b: int) -> tuple[bool, bool]:
     """Whether the line s[a:b] is a labelled line ("GPUs: 2,048 H800"), and whether its value opens with a
     figure (a digit, perhaps after a qualifier and a currency: "Training cost: about $5.6 million")."""
+    if s.find(":", a, b) < 0 and s.find("：", a, b) < 0:
+        return False, False  # no colon, no label: the pattern is not compiled for a text without one
     m = _rx().match(s, a, b)
     if m is None or len(m["label"].split()) > _LABEL_WORDS:
         return False, False

@@ -476,6 +476,8 @@ def unknown_version(text, q: Quantity, ci: int, names: list) -> bool:
     start, end = text.reader().clause_span(q.start)
     own = [h.end for h, _ in names if h.end <= q.start and ci in text.index.naming(h.cue)[1]]
     lo = max([start, *own])
+    if _VERSION_MARK.search(folded, lo, q.start) is None:
+        return False  # what every match holds is not there: _UNKNOWN_VERSION is not compiled
     for m in _UNKNOWN_VERSION.finditer(folded, lo, q.start):
         name = m.group(1) or m.group(2)
         if name.endswith(_TIME_ENDS) or any(h.start < m.end() and m.start() < h.end for h, _ in names):
