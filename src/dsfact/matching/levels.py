@@ -44,6 +44,28 @@ def off_level_passages(findings: list, claims: dict, paragraph_of, names_day) ->
     return {id(f) for f in findings if f.verdict != SUPPORTED and (paragraph_of(f.start), claims[f.claim].time) in other}
 
 
+def session_moment(q, levels: list) -> tuple[bool, str | None]:
+    """For a level q told as the end of a move ("rose 207.26 points, or 0.47%, to 44,634.55"), against the
+    registry's level claims of its index (`levels`: its close, its low): (anchored, day). Anchored: q is one of
+    them at the writer's rounding, or a slip of one digit of one, so the move is the close's (or the low's) and is
+    judged as before. `day`: q is near the levels of that day (not FAR) but none of them, so the move is a
+    snapshot of another moment of that day's session (dsfact.matching.session). (False, None) when q is far
+    from every day's levels (off_level_passages places it) or nothing is recorded."""
+    from dsfact.quantity import agrees
+
+    if not isinstance(q.value, (int, float)) or q.value <= 0:
+        return False, None
+    for day in sorted({c.time for c in levels if c.time}):
+        told = [(c, st) for c in levels if c.time == day for st in c.statements
+                if isinstance(st.value, (int, float)) and st.value > 0]
+        if not told or all(abs(q.value - st.value) / st.value >= FAR for _, st in told):
+            continue
+        if any(_digit_slip(q.value, st.value) or agrees(q, st, c.per, written=True) for c, st in told):
+            return True, None
+        return False, day
+    return False, None
+
+
 def _far_level(value, claim, claims: dict) -> bool:
     """Whether an index level is FAR from every level the registry records for the claim's subject on its day
     (its close, its low), and no slip of one digit of any of them."""

@@ -72,9 +72,14 @@ def mid_session(text, q) -> bool:
     of writing in q's passage): its sentence names no close (`text`: a TextMatcher)."""
     found = getattr(text, "_mid_session", None)  # read once per text
     if found is None:
-        found = text._mid_session = _told_mid_session(text) or _written_during(text)
-    if not found:
-        return False
+        text._anchored, pinned = _pinned(text)
+        found = _told_mid_session(text) or _written_during(text)
+        if found is not True:
+            for si, days in pinned.items():
+                found.setdefault(si, []).extend(days)
+        text._mid_session = found
+    if not found or q.start in text._anchored:
+        return False  # (a move whose level is the registered close's is the close's)
     si = text.sentence_of(q.start)
     if found is not True:
         marks = found.get(si)
@@ -143,6 +148,60 @@ def _written_during(text) -> dict[int, list[frozenset[str]]]:
                 covered.setdefault(k, []).append(days)
                 k += step
     return covered
+
+
+def _pinned(text) -> tuple[set[int], dict[int, list[frozenset[str]]]]:
+    """A level told with a move pins the moment the move was measured ("the Dow rose 207.26 points, or 0.47%, to
+    44,634.55"): of its claim's day (near the levels the registry records for its index and day) but neither
+    its close nor its extreme at the writer's rounding (dsfact.matching.levels.session_moment), it marks a
+    snapshot of the session, as an hour does, when its sentence names no close and its clause no extreme or
+    earlier episode. (The starts of the moves whose level is a recorded one, which stay the close's; the
+    sentences the pins cover, each with the days its pin names.) A pin covers its paragraph both ways up to a
+    sentence that names the close, as a mark does, and the paragraphs before and after it up to one that names
+    the close: a headline line of index moves ("Dow up 0.5%, Nasdaq down 3.7%") is the same snapshot."""
+    anchored: set[int] = set()
+    quantities = text._quantities or []
+    levels = text.index.point_levels
+    if not quantities or not levels:
+        return anchored, {}
+    from dsfact.matching.levels import session_moment
+
+    reader, folded, claims = text.reader(), text.folded, text.registry.claims
+    table = _words()[2]
+    pins: list[int] = []
+    for x in quantities:
+        if x.direction is not None or x.unit not in ("count", "point"):
+            continue
+        moved = reader.ends_told_move(x)
+        if moved is None:
+            continue
+        si = text.sentence_of(x.start)
+        sentence = text.sentences[si]
+        hit = max((h for h in text.sentence_hits(si) if h.end <= moved.start
+                   and text.index.claims_by_role(h.cue)[1] & levels), key=lambda h: h.end, default=None)
+        if hit is None:
+            continue  # a level of an index the registry records nothing of
+        own = [claims[i] for i in text.index.claims_by_role(hit.cue)[1] & levels]
+        fixed, day = session_moment(x, own)
+        if fixed:
+            anchored.update(m.start for m in text.figures_in(hit.end, x.start))  # "rose 289.33 points, or 0.65%,"
+        elif day is not None and not names_close(folded, sentence.start, sentence.end) \
+                and not any(True for key in ("extreme", "earlier") for _ in _found(folded, hit.start, x.end, table.get(key, ()))):
+            pins.append(si)
+    covered: dict[int, list[frozenset[str]]] = {}
+    if not pins:
+        return anchored, covered
+    sentences = text.sentences
+    closing = {s.paragraph for s in sentences if names_close(folded, s.start, s.end)}
+    for si in dict.fromkeys(pins):
+        days, paragraph = _days(text, si), sentences[si].paragraph
+        for step in (-1, 1):
+            k = si if step < 0 else si + 1
+            while 0 <= k < len(sentences) and not names_close(folded, sentences[k].start, sentences[k].end) \
+                    and (sentences[k].paragraph == paragraph or sentences[k].paragraph not in closing):
+                covered.setdefault(k, []).append(days)
+                k += step
+    return anchored, covered
 
 
 def marks_writing(folded: str, start: int, end: int) -> bool:
