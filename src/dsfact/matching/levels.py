@@ -8,8 +8,11 @@ level of the day, and so is a far one beside a figure of the passage that agrees
 3.1%, closing at 13,985.45"): the passage is the day's, and both are judged as before. The paragraph after a
 wrap placed so, when it names no day of its own, goes on with the same session ("個股方面，輝達跌3.58%"):
 it is placed with it. Read by dsfact.check
-once every figure of a text is judged."""
+once every figure of a text is judged. A level near the day's but none of its recorded ones is of another moment
+of that day's session (session_moment, read by dsfact.matching.session)."""
 from __future__ import annotations
+
+import math
 
 FAR = 0.09  # an index this far (relative) from each of its recorded levels of a day is of another day
 INDEX = "point"  # the unit of an index's level: a share's price may move further in a day (Nvidia fell 17%)
@@ -47,8 +50,8 @@ def off_level_passages(findings: list, claims: dict, paragraph_of, names_day) ->
 def session_moment(q, levels: list) -> tuple[bool, str | None]:
     """For a level q told as the end of a move ("rose 207.26 points, or 0.47%, to 44,634.55"), against the
     registry's level claims of its index (`levels`: its close, its low): (anchored, day). Anchored: q is one of
-    them at the writer's rounding, or a slip of one digit of one, so the move is the close's (or the low's) and is
-    judged as before. `day`: q is near the levels of that day (not FAR) but none of them, so the move is a
+    them at the writer's rounding, or one written with a digit wrong (_written_slip), so the move is the close's
+    (or the low's) and is judged as before. `day`: q is near the levels of that day (not FAR) but none of them, so the move is a
     snapshot of another moment of that day's session (dsfact.matching.session). (False, None) when q is far
     from every day's levels (off_level_passages places it) or nothing is recorded."""
     from dsfact.quantity import agrees
@@ -60,7 +63,7 @@ def session_moment(q, levels: list) -> tuple[bool, str | None]:
                 if isinstance(st.value, (int, float)) and st.value > 0]
         if not told or all(abs(q.value - st.value) / st.value >= FAR for _, st in told):
             continue
-        if any(_digit_slip(q.value, st.value) or agrees(q, st, c.per, written=True) for c, st in told):
+        if any(_written_slip(q, st.value) or agrees(q, st, c.per, written=True) for c, st in told):
             return True, None
         return False, day
     return False, None
@@ -78,10 +81,28 @@ def _far_level(value, claim, claims: dict) -> bool:
     return all(abs(value - v) / v >= FAR and not _digit_slip(value, v) for v in recorded)
 
 
+def _written_slip(q, recorded: float) -> bool:
+    """Whether figure q is a recorded level written with one digit wrong, to the recorded figure's own decimals
+    ("19,841.83" for 19,341.83); a level given to other decimals than the recorded one ("19,254.20" beside a low
+    recorded as 19,234) is another figure, near it by chance."""
+    if not q.precision or q.precision > 1:
+        return False
+    places = max(0, round(-math.log10(q.precision)))
+    text = repr(float(recorded))
+    if "e" in text or len(text.split(".")[1].rstrip("0")) != places:
+        return False
+    return _apart(f"{q.value:.{places}f}".replace(".", ""), f"{recorded:.{places}f}".replace(".", ""))
+
+
 def _digit_slip(a: float, b: float) -> bool:
     """Whether the whole parts of two numbers differ by one digit: one written wrong, two beside each other
     swapped, or one left out or added."""
-    x, y = str(int(a)), str(int(b))
+    return _apart(str(int(a)), str(int(b)))
+
+
+def _apart(x: str, y: str) -> bool:
+    """Whether two strings of digits differ by one digit (wrong, left out or added) or two beside each other
+    swapped."""
     if len(x) == len(y):
         diff = [i for i in range(len(x)) if x[i] != y[i]]
         return len(diff) <= 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
