@@ -48,7 +48,7 @@ def off_level_passages(findings: list, claims: dict, paragraph_of, names_day) ->
 
 
 def session_moment(q, levels: list) -> tuple[bool, str | None]:
-    """For a level q told as the end of a move ("rose 207.26 points, or 0.47%, to 44,634.55"), against the
+    """For a level q told as the end of a move ("added 180.05 points, or 0.41%, to 44,604.30"), against the
     registry's level claims of its index (`levels`: its close, its low): (anchored, day). Anchored: q is one of
     them at the writer's rounding, or one written with a digit wrong (_written_slip), so the move is the close's
     (or the low's) and is judged as before. `day`: q is near the levels of that day (not FAR) but none of them, so the move is a

@@ -1,6 +1,6 @@
 """A story told in the middle of a trading day. Its moves of a day's claim are the session's, not the close's:
 they may agree with a claim of the day's close but never contradict it, unless their own sentence names the
-close ("closed", 收盘). Two marks place a figure there:
+close ("closed", 收盘). Three marks place a figure there:
 
 - the text's head: its first sentence opens with a word of lang/time.words [session-head] ("By mid-afternoon,
   Nvidia's shares had sunk 17%", 截至发稿): every figure after it is the session's;
@@ -9,7 +9,10 @@ close ("closed", 收盘). Two marks place a figure there:
   biggest one-day loss", "is on track for its worst day", 有望创下, 或将创下) or a snapshot in the present
   tense ("shares are down 13%", 现跌). The mark covers its paragraph, in both directions, up to a sentence
   that names the close: "The Nasdaq was down 3.6%, the S&P 500 2.2%. Nvidia dropped almost 12% in early
-  trading." tells two early-trading figures before the mark.
+  trading." tells two early-trading figures before the mark;
+- a level told with a move that is of the day but neither its recorded close nor its low ("added 180.05 points,
+  or 0.41%, to 44,604.30": _pinned): it marks its paragraph as a mark does, and the paragraphs around it up to
+  one that names the close; a move whose own level is the recorded close stays the close's.
 
 A mark is tight: a sentence that names the close marks nothing (its writer knows the close), nor does an
 hour beside an extreme of the day ("as much as 18% in early trading", 盘中一度) or told as an earlier
@@ -151,8 +154,8 @@ def _written_during(text) -> dict[int, list[frozenset[str]]]:
 
 
 def _pinned(text) -> tuple[set[int], dict[int, list[frozenset[str]]]]:
-    """A level told with a move pins the moment the move was measured ("the Dow rose 207.26 points, or 0.47%, to
-    44,634.55"): of its claim's day (near the levels the registry records for its index and day) but neither
+    """A level told with a move pins the moment the move was measured ("the Dow added 180.05 points, or 0.41%, to
+    44,604.30"): of its claim's day (near the levels the registry records for its index and day) but neither
     its close nor its extreme at the writer's rounding (dsfact.matching.levels.session_moment), it marks a
     snapshot of the session, as an hour does, when its sentence names no close and its clause no extreme or
     earlier episode. (The starts of the moves whose level is a recorded one, which stay the close's; the
