@@ -262,9 +262,9 @@ def _between(q: Quantity, start: int, end: int, word: int) -> bool:
 
 def _other_year(text, q: Quantity, year: str) -> str:
     """Whether a figure is placed in "this year" (今年) or "next year" by words that the text's own date
-    does not anchor (UNANCHORED): with no document date, "this year" in an article written a year later
-    is another year, unless the text names the claim's year or its other figures state claims of that
-    year's days (`corroborated`)."""
+    does not anchor (UNANCHORED): with no document date, "this year" in an article written a year later is
+    another year, unless the text names the claim's year or its other figures place it there (`corroborated`);
+    ANOTHER_DAY in a text that names later years and never the claim's (_later_years_named)."""
     if text.year is not None:
         return ""
     own = text.reader().times(q)
@@ -274,7 +274,21 @@ def _other_year(text, q: Quantity, year: str) -> str:
         return ""
     if any(t.startswith("date:") and t[5:9] == year for t in own):
         return ""
-    return "" if _names_year(text, q, year, sentence) else UNANCHORED
+    if _names_year(text, q, year, sentence):
+        return ""
+    return ANOTHER_DAY if _later_years_named(text, year) else UNANCHORED  # "this year" of a text that speaks of 2027
+
+
+def _later_years_named(text, year: str) -> bool:
+    """Whether a text names a year after `year` and never `year` itself: its "this year" is not `year`, and no
+    figure of the claim's year elsewhere in it places it there (an undated 2026 report that quotes this year's
+    plan beside a data centre opening in 2027)."""
+    later = False
+    for m in WRITTEN_YEAR.finditer(text.text):
+        if m.group(1) == year:
+            return False
+        later = later or int(m.group(1)) > int(year)
+    return later
 
 
 def _later_years_only(text, q: Quantity, year: str) -> bool:
@@ -284,14 +298,7 @@ def _later_years_only(text, q: Quantity, year: str) -> bool:
     sentence = text.sentences[text.sentence_of(q.start)]
     if text.reader().times(q) or time_tags(text.folded, sentence.start, sentence.end):
         return False
-    later = False
-    for m in WRITTEN_YEAR.finditer(text.text):
-        if m.group(1) == year:
-            return False
-        later = later or int(m.group(1)) > int(year)
-    return later
-
-
+    return _later_years_named(text, year)
 
 
 def _names_year(text, q: Quantity, year: str, sentence) -> bool:
