@@ -13,7 +13,14 @@ from dsfact.matching.magnitude import far_off
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
 from dsfact.matching.passage import unplaced_in_passage
 from dsfact.matching.periods import moved_over_span
-from dsfact.matching.siblings import family_agrees, other_models, price_kind, shunned, variant_decides
+from dsfact.matching.siblings import (
+    borrowed_siblings,
+    family_agrees,
+    other_models,
+    price_kind,
+    shunned,
+    variant_decides,
+)
 from dsfact.model import CONTRADICTED, SUPPORTED, FileResult, Finding, Registry
 from dsfact.quantity import agrees
 from dsfact.verdict import claim_sources, judge, verdict_of
@@ -383,8 +390,8 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry, verdict=CON
         found = judge(q, named, [named], registry)
         if found is not None:
             return found, named
-    for other in others:
-        if not _nearer(q, other, selected):
+    for other in others or borrowed_siblings(q, selected, matcher, candidate.subject_distance):
+        if not _nearer(q, other, selected) or shunned(q, other, matcher):
             continue
         found = judge(q, other, [other], registry)
         if found is not None and found.verdict == SUPPORTED:

@@ -226,6 +226,22 @@ def other_models(q: Quantity, selected: Claim, text: TextCues, subject_distance:
     return None, siblings
 
 
+def borrowed_siblings(q: Quantity, selected: Claim, text: TextCues, subject_distance: float) -> list[Claim]:
+    """The claims of selected's group about another model whose value figure q may agree with when its subject
+    is borrowed from an earlier sentence and neither its paragraph nor a heading above it names selected's
+    model ("The paper said the model used 512 GPUs. This led some to believe the cost was only $294,000" under
+    a paragraph on V3): a model named in another paragraph is no word of the figure's, and a value that agrees
+    with R1's run is that run's. Only agreement counts: a value that agrees with no sibling stays selected's
+    (other_models), and so does one whose paragraph names selected's model (models_around)."""
+    from dsfact.matching.matcher import SENTENCE_PENALTY
+
+    if subject_distance < SENTENCE_PENALTY:
+        return []
+    keys = _model_keys(text.registry, text.index)
+    siblings = _MODELS["siblings"].get(selected.id) if keys.get(selected.id) else None
+    return [c for c in siblings or () if not models_around(text, q, selected, c)[0]]
+
+
 def models_around(text: TextCues, q: Quantity, selected: Claim, other: Claim) -> tuple[bool, bool]:
     """Whether figure q's paragraph (every sentence of it) and the headings above it name the model of
     `selected` and that of `other`, a sibling about another model (issue 9): "DeepSeek released V3 in
