@@ -16,7 +16,7 @@ from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.headday import weekday_elsewhere
 from dsfact.matching.nouns import founds_other, other_quantity
-from dsfact.matching.opening import opened_elsewhere
+from dsfact.matching.opening import opened_elsewhere, opens_with_name
 from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import (
     _DURATIONS,
@@ -470,8 +470,8 @@ def passed_over(text, q: Quantity, candidate) -> bool:
         return True
     if candidate.subject_distance >= SENTENCE_PENALTY:  # borrowed from an earlier sentence
         sentence = text.sentences[text.sentence_of(q.start)]
-        if opens_new_subject(folded, sentence.start, q.start):
-            return True  # "A computer cluster of 2,048 GPUs would have cost $400M": its own subject
+        if opens_new_subject(folded, sentence.start, q.start) or opens_with_name(text, q, ci):
+            return True  # "A computer cluster of 2,048 GPUs would have cost $400M", "GPT-4o ran for 90 days": its own subject
         return any(hit.start >= q.end and ci not in _named(roles) and not is_comparison(folded, hit.start, hit.end)
                    and not _owns_figure(text, hit) for hit, roles in cues.names)
     end = cues.last_subject.get(ci)

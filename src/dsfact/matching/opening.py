@@ -105,3 +105,23 @@ def glossed_elsewhere(folded: str, end: int, claim_time: str) -> bool:
     x = found[0] if found else None
     return x is not None and x.start == 0 and x.unit == "date" and has_day(str(x.value)) \
         and not date_fits(str(x.value), claim_time)
+
+
+def opens_with_name(text, q, ci: int) -> bool:
+    """Whether figure q's sentence opens with a name, before q, that is no subject of claim ci's and no mere
+    comparison ("GPT-4o延续了OpenAI的路线，……需要10万块A100持续训练90天。" after a paragraph on V3): the
+    sentence tells of that body, whatever kind of figure the name's own claims are of, and a subject borrowed
+    from an earlier sentence binds q only loosely (read by dsfact.matching.doubt.passed_over)."""
+    from dsfact.matching.comparison import is_comparison
+    from dsfact.matching.referents import spoken_lead
+
+    si = text.sentence_of(q.start)
+    sentence = text.sentences[si]
+    hits = [h for h in text.sentence_hits(si) if h.end <= q.start]
+    if not hits or spoken_lead(text, si, q):
+        return False  # ("孙正义表示，他们的计画……": the speaker, not the subject)
+    first = min(hits, key=lambda h: h.start)
+    if text.text[sentence.start:first.start].strip(" \t\r\n-*•·–—#>\"'“”「」『』《》()（）"):
+        return False  # the sentence opens with other words: the name is not its subject
+    entity, subjects = text.index.naming(first.cue)
+    return (entity or bool(subjects)) and ci not in subjects and not is_comparison(text.folded, first.start, first.end)
