@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import bisect
 
+from dsfact.matching.text import INF
+
 
 def in_respective_list(text, q, hit, ci: int) -> bool:
     """Whether name `hit`, before figure q in a sentence that says "respectively", belongs to the list of
@@ -31,8 +33,6 @@ def in_respective_list(text, q, hit, ci: int) -> bool:
     roles = [(h, r) for h in text.hits_in(lo, hi) for r in text.roles_of(h)]
     return not any(r[1] == SUBJECT and h.end <= q.start or r == (ci, EXCLUDE) for h, r in roles)
 
-
-_INF = float("inf")
 
 
 def pair_by_name(matcher, q, same, hits, subject_d) -> None:
@@ -62,7 +62,7 @@ def pair_by_name(matcher, q, same, hits, subject_d) -> None:
     k = next(i for i, x in enumerate(mine) if x.start == q.start)
     others = {ci for j, claims in enumerate(names) if j != k for ci in claims}
     for ci in others.symmetric_difference(names[k]) & subject_d.keys():  # a claim each name is a subject of
-        subject_d[ci] = 0.0 if ci not in others else _INF                  # keeps its distance
+        subject_d[ci] = 0.0 if ci not in others else INF                   # keeps its distance
 
 
 def _names_listed(matcher, hits, start: int, end: int) -> list[tuple[int, ...]]:

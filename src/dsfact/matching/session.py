@@ -195,12 +195,13 @@ def _pinned(text) -> tuple[set[int], dict[int, list[frozenset[str]]]]:
     if not pins:
         return anchored, covered
     sentences = text.sentences
-    closing = {s.paragraph for s in sentences if names_close(folded, s.start, s.end)}
+    closes = {k for k, s in enumerate(sentences) if names_close(folded, s.start, s.end)}  # read once
+    closing = {sentences[k].paragraph for k in closes}
     for si in dict.fromkeys(pins):
         days, paragraph = _days(text, si), sentences[si].paragraph
         for step in (-1, 1):
             k = si if step < 0 else si + 1
-            while 0 <= k < len(sentences) and not names_close(folded, sentences[k].start, sentences[k].end) \
+            while 0 <= k < len(sentences) and k not in closes \
                     and (sentences[k].paragraph == paragraph or sentences[k].paragraph not in closing):
                 covered.setdefault(k, []).append(days)
                 k += step
