@@ -2,26 +2,33 @@
 and states no claim (roles.words [conversion]). The order is the writer's, not the record's: "a $208
 billion (€200 billion) initiative" gives the EU's plan in euros second. When the claim is recorded in the
 bracketed figure's currency and not in the first figure's, the bracketed figure is the claim's own
-statement and the first the conversion; a bracketed figure said to be near ("(about $208 billion)",
-（约2080亿美元）) stays the writer's own conversion."""
+statement and the first the conversion. Said to be near ("more than $206 billion (about €200 billion)",
+超过2060亿美元（约合2000亿欧元）), it may be the original figure or the writer's own conversion: it may agree
+with the claim, never contradict it."""
 from __future__ import annotations
 
 from dsfact.model import Claim, Quantity
 
 
-def restated_own(q: Quantity, claim: Claim, roles) -> bool:
+OWN, NEAR = "own", "near"
+
+
+def restated_own(q: Quantity, claim: Claim, roles) -> str:
     """Whether figure q, read as a conversion of the figure before it, is rather the claim's own figure: its
-    currency is one the claim's statements are in, the first figure's is none of them, q carries no
-    qualifier, and no role but the conversion rules the claim out (`roles`, q's FigureRoles)."""
-    if q.qualifier is not None or "conversion" not in roles:
-        return False
+    currency is one the claim's statements are in, the first figure's is none of them, and no role but the
+    conversion rules the claim out (`roles`, q's FigureRoles). OWN when so; NEAR when q carries a qualifier
+    ("about", 约合: the writer's rounding of either figure, a loose binding); "" when not."""
+    if "conversion" not in roles:
+        return ""
     units = {claim.unit} | {st.unit for st in claim.statements if st.unit}
     if q.unit not in units:
-        return False
+        return ""
     k = getattr(roles, "k", 0)
     quantities = roles.reader.quantities if hasattr(roles, "reader") else ()
     if k <= 0 or k > len(quantities) or quantities[k - 1].unit in units:
-        return False
+        return ""
     from dsfact.matching.roles import lexicon
 
-    return not any(name in roles for name in lexicon().never(claim.kind) if name != "conversion")
+    if any(name in roles for name in lexicon().never(claim.kind) if name != "conversion"):
+        return ""
+    return OWN if q.qualifier is None else NEAR
