@@ -72,6 +72,11 @@ def _story_reach(text, si: int) -> bool:
     return story_reach(text, si)
 
 
+# between a figure and its restatement in other terms: "89 points, or 1.46%", "$589 billion, or about 17%",
+# "89點，或1.46%"
+_OR_RESTATED = re.compile(r"\s*[,，]\s*(?:or|或)\s+(?:[a-z]+\s+)?$|\s*，\s*或\s*$")
+
+
 def clause_marks(text: str) -> list[int]:
     """The offsets of a text's clause boundaries, in order."""
     marks = [m.start() for m in _CLAUSE.finditer(text)]
@@ -259,6 +264,10 @@ class TextCues:
                 close += 1
             if before + 1 in ends and close < len(text) and text[close] in ")）":
                 drop.update((at, close))
+        for x, y in zip(quantities, quantities[1:]):  # "89 points, or 1.46%": the comma of a restatement
+            between = text[x.end:y.start]
+            if 0 < len(between) <= 16 and _OR_RESTATED.match(between):
+                drop.add(x.end + between.index(",") if "," in between else x.end + between.index("，"))
         return [m for m in self._all_marks if m not in drop] if drop else self._all_marks
 
     def entries(self, si: int, q: Quantity) -> list[tuple]:

@@ -78,6 +78,7 @@ class _Context:
             md = r.dir_noun_after.match(w, a.end) or (r.dir_after.match(w, a.end) if direction is None else None)
             if md:
                 direction = "down" if md["down"] else "up"
+                self._restated_back(start, unit, direction)
         if unit not in _MOVES and unit not in r.words.currencies:
             direction = None
         prec = a.prec
@@ -89,6 +90,16 @@ class _Context:
         return self._emit(start, a.end, float(value) if type(value) is int else _num(value), unit, qual,
                           None if prec is None else float(prec) if type(prec) is int else _num(prec),
                           None if high is None else _num(high), a.per, direction)
+
+    def _restated_back(self, start: int, unit: str, direction: str) -> None:
+        """A move told in one unit and then restated in another with its direction after the second ("ended 89
+        points, or 1.46% lower", "錄得89點或1.46%的跌幅"): the first, which had none, takes it."""
+        prev = self.out[-1] if self.out else None
+        if prev is None or prev.direction is not None or prev.unit not in _MOVES or prev.unit == unit:
+            return
+        between = self.w[prev.end:start]
+        if len(between) <= 12 and self.r.restated_back.match(self.r.qual.sub(between)):
+            self.out[-1] = prev._replace(direction=direction)
 
     def _wants_unit(self, a: _Amount, high: Exact | None) -> bool:
         """Pure Chinese numerals and "one" need a unit; 一 alone needs more than a counter."""

@@ -331,6 +331,9 @@ def _qualifiers(r: _Rx) -> None:
                                 ("|".join(nouns.get("up", ())) or "(?!)") + "))")
     r.inherit = _compile(r"^\s*(?:[、,，;；]|\s)?\s*(?:及|和|与|以及|或|and|or|vs\.?|versus|[(（])?\s*"
                            r"(?:合|折合|人民币|港币|美元)*\s*$")
+    # between a move and its restatement in another unit ("89 points, or 1.46% lower", "89點或1.46%的跌幅"): a
+    # direction said after the second is the first's too
+    r.restated_back = _compile(r"^\s*[,，]?\s*(?:or|或|[(（])\s*$")
     r.paren = _compile(r"\([^()]*\)|（[^（）]*）")
     r.list_joint = _compile(r"(?i)\s*(?:[、/／]|及|和|与|或|and|or)?\s*")  # between two members of a list of amounts
     r.roc = _compile(r"民国\s?$")
