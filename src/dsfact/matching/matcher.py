@@ -26,7 +26,7 @@ from dsfact.matching.pronouns import pronoun_subject
 from dsfact.matching.recalled import recalled_metric
 from dsfact.matching.referents import qualifies_other, quoted, referred_back, said_after, spoken_lead
 from dsfact.matching.relhead import relative_head
-from dsfact.matching.restated import NEAR, restated_own
+from dsfact.matching.restated import restated_fits
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, move_levels, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.session import mid_session
@@ -354,12 +354,8 @@ class TextMatcher(TextCues):
         """Whether figure q can state this claim at all: its role fits the claim's kind ("stands at $2.9
         trillion" is no loss), its rate has the claim's base ("$2 per GPU hour" is no total cost), and
         its time is the claim's ("last year", "on Wednesday", "over five years" against one day)."""
-        if roles and not fits(claim.kind, roles):
-            own = restated_own(q, claim, roles)
-            if not own:
-                return False  # ("a $208 billion (€200 billion) plan": the euros are the EU's own figure)
-            if own == NEAR:  # "$206 billion (about €200 billion)": the original, or the writer's conversion
-                self._loose.add(self.index.position[claim.id])
+        if roles and not fits(claim.kind, roles) and not restated_fits(self, q, claim, roles):
+            return False  # ("a $208 billion (€200 billion) plan": the euros are the EU's own figure)
         if q.unit == "count" and claim.unit == "point" and "level" not in roles:
             return False  # a bare figure is an index level only after "closed at", 收报 (cues.family)
         if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dsfact.model import Claim, Quantity
 
-
 OWN, NEAR = "own", "near"
 
 
@@ -32,3 +31,13 @@ def restated_own(q: Quantity, claim: Claim, roles) -> str:
     if any(name in roles for name in lexicon().never(claim.kind) if name != "conversion"):
         return ""
     return OWN if q.qualifier is None else NEAR
+
+
+def restated_fits(matcher, q: Quantity, claim: Claim, roles) -> bool:
+    """Whether figure q, whose roles do not fit the claim, states it as the claim's own figure restated
+    (restated_own); one said to be near binds loosely ("$206 billion (about €200 billion)": the original, or
+    the writer's conversion)."""
+    own = restated_own(q, claim, roles)
+    if own == NEAR:
+        matcher._loose.add(matcher.index.position[claim.id])
+    return bool(own)

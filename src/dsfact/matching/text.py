@@ -77,6 +77,17 @@ def _story_reach(text, si: int) -> bool:
 _OR_RESTATED = re.compile(r"\s*[,，]\s*(?:or|或)\s+(?:[a-z]+\s+)?$|\s*，\s*或\s*$")
 
 
+def _or_restated(text: str, quantities: list[Quantity]) -> list[int]:
+    """The commas between a figure and its restatement in other terms ("89 points, or 1.46%"): no clause
+    boundaries."""
+    out = []
+    for x, y in zip(quantities, quantities[1:]):
+        between = text[x.end:y.start]
+        if 0 < len(between) <= 16 and _OR_RESTATED.match(between):
+            out.append(x.end + min(i for i in (between.find(","), between.find("，")) if i >= 0))
+    return out
+
+
 def clause_marks(text: str) -> list[int]:
     """The offsets of a text's clause boundaries, in order."""
     marks = [m.start() for m in _CLAUSE.finditer(text)]
@@ -246,10 +257,9 @@ class TextCues:
         return self._reader
 
     def _without_restatement_brackets(self, quantities: list[Quantity]) -> list[int]:
-        """Clause boundaries, less the brackets around a figure's restatement: "a €200 billion (about $208
-        billion) plan" and "1500亿欧元（约1560亿美元）的计划" are one clause each."""
-        ends = {x.end for x in quantities}
-        text, drop = self.text, set()
+        """Clause boundaries, less the brackets around a figure's restatement and the comma before one ("a
+        €200 billion (about $208 billion) plan", "1500亿欧元（约1560亿美元）的计划", "89 points, or 1.46%")."""
+        ends, text, drop = {x.end for x in quantities}, self.text, set(_or_restated(self.text, quantities))
         for x in quantities:
             lead = text[max(0, x.start - 16):x.start]  # "(about ", "（约合"
             at = max(lead.rfind("("), lead.rfind("（"))
@@ -264,10 +274,6 @@ class TextCues:
                 close += 1
             if before + 1 in ends and close < len(text) and text[close] in ")）":
                 drop.update((at, close))
-        for x, y in zip(quantities, quantities[1:]):  # "89 points, or 1.46%": the comma of a restatement
-            between = text[x.end:y.start]
-            if 0 < len(between) <= 16 and _OR_RESTATED.match(between):
-                drop.add(x.end + between.index(",") if "," in between else x.end + between.index("，"))
         return [m for m in self._all_marks if m not in drop] if drop else self._all_marks
 
     def entries(self, si: int, q: Quantity) -> list[tuple]:
