@@ -63,15 +63,22 @@ class Candidate:
     """A claim that a figure may state, with how closely its cue words sit to the figure (plain classes
     here and below: a dataclass costs a millisecond or more to create at import, on every run)."""
 
-    __slots__ = ("claim", "subject_distance", "metric_distance", "weak", "cues")
+    __slots__ = ("claim", "subject_distance", "metric_distance", "_weak", "cues", "_ask")
 
-    def __init__(self, claim: Claim, subject_distance: float, metric_distance: float, weak: bool = False,
-                 cues: object = None) -> None:
-        self.claim = claim
-        self.subject_distance = subject_distance
-        self.metric_distance = metric_distance
-        self.weak = weak  # bound only loosely (subject from far away, metric word outside the clause)
+    def __init__(self, claim: Claim, subject_distance: float, metric_distance: float, weak: bool | None = False,
+                 cues: object = None, ask: tuple | None = None) -> None:
+        self.claim, self.subject_distance, self.metric_distance = claim, subject_distance, metric_distance
+        self._weak = weak  # bound only loosely (subject from far away, metric word outside the clause)
         self.cues = cues  # the figure's sentence's cue words (_Cues), for dsfact.matching.doubt.passed_over
+        self._ask = ask  # (matcher, figure, claim index, whether put in): what `weak` asks when first read
+
+    @property
+    def weak(self) -> bool:  # the costlier tests asked when first read: most candidates after the first never are
+        if self._weak is None:
+            (text, q, ci, invested), time = self._ask, self.claim.time  # a share put in, another member, mid-session
+            self._weak = ((invested and not jointly(text, q)) or other_member(text, q, ci, self.cues.names)
+                          or (time is not None and time.count("-") == 2 and mid_session(text, q)))
+        return self._weak
 
     def __repr__(self) -> str:
         return (f"Candidate(claim={self.claim.id!r}, subject_distance={self.subject_distance!r}, "
@@ -300,10 +307,9 @@ class TextMatcher(TextCues):
                 unnamed = _unregistered(self, q)
             if subject_d[ci] > unnamed:
                 continue  # a figure nearer another body, registered or not, is not this claim
-            weak = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or ci in self._loose \
-                or ci in cues.loose or (ci in cues.invested and not jointly(self, q)) or other_member(self, q, ci, cues.names) \
-                or (claim.time is not None and claim.time.count("-") == 2 and mid_session(self, q))
-            out.append(Candidate(claim, subject_d[ci], md, weak=weak, cues=cues))
+            eager = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or ci in self._loose or ci in cues.loose
+            out.append(Candidate(claim, subject_d[ci], md, weak=True if eager else None, cues=cues,  # the rest: when read
+                                 ask=None if eager else (self, q, ci, ci in cues.invested)))
         if not out:
             return out
         if len(out) == 1:
