@@ -38,6 +38,9 @@ def apposed(folded: str, q_end: int, hit_start: int, hit_end: int) -> int:
     stands alone, a mark or the end right after it ("– InvestAI,", "– Stargate –", ", Stargate,"; not "–
     Stargate's French cousin"): the name apposes the noun, no clause mark parts it from the figure; else 0."""
     gap = folded[q_end:hit_start]
+    aside = _ASIDE.match(gap)
+    if aside is not None:  # "US$500 billion (S$676.2 billion) AI project, Stargate.": the conversion is an aside
+        gap = gap[aside.end():]
     if len(gap) > 24 or not gap:
         return 0
     dash, comma, joiners = _patterns(has_han(gap))
@@ -53,11 +56,18 @@ def apposed(folded: str, q_end: int, hit_start: int, hit_end: int) -> int:
 
 def _closed(folded: str, hit_end: int, joiners: re.Pattern) -> int:
     """1 when the name ending at hit_end closes with a comma of its own and the clause after that comma
-    joins no list ("Stargate, was announced"; not "OpenAI, SoftBank and Oracle")."""
-    if folded[hit_end:hit_end + 1] not in (",", "，"):
+    joins no list ("Stargate, was announced"; not "OpenAI, SoftBank and Oracle"), or when the sentence ends
+    with it ("its $500 billion AI project, Stargate.", "一项5000亿美元的计划，星际之门。")."""
+    after = folded[hit_end:hit_end + 1]
+    if after in _ENDS:
+        return 1
+    if after not in (",", "，"):
         return 0
     clause = re.match(r"[^,，;；:：.。!！?？()（）]*", folded[hit_end + 1:hit_end + 80]).group()
     return 0 if joiners.search(clause) else 1
 
 
 _CLOSING = ",，;；:：.。-–—)）\n"
+_ENDS = ("", ".", "。", "!", "！", "?", "？", "\n")  # what may end a sentence right after an apposed name
+# a bracketed aside right after the figure (a conversion, "(S$676.2 billion)", "（约合3.6万亿元人民币）")
+_ASIDE = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
