@@ -12,7 +12,8 @@ price recorded in yuan; but it may be in New Taiwan dollars, so it never contrad
 A count is of tokens when a token noun (synonyms.words [token]) ends the words that qualify it ("14.8 trillion
 diverse, high-quality tokens", "14.8万亿高质量词元"), or when it stands bare, with a scale word, after a count
 of tokens in its sentence, whose noun it leaves out ("15 trillion tokens, while DeepSeek-V3 used 14.8
-trillion").
+trillion"), a decimal point being no stop; and when it stands bare in brackets right after a token noun ("fewer
+tokens (14.8T)", "词元（14.8万亿）").
 
 Hours by the hundred thousand are GPU hours: "2.788 million hours on H800 GPUs", "总训练时长高达2亿小时".
 No run is timed in decades of wall-clock hours; a count that large is of processor hours."""
@@ -25,6 +26,7 @@ GPU_HOURS_FROM = 100_000  # hours: over eleven years of wall-clock time
 TOKENS_FROM = 1e9  # a count read as tokens from the words around it is of billions at least
 _QUALIFYING_WORDS = 4  # Latin words between a count and its token noun: "diverse, high-quality"
 _QUALIFYING_CJK = 6  # Chinese characters between them: 高质量
+_NOUN_BEFORE = 16  # characters before a bracketed count where its token noun may stand
 _TOKEN_RX: list = []
 
 
@@ -128,12 +130,15 @@ def _token_patterns():
             r"(?:(?:\s+[a-z][a-z-]*,?){1,%d}\s+(?:%s)(?![a-z])|[\u4e00-\u9fff]{1,%d}?(?:%s|%s))"
             % (_QUALIFYING_WORDS, latin, _QUALIFYING_CJK, cjk, latin)))
         _TOKEN_RX.append(re.compile(r"\s*(?:$|[.,;:!?，。；：！？)）])"))
+        # a token noun right before the bracket a bare count opens: "fewer tokens (14.8T)", "词元（14.8万亿）"
+        _TOKEN_RX.append(re.compile(r"(?:(?<![a-z])(?:%s)|%s)\s*[(（]\s*$" % (latin, cjk)))
+        _TOKEN_RX.append(re.compile(r"[.!?](?:\s|$)|[。！？\n]"))  # a sentence's end (no decimal point)
     return _TOKEN_RX
 
 
 def _tokens(folded: str, quantities: list[Quantity]) -> list[Quantity]:
     """The figures, with counts of billions or more read as tokens where the words around them say so."""
-    after, bare = _token_patterns()
+    after, bare, bracketed, stop = _token_patterns()
     out, last_tokens = [], -1  # where the last count of tokens ends
     for q in quantities:
         if q.unit == "token":
@@ -142,9 +147,10 @@ def _tokens(folded: str, quantities: list[Quantity]) -> list[Quantity]:
             m = after.match(folded, q.end)
             if m is not None and not any(c.isdigit() for c in m.group()) and _qualifying(m.group()):
                 q = q._replace(unit="token")
-            elif last_tokens >= 0 and not q.text[-1:].isdigit() and bare.match(folded, q.end) \
-                    and not any(c in ".!?。！？\n" for c in folded[last_tokens:q.start]):
-                q = q._replace(unit="token")  # "15 trillion tokens, while V3 used 14.8 trillion"
+            elif not q.text[-1:].isdigit() and bare.match(folded, q.end) and (
+                    bracketed.search(folded, max(0, q.start - _NOUN_BEFORE), q.start) is not None
+                    or last_tokens >= 0 and stop.search(folded, last_tokens, q.start) is None):
+                q = q._replace(unit="token")  # "15 trillion tokens, while V3 used 14.8 trillion"; "tokens (14.8T)"
         out.append(q)
     return out
 
