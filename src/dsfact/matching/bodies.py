@@ -321,9 +321,11 @@ def governs_other(text: TextCues, q: Quantity, hit) -> bool:
     no claim out for the total in the next clause. So are those of a word after q that labels the next cell
     of a table flattened to text, in the gap before its figure ("Training cost  $5.576M Training hardware
     2,048 H800 GPUs"), and those of a word before q inside another figure, its unit ("2.788 million GPU hours
-    on 2,048 GPUs")."""
+    on 2,048 GPUs"), or right after another figure of q's unit ("$100 billion immediately")."""
     if hit.end <= q.start and _inside_figure(text, q, hit):
         return True  # "2.788 million GPU hours on 2,048 GPUs": the hours' own unit
+    if hit.end <= q.start and _right_after_figure(text, q, hit):
+        return True  # "deploying $100 billion immediately, with plans to invest up to $500 billion": the $100 billion's
     if hit.start >= q.end and _CELL_LABEL.match(text.folded, hit.end) is not None:
         return True  # "Training cost  $5.576M Training hardware  2,048 H800s": the next cell's label
     if hit.start >= q.end and _labels_next(text, q, hit):
@@ -355,6 +357,17 @@ def _inside_figure(text: TextCues, q: Quantity, hit) -> bool:
         return False
     x = text._quantities[k]
     return x is not q and x.unit != q.unit and x.start <= hit.start and hit.end <= x.end
+
+
+def _right_after_figure(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether a word before figure q stands right after another figure of q's unit, nothing but spaces between
+    ("$100 billion immediately", "1000亿美元首期"): it tells what kind that figure is, not q."""
+    starts = text._quantity_starts
+    k = bisect.bisect_left(starts, hit.start) - 1
+    if k < 0:
+        return False
+    x = text._quantities[k]
+    return x is not q and x.unit == q.unit and x.end <= hit.start and not text.folded[x.end:hit.start].strip()
 
 
 _LABEL_GAP = lazy(r"[^\d,，.。;；!！?？\n()（）]{0,12}")  # "output $2.19", "output price: $2.19", "输出2.19美元"
