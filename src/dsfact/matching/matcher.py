@@ -481,7 +481,7 @@ def _capitalised(text: TextMatcher, si: int, hits: list) -> list[tuple[int, int,
     covered = bytearray(len(words))  # 1 where a cue word stands
     for h in hits:
         covered[h.start - sentence.start:h.end - sentence.start] = b"\x01" * (h.end - h.start)
-    first = len(words) - len(words.lstrip(" \t\r\n-*•·–"))  # (in a list item, after its bullet)
+    first = len(words) - len(words.lstrip(" \t\r\n-*•·–\"“‘'「『(（"))  # (after a bullet, an opening quote)
     names = []
     for m in _PROPER_NAME.finditer(words):
         if m.start() == first or covered[m.start()] or _ANSWER_LEAD.match(words, m.end()) \
