@@ -1,0 +1,53 @@
+"""A figure told with its claim's metric word and no subject, whose next sentence takes the metric up by a word
+that points back ("... our total training costs amount to only $5.576M. Note that the aforementioned costs
+include only the official training of DeepSeek-V3", "……总训练成本仅为557.6万美元。上述成本仅包括DeepSeek-V3的正式训练"):
+the subject that clause names is the figure's, as a reader takes it. The pointing words are language data
+(roles.words [back-reference]); the metric word must follow one of them closely, and the subject must be the
+first name after it in its clause."""
+from __future__ import annotations
+
+from dsfact.fold import has_han
+from dsfact.lang import words_of
+
+_GAP_WORDS = 2  # Latin words between the pointing word and the metric word ("aforementioned training costs")
+_GAP_CJK = 4  # Chinese characters between them (上述训练成本)
+_CLAUSE_MARKS = ",，;；:：。.!！?？"
+
+
+def named_on_recall(matcher, q, si: int, missing: list[int], cues, distance: float) -> bool:
+    """Whether the sentence after figure q's, in its paragraph, takes up the metric of a claim in `missing`
+    (claims whose metric word q's sentence holds, with no subject) by a pointing word, and names that claim's
+    subject in the same clause; the subject then stands at `distance` (matcher.SENTENCE_PENALTY) and more."""
+    sentences = matcher.sentences
+    if si + 1 >= len(sentences) or sentences[si + 1].paragraph != sentences[si].paragraph:
+        return False
+    folded = matcher.folded
+    hits = matcher.sentence_hits(si + 1)
+    for k, h in enumerate(hits):
+        taken = [ci for ci, role in matcher.roles_of(h) if role == "metric" and ci in missing]
+        if not taken or not _pointed(folded, sentences[si + 1].start, h.start):
+            continue
+        for n in hits[k + 1:]:
+            if any(c in _CLAUSE_MARKS for c in folded[h.end:n.start]):
+                return False
+            entity, subjects = matcher.index.naming(n.cue)
+            given = [ci for ci in taken if ci in subjects]
+            if given:
+                for ci in given:
+                    cues.subject[ci] = min(cues.subject.get(ci, float("inf")), distance + n.start - q.end)
+                return True
+            if entity or subjects:
+                return False  # another name comes first
+        return False
+    return False
+
+
+def _pointed(folded: str, start: int, at: int) -> bool:
+    """Whether a pointing word stands before folded[at] within the gap allowed, in the sentence from `start`."""
+    before = folded[max(start, at - 40):at]
+    if has_han(before[-_GAP_CJK - 2:]):
+        tail = before[-_GAP_CJK - 2:]
+        return any(w in tail for w in words_of("roles", "back-reference") if not w.isascii())
+    words = before.replace(",", " ").split()
+    near = words[-_GAP_WORDS - 1:]
+    return any(w in near for w in words_of("roles", "back-reference") if w.isascii())
