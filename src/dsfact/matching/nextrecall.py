@@ -3,7 +3,9 @@ that points back ("... our total training costs amount to only $5.576M. Note tha
 include only the official training of DeepSeek-V3", "……总训练成本仅为557.6万美元。上述成本仅包括DeepSeek-V3的正式训练"):
 the subject that clause names is the figure's, as a reader takes it. The pointing words are language data
 (roles.words [back-reference]); the metric word must follow one of them closely, and the subject must be the
-first name after it in its clause."""
+first name after it in its clause. Only a verb of scope between them ("include only the training of") binds the
+figure firmly; any other may compare the name ("These costs are ten times those of DeepSeek-V3"): loosely, it may
+agree but never contradict."""
 from __future__ import annotations
 
 from dsfact.fold import has_han
@@ -35,10 +37,36 @@ def named_on_recall(matcher, q, si: int, missing: list[int], cues, distance: flo
             if given:
                 for ci in given:
                     cues.subject[ci] = min(cues.subject.get(ci, float("inf")), distance + n.start - q.end)
+                if not _scoped(folded[h.end:n.start]):
+                    matcher._loose.update(given)  # "These costs are ten times those of DeepSeek-V3": compared
                 return True
             if entity or subjects:
                 return False  # another name comes first
         return False
+    return False
+
+
+def _scoped(between: str) -> bool:
+    """Whether the words between the metric word and the name hold a verb of scope (roles.words
+    [back-reference] `clause`: "include only the official training of", 仅包括) that no word of negation before
+    it (`before`: "do not include", 不包括) turns round."""
+    for w in words_of("roles", "back-reference", "clause"):
+        at = between.find(w) if not w.isascii() else _whole(between, w)
+        if at >= 0:
+            return not _negated(between[:at])
+    return False
+
+
+def _whole(text: str, word: str) -> int:
+    at = f" {text} ".find(f" {word} ")
+    return at  # (the padded text's offset of the space before the word is the word's own offset)
+
+
+def _negated(before: str) -> bool:
+    words = f" {before.replace(',', ' ')} "
+    for w in words_of("roles", "back-reference", "before"):
+        if (w.isascii() and f" {w} " in words) or (not w.isascii() and before.endswith(w)):
+            return True
     return False
 
 
