@@ -17,7 +17,7 @@ from dsfact.matching.epithets import epithet_subject, in_epithet
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
 from dsfact.matching.leads import heading_lead, listed_heading, members_only, names_other
-from dsfact.matching.nextrecall import named_on_recall
+from dsfact.matching.nextrecall import named_after
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.ownwords import own_kind_kept
@@ -35,7 +35,6 @@ from dsfact.matching.structure import (
     FIRM,
     carried,
     means_clause,
-    named_next,
     owner_after,
     pair_cues,
     respectively,
@@ -184,8 +183,7 @@ class TextMatcher(TextCues):
         relative_head(self, si, q, cues, family)  # "于2024年12月发布的早期模型V3": V3's month
         missing = [ci for ci in cues.metric if cues.subject.get(ci, INF) == INF and ci not in cues.excluded]
         self._loose.update(ci for ci in missing if ci in cues.subject)  # named only out of reach: one borrowed is loose
-        if missing and (named_next(self, q, si, missing, cues, SENTENCE_PENALTY) or named_on_recall(
-                self, q, si, missing, cues, SENTENCE_PENALTY)) or quoted(self, si, q, cues):
+        if missing and named_after(self, q, si, missing, cues, SENTENCE_PENALTY) or quoted(self, si, q, cues):
             pass  # "... a venture to invest $500 billion. The venture, called Stargate, ...": Stargate's
         elif missing and not self._named_before(q, si) and not turns_away(self.folded, sentence.start, q.start):
             if not (pronoun_subject(self, si, q, missing, cues.subject, SENTENCE_PENALTY)  # "Its", or "據悉，該項目" (referents)

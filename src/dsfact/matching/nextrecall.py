@@ -16,6 +16,14 @@ _GAP_CJK = 4  # Chinese characters between them (上述训练成本)
 _CLAUSE_MARKS = ",，;；:：。.!！?？"
 
 
+def named_after(matcher, q, si: int, missing: list[int], cues, distance: float) -> bool:
+    """Whether the sentence after figure q's gives it the subject of a claim in `missing`: by naming what it
+    speaks of (dsfact.matching.structure.named_next), or by taking up q's metric with a word pointing back."""
+    from dsfact.matching.structure import named_next
+
+    return named_next(matcher, q, si, missing, cues, distance) or named_on_recall(matcher, q, si, missing, cues, distance)
+
+
 def named_on_recall(matcher, q, si: int, missing: list[int], cues, distance: float) -> bool:
     """Whether the sentence after figure q's, in its paragraph, takes up the metric of a claim in `missing`
     (claims whose metric word q's sentence holds, with no subject) by a pointing word, and names that claim's
