@@ -124,3 +124,24 @@ def test_a_run_that_fails_puts_the_collector_back():
     with pytest.raises(KeyError), run.collector_settled():
         raise KeyError("x")
     assert gc.get_threshold() == before
+
+
+def test_an_abandoned_pool_checks_none_of_its_queued_files():
+    """Ctrl-C gives the pool up: what is queued is cancelled even though the run drops the pool at once (the
+    executor's manager thread cancels only what it can still reach), and the workers are ended, so nothing
+    queued runs after the interrupt. Before, a pool collected first went on through every queued file."""
+    import gc
+    import time
+
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=2)
+    futures = [pool.submit(time.sleep, 0.3) for _ in range(40)]  # 6 seconds of work per worker
+    futures[0].result()  # the workers are running
+    run._abandon(pool)
+    del pool
+    gc.collect()
+    deadline = time.monotonic() + 60
+    while not all(f.done() for f in futures) and time.monotonic() < deadline:  # (wait() skips the cancelled)
+        time.sleep(0.05)
+    assert all(f.done() for f in futures)
+    finished = [f for f in futures if not f.cancelled() and f.exception() is None]
+    assert len(finished) < 10, f"{len(finished)} of 40 queued tasks ran after the pool was abandoned"

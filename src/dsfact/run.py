@@ -288,12 +288,30 @@ def iter_finished(files: list[tuple[str, str | None]], registry, *, encoding, st
                 yield next(checked)
     except BaseException:
         if pool is not None:  # interrupted: do not wait for the workers' queued files
-            pool.shutdown(wait=False, cancel_futures=True)
+            _abandon(pool)
             pool = None
         raise
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+_ABANDONED: list = []  # pools given up on an interrupt, kept until the process ends (_abandon)
+
+
+def _abandon(pool) -> None:
+    """Give up a pool at once (Ctrl-C): its queued files are cancelled and its workers, which ignore Ctrl-C,
+    are ended, so that the run exits now and not after every file it handed them. The pool stays referenced:
+    its manager thread cancels the queued files only while it can still reach the pool, and a pool collected
+    first (as soon as the run dropped it) left every file queued, to be checked before the process could end."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    _ABANDONED.append(pool)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            process.terminate()
+        except (OSError, ValueError):  # already gone
+            pass
 
 
 GC_THRESHOLD = (10_000, 20, 20)  # the young generation is collected every 10,000 allocations, not 700

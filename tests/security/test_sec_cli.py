@@ -51,8 +51,10 @@ def test_a_closed_stdout_is_not_an_internal_error(tmp_path, fmt):
 def test_ctrl_c_during_jobs_is_one_line_and_exit_130(tmp_path, many, when):
     import time
 
-    for i in range(30, 400):
-        (many / f"d{i:03}.md").write_text(CONTRADICTED * 40, encoding="utf-8")
+    # far more work than the run does before the signal reaches it: on a loaded machine this process may
+    # wait seconds for its turn, and a run that ended meanwhile has nothing left to interrupt
+    for i in range(30, 2000):
+        (many / f"d{i:04}.md").write_text(CONTRADICTED * 40, encoding="utf-8")
     env = dict(os.environ, NO_COLOR="1")
     proc = subprocess.Popen([sys.executable, "-m", "dsfact", "check", "-f", "jsonl", "--jobs", "2", many],
                             cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
