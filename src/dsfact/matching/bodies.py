@@ -360,14 +360,15 @@ def _inside_figure(text: TextCues, q: Quantity, hit) -> bool:
 
 
 def _right_after_figure(text: TextCues, q: Quantity, hit) -> bool:
-    """Whether a word before figure q stands right after another figure of q's unit, nothing but spaces between
-    ("$100 billion immediately", "1000亿美元首期"): it tells what kind that figure is, not q."""
+    """Whether a word before figure q stands right after another figure of q's unit, nothing but spaces or
+    "for" between ("$100 billion immediately", "1000亿美元首期", "$6 million for V3 and $294,000 for R1"): it
+    tells what kind that figure is, or whose, not q's."""
     starts = text._quantity_starts
     k = bisect.bisect_left(starts, hit.start) - 1
     if k < 0:
         return False
     x = text._quantities[k]
-    return x is not q and x.unit == q.unit and x.end <= hit.start and not text.folded[x.end:hit.start].strip()
+    return x is not q and x.unit == q.unit and x.end <= hit.start and text.folded[x.end:hit.start].strip() in ("", "for")
 
 
 _LABEL_GAP = lazy(r"[^\d,，.。;；!！?？\n()（）]{0,12}")  # "output $2.19", "output price: $2.19", "输出2.19美元"
