@@ -92,11 +92,13 @@ def table_discount(text, q) -> bool:
     Markdown table gives a section row to the cells under it as their lead (dsfact.document.markdown)."""
     structure = text.structure
     if structure is not None and structure.table_of(q.start):
-        return any(not heading and names_discount(text.folded, a, b) for a, b, heading in structure.context_of(q.start))
+        caption = structure.caption_of(q.start)
+        return any(not heading and names_discount(text.folded, a, b) for a, b, heading in structure.context_of(q.start)) \
+            or caption is not None and _caption_discount(text.folded, *caption)
     start = text.sentences[text.sentence_of(q.start)].start
     if text.text.find("|", start, q.start) < 0:
         return False
-    from dsfact.document.cells import is_pipe_row, section_label
+    from dsfact.document.cells import is_pipe_row, section_label, table_top
     from dsfact.matching.doubt import _header_cell
 
     k = text.text.rfind("\n", 0, start) + 1
@@ -104,4 +106,35 @@ def table_discount(text, q) -> bool:
     if not is_pipe_row(text.text, k, len(text.text) if end < 0 else end):
         return False
     spans = (section_label(text.text, k), _header_cell(text.text, q.start, k))
-    return any(span and names_discount(text.folded, *span) for span in spans)
+    return any(span and names_discount(text.folded, *span) for span in spans) \
+        or _caption_discount(text.folded, *_pipe_caption(text.text, table_top(text.text, k)))
+
+
+_STOPS = "。！？!?\n"
+
+
+def _pipe_caption(raw: str, top: int) -> tuple[int, int]:
+    """The span of what introduces the pipe table whose first row begins at `top`: the words before that row's
+    first pipe when a paragraph joined its lead onto the row ("优惠时段的价格如下: | 模型 | 输入 |"), else the line
+    over the row, past one blank line. Empty when nothing stands there."""
+    bar = raw.find("|", top)
+    if bar > top and raw[top:bar].strip():
+        return top, bar
+    end = top - 1
+    if end > 0 and not raw[raw.rfind("\n", 0, end) + 1:end].strip():
+        end = raw.rfind("\n", 0, end)
+    if end <= 0:
+        return 0, 0
+    return raw.rfind("\n", 0, end) + 1, end
+
+
+def _caption_discount(folded: str, start: int, end: int) -> bool:
+    """Whether the caption of a table, folded[start:end], ends with a colon and its last sentence names a
+    discount period ("优惠时段的价格如下：", "Off-peak prices are as follows:"): its prices are of that period."""
+    tail = folded[start:end].rstrip()
+    if not tail.endswith((":", "：")):
+        return False
+    end = start + len(tail) - 1
+    first = max(folded.rfind(c, start, end) for c in _STOPS) + 1
+    stop = folded.rfind(". ", start, end) + 2
+    return names_discount(folded, max(start, first, stop), end)

@@ -25,7 +25,7 @@ class Structure:
     plain-text list (`items`), which take their lead line's. A plain class: a dataclass costs a
     millisecond or more to create, on every run."""
 
-    __slots__ = ("starts", "ends", "contexts", "items", "tables")
+    __slots__ = ("starts", "ends", "contexts", "items", "tables", "captions")
 
     def __init__(self, starts: list[int], ends: list[int], contexts: list[tuple[tuple[int, int, bool], ...]],
                  items: tuple[list[int], list[int], list[tuple[int, int, bool]]] = ([], [], []),
@@ -35,6 +35,16 @@ class Structure:
         self.contexts = contexts  # (start, end, is a heading)
         self.items = items  # the lines of plain-text lists: starts, ends, and each one's lead line span
         self.tables = tables or {}  # block index of a table cell -> the spans of its row's label and column's header
+        self.captions: dict[int, tuple[int, int]] = {}  # block index of a table cell -> its table's caption
+
+    def caption_of(self, pos: int) -> tuple[int, int] | None:
+        """The span of the paragraph that introduces the table whose cell holds offset pos ("优惠时段的价格如下：",
+        "Off-peak prices are as follows:", a paragraph ending in a colon right before the table); None when
+        none does, or outside a table."""
+        if not self.captions:
+            return None
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.captions.get(k) if k >= 0 and pos < self.ends[k] else None
 
     def table_of(self, pos: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None] | None:
         """For offset pos in a table cell: the spans of its row's label and of its column's header cell
@@ -70,7 +80,15 @@ def structure_of(text: str, blocks) -> Structure | None:
     tables: dict[int, tuple[tuple[int, int] | None, tuple[int, int] | None]] = {}
     latest: dict[str, tuple[int, int, bool]] = {}  # a block's text -> the span of the latest block so written
     headings: dict[str, tuple[int, int, bool]] = {}
+    captions: dict[int, tuple[int, int]] = {}
+    before = None  # the block before this one
     for b in sorted(blocks, key=lambda b: b.start):
+        if b.kind == "cell" and before is not None:  # a table's caption: the paragraph ending in a colon before it
+            caption = captions.get(len(starts) - 1) if before.kind == "cell" else (before.start, before.end) if (
+                before.kind == "paragraph" and text[before.start:before.end].rstrip().endswith((":", "："))) else None
+            if caption is not None:
+                captions[len(starts)] = caption
+        before = b
         spans = []
         if b.lead:
             span = latest.get(" ".join(b.lead.split()))
@@ -92,7 +110,8 @@ def structure_of(text: str, blocks) -> Structure | None:
         latest[words] = (b.start, b.end, False)
         if b.kind == "heading":
             headings[words] = (b.start, b.end, True)
-    return Structure(starts, ends, contexts, items, tables)
+    (structure := Structure(starts, ends, contexts, items, tables)).captions = captions
+    return structure
 
 
 # A plain-text list: a lead line, then lines that are each an item, bulleted ("- ", "1. ") or labelled
