@@ -2,6 +2,7 @@
 dates, and figures written as a reader would."""
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -104,7 +105,7 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None, written: bo
     # is 550 to 650 billion already)
     # is 550 to 650 billion already). A figure whose words leave its end open ("500多万", "300余万", "$5
     # million-plus") is read as a person reads it, as before: its digits give only where it starts
-    written = written and not open_ended(q.text)
+    checked, written = written, written and not open_ended(q.text)
     exact = written and q.qualifier == APPROXIMATELY and not q.below and high is None and precision \
         and (significant_digits(q.text) or 0) >= 3
     q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, None if exact else q.qualifier, high,
@@ -115,6 +116,9 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None, written: bo
     agreed = max(q_lo, s_lo) < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
     if agreed and q.qualifier == MORE_THAN and high is None:  # the value itself, not its rounding, short of
         agreed = abs(float(st.value)) < q_hi  # ten times the bound: "over 20 million" is no bound of 200 million
+        step = odd_step(q.text, q.value) if agreed and checked else None
+        if step:  # "五倍有余" is five times and a part, never ten: short of the next step of its last digit
+            agreed = max(q_lo, s_lo) < min(q_lo * (1 + step / abs(q.value)) * (1 - 1e-9), s_hi)
     if agreed and written and high is not None:
         return _range_agrees(q, st, claim_per, (s_lo, s_hi))
     return agreed
@@ -166,6 +170,22 @@ def open_ended(text: str) -> bool:
         _OPEN_ENDS = ("多", "餘", *(w.split(" (", 1)[0].lower() for w in words))
     low = text.lower()
     return any(w in low for w in _OPEN_ENDS)
+
+
+_ODD = lazy(r"[0-9０-９〇零一二两兩三四五六七八九十百千][^0-9]{0,3}?(?:有余|有餘|多|余|餘)")
+
+
+def odd_step(text: str, value) -> float | None:
+    """The step of the last digit of a Chinese figure whose words say "and some" right after its number
+    (二千多, 五倍有余, 300余万, 十多倍): a person reads it short of the next step of that digit (二千多 is under
+    3,000, 五倍有余 under six times, 十多倍 under twenty). None for any other figure."""
+    if isinstance(value, str) or not value or not _ODD.search(text):
+        return None
+    v = abs(float(value))
+    step = 10.0 ** math.floor(math.log10(v))
+    while step > v * 1e-6 and abs(v / step - round(v / step)) > 1e-6:
+        step /= 10
+    return step
 
 
 SLIPS = (1e3, 1e4, 1e6, 1e8)  # the ratios a slipped scale word makes: million/billion, 萬/億, million/trillion, 萬/萬億
