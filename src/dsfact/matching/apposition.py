@@ -9,10 +9,12 @@ SoftBank and Oracle said": names.words [list-joiners] before the next clause mar
 ("the $500 billion project, OpenAI said," names no project)."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from dsfact.fold import has_han
-from dsfact.lang import words_by_script
+from dsfact.lang import words_by_script, words_of
+from dsfact.matching.cues import is_cjk
 
 _PATTERN: dict = {}  # the gap's patterns (dash, comma) and the list joiners, by whether the gap holds Chinese
 
@@ -71,3 +73,24 @@ _CLOSING = ",，;；:：.。-–—)）\n"
 _ENDS = ("", ".", "。", "!", "！", "?", "？", "\n")  # what may end a sentence right after an apposed name
 # a bracketed aside right after the figure (a conversion, "(S$676.2 billion)", "（约合3.6万亿元人民币）")
 _ASIDE = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
+
+
+_OPENING_QUOTES = " \"“「『《'‘"
+_STACK_REACH = 30  # the longest clause of a modifier read as one
+_STACK_SHORTEST = 4  # and the shortest, 的 included: a verb and its object ("谷歌的" names an owner)
+
+
+def stacked(folded: str, marks: list[int], q_end: int, hit_start: int) -> bool:
+    """Whether the one clause mark between figure q (ending at q_end) and a name at hit_start only parts two
+    modifiers of that name: the clause after the mark ends in 的 right before it (quotes aside), so that both
+    clauses tell of what the name names ("规模高达5000亿美元、旨在推动AI发展的“星际之门”项目": the plan's size and
+    aim, a Chinese noun's stacked modifiers). The caller asks it only of a figure whose clause names no
+    subject before it."""
+    k = bisect.bisect_left(marks, hit_start) - 1
+    if k < 0 or marks[k] < q_end or folded[marks[k]] not in ",，、":
+        return False
+    tail = folded[marks[k] + 1:hit_start].strip()
+    head = tail.rstrip(_OPENING_QUOTES)
+    if not (_STACK_SHORTEST < len(head) <= _STACK_REACH and head.endswith("的") and is_cjk(head[-2])):
+        return False  # a possessive ("，而OpenAI的o1") is no modifier clause
+    return not head.startswith(words_of("names", "new-clause", "words"))  # "，而……的" opens a clause of its own

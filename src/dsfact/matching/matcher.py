@@ -6,7 +6,7 @@ import re
 
 from dsfact.matching.agents import agent_of_attribute
 from dsfact.matching.alone import date_links, dated_word, rest_words
-from dsfact.matching.apposition import apposed
+from dsfact.matching.apposition import apposed, stacked
 from dsfact.matching.aside import MODIFIER_GAP, compared_owner, in_aside, names_aside, own_only, qualifies_product
 from dsfact.matching.bodies import governed, governs_other, other_body, other_member
 from dsfact.matching.comparison import is_comparison
@@ -547,6 +547,7 @@ def _after(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means: int, s
     crossings = bisect.bisect_left(marks, hit.start) - after_q - apposed(text.folded, qe, hit.start, hit.end)
     if crossings and ("(" in text.folded[qe:hit.start] or "（" in text.folded[qe:hit.start]):
         crossings -= _bracketed(text.folded, marks, after_q, qe, hit.start)
+    crossings -= crossings == 1 and not subject_first and stacked(text.folded, marks, qe, hit.start)  # 规模…、旨在…的X
     if crossings > means and (q.unit != "date" or told_of(text, q, hit.start)):  # a clause of means leads the clause it serves
         return INF  # (a date that opens its clause may be the next clause's: "2025年1月20日，DeepSeek发布R1")
     if ". " in text.text[qe:hit.start]:
