@@ -202,7 +202,17 @@ class FigureRoles:
         """Whether the figure can state a claim of this kind (the module's fits), answered once per kind."""
         found = self._fit.get(kind)
         if found is None:
-            found = self._fit[kind] = not any(name in self for name in lexicon().never(kind))
+            lex = lexicon()
+            known, by_name, holds, found = self._known, lex.by_name, self.reader._holds, True
+            for name in lex.never(kind):  # `name in self` for each, without a call per role asked again
+                held = known.get(name)
+                if held is None:
+                    role = by_name.get(name)
+                    held = known[name] = role is not None and holds(self, role)
+                if held:
+                    found = False
+                    break
+            self._fit[kind] = found
         return found
 
 
