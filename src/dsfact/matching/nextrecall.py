@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dsfact.fold import has_han
 from dsfact.lang import words_of
+from dsfact.matching.text import INF
 
 _GAP_WORDS = 2  # Latin words between the pointing word and the metric word ("aforementioned training costs")
 _GAP_CJK = 4  # Chinese characters between them (上述训练成本)
@@ -44,7 +45,7 @@ def named_on_recall(matcher, q, si: int, missing: list[int], cues, distance: flo
             given = [ci for ci in taken if ci in subjects]
             if given:
                 for ci in given:
-                    cues.subject[ci] = min(cues.subject.get(ci, float("inf")), distance + n.start - q.end)
+                    cues.subject[ci] = min(cues.subject.get(ci, INF), distance + n.start - q.end)
                 if not _scoped(folded[h.end:n.start]):
                     matcher._loose.update(given)  # "These costs are ten times those of DeepSeek-V3": compared
                 return True
