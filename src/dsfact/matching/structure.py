@@ -29,13 +29,14 @@ class Structure:
 
     def __init__(self, starts: list[int], ends: list[int], contexts: list[tuple[tuple[int, int, bool], ...]],
                  items: tuple[list[int], list[int], list[tuple[int, int, bool]]] = ([], [], []),
-                 tables: dict[int, tuple[tuple[int, int] | None, tuple[int, int] | None]] | None = None) -> None:
+                 tables: dict[int, tuple[tuple[int, int] | None, tuple[int, int] | None]] | None = None,
+                 captions: dict[int, tuple[int, int]] | None = None) -> None:
         self.starts = starts
         self.ends = ends
         self.contexts = contexts  # (start, end, is a heading)
         self.items = items  # the lines of plain-text lists: starts, ends, and each one's lead line span
         self.tables = tables or {}  # block index of a table cell -> the spans of its row's label and column's header
-        self.captions: dict[int, tuple[int, int]] = {}  # block index of a table cell -> its table's caption
+        self.captions = captions or {}  # block index of a table cell -> its table's caption
 
     def caption_of(self, pos: int) -> tuple[int, int] | None:
         """The span of the paragraph that introduces the table whose cell holds offset pos ("优惠时段的价格如下：",
@@ -110,8 +111,7 @@ def structure_of(text: str, blocks) -> Structure | None:
         latest[words] = (b.start, b.end, False)
         if b.kind == "heading":
             headings[words] = (b.start, b.end, True)
-    (structure := Structure(starts, ends, contexts, items, tables)).captions = captions
-    return structure
+    return Structure(starts, ends, contexts, items, tables, captions)
 
 
 # A plain-text list: a lead line, then lines that are each an item, bulleted ("- ", "1. ") or labelled
