@@ -458,13 +458,51 @@ def framed_only(text, q: Quantity, ci: int) -> bool:
 def other_saving_base(text, q: Quantity, ci: int, start: int, end: int) -> bool:
     """Whether the percentage q, in the clause text[start:end], is measured against another base than the
     body claim ci compares with (roles.words [saving-base]: "90% below the industry", "比行业平均低90%"):
-    a base that does not name that body (its metric's own comparative, 低 in "比行业低90%", may stand in it)."""
+    a base that does not name that body (its metric's own comparative, 低 in "比行业低90%", may stand in it).
+    A base that names a model (a name with a digit) is that model's: when the claim says which models it
+    compares with (compared_models), another model of the same maker ("cheaper than o3" against a saving
+    over OpenAI's o1 price) is another base."""
     span = base_span(text.folded, q, start, end, base_words("saving-base"))
     if span is None:
         return False
+    keys = [alnum(hit.cue) for hit in text.hits_in(*span)]
+    models = compared_models(text)[ci]
+    named = [k for k in keys if any(c.isdigit() for c in k)]
+    if named and models:
+        return not any(_same_body(k, m) for k in named for m in models)
     compared = bodies(text)[ci]
-    return not any(any(key in b or b in key for b in compared)
-                   for key in (alnum(hit.cue) for hit in text.hits_in(*span)))
+    return not any(any(key in b or b in key for b in compared) for key in keys)
+
+
+_MODELS: dict[int, tuple] = {}
+
+
+def compared_models(text: TextCues) -> list[frozenset[str]]:
+    """Per claim that compares its subject with another body (bodies), the cue keys of the models (names with
+    a digit) it compares with: those its metric names, and those named in the subjects of the claims its
+    value is derived from, other than its own subject ("than OpenAI's", derived from the o1 price: o1).
+    Empty when it names none. Once per registry."""
+    index, registry = text.index, text.registry
+    found = _MODELS.get(id(index))
+    if found is None or found[0] is not index:
+        compared, out = bodies(text), []
+        by_id = {c.id: c for c in registry.claims}
+        for ci, claim in enumerate(registry.claims):
+            keys: set[str] = set()
+            if compared[ci]:
+                sources = [claim.metric]
+                for ref in (claim.derived or {}).get("ratio_of") or ():
+                    other = by_id.get(str(ref).split("@")[0])
+                    if other is not None and other is not claim:
+                        sources.append(other.subject)
+                for words in sources:
+                    for hit in index.find(_fold(words)):
+                        key = alnum(hit.cue)
+                        if any(c.isdigit() for c in key) and ci not in index.naming(hit.cue)[1]:
+                            keys.add(key)
+            out.append(frozenset(keys))
+        found = _MODELS[id(index)] = (index, out)
+    return found[1]
 
 
 # a name the registry may not know, with a version number and a word of generation after it ("巨像2号",
