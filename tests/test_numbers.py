@@ -303,6 +303,9 @@ MORE_PHRASES = [
     ("The S&P 500 fell 1.5% and the Nasdaq dropped 3.1%, or 612 points.",
      [Q(1.5, "pct", direction="down"), Q(3.1, "pct", direction="down"), Q(612, "point", direction="down")]),
     ("$20 a month", [Q(20, "USD", per=Per(1, "month"))]),
+    # Rupees as Indian pages write them: Rs. before the figure, lakh and crore, digits grouped in twos
+    ("about Rs. 52 crore, or Rs 1,25,000, or 40 lakh rupees",
+     [Q(5.2e8, "INR", qualifier=APPROXIMATELY), Q(125000, "INR"), Q(4e6, "INR")]),
     # Dates
     ("December 25, 2024; 25 December 2024; Jan. 27; January 2025",
      [D("2024-12-25"), D("2024-12-25"), D("--01-27"), D("2025-01")]),

@@ -31,18 +31,18 @@ from dsfact.matching.restated import restated_fits
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, move_levels, time_fits, turns_away
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.session import mid_session
-from dsfact.matching.structure import (
-    FIRM,
-    carried,
-    means_clause,
-    owner_after,
-    pair_cues,
-    respectively,
-    unjudged,
-)
+from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
 from dsfact.matching.subordinate import opens_between
 from dsfact.matching.tables import table_cues
-from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues, time_fits_beside
+from dsfact.matching.text import (
+    AFTER_WEIGHT,
+    CLAUSE_PENALTY,
+    INF,
+    LOOKBACK_SENTENCES,
+    TextCues,
+    full_stop,
+    time_fits_beside,
+)
 from dsfact.matching.timemark import marks_time
 from dsfact.model import Claim, Quantity
 from dsfact.numbers.words import is_money
@@ -550,7 +550,7 @@ def _after(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means: int, s
     crossings -= crossings == 1 and not subject_first and stacked(text.folded, marks, qe, hit.start)  # 规模…、旨在…的X
     if crossings > means and (q.unit != "date" or told_of(text, q, hit.start)):  # a clause of means leads the clause it serves
         return INF  # (a date that opens its clause may be the next clause's: "2025年1月20日，DeepSeek发布R1")
-    if ". " in text.text[qe:hit.start]:
+    if ". " in text.text[qe:hit.start] and full_stop(text, qe, hit.start):
         return INF  # "output $1.10. deepseek-reasoner: ...": a name past a full stop heads what follows
     if subject_first and opens_between(text.folded, qe, hit.start):
         return INF  # "Nvidia's value took a $600 billion hit as tech stocks fell": that clause's subject

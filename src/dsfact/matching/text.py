@@ -557,3 +557,14 @@ def sentence_dates(text: TextCues, sentence: Sentence) -> list[tuple[str, int, i
                 dates.append((m.group(), m.start() + sentence.start, m.end() + sentence.start))
         text._dates[sentence.start] = dates
     return dates
+
+
+def full_stop(text: TextCues, start: int, end: int) -> bool:
+    """Whether a stop and a space between start and end stand outside every figure: the stop of "Rs. 50" in
+    "$6 million (Rs. 50 crore) DeepSeek spent" is the figure's own abbreviation, no full stop."""
+    at = text.text.find(". ", start, end)
+    while at >= 0:
+        if not any(x.start <= at < x.end for x in text._quantities or ()):
+            return True
+        at = text.text.find(". ", at + 1, end)
+    return False

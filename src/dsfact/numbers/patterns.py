@@ -263,7 +263,9 @@ def _amounts(r: _Rx) -> None:
     """After a number: scale and unit."""
     w = r.words
     abbr = w.scale_abbr
-    r.arabic = _compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?")
+    # (and the Indian grouping, in twos before the last three digits: "5,63,085", "1,00,000")
+    r.arabic = _compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?(?![0-9])"
+                        r"|[0-9]+(?:\.[0-9]+)?")
     r.en_scale = _compile(r"(?:\s?(?i:(?P<w>" + _words(*(k for k, v in w.en_scale.items() if v >= 1000)) +
                           r"))(?![A-Za-z])|\s?(?P<a>" + _words(*(x for x in abbr if len(x) > 1)) +
                           r")(?![A-Za-z])|(?P<l>[" + "".join(x for x in abbr if len(x) == 1) + r"])(?![A-Za-z0-9]))")
