@@ -104,6 +104,7 @@ class Quantity(NamedTuple):
     per: Per | None = None
     direction: str | None = None
     below: bool = False  # "nearly 17%", "近17%": approximately, and at or just under the figure
+    far: bool = False  # a bound said to be far from its value ("well under", "far more than", 远低于)
 
 
 class Source(NamedTuple):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per
 from dsfact.numbers.amounts import _Amount
 from dsfact.numbers.numerals import _ZH_BIG, _ZH_DIGIT, Exact, _num, _per_amount
-from dsfact.numbers.vocab import _DURATIONS, _MOVES, _NEARLY, _NEUTRAL
+from dsfact.numbers.vocab import _DURATIONS, _FAR_LESS, _FAR_MORE, _MOVES, _NEARLY, _NEUTRAL
 
 _RATE_ENDS = frozenset("。；;！？!?\n，,")  # a rate before a figure (每月) holds up to them
 _RATE_REACH = 80  # how far after a rate its clause end is looked for
@@ -14,7 +14,8 @@ _LINKS = "为是有了在约达"  # may stand between a qualifier and its figure
 _CURRENCY_NAMES = ("人民币", "港币", "美元", "新台币")
 # A qualifier of a multiple read as one of its inverse ("more than 10 times cheaper": a ratio under 1/10;
 # "up to 10 times cheaper": at least 1/10; "nearly 10 times cheaper": about 1/10, from above)
-_INVERSE = {MORE_THAN: LESS_THAN, LESS_THAN: MORE_THAN, UP_TO: MORE_THAN, _NEARLY: APPROXIMATELY}
+_INVERSE = {MORE_THAN: LESS_THAN, LESS_THAN: MORE_THAN, UP_TO: MORE_THAN, _NEARLY: APPROXIMATELY,
+            _FAR_MORE: _FAR_LESS, _FAR_LESS: _FAR_MORE}
 # a comparison's base between a bound and its share or multiple: 不到OpenAI GPT-4o模型的十分之一
 _BASE_REACH = 20
 _SHARES = frozenset(("ratio", "pct", "factor"))

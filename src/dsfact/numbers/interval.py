@@ -8,9 +8,10 @@ writer who rounds $500 billion never writes it); a qualifier widens it ("about":
 say where a caller reads differently, and why:
 
 - `literal`: a bound in the text being checked is taken at its word ("more than 100,000" is true of
-  240,000), where a source's bound is read as a person would (50 to 75); but a lower bound is true only of
-  a value less than ten times it (BOUND_REACH): a writer puts a bound near the value it bounds, and "over 20
-  million" of 200 million is a slip of scale, not a bound.
+  240,000), where a source's bound is read as a person would (50 to 75); but a bound is true only of a value
+  within ten times it (BOUND_REACH): a writer puts a bound near the value it bounds, and "over 20 million" of
+  200 million, or "under $60 million" of $5.6 million, is a slip of scale, not a bound. A bound said to be
+  far ("well over", "far less than", 远低于: `far`) reaches as far as it likes.
 - `truncate`: a written figure may be truncated (check and compare); audit's inputs are only rounded,
   and moves and shares in per cent are always rounded (ROUNDED_UNITS).
 - `round_spread`: "about" widens a round figure by five per cent more (check, compare); audit does not
@@ -102,12 +103,13 @@ def leading_place(value: float) -> float:
 
 def span_of(value: float, precision: float | None, qualifier: str | None, high: float | None = None,
             *, literal: bool = False, below: bool = False, truncate: bool = True, round_spread: bool = True,
-            floor: bool = True) -> tuple[float, float]:
+            floor: bool = True, far: bool = False) -> tuple[float, float]:
     """The interval a written figure stands for: its rounding (or truncation), widened by its qualifier.
 
     A source's "二千多" or "more than 50 days" is read as a person would, bounded (2,000 to 3,000);
     with `literal`, a bound in the text being checked is taken at its word: "more than 100,000 GPUs" is
-    true of 240,000, so it is not flagged, though not of a million (BOUND_REACH). `below` is "nearly": "近17%" runs from where 17 starts (16.5)
+    true of 240,000, so it is not flagged, though not of a million, and "less than $60 million" is not true of
+    $5.6 million (BOUND_REACH; `far`: "well under" is). `below` is "nearly": "近17%" runs from where 17 starts (16.5)
     up to 17, so 16% is not nearly 17%. Without `truncate` a figure is only rounded: a percentage move
     of 16.97% is written 17%, not 16%. Without `round_spread`, "about" adds nothing to a round figure;
     without `floor`, a figure with no precision is read exactly (see the module's docstring)."""
@@ -130,9 +132,11 @@ def span_of(value: float, precision: float | None, qualifier: str | None, high: 
         spread = APPROX_SPREAD * max(abs(value), abs(top))
         lo, hi = lo - spread, hi + spread
     elif qualifier == MORE_THAN:
-        lo, hi = value, (abs(top) * BOUND_REACH if literal else max(hi, top + abs(top) * BOUND_SPREAD))
+        reach = math.inf if far else abs(top) * BOUND_REACH
+        lo, hi = value, (reach if literal else max(hi, top + abs(top) * BOUND_SPREAD))
     elif qualifier == LESS_THAN:
-        lo, hi = (min(lo, 0.0) if literal else min(lo, value - abs(value) * BOUND_SPREAD)), top
+        reach = 0.0 if far or value <= 0 else value / BOUND_REACH
+        lo, hi = (min(lo, reach) if literal else min(lo, value - abs(value) * BOUND_SPREAD)), top
     elif qualifier == UP_TO:
         lo = lo - (APPROX_SPREAD * abs(value) if round_spread or not round_figure else 0.0)  # "up to $600 billion" is no 500
         hi = top + precision / 2

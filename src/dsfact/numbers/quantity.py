@@ -109,7 +109,8 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None, written: bo
     exact = written and q.qualifier == APPROXIMATELY and not q.below and high is None and precision \
         and (significant_digits(q.text) or 0) >= 3
     q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, None if exact else q.qualifier, high,
-                         literal=True, below=q.below, truncate=q.unit not in ROUNDED_UNITS, round_spread=not written)
+                         literal=True, below=q.below, truncate=q.unit not in ROUNDED_UNITS, round_spread=not written,
+                         far=q.far)
     if exact:
         q_lo, q_hi = q_lo - precision, q_hi + precision
     s_lo, s_hi = statement_span(st)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dsfact.model import APPROXIMATELY, Per, Quantity
+from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, Per, Quantity
 from dsfact.numbers.amounts import _Amounts
 from dsfact.numbers.context import _RATE_REACH, _Context
 from dsfact.numbers.dates import _Dates, _ref_year
@@ -14,7 +14,7 @@ from dsfact.numbers.patterns import _rx, joins_list
 from dsfact.numbers.ranges import _Ranges
 from dsfact.numbers.triggers import _Triggers
 from dsfact.numbers.units import _Units
-from dsfact.numbers.vocab import _NEARLY, _NEUTRAL, _NO_PER
+from dsfact.numbers.vocab import _FAR_LESS, _FAR_MORE, _NEARLY, _NEUTRAL, _NO_PER
 
 _REACH = 24  # the furthest a figure's reading looks back (_left_context; _rel_year and others look less far)
 _MARGIN = 48  # read from this far before a span (parse_quantities(spans=...)), so its first figure reads whole
@@ -26,6 +26,7 @@ _HARD_STOPS = frozenset("。！？!?")
 # Places a figure can start that are read with no sentence break among them; the rest of a longer run-on
 # of figures ("1%1%1%…", which no writer means as prose) is skipped, so every input is read in linear time.
 _PER_SENTENCE = 256
+_FAR_BOUNDS = {_FAR_MORE: MORE_THAN, _FAR_LESS: LESS_THAN}  # "well over" is over, and says it is far over
 _GROUP_SEPARATORS = "，\u00a0\u2007\u2009\u202f"
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -202,8 +203,11 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
         below = qualifier == _NEARLY
         if below:
             qualifier = APPROXIMATELY  # the shared vocabulary's word; `below` keeps the side
+        far = qualifier in _FAR_BOUNDS
+        if far:
+            qualifier = _FAR_BOUNDS[qualifier]  # a bound, whose `far` says how far
         self.out.append(Quantity(self.text[start:end], start, end, value, unit, qualifier, precision, high,
-                                 per, direction, below))
+                                 per, direction, below, far))
         self.last_end = end
         return end
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 _NEUTRAL = "none"  # a qualifier word that says the figure is as stated (高達, as low as)
 _NEARLY = "nearly"  # approximately, and from below: "nearly 17%" is just under 17 (Quantity.below)
+_FAR_MORE = "far more than"  # a bound said to be far from its value: "well over" (Quantity.far)
+_FAR_LESS = "far less than"  # "well under", 远低于
 
 _MOVES = frozenset(("pct", "pp", "bp", "point"))  # units whose stated moves carry a direction
 _DURATIONS = frozenset(("year", "month", "week", "day", "hour", "minute", "second"))

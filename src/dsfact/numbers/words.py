@@ -10,10 +10,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO
-from dsfact.numbers.vocab import _NEARLY, _NEUTRAL
+from dsfact.numbers.vocab import _FAR_LESS, _FAR_MORE, _NEARLY, _NEUTRAL
 
 QUALIFIER_KINDS = {"nearly": _NEARLY, "approximately": APPROXIMATELY, "more-than": MORE_THAN,
-                   "less-than": LESS_THAN, "up-to": UP_TO, "as-stated": _NEUTRAL}
+                   "less-than": LESS_THAN, "up-to": UP_TO, "as-stated": _NEUTRAL,
+                   "far-more-than": _FAR_MORE, "far-less-than": _FAR_LESS}
 
 Tables = dict[str, dict[str, tuple[str, ...]]]
 
