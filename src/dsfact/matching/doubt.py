@@ -18,14 +18,7 @@ from dsfact.matching.headday import weekday_elsewhere
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opens_with_name
 from dsfact.matching.respective import in_respective_list
-from dsfact.matching.roles import (
-    _DURATIONS,
-    _TIMES,
-    doubted,
-    lexicon,
-    opens_new_subject,
-    time_fits,
-)
+from dsfact.matching.roles import _DURATIONS, _TIMES, doubted, lexicon, opens_new_subject, time_fits
 from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.text import line_start
 from dsfact.matching.timewords import inside, references, time_tags
@@ -95,12 +88,6 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     return _day_doubt(text, q, claim.time)
 
 
-def _up_to_clause(text, q: Quantity, sentence) -> tuple[str, ...]:
-    """The time words of q's sentence up to the end of q's clause, for a figure its own words place: a
-    period told in a later clause is that clause's ("当天收盘时英伟达大跌近17%，…，今年以来的涨幅也转负")."""
-    return tuple(time_tags(text.folded, sentence.start, text.reader().clause_span(q.start)[1]))
-
-
 def _day_doubt(text, q: Quantity, time: str) -> str:
     """doubts_time for a claim tied to a day (`time`: "2025-01-27")."""
     if written_before(text.day, time):
@@ -122,7 +109,9 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         # "on Monday", "on 27 January", 昨日 in a text of the 28th: placed on the claim's day, when the year
         # the text implies for a date without one is the claim's
         return _undated_doubt(text, q.start, _date_tags(own), time)
-    if not time_fits(time, _up_to_clause(text, q, sentence) if own else tags, text.year, text.day):
+    own_clause = tuple(time_tags(text.folded, sentence.start, text.reader().clause_span(q.start)[1])) if own else tags
+    if not time_fits(time, own_clause, text.year, text.day):  # placed by its own words: a period told in a later
+        # clause is that clause's ("当天收盘时，英伟达大跌17%，……，今年以来的涨幅转负")
         return ANOTHER_DAY
     if any(t.startswith("weekday:") for t in tags):
         return ""  # "Nvidia shed 17% on Monday, losing $589 billion": the sentence names the claim's day
