@@ -46,6 +46,10 @@ def apposed(folded: str, q_end: int, hit_start: int, hit_end: int) -> int:
     if len(gap) > 24 or not gap:
         return 0
     dash, comma, joiners = _patterns(has_han(gap))
+    if _restated(has_han(gap)).match(gap) is not None:  # "four dedicated teams, or “war rooms,”"
+        while folded[hit_end:hit_end + 1] in ("”", "」", "』", '"'):
+            hit_end += 1  # "又称“作战室”，": the name's closing quote
+        return _closed(folded, hit_end, joiners)
     if comma.match(gap) is not None:
         return _closed(folded, hit_end, joiners)
     if any(c in ",，;；:：()（）.。" for c in gap):
@@ -54,6 +58,24 @@ def apposed(folded: str, q_end: int, hit_start: int, hit_end: int) -> int:
     if rest and rest[0] not in _CLOSING:
         return 0
     return 1 if dash.match(gap) is not None else 0
+
+
+_RESTATED: dict = {}  # the pattern of a noun given another name, by whether the gap holds Chinese
+
+
+def _restated(han: bool) -> re.Pattern:
+    """The words between a figure and a name that give the figure's own noun that name (names.words
+    [restated-noun]): a few words of a noun, a comma and "or", "dubbed", 又称 ("dedicated teams, or “",
+    "个专门小组，又称“")."""
+    if han not in _RESTATED:
+        latin, han_words = words_by_script("names", "restated-noun", longest_first=True)
+        if han:
+            words = "|".join(map(re.escape, han_words)) or "(?!)"
+            _RESTATED[han] = re.compile(rf"[^\s,，。.;；:：()（）]{{1,8}}[,，]\s*(?:{words})\s*[“\"「『]?$")
+        else:
+            words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in latin) or "(?!)"
+            _RESTATED[han] = re.compile(rf"(?:\s+[a-z][a-z-]*){{1,3}},\s+(?:{words})\s+[“\"'‘]?$")
+    return _RESTATED[han]
 
 
 def _closed(folded: str, hit_end: int, joiners: re.Pattern) -> int:
