@@ -20,7 +20,7 @@ from dsfact.matching.leads import heading_lead, listed_heading, members_only, na
 from dsfact.matching.nextrecall import named_after
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
-from dsfact.matching.ownwords import own_kind_kept
+from dsfact.matching.ownwords import moved_from, own_kind_kept
 from dsfact.matching.pointers import former_latter
 from dsfact.matching.present import says_where
 from dsfact.matching.pronouns import pronoun_subject
@@ -263,8 +263,8 @@ class TextMatcher(TextCues):
                     shadows, last = self.shadows(q, hit), hit
                 if shadows and any(self._could_state(x, claims[ci]) for x in shadows):
                     continue
-            if q.unit == "date" and hit.end <= qs and dated_word(self, q, hit):
-                continue  # "2023年成立的DeepSeek在2024年底推出V3": 成立 is 2023年's
+            if q.unit == "date" and hit.end <= qs and dated_word(self, q, hit) or moved_from(self.folded, q, hit):
+                continue  # "2023年成立的DeepSeek在2024年底推出V3": 成立 is 2023年's; "recovering from a 17% fall"
             cues.metric[ci] = min(cues.metric.get(ci, INF), d)
             if how == FIRM:
                 firm.add(ci)

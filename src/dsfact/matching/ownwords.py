@@ -12,6 +12,7 @@ def own_kind_kept(text: TextCues, q: Quantity, metrics: list, exclusions: list) 
     """The (word, claim) exclusions that stand for figure q: not one whose word stands in another figure's own
     words while q's own words hold a metric word of that claim. Each figure's own words say its kind: in "4 yuan
     per million input tokens and 16 yuan per million output tokens", "input" is the first figure's."""
+    exclusions = [(hit, ci) for hit, ci in exclusions if not moved_from(text.folded, q, hit)]
     own = {ci for hit, ci, _d, _how in metrics if q.start <= hit.start and hit.end <= q.end}
     if not own:
         return exclusions
@@ -40,3 +41,26 @@ def _last_kind(text: TextCues, q: Quantity, exclusions: list) -> list:
         return exclusions  # no pair of kinds ("input/output") in the figure's rate
     last = paired[-1][0]
     return [(hit, ci) for hit, ci in exclusions if not (q.start <= hit.start and hit.end <= last)]
+
+
+_FROM: list = []  # [(the words before, the words after)] of roles.words [moved-from], read once
+
+
+def moved_from(folded: str, q: Quantity, hit) -> bool:
+    """Whether a word of a move (a claim's exclude or metric word) names the move that leaves figure q behind ("recovering from a 17%
+    decline", "从17%的跌幅中回升": roles.words [moved-from]): the word, "from" and at most two words, then q;
+    in Chinese 从 just before q (a day's word may stand between) and the word after q's phrase and 中. The figure is the move recovered from:
+    the word neither excludes a claim for it nor is its metric word."""
+    if not _FROM:
+        from dsfact.lang import load_words
+
+        table = load_words("roles").get("moved-from", {})
+        _FROM.append((tuple(table.get("before", ())), tuple(table.get("after", ()))))
+    before, after = _FROM[0]
+    if hit.end <= q.start:
+        words = folded[hit.end:q.start].split()
+        return 1 <= len(words) <= 3 and words[0] in before and not any(c.isdigit() for c in "".join(words))
+    gap = folded[q.end:hit.start]
+    lead = folded[max(0, q.start - 4):q.start]  # 从, perhaps a day's word after it: "从周一17%的跌幅中"
+    return len(gap) <= 8 and gap.endswith(after) and not any(c in gap + lead for c in ",，。;；") \
+        and any(w in lead for w in before if not w.isascii())

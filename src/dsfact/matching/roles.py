@@ -70,7 +70,8 @@ class _Lexicon:
             if name in ("between", "new-subject", "naming", "slash-pair", "owner", "compared-owner", "means",
                         "member", "exchange", "multiple", "earmark",
                         "use", "from-to", "saving-base", "sum-of-parts", "compound", "share-told", "recipient",
-                        "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase", "breakdown"):
+                        "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase", "breakdown",
+                        "move-noun"):
                 continue  # word lists, not roles
             clause = table.get("clause")
             self.roles.append(_Role(
@@ -111,6 +112,7 @@ class _Lexicon:
         from_to = tables.get("from-to", {})
         self.move_from = Words(from_to.get("before", ()))
         self.move_to = frozenset(from_to.get("words", ()))
+        self.move_noun = Words(tables.get("move-noun", {}).get("words", ()))
         self._never: dict[str, list[str]] = {}
         self._doubt: dict[str | None, list[str]] = {}
         names = load_words("names")
@@ -190,6 +192,8 @@ class FigureRoles:
         self.said = lex.said_before.before(self.before, chinese, self.starts) | lex.said_after.after(self.after, chinese)
         if "part" in self.said and chinese and holds_whole(self.before, self.after):
             self.said.discard("part")  # "一个包含2048块H800 GPU的集群": all a cluster holds, not a part of it
+        if "level" in self.said and lex.move_noun.begins(self.after, len(self.after) - len(self.after.lstrip()), chinese):
+            self.said.discard("level")  # "recovering from a 17% decline": the figure a move's, no level
 
     def __contains__(self, name: str) -> bool:
         found = self._known.get(name)
