@@ -5,6 +5,7 @@ import math
 
 from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
 from dsfact.matching.bodies import borrowed_from_other, framed_only
+from dsfact.matching.calculation import calculated
 from dsfact.matching.headday import naming_days
 from dsfact.matching.laterversion import names_later_version
 from dsfact.matching.levels import off_level_passages
@@ -118,7 +119,8 @@ def _doubt(matcher, q, candidate, selected):
     return (candidate.weak or _another_size(matcher, q, selected) or total_of_list(matcher, q, selected)
             or moved_over_span(matcher, q, selected) or names_later_version(matcher, q, selected)
             or passed_over(matcher, q, candidate) or doubts_time(matcher, q, selected)
-            or _framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected))
+            or _framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected)
+            or calculated(matcher, q))
 
 
 def _another_size(matcher: TextMatcher, q, claim) -> bool:
