@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from dsfact.fold import fold_text, has_han
 from dsfact.matching.compounds import in_company_noun
-from dsfact.matching.cues import ENTITY, SUBJECT, CueHit, cue_index
+from dsfact.matching.cues import SUBJECT, CueHit, cue_index
 from dsfact.matching.discounts import discount_ended
 from dsfact.matching.joint import named_by_members
 from dsfact.matching.memo import LastText
@@ -278,11 +278,11 @@ class TextCues:
 
     def entries(self, si: int, q: Quantity) -> list[tuple]:
         """The cue hits of sentence si that matter to figure q: each with its roles for claims of q's unit
-        (entities, subjects, and the metric and exclude words of claims whose subject is in reach: no other
-        claim can bind q), whether it names only subjects of other kinds of figure, whether it names a
-        subject of this kind, and those roles by kind (whether it is an entity; the claims it is a subject,
-        metric and exclude word of); worked out once per sentence, unit and heading context, not once per
-        figure."""
+        (only its entity and subject roles are read, by matcher._Cues.names: they are not cut to the claims in
+        reach), whether it names only subjects of other kinds of figure, whether it names a subject of this
+        kind, and those roles by kind (whether it is an entity; the claims it is a subject, and of those
+        whose subject is in reach, metric and exclude word of: no other claim can bind q); worked out once
+        per sentence, unit and heading context, not once per figure."""
         context = self.structure.context_of(q.start) if self.structure is not None else ()
         key = (si, q.unit, context)
         found = self._entry_cache.get(key)
@@ -298,13 +298,10 @@ class TextCues:
                     excludes = tuple(ci for ci in excludes if ci in reach)
                 if excludes and compound_tail(self.text, hit):
                     excludes = ()  # "a public-private partnership" is both; "private" alone is the private share
-                if entity or subjects or metrics or excludes:
-                    if len(metrics) + len(excludes) + len(subjects) + entity < len(roles):
-                        roles = tuple(r for r in roles if r[1] == ENTITY or r[1] == SUBJECT or r[0] in reach)
-                elif foreign:
+                if not (entity or subjects or metrics or excludes):
+                    if not foreign:
+                        continue
                     roles = ()
-                else:
-                    continue
                 found.append((hit, roles, foreign, names, entity, subjects, metrics, excludes))
         return found
 
@@ -454,8 +451,6 @@ def _named_again(text: "TextCues", q: Quantity, hit: CueHit, claim_index: int) -
     other = next((x for x in text.figures_in(hit.end, q.start) if x.unit == q.unit), None)
     if other is None:
         return False
-    from dsfact.matching.cues import SUBJECT
-
     return any((claim_index, SUBJECT) in text.roles_of(h) for h in text.hits_in(other.end, q.start))
 
 
