@@ -104,6 +104,8 @@ class _Lexicon:
         self.record = Alternation(reference.get("record", ()))
         self.day_of_month = Pattern(r"(?<![0-9.])([0-9]{{1,2}})\s*(?:{})", times.get("day-of-month", {}).get("after", ()))
         self.conversion = next((r for r in self.roles if r.name == "conversion"), None)
+        self.clause_roles = [r for r in self.roles if r.clause is not None]  # (FigureReader._hits_for)
+        self.clause_lists = [r.clause for r in self.clause_roles]
         # the words before and after a figure of every role read from them (FigureRoles.window), looked up at once
         read = [r for r in self.roles if r is not self.conversion and r.head is None]
         self.said_before = TaggedWords({r.name: r.before for r in read})
@@ -240,7 +242,9 @@ class FigureReader:
         self._day_before: set[int] = set()  # what "the day before" placed (dsfact.matching.daybefore)
         self._clause_hits: dict[str, dict[int, list[int]]] = {}  # role -> figure index -> its clause words
         self._scanned: dict[tuple[int, int], set[str]] = {}  # figure sentence -> the roles its words were sought for
+        self._scanned_of: dict[int, set[str]] = {}  # figure index -> its sentence's entry of _scanned
         self._chinese = has_han(folded)
+        self._conversion = lexicon().conversion
 
     def clause_span(self, pos: int) -> tuple[int, int]:
         """The clause that holds offset pos, within its sentence: (start, end) in the folded text."""
@@ -272,17 +276,21 @@ class FigureReader:
         own sentence only, so a figure's sentence is searched when one of its figures first asks: for every
         role's words in one pass (most roles have no word in most sentences), or for one role's alone until
         enough text has been read."""
-        if k >= len(self.quantities):
-            return None
-        sentence = self.sentence_of(self.quantities[k].start)
-        scanned = self._scanned.get(sentence)
+        scanned = self._scanned_of.get(k)  # (the sentence's, found once per figure)
         if scanned is None:
-            scanned = self._scanned[sentence] = set()
+            if k >= len(self.quantities):
+                return None
+            sentence = self.sentence_of(self.quantities[k].start)
+            scanned = self._scanned.get(sentence)
+            if scanned is None:
+                scanned = self._scanned[sentence] = set()
+            self._scanned_of[k] = scanned
         if role.name not in scanned:
-            roles = [r for r in lexicon().roles if r.clause is not None]
-            group = group_of([r.clause for r in roles], self._chinese)
+            lex = lexicon()
+            roles = lex.clause_roles
+            group = group_of(lex.clause_lists, self._chinese)
             alone = None if group.together() else roles.index(role)  # one role's alone until enough is read
-            start, end = sentence
+            start, end = self.sentence_of(self.quantities[k].start)
             for r, matches in zip(roles, group.finditer(self.folded, start, end, alone)):
                 if r.name in scanned:
                     continue  # (found alone before)
@@ -335,7 +343,7 @@ class FigureReader:
     def _holds(self, roles: FigureRoles, role: _Role) -> bool:
         """Whether figure roles.q is in this role (FigureRoles.__contains__)."""
         q, k = roles.q, roles.k
-        if role is lexicon().conversion:  # a restatement
+        if role is self._conversion:  # a restatement
             return k > 0 and self._is_restatement(self.quantities[k - 1], q, role)
         if role.name == "fraction" and (q.direction is not None or is_money(q.unit)):
             return False  # "lost 17% of its value" is a move; "wiping out $600 billion of its value" a sum
