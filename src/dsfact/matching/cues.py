@@ -58,8 +58,13 @@ def is_cjk(char: str) -> bool:
 
 
 def has_cjk(text: str) -> bool:
-    """Whether a short text (a word) holds a Chinese character."""
-    return not text.isascii() and any(map(is_cjk, text))
+    """Whether a short text (a word) holds a Chinese character (is_cjk, without a call per character)."""
+    if text.isascii():
+        return False
+    for char in text:
+        if "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff":
+            return True
+    return False
 
 
 def _cue_key(cue: str, folded: str | None = None) -> tuple[str, bool]:

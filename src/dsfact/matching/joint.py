@@ -123,12 +123,15 @@ def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
     joiners = _joint_words()[1]
     asides = [m.span() for m in _ASIDE.finditer(folded)]
     replaced: list[CueHit] = []
+    named = None  # the hits that name someone (most are metric words), found once
     for names, subject, own in groups:
         spots = sorted((a, b, name) for name in names for a, b in _occurrences(folded, name))
         if not spots:
             continue
+        if named is None:
+            named = [h for h in hits if index.names(h.cue)]
         spans = {(a, b) for a, b, _ in spots}
-        others = [(h.start, h.end, None) for h in hits if (h.start, h.end) not in spans and index.names(h.cue)
+        others = [(h.start, h.end, None) for h in named if (h.start, h.end) not in spans
                   and not any(a <= h.start < b or h.start <= a < h.end for a, b, _ in spots)
                   and not any(a < h.start and h.end < b for a, b in asides)]  # "SoftBank (chairman Son)"
         listed = sorted(spots + others)

@@ -34,8 +34,10 @@ def named_on_recall(matcher, q, si: int, missing: list[int], cues, distance: flo
         return False
     folded = matcher.folded
     hits = matcher.sentence_hits(si + 1)
+    by_role = matcher.index.claims_by_role  # (a metric word may serve many claims: its set, found once)
     for k, h in enumerate(hits):
-        taken = [ci for ci, role in matcher.roles_of(h) if role == "metric" and ci in missing]
+        metric = by_role(h.cue)[0]
+        taken = [ci for ci in missing if ci in metric]
         if not taken or not _pointed(folded, sentences[si + 1].start, h.start):
             continue
         for n in hits[k + 1:]:
