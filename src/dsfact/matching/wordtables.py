@@ -328,10 +328,20 @@ def _plain_starts(latin: set[str], other: set[str]) -> re.Pattern | None:
     of `other` (the regex `_alternation` would try each word at)."""
     alternatives = []
     if latin:
-        alternatives.append(r"(?<![a-z0-9])(?=" + "|".join(map(re.escape, sorted(latin))) + ")")
+        alternatives.append(r"(?<![a-z0-9])(?=" + "|".join(map(re.escape, _shortest(latin))) + ")")
     if other:
         alternatives.append("(?=[" + "".join(re.escape(c) for c in sorted(other)) + "])")
     return re.compile("|".join(alternatives)) if alternatives else None
+
+
+def _shortest(parts) -> list[str]:
+    """The parts that begin with no other (sorted): a look-ahead for "a" finds every place one for "account"
+    does, and a pattern costs more to compile the longer it is."""
+    kept: list[str] = []
+    for part in sorted(parts):  # a part's words sort right after it: only the last part kept can begin one
+        if not (kept and part.startswith(kept[-1])):
+            kept.append(part)
+    return kept
 
 
 def _starts_pattern(latin: set[str], other: set[str]) -> re.Pattern | None:
@@ -344,7 +354,7 @@ def _starts_pattern(latin: set[str], other: set[str]) -> re.Pattern | None:
         by_char.setdefault(first[0], []).append(first[1:])
     alternatives = []
     for c, rests in sorted(by_char.items()):
-        lookahead = "" if "" in rests else "(?=" + "|".join(re.escape(r) for r in sorted(rests)) + ")"
+        lookahead = "" if "" in rests else "(?=" + "|".join(map(re.escape, _shortest(rests))) + ")"
         alternatives.append(re.escape(c) + lookahead)
     alternatives += [re.escape(c) for c in sorted(other)]
     return re.compile("|".join(alternatives)) if alternatives else None
