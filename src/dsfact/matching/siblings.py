@@ -220,6 +220,7 @@ def other_models(q: Quantity, selected: Claim, text: TextCues, subject_distance:
     named = _named_keys(text, q, subject_distance, selected)
     if named & mine:
         return None, []
+    siblings = [c for c in siblings if not unpublished(text, c)]
     by_name = [c for c in siblings if named & keys[c.id]]
     if by_name:
         return by_name[0], []
@@ -239,7 +240,20 @@ def borrowed_siblings(q: Quantity, selected: Claim, text: TextCues, subject_dist
         return []
     keys = _model_keys(text.registry, text.index)
     siblings = _MODELS["siblings"].get(selected.id) if keys.get(selected.id) else None
-    return [c for c in siblings or () if not models_around(text, q, selected, c)[0]]
+    return [c for c in siblings or () if not models_around(text, q, selected, c)[0] and not unpublished(text, c)]
+
+
+def unpublished(text: TextCues, claim: Claim) -> bool:
+    """Whether every source of a claim was published after the day the text was written (its date, when it
+    gives one in full): the text cannot state that figure ("DeepSeek's model cost under $600,000" in a
+    January 2025 post is not R1's run, first told in September 2025), so a figure that names no model is
+    not that model's."""
+    day = getattr(text, "day", None)
+    if not day or day.startswith("--") or len(day) < 10:
+        return False
+    sources = text.registry.sources
+    dates = [getattr(sources.get(st.source), "date", None) for st in claim.statements]
+    return bool(dates) and all(isinstance(d, str) and len(d) >= 10 and d[:10] > day[:10] for d in dates)
 
 
 def models_around(text: TextCues, q: Quantity, selected: Claim, other: Claim) -> tuple[bool, bool]:
