@@ -11,6 +11,7 @@ import re
 from operator import attrgetter
 
 from dsfact.lang import word_set, words_of
+from dsfact.matching.byname import byname_of
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.heads import heads_own
 
@@ -52,7 +53,8 @@ def names_aside(text, q, hit, hits: list) -> bool:
 
 
 def _described_before(text, hit, q_start: int) -> bool:
-    """Whether the name at `hit` stands in a bracketed aside or an appositive closed before figure q_start.
+    """Whether the name at `hit` stands in a bracketed aside or an appositive closed before figure q_start, or is
+    the byname of the name before it (dsfact.matching.byname).
     Said once per name and figure of a text (own_only and names_aside both ask it of each name before a
     figure)."""
     if hit.end > q_start:
@@ -64,7 +66,7 @@ def _described_before(text, hit, q_start: int) -> bool:
     found = said.get(key)
     if found is None:
         found = said[key] = in_aside(text, hit.start, hit.end, q_start) \
-            or in_appositive(text, hit.start, hit.end, q_start)
+            or in_appositive(text, hit.start, hit.end, q_start) or byname_of(text, hit)  # "DeepSeek被称为AI界拼多多"
     return found
 
 

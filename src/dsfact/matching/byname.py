@@ -1,0 +1,49 @@
+"""A company's name told as another's byname: "DeepSeek被称为AI界拼多多，训练只花了557.6万美元", "DeepSeek, dubbed
+the Pinduoduo of AI, spent $5.6 million". The name after a word of naming (names.words [byname]), with a
+few words of kind between (AI界, "the"), describes the name right before that word, which stays the subject:
+it is no other body between a subject and its figure."""
+from __future__ import annotations
+
+from dsfact.lang import words_by_script
+
+_LEAD = 24  # characters before a name searched for the word of naming and the name it describes
+_KIND_HAN = 6  # characters of kind between the word and the byname: AI界的, 中国的
+_KIND_WORDS = 3  # words of kind between the word and the byname: "the", "AI's", "China's"
+_MARKS = ".。;；:：!！?？\n"
+
+
+def byname_of(text, hit) -> bool:
+    """Whether the name at `hit` (a cue hit of text.folded) is the byname of a name right before its word of
+    naming."""
+    folded = text.folded
+    lo = max(0, hit.start - _LEAD)
+    lead = folded[lo:hit.start]
+    if not lead or any(c in lead for c in _MARKS):
+        lead = lead[max(lead.rfind(c) for c in _MARKS) + 1:]
+        lo = hit.start - len(lead)
+    latin, han = words_by_script("names", "byname")
+    best = None
+    for w in han:
+        at = lead.rfind(w)
+        if at >= 0 and len(lead) - at - len(w) <= _KIND_HAN and not _marked(lead[at + len(w):]):
+            best = at if best is None else min(best, at)
+    for w in latin:
+        at = lead.rfind(w + " ")
+        if at >= 0 and (at == 0 or not lead[at - 1].isalnum()) \
+                and len(lead[at + len(w):].split()) <= _KIND_WORDS and not _marked(lead[at + len(w):]):
+            best = at if best is None else min(best, at)
+    if best is None:
+        return False
+    glue = lead[:best].rstrip(" \t,，")
+    for w in sorted(words_by_script("names", "byname", "before")[0] + words_by_script("names", "byname", "before")[1],
+                    key=len, reverse=True):
+        if glue.endswith(w) and (not w.isascii() or len(glue) == len(w) or not glue[-len(w) - 1].isalnum()):
+            glue = glue[:-len(w)].rstrip(" \t,，")
+            break
+    end = lo + len(glue)
+    return any(h.end == end for h in text.hits_in(lo, end) if h is not hit)
+
+
+def _marked(kind: str) -> bool:
+    """Whether the words between a word of naming and a name hold a clause mark or a figure: no byname then."""
+    return any(c in kind for c in ",，、" + _MARKS) or any(c.isdigit() for c in kind)
