@@ -53,6 +53,23 @@ def holds_whole(before: str, after: str) -> bool:
     return before.rstrip().endswith(containing) and any(after.find(w) >= 0 for w in holders)
 
 
+_TRAINED: list = []  # roles.words [trained-count] words, compiled once
+
+
+def trained_count(folded: str, start: int, end: int) -> bool:
+    """Whether the clause folded[start:end] of a count tells a training run on it (roles.words [trained-count]):
+    the count is then what the run used at once, not a part of a total, whatever stage the clause names."""
+    if not _TRAINED:
+        import re
+
+        from dsfact.lang import words_of
+
+        words = sorted(words_of("roles", "trained-count"), key=len, reverse=True)
+        _TRAINED.append(re.compile("|".join(r"(?<![a-z])%s(?![a-z])" % re.escape(w) if w.isascii() else re.escape(w)
+                                            for w in words) or "(?!)"))
+    return _TRAINED[0].search(folded, start, end) is not None
+
+
 _COMPANY_NOUNS: dict[str, tuple[tuple[str, int], ...]] = {}  # a cue's words -> company nouns holding them, at
 _TRADES: list[tuple[str, ...]] = []  # nouns.words [epithet] words: the nouns that name a company by its trade
 

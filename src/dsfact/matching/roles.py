@@ -13,7 +13,7 @@ import datetime
 
 from dsfact.fold import has_han
 from dsfact.matching import when
-from dsfact.matching.compounds import holds_whole, in_compound
+from dsfact.matching.compounds import holds_whole, in_compound, trained_count
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
 from dsfact.matching.timewords import inside, references
@@ -357,9 +357,10 @@ class FigureReader:
             return True
         if role.name == "level" and k > 0 and (self._ends_move(self.quantities[k - 1], q) or self.ends_told_move(q)):
             return True
-        if role.clause is not None and (q.direction is None or role.doubt) and self._hits_for(role, k):
+        if role.clause is not None and (q.direction is None or role.doubt) and self._hits_for(role, k) \
+                and not (role.name == "part" and q.unit == "count" and trained_count(self.folded, *self.clause_span(q.start))):
             # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a
-            # figure in doubt ("opened 11% lower") holds for a move too
+            # figure in doubt ("opened 11% lower") holds for a move too; "在预训练阶段使用2048块GPU训练": all it trained on
             return True
         if role.sentence and q.direction is None and self._opened_by(role, q):
             return True
