@@ -48,3 +48,36 @@ def _is_comparison(folded: str, start: int, end: int) -> bool:
     # the one who announced or led a plan ("announced by Trump", "由特朗普宣布"): in Chinese, with its verb
     agent = lex.agent_before.get(chinese).search(folded, before, start)
     return agent is not None and (agent.group().isascii() or lex.agent_after.get(True).match(after) is not None)
+
+
+def likened(folded: str, start: int, end: int) -> bool:
+    """Whether the name at folded[start:end], after a figure, is only set against its subject: a comparison
+    (is_comparison), or a name in a Chinese frame of likeness, itself or one of the list the frame opens with
+    ("超越了Llama 3.1，与GPT-4o、Claude等模型相媲美"). It is no other subject of the figure before it."""
+    return is_comparison(folded, start, end) or (has_cjk(folded[max(0, start - 8):start]) and _framed(folded, start, end))
+
+
+_FRAME: list = []  # (openers, closers) of names.words [comparison-frame], read once
+_FRAME_REACH = 40  # characters from a frame's opener to the name, past the names listed before it
+_LIST_JOINERS = ("、", "和", "及", "以及", "与")
+_CLAUSE_MARKS = "，,。；;：:！!？?\n"
+
+
+def _framed(folded: str, start: int, end: int) -> bool:
+    """Whether the name at folded[start:end] stands in a Chinese frame of comparison, itself or as one of a
+    list the frame opens with ("与GPT-4o、Claude等模型相媲美"): an opener before it, a closing word later in
+    its clause (names.words [comparison-frame])."""
+    if not _FRAME:
+        from dsfact.lang import load_words
+
+        table = load_words("names").get("comparison-frame", {})
+        _FRAME.append((tuple(table.get("before", ())), tuple(table.get("after", ()))))
+    openers, closers = _FRAME[0]
+    lead = folded[max(0, start - _FRAME_REACH):start]
+    lead = lead[max(lead.rfind(c) for c in _CLAUSE_MARKS) + 1:].rstrip()
+    if not lead.endswith(openers):
+        at = max((lead.rfind(w) for w in openers), default=-1)
+        if at < 0 or not lead.endswith(_LIST_JOINERS):
+            return False  # not right after the opener, nor listed after a name that is
+    stop = min((i for i in (folded.find(c, end, end + 60) for c in _CLAUSE_MARKS) if i >= 0), default=end + 60)
+    return any(w in folded[end:stop] for w in closers)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from dsfact.document.cells import is_pipe_row, table_top
 from dsfact.fold import has_han
-from dsfact.matching.comparison import is_comparison
+from dsfact.matching.comparison import is_comparison, likened
 from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
 from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import discounted, table_discount
@@ -467,7 +467,7 @@ def passed_over(text, q: Quantity, candidate) -> bool:
         sentence = text.sentences[text.sentence_of(q.start)]
         if opens_new_subject(folded, sentence.start, q.start) or opens_with_name(text, q, ci):
             return True  # "A computer cluster of 2,048 GPUs would have cost $400M", "GPT-4o ran for 90 days": its own subject
-        return any(hit.start >= q.end and ci not in _named(roles) and not is_comparison(folded, hit.start, hit.end)
+        return any(hit.start >= q.end and ci not in _named(roles) and not likened(folded, hit.start, hit.end)
                    and not _owns_figure(text, hit) for hit, roles in cues.names)
     end = cues.last_subject.get(ci)
     if end is None or bisect.bisect_left(marks, end) == bisect.bisect_left(marks, q.start):
