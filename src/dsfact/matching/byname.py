@@ -14,7 +14,7 @@ _MARKS = ".。;；:：!！?？\n"
 
 def byname_of(text, hit) -> bool:
     """Whether the name at `hit` (a cue hit of text.folded) is the byname of a name right before its word of
-    naming."""
+    naming (a body's name: "the plan, dubbed Stargate," names the plan, and Stargate is its own name)."""
     folded = text.folded
     lo = max(0, hit.start - _LEAD)
     lead = folded[lo:hit.start]
@@ -41,7 +41,7 @@ def byname_of(text, hit) -> bool:
             glue = glue[:-len(w)].rstrip(" \t,，")
             break
     end = lo + len(glue)
-    return any(h.end == end for h in text.hits_in(lo, end) if h is not hit)
+    return any(h.end == end and any(text.index.naming(h.cue)) for h in text.hits_in(lo, end) if h is not hit)
 
 
 def _marked(kind: str) -> bool:
