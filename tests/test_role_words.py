@@ -4,6 +4,7 @@ module built them before, from the same words, and both are asked about random w
 those words, white space, letters, digits and Chinese characters."""
 from __future__ import annotations
 
+import os
 import re
 
 from conftest import searched_text
@@ -210,3 +211,22 @@ def test_a_comparison_word_begins_where_the_search_does():
     assert lex.compared_before.ends(text, 0, at, False)
     assert not lex.compared_before.ends(text, text.index("ared"), at, False)  # "compared" begins before
     assert lex.compared_before.ends(text, text.index("compared"), at, False)
+
+
+def test_a_table_the_data_calls_no_role_is_read_as_none():
+    """A table of roles.words whose comment says "Not a role" is a word list read by its own module: read as a
+    role, its words would mark figures for every reader of roles (the gate counts any role word beside a figure)."""
+    import dsfact.lang
+
+    path = os.path.join(os.path.dirname(dsfact.lang.__file__), "roles.words")
+    comment, lists = "", []
+    for line in open(path, encoding="utf-8").read().splitlines():
+        if line.startswith("#"):
+            comment += " " + line
+        elif line.startswith("["):
+            if "not a role" in comment.lower():
+                lists.append(line.strip("[]"))
+            comment = ""
+        elif not line.strip():
+            comment = ""
+    assert lists and not set(lists) & set(lexicon().by_name)
