@@ -263,7 +263,7 @@ class TextMatcher(TextCues):
                     shadows, last = self.shadows(q, hit), hit
                 if shadows and any(self._could_state(x, claims[ci]) for x in shadows):
                     continue
-            if q.unit == "date" and hit.end <= qs and dated_word(self, q, hit) or moved_from(self.folded, q, hit):
+            if (q.unit == "date" and hit.end <= qs and dated_word(self, q, hit)) or moved_from(self.folded, q, hit):
                 continue  # "2023年成立的DeepSeek在2024年底推出V3": 成立 is 2023年's; "recovering from a 17% fall"
             cues.metric[ci] = min(cues.metric.get(ci, INF), d)
             if how == FIRM:

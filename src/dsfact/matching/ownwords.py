@@ -11,7 +11,8 @@ from dsfact.model import Quantity
 def own_kind_kept(text: TextCues, q: Quantity, metrics: list, exclusions: list) -> list:
     """The (word, claim) exclusions that stand for figure q: not one whose word stands in another figure's own
     words while q's own words hold a metric word of that claim. Each figure's own words say its kind: in "4 yuan
-    per million input tokens and 16 yuan per million output tokens", "input" is the first figure's."""
+    per million input tokens and 16 yuan per million output tokens", "input" is the first figure's. Nor one whose
+    word is a move that leaves q behind (moved_from: "recovering from a 17% decline")."""
     exclusions = [(hit, ci) for hit, ci in exclusions if not moved_from(text.folded, q, hit)]
     own = {ci for hit, ci, _d, _how in metrics if q.start <= hit.start and hit.end <= q.end}
     if not own:
@@ -47,10 +48,10 @@ _FROM: list = []  # [(the words before, the words after)] of roles.words [moved-
 
 
 def moved_from(folded: str, q: Quantity, hit) -> bool:
-    """Whether a word of a move (a claim's exclude or metric word) names the move that leaves figure q behind ("recovering from a 17%
-    decline", "从17%的跌幅中回升": roles.words [moved-from]): the word, "from" and at most two words, then q;
-    in Chinese 从 just before q (a day's word may stand between) and the word after q's phrase and 中. The figure is the move recovered from:
-    the word neither excludes a claim for it nor is its metric word."""
+    """Whether a word of a move (a claim's exclude or metric word) names the move that leaves figure q behind
+    ("recovering from a 17% decline", "从17%的跌幅中回升": roles.words [moved-from]): the word, "from" and at most
+    two words, then q; in Chinese 从 just before q (a day's word may stand between) and the word after q's phrase
+    and 中. The figure is the move recovered from: the word neither excludes a claim for it nor is its metric word."""
     if not _FROM:
         from dsfact.lang import load_words
 

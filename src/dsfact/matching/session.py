@@ -210,7 +210,7 @@ def _pinned(text) -> tuple[set[int], dict[int, list[frozenset[str]]]]:
 
 def marks_writing(folded: str, start: int, end: int) -> bool:
     """Whether the sentence folded[start:end] tells the time of writing as a moment of the session (an hour, a
-    forecast of the day, a present snapshot), and names no close."""
+    forecast of the day, a present snapshot, a move pared from the premarket one), and names no close."""
     table = _words()[2]
     hours = list(_found(folded, start, end, table.get("hour", ()))) + _clock_hours(folded, start, end)
     forecasts = list(_found(folded, start, end, table.get("forecast", ())))
