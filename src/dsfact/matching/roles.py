@@ -71,7 +71,7 @@ class _Lexicon:
                         "member", "exchange", "multiple", "earmark",
                         "use", "from-to", "saving-base", "sum-of-parts", "compound", "share-told", "recipient",
                         "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase", "breakdown",
-                        "move-noun", "moved-from", "calculation", "back-reference"):
+                        "move-noun", "moved-from", "calculation", "back-reference", "trained-count"):
                 continue  # word lists, not roles
             clause = table.get("clause")
             self.roles.append(_Role(
