@@ -35,8 +35,8 @@ def byname_of(text, hit) -> bool:
     if best is None:
         return False
     glue = lead[:best].rstrip(" \t,，")
-    for w in sorted(words_by_script("names", "byname", "before")[0] + words_by_script("names", "byname", "before")[1],
-                    key=len, reverse=True):
+    latin_glue, han_glue = words_by_script("names", "byname", "before")
+    for w in sorted(latin_glue + han_glue, key=len, reverse=True):
         if glue.endswith(w) and (not w.isascii() or len(glue) == len(w) or not glue[-len(w) - 1].isalnum()):
             glue = glue[:-len(w)].rstrip(" \t,，")
             break
