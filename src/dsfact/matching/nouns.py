@@ -38,6 +38,7 @@ def _words() -> dict:
             "function": frozenset(objects.get("function", ())),
             "object-end": _MARKS | frozenset(objects.get("end", ())),
             "referent": tuple(objects.get("referent", ())),
+            "time-between": tables.get("time-between", {}),
         }
     return _WORDS
 
@@ -101,7 +102,23 @@ def own_noun(folded: str, q: Quantity) -> str | None:
         return words["family"][noun]
     before = _past_links(_clipped_before(folded, q.start), words["before"], forward=False)
     noun = _ends_with(before.rstrip(), words["nouns"])
+    if noun is None:  # "空头头寸在暴跌前激增40%": a time said between the noun and its change
+        before = _past_links(_past_time(before.rstrip(), words["time-between"]), words["before"], forward=False)
+        noun = _ends_with(before.rstrip(), words["nouns"])
     return None if noun is None else words["family"][noun]
+
+
+def _past_time(s: str, table: dict) -> str:
+    """`s` without a time said at its end between an opener and a closer of nouns.words [time-between]
+    ("在暴跌前"), or `s` as it is."""
+    reach = int((table.get("reach") or ("8",))[0])
+    for close in table.get("close", ()):
+        if s.endswith(close):
+            body = s[:-len(close)]
+            at = max((body.rfind(o, max(0, len(body) - reach - len(o))) for o in table.get("open", ())), default=-1)
+            if at > 0:
+                return s[:at]
+    return s
 
 
 def _past_links(s: str, links: _Edges, forward: bool) -> str:
