@@ -42,6 +42,20 @@ def total_of_list(text, q, claim) -> bool:
     joint = _gap(folded, before.end, own.start)
     if not (joint or "、" in folded[before.end:own.start]) or joint not in joiners:
         return False  # "Compared with OpenAI, DeepSeek-V3 cost ...": a comma alone ends no list
-    if own.start < text.reader().clause_span(q.start)[0] or _says(each, folded, sentence.start, sentence.end):
+    clause = text.reader().clause_span(q.start)[0]
+    if (own.start < clause and not _relative_after(folded, own.end, clause)) \
+            or _says(each, folded, sentence.start, sentence.end):
         return False  # "V3與GPT-4o常被比較，……後者用了3.5萬塊": the list is not the figure's subject
     return not text.figures_in(before.start, own.start)
+
+
+def _relative_after(folded: str, end: int, clause: int) -> bool:
+    """Whether the clause at `clause` opens with a relative word (names.words [relative]) right after the name
+    that ends at `end` and a comma: "Microsoft and Meta, which together expect to invest $150 billion" tells
+    the list's own figure in that clause."""
+    from dsfact.lang import word_set
+
+    if folded[end:clause].strip(" ,，") or not folded[end:clause].strip():
+        return False
+    first = folded[clause:clause + 12].strip(" ,，").split(" ", 1)[0]
+    return first in word_set("names", "relative")
