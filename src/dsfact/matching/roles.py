@@ -120,6 +120,7 @@ class _Lexicon:
         names = load_words("names")
         comparison = names.get("comparison", {})
         self.shift = Alternation(names.get("shift", {}).get("before", ()))
+        self.ticker = Pattern(_TICKER, *(names.get("ticker", {}).get(k, ()) for k in ("before", "after")))
         self.compared_before = Words(comparison.get("before", ()))
         self.compared_after = Words(comparison.get("after", ()))
         exchange = tables.get("exchange", {})  # "listed on the Nasdaq", "Nasdaq-listed": the exchange, no index
@@ -510,9 +511,14 @@ def opens_new_subject(folded: str, start: int, end: int) -> bool:
     return lexicon().new_subject.get(has_han(words)).match(words) is not None
 
 
+_TICKER = r"[(（]\s*(?:(?:{})\s*[:：]\s*[a-z0-9.]{{1,10}}|[a-z0-9]{{2,6}}\.(?:{}))\s*[)）]"  # (2432.HK), (NASDAQ: MRVL)
+
+
 def turns_away(folded: str, start: int, end: int) -> bool:
-    """Whether folded[start:end] turns to another subject ("elsewhere", "另一方面", "a rival")."""
-    return lexicon().shift.get(has_han(folded[start:end])).search(folded, start, end) is not None
+    """Whether folded[start:end] turns to another subject ("elsewhere", "另一方面", "a rival"), or names a
+    listed company by its stock code (names.words [ticker]: "越疆(2432.HK)涨19.2%")."""
+    chinese, lex = has_han(folded[start:end]), lexicon()
+    return any(words.get(chinese).search(folded, start, end) is not None for words in (lex.shift, lex.ticker))
 
 
 def move_levels(text, q: Quantity, metric: dict[int, float], family: frozenset[int]) -> None:
