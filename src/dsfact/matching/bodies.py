@@ -103,7 +103,7 @@ def members(text: TextCues) -> list[tuple[frozenset[str], frozenset[str]]]:
             said = [claim.subject] + [st.attributed_to for st in claim.statements if st.attributed_to]
             fields = [alnum(_fold(w)) for w in said]
             keys = {_cue_key(c, folded.get(c))[0] for c in claim.subject_cues}
-            models = {k for k in keys if any(ch.isdigit() for ch in k)}
+            models = {k for k in keys if _model_name(k)}
             own = {k for k in models if alnum(k) in fields[0]}
             own |= {k for k in models if own and any(alnum(k) in f for f in fields)}
             numbers = {_DIGITS.findall(k)[0] for k in own}
@@ -127,7 +127,7 @@ def _company_models(registry, folded) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for claim in registry.claims:
         keys = {_cue_key(c, folded.get(c))[0] for c in claim.subject_cues}
-        models = {k for k in keys if any(ch.isdigit() for ch in k)}
+        models = {k for k in keys if _model_name(k)}
         for k in keys - models:
             out.setdefault(k, set()).update(models)
     return out
@@ -151,17 +151,17 @@ def bodies(text: TextCues) -> list[frozenset[str]]:
             for hit in index.find(words):
                 entity, subjects = index.naming(hit.cue)
                 # a name, or a model the claim's own cue words name ("Grok 2" for a multiple of Grok 2's)
-                named = entity or subjects or (any(c.isdigit() for c in hit.cue)
+                named = entity or subjects or (_model_name(hit.cue)
                                                and (ci, METRIC) in index.roles.get(hit.cue, ()))
                 if named and (claim.unit in _RATIOS or is_comparison(words, hit.start, hit.end)):
                     keys.add(hit.cue)
                     # and the other names of that body ("leading labs", 头部公司 for "leading AI labs"); of a
                     # model, not the other models a claim of its maker lists (o1 beside GPT-4o)
-                    model = any(c.isdigit() for c in hit.cue)
+                    model = _model_name(hit.cue)
                     for c, role in index.roles.get(hit.cue, ()):
                         if role == SUBJECT:
                             keys.update(k for k in (_cue_key(w, folded.get(w))[0] for w in registry.claims[c].subject_cues)
-                                        if not (model and any(ch.isdigit() for ch in k) and alnum(k) != alnum(hit.cue)))
+                                        if not (model and _model_name(k) and alnum(k) != alnum(hit.cue)))
             out.append(frozenset(alnum(k) for k in keys))
         found = _BODIES[id(index)] = (index, out)
     return found[1]
@@ -202,7 +202,7 @@ def other_body(text, q: Quantity, ci: int) -> bool:
         if not (entity or subjects) or not subject_seen:
             continue  # a name before the subject ("Meta spent on Llama 3 ...") is not what it is compared with
         key = alnum(hit.cue)
-        if not entity and not any(c.isdigit() for c in key):
+        if not entity and not _model_name(key):
             continue  # a company registered for its own figures may make the body compared ("OpenAI 5%": GPT-4o's)
         if not any(key in b or b in key for b in compared):
             return True
@@ -219,13 +219,18 @@ def _other_model_named(text, q: Quantity, ci: int, sentence, compared: frozenset
         if ci in subjects or not (entity or subjects):
             continue
         key = alnum(hit.cue)
-        model = any(c.isdigit() for c in key)
+        model = _model_name(key)
         if any(_same_body(key, b) for b in compared):
             if model:
                 return False  # the model compared with is named: the sentence may compare with both
             continue  # its maker's name may stand for it ("5% of OpenAI's") or only qualify another ("OpenAI的o1")
         other = other or entity or model
     return other
+
+
+def _model_name(name: str) -> bool:
+    """Whether a registered name names a model: a name with a digit (o1, GPT-4o, V3, 羊驼3), not its maker."""
+    return any(c.isdigit() for c in name)
 
 
 def _same_body(key: str, body: str) -> bool:
@@ -467,7 +472,7 @@ def other_saving_base(text, q: Quantity, ci: int, start: int, end: int) -> bool:
         return False
     keys = [alnum(hit.cue) for hit in text.hits_in(*span)]
     models = compared_models(text)[ci]
-    named = [k for k in keys if any(c.isdigit() for c in k)]
+    named = [k for k in keys if _model_name(k)]
     if named and models:
         return not any(_same_body(k, m) for k in named for m in models)
     compared = bodies(text)[ci]
@@ -498,7 +503,7 @@ def compared_models(text: TextCues) -> list[frozenset[str]]:
                 for words in sources:
                     for hit in index.find(_fold(words)):
                         key = alnum(hit.cue)
-                        if any(c.isdigit() for c in key) and ci not in index.naming(hit.cue)[1]:
+                        if _model_name(key) and ci not in index.naming(hit.cue)[1]:
                             keys.add(key)
             out.append(frozenset(keys))
         found = _MODELS[id(index)] = (index, out)

@@ -59,6 +59,7 @@ def likened(folded: str, start: int, end: int) -> bool:
 
 _FRAME: list = []  # (openers, closers) of names.words [comparison-frame], read once
 _FRAME_REACH = 40  # characters from a frame's opener to the name, past the names listed before it
+_CLOSER_REACH = 60  # characters after the name within which the frame's closer (相媲美, 不相上下) is looked for
 _LIST_JOINERS = ("、", "和", "及", "以及", "与")
 _CLAUSE_MARKS = "，,。；;：:！!？?\n"
 
@@ -79,5 +80,6 @@ def _framed(folded: str, start: int, end: int) -> bool:
         at = max((lead.rfind(w) for w in openers), default=-1)
         if at < 0 or not lead.endswith(_LIST_JOINERS):
             return False  # not right after the opener, nor listed after a name that is
-    stop = min((i for i in (folded.find(c, end, end + 60) for c in _CLAUSE_MARKS) if i >= 0), default=end + 60)
+    reach = end + _CLOSER_REACH
+    stop = min((i for i in (folded.find(c, end, reach) for c in _CLAUSE_MARKS) if i >= 0), default=reach)
     return any(w in folded[end:stop] for w in closers)
