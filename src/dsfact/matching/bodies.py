@@ -22,6 +22,7 @@ from dsfact.matching.joint import loosely_named
 from dsfact.matching.memo import LastText
 from dsfact.matching.others import other_subject
 from dsfact.matching.text import INF, TextCues
+from dsfact.matching.trailing import trails_another
 from dsfact.matching.tranche import tranche_word_apart
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
@@ -173,8 +174,8 @@ def other_body(text, q: Quantity, ci: int) -> bool:
     does: its clause names, after ci's subject, another body (an entity, or a registered model: a name with
     a digit) that is neither that subject nor the body ci's metric compares with ("a 263-fold gap between
     Grok 3 and DeepSeek-V3" is no multiple of Grok 2's). A move ("shares fell 17%") is no fraction."""
-    if other_subject(text, q, ci):
-        return True
+    if other_subject(text, q, ci) or trails_another(text, q, ci):
+        return True  # (trails_another: "Broadcom dragged down the Nasdaq, falling 17.4%" is Broadcom's fall)
     claim = text.registry.claims[ci]
     if q.direction and claim.unit == "ratio" and not text.index.directions(claim):
         return True  # "shares plunged 17%", "costs fell 95%": a move compares a thing with itself, no fraction

@@ -1,0 +1,47 @@
+"""A phrase of a move after a comma with no subject of its own (", plunging 19.1%", "，重挫19.1%") tells the
+move of the subject of the clause before it, that clause's first name: "Broadcom dragged down the Nasdaq,
+falling 17.4%" is Broadcom's fall, not the Nasdaq's, though the Nasdaq is named nearer. The words that open
+such a phrase are language data (dsfact/lang/sentences.words [trailing-move])."""
+from __future__ import annotations
+
+import bisect
+
+_WORDS: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+
+
+def trails_another(text, q, ci: int) -> bool:
+    """Whether figure q stands in such a phrase, right after a clause of its sentence whose first name (not
+    the object of a word before it) is another body than claim ci's subject and which names ci's subject
+    after it: the figure is that other body's move."""
+    global _WORDS
+    marks = text._marks
+    k = bisect.bisect_right(marks, q.start)
+    sentence = text.sentences[text.sentence_of(q.start)]
+    if not k or marks[k - 1] < sentence.start:
+        return False
+    folded = text.folded
+    start = marks[k - 1] + 1
+    head = folded[start:q.start].lstrip()
+    if _WORDS is None:
+        from dsfact.lang import words_by_script
+
+        _WORDS = words_by_script("sentences", "trailing-move", longest_first=True)
+    latin, chinese = _WORDS
+    if not (head.startswith(chinese) or any(head.startswith(w) and not head[len(w):len(w) + 1].isalpha()
+                                            for w in latin)):
+        return False
+    end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
+    naming = text.index.naming
+    if any(any(naming(h.cue)) for h in text.hits_in(start, end)):
+        return False  # the phrase names someone: its own subject
+    before = max(marks[k - 2] + 1, sentence.start) if k > 1 else sentence.start
+    from dsfact.matching.bodies import governed
+
+    names = [h for h in text.hits_in(before, marks[k - 1]) if any(naming(h.cue))]
+    first = next((h for h in names if not governed(folded, h.start)), None)
+    if first is None:
+        return False
+    entity, subjects = naming(first.cue)
+    if ci in subjects:
+        return False
+    return any(ci in naming(h.cue)[1] for h in names if h.start > first.start)
