@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 
+from dsfact.matching.comparison import is_comparison
 from dsfact.matching.memo import LastText
 from dsfact.matching.text import INF
 
@@ -32,9 +33,9 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
     return _WORDS
 
 
-def _pointer(folded: str, start: int, end: int) -> tuple[int, int] | None:
-    """The last "the former"/"the latter" (前者, 后者) in folded[start:end] that points back: its end, and 0
-    for the first of a pair, 1 for the second; None when there is none."""
+def _pointer(folded: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """The last "the former"/"the latter" (前者, 后者) in folded[start:end] that points back: its end, 0
+    for the first of a pair, 1 for the second, and its start; None when there is none."""
     former, latter, adjective = _words()
     found = None
     for place, words in enumerate((former, latter)):
@@ -51,7 +52,7 @@ def _pointer(folded: str, start: int, end: int) -> tuple[int, int] | None:
                     ok = True
                 if ok:
                     if found is None or stop > found[0]:
-                        found = (stop, place)
+                        found = (stop, place, at)
                     break
                 at = folded.rfind(w, start, at)
     return found
@@ -124,9 +125,9 @@ def pointed(text, si: int, q) -> tuple[int, bool, tuple[int, ...]] | None:
     found = _pointer(folded, clause_start, q.start)
     if found is None:
         return None
-    end, place = found
-    if _names(text, end, q.start):
-        return None
+    end, place, at = found
+    if _names(text, end, q.start) or is_comparison(folded, at, end):
+        return None  # "不到后者的二十分之一": the pointer names the measure the figure is set against, as a name would
     names = _names(text, sentence.start, end - 1)
     if not names and si > 0 and text.sentences[si - 1].paragraph == sentence.paragraph:
         before = text.sentences[si - 1]
