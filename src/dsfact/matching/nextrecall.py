@@ -22,7 +22,38 @@ def named_after(matcher, q, si: int, missing: list[int], cues, distance: float) 
     speaks of (dsfact.matching.structure.named_next), or by taking up q's metric with a word pointing back."""
     from dsfact.matching.structure import named_next
 
-    return named_next(matcher, q, si, missing, cues, distance) or named_on_recall(matcher, q, si, missing, cues, distance)
+    return named_next(matcher, q, si, missing, cues, distance) or named_on_recall(matcher, q, si, missing, cues, distance) \
+        or introduced_next(matcher, q, si, missing, cues, distance)
+
+
+_QUOTES = "\"'“”‘’「」『』《》*_#"  # marks that may open the introduced line ("**DeepSeek-V3**", 「V3」)
+
+
+def introduced_next(matcher, q, si: int, missing: list[int], cues, distance: float) -> bool:
+    """Whether figure q's sentence ends with a colon that introduces what the next sentence names first
+    ("On 26 December a Hangzhou start-up released its new model:" over a line "DeepSeek-V3."): the figure
+    takes that name as its subject when it is one of a claim in `missing`. Across a paragraph break the
+    binding is loose: it may agree, never contradict."""
+    sentences = matcher.sentences
+    if si + 1 >= len(sentences) or sentences[si + 1].paragraph - sentences[si].paragraph > 1:
+        return False
+    folded = matcher.folded
+    if not folded[sentences[si].start:sentences[si].end].rstrip().endswith((":", "：")):
+        return False
+    start = sentences[si + 1].start
+    for h in matcher.sentence_hits(si + 1):
+        entity, subjects = matcher.index.naming(h.cue)
+        if not (entity or subjects):
+            continue
+        given = [ci for ci in missing if ci in subjects]
+        if not given or folded[start:h.start].strip(_QUOTES + " \t\n"):
+            return False  # another name first, or words before the name: the line is no bare introduction
+        for ci in given:
+            cues.subject[ci] = min(cues.subject.get(ci, INF), distance + h.start - q.end)
+        if sentences[si + 1].paragraph != sentences[si].paragraph:
+            matcher._loose.update(given)
+        return True
+    return False
 
 
 def named_on_recall(matcher, q, si: int, missing: list[int], cues, distance: float) -> bool:
