@@ -12,7 +12,7 @@ from operator import attrgetter
 
 from dsfact.lang import word_set, words_of
 from dsfact.matching.byname import byname_of
-from dsfact.matching.comparison import is_comparison
+from dsfact.matching.comparison import is_comparison, likened
 from dsfact.matching.heads import heads_own
 
 _START = attrgetter("start")  # a cue hit's start, to bisect a sentence's hits by
@@ -142,6 +142,8 @@ def own_only(text, hit, far: bool, q_start: int, q=None) -> bool:
     slid 3.1%": dsfact.matching.heads)."""
     if (far or q and hit.start >= q.end) and is_comparison(text.folded, hit.start, hit.end):
         return not relative(text, hit.end, q_start)
+    if hit.start > q_start and likened(text.folded, hit.start, hit.end):
+        return not relative(text, hit.end, q_start)  # "造出可与OpenAI和Meta的模型相媲美的AI": a likeness frame's names
     if q and hit.start >= q.end:
         return heads_own(text, q, hit)
     return _described_before(text, hit, q_start)

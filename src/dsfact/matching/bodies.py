@@ -7,7 +7,7 @@ import bisect
 import re
 
 from dsfact.fold import fold_text
-from dsfact.matching.comparison import is_comparison
+from dsfact.matching.comparison import in_frame, is_comparison, likened
 from dsfact.matching.cues import METRIC, SUBJECT, _cue_key
 from dsfact.matching.family import (
     base_span,
@@ -320,6 +320,14 @@ def _through_other(text, ci: int, nearest: str | None, named: set[str]) -> bool:
 _CELL_LABEL = re.compile(r"[^\d\s$€£¥]{0,16}(?: [^\d\s$€£¥]{1,16}){0,2}(?:\t|  )\s*(?:about |约|約)?[$€£¥]?\d")
 
 
+def _likened_before(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether a word after figure q stands inside a frame of likeness that a name between them opens
+    (comparison.likened, in_frame): it tells what the figure's subject is likened to, not the figure."""
+    folded, naming = text.folded, text.index.naming
+    return any(any(naming(h.cue)) and likened(folded, h.start, h.end) and in_frame(folded, h.end, hit.start, hit.end)
+               for h in text.hits_in(q.end, hit.start))
+
+
 def governs_other(text: TextCues, q: Quantity, hit) -> bool:
     """Whether a word in another clause than figure q's stands beside a part there, a figure of q's unit
     in the role of a part (dsfact/lang/roles.words [part]): "invest $100 billion initially, rising to
@@ -338,6 +346,8 @@ def governs_other(text: TextCues, q: Quantity, hit) -> bool:
         return True  # "input $0.55 (cache miss) and output $2.19": "output" is the next figure's
     if tranche_word_apart(text, q, hit):
         return True  # "start immediately and eventually expand to $500 billion": the whole
+    if hit.start >= q.end and _likened_before(text, q, hit):
+        return True  # "造出可与OpenAI的最新产品相媲美的模型": the product is the measure of a likeness
     marks, starts = text._marks, text._quantity_starts
     clause = bisect.bisect_right(marks, hit.start)
     if clause == bisect.bisect_right(marks, q.start):

@@ -83,3 +83,14 @@ def _framed(folded: str, start: int, end: int) -> bool:
     reach = end + _CLOSER_REACH
     stop = min((i for i in (folded.find(c, end, reach) for c in _CLAUSE_MARKS) if i >= 0), default=reach)
     return any(w in folded[end:stop] for w in closers)
+
+
+def in_frame(folded: str, name_end: int, start: int, end: int) -> bool:
+    """Whether the words at folded[start:end], after a name that ends at name_end and stands in a frame of
+    likeness (likened), are still inside that frame: no clause mark between, and the frame's closer after
+    them ("可与OpenAI和Meta等公司最新产品相媲美": 产品 is what the name makes, the measure of the likeness)."""
+    if not _FRAME or any(c in folded[name_end:start] for c in _CLAUSE_MARKS):
+        return False
+    reach = end + _CLOSER_REACH
+    stop = min((i for i in (folded.find(c, end, reach) for c in _CLAUSE_MARKS) if i >= 0), default=reach)
+    return any(w in folded[end:stop] for w in _FRAME[0][1])
