@@ -22,7 +22,7 @@ DATELINE_LINES = 3  # the first lines of prose that may hold a dateline
 DATELINE_REACH = 120  # the longest line that may be only a date (with a byline, a section, a time)
 DATELINE_HEAD = 48  # characters of a longer line where a dateline's date may stand
 LINE_WORDS = 20  # characters beside the date (a byline, a section) on a line that is only a date ...
-LINE_HAN = 10  # ... or Chinese characters
+LINE_HAN = 14  # ... or Chinese characters (an outlet, a desk and a name: "財經新聞網編譯王小明 綜合外電")
 _META_NAMES = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
                "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
                "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",

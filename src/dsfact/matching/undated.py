@@ -352,9 +352,43 @@ def told_of_another_year(text, time: str) -> bool:
     dates = [(x.start, str(x.value) + (SHIFTED if east_of(text.folded, x.start, x.end) else ""))
              for x in text_dates(text, frozenset({month, month % 12 + 1}))]
     days = [(at, d) for at, d in dates if has_day(d) and date_fits(d, time)]
-    found[time] = bool(days) and all(d.startswith("--") for _, d in days) and all(
-        (y := undated_year(text, d.rstrip(SHIFTED), at, year)) is not None and y != year for at, d in days)
+    bare = _bare_days(text, time, {at for at, _ in dates})
+    found[time] = bool(days or bare) and all(d.startswith("--") for _, d in days) and all(
+        (y := undated_year(text, d.rstrip(SHIFTED), at, year)) is not None and y != year for at, d in days) \
+        and all(d != time[:10] for d in bare)
     return found[time]
+
+
+def _bare_days(text, time: str, dated: set[int]) -> list[str]:
+    """The days a text of a date of its own names by the day of the month alone that is a claim's ("27日",
+    "(27 日)" in a market report of 28 January 2026), outside the dates read whole (`dated`: where they
+    start): each is the latest such day on or before the document's date, as a reader takes it ("美股周二（27日）"
+    written on 28 January 2026 is 27 January 2026); none in a text without a full date of its own."""
+    doc = text.day
+    if not doc or doc.startswith("--") or len(doc) < 10:
+        return []
+    import datetime
+
+    from dsfact.matching.roles import lexicon
+
+    try:
+        written = datetime.date.fromisoformat(doc[:10])
+    except ValueError:
+        return []
+    day, out = int(time[8:10]), []
+    for m in lexicon().day_of_month.get(True).finditer(text.folded):
+        if int(m.group(1)) != day or any(m.start() - BARE_DATED <= at <= m.start() for at in dated):
+            continue
+        year, month = (written.year, written.month) if day <= written.day else \
+            (written.year - (written.month == 1), (written.month - 2) % 12 + 1)
+        try:
+            out.append(datetime.date(year, month, day).isoformat())
+        except ValueError:  # a day the month has not: no day this text names
+            continue
+    return out
+
+
+BARE_DATED = 6  # characters before a day of the month where a date read whole may start ("2026年1月27日")
 
 
 STORY_AFTER = 32  # characters after "a year after" / before 一周年 where the story's name stands, in its clause
