@@ -479,15 +479,26 @@ def other_saving_base(text, q: Quantity, ci: int, start: int, end: int) -> bool:
     compares with (compared_models), another model of the same maker ("cheaper than o3" against a saving
     over OpenAI's o1 price) is another base."""
     span = base_span(text.folded, q, start, end, base_words("saving-base"))
-    if span is None:
-        return False
-    keys = [alnum(hit.cue) for hit in text.hits_in(*span)]
     models = compared_models(text)[ci]
+    if span is None:
+        return bool(models) and _other_model_only(text, q, ci, models)
+    keys = [alnum(hit.cue) for hit in text.hits_in(*span)]
     named = [k for k in keys if _model_name(k)]
     if named and models:
         return not any(_same_body(k, m) for k in named for m in models)
     compared = bodies(text)[ci]
     return not any(any(key in b or b in key for b in compared) for key in keys)
+
+
+def _other_model_only(text, q: Quantity, ci: int, models: frozenset[str]) -> bool:
+    """Whether the sentence of a saving q that says no base names, of the bodies claim ci compares with, only
+    models other than those it compares with: "The 73% savings make R1 the pick unless o3's premium ..." (o3
+    beside a saving over OpenAI's o1 price; R1便宜73%，o3的溢价……) is a saving against o3."""
+    sentence = text.sentences[text.sentence_of(q.start)]
+    compared = bodies(text)[ci]
+    named = {key for hit in text.hits_in(sentence.start, sentence.end)
+             if _model_name(key := alnum(hit.cue)) and key in compared}
+    return bool(named) and not any(_same_body(k, m) for k in named for m in models)
 
 
 _MODELS: dict[int, tuple] = {}
