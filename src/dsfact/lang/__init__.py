@@ -28,7 +28,7 @@ KEYS: dict[str, frozenset[str]] = {
     "roles": frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head", "sentence", "words")),
     "synonyms": frozenset(("words",)),
     "sentences": frozenset(("ends", "stops", "opens", "closes", "words")),
-    "counts": frozenset(("function", "measure", "cjk-function", "also", "container", "collective", "piece")),
+    "counts": frozenset(("function", "measure", "cjk-function", "also", "container", "collective", "piece", "time")),
     "events": frozenset(("metric", "words", "others", "before", "after", "title", "unless", "reach", "kind")),
 }
 

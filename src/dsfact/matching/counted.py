@@ -31,6 +31,7 @@ def _words() -> dict:
             "container": tuple(table.get("container", ())),
             "collective": tuple(table.get("collective", ())),
             "piece": frozenset(table.get("piece", ())),
+            "time": tuple(table.get("time", ())),
         }
     return _WORDS
 
@@ -96,6 +97,7 @@ def _run(after: str) -> str:
     return after
 
 
+_LATIN_HEAD = re.compile(r" ?(?:[a-z0-9][a-z0-9 -]*)?")  # the Latin words that open a Chinese run ("gpu" of "gpu时间")
 _CODE = re.compile(r"(?<![a-z0-9])([a-z]{1,3}[0-9]{2,4})(?:s|[a-z])?(?![a-z0-9])")  # a chip's code: h100, gb200, a100s
 
 
@@ -116,6 +118,9 @@ def _cjk_other(run: str, words: dict, allowed: frozenset[str], piece: bool = Fal
     """Whether the Chinese noun at the head of `run` (the words right after a count) is no word of `allowed`;
     `piece`: the count's measure word is one of pieces (块, 张), not of wholes."""
     run = run[:12]
+    bare = run[len(_LATIN_HEAD.match(run).group()):]
+    if bare.startswith(tuple(w for w in words["time"] if not w.isascii())):
+        return True  # "约5000 GPU时间", "5000卡时": time on the chips, not the chips
     if run.startswith(words["cjk-function"]):
         return False
     for k in range(1, len(run)):  # the noun ends where a word that names nothing begins
@@ -156,6 +161,8 @@ def _latin_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
         head.append(token)
     if any(t in words["container"] and t not in allowed for t in head):
         return True  # "64 eight-way H800 boxes", "256 GPU servers": the holders, not the GPUs
+    if len(head) > 1 and head[-1] in words["time"]:
+        return True  # "about 5,000 GPU time": time on the chips, not the chips
     if code is not None:
         return False  # the claim's own chip: "2,048 H800s"
     if any(" " in w and f" {w} " in phrase for w in allowed):
