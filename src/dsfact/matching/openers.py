@@ -59,6 +59,8 @@ def _opens_participle(folded: str, start: int, end: int) -> bool:
     word = words[0] if words else ""
     if not word.isalpha() or head.startswith(_comparisons()) or " ".join(words).startswith(_comparisons()):
         return False
+    if word in words_of("roles", "opener-gerund") and len(words) > 1:  # "By shedding $589 billion, Nvidia ..."
+        return words[1].endswith("ing") and len(words[1]) > 4 and words[1].isalpha()
     return (word.endswith("ed") and len(word) > 4) or word in latin
 
 
