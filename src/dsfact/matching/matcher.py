@@ -25,7 +25,7 @@ from dsfact.matching.pointers import former_latter
 from dsfact.matching.present import says_where
 from dsfact.matching.pronouns import pronoun_subject
 from dsfact.matching.recalled import recalled_metric
-from dsfact.matching.referents import qualifies_other, quoted, referred_back, said_after, spoken_lead
+from dsfact.matching.referents import in_quote, qualifies_other, quoted, referred_back, said_after, spoken_lead
 from dsfact.matching.relhead import relative_head
 from dsfact.matching.restated import restated_fits
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, move_levels, time_fits, turns_away
@@ -407,13 +407,12 @@ class TextMatcher(TextCues):
 
     def _borrow_subject(self, q: Quantity, si: int, missing: list[int], subject_d: dict[int, float],
                         family: frozenset[int]) -> bool:
-        """"It was trained on 2,560 chips.": take the subject named most recently before the sentence,
-        a few sentences (and at most two paragraph breaks) back. Any other body met on the way stops the
-        search: an entity, a registered name that is the subject only of figures of other kinds (unless
-        it qualifies a product: "2,048 Nvidia H800s" in a list about a model, or is the object of a
-        phrase: "the worst day in the history of the US stock market"). Whether an earlier sentence named a
-        subject (then no heading or lead line gives one)."""
-        here = self.sentences[si].paragraph
+        """"It was trained on 2,560 chips.": take the subject named most recently before the sentence, a few
+        sentences (at most two paragraph breaks) back; any other body met on the way stops the search: an entity,
+        a registered name that is the subject only of figures of other kinds (unless it qualifies a product, "2,048
+        Nvidia H800s", or is the object of a phrase, "in the history of the US stock market"). A figure in a quote
+        that opens its sentence takes one from a paragraph before loosely (a speaker may speak of anyone)."""
+        here, quote = self.sentences[si].paragraph, in_quote(self, si, q)
         for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
             earlier = self.sentences[back]
             breaks = here - earlier.paragraph
@@ -422,6 +421,7 @@ class TextMatcher(TextCues):
             if self._take_subject(earlier.start, earlier.end, missing, subject_d, family,
                                   SENTENCE_PENALTY * (1 + breaks) + q.start):
                 if any(subject_d.get(ci, INF) < INF for ci in missing) or not members_only(self, si, q, earlier, missing):
+                    self._loose.update(ci for ci in missing if quote and breaks and subject_d.get(ci, INF) < INF)
                     return True  # (unless only a venture's members were named: "Oracle will build the first site.")
             if turns_away(self.folded, earlier.start, earlier.end):
                 return True  # "Elsewhere, a rival lab drew notice.": the story has turned to someone else

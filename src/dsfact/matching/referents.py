@@ -316,19 +316,25 @@ def _speech_words() -> tuple[str, ...]:
     return words_of("names", "speaker", longest_first=True)
 
 
+def in_quote(text, si: int, q) -> bool:
+    """Whether figure q stands in a quotation that opens its sentence and is still open at q ('"Firms who
+    have $6 million to spend ...," said an investor'): the speaker's own voice, which may speak of anyone."""
+    sentence, folded = text.sentences[si], text.folded
+    first = sentence.start
+    while first < q.start and folded[first] in " \t*#-":
+        first += 1
+    return first < q.start and folded[first] in _OPENING_QUOTES \
+        and not any(c in _CLOSING_QUOTES for c in folded[first + 1:q.start])
+
+
 def quoted(text, si: int, q, cues) -> bool:
     """'"Our goal is to mobilise €200 billion," said the Commission's president': a figure in a quote that
     opens its sentence and names no subject takes the subject of the one said to have said it, right after
     the quote (or at the head of the next sentence of its paragraph), loosely: the speaker's words may be
     about someone else, so the figure may agree but never contradicts."""
-    sentence, folded = text.sentences[si], text.folded
-    first = sentence.start
-    while first < q.start and folded[first] in " \t*#-":
-        first += 1
-    if first >= q.start or folded[first] not in _OPENING_QUOTES:
+    if not in_quote(text, si, q):
         return False  # (the cheap look first: this runs for every figure)
-    if any(c in _CLOSING_QUOTES for c in folded[first + 1:q.start]):
-        return False
+    sentence, folded = text.sentences[si], text.folded
     subject_d = cues.subject  # the claims whose subject no name in reach gives (matcher._Cues)
     missing = [ci for ci in cues.metric if subject_d.get(ci, INF) == INF and ci not in cues.excluded]
     if not missing:
