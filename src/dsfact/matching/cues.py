@@ -12,6 +12,7 @@ from dsfact.model import Registry
 from dsfact.numbers.words import is_money
 
 SUBJECT, METRIC, EXCLUDE, VARIANT, ENTITY = "subject", "metric", "exclude", "variant", "entity"
+VERSION = "\x00version"  # the key of a model's name with a version after it: an entity (dsfact.matching.versions)
 FUZZY_MIN_LENGTH = 5
 FUZZY_SCORE = 80
 MAX_CUE_TOKENS = 5
@@ -139,6 +140,7 @@ class CueIndex:
                 index.groups.setdefault(claim.group, []).append(i)
         for cue in registry.entities:
             add(_cue_key(cue, folded.get(cue)), -1, ENTITY)
+        index.roles[VERSION] = [(-1, ENTITY)]  # "V3.1": another version of a model
         index.prices = frozenset(i for i, c in enumerate(registry.claims) if c.per is not None and is_money(c.unit))
         index.point_levels = frozenset(i for i in index.claims_by_unit.get("point", ())
                                        if registry.claims[i].kind == "level")

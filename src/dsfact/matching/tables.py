@@ -45,11 +45,25 @@ def table_cues(matcher, q, cues, firm: set[int]) -> None:
                 cues.entity = min(cues.entity, 1.0)
             words.append(folded[h.start:h.end])
             keys.add(h.cue)
+    if spans[0] is not None and _version_in_row(matcher, spans[0][1], q.start, family):
+        cues.entity = min(cues.entity, 0.5)  # "| DeepSeek | DeepSeek-V3.1 | $0.48 |": the model's row, not the company's
     apply_word_roles(word_roles(matcher, q, words), cues, firm)
     # a column headed by another model of the claim's family ("| OpenAI GPT-4o |" against o1's price) and
     # not by its own binds loosely: it may agree, never contradict
     family_of = members(matcher)
     firm.difference_update([ci for ci in list(firm) if family_of[ci][1] & keys and not family_of[ci][0] & keys])
+
+
+def _version_in_row(matcher, start: int, end: int, family: frozenset[int]) -> bool:
+    """Whether the cells between a row's label and a figure (text[start:end]) name another body whose name
+    holds the name of a subject of these claims ("Deepseek v3.1", "V3-0324"): another member of the label's
+    family, more particular than the company the label names, whose row it is."""
+    index, folded = matcher.index, matcher.folded
+    if "|" not in folded[start:end]:
+        return False
+    return any(index.naming(h.cue)[0] and any(ci in family for x in index.find(folded[h.start:h.end])
+                                              for ci in index.naming(x.cue)[1])
+               for h in matcher.hits_in(start, end))
 
 
 def _header_owns(matcher, column: tuple[int, int] | None, family: frozenset[int], cues) -> None:

@@ -16,6 +16,7 @@ from dsfact.matching.participial import aside_commas
 from dsfact.matching.roles import FigureReader
 from dsfact.matching.sentences import Sentence, split_sentences
 from dsfact.matching.timewords import inside, references
+from dsfact.matching.versions import versioned
 from dsfact.matching.when import SHIFTED, date_fits, east_of
 from dsfact.model import Quantity, Registry
 
@@ -158,7 +159,8 @@ class TextCues:
         self.sentences = split_sentences(text, _in_paragraphs(blocks) if blocks else None)
         self._starts = [s.start for s in self.sentences]
         # "a joint venture of OpenAI, SoftBank and Oracle" names Stargate (dsfact.matching.joint)
-        self.hits = named_by_members(self, self._longest_names(self.index.find(self.folded))) if self.sentences else []
+        self.hits = named_by_members(self, self._longest_names(versioned(self.index, self.folded, self.index.find(self.folded)))) \
+            if self.sentences else []
         self._hit_starts = [h.start for h in self.hits]
         self._marks = self._all_marks = clause_marks(text)  # clause boundaries, in order
         self._dates: dict[int, list[tuple[str, int, int]]] = {}
