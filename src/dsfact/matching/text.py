@@ -89,6 +89,20 @@ def _or_restated(text: str, quantities: list[Quantity]) -> list[int]:
     return out
 
 
+def _stacked(text: str, quantities: list[Quantity]) -> list[int]:
+    """The commas between a figure and a figure joined to its unit by a hyphen, both before one noun ("a $500
+    billion, four-year plan"): adjectives of one noun phrase, no clause boundary."""
+    out = []
+    for x, y in zip(quantities, quantities[1:]):
+        between = text[x.end:y.start]
+        if between.strip() == "," and "-" in y.text and _NOUN_NEXT.match(text, y.end):
+            out.append(x.end + between.find(","))
+    return out
+
+
+_NOUN_NEXT = re.compile(r" [a-z]")  # a lower-case word right after the figure: its noun
+
+
 def clause_marks(text: str) -> list[int]:
     """The offsets of a text's clause boundaries, in order."""
     marks = [m.start() for m in _CLAUSE.finditer(text)]
@@ -261,7 +275,8 @@ class TextCues:
     def _without_restatement_brackets(self, quantities: list[Quantity]) -> list[int]:
         """Clause boundaries, less the brackets around a figure's restatement and the comma before one ("a
         €200 billion (about $208 billion) plan", "1500亿欧元（约1560亿美元）的计划", "89 points, or 1.46%")."""
-        ends, text, drop = {x.end for x in quantities}, self.text, set(_or_restated(self.text, quantities))
+        ends, text = {x.end for x in quantities}, self.text
+        drop = set(_or_restated(text, quantities)) | set(_stacked(text, quantities))  # "$500 billion, four-year plan"
         for x in quantities:
             lead = text[max(0, x.start - 16):x.start]  # "(about ", "（约合"
             at = max(lead.rfind("("), lead.rfind("（"))

@@ -91,6 +91,15 @@ def _spaced(unit_words: dict, key: str, group: str | None = None) -> tuple[str, 
     return (group or key, r"\s" + _any_of(words) + _NOT_LETTER, _firsts(words))
 
 
+def _hyphened(unit_words: dict, key: str) -> tuple[str, str, str]:
+    """The Latin words of a span of time joined to its figure by a hyphen, as an adjective ("a four-year plan",
+    "a 53-day run"); not an age ("a 40-year-old founder") nor a longer compound ("a 10-year-long")."""
+    words = unit_words.get(key, ())
+    if not words:
+        return (key, "(?!)", "")
+    return (key, "-" + _any_of(words) + r"(?![A-Za-z-])", "-")
+
+
 def _tokens(words) -> tuple[str, str, str]:
     """Tokens: a Latin word (any case, not followed by a letter) or a Chinese one, perhaps after 个."""
     latin = [x for x in words if x[:1].isascii()]
@@ -147,17 +156,22 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
         ("wh", r"\s?[kKMGT]?Wh(?![A-Za-z])", "kKMGTW"),
         ("hour", r"\s?(?:个\s?)?(?:多\s?)?小时", "个多小"),
         _spaced(uw, "hour"),
+        _hyphened(uw, "hour"),
         ("month", r"\s?个\s?(?:多\s?)?月(?!份)", "个"),
         _spaced(uw, "month"),
+        _hyphened(uw, "month"),
         ("week", r"\s?(?:个\s?)?星期", "个星"),
         ("week", r"\s?周(?![一二三四五六日天年末边内])", "周"),
         _spaced(uw, "week"),
+        _hyphened(uw, "week"),
         ("day", r"\s?(?:个\s?)?(?:交易日|工作日)", "个交工"),
         ("day", r"\s?天", "天"),
         _spaced(uw, "day"),
+        _hyphened(uw, "day"),
         ("ri", r"日", "日"),
         ("year", r"\s?年(?![代级轻龄初底末度报会薪前])", "年"),
         _spaced(uw, "year"),
+        _hyphened(uw, "year"),
         ("minute", r"\s?分钟", "分"),
         _spaced(uw, "minute"),
         ("second", r"\s?秒钟?", "秒"),
