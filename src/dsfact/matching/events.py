@@ -130,11 +130,12 @@ def other_event(text, q, claim) -> str:
     before = folded[start:q.start]
     starts = _between().tail_starts(before, chinese)
     after = folded[q.end:end]
+    listed = _next_item(folded, q.end, end, chinese)  # "1.3 million GPUs and a new data center": another item
     for other in own.others:
         event = table.get(other)
         if event is None or event.unless.search(folded, start, end):
             continue  # "public and private investment": both shares, the whole
-        if event.words.search(folded, start, end) or event.after.begins(after, chinese) \
+        if event.words.search(folded, start, listed) or event.after.begins(after, chinese) \
                 or any(event.before.ends(before, _trimmed(before, p), chinese) for p in starts):
             return other
     if "one-site" in own.others and placed_site(text, start, q):
@@ -177,6 +178,24 @@ def _title(raw: str, q) -> bool:
     end = raw.find("\n", q.end)
     line = raw[line_start(raw, q.start):end if end >= 0 else len(raw)].strip()
     return len(line) < _TITLE_LINE and not line.endswith(_CLOSING)
+
+
+def _next_item(folded: str, a: int, b: int, chinese: bool) -> int:
+    """Where the next item of a list begins after a figure, in folded[a:b] (a word of names.words
+    [list-joiners]: "1.3 million GPUs and a new 2GW data center", "130万块GPU和一座新数据中心"), else b: the
+    words after it tell of that item, not of the figure."""
+    from dsfact.matching.wordtables import Alternation
+
+    global _JOINERS
+    if _JOINERS is None:
+        from dsfact.lang import words_of
+
+        _JOINERS = Alternation(words_of("names", "list-joiners", longest_first=True))
+    m = _JOINERS.get(chinese).search(folded, a, b)
+    return m.start() if m is not None else b
+
+
+_JOINERS = None
 
 
 def _trimmed(text: str, e: int) -> int:
