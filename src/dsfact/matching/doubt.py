@@ -14,6 +14,7 @@ from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
 from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
+from dsfact.matching.fromto import in_from_part
 from dsfact.matching.headday import weekday_elsewhere
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opens_with_name
@@ -476,7 +477,7 @@ def passed_over(text, q: Quantity, candidate) -> bool:
         if end <= hit.start and hit.end <= q.start:
             named = _named(roles)
             if named and ci not in named and not is_comparison(folded, hit.start, hit.end) \
-                    and not in_respective_list(text, q, hit, ci):  # "V3和R1的输入价格分别为…，输出分别为8元和16元"
+                    and not in_respective_list(text, q, hit, ci) and not in_from_part(text, q, hit):  # "…分别为8元和16元"
                 return True
     return False
 

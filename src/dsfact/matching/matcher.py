@@ -14,6 +14,7 @@ from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_word
 from dsfact.matching.dateclause import told_of
 from dsfact.matching.doubt import row_label
 from dsfact.matching.epithets import epithet_subject, in_epithet
+from dsfact.matching.fromto import in_from_part
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
 from dsfact.matching.leads import heading_lead, listed_heading, members_only, names_other
@@ -228,7 +229,7 @@ class TextMatcher(TextCues):
             # "competitive with GPT-4 at $0.07": GPT-4's own figure only; "in Paris, France,"; 由软银推动、规模达…的
             compared = (entity or subjects or foreign) and (own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q)
                 or entity and (agent_of_attribute(self, q, hit) or marks_time(self.folded, hit))  # "在发布V4前": a time
-                or says_where(self, q, hit, si, entity, foreign))  # (of names)
+                or says_where(self, q, hit, si, entity, foreign) or in_from_part(self, q, hit))  # "from $78M for X to"
             if (entity or subjects and compared_owner(self, hit, qs)) and not compared:  # "低于Meta的6000万美元"
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs
@@ -407,11 +408,10 @@ class TextMatcher(TextCues):
 
     def _borrow_subject(self, q: Quantity, si: int, missing: list[int], subject_d: dict[int, float],
                         family: frozenset[int]) -> bool:
-        """"It was trained on 2,560 chips.": take the subject named most recently before the sentence, a few
-        sentences (at most two paragraph breaks) back; any other body met on the way stops the search: an entity,
-        a registered name that is the subject only of figures of other kinds (unless it qualifies a product, "2,048
-        Nvidia H800s", or is the object of a phrase, "in the history of the US stock market"). A figure in a quote
-        that opens its sentence takes one from a paragraph before loosely (a speaker may speak of anyone)."""
+        """"It was trained on 2,560 chips.": take the subject named most recently before the sentence, a few sentences
+        (at most two paragraph breaks) back; any other body met on the way stops the search: an entity, a registered name
+        that is the subject only of figures of other kinds (unless it qualifies a product, "2,048 Nvidia H800s", or is the
+        object of a phrase). A figure in a quote opening its sentence takes one from a paragraph before loosely."""
         here, quote = self.sentences[si].paragraph, in_quote(self, si, q)
         for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
             earlier = self.sentences[back]
