@@ -150,7 +150,24 @@ def _written_during(text) -> dict[int, list[frozenset[str]]]:
                     and not names_close(folded, sentences[k].start, sentences[k].end):
                 covered.setdefault(k, []).append(days)
                 k += step
+    if covered and not any(names_close(folded, x.start, x.end) for x in sentences):
+        for k in _headline(text):  # "Nasdaq down 3%, Nvidia crashes 15%" over a story of early trading
+            covered.setdefault(k, []).append(frozenset())
     return covered
+
+
+def _headline(text) -> range:
+    """The sentences of a text's headline: its first paragraph when that is one line with no closing mark and a
+    paragraph follows it. A story written during the session, whose sentences name no close, was headlined then."""
+    sentences = text.sentences
+    first = sentences[0].paragraph
+    n = next((k for k, x in enumerate(sentences) if x.paragraph != first), 0)
+    if not n:
+        return range(0)
+    line = text.text[sentences[0].start:sentences[n - 1].end].strip()
+    from dsfact.matching.gate import _CLOSING
+
+    return range(0) if "\n" in line or line.endswith(_CLOSING) else range(n)
 
 
 def _pinned(text) -> tuple[set[int], dict[int, list[frozenset[str]]]]:
