@@ -14,6 +14,8 @@ _LEAD = 16  # characters before a name searched for the verb of release
 def marks_time(folded: str, hit) -> bool:
     """Whether the name at hit (a cue hit of `folded`) is the object of a time mark ("在发布V4前", "before
     releasing V4")."""
+    if _day_of(folded, hit):
+        return True  # "on Trump's inauguration day, Jan. 20th", "特朗普就职当天"
     latin, han = words_by_script("time", "event-mark", "before")
     lead = folded[max(0, hit.start - _LEAD):hit.start].rstrip()
     if has_cjk(folded[hit.start:hit.end]) or has_cjk(lead[-2:]):
@@ -23,3 +25,17 @@ def marks_time(folded: str, hit) -> bool:
         return tail.startswith(words_by_script("time", "event-mark", "after")[1])
     return lead.endswith(latin) and any(lead.endswith(w) and (len(lead) == len(w) or not lead[-len(w) - 1].isalpha())
                                         for w in latin)
+
+
+def _day_of(folded: str, hit) -> bool:
+    """Whether the name at hit names a day by its own event: its possessive, then a word of time.words
+    [event-mark] `day` ("Trump's inauguration day", "特朗普的就职典礼")."""
+    latin, han = words_by_script("time", "event-mark", "day", longest_first=True)
+    tail = folded[hit.end:hit.end + _LEAD + 8]
+    owned = folded[hit.end - 2:hit.end] in ("'s", "’s")  # (a name's hit may take its possessive in)
+    for mark in ((" ",) if owned else ("'s ", "’s ", "' ", "’ ")):
+        if tail.startswith(mark):
+            rest = tail[len(mark):]
+            return any(rest.startswith(w) and not rest[len(w):len(w) + 1].isalpha() for w in latin)
+    rest = tail[1:] if tail.startswith("的") else tail
+    return bool(han) and rest.startswith(han)
