@@ -18,6 +18,15 @@ from dsfact.matching.heads import heads_own
 _START = attrgetter("start")  # a cue hit's start, to bisect a sentence's hits by
 
 MODIFIER_GAP = 3  # a name this close before a metric word qualifies it: "Nvidia GPUs", "Nvidia's H800s"
+_CHIP_CODE = re.compile(r"\s+[a-z]{1,3}[0-9]{2,4}[a-z]?(?![a-z0-9])")  # a product's code: "A100", "H800"
+
+
+def modifies(folded: str, end: int, start: int) -> bool:
+    """Whether a name ending at `end` stands close enough before a word at `start` to qualify it: "Nvidia GPUs",
+    "Nvidia's H800s", and past a product's code, "Nvidia A100 chips"."""
+    code = _CHIP_CODE.match(folded, end)
+    end = code.end() if code is not None and code.end() <= start else end
+    return end <= start <= end + MODIFIER_GAP
 CAUSE_REACH = 90  # characters: a word of cause this close before a name after the figure puts it aside
 
 # a possessive and one or two lower-case words before the product: "Nvidia's lower-capability H800 chips"

@@ -7,7 +7,7 @@ import re
 from dsfact.matching.agents import agent_of_attribute
 from dsfact.matching.alone import date_links, dated_word, rest_words
 from dsfact.matching.apposition import apposed, stacked
-from dsfact.matching.aside import MODIFIER_GAP, compared_owner, in_aside, names_aside, own_only, qualifies_product
+from dsfact.matching.aside import compared_owner, in_aside, modifies, names_aside, own_only, qualifies_product
 from dsfact.matching.bodies import governed, governs_other, other_body, other_member
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words, has_cjk
@@ -329,15 +329,15 @@ class TextMatcher(TextCues):
         return out
 
     def _governs(self, q: Quantity, hit: CueHit, hits: list[CueHit], family: frozenset[int]) -> bool:
-        """Whether a name before figure q is its subject: no other figure stands between them ("OpenAI
-        charges $7.50, making it 98% cheaper"), it is no mere comparison ("比OpenAI便宜98%"), and it does
-        not just qualify the metric's noun ("Nvidia GPUs", "英伟达GPU数量")."""
+        """Whether a name before figure q is its subject: no other figure stands between them ("OpenAI charges $7.50,
+        making it 98% cheaper"), it is no mere comparison ("比OpenAI便宜98%"), and it does not just qualify the metric's
+        noun ("Nvidia GPUs", "Nvidia A100 chips", "英伟达GPU数量")."""
         if self._figure_between(q, hit):
             return False
         possessive = self.folded.startswith(("'s", "’s", "的"), hit.end) or \
             self.folded.endswith(("'s", "’s"), hit.start, hit.end)  # "Meta's shares" are Meta's
         for other in hits:
-            if not possessive and hit.end <= other.start <= hit.end + MODIFIER_GAP and other.end <= q.start \
+            if not possessive and modifies(self.folded, hit.end, other.start) and other.end <= q.start \
                     and self._is_product(other) \
                     and any(role == METRIC for _, role in self.roles_of(other)):  # of any kind: "NVIDIA H100 GPUs"
                 return False
