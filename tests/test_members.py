@@ -39,5 +39,6 @@ def test_a_version_after_a_name_is_another_member(bundled_registry):
     assert verdicts("xAI's Colossus II cluster holds 300,000 GPUs.") == []
     # a figure right after the name is no version: "Colossus 100,000 GPUs" is a count
     assert verdicts("Musk's Colossus: 300,000 GPUs.") == [("contradicted", "C16", "300,000")]
-    # a later point release of the claim's own model is no other member
-    assert verdicts("Grok 3.5 was trained on 300,000 GPUs.") != []
+    # a later point release of the claim's model is another member of its family (names.words [version]),
+    # as the registry's own DeepSeek-V3.1 is: its GPUs are not Grok 3's
+    assert verdicts("Grok 3.5 was trained on 300,000 GPUs.") == []
