@@ -14,7 +14,18 @@ _MARKS = ".。;；:：!！?？\n"
 
 def byname_of(text, hit) -> bool:
     """Whether the name at `hit` (a cue hit of text.folded) is the byname of a name right before its word of
-    naming (a body's name: "the plan, dubbed Stargate," names the plan, and Stargate is its own name)."""
+    naming (a body's name: "the plan, dubbed Stargate," names the plan, and Stargate is its own name). Said
+    once per name of a text: the words before the name decide, not the figure that asks."""
+    said = getattr(text, "_bynames", None)
+    if said is None:
+        said = text._bynames = {}
+    found = said.get(hit.start)
+    if found is None:
+        found = said[hit.start] = _byname_of(text, hit)
+    return found
+
+
+def _byname_of(text, hit) -> bool:
     folded = text.folded
     lo = max(0, hit.start - _LEAD)
     lead = folded[lo:hit.start]
