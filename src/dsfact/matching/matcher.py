@@ -138,7 +138,7 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
         foreign = foreign or (not table and subjects and not any(ci in family for ci in subjects)
                               and not qualifies_product(text, hit, hits[k + 1:k + 3])
                               and not governed(text.folded, hit.start) and not _compared(text.folded, hit))
-        for ci in subjects if table or not _compared(text.folded, hit) else ():  # ("rivals GPT-4o": lends none)
+        for ci in subjects if subjects and (table or not _compared(text.folded, hit)) else ():  # ("rivals GPT-4o": lends none)
             named = named or ci in family
             given[ci] = max(given.get(ci, -1), hit.end)
     if foreign and not any(ci in family for ci in given):
