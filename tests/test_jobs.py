@@ -20,8 +20,10 @@ class _SerialPool:
         self.made.append(max_workers)
         initializer(*initargs)
 
-    def map(self, fn, items, chunksize=1):
-        return map(fn, items)
+    def submit(self, fn, *args):
+        future = concurrent.futures.Future()
+        future.set_result(fn(*args))
+        return future
 
     def shutdown(self, cancel_futures=False):
         pass
@@ -145,3 +147,57 @@ def test_an_abandoned_pool_checks_none_of_its_queued_files():
     assert all(f.done() for f in futures)
     finished = [f for f in futures if not f.cancelled() and f.exception() is None]
     assert len(finished) < 10, f"{len(finished)} of 40 queued tasks ran after the pool was abandoned"
+
+
+# A pool whose only worker is in the middle of sending its result: it has announced a megabyte and sent a
+# kilobyte when the pool is abandoned. Run in a process of its own, which must end.
+_HALF_SENT = r'''
+import concurrent.futures, multiprocessing, os, struct, sys, time
+from pathlib import Path
+from dsfact import run
+
+QUEUE = {}
+
+def keep_queue():  # the pool's worker calls this with its queue of results at hand
+    QUEUE["results"] = sys._getframe(1).f_locals["result_queue"]
+
+def half_sent(marker):
+    results = QUEUE["results"]
+    with results._wlock:  # as a worker sending its result holds it
+        os.write(results._writer.fileno(), struct.pack("!i", 1 << 20) + b"x" * 1024)
+        Path(marker).touch()
+        time.sleep(600)
+
+if __name__ == "__main__":
+    marker = Path(sys.argv[1])
+    pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                                                  initializer=keep_queue)
+    future = pool.submit(half_sent, str(marker))
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    print("half sent" if marker.exists() else "never sent", flush=True)
+    run._abandon(pool)
+'''
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the worker is forked to share this script's functions")
+def test_a_worker_ended_in_the_middle_of_its_result_does_not_hold_the_process(tmp_path):
+    """Ctrl-C can end a worker while it sends its result (a chunk's text is often more than a pipe holds):
+    the pool's manager thread then waited for the rest of the message for ever, and the process, which
+    waits for that thread before it exits, printed its one line and hung."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "half_sent.py"
+    script.write_text(_HALF_SENT, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script), str(tmp_path / "sent")], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # its worker too
+        proc.communicate()
+        raise AssertionError("the process did not exit after its pool was abandoned") from None
+    assert out.decode().split() == ["half", "sent"], err.decode()
+    assert proc.returncode == 0 and not err, err.decode()

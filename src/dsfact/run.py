@@ -131,19 +131,24 @@ def _counted(finding):
 _WORKER = {}
 
 
-def _started(pool, tasks):
-    """pool.map(_worker, tasks), with Ctrl-C held back while the pool forks its workers: a worker takes
-    its parent's signal mask, so one interrupted before its initializer has run (it ignores Ctrl-C) does
-    not die with a traceback of its own and leave the parent a broken pool to report. A Ctrl-C that came
-    meanwhile reaches the parent as the mask is lifted: one line, exit 130."""
+def _started(pool, tasks) -> list:
+    """A future per task (_worker), in order, with Ctrl-C held back while the pool forks its workers: a
+    worker takes its parent's signal mask, so one interrupted before its initializer has run (it ignores
+    Ctrl-C) does not die with a traceback of its own and leave the parent a broken pool to report. A Ctrl-C
+    that came meanwhile reaches the parent as the mask is lifted: one line, exit 130.
+
+    Submitted one by one rather than through pool.map, whose results, when interrupted, cancel the futures
+    behind the pool's back: a pool that then found itself broken (its workers ended by _abandon) failed on
+    the first cancelled future, with a traceback, on Python 3.11. Cancelling queued tasks is left to the
+    pool's shutdown (_abandon), which does it in step with its manager thread."""
     import signal
 
     mask = getattr(signal, "pthread_sigmask", None)  # not on Windows, where workers are not forked
     if mask is None:
-        return pool.map(_worker, tasks)
+        return [pool.submit(_worker, task) for task in tasks]
     mask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        return pool.map(_worker, tasks)  # submits every task, which starts every worker
+        return [pool.submit(_worker, task) for task in tasks]  # the first starts every worker
     finally:
         mask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
@@ -275,7 +280,7 @@ def iter_finished(files: list[tuple[str, str | None]], registry, *, encoding, st
             pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
                                        initargs=(registry, ignore, finish, date))
             tasks = [[(p, encoding, contents.get(p)) for p in chunk] for chunk in _chunks(readable, jobs)]
-            checked = (done for chunk in _started(pool, tasks) for done in chunk)
+            checked = (done for future in _started(pool, tasks) for done in future.result())
         else:
             checked = (finish.apply(check_one(p, registry, data=contents.get(p), encoding=encoding,
                                               ignore=ignore, date=date), registry) for p in readable)
@@ -303,14 +308,28 @@ def _abandon(pool) -> None:
     """Give up a pool at once (Ctrl-C): its queued files are cancelled and its workers, which ignore Ctrl-C,
     are ended, so that the run exits now and not after every file it handed them. The pool stays referenced:
     its manager thread cancels the queued files only while it can still reach the pool, and a pool collected
-    first (as soon as the run dropped it) left every file queued, to be checked before the process could end."""
+    first (as soon as the run dropped it) left every file queued, to be checked before the process could end.
+
+    A worker ended while it was sending its result (a chunk's rendered text is often larger than a pipe
+    holds, so a worker waits in the middle of its message until the parent reads on) leaves the pool's
+    manager thread waiting for the rest of that message, and the interpreter waits for that thread before it
+    exits: the run printed its one line and then hung. The rest could only come from a worker or from this
+    process's own copy of the pipe's writing end, which nothing here writes with: closed, the manager thread
+    reads the end of the pipe once the workers are gone, finds the pool broken and ends."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    results = getattr(pool, "_result_queue", None)  # shutdown() lets go of it
     _ABANDONED.append(pool)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         try:
             process.terminate()
         except (OSError, ValueError):  # already gone
+            pass
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        try:
+            writer.close()
+        except OSError:
             pass
 
 
