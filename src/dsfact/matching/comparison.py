@@ -68,29 +68,37 @@ def _framed(folded: str, start: int, end: int) -> bool:
     """Whether the name at folded[start:end] stands in a Chinese frame of comparison, itself or as one of a
     list the frame opens with ("与GPT-4o、Claude等模型相媲美"): an opener before it, a closing word later in
     its clause (names.words [comparison-frame])."""
-    if not _FRAME:
-        from dsfact.lang import load_words
-
-        table = load_words("names").get("comparison-frame", {})
-        _FRAME.append((tuple(table.get("before", ())), tuple(table.get("after", ()))))
-    openers, closers = _FRAME[0]
+    openers, closers = _frame()
     lead = folded[max(0, start - _FRAME_REACH):start]
     lead = lead[max(lead.rfind(c) for c in _CLAUSE_MARKS) + 1:].rstrip()
     if not lead.endswith(openers):
         at = max((lead.rfind(w) for w in openers), default=-1)
         if at < 0 or not lead.endswith(_LIST_JOINERS):
             return False  # not right after the opener, nor listed after a name that is
-    reach = end + _CLOSER_REACH
-    stop = min((i for i in (folded.find(c, end, reach) for c in _CLAUSE_MARKS) if i >= 0), default=reach)
-    return any(w in folded[end:stop] for w in closers)
+    return _closed_after(folded, end, closers)
 
 
 def in_frame(folded: str, name_end: int, start: int, end: int) -> bool:
     """Whether the words at folded[start:end], after a name that ends at name_end and stands in a frame of
     likeness (likened), are still inside that frame: no clause mark between, and the frame's closer after
     them ("可与OpenAI和Meta等公司最新产品相媲美": 产品 is what the name makes, the measure of the likeness)."""
-    if not _FRAME or any(c in folded[name_end:start] for c in _CLAUSE_MARKS):
+    if any(c in folded[name_end:start] for c in _CLAUSE_MARKS):
         return False
+    return _closed_after(folded, end, _frame()[1])
+
+
+def _frame() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The openers and closers of a frame of comparison (names.words [comparison-frame]), read once."""
+    if not _FRAME:
+        from dsfact.lang import load_words
+
+        table = load_words("names").get("comparison-frame", {})
+        _FRAME.append((tuple(table.get("before", ())), tuple(table.get("after", ()))))
+    return _FRAME[0]
+
+
+def _closed_after(folded: str, end: int, closers: tuple[str, ...]) -> bool:
+    """Whether one of a frame's closers stands after `end` in its clause, within _CLOSER_REACH characters."""
     reach = end + _CLOSER_REACH
     stop = min((i for i in (folded.find(c, end, reach) for c in _CLAUSE_MARKS) if i >= 0), default=reach)
-    return any(w in folded[end:stop] for w in _FRAME[0][1])
+    return any(w in folded[end:stop] for w in closers)
