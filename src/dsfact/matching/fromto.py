@@ -6,20 +6,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dsfact.matching.wordtables import Pattern
+
 _GAP = 24  # characters of words between the "to" word and the figure after it ("to just", "to a mere")
 
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[re.Pattern, re.Pattern]:
+    """The words that open a change's "from" part and those of its "to", as patterns of whole words."""
     from dsfact.lang import words_of
 
-    def alternation(words):
-        latin = [re.escape(w) for w in words if w.isascii()]
-        other = [re.escape(w) for w in words if not w.isascii()]
-        parts = ([r"(?<![a-z])(?:" + "|".join(latin) + r")(?![a-z])"] if latin else []) + other
-        return re.compile("|".join(parts) or "(?!)")
-
-    return (alternation(words_of("roles", "from-to", "before")), alternation(words_of("roles", "from-to", "words")))
+    return tuple(Pattern("{}", words_of("roles", "from-to", key)).get(True) for key in ("before", "words"))
 
 
 def in_from_part(text, q, hit) -> bool:

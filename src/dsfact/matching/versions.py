@@ -7,16 +7,17 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.cues import VERSION, CueHit
+from dsfact.matching.wordtables import Pattern
 
 _NUMBERED = re.compile(r"\.[0-9]")  # "V3.1": a point release (a dated snapshot, "R1-0528", is the same API model)
 
 
 @lru_cache(maxsize=1)
 def _worded() -> re.Pattern:
+    """A hyphen and a word of names.words [version] `after`, whole: "-lite", "-preview"."""
     from dsfact.lang import words_of
 
-    words = sorted(words_of("names", "version", "after"), key=len, reverse=True)
-    return re.compile("-(?:" + "|".join(map(re.escape, words)) + r")(?![a-z0-9])" if words else "(?!)")
+    return Pattern("-(?:{})", words_of("names", "version", "after")).get(True)
 
 
 def versioned(index, folded: str, hits: list[CueHit]) -> list[CueHit]:
