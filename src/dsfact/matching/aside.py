@@ -18,7 +18,14 @@ from dsfact.matching.heads import heads_own
 _START = attrgetter("start")  # a cue hit's start, to bisect a sentence's hits by
 
 MODIFIER_GAP = 3  # a name this close before a metric word qualifies it: "Nvidia GPUs", "Nvidia's H800s"
-_CHIP_CODE = re.compile(r"\s+[a-z]{1,3}[0-9]{2,4}[a-z]?(?![a-z0-9])")  # a product's code: "A100", "H800"
+CHIP_CODE = r"[a-z]{1,3}[0-9]{2,4}"  # a product's code, folded: "a100", "h800", "gb200"
+_CHIP_CODE = re.compile(r"\s+" + CHIP_CODE + r"[a-z]?(?![a-z0-9])")  # after a name: "Nvidia A100", "Nvidia H800s"
+CAUSE_REACH = 90  # characters: a word of cause this close before a name after the figure puts it aside
+
+# a possessive and one or two lower-case words before the product: "Nvidia's lower-capability H800 chips"
+_DESCRIBED = re.compile(r"(?:'s|’s) (?:[a-z]+(?:-[a-z]+)? ){1,2}")
+
+_CAUSE: list = []  # [the compiled words of cause], read once
 
 
 def modifies(folded: str, end: int, start: int) -> bool:
@@ -27,12 +34,6 @@ def modifies(folded: str, end: int, start: int) -> bool:
     code = _CHIP_CODE.match(folded, end)
     end = code.end() if code is not None and code.end() <= start else end
     return end <= start <= end + MODIFIER_GAP
-CAUSE_REACH = 90  # characters: a word of cause this close before a name after the figure puts it aside
-
-# a possessive and one or two lower-case words before the product: "Nvidia's lower-capability H800 chips"
-_DESCRIBED = re.compile(r"(?:'s|’s) (?:[a-z]+(?:-[a-z]+)? ){1,2}")
-
-_CAUSE: list = []  # [the compiled words of cause], read once
 
 
 def qualifies_product(text, hit, following: list) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from dsfact.matching.aside import CHIP_CODE
 from dsfact.model import Claim, Quantity
 
 _WORDS: dict | None = None  # the words and the two patterns, made on first use (not at start-up)
@@ -98,7 +99,7 @@ def _run(after: str) -> str:
 
 
 _LATIN_HEAD = re.compile(r" ?(?:[a-z0-9][a-z0-9 -]*)?")  # the Latin words that open a Chinese run ("gpu" of "gpu时间")
-_CODE = re.compile(r"(?<![a-z0-9])([a-z]{1,3}[0-9]{2,4})(?:s|[a-z])?(?![a-z0-9])")  # a chip's code: h100, gb200, a100s
+_CODE = re.compile(r"(?<![a-z0-9])(" + CHIP_CODE + r")(?:s|[a-z])?(?![a-z0-9])")  # a chip's code: h100, gb200, a100s
 
 
 def _other_code(noun: str, allowed: frozenset[str]) -> bool | None:
