@@ -229,7 +229,7 @@ class TextMatcher(TextCues):
             # "competitive with GPT-4 at $0.07": GPT-4's own figure only; "in Paris, France,"; 由软银推动、规模达…的
             compared = (entity or subjects or foreign) and (own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q)
                 or entity and (agent_of_attribute(self, q, hit) or marks_time(self.folded, hit))  # "在发布V4前": a time
-                or says_where(self, q, hit, si, entity, foreign) or in_from_part(self, q, hit))  # "from $78M for X to"
+                or says_where(self, q, hit, si, entity, foreign) or in_from_part(self, q, hit))  # (a change's "from" part)
             if (entity or subjects and compared_owner(self, hit, qs)) and not compared:  # "低于Meta的6000万美元"
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs
