@@ -1,5 +1,9 @@
-"""A figure told with its claim's metric word and no subject, whose next sentence takes the metric up by a word
-that points back ("... our total training costs amount to only $5.576M. Note that the aforementioned costs
+"""A figure told with its claim's metric word and no subject takes it from the sentence after its own: one that
+gives the thing it speaks of a registered name ("... a venture to invest $500 billion. The venture, called
+Stargate, ..."), one that a colon introduces and that opens with a name (a line "DeepSeek-V3." after "released its
+new model:"), or one that takes the metric up by a word that points back.
+
+Taken up by a word that points back ("... our total training costs amount to only $5.576M. Note that the aforementioned costs
 include only the official training of DeepSeek-V3", "……总训练成本仅为557.6万美元。上述成本仅包括DeepSeek-V3的正式训练"):
 the subject that clause names is the figure's, as a reader takes it. The pointing words are language data
 (roles.words [back-reference]); the metric word must follow one of them closely, and the subject must be the
@@ -19,14 +23,61 @@ _CLAUSE_MARKS = ",，;；:：。.!！?？"
 
 def named_after(matcher, q, si: int, missing: list[int], cues, distance: float) -> bool:
     """Whether the sentence after figure q's gives it the subject of a claim in `missing`: by naming what it
-    speaks of (dsfact.matching.structure.named_next), or by taking up q's metric with a word pointing back."""
-    from dsfact.matching.structure import named_next
-
+    speaks of (named_next), by being the name a colon introduces (introduced_next), or by taking up q's metric
+    with a word pointing back (named_on_recall)."""
     return named_next(matcher, q, si, missing, cues, distance) or named_on_recall(matcher, q, si, missing, cues, distance) \
         or introduced_next(matcher, q, si, missing, cues, distance)
 
 
-_QUOTES = "\"'“”‘’「」『』《》*_#"  # marks that may open the introduced line ("**DeepSeek-V3**", 「V3」)
+_QUOTES = "\"'“”‘’「」『』《》"
+_LINE_MARKS = _QUOTES + "*_#"  # marks that may open the introduced line ("**DeepSeek-V3**", 「V3」)
+_NAMED_NEXT_HEAD = 48  # characters from its start within which the next sentence gives the name
+
+
+def _next_name(matcher, si: int, missing: list[int]):
+    """The first name of the sentence after sentence si (in its paragraph, or opening the next one: nothing
+    else comes between), and the claims of `missing` whose subject it names; None when there is no such
+    sentence or it names no one."""
+    sentences = matcher.sentences
+    if si + 1 >= len(sentences) or sentences[si + 1].paragraph - sentences[si].paragraph > 1:
+        return None
+    for h in matcher.sentence_hits(si + 1):
+        entity, subjects = matcher.index.naming(h.cue)
+        if entity or subjects:
+            return h, [ci for ci in missing if ci in subjects]
+    return None
+
+
+def _give_next_name(matcher, q, si: int, h, given: list[int], cues, distance: float) -> None:
+    """Give figure q the subject of the claims `given` from the name at h in the next sentence; across a
+    paragraph break loosely: it may agree, never contradict."""
+    for ci in given:
+        cues.subject[ci] = min(cues.subject.get(ci, INF), distance + h.start - q.end)
+    if matcher.sentences[si + 1].paragraph != matcher.sentences[si].paragraph:
+        matcher._loose.update(given)
+
+
+def named_next(matcher, q, si: int, missing: list[int], cues, distance: float) -> bool:
+    """"OpenAI, Oracle and SoftBank will form a venture to invest $500 billion. The venture, called
+    Stargate, ...": a figure with a claim's metric word and no subject takes it from the next sentence (of
+    its paragraph, or the first of the next) when that sentence opens by giving the claim's registered name to
+    what it speaks of ("The venture, called Stargate", "It is named Stargate", "该公司名为「星际之门」"). The bodies
+    named before the figure then formed the thing; they are not its subject. `distance` is what a subject from
+    a sentence nearby counts (matcher.SENTENCE_PENALTY)."""
+    found = _next_name(matcher, si, missing)
+    if found is None:
+        return False
+    h, given = found
+    start, folded = matcher.sentences[si + 1].start, matcher.folded
+    if h.start > start + _NAMED_NEXT_HEAD or not given:
+        return False  # a name too far into the sentence, or another name first
+    head = folded[start:h.start].strip().rstrip(_QUOTES).strip()
+    if any(c.isdigit() for c in head) or not any(head.endswith(w) and (not w.isascii() or head[:-len(w)][-1:] in ("", " "))
+                                                 for w in words_of("roles", "naming")):
+        return False
+    _give_next_name(matcher, q, si, h, given, cues, distance)
+    cues.entity, cues.named_before = INF, False
+    return True
 
 
 def introduced_next(matcher, q, si: int, missing: list[int], cues, distance: float) -> bool:
@@ -34,26 +85,17 @@ def introduced_next(matcher, q, si: int, missing: list[int], cues, distance: flo
     ("On 26 December a Hangzhou start-up released its new model:" over a line "DeepSeek-V3."): the figure
     takes that name as its subject when it is one of a claim in `missing`. Across a paragraph break the
     binding is loose: it may agree, never contradict."""
-    sentences = matcher.sentences
-    if si + 1 >= len(sentences) or sentences[si + 1].paragraph - sentences[si].paragraph > 1:
+    sentence, folded = matcher.sentences[si], matcher.folded
+    if not folded[sentence.start:sentence.end].rstrip().endswith((":", "：")):
         return False
-    folded = matcher.folded
-    if not folded[sentences[si].start:sentences[si].end].rstrip().endswith((":", "：")):
+    found = _next_name(matcher, si, missing)
+    if found is None:
         return False
-    start = sentences[si + 1].start
-    for h in matcher.sentence_hits(si + 1):
-        entity, subjects = matcher.index.naming(h.cue)
-        if not (entity or subjects):
-            continue
-        given = [ci for ci in missing if ci in subjects]
-        if not given or folded[start:h.start].strip(_QUOTES + " \t\n"):
-            return False  # another name first, or words before the name: the line is no bare introduction
-        for ci in given:
-            cues.subject[ci] = min(cues.subject.get(ci, INF), distance + h.start - q.end)
-        if sentences[si + 1].paragraph != sentences[si].paragraph:
-            matcher._loose.update(given)
-        return True
-    return False
+    h, given = found
+    if not given or folded[matcher.sentences[si + 1].start:h.start].strip(_LINE_MARKS + " \t\n"):
+        return False  # another name first, or words before the name: the line is no bare introduction
+    _give_next_name(matcher, q, si, h, given, cues, distance)
+    return True
 
 
 def named_on_recall(matcher, q, si: int, missing: list[int], cues, distance: float) -> bool:

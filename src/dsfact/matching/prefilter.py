@@ -4,7 +4,7 @@ Reading figures is most of the cost of checking figure-dense news text (a market
 every few words), and most of those figures are about things no registry speaks of. dsfact.matching binds
 a figure to a claim only when the figure's own sentence holds a metric word of that claim, and a
 subject word of it is in that sentence or in one of the LOOKBACK_SENTENCES sentences before it
-(TextMatcher.candidates, _borrow_subject) or in the sentence after it (structure.named_next), or in
+(TextMatcher.candidates, _borrow_subject) or in the sentence after it (nextrecall.named_next), or in
 the heading above it or its list's lead line (a table cell: also its row's label and its column's header,
 whose metric words count as the cell's own: dsfact.matching.tables)
 (_structure_subject; _respectively only re-pairs subjects already found); a figure in a heading also

@@ -272,43 +272,6 @@ def _attributive(folded: str, q_start: int, q_end: int, name_start: int, name_en
     return NOT_ATTRIBUTIVE
 
 
-_NAMED_NEXT_HEAD = 48  # characters from its start within which the next sentence gives the name
-
-
-def named_next(matcher, q, si: int, missing: list[int], cues, distance: float) -> bool:
-    """"OpenAI, Oracle and SoftBank will form a venture to invest $500 billion. The venture, called
-    Stargate, ...": a figure with a claim's metric word and no subject takes it from the next sentence (of
-    its paragraph, or the first of the next) when that sentence opens by giving the claim's registered name to what it speaks of
-    ("The venture, called Stargate", "It is named Stargate", "该公司名为「星际之门」"). The bodies named
-    before the figure then formed the thing; they are not its subject. `distance` is what a subject from
-    a sentence nearby counts (matcher.SENTENCE_PENALTY)."""
-    sentences = matcher.sentences
-    # the next sentence, in its paragraph or opening the next one: nothing else comes between
-    if si + 1 >= len(sentences) or sentences[si + 1].paragraph - sentences[si].paragraph > 1:
-        return False
-    start, folded = sentences[si + 1].start, matcher.folded
-    for h in matcher.sentence_hits(si + 1):
-        if h.start > start + _NAMED_NEXT_HEAD:
-            return False
-        entity, subjects = matcher.index.naming(h.cue)
-        given = [ci for ci in missing if ci in subjects]
-        if not given:
-            if entity or subjects:
-                return False  # another name comes first
-            continue
-        head = folded[start:h.start].strip().rstrip(_QUOTES).strip()
-        if any(c.isdigit() for c in head) or not any(
-                head.endswith(w) and (not w.isascii() or head[:-len(w)][-1:] in ("", " ")) for w in _naming_words()):
-            return False
-        for ci in given:
-            cues.subject[ci] = min(cues.subject.get(ci, _INF), distance + h.start - q.end)
-        if sentences[si + 1].paragraph != sentences[si].paragraph:
-            matcher._loose.update(given)  # a name across a paragraph break may agree, never contradict
-        cues.entity, cues.named_before = _INF, False
-        return True
-    return False
-
-
 # A pair of figures of one unit joined by a slash ("$0.55/$2.19 per million tokens", "4元/16元"): each
 # stands for the words of its place in roles.words [slash-pair] (`before`: the first, an input price;
 # `after`: the second, an output price), as if the word were written beside it, unless the sentence says

@@ -215,7 +215,7 @@ class TextCues:
     def reach(self, si: int, context: tuple = ()) -> frozenset[int]:
         """The claims whose subject a figure of sentence si may take: named in the sentence or in the
         LOOKBACK_SENTENCES before it (TextMatcher._borrow_subject), in the sentence after it when that
-        one gives the name (structure.named_next), or in `context`, the heading and lead line spans above
+        one gives the name (nextrecall.named_next), or in `context`, the heading and lead line spans above
         the figure (_structure_subject). Only these claims' metric and exclude words can bind a figure
         there."""
         key = (si, context)
