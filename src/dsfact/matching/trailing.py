@@ -41,7 +41,6 @@ def trails_another(text, q, ci: int) -> bool:
     first = next((h for h in names if not governed(folded, h.start)), None)
     if first is None:
         return False
-    entity, subjects = naming(first.cue)
-    if ci in subjects:
-        return False
+    if ci in naming(first.cue)[1]:
+        return False  # the clause's subject is ci's own
     return any(ci in naming(h.cue)[1] for h in names if h.start > first.start)
