@@ -56,7 +56,7 @@ def table_cues(matcher, q, cues, firm: set[int]) -> None:
 
 def _version_in_row(matcher, start: int, end: int, family: frozenset[int]) -> bool:
     """Whether the cells between a row's label and a figure (text[start:end]) name another body whose name
-    holds the name of a subject of these claims ("Deepseek v3.1", "V3-0324"): another member of the label's
+    holds the name of a subject of these claims ("Deepseek v3.1", "V3.2-Exp"): another member of the label's
     family, more particular than the company the label names, whose row it is."""
     index, folded = matcher.index, matcher.folded
     if "|" not in folded[start:end]:
