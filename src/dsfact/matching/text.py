@@ -192,7 +192,7 @@ class TextCues:
         self._sentence_hits: dict[int, list[CueHit]] = {}  # sentence -> its cue hits
         self._respective: dict[int, bool] = {}  # sentence -> whether it says "respectively"
         self._names_in: dict[tuple, tuple] = {}  # (start, end, claims of a unit) -> matcher._names_in
-        self._names_before: dict = {}  # (sentence, unit) -> matcher._sentence_names; sentence -> its capitals
+        self._names_before: dict = {}  # (sentence, unit) -> capitals.sentence_names; sentence -> its capitals
         self._read: dict[int, list[Quantity]] = {}  # sentence start -> its figures read on their own
         self._means: list[int] | None = None  # where a word of means begins (means_in)
 

@@ -1,0 +1,114 @@
+"""The names no cue word covers: the capitalised words of a sentence that may name a company the registry does
+not know ("Nvidia lost $589 billion as Cardano sank 9%"), read once per sentence, and how near such a name stands
+before a figure as its subject (TextMatcher._ranked, _named_before)."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from dsfact.matching.aside import in_aside
+from dsfact.matching.bodies import governed
+from dsfact.matching.comparison import is_comparison
+from dsfact.matching.cues import has_cjk
+from dsfact.matching.epithets import in_epithet
+from dsfact.matching.others import not_names as _not_names
+from dsfact.matching.text import INF
+from dsfact.model import Quantity
+from dsfact.numbers.words import is_money
+
+_PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+_ANSWER_LEAD = re.compile(r"\s+[$€£¥]?\d")  # "What did it cost? About $6 million": the answer opens with its figure
+
+
+class _Span:
+    """Where a word stands, as a cue hit does (for TextCues._figure_between)."""
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+
+
+def sentence_names(text, si: int, unit: str) -> tuple[float, list[tuple[int, int, str]]]:
+    """Where the first cue word of sentence si that names another company or a subject of a claim of
+    figures in `unit` ends, and its capitalised words that no cue word covers, with the first word
+    left out (each as start, end, lowered); read once per sentence and kind of figure."""
+    key = (si, unit)
+    found = text._names_before.get(key)
+    if found is None:
+        found = text._names_before[key] = _sentence_names(text, si, unit)
+    return found
+
+
+def _sentence_names(text, si: int, unit: str) -> tuple[float, list[tuple[int, int, str]]]:
+    hits = text.sentence_hits(si)
+    first_cue = INF
+    reading = text.index.reading
+    for hit in hits:
+        if hit.end < first_cue:
+            _, foreign, names, entity, _, _, _ = reading(hit.cue, unit)
+            if entity or names or foreign and is_money(unit) and _names_in_money(text, hit.cue, unit):
+                first_cue = hit.end
+    names = text._names_before.get(si)  # (the same for every kind of figure)
+    if names is None:
+        names = text._names_before[si] = _capitalised(text, si, hits)
+    return first_cue, names
+
+
+def _capitalised(text, si: int, hits: list) -> list[tuple[int, int, str]]:
+    """sentence_names' capitalised words of sentence si."""
+    sentence = text.sentences[si]
+    words = text.text[sentence.start:sentence.end]
+    covered = bytearray(len(words))  # 1 where a cue word stands
+    for h in hits:
+        covered[h.start - sentence.start:h.end - sentence.start] = b"\x01" * (h.end - h.start)
+    first = len(words) - len(words.lstrip(" \t\r\n-*•·–\"“‘'「『(（"))  # (after a bullet, an opening quote)
+    names = []
+    for m in _PROPER_NAME.finditer(words):
+        if m.start() == first or covered[m.start()] or _ANSWER_LEAD.match(words, m.end()) \
+                and words[:m.start()].rstrip().endswith(("?", "？")):
+            continue  # the sentence's first word, or a cue word's, or the answer's word before its figure ("? About $6M")
+        names.append((m.start() + sentence.start, m.end() + sentence.start, m.group().lower()))
+    return names
+
+
+def _names_in_money(text, cue: str, unit: str) -> bool:
+    """Whether a cue names the subject of a claim in another currency than `unit`: the EU of a plan in euros
+    is named for its sum in dollars too ("mobilising €200 billion ($207 billion)")."""
+    reading = text.index.reading
+    return any(reading(cue, u)[2] for u in {c.unit for c in text.registry.claims if is_money(c.unit)} if u != unit)
+
+
+def unregistered(text, q: Quantity) -> float:
+    """The distance to figure q (as _cues counts it) of the nearest name no cue word covers that stands
+    before it in its sentence as a subject ("Nvidia lost $589 billion as Cardano sank 9%"): not a
+    sentence's first word, a month or the like, a name right after a cue word ("Nvidia Corp"), the
+    object of a phrase ("of Wall Street") or a comparison ("than Netflix"), and in the figure's own clause
+    (not one set between commas); INF in a headline set in title case, whose capitals name no one."""
+    si = text.sentence_of(q.start)
+    names = [n for n in sentence_names(text, si, q.unit)[1] if n[1] <= q.start]
+    if not names:
+        return INF
+    sentence = text.sentences[si]
+    if has_cjk(text.text[sentence.start:q.start]):
+        return INF  # a Chinese sentence's Latin words are names the cue words know, or terms
+    words = text.text[sentence.start:q.start].split()
+    if sum(1 for w in words if w[:1].isupper()) * 2 > len(words):
+        return INF  # "Nvidia Loses $589 Billion In Market Value"
+    not_names, folded, marks = _not_names(), text.folded, text._marks
+    ends = {h.end for h in text.hits_in(sentence.start, q.start)}
+    attached = set()  # names that continue a cue word's name ("Nvidia Corp", "Dow Jones Industrial Average")
+    for start, end, _ in names:
+        if any(0 <= start - e <= 1 for e in ends):
+            attached.add(start)
+            ends.add(end)
+    before_q = bisect.bisect_left(marks, q.start)
+    for start, end, word in reversed(names):
+        if word in not_names or start in attached or governed(folded, start) or is_comparison(folded, start, end) \
+                or in_epithet(text, si, q.start, start) \
+                or folded[start - 2:start].strip()[-1:] in "(（[^" or text._figure_between(q, _Span(start, end)) \
+                or in_aside(text, start, end, q.start):
+            continue
+        if bisect.bisect_left(marks, end) != before_q:
+            return INF  # a name in another clause: "Nvidia, whose chips power ChatGPT, fell 17%"
+        return float(q.start - end)
+    return INF
