@@ -18,6 +18,7 @@ from dsfact.matching.family import (
     other_base,
     versioned_other,
 )
+from dsfact.matching.fromto import owned_in_from_part
 from dsfact.matching.joint import loosely_named
 from dsfact.matching.memo import LastText
 from dsfact.matching.others import other_subject
@@ -174,8 +175,8 @@ def other_body(text, q: Quantity, ci: int) -> bool:
     does: its clause names, after ci's subject, another body (an entity, or a registered model: a name with
     a digit) that is neither that subject nor the body ci's metric compares with ("a 263-fold gap between
     Grok 3 and DeepSeek-V3" is no multiple of Grok 2's). A move ("shares fell 17%") is no fraction."""
-    if other_subject(text, q, ci) or trails_another(text, q, ci):
-        return True  # (trails_another: "Broadcom dragged down the Nasdaq, falling 17.4%" is Broadcom's fall)
+    if other_subject(text, q, ci) or trails_another(text, q, ci) or owned_in_from_part(text, q, ci):
+        return True  # "Broadcom dragged down the Nasdaq, falling 17.4%"; "from $78 million for GPT-4o to $5.6 million"
     claim = text.registry.claims[ci]
     if q.direction and claim.unit == "ratio" and not text.index.directions(claim):
         return True  # "shares plunged 17%", "costs fell 95%": a move compares a thing with itself, no fraction

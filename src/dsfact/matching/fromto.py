@@ -38,3 +38,31 @@ def in_from_part(text, q, hit) -> bool:
         return False
     a = opened[-1].end()
     return any(a <= x.start and x.end <= to.start() and x.unit == q.unit for x in text.figures_in(a, to.start()))
+
+
+def owned_in_from_part(text, q, ci: int) -> bool:
+    """Whether figure q is the first end of such a change and a name right after it, before the "to" word,
+    names its owner, and not claim ci's subject: "cut the cost from a reported $78 million for GPT-4o to $5.6
+    million" tells GPT-4o's $78 million, whatever the sentence's subject (roles.words [compared-owner] words
+    lead the name)."""
+    folded = text.folded
+    start, end = text.reader().clause_span(q.start)
+    openers, closers = _words()
+    if not any(m.end() <= q.start for m in openers.finditer(folded, start, q.start)):
+        return False
+    to = closers.search(folded, q.end, end)
+    if to is None or any(x.start < to.start() for x in text.figures_in(q.end, to.start()) if x is not q):
+        return False
+    from dsfact.lang import words_of
+
+    gap = folded[q.end:to.start()].lstrip()
+    word = next((w for w in words_of("roles", "compared-owner") if gap.startswith(w + " ")), None)
+    if word is None:
+        return False
+    at = to.start() - len(gap) + len(word) + 1
+    naming = text.index.naming
+    for hit in text.hits_in(at, to.start()):
+        entity, subjects = naming(hit.cue)
+        if entity or subjects:
+            return hit.start - at <= 4 and ci not in subjects  # ("for the GPT-4o", "for OpenAI's GPT-4o": its first name)
+    return False
