@@ -16,22 +16,37 @@ from dsfact.fold import has_han
 from dsfact.lang import words_by_script, words_of
 from dsfact.matching.cues import is_cjk
 
-_PATTERN: dict = {}  # the gap's patterns (dash, comma) and the list joiners, by whether the gap holds Chinese
+_PATTERN: list = []  # the gap's pattern (a dash, or a comma: its group "comma") and the list joiners
 
 
-def _patterns(han: bool) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """The patterns for a gap with Chinese characters, or (a cheaper compile: a class of the Chinese range
-    costs milliseconds) for one without, where 的 and the Chinese characters before the noun match nothing."""
-    if han not in _PATTERN:
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The pattern of the figure's noun then a dash or a comma (group "comma"), and the list joiners. One
+    pattern for both marks: a gap ends with the one or the other. Before a noun right after the figure it
+    takes no Chinese characters ("的计划"): `_gap_match` steps over them in Python, where a class of the
+    Chinese range would cost milliseconds to compile."""
+    if not _PATTERN:
         latin, han_words = words_by_script("names", "apposed-noun", longest_first=True)
         nouns = "|".join(map(re.escape, (*latin, *han_words)))
-        lead = r"的?(?:[\u3400-\u9fff]{0,3})" if han else ""
-        noun = rf"(?:\s+(?:[a-z]+\s+)?(?:{nouns})|{lead}(?:{nouns}))"
+        noun = rf"(?:\s+(?:[a-z]+\s+)?(?:{nouns})|(?:{nouns}))"
         joiners_latin, joiners_han = words_by_script("names", "list-joiners", longest_first=True)
         joiners = "|".join([*(rf"\b{re.escape(w)}\b" for w in joiners_latin), *map(re.escape, joiners_han), "、"])
-        _PATTERN[han] = (re.compile(rf"{noun}(?:\s+[-–—]\s*|\s*—\s*)$"), re.compile(rf"{noun}\s*[,，]\s*$"),
-                         re.compile(joiners))
-    return _PATTERN[han]
+        _PATTERN.extend((re.compile(rf"{noun}(?:(?P<comma>\s*[,，]\s*)|\s+[-–—]\s*|\s*—\s*)$"),
+                         re.compile(joiners)))
+    return _PATTERN[0], _PATTERN[1]
+
+
+def _gap_match(gap: str) -> re.Match | None:
+    """The gap as the noun then a dash or a comma; the noun may follow 的 and up to three Chinese characters
+    ("的计划 – ", "的新计划，") where the gap holds Chinese (where it holds none, no character is one)."""
+    both = _patterns()[0]
+    found = both.match(gap)
+    limit = 4 if gap[:1] == "的" else 3
+    lead = 0
+    while found is None and lead < limit and "\u3400" <= gap[lead:lead + 1] <= "\u9fff":
+        lead += 1
+        if not gap[lead:lead + 1].isspace():  # right after the characters: the noun, no space before it
+            found = both.match(gap, lead)
+    return found
 
 
 def apposed(folded: str, q_end: int, hit_start: int, hit_end: int) -> int:
@@ -45,19 +60,20 @@ def apposed(folded: str, q_end: int, hit_start: int, hit_end: int) -> int:
         gap = gap[aside.end():]
     if len(gap) > 24 or not gap:
         return 0
-    dash, comma, joiners = _patterns(has_han(gap))
+    joiners = _patterns()[1]
     if _restated(has_han(gap)).match(gap) is not None:  # "four dedicated teams, or “war rooms,”"
         while folded[hit_end:hit_end + 1] in ("”", "」", "』", '"'):
             hit_end += 1  # "又称“作战室”，": the name's closing quote
         return _closed(folded, hit_end, joiners)
-    if comma.match(gap) is not None:
+    found = _gap_match(gap)
+    if found is not None and found.group("comma") is not None:
         return _closed(folded, hit_end, joiners)
     if any(c in ",，;；:：()（）.。" for c in gap):
         return 0
     rest = folded[hit_end:hit_end + 3].lstrip(" ")
     if rest and rest[0] not in _CLOSING:
         return 0
-    return 1 if dash.match(gap) is not None else 0
+    return 1 if found is not None else 0
 
 
 _RESTATED: dict = {}  # the pattern of a noun given another name, by whether the gap holds Chinese
