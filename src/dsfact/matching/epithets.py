@@ -46,7 +46,7 @@ def _tables() -> tuple:
         latin = re.compile(r"\b(?:%s)\s+((?:[a-z][\w'’-]*\s+){0,%d}?)(%s)(?![\w-])"
                            % (alternation(w for w in before if w.isascii()), _LATIN_MODIFIERS,
                               alternation(w for w in nouns if w.isascii())))
-        chinese = re.compile(r"(?:%s)([^\s\d,，.。;；:：、!！?？()（）「」“”]{0,%d}?)(%s)"
+        chinese = lazy(r"(?:%s)([^\s\d,，.。;；:：、!！?？()（）「」“”]{0,%d}?)(%s)"
                              % (alternation(w for w in before if not w.isascii()), _CJK_MODIFIERS,
                                 alternation(w for w in nouns if not w.isascii())))
         _TABLES = (latin, chinese, frozenset(table.get("generic", ())),
