@@ -5,15 +5,23 @@ such a phrase are language data (dsfact/lang/sentences.words [trailing-move]).""
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
-_WORDS: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+from dsfact.matching.wordtables import Words
+
+
+@lru_cache(maxsize=1)
+def _opening_words() -> Words:
+    """The words that open such a phrase, looked up where the phrase begins."""
+    from dsfact.lang import words_of
+
+    return Words(words_of("sentences", "trailing-move"))
 
 
 def trails_another(text, q, ci: int) -> bool:
     """Whether figure q stands in such a phrase, right after a clause of its sentence whose first name (not
     the object of a word before it) is another body than claim ci's subject and which names ci's subject
     after it: the figure is that other body's move."""
-    global _WORDS
     marks = text._marks
     k = bisect.bisect_right(marks, q.start)
     sentence = text.sentences[text.sentence_of(q.start)]
@@ -21,14 +29,7 @@ def trails_another(text, q, ci: int) -> bool:
         return False
     folded = text.folded
     start = marks[k - 1] + 1
-    head = folded[start:q.start].lstrip()
-    if _WORDS is None:
-        from dsfact.lang import words_by_script
-
-        _WORDS = words_by_script("sentences", "trailing-move", longest_first=True)
-    latin, chinese = _WORDS
-    if not (head.startswith(chinese) or any(head.startswith(w) and not head[len(w):len(w) + 1].isalpha()
-                                            for w in latin)):
+    if not _opening_words().opens(folded, start, True):
         return False
     end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
     naming = text.index.naming
