@@ -29,3 +29,33 @@ def parallel_kind(q: Quantity, text, hits, words: dict, rate_before) -> frozense
     x = earlier[-1]
     own = rate_before(folded, x)
     return frozenset().union(*(words.get(h.cue, ()) for h in hits if own <= h.start and h.end <= x.end))
+
+
+def run_kind(q: Quantity, text, hits, words: dict, rate_before) -> frozenset[str]:
+    """The ids of the price claims the k-th bare price of a run in q's clause states when an earlier clause of
+    its sentence gave as many prices, each with a kind word of its own ("R1 charges $0.55 per million input
+    tokens and $2.19 per million output tokens, versus $15 and $60 for o1": $15 is o1's input price, $60
+    its output price). Empty when the counts differ or an earlier price names no kind: then nothing pairs."""
+    marks, folded = text._marks, text.folded
+    sentence = text.sentences[text.sentence_of(q.start)]
+    k = bisect.bisect_left(marks, q.start)
+    clause_start = max(marks[k - 1] if k else sentence.start, sentence.start)
+    clause_end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
+    if clause_start <= sentence.start:
+        return frozenset()
+    run = [x for x in text.figures_in(clause_start, clause_end) if x.unit == q.unit]
+    if len(run) < 2 or any(x.per is not None for x in run):
+        return frozenset()
+    earlier = [x for x in text.figures_in(sentence.start, clause_start) if x.per is not None and x.unit == q.unit]
+    if len(earlier) != len(run):
+        return frozenset()
+    told = []
+    for x in earlier:
+        own = rate_before(folded, x)
+        kinds = frozenset().union(*(words.get(h.cue, ()) for h in hits if own <= h.start and h.end <= x.end))
+        if not kinds:
+            return frozenset()
+        told.append(kinds)
+    if len(set(told)) != len(told):
+        return frozenset()  # two prices of one kind: the run pairs with models, not kinds
+    return told[run.index(q)]

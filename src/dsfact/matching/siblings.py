@@ -380,14 +380,22 @@ def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim
     inside = frozenset().union(*(words.get(h.cue, ()) for h in hits if own <= h.start and h.end <= q.end))
     if inside:  # the figure's own words say its kind ("1 yuan per million input tokens"), whatever the sentence says
         return ([], frozenset()) if selected.id in inside else ([c for c in members if c is not selected], inside)
+    sentence = text.sentences[text.sentence_of(q.start)]
+    others = [(_rate_before(text.folded, x), x.end) for x in text.figures_in(sentence.start, sentence.end)
+              if x.per is not None and x is not q]
     for hit in hits:
         ids = words.get(hit.cue)
         if not ids or discount_ended(text, hit):  # 优惠期结束: no promotional price
             continue
-        if selected.id in ids:
-            return [], frozenset()  # the sentence says selected's kind ("cache hit/miss" of a slash pair)
+        if any(a <= hit.start and hit.end <= b for a, b in others):
+            continue  # another price's own words: "$2.19 per million output tokens, versus $15 and $60 for o1"
         a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
-        if bisect.bisect_left(text._marks, b) != bisect.bisect_left(text._marks, a):
+        apart = bisect.bisect_left(text._marks, b) != bisect.bisect_left(text._marks, a)
+        if selected.id in ids:
+            if apart and _priced_clause(text, hit, q):
+                continue  # "$0.14 ... on a cache hit and $2.19 ..., compared with $7.50 and $60": that clause's
+            return [], frozenset()  # the sentence says selected's kind ("cache hit/miss" of a slash pair)
+        if apart:
             continue  # a kind word of another clause: "output ... , compared with OpenAI's $60"
         d = text.distance(q, hit)
         if d < best:
@@ -395,12 +403,22 @@ def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim
         elif d == best:
             kinds = kinds | ids
     if not kinds:  # "$2.19 per million output tokens, versus o1's $80": the kind of the price it is set against
-        from dsfact.matching.parallel import parallel_kind
+        from dsfact.matching.parallel import parallel_kind, run_kind
 
-        kinds = parallel_kind(q, text, hits, words, _rate_before)
+        kinds = run_kind(q, text, hits, words, _rate_before) or parallel_kind(q, text, hits, words, _rate_before)
         if selected.id in kinds:
             return [], frozenset()
     return [c for c in members if c is not selected], kinds
+
+
+def _priced_clause(text: TextCues, hit, q: Quantity) -> bool:
+    """Whether the clause of a kind word (not q's) holds a price of q's currency: the word is that price's."""
+    marks = text._marks
+    k = bisect.bisect_left(marks, hit.start)
+    sentence = text.sentences[text.sentence_of(hit.start)]
+    start = max(marks[k - 1] if k else sentence.start, sentence.start)
+    end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
+    return any(x.per is not None and x.unit == q.unit for x in text.figures_in(start, end))
 
 
 def shunned(q: Quantity, other: Claim, text: TextCues) -> bool:
