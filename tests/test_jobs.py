@@ -201,3 +201,32 @@ def test_a_worker_ended_in_the_middle_of_its_result_does_not_hold_the_process(tm
         raise AssertionError("the process did not exit after its pool was abandoned") from None
     assert out.decode().split() == ["half", "sent"], err.decode()
     assert proc.returncode == 0 and not err, err.decode()
+
+
+_TWICE = r'''
+import os, signal, sys, time
+from dsfact.cli.exits import guarded
+
+def interrupted():
+    raise KeyboardInterrupt
+
+print("status", guarded(interrupted), flush=True)
+os.kill(os.getpid(), signal.SIGINT)  # the second Ctrl-C, while the run winds down
+time.sleep(30)
+print("survived", flush=True)
+'''
+
+
+def test_a_second_ctrl_c_ends_the_run_at_once_without_a_traceback(tmp_path):
+    """The first Ctrl-C is reported in one line (exit 130); a second one, while the run still winds down,
+    ends the process at once with the same status, never with a traceback from the interpreter's shutdown."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "twice.py"
+    script.write_text(_TWICE, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.stdout.splitlines() == ["status 130"]
+    assert done.returncode == 130
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip() == "dsfact: interrupted"

@@ -36,6 +36,7 @@ def guarded(run, *args) -> int:
         say(f"dsfact: error: {_visible(message)}\n")
         return exc.exit_code
     except KeyboardInterrupt:
+        _second_interrupt_ends()
         say("dsfact: interrupted\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader went away (| head): the report is cut short, which is not success
@@ -48,6 +49,19 @@ def guarded(run, *args) -> int:
             return EXIT_INTERRUPTED
         say(f"dsfact: internal error: {type(exc).__name__}: {_visible(str(exc))}\n")
         return EXIT_ERROR
+
+
+def _second_interrupt_ends() -> None:
+    """After the first Ctrl-C, a second one ends the process at once with status 130: it may come while the
+    run winds down (workers being ended, threads joined at exit), where a KeyboardInterrupt would print a
+    traceback from the interpreter's own shutdown."""
+    import os
+    import signal
+
+    try:
+        signal.signal(signal.SIGINT, lambda *_: os._exit(EXIT_INTERRUPTED))
+    except ValueError:  # not the main thread (an embedding host's): its own Ctrl-C handling stays
+        pass
 
 
 def _usage_error(exc) -> int:
