@@ -25,6 +25,7 @@ from dsfact.matching.others import other_subject
 from dsfact.matching.text import INF, TextCues
 from dsfact.matching.trailing import trails_another
 from dsfact.matching.tranche import tranche_word_apart
+from dsfact.matching.whenclause import tells_when
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 
@@ -349,6 +350,8 @@ def governs_other(text: TextCues, q: Quantity, hit) -> bool:
         return True  # "start immediately and eventually expand to $500 billion": the whole
     if hit.start >= q.end and _likened_before(text, q, hit):
         return True  # "造出可与OpenAI的最新产品相媲美的模型": the product is the measure of a likeness
+    if hit.start >= q.end and _after_when(text, q, hit):
+        return True  # "当R1以600万美元的成本问世时，资本市场的定价逻辑……": the main clause's own words
     marks, starts = text._marks, text._quantity_starts
     clause = bisect.bisect_right(marks, hit.start)
     if clause == bisect.bisect_right(marks, q.start):
@@ -362,6 +365,16 @@ def governs_other(text: TextCues, q: Quantity, hit) -> bool:
             return True
         k += 1
     return False
+
+
+def _after_when(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether figure q stands in a clause that tells when the rest of its sentence happens ("当……时，", "When
+    ... ,": dsfact.matching.whenclause) and the word after it in another clause, the main one: its words
+    tell of what happened then, not of q."""
+    marks = text._marks
+    if bisect.bisect_right(marks, hit.start) == bisect.bisect_right(marks, q.start):
+        return False
+    return tells_when(text, q.start, q.end, text.sentences[text.sentence_of(q.start)].start)
 
 
 def _inside_figure(text: TextCues, q: Quantity, hit) -> bool:

@@ -3,11 +3,11 @@ or the intraday low, one model's variants). A figure states the one whose varian
 from __future__ import annotations
 
 import bisect
-import re
 
 from dsfact.matching.discounts import discount_ended
 from dsfact.matching.matcher import Candidate
 from dsfact.matching.text import INF, TextCues, bracketed
+from dsfact.matching.whenclause import tells_when
 from dsfact.model import Claim, Quantity
 from dsfact.numbers.patterns import lazy
 
@@ -63,26 +63,11 @@ def variant_decides(q: Quantity, claim: Claim, text: TextCues) -> bool:
     return False
 
 
-_WHEN: list = []
-
-
 def _tells_when(text: TextCues, hit, start: int) -> bool:
     """Whether a word stands in a clause of its own, before the figure's, that tells when the rest of the
     sentence happens: one opened by a word of time.words [time-clause] `before` ("At the close,") or closed
     by one of its `after` ("收盘钟声响起时，")."""
-    if not _WHEN:
-        from dsfact.lang import words_of
-
-        before = "|".join(re.escape(w) for w in words_of("time", "time-clause", "before", longest_first=True))
-        after = "|".join(re.escape(w) for w in words_of("time", "time-clause", "after", longest_first=True))
-        _WHEN.extend((re.compile(rf"\W*(?:{before})(?![a-z])"), re.compile(rf"(?:{after})\s*$")))
-    marks = text._marks
-    k = bisect.bisect_right(marks, hit.start)
-    lo = max(start, marks[k - 1] + 1 if k else start)
-    hi = marks[k] if k < len(marks) else None
-    if hi is None or hit.end > hi:
-        return False
-    return bool(_WHEN[0].match(text.folded, lo) or _WHEN[1].search(text.folded, hit.end, hi))
+    return tells_when(text, hit.start, hit.end, start)
 
 
 def _names_subject(text: TextCues, ci: int, start: int, end: int) -> bool:
