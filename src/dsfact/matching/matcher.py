@@ -15,6 +15,7 @@ from dsfact.matching.dateclause import told_of
 from dsfact.matching.doubt import row_label
 from dsfact.matching.epithets import epithet_subject, in_epithet
 from dsfact.matching.fromto import in_from_part
+from dsfact.matching.innerhead import placed_loosely
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
 from dsfact.matching.leads import heading_lead, listed_heading, members_only, names_other
@@ -366,7 +367,9 @@ class TextMatcher(TextCues):
                     return False
                 self._loose.add(self.index.position[claim.id])  # the other dates left to other figures: it may agree
             if not time_fits(claim.time, tags, self.year, self.day):
-                return False
+                if not placed_loosely(self.reader(), q):  # "英伟达股价在开盘前暴跌11%，科技股市值蒸发…"
+                    return False
+                self._loose.add(self.index.position[claim.id])  # another clause's time: it may agree
         return True
 
     def _weak(self, q: Quantity, subject_distance: float, metric_distance: float) -> bool:
