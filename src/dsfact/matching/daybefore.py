@@ -28,8 +28,22 @@ def place_time_words(reader, start: int, end: int, skip: list[tuple[int, int]]) 
             reader._place(a, b, kind)
             continue
         tag = _day_before(a, found)
-        if tag is not None:
-            reader._day_before.add(reader._place(a, b, tag))
+        if tag is None and _preposition(reader.folded, b, end):
+            continue  # "on Jan. 27, the day before the Fed's meeting": a day named by what follows it
+        # with no weekday in its sentence, the day before some day the text may not name: another day than
+        # a date of the sentence or the sentence before ("On Jan. 27 ..., after rising 4% the previous
+        # session", 1月27日……前一交易日上涨4%), which it may agree with but not contradict
+        reader._day_before.add(reader._place(a, b, tag or "previous-day"))
+
+
+def _preposition(folded: str, b: int, end: int) -> bool:
+    """Whether the English word of the day before that ends at b is followed by what it is the day before
+    ("the day before the launch", "the day prior to"): it then names a day of its own, no previous session."""
+    m = _NEXT_WORD.match(folded, b, end)
+    return m is not None and folded[b - 1].isascii() and folded[b - 1].isalpha()
+
+
+_NEXT_WORD = re.compile(r"[ \t]*(?:to\b|the\b|its\b|a\b|an\b|[a-z]+'s\b)")
 
 
 def _day_before(a: int, found: list[tuple[int, int, str]]) -> str | None:
