@@ -1,0 +1,37 @@
+"""A table flattened into running text: a scraper or a reader that joins a table's cells with spaces turns
+"| Model | Input | Output |" over "| V3 | $0.27 | $1.10 |" and "| R1 | $0.55 | $2.19 |" into "Model Input Output V3
+$0.27 $1.10 R1 $0.55 $2.19". Its header words then stand before every cell, and the nearest of them, the last
+column's, binds the first cell of each row. Prose never sets figures of one kind side by side with nothing
+between them: two rows or more of as many such figures each are a table's, whose columns the words' order
+does not tell. A figure in one may agree with a claim but never contradicts it."""
+from __future__ import annotations
+
+import re
+
+from dsfact.model import Quantity
+
+# what may stand between two cells of a row: white space, after a rate's short sign ("$0.27/M $1.10/M")
+_GAP = re.compile(r"(?:\s*/\s*[0-9]*[a-z]{1,6}\.?)?\s+")
+
+
+def flattened_row(text, q: Quantity) -> bool:
+    """Whether figure q is a cell of a table flattened into its sentence (`text`: a TextMatcher): q stands in a
+    run of two figures or more of its unit with only white space between them, and the sentence holds another
+    run of as many."""
+    sentence = text.sentences[text.sentence_of(q.start)]
+    folded = text.folded
+    runs: list[list[Quantity]] = []
+    run: list[Quantity] = []
+    for x in text.figures_in(sentence.start, sentence.end):
+        if x.unit != q.unit:
+            continue
+        if run and x.start >= run[-1].end and _GAP.fullmatch(folded, run[-1].end, x.start):
+            run.append(x)
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = [x]
+    if len(run) >= 2:
+        runs.append(run)
+    own = next((r for r in runs if any(x.start == q.start for x in r)), None)
+    return own is not None and sum(len(r) == len(own) for r in runs) >= 2
