@@ -20,6 +20,7 @@ from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
 from dsfact.matching.leads import heading_lead, listed_heading, members_only, names_other
 from dsfact.matching.nextrecall import named_after
+from dsfact.matching.objects import object_of_other
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.ownwords import moved_from, own_kind_kept
@@ -219,7 +220,8 @@ class TextMatcher(TextCues):
             # "competitive with GPT-4 at $0.07": GPT-4's own figure only; "in Paris, France,"; 由软银推动、规模达…的
             compared = (entity or subjects or foreign) and (own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q)
                 or entity and (agent_of_attribute(self, q, hit) or marks_time(self.folded, hit))  # "在发布V4前": a time
-                or says_where(self, q, hit, si, entity, foreign) or in_from_part(self, q, hit))  # (a change's "from" part)
+                or says_where(self, q, hit, si, entity, foreign) or in_from_part(self, q, hit)  # (a change's "from" part)
+                or subjects and object_of_other(self, q, hit, hits))  # "V3.2 unifies V3 and R1 ... at $0.28"
             if (entity or subjects and compared_owner(self, hit, qs)) and not compared:  # "低于Meta的6000万美元"
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs

@@ -1,0 +1,57 @@
+"""The objects of another body's verb: "V3.2 unifies V3 and R1 into a single model at $0.28/$0.42 per million
+tokens", "DeepSeek-V3.2将V3和R1合二为一，每百万输入token收费0.28美元". A verb of names.words [object-verb] right
+after the name of another body (a later version, a rival's model) makes the registered names after it its
+objects: a figure after them in the sentence is the verb's subject's, so they do not bind it (matcher._Cues),
+and the nearer body does. Not past a relative clause of an object ("replaces R1, which charged $2.19": R1's)."""
+from __future__ import annotations
+
+from dsfact.matching.cues import has_cjk
+from dsfact.matching.wordtables import Pattern
+
+_VERB_REACH = 12  # characters between the body's name and its verb ("V3.2 now unifies", "V3.2将")
+_OBJECT_REACH = 40  # characters between the verb and the name it takes ("replaces both the older V3 and R1")
+_AFTER_REACH = 8  # characters between the last object and its verb after it ("将V3和R1合二为一")
+_PATTERNS: list = []  # [the verbs, the relative words after a comma, the object markers, the verbs after], built once
+_CLAUSE_MARKS = ",;:，；：。!?！？"
+
+
+def _patterns() -> list[Pattern]:
+    if not _PATTERNS:
+        from dsfact.lang import words_of
+
+        _PATTERNS[:] = [Pattern("{}", words_of("names", "object-verb", "words")),
+                        Pattern(r"[,，]\s*(?:{})", words_of("names", "relative", "words")),
+                        Pattern("{}", words_of("names", "object-verb", "before")),
+                        Pattern("{}", words_of("names", "object-verb", "after"))]
+    return _PATTERNS
+
+
+def object_of_other(text, q, hit, hits) -> bool:
+    """Whether the registered name `hit`, before figure q in its sentence (`text`: a TextMatcher; `hits`: the
+    sentence's cue hits, in order), is the object of a verb of [object-verb] that follows another body's name."""
+    if hit.end > q.start:
+        return False
+    folded = text.folded
+    chinese = has_cjk(folded[hit.start:q.end]) or has_cjk(folded[max(0, hit.start - _OBJECT_REACH):hit.start])
+    verbs, relative, marker, after = (p.get(chinese) for p in _patterns())
+    naming = text.index.naming
+    found = None
+    for other in hits:
+        if other.end > hit.start:
+            break
+        entity, subjects = naming(other.cue)
+        if not entity or subjects:
+            continue
+        m = verbs.search(folded, other.end, hit.start)
+        if m is None:  # "V3.2将V3和R1合二为一": the object set before its verb
+            m = marker.search(folded, other.end, hit.start)
+            if m is None or after.search(folded, hit.end, min(q.start, hit.end + _AFTER_REACH)) is None:
+                continue
+        if m.start() - other.end > _VERB_REACH or hit.start - m.end() > _OBJECT_REACH:
+            continue
+        if any(c in _CLAUSE_MARKS for c in folded[other.end:hit.start]):
+            continue
+        found = m
+    if found is None:
+        return False
+    return relative.search(folded, hit.end, q.start) is None
