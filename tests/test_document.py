@@ -414,9 +414,9 @@ def test_plain_text_blocks_are_its_paragraphs():
 def test_html_deeply_nested_is_linear():
     depth = 100_000
     src = ("<div>" * depth + "Cost $5.6 million" + "</div>" * depth).encode()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     doc = read_document("deep.html", data=src)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert doc.text == "Cost $5.6 million"
     assert locate(doc, "$5.6 million") == Location(1, 5 * depth + 6, 1, 5 * depth + 18)
     assert elapsed < 5, elapsed
@@ -425,9 +425,9 @@ def test_html_deeply_nested_is_linear():
 def test_markdown_pathological_nesting_is_fast():
     n = 100_000
     src = ("[" * n + "x" + "]" * n + "\n" + ">" * n + " 5\nx" + "`" * 2000 + " 6 " + "<!--" * 10_000).encode()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     doc = read_document("deep.md", data=src)
-    assert time.perf_counter() - t0 < 5
+    assert time.process_time() - t0 < 5
     assert "x" in doc.text and "\n5 x" in doc.text and " 6 " in doc.text  # deeper than the walk reads
 
 
@@ -450,9 +450,9 @@ def test_markdown_deep_nesting_is_linear_and_read(build):
     best = [float("inf")] * len(inputs)
     for _ in range(7):
         for k, data in enumerate(inputs):
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             doc = read_document("deep.md", data=data)
-            best[k] = min(best[k], time.perf_counter() - t0)
+            best[k] = min(best[k], time.process_time() - t0)
             assert "deep $5" in doc.text
             loc = locate(doc, "$5")
             assert original_line(doc, loc.line)[loc.column - 1 : loc.end_column - 1] == "$5"

@@ -534,10 +534,10 @@ def test_never_raises_and_spans_hold(text, ref):
 
 
 def test_long_runs_take_linear_time():
-    started = time.perf_counter()
+    started = time.process_time()
     for text in ("9" * 100_000, "一" * 50_000, "一万" * 25_000, "one " * 10_000):
         parse_quantities(text)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
 
 
 def test_speed_on_five_thousand_characters():
