@@ -171,10 +171,16 @@ def _token_words(folded: str, end: int, after, noun) -> str | None:
 
 
 def _qualifying(words: str) -> bool:
-    """Whether the Latin words between a count and its token noun only qualify it: none is a word that names
+    """Whether the words between a count and its token noun only qualify it: none is a word that names
     no one (names.words [not-names]: "of", "on", "the", "its"), which would open another phrase ("671
-    billion parameters, trained on tokens"), but "and" between two qualifiers."""
+    billion parameters, trained on tokens"), but "and" between two qualifiers; and none makes the noun a rate's
+    base (synonyms.words [token-rate]: "37 billion activated per token", "370亿在每个词元上激活")."""
+    from dsfact.lang import word_set
     from dsfact.matching.others import not_names
 
     stop = not_names()
-    return not any(w in stop and w != "and" for w in words.replace(",", " ").split()[:-1])
+    latin = words.replace(",", " ").split()[:-1]
+    rate = word_set("synonyms", "token-rate")
+    if any(w in rate for w in latin) or any(r in words for r in rate if not r.isascii()):
+        return False
+    return not any(w in stop and w != "and" for w in latin)

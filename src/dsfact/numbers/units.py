@@ -31,12 +31,18 @@ def _tokens_after(w: str, end: int, names: tuple[str, ...]) -> bool:
         chinese = "|".join(re.escape(x) for x in sorted(names, key=len, reverse=True) if not x.isascii())
         _TOKENS_AFTER.append(re.compile(r"(?:[ \t]+[A-Za-z][A-Za-z-]*){1,2}[ \t]+(?i:tokens?)(?![A-Za-z])"))
         _TOKENS_AFTER.append(re.compile(r"\s?(?:(?i:tokens?)(?![A-Za-z])|" + (chinese or "(?!)") + ")"))
+    from dsfact.lang import word_set
+
     latin, noun = _TOKENS_AFTER
+    rate = word_set("synonyms", "token-rate")  # "37 billion activated per token" counts no tokens
     stop = end + 48
-    if latin.match(w, end, stop) is not None:
-        return True
+    m = latin.match(w, end, stop)
+    if m is not None:
+        return not any(x in rate for x in m.group().lower().split())
     i = end
     while i < min(end + 8, stop) and "\u4e00" <= w[i:i + 1] <= "\u9fff":
+        if w[i] in rate:  # 在每个token上: the noun is a rate's base
+            return False
         i += 1
         if noun.match(w, i, stop) is not None:
             return True
