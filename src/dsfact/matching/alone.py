@@ -13,12 +13,14 @@ from dsfact.model import Quantity
 
 def stands_alone(folded: str, start: int, end: int, q: Quantity, upto: int | None = None) -> bool:
     """Whether figure q stands in the clause folded[start:end] with nothing beside it but a bracketed aside,
-    words such as "on", "in" or 在 ([date-clause] in lang/time.words) and a qualifier ("about", 大约): "In
-    2013, he founded DeepSeek", "训练它的成本，大约600万美元". Such a figure is told by the clause next to it.
+    words such as "on", "in" or 在 ([date-clause] in lang/time.words), a qualifier ("about", 大约) and a word
+    that says others tell it (numbers.words [told-as]: "reportedly"); the dashes that set it off are no words:
+    "In 2013, he founded DeepSeek", "训练它的成本，大约600万美元", "its cost — reportedly $6 million — ". Such a figure is told by the clause next to it.
     `upto`: where q's own restatement in another currency ends (`restated_until`), which is q's too
     ("训练它的成本，大约900多万美元不到3亿台币")."""
-    links = date_links()
-    return all(w in links or w in _qualifier_words() for w in rest_words(folded, start, end, q, upto))
+    links, told = date_links(), word_set("numbers", "told-as")
+    words = (w.strip(_DASHES) for w in rest_words(folded, start, end, q, upto))
+    return all(not w or w in links or w in told or w in _qualifier_words() for w in words)
 
 
 def rest_words(folded: str, start: int, end: int, q: Quantity, upto: int | None = None) -> list[str]:
@@ -64,6 +66,7 @@ def _qualifier_words() -> frozenset[str]:
     return _QUALIFIER_WORDS
 
 
+_DASHES = "—–-"  # the dashes that set a figure off as an aside: "cost—$6 million—"
 _ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a bracketed aside: "(Beijing time)", "（北京时间）"
 _WORDS = re.compile(r"[\s,，.。;；:：]+")
 

@@ -122,11 +122,16 @@ class _Reach:
             k = bisect.bisect_left(marks, self.start)  # "R1's training cost, which came to $294,000"
             self.start = marks[k - 1] if k and marks[k - 1] >= sentence.start else sentence.start
         elif stands_alone(matcher.folded, self.start, end, q, _restated(matcher, q, end)):  # "其成本，约600万美元"
+            folded = matcher.folded  # an empty clause between two marks ("——") is no clause: step over it
             if self.start > sentence.start:
                 k = bisect.bisect_left(marks, self.start)
+                while k and marks[k - 1] >= sentence.start and not folded[marks[k - 1] + 1:self.start].strip():
+                    self.start, k = marks[k - 1], k - 1
                 self.start = marks[k - 1] if k and marks[k - 1] >= sentence.start else sentence.start
             if end < sentence.end:
                 nxt = bisect.bisect_right(marks, end)
+                while nxt < len(marks) and marks[nxt] < sentence.end and not folded[end + 1:marks[nxt]].strip():
+                    end, nxt = marks[nxt], nxt + 1
                 end = marks[nxt] if nxt < len(marks) and marks[nxt] < sentence.end else sentence.end
         self.end = end
 
