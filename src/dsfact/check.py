@@ -212,17 +212,20 @@ def _said_again(matcher, unbound: list, said: dict[str, list], registry: Registr
 def _of_its_scale(q, candidates: list) -> list:
     """The candidates of figure q without the claims of another scale when the first is one and a claim of
     another group is not (dsfact.matching.doubt.other_scale): "R1's training price was $5 million" is no price
-    per million tokens (which a price word put first) but a training cost, told by "training"; the other
-    candidates keep every test a figure's binding must pass."""
+    per million tokens (which a price word put first) but a training cost, told by "training"; and the other way
+    round, "OpenAI charges $15 for a million input tokens, while R1's cost is only $0.55" is no training cost
+    (which "cost" put first) but a price, told by the tokens of its sentence. The other candidates keep every
+    test a figure's binding must pass."""
     from dsfact.matching.doubt import other_scale
 
     if len(candidates) < 2:
         return candidates
     first = candidates[0].claim
-    if first.per is None or q.per is not None or not other_scale(q, first):
+    if q.per is not None or not other_scale(q, first):
         return candidates
-    kept = [c for c in candidates if c.claim.per is None and (not first.group or c.claim.group != first.group)
-            and not other_scale(q, c.claim)]
+    per = first.per is None  # a price for a total's claim, or a total for a price's
+    kept = [c for c in candidates if (c.claim.per is not None) == per
+            and (not first.group or c.claim.group != first.group) and not other_scale(q, c.claim)]
     return kept or candidates
 
 
