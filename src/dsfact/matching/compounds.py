@@ -53,21 +53,33 @@ def holds_whole(before: str, after: str) -> bool:
     return before.rstrip().endswith(containing) and any(after.find(w) >= 0 for w in holders)
 
 
-_TRAINED: list = []  # roles.words [trained-count] words, compiled once
+_TRAINED: dict = {}  # roles.words [trained-count] and [trained-stage] words, compiled once each
+# what a training run used, and the words by which a clause makes a part of it all its run or a stage used: the chips
+# of a run told by any word of training, the GPU hours of a stage named as one (预训练阶段耗费266.4万GPU小时)
+_RUN_UNITS = {"count": "trained-count", "gpu_hour": "trained-stage"}
 
 
-def trained_count(folded: str, start: int, end: int) -> bool:
+def run_stage(folded: str, start: int, end: int, unit: str) -> bool:
+    """Whether the clause folded[start:end] of a figure in `unit` tells it as all a training run, or a named stage
+    of one, used (_RUN_UNITS): then a word of a stage or phase beside it makes it no part of a total."""
+    table = _RUN_UNITS.get(unit)
+    return table is not None and trained_count(folded, start, end, table)
+
+
+def trained_count(folded: str, start: int, end: int, table: str = "trained-count") -> bool:
     """Whether the clause folded[start:end] of a count tells a training run on it (roles.words [trained-count]):
-    the count is then what the run used at once, not a part of a total, whatever stage the clause names."""
-    if not _TRAINED:
+    the count is then what the run used at once, not a part of a total, whatever stage the clause names. With
+    table "trained-stage": whether it names a stage of training that a claim may be of (预训练, pre-training)."""
+    found = _TRAINED.get(table)
+    if found is None:
         import re
 
         from dsfact.lang import words_of
 
-        words = sorted(words_of("roles", "trained-count"), key=len, reverse=True)
-        _TRAINED.append(re.compile("|".join(r"(?<![a-z])%s(?![a-z])" % re.escape(w) if w.isascii() else re.escape(w)
-                                            for w in words) or "(?!)"))
-    return _TRAINED[0].search(folded, start, end) is not None
+        words = sorted(words_of("roles", table), key=len, reverse=True)
+        found = _TRAINED[table] = re.compile("|".join(r"(?<![a-z])%s(?![a-z])" % re.escape(w) if w.isascii()
+                                                      else re.escape(w) for w in words) or "(?!)")
+    return found.search(folded, start, end) is not None
 
 
 _COMPANY_NOUNS: dict[str, tuple[tuple[str, int], ...]] = {}  # a cue's words -> company nouns holding them, at

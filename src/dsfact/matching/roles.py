@@ -13,7 +13,7 @@ import datetime
 
 from dsfact.fold import has_han
 from dsfact.matching import when
-from dsfact.matching.compounds import holds_whole, in_compound, trained_count
+from dsfact.matching.compounds import holds_whole, in_compound, run_stage
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
 from dsfact.matching.timewords import inside, references
@@ -71,7 +71,7 @@ class _Lexicon:
                         "member", "exchange", "multiple", "earmark",
                         "use", "from-to", "saving-base", "sum-of-parts", "compound", "share-told", "recipient",
                         "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase", "breakdown",
-                        "move-noun", "moved-from", "calculation", "back-reference", "trained-count"):
+                        "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage"):
                 continue  # word lists, not roles
             clause = table.get("clause")
             self.roles.append(_Role(
@@ -359,7 +359,7 @@ class FigureReader:
         if role.name == "level" and k > 0 and (self._ends_move(self.quantities[k - 1], q) or self.ends_told_move(q)):
             return True
         if role.clause is not None and (q.direction is None or role.doubt) and self._hits_for(role, k) \
-                and not (role.name == "part" and q.unit == "count" and trained_count(self.folded, *self.clause_span(q.start))):
+                and not (role.name == "part" and run_stage(self.folded, *self.clause_span(q.start), q.unit)):
             # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a
             # figure in doubt ("opened 11% lower") holds for a move too; "在预训练阶段使用2048块GPU训练": all it trained on
             return True
