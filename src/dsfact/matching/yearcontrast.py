@@ -3,9 +3,16 @@ capex this year is expected to reach $135 billion, far above the $72 billion of 
 1350亿美元，远超2025年的722亿美元". A writer who names 2025 for one figure and says "this year" of the other in
 the same sentence means two years: "this year" is not the claim's year, whatever the rest of the text says
 (dsfact.matching.doubt.doubts_time reads it as another day). A figure placed in the claim's year by its own
-words ("今年（2025年）") is that year's."""
+words ("今年（2025年）") is that year's.
+
+Two more marks of a year's figure told after the year: the year set as the base a later figure is measured against
+(`year_as_base`: "vs 2025 capex ($72.22B)", 较2025年的722.2亿美元), and, for a text of no date of its own, the latest
+day it names (`day_named_last`: "2025年11月24日，…" over a table of 2025 guidance), which dates the text no earlier."""
 from __future__ import annotations
 
+import re
+
+from dsfact.fold import has_han
 from dsfact.matching.when import WRITTEN_YEAR, year_kind
 
 _RELATIVE = frozenset(("current-year", "next-year"))
@@ -23,3 +30,54 @@ def year_set_apart(text, q, year: str) -> bool:
         return False
     return any(x is not q and x.unit == q.unit and any(t.startswith("date:" + year) for t in reader.times(x))
                for x in text.figures_in(sentence.start, sentence.end))
+
+
+_BASE: list = []  # [Words of time.words [reference] base], read once
+_BASE_REACH = 40  # characters from the claim's year to a figure it is the base of ("vs 2025 capex ($72.22B)")
+_BASE_WORD = 16  # characters before the year searched for a word of the base
+
+
+def year_as_base(text, q, year: str) -> bool:
+    """Whether figure q is the claim's year's figure set as the base a later one is measured against, in a text
+    that names a later year: a word of time.words [reference] `base` right before the year ("up 59% to 87% vs 2025
+    capex ($72.22B)", "较2025年的722.2亿美元大幅飙升"), q after it in its sentence, no other figure of its unit
+    between. A year measured against is past: its figure is the year's outcome, not the plan told in it."""
+    folded = text.folded
+    sentence = text.sentences[text.sentence_of(q.start)]
+    for m in WRITTEN_YEAR.finditer(folded, max(sentence.start, q.start - _BASE_REACH), q.start):
+        if m.group(1) != year or any(x.unit == q.unit for x in text.figures_in(m.end(), q.start)):
+            continue
+        if _base().ends(folded, max(sentence.start, m.start() - _BASE_WORD), m.start(), has_han(folded[m.start():q.end])) \
+                and any(int(y.group(1)) > int(year) for y in WRITTEN_YEAR.finditer(text.text)):
+            return True
+    return False
+
+
+def _base():
+    if not _BASE:
+        from dsfact.lang import words_of
+        from dsfact.matching.wordtables import Words
+
+        _BASE.append(Words(words_of("time", "reference", "base")))
+    return _BASE[0]
+
+
+_DEADLINE = re.compile(r"(?:\bby|\bbefore|\buntil|\btill|\bthrough|\bthru|\bno later than|\bend of)\s*$|截至$|截止$|到$|至$")
+_DEADLINE_AFTER = re.compile(r"\s*(?:前|之前|以前|为止|止)")
+
+
+def day_named_last(text) -> str | None:
+    """For a text of no date of its own, the latest day (ISO, with its year) it names, not as a deadline ("by
+    December 31, 2025", 2025年12月31日前): it was written that day or later. A report of "2025年11月24日，…首次覆盖"
+    tells a 2025 plan as it stood in November, not as announced in January. None without such a day."""
+    from dsfact.matching.undated import text_dates
+
+    found = getattr(text, "_day_named_last", False)
+    if found is not False:
+        return found
+    raw = text.text
+    days = [str(x.value)[:10] for x in text_dates(text) if len(str(x.value)) >= 10 and str(x.value)[:4].isdigit()
+            and not _DEADLINE.search(raw[max(0, x.start - 16):x.start].lower())
+            and not _DEADLINE_AFTER.match(raw, x.end)]
+    found = text._day_named_last = max(days) if days else None
+    return found
