@@ -18,6 +18,7 @@ from dsfact.matching.fromto import in_from_part
 from dsfact.matching.headday import weekday_elsewhere
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opens_with_name
+from dsfact.matching.pricemonth import priced_in_other_month
 from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import _DURATIONS, _TIMES, doubted, lexicon, opens_new_subject, time_fits
 from dsfact.matching.shares import broken_down, share_told
@@ -81,7 +82,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
             return ANOTHER_DAY  # "this year ..., far above the $72 billion of 2025": not the claim's year
         return _other_year(text, q, claim.time)
     if not claim.time:
-        if not_when_stated(text, q, claim):
+        if not_when_stated(text, q, claim) or priced_in_other_month(text, q, claim):
             return ANOTHER_DAY  # "As of December 31, 2025, Colossus had 200,000 GPUs", "a year later", "in April 2024" of a price
         ci = text.index.position.get(claim.id)
         return ANOTHER_DAY if ci is not None and _later_member()(text, ci) else ""

@@ -1,0 +1,67 @@
+"""A price told as of a month named alone: "(from September baselines before the cut) ... $0.56 per 1M", "此前9月的
+基准价为0.56美元". A price is a state as of its source (dsfact.matching.when.priced_earlier): a month of no year near
+the days its claim's sources were written tells another price. The year is the one the text implies for the
+month (its own date; else a day of that month with its year that the text names, "On September 29, 2025, ...");
+without one, the month must fall near the sources in no year around them. The words that make an English month's
+name a time are language data (time.words [bare-month])."""
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+
+from dsfact.matching.when import LATER_DAYS, implied_year, source_days
+
+_MONTHS: list = []  # [the pattern of an English month alone, {name: month}], built once
+
+
+def _months() -> tuple[re.Pattern, dict[str, int]]:
+    if not _MONTHS:
+        from dsfact.lang import load_words, words_of
+
+        names = {w: int(k) for k, ws in load_words("numbers").get("months", {}).items() for w in ws if len(w) > 3}
+        before = "|".join(re.escape(w) for w in sorted(words_of("time", "bare-month", "before"), key=len, reverse=True))
+        after = "|".join(re.escape(w) for w in sorted(words_of("time", "bare-month", "after"), key=len, reverse=True))
+        month = "|".join(sorted(names, key=len, reverse=True))
+        _MONTHS[:] = [re.compile(rf"(?:(?<![A-Za-z])(?:{before})\s+(?P<a>{month})(?![A-Za-z.]?\s*\d))"
+                                 rf"|(?:(?<![A-Za-z])(?P<b>{month})(?:\s+|(?=['’]))(?:{after})(?![A-Za-z]))",
+                                 re.IGNORECASE), {k.lower(): v for k, v in names.items()}]
+    return _MONTHS[0], _MONTHS[1]
+
+
+def priced_in_other_month(text, q, claim) -> bool:
+    """Whether figure q, a price (its claim has a `per`), stands in a sentence that names a month alone which
+    falls near the days of none of its claim's sources (`text`: a TextMatcher)."""
+    if claim.per is None or q.unit == "date":
+        return False
+    days = source_days(claim, text.registry.sources)
+    if not days:
+        return False
+    sentence = text.sentences[text.sentence_of(q.start)]
+    months = [int(str(x.value)[2:4]) for x in text.figures_in(sentence.start, sentence.end)
+              if x.unit == "date" and len(str(x.value)) == 4 and str(x.value).startswith("--")]
+    pattern, names = _months()
+    for m in pattern.finditer(text.text, sentence.start, sentence.end):
+        word = m.group("a") or m.group("b")
+        if word[0].isupper():
+            months.append(names[word.lower()])
+    if not months:
+        return False
+    first = datetime.date.fromisoformat(min(days)) - datetime.timedelta(days=LATER_DAYS)
+    last = datetime.date.fromisoformat(max(days))
+    for month in months:
+        year = implied_year(f"--{month:02d}", text.day) or _year_named(text, month)
+        years = [year] if year else sorted({int(d[:4]) + k for d in days for k in (-1, 0, 1)})
+        if not any(datetime.date(y, month, 1) <= last and first <= datetime.date(y, month, calendar.monthrange(y, month)[1])
+                   for y in years):
+            return True
+    return False
+
+
+def _year_named(text, month: int) -> int | None:
+    """The year of the last day of `month` with its year the text names ("September 29, 2025"), else None."""
+    from dsfact.matching.undated import text_dates
+
+    years = [int(str(x.value)[:4]) for x in text_dates(text)
+             if str(x.value)[:4].isdigit() and len(str(x.value)) >= 7 and int(str(x.value)[5:7]) == month]
+    return years[-1] if years else None
