@@ -13,7 +13,8 @@ from dsfact.numbers.words import is_money
 
 SUBJECT, METRIC, EXCLUDE, VARIANT, ENTITY = "subject", "metric", "exclude", "variant", "entity"
 VERSION = "\x00version"  # the key of a model's name with a version after it: an entity (dsfact.matching.versions)
-FUZZY_MIN_LENGTH = 5
+FUZZY_MIN_LENGTH = 5  # a word shorter than this is no misspelt name
+FUZZY_MIN_NAME = 6  # a name of five letters is one letter off a word: "topic" is no TOPIX, "apply" no Apple
 FUZZY_SCORE = 80
 MAX_CUE_TOKENS = 5
 
@@ -251,7 +252,7 @@ class CueIndex:
             k -= 1
         else:
             entries.append((claim_index, role))
-        if not cjk and len(key) >= FUZZY_MIN_LENGTH and role in (SUBJECT, ENTITY) and key not in self.fuzzy_masks:
+        if not cjk and len(key) >= FUZZY_MIN_NAME and role in (SUBJECT, ENTITY) and key not in self.fuzzy_masks:
             self.latin_fuzzy.setdefault(key[0], []).append(key)  # names get typos; "founder" is not "founded"
             self.fuzzy_masks[key] = _char_mask(key)
 
