@@ -53,8 +53,8 @@ class Bindable:
                 table = pipe_row(matcher.text, s.start, s.end)
             if table:  # a table cell: its column's header and its row's label are read with it
                 wanted = wanted | table_metrics(matcher, table)
-            if i and nouns and mentions(nouns, s.start, s.end):  # "the $6 million figure" (matching.recalled)
-                wanted = wanted | earlier_metrics(matcher, i)
+            if nouns and mentions(nouns, s.start, s.end):  # "the $6 million figure", "one number: $6 million"
+                wanted = wanted | earlier_metrics(matcher, i, True)
             if i + 1 < len(sentences) and title_at(matcher, i) is not None:
                 wanted = wanted | metrics[i + 1]  # a heading's figure read with its lead (matcher._heading_lead)
             if not wanted:

@@ -2,7 +2,8 @@
 "560万美元这个数字只包括最后一次训练". Its noun ("figure", "number", 数字: nouns.words [figure-noun]) says
 what it is no more than "the number"; what it measures is what the text has just been telling. Such a figure
 takes the metric words of the sentences just before it (in its paragraph, or the last of the paragraph
-before), loosely: the words were said of another figure, so it may agree with a claim but never contradicts
+before), and one introduced by the noun and a colon ("all eyes on one number: $6 million") those of the
+sentence after it too, loosely: the words were said of another figure, so it may agree with a claim but never contradicts
 it. Its subject is found as any figure's is."""
 from __future__ import annotations
 
@@ -44,6 +45,22 @@ def spoken_of(folded: str, end: int) -> bool:
     return _noun_at(folded, i)
 
 
+def introduced(folded: str, start: int) -> bool:
+    """Whether the figure that begins at `start` is introduced by a noun of a figure and a colon ("focused on one
+    number: $6 million", "盯着一个数字：600万美元"): the sentences around it say what the number is."""
+    i = start
+    while i > 0 and folded[i - 1] in _QUOTES and i > start - 3:
+        i -= 1
+    if i == 0 or folded[i - 1] not in ":：":
+        return False
+    i -= 1
+    while i > 0 and folded[i - 1] in " \t":
+        i -= 1
+    nouns, _ = _words()
+    return any(folded.endswith(w, 0, i) and (not w.isascii() or not folded[i - len(w) - 1:i - len(w)].isalpha())
+               for w in nouns)
+
+
 def noun_spans(folded: str) -> list[tuple[int, int]]:
     """Where the text holds a noun of a figure at all, as (start, end), by start (for
     dsfact.matching.prefilter): found once per text, rather than each noun searched for in each sentence."""
@@ -68,11 +85,14 @@ def mentions(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
-def earlier_metrics(text, si: int) -> set[int]:
+def earlier_metrics(text, si: int, ahead: bool = False) -> set[int]:
     """The claims the sentences just before sentence si hold a metric word of (_BACK of them, in its
-    paragraph or the last of the paragraph before)."""
+    paragraph or the last of the paragraph before); `ahead`: and the sentence after it in its paragraph (a
+    number introduced with a colon is told of next)."""
     sentences, metrics = text.sentences, text.sentence_claims()[0]
     out: set[int] = set()
+    if ahead and si + 1 < len(sentences) and sentences[si + 1].paragraph == sentences[si].paragraph:
+        out |= metrics[si + 1]
     for back in range(si - 1, max(si - 1 - _BACK, -1), -1):
         if sentences[si].paragraph - sentences[back].paragraph > 1:
             break
@@ -85,9 +105,10 @@ def earlier_metrics(text, si: int) -> set[int]:
 def recalled_metric(text, si: int, q, cues, family: frozenset[int], distance: float) -> None:
     """Give figure q, spoken of as a figure, the metric words of the sentences before it, loosely, at
     `distance` (matcher.SENTENCE_PENALTY), for the claims its own sentence has none of (`cues`, matcher._Cues)."""
-    if not spoken_of(text.folded, q.end):
+    ahead = introduced(text.folded, q.start)
+    if not ahead and not spoken_of(text.folded, q.end):
         return
-    for ci in earlier_metrics(text, si):
+    for ci in earlier_metrics(text, si, ahead):
         if ci in family and cues.metric.get(ci, INF) == INF:
             cues.metric[ci] = distance
             cues.loose.add(ci)
