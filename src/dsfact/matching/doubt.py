@@ -107,8 +107,9 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return ANOTHER_DAY  # "DeepSeek一周年之际，英伟达1月27日下跌4%": a year or more after the claim's day
     if text.year is None and any(year_kind(t)[0] for t in (own or tags)):  # (a date of its own decides)
         return ANOTHER_DAY  # 去年初 with no document date names no year: its figure may agree, never contradict
-    if own and any(t.startswith(("date:", "weekday:")) or (text.day and (t in DAY_KINDS or t == YEAR_AGO
-                   or t.startswith(LAST_MONTH))) for t in own) and time_fits(time, own, text.year, text.day):
+    if own and any((t.startswith("date:") and has_day(t[5:])) or t.startswith("weekday:") or (text.day and (
+                   t in DAY_KINDS or t == YEAR_AGO or t.startswith(LAST_MONTH))) for t in own) \
+            and time_fits(time, own, text.year, text.day):
         # "on Monday", "on 27 January", 昨日 in a text of the 28th: placed on the claim's day, when the year
         # the text implies for a date without one is the claim's
         return _undated_doubt(text, q.start, _date_tags(own), time)
@@ -116,7 +117,7 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
     if not time_fits(time, own_clause, text.year, text.day):  # placed by its own words: a period told in a later
         # clause is that clause's ("当天收盘时，英伟达大跌17%，……，今年以来的涨幅转负")
         return ANOTHER_DAY
-    if any(t.startswith("weekday:") for t in tags):
+    if any(t.startswith("weekday:") and time_fits(time, (t,), text.year, text.day) for t in tags):
         return ""  # "Nvidia shed 17% on Monday, losing $589 billion": the sentence names the claim's day
     dates = _dates_in(text, sentence.start, sentence.end)
     if any(date_fits(d, time) and has_day(d) for d in dates):
@@ -124,8 +125,8 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
     placed = _referred(text, si, tags, time)
     if placed is not None:
         return placed
-    if any(date_fits(d, time) for d in dates):
-        return ""  # "in January 2025": the sentence names the claim's month or year
+    if any(date_fits(d, time) for d in dates) and not any(has_day(d) and not date_fits(d, time) for d in dates):
+        return ""  # "in January 2025": the sentence names the claim's month or year, and no other day of it
     if si > 0 and text.sentences[si - 1].paragraph == sentence.paragraph \
             and (_places_elsewhere(text, text.sentences[si - 1], time, refers_back(tags))
                  or opened_elsewhere(text, si, time)) or weekday_elsewhere(text, si, time):

@@ -330,7 +330,7 @@ def other_base(text, q: Quantity, ci: int, start: int, end: int, compared: froze
     from dsfact.matching.bodies import alnum
     from dsfact.matching.cues import METRIC
 
-    span = base_span(text.folded, q, start, end, base_words())
+    span = base_span(text.folded, q, start, end, base_words()) or _possessive_base(text.folded, q, start, end)
     if span is None:
         return False
     for hit in text.hits_in(*span):
@@ -339,6 +339,22 @@ def other_base(text, q: Quantity, ci: int, start: int, end: int, compared: froze
                                                               for c, role in text.roles_of(hit)):
             return False
     return True
+
+
+_OWNED_BASE = re.compile(r"\s*([^,.;:!?，。；：]{1,40}?)['’]s?\b")  # "ten times Llama 3's compute": the base's possessive
+
+
+def _possessive_base(folded: str, q: Quantity, start: int, end: int) -> tuple[int, int] | None:
+    """Where a multiple's base is named by its possessive with no word of [multiple]: the name whose 的 stands
+    right before it ("Llama 3的十倍计算量": from the clause's start), or whose 's follows it ("ten times Llama
+    3's compute"); None when neither does."""
+    k = q.start
+    while k > start and folded[k - 1] == " ":
+        k -= 1
+    if k > start and folded[k - 1] == "的":
+        return (start, k - 1) if folded[start:k - 1].strip() else None
+    m = _OWNED_BASE.match(folded, q.end, end)
+    return (m.start(1), m.end()) if m is not None else None
 
 
 def gap_of_others(text, q: Quantity, ci: int, start: int, end: int) -> bool:
@@ -419,18 +435,25 @@ def earmarked_slice(text, q: Quantity) -> bool:
 
 
 def _earmarked(text, q: Quantity) -> bool:
-    after, before, use = _earmark_words()
-    folded = text.folded
-    window = folded[max(0, q.start - 24):q.start].rstrip(" 」』”’\"'")  # 「撥出」1,500億歐元: the verb quoted
-    if after.opens(folded, q.end, True) or before.ends(window, 0, len(window), True):
+    if _set_aside(text, q):
         return True
-    if not use.opens(folded, q.end, True):
+    if not _earmark_words()[2].opens(text.folded, q.end, True):
         return False
     si = text.sentence_of(q.start)
     start = text.sentences[si - 1].start if si > 0 else text.sentences[si].start
     end = text.sentences[si].end
-    value = abs(q.value)
-    return any(x.unit == q.unit and x is not q and abs(x.value) >= SLICE * value for x in text.figures_in(start, end))
+    value = abs(q.value)  # (a larger figure itself set aside is another slice, not the total: "mobilise €200
+    # million for AI, with €20 billion specifically allocated for gigafactories" misstates the total)
+    return any(x.unit == q.unit and x is not q and abs(x.value) >= SLICE * value and not _set_aside(text, x)
+               for x in text.figures_in(start, end))
+
+
+def _set_aside(text, q: Quantity) -> bool:
+    """Whether an [earmark] word stands right after or before figure q."""
+    after, before, _ = _earmark_words()
+    folded = text.folded
+    window = folded[max(0, q.start - 24):q.start].rstrip(" 」』”’\"'")  # 「撥出」1,500億歐元: the verb quoted
+    return after.opens(folded, q.end, True) or before.ends(window, 0, len(window), True)
 
 
 def later_member(text, ci: int) -> bool:

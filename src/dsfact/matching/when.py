@@ -304,8 +304,9 @@ def revised_later(text, q, claim) -> bool:
         if day is not None and after_sources(day, claim, text.registry.sources):
             return True
     from dsfact.matching.attribution import said_later
+    from dsfact.matching.revisedfrom import revised_from
 
-    return said_later(text, q, claim)  # "..., it said on Oct. 29"
+    return said_later(text, q, claim) or revised_from(text, q)  # "..., it said on Oct. 29"; "up from a previous forecast"
 
 
 def not_when_stated(text, q, claim) -> bool:
