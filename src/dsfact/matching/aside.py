@@ -196,6 +196,16 @@ _APPOSITIVE_REACH = 70  # characters from a name back to the comma that opens it
 _CLAUSE_MARKS = frozenset(",，;；:：()（）。!?！？\n")  # (a set: a span holds one unless it is disjoint from it)
 
 
+_NAME_REST = 3  # capitalised words that may end a name after its cue ("Dow Jones" + "Industrial Average")
+
+
+def _name_rest(between: str) -> bool:
+    """Whether the words between a name's cue and a comma are the rest of the name: none, a possessive, or a
+    few capitalised words ("the Dow Jones Industrial Average, which ...")."""
+    words = between.strip(" '’s").split()
+    return len(words) <= _NAME_REST and all(w[:1].isupper() for w in words)
+
+
 def in_appositive(text, start: int, end: int, q_start: int) -> bool:
     """Whether the name at text[start:end] stands in an appositive closed before figure q_start: a phrase
     that a comma opens right after another name, that opens with a word of names.words [appositive] and that
@@ -227,7 +237,7 @@ def in_appositive(text, start: int, end: int, q_start: int) -> bool:
            for w in words_of("names", "list-joiners")):
         return False  # "Nvidia, the S&P 500, and the Nasdaq": a list
     named = [h for h in text.hits_in(max(0, opened - 40), opened + 1) if any(text.index.naming(h.cue))]
-    if not any(not folded[h.end:opened].strip(" '’s") for h in named):
+    if not any(_name_rest(text.text[h.end:opened]) for h in named):
         return False  # no name right before the comma: "On Monday, the tech sector lost $1 trillion"
     rest, at = [], opened + 1 + (len(folded[opened + 1:start]) - len(head)) + len(opener)
     for h in text.hits_in(at, close):

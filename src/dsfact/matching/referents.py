@@ -139,11 +139,16 @@ def _modified(gap: str) -> bool:
     modifiers = _modifier_words()
     gap = gap.strip()
     while gap:
-        word = next((w for w in modifiers if gap.startswith(w) and (not w.isascii() or not gap[len(w):len(w) + 1].isalnum())), None)
+        word = next((w for w in modifiers if gap.startswith(w) and (not w.isascii() or not _latin_alnum(gap[len(w):len(w) + 1]))), None)
         if word is None:
             return False
         gap = gap[len(word):].strip()
     return True
+
+
+def _latin_alnum(c: str) -> bool:
+    """Whether c is a Latin letter or digit, which would run on a Latin word ("ai" in "aid"; "AI基础设施" parts)."""
+    return c.isascii() and c.isalnum()
 
 
 _GLOSS = 30  # characters of a gloss in brackets after a name ("「星际之门」(Stargate)")

@@ -20,6 +20,16 @@ def _vague_before(w: str, lo: int, p: int) -> bool:
     return k >= lo and w[k] in _VAGUE
 
 
+_GLUED_WORD = re.compile(r"(?<![A-Za-z0-9])[a-z]{2,}$")  # a lower-case word right before a figure
+_GLUED_FIGURE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{2,3}[kK](?![A-Za-z0-9])")
+
+
+def _word_glued(w: str, p: int) -> bool:
+    """Whether the figure at p is glued to the lower-case word before it by a lost space ("a monumental100,000-unit
+    cluster", "on100k H100s"), not a code: it is grouped in thousands or counted in k, which no model code is."""
+    return _GLUED_WORD.search(w, max(0, p - 24), p) is not None and _GLUED_FIGURE.match(w, p) is not None
+
+
 class _Triggers:
     """The readers the scan dispatches to (a part of `_Scanner`)."""
 
@@ -28,8 +38,8 @@ class _Triggers:
         prev = w[p - 1] if p else ""
         if prev in _MARKS:
             # Glued to letters: H800, GPT-4o, ETN1WWS, FY2025 (a currency code before is a prefix).
-            if prev.isascii() and prev.isalpha() or (prev in "-._" and p >= 2 and w[p - 2].isascii()
-                                                      and w[p - 2].isalpha()):
+            if (prev.isascii() and prev.isalpha() and not _word_glued(w, p)) or (
+                    prev in "-._" and p >= 2 and w[p - 2].isascii() and w[p - 2].isalpha()):
                 code = re.search(r"(?<![A-Za-z])([A-Z]{3})$", w[max(0, p - 4):p])
                 if prev.isalpha() and code and code.group(1) in r.words.iso_codes:
                     return self._amount_at(p - 3, p, currency=r.words.iso_codes[code.group(1)])
