@@ -25,6 +25,7 @@ from dsfact.matching.others import other_subject
 from dsfact.matching.text import INF, TextCues
 from dsfact.matching.trailing import trails_another
 from dsfact.matching.tranche import tranche_word_apart
+from dsfact.matching.uses import among_uses
 from dsfact.matching.whenclause import tells_when
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
@@ -352,6 +353,8 @@ def governs_other(text: TextCues, q: Quantity, hit) -> bool:
         return True  # "造出可与OpenAI的最新产品相媲美的模型": the product is the measure of a likeness
     if hit.start >= q.end and _after_when(text, q, hit):
         return True  # "当R1以600万美元的成本问世时，资本市场的定价逻辑……": the main clause's own words
+    if hit.start >= q.end and among_uses(text, q, hit):
+        return True  # "130万块GPU用于模型训练和服务": one of the fleet's uses
     marks, starts = text._marks, text._quantity_starts
     clause = bisect.bisect_right(marks, hit.start)
     if clause == bisect.bisect_right(marks, q.start):

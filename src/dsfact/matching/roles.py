@@ -68,7 +68,7 @@ class _Lexicon:
         self.between = Words(between)
         for name, table in tables.items():
             if name in ("between", "new-subject", "naming", "slash-pair", "owner", "compared-owner", "means",
-                        "member", "exchange", "multiple", "earmark", "revised-from",
+                        "member", "exchange", "multiple", "earmark", "revised-from", "uses",
                         "use", "from-to", "saving-base", "sum-of-parts", "compound", "share-told", "recipient",
                         "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase", "breakdown",
                         "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage"):
