@@ -46,7 +46,7 @@ from dsfact.matching.when import (
     written_before,
     year_kind,
 )
-from dsfact.matching.yearcontrast import day_named_last, year_as_base, year_set_apart
+from dsfact.matching.yearcontrast import day_named_last, year_as_base, year_beside_later, year_set_apart
 from dsfact.model import Claim, Quantity
 from dsfact.numbers.words import is_money
 
@@ -78,7 +78,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         if later_state(text.day or day_named_last(text), claim, text.registry.sources) or revised_later(text, q, claim):
             return ANOTHER_DAY  # a year's plan told months after it was stated, by the text or the clause
         if _later_years_only(text, q, claim.time) or year_set_apart(text, q, claim.time) \
-                or year_as_base(text, q, claim.time):  # "vs 2025 capex ($72.22B)": the year's outcome
+                or year_as_base(text, q, claim.time) or year_beside_later(text, q, claim.time):  # its outcome
             return ANOTHER_DAY  # "this year ..., far above the $72 billion of 2025": not the claim's year
         return _other_year(text, q, claim.time)
     if not claim.time:

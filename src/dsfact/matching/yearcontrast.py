@@ -81,3 +81,22 @@ def day_named_last(text) -> str | None:
             and not _DEADLINE_AFTER.match(raw, x.end)]
     found = text._day_named_last = max(days) if days else None
     return found
+
+
+def year_beside_later(text, q, year: str) -> bool:
+    """Whether figure q, placed in the claim's `year` by its own words, shares its sentence with a figure of its
+    unit that its own words place in a later year ("Meta预计2026年资本开支为1150亿至1350亿美元，2025年约为720亿美元",
+    "2025's came to $72 billion; 2026's will reach $135 billion"): a text that tells a later year's figure tells
+    the claim's year as it turned out, which may agree with the plan, never contradict it."""
+    reader = text.reader()
+    own = reader.times(q)
+    if not any(t.startswith("date:" + year) for t in own):
+        return False
+    sentence = text.sentences[text.sentence_of(q.start)]
+    return any(x is not q and x.unit == q.unit and any(_later(t, year) for t in reader.times(x))
+               for x in text.figures_in(sentence.start, sentence.end))
+
+
+def _later(tag: str, year: str) -> bool:
+    """Whether a time tag places a figure in a year after `year` ("date:2026", "date:2026-03")."""
+    return tag.startswith("date:") and tag[5:9].isdigit() and int(tag[5:9]) > int(year)
