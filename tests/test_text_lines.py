@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dsfact.matching.doubt import _header_cell
+from dsfact.matching.columns import header_cell
 from dsfact.matching.text import line_start
 
 _PIECES = ["| a | b |", "| 1 | 2 |", "|---|---|", "\n", " ", "\t", "x 5%", "|", "| |", "$3", "\u3000", "文"]
@@ -20,13 +20,13 @@ def test_line_starts_and_header_cells_are_those_searched_back(pieces):
     for pos in range(len(raw) + 1):
         assert line_start(raw, pos) == raw.rfind("\n", 0, pos) + 1
         if pos < len(raw):
-            assert _header_cell(raw, pos, line_start(raw, pos)) == _header_cell(raw, pos)
+            assert header_cell(raw, pos, line_start(raw, pos)) == header_cell(raw, pos)
 
 
 def test_a_header_cell_of_a_table_on_lines_of_its_own():
     raw = "Intro.\n| Item | Cost |\n|---|---|\n| Pumps | $3 million |\n"
     pos = raw.index("$3")
-    a, b = _header_cell(raw, pos, line_start(raw, pos))
+    a, b = header_cell(raw, pos, line_start(raw, pos))
     assert line_start("x\ny", 3) == 2 and line_start(raw, pos) == raw.index("| Pumps")
     assert raw[a:b].strip() == "Cost"
 

@@ -99,13 +99,13 @@ def table_discount(text, q) -> bool:
     if text.text.find("|", start, q.start) < 0:
         return False
     from dsfact.document.cells import is_pipe_row, section_label, table_top
-    from dsfact.matching.doubt import _header_cell
+    from dsfact.matching.columns import header_cell
 
     k = text.text.rfind("\n", 0, start) + 1
     end = text.text.find("\n", q.start)
     if not is_pipe_row(text.text, k, len(text.text) if end < 0 else end):
         return False
-    spans = (section_label(text.text, k), _header_cell(text.text, q.start, k))
+    spans = (section_label(text.text, k), header_cell(text.text, q.start, k))
     return any(span and names_discount(text.folded, *span) for span in spans) \
         or _caption_discount(text.folded, *_pipe_caption(text.text, table_top(text.text, k)))
 

@@ -7,10 +7,10 @@ import bisect
 import re
 from functools import lru_cache
 
-from dsfact.document.cells import is_pipe_row, table_top
 from dsfact.fold import has_han
+from dsfact.matching.columns import other_column
 from dsfact.matching.comparison import is_comparison, likened
-from dsfact.matching.cues import ENTITY, METRIC, SUBJECT, VARIANT, has_cjk
+from dsfact.matching.cues import METRIC, SUBJECT, VARIANT, has_cjk
 from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
@@ -22,7 +22,6 @@ from dsfact.matching.pricemonth import priced_in_other_month
 from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import _DURATIONS, _TIMES, doubted, lexicon, opens_new_subject, time_fits
 from dsfact.matching.shares import broken_down, share_told
-from dsfact.matching.text import line_start
 from dsfact.matching.timewords import inside, references, time_tags
 from dsfact.matching.undated import text_dates, told_later, told_of_another_year, undated_year
 from dsfact.matching.when import (
@@ -394,8 +393,6 @@ def _anchored(text, time: str) -> bool:
 def _names_date(text, time: str) -> bool:
     """Whether a text gives a date in full or without its year ("Jan. 27", "1月27日") that is `time`: only
     the words around the day's digits are read."""
-    import re
-
     from dsfact.numbers import parse_quantities
     from dsfact.quantity import dates_agree
 
@@ -465,7 +462,7 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     if cues is None:
         return False
     ci = text.index.position[candidate.claim.id]
-    if _other_column(text, q, ci) or _part_label(text, q, ci) or other_scale(q, candidate.claim):
+    if other_column(text, q, ci) or _part_label(text, q, ci) or other_scale(q, candidate.claim):
         return True
     if candidate.subject_distance >= SENTENCE_PENALTY:  # borrowed from an earlier sentence
         sentence = text.sentences[text.sentence_of(q.start)]
@@ -501,22 +498,6 @@ def other_scale(q: Quantity, claim: Claim) -> bool:
     return not any(slipped_scale(q, st) for st in claim.statements if st.unit is None or st.unit == q.unit)
 
 
-def _other_column(text, q: Quantity, ci: int) -> bool:
-    """Whether figure q stands in a table column whose header names another body or another claim's subject
-    and not claim ci's ("| Input | $2.50 | $0.55 |" under "| Metric | OpenAI GPT-4o | DeepSeek R1 |": $2.50
-    is GPT-4o's)."""
-    found = _header_cell(text.text, q.start, line_start(text.text, q.start))
-    if found is None:
-        return False
-    named = False
-    for hit in text.hits_in(*found):
-        for c, role in text.roles_of(hit):
-            if role == SUBJECT and c == ci:
-                return False
-            named = named or role in (SUBJECT, ENTITY)
-    return named
-
-
 def _part_label(text, q: Quantity, ci: int) -> bool:
     """Whether figure q opens the clause after a label that names a part and not the metric or variant word
     of claim ci or of a claim of its group ("上下文扩展阶段：使用了约11.9万GPU小时" is one stage's GPU hours, not the whole run's; "预训练阶段：" names the
@@ -540,42 +521,6 @@ def _part_label(text, q: Quantity, ci: int) -> bool:
                    for hit in text.hits_in(start, colon) for c, role in text.roles_of(hit))
 
 
-def _header_cell(raw: str, pos: int, start: int | None = None) -> tuple[int, int] | None:
-    """The span of the header cell above the table cell at pos, if pos is in a table's body. Rows stand
-    on lines of their own, or, where a plain-text paragraph joined its lines, one after another ("| a | b |
-    | 1 | 2 |"): then every row has as many cells as the first. `start`: where pos's line begins, if known
-    (nothing is then searched back from pos: on a long line that was done once per figure)."""
-    if start is None:
-        start = raw.rfind("\n", 0, pos) + 1
-    k = start
-    while k < pos and raw[k].isspace():
-        k += 1
-    if k == pos or not is_pipe_row(raw, k, _line_end(raw, pos)):  # "| a | b |", or "a | b | c |"
-        return None
-    first = table_top(raw, start)  # up to the table's first row
-    while first < pos and raw[first].isspace():
-        first += 1
-    if first != start:  # rows on lines of their own
-        column = raw.count("|", start, pos)
-        end = raw.find("\n", first)
-    else:  # rows joined on one line: the first row ends where "| |" closes it
-        joint = re.search(r"\|[ \t]+\|", raw[first:pos])
-        if joint is None or not raw[first + 1:first + joint.start()].split("|")[0].strip():
-            return None  # pos is in the first row, or its first cell is empty (its width is unsure)
-        end = first + joint.start() + 1
-        column = raw.count("|", first, pos) % raw.count("|", first, end)
-    cells = raw[first:end].split("|")
-    if not 0 < column < len(cells):
-        return None
-    a = first + sum(len(c) + 1 for c in cells[:column])
-    return a, a + len(cells[column])
-
-
-def _line_end(raw: str, pos: int) -> int:
-    end = raw.find("\n", pos)
-    return len(raw) if end < 0 else end
-
-
 def _owns_figure(text, hit) -> bool:
     """Whether a name is the subject of a figure after it in its sentence ("…蒸发7890亿美元，其创办人黄仁勋的
     身家也缩水201亿美元"): it is that figure's, and says nothing of the figures before it."""
@@ -588,12 +533,3 @@ def _owns_figure(text, hit) -> bool:
 def _named(roles: tuple) -> set[int]:
     """The claims whose subject a name is (none: another body)."""
     return {c for c, role in roles if role == SUBJECT}
-
-
-def row_label(text: str, q: Quantity, hit) -> bool:
-    """Whether a word before figure q is the label of its table row ("| GPU Hours | 2.788M | ~30M |"): it
-    governs every cell of the row, even with another figure between."""
-    if hit.end > q.start:
-        return False
-    between = text[hit.end:q.start]
-    return "|" in between and "\n" not in between

@@ -9,10 +9,10 @@ from dsfact.matching.apposition import apposed, stacked
 from dsfact.matching.aside import compared_owner, in_aside, modifies, names_aside, own_only, qualifies_product
 from dsfact.matching.bodies import governed, governs_other, other_body, other_member
 from dsfact.matching.capitals import sentence_names, unregistered
+from dsfact.matching.columns import row_label
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words
 from dsfact.matching.dateclause import told_of
-from dsfact.matching.doubt import row_label
 from dsfact.matching.epithets import epithet_subject, in_epithet
 from dsfact.matching.fromto import in_from_part
 from dsfact.matching.innerhead import placed_loosely

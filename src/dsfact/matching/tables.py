@@ -131,9 +131,9 @@ def pipe_cell(text: str, pos: int, start: int) -> tuple[tuple[int, int] | None, 
                                                              or text.find("\t", start, end) >= 0) else None
     if _JOINED.search(text, *line):
         return None  # (rows a plain-text paragraph joined on one line: which cell labels a row is unsure)
-    from dsfact.matching.doubt import _header_cell
+    from dsfact.matching.columns import header_cell
 
-    header = _header_cell(text, pos)
+    header = header_cell(text, pos)
     if header is None:
         return None
     label = _first_cell(text, *line)

@@ -1,0 +1,73 @@
+"""A figure in a pipe table's cell, as plain text keeps it: the header cell above it (`header_cell`, also read by
+dsfact.matching.tables and dsfact.matching.discounts), whether that header names another body than a claim's
+(`other_column`, for dsfact.matching.doubt.passed_over), and whether a word before it is its row's label
+(`row_label`, for the matcher)."""
+from __future__ import annotations
+
+import re
+
+from dsfact.document.cells import is_pipe_row, table_top
+from dsfact.matching.cues import ENTITY, SUBJECT
+from dsfact.matching.text import line_start
+from dsfact.model import Quantity
+
+
+def other_column(text, q: Quantity, ci: int) -> bool:
+    """Whether figure q stands in a table column whose header names another body or another claim's subject
+    and not claim ci's ("| Input | $2.50 | $0.55 |" under "| Metric | OpenAI GPT-4o | DeepSeek R1 |": $2.50
+    is GPT-4o's)."""
+    found = header_cell(text.text, q.start, line_start(text.text, q.start))
+    if found is None:
+        return False
+    named = False
+    for hit in text.hits_in(*found):
+        for c, role in text.roles_of(hit):
+            if role == SUBJECT and c == ci:
+                return False
+            named = named or role in (SUBJECT, ENTITY)
+    return named
+
+
+def header_cell(raw: str, pos: int, start: int | None = None) -> tuple[int, int] | None:
+    """The span of the header cell above the table cell at pos, if pos is in a table's body. Rows stand
+    on lines of their own, or, where a plain-text paragraph joined its lines, one after another ("| a | b |
+    | 1 | 2 |"): then every row has as many cells as the first. `start`: where pos's line begins, if known
+    (nothing is then searched back from pos: on a long line that was done once per figure)."""
+    if start is None:
+        start = raw.rfind("\n", 0, pos) + 1
+    k = start
+    while k < pos and raw[k].isspace():
+        k += 1
+    if k == pos or not is_pipe_row(raw, k, _line_end(raw, pos)):  # "| a | b |", or "a | b | c |"
+        return None
+    first = table_top(raw, start)  # up to the table's first row
+    while first < pos and raw[first].isspace():
+        first += 1
+    if first != start:  # rows on lines of their own
+        column = raw.count("|", start, pos)
+        end = raw.find("\n", first)
+    else:  # rows joined on one line: the first row ends where "| |" closes it
+        joint = re.search(r"\|[ \t]+\|", raw[first:pos])
+        if joint is None or not raw[first + 1:first + joint.start()].split("|")[0].strip():
+            return None  # pos is in the first row, or its first cell is empty (its width is unsure)
+        end = first + joint.start() + 1
+        column = raw.count("|", first, pos) % raw.count("|", first, end)
+    cells = raw[first:end].split("|")
+    if not 0 < column < len(cells):
+        return None
+    a = first + sum(len(c) + 1 for c in cells[:column])
+    return a, a + len(cells[column])
+
+
+def _line_end(raw: str, pos: int) -> int:
+    end = raw.find("\n", pos)
+    return len(raw) if end < 0 else end
+
+
+def row_label(text: str, q: Quantity, hit) -> bool:
+    """Whether a word before figure q is the label of its table row ("| GPU Hours | 2.788M | ~30M |"): it
+    governs every cell of the row, even with another figure between."""
+    if hit.end > q.start:
+        return False
+    between = text[hit.end:q.start]
+    return "|" in between and "\n" not in between
