@@ -54,7 +54,7 @@ WEEKDAY_TEXTS = [
 @pytest.mark.parametrize("text", WEEKDAY_TEXTS)
 def test_weekday_read_back_is_that_of_the_whole_text(text, bundled_registry):
     from dsfact.matching.headday import REACH, _day_named, weekday_elsewhere
-    from dsfact.matching.roles import time_fits
+    from dsfact.matching.timefits import time_fits
 
     lazy, whole = _reader_matcher(text, bundled_registry), _reader_matcher(text, bundled_registry)
     named = {k: _day_named(whole, k) for k in range(len(whole.sentences))}

@@ -20,8 +20,9 @@ from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opens_with_name
 from dsfact.matching.pricemonth import priced_in_other_month
 from dsfact.matching.respective import in_respective_list
-from dsfact.matching.roles import _DURATIONS, _TIMES, doubted, lexicon, opens_new_subject, time_fits
+from dsfact.matching.roles import _DURATIONS, _TIMES, doubted, lexicon, opens_new_subject
 from dsfact.matching.shares import broken_down, share_told
+from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import inside, references, time_tags
 from dsfact.matching.undated import text_dates, told_later, told_of_another_year, undated_year
 from dsfact.matching.when import (

@@ -208,7 +208,7 @@ def _time(matcher, q, claim) -> str:
     in its sentence does, NONE for a claim tied to no time."""
     if not claim.time:
         return NONE
-    from dsfact.matching.roles import time_fits
+    from dsfact.matching.timefits import time_fits
     from dsfact.matching.timewords import time_tags
 
     own = _named(matcher, matcher.reader().times(q) if matcher._quantities else ())

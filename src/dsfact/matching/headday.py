@@ -7,7 +7,7 @@ figure's paragraph or the one before it, and not the weekday of a claim's day, t
 the claim's. Read by dsfact.matching.doubt."""
 from __future__ import annotations
 
-from dsfact.matching.roles import time_fits
+from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import references, time_words
 from dsfact.matching.when import DAY_KINDS, _day_dates
 

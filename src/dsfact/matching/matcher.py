@@ -31,7 +31,7 @@ from dsfact.matching.recalled import recalled_metric
 from dsfact.matching.referents import in_quote, qualifies_other, quoted, referred_back, said_after, spoken_lead
 from dsfact.matching.relhead import relative_head
 from dsfact.matching.restated import restated_fits
-from dsfact.matching.roles import HEAD_DATE_WORDS, fits, move_levels, time_fits, turns_away
+from dsfact.matching.roles import HEAD_DATE_WORDS, fits, move_levels, turns_away
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.session import mid_session
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
@@ -46,6 +46,7 @@ from dsfact.matching.text import (
     full_stop,
     time_fits_beside,
 )
+from dsfact.matching.timefits import time_fits
 from dsfact.matching.timemark import marks_time
 from dsfact.model import Claim, Quantity
 
