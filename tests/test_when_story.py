@@ -7,9 +7,9 @@ from budget_registry import registry_text
 from dsfact.check import check_text
 from dsfact.errors import RegistryError
 from dsfact.matching import TextMatcher
+from dsfact.matching.thatday import referred_day
 from dsfact.matching.timewords import time_tags
 from dsfact.matching.undated import tells_story, undated_year
-from dsfact.matching.when import referred_day
 from dsfact.registry import merge_registries, parse_registry
 
 # ── the registry's story names ──
@@ -159,13 +159,13 @@ def test_an_undated_day_in_a_text_of_no_story_never_contradicts(bundled_registry
     (("yesterday",), None),  # no date nor weekday: nothing to count from
 ])
 def test_follows_counts_the_day_after(tags, follows_it):
-    from dsfact.matching.when import follows
+    from dsfact.matching.thatday import follows
 
     assert follows(tags, "2025-01-28", lambda date: 2025) is follows_it
 
 
 def test_follows_a_friday_to_its_next_session():
-    from dsfact.matching.when import follows
+    from dsfact.matching.thatday import follows
 
     assert follows(("date:2025-01-24",), "2025-01-27", lambda date: 2025) is True
     assert follows(("date:--01-24",), "2025-01-27", lambda date: None) is False  # no year implied

@@ -22,6 +22,7 @@ from dsfact.matching.pricemonth import priced_in_other_month
 from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import _DURATIONS, _TIMES, doubted, lexicon, opens_new_subject
 from dsfact.matching.shares import broken_down, share_told
+from dsfact.matching.thatday import follows, next_day, referred_day, refers_back
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import inside, references, time_tags
 from dsfact.matching.undated import text_dates, told_later, told_of_another_year, undated_year
@@ -33,15 +34,11 @@ from dsfact.matching.when import (
     YEAR_AGO,
     date_fits,
     east_of,
-    follows,
     has_day,
     later_state,
     names_day,
-    next_day,
     not_when_stated,
     opens_range,
-    referred_day,
-    refers_back,
     revised_later,
     written_before,
     year_kind,

@@ -7,9 +7,10 @@ figure's paragraph or the one before it, and not the weekday of a claim's day, t
 the claim's. Read by dsfact.matching.doubt."""
 from __future__ import annotations
 
+from dsfact.matching.thatday import day_dates
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import references, time_words
-from dsfact.matching.when import DAY_KINDS, _day_dates
+from dsfact.matching.when import DAY_KINDS
 
 REACH = 1  # paragraphs after its own that a weekday at a passage's head gives its day to
 
@@ -54,7 +55,7 @@ def _day_named(text, k: int) -> tuple[str, ...] | None:
     words = [(m.start(), kind) for m, kind in time_words(folded, sentence.start, sentence.end)
              if not any(a <= m.start() < b for a, b in skip)]
     days = [(at, kind) for at, kind in words if kind.startswith("weekday:") or kind in DAY_KINDS]
-    dated = _may_date(folded, sentence) and (_day_of_month(folded, sentence) or _day_dates(text, sentence))
+    dated = _may_date(folded, sentence) and (_day_of_month(folded, sentence) or day_dates(text, sentence))
     if not days and not dated:
         return None
     first = next((sentence.start + x.start for x in text.read_alone(sentence) if x.unit != "date"), sentence.end)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dsfact.matching.alone import date_links
+from dsfact.matching.thatday import years_on
 from dsfact.matching.when import (
     LAST_WEEK,
     SHIFTED,
@@ -21,7 +22,6 @@ from dsfact.matching.when import (
     implied_year,
     resolve_day,
     year_kind,
-    years_on,
 )
 from dsfact.numbers.date_spans import month_of, parse_dates
 
