@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import sys
 
-from dsfact import wide_charsets_sooner
 from dsfact.cli.exits import guarded, say
 from dsfact.errors import EXIT_OK
 
@@ -28,7 +27,6 @@ def _dispatch(args: list[str]) -> int:
 
         sys.stdout.write(f"dsfact {__version__}\n")
         return EXIT_OK
-    wide_charsets_sooner(load=True)
     if args and args[0] == "check":  # the hot path: no Typer import
         from dsfact.cli.check_parser import run_check_command
 
