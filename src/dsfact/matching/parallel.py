@@ -14,10 +14,9 @@ def parallel_kind(q: Quantity, text, hits, words: dict, rate_before) -> frozense
     against names in its own words: q's clause names a compared name before q ("versus o1's", "低于OpenAI
     o1的"), and the nearest price before that clause, in q's sentence and of q's currency, has a kind word
     among its own words (`rate_before(folded, x)`: where they begin). Empty when none does."""
-    marks, folded = text._marks, text.folded
+    folded = text.folded
     sentence = text.sentences[text.sentence_of(q.start)]
-    k = bisect.bisect_left(marks, q.start)
-    clause_start = max(marks[k - 1] if k else sentence.start, sentence.start)
+    clause_start, _ = clause_bounds(text, q.start)
     if clause_start <= sentence.start:
         return frozenset()  # q's clause opens the sentence: nothing before it to be set against
     if not any(clause_start <= h.start and h.end <= q.start and text.index.names(h.cue)
@@ -26,9 +25,7 @@ def parallel_kind(q: Quantity, text, hits, words: dict, rate_before) -> frozense
     earlier = [x for x in text.figures_in(sentence.start, clause_start) if x.per is not None and x.unit == q.unit]
     if not earlier:
         return frozenset()
-    x = earlier[-1]
-    own = rate_before(folded, x)
-    return frozenset().union(*(words.get(h.cue, ()) for h in hits if own <= h.start and h.end <= x.end))
+    return _own_kinds(earlier[-1], folded, hits, words, rate_before)
 
 
 def run_kind(q: Quantity, text, hits, words: dict, rate_before) -> frozenset[str]:
@@ -36,11 +33,9 @@ def run_kind(q: Quantity, text, hits, words: dict, rate_before) -> frozenset[str
     its sentence gave as many prices, each with a kind word of its own ("R1 charges $0.55 per million input
     tokens and $2.19 per million output tokens, versus $15 and $60 for o1": $15 is o1's input price, $60
     its output price). Empty when the counts differ or an earlier price names no kind: then nothing pairs."""
-    marks, folded = text._marks, text.folded
+    folded = text.folded
     sentence = text.sentences[text.sentence_of(q.start)]
-    k = bisect.bisect_left(marks, q.start)
-    clause_start = max(marks[k - 1] if k else sentence.start, sentence.start)
-    clause_end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
+    clause_start, clause_end = clause_bounds(text, q.start)
     if clause_start <= sentence.start:
         return frozenset()
     run = [x for x in text.figures_in(clause_start, clause_end) if x.unit == q.unit]
@@ -51,11 +46,26 @@ def run_kind(q: Quantity, text, hits, words: dict, rate_before) -> frozenset[str
         return frozenset()
     told = []
     for x in earlier:
-        own = rate_before(folded, x)
-        kinds = frozenset().union(*(words.get(h.cue, ()) for h in hits if own <= h.start and h.end <= x.end))
+        kinds = _own_kinds(x, folded, hits, words, rate_before)
         if not kinds:
             return frozenset()
         told.append(kinds)
     if len(set(told)) != len(told):
         return frozenset()  # two prices of one kind: the run pairs with models, not kinds
     return told[run.index(q)]
+
+
+def _own_kinds(x: Quantity, folded: str, hits, words: dict, rate_before) -> frozenset[str]:
+    """The ids the kind words among price x's own words name (from where `rate_before` says they begin to x's end)."""
+    own = rate_before(folded, x)
+    return frozenset().union(*(words.get(h.cue, ()) for h in hits if own <= h.start and h.end <= x.end))
+
+
+def clause_bounds(text, pos: int) -> tuple[int, int]:
+    """The clause of `text` (a TextCues) that holds offset pos, within its sentence: from the clause mark before
+    pos to the mark after it, or the sentence's start and end where there is none."""
+    marks = text._marks
+    sentence = text.sentences[text.sentence_of(pos)]
+    k = bisect.bisect_left(marks, pos)
+    return max(marks[k - 1] if k else sentence.start, sentence.start), \
+        min(marks[k] if k < len(marks) else sentence.end, sentence.end)

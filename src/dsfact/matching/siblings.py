@@ -398,12 +398,9 @@ def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim
 
 def _priced_clause(text: TextCues, hit, q: Quantity) -> bool:
     """Whether the clause of a kind word (not q's) holds a price of q's currency: the word is that price's."""
-    marks = text._marks
-    k = bisect.bisect_left(marks, hit.start)
-    sentence = text.sentences[text.sentence_of(hit.start)]
-    start = max(marks[k - 1] if k else sentence.start, sentence.start)
-    end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
-    return any(x.per is not None and x.unit == q.unit for x in text.figures_in(start, end))
+    from dsfact.matching.parallel import clause_bounds
+
+    return any(x.per is not None and x.unit == q.unit for x in text.figures_in(*clause_bounds(text, hit.start)))
 
 
 def shunned(q: Quantity, other: Claim, text: TextCues) -> bool:
