@@ -20,7 +20,7 @@ from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opens_with_name
 from dsfact.matching.pricemonth import priced_in_other_month
 from dsfact.matching.respective import in_respective_list
-from dsfact.matching.roles import _DURATIONS, _TIMES, doubted, lexicon, opens_new_subject
+from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted, lexicon, opens_new_subject
 from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.thatday import follows, next_day, referred_day, refers_back
 from dsfact.matching.timefits import time_fits
@@ -178,7 +178,7 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
     if "later" in names and _after_tranche(text, q):
         names = [n for n in names if n != "later"]
     if not names:
-        return q.unit in _DURATIONS and _spans_doubted(text, q)
+        return q.unit in DURATION_UNITS and _spans_doubted(text, q)
     ci = text.index.position.get(claim.id)
     sentence = text.sentences[text.sentence_of(q.start)]
     own = [] if ci is None else [(h, role) for h in text.hits_in(sentence.start, sentence.end)
@@ -241,7 +241,7 @@ def _spans_doubted(text, q: Quantity) -> bool:
     有望在未来三年内投资4000亿美元"): the period of a running total is not the plan's."""
     reader = text.reader()
     start, end = reader.clause_span(q.start)
-    return any(x.unit not in _TIMES and "running-total" in doubted("amount", reader.roles(x))
+    return any(x.unit not in TIME_UNITS and "running-total" in doubted("amount", reader.roles(x))
                for x in text.figures_in(start, end))
 
 
@@ -361,7 +361,7 @@ def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
     if refers_back and not text._time_fits(time, before):
         return True
     found = text.read_alone(before)
-    first = next((x for x in found if x.unit not in _TIMES), None)
+    first = next((x for x in found if x.unit not in TIME_UNITS), None)
     if first is None:
         return False
     head = before.start + first.start
@@ -525,7 +525,7 @@ def _owns_figure(text, hit) -> bool:
     sentence = text.sentences[text.sentence_of(hit.start)]
     k = bisect.bisect_left(text._quantity_starts, hit.end)
     quantities = text._quantities or []
-    return any(x.start < sentence.end and x.unit not in _TIMES for x in quantities[k:k + 3])
+    return any(x.start < sentence.end and x.unit not in TIME_UNITS for x in quantities[k:k + 3])
 
 
 def _named(roles: tuple) -> set[int]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import bisect
 
+from dsfact.matching.roles import TIME_UNITS
 from dsfact.matching.timewords import time_words
 
-_TIMES = frozenset("day month year hour week date".split())
 OPENING_WORDS = 2  # characters before a time word that still make it the clause's opening ("在", "on")
 
 
@@ -20,7 +20,7 @@ def placed_loosely(reader, q) -> bool:
     start, end = reader.sentence_of(q.start)
     quantities = reader.quantities
     k = bisect.bisect_left(reader.starts, start)
-    while k < len(quantities) and quantities[k].unit in _TIMES and quantities[k].start < end:
+    while k < len(quantities) and quantities[k].unit in TIME_UNITS and quantities[k].start < end:
         k += 1
     if k >= len(quantities) or quantities[k].start >= end or quantities[k] is q:
         return False

@@ -26,8 +26,8 @@ EXCHANGE_REACH = 28  # characters after an index's name where a word of listing 
 HEAD_DATE_WORDS = 4  # a date alone in a sentence's opening clause, but for a word such as "on" or 在
 CONVERSION_GAP = 24  # at most this many characters between a figure and its restatement
 # Units a figure may be restated in: currencies among themselves, durations among themselves.
-_DURATIONS = frozenset("day month year hour week".split())
-_TIMES = _DURATIONS | {"date"}
+DURATION_UNITS = frozenset("day month year hour week".split())
+TIME_UNITS = DURATION_UNITS | {"date"}  # the units of a time or a span, not of an amount
 
 
 class _Role:
@@ -162,8 +162,8 @@ def _restates(previous: Quantity, q: Quantity) -> bool:
         if isinstance(previous.value, (int, float)) and isinstance(q.value, (int, float)) and previous.value \
                 and q.value and not 2 / 3 <= previous.value / q.value <= 1.5:
             return False
-        return is_money(previous.unit) or previous.unit in _DURATIONS
-    return (is_money(previous.unit) and is_money(q.unit)) or ({previous.unit, q.unit} <= _DURATIONS)
+        return is_money(previous.unit) or previous.unit in DURATION_UNITS
+    return (is_money(previous.unit) and is_money(q.unit)) or ({previous.unit, q.unit} <= DURATION_UNITS)
 
 
 class FigureRoles:
@@ -262,7 +262,7 @@ class FigureReader:
         best, best_d = None, None
         while k < len(self.quantities) and self.quantities[k].start < hi_c:
             q = self.quantities[k]
-            if amounts_only and q.unit in _TIMES:
+            if amounts_only and q.unit in TIME_UNITS:
                 k += 1
                 continue
             d = a - q.end if q.end <= a else q.start - b if q.start >= b else 0
@@ -455,7 +455,7 @@ class FigureReader:
     def _first_amount(self, a: int, end: int) -> int | None:
         """The index of the first figure at or after offset a and before `end` that is no date or duration."""
         k = bisect.bisect_left(self.starts, a)
-        while k < len(self.quantities) and self.quantities[k].unit in _TIMES:
+        while k < len(self.quantities) and self.quantities[k].unit in TIME_UNITS:
             k += 1
         return k if k < len(self.quantities) and self.quantities[k].start < end else None
 
@@ -489,7 +489,7 @@ class FigureReader:
     def _place(self, a: int, b: int, tag: str) -> int | None:  # the figure placed, or the sentence it heads
         sentence = self.sentence_of(a)
         first = bisect.bisect_left(self.starts, sentence[0])
-        while first < len(self.quantities) and self.quantities[first].unit in _TIMES \
+        while first < len(self.quantities) and self.quantities[first].unit in TIME_UNITS \
                 and self.quantities[first].start < sentence[1]:
             first += 1
         if first < len(self.quantities) and b <= self.quantities[first].start < sentence[1]:
