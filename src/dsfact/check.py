@@ -223,8 +223,8 @@ def _of_its_scale(q, candidates: list) -> list:
     first = candidates[0].claim
     if q.per is not None or not other_scale(q, first):
         return candidates
-    per = first.per is None  # a price for a total's claim, or a total for a price's
-    kept = [c for c in candidates if (c.claim.per is not None) == per
+    wants_price = first.per is None  # a total's claim put first keeps the prices; a price's, the totals
+    kept = [c for c in candidates if (c.claim.per is not None) == wants_price
             and (not first.group or c.claim.group != first.group) and not other_scale(q, c.claim)]
     return kept or candidates
 

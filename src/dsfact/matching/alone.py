@@ -15,7 +15,8 @@ def stands_alone(folded: str, start: int, end: int, q: Quantity, upto: int | Non
     """Whether figure q stands in the clause folded[start:end] with nothing beside it but a bracketed aside,
     words such as "on", "in" or 在 ([date-clause] in lang/time.words), a qualifier ("about", 大约) and a word
     that says others tell it (numbers.words [told-as]: "reportedly"); the dashes that set it off are no words:
-    "In 2013, he founded DeepSeek", "训练它的成本，大约600万美元", "its cost — reportedly $6 million — ". Such a figure is told by the clause next to it.
+    "In 2013, he founded DeepSeek", "训练它的成本，大约600万美元", "its cost — reportedly $6 million — ". Such a
+    figure is told by the clause next to it.
     `upto`: where q's own restatement in another currency ends (`restated_until`), which is q's too
     ("训练它的成本，大约900多万美元不到3亿台币")."""
     links, told = date_links(), word_set("numbers", "told-as")

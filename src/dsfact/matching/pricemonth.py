@@ -19,6 +19,8 @@ def _months() -> tuple[re.Pattern, dict[str, int]]:
     if not _MONTHS:
         from dsfact.lang import load_words, words_of
 
+        # only names longer than three letters, since an abbreviation may be a word ("mar"); so is "may", which
+        # is therefore never read as a month here
         names = {w: int(k) for k, ws in load_words("numbers").get("months", {}).items() for w in ws if len(w) > 3}
         before = "|".join(re.escape(w) for w in sorted(words_of("time", "bare-month", "before"), key=len, reverse=True))
         after = "|".join(re.escape(w) for w in sorted(words_of("time", "bare-month", "after"), key=len, reverse=True))

@@ -3,8 +3,8 @@
 what it is no more than "the number"; what it measures is what the text has just been telling. Such a figure
 takes the metric words of the sentences just before it (in its paragraph, or the last of the paragraph
 before), and one introduced by the noun and a colon ("all eyes on one number: $6 million") those of the
-sentence after it too, loosely: the words were said of another figure, so it may agree with a claim but never contradicts
-it. Its subject is found as any figure's is."""
+sentence after it too, loosely: the words were said of another figure, so it may agree with a claim but never
+contradicts it. Its subject is found as any figure's is."""
 from __future__ import annotations
 
 import bisect
