@@ -62,8 +62,20 @@ def _base():
     return _BASE[0]
 
 
-_DEADLINE = re.compile(r"(?:\bby|\bbefore|\buntil|\btill|\bthrough|\bthru|\bno later than|\bend of)\s*$|截至$|截止$|到$|至$")
-_DEADLINE_AFTER = re.compile(r"\s*(?:前|之前|以前|为止|止)")
+_DEADLINE: list = []  # time.words [deadline-day]: [the words that end right before a day, those right after it]
+
+
+def _deadline() -> tuple[re.Pattern, re.Pattern]:
+    if not _DEADLINE:
+        from dsfact.lang import words_of
+
+        before = words_of("time", "deadline-day", "before", longest_first=True)
+        after = words_of("time", "deadline-day", "after", longest_first=True)
+        latin = "|".join(r"\b" + re.escape(w) for w in before if w.isascii()) or "(?!)"
+        chinese = "|".join(re.escape(w) for w in before if not w.isascii()) or "(?!)"
+        _DEADLINE[:] = [re.compile(rf"(?:{latin})\s*$|(?:{chinese})$"),
+                        re.compile(r"\s*(?:%s)" % ("|".join(re.escape(w) for w in after) or "(?!)"))]
+    return _DEADLINE[0], _DEADLINE[1]
 
 
 def day_named_last(text) -> str | None:
@@ -76,9 +88,10 @@ def day_named_last(text) -> str | None:
     if found is not False:
         return found
     raw = text.text
+    before, after = _deadline()
     days = [str(x.value)[:10] for x in text_dates(text) if len(str(x.value)) >= 10 and str(x.value)[:4].isdigit()
-            and not _DEADLINE.search(raw[max(0, x.start - 16):x.start].lower())
-            and not _DEADLINE_AFTER.match(raw, x.end)]
+            and not before.search(raw[max(0, x.start - 16):x.start].lower())
+            and not after.match(raw, x.end)]
     found = text._day_named_last = max(days) if days else None
     return found
 
