@@ -63,13 +63,12 @@ def run_stage(folded: str, start: int, end: int, unit: str) -> bool:
     """Whether the clause folded[start:end] of a figure in `unit` tells it as all a training run, or a named stage
     of one, used (_RUN_UNITS): then a word of a stage or phase beside it makes it no part of a total."""
     table = _RUN_UNITS.get(unit)
-    return table is not None and trained_count(folded, start, end, table)
+    return table is not None and _names_any(folded, start, end, table)
 
 
-def trained_count(folded: str, start: int, end: int, table: str = "trained-count") -> bool:
-    """Whether the clause folded[start:end] of a count tells a training run on it (roles.words [trained-count]):
-    the count is then what the run used at once, not a part of a total, whatever stage the clause names. With
-    table "trained-stage": whether it names a stage of training that a claim may be of (预训练, pre-training)."""
+def _names_any(folded: str, start: int, end: int, table: str) -> bool:
+    """Whether folded[start:end] holds a word of roles.words [table] ([trained-count]: any word of training, which
+    makes a count all its run used at once; [trained-stage]: a stage of training a claim may be of, 预训练)."""
     found = _TRAINED.get(table)
     if found is None:
         import re
