@@ -12,7 +12,7 @@ from dsfact.model import Claim, Quantity
 
 # a year standing alone: not part of a longer number, a figure ("$2026"), a date in Chinese (2026年, which the
 # numbers engine reads) or a span of years ("2025-26" is read by its first)
-_YEAR = re.compile(r"(?<![\d.,$€£¥])((?:19|20)\d\d)(?![\d年%]|\.\d|,\d)")
+_YEAR = re.compile(r"(?<![\d.,$£¥])(?<!€)((?:19|20)\d\d)(?![\d年%]|\.\d|,\d)")
 # right after a figure, the year it is told for: "$115 billion for 2026", "$115 billion in fiscal 2026"
 _FOR_YEAR = re.compile(r"\s*(?:for|in)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|fy\s*)?((?:19|20)\d\d)(?![\d年])")
 

@@ -132,7 +132,7 @@ def _dates(r: _Rx) -> None:
     zh_d = r"(?P<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
     r.zh_ymd = _compile(r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s?年(?!财|度财)"
                           r"(?:\s?" + zh_m + r"\s?月份?(?:\s?" + zh_d + r"\s?[日号])?)?")
-    r.zh_md = _compile(zh_m + r"\s?月(?![租薪费])份?(?:\s?" + zh_d + r"\s?[日号])?")
+    r.zh_md = _compile(zh_m + r"\s?月(?!租)(?!薪)(?!费)份?(?:\s?" + zh_d + r"\s?[日号])?")
     rel = list(w.relative_years)
     rel_en = "|".join(re.escape(x) for x in _latin(rel))
     r.rel_zh_not_ascii = not any(x.isascii() for x in rel if x not in _latin(rel))  # none in an ASCII text

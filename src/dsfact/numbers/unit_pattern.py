@@ -179,7 +179,7 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
         ("inv", r"\s?(?:x|X|\s" + _any_of(uw.get("times", ())) + r")\s+" + _any_of(uw.get("inverse", ())) + _NOT_LETTER,
          "xX" + _firsts(uw.get("times", ()))),
         ("factor", r"\s?倍", "倍"),
-        ("factor", r"次(?![数序日要级元方])", "次"),
+        ("factor", r"次(?!数)(?!序)(?!日)(?!要)(?!级)(?!元)(?!方)", "次"),
         ("factor", r"-?\s?(?i:fold)(?![A-Za-z])", "-" + any_case("f")),
         ("factor", r"[xX](?![A-Za-z0-9])", "xX"),
         _spaced(uw, "times", "factor"),
@@ -191,6 +191,6 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
     other_measures = [x for x in w.measure if not (x[:1].isascii() and x[:1].isalpha())]
     alts += _each(sorted(latin_measures, key=len, reverse=True), "measure", escape=False, tail=_NOT_LETTER)
     alts += _each(sorted(other_measures, key=lambda x: len(re.escape(x)), reverse=True), "measure")
-    alts.append(("discount", r"折(?![扣合算叠腾])", "折"))
+    alts.append(("discount", r"折(?!扣)(?!合)(?!算)(?!叠)(?!腾)", "折"))
     alts += [("counter", r"\s?" + guarded(x), split_guard(x)[0][:1]) for x in w.counters]
     return alts
