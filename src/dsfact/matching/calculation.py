@@ -20,7 +20,7 @@ def _signs() -> tuple[re.Pattern, re.Pattern]:
         ops = "|".join(rf"\s{re.escape(w)}\s" if w.isalpha() else rf"\s?{re.escape(w)}\s?"
                        for w in table.get("before", ())) or "(?!)"
         equals = "|".join(map(re.escape, table.get("clause", ()))) or "(?!)"
-        _SIGNS.append((re.compile(rf"[0-9a-z%)）](?:{ops})[$€£¥(（]?[0-9]"), re.compile(equals)))
+        _SIGNS.append((re.compile(rf"[0-9a-z%)）](?:{ops})(?:[$£¥(]|(?=[€（]).)?[0-9]"), re.compile(equals)))
     return _SIGNS[0]
 
 

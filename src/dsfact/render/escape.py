@@ -17,7 +17,9 @@ from dsfact.numbers.patterns import lazy
 
 # C0 and C1 control characters and DEL; line and paragraph separators; the bidirectional controls (they
 # reorder what a terminal shows); lone surrogates (a name that is not UTF-8, decoded with surrogateescape).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Written as three alternatives, none a class of more than two runs past U+00FF: re compiles such a class
+# into a large table built in Python.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f]|(?=[\u200e\u200f\u2028-\u202e]).|(?=[\u2066-\u2069\ud800-\udfff]).")
 _SURROGATE = lazy("[\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
