@@ -3,8 +3,6 @@
 is compared with the first, whose own words say it is an output price, so it is o1's output price too."""
 from __future__ import annotations
 
-import bisect
-
 from dsfact.matching.comparison import is_comparison
 from dsfact.model import Quantity
 
@@ -16,7 +14,7 @@ def parallel_kind(q: Quantity, text, hits, words: dict, rate_before) -> frozense
     among its own words (`rate_before(folded, x)`: where they begin). Empty when none does."""
     folded = text.folded
     sentence = text.sentences[text.sentence_of(q.start)]
-    clause_start, _ = clause_bounds(text, q.start)
+    clause_start, _ = text.reader().clause_span(q.start)
     if clause_start <= sentence.start:
         return frozenset()  # q's clause opens the sentence: nothing before it to be set against
     if not any(clause_start <= h.start and h.end <= q.start and text.index.names(h.cue)
@@ -35,7 +33,7 @@ def run_kind(q: Quantity, text, hits, words: dict, rate_before) -> frozenset[str
     its output price). Empty when the counts differ or an earlier price names no kind: then nothing pairs."""
     folded = text.folded
     sentence = text.sentences[text.sentence_of(q.start)]
-    clause_start, clause_end = clause_bounds(text, q.start)
+    clause_start, clause_end = text.reader().clause_span(q.start)
     if clause_start <= sentence.start:
         return frozenset()
     run = [x for x in text.figures_in(clause_start, clause_end) if x.unit == q.unit]
@@ -60,12 +58,3 @@ def _own_kinds(x: Quantity, folded: str, hits, words: dict, rate_before) -> froz
     own = rate_before(folded, x)
     return frozenset().union(*(words.get(h.cue, ()) for h in hits if own <= h.start and h.end <= x.end))
 
-
-def clause_bounds(text, pos: int) -> tuple[int, int]:
-    """The clause of `text` (a TextCues) that holds offset pos, within its sentence: from the clause mark before
-    pos to the mark after it, or the sentence's start and end where there is none."""
-    marks = text._marks
-    sentence = text.sentences[text.sentence_of(pos)]
-    k = bisect.bisect_left(marks, pos)
-    return max(marks[k - 1] if k else sentence.start, sentence.start), \
-        min(marks[k] if k < len(marks) else sentence.end, sentence.end)

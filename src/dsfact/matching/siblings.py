@@ -398,9 +398,7 @@ def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim
 
 def _priced_clause(text: TextCues, hit, q: Quantity) -> bool:
     """Whether the clause of a kind word (not q's) holds a price of q's currency: the word is that price's."""
-    from dsfact.matching.parallel import clause_bounds
-
-    return any(x.per is not None and x.unit == q.unit for x in text.figures_in(*clause_bounds(text, hit.start)))
+    return any(x.per is not None and x.unit == q.unit for x in text.figures_in(*text.reader().clause_span(hit.start)))
 
 
 def shunned(q: Quantity, other: Claim, text: TextCues) -> bool:
