@@ -18,6 +18,7 @@ from dsfact.matching.fromto import in_from_part
 from dsfact.matching.headday import weekday_elsewhere
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opens_with_name
+from dsfact.matching.otherweek import another_week
 from dsfact.matching.pricemonth import priced_in_other_month
 from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted, lexicon, opens_new_subject
@@ -94,6 +95,9 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return ANOTHER_DAY  # a text written before the claim's day reports another
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
+    if another_week(text, time) and not any(has_day(d) and date_fits(d, time)
+                                            for d in _dates_in(text, sentence.start, sentence.end)):
+        return ANOTHER_DAY  # "stocks fell on Monday as tariffs ...": a weekday of another week
     if any(x.unit == "date" and opens_range(text.folded, x.end) for x in text.figures_in(sentence.start, sentence.end)) \
             or over_sessions(text, sentence, time):  # "from Jan. 17's close to the close on Jan. 27"
         return ANOTHER_DAY  # "fell 15.8% from January 27 to 31", 1月27日至31日: several days

@@ -1,0 +1,66 @@
+"""A weekday names a claim's day only in a text written in the claim's week (issue 9). "Nvidia fell 5% on
+Monday" in a report of a March tariff rout matches the weekday of a claim tied to Monday 27 January, and
+nothing in its sentence says "not that day"; a reader knows it from the rest of the text. A text of no date
+of its own that never names the registry's story (dsfact.matching.undated.tells_story) is placed in another
+week when it tells another cause of a market's move (time.words [another-week] `causes`: tariffs, a jobs
+report, a rate decision, an earnings report) or names, not as a deadline, a full date more than a week after
+the claim's day (dsfact.matching.yearcontrast.day_named_last). Its figures that only a weekday or nothing
+places on the claim's day may agree with the day's claims but never contradict them
+(dsfact.matching.doubt.doubts_time). A text that tells the story ("Nvidia lost $589 billion on Monday after
+DeepSeek ...") keeps its weekdays, and so does one with neither mark: a bare statement of the claim is
+judged."""
+from __future__ import annotations
+
+import datetime
+from functools import lru_cache
+
+from dsfact.fold import has_han
+from dsfact.matching.when import WEEK
+
+
+def another_week(text, time: str) -> bool:
+    """Whether a text places its weekdays in another week than that of a claim tied to the day `time`
+    ("2025-01-27"): it has no date of its own, never names the story, and tells another cause of a market's
+    move or names a full date more than a week after `time`. Read once per text and claim day."""
+    found = getattr(text, "_another_week", None)
+    if found is None:
+        found = text._another_week = {}
+    if time not in found:
+        found[time] = _another_week(text, time)
+    return found[time]
+
+
+def _another_week(text, time: str) -> bool:
+    from dsfact.matching.undated import tells_story
+
+    if text.day or tells_story(text):
+        return False  # a date of its own places its weekdays (dsfact.matching.when.weekday_fits)
+    return tells_other_cause(text.folded) or _named_after(text, time)
+
+
+def tells_other_cause(folded: str) -> bool:
+    """Whether folded text names another cause of a market's move than the registry's story: a tariff, a
+    jobs report, a rate decision (time.words [another-week] `causes`)."""
+    return _causes().get(has_han(folded)).search(folded) is not None
+
+
+def _named_after(text, time: str) -> bool:
+    """Whether the latest full date a text names, not as a deadline, falls more than a week after `time`."""
+    from dsfact.matching.yearcontrast import day_named_last
+
+    last = day_named_last(text)
+    if not last:
+        return False
+    try:
+        return (datetime.date.fromisoformat(last) - datetime.date.fromisoformat(time)).days >= WEEK
+    except ValueError:
+        return False
+
+
+@lru_cache(maxsize=1)
+def _causes():
+    """time.words [another-week] causes as one Alternation, made on first use."""
+    from dsfact.lang import words_of
+    from dsfact.matching.wordtables import Alternation
+
+    return Alternation(words_of("time", "another-week", "causes"))
