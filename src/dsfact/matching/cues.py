@@ -20,6 +20,9 @@ MAX_CUE_TOKENS = 5
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _GAP_OK = re.compile(r"[\s\-_.&/'’]{0,2}|\s+&\s+")  # "S&P", "S & P": an ampersand spaced out joins too
+# between two digits only a version's own mark joins: "V3.2" is a name, "V3 2,048" (or a table's "V3" over
+# "2,048") is a name and a figure
+_VERSION_GAP = re.compile(r"[\-_.]")
 _DURATIONS = ("day", "week", "month", "year")
 _NOTHING = re.compile("(?!)")
 _DULL = (None, False)  # a token that is no cue and begins none (shared: told apart by identity)
@@ -310,7 +313,8 @@ class CueIndex:
                         and longer[:-3] not in latin:
                     break
                 following_start, following_end = tokens[j].span()
-                if not _GAP_OK.fullmatch(folded, last, following_start):
+                if not (_VERSION_GAP.fullmatch(folded, last, following_start) if joined[-1].isdigit()
+                        and longer[len(joined)].isdigit() else _GAP_OK.fullmatch(folded, last, following_start)):
                     break
                 joined, last = longer, following_end
                 for stem in _stems(joined):
