@@ -1,5 +1,6 @@
 """Ranges: "$5-6 billion", "3萬至4萬美元", "between 60 and 65 billion", "20-50 times lower": two ends that
-share a unit and a scale."""
+share a unit and a scale. After a move word, two sums of money are a move and its level when their scale words
+differ or the second dwarfs the first ("lost $593bn to $2.9tn", "fell $24.20 to $118.42")."""
 from __future__ import annotations
 
 import re
@@ -7,6 +8,8 @@ from fractions import Fraction
 
 from dsfact.numbers.amounts import _Amount
 from dsfact.numbers.numerals import _ONE, _ZH_NUM_CHARS, _prec_of
+
+_LEVEL_OVER_MOVE = 4  # a second end this many times the first, after a move word, is the level the move ends at
 
 
 class _Ranges:
@@ -60,7 +63,20 @@ class _Ranges:
             return None
         if b.core.kind == "zh" and a.core.kind != "zh" and not b.unit_explicit:
             return None
+        sa, sb = a.core.scale, b.core.scale
+        if (currency or a.unit in r.words.currencies) and (_ONE != sa != sb != _ONE or sa == sb and
+                                                             b.value >= _LEVEL_OVER_MOVE * a.value) and self._moved_before(a):
+            # "lost $593bn to $2.9tn", "蒸发5890亿美元至2.9万亿美元", "fell $22 to $118": a move, then the level it
+            # ends at (the ends of a range of money share their scale word and stay within a few times each other)
+            return None
         return b, conn
+
+    def _moved_before(self, a: _Amount) -> bool:
+        """Whether a move word (numbers.words [directions]) stands before amount `a` in its clause."""
+        r, w, start = self.r, self.w, a.core.start
+        window = w[max(self.last_end, start - 24):start]
+        head = r.clause_head.match(window)
+        return r.direction.last(window[head.end():] if head is not None else window) is not None
 
     def _join_range(self, a: _Amount, b: _Amount, conn: str) -> tuple[_Amount, _Amount] | None:
         # Share unit and scale; nothing in `a` changes unless the range holds.
