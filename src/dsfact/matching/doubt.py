@@ -156,6 +156,9 @@ def _referred(text, si: int, tags: tuple, time: str) -> str | None:
         fits = follows(day, time, lambda d: undated_year(text, d, at, int(time[:4])))
         return None if fits is None else "" if fits else ANOTHER_DAY
     fits = time_fits(time, day, text.year, text.day)
+    if fits and text.day is None and all(t in DAY_KINDS for t in day):
+        written = day_named_last(text)  # "today" in a text that names a day of its own, months later
+        fits = written is None or written <= time or _near(written, time)
     return "" if fits and not _undated_elsewhere(text, at, _date_tags(day), time) else ANOTHER_DAY
 
 

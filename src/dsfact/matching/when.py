@@ -510,7 +510,18 @@ def names_day(folded: str, claim_time: str) -> bool:
     if any(lex.time_kinds.get(" ".join(m.group().split())) == weekday and not glossed_elsewhere(folded, m.end(), claim_time)
            for m in lex.time.get(chinese).finditer(folded)):
         return True
-    return chinese and any(int(m.group(1)) == int(parts[2]) for m in lex.day_of_month.get(True).finditer(folded))
+    return chinese and any(int(m.group(1)) == int(parts[2]) and _of_claim_month(folded, m.start(), parts)
+                           for m in lex.day_of_month.get(True).finditer(folded))
+
+
+_MONTH_BEFORE = re.compile(r"(?:([0-9]{4})\s*年\s*)?([0-9]{1,2})\s*月\s*$")
+
+
+def _of_claim_month(folded: str, at: int, parts: list[str]) -> bool:
+    """Whether the day of the month at `at` ("27日") is not told of another month or year than a claim's
+    (`parts`: its year, month and day): "2026年1月27日" and "2月27日" name other days."""
+    m = _MONTH_BEFORE.search(folded, max(0, at - 12), at)
+    return m is None or int(m.group(2)) == int(parts[1]) and (m.group(1) is None or m.group(1) == parts[0])
 
 
 def has_day(date: str) -> bool:
