@@ -24,7 +24,7 @@ from dsfact.matching.siblings import (
     variant_decides,
 )
 from dsfact.model import CONTRADICTED, SUPPORTED, FileResult, Finding, Registry
-from dsfact.quantity import agrees
+from dsfact.quantity import agrees, whole_count
 from dsfact.verdict import claim_sources, judge, verdict_of
 
 __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
@@ -68,6 +68,8 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
             unbound.append(q)
             continue
         selected, siblings = choose(q, candidates, matcher)
+        if selected.unit == "count" and (q := whole_count(q)) is None:
+            continue  # "2.048 H800 GPUs" is 2,048 of them; "2.5 GPUs" counts nothing
         finding, selected = _judged(q, selected, siblings, registry)
         if finding is None or (q.start in loose_points and not matcher.index.directions(selected)):
             continue  # (a figure in percentage points states only a move)

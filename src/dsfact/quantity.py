@@ -23,4 +23,5 @@ from dsfact.numbers.quantity import (  # noqa: F401
     slipped_scale,
     span_of,
     statement_span,
+    whole_count,
 )

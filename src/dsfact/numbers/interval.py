@@ -71,9 +71,14 @@ def round_figure_precision(value: float, precision: float | None, text: str, uni
     """A figure of a hundred or more written with one significant digit is a round figure: its zeros hold
     places, not digits, so it is read to ten per cent either way ("$6 million" stands for 5.4 to 6.6
     million, "nearly 300 points" for 270 to 300, as a person reads a Dow up 289 points). Percentages and
-    small figures are not: "90% cheaper" is not 98%, "50 days" is not 53."""
-    if (isinstance(value, str) or abs(value) < 100 or unit in ("pct", "pp", "ratio", "factor")
-            or significant_digits(text) != 1):
+    small figures are not: "90% cheaper" is not 98%, "50 days" is not 53. Number words are read as their digits
+would be ("six million" as "6 million")."""
+    if isinstance(value, str) or abs(value) < 100 or unit in ("pct", "pp", "ratio", "factor"):
+        return precision
+    digits = significant_digits(text)
+    if digits is None and float(value).is_integer():  # number words: "six hundred billion" is one digit
+        digits = len(str(int(abs(value))).rstrip("0"))
+    if digits != 1:
         return precision
     return max(precision or 0.0, 2 * ROUND_FIGURE * abs(value))
 

@@ -193,6 +193,20 @@ SLIPS = (1e3, 1e4, 1e6, 1e8)  # the ratios a slipped scale word makes: million/b
 _SCALE_WORD = lazy(r"thousand|million|billion|trillion|[0-9]\s*(?:bn|mn|tn|m|b|k)(?![a-z])|[千萬万億亿兆]", re.I)
 
 
+_DOT_GROUPED = lazy(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?![0-9])")
+
+
+def whole_count(q: Quantity) -> Quantity | None:
+    """Figure q read as a count of things, which has no fraction: "2.048 H800 GPUs" groups its thousands with a
+    dot, as much of Europe writes them (2,048); None for another fraction ("2.5 GPUs"), which counts nothing."""
+    if isinstance(q.value, str) or float(q.value).is_integer() or q.high is not None:
+        return q
+    m = _DOT_GROUPED.match(q.text)  # (a scale word would have made it whole: "2.5 thousand", 2.5萬)
+    if m:
+        return q._replace(value=float(m.group().replace(".", "")), precision=1.0)
+    return None
+
+
 def slipped_scale(q: Quantity, st: Statement) -> bool:
     """Whether figure q states statement st with its scale word slipped: "$589 million" of a $589 billion
     loss, 5000萬 of a 5000億 plan. q is written with a scale word, and its digits, moved to st's scale (a
