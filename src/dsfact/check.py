@@ -37,9 +37,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     A figure that disagrees with its claim is reported only when the gate (dsfact.matching.gate; `gate`:
     another with its `admits(finding, features)`, as bench/gate_train.py passes) finds it firmly bound."""
     from dsfact.matching.prefilter import Bindable
-    from dsfact.matching.readings import points_as_percent, read_units
-    from dsfact.matching.signs import claimed_currency, shared_signs
-    from dsfact.matching.tables import cell_units
+    from dsfact.matching.signs import claimed_currency
     from dsfact.numbers import parse_quantities
 
     matcher = TextMatcher(text, registry, blocks)
@@ -49,10 +47,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     quantities = parse_quantities(text, spans=bindable.spans, names=registry.entities, ref_date=date)
     if not quantities:
         return []
-    quantities, guessed = read_units(text, matcher.folded, cell_units(matcher, quantities))  # a cell's unit, 元
-    quantities, unsaid, both = shared_signs(text, matcher.folded, quantities)  # ¥: the yen or the yuan
-    guessed |= both
-    quantities, loose_points = points_as_percent(quantities)  # "17 percentage points": 17%
+    quantities, guessed, unsaid, loose_points = _units_read(matcher, quantities)
     best: dict[tuple, tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it
     kept: list[tuple[Finding, tuple | None, float, str]] = []
     loose: set[int] = set()
@@ -112,6 +107,21 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     found = [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
     found = beside_its_own_statement(found, matcher.sentence_of, text, loose)
     return _gated(found, weighed, gate) if weighed else found
+
+
+def _units_read(matcher, quantities: list) -> tuple[list, set, set, set]:
+    """The figures with the units their text leaves to be read (a table cell's, 元, ¥, percentage points): the
+    figures, those whose unit was guessed, those whose currency sign does not tell it, and those told in
+    percentage points."""
+    from dsfact.matching.readings import points_as_percent, read_units
+    from dsfact.matching.signs import shared_signs
+    from dsfact.matching.tables import cell_units
+
+    text = matcher.text
+    quantities, guessed = read_units(text, matcher.folded, cell_units(matcher, quantities))  # a cell's unit, 元
+    quantities, unsaid, both = shared_signs(text, matcher.folded, quantities)  # ¥: the yen or the yuan
+    quantities, loose_points = points_as_percent(quantities)  # "17 percentage points": 17%
+    return quantities, guessed | both, unsaid, loose_points
 
 
 def _doubt(matcher, q, candidate, selected):
