@@ -148,11 +148,11 @@ def span_of(value: float, precision: float | None, qualifier: str | None, high: 
     return lo, hi
 
 
-def statement_span(st: Statement) -> tuple[float, float]:
+def statement_span(st: Statement, rounded: bool = False) -> tuple[float, float]:
     """The interval a source's statement stands for, as check and compare read it (span_of with the
-    statement's own reading)."""
+    statement's own reading); `rounded`: read as rounded, never truncated (a price per unit: see agrees)."""
     return span_of(float(st.value), st.precision, st.qualifier, st.high, below=st.below,
-                   truncate=st.unit not in ROUNDED_UNITS)
+                   truncate=not rounded and st.unit not in ROUNDED_UNITS)
 
 
 def input_span(st: Statement) -> tuple[float, float, float]:

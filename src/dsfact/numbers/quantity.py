@@ -21,6 +21,7 @@ from dsfact.numbers.interval import (
     statement_span,
 )
 from dsfact.numbers.patterns import lazy
+from dsfact.numbers.words import is_money
 
 __all__ = ["APPROX_SPREAD", "BOUND_SPREAD", "CONVERTIBLE", "RELATIVE_FLOOR", "ROUND_FIGURE", "ROUNDED_UNITS",
            "agrees", "convert_value", "dates_agree", "fill_date", "format_value", "per_words", "precision_of",
@@ -108,13 +109,18 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None, written: bo
     checked, written = written, written and not open_ended(q.text)
     exact = written and q.qualifier == APPROXIMATELY and not q.below and high is None and precision \
         and (significant_digits(q.text) or 0) >= 3
+    # a price per unit is a list price, set to the cent (or the dollar) and written rounded, never cut short: "$0.15
+    # per million tokens" is no writer's truncation of $0.14's, nor "$16" of $15's (against a total, "$5.6 million" may
+    # be $5.68 million cut short)
+    rounded = claim_per is not None and is_money(st.unit)
     q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, None if exact else q.qualifier, high,
-                         literal=True, below=q.below, truncate=q.unit not in ROUNDED_UNITS, round_spread=not written,
-                         far=q.far)
+                         literal=True, below=q.below, truncate=not rounded and q.unit not in ROUNDED_UNITS,
+                         round_spread=not written, far=q.far)
     if exact:
         q_lo, q_hi = q_lo - precision, q_hi + precision
-    s_lo, s_hi = statement_span(st)
-    agreed = max(q_lo, s_lo) < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
+    s_lo, s_hi = statement_span(st, rounded)
+    touch = 1e-9 * max(abs(q_hi), abs(s_hi)) if rounded else 0.0  # two roundings that only meet (0.145) do not agree
+    agreed = max(q_lo, s_lo) + touch < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
     if agreed and q.qualifier == MORE_THAN and high is None:  # the value itself, not its rounding, short of
         agreed = abs(float(st.value)) < q_hi  # ten times the bound: "over 20 million" is no bound of 200 million
         step = odd_step(q.text, q.value) if agreed and checked else None
