@@ -19,6 +19,7 @@ from dsfact.matching.headday import weekday_elsewhere
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opens_with_name
 from dsfact.matching.otherweek import another_week
+from dsfact.matching.pastsaid import recalls_statement
 from dsfact.matching.pricemonth import priced_in_other_month
 from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted, lexicon, opens_new_subject
@@ -78,6 +79,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         if _later_years_only(text, q, claim.time) or year_set_apart(text, q, claim.time) \
                 or year_as_base(text, q, claim.time) or year_beside_later(text, q, claim.time):  # its outcome
             return ANOTHER_DAY  # "this year ..., far above the $72 billion of 2025": not the claim's year
+        if text.year is None and recalls_statement(text, q):
+            return UNANCHORED  # "还记得小扎曾在年初宣布……35万块": a statement of a year the text does not give
         return _other_year(text, q, claim.time)
     if not claim.time:
         if not_when_stated(text, q, claim) or priced_in_other_month(text, q, claim):

@@ -1,0 +1,28 @@
+"""A figure told inside a statement recalled from an earlier time: "还记得小扎曾在年初宣布……", "Remember when
+Zuckerberg said ...", "Meta had previously announced ...". The words (time.words [recalled]) put the statement
+before the writing, in a year the text does not give: with no document date, such a figure of a claim of a year's
+plan is in doubt of its year (dsfact.matching.doubt.UNANCHORED), and the text's other figures decide."""
+from __future__ import annotations
+
+from dsfact.matching.cues import has_cjk
+
+_WORDS = None
+
+
+def _recalled():
+    global _WORDS
+    if _WORDS is None:
+        from dsfact.lang import load_words
+        from dsfact.matching.wordtables import Alternation
+
+        _WORDS = Alternation(load_words("time").get("recalled", {}).get("words", ()))
+    return _WORDS
+
+
+def recalls_statement(text, q) -> bool:
+    """Whether figure q's sentence recalls an earlier statement before q (`text`: the TextMatcher)."""
+    folded = text.folded
+    start = text.sentences[text.sentence_of(q.start)].start
+    if start >= q.start:
+        return False
+    return _recalled().get(has_cjk(folded[start:q.start])).search(folded, start, q.start) is not None
