@@ -131,7 +131,9 @@ def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
         if named is None:
             named = [h for h in hits if index.names(h.cue)]
         spans = {(a, b) for a, b, _ in spots}
-        others = [(h.start, h.end, None) for h in named if (h.start, h.end) not in spans
+        # the subject's own name in the list is one of its names: "a joint venture with Stargate, OpenAI, Oracle
+        # and SoftBank" names Stargate as its members alone do; any other name ends the list
+        others = [(h.start, h.end, h.cue if h.cue in own else None) for h in named if (h.start, h.end) not in spans
                   and not any(a <= h.start < b or h.start <= a < h.end for a, b, _ in spots)
                   and not any(a < h.start and h.end < b for a, b in asides)]  # "SoftBank (chairman Son)"
         listed = sorted(spots + others)
@@ -165,9 +167,9 @@ def _run_hits(text, run: list[tuple[int, int, str | None]], subject: str, own: f
     with whether it names the subject firmly (FIRM_MEMBERS names or more)."""
     if any(name is None for _, _, name in run):
         return []
-    count, start, end = len({name for _, _, name in run}), run[0][0], run[-1][1]
-    if count < 2 and not _and_others(text.folded, end):
-        return []
+    count, start, end = len({name for _, _, name in run if name not in own}), run[0][0], run[-1][1]
+    if count < 2 and (count < len(run) or not _and_others(text.folded, end)):
+        return []  # (the subject's own name in a list of too few members is one of the list's, which it totals)
     for sentence in text.sentences:
         if sentence.start <= start < sentence.end:
             if count < FIRM_MEMBERS and any(end <= h.start < sentence.end and h.cue in own for h in hits):
