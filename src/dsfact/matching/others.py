@@ -194,7 +194,9 @@ def other_subject(text, q, ci: int) -> bool:
             other = cache[key] = heads_other(folded, nearest.start, nearest.end, assets) \
                 or record_frame(folded, nearest.end)
         if other or _example_of_group(text, q, nearest):
-            return True
+            if other or not _one_of_kind(text, nearest):
+                return True
+            text._loose.add(ci)  # "training a model like Grok-3 on 100k H100s": the example stands for the one thing
     places = cache.get(("party", si))
     if places is None:
         places = cache[("party", si)] = _party_places(text, si)
@@ -273,6 +275,29 @@ def _example_of_group(text, q, hit) -> bool:
         return False
     own = folded[hit.end:q.start].strip()
     return own not in ("'s", "’s", "的") and not (not own and folded.endswith(("'s", "’s"), hit.start, hit.end))
+
+
+def _one_of_kind(text, hit) -> bool:
+    """Whether the example at `hit` is given of one thing, not of a group: its word of example follows a noun
+    with a word of names.words [example] `before` ("a model like Grok-3", "an AI lab such as DeepSeek", 一款如Grok-3的模型). Such a
+    name stands for the thing its figure is told of, loosely: the figure may agree with its claim, never
+    contradict it."""
+    global _ONE
+    if _ONE is None:
+        from dsfact.lang import load_words
+
+        table = load_words("names").get("example", {})
+        words = "|".join(re.escape(w) for w in sorted(table.get("words", ()), key=len, reverse=True))
+        ones = "|".join(re.escape(w) for w in table.get("before", ()) if w.isascii())
+        ones_cjk = "|".join(re.escape(w) for w in table.get("before", ()) if not w.isascii())
+        # "a model like ", "an AI lab such as "; in Chinese the measure word stands right before the word of
+        # example and the noun after the name ("一款如Grok-3的模型")
+        _ONE = re.compile(r"(?:(?:^|[^a-z0-9])(?:%s) [a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)?,? |(?:%s))(?:%s) *$"
+                          % (ones, ones_cjk, words)) if ones and ones_cjk and words else None
+    return _ONE is not None and _ONE.search(text.folded, max(0, hit.start - 40), hit.start) is not None
+
+
+_ONE: re.Pattern | None = None
 
 
 def _listed(text, end: int) -> bool:
