@@ -6,7 +6,9 @@ week when it tells another cause of a market's move (time.words [another-week] `
 report, a rate decision, an earnings report) or names, not as a deadline, a full date more than a week after
 the claim's day (dsfact.matching.yearcontrast.day_named_last). Its figures that only a weekday or nothing
 places on the claim's day may agree with the day's claims but never contradict them
-(dsfact.matching.doubt.doubts_time). A text that tells the story ("Nvidia lost $589 billion on Monday after
+(dsfact.matching.doubt.doubts_time). So is one that names the story only as the reference point of a record
+("its worst day since the DeepSeek rout", 创下自DeepSeek冲击以来最大跌幅): it measures a later day against the
+story's. A text that tells the story ("Nvidia lost $589 billion on Monday after
 DeepSeek ...") keeps its weekdays, and so does one with neither mark: a bare statement of the claim is
 judged."""
 from __future__ import annotations
@@ -31,11 +33,36 @@ def another_week(text, time: str) -> bool:
 
 
 def _another_week(text, time: str) -> bool:
-    from dsfact.matching.undated import tells_story
-
-    if text.day or tells_story(text):
+    if text.day:
         return False  # a date of its own places its weekdays (dsfact.matching.when.weekday_fits)
+    told = _story_told(text)
+    if told:
+        return told == _AS_REFERENCE  # "its worst day since the DeepSeek rout": a later day's record
     return tells_other_cause(text.folded) or _named_after(text, time)
+
+
+_AS_REFERENCE = "reference"
+
+
+def _story_told(text) -> str:
+    """How a text names the registry's story (dsfact.matching.undated.tells_story): "" not at all, "told" as
+    its own subject, _AS_REFERENCE only as the reference point of records ("its worst day since the DeepSeek
+    rout", "创下自DeepSeek冲击以来最大跌幅"), which measure a later day against the story's."""
+    from dsfact.matching.timewords import references
+    from dsfact.matching.undated import story_names, tells_story
+
+    if not tells_story(text):
+        return ""
+    names = story_names(text)
+    if not names:
+        return "told"  # a registry that names no story
+    folded = text.folded
+    for at in names:
+        sentence = text.sentences[text.sentence_of(at)]
+        if not any(a <= at < b and not any(c.isdigit() for c in folded[a:at])
+                   for a, b in references(folded, sentence.start, sentence.end)):
+            return "told"  # (a date's reference, "since 2020 as DeepSeek ...", names no event)
+    return _AS_REFERENCE
 
 
 def tells_other_cause(folded: str) -> bool:

@@ -305,6 +305,13 @@ def tells_story(text) -> bool:
     return found
 
 
+def story_names(text) -> list[int]:
+    """Where a text names the registry's story (tells_story), in order: none for a registry that names none."""
+    folded = text.registry.folded_cues
+    pattern = _story_pattern(tuple(folded.get(n, n.strip().lower()) for n in text.registry.story))
+    return [] if pattern is None else [m.start() for m in pattern.finditer(text.folded)]
+
+
 @lru_cache(maxsize=8)
 def _story_pattern(names: tuple[str, ...]) -> re.Pattern | None:
     """The story's names (folded) as one pattern, a Latin name whole; None when there are none."""
