@@ -4,19 +4,18 @@ before the writing, in a year the text does not give: with no document date, suc
 plan is in doubt of its year (dsfact.matching.doubt.UNANCHORED), and the text's other figures decide."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dsfact.matching.cues import has_cjk
 
-_WORDS = None
 
-
+@lru_cache(maxsize=1)
 def _recalled():
-    global _WORDS
-    if _WORDS is None:
-        from dsfact.lang import load_words
-        from dsfact.matching.wordtables import Alternation
+    """time.words [recalled] as one Alternation, made on first use."""
+    from dsfact.lang import words_of
+    from dsfact.matching.wordtables import Alternation
 
-        _WORDS = Alternation(load_words("time").get("recalled", {}).get("words", ()))
-    return _WORDS
+    return Alternation(words_of("time", "recalled"))
 
 
 def recalls_statement(text, q) -> bool:
