@@ -111,16 +111,35 @@ def _alternations():
 _ALTERNATIONS = _alternations()
 
 
+class _FirstChars:
+    """A finder kept searching with the pattern it begins with (the class of its words' first characters),
+    however much text the tests have it search."""
+
+    def __init__(self, finder) -> None:
+        self._finder = finder
+
+    def finditer(self, *args):
+        self._finder._read = 0
+        return self._finder.finditer(*args)
+
+    def search(self, *args):
+        self._finder._read = 0
+        return self._finder.search(*args)
+
+
 def _finders(alternation, chinese: bool) -> list:
-    """A finder of these words searching with the pattern it begins with, and one searching with the faster
-    pattern it takes once it has searched enough text (wordtables.FAST_AFTER characters)."""
-    from dsfact.matching.wordtables import FAST_AFTER, _Finder
+    """A finder of these words searching with the pattern it begins with, one with the plain pattern it takes
+    after wordtables.FIRSTS_UNTIL characters, and one with the faster pattern it takes once it has searched
+    enough text (wordtables.FAST_AFTER characters)."""
+    from dsfact.matching.wordtables import FAST_AFTER, FIRSTS_UNTIL, _Finder
 
     words = alternation.words if chinese else tuple(w for w in alternation.words if not has_cjk(w))
-    plain, fast = _Finder(words), _Finder(words)
+    firsts, plain, fast = _Finder(words), _Finder(words), _Finder(words)
+    firsts._scanner(0)
+    plain._scanner(FIRSTS_UNTIL)
     fast._scanner(FAST_AFTER)
-    assert fast._starts is not plain._starts or plain._starts is None
-    return [plain, fast]
+    assert len({id(firsts._starts), id(plain._starts), id(fast._starts)}) == 3 or firsts._starts is None
+    return [_FirstChars(firsts), plain, fast]
 
 
 _FINDERS = {chinese: [_finders(a, chinese) for a in _ALTERNATIONS] for chinese in (False, True)}

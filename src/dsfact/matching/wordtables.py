@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.wordstarts import STAGES
 
 _LATIN = re.compile(r"[a-z]")
 
@@ -319,45 +320,9 @@ class Alternation:
         return found
 
 
+FIRSTS_UNTIL = 6_000  # characters a finder searches with the class of its words' first characters
 FAST_AFTER = 50_000  # characters a finder searches before its faster pattern repays compiling it
 TOGETHER_AFTER = 20_000  # characters searched one finder at a time before a FinderGroup searches them together
-
-
-def _plain_starts(latin: set[str], other: set[str]) -> re.Pattern | None:
-    """Where a word may begin: a Latin first part where no letter or digit stands before it, or a character
-    of `other` (the regex `_alternation` would try each word at)."""
-    alternatives = []
-    if latin:
-        alternatives.append(r"(?<![a-z0-9])(?=" + "|".join(map(re.escape, _shortest(latin))) + ")")
-    if other:
-        alternatives.append("(?=[" + "".join(re.escape(c) for c in sorted(other)) + "])")
-    return re.compile("|".join(alternatives)) if alternatives else None
-
-
-def _shortest(parts) -> list[str]:
-    """The parts that begin with no other (sorted): a look-ahead for "a" finds every place one for "account"
-    does, and a pattern costs more to compile the longer it is."""
-    kept: list[str] = []
-    for part in sorted(parts):  # a part's words sort right after it: only the last part kept can begin one
-        if not (kept and part.startswith(kept[-1])):
-            kept.append(part)
-    return kept
-
-
-def _starts_pattern(latin: set[str], other: set[str]) -> re.Pattern | None:
-    """Where a word may begin: a Latin first part (where no letter or digit stands before it: the finder
-    looks, a look-behind in each alternative costs much to compile), or a character of `other`. Each
-    alternative opens with the character it consumes, so the regex engine skips the places where none can
-    begin without trying them ("(?<![a-z0-9])(?=first|...)" tried every first part at every place)."""
-    by_char: dict[str, list[str]] = {}
-    for first in latin:
-        by_char.setdefault(first[0], []).append(first[1:])
-    alternatives = []
-    for c, rests in sorted(by_char.items()):
-        lookahead = "" if "" in rests else "(?=" + "|".join(map(re.escape, _shortest(rests))) + ")"
-        alternatives.append(re.escape(c) + lookahead)
-    alternatives += [re.escape(c) for c in sorted(other)]
-    return re.compile("|".join(alternatives)) if alternatives else None
 
 
 def _walk(text: str, e: int, end: int, node: list, best: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -378,7 +343,7 @@ def _walk(text: str, e: int, end: int, node: list, best: tuple[int, int] | None)
 
 
 class _Finder:
-    __slots__ = ("_groups", "_by_char", "_firsts", "_starts", "_read")
+    __slots__ = ("_groups", "_by_char", "_firsts", "_starts", "_read", "_stage")
 
     def __init__(self, words: tuple[str, ...]) -> None:
         # first character -> the words that begin with it as (parts, ends Latin), in the regex's order (Latin
@@ -398,7 +363,8 @@ class _Finder:
             (latin_firsts if starts else other_firsts).add(parts[0] if starts else word[0])
         self._groups = {c: latin + other for c, (latin, other) in groups.items()}
         self._firsts = (latin_firsts, other_firsts)
-        self._starts = _plain_starts(latin_firsts, other_firsts)
+        self._starts: re.Pattern | None = None  # compiled when the finder first searches (_scanner)
+        self._stage = 0  # which of wordstarts.STAGES self._starts is, from 1 (0: none compiled yet)
         self._read = 0  # characters searched, until FAST_AFTER
 
     def _tree(self, c: str) -> dict[str, list]:
@@ -426,12 +392,15 @@ class _Finder:
         return None if best is None else _Match(i, best[1], text[i:best[1]])
 
     def _scanner(self, searched: int) -> re.Pattern | None:
-        """The pattern of the places where a word may begin: the plain one (cheap to compile) until the
-        finder has searched FAST_AFTER characters, then one that is faster to search (_starts_pattern)."""
+        """The pattern of the places where a word may begin: the class of first characters (cheapest to
+        compile) until the finder has searched FIRSTS_UNTIL characters, then the plain one (cheap to
+        compile) until it has searched FAST_AFTER, then one that is faster to search (dsfact.matching.wordstarts)."""
         if self._read < FAST_AFTER:
             self._read += searched
-            if self._read >= FAST_AFTER and self._starts is not None:
-                self._starts = _starts_pattern(*self._firsts)
+            stage = 3 if self._read >= FAST_AFTER else 2 if self._read >= FIRSTS_UNTIL else 1
+            if stage != self._stage:  # compiled only when a finder searches: many are made and never search
+                self._starts = STAGES[stage - 1](*self._firsts)
+                self._stage = stage  # after the pattern: another thread that sees the stage finds it set
         return self._starts
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
@@ -478,7 +447,7 @@ class FinderGroup:
     def __init__(self, lists: list[Alternation], chinese: bool) -> None:
         self._lists, self._chinese = lists, chinese
         self._alone = 0  # characters searched one list at a time
-        self._scan: _Finder | None = None  # only its scanner: the plain pattern, then the fast one
+        self._scan: _Finder | None = None  # only its scanner (first characters, the plain pattern, the fast one)
         # first character -> [(a first part that begins with it, the lists with a word that begins so)]
         self._firsts: dict[str, list[tuple[str, list[int]]]] = {}
         self._finders: list[_Finder] = []
@@ -498,7 +467,6 @@ class FinderGroup:
         self._firsts = {c: list(parts.items()) for c, parts in firsts.items()}
         self._scan = scan = _Finder(())
         scan._firsts = (set().union(*(f._firsts[0] for f in finders)), set().union(*(f._firsts[1] for f in finders)))
-        scan._starts = _plain_starts(*scan._firsts)
         return scan
 
     def finditer(self, text: str, pos: int, endpos: int, k: int | None = None) -> list[list[_Match]]:
