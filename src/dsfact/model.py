@@ -5,9 +5,11 @@ importing dataclasses (which imports inspect) and building each dataclass cost m
 article's check; a named tuple is built in a fraction of that and is created and pickled faster too.
 A record is changed with `record._replace(field=value)`. The two that are filled in as a run goes
 (FileResult, Report) are small classes with slots.
-"""
-from __future__ import annotations
 
+The annotations here are evaluated (no `from __future__ import annotations`): typing.NamedTuple turns a
+string annotation into a forward reference, compiling it, and the records' 87 fields cost 16 million
+instructions, 2% of a short article's check, on every run. A record names only types defined above it.
+"""
 from enum import StrEnum
 from types import MappingProxyType
 from typing import NamedTuple

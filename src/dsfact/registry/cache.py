@@ -24,7 +24,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from dsfact.model import Claim, Per, Registry, Source, Statement
+from dsfact.model import Claim, Per, Registry, Source, Statement, Value
 from dsfact.registry.paths import read_source, read_upto, registry_root
 
 CACHE_FORMAT = 11  # bump when the cached form changes
@@ -342,24 +342,24 @@ def _records(cls):
     return read
 
 
-# How each field of the cached records reads back, by its annotation (model.py's annotations are
-# strings). A field whose annotation is not here makes every cache file invalid (the registry is parsed
-# again), and tests/security/test_sec_cache.py fails, so a new field cannot be silently dropped.
+# How each field of the cached records reads back, by its annotation (model.py's annotations are the
+# types themselves). A field whose annotation is not here makes every cache file invalid (the registry is
+# parsed again), and tests/security/test_sec_cache.py fails, so a new field cannot be silently dropped.
 _DECODERS = {
-    "str": _s,
-    "str | None": _optional(_s),
-    "int": _i,
-    "bool": _b,
-    "float": _f,
-    "float | None": _optional(_f),
-    "Value": lambda v: v if isinstance(v, str) else _f(v),
-    "tuple[str, ...]": _strs,
-    "dict | None": _optional(_plain_dict),
-    "dict[str, str]": _strings_by_string,
-    "Per | None": _optional(lambda v: _record(Per, v)),
-    "tuple[Statement, ...]": _records(Statement),
-    "tuple[Claim, ...]": _records(Claim),
-    "dict[str, Source]": _mapping(lambda v: _record(Source, v)),
+    str: _s,
+    str | None: _optional(_s),
+    int: _i,
+    bool: _b,
+    float: _f,
+    float | None: _optional(_f),
+    Value: lambda v: v if isinstance(v, str) else _f(v),
+    tuple[str, ...]: _strs,
+    dict | None: _optional(_plain_dict),
+    dict[str, str]: _strings_by_string,
+    Per | None: _optional(lambda v: _record(Per, v)),
+    tuple[Statement, ...]: _records(Statement),
+    tuple[Claim, ...]: _records(Claim),
+    dict[str, Source]: _mapping(lambda v: _record(Source, v)),
 }
 
 
@@ -374,11 +374,10 @@ def _record(cls, value):
     return cls(**{name: decode(value[name]) for name, decode in layout[1]})
 
 
-def annotation(cls, name: str) -> str:
-    """A record field's annotation as written in dsfact.model (a named tuple keeps it as a forward
-    reference)."""
-    written = cls.__annotations__[name]
-    return getattr(written, "__forward_arg__", written)
+def annotation(cls, name: str):
+    """A record field's annotation in dsfact.model: the type itself (the module's annotations are
+    evaluated)."""
+    return cls.__annotations__[name]
 
 
 def _layout(cls) -> tuple[frozenset, tuple]:
