@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 from types import SimpleNamespace
 
+from dsfact.numbers.patterns import lazy
+
 HEAD = 64 * 1024  # characters of an HTML file's start where its <head> and first <time> are looked for
 DATELINE_LINES = 3  # the first lines of prose that may hold a dateline
 DATELINE_REACH = 120  # the longest line that may be only a date (with a byline, a section, a time)
@@ -32,7 +34,7 @@ _FRONT_KEYS = ("date", "published", "pubdate", "publishdate", "published_at", "p
 
 @lru_cache(maxsize=1)
 def _rx() -> SimpleNamespace:
-    c = re.compile
+    c = lazy  # each compiled on first use: most documents need few of them
     iso = r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})"
     return SimpleNamespace(
         iso=c(r"\s*[\"']?" + iso + r"(?![0-9])"),

@@ -17,7 +17,6 @@ parser that imports in a few milliseconds, where a pure-Python one cost a fifth 
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 from types import SimpleNamespace
 
@@ -28,6 +27,7 @@ from dsfact.document.lines import LineIndex
 from dsfact.document.markdown_inline import BREAK, DROP, KEEP, SPACE, Marks, normalize_label, read_inlines
 from dsfact.document.model import Block
 from dsfact.document.plain import wide
+from dsfact.numbers.patterns import lazy
 
 # Containers nested deeper than this are not walked: their lines are read as one block quote, so the
 # walk's work per block stays bounded whatever the depth (the parser itself keeps no Python stack).
@@ -53,7 +53,7 @@ class _Unit:
 
 @lru_cache(maxsize=1)
 def _rx() -> SimpleNamespace:
-    c = re.compile
+    c = lazy  # each compiled on first use: most documents need few of them
     return SimpleNamespace(
         task=c(r"\[[ xX]\][ \t]"),
         line_markers=c(r"[ \t>]*+(?:(?:[-+*]|\d{1,9}[.)])[ \t]++)?+"),

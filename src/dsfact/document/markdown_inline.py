@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from dsfact.document.directives import Comment
 from dsfact.document.entities import entity_table, numeric_entity, space_nbsp
 from dsfact.document.html import raw_text_end
+from dsfact.numbers.patterns import lazy
 
 # Mask codes: what becomes of each original character.
 KEEP, DROP, SPACE, SUBST, BREAK = 0, 1, 2, 3, 4
@@ -374,7 +375,7 @@ def _drop_link(marks: Marks, label: str, opener: int, width: int, a: int, end: i
 
 
 # a link whose text is a number alone cites a note or a source ("[3]", "[12]"): the number is no figure
-_NUMBERED = re.compile(r"\s*[0-9]{1,3}\s*")
+_NUMBERED = lazy(r"\s*[0-9]{1,3}\s*")
 
 
 def _is_emphasis(s: str, a: int, e: int) -> bool:

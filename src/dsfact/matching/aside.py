@@ -14,12 +14,13 @@ from dsfact.lang import word_set, words_of
 from dsfact.matching.byname import byname_of
 from dsfact.matching.comparison import is_comparison, likened
 from dsfact.matching.heads import heads_own
+from dsfact.numbers.patterns import lazy
 
 _START = attrgetter("start")  # a cue hit's start, to bisect a sentence's hits by
 
 MODIFIER_GAP = 3  # a name this close before a metric word qualifies it: "Nvidia GPUs", "Nvidia's H800s"
 CHIP_CODE = r"[a-z]{1,3}[0-9]{2,4}"  # a product's code, folded: "a100", "h800", "gb200"
-_CHIP_CODE = re.compile(r"\s+" + CHIP_CODE + r"[a-z]?(?![a-z0-9])")  # after a name: "Nvidia A100", "Nvidia H800s"
+_CHIP_CODE = lazy(r"\s+" + CHIP_CODE + r"[a-z]?(?![a-z0-9])")  # after a name: "Nvidia A100", "Nvidia H800s"
 CAUSE_REACH = 90  # characters: a word of cause this close before a name after the figure puts it aside
 
 # a possessive and one or two lower-case words before the product: "Nvidia's lower-capability H800 chips"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import lazy
 
 _SIGNS: list = []  # [(the pattern of an operation between figures, the pattern of an equals sign)], read once
 
@@ -20,7 +21,8 @@ def _signs() -> tuple[re.Pattern, re.Pattern]:
         ops = "|".join(rf"\s{re.escape(w)}\s" if w.isalpha() else rf"\s?{re.escape(w)}\s?"
                        for w in table.get("before", ())) or "(?!)"
         equals = "|".join(map(re.escape, table.get("clause", ()))) or "(?!)"
-        _SIGNS.append((re.compile(rf"[0-9a-z%)）](?:{ops})(?:[$£¥(]|(?=[€（]).)?[0-9]"), re.compile(equals)))
+        # the operation's pattern is compiled when first searched: only a sentence with an equals sign asks it
+        _SIGNS.append((lazy(rf"[0-9a-z%)）](?:{ops})(?:[$£¥(]|(?=[€（]).)?[0-9]"), re.compile(equals)))
     return _SIGNS[0]
 
 

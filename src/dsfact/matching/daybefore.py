@@ -10,6 +10,7 @@ import re
 
 from dsfact.lang import load_words, words_of
 from dsfact.matching.wordtables import Words
+from dsfact.numbers.patterns import lazy
 
 _BASE: list = []  # [Words of time.words [reference] base, a regex of the weekdays], read once
 _BASE_REACH = 24  # characters before a weekday searched for a base word
@@ -43,7 +44,7 @@ def _preposition(folded: str, b: int, end: int) -> bool:
     return m is not None and folded[b - 1].isascii() and folded[b - 1].isalpha()
 
 
-_NEXT_WORD = re.compile(r"[ \t]*(?:to\b|the\b|its\b|a\b|an\b|[a-z]+'s\b)")
+_NEXT_WORD = lazy(r"[ \t]*(?:to\b|the\b|its\b|a\b|an\b|[a-z]+'s\b)")
 
 
 def _day_before(a: int, found: list[tuple[int, int, str]]) -> str | None:

@@ -12,6 +12,7 @@ from dsfact.matching.cues import has_cjk
 from dsfact.matching.memo import LastText
 from dsfact.matching.snapshot import another_release
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
 
 # a version number right after a name: "Colossus 2", "Grok-1", "V2.5", "Colossus II"; not a figure
@@ -97,6 +98,7 @@ def _stems(text, ci: int) -> tuple:
         from dsfact.matching.bodies import _fold
 
         per_claim = []
+        made: dict[str, re.Pattern] = {}  # one pattern per stems: claims of one model share it (and its caches)
         company = _company_stems(text.registry, _fold)
         for claim in text.registry.claims:
             own: dict[str, set[str]] = {}
@@ -114,8 +116,10 @@ def _stems(text, ci: int) -> tuple:
                 # a stem of one letter takes its number with no space ("V2", "R2"), not "a v 2"
                 stems = "|".join(rf"{re.escape(s)}[ \-]?" if len(s) > 1 else rf"{re.escape(s)}-?"
                                  for s in sorted(own, key=len, reverse=True))
-                pattern = re.compile(rf"(?<![a-z0-9])(?P<stem>{stems})"
-                                     rf"(?P<n>\d{{1,2}}(?:\.\d)?)(?![\d,.]?\d)(?![a-z%])")
+                source = rf"(?<![a-z0-9])(?P<stem>{stems})(?P<n>\d{{1,2}}(?:\.\d)?)(?![\d,.]?\d)(?![a-z%])"
+                pattern = made.get(source)
+                if pattern is None:  # compiled when first searched: a text names few of the models
+                    pattern = made[source] = lazy(source)
             per_claim.append((own, pattern))
         found = _STEMS[id(text.registry)] = (text.registry, per_claim)
     return found[1][ci]
@@ -341,7 +345,7 @@ def other_base(text, q: Quantity, ci: int, start: int, end: int, compared: froze
     return True
 
 
-_OWNED_BASE = re.compile(r"\s*([^,.;:!?，。；：]{1,40}?)['’]s?\b")  # "ten times Llama 3's compute": the base's possessive
+_OWNED_BASE = lazy(r"\s*([^,.;:!?，。；：]{1,40}?)['’]s?\b")  # "ten times Llama 3's compute": the base's possessive
 
 
 def _possessive_base(folded: str, q: Quantity, start: int, end: int) -> tuple[int, int] | None:

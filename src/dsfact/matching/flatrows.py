@@ -6,12 +6,11 @@ between them: two rows or more of as many such figures each are a table's, whose
 does not tell. A figure in one may agree with a claim but never contradicts it."""
 from __future__ import annotations
 
-import re
-
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import lazy
 
 # what may stand between two cells of a row: white space, after a rate's short sign ("$0.27/M $1.10/M")
-_GAP = re.compile(r"(?:\s*/\s*[0-9]*[a-z]{1,6}\.?)?\s+")
+_GAP = lazy(r"(?:\s*/\s*[0-9]*[a-z]{1,6}\.?)?\s+")
 
 
 def flattened_row(text, q: Quantity) -> bool:

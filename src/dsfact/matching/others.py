@@ -11,6 +11,7 @@ import bisect
 import re
 
 from dsfact.matching.memo import LastText
+from dsfact.numbers.patterns import lazy
 
 HEAD_WORDS = 2  # Latin words of kind between a name and its phrase's head: "S&P 500 information-technology sector ETF"
 HEAD_CHARS = 6  # Chinese characters of kind between them: "标普500信息技术板块ETF"
@@ -18,7 +19,7 @@ EXAMPLE_GAP = 3  # characters between a word of example and the name after it: "
 _RATIOS = frozenset(("ratio", "pct", "factor"))  # a share or multiple is measured against a possessive before it
 
 _LATIN_WORD = re.compile(r"[a-z][a-z-]*")
-_CAPITAL = re.compile(r"[A-Z][A-Za-z-]+")
+_CAPITAL = lazy(r"[A-Z][A-Za-z-]+")
 _CJK_STOPS = frozenset("了着过和与及或在于被将把比向跟同为是有从对而但也都又")
 _TABLES: dict | None = None
 _cache = LastText().of  # what was found in the text last read (one text is read at a time)

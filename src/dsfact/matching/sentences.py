@@ -149,7 +149,7 @@ _MONEY = "$€£¥"
 # An answer right after a question mark that opens with its figure (after at most three words, or four
 # Chinese characters): "? A mere $294,000", "? Just 2,048 chips", "？仅560万美元"
 _ANSWER = lazy(r"[ \t]*(?:(?:[A-Za-z]+[ \t]+){0,3}|[\u4e00-\u9fff]{0,4})[$€£¥]?\d")
-_NUMBERED = re.compile(r"\d{1,3}[.)](?:\s|$)")
+_NUMBERED = lazy(r"\d{1,3}[.)](?:\s|$)")
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

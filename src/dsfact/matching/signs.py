@@ -18,9 +18,10 @@ import re
 from functools import lru_cache
 
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import lazy
 
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")  # hiragana and katakana: Japanese writing
+_LATIN_WORD = lazy(r"[A-Za-z]{2,}")
+_KANA = lazy(r"[\u3041-\u3096\u30a1-\u30fa]")  # hiragana and katakana: Japanese writing
 
 
 @lru_cache(maxsize=1)
@@ -40,8 +41,9 @@ def _tables() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[re.Pattern | 
         latin = sorted((w for w in named.get(cur, ()) if w.isascii()), key=len, reverse=True)
         cjk = sorted((w for w in named.get(cur, ()) if not w.isascii()), key=len, reverse=True)
         # Latin words as written: a code in capitals, a word in lower case ("Yuan" is also a name)
-        out[cur] = (re.compile(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(map(re.escape, latin))) if latin else None,
-                    re.compile("|".join(map(re.escape, cjk))) if cjk else None)
+        # compiled when first searched: only a text with a figure in a shared sign asks them
+        out[cur] = (lazy(r"(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(map(re.escape, latin))) if latin else None,
+                    lazy("|".join(map(re.escape, cjk))) if cjk else None)
     return shared, out
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from dsfact.lang import word_set, words_by_script, words_of
+from dsfact.numbers.patterns import lazy
 
 _PATTERN: list = []  # the openers' pattern, compiled on first use
-_LATIN_BEFORE = re.compile(r"([a-z]+)\W*$")
+_LATIN_BEFORE = lazy(r"([a-z]+)\W*$")
 
 
 def _pattern() -> re.Pattern:

@@ -4,7 +4,6 @@ table the texts of both (`Block.row`, `Block.column`); dsfact.matching.structure
 (`Structure.table_of`). Plain text keeps a table's pipes: its rows are read here (`pipe_cell`, `pipe_row`)."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from dsfact.document.cells import is_pipe_row, row_cells, space_cell, space_cells, table_top
@@ -14,7 +13,7 @@ from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
 
 _INF = float("inf")
-_JOINED = re.compile(r"\|[ \t]+\|")  # two rows on one line: "| a | b | | 1 | 2 |"
+_JOINED = lazy(r"\|[ \t]+\|")  # two rows on one line: "| a | b | | 1 | 2 |"
 
 
 def table_cues(matcher, q, cues, firm: set[int]) -> None:

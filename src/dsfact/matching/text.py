@@ -19,6 +19,7 @@ from dsfact.matching.timewords import inside, references
 from dsfact.matching.versions import versioned
 from dsfact.matching.when import SHIFTED, date_fits, east_of
 from dsfact.model import Quantity, Registry
+from dsfact.numbers.patterns import lazy
 
 LOOKBACK_SENTENCES = 4  # an earlier sentence of the paragraph may give a figure its subject, this far back
 INF = float("inf")  # a cue that cannot bind: across a clause boundary after the figure
@@ -33,7 +34,7 @@ _CLAUSE = re.compile(r"[,，;；:：、()（）—\s](?:(?<![,\s])|(?<=,)(?:(?<!
 # a space between Chinese phrases, as in headlines: a run of white space after a character that is not
 # ASCII (or %) is found by a pattern, the characters around it are compared (a class of the Chinese range
 # costs 2 to 3 ms to compile, in every process that meets Chinese text; this one almost nothing)
-_SPACE_RUN = re.compile(r"(?<=[^\x00-\x24\x26-\x7f])\s+")
+_SPACE_RUN = lazy(r"(?<=[^\x00-\x24\x26-\x7f])\s+")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _RESPECTIVELY = ("分别", "respectively")
 
@@ -100,7 +101,7 @@ def _stacked(text: str, quantities: list[Quantity]) -> list[int]:
     return out
 
 
-_NOUN_NEXT = re.compile(r" [a-z]")  # a lower-case word right after the figure: its noun
+_NOUN_NEXT = lazy(r" [a-z]")  # a lower-case word right after the figure: its noun
 
 
 def clause_marks(text: str) -> list[int]:

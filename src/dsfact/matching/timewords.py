@@ -166,7 +166,7 @@ def _event_reference(folded: str, m: re.Match, start: int, end: int, chinese: bo
     return m.start(), b
 
 
-_DATE_DIGITS = re.compile(r"[0-9]+")
+_DATE_DIGITS = lazy(r"[0-9]+")
 
 
 @lru_cache(maxsize=1)

@@ -13,9 +13,10 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.horizon import plan_horizon
+from dsfact.numbers.patterns import lazy
 from dsfact.quantity import dates_agree
 
-WRITTEN_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")  # a year of this century written out: "2025"
+WRITTEN_YEAR = lazy(r"(?<![0-9])(20[0-9]{2})(?![0-9])")  # a year of this century written out: "2025"
 
 ZONE_BEFORE = 10  # characters before a date or weekday where a zone word ("北京时间") stands
 ZONE_AFTER = 20  # characters after it where an early-morning word ("凌晨", ", Beijing time") ends

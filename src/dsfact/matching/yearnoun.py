@@ -6,15 +6,14 @@ another year than a year's claim (Meta's 2025 capital expenditure) may agree wit
 contradicts it. Imported only when a figure disagrees with its claim."""
 from __future__ import annotations
 
-import re
-
 from dsfact.model import Claim, Quantity
+from dsfact.numbers.patterns import lazy
 
 # a year standing alone: not part of a longer number, a figure ("$2026"), a date in Chinese (2026年, which the
 # numbers engine reads) or a span of years ("2025-26" is read by its first)
-_YEAR = re.compile(r"(?<![\d.,$£¥])(?<!€)((?:19|20)\d\d)(?![\d年%]|\.\d|,\d)")
+_YEAR = lazy(r"(?<![\d.,$£¥])(?<!€)((?:19|20)\d\d)(?![\d年%]|\.\d|,\d)")
 # right after a figure, the year it is told for: "$115 billion for 2026", "$115 billion in fiscal 2026"
-_FOR_YEAR = re.compile(r"\s*(?:for|in)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|fy\s*)?((?:19|20)\d\d)(?![\d年])")
+_FOR_YEAR = lazy(r"\s*(?:for|in)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|fy\s*)?((?:19|20)\d\d)(?![\d年])")
 
 
 def year_of_figure(text, q: Quantity) -> str | None:

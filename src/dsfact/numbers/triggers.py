@@ -7,6 +7,7 @@ import re
 from fractions import Fraction
 
 from dsfact.numbers.numerals import _ONE, _arabic, _zh_value, zh_numeral_end
+from dsfact.numbers.patterns import lazy
 
 # The characters before a digit that make it part of something else (a name, a citation, a code, a time,
 # an ordinal); before any other, only a space (a currency code, 第 ...) needs a look.
@@ -21,7 +22,7 @@ def _vague_before(w: str, lo: int, p: int) -> bool:
 
 
 _GLUED_WORD = re.compile(r"(?<![A-Za-z0-9])[a-z]{2,}$")  # a lower-case word right before a figure
-_GLUED_FIGURE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{2,3}[kK](?![A-Za-z0-9])")
+_GLUED_FIGURE = lazy(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{2,3}[kK](?![A-Za-z0-9])")
 
 
 def _word_glued(w: str, p: int) -> bool:
