@@ -49,6 +49,8 @@ def _rx() -> SimpleNamespace:
                      r"|\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]{3}"),
         wire_head=c(r"[A-Z][A-Z .'/-]*(?:,\s*[A-Za-z .'-]+)?,?\s*$"),
         wire_tail=c(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-—–:]"),
+        # an agency, a reporter, a city, then the day alone and what ends the dateline: "(中央社記者張三新竹3日電)"
+        day_dateline=c(r"[(（【\[]?[^\d\s()（）【】\[\]月年]{1,16}?([0-9]{1,2})\s?日\s?(\S{1,6})"),
     )
 
 
@@ -111,6 +113,21 @@ def dateline_date(text: str) -> str | None:
             return _full(first.value)
         if _wire(head, first) or _chinese_dateline(head, first):
             return str(first.value) if _day_given(first.value) else None
+    return None
+
+
+def dateline_day(text: str) -> int | None:
+    """The day of the month of a Chinese dateline that gives its day alone, in the first lines of prose `text`
+    ("（中央社紐約3日綜合外電報導）", "(华盛顿22日讯)", "新华社北京28日电"): the story was written that day of
+    some month. None without one (a dateline with its month is dateline_date's)."""
+    from dsfact.fold import fold_text
+    from dsfact.lang import words_of
+
+    words = words_of("time", "dateline", "after")
+    for line in [line.strip() for line in text[:DATELINE_LINES * 400].splitlines() if line.strip()][:DATELINE_LINES]:
+        m = _rx().day_dateline.match(fold_text(line[:DATELINE_HEAD]))
+        if m is not None and any(m.group(2).startswith(w) for w in words) and 1 <= int(m.group(1)) <= 31:
+            return int(m.group(1))
     return None
 
 

@@ -11,6 +11,7 @@ from dsfact.fold import has_han
 from dsfact.matching.columns import other_column
 from dsfact.matching.comparison import is_comparison, likened
 from dsfact.matching.cues import METRIC, SUBJECT, VARIANT, has_cjk
+from dsfact.matching.datelineday import written_in_another_week
 from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
@@ -98,9 +99,9 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return ANOTHER_DAY  # a text written before the claim's day reports another
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
-    if another_week(text, time) and not any(has_day(d) and date_fits(d, time)
-                                            for d in _dates_in(text, sentence.start, sentence.end)):
-        return ANOTHER_DAY  # "stocks fell on Monday as tariffs ...": a weekday of another week
+    if (another_week(text, time) or written_in_another_week(text, time)) and not any(
+            has_day(d) and date_fits(d, time) for d in _dates_in(text, sentence.start, sentence.end)):
+        return ANOTHER_DAY  # "stocks fell on Monday as tariffs ...", （中央社紐約3日電）: a weekday of another week
     if any(x.unit == "date" and opens_range(text.folded, x.end) for x in text.figures_in(sentence.start, sentence.end)) \
             or over_sessions(text, sentence, time):  # "from Jan. 17's close to the close on Jan. 27"
         return ANOTHER_DAY  # "fell 15.8% from January 27 to 31", 1月27日至31日: several days
@@ -389,16 +390,17 @@ def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
 
 
 def _anchored(text, time: str) -> bool:
-    """Whether a text is about the day of a claim tied to a date: it names that day (a date, its weekday,
-    "27日") or a date close to it ("January 20", "January 2025": a story of those days)."""
-    if names_day(text.folded, time) or _names_date(text, time):
-        return True
+    """Whether a text is about the day of a claim tied to a date: it names that day (a date, its weekday or
+    "27日" when the document's own date is near it) or a date close to it ("January 20", "January 2025": a
+    story of those days)."""
+    if names_day(text.folded, time) and (not text.day or _near(text.day, time)) or names_date(text, time):
+        return True  # (a weekday, or "27日", of a text dated weeks away names a day of that text's week)
     month = int(time.split("-")[1])  # a date within NEAR_DAYS of `time` is in its month or one beside it
     months = frozenset((month + k - 1) % 12 + 1 for k in (-1, 0, 1))
     return any(_near(str(x.value), time) for x in text_dates(text, months))
 
 
-def _names_date(text, time: str) -> bool:
+def names_date(text, time: str) -> bool:
     """Whether a text gives a date in full or without its year ("Jan. 27", "1月27日") that is `time`: only
     the words around the day's digits are read."""
     from dsfact.numbers import parse_quantities

@@ -1,0 +1,33 @@
+"""A Chinese dateline that gives its day alone ("（中央社紐約3日綜合外電報導）", "(华盛顿22日讯)": the story was
+written on the 3rd, or the 22nd, of a month it leaves unsaid) places a text's weekdays as a date of its own would:
+"美股周一重挫" in a story of the 3rd tells the Monday of the week up to the 3rd. A claim tied to Monday 27 January
+can be that Monday only in a story written from the 27th to the 2nd; in one written on any other day of a month,
+a weekday, or nothing, names another day (dsfact.matching.doubt._day_doubt), unless the text names the claim's
+day by its date ("1月27日") or its day of the month ("27日")."""
+from __future__ import annotations
+
+import calendar
+
+WEEK_SPAN = 6  # days after a claim's day on which a story's weekday may still name it
+
+
+def written_in_another_week(text, time: str) -> bool:
+    """Whether `text` (a TextMatcher) of no full date of its own has a dateline of the day alone that no week
+    holding the claim's day `time` ("2025-01-27") reaches, and names that day neither by date nor by "27日"."""
+    if text.day:
+        return False
+    found = getattr(text, "_dateline_day", False)
+    if found is False:
+        from dsfact.document.dated import dateline_day
+
+        found = text._dateline_day = dateline_day(text.text)
+    if found is None:
+        return False
+    year, month, day = (int(p) for p in time.split("-"))
+    if (found - day) % calendar.monthrange(year, month)[1] <= WEEK_SPAN:
+        return False
+    from dsfact.matching.doubt import names_date
+    from dsfact.matching.roles import lexicon
+
+    return not names_date(text, time) and not any(
+        int(m.group(1)) == day for m in lexicon().day_of_month.get(True).finditer(text.folded))
