@@ -108,6 +108,8 @@ class _Amounts:
             core.more = True
             q += 1
             c = w[q]
+        if c.isspace() and type(av[0]) is int and 0 < av[0] < 1000 and self._and_fraction(core):
+            return core  # "5 and a half million"
         k = q + 1 if c.isspace() else q
         lead = w[k] if k < n else ""  # what a scale word after the figure would begin with
         ms = r.zh_scale.match(w, q) if lead in _ZH_SCALE_FIRST else None
@@ -174,7 +176,38 @@ class _Amounts:
         core = _Core(start, p + len(text), v, _prec_of(str(v)), "en")
         core.lone = text.lower() == "one"
         core.digits = text
+        if 0 < v < 1000:
+            self._and_fraction(core)
         return core
+
+    def _and_fraction(self, core: _Core) -> bool:
+        """A whole number and a fraction of one, then the scale of both: "five and a half million" is
+        5.5 million (not five, then a ratio of one half), "two-and-a-half months" 2.5 months."""
+        m = self.r.and_frac.match(self.w, core.end)
+        if m is None:
+            return False
+        words = self.r.words
+        den_word = m["den"].lower()
+        den = words.en_den.get("half" if den_word == "halves" else den_word.removesuffix("s")) \
+            or words.en_den.get(den_word)
+        n_word = m["n"].lower()
+        num = 1 if n_word in ("a", "an") else words.en_small.get(n_word, 0)
+        if not den or not 0 < num < den:
+            return False
+        scale = _en_value("one " + m["s"].strip(" -"), words.en_small, words.en_tens, words.en_scale) \
+            if m["s"] else 1
+        if scale is None:
+            return False
+        if core.kind == "ar":  # its scale is applied when the core is finished
+            core.value, core.prec, core.scale = core.value + Fraction(num, den), Fraction(1, den), scale
+        else:
+            value = (core.value + Fraction(num, den)) * scale
+            core.value = value.numerator if value.denominator == 1 else value
+            core.prec = Fraction(scale, den)
+        core.end = m.end()
+        core.lone = False
+        core.digits += m.group()
+        return True
 
     def _finish_core(self, core: _Core, currency: str | None) -> _Core:
         if core.kind == "ar":

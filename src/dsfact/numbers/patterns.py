@@ -231,6 +231,10 @@ def _fractions(r: _Rx) -> None:
     r.half_before = _compile(r"(?i)(?:first|second|1st|2nd|other|latter|former|back|front|top|"
                                r"bottom|upper|lower|and a|and one)[\s-]+$")
     r.of_after = _compile(r"(?i)\s+(?:of|the|as)\b")
+    # a whole number and a fraction of it, then its scale: "five and a half million", "two-and-a-half months"
+    r.and_frac = _compile(r"(?i)(?:\s+|-)and(?:\s+|-)(?P<n>an?|" + _up_to(w.en_small, 10) + r")(?:\s+|-)"
+                            r"(?P<den>" + en_den + r")(?P<s>(?:(?:\s+|-)(?:" + _words(*w.en_scale) + r"))*)"
+                            r"(?![A-Za-z])")
     r.half_scale = _compile(r"(?i)\s+(?P<a>an?)\s+(?:" + big + r")\b")
 
     r.en_words = _compile(

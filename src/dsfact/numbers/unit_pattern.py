@@ -16,6 +16,8 @@ from dsfact.numbers.lexicon import spaced, split_guard
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _FOLDS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}  # what else (?i) matches for these letters
 _NOT_LETTER = "(?![A-Za-z])"
+# what may follow 半 that ends a span of time (四年半内, 一天半的时间), so that 年半导体 is no half year
+_HALF_ENDS = r"(?=[内的后前来之里中左右以才就了期间时，。、；：,.;:\s]|$)"
 
 
 def any_case(chars: str) -> str:
@@ -154,10 +156,11 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
         ("watt", r"\s?(?P<wp>[kKMGT]?)W(?![A-Za-z])", "kKMGTW"),
         ("wh", r"\s?(?:千瓦时|度电)", "千度"),
         ("wh", r"\s?[kKMGT]?Wh(?![A-Za-z])", "kKMGTW"),
-        ("hour", r"\s?(?:个\s?)?(?:多\s?)?小时", "个多小"),
+        # a half after the counter or the unit is part of the figure: 一个半小时, 两个半月, 四年半, 一天半
+        ("hour", r"\s?(?:个\s?(?:半\s?)?)?(?:多\s?)?小时", "个多小"),
         _spaced(uw, "hour"),
         _hyphened(uw, "hour"),
-        ("month", r"\s?个\s?(?:多\s?)?月(?!份)", "个"),
+        ("month", r"\s?个\s?(?:多\s?|半\s?)?月(?!份)", "个"),
         _spaced(uw, "month"),
         _hyphened(uw, "month"),
         ("week", r"\s?(?:个\s?)?星期", "个星"),
@@ -165,11 +168,11 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
         _spaced(uw, "week"),
         _hyphened(uw, "week"),
         ("day", r"\s?(?:个\s?)?(?:交易日|工作日)", "个交工"),
-        ("day", r"\s?天", "天"),
+        ("day", r"\s?天(?:半" + _HALF_ENDS + ")?", "天"),
         _spaced(uw, "day"),
         _hyphened(uw, "day"),
         ("ri", r"日", "日"),
-        ("year", r"\s?年(?![代级轻龄初底末度报会薪前])", "年"),
+        ("year", r"\s?年(?![代级轻龄初底末度报会薪前])(?:半" + _HALF_ENDS + ")?", "年"),
         _spaced(uw, "year"),
         _hyphened(uw, "year"),
         ("minute", r"\s?分钟", "分"),

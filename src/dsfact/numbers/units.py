@@ -92,6 +92,8 @@ class _Units:
         a.unit = unit
         a.unit_mult = mult
         a.unit_explicit = True
+        if "半" in text and core.kind != "en" and a.value.denominator == 1:  # 两个半月: two and a half months
+            a.value, a.prec = a.value + Fraction(1, 2), Fraction(1, 2)
         if mult != 1:
             a.value = a.value * mult
             if a.prec is not None:
