@@ -16,6 +16,8 @@ from dsfact.numbers.lexicon import spaced, split_guard
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _FOLDS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}  # what else (?i) matches for these letters
 _NOT_LETTER = "(?![A-Za-z])"
+# the words 成 begins that are no tenths (成为, 成本, 成功)
+_NOT_CHENG = "(?![为本功立长果绩员交就熟型效分品都了绩事])"
 # what may follow 半 that ends a span of time (四年半内, 一天半的时间), so that 年半导体 is no half year
 _HALF_ENDS = r"(?=[内的后前来之里中左右以才就了期间时，。、；：,.;:\s]|$)"
 
@@ -137,7 +139,9 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
         ("bp", r"\s?bps?(?![A-Za-z])", "b"),
         ("pct", r"\s?%", "%"),
         ("pct", r"\s?(?i:percent|per[ -]?cent|pct)(?![A-Za-z])", any_case("p")),
-        ("cheng", r"成(?P<half>半)?(?![为本功立长果绩员交就熟型效分品都了绩事])", "成"),
+        # 成 (tenths), its half or a digit of the per cent after it: 三成, 一成半 (15%), 一成七 (17%)
+        ("cheng", r"成(?:(?P<half>半)" + _NOT_CHENG + r"|(?P<tenth>[一二三四五六七八九])"
+                  r"(?![零〇一二两三四五六七八九十百千万亿兆个成年月日天倍人名家位%0-9.])|" + _NOT_CHENG + ")", "成"),
         ("gpuh", r"\s?(?:个\s?)?(?:[A-Z][0-9]+\s?)?GPU\s?小时", "个" + caps),
         ("gpuh", r"\s(?:[A-Z][0-9]+\s+)?GPU[- ]?(?i:hours?)(?![A-Za-z])", caps),  # "GPU Hours" in a title
         # a chip's name for the GPU: "2.7M H800 hours", "H100-hours", "278.8万H800小时"

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from dsfact.model import MORE_THAN, Per
 from dsfact.numbers.amounts import _Amount, _Core
-from dsfact.numbers.numerals import _ONE, Exact, _per_amount, _prec_of
+from dsfact.numbers.numerals import _ONE, _ZH_DIGIT, Exact, _per_amount, _prec_of
 from dsfact.numbers.vocab import _NO_PER
 
 _SI = {"k": 10 ** 3, "K": 10 ** 3, "M": 10 ** 6, "G": 10 ** 9, "T": 10 ** 12}
@@ -113,8 +113,9 @@ class _Units:
                 a.end = q
                 return
             a.unit, a.unit_mult = "pct", 10
-            a.value = core.value * 10 + (5 if m["half"] else 0)
-            a.prec = 5 if m["half"] else 10
+            tenth = _ZH_DIGIT[m["tenth"]] if m["tenth"] else 0
+            a.value = core.value * 10 + (5 if m["half"] else tenth)
+            a.prec = 5 if m["half"] else 1 if tenth else 10
             a.end = m.end()
             a.unit_explicit = True
         elif g == "inv":
