@@ -3,9 +3,10 @@
 `load()` reads the bundled file once; `from_tables` turns any tables in that format into `Words`, the
 lookups the scanner uses and the regular-expression alternatives the patterns are built from, so a word added to
 the file is read without a change to the code.
-"""
-from __future__ import annotations
 
+The annotations are evaluated (no `from __future__ import annotations`): typing.NamedTuple compiles a string
+annotation into a forward reference, and the forty fields of `Words` cost that on every run (see dsfact.model).
+"""
 from functools import lru_cache
 from typing import NamedTuple
 
