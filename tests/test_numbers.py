@@ -321,6 +321,9 @@ MORE_PHRASES = [
     ("训练耗时两个半月，推理仅需一个半小时", [Q(2.5, "month"), Q(1.5, "hour")]),
     ("計劃在四年半內完成", [Q(4.5, "year")]),
     ("近3年半导体股的最大跌幅", [Q(3, "year", APPROXIMATELY)]),
+    # thousands grouped by plain spaces; not after a name's number ("Grok 3 100 000"), nor after a month
+    ("trained on 2 048 GPUs for 2 788 000 GPU hours", [Q(2048, "count"), Q(2788000, "gpu_hour")]),
+    ("On January 27 100 stocks fell", [D("--01-27"), Q(100, "count")]),
     # a digit after 成 is the per cent's own: 一成七 is 17%, 三成五 35%
     ("股价暴跌一成七，三成五的基金亏损", [Q(17, "pct", direction="down", precision=1), Q(35, "pct", precision=1)]),
 ]

@@ -164,6 +164,9 @@ def _not_amounts(r: _Rx) -> None:
     # digits at once: a grouped figure of 1 to 3 digits, then groups of three.
     r.grouped = _compile("[0-9０-９](?<![0-9０-９.,，\u00a0\u2007\u2009\u202f][0-9０-９])[0-9０-９]{0,2}"
                          "(?:[，\u00a0\u2007\u2009\u202f][0-9０-９]{3})+(?![0-9０-９])")
+    # digits grouped by plain spaces ("2 048", "2 788 000"): groups of three after 1 to 3 digits, not glued to a
+    # letter, a digit or a decimal mark on either side (the word before is checked in dsfact.numbers.scan)
+    r.space_grouped = _compile("[0-9](?<![0-9A-Za-z.,][0-9])[0-9]{0,2}(?: [0-9]{3})+(?![0-9A-Za-z-]|[.,][0-9])")
     r.sentence_break = _compile(r"[.。！？!?\n](?:(?<=\.)(?=\s)|(?<!\.))")  # a full stop only before a space
     r.cny_before = _compile(r"(人民币|港币|港元|新台币|台币|美元)\s?$")
     r.digits = _compile(r"[0-9]*")

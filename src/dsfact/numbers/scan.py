@@ -37,6 +37,8 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
         self.text = text
         self.names, self.names_zh, self.names_zh_ends = _names(self.r, names)
         w = text if text.isascii() else _separators(self.r, text, self.r.fold.sub(self.r.fold_char, text))
+        if " " in text:
+            w = _space_groups(self.r, text, w)
         self.w = w
         self.urlish = "/" in w or "@" in w or "www." in w  # else no figure is in a URL (_in_url)
         self.n = len(text)
@@ -254,6 +256,26 @@ def _separators(r, text: str, w: str) -> str:
     fixes = [m.start() for m in r.fw_thousands.finditer(text)]
     for m in r.grouped.finditer(text):
         fixes.extend(m.start() + i for i, c in enumerate(m.group()) if not ("0" <= c <= "9" or "０" <= c <= "９"))
+    if not fixes:
+        return w
+    chars = list(w)
+    for i in fixes:
+        chars[i] = ","
+    return "".join(chars)
+
+
+def _space_groups(r, text: str, w: str) -> str:
+    """Thousands grouped by plain spaces, as some house styles and copied tables write them ("2 048 H800 GPUs",
+    "2 788 000 GPU hours"): read as one figure, not its first digits alone. Not after a word in capitals or with
+    a digit, which may be a name whose number the first group is ("Grok 3 100 000"), nor a month ("January 27")."""
+    fixes = []
+    for m in r.space_grouped.finditer(text):
+        before = text[max(0, m.start() - 24):m.start()]
+        if before.endswith(" "):
+            word = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+            if word[:1].isupper() or any(c.isdigit() for c in word):
+                continue
+        fixes.extend(m.start() + i for i, c in enumerate(m.group()) if c == " ")
     if not fixes:
         return w
     chars = list(w)
