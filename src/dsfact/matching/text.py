@@ -15,7 +15,7 @@ from dsfact.matching.memo import LastText
 from dsfact.matching.participial import aside_commas
 from dsfact.matching.roles import FigureReader
 from dsfact.matching.sentences import Sentence, split_sentences
-from dsfact.matching.timewords import inside, references
+from dsfact.matching.timewords import filed_in_week, inside, references
 from dsfact.matching.versions import versioned
 from dsfact.matching.when import SHIFTED, date_fits, east_of
 from dsfact.model import Quantity, Registry
@@ -422,9 +422,10 @@ class TextCues:
         return found
 
     def _time_fits(self, time: str, sentence: Sentence) -> bool:
-        """A claim tied to a date is not stated by a sentence that names another year or day."""
+        """A claim tied to a date is not stated by a sentence that names another year or day (but for the day
+        it was filed within the claim's week: "新华社纽约1月28日电 周一……")."""
         dates = sentence_dates(self, sentence)
-        return not dates or any(date_fits(d, time) for d, _, _ in dates)
+        return not dates or any(date_fits(d, time) or filed_in_week(self.folded, d, end, time) for d, _, end in dates)
 
     def variant_distance(self, q: Quantity, claim_index: int) -> float:
         """How near the figure a word of this claim's variant sits ("一度", "收盘"); INF when none does."""

@@ -88,6 +88,31 @@ def _time_kind(folded: str, m: re.Match) -> str:
     return kind + when.weekday_marks(folded, m.start(), m.end())
 
 
+def filed_in_week(folded: str, date: str, end: int, time: str) -> bool:
+    """Whether `date` (ISO, perhaps without its year), ending at `end` in folded text, is the day a story was
+    filed, a dateline's ("新华社北京1月28日电 周一……", "1月28日消息，": the words right after it end a dateline,
+    time.words [dateline] `after`), in the week that begins on a claim's day `time`: the story may tell that day."""
+    after = folded[end:end + 6].lstrip()
+    if not (after and has_han(after[:1]) and after.startswith(_filed_words())):
+        return False
+    import datetime
+
+    parts = date.rstrip(when.SHIFTED).lstrip("-").split("-")
+    year, month, day = (int(p) for p in time.split("-"))
+    try:
+        filed_on = datetime.date(int(parts[-3]) if len(parts) == 3 else year, int(parts[-2]), int(parts[-1]))
+    except (ValueError, IndexError):
+        return False
+    return 0 <= (filed_on - datetime.date(year, month, day)).days < when.WEEK
+
+
+@lru_cache(maxsize=1)
+def _filed_words() -> tuple[str, ...]:
+    from dsfact.lang import words_of
+
+    return words_of("time", "dateline", "after", longest_first=True)
+
+
 def references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of folded[start:end] that name a reference point of a record, not a time of any figure:
     "since March 16, 2020" in "its worst day since March 16, 2020", "自2020年3月以来" before "的最大跌幅".
