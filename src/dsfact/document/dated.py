@@ -121,14 +121,25 @@ def dateline_day(text: str) -> int | None:
     ("（中央社紐約3日綜合外電報導）", "(华盛顿22日讯)", "新华社北京28日电"): the story was written that day of
     some month. None without one (a dateline with its month is dateline_date's)."""
     from dsfact.fold import fold_text
-    from dsfact.lang import words_of
 
-    words = words_of("time", "dateline", "after")
     for line in [line.strip() for line in text[:DATELINE_LINES * 400].splitlines() if line.strip()][:DATELINE_LINES]:
         m = _rx().day_dateline.match(fold_text(line[:DATELINE_HEAD]))
-        if m is not None and any(m.group(2).startswith(w) for w in words) and 1 <= int(m.group(1)) <= 31:
+        if m is not None and ends_dateline(m.group(2)) and 1 <= int(m.group(1)) <= 31:
             return int(m.group(1))
     return None
+
+
+def ends_dateline(after: str) -> bool:
+    """Whether folded text `after` (what follows a date) opens with a word that ends a Chinese dateline (time.words
+    [dateline] `after`: 电, 讯, 消息, "新华社北京1月28日电")."""
+    return after.startswith(_dateline_ends())
+
+
+@lru_cache(maxsize=1)
+def _dateline_ends() -> tuple[str, ...]:
+    from dsfact.lang import words_of
+
+    return words_of("time", "dateline", "after")
 
 
 def _only_date(line: str, date) -> bool:
@@ -150,12 +161,9 @@ def _wire(head: str, date) -> bool:
 def _chinese_dateline(head: str, date) -> bool:
     """A Chinese dateline: a few words (an agency, a city), the date, then 电 or 讯 ("新华社北京1月28日电")."""
     from dsfact.fold import fold_text
-    from dsfact.lang import words_of
 
     after = fold_text(head[date.end:date.end + 4]).lstrip()
-    words = words_of("time", "dateline", "after")
-    return date.start <= 16 and not any(ch.isdigit() for ch in head[:date.start]) \
-        and any(after.startswith(w) for w in words)
+    return date.start <= 16 and not any(ch.isdigit() for ch in head[:date.start]) and ends_dateline(after)
 
 
 def _day_given(value) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from dsfact.matching.memo import LastText
 from dsfact.numbers.patterns import lazy
@@ -283,22 +284,23 @@ def _one_of_kind(text, hit) -> bool:
     with a word of names.words [example] `before` ("a model like Grok-3", "an AI lab such as DeepSeek", 一款如Grok-3的模型). Such a
     name stands for the thing its figure is told of, loosely: the figure may agree with its claim, never
     contradict it."""
-    global _ONE
-    if _ONE is None:
-        from dsfact.lang import load_words
-
-        table = load_words("names").get("example", {})
-        words = "|".join(re.escape(w) for w in sorted(table.get("words", ()), key=len, reverse=True))
-        ones = "|".join(re.escape(w) for w in table.get("before", ()) if w.isascii())
-        ones_cjk = "|".join(re.escape(w) for w in table.get("before", ()) if not w.isascii())
-        # "a model like ", "an AI lab such as "; in Chinese the measure word stands right before the word of
-        # example and the noun after the name ("一款如Grok-3的模型")
-        _ONE = re.compile(r"(?:(?:^|[^a-z0-9])(?:%s) [a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)?,? |(?:%s))(?:%s) *$"
-                          % (ones, ones_cjk, words)) if ones and ones_cjk and words else None
-    return _ONE is not None and _ONE.search(text.folded, max(0, hit.start - 40), hit.start) is not None
+    one = _one_pattern()
+    return one is not None and one.search(text.folded, max(0, hit.start - 40), hit.start) is not None
 
 
-_ONE: re.Pattern | None = None
+@lru_cache(maxsize=1)
+def _one_pattern() -> re.Pattern | None:
+    """The words before a name that give it as the example of one thing (_one_of_kind), made on first use."""
+    from dsfact.lang import load_words
+
+    table = load_words("names").get("example", {})
+    words = "|".join(re.escape(w) for w in sorted(table.get("words", ()), key=len, reverse=True))
+    ones = "|".join(re.escape(w) for w in table.get("before", ()) if w.isascii())
+    ones_cjk = "|".join(re.escape(w) for w in table.get("before", ()) if not w.isascii())
+    # "a model like ", "an AI lab such as "; in Chinese the measure word stands right before the word of
+    # example and the noun after the name ("一款如Grok-3的模型")
+    return re.compile(r"(?:(?:^|[^a-z0-9])(?:%s) [a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)?,? |(?:%s))(?:%s) *$"
+                      % (ones, ones_cjk, words)) if ones and ones_cjk and words else None
 
 
 def _listed(text, end: int) -> bool:

@@ -92,8 +92,9 @@ def filed_in_week(folded: str, date: str, end: int, time: str) -> bool:
     """Whether `date` (ISO, perhaps without its year), ending at `end` in folded text, is the day a story was
     filed, a dateline's ("新华社北京1月28日电 周一……", "1月28日消息，": the words right after it end a dateline,
     time.words [dateline] `after`), in the week that begins on a claim's day `time`: the story may tell that day."""
-    after = folded[end:end + 6].lstrip()
-    if not (after and has_han(after[:1]) and after.startswith(_filed_words())):
+    from dsfact.document.dated import ends_dateline
+
+    if not ends_dateline(folded[end:end + 6].lstrip()):
         return False
     import datetime
 
@@ -104,13 +105,6 @@ def filed_in_week(folded: str, date: str, end: int, time: str) -> bool:
     except (ValueError, IndexError):
         return False
     return 0 <= (filed_on - datetime.date(year, month, day)).days < when.WEEK
-
-
-@lru_cache(maxsize=1)
-def _filed_words() -> tuple[str, ...]:
-    from dsfact.lang import words_of
-
-    return words_of("time", "dateline", "after", longest_first=True)
 
 
 def references(folded: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -132,6 +132,13 @@ class _Context:
             return a.end
         return None
 
+    def _clause_before(self, start: int) -> str:
+        """The words of the figure's clause before `start`: no more than 24 characters, none of an earlier figure,
+        and none before the last clause end (the figure is in the clause after it)."""
+        window = self.w[max(self.last_end, start - 24):start]
+        head = self.r.clause_head.match(window)
+        return window if head is None else window[head.end():]
+
     def _left_context(self, start: int, unit: str, a: _Amount) -> tuple[str | None, str | None, int]:
         """Qualifier and direction from the words before `start`; a +/- sign moves `start`."""
         r, w = self.r, self.w
@@ -142,11 +149,7 @@ class _Context:
             direction = "up" if w[start - 1] == "+" else "down"
             start -= 1
             return None, direction, start
-        lo = max(self.last_end, start - 24)
-        window = w[lo:start]
-        head = r.clause_head.match(window)  # up to the last clause end: the figure is in the clause after it
-        if head is not None:
-            window = window[head.end():]
+        window = self._clause_before(start)
         qual = None
         last = r.qual.last(window)
         if last is not None:

@@ -73,10 +73,7 @@ class _Ranges:
 
     def _moved_before(self, a: _Amount) -> bool:
         """Whether a move word (numbers.words [directions]) stands before amount `a` in its clause."""
-        r, w, start = self.r, self.w, a.core.start
-        window = w[max(self.last_end, start - 24):start]
-        head = r.clause_head.match(window)
-        return r.direction.last(window[head.end():] if head is not None else window) is not None
+        return self.r.direction.last(self._clause_before(a.core.start)) is not None
 
     def _join_range(self, a: _Amount, b: _Amount, conn: str) -> tuple[_Amount, _Amount] | None:
         # Share unit and scale; nothing in `a` changes unless the range holds.
