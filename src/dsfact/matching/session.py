@@ -9,7 +9,9 @@ close ("closed", 收盘). Three marks place a figure there:
   biggest one-day loss", "is on track for its worst day", 有望创下, 或将创下) or a snapshot in the present
   tense ("shares are down 13%", 现跌). The mark covers its paragraph, in both directions, up to a sentence
   that names the close: "The Nasdaq was down 3.6%, the S&P 500 2.2%. Nvidia dropped almost 12% in early
-  trading." tells two early-trading figures before the mark;
+  trading." tells two early-trading figures before the mark; in a text none of whose sentences names the
+  close (a story written during the session), it covers the paragraphs right before and after its own too,
+  but for a sentence there that names its own day ("The Nasdaq fell 3.9% on Monday");
 - a level told with a move that is of the day but neither its recorded close nor its low ("added 180.05 points,
   or 0.41%, to 44,604.30": _pinned): it marks its paragraph as a mark does, and the paragraphs around it up to
   one that names the close; a move whose own level is the recorded close stays the close's.
@@ -153,6 +155,16 @@ def _written_during(text) -> dict[int, list[frozenset[str]]]:
     if covered and not any(names_close(folded, x.start, x.end) for x in sentences):
         for k in _headline(text):  # "Nasdaq down 3%, Nvidia crashes 15%" over a story of early trading
             covered.setdefault(k, []).append(frozenset())
+        # a story that never names the close was written during the session: a mark reaches the paragraphs right
+        # before and after its own too, its passage ("Investors dumped Nvidia, erasing $410 billion. ¶ Its shares
+        # slid 12% at market open"), each with the days the mark names; not a sentence that names a day of its
+        # own ("The Nasdaq fell 3.9% on Monday. ¶ Nvidia dropped 12% in early trading" tells the day's move)
+        marks = {si: covered[si][0] for si in found if si in covered}
+        for si, days in marks.items():
+            paragraph = sentences[si].paragraph
+            for k, x in enumerate(sentences):
+                if abs(x.paragraph - paragraph) == 1 and not _days(text, k):
+                    covered.setdefault(k, []).append(days)
     return covered
 
 
