@@ -12,6 +12,7 @@ from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.epithets import in_epithet
 from dsfact.matching.others import not_names as _not_names
+from dsfact.matching.suffixed import suffixed_name
 from dsfact.matching.text import INF
 from dsfact.model import Quantity
 from dsfact.numbers.words import is_money
@@ -85,12 +86,12 @@ def unregistered(text, q: Quantity) -> float:
     object of a phrase ("of Wall Street") or a comparison ("than Netflix"), and in the figure's own clause
     (not one set between commas); INF in a headline set in title case, whose capitals name no one."""
     si = text.sentence_of(q.start)
+    sentence = text.sentences[si]
+    if has_cjk(text.text[sentence.start:q.start]):
+        return suffixed_name(text, q)  # a Chinese sentence's Latin words are names the cue words know, or terms
     names = [n for n in sentence_names(text, si, q.unit)[1] if n[1] <= q.start]
     if not names:
         return INF
-    sentence = text.sentences[si]
-    if has_cjk(text.text[sentence.start:q.start]):
-        return INF  # a Chinese sentence's Latin words are names the cue words know, or terms
     words = text.text[sentence.start:q.start].split()
     if sum(1 for w in words if w[:1].isupper()) * 2 > len(words):
         return INF  # "Nvidia Loses $589 Billion In Market Value"
