@@ -105,11 +105,14 @@ def _hyphened(unit_words: dict, key: str) -> tuple[str, str, str]:
 
 
 def _tokens(words) -> tuple[str, str, str]:
-    """Tokens: a Latin word (any case, not followed by a letter) or a Chinese one, perhaps after 个."""
+    """Tokens: a Latin word (any case, not followed by a letter; or joined to its figure by a hyphen, as an
+    adjective: "a 14.8T-token corpus") or a Chinese one, perhaps after 个."""
     latin = [x for x in words if x[:1].isascii()]
     other = [re.escape(x) for x in words if not x[:1].isascii()]
     body = "|".join(([_any_of(latin) + _NOT_LETTER] if latin else []) + other) or "(?!)"
-    return ("token", r"\s?(?:个\s?)?(?:" + body + ")", "个" + _firsts(latin) + "".join(x[:1] for x in other))
+    hyphened = "-" + _any_of(latin) + _NOT_LETTER + "|" if latin else ""
+    return ("token", "(?:" + hyphened + r"\s?(?:个\s?)?(?:" + body + "))",
+            "-个" + _firsts(latin) + "".join(x[:1] for x in other))
 
 
 def guarded(word: str) -> str:
