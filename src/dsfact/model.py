@@ -6,13 +6,35 @@ article's check; a named tuple is built in a fraction of that and is created and
 A record is changed with `record._replace(field=value)`. The two that are filled in as a run goes
 (FileResult, Report) are small classes with slots.
 
-The annotations here are evaluated (no `from __future__ import annotations`): typing.NamedTuple turns a
-string annotation into a forward reference, compiling it, and the records' 87 fields cost 16 million
-instructions, 2% of a short article's check, on every run. A record names only types defined above it.
+A record is a class body under `@record` (below), made a `collections.namedtuple` with the body's fields,
+defaults, annotations and methods: importing `typing` for its NamedTuple cost 16 million instructions, 2% of a
+short article's check, on every run. The annotations here are evaluated (no `from __future__ import
+annotations`): the registry cache reads them to check its fields (registry/cache.py), and a string
+annotation once cost as much again, compiled into a forward reference. A record names only types defined
+above it.
 """
+from collections import namedtuple
 from enum import StrEnum
 from types import MappingProxyType
-from typing import NamedTuple
+
+# what a class body holds that is not the record's own: the namedtuple keeps its own of these
+_CLASS_ONLY = frozenset({"__module__", "__annotations__", "__dict__", "__weakref__"})
+
+
+def record(cls):
+    """The named tuple declared by a class body: its annotated names are the fields (in order, a field with
+    a value in the body has that default), its annotations are kept as they are, and everything else the
+    body defines (methods, properties, the docstring, constants) is set on the named tuple."""
+    body = cls.__dict__
+    annotations = dict(body.get("__annotations__", {}))
+    fields = tuple(annotations)
+    made = namedtuple(cls.__name__, fields, defaults=[body[name] for name in fields if name in body],
+                      module=cls.__module__)
+    made.__annotations__ = annotations
+    for key, value in body.items():
+        if key not in _CLASS_ONLY and key not in annotations and (key != "__doc__" or value is not None):
+            setattr(made, key, value)
+    return made
 
 Value = float | str  # a number, or an ISO date string for unit "date"
 
@@ -79,14 +101,16 @@ class Severity(StrEnum):
         return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
-class Per(NamedTuple):
+@record
+class Per:
     """A rate's denominator: 0.14 USD *per 1,000,000 token*."""
 
     amount: float
     unit: str
 
 
-class Quantity(NamedTuple):
+@record
+class Quantity:
     """One figure read from text, with its code-point span in that text.
 
     For a range ("$60 billion to $65 billion") `value` is the low end and `high` the high end.
@@ -109,7 +133,8 @@ class Quantity(NamedTuple):
     far: bool = False  # a bound said to be far from its value ("well under", "far more than", 远低于)
 
 
-class Source(NamedTuple):
+@record
+class Source:
     """One source: an article in a file, or a primary record (a report, a price page, an exchange's
     close) known by its title, publisher, URL and date, whose statements carry citations."""
 
@@ -128,7 +153,8 @@ class Source(NamedTuple):
         return AUTHORITY.get(self.kind, AUTHORITY[REPORT])
 
 
-class Statement(NamedTuple):
+@record
+class Statement:
     """One source's statement of a claim, with the quote it comes from (or, for a primary record
     that is not a file, the citation: table, section, page or row)."""
 
@@ -152,7 +178,8 @@ class Statement(NamedTuple):
         return self.quote or (f"[{self.cite}]" if self.cite else "")
 
 
-class Claim(NamedTuple):
+@record
+class Claim:
     """One subject and one metric (and unit, and time where it matters)."""
 
     id: str
@@ -178,7 +205,8 @@ class Claim(NamedTuple):
     event: str | None = None  # the event its figure is about (lang/events.words), when not its metric's
 
 
-class Registry(NamedTuple):
+@record
+class Registry:
     """The claims and sources dsfact checks against."""
 
     path: str
@@ -197,7 +225,8 @@ class Registry(NamedTuple):
         return None
 
 
-class Location(NamedTuple):
+@record
+class Location:
     """1-based line and column, in Unicode characters of the original file; end is exclusive."""
 
     line: int
@@ -206,7 +235,8 @@ class Location(NamedTuple):
     end_column: int
 
 
-class Finding(NamedTuple):
+@record
+class Finding:
     """One figure in the text that states a registered claim, and what the sources say of it."""
 
     start: int
@@ -235,7 +265,8 @@ class NoticeCode(StrEnum):
     REGISTRY = "registry"  # a remark about the registry (an unknown key), at its line
 
 
-class Notice(NamedTuple):
+@record
+class Notice:
     """A warning about the input, not a finding: it fails nothing, and every output format carries it.
 
     `str(notice)` is the text stderr shows after "dsfact: warning: ": "a.md:3: unused suppression: ...".

@@ -7,10 +7,9 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from typing import NamedTuple
 
 from dsfact.errors import DsfactError, InputError
-from dsfact.model import FileResult, Notice, NoticeCode
+from dsfact.model import FileResult, Notice, NoticeCode, record
 
 
 def check_one(path: str, registry, *, data: bytes | None = None, encoding: str | None = None,
@@ -91,7 +90,8 @@ def finding_severity(finding) -> str:
     return _VERDICT_SEVERITY.get(finding.verdict, "info")
 
 
-class Finish(NamedTuple):
+@record
+class Finish:
     """What is done to each file's result where it was checked (in a worker process, with --jobs), so
     that the parent receives it ready to write: keep the changed lines and the selected claims, render
     its text (`render(result, registry) -> str`, a module-level function or a partial of one, so that it

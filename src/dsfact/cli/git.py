@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import os
 import subprocess
-from typing import NamedTuple
 
 from dsfact.errors import UsageError
+from dsfact.model import record
 
 WHOLE = (".docx",)  # binary documents: changed as a whole or not at all
 SKIPPED_MODES = {"120000", "160000"}  # a symlink (its blob is the target's name), a submodule
 
 
-class Staged(NamedTuple):
+@record
+class Staged:
     """A staged file: its path from the top of the work tree, its content in the index, and the
     1-based lines that differ from HEAD (after rename and copy detection; every line of a new file)."""
 

@@ -10,10 +10,10 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from types import SimpleNamespace
-from typing import NamedTuple
 
 from dsfact.document.lines import LineIndex
 from dsfact.errors import InputError
+from dsfact.model import record
 
 IGNORE, OFF, ON = "ignore", "off", "on"
 DIRECTIVE_KINDS = (IGNORE, OFF, ON)
@@ -21,7 +21,8 @@ DIRECTIVE_KINDS = (IGNORE, OFF, ON)
 Comment = tuple[int, "int | None", int]  # (start, end or None if never closed, end of its body)
 
 
-class Directive(NamedTuple):
+@record
+class Directive:
     """An inline suppression comment: ``<!-- dsfact: ignore C12 -- reason -->``, ``off``, ``on``.
     (A named tuple, as dsfact.model's records are: no dataclass to build at every start.)"""
 

@@ -3,11 +3,11 @@ each prose character came from) and `Block` (one unit of its structure)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
 
 from dsfact.document.lines import LineIndex
-from dsfact.model import Location
+from dsfact.model import Location, record
 
+TYPE_CHECKING = False  # True to a type checker; importing typing for it costs 16 million instructions
 if TYPE_CHECKING:
     from dsfact.document.directives import Directive
 
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 # costs more than a short article's check of a paragraph.
 
 
-class Block(NamedTuple):
+@record
+class Block:
     """One unit of a document's structure, in `Document.text` offsets: text[start:end] (trimmed).
 
     `kind` is "paragraph", "heading", "item" (a paragraph of a list item), "quote" (of a block

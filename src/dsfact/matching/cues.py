@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from itertools import compress, repeat
 from operator import is_not
-from typing import NamedTuple
 
 from dsfact.fold import fold_text, has_han
-from dsfact.model import Registry
+from dsfact.model import Registry, record
 from dsfact.numbers.words import is_money
 
 SUBJECT, METRIC, EXCLUDE, VARIANT, ENTITY = "subject", "metric", "exclude", "variant", "entity"
@@ -28,7 +27,8 @@ _NOTHING = re.compile("(?!)")
 _DULL = (None, False)  # a token that is no cue and begins none (shared: told apart by identity)
 
 
-class CueHit(NamedTuple):
+@record
+class CueHit:
     """Where a cue matched: text[start:end], and the folded cue (a named tuple, as dsfact.model's
     records: a dataclass costs a millisecond or more to create at import, on every run)."""
 

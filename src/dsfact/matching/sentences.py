@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import NamedTuple
 
 from dsfact.matching.cues import is_cjk
+from dsfact.model import record
 from dsfact.numbers.patterns import lazy
 
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
@@ -21,7 +21,8 @@ _CITATIONS = r"(?:\[\d{1,3}\])*"
 _CUT = lazy(r"[,，;；、:：]\s*|\s+")  # where a long run may be cut: after a clause mark or a space
 
 
-class Sentence(NamedTuple):
+@record
+class Sentence:
     """text[start:end], in its paragraph (counted from 0); a named tuple, as CueHit is."""
 
     start: int

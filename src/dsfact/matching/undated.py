@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from dsfact.matching.alone import date_links
 from dsfact.matching.thatday import years_on
@@ -23,6 +22,7 @@ from dsfact.matching.when import (
     resolve_day,
     year_kind,
 )
+from dsfact.model import record
 from dsfact.numbers.date_spans import month_of, parse_dates
 
 
@@ -130,7 +130,8 @@ def _one_year(years: dict[int, int], told: list[frozenset[int]]) -> int | None:
     return next(iter(fitting)) if len(fitting) == 1 else None
 
 
-class _Weekday(NamedTuple):
+@record
+class _Weekday:
     sentence: int  # the index of its sentence
     paragraph: int
     weekdays: frozenset[int]  # the days of the week it may name (Monday 0)

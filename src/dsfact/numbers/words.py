@@ -4,13 +4,12 @@
 lookups the scanner uses and the regular-expression alternatives the patterns are built from, so a word added to
 the file is read without a change to the code.
 
-The annotations are evaluated (no `from __future__ import annotations`): typing.NamedTuple compiles a string
-annotation into a forward reference, and the forty fields of `Words` cost that on every run (see dsfact.model).
+`Words` is a record as dsfact.model's are (`@record`, a named tuple without importing typing), with
+evaluated annotations (no `from __future__ import annotations`).
 """
 from functools import lru_cache
-from typing import NamedTuple
 
-from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO
+from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, record
 from dsfact.numbers.vocab import _FAR_LESS, _FAR_MORE, _NEARLY, _NEUTRAL
 
 QUALIFIER_KINDS = {"nearly": _NEARLY, "approximately": APPROXIMATELY, "more-than": MORE_THAN,
@@ -20,7 +19,8 @@ QUALIFIER_KINDS = {"nearly": _NEARLY, "approximately": APPROXIMATELY, "more-than
 Tables = dict[str, dict[str, tuple[str, ...]]]
 
 
-class Words(NamedTuple):
+@record
+class Words:
     """The word tables of one language data file, as the lookups the scanner and its patterns use (a
     named tuple, built once: see dsfact.model on why not a dataclass)."""
 

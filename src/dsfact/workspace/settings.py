@@ -24,9 +24,9 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import NamedTuple
 
 from dsfact.errors import ConfigError
+from dsfact.model import record
 
 FAIL_ON = ("error", "warning", "never", "contradicted", "disputed")  # the same words as dsfact.cli.check_parser.FAIL_ON
 DEFAULT_FAIL_ON = "error"
@@ -52,7 +52,8 @@ _CLAIM_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*")
 _MAY_HAVE_TABLE = re.compile(rb"""tool["']?\s*\.\s*["']?dsfact|^\s*\[\s*["']?tool["']?\s*\]""", re.M)
 
 
-class Settings(NamedTuple):
+@record
+class Settings:
     """The settings in force for one run, and where each came from (a named tuple, not a dataclass:
     see dsfact.model)."""
 
