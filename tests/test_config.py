@@ -54,21 +54,21 @@ def claims_found(doc: dict) -> list[str]:
 
 def test_the_nearest_file_walking_up(newsroom):
     write(newsroom / "pyproject.toml", '[tool.dsfact]\nfail-on = "never"\n')
-    assert find_config(newsroom / "drafts") == newsroom / "pyproject.toml"
+    assert find_config(newsroom / "drafts") == str(newsroom / "pyproject.toml")
     write(newsroom / "drafts" / ".dsfact.toml", 'fail-on = "disputed"\n')
-    assert find_config(newsroom / "drafts") == newsroom / "drafts" / ".dsfact.toml"
+    assert find_config(newsroom / "drafts") == str(newsroom / "drafts" / ".dsfact.toml")
 
 
 def test_dsfact_toml_before_pyproject_in_one_directory(newsroom):
     write(newsroom / "pyproject.toml", '[tool.dsfact]\nfail-on = "never"\n')
     write(newsroom / ".dsfact.toml", 'fail-on = "disputed"\n')
-    assert find_config(newsroom) == newsroom / ".dsfact.toml"
+    assert find_config(newsroom) == str(newsroom / ".dsfact.toml")
 
 
 def test_a_pyproject_without_the_table_is_passed_over(newsroom):
     write(newsroom / "pyproject.toml", '[tool.dsfact]\nfail-on = "never"\n')
     write(newsroom / "drafts" / "pyproject.toml", '[project]\nname = "x"\n')
-    assert find_config(newsroom / "drafts") == newsroom / "pyproject.toml"
+    assert find_config(newsroom / "drafts") == str(newsroom / "pyproject.toml")
 
 
 def test_the_walk_stops_at_the_repository(newsroom):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import os
 
 from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
 from dsfact.matching.bodies import borrowed_from_other, framed_only
@@ -515,14 +516,14 @@ def registry_in_force() -> Registry:
     when its file changes, so a program that calls check_text per article does not rebuild the registry's
     cue index (a tenth of a second) every time."""
     from dsfact.registry import load_registry
-    from dsfact.registry.paths import default_registry_path
+    from dsfact.registry.paths import registry_file
 
-    path = default_registry_path()
+    path = registry_file()
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return load_registry(path)  # the one-line error a missing registry gives
-    key = (str(path), st.st_mtime_ns, st.st_size)
+    key = (path, st.st_mtime_ns, st.st_size)
     registry = _IN_FORCE.get(key)
     if registry is None:
         registry = load_registry(path)

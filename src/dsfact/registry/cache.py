@@ -22,7 +22,6 @@ import os
 import stat
 import sys
 from collections.abc import Mapping
-from pathlib import Path
 
 from dsfact.model import Claim, Per, Registry, Source, Statement, Value
 from dsfact.registry.paths import read_source, read_upto, registry_root
@@ -168,21 +167,21 @@ def write(name: str, data: bytes) -> bool:
 
 # --- the registry in the cache ----------------------------------------------------------------------------
 
-def registry_name(file: Path, data: bytes) -> str:
+def registry_name(file: str, data: bytes) -> str:
     """The cache file of the registry `file` holding `data`: a hash of dsfact's version, the cache's
     format, the registry's path (as named and resolved) and its bytes."""
     from dsfact._version import __version__
 
-    return "registry-" + digest(f"{__version__}/{CACHE_FORMAT}".encode(), os.fsencode(str(file.resolve())),
-                                os.fsencode(str(file)), data)[:40] + ".json"
+    return "registry-" + digest(f"{__version__}/{CACHE_FORMAT}".encode(), os.fsencode(os.path.realpath(file)),
+                                os.fsencode(file), data)[:40] + ".json"
 
 
-def cached_registry(name: str, file: Path) -> Registry | None:
+def cached_registry(name: str, file: str) -> Registry | None:
     """The registry kept under `name`, while it and every source file it quotes are unchanged."""
     return _from_cache(read(name), file)
 
 
-def store_registry(name: str, file: Path, registry: Registry) -> bool:
+def store_registry(name: str, file: str, registry: Registry) -> bool:
     """Keep a parsed registry under `name`, with the hashes of its source files."""
     import json
 
@@ -198,7 +197,7 @@ def store_registry(name: str, file: Path, registry: Registry) -> bool:
     return write(name, text.encode("ascii"))
 
 
-def _source_digests(file: Path, registry: Registry) -> dict[str, str] | None:
+def _source_digests(file: str, registry: Registry) -> dict[str, str] | None:
     """The BLAKE2b digest of every source file the registry quotes (None when one cannot be read)."""
     root = registry_root(file)
     out = {}
@@ -212,7 +211,7 @@ def _source_digests(file: Path, registry: Registry) -> dict[str, str] | None:
     return out
 
 
-def _from_cache(data: bytes | None, file: Path) -> Registry | None:
+def _from_cache(data: bytes | None, file: str) -> Registry | None:
     """A registry read back from its cache file, or None when there is none or it does not hold exactly
     what a cache file holds (then the registry is parsed again)."""
     if not data:
@@ -229,7 +228,7 @@ def _from_cache(data: bytes | None, file: Path) -> Registry | None:
         registry = _registry_from_plain(doc.get("registry"))
     except (_Invalid, TypeError, ValueError, KeyError, RecursionError):
         return None
-    if registry.path != str(file):
+    if registry.path != file:
         return None
     if _source_digests(file, registry) != doc["sources"]:
         return None  # a source file changed (or vanished) since the cache was written

@@ -6,7 +6,6 @@ source (validate.py). yaml is imported only when a registry is parsed."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from dsfact.errors import RegistryError
 from dsfact.model import (
@@ -24,7 +23,7 @@ from dsfact.model import (
     Source,
     Statement,
 )
-from dsfact.registry.paths import default_registry_path, read_registry_bytes
+from dsfact.registry.paths import lexical, read_registry_bytes, registry_file
 
 UNITS = frozenset(
     "USD EUR HKD CNY TWD JPY GBP 元 pct pp count day month year hour gpu_hour ratio factor W point token date".split()
@@ -64,18 +63,18 @@ def load_registry(path: str | os.PathLike | None = None, *, use_cache: bool = Tr
     from dsfact.registry import cache
     from dsfact.registry.validate import source_faults
 
-    file = Path(path) if path is not None else default_registry_path()
+    file = lexical(path) if path is not None else registry_file()  # spelt as pathlib.Path spells it
     data = read_registry_bytes(file)
     name = cache.registry_name(file, data) if use_cache and cache.enabled() else None
     if name:
         registry = cache.cached_registry(name, file)
         if registry is not None:
             return registry
-    registry = parse_registry(data, str(file))
+    registry = parse_registry(data, file)
     faults, _ = source_faults(registry)  # a quote that is not in its source is a broken registry for check too
     if faults:
-        raise RegistryError(str(file), sorted(faults))
-    if name and not _WARNINGS.get(str(file)):  # a registry with warnings is parsed, and warns, every time
+        raise RegistryError(file, sorted(faults))
+    if name and not _WARNINGS.get(file):  # a registry with warnings is parsed, and warns, every time
         cache.store_registry(name, file, registry)
     return registry
 

@@ -2,8 +2,6 @@
 verbatim in them, and each quote read back as the value the statement records."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from dsfact.model import Registry
 from dsfact.registry.paths import read_source, registry_root
 
@@ -12,7 +10,7 @@ def source_faults(registry: Registry) -> tuple[list[tuple[int, str]], dict[str, 
     """Source files that cannot be read (or lie outside the registry's tree) and quotes not found in
     them; and the texts that were read."""
     faults: list[tuple[int, str]] = []
-    file = Path(registry.path)
+    file = registry.path
     root = registry_root(file)
     texts: dict[str, str] = {}
     for source in registry.sources.values():

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 from dsfact.errors import ConfigError
 from dsfact.model import record
+from dsfact.registry.paths import absolute, lexical, parent, parents, registry_file
 
 FAIL_ON = ("error", "warning", "never", "contradicted", "disputed")  # the same words as dsfact.cli.check_parser.FAIL_ON
 DEFAULT_FAIL_ON = "error"
@@ -78,31 +78,33 @@ def _toml():
     return tomllib
 
 
-def search_start(paths: list[str]) -> Path:
-    """The directory the walk starts from: the one that holds every path (cwd for stdin)."""
+def search_start(paths: list[str]) -> str:
+    """The directory the walk starts from: the one that holds every path (cwd for stdin). Paths are
+    strings spelt as pathlib.Path spells them (dsfact.registry.paths: importing pathlib costs 2% of a short
+    article's check)."""
     dirs = []
     for raw in paths or ["."]:
         if raw == "-":
-            dirs.append(Path.cwd())
+            dirs.append(lexical(os.getcwd()))
             continue
-        p = Path(raw).absolute()
-        dirs.append(p if p.is_dir() else p.parent)
+        p = absolute(raw)
+        dirs.append(p if os.path.isdir(p) else parent(p))
     try:
-        return Path(os.path.commonpath([str(d) for d in dirs]))
+        return lexical(os.path.commonpath(dirs))
     except ValueError:  # different drives on Windows
         return dirs[0]
 
 
-def find_config(start: Path, warnings: list[str] | None = None) -> Path | None:
+def find_config(start, warnings: list[str] | None = None) -> str | None:
     """The nearest `.dsfact.toml`, or `pyproject.toml` with `[tool.dsfact]`, at or above `start`.
 
     A file that another user owns (other than root) or that others may write to is skipped, with a
     warning in `warnings`: in a shared parent directory it could silence every check."""
-    here = Path(start).absolute()
-    for directory in (here, *here.parents):
+    here = absolute(start)
+    for directory in (here, *parents(here)):
         for name in CONFIG_NAMES:
-            candidate = directory / name
-            if not candidate.is_file():
+            candidate = os.path.join(directory, name)
+            if not os.path.isfile(candidate):
                 continue
             problem = untrusted(candidate)
             if problem:
@@ -111,17 +113,17 @@ def find_config(start: Path, warnings: list[str] | None = None) -> Path | None:
                 continue
             if name == ".dsfact.toml" or _has_dsfact_table(candidate):
                 return candidate
-        if any((directory / marker).exists() for marker in PROJECT_MARKERS):
+        if any(os.path.exists(os.path.join(directory, marker)) for marker in PROJECT_MARKERS):
             return None
     return None
 
 
-def untrusted(path: Path) -> str | None:
+def untrusted(path: str) -> str | None:
     """Why a config file is not to be trusted (owned by another user, writable by others), or None."""
     if not hasattr(os, "getuid"):
         return None
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     if st.st_uid not in (os.getuid(), 0):
@@ -131,7 +133,7 @@ def untrusted(path: Path) -> str | None:
     return None
 
 
-def _has_dsfact_table(pyproject: Path) -> bool:
+def _has_dsfact_table(pyproject: str) -> bool:
     if not _MAY_HAVE_TABLE.search(_read_bytes(pyproject)):  # most pyproject.toml files: no TOML to parse
         return False
     data = _parse(pyproject)
@@ -142,7 +144,7 @@ def _has_dsfact_table(pyproject: Path) -> bool:
 MAX_CONFIG_BYTES = 1024 * 1024
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: str) -> bytes:
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_CONFIG_BYTES + 1)
@@ -153,14 +155,14 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: str) -> str:
     try:
         return _read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
 
 
-def _parse(path: Path) -> dict:
+def _parse(path: str) -> dict:
     text = _read_text(path)
     try:
         return _toml().loads(text)
@@ -170,13 +172,14 @@ def _parse(path: Path) -> dict:
         raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
-def read_config(path: Path) -> tuple[dict, list[str]]:
+def read_config(path) -> tuple[dict, list[str]]:
     """The dsfact table of a config file, checked and normalised, and the warnings about it.
 
     `.dsfact.toml` holds the keys at the top level (a `[tool.dsfact]` table in it is read too);
     `pyproject.toml` under `[tool.dsfact]`. Paths in `registry` become absolute, relative to the file.
     """
-    path = Path(path)
+    path = lexical(path)
+    name = os.path.basename(path)
     text = _read_text(path)
     try:
         data = _toml().loads(text)
@@ -188,11 +191,11 @@ def read_config(path: Path) -> tuple[dict, list[str]]:
     table_name = "[tool.dsfact]"
     if isinstance(tool, dict) and "dsfact" in tool:
         table = tool["dsfact"]
-        if path.name == ".dsfact.toml":
+        if name == ".dsfact.toml":
             extra = {k: v for k, v in data.items() if k != "tool"}
             if extra:
                 raise ConfigError(f"{path}: put the settings either at the top level or under [tool.dsfact], not both")
-    elif path.name == ".dsfact.toml":
+    elif name == ".dsfact.toml":
         table, table_name = data, "the file"
     else:
         return {}, []
@@ -208,7 +211,7 @@ def read_config(path: Path) -> tuple[dict, list[str]]:
     out: dict = {}
     for key, value in table.items():
         if key not in KEYS:
-            if path.name == ".dsfact.toml" and key == "tool":
+            if name == ".dsfact.toml" and key == "tool":
                 continue
             hint = key.replace("_", "-")
             did_you_mean = f" (did you mean {hint!r}?)" if hint in KEYS else ""
@@ -219,7 +222,7 @@ def read_config(path: Path) -> tuple[dict, list[str]]:
             items = _strings(value)
             if items is None or not items:
                 raise bad(key, "must be a path or a list of paths")
-            out[key] = tuple(os.path.normpath(os.path.join(path.parent, os.path.expanduser(p))) for p in items)
+            out[key] = tuple(os.path.normpath(os.path.join(parent(path), os.path.expanduser(p))) for p in items)
         elif key == "extend-registry":
             if not isinstance(value, bool):
                 raise bad(key, f"must be true or false (got {value!r})")
@@ -279,8 +282,6 @@ def resolve_settings(
     """The settings for checking `paths`: command-line values win over the config file, which wins
     over the defaults. `registry` comes from -r or $DSFACT_REGISTRY (`registry_origin` says which).
     `config_file` (--config) names the file to read instead of searching for one."""
-    from dsfact.registry import default_registry_path
-
     found: dict = {}
     named = config_file
     config_file = None
@@ -288,11 +289,12 @@ def resolve_settings(
     if named is not None:
         if not use_config:
             raise ConfigError("--config names a file and --no-config ignores it: choose one")
-        if not Path(named).is_file():
+        if not os.path.isfile(lexical(named)):
             raise ConfigError(f"{named}: no such configuration file")
         config_file = str(named)
-        found, warnings = read_config(Path(named))
-        if not found and not warnings and Path(named).name != ".dsfact.toml" and not _has_dsfact_table(Path(named)):
+        found, warnings = read_config(named)
+        if (not found and not warnings and os.path.basename(lexical(named)) != ".dsfact.toml"
+                and not _has_dsfact_table(lexical(named))):
             warnings.append(f"{named}: no [tool.dsfact] table; the defaults apply")
     elif use_config:
         config = find_config(search_start(paths), warnings)
@@ -325,10 +327,10 @@ def resolve_settings(
     elif "registry" in found:
         registries = tuple(found["registry"])
         if extend:
-            registries = (str(default_registry_path()), *registries)
+            registries = (registry_file(), *registries)
         origins["registry"] = file_origin
     else:
-        registries = (str(default_registry_path()),)
+        registries = (registry_file(),)
         origins["registry"] = DEFAULT
     settings = Settings(
         registry=registries,
