@@ -342,16 +342,20 @@ def collector_settled():
     the files are read (the registry, its cue index, the engine's tables) lives as long as the run, so it
     is moved out of the collector's sight (gc.freeze), and the young generation is collected less often:
     checking a text allocates many short-lived objects and few cycles, and with the default threshold the
-    collector took about a tenth of a dense run's time."""
+    collector took about a tenth of a dense run's time. The collector is on for the run even when it was
+    off before (the command line keeps it off while it starts: dsfact.cli.entry)."""
     import gc
 
-    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    before, frozen, enabled = gc.get_threshold(), gc.get_freeze_count(), gc.isenabled()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLD)
+    gc.enable()
     try:
         yield
     finally:
         gc.set_threshold(*before)
+        if not enabled:
+            gc.disable()
         if not frozen:  # what someone else froze before stays frozen
             gc.unfreeze()
 
