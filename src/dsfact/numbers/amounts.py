@@ -183,7 +183,13 @@ class _Amounts:
     def _and_fraction(self, core: _Core) -> bool:
         """A whole number and a fraction of one, then the scale of both: "five and a half million" is
         5.5 million (not five, then a ratio of one half), "two-and-a-half months" 2.5 months."""
-        m = self.r.and_frac.match(self.w, core.end)
+        w, p = self.w, core.end
+        k = p + 1 if w.startswith("-", p) else p
+        while k < self.n and w[k].isspace():  # str.isspace is the pattern's \s
+            k += 1
+        if k == p or w[k:k + 3].lower() != "and":  # what the pattern needs first (it is compiled on first use)
+            return False
+        m = self.r.and_frac.match(w, p)
         if m is None:
             return False
         words = self.r.words
