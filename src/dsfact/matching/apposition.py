@@ -15,6 +15,7 @@ import re
 from dsfact.fold import has_han
 from dsfact.lang import words_by_script, words_of
 from dsfact.matching.cues import is_cjk
+from dsfact.numbers.patterns import lazy
 
 _PATTERN: list = []  # the gap's pattern (a dash, or a comma: its group "comma") and the list joiners
 
@@ -31,7 +32,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
         joiners_latin, joiners_han = words_by_script("names", "list-joiners", longest_first=True)
         joiners = "|".join([*(rf"\b{re.escape(w)}\b" for w in joiners_latin), *map(re.escape, joiners_han), "、"])
         _PATTERN.extend((re.compile(rf"{noun}(?:(?P<comma>\s*[,，]\s*)|\s+[-–—]\s*|\s*—\s*)$"),
-                         re.compile(joiners)))
+                         lazy(joiners)))  # asked of a name between commas only
     return _PATTERN[0], _PATTERN[1]
 
 

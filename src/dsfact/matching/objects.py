@@ -33,7 +33,7 @@ def object_of_other(text, q, hit, hits) -> bool:
         return False
     folded = text.folded
     chinese = has_cjk(folded[hit.start:q.end]) or has_cjk(folded[max(0, hit.start - _OBJECT_REACH):hit.start])
-    verbs, relative, marker, after = (p.get(chinese) for p in _patterns())
+    verbs, relative, marker, after = _patterns()  # each compiled when first searched
     naming = text.index.naming
     found = None
     for other in hits:
@@ -42,10 +42,10 @@ def object_of_other(text, q, hit, hits) -> bool:
         entity, subjects = naming(other.cue)
         if not entity or subjects:
             continue
-        m = verbs.search(folded, other.end, hit.start)
+        m = verbs.get(chinese).search(folded, other.end, hit.start)
         if m is None:  # "V3.2将V3和R1合二为一": the object set before its verb
-            m = marker.search(folded, other.end, hit.start)
-            if m is None or after.search(folded, hit.end, min(q.start, hit.end + _AFTER_REACH)) is None:
+            m = marker.get(chinese).search(folded, other.end, hit.start)
+            if m is None or after.get(chinese).search(folded, hit.end, min(q.start, hit.end + _AFTER_REACH)) is None:
                 continue
         if m.start() - other.end > _VERB_REACH or hit.start - m.end() > _OBJECT_REACH:
             continue
@@ -54,4 +54,4 @@ def object_of_other(text, q, hit, hits) -> bool:
         found = m
     if found is None:
         return False
-    return relative.search(folded, hit.end, q.start) is None
+    return relative.get(chinese).search(folded, hit.end, q.start) is None

@@ -41,7 +41,7 @@ def _zone() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     table = times.get("zone", {})
     return (re.compile(r"(?:" + _alternation(table.get("before", ())) + r")\s*$"),
             re.compile(r"[\s,，]*[(（]?\s*(?:" + _alternation(table.get("after", ())) + ")"),
-            re.compile(r"(?<![a-z])(?:" + _alternation(times.get("week", {}).get("previous", ())) + r")\s*$"))
+            lazy(r"(?<![a-z])(?:" + _alternation(times.get("week", {}).get("previous", ())) + r")\s*$"))  # weekdays only
 
 
 def weekday_marks(folded: str, start: int, end: int) -> str:
@@ -515,7 +515,7 @@ def names_day(folded: str, claim_time: str) -> bool:
                            for m in lex.day_of_month.get(True).finditer(folded))
 
 
-_MONTH_BEFORE = re.compile(r"(?:([0-9]{4})\s*年\s*)?([0-9]{1,2})\s*月\s*$")
+_MONTH_BEFORE = lazy(r"(?:([0-9]{4})\s*年\s*)?([0-9]{1,2})\s*月\s*$")  # asked of Chinese text only
 
 
 def _of_claim_month(folded: str, at: int, parts: list[str]) -> bool:

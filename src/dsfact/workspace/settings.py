@@ -47,7 +47,7 @@ DEFAULT = "default"
 COMMAND_LINE = "command line"
 ENVIRONMENT = f"environment ({REGISTRY_ENV})"
 
-_CLAIM_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*")
+_CLAIM_ID = r"[A-Za-z][A-Za-z0-9_.\-]*"  # compiled when a config file ignores claims
 # `[tool.dsfact]`, `tool.dsfact.x = ...`, or a bare `[tool]` table that might hold a `dsfact` key
 _MAY_HAVE_TABLE = re.compile(rb"""tool["']?\s*\.\s*["']?dsfact|^\s*\[\s*["']?tool["']?\s*\]""", re.M)
 
@@ -241,7 +241,7 @@ def read_config(path) -> tuple[dict, list[str]]:
             if items is None:
                 raise bad(key, "must be a list of claim ids")
             for item in items:
-                if not _CLAIM_ID.fullmatch(item):
+                if not re.fullmatch(_CLAIM_ID, item):
                     raise bad(key, f"{item!r} is not a claim id (ids look like C12)")
             out[key] = frozenset(items)
     return out, warnings
