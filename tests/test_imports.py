@@ -86,3 +86,19 @@ def test_check_help_wraps_to_the_columns_it_is_given():
         widths = [len(line) for line in out.stdout.splitlines()]
         assert max(widths) <= columns - 2
         assert max(widths) > columns - 20  # it uses the width, not a fixed 80
+
+
+def test_an_english_check_imports_neither_typing_nor_pathlib():
+    """The records are named tuples made without typing (dsfact.model.record), and the registry's and the
+    config file's paths are strings (dsfact.registry.paths): each import cost 2% of a short article's check."""
+    path = ROOT / "examples" / "draft_en.md"
+    run = (
+        "import contextlib, io, sys\n"
+        "from dsfact.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['check', '--format', 'lines', {str(path)!r}])\n"
+        "assert code in (0, 1), code\n"
+        "print(sorted(m for m in ('typing', 'pathlib') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", run], check=True, capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.splitlines()[-1] == "[]"
