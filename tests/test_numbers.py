@@ -326,6 +326,21 @@ MORE_PHRASES = [
     ("On January 27 100 stocks fell", [D("--01-27"), Q(100, "count")]),
     # a digit after 成 is the per cent's own: 一成七 is 17%, 三成五 35%
     ("股价暴跌一成七，三成五的基金亏损", [Q(17, "pct", direction="down", precision=1), Q(35, "pct", precision=1)]),
+    # Chinese decimals with 点 keep the scale after them; the two ends of a range in words share the scale
+    ("预训练用了十四点八万亿个token，成本五百五十七點六萬美元",
+     [Q(1.48e13, "token", precision=1e11), Q(5.576e6, "USD", precision=1e3)]),
+    ("between sixty and sixty-five billion dollars, or three to four thousand chips",
+     [Q(6e10, "USD", high=6.5e10), Q(3000, "count", high=4000)]),
+    # a whole number and quarters of one, read to the quarter
+    ("two and three quarters million GPU hours", [Q(2.75e6, "gpu_hour", precision=2.5e5)]),
+    # British and Indian per cent; a capital scale letter spaced after a sum of money
+    ("shares fell 17pc, then 3.07 pc, then 2 p.c.; $589 B and US$ 6 M, but 589 B shares and $5 T-shirts",
+     [Q(17, "pct", direction="down"), Q(3.07, "pct"), Q(2, "pct"), Q(5.89e11, "USD"), Q(6e6, "USD"),
+      Q(589, "count"), Q(5, "USD")]),
+    # a number said loosely before its scale: about that many, read to the scale; two numbers said together
+    ("a couple of thousand GPUs, a couple hundred million dollars, a couple of GPUs, a few thousand GPUs",
+     [Q(2000, "count", APPROXIMATELY, precision=1000), Q(2e8, "USD", APPROXIMATELY, precision=1e8)]),
+    ("两三千块GPU，一兩百萬美元，幾千塊芯片", [Q(2000, "count", high=3000), Q(1e6, "USD", high=2e6)]),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from dsfact.model import MORE_THAN, Per
+from dsfact.model import APPROXIMATELY, MORE_THAN, Per
 from dsfact.numbers.numerals import (
     _ONE,
     _ZH_BIG,
@@ -28,7 +28,7 @@ class _Core:
     """A number read at one place, before its unit: value, precision and how it was written."""
 
     __slots__ = ("start", "end", "value", "prec", "kind", "scale", "mant", "currency",
-                 "more", "digits", "lone")
+                 "more", "digits", "lone", "parts", "high")
 
     def __init__(self, start: int, end: int, value: Exact, prec: Exact | None, kind: str):
         self.start = start
@@ -42,6 +42,8 @@ class _Core:
         self.more = False
         self.digits = ""
         self.lone = False
+        self.parts = False  # read to a fraction of its scale: "two and three quarters million" (to a quarter million)
+        self.high: Exact | None = None  # the second of two numbers said together: 两三千 (2,000 to 3,000)
 
 
 class _Amount:
@@ -82,7 +84,7 @@ class _Amounts:
         """The number at p (Arabic with scale, Chinese numeral, or English words)."""
         c = self.w[p] if p < self.n else ""
         if c.isdigit():
-            core = self._read_arabic(p, start)
+            core = self._read_arabic(p, start, currency)
         elif c in _ZH_NUM_CHARS:
             core = self._read_zh_numeral(p, start)
         elif c.isalpha():
@@ -91,7 +93,7 @@ class _Amounts:
             return None
         return None if core is None else self._finish_core(core, currency)
 
-    def _read_arabic(self, p: int, start: int) -> _Core | None:
+    def _read_arabic(self, p: int, start: int, currency: str | None = None) -> _Core | None:
         r, w, n = self.r, self.w, self.n
         m = r.arabic.match(w, p)
         if not m:
@@ -125,6 +127,8 @@ class _Amounts:
             if me is None and c == "-" and w[q + 1:q + 2] in r.en_scale_first:  # "$500-billion": a scale word
                 me = r.en_scale.match(w, q + 1)
                 me = me if me is not None and me["w"] else None
+            if me is None and currency and c == " ":  # "$589 B": a capital scale letter spaced after a sum of money
+                me = r.spaced_scale.match(w, q)
             if me:
                 words = r.words
                 sv = words.en_scale[me["w"].lower()] if me["w"] else words.scale_abbr[me["a"] or me["l"]]
@@ -143,7 +147,14 @@ class _Amounts:
             run, end = w[p:e2], e2
         zv = _zh_value(run)
         if zv is None:
-            return None
+            return self._zh_pair(run, start, end)
+        if "点" in run and end < self.n and w[end] in _ZH_SCALE_FIRST:
+            ms = self.r.zh_scale.match(w, end)  # 十四点八万亿, 五百五十七点六万: the decimals' scale after them
+            sv = _zh_scale_value(ms["s"]) if ms and not ms.group().isspace() and ms["s"][-1] in _ZH_BIG else None
+            if sv is not None and "多" not in ms["s"]:
+                core = _Core(start, ms.end(), zv[0] * sv, zv[1] * sv, "zh")
+                core.mant, core.scale, core.digits = zv[0], sv, w[p:ms.end()]
+                return core
         if end + 1 < self.n and w[end] in "多余" and w[end + 1] in "万亿":
             big = _ZH_BIG[w[end + 1]]
             core = _Core(start, end + 2, zv[0] * big, zv[1] * big, "zh")
@@ -153,6 +164,21 @@ class _Amounts:
             core = _Core(start, end, zv[0], zv[1], "zh")
             core.lone = run == "一"
         core.digits = run
+        return core
+
+    def _zh_pair(self, run: str, start: int, end: int) -> _Core | None:
+        """Two numbers said together before their scale, as Chinese says "two or three thousand": 两三千 is
+        2,000 to 3,000, 一两百万 one to two million (the second one more than the first; the scale said)."""
+        tail = run[2:]
+        if len(run) < 3 or run[0] not in _ZH_DIGIT or run[1] not in _ZH_DIGIT or \
+                _ZH_DIGIT[run[1]] != _ZH_DIGIT[run[0]] + 1 or _ZH_DIGIT[run[0]] == 0 or \
+                any(c not in "十百千万亿" for c in tail):
+            return None
+        lo, hi = _zh_value(run[0] + tail), _zh_value(run[1] + tail)
+        if lo is None or hi is None:
+            return None
+        core = _Core(start, end, lo[0], lo[1], "zh")
+        core.high, core.digits = hi[0], run[0] + tail
         return core
 
     def _read_en_words(self, p: int, start: int) -> _Core | None:
@@ -167,6 +193,8 @@ class _Amounts:
         while v is None and " " in text.strip():
             text = text.rsplit(None, 1)[0]
             v = _en_value(text, *tables)
+            if v is not None and text[-4:].lower() == " and":  # "between sixty and sixty-five billion",
+                text = text[:-4]  # "two and three quarters million": the "and" is the next words'
         if v is None:
             first = re.match(r"[A-Za-z]+(?:-[A-Za-z]+)?", text).group()
             v = _en_value(first, *tables)
@@ -212,8 +240,24 @@ class _Amounts:
             core.prec = Fraction(scale, den)
         core.end = m.end()
         core.lone = False
+        core.parts = True
         core.digits += m.group()
         return True
+
+    def _loose_amount(self, p: int, m: re.Match) -> int:
+        """A number said loosely before its scale ("a couple of thousand GPUs"): about the number times the
+        scale, read only to the scale (numbers.words [loose-numbers])."""
+        words = self.r.words
+        scale = _en_value("one " + m["s"], words.en_small, words.en_tens, words.en_scale) or 1
+        core = _Core(p, m.end(), words.loose[" ".join(m["w"].lower().split())] * scale, scale, "en")
+        core.digits, core.parts = m.group(), True
+        a = _Amount(self._finish_core(core, None))
+        a.qual = APPROXIMATELY
+        self._read_unit(a)
+        if a.skip:
+            return a.end
+        self._read_after(a)
+        return self._finalize(a)
 
     def _finish_core(self, core: _Core, currency: str | None) -> _Core:
         if core.kind == "ar":
@@ -228,7 +272,7 @@ class _Amounts:
                 core.mant = Fraction(core.value, core.scale)
         else:
             core.mant = core.value
-        if core.value.denominator == 1 and "." not in core.digits and "点" not in core.digits:
+        if core.value.denominator == 1 and "." not in core.digits and "点" not in core.digits and not core.parts:
             # Integers as written: the place of the last significant digit of the whole value,
             # never fewer than two significant digits (1億 -> 1e7, 550 萬 -> 1e5).
             core.prec = _prec_of(str(core.value.numerator))

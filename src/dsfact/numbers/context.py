@@ -57,6 +57,8 @@ class _Context:
             if rng is not None:
                 a, b = rng
                 high, high_prec = b.value, b.prec
+        if core.high is not None and high is None and a.unit_explicit and a.unit != "pct":  # 两三千块
+            high, high_prec = core.high * a.unit_mult, a.prec
         if self._wants_unit(a, high):
             return a.end
         unit = a.unit or "count"

@@ -111,7 +111,8 @@ def _dates(r: _Rx) -> None:
     r.trigger_ascii = _trigger(r, ascii_only=True)
     r.month_words = frozenset((*w.month_names, *w.month_abbreviations))
     r.number_words = frozenset((*w.en_small, *w.en_tens, *w.en_fold, "half"))
-    r.after_a = frozenset((*w.en_scale, *en_den.split("|")))
+    r.after_a = frozenset((*w.en_scale, *en_den.split("|"),  # and "a couple (of thousand)"
+                           *(x.split()[1].lower() for x in w.loose if x.split()[0].lower() in ("a", "an") and " " in x)))
     month_grp = ("(?P<mon>" + "|".join(w.month_names) + "|(?:" + "|".join(w.month_abbreviations) +
                  r")(?![a-z])\.?)")
     # After a month's name (read by word_kind and month_ends, not by a pattern of all the names).
@@ -238,6 +239,10 @@ def _fractions(r: _Rx) -> None:
     r.and_frac = _compile(r"(?i)(?:\s+|-)and(?:\s+|-)(?P<n>an?|" + _up_to(w.en_small, 10) + r")(?:\s+|-)"
                             r"(?P<den>" + en_den + r")(?P<s>(?:(?:\s+|-)(?:" + _words(*w.en_scale) + r"))*)"
                             r"(?![A-Za-z])")
+    # a number said loosely, then its scale: "a couple of thousand", "a couple hundred million"
+    hundreds = _words(*(k for k, v in w.en_scale.items() if v >= 100))
+    r.loose = _compile(r"(?i)(?P<w>" + "|".join(map(spaced, sorted(w.loose, key=len, reverse=True))) + r")(?![A-Za-z])(?:\s+"
+                       r"(?P<s>(?:" + hundreds + r")(?:[\s-]+(?:" + big + r"))*)(?![A-Za-z]))?") if w.loose else None
     r.half_scale = _compile(r"(?i)\s+(?P<a>an?)\s+(?:" + big + r")\b")
 
     r.en_words = _compile(
@@ -276,6 +281,8 @@ def _amounts(r: _Rx) -> None:
     r.en_scale = _compile(r"(?:\s?(?i:(?P<w>" + _words(*(k for k, v in w.en_scale.items() if v >= 1000)) +
                           r"))(?![A-Za-z])|\s?(?P<a>" + _words(*(x for x in abbr if len(x) > 1)) +
                           r")(?![A-Za-z])|(?P<l>[" + "".join(x for x in abbr if len(x) == 1) + r"])(?![A-Za-z0-9]))")
+    r.spaced_scale = _compile(r" (?P<w>(?!))?(?P<a>(?!))?(?P<l>[" + "".join(x for x in abbr if len(x) == 1 and x.isupper()) +
+                              r"])(?![A-Za-z0-9\-&])")
     r.en_scale_first = frozenset(any_case("".join(k[0] for k, v in w.en_scale.items() if v >= 1000)) +
                                  "".join(x[0] for x in abbr))
     r.zh_scale = _compile(r"\s?(?P<s>[十百千]?多?(?:万亿|万|亿|兆(?![瓦赫帕焦欧位级]|字节|比特))|[百千](?!分))")

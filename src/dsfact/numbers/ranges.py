@@ -75,6 +75,17 @@ class _Ranges:
         """Whether a move word (numbers.words [directions]) stands before amount `a` in its clause."""
         return self.r.direction.last(self._clause_before(a.core.start)) is not None
 
+    def _split_scale(self, core) -> tuple:
+        """A number's mantissa and the scale word it ends with: "sixty-five billion" is 65 and a billion (a
+        number in words carries its scale in its value)."""
+        if core.kind != "en":
+            return core.mant, core.scale
+        last = core.digits.replace("-", " ").split()[-1].lower() if core.digits.strip() else ""
+        scale = self.r.words.en_scale.get(last, 1)
+        if scale < 1000 or core.value % scale:
+            return core.mant, _ONE
+        return core.value // scale, scale
+
     def _join_range(self, a: _Amount, b: _Amount, conn: str) -> tuple[_Amount, _Amount] | None:
         # Share unit and scale; nothing in `a` changes unless the range holds.
         lo_value, lo_prec = a.value, a.prec
@@ -104,14 +115,16 @@ class _Ranges:
                 b.value = b.value * a.unit_mult
                 b.prec = b.prec * a.unit_mult if b.prec is not None else None
             b.unit = a.unit
-        # "$5-6 billion", "60 to 65 billion", "3至4万": the first end takes the second's scale.
-        if a.core.scale == 1 and b.core.scale != 1 and a.core.kind in ("ar", "zh") and \
-                b.core.kind in ("ar", "zh") and a.core.value <= b.core.mant:
-            lo_value = lo_value * b.core.scale
+        # "$5-6 billion", "60 to 65 billion", "3至4万", "sixty to sixty-five billion": the first end takes the
+        # second's scale.
+        b_mant, b_scale = self._split_scale(b.core)
+        if a.core.scale == 1 and b_scale != 1 and (a.core.kind != "en" or a.core.value < 1000) and \
+                a.core.value <= b_mant:
+            lo_value = lo_value * b_scale
             if lo_value.denominator == 1 and "." not in a.core.digits:
                 lo_prec = _prec_of(str(lo_value.numerator))
             elif lo_prec is not None:
-                lo_prec = lo_prec * b.core.scale
+                lo_prec = lo_prec * b_scale
         if not lo_value < b.value:
             return None
         if conn == "-" and lo_value == 0:

@@ -219,6 +219,9 @@ class _Triggers:
 
     def _word(self, p: int) -> int | None:
         r, w = self.r, self.w
+        m = r.loose.match(w, p) if r.loose is not None else None
+        if m:  # "a couple of GPUs", with no scale word, is no figure
+            return self._loose_amount(p, m) if m["s"] else m.end()
         m = r.en_frac.match(w, p)
         if m:
             res = self._en_fraction(p, m)

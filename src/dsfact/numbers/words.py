@@ -39,6 +39,7 @@ class Words:
     en_scale: dict[str, int]  # dozen, hundred, thousand, million …
     scale_abbr: dict[str, int]  # k, M, bn … as written
     en_fold: dict[str, int]  # twofold …
+    loose: dict[str, int]  # a couple of -> 2: a number said loosely, before a scale word
     en_den: dict[str, int]  # half, third, quarter … (a fraction's denominator)
     months: dict[str, int]  # every month name and abbreviation, lower case
     month_names: list[str]  # January … December, as written
@@ -79,7 +80,7 @@ def from_tables(tables: Tables) -> Words:
     t = {name: tables.get(name, {}) for name in (
         "qualifiers", "qualifier-reach", "qualifiers-after", "directions", "directions-after", "phrasal", "levels",
         "relative-years", "year-words", "small-numbers", "tens", "scales",
-        "scale-abbreviations", "folds", "fractions", "months", "currency-codes", "dollar-prefixes",
+        "scale-abbreviations", "loose-numbers", "folds", "fractions", "months", "currency-codes", "dollar-prefixes",
         "currency-signs", "shared-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names", "ranges",
         "rates", "unit-words", "counters", "products", "traditional")}
     return Words(
@@ -98,6 +99,7 @@ def from_tables(tables: Tables) -> Words:
         en_scale=_valued(t["scales"]),
         scale_abbr={x: int(key) for key, words in t["scale-abbreviations"].items() for x in words},
         en_fold=_valued(t["folds"]),
+        loose=_valued(t["loose-numbers"]),
         en_den=_valued(t["fractions"]),
         months=_valued(t["months"]),
         month_names=[words[0] for words in t["months"].values()],
