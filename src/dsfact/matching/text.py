@@ -15,6 +15,7 @@ from dsfact.matching.memo import LastText
 from dsfact.matching.participial import aside_commas
 from dsfact.matching.roles import FigureReader
 from dsfact.matching.sentences import Sentence, split_sentences
+from dsfact.matching.signed import signed
 from dsfact.matching.timewords import filed_in_week, inside, references
 from dsfact.matching.versions import versioned
 from dsfact.matching.when import SHIFTED, date_fits, east_of
@@ -174,7 +175,7 @@ class TextCues:
         self.sentences = split_sentences(text, _in_paragraphs(blocks) if blocks else None)
         self._starts = [s.start for s in self.sentences]
         # "a joint venture of OpenAI, SoftBank and Oracle" names Stargate (dsfact.matching.joint)
-        self.hits = named_by_members(self, self._longest_names(versioned(self.index, self.folded, self.index.find(self.folded)))) \
+        self.hits = named_by_members(self, self._longest_names(versioned(self.index, self.folded, signed(self.index, self.folded, self.index.find(self.folded))))) \
             if self.sentences else []
         self._hit_starts = [h.start for h in self.hits]
         self._marks = self._all_marks = clause_marks(text)  # clause boundaries, in order

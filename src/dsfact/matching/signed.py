@@ -1,0 +1,54 @@
+"""A sign glued to a figure says its direction as a word would. In a line of figures ("Nasdaq Composite:
+19,341.83 (-3.07%)", "- Nvidia: -17%, -$589bn") the minus is the "down" a sentence would say ("the Nasdaq
+fell 3.07%"): each such sign is a cue hit of its word (numbers.words [sign-words]), so a claim of a move
+whose metric words hold that word finds the figure as it would in prose. A sign is read so only where a
+line of figures puts one: glued to its figure (or to the currency sign before it), after a label's colon,
+a comma, an opening bracket or a cell's bar, never inside a word or a number ("5-6%", "2025-01-27")."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dsfact.matching.cues import CueHit
+
+_BEFORE = frozenset("(（:：,，|")  # what may stand before a sign of direction, past spaces
+_MONEY = frozenset("$€£¥￥")
+
+
+@lru_cache(maxsize=1)
+def _signs() -> dict[str, str]:
+    """Each sign and the folded word it says."""
+    from dsfact.lang import load_words
+
+    return {sign: word.lower() for word, signs in load_words("numbers").get("sign-words", {}).items()
+            for sign in signs}
+
+
+def signed(index, folded: str, hits: list[CueHit]) -> list[CueHit]:
+    """The cue hits of a text, with a hit of its word for each sign of direction on a figure in a line of
+    figures, when that word is a cue of the registry; the same list when there is none."""
+    signs = _signs()
+    extra = []
+    n = len(folded)
+    for sign, word in signs.items():
+        if word not in index.roles:
+            continue
+        at = folded.find(sign)
+        while at >= 0:
+            if _on_figure(folded, at, n):
+                extra.append(CueHit(at, at + 1, word))
+            at = folded.find(sign, at + 1)
+    if not extra:
+        return hits
+    return sorted(hits + extra, key=lambda h: (h.start, -h.end))
+
+
+def _on_figure(folded: str, at: int, n: int) -> bool:
+    k = at + 1
+    if k < n and folded[k] in _MONEY:
+        k += 1
+    if not (k < n and folded[k].isdigit()):
+        return False
+    j = at - 1
+    while j >= 0 and folded[j] in " \t":
+        j -= 1
+    return j >= 0 and folded[j] in _BEFORE
