@@ -331,6 +331,7 @@ MORE_PHRASES = [
      [Q(1.48e13, "token", precision=1e11), Q(5.576e6, "USD", precision=1e3)]),
     ("between sixty and sixty-five billion dollars, or three to four thousand chips",
      [Q(6e10, "USD", high=6.5e10), Q(3000, "count", high=4000)]),
+    ("三至四千块芯片，三至四百人", [Q(3000, "count", high=4000), Q(300, "count", high=400)]),
     # a whole number and quarters of one, read to the quarter
     ("two and three quarters million GPU hours", [Q(2.75e6, "gpu_hour", precision=2.5e5)]),
     # British and Indian per cent; a capital scale letter spaced after a sum of money

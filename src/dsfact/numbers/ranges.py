@@ -7,7 +7,7 @@ import re
 from fractions import Fraction
 
 from dsfact.numbers.amounts import _Amount
-from dsfact.numbers.numerals import _ONE, _ZH_NUM_CHARS, _prec_of
+from dsfact.numbers.numerals import _ONE, _ZH_DIGIT, _ZH_NUM_CHARS, _prec_of
 
 _LEVEL_OVER_MOVE = 4  # a second end this many times the first, after a move word, is the level the move ends at
 
@@ -77,7 +77,10 @@ class _Ranges:
 
     def _split_scale(self, core) -> tuple:
         """A number's mantissa and the scale word it ends with: "sixty-five billion" is 65 and a billion (a
-        number in words carries its scale in its value)."""
+        number in words carries its scale in its value), 四千 4 and a thousand."""
+        digit = _ZH_DIGIT.get(core.digits[:1], 0) if core.kind == "zh" and len(core.digits) == 2 else 0
+        if digit and core.scale == 1 and core.digits[1] in "百千":  # 三至四千块: the thousand is the scale of both
+            return digit, core.value // digit
         if core.kind != "en":
             return core.mant, core.scale
         last = core.digits.replace("-", " ").split()[-1].lower() if core.digits.strip() else ""
