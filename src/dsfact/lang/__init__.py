@@ -25,7 +25,7 @@ _LISTED: dict[tuple, tuple | frozenset] = {}  # words_of, word_set, words_by_scr
 # module reads the file first); a file not named here may have any key.
 KEYS: dict[str, frozenset[str]] = {
     "names": frozenset(("before", "after", "words")),
-    "roles": frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head", "sentence", "words")),
+    "roles": frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head", "sentence", "lead", "words")),
     "synonyms": frozenset(("words",)),
     "sentences": frozenset(("ends", "stops", "opens", "closes", "words")),
     "counts": frozenset(("function", "measure", "cjk-function", "also", "container", "collective", "piece", "time")),

@@ -33,18 +33,19 @@ TIME_UNITS = DURATION_UNITS | {"date"}  # the units of a time or a span, not of 
 class _Role:
     """A role's words (a plain class: a dataclass costs a millisecond or more to create, on every run)."""
 
-    __slots__ = ("name", "never", "doubt", "before", "after", "clause", "opening", "near", "head", "sentence")
+    __slots__ = ("name", "never", "doubt", "before", "after", "clause", "opening", "near", "head", "sentence", "lead")
 
     def __init__(self, name: str, never: frozenset[str], before: Words, after: Words,
                  clause: Alternation | None, opening: str, doubt: frozenset[str] = frozenset(),
                  near: Alternation | None = None, head: Words | None = None,
-                 sentence: frozenset[str] = frozenset()) -> None:
+                 sentence: frozenset[str] = frozenset(), lead: Words | None = None) -> None:
         self.name, self.never, self.before, self.after, self.clause, self.opening = \
             name, never, before, after, clause, opening
         self.doubt = doubt  # the kinds of claim a figure in this role may agree with but never contradicts
         self.near = near  # words anywhere near the figure in its sentence (near_role)
         self.head = head  # words the figure's own text opens with ("千亿美元": a scale word with no number)
         self.sentence = sentence  # words that, alone in the clause opening a sentence, hold for all its figures
+        self.lead = lead  # words that, opening a sentence, hold for the figures of its later clauses too
 
 
 class _Lexicon:
@@ -84,6 +85,7 @@ class _Lexicon:
                 near=Alternation(table["near"]) if table.get("near") else None,
                 head=Words(table["head"]) if table.get("head") else None,
                 sentence=frozenset(table.get("sentence", ())),
+                lead=Words(table["lead"]) if table.get("lead") else None,
             ))
         times = load_words("time")
         relative = times.get("relative", {})
@@ -364,6 +366,8 @@ class FigureReader:
             return True
         if role.sentence and q.direction is None and self._opened_by(role, q):
             return True
+        if role.lead is not None and self._led_by(role, q):
+            return True
         return role.near is not None and self._near_role(role, q)
 
     def _opened_by(self, role: _Role, q: Quantity) -> bool:
@@ -372,6 +376,15 @@ class FigureReader:
         start, _end = self.sentence_of(q.start)
         lo, hi = self.clause_span(start)
         return q.start >= hi and self.folded[lo:hi].strip(" \t#>*-") in role.sentence
+
+    def _led_by(self, role: _Role, q: Quantity) -> bool:
+        """Whether q's sentence opens with one of the role's lead words, for the figures of every clause ("If
+        DeepSeek had used 10,000 GPUs, the run would have taken two weeks", "Had it bought 16,000 H800s, ...")."""
+        start, _end = self.sentence_of(q.start)
+        lo, hi = self.clause_span(start)
+        while lo < hi and self.folded[lo] in " \t#>*-":
+            lo += 1
+        return role.lead.begins(self.folded, lo, self._chinese)
 
     def _ends_move(self, previous: Quantity, q: Quantity) -> bool:
         """Whether q ends a move from `previous`, a level of its unit: "from $3.5T to $2.9T", "由3.5萬億到2.9萬億"."""
