@@ -36,7 +36,7 @@ from dsfact.matching.sentences import Sentence
 from dsfact.matching.session import mid_session
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
 from dsfact.matching.subordinate import opens_between
-from dsfact.matching.tables import table_cues
+from dsfact.matching.tables import header_time_fits, table_cues
 from dsfact.matching.text import (
     AFTER_WEIGHT,
     CLAUSE_PENALTY,
@@ -373,6 +373,8 @@ class TextMatcher(TextCues):
                 if not placed_loosely(self.reader(), q):  # "英伟达股价在开盘前暴跌11%，科技股市值蒸发…"
                     return False
                 self._loose.add(self.index.position[claim.id])  # another clause's time: it may agree
+            if not header_time_fits(self, q, claim.time):  # "| Meta | $39bn |" under "| 2024 capex |"
+                return False
         return True
 
     def _weak(self, q: Quantity, subject_distance: float, metric_distance: float) -> bool:

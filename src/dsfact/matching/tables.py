@@ -14,6 +14,7 @@ from dsfact.numbers.words import is_money
 
 _INF = float("inf")
 _JOINED = lazy(r"\|[ \t]+\|")  # two rows on one line: "| a | b | | 1 | 2 |"
+_YEAR = lazy(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,%])")  # "2024 capex", "2024年资本支出"
 
 
 def table_cues(matcher, q, cues, firm: set[int]) -> None:
@@ -51,6 +52,33 @@ def table_cues(matcher, q, cues, firm: set[int]) -> None:
     # not by its own binds loosely: it may agree, never contradict
     family_of = members(matcher)
     firm.difference_update([ci for ci in list(firm) if family_of[ci][1] & keys and not family_of[ci][0] & keys])
+
+
+def header_time_fits(matcher, q, claim_time: str) -> bool:
+    """Whether the row label and the column header of the table cell that holds figure q allow a claim tied
+    to `claim_time`: a column headed "2024 capex", "去年资本支出" or a row labelled "2024" places the cell in
+    that year, as the same words would in its sentence ("$39 billion in 2024"). True outside tables."""
+    structure = matcher.structure
+    spans = structure.table_of(q.start) if structure is not None else None
+    if not spans:
+        spans = pipe_cell(matcher.text, q.start, matcher.sentences[matcher.sentence_of(q.start)].start)
+        if not spans:
+            return True
+    from dsfact.matching.timefits import time_fits
+    from dsfact.matching.timewords import time_tags
+    from dsfact.matching.when import date_fits
+
+    folded = matcher.folded
+    for span in spans:
+        if span is None:
+            continue
+        years = [m.group() for m in _YEAR.finditer(folded, *span)]
+        if years and not any(date_fits(year, claim_time) for year in years):
+            return False
+        tags = time_tags(folded, *span)
+        if tags and not time_fits(claim_time, tuple(tags), matcher.year, matcher.day):
+            return False
+    return True
 
 
 def _version_in_row(matcher, start: int, end: int, family: frozenset[int]) -> bool:
