@@ -15,6 +15,7 @@ from dsfact.matching import when
 from dsfact.matching.compounds import holds_whole, in_compound, run_stage
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
+from dsfact.matching.restatedrate import restates_rate
 from dsfact.matching.timewords import inside, references
 from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of
 from dsfact.model import Quantity
@@ -367,6 +368,8 @@ class FigureReader:
         if role.sentence and q.direction is None and self._opened_by(role, q):
             return True
         if role.lead is not None and self._led_by(role, q):
+            return True
+        if role.name == "rate" and k > 0 and restates_rate(self, k):  # "..., or 3.7 days on the cluster"
             return True
         return role.near is not None and self._near_role(role, q)
 
