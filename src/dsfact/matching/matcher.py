@@ -19,6 +19,7 @@ from dsfact.matching.innerhead import placed_loosely
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
 from dsfact.matching.leads import heading_lead, listed_heading, members_only, names_other
+from dsfact.matching.moved import change_told
 from dsfact.matching.nextrecall import named_after
 from dsfact.matching.objects import object_of_other
 from dsfact.matching.openers import opener_reach
@@ -373,9 +374,7 @@ class TextMatcher(TextCues):
                 if not placed_loosely(self.reader(), q):  # "英伟达股价在开盘前暴跌11%，科技股市值蒸发…"
                     return False
                 self._loose.add(self.index.position[claim.id])  # another clause's time: it may agree
-            if not header_time_fits(self, q, claim.time):  # "| Meta | $39bn |" under "| 2024 capex |"
-                return False
-        return True
+        return _form_fits(self, q, claim)
 
     def _weak(self, q: Quantity, subject_distance: float, metric_distance: float) -> bool:
         """A binding too loose to contradict: the subject borrowed from an earlier sentence while the metric
@@ -509,3 +508,13 @@ def _year_fits(q: Quantity, claim: Claim, day: str | None) -> bool:
     year = implied_year(str(q.value), day)
     return year is None or any(str(st.value).startswith(str(year)) for st in claim.statements)
 
+
+def _form_fits(matcher: TextMatcher, q: Quantity, claim: Claim) -> bool:
+    """What the figure's form says beside its claim: a table's column header or row label may name another
+    time ("| Meta | $39bn |" under "| 2024 capex |"); a claim of a change needs a word of change, without
+    which the figure may agree, never contradict ("Nvidia has a market value of $2.9 trillion")."""
+    if claim.time and not header_time_fits(matcher, q, claim.time):
+        return False
+    if claim.kind == "change" and not change_told(matcher, q):
+        matcher._loose.add(matcher.index.position[claim.id])
+    return True

@@ -31,6 +31,15 @@ DURATION_UNITS = frozenset("day month year hour week".split())
 TIME_UNITS = DURATION_UNITS | {"date"}  # the units of a time or a span, not of an amount
 
 
+# The tables of roles.words that are word lists read elsewhere, not roles.
+_WORD_LISTS = frozenset((
+    "between", "new-subject", "naming", "slash-pair", "owner", "compared-owner", "means", "member", "exchange",
+    "multiple", "earmark", "revised-from", "uses", "use", "from-to", "saving-base", "sum-of-parts", "compound",
+    "share-told", "recipient", "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase",
+    "breakdown", "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage",
+    "change-words"))
+
+
 class _Role:
     """A role's words (a plain class: a dataclass costs a millisecond or more to create, on every run)."""
 
@@ -68,12 +77,8 @@ class _Lexicon:
                                    plain=r"^\W*(?:{})\s+[^\s\d$€¥£]+\s+[^\d$€¥£]")
         self.between = Words(between)
         for name, table in tables.items():
-            if name in ("between", "new-subject", "naming", "slash-pair", "owner", "compared-owner", "means",
-                        "member", "exchange", "multiple", "earmark", "revised-from", "uses",
-                        "use", "from-to", "saving-base", "sum-of-parts", "compound", "share-told", "recipient",
-                        "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase", "breakdown",
-                        "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage"):
-                continue  # word lists, not roles
+            if name in _WORD_LISTS:
+                continue
             clause = table.get("clause")
             self.roles.append(_Role(
                 name=name,

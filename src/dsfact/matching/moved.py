@@ -1,0 +1,39 @@
+"""A change stated: a figure states a claim of a change (a loss of market value, a fall) only when its clause
+tells a change: a direction word ("lost $589 billion", "市值蒸发5890亿美元"), a move's noun ("a $589 billion
+drop", "5890亿美元的跌幅") or a word of a rout (roles.words [change-words]: "the rout cost Nvidia $589 billion"),
+or continues a move told before it ("the Nasdaq fell 3.1%, the S&P 500 1.5%").
+A figure whose clause tells none ("Nvidia has a market value of $2.9 trillion", "其市值现为2.9万亿美元") may
+agree with such a claim, never contradict it."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dsfact.matching.wordtables import Pattern
+
+
+@lru_cache(maxsize=1)
+def _change_words() -> Pattern:
+    from dsfact.lang import words_of
+
+    words: set[str] = set()
+    for key in ("down", "up"):
+        words.update(words_of("numbers", "directions", key))
+        words.update(words_of("numbers", "directions-after", key))
+    words.update(words_of("roles", "move-noun"))
+    words.update(words_of("roles", "change-words"))
+    return Pattern("{}", tuple(sorted(words)))
+
+
+def change_told(matcher, q) -> bool:
+    """Whether figure q carries a direction, its clause holds a word of change, or an earlier figure of its
+    unit in its sentence carries a direction that q continues ("the Nasdaq fell 3.1%, the S&P 500 1.5%",
+    "纳指下跌3.1%，标普则为1.5%")."""
+    if q.direction is not None:
+        return True
+    reader = matcher.reader()
+    start, end = reader.clause_span(q.start)
+    if _change_words().get(reader._chinese).search(matcher.folded, start, end) is not None:
+        return True
+    sentence_start = reader.sentence_of(q.start)[0]
+    return any(x.unit == q.unit and x.direction is not None
+               for x in matcher.figures_in(sentence_start, q.start) if x is not q)
