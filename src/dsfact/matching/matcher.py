@@ -79,7 +79,7 @@ class Candidate:
         if self._weak is None:
             (text, q, ci, invested), time = self._ask, self.claim.time  # a share put in, another member, mid-session
             self._weak = ((invested and not jointly(text, q)) or other_member(text, q, ci, self.cues.names)
-                          or (time is not None and time.count("-") == 2 and mid_session(text, q)))
+                          or (time is not None and time.count("-") == 2 and mid_session(text, q, time)))
         return self._weak
 
     def __repr__(self) -> str:

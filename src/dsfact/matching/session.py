@@ -72,9 +72,10 @@ def _clock_hours(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def mid_session(text, q) -> bool:
+def mid_session(text, q, time: str | None = None) -> bool:
     """Whether figure q is a move of the session a text tells in its middle (its head, or a mark of the time
-    of writing in q's passage): its sentence names no close (`text`: a TextMatcher)."""
+    of writing in q's passage): its sentence names no close (`text`: a TextMatcher). With the claim's day
+    (`time`, ISO), a mark that names only other days tells their session, not the claim's."""
     found = getattr(text, "_mid_session", None)  # read once per text
     if found is None:
         text._anchored, pinned = _pinned(text)
@@ -93,6 +94,8 @@ def mid_session(text, q) -> bool:
         own = _days(text, si)
         if own and all(days and not days & own for days in marks):
             return False  # "Nvidia fell 14% on Monday. At 3 p.m. on Tuesday ...": the mark is of another day
+        if not own and time and all(days and not _of_day(days, time, text) for days in marks):
+            return False  # "Nvidia's $589 billion loss ... ¶ chip stocks began to recover on Tuesday morning"
     sentence = text.sentences[si]
     return not names_close(text.folded, sentence.start, sentence.end)
 
@@ -108,6 +111,22 @@ def _days(text, si: int) -> frozenset[str]:
         if x.unit == "date" and (len(value) == 10 or (value.startswith("--") and len(value) == 7)):
             days.add(value[-5:])
     return frozenset(days)
+
+
+def _of_day(days: frozenset[str], time: str, text) -> bool:
+    """Whether a mark's days ("weekday:1", "--01-28") may be the claim's day `time` (ISO): the same weekday
+    or date, or in a text with Chinese the day after (a US session told in East Asian time)."""
+    import datetime
+
+    claim = datetime.date(*map(int, time.split("-")))
+    later = 1 if any("\u3400" <= c <= "\u9fff" for c in text.folded[:2000]) else 0
+    for d in days:
+        if d.startswith("weekday:"):
+            if (int(d[8]) - claim.weekday()) % 7 <= later:
+                return True
+        elif d[-5:] in {(claim + datetime.timedelta(days=k)).isoformat()[-5:] for k in range(later + 1)}:
+            return True
+    return False
 
 
 def names_close(folded: str, start: int, end: int) -> bool:
