@@ -52,7 +52,8 @@ def _tables() -> dict:
                    "opens": by_first(listed("new-clause")), "record": by_first(listed("record")),
                    "opens-cjk": tuple(w for w in listed("new-clause") if not w.isascii()),
                    "stops": frozenset(w for w in stops if w.isascii()), "not-names": frozenset(w.lower() for w in listed("not-names")),
-                   "others": listed("list-others")}
+                   "others": listed("list-others"), "index": listed("index-noun"),
+                   "index-own": frozenset(listed("index-noun", "own"))}
     return _TABLES
 
 
@@ -98,11 +99,13 @@ def _asset_words(folded: str, words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in words if all(part in folded for part in w.split()))
 
 
-def heads_other(folded: str, start: int, end: int, assets: tuple[str, ...] | None = None) -> bool:
+def heads_other(folded: str, start: int, end: int, assets: tuple[str, ...] | None = None,
+                index: bool = False) -> bool:
     """Whether the name at folded[start:end] only modifies the noun of another body: a relation ("parent
     company", "rivals", 母公司, 供应商) or a kind of asset or group ("ETF", "futures", "sector", 板块, 基金)
     heads the phrase it opens, perhaps after 's or 的 and a few words of kind ("information-technology",
-    信息技术). `assets`: the asset phrases the text can hold (_asset_words), when known."""
+    信息技术). `assets`: the asset phrases the text can hold (_asset_words), when known; `index`: the name is an
+    index's, which words of another index's name may extend ("S&P 500 information technology index")."""
     tables = _tables()
     if assets is None:
         assets = tables["asset"]
@@ -116,7 +119,8 @@ def heads_other(folded: str, start: int, end: int, assets: tuple[str, ...] | Non
     cjk = folded.startswith("的", i)
     if cjk:
         i += 1
-    if _word_at(folded, i, tables["relation"]) or _word_at(folded, i, tables["kind"]):
+    if _word_at(folded, i, tables["relation"]) or _word_at(folded, i, tables["kind"]) \
+            or (index and _other_index(folded, i)):
         return True
     if cjk or "\u3400" <= folded[i:i + 1] <= "\u9fff":
         for j in range(i, min(i + HEAD_CHARS, len(folded))):
@@ -133,6 +137,41 @@ def heads_other(folded: str, start: int, end: int, assets: tuple[str, ...] | Non
         i = m.end() + 1
         if _word_at(folded, i, tables["relation"]) or _word_at(folded, i, tables["kind"]):
             return True
+    return False
+
+
+_INDEX_WORDS = 4  # Latin words of another index's name between a registered name and "index"
+_INDEX_CHARS = 8  # Chinese characters (or digits) of one between it and 指数
+_NAME_PART = re.compile(r"[0-9a-z&][0-9a-z&.-]*|[0-9\u3400-\u9fff]+")
+
+
+def _other_index(folded: str, i: int) -> bool:
+    """Whether words of another index's name stand between a registered name that ends at i and an index
+    noun (names.words [index-noun]): "S&P 500 information technology index", "纳斯达克中国金龙指数",
+    "标普500等权重指数", "纳斯达克100指数"; not the words of the index's own name ("Nasdaq Composite index",
+    "道琼斯工业平均指数")."""
+    tables = _tables()
+    nouns, own = tables["index"], tables["index-own"]
+    if "\u3400" <= folded[i:i + 1] <= "\u9fff" or folded[i:i + 1].isdigit():
+        run = _NAME_PART.match(folded, i)
+        if run is None:
+            return False
+        for k in range(i + 1, min(run.end(), i + _INDEX_CHARS) + 1):
+            if any(folded.startswith(w, k) for w in nouns if not w.isascii()):
+                return folded[i:k] not in own and not any(c in _CJK_STOPS for c in folded[i:k])
+        return False
+    words = []
+    for _ in range(_INDEX_WORDS):
+        m = _NAME_PART.match(folded, i)
+        if m is None or m.group() in tables["stops"]:
+            return False
+        if words and m.group() in nouns:
+            return not all(w in own for w in words) and " ".join(words) not in own
+        words.append(m.group())
+        i = m.end()
+        if folded[i:i + 1] != " ":
+            return False
+        i += 1
     return False
 
 
@@ -176,6 +215,13 @@ def record_frame(folded: str, end: int) -> bool:
     return False
 
 
+def _is_index(text, ci: int) -> bool:
+    """Whether claim ci's subject is an index: a claim of the same subject is told in index points."""
+    claims = text.registry.claims
+    subject = claims[ci].subject
+    return any(c.unit == "point" and c.subject == subject for c in claims)
+
+
 def other_subject(text, q, ci: int) -> bool:
     """Whether figure q is another body's than claim ci's subject: the name of ci's subject nearest q
     modifies another body's noun (heads_other), frames a record (record_frame) or is an example of a group
@@ -193,7 +239,7 @@ def other_subject(text, q, ci: int) -> bool:
             assets = cache.get("assets")
             if assets is None:
                 assets = cache["assets"] = _asset_words(folded, _tables()["asset"])
-            other = cache[key] = heads_other(folded, nearest.start, nearest.end, assets) \
+            other = cache[key] = heads_other(folded, nearest.start, nearest.end, assets, _is_index(text, ci)) \
                 or record_frame(folded, nearest.end)
         if other or _example_of_group(text, q, nearest):
             if other or not _one_of_kind(text, nearest):
