@@ -31,12 +31,15 @@ from dsfact.verdict import claim_sources, judge, verdict_of
 __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
 
 
-def find_findings(text: str, registry: Registry, blocks=None, date: str | None = None, gate=None) -> list[Finding]:
+def find_findings(text: str, registry: Registry, blocks=None, date: str | None = None, gate=None,
+                  line_of=None) -> list[Finding]:
     """Every figure in text that states a registered claim, judged; spans are offsets into text. With the
     document's `blocks` (dsfact.document), headings and lead lines carry subjects to what is under them;
     with its `date` (ISO, "--01-28" without a year), "last year", 昨日 and "on Monday" are counted from it.
     A figure that disagrees with its claim is reported only when the gate (dsfact.matching.gate; `gate`:
-    another with its `admits(finding, features)`, as bench/gate_train.py passes) finds it firmly bound."""
+    another with its `admits(finding, features)`, as bench/gate_train.py passes) finds it firmly bound.
+    `line_of`: the line of the file an offset of text stands on (a document's, whose reader joins the lines
+    of a paragraph); the line of text by default."""
     from dsfact.matching.prefilter import Bindable
     from dsfact.matching.signs import claimed_currency
     from dsfact.numbers import parse_quantities
@@ -106,7 +109,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
             if key not in best or (score, i) < best[key]:
                 best[key] = (score, i)
     found = [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
-    found = beside_its_own_statement(found, matcher.sentence_of, text, loose)
+    found = beside_its_own_statement(found, matcher.sentence_of, text, loose, line_of)
     return _gated(found, weighed, gate) if weighed else found
 
 
@@ -274,7 +277,8 @@ def _gated(found: list[Finding], weighed: dict[int, dict[str, float]], gate) -> 
     return out
 
 
-def beside_its_own_statement(found: list[Finding], sentence_of, text: str, loose: set[int]) -> list[Finding]:
+def beside_its_own_statement(found: list[Finding], sentence_of, text: str, loose: set[int],
+                             line_of=None) -> list[Finding]:
     """Without the figures that disagree with a claim which their own sentence states with the claim's
     value, or their own line when they are bound loosely (`loose`: the ids of findings whose subject was
     borrowed from another sentence or whose metric word stands far): the writer who has just written the
@@ -284,21 +288,30 @@ def beside_its_own_statement(found: list[Finding], sentence_of, text: str, loose
     sentence is judged at its place, however often the text states the claim rightly (issue 9: a supported
     twin must not hide a contradiction). On a line, only a right figure bound firmly itself vouches for it: the
     2048 of "A cluster of 2048 GPUs would have cost $400M", its subject borrowed, does not show that the
-    writer has just stated the claim. `sentence_of` gives the sentence of an offset in `text`."""
+    writer has just stated the claim. `sentence_of` gives the sentence of an offset in `text`; `line_of` its
+    line in the file, when the text is a document's, whose reader joins the lines of a paragraph into one:
+    there a right figure on a later line of the paragraph does not vouch for a wrong one before it (the
+    writer had not yet written it: "Early reports put its cost at $6.5 million.\nIts developers say $5.6
+    million"), one before it or on its own line does."""
     wrong = {f.claim for f in found if f.verdict != SUPPORTED}
     right = [f for f in found if f.verdict == SUPPORTED and f.claim in wrong]
     if not right:
         return found
     from dsfact.matching.text import line_start
 
-    def line(f: Finding) -> int:
-        return line_start(text, f.start)  # the line, by where it starts
-
     in_sentence = {(f.claim, sentence_of(f.start)) for f in right}
-    in_line = {(f.claim, line(f)) for f in right if id(f) not in loose} if loose else set()
+    in_line: dict[tuple, list[Finding]] = {}
+    for r in right:
+        if loose and id(r) not in loose:
+            in_line.setdefault((r.claim, line_start(text, r.start)), []).append(r)
+
+    def vouched(f: Finding) -> bool:
+        return any(line_of is None or r.start < f.start or line_of(r.start) == line_of(f.start)
+                   for r in in_line.get((f.claim, line_start(text, f.start)), ()))
+
     claims = {f.claim for f in right}
     return [f for f in found if f.verdict == SUPPORTED or f.claim not in claims or not (
-        (f.claim, sentence_of(f.start)) in in_sentence or (id(f) in loose and (f.claim, line(f)) in in_line))]
+        (f.claim, sentence_of(f.start)) in in_sentence or (id(f) in loose and vouched(f)))]
 
 
 def _framed(matcher, q, claim, candidate) -> bool:
@@ -556,6 +569,9 @@ def check_document(doc, registry: Registry, date: str | None = None, gate=None) 
     own date (doc.date) counts its relative time words; `date` (`check --date`, an archive record's) is
     used when it gives none. `gate`: as find_findings takes it."""
     findings = []
-    for f in find_findings(doc.text, registry, doc.blocks, date=doc.date or date, gate=gate):
+    def line_of(at: int) -> int:
+        return doc.location(at, at).line
+
+    for f in find_findings(doc.text, registry, doc.blocks, date=doc.date or date, gate=gate, line_of=line_of):
         findings.append(f._replace(location=doc.location(f.start, f.end)))
     return FileResult(path=doc.path, findings=findings)
