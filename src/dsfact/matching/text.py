@@ -12,6 +12,7 @@ from dsfact.matching.cues import SUBJECT, CueHit, cue_index
 from dsfact.matching.discounts import discount_ended
 from dsfact.matching.joint import named_by_members
 from dsfact.matching.memo import LastText
+from dsfact.matching.pairedlists import pairs_lists
 from dsfact.matching.participial import aside_commas
 from dsfact.matching.roles import FigureReader
 from dsfact.matching.sentences import Sentence, split_sentences
@@ -375,12 +376,13 @@ class TextCues:
         return found
 
     def says_respectively(self, si: int) -> bool:
-        """Whether sentence si says "respectively" (分别), where one clause may state several figures."""
+        """Whether sentence si says "respectively" (分别), or pairs two lists in order without it
+        (dsfact.matching.pairedlists), where one clause may state several figures."""
         found = self._respective.get(si)
         if found is None:
             sentence = self.sentences[si]
             words = self.folded[sentence.start:sentence.end]
-            found = self._respective[si] = any(word in words for word in _RESPECTIVELY)
+            found = self._respective[si] = any(word in words for word in _RESPECTIVELY) or pairs_lists(self, si)
         return found
 
     def hits_in(self, start: int, end: int) -> list[CueHit]:
