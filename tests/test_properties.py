@@ -184,6 +184,15 @@ def test_fold_keeps_length(text):
     assert len(fold_text(text)) == len(text)
 
 
+def test_fold_keeps_length_where_lowering_widens():
+    """"İ" (Turkish dotted capital I) lowers to two characters; folding keeps it one, so the offsets of what
+    follows stay the original's."""
+    text = "İstanbul: NVIDIA fell 17%"
+    folded = fold_text(text)
+    assert len(folded) == len(text)
+    assert folded.index("nvidia") == text.index("NVIDIA")
+
+
 @SETTINGS
 @given(any_text)
 def test_sentences_tile_the_text_in_order(text):

@@ -76,4 +76,7 @@ def fold_text(text: str) -> str:
         else:  # a phrase conversion changed the length: fold character by character instead
             convert = _t2s().convert
             plain = "".join(c if c.isascii() else (convert(c) if len(convert(c)) == 1 else c) for c in plain)
-    return plain.lower()
+    lowered = plain.lower()
+    if len(lowered) != len(plain):  # "İ" lowers to two characters: lower the others one by one
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in plain)
+    return lowered
