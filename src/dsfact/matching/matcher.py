@@ -25,6 +25,7 @@ from dsfact.matching.objects import object_of_other
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.ownwords import moved_from, own_kind_kept
+from dsfact.matching.periods import counted_span
 from dsfact.matching.pointers import former_latter
 from dsfact.matching.present import says_where
 from dsfact.matching.pronouns import pronoun_subject
@@ -511,10 +512,14 @@ def _year_fits(q: Quantity, claim: Claim, day: str | None) -> bool:
 
 def _form_fits(matcher: TextMatcher, q: Quantity, claim: Claim) -> bool:
     """What the figure's form says beside its claim: a table's column header or row label may name another
-    time ("| Meta | $39bn |" under "| 2024 capex |"); a claim of a change needs a word of change, without
+    time ("| Meta | $39bn |" under "| 2024 capex |"); a count of several days places a move over them, not on
+    a claim's day ("lost 16% in just four trading days"); a claim of a change needs a word of change, without
     which the figure may agree, never contradict ("Nvidia has a market value of $2.9 trillion")."""
     if claim.time and not header_time_fits(matcher, q, claim.time):
         return False
+    if claim.time and claim.time.count("-") == 2 and matcher._quantities is not None \
+            and counted_span(matcher, q, matcher.reader().times(q)):
+        return False  # "losing over 16% in just four trading days": several days' move, not the day's
     if claim.kind == "change" and not change_told(matcher, q):
         matcher._loose.add(matcher.index.position[claim.id])
     return True

@@ -29,10 +29,10 @@ def moved_over_span(text, q: Quantity, claim: Claim) -> bool:
     times = text.reader().times(q)
     if any(tag in _SPANS or year_kind(tag)[0] is not None for tag in times):
         return True
-    return _counted_span(text, q, times) or _dated_after_sources(text, times, claim)
+    return counted_span(text, q, times) or _dated_after_sources(text, times, claim)
 
 
-def _counted_span(text, q: Quantity, times: tuple[str, ...]) -> bool:
+def counted_span(text, q: Quantity, times: tuple[str, ...]) -> bool:
     """Whether a duration of several days places figure q: the nearest amount of its clause, or, at the head of
     q's sentence before its first amount, every figure of the sentence that no time word places (`times`)."""
     reader = text.reader()
