@@ -17,18 +17,23 @@ _JOINED = lazy(r"\|[ \t]+\|")  # two rows on one line: "| a | b | | 1 | 2 |"
 _YEAR = lazy(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,%])")  # "2024 capex", "2024年资本支出"
 
 
+def cell_spans(matcher, q) -> tuple[tuple[int, int] | None, tuple[int, int] | None] | None:
+    """For figure q in a table cell, the spans of its row's label and its column's header (either may be None):
+    a Markdown or HTML table's (Structure.table_of), else a plain-text table's (`pipe_cell`); None outside."""
+    structure = matcher.structure
+    spans = structure.table_of(q.start) if structure is not None else None
+    return spans or pipe_cell(matcher.text, q.start, matcher.sentences[matcher.sentence_of(q.start)].start)
+
+
 def table_cues(matcher, q, cues, firm: set[int]) -> None:
     """A figure in a table cell is about what its row's label and its column's header name ("| DeepSeek-R1 |
     $2.19 |" under "| Model | Output price |"): their subject words bind it as its own sentence's would,
     their metric and variant words firmly, at no distance, and their exclude words rule claims out; a
     company they name that no claim has makes the cell another body's (`cues`, matcher._Cues; `firm`,
     the claims bound firmly)."""
-    structure = matcher.structure
-    spans = structure.table_of(q.start) if structure is not None else None
+    spans = cell_spans(matcher, q)
     if not spans:
-        spans = pipe_cell(matcher.text, q.start, matcher.sentences[matcher.sentence_of(q.start)].start)
-        if not spans:
-            return
+        return
     index, folded, family = matcher.index, matcher.folded, matcher.index.family(q.unit)
     words, keys = [], set()
     _header_owns(matcher, spans[1], family, cues)
@@ -58,12 +63,9 @@ def header_time_fits(matcher, q, claim_time: str) -> bool:
     """Whether the row label and the column header of the table cell that holds figure q allow a claim tied
     to `claim_time`: a column headed "2024 capex", "去年资本支出" or a row labelled "2024" places the cell in
     that year, as the same words would in its sentence ("$39 billion in 2024"). True outside tables."""
-    structure = matcher.structure
-    spans = structure.table_of(q.start) if structure is not None else None
+    spans = cell_spans(matcher, q)
     if not spans:
-        spans = pipe_cell(matcher.text, q.start, matcher.sentences[matcher.sentence_of(q.start)].start)
-        if not spans:
-            return True
+        return True
     from dsfact.matching.timefits import time_fits
     from dsfact.matching.timewords import time_tags
     from dsfact.matching.when import date_fits
