@@ -55,7 +55,7 @@ class _Role:
         self.near = near  # words anywhere near the figure in its sentence (near_role)
         self.head = head  # words the figure's own text opens with ("千亿美元": a scale word with no number)
         self.sentence = sentence  # words that, alone in the clause opening a sentence, hold for all its figures
-        self.lead = lead  # words that, opening a sentence, hold for the figures of its later clauses too
+        self.lead = lead  # words that, opening a sentence, hold for every figure of it, later clauses' too
 
 
 class _Lexicon:
