@@ -119,7 +119,7 @@ def _of_day(days: frozenset[str], time: str, text) -> bool:
     import datetime
 
     claim = datetime.date(*map(int, time.split("-")))
-    later = 1 if any("\u3400" <= c <= "\u9fff" for c in text.folded[:2000]) else 0
+    later = 1 if text.reader()._chinese else 0  # (read once per text, as every rule reads it)
     for d in days:
         if d.startswith("weekday:"):
             if (int(d[8]) - claim.weekday()) % 7 <= later:
