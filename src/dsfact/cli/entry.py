@@ -8,17 +8,22 @@ from __future__ import annotations
 import os
 import sys
 
-from dsfact.cli.exits import guarded, say
+from dsfact.cli.exits import end_process, guarded, say
 from dsfact.errors import EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run dsfact with `argv` (default: sys.argv[1:]); return the exit status."""
+    """Run dsfact with `argv` (default: sys.argv[1:]); return the exit status. Without `argv` this is the
+    process's entry (the console script, python -m dsfact): a check then ends the process itself once its
+    output is flushed (dsfact.cli.exits.end_process), skipping the interpreter's teardown."""
     args = sys.argv[1:] if argv is None else list(argv)
     if sys.stdout is None:  # started with stdout closed (>&-): the report is lost, the exit status is not
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
         say("dsfact: warning: standard output is closed; the report is discarded\n")
-    return guarded(_dispatch, args)
+    code = guarded(_dispatch, args)
+    if argv is None and args[:1] == ["check"]:  # the process's own entry (the console script, python -m dsfact)
+        return end_process(code)
+    return code
 
 
 def _dispatch(args: list[str]) -> int:

@@ -205,10 +205,13 @@ def _make_executable(path: Path) -> None:
 
 
 def run_staged(argv: list[str] | None = None) -> int:
-    """What the installed hook runs (from the top of the work tree, as git runs hooks); the exit status."""
-    from dsfact.cli.exits import guarded
+    """What the installed hook runs (from the top of the work tree, as git runs hooks); the exit status.
+    Without `argv` (the hook's own call) the process ends here once its output is flushed, as a check from
+    the command line does (dsfact.cli.exits.end_process)."""
+    from dsfact.cli.exits import end_process, guarded
 
-    return guarded(_run_staged, list(argv or []))
+    code = guarded(_run_staged, list(argv or []))
+    return end_process(code) if argv is None else code
 
 
 def _run_staged(argv: list[str]) -> int:
