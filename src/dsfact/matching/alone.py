@@ -5,10 +5,10 @@ metric word governs a figure)."""
 from __future__ import annotations
 
 import bisect
-import re
 
 from dsfact.lang import word_set
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import lazy
 
 
 def stands_alone(folded: str, start: int, end: int, q: Quantity, upto: int | None = None) -> bool:
@@ -68,8 +68,8 @@ def _qualifier_words() -> frozenset[str]:
 
 
 _DASHES = "—–-"  # the dashes that set a figure off as an aside: "cost—$6 million—"
-_ASIDE = re.compile(r"[(（][^)）]*[)）]")  # a bracketed aside: "(Beijing time)", "（北京时间）"
-_WORDS = re.compile(r"[\s,，.。;；:：]+")
+_ASIDE = lazy(r"[(（][^)）]*[)）]")  # a bracketed aside: "(Beijing time)", "（北京时间）"
+_WORDS = lazy(r"[\s,，.。;；:：]+")
 
 
 def date_links() -> frozenset[str]:

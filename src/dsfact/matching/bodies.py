@@ -320,7 +320,7 @@ def _through_other(text, ci: int, nearest: str | None, named: set[str]) -> bool:
 
 # the rest of a short label, then the gap of a table's cells (a tab, or two spaces or more) and a figure: a
 # table flattened to text ("Training hardware  2,048 H800 GPUs", "訓練硬體  2048塊")
-_CELL_LABEL = re.compile(r"[^\d\s$€£¥]{0,16}(?: [^\d\s$€£¥]{1,16}){0,2}(?:\t|  )\s*(?:about |约|約)?[$€£¥]?\d")
+_CELL_LABEL = lazy(r"[^\d\s$€£¥]{0,16}(?: [^\d\s$€£¥]{1,16}){0,2}(?:\t|  )\s*(?:about |约|約)?[$€£¥]?\d")
 
 
 def _likened_before(text: TextCues, q: Quantity, hit) -> bool:

@@ -15,10 +15,11 @@ from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.suffixed import suffixed_name
 from dsfact.matching.text import INF
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
 
 _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
-_ANSWER_LEAD = re.compile(r"\s+[$€£¥]?\d")  # "What did it cost? About $6 million": the answer opens with its figure
+_ANSWER_LEAD = lazy(r"\s+[$€£¥]?\d")  # "What did it cost? About $6 million": the answer opens with its figure
 
 
 class _Span:

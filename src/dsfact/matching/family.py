@@ -19,7 +19,7 @@ from dsfact.numbers.words import is_money
 # ("Nvidia 2,048", "xAI 10万块") nor a year ("DeepSeek 2025")
 _VERSION = re.compile(r"[ \-]?(\d{1,2}(?:\.\d)?|iii|ii|iv)(?![\d,.]?\d)(?![a-z%])")
 # a model's letter and version right after a company's name: "DeepSeek-V2", "DeepSeek V2.5", "OpenAI o3"
-_LETTER_VERSION = re.compile(r"[ \-]?([a-z])(\d{1,2}(?:\.\d)?)(?![\d,.]?\d)(?![a-z%])")
+_LETTER_VERSION = lazy(r"[ \-]?([a-z])(\d{1,2}(?:\.\d)?)(?![\d,.]?\d)(?![a-z%])")
 # a name that ends with its own version ("grok 3", "deepseek-v3", "r1"): its stem and number
 _STEMMED = re.compile(r"^(.*?[^\d\s.\-])[ \-]?(\d{1,2}(?:\.\d)?)$")
 AFTER_WEIGHT = 2.0  # a name after a figure is less often its subject than one before it

@@ -142,7 +142,7 @@ def heads_other(folded: str, start: int, end: int, assets: tuple[str, ...] | Non
 
 _INDEX_WORDS = 4  # Latin words of another index's name between a registered name and "index"
 _INDEX_CHARS = 8  # Chinese characters (or digits) of one between it and 指数
-_NAME_PART = re.compile(r"[0-9a-z&][0-9a-z&.-]*|[0-9\u3400-\u9fff]+")
+_NAME_PART = lazy(r"[0-9a-z&][0-9a-z&.-]*|[0-9\u3400-\u9fff]+")
 
 
 def _other_index(folded: str, i: int) -> bool:

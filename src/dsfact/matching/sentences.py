@@ -9,7 +9,7 @@ from dsfact.matching.cues import is_cjk
 from dsfact.model import record
 from dsfact.numbers.patterns import lazy
 
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_WORD_BEFORE = lazy(r"([A-Za-z.]+)$")
 # The longest sentence matching reads as one, in characters: news sentences stay far below it (the
 # longest in the evaluation articles and fixtures is under 300). A longer run (a run-on sentence full of
 # figures, a table flattened to one line) is cut at clause marks into pieces no longer than this, so that

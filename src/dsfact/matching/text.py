@@ -37,7 +37,7 @@ _CLAUSE = re.compile(r"[,，;；:：、()（）—\s](?:(?<![,\s])|(?<=,)(?:(?<!
 # ASCII (or %) is found by a pattern, the characters around it are compared (a class of the Chinese range
 # costs 2 to 3 ms to compile, in every process that meets Chinese text; this one almost nothing)
 _SPACE_RUN = lazy(r"(?<=[^\x00-\x24\x26-\x7f])\s+")
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+_YEAR = lazy(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _RESPECTIVELY = ("分别", "respectively")
 
 
@@ -78,7 +78,7 @@ def _story_reach(text, si: int) -> bool:
 
 # between a figure and its restatement in other terms: "89 points, or 1.46%", "$589 billion, or about 17%",
 # "89點，或1.46%"
-_OR_RESTATED = re.compile(r"\s*[,，]\s*(?:or|或)\s+(?:[a-z]+\s+)?$|\s*，\s*或\s*$")
+_OR_RESTATED = lazy(r"\s*[,，]\s*(?:or|或)\s+(?:[a-z]+\s+)?$|\s*，\s*或\s*$")
 
 
 def _or_restated(text: str, quantities: list[Quantity]) -> list[int]:

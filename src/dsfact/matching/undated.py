@@ -24,6 +24,7 @@ from dsfact.matching.when import (
 )
 from dsfact.model import record
 from dsfact.numbers.date_spans import month_of, parse_dates
+from dsfact.numbers.patterns import lazy
 
 
 def undated_year(text, date: str, pos: int, claim_year: int) -> int | None:
@@ -277,7 +278,7 @@ def _paragraph_dates(text, pos: int) -> list[tuple[int, str]]:
     return found
 
 
-_HEAD_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?![0-9])\s*年?\s*[,，、]?")
+_HEAD_YEAR = lazy(r"((?:19|20)[0-9]{2})(?![0-9])\s*年?\s*[,，、]?")
 HEAD_WORDS = 12  # characters of date-clause words a sentence may open with before its year ("In 2026,")
 
 

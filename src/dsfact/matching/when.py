@@ -61,7 +61,7 @@ def east_of(folded: str, start: int, end: int) -> bool:
 
 
 # a date that opens a range of days: "January 27 to 31", "Jan. 27-31", "1月27日至31日", "1月27日到2月3日"
-_RANGE = re.compile(r"\s*(?:至|到|-|–|—|~|to|through|thru|until)\s*(?:(?:[a-z]{3,9}\.?|[0-9]{1,2}\s*月)\s*)?"
+_RANGE = lazy(r"\s*(?:至|到|-|–|—|~|to|through|thru|until)\s*(?:(?:[a-z]{3,9}\.?|[0-9]{1,2}\s*月)\s*)?"
                     r"[0-9]{1,2}\s*(?:日|号|st|nd|rd|th)?(?![0-9%]|\.[0-9]|\s*(?:percent|per cent))")
 
 

@@ -8,6 +8,7 @@ from fractions import Fraction
 from dsfact.model import MORE_THAN, Per
 from dsfact.numbers.amounts import _Amount, _Core
 from dsfact.numbers.numerals import _ONE, _ZH_DIGIT, Exact, _per_amount, _prec_of
+from dsfact.numbers.patterns import lazy
 from dsfact.numbers.vocab import _NO_PER
 
 _SI = {"k": 10 ** 3, "K": 10 ** 3, "M": 10 ** 6, "G": 10 ** 9, "T": 10 ** 12}
@@ -50,7 +51,7 @@ def _tokens_after(w: str, end: int, names: tuple[str, ...]) -> bool:
 
 
 # a label's colon right after a unit word, then the next figure: "GPU hours: 2.788 million", "GPU小时：278.8万"
-_LABEL_NEXT = re.compile(r"[ \t]*[:：][ \t]*(?:about |around |约|約)?(?:US\$|HK\$|\$|€|£|¥)?[ \t]?[0-9]")
+_LABEL_NEXT = lazy(r"[ \t]*[:：][ \t]*(?:about |around |约|約)?(?:US\$|HK\$|\$|€|£|¥)?[ \t]?[0-9]")
 
 
 class _Units:
