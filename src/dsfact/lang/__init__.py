@@ -87,6 +87,13 @@ def load_words(name: str) -> dict[str, dict[str, tuple[str, ...]]]:
     return found
 
 
+def words_text(name: str) -> str:
+    """The text of the bundled file `name`.words as it is now: what a cache of something made from its tables
+    is named by (dsfact.matching.cuecache)."""
+    with open(os.path.join(_HERE, f"{name}.words"), encoding="utf-8") as handle:
+        return handle.read()
+
+
 def words_of(name: str, table: str, key: str = "words", *, longest_first: bool = False) -> tuple[str, ...]:
     """The words under `key` of [table] in the bundled file `name`.words (none when it has no such table or
     key), read once per process; longest first when asked, for look-ups where a longer word must be tried

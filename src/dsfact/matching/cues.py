@@ -113,12 +113,17 @@ class CueIndex:
     @classmethod
     def build(cls, registry: Registry) -> "CueIndex":
         index = cls()
-        folded = index.folded = registry.folded_cues
-        index.position = {claim.id: i for i, claim in enumerate(registry.claims)}
+        index._index_words(registry)
+        index._index_claims(registry)
+        return index
+
+    def _index_words(self, registry: Registry) -> None:
+        """Index every cue word of the registry's claims (with their synonym families) and entities."""
+        folded = registry.folded_cues
         families = _synonym_families()
         keys: dict[str, tuple[str, bool]] = {}  # cue -> its key: a registry repeats its cues from claim to claim
         family_keys: dict[str, tuple[str, bool]] = {}  # family words are written folded
-        add = index._add
+        add = self._add
         for i, claim in enumerate(registry.claims):
             for role, cues in ((SUBJECT, claim.subject_cues), (METRIC, claim.metric_cues),
                                (EXCLUDE, claim.exclude_cues), (VARIANT, claim.variant_cues)):
@@ -136,21 +141,27 @@ class CueIndex:
                     if key is None:
                         key = family_keys[word] = _cue_key(word, word.lower())
                     add(key, i, role)
-            units = frozenset({claim.unit} | {st.unit for st in claim.statements})
-            index.units.append(units)
-            for unit in units:
-                index.claims_by_unit.setdefault(unit, []).append(i)
-            if claim.group:
-                index.groups.setdefault(claim.group, []).append(i)
         for cue in registry.entities:
             add(_cue_key(cue, folded.get(cue)), -1, ENTITY)
-        index.roles[VERSION] = [(-1, ENTITY)]  # "V3.1": another version of a model
-        index.prices = frozenset(i for i, c in enumerate(registry.claims) if c.per is not None and is_money(c.unit))
-        index.point_levels = frozenset(i for i in index.claims_by_unit.get("point", ())
-                                       if registry.claims[i].kind == "level")
-        index.latin_prefixes = {stem[:k] for stem in index.latin for k in range(1, len(stem) + 1)}
-        index.cjk_singles = frozenset(k for k in index.cjk_by_prefix if len(k) == 1)
-        return index
+        self.roles[VERSION] = [(-1, ENTITY)]  # "V3.1": another version of a model
+        self.latin_prefixes = {stem[:k] for stem in self.latin for k in range(1, len(stem) + 1)}
+
+    def _index_claims(self, registry: Registry) -> None:
+        """Index the claims themselves: their positions, units, groups, prices and levels (the word part,
+        `_index_words`, may come from the cache instead: dsfact.matching.cuecache)."""
+        self.folded = registry.folded_cues
+        self.position = {claim.id: i for i, claim in enumerate(registry.claims)}
+        for i, claim in enumerate(registry.claims):
+            units = frozenset({claim.unit} | {st.unit for st in claim.statements})
+            self.units.append(units)
+            for unit in units:
+                self.claims_by_unit.setdefault(unit, []).append(i)
+            if claim.group:
+                self.groups.setdefault(claim.group, []).append(i)
+        self.prices = frozenset(i for i, c in enumerate(registry.claims) if c.per is not None and is_money(c.unit))
+        self.point_levels = frozenset(i for i in self.claims_by_unit.get("point", ())
+                                      if registry.claims[i].kind == "level")
+        self.cjk_singles = frozenset(k for k in self.cjk_by_prefix if len(k) == 1)
 
     def family(self, unit: str) -> frozenset[int]:
         """The claims a figure in `unit` may state (a percentage may state a ratio and back)."""
@@ -435,10 +446,13 @@ _INDEXES: dict[int, tuple[Registry, CueIndex]] = {}
 
 
 def cue_index(registry: Registry) -> CueIndex:
-    """The cue index of a registry, built once per registry object."""
+    """The cue index of a registry, made once per registry object (its word part kept in the registry cache,
+    dsfact.matching.cuecache)."""
     cached = _INDEXES.get(id(registry))
     if cached is None or cached[0] is not registry:
-        cached = (registry, CueIndex.build(registry))
+        from dsfact.matching.cuecache import cached_index
+
+        cached = (registry, cached_index(registry))
         _INDEXES[id(registry)] = cached
     return cached[1]
 

@@ -178,7 +178,21 @@ def registry_name(file: str, data: bytes) -> str:
 
 def cached_registry(name: str, file: str) -> Registry | None:
     """The registry kept under `name`, while it and every source file it quotes are unchanged."""
-    return _from_cache(read(name), file)
+    registry = _from_cache(read(name), file)
+    if registry is not None:
+        _NAMES[id(registry)] = (registry, name)
+    return registry
+
+
+_NAMES: dict[int, tuple[Registry, str]] = {}  # id -> (registry, the name of its cache file)
+
+
+def name_of(registry: Registry) -> str | None:
+    """The name of the cache file this very registry object was read from or kept in (None for any other
+    registry: a merged one, one parsed with the cache off): what is made from the registry alone, as its cue
+    index, may be kept under a name made from it (dsfact.matching.cuecache)."""
+    found = _NAMES.get(id(registry))
+    return found[1] if found is not None and found[0] is registry else None
 
 
 def store_registry(name: str, file: str, registry: Registry) -> bool:
@@ -194,7 +208,10 @@ def store_registry(name: str, file: str, registry: Registry) -> bool:
                           allow_nan=False)  # ASCII: a file name that is not UTF-8 survives
     except (TypeError, ValueError):
         return False
-    return write(name, text.encode("ascii"))
+    if not write(name, text.encode("ascii")):
+        return False
+    _NAMES[id(registry)] = (registry, name)
+    return True
 
 
 def _source_digests(file: str, registry: Registry) -> dict[str, str] | None:

@@ -1,0 +1,89 @@
+"""The word part of a registry's cue index kept in the registry cache (dsfact.matching.cuecache): read back
+it is the index built afresh, in every field and order; a file that is not exactly what was written is
+ignored and the index built again; a changed registry or synonym table names another file."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dsfact.matching import cuecache
+from dsfact.matching.cues import CueIndex
+from dsfact.registry import cache, default_bundled_path, load_registry
+
+_FIELDS = ("roles", "latin", "latin_fuzzy", "cjk_by_prefix", "fuzzy_masks", "latin_prefixes", "cjk_singles",
+           "units", "claims_by_unit", "groups", "position", "prices", "point_levels", "folded")
+
+
+@pytest.fixture
+def cached(tmp_path, monkeypatch):
+    """The bundled registry read back from a fresh cache directory, and that directory."""
+    monkeypatch.setenv("DSFACT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setitem(cache._STATE, "checked", {})
+    load_registry(default_bundled_path())  # parses, and keeps it
+    return load_registry(default_bundled_path()), tmp_path / "cache"
+
+
+def _same(a: CueIndex, b: CueIndex) -> list[str]:
+    """The fields in which two indexes differ, in value, order or type."""
+    out = []
+    for name in _FIELDS:
+        x, y = getattr(a, name), getattr(b, name)
+        if x != y or type(x) is not type(y) or (isinstance(x, dict) and list(x) != list(y)):
+            out.append(name)
+    if [(k, [type(e) for e in v]) for k, v in a.roles.items()] != [(k, [type(e) for e in v]) for k, v in b.roles.items()]:
+        out.append("roles' entries")
+    return out
+
+
+def _cue_files(directory) -> list:
+    return sorted(p for p in directory.iterdir() if p.name.startswith("cues-"))
+
+
+def test_an_index_read_back_is_the_index_built(cached):
+    registry, directory = cached
+    built = CueIndex.build(registry)
+    first = cuecache.cached_index(registry)  # builds, and keeps its word part
+    assert len(_cue_files(directory)) == 1
+    again = cuecache.cached_index(registry)
+    assert _same(first, built) == [] and _same(again, built) == []
+    folded = "deepseek said v3 cost $5.6 million to train on 2,048 nvidia h800s; 深度求索称训练成本为557.6万美元"
+    assert again.find(folded) == built.find(folded) and again.find(folded)
+
+
+def test_a_file_that_is_not_what_was_written_is_ignored(cached, monkeypatch):
+    registry, directory = cached
+    cuecache.cached_index(registry)
+    (file,) = _cue_files(directory)
+    data = file.read_bytes()
+    start = data.index(b'"index": ') + len(b'"index": ')
+    body = json.loads(data[start:-1])
+    body["claims"][0] = len(registry.claims) + 5  # a claim the registry does not have
+    tampered = json.dumps(body, separators=(",", ":")).encode("ascii")
+    digest = cache.digest(tampered).encode("ascii")
+    for bad in (data[:-40], data.replace(data[start:start + 20], b" " * 20),  # cut short; altered
+                data[:len(b'{"format": 1, "digest": "')] + digest + b'", "index": ' + tampered + b"}"):  # well-made
+        file.write_bytes(bad)
+        assert cuecache._read(file.name, len(registry.claims)) is None
+        built: list[int] = []
+
+        def build(cls, reg, built=built):
+            built.append(1)
+            return cls()
+
+        with monkeypatch.context() as patched:
+            patched.setattr(CueIndex, "build", classmethod(build))
+            cuecache.cached_index(registry)
+        assert built == [1], "the index is built again"
+
+
+def test_another_registry_or_synonym_table_names_another_file(cached, monkeypatch, tmp_path):
+    registry, _ = cached
+    name = cuecache._name(registry)
+    assert name and name == cuecache._name(registry)
+    assert cuecache._name(load_registry(default_bundled_path(), use_cache=False)) is None  # not the cache's
+    import dsfact.lang
+
+    real = dsfact.lang.words_text
+    monkeypatch.setattr(dsfact.lang, "words_text", lambda n: real(n) + "\n[added]\nwords: a, b\n")
+    assert cuecache._name(registry) not in (None, name)
