@@ -35,3 +35,59 @@ def pairs_lists(text, si: int) -> bool:
         if gap not in _JOINTS:
             return False
     return True
+
+
+_KIND_JOINTS = (" and ", " or ", " & ", "和", "与", "及", "、", "跟", "或")  # (folded: 與 reads 与)
+_LATIN_WORDS = 2  # a kind of several words ("cache hit and cache miss"): this many on each side at most
+_CJK_CHARS = 6
+
+
+def listed_kinds(matcher, q, si: int) -> tuple[str, ...]:
+    """The word figure q (quantities[k]) stands for as one of two figures of one unit joined as a list after two
+    kinds joined as one, in the same order: "Input and output prices for R1 are $0.55 and $2.19", "R1的输入和输出
+    价格为4元和16元" (the second is an output price, as a slash pair's is: structure.slash_pair). Only two kinds the
+    registry reads (cue words that name no one: names joined so are dsfact.matching.pairedlists.pairs_lists'), the
+    only two figures of their unit in the sentence; none otherwise."""
+    from dsfact.numbers.patterns import joins_list
+
+    sentence = matcher.sentences[si]
+    same = [x for x in matcher.figures_in(sentence.start, sentence.end) if x.unit == q.unit]
+    if len(same) != 2 or not any(x is q for x in same) or not joins_list(matcher.folded[same[0].end:same[1].start], joint=True):
+        return ()
+    if same[0].per is not None and same[1].per is not None and same[0].per != same[1].per:
+        return ()
+    pair = _kinds_before(matcher, matcher.folded[sentence.start:same[0].start])
+    return (pair[0 if same[0] is q else 1],) if pair else ()
+
+
+def _kinds_before(matcher, folded: str) -> tuple[str, str] | None:
+    """The last two kinds joined as a list in `folded` (a sentence up to its first figure), each the longest cue
+    word that ends (or begins) at the joint and names no one."""
+    index = matcher.index
+    from dsfact.matching.cues import _cue_key, has_cjk
+
+    def kind(word: str) -> bool:
+        key = _cue_key(word, word)[0]
+        return bool(key) and key in index.roles and not index.names(key)
+
+    def longest(run: str, left: bool) -> str | None:
+        if has_cjk(run):
+            run = run[-_CJK_CHARS:] if left else run[:_CJK_CHARS]
+            cuts = [run[-n:] if left else run[:n] for n in range(len(run), 1, -1)]
+        else:
+            words = run.split()
+            words = words[-_LATIN_WORDS:] if left else words[:_LATIN_WORDS]
+            cuts = [" ".join(words[-n:] if left else words[:n]) for n in range(len(words), 0, -1)]
+        return next((w for w in cuts if kind(w)), None)
+
+    best, at = None, -1
+    for joint in _KIND_JOINTS:
+        i = folded.rfind(joint)
+        while i > at:
+            a = longest(folded[:i].rstrip(), True)
+            b = longest(folded[i + len(joint):].lstrip(), False)
+            if a and b and _cue_key(a, a)[0] != _cue_key(b, b)[0]:
+                best, at = (a, b), i
+                break
+            i = folded.rfind(joint, 0, i)
+    return best

@@ -11,6 +11,7 @@ import re
 
 from dsfact.lang import words_of
 from dsfact.matching.cues import METRIC, _cue_key, has_cjk, is_cjk
+from dsfact.matching.pairedlists import listed_kinds
 from dsfact.matching.recipients import compared_owner, recipient_before
 from dsfact.matching.respective import pair_by_name
 from dsfact.matching.text import means_in
@@ -365,7 +366,8 @@ def _pair_roles(matcher, q, si: int) -> list[tuple[int, str]]:
     if k >= len(quantities) or quantities[k] is not q:
         return []
     sentence = matcher.sentences[si]
-    words = slash_pair(matcher.index, matcher.folded[sentence.start:sentence.end], matcher.text, quantities, k)
+    words = slash_pair(matcher.index, matcher.folded[sentence.start:sentence.end], matcher.text, quantities, k) \
+        or listed_kinds(matcher, q, si)  # "Input and output prices are $0.55 and $2.19"
     return word_roles(matcher, q, words) if words else []
 
 
