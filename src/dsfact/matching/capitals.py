@@ -12,6 +12,7 @@ from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.epithets import in_epithet
 from dsfact.matching.others import not_names as _not_names
+from dsfact.matching.storybody import story_body
 from dsfact.matching.suffixed import suffixed_name
 from dsfact.matching.text import INF
 from dsfact.model import Quantity
@@ -86,6 +87,10 @@ def unregistered(text, q: Quantity) -> float:
     sentence's first word, a month or the like, a name right after a cue word ("Nvidia Corp"), the
     object of a phrase ("of Wall Street") or a comparison ("than Netflix"), and in the figure's own clause
     (not one set between commas); INF in a headline set in title case, whose capitals name no one."""
+    return min(_unregistered(text, q), story_body(text, q))  # "High-Flyer was founded in 2015": the fund's
+
+
+def _unregistered(text, q: Quantity) -> float:
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
     if has_cjk(text.text[sentence.start:q.start]):
