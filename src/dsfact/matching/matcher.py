@@ -50,6 +50,7 @@ from dsfact.matching.text import (
 )
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timemark import marks_time
+from dsfact.matching.tokencost import counted_cost
 from dsfact.model import Claim, Quantity
 
 EXCLUDE_REACH = 80  # an exclude word rules out a claim near its figure, not across a long sentence
@@ -362,6 +363,8 @@ class TextMatcher(TextCues):
             return False  # a bare figure is an index level only after "closed at", 收报 (cues.family)
         if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()):
             return False
+        if q.per is None and claim.per is not None and counted_cost(self, q, claim):
+            return False  # "a 1,000-token answer costs $0.002": what that many tokens cost, no price per million
         if q.unit == "date" and not _year_fits(q, claim, self.day):
             return False
         if claim.time:

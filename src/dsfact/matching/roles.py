@@ -37,7 +37,7 @@ _WORD_LISTS = frozenset((
     "multiple", "earmark", "revised-from", "uses", "use", "from-to", "saving-base", "sum-of-parts", "compound",
     "share-told", "recipient", "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase",
     "breakdown", "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage",
-    "change-words"))
+    "change-words", "near-carried"))
 
 
 class _Role:
@@ -76,6 +76,7 @@ class _Lexicon:
                                    + (f"(?<=[{ends}])" if ends else "(?!)") + r"[^\W\d]{{2}})", subjects,
                                    plain=r"^\W*(?:{})\s+[^\s\d$€¥£]+\s+[^\d$€¥£]")
         self.between = Words(between)
+        self.near_carried = Words(tables.get("near-carried", {}).get("lead", ()))
         for name, table in tables.items():
             if name in _WORD_LISTS:
                 continue
@@ -432,15 +433,15 @@ class FigureReader:
 
     def _near_role(self, role: _Role, q: Quantity) -> bool:
         """Whether a `near` word of a role stands in q's sentence within NEAR_REACH characters of it,
-        whatever stands between ("在优惠时段，R1的输出价格降为4元": the hours name the price's role)."""
+        whatever stands between ("在优惠时段，R1的输出价格降为4元": the hours name the price's role), or in the
+        sentence before one that continues it ("... a 75% off-peak discount. That works out to $0.55")."""
         start, end = self.sentence_of(q.start)
-        a, b = max(start, q.start - NEAR_REACH), min(end, q.end + NEAR_REACH)
-        ended = None
-        for m in role.near.get(self._chinese).finditer(self.folded, a, b):
-            if ended is None:  # "after the discount period ended": those hours are over
-                ended = ended_spans(self.folded, start, end)
-            if not any(x <= m.start() and m.end() <= y for x, y in ended):
-                return True
+        if _near_in(self, role, start, end, max(start, q.start - NEAR_REACH), min(end, q.end + NEAR_REACH)):
+            return True
+        words = self.folded[start:end]
+        if start > 0 and lexicon().near_carried.begins(self.folded, start + len(words) - len(words.lstrip()), self._chinese):
+            before, last = self.sentence_of(start - 1)
+            return "\n\n" not in self.folded[last:start] and _near_in(self, role, before, last, before, last)
         return False
 
     def _is_restatement(self, previous: Quantity, q: Quantity, role: _Role) -> bool:
@@ -572,3 +573,15 @@ def doubted(kind: str | None, roles) -> list[str]:
 
 def _zone_mark(folded: str, start: int, end: int) -> str:
     return when.SHIFTED if when.east_of(folded, start, end) else ""
+
+
+def _near_in(reader: FigureReader, role: _Role, start: int, end: int, a: int, b: int) -> bool:
+    """Whether a `near` word of a role stands in folded[a:b], in the sentence folded[start:end], and tells no time
+    that is over ("after the discount period ended": those hours are over)."""
+    ended = None
+    for m in role.near.get(reader._chinese).finditer(reader.folded, a, b):
+        if ended is None:
+            ended = ended_spans(reader.folded, start, end)
+        if not any(x <= m.start() and m.end() <= y for x, y in ended):
+            return True
+    return False

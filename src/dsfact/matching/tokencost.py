@@ -1,0 +1,15 @@
+"""The cost of a count of tokens, not a price per million: "A typical 1,000-token answer from R1 costs about
+$0.002", "一次1000个token的回答成本约0.016元". A sum of money with no rate base of its own, in a sentence that counts
+tokens in another amount than a claim's base (its `per`) before it, is what that many tokens cost: it states no price per
+million tokens. A count of the base itself ("处理100万个token只需16元") is the price told another way, and judged."""
+from __future__ import annotations
+
+
+def counted_cost(text, q, claim) -> bool:
+    """Whether money figure q (no `per`) follows, in its sentence, a count of claim.per's unit in another amount
+    ("For a 1,000-token answer, R1 costs about $0.002")."""
+    per = claim.per
+    sentence = text.sentences[text.sentence_of(q.start)]
+    unit = per.unit.lower()
+    return any(x.unit.lower() == unit and x.per is None and x.value != per.amount
+               for x in text.figures_in(sentence.start, q.start))
