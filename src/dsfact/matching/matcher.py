@@ -7,6 +7,7 @@ from dsfact.matching.agents import agent_of_attribute
 from dsfact.matching.alone import date_links, dated_word, rest_words
 from dsfact.matching.apposition import apposed, stacked
 from dsfact.matching.aside import compared_owner, in_aside, modifies, names_aside, own_only, qualifies_product
+from dsfact.matching.basemodel import built_on
 from dsfact.matching.bodies import governed, governs_other, other_body, other_member
 from dsfact.matching.capitals import sentence_names, unregistered
 from dsfact.matching.columns import row_label
@@ -222,10 +223,10 @@ class TextMatcher(TextCues):
             else:
                 d = 0.0
             # "competitive with GPT-4 at $0.07": GPT-4's own figure only; "in Paris, France,"; 由软银推动、规模达…的
-            compared = (entity or subjects or foreign) and (own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q)
+            compared = (base := (subjects or excludes) and built_on(self.folded, hit)) or (entity or subjects or foreign) and (own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q)
                 or entity and (agent_of_attribute(self, q, hit) or marks_time(self.folded, hit))  # "在发布V4前": a time
                 or says_where(self, q, hit, si, entity, foreign) or in_from_part(self, q, hit)  # (a change's "from" part)
-                or subjects and object_of_other(self, q, hit, hits))  # "V3.2 unifies V3 and R1 ... at $0.28"
+                or subjects and object_of_other(self, q, hit, hits))  # "V3.2 unifies V3 and R1 ... at $0.28"; base: "built on V3"
             if (entity or subjects and compared_owner(self, hit, qs)) and not compared:  # "低于Meta的6000万美元"
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs
@@ -239,7 +240,7 @@ class TextMatcher(TextCues):
             for ci in metric_of:  # a name may carry its claim's metric, for a figure that qualifies it
                 if how := (FIRM if ci not in subjects else carried(self, q, hit, ci, subjects, hits, cues)):
                     metrics.append((hit, ci, d, how))
-            if excludes and ((d <= EXCLUDE_REACH and not governs_other(self, q, hit) and (  # with 分别, its clause's
+            if excludes and not base and ((d <= EXCLUDE_REACH and not governs_other(self, q, hit) and (  # with 分别, its clause's
                     not self._figure_between(q, hit) or respectively and d == qs - hit.end))  # words govern all
                              or row_label(self.text, q, hit)):
                 exclusions.extend((hit, ci) for ci in excludes)
