@@ -119,6 +119,15 @@ def references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _date_end(folded: str, first: int, stop: int) -> int:
+    """Where the date whose first digit is at `first` ends at the latest: the first clause mark after it that no
+    year follows ("since March 16, 2020, when it lost 18%": the date ends before ", when", not at "18")."""
+    for i in range(first, stop):
+        if folded[i] in ",;，；。" and not folded[i + 1:i + 6].strip()[:4].isdigit():
+            return i
+    return stop
+
+
 def _references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     lex = _lexicon()
     chinese = has_han(folded[start:end])
@@ -132,6 +141,7 @@ def _references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             if event is not None:
                 out.append(event)
             continue
+        digits = [i for i in digits if i < _date_end(folded, digits[0], stop)]  # not the next clause's figure
         b = digits[-1] + 1
         while b < stop and folded[b] in "年月日号":
             b += 1
