@@ -52,6 +52,7 @@ from dsfact.matching.text import (
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timemark import marks_time
 from dsfact.matching.tokencost import counted_cost
+from dsfact.matching.unitwords import in_other_unit
 from dsfact.model import Claim, Quantity
 
 EXCLUDE_REACH = 80  # an exclude word rules out a claim near its figure, not across a long sentence
@@ -261,8 +262,8 @@ class TextMatcher(TextCues):
                     shadows, last = self.shadows(q, hit), hit
                 if shadows and any(self._could_state(x, claims[ci]) for x in shadows):
                     continue
-            if (q.unit == "date" and hit.end <= qs and dated_word(self, q, hit)) or moved_from(self.folded, q, hit):
-                continue  # "2023年成立的DeepSeek在2024年底推出V3": 成立 is 2023年's; "recovering from a 17% fall"
+            if (q.unit == "date" and hit.end <= qs and dated_word(self, q, hit)) or moved_from(self.folded, q, hit) or in_other_unit(self, q, hit):
+                continue  # "2023年成立的DeepSeek在2024年底推出V3": 成立 is 2023年's; "recovering from a 17% fall"; "119K GPU hours"
             cues.metric[ci] = min(cues.metric.get(ci, INF), d)
             if how == FIRM:
                 firm.add(ci)
