@@ -111,17 +111,32 @@ def members(text: TextCues) -> list[tuple[frozenset[str], frozenset[str]]]:
             own = {k for k in models if alnum(k) in fields[0]}
             own |= {k for k in models if own and any(alnum(k) in f for f in fields)}
             numbers = {_DIGITS.findall(k)[0] for k in own}
-            own |= {k for k in models if _DIGITS.findall(k)[0] in numbers}  # "标普500" beside "S&P 500"
+            own |= {k for k in models if _DIGITS.findall(k)[0] in numbers  # "标普500" beside "S&P 500"
+                    and not any(_tier_of(alnum(k), alnum(o), alnum(claim.metric)) for o in own)}  # not "o1-mini" of o1
             # the company's other models, whoever's claims name them: "DeepSeek priced V3 at $1.10" is no price
             # of R1's, though no cue of R1's output price names V3 (issue 9)
             if own:
                 models |= set().union(*(company.get(k, ()) for k in keys - models)) - own
-            # a later version of its own model ("Llama 3.1" beside "Llama 3") is no other member
-            other = frozenset(k for k in models - own if own and not any(alnum(k).startswith(alnum(o)) for o in own))
+            # a later version of its own model ("Llama 3.1" beside "Llama 3") is no other member; a tier of it is
+            # ("o1-mini" beside o1)
+            other = frozenset(k for k in models - own if own and not any(_later_version(alnum(k), alnum(o)) for o in own))
             own = frozenset(own)
             out.append((own, other))
         found = _MEMBERS[id(index)] = (index, out)
     return found[1]
+
+
+def _later_version(name: str, own: str) -> bool:
+    """Whether a model's name (letters and digits only) is a later version of `own`: `own` and a version number
+    after it ("llama31" of "llama3"), not a tier word ("o1mini" of "o1")."""
+    return name.startswith(own) and name[len(own):].isdigit()
+
+
+def _tier_of(name: str, own: str, metric: str) -> bool:
+    """Whether a model's name (letters and digits only) is `own` and a tier word after it ("o1mini" of "o1"), one
+    the claim's metric does not name (o1's date "first previewed" is o1-preview's own)."""
+    tier = name[len(own):]
+    return name.startswith(own) and bool(tier) and not tier.isdigit() and tier not in metric
 
 
 def _company_models(registry, folded) -> dict[str, set[str]]:
