@@ -38,31 +38,38 @@ def pairs_lists(text, si: int) -> bool:
 
 
 _KIND_JOINTS = (" and ", " or ", " & ", "和", "与", "及", "、", "跟", "或")  # (folded: 與 reads 与)
+_KIND_COMMAS = (",", "，", "、")  # between the kinds of a longer list: "cache-hit, cache-miss and output prices"
 _LATIN_WORDS = 2  # a kind of several words ("cache hit and cache miss"): this many on each side at most
 _CJK_CHARS = 6
 
 
-def listed_kinds(matcher, q, si: int) -> tuple[str, ...]:
-    """The word figure q (quantities[k]) stands for as one of two figures of one unit joined as a list after two
-    kinds joined as one, in the same order: "Input and output prices for R1 are $0.55 and $2.19", "R1的输入和输出
-    价格为4元和16元" (the second is an output price, as a slash pair's is: structure.slash_pair). Only two kinds the
-    registry reads (cue words that name no one: names joined so are dsfact.matching.pairedlists.pairs_lists'), the
-    only two figures of their unit in the sentence; none otherwise."""
+def listed_kinds(matcher, q, si: int) -> tuple[str | None, tuple[str, ...]]:
+    """The word figure q stands for as one of the figures of one unit joined as a list after as many kinds joined as
+    one, in the same order: "Input and output prices for R1 are $0.55 and $2.19", "R1's cache-hit, cache-miss and
+    output prices are $0.14, $0.55 and $2.19", "R1的输入和输出价格为4元和16元" (the second is an output price, as a
+    slash pair's is: structure.slash_pair). Only kinds the registry reads (cue words that name no one: names joined
+    so are dsfact.matching.pairedlists.pairs_lists'), and only when those figures are all of their unit in the
+    sentence; with the other kinds of the list, whose claims are the other figures'. (None, ()) otherwise."""
     from dsfact.numbers.patterns import joins_list
 
-    sentence = matcher.sentences[si]
+    sentence, folded = matcher.sentences[si], matcher.folded
     same = [x for x in matcher.figures_in(sentence.start, sentence.end) if x.unit == q.unit]
-    if len(same) != 2 or not any(x is q for x in same) or not joins_list(matcher.folded[same[0].end:same[1].start], joint=True):
-        return ()
-    if same[0].per is not None and same[1].per is not None and same[0].per != same[1].per:
-        return ()
-    pair = _kinds_before(matcher, matcher.folded[sentence.start:same[0].start])
-    return (pair[0 if same[0] is q else 1],) if pair else ()
+    if len(same) < 2 or len({x.per for x in same if x.per is not None}) > 1:
+        return None, ()
+    for a, b in zip(same, same[1:]):
+        gap = folded[a.end:b.start]
+        if not joins_list(gap, joint=True) and not (b is not same[-1] and gap.strip() in _KIND_COMMAS):
+            return None, ()
+    kinds = _kinds_before(matcher, folded[sentence.start:same[0].start])
+    if len(kinds) != len(same):
+        return None, ()
+    k = next(k for k, x in enumerate(same) if x is q)
+    return kinds[k], tuple(kinds[:k] + kinds[k + 1:])
 
 
-def _kinds_before(matcher, folded: str) -> tuple[str, str] | None:
-    """The last two kinds joined as a list in `folded` (a sentence up to its first figure), each the longest cue
-    word that ends (or begins) at the joint and names no one."""
+def _kinds_before(matcher, folded: str) -> list[str]:
+    """The last list of kinds in `folded` (a sentence up to its first figure): two joined by a joint, and the kinds
+    before them joined by commas, each the longest cue word that ends (or begins) at its joint and names no one."""
     index = matcher.index
     from dsfact.matching.cues import _cue_key, has_cjk
 
@@ -80,14 +87,20 @@ def _kinds_before(matcher, folded: str) -> tuple[str, str] | None:
             cuts = [" ".join(words[-n:] if left else words[:n]) for n in range(len(words), 0, -1)]
         return next((w for w in cuts if kind(w)), None)
 
-    best, at = None, -1
+    best, at = [], -1
     for joint in _KIND_JOINTS:
         i = folded.rfind(joint)
         while i > at:
-            a = longest(folded[:i].rstrip(), True)
+            head = folded[:i].rstrip().rstrip(",，").rstrip()  # ("cache-hit, cache-miss, and output")
+            a = longest(head, True)
             b = longest(folded[i + len(joint):].lstrip(), False)
             if a and b and _cue_key(a, a)[0] != _cue_key(b, b)[0]:
-                best, at = (a, b), i
+                best, at = [a, b], i
+                rest = head[:len(head) - len(a)].rstrip()
+                while rest.endswith(_KIND_COMMAS) and (c := longest(rest[:-1].rstrip(), True)):
+                    best.insert(0, c)
+                    rest = rest[:-1].rstrip()
+                    rest = rest[:len(rest) - len(c)].rstrip()
                 break
             i = folded.rfind(joint, 0, i)
     return best

@@ -366,9 +366,15 @@ def _pair_roles(matcher, q, si: int) -> list[tuple[int, str]]:
     if k >= len(quantities) or quantities[k] is not q:
         return []
     sentence = matcher.sentences[si]
-    words = slash_pair(matcher.index, matcher.folded[sentence.start:sentence.end], matcher.text, quantities, k) \
-        or listed_kinds(matcher, q, si)  # "Input and output prices are $0.55 and $2.19"
-    return word_roles(matcher, q, words) if words else []
+    words = slash_pair(matcher.index, matcher.folded[sentence.start:sentence.end], matcher.text, quantities, k)
+    if words:
+        return word_roles(matcher, q, words)
+    own, others = listed_kinds(matcher, q, si)  # "Input and output prices are $0.55 and $2.19"
+    if not own:
+        return []
+    roles = word_roles(matcher, q, (own,))
+    mine = {ci for ci, role in roles if role == "metric"}  # the other kinds' claims are the other figures'
+    return roles + [(ci, "exclude") for ci, role in word_roles(matcher, q, others) if role == "metric" and ci not in mine]
 
 
 def word_roles(matcher, q, words) -> list[tuple[int, str]]:
