@@ -205,6 +205,8 @@ class FigureRoles:
             self.said.discard("part")  # "一个包含2048块H800 GPU的集群": all a cluster holds, not a part of it
         if "level" in self.said and lex.move_noun.begins(self.after, len(self.after) - len(self.after.lstrip()), chinese):
             self.said.discard("level")  # "recovering from a 17% decline": the figure a move's, no level
+        if "sized" in self.said and (q.direction is not None or reader._first_amount(q.end, clause_end) is None):
+            self.said.discard("sized")  # "a $589 billion market value loss": no move of its own after it
 
     def __contains__(self, name: str) -> bool:
         found = self._known.get(name)
