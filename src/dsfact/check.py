@@ -4,11 +4,10 @@ from __future__ import annotations
 import math
 import os
 
-from dsfact.matching import UNANCHORED, TextMatcher, choose, corroborated, doubts_time, passed_over
+from dsfact.matching import TextMatcher, choose
 from dsfact.matching.bodies import borrowed_from_other, framed_only
 from dsfact.matching.calculation import calculated
 from dsfact.matching.flatrows import flattened_row
-from dsfact.matching.headday import naming_days
 from dsfact.matching.laterversion import names_later_version
 from dsfact.matching.levels import off_level_passages
 from dsfact.matching.listed import total_of_list
@@ -87,7 +86,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
                                              or selected.unit == "count" and _counts_another_thing(text, q, selected)):
             continue  # percentage points; "每百萬tokens 16元" in Traditional text (NT$?); "300,000 households" by GPUs
         doubt = finding.verdict != SUPPORTED and _doubt(matcher, q, candidates[0], selected)
-        silenced = doubt and doubt != UNANCHORED
+        silenced = doubt and doubt != _doubt_rules().UNANCHORED
         features = None
         if finding.verdict != SUPPORTED and not silenced:
             features = _features(matcher, q, candidates, selected)
@@ -128,6 +127,14 @@ def _units_read(matcher, quantities: list) -> tuple[list, set, set, set]:
     return quantities, guessed | both, unsaid, loose_points
 
 
+def _doubt_rules():
+    """dsfact.matching.doubt, imported when first asked: a text whose figures agree with their claims never asks
+    (that module and those only it imports are a tenth of the engine's import)."""
+    from dsfact.matching import doubt
+
+    return doubt
+
+
 def _doubt(matcher, q, candidate, selected):
     """Why a figure that disagrees with its claim may not contradict it ("" or False when nothing says so; UNANCHORED
     when nothing places it on its claim's day, and the text's other figures decide): a loose binding, an amount of
@@ -135,7 +142,7 @@ def _doubt(matcher, q, candidate, selected):
     a frame, another event, a list's total, a cell of a table flattened into text."""
     return (candidate.weak or _another_size(matcher, q, selected) or total_of_list(matcher, q, selected)
             or moved_over_span(matcher, q, selected) or names_later_version(matcher, q, selected)
-            or passed_over(matcher, q, candidate) or doubts_time(matcher, q, selected)
+            or _doubt_rules().passed_over(matcher, q, candidate) or _doubt_rules().doubts_time(matcher, q, selected)
             or _framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected)
             or calculated(matcher, q) or flattened_row(matcher, q))
 
@@ -150,6 +157,12 @@ def _another_size(matcher: TextMatcher, q, claim) -> bool:
     return not tells_once(matcher, q, claim)
 
 
+def _naming_days(matcher) -> frozenset[int]:
+    from dsfact.matching.headday import naming_days  # only for a passage's index level (doubt imports it too)
+
+    return naming_days(matcher)
+
+
 def _placed(kept: list, registry: Registry, matcher) -> list:
     """`kept` without the findings of a passage whose index level is another day's (dsfact.matching.levels), and
     without the findings in doubt of their time that nothing places on their claims' day: a year's
@@ -161,7 +174,7 @@ def _placed(kept: list, registry: Registry, matcher) -> list:
         return matcher.sentences[matcher.sentence_of(pos)].paragraph
 
     elsewhere = off_level_passages([f for f, *_ in kept], claims, paragraph_of,  # "收6978.60點": another day's wrap
-                                   lambda p: p in naming_days(matcher))
+                                   lambda p: p in _naming_days(matcher))
     if elsewhere:
         kept = [k for k in kept if id(k[0]) not in elsewhere]
     pending = [f for f, _, _, doubt in kept if doubt]  # placed on no day: the text's other figures decide
@@ -171,7 +184,7 @@ def _placed(kept: list, registry: Registry, matcher) -> list:
     if far:
         kept = [k for k in kept if id(k[0]) not in far]
         pending = [f for f in pending if id(f) not in far]
-    if pending and not corroborated([f for f, *_ in kept], pending, claims):
+    if pending and not _doubt_rules().corroborated([f for f, *_ in kept], pending, claims):
         kept = [k for k in kept if not k[3]]
     return kept
 
@@ -232,10 +245,10 @@ def _of_its_scale(q, candidates: list) -> list:
     round, "OpenAI charges $15 for a million input tokens, while R1's cost is only $0.55" is no training cost
     (which "cost" put first) but a price, told by the tokens of its sentence. The other candidates keep every
     test a figure's binding must pass."""
-    from dsfact.matching.doubt import other_scale
-
     if len(candidates) < 2:
         return candidates
+    from dsfact.matching.doubt import other_scale
+
     first = candidates[0].claim
     if q.per is not None or not other_scale(q, first):
         return candidates

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 from dsfact.matching.cues import ENTITY, EXCLUDE, METRIC, SUBJECT, VARIANT, CueHit, CueIndex, cue_index
-from dsfact.matching.doubt import UNANCHORED, corroborated, doubts_time, passed_over
 from dsfact.matching.matcher import LOOKBACK_SENTENCES, Candidate, TextMatcher
 from dsfact.matching.sentences import Sentence, split_sentences
 from dsfact.matching.siblings import choose
@@ -24,3 +23,13 @@ __all__ = ["ENTITY", "EXCLUDE", "INF", "LOOKBACK_SENTENCES", "METRIC", "SUBJECT"
            "CueIndex", "Sentence", "TextCues", "TextMatcher", "UNANCHORED", "choose", "corroborated", "cue_index",
            "doubts_time",
            "passed_over", "split_sentences"]
+
+
+def __getattr__(name: str):
+    """The names of dsfact.matching.doubt, imported when first asked (a check of a text whose figures agree
+    with their claims never needs them)."""
+    if name in ("UNANCHORED", "corroborated", "doubts_time", "passed_over"):
+        from dsfact.matching import doubt
+
+        return getattr(doubt, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
