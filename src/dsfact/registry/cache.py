@@ -321,9 +321,12 @@ def _b(value) -> bool:
 
 
 def _strs(value) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if type(value) is not list or not set(map(type, value)) <= _STR:  # JSON makes no subclass of str
         raise _Invalid
     return tuple(value)
+
+
+_STR = {str}
 
 
 def _optional(decode):
@@ -345,7 +348,7 @@ def _mapping(decode):
 
 
 def _strings_by_string(value) -> dict:
-    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+    if type(value) is not dict or not set(map(type, value)) <= _STR or not set(map(type, value.values())) <= _STR:
         raise _Invalid
     return value
 
@@ -387,7 +390,7 @@ def _record(cls, value):
     layout = _LAYOUTS.get(cls) or _layout(cls)
     if not isinstance(value, dict) or value.keys() != layout[0]:
         raise _Invalid
-    return cls(**{name: decode(value[name]) for name, decode in layout[1]})
+    return cls._make([decode(value[name]) for name, decode in layout[1]])  # every field, in the record's order
 
 
 def annotation(cls, name: str):
