@@ -6,14 +6,9 @@ import os
 
 from dsfact.matching import TextMatcher, choose
 from dsfact.matching.bodies import borrowed_from_other, framed_only
-from dsfact.matching.calculation import calculated
-from dsfact.matching.flatrows import flattened_row
-from dsfact.matching.laterversion import names_later_version
 from dsfact.matching.levels import off_level_passages
-from dsfact.matching.listed import total_of_list
 from dsfact.matching.magnitude import far_off
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
-from dsfact.matching.passage import unplaced_in_passage
 from dsfact.matching.periods import moved_over_span
 from dsfact.matching.siblings import (
     borrowed_siblings,
@@ -139,7 +134,13 @@ def _doubt(matcher, q, candidate, selected):
     """Why a figure that disagrees with its claim may not contradict it ("" or False when nothing says so; UNANCHORED
     when nothing places it on its claim's day, and the text's other figures decide): a loose binding, an amount of
     another size, a move over a span, a day after a later model's release, another name in between, another day,
-    a frame, another event, a list's total, a cell of a table flattened into text."""
+    a frame, another event, a list's total, a cell of a table flattened into text (the rules imported here: a
+    text whose figures agree with their claims never asks)."""
+    from dsfact.matching.calculation import calculated
+    from dsfact.matching.flatrows import flattened_row
+    from dsfact.matching.laterversion import names_later_version
+    from dsfact.matching.listed import total_of_list
+
     return (candidate.weak or _another_size(matcher, q, selected) or total_of_list(matcher, q, selected)
             or moved_over_span(matcher, q, selected) or names_later_version(matcher, q, selected)
             or _doubt_rules().passed_over(matcher, q, candidate) or _doubt_rules().doubts_time(matcher, q, selected)
@@ -180,6 +181,8 @@ def _placed(kept: list, registry: Registry, matcher) -> list:
     pending = [f for f, _, _, doubt in kept if doubt]  # placed on no day: the text's other figures decide
     if not pending:
         return kept
+    from dsfact.matching.passage import unplaced_in_passage
+
     far = {id(f) for f in unplaced_in_passage([f for f, *_ in kept], pending, claims, paragraph_of)}
     if far:
         kept = [k for k in kept if id(k[0]) not in far]
