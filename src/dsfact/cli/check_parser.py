@@ -118,12 +118,15 @@ def check_parser():
 def run_check_command(args: list[str], **given) -> int:
     """`dsfact check ARGS`: parse, check, render; returns the exit code. `given` goes to run_check as
     it is (the hook's staged contents and changed lines)."""
+    opts = plain_options(args)
+    if opts is not None:
+        return run_check_options(opts, **given)
     parser = check_parser()
     try:
-        opts = parser.parse_args(changed_without_ref(args))
+        parsed = parser.parse_args(changed_without_ref(args))
     except SystemExit as exc:  # argparse has printed the help
         return EXIT_OK if exc.code == 0 else EXIT_ERROR
-    return run_check_options(vars(opts), **given)
+    return run_check_options(vars(parsed), **given)
 
 
 def run_check_options(opts: dict, **given) -> int:
@@ -161,3 +164,55 @@ def changed_without_ref(args: list[str]) -> list[str]:
             if nxt == "-" or nxt.startswith("-") or os.path.exists(nxt):
                 out[i] = "--changed="
     return out
+
+
+# What an argv of paths and the common options parses to, without argparse (importing it and declaring the
+# options cost a twentieth of a short article's check): each option below takes no value, or (--format, -f) one
+# of FORMATS. tests/test_check_parser.py keeps these in step with check_parser's declarations.
+_FLAGS = {"--no-config": "no_config", "-q": "quiet", "--quiet": "quiet", "--statistics": "statistics",
+          "--hidden": "hidden", "--force-exclude": "force_exclude", "--no-ignore": "no_ignore",
+          "--no-cache": "no_cache"}
+_DEFAULTS = {"format": None, "registry": None, "fail_on": None, "encoding": None, "stdin_filename": None,
+             "date": None, "include": [], "exclude": [], "changed": None, "jobs": None, "no_config": False,
+             "config": None, "quiet": False, "statistics": False, "select": [], "ignore": [], "color": "auto",
+             "min_severity": "info", "hidden": False, "force_exclude": False, "no_ignore": False, "no_cache": False,
+             "cache_dir": None}
+
+
+def plain_options(args: list[str]) -> dict | None:
+    """The options check_parser reads from `args` when they are paths (none beginning with "-") in one run, or
+    every word after "--", and the options of _FLAGS and --format (-f) with a format: what a hook or an editor
+    passes. None for any other argv, which check_parser reads (and reports the faults of)."""
+    opts = {**_DEFAULTS, "include": [], "exclude": [], "select": [], "ignore": []}
+    paths: list[str] = []
+    closed = False  # an option came after the paths: argparse takes no more
+    i, count = 0, len(args)
+    while i < count:
+        arg = args[i]
+        i += 1
+        if not arg.startswith("-"):
+            if closed:
+                return None
+            paths.append(arg)
+            continue
+        closed = bool(paths)
+        if arg == "--":  # what follows is paths, whatever they begin with (the git hook's argv)
+            if paths or i == count:
+                return None
+            paths = list(args[i:])
+            break
+        if arg in _FLAGS:
+            opts[_FLAGS[arg]] = True
+        elif arg.startswith("--format="):
+            opts["format"] = arg[len("--format="):]
+        elif arg in ("--format", "-f") and i < count:
+            opts["format"] = args[i]
+            i += 1
+        else:
+            return None
+        if opts["format"] not in (None, *FORMATS):
+            return None
+    if not paths:
+        return None
+    opts["paths"] = paths
+    return opts
