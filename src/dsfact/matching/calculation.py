@@ -28,8 +28,38 @@ def _signs() -> tuple[re.Pattern, re.Pattern]:
 
 def calculated(text, q: Quantity) -> bool:
     """Whether figure q stands in a calculation written out: its sentence (a line of its own, as a rule) holds
-    an equals sign and a sign of an operation between two figures (`text`: a TextMatcher)."""
+    an equals sign and a sign of an operation between two figures, or q is one of three figures of it that make
+    a product told in words (multiplied: `text`: a TextMatcher)."""
     sentence = text.sentences[text.sentence_of(q.start)]
     operation, equals = _signs()
     folded, start, end = text.folded, sentence.start, sentence.end
-    return equals.search(folded, start, end) is not None and operation.search(folded, start, end) is not None
+    if equals.search(folded, start, end) is not None and operation.search(folded, start, end) is not None:
+        return True
+    return multiplied(text.figures_in(start, end), q)
+
+
+PRODUCT_TOLERANCE = 0.05  # a product told in words is rounded: "about $25,000 ... 10,000 of them cost $250 million"
+_FACTORS = frozenset(("count", "gpu_hour"))  # what a price is paid for: things, GPU hours
+
+
+def multiplied(figures: list[Quantity], q: Quantity) -> bool:
+    """Whether q is the price, the number or the total of a product its sentence tells in words: a price of one
+    thing (or of an hour), a count of things (or of hours) and a sum of the same currency that is their product
+    ("A Hopper GPU costs about $25,000, and DeepSeek's 10,000 of them cost $250 million", "一块Hopper GPU约2.5万
+    美元，1万块花了2.5亿美元", "At $2 per GPU hour, 2.788 million GPU hours comes to $5.576 million"): a calculation,
+    whose figures are the writer's inputs and result. Only a price times a number of things: a share of a value
+    ("17% of $3.5 trillion") is a move, told as one."""
+    from dsfact.numbers.words import is_money
+
+    if len(figures) < 3:
+        return False
+    money = [x for x in figures if is_money(x.unit) and x.value]
+    counts = [x for x in figures if x.unit in _FACTORS and x.per is None and x.value and x.value > 1]
+    for price in money:
+        for total in money:
+            if total is price or total.unit != price.unit or total.per is not None or total.value <= price.value:
+                continue
+            for n in counts:
+                if q in (price, total, n) and abs(price.value * n.value - total.value) <= PRODUCT_TOLERANCE * total.value:
+                    return True
+    return False
