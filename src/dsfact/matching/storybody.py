@@ -42,8 +42,8 @@ def story_body(text, q) -> float:
         start, end = spans[i]
         i -= 1
         if end > q.start or folded.startswith(_OWNER, end) or is_comparison(folded, start, end) \
-                or text.figures_in(end, q.start):
-            continue
+                or any(x.unit == q.unit for x in text.figures_in(end, q.start)):
+            continue  # (another figure of q's kind between is that one's; "与两位同学于2016年" passes no date over)
         if start < lo and not _apposed(folded, end, lo):
             if not _resumed(folded, marks, k, end) or governed(folded, start):
                 return INF  # a name in another clause: "Backed by High-Flyer, ..."
