@@ -39,6 +39,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 def _gap_match(gap: str) -> re.Match | None:
     """The gap as the noun then a dash or a comma; the noun may follow 的 and up to three Chinese characters
     ("的计划 – ", "的新计划，") where the gap holds Chinese (where it holds none, no character is one)."""
+    if gap.rstrip()[-1:] not in _GAP_ENDS:  # the pattern ends with a comma or a dash, then white space only
+        return None
     both = _patterns()[0]
     found = both.match(gap)
     limit = 4 if gap[:1] == "的" else 3
@@ -61,14 +63,14 @@ def apposed(folded: str, q_end: int, hit_start: int, hit_end: int) -> int:
         gap = gap[aside.end():]
     if len(gap) > 24 or not gap:
         return 0
-    joiners = _patterns()[1]
-    if _restated(has_han(gap)).match(gap) is not None:  # "four dedicated teams, or “war rooms,”"
+    # both patterns of a restated noun hold a comma
+    if ("," in gap or "，" in gap) and _restated(has_han(gap)).match(gap) is not None:  # "four dedicated teams, or “war rooms,”"
         while folded[hit_end:hit_end + 1] in ("”", "」", "』", '"'):
             hit_end += 1  # "又称“作战室”，": the name's closing quote
-        return _closed(folded, hit_end, joiners)
+        return _closed(folded, hit_end, _patterns()[1])
     found = _gap_match(gap)
     if found is not None and found.group("comma") is not None:
-        return _closed(folded, hit_end, joiners)
+        return _closed(folded, hit_end, _patterns()[1])
     if any(c in ",，;；:：()（）.。" for c in gap):
         return 0
     rest = folded[hit_end:hit_end + 3].lstrip(" ")
@@ -109,6 +111,7 @@ def _closed(folded: str, hit_end: int, joiners: re.Pattern) -> int:
 
 
 _CLOSING = ",，;；:：.。-–—)）\n"
+_GAP_ENDS = (",", "，", "-", "–", "—")  # what the gap's pattern ends with, but white space
 _ENDS = ("", ".", "。", "!", "！", "?", "？", "\n")  # what may end a sentence right after an apposed name
 # a bracketed aside right after the figure (a conversion, "(S$676.2 billion)", "（约合3.6万亿元人民币）")
 _ASIDE = re.compile(r"\s*[(（][^()（）]{1,40}[)）]")
