@@ -110,6 +110,8 @@ def named_on_recall(matcher, q, si: int, missing: list[int], cues, distance: flo
     by_role = matcher.index.claims_by_role  # (a metric word may serve many claims: its set, found once)
     for k, h in enumerate(hits):
         metric = by_role(h.cue)[0]
+        if metric.isdisjoint(missing):
+            continue  # (most words of the next sentence are no metric word of these claims)
         taken = [ci for ci in missing if ci in metric]
         if not taken or not _pointed(folded, sentences[si + 1].start, h.start):
             continue

@@ -59,7 +59,7 @@ def moved_from(folded: str, q: Quantity, hit) -> bool:
         _FROM.append((tuple(table.get("before", ())), tuple(table.get("after", ()))))
     before, after = _FROM[0]
     if hit.end <= q.start:
-        words = folded[hit.end:q.start].split()
+        words = folded[hit.end:q.start].split(None, 3)  # (a fourth word already rules it out: no split of a long gap)
         return 1 <= len(words) <= 3 and words[0] in before and not any(c.isdigit() for c in "".join(words))
     gap = folded[q.end:hit.start]
     lead = folded[max(0, q.start - 4):q.start]  # 从, perhaps a day's word after it: "从周一17%的跌幅中"

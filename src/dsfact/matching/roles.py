@@ -254,16 +254,22 @@ class FigureReader:
         self._clause_hits: dict[str, dict[int, list[int]]] = {}  # role -> figure index -> its clause words
         self._scanned: dict[tuple[int, int], set[str]] = {}  # figure sentence -> the roles its words were sought for
         self._scanned_of: dict[int, set[str]] = {}  # figure index -> its sentence's entry of _scanned
+        self._clause_spans: dict[int, tuple[int, int]] = {}  # offset -> clause_span
         self._chinese = has_han(folded)
         self._conversion = lexicon().conversion
 
     def clause_span(self, pos: int) -> tuple[int, int]:
-        """The clause that holds offset pos, within its sentence: (start, end) in the folded text."""
-        start, end = self.sentence_of(pos)
-        i = bisect.bisect_right(self.clauses, pos)
-        lo = self.clauses[i - 1] + 1 if i > 0 else 0
-        hi = self.clauses[i] if i < len(self.clauses) else len(self.folded)
-        return max(lo, start), min(hi, end)
+        """The clause that holds offset pos, within its sentence: (start, end) in the folded text (found once
+        per offset: the rules ask it of a figure's start again and again)."""
+        found = self._clause_spans.get(pos)
+        if found is None:
+            start, end = self.sentence_of(pos)
+            clauses = self.clauses
+            i = bisect.bisect_right(clauses, pos)
+            lo = clauses[i - 1] + 1 if i > 0 else 0
+            hi = clauses[i] if i < len(clauses) else len(self.folded)
+            found = self._clause_spans[pos] = (lo if lo > start else start, hi if hi < end else end)
+        return found
 
     def _nearest_figure(self, a: int, b: int, amounts_only: bool = False) -> int | None:
         """The index of the figure nearest the words at a:b, within their clause (with `amounts_only`,

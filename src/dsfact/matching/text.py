@@ -269,7 +269,7 @@ class TextCues:
             sentences, starts = self.sentences, self._starts  # not self: no reference cycle to collect
 
             def sentence_span(pos: int) -> tuple[int, int]:
-                s = sentences[max(bisect.bisect_right(starts, pos) - 1, 0)]
+                s = sentences[(bisect.bisect_right(starts, pos) or 1) - 1]
                 return s.start, s.end
 
             self._reader = FigureReader(self.folded, self._quantities or [], self._marks, sentence_span)
@@ -365,7 +365,7 @@ class TextCues:
         return lo < len(self._quantity_starts) and self._quantity_starts[lo] < b
 
     def sentence_of(self, pos: int) -> int:
-        return max(bisect.bisect_right(self._starts, pos) - 1, 0)
+        return (bisect.bisect_right(self._starts, pos) or 1) - 1  # (max(k - 1, 0) without the call: asked often)
 
     def sentence_hits(self, si: int) -> list[CueHit]:
         """The cue hits of sentence si (hits_in its span), found once."""
