@@ -254,7 +254,7 @@ class TextMatcher(TextCues):
                 cues.named_before = True
         owner_after(self, q, hits, cues)  # "a 3.1% slide in the Nasdaq": the Nasdaq's
         claims = self.registry.claims
-        shadows, last = (), None
+        shadows, last, seen = (), None, {}
         firm: set[int] = set()
         for hit, ci, d, how in metrics:
             if not respectively and not own_subject:
@@ -262,7 +262,7 @@ class TextMatcher(TextCues):
                     shadows, last = self.shadows(q, hit), hit
                 if shadows and any(self._could_state(x, claims[ci]) for x in shadows):
                     continue
-            if (q.unit == "date" and hit.end <= qs and dated_word(self, q, hit)) or moved_from(self.folded, q, hit) or in_other_unit(self, q, hit):
+            if _moved(self, q, hit, seen):
                 continue  # "2023年成立的DeepSeek在2024年底推出V3": 成立 is 2023年's; "recovering from a 17% fall"; "119K GPU hours"
             cues.metric[ci] = min(cues.metric.get(ci, INF), d)
             if how == FIRM:
@@ -471,6 +471,17 @@ def _after(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means: int, s
     if subject_first and opens_between(text.folded, qe, hit.start):
         return INF  # "Nvidia's value took a $600 billion hit as tech stocks fell": that clause's subject
     return (hit.start - qe + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
+
+
+def _moved(text: TextCues, q: Quantity, hit: CueHit, seen: dict) -> bool:
+    """Whether metric word `hit` is another date's (alone.dated_word), names a move that leaves figure q behind
+    (ownwords.moved_from) or stands in another figure's unit (unitwords.in_other_unit), asked once per word
+    (`seen`), not once per claim the word serves ("cost" serves several)."""
+    found = seen.get(hit)
+    if found is None:
+        found = seen[hit] = bool((q.unit == "date" and hit.end <= q.start and dated_word(text, q, hit))
+                                 or moved_from(text.folded, q, hit) or in_other_unit(text, q, hit))
+    return found
 
 
 def _bracketed(folded: str, marks: list[int], k: int, start: int, end: int) -> int:

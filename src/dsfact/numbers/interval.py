@@ -148,9 +148,11 @@ def span_of(value: float, precision: float | None, qualifier: str | None, high: 
     return lo, hi
 
 
+@lru_cache(maxsize=4096)
 def statement_span(st: Statement, rounded: bool = False) -> tuple[float, float]:
     """The interval a source's statement stands for, as check and compare read it (span_of with the
-    statement's own reading); `rounded`: read as rounded, never truncated (a price per unit: see agrees)."""
+    statement's own reading); `rounded`: read as rounded, never truncated (a price per unit: see agrees). Worked
+    out once per statement: a registry's few hundred statements are compared with every figure."""
     return span_of(float(st.value), st.precision, st.qualifier, st.high, below=st.below,
                    truncate=not rounded and st.unit not in ROUNDED_UNITS)
 
