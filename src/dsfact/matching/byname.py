@@ -19,6 +19,10 @@ def byname_of(text, hit) -> bool:
     said = getattr(text, "_bynames", None)
     if said is None:
         said = text._bynames = {}
+        latin, han = words_by_script("names", "byname")  # a text with no word of naming has no byname at all
+        text._byname_told = any(w in text.folded for w in han) or any(w + " " in text.folded for w in latin)
+    if not text._byname_told:
+        return False
     found = said.get(hit.start)
     if found is None:
         found = said[hit.start] = _byname_of(text, hit)

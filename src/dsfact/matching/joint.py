@@ -170,16 +170,16 @@ def _run_hits(text, run: list[tuple[int, int, str | None]], subject: str, own: f
     count, start, end = len({name for _, _, name in run if name not in own}), run[0][0], run[-1][1]
     if count < 2 and (count < len(run) or not _and_others(text.folded, end)):
         return []  # (the subject's own name in a list of too few members is one of the list's, which it totals)
-    for sentence in text.sentences:
-        if sentence.start <= start < sentence.end:
-            if count < FIRM_MEMBERS and any(end <= h.start < sentence.end and h.cue in own for h in hits):
-                return []  # two backers of the subject named after them put in a share of it
-            joint, _, each = _joint_words()[:3]
-            if _says(joint, text.folded, sentence.start, sentence.end) \
-                    and not _says(each, text.folded, sentence.start, sentence.end):
-                firm = count >= FIRM_MEMBERS
-                return [(CueHit(a, b, subject), firm) for a, b, _ in run]
-            return []
+    k = bisect.bisect_right(text._starts, start) - 1  # the list's sentence (sentences come in order, apart)
+    sentence = text.sentences[k] if k >= 0 else None
+    if sentence is not None and sentence.start <= start < sentence.end:
+        if count < FIRM_MEMBERS and any(end <= h.start < sentence.end and h.cue in own for h in hits):
+            return []  # two backers of the subject named after them put in a share of it
+        joint, _, each = _joint_words()[:3]
+        if _says(joint, text.folded, sentence.start, sentence.end) \
+                and not _says(each, text.folded, sentence.start, sentence.end):
+            firm = count >= FIRM_MEMBERS
+            return [(CueHit(a, b, subject), firm) for a, b, _ in run]
     return []
 
 

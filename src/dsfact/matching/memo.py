@@ -14,10 +14,10 @@ class LastText(_local):
     (each thread that uses it starts with its own, empty)."""
 
     def __init__(self) -> None:
-        self.text: object = None
-        self.found: dict = {}
+        self.last: tuple[object, dict] = (None, {})  # (the text, its findings): one attribute of the thread's read per ask
 
     def of(self, text) -> dict:
-        if self.text is not text:
-            self.text, self.found = text, {}
-        return self.found
+        last = self.last
+        if last[0] is not text:
+            last = self.last = (text, {})
+        return last[1]

@@ -215,11 +215,17 @@ def record_frame(folded: str, end: int) -> bool:
     return False
 
 
+_INDEXES: dict[int, tuple] = {}  # id of a registry's claims -> (those claims, the subjects told in index points)
+
+
 def _is_index(text, ci: int) -> bool:
-    """Whether claim ci's subject is an index: a claim of the same subject is told in index points."""
+    """Whether claim ci's subject is an index: a claim of the same subject is told in index points (the
+    subjects so told gathered once per registry, not by a walk over every claim per name asked)."""
     claims = text.registry.claims
-    subject = claims[ci].subject
-    return any(c.unit == "point" and c.subject == subject for c in claims)
+    found = _INDEXES.get(id(claims))
+    if found is None or found[0] is not claims:
+        found = _INDEXES[id(claims)] = (claims, frozenset(c.subject for c in claims if c.unit == "point"))
+    return claims[ci].subject in found[1]
 
 
 def other_subject(text, q, ci: int) -> bool:
@@ -230,7 +236,9 @@ def other_subject(text, q, ci: int) -> bool:
     opened by "and", "while", 而)."""
     si = text.sentence_of(q.start)
     naming, folded, cache = text.index.naming, text.folded, _cache(text)
-    own = [h for h in text.sentence_hits(si) if ci in naming(h.cue)[1]]
+    own = cache.get(("own", si, ci))  # the names of ci's subject in the sentence, found once per sentence and claim
+    if own is None:
+        own = cache[("own", si, ci)] = [h for h in text.sentence_hits(si) if ci in naming(h.cue)[1]]
     if own:
         nearest = min(own, key=lambda h: text.distance(q, h))
         key = ("name", nearest.start, nearest.end)
