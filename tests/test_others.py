@@ -74,3 +74,50 @@ def test_subject9_cases_cover_each_rule_in_three_scripts():
         verdicts[case["rule"]].add(case["expect"])
     assert all({"not judged", "supported", "contradicted"} <= seen for rule, seen in verdicts.items()
                if rule != "history-frame"), verdicts
+
+
+_SHARED_NAME_REGISTRY = """\
+version: 1
+sources:
+  - {id: wire, file: wire.txt, publisher: W, title: T, date: "2025-01-27", language: en}
+claims:
+  - id: X1
+    topic: market
+    subject: Acme Composite
+    metric: fall
+    unit: point
+    cues: {subject: [Acme], metric: [fell]}
+    statements:
+      - {source: wire, value: 612, quote: "the Acme fell 612 points"}
+  - id: X2
+    topic: market
+    subject: Acme Corp
+    metric: fall
+    unit: pct
+    cues: {subject: [Acme], metric: [fell]}
+    statements:
+      - {source: wire, value: 3, quote: "Acme fell 3%"}
+"""
+
+
+def test_a_name_shared_by_an_index_and_a_company_is_judged_per_claim_whatever_the_order(tmp_path):
+    """'Acme' names an index (X1, told in points) and a company (X2): "the Acme information technology index"
+    is another index for X1's name, but not for X2's; the answer for one claim must not be kept for the other."""
+    from dsfact.matching.matcher import TextMatcher
+    from dsfact.matching.others import other_subject
+    from dsfact.numbers import parse_quantities
+    from dsfact.registry import load_registry
+
+    (tmp_path / "wire.txt").write_text("Markets: the Acme fell 612 points. Acme fell 3%.\n", encoding="utf-8")
+    (tmp_path / "claims.yaml").write_text(_SHARED_NAME_REGISTRY, encoding="utf-8")
+    registry = load_registry(tmp_path / "claims.yaml")
+    sentence = "The Acme information technology index fell 2% on Monday."
+
+    def asked(order):
+        text = TextMatcher(sentence, registry)
+        figures = parse_quantities(sentence)
+        text.use(figures)
+        return {(q.start, ci): other_subject(text, q, ci) for q in figures for ci in order}
+
+    assert asked([0, 1]) == asked([1, 0])
+    assert asked([0, 1])[(sentence.index("2%"), 0)]  # another index than X1's

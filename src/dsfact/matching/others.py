@@ -241,13 +241,14 @@ def other_subject(text, q, ci: int) -> bool:
         own = cache[("own", si, ci)] = [h for h in text.sentence_hits(si) if ci in naming(h.cue)[1]]
     if own:
         nearest = min(own, key=lambda h: text.distance(q, h))
-        key = ("name", nearest.start, nearest.end)
+        index = _is_index(text, ci)
+        key = ("name", nearest.start, nearest.end, index)  # one name may serve an index's claim and another's
         other = cache.get(key)
         if other is None:
             assets = cache.get("assets")
             if assets is None:
                 assets = cache["assets"] = _asset_words(folded, _tables()["asset"])
-            other = cache[key] = heads_other(folded, nearest.start, nearest.end, assets, _is_index(text, ci)) \
+            other = cache[key] = heads_other(folded, nearest.start, nearest.end, assets, index) \
                 or record_frame(folded, nearest.end)
         if other or _example_of_group(text, q, nearest):
             if other or not _one_of_kind(text, nearest):
