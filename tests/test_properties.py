@@ -202,6 +202,19 @@ def test_sentences_tile_the_text_in_order(text):
         previous_end = s.end
 
 
+@SETTINGS
+@given(any_text)
+def test_paragraphs_are_counted_without_gaps(text):
+    """However many blank lines stand between them, two paragraphs are one apart: "the paragraph before" is
+    the one above (a gap would put it out of reach of the rules that look one paragraph back)."""
+    numbers = [s.paragraph for s in split_sentences(text)]
+    assert numbers == sorted(numbers)
+    assert all(b - a <= 1 for a, b in zip(numbers, numbers[1:]))
+    assert not numbers or numbers[0] == 0
+    spaced = split_sentences(text.replace("\n\n", "\n\n\n\n"))  # more blank lines, the same paragraphs
+    assert [s.paragraph for s in spaced] == numbers
+
+
 # --- the check -----------------------------------------------------------------------------------
 
 CLAIM_TEXT = st.lists(st.sampled_from([

@@ -97,8 +97,8 @@ def split_sentences(text: str, prose: Callable[[int], bool] | None = None) -> li
         if text[start:i + 1].strip():
             _append(sentences, text, start, i + 1, paragraph)
         start = i + 1
-        if new_paragraph:
-            paragraph += 1
+        if new_paragraph and sentences and sentences[-1].paragraph == paragraph:
+            paragraph += 1  # (a run of blank lines parts two paragraphs, not three or four)
     if text[start:].strip():
         _append(sentences, text, start, n, paragraph)
     return sentences
