@@ -25,7 +25,7 @@ from dsfact.matching.pricemonth import priced_in_other_month
 from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted, lexicon, opens_new_subject
 from dsfact.matching.shares import broken_down, share_told
-from dsfact.matching.thatday import follows, next_day, referred_day, refers_back
+from dsfact.matching.thatday import REFERRED_PARAGRAPHS, follows, next_day, referred_day, refers_back
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import inside, references, time_tags
 from dsfact.matching.undated import text_dates, told_later, told_of_another_year, undated_year
@@ -152,7 +152,9 @@ def _referred(text, si: int, tags: tuple, time: str) -> str | None:
     later = next_day(tags)
     if not (later or refers_back(tags)):
         return None
-    referred = referred_day(text, si)
+    # "the next day" counts from the day last named, however many paragraphs back ("1月27日……。当天……。\n\n
+    # 次日……"): the story moved on from it, whatever came between that names no day
+    referred = referred_day(text, si, None if later else REFERRED_PARAGRAPHS)
     if referred is None:
         return None
     day, at = referred

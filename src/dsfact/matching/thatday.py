@@ -53,18 +53,18 @@ def _on(date: str, year_of, days: set) -> bool:
     return year is not None and resolve_day(date, year) in days
 
 
-def referred_day(text, si: int) -> tuple[tuple[str, ...], int] | None:
+def referred_day(text, si: int, reach: int | None = REFERRED_PARAGRAPHS) -> tuple[tuple[str, ...], int] | None:
     """The time tags of the day "that day" in sentence si points to (`text`: a TextMatcher), with where they
     stand: those of the nearest sentence before it that names a day (a date that gives its day, a weekday,
-    "yesterday"), in its paragraph or, when none does there, in the paragraph before; None when no sentence
-    does."""
+    "yesterday"), in its paragraph or, when none does there, in the `reach` paragraphs before (None: any
+    before it); None when no sentence does."""
     from dsfact.matching.timewords import time_tags
 
     sentences, folded = text.sentences, text.folded
     own = sentences[si].paragraph
     for k in range(si - 1, -1, -1):
         before = sentences[k]
-        if before.paragraph < own - REFERRED_PARAGRAPHS:
+        if reach is not None and before.paragraph < own - reach:
             return None
         tags = [t for t in time_tags(folded, before.start, before.end)
                 if t.startswith("weekday:") or t in DAY_KINDS]
