@@ -18,6 +18,7 @@ from dsfact.matching.roles import FigureReader
 from dsfact.matching.sentences import Sentence, split_sentences
 from dsfact.matching.signed import signed
 from dsfact.matching.timewords import filed_in_week, inside, references
+from dsfact.matching.variantword import told_beside_other
 from dsfact.matching.versions import versioned
 from dsfact.matching.when import SHIFTED, date_fits, east_of
 from dsfact.model import Quantity, Registry
@@ -444,7 +445,7 @@ class TextCues:
         near = INF
         for hit, claims in variants:
             if claim_index in claims and not self._qualifies_other(q, hit, claims) \
-                    and not _named_again(self, q, hit, claim_index):
+                    and not told_beside_other(self, q, hit) and not _named_again(self, q, hit, claim_index):
                 near = min(near, bracketed(self.text, q, hit) or self.distance(q, hit))  # clause-aware, as for subjects
         return near
 
@@ -489,6 +490,7 @@ def bracketed(text: str, q: Quantity, hit: CueHit) -> float:
 
 
 _BRACKET_STOPS = frozenset(")）(（,，;；。")
+
 _COMPOUND_JOIN = "-\u2010\u2011\u2013"
 
 

@@ -1,0 +1,27 @@
+"""Which figure a variant word (cache hit, 缓存命中, 一度, intraday) qualifies when two figures of one unit stand
+near it: the one it shares a stretch of clause with, not one parted from it by a clause mark or a bracket."""
+from __future__ import annotations
+
+STRETCH = 12  # how far after a variant word its figure may stand in a bracket ("（缓存命中时0.14美元）")
+_PARTS = frozenset(",，;；:：、()（）。")
+
+
+def parted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a clause mark or a bracket: what stands on its two sides is told apart."""
+    return any(c in _PARTS for c in text[start:end])
+
+
+def told_beside_other(cues, q, hit) -> bool:
+    """Whether a variant word stands in one stretch of clause with another figure of q's unit, parted from
+    q by a clause mark or a bracket, which the word then qualifies: "R1's input price is $0.55, or $0.14
+    when the cache hits", "输入0.55美元（缓存命中时0.14美元）": the cache hit is the $0.14, not the $0.55.
+    `cues`: the text's TextCues (its figures, read and in use)."""
+    text = cues.text
+    if hit.start >= q.end:
+        near = [x for x in cues.figures_in(q.end, hit.start) if x.unit == q.unit]
+        after = cues.figures_in(hit.end, hit.end + STRETCH)[:1]
+        near += [x for x in after if x.unit == q.unit and not parted(text, hit.end, x.start)]
+        return any(not parted(text, min(x.end, hit.end), max(x.start, hit.start))
+                   and parted(text, q.end, min(x.start, hit.start)) for x in near)
+    near = [x for x in cues.figures_in(hit.end, q.start) if x.unit == q.unit]
+    return any(not parted(text, hit.end, x.start) and parted(text, x.end, q.start) for x in near)
