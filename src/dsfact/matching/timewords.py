@@ -210,17 +210,20 @@ def _set_words():
 
 def _beaten_records(folded: str, start: int, end: int, chinese: bool) -> list[tuple[int, int]]:
     """The spans of earlier records the day's figure is set against, told with the time they were set:
-    a `beaten` word, then in its clause a word that a record was `set` and a superlative, and no figure but
-    a date ("比英伟达去年9月创下的纪录多一倍", "beating the record it set last September"): the time told
-    there is the old record's, no time of the day's figures."""
+    a `beaten` word, then in its clause a word that a record was `set` and a superlative, or a word of an
+    earlier `record` ([reference] `record`), and no figure but a date ("比英伟达去年9月创下的纪录多一倍",
+    "beating the record it set last September", "surpassing its previous record from September 2024",
+    超过此前纪录): the time told there is the old record's, and the record word no time of the day's figures
+    ("the previous record of $279 billion", with a figure of its own, still places that figure)."""
     beaten, set_ = _set_words()
     out = []
     for m in beaten.get(chinese).finditer(folded, start, end):
         b = m.end()
         while b < end and folded[b] not in _MARKS:
             b += 1
-        if set_.get(chinese).search(folded, m.end(), b) is None \
-                or _lexicon().superlative.get(chinese).search(folded, m.end(), b) is None:
+        if _lexicon().record.get(chinese).search(folded, m.end(), b) is None and (
+                set_.get(chinese).search(folded, m.end(), b) is None
+                or _lexicon().superlative.get(chinese).search(folded, m.end(), b) is None):
             continue
         if all(_is_date_digits(folded, d) for d in _DATE_DIGITS.finditer(folded, m.end(), b)):
             out.append((m.start(), b))
