@@ -31,6 +31,8 @@ class _Ranges:
         if not m:
             return None
         conn = m.group().strip()
+        if conn in ("~", "〜") and "\n" in m.group():
+            return None  # a tilde that opens the next line (a table's next cell) is its figure's "about": "~2 months⏎~3 months"
         start = a.core.start
         if conn == "and" and not r.between.search(w, max(0, start - 20), start):
             return None
