@@ -110,6 +110,22 @@ def _caused_by(folded: str, end: int, start: int) -> bool:
     return "\n" not in between and _CAUSE[0].search(between) is not None
 
 
+def caused_name(folded: str, start: int, end: int, lo: int) -> bool:
+    """Whether the name at folded[start:end] stands in a phrase of cause of the clause that opens at lo: a word
+    of cause before it ("amid", "following", 由于) or a word of the stir it caused right after it ("fell 17% on
+    DeepSeek fears", "the DeepSeek shock", DeepSeek冲击; names.words [cause] `after`)."""
+    if _caused_by(folded, lo, start):
+        return True
+    after = folded[end:end + 24]
+    if after.startswith(("'s", "’s")):
+        after = after[2:]
+    after = after.lstrip(" ")
+    for word in words_of("names", "cause", "after", longest_first=True):
+        if after.startswith(word) and (not word[-1:].isascii() or not after[len(word):len(word) + 1].isalnum()):
+            return True
+    return False
+
+
 _ASIDE_REACH = 80  # characters from a name back to the bracket that opens its aside, and on to the one closing it
 _GLOSS_MARKS = " \t,，、;；:：'’\"“”「」『』·.-/&的"
 

@@ -16,7 +16,7 @@ from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.fromto import in_from_part
-from dsfact.matching.headday import weekday_elsewhere
+from dsfact.matching.headday import timeline_day_elsewhere, weekday_elsewhere
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opens_with_name
 from dsfact.matching.otherweek import another_week
@@ -134,8 +134,10 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return ""  # "in January 2025": the sentence names the claim's month or year, and no other day of it
     if si > 0 and text.sentences[si - 1].paragraph == sentence.paragraph \
             and (_places_elsewhere(text, text.sentences[si - 1], time, refers_back(tags))
-                 or opened_elsewhere(text, si, time)) or weekday_elsewhere(text, si, time):
-        return ANOTHER_DAY  # the sentence before, the date the paragraph opens with, or a weekday at a passage's head
+                 or opened_elsewhere(text, si, time)) or weekday_elsewhere(text, si, time) \
+            or timeline_day_elsewhere(text, si, time):
+        return ANOTHER_DAY  # the sentence before, the date the paragraph opens with, a weekday at a passage's head,
+        # or the head line of a timeline's day ("**Tuesday, January 28**" over "- The Nasdaq gains 2%")
     anchored = text._anchors.get(time)
     if anchored is None:
         anchored = text._anchors[time] = _anchored(text, time)
@@ -489,9 +491,19 @@ def passed_over(text, q: Quantity, candidate) -> bool:
         if end <= hit.start and hit.end <= q.start:
             named = _named(roles)
             if named and ci not in named and not is_comparison(folded, hit.start, hit.end) \
-                    and not in_respective_list(text, q, hit, ci) and not in_from_part(text, q, hit):  # "…分别为8元和16元"
+                    and not in_respective_list(text, q, hit, ci) and not in_from_part(text, q, hit) \
+                    and not _named_as_cause(folded, hit, marks):  # "…分别为8元和16元"; "on DeepSeek fears"
                 return True
     return False
+
+
+def _named_as_cause(folded: str, hit, marks: list) -> bool:
+    """Whether the name at `hit` is the cause of its clause's move, not another body ("Nvidia fell 17% on
+    DeepSeek fears, wiping out $589 billion"): dsfact.matching.aside.caused_name, within the name's clause."""
+    from dsfact.matching.aside import caused_name
+
+    k = bisect.bisect_left(marks, hit.start)
+    return caused_name(folded, hit.start, hit.end, marks[k - 1] if k else 0)
 
 
 def other_scale(q: Quantity, claim: Claim) -> bool:

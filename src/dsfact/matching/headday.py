@@ -74,3 +74,50 @@ def _day_of_month(folded: str, sentence) -> bool:
 def _may_date(folded: str, sentence) -> bool:
     """Whether a sentence holds a digit or a Chinese numeral, without which it gives no date."""
     return any(c.isdigit() or c in "一二三四五六七八九十廿卅" for c in folded[sentence.start:sentence.end])
+
+
+HEAD_CHARS = 60  # a line longer than this is prose, not a day's head
+
+
+def timeline_day_elsewhere(text, si: int, time: str) -> bool:
+    """Whether sentence si stands under a day's head line of a timeline that is not the claim's day: a text
+    of two or more head lines that name different days ("**Monday, January 27**", "## Tuesday, January 28",
+    a line alone in its paragraph that names a date with its day and states nothing else) tells each day's
+    figures under its head, so "- The Nasdaq gains 2%" under Tuesday's is not Monday's move. A single dated
+    head line (the dateline of a story written the next day) places nothing: a story dated the 28th reports
+    the 27th's close."""
+    heads = _day_heads(text)
+    if len({tags for _, tags in heads}) < 2:
+        return False
+    under = None
+    for k, tags in heads:
+        if k >= si:
+            break
+        under = tags
+    return under is not None and not time_fits(time, under, text.year, text.day)
+
+
+def _day_heads(text) -> list[tuple[int, tuple[str, ...]]]:
+    """The head lines of `text` (a TextMatcher) that name a day, each with its date tags, found once per text."""
+    found = getattr(text, "_day_heads", None)
+    if found is not None:
+        return found
+    found = text._day_heads = []
+    sentences = text.sentences
+    for k in naming_day_sentences(text):
+        sentence = sentences[k]
+        alone = (k == 0 or sentences[k - 1].paragraph != sentence.paragraph) and \
+            (k + 1 == len(sentences) or sentences[k + 1].paragraph != sentence.paragraph)
+        if not alone or len(text.text[sentence.start:sentence.end].strip(" *_#\n")) > HEAD_CHARS:
+            continue
+        if any(x.unit != "date" for x in text.read_alone(sentence)):
+            continue  # a line that states a figure is news, not a head
+        dates = tuple(f"date:{x.value}" for x in day_dates(text, sentence))
+        if dates:
+            found.append((k, dates))
+    return found
+
+
+def naming_day_sentences(text) -> list[int]:
+    """The sentences of `text` that name a day (see _day_named), in order."""
+    return [k for k in range(len(text.sentences)) if _day_named(text, k) is not None]
