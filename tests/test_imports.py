@@ -102,3 +102,21 @@ def test_an_english_check_imports_neither_typing_nor_pathlib():
     )
     out = subprocess.run([sys.executable, "-c", run], check=True, capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_table_defers_what_dataclasses_imports_and_it_still_works():
+    """rich's dataclasses import inspect and copy, which drawing a table never uses: a check's table leaves them
+    unexecuted, and they work as ever once something uses them (an attribute, a from-import)."""
+    run = (
+        "import contextlib, io, sys\n"
+        "from dsfact.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    main(['check', {str(ROOT / 'examples' / 'draft_en.md')!r}])\n"
+        "assert 'Verdict' in out.getvalue()\n"
+        "print('executed:', *sorted(m for m in ('inspect', 'copy') if len(vars(sys.modules[m])) > 12))\n"
+        "import inspect, copy\n"
+        "from inspect import getsource\n"
+        "print(inspect.signature(main), copy.deepcopy([[1]]), getsource(main).startswith('def main'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", run], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.splitlines() == ["executed:", "(argv: 'list[str] | None' = None) -> 'int' [[1]] True"]

@@ -185,9 +185,9 @@ def table_text(result: FileResult, registry, *, width: int, color_system: str | 
     """One file's table as text, drawn for a console of this width and colour system (in a worker)."""
     import io
 
-    from rich.console import Console
+    from dsfact.render.table import console_class, render_file_table
 
-    from dsfact.render.table import render_file_table
+    Console = console_class()
 
     visible = without_supported(result) if quiet else result
     if quiet and not visible.findings:

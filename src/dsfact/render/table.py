@@ -1,6 +1,9 @@
 """Rich tables for people at a terminal: the only module that imports rich for `check`."""
 from __future__ import annotations
 
+import sys
+import threading
+
 from dsfact.model import (
     CONSISTENT,
     CONTRADICTED,
@@ -22,6 +25,58 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severi
 SOURCE_COLUMN = 16  # "✓ $5.576M, <$6M" and its padding
 
 
+# Modules that dataclasses imports (rich.console and rich.table declare dataclasses) for what drawing a table
+# never asks of them: inspect (a signature for the docstring of a class that has none; rich's all have one) and
+# copy (deepcopy, for asdict). Executing them is a quarter of what the table adds to a short article's check.
+UNUSED_BY_TABLES = ("inspect", "copy")
+
+
+_DEFERRING = threading.RLock()  # a module executed may use another deferred one
+
+
+def console_class():
+    """rich.console.Console, imported with the modules of UNUSED_BY_TABLES that no one has imported yet deferred
+    (see _Deferred): each is executed when one of its attributes is first used, by anyone."""
+    import sys
+
+    if "rich.console" not in sys.modules:
+        for name in UNUSED_BY_TABLES:
+            if name not in sys.modules:
+                _defer(name)
+    from rich.console import Console
+
+    return Console
+
+
+def _defer(name: str) -> None:
+    """Put module `name` in sys.modules unexecuted, to be executed on the first use of one of its attributes.
+    Not importlib.util.LazyLoader: on Python 3.11 an `import` statement reads the module's __spec__, which
+    executes a module that LazyLoader made lazy."""
+    import importlib.machinery
+    import sys
+
+    spec = importlib.machinery.PathFinder.find_spec(name)
+    if spec is None or not isinstance(spec.loader, importlib.machinery.SourceFileLoader):
+        return
+    module = _Deferred(name)
+    for attribute, value in (("__spec__", spec), ("__loader__", spec.loader), ("__file__", spec.origin),
+                             ("__cached__", spec.cached), ("__package__", spec.parent)):
+        setattr(module, attribute, value)
+    sys.modules[name] = module
+
+
+class _Deferred(type(sys)):  # a module
+    """A module not yet executed: the attributes the import system sets are there; asking for any other
+    executes the module's code (once, under a lock) and then gives the attribute."""
+
+    def __getattr__(self, attribute: str):
+        with _DEFERRING:
+            if type(self) is _Deferred:
+                self.__class__ = type(sys)
+                self.__spec__.loader.exec_module(self)
+        return getattr(self, attribute)
+
+
 def make_console(file=None, *, color: str | bool | None = "auto", width: int | None = None):
     """A console for `color` = auto (styles on a terminal), always, or never.
 
@@ -29,7 +84,7 @@ def make_console(file=None, *, color: str | bool | None = "auto", width: int | N
     colour, and no bold or italics either."""
     import os
 
-    from rich.console import Console
+    Console = console_class()
 
     mode = {True: "always", False: "never", None: "auto"}.get(color, color)  # type: ignore[arg-type]
     if mode == "never" or (mode == "auto" and os.environ.get("NO_COLOR")):
