@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from dsfact.matching import cuecache
+from dsfact.matching import bodies, cuecache
+from dsfact.matching.bodies import members_of
 from dsfact.matching.cues import CueIndex
 from dsfact.registry import cache, default_bundled_path, load_registry
 
@@ -47,6 +48,7 @@ def test_an_index_read_back_is_the_index_built(cached):
     assert len(_cue_files(directory)) == 1
     again = cuecache.cached_index(registry)
     assert _same(first, built) == [] and _same(again, built) == []
+    assert again.members == first.members == members_of(registry) and any(own for own, _ in again.members)
     folded = "deepseek said v3 cost $5.6 million to train on 2,048 nvidia h800s; 深度求索称训练成本为557.6万美元"
     assert again.find(folded) == built.find(folded) and again.find(folded)
 
@@ -62,7 +64,7 @@ def test_a_file_that_is_not_what_was_written_is_ignored(cached, monkeypatch):
     tampered = json.dumps(body, separators=(",", ":")).encode("ascii")
     digest = cache.digest(tampered).encode("ascii")
     for bad in (data[:-40], data.replace(data[start:start + 20], b" " * 20),  # cut short; altered
-                data[:len(b'{"format": 1, "digest": "')] + digest + b'", "index": ' + tampered + b"}"):  # well-made
+                cuecache._HEAD + digest + b'", "index": ' + tampered + b"}"):  # well-made
         file.write_bytes(bad)
         assert cuecache._read(file.name, len(registry.claims)) is None
         built: list[int] = []
@@ -86,4 +88,34 @@ def test_another_registry_or_synonym_table_names_another_file(cached, monkeypatc
 
     real = dsfact.lang.words_text
     monkeypatch.setattr(dsfact.lang, "words_text", lambda n: real(n) + "\n[added]\nwords: a, b\n")
+    assert cuecache._name(registry) not in (None, name)
+
+
+def test_members_that_are_not_what_was_written_are_ignored(cached, monkeypatch):
+    """Members kept with the index: a claim too few, a key the index does not have, a key that is no string,
+    each in a file whose digest matches, make the whole index be built again; members are then worked out."""
+    registry, directory = cached
+    cuecache.cached_index(registry)
+    (file,) = _cue_files(directory)
+    data = file.read_bytes()
+    start = data.index(b'"index": ') + len(b'"index": ')
+    own = next(i for i, (mine, _) in enumerate(json.loads(data[start:-1])["members"]) if mine)
+    for change in (lambda m: m.pop(), lambda m: m[own][0].append("no such cue"), lambda m: m[own][1].append(7),
+                   lambda m: m[own].append([])):
+        body = json.loads(data[start:-1])
+        change(body["members"])
+        tampered = json.dumps(body, separators=(",", ":")).encode("ascii")
+        file.write_bytes(cuecache._HEAD + cache.digest(tampered).encode("ascii") + b'", "index": ' + tampered + b"}")
+        assert cuecache._read(file.name, len(registry.claims)) is None
+        index = cuecache.cached_index(registry)
+        assert index.members == members_of(registry)
+        assert cuecache._read(file.name, len(registry.claims))["members"] == members_of(registry)  # written again
+
+
+def test_a_changed_members_rule_names_another_file(cached, monkeypatch, tmp_path):
+    registry, _ = cached
+    name = cuecache._name(registry)
+    changed = tmp_path / "bodies.py"
+    changed.write_bytes(open(bodies.__file__, "rb").read() + b"# another rule\n")
+    monkeypatch.setattr(bodies, "__file__", str(changed))
     assert cuecache._name(registry) not in (None, name)

@@ -56,7 +56,6 @@ def governed(folded: str, start: int) -> bool:
     return bool(words) and (words[-1] in latin or " ".join(words[-2:]) in latin)
 
 
-_MEMBERS: dict[int, tuple] = {}
 _RATIOS = ("ratio", "factor")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
@@ -95,35 +94,37 @@ def members(text: TextCues) -> list[tuple[frozenset[str], frozenset[str]]]:
     name with a digit that its subject words contain) and of the other members of the family its cues
     also name (the V3 price claims' "R1"). A model its statements attribute the figure to is its own
     (some sources wrote V3's training cost as R1's). A claim whose subject names no model (DeepSeek the
-    company) has neither. Once per registry."""
-    index, registry = text.index, text.registry
-    found = _MEMBERS.get(id(index))
-    if found is None or found[0] is not index:
-        folded, out = registry.folded_cues, []
-        company = _company_models(registry, folded)
-        for claim in registry.claims:
-            # the claim's subject, and the names its statements attribute the figure to ("DeepSeek-R1"
-            # for V3's training cost, as some sources wrote it)
-            said = [claim.subject] + [st.attributed_to for st in claim.statements if st.attributed_to]
-            fields = [alnum(_fold(w)) for w in said]
-            keys = {_cue_key(c, folded.get(c))[0] for c in claim.subject_cues}
-            models = {k for k in keys if _model_name(k)}
-            own = {k for k in models if alnum(k) in fields[0]}
-            own |= {k for k in models if own and any(alnum(k) in f for f in fields)}
-            numbers = {_DIGITS.findall(k)[0] for k in own}
-            own |= {k for k in models if _DIGITS.findall(k)[0] in numbers  # "标普500" beside "S&P 500"
-                    and not any(_tier_of(alnum(k), alnum(o), alnum(claim.metric)) for o in own)}  # not "o1-mini" of o1
-            # the company's other models, whoever's claims name them: "DeepSeek priced V3 at $1.10" is no price
-            # of R1's, though no cue of R1's output price names V3 (issue 9)
-            if own:
-                models |= set().union(*(company.get(k, ()) for k in keys - models)) - own
-            # a later version of its own model ("Llama 3.1" beside "Llama 3") is no other member; a tier of it is
-            # ("o1-mini" beside o1)
-            other = frozenset(k for k in models - own if own and not any(_later_version(alnum(k), alnum(o)) for o in own))
-            own = frozenset(own)
-            out.append((own, other))
-        found = _MEMBERS[id(index)] = (index, out)
-    return found[1]
+    company) has neither. Once per registry, kept with its cue index (dsfact.matching.cuecache)."""
+    if text.index.members is None:
+        text.index.members = members_of(text.registry)
+    return text.index.members
+
+
+def members_of(registry) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """members() of a registry, worked out."""
+    folded, out = registry.folded_cues, []
+    company = _company_models(registry, folded)
+    for claim in registry.claims:
+        # the claim's subject, and the names its statements attribute the figure to ("DeepSeek-R1"
+        # for V3's training cost, as some sources wrote it)
+        said = [claim.subject] + [st.attributed_to for st in claim.statements if st.attributed_to]
+        fields = [alnum(_fold(w)) for w in said]
+        keys = {_cue_key(c, folded.get(c))[0] for c in claim.subject_cues}
+        models = {k for k in keys if _model_name(k)}
+        own = {k for k in models if alnum(k) in fields[0]}
+        own |= {k for k in models if own and any(alnum(k) in f for f in fields)}
+        numbers = {_DIGITS.findall(k)[0] for k in own}
+        own |= {k for k in models if _DIGITS.findall(k)[0] in numbers  # "标普500" beside "S&P 500"
+                and not any(_tier_of(alnum(k), alnum(o), alnum(claim.metric)) for o in own)}  # not "o1-mini" of o1
+        # the company's other models, whoever's claims name them: "DeepSeek priced V3 at $1.10" is no price
+        # of R1's, though no cue of R1's output price names V3 (issue 9)
+        if own:
+            models |= set().union(*(company.get(k, ()) for k in keys - models)) - own
+        # a later version of its own model ("Llama 3.1" beside "Llama 3") is no other member; a tier of it is
+        # ("o1-mini" beside o1)
+        other = frozenset(k for k in models - own if own and not any(_later_version(alnum(k), alnum(o)) for o in own))
+        out.append((frozenset(own), other))
+    return out
 
 
 def _later_version(name: str, own: str) -> bool:

@@ -2,16 +2,21 @@
 near-spelling masks) kept in the registry cache (dsfact.registry.cache), so that a short check does not index
 every cue again: building it costs a tenth of a short article's check, reading it back a fraction of that.
 
+With it is kept what dsfact.matching.bodies.members works out from the registry alone (per claim, the cue keys
+of its own models and of the other members of their family), which a check would otherwise work out again on
+every run.
+
 The file is plain JSON, named by a BLAKE2b hash of the name of the registry's own cache file (itself a hash of
-the registry's path and bytes), of this format, of the code that builds the index (cues.py) and of the word
-table it reads (synonyms.words): a changed registry, word table or indexing rule is a new name, so an index is
-built again. The file carries the hash of its index's bytes; what is read back is checked field by field
+the registry's path and bytes), of this format, of the code that builds the index and the members (cues.py,
+bodies.py) and of the word table it reads (synonyms.words): a changed registry, word table or rule is a new
+name, so an index is built again. The file carries the hash of its index's bytes; what is read back is checked field by field
 (types, every claim number in range, every word indexed under a key that exists), and anything else is
 ignored and the index built again. Nothing read from it runs code: its words are looked up, and the first
 characters of its Chinese cues are escaped into one pattern as a freshly built index's are.
 
     {"format": 1, "digest": "<hash of the index's bytes>", "index": {"keys": [every cue key], "counts": [its
-     roles' count, per key], "claims": [...], "kinds": [...], "stems": [...], "stem_keys": [a key's number], ...}}
+     roles' count, per key], "claims": [...], "kinds": [...], "stems": [...], "stem_keys": [a key's number], ...,
+     "members": [[[own keys], [other keys]], per claim]}}
 """
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ from itertools import accumulate
 from dsfact.matching.cues import ENTITY, EXCLUDE, METRIC, SUBJECT, VARIANT, CueIndex
 from dsfact.model import Registry
 
-CUE_FORMAT = 1  # bump when the cached form changes
+CUE_FORMAT = 2  # bump when the cached form changes
 _ROLES = (SUBJECT, METRIC, EXCLUDE, VARIANT, ENTITY)  # a role by its number in the file
 _NUMBERS = {role: n for n, role in enumerate(_ROLES)}
 _HEAD = b'{"format": %d, "digest": "' % CUE_FORMAT
@@ -39,7 +44,7 @@ def cached_index(registry: Registry) -> CueIndex:
             return _from_words(registry, words)
     index = CueIndex.build(registry)
     if name is not None:
-        _write(name, index)
+        _write(name, index, registry)
     return index
 
 
@@ -52,6 +57,7 @@ def _from_words(registry: Registry, words: dict) -> CueIndex:
     index = CueIndex()
     for field in _WORD_PART:
         setattr(index, field, words[field])
+    index.members = words["members"]
     index._index_claims(registry)
     return index
 
@@ -65,17 +71,24 @@ def _name(registry: Registry) -> str | None:
     registry_name = cache.name_of(registry)
     if registry_name is None:
         return None
+    from dsfact.matching import bodies
+
     try:
-        with open(cues.__file__, "rb") as handle:
-            code = handle.read()
+        code = []
+        for module in (cues, bodies):
+            with open(module.__file__, "rb") as handle:
+                code.append(handle.read())
         synonyms = words_text("synonyms").encode("utf-8")
     except (OSError, TypeError, UnicodeError):  # no source to name the rules by: build the index every time
         return None
-    return "cues-" + cache.digest(str(CUE_FORMAT).encode(), registry_name.encode(), code, synonyms)[:40] + ".json"
+    return "cues-" + cache.digest(str(CUE_FORMAT).encode(), registry_name.encode(), *code, synonyms)[:40] + ".json"
 
 
-def _write(name: str, index: CueIndex) -> None:
+def _write(name: str, index: CueIndex, registry: Registry) -> None:
+    from dsfact.matching.bodies import members_of
     from dsfact.registry import cache
+
+    index.members = members_of(registry)
 
     words = {field: getattr(index, field) for field in _WORD_PART}
     roles, latin = words["roles"], words["latin"]
@@ -90,7 +103,8 @@ def _write(name: str, index: CueIndex) -> None:
              "fuzzy_first": list(words["latin_fuzzy"]),
              "fuzzy_keys": [[number[key] for key in bucket] for bucket in words["latin_fuzzy"].values()],
              "masks": [number[key] for key in words["fuzzy_masks"]], "mask_bits": list(words["fuzzy_masks"].values()),
-             "prefixes": sorted(words["latin_prefixes"])}
+             "prefixes": sorted(words["latin_prefixes"]),
+             "members": [[sorted(own), sorted(other)] for own, other in index.members]}
     try:
         body = json.dumps(plain, separators=(",", ":")).encode("ascii")  # ASCII: \u escapes for Chinese
     except (TypeError, ValueError):
@@ -117,7 +131,7 @@ def _read(name: str, claims: int) -> dict | None:
 
 
 _FIELDS = {"keys", "counts", "claims", "kinds", "stems", "stem_keys", "cjk_prefixes", "cjk_keys", "fuzzy_first",
-           "fuzzy_keys", "masks", "mask_bits", "prefixes"}
+           "fuzzy_keys", "masks", "mask_bits", "prefixes", "members"}
 
 
 def _all(value, kind: type) -> bool:
@@ -157,7 +171,21 @@ def _checked(plain, claims: int) -> dict | None:
     cjk = {first: [keys[n] for n in bucket] for first, bucket in zip(cjk_prefixes, cjk_keys)}
     if not all(key[:2] == first for first, bucket in cjk.items() for key in bucket):
         return None
+    members = _members(plain["members"], claims, roles)
+    if members is None:
+        return None
     return {"roles": roles, "latin": dict(zip(stems, map(keys.__getitem__, stem_keys))),
             "latin_fuzzy": {first: [keys[n] for n in bucket] for first, bucket in zip(fuzzy_first, fuzzy_keys)},
             "cjk_by_prefix": cjk, "fuzzy_masks": dict(zip(map(keys.__getitem__, masks), bits)),
-            "latin_prefixes": set(prefixes)}
+            "latin_prefixes": set(prefixes), "members": members}
+
+
+def _members(value, claims: int, keys) -> list[tuple[frozenset[str], frozenset[str]]] | None:
+    """bodies.members as _write keeps it, checked: per claim a pair of lists of cue keys of the index; or None."""
+    if not (_all(value, list) and len(value) == claims
+            and all(len(pair) == 2 and _all(pair, list) and _all(pair[0], str) and _all(pair[1], str)
+                    for pair in value)):
+        return None
+    if not {name for pair in value for names in pair for name in names} <= keys.keys():
+        return None
+    return [(frozenset(own), frozenset(other)) for own, other in value]

@@ -109,6 +109,7 @@ class CueIndex:
         self._directions: dict[str, frozenset[str]] = {}  # claim id -> directions(claim)
         self._variants: dict[str, frozenset[int]] = {}  # cue key -> variants_of(key)
         self._naming: dict[str, tuple] = {}  # cue key -> naming(key)
+        self.members: list[tuple[frozenset[str], frozenset[str]]] | None = None  # dsfact.matching.bodies.members
 
     @classmethod
     def build(cls, registry: Registry) -> "CueIndex":

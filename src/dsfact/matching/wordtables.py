@@ -9,15 +9,13 @@ import re
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.wordstarts import STAGES
 
-_LATIN = re.compile(r"[a-z]")
-
 
 def _alternation(words: tuple[str, ...]) -> str:
     """A regex alternation of words, longest first; Latin words match whole words only."""
     parts, latin = [], []
     for word in sorted(set(words), key=len, reverse=True):
         body = r"\s+".join(re.escape(w) for w in word.split())
-        starts, ends = bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:]))
+        starts, ends = _latin_edges(word)
         if starts and ends:
             latin.append(body)  # guarded once for the whole group: one test per position, not one per word
             continue
@@ -68,11 +66,13 @@ class Words:
         """`edges(word)` says whether no letter or digit may stand right before the word and right after it
         (by default: where it begins and ends with a Latin letter, as `_alternation` guards it)."""
         self._entries = []  # (parts, starts Latin, ends Latin), whether the word is Chinese
+        edges = edges or _latin_edges
+        add = self._entries.append
         for word in set(words):
             parts = tuple(word.split())
             if not parts:
                 raise ValueError("roles.words: an empty word")
-            self._entries.append(((parts, *(edges or _latin_edges)(word)), has_cjk(word)))
+            add(((parts, *edges(word)), not word.isascii() and has_cjk(word)))
         # chinese -> the last (first) character of a last (first) part -> [(length, {part: [entries]})]: only
         # the lengths of parts that end (begin) with the character are tried; built when first asked
         self._ends: list[dict[str, list] | None] = [None, None]  # by chinese (False, True)
@@ -251,7 +251,9 @@ _AZ = frozenset("abcdefghijklmnopqrstuvwxyz")  # what a Latin word begins with
 
 
 def _latin_edges(word: str) -> tuple[bool, bool]:
-    return bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:]))
+    """Whether a word begins and whether it ends with a letter a to z (the class [a-z], without a regex call:
+    asked of every role and time word on every run)."""
+    return "a" <= word[:1] <= "z", "a" <= word[-1:] <= "z"
 
 
 def _word_before(text: str, e: int, parts: tuple[str, ...]) -> int | None:
@@ -358,7 +360,7 @@ class _Finder:
             parts = tuple(word.split())
             if not parts:
                 raise ValueError("dsfact/lang: an empty word")
-            starts, ends = bool(_LATIN.match(word)), bool(_LATIN.search(word[-1:]))
+            starts, ends = _latin_edges(word)
             groups.setdefault(word[0], ([], []))[0 if starts and ends else 1].append((parts, ends))
             (latin_firsts if starts else other_firsts).add(parts[0] if starts else word[0])
         self._groups = {c: latin + other for c, (latin, other) in groups.items()}
