@@ -119,3 +119,37 @@ def test_a_changed_members_rule_names_another_file(cached, monkeypatch, tmp_path
     changed.write_bytes(open(bodies.__file__, "rb").read() + b"# another rule\n")
     monkeypatch.setattr(bodies, "__file__", str(changed))
     assert cuecache._name(registry) not in (None, name)
+
+
+def test_a_cache_keeps_only_the_files_of_the_registries_in_use(tmp_path, monkeypatch):
+    """Each edit of a registry (or new version of dsfact) names new cache files: writing them removes the
+    files they make stale (the same registry path's older contents, their cue indexes, files named the way
+    older versions named them), and nothing else."""
+    import shutil
+
+    from budget_registry import registry_text
+    from conftest import FIXTURES
+
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("DSFACT_CACHE_DIR", str(directory))
+    monkeypatch.setitem(cache._STATE, "checked", {})
+    shutil.copy(FIXTURES / "city" / "gazette.txt", tmp_path / "gazette.txt")
+    path = tmp_path / "claims.yaml"
+    path.write_text(registry_text(), encoding="utf-8")
+    cuecache.cached_index(load_registry(path))
+    directory.joinpath("cues-" + "0" * 40 + ".json").write_text("{}")  # as an older version named them
+    directory.joinpath("registry-" + "ab" * 20 + ".json").write_text("{}")
+    directory.joinpath("notes.txt").write_text("kept")
+    directory.joinpath("registry-" + "0" * 16 + "-keep").mkdir()  # not a regular file
+    bundled = load_registry(default_bundled_path())  # another registry: its files stay
+    cuecache.cached_index(bundled)
+    for edit in ("# an edit\n", "# another\n"):
+        path.write_text(path.read_text(encoding="utf-8") + edit, encoding="utf-8")
+        registry = load_registry(path)
+        assert registry.path == str(path)
+        cuecache.cached_index(registry)
+        names = sorted(p.name for p in directory.iterdir())
+        mine = [cache.name_of(registry), cuecache._name(registry)]
+        theirs = [cache.name_of(bundled), cuecache._name(bundled)]
+        assert names == sorted(mine + theirs + ["notes.txt", "registry-" + "0" * 16 + "-keep"])
+    assert cuecache._read(cuecache._name(registry), len(registry.claims)) is not None

@@ -81,7 +81,9 @@ def _name(registry: Registry) -> str | None:
         synonyms = words_text("synonyms").encode("utf-8")
     except (OSError, TypeError, UnicodeError):  # no source to name the rules by: build the index every time
         return None
-    return "cues-" + cache.digest(str(CUE_FORMAT).encode(), registry_name.encode(), *code, synonyms)[:40] + ".json"
+    # "cues-P-D-...": the registry file's P-D first, so that cache.prune finds the files of one registry
+    return (f"cues-{registry_name[len('registry-'):-len('.json')]}-"
+            + cache.digest(str(CUE_FORMAT).encode(), registry_name.encode(), *code, synonyms)[:24] + ".json")
 
 
 def _write(name: str, index: CueIndex, registry: Registry) -> None:
@@ -109,7 +111,8 @@ def _write(name: str, index: CueIndex, registry: Registry) -> None:
         body = json.dumps(plain, separators=(",", ":")).encode("ascii")  # ASCII: \u escapes for Chinese
     except (TypeError, ValueError):
         return
-    cache.write(name, _HEAD + cache.digest(body).encode("ascii") + _MIDDLE + body + b"}")
+    if cache.write(name, _HEAD + cache.digest(body).encode("ascii") + _MIDDLE + body + b"}"):
+        cache.prune(name)
 
 
 def _read(name: str, claims: int) -> dict | None:

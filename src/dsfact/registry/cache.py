@@ -168,12 +168,50 @@ def write(name: str, data: bytes) -> bool:
 # --- the registry in the cache ----------------------------------------------------------------------------
 
 def registry_name(file: str, data: bytes) -> str:
-    """The cache file of the registry `file` holding `data`: a hash of dsfact's version, the cache's
-    format, the registry's path (as named and resolved) and its bytes."""
+    """The cache file of the registry `file` holding `data`: "registry-P-D.json", P a hash of the registry's
+    path (as named and resolved), D a hash of dsfact's version, the cache's format, that path and its bytes.
+    What is made from the registry is named after it (dsfact.matching.cuecache: "cues-P-D-....json")."""
     from dsfact._version import __version__
 
-    return "registry-" + digest(f"{__version__}/{CACHE_FORMAT}".encode(), os.fsencode(os.path.realpath(file)),
-                                os.fsencode(file), data)[:40] + ".json"
+    paths = (os.fsencode(os.path.realpath(file)), os.fsencode(file))
+    return (f"registry-{digest(*paths)[:16]}-"
+            + digest(f"{__version__}/{CACHE_FORMAT}".encode(), *paths, data)[:40] + ".json")
+
+
+def prune(written: str) -> None:
+    """After cache file `written` was written, remove the files it makes stale, so that a cache does not grow
+    with every edit of a registry or every new version of dsfact: the other files of the same registry path
+    (registry-P-*), or of the same registry's cue index (cues-P-D-*), those whose registry file is gone, and
+    those named as older versions of dsfact named them. Only regular files of these names are removed."""
+    directory = _safe_dir(create=False)
+    if directory is None:
+        return
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    kind, _, rest = written.partition("-")
+    same = f"{kind}-{rest[:17] if kind == 'registry' else rest[:58]}"  # "registry-P-", "cues-P-D-"
+    stale = {n for n in names if n != written and n.startswith(same)}
+    stale |= {n for n in names if _legacy(n)}
+    registries = {n[len("registry-"):-len(".json")] for n in names if n.startswith("registry-")} - \
+        {n[len("registry-"):-len(".json")] for n in stale}
+    stale |= {n for n in names if n.startswith("cues-") and n[len("cues-"):len("cues-") + 57] not in registries}
+    for name in stale:
+        path = os.path.join(directory, name)
+        try:
+            if stat.S_ISREG(os.lstat(path).st_mode):
+                os.unlink(path)
+        except OSError:
+            pass
+
+
+def _legacy(name: str) -> bool:
+    """Whether a file is named as dsfact named its registry and cue caches before they were named by path:
+    "registry-" or "cues-", 40 hexadecimal digits, ".json"."""
+    kind, _, rest = name.partition("-")
+    return kind in ("registry", "cues") and len(rest) == 45 and rest.endswith(".json") \
+        and all(c in "0123456789abcdef" for c in rest[:40])
 
 
 def cached_registry(name: str, file: str) -> Registry | None:
@@ -211,6 +249,7 @@ def store_registry(name: str, file: str, registry: Registry) -> bool:
     if not write(name, text.encode("ascii")):
         return False
     _NAMES[id(registry)] = (registry, name)
+    prune(name)
     return True
 
 
