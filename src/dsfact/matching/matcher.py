@@ -32,6 +32,7 @@ from dsfact.matching.present import says_where
 from dsfact.matching.pronouns import pronoun_subject
 from dsfact.matching.recalled import recalled_metric
 from dsfact.matching.referents import in_quote, qualifies_other, quoted, referred_back, said_after, spoken_lead
+from dsfact.matching.relaside import only_in_asides
 from dsfact.matching.relhead import relative_head
 from dsfact.matching.restated import restated_fits
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, move_levels, turns_away
@@ -47,12 +48,14 @@ from dsfact.matching.text import (
     LOOKBACK_SENTENCES,
     TextCues,
     full_stop,
+    sentence_dates,
     time_fits_beside,
 )
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timemark import marks_time
 from dsfact.matching.tokencost import counted_cost
 from dsfact.matching.unitwords import in_other_unit
+from dsfact.matching.when import date_fits
 from dsfact.model import Claim, Quantity
 
 EXCLUDE_REACH = 80  # an exclude word rules out a claim near its figure, not across a long sentence
@@ -151,6 +154,12 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
         named = True
     found = text._names_in[key] = (named, given)
     return found
+
+
+def _aside_dates_only(text, sentence: Sentence, q: Quantity, time: str) -> bool:
+    """Whether every date of q's sentence that is not the claim's `time` stands in a relative aside closed
+    before q (dsfact.matching.relaside): "Nvidia, which led the market in 2024, fell 17% on Monday"."""
+    return only_in_asides(text, sentence, q, sentence_dates(text, sentence), lambda d: date_fits(d, time))
 
 
 class TextMatcher(TextCues):
@@ -372,7 +381,8 @@ class TextMatcher(TextCues):
         if claim.time:
             tags = self.reader().times(q) if self._quantities else ()
             # a figure placed by its own date ("$39 billion in 2024") answers to it; others to the sentence's
-            if not any(t.startswith("date:") for t in tags) and not self._time_fits(claim.time, sentence):
+            if not any(t.startswith("date:") for t in tags) and not self._time_fits(claim.time, sentence) \
+                    and not _aside_dates_only(self, sentence, q, claim.time):  # "Nvidia, which ... in 2024, fell"
                 if not time_fits_beside(self, claim.time, sentence, q):
                     return False
                 self._loose.add(self.index.position[claim.id])  # the other dates left to other figures: it may agree

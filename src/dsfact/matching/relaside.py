@@ -1,0 +1,46 @@
+"""A non-restrictive relative clause between a subject and its verb tells of the subject, not of the main
+clause's figure: in "Nvidia, which was the world's most valuable company in 2024, fell 17% on Monday" the year
+is the aside's, and the fall is Monday's. Such an aside opens with a comma and a relative word ("which", "who",
+"whose"), or in Chinese with an apposition that describes it (辉达，这家……的公司，), and closes with a comma or a
+dash before the figure; its dates place nothing outside it."""
+from __future__ import annotations
+
+_OPENERS = (", which ", ", who ", ", whose ", " — which ", " — whose ", " - which ",
+            # the Chinese apposition that describes its subject: "辉达，这家2024年市值一度全球第一的公司，周一……"
+            # (folded: the full-width comma is a comma)
+            ",这家", ",这间", ",这位")
+_CLOSERS = ",—–;"
+_REACH = 120  # characters an aside may run
+
+
+def relative_asides(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the relative asides of folded[start:end] closed within it."""
+    out = []
+    for opener in _OPENERS:
+        at = folded.find(opener, start, end)
+        while at >= 0:
+            body = at + len(opener)
+            close = next((i for i in range(body, min(end, body + _REACH)) if folded[i] in _CLOSERS), -1)
+            if close > body:
+                out.append((at, close + 1))
+            at = folded.find(opener, body, end)
+    return out
+
+
+def only_in_asides(text, sentence, q, dates: list[tuple[str, int, int]], fits) -> bool:
+    """Whether every date of q's sentence that does not fit the claim (`fits(date)`) stands in a relative
+    aside closed before figure q (`dates`: text.matching's sentence_dates, (date, start, end) in the text)."""
+    wrong = [(start, end) for d, start, end in dates if not fits(d)]
+    if not wrong:
+        return False
+    asides = [(a, b) for a, b in relative_asides(text.folded, sentence.start, q.start) if b <= q.start]
+    return bool(asides) and all(any(a <= s and e <= b for a, b in asides) for s, e in wrong)
+
+
+def in_aside_before(text, hit, q) -> bool:
+    """Whether a word (a cue hit) stands in a relative aside closed before figure q, in q's sentence: "Nvidia,
+    which at one point was the most valuable company, fell 17%" (at one point is the aside's, not the fall's)."""
+    sentence = text.sentences[text.sentence_of(q.start)]
+    if not sentence.start <= hit.start < q.start:
+        return False
+    return any(a <= hit.start and hit.end <= b <= q.start for a, b in relative_asides(text.folded, sentence.start, q.start))
