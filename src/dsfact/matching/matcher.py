@@ -38,6 +38,7 @@ from dsfact.matching.restated import restated_fits
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, move_levels, turns_away
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.session import mid_session
+from dsfact.matching.stages import stage_cost
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
 from dsfact.matching.subordinate import opens_between
 from dsfact.matching.tables import header_time_fits, table_cues
@@ -374,8 +375,8 @@ class TextMatcher(TextCues):
             return False  # a bare figure is an index level only after "closed at", 收报 (cues.family)
         if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()):
             return False
-        if q.per is None and claim.per is not None and counted_cost(self, q, claim):
-            return False  # "a 1,000-token answer costs $0.002": what that many tokens cost, no price per million
+        if q.per is None and (counted_cost(self, q, claim) if claim.per is not None else stage_cost(self, q, claim)):
+            return False  # "a 1,000-token answer costs $0.002": no price per million; "post-training cost $10,000"
         if q.unit == "date" and not _year_fits(q, claim, self.day):
             return False
         if claim.time:

@@ -1,0 +1,41 @@
+"""The cost of one stage of a training run (roles.words [stage-cost], [stage-metric], [stage-total]): "context
+extension cost about $238,000", "后训练花费1万美元". A sum of money whose clause names a stage of training as its own is
+that stage's cost, a part of the run's: it states no claim of a cost whose metric names none of the stages (the
+final run's whole cost), unless its clause tells the stages summed ("in total", 总计). Standard library and the
+word tables only; the patterns compile on first use."""
+from __future__ import annotations
+
+import re
+
+from dsfact.model import Claim, Quantity
+from dsfact.numbers.words import is_money
+
+_RX: dict[str, re.Pattern] = {}
+TOTAL_REACH = 16  # characters after a figure where a word of the stages summed is still its own (" in total")
+
+
+def _pattern(key: str) -> re.Pattern:
+    found = _RX.get(key)
+    if found is None:
+        from dsfact.lang import words_of
+
+        words = words_of("roles", key, longest_first=True)
+        after = "" if key == "stage-metric" else "(?![a-z])"  # a metric's word may go on: "pre-trained"
+        found = _RX[key] = re.compile("|".join(r"(?<![a-z])%s%s" % (re.escape(w), after) if w.isascii()
+                                               else re.escape(w) for w in words) or "(?!)")
+    return found
+
+
+def stage_cost(matcher, q: Quantity, claim: Claim) -> bool:
+    """Whether sum of money q, bound by `matcher` (a TextMatcher), is the cost of a stage of training that `claim`
+    (a claim of a sum of money) is not of: q's clause names a stage, and no word of the stages summed stands
+    before q or right after it (a total told after a later figure is that figure's: "context extension
+    $238,000 and post-training $10,000, or $5.576 million in all"), and the claim's metric names no stage."""
+    if not is_money(claim.unit):
+        return False
+    folded = matcher.folded
+    start, end = matcher.reader().clause_span(q.start)
+    if _pattern("stage-cost").search(folded, start, end) is None \
+            or _pattern("stage-total").search(folded, start, min(end, q.end + TOTAL_REACH)):
+        return False
+    return _pattern("stage-metric").search(claim.metric.lower()) is None
