@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dsfact.document import read_document
 from dsfact.document.dated import dateline_date, document_date, front_matter_date, html_date, valid_date
@@ -205,3 +207,27 @@ def test_written_before_and_later_state(bundled_registry):
     assert later_state("2025-10-30", capex, sources)
     assert not later_state("2025-10-30", bundled_registry.claim("C25"), sources)  # a day's event stays
     assert not later_state(None, capex, sources) and not later_state("--10-30", capex, sources)
+
+
+_PIECES = ["Jan. 28", "27 January", "Sept 3", "MAY", "may", "Christmas", "christmas", "1/27/2025", "1/27 (AP)",
+           "2025-01-28", "5.6 million", "6 mil", "3 of them", "$589 billion", "the 27th", "Q1", "(Reuters)",
+           "BEIJING, ", " - ", "on ", "27", "2025", ".", "/", "-", " ", "Xmas", "jun", "DEC", "Oct.", "12.5.3"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8))
+def test_a_head_the_month_gate_turns_away_holds_no_date(pieces):
+    """dateline_date skips the numbers engine on an ASCII line in which _may_name_month finds nothing: the
+    engine's parse_dates must find no date there ("DeepSeek's $5.6 million" has the shape of "27 Jan")."""
+    from dsfact.document.dated import _may_name_month
+    from dsfact.numbers.date_spans import parse_dates
+
+    head = "".join(pieces)
+    if not _may_name_month(head):
+        assert parse_dates(head) == []
+
+
+def test_a_wire_dateline_is_still_read_beside_a_figure():
+    assert dateline_date("BEIJING, Jan. 28 (Reuters) - DeepSeek's 5.6 million\n\nBody.") == "--01-28"
+    assert dateline_date("WASHINGTON, 27 January (AP) - 5 million\n\nBody.") == "--01-27"
+    assert dateline_date("DeepSeek-V3 cost $5.6 million to train.\n") is None

@@ -47,6 +47,8 @@ def _rx() -> SimpleNamespace:
         clock=c(r"(?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|ET|EST|EDT|GMT|UTC|HKT|CST))?"),
         date_shape=c(r"[0-9]{4}\s?[-/.年]|[0-9]\s?月\s?[0-9]{1,2}\s?[日号號]|[A-Za-z]{3}\.?\s+[0-9]{1,2}\b"
                      r"|\b[0-9]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]{3}"),
+        # what numbers.date_spans reads a date of a numbered month by, in ASCII text: "1/27/2025", "1/27 (AP)"
+        numeric_date=c(r"[0-9](?=[-/.][0-9]{1,2}[-/.][0-9]|/[0-9]{1,2}\s?\()"),
         wire_head=c(r"[A-Z][A-Z .'/-]*(?:,\s*[A-Za-z .'-]+)?,?\s*$"),
         wire_tail=c(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-—–:]"),
         # an agency, a reporter, a city, then the day alone and what ends the dateline: "(中央社記者張三新竹3日電)"
@@ -103,7 +105,7 @@ def dateline_date(text: str) -> str | None:
         # a line that is only a date is short; a dateline's date opens its line ("NEW YORK, January 27, 2025
         # (AP) —", "新华社北京1月28日电"): only so much of a long line is read
         head = line if len(line) <= DATELINE_REACH else line[:DATELINE_HEAD]
-        if _rx().date_shape.search(head) is None:
+        if _rx().date_shape.search(head) is None or (head.isascii() and not _may_name_month(head)):
             continue  # no year, no 月 and 日, no month's name beside a day: no date to read
         dates = parse_dates(head)
         if not dates:
@@ -114,6 +116,23 @@ def dateline_date(text: str) -> str | None:
         if _wire(head, first) or _chinese_dateline(head, first):
             return str(first.value) if _day_given(first.value) else None
     return None
+
+
+def _may_name_month(head: str) -> bool:
+    """Whether ASCII text may hold a date that names its month as numbers.date_spans finds one (a month's name,
+    Christmas, a numbered month): else parse_dates finds none in it. The shape of a date "27 Jan" also takes
+    "5.6 million", whose read by the numbers engine would be wasted."""
+    low = head.lower()
+    return any(name in low for name in _month_starts()) or "christmas" in low \
+        or _rx().numeric_date.search(head) is not None
+
+
+@lru_cache(maxsize=1)
+def _month_starts() -> frozenset[str]:
+    """The first three letters of every name of a month the numbers engine reads (numbers.words [months])."""
+    from dsfact.lang import load_words
+
+    return frozenset(name[:3].lower() for names in load_words("numbers").get("months", {}).values() for name in names)
 
 
 def dateline_day(text: str) -> int | None:

@@ -103,7 +103,7 @@ def _stems(text, ci: int) -> tuple:
         for claim in text.registry.claims:
             own: dict[str, set[str]] = {}
             for cue in claim.subject_cues:
-                m = _STEMMED.match(_fold(cue).strip())
+                m = _stemmed(_fold(cue).strip())
                 if m is not None and (len(m.group(1)) > 1 or m.group(0)[1:2].isdigit()):
                     own.setdefault(m.group(1), set()).add(m.group(2))
             pattern = None
@@ -133,13 +133,19 @@ def _company_stems(registry, fold) -> dict[str, set[str]]:
         names = [fold(cue).strip() for cue in claim.subject_cues]
         stems = set()
         for name in names:
-            m = _STEMMED.match(name)
+            m = _stemmed(name)
             if m is not None and (len(m.group(1)) > 1 or m.group(0)[1:2].isdigit()):
                 stems.add(m.group(1))
         for name in names:
-            if not any(ch.isdigit() for ch in name):
+            if not any(map(str.isdigit, name)):
                 out.setdefault(name, set()).update(stems)
     return out
+
+
+def _stemmed(name: str):
+    """_STEMMED matched against a name, when it can match: it ends with a digit (the pattern's lazy stem is
+    tried at every length before it fails on a name that does not, a thousand names per registry)."""
+    return _STEMMED.match(name) if name[-1:].isdigit() else None
 
 
 def _is_own(number: str, own) -> bool:
