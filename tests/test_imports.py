@@ -120,3 +120,32 @@ def test_a_table_defers_what_dataclasses_imports_and_it_still_works():
     )
     out = subprocess.run([sys.executable, "-c", run], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.splitlines() == ["executed:", "(argv: 'list[str] | None' = None) -> 'int' [[1]] True"]
+
+
+def test_a_deferred_module_is_whole_for_a_thread_that_asks_while_it_runs(tmp_path, monkeypatch):
+    """A second thread asking a deferred module for an attribute while the first runs its code waits for it,
+    rather than finding it half made."""
+    import threading
+
+    from dsfact.render import table
+
+    (tmp_path / "slow_deferred.py").write_text("import time\ntime.sleep(0.3)\nVALUE = 42\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "slow_deferred", raising=False)
+    table._defer("slow_deferred")
+    module = sys.modules["slow_deferred"]
+    monkeypatch.setitem(sys.modules, "slow_deferred", module)
+    seen = []
+
+    def ask():
+        try:
+            seen.append(module.VALUE)
+        except AttributeError as exc:
+            seen.append(exc)
+
+    first = threading.Thread(target=ask)
+    first.start()
+    threading.Event().wait(0.1)  # the first thread is inside the module's code
+    ask()
+    first.join()
+    assert seen == [42, 42]

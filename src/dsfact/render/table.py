@@ -67,14 +67,26 @@ def _defer(name: str) -> None:
 
 class _Deferred(type(sys)):  # a module
     """A module not yet executed: the attributes the import system sets are there; asking for any other
-    executes the module's code (once, under a lock) and then gives the attribute."""
+    executes the module's code (once, under a lock: a thread that asks meanwhile waits for the whole module)
+    and then gives the attribute. Asked by the module's own code while it runs (a circular import), it is
+    as a module partly initialized is: what is not defined yet is missing."""
 
     def __getattr__(self, attribute: str):
+        name = self.__name__
         with _DEFERRING:
+            if name in _EXECUTING:
+                raise AttributeError(f"partially initialized module {name!r} has no attribute {attribute!r}")
             if type(self) is _Deferred:
+                _EXECUTING.add(name)
+                try:
+                    self.__spec__.loader.exec_module(self)
+                finally:
+                    _EXECUTING.discard(name)
                 self.__class__ = type(sys)
-                self.__spec__.loader.exec_module(self)
         return getattr(self, attribute)
+
+
+_EXECUTING: set[str] = set()  # the deferred modules whose code is running
 
 
 def make_console(file=None, *, color: str | bool | None = "auto", width: int | None = None):
