@@ -16,6 +16,7 @@ from dsfact.matching.compounds import holds_whole, in_compound, run_stage
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
 from dsfact.matching.restatedrate import restates_rate
+from dsfact.matching.sized import sized_move
 from dsfact.matching.timewords import inside, references
 from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of
 from dsfact.model import Quantity
@@ -38,7 +39,7 @@ _WORD_LISTS = frozenset((
     "share-told", "recipient", "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase",
     "breakdown", "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage",
     "stage-cost", "stage-metric", "stage-total",
-    "change-words", "near-carried"))
+    "change-words", "near-carried", "sized-gap"))
 
 
 class _Role:
@@ -201,12 +202,13 @@ class FigureRoles:
         self.after = reader.folded[q.end:min(clause_end, q.end + WINDOW)]
         lex, chinese = lexicon(), reader._chinese
         self.starts = lex.between.tail_starts(self.before, chinese)
-        self.said = lex.said_before.before(self.before, chinese, self.starts) | lex.said_after.after(self.after, chinese)
+        told_before = lex.said_before.before(self.before, chinese, self.starts)
+        self.said = told_before | lex.said_after.after(self.after, chinese)
         if "part" in self.said and chinese and holds_whole(self.before, self.after):
             self.said.discard("part")  # "一个包含2048块H800 GPU的集群": all a cluster holds, not a part of it
         if "level" in self.said and lex.move_noun.begins(self.after, len(self.after) - len(self.after.lstrip()), chinese):
             self.said.discard("level")  # "recovering from a 17% decline": the figure a move's, no level
-        if "sized" in self.said and (q.direction is not None or reader._first_amount(q.end, clause_end) is None):
+        if "sized" in self.said and sized_move(reader, q, clause_end, "sized" in told_before):
             self.said.discard("sized")  # "a $589 billion market value loss": no move of its own after it
 
     def __contains__(self, name: str) -> bool:
