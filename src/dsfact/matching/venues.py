@@ -1,0 +1,54 @@
+"""Another provider's price of a registered model, told by the place it is sold: "R1 costs $7 per million output
+tokens on Together AI", "Through Azure, R1 costs $7", "在硅基流动上，R1每百万输出tokens 20元", "火山引擎上的R1".
+A body of the registry's entities (the subject of no claim) named right after a word of place (names.words
+[venue] `before`: on, via, through, 在, 通过) or right before one (`after`: 上, 平台), in a price's clause or in the
+phrase that opens its sentence, with no other figure between, is where the price is charged: it may agree with
+the maker's own list price, never contradicts it. Not a name that only qualifies a product ("runs on Huawei
+chips"): the hardware a model runs on sells nothing."""
+from __future__ import annotations
+
+from dsfact.matching.aside import qualifies_product
+from dsfact.matching.cues import has_cjk
+
+_TABLE: list = []  # [the `before` words, longest first, the `after` words, longest first], read once
+
+
+def _words() -> list:
+    if not _TABLE:
+        from dsfact.lang import words_of
+
+        _TABLE[:] = [words_of("names", "venue", "before", longest_first=True),
+                     words_of("names", "venue", "after", longest_first=True)]
+    return _TABLE
+
+
+def sold_elsewhere(text, q, claim) -> bool:
+    """Whether price q (of `text`, a TextMatcher), bound to a claim of a price, is told as charged at another
+    provider's place."""
+    if claim.kind != "price" or q.per is None:
+        return False
+    reader = text.reader()
+    lo, hi = reader.clause_span(q.start)
+    sentence = text.sentences[text.sentence_of(q.start)]
+    if sentence.start < lo and not text.figures_in(sentence.start, q.start):
+        lo = sentence.start  # "Through Azure, R1 costs $7": the phrase opening the sentence
+    naming, folded = text.index.naming, text.folded
+    hits = text.hits_in(lo, hi)
+    for k, hit in enumerate(hits):
+        entity, subjects = naming(hit.cue)
+        if not entity or subjects or text._figure_between(q, hit) or qualifies_product(text, hit, hits[k + 1:k + 3]):
+            continue
+        if _placed(folded, hit.start, hit.end, has_cjk(folded[hit.start:hit.end + 1])):
+            return True
+    return False
+
+
+def _placed(folded: str, start: int, end: int, chinese: bool) -> bool:
+    """Whether the name at folded[start:end] stands right after a word of place or, in Chinese, right before one."""
+    before, after = _words()
+    lead = folded[max(0, start - 16):start].rstrip()
+    for word in before:
+        if lead.endswith(word) and (not word.isascii() or len(lead) == len(word)
+                                    or not lead[-len(word) - 1].isalnum()):
+            return True
+    return chinese and any(folded.startswith(word, end) for word in after)
