@@ -19,6 +19,7 @@ from dsfact.matching.text import INF
 _ARTICLE = re.compile(r"\s*(?:a|an|the)\s")  # an appositive's opening: ", a quant fund founded in 2015"
 _RELATIVE = re.compile(r"\s*(?:which|who|whose|that)\s")  # ", which owns DeepSeek,"
 _OWNER = ("'s", "’s", "的")
+_OPENING = ",，(（—–-"  # the marks that open a phrase describing the name right before them
 _VERB_CHARS = 3  # a relative clause's verb after its figure: 成立, 创立的
 _cache = LastText().of  # the text last read -> where its story bodies are named
 
@@ -57,16 +58,31 @@ def story_body(text, q) -> float:
 
 def _relative(folded: str, q, start: int, end: int, hi: int) -> bool:
     """Whether the name at folded[start:end], after figure q in its clause, is the head a Chinese relative clause
-    ending in 的 right before it describes, a verb of a few characters after the figure ("2015年成立的幻方")."""
+    ending in 的 right before it describes, a verb of a few characters after the figure or none ("2015年成立的幻方",
+    "成立于2016年2月的幻方")."""
     gap = folded[q.end:start]
-    return end <= hi and gap.endswith(_OWNER[2]) and 1 < len(gap) <= _VERB_CHARS + 1 and \
+    return end <= hi and gap.endswith(_OWNER[2]) and 0 < len(gap) <= _VERB_CHARS + 1 and \
         all("\u3400" <= c <= "\u9fff" for c in gap)
 
 
 def _apposed(folded: str, end: int, lo: int) -> bool:
-    """Whether the name ending at `end` stands right before the comma that opens q's clause (starting at lo), and
-    that clause opens with an article: an appositive describing the name."""
-    return folded[end:lo - 1].strip() == "" and folded[lo - 1:lo] == "," and _ARTICLE.match(folded, lo) is not None
+    """Whether the name ending at `end` stands right before the mark that opens q's clause (starting at lo), and
+    that clause describes the name: a bracket ("High-Flyer (founded in 2016)", 幻方（2016年成立）), or a comma or
+    a dash before an article, a relative word or a word of names.words [story-apposition] ("High-Flyer, a quant
+    fund founded in 2015", "High-Flyer, which was founded in 2016", "High-Flyer, founded in 2016", 幻方，一家成立于
+    2016年的量化基金)."""
+    gap = folded[end:lo].strip()
+    if not gap or gap.strip(_OPENING):
+        return False
+    if gap[-1] in "(（":
+        return True
+    if _ARTICLE.match(folded, lo) is not None or _RELATIVE.match(folded, lo) is not None:
+        return True
+    from dsfact.lang import words_of
+
+    head = folded[lo:lo + 24].lstrip()
+    return any(head.startswith(w) and (not w.isascii() or not head[len(w):len(w) + 1].isalpha())
+               for w in words_of("names", "story-apposition"))
 
 
 def _resumed(folded: str, marks: list[int], k: int, end: int) -> bool:
