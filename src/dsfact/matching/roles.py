@@ -391,11 +391,12 @@ class FigureReader:
         return role.near is not None and self._near_role(role, q)
 
     def _opened_by(self, role: _Role, q: Quantity) -> bool:
-        """Whether q's sentence opens with a clause that holds only one of the role's sentence words ("其中，1500
-        亿欧元来自企业，500亿欧元由欧盟追加", "Of this, ..."): the word then holds for every figure after it."""
-        start, _end = self.sentence_of(q.start)
-        lo, hi = self.clause_span(start)
-        return q.start >= hi and self.folded[lo:hi].strip(" \t#>*-") in role.sentence
+        """Whether q's sentence opens with a clause that is one of the role's sentence words ("其中，1500亿欧元来自企业",
+        "Of this, ..."), or closes with one ("..., analysts estimate."): it holds for every figure after or before it."""
+        start, end = self.sentence_of(q.start)
+        (lo, hi), (last, end) = self.clause_span(start), self.clause_span(max(start, end - 1))  # the closing clause
+        return (q.start >= hi and self.folded[lo:hi].strip(" \t#>*-") in role.sentence) or (
+            q.end <= last and self.folded[last:end].strip(" \t.。!！\"”") in role.sentence)
 
     def _led_by(self, role: _Role, q: Quantity) -> bool:
         """Whether q's sentence opens with one of the role's lead words, for the figures of every clause ("If
