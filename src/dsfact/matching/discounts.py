@@ -16,7 +16,7 @@ def _words() -> dict[str, Alternation]:
 
         table = load_words("time").get("discount", {})
         _WORDS = {key: Alternation(tuple(table.get(key, ()))) for key in ("words", "then", "ended", "before-end",
-                                                                         "ends-before")}
+                                                                         "ends-before", "list")}
     return _WORDS
 
 
@@ -75,9 +75,13 @@ def names_discount(folded: str, start: int, end: int, then: bool = False) -> boo
 def discounted(text, q) -> bool:
     """Whether a price per unit is one of a discount period: its sentence names one, or works out a price of
     the one the sentence before it names ("... at a 50 per cent discount. This comes to US$0.035 per million
-    tokens"); "By comparison, o1 is priced at US$15" after it is not."""
+    tokens"); "By comparison, o1 is priced at US$15" after it is not, nor one whose clause names it the list price
+    ("..., but its standard output price is $2.19", 但R1的标准输出价格为: time.words [discount] `list`)."""
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
+    lo, hi = text.reader().clause_span(q.start)
+    if _words()["list"].get(has_han(text.folded[lo:hi])).search(text.folded, lo, hi) is not None:
+        return False
     if names_discount(text.folded, sentence.start, sentence.end) or table_discount(text, q):
         return True
     before = text.sentences[si - 1] if si > 0 else None
