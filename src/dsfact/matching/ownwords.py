@@ -15,17 +15,46 @@ def own_kind_kept(text: TextCues, q: Quantity, metrics: list, exclusions: list) 
     word is a move that leaves q behind (moved_from: "recovering from a 17% decline")."""
     exclusions = [(hit, ci) for hit, ci in exclusions if not moved_from(text.folded, q, hit)]
     own = {ci for hit, ci, _d, _how in metrics if q.start <= hit.start and hit.end <= q.end}
-    if not own:
-        return exclusions
     starts = text._quantity_starts
-    exclusions = _last_kind(text, q, exclusions)
 
     def inside_other(hit) -> bool:
         k = bisect.bisect_right(starts, hit.start) - 1
         x = text._quantities[k] if k >= 0 else None
         return x is not None and x is not q and x.end >= hit.end
 
+    if not own and exclusions:  # "..., while output costs $2.19", "and $2.19 for output": a kind word of its clause
+        own = _kind_beside(text, q, metrics, exclusions, inside_other)
+        if not own:
+            return exclusions
+    exclusions = _last_kind(text, q, exclusions)
     return [(hit, ci) for hit, ci in exclusions if not (ci in own and inside_other(hit))]
+
+
+def _kind_beside(text: TextCues, q: Quantity, metrics: list, exclusions: list, inside_other) -> set[int]:
+    """The claims a kind word gives figure q from its own clause, after the figure before it and in no figure's own
+    words ("R1 charges $0.55 per million input tokens, while output costs $2.19", "... and $2.19 for output"): a
+    word that is a claim's metric word and another's exclude word (input, output)."""
+    k = bisect.bisect_left(text._quantity_starts, q.start)
+    if k == 0:
+        return set()
+    lo, hi = text.reader().clause_span(q.start)
+    lo = max(lo, text._quantities[k - 1].end)
+    near = {hit for hit, _ci in exclusions if lo <= hit.start and hit.end <= hi}
+    if not near or text.figures_in(q.end, hi):  # ("$8 for a typical output of 4 million tokens": what that many cost)
+        return set()
+    kinds = {hit for hit in near if _beside(text.folded, text.reader().clause_span(q.start)[0], hit, q)}
+    return {ci for hit, ci, _d, _how in metrics if hit in kinds and not inside_other(hit)} if kinds else set()
+
+
+def _beside(folded: str, lo: int, hit, q: Quantity) -> bool:
+    """Whether a kind word opens q's clause, a few words before q ("while output costs $2.19"), or follows q after
+    a word of names.words [kind-beside] `after` ("and $2.19 for output")."""
+    from dsfact.lang import word_set
+
+    if hit.start >= q.end:
+        return folded[q.end:hit.start].strip() in word_set("names", "kind-beside", "after")
+    lead, gap = folded[lo:hit.start].strip(), folded[hit.end:q.start].split()
+    return (not lead or lead in word_set("names", "kind-beside", "before")) and len(gap) <= 3
 
 
 def _last_kind(text: TextCues, q: Quantity, exclusions: list) -> list:
