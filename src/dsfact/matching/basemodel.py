@@ -7,26 +7,45 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from dsfact.matching.memo import LastText
+
 _BEFORE_REACH = 16  # characters of the words before a name looked at
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """names.words [base-of]: its Latin `before` words, its Chinese ones, its `after` words."""
+def _words() -> tuple[frozenset[str], int, tuple[str, ...], tuple[str, ...]]:
+    """names.words [base-of]: its Latin `before` words (a set, and the most words one holds), its Chinese ones,
+    its `after` words."""
     from dsfact.lang import words_by_script, words_of
 
     latin, chinese = words_by_script("names", "base-of", "before")
-    return tuple(latin), tuple(chinese), tuple(words_of("names", "base-of", "after", longest_first=True))
+    longest = max((len(w.split()) for w in latin), default=0)
+    return frozenset(latin), longest, tuple(chinese), tuple(words_of("names", "base-of", "after", longest_first=True))
+
+
+_SAID = LastText()  # the text last asked about -> (start, end) of a name -> built_on
 
 
 def built_on(folded: str, hit) -> bool:
-    """Whether the name at folded[hit.start:hit.end] is the base another model is built on."""
-    latin, chinese, after = _words()
-    before = folded[max(0, hit.start - _BEFORE_REACH):hit.start]
-    if chinese and before.endswith(chinese) or after and folded.startswith(after, hit.end):
+    """Whether the name at folded[hit.start:hit.end] is the base another model is built on. Said once per name
+    of a text: each figure of a sentence asks it of the sentence's names."""
+    said = _SAID.of(folded)
+    key = (hit.start, hit.end)
+    found = said.get(key)
+    if found is None:
+        found = said[key] = _built_on(folded, hit.start, hit.end)
+    return found
+
+
+def _built_on(folded: str, start: int, end: int) -> bool:
+    latin, longest, chinese, after = _words()
+    before = folded[max(0, start - _BEFORE_REACH):start]
+    if chinese and before.endswith(chinese) or after and folded.startswith(after, end):
         return True
     words = before.rstrip().split()
     if words and words[-1] in ("the", "a", "an"):
         words.pop()
-    tail = " ".join(words)
-    return any(tail == w or tail.endswith(" " + w) for w in latin)
+    if not words:
+        return "" in latin
+    # a Latin word ends the words before the name: it is all of them or follows a space (words joined by one)
+    return any(" ".join(words[k:]) in latin for k in range(max(0, len(words) - longest), len(words)))

@@ -163,6 +163,17 @@ def _aside_dates_only(text, sentence: Sentence, q: Quantity, time: str) -> bool:
     return only_in_asides(text, sentence, q, sentence_dates(text, sentence), lambda d: date_fits(d, time))
 
 
+def _could_state(text: TextCues, x: Quantity, claim: Claim) -> bool:
+    """TextMatcher._could_state, worked out once per figure, claim and document date: each figure of a sentence
+    asks it of the same figures (x is one of those the text's FigureReader keeps, which remembers the answer)."""
+    reader, key = text.reader(), (id(x), id(claim), text.year, text.day)
+    found = reader.could_state.get(key)
+    if found is None:
+        found = reader.could_state[key] = fits(claim.kind, reader.roles(x)) and (
+            not claim.time or time_fits(claim.time, reader.times(x), text.year, text.day))
+    return found
+
+
 class TextMatcher(TextCues):
     """The binding rules: which claims a figure of this text may state, best first."""
 
@@ -360,10 +371,7 @@ class TextMatcher(TextCues):
     def _could_state(self, x: Quantity, claim: Claim) -> bool:
         """Whether figure x's role and time allow the claim (a figure that cannot state it does not take
         the claim's metric word from the figures after it: "from $39 billion in 2024 to $65 billion")."""
-        reader = self.reader()
-        if not fits(claim.kind, reader.roles(x)):
-            return False
-        return not claim.time or time_fits(claim.time, reader.times(x), self.year, self.day)
+        return _could_state(self, x, claim)
 
     def _fits(self, q: Quantity, claim: Claim, roles: frozenset[str], sentence: Sentence) -> bool:
         """Whether figure q can state this claim at all: its role fits the claim's kind ("stands at $2.9

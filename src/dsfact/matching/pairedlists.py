@@ -4,6 +4,8 @@ run of figures of one unit joined as a list (and, 、, 和, 及) pairs them in o
 figure is not the nearest name's ("the S&P 500 fell 3.1%" is no reading of it)."""
 from __future__ import annotations
 
+from dsfact.matching.memo import LastText
+
 _ARTICLES = ("the ", "a ", "an ")
 _JOINTS = frozenset((",", "and", ", and", "、", "和", "及", "与", "以及", "&", "跟", "同"))
 
@@ -50,21 +52,41 @@ def listed_kinds(matcher, q, si: int) -> tuple[str | None, tuple[str, ...]]:
     slash pair's is: structure.slash_pair). Only kinds the registry reads (cue words that name no one: names joined
     so are dsfact.matching.pairedlists.pairs_lists'), and only when those figures are all of their unit in the
     sentence; with the other kinds of the list, whose claims are the other figures'. (None, ()) otherwise."""
+    quantities = matcher._quantities
+    if not quantities:
+        return None, ()
+    key = (si, q.unit)  # the list and its kinds are the sentence's, for every figure of the unit in it
+    said = _LISTS.of(quantities)
+    found = said.get(key)
+    if found is None:
+        found = said[key] = _listed(matcher, q.unit, si) or False
+    if not found:
+        return None, ()
+    same, kinds = found
+    k = next(k for k, x in enumerate(same) if x is q)
+    return kinds[k], tuple(kinds[:k] + kinds[k + 1:])
+
+
+_LISTS = LastText()  # the figures of the text last asked about -> (sentence, unit) -> _listed (False: none)
+
+
+def _listed(matcher, unit: str, si: int) -> tuple[list, list[str]] | None:
+    """The figures of this unit in sentence si, joined as one list after as many kinds, and the kinds; None when
+    they are not."""
     from dsfact.numbers.patterns import joins_list
 
     sentence, folded = matcher.sentences[si], matcher.folded
-    same = [x for x in matcher.figures_in(sentence.start, sentence.end) if x.unit == q.unit]
+    same = [x for x in matcher.figures_in(sentence.start, sentence.end) if x.unit == unit]
     if len(same) < 2 or len({x.per for x in same if x.per is not None}) > 1:
-        return None, ()
+        return None
     for a, b in zip(same, same[1:]):
         gap = folded[a.end:b.start]
         if not joins_list(gap, joint=True) and not (b is not same[-1] and gap.strip() in _KIND_COMMAS):
-            return None, ()
+            return None
     kinds = _kinds_before(matcher, folded[sentence.start:same[0].start])
     if len(kinds) != len(same):
-        return None, ()
-    k = next(k for k, x in enumerate(same) if x is q)
-    return kinds[k], tuple(kinds[:k] + kinds[k + 1:])
+        return None
+    return same, kinds
 
 
 def _kinds_before(matcher, folded: str) -> list[str]:

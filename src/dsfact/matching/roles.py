@@ -260,6 +260,7 @@ class FigureReader:
         self._clause_spans: dict[int, tuple[int, int]] = {}  # offset -> clause_span
         self._chinese = has_han(folded)
         self._conversion = lexicon().conversion
+        self.could_state: dict[tuple, bool] = {}  # what TextMatcher._could_state said of a figure and claim
 
     def clause_span(self, pos: int) -> tuple[int, int]:
         """The clause that holds offset pos, within its sentence: (start, end) in the folded text (found once
