@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.moved import change_words
 from dsfact.matching.roles import lexicon
 from dsfact.matching.wordtables import _alternation
 
@@ -105,7 +106,7 @@ def _alternations():
     lex = lexicon()
     found = [a for a in vars(lex).values() if isinstance(a, Alternation)]
     found += [a for role in lex.roles for a in (role.clause, role.near) if a is not None]
-    return found
+    return found + [change_words()]  # (dsfact.matching.moved's words of a change)
 
 
 _ALTERNATIONS = _alternations()

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from dsfact.matching.wordtables import Pattern
+from dsfact.matching.wordtables import Alternation
 
 
 @lru_cache(maxsize=1)
-def _change_words() -> Pattern:
+def change_words() -> Alternation:
+    """The words of a change, looked up where they stand: as one regex (some 280 words) they cost 13 ms to compile,
+    on every run whose text has a figure of a change's unit."""
     from dsfact.lang import words_of
 
     words: set[str] = set()
@@ -21,7 +23,7 @@ def _change_words() -> Pattern:
         words.update(words_of("numbers", "directions-after", key))
     words.update(words_of("roles", "move-noun"))
     words.update(words_of("roles", "change-words"))
-    return Pattern("{}", tuple(sorted(words)))
+    return Alternation(tuple(sorted(words)))
 
 
 def change_told(matcher, q) -> bool:
@@ -32,7 +34,7 @@ def change_told(matcher, q) -> bool:
         return True
     reader = matcher.reader()
     start, end = reader.clause_span(q.start)
-    if _change_words().get(reader._chinese).search(matcher.folded, start, end) is not None:
+    if change_words().get(reader._chinese).search(matcher.folded, start, end) is not None:
         return True
     sentence_start = reader.sentence_of(q.start)[0]
     return any(x.unit == q.unit and x.direction is not None
