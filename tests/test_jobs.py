@@ -149,6 +149,21 @@ def test_an_abandoned_pool_checks_none_of_its_queued_files():
     assert len(finished) < 10, f"{len(finished)} of 40 queued tasks ran after the pool was abandoned"
 
 
+def test_an_abandoned_pool_has_closed_its_wakeup_when_given_up():
+    """At exit Python 3.11 wakes every pool's manager thread through a pipe that thread closes as it ends; a
+    thread still ending then made the wake-up write to a closed pipe, and a traceback followed "dsfact:
+    interrupted". _abandon returns only once the manager thread has ended and closed that pipe."""
+    import time
+
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=2)
+    futures = [pool.submit(time.sleep, 0.3) for _ in range(10)]
+    futures[0].result()  # the workers are running
+    manager, wakeup = pool._executor_manager_thread, pool._executor_manager_thread_wakeup
+    run._abandon(pool)
+    assert not manager.is_alive()
+    assert wakeup._closed
+
+
 # A pool whose only worker is in the middle of sending its result: it has announced a megabyte and sent a
 # kilobyte when the pool is abandoned. Run in a process of its own, which must end.
 _HALF_SENT = r'''

@@ -318,6 +318,7 @@ def _abandon(pool) -> None:
     reads the end of the pipe once the workers are gone, finds the pool broken and ends."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
     results = getattr(pool, "_result_queue", None)  # shutdown() lets go of it
+    manager = getattr(pool, "_executor_manager_thread", None)  # and of this
     _ABANDONED.append(pool)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
@@ -331,6 +332,12 @@ def _abandon(pool) -> None:
             writer.close()
         except OSError:
             pass
+    if manager is not None:  # let it finish closing its wake-up pipe now: at exit Python 3.11 wakes every pool's
+        manager.join(ABANDON_WAIT)  # manager thread, and one closing that pipe at that moment printed a traceback
+        # after "dsfact: interrupted" (Bad file descriptor: CPython's race, locked only in later versions)
+
+
+ABANDON_WAIT = 5.0  # seconds an abandoned pool's manager thread is given to end (it ends once the workers are gone)
 
 
 GC_THRESHOLD = (10_000, 20, 20)  # the young generation is collected every 10,000 allocations, not 700
