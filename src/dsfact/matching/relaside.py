@@ -2,21 +2,31 @@
 clause's figure: in "Nvidia, which was the world's most valuable company in 2024, fell 17% on Monday" the year
 is the aside's, and the fall is Monday's. Such an aside opens with a comma and a relative word ("which", "who",
 "whose"), or in Chinese with an apposition that describes it (辉达，这家……的公司，), and closes with a comma or a
-dash before the figure; its dates place nothing outside it."""
+dash before the figure; its dates place nothing outside it. The opening words are language data (names.words
+[relative-aside])."""
 from __future__ import annotations
 
-_OPENERS = (", which ", ", who ", ", whose ", " — which ", " — whose ", " - which ",
-            # the Chinese apposition that describes its subject: "辉达，这家2024年市值一度全球第一的公司，周一……"
-            # (folded: the full-width comma is a comma)
-            ",这家", ",这间", ",这位")
+from functools import lru_cache
+
 _CLOSERS = ",—–;"
 _REACH = 120  # characters an aside may run
+_MARKS = {"comma": ",", "dash": " —", "hyphen": " -"}  # names.words [relative-aside]: the mark before each key's words
+
+
+@lru_cache(maxsize=1)
+def _openers() -> tuple[str, ...]:
+    """What opens an aside, as it stands in folded text (the full-width comma folded to a comma): the mark, then a
+    Latin word between spaces (", which "), or a Chinese word right after it (",这家")."""
+    from dsfact.lang import words_of
+
+    return tuple(mark + (f" {word} " if word.isascii() else word)
+                 for key, mark in _MARKS.items() for word in words_of("names", "relative-aside", key))
 
 
 def relative_asides(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the relative asides of folded[start:end] closed within it."""
     out = []
-    for opener in _OPENERS:
+    for opener in _openers():
         at = folded.find(opener, start, end)
         while at >= 0:
             body = at + len(opener)
