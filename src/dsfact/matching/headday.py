@@ -35,8 +35,7 @@ def naming_days(text) -> frozenset[int]:
     its day, "yesterday"), found once per text."""
     found = getattr(text, "_naming_days", None)
     if found is None:
-        found = text._naming_days = frozenset(sentence.paragraph for k, sentence in enumerate(text.sentences)
-                                              if _day_named(text, k) is not None)
+        found = text._naming_days = frozenset(text.sentences[k].paragraph for k in _naming_day_sentences(text))
     return found
 
 
@@ -104,7 +103,7 @@ def _day_heads(text) -> list[tuple[int, tuple[str, ...]]]:
         return found
     found = text._day_heads = []
     sentences = text.sentences
-    for k in naming_day_sentences(text):
+    for k in _naming_day_sentences(text):
         sentence = sentences[k]
         alone = (k == 0 or sentences[k - 1].paragraph != sentence.paragraph) and \
             (k + 1 == len(sentences) or sentences[k + 1].paragraph != sentence.paragraph)
@@ -118,6 +117,10 @@ def _day_heads(text) -> list[tuple[int, tuple[str, ...]]]:
     return found
 
 
-def naming_day_sentences(text) -> list[int]:
-    """The sentences of `text` that name a day (see _day_named), in order."""
-    return [k for k in range(len(text.sentences)) if _day_named(text, k) is not None]
+def _naming_day_sentences(text) -> list[int]:
+    """The sentences of `text` that name a day (see _day_named), in order, found once per text (naming_days and
+    the timeline's heads both ask)."""
+    found = getattr(text, "_day_sentences", None)
+    if found is None:
+        found = text._day_sentences = [k for k in range(len(text.sentences)) if _day_named(text, k) is not None]
+    return found

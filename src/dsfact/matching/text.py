@@ -490,7 +490,6 @@ def bracketed(text: str, q: Quantity, hit: CueHit) -> float:
 
 
 _BRACKET_STOPS = frozenset(")）(（,，;；。")
-
 _COMPOUND_JOIN = "-\u2010\u2011\u2013"
 
 
