@@ -37,8 +37,6 @@ _DEFERRING = threading.RLock()  # a module executed may use another deferred one
 def console_class():
     """rich.console.Console, imported with the modules of UNUSED_BY_TABLES that no one has imported yet deferred
     (see _Deferred): each is executed when one of its attributes is first used, by anyone."""
-    import sys
-
     if "rich.console" not in sys.modules:
         for name in UNUSED_BY_TABLES:
             if name not in sys.modules:
@@ -53,7 +51,6 @@ def _defer(name: str) -> None:
     Not importlib.util.LazyLoader: on Python 3.11 an `import` statement reads the module's __spec__, which
     executes a module that LazyLoader made lazy."""
     import importlib.machinery
-    import sys
 
     spec = importlib.machinery.PathFinder.find_spec(name)
     if spec is None or not isinstance(spec.loader, importlib.machinery.SourceFileLoader):
