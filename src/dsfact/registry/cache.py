@@ -174,8 +174,13 @@ def registry_name(file: str, data: bytes) -> str:
     from dsfact._version import __version__
 
     paths = (os.fsencode(os.path.realpath(file)), os.fsencode(file))
-    return (f"registry-{digest(*paths)[:16]}-"
-            + digest(f"{__version__}/{CACHE_FORMAT}".encode(), *paths, data)[:40] + ".json")
+    return (f"registry-{digest(*paths)[:PATH_DIGITS]}-"
+            + digest(f"{__version__}/{CACHE_FORMAT}".encode(), *paths, data)[:DATA_DIGITS] + ".json")
+
+
+PATH_DIGITS, DATA_DIGITS = 16, 40  # a registry cache file's name: "registry-" P "-" D ".json", in hex digits
+_OF_PATH = PATH_DIGITS + 1  # "P-": the files of one registry path
+_OF_REGISTRY = PATH_DIGITS + 1 + DATA_DIGITS  # "P-D": the files made from one registry file
 
 
 def prune(written: str) -> None:
@@ -191,12 +196,12 @@ def prune(written: str) -> None:
     except OSError:
         return
     kind, _, rest = written.partition("-")
-    same = f"{kind}-{rest[:17] if kind == 'registry' else rest[:58]}"  # "registry-P-", "cues-P-D-"
+    same = f"{kind}-{rest[:_OF_PATH] if kind == 'registry' else rest[:_OF_REGISTRY + 1]}"  # "registry-P-", "cues-P-D-"
     stale = {n for n in names if n != written and n.startswith(same)}
     stale |= {n for n in names if _legacy(n)}
     registries = {n[len("registry-"):-len(".json")] for n in names if n.startswith("registry-")} - \
         {n[len("registry-"):-len(".json")] for n in stale}
-    stale |= {n for n in names if n.startswith("cues-") and n[len("cues-"):len("cues-") + 57] not in registries}
+    stale |= {n for n in names if n.startswith("cues-") and n[len("cues-"):len("cues-") + _OF_REGISTRY] not in registries}
     for name in stale:
         path = os.path.join(directory, name)
         try:
