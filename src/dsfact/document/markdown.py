@@ -26,7 +26,7 @@ from dsfact.document.labels import breaks_before
 from dsfact.document.lines import LineIndex
 from dsfact.document.markdown_inline import BREAK, DROP, KEEP, SPACE, Marks, normalize_label, read_inlines
 from dsfact.document.model import Block
-from dsfact.document.plain import wide
+from dsfact.document.plain import broken_by_hand, wide
 from dsfact.numbers.patterns import lazy
 
 # Containers nested deeper than this are not walked: their lines are read as one block quote, so the
@@ -439,6 +439,7 @@ def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None
         nl = s.find("\n", b, nxt)
         if hard or s.startswith("  ", b) and nl != -1 and not s[b:nl].strip(" \t\r") \
                 or nl != -1 and (breaks_before(s, a, b, nxt, segments[k + 1][1])  # "GPUs: 2,048 H800" lines
+                                 or broken_by_hand(s, a, b, nxt, segments[k + 1][1])  # a Chinese title line
                                  or is_pipe_row(s, a, b) and is_pipe_row(s, nxt, segments[k + 1][1])):  # a table's
             if nl != -1:
                 mask[nl] = KEEP

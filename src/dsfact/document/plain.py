@@ -27,6 +27,7 @@ def wide(c: str) -> bool:
 # table or verse, whose lines are its units; so are lines with columns of spaces, and bullets.
 _MIN_WRAP_WIDTH = 30
 _SENTENCE_END = frozenset(".!?:;。！？：；\"”’)）」』")
+_CLAUSE_MARKS = ("，", "。", "；", "！", "？")  # Chinese prose marks its clauses; a bare value or label does not
 
 
 def read_plain(original: str) -> tuple[str, Sequence[int]]:
@@ -124,6 +125,25 @@ def _unbreakable(s: str, a: int, b: int) -> str:
     return s[a:i]
 
 
+def broken_by_hand(s: str, a: int, b: int, na: int, nb: int) -> bool:
+    """Whether the line break between the line s[a:b] and the next one s[na:nb] was put there by the
+    writer, not by wrapping, in Chinese: the line ends with a Chinese character (no mark that carries
+    the clause on) and the next line's first piece would have fitted on it within the next line's own
+    width, and the next line is prose (it has a clause of its own, marked) that does not open with an
+    amount. Chinese is not wrapped by hand, so such a line is a title of its own ("二、R1模型亮相" above
+    "2025年1月20日，DeepSeek發布……"), not the first half of a sentence; a label over its value ("訓練成本"
+    above "557.6萬美元" or "僅約557.6萬美元，遠低於同行。") still reads as one."""
+    last = s[b - 1]
+    if not ("\u3400" <= last <= "\u9fff" or "\uf900" <= last <= "\ufaff") \
+            or not any(s.find(mark, na, nb) != -1 for mark in _CLAUSE_MARKS) or _rx().amount_first.match(s, na, nb):
+        return False
+    first = _unbreakable(s, na, nb)
+    width = b - a + _doubles(s[a:b])
+    width_next = nb - na + _doubles(s[na:nb])
+    need = len(first) + _doubles(first) + (0 if wide(first[0]) else 1)
+    return width + need <= width_next - width_next // 10
+
+
 def paragraph_blocks(text: str) -> list[Block]:
     """Blocks for text with no other structure: its paragraphs, which blank lines separate."""
     blocks = []
@@ -139,4 +159,6 @@ def _rx() -> SimpleNamespace:
         paragraph=c(r"\S(?:[^\n]|\n(?![ \t\r]*\n))*(?<=\S)|\S"),
         bullet=c(r"[ \t]*(?:[-*•·]|\d{1,3}[.)、])[ \t]"),
         columns=c(r"\S(?: {3,}|\t)\S"),
+        # an amount first (a qualifier, a currency, digits that no 年 or 月 makes a date): a label's value
+        amount_first=c(r"[仅僅只约約近逾超过過达達共]{0,3}(?:US|HK|NT|RMB)?[$€£¥]?[0-9０-９][0-9０-９.,]*(?![0-9０-９.,]|\s*[年月])"),
     )
