@@ -43,22 +43,38 @@ def ended_spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return _ended(folded, has_han(folded[start:end]), start, end)
 
 
-def discount_ended(text, hit) -> bool:
-    """Whether a cue hit of a text (dsfact.matching.text.TextCues) stands inside words that tell a discount
-    has ended (优惠期结束, "after the discount period ended"): it names no discount or promotion of a figure."""
-    si = text.sentence_of(hit.start)
+def _sentence_ended(text, si: int) -> list[tuple[int, int]]:
+    """The spans of sentence si of a text (dsfact.matching.text.TextCues) that tell a discount ended, found once."""
     by_sentence = text.__dict__.setdefault("_discount_ended", {})
     spans = by_sentence.get(si)
     if spans is None:
         sentence = text.sentences[si]
         spans = by_sentence[si] = ended_spans(text.folded, sentence.start, sentence.end)
+    return spans
+
+
+def discount_ended(text, hit) -> bool:
+    """Whether a cue hit of a text (dsfact.matching.text.TextCues) stands inside words that tell a discount
+    has ended (优惠期结束, "after the discount period ended"): it names no discount or promotion of a figure."""
+    spans = _sentence_ended(text, text.sentence_of(hit.start))
     return any(a <= hit.start and hit.end <= b for a, b in spans)
 
 
-def names_discount(folded: str, start: int, end: int, then: bool = False) -> bool:
+def ended_before(text, hit, at: int) -> bool:
+    """Whether words that tell a discount ended stand between a cue hit and a later offset `at` of its
+    sentence: the period the hit named is over by then ("优惠期内……；优惠期结束后恢复原价，输出为8元")."""
+    if hit.end > at:
+        return False
+    return any(hit.end <= a and b <= at for a, b in _sentence_ended(text, text.sentence_of(hit.start)))
+
+
+def names_discount(folded: str, start: int, end: int, then: bool = False, own: tuple = (), at: int = -1) -> bool:
     """Whether folded[start:end] names a discount period ("off-peak hours", "at a 50 per cent discount", 半价)
     other than as one that has ended, or with `then`, works out a price of the one named before it ("This
-    comes to", 相当于)."""
+    comes to", 相当于). A word that overlaps a span of `own` (the claim's own variant words: a promotional
+    price registered as such) names the claim's period, not another; one told before words that end it
+    which stand before offset `at` (a figure's) names a period over by then ("优惠期内……；优惠期结束后
+    恢复原价，输出为8元")."""
     chinese = has_han(folded[start:end])
     words = _words()
     if then:
@@ -67,27 +83,39 @@ def names_discount(folded: str, start: int, end: int, then: bool = False) -> boo
     for m in words["words"].get(chinese).finditer(folded, start, end):
         if ended is None:
             ended = _ended(folded, chinese, start, end)
-        if not any(a <= m.start() and m.end() <= b for a, b in ended):
+        if not any(a <= m.start() and m.end() <= b or m.end() <= a and b <= at for a, b in ended) \
+                and not any(a < m.end() and m.start() < b for a, b in own):
             return True
     return False
 
 
-def discounted(text, q) -> bool:
+def _own_period(text, sentence, claim_index: int | None) -> tuple:
+    """The spans of the sentence's words of claim_index's variant: for a claim of a discount period's price
+    (V3's promotional price), the words that name that period."""
+    if claim_index is None:
+        return ()
+    of = text.index.variants_of
+    return tuple((h.start, h.end) for h in text.hits_in(sentence.start, sentence.end) if claim_index in of(h.cue))
+
+
+def discounted(text, q, claim_index: int | None = None) -> bool:
     """Whether a price per unit is one of a discount period: its sentence names one, or works out a price of
     the one the sentence before it names ("... at a 50 per cent discount. This comes to US$0.035 per million
     tokens"); "By comparison, o1 is priced at US$15" after it is not, nor one whose clause names it the list price
-    ("..., but its standard output price is $2.19", 但R1的标准输出价格为: time.words [discount] `list`)."""
+    ("..., but its standard output price is $2.19", 但R1的标准输出价格为: time.words [discount] `list`). The
+    period of the claim's own variant ("优惠期内" of V3's registered promotional price) is no other period."""
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
     lo, hi = text.reader().clause_span(q.start)
     if _words()["list"].get(has_han(text.folded[lo:hi])).search(text.folded, lo, hi) is not None:
         return False
-    if names_discount(text.folded, sentence.start, sentence.end) or table_discount(text, q):
+    own = _own_period(text, sentence, claim_index)
+    if names_discount(text.folded, sentence.start, sentence.end, own=own, at=q.start) or table_discount(text, q):
         return True
     before = text.sentences[si - 1] if si > 0 else None
     return before is not None and before.paragraph == sentence.paragraph \
         and names_discount(text.folded, sentence.start, q.start, then=True) \
-        and names_discount(text.folded, before.start, before.end)
+        and names_discount(text.folded, before.start, before.end, own=_own_period(text, before, claim_index))
 
 
 def table_discount(text, q) -> bool:

@@ -67,7 +67,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     (`corroborated`)."""
     if text._quantities is None:
         return ""
-    if _in_doubt(text, q, claim) or (discounted(text, q) if q.per is not None else table_discount(text, q)) \
+    if _in_doubt(text, q, claim) or (discounted(text, q, text.index.position.get(claim.id)) if q.per is not None else table_discount(text, q)) \
             or placed_by_day_before(text.reader(), q):
         return ANOTHER_DAY
     if _after_parts(text, q) or snapshot_of_extreme(text, q, claim) or share_told(text, q) or broken_down(text, q):

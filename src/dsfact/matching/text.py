@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dsfact.fold import fold_text, has_han
 from dsfact.matching.compounds import in_company_noun
 from dsfact.matching.cues import SUBJECT, CueHit, cue_index
-from dsfact.matching.discounts import discount_ended
+from dsfact.matching.discounts import discount_ended, ended_before
 from dsfact.matching.joint import named_by_members
 from dsfact.matching.memo import LastText
 from dsfact.matching.pairedlists import pairs_lists
@@ -444,7 +444,7 @@ class TextCues:
                                                              if not discount_ended(self, hit)]
         near = INF
         for hit, claims in variants:
-            if claim_index in claims and not self._qualifies_other(q, hit, claims) \
+            if claim_index in claims and not self._qualifies_other(q, hit, claims) and not ended_before(self, hit, q.start) \
                     and not told_beside_other(self, q, hit) and not _named_again(self, q, hit, claim_index):
                 near = min(near, bracketed(self.text, q, hit) or self.distance(q, hit))  # clause-aware, as for subjects
         return near
