@@ -3,8 +3,9 @@ tokens on Together AI", "Through Azure, R1 costs $7", "在硅基流动上，R1�
 A body of the registry's entities (the subject of no claim) named right after a word of place (names.words
 [venue] `before`: on, via, through, 在, 通过) or right before one (`after`: 上, 平台), in a price's clause or in the
 phrase that opens its sentence, with no other figure between, is where the price is charged: it may agree with
-the maker's own list price, never contradicts it. Not a name that only qualifies a product ("runs on Huawei
-chips"): the hardware a model runs on sells nothing."""
+the maker's own list price, never contradicts it. In Chinese the place's product name may stand between the
+body and its place word (阿里云百炼平台上). Not a name that only qualifies a product ("runs on Huawei chips"):
+the hardware a model runs on sells nothing."""
 from __future__ import annotations
 
 from dsfact.matching.aside import qualifies_product
@@ -51,4 +52,19 @@ def _placed(folded: str, start: int, end: int, chinese: bool) -> bool:
         if lead.endswith(word) and (not word.isascii() or len(lead) == len(word)
                                     or not lead[-len(word) - 1].isalnum()):
             return True
-    return chinese and any(folded.startswith(word, end) for word in after)
+    if not chinese:
+        return False
+    # the place's own product name may stand between: 阿里云百炼平台上, 百度智能云千帆平台
+    gap = 0
+    while gap <= _PRODUCT_GAP and end + gap < len(folded):
+        if any(folded.startswith(word, end + gap) for word in after):
+            return True
+        c = folded[end + gap]
+        if not (c.isascii() and c.isalnum() or "\u4e00" <= c <= "\u9fff") or c in _NOT_PRODUCT:
+            return False
+        gap += 1
+    return False
+
+
+_PRODUCT_GAP = 6  # characters of a product name between a provider's name and its place word
+_NOT_PRODUCT = frozenset("的是为在将把和与及")  # a clause goes on: no product name
