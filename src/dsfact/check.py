@@ -20,7 +20,7 @@ from dsfact.matching.siblings import (
 )
 from dsfact.model import CONTRADICTED, SUPPORTED, FileResult, Finding, Registry
 from dsfact.quantity import agrees, whole_count
-from dsfact.verdict import claim_sources, judge, verdict_of
+from dsfact.verdict import claim_sources, judge, restated_basis, verdict_of
 
 __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
 
@@ -430,6 +430,8 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry, verdict=CON
     - Another price kind: the kind word nearest the figure (output, 输入, cache hit) picks the price of
       the family it is (the one that agrees, else the first the word names); without one, a value that agrees with another kind is that kind's, never a
       contradiction of the first."""
+    if restated_basis(q, selected, registry) and not variant_decides(q, selected, matcher):
+        return None, None  # "the S&P 500 fell 2.3%": tkp's intraday −2.27% as well as a misstated close
     excluded = getattr(candidate.cues, "excluded", ())
     position = matcher.index.position
     named, others = other_models(q, selected, matcher, candidate.subject_distance)

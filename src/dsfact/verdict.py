@@ -307,6 +307,23 @@ def _outranked(decided_by, backing, registry: Registry) -> bool:
     return top(backing) < top(decided_by)
 
 
+def restated_basis(q: Quantity, selected: Claim, registry: Registry) -> bool:
+    """Whether figure q gives the very number a source prints for another basis of selected's (a claim of its
+    group: tkp's intraday −2.27% for the S&P 500 beside the record of its close), not a number a bound of it
+    admits ("up to 3.6%" admits 3.5%). Told with no word of either basis ("the S&P 500 fell 2.3%"), such a
+    figure may be the report's as well as the close's: dsfact.check leaves it unjudged. Only a source that ranks
+    below those settling selected is asked: one that does not (another model's record) is judge's to weigh."""
+    if not selected.group or q.qualifier in (MORE_THAN, LESS_THAN):
+        return False
+    decided = deciding_sources(_stanced(q, selected)[1], registry)
+    for other in registry.claims:
+        if other.group == selected.group and other is not selected:
+            backing = {st.source for st, agreed in _stanced(q, other)[0] if agreed and st.qualifier is None}
+            if backing and _outranked(decided, backing, registry):
+                return True
+    return False
+
+
 def _evidence(stances: tuple, only: set[str] | None = None) -> tuple:
     return tuple(st for st, _ in stances if only is None or st.source in only)
 
