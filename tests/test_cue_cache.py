@@ -4,6 +4,7 @@ ignored and the index built again; a changed registry or synonym table names ano
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -121,10 +122,19 @@ def test_a_changed_members_rule_names_another_file(cached, monkeypatch, tmp_path
     assert cuecache._name(registry) not in (None, name)
 
 
+def _age_all(directory, seconds: float = 10.0) -> None:
+    """Make every file of the cache look written `seconds` earlier: the next file written is the newest,
+    whatever the file system's clock resolution."""
+    for p in directory.iterdir():
+        if p.is_file():
+            t = p.stat().st_mtime - seconds
+            os.utime(p, (t, t))
+
+
 def test_a_cache_keeps_only_the_files_of_the_registries_in_use(tmp_path, monkeypatch):
     """Each edit of a registry (or new version of dsfact) names new cache files: writing them removes the
-    files they make stale (the same registry path's older contents, their cue indexes, files named the way
-    older versions named them), and nothing else."""
+    files they make stale (the same registry path's older contents beyond the two written last, their cue
+    indexes, files named the way older versions named them), and nothing else."""
     import shutil
 
     from budget_registry import registry_text
@@ -143,13 +153,39 @@ def test_a_cache_keeps_only_the_files_of_the_registries_in_use(tmp_path, monkeyp
     directory.joinpath("registry-" + "0" * 16 + "-keep").mkdir()  # not a regular file
     bundled = load_registry(default_bundled_path())  # another registry: its files stay
     cuecache.cached_index(bundled)
-    for edit in ("# an edit\n", "# another\n"):
+    written = [[cache.name_of(load_registry(path)), cuecache._name(load_registry(path))]]
+    for edit in ("# an edit\n", "# another\n", "# a third\n"):
+        _age_all(directory)
         path.write_text(path.read_text(encoding="utf-8") + edit, encoding="utf-8")
         registry = load_registry(path)
         assert registry.path == str(path)
         cuecache.cached_index(registry)
+        written.append([cache.name_of(registry), cuecache._name(registry)])
         names = sorted(p.name for p in directory.iterdir())
-        mine = [cache.name_of(registry), cuecache._name(registry)]
+        mine = [name for files in written[-3:] for name in files]  # this content's and the two before it
         theirs = [cache.name_of(bundled), cuecache._name(bundled)]
         assert names == sorted(mine + theirs + ["notes.txt", "registry-" + "0" * 16 + "-keep"])
+    assert not set(written[0]) & set(names)  # the first content's files went when the third edit was written
     assert cuecache._read(cuecache._name(registry), len(registry.claims)) is not None
+
+
+def test_two_versions_sharing_a_cache_keep_each_others_files(tmp_path, monkeypatch):
+    """A pinned pre-commit hook and a newer command line share one cache: each writes its own registry file
+    (the version is part of the name) and neither removes the other's, so neither builds its registry
+    again at every start."""
+    import dsfact._version as version
+
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("DSFACT_CACHE_DIR", str(directory))
+    monkeypatch.setitem(cache._STATE, "checked", {})
+    files = {}
+    for release in ("1.0", "2.0"):
+        monkeypatch.setattr(version, "__version__", release)
+        if directory.exists():
+            _age_all(directory)
+        registry = load_registry(default_bundled_path())
+        cuecache.cached_index(registry)
+        files[release] = {cache.name_of(registry), cuecache._name(registry)}
+    assert files["1.0"].isdisjoint(files["2.0"])
+    names = {p.name for p in directory.iterdir()}
+    assert files["1.0"] | files["2.0"] <= names

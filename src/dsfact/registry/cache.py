@@ -183,11 +183,17 @@ _OF_PATH = PATH_DIGITS + 1  # "P-": the files of one registry path
 _OF_REGISTRY = PATH_DIGITS + 1 + DATA_DIGITS  # "P-D": the files made from one registry file
 
 
+_KEEP_OTHERS = 2  # files of the same registry path (or cue index) kept beside the one just written, newest first
+
+
 def prune(written: str) -> None:
     """After cache file `written` was written, remove the files it makes stale, so that a cache does not grow
     with every edit of a registry or every new version of dsfact: the other files of the same registry path
-    (registry-P-*), or of the same registry's cue index (cues-P-D-*), those whose registry file is gone, and
-    those named as older versions of dsfact named them. Only regular files of these names are removed."""
+    (registry-P-*), or of the same registry's cue index (cues-P-D-*), but for the two written last (two
+    versions of dsfact that share a cache, a pinned pre-commit hook and a newer command line, would otherwise
+    remove each other's files at every start and each build its registry again), those whose registry file
+    is gone, and those named as older versions of dsfact named them. Only regular files of these names are
+    removed."""
     directory = _safe_dir(create=False)
     if directory is None:
         return
@@ -197,7 +203,9 @@ def prune(written: str) -> None:
         return
     kind, _, rest = written.partition("-")
     same = f"{kind}-{rest[:_OF_PATH] if kind == 'registry' else rest[:_OF_REGISTRY + 1]}"  # "registry-P-", "cues-P-D-"
-    stale = {n for n in names if n != written and n.startswith(same)}
+    others = sorted((n for n in names if n != written and n.startswith(same)),
+                    key=lambda n: _written_at(os.path.join(directory, n)), reverse=True)
+    stale = set(others[_KEEP_OTHERS:])
     stale |= {n for n in names if _legacy(n)}
     registries = {n[len("registry-"):-len(".json")] for n in names if n.startswith("registry-")} - \
         {n[len("registry-"):-len(".json")] for n in stale}
@@ -209,6 +217,14 @@ def prune(written: str) -> None:
                 os.unlink(path)
         except OSError:
             pass
+
+
+def _written_at(path: str) -> float:
+    """When a cache file was last written (0.0 when it cannot be told: the oldest)."""
+    try:
+        return os.lstat(path).st_mtime
+    except OSError:
+        return 0.0
 
 
 def _legacy(name: str) -> bool:
