@@ -103,11 +103,13 @@ def _day_heads(text) -> list[tuple[int, tuple[str, ...]]]:
         return found
     found = text._day_heads = []
     sentences = text.sentences
-    for k in _naming_day_sentences(text):
-        sentence = sentences[k]
+    for k, sentence in enumerate(sentences):  # a line alone and short first: few sentences are, and asking
+        # whether a sentence names a day reads its time words
         alone = (k == 0 or sentences[k - 1].paragraph != sentence.paragraph) and \
             (k + 1 == len(sentences) or sentences[k + 1].paragraph != sentence.paragraph)
         if not alone or len(text.text[sentence.start:sentence.end].strip(" *_#\n")) > HEAD_CHARS:
+            continue
+        if _day_named(text, k) is None:
             continue
         if any(x.unit != "date" for x in text.read_alone(sentence)):
             continue  # a line that states a figure is news, not a head
@@ -118,8 +120,7 @@ def _day_heads(text) -> list[tuple[int, tuple[str, ...]]]:
 
 
 def _naming_day_sentences(text) -> list[int]:
-    """The sentences of `text` that name a day (see _day_named), in order, found once per text (naming_days and
-    the timeline's heads both ask)."""
+    """The sentences of `text` that name a day (see _day_named), in order, found once per text."""
     found = getattr(text, "_day_sentences", None)
     if found is None:
         found = text._day_sentences = [k for k in range(len(text.sentences)) if _day_named(text, k) is not None]
