@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import re
 
-from dsfact.matching.memo import LastText
-
-_cache = LastText().of
+_VERSIONS: dict[int, tuple] = {}  # id of a registry -> (the registry, _versions' answer for it)
 
 
 def names_later_version(text, q, claim) -> bool:
@@ -42,23 +40,24 @@ def _is_figure(text, start: int, end: int) -> bool:
 def _versions(text):
     """One pattern that finds a registered model's stem with a version number, and the highest version each
     stem is registered with ("v": 3, "r": 1, "grok": 3), once per registry."""
-    cache = _cache(text)
-    found = cache.get("versions")
-    if found is None:
-        from dsfact.matching.family import _stems
+    registry = text.registry
+    found = _VERSIONS.get(id(registry))
+    if found is not None and found[0] is registry:
+        return found[1]
+    from dsfact.matching.family import _stems
 
-        highest: dict[str, float] = {}
-        for ci in range(len(text.registry.claims)):
-            own, _ = _stems(text, ci)
-            for stem, numbers in own.items():
-                for n in numbers:
-                    highest[stem] = max(highest.get(stem, 0.0), float(n))
-        if not highest:
-            found = (None, highest)
-        else:
-            stems = "|".join(rf"{re.escape(s)}[ \-]?" if len(s) > 1 else rf"{re.escape(s)}-?"
-                             for s in sorted(highest, key=len, reverse=True))
-            found = (re.compile(rf"(?<![a-z0-9])(?P<stem>{stems})(?P<n>\d{{1,2}}(?:\.\d)?)(?![\d,.]?\d)(?![a-z%])"),
-                     highest)
-        cache["versions"] = found
+    highest: dict[str, float] = {}
+    for ci in range(len(registry.claims)):
+        own, _ = _stems(text, ci)
+        for stem, numbers in own.items():
+            for n in numbers:
+                highest[stem] = max(highest.get(stem, 0.0), float(n))
+    if not highest:
+        found = (None, highest)
+    else:
+        stems = "|".join(rf"{re.escape(s)}[ \-]?" if len(s) > 1 else rf"{re.escape(s)}-?"
+                         for s in sorted(highest, key=len, reverse=True))
+        found = (re.compile(rf"(?<![a-z0-9])(?P<stem>{stems})(?P<n>\d{{1,2}}(?:\.\d)?)(?![\d,.]?\d)(?![a-z%])"),
+                 highest)
+    _VERSIONS[id(registry)] = (registry, found)
     return found
