@@ -24,19 +24,21 @@ KEEP, DROP, SPACE, SUBST, BREAK = 0, 1, 2, 3, 4
 def _rx() -> SimpleNamespace:
     # Every token starts with its own character. "<" opens several (comment, declaration, autolink,
     # tag), whose patterns are compiled only when a "<" is met: a draft rarely has one, and they
-    # cost more to compile than the scan of a whole article.
+    # cost more to compile than the scan of a whole article. The look-ahead of the tokens' first
+    # characters opens the pattern so that a search skips other characters at once instead of trying
+    # each token there (a sixth of the time on prose with no markup).
     c = re.compile
     return SimpleNamespace(
         md_inline=c(
-            r"""
-             (?P<code>`+)
+            r"""(?=[`<\\&hfw!\[\]*_~])
+            (?:(?P<code>`+)
             |(?P<angle><)
             |(?P<escape>\\[!-/:-@\[-`{-~])
             |(?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
             |(?P<url>(?:https?://|ftp://|www\.)[^\s<>]*)
             |(?P<open>!?\[)
             |(?P<bracket>\])
-            |(?P<emph>\*++|_++|~~+)
+            |(?P<emph>\*++|_++|~~+))
             """,
             re.X,
         ),
