@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 
 from dsfact.matching.agents import agent_of_attribute
 from dsfact.matching.alone import date_links, dated_word, rest_words
@@ -351,7 +352,7 @@ class TextMatcher(TextCues):
         """Whether a name before figure q is its subject: no other figure stands between them ("OpenAI charges $7.50,
         making it 98% cheaper"), it is no mere comparison ("比OpenAI便宜98%"), and it does not just qualify the metric's
         noun ("Nvidia GPUs", "Nvidia A100 chips", "英伟达GPU数量")."""
-        if self._figure_between(q, hit):
+        if self._figure_between(q, hit) and not _listed_after(self, q, hit):
             return False
         possessive = self.folded.startswith(("'s", "’s", "的"), hit.end) or \
             self.folded.endswith(("'s", "’s"), hit.start, hit.end)  # "Meta's shares" are Meta's
@@ -471,6 +472,36 @@ class TextMatcher(TextCues):
 
     def _respectively(self, q, quantities, sentence, hits, subject_d) -> None:
         respectively(self, q, quantities, sentence, hits, subject_d)  # dsfact.matching.structure
+
+
+_LIST_MARKS = str.maketrans("", "", " ,，、")
+
+
+def _listed_after(text: TextCues, q: Quantity, hit: CueHit) -> bool:
+    """Whether figure q ends a list of figures that follows a name, only a list's joiner between the last of
+    them and q ("Llama 4 needed 30 trillion tokens and 3.38M GPU hours", 用了30万亿个token和338万GPU小时), or an
+    English verb joined to the name's after the last of them, no other name between ("and was trained on"):
+    the name governs q too. "OpenAI charges $7.50, making it 98% cheaper" is neither."""
+    k = bisect.bisect_left(text._quantity_starts, q.start) - 1
+    if k < 0 or text._quantities[k].start < hit.end:
+        return False
+    a = text._quantities[k].end
+    gap = text.folded[a:q.start]
+    if gap.translate(_LIST_MARKS) in _list_joiners():
+        return True
+    # "required 40 trillion tokens and was trained on 5M GPU hours": a second verb of the name's, no other name
+    first, _, rest = gap.strip(" ,，、").partition(" ")
+    return first in _list_joiners() and first.isascii() and not any(ch in rest for ch in ".;:!?") \
+        and not any(text.index.names(h.cue) for h in text.hits_in(a, q.start))
+
+
+@functools.cache
+def _list_joiners() -> frozenset[str]:
+    """The words that join a list's items (names.words [list-joiners]), spaces left out, and none at all."""
+    from dsfact.lang import load_words
+
+    words = load_words("names").get("list-joiners", {}).get("words", ())
+    return frozenset(w.translate(_LIST_MARKS) for w in words) | {""}
 
 
 def _after(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means: int, subject_first: bool) -> float:
