@@ -19,7 +19,7 @@ from dsfact.matching.siblings import (
     variant_decides,
 )
 from dsfact.model import CONTRADICTED, SUPPORTED, FileResult, Finding, Registry
-from dsfact.quantity import agrees, whole_count
+from dsfact.quantity import agrees, convert_value, whole_count
 from dsfact.verdict import claim_sources, judge, restated_basis, verdict_of
 
 __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
@@ -122,12 +122,16 @@ def _units_read(matcher, quantities: list) -> tuple[list, set, set, set]:
     return quantities, guessed | both, unsaid, loose_points
 
 
+_LATER: dict[str, object] = {}  # what the rules below import, once: an import statement costs a failed look-up a call
+
+
 def _doubt_rules():
     """dsfact.matching.doubt, imported when first asked: a text whose figures agree with their claims never asks
     (that module and those only it imports are a tenth of the engine's import)."""
-    from dsfact.matching import doubt
-
-    return doubt
+    if "doubt" not in _LATER:
+        from dsfact.matching import doubt
+        _LATER["doubt"] = doubt
+    return _LATER["doubt"]
 
 
 def _doubt(matcher, q, candidate, selected):
@@ -136,12 +140,14 @@ def _doubt(matcher, q, candidate, selected):
     another size, a move over a span, a day after a later model's release, another name in between, another day,
     a frame, another event, a list's total, a cell of a table flattened into text, another provider's price (the rules imported here: a
     text whose figures agree with their claims never asks)."""
-    from dsfact.matching.calculation import calculated
-    from dsfact.matching.flatrows import flattened_row
-    from dsfact.matching.laterversion import names_later_version
-    from dsfact.matching.listed import total_of_list
-    from dsfact.matching.venues import sold_elsewhere
-
+    if "why" not in _LATER:
+        from dsfact.matching.calculation import calculated
+        from dsfact.matching.flatrows import flattened_row
+        from dsfact.matching.laterversion import names_later_version
+        from dsfact.matching.listed import total_of_list
+        from dsfact.matching.venues import sold_elsewhere
+        _LATER["why"] = (calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere)
+    calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere = _LATER["why"]
     return (candidate.weak or _another_size(matcher, q, selected) or total_of_list(matcher, q, selected)
             or moved_over_span(matcher, q, selected) or names_later_version(matcher, q, selected)
             or _doubt_rules().passed_over(matcher, q, candidate) or _doubt_rules().doubts_time(matcher, q, selected)
@@ -251,8 +257,7 @@ def _of_its_scale(q, candidates: list) -> list:
     test a figure's binding must pass."""
     if len(candidates) < 2:
         return candidates
-    from dsfact.matching.doubt import other_scale
-
+    other_scale = _doubt_rules().other_scale
     first = candidates[0].claim
     if q.per is not None or not other_scale(q, first):
         return candidates
@@ -527,8 +532,6 @@ def _gap(q, claim) -> float:
     read per its claim's base): against the statements in q's own unit where the claim has some (its yuan
     prices beside its dollar ones), else those in the claim's unit; a statement in a third unit is not
     compared."""
-    from dsfact.quantity import convert_value
-
     unit = q.unit if any(st.unit == q.unit for st in claim.statements) else claim.unit
     values = [abs(st.value) for st in claim.statements
               if isinstance(st.value, (int, float)) and st.value and st.unit == unit]

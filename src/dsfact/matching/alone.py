@@ -9,6 +9,7 @@ import bisect
 from dsfact.lang import word_set
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
+from dsfact.numbers.words import is_money
 
 
 def stands_alone(folded: str, start: int, end: int, q: Quantity, upto: int | None = None) -> bool:
@@ -37,11 +38,10 @@ def restated_until(folded: str, q: Quantity, after: list[Quantity], reader) -> i
     or roughly NT$290 million" (roles.words [conversion], or only a qualifier between: 不到, "under"). The
     conversion is no second claim and no word of another subject beside q. `reader`: the text's
     dsfact.matching.roles.FigureReader. None when there is none."""
-    from dsfact.matching.roles import CONVERSION_GAP
-    from dsfact.numbers.words import is_money
-
     if not after or not is_money(q.unit):
         return None
+    from dsfact.matching.roles import CONVERSION_GAP
+
     x = after[0]
     if not is_money(x.unit) or x.unit == q.unit or x.start - q.end > CONVERSION_GAP:
         return None

@@ -8,6 +8,7 @@ import re
 
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
+from dsfact.numbers.words import is_money
 
 _SIGNS: list = []  # [(the pattern of an operation between figures, the pattern of an equals sign)], read once
 
@@ -49,8 +50,6 @@ def multiplied(figures: list[Quantity], q: Quantity) -> bool:
     美元，1万块花了2.5亿美元", "At $2 per GPU hour, 2.788 million GPU hours comes to $5.576 million"): a calculation,
     whose figures are the writer's inputs and result. Only a price times a number of things: a share of a value
     ("17% of $3.5 trillion") is a move, told as one."""
-    from dsfact.numbers.words import is_money
-
     if len(figures) < 3:
         return False
     money = [x for x in figures if is_money(x.unit) and x.value]

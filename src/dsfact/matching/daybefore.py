@@ -16,12 +16,22 @@ _BASE: list = []  # [Words of time.words [reference] base, a regex of the weekda
 _BASE_REACH = 24  # characters before a weekday searched for a base word
 
 
+_TIMEWORDS: list = []  # (inside, time_words, may_hold) of dsfact.matching.timewords, which imports this module
+
+
+def _timewords() -> tuple:
+    if not _TIMEWORDS:  # imported on the first call, not on each: asked per sentence and figure
+        from dsfact.matching.timewords import inside, may_hold, time_words
+
+        _TIMEWORDS.append((inside, time_words, may_hold))
+    return _TIMEWORDS[0]
+
+
 def place_time_words(reader, start: int, end: int, skip: list[tuple[int, int]]) -> None:
     """Place the figures of the sentence reader.folded[start:end] by its time words (those not in `skip`,
     a record's reference points); "the day before" by the weekday it counts back from, remembered in
     reader._day_before (placed_by_day_before)."""
-    from dsfact.matching.timewords import inside, time_words
-
+    inside, time_words, _ = _timewords()
     found = [(m.start(), m.end(), kind)
              for m, kind in time_words(reader.folded, start, end, reader._chinese) if not inside(m.start(), skip)]
     for a, b, kind in found:
@@ -66,8 +76,7 @@ def placed_by_day_before(reader, q) -> bool:
     may agree with a claim of the day but not contradict one (dsfact.matching.doubt). Every sentence's time
     words are placed first (a figure's index and a sentence's start are kept in one set) when the text holds
     such a word at all."""
-    from dsfact.matching.timewords import may_hold
-
+    may_hold = _timewords()[2]
     if not may_hold(reader.folded, "previous-day", _previous_day):
         return False  # no word of the day before in the whole text: nothing placed by one
     reader.place_all_times()

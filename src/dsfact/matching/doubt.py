@@ -17,6 +17,7 @@ from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.fromto import in_from_part
 from dsfact.matching.headday import timeline_day_elsewhere, weekday_elsewhere
+from dsfact.matching.matcher import SENTENCE_PENALTY
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opens_with_name
 from dsfact.matching.otherweek import another_week
@@ -470,8 +471,6 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     17%), or it is borrowed from an earlier sentence while q's own sentence names another body after q
     ("Despite Monday's 17% drop, analysts think Nvidia ..." after a sentence about the S&P 500). Names used
     as a comparison ("vs. Llama 3's") do not count. The binding is then weak."""
-    from dsfact.matching.matcher import SENTENCE_PENALTY
-
     cues, folded, marks = candidate.cues, text.folded, text._marks
     if cues is None:
         return False

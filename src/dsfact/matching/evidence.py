@@ -23,6 +23,12 @@ import bisect
 
 from dsfact.lang import words_of
 from dsfact.matching.alone import restated_until, stands_alone
+from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
+from dsfact.matching.structure import means_clause
+from dsfact.matching.text import line_start
+from dsfact.matching.timefits import time_fits
+from dsfact.matching.timewords import time_tags
+from dsfact.matching.when import year_kind
 
 CLAUSE, PARALLEL, SENTENCE, CARRIED, HEADING, NONE = "clause", "parallel", "sentence", "carried", "heading", "none"
 STATED, UNSAID = "stated", "unsaid"
@@ -63,8 +69,6 @@ def firm(features: dict[str, float]) -> bool:
 def evidence_of(matcher, q, candidate, claim) -> Evidence:
     """The evidence binding figure q (by `matcher`, a TextMatcher) to `claim`, from `candidate` (the first
     of its candidates: its distances) and the cue words of q's sentence."""
-    from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
-
     position = matcher.index.position
     wanted = {position.get(claim.id), position.get(candidate.claim.id)} - {None}
     si = matcher.sentence_of(q.start)
@@ -99,9 +103,6 @@ class _Reach:
     __slots__ = ("matcher", "q", "start", "end", "whole")
 
     def __init__(self, matcher, q, si: int) -> None:
-        from dsfact.matching.structure import means_clause
-        from dsfact.matching.text import line_start
-
         self.matcher, self.q = matcher, q
         sentence = matcher.sentences[si]
         text, marks = matcher.text, matcher._marks
@@ -208,9 +209,6 @@ def _time(matcher, q, claim) -> str:
     in its sentence does, NONE for a claim tied to no time."""
     if not claim.time:
         return NONE
-    from dsfact.matching.timefits import time_fits
-    from dsfact.matching.timewords import time_tags
-
     own = _named(matcher, matcher.reader().times(q) if matcher._quantities else ())
     if own and time_fits(claim.time, own, matcher.year, matcher.day):
         return STATED
@@ -224,6 +222,4 @@ def _named(matcher, tags: tuple[str, ...]) -> tuple[str, ...]:
     去年初) names none (dsfact.matching.when.year_word_fits_day), so it states no claim's time."""
     if matcher.year is not None:
         return tags
-    from dsfact.matching.when import year_kind
-
     return tuple(t for t in tags if year_kind(t)[0] is None)

@@ -179,6 +179,17 @@ def versioned_other(text, q: Quantity, ci: int, names: list) -> bool | None:
     return min(_distance(q, a, b) for a, b, _ in other_spans) < own_d
 
 
+_BODIES: list = []  # (bodies.alnum, bodies.bodies), imported on the first call (bodies imports this module)
+
+
+def _bodies() -> tuple:
+    if not _BODIES:
+        from dsfact.matching.bodies import alnum, bodies
+
+        _BODIES.append((alnum, bodies))
+    return _BODIES[0]
+
+
 def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, list]:
     """Where sentence names claim ci's own subject, and where another member of its family (the spans of
     those names, each with whether it is the base of a multiple: _multiple_base), for versioned_other; once
@@ -211,8 +222,7 @@ def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, lis
                 (m.start(), m.end(), m.group("stem").rstrip(" -"), m.group("n"))
                 for m in pattern.finditer(text.folded, sentence.start, sentence.end)]
         if found:
-            from dsfact.matching.bodies import alnum, bodies
-
+            alnum, bodies = _bodies()
             compared = bodies(text)[ci]
             for start, end, stem, number in found:
                 if alnum(text.folded[start:end]) in compared:

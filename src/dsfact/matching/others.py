@@ -265,6 +265,19 @@ def other_subject(text, q, ci: int) -> bool:
                for at, after in places)
 
 
+_LATER: list = []  # (bodies.governed, comparison.is_comparison), imported on the first call (bodies imports this
+# module): asked per sentence in question
+
+
+def _later() -> tuple:
+    if not _LATER:
+        from dsfact.matching.bodies import governed
+        from dsfact.matching.comparison import is_comparison
+
+        _LATER.append((governed, is_comparison))
+    return _LATER[0]
+
+
 def _party_places(text, si: int) -> list[tuple[int, int]]:
     """Where sentence si names a generic other party, or has a word of example before a name no cue word
     covers, as a subject (not governed by a word before it, nor part of a list of names with others); each
@@ -277,9 +290,7 @@ def _party_places(text, si: int) -> list[tuple[int, int]]:
         opens = _cache(text)["opens"] = _present(folded, _tables()["opens-cjk"])
     if not party and not example and not opens:
         return []
-    from dsfact.matching.bodies import governed  # (bodies imports this module)
-    from dsfact.matching.comparison import is_comparison
-
+    governed, is_comparison = _later()
     sentence = text.sentences[si]
     lo, hi = sentence.start, sentence.end
     out = []

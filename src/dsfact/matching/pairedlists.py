@@ -10,12 +10,22 @@ _ARTICLES = ("the ", "a ", "an ")
 _JOINTS = frozenset((",", "and", ", and", "、", "和", "及", "与", "以及", "&", "跟", "同"))
 
 
+_LATER: list = []  # (cues.SUBJECT, patterns.joins_list), imported on the first call: asked per sentence and figure
+
+
+def _later() -> tuple:
+    if not _LATER:
+        from dsfact.matching.cues import SUBJECT
+        from dsfact.numbers.patterns import joins_list
+
+        _LATER.append((SUBJECT, joins_list))
+    return _LATER[0]
+
+
 def pairs_lists(text, si: int) -> bool:
     """Whether sentence si of `text` (a TextCues) names two or more subjects joined as a list before a run of
     as many figures of one unit joined as a list, and nothing else of that unit."""
-    from dsfact.matching.cues import SUBJECT
-    from dsfact.numbers.patterns import joins_list
-
+    subject, joins_list = _later()
     sentence = text.sentences[si]
     figures = text.figures_in(sentence.start, sentence.end)
     if len(figures) < 2:
@@ -25,7 +35,7 @@ def pairs_lists(text, si: int) -> bool:
     if len(run) < 2 or any(not joins_list(text.text[a.end:b.start], joint=True) for a, b in zip(run, run[1:])):
         return False
     names = [h for h in text.sentence_hits(si) if h.end <= run[0].start
-             and any(role == SUBJECT for _, role in text.roles_of(h))]
+             and any(role == subject for _, role in text.roles_of(h))]
     if len(names) != len(run):
         return False
     folded = text.folded
@@ -73,8 +83,7 @@ _LISTS = LastText()  # the figures of the text last asked about -> (sentence, un
 def _listed(matcher, unit: str, si: int) -> tuple[list, list[str]] | None:
     """The figures of this unit in sentence si, joined as one list after as many kinds, and the kinds; None when
     they are not."""
-    from dsfact.numbers.patterns import joins_list
-
+    joins_list = _later()[1]
     sentence, folded = matcher.sentences[si], matcher.folded
     same = [x for x in matcher.figures_in(sentence.start, sentence.end) if x.unit == unit]
     if len(same) < 2 or len({x.per for x in same if x.per is not None}) > 1:

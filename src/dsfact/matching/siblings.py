@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from dsfact.matching.discounts import discount_ended, ended_before
-from dsfact.matching.matcher import Candidate
+from dsfact.matching.matcher import SENTENCE_PENALTY, Candidate
 from dsfact.matching.text import INF, TextCues, bracketed
 from dsfact.matching.whenclause import tells_when
 from dsfact.model import Claim, Quantity
@@ -220,8 +220,6 @@ def borrowed_siblings(q: Quantity, selected: Claim, text: TextCues, subject_dist
     a paragraph on V3): a model named in another paragraph is no word of the figure's, and a value that agrees
     with R1's run is that run's. Only agreement counts: a value that agrees with no sibling stays selected's
     (other_models), and so does one whose paragraph names selected's model (models_around)."""
-    from dsfact.matching.matcher import SENTENCE_PENALTY
-
     if subject_distance < SENTENCE_PENALTY:
         return []
     keys = _model_keys(text.registry, text.index)
@@ -264,8 +262,6 @@ def models_around(text: TextCues, q: Quantity, selected: Claim, other: Claim) ->
 
 
 def _named_keys(text: TextCues, q: Quantity, subject_distance: float, selected: Claim) -> set[str]:
-    from dsfact.matching.matcher import SENTENCE_PENALTY
-
     si = text.sentence_of(q.start)
     hits = text.sentence_hits(si)
     found = {h.cue for h in hits}

@@ -71,10 +71,15 @@ def _row_subjects(text, si: int) -> frozenset[int]:
     return frozenset().union(*(by_role(h.cue)[1] for span in spans if span for h in text.hits_in(*span)))
 
 
-def _story_reach(text, si: int) -> bool:
-    from dsfact.matching.epithets import story_reach  # (it imports this module)
+_STORY_REACH: list = []  # epithets.story_reach, imported on the first call (epithets imports this module)
 
-    return story_reach(text, si)
+
+def _story_reach(text, si: int) -> bool:
+    if not _STORY_REACH:  # (an import statement costs a lookup that fails on every call: asked per figure)
+        from dsfact.matching.epithets import story_reach
+
+        _STORY_REACH.append(story_reach)
+    return _STORY_REACH[0](text, si)
 
 
 # between a figure and its restatement in other terms: "89 points, or 1.46%", "$589 billion, or about 17%",

@@ -11,15 +11,20 @@ def parted(text: str, start: int, end: int) -> bool:
     return any(c in _PARTS for c in text[start:end])
 
 
+_RELASIDE: list = []  # relaside.in_aside_before, imported on the first call, not at start-up nor on every call
+
+
 def told_beside_other(cues, q, hit) -> bool:
     """Whether a variant word stands in one stretch of clause with another figure of q's unit, parted from
     q by a clause mark or a bracket, which the word then qualifies: "R1's input price is $0.55, or $0.14
     when the cache hits", "输入0.55美元（缓存命中时0.14美元）": the cache hit is the $0.14, not the $0.55.
     A word in a relative aside closed before q (dsfact.matching.relaside) is the aside's too. `cues`: the
     text's TextCues (its figures, read and in use)."""
-    from dsfact.matching.relaside import in_aside_before
+    if not _RELASIDE:
+        from dsfact.matching.relaside import in_aside_before
 
-    if in_aside_before(cues, hit, q):
+        _RELASIDE.append(in_aside_before)
+    if _RELASIDE[0](cues, hit, q):
         return True  # "Nvidia, which at one point was worth the most, fell 17%": the aside's word
     text = cues.text
     if hit.start >= q.end:
