@@ -81,6 +81,14 @@ def _described_before(text, hit, q_start: int) -> bool:
     return found
 
 
+def describes_subject(text, hit, q_start: int) -> bool:
+    """Whether a cue hit before figure q_start stands in an appositive closed before the figure that describes
+    the name before it ("DeepSeek, a start-up spun out of High-Flyer, says it spent $5.6 million"): an exclude
+    word there speaks of the name, not of the figure's metric. Not a bracket, which may gloss the metric
+    itself ("训练成本（含预训练与强化学习）约为600万美元")."""
+    return hit.end <= q_start and in_appositive(text, hit.start, hit.end, q_start)
+
+
 def makes_product(text, hit, hits: list) -> bool:
     """Whether the name at `hit` stands right before a product it qualifies ("Nvidia H800 GPUs", 英伟达芯片),
     perhaps with a possessive and a word or two between ("Nvidia's lower-end H800 chips")."""

@@ -7,15 +7,23 @@ import functools
 from dsfact.matching.agents import agent_of_attribute
 from dsfact.matching.alone import date_links, dated_word, rest_words
 from dsfact.matching.apposition import apposed, stacked
-from dsfact.matching.aside import compared_owner, in_aside, modifies, names_aside, own_only, qualifies_product
+from dsfact.matching.aside import (
+    compared_owner,
+    in_aside,
+    modifies,
+    names_aside,
+    own_only,
+    qualifies_product,
+)
 from dsfact.matching.basemodel import built_on
-from dsfact.matching.bodies import governed, governs_other, other_body, other_member
+from dsfact.matching.bodies import governed, other_body, other_member
 from dsfact.matching.capitals import sentence_names, unregistered
 from dsfact.matching.columns import row_label
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words
 from dsfact.matching.dateclause import told_of
 from dsfact.matching.epithets import epithet_subject, in_epithet
+from dsfact.matching.excluding import rules_out
 from dsfact.matching.fromto import in_from_part
 from dsfact.matching.innerhead import placed_loosely
 from dsfact.matching.items import intro_subject
@@ -263,9 +271,7 @@ class TextMatcher(TextCues):
             for ci in metric_of:  # a name may carry its claim's metric, for a figure that qualifies it
                 if how := (FIRM if ci not in subjects else carried(self, q, hit, ci, subjects, hits, cues)):
                     metrics.append((hit, ci, d, how))
-            if excludes and not base and ((d <= EXCLUDE_REACH and not governs_other(self, q, hit) and (  # with 分别, its clause's
-                    not self._figure_between(q, hit) or respectively and d == qs - hit.end))  # words govern all
-                             or row_label(self.text, q, hit)):
+            if excludes and not base and (rules_out(self, q, hit, d <= EXCLUDE_REACH, respectively and d == qs - hit.end) or row_label(self.text, q, hit)):
                 exclusions.extend((hit, ci) for ci in excludes)
             if (names or entity) and not names_aside(self, q, hit, hits):
                 cues.names.append((hit, roles))  # for dsfact.matching.doubt.passed_over
