@@ -1,4 +1,5 @@
 """The registry: the shipped one is sound, every quote reads back, and faults are reported at file:line."""
+import os
 import shutil
 
 import pytest
@@ -171,8 +172,16 @@ def test_compiled_registry_is_cached_by_content(mini, tmp_path, monkeypatch):
                     encoding="utf-8")
     third = load_registry(mini)
     assert third.claims[0].statements[0].value == 120000001
-    (replaced,) = (tmp_path / "cache").iterdir()  # the old content's entry removed: the cache does not grow
-    assert replaced.name != kept.name
+    names = {p.name for p in (tmp_path / "cache").iterdir()}  # the new content's entry beside the old one's
+    assert len(names) == 2 and kept.name in names
+    for value in (120000002, 120000003):  # the cache does not grow: at most the two written last stay beside
+        mini.write_text(mini.read_text(encoding="utf-8").replace(f"value: {value - 1}", f"value: {value}"),
+                        encoding="utf-8")
+        for p in (tmp_path / "cache").iterdir():  # written earlier, whatever the clock's resolution
+            os.utime(p, (p.stat().st_mtime - 10, p.stat().st_mtime - 10))
+        assert load_registry(mini).claims[0].statements[0].value == value
+    names = {p.name for p in (tmp_path / "cache").iterdir()}
+    assert len(names) == 3 and kept.name not in names
 
 
 def test_yaml_loader_keeps_dates_as_written(bundled_registry):
