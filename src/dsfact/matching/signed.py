@@ -3,7 +3,9 @@
 fell 3.07%"): each such sign is a cue hit of its word (numbers.words [sign-words]), so a claim of a move
 whose metric words hold that word finds the figure as it would in prose. A sign is read so only where a
 line of figures puts one: glued to its figure (or to the currency sign before it), after a label's colon,
-a comma, an opening bracket or a cell's bar, never inside a word or a number ("5-6%", "2025-01-27")."""
+a comma, an opening bracket or a cell's bar, or at the head of a Markdown or HTML table's cell (whose bars the
+document reader leaves out: "| Nasdaq Composite | -3.07% |" under "| Index | Change |"), never inside a word or a
+number ("5-6%", "2025-01-27")."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -23,9 +25,10 @@ def _signs() -> dict[str, str]:
             for sign in signs}
 
 
-def signed(index, folded: str, hits: list[CueHit]) -> list[CueHit]:
+def signed(index, folded: str, hits: list[CueHit], cells: frozenset[int] = frozenset()) -> list[CueHit]:
     """The cue hits of a text, with a hit of its word for each sign of direction on a figure in a line of
-    figures, when that word is a cue of the registry; the same list when there is none."""
+    figures, when that word is a cue of the registry; the same list when there is none. `cells`: where the
+    text's table cells begin."""
     signs = _signs()
     extra = []
     n = len(folded)
@@ -34,7 +37,7 @@ def signed(index, folded: str, hits: list[CueHit]) -> list[CueHit]:
             continue
         at = folded.find(sign)
         while at >= 0:
-            if _on_figure(folded, at, n):
+            if _on_figure(folded, at, n, cells):
                 extra.append(CueHit(at, at + 1, word))
             at = folded.find(sign, at + 1)
     if not extra:
@@ -42,12 +45,14 @@ def signed(index, folded: str, hits: list[CueHit]) -> list[CueHit]:
     return sorted(hits + extra, key=lambda h: (h.start, -h.end))
 
 
-def _on_figure(folded: str, at: int, n: int) -> bool:
+def _on_figure(folded: str, at: int, n: int, cells: frozenset[int]) -> bool:
     k = at + 1
     if k < n and folded[k] in _MONEY:
         k += 1
     if not (k < n and folded[k].isdigit()):
         return False
+    if at in cells:
+        return True
     j = at - 1
     while j >= 0 and folded[j] in " \t":
         j -= 1

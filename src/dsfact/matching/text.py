@@ -168,6 +168,11 @@ def _in_paragraphs(blocks) -> Callable[[int], bool]:
     return inside
 
 
+def _cells(blocks) -> frozenset[int]:
+    """Where the table cells of a document begin (none without its blocks)."""
+    return frozenset(b.start for b in blocks if b.kind == "cell") if blocks else frozenset()
+
+
 class TextCues:
     """The sentences, clauses, cue hits and figures of one text, and distances between them."""
 
@@ -182,7 +187,7 @@ class TextCues:
         self.sentences = split_sentences(text, _in_paragraphs(blocks) if blocks else None)
         self._starts = [s.start for s in self.sentences]
         # "a joint venture of OpenAI, SoftBank and Oracle" names Stargate (dsfact.matching.joint)
-        self.hits = named_by_members(self, self._longest_names(versioned(self.index, self.folded, signed(self.index, self.folded, self.index.find(self.folded))))) \
+        self.hits = named_by_members(self, self._longest_names(versioned(self.index, self.folded, signed(self.index, self.folded, self.index.find(self.folded), _cells(blocks))))) \
             if self.sentences else []
         self._hit_starts = [h.start for h in self.hits]
         self._marks = self._all_marks = clause_marks(text)  # clause boundaries, in order
