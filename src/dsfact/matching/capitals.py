@@ -12,6 +12,7 @@ from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.epithets import in_epithet
 from dsfact.matching.others import not_names as _not_names
+from dsfact.matching.sentences import after_question, past_question_mark
 from dsfact.matching.storybody import story_body
 from dsfact.matching.suffixed import suffixed_name
 from dsfact.matching.text import INF
@@ -65,10 +66,11 @@ def _capitalised(text, si: int, hits: list) -> list[tuple[int, int, str]]:
     for h in hits:
         covered[h.start - sentence.start:h.end - sentence.start] = b"\x01" * (h.end - h.start)
     first = len(words) - len(words.lstrip(" \t\r\n-*•·–\"“‘'「『(（"))  # (after a bullet, an opening quote)
+    first = past_question_mark(words, first)  # (after a question's mark: "Q: How much")
     names = []
     for m in _PROPER_NAME.finditer(words):
         if m.start() == first or covered[m.start()] or _ANSWER_LEAD.match(words, m.end()) \
-                and words[:m.start()].rstrip().endswith(("?", "？")):
+                and after_question(words, m.start()):
             continue  # the sentence's first word, or a cue word's, or the answer's word before its figure ("? About $6M")
         names.append((m.start() + sentence.start, m.end() + sentence.start, m.group().lower()))
     return names

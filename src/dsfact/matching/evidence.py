@@ -24,6 +24,7 @@ import bisect
 from dsfact.lang import words_of
 from dsfact.matching.alone import restated_until, stands_alone
 from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
+from dsfact.matching.sentences import after_question
 from dsfact.matching.structure import means_clause
 from dsfact.matching.text import line_start
 from dsfact.matching.timefits import time_fits
@@ -119,8 +120,9 @@ class _Reach:
         if means_clause(matcher, q, si, self.start, after_q):
             nxt = bisect.bisect_right(marks, end)
             end = marks[nxt] if nxt < len(marks) and marks[nxt] < sentence.end else sentence.end
-        elif self.start > sentence.start and _continues(matcher.folded, self.start + 1, q.start):
-            k = bisect.bisect_left(marks, self.start)  # "R1's training cost, which came to $294,000"
+        elif self.start > sentence.start and (_continues(matcher.folded, self.start + 1, q.start)
+                                              or after_question(matcher.folded, self.start + 1)):
+            k = bisect.bisect_left(marks, self.start)  # "R1's training cost, which came to $294,000"; "?⏎A: $5.6M"
             self.start = marks[k - 1] if k and marks[k - 1] >= sentence.start else sentence.start
         elif stands_alone(matcher.folded, self.start, end, q, _restated(matcher, q, end)):  # "其成本，约600万美元"
             folded = matcher.folded  # an empty clause between two marks ("——") is no clause: step over it

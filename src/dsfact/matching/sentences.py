@@ -43,6 +43,13 @@ class _Rules:
         self.opens = "".join(rules.get("opens", ()))
         self.closes = "".join(rules.get("closes", ()))
         self.abbreviations = frozenset(w.lower() for w in tables.get("abbreviations", {}).get("words", ()))
+        answers, questions = (sorted(tables.get(k, {}).get("words", ()), key=len, reverse=True)
+                              for k in ("answer-marks", "question-marks"))
+        # a question's line, then its answer's, opened by a mark (a blank line may stand between)
+        self.answer_line = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:" + "|".join(map(re.escape, answers))
+                                      + r")[ \t]*[:：][ \t]*", re.I) if answers else None
+        self.question_mark = re.compile("(?:" + "|".join(map(re.escape, questions)) + r")[ \t]*[:：][ \t]*",
+                                        re.I) if questions else None
         ends = "[" + re.escape(self.ends + "\n") + "]"
         closes = "[" + re.escape(self.closes) + "]*" if self.closes else ""
         stops = "[" + re.escape(self.stops) + "]" + closes + _CITATIONS + "(?=[ \t])" if self.stops else "(?!)"
@@ -70,8 +77,11 @@ def split_sentences(text: str, prose: Callable[[int], bool] | None = None) -> li
     paragraph = 0
     start = 0
     n = len(text)
+    joined = -1  # a question's answer on the next line is told with it up to here (`_answer_line`)
     for m in rules.boundary.finditer(text):  # only where a sentence may end: one regex pass, not a loop per character
         i = m.start()
+        if i < joined:
+            continue
         ch = text[i]
         new_paragraph = False
         if ch == "\n":
@@ -82,7 +92,7 @@ def split_sentences(text: str, prose: Callable[[int], bool] | None = None) -> li
                 new_paragraph = True
             elif j < n and continues(text, i, j) and (prose is None or prose(i)):
                 continue
-        elif ch in "?？" and _ANSWER.match(text, i + 1):
+        elif ch in "?？" and (_ANSWER.match(text, i + 1) or (joined := _answer_line(text, i + 1, rules)) > i):
             continue  # "The cost of training R1? A mere $294,000.": the answer is told with its question
         elif ch in rules.stops:
             stop, i = i, m.end() - 1  # (the sentence takes the quote or bracket its stop closes: 'research."')
@@ -151,6 +161,35 @@ _MONEY = "$€£¥"
 # Chinese characters): "? A mere $294,000", "? Just 2,048 chips", "？仅560万美元"
 _ANSWER = lazy(r"[ \t]*(?:(?:[A-Za-z]+[ \t]+){0,3}|[\u4e00-\u9fff]{0,4})[$€£¥]?\d")
 _NUMBERED = lazy(r"\d{1,3}[.)](?:\s|$)")
+
+
+def _answer_line(text: str, j: int, rules: _Rules) -> int:
+    """Where the answer on the line after a question that ends at j opens its figure, when a mark of
+    sentences.words [answer-marks] opens that line and the figure follows as `_ANSWER` reads it ("Q: How much
+    did V3 cost?⏎A: About $5.6 million", "问：……花了多少钱？⏎答：约560万美元"); -1 when it does not."""
+    m = rules.answer_line.match(text, j) if rules.answer_line is not None else None
+    return m.end() if m is not None and _ANSWER.match(text, m.end()) else -1
+
+
+def after_question(text: str, at: int) -> bool:
+    """Whether text[at:] opens an answer: a question mark stands right before it, past spaces ("? About $6M"),
+    or past the mark of an answer's line on the line after ("?⏎A: About $6M", "？⏎答：")."""
+    window = text[max(0, at - _ANSWER_REACH):at]
+    if window.rstrip().endswith(("?", "？")):
+        return True
+    mark = max(window.rfind("?"), window.rfind("？"))
+    line = _rules().answer_line
+    return mark >= 0 and line is not None and line.fullmatch(window, mark + 1) is not None
+
+
+def past_question_mark(text: str, at: int) -> int:
+    """Where a question's own words begin when a mark opens it at `at` ("Q: How much ...", "问：训练……"), else at."""
+    mark = _rules().question_mark
+    m = mark.match(text, at) if mark is not None else None
+    return m.end() if m is not None else at
+
+
+_ANSWER_REACH = 16  # characters: a question mark, line breaks and an answer's mark ("?⏎⏎Answer: ")
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
