@@ -14,11 +14,7 @@ and the archive share. `import dsfact.cli` loads none of rich, yaml, rapidfuzz o
 """
 from __future__ import annotations
 
-from dsfact import rxcharset
-
-rxcharset.install()  # before the patterns of a check are compiled: the same patterns, compiled in fewer steps
-
-from dsfact.cli.entry import main  # noqa: E402
+from dsfact.cli.entry import main
 
 __all__ = ["main"]
 
