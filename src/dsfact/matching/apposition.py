@@ -136,3 +136,20 @@ def stacked(folded: str, marks: list[int], q_end: int, hit_start: int) -> bool:
     if not (_STACK_SHORTEST < len(head) <= _STACK_REACH and head.endswith("的") and is_cjk(head[-2])):
         return False  # a possessive ("，而OpenAI的o1") is no modifier clause
     return not head.startswith(words_of("names", "new-clause", "words"))  # "，而……的" opens a clause of its own
+
+
+_GLOSS_HEAD = lazy(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+)?")  # a bullet or a list's number before the figure
+_GLOSS_MARK = lazy(r"[ \t]*[:：—–][ \t]*")
+
+
+def glossed(folded: str, q_start: int, q_end: int, hit_start: int) -> int:
+    """1 when figure q opens its line (after a bullet or a list's number) and a colon or a dash right after it
+    opens the gloss that says what it is, on the same line as a cue word at hit_start ("1. $5.6 million: the
+    cost of V3's final run", "17%：輝達週一的跌幅"): the mark parts no clause from the figure; else 0."""
+    line = folded.rfind("\n", 0, q_start) + 1
+    if _GLOSS_HEAD.match(folded, line).end() != q_start:
+        return 0
+    mark = _GLOSS_MARK.match(folded, q_end)
+    if mark is None or mark.end() == q_end or "\n" in folded[q_end:hit_start]:
+        return 0
+    return 1

@@ -6,7 +6,7 @@ import functools
 
 from dsfact.matching.agents import agent_of_attribute
 from dsfact.matching.alone import date_links, dated_word, rest_words
-from dsfact.matching.apposition import apposed, stacked
+from dsfact.matching.apposition import apposed, glossed, stacked
 from dsfact.matching.aside import (
     compared_owner,
     in_aside,
@@ -516,7 +516,8 @@ def _after(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means: int, s
     million, DeepSeek trained V3"); `subject_first`: the word is a name, and q's clause names its
     subject before q."""
     marks, qe = text._marks, q.end
-    crossings = bisect.bisect_left(marks, hit.start) - after_q - apposed(text.folded, qe, hit.start, hit.end)
+    crossings = bisect.bisect_left(marks, hit.start) - after_q - apposed(text.folded, qe, hit.start, hit.end) \
+        - (hit.start > qe and glossed(text.folded, q.start, qe, hit.start))  # "$5.6 million: the cost of V3"
     if crossings and ("(" in text.folded[qe:hit.start] or "（" in text.folded[qe:hit.start]):
         crossings -= _bracketed(text.folded, marks, after_q, qe, hit.start)
     crossings -= crossings == 1 and not subject_first and stacked(text.folded, marks, qe, hit.start)  # 规模…、旨在…的X
