@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from dsfact.document.cells import is_pipe_row
 from dsfact.document.labels import breaks_before
 from dsfact.document.model import Block
+from dsfact.fold import has_han
 
 
 def wide(c: str) -> bool:
@@ -133,9 +134,7 @@ def broken_by_hand(s: str, a: int, b: int, na: int, nb: int) -> bool:
     amount. Chinese is not wrapped by hand, so such a line is a title of its own ("二、R1模型亮相" above
     "2025年1月20日，DeepSeek發布……"), not the first half of a sentence; a label over its value ("訓練成本"
     above "557.6萬美元" or "僅約557.6萬美元，遠低於同行。") still reads as one."""
-    last = s[b - 1]
-    if not ("\u3400" <= last <= "\u9fff" or "\uf900" <= last <= "\ufaff") \
-            or not any(s.find(mark, na, nb) != -1 for mark in _CLAUSE_MARKS) or _rx().amount_first.match(s, na, nb):
+    if not has_han(s[b - 1]) or not any(s.find(mark, na, nb) != -1 for mark in _CLAUSE_MARKS) or _rx().amount_first.match(s, na, nb):
         return False
     first = _unbreakable(s, na, nb)
     width = b - a + _doubles(s[a:b])

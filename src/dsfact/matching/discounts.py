@@ -60,12 +60,13 @@ def discount_ended(text, hit) -> bool:
     return any(a <= hit.start and hit.end <= b for a, b in spans)
 
 
-def ended_before(text, hit, at: int) -> bool:
-    """Whether words that tell a discount ended stand between a cue hit and a later offset `at` of its
-    sentence: the period the hit named is over by then ("优惠期内……；优惠期结束后恢复原价，输出为8元")."""
-    if hit.end > at:
-        return False
-    return any(hit.end <= a and b <= at for a, b in _sentence_ended(text, text.sentence_of(hit.start)))
+def period_over(text, hit, at: int) -> bool:
+    """Whether a variant or discount word (a cue hit) names a period that is over by offset `at` of its
+    sentence (a figure's): it stands inside words that tell a discount ended ("优惠期结束，价格变更为…": the
+    promotion's end tells the list price), or such words stand between it and `at` ("优惠期内……；优惠期结束
+    后恢复原价，输出为8元")."""
+    spans = _sentence_ended(text, text.sentence_of(hit.start))
+    return any(a <= hit.start and hit.end <= b or hit.end <= a and b <= at for a, b in spans)
 
 
 def names_discount(folded: str, start: int, end: int, then: bool = False, own: tuple = (), at: int = -1) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 
-from dsfact.matching.discounts import discount_ended, ended_before
+from dsfact.matching.discounts import discount_ended, period_over
 from dsfact.matching.matcher import SENTENCE_PENALTY, Candidate
 from dsfact.matching.text import INF, TextCues, bracketed
 from dsfact.matching.whenclause import tells_when
@@ -52,8 +52,7 @@ def variant_decides(q: Quantity, claim: Claim, text: TextCues) -> bool:
     variants_of = text.index.variants_of
     for hit in text.hits_in(sentence.start, sentence.end):
         claims = variants_of(hit.cue)
-        if ci not in claims or text._qualifies_other(q, hit, claims) or discount_ended(text, hit) \
-                or ended_before(text, hit, q.start):  # "优惠期内……；优惠期结束后恢复原价，输出为8元"
+        if ci not in claims or text._qualifies_other(q, hit, claims) or period_over(text, hit, q.start):
             continue
         a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
         if a >= b or bisect.bisect_left(text._marks, b) == bisect.bisect_left(text._marks, a) \

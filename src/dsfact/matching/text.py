@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dsfact.fold import fold_text, has_han
 from dsfact.matching.compounds import in_company_noun
 from dsfact.matching.cues import SUBJECT, CueHit, cue_index
-from dsfact.matching.discounts import discount_ended, ended_before
+from dsfact.matching.discounts import period_over
 from dsfact.matching.joint import named_by_members
 from dsfact.matching.memo import LastText
 from dsfact.matching.pairedlists import pairs_lists
@@ -449,12 +449,9 @@ class TextCues:
             of = self.index.variants_of
             variants = self._variants[sentence.start] = [
                 (hit, of(hit.cue)) for hit in self.hits_in(sentence.start, sentence.end) if of(hit.cue)]
-            if variants:  # "优惠期结束，价格变更为…": the promotion's end tells the list price
-                variants = self._variants[sentence.start] = [(hit, claims) for hit, claims in variants
-                                                             if not discount_ended(self, hit)]
         near = INF
         for hit, claims in variants:
-            if claim_index in claims and not self._qualifies_other(q, hit, claims) and not ended_before(self, hit, q.start) \
+            if claim_index in claims and not self._qualifies_other(q, hit, claims) and not period_over(self, hit, q.start) \
                     and not told_beside_other(self, q, hit) and not _named_again(self, q, hit, claim_index):
                 near = min(near, bracketed(self.text, q, hit) or self.distance(q, hit))  # clause-aware, as for subjects
         return near
