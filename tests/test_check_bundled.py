@@ -31,7 +31,7 @@ EXPECTED = {
     "zh_hans_desk.md": [
         (3, 13, "2024年12月26日", "C45", "supported"),  # the release commit; tkp's 12-27 and aena's 12-25 differ
         (3, 32, "557.6万美元", "C01", "supported"),
-        (5, 17, "0.14美元", "C20", "supported"),
+        (5, 17, "0.14美元", "C72", "supported"),  # the sentence before names V3 alone: V3's $0.14 (promotional)
         (5, 33, "90%", "C22", "disputed"),  # 98% per token; about 95% for the API overall
         (7, 8, "4年", "C43", "supported"),
         (7, 13, "5000亿美元", "C05", "supported"),

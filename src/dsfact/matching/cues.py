@@ -142,6 +142,11 @@ class CueIndex:
                     if key is None:
                         key = family_keys[word] = _cue_key(word, word.lower())
                     add(key, i, role)
+        for entries in self.roles.values():  # a word both the subject and an exclude word of one claim ("V3"
+            if len(entries) > 1:  # among a shared list of DeepSeek's names, for R1's price) names no subject of it
+                ruled = {ci for ci, role in entries if role == EXCLUDE}
+                if ruled:
+                    entries[:] = [(ci, role) for ci, role in entries if role != SUBJECT or ci not in ruled]
         for cue in registry.entities:
             add(_cue_key(cue, folded.get(cue)), -1, ENTITY)
         self.roles[VERSION] = [(-1, ENTITY)]  # "V3.1": another version of a model
