@@ -62,6 +62,26 @@ def _clock() -> re.Pattern:
     return _CLOCK[0]
 
 
+def _stamp() -> re.Pattern:
+    """A live blog's time stamp opening a line ([writing] `stamp-zone` and the like: "10:42 ET —", "11:05 a.m. ET:",
+    美东时间10:42 —): the groups are the half of the day before the hour (a.m., p.m.), the hour, and after it the
+    minutes, the half of the day (a.m., p.m.), the zone and the mark."""
+    if len(_CLOCK) < 2:
+        _clock()
+        table = _words()[2]
+
+        def alt(*keys: str) -> str:
+            words = sorted((w for key in keys for w in table.get(key, ())), key=len, reverse=True)
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+
+        _CLOCK.append(re.compile(
+            r"^[ \t>#*_]*(?:(?:" + alt("stamp-zone-before") + r")\s*(?:(" + alt("stamp-am-before") + r")|("
+            + alt("stamp-pm-before") + r"))?\s*)?([0-9]{1,2})[:：]([0-5][0-9])\s*(?:(" + alt("clock-am") + r")|("
+            + alt("clock-pm") + r"))?\s*(?<![a-z])(" + alt("stamp-zone") + r")?(?![a-z])[ \t*_]*(" + alt("stamp-marks") + ")",
+            re.M))
+    return _CLOCK[1]
+
+
 def _clock_hours(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the clock times in folded[start:end] that fall in the session, before its close."""
     out = []
@@ -70,6 +90,29 @@ def _clock_hours(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         if hour < CLOSE_HOUR:
             out.append(m.span())
     return out
+
+
+def _stamped(text) -> tuple[list[int], set[int]]:
+    """The sentences of the lines that a live blog's time stamp of the session opens (_stamp: "10:42 ET — Nvidia
+    shares down 15%"), those that name the close left out; and those of every stamped line, whatever its hour
+    ("16:05 ET —": an entry after the close), which no other entry's mark covers."""
+    folded, out, entries = text.folded, [], set()
+    if ":" not in folded and "：" not in folded:
+        return out, entries
+    for m in _stamp().finditer(folded):
+        am, pm = m.group(1) or m.group(5), m.group(2) or m.group(6)
+        if not (am or pm or m.group(7)) and m.group(8) not in "—–":
+            continue  # "3:30: ..." with no zone nor half of the day is no stamp; "10:42 —" is
+        session = (int(m.group(3)) % 12 + 12 * bool(pm) if am or pm else int(m.group(3))) < CLOSE_HOUR
+        line_end = folded.find("\n", m.end())
+        k = text.sentence_of(m.end())
+        while 0 <= k < len(text.sentences) and (line_end < 0 or text.sentences[k].start < line_end):
+            x = text.sentences[k]
+            entries.add(k)
+            if session and not names_close(folded, x.start, x.end):
+                out.append(k)
+            k += 1
+    return out, entries
 
 
 def mid_session(text, q, time: str | None = None) -> bool:
@@ -158,16 +201,20 @@ def _written_during(text) -> dict[int, list[frozenset[str]]]:
     words = table.get("hour", ()) + table.get("forecast", ()) + table.get("present", ()) + table.get("premarket", ())
     found = {text.sentence_of(at) for at, _ in _found(folded, 0, len(folded), words)}  # one scan
     found = sorted(found | {text.sentence_of(at) for at, _ in _clock_hours(folded, 0, len(folded))})
+    stamped, entries = _stamped(text)
+    if stamped:
+        stamped = set(stamped)
+        found = sorted(set(found) | stamped)
     covered: dict[int, list[frozenset[str]]] = {}
     for si in found:
         s = sentences[si]
-        if not marks_writing(folded, s.start, s.end):
+        if si not in stamped and not marks_writing(folded, s.start, s.end):
             continue
         days = _days(text, si)
         covered.setdefault(si, []).append(days)
         for step in (-1, 1):
             k = si + step
-            while 0 <= k < len(sentences) and sentences[k].paragraph == s.paragraph \
+            while 0 <= k < len(sentences) and sentences[k].paragraph == s.paragraph and (k not in entries or k in stamped) \
                     and not names_close(folded, sentences[k].start, sentences[k].end):
                 covered.setdefault(k, []).append(days)
                 k += step
@@ -182,7 +229,7 @@ def _written_during(text) -> dict[int, list[frozenset[str]]]:
         for si, days in marks.items():
             paragraph = sentences[si].paragraph
             for k, x in enumerate(sentences):
-                if abs(x.paragraph - paragraph) == 1 and not _days(text, k):
+                if abs(x.paragraph - paragraph) == 1 and k not in entries and not _days(text, k):
                     covered.setdefault(k, []).append(days)
     return covered
 
