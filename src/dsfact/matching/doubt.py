@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from dsfact.fold import has_han
+from dsfact.matching.captionday import caption_day_elsewhere
 from dsfact.matching.columns import other_column
 from dsfact.matching.comparison import is_comparison, likened
 from dsfact.matching.cues import METRIC, SUBJECT, VARIANT, has_cjk
@@ -136,7 +137,7 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
     if si > 0 and text.sentences[si - 1].paragraph == sentence.paragraph \
             and (_places_elsewhere(text, text.sentences[si - 1], time, refers_back(tags))
                  or opened_elsewhere(text, si, time)) or weekday_elsewhere(text, si, time) \
-            or timeline_day_elsewhere(text, si, time):
+            or timeline_day_elsewhere(text, si, time) or caption_day_elsewhere(text, q, time):
         return ANOTHER_DAY  # the sentence before, the date the paragraph opens with, a weekday at a passage's head,
         # or the head line of a timeline's day ("**Tuesday, January 28**" over "- The Nasdaq gains 2%")
     anchored = text._anchors.get(time)
