@@ -18,6 +18,7 @@ from dsfact.matching.family import (
     other_base,
     versioned_other,
 )
+from dsfact.matching.fractionbase import other_fraction_base
 from dsfact.matching.fromto import owned_in_from_part
 from dsfact.matching.joint import loosely_named
 from dsfact.matching.memo import LastText
@@ -188,11 +189,11 @@ def bodies(text: TextCues) -> list[frozenset[str]]:
 
 
 def other_body(text, q: Quantity, ci: int) -> bool:
-    """Whether figure q is another body's than claim ci's subject (dsfact.matching.others: "the S&P 500
-    sector ETF rose 2%", "what others spend $10 billion to do"), or compares with another body than ci
-    does: its clause names, after ci's subject, another body (an entity, or a registered model: a name with
-    a digit) that is neither that subject nor the body ci's metric compares with ("a 263-fold gap between
-    Grok 3 and DeepSeek-V3" is no multiple of Grok 2's). A move ("shares fell 17%") is no fraction."""
+    """Whether figure q is another body's than claim ci's subject (dsfact.matching.others: "the S&P 500 sector ETF
+    rose 2%", "what others spend $10 billion to do"), or compares with another body than ci does: its clause names,
+    after ci's subject, another body (an entity, or a model: a registered name with a digit) that is not that subject
+    nor the body ci's metric compares with ("a 263-fold gap between Grok 3 and DeepSeek-V3" is no multiple of Grok
+    2's), or a fraction's base is none of them (fractionbase). A move ("shares fell 17%") is no fraction."""
     if other_subject(text, q, ci) or trails_another(text, q, ci) or owned_in_from_part(text, q, ci):
         return True  # "Broadcom dragged down the Nasdaq, falling 17.4%"; "from $78 million for GPT-4o to $5.6 million"
     claim = text.registry.claims[ci]
@@ -206,9 +207,10 @@ def other_body(text, q: Quantity, ci: int) -> bool:
     sentence = text.sentences[text.sentence_of(q.start)]
     start = max(marks[k - 1] if k else sentence.start, sentence.start)
     end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
-    if text.registry.claims[ci].unit == q.unit == "factor":  # a multiple; a fraction's base is looser
-        if other_base(text, q, ci, start, end, compared) or gap_of_others(text, q, ci, start, end):
-            return True  # "four times the power of the old cluster" is no multiple of Grok 2's
+    if claim.unit == q.unit == "factor" and (other_base(text, q, ci, start, end, compared)  # a multiple's base
+                                             or gap_of_others(text, q, ci, start, end)) \
+            or claim.unit == "ratio" and other_fraction_base(text, q, ci, start, end, compared):  # a fraction's
+        return True  # "four times the power of the old cluster" (not Grok 2's); "之前算力的1/10" (not GPT-4o's)
     if q.unit == "pct" and text.registry.claims[ci].kind == "change" and other_saving_base(text, q, ci, start, end):
         return True  # "90% below the industry" is no saving against OpenAI's price
     hits = text.hits_in(start, end)

@@ -39,7 +39,7 @@ _WORD_LISTS = frozenset((
     "share-told", "recipient", "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase",
     "breakdown", "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage",
     "stage-cost", "stage-metric", "stage-total",
-    "change-words", "near-carried", "sized-gap"))
+    "change-words", "near-carried", "sized-gap", "fraction-base"))
 
 
 class _Role:
