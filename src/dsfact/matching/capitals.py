@@ -111,8 +111,13 @@ def _unregistered(text, q: Quantity) -> float:
             attached.add(start)
             ends.add(end)
     before_q = bisect.bisect_left(marks, q.start)
+    head, prev = {}, None  # each word of a name of several capitalised words -> where that name opens
+    for start, end, _ in names:  # ("across the United States": "States" is governed as "United" is)
+        head[start] = head[prev[0]] if prev is not None and text.text[prev[1]:start] == " " else start
+        prev = (start, end)
     for start, end, word in reversed(names):
-        if word in not_names or start in attached or governed(folded, start) or is_comparison(folded, start, end) \
+        if word in not_names or start in attached or governed(folded, head[start]) \
+                or is_comparison(folded, head[start], end) \
                 or in_epithet(text, si, q.start, start) \
                 or folded[start - 2:start].strip()[-1:] in "(（[^" or text._figure_between(q, _Span(start, end)) \
                 or in_aside(text, start, end, q.start):
