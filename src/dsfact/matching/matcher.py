@@ -50,7 +50,7 @@ from dsfact.matching.session import mid_session
 from dsfact.matching.stages import stage_cost
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
 from dsfact.matching.subordinate import opens_between
-from dsfact.matching.tables import header_time_fits, table_cues
+from dsfact.matching.tables import close_cell, header_time_fits, table_cues
 from dsfact.matching.text import (
     AFTER_WEIGHT,
     CLAUSE_PENALTY,
@@ -386,7 +386,7 @@ class TextMatcher(TextCues):
         its time is the claim's ("last year", "on Wednesday", "over five years" against one day)."""
         if roles and not fits(claim.kind, roles) and not restated_fits(self, q, claim, roles):
             return False  # ("a $208 billion (€200 billion) plan": the euros are the EU's own figure)
-        if q.unit == "count" and claim.unit == "point" and "level" not in roles:
+        if q.unit == "count" and claim.unit == "point" and "level" not in roles and not close_cell(self, q, claim):
             return False  # a bare figure is an index level only after "closed at", 收报 (cues.family)
         if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()):
             return False

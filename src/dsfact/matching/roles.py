@@ -38,7 +38,7 @@ _WORD_LISTS = frozenset((
     "multiple", "earmark", "revised-from", "uses", "use", "from-to", "saving-base", "sum-of-parts", "compound",
     "share-told", "recipient", "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase",
     "breakdown", "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage",
-    "stage-cost", "stage-metric", "stage-total",
+    "stage-cost", "stage-metric", "stage-total", "close-header", "close-level",
     "change-words", "near-carried", "sized-gap", "fraction-base"))
 
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from dsfact.document.cells import is_pipe_row, row_cells, space_cell, space_cells, table_top
 from dsfact.matching.bodies import members
+from dsfact.matching.captionday import caption_fits
 from dsfact.matching.structure import apply_word_roles, word_roles
 from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
@@ -53,10 +54,54 @@ def table_cues(matcher, q, cues, firm: set[int]) -> None:
     if spans[0] is not None and _version_in_row(matcher, spans[0][1], q.start, family):
         cues.entity = min(cues.entity, 0.5)  # "| DeepSeek | DeepSeek-V3.1 | $0.48 |": the model's row, not the company's
     apply_word_roles(word_roles(matcher, q, words), cues, firm)
+    if q.unit in ("count", "point") and spans[0] is not None and spans[1] is not None:  # "| Nasdaq | 19,341.83 |"
+        for ci in family & _closes(matcher):  # under "| Close |": the close's level claims, if close_cell allows
+            if ci in cues.subject and close_cell(matcher, q, matcher.registry.claims[ci]):
+                cues.metric[ci] = 0.0
+                firm.add(ci)
     # a column headed by another model of the claim's family ("| OpenAI GPT-4o |" against o1's price) and
     # not by its own binds loosely: it may agree, never contradict
     family_of = members(matcher)
     firm.difference_update([ci for ci in list(firm) if family_of[ci][1] & keys and not family_of[ci][0] & keys])
+
+
+def close_cell(matcher, q, claim) -> bool:
+    """Whether figure q, a bare number in a table cell, is an index's close for `claim` (a level of a day, in
+    points): its column is headed by the close alone (roles.words [close-header]: "| Index | Close |", 收盘) and
+    the table's caption or that header names the claim's day ("Monday, January 27, 2025:" over the table). A
+    close with no day named by the table stays unjudged, as "The Nasdaq closed at 19,341.83." does."""
+    spans = cell_spans(matcher, q)
+    if not spans or spans[1] is None or not claim.time or matcher.index.position.get(claim.id) not in _closes(matcher):
+        return False
+    if not _close_header(matcher.folded, spans[1]):
+        return False
+    caption = matcher.structure.caption_of(q.start) if matcher.structure is not None else None
+    return bool(caption_fits(matcher, caption or spans[1], claim.time))
+
+
+def _close_header(folded: str, span: tuple[int, int]) -> bool:
+    """Whether a column's header (folded[span]) is the close alone (roles.words [close-header])."""
+    return " ".join(folded[span[0]:span[1]].strip(" *_:：").split()) in _close_headers()
+
+
+def _closes(matcher) -> frozenset[int]:
+    """The claims of an index's level at the close: levels in points with a metric word of [close-level]
+    ("closed at", 收报), not the day's low; found once per text."""
+    found = getattr(matcher, "_closes", None)
+    if found is None:
+        from dsfact.lang import words_of
+
+        words, claims = frozenset(words_of("roles", "close-level")), matcher.registry.claims
+        found = matcher._closes = frozenset(ci for ci in matcher.index.point_levels
+                                            if any(w.lower() in words for w in claims[ci].metric_cues))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _close_headers() -> frozenset[str]:
+    from dsfact.lang import words_of
+
+    return frozenset(words_of("roles", "close-header"))
 
 
 def header_time_fits(matcher, q, claim_time: str) -> bool:
@@ -120,6 +165,8 @@ def table_metrics(matcher, table) -> set[int]:
             for h in matcher.hits_in(*span):
                 word = folded[h.start:h.end]
                 out.update(index.claims_by_role(h.cue)[0], index.variants_of(_cue_key(word, word)[0]))
+    if len(table) > 1 and table[1] is not None and _close_header(folded, table[1]):
+        out.update(_closes(matcher))  # "| Close |": an index's level at the close (close_cell)
     return out
 
 
