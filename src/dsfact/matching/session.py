@@ -64,8 +64,9 @@ def _clock() -> re.Pattern:
 
 def _stamp() -> re.Pattern:
     """A live blog's time stamp opening a line ([writing] `stamp-zone` and the like: "10:42 ET —", "11:05 a.m. ET:",
-    美东时间10:42 —): the groups are the half of the day before the hour (a.m., p.m.), the hour, and after it the
-    minutes, the half of the day (a.m., p.m.), the zone and the mark."""
+    "[10:42]", "10.42am:", 美东时间10:42 —, 北京时间23:45 —), with named groups: the zone before the hour (`east`, an
+    East Asian one; `zb`), the half of the day before it (`amb`, `pmb`), the hour, the separator and the minutes,
+    the half of the day after them (`am`, `pm`), the zone after them (`za`) and the mark."""
     if len(_CLOCK) < 2:
         _clock()
         table = _words()[2]
@@ -75,10 +76,11 @@ def _stamp() -> re.Pattern:
             return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
 
         _CLOCK.append(re.compile(
-            r"^[ \t>#*_]*(?:(?:" + alt("stamp-zone-before") + r")\s*(?:(" + alt("stamp-am-before") + r")|("
-            + alt("stamp-pm-before") + r"))?\s*)?([0-9]{1,2})[:：]([0-5][0-9])\s*(?:(" + alt("clock-am") + r")|("
-            + alt("clock-pm") + r"))?\s*(?<![a-z])(" + alt("stamp-zone") + r")?(?![a-z])[ \t*_]*(" + alt("stamp-marks") + ")",
-            re.M))
+            r"^[ \t>#*_•-]*[\[【(（]?[ \t]*(?:(?P<east>" + alt("stamp-zone-east") + r")|(?P<zb>" + alt("stamp-zone-before")
+            + r"))?\s*(?:[0-9]{1,2}月[0-9]{1,2}日)?\s*(?:(?P<amb>" + alt("stamp-am-before") + r")|(?P<pmb>"
+            + alt("stamp-pm-before") + r"))?\s*(?P<h>[0-9]{1,2})(?P<sep>[:：.])(?P<m>[0-5][0-9])\s*(?:(?P<am>"
+            + alt("clock-am") + r")|(?P<pm>" + alt("clock-pm") + r"))?\s*(?:(?<![a-z])(?P<za>" + alt("stamp-zone")
+            + r")(?![a-z]))?[ \t*_]*(?P<mark>[\]】)）]|" + alt("stamp-marks") + ")", re.M))
     return _CLOCK[1]
 
 
@@ -97,13 +99,15 @@ def _stamped(text) -> tuple[list[int], set[int]]:
     shares down 15%"), those that name the close left out; and those of every stamped line, whatever its hour
     ("16:05 ET —": an entry after the close), which no other entry's mark covers."""
     folded, out, entries = text.folded, [], set()
-    if ":" not in folded and "：" not in folded:
-        return out, entries
     for m in _stamp().finditer(folded):
-        am, pm = m.group(1) or m.group(5), m.group(2) or m.group(6)
-        if not (am or pm or m.group(7)) and m.group(8) not in "—–":
-            continue  # "3:30: ..." with no zone nor half of the day is no stamp; "10:42 —" is
-        session = (int(m.group(3)) % 12 + 12 * bool(pm) if am or pm else int(m.group(3))) < CLOSE_HOUR
+        am, pm, bracketed = m["amb"] or m["am"], m["pmb"] or m["pm"], m["mark"] in "]】)）"
+        if (m["sep"] == "." and not (am or pm)) or not (am or pm or m["za"] or m["zb"] or m["east"] or bracketed) \
+                and m["mark"] not in "—–":
+            continue  # "3:30: ..." or "2.5 —" is no stamp; "10:42 —", "[10:42]", "10.42am:" are
+        hours = [int(m["h"]) % 12 + 12 * bool(pm)] if am or pm else [int(m["h"])]
+        if m["east"]:  # 北京时间23:45: New York is 12 or 13 hours behind, as its summer time runs or not
+            hours = [(h - behind) % 24 for h in hours for behind in (12, 13)]
+        session = any(h < CLOSE_HOUR for h in hours)
         line_end = folded.find("\n", m.end())
         k = text.sentence_of(m.end())
         while 0 <= k < len(text.sentences) and (line_end < 0 or text.sentences[k].start < line_end):
