@@ -224,10 +224,14 @@ _CLAUSE_MARKS = frozenset(",，;；:：()（）。!?！？\n")  # (a set: a span
 _NAME_REST = 3  # capitalised words that may end a name after its cue ("Dow Jones" + "Industrial Average")
 
 
+_TICKER = re.compile(r"\s*[(（][^()（）\s]{1,12}[)）]\s*$")  # "(^DJI)", "(NVDA)", （NVDA）: a symbol after the name
+
+
 def _name_rest(between: str) -> bool:
     """Whether the words between a name's cue and a comma are the rest of the name: none, a possessive, or a
-    few capitalised words ("the Dow Jones Industrial Average, which ...")."""
-    words = between.strip(" '’s").split()
+    few capitalised words ("the Dow Jones Industrial Average, which ..."), and a bracketed ticker symbol after
+    them ("the Dow Jones Industrial Average (^DJI), which ...", "英伟达(NVDA)，这家……")."""
+    words = _TICKER.sub("", between).strip(" '’s").split()
     return len(words) <= _NAME_REST and all(w[:1].isupper() for w in words)
 
 
