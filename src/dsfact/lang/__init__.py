@@ -29,7 +29,7 @@ KEYS: dict[str, frozenset[str]] = {
     "synonyms": frozenset(("words",)),
     "sentences": frozenset(("ends", "stops", "opens", "closes", "words")),
     "counts": frozenset(("function", "measure", "cjk-function", "also", "container", "collective", "piece", "time")),
-    "events": frozenset(("metric", "words", "others", "before", "after", "title", "unless", "reach", "kind")),
+    "events": frozenset(("metric", "words", "others", "before", "after", "title", "unless", "reach", "kind", "purpose")),
 }
 
 

@@ -72,7 +72,8 @@ class _Words:
 
 
 class _Event:
-    __slots__ = ("name", "metric", "words", "others", "before", "after", "title", "unless", "sentence", "once")
+    __slots__ = ("name", "metric", "words", "others", "before", "after", "title", "unless", "sentence", "once",
+                 "purpose")
 
     def __init__(self, name: str, table: dict[str, tuple[str, ...]]) -> None:
         self.name = name
@@ -82,8 +83,8 @@ class _Event:
         # figure's clause takes: "The first Stargate site in Abilene, Texas, will house 400,000 GPUs")
         self.sentence = "sentence" in table.get("reach", ())
         self.once = "once" in table.get("kind", ())  # a model is trained once: dsfact.matching.magnitude
-        self.words, self.before, self.after, self.title, self.unless = (
-            _Words(table.get(key, ())) for key in ("words", "before", "after", "title", "unless"))
+        self.words, self.before, self.after, self.title, self.unless, self.purpose = (
+            _Words(table.get(key, ())) for key in ("words", "before", "after", "title", "unless", "purpose"))
 
 
 @lru_cache(maxsize=None)
@@ -138,7 +139,7 @@ def other_event(text, q, claim) -> str:
         if event.words.search(folded, start, listed) or event.after.begins(after, chinese) \
                 or any(event.before.ends(before, _trimmed(before, p), chinese) for p in starts):
             return other
-    if "one-site" in own.others and placed_site(text, start, q):
+    if "one-site" in own.others and (placed_site(text, start, q) or _built_next(text, end, table.get("one-site"))):
         return "one-site"  # "the data center Meta plans to build in Texas", 在得克萨斯州建设的数据中心
     sentence = text.sentences[text.sentence_of(q.start)]
     head = text.reader().clause_span(sentence.start)[1]  # the sentence's first clause: its subject
@@ -167,6 +168,24 @@ def tells_once(text, q, claim) -> bool:
         return False
     start, end = _clause(text, q)
     return own.words.search(text.folded, start, end)
+
+
+def _built_next(text, end: int, event) -> bool:
+    """Whether the clause right after a figure's clause (ending at `end`, in its sentence) opens with a word of
+    what the sum is spent on (events.words [one-site] `purpose`) and names one site: "將投資超過15億美元，興建一座
+    新資料中心", "will invest $1.5 billion, building a new data center in El Paso"."""
+    if event is None or event.purpose.words is None:
+        return False
+    folded = text.folded
+    last = text.reader().sentence_of(end)[1] if end < len(folded) else end
+    if end >= last or folded[end] not in ",，;；":
+        return False
+    a = end + 1
+    b = min((i for i in (folded.find(c, a, last) for c in ",，;；") if i >= 0), default=last)  # past brackets
+    if any(x.unit == "count" for x in text.figures_in(a, b)):
+        return False  # "建设30个超大规模数据中心": a count of sites, several
+    chinese = has_cjk(folded[a:b])
+    return event.purpose.begins(folded[a:b], chinese) and event.words.search(folded, a, b)
 
 
 def _title(raw: str, q) -> bool:
