@@ -66,3 +66,32 @@ def owned_in_from_part(text, q, ci: int) -> bool:
         if entity or subjects:
             return hit.start - at <= 4 and ci not in subjects  # ("for the GPT-4o", "for OpenAI's GPT-4o": its first name)
     return False
+
+
+def from_hits(reader, role, k: int) -> bool:
+    """Whether a clause word of a doubting role (roles.words) attaches to the first end of the change whose
+    second end is figure k (from_end): the doubt holds for both ends."""
+    j = from_end(reader, k) if role.doubt else None
+    return j is not None and bool(reader._hits_for(role, j))
+
+
+def from_end(reader, k: int) -> int | None:
+    """The index of the figure that opens the "from" part of a change whose "to" part is figure k, in a
+    FigureReader's figures: "from 200,000 to 1 million GPUs", "从20万块增至100万块" (a "from" word right before
+    it, only a "to" word and the first figure's unit words between the two). A word that puts the first end
+    in doubt (a growth under way: "is expanding his supercomputer from 200,000 to 1 million") holds for both."""
+    if k < 1 or k >= len(reader.quantities):
+        return None
+    a, b = reader.quantities[k - 1], reader.quantities[k]
+    openers, closers = _words()
+    folded = reader.folded
+    head = folded[max(0, a.start - 12):a.start].rstrip()
+    if not any(m.end() == len(head) for m in openers.finditer(head)):
+        return None
+    gap = folded[a.end:b.start]
+    to = None
+    for m in closers.finditer(gap):
+        to = m
+    if to is None or to.start() > _GAP or any(c.isdigit() or c in ",，;；" for c in gap):
+        return None
+    return k - 1

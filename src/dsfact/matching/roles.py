@@ -15,6 +15,7 @@ from dsfact.matching import when
 from dsfact.matching.compounds import holds_whole, in_compound, run_stage
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
+from dsfact.matching.fromto import from_hits
 from dsfact.matching.restatedrate import restates_rate
 from dsfact.matching.sized import sized_move
 from dsfact.matching.timewords import inside, references
@@ -293,10 +294,9 @@ class FigureReader:
         return best
 
     def _hits_for(self, role: _Role, k: int) -> list[int] | None:
-        """The offsets of this role's clause words that attach to figure k. A word attaches to a figure of its
-        own sentence only, so a figure's sentence is searched when one of its figures first asks: for every
-        role's words in one pass (most roles have no word in most sentences), or for one role's alone until
-        enough text has been read."""
+        """The offsets of this role's clause words that attach to figure k. A word attaches to a figure of its own sentence
+        only, so a figure's sentence is searched when one of its figures first asks: for every role's words in one pass
+        (most roles have no word in most sentences), or for one role's alone until enough text has been read."""
         scanned = self._scanned_of.get(k)  # (the sentence's, found once per figure)
         if scanned is None:
             if k >= len(self.quantities):
@@ -378,7 +378,7 @@ class FigureReader:
             return True
         if role.name == "level" and k > 0 and (self._ends_move(self.quantities[k - 1], q) or self.ends_told_move(q)):
             return True
-        if role.clause is not None and (q.direction is None or role.doubt) and self._hits_for(role, k) \
+        if role.clause is not None and (q.direction is None or role.doubt) and (self._hits_for(role, k) or from_hits(self, role, k)) \
                 and not (role.name == "part" and run_stage(self.folded, *self.clause_span(q.start), q.unit)):
             # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a
             # figure in doubt ("opened 11% lower") holds for a move too; "在预训练阶段使用2048块GPU训练": all it trained on
