@@ -318,6 +318,9 @@ MORE_PHRASES = [
     # a whole number and its half: one figure, in words or as a counter's half; not the 半 of 半导体
     ("V3's training run cost about five and a half million dollars", [Q(5.5e6, "USD", APPROXIMATELY)]),
     ("the run took 2 and a half months", [Q(2.5, "month", precision=0.5)]),
+    # a part of a scale word: "a quarter of a trillion dollars" is 250 billion, read to the nearest quarter
+    ("cloud firms may spend a quarter of a trillion dollars on three quarters of a million GPUs",
+     [Q(2.5e11, "USD", precision=1.25e11), Q(7.5e5, "count", precision=1.25e5)]),
     ("训练耗时两个半月，推理仅需一个半小时", [Q(2.5, "month"), Q(1.5, "hour")]),
     ("計劃在四年半內完成", [Q(4.5, "year")]),
     ("近3年半导体股的最大跌幅", [Q(3, "year", APPROXIMATELY)]),

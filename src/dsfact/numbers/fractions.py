@@ -63,6 +63,9 @@ class _Fractions:
             num = 1
         else:
             num = 1 if n_word in ("a", "an") else words.en_small[n_word]
+        scaled = self.r.part_scale.match(w, m.end()) if num < den else None
+        if scaled:  # "a quarter of a trillion dollars": that part of the amount that follows
+            return self._half_of(p, scaled.start("a"), Fraction(num, den))
         if base == "quarter" and not self.r.of_after.match(w, m.end()):
             return m.end()
         if base == "half" and n_word and n_word not in ("a", "an", "one"):
@@ -71,8 +74,8 @@ class _Fractions:
             return None
         return self._finish_simple(p, m.end(), Fraction(num, den), "ratio", prec=False)
 
-    def _half_of(self, p: int, at: int) -> int | None:
-        """Read the amount at `at` ("a trillion dollars") as half of it, spanning from p ("half")."""
+    def _half_of(self, p: int, at: int, part: Fraction = Fraction(1, 2)) -> int | None:
+        """Read the amount at `at` ("a trillion dollars") as half of it, or another part, spanning from p ("half")."""
         count = len(self.out)
         end = self._amount_at(p, at)
         if len(self.out) == count + 1:
@@ -80,7 +83,9 @@ class _Fractions:
             if isinstance(q.value, float) and q.unit != "date":
                 # a writer's rounding to the nearest half: "half a trillion" is read as 375 to 625 billion
                 # (Nvidia's $589 billion loss is "half a trillion dollars"), not as 500 billion to the digit
-                precision = q.value / 4 if q.precision else q.precision
-                self.out[-1] = q._replace(text=self.text[p:q.end], start=p, value=q.value / 2, precision=precision)
+                # ("a quarter of a trillion": to the nearest quarter)
+                precision = q.value / 2 / part.denominator if q.precision else q.precision
+                value = q.value * part.numerator / part.denominator
+                self.out[-1] = q._replace(text=self.text[p:q.end], start=p, value=value, precision=precision)
         return end
 

@@ -245,6 +245,7 @@ def _fractions(r: _Rx) -> None:
     r.loose = _compile(r"(?i)(?P<w>" + "|".join(map(spaced, sorted(w.loose, key=len, reverse=True))) + r")(?![A-Za-z])(?:\s+"
                        r"(?P<s>(?:" + hundreds + r")(?:[\s-]+(?:" + big + r"))*)(?![A-Za-z]))?") if w.loose else None
     r.half_scale = _compile(r"(?i)\s+(?P<a>an?)\s+(?:" + big + r")\b")
+    r.part_scale = _compile(r"(?i)\s+of\s+(?P<a>an?)\s+(?:" + big + r")\b")  # "a quarter of a trillion dollars"
 
     r.en_words = _compile(
         r"(?i)(?:an?|" + en_num + r")(?:-(?:" + _up_to(w.en_small, 9) + "))?"
