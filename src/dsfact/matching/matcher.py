@@ -34,7 +34,7 @@ from dsfact.matching.nextrecall import named_after
 from dsfact.matching.objects import object_of_other
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
-from dsfact.matching.ownwords import moved_from, own_kind_kept
+from dsfact.matching.ownwords import kind_carried, moved_from, own_kind_kept
 from dsfact.matching.periods import counted_span
 from dsfact.matching.pointers import former_latter
 from dsfact.matching.present import says_where
@@ -303,7 +303,7 @@ class TextMatcher(TextCues):
             # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's
             a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
             names = named.get(ci)
-            if not names or not any(a <= h.start and h.end <= b for h in names):  # "硬體成本極高，只花600萬美元": loose
+            if not names or not any(a <= h.start and h.end <= b for h in names) or kind_carried(self, q, hit, metrics, exclusions):
                 (cues.loose if qualifies_other(self, q, hit, ci) else cues.excluded).add(ci)
         return cues
 

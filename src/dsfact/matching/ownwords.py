@@ -30,6 +30,29 @@ def own_kind_kept(text: TextCues, q: Quantity, metrics: list, exclusions: list) 
     return [(hit, ci) for hit, ci in exclusions if not (ci in own and inside_other(hit))]
 
 
+def kind_carried(text: TextCues, q: Quantity, hit, metrics: list, exclusions: list) -> bool:
+    """Whether kind word `hit` of the figure just before q, a rate in q's sentence, carries to q, whose clause
+    leaves out its rate and names no kind of its own: in "R1 costs $3.19 per million output tokens; o1 costs $70"
+    the $70 is o1's output price, so "output" still rules the other kinds out for it though o1 is named between
+    them. One figure in each clause: lists pair by turn (dsfact.matching.respective). Chinese puts the kind before
+    the rate ("输出价格为每百万tokens 2.19美元"), outside the figure: not carried yet."""
+    k = bisect.bisect_left(text._quantity_starts, q.start)
+    if k == 0 or q.per is not None or not hit.end <= q.start:
+        return False
+    x = text._quantities[k - 1]
+    if x.per is None or x.unit != q.unit or text.sentence_of(x.start) != text.sentence_of(q.start):
+        return False
+    reader = text.reader()
+    lo, hi = reader.clause_span(q.start)
+    kinds = {h for h, _ci in exclusions if lo <= h.start and h.end <= hi}  # a claim's metric word, another's exclude word
+    if x.end > lo or any(h in kinds for h, _ci, _d, _how in metrics):
+        return False  # the same clause, or q's clause names its own kind ("o1 costs $7.50 for cached input")
+    x_lo = reader.clause_span(x.start)[0]
+    if len(text.figures_in(x_lo, lo)) > 1 or len(text.figures_in(lo, hi)) > 1:
+        return False  # lists ("$0.55 ... input and $2.19 ... output, while o1's are $15 and $60"): respectively
+    return x_lo <= hit.start and hit.end <= x.end
+
+
 def _kind_beside(text: TextCues, q: Quantity, metrics: list, exclusions: list, inside_other) -> set[int]:
     """The claims a kind word gives figure q from its own clause, after the figure before it and in no figure's own
     words ("R1 charges $0.55 per million input tokens, while output costs $2.19", "... and $2.19 for output"): a
