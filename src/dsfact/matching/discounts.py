@@ -3,10 +3,16 @@ discount period ended" (优惠期结束, 优惠已结束) is the list price agai
 (dsfact/lang/time.words [discount])."""
 from __future__ import annotations
 
+import re
+
 from dsfact.fold import has_han
 from dsfact.matching.wordtables import Alternation
 
 _WORDS: dict[str, Alternation] | None = None
+# the words between a period and its end: none, a relative word, or the day it ended ("已于2月8日", "on Feb. 8")
+_DAY_GAP = (r"(?:,?\s*(?:which|that)(?:\s+(?:has|had))?)?\s*(?:已经|已)?(?:于|在)?\s*"
+                      r"(?:(?:on\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4}年)?\s*(?:\d{1,2}月\d{1,2}[日号])?\s*")
+_GAP: list[re.Pattern] = []  # _DAY_GAP compiled at first use
 
 
 def _words() -> dict[str, Alternation]:
@@ -16,7 +22,8 @@ def _words() -> dict[str, Alternation]:
 
         table = load_words("time").get("discount", {})
         _WORDS = {key: Alternation(tuple(table.get(key, ()))) for key in ("words", "then", "ended", "before-end",
-                                                                         "ends-before", "list")}
+                                                                         "ends-before", "list", "period",
+                                                                         "period-end", "before-then")}
     return _WORDS
 
 
@@ -33,8 +40,14 @@ def _still_running(folded: str, start: int, end: int) -> bool:
 
 def _ended(folded: str, chinese: bool, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of start:end that tell a discount ended."""
-    return [(m.start(), m.end()) for m in _words()["ended"].get(chinese).finditer(folded, start, end)
-            if not _still_running(folded, m.start(), m.end())]
+    words = _words()
+    spans = [(m.start(), m.end()) for m in words["ended"].get(chinese).finditer(folded, start, end)]
+    for m in words["period"].get(chinese).finditer(folded, start, end):
+        gap = (_GAP or _GAP.append(re.compile(_DAY_GAP)) or _GAP)[0].match(folded, m.end(), end)
+        told = words["period-end"].get(chinese).search(folded, gap.end(), end) if gap is not None else None
+        if told is not None and told.start() == gap.end():
+            spans.append((m.start(), told.end()))  # "the promotion expired on February 8", 优惠期已于2月8日结束
+    return [(a, b) for a, b in spans if not _still_running(folded, a, b)]
 
 
 def ended_spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -53,11 +66,18 @@ def _sentence_ended(text, si: int) -> list[tuple[int, int]]:
     return spans
 
 
-def discount_ended(text, hit) -> bool:
+def _before_then(text, b: int, at: int) -> bool:
+    """Whether words between the end of a discount told (ending at b) and a figure at `at` place the figure
+    before that end ("ended on February 8; before that, output cost $0.28", 结束，此前……2元)."""
+    return b <= at and _words()["before-then"].get(has_han(text.folded[b:at])).search(text.folded, b, at) is not None
+
+
+def discount_ended(text, hit, at: int) -> bool:
     """Whether a cue hit of a text (dsfact.matching.text.TextCues) stands inside words that tell a discount
-    has ended (优惠期结束, "after the discount period ended"): it names no discount or promotion of a figure."""
+    has ended (优惠期结束, "after the discount period ended"): it names no discount or promotion of a figure
+    at offset `at`, unless words between place that figure before the end (此前, "before that")."""
     spans = _sentence_ended(text, text.sentence_of(hit.start))
-    return any(a <= hit.start and hit.end <= b for a, b in spans)
+    return any(a <= hit.start and hit.end <= b and not _before_then(text, b, at) for a, b in spans)
 
 
 def period_over(text, hit, at: int) -> bool:
@@ -66,7 +86,8 @@ def period_over(text, hit, at: int) -> bool:
     promotion's end tells the list price), or such words stand between it and `at` ("优惠期内……；优惠期结束
     后恢复原价，输出为8元")."""
     spans = _sentence_ended(text, text.sentence_of(hit.start))
-    return any(a <= hit.start and hit.end <= b or hit.end <= a and b <= at for a, b in spans)
+    return any((a <= hit.start and hit.end <= b or hit.end <= a and b <= at) and not _before_then(text, b, at)
+               for a, b in spans)
 
 
 def names_discount(folded: str, start: int, end: int, then: bool = False, own: tuple = (), at: int = -1) -> bool:

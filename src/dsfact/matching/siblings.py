@@ -366,7 +366,7 @@ def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim
               if x.per is not None and x is not q]
     for hit in hits:
         ids = words.get(hit.cue)
-        if not ids or discount_ended(text, hit):  # 优惠期结束: no promotional price
+        if not ids or discount_ended(text, hit, q.start):  # 优惠期结束: no promotional price
             continue
         if any(a <= hit.start and hit.end <= b for a, b in others):
             continue  # another price's own words: "$2.19 per million output tokens, versus $15 and $60 for o1"
