@@ -59,6 +59,19 @@ def multiplied(figures: list[Quantity], q: Quantity) -> bool:
             if total is price or total.unit != price.unit or total.per is not None or total.value <= price.value:
                 continue
             for n in counts:
-                if q in (price, total, n) and abs(price.value * n.value - total.value) <= PRODUCT_TOLERANCE * total.value:
+                if q in (price, total, n) and abs(price.value * n.value - total.value) <= _tolerance(price, n, total):
                     return True
     return False
+
+
+EXACT_DIGITS = 100  # a count and a total told to three significant digits or more are exact to their last digit
+
+
+def _tolerance(price: Quantity, n: Quantity, total: Quantity) -> float:
+    """How far a product told in words may be from price x count: its rounding (PRODUCT_TOLERANCE), but only to the
+    last digit of the total and of the count when both are told to three digits or more ("2.788 million GPU hours
+    at $2 comes to $5.576 million"): a count of 2.878 million with that total is no rounding but a slip."""
+    if n.precision and total.precision and n.value >= EXACT_DIGITS * n.precision \
+            and total.value >= EXACT_DIGITS * total.precision:
+        return max(total.precision, price.value * n.precision)
+    return PRODUCT_TOLERANCE * total.value
