@@ -193,9 +193,12 @@ def test_a_weekday_beside_the_date_names_its_year(bundled_registry):
 
 
 def test_a_weekday_of_the_paragraph_names_the_year_of_its_date(bundled_registry):
+    text = "Chip stocks slid on January 27 as DeepSeek loomed. Nvidia fell 2%. The Dow lost 0.6% in Saturday's trading."
+    m = _matcher(text, bundled_registry)  # 27 January was a Saturday in 2024 only, of 2024-2026
+    assert undated_year(m, "--01-27", text.index("January 27"), 2025) == 2024
     text = "Chip stocks slid on January 27 as DeepSeek loomed. Nvidia fell 2%. The Dow lost 0.6% in Tuesday's session."
-    m = _matcher(text, bundled_registry)  # 27 January was a Tuesday in 2026 only, of 2024-2026
-    assert undated_year(m, "--01-27", text.index("January 27"), 2025) == 2026
+    m = _matcher(text, bundled_registry)  # a Tuesday in 2026, and the day after 27 January 2025: no year is implied,
+    assert undated_year(m, "--01-27", text.index("January 27"), 2025) is None  # not even the story's
     text = "Chip stocks slid on January 27 as DeepSeek loomed. Nvidia fell 17%. The next day, Tuesday, it rose 9%."
     m = _matcher(text, bundled_registry)  # a weekday of the next day names no year of the date
     assert undated_year(m, "--01-27", text.index("January 27"), 2025) == 2025

@@ -30,7 +30,7 @@ from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.thatday import REFERRED_PARAGRAPHS, follows, next_day, referred_day, refers_back
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import inside, references, time_tags
-from dsfact.matching.undated import text_dates, told_later, told_of_another_year, undated_year
+from dsfact.matching.undated import text_dates, told_later, told_of_another_year, undated_year, year_left_open
 from dsfact.matching.when import (
     DAY_KINDS,
     LAST_MONTH,
@@ -145,6 +145,8 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         anchored = text._anchors[time] = _anchored(text, time)
     if anchored and told_of_another_year(text, time):
         return ANOTHER_DAY  # "Market wrap, January 27 ... stocks wobbled on Tuesday": 27 January 2026
+    if anchored and year_left_open(text, time):
+        return UNANCHORED  # "January 27 ... rebounded 8.9% on Tuesday": 2025's next day, or 2026's 27 January
     return "" if anchored else UNANCHORED
 
 

@@ -61,10 +61,11 @@ def _undated_year(text, date: str, pos: int, claim_year: int) -> int | None:
         return year
     told = weekday_year(text, date, pos, claim_year)
     if told is not None:
-        return told
+        return told or None  # NO_YEAR: the weekdays leave the year open, whatever story the text tells
     return claim_year if tells_story(text) else None
 
 
+NO_YEAR = 0  # weekday_year: the weekdays told leave the date's year open
 NEAR_YEARS = (-1, 0, 1)  # the years around a claim's a date without one may be of (weekday_year)
 WEEKDAY_BESIDE = 6  # characters between a weekday and the date it names: "Monday, January 27", "1月27日（周一）"
 # the time words of a sentence whose weekday tells another day than the date it reports: "The next day,
@@ -109,10 +110,22 @@ def weekday_year(text, date: str, pos: int, claim_year: int, beside_only: bool =
         return next(iter(bound))
     paragraph = text.sentences[si].paragraph
     free = [w for w in marks if w.beside is None]
-    found = _one_year(years, [w.weekdays for w in free if w.paragraph == paragraph])
+    found = _free_year(years, [w.weekdays for w in free if w.paragraph == paragraph], claim_year)
     if found is not None or not _title(text, si):
         return found
-    return _one_year(years, [w.weekdays for w in free])  # a title's or dateline's date: the text's day
+    return _free_year(years, [w.weekdays for w in free], claim_year)  # a title's or dateline's date: the text's day
+
+
+def _free_year(years: dict[int, int], told: list[frozenset[int]], claim_year: int) -> int | None:
+    """The one year the weekdays told on their own give a date (_one_year), but NO_YEAR when it is not the claim's
+    and one of them is the day after the date in the claim's year: "fell 17% on January 27 ... rebounded 8.9% on
+    Tuesday" tells the next day of 2025 as well as 27 January of 2026, so no year is implied (not even the
+    claim's, by the story the text tells) and the text's other figures decide."""
+    found = _one_year(years, told)
+    if found is not None and found != claim_year and claim_year in years \
+            and any((years[claim_year] + 1) % 7 in days for days in told):
+        return NO_YEAR
+    return found
 
 
 def _title(text, si: int) -> bool:
@@ -366,6 +379,17 @@ def told_of_another_year(text, time: str) -> bool:
         (y := undated_year(text, d.rstrip(SHIFTED), at, year)) is not None and y != year for at, d in days) \
         and all(d != time[:10] for d in bare)
     return found[time]
+
+
+def year_left_open(text, time: str) -> bool:
+    """Whether a text names the day of a claim tied to `time` only by dates without a year whose year the
+    weekdays it tells leave open (weekday_year's NO_YEAR: "January 27 ... rebounded on Tuesday" is 2025's next day
+    or 2026's 27 January): its figures of that day are placed on no day, and its other figures decide."""
+    year, month = int(time[:4]), int(time[5:7])
+    days = [(x.start, str(x.value).rstrip(SHIFTED)) for x in text_dates(text, frozenset({month, month % 12 + 1}))
+            if has_day(str(x.value)) and date_fits(str(x.value), time)]
+    return bool(days) and all(d.startswith("--") and undated_year(text, d, at, year) is None for at, d in days) \
+        and any(weekday_year(text, d, at, year) == NO_YEAR for at, d in days)
 
 
 def _bare_days(text, time: str, dated: set[int]) -> list[str]:
