@@ -120,7 +120,8 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         # "on Monday", "on 27 January", 昨日 in a text of the 28th: placed on the claim's day, when the year
         # the text implies for a date without one is the claim's
         return _undated_doubt(text, q.start, _date_tags(own), time)
-    own_clause = tuple(time_tags(text.folded, sentence.start, text.reader().clause_span(q.start)[1])) if own else tags
+    own_clause = tuple(time_tags(text.folded, sentence.start, text.reader().clause_span(q.start)[1])) if own else \
+        _not_others(text, q, sentence, tags)
     if not time_fits(time, own_clause, text.year, text.day):  # placed by its own words: a period told in a later
         # clause is that clause's ("当天收盘时，英伟达大跌17%，……，今年以来的涨幅转负")
         return ANOTHER_DAY
@@ -148,6 +149,14 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
     if anchored and year_left_open(text, time):
         return UNANCHORED  # "January 27 ... rebounded 8.9% on Tuesday": 2025's next day, or 2026's 27 January
     return "" if anchored else UNANCHORED
+
+
+def _not_others(text, q: Quantity, sentence, tags: tuple) -> tuple:
+    """The time words of a sentence that may place figure q, which has none of its own: not those that are
+    another figure's own ("closed down 17% at $118.42 and bounced 8.9% on Tuesday": Tuesday is the rebound's)."""
+    reader = text.reader()
+    others = {t for x in text.figures_in(sentence.start, sentence.end) if x is not q for t in reader.times(x)}
+    return tuple(t for t in tags if t not in others) if others else tags
 
 
 def _referred(text, si: int, tags: tuple, time: str) -> str | None:
