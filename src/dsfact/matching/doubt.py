@@ -148,6 +148,9 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return ANOTHER_DAY  # "Market wrap, January 27 ... stocks wobbled on Tuesday": 27 January 2026
     if anchored and year_left_open(text, time):
         return UNANCHORED  # "January 27 ... rebounded 8.9% on Tuesday": 2025's next day, or 2026's 27 January
+    if anchored and not own and text.day and len(text.day) == 10 and text.day != time[:10]:
+        return UNANCHORED  # a text of another day ("## Tuesday, January 28, 2025" over "the Nasdaq rose 2%"): its own
+        # day's figures, or a story of the day before told the morning after; its other figures decide
     return "" if anchored else UNANCHORED
 
 
