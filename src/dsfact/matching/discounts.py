@@ -3,16 +3,14 @@ discount period ended" (优惠期结束, 优惠已结束) is the list price agai
 (dsfact/lang/time.words [discount])."""
 from __future__ import annotations
 
-import re
-
 from dsfact.fold import has_han
 from dsfact.matching.wordtables import Alternation
+from dsfact.numbers.patterns import lazy
 
 _WORDS: dict[str, Alternation] | None = None
 # the words between a period and its end: none, a relative word, or the day it ended ("已于2月8日", "on Feb. 8")
-_DAY_GAP = (r"(?:,?\s*(?:which|that)(?:\s+(?:has|had))?)?\s*(?:已经|已)?(?:于|在)?\s*"
-                      r"(?:(?:on\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4}年)?\s*(?:\d{1,2}月\d{1,2}[日号])?\s*")
-_GAP: list[re.Pattern] = []  # _DAY_GAP compiled at first use
+_DAY_GAP = lazy(r"(?:,?\s*(?:which|that)(?:\s+(?:has|had))?)?\s*(?:已经|已)?(?:于|在)?\s*"
+                r"(?:(?:on\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{4}年)?\s*(?:\d{1,2}月\d{1,2}[日号])?\s*")
 
 
 def _words() -> dict[str, Alternation]:
@@ -43,7 +41,7 @@ def _ended(folded: str, chinese: bool, start: int, end: int) -> list[tuple[int, 
     words = _words()
     spans = [(m.start(), m.end()) for m in words["ended"].get(chinese).finditer(folded, start, end)]
     for m in words["period"].get(chinese).finditer(folded, start, end):
-        gap = (_GAP or _GAP.append(re.compile(_DAY_GAP)) or _GAP)[0].match(folded, m.end(), end)
+        gap = _DAY_GAP.match(folded, m.end(), end)
         told = words["period-end"].get(chinese).search(folded, gap.end(), end) if gap is not None else None
         if told is not None and told.start() == gap.end():
             spans.append((m.start(), told.end()))  # "the promotion expired on February 8", 优惠期已于2月8日结束

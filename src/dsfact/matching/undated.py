@@ -370,9 +370,8 @@ def told_of_another_year(text, time: str) -> bool:
         found = text._other_year = {}
     if time in found:
         return found[time]
-    year, month = int(time[:4]), int(time[5:7])
-    dates = [(x.start, str(x.value) + (SHIFTED if east_of(text.folded, x.start, x.end) else ""))
-             for x in text_dates(text, frozenset({month, month % 12 + 1}))]
+    year = int(time[:4])
+    dates = _month_dates(text, time)
     days = [(at, d) for at, d in dates if has_day(d) and date_fits(d, time)]
     bare = _bare_days(text, time, {at for at, _ in dates})
     found[time] = bool(days or bare) and all(d.startswith("--") for _, d in days) and all(
@@ -381,13 +380,21 @@ def told_of_another_year(text, time: str) -> bool:
     return found[time]
 
 
+def _month_dates(text, time: str) -> list[tuple[int, str]]:
+    """The dates of a text in the month of `time` (a claim's day, ISO) or the next, with their offsets, each
+    marked SHIFTED when told in East Asian time."""
+    month = int(time[5:7])
+    return [(x.start, str(x.value) + (SHIFTED if east_of(text.folded, x.start, x.end) else ""))
+            for x in text_dates(text, frozenset({month, month % 12 + 1}))]
+
+
 def year_left_open(text, time: str) -> bool:
     """Whether a text names the day of a claim tied to `time` only by dates without a year whose year the
     weekdays it tells leave open (weekday_year's NO_YEAR: "January 27 ... rebounded on Tuesday" is 2025's next day
     or 2026's 27 January): its figures of that day are placed on no day, and its other figures decide."""
-    year, month = int(time[:4]), int(time[5:7])
-    days = [(x.start, str(x.value).rstrip(SHIFTED)) for x in text_dates(text, frozenset({month, month % 12 + 1}))
-            if has_day(str(x.value)) and date_fits(str(x.value), time)]
+    year = int(time[:4])
+    days = [(at, d) for at, d in ((at, d.rstrip(SHIFTED)) for at, d in _month_dates(text, time))
+            if has_day(d) and date_fits(d, time)]
     return bool(days) and all(d.startswith("--") and undated_year(text, d, at, year) is None for at, d in days) \
         and any(weekday_year(text, d, at, year) == NO_YEAR for at, d in days)
 
