@@ -75,13 +75,46 @@ def _stamp() -> re.Pattern:
             words = sorted((w for key in keys for w in table.get(key, ())), key=len, reverse=True)
             return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
 
+        from dsfact.lang import load_words
+
+        # a weekday before the stamp ("Monday 10:42 ET —", 周一 美东时间10:42) or after its date (1月27日（周一）)
+        day = "|".join(re.escape(w) for w in sorted((w for ws in load_words("time").get("weekdays", {}).values()
+                                                      for w in ws), key=len, reverse=True))
         _CLOCK.append(re.compile(
-            r"^[ \t>#*_•-]*[\[【(（]?[ \t]*(?:(?P<east>" + alt("stamp-zone-east") + r")|(?P<zb>" + alt("stamp-zone-before")
-            + r"))?\s*(?:[0-9]{1,2}月[0-9]{1,2}日)?\s*(?:(?P<amb>" + alt("stamp-am-before") + r")|(?P<pmb>"
+            r"^[ \t>#*_•-]*[\[【(（]?[ \t]*(?:(?:" + day + r")(?![a-z])[,，]?[ \t]*)?(?:(?P<east>" + alt("stamp-zone-east")
+            + r")|(?P<zb>" + alt("stamp-zone-before")
+            + r"))?\s*(?:[0-9]{1,2}月[0-9]{1,2}日[(（]?(?:" + day + r")?[)）]?)?\s*(?:(?P<amb>" + alt("stamp-am-before") + r")|(?P<pmb>"
             + alt("stamp-pm-before") + r"))?\s*(?P<h>[0-9]{1,2})(?P<sep>[:：.])(?P<m>[0-5][0-9])\s*(?:(?P<am>"
             + alt("clock-am") + r")|(?P<pm>" + alt("clock-pm") + r"))?\s*(?:(?<![a-z])(?P<za>" + alt("stamp-zone")
             + r")(?![a-z]))?[ \t*_]*(?P<mark>[\]】)）]|" + alt("stamp-marks") + ")", re.M))
     return _CLOCK[1]
+
+
+def _clock_words() -> re.Pattern:
+    """A clock time told in Chinese words (美东时间27日上午10时42分, 北京时间晚上11点): an hour before [writing]
+    `clock-hour-marks`, with a zone or a half of the day before it (`stamp-zone-before`, `stamp-zone-east`,
+    `stamp-am-before`, `stamp-pm-before`), as named groups as in _stamp."""
+    if len(_CLOCK) < 3:
+        _stamp()
+        table = _words()[2]
+
+        def alt(key: str) -> str:
+            return "|".join(re.escape(w) for w in sorted(table.get(key, ()), key=len, reverse=True)) or "(?!)"
+
+        _CLOCK.append(re.compile(
+            r"(?:(?P<east>" + alt("stamp-zone-east") + r")|(?P<zb>" + alt("stamp-zone-before") + r"))?(?:[0-9]{1,2}日)?"
+            r"(?:(?P<amb>" + alt("stamp-am-before") + r")|(?P<pmb>" + alt("stamp-pm-before") + r"))?"
+            r"(?<![0-9])(?P<h>[0-9]{1,2})(?:" + alt("clock-hour-marks") + r")(?![0-9]{0,2}(?:" + alt("clock-not-after") + "))"))
+    return _CLOCK[2]
+
+
+def _hours(m: re.Match) -> list[int]:
+    """The New York hours a stamp or a clock in words (_stamp, _clock_words) may be, in a 24-hour clock."""
+    am, pm = m["amb"] or m.groupdict().get("am"), m["pmb"] or m.groupdict().get("pm")
+    hours = [int(m["h"]) % 12 + 12 * bool(pm)] if am or pm else [int(m["h"])]
+    if m["east"]:  # 北京时间23:45: New York is 12 or 13 hours behind, as its summer time runs or not
+        hours = [(h - behind) % 24 for h in hours for behind in (12, 13)]
+    return hours
 
 
 def _clock_hours(folded: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -90,6 +123,11 @@ def _clock_hours(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _clock().finditer(folded, start, end):
         hour = int(m.group(1)) % 12 + (12 if m.group(3) else 0)
         if hour < CLOSE_HOUR:
+            out.append(m.span())
+    if folded.isascii():
+        return out
+    for m in _clock_words().finditer(folded, start, end):
+        if (m["amb"] or m["pmb"] or m["zb"] or m["east"]) and any(h < CLOSE_HOUR for h in _hours(m)):
             out.append(m.span())
     return out
 
@@ -104,10 +142,7 @@ def _stamped(text) -> tuple[list[int], set[int]]:
         if (m["sep"] == "." and not (am or pm)) or not (am or pm or m["za"] or m["zb"] or m["east"] or bracketed) \
                 and m["mark"] not in "—–":
             continue  # "3:30: ..." or "2.5 —" is no stamp; "10:42 —", "[10:42]", "10.42am:" are
-        hours = [int(m["h"]) % 12 + 12 * bool(pm)] if am or pm else [int(m["h"])]
-        if m["east"]:  # 北京时间23:45: New York is 12 or 13 hours behind, as its summer time runs or not
-            hours = [(h - behind) % 24 for h in hours for behind in (12, 13)]
-        session = any(h < CLOSE_HOUR for h in hours)
+        session = any(h < CLOSE_HOUR for h in _hours(m))
         line_end = folded.find("\n", m.end())
         k = text.sentence_of(m.end())
         while 0 <= k < len(text.sentences) and (line_end < 0 or text.sentences[k].start < line_end):
