@@ -198,6 +198,11 @@ def _later_member():
     return _LATER[0]
 
 
+# the roles whose clause words put its figure in doubt whatever words of the claim stand between: a correction's
+# retracted figure ("an earlier version of this article said Nvidia closed down 13%", 较早版本误称辉达收跌13%)
+_WHOLE_CLAUSE = ("misstated",)
+
+
 def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
     """Whether a word that governs figure q puts it in doubt for this claim (roles.words, `doubt:`): a later
     state ("was later expanded to 200,000"), a part of the trading day ("opened 11% lower"). Words of the
@@ -216,7 +221,7 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
                                  for c, role in text.roles_of(h) if c == ci and role in (VARIANT, METRIC)]
     for name in names:
         words = reader.clause_words(q, name)
-        if not words:
+        if not words or name in _WHOLE_CLAUSE:
             return True  # the words right before or after q: "expanded to 200,000"
         # a claim's word between a word of the day's part and q speaks for q: a metric word that is itself
         # one ("盘中最低见18800点"), or a variant word that is not ("opened lower and closed down 14%")
