@@ -69,8 +69,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     (`corroborated`)."""
     if text._quantities is None:
         return ""
-    if _in_doubt(text, q, claim) or (discounted(text, q, text.index.position.get(claim.id)) if q.per is not None else table_discount(text, q)) \
-            or placed_by_day_before(text.reader(), q):
+    if _in_doubt(text, q, claim) or _discount_price(text, q, claim) or placed_by_day_before(text.reader(), q):
         return ANOTHER_DAY
     if _after_parts(text, q) or snapshot_of_extreme(text, q, claim) or share_told(text, q) or broken_down(text, q):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
@@ -93,6 +92,15 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     if claim.time.count("-") != 2:
         return ""
     return _day_doubt(text, q, claim.time)
+
+
+def _discount_price(text, q: Quantity, claim: Claim) -> bool:
+    """Whether figure q is a price of a discount period (dsfact.matching.discounts): a price per unit, or a
+    bare sum judged against a claim of one, whose per-unit words stand before it ("百万tokens输出则为4元(2.5折
+    优惠)": the reader sets no `per` on 4元); any other figure only when its table names a discount."""
+    if q.per is None and claim.per is None:
+        return table_discount(text, q)
+    return discounted(text, q, text.index.position.get(claim.id))
 
 
 def _day_doubt(text, q: Quantity, time: str) -> str:
