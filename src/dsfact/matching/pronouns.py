@@ -70,6 +70,9 @@ def _within(text, si: int, q, missing: list[int], subject_d: dict[int, float], p
                 subject_d[ci] = min(subject_d.get(ci, INF), penalty + q.start - hit.end)
                 if lent_by_other(text, ci, before.start, before.end):
                     text._loose.add(ci)
+                elif _named_after(text, si, q, ci):  # the pronoun names it: its own name again after the figure,
+                    text._loose.discard(ci)  # out of its reach ("The company's shares fell 13%, wiping $600
+                    # billion off NVIDIA's value"), leaves it firm
             text._firm.update(given)
             return bool(given)
     return False
@@ -114,9 +117,30 @@ def _across(text, before, q, missing: list[int], subject_d: dict[int, float], pe
     for ci in given:
         subject_d[ci] = min(subject_d.get(ci, INF), penalty + q.start - first.end)
         others = any(hit.cue != first.cue and (ent or ci not in subs) and not is_comparison(folded, hit.start, hit.end)
-                     for hit, ent, subs in named[1:])  # ("rivals GPT-4o": a measure, not another topic)
+                     and not _cause(text, hit) for hit, ent, subs in named[1:])  # ("rivals GPT-4o": a measure,
+        # not another topic; "slid after the launch of DeepSeek's R1": the cause of its news, not another topic)
         if others or lent_by_other(text, ci, before.start, before.end):
             text._loose.add(ci)  # "DeepSeek-V3 rivals GPT-4o.¶The model ...": it may agree, never contradict
         else:
             text._firm.add(ci)
+            if _named_after(text, text.sentence_of(q.start), q, ci):
+                text._loose.discard(ci)  # (its own name again after the figure leaves it firm, as within)
     return True
+
+
+def _cause(text, hit) -> bool:
+    """Whether the name at `hit` stands in a phrase of cause of its clause ("after the launch of DeepSeek's R1",
+    由于DeepSeek: dsfact.matching.aside.caused_name): what moved the subject, not another topic."""
+    import bisect
+
+    from dsfact.matching.aside import caused_name
+
+    marks = text._marks
+    k = bisect.bisect_left(marks, hit.start)
+    return caused_name(text.folded, hit.start, hit.end, marks[k - 1] if k else 0)
+
+
+def _named_after(text, si: int, q, ci: int) -> bool:
+    """Whether sentence si names claim ci's subject after figure q (a name out of q's reach, which alone would
+    make a borrowed subject loose: dsfact.matching.matcher)."""
+    return any(hit.start >= q.end and ci in text.index.naming(hit.cue)[1] for hit in text.sentence_hits(si))
