@@ -17,7 +17,7 @@ from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.fromto import in_from_part
-from dsfact.matching.headday import timeline_day_elsewhere, weekday_elsewhere
+from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, weekday_elsewhere
 from dsfact.matching.matcher import SENTENCE_PENALTY
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opens_with_name
@@ -156,7 +156,8 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return ANOTHER_DAY  # "Market wrap, January 27 ... stocks wobbled on Tuesday": 27 January 2026
     if anchored and year_left_open(text, time):
         return UNANCHORED  # "January 27 ... rebounded 8.9% on Tuesday": 2025's next day, or 2026's 27 January
-    if anchored and not own and text.day and len(text.day) == 10 and text.day != time[:10]:
+    if anchored and not own and (text.day and len(text.day) == 10 and text.day != time[:10]
+                                 or head_day_elsewhere(text, si, time)):
         return UNANCHORED  # a text of another day ("## Tuesday, January 28, 2025" over "the Nasdaq rose 2%"): its own
         # day's figures, or a story of the day before told the morning after; its other figures decide
     return "" if anchored else UNANCHORED

@@ -96,6 +96,19 @@ def timeline_day_elsewhere(text, si: int, time: str) -> bool:
     return under is not None and not time_fits(time, under, text.year, text.day)
 
 
+def head_day_elsewhere(text, si: int, time: str) -> bool:
+    """Whether sentence si stands under the one day a text with no date of its own heads (a line alone that names
+    a date with no year, "## Tuesday, January 28", "## 1月28日 星期二") and that day of the month is not the claim's
+    day: the head dates the text as a full date does (doubt._day_doubt), whatever its year."""
+    if text.day:
+        return False
+    heads = [(k, tags) for k, tags in _day_heads(text) if k < si]
+    if not heads or len({tags for _, tags in _day_heads(text)}) != 1:
+        return False
+    tags = heads[0][1]
+    return all(t.startswith("date:--") and len(t) == 12 for t in tags) and all(t[7:] != time[5:10] for t in tags)
+
+
 def _day_heads(text) -> list[tuple[int, tuple[str, ...]]]:
     """The head lines of `text` (a TextMatcher) that name a day, each with its date tags, found once per text."""
     found = getattr(text, "_day_heads", None)
