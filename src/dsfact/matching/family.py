@@ -500,13 +500,26 @@ def _later_member(text, ci: int) -> bool:
         found = cache[pattern.pattern] = [
             (m.group("stem").rstrip(" -"), m.group("n"), m.end()) for m in pattern.finditer(text.folded)]
     later = False
+    priced = text.registry.claims[ci].per is not None  # a price: a point release ("V3.1") has one of its own
     for stem, number, end in found:
-        if _is_own(number, own.get(stem, ())):
+        mine = own.get(stem, ())
+        if number in mine if priced else _is_own(number, mine):
             return False  # the text names the version itself: its figures are bound as they are
         if _is_figure(text, end - len(number), end):
             continue
-        later = later or any(float(number) > float(o) for o in own.get(stem, ()))
+        later = later or any(float(number) > float(o) for o in mine) or (
+            priced and not mine and _newer_than_registered(text, stem, number))
     return later or ci in _marked_claims(text)
+
+
+def _newer_than_registered(text, stem: str, number: str) -> bool:
+    """Whether a version of the company's other model ("V3.1" beside a claim about R1's price) is newer than
+    every one the registry knows of that stem: a price, which a later model changes, told in a text of it is
+    that model's price ("With V3.1, DeepSeek charges $0.56 per million input tokens")."""
+    from dsfact.matching.laterversion import _versions
+
+    highest = _versions(text)[1].get(stem)
+    return highest is not None and float(number) > highest
 
 
 def _marked_claims(text) -> frozenset[int]:
