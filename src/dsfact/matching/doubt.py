@@ -28,6 +28,7 @@ from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted, lexicon, opens_new_subject
 from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.thatday import REFERRED_PARAGRAPHS, follows, next_day, referred_day, refers_back
+from dsfact.matching.thentold import told_then
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import inside, references, time_tags
 from dsfact.matching.undated import text_dates, told_later, told_of_another_year, undated_year, year_left_open
@@ -109,8 +110,10 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return ANOTHER_DAY  # a text written before the claim's day reports another
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
+    then = told_then(text, si)  # 当时, "at the time": the dates of the sentence before place it
     if (another_week(text, time) or written_in_another_week(text, time)) and not any(
-            has_day(d) and date_fits(d, time) for d in _dates_in(text, sentence.start, sentence.end)):
+            has_day(d) and date_fits(d, time) for d in _dates_in(text, sentence.start, sentence.end)) \
+            and not any(date_fits(d, time) for d in then):
         return ANOTHER_DAY  # "stocks fell on Monday as tariffs ...", （中央社紐約3日電）: a weekday of another week
     if any(x.unit == "date" and opens_range(text.folded, x.end) for x in text.figures_in(sentence.start, sentence.end)) \
             or over_sessions(text, sentence, time):  # "from Jan. 17's close to the close on Jan. 27"
@@ -135,7 +138,7 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return ANOTHER_DAY
     if any(t.startswith("weekday:") and time_fits(time, (t,), text.year, text.day) for t in tags):
         return ""  # "Nvidia shed 17% on Monday, losing $589 billion": the sentence names the claim's day
-    dates = _dates_in(text, sentence.start, sentence.end)
+    dates = _dates_in(text, sentence.start, sentence.end) + then
     if any(date_fits(d, time) and has_day(d) for d in dates):
         return _undated_doubt(text, q.start, dates, time)
     placed = _referred(text, si, tags, time)
