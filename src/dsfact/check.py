@@ -19,7 +19,8 @@ from dsfact.matching.siblings import (
     variant_decides,
 )
 from dsfact.model import CONTRADICTED, SUPPORTED, FileResult, Finding, Registry
-from dsfact.quantity import agrees, convert_value, whole_count
+from dsfact.quantity import agrees, whole_count
+from dsfact.slips import SLIP, gap, group_variant
 from dsfact.verdict import claim_sources, judge, restated_basis, verdict_of
 
 __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
@@ -205,7 +206,7 @@ def _judged(q, selected, siblings, registry: Registry) -> tuple[Finding | None, 
     (_group_variant)."""
     finding = judge(q, selected, siblings, registry)
     if finding is None and selected.group and not selected.variant:
-        finding = _group_variant(q, selected, siblings, registry)
+        finding = group_variant(q, selected, siblings, registry)
         selected = next((c for c in siblings if finding is not None and c.id == finding.claim), selected)
     return finding, selected
 
@@ -364,9 +365,9 @@ def _as_variant(q, selected, siblings, registry: Registry, candidates) -> tuple[
     - a loosely bound figure with other claims bound exactly as near (the same subject and metric words:
       "rose 289.33 points, or 0.65%, to 44,713.58" is the level of the close or of the day's low) states
       the one it agrees with, if one does (it never contradicts either);
-    - a variant, as _group_variant says."""
+    - a variant, as dsfact.slips.group_variant says."""
     if selected.group:
-        found = _group_variant(q, selected, siblings, registry) if not selected.variant else None
+        found = group_variant(q, selected, siblings, registry) if not selected.variant else None
         return (found, selected) if found is not None else None
     first = candidates[0]
     if not first.weak:
@@ -378,48 +379,6 @@ def _as_variant(q, selected, siblings, registry: Registry, candidates) -> tuple[
             if found is not None and found.verdict == SUPPORTED:
                 return found, other.claim
     return None
-
-
-def _group_variant(q, selected, siblings, registry: Registry) -> Finding | None:
-    """A figure bound to a group's generic claim (one with no variant: tkp's "R1's price per million
-    tokens") that a variant of the group supports states that variant: "$0.55 per million tokens" for R1
-    is its cache-miss input price, not a dispute with the generic claim's $0.14. Every variant of the group
-    is asked, not only those whose words the figure's sentence holds ("R1 costs $0.55/$2.19 per million
-    tokens"). Only a variant among the figure's candidates is asked: one whose subject and metric words
-    bound the figure too."""
-    group = [c for c in registry.claims if c.group == selected.group]
-    for other in group:
-        # a variant the figure's own cues bound: R1's run (C70) for "R1 cost $294,000", never for V3's
-        if other is not selected and other.variant and other in siblings:
-            found = judge(q, other, group, registry)
-            if found is not None and found.verdict == SUPPORTED:
-                return found
-    return _misstated_variant(q, selected, [c for c in group if c.variant and c in siblings], registry)
-
-
-def _misstated_variant(q, selected, variants: list, registry: Registry) -> Finding | None:
-    """The finding against the variant a price bound to its group's generic claim misstates, when no variant
-    agrees (issue 9): the one variant its value is within a factor of two of, or whose digits it gives at
-    another power of ten, while it is more than a factor of two further from every statement of the generic
-    claim. "R1 charges $0.45 per million input tokens" misstates R1's $0.55 cache-miss input price, not the
-    $0.14 its generic claim records; "$0.16 per million tokens", as near the $0.14 cache-hit price as the
-    generic one, stays the generic claim's. Only prices per unit are asked: a model's cost is
-    `_slip_of`'s."""
-    if selected.per is None or not variants:
-        return None
-    mine = _gap(q, selected)
-    near = [(gap, c) for c in variants for gap in [_gap(q, c)] if gap < SLIP or _decimal_slip(gap)]
-    if len(near) != 1 or mine < near[0][0] + SLIP:
-        return None
-    other = near[0][1]
-    found = judge(q, other, [other], registry)
-    return found if found is not None and found.verdict == CONTRADICTED else None
-
-
-def _decimal_slip(gap: float) -> bool:
-    """Whether a gap (the log of a ratio) is a whole power of ten, one to three: a decimal point moved."""
-    tens = gap / math.log(10)
-    return 0.5 < tens < 3.5 and abs(tens - round(tens)) < 1e-6
 
 
 def _as_sibling(q, selected, candidate, matcher, registry: Registry, verdict=CONTRADICTED):
@@ -479,9 +438,6 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry, verdict=CON
     return None  # no word told the kind: the group's generic claim keeps a value that agrees with no kind
 
 
-SLIP = math.log(2)  # a misstated figure stays within a factor of two of the value it misstates (a digit swapped)
-
-
 def _slip_of(q, selected, others, registry: Registry, matcher):
     """(finding, claim) for the sibling of another model whose value a figure that agrees with none of them
     misstates, when its words name only the company: the one it is within a factor
@@ -494,10 +450,10 @@ def _slip_of(q, selected, others, registry: Registry, matcher):
     at another power of ten (56万美元 is V3's 560万 with a zero dropped, not R1's 29.4万 misstated)."""
     if not others:
         return None
-    mine = _gap(q, selected)
-    nearest = min(others, key=lambda c: _gap(q, c))
-    gap = _gap(q, nearest)
-    if gap >= SLIP or mine < gap + SLIP:
+    mine = gap(q, selected)
+    nearest = min(others, key=lambda c: gap(q, c))
+    theirs = gap(q, nearest)
+    if theirs >= SLIP or mine < theirs + SLIP:
         return None
     from dsfact.matching.siblings import models_around
     from dsfact.quantity import same_digits
@@ -524,23 +480,7 @@ def _digits_of(q, other, selected) -> bool:
 def _nearer(q, other, selected) -> bool:
     """Whether figure q's value is nearer (as a ratio) to a statement of `other` than to every statement of
     `selected`: "under $3 million" agrees with R1's $294,000 run only through its slack; it is V3's figure."""
-    return _gap(q, other) < _gap(q, selected)
-
-
-def _gap(q, claim) -> float:
-    """How far figure q's value is from the nearest statement of a claim, as the log of their ratio (a rate
-    read per its claim's base): against the statements in q's own unit where the claim has some (its yuan
-    prices beside its dollar ones), else those in the claim's unit; a statement in a third unit is not
-    compared."""
-    unit = q.unit if any(st.unit == q.unit for st in claim.statements) else claim.unit
-    values = [abs(st.value) for st in claim.statements
-              if isinstance(st.value, (int, float)) and st.value and st.unit == unit]
-    value = convert_value(q, unit) if not isinstance(q.value, str) else None
-    if not value or not values:
-        return math.inf
-    if q.per is not None and claim.per is not None and q.per.unit.lower() == claim.per.unit.lower() and q.per.amount:
-        value = value * claim.per.amount / q.per.amount
-    return min(abs(math.log(abs(value) / v)) for v in values)
+    return gap(q, other) < gap(q, selected)
 
 
 _IN_FORCE: dict = {}  # the registry in force, kept between calls: (path, mtime, size) -> Registry
