@@ -13,6 +13,7 @@ from dsfact.matching.periods import moved_over_span
 from dsfact.matching.siblings import (
     borrowed_siblings,
     family_agrees,
+    kind_names_both,
     other_models,
     price_kind,
     shunned,
@@ -20,7 +21,7 @@ from dsfact.matching.siblings import (
 )
 from dsfact.model import CONTRADICTED, SUPPORTED, FileResult, Finding, Registry
 from dsfact.quantity import agrees, whole_count
-from dsfact.slips import SLIP, gap, group_variant
+from dsfact.slips import SLIP, gap, group_variant, misstated_variant
 from dsfact.verdict import claim_sources, judge, restated_basis, verdict_of
 
 __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
@@ -67,11 +68,11 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
         finding, selected = _judged(q, selected, siblings, registry)
         if finding is None or (q.start in loose_points and not matcher.index.directions(selected)):
             continue  # (a figure in percentage points states only a move)
-        if finding.verdict != SUPPORTED and len(siblings) > 1 and not variant_decides(q, selected, matcher):
+        if untold := finding.verdict != SUPPORTED and len(siblings) > 1 and not variant_decides(q, selected, matcher):
             finding = judge(q, selected, siblings, registry, firm=False)  # no word told the siblings apart
             selected = next((c for c in siblings if c.id == finding.claim), selected)
         if finding.verdict != SUPPORTED:
-            finding, selected = _as_variant(q, selected, siblings, registry, candidates) or (finding, selected)
+            finding, selected = _as_variant(q, selected, siblings, registry, candidates, untold and matcher) or (finding, selected)
         if finding.verdict != SUPPORTED:
             found = _as_sibling(q, selected, candidates[0], matcher, registry, finding.verdict)
             if found is not None:
@@ -360,15 +361,27 @@ def _counts_another_thing(text: str, q, claim) -> bool:
     return counts_another_thing(text, q, claim)
 
 
-def _as_variant(q, selected, siblings, registry: Registry, candidates) -> tuple[Finding, object] | None:
+def _as_variant(q, selected, siblings, registry: Registry, candidates,
+                matcher=None) -> tuple[Finding, object] | None:
     """(finding, claim) for what a figure that disagrees with `selected` states instead, or None:
     - a loosely bound figure with other claims bound exactly as near (the same subject and metric words:
       "rose 289.33 points, or 0.65%, to 44,713.58" is the level of the close or of the day's low) states
       the one it agrees with, if one does (it never contradicts either);
-    - a variant, as dsfact.slips.group_variant says."""
+    - a variant, as dsfact.slips.group_variant says;
+    - when no word told a group's variants apart (`matcher` given) but a kind word names both ("V3 charges
+      $0.37 per million input tokens": input, no cache hit or miss), the variant the figure misstates
+      (dsfact.slips.misstated_variant), not the first: V3's $0.27 cache-miss price, not its $0.07 cache hit."""
     if selected.group:
-        found = group_variant(q, selected, siblings, registry) if not selected.variant else None
-        return (found, selected) if found is not None else None
+        if not selected.variant:
+            found = group_variant(q, selected, siblings, registry)
+            return (found, selected) if found is not None else None
+        if matcher:
+            variants = [c for c in siblings if c is not selected and c.group == selected.group and c.variant]
+            found = misstated_variant(q, selected, variants, registry)
+            if found is not None:
+                other = next(c for c in variants if c.id == found.claim)
+                return (found, other) if kind_names_both(q, selected, other, matcher) else None
+        return None
     first = candidates[0]
     if not first.weak:
         return None

@@ -416,3 +416,19 @@ def family_agrees(q: Quantity, selected: Claim, text: TextCues) -> bool:
     found = _price_kinds(text.registry, text.index).get(selected.id)
     return found is not None and any(agrees(q, st, c.per) for c in found[0] if c is not selected
                                      for st in c.statements)
+
+
+def kind_names_both(q: Quantity, a: Claim, b: Claim, text: TextCues) -> bool:
+    """Whether a kind word of figure q's sentence, or of its table cell's column header or row label, names
+    both claims of a price family ("input" for V3's cache-hit and cache-miss input prices, "| 輸入 |"): the
+    kind is told, but not which of the two it is."""
+    found = _price_kinds(text.registry, text.index).get(a.id)
+    if found is None:
+        return False
+    words, pair = found[1], {a.id, b.id}
+    hits = list(text.sentence_hits(text.sentence_of(q.start)))
+    structure = text.structure
+    if structure is not None and structure.tables:
+        for span in filter(None, structure.table_of(q.start) or ()):
+            hits.extend(text.hits_in(*span))
+    return any(pair <= words.get(h.cue, frozenset()) for h in hits)
