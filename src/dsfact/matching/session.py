@@ -247,8 +247,8 @@ def _written_during(text) -> dict[int, list[frozenset[str]]]:
     covered: dict[int, list[frozenset[str]]] = {}
     for si in found:
         s = sentences[si]
-        if si not in stamped and not marks_writing(folded, s.start, s.end):
-            continue
+        if si not in stamped and (not marks_writing(folded, s.start, s.end) or _other_market(text, si)):
+            continue  # ("In early trading, Japan's Nikkei fell 1.5%": Tokyo's session, not the one of the claims)
         days = _days(text, si)
         covered.setdefault(si, []).append(days)
         for step in (-1, 1):
@@ -271,6 +271,18 @@ def _written_during(text) -> dict[int, list[frozenset[str]]]:
                 if abs(x.paragraph - paragraph) == 1 and k not in entries and not _days(text, k):
                     covered.setdefault(k, []).append(days)
     return covered
+
+
+def _other_market(text, si: int) -> bool:
+    """Whether sentence si tells the session of another market (time.words [writing] `elsewhere`: "Japan's
+    Nikkei", 日经, 港股) and names no subject of a claim of a day: its hour is that market's, not the time of
+    writing of the day the claims tell."""
+    s = text.sentences[si]
+    if next(_found(text.folded, s.start, s.end, _words()[2].get("elsewhere", ())), None) is None:
+        return False
+    claims = text.registry.claims
+    return not any((claims[ci].time or "").count("-") == 2
+                   for h in text.sentence_hits(si) for ci in text.index.naming(h.cue)[1])
 
 
 def _headline(text) -> range:
