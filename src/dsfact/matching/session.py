@@ -174,8 +174,11 @@ def mid_session(text, q, time: str | None = None) -> bool:
         if marks is None:
             return False
         own = _days(text, si)
-        if own and all(days and not days & own for days in marks):
-            return False  # "Nvidia fell 14% on Monday. At 3 p.m. on Tuesday ...": the mark is of another day
+        head = _days(text, 0) if own and si else frozenset()  # the day the text's first sentence names: its present
+        if own and all((days or head) and not (days or head) & own for days in marks):
+            return False  # "Nvidia fell 14% on Monday. At 3 p.m. on Tuesday ...": the mark is of another day; so is
+            # one that names none in a text whose head names another ("Tokyo stocks fell on Tuesday ... On Monday,
+            # Nvidia shed $589 billion ... SoftBank dropped 5% in early trading")
         if not own and time and all(days and not _of_day(days, time, text) for days in marks):
             return False  # "Nvidia's $589 billion loss ... ¶ chip stocks began to recover on Tuesday morning"
     sentence = text.sentences[si]
