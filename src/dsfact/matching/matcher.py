@@ -34,7 +34,7 @@ from dsfact.matching.nextrecall import named_after
 from dsfact.matching.objects import object_of_other
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
-from dsfact.matching.ownwords import kind_carried, moved_from, own_kind_kept
+from dsfact.matching.ownwords import kind_carried, moved_from, own_kind_kept, rate_kind
 from dsfact.matching.periods import counted_span
 from dsfact.matching.pointers import former_latter
 from dsfact.matching.present import says_where
@@ -271,7 +271,7 @@ class TextMatcher(TextCues):
             for ci in metric_of:  # a name may carry its claim's metric, for a figure that qualifies it
                 if how := (FIRM if ci not in subjects else carried(self, q, hit, ci, subjects, hits, cues)):
                     metrics.append((hit, ci, d, how))
-            if excludes and not base and (rules_out(self, q, hit, d <= EXCLUDE_REACH, respectively and d == qs - hit.end) or row_label(self.text, q, hit)):
+            if excludes and not base and (rules_out(self, q, hit, d <= EXCLUDE_REACH, respectively and d == qs - hit.end) or row_label(self.text, q, hit) or rate_kind(self, q, hit)):
                 exclusions.extend((hit, ci) for ci in excludes)
             if (names or entity) and not names_aside(self, q, hit, hits):
                 cues.names.append((hit, roles))  # for dsfact.matching.doubt.passed_over
@@ -302,9 +302,9 @@ class TextMatcher(TextCues):
         for hit, ci in own_kind_kept(self, q, metrics, exclusions):  # "4 yuan per million input tokens and 16 ..."
             # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's
             a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
-            names = named.get(ci)
-            if not names or not any(a <= h.start and h.end <= b for h in names) or kind_carried(self, q, hit, metrics, exclusions):
-                (cues.loose if qualifies_other(self, q, hit, ci) else cues.excluded).add(ci)
+            across = any(a <= h.start and h.end <= b for h in named.get(ci, ()))  # "R1 ... output tokens; o1 $70"
+            if not across or kind_carried(self, q, hit):  # carried: the rate's kind, firm
+                (cues.loose if not across and qualifies_other(self, q, hit, ci) else cues.excluded).add(ci)
         return cues
 
     def _ranked(self, q: Quantity, sentence: Sentence, cues: _Cues) -> list[Candidate]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from dsfact.matching.cues import EXCLUDE, METRIC
 from dsfact.matching.text import TextCues
 from dsfact.model import Quantity
 
@@ -30,27 +31,57 @@ def own_kind_kept(text: TextCues, q: Quantity, metrics: list, exclusions: list) 
     return [(hit, ci) for hit, ci in exclusions if not (ci in own and inside_other(hit))]
 
 
-def kind_carried(text: TextCues, q: Quantity, hit, metrics: list, exclusions: list) -> bool:
-    """Whether kind word `hit` of the figure just before q, a rate in q's sentence, carries to q, whose clause
-    leaves out its rate and names no kind of its own: in "R1 costs $3.19 per million output tokens; o1 costs $70"
-    the $70 is o1's output price, so "output" still rules the other kinds out for it though o1 is named between
-    them. One figure in each clause: lists pair by turn (dsfact.matching.respective). Chinese puts the kind before
-    the rate ("输出价格为每百万tokens 2.19美元"), outside the figure: not carried yet."""
+def carried_rate(text: TextCues, q: Quantity) -> tuple[int, int] | None:
+    """The span from the start of the clause of the figure just before q to that figure's end, when that figure
+    is a rate of q's unit in q's sentence, in a clause of its own, and q leaves its rate out ("R1 costs $3.19 per
+    million output tokens; o1 costs $70", "R1每百万输出tokens收费2.19美元，o1则收费70美元"); None otherwise. One
+    figure in each clause: lists pair by turn (dsfact.matching.respective)."""
     k = bisect.bisect_left(text._quantity_starts, q.start)
-    if k == 0 or q.per is not None or not hit.end <= q.start:
-        return False
+    if k == 0 or q.per is not None:
+        return None
     x = text._quantities[k - 1]
     if x.per is None or x.unit != q.unit or text.sentence_of(x.start) != text.sentence_of(q.start):
-        return False
+        return None
     reader = text.reader()
     lo, hi = reader.clause_span(q.start)
-    kinds = {h for h, _ci in exclusions if lo <= h.start and h.end <= hi}  # a claim's metric word, another's exclude word
-    if x.end > lo or any(h in kinds for h, _ci, _d, _how in metrics):
-        return False  # the same clause, or q's clause names its own kind ("o1 costs $7.50 for cached input")
+    if x.end > lo:
+        return None  # the same clause
     x_lo = reader.clause_span(x.start)[0]
     if len(text.figures_in(x_lo, lo)) > 1 or len(text.figures_in(lo, hi)) > 1:
-        return False  # lists ("$0.55 ... input and $2.19 ... output, while o1's are $15 and $60"): respectively
-    return x_lo <= hit.start and hit.end <= x.end
+        return None  # lists ("$0.55 ... input and $2.19 ... output, while o1's are $15 and $60"): respectively
+    return x_lo, x.end
+
+
+def rate_kind(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether exclude word `hit` is the kind word of the carried rate (carried_rate) that stands before its
+    figure, as Chinese puts it ("每百万输出tokens收费2.19美元", "输出价格为每百万tokens 2.19美元"): it stands for
+    q as it does for that figure, though a figure stands between, unless q's clause names its own kind."""
+    span = carried_rate(text, q)
+    return span is not None and span[0] <= hit.start and hit.end <= text._quantities[
+        bisect.bisect_left(text._quantity_starts, q.start) - 1].start and _carries(text, q, hit)
+
+
+def kind_carried(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether kind word `hit` of the figure just before q (carried_rate) carries to q, whose clause names no kind
+    of its own: the $70 of "R1 costs $3.19 per million output tokens; o1 costs $70" is o1's output price, so
+    "output" still rules the other kinds out for it though o1 is named between them."""
+    span = carried_rate(text, q)
+    return span is not None and span[0] <= hit.start and hit.end <= span[1] and _carries(text, q, hit)
+
+
+def _carries(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether `hit` is a kind word (a metric word of some claims) and q's clause has no metric word that rules
+    one of them out, a kind of its own ("o1 costs $7.50 for cached input", "而输出要16元"); a price word that
+    only rules out other metrics (收费: not a training cost) is none, nor a name (R1 carries no kind)."""
+    named = {ci for ci, role in text.roles_of(hit) if role == METRIC}
+    if not named:
+        return False
+    lo, hi = text.reader().clause_span(q.start)
+    for h in text.hits_in(lo, hi):
+        roles = text.roles_of(h)
+        if any(role == METRIC for _ci, role in roles) and any(role == EXCLUDE and ci in named for ci, role in roles):
+            return False
+    return True
 
 
 def _kind_beside(text: TextCues, q: Quantity, metrics: list, exclusions: list, inside_other) -> set[int]:
