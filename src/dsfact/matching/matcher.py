@@ -30,6 +30,7 @@ from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
 from dsfact.matching.leads import heading_lead, listed_heading, members_only, names_other
 from dsfact.matching.moved import change_told
+from dsfact.matching.movelevel import move_levels
 from dsfact.matching.nextrecall import named_after
 from dsfact.matching.objects import object_of_other
 from dsfact.matching.openers import opener_reach
@@ -44,7 +45,7 @@ from dsfact.matching.referents import in_quote, qualifies_other, quoted, referre
 from dsfact.matching.relaside import only_in_asides
 from dsfact.matching.relhead import relative_head
 from dsfact.matching.restated import restated_fits
-from dsfact.matching.roles import HEAD_DATE_WORDS, fits, move_levels, turns_away
+from dsfact.matching.roles import HEAD_DATE_WORDS, fits, turns_away
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.session import mid_session
 from dsfact.matching.stages import stage_cost
@@ -295,7 +296,7 @@ class TextMatcher(TextCues):
             cues.metric[ci] = min(cues.metric.get(ci, INF), d)
             if how == FIRM:
                 firm.add(ci)
-        move_levels(self, q, cues.metric, family)  # "rose 289.33 points, or 0.65%, to 44,713.58"
+        firm |= move_levels(self, q, cues.metric, family)  # "rose 289.33 points, or 0.65%, to 44,713.58"
         pair_cues(self, q, si, cues, firm)  # "$0.55/$2.19 per million tokens": the second is an output price
         table_cues(self, q, cues, firm)  # "| DeepSeek-R1 | $2.19 |" under "| Model | Output price |"
         cues.loose = {ci for ci in cues.metric if ci not in firm}

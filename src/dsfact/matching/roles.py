@@ -178,6 +178,12 @@ def _restates(previous: Quantity, q: Quantity) -> bool:
     return (is_money(previous.unit) and is_money(q.unit)) or ({previous.unit, q.unit} <= DURATION_UNITS)
 
 
+def _told_twice(previous: Quantity, q: Quantity) -> bool:
+    """Whether q tells again, in percent, the move `previous` tells in points ("shed 720.3 points, or 3.61%")."""
+    return previous.unit == "point" and q.unit == "pct" and q.direction is not None \
+        and q.direction == previous.direction and q.start - previous.end <= CONVERSION_GAP
+
+
 class FigureRoles:
     """The roles of one figure, each read when first asked: `"level" in roles`."""
 
@@ -357,9 +363,7 @@ class FigureReader:
         """The roles of figure q, each read when first asked (`name in roles`): a figure is asked only the
         roles that can rule out or put in doubt the claims it may state."""
         found = self._roles.get(q.start)
-        if found is None:
-            found = self._roles[q.start] = FigureRoles(self, q)
-        return found
+        return found if found is not None else self._roles.setdefault(q.start, FigureRoles(self, q))
 
     def _holds(self, roles: FigureRoles, role: _Role) -> bool:
         """Whether figure roles.q is in this role (FigureRoles.__contains__)."""
@@ -383,6 +387,8 @@ class FigureReader:
             # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a
             # figure in doubt ("opened 11% lower") holds for a move too; "在预训练阶段使用2048块GPU训练": all it trained on
             return True
+        if role.doubt and k > 0 and _told_twice(self.quantities[k - 1], q) and role.name in self.roles(self.quantities[k - 1]):
+            return True  # "In early trading it shed 720.3 points, or 3.61%": the move's part of the day, told again
         if role.sentence and q.direction is None and self._opened_by(role, q):
             return True
         if role.lead is not None and self._led_by(role, q):
@@ -553,21 +559,6 @@ def turns_away(folded: str, start: int, end: int) -> bool:
     listed company by its stock code (names.words [ticker]: "越疆(2432.HK)涨19.2%")."""
     chinese, lex = has_han(folded[start:end]), lexicon()
     return any(words.get(chinese).search(folded, start, end) is not None for words in (lex.shift, lex.ticker))
-
-
-def move_levels(text, q: Quantity, metric: dict[int, float], family: frozenset[int]) -> None:
-    """"The Nasdaq lost 612.47 points, or 3.07%, to 19,341.83", "纳指下跌612.47点，跌幅3.07%，至19341.83点":
-    a figure that ends a move the sentence tells (FigureReader.ends_told_move) is a level, and the move's
-    words stand for the metric words of the claims of a level of its unit (`metric`, matcher._Cues.metric,
-    by claim), which name none of their own here ("closed at", "intraday low"): bound loosely, it may agree
-    with the level of the close or of the day's low, never contradict either (dsfact.check._as_variant)."""
-    moved = text.reader().ends_told_move(q) if text._quantities and q.direction is None else None
-    if moved is None:
-        return
-    claims = text.registry.claims
-    for ci in family:
-        if claims[ci].kind == "level" and ci not in metric:
-            metric[ci] = float(q.start - moved.end)
 
 
 def fits(kind: str, roles) -> bool:

@@ -55,7 +55,7 @@ def table_cues(matcher, q, cues, firm: set[int]) -> None:
         cues.entity = min(cues.entity, 0.5)  # "| DeepSeek | DeepSeek-V3.1 | $0.48 |": the model's row, not the company's
     apply_word_roles(word_roles(matcher, q, words), cues, firm)
     if q.unit in ("count", "point") and spans[0] is not None and spans[1] is not None:  # "| Nasdaq | 19,341.83 |"
-        for ci in family & _closes(matcher):  # under "| Close |": the close's level claims, if close_cell allows
+        for ci in family & closes_of(matcher):  # under "| Close |": the close's level claims, if close_cell allows
             if ci in cues.subject and close_cell(matcher, q, matcher.registry.claims[ci]):
                 cues.metric[ci] = 0.0
                 firm.add(ci)
@@ -71,7 +71,7 @@ def close_cell(matcher, q, claim) -> bool:
     the table's caption or that header names the claim's day ("Monday, January 27, 2025:" over the table). A
     close with no day named by the table stays unjudged, as "The Nasdaq closed at 19,341.83." does."""
     spans = cell_spans(matcher, q)
-    if not spans or spans[1] is None or not claim.time or matcher.index.position.get(claim.id) not in _closes(matcher):
+    if not spans or spans[1] is None or not claim.time or matcher.index.position.get(claim.id) not in closes_of(matcher):
         return False
     if not _close_header(matcher.folded, spans[1]):
         return False
@@ -84,7 +84,7 @@ def _close_header(folded: str, span: tuple[int, int]) -> bool:
     return " ".join(folded[span[0]:span[1]].strip(" *_:：").split()) in _close_headers()
 
 
-def _closes(matcher) -> frozenset[int]:
+def closes_of(matcher) -> frozenset[int]:
     """The claims of an index's level at the close: levels in points with a metric word of [close-level]
     ("closed at", 收报), not the day's low; found once per text."""
     found = getattr(matcher, "_closes", None)
@@ -166,7 +166,7 @@ def table_metrics(matcher, table) -> set[int]:
                 word = folded[h.start:h.end]
                 out.update(index.claims_by_role(h.cue)[0], index.variants_of(_cue_key(word, word)[0]))
     if len(table) > 1 and table[1] is not None and _close_header(folded, table[1]):
-        out.update(_closes(matcher))  # "| Close |": an index's level at the close (close_cell)
+        out.update(closes_of(matcher))  # "| Close |": an index's level at the close (close_cell)
     return out
 
 
