@@ -246,6 +246,10 @@ MORE_PHRASES = [
     ("裁員一萬，千万不要，十万火急", [Q(1e4, "count")]),
     # English
     ("the S&P 500 lost 1.46% to 6,012.28", [Q(1.46, "pct", direction="down"), Q(6012.28, "count")]),
+    # after a move word, points that dwarf the points before them are the level the move ends at, no range's end
+    ("the Nasdaq slid 612.47 points to 19,341.83 points",
+     [Q(612.47, "point", direction="down"), Q(19341.83, "point")]),
+    ("the Dow fell 300 to 400 points", [Q(300, "point", high=400, direction="down")]),
     ("making it 20 to 50 times cheaper", [Q(0.02, "ratio", high=0.05)]),
     ("Nvidia lost $589 billion in market value", [Q(5.89e11, "USD", direction="down", precision=1e9)]),
     # a scale word or a currency joined by a hyphen, as an adjective, is the figure's own

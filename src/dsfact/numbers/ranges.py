@@ -1,6 +1,7 @@
 """Ranges: "$5-6 billion", "3萬至4萬美元", "between 60 and 65 billion", "20-50 times lower": two ends that
-share a unit and a scale. After a move word, two sums of money are a move and its level when their scale words
-differ or the second dwarfs the first ("lost $593bn to $2.9tn", "fell $24.20 to $118.42")."""
+share a unit and a scale. After a move word, two sums of money (or of index points) are a move and its level when
+their scale words differ or the second dwarfs the first ("lost $593bn to $2.9tn", "fell $24.20 to $118.42", "slid
+612.47 points to 19,341.83 points")."""
 from __future__ import annotations
 
 import re
@@ -66,10 +67,11 @@ class _Ranges:
         if b.core.kind == "zh" and a.core.kind != "zh" and not b.unit_explicit:
             return None
         sa, sb = a.core.scale, b.core.scale
-        if (currency or a.unit in r.words.currencies) and (_ONE != sa != sb != _ONE or sa == sb and
+        if (currency or a.unit in r.words.currencies or a.unit == "point") and (_ONE != sa != sb != _ONE or sa == sb and
                                                              b.value >= _LEVEL_OVER_MOVE * a.value) and self._moved_before(a):
-            # "lost $593bn to $2.9tn", "蒸发5890亿美元至2.9万亿美元", "fell $22 to $118": a move, then the level it
-            # ends at (the ends of a range of money share their scale word and stay within a few times each other)
+            # "lost $593bn to $2.9tn", "蒸发5890亿美元至2.9万亿美元", "fell $22 to $118", "slid 612.47 points to 19,341.83
+            # points": a move, then the level it ends at (the ends of a range of money or of index points share their
+            # scale word and stay within a few times each other)
             return None
         return b, conn
 
