@@ -31,11 +31,11 @@ def own_kind_kept(text: TextCues, q: Quantity, metrics: list, exclusions: list) 
     return [(hit, ci) for hit, ci in exclusions if not (ci in own and inside_other(hit))]
 
 
-def carried_rate(text: TextCues, q: Quantity) -> tuple[int, int] | None:
-    """The span from the start of the clause of the figure just before q to that figure's end, when that figure
-    is a rate of q's unit in q's sentence, in a clause of its own, and q leaves its rate out ("R1 costs $3.19 per
-    million output tokens; o1 costs $70", "R1每百万输出tokens收费2.19美元，o1则收费70美元"); None otherwise. One
-    figure in each clause: lists pair by turn (dsfact.matching.respective)."""
+def carried_rate(text: TextCues, q: Quantity) -> tuple[int, Quantity] | None:
+    """The start of the clause of the figure just before q, and that figure, when it is a rate of q's unit in q's
+    sentence, in a clause of its own, and q leaves its rate out ("R1 costs $3.19 per million output tokens; o1
+    costs $70", "R1每百万输出tokens收费2.19美元，o1则收费70美元"); None otherwise. One figure in each clause: lists
+    pair by turn (dsfact.matching.respective)."""
     k = bisect.bisect_left(text._quantity_starts, q.start)
     if k == 0 or q.per is not None:
         return None
@@ -49,24 +49,23 @@ def carried_rate(text: TextCues, q: Quantity) -> tuple[int, int] | None:
     x_lo = reader.clause_span(x.start)[0]
     if len(text.figures_in(x_lo, lo)) > 1 or len(text.figures_in(lo, hi)) > 1:
         return None  # lists ("$0.55 ... input and $2.19 ... output, while o1's are $15 and $60"): respectively
-    return x_lo, x.end
+    return x_lo, x
 
 
 def rate_kind(text: TextCues, q: Quantity, hit) -> bool:
     """Whether exclude word `hit` is the kind word of the carried rate (carried_rate) that stands before its
     figure, as Chinese puts it ("每百万输出tokens收费2.19美元", "输出价格为每百万tokens 2.19美元"): it stands for
     q as it does for that figure, though a figure stands between, unless q's clause names its own kind."""
-    span = carried_rate(text, q)
-    return span is not None and span[0] <= hit.start and hit.end <= text._quantities[
-        bisect.bisect_left(text._quantity_starts, q.start) - 1].start and _carries(text, q, hit)
+    carried = carried_rate(text, q) if hit.end <= q.start else None
+    return carried is not None and carried[0] <= hit.start and hit.end <= carried[1].start and _carries(text, q, hit)
 
 
 def kind_carried(text: TextCues, q: Quantity, hit) -> bool:
     """Whether kind word `hit` of the figure just before q (carried_rate) carries to q, whose clause names no kind
     of its own: the $70 of "R1 costs $3.19 per million output tokens; o1 costs $70" is o1's output price, so
     "output" still rules the other kinds out for it though o1 is named between them."""
-    span = carried_rate(text, q)
-    return span is not None and span[0] <= hit.start and hit.end <= span[1] and _carries(text, q, hit)
+    carried = carried_rate(text, q) if hit.end <= q.start else None
+    return carried is not None and carried[0] <= hit.start and hit.end <= carried[1].end and _carries(text, q, hit)
 
 
 def _carries(text: TextCues, q: Quantity, hit) -> bool:

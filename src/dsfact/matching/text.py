@@ -453,8 +453,8 @@ class TextCues:
 
         near = INF  # a kind word of a rate that q leaves out is q's too ("R1每百万输入tokens收费0.55美元，o1则收费15美元")
         for hit, claims in variants:
-            if claim_index in claims and (rate_kind(self, q, hit) or not self._qualifies_other(q, hit, claims) and not period_over(
-                    self, hit, q.start) and not told_beside_other(self, q, hit) and not _named_again(self, q, hit, claim_index)):
+            if claim_index in claims and (not self._qualifies_other(q, hit, claims) and not period_over(self, hit, q.start)
+                    and not told_beside_other(self, q, hit) and not _named_again(self, q, hit, claim_index) or rate_kind(self, q, hit)):
                 near = min(near, bracketed(self.text, q, hit) or self.distance(q, hit))  # clause-aware, as for subjects
         return near
 
