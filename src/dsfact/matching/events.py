@@ -139,6 +139,9 @@ def other_event(text, q, claim) -> str:
         if event.words.search(folded, start, listed) or event.after.begins(after, chinese) \
                 or any(event.before.ends(before, _trimmed(before, p), chinese) for p in starts):
             return other
+    held = _listed_under(text, q, start, chinese, own, table)
+    if held:
+        return held  # "可能有1万颗A100芯片、3万颗H20芯片、1万颗H800芯片": the list's head tells what all its items are
     if "one-site" in own.others and (placed_site(text, start, q) or _built_next(text, end, table.get("one-site"))):
         return "one-site"  # "the data center Meta plans to build in Texas", 在得克萨斯州建设的数据中心
     sentence = text.sentences[text.sentence_of(q.start)]
@@ -157,6 +160,65 @@ def other_event(text, q, claim) -> str:
         if event is not None and event.title.search(folded, sentence.start, sentence.end):
             return other
     return ""
+
+
+LIST_MARKS = ",，、;；"  # the marks between the items of a list, each item a clause of its own
+
+
+def _listed_under(text, q, start: int, chinese: bool, own, table) -> str:
+    """The other event that the head of a list tells, when figure q's clause (from `start`) is a later item
+    of that list ("" when none): each clause back to the head holds one figure of q's unit with nothing
+    before it but a joining word ("3万颗H20芯片", "and 10,000 H800 chips"), and the head's words before its
+    own figure tell another event and not the claim's ("may have 10,000 A100 chips, 30,000 H20 chips, 10,000
+    H800 chips", 拥有A100芯片1万颗、H800芯片1万颗)."""
+    head = _list_head(text, q, start)
+    if head is None:
+        return ""
+    a, b = head
+    folded = text.folded
+    if own.words.search(folded, a, b):
+        return ""  # "trained V3 on 2,048 H800s, 500 A100s": the claim's own event heads the list
+    before = folded[a:b]
+    starts = _between().tail_starts(before, chinese)
+    for other in own.others:
+        event = table.get(other)
+        if event is not None and not event.unless.search(folded, a, b) and (
+                event.words.search(folded, a, b)
+                or any(event.before.ends(before, _trimmed(before, p), chinese) for p in starts)):
+            return other
+    return ""
+
+
+def _list_head(text, q, start: int) -> tuple[int, int] | None:
+    """The span of the words that head the list whose later item figure q's clause is, up to the first item's
+    figure; None when the clause is no such item (words other than a joining one stand before its figures)."""
+    folded = text.folded
+    reader = text.reader()
+    first = reader.sentence_of(q.start)[0]
+    if not _bare_item(text, start, q):
+        return None
+    s = start
+    while s - 1 > first and folded[s - 1] in LIST_MARKS:
+        a, b = reader.clause_span(s - 2)
+        items = [x for x in text.figures_in(a, b) if x.unit == q.unit]
+        if len(items) != 1 or a >= s - 1:
+            return None
+        if not _bare_item(text, a, items[0]):
+            return a, items[0].start
+        s = a
+    return None
+
+
+def _bare_item(text, a: int, q) -> bool:
+    """Whether nothing but figures of q's unit and a joining word ("and", 及) stands in folded[a:q.start]."""
+    lead = next((x.start for x in text.figures_in(a, q.start + 1) if x.unit == q.unit), q.start)
+    words = text.folded[a:lead].strip()
+    if not words:
+        return True
+    chinese = has_cjk(words)
+    _next_item(words, 0, len(words), chinese)  # (reads the joining words)
+    m = _JOINERS.get(chinese).search(words, 0, len(words))
+    return m is not None and m.start() == 0 and m.end() == len(words)
 
 
 def tells_once(text, q, claim) -> bool:
