@@ -7,6 +7,7 @@ figure's paragraph or the one before it, and not the weekday of a claim's day, t
 the claim's. Read by dsfact.matching.doubt."""
 from __future__ import annotations
 
+from dsfact.fold import has_han
 from dsfact.matching.thatday import day_dates
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import references, time_words
@@ -52,7 +53,7 @@ def _day_named(text, k: int) -> tuple[str, ...] | None:
     folded, sentence = text.folded, text.sentences[k]
     skip = references(folded, sentence.start, sentence.end)
     words = [(m.start(), kind) for m, kind in time_words(folded, sentence.start, sentence.end)
-             if not any(a <= m.start() < b for a, b in skip)]
+             if not any(a <= m.start() < b for a, b in skip) and not _day_told(folded, sentence, m)]
     days = [(at, kind) for at, kind in words if kind.startswith("weekday:") or kind in DAY_KINDS]
     dated = _may_date(folded, sentence) and (_day_of_month(folded, sentence) or day_dates(text, sentence))
     if not days and not dated:
@@ -61,6 +62,18 @@ def _day_named(text, k: int) -> tuple[str, ...] | None:
     head = [kind for at, kind in days if at < first]
     found[k] = () if dated or len(head) != len(days) or any(kind in DAY_KINDS for kind in head) else tuple(head)
     return found[k]
+
+
+def _day_told(folded: str, sentence, m) -> bool:
+    """Whether the time word m is the day a report was told ("..., Bloomberg reported on Friday", "彭博周五报道",
+    roles.words [announcement]), not a day the passage is about: the events it reports may be of any day."""
+    from dsfact.matching.roles import lexicon
+
+    told = lexicon().by_name.get("announcement")
+    if told is None:
+        return False
+    chinese = has_han(folded[sentence.start:sentence.end])
+    return told.before.ends(folded, sentence.start, m.start(), chinese) or told.after.opens(folded, m.end(), chinese)
 
 
 def _day_of_month(folded: str, sentence) -> bool:
