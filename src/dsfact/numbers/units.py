@@ -2,6 +2,7 @@
 multiples, and the qualifier words and rates after the unit ("左右", "or more", "per million tokens")."""
 from __future__ import annotations
 
+import math
 import re
 from fractions import Fraction
 
@@ -234,12 +235,22 @@ class _Units:
             if m["a"] and m["n"]:
                 return
             amount = _per_amount(m["n"])
-            if amount is None:
+            if amount is None or _divisor(m["n"], amount):
                 return
             if a.unit == "pct":
                 return
             a.per = Per(amount, unit)
             a.end = m.end()
+
+
+def _divisor(n: str | None, amount: float) -> bool:
+    """Whether the amount after a rate's slash or "per" is another figure divided by, not a unit of the rate:
+    a rate counts per one unit or a round power of ten of them ("per million tokens", "/百万tokens"), while
+    "14.8 trillion tokens / 2.664 million GPU-hours" divides one figure by another, each a figure of its own."""
+    if not n or "." not in n or amount <= 0:
+        return False
+    exponent = math.log10(amount)
+    return abs(exponent - round(exponent)) > 1e-9
 
 
 def _en_currency(text: str, currency: str | None, words) -> str:
