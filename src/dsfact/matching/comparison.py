@@ -14,6 +14,8 @@ from dsfact.matching.wordtables import owner_start
 _ARTICLE = re.compile(r"(?<![a-z])(?:the|a|an)\s+$")
 
 _COMPARISONS = LastText()  # the text last asked about -> what is_comparison said of its names
+# a fraction right after a name ("GPT-4o七分之一的算力", "GPT-4o的1/11"): the share of the name's quantity
+_FRACTION_AFTER = re.compile(r"\s?的?\s?(?:[0-9]+\s?/\s?[0-9]+|[一二两三四五六七八九十百千]+分之[一二三四五六七八九十]+)")
 
 
 def is_comparison(folded: str, start: int, end: int) -> bool:
@@ -34,6 +36,8 @@ def _is_comparison(folded: str, start: int, end: int) -> bool:
     if any(lex.compared_before.ends(folded, before, at, chinese) for at in (start, owner_start(folded, before, start))) \
             or lex.compared_after.after(after, has_cjk(after)):  # (owner_start: "rivals OpenAI's o1", "比肩OpenAI的o1")
         return True
+    if start > 0 and has_cjk(folded[start - 1]) and _FRACTION_AFTER.match(folded, end) is not None:
+        return True  # "只用了GPT-4o七分之一的算力": a fraction of the name's own, told after a verb; the name is its base
     # an index's name that stands for the exchange a stock trades on ("which trades on the Nasdaq", "the
     # Nasdaq's biggest loser", "纳指成分股"): the stock's figure is not the index's
     listed = folded[end:end + EXCHANGE_REACH]
