@@ -39,6 +39,8 @@ def _words() -> dict:
             "object-end": _MARKS | frozenset(objects.get("end", ())),
             "referent": tuple(objects.get("referent", ())),
             "time-between": tables.get("time-between", {}),
+            "comparison": tables.get("comparison", {}),
+            "than": _Edges(tables.get("comparison", {}).get("than", ())),
         }
     return _WORDS
 
@@ -105,7 +107,30 @@ def own_noun(folded: str, q: Quantity) -> str | None:
     if noun is None:  # "空头头寸在暴跌前激增40%": a time said between the noun and its change
         before = _past_links(_past_time(before.rstrip(), words["time-between"]), words["before"], forward=False)
         noun = _ends_with(before.rstrip(), words["nouns"])
+    if noun is None:  # "召回率比o1低12%": a comparison between the noun and its change
+        at = _comparison_start(folded, q.start, words)
+        if at is not None:
+            before = _past_links(_clipped_before(folded, at), words["before"], forward=False)
+            noun = _ends_with(before.rstrip(), words["nouns"])
     return None if noun is None else words["family"][noun]
+
+
+def _comparison_start(folded: str, start: int, words: dict) -> int | None:
+    """Where a comparison right before offset start opens ("比o1低" before "12%": the offset of 比), when the
+    words before the figure are a word of nouns.words [comparison] than, a comparator of at most `reach`
+    characters and no mark, and a word of its frame; else None."""
+    table = words["comparison"]
+    reach = int((table.get("reach") or ("16",))[0])
+    base = max(0, start - reach - 8)
+    head = folded[base:start].rstrip()
+    than = _ends_with(head, words["than"]) if head else None
+    if than is None:
+        return None
+    head = head[:-len(than)]
+    at = max((head.rfind(f) for f in table.get("frame", ())), default=-1)
+    if at <= 0 or len(head) - at > reach or any(c in _STOPS for c in head[at:]):
+        return None
+    return base + at
 
 
 def _past_time(s: str, table: dict) -> str:
