@@ -149,9 +149,56 @@ def _header_owns(matcher, column: tuple[int, int] | None, family: frozenset[int]
     naming = matcher.index.naming
     named = [naming(h.cue) for h in matcher.hits_in(*column)]
     if not any(entity or subjects for entity, subjects in named):
+        if unknown_model_column(matcher, column, family):
+            cues.excluded.update(family)
         return
     own = {ci for _entity, subjects in named for ci in subjects}
     cues.excluded.update(ci for ci in family if ci not in own)
+
+
+_MODEL = lazy(r"(?<![\w.])[A-Za-z]+-?\d[\w.]*")  # "GPT-5.4", "o3", "Kestrel-9": a model's name
+
+
+def unknown_model_column(matcher, column: tuple[int, int], family: frozenset[int]) -> bool:
+    """Whether a column's header is the name of a model the registry does not know ("GPT-5.4", "o3") in a
+    table whose columns are the models compared, another header of its row naming a subject of `family`
+    ("| Dimension | DeepSeek R1 | GPT-5.4 |"): the column's cells are that model's (_header_owns). A figure's own
+    cell that names a subject is read by its words, not by this."""
+    text = matcher.text
+    if not _MODEL.search(text, *column):
+        return False
+    naming = matcher.index.naming
+
+    def names(a: int, b: int) -> bool:
+        return any(ci in family for h in matcher.hits_in(a, b) for ci in naming(h.cue)[1])
+
+    return any(names(a, b) for a, b in _row_headers(matcher, column) if (a, b) != column)
+
+
+def _row_headers(matcher, column: tuple[int, int]) -> list[tuple[int, int]]:
+    """The header cells of the row that holds header cell `column`: a Markdown or HTML table's header cells
+    next to it (only spaces between them), else the cells of a plain-text table's header line."""
+    text = matcher.text
+    structure = matcher.structure
+    if structure is not None and structure.tables:
+        heads = sorted({c[:2] for _row, c in structure.tables.values() if c})
+        if column in heads:
+            i = j = heads.index(column)
+            while i > 0 and not text[heads[i - 1][1]:heads[i][0]].strip():
+                i -= 1
+            while j + 1 < len(heads) and not text[heads[j][1]:heads[j + 1][0]].strip():
+                j += 1
+            return heads[i:j + 1]
+    start = text.rfind("\n", 0, column[0]) + 1
+    end = text.find("\n", column[1])
+    line = text[start:len(text) if end < 0 else end]
+    if "|" not in line:
+        return []
+    spans, a = [], start
+    for cell in line.split("|"):
+        spans.append((a, a + len(cell)))
+        a += len(cell) + 1
+    return spans
 
 
 def table_metrics(matcher, table) -> set[int]:
