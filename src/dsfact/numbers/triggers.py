@@ -31,6 +31,17 @@ def _word_glued(w: str, p: int) -> bool:
     return _GLUED_WORD.search(w, max(0, p - 24), p) is not None and _GLUED_FIGURE.match(w, p) is not None
 
 
+def _named_label(w: str, colon: int) -> bool:
+    """Whether the digits before the colon at `colon` end a name ("DeepSeek-V3:557.6万美元", "GPT-4: $100
+    million"): a label before its figure, not a time or a ratio's first term."""
+    k = colon
+    while k > 0 and (w[k - 1].isdigit() or w[k - 1] == "."):
+        k -= 1
+    if k > 1 and w[k - 1] == "-":
+        k -= 1
+    return k > 0 and w[k - 1].isascii() and w[k - 1].isalpha()
+
+
 class _Triggers:
     """The readers the scan dispatches to (a part of `_Scanner`)."""
 
@@ -49,7 +60,7 @@ class _Triggers:
                 return r.citation.match(w, p).end()
             if prev == "(" and r.paren_code.match(w, p):
                 return r.paren_code.match(w, p).end()
-            if prev in "/:" and p >= 2 and w[p - 2].isdigit():
+            if prev in "/:" and p >= 2 and w[p - 2].isdigit() and not (prev == ":" and _named_label(w, p - 1)):
                 return r.glued_tail.match(w, p).end()
             if prev == "第":  # after an ordinal (_after_ordinal)
                 m = r.arabic.match(w, p)
