@@ -64,7 +64,7 @@ from dsfact.matching.text import (
 )
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timemark import marks_time
-from dsfact.matching.tokencost import counted_cost
+from dsfact.matching.tokencost import counted_cost, nothing_charged
 from dsfact.matching.unitwords import in_other_unit
 from dsfact.matching.when import date_fits
 from dsfact.model import Claim, Quantity
@@ -389,7 +389,8 @@ class TextMatcher(TextCues):
             return False  # ("a $208 billion (€200 billion) plan": the euros are the EU's own figure)
         if q.unit == "count" and claim.unit == "point" and "level" not in roles and not close_cell(self, q, claim):
             return False  # a bare figure is an index level only after "closed at", 收报 (cues.family)
-        if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()):
+        if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()) \
+                or nothing_charged(q):  # "$0 (retired)", "0元": nothing charged is no claim's amount
             return False
         if q.per is None and (counted_cost(self, q, claim) if claim.per is not None else stage_cost(self, q, claim)):
             return False  # "a 1,000-token answer costs $0.002": no price per million; "post-training cost $10,000"

@@ -4,6 +4,14 @@ tokens in another amount than a claim's base (its `per`) before it, is what that
 million tokens. A count of the base itself ("处理100万个token只需16元") is the price told another way, and judged."""
 from __future__ import annotations
 
+from dsfact.numbers.words import is_money
+
+
+def nothing_charged(q) -> bool:
+    """Whether money figure q is zero ("$0 (retired)" in a price table, "0元"): nothing charged, which states
+    no amount a claim records (every registered sum is above zero)."""
+    return q.value == 0 and is_money(q.unit)
+
 
 def counted_cost(text, q, claim) -> bool:
     """Whether money figure q (no `per`) follows, in its sentence, a count of claim.per's unit in another amount
