@@ -48,7 +48,7 @@ def _sentence_names(text, si: int, unit: str) -> tuple[float, list[tuple[int, in
     first_cue = INF
     reading = text.index.reading
     for hit in hits:
-        if hit.end < first_cue:
+        if hit.end < first_cue and not is_comparison(text.folded, hit.start, hit.end):  # (not "a GPT-4-class model")
             _, foreign, names, entity, _, _, _ = reading(hit.cue, unit)
             if entity or names or foreign and is_money(unit) and _names_in_money(text, hit.cue, unit):
                 first_cue = hit.end
@@ -70,8 +70,10 @@ def _capitalised(text, si: int, hits: list) -> list[tuple[int, int, str]]:
     names = []
     for m in _PROPER_NAME.finditer(words):
         if m.start() == first or covered[m.start()] or _ANSWER_LEAD.match(words, m.end()) \
-                and after_question(words, m.start()):
-            continue  # the sentence's first word, or a cue word's, or the answer's word before its figure ("? About $6M")
+                and after_question(words, m.start()) \
+                or is_comparison(text.folded, m.start() + sentence.start, m.end() + sentence.start):
+            continue  # the sentence's first word, or a cue word's, or the answer's word before its figure ("? About $6M"),
+            # or a name a thing is likened to ("a ChatGPT-level model", "than Netflix"): no subject
         names.append((m.start() + sentence.start, m.end() + sentence.start, m.group().lower()))
     return names
 
