@@ -11,6 +11,7 @@ Imported only when a figure disagrees with its claim; the words are read once, o
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from dsfact.matching.cues import has_cjk
@@ -209,8 +210,13 @@ def _list_head(text, q, start: int) -> tuple[int, int] | None:
     return None
 
 
+# an item named by its product code alone before its figure ("H800芯片1万颗", "A100 chips: 10,000")
+_PRODUCT_LABEL = re.compile(r"[a-z][a-z0-9-]*[0-9][a-z0-9-]*\s?(?:芯片|晶片|显卡|gpus?|chips?)?\s?:?")
+
+
 def _bare_item(text, a: int, q) -> bool:
-    """Whether nothing but figures of q's unit and a joining word ("and", 及) stands in folded[a:q.start]."""
+    """Whether nothing but figures of q's unit, a joining word ("and", 及) or a product code stands in
+    folded[a:q.start] (an item of a list, not a clause of its own words)."""
     lead = next((x.start for x in text.figures_in(a, q.start + 1) if x.unit == q.unit), q.start)
     words = text.folded[a:lead].strip()
     if not words:
@@ -218,7 +224,11 @@ def _bare_item(text, a: int, q) -> bool:
     chinese = has_cjk(words)
     _next_item(words, 0, len(words), chinese)  # (reads the joining words)
     m = _JOINERS.get(chinese).search(words, 0, len(words))
-    return m is not None and m.start() == 0 and m.end() == len(words)
+    if m is not None and m.start() == 0:
+        words = words[m.end():].strip()
+        if not words:
+            return True
+    return _PRODUCT_LABEL.fullmatch(words) is not None
 
 
 def tells_once(text, q, claim) -> bool:
