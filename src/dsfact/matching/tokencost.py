@@ -15,9 +15,13 @@ def nothing_charged(q) -> bool:
 
 def counted_cost(text, q, claim) -> bool:
     """Whether money figure q (no `per`) follows, in its sentence, a count of claim.per's unit in another amount
-    ("For a 1,000-token answer, R1 costs about $0.002")."""
+    ("For a 1,000-token answer, R1 costs about $0.002"), or stands in a table cell whose row's label or column's
+    header counts one ("| Cost per 1B tokens | $140 |": what a billion tokens cost, no price per million)."""
+    from dsfact.matching.tables import cell_spans
+
     per = claim.per
     sentence = text.sentences[text.sentence_of(q.start)]
     unit = per.unit.lower()
+    spans = [(sentence.start, q.start), *filter(None, cell_spans(text, q) or ())]  # a table's "| Cost per 1B tokens |"
     return any(x.unit.lower() == unit and x.per is None and x.value != per.amount
-               for x in text.figures_in(sentence.start, q.start))
+               for a, b in spans for x in text.figures_in(a, b))
