@@ -3,7 +3,11 @@ written on the 3rd, or the 22nd, of a month it leaves unsaid) places a text's we
 "美股周一重挫" in a story of the 3rd tells the Monday of the week up to the 3rd. A claim tied to Monday 27 January
 can be that Monday only in a story written from the 27th to the 2nd; in one written on any other day of a month,
 a weekday, or nothing, names another day (dsfact.matching.doubt._day_doubt), unless the text names the claim's
-day by its date ("1月27日") or its day of the month ("27日")."""
+day by its date ("1月27日") or its day of the month ("27日").
+
+A dateline that gives its month and day but no year ("新华社纽约1月29日电", "NEW YORK, Jan 29 (Reuters) -") dates the story
+as a full date does: a figure its own words do not place is that day's, unless the text names the claim's day
+(by its weekday, "美股周一大跌", or its date), as the story of the morning after does."""
 from __future__ import annotations
 
 import calendar
@@ -31,3 +35,15 @@ def written_in_another_week(text, time: str) -> bool:
 
     return not names_date(text, time) and not any(
         int(m.group(1)) == day for m in lexicon().day_of_month.get(True).finditer(text.folded))
+
+
+def dated_another_day(text, time: str) -> bool:
+    """Whether `text` (a TextMatcher) has a dateline of a month and day ("--01-29") other than the claim's day
+    `time` ("2025-01-27"), and names that day neither by its weekday nor by its date."""
+    day = text.day
+    if not day or len(day) != 7 or not day.startswith("--") or day[2:] == time[5:10]:
+        return False
+    from dsfact.matching.doubt import names_date
+    from dsfact.matching.when import names_day
+
+    return not names_day(text.folded, time) and not names_date(text, time)

@@ -12,7 +12,7 @@ from dsfact.matching.captionday import caption_day_elsewhere
 from dsfact.matching.columns import other_column
 from dsfact.matching.comparison import is_comparison, likened
 from dsfact.matching.cues import METRIC, SUBJECT, VARIANT, has_cjk
-from dsfact.matching.datelineday import written_in_another_week
+from dsfact.matching.datelineday import dated_another_day, written_in_another_week
 from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
@@ -160,9 +160,9 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
     if anchored and year_left_open(text, time):
         return UNANCHORED  # "January 27 ... rebounded 8.9% on Tuesday": 2025's next day, or 2026's 27 January
     if anchored and not own and (text.day and len(text.day) == 10 and text.day != time[:10]
-                                 or head_day_elsewhere(text, si, time)):
-        return UNANCHORED  # a text of another day ("## Tuesday, January 28, 2025" over "the Nasdaq rose 2%"): its own
-        # day's figures, or a story of the day before told the morning after; its other figures decide
+                                 or dated_another_day(text, time) or head_day_elsewhere(text, si, time)):
+        return UNANCHORED  # a text of another day ("## Tuesday, January 28, 2025" over "the Nasdaq rose 2%", 新华社纽约
+        # 1月29日电): its own day's figures, or a story of the day before told the morning after; its other figures decide
     return "" if anchored else UNANCHORED
 
 
