@@ -84,7 +84,7 @@ class _Builder:
     and each unit of text (the text between two breaks) is noted with the elements it stands in."""
 
     __slots__ = ("s", "parts", "origin", "ends", "pending", "trailing", "space", "space_nl", "last", "pre",
-                 "stack", "leads", "units", "tables", "cell", "cell_of")
+                 "stack", "leads", "units", "tables", "cell", "cell_of", "term")
 
     def __init__(self, s: str) -> None:
         self.s = s
@@ -105,6 +105,7 @@ class _Builder:
         self.tables: list[_Table] = []
         self.cell: tuple[_Table, int] | None = None
         self.cell_of: dict[int, tuple[int, int]] = {}
+        self.term = -1  # the unit of the open definition list's last <dt>: the label its <dd> is about, or -1
 
     # Structure
 
@@ -120,6 +121,8 @@ class _Builder:
             else:
                 table.column += 1
                 self.cell = (table, table.column)
+        if name == "dl":
+            self.term = -1
         if name in _LISTS:
             depth = sum(1 for e in self.stack if e in _LISTS)
             last = self.units[-1] if self.units else None
@@ -145,18 +148,28 @@ class _Builder:
 
     def _unit(self) -> None:
         """Text begins a new unit: note what it stands in."""
-        kind, level, depth = "paragraph", 0, 0
+        kind, level, depth, owner = "paragraph", 0, 0, ""
         for e in self.stack:
             if e in _LISTS:
                 depth += 1
         for e in reversed(self.stack):
             if e in _KINDS:
-                kind = _KINDS[e]
+                kind, owner = _KINDS[e], e
                 level = int(e[1]) if kind == "heading" else 0
                 break
         if kind == "cell" and self.cell is not None:
             self._cell_unit(len(self.units))
+        elif owner in ("dt", "dd"):
+            self._term_unit(len(self.units), owner)
         self.units.append((len(self.origin), kind, level, depth, self.leads[-1] if self.leads else -1))
+
+    def _term_unit(self, k: int, name: str) -> None:
+        """Unit k stands in a <dt> (a term) or a <dd> (its definition): a definition's figure is about its term,
+        as a cell's is about its row's label ("<dt>Training cost</dt><dd>$5.6 million</dd>")."""
+        if name == "dt":
+            self.term = k
+        elif self.term >= 0:
+            self.cell_of[k] = (self.term, -1)
 
     def _cell_unit(self, k: int) -> None:
         """Unit k is the first of a table cell: note its row's label and its column's header."""

@@ -29,7 +29,8 @@ class Block:
     to its subject reads this: a heading or a lead line can carry the subject of the lines below it.
     For a table cell, `row` is the text of its row's first cell (the row's label; None for a first
     cell) and `column` the text of its column's header cell (None in the header): a cell's figure is
-    about what its row and column name ("| DeepSeek-R1 | $2.19 |" under "| Model | Output price |").
+    about what its row and column name ("| DeepSeek-R1 | $2.19 |" under "| Model | Output price |"); a
+    definition (<dd>) is so about its term (<dt>), its `row`.
     """
 
     start: int
