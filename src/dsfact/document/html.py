@@ -8,12 +8,14 @@ text keeps the index of the original character it stands for, so findings are lo
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from types import SimpleNamespace
 
 from dsfact.document.directives import Comment
 from dsfact.document.entities import named_entity, numeric_entity, space_nbsp
+from dsfact.document.labels import link_label
 from dsfact.document.model import Block
 from dsfact.document.plain import wide
 
@@ -84,7 +86,7 @@ class _Builder:
     and each unit of text (the text between two breaks) is noted with the elements it stands in."""
 
     __slots__ = ("s", "parts", "origin", "ends", "pending", "trailing", "space", "space_nl", "last", "pre",
-                 "stack", "leads", "units", "tables", "cell", "cell_of", "term")
+                 "stack", "leads", "units", "tables", "cell", "cell_of", "term", "link", "links")
 
     def __init__(self, s: str) -> None:
         self.s = s
@@ -106,10 +108,14 @@ class _Builder:
         self.cell: tuple[_Table, int] | None = None
         self.cell_of: dict[int, tuple[int, int]] = {}
         self.term = -1  # the unit of the open definition list's last <dt>: the label its <dd> is about, or -1
+        self.link = -1  # where the text of the open <a> starts, or -1
+        self.links: list[tuple[int, int]] = []  # the (start, end) in the text of each link's text
 
     # Structure
 
     def open(self, name: str) -> None:
+        if name == "a":
+            self.link = len(self.origin)
         if name in _PRE:
             self.pre += 1
         if name == "table":
@@ -133,6 +139,9 @@ class _Builder:
             self.stack.append(name)
 
     def close(self, name: str) -> None:
+        if name == "a" and self.link >= 0:
+            self.links.append((self.link, len(self.origin)))
+            self.link = -1
         if name in _PRE and self.pre:
             self.pre -= 1
         if name == "table" and self.tables:
@@ -315,12 +324,22 @@ class _Builder:
             row, column = self.cell_of.get(k, (-1, -1))
             blocks.append(Block(a, b, kind, names, text[slice(*spans[lead])] if lead >= 0 else None, depth,
                                 text[slice(*spans[row])] if row >= 0 else None,
-                                text[slice(*spans[column])] if column >= 0 else None))
+                                text[slice(*spans[column])] if column >= 0 else None,
+                                kind in ("item", "paragraph") and self._linked(text, a, b)))
             if level:
                 while headings and headings[-1][0] >= level:
                     headings.pop()
                 headings.append((level, k))
         return blocks
+
+    def _linked(self, text: str, a: int, b: int) -> bool:
+        """Whether the block text[a:b] is one link's text after at most a label (Block.linked): the last link
+        that starts before its end ends at or past it (links do not overlap, and stand in order)."""
+        k = bisect.bisect_left(self.links, (b,)) - 1
+        if a >= b or k < 0:
+            return False
+        x, y = self.links[k]
+        return b <= y and link_label(text[a:max(a, x)])
 
 
 def _html_entity(m: re.Match[str]) -> tuple[str, int] | None:

@@ -42,3 +42,14 @@ def breaks_before(s: str, a: int, b: int, na: int, nb: int) -> bool:
     if not label:
         return False
     return figure or labelled(s, a, b)[0]
+
+
+_LINK_LABEL = 30  # characters of a label that may stand before a block's link ("Read more:", "延伸阅读：")
+
+
+def link_label(before: str) -> bool:
+    """Whether what stands before a link in its block (`before`: its text, or its Markdown source) is nothing,
+    or a short label that ends in a colon ("Read more:", "**Related:**", "延伸阅读："): then the block is that
+    link's text, a headline of another page."""
+    before = before.strip(" \t*_")
+    return not before or len(before) <= _LINK_LABEL and before.endswith((":", "：")) and "\n" not in before

@@ -22,7 +22,7 @@ from types import SimpleNamespace
 
 from dsfact.document.cells import is_pipe_row, row_cells
 from dsfact.document.directives import Comment
-from dsfact.document.labels import breaks_before
+from dsfact.document.labels import breaks_before, link_label
 from dsfact.document.lines import LineIndex
 from dsfact.document.markdown_inline import BREAK, DROP, KEEP, SPACE, Marks, normalize_label, read_inlines
 from dsfact.document.model import Block
@@ -41,7 +41,7 @@ class _Unit:
     """One block's inline content in the original: its segments (one a line), and where it stands.
     (A plain class: a dataclass costs a millisecond to define, at every start.)"""
 
-    __slots__ = ("segments", "kind", "headings", "depth", "lead_from", "row_from", "column_from")
+    __slots__ = ("segments", "kind", "headings", "depth", "lead_from", "row_from", "column_from", "linked")
 
     def __init__(self, segments: tuple[tuple[int, int], ...], kind: str, headings: tuple[int, ...], depth: int,
                  lead_from: int) -> None:
@@ -49,6 +49,7 @@ class _Unit:
         self.lead_from = lead_from  # index of the unit whose text leads the list this unit is in, or -1
         self.row_from = -1  # for a table cell: the unit of its row's first cell (its label), or -1
         self.column_from = -1  # for a table body cell: the unit of its column's header cell, or -1
+        self.linked = False  # a list item or paragraph that is one link's text (Block.linked)
 
 
 @lru_cache(maxsize=1)
@@ -190,6 +191,7 @@ class _Walk:
         self.line_starts: list[int] = []  # where each line after a line break starts
         self.after_break = False
         self.last_end = -1
+        self.links: list[tuple[int, int]] = []  # the (start, end) of the links of that block, in bytes
 
     def run(self, events) -> None:
         skip = 0  # how deep inside a block whose events are not read (code, HTML, a cell, too deep)
@@ -208,6 +210,8 @@ class _Walk:
                     skip += 1
                 elif name in _INLINE_TAGS:
                     self.inline(r["start"], r["end"])
+                    if name == "Link":
+                        self.links.append((r["start"], r["end"]))
                 else:
                     skip = self.start(name, tag, r["start"], r["end"])
             elif "End" in ev:
@@ -301,6 +305,7 @@ class _Walk:
         self.run_kind, self.first, self.exact, self.last_end = kind, first, first >= 0, first
         self.line_starts = []
         self.after_break = False
+        self.links = []
 
     def inline(self, a: int, e: int) -> None:
         """An inline event: the first after a line break says where its line's content starts."""
@@ -326,7 +331,16 @@ class _Walk:
             if m:  # a task list's "[ ]" or "[x]"
                 segments[0] = (m.end(), segments[0][1])
         self.item_fresh = False
+        count = len(self.units)
         self.add_unit(segments, kind, heading[0] if heading else 0)
+        if self.links and len(self.units) > count and kind in ("item", "paragraph"):
+            self.units[-1].linked = self.linked(segments[0][0])
+
+    def linked(self, first: int) -> bool:
+        """Whether the block being closed, whose content starts at s[first], is one link's text after at most
+        a label: a link ends where its content does, and nothing but a label stands before it."""
+        at, end = self.at, self.at(self.last_end)
+        return any(at(b) == end and link_label(self.s[first:at(a)]) for a, b in self.links)
 
     def segments(self, heading: tuple[int, int, int] | None) -> list[tuple[int, int]]:
         """Where each line of the content stands: from where the parser says it starts to the end
@@ -465,7 +479,9 @@ def _blocks(text: str, origin: list[int], units: list[_Unit]) -> list[Block]:
     for u, (a, b) in zip(units, spans):
         headings = tuple(text[slice(*spans[h])] for h in u.headings)
         lead = text[slice(*spans[u.lead_from])] if u.lead_from >= 0 else None
-        if u.kind == "cell" and (u.row_from >= 0 or u.column_from >= 0):
+        if u.linked:
+            blocks.append(Block(a, b, u.kind, headings, lead, u.depth, linked=True))
+        elif u.kind == "cell" and (u.row_from >= 0 or u.column_from >= 0):
             row = text[slice(*spans[u.row_from])] if u.row_from >= 0 else None
             column = text[slice(*spans[u.column_from])] if u.column_from >= 0 else None
             blocks.append(Block(a, b, u.kind, headings, lead, u.depth, row, column))

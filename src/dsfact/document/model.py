@@ -30,7 +30,9 @@ class Block:
     For a table cell, `row` is the text of its row's first cell (the row's label; None for a first
     cell) and `column` the text of its column's header cell (None in the header): a cell's figure is
     about what its row and column name ("| DeepSeek-R1 | $2.19 |" under "| Model | Output price |"); a
-    definition (<dd>) is so about its term (<dt>), its `row`.
+    definition (<dd>) is so about its term (<dt>), its `row`. `linked` is True for a list item or paragraph
+    that is one link's text, after at most a label ("- [Nvidia adds 3% ...](url)", "Read more: <a>...</a>"):
+    a headline of another page, whose figures are that page's.
     """
 
     start: int
@@ -41,6 +43,7 @@ class Block:
     depth: int = 0
     row: str | None = None
     column: str | None = None
+    linked: bool = False
 
 
 _SHOWN = ("path", "original", "text", "origin", "format", "encoding", "directives", "blocks", "date")

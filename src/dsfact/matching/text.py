@@ -182,6 +182,7 @@ class TextCues:
         self.text = text
         self.registry = registry
         self.structure = structure_of(text, blocks) if blocks else None  # headings and lead lines
+        self.links = [(b.start, b.end) for b in blocks if b.linked] if blocks else []  # headlines of other pages
         self.index = cue_index(registry)
         self.folded = fold_text(text)
         self.sentences = split_sentences(text, _in_paragraphs(blocks) if blocks else None)
