@@ -487,6 +487,13 @@ def test_bare_years_are_not_amounts_but_in_2015_is_a_date():
     assert [q.unit for q in parse_quantities("the 2025 budget")] == []
 
 
+def test_a_full_width_colon_after_a_model_name_ends_a_label_and_the_figure_is_read():
+    # "1. DeepSeek-V3：9元" in a list of prices: the colon is the label's, not a ratio's or a clock's
+    for text, value in (("DeepSeek-V3：9元", 9), ("DeepSeek-R1：18元", 18), ("OpenAI o1：60美元", 60), ("H800：2048块", 2048)):
+        assert [q.value for q in parse_quantities(text)] == [value], text
+    assert parse_quantities("美东时间10：42") == []  # a clock, with no name before it
+
+
 def test_a_number_after_a_name_is_part_of_the_name_but_not_later_ones():
     got = parse_quantities("Grok 3 used 100,000 H100s")
     assert [(q.value, q.unit) for q in got] == [(100000, "count")]
