@@ -96,6 +96,8 @@ def structure_of(text: str, blocks) -> Structure | None:
             span = latest.get(" ".join(b.lead.split()))
             if span is not None:
                 spans.append(span)
+                if b.kind == "item" and _measured_by(text, span, b):
+                    tables[len(starts)] = (None, span[:2])
         for heading in reversed(b.headings):
             span = headings.get(" ".join(heading.split()))
             if span is not None and span not in spans:
@@ -121,6 +123,14 @@ def structure_of(text: str, blocks) -> Structure | None:
 _LIST_ITEM: re.Pattern | None = None
 _LABEL_CJK = 10  # a label is short: at most this many Chinese characters ...
 _LABEL_LATIN = 4  # ... or Latin words
+
+
+def _measured_by(text: str, lead: tuple[int, int, bool], b) -> bool:
+    """Whether list item b, a label and its figure ("1. DeepSeek-V3: $1.10"), stands under a lead line that ends
+    in a colon ("Output prices per million tokens:"): the lead heads the items' figures as a column's header does."""
+    from dsfact.document.labels import labelled
+
+    return not lead[2] and text[lead[0]:lead[1]].rstrip().endswith((":", "：")) and labelled(text, b.start, b.end)[1]
 
 
 def _list_item() -> re.Pattern:
