@@ -20,6 +20,7 @@ import bisect
 
 from dsfact.matching.cues import METRIC
 from dsfact.matching.labelcolon import in_label
+from dsfact.matching.sentences import answers_question
 from dsfact.matching.structure import _naming_words, _owner_words
 from dsfact.matching.text import INF, LOOKBACK_SENTENCES
 
@@ -468,8 +469,9 @@ def qualifies_other(text, q, hit, ci: int) -> bool:
     q's (not its line's label), while q's clause has a metric word of ci of its own (`text` is a TextMatcher)."""
     marks = text._marks
     clause = bisect.bisect_right(marks, q.start)
-    if bisect.bisect_right(marks, hit.start) == clause or in_label(text, q, hit):
-        return False  # (a word of the figure's label: "输出价格：每百万 Token 36 元")
+    if bisect.bisect_right(marks, hit.start) == clause or in_label(text, q, hit) \
+            or hit.start < q.start and answers_question(text.text, hit.end, q.start):
+        return False  # (a word of the figure's label: "输出价格：每百万 Token 36 元"; of the question q answers)
     lo = marks[clause - 1] if clause > 0 else text.sentences[text.sentence_of(q.start)].start
     hi = marks[clause] if clause < len(marks) else text.sentences[text.sentence_of(q.start)].end
     qualified = own = False

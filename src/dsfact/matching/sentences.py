@@ -158,8 +158,8 @@ _LABEL_CJK, _LABEL_LATIN, _VALUE = 10, 4, 48  # characters and words of a label;
 _FIGURE_FIRST = lazy(r"[~≈约約]?[$€£¥]?\d")
 _MONEY = "$€£¥"
 # An answer right after a question mark that opens with its figure (after at most three words, or four
-# Chinese characters): "? A mere $294,000", "? Just 2,048 chips", "？仅560万美元"
-_ANSWER = lazy(r"[ \t]*(?:(?:[A-Za-z]+[ \t]+){0,3}|[\u4e00-\u9fff]{0,4})[$€£¥]?\d")
+# Chinese characters and a unit's word): "? A mere $294,000", "? Just 2,048 chips", "答：每百万tokens 16元"
+_ANSWER = lazy(r"[ \t]*(?:(?:[A-Za-z]+[ \t]+){0,3}|[\u4e00-\u9fff]{0,4}(?:[A-Za-z]+[ \t]*)?)[$€£¥]?\d")
 _NUMBERED = lazy(r"\d{1,3}[.)](?:\s|$)")
 
 
@@ -180,6 +180,15 @@ def after_question(text: str, at: int) -> bool:
     mark = max(window.rfind("?"), window.rfind("？"))
     line = _rules().answer_line
     return mark >= 0 and line is not None and line.fullmatch(window, mark + 1) is not None
+
+
+def answers_question(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] holds the end of a question and, on the line after it, the mark of its answer ("？⏎答：",
+    "?⏎A: "): the question's words before it tell what the answer after it is ("问：……的输出价格是多少？⏎答：
+    每百万tokens 16元" is an output price)."""
+    line = _rules().answer_line
+    k = max(text.rfind("?", a, b), text.rfind("？", a, b))
+    return k >= 0 and line is not None and line.match(text, k + 1) is not None
 
 
 def past_question_mark(text: str, at: int) -> int:
