@@ -139,7 +139,7 @@ def stacked(folded: str, marks: list[int], q_end: int, hit_start: int) -> bool:
 
 
 _GLOSS_HEAD = lazy(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+)?")  # a bullet or a list's number before the figure
-_GLOSS_MARK = lazy(r"[ \t]*[:：—–][ \t]*")
+_GLOSS_MARK = lazy(r"[ \t]*(?:[:：—–]|--)[ \t]*")  # ("--": a dash typed in plain text)
 
 
 def glossed(folded: str, q_start: int, q_end: int, hit_start: int) -> int:
@@ -153,3 +153,13 @@ def glossed(folded: str, q_start: int, q_end: int, hit_start: int) -> int:
     if mark is None or mark.end() == q_end or "\n" in folded[q_end:hit_start]:
         return 0
     return 1
+
+
+def gloss_of(text: str, q_start: int, q_end: int) -> tuple[int, int] | None:
+    """The span of the gloss after figure q when q opens its line and a colon or a dash follows it ("- **14.8T**
+    — tokens of pre-training data": the gloss, up to the line's end, names what the figure counts); else None."""
+    end = text.find("\n", q_end)
+    end = len(text) if end < 0 else end
+    if not glossed(text, q_start, q_end, end):
+        return None
+    return _GLOSS_MARK.match(text, q_end).end(), end

@@ -1,13 +1,15 @@
 """A change stated: a figure states a claim of a change (a loss of market value, a fall) only when its clause
 tells a change: a direction word ("lost $589 billion", "市值蒸发5890亿美元"), a move's noun ("a $589 billion
 drop", "5890亿美元的跌幅") or a word of a rout (roles.words [change-words]: "the rout cost Nvidia $589 billion"),
-or continues a move told before it ("the Nasdaq fell 3.1%, the S&P 500 1.5%").
+or continues a move told before it ("the Nasdaq fell 3.1%, the S&P 500 1.5%"); a figure that opens its line
+is told by the gloss after its colon or dash ("- **12%** — Nvidia's drop at the close", "17%：輝達週一的跌幅").
 A figure whose clause tells none ("Nvidia has a market value of $2.9 trillion", "其市值现为2.9万亿美元") may
 agree with such a claim, never contradict it."""
 from __future__ import annotations
 
 from functools import lru_cache
 
+from dsfact.matching.apposition import glossed
 from dsfact.matching.wordtables import Alternation
 
 
@@ -34,6 +36,11 @@ def change_told(matcher, q) -> bool:
         return True
     reader = matcher.reader()
     start, end = reader.clause_span(q.start)
+    folded = matcher.folded
+    line_end = folded.find("\n", q.end)
+    line_end = len(folded) if line_end < 0 else line_end
+    if glossed(folded, q.start, q.end, line_end):  # "- **12%** — Nvidia's drop at the close": what its gloss says
+        end = max(end, line_end)
     if change_words().get(reader._chinese).search(matcher.folded, start, end) is not None:
         return True
     sentence_start = reader.sentence_of(q.start)[0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dsfact.document.cells import is_pipe_row, row_cells, space_cell, space_cells, table_top
+from dsfact.matching.apposition import gloss_of
 from dsfact.matching.bodies import members
 from dsfact.matching.captionday import caption_fits
 from dsfact.matching.structure import apply_word_roles, word_roles
@@ -334,7 +335,7 @@ def cell_units(matcher, quantities: list) -> list:
     text = matcher.text
     structure = matcher.structure
     if "|" not in text and ":" not in text and "：" not in text and "   " not in text and "\t" not in text \
-            and (structure is None or not structure.tables):
+            and "—" not in text and "–" not in text and "--" not in text and (structure is None or not structure.tables):
         return quantities
     out, changed, sentences = [], False, matcher.sentences
     tabular = "|" in text or "   " in text or "\t" in text  # pipes, or columns of spaces (asked once per text)
@@ -343,8 +344,8 @@ def cell_units(matcher, quantities: list) -> list:
             spans = structure.table_of(q.start) if structure is not None else None
             if not spans and tabular:
                 spans = pipe_cell(text, q.start, sentences[matcher.sentence_of(q.start)].start)
-            if not spans:  # "GPU hours: 2.788 million", "训练词元：14.8万亿": the label of the figure's line
-                label = line_label(text, q.start)
+            if not spans:  # "GPU hours: 2.788 million", "训练词元：14.8万亿": the label of the figure's line, or
+                label = line_label(text, q.start) or gloss_of(text, q.start, q.end)  # "14.8T — tokens of ..."
                 named = [u for u in (_label_unit(text[label[0]:label[1]]),) if u] if label else []
             else:
                 named = [u for u in (_unit_named(text[a:b]) for a, b in filter(None, spans or ())) if u]
