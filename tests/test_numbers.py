@@ -494,6 +494,13 @@ def test_a_full_width_colon_after_a_model_name_ends_a_label_and_the_figure_is_re
     assert parse_quantities("美东时间10：42") == []  # a clock, with no name before it
 
 
+def test_a_day_in_a_new_york_dateline_is_no_span_of_days():
+    # the 约 of 纽约 (New York) is no "about": "纽约27日" is the 27th, as "27日" alone is
+    for text in ("（中央社紐約27日綜合外電）美股重挫", "（新华社纽约27日电）美股重挫"):
+        assert [q for q in parse_quantities(text) if q.unit == "day"] == [], text
+    assert [(q.value, q.unit) for q in parse_quantities("历时约27日")] == [(27, "day")]
+
+
 def test_a_number_after_a_name_is_part_of_the_name_but_not_later_ones():
     got = parse_quantities("Grok 3 used 100,000 H100s")
     assert [(q.value, q.unit) for q in got] == [(100000, "count")]

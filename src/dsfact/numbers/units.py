@@ -138,11 +138,12 @@ class _Units:
             a.end = q
 
     def _ri_is_day(self, core: _Core, m: re.Match) -> bool:
-        """日 as a duration only with words that say so; "27日" alone is a day of the month."""
+        """日 as a duration only with words that say so; "27日" alone is a day of the month, and so is "纽约27日"
+        in a dateline (the 约 of 纽约, New York, is no "about")."""
         w = self.w
         left = w[max(0, core.start - 4):core.start]
         after = w[m.end():m.end() + 2]
-        return bool(re.search(r"(?:连续|为期|历时|用时|耗时|逾|近|约|仅|共|长达|持续|超过)$", left) or
+        return bool(re.search(r"(?:连续|为期|历时|用时|耗时|逾|近|(?<![纽紐])约|仅|共|长达|持续|超过)$", left) or
                     re.match(r"(?:内|后|间|以来|来|之内)", after))
 
     def _unit_word(self, core: _Core, m: re.Match, g: str, text: str
