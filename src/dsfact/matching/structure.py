@@ -26,7 +26,7 @@ class Structure:
     plain-text list (`items`), which take their lead line's. A plain class: a dataclass costs a
     millisecond or more to create, on every run."""
 
-    __slots__ = ("starts", "ends", "contexts", "items", "tables", "captions")
+    __slots__ = ("starts", "ends", "contexts", "items", "tables", "captions", "item_heads")
 
     def __init__(self, starts: list[int], ends: list[int], contexts: list[tuple[tuple[int, int, bool], ...]],
                  items: tuple[list[int], list[int], list[tuple[int, int, bool]]] = ([], [], []),
@@ -38,6 +38,7 @@ class Structure:
         self.items = items  # the lines of plain-text lists: starts, ends, and each one's lead line span
         self.tables = tables or {}  # block index of a table cell -> the spans of its row's label and column's header
         self.captions = captions or {}  # block index of a table cell -> its table's caption
+        self.item_heads: dict[int, tuple[int, int]] = {}  # index of a plain list's "Name: figure" line -> its lead
 
     def caption_of(self, pos: int) -> tuple[int, int] | None:
         """The span of the paragraph that introduces the table whose cell holds offset pos ("优惠时段的价格如下：",
@@ -50,7 +51,12 @@ class Structure:
 
     def table_of(self, pos: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None] | None:
         """For offset pos in a table cell: the spans of its row's label and of its column's header cell
-        (either may be None); None outside a table's cells."""
+        (either may be None); for a list's "Name: figure" item under a lead that heads it, (None, the lead's
+        span); None elsewhere."""
+        if self.item_heads:  # a plain-text list's item under a lead that heads it (_measured_by)
+            k = bisect.bisect_right(self.items[0], pos) - 1
+            if k in self.item_heads and pos < self.items[1][k]:
+                return None, self.item_heads[k]
         if not self.tables:
             return None
         k = bisect.bisect_right(self.starts, pos) - 1
@@ -96,7 +102,7 @@ def structure_of(text: str, blocks) -> Structure | None:
             span = latest.get(" ".join(b.lead.split()))
             if span is not None:
                 spans.append(span)
-                if b.kind == "item" and _measured_by(text, span, b):
+                if b.kind == "item" and _measured_by(text, span, b.start, b.end):
                     tables[len(starts)] = (None, span[:2])
         for heading in reversed(b.headings):
             span = headings.get(" ".join(heading.split()))
@@ -114,7 +120,9 @@ def structure_of(text: str, blocks) -> Structure | None:
         latest[words] = (b.start, b.end, False)
         if b.kind == "heading":
             headings[words] = (b.start, b.end, True)
-    return Structure(starts, ends, contexts, items, tables, captions)
+    found = Structure(starts, ends, contexts, items, tables, captions)
+    found.item_heads = {k: lead[:2] for k, (a, z, lead) in enumerate(zip(*items)) if _measured_by(text, lead, a, z)}
+    return found
 
 
 # A plain-text list: a lead line, then lines that are each an item, bulleted ("- ", "1. ") or labelled
@@ -125,12 +133,18 @@ _LABEL_CJK = 10  # a label is short: at most this many Chinese characters ...
 _LABEL_LATIN = 4  # ... or Latin words
 
 
-def _measured_by(text: str, lead: tuple[int, int, bool], b) -> bool:
-    """Whether list item b, a label and its figure ("1. DeepSeek-V3: $1.10"), stands under a lead line that ends
-    in a colon ("Output prices per million tokens:"): the lead heads the items' figures as a column's header does."""
+def _measured_by(text: str, lead: tuple[int, int, bool], a: int, b: int) -> bool:
+    """Whether the list item text[a:b], a label and its figure ("1. DeepSeek-V3: $1.10"), stands under a lead line
+    that ends in a colon ("Output prices per million tokens:"): the lead heads the items' figures as a column's
+    header does. A lead that holds a sentence's end ("…缓存命中率为 80%。使用 DeepSeek-V3 模型:") is the end of a
+    passage, not a header."""
     from dsfact.document.labels import labelled
 
-    return not lead[2] and text[lead[0]:lead[1]].rstrip().endswith((":", "：")) and labelled(text, b.start, b.end)[1]
+    head = text[lead[0]:lead[1]].rstrip()
+    return not lead[2] and head.endswith((":", "：")) and _SENTENCE_END.search(head) is None and labelled(text, a, b)[1]
+
+
+_SENTENCE_END = lazy(r"[。!?！？;；]|\.(?![0-9])")  # in a lead line: the end of a sentence before it
 
 
 def _list_item() -> re.Pattern:
