@@ -11,12 +11,30 @@ from dsfact.matching.wordtables import Pattern
 _GAP = 24  # characters of words between the "to" word and the figure after it ("to just", "to a mere")
 
 
-@lru_cache(maxsize=1)
-def _words() -> tuple[re.Pattern, re.Pattern]:
-    """The words that open a change's "from" part and those of its "to", as patterns of whole words."""
+@lru_cache(maxsize=2)
+def _words(key: str) -> re.Pattern:
+    """The words that open a change's "from" part ("before") or those of its "to" ("words"), as a pattern of whole
+    words, each compiled when first searched (a text with no "from" word never compiles the openers')."""
     from dsfact.lang import words_of
 
-    return tuple(Pattern("{}", words_of("roles", "from-to", key)).get(True) for key in ("before", "words"))
+    return Pattern("{}", words_of("roles", "from-to", key)).get(True)
+
+
+@lru_cache(maxsize=1)
+def _opener_parts() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The first and the last parts of the words that open a "from" part: a match of the openers' pattern begins
+    with a first part and ends with a last part (its parts joined by white space), so a stretch of text that holds
+    no first part, or does not end with a last part, holds no match (or none that ends it): tested with `str.find`
+    and `str.endswith` before the pattern is searched, as most figures have no "from" word near them."""
+    from dsfact.lang import words_of
+
+    words = [w.split() for w in words_of("roles", "from-to", "before")]
+    return tuple(parts[0] for parts in words if parts), tuple(parts[-1] for parts in words if parts)
+
+
+def _may_open(folded: str, start: int, end: int) -> bool:
+    """Whether folded[start:end] may hold a "from" word (its first part is there)."""
+    return any(folded.find(part, start, end) >= 0 for part in _opener_parts()[0])
 
 
 def in_from_part(text, q, hit) -> bool:
@@ -27,13 +45,12 @@ def in_from_part(text, q, hit) -> bool:
     start = text.reader().clause_span(q.start)[0]
     if hit.start < start:
         return False
-    openers, closers = _words()
     to = None
-    for m in closers.finditer(folded, max(hit.end, q.start - _GAP), q.start):
+    for m in _words("words").finditer(folded, max(hit.end, q.start - _GAP), q.start):
         to = m
     if to is None or any(c.isdigit() for c in folded[to.end():q.start]):
         return False
-    opened = [m for m in openers.finditer(folded, start, hit.start)]
+    opened = list(_words("before").finditer(folded, start, hit.start)) if _may_open(folded, start, hit.start) else []
     if not opened:
         return False
     a = opened[-1].end()
@@ -47,10 +64,10 @@ def owned_in_from_part(text, q, ci: int) -> bool:
     lead the name)."""
     folded = text.folded
     start, end = text.reader().clause_span(q.start)
-    openers, closers = _words()
-    if not any(m.end() <= q.start for m in openers.finditer(folded, start, q.start)):
+    if not _may_open(folded, start, q.start) \
+            or not any(m.end() <= q.start for m in _words("before").finditer(folded, start, q.start)):
         return False
-    to = closers.search(folded, q.end, end)
+    to = _words("words").search(folded, q.end, end)
     if to is None or any(x.start < to.start() for x in text.figures_in(q.end, to.start()) if x is not q):
         return False
     from dsfact.lang import words_of
@@ -83,14 +100,13 @@ def from_end(reader, k: int) -> int | None:
     if k < 1 or k >= len(reader.quantities):
         return None
     a, b = reader.quantities[k - 1], reader.quantities[k]
-    openers, closers = _words()
     folded = reader.folded
     head = folded[max(0, a.start - 12):a.start].rstrip()
-    if not any(m.end() == len(head) for m in openers.finditer(head)):
+    if not head.endswith(_opener_parts()[1]) or not any(m.end() == len(head) for m in _words("before").finditer(head)):
         return None
     gap = folded[a.end:b.start]
     to = None
-    for m in closers.finditer(gap):
+    for m in _words("words").finditer(gap):
         to = m
     if to is None or to.start() > _GAP or any(c.isdigit() or c in ",，;；" for c in gap):
         return None
