@@ -11,6 +11,7 @@ import datetime
 import re
 
 from dsfact.matching.when import LATER_DAYS, implied_year, source_days
+from dsfact.numbers.patterns import led_by
 
 _MONTHS: list = []  # [the pattern of an English month alone, {name: month}], built once
 
@@ -25,7 +26,10 @@ def _months() -> tuple[re.Pattern, dict[str, int]]:
         before = "|".join(re.escape(w) for w in sorted(words_of("time", "bare-month", "before"), key=len, reverse=True))
         after = "|".join(re.escape(w) for w in sorted(words_of("time", "bare-month", "after"), key=len, reverse=True))
         month = "|".join(sorted(names, key=len, reverse=True))
-        _MONTHS[:] = [re.compile(rf"(?:(?<![A-Za-z])(?:{before})\s+(?P<a>{month})(?![A-Za-z.]?\s*\d))"
+        # (opened by the characters a match begins with: the same matches, found without trying every character)
+        starts = list(words_of("time", "bare-month", "before")) + list(names)
+        lead = led_by(*starts) if before and month else ""
+        _MONTHS[:] = [re.compile(lead + rf"(?:(?<![A-Za-z])(?:{before})\s+(?P<a>{month})(?![A-Za-z.]?\s*\d))"
                                  rf"|(?:(?<![A-Za-z])(?P<b>{month})(?:\s+|(?=['’]))(?:{after})(?![A-Za-z]))",
                                  re.IGNORECASE), {k.lower(): v for k, v in names.items()}]
     return _MONTHS[0], _MONTHS[1]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from dsfact.numbers.patterns import lazy
+from dsfact.numbers.patterns import lazy, led_by
 
 _WORDS: list = []  # [(head words, close words, the [writing] table)], read once
 HEAD_REACH = 40  # characters: the head word opens the text's first sentence, perhaps after a dateline
@@ -57,7 +57,8 @@ def _clock() -> re.Pattern:
             words = sorted(table.get(key, ()), key=len, reverse=True)
             return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
 
-        _CLOCK.append(re.compile(r"(?<![a-z])(?:" + alternation("clock-before") + r")\s+([0-9]{1,2})(?::[0-5][0-9])?\s*"
+        _CLOCK.append(re.compile(led_by(*table.get("clock-before", ())) + r"(?<![a-z])(?:" + alternation("clock-before")
+                                 + r")\s+([0-9]{1,2})(?::[0-5][0-9])?\s*"
                                  r"(?:(" + alternation("clock-am") + r")|(" + alternation("clock-pm") + r"))(?![a-z])"))
     return _CLOCK[0]
 
@@ -102,7 +103,9 @@ def _clock_words() -> re.Pattern:
             return "|".join(re.escape(w) for w in sorted(table.get(key, ()), key=len, reverse=True)) or "(?!)"
 
         _CLOCK.append(re.compile(
-            r"(?:(?P<east>" + alt("stamp-zone-east") + r")|(?P<zb>" + alt("stamp-zone-before") + r"))?(?:[0-9]{1,2}日)?"
+            led_by(*(w for key in ("stamp-zone-east", "stamp-zone-before", "stamp-am-before", "stamp-pm-before")
+                     for w in table.get(key, ())), *"0123456789")
+            + r"(?:(?P<east>" + alt("stamp-zone-east") + r")|(?P<zb>" + alt("stamp-zone-before") + r"))?(?:[0-9]{1,2}日)?"
             r"(?:(?P<amb>" + alt("stamp-am-before") + r")|(?P<pmb>" + alt("stamp-pm-before") + r"))?"
             r"(?<![0-9])(?P<h>[0-9]{1,2})(?:" + alt("clock-hour-marks") + r")(?![0-9]{0,2}(?:" + alt("clock-not-after") + "))"))
     return _CLOCK[2]

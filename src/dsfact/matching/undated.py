@@ -24,7 +24,7 @@ from dsfact.matching.when import (
 )
 from dsfact.model import record
 from dsfact.numbers.date_spans import month_of, parse_dates
-from dsfact.numbers.patterns import lazy
+from dsfact.numbers.patterns import lazy, led_by
 
 
 def undated_year(text, date: str, pos: int, claim_year: int) -> int | None:
@@ -333,8 +333,10 @@ def _story_pattern(names: tuple[str, ...]) -> re.Pattern | None:
     names = tuple(sorted({n for n in names if n}, key=len, reverse=True))
     if not names:
         return None
-    return re.compile("|".join(re.escape(n) if not n.isascii() else rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])"
-                               for n in names))
+    # opened by a look-ahead of the names' first characters (the same matches): `re` tries an alternation
+    # that opens with a look-behind in full at every character of the text, as often as a text is asked
+    return re.compile(led_by(*names) + "(?:" + "|".join(re.escape(n) if not n.isascii()
+                                                else rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])" for n in names) + ")")
 
 
 

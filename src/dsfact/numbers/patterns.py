@@ -384,6 +384,19 @@ def lazy(pattern: str, flags: int = 0) -> re.Pattern:
 _compile = lazy
 
 
+def led_by(*words: str) -> str:
+    """A look-ahead of the first characters of `words`, to open a pattern each of whose matches begins with
+    one of them: it finds the same matches, and fails at once at any other character. `re` skips ahead only
+    for a literal or a class at a pattern's head; a pattern that opens with a look-behind or an optional
+    group is otherwise tried in full at every character it searches. Empty (no test) when there is no word
+    or a word is empty: the caller's pattern then begins with what follows it. The test costs 0.1 to 0.3 M
+    instructions to compile (more with a first character outside Latin-1: `re` maps the plane for it), so
+    it pays on patterns searched over whole texts, not on every pattern a short article compiles."""
+    if not words or not all(words):
+        return ""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+
+
 def joins_list(gap: str, *, joint: bool = False) -> bool:
     """Whether the words between two amounts join them as members of one list: nothing but a list joint (、,
     /, 和, 与, 或, and, or) and bracketed asides ("1元（缓存命中）、4元"); with `joint`, a joint must stand there,
