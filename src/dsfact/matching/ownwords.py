@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from dsfact.lang import word_set
 from dsfact.matching.cues import EXCLUDE, METRIC
 from dsfact.matching.text import TextCues
 from dsfact.model import Quantity
@@ -102,8 +103,6 @@ def _kind_beside(text: TextCues, q: Quantity, metrics: list, exclusions: list, i
 def _beside(folded: str, lo: int, hit, q: Quantity) -> bool:
     """Whether a kind word opens q's clause, a few words before q ("while output costs $2.19"), or follows q after
     a word of names.words [kind-beside] `after` ("and $2.19 for output")."""
-    from dsfact.lang import word_set
-
     if hit.start >= q.end:
         return folded[q.end:hit.start].strip() in word_set("names", "kind-beside", "after")
     lead, gap = folded[lo:hit.start].strip(), folded[hit.end:q.start].split()

@@ -8,6 +8,8 @@ Only the two orders that cannot be read as a subject are taken: Chinese country-
 Commission ..."); "in Paris, France pledged €109 billion" leaves France the subject."""
 from __future__ import annotations
 
+from dsfact.lang import word_set
+
 _PLACES: tuple | None = None
 _CLOSERS = ",.;:)，。；：）"
 _REACH = 24  # characters looked at on either side of the country's name
@@ -51,8 +53,6 @@ def place_of_figure(folded: str, start: int, end: int, figure: int) -> bool:
     the EU of €10 billion")."""
     if not 0 < figure - end <= _REACH:
         return False  # (most names: asked for each name and figure of a sentence)
-    from dsfact.lang import word_set
-
     if " ".join(folded[end:figure].split()) not in word_set("names", "place-in", "after"):
         return False
     words = folded[max(0, start - _REACH):start].split()

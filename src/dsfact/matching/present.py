@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from dsfact.fold import has_han
+from dsfact.lang import words_of
 from dsfact.matching.cues import SUBJECT
 from dsfact.matching.places import names_a_place
 
@@ -30,8 +31,6 @@ _TOKEN = re.compile(r"\S+")
 
 
 def _words(table: str, key: str = "words") -> tuple[str, ...]:
-    from dsfact.lang import words_of
-
     return words_of("names", table, key, longest_first=True)
 
 

@@ -6,6 +6,8 @@ to a word of another use (roles.words [uses]) by "and", 和 or the like, rules n
 this module holds the mechanism."""
 from __future__ import annotations
 
+from dsfact.lang import words_of
+
 REACH = 24  # characters from a figure to the exclude word its phrase of use holds
 _JOINERS = ("以及", "和", "与", "及", "、", "/", "and ", "or ", "& ")
 _STOPS = frozenset(",，;；:：。.!！?？")
@@ -13,8 +15,6 @@ _STOPS = frozenset(",，;；:：。.!！?？")
 
 def among_uses(text, q, hit) -> bool:
     """Whether the word at `hit`, after figure q in its clause, is one of two uses or more of what q counts."""
-    from dsfact.lang import words_of
-
     folded = text.folded
     between = folded[q.end:hit.start]
     if hit.start < q.end or len(between) > REACH or not _STOPS.isdisjoint(between):
