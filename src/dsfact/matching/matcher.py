@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import bisect
-import functools
 
+from dsfact.matching.afterword import after_distance, listed_after
 from dsfact.matching.agents import agent_of_attribute
 from dsfact.matching.alone import date_links, dated_word, rest_words
-from dsfact.matching.apposition import apposed, glossed, stacked
 from dsfact.matching.aside import (
     compared_owner,
     in_aside,
@@ -21,7 +20,6 @@ from dsfact.matching.capitals import sentence_names, unregistered
 from dsfact.matching.columns import row_label
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words
-from dsfact.matching.dateclause import told_of
 from dsfact.matching.epithets import epithet_subject, in_epithet
 from dsfact.matching.excluding import rules_out
 from dsfact.matching.fromto import in_from_part
@@ -46,11 +44,11 @@ from dsfact.matching.relaside import only_in_asides
 from dsfact.matching.relhead import relative_head
 from dsfact.matching.restated import restated_fits
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, turns_away
+from dsfact.matching.sentdates import sentence_dates, time_fits_beside
 from dsfact.matching.sentences import Sentence
 from dsfact.matching.session import mid_session
 from dsfact.matching.stages import stage_cost
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
-from dsfact.matching.subordinate import opens_between
 from dsfact.matching.tables import close_cell, header_time_fits, table_cues
 from dsfact.matching.text import (
     AFTER_WEIGHT,
@@ -58,9 +56,6 @@ from dsfact.matching.text import (
     INF,
     LOOKBACK_SENTENCES,
     TextCues,
-    full_stop,
-    sentence_dates,
-    time_fits_beside,
 )
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timemark import marks_time
@@ -251,7 +246,7 @@ class TextMatcher(TextCues):
                 d = float(qs - hit.end + CLAUSE_PENALTY * crossings)
                 own_subject = own_subject or (names and clause_start <= hit.start)
             elif hit.start >= qe:
-                d = _after(self, q, hit, after_q, means, own_subject and (names or entity))
+                d = after_distance(self, q, hit, after_q, means, own_subject and (names or entity))
             else:
                 d = 0.0
             # "competitive with GPT-4 at $0.07": GPT-4's own figure only; "in Paris, France,"; 由软银推动、规模达…的
@@ -359,7 +354,7 @@ class TextMatcher(TextCues):
         """Whether a name before figure q is its subject: no other figure stands between them ("OpenAI charges $7.50,
         making it 98% cheaper"), it is no mere comparison ("比OpenAI便宜98%"), and it does not just qualify the metric's
         noun ("Nvidia GPUs", "Nvidia A100 chips", "英伟达GPU数量")."""
-        if self._figure_between(q, hit) and not _listed_after(self, q, hit):
+        if self._figure_between(q, hit) and not listed_after(self, q, hit):
             return False
         possessive = self.folded.startswith(("'s", "’s", "的"), hit.end) or \
             self.folded.endswith(("'s", "’s"), hit.start, hit.end)  # "Meta's shares" are Meta's
@@ -482,56 +477,6 @@ class TextMatcher(TextCues):
         respectively(self, q, quantities, sentence, hits, subject_d)  # dsfact.matching.structure
 
 
-_LIST_MARKS = str.maketrans("", "", " ,，、")
-
-
-def _listed_after(text: TextCues, q: Quantity, hit: CueHit) -> bool:
-    """Whether figure q ends a list of figures that follows a name, only a list's joiner between the last of
-    them and q ("Llama 4 needed 30 trillion tokens and 3.38M GPU hours", 用了30万亿个token和338万GPU小时), or an
-    English verb joined to the name's after the last of them, no other name between ("and was trained on"):
-    the name governs q too. "OpenAI charges $7.50, making it 98% cheaper" is neither."""
-    k = bisect.bisect_left(text._quantity_starts, q.start) - 1
-    if k < 0 or text._quantities[k].start < hit.end:
-        return False
-    a = text._quantities[k].end
-    gap = text.folded[a:q.start]
-    if gap.translate(_LIST_MARKS) in _list_joiners():
-        return True
-    # "required 40 trillion tokens and was trained on 5M GPU hours": a second verb of the name's, no other name
-    first, _, rest = gap.strip(" ,，、").partition(" ")
-    return first in _list_joiners() and first.isascii() and not any(ch in rest for ch in ".;:!?") \
-        and not any(text.index.names(h.cue) for h in text.hits_in(a, q.start))
-
-
-@functools.cache
-def _list_joiners() -> frozenset[str]:
-    """The words that join a list's items (names.words [list-joiners]), spaces left out, and none at all."""
-    from dsfact.lang import load_words
-
-    words = load_words("names").get("list-joiners", {}).get("words", ())
-    return frozenset(w.translate(_LIST_MARKS) for w in words) | {""}
-
-
-def _after(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means: int, subject_first: bool) -> float:
-    """How far a cue word after figure q stands from it (INF: out of its reach). `after_q`: the first of
-    the clause marks after q; `means`: how many a clause of means before its subject adds ("with $6
-    million, DeepSeek trained V3"); `subject_first`: the word is a name, and q's clause names its
-    subject before q."""
-    marks, qe = text._marks, q.end
-    crossings = bisect.bisect_left(marks, hit.start) - after_q - apposed(text.folded, qe, hit.start, hit.end) \
-        - (hit.start > qe and glossed(text.folded, q.start, qe, hit.start))  # "$5.6 million: the cost of V3"
-    if crossings and ("(" in text.folded[qe:hit.start] or "（" in text.folded[qe:hit.start]):
-        crossings -= _bracketed(text.folded, marks, after_q, qe, hit.start)
-    crossings -= crossings == 1 and not subject_first and stacked(text.folded, marks, qe, hit.start)  # 规模…、旨在…的X
-    if crossings > means and (q.unit != "date" or told_of(text, q, hit.start)):  # a clause of means leads the clause it serves
-        return INF  # (a date that opens its clause may be the next clause's: "2025年1月20日，DeepSeek发布R1")
-    if ". " in text.text[qe:hit.start] and full_stop(text, qe, hit.start):
-        return INF  # "output $1.10. deepseek-reasoner: ...": a name past a full stop heads what follows
-    if subject_first and opens_between(text.folded, qe, hit.start):
-        return INF  # "Nvidia's value took a $600 billion hit as tech stocks fell": that clause's subject
-    return (hit.start - qe + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
-
-
 def _moved(text: TextCues, q: Quantity, hit: CueHit, seen: dict) -> bool:
     """Whether metric word `hit` is another date's (alone.dated_word), names a move that leaves figure q behind
     (ownwords.moved_from) or stands in another figure's unit (unitwords.in_other_unit), asked once per word
@@ -541,26 +486,6 @@ def _moved(text: TextCues, q: Quantity, hit: CueHit, seen: dict) -> bool:
         found = seen[hit] = bool((q.unit == "date" and hit.end <= q.start and dated_word(text, q, hit))
                                  or moved_from(text.folded, q, hit) or in_other_unit(text, q, hit))
     return found
-
-
-def _bracketed(folded: str, marks: list[int], k: int, start: int, end: int) -> int:
-    """How many of the clause marks from marks[k] on, between start and end, stand inside brackets closed
-    before `end`: "512塊H800晶片（一款性能較低、專為中國設計的產品）來構建R1" reaches R1 past an aside."""
-    spans, depth, opened = [], 0, 0
-    for i in range(start, end):
-        ch = folded[i]
-        if ch in "(（":
-            if not depth:
-                opened = i
-            depth += 1
-        elif ch in ")）" and depth:
-            depth -= 1
-            if not depth:
-                spans.append((opened, i))
-    inside = 0
-    for m in marks[k:bisect.bisect_left(marks, end)]:
-        inside += any(a <= m <= b for a, b in spans)
-    return inside
 
 
 def _event_elsewhere(text: TextMatcher, q: Quantity, metric_distance: float) -> bool:

@@ -39,7 +39,7 @@ def relative_asides(folded: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def only_in_asides(text, sentence, q, dates: list[tuple[str, int, int]], fits) -> bool:
     """Whether every date of q's sentence that does not fit the claim (`fits(date)`) stands in a relative
-    aside closed before figure q (`dates`: text.matching's sentence_dates, (date, start, end) in the text)."""
+    aside closed before figure q (`dates`: dsfact.matching.sentdates.sentence_dates, (date, start, end) in the text)."""
     wrong = [(start, end) for d, start, end in dates if not fits(d)]
     if not wrong:
         return False

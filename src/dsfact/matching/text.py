@@ -15,12 +15,13 @@ from dsfact.matching.memo import LastText
 from dsfact.matching.pairedlists import pairs_lists
 from dsfact.matching.participial import aside_commas
 from dsfact.matching.roles import FigureReader
+from dsfact.matching.sentdates import sentence_dates
 from dsfact.matching.sentences import Sentence, split_sentences
 from dsfact.matching.signed import signed
-from dsfact.matching.timewords import filed_in_week, inside, references
+from dsfact.matching.timewords import filed_in_week
 from dsfact.matching.variantword import told_beside_other
 from dsfact.matching.versions import versioned
-from dsfact.matching.when import SHIFTED, date_fits, east_of
+from dsfact.matching.when import date_fits
 from dsfact.model import Quantity, Registry
 from dsfact.numbers.patterns import lazy
 
@@ -38,7 +39,6 @@ _CLAUSE = re.compile(r"[,，;；:：、()（）—\s](?:(?<![,\s])|(?<=,)(?:(?<!
 # ASCII (or %) is found by a pattern, the characters around it are compared (a class of the Chinese range
 # costs 2 to 3 ms to compile, in every process that meets Chinese text; this one almost nothing)
 _SPACE_RUN = lazy(r"(?<=[^\x00-\x24\x26-\x7f])\s+")
-_YEAR = lazy(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _RESPECTIVELY = ("分别", "respectively")
 
 
@@ -530,61 +530,6 @@ def _occurrences(text: str, word: str):
     while k >= 0:
         yield k
         k = text.find(word, k + 1)
-
-
-def time_fits_beside(text: TextCues, time: str, sentence: Sentence, q: Quantity) -> bool:
-    """Whether figure q's sentence names no other year or day than the claim's once the dates told of
-    another figure of q's unit are left out: a date with such a figure between it and q ("Nvidia lost
-    $589 billion Monday, more than twice the $279 billion it lost on Sept. 3, 2024"), or in that figure's
-    clause and not in q's ("周一市值蒸发5890亿美元，是其2024年9月3日蒸发2790亿美元的两倍多"), is that figure's."""
-    dates = sentence_dates(text, sentence)
-    if not dates or text._quantities is None:
-        return False
-    lo = bisect.bisect_left(text._quantity_starts, sentence.start)
-    hi = bisect.bisect_left(text._quantity_starts, sentence.end)
-    others = [x for x in text._quantities[lo:hi] if x.unit == q.unit and x.start != q.start]
-    marks = text._marks
-
-    def clause(at: int) -> int:
-        return bisect.bisect_right(marks, at)
-
-    def of_other(start: int, end: int) -> bool:
-        for x in others:
-            if q.end <= x.start and x.end <= start or end <= x.start and x.end <= q.start:
-                return True  # another figure of q's unit stands between them
-            if clause(x.start) == clause(start) != clause(q.start):
-                return True  # "是其2024年9月3日蒸发2790亿美元的两倍多": the date is in that figure's clause
-        return False
-
-    own = [d for d, start, end in dates if not of_other(start, end)]
-    return len(own) < len(dates) and all(date_fits(d, time) for d in own)
-
-
-def sentence_dates(text: TextCues, sentence: Sentence) -> list[tuple[str, int, int]]:
-    """The dates and years a sentence names, each with where it stands (reference points of a record
-    left out), read once per sentence."""
-    dates = text._dates.get(sentence.start)
-    if dates is None:
-        words = text.text[sentence.start:sentence.end]
-        if text._quantities is not None:  # the text's own figures: the text is not read twice
-            lo = bisect.bisect_left(text._quantity_starts, sentence.start)
-            hi = bisect.bisect_left(text._quantity_starts, sentence.end)
-            found = [x for x in text._quantities[lo:hi] if x.end <= sentence.end]
-            taken = [(x.start - sentence.start, x.end - sentence.start) for x in found]
-        else:
-            found = text.read_alone(sentence)
-            taken = [(x.start, x.end) for x in found]
-        base = sentence.start if text._quantities is None else 0
-        skip = references(text.folded, sentence.start, sentence.end)  # "its worst day since March 2020"
-        dates = [(str(q.value) + (SHIFTED if east_of(text.folded, q.start + base, q.end + base) else ""),
-                  q.start + base, q.end + base)
-                 for q in found if q.unit == "date" and not inside(q.start + base, skip)]
-        for m in _YEAR.finditer(words):  # "for 2023", "CES 2025": a year the engine does not call a date
-            if not inside(m.start(), taken) \
-                    and not inside(m.start() + sentence.start, skip):
-                dates.append((m.group(), m.start() + sentence.start, m.end() + sentence.start))
-        text._dates[sentence.start] = dates
-    return dates
 
 
 def full_stop(text: TextCues, start: int, end: int) -> bool:
