@@ -27,6 +27,9 @@ TOKENS_FROM = 1e9  # a count read as tokens from the words around it is of billi
 _QUALIFYING_WORDS = 4  # Latin words between a count and its token noun: "diverse, high-quality"
 _QUALIFYING_CJK = 6  # Chinese characters between them: 高质量
 _NOUN_BEFORE = 16  # characters before a bracketed count where its token noun may stand
+_TOKEN_BASES = (1_000.0, 1_000_000.0)  # "每千tokens", "百萬tokens": the base a price is told per
+_BASE_GAP = 16  # characters from a base of tokens to its price: "輸入（緩存未命中）為"
+_CLAUSE_STOPS = frozenset("。；;！？!?\n，,")
 _TOKEN_RX: list = []
 
 
@@ -85,8 +88,9 @@ def _read_units(text: str, folded: str, quantities: list[Quantity]) -> list[Quan
         quantities = _tokens(folded, quantities)
     if not hours and not bare:
         return quantities
-    return [q._replace(unit="CNY") if q.unit == YUAN and (yuan or _per_token(q))
-            else q._replace(unit="gpu_hour") if q.unit == "hour" and _large(q) else q for q in quantities]
+    priced = _token_priced(folded, quantities)
+    return [q._replace(unit="CNY") if q.unit == YUAN and (yuan or k in priced)
+            else q._replace(unit="gpu_hour") if q.unit == "hour" and _large(q) else q for k, q in enumerate(quantities)]
 
 
 def points_as_percent(quantities: list[Quantity]) -> tuple[list[Quantity], set[int]]:
@@ -100,8 +104,22 @@ def points_as_percent(quantities: list[Quantity]) -> tuple[list[Quantity], set[i
     return [q._replace(unit="pct") if q.start in loose else q for q in quantities], loose
 
 
-def _per_token(q: Quantity) -> bool:
-    return q.per is not None and q.per.unit.lower() == "token"
+def _token_priced(folded: str, quantities: list[Quantity]) -> set[int]:
+    """The indexes of the figures in a bare 元 that are prices per token: read with a per-unit after them
+    ("每百萬tokens 16元" too), or right after a base of tokens in their clause, as Chinese puts a price
+    ("百萬tokens輸出為16元", "百萬tokens輸入（緩存命中）為1元"): a round count of tokens, then a few words (the kind)."""
+    out = set()
+    for k, q in enumerate(quantities):
+        if q.unit != YUAN:
+            continue
+        if q.per is not None and q.per.unit.lower() == "token":
+            out.add(k)
+            continue
+        base = quantities[k - 1] if k else None
+        if (base is not None and base.unit == "token" and base.value in _TOKEN_BASES
+                and q.start - base.end <= _BASE_GAP and not _CLAUSE_STOPS.intersection(folded[base.end:q.start])):
+            out.add(k)
+    return out
 
 
 def guessed_yuan(text: str, folded: str, quantities: list[Quantity]) -> frozenset[tuple[int, int]]:
@@ -109,7 +127,7 @@ def guessed_yuan(text: str, folded: str, quantities: list[Quantity]) -> frozense
     for yuan from a bare 元 outside Simplified text: they may agree with a yuan price, never contradict one."""
     if not any(q.unit == YUAN for q in quantities) or is_simplified(text, folded):
         return frozenset()
-    return frozenset((q.start, q.end) for q in quantities if q.unit == YUAN and _per_token(q))
+    return frozenset((quantities[k].start, quantities[k].end) for k in _token_priced(folded, quantities))
 
 
 def _large(q: Quantity) -> bool:
