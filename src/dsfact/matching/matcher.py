@@ -26,6 +26,7 @@ from dsfact.matching.fromto import in_from_part
 from dsfact.matching.innerhead import placed_loosely
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
+from dsfact.matching.launches import other_launch
 from dsfact.matching.leads import heading_lead, listed_heading, members_only, names_other
 from dsfact.matching.moved import change_told
 from dsfact.matching.movelevel import move_levels
@@ -389,8 +390,8 @@ class TextMatcher(TextCues):
             return False
         if q.per is None and (counted_cost(self, q, claim) if claim.per is not None else stage_cost(self, q, claim)):
             return False  # "a 1,000-token answer costs $0.002": no price per million; "post-training cost $10,000"
-        if q.unit == "date" and not _year_fits(q, claim, self.day):
-            return False
+        if q.unit == "date" and (not _year_fits(q, claim, self.day) or other_launch(self, q)):
+            return False  # "the company launched its app on January 10": the app's date, not V3's release
         if claim.time:
             tags = self.reader().times(q) if self._quantities else ()
             # a figure placed by its own date ("$39 billion in 2024") answers to it; others to the sentence's
