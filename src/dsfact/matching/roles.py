@@ -378,8 +378,8 @@ class FigureReader:
             return role.head.begins(self.folded, q.start, self._chinese)
         if roles.before is None:
             roles.window()
-        if role.name in roles.said:
-            return True
+        if role.name in roles.said or role.name == "part" and _next_part(self, k, q):
+            return True  # (a part's list goes on: "including about 10,000 H100s, 10,000 H800s and 30,000 H20s")
         if role.name == "level" and k > 0 and (self._ends_move(self.quantities[k - 1], q) or self.ends_told_move(q)):
             return True
         if role.clause is not None and (q.direction is None or role.doubt) and (self._hits_for(role, k) or from_hits(self, role, k)) \
@@ -542,6 +542,15 @@ class FigureReader:
         if k is not None:
             self._times.setdefault(k, []).append(tag)
         return k
+
+
+def _next_part(reader: FigureReader, k: int, q: Quantity) -> bool:
+    """Whether q is the next member of a list whose member before it is a part."""
+    from dsfact.numbers.patterns import next_item
+
+    previous = reader.quantities[k - 1] if k else None
+    return previous is not None and previous.unit == q.unit and next_item(reader.folded[previous.end:q.start]) \
+        and "part" in reader.roles(previous)
 
 
 def opens_new_subject(folded: str, start: int, end: int) -> bool:

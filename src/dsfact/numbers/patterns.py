@@ -406,6 +406,29 @@ def joins_list(gap: str, *, joint: bool = False) -> bool:
     return r.list_joint.fullmatch(rest) is not None and (not joint or bool(rest.strip()))
 
 
+_ITEM_GAP = 32  # characters between two members of a list of counts, the first one's noun among them
+_ITEM_STOPS = frozenset(",，、;；:：。()（）")
+_ITEM_JOINTS = frozenset({",", "，", "、", "and", ", and", "和", "及", "以及", "与"})
+# words that make the words after a figure a phrase, not its noun: "$100 billion to begin with, and $500 billion"
+_NOT_NOUN = frozenset({"to", "with", "from", "of", "in", "for", "by", "at", "on", "over", "the", "a", "an", "its",
+                       "their", "then", "first", "later", "now", "more", "less", "each", "per", "up", "down", "or"})
+
+
+def next_item(gap: str) -> bool:
+    """Whether the words between two figures (`gap`) are the first one's noun, of at most three words (none
+    of them a word that opens a phrase), and a list joint: "10,000 H100s, 10,000 H800s", "1万块H100、1万块H800", "10,000 H800s and 30,000 H20s"."""
+    if len(gap) > _ITEM_GAP:
+        return False
+    for i in range(len(gap)):
+        head = gap[:i]
+        words = head.split()
+        if len(words) > 3 or any(c in _ITEM_STOPS for c in head) or _NOT_NOUN.intersection(words):
+            return False
+        if " ".join(gap[i:].split()) in _ITEM_JOINTS:
+            return True
+    return False
+
+
 def _rx() -> _Rx:
     global _RX
     if _RX is None:
