@@ -32,6 +32,16 @@ def _tables() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[
             words_of("names", "body-kind", "before", longest_first=True))
 
 
+_OWNED = ("的股价", "的市值")  # names.words [body-suffix] that tell an owner, not a kind of body
+_TIMES = frozenset("天日周週月年时今昨当晚早前后初末底中内这该其此")  # times and pointers: 当天, 周一, 这家
+_OWNER_REACH = 8  # characters of an owner's name that opens its clause: "瑞致达的股价"
+
+
+def _owner(words: str) -> bool:
+    """Whether the words that open a clause before 的股价 or 的市值 may be a name: short, no time, no pointer."""
+    return 2 <= len(words) <= _OWNER_REACH and not any(c in _TIMES for c in words)
+
+
 def suffixed_name(text, q) -> float:
     """The distance to figure q of a Chinese name with a body's suffix that is the subject of q's clause
     (before q, the suffix followed right away by a cue word, a word of [body-suffix] `after` or q itself);
@@ -65,6 +75,8 @@ def suffixed_name(text, q) -> float:
             ends[end] = ends[ends[end]]
     best = INF
     for end, at in ends.items():
+        if folded.startswith(_OWNED, at) and not _owner(folded[lo:at].strip(" \t#>*-")):
+            continue  # "当天的股价", "令这家芯片制造商的股价": a time or a pointer, no owner opening the clause
         if q.start - end < best and _leads(folded, end, q, hits) and _names(folded, lo, at, named, ends):
             best = float(q.start - end)
     return best
