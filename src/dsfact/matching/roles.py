@@ -17,9 +17,10 @@ from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
 from dsfact.matching.fromto import from_hits
 from dsfact.matching.restatedrate import restates_rate
+from dsfact.matching.rolewords import Role, lexicon
 from dsfact.matching.sized import sized_move
 from dsfact.matching.timewords import inside, references
-from dsfact.matching.wordtables import Alternation, Pattern, TaggedWords, Words, group_of
+from dsfact.matching.wordtables import group_of
 from dsfact.model import Quantity
 from dsfact.numbers.words import is_money
 
@@ -33,139 +34,6 @@ DURATION_UNITS = frozenset("day month year hour week".split())
 TIME_UNITS = DURATION_UNITS | {"date"}  # the units of a time or a span, not of an amount
 
 
-# The tables of roles.words that are word lists read elsewhere, not roles.
-_WORD_LISTS = frozenset((
-    "between", "new-subject", "naming", "slash-pair", "owner", "compared-owner", "means", "member", "exchange",
-    "multiple", "earmark", "revised-from", "uses", "use", "from-to", "saving-base", "sum-of-parts", "compound",
-    "share-told", "recipient", "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase",
-    "breakdown", "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage",
-    "stage-cost", "stage-metric", "stage-total", "close-header", "close-level",
-    "change-words", "near-carried", "sized-gap", "fraction-base"))
-
-
-class _Role:
-    """A role's words (a plain class: a dataclass costs a millisecond or more to create, on every run)."""
-
-    __slots__ = ("name", "never", "doubt", "before", "after", "clause", "opening", "near", "head", "sentence", "lead")
-
-    def __init__(self, name: str, never: frozenset[str], before: Words, after: Words,
-                 clause: Alternation | None, opening: str, doubt: frozenset[str] = frozenset(),
-                 near: Alternation | None = None, head: Words | None = None,
-                 sentence: frozenset[str] = frozenset(), lead: Words | None = None) -> None:
-        self.name, self.never, self.before, self.after, self.clause, self.opening = \
-            name, never, before, after, clause, opening
-        self.doubt = doubt  # the kinds of claim a figure in this role may agree with but never contradicts
-        self.near = near  # words anywhere near the figure in its sentence (near_role)
-        self.head = head  # words the figure's own text opens with ("千亿美元": a scale word with no number)
-        self.sentence = sentence  # words that, alone in the clause opening a sentence, hold for all its figures
-        self.lead = lead  # words that, opening a sentence, hold for every figure of it, later clauses' too
-
-
-class _Lexicon:
-    """The role and time words, read once per process; each pattern compiled when first needed."""
-
-    def __init__(self) -> None:
-        from dsfact.lang import load_words
-
-        self.roles: list[_Role] = []
-        tables = load_words("roles")
-        between = tables.get("between", {}).get("words", ())
-        subjects = tables.get("new-subject", {}).get("words", ())
-        # after a word that ends in a Chinese character: the class of those last characters (the class of the
-        # whole Chinese range, U+3400 to U+9FFF, costs milliseconds to compile)
-        ends = "".join(sorted({w.split()[-1][-1] for w in subjects if w.split() and "\u3400" <= w.split()[-1][-1]
-                               <= "\u9fff"}))
-        self.new_subject = Pattern(r"^\W*(?:{})(?:\s+[^\s\d$€¥£]+\s+[^\d$€¥£]|"
-                                   + (f"(?<=[{ends}])" if ends else "(?!)") + r"[^\W\d]{{2}})", subjects,
-                                   plain=r"^\W*(?:{})\s+[^\s\d$€¥£]+\s+[^\d$€¥£]")
-        self.between = Words(between)
-        self.near_carried = Words(tables.get("near-carried", {}).get("lead", ()))
-        for name, table in tables.items():
-            if name in _WORD_LISTS:
-                continue
-            clause = table.get("clause")
-            self.roles.append(_Role(
-                name=name,
-                never=frozenset(table.get("never", ())),
-                doubt=frozenset(table.get("doubt", ())),
-                before=Words(table.get("before", ())),
-                after=Words(table.get("after", ())),
-                clause=Alternation(clause) if clause else None,
-                opening="".join(table.get("opening", ())),
-                near=Alternation(table["near"]) if table.get("near") else None,
-                head=Words(table["head"]) if table.get("head") else None,
-                sentence=frozenset(table.get("sentence", ())),
-                lead=Words(table["lead"]) if table.get("lead") else None,
-            ))
-        times = load_words("time")
-        relative = times.get("relative", {})
-        self.time_kinds: dict[str, str] = {}
-        for kind, words in relative.items():
-            for word in words:
-                self.time_kinds.setdefault(word, kind)
-        for day, words in enumerate(times.get("weekdays", {}).values()):
-            for word in words:
-                self.time_kinds.setdefault(word, f"weekday:{day}")
-        self.time = Alternation(tuple(self.time_kinds))
-        reference = times.get("reference", {})
-        self.reference_before = Alternation(reference.get("before", ()))
-        self.reference_after = Alternation(reference.get("after", ()))
-        self.superlative = Alternation(reference.get("superlative", ()))
-        self.reference_then = Pattern(r"[^\d.。;；!?！？]{{0,12}}?(?:{})", reference.get("then", ()))
-        self.record = Alternation(reference.get("record", ()))
-        self.day_of_month = Pattern(r"(?<![0-9.])([0-9]{{1,2}})\s*(?:{})", times.get("day-of-month", {}).get("after", ()))
-        self.conversion = next((r for r in self.roles if r.name == "conversion"), None)
-        self.clause_roles = [r for r in self.roles if r.clause is not None]  # (FigureReader._hits_for)
-        self.clause_lists = [r.clause for r in self.clause_roles]
-        # the words before and after a figure of every role read from them (FigureRoles.window), looked up at once
-        read = [r for r in self.roles if r is not self.conversion and r.head is None]
-        self.said_before = TaggedWords({r.name: r.before for r in read})
-        self.said_after = TaggedWords({r.name: r.after for r in read})
-        self.by_name = {role.name: role for role in self.roles}
-        from_to = tables.get("from-to", {})
-        self.move_from = Words(from_to.get("before", ()))
-        self.move_to = frozenset(from_to.get("words", ()))
-        self.move_noun = Words(tables.get("move-noun", {}).get("words", ()))
-        self._never: dict[str, list[str]] = {}
-        self._doubt: dict[str | None, list[str]] = {}
-        names = load_words("names")
-        comparison = names.get("comparison", {})
-        self.shift = Alternation(names.get("shift", {}).get("before", ()))
-        self.ticker = Pattern(_TICKER, *(names.get("ticker", {}).get(k, ()) for k in ("before", "after")))
-        self.compared_before = Words(comparison.get("before", ()))
-        self.compared_after = Words(comparison.get("after", ()))
-        exchange = tables.get("exchange", {})  # "listed on the Nasdaq", "Nasdaq-listed": the exchange, no index
-        self.exchange_before = Words(exchange.get("before", ()))
-        self.exchange_after = Words(exchange.get("after", ()))
-        agent = names.get("agent", {})
-        # "announced by Donald Trump": a first name may stand between
-        self.agent_before = Pattern(r"(?:{})(?:\s+[a-z][a-z.'-]*)?\s*$", agent.get("before", ()))
-        self.agent_after = Pattern(r"^\s*(?:{})", agent.get("after", ()))
-
-    def never(self, kind: str) -> list[str]:
-        """The roles a figure cannot state a claim of this kind in, in the order of roles.words."""
-        found = self._never.get(kind)
-        if found is None:
-            found = self._never[kind] = [r.name for r in self.roles if "*" in r.never or kind in r.never]
-        return found
-
-    def doubt(self, kind: str | None) -> list[str]:
-        """The roles that put a figure in doubt for a claim of this kind."""
-        found = self._doubt.get(kind)
-        if found is None:
-            found = self._doubt[kind] = [r.name for r in self.roles
-                                         if "*" in r.doubt or (kind is not None and kind in r.doubt)]
-        return found
-
-
-_LEXICON: _Lexicon | None = None
-
-
-def lexicon() -> _Lexicon:
-    global _LEXICON
-    if _LEXICON is None:
-        _LEXICON = _Lexicon()
-    return _LEXICON
 
 
 def _restates(previous: Quantity, q: Quantity) -> bool:
@@ -299,7 +167,7 @@ class FigureReader:
             k += 1
         return best
 
-    def _hits_for(self, role: _Role, k: int) -> list[int] | None:
+    def _hits_for(self, role: Role, k: int) -> list[int] | None:
         """The offsets of this role's clause words that attach to figure k. A word attaches to a figure of its own sentence
         only, so a figure's sentence is searched when one of its figures first asks: for every role's words in one pass
         (most roles have no word in most sentences), or for one role's alone until enough text has been read."""
@@ -365,7 +233,7 @@ class FigureReader:
         found = self._roles.get(q.start)
         return found if found is not None else self._roles.setdefault(q.start, FigureRoles(self, q))
 
-    def _holds(self, roles: FigureRoles, role: _Role) -> bool:
+    def _holds(self, roles: FigureRoles, role: Role) -> bool:
         """Whether figure roles.q is in this role (FigureRoles.__contains__)."""
         q, k = roles.q, roles.k
         if role is self._conversion:  # a restatement
@@ -397,7 +265,7 @@ class FigureReader:
             return True
         return role.near is not None and self._near_role(role, q)
 
-    def _opened_by(self, role: _Role, q: Quantity) -> bool:
+    def _opened_by(self, role: Role, q: Quantity) -> bool:
         """Whether q's sentence opens with a clause that is one of the role's sentence words ("其中，1500亿欧元来自企业",
         "Of this, ..."), or closes with one ("..., analysts estimate."): it holds for every figure after or before it."""
         start, end = self.sentence_of(q.start)
@@ -405,7 +273,7 @@ class FigureReader:
         return (q.start >= hi and self.folded[lo:hi].strip(" \t#>*-") in role.sentence) or (
             q.end <= last and self.folded[last:end].strip(" \t.。!！\"”") in role.sentence)
 
-    def _led_by(self, role: _Role, q: Quantity) -> bool:
+    def _led_by(self, role: Role, q: Quantity) -> bool:
         """Whether q's sentence opens with one of the role's lead words, for the figures of every clause ("If
         DeepSeek had used 10,000 GPUs, the run would have taken two weeks", "Had it bought 16,000 H800s, ...")."""
         start, _end = self.sentence_of(q.start)
@@ -450,7 +318,7 @@ class FigureReader:
             return []
         return self._hits_for(role, bisect.bisect_left(self.starts, q.start)) or []
 
-    def _near_role(self, role: _Role, q: Quantity) -> bool:
+    def _near_role(self, role: Role, q: Quantity) -> bool:
         """Whether a `near` word of a role stands in q's sentence within NEAR_REACH characters of it,
         whatever stands between ("在优惠时段，R1的输出价格降为4元": the hours name the price's role), or in the
         sentence before one that continues it ("... a 75% off-peak discount. That works out to $0.55")."""
@@ -463,7 +331,7 @@ class FigureReader:
             return "\n\n" not in self.folded[last:start] and _near_in(self, role, before, last, before, last)
         return False
 
-    def _is_restatement(self, previous: Quantity, q: Quantity, role: _Role) -> bool:
+    def _is_restatement(self, previous: Quantity, q: Quantity, role: Role) -> bool:
         gap = self.folded[previous.end:q.start]
         if not gap or len(gap) > CONVERSION_GAP or not _restates(previous, q):
             return False
@@ -560,9 +428,6 @@ def opens_new_subject(folded: str, start: int, end: int) -> bool:
     return lexicon().new_subject.get(has_han(words)).match(words) is not None
 
 
-_TICKER = r"[(（]\s*(?:(?:{})\s*[:：]\s*[a-z0-9.]{{1,10}}|[a-z0-9]{{2,6}}\.(?:{}))\s*[)）]"  # (2432.HK), (NASDAQ: MRVL)
-
-
 def turns_away(folded: str, start: int, end: int) -> bool:
     """Whether folded[start:end] turns to another subject ("elsewhere", "另一方面", "a rival"), or names a
     listed company by its stock code (names.words [ticker]: "越疆(2432.HK)涨19.2%")."""
@@ -588,7 +453,7 @@ def _zone_mark(folded: str, start: int, end: int) -> str:
     return when.SHIFTED if when.east_of(folded, start, end) else ""
 
 
-def _near_in(reader: FigureReader, role: _Role, start: int, end: int, a: int, b: int) -> bool:
+def _near_in(reader: FigureReader, role: Role, start: int, end: int, a: int, b: int) -> bool:
     """Whether a `near` word of a role stands in folded[a:b], in the sentence folded[start:end], and tells no time
     that is over ("after the discount period ended": those hours are over)."""
     ended = None
