@@ -61,7 +61,8 @@ def read_units(text: str, folded: str, quantities: list[Quantity]) -> tuple[list
     token in 元 in any text), counts of tokens and hours by the hundred thousand as GPU hours; and the
     spans of the figures whose yuan is only guessed (`guessed_yuan`)."""
     quantities = _listed_yuan(folded, quantities)
-    return _read_units(text, folded, quantities), guessed_yuan(text, folded, quantities)
+    priced = _token_priced(folded, quantities)
+    return _read_units(text, folded, quantities, priced), guessed_yuan(text, folded, quantities, priced)
 
 
 def _listed_yuan(folded: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -80,7 +81,7 @@ def _listed_yuan(folded: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _read_units(text: str, folded: str, quantities: list[Quantity]) -> list[Quantity]:
+def _read_units(text: str, folded: str, quantities: list[Quantity], priced: set[int]) -> list[Quantity]:
     hours = any(q.unit == "hour" and _large(q) for q in quantities)
     bare = any(q.unit == YUAN for q in quantities)
     yuan = bare and is_simplified(text, folded)
@@ -88,7 +89,6 @@ def _read_units(text: str, folded: str, quantities: list[Quantity]) -> list[Quan
         quantities = _tokens(folded, quantities)
     if not hours and not bare:
         return quantities
-    priced = _token_priced(folded, quantities)
     return [q._replace(unit="CNY") if q.unit == YUAN and (yuan or k in priced)
             else q._replace(unit="gpu_hour") if q.unit == "hour" and _large(q) else q for k, q in enumerate(quantities)]
 
@@ -122,12 +122,13 @@ def _token_priced(folded: str, quantities: list[Quantity]) -> set[int]:
     return out
 
 
-def guessed_yuan(text: str, folded: str, quantities: list[Quantity]) -> frozenset[tuple[int, int]]:
+def guessed_yuan(text: str, folded: str, quantities: list[Quantity], priced: set[int]) -> frozenset[tuple[int, int]]:
     """The spans of the figures (as the figure reader gives them, before read_units) that read_units takes
-    for yuan from a bare 元 outside Simplified text: they may agree with a yuan price, never contradict one."""
-    if not any(q.unit == YUAN for q in quantities) or is_simplified(text, folded):
+    for yuan from a bare 元 outside Simplified text: they may agree with a yuan price, never contradict one.
+    `priced`: the indexes of the prices per token in a bare 元 (_token_priced)."""
+    if not priced or is_simplified(text, folded):
         return frozenset()
-    return frozenset((quantities[k].start, quantities[k].end) for k in _token_priced(folded, quantities))
+    return frozenset((quantities[k].start, quantities[k].end) for k in priced)
 
 
 def _large(q: Quantity) -> bool:
