@@ -22,6 +22,7 @@ from dsfact.matching.sized import sized_move
 from dsfact.matching.timewords import inside, references
 from dsfact.matching.wordtables import group_of
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import next_item
 from dsfact.numbers.words import is_money
 
 WINDOW = 48  # characters looked at before and after a figure for the words that govern it
@@ -414,8 +415,6 @@ class FigureReader:
 
 def _next_part(reader: FigureReader, k: int, q: Quantity) -> bool:
     """Whether q is the next member of a list whose member before it is a part."""
-    from dsfact.numbers.patterns import next_item
-
     previous = reader.quantities[k - 1] if k else None
     return previous is not None and previous.unit == q.unit and next_item(reader.folded[previous.end:q.start]) \
         and "part" in reader.roles(previous)

@@ -1,6 +1,7 @@
 """The compiled patterns of the numbers engine, built once on first use (never at import)."""
 from __future__ import annotations
 
+import functools
 import re
 
 from dsfact.numbers.lexicon import Levels, Lexicon, spaced, split_guard
@@ -408,23 +409,33 @@ def joins_list(gap: str, *, joint: bool = False) -> bool:
 
 _ITEM_GAP = 32  # characters between two members of a list of counts, the first one's noun among them
 _ITEM_STOPS = frozenset(",，、;；:：。()（）")
-_ITEM_JOINTS = frozenset({",", "，", "、", "and", ", and", "和", "及", "以及", "与"})
-# words that make the words after a figure a phrase, not its noun: "$100 billion to begin with, and $500 billion"
-_NOT_NOUN = frozenset({"to", "with", "from", "of", "in", "for", "by", "at", "on", "over", "the", "a", "an", "its",
-                       "their", "then", "first", "later", "now", "more", "less", "each", "per", "up", "down", "or"})
+_ITEM_MARKS = (",", "，", "、")  # marks that join a list's members alone
+
+
+@functools.lru_cache(maxsize=1)
+def _item_words() -> tuple[frozenset[str], frozenset[str]]:
+    """numbers.words [list-item]: the joints between two members (alone, or after a comma) and the words that
+    open a phrase after a figure, read when first asked."""
+    from dsfact.lang import words_of
+
+    joints = words_of("numbers", "list-item", "joints")
+    return (frozenset((*_ITEM_MARKS, *joints, *(", " + w for w in joints if w.isascii()))),
+            frozenset(words_of("numbers", "list-item", "phrase")))
 
 
 def next_item(gap: str) -> bool:
     """Whether the words between two figures (`gap`) are the first one's noun, of at most three words (none
-    of them a word that opens a phrase), and a list joint: "10,000 H100s, 10,000 H800s", "1万块H100、1万块H800", "10,000 H800s and 30,000 H20s"."""
+    of them a word that opens a phrase), and a list joint: "10,000 H100s, 10,000 H800s", "1万块H100、1万块H800",
+    "10,000 H800s and 30,000 H20s"."""
     if len(gap) > _ITEM_GAP:
         return False
+    joints, phrase = _item_words()
     for i in range(len(gap)):
         head = gap[:i]
         words = head.split()
-        if len(words) > 3 or any(c in _ITEM_STOPS for c in head) or _NOT_NOUN.intersection(words):
+        if len(words) > 3 or any(c in _ITEM_STOPS for c in head) or phrase.intersection(words):
             return False
-        if " ".join(gap[i:].split()) in _ITEM_JOINTS:
+        if " ".join(gap[i:].split()) in joints:
             return True
     return False
 
