@@ -25,21 +25,28 @@ def _tables() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[
     (words of kind, pointers), longest first."""
     from dsfact.lang import words_of
 
-    return (words_of("names", "body-suffix", longest_first=True),
+    return (tuple(sorted((*words_of("names", "body-suffix"), *words_of("names", "body-suffix", "owned")),
+                         key=len, reverse=True)),
             words_of("names", "body-suffix", "after", longest_first=True),
             words_of("names", "body-suffix", "before", longest_first=True),
             words_of("names", "body-kind", longest_first=True),
             words_of("names", "body-kind", "before", longest_first=True))
 
 
-_OWNED = ("的股价", "的市值")  # names.words [body-suffix] that tell an owner, not a kind of body
-_TIMES = frozenset("天日周週月年时今昨当晚早前后初末底中内这该其此")  # times and pointers: 当天, 周一, 这家
 _OWNER_REACH = 8  # characters of an owner's name that opens its clause: "瑞致达的股价"
+
+
+@lru_cache(maxsize=1)
+def _owners() -> tuple[tuple[str, ...], frozenset[str]]:
+    """names.words [body-suffix] `owned` (suffixes that tell an owner, not a kind of body) and `owner-not`."""
+    from dsfact.lang import words_of
+
+    return tuple(words_of("names", "body-suffix", "owned")), frozenset(words_of("names", "body-suffix", "owner-not"))
 
 
 def _owner(words: str) -> bool:
     """Whether the words that open a clause before 的股价 or 的市值 may be a name: short, no time, no pointer."""
-    return 2 <= len(words) <= _OWNER_REACH and not any(c in _TIMES for c in words)
+    return 2 <= len(words) <= _OWNER_REACH and not any(c in _owners()[1] for c in words)
 
 
 def suffixed_name(text, q) -> float:
@@ -75,7 +82,7 @@ def suffixed_name(text, q) -> float:
             ends[end] = ends[ends[end]]
     best = INF
     for end, at in ends.items():
-        if folded.startswith(_OWNED, at) and not _owner(folded[lo:at].strip(" \t#>*-")):
+        if folded.startswith(_owners()[0], at) and not _owner(folded[lo:at].strip(" \t#>*-")):
             continue  # "当天的股价", "令这家芯片制造商的股价": a time or a pointer, no owner opening the clause
         if q.start - end < best and _leads(folded, end, q, hits) and _names(folded, lo, at, named, ends):
             best = float(q.start - end)
