@@ -33,6 +33,8 @@ def _words() -> dict:
             "collective": tuple(table.get("collective", ())),
             "piece": frozenset(table.get("piece", ())),
             "time": tuple(table.get("time", ())),
+            "per-time": re.compile(r"\s?[^\s,，。;；:：、/]{0,12}/\s*(?:%s)(?![a-z])" % "|".join(
+                map(re.escape, sorted(table.get("per-time", ()), key=len, reverse=True))), re.I),
         }
     return _WORDS
 
@@ -73,7 +75,7 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
     cut = re.match(r"[A-Za-z-]+", text[q.end + 40:q.end + 60])
     if cut and after[-1:].isalpha():
         after += cut.group().lower()  # a word the window cut is read whole: "graphics processing units"
-    if _PER_TIME.match(after):
+    if words["per-time"].match(after):
         return True  # "2美金/小时", "$2/GPU/hour" garbled: a rate per unit of time, no count of the things
     # "2048块": a measure word of pieces (chips, cards), not of wholes, after the count or as its last character
     piece = after[:1] in words["piece"] or fold_text(q.text[-1:]) in words["piece"]
@@ -88,7 +90,6 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
 
 
 # the words after a count up to a slash and a unit of time: what the count is, per hour or day
-_PER_TIME = re.compile(r"\s?[^\s,，。;；:：、/]{0,12}/\s*(?:小时|钟头|天|日|hours?|hrs?|h|days?)(?![a-z])", re.I)
 _RUN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -")
 
 

@@ -3,7 +3,7 @@
 clause names a product that is no model (names.words [product]: an app) where the model would stand -- the
 clause names no registered name, or the product stands between the last name before the date and the date --
 is the product's date, not a model's release or a company's founding. "The App Store", 应用商店 and "应用于"
-(applied to) name no product."""
+(applied to) name no product (names.words [product]: store, bare, bare-not-before)."""
 from __future__ import annotations
 
 from dsfact.matching.cues import has_cjk
@@ -16,9 +16,8 @@ def _pattern() -> Pattern:
     if not _PRODUCT:
         from dsfact.lang import words_of
 
-        # a bare 应用 may be the verb "apply" (应用于) or the store's (应用商店); 手机应用于 is the app's
-        _PRODUCT.append(Pattern("(?:{}|应用(?![于在]|商店|程式商店|程序商店))(?!\\s*store|商店)",
-                                words_of("names", "product", "words"), plain="{}(?!\\s*store)"))
+        groups = [words_of("names", "product", key) for key in ("words", "bare", "bare-not-before", "store")]
+        _PRODUCT.append(Pattern("(?:{0}|(?:{1})(?!{2}))(?!\\s*(?:{3}))", *groups, plain="(?:{0})(?!\\s*(?:{3}))"))
     return _PRODUCT[0]
 
 
