@@ -7,7 +7,8 @@ disagrees with its claim was bound to it, in a few plain grades a person can aud
   list's lead line above the figure);
 - metric: CLAUSE (a metric word of the claim in the figure's own clause, a bracketed aside counting as
   part of the clause it stands in and a clause of means as part of the clause it leads; or the figure's
-  own words, a table's row or column, the label of a "Label: value" line), PARALLEL (in an earlier clause
+  own words, a table's row or column, the label of a "Label: value" line, the question a FAQ's answer
+  answers), PARALLEL (in an earlier clause
   of the sentence, governing a figure of the same unit there, which the figure's clause continues: "Grok 2
   used 20,000 GPUs, while Grok 3 used 150,000"), SENTENCE (only elsewhere in the sentence), NONE (no
   metric word of the claim in the sentence);
@@ -24,7 +25,7 @@ import bisect
 from dsfact.lang import words_of
 from dsfact.matching.alone import restated_until, stands_alone
 from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
-from dsfact.matching.sentences import after_question
+from dsfact.matching.sentences import after_question, asked
 from dsfact.matching.structure import means_clause
 from dsfact.matching.text import line_start
 from dsfact.matching.timefits import time_fits
@@ -87,7 +88,7 @@ def evidence_of(matcher, q, candidate, claim) -> Evidence:
         metric = CLAUSE  # the figure's own words, a table's column, a pair's label
     else:
         hits = [e[0] for e in entries if wanted.intersection(e[6])]
-        metric = CLAUSE if any(reach.holds(h) or _label(matcher, q, h) for h in hits) \
+        metric = CLAUSE if any(reach.holds(h) or _label(matcher, q, h) or asked(matcher.text, h, q.start) for h in hits) \
             else PARALLEL if any(_parallel(matcher, q, h) for h in hits) else SENTENCE if hits else NONE
     return Evidence(subject, metric, _time(matcher, q, claim), _kind(matcher, q, claim))
 

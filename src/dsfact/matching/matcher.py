@@ -46,7 +46,7 @@ from dsfact.matching.relhead import relative_head
 from dsfact.matching.restated import restated_fits
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, turns_away
 from dsfact.matching.sentdates import sentence_dates, time_fits_beside
-from dsfact.matching.sentences import Sentence
+from dsfact.matching.sentences import Sentence, asked
 from dsfact.matching.session import mid_session
 from dsfact.matching.stages import stage_cost
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
@@ -245,6 +245,8 @@ class TextMatcher(TextCues):
             if hit.end <= qs:
                 crossings = before_q - bisect.bisect_left(marks, hit.end)
                 d = float(qs - hit.end + CLAUSE_PENALTY * crossings)
+                if d > WEAK_METRIC and crossings and asked(self.text, hit, qs):
+                    d = float(qs - hit.end)  # "Q: What does o1 charge for output?⏎A: Per million tokens, $60"
                 own_subject = own_subject or (names and clause_start <= hit.start)
             elif hit.start >= qe:
                 d = after_distance(self, q, hit, after_q, means, own_subject and (names or entity))
@@ -268,7 +270,7 @@ class TextMatcher(TextCues):
             for ci in metric_of:  # a name may carry its claim's metric, for a figure that qualifies it
                 if how := (FIRM if ci not in subjects else carried(self, q, hit, ci, subjects, hits, cues)):
                     metrics.append((hit, ci, d, how))
-            if excludes and not base and (rules_out(self, q, hit, d <= EXCLUDE_REACH, respectively and d == qs - hit.end) or row_label(self.text, q, hit) or rate_kind(self, q, hit)):
+            if excludes and not base and (rules_out(self, q, hit, d <= EXCLUDE_REACH or asked(self.text, hit, qs), respectively and d == qs - hit.end) or row_label(self.text, q, hit) or rate_kind(self, q, hit)):
                 exclusions.extend((hit, ci) for ci in excludes)
             if (names or entity) and not names_aside(self, q, hit, hits):
                 cues.names.append((hit, roles))  # for dsfact.matching.doubt.passed_over

@@ -158,8 +158,9 @@ _LABEL_CJK, _LABEL_LATIN, _VALUE = 10, 4, 48  # characters and words of a label;
 _FIGURE_FIRST = lazy(r"[~≈约約]?[$€£¥]?\d")
 _MONEY = "$€£¥"
 # An answer right after a question mark that opens with its figure (after at most three words, or four
-# Chinese characters and a unit's word): "? A mere $294,000", "? Just 2,048 chips", "答：每百万tokens 16元"
-_ANSWER = lazy(r"[ \t]*(?:(?:[A-Za-z]+[ \t]+){0,3}|[\u4e00-\u9fff]{0,4}(?:[A-Za-z]+[ \t]*)?)[$€£¥]?\d")
+# Chinese characters and a unit's word), a comma after them: "? A mere $294,000", "? Just 2,048 chips",
+# "A: Per million tokens, $60", "答：每百万tokens 16元"
+_ANSWER = lazy(r"[ \t]*(?:(?:[A-Za-z]+,?[ \t]+){0,3}|[\u4e00-\u9fff]{0,4}(?:[A-Za-z]+[ \t]*)?[,，]?[ \t]*)[$€£¥]?\d")
 _NUMBERED = lazy(r"\d{1,3}[.)](?:\s|$)")
 
 
@@ -189,6 +190,12 @@ def answers_question(text: str, a: int, b: int) -> bool:
     line = _rules().answer_line
     k = max(text.rfind("?", a, b), text.rfind("？", a, b))
     return k >= 0 and line is not None and line.match(text, k + 1) is not None
+
+
+def asked(text: str, hit, at: int) -> bool:
+    """Whether word `hit` stands in the question that the answer holding `at` answers, however far the lines
+    put it ("Q: What does o1 charge for output?⏎A: Per million tokens, $60": output is the answer's kind)."""
+    return hit.end <= at and answers_question(text, hit.end, at)
 
 
 def past_question_mark(text: str, at: int) -> int:
