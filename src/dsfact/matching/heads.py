@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 
 from dsfact.lang import words_of
+from dsfact.matching.roles import DURATION_UNITS
 from dsfact.numbers.patterns import lazy
 
 _HEAD_GAP = 40  # characters at most between such a name and its own figure
@@ -26,7 +27,7 @@ def heads_own(matcher, q, hit) -> bool:
     if k >= len(quantities):
         return False
     x = quantities[k]
-    if x.unit == "date" or x.start - hit.end > _HEAD_GAP or matcher.sentence_of(x.start) != matcher.sentence_of(q.start):
+    if x.unit == "date" or _modifier(matcher.folded, x) or x.start - hit.end > _HEAD_GAP or matcher.sentence_of(x.start) != matcher.sentence_of(q.start):
         return False
     folded, marks = matcher.folded, matcher._marks
     glosses = [m.span() for m in _GLOSS.finditer(folded, hit.end, x.start)]
@@ -41,3 +42,10 @@ def heads_own(matcher, q, hit) -> bool:
     gap = gap.strip()
     return not any(gap.startswith(w) and (not w.isascii() or gap[len(w):len(w) + 1] in ("", " "))
                    for w in words_of("names", "list-joiners"))  # "for the Nasdaq and a 1.5% drop for the S&P 500": a list
+
+
+def _modifier(folded: str, x) -> bool:
+    """Whether figure x is a span written as one hyphenated word before the noun it qualifies ("one-day loss",
+    "24-hour slide", "two-month run"): a time the noun takes, not an amount."""
+    return x.unit in DURATION_UNITS and "-" in x.text and folded[x.end:x.end + 1] == " " \
+        and folded[x.end + 1:x.end + 2].isalpha()
