@@ -3,9 +3,13 @@ fifth of the compute of its predecessor", "只需要之前算力的1/10", "僅�
 The registry's fractions each compare with one body (GPT-4o's cost, GPT-4o's compute, the leading labs' GPUs); a
 cut against what the subject used before is another comparison, and is not judged against them. A base that
 names the body the claim compares with ("3% of what OpenAI spent on GPT-4o", "GPT-4o的5%") stays the claim's,
-and so does a peer standing for it ("5% of its rivals' spending", 同行的二十分之一: tests/cases/subject9.yaml)."""
+and so does a peer standing for it ("5% of its rivals' spending", 同行的二十分之一: tests/cases/subject9.yaml).
+A fraction whose clause goes on to give, after it, a sum that is neither term of the claim's ratio (derived:
+ratio_of) is taken of that sum: "以十分之一的成本做到人家要花100億美元才能做的事" is a tenth of ten billion, not of
+GPT-4o's cost; "5% of GPT-4o's $100 million" and "5% of GPT-4o's cost, some $5.6 million" stay the claim's."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -52,12 +56,35 @@ def _base_text(folded: str, q: Quantity, start: int, end: int) -> tuple[int, int
     return None
 
 
+def _third_sum(text, q: Quantity, ci: int, end: int) -> bool:
+    """Whether a sum stands after fraction q in its clause (up to `end`) that agrees with no statement of
+    either term of claim ci's ratio (derived: ratio_of), in a unit of theirs: the fraction is of that sum."""
+    from dsfact.numbers.quantity import agrees
+
+    refs = {str(r).split("@")[0] for r in ((text.registry.claims[ci].derived or {}).get("ratio_of") or ())}
+    terms = [c for c in text.registry.claims if c.id in refs]
+    units = {c.unit for c in terms}
+    if len(terms) < 2 or not text._quantity_starts:
+        return False
+    at = bisect.bisect_left(text._quantity_starts, q.end)
+    for x in text._quantities[at:]:
+        if x.start >= end:
+            break
+        if x.unit in units and x.direction is None \
+                and not any(agrees(x, st, c.per) for c in terms for st in c.statements):
+            return True
+    return False
+
+
 def other_fraction_base(text, q: Quantity, ci: int, start: int, end: int, compared: frozenset[str]) -> bool:
     """Whether fraction q (a share or ratio of claim ci, a ratio claim, in the clause text[start:end]) is
     taken of a base a word of [fraction-base] names ("its predecessor", 之前, 过去) that is none of the bodies
-    ci compares with (`compared`, less ci's own subject: its names may stand in its metric)."""
+    ci compares with (`compared`, less ci's own subject: its names may stand in its metric), or of a sum
+    after it that is neither term of ci's ratio (_third_sum)."""
     from dsfact.matching.bodies import alnum
 
+    if _third_sum(text, q, ci, end):
+        return True
     span = _base_text(text.folded, q, start, end)
     if span is None:
         return False
