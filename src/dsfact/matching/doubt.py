@@ -270,7 +270,9 @@ def _role_words(section: str):
 
 def _after_parts(text, q: Quantity) -> bool:
     """Whether figure q stands in the clause right after one that lists parts with no figure of its own
-    (roles.words [sum-of-parts]: "plus the flagship campus,", "加上旗舰站点，"): q is a sum of those parts."""
+    (roles.words [sum-of-parts]: "plus the flagship campus,", "加上旗舰站点，", "新增五个地点，"): q is a sum of
+    those parts, and so is a period it spans. Only a figure of q's unit gives the parts a figure of their own
+    ("加上约600万美元的成本"); the count of the parts ("五个地点") or a day ("昨（24）日") does not."""
     reader = text.reader()
     start, _ = reader.clause_span(q.start)
     if start < 2:
@@ -278,10 +280,13 @@ def _after_parts(text, q: Quantity) -> bool:
     before, _ = reader.clause_span(start - 2)  # start - 1 is the mark that ends that clause
     if before >= start - 1 or text.sentence_of(before) != text.sentence_of(q.start):
         return False
-    if text.figures_in(before, start):
+    if any(x.unit == q.unit for x in text.figures_in(before, start)):
         return False  # "即便加上约600万美元的成本": a part with its own figure
-    folded = text.folded
-    return _role_words("sum-of-parts").get(has_cjk(folded[before:start])).search(folded, before, start) is not None
+    folded, chinese = text.folded, has_cjk(text.folded[before:start])
+
+    def told(section: str) -> bool:
+        return _role_words(section).get(chinese).search(folded, before, start) is not None
+    return told("sum-of-parts") or told("parts-added") and told("parts-sites")
 
 
 def _spans_doubted(text, q: Quantity) -> bool:
