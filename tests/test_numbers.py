@@ -298,6 +298,9 @@ MORE_PHRASES = [
      [Q(3, "factor", MORE_THAN), Q(50, "count", LESS_THAN), Q(20, "pct", UP_TO)]),
     ("The company has around 2,000 employees and 100+ partners",
      [Q(2000, "count", APPROXIMATELY), Q(100, "count", MORE_THAN)]),
+    # a "+" that opens the next line (a bullet, the next cell's sign) is no "or more" of the line before
+    ("Nvidia: down 13%\n+ Nasdaq: down 3.07%\n+8.9%\n+$260 billion",
+     [Q(13, "pct", direction="down"), Q(3.07, "pct", direction="down"), Q(8.9, "pct"), Q(2.6e11, "USD")]),
     ("the model has 671 billion parameters trained on 14.8 trillion tokens",
      [Q(6.71e11, "count", precision=1e9), Q(1.48e13, "token")]),
     ("2.788 million H800 GPU hours", [Q(2.788e6, "gpu_hour", precision=1000)]),
