@@ -17,7 +17,7 @@ from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.fromto import in_from_part
-from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, weekday_elsewhere
+from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, timeline_day_of, weekday_elsewhere
 from dsfact.matching.matcher import SENTENCE_PENALTY
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opens_with_name
@@ -152,6 +152,8 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
             or timeline_day_elsewhere(text, si, time) or caption_day_elsewhere(text, q, time):
         return ANOTHER_DAY  # the sentence before, the date the paragraph opens with, a weekday at a passage's head,
         # or the head line of a timeline's day ("**Tuesday, January 28**" over "- The Nasdaq gains 2%")
+    if timeline_day_of(text, si, time):
+        return ""  # under a timeline's head of the claim's day ("## Monday, Jan 27, 2025" below Tuesday's)
     anchored = text._anchors.get(time)
     if anchored is None:
         anchored = text._anchors[time] = _anchored(text, time)

@@ -109,6 +109,22 @@ def timeline_day_elsewhere(text, si: int, time: str) -> bool:
     return under is not None and not time_fits(time, under, text.year, text.day)
 
 
+def timeline_day_of(text, si: int, time: str) -> bool:
+    """Whether sentence si stands under a day's head line of a timeline (see timeline_day_elsewhere) that names
+    the claim's day with its year ("## Monday, Jan 27, 2025" after "## Tuesday, Jan 28, 2025" in a live blog):
+    the head places the figures under it on its day as a date in their sentence would, whatever day the text's
+    first head gives the whole. A head without a year leaves the year to the text (doubt._day_doubt)."""
+    heads = _day_heads(text)
+    if len({tags for _, tags in heads}) < 2:
+        return False
+    under = None
+    for k, tags in heads:
+        if k >= si:
+            break
+        under = tags
+    return under is not None and all(t[5:7] != "--" for t in under) and time_fits(time, under, text.year, text.day)
+
+
 def head_day_elsewhere(text, si: int, time: str) -> bool:
     """Whether sentence si stands under the one day a text with no date of its own heads (a line alone that names
     a date with no year, "## Tuesday, January 28", "## 1月28日 星期二") and that day of the month is not the claim's
