@@ -20,7 +20,7 @@ from dsfact.matching.fromto import in_from_part
 from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, timeline_day_of, weekday_elsewhere
 from dsfact.matching.matcher import SENTENCE_PENALTY
 from dsfact.matching.nouns import founds_other, other_quantity
-from dsfact.matching.opening import opened_elsewhere, opens_with_name
+from dsfact.matching.opening import opened_elsewhere, opened_on, opens_with_name
 from dsfact.matching.otherweek import another_week
 from dsfact.matching.pastsaid import recalls_statement
 from dsfact.matching.pricemonth import priced_in_other_month
@@ -110,7 +110,7 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return ANOTHER_DAY  # a text written before the claim's day reports another
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
-    then = told_then(text, si)  # 当时, "at the time": the dates of the sentence before place it
+    then = told_then(text, si) or opened_on(text, si)  # 当时, "at the time"; a chronology's date lead
     if (another_week(text, time) or written_in_another_week(text, time)) and not any(
             has_day(d) and date_fits(d, time) for d in _dates_in(text, sentence.start, sentence.end)) \
             and not any(date_fits(d, time) for d in then):

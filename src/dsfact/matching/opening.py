@@ -22,6 +22,22 @@ def opened_elsewhere(text, si: int, time: str) -> bool:
     `time` (a claim's day): a date (a month and day at least, its year perhaps unsaid) at the head of the
     nearest sentence before si in its paragraph that opens with one;
     no sentence from the one after it to si names a time of its own (a date, a weekday, "that day", "today")."""
+    date = _opening(text, si)
+    return date is not None and not date_fits(date, time)
+
+
+def opened_on(text, si: int) -> list[str]:
+    """The date that places si's figures as opened_elsewhere reads it, as a date of si's own: a chronology's
+    entry "**Jan. 27, 2025.** Nvidia's shares sink 15%." is that day's, whatever else the text tells (a later
+    cause, a later date); [] when no such date opens si's paragraph, or it gives no year (a row's date cell
+    "1月27日" leaves the year to the text: doubt._day_doubt)."""
+    date = _opening(text, si)
+    return [] if date is None or date.startswith("-") else [date]
+
+
+def _opening(text, si: int) -> str | None:
+    """The date at the head of the nearest sentence before si in its paragraph that opens with one, when no
+    sentence from the one after it to si names a time of its own."""
     paragraph = text.sentences[si].paragraph
     first, date = si - 1, None
     while first >= 0 and text.sentences[first].paragraph == paragraph:
@@ -29,14 +45,14 @@ def opened_elsewhere(text, si: int, time: str) -> bool:
         if date is not None:
             break
         first -= 1
-    if date is None or date_fits(date, time):
-        return False
+    if date is None:
+        return None
     for k in range(first + 1, si + 1):
         sentence = text.sentences[k]
         if time_tags(text.folded, sentence.start, sentence.end) \
                 or any(x.unit == "date" for x in text.read_alone(sentence)):
-            return False
-    return True
+            return None
+    return date
 
 
 def _head_date(text, sentence) -> str | None:
