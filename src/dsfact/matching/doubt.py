@@ -485,7 +485,8 @@ def _parts(date: str) -> tuple:
 def corroborated(findings: list, pending: list, claims: dict) -> bool:
     """Whether a text's figures place figures that nothing else places (UNANCHORED) on their claims' day:
     figures of the text agree with claims tied to that day (for a claim tied to a year, to any of its
-    days), at least one and at least half as many as the figures in doubt. A market report of another
+    days), or their own words place them there whatever their verdict ("closed down 13% on Monday" under
+    a byline of the 28th), at least one and at least half as many as the figures in doubt. A market report of another
     session agrees with the day's claims by chance at most once in a while ("近3.1%" beside a dozen figures that do not); a story of the day whose one
     figure is wrong has others that are right. `findings` are the text's findings, `pending` those in
     doubt, `claims` each claim by id."""
@@ -494,9 +495,10 @@ def corroborated(findings: list, pending: list, claims: dict) -> bool:
     days: dict[str, list[int]] = {}
     for f in pending:
         days.setdefault(claims[f.claim].time, [0, 0])[1] += 1
+    doubted = {id(f) for f in pending}
     for f in findings:
         time = claims[f.claim].time
-        if f.verdict == SUPPORTED and time:
+        if time and (f.verdict == SUPPORTED or id(f) not in doubted):  # (a figure its words place: any verdict)
             for day, counts in days.items():  # a year is placed by the figures of any of its days
                 if time == day or (day.isdigit() and time.startswith(day + "-")):
                     counts[0] += 1
