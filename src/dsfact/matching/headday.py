@@ -113,7 +113,8 @@ def timeline_day_of(text, si: int, time: str) -> bool:
     """Whether sentence si stands under a day's head line of a timeline (see timeline_day_elsewhere) that names
     the claim's day with its year ("## Monday, Jan 27, 2025" after "## Tuesday, Jan 28, 2025" in a live blog):
     the head places the figures under it on its day as a date in their sentence would, whatever day the text's
-    first head gives the whole. A head without a year leaves the year to the text (doubt._day_doubt)."""
+    first head gives the whole. A head without a year ("Jan 27, 4:04 p.m. ET" over an entry) places them in a
+    text whose own date gives the year; in one with none it leaves the year to the text (doubt._day_doubt)."""
     heads = _day_heads(text)
     if len({tags for _, tags in heads}) < 2:
         return False
@@ -122,7 +123,8 @@ def timeline_day_of(text, si: int, time: str) -> bool:
         if k >= si:
             break
         under = tags
-    return under is not None and all(t[5:7] != "--" for t in under) and time_fits(time, under, text.year, text.day)
+    return under is not None and (text.year is not None or all(t[5:7] != "--" for t in under)) \
+        and time_fits(time, under, text.year, text.day)
 
 
 def head_day_elsewhere(text, si: int, time: str) -> bool:
@@ -147,13 +149,17 @@ def _day_heads(text) -> list[tuple[int, tuple[str, ...]]]:
     sentences = text.sentences
     for k, sentence in enumerate(sentences):  # a line alone and short first: few sentences are, and asking
         # whether a sentence names a day reads its time words
-        alone = (k == 0 or sentences[k - 1].paragraph != sentence.paragraph) and \
-            (k + 1 == len(sentences) or sentences[k + 1].paragraph != sentence.paragraph)
-        if not alone or len(text.text[sentence.start:sentence.end].strip(" *_#\n")) > HEAD_CHARS:
+        if k > 0 and sentences[k - 1].paragraph == sentence.paragraph:
+            continue
+        end = k + 1  # a stamp's line may be cut after its "p.m." ("Jan 27, 4:04 p.m. ET"): the line is the head
+        while end < len(sentences) and sentences[end].paragraph == sentence.paragraph:
+            end += 1
+        line = text.text[sentence.start:sentences[end - 1].end].strip(" *_#\n")
+        if "\n" in line or len(line) > HEAD_CHARS:
             continue
         if _day_named(text, k) is None:
             continue
-        if any(x.unit != "date" for x in text.read_alone(sentence)):
+        if any(x.unit != "date" for j in range(k, end) for x in text.read_alone(sentences[j])):
             continue  # a line that states a figure is news, not a head
         dates = tuple(f"date:{x.value}" for x in day_dates(text, sentence))
         if dates:
