@@ -30,7 +30,7 @@ from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.thatday import REFERRED_PARAGRAPHS, follows, next_day, referred_day, refers_back
 from dsfact.matching.thentold import told_then
 from dsfact.matching.timefits import time_fits
-from dsfact.matching.timewords import inside, references, time_tags
+from dsfact.matching.timewords import inside, possessive_days, references, time_tags
 from dsfact.matching.undated import text_dates, told_later, told_of_another_year, undated_year, year_left_open
 from dsfact.matching.when import (
     DAY_KINDS,
@@ -118,7 +118,8 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
     if any(x.unit == "date" and opens_range(text.folded, x.end) for x in text.figures_in(sentence.start, sentence.end)) \
             or over_sessions(text, sentence, time):  # "from Jan. 17's close to the close on Jan. 27"
         return ANOTHER_DAY  # "fell 15.8% from January 27 to 31", 1月27日至31日: several days
-    tags = tuple(time_tags(text.folded, sentence.start, sentence.end))
+    later = possessive_days(text.folded, sentence.start, text.reader().clause_span(q.start)[1], sentence.end)
+    tags = tuple(t for t in time_tags(text.folded, sentence.start, sentence.end) if t not in later)  # "Monday's losses"
     own = text.reader().times(q)
     if told_later(text, si, tags) and not any(d[:1] != "-" and date_fits(d, time) for d in _date_tags(own)) \
             and not (text.day and YEAR_AGO in own and time_fits(time, own, text.year, text.day)):

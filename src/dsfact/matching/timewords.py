@@ -78,6 +78,20 @@ def time_tags(folded: str, start: int, end: int) -> list[str]:
     return [kind for m, kind in time_words(folded, start, end) if not inside(m.start(), skip)]
 
 
+_POSSESSIVE = ("'s", "’s", "的")
+
+
+def possessive_days(folded: str, start: int, at: int, end: int) -> set[str]:
+    """The weekdays folded[at:end] names only as the owner of a noun ("up 8.9%, recovering some of Monday's
+    losses", 收复周一的部分失地) and folded[start:at] not at all: the day of another move that the clauses after
+    a figure's own (which ends at `at`) recall, not the figure's."""
+    skip = references(folded, start, end)
+    words = [(m, kind) for m, kind in time_words(folded, start, end) if not inside(m.start(), skip)]
+    owners = {kind for m, kind in words if m.start() >= at and kind.startswith("weekday:")
+              and folded.startswith(_POSSESSIVE, m.end())}
+    return owners - {kind for m, kind in words if m.start() < at or not folded.startswith(_POSSESSIVE, m.end())}
+
+
 def _time_kind(folded: str, m: re.Match) -> str:
     """The kind of the time word m matched ("previous-year", "weekday:1"); a weekday told in East Asian
     time ("北京时间周二凌晨") or of the week before ("last Monday", 上周一) carries the marks of
