@@ -1,18 +1,19 @@
 """A move told over a span of time, or on another day, beside a claim of a move with no time of its own:
 "Meitu's shares have risen more than 150% this year" (今年以来累计上涨) is not the day's 16.3% rise after
-DeepSeek's breakthrough that a claim records, though no date ties that claim to a day. The words are the `span`
-and `several-days` time words of dsfact/lang/time.words ("year to date", "since", "over five years", 以来, 累计,
-连日来), the words of a whole year ("this year", "last year", 今年), and a count of several days, weeks or
-months that places the figure ("近九个交易日，金山云涨超67%", "gained 67% in nine trading days"). A move its
-sentence dates to a day after every source of the claim was written ("2月3日……大涨31.43%", for a rise its
-sources told on 28 January) is another day's: they could not have told it."""
+DeepSeek's breakthrough that a claim records, though no date ties that claim to a day. The words are the `span`,
+`several-days` and `part-year` time words of dsfact/lang/time.words ("year to date", "since", "over five years",
+以来, 累计, 连日来; "in the third quarter", 第三季, 上半年), the words of a whole year ("this year", "last year",
+今年), and a count of several days, weeks or months that places the figure ("近九个交易日，金山云涨超67%",
+"gained 67% in nine trading days"). A move its sentence dates to a day after every source of the claim was
+written ("2月3日……大涨31.43%", for a rise its sources told on 28 January) is another day's: they could not
+have told it."""
 from __future__ import annotations
 
 import datetime
 
 from dsfact.model import Claim, Quantity
 
-_SPANS = ("span", "several-days")
+_SPANS = ("span", "several-days", "part-year")
 _SEVERAL = {"day": 2, "week": 1, "month": 1}  # a duration of at least this many of its unit is several days
 
 
