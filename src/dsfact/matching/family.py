@@ -457,7 +457,7 @@ def earmarked_slice(text, q: Quantity) -> bool:
 def _earmarked(text, q: Quantity) -> bool:
     if _set_aside(text, q):
         return True
-    if not _earmark_words()[2].opens(text.folded, q.end, True):
+    if not _earmark_words()[2].opens(text.folded, _past_vehicle(text.folded, q.end), True):
         return False
     si = text.sentence_of(q.start)
     start = text.sentences[si - 1].start if si > 0 else text.sentences[si].start
@@ -466,6 +466,21 @@ def _earmarked(text, q: Quantity) -> bool:
     # million for AI, with €20 billion specifically allocated for gigafactories" misstates the total)
     return any(x.unit == q.unit and x is not q and abs(x.value) >= SLICE * value and not _set_aside(text, x)
                for x in text.figures_in(start, end))
+
+
+def _past_vehicle(folded: str, i: int) -> int:
+    """The offset after a word of the vehicle a slice is put in (roles.words [use-vehicle]: "fund", 基金) that
+    opens at offset i, after white space; i when none does."""
+    from dsfact.lang import words_of
+
+    j = i
+    while j < len(folded) and folded[j].isspace():
+        j += 1
+    for w in words_of("roles", "use-vehicle", longest_first=True):
+        e = j + len(w)
+        if folded.startswith(w, j) and not (w.isascii() and folded[e:e + 1].isalnum()):
+            return e
+    return i
 
 
 def _set_aside(text, q: Quantity) -> bool:
