@@ -507,10 +507,15 @@ def names_day(folded: str, claim_time: str) -> bool:
     from dsfact.matching.roles import lexicon
 
     lex, chinese = lexicon(), has_han(folded)
-    weekday = f"weekday:{datetime.date(*map(int, parts)).weekday()}"
-    if any(lex.time_kinds.get(" ".join(m.group().split())) == weekday and not glossed_elsewhere(folded, m.end(), claim_time)
-           for m in lex.time.get(chinese).finditer(folded)):
-        return True
+    day = datetime.date(*map(int, parts))
+    weekday = f"weekday:{day.weekday()}"
+    found = [(m.end(), lex.time_kinds.get(" ".join(m.group().split()), "")) for m in lex.time.get(chinese).finditer(folded)]
+    if any(kind == weekday and not glossed_elsewhere(folded, end, claim_time) for end, kind in found):
+        from dsfact.matching.weekgloss import week_elsewhere
+
+        days = [(end, int(kind[8])) for end, kind in found if kind.startswith("weekday:")]
+        if not week_elsewhere(folded, days, day):
+            return True  # (a weekday of a text whose glossed weekday fixes another week names another day)
     return chinese and any(int(m.group(1)) == int(parts[2]) and _of_claim_month(folded, m.start(), parts)
                            for m in lex.day_of_month.get(True).finditer(folded))
 
