@@ -14,7 +14,7 @@ from dsfact.matching.epithets import in_epithet
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.sentences import after_question, past_question_mark
 from dsfact.matching.storybody import story_body
-from dsfact.matching.suffixed import suffixed_name
+from dsfact.matching.suffixed import STOCK_CODE, suffixed_name
 from dsfact.matching.text import INF
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
@@ -121,10 +121,16 @@ def _unregistered(text, q: Quantity) -> float:
         if word in not_names or start in attached or governed(folded, head[start]) \
                 or is_comparison(folded, head[start], end) \
                 or in_epithet(text, si, q.start, start) \
-                or folded[start - 2:start].strip()[-1:] in "(（[^" or text._figure_between(q, _Span(start, end)) \
+                or folded[start - 2:start].strip()[-1:] in "(（[^" or text._figure_between(q, _Span(start, _coded(folded, end))) \
                 or in_aside(text, start, end, q.start):
             continue
-        if bisect.bisect_left(marks, end) != before_q:
+        if bisect.bisect_left(marks, _coded(folded, end)) != before_q:
             return INF  # a name in another clause: "Nvidia, whose chips power ChatGPT, fell 17%"
         return float(q.start - end)
     return INF
+
+
+def _coded(folded: str, end: int) -> int:
+    """The end of the bracketed stock code right after a name that ends at `end`, else `end`."""
+    m = STOCK_CODE.match(folded, end)
+    return m.end() if m is not None else end

@@ -1,5 +1,5 @@
 """A Chinese name no cue word covers, told as a body by its suffix ("幻方科技", "幻方量化", names.words
-[body-suffix]): when the verb or a word that leads to it follows the suffix right away ("幻方科技成立于2016年",
+[body-suffix]) or by its stock code in brackets ("万国数据(09698.HK)大涨21.2%": a code leads to its clause's verb): when the verb or a word that leads to it follows the suffix right away ("幻方科技成立于2016年",
 "幻方量化于2015年成立"), the body is the subject of its clause, and a figure of that clause is its own, not a
 registered subject's carried from an earlier sentence, as a capitalised name no cue word covers is in English
 ("High-Flyer Capital was founded in 2015": dsfact.matching.capitals.unregistered). Not when the figure's clause
@@ -14,9 +14,13 @@ from functools import lru_cache
 
 from dsfact.matching.cues import EXCLUDE
 from dsfact.matching.text import INF
+from dsfact.numbers.patterns import lazy
 
 NAME_REACH = 12  # characters: a name before its suffix is short; a longer run names no one we can tell
 _POSSESSIVE = "的"
+# a stock code in brackets right after a name ("万国数据(09698.HK)", "GDS Holdings (HK:9698)", "(NYSE:BABA)",
+# "(NVDA)"), folded: it tells a listed company as a suffix does, and its digits are part of the name
+STOCK_CODE = lazy(r"\s*[(（]\s*(?:[a-z]{1,6}\s*[:：]\s*[0-9a-z.]{1,10}|[0-9]{3,6}\.[a-z]{1,3}|[a-z]{1,5})\s*[)）]")
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +63,13 @@ def suffixed_name(text, q) -> float:
     k = bisect.bisect_left(marks, q.start)
     lo = max(marks[k - 1] + 1 if k else sentence.start, sentence.start)
     hi = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
-    if not any(w in folded[lo:q.start] for w in suffixes):
+    codes = {}  # a coded name leads to q; its brackets are marks, so q's clause opens after its code
+    for m in STOCK_CODE.finditer(folded, sentence.start, q.start):
+        if m.end() >= lo:
+            codes[m.end()] = m.start()
+            j = bisect.bisect_left(marks, m.start())
+            lo = min(lo, max(marks[j - 1] + 1 if j else sentence.start, sentence.start))
+    if not codes and not any(w in folded[lo:q.start] for w in suffixes):
         return INF
     hits = text.hits_in(lo, hi)
     naming = text.index.naming
@@ -77,6 +87,8 @@ def suffixed_name(text, q) -> float:
             if end <= q.start and (end not in ends or at < ends[end]):
                 ends[end] = at
             at = folded.find(w, at + 1, q.start)
+    for end, at in codes.items():
+        ends.setdefault(end, at)
     for end in sorted(ends):  # "幻方科技公司": suffixes in a row are one
         if ends[end] in ends:
             ends[end] = ends[ends[end]]
@@ -84,7 +96,7 @@ def suffixed_name(text, q) -> float:
     for end, at in ends.items():
         if folded.startswith(_owners()[0], at) and not _owner(folded[lo:at].strip(" \t#>*-")):
             continue  # "当天的股价", "令这家芯片制造商的股价": a time or a pointer, no owner opening the clause
-        if q.start - end < best and _leads(folded, end, q, hits) and _names(folded, lo, at, named, ends):
+        if q.start - end < best and (end in codes or _leads(folded, end, q, hits)) and _names(folded, lo, at, named, ends):
             best = float(q.start - end)
     return best
 
