@@ -1,5 +1,6 @@
 """A fraction taken of an earlier state of its subject, not of the body a ratio claim compares with: "needed a
-fifth of the compute of its predecessor", "只需要之前算力的1/10", "僅為過去的3%" (roles.words [fraction-base]).
+fifth of the compute of its predecessor", "只需要之前算力的1/10", "僅為過去的3%" (roles.words [fraction-base]),
+or of another kind of sum ("half of what a mid-size lab budgets", "初创公司预算的一半").
 The registry's fractions each compare with one body (GPT-4o's cost, GPT-4o's compute, the leading labs' GPUs); a
 cut against what the subject used before is another comparison, and is not judged against them. A base that
 names the body the claim compares with ("3% of what OpenAI spent on GPT-4o", "GPT-4o的5%") stays the claim's,
