@@ -21,6 +21,7 @@ import re
 from dsfact.fold import has_han
 from dsfact.lang import words_of
 from dsfact.matching.cues import SUBJECT
+from dsfact.matching.memo import LastText
 from dsfact.matching.places import names_a_place
 
 TITLE_WORDS = 4  # capitalised words or articles between the word of place and the name: "with U.S. President Donald"
@@ -45,17 +46,30 @@ def says_where(text, q, hit, si: int, entity: bool, foreign: bool) -> bool:
 def present_only(text, q, hit, si: int) -> bool:
     """Whether the name `hit` (another body) stands in a phrase of place or company inside an announcement
     whose subject, a claim's, is named before it in sentence si: then it is not figure q's holder."""
-    folded = text.folded
-    sentence = text.sentences[si]
-    kind = _governed(text.text, folded, hit.start, sentence.start)
-    if kind is None or not _closed(folded, hit.end, sentence.end, kind):
-        return False
-    subjects = [h for h in text.hits_in(sentence.start, hit.start)
-                if any(role == SUBJECT for _, role in text.roles_of(h))]
+    subjects = _present_subjects(text, hit, si)
     if not subjects:
         return False
     end = q.start if hit.end <= q.start else hit.start
-    return any(_announces(folded, h.end, end) for h in subjects)
+    return any(_announces(text.folded, h.end, end) for h in subjects)
+
+
+_PHRASED = LastText()  # the text last asked about -> (name's start, end, sentence) -> _present_subjects
+
+
+def _present_subjects(text, hit, si: int) -> list:
+    """The cue hits naming a claim's subject before the name `hit` in sentence si when the name stands in a
+    phrase of place or company that closes right after it, else none: what present_only asks of a name
+    whatever the figure, worked out once per name (each figure of a sentence asks it of the sentence's names)."""
+    said = _PHRASED.of(text)
+    key = (hit.start, hit.end, si)
+    found = said.get(key)
+    if found is None:
+        folded = text.folded
+        sentence = text.sentences[si]
+        kind = _governed(text.text, folded, hit.start, sentence.start)
+        found = said[key] = [] if kind is None or not _closed(folded, hit.end, sentence.end, kind) else \
+            [h for h in text.hits_in(sentence.start, hit.start) if any(role == SUBJECT for _, role in text.roles_of(h))]
+    return found
 
 
 def _announces(folded: str, start: int, end: int) -> bool:
