@@ -125,6 +125,28 @@ def move_bases(folded: str, start: int, end: int, chinese: bool) -> list[tuple[i
     return out if len(out) < len(days) + len(dated) else []
 
 
+_YEAR = lazy(r"(?<![0-9.,])(?:19|20)[0-9]{2}(?![0-9])")
+_BASE_YEAR: list = []  # [Words of time.words [reference] base-year], read once
+
+
+def base_years(folded: str, start: int, end: int, chinese: bool) -> list[tuple[int, int]]:
+    """The years of the sentence folded[start:end] an amount before them is compared with: a word of
+    time.words [reference] `base-year` right before the year, a figure before it in its clause ("the $60-65
+    billion is a major increase from 2024", "资本支出较2024年大幅增加"). Such a year is the comparison's
+    base, no time of the amount."""
+    out = []
+    for m in _YEAR.finditer(folded, start, end):
+        a = m.start()
+        if not _BASE_YEAR:
+            _BASE_YEAR.append(Words(words_of("time", "reference", "base-year")))
+        if not _BASE_YEAR[0].ends(folded, max(start, a - _BASE_REACH), a, chinese):
+            continue
+        clause = max(start, *(folded.rfind(c, start, a) + 1 for c in ",;，；。"))
+        if any(c.isdigit() for c in folded[clause:a]):
+            out.append((a, m.end() + (folded[m.end():m.end() + 1] == "年")))
+    return out
+
+
 _DATES: list = []  # a regex of dates with a month and day ("Jan. 24", "24 January", 1月24日), compiled once
 
 

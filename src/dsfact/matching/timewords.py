@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from dsfact.fold import has_han
 from dsfact.matching import when
-from dsfact.matching.daybefore import move_bases
+from dsfact.matching.daybefore import base_years, move_bases
 from dsfact.matching.memo import LastText
 from dsfact.numbers.patterns import lazy
 
@@ -166,6 +166,7 @@ def _references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         if year is not None:
             out.append((m.end(), year.end()))  # the record word itself still places its figure
     out += move_bases(folded, start, end, chinese)  # "from Friday's close to Monday's"
+    out += base_years(folded, start, end, chinese)  # "a major increase from 2024"
     out += _beaten_records(folded, start, end, chinese)  # "比去年9月创下的纪录多一倍"
     for m in lex.reference_after.get(chinese).finditer(folded, start, end):
         a = max(start, m.start() - REFERENCE_REACH)
