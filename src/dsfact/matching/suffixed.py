@@ -119,8 +119,8 @@ def _names(folded: str, lo: int, at: int, hits: list, ends: dict[int, int]) -> b
     while True:
         if j in hit_ends or any(h.start < at and h.end > j for h in hits):
             return False  # "英伟达公司": a cue word's own name
-        if j <= lo or j in ends or folded.endswith(governing, lo, j):
-            break
+        if j <= lo or j in ends or j < at and folded.endswith(governing, lo, j):
+            break  # (a governing word's character right before the suffix ends the name: "万国数据(…)", 据)
         c = folded[j - 1]
         if c.isdigit():
             return False  # "在4年内投资": words after a figure are its unit's, no name
