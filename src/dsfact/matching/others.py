@@ -53,7 +53,7 @@ def _tables() -> dict:
                    "opens-cjk": tuple(w for w in listed("new-clause") if not w.isascii()),
                    "stops": frozenset(w for w in stops if w.isascii()), "not-names": frozenset(w.lower() for w in listed("not-names")),
                    "others": listed("list-others"), "index": listed("index-noun"),
-                   "index-own": frozenset(listed("index-noun", "own"))}
+                   "index-own": frozenset(listed("index-noun", "own")), "market": frozenset(listed("asset-gap"))}
     return _TABLES
 
 
@@ -177,18 +177,21 @@ def _other_index(folded: str, i: int) -> bool:
 
 def _asset_before(folded: str, start: int, words: tuple[str, ...]) -> bool:
     """Whether the noun of an asset names the index at folded[start:] after it, an article and a word of
-    kind at most between ("contracts on the tech-heavy Nasdaq", "futures tied to the S&P 500")."""
+    kind at most between ("contracts on the tech-heavy Nasdaq", "futures tied to the S&P 500"), and a word of
+    the index's market besides (names.words [asset-gap]: "futures tracking the tech-heavy US Nasdaq")."""
     before = folded[max(0, start - 48):start]
     for mark in (",", "，", ";", "；", ":", "：", "。", "(", "（", ". "):
         before = before.rsplit(mark, 1)[-1]
     found = before.split()
     stops, kind = _tables()["stops"], 0
-    for drop in range(3):  # an article and one word of kind at most: "on the tech-heavy Nasdaq"
+    market = _tables()["market"]
+    for drop in range(4):  # an article, one word of kind and one of the market at most: "on the tech-heavy US Nasdaq"
         if drop:
             word = found.pop() if found else None
-            if word is None or word not in ("the", "a", "an") and (kind or word in stops or word.endswith("ed")):
+            if word is None or word not in ("the", "a", "an") and word not in market \
+                    and (kind or word in stops or word.endswith("ed")):
                 return False
-            kind += word not in ("the", "a", "an")
+            kind += word not in ("the", "a", "an") and word not in market
         head = " ".join(found)
         if any(head.endswith(w) and (len(head) == len(w) or head[-len(w) - 1] == " ") for w in words):
             return True
