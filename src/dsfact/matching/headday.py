@@ -91,6 +91,20 @@ def _may_date(folded: str, sentence) -> bool:
 HEAD_CHARS = 60  # a line longer than this is prose, not a day's head
 
 
+def _timeline_head_over(text, si: int):
+    """The time tags of the last day's head line before sentence si, in a text whose head lines name two or
+    more different days (a timeline); None when si stands under none or the text is no timeline."""
+    heads = _day_heads(text)
+    if len({tags for _, tags in heads}) < 2:
+        return None
+    under = None
+    for k, tags in heads:
+        if k >= si:
+            break
+        under = tags
+    return under
+
+
 def timeline_day_elsewhere(text, si: int, time: str) -> bool:
     """Whether sentence si stands under a day's head line of a timeline that is not the claim's day: a text
     of two or more head lines that name different days ("**Monday, January 27**", "## Tuesday, January 28",
@@ -98,14 +112,7 @@ def timeline_day_elsewhere(text, si: int, time: str) -> bool:
     figures under its head, so "- The Nasdaq gains 2%" under Tuesday's is not Monday's move. A single dated
     head line (the dateline of a story written the next day) places nothing: a story dated the 28th reports
     the 27th's close."""
-    heads = _day_heads(text)
-    if len({tags for _, tags in heads}) < 2:
-        return False
-    under = None
-    for k, tags in heads:
-        if k >= si:
-            break
-        under = tags
+    under = _timeline_head_over(text, si)
     return under is not None and not time_fits(time, under, text.year, text.day)
 
 
@@ -115,14 +122,7 @@ def timeline_day_of(text, si: int, time: str) -> bool:
     the head places the figures under it on its day as a date in their sentence would, whatever day the text's
     first head gives the whole. A head without a year ("Jan 27, 4:04 p.m. ET" over an entry) places them in a
     text whose own date gives the year; in one with none it leaves the year to the text (doubt._day_doubt)."""
-    heads = _day_heads(text)
-    if len({tags for _, tags in heads}) < 2:
-        return False
-    under = None
-    for k, tags in heads:
-        if k >= si:
-            break
-        under = tags
+    under = _timeline_head_over(text, si)
     return under is not None and (text.year is not None or all(t[5:7] != "--" for t in under)) \
         and time_fits(time, under, text.year, text.day)
 
