@@ -3,29 +3,23 @@ claim but never contradicts it (issue 9). The binding rules (dsfact.matching.mat
 say whether the binding is strong enough to contradict."""
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
-from dsfact.fold import has_han
 from dsfact.matching.captionday import caption_day_elsewhere
-from dsfact.matching.columns import other_column
-from dsfact.matching.comparison import is_comparison, likened
-from dsfact.matching.cues import METRIC, SUBJECT, VARIANT, has_cjk
+from dsfact.matching.cues import METRIC, VARIANT, has_cjk
 from dsfact.matching.datelineday import dated_another_day, written_in_another_week
 from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
-from dsfact.matching.fromto import in_from_part
 from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, timeline_day_of, weekday_elsewhere
-from dsfact.matching.matcher import SENTENCE_PENALTY
 from dsfact.matching.nouns import founds_other, other_quantity
-from dsfact.matching.opening import opened_elsewhere, opened_on, opens_with_name
+from dsfact.matching.opening import opened_elsewhere, opened_on
 from dsfact.matching.otherweek import another_week
+from dsfact.matching.passedover import other_scale, passed_over  # noqa: F401 (the binding rules' API)
 from dsfact.matching.pastsaid import recalls_statement
 from dsfact.matching.pricemonth import priced_in_other_month
-from dsfact.matching.respective import in_respective_list
-from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted, lexicon, opens_new_subject
+from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.thatday import REFERRED_PARAGRAPHS, follows, next_day, referred_day, refers_back
 from dsfact.matching.thentold import told_then
@@ -57,7 +51,6 @@ DATE_REACH = 24  # characters read either side of a day's digits for the date th
 NEAR_DAYS = 10  # a text whose dates fall this close to a claim's day is a story about that day
 ANOTHER_DAY = "another day"  # doubts_time: the figure's words place it on another day
 UNANCHORED = "unanchored"  # doubts_time: nothing places the figure on any day; the text's other figures decide
-OTHER_SCALE = 10_000  # a figure this many times a claim's every statement (or as small) is another quantity
 
 
 def doubts_time(text, q: Quantity, claim: Claim) -> str:
@@ -504,97 +497,3 @@ def corroborated(findings: list, pending: list, claims: dict) -> bool:
                 if time == day or (day.isdigit() and time.startswith(day + "-")):
                     counts[0] += 1
     return all(agree >= 1 and 2 * agree >= doubt for agree, doubt in days.values())
-
-
-def passed_over(text, q: Quantity, candidate) -> bool:
-    """Whether another name comes between a candidate claim's subject and figure q (`text`: the
-    TextMatcher that found the candidate, with the cue words of q's sentence): the subject is named in an earlier clause of q's sentence and another claim's
-    subject follows it before q ("由于DeepSeek的低成本模型……辉达收盘重挫近17%": DeepSeek is not the subject of
-    17%), or it is borrowed from an earlier sentence while q's own sentence names another body after q
-    ("Despite Monday's 17% drop, analysts think Nvidia ..." after a sentence about the S&P 500). Names used
-    as a comparison ("vs. Llama 3's") do not count. The binding is then weak."""
-    cues, folded, marks = candidate.cues, text.folded, text._marks
-    if cues is None:
-        return False
-    ci = text.index.position[candidate.claim.id]
-    if other_column(text, q, ci) or _part_label(text, q, ci) or other_scale(q, candidate.claim):
-        return True
-    if candidate.subject_distance >= SENTENCE_PENALTY:  # borrowed from an earlier sentence
-        sentence = text.sentences[text.sentence_of(q.start)]
-        if opens_new_subject(folded, sentence.start, q.start) or opens_with_name(text, q, ci):
-            return True  # "A computer cluster of 2,048 GPUs would have cost $400M", "GPT-4o ran for 90 days": its own subject
-        return any(hit.start >= q.end and ci not in _named(roles) and not likened(folded, hit.start, hit.end)
-                   and not _owns_figure(text, hit) for hit, roles in cues.names)
-    end = cues.last_subject.get(ci)
-    if end is None or bisect.bisect_left(marks, end) == bisect.bisect_left(marks, q.start):
-        return False  # named in q's own clause (or not before it)
-    for hit, roles in cues.names:
-        if end <= hit.start and hit.end <= q.start:
-            named = _named(roles)
-            if named and ci not in named and not is_comparison(folded, hit.start, hit.end) \
-                    and not in_respective_list(text, q, hit, ci) and not in_from_part(text, q, hit) \
-                    and not _named_as_cause(folded, hit, marks):  # "…分别为8元和16元"; "on DeepSeek fears"
-                return True
-    return False
-
-
-def _named_as_cause(folded: str, hit, marks: list) -> bool:
-    """Whether the name at `hit` is the cause of its clause's move, not another body ("Nvidia fell 17% on
-    DeepSeek fears, wiping out $589 billion"): dsfact.matching.aside.caused_name, within the name's clause."""
-    from dsfact.matching.aside import caused_name
-
-    k = bisect.bisect_left(marks, hit.start)
-    return caused_name(folded, hit.start, hit.end, marks[k - 1] if k else 0)
-
-
-def other_scale(q: Quantity, claim: Claim) -> bool:
-    """Whether figure q is OTHER_SCALE times every statement of its claim or more, or as small: another
-    quantity, not a wrong one ("$0.55/$2.19 per million tokens" read as a $5.6 million training cost, a
-    model "priced at $5 million" against a price per million tokens). A writer's slip of million for
-    billion is a thousand times and is still reported; so is 萬 for 億 (dsfact.quantity.slipped_scale)."""
-    if not isinstance(q.value, (int, float)) or q.value <= 0:
-        return False
-    values = [st.value for st in claim.statements
-              if isinstance(st.value, (int, float)) and st.value > 0 and (st.unit is None or st.unit == q.unit)]
-    if not values or any(max(q.value / v, v / q.value) < OTHER_SCALE for v in values):
-        return False
-    from dsfact.quantity import slipped_scale
-
-    return not any(slipped_scale(q, st) for st in claim.statements if st.unit is None or st.unit == q.unit)
-
-
-def _part_label(text, q: Quantity, ci: int) -> bool:
-    """Whether figure q opens the clause after a label that names a part and not the metric or variant word
-    of claim ci or of a claim of its group ("上下文扩展阶段：使用了约11.9万GPU小时" is one stage's GPU hours, not the whole run's; "预训练阶段：" names the
-    metric word of the pre-training claim, a claim of ci's group)."""
-    marks = text._marks
-    k = bisect.bisect_left(marks, q.start)
-    if k == 0 or text.folded[marks[k - 1]] not in ":：":
-        return False
-    colon = marks[k - 1]
-    sentence = text.sentences[text.sentence_of(q.start)]
-    start = max(marks[k - 2] + 1 if k > 1 else 0, sentence.start)
-    if any(c.isdigit() for c in text.folded[colon + 1:q.start]):
-        return False  # another figure stands between the label and q
-    part = next((r for r in lexicon().roles if r.name == "part"), None)
-    if part is None or part.clause is None \
-            or part.clause.get(has_han(text.folded[start:colon])).search(text.folded, start, colon) is None:
-        return False
-    claims = text.registry.claims
-    group = claims[ci].group
-    return not any(role in (METRIC, VARIANT) and (c == ci or (group and claims[c].group == group))
-                   for hit in text.hits_in(start, colon) for c, role in text.roles_of(hit))
-
-
-def _owns_figure(text, hit) -> bool:
-    """Whether a name is the subject of a figure after it in its sentence ("…蒸发7890亿美元，其创办人黄仁勋的
-    身家也缩水201亿美元"): it is that figure's, and says nothing of the figures before it."""
-    sentence = text.sentences[text.sentence_of(hit.start)]
-    k = bisect.bisect_left(text._quantity_starts, hit.end)
-    quantities = text._quantities or []
-    return any(x.start < sentence.end and x.unit not in TIME_UNITS for x in quantities[k:k + 3])
-
-
-def _named(roles: tuple) -> set[int]:
-    """The claims whose subject a name is (none: another body)."""
-    return {c for c, role in roles if role == SUBJECT}
