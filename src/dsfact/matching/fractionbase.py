@@ -36,10 +36,12 @@ def _table() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
     return alternation(table.get("after", ())), alternation(words), tuple(w for w in words if not w.isascii())
 
 
-def _base_text(folded: str, q: Quantity, start: int, end: int) -> tuple[int, int] | None:
-    """Where the base of fraction q is told in its clause folded[start:end]: after a word of `after` right
+def _base_text(text, q: Quantity, start: int, end: int) -> tuple[int, int] | None:
+    """Where the base of fraction q is told in its clause text.folded[start:end]: after a word of `after` right
     after the figure ("a fifth of the compute of its predecessor": to the clause's end), or, in Chinese, the
-    few characters before a 的 right before the figure ("之前算力的1/10"); None when neither."""
+    few characters before a 的 right before the figure ("之前算力的1/10"), not counting a sum that ends at the
+    的: the base's own amount ("预算1300万美元的一半"); None when neither."""
+    folded = text.folded
     opener, _, _ = _table()
     k = q.end
     while k < end and folded[k] == " ":
@@ -52,9 +54,22 @@ def _base_text(folded: str, q: Quantity, start: int, end: int) -> tuple[int, int
     while k > start and folded[k - 1] == " ":
         k -= 1
     if k > start and folded[k - 1] == "的":
-        stops = [m.end() for m in _STOPS.finditer(folded, max(start, k - 1 - CHINESE_REACH), k - 1)]
-        return (stops[-1] if stops else max(start, k - 1 - CHINESE_REACH)), k - 1
+        reach = max(start, _before_sum(text, k - 1) - CHINESE_REACH)
+        stops = [m.end() for m in _STOPS.finditer(folded, reach, k - 1)]
+        return (stops[-1] if stops else reach), k - 1
     return None
+
+
+def _before_sum(text, at: int) -> int:
+    """Where a sum that ends at `at` (spaces aside) starts; `at` itself when none does."""
+    folded, k = text.folded, at
+    while k > 0 and folded[k - 1] == " ":
+        k -= 1
+    starts = text._quantity_starts
+    i = bisect.bisect_left(starts, k) - 1
+    if i >= 0 and text._quantities[i].end == k:
+        return text._quantities[i].start
+    return at
 
 
 def _third_sum(text, q: Quantity, ci: int, end: int) -> bool:
@@ -86,7 +101,7 @@ def other_fraction_base(text, q: Quantity, ci: int, start: int, end: int, compar
 
     if _third_sum(text, q, ci, end):
         return True
-    span = _base_text(text.folded, q, start, end)
+    span = _base_text(text, q, start, end)
     if span is None:
         return False
     base = text.folded[span[0]:span[1]]
