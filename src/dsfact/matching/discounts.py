@@ -167,11 +167,18 @@ _STOPS = "。！？!?\n"
 
 def _pipe_caption(raw: str, top: int) -> tuple[int, int]:
     """The span of what introduces the pipe table whose first row begins at `top`: the words before that row's
-    first pipe when a paragraph joined its lead onto the row ("优惠时段的价格如下: | 模型 | 输入 |"), else the line
-    over the row, past one blank line. Empty when nothing stands there."""
+    first pipe when a paragraph joined its lead onto the row ("优惠时段的价格如下: | 模型 | 输入 |"), up to its last
+    colon when the row has no outer pipes ("Off-peak prices are: Model | Input |": the first cell follows the
+    colon), else the line over the row, past one blank line. Empty when nothing stands there. Words before the
+    first pipe with no colon are the row's own first cell, not a lead."""
     bar = raw.find("|", top)
-    if bar > top and raw[top:bar].strip():
-        return top, bar
+    colon = bar if bar > top else -1
+    while colon > top:  # the last colon that is no time's ("00:30")
+        colon = max(raw.rfind(":", top, colon), raw.rfind("：", top, colon))
+        if colon < 0 or not raw[colon + 1:colon + 2].isdigit():
+            break
+    if colon >= top:
+        return top, colon + 1
     end = top - 1
     if end > 0 and not raw[raw.rfind("\n", 0, end) + 1:end].strip():
         end = raw.rfind("\n", 0, end)
@@ -188,5 +195,5 @@ def _caption_discount(folded: str, start: int, end: int) -> bool:
         return False
     end = start + len(tail) - 1
     first = max(folded.rfind(c, start, end) for c in _STOPS) + 1
-    stop = folded.rfind(". ", start, end) + 2
-    return names_discount(folded, max(start, first, stop), end)
+    stop = folded.rfind(". ", start, end)  # none: the caption opens the text (offset 0 is its first word)
+    return names_discount(folded, max(start, first, stop + 2 if stop >= 0 else start), end)
