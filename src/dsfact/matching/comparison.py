@@ -54,6 +54,27 @@ def _is_comparison(folded: str, start: int, end: int) -> bool:
     return agent is not None and (agent.group().isascii() or lex.agent_after.get(True).match(after) is not None)
 
 
+# what may stand between a name set against a subject and the next name of the same pair or list: the first
+# name's product ("OpenAI's ChatGPT"), then "and"/"or" (和, 与, 及, 、); or, after a possessive, only white
+# space ("Meta's Llama": the owner's product)
+_LISTED_NEXT = re.compile(r"(?:['’]s)?(?:\s+[\w.\-]+){0,3}?(?:,?\s+(?:and|or|as well as)\s+|\s*[、和与及跟]\s*)")
+_OWNED_NEXT = re.compile(r"(?:['’]s)?\s+")
+
+
+def listed_with(folded: str, prev_end: int, start: int) -> bool:
+    """Whether the name at folded[start:] is the next of a pair or list whose name before it ends at prev_end
+    ("comparable to OpenAI's ChatGPT and Meta's Llama 3.1", "媲美GPT-4o和Claude"), or that name's product
+    ("Meta's Llama"): set against the subject as the first one is when the first one is."""
+    if not 0 <= prev_end <= start or start - prev_end > 32:
+        return False
+    if _LISTED_NEXT.fullmatch(folded, prev_end, start) is not None:
+        return True
+    if folded[prev_end:start].strip() == "的":  # "Meta的Llama 3.1"
+        return True
+    owner = folded[max(0, prev_end - 2):prev_end] in ("'s", "’s") or folded[prev_end:prev_end + 2] in ("'s", "’s")
+    return owner and _OWNED_NEXT.fullmatch(folded, prev_end, start) is not None
+
+
 def likened(folded: str, start: int, end: int) -> bool:
     """Whether the name at folded[start:end], after a figure, is only set against its subject: a comparison
     (is_comparison), or a name in a Chinese frame of likeness, itself or one of the list the frame opens with

@@ -18,7 +18,7 @@ from dsfact.matching.basemodel import built_on
 from dsfact.matching.bodies import governed, other_body, other_member
 from dsfact.matching.capitals import sentence_names, unregistered
 from dsfact.matching.columns import row_label
-from dsfact.matching.comparison import is_comparison
+from dsfact.matching.comparison import is_comparison, listed_with
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words
 from dsfact.matching.epithets import epithet_subject, in_epithet
 from dsfact.matching.excluding import rules_out
@@ -141,9 +141,17 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
     table = "|" in text.text[start:end]
     naming = text.index.naming
     hits = text.hits_in(start, end)
+    last = None  # the name before this one, and whether it was set against the subject
     for k, hit in enumerate(hits):
         entity, subjects = naming(hit.cue)
-        if not table and entity and not _compared(text.folded, hit):
+        if not (entity or subjects):
+            continue
+        # a name listed after one set against the subject is set against it too ("matching OpenAI's ChatGPT
+        # and Meta's Llama 3.1": neither lab lends the next sentence its subject, nor takes DeepSeek's)
+        compared = _compared(text.folded, hit) or (last is not None and last[1]
+                                                   and listed_with(text.folded, last[0], hit.start))
+        last = (hit.end, compared)
+        if not table and entity and not compared:
             given.clear()
             named = True
             continue
@@ -152,8 +160,8 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
         # qualifies a product ("Nvidia H800 GPUs") or is the object of a phrase
         foreign = foreign or (not table and subjects and not any(ci in family for ci in subjects)
                               and not qualifies_product(text, hit, hits[k + 1:k + 3])
-                              and not governed(text.folded, hit.start) and not _compared(text.folded, hit))
-        for ci in subjects if subjects and (table or not _compared(text.folded, hit)) else ():  # ("rivals GPT-4o": lends none)
+                              and not governed(text.folded, hit.start) and not compared)
+        for ci in subjects if subjects and (table or not compared) else ():  # ("rivals GPT-4o": lends none)
             named = named or ci in family
             given[ci] = max(given.get(ci, -1), hit.end)
     if foreign and not any(ci in family for ci in given):
