@@ -21,10 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _built_on_as_written(folded: str, start: int, end: int) -> bool:
     """basemodel.built_on as it read before its Latin words became a set: each word tried against the words
-    before the name, whole or after a space."""
-    latin, chinese = words_by_script("names", "base-of", "before")
-    after = tuple(words_of("names", "base-of", "after", longest_first=True))
-    before = folded[max(0, start - 16):start]
+    before the name, whole or after a space (names.words [base-of] and [version-of])."""
+    latin, chinese, after = [], [], []
+    for table in ("base-of", "version-of"):
+        latin += words_by_script("names", table, "before")[0]
+        chinese += words_by_script("names", table, "before")[1]
+        after += words_of("names", table, "after")
+    after = tuple(sorted(after, key=len, reverse=True))
+    before = folded[max(0, start - basemodel._BEFORE_REACH):start]
     if chinese and before.endswith(tuple(chinese)) or after and folded.startswith(after, end):
         return True
     words = before.rstrip().split()
@@ -34,7 +38,7 @@ def _built_on_as_written(folded: str, start: int, end: int) -> bool:
     return any(tail == w or tail.endswith(" " + w) for w in latin)
 
 
-_LATIN = sorted(words_by_script("names", "base-of", "before")[0])
+_LATIN = sorted({*words_by_script("names", "base-of", "before")[0], *words_by_script("names", "version-of", "before")[0]})
 _PIECES = st.sampled_from(_LATIN + ["the", "a", "an", "top", "on", "built", "of", "was", "R1,", "基于", "的基础上",
                                     "", " ", "  ", "\t", "\n", "-", "model"])
 

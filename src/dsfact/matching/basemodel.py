@@ -1,26 +1,33 @@
 """The model another is built on: "DeepSeek-R1, built on V3, was trained on 512 H800 chips", "R1, which builds on
-V3, needed only 512 GPUs", "训练R1在V3的基础上使用了512块H800". A registered name right after a word of
-names.words [base-of] `before` ("built on", "on top of", 基于) or right before one of its `after` (的基础上) is
-the base of the sentence's model: it is no subject of the figure (its figures are the built model's), and the
-words that rule out claims for its own figures ("V3" against R1's own run) rule none out here."""
+V3, needed only 512 GPUs", "训练R1在V3的基础上使用了512块H800"; and the model another member of its family is a
+version of: "R1-Lite, a preview of R1, came out on November 20", R1-Lite是R1的预览版. A registered name right
+after a word of names.words [base-of] or [version-of] `before` ("built on", "on top of", 基于, "a preview of") or
+right before one of their `after` (的基础上, 的预览版) is the base or the parent of the sentence's model: it is no
+subject of the figure (its figures are the other model's), and the words that rule out claims for its own figures
+("V3" against R1's own run) rule none out here."""
 from __future__ import annotations
 
 from functools import lru_cache
 
 from dsfact.matching.memo import LastText
 
-_BEFORE_REACH = 16  # characters of the words before a name looked at
+_BEFORE_REACH = 24  # characters of the words before a name looked at ("distilled versions of ")
 
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], int, tuple[str, ...], tuple[str, ...]]:
-    """names.words [base-of]: its Latin `before` words (a set, and the most words one holds), its Chinese ones,
-    its `after` words."""
+    """names.words [base-of] and [version-of]: their Latin `before` words (a set, and the most words one holds),
+    their Chinese ones, their `after` words (longest first)."""
     from dsfact.lang import words_by_script, words_of
 
-    latin, chinese = words_by_script("names", "base-of", "before")
+    latin, chinese, after = [], [], []
+    for table in ("base-of", "version-of"):
+        words = words_by_script("names", table, "before")
+        latin += words[0]
+        chinese += words[1]
+        after += words_of("names", table, "after")
     longest = max((len(w.split()) for w in latin), default=0)
-    return frozenset(latin), longest, tuple(chinese), tuple(words_of("names", "base-of", "after", longest_first=True))
+    return frozenset(latin), longest, tuple(chinese), tuple(sorted(after, key=len, reverse=True))
 
 
 _SAID = LastText()  # the text last asked about -> (start, end) of a name -> built_on
