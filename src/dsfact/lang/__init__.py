@@ -26,7 +26,8 @@ _LISTED: dict[tuple, tuple | frozenset] = {}  # words_of, word_set, words_by_scr
 KEYS: dict[str, frozenset[str]] = {
     "names": frozenset(("before", "after", "words", "own", "comma", "dash", "hyphen", "owned", "owner-not",
                         "store", "bare", "bare-not-before")),
-    "roles": frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head", "sentence", "lead", "words")),
+    "roles": frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head", "sentence", "lead", "words",
+                        "peers")),
     "synonyms": frozenset(("words",)),
     "sentences": frozenset(("ends", "stops", "opens", "closes", "words")),
     "counts": frozenset(("function", "measure", "cjk-function", "also", "container", "collective", "piece", "time",
