@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from dsfact.matching.cues import has_cjk
-from dsfact.matching.wordstarts import STAGES
+from dsfact.matching.wordstarts import STAGES, Places
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -365,7 +365,7 @@ class _Finder:
             (latin_firsts if starts else other_firsts).add(parts[0] if starts else word[0])
         self._groups = {c: latin + other for c, (latin, other) in groups.items()}
         self._firsts = (latin_firsts, other_firsts)
-        self._starts: re.Pattern | None = None  # compiled when the finder first searches (_scanner)
+        self._starts: Places | None = None  # compiled when the finder first searches (_scanner)
         self._stage = 0  # which of wordstarts.STAGES self._starts is, from 1 (0: none compiled yet)
         self._read = 0  # characters searched, until FAST_AFTER
 
@@ -393,7 +393,7 @@ class _Finder:
                 best = _walk(text, i + len(first), end, node, best)
         return None if best is None else _Match(i, best[1], text[i:best[1]])
 
-    def _scanner(self, searched: int) -> re.Pattern | None:
+    def _scanner(self, searched: int) -> Places | None:
         """The pattern of the places where a word may begin: the class of first characters (cheapest to
         compile) until the finder has searched FIRSTS_UNTIL characters, then the plain one (cheap to
         compile) until it has searched FAST_AFTER, then one that is faster to search (dsfact.matching.wordstarts)."""
@@ -411,8 +411,7 @@ class _Finder:
         if starts is None:
             return
         skip = pos
-        for m in starts.finditer(text, pos, end):
-            i = m.start()
+        for i in starts(text, pos, end):
             if i < skip or (i and text[i - 1] in _ALNUM and text[i] in _AZ):
                 continue  # within what was found, or a Latin word's first part inside a word
             found = self._at(text, i, end)
@@ -425,8 +424,7 @@ class _Finder:
         end = len(text) if endpos is None else min(endpos, len(text))
         starts = self._scanner(end - pos)
         if starts is not None:
-            for m in starts.finditer(text, pos, end):
-                i = m.start()
+            for i in starts(text, pos, end):
                 if i and text[i - 1] in _ALNUM and text[i] in _AZ:
                     continue  # a Latin word's first part inside a word
                 found = self._at(text, i, end)
@@ -486,8 +484,7 @@ class FinderGroup:
         finders = self._finders
         skips = [pos] * len(finders)
         firsts = self._firsts
-        for m in starts.finditer(text, pos, end):
-            i = m.start()
+        for i in starts(text, pos, end):
             c = text[i]
             if i and text[i - 1] in _ALNUM and c in _AZ:
                 continue  # a Latin word's first part inside a word
