@@ -153,9 +153,13 @@ def paragraph_blocks(text: str) -> list[Block]:
 
 @lru_cache(maxsize=1)
 def _rx() -> SimpleNamespace:
-    c = re.compile
+    """The patterns of plain text: a paragraph's (every plain text's), and the others compiled when first used
+    (most texts have no hard-wrapped paragraph to read)."""
+    from dsfact.numbers.patterns import lazy
+
+    c = lazy
     return SimpleNamespace(
-        paragraph=c(r"\S(?:[^\n]|\n(?![ \t\r]*\n))*(?<=\S)|\S"),
+        paragraph=re.compile(r"\S(?:[^\n]|\n(?![ \t\r]*\n))*(?<=\S)|\S"),
         bullet=c(r"[ \t]*(?:[-*•·]|\d{1,3}[.)、])[ \t]"),
         columns=c(r"\S(?: {3,}|\t)\S"),
         # an amount first (a qualifier, a currency, digits that no 年 or 月 makes a date): a label's value

@@ -224,7 +224,7 @@ _CLAUSE_MARKS = frozenset(",，;；:：()（）。!?！？\n")  # (a set: a span
 _NAME_REST = 3  # capitalised words that may end a name after its cue ("Dow Jones" + "Industrial Average")
 
 
-_TICKER = re.compile(r"\s*[(（][^()（）\s]{1,12}[)）]\s*$")  # "(^DJI)", "(NVDA)", （NVDA）: a symbol after the name
+_TICKER = lazy(r"\s*[(（][^()（）\s]{1,12}[)）]\s*$")  # "(^DJI)", "(NVDA)", （NVDA）: a symbol after the name
 
 
 def _name_rest(between: str) -> bool:

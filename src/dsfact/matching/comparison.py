@@ -10,12 +10,13 @@ from dsfact.matching.cues import has_cjk
 from dsfact.matching.memo import LastText
 from dsfact.matching.roles import EXCHANGE_REACH, lexicon
 from dsfact.matching.wordtables import owner_start
+from dsfact.numbers.patterns import lazy
 
 _ARTICLE = re.compile(r"(?<![a-z])(?:the|a|an)\s+$")
 
 _COMPARISONS = LastText()  # the text last asked about -> what is_comparison said of its names
 # a fraction right after a name ("GPT-4o七分之一的算力", "GPT-4o的1/11"): the share of the name's quantity
-_FRACTION_AFTER = re.compile(r"\s?的?\s?(?:[0-9]+\s?/\s?[0-9]+|[一二两三四五六七八九十百千]+分之[一二三四五六七八九十]+)")
+_FRACTION_AFTER = lazy(r"\s?的?\s?(?:[0-9]+\s?/\s?[0-9]+|[一二两三四五六七八九十百千]+分之[一二三四五六七八九十]+)")
 
 
 def is_comparison(folded: str, start: int, end: int) -> bool:

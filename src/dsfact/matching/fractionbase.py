@@ -15,9 +15,10 @@ import re
 from functools import lru_cache
 
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import lazy
 
 CHINESE_REACH = 8  # a Chinese base: at most this many characters before the 的 right before the figure
-_STOPS = re.compile(r"[，,。；;：:！!？?、（）()\[\]“”\"「」]")
+_STOPS = lazy(r"[，,。；;：:！!？?、（）()\[\]“”\"「」]")
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from dsfact.lang import load_words, words_by_script
 from dsfact.matching.wordtables import Alternation
+from dsfact.numbers.patterns import lazy
 
 PLACE_REACH = 16  # characters a Chinese place may span between 在 and the word that ends it (州)
 NAME_REACH = 48  # characters between an English site noun and its "in <Place>"
@@ -24,7 +25,7 @@ def _words() -> tuple:
     table = tables.get("site-place", {})
     opens = "|".join(map(re.escape, table.get("before", ())))
     ends = "".join(map(re.escape, table.get("after", ())))
-    place = re.compile(rf"(?:{opens})[^，。,；;]{{1,{PLACE_REACH}}}?[{ends}]") if opens and ends else None
+    place = lazy(rf"(?:{opens})[^，。,；;]{{1,{PLACE_REACH}}}?[{ends}]") if opens and ends else None
     months = frozenset(w.lower() for names in load_words("numbers").get("months", {}).values() for w in names)
     return (Alternation(table.get("words", ())), place,
             Alternation(tables.get("site-place-not", {}).get("words", ())), months)

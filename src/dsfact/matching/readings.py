@@ -141,16 +141,17 @@ def _token_patterns():
         import re
 
         from dsfact.lang import words_of
+        from dsfact.numbers.patterns import lazy
 
         nouns = words_of("synonyms", "token", longest_first=True)
         latin = "|".join(re.escape(w) for w in nouns if w.isascii())
         cjk = "|".join(re.escape(w) for w in nouns if not w.isascii())
-        _TOKEN_RX.append(re.compile(r"(?:\s+[a-z][a-z-]*,?){1,%d}\s+(?:%s)(?![a-z])" % (_QUALIFYING_WORDS, latin)))
-        _TOKEN_RX.append(re.compile(r"\s*(?:$|[.,;:!?，。；：！？)）])"))
+        _TOKEN_RX.append(lazy(r"(?:\s+[a-z][a-z-]*,?){1,%d}\s+(?:%s)(?![a-z])" % (_QUALIFYING_WORDS, latin)))
+        _TOKEN_RX.append(lazy(r"\s*(?:$|[.,;:!?，。；：！？)）])"))
         # a token noun right before the bracket a bare count opens: "fewer tokens (14.8T)", "词元（14.8万亿）"
-        _TOKEN_RX.append(re.compile(r"(?:(?<![a-z])(?:%s)|%s)\s*[(（]\s*$" % (latin, cjk)))
-        _TOKEN_RX.append(re.compile(r"[.!?](?:\s|$)|[。！？\n]"))  # a sentence's end (no decimal point)
-        _TOKEN_RX.append(re.compile(r"(?:%s|%s)" % (cjk, latin)))  # the noun after Chinese qualifying characters
+        _TOKEN_RX.append(lazy(r"(?:(?<![a-z])(?:%s)|%s)\s*[(（]\s*$" % (latin, cjk)))
+        _TOKEN_RX.append(lazy(r"[.!?](?:\s|$)|[。！？\n]"))  # a sentence's end (no decimal point)
+        _TOKEN_RX.append(lazy(r"(?:%s|%s)" % (cjk, latin)))  # the noun after Chinese qualifying characters
     return _TOKEN_RX
 
 

@@ -46,9 +46,9 @@ class _Rules:
         answers, questions = (sorted(tables.get(k, {}).get("words", ()), key=len, reverse=True)
                               for k in ("answer-marks", "question-marks"))
         # a question's line, then its answer's, opened by a mark (a blank line may stand between)
-        self.answer_line = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:" + "|".join(map(re.escape, answers))
+        self.answer_line = lazy(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:" + "|".join(map(re.escape, answers))
                                       + r")[ \t]*[:：][ \t]*", re.I) if answers else None
-        self.question_mark = re.compile("(?:" + "|".join(map(re.escape, questions)) + r")[ \t]*[:：][ \t]*",
+        self.question_mark = lazy("(?:" + "|".join(map(re.escape, questions)) + r")[ \t]*[:：][ \t]*",
                                         re.I) if questions else None
         ends = "[" + re.escape(self.ends + "\n") + "]"
         closes = "[" + re.escape(self.closes) + "]*" if self.closes else ""

@@ -15,9 +15,10 @@ from dsfact.matching.bodies import governed
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.memo import LastText
 from dsfact.matching.text import INF
+from dsfact.numbers.patterns import lazy
 
-_ARTICLE = re.compile(r"\s*(?:a|an|the)\s")  # an appositive's opening: ", a quant fund founded in 2015"
-_RELATIVE = re.compile(r"\s*(?:which|who|whose|that)\s")  # ", which owns DeepSeek,"
+_ARTICLE = lazy(r"\s*(?:a|an|the)\s")  # an appositive's opening: ", a quant fund founded in 2015"
+_RELATIVE = lazy(r"\s*(?:which|who|whose|that)\s")  # ", which owns DeepSeek,"
 _OWNER = ("'s", "’s", "的")
 _OPENING = ",，(（—–-"  # the marks that open a phrase describing the name right before them
 _VERB_CHARS = 3  # a relative clause's verb after its figure: 成立, 创立的

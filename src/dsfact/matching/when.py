@@ -212,9 +212,9 @@ def _state() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     from dsfact.lang import load_words
 
     table = load_words("time").get("state", {})
-    return (re.compile(r"(?<![a-z])(?:" + _alternation(table.get("before", ())) + r")\s*$"),
-            re.compile(r"\s*(?:" + _alternation(table.get("end", ())) + ")"),
-            re.compile(r"(?<![a-z])(?:" + _alternation(table.get("end-before", ())) + r")\s*$"))
+    return (lazy(r"(?<![a-z])(?:" + _alternation(table.get("before", ())) + r")\s*$"),
+            lazy(r"\s*(?:" + _alternation(table.get("end", ())) + ")"),
+            lazy(r"(?<![a-z])(?:" + _alternation(table.get("end-before", ())) + r")\s*$"))
 
 
 def state_day(folded: str, start: int, end: int, value: str) -> datetime.date | None:

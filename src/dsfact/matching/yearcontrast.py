@@ -14,6 +14,7 @@ import re
 
 from dsfact.fold import has_han
 from dsfact.matching.when import WRITTEN_YEAR, year_kind
+from dsfact.numbers.patterns import lazy
 
 _RELATIVE = frozenset(("current-year", "next-year"))
 
@@ -73,8 +74,8 @@ def _deadline() -> tuple[re.Pattern, re.Pattern]:
         after = words_of("time", "deadline-day", "after", longest_first=True)
         latin = "|".join(r"\b" + re.escape(w) for w in before if w.isascii()) or "(?!)"
         chinese = "|".join(re.escape(w) for w in before if not w.isascii()) or "(?!)"
-        _DEADLINE[:] = [re.compile(rf"(?:{latin})\s*$|(?:{chinese})$"),
-                        re.compile(r"\s*(?:%s)" % ("|".join(re.escape(w) for w in after) or "(?!)"))]
+        _DEADLINE[:] = [lazy(rf"(?:{latin})\s*$|(?:{chinese})$"),
+                        lazy(r"\s*(?:%s)" % ("|".join(re.escape(w) for w in after) or "(?!)"))]
     return _DEADLINE[0], _DEADLINE[1]
 
 
