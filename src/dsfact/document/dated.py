@@ -142,7 +142,8 @@ def dateline_day(text: str) -> int | None:
     from dsfact.fold import fold_text
 
     for line in [line.strip() for line in text[:DATELINE_LINES * 400].splitlines() if line.strip()][:DATELINE_LINES]:
-        m = _rx().day_dateline.match(fold_text(line[:DATELINE_HEAD]))
+        head = fold_text(line[:DATELINE_HEAD])
+        m = _rx().day_dateline.match(head) if "日" in head else None  # (the pattern needs it)
         if m is not None and ends_dateline(m.group(2)) and 1 <= int(m.group(1)) <= 31:
             return int(m.group(1))
     return None

@@ -18,6 +18,7 @@ from dsfact.matching.family import (
     other_base,
     versioned_other,
 )
+from dsfact.matching.flatrows import cell_label
 from dsfact.matching.fractionbase import other_fraction_base
 from dsfact.matching.fromto import owned_in_from_part
 from dsfact.matching.joint import loosely_named
@@ -336,11 +337,6 @@ def _through_other(text, ci: int, nearest: str | None, named: set[str]) -> bool:
     return bool(named & other) and not named & own
 
 
-# the rest of a short label, then the gap of a table's cells (a tab, or two spaces or more) and a figure: a
-# table flattened to text ("Training hardware  2,048 H800 GPUs", "訓練硬體  2048塊")
-_CELL_LABEL = lazy(r"[^\d\s$€£¥]{0,16}(?: [^\d\s$€£¥]{1,16}){0,2}(?:\t|  )\s*(?:about |约|約)?[$€£¥]?\d")
-
-
 def _likened_before(text: TextCues, q: Quantity, hit) -> bool:
     """Whether a word after figure q stands inside a frame of likeness that a name between them opens
     (comparison.likened, in_frame): it tells what the figure's subject is likened to, not the figure."""
@@ -361,7 +357,7 @@ def governs_other(text: TextCues, q: Quantity, hit) -> bool:
         return True  # "2.788 million GPU hours on 2,048 GPUs": the hours' own unit
     if hit.end <= q.start and _right_after_figure(text, q, hit):
         return True  # "deploying $100 billion immediately, with plans to invest up to $500 billion": the $100 billion's
-    if hit.start >= q.end and _CELL_LABEL.match(text.folded, hit.end) is not None:
+    if hit.start >= q.end and cell_label(text.folded, hit.end):
         return True  # "Training cost  $5.576M Training hardware  2,048 H800s": the next cell's label
     if hit.start >= q.end and _labels_next(text, q, hit):
         return True  # "input $0.55 (cache miss) and output $2.19": "output" is the next figure's

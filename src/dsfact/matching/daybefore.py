@@ -8,11 +8,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from dsfact.fold import has_han
 from dsfact.lang import load_words, words_of
 from dsfact.matching.wordtables import Words
 from dsfact.numbers.patterns import lazy
 
-_BASE: list = []  # [Words of time.words [reference] base, a regex of the weekdays], read once
+_BASE: list = []  # [Words of time.words [reference] base, a regex of the weekdays, one of those without Han], read once
 _BASE_REACH = 24  # characters before a weekday searched for a base word
 
 
@@ -96,13 +97,17 @@ def move_bases(folded: str, start: int, end: int, chinese: bool) -> list[tuple[i
     Jan. 27", 较1月24日收盘)."""
     if not _BASE:
         words = [w for day in load_words("time").get("weekdays", {}).values() for w in day]
-        _BASE[:] = [Words(words_of("time", "reference", "base")),
-                    re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))]
+        words.sort(key=len, reverse=True)
+        # the weekdays for a sentence with a Han character, and for one without (no Han word matches there,
+        # and the English weekdays alone cost a sixth as much to compile)
+        _BASE[:] = [Words(words_of("time", "reference", "base")), lazy("|".join(map(re.escape, words))),
+                    lazy("|".join(re.escape(w) for w in words if not has_han(w)) or "(?!)")]
     dated = [(m.start(), m.end()) for m in _dates().finditer(folded, start, end)]
     n = len(dated)
     if n < 2:  # two days at least, found cheaply before the time words
-        first = _BASE[1].search(folded, start, end)
-        n += first is not None and 1 + (_BASE[1].search(folded, first.end(), end) is not None)
+        weekdays = _BASE[1] if chinese else _BASE[2]
+        first = weekdays.search(folded, start, end)
+        n += first is not None and 1 + (weekdays.search(folded, first.end(), end) is not None)
         if n < 2:
             return []
     from dsfact.matching.roles import lexicon
@@ -173,8 +178,6 @@ def over_sessions(text, sentence, time: str) -> bool:
     """Whether a sentence measures a move from a date too long before the claim's day `time` (ISO) for one
     session ("slid 25% from Jan. 17's close to the close on Jan. 27"): a move over several days."""
     import datetime
-
-    from dsfact.fold import has_han
 
     bases = move_bases(text.folded, sentence.start, sentence.end, has_han(text.folded[sentence.start:sentence.end]))
     if not bases:

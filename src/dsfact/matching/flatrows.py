@@ -34,3 +34,19 @@ def flattened_row(text, q: Quantity) -> bool:
         runs.append(run)
     own = next((r for r in runs if any(x.start == q.start for x in r)), None)
     return own is not None and sum(len(r) == len(own) for r in runs) >= 2
+
+
+# the rest of a short label, then the gap of a table's cells (a tab, or two spaces or more) and a figure: a
+# table flattened to text ("Training hardware  2,048 H800 GPUs", "訓練硬體  2048塊")
+_CELL_LABEL = lazy(r"[^\d\s$€£¥]{0,16}(?: [^\d\s$€£¥]{1,16}){0,2}(?:\t|  )\s*(?:about |约|約)?[$€£¥]?\d")
+_CELL_GAP_BY = 16 + 2 * 17  # where the cells' gap begins at the latest: the label's three words and their spaces
+
+
+def cell_label(folded: str, at: int) -> bool:
+    """Whether _CELL_LABEL matches at offset `at`: looked for only where a tab or two spaces follow within the
+    label's reach (most texts have no table flattened to text, and the pattern costs more to compile than
+    that look-up)."""
+    reach = at + _CELL_GAP_BY + 2
+    if folded.find("\t", at, reach) < 0 and folded.find("  ", at, reach) < 0:
+        return False
+    return _CELL_LABEL.match(folded, at) is not None

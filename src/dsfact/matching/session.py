@@ -69,8 +69,9 @@ def _stamp(ascii_only: bool = False) -> re.Pattern:
     East Asian one; `zb`), the half of the day before it (`amb`, `pmb`), the hour, the separator and the minutes,
     the half of the day after them (`am`, `pm`), the zone after them (`za`) and the mark. With `ascii_only`, the
     form for a text of ASCII only: the same pattern without its words and marks that are not ASCII, which cannot
-    match there (it finds what the whole one finds in such a text, and costs a fifth as much to compile)."""
-    if ascii_only:
+    match there (it finds what the whole one finds in such a text, and costs a fifth as much to compile): until
+    the whole one is built for other text."""
+    if ascii_only and len(_CLOCK) < 2:
         if not _STAMP_ASCII:
             _STAMP_ASCII.append(re.compile(_stamp_pattern(True), re.M))
         return _STAMP_ASCII[0]

@@ -63,10 +63,16 @@ def east_of(folded: str, start: int, end: int) -> bool:
 # a date that opens a range of days: "January 27 to 31", "Jan. 27-31", "1月27日至31日", "1月27日到2月3日"
 _RANGE = lazy(r"\s*(?:至|到|-|–|—|~|to|through|thru|until)\s*(?:(?:[a-z]{3,9}\.?|[0-9]{1,2}\s*月)\s*)?"
                     r"[0-9]{1,2}\s*(?:日|号|st|nd|rd|th)?(?![0-9%]|\.[0-9]|\s*(?:percent|per cent))")
+_RANGE_FIRSTS = frozenset("至到-–—~tu")  # what _RANGE's words begin with, after its white space
 
 
 def opens_range(folded: str, end: int) -> bool:
     """Whether a date that ends at folded[end] opens a range of days ("from January 27 to 31", "1月27日至31日")."""
+    i, n = end, len(folded)
+    while i < n and folded[i].isspace():
+        i += 1
+    if i >= n or folded[i] not in _RANGE_FIRSTS:
+        return False  # no word of a range's opening: the pattern is compiled only where one stands
     return _RANGE.match(folded, end) is not None
 
 

@@ -305,6 +305,9 @@ def _rates_and_ranges(r: _Rx) -> None:
     r.per_suffix_first = frozenset(any_case("".join(x[:1] for x in w.rate_before) + "a") + "/每")
     # "$100 billion and up to $500 billion": "up to" is the next figure's, not "and up" this one's
     r.post_qual = _compile(r"[^\S\n]?(?P<q>" + chinese_after + "|(?i:" + latin_after + r"))(?![A-Za-z])(?!\s+to\b)")
+    # the same where an ASCII letter follows (past one space), where none of the other words can begin: a
+    # fourth of the compile, and what an English text needs
+    r.post_qual_latin = _compile(r"[^\S\n]?(?P<q>(?i:" + latin_after + r"))(?![A-Za-z])(?!\s+to\b)")
     nouns = w.per_noun
     lower = _words(*(x for x in _latin(nouns) if x == x.lower()))
     cased = _words(*(x for x in _latin(nouns) if x != x.lower()))

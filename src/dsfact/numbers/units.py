@@ -12,6 +12,7 @@ from dsfact.numbers.numerals import _ONE, _ZH_DIGIT, Exact, _per_amount, _prec_o
 from dsfact.numbers.patterns import lazy
 from dsfact.numbers.vocab import _NO_PER
 
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SI = {"k": 10 ** 3, "K": 10 ** 3, "M": 10 ** 6, "G": 10 ** 9, "T": 10 ** 12}
 _PLAIN = frozenset(("pp", "bp", "pct", "gpuh", "hour", "month", "week", "day", "year", "minute", "second",
                     "token", "point", "factor"))
@@ -206,7 +207,7 @@ class _Units:
         end = a.end
         k = end + 1 if end < n and w[end].isspace() else end
         c = w[k] if k < n else ""  # the first character after the amount, past one space
-        m = r.post_qual.match(w, end) if c in r.post_qual_first else None
+        m = (r.post_qual_latin if c in _ASCII_LETTERS else r.post_qual).match(w, end) if c in r.post_qual_first else None
         if m:
             q = m["q"].lower()
             kind = r.post_qual_kinds.get(re.sub(r"\s+", " ", q), MORE_THAN)
