@@ -134,10 +134,51 @@ def opens_with_name(text, q, ci: int) -> bool:
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
     hits = [h for h in text.sentence_hits(si) if h.end <= q.start]
-    if not hits or spoken_lead(text, si, q):
+    if spoken_lead(text, si, q):
         return False  # ("孙正义表示，他们的计画……": the speaker, not the subject)
-    first = min(hits, key=lambda h: h.start)
-    if text.text[sentence.start:first.start].strip(" \t\r\n-*•·–—#>\"'“”「」『』《》()（）"):
+    topic = _topic_opener(text.folded, sentence.start, q.start)
+    first = min(hits, key=lambda h: h.start) if hits else None
+    if topic and (first is None or first.start > topic or not any(text.index.naming(first.cue))):
+        return (first is None or first.start >= topic) and _unnamed_topic(text.text, topic, q.start)
+    if first is None:
+        return False
+    if text.text[sentence.start:first.start].strip(_LEAD_MARKS) and topic != first.start:
         return False  # the sentence opens with other words: the name is not its subject
     entity, subjects = text.index.naming(first.cue)
     return (entity or bool(subjects)) and ci not in subjects and not is_comparison(text.folded, first.start, first.end)
+
+
+_LEAD_MARKS = " \t\r\n-*•·–—#>\"'“”「」『』《》()（）"
+
+
+def _topic_opener(folded: str, start: int, end: int) -> int:
+    """Where the name after a sentence's opening topic word starts ("For Llama, we can back it out: ...", 至于
+    Llama，……: names.words [topic-opener]), or 0 when the sentence opens with no such word."""
+    lead = len(folded[start:end]) - len(folded[start:end].lstrip(_LEAD_MARKS))
+    at = start + lead
+    for word in _topic_words():
+        if folded.startswith(word, at):
+            after = at + len(word)
+            if word.isascii():
+                if after >= end or folded[after] != " ":
+                    continue
+                after += 1
+            return after if after < end else 0
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _topic_words() -> tuple[str, ...]:
+    from dsfact.lang import words_of
+
+    return words_of("names", "topic-opener", longest_first=True)
+
+
+def _unnamed_topic(raw: str, start: int, end: int) -> bool:
+    """Whether the topic word's name, at raw[start:], is one no cue word covers: a capitalised word or a few, or a
+    Latin name after a Chinese topic word, closed by a comma before `end` (the first cue hit or the figure)."""
+    words = raw[start:end].split(",", 1)[0].split("，", 1)[0].strip()
+    if len(words) >= len(raw[start:end].strip()) or not words or len(words.split()) > 4:
+        return False  # no comma closes it, or a whole clause: not a name
+    after_han = start > 0 and has_han(raw[start - 1])  # 至于Llama: any Latin name; "For Llama": a capital
+    return words[0].isupper() or after_han and words[0].isascii() and words[0].isalpha()
