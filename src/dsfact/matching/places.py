@@ -65,4 +65,33 @@ def names_a_place(folded: str, start: int, end: int, figure: int, entity: bool) 
     """Whether the name at folded[start:end] says where, not who, for the figure at `figure`: a country named
     as the place of a city (an entity: names_place), or any body named as the place of the figure
     (place_of_figure)."""
-    return entity and names_place(folded, start, end) or place_of_figure(folded, start, end, figure)
+    return entity and names_place(folded, start, end) or place_of_figure(folded, start, end, figure) \
+        or place_of_body(folded, start, end)
+
+
+def place_of_body(folded: str, start: int, end: int) -> bool:
+    """Whether the name at folded[start:end] is the place of a company named right after it, a kind of body
+    between ("South Korea's largest search engine Naver", "南韩最大搜寻引擎NAVER将获得6万张GPU": names.words
+    [place-of-body], `before` a ranking word, `words` the kind): the country says where that body is, not who
+    holds the figure."""
+    from dsfact.lang import words_of
+
+    after = folded[end:end + _REACH]
+    latin = not after[:1] or after[0].isascii()
+    if latin:
+        if folded[start:end].endswith(("'s", "’s")) and after.startswith(" "):
+            after = after[1:]  # (a cue hit that holds its possessive)
+        elif after.startswith(("'s ", "’s ")):
+            after = after[3:]
+        else:
+            return False
+    else:
+        after = after.removeprefix("的")
+    for word in words_of("names", "place-of-body", "before", longest_first=True):
+        if after.startswith(word) and (not latin or after[len(word):len(word) + 1] == " "):
+            after = after[len(word):].lstrip(" ").removeprefix("的")
+            break
+    for word in words_of("names", "place-of-body", longest_first=True):
+        if after.startswith(word) and (not latin or not after[len(word):len(word) + 1].isalnum()):
+            return True
+    return False
