@@ -72,10 +72,19 @@ def names_a_place(folded: str, start: int, end: int, figure: int, entity: bool) 
 def place_of_body(folded: str, start: int, end: int) -> bool:
     """Whether the name at folded[start:end] is the place of a company named right after it, a kind of body
     between ("South Korea's largest search engine Naver", "南韩最大搜寻引擎NAVER将获得6万张GPU": names.words
-    [place-of-body], `before` a ranking word, `words` the kind): the country says where that body is, not who
-    holds the figure."""
+    [place-of-body], `before` a ranking word, `words` the kind), or of the kind of body named right before it
+    ("the largest search engine in South Korea", "a chipmaker in South Korea"): the country says where that
+    body is, not who holds the figure."""
     from dsfact.lang import words_of
 
+    kinds = words_of("names", "place-of-body", longest_first=True)
+    before = folded[max(0, start - _REACH):start]
+    for joint in (" in the ", " in "):  # "the largest search engine in South Korea": the kind before it
+        if before.endswith(joint):
+            head = before[:-len(joint)]
+            if any(head.endswith(w) and not head[-len(w) - 1:-len(w)].isalnum() for w in kinds if w.isascii()):
+                return True
+            break
     after = folded[end:end + _REACH]
     latin = not after[:1] or after[0].isascii()
     if latin:
@@ -91,7 +100,7 @@ def place_of_body(folded: str, start: int, end: int) -> bool:
         if after.startswith(word) and (not latin or after[len(word):len(word) + 1] == " "):
             after = after[len(word):].lstrip(" ").removeprefix("的")
             break
-    for word in words_of("names", "place-of-body", longest_first=True):
+    for word in kinds:
         if after.startswith(word) and (not latin or not after[len(word):len(word) + 1].isalnum()):
             return True
     return False
