@@ -18,6 +18,26 @@ def _opening_words() -> Words:
     return Words(words_of("sentences", "trailing-move"))
 
 
+@lru_cache(maxsize=1)
+def _holders() -> tuple[str, ...]:
+    """The words of the subject's own shares that may stand before the move word (", with its shares
+    tumbling 17%"), longest first."""
+    from dsfact.lang import words_of
+
+    return words_of("sentences", "trailing-holder", longest_first=True)
+
+
+def _past_holder(folded: str, i: int) -> int:
+    """Where the move word may begin: past white space and any holder words at offset i."""
+    while i < len(folded) and folded[i].isspace():
+        i += 1
+    for word in _holders():
+        end = i + len(word)
+        if folded.startswith(word, i) and (not word.isascii() or end >= len(folded) or not folded[end].isalnum()):
+            return end
+    return i
+
+
 def trails_another(text, q, ci: int) -> bool:
     """Whether figure q stands in such a phrase, right after a clause of its sentence whose first name (not
     the object of a word before it) is another body than claim ci's subject and which names ci's subject
@@ -29,7 +49,7 @@ def trails_another(text, q, ci: int) -> bool:
         return False
     folded = text.folded
     start = marks[k - 1] + 1
-    if not _opening_words().opens(folded, start, True):
+    if not _opening_words().opens(folded, _past_holder(folded, start), True):
         return False
     end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
     naming = text.index.naming
