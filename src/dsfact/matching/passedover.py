@@ -41,6 +41,8 @@ def passed_over(text, q: Quantity, candidate) -> bool:
         return any(hit.start >= q.end and ci not in _named(roles) and not likened(folded, hit.start, hit.end)
                    and not _owns_figure(text, hit) for hit, roles in cues.names)
     end = cues.last_subject.get(ci)
+    if end is not None and _place_last(text, cues, end):
+        return True  # "南韩政府订购了3万块GPU，南韩最大搜索引擎Naver也将获得6万块": the company's, not the country's
     if end is None or bisect.bisect_left(marks, end) == bisect.bisect_left(marks, q.start):
         return False  # named in q's own clause (or not before it)
     for hit, roles in cues.names:
@@ -152,3 +154,12 @@ def _peers() -> re.Pattern:
     body = "|".join(re.escape(w) if not w.isascii() else r"(?<![a-z0-9])" + r"\s+".join(map(re.escape, w.split()))
                     + r"(?![a-z0-9])" for w in words)
     return re.compile(body or "(?!)")
+
+
+def _place_last(text, cues, end: int) -> bool:
+    """Whether the claim's subject named last before the figure (ending at `end`) is the place of a company named
+    right after it (dsfact.matching.places.place_of_body): that company, not the subject named earlier, holds
+    the figure."""
+    from dsfact.matching.places import place_of_body
+
+    return any(hit.end == end and place_of_body(text.folded, hit.start, hit.end) for hit, _ in cues.names)
