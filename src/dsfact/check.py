@@ -141,22 +141,26 @@ def _doubt(matcher, q, candidate, selected):
     when nothing places it on its claim's day, and the text's other figures decide): a loose binding, an amount of
     another size, a move over a span, a day after a later model's release, another name in between, another day,
     a frame, another event, a list's total, a cell of a table flattened into text, another provider's price, a
-    linked headline's day (the rules imported here: a text whose figures agree with their claims never asks)."""
+    linked headline's day, a rate written before it that is not its claim's (the rules imported here: a text whose
+    figures agree with their claims never asks)."""
     if "why" not in _LATER:
         from dsfact.matching.calculation import calculated
         from dsfact.matching.flatrows import flattened_row
         from dsfact.matching.laterversion import names_later_version
         from dsfact.matching.linked import headline_elsewhere
         from dsfact.matching.listed import total_of_list
+        from dsfact.matching.ownwords import other_rate_before
         from dsfact.matching.venues import sold_elsewhere
-        _LATER["why"] = (calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere)
-    calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere = _LATER["why"]
+        _LATER["why"] = (calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere,
+                         other_rate_before)
+    calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere, \
+        other_rate_before = _LATER["why"]
     return (candidate.weak or _another_size(matcher, q, selected) or total_of_list(matcher, q, selected)
             or moved_over_span(matcher, q, selected) or names_later_version(matcher, q, selected)
             or _doubt_rules().passed_over(matcher, q, candidate) or _doubt_rules().doubts_time(matcher, q, selected)
             or _framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected)
             or calculated(matcher, q) or flattened_row(matcher, q) or sold_elsewhere(matcher, q, selected)
-            or headline_elsewhere(matcher, q, selected))
+            or headline_elsewhere(matcher, q, selected) or other_rate_before(matcher, q, selected))
 
 
 def _another_size(matcher: TextMatcher, q, claim) -> bool:

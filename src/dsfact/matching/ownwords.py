@@ -146,3 +146,21 @@ def moved_from(folded: str, q: Quantity, hit) -> bool:
     lead = folded[max(0, q.start - 4):q.start]  # 从, perhaps a day's word after it: "从周一17%的跌幅中"
     return len(gap) <= 8 and gap.endswith(after) and not any(c in gap + lead for c in ",，。;；") \
         and any(w in lead for w in before if not w.isascii())
+
+
+
+def other_rate_before(text: TextCues, q: Quantity, claim) -> bool:
+    """Whether price q, which gives no rate of its own, is judged against a rate (claim's) other than the last
+    one written before it in its sentence: "At $0.0022 per thousand output tokens, R1 is far cheaper than o1 at
+    $0.06" and "Per thousand output tokens R1 costs $0.0022" price per thousand tokens, and are no wrong prices
+    per million (dsfact.numbers.units.rates_in)."""
+    if q.per is not None or claim.per is None:
+        return False
+    from dsfact.numbers.units import rates_in
+
+    sentence = text.sentences[text.sentence_of(q.start)]
+    rates = rates_in(text.folded, sentence.start, q.start)
+    if not rates:
+        return False
+    per = rates[-1]
+    return per.amount != claim.per.amount or per.unit.lower() != claim.per.unit.lower()

@@ -261,3 +261,21 @@ def _en_currency(text: str, currency: str | None, words) -> str:
     if kind == "dollar":
         return currency or "USD"
     return kind or words.iso_codes.get(text.upper(), text.upper())
+
+
+def rates_in(w: str, start: int, end: int) -> list[Per]:
+    """The rates written in w[start:end], in their order, whether a figure stands before them or not ("Per thousand
+    output tokens, R1 costs $0.0022", "$0.55 per million input tokens", "/百万tokens", 每千tokens): what a price that
+    gives no rate of its own may have taken from the words before it."""
+    from dsfact.numbers.patterns import _rx
+
+    r, out = _rx(), []
+    for m in r.per_suffix.finditer(w, start, end):
+        if m["a"] or (m["kw"] and m.start("kw") > 0 and w[m.start("kw") - 1].isalnum()):
+            continue  # "a month" is no written rate; nor a rate word inside another word
+        noun = m["noun"]
+        unit = r.words.per_noun.get(noun) or r.words.per_noun.get(noun.lower())
+        amount = _per_amount(m["n"])
+        if unit is not None and amount is not None and not _divisor(m["n"], amount):
+            out.append(Per(amount, unit))
+    return out
