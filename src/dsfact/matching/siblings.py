@@ -6,7 +6,7 @@ import bisect
 
 from dsfact.matching.discounts import discount_ended, period_over
 from dsfact.matching.matcher import SENTENCE_PENALTY, Candidate
-from dsfact.matching.text import INF, TextCues, bracketed
+from dsfact.matching.text import INF, TextCues, bracketed, qualifies_other
 from dsfact.matching.whenclause import tells_when
 from dsfact.model import Claim, Quantity
 from dsfact.numbers.patterns import lazy
@@ -52,7 +52,7 @@ def variant_decides(q: Quantity, claim: Claim, text: TextCues) -> bool:
     variants_of = text.index.variants_of
     for hit in text.hits_in(sentence.start, sentence.end):
         claims = variants_of(hit.cue)
-        if ci not in claims or text._qualifies_other(q, hit, claims) or period_over(text, hit, q.start):
+        if ci not in claims or qualifies_other(text, q, hit, claims) or period_over(text, hit, q.start):
             continue
         a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
         if a >= b or bisect.bisect_left(text._marks, b) == bisect.bisect_left(text._marks, a) \

@@ -454,25 +454,40 @@ class TextCues:
 
         near = INF  # a kind word of a rate that q leaves out is q's too ("R1每百万输入tokens收费0.55美元，o1则收费15美元")
         for hit, claims in variants:
-            if claim_index in claims and (not self._qualifies_other(q, hit, claims) and not period_over(self, hit, q.start)
+            if claim_index in claims and (not qualifies_other(self, q, hit, claims) and not period_over(self, hit, q.start)
                     and not told_beside_other(self, q, hit) and not _named_again(self, q, hit, claim_index) or rate_kind(self, q, hit)):
                 near = min(near, bracketed(self.text, q, hit) or self.distance(q, hit))  # clause-aware, as for subjects
         return near
 
-    def _qualifies_other(self, q: Quantity, hit: CueHit, claims: frozenset[int]) -> bool:
-        """Whether a variant word stands right beside another figure than q, one of a unit that a claim
-        with this variant word is stated in, which it then qualifies: "lost $600 billion after falling as
-        much as 18% intraday" (the intraday low is the 18%, not the $600 billion)."""
-        starts, text, quantities = self._quantity_starts, self.text, self._quantities or []
-        units = {unit for ci in claims for unit in self.index.units[ci]}
-        k = bisect.bisect_left(starts, hit.end)
-        if k < len(starts) and starts[k] != q.start and not text[hit.end:starts[k]].strip():
-            return quantities[k].unit in units  # "as much as 18%"
-        k = bisect.bisect_right(starts, hit.start) - 1
-        if 0 <= k < len(quantities) and starts[k] != q.start and quantities[k].end <= hit.start:
-            # "18% intraday", "1元（缓存命中）": a bracket opened right after a figure is that figure's
-            return quantities[k].unit in units and not text[quantities[k].end:hit.start].strip().lstrip("(（").strip()
+
+
+def qualifies_other(cues: "TextCues", q: Quantity, hit: CueHit, claims: frozenset[int]) -> bool:
+    """Whether a variant word stands right beside another figure than q, one of a unit that a claim
+    with this variant word is stated in, which it then qualifies: "lost $600 billion after falling as
+    much as 18% intraday" (the intraday low is the 18%, not the $600 billion). `cues`: the text's TextCues."""
+    starts, text, quantities = cues._quantity_starts, cues.text, cues._quantities or []
+    if hit.start > q.end and _aside_figure(text, starts, q, hit):
+        return True  # "2.788M GPU hours (pre-training alone: 2.664M)", "278.8万GPU小时（其中预训练266.4万）"
+    units = {unit for ci in claims for unit in cues.index.units[ci]}
+    k = bisect.bisect_left(starts, hit.end)
+    if k < len(starts) and starts[k] != q.start and not text[hit.end:starts[k]].strip():
+        return quantities[k].unit in units  # "as much as 18%"
+    k = bisect.bisect_right(starts, hit.start) - 1
+    if 0 <= k < len(quantities) and starts[k] != q.start and quantities[k].end <= hit.start:
+        # "18% intraday", "1元（缓存命中）": a bracket opened right after a figure is that figure's
+        return quantities[k].unit in units and not text[quantities[k].end:hit.start].strip().lstrip("(（").strip()
+    return False
+
+
+def _aside_figure(text: str, starts: list[int], q: Quantity, hit: CueHit) -> bool:
+    """Whether a word after figure q stands in a bracket opened after q that goes on, after the word, to a figure
+    of its own: the word tells that figure's kind (a part told in an aside, its unit often left out), not q's."""
+    opened = max(text.rfind("(", q.end, hit.start), text.rfind("（", q.end, hit.start))
+    if opened < 0 or any(c in ")）" for c in text[opened:hit.start]):
         return False
+    closes = [k for k in (text.find(")", hit.end), text.find("）", hit.end)) if k >= 0]
+    k = bisect.bisect_left(starts, hit.end)
+    return k < len(starts) and starts[k] < min(closes, default=len(text))
 
 
 def _named_again(text: "TextCues", q: Quantity, hit: CueHit, claim_index: int) -> bool:
