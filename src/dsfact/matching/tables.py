@@ -13,6 +13,7 @@ from dsfact.matching.captionday import caption_fits
 from dsfact.matching.structure import apply_word_roles, word_roles
 from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
+from dsfact.numbers.words import load as load_words
 
 _INF = float("inf")
 _JOINED = lazy(r"\|[ \t]+\|")  # two rows on one line: "| a | b | | 1 | 2 |"
@@ -350,9 +351,9 @@ def cell_units(matcher, quantities: list) -> list:
             else:
                 named = [u for u in (_unit_named(text[a:b]) for a, b in filter(None, spans or ())) if u]
             if len(named) == 1:
-                unit, per = named[0]
-                if q.unit == "count" and unit != "count":
-                    q, changed = q._replace(unit=unit, per=per), True
+                unit, per, scale = named[0]
+                if q.unit == "count" and unit != "count":  # "| Training cost (US$ m) | 5.6 |": $5.6 million
+                    q, changed = _scaled(q._replace(unit=unit, per=per), scale), True
                 elif q.unit != "count" and per is not None and unit in (q.unit, "count"):
                     q, changed = q._replace(per=per), True
         out.append(q)
@@ -376,7 +377,7 @@ def line_label(text: str, pos: int) -> tuple[int, int] | None:
     return None if m is None else (start + m.start("label"), start + m.end("label"))
 
 
-def _label_unit(label: str) -> tuple[str, object] | None:
+def _label_unit(label: str) -> tuple[str, object, float] | None:
     """The unit a line's label names, as a table's header does (`_unit_named`); for a Chinese label, also
     the unit its last characters name (训练词元: tokens)."""
     found = _unit_named(label.strip())
@@ -390,7 +391,7 @@ def _label_unit(label: str) -> tuple[str, object] | None:
 
 
 @lru_cache(maxsize=256)  # a table repeats its header and labels from figure to figure
-def _unit_named(label: str) -> tuple[str, object] | None:
+def _unit_named(label: str) -> tuple[str, object, float] | None:
     """The unit (and the base of a rate) a table's header or row label names, read by the figure reader as
     if a 1 stood before it ("GPU hours", "$/1M tokens", "USD per million tokens", "每百万tokens", "(per 1M
     tokens)"); None when it names none. The part in brackets, when there is one, is the unit."""
@@ -407,7 +408,8 @@ def _unit_named(label: str) -> tuple[str, object] | None:
     if lead is not None:  # "$/1M tokens" is read as "$1/1M tokens", "USD per million tokens" as "USD 1 per ..."
         rest = inner[len(lead):].strip()
         number = f"{lead} 1" if lead.isalpha() else f"{lead}1"
-        probe = number + rest if rest.startswith("/") else f"{number} {rest}"
+        glued = rest in load_words().scale_abbr  # "US$ m", "$ bn": a scale written as a figure's suffix
+        probe = number + rest if rest.startswith("/") or glued else f"{number} {rest}"
     elif not inner.isascii() or inner.startswith(("per ", "/")):
         probe = "1 " + inner if inner.isascii() else "1" + inner
     else:  # the whole ("GPU hours"), else its last word ("Training tokens")
@@ -415,10 +417,19 @@ def _unit_named(label: str) -> tuple[str, object] | None:
     return _read_unit(probe)
 
 
-def _read_unit(probe: str) -> tuple[str, object] | None:
+def _read_unit(probe: str) -> tuple[str, object, float] | None:
     from dsfact.numbers import parse_quantities
 
     found = parse_quantities(probe)
     if not found or found[0].start != 0 or (found[0].unit == "count" and found[0].per is None):
         return None
-    return found[0].unit, found[0].per
+    return found[0].unit, found[0].per, float(found[0].value) if is_money(found[0].unit) else 1.0
+
+
+def _scaled(q, scale: float):
+    """A bare cell figure in the scale its header names: 557.6 under "訓練成本（萬美元）" is 5,576,000 dollars,
+    5.6 under "Cost (US$ m)" 5.6 million."""
+    if scale == 1.0 or scale <= 0:
+        return q
+    precision = q.precision * scale if q.precision is not None else None
+    return q._replace(value=round(q.value * scale, 6), precision=precision)
