@@ -497,6 +497,15 @@ def test_a_full_width_colon_after_a_model_name_ends_a_label_and_the_figure_is_re
     assert parse_quantities("美东时间10：42") == []  # a clock, with no name before it
 
 
+def test_a_thread_posts_number_is_no_fraction():
+    # "2/8 The final run ...", "(2/11) DeepSeek ...", "... one by one. 1/8", "🧵 1/4": a post's place in its thread
+    for text in ("2/8 The final run cost a lot.", "(2/11) DeepSeek used many chips.", "Its numbers, one by one. 1/8",
+                 "关于DeepSeek的几个数字🧵 1/4\n", "3/4 只用了很少的芯片。", "A thread 🧵 (1/11)\n\nMore"):
+        assert [q for q in parse_quantities(text) if q.unit == "ratio"] == [], text
+    for text in ("硬件要求1/8", "It cut the chips to 1/8\nof the rest", "1/8 of the chips", "It used 1/8."):
+        assert [q.value for q in parse_quantities(text) if q.unit == "ratio"] == [0.125], text
+
+
 def test_a_day_in_a_new_york_dateline_is_no_span_of_days():
     # the 约 of 纽约 (New York) is no "about": "纽约27日" is the 27th, as "27日" alone is
     for text in ("（中央社紐約27日綜合外電）美股重挫", "（新华社纽约27日电）美股重挫"):

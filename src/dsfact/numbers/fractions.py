@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from fractions import Fraction
 
 from dsfact.numbers.numerals import Exact, _arabic, _zh_value
@@ -14,7 +15,7 @@ class _Fractions:
         n, d = int(m["n"]), int(m["d"])
         if m["t"] == "s" or d == 0:
             return m.end()
-        if 0 < n < d <= 1000 and n <= 99:
+        if 0 < n < d <= 1000 and n <= 99 and not _post_number(self.w, p, m.end()):
             return self._finish_simple(p, m.end(), Fraction(n, d), "ratio", prec=False)
         return m.end()
 
@@ -89,3 +90,25 @@ class _Fractions:
                 self.out[-1] = q._replace(text=self.text[p:q.end], start=p, value=value, precision=precision)
         return end
 
+
+
+def _post_number(w: str, a: int, b: int) -> bool:
+    """Whether the slash figure w[a:b] numbers a post of a thread ("2/8 The final run cost...", "(2/11)
+    DeepSeek...", "...one by one. 1/8", "🧵 1/4"): it opens its line before the post's first word (a capital,
+    a Chinese character: not "1/8 of the chips"), or ends its line after a sentence's end or a symbol. A
+    fraction in a sentence ("硬件要求1/8", "cut to 1/8") is read."""
+    start = w.rfind("\n", 0, a) + 1
+    before = w[start:a].rstrip(" \t(（")
+    after = w[b:b + 2].lstrip(")）")
+    if not before.strip():
+        return after[:1] in (" ", "\t") and _post_word(w, b)
+    if after[:1] not in ("", "\n", "\r") and w[b:].lstrip(")）").lstrip(" \t")[:1] not in ("", "\n", "\r"):
+        return False
+    last = before.rstrip()[-1:]
+    return last in ".!?。！？" or (last != "" and unicodedata.category(last)[0] == "S")
+
+
+def _post_word(w: str, b: int) -> bool:
+    rest = w[b:b + 8].lstrip(")）").lstrip(" \t")
+    first = rest[:1]
+    return first != "" and (first.isupper() or "\u4e00" <= first <= "\u9fff" or unicodedata.category(first)[0] == "S")
