@@ -17,10 +17,31 @@ _LABEL_WORDS = 5  # a label of more words than this is a sentence's start, not a
 def _rx() -> re.Pattern:
     # a bullet or number, then the label (no clause mark, no digit first), its colon, and the value; the
     # value "opens a figure" when a qualifier, a currency and a digit come first
-    return re.compile(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+)?"
+    return re.compile(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+|" + OUTLINE_NUMBER + ")?"
                       r"(?P<label>[^\s\d:：。.!?;；,，|()（）\"“”][^\n:：。!?;；,，|\"“”]{0,29}?)[ \t]*[:：][ \t]*"
                       r"(?P<value>(?:(?:about|around|roughly|nearly|almost|over|under|some|more than|less than)[ \t]+"
                       r"|[~≈约約近逾超过過]{1,2})?(?:US|HK|NT|RMB|USD|CNY)?[$€£¥]?[ \t]?\d)?\S")
+
+
+# A Chinese outline number before a line's text, as a list's number stands: "2．", "3、", "一、", "（二）",
+# "①" (a circled number), and "2." before Chinese text (a full-width stop folded); a pattern's alternatives, for
+# the patterns of a line's bullet or number
+OUTLINE_NUMBER = (r"[0-9０-９]{1,2}(?:[．、]|\.(?=[ \t]*[\u4e00-\u9fff]))[ \t]*|[一二三四五六七八九十]{1,3}、[ \t]*"
+                  r"|[（(][一二三四五六七八九十]{1,3}[)）][ \t]*|[\u2460-\u2473\u2776-\u277f][ \t]*")
+
+
+@lru_cache(maxsize=1)
+def _outline() -> re.Pattern:
+    # an outline number that opens a line: before Chinese text ("2．输出", "（二）API价格"); a circled one before anything
+    return re.compile(r"[ \t]*(?:(?:[0-9０-９]{1,2}[．.、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,2}[)）])"
+                      r"[ \t]*[\u4e00-\u9fff「“《]|[\u2460-\u2473\u2776-\u277f])")
+
+
+def outlined(s: str, a: int, b: int) -> bool:
+    """Whether the line s[a:b] opens with an outline number ("2．输出：每百万tokens 16元", "（二）API价格",
+    "① 英伟达收跌17%"): an item of its own, so the line break before it ends a sentence in Markdown, as a
+    list item's does."""
+    return _outline().match(s, a, b) is not None
 
 
 def labelled(s: str, a: int, b: int) -> tuple[bool, bool]:

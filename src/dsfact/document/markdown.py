@@ -22,7 +22,7 @@ from types import SimpleNamespace
 
 from dsfact.document.cells import is_pipe_row, row_cells
 from dsfact.document.directives import Comment
-from dsfact.document.labels import breaks_before, link_label
+from dsfact.document.labels import breaks_before, link_label, outlined
 from dsfact.document.lines import LineIndex
 from dsfact.document.markdown_inline import BREAK, DROP, KEEP, SPACE, Marks, normalize_label, read_inlines
 from dsfact.document.model import Block
@@ -453,6 +453,7 @@ def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None
         nl = s.find("\n", b, nxt)
         if hard or s.startswith("  ", b) and nl != -1 and not s[b:nl].strip(" \t\r") \
                 or nl != -1 and (breaks_before(s, a, b, nxt, segments[k + 1][1])  # "GPUs: 2,048 H800" lines
+                                 or outlined(s, nxt, segments[k + 1][1])  # "2．输出：每百万tokens 16元"
                                  or broken_by_hand(s, a, b, nxt, segments[k + 1][1])  # a Chinese title line
                                  or is_pipe_row(s, a, b) and is_pipe_row(s, nxt, segments[k + 1][1])):  # a table's
             if nl != -1:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from dsfact.document.labels import OUTLINE_NUMBER
 from dsfact.fold import has_han
 from dsfact.lang import words_by_script, words_of
 from dsfact.matching.cues import is_cjk
@@ -138,7 +139,7 @@ def stacked(folded: str, marks: list[int], q_end: int, hit_start: int) -> bool:
     return not head.startswith(words_of("names", "new-clause", "words"))  # "，而……的" opens a clause of its own
 
 
-_GLOSS_HEAD = lazy(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+)?")  # a bullet or a list's number before the figure
+_GLOSS_HEAD = lazy(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+|" + OUTLINE_NUMBER + ")?")  # a bullet or a number first
 _GLOSS_MARK = lazy(r"[ \t]*(?:[:：—–]|--)[ \t]*")  # ("--": a dash typed in plain text)
 
 

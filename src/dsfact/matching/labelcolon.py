@@ -5,11 +5,12 @@ its value as a clause mark does. A label is short and opens its line (after a bu
 clause mark in it; between its colon and the figure stand no clause mark, no line break and no other figure."""
 from __future__ import annotations
 
+from dsfact.document.labels import OUTLINE_NUMBER
 from dsfact.numbers.patterns import lazy
 
 LABEL_CHARS = 30  # a label this long at most, from its line's start (bullet aside) to its colon
 VALUE_CHARS = 24  # characters from the colon to the figure it labels at most
-_BULLET = lazy(r"[ \t]*(?:[-*•·–—][ \t]*|\d{1,2}[.)][ \t]+)?")
+_BULLET = lazy(r"[ \t]*(?:[-*•·–—][ \t]*|\d{1,2}[.)][ \t]+|" + OUTLINE_NUMBER + ")?")  # or "2．", "（二）", "①"
 _LABEL_STOPS = frozenset(",，;；:：。.!?！？、()（）|\n")
 _VALUE_STOPS = frozenset(",，;；:：。!?！？、|\n")
 

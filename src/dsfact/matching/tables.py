@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dsfact.document.cells import is_pipe_row, row_cells, space_cell, space_cells, table_top
+from dsfact.document.labels import OUTLINE_NUMBER
 from dsfact.matching.apposition import gloss_of
 from dsfact.matching.bodies import members
 from dsfact.matching.captionday import caption_fits
@@ -362,7 +363,7 @@ def cell_units(matcher, quantities: list) -> list:
 
 # a line's label and its colon right before a figure: "GPU hours: 2.788 million", "- 训练词元：约14.8万亿", a
 # bullet or number before it; a label of a few words with no clause mark, and a qualifier after the colon
-_LINE_LABEL = lazy(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+)?(?P<label>[^\s:：。.!?;；,，|][^\n:：。!?;；,，|]{0,29}?)"
+_LINE_LABEL = lazy(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+|" + OUTLINE_NUMBER + r")?(?P<label>[^\s:：。.!?;；,，|][^\n:：。!?;；,，|]{0,29}?)"
                          r"[ \t]*[:：][ \t]*(?:about |around |roughly |nearly |almost |~|约|約|近|逾|超过|超過)?[ \t]*\Z")
 
 
