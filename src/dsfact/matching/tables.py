@@ -350,7 +350,8 @@ def cell_units(matcher, quantities: list) -> list:
                 label = line_label(text, q.start) or gloss_of(text, q.start, q.end)  # "14.8T — tokens of ..."
                 named = [u for u in (_label_unit(text[label[0]:label[1]]),) if u] if label else []
             else:
-                named = [u for u in (_unit_named(text[a:b]) for a, b in filter(None, spans or ())) if u]
+                named = [u for u in (_unit_named(text[a:b]) for a, b in filter(None, spans or ())) if u] \
+                    or _corner_unit(text, structure, spans)
             if len(named) == 1:
                 unit, per, scale = named[0]
                 if q.unit == "count" and unit != "count":  # "| Training cost (US$ m) | 5.6 |": $5.6 million
@@ -359,6 +360,18 @@ def cell_units(matcher, quantities: list) -> list:
                     q, changed = q._replace(per=per), True
         out.append(q)
     return out if changed else quantities
+
+
+def _corner_unit(text: str, structure, spans) -> list:
+    """The unit the header of a table's label column names, for a cell whose row label and column header name
+    none: "| 价格（元/百万tokens） | DeepSeek-V3 | DeepSeek-R1 |" over "| 输出 | 8 | 16 |" (the models are the
+    columns, the corner cell says what every figure is); nothing when the row is no labelled row."""
+    if structure is None or not spans or spans[0] is None:
+        return []
+    label = structure.table_of(spans[0][0])  # the row label's own cell: its column's header is the corner
+    corner = label[1] if label else None
+    found = _unit_named(text[corner[0]:corner[1]]) if corner else None
+    return [found] if found else []
 
 
 # a line's label and its colon right before a figure: "GPU hours: 2.788 million", "- 训练词元：约14.8万亿", a
