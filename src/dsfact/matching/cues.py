@@ -331,7 +331,8 @@ class CueIndex:
                     break
                 following_start, following_end = tokens[j].span()
                 if not (_VERSION_GAP.fullmatch(folded, last, following_start) if joined[-1].isdigit()
-                        and longer[len(joined)].isdigit() else _GAP_OK.fullmatch(folded, last, following_start)):
+                        and longer[len(joined)].isdigit() else _GAP_OK.fullmatch(folded, last, following_start)) \
+                        or folded.count("\n", last, following_start) > 1:  # "## DeepSeek" over "V3's cost": two blocks
                     break
                 joined, last = longer, following_end
                 for stem in _stems(joined):
