@@ -45,7 +45,7 @@ from dsfact.matching.relaside import only_in_asides
 from dsfact.matching.relhead import relative_head
 from dsfact.matching.restated import restated_fits
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, turns_away
-from dsfact.matching.sections import other_section
+from dsfact.matching.sections import answered, carried_loosely
 from dsfact.matching.sentdates import sentence_dates, time_fits_beside
 from dsfact.matching.sentences import Sentence, asked
 from dsfact.matching.session import mid_session
@@ -226,13 +226,14 @@ class TextMatcher(TextCues):
                     or intro_subject(self, si, q, missing, cues.subject, family)  # "Key features" over its items
                     or self._borrow_subject(q, si, missing, cues.subject, family)):
                 self._structure_subject(q, missing, cues.subject, family)
-            self._loose.update(other_section(self, q, missing, cues.subject))  # a roundup's earlier item
+            self._loose.update(carried_loosely(self, q, si, missing, cues.subject))  # a roundup's item, "We used"
         elif missing and spoken_lead(self, si, q) and (  # "孙正义表示，他们的计画……": the speaker is no subject
                 pronoun_subject(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
                 or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)):
             cues.named_before = False
             cues.entity = min((self.distance(q, h) for h, roles in cues.names if h.start >= q.end
                                and any(role == ENTITY for _, role in roles)), default=INF)
+        self._loose.update(answered(self, q, si, cues.subject))  # "問：DeepSeek…你們呢？答：我們…": the speaker's
         return self._ranked(q, sentence, cues)
 
     def _cues(self, q: Quantity, si: int, hits: list[CueHit], family: frozenset[int]) -> _Cues:

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 import bisect
 
+from dsfact.fold import has_han
 from dsfact.matching.text import INF
+from dsfact.matching.wordtables import Alternation
+
+_FIRST_PERSON: Alternation | None = None
+_POINTERS: Alternation | None = None
+
+
+def carried_loosely(text, q, si: int, missing: list[int], subject_d: dict[int, float]) -> list[int]:
+    """The claims of `missing` whose subject figure q borrowed in a way that binds loosely: from another
+    section (other_section), or into a sentence that speaks in the first person (first_person)."""
+    return other_section(text, q, missing, subject_d) + first_person(text, q, si, missing, subject_d)
 
 
 def other_section(text, q, missing: list[int], subject_d: dict[int, float]) -> list[int]:
@@ -53,3 +64,44 @@ def _section_head(structure, pos: int) -> tuple[int, int] | None:
         return span
     heads = [c[:2] for c in structure.contexts[k] if c[2]]
     return heads[0] if heads else None
+
+
+def first_person(text, q, si: int, missing: list[int], subject_d: dict[int, float]) -> list[int]:
+    """The claims of `missing` whose subject figure q borrowed from an earlier sentence while its own sentence
+    speaks in the first person before it (names.words [first-person]: "A: We used 4,096, and the run cost us
+    $11 million" after a question about DeepSeek; "答：我们用了1万块，成本约3,000万美元"): the speaker's figure,
+    whoever the speaker is. They bind loosely: the figure may agree, never contradict."""
+    borrowed = [ci for ci in missing if subject_d.get(ci, INF) < INF]
+    if not borrowed:
+        return []
+    return borrowed if _speaks(text.folded, text.sentences[si].start, q.start) else []
+
+
+def answered(text, q, si: int, subject_d: dict[int, float]) -> list[int]:
+    """The claims whose subject figure q's sentence names only in a question before an answer that speaks in
+    the first person ("問：DeepSeek用了2048塊GPU，你們呢？答：我們用了1萬塊，成本約3,000萬美元", read as one
+    sentence): the answer's figure is the speaker's. They bind loosely."""
+    folded, start = text.folded, text.sentences[si].start
+    asked = folded.rfind("?", start, q.start)  # (most sentences ask nothing: nothing more is read)
+    if asked < 0 or not _speaks(folded, asked, q.start):
+        return []
+    naming, hits = text.index.naming, text.hits_in(start, q.start)
+    return [ci for ci, d in subject_d.items() if d < INF and not any(
+        ci in naming(h.cue)[1] for h in hits if h.start > asked)]
+
+
+def _speaks(folded: str, start: int, end: int) -> bool:
+    """Whether folded[start:end] says a word of the first person (names.words [first-person]) with no word
+    that points back to a subject after it ("We think it spent $6.5 million": "it" is DeepSeek; names.words
+    [pronoun])."""
+    global _FIRST_PERSON, _POINTERS
+    if _FIRST_PERSON is None or _POINTERS is None:
+        from dsfact.lang import words_of
+
+        _FIRST_PERSON = Alternation(words_of("names", "first-person"))
+        _POINTERS = Alternation(words_of("names", "pronoun", "before"))
+    chinese = has_han(folded[start:end])
+    last = None
+    for m in _FIRST_PERSON.get(chinese).finditer(folded, start, end):
+        last = m
+    return last is not None and _POINTERS.get(chinese).search(folded, last.end(), end) is None
