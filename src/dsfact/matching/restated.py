@@ -38,6 +38,20 @@ def restated_fits(matcher, q: Quantity, claim: Claim, roles) -> bool:
     (restated_own); one said to be near binds loosely ("$206 billion (about €200 billion)": the original, or
     the writer's conversion)."""
     own = restated_own(q, claim, roles)
+    if own and not _named_first(matcher, q, claim, roles):
+        return False  # "The EU's plan to mobilise €200 billion ($208 billion) is its answer to Stargate"
     if own == NEAR:
         matcher._loose.add(matcher.index.position[claim.id])
     return bool(own)
+
+
+def _named_first(matcher, q: Quantity, claim: Claim, roles) -> bool:
+    """Whether the claim's subject is named before the figure q restates, in its sentence ("The EU unveiled a
+    $208 billion (€200 billion) initiative"): only then is the restatement the claim's own figure. One named
+    after it is another's ("The EU's plan to mobilise €200 billion ($208 billion) is its answer to Stargate":
+    the dollars restate the EU's euros, not Stargate's plan)."""
+    k = getattr(roles, "k", 0)
+    first = roles.reader.quantities[k - 1]
+    sentence = matcher.sentences[matcher.sentence_of(first.start)]
+    position, naming = matcher.index.position[claim.id], matcher.index.naming
+    return any(position in naming(h.cue)[1] for h in matcher.hits_in(sentence.start, first.start))
