@@ -165,7 +165,7 @@ def _dateline_ends() -> tuple[str, ...]:
 def _only_date(line: str, date) -> bool:
     """Whether a line is a date with at most a byline, a section or a time beside it, and no other figure."""
     rest = _rx().clock.sub("", line[:date.start] + " " + line[date.end:])
-    rest = re.sub(r"[\s|·•/,，:：()（）\[\]【】-]+", "", rest)
+    rest = re.sub(r"@\w+|[\s|·•/,，:：()（）\[\]【】-]+", "", rest)  # (a handle is a byline: "@markets2048 · Jan 27")
     from dsfact.fold import has_han
 
     return len(rest) <= (LINE_HAN if has_han(rest) else LINE_WORDS) and not any(ch.isdigit() for ch in rest)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from dsfact.matching.sentences import Sentence
     from dsfact.matching.text import TextCues
 
-_YEAR = lazy(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+_YEAR = lazy(r"(?<![\d.,])(?<![0-9][x×])(?:19|20)\d\d(?![\d.,]\d)")  # (not a factor: "H800x2048")
 
 
 def time_fits_beside(text: TextCues, time: str, sentence: Sentence, q: Quantity) -> bool:
