@@ -19,7 +19,7 @@ from dsfact.matching.family import (
     versioned_other,
 )
 from dsfact.matching.flatrows import cell_label
-from dsfact.matching.fractionbase import other_fraction_base
+from dsfact.matching.fractionbase import clause_around, other_fraction_base
 from dsfact.matching.fromto import owned_in_from_part
 from dsfact.matching.joint import loosely_named
 from dsfact.matching.memo import LastText
@@ -203,11 +203,7 @@ def other_body(text, q: Quantity, ci: int) -> bool:
     compared = bodies(text)[ci]
     if not compared:
         return False
-    marks = text._marks
-    k = bisect.bisect_right(marks, q.start)
-    sentence = text.sentences[text.sentence_of(q.start)]
-    start = max(marks[k - 1] if k else sentence.start, sentence.start)
-    end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
+    sentence, start, end = clause_around(text, q)
     if claim.unit == q.unit == "factor" and (other_base(text, q, ci, start, end, compared)  # a multiple's base
                                              or gap_of_others(text, q, ci, start, end)) \
             or claim.unit == "ratio" and other_fraction_base(text, q, ci, start, end, compared):  # a fraction's

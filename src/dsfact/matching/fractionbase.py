@@ -21,20 +21,41 @@ CHINESE_REACH = 8  # a Chinese base: at most this many characters before the 的
 _STOPS = lazy(r"[，,。；;：:！!？?、（）()\[\]“”\"「」]")
 
 
+def _alternation(words) -> re.Pattern:
+    """The Latin words of `words` as one pattern, each whole, longest first."""
+    words = sorted((w for w in words if w.isascii()), key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or "(?!)"
+    return re.compile(r"(?<![a-z0-9])(?:" + body + r")(?![a-z0-9])")
+
+
 @lru_cache(maxsize=1)
 def _table() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
     """(the Latin words that open a base after the figure, the Latin base words, the Chinese base words)."""
     from dsfact.lang import load_words
 
     table = load_words("roles").get("fraction-base", {})
-
-    def alternation(words) -> re.Pattern:
-        words = sorted((w for w in words if w.isascii()), key=len, reverse=True)
-        body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or "(?!)"
-        return re.compile(r"(?<![a-z0-9])(?:" + body + r")(?![a-z0-9])")
-
     words = table.get("words", ())
-    return alternation(table.get("after", ())), alternation(words), tuple(w for w in words if not w.isascii())
+    return _alternation(table.get("after", ())), _alternation(words), tuple(w for w in words if not w.isascii())
+
+
+@lru_cache(maxsize=1)
+def _peers() -> tuple[re.Pattern, tuple[str, ...]]:
+    """roles.words [fraction-base] peers: (the Latin ones as one pattern, the Chinese ones)."""
+    from dsfact.lang import words_of
+
+    words = words_of("roles", "fraction-base", "peers")
+    return _alternation(words), tuple(w for w in words if not w.isascii())
+
+
+def clause_around(text, q: Quantity) -> tuple:
+    """(figure q's sentence, the start and end of q's clause in it): from the clause mark before q (itself
+    included) to the one after it."""
+    marks = text._marks
+    k = bisect.bisect_right(marks, q.start)
+    sentence = text.sentences[text.sentence_of(q.start)]
+    start = max(marks[k - 1] if k else sentence.start, sentence.start)
+    end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
+    return sentence, start, end
 
 
 def _base_text(text, q: Quantity, start: int, end: int) -> tuple[int, int] | None:
@@ -109,8 +130,44 @@ def other_fraction_base(text, q: Quantity, ci: int, start: int, end: int, compar
     _, latin, chinese = _table()
     if latin.search(base) is None and not any(w in base for w in chinese):
         return False
+    own, others = _others_compared(text.registry.claims[ci], compared)
+    return not _names_any({alnum(hit.cue) for hit in text.hits_in(*span)} - own, others)
+
+
+def unnamed_base(text, q: Quantity, ci: int) -> bool:
+    """Whether claim ci is a fraction that compares its subject with another body (dsfact.matching.bodies.bodies:
+    GPT-4o's cost, the leading labs' GPUs) and figure q's sentence names neither that body nor, in q's clause where
+    a base stands (after the figure; in Chinese before it), a peer standing for it (roles.words [fraction-base]
+    peers): "comparable results at 1/15th the cost", "3% of what American labs spend", 同类模型的1/50 are shares of
+    a base the writer leaves open, and a share of an unnamed base is no wrong share of the registered one. (A
+    multiple's base and a saving's: dsfact.matching.bodies.)"""
     claim = text.registry.claims[ci]
+    if claim.unit != "ratio":
+        return False
+    from dsfact.matching.bodies import alnum, bodies
+
+    own, others = _others_compared(claim, bodies(text)[ci])
+    if not others:
+        return False
+    sentence, start, end = clause_around(text, q)
+    if _names_any({alnum(hit.cue) for hit in text.hits_in(sentence.start, sentence.end)} - own, others):
+        return False
+    latin, chinese = _peers()
+    folded = text.folded
+    if latin.search(folded, q.end, end) is not None or any(w in folded[q.end:end] for w in chinese):
+        return False  # the base after the figure ("a third of its rivals' spending")
+    return not any(w in folded[start:q.start] for w in chinese)  # 同行的二分之一
+
+
+def _others_compared(claim, compared: frozenset[str]) -> tuple[set[str], set[str]]:
+    """(the cue keys of claim's own subject, the bodies of `compared` that are not among them): a compared
+    body's names may hold the subject's own ("deepseekreasoner" beside GPT-4o)."""
+    from dsfact.matching.bodies import alnum
+
     own = {alnum(w.lower()) for w in claim.subject_cues}
-    bodies = {b for b in compared if b not in own}
-    return not any(any(key in b or b in key for b in bodies)
-                   for key in (alnum(hit.cue) for hit in text.hits_in(*span)) if key not in own)
+    return own, {b for b in compared if b not in own}
+
+
+def _names_any(keys: set[str], others: set[str]) -> bool:
+    """Whether a cue key of `keys` names one of the bodies `others` (the one's key within the other's)."""
+    return any(key in b or b in key for key in keys for b in others)

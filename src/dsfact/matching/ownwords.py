@@ -148,7 +148,6 @@ def moved_from(folded: str, q: Quantity, hit) -> bool:
         and any(w in lead for w in before if not w.isascii())
 
 
-
 def other_rate_before(text: TextCues, q: Quantity, claim) -> bool:
     """Whether price q, which gives no rate of its own, is judged against a rate (claim's) other than the last
     one written before it in its sentence: "At $0.0022 per thousand output tokens, R1 is far cheaper than o1 at

@@ -4,13 +4,12 @@ statements or as small (`other_scale`). Split from dsfact.matching.doubt, which 
 from __future__ import annotations
 
 import bisect
-import re
-from functools import lru_cache
 
 from dsfact.fold import has_han
 from dsfact.matching.columns import other_column
 from dsfact.matching.comparison import is_comparison, likened
 from dsfact.matching.cues import METRIC, SUBJECT, VARIANT
+from dsfact.matching.fractionbase import unnamed_base
 from dsfact.matching.fromto import in_from_part
 from dsfact.matching.matcher import SENTENCE_PENALTY
 from dsfact.matching.opening import opens_with_name
@@ -19,6 +18,7 @@ from dsfact.matching.roles import TIME_UNITS, lexicon, opens_new_subject
 from dsfact.model import Claim, Quantity
 
 OTHER_SCALE = 10_000  # a figure this many times a claim's every statement (or as small) is another quantity
+
 
 def passed_over(text, q: Quantity, candidate) -> bool:
     """Whether another name comes between a candidate claim's subject and figure q (`text`: the
@@ -115,45 +115,6 @@ def _owns_figure(text, hit) -> bool:
 def _named(roles: tuple) -> set[int]:
     """The claims whose subject a name is (none: another body)."""
     return {c for c, role in roles if role == SUBJECT}
-
-
-def unnamed_base(text, q: Quantity, ci: int) -> bool:
-    """Whether claim ci is a fraction that compares its subject with another body (dsfact.matching.bodies.bodies:
-    GPT-4o's cost, the leading labs' GPUs) and figure q's sentence names neither that body nor, in q's clause where a
-    base stands (after the figure; in Chinese before it), a peer standing for it (roles.words [fraction-base] peers): "comparable results at 1/15th the cost", "3% of what American labs
-    spend", 同类模型的1/50 are shares of a base the writer leaves open, and a share of an unnamed base is no wrong
-    share of the registered one. (A multiple's base and a saving's: dsfact.matching.bodies.)"""
-    claim = text.registry.claims[ci]
-    if claim.unit != "ratio":
-        return False
-    from dsfact.matching.bodies import alnum, bodies
-
-    own = {alnum(w.lower()) for w in claim.subject_cues}
-    compared = {b for b in bodies(text)[ci] if b not in own}
-    if not compared:
-        return False
-    sentence = text.sentences[text.sentence_of(q.start)]
-    keys = {alnum(hit.cue) for hit in text.hits_in(sentence.start, sentence.end)} - own
-    if any(key in b or b in key for key in keys for b in compared):
-        return False
-    marks, folded = text._marks, text.folded
-    k = bisect.bisect_right(marks, q.start)
-    start = max(marks[k - 1] if k else sentence.start, sentence.start)
-    end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
-    if _peers().search(folded, q.end, end) is not None:
-        return False  # the base after the figure ("a third of its rivals' spending")
-    return not any(not m.group().isascii() for m in _peers().finditer(folded, start, q.start))  # 同行的二分之一
-
-
-@lru_cache(maxsize=1)
-def _peers() -> re.Pattern:
-    """roles.words [fraction-base] peers, as one pattern (Latin words whole)."""
-    from dsfact.lang import words_of
-
-    words = sorted(words_of("roles", "fraction-base", "peers"), key=len, reverse=True)
-    body = "|".join(re.escape(w) if not w.isascii() else r"(?<![a-z0-9])" + r"\s+".join(map(re.escape, w.split()))
-                    + r"(?![a-z0-9])" for w in words)
-    return re.compile(body or "(?!)")
 
 
 def _place_last(text, cues, end: int) -> bool:
