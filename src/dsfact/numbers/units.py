@@ -226,23 +226,28 @@ class _Units:
             if aside is not None and w[aside.end():aside.end() + 2].strip()[:1] in r.per_suffix_first:
                 m = r.per_suffix.match(w, aside.end())
         if m:
-            noun = m["noun"]
-            nouns = r.words.per_noun
-            key = noun if noun in nouns else noun.lower()
-            unit = nouns.get(key)
-            if unit is None:
+            per = _rate_of(r, m)
+            if per is None or a.unit == "pct":
                 return
-            if m["a"] and unit not in ("month", "year", "day", "week", "hour", "share", "person"):
-                return
-            if m["a"] and m["n"]:
-                return
-            amount = _per_amount(m["n"])
-            if amount is None or _divisor(m["n"], amount):
-                return
-            if a.unit == "pct":
-                return
-            a.per = Per(amount, unit)
+            a.per = per
             a.end = m.end()
+
+
+_A_UNITS = frozenset(("month", "year", "day", "week", "hour", "share", "person"))  # "a month": no amount before
+
+
+def _rate_of(r, m: re.Match) -> Per | None:
+    """The rate a match of r.per_suffix writes ("per million tokens", "/百万tokens", "a month"); None when its noun
+    is no rate's, "a" stands before an amount or a noun counted by number, or its amount divides."""
+    noun = m["noun"]
+    nouns = r.words.per_noun
+    unit = nouns.get(noun if noun in nouns else noun.lower())
+    if unit is None or m["a"] and (unit not in _A_UNITS or m["n"]):
+        return None
+    amount = _per_amount(m["n"])
+    if amount is None or _divisor(m["n"], amount):
+        return None
+    return Per(amount, unit)
 
 
 def _divisor(n: str | None, amount: float) -> bool:
@@ -273,9 +278,7 @@ def rates_in(w: str, start: int, end: int) -> list[Per]:
     for m in r.per_suffix.finditer(w, start, end):
         if m["a"] or (m["kw"] and m.start("kw") > 0 and w[m.start("kw") - 1].isalnum()):
             continue  # "a month" is no written rate; nor a rate word inside another word
-        noun = m["noun"]
-        unit = r.words.per_noun.get(noun) or r.words.per_noun.get(noun.lower())
-        amount = _per_amount(m["n"])
-        if unit is not None and amount is not None and not _divisor(m["n"], amount):
-            out.append(Per(amount, unit))
+        per = _rate_of(r, m)
+        if per is not None:
+            out.append(per)
     return out
