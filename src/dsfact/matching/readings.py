@@ -30,6 +30,7 @@ _NOUN_BEFORE = 16  # characters before a bracketed count where its token noun ma
 _TOKEN_BASES = (1_000.0, 1_000_000.0)  # "每千tokens", "百萬tokens": the base a price is told per
 _BASE_GAP = 16  # characters from a base of tokens to its price: "輸入（緩存未命中）為"
 _CLAUSE_STOPS = frozenset("。；;！？!?\n，,")
+_SENTENCE_STOPS = frozenset("。！？!?\n")
 _TOKEN_RX: list = []
 
 
@@ -107,7 +108,8 @@ def points_as_percent(quantities: list[Quantity]) -> tuple[list[Quantity], set[i
 def _token_priced(folded: str, quantities: list[Quantity]) -> set[int]:
     """The indexes of the figures in a bare 元 that are prices per token: read with a per-unit after them
     ("每百萬tokens 16元" too), or right after a base of tokens in their clause, as Chinese puts a price
-    ("百萬tokens輸出為16元", "百萬tokens輸入（緩存命中）為1元"): a round count of tokens, then a few words (the kind)."""
+    ("百萬tokens輸出為16元", "百萬tokens輸入（緩存命中）為1元"): a round count of tokens, then a few words (the kind);
+    or listed right after such a price in its sentence ("每百萬tokens輸入4元，輸出16元")."""
     out = set()
     for k, q in enumerate(quantities):
         if q.unit != YUAN:
@@ -119,6 +121,8 @@ def _token_priced(folded: str, quantities: list[Quantity]) -> set[int]:
         if (base is not None and base.unit == "token" and base.value in _TOKEN_BASES
                 and q.start - base.end <= _BASE_GAP and not _CLAUSE_STOPS.intersection(folded[base.end:q.start])):
             out.add(k)
+        elif k - 1 in out and q.start - base.end <= _BASE_GAP and not _SENTENCE_STOPS.intersection(folded[base.end:q.start]):
+            out.add(k)  # the list goes on: "每百萬tokens輸入4元，輸出16元" prices the output per million tokens too
     return out
 
 
