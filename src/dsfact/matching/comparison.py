@@ -39,6 +39,8 @@ def _is_comparison(folded: str, start: int, end: int) -> bool:
         return True
     if start > 0 and has_cjk(folded[start - 1]) and _FRACTION_AFTER.match(folded, end) is not None:
         return True  # "只用了GPT-4o七分之一的算力": a fraction of the name's own, told after a verb; the name is its base
+    if _share_base(lex, folded, before, start, end, chinese):
+        return True  # "3.6% of what o1 charges", "为Chat GPT o1之3%~4%": the base of a share (names.words [share-of])
     # an index's name that stands for the exchange a stock trades on ("which trades on the Nasdaq", "the
     # Nasdaq's biggest loser", "纳指成分股"): the stock's figure is not the index's
     listed = folded[end:end + EXCHANGE_REACH]
@@ -53,6 +55,16 @@ def _is_comparison(folded: str, start: int, end: int) -> bool:
     # the one who announced or led a plan ("announced by Trump", "由特朗普宣布"): in Chinese, with its verb
     agent = lex.agent_before.get(chinese).search(folded, before, start)
     return agent is not None and (agent.group().isascii() or lex.agent_after.get(True).match(after) is not None)
+
+
+def _share_base(lex, folded: str, before: int, start: int, end: int, chinese: bool) -> bool:
+    """Whether the name at folded[start:end] is the base of a share told of it: in English after a per cent or
+    a share in words and "of what" ("3.6% of what o1 charges"), in Chinese after a copula and before 之 or 的 and
+    a per cent or fraction ("为o1之3%~4%", "是GPT-4o的1/20")."""
+    if chinese:
+        return lex.share_before.get(True).search(folded, before, start) is not None \
+            and lex.share_after.get(True).match(folded, end) is not None
+    return lex.share_words.get(False).search(folded, max(0, start - 40), start) is not None
 
 
 # what may stand between a name set against a subject and the next name of the same pair or list: the first

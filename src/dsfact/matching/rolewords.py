@@ -112,6 +112,12 @@ class _Lexicon:
         exchange = tables.get("exchange", {})  # "listed on the Nasdaq", "Nasdaq-listed": the exchange, no index
         self.exchange_before = Words(exchange.get("before", ()))
         self.exchange_after = Words(exchange.get("after", ()))
+        share = names.get("share-of", {})  # "3.6% of what o1 charges", "为o1之3%": the name is the share's base
+        self.share_before = Pattern(r"(?:{})\s*(?:[a-z][\w.\-]*\s+){{0,3}}$", share.get("before", ()))
+        self.share_words = Pattern(r"(?:[0-9][0-9.,]*\s?(?:%|per\s?cent|percent)|(?<![a-z])(?:{})|[0-9]+\s?/\s?[0-9]+)"
+                                   r"\s+(?:{})\s+$", share.get("words", ()), share.get("before", ()))
+        self.share_after = Pattern(r"\s?(?:{})\s?(?:约|大约)?\s?(?:[0-9][0-9.]*\s?[%％]|[0-9]+\s?/\s?[0-9]+)",
+                                   share.get("after", ()))
         agent = names.get("agent", {})
         # "announced by Donald Trump": a first name may stand between
         self.agent_before = Pattern(r"(?:{})(?:\s+[a-z][a-z.'-]*)?\s*$", agent.get("before", ()))
