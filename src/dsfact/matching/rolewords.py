@@ -15,7 +15,7 @@ _WORD_LISTS = frozenset((
     "share-told", "recipient", "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase",
     "breakdown", "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage",
     "stage-cost", "stage-metric", "stage-total", "close-header", "close-level",
-    "change-words", "near-carried", "sized-gap", "fraction-base"))
+    "change-words", "near-carried", "sized-gap", "fraction-base", "total-of-parts"))
 
 
 class Role:
@@ -103,15 +103,18 @@ class _Lexicon:
         self.move_noun = Words(tables.get("move-noun", {}).get("words", ()))
         self._never: dict[str, list[str]] = {}
         self._doubt: dict[str | None, list[str]] = {}
-        names = load_words("names")
+        exchange = tables.get("exchange", {})  # "listed on the Nasdaq", "Nasdaq-listed": the exchange, no index
+        self.exchange_before = Words(exchange.get("before", ()))
+        self.exchange_after = Words(exchange.get("after", ()))
+        self._read_names(load_words("names"))
+
+    def _read_names(self, names: dict) -> None:
+        """The words of names.words the role reader asks: comparison, shift, ticker, share base, agent."""
         comparison = names.get("comparison", {})
         self.shift = Alternation(names.get("shift", {}).get("before", ()))
         self.ticker = Pattern(_TICKER, *(names.get("ticker", {}).get(k, ()) for k in ("before", "after")))
         self.compared_before = Words(comparison.get("before", ()))
         self.compared_after = Words(comparison.get("after", ()))
-        exchange = tables.get("exchange", {})  # "listed on the Nasdaq", "Nasdaq-listed": the exchange, no index
-        self.exchange_before = Words(exchange.get("before", ()))
-        self.exchange_after = Words(exchange.get("after", ()))
         share = names.get("share-of", {})  # "3.6% of what o1 charges", "为o1之3%": the name is the share's base
         self.share_before = Pattern(r"(?:{})\s*(?:[a-z][\w.\-]*\s+){{0,3}}$", share.get("before", ()))
         self.share_words = Pattern(r"(?:[0-9][0-9.,]*\s?(?:%|per\s?cent|percent)|(?<![a-z])(?:{})|[0-9]+\s?/\s?[0-9]+)"

@@ -1,0 +1,66 @@
+"""Parts listed before the total they make: "1萬枚H100、1萬枚H800和3萬枚HGX H20，即合共5萬枚", "1,024 H800s in one
+hall and 1,024 in another, 2,048 GPUs in all". A figure of a list of figures of one unit that a word of total
+(roles.words [total-of-parts]) then sums to a figure of that unit they add up to is a part of that total, not the
+claim's count or sum: it may agree with a claim but never contradicts it. The total stays judged, and so do
+parts told of named members ("V3 was trained on 4,096 H800s, and R1 on another 512, a total of 4,608": each is
+its member's own). Read by dsfact.matching.doubt."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dsfact.matching.cues import ENTITY, SUBJECT, has_cjk
+from dsfact.model import Quantity
+
+SUM_SLACK = 0.03  # the parts add up to the total within this share of it (a total told "about" or rounded)
+WORD_REACH = 16  # characters read after a total for its word of total ("2,048 GPUs in all")
+
+
+@lru_cache(maxsize=1)
+def _words():
+    from dsfact.lang import load_words
+    from dsfact.matching.wordtables import Pattern
+
+    table = load_words("roles").get("total-of-parts", {})
+    return (Pattern(r"(?:{})\s*$", table.get("before", ())),
+            Pattern(r"^\s*(?:[^\s\d,，。;；]+\s+){{0,2}}?(?:{})(?![a-z])", table.get("after", ())))
+
+
+def _summable(x: Quantity) -> bool:
+    return x.unit not in ("date", "pct", "ratio") and x.per is None and x.direction is None \
+        and x.high is None and isinstance(x.value, (int, float)) and x.value > 0
+
+
+def part_of_total(text, q: Quantity) -> bool:
+    """Whether figure q (`text`: a TextMatcher) is one of two or more figures of its unit listed right before a
+    total of that unit in its sentence that a word of [total-of-parts] tells as their sum, and that they add up to."""
+    if not _summable(q):
+        return False
+    sentence = text.sentences[text.sentence_of(q.start)]
+    figures = [x for x in text.figures_in(sentence.start, sentence.end) if x.unit == q.unit]
+    at = next((i for i, x in enumerate(figures) if x.start == q.start), None)
+    if at is None:
+        return False
+    folded = text.folded
+    before, after = _words()
+    for k in range(at + 1, len(figures)):
+        total = figures[k]
+        chinese = has_cjk(folded[max(sentence.start, total.start - 8):total.end + WORD_REACH])
+        told = before.get(chinese).search(folded, max(sentence.start, total.start - 24), total.start) is not None \
+            or after.get(chinese).match(folded[total.end:min(sentence.end, total.end + WORD_REACH)]) is not None
+        if not told or not _summable(total):
+            continue
+        parts = figures[:k]
+        for first in range(k - 2, -1, -1):  # the shortest list of two or more right before the total that adds up
+            run = parts[first:]
+            if not all(_summable(x) for x in run):
+                break
+            if abs(sum(x.value for x in run) - total.value) <= SUM_SLACK * total.value:
+                return first <= at and not _members_named(text, run[0].end, total.start)
+        return False
+    return False
+
+
+def _members_named(text, start: int, end: int) -> bool:
+    """Whether a subject or body is named among the parts ("V3 was trained on 4,096 H800s, and R1 on another 512, a
+    total of 4,608"): each part is then that member's own figure, judged as such."""
+    return any(role in (SUBJECT, ENTITY) for hit in text.hits_in(start, end) for _, role in text.roles_of(hit))
