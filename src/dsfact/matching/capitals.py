@@ -122,12 +122,21 @@ def _unregistered(text, q: Quantity) -> float:
                 or is_comparison(folded, head[start], end) \
                 or in_epithet(text, si, q.start, start) \
                 or folded[start - 2:start].strip()[-1:] in "(（[^" or text._figure_between(q, _Span(start, _coded(folded, end))) \
+                or _opens_figure(text, start, end) \
                 or in_aside(text, start, end, q.start):
             continue
         if bisect.bisect_left(marks, _coded(folded, end)) != before_q:
             return INF  # a name in another clause: "Nvidia, whose chips power ChatGPT, fell 17%"
         return float(q.start - end)
     return INF
+
+
+def _opens_figure(text, start: int, end: int) -> bool:
+    """Whether a figure starts inside the word text[start:end]: a currency's code ("AUD 1 trillion", "USD 600
+    billion") is the figure's own, no name."""
+    starts = text._quantity_starts
+    k = bisect.bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
 
 
 def _coded(folded: str, end: int) -> int:
