@@ -64,8 +64,8 @@ def names_aside(text, q, hit, hits: list) -> bool:
 
 
 def _described_before(text, hit, q_start: int) -> bool:
-    """Whether the name at `hit` stands in a bracketed aside or an appositive closed before figure q_start, or is
-    the byname of the name before it (dsfact.matching.byname).
+    """Whether the name at `hit` stands in a bracketed aside, an appositive or a relative aside closed before figure
+    q_start (dsfact.matching.relaside), or is the byname of the name before it (dsfact.matching.byname).
     Said once per name and figure of a text (own_only and names_aside both ask it of each name before a
     figure)."""
     if hit.end > q_start:
@@ -76,8 +76,11 @@ def _described_before(text, hit, q_start: int) -> bool:
     key = (hit.start, hit.end, q_start)
     found = said.get(key)
     if found is None:
+        from dsfact.matching.relaside import in_aside_before
+
         found = said[key] = in_aside(text, hit.start, hit.end, q_start) \
-            or in_appositive(text, hit.start, hit.end, q_start) or byname_of(text, hit)  # "DeepSeek被称为AI界拼多多"
+            or in_appositive(text, hit.start, hit.end, q_start) or byname_of(text, hit) \
+            or in_aside_before(text, hit, q_start)  # "DeepSeek, whose app topped Apple's US chart, said it spent"
     return found
 
 

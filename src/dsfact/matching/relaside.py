@@ -47,10 +47,11 @@ def only_in_asides(text, sentence, q, dates: list[tuple[str, int, int]], fits) -
     return bool(asides) and all(any(a <= s and e <= b for a, b in asides) for s, e in wrong)
 
 
-def in_aside_before(text, hit, q) -> bool:
-    """Whether a word (a cue hit) stands in a relative aside closed before figure q, in q's sentence: "Nvidia,
-    which at one point was the most valuable company, fell 17%" (at one point is the aside's, not the fall's)."""
-    sentence = text.sentences[text.sentence_of(q.start)]
-    if not sentence.start <= hit.start < q.start:
+def in_aside_before(text, hit, q_start: int) -> bool:
+    """Whether a word (a cue hit) stands in a relative aside closed before the figure at q_start, in its sentence:
+    "Nvidia, which at one point was the most valuable company, fell 17%" (at one point is the aside's, not the
+    fall's); "DeepSeek, whose app topped Apple's US chart, said it spent $5.6 million" (Apple is the aside's)."""
+    sentence = text.sentences[text.sentence_of(q_start)]
+    if not sentence.start <= hit.start < q_start:
         return False
-    return any(a <= hit.start and hit.end <= b <= q.start for a, b in relative_asides(text.folded, sentence.start, q.start))
+    return any(a <= hit.start and hit.end <= b <= q_start for a, b in relative_asides(text.folded, sentence.start, q_start))

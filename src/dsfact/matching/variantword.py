@@ -24,7 +24,7 @@ def told_beside_other(cues, q, hit) -> bool:
         from dsfact.matching.relaside import in_aside_before
 
         _RELASIDE.append(in_aside_before)
-    if _RELASIDE[0](cues, hit, q):
+    if _RELASIDE[0](cues, hit, q.start):
         return True  # "Nvidia, which at one point was worth the most, fell 17%": the aside's word
     text = cues.text
     if hit.start >= q.end:
