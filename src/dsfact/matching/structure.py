@@ -494,6 +494,10 @@ def _owner_match(matcher, q) -> tuple[int | None, bool]:
     return (m, True) if whole_word_in(folded, start, q.start, _owner_words()[3]) else (None, False)
 
 
+_QUALIFYING = re.compile(r"(?:[a-z][a-z-]*\s+){1,2}")
+_JOINING = frozenset(("and", "or", "but", "while", "as", "than", "with", "which", "that", "who", "whose", "its", "their"))
+
+
 def owner_after(matcher, q, hits, cues) -> None:
     """A name that owns figure q through the move noun after it ("a 3.1% slide in the Nasdaq"), or through
     a word of investing ("invest $500 billion in Stargate"), is its only subject: its claims come nearest
@@ -501,9 +505,9 @@ def owner_after(matcher, q, hits, cues) -> None:
     m, invested = _owner_match(matcher, q)
     if m is None:
         return
-    if not any(h.start == m for h in hits):  # "a 3.1% drop in the tech-heavy Nasdaq": one word before the name
-        word = re.match(r"[a-z][a-z-]*\s+", matcher.folded[m:m + 40])  # (a word that qualifies the name)
-        m += word.end() if word is not None else 0
+    if not any(h.start == m for h in hits):  # "a 3.1% drop in the tech-heavy Nasdaq", "a 17% drop for chip maker
+        words = _QUALIFYING.match(matcher.folded, m, m + 40)  # Nvidia": a word or two that qualify the name
+        m += words.end() - m if words is not None and not set(words.group().split()) & _JOINING else 0
     for h in hits:
         if h.start == m:
             entity, owned = matcher.index.naming(h.cue)
