@@ -253,7 +253,7 @@ def other_subject(text, q, ci: int) -> bool:
                 assets = cache["assets"] = _asset_words(folded, _tables()["asset"])
             other = cache[key] = heads_other(folded, nearest.start, nearest.end, assets, index) \
                 or record_frame(folded, nearest.end)
-        if other or _example_of_group(text, q, nearest):
+        if other or _example_of_group(text, q, nearest) or _member_of_group(text, q, nearest):
             if other or not _one_of_kind(text, nearest):
                 return True
             text._loose.add(ci)  # "training a model like Grok-3 on 100k H100s": the example stands for the one thing
@@ -346,6 +346,39 @@ def _example_of_group(text, q, hit) -> bool:
         return False
     own = folded[hit.end:q.start].strip()
     return own not in ("'s", "’s", "的") and not (not own and folded.endswith(("'s", "’s"), hit.start, hit.end))
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """names.words [group-member]: the words after a name that make it one member of a group (longest first),
+    and what right after them makes them none."""
+    from dsfact.lang import load_words
+
+    table = load_words("names").get("group-member", {})
+    return (tuple(sorted(table.get("words", ()), key=len, reverse=True)),
+            tuple(sorted(table.get("after", ()), key=len, reverse=True)))
+
+
+def _member_of_group(text, q, hit) -> bool:
+    """Whether the name at `hit`, before figure q in its clause, is one member of a group that clause speaks of:
+    a word of names.words [group-member] right after it ("DeepSeek and other Chinese labs charge $0.20",
+    DeepSeek等国产大模型的输出价格): the figure is the group's. Not for a list of a joint subject's members, which
+    dsfact.matching.joint reads as that subject's name (OpenAI等企业 of Stargate)."""
+    if hit.end > q.start or (hit.start, hit.end) in getattr(text, "loose_members", ()) \
+            or hit.start in getattr(text, "firm_members", ()):
+        return False
+    marks, folded = text._marks, text.folded
+    if bisect.bisect_right(marks, hit.start) != bisect.bisect_right(marks, q.start):
+        return False
+    words, not_after = _group_words()
+    after = folded[hit.end:q.start].lstrip(" ")
+    for w in words:
+        if after.startswith(w):
+            rest = after[len(w):]
+            if w.isascii():
+                return not rest[:1].isalnum()
+            return bool(rest) and not rest.startswith(not_after)
+    return False
 
 
 def _one_of_kind(text, hit) -> bool:
