@@ -1,7 +1,9 @@
 """A calculation written out ("200,000 GPUs x $25,000 = $5B", "2048块GPU × 57天 = 280万GPU小时"): its figures are
 the writer's own inputs and result, an estimate's assumptions rather than a report of a claim. A figure in a
 sentence that holds an equals sign and a sign of an operation between two figures may agree with a claim but
-never contradicts it. The signs are language data (roles.words [calculation])."""
+never contradicts it. The signs are language data (roles.words [calculation]). So is a product told in words
+(`multiplied`), and a saving, a share or a multiple that follows from two sums its sentence sets against each
+other (`set_against`: "$2.19 per million output tokens against o1's $60, 96% cheaper")."""
 from __future__ import annotations
 
 import re
@@ -36,7 +38,8 @@ def calculated(text, q: Quantity) -> bool:
     folded, start, end = text.folded, sentence.start, sentence.end
     if equals.search(folded, start, end) is not None and operation.search(folded, start, end) is not None:
         return True
-    return multiplied(text.figures_in(start, end), q)
+    figures = text.figures_in(start, end)
+    return multiplied(figures, q) or set_against(figures, q)
 
 
 PRODUCT_TOLERANCE = 0.05  # a product told in words is rounded: "about $25,000 ... 10,000 of them cost $250 million"
@@ -75,3 +78,32 @@ def _tolerance(price: Quantity, n: Quantity, total: Quantity) -> float:
             and total.value >= EXACT_DIGITS * total.precision:
         return max(total.precision, price.value * n.precision)
     return PRODUCT_TOLERANCE * total.value
+
+
+SAVING_POINTS = 1.0  # a saving or a share in per cent told to the unit: 96% of "96.35% cheaper"
+MULTIPLE_TOLERANCE = 0.05  # a multiple is rounded as loosely as a product told in words
+_RATIO_UNITS = frozenset(("pct", "factor"))
+
+
+def set_against(figures: list[Quantity], q: Quantity) -> bool:
+    """Whether q, a per cent or a multiple, follows from two sums of one currency its sentence gives: how much
+    less the smaller is than the larger (1 - a/b, "R1每百万输出tokens 2.19美元，而o1为60美元，便宜了96%"), the
+    smaller's share of the larger (a/b, "仅为o1的3.7%") or the larger's multiple of it (b/a, "27倍"). Such a
+    figure is the writer's arithmetic on those sums, which are judged themselves: it may agree with a claim
+    of a saving, never contradict one that compares other prices (a cached price's 98%)."""
+    if q.unit not in _RATIO_UNITS or not isinstance(q.value, float) or q.high is not None or len(figures) < 3:
+        return False
+    sums = [x for x in figures if x is not q and is_money(x.unit) and isinstance(x.value, float) and x.value > 0
+            and x.high is None]
+    for a in sums:
+        for b in sums:
+            if a.unit != b.unit or a.value >= b.value:
+                continue
+            if q.unit == "factor":
+                if abs(b.value / a.value - q.value) <= MULTIPLE_TOLERANCE * q.value:
+                    return True
+            elif min(abs(100 * (1 - a.value / b.value) - q.value), abs(100 * a.value / b.value - q.value)) \
+                    <= max(SAVING_POINTS, q.precision or 0):
+                return True
+    return False
+
