@@ -151,16 +151,18 @@ def _doubt(matcher, q, candidate, selected):
         from dsfact.matching.listed import total_of_list
         from dsfact.matching.ownwords import other_rate_before
         from dsfact.matching.venues import sold_elsewhere
+        from dsfact.matching.versus import set_against_before
         _LATER["why"] = (calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere,
-                         other_rate_before)
+                         other_rate_before, set_against_before)
     calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere, \
-        other_rate_before = _LATER["why"]
+        other_rate_before, set_against_before = _LATER["why"]
     return (candidate.weak or _another_size(matcher, q, selected) or total_of_list(matcher, q, selected)
             or moved_over_span(matcher, q, selected) or names_later_version(matcher, q, selected)
             or _doubt_rules().passed_over(matcher, q, candidate) or _doubt_rules().doubts_time(matcher, q, selected)
             or _framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected)
             or calculated(matcher, q) or flattened_row(matcher, q) or sold_elsewhere(matcher, q, selected)
-            or headline_elsewhere(matcher, q, selected) or other_rate_before(matcher, q, selected))
+            or headline_elsewhere(matcher, q, selected) or other_rate_before(matcher, q, selected)
+            or set_against_before(matcher, q))
 
 
 def _another_size(matcher: TextMatcher, q, claim) -> bool:

@@ -1,0 +1,62 @@
+"""A sum set against another of its sentence (issue 9: another model's price beside the registered one): "R1 is far
+cheaper than o1: $2.19 per million output tokens against $60", "DeepSeek R1 charges $0.55 per million input tokens
+compared with $15", "每百万输出tokens 2.19美元对60美元". The sum after the word of comparison is the other side's
+price, whoever the sentence named first: it may agree with a claim, never contradict one. A name right after it
+("versus $60 for o1", "against $15 from OpenAI") says whose it is, and binds it as any name does. The words are
+language data (names.words [set-against])."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dsfact.model import Quantity
+from dsfact.numbers.words import is_money
+
+BETWEEN = 12  # characters that may stand between the word and the sum: a qualifier ("against about $60", 对约)
+NAME_AFTER = 24  # characters after the sum where the name that says whose it is may begin
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from dsfact.lang import words_of
+
+    return (words_of("names", "set-against", longest_first=True),
+            words_of("names", "set-against", "after", longest_first=True))
+
+
+def set_against_before(text, q: Quantity) -> bool:
+    """Whether sum q stands right after a word of names.words [set-against] that follows a sum of its currency in
+    its sentence, and no name right after q says whose it is (`text`: a TextMatcher)."""
+    if not is_money(q.unit):
+        return False
+    folded = text.folded
+    sentence = text.sentences[text.sentence_of(q.start)]
+    head = folded[max(sentence.start, q.start - BETWEEN - 16):q.start]
+    words, after = _words()
+    for w in words:
+        at = head.rfind(w)
+        if at < 0:
+            continue
+        start, end = q.start - len(head) + at, q.start - len(head) + at + len(w)
+        gap = folded[end:q.start]
+        if len(gap) > BETWEEN or any(ch.isdigit() for ch in gap) or text.hits_in(end, q.start):
+            continue
+        if w.isascii() and ((start > 0 and folded[start - 1].isalnum()) or folded[end:end + 1].isalnum()):
+            continue
+        if not any(x.unit == q.unit and x.end <= start for x in text.figures_in(sentence.start, start)):
+            continue
+        return not _named_after(text, q, after)
+    return False
+
+
+def _named_after(text, q: Quantity, after: tuple[str, ...]) -> bool:
+    """Whether a name begins right after sum q, alone or after a word of [set-against] `after` ("$60 for o1")."""
+    folded = text.folded
+    rest = folded[q.end:q.end + NAME_AFTER]
+    stripped = rest.lstrip(" ")
+    for w in after:
+        if stripped.startswith(w + " "):
+            stripped = stripped[len(w) + 1:]
+            break
+    at = q.end + len(rest) - len(stripped)
+    names = text.index.names
+    return any(h.start == at and names(h.cue) for h in text.hits_in(at, q.end + NAME_AFTER))
