@@ -18,7 +18,7 @@ from dsfact.matching.opening import opened_elsewhere, opened_on
 from dsfact.matching.otherweek import another_week
 from dsfact.matching.passedover import other_scale, passed_over  # noqa: F401 (the binding rules' API)
 from dsfact.matching.pastsaid import recalls_statement
-from dsfact.matching.pricemonth import priced_in_other_month
+from dsfact.matching.pricemonth import priced_in_other_month, priced_later
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.summed import part_of_total
@@ -81,7 +81,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
             return UNANCHORED  # "还记得小扎曾在年初宣布……35万块": a statement of a year the text does not give
         return _other_year(text, q, claim.time)
     if not claim.time:
-        if not_when_stated(text, q, claim) or priced_in_other_month(text, q, claim):
+        if not_when_stated(text, q, claim) or priced_in_other_month(text, q, claim) or priced_later(text, q, claim):
             return ANOTHER_DAY  # "As of December 31, 2025, Colossus had 200,000 GPUs", "a year later", "in April 2024" of a price
         ci = text.index.position.get(claim.id)
         return ANOTHER_DAY if ci is not None and _later_member()(text, ci) else ""

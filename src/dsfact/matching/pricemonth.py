@@ -3,7 +3,10 @@
 the days its claim's sources were written tells another price. The year is the one the text implies for the
 month (its own date; else a day of that month with its year that the text names, "On September 29, 2025, ...");
 without one, the month must fall near the sources in no year around them. The words that make an English month's
-name a time are language data (time.words [bare-month])."""
+name a time are language data (time.words [bare-month]).
+
+So is a price told in a text written months after those sources (`priced_later`): "DeepSeek的API对于缓存命中的输入，
+价格通常为0.2元/百万tokens", answered in September 2025, gives the price of that day, not January's list's."""
 from __future__ import annotations
 
 import calendar
@@ -71,3 +74,36 @@ def _year_named(text, month: int) -> int | None:
     years = [int(str(x.value)[:4]) for x in text_dates(text)
              if str(x.value)[:4].isdigit() and len(str(x.value)) >= 7 and int(str(x.value)[5:7]) == month]
     return years[-1] if years else None
+
+
+def priced_later(text, q, claim) -> bool:
+    """Whether figure q, a price (its claim has a `per`), stands in a text whose own date falls LATER_DAYS or more
+    after every source of its claim, in a sentence that names no day of the time of those sources: the price it
+    tells is the one of the day the text was written, which may agree with the sources' but never contradicts
+    them. A date of that time in its sentence ("2025年1月20日发布时", "at launch on January 20, 2025") recalls the
+    sources' price, which is judged."""
+    if claim.per is None or q.unit == "date" or not text.day or text.day.startswith("--"):
+        return False
+    days = source_days(claim, text.registry.sources)
+    if not days or len(days) < len(claim.statements):
+        return False
+    try:
+        written = datetime.date.fromisoformat(text.day[:10])
+    except ValueError:
+        return False
+    first = datetime.date.fromisoformat(min(days)) - datetime.timedelta(days=LATER_DAYS)
+    last = datetime.date.fromisoformat(max(days))
+    if (written - last).days < LATER_DAYS:
+        return False
+    sentence = text.sentences[text.sentence_of(q.start)]
+    for x in text.figures_in(sentence.start, sentence.end):
+        value = str(x.value)
+        if x.unit == "date" and value[:4].isdigit() and len(value) >= 7:
+            try:
+                month = datetime.date(int(value[:4]), int(value[5:7]), 1)
+            except ValueError:
+                continue
+            if first <= month <= last + datetime.timedelta(days=LATER_DAYS):
+                return False
+    return True
+
