@@ -29,6 +29,7 @@ _META_NAMES = ("article:published_time", "og:published_time", "og:article:publis
                "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
                "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
                "cxenseparse:recs:publishtime", "published_time", "release_date")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FRONT_KEYS = ("date", "published", "pubdate", "publishdate", "published_at", "publish_date", "created")
 
 
@@ -63,7 +64,12 @@ def document_date(original: str, text: str, fmt: str) -> str | None:
         found = front_matter_date(original)
     elif fmt == "html":
         found = html_date(original)
-    return found or dateline_date(text)
+    found = found or dateline_date(text)
+    if found is None and fmt == "markdown" and original[:4].rstrip("\r\n") not in ("---", "+++"):
+        # a line that is only a date, which Markdown joins to the paragraph under it ("回答时间 : 2025-09-30" over
+        # the answer's first line): read from the file's own lines, HTML comments left out
+        found = dateline_date(_COMMENT.sub("", original[:DATELINE_LINES * 400 + 200]))
+    return found
 
 
 def front_matter_date(original: str) -> str | None:
