@@ -89,7 +89,8 @@ def evidence_of(matcher, q, candidate, claim) -> Evidence:
     else:
         hits = [e[0] for e in entries if wanted.intersection(e[6])]
         metric = CLAUSE if any(reach.holds(h) or _label(matcher, q, h) or asked(matcher.text, h, q.start) for h in hits) \
-            else PARALLEL if any(_parallel(matcher, q, h) for h in hits) else SENTENCE if hits else NONE
+            else PARALLEL if any(_parallel(matcher, q, h) for h in hits) or _heads_list(matcher, q, si, hits) \
+            else SENTENCE if hits else NONE
     return Evidence(subject, metric, _time(matcher, q, claim), _kind(matcher, q, claim))
 
 
@@ -178,6 +179,18 @@ def _parallel(matcher, q, hit) -> bool:
     start = max(marks[k - 1] if k else 0, matcher.sentences[matcher.sentence_of(q.start)].start)
     end = min(marks[k] if k < len(marks) else q.start, q.start)
     return any(x is not q and x.unit == q.unit and x.end <= end for x in matcher.figures_in(start, end))
+
+
+def _heads_list(matcher, q, si: int, hits: list) -> bool:
+    """Whether a metric word governs the first member of a list of rates that q closes, in that member's clause
+    or as its line's label ("R1输入：1元/M tokens（缓存命中），6元/M tokens（未命中）": the list's words govern every
+    member, TextCues._listed)."""
+    start = matcher.sentences[si].start
+    for x in matcher.figures_in(start, q.start):
+        if x is not q and x.unit == q.unit and matcher._listed(x, q):
+            reach = _Reach(matcher, x, si)
+            return any(h.end <= x.start and (reach.holds(h) or _label(matcher, x, h)) for h in hits)
+    return False
 
 
 def _label(matcher, q, hit) -> bool:

@@ -39,6 +39,9 @@ _CLAUSE = re.compile(r"[,，;；:：、()（）—\s](?:(?<![,\s])|(?<=,)(?:(?<!
 # ASCII (or %) is found by a pattern, the characters around it are compared (a class of the Chinese range
 # costs 2 to 3 ms to compile, in every process that meets Chinese text; this one almost nothing)
 _SPACE_RUN = lazy(r"(?<=[^\x00-\x24\x26-\x7f])\s+")
+# a comma after a bracketed word that tells a rate's kind joins two rates of one base as a list does ("1元/百万tokens
+# （缓存命中），4元/百万tokens（缓存未命中）"): the words that head them govern both
+_ASIDE_COMMA = lazy(r"\s*[(（][^()（）\d]{1,24}[)）]\s*[,，]\s*")
 _RESPECTIVELY = ("分别", "respectively")
 
 
@@ -361,7 +364,8 @@ class TextCues:
         from dsfact.numbers.patterns import joins_list  # (only a rate asks)
 
         members = [y for y in self.figures_in(x.start, q.start) if y.start >= x.start] + [q]
-        return all(joins_list(self.folded[a.end:b.start]) for a, b in zip(members, members[1:]))
+        return all(joins_list(gap := self.folded[a.end:b.start]) or _ASIDE_COMMA.fullmatch(gap) is not None
+                   for a, b in zip(members, members[1:]))
 
     def figures_in(self, start: int, end: int) -> list[Quantity]:
         """The figures read in this text that begin in text[start:end], in order (a slice found by bisection,
