@@ -5,7 +5,8 @@ A body of the registry's entities (the subject of no claim) named right after a 
 phrase that opens its sentence, with no other figure between, is where the price is charged: it may agree with
 the maker's own list price, never contradicts it. In Chinese the place's product name may stand between the
 body and its place word (阿里云百炼平台上). Not a name that only qualifies a product ("runs on Huawei chips"):
-the hardware a model runs on sells nothing."""
+the hardware a model runs on sells nothing. The place that so prices a sentence's first figure covers the prices
+listed after it with no name between ("火山引擎上的R1每百万输入tokens 2元，输出8元")."""
 from __future__ import annotations
 
 from dsfact.matching.aside import qualifies_product
@@ -26,13 +27,33 @@ def _words() -> list:
 def sold_elsewhere(text, q, claim) -> bool:
     """Whether price q (of `text`, a TextMatcher), bound to a claim of a price, is told as charged at another
     provider's place."""
-    if claim.kind != "price" or q.per is None:
+    if claim.kind != "price":
         return False
     reader = text.reader()
     lo, hi = reader.clause_span(q.start)
     sentence = text.sentences[text.sentence_of(q.start)]
     if sentence.start < lo and not text.figures_in(sentence.start, q.start):
         lo = sentence.start  # "Through Azure, R1 costs $7": the phrase opening the sentence
+    if q.per is not None and _placed_in(text, q, lo, hi):
+        return True
+    # "火山引擎上的DeepSeek-R1每百万输入tokens 2元，输出8元": the place that opens the sentence covers the prices listed
+    # after its first one, when no name between them opens a subject of their own
+    first = text.figures_in(sentence.start, q.start)
+    if not first or first[0].per is None:
+        return False
+    head = first[0]
+    head_lo, head_hi = reader.clause_span(head.start)
+    if sentence.start < head_lo:
+        head_lo = sentence.start  # (no figure stands before the sentence's first)
+    naming = text.index.naming
+    if any(any(naming(h.cue)) for h in text.hits_in(head.end, q.start)):
+        return False
+    return _placed_in(text, head, head_lo, head_hi)
+
+
+def _placed_in(text, q, lo: int, hi: int) -> bool:
+    """Whether a body of the registry's entities stands placed (by a word of place) in folded[lo:hi], with no figure
+    between it and price q."""
     naming, folded = text.index.naming, text.folded
     hits = text.hits_in(lo, hi)
     for k, hit in enumerate(hits):
