@@ -152,6 +152,10 @@ def _dates(r: _Rx) -> None:
 def _not_amounts(r: _Rx) -> None:
     """Things that only look like amounts."""
     r.time = _compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?[AaPp]\.?[Mm]\.?)?")
+    # an hour of the clock told in Chinese: the words before it (凌晨, 台北时间28日), then the hour and 点 or 时
+    r.zh_clock = _compile("(?:" + "|".join(re.escape(x) for x in r.words.clock_before) + r")(?:\s?[0-9]{1,2}\s?[日号])?\s?$")
+    r.en_clock = _compile(r"(?i)\s?(?:" + "|".join(re.escape(x) for x in sorted(r.words.clock_after, key=len, reverse=True))
+                          + r")(?![a-z0-9])")  # "5 a.m.", "4pm": an hour of the clock
     r.version = _compile(r"[0-9]+\.[0-9]+\.[0-9]+(?:\.[0-9]+)*")
     r.phone = _compile(r"\+?[0-9]{2,4}(?:[- ][0-9]{3,4}){2,}(?![0-9])")
     r.lead_zero = _compile(r"0[0-9]{2,}(?![.0-9])")

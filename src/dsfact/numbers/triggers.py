@@ -83,6 +83,9 @@ class _Triggers:
         nxt2 = w[run_end + 1] if run_end + 1 < self.n else ""
         if nxt == ":" and r.time.match(w, p):
             return r.time.match(w, p).end()
+        if run_end - p <= 2 and (nxt in "点时" and r.zh_clock.search(w, max(0, p - 12), p)
+                                 or nxt in " apoAPO" and r.en_clock.match(w, run_end)):
+            return run_end + 1 if nxt in "点时" else r.en_clock.match(w, run_end).end()  # "凌晨5点", "5 a.m.": an hour
         if nxt in "-/. 年月" or (nxt in "stnr" and run_end - p <= 2) or nxt2 in "年月" or \
                 (nxt in "日号" and run_end - p <= 2):
             d = self._try_dates_digit(p, run_end)

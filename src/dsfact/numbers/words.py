@@ -34,6 +34,8 @@ class Words:
     phrasal: dict[str, tuple[str, ...]]  # "up"/"down" -> verbs before it that make no move ("making up")
     relative_years: dict[str, int]  # 去年, last -> -1
     year_words: tuple[str, ...]  # words before a number that make it a year
+    clock_before: tuple[str, ...]  # words before an hour of the clock told in Chinese: 凌晨5点
+    clock_after: tuple[str, ...]  # words after an hour of the clock told in English: 5 a.m.
     en_small: dict[str, int]  # zero … nineteen
     en_tens: dict[str, int]  # twenty … ninety
     en_scale: dict[str, int]  # dozen, hundred, thousand, million …
@@ -79,7 +81,7 @@ def from_tables(tables: Tables) -> Words:
     """The lookups of the numbers engine from tables in the numbers.words format."""
     t = {name: tables.get(name, {}) for name in (
         "qualifiers", "qualifier-reach", "qualifiers-after", "directions", "directions-after", "phrasal", "levels",
-        "relative-years", "year-words", "small-numbers", "tens", "scales",
+        "relative-years", "year-words", "clock-hours", "small-numbers", "tens", "scales",
         "scale-abbreviations", "loose-numbers", "folds", "fractions", "months", "currency-codes", "dollar-prefixes",
         "currency-signs", "shared-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names", "ranges",
         "rates", "unit-words", "counters", "products", "traditional")}
@@ -94,6 +96,8 @@ def from_tables(tables: Tables) -> Words:
         phrasal=dict(t["phrasal"]),
         relative_years=_valued(t["relative-years"]),
         year_words=t["year-words"].get("before", ()),
+        clock_before=t["clock-hours"].get("before", ()),
+        clock_after=t["clock-hours"].get("after", ()),
         en_small=_valued(t["small-numbers"]),
         en_tens=_valued(t["tens"]),
         en_scale=_valued(t["scales"]),
