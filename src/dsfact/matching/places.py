@@ -9,6 +9,7 @@ Commission ..."); "in Paris, France pledged €109 billion" leaves France the su
 from __future__ import annotations
 
 from dsfact.lang import word_set
+from dsfact.matching.memo import LastText
 
 _PLACES: tuple | None = None
 _CLOSERS = ",.;:)，。；：）"
@@ -61,12 +62,21 @@ def place_of_figure(folded: str, start: int, end: int, figure: int) -> bool:
     return bool(words) and words[-1] in word_set("names", "place-in", "before")
 
 
+_SAID = LastText()  # the text last asked about -> (name's start, end, entity) -> what the figure does not change
+
+
 def names_a_place(folded: str, start: int, end: int, figure: int, entity: bool) -> bool:
     """Whether the name at folded[start:end] says where, not who, for the figure at `figure`: a country named
     as the place of a city (an entity: names_place), or any body named as the place of the figure
-    (place_of_figure)."""
-    return entity and names_place(folded, start, end) or place_of_figure(folded, start, end, figure) \
-        or place_of_body(folded, start, end)
+    (place_of_figure) or of a body beside it (place_of_body). The first and the last are said once per name of
+    a text (each figure of a sentence asks of its names, `matcher._cues`); only place_of_figure asks of the
+    figure."""
+    said = _SAID.of(folded)
+    key = (start, end, entity)
+    found = said.get(key)
+    if found is None:
+        found = said[key] = bool(entity and names_place(folded, start, end) or place_of_body(folded, start, end))
+    return found or place_of_figure(folded, start, end, figure)
 
 
 def place_of_body(folded: str, start: int, end: int) -> bool:

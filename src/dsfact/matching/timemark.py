@@ -7,13 +7,26 @@ from __future__ import annotations
 
 from dsfact.lang import words_by_script
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.memo import LastText
 
 _LEAD = 16  # characters before a name searched for the verb of release
 
 
+_SAID = LastText()  # the text last asked about -> (name's start, end) -> marks_time
+
+
 def marks_time(folded: str, hit) -> bool:
     """Whether the name at hit (a cue hit of `folded`) is the object of a time mark ("在发布V4前", "before
-    releasing V4")."""
+    releasing V4"). Said once per name of a text (each figure of a sentence asks of its names)."""
+    said = _SAID.of(folded)
+    key = (hit.start, hit.end)
+    found = said.get(key)
+    if found is None:
+        found = said[key] = _marks_time(folded, hit)
+    return found
+
+
+def _marks_time(folded: str, hit) -> bool:
     if _day_of(folded, hit):
         return True  # "on Trump's inauguration day, Jan. 20th", "特朗普就职当天"
     latin, han = words_by_script("time", "event-mark", "before")
