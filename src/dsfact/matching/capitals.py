@@ -48,10 +48,11 @@ def _sentence_names(text, si: int, unit: str) -> tuple[float, list[tuple[int, in
     first_cue = INF
     reading = text.index.reading
     for hit in hits:
-        if hit.end < first_cue and not is_comparison(text.folded, hit.start, hit.end):  # (not "a GPT-4-class model")
+        if hit.end < first_cue:
             _, foreign, names, entity, _, _, _ = reading(hit.cue, unit)
-            if entity or names or foreign and is_money(unit) and _names_in_money(text, hit.cue, unit):
-                first_cue = hit.end
+            if (entity or names or foreign and is_money(unit) and _names_in_money(text, hit.cue, unit)) \
+                    and not is_comparison(text.folded, hit.start, hit.end):  # (not "a GPT-4-class model")
+                first_cue = hit.end  # (a word that names no one is not asked: most of a sentence's cue words)
     names = text._names_before.get(si)  # (the same for every kind of figure)
     if names is None:
         names = text._names_before[si] = _capitalised(text, si, hits)
