@@ -12,6 +12,7 @@ import bisect
 
 from dsfact.fold import has_han
 from dsfact.matching import when
+from dsfact.matching.closedtime import closing_figure
 from dsfact.matching.compounds import holds_whole, in_compound, run_stage
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
@@ -409,6 +410,7 @@ class FigureReader:
                 return sentence[0]  # ... and, in the first figure's own clause, that figure too ("週一暴跌後，週二反彈8.9%")
         k = self._nearest_figure(a, b, amounts_only=True)
         if k is not None:
+            k = closing_figure(self, a, b, k, TIME_UNITS)  # "$39 billion on capex in 2024 and $65 billion ..."
             self._times.setdefault(k, []).append(tag)
         return k
 

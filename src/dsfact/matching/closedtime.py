@@ -1,0 +1,61 @@
+"""A time that closes a figure's phrase: "Meta spent $39 billion on capital expenditure in 2024 and plans up to
+$65 billion in 2025". The year after "capital expenditure" stands nearer the $65 billion than the $39 billion,
+but a word that joins another predicate ("and", "while", 而; time.words [closing-join]) stands between it and the
+later figure and none between it and the earlier one: it is the earlier figure's time. Placed on the later
+figure, it left the $39 billion with no time of its own, and a claim of 2025 took it."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dsfact.matching.cues import has_cjk
+
+
+@lru_cache(maxsize=1)
+def _joins() -> tuple[re.Pattern, tuple[str, ...]]:
+    from dsfact.lang import words_of
+
+    words = words_of("time", "closing-join")
+    latin = sorted((w for w in words if not has_cjk(w)), key=len, reverse=True)
+    pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in latin)
+                         + r")(?![a-z0-9])")
+    return pattern, tuple(w for w in words if has_cjk(w))
+
+
+def _joined(folded: str, start: int, end: int) -> bool:
+    """Whether a joining word stands in folded[start:end]."""
+    latin, chinese = _joins()
+    return latin.search(folded, start, end) is not None or any(w in folded[start:end] for w in chinese)
+
+
+def closing_figure(reader, a: int, b: int, k: int, time_units) -> int:
+    """The figure that the time words at a:b place: figure k (the nearest in their clause), or, when k stands
+    after them beyond a joining word and the amount before them is reached with none, that amount."""
+    quantities, folded = reader.quantities, reader.folded
+    if quantities[k].start < b or not _joined(folded, b, quantities[k].start):
+        return k
+    lo, _ = reader.clause_span(a)
+    j = k - 1
+    while j >= 0 and (quantities[j].unit in time_units or quantities[j].end > a):
+        j -= 1  # the year itself, and the dates and durations beside it
+    if j < 0 or quantities[j].start < lo or _opens(folded, quantities[j].end, a):
+        return k
+    return j
+
+
+_LEAD = re.compile(r"[\s,，]*(?:(?:in|during|for|by|over|through|at|on|the|of|在|于|於)\s*)*$")
+
+
+def _opens(folded: str, start: int, end: int) -> bool:
+    """Whether a joining word opens the time words that end folded[start:end], with only a preposition after it
+    ("$39 billion, and in 2025 ..."): the time then opens the next predicate. A joining word inside the first
+    figure's phrase ("$39 billion into servers and data centres in 2024") does not."""
+    latin, chinese = _joins()
+    last = None
+    for m in latin.finditer(folded, start, end):
+        last = m.end()
+    for w in chinese:
+        at = folded.rfind(w, start, end)
+        if at >= 0 and (last is None or at + len(w) > last):
+            last = at + len(w)
+    return last is not None and _LEAD.match(folded, last, end) is not None
