@@ -1,10 +1,17 @@
 """A figure told as a change from an earlier estimate of its own: "annual spending will reach $37-40 billion, up
 from a previous forecast of $35-40 billion", "将达到370亿-400亿美元，高于之前预估的350亿-400亿美元". The
 figure is a revised forecast, a state later than the plan it revises: it may agree with a claim of a year's
-plan but never contradicts it. The words are roles.words [revised-from]; this module holds the mechanism."""
+plan but never contradicts it. So is a figure whose clause names the plan revised: "Meta's revised spending plan
+of up to $72 billion for 2025", "最新的2025年资本支出预测为700亿至720亿美元". The words are roles.words
+[revised-from] and [revised-plan]; this module holds the mechanism."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 REACH = 40  # characters of the clause after a figure's in which its words are sought
+GAP_WORDS = 3  # English words that may stand between a word of revision and its noun ("revised 2025 capex plan")
+GAP_CJK = 12  # characters that may stand between them in Chinese ("最新的2025年資本支出預測")
 
 
 def revised_from(text, q) -> bool:
@@ -19,3 +26,28 @@ def revised_from(text, q) -> bool:
     after = text.folded[end + 1:min(sentence.end, end + 1 + REACH)].lstrip()
     return any(after.startswith(w) and (not w.isascii() or not after[len(w):len(w) + 1].isalnum())
                for w in words_of("roles", "revised-from", longest_first=True))
+
+
+@lru_cache(maxsize=1)
+def _revised_plan() -> tuple[re.Pattern, re.Pattern]:
+    """roles.words [revised-plan]: a word of revision, then its noun a few words on (English; Chinese)."""
+    from dsfact.lang import words_of
+    from dsfact.matching.cues import has_cjk
+
+    def alt(words):
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+    before, nouns = words_of("roles", "revised-plan", "before"), words_of("roles", "revised-plan")
+    latin = [w for w in before if not has_cjk(w)], [w for w in nouns if not has_cjk(w)]
+    chinese = [w for w in before if has_cjk(w)], [w for w in nouns if has_cjk(w)]
+    english = re.compile(rf"(?<![a-z0-9])(?:{alt(latin[0])})(?:\s+[\w'’.-]+){{0,{GAP_WORDS}}}?\s+(?:{alt(latin[1])})(?![a-z])")
+    cjk = re.compile(rf"(?:{alt(chinese[0])})[^,，;；。.]{{0,{GAP_CJK}}}?(?:{alt(chinese[1])})")
+    return english, cjk
+
+
+def revised_plan(text, q) -> bool:
+    """Whether figure q's clause names the plan it states as revised ("the revised spending plan of", "its
+    updated 2025 capex outlook", "最新的2025年資本支出預測"): roles.words [revised-plan]."""
+    start, end = text.reader().clause_span(q.start)
+    english, cjk = _revised_plan()
+    return any(p.search(text.folded, start, end) is not None for p in (english, cjk))
