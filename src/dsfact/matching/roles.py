@@ -17,7 +17,7 @@ from dsfact.matching.compounds import holds_whole, in_compound, run_stage
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
 from dsfact.matching.fromto import from_hits
-from dsfact.matching.partof import part_of_larger
+from dsfact.matching.partof import part_of_larger, whole_of_part
 from dsfact.matching.restatedrate import restates_rate
 from dsfact.matching.rolewords import Role, lexicon
 from dsfact.matching.sized import sized_move
@@ -86,6 +86,8 @@ class FigureRoles:
             self.said.discard("part")  # "一个包含2048块H800 GPU的集群": all a cluster holds, not a part of it
         elif part_of_larger(reader, self.k):
             self.said.add("part")  # "50,000 of the 260,000 GPUs", "从26万块GPU中获得5万块"
+        if whole_of_part(reader, self.k):
+            self.said.add("whole-of")  # "2,048 of its 10,000 GPUs": the part is the writer's figure
         if "level" in self.said and lex.move_noun.begins(self.after, len(self.after) - len(self.after.lstrip()), chinese):
             self.said.discard("level")  # "recovering from a 17% decline": the figure a move's, no level
         if "sized" in self.said and sized_move(reader, q, clause_end, "sized" in told_before):
