@@ -414,9 +414,8 @@ class FigureReader:
             if self.clause_span(a) != self.clause_span(self.quantities[first].start):
                 return sentence[0]  # ... and, in the first figure's own clause, that figure too ("週一暴跌後，週二反彈8.9%")
         k = self._nearest_figure(a, b, amounts_only=True)
-        if k is not None:
-            k = closing_figure(self, a, b, k, TIME_UNITS)  # "$39 billion on capex in 2024 and $65 billion ..."
-            self._times.setdefault(k, []).append(tag)
+        if k is not None and (k := closing_figure(self, a, b, k, TIME_UNITS, tag)) is not None:  # "... in 2024 and"
+            self._times.setdefault(k, []).append(tag)  # (None: "a step up from its capex last year", the base's)
         return k
 
 
