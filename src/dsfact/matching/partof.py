@@ -1,7 +1,8 @@
 """A part named with the whole it is taken from: "South Korea's government will take 50,000 of the 260,000
 Nvidia GPUs", "韩国政府将从26万块英伟达GPU中获得5万块". The smaller figure is a part of the larger one of its unit
 beside it, in the role of roles.words [part] (it states no claim's whole): the government's share of a later
-order is not the order a claim records. The larger one is the whole ([whole-of]): it may agree with a claim but
+order is not the order a claim records. In English a verb of receiving a share must stand right before the part
+("will take 50,000 of the"): "Nvidia accounted for $589 billion of the $1 trillion" is Nvidia's own loss. The larger one is the whole ([whole-of]): it may agree with a claim but
 never contradicts it. When the words name the whole as what the subject owns ("trained V3 on 2,048 of its 10,000
 GPUs", "用其1万块GPU中的2048块"), only the whole is set apart: the part is the writer's figure, the claim's own.
 The words are roles.words [part-of]; this module holds the mechanism."""
@@ -12,6 +13,19 @@ from functools import lru_cache
 
 WORDS_BETWEEN = 2  # English words that may stand between "of the" and the whole ("of the roughly 260,000")
 REACH_CJK = 16  # characters between the whole and its part in Chinese ("26万块英伟达GPU中获得5万块")
+
+
+VERB_REACH = 24  # characters before an English part in which its verb of receiving stands ("will take 50,000")
+
+
+@lru_cache(maxsize=1)
+def _receiving() -> re.Pattern:
+    """roles.words [part-of] `near`: the verbs of receiving a share, as the last words before a part."""
+    from dsfact.lang import words_of
+
+    verbs = sorted(words_of("roles", "part-of", "near"), key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs)
+                      + r")(?:\s+(?:about|some|around|roughly|nearly|only|just))?\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +68,9 @@ def _whole(reader, k: int, owned: bool) -> int | None:
     (english, english_owned), (chinese, chinese_owned) = _patterns()
     if k + 1 < len(quantities):
         whole = quantities[k + 1]
-        if _larger(whole, q) and whole.start < hi and any(
-                p.fullmatch(folded, q.end, whole.start) for p in ((english, english_owned) if owned else (english,))):
+        if _larger(whole, q) and whole.start < hi and (
+                english.fullmatch(folded, q.end, whole.start) and _receiving().search(folded, max(lo, q.start - VERB_REACH), q.start)
+                or owned and english_owned.fullmatch(folded, q.end, whole.start)):
             return k + 1
     if k > 0:
         whole = quantities[k - 1]
