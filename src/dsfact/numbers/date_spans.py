@@ -4,7 +4,7 @@ can begin are read, each as a read of the whole text reads it (parse_quantities(
 A date that names a month is written around one of a few marks, which one regular expression finds: a
 month's name (the date begins at it, or at the day's digits before it: "27 January"), 月 (the year and
 month are at most ten characters before it), Christmas (圣诞, 平安夜) or digits joined by a date's
-separators ("2025-01-27", "27/01/2025", "1/27 (Mon)"). A read of the text begins a little before each
+separators ("2025-01-27", "27/01/2025", "1/27 (Mon)", "於1/27": any month and day joined by a slash). A read of the text begins a little before each
 mark, and the reader's own margin (scan._MARGIN) makes what it reads there what a whole read finds. A
 mark whose month cannot be one of those asked for (月 after "3个", "March" when only January is asked)
 is passed over."""
@@ -53,7 +53,7 @@ def _cues(r) -> re.Pattern:
         names = "|".join(sorted(map(re.escape, r.words.months_cased), key=len, reverse=True))
         found = _CUES[id(r)] = re.compile(
             r"(?P<mon>(?<![A-Za-z])(?:" + names + r")(?![A-Za-z]))|(?P<yue>月)|(?P<xmas>圣诞|平安夜|Christmas)"
-            r"|(?P<num>[0-9](?=[-/.][0-9]{1,2}[-/.][0-9]|/[0-9]{1,2}\s?\())")
+            r"|(?P<num>[0-9](?=[-/.][0-9]{1,2}[-/.][0-9]|/[0-9]{1,2}(?![0-9])))")  # (a month and day: "於1/27")
     return found
 
 

@@ -77,6 +77,12 @@ class _Dates:
             iso, s = self._date_value(None, int(m["m"]), int(m["d"]), p, m.end())
             if iso:
                 return self._emit_date(s, m.end(), iso)
+        m = r.md_slash.match(w, p) if short and sep == "/" else None
+        if m and (r.md_after.match(w, m.end()) or r.md_before.search(w, max(0, p - 8), p)
+                  and not (w.startswith("的", m.end()) or w.startswith("之", m.end()))):
+            iso, s = self._date_value(None, int(m["m"]), int(m["d"]), p, m.end())  # 於1/27, 1/27當天: a date
+            if iso:
+                return self._emit_date(s, m.end(), iso)
         m = r.en_dmy.match(w, p) if short and self._month_follows(run_end) else None
         if m:
             y = int(m["y"]) if m["y"] else None

@@ -128,6 +128,11 @@ def _dates(r: _Rx) -> None:
                           r"(?![A-Za-z])(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?")
     r.iso = _compile(r"(?P<y>[0-9]{4})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9])")
     r.dmy = _compile(r"(?P<a>[0-9]{1,2})(?P<s>[/.-])(?P<b>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4})(?![0-9])")
+    slash = r.words.slash_date  # 於1/27, 1/27當天, "on 1/27": a month and a day (numbers.words [slash-dates])
+    r.md_slash = _compile(r"(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})(?![0-9/%]|\.[0-9])")
+    r.md_before = _compile(r"(?i)(?:(?<![a-z])(?:" + "|".join(re.escape(x) for x in slash.get("before", ()) if x.isascii())
+                           + r")\s+|(?:" + "|".join(re.escape(x) for x in slash.get("before", ()) if not x.isascii()) + r")\s?)$")
+    r.md_after = _compile(r"\s?(?:" + "|".join(re.escape(x) for x in slash.get("after", ())) + ")")
     r.md_weekday = _compile(r"(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})\s?\((?:周|星期)?"
                               r"(?:[一二三四五六日天]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)")
     zh_m = r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])"

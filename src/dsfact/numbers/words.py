@@ -36,6 +36,7 @@ class Words:
     year_words: tuple[str, ...]  # words before a number that make it a year
     clock_before: tuple[str, ...]  # words before an hour of the clock told in Chinese: 凌晨5点
     clock_after: tuple[str, ...]  # words after an hour of the clock told in English: 5 a.m.
+    slash_date: dict[str, tuple[str, ...]]  # before/after -> words that make a month/day pair a date: 於1/27
     en_small: dict[str, int]  # zero … nineteen
     en_tens: dict[str, int]  # twenty … ninety
     en_scale: dict[str, int]  # dozen, hundred, thousand, million …
@@ -81,7 +82,7 @@ def from_tables(tables: Tables) -> Words:
     """The lookups of the numbers engine from tables in the numbers.words format."""
     t = {name: tables.get(name, {}) for name in (
         "qualifiers", "qualifier-reach", "qualifiers-after", "directions", "directions-after", "phrasal", "levels",
-        "relative-years", "year-words", "clock-hours", "small-numbers", "tens", "scales",
+        "relative-years", "year-words", "clock-hours", "slash-dates", "small-numbers", "tens", "scales",
         "scale-abbreviations", "loose-numbers", "folds", "fractions", "months", "currency-codes", "dollar-prefixes",
         "currency-signs", "shared-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names", "ranges",
         "rates", "unit-words", "counters", "products", "traditional")}
@@ -98,6 +99,7 @@ def from_tables(tables: Tables) -> Words:
         year_words=t["year-words"].get("before", ()),
         clock_before=t["clock-hours"].get("before", ()),
         clock_after=t["clock-hours"].get("after", ()),
+        slash_date=dict(t["slash-dates"]),
         en_small=_valued(t["small-numbers"]),
         en_tens=_valued(t["tens"]),
         en_scale=_valued(t["scales"]),
