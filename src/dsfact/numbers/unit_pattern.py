@@ -143,8 +143,9 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
         ("pct", r"\s?%", "%"),
         ("pct", r"\s?(?i:percent|per[ -]?cent|pct)(?![A-Za-z])", any_case("p")),
         ("pct", r"\s?(?:pc|p\.c\.)(?![A-Za-z])", "p"),  # as British and Indian papers write it: "17pc", "17 p.c."
-        # 成 (tenths), its half or a digit of the per cent after it: 三成, 一成半 (15%), 一成七 (17%)
-        ("cheng", r"成(?:(?P<half>半)" + _NOT_CHENG + r"|(?P<tenth>[一二三四五六七八九])"
+        # 成 (tenths), its half or a digit of the per cent after it: 三成, 一成半 (15%), 一成七 (17%), and as Taiwanese
+        # copy writes it in figures, 1成7 (17%)
+        ("cheng", r"成(?:(?P<half>半)" + _NOT_CHENG + r"|(?P<tenth>[一二三四五六七八九1-9])"
                   r"(?![零〇一二两三四五六七八九十百千万亿兆个成年月日天倍人名家位%0-9.])|" + _NOT_CHENG + ")", "成"),
         ("gpuh", r"\s?(?:个\s?)?(?:[A-Z][0-9]+\s?)?GPU\s?小时", "个" + caps),
         ("gpuh", r"\s(?:[A-Z][0-9]+\s+)?GPU[- ]?(?i:hours?)(?![A-Za-z])", caps),  # "GPU Hours" in a title

@@ -116,7 +116,7 @@ class _Units:
                 a.end = q
                 return
             a.unit, a.unit_mult = "pct", 10
-            tenth = _ZH_DIGIT[m["tenth"]] if m["tenth"] else 0
+            tenth = (int(m["tenth"]) if m["tenth"].isdigit() else _ZH_DIGIT[m["tenth"]]) if m["tenth"] else 0
             a.value = core.value * 10 + (5 if m["half"] else tenth)
             a.prec = 5 if m["half"] else 1 if tenth else 10
             a.end = m.end()
