@@ -47,7 +47,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     quantities = parse_quantities(text, spans=bindable.spans, names=registry.entities, ref_date=date)
     if not quantities:
         return []
-    quantities, guessed, unsaid, loose_points = _units_read(matcher, quantities)
+    quantities, guessed, unsaid, loose_points = _units_read(matcher, quantities, registry)
     best: dict[tuple, tuple[float, int]] = {}  # (clause, claim) -> the figure that keeps it
     kept: list[tuple[Finding, tuple | None, float, str]] = []
     loose: set[int] = set()
@@ -81,7 +81,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
                     continue  # a value of another model or kind, told without saying which: stay quiet
         if finding.verdict != SUPPORTED and (q.start in loose_points or (q.start, q.end) in guessed  # never contradict
                                              or selected.unit == "count" and _counts_another_thing(text, q, selected)):
-            continue  # percentage points; "每百萬tokens 16元" in Traditional text (NT$?); "300,000 households" by GPUs
+            continue  # percentage points; "每百萬tokens 16元" alone in Traditional text (NT$?); "300,000 households" by GPUs
         doubt = finding.verdict != SUPPORTED and _doubt(matcher, q, candidates[0], selected)
         silenced = doubt and doubt != _doubt_rules().UNANCHORED
         features = None
@@ -109,7 +109,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     return _gated(found, weighed, gate) if weighed else found
 
 
-def _units_read(matcher, quantities: list) -> tuple[list, set, set, set]:
+def _units_read(matcher, quantities: list, registry: Registry) -> tuple[list, set, set, set]:
     """The figures with the units their text leaves to be read (a table cell's, 元, ¥, percentage points): the
     figures, those whose unit was guessed, those whose currency sign does not tell it, and those told in
     percentage points."""
@@ -121,7 +121,23 @@ def _units_read(matcher, quantities: list) -> tuple[list, set, set, set]:
     quantities, guessed = read_units(text, matcher.folded, cell_units(matcher, quantities))  # a cell's unit, 元
     quantities, unsaid, both = shared_signs(text, matcher.folded, quantities)  # ¥: the yen or the yuan
     quantities, loose_points = points_as_percent(quantities)  # "17 percentage points": 17%
+    if guessed and _yuan_told(matcher, quantities, guessed, registry):
+        guessed = frozenset()
     return quantities, guessed | both, unsaid, loose_points
+
+
+def _yuan_told(matcher, quantities: list, guessed, registry: Registry) -> bool:
+    """Whether the bare 元 of a Traditional text, only guessed to be the yuan (it may be NT$), is the yuan after
+    all: one of its guessed prices agrees with a claim recorded in yuan ("每百萬輸入tokens 4元" beside R1's ¥4). A
+    price converted to NT dollars would agree with none, so the text's other prices in 元 are yuan too, and
+    may contradict ("每百萬輸出tokens 12元" against R1's ¥16)."""
+    matcher.use(quantities)
+    for q in quantities:
+        if (q.start, q.end) in guessed and (candidates := _of_its_scale(q, matcher.candidates(q, quantities))):
+            finding, _ = _judged(q, *choose(q, candidates, matcher), registry)
+            if finding is not None and finding.verdict == SUPPORTED:
+                return True
+    return False
 
 
 _LATER: dict[str, object] = {}  # what the rules below import, once: an import statement costs a failed look-up a call
