@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dsfact.matching.cues import ENTITY, SUBJECT, has_cjk
-from dsfact.model import Quantity
+from dsfact.model import Claim, Quantity
 
 SUM_SLACK = 0.03  # the parts add up to the total within this share of it (a total told "about" or rounded)
 WORD_REACH = 16  # characters read after a total for its word of total ("2,048 GPUs in all")
@@ -30,9 +30,11 @@ def _summable(x: Quantity) -> bool:
         and x.high is None and isinstance(x.value, (int, float)) and x.value > 0
 
 
-def part_of_total(text, q: Quantity) -> bool:
+def part_of_total(text, q: Quantity, claim: Claim | None = None) -> bool:
     """Whether figure q (`text`: a TextMatcher) is one of two or more figures of its unit listed right before a
-    total of that unit in its sentence that a word of [total-of-parts] tells as their sum, and that they add up to."""
+    total of that unit in its sentence that a word of [total-of-parts] tells as their sum, and that they add up to.
+    With the `claim` q is bound to: parts whose sentence names that claim's subject and no other name are stages
+    of it, not members' own figures ("R1-Zero cost $202,000, SFT data $10,000 and R1 $82,000, $294,000 in total")."""
     if not _summable(q):
         return False
     sentence = text.sentences[text.sentence_of(q.start)]
@@ -55,12 +57,21 @@ def part_of_total(text, q: Quantity) -> bool:
             if not all(_summable(x) for x in run):
                 break
             if abs(sum(x.value for x in run) - total.value) <= SUM_SLACK * total.value:
-                return first <= at and not _members_named(text, run[0].end, total.start)
+                own = None if claim is None else text.index.position.get(claim.id)
+                return first <= at and not _members_named(text, run[0].end, total.start, own, sentence.start)
         return False
     return False
 
 
-def _members_named(text, start: int, end: int) -> bool:
+def _members_named(text, start: int, end: int, own: int | None = None, lead: int | None = None) -> bool:
     """Whether a subject or body is named among the parts ("V3 was trained on 4,096 H800s, and R1 on another 512, a
-    total of 4,608"): each part is then that member's own figure, judged as such."""
+    total of 4,608"): each part is then that member's own figure, judged as such. Not when the sentence, from `lead`
+    (its start) to the total, names one name only, the subject of claim `own` (the claim the part is bound to):
+    the parts are then stages of that subject's total ("R1-Zero cost $202,000, SFT data $10,000 and R1 $82,000,
+    $294,000 in total")."""
+    if own is not None and lead is not None:
+        names = {frozenset(ci for ci, role in text.roles_of(hit) if role in (SUBJECT, ENTITY))
+                 for hit in text.hits_in(lead, end)} - {frozenset()}  # a name by what it names: R1, DeepSeek-R1
+        if len(names) == 1 and own in next(iter(names)):
+            return False
     return any(role in (SUBJECT, ENTITY) for hit in text.hits_in(start, end) for _, role in text.roles_of(hit))
