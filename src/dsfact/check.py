@@ -172,7 +172,7 @@ def _doubt(matcher, q, candidate, selected):
                          other_rate_before, set_against_before)
     calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere, \
         other_rate_before, set_against_before = _LATER["why"]
-    return (candidate.weak or _another_size(matcher, q, selected) or total_of_list(matcher, q, selected)
+    return (_another_size(matcher, q, selected) or candidate.weak or total_of_list(matcher, q, selected)
             or moved_over_span(matcher, q, selected) or names_later_version(matcher, q, selected)
             or _doubt_rules().passed_over(matcher, q, candidate) or _doubt_rules().doubts_time(matcher, q, selected)
             or _framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected)
@@ -243,7 +243,7 @@ def _keep(kept: list, loose: set[int], said: dict[str, list], clause, q, finding
     kept.append((finding, None if clause is None else (clause, finding.claim), candidate.score, doubt))
     if candidate.subject_distance >= SENTENCE_PENALTY or candidate.metric_distance > WEAK_METRIC:
         loose.add(id(finding))  # its subject borrowed, or its metric word far from it
-    if finding.verdict == SUPPORTED and not doubt and (not candidate.weak or id(finding) in loose):
+    if finding.verdict == SUPPORTED and not doubt and (id(finding) in loose or not candidate.weak):
         said.setdefault(finding.claim, []).append(q)  # (a repeat only agrees: one bound loosely may be repeated)
 
 
@@ -407,11 +407,12 @@ def _as_variant(q, selected, siblings, registry: Registry, candidates,
                 return (found, other) if kind_names_both(q, selected, other, matcher) else None
         return None
     first = candidates[0]
-    if not first.weak:
+    near = (first.subject_distance, first.metric_distance)  # (the distances first: `weak` is the costlier test)
+    alike = [c for c in candidates[1:] if (c.subject_distance, c.metric_distance) == near]
+    if not alike or not first.weak:
         return None
-    for other in candidates[1:]:
-        if other.weak and (other.subject_distance, other.metric_distance) == (first.subject_distance,
-                                                                             first.metric_distance):
+    for other in alike:
+        if other.weak:
             found = judge(q, other.claim, [other.claim], registry)
             if found is not None and found.verdict == SUPPORTED:
                 return found, other.claim
