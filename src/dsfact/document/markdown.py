@@ -21,6 +21,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from dsfact.document.cells import is_pipe_row, row_cells
+from dsfact.document.copied import copied_block, copied_break
 from dsfact.document.directives import Comment
 from dsfact.document.labels import breaks_before, link_label, outlined
 from dsfact.document.lines import LineIndex
@@ -440,6 +441,7 @@ def _kind(containers: list[str]) -> str:
 
 def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None:
     """Keep the segments; a soft line break between two is one space, a hard one a line break."""
+    copied = copied_block(s, segments)  # a page's paragraphs, one a line
     for k, (a, b) in enumerate(segments):
         if k + 1 < len(segments) and s[b - 1] == "\\" and (b - 2 < a or s[b - 2] != "\\"):
             b -= 1  # "\\" at the end of a line: a hard break
@@ -455,6 +457,7 @@ def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None
                 or nl != -1 and (breaks_before(s, a, b, nxt, segments[k + 1][1])  # "GPUs: 2,048 H800" lines
                                  or outlined(s, nxt, segments[k + 1][1])  # "2．输出：每百万tokens 16元"
                                  or broken_by_hand(s, a, b, nxt, segments[k + 1][1])  # a Chinese title line
+                                 or copied_break(s, segments, k, copied)  # a page's paragraph or title a line
                                  or is_pipe_row(s, a, b) and is_pipe_row(s, nxt, segments[k + 1][1])):  # a table's
             if nl != -1:
                 mask[nl] = KEEP

@@ -5,6 +5,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from dsfact.document.copied import copied_run, opens_paragraph, paragraph_line
 from dsfact.matching.cues import is_cjk
 from dsfact.model import record
 from dsfact.numbers.patterns import lazy
@@ -69,7 +70,8 @@ def _rules() -> _Rules:
 def split_sentences(text: str, prose: Callable[[int], bool] | None = None) -> list[Sentence]:
     """Sentences and paragraphs: 。！？!? end a sentence (a question mark not before the figure that answers
     it), so does a full stop before a capital or a line end;
-    a line break ends a sentence and a blank line a paragraph, except a break that only wraps a sentence or
+    a line break ends a sentence and a blank line a paragraph (so does a line break after a paragraph on a line
+    of its own, as a page copied from the web writes one: dsfact.document.copied), except a break that only wraps a sentence or
     stands between a label and its value (`continues`) where `prose` (offset -> bool; default: everywhere) says a paragraph's lines
     stand: a page that breaks its lines mid-sentence ("Shares of Nvidia plummeted by nearly\n17%")."""
     rules = _rules()
@@ -78,6 +80,7 @@ def split_sentences(text: str, prose: Callable[[int], bool] | None = None) -> li
     start = 0
     n = len(text)
     joined = -1  # a question's answer on the next line is told with it up to here (`_answer_line`)
+    copied: dict[int, bool] = {}  # the runs of lines that copy a page's paragraphs, one a line, by their start
     for m in rules.boundary.finditer(text):  # only where a sentence may end: one regex pass, not a loop per character
         i = m.start()
         if i < joined:
@@ -92,6 +95,9 @@ def split_sentences(text: str, prose: Callable[[int], bool] | None = None) -> li
                 new_paragraph = True
             elif j < n and continues(text, i, j) and (prose is None or prose(i)):
                 continue
+            elif j < n and paragraph_line(text, text.rfind("\n", 0, i) + 1, i) and opens_paragraph(text, j) \
+                    and copied_run(text, i, copied):
+                new_paragraph = True  # a page's paragraph on a line of its own, copied with no blank line after it
         elif ch in "?？" and (_ANSWER.match(text, i + 1) or (joined := _answer_line(text, i + 1, rules)) > i):
             continue  # "The cost of training R1? A mere $294,000.": the answer is told with its question
         elif ch in rules.stops:

@@ -1,0 +1,141 @@
+"""Lines as a page copied from the web writes them: a paragraph on a line of its own, with no blank line
+after it, and a title or a stamp on a short line over a paragraph ("Chip wreck", "Last update: Jan 28,
+2025", "Updated at 2:54 PM EST").
+
+No one wraps prose by hand wider than PARAGRAPH_COLUMNS, so a line that long which ends a sentence is a
+whole paragraph, and the line after it begins another (dsfact.matching.sentences reads the break as a
+paragraph break, as a blank line; the Markdown reader keeps it, as it keeps a hard break). A short line
+that ends no sentence and on no word a sentence goes on after, over a paragraph whose first word would have
+fitted on it, is a line broken by hand: a title of its own, not the first words of the paragraph's first
+sentence (the Markdown reader keeps that break too, which then ends a sentence). Words are
+dsfact/lang/sentences.words [goes-on].
+
+Standard library only; the words are read on first use.
+"""
+from __future__ import annotations
+
+import re
+
+from dsfact.document.plain import _doubles, _unbreakable
+
+PARAGRAPH_COLUMNS = 100  # columns of a line past which it was not wrapped by hand
+TITLE_COLUMNS = 60  # columns of a title or a stamp on a line of its own
+_STOPS = frozenset(".!?。！？")
+_CLOSES = frozenset("\"”’')）」』")
+_OPENS = "\"“‘'(（「『"
+_COPIED_LINES = 3  # lines of a block, at least, that copy a page's paragraphs one a line
+_WORD = re.compile(r"[A-Za-z.]+$")
+_YEAR_END = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")  # "Last update: Jan 28, 2025": a date's year ends it
+_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _table(name: str) -> frozenset[str]:
+    found = _WORDS.get(name)
+    if found is None:
+        from dsfact.lang import load_words
+
+        found = _WORDS[name] = frozenset(w.lower() for w in load_words("sentences").get(name, {}).get("words", ()))
+    return found
+
+
+def _goes_on() -> frozenset[str]:
+    return _table("goes-on")
+
+
+def _abbreviations() -> frozenset[str]:
+    return _table("abbreviations")
+
+
+def _trimmed(s: str, a: int, b: int) -> int:
+    while b > a and s[b - 1] in " \t\r":
+        b -= 1
+    return b
+
+
+def ends_sentence(s: str, a: int, b: int) -> bool:
+    """Whether the line s[a:b] ends with a sentence's stop (past closing quotes and brackets), not one after an
+    abbreviation ("Corp.", "Jan.")."""
+    k = _trimmed(s, a, b)
+    while k > a and s[k - 1] in _CLOSES:
+        k -= 1
+    if not (k > a and s[k - 1] in _STOPS):
+        return False
+    word = _WORD.search(s, max(a, k - 9), k - 1)
+    return word is None or word.group().lower() not in _abbreviations()
+
+
+def paragraph_line(s: str, a: int, b: int) -> bool:
+    """Whether the line s[a:b] may be a paragraph on a line of its own: it ends a sentence and is wider than
+    any line wrapped by hand."""
+    b = _trimmed(s, a, b)
+    return b - a + _doubles(s[a:b]) >= PARAGRAPH_COLUMNS and ends_sentence(s, a, b)
+
+
+def copied_block(s: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether a block's lines (offsets in s, in order) are a page's paragraphs, one a line: three lines or more,
+    two in three of them paragraphs on a line of their own. A writer's own text that puts a sentence on a line
+    ("... cost about $5.6 million.⏎The model came out on December 25.") is one paragraph still."""
+    if len(lines) < _COPIED_LINES:
+        return False
+    return sum(paragraph_line(s, a, b) for a, b in lines) * 3 >= len(lines) * 2
+
+
+def opens_paragraph(s: str, na: int) -> bool:
+    """Whether the line at na opens a sentence: a capital, a Chinese character, an opening quote or bracket."""
+    c = s[na] if na < len(s) else ""
+    return c.isupper() or c in _OPENS or "\u3400" <= c <= "\u9fff"
+
+
+def title_line(s: str, a: int, b: int, na: int, nb: int) -> bool:
+    """Whether the line s[a:b] is a title or a stamp over the paragraph on the line s[na:nb]: short, ending
+    in a letter (or a date's year), not on a word a sentence goes on after, and the line below opening with a
+    capital, its first word fitting on the title's line within that line's own width."""
+    b, nb = _trimmed(s, a, b), _trimmed(s, na, nb)
+    while a < b and s[a] in " \t":
+        a += 1
+    width = b - a + _doubles(s[a:b])
+    if not a < b or width > TITLE_COLUMNS or not (na < nb and s[na].isupper()) or not s[a:b].isascii():
+        return False
+    last = s[b - 1]
+    if not (last.isalpha() or _YEAR_END.search(s, a, b)):
+        return False
+    word = s[a:b].rsplit(None, 1)[-1].lower()
+    if word in _goes_on():
+        return False
+    first = _unbreakable(s, na, nb)
+    below = nb - na + _doubles(s[na:nb])
+    return width + 1 + len(first) <= below - below // 10
+
+
+def copied_break(s: str, segments: list[tuple[int, int]], k: int, copied: bool) -> bool:
+    """Whether the line break after the k-th line of a Markdown block (`segments`: its lines' content, offsets
+    in s) stays a line break: in a block of a page's paragraphs (`copied`: copied_block), after a paragraph of
+    its own before one that opens a sentence; anywhere, after a title over the next line when the title opens
+    the block or follows a line that ends a sentence."""
+    (a, b), (na, nb) = segments[k], segments[k + 1]
+    if copied and paragraph_line(s, a, b) and opens_paragraph(s, na):
+        return True
+    return (k == 0 or ends_sentence(s, *segments[k - 1])) and title_line(s, a, b, na, nb)
+
+
+def copied_run(s: str, at: int, seen: dict[int, bool]) -> bool:
+    """Whether the run of lines between blank lines that holds offset `at` of s is a page's paragraphs, one a line
+    (copied_block); `seen` keeps the answer by the run's start, so a run is read once."""
+    start = at
+    while True:
+        k = s.rfind("\n", 0, start - 1) + 1 if start else 0
+        if start == 0 or not s[k:start - 1].strip():
+            break
+        start = k
+    found = seen.get(start)
+    if found is None:
+        lines, a = [], start
+        while a < len(s):
+            b = s.find("\n", a)
+            b = len(s) if b == -1 else b
+            if not s[a:b].strip():
+                break
+            lines.append((a, b))
+            a = b + 1
+        found = seen[start] = copied_block(s, lines)
+    return found
