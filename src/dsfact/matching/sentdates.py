@@ -19,15 +19,18 @@ _YEAR = lazy(r"(?<![\d.,])(?<![0-9][x×])(?:19|20)\d\d(?![\d.,]\d)")  # (not a f
 
 def time_fits_beside(text: TextCues, time: str, sentence: Sentence, q: Quantity) -> bool:
     """Whether figure q's sentence names no other year or day than the claim's once the dates told of
-    another figure of q's unit are left out: a date with such a figure between it and q ("Nvidia lost
-    $589 billion Monday, more than twice the $279 billion it lost on Sept. 3, 2024"), or in that figure's
-    clause and not in q's ("周一市值蒸发5890亿美元，是其2024年9月3日蒸发2790亿美元的两倍多"), is that figure's."""
+    another figure are left out: a date with a figure of q's unit between it and q ("Nvidia lost $589 billion
+    Monday, more than twice the $279 billion it lost on Sept. 3, 2024"), or in another figure's clause, of any
+    unit, and not in q's ("周一市值蒸发5890亿美元，是其2024年9月3日蒸发2790亿美元的两倍多", "closed Tuesday 8.9%
+    higher, still below its January 7 record high of $153.13"), is that figure's. The figure then binds only
+    loosely: it may agree with the claim, never contradict it."""
     dates = sentence_dates(text, sentence)
     if not dates or text._quantities is None:
         return False
     lo = bisect.bisect_left(text._quantity_starts, sentence.start)
     hi = bisect.bisect_left(text._quantity_starts, sentence.end)
-    others = [x for x in text._quantities[lo:hi] if x.unit == q.unit and x.start != q.start]
+    beside = [x for x in text._quantities[lo:hi] if x.unit != "date" and x.start != q.start]
+    others = [x for x in beside if x.unit == q.unit]
     marks = text._marks
 
     def clause(at: int) -> int:
@@ -37,9 +40,9 @@ def time_fits_beside(text: TextCues, time: str, sentence: Sentence, q: Quantity)
         for x in others:
             if q.end <= x.start and x.end <= start or end <= x.start and x.end <= q.start:
                 return True  # another figure of q's unit stands between them
-            if clause(x.start) == clause(start) != clause(q.start):
-                return True  # "是其2024年9月3日蒸发2790亿美元的两倍多": the date is in that figure's clause
-        return False
+        # "是其2024年9月3日蒸发2790亿美元的两倍多", "closed 8.9% higher, still below the January 7 record high of
+        # $153.13": the date is in another figure's clause, of any unit, and not in q's
+        return any(clause(x.start) == clause(start) != clause(q.start) for x in beside)
 
     own = [d for d, start, end in dates if not of_other(start, end)]
     return len(own) < len(dates) and all(date_fits(d, time) for d in own)
