@@ -88,6 +88,9 @@ class FigureRoles:
             self.said.add("part")  # "50,000 of the 260,000 GPUs", "从26万块GPU中获得5万块"
         if whole_of_part(reader, self.k):
             self.said.add("whole-of")  # "2,048 of its 10,000 GPUs": the part is the writer's figure
+        if "example" in self.said and _total_beside(reader, q):
+            self.said.discard("example")  # "€200 billion, including €50 billion": a part of that total
+            self.said.add("part")
         if "level" in self.said and lex.move_noun.begins(self.after, len(self.after) - len(self.after.lstrip()), chinese):
             self.said.discard("level")  # "recovering from a 17% decline": the figure a move's, no level
         if "sized" in self.said and sized_move(reader, q, clause_end, "sized" in told_before):
@@ -253,7 +256,7 @@ class FigureReader:
             return role.head.begins(self.folded, q.start, self._chinese)
         if roles.before is None:
             roles.window()
-        if role.name in roles.said or role.name == "part" and _next_part(self, k, q):
+        if role.name in roles.said or role.name in _LISTS and _next_part(self, k, q, role.name):
             return True  # (a part's list goes on: "including about 10,000 H100s, 10,000 H800s and 30,000 H20s")
         if role.name == "level" and k > 0 and (self._ends_move(self.quantities[k - 1], q) or self.ends_told_move(q)):
             return True
@@ -419,11 +422,28 @@ class FigureReader:
         return k
 
 
-def _next_part(reader: FigureReader, k: int, q: Quantity) -> bool:
-    """Whether q is the next member of a list whose member before it is a part."""
+_LISTS = ("part", "example")  # the roles a list's next member takes from the member before it
+SLICE = 1.5  # a total is at least this many times a part of it
+
+
+def _next_part(reader: FigureReader, k: int, q: Quantity, name: str = "part") -> bool:
+    """Whether q is the next member of a list whose member before it is in role `name` (a part, an example)."""
     previous = reader.quantities[k - 1] if k else None
     return previous is not None and previous.unit == q.unit and next_item(reader.folded[previous.end:q.start]) \
-        and "part" in reader.roles(previous)
+        and name in reader.roles(previous)
+
+
+def _total_beside(reader: FigureReader, q: Quantity) -> bool:
+    """Whether a figure of q's unit, SLICE times q or more, stands in q's sentence or the one before it: the
+    total that a figure after a word of examples ("including", 包括) is a part of."""
+    start, end = reader.sentence_of(q.start)
+    if start > 0:
+        start = min(start, reader.sentence_of(start - 1)[0])
+    lo, hi = bisect.bisect_left(reader.starts, start), bisect.bisect_left(reader.starts, end)
+    value = abs(q.value) if isinstance(q.value, (int, float)) else None
+    return value is not None and any(
+        x is not q and x.unit == q.unit and isinstance(x.value, (int, float)) and abs(x.value) >= SLICE * value
+        for x in reader.quantities[lo:hi])
 
 
 def opens_new_subject(folded: str, start: int, end: int) -> bool:
