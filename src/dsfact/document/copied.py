@@ -94,7 +94,7 @@ def title_line(s: str, a: int, b: int, na: int, nb: int) -> bool:
     while a < b and s[a] in " \t":
         a += 1
     width = b - a + _doubles(s[a:b])
-    if not a < b or width > TITLE_COLUMNS or not (na < nb and s[na].isupper()) or not s[a:b].isascii():
+    if not a < b or width > TITLE_COLUMNS or not (na < nb and s[na].isupper()) or width > b - a:  # (Chinese: broken_by_hand)
         return False
     last = s[b - 1]
     if not (last.isalpha() or _YEAR_END.search(s, a, b)):
