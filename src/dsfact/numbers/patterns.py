@@ -445,7 +445,8 @@ def next_item(gap: str) -> bool:
     for i in range(len(gap)):
         head = gap[:i]
         words = head.split()
-        if len(words) > 3 or any(c in _ITEM_STOPS for c in head) or phrase.intersection(words):
+        whole = words if not gap[i].isalnum() else words[:-1]  # ("a" of "A100s" is no article)
+        if len(words) > 3 or any(c in _ITEM_STOPS for c in head) or phrase.intersection(whole):
             return False
         if " ".join(gap[i:].split()) in joints:
             return True
