@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 
 from dsfact.fold import has_han
+from dsfact.lang import words_of
 from dsfact.matching import when
 from dsfact.matching.closedtime import closing_figure
 from dsfact.matching.compounds import holds_whole, in_compound, run_stage
@@ -82,6 +83,8 @@ class FigureRoles:
         self.starts = lex.between.tail_starts(self.before, chinese)
         told_before = lex.said_before.before(self.before, chinese, self.starts)
         self.said = told_before | lex.said_after.after(self.after, chinese)
+        if _corrected_after(reader, q):  # "报道称……26元，正确数字为16元": the clause after retracts it
+            self.said.add("misstated")
         if "part" in self.said and chinese and holds_whole(self.before, self.after):
             self.said.discard("part")  # "一个包含2048块H800 GPU的集群": all a cluster holds, not a part of it
         elif part_of_larger(reader, self.k):
@@ -420,6 +423,25 @@ class FigureReader:
         if k is not None and (k := closing_figure(self, a, b, k, TIME_UNITS, tag)) is not None:  # "... in 2024 and"
             self._times.setdefault(k, []).append(tag)  # (None: "a step up from its capex last year", the base's)
         return k
+
+
+def _corrected_after(reader: FigureReader, q: Quantity) -> bool:
+    """Whether the clause right after figure q's, in its sentence, opens with a correction of it (roles.words
+    [corrected-next]: "……蒸发4650亿美元，有误，应为5890亿美元", "..., which was wrong; the correct figure is"): q is the
+    figure retracted. The correction's own figure, told after such words, is no retracted one."""
+    _, end = reader.sentence_of(q.start)
+    _, clause_end = reader.clause_span(q.start)
+    if clause_end >= end:
+        return False
+    folded = reader.folded
+    at = clause_end + 1
+    while at < end and folded[at] in " \t":
+        at += 1
+    for word in words_of("roles", "corrected-next", longest_first=True):
+        if folded.startswith(word, at) and (not word[-1].isascii() or at + len(word) >= len(folded)
+                                            or not folded[at + len(word)].isalnum()):
+            return True
+    return False
 
 
 _LISTS = ("part", "example")  # the roles a list's next member takes from the member before it

@@ -16,7 +16,8 @@ _WORD_LISTS = frozenset((
     "share-told", "recipient", "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase",
     "breakdown", "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage",
     "stage-cost", "stage-metric", "stage-total", "close-header", "close-level",
-    "change-words", "near-carried", "sized-gap", "fraction-base", "total-of-parts"))
+    "change-words", "near-carried", "sized-gap", "fraction-base", "total-of-parts", "corrected-next", "corrected-to",
+    "change-header", "unit-column"))
 
 
 class Role:
