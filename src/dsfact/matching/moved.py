@@ -45,4 +45,33 @@ def change_told(matcher, q) -> bool:
         return True
     sentence_start = reader.sentence_of(q.start)[0]
     return any(x.unit == q.unit and x.direction is not None
-               for x in matcher.figures_in(sentence_start, q.start) if x is not q)
+               for x in matcher.figures_in(sentence_start, q.start) if x is not q) or _cell_change(matcher, q)
+
+
+def _cell_change(matcher, q) -> bool:
+    """Whether figure q stands in a table cell whose column header or row label tells a change ("| Change (%) |",
+    "| Market value lost ($bn) |", "| 市值蒸发 |", 涨跌幅: roles.words [change-header] and the words of change), or
+    opens with a sign ("| -13.0 |", "| +8.9 |"): a table says in its header what a sentence says in its clause."""
+    from dsfact.matching.tables import cell_spans  # (tables imports what imports this module)
+
+    spans = cell_spans(matcher, q) if matcher.structure is not None else None
+    if not spans:
+        return False
+    text, folded = matcher.text, matcher.folded
+    if q.start > 0 and text[q.start - 1] in "-−–+" and not text[max(0, q.start - 2):q.start - 1].strip(" |\t\n"):
+        return True
+    words, headers = change_words().get(matcher.reader()._chinese), _change_headers()
+    for span in spans:
+        if span is None:
+            continue
+        label = " ".join(folded[span[0]:span[1]].split()).strip(" *_:：")
+        if words.search(folded, *span) is not None or any(w in label for w in headers):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _change_headers() -> tuple[str, ...]:
+    from dsfact.lang import words_of
+
+    return words_of("roles", "change-header")

@@ -91,9 +91,11 @@ def structure_of(text: str, blocks) -> Structure | None:
     captions: dict[int, tuple[int, int]] = {}
     before = None  # the block before this one
     for b in sorted(blocks, key=lambda b: b.start):
-        if b.kind == "cell" and before is not None:  # a table's caption: the paragraph ending in a colon before it
+        if b.kind == "cell" and before is not None:  # a table's caption: the paragraph ending in a colon before it,
+            # or the heading right over it ("## Jan. 27, 2025, at the close" over "| Index | Close | Change |")
             caption = captions.get(len(starts) - 1) if before.kind == "cell" else (before.start, before.end) if (
-                before.kind == "paragraph" and text[before.start:before.end].rstrip().endswith((":", "："))) else None
+                before.kind == "heading" or before.kind == "paragraph"
+                and text[before.start:before.end].rstrip().endswith((":", "："))) else None
             if caption is not None:
                 captions[len(starts)] = caption
         before = b

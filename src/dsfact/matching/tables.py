@@ -351,7 +351,7 @@ def cell_units(matcher, quantities: list) -> list:
                 named = [u for u in (_label_unit(text[label[0]:label[1]]),) if u] if label else []
             else:
                 named = [u for u in (_unit_named(text[a:b]) for a, b in filter(None, spans or ())) if u] \
-                    or _corner_unit(text, structure, spans)
+                    or _corner_unit(text, structure, spans) or _noted_unit(matcher, q)
             if len(named) == 1:
                 unit, per, scale = named[0]
                 if q.unit == "count" and unit != "count":  # "| Training cost (US$ m) | 5.6 |": $5.6 million
@@ -360,6 +360,18 @@ def cell_units(matcher, quantities: list) -> list:
                     q, changed = q._replace(per=per), True
         out.append(q)
     return out if changed else quantities
+
+
+def _noted_unit(matcher, q) -> list:
+    """The unit its row's unit cell or its table's note names for a cell that names none in its header or row
+    label ("| DeepSeek-R1 | 2.19 | $ per 1M tokens |" under "| Model | Output | Unit |"; "單位：億美元" over the
+    table: dsfact.matching.tablenotes); the first that names one."""
+    notes = matcher.table_notes
+    for words in notes.of(q.start) if notes is not None else ():
+        found = _unit_named(words) or _unit_named(f"({words})")
+        if found:
+            return [found]
+    return []
 
 
 def _corner_unit(text: str, structure, spans) -> list:

@@ -181,10 +181,12 @@ class TextCues:
 
     def __init__(self, text: str, registry: Registry, blocks=None) -> None:
         from dsfact.matching.structure import structure_of
+        from dsfact.matching.tablenotes import table_notes
 
         self.text = text
         self.registry = registry
         self.structure = structure_of(text, blocks) if blocks else None  # headings and lead lines
+        self.table_notes = table_notes(text, blocks) if blocks else None  # "單位：億美元" over a table, a Unit column
         self.links = [(b.start, b.end) for b in blocks if b.linked] if blocks else []  # headlines of other pages
         self.index = cue_index(registry)
         self.folded = fold_text(text)
