@@ -252,7 +252,10 @@ def _said_again(matcher, unbound: list, said: dict[str, list], registry: Registr
     """Keep, loosely bound, the findings of the figures that no cue word bound but that say again, the same
     amount in the same unit, a claim's figure that the text stated rightly and firmly before them
     (dsfact.matching.again): "a $500 billion plan called Stargate ... The government is putting in $500
-    billion". Only agreement is reported."""
+    billion". Only agreement is reported. A correction's new figure, which no cue word binds either, is judged
+    as the retracted one's claim ("……4650亿美元，有误，应为5890亿美元": _corrections)."""
+    if unbound:
+        _corrections(matcher, unbound, registry, kept)
     if not unbound or not said:
         return
     from dsfact.matching.again import said_again
@@ -272,6 +275,21 @@ def _said_again(matcher, unbound: list, said: dict[str, list], registry: Registr
                 loose.add(id(finding))
                 break
     kept.sort(key=lambda k: k[0].start)  # in text order, as the figures were read (a stable sort)
+
+
+def _corrections(matcher, unbound: list, registry: Registry, kept: list) -> None:
+    """Keep the findings of the correction's new figures among the figures no cue word bound: each states the
+    claim the retracted figure before it was bound to (dsfact.matching.corrected), and is judged, both ways."""
+    from dsfact.matching.corrected import corrected_figure
+
+    for q in unbound:
+        x = corrected_figure(matcher, q)
+        candidates = _of_its_scale(x, matcher.candidates(x, matcher._quantities)) if x is not None else []
+        if candidates:
+            selected, siblings = choose(x, candidates, matcher)
+            finding, _ = _judged(q if q.per is not None else q._replace(per=x.per), selected, siblings, registry)
+            if finding is not None:
+                kept.append((finding, None, math.inf, False))
 
 
 def _of_its_scale(q, candidates: list) -> list:

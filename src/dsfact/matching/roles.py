@@ -426,15 +426,19 @@ class FigureReader:
 
 
 def _corrected_after(reader: FigureReader, q: Quantity) -> bool:
-    """Whether the clause right after figure q's, in its sentence, opens with a correction of it (roles.words
-    [corrected-next]: "……蒸发4650亿美元，有误，应为5890亿美元", "..., which was wrong; the correct figure is"): q is the
-    figure retracted. The correction's own figure, told after such words, is no retracted one."""
+    """Whether the clause right after figure q's, in its sentence or opening the next one, opens with a correction
+    of it (roles.words [corrected-next]: "……蒸发4650亿美元，有误，应为5890亿美元", "..., which was wrong; the correct
+    figure is", "……650万美元。此说有误"): q is the figure retracted. The correction's own figure, told after such
+    words, is no retracted one."""
     _, end = reader.sentence_of(q.start)
     _, clause_end = reader.clause_span(q.start)
-    if clause_end >= end:
-        return False
     folded = reader.folded
     at = clause_end + 1
+    if clause_end >= end:  # the sentence after, in its paragraph: "……花费650万美元。此说有误，应为557.6万美元。"
+        at = end
+        while at < len(folded) and folded[at] in " \t。.!！":
+            at += 1
+        end = len(folded)
     while at < end and folded[at] in " \t":
         at += 1
     for word in words_of("roles", "corrected-next", longest_first=True):
