@@ -3,9 +3,10 @@
 fell 3.07%"): each such sign is a cue hit of its word (numbers.words [sign-words]), so a claim of a move
 whose metric words hold that word finds the figure as it would in prose. A sign is read so only where a
 line of figures puts one: glued to its figure (or to the currency sign before it), after a label's colon,
-a comma, an opening bracket or a cell's bar, or at the head of a Markdown or HTML table's cell (whose bars the
-document reader leaves out: "| Nasdaq Composite | -3.07% |" under "| Index | Change |"), never inside a word or a
-number ("5-6%", "2025-01-27")."""
+a comma, an opening bracket or a cell's bar, at the head of a Markdown or HTML table's cell (whose bars the
+document reader leaves out: "| Nasdaq Composite | -3.07% |" under "| Index | Change |"), or on a per cent a space
+after a name, as a headline writes a move ("Nvidia -17%, Nasdaq -3.1%"); never inside a word or a number ("5-6%",
+"2025-01-27")."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -56,4 +57,13 @@ def _on_figure(folded: str, at: int, n: int, cells: frozenset[int]) -> bool:
     j = at - 1
     while j >= 0 and folded[j] in " \t":
         j -= 1
+    if j >= 0 and folded[j].isalpha() and j < at - 1 and _ends_pct(folded, k, n):
+        return True  # a headline's "Nvidia -17%, Nasdaq -3.1%": a name, a space, a signed per cent
     return j >= 0 and folded[j] in _BEFORE
+
+
+def _ends_pct(folded: str, k: int, n: int) -> bool:
+    """Whether the number at folded[k] ends in a per cent sign ("-17%", "-3.1%")."""
+    while k < n and (folded[k].isdigit() or folded[k] in ".,"):
+        k += 1
+    return k < n and folded[k] in "%％"
