@@ -20,6 +20,7 @@ from dsfact.matching.passedover import other_scale, passed_over  # noqa: F401 (t
 from dsfact.matching.pastsaid import recalls_statement
 from dsfact.matching.pricemonth import priced_in_other_month, priced_later
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
+from dsfact.matching.session import stamped
 from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.summed import part_of_total
 from dsfact.matching.thatday import REFERRED_PARAGRAPHS, follows, next_day, referred_day, refers_back
@@ -435,6 +436,8 @@ def _anchored(text, time: str) -> bool:
     story of those days)."""
     if names_day(text.folded, time) and (not text.day or _near(text.day, time)) or names_date(text, time):
         return True  # (a weekday, or "27日", of a text dated weeks away names a day of that text's week)
+    if text.day == time[:10] and stamped(text)[1]:
+        return True  # a live blog dated the claim's day: "4:05 ET — Closing bell: Nvidia ends down 17%"
     month = int(time.split("-")[1])  # a date within NEAR_DAYS of `time` is in its month or one beside it
     months = frozenset((month + k - 1) % 12 + 1 for k in (-1, 0, 1))
     return any(_near(str(x.value), time) for x in text_dates(text, months))

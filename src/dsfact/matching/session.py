@@ -154,7 +154,7 @@ def _clock_hours(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _stamped(text) -> tuple[list[int], set[int]]:
+def stamped(text) -> tuple[list[int], set[int]]:
     """The sentences of the lines that a live blog's time stamp of the session opens (_stamp: "10:42 ET — Nvidia
     shares down 15%"), those that name the close left out; and those of every stamped line, whatever its hour
     ("16:05 ET —": an entry after the close), which no other entry's mark covers."""
@@ -265,20 +265,20 @@ def _written_during(text) -> dict[int, list[frozenset[str]]]:
     words = table.get("hour", ()) + table.get("forecast", ()) + table.get("present", ()) + table.get("premarket", ())
     found = {text.sentence_of(at) for at, _ in _found(folded, 0, len(folded), words)}  # one scan
     found = sorted(found | {text.sentence_of(at) for at, _ in _clock_hours(folded, 0, len(folded))})
-    stamped, entries = _stamped(text)
-    if stamped:
-        stamped = set(stamped)
-        found = sorted(set(found) | stamped)
+    lines, entries = stamped(text)
+    if lines:
+        lines = set(lines)
+        found = sorted(set(found) | lines)
     covered: dict[int, list[frozenset[str]]] = {}
     for si in found:
         s = sentences[si]
-        if si not in stamped and (not marks_writing(folded, s.start, s.end) or _other_market(text, si)):
+        if si not in lines and (not marks_writing(folded, s.start, s.end) or _other_market(text, si)):
             continue  # ("In early trading, Japan's Nikkei fell 1.5%": Tokyo's session, not the one of the claims)
         days = _days(text, si)
         covered.setdefault(si, []).append(days)
         for step in (-1, 1):
             k = si + step
-            while 0 <= k < len(sentences) and sentences[k].paragraph == s.paragraph and (k not in entries or k in stamped) \
+            while 0 <= k < len(sentences) and sentences[k].paragraph == s.paragraph and (k not in entries or k in lines) \
                     and not names_close(folded, sentences[k].start, sentences[k].end):
                 covered.setdefault(k, []).append(days)
                 k += step
