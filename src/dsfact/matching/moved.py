@@ -45,10 +45,10 @@ def change_told(matcher, q) -> bool:
         return True
     sentence_start = reader.sentence_of(q.start)[0]
     return any(x.unit == q.unit and x.direction is not None
-               for x in matcher.figures_in(sentence_start, q.start) if x is not q) or _cell_change(matcher, q)
+               for x in matcher.figures_in(sentence_start, q.start) if x is not q) or cell_change(matcher, q)
 
 
-def _cell_change(matcher, q) -> bool:
+def cell_change(matcher, q) -> bool:
     """Whether figure q stands in a table cell whose column header or row label tells a change ("| Change (%) |",
     "| Market value lost ($bn) |", "| 市值蒸发 |", 涨跌幅: roles.words [change-header] and the words of change), or
     opens with a sign ("| -13.0 |", "| +8.9 |"): a table says in its header what a sentence says in its clause."""

@@ -351,15 +351,33 @@ def cell_units(matcher, quantities: list) -> list:
                 named = [u for u in (_label_unit(text[label[0]:label[1]]),) if u] if label else []
             else:
                 named = [u for u in (_unit_named(text[a:b]) for a, b in filter(None, spans or ())) if u] \
-                    or _corner_unit(text, structure, spans) or _noted_unit(matcher, q)
+                    or _corner_unit(text, structure, spans)
+                noted = _noted_unit(matcher, q)
+                if not named or len(named) == 1 and noted and noted[0][0] == named[0][0] and named[0][2] == 1.0:
+                    named = noted or named  # "| GPU小時 |" under "（單位：萬GPU小時）": the note's scale
             if len(named) == 1:
                 unit, per, scale = named[0]
                 if q.unit == "count" and unit != "count":  # "| Training cost (US$ m) | 5.6 |": $5.6 million
                     q, changed = _scaled(q._replace(unit=unit, per=per), scale), True
                 elif q.unit != "count" and per is not None and unit in (q.unit, "count"):
                     q, changed = q._replace(per=per), True
+            elif not named and spans and q.unit == "count" and _index_move(matcher, q, spans):
+                q, changed = q._replace(unit="point"), True  # "| Nasdaq Composite | -612.47 |" under "| Change |"
         out.append(q)
     return out if changed else quantities
+
+
+def _index_move(matcher, q, spans) -> bool:
+    """Whether a bare cell figure is an index's move in points: its row's label names an index (a subject of
+    claims in points) and its column's header tells a change, or the cell opens with a sign ("| Dow | +289.33 |"
+    under "| Change |"), as "points" after it would (moved.cell_change)."""
+    from dsfact.matching.moved import cell_change
+
+    row = spans[0]
+    if row is None or not cell_change(matcher, q):
+        return False
+    index, claims = matcher.index, matcher.registry.claims
+    return any(claims[ci].unit == "point" for h in matcher.hits_in(*row) for ci in index.naming(h.cue)[1])
 
 
 def _noted_unit(matcher, q) -> list:
@@ -449,7 +467,8 @@ def _read_unit(probe: str) -> tuple[str, object, float] | None:
     found = parse_quantities(probe)
     if not found or found[0].start != 0 or (found[0].unit == "count" and found[0].per is None):
         return None
-    return found[0].unit, found[0].per, float(found[0].value) if is_money(found[0].unit) else 1.0
+    scaled = is_money(found[0].unit) or found[0].unit == "gpu_hour"  # "（萬GPU小時）": 266.4 is 2.664 million hours
+    return found[0].unit, found[0].per, float(found[0].value) if scaled else 1.0
 
 
 def _scaled(q, scale: float):
