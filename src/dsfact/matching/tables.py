@@ -465,7 +465,8 @@ def _read_unit(probe: str) -> tuple[str, object, float] | None:
     from dsfact.numbers import parse_quantities
 
     found = parse_quantities(probe)
-    if not found or found[0].start != 0 or (found[0].unit == "count" and found[0].per is None):
+    if not found or found[0].start != 0 or (found[0].unit == "count" and found[0].per is None) \
+            or found[0].unit == "date":  # "| 1月27日市值蒸发 |": the probe's 1 read into the header's date
         return None
     scaled = is_money(found[0].unit) or found[0].unit == "gpu_hour"  # "（萬GPU小時）": 266.4 is 2.664 million hours
     return found[0].unit, found[0].per, float(found[0].value) if scaled else 1.0
