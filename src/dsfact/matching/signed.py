@@ -4,8 +4,8 @@ fell 3.07%"): each such sign is a cue hit of its word (numbers.words [sign-words
 whose metric words hold that word finds the figure as it would in prose. A sign is read so only where a
 line of figures puts one: glued to its figure (or to the currency sign before it), after a label's colon,
 a comma, an opening bracket or a cell's bar, at the head of a Markdown or HTML table's cell (whose bars the
-document reader leaves out: "| Nasdaq Composite | -3.07% |" under "| Index | Change |"), or on a per cent a space
-after a name, as a headline writes a move ("Nvidia -17%, Nasdaq -3.1%"); never inside a word or a number ("5-6%",
+document reader leaves out: "| Nasdaq Composite | -3.07% |" under "| Index | Change |"), or on a per cent or index points
+a space after a name, as a headline writes a move ("Nvidia -17%, Nasdaq -3.1%", "Nasdaq Composite −612.47 points"); never inside a word or a number ("5-6%",
 "2025-01-27")."""
 from __future__ import annotations
 
@@ -63,7 +63,8 @@ def _on_figure(folded: str, at: int, n: int, cells: frozenset[int]) -> bool:
 
 
 def _ends_pct(folded: str, k: int, n: int) -> bool:
-    """Whether the number at folded[k] ends in a per cent sign ("-17%", "-3.1%")."""
+    """Whether the number at folded[k] ends in a per cent sign or in index points ("-17%", "-3.1%", "−712.47
+    points", "-612点")."""
     while k < n and (folded[k].isdigit() or folded[k] in ".,"):
         k += 1
-    return k < n and folded[k] in "%％"
+    return k < n and folded[k] in "%％点" or folded.startswith((" points", " pts", " point"), k)
