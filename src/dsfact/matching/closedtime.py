@@ -13,15 +13,21 @@ from functools import lru_cache
 from dsfact.matching.cues import has_cjk
 
 
-@lru_cache(maxsize=1)
-def _joins() -> tuple[re.Pattern, tuple[str, ...]]:
+@lru_cache(maxsize=2)
+def _table(name: str) -> tuple[re.Pattern, tuple[str, ...]]:
+    """time.words [name] as (one pattern of its Latin words, whole words, longest first; its Chinese words,
+    longest first)."""
     from dsfact.lang import words_of
 
-    words = words_of("time", "closing-join")
+    words = words_of("time", name)
     latin = sorted((w for w in words if not has_cjk(w)), key=len, reverse=True)
     pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in latin)
                          + r")(?![a-z0-9])")
-    return pattern, tuple(w for w in words if has_cjk(w))
+    return pattern, tuple(sorted((w for w in words if has_cjk(w)), key=len, reverse=True))
+
+
+def _joins() -> tuple[re.Pattern, tuple[str, ...]]:
+    return _table("closing-join")
 
 
 def _joined(folded: str, start: int, end: int) -> bool:
@@ -72,15 +78,8 @@ def _year_tag(tag: str) -> bool:
     return year_kind(tag)[0] is not None or (tag.startswith("date:") and len(tag) == 9 and tag[5:].isdigit())
 
 
-@lru_cache(maxsize=1)
 def _bases() -> tuple[re.Pattern, tuple[str, ...]]:
-    from dsfact.lang import words_of
-
-    words = words_of("time", "base-phrase")
-    latin = sorted((w for w in words if not has_cjk(w)), key=len, reverse=True)
-    pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in latin)
-                         + r")(?![a-z0-9])")
-    return pattern, tuple(sorted((w for w in words if has_cjk(w)), key=len, reverse=True))
+    return _table("base-phrase")
 
 
 def _of_base(reader, a: int, b: int, k: int, time_units) -> bool:
