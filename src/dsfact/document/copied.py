@@ -14,9 +14,8 @@ Standard library only; the words are read on first use.
 """
 from __future__ import annotations
 
-import re
-
 from dsfact.document.plain import _doubles, _unbreakable
+from dsfact.numbers.patterns import lazy
 
 PARAGRAPH_COLUMNS = 100  # columns of a line past which it was not wrapped by hand
 TITLE_COLUMNS = 60  # columns of a title or a stamp on a line of its own
@@ -24,8 +23,8 @@ _STOPS = frozenset(".!?。！？")
 _CLOSES = frozenset("\"”’')）」』")
 _OPENS = "\"“‘'(（「『"
 _COPIED_LINES = 3  # lines of a block, at least, that copy a page's paragraphs one a line
-_WORD = re.compile(r"[A-Za-z.]+$")
-_YEAR_END = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")  # "Last update: Jan 28, 2025": a date's year ends it
+_WORD = lazy(r"[A-Za-z.]+$")
+_YEAR_END = lazy(r"(?<![\d.,])(?:19|20)\d\d$")  # "Last update: Jan 28, 2025": a date's year ends it
 _WORDS: dict[str, frozenset[str]] = {}
 
 

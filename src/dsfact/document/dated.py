@@ -29,7 +29,7 @@ _META_NAMES = ("article:published_time", "og:published_time", "og:article:publis
                "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
                "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
                "cxenseparse:recs:publishtime", "published_time", "release_date")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = lazy(r"<!--.*?-->", re.S)
 _FRONT_KEYS = ("date", "published", "pubdate", "publishdate", "published_at", "publish_date", "created")
 
 

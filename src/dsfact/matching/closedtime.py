@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.cues import has_cjk
+from dsfact.numbers.patterns import lazy
 
 
 @lru_cache(maxsize=2)
@@ -54,7 +55,7 @@ def closing_figure(reader, a: int, b: int, k: int, time_units, tag: str = "") ->
     return j
 
 
-_LEAD = re.compile(r"[\s,，]*(?:(?:in|during|for|by|over|through|at|on|the|of|在|于|於)\s*)*$")
+_LEAD = lazy(r"[\s,，]*(?:(?:in|during|for|by|over|through|at|on|the|of|在|于|於)\s*)*$")
 
 
 def _opens(folded: str, start: int, end: int) -> bool:

@@ -1,12 +1,11 @@
 """Whether a claim's exclude word, near a figure, rules that claim out for it."""
 from __future__ import annotations
 
-import re
-
 from dsfact.matching.aside import describes_subject
 from dsfact.matching.bodies import governs_other
 from dsfact.matching.text import TextCues
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import lazy
 
 
 def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bool) -> bool:
@@ -20,7 +19,7 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
 
 # a bracketed aside right after a figure: its restatement in another currency or unit ("$35 billion (about 250
 # billion yuan) of financing", "350亿美元（约合人民币2556亿元）的融资")
-_RESTATED = re.compile(r"[ \u3000]*[(（][^()（）]{1,40}[)）]")
+_RESTATED = lazy(r"[ \u3000]*[(（][^()（）]{1,40}[)）]")
 
 
 def _restated_between(text: TextCues, q: Quantity, hit) -> bool:

@@ -496,7 +496,7 @@ def _owner_match(matcher, q) -> tuple[int | None, bool]:
     return (m, True) if whole_word_in(folded, start, q.start, _owner_words()[3]) else (None, False)
 
 
-_QUALIFYING = re.compile(r"(?:[a-z][a-z-]*\s+){1,2}")
+_QUALIFYING = lazy(r"(?:[a-z][a-z-]*\s+){1,2}")
 _JOINING = frozenset(("and", "or", "but", "while", "as", "than", "with", "which", "that", "who", "whose", "its", "their"))
 
 
@@ -509,7 +509,7 @@ def owner_after(matcher, q, hits, cues) -> None:
         return
     if not any(h.start == m for h in hits):  # "a 3.1% drop in the tech-heavy Nasdaq", "a 17% drop for chip maker
         words = _QUALIFYING.match(matcher.folded, m, m + 40)  # Nvidia": a word or two that qualify the name
-        m += words.end() - m if words is not None and not set(words.group().split()) & _JOINING else 0
+        m = words.end() if words is not None and not _JOINING.intersection(words.group().split()) else m
     for h in hits:
         if h.start == m:
             entity, owned = matcher.index.naming(h.cue)
