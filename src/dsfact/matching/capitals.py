@@ -89,9 +89,10 @@ def _names_in_money(text, cue: str, unit: str) -> bool:
 def unregistered(text, q: Quantity) -> float:
     """The distance to figure q (as _cues counts it) of the nearest name no cue word covers that stands
     before it in its sentence as a subject ("Nvidia lost $589 billion as Cardano sank 9%"): not a
-    sentence's first word, a month or the like, a name right after a cue word ("Nvidia Corp"), the
-    object of a phrase ("of Wall Street") or a comparison ("than Netflix"), and in the figure's own clause
-    (not one set between commas); INF in a headline set in title case, whose capitals name no one."""
+    sentence's first word, a month or the like, a currency's code that opens a figure ("AUD 1 trillion"), a
+    name right after a cue word ("Nvidia Corp"), the object of a phrase ("of Wall Street") or a comparison
+    ("than Netflix"), and in the figure's own clause (not one set between commas); INF in a headline set in
+    title case, whose capitals name no one."""
     return min(_unregistered(text, q), story_body(text, q))  # "High-Flyer was founded in 2015": the fund's
 
 
@@ -123,21 +124,13 @@ def _unregistered(text, q: Quantity) -> float:
                 or is_comparison(folded, head[start], end) \
                 or in_epithet(text, si, q.start, start) \
                 or folded[start - 2:start].strip()[-1:] in "(（[^" or text._figure_between(q, _Span(start, _coded(folded, end))) \
-                or _opens_figure(text, start, end) \
+                or text.figures_in(start, end) \
                 or in_aside(text, start, end, q.start):
             continue
         if bisect.bisect_left(marks, _coded(folded, end)) != before_q:
             return INF  # a name in another clause: "Nvidia, whose chips power ChatGPT, fell 17%"
         return float(q.start - end)
     return INF
-
-
-def _opens_figure(text, start: int, end: int) -> bool:
-    """Whether a figure starts inside the word text[start:end]: a currency's code ("AUD 1 trillion", "USD 600
-    billion") is the figure's own, no name."""
-    starts = text._quantity_starts
-    k = bisect.bisect_left(starts, start)
-    return k < len(starts) and starts[k] < end
 
 
 def _coded(folded: str, end: int) -> int:
