@@ -78,10 +78,11 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
     if words["per-time"].match(after):
         return True  # "2美金/小时", "$2/GPU/hour" garbled: a rate per unit of time, no count of the things
     # "2048块": a measure word of pieces (chips, cards), not of wholes, after the count or as its last character
-    piece = after[:1] in words["piece"] or fold_text(q.text[-1:]) in words["piece"]
+    last = fold_text(q.text[-1:])  # the measure word a count ends in, folded: 顆 and 塊 are 颗 and 块
+    piece = after[:1] in words["piece"] or last in words["piece"]
     if after[:1] in words["measure"]:
         after = after[1:]
-    elif q.text[-1:] not in words["measure"] and after[:1] and is_cjk(after[0]):
+    elif last not in words["measure"] and after[:1] and is_cjk(after[0]):
         return False  # a Chinese count with no measure word: the characters after it are not its noun
     run = _run(after)
     if has_cjk(run):
