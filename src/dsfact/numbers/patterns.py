@@ -117,7 +117,7 @@ def _dates(r: _Rx) -> None:
     month_grp = ("(?P<mon>" + "|".join(w.month_names) + "|(?:" + "|".join(w.month_abbreviations) +
                  r")(?![a-z])\.?)")
     # After a month's name (read by word_kind and month_ends, not by a pattern of all the names).
-    r.after_month_day = _compile(r"\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9:%]|\.[0-9])"
+    r.after_month_day = _compile(r"\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9%]|[.:][0-9])"
                           r"(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?")
     r.after_month_year = _compile(r",?\s+(?P<y>[0-9]{4})(?![0-9])")
     r.month_names = frozenset(w.month_names)
