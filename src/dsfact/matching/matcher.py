@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 
+from dsfact.matching.aboutbody import about_other
 from dsfact.matching.afterword import after_distance, listed_after
 from dsfact.matching.agents import agent_of_attribute
 from dsfact.matching.alone import date_links, dated_word, rest_words
@@ -439,7 +440,7 @@ class TextMatcher(TextCues):
                 word = self.text[start:q.start].lower()
             if word not in not_names and not in_epithet(self, si, q.start, start) and not in_aside(self, start, end, q.start):
                 return True  # (an epithet's capitals name no one: "The Silicon Valley chip giant rose 9%")
-        return False
+        return about_other(self, si, q)  # "**About Acme Compute**" over "Founded in 2016, Acme Compute ..."
 
     def _borrow_subject(self, q: Quantity, si: int, missing: list[int], subject_d: dict[int, float],
                         family: frozenset[int]) -> bool:

@@ -24,7 +24,7 @@ def opener_reach(matcher, q, si: int, after_q: int) -> int:
     start = sentence.start + len(folded[sentence.start:q.start]) - len(folded[sentence.start:q.start].lstrip(
         " \t\n\"'“‘「*#-•·–"))
     if after_q >= len(marks) or q.start - start > _OPENER_HEAD or bisect.bisect_left(marks, start) != \
-            bisect.bisect_left(marks, q.start) or not _opens_participle(folded, start, q.start):
+            bisect.bisect_left(marks, q.start) or not opens_participle(folded, start, q.start):
         return 0
     from dsfact.matching.aside import qualifies_product
 
@@ -45,7 +45,7 @@ def opener_reach(matcher, q, si: int, after_q: int) -> int:
     return 0
 
 
-def _opens_participle(folded: str, start: int, end: int) -> bool:
+def opens_participle(folded: str, start: int, end: int) -> bool:
     """Whether folded[start:end] opens with a participle phrase (roles.words [opener]): in English a word
     ending in -ed or one of its irregular participles, an adverb in -ly before it or not; in Chinese one of
     its opening words. Not a word of comparison (names.words [comparison] `before`: "compared with")."""
