@@ -33,6 +33,7 @@ NEAR_REACH = 80  # a role's `near` word names a figure this close to it in its s
 EXCHANGE_REACH = 28  # characters after an index's name where a word of listing begins ("'s biggest loser")
 HEAD_DATE_WORDS = 4  # a date alone in a sentence's opening clause, but for a word such as "on" or 在
 CONVERSION_GAP = 24  # at most this many characters between a figure and its restatement
+CONSEQUENCE_GAP = 90  # characters from a move in percent to its value in money in the clause after it
 # Units a figure may be restated in: currencies among themselves, durations among themselves.
 DURATION_UNITS = frozenset("day month year hour week".split())
 TIME_UNITS = DURATION_UNITS | {"date"}  # the units of a time or a span, not of an amount
@@ -268,7 +269,8 @@ class FigureReader:
             # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a
             # figure in doubt ("opened 11% lower") holds for a move too; "在预训练阶段使用2048块GPU训练": all it trained on
             return True
-        if role.doubt and k > 0 and _told_twice(self.quantities[k - 1], q) and role.name in self.roles(self.quantities[k - 1]):
+        if role.doubt and k > 0 and (_told_twice(self.quantities[k - 1], q) or _in_money(self, self.quantities[k - 1], q)) \
+                and role.name in self.roles(self.quantities[k - 1]):
             return True  # "In early trading it shed 720.3 points, or 3.61%": the move's part of the day, told again
         if role.sentence and q.direction is None and self._opened_by(role, q):
             return True
@@ -423,6 +425,21 @@ class FigureReader:
         if k is not None and (k := closing_figure(self, a, b, k, TIME_UNITS, tag)) is not None:  # "... in 2024 and"
             self._times.setdefault(k, []).append(tag)  # (None: "a step up from its capex last year", the base's)
         return k
+
+
+def _in_money(reader: FigureReader, previous: Quantity, q: Quantity) -> bool:
+    """Whether q tells in money, in the clause right after it, the move `previous` tells in percent: "slid as much
+    as 13% in the first hour, erasing about $465 billion", "一度暴跌13%，市值蒸发约4650亿美元" (roles.words
+    [move-consequence] opens q's clause)."""
+    if previous.unit != "pct" or previous.direction is None or not is_money(q.unit) \
+            or q.start - previous.end > CONSEQUENCE_GAP:
+        return False
+    lo, _hi = reader.clause_span(q.start)
+    if lo <= previous.end or reader.clause_span(previous.start)[1] < lo - 2:
+        return False  # q in the move's own clause, or a clause between them
+    while lo < q.start and reader.folded[lo] in " \t,，":
+        lo += 1
+    return lexicon().consequence.begins(reader.folded, lo, reader._chinese)
 
 
 def _corrected_after(reader: FigureReader, q: Quantity) -> bool:

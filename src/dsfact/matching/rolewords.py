@@ -17,7 +17,7 @@ _WORD_LISTS = frozenset((
     "breakdown", "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage",
     "stage-cost", "stage-metric", "stage-total", "close-header", "close-level",
     "change-words", "near-carried", "sized-gap", "fraction-base", "total-of-parts", "corrected-next", "corrected-to",
-    "change-header", "unit-column"))
+    "change-header", "unit-column", "move-consequence"))
 
 
 class Role:
@@ -103,6 +103,7 @@ class _Lexicon:
         self.move_from = Words(from_to.get("before", ()))
         self.move_to = frozenset(from_to.get("words", ()))
         self.move_noun = Words(tables.get("move-noun", {}).get("words", ()))
+        self.consequence = Words(tables.get("move-consequence", {}).get("words", ()))
         self._never: dict[str, list[str]] = {}
         self._doubt: dict[str | None, list[str]] = {}
         exchange = tables.get("exchange", {})  # "listed on the Nasdaq", "Nasdaq-listed": the exchange, no index
