@@ -21,6 +21,9 @@ _RATIOS = frozenset(("ratio", "pct", "factor"))  # a share or multiple is measur
 
 _LATIN_WORD = re.compile(r"[a-z][a-z-]*")
 _CAPITAL = lazy(r"[A-Z][A-Za-z-]+")
+_EXCHANGE = lazy(r"(?:[a-z]{1,8}\s*[:：]\s*)?")  # an exchange before a symbol in its bracket: "nasdaq:"
+_SYMBOL_END = lazy(r"[a-z0-9.]{0,4}[)）]")  # the rest of a bracketed symbol after a name in it: ".o)"
+_TICKER = lazy(r"\s*[(（][a-z0-9.:：^ ]{1,16}[)）]")  # a bracketed symbol after a name: "(nasdaq:nvda)", "(nvda.o)"
 _CJK_STOPS = frozenset("了着过和与及或在于被将把比向跟同为是有从对而但也都又")
 _TABLES: dict | None = None
 _cache = LastText().of  # what was found in the text last read (one text is read at a time)
@@ -109,9 +112,19 @@ def heads_other(folded: str, start: int, end: int, assets: tuple[str, ...] | Non
     tables = _tables()
     if assets is None:
         assets = tables["asset"]
-    if assets and _asset_before(folded, start, assets):
+    lo = max(0, start - 12)
+    opened = max(folded.rfind("(", lo, start), folded.rfind("（", lo, start))
+    close = _SYMBOL_END.match(folded, end) if opened >= 0 and _EXCHANGE.fullmatch(folded, opened + 1, start) else None
+    # (the name is a bracketed symbol, perhaps after its exchange: "(NVDA.O)", "(NASDAQ: NVDA)")
+    symbol = close is not None
+    if assets and _asset_before(folded, opened if symbol else start, assets):
         return True
     i = end
+    ticker = _TICKER.match(folded, i)  # "NVIDIA (NASDAQ:NVDA) supplier": the symbol is the name's
+    if ticker is not None:
+        i = ticker.end()
+    elif symbol:
+        i = close.end()  # the name is the symbol itself: "(NASDAQ:NVDA) supplier"
     if folded.startswith(("'s", "’s"), i):
         i += 2
     while folded[i:i + 1] == " ":
