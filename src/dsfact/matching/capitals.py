@@ -12,6 +12,7 @@ from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.epithets import in_epithet
 from dsfact.matching.others import not_names as _not_names
+from dsfact.matching.others import party_at
 from dsfact.matching.sentences import after_question, past_question_mark
 from dsfact.matching.storybody import story_body
 from dsfact.matching.suffixed import STOCK_CODE, suffixed_name
@@ -137,3 +138,38 @@ def _coded(folded: str, end: int) -> int:
     """The end of the bracketed stock code right after a name that ends at `end`, else `end`."""
     m = STOCK_CODE.match(folded, end)
     return m.end() if m is not None else end
+
+
+_SUFFIX = lazy(r"\s+(?:corp|corporation|inc|co|ltd|plc|ag|group|holdings)(?![a-z])")  # "Advantest Corp", folded
+_DATELINE = lazy(r"[A-Z]+(?:\s+[A-Z]+)*\s*(?:[:：—–,(]|-\s)")  # a place in capitals before its mark
+_INNER_CAPITAL = lazy(r"[A-Z]{3,}\b|[A-Z][a-z]+[A-Z]")  # "NVDL", "ASML"; "SoftBank"
+
+
+def opens_with_other(text, si: int) -> bool:
+    """Whether sentence si opens with a generic other party ("The ETF", names.words [other-party]) or a name no cue
+    word covers, written as a name: in capitals ("NVDL", not a dateline's "TOKYO:"), with a capital inside it
+    ("SoftBank"), before a company's suffix ("Advantest Corp") or with a capital in the middle of another sentence
+    of the text ("shares of Advantest"). The sentence tells of that body: a registered name later in it is its
+    object or partner ("Advantest supplies Nvidia with testers"), not the subject a later sentence's figure
+    takes ("It fell 10%")."""
+    sentence = text.sentences[si]
+    words = text.text[sentence.start:sentence.end]
+    lead = len(words) - len(words.lstrip(" \t\r\n-*•·–\"“‘'「『(（"))
+    m = _PROPER_NAME.match(words, lead)
+    if m is None:
+        return False
+    start, end = sentence.start + m.start(), sentence.start + m.end()
+    word = m.group().lower()
+    if word == "the" and party_at(text.folded, end + 1):
+        return True  # "The ETF tracks Nvidia at twice the rate.": a generic other party's
+    if word in _not_names() or any(h.start <= start < h.end for h in text.sentence_hits(si)):
+        return False
+    if _DATELINE.match(words, m.start()):
+        return False  # "TOKYO: Japanese tech shares fell", "HONG KONG —"
+    if _INNER_CAPITAL.match(m.group()) or _SUFFIX.match(text.folded, end):
+        return True
+    mid = getattr(text, "_mid_capitals", None)  # the words written with a capital inside a sentence: once per text
+    if mid is None:
+        mid = text._mid_capitals = frozenset(name[2] for i in range(len(text.sentences))
+                                             for name in _capitalised(text, i, text.sentence_hits(i)))
+    return word in mid

@@ -17,7 +17,7 @@ from dsfact.matching.aside import (
 )
 from dsfact.matching.basemodel import built_on
 from dsfact.matching.bodies import governed, other_body, other_member
-from dsfact.matching.capitals import sentence_names, unregistered
+from dsfact.matching.capitals import opens_with_other, sentence_names, unregistered
 from dsfact.matching.columns import row_label
 from dsfact.matching.comparison import is_comparison, listed_with
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words
@@ -452,8 +452,8 @@ class TextMatcher(TextCues):
         for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
             earlier = self.sentences[back]
             breaks = here - earlier.paragraph
-            if breaks > LOOKBACK_PARAGRAPHS:
-                return False
+            if breaks > LOOKBACK_PARAGRAPHS or opens_with_other(self, back):
+                return False  # ("Advantest supplies Nvidia with testers. It fell 10%.": Advantest's)
             if self._take_subject(earlier.start, earlier.end, missing, subject_d, family,
                                   SENTENCE_PENALTY * (1 + breaks) + q.start):
                 if any(subject_d.get(ci, INF) < INF for ci in missing) or not members_only(self, si, q, earlier, missing):

@@ -77,6 +77,13 @@ def _word_at(folded: str, i: int, words: dict[str, tuple[str, ...]]) -> str | No
     return None
 
 
+def party_at(folded: str, at: int) -> bool:
+    """Whether a generic other party's word (names.words [other-party]: "the ETF", "rivals", 同行) begins at
+    offset `at` of folded text, a Latin one as a whole word."""
+    return any(folded.startswith(w, at) and (not w.isascii() or not folded[at + len(w):at + len(w) + 1].isalnum())
+               for w in _tables()["party"])
+
+
 def _present(folded: str, words: tuple[str, ...]) -> tuple[str, ...]:
     """The words of `words` that a text holds at all (each a plain substring), in their order: what a
     sentence or a name of the text can only be looked for among (a substring test per word, once per text,

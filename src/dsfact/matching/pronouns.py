@@ -60,8 +60,13 @@ def pronoun_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
 
 
 def _within(text, si: int, q, missing: list[int], subject_d: dict[int, float], penalty: float) -> bool:
-    """The pronoun's sentence and the one before share a paragraph: the first name of that sentence."""
+    """The pronoun's sentence and the one before share a paragraph: the first name of that sentence, or none when
+    that sentence opens with a name no cue word covers (dsfact.matching.capitals.opens_with_other)."""
+    from dsfact.matching.capitals import opens_with_other
+
     before = text.sentences[si - 1]
+    if opens_with_other(text, si - 1):
+        return True  # "Advantest supplies Nvidia with testers. It fell 10%.": the pronoun is Advantest's
     for hit in text.sentence_hits(si - 1):
         entity, subjects = text.index.naming(hit.cue)
         if entity or subjects:
