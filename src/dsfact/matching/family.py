@@ -173,6 +173,8 @@ def versioned_other(text, q: Quantity, ci: int, names: list) -> bool | None:
         # the base of a multiple is the subject only of a relative clause right after it ("ten times the
         # compute of Grok 2, which took 20 million GPU hours")
         other_spans = [s for s in other_spans if not s[2] or relative(text, s[1], q.start)]
+    # another member listed after q is the subject of what follows it ("o1 charges $15, o3-mini $1.10"), not q's
+    other_spans = [s for s in other_spans if s[2] is not None or s[1] <= q.start]
     if not other_spans:
         return None
     own_d = min((_distance(q, a, b) for a, b in own_spans), default=float("inf"))
@@ -184,9 +186,9 @@ _BODIES: list = []  # (bodies.alnum, bodies.bodies), imported on the first call 
 
 def _bodies() -> tuple:
     if not _BODIES:
-        from dsfact.matching.bodies import alnum, bodies
+        from dsfact.matching.bodies import alnum, bodies, members
 
-        _BODIES.append((alnum, bodies))
+        _BODIES.append((alnum, bodies, members))
     return _BODIES[0]
 
 
@@ -213,6 +215,10 @@ def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, lis
                 or (dated and another_release(text.folded, hit.start, hit.end, sentence.start))
         if marked:
             other_spans.append((hit.start, hit.end, False))
+        elif hit.cue in _bodies()[2](text)[ci][1]:
+            # a name the claim's cues list as another member of its family ("o3" beside o1's price) is never
+            # its own subject, plain or not (None: it tells only the figures after it, versioned_other)
+            other_spans.append((hit.start, hit.end, None))
         elif pattern is None:
             own_spans.append((hit.start, hit.end))
     if pattern is not None:
@@ -222,7 +228,7 @@ def _spans(text, ci: int, names: list, sentence, cache: dict) -> tuple[list, lis
                 (m.start(), m.end(), m.group("stem").rstrip(" -"), m.group("n"))
                 for m in pattern.finditer(text.folded, sentence.start, sentence.end)]
         if found:
-            alnum, bodies = _bodies()
+            alnum, bodies, _ = _bodies()
             compared = bodies(text)[ci]
             for start, end, stem, number in found:
                 if alnum(text.folded[start:end]) in compared:
