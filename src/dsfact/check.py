@@ -6,6 +6,7 @@ import os
 
 from dsfact.matching import TextMatcher, choose
 from dsfact.matching.bodies import borrowed_from_other, framed_only
+from dsfact.matching.flatrows import beside_glued_cell
 from dsfact.matching.levels import off_level_passages
 from dsfact.matching.magnitude import far_off
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
@@ -97,7 +98,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
             weighed[id(finding)] = features
         _keep(kept, loose, said, matcher.clause_of(q), q, finding, candidates[0], doubt)
     _said_again(matcher, unbound, said, registry, kept, loose)  # "... $500 billion. ... also $500 billion"
-    kept = _placed(kept, registry, matcher)
+    kept = beside_glued_cell(_placed(kept, registry, matcher), matcher.sentence_of)  # "$0.55 / 1M tokens$3.00 / 1M tokens": another column
     for i, (_, key, score, _) in enumerate(kept):
         if key is not None:
             # one clause states a claim once, unless it says "respectively": the figure whose cue

@@ -36,6 +36,32 @@ def flattened_row(text, q: Quantity) -> bool:
     return own is not None and sum(len(r) == len(own) for r in runs) >= 2
 
 
+def beside_glued_cell(kept: list, sentence_of) -> list:
+    """Without the findings that disagree with a claim and whose figure touches another figure found, not a
+    character between them (`kept`: check's entries, each a finding first), when that figure states a claim
+    rightly or the sentence states the wrong one's own claim rightly elsewhere: a table whose cells a scraper
+    joined with nothing ("API cost$9.50/$38 per M tokens$0.55/$2.19 per M tokens", "API input price$0.55 / 1M
+    tokens$3.00 / 1M tokens"). Prose never glues two amounts together; the cell beside a right one, or the
+    cell whose claim the row states rightly in another column, is another model's price (named by a header
+    the text no longer shows), not a misstatement, and it leaves the claim to the figure that states it. A
+    wrong cell whose row and sentence state its claim nowhere is judged as before: it may be the misstatement.
+    `sentence_of` gives the sentence of an offset."""
+    found = [entry[0] for entry in kept]
+    right = [f for f in found if f.verdict == "supported"]
+    if not right or len(right) == len(found):
+        return kept
+    ends, starts = {f.end: f for f in found}, {f.start: f for f in found}
+    right_ends, right_starts = {f.end for f in right}, {f.start for f in right}
+    stated = {(f.claim, sentence_of(f.start)) for f in right}
+
+    def glued_aside(f) -> bool:
+        if f.start not in ends and f.end not in starts:
+            return False
+        return f.start in right_ends or f.end in right_starts or (f.claim, sentence_of(f.start)) in stated
+
+    return [e for e in kept if e[0].verdict == "supported" or not glued_aside(e[0])]
+
+
 # the rest of a short label, then the gap of a table's cells (a tab, or two spaces or more) and a figure: a
 # table flattened to text ("Training hardware  2,048 H800 GPUs", "訓練硬體  2048塊")
 _CELL_LABEL = lazy(r"[^\d\s$€£¥]{0,16}(?: [^\d\s$€£¥]{1,16}){0,2}(?:\t|  )\s*(?:about |约|約)?[$€£¥]?\d")
