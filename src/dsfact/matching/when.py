@@ -25,6 +25,7 @@ YEAR_KINDS = {"previous-year": -1, "current-year": 0, "next-year": 1, "whole-yea
 PARTS = {"early": range(1, 4), "late": range(10, 13)}  # "early last year", "去年底": the months they name
 DAY_KINDS = {"yesterday": (-1,), "today": (0,), "overnight": (-1, 0)}  # days from the document's date
 LATER_DAYS = 92  # a document this long after a year's claim was stated may tell a later state of it
+EARLIER_DAYS = 365  # a once-only event (a model's training) dated this long before its sources is another
 SHIFTED = "~"
 LAST_WEEK = "<"  # a weekday of the week before the document's: "last Monday", 上周一
 
@@ -320,7 +321,32 @@ def revised_later(text, q, claim) -> bool:
 def not_when_stated(text, q, claim) -> bool:
     """Whether figure q tells a time its claim's sources could not have stated: a later state or event
     (event_later), or an earlier price (priced_earlier)."""
-    return event_later(text, q, claim) or priced_earlier(text, q, claim)
+    return event_later(text, q, claim) or priced_earlier(text, q, claim) or done_earlier(text, q, claim)
+
+
+def done_earlier(text, q, claim) -> bool:
+    """Whether figure q, of a claim whose event happens once to its subject (a model's training: events.words
+    `kind: once`), is one its clause dates to a year that ended EARLIER_DAYS or more before every source of the
+    claim was written: "they invested $500 million in 10,000 GPUs as early as 2021", beside V3's training cost
+    and GPUs (sources of December 2024 on), tells an earlier thing; a model is trained once, shortly before it
+    is described."""
+    if q.unit == "date":
+        return False
+    from dsfact.matching.events import event_of, events
+
+    name = event_of(claim)
+    event = events().get(name) if name else None
+    if event is None or not event.once:
+        return False
+    days = source_days(claim, text.registry.sources)
+    if not days or len(days) < len(claim.statements):
+        return False
+    first = datetime.date.fromisoformat(min(days))
+    for value in _clause_dates(text, q):
+        last = _last_day(value.rstrip(SHIFTED))
+        if last is not None and (first - last).days >= EARLIER_DAYS:
+            return True
+    return False
 
 
 def priced_earlier(text, q, claim) -> bool:
