@@ -33,14 +33,16 @@ OUTLINE_NUMBER = (r"[0-9０-９]{1,2}(?:[．、]|\.(?=[ \t]*[\u4e00-\u9fff]))[ \
 @lru_cache(maxsize=1)
 def _outline() -> re.Pattern:
     # an outline number that opens a line: before Chinese text ("2．输出", "（二）API价格"); a circled one before anything
+    # ... or a bullet glyph a page copied from the web keeps ("  • Hardware used: 2,048 H800 GPUs"), which Markdown
+    # reads as no list marker
     return re.compile(r"[ \t]*(?:(?:[0-9０-９]{1,2}[．.、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,2}[)）])"
-                      r"[ \t]*[\u4e00-\u9fff「“《]|[\u2460-\u2473\u2776-\u277f])")
+                      r"[ \t]*[\u4e00-\u9fff「“《]|[\u2460-\u2473\u2776-\u277f]|[•▪●◦‣■][ \t])")
 
 
 def outlined(s: str, a: int, b: int) -> bool:
     """Whether the line s[a:b] opens with an outline number ("2．输出：每百万tokens 16元", "（二）API价格",
-    "① 英伟达收跌17%"): an item of its own, so the line break before it ends a sentence in Markdown, as a
-    list item's does."""
+    "① 英伟达收跌17%") or a bullet glyph ("• Hardware used: 2,048 H800 GPUs"): an item of its own, so the line
+    break before it ends a sentence in Markdown, as a list item's does."""
     return _outline().match(s, a, b) is not None
 
 
