@@ -220,7 +220,7 @@ class TextMatcher(TextCues):
         self._loose.update(ci for ci in missing if ci in cues.subject)  # named only out of reach: one borrowed is loose
         if missing and named_after(self, q, si, missing, cues, SENTENCE_PENALTY) or quoted(self, si, q, cues):
             pass  # "... a venture to invest $500 billion. The venture, called Stargate, ...": Stargate's
-        elif missing and not self._named_before(q, si) and not turns_away(self.folded, sentence.start, q.start):
+        elif missing and not self._named_before(q, si) and not _turned_away(self, q, si, missing):
             if not (pronoun_subject(self, si, q, missing, cues.subject, SENTENCE_PENALTY)  # "Its", or "據悉，該項目" (referents)
                     or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
                     or epithet_subject(self, si, q, missing, cues.subject, family, SENTENCE_PENALTY, LOOKBACK_PARAGRAPHS)
@@ -440,7 +440,7 @@ class TextMatcher(TextCues):
                 word = self.text[start:q.start].lower()
             if word not in not_names and not in_epithet(self, si, q.start, start) and not in_aside(self, start, end, q.start):
                 return True  # (an epithet's capitals name no one: "The Silicon Valley chip giant rose 9%")
-        return about_other(self, si, q)  # "**About Acme Compute**" over "Founded in 2016, Acme Compute ..."
+        return False
 
     def _borrow_subject(self, q: Quantity, si: int, missing: list[int], subject_d: dict[int, float],
                         family: frozenset[int]) -> bool:
@@ -490,6 +490,12 @@ class TextMatcher(TextCues):
 
     def _respectively(self, q, quantities, sentence, hits, subject_d) -> None:
         respectively(self, q, quantities, sentence, hits, subject_d)  # dsfact.matching.structure
+
+
+def _turned_away(text: TextMatcher, q: Quantity, si: int, missing: list[int]) -> bool:
+    """Whether the story has turned from the subjects of `missing` before figure q ("Elsewhere, a rival lab ..."), or
+    q stands in a section about another body ("**About Acme Compute**" over "Founded in 2016, Acme Compute ...")."""
+    return turns_away(text.folded, text.sentences[si].start, q.start) or about_other(text, si, q, missing)
 
 
 def _moved(text: TextCues, q: Quantity, hit: CueHit, seen: dict) -> bool:
