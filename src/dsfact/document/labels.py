@@ -60,11 +60,30 @@ def labelled(s: str, a: int, b: int) -> tuple[bool, bool]:
 def breaks_before(s: str, a: int, b: int, na: int, nb: int) -> bool:
     """Whether the line break between the line s[a:b] and the next one s[na:nb] ends a sentence because the
     next is a labelled line: its value opens with a figure, or the line before is labelled too (a list of
-    "Label: value" lines, whatever its values)."""
+    "Label: value" lines, whatever its values); or because both open with a date and a dash, as a chronology's
+    entries do ("Jan 20, 2025 — R1 released" over "Feb 17, 2025 — Grok 3 unveiled")."""
+    if dated_entry(s, na, nb) and dated_entry(s, a, b):
+        return True
     label, figure = labelled(s, na, nb)
     if not label:
         return False
     return figure or labelled(s, a, b)[0]
+
+
+@lru_cache(maxsize=1)
+def _dated() -> re.Pattern:
+    # a bullet or not, then a date (a month's name and day, perhaps its year; a day and a month; a year; a Chinese
+    # date) and a dash or a colon
+    month = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+    return re.compile(r"[ \t]*(?:[-*•·][ \t]+)?(?:\*\*)?(?:" + month + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+\d{4})?"
+                      r"|\d{1,2}[ \t]+" + month + r"(?:,?[ \t]+\d{4})?|\d{4}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?"
+                      r"|\d{1,2}月\d{1,2}日)(?:\*\*)?[ \t]*(?:[—–:：]|-[ \t])", re.IGNORECASE)
+
+
+def dated_entry(s: str, a: int, b: int) -> bool:
+    """Whether the line s[a:b] opens with a date and a dash or colon: a chronology's entry ("Dec 26, 2024 — V3
+    released", "- 1月20日：R1发布")."""
+    return _dated().match(s, a, b) is not None
 
 
 _LINK_LABEL = 30  # characters of a label that may stand before a block's link ("Read more:", "延伸阅读：")

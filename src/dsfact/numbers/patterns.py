@@ -118,14 +118,15 @@ def _dates(r: _Rx) -> None:
                  r")(?![a-z])\.?)")
     # After a month's name (read by word_kind and month_ends, not by a pattern of all the names).
     r.after_month_day = _compile(r"\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9%]|[.:][0-9])"
-                          r"(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?")
-    r.after_month_year = _compile(r",?\s+(?P<y>[0-9]{4})(?![0-9])")
+                          r"(?:(?:,\s+|[ \t]+)(?P<y>[0-9]{4})(?![0-9]))?")
+    # (a year on the next line joins its date only after a comma: "Jan. 20⏎2026 - V4 expected" is an entry's year)
+    r.after_month_year = _compile(r"(?:,\s+|[ \t]+)(?P<y>[0-9]{4})(?![0-9])")
     r.month_names = frozenset(w.month_names)
     r.month_abbreviations = frozenset(w.month_abbreviations)
     r.day_month = _compile(r"(?:st|nd|rd|th)?\s*([A-Za-z]*)")
     r.space_word = _compile(r"\s*([A-Za-z]*)")
     r.en_dmy = _compile(r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month_grp +
-                          r"(?![A-Za-z])(?:,?\s+(?P<y>[0-9]{4})(?![0-9]))?")
+                          r"(?![A-Za-z])(?:(?:,\s+|[ \t]+)(?P<y>[0-9]{4})(?![0-9]))?")
     r.iso = _compile(r"(?P<y>[0-9]{4})(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9])")
     r.dmy = _compile(r"(?P<a>[0-9]{1,2})(?P<s>[/.-])(?P<b>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4})(?![0-9])")
     slash = r.words.slash_date  # 於1/27, 1/27當天, "on 1/27": a month and a day (numbers.words [slash-dates])
