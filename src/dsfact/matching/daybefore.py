@@ -37,7 +37,8 @@ def place_time_words(reader, start: int, end: int, skip: list[tuple[int, int]]) 
              for m, kind in time_words(reader.folded, start, end, reader._chinese) if not inside(m.start(), skip)]
     for a, b, kind in found:
         if kind != "previous-day":
-            reader._place(a, b, kind)
+            if not _owner_after_day(reader.folded, a, b, kind, found):
+                reader._place(a, b, kind)
             continue
         tag = _day_before(a, found)
         if tag is None and _preposition(reader.folded, b, end):
@@ -46,6 +47,19 @@ def place_time_words(reader, start: int, end: int, skip: list[tuple[int, int]]) 
         # a date of the sentence or the sentence before ("On Jan. 27 ..., after rising 4% the previous
         # session", 1月27日……前一交易日上涨4%), which it may agree with but not contradict
         reader._day_before.add(reader._place(a, b, tag or "previous-day"))
+
+
+def _owner_after_day(folded: str, a: int, b: int, kind: str, found: list[tuple[int, int, str]]) -> bool:
+    """Whether the weekday at folded[a:b] owns a noun ("Monday's rout", 周一的跌幅) after another weekday its sentence
+    names as a day ("rebounded 8.9% on Tuesday after Monday's rout"): the day of another move, not of a figure; but
+    the day of a figure it owns ("after Monday's 17% rout")."""
+    from dsfact.matching.timewords import _POSSESSIVE
+
+    if not kind.startswith("weekday:") or not folded.startswith(_POSSESSIVE, b):
+        return False
+    owned = folded[b:b + 6].lstrip("'’s的 ")
+    return not owned[:1].isdigit() and owned[:1] not in "$€£¥" and any(
+        k.startswith("weekday:") and y <= a and not folded.startswith(_POSSESSIVE, y) for x, y, k in found)
 
 
 def _preposition(folded: str, b: int, end: int) -> bool:
