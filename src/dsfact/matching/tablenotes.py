@@ -67,9 +67,11 @@ def _add_table(text: str, cells: list, note: str | None, notes: TableNotes) -> N
             notes.words.append(found)
 
 
-# "單位：億美元", "Unit: US$ bn", "(Units: $ per 1M tokens)", "资料来源：彭博；单位：亿美元", "...（单位：万GPU小时）"
-_NOTE = lazy(r"(?:^|(?<=[\s(（;；,，。.]))(?:单位|單位|units?)\s*[:：]\s*(?P<unit>[^()（）;；,，。\n]{1,24}?)\s*(?:[)）;；,，。]|\.?$)",
-             re.I)
+# "單位：億美元", "Unit: US$ bn", "(Units: $ per 1M tokens)", "资料来源：彭博；单位：亿美元", "...（单位：万GPU小时）"; and
+# told in a sentence: "Note: figures in US$ billions unless stated", "注：单位为亿美元", "註：金額單位為億美元"
+_NOTE = lazy(r"(?:^|(?<=[\s(（;；,，。.:：]))(?:(?:金额|金額)?(?:单位|單位|units?)\s*(?:[:：]|[为為是]|are|is)\s*"
+             r"|(?:all\s+)?(?:figures|amounts|numbers|values)\s+(?:are\s+)?in\s+)"
+             r"(?P<unit>[^()（）;；,，。\n]{1,24}?)\s*(?:[)）;；,，。]|\.?$|\s+unless\b|\s+except\b)", re.I)
 
 
 def _note(text: str, block) -> str | None:

@@ -445,7 +445,9 @@ def _unit_named(label: str) -> tuple[str, object, float] | None:
         if a >= 0 and label.find(close, a) > a:
             inner = label[a + 1:label.find(close, a)]
             break
-    inner = " ".join(w if w.isupper() else w.lower() for w in inner.split())
+    scales = load_words().en_scale  # "US$ billions", "millions of dollars": a scale named in the plural is the scale
+    inner = " ".join(w if w.isupper() else w.lower()[:-1] if w.lower()[:-1] in scales and w.lower().endswith("s")
+                     else w.lower() for w in inner.split())
     if not inner:
         return None
     lead = next((c for c in _CURRENCY_LEADS if inner.startswith(c)), None)
@@ -454,6 +456,8 @@ def _unit_named(label: str) -> tuple[str, object, float] | None:
         number = f"{lead} 1" if lead.isalpha() else f"{lead}1"
         glued = rest in load_words().scale_abbr  # "US$ m", "$ bn": a scale written as a figure's suffix
         probe = number + rest if rest.startswith("/") or glued else f"{number} {rest}"
+    elif not inner.isascii() and inner[:1].isdigit():
+        return None  # "| 2025年资本开支 |": a header's year names its time (header_time_fits), no unit ("12025年")
     elif not inner.isascii() or inner.startswith(("per ", "/")):
         probe = "1 " + inner if inner.isascii() else "1" + inner
     else:  # the whole ("GPU hours"), else its last word ("Training tokens")
@@ -474,8 +478,9 @@ def _read_unit(probe: str) -> tuple[str, object, float] | None:
 
 def _scaled(q, scale: float):
     """A bare cell figure in the scale its header names: 557.6 under "訓練成本（萬美元）" is 5,576,000 dollars,
-    5.6 under "Cost (US$ m)" 5.6 million."""
+    5.6 under "Cost (US$ m)" 5.6 million, and a range's both ends ("60-65" under "Capex (US$ bn)")."""
     if scale == 1.0 or scale <= 0:
         return q
     precision = q.precision * scale if q.precision is not None else None
-    return q._replace(value=round(q.value * scale, 6), precision=precision)
+    high = round(q.high * scale, 6) if q.high is not None else None
+    return q._replace(value=round(q.value * scale, 6), precision=precision, high=high)
