@@ -19,7 +19,7 @@ from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
 from dsfact.matching.fromto import from_hits
 from dsfact.matching.partof import part_of_larger, whole_of_part
-from dsfact.matching.restatedrate import restates_rate
+from dsfact.matching.restatedrate import per_base, restates_rate
 from dsfact.matching.rolewords import Role, lexicon
 from dsfact.matching.sized import sized_move
 from dsfact.matching.timewords import inside, references
@@ -276,8 +276,8 @@ class FigureReader:
             return True
         if role.lead is not None and self._led_by(role, q):
             return True
-        if role.name == "rate" and k > 0 and restates_rate(self, k):  # "..., or 3.7 days on the cluster"
-            return True
+        if role.name == "rate" and (k > 0 and restates_rate(self, k) or per_base(self, k)):
+            return True  # "..., or 3.7 days on the cluster"; "每训练一万亿token只需18万GPU小时"
         return role.near is not None and self._near_role(role, q)
 
     def _opened_by(self, role: Role, q: Quantity) -> bool:
