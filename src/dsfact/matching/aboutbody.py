@@ -97,7 +97,7 @@ def _opener_names_other(matcher, si: int, q, missing: list[int]) -> bool:
     """"Founded in 2016, Acme Compute employs ...": q stands in the participle phrase that opens its sentence, and
     the main clause after it opens with a capitalised name no cue word covers, or a registered body that is the
     subject of no claim of `missing` ("Founded in 1993, NVIDIA is ...")."""
-    from dsfact.matching.capitals import sentence_names
+    from dsfact.matching.capitals import compared, sentence_names
     from dsfact.matching.openers import opens_participle
 
     sentence, marks = matcher.sentences[si], matcher._marks
@@ -109,7 +109,7 @@ def _opener_names_other(matcher, si: int, q, missing: list[int]) -> bool:
         return False
     after = marks[first] + 1
     after += len(folded[after:sentence.end]) - len(folded[after:sentence.end].lstrip())
-    if any(s == after for s, _, _ in sentence_names(matcher, si, q.unit)[1]):
+    if any(name[0] == after and not compared(matcher.folded, name) for name in sentence_names(matcher, si, q.unit)[1]):
         return True
     naming = matcher.index.naming
     return any(h.start == after and any(naming(h.cue)) and not _names_missing(matcher, h.start, h.end, missing)

@@ -33,10 +33,11 @@ class _Span:
         self.start, self.end = start, end
 
 
-def sentence_names(text, si: int, unit: str) -> tuple[float, list[tuple[int, int, str]]]:
+def sentence_names(text, si: int, unit: str) -> tuple[float, list[list]]:
     """Where the first cue word of sentence si that names another company or a subject of a claim of
     figures in `unit` ends, and its capitalised words that no cue word covers, with the first word
-    left out (each as start, end, lowered); read once per sentence and kind of figure."""
+    left out (each as [start, end, lowered, whether it is a comparison]: `compared` says); read once per
+    sentence and kind of figure."""
     key = (si, unit)
     found = text._names_before.get(key)
     if found is None:
@@ -44,7 +45,26 @@ def sentence_names(text, si: int, unit: str) -> tuple[float, list[tuple[int, int
     return found
 
 
-def _sentence_names(text, si: int, unit: str) -> tuple[float, list[tuple[int, int, str]]]:
+def compared(folded: str, name: list) -> bool:
+    """Whether a capitalised word of sentence_names is only a name a thing is likened to ("a ChatGPT-level model",
+    "than Netflix"): no subject. Asked only of the words a figure's reading reaches (those before it), once."""
+    found = name[3]
+    if found is None:
+        found = name[3] = is_comparison(folded, name[0], name[1])
+    return found
+
+
+def reached(folded: str, names: list[list], end: int):
+    """The capitalised words of sentence_names (start, end, lowered) that begin before offset `end` (two characters
+    before it at least), in order, but for those that are only a comparison (`compared`, asked of these alone)."""
+    for name in names:
+        if name[0] + 2 > end:
+            return
+        if not compared(folded, name):
+            yield name[0], name[1], name[2]
+
+
+def _sentence_names(text, si: int, unit: str) -> tuple[float, list[list]]:
     hits = text.sentence_hits(si)
     first_cue = INF
     reading = text.index.reading
@@ -60,8 +80,8 @@ def _sentence_names(text, si: int, unit: str) -> tuple[float, list[tuple[int, in
     return first_cue, names
 
 
-def _capitalised(text, si: int, hits: list) -> list[tuple[int, int, str]]:
-    """sentence_names' capitalised words of sentence si."""
+def _capitalised(text, si: int, hits: list) -> list[list]:
+    """sentence_names' capitalised words of sentence si (whether each is a comparison left to `compared`)."""
     sentence = text.sentences[si]
     words = text.text[sentence.start:sentence.end]
     covered = bytearray(len(words))  # 1 where a cue word stands
@@ -72,11 +92,9 @@ def _capitalised(text, si: int, hits: list) -> list[tuple[int, int, str]]:
     names = []
     for m in _PROPER_NAME.finditer(words):
         if m.start() == first or covered[m.start()] or _ANSWER_LEAD.match(words, m.end()) \
-                and after_question(words, m.start()) \
-                or is_comparison(text.folded, m.start() + sentence.start, m.end() + sentence.start):
-            continue  # the sentence's first word, or a cue word's, or the answer's word before its figure ("? About $6M"),
-            # or a name a thing is likened to ("a ChatGPT-level model", "than Netflix"): no subject
-        names.append((m.start() + sentence.start, m.end() + sentence.start, m.group().lower()))
+                and after_question(words, m.start()):
+            continue  # the sentence's first word, or a cue word's, or the answer's word before its figure ("? About $6M")
+        names.append([m.start() + sentence.start, m.end() + sentence.start, m.group().lower(), None])
     return names
 
 
@@ -102,7 +120,8 @@ def _unregistered(text, q: Quantity) -> float:
     sentence = text.sentences[si]
     if has_cjk(text.text[sentence.start:q.start]):
         return suffixed_name(text, q)  # a Chinese sentence's Latin words are names the cue words know, or terms
-    names = [n for n in sentence_names(text, si, q.unit)[1] if n[1] <= q.start]
+    folded = text.folded
+    names = [n[:3] for n in sentence_names(text, si, q.unit)[1] if n[1] <= q.start and not compared(folded, n)]
     if not names:
         return INF
     words = text.text[sentence.start:q.start].split()
@@ -171,5 +190,6 @@ def opens_with_other(text, si: int) -> bool:
     mid = getattr(text, "_mid_capitals", None)  # the words written with a capital inside a sentence: once per text
     if mid is None:
         mid = text._mid_capitals = frozenset(name[2] for i in range(len(text.sentences))
-                                             for name in _capitalised(text, i, text.sentence_hits(i)))
+                                             for name in _capitalised(text, i, text.sentence_hits(i))
+                                             if not compared(text.folded, name))
     return word in mid

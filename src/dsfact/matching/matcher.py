@@ -17,7 +17,7 @@ from dsfact.matching.aside import (
 )
 from dsfact.matching.basemodel import built_on
 from dsfact.matching.bodies import governed, other_body, other_member
-from dsfact.matching.capitals import opens_with_other, sentence_names, unregistered
+from dsfact.matching.capitals import opens_with_other, reached, sentence_names, unregistered
 from dsfact.matching.columns import row_label
 from dsfact.matching.comparison import is_comparison, listed_with
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words
@@ -433,9 +433,7 @@ class TextMatcher(TextCues):
         if first_cue <= q.start:
             return True
         not_names = _not_names()
-        for start, end, word in names:
-            if start + 2 > q.start:
-                break
+        for start, end, word in reached(self.folded, names, q.start):  # (none a name a thing is likened to)
             if end > q.start:  # a name cut by the figure is read as far as the figure
                 word = self.text[start:q.start].lower()
             if word not in not_names and not in_epithet(self, si, q.start, start) and not in_aside(self, start, end, q.start):
