@@ -28,16 +28,16 @@ from dsfact.matching.innerhead import placed_loosely
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
 from dsfact.matching.launches import other_launch
-from dsfact.matching.leads import heading_lead, listed_heading, members_only, names_other
+from dsfact.matching.leads import heading_lead, listed_heading, members_only, names_other, title_at
 from dsfact.matching.moved import change_told
 from dsfact.matching.movelevel import move_levels
-from dsfact.matching.nextrecall import named_after
+from dsfact.matching.nextrecall import named_after, names_next
 from dsfact.matching.objects import object_of_other
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.ownwords import kind_carried, moved_from, own_kind_kept, rate_kind
 from dsfact.matching.periods import counted_span
-from dsfact.matching.pointers import former_latter
+from dsfact.matching.pointers import former_latter, pointed
 from dsfact.matching.present import says_where
 from dsfact.matching.pronouns import pronoun_subject
 from dsfact.matching.recalled import recalled_metric
@@ -52,7 +52,7 @@ from dsfact.matching.sentences import Sentence, asked
 from dsfact.matching.session import mid_session
 from dsfact.matching.stages import stage_cost
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
-from dsfact.matching.tables import close_cell, header_time_fits, table_cues
+from dsfact.matching.tables import cell_spans, close_cell, header_time_fits, table_cues
 from dsfact.matching.text import (
     AFTER_WEIGHT,
     CLAUSE_PENALTY,
@@ -206,6 +206,8 @@ class TextMatcher(TextCues):
         hits = self.sentence_hits(si)
         if quantities is not None:
             self.use(quantities)
+        if _unreached(self, q, si):
+            return []  # no claim's subject can reach it: its cue words are not read
         cues = self._cues(q, si, hits, family)
         if self.says_respectively(si):
             self._respectively(q, quantities, sentence, hits, cues.subject)
@@ -494,6 +496,27 @@ def _turned_away(text: TextMatcher, q: Quantity, si: int, missing: list[int]) ->
     """Whether the story has turned from the subjects of `missing` before figure q ("Elsewhere, a rival lab ..."), or
     q stands in a section about another body ("**About Acme Compute**" over "Founded in 2016, Acme Compute ...")."""
     return turns_away(text.folded, text.sentences[si].start, q.start) or about_other(text, si, q, missing)
+
+
+def _unreached(text: TextMatcher, q: Quantity, si: int) -> bool:
+    """Whether no binding rule can give figure q a subject, so that no claim takes it, before its cue words are
+    read: its sentence names no subject of a claim of its unit (the cue hits of TextCues.entries, the only names
+    the sentence's own rules bind by: "respectively" too pairs only those) and names someone before it
+    (_named_before: no earlier sentence, pronoun or epithet lends it a subject), and nothing another rule gives
+    a subject from is there: a table cell's header, "the former", a quote that opens the sentence, a speaker's
+    lead, a subject named in the next sentence (a name given after the figure, a headline's lead). A figure of
+    "Apple shipped 50 million phones" or "The chip index lost 1.8%, wiping $693 billion off 83 companies" is
+    nobody's claim, whatever its metric words (tests/test_unreached.py holds the figures left to those read)."""
+    if any(entry[5] for entry in text.entries(si, q)) or not text._named_before(q, si):
+        return False
+    if cell_spans(text, q) is not None or pointed(text, si, q) is not None or in_quote(text, si, q) \
+            or spoken_lead(text, si, q):
+        return False
+    if si + 1 < len(text.sentences):
+        naming = text.index.naming
+        if any(naming(hit.cue)[1] for hit in text.sentence_hits(si + 1)):  # (a headline's lead, a name given later)
+            return title_at(text, si) is None and not names_next(text, si)
+    return True
 
 
 def _moved(text: TextCues, q: Quantity, hit: CueHit, seen: dict) -> bool:

@@ -165,3 +165,30 @@ def _pointed(folded: str, start: int, at: int) -> bool:
     words = before.replace(",", " ").split()
     near = words[-_GAP_WORDS - 1:]
     return any(w in near for w in words_of("roles", "back-reference") if w.isascii())
+
+
+def names_next(matcher, si: int) -> bool:
+    """Whether the sentence after sentence si may give a figure of si a subject by one of the rules above, whatever
+    claims the figure lacks one for: its first name heads it after a word of naming (named_next), si ends with a
+    colon and that sentence opens with a name (introduced_next), or a word there that points back stands before a
+    metric word (named_on_recall). Each rule's own test of which claims the name gives is left out: what
+    matcher._unreached asks before a figure's cue words are read."""
+    sentences, folded = matcher.sentences, matcher.folded
+    if si + 1 >= len(sentences) or sentences[si + 1].paragraph - sentences[si].paragraph > 1:
+        return False
+    start = sentences[si + 1].start
+    found = _next_name(matcher, si, ())
+    if found is not None and matcher.index.naming(found[0].cue)[1]:
+        h = found[0]
+        head = folded[start:h.start].strip().rstrip(_QUOTES).strip()
+        if h.start <= start + _NAMED_NEXT_HEAD and not any(c.isdigit() for c in head) and any(
+                head.endswith(w) and (not w.isascii() or head[:-len(w)][-1:] in ("", " ")) for w in words_of("roles", "naming")):
+            return True
+        sentence = sentences[si]
+        if folded[sentence.start:sentence.end].rstrip().endswith((":", "：")) \
+                and not folded[start:h.start].strip(_LINE_MARKS + " \t\n"):
+            return True
+    if sentences[si + 1].paragraph != sentences[si].paragraph:
+        return False
+    by_role = matcher.index.claims_by_role
+    return any(by_role(h.cue)[0] and _pointed(folded, start, h.start) for h in matcher.sentence_hits(si + 1))
