@@ -122,8 +122,11 @@ class _Lexicon:
         self.share_before = Pattern(r"(?:{})\s*(?:[a-z][\w.\-]*\s+){{0,3}}$", share.get("before", ()))
         self.share_words = Pattern(r"(?:[0-9][0-9.,]*\s?(?:%|per\s?cent|percent)|(?<![a-z])(?:{})|[0-9]+\s?/\s?[0-9]+)"
                                    r"\s+(?:{})\s+$", share.get("words", ()), share.get("before", ()))
-        self.share_after = Pattern(r"\s?(?:{})\s?(?:约|大约)?\s?(?:[0-9][0-9.]*\s?[%％]|[0-9]+\s?/\s?[0-9]+)",
-                                   share.get("after", ()))
+        # "之3%", "的约1/20", "的不到十分之一"; after the noun of what is shared, "训练成本的5%", "模型训练成本1/10";
+        # a maker's name before its product's: "OpenAI GPT-4o模型训练成本1/10"
+        self.share_after = Pattern(r"(?:\s?[a-z0-9][\w.\-]*){{0,2}}\s?(?:[\u4e00-\u9fff]{{1,8}}?(?:{0})?|(?:{0}))\s?(?:{1})?\s?"
+                                   r"(?:[0-9][0-9.]*\s?[%％]|[0-9]+\s?/\s?[0-9]+|[一二两三四五六七八九十百千]+分之[一二三四五六七八九十]+)",
+                                   share.get("after", ()), share.get("between", ()))
         agent = names.get("agent", {})
         # "announced by Donald Trump": a first name may stand between
         self.agent_before = Pattern(r"(?:{})(?:\s+[a-z][a-z.'-]*)?\s*$", agent.get("before", ()))

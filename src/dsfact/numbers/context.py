@@ -34,6 +34,16 @@ def _adjacent(gap: str) -> bool:
     return not rest.strip()
 
 
+def _named_base(gap: str) -> bool:
+    """Whether the words between a qualifier and a share name its base without a 的: a name in Latin letters, then
+    the Chinese noun of what is shared ("不及OpenAI GPT-4o模型训练成本1/10")."""
+    rest = gap.rstrip()
+    k = len(rest)
+    while k > 0 and "\u4e00" <= rest[k - 1] <= "\u9fff":
+        k -= 1
+    return 0 < len(rest) - k <= 8 and k > 0 and rest[:k].strip()[:1].isascii() and rest[:k].strip()[:1].isalpha()
+
+
 def _owned(gap: str) -> bool:
     """Whether the words between a qualifier and an amount end with a possessive (的, 's): the amount is
     the owner's, and the qualifier compares something else with it ("低于OpenAI o1的60美元")."""
@@ -163,8 +173,8 @@ class _Context:
                 ok = True
             elif word in r.qual_far and len(gap) <= 10 and (unit in _SHARES or not _owned(gap)):
                 ok = True  # not "低于OpenAI o1的60美元": the comparison's base, whose own amount 60 is
-            elif word in r.qual_far and unit in _SHARES and len(gap) <= _BASE_REACH and gap.endswith("的"):
-                ok = True  # 不到OpenAI GPT-4o模型的十分之一: the words between name the comparison's base
+            elif word in r.qual_far and unit in _SHARES and len(gap) <= _BASE_REACH and (gap.endswith("的") or _named_base(gap)):
+                ok = True  # 不到OpenAI GPT-4o模型的十分之一, 不及GPT-4o模型训练成本1/10: the words between name the base
             if ok and word.lower() in ("over", "above") and unit in _DURATIONS:
                 # "spend $500 billion over four years": over is "during", unless "for over".
                 if not r.for_over.search(window, 0, last[0]):
