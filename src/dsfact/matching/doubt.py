@@ -22,7 +22,7 @@ from dsfact.matching.pricemonth import priced_in_other_month, priced_later
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
 from dsfact.matching.shares import broken_down, share_told
-from dsfact.matching.summed import part_of_total
+from dsfact.matching.summed import part_of_total, parts_of_claim
 from dsfact.matching.thatday import REFERRED_PARAGRAPHS, follows, next_day, referred_day, refers_back
 from dsfact.matching.thentold import told_then
 from dsfact.matching.timefits import time_fits
@@ -68,7 +68,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     if _in_doubt(text, q, claim) or _discount_price(text, q, claim) or placed_by_day_before(text.reader(), q):
         return ANOTHER_DAY
     if _after_parts(text, q) or snapshot_of_extreme(text, q, claim) or share_told(text, q) or broken_down(text, q) \
-            or part_of_total(text, q, claim):
+            or part_of_total(text, q, claim) or parts_of_claim(text, q, claim):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
     if _measures_other(text, q, claim):
         return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity

@@ -14,7 +14,33 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
     the name before it ("DeepSeek, a start-up spun out of High-Flyer, says it spent ...": High-Flyer, one of
     C01's exclude words, speaks of DeepSeek there, not of the figure's metric)."""
     return near and not governs_other(text, q, hit) and not describes_subject(text, hit, q.start) \
-        and (not text._figure_between(q, hit) or respectively_own or _restated_between(text, q, hit))
+        and (not text._figure_between(q, hit) or respectively_own or _restated_between(text, q, hit)) \
+        and not _owns_next(text, q, hit) and not _turned_after(text, q, hit)
+
+
+def _owns_next(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether a name after figure q, in a later clause, owns the figure right after its possessive ("用了512块H800；
+    加上V3的557.6万美元", "..., and V3's $5.6 million"): it names that figure's subject, and rules nothing out for q."""
+    import bisect
+
+    if hit.start < q.end or bisect.bisect_right(text._marks, hit.start) == bisect.bisect_right(text._marks, q.start):
+        return False
+    entity, subjects = text.index.naming(hit.cue)
+    if not (entity or subjects):
+        return False
+    folded = text.folded
+    k = hit.end
+    for mark in ("的", "'s", "’s"):
+        if folded.startswith(mark, k):
+            k += len(mark)
+            break
+    else:
+        return False
+    while k < len(folded) and folded[k] == " ":
+        k += 1
+    starts = text._quantity_starts
+    at = bisect.bisect_left(starts, k)
+    return at < len(starts) and starts[at] == k
 
 
 # a bracketed aside right after a figure: its restatement in another currency or unit ("$35 billion (about 250
@@ -39,4 +65,29 @@ def _figures_in(text: TextCues, a: int, b: int) -> bool:
     starts = text._quantity_starts
     lo = bisect.bisect_left(starts, a)
     return lo < len(starts) and starts[lo] < b
+
+
+def _turned_after(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether a word after figure q stands in a later clause that opens with a word of a new clause (names.words
+    [new-clause]: but, while, 而, 却, 但): "不及GPT-4o训练成本1/10的模型，却有能力执行……的推理任务" turns to what the
+    subject can do, and its words (推理) rule nothing out for the figure before it."""
+    import bisect
+
+    marks = text._marks
+    at = bisect.bisect_right(marks, hit.start)
+    if hit.start < q.end or at == bisect.bisect_right(marks, q.start) or at == 0:
+        return False
+    head = text.folded[marks[at - 1] + 1:hit.start].lstrip(" ,，;；:：")
+    return head.startswith(_openers())
+
+
+_OPENERS: list[tuple[str, ...]] = []
+
+
+def _openers() -> tuple[str, ...]:
+    if not _OPENERS:
+        from dsfact.lang import words_of
+
+        _OPENERS.append(tuple(w + " " if w.isascii() else w for w in words_of("names", "new-clause")))
+    return _OPENERS[0]
 

@@ -63,6 +63,33 @@ def part_of_total(text, q: Quantity, claim: Claim | None = None) -> bool:
     return False
 
 
+def parts_of_claim(text, q: Quantity, claim: Claim) -> bool:
+    """Whether figure q is one of three or more figures of its unit listed together in its sentence that add up to a
+    statement of the claim it is bound to, though no word tells their total: the claim's breakdown ("R1-Zero cost
+    $202,000, building the SFT data $10,000 and training R1 itself $82,000": the $294,000 the claim records), each
+    a part of the claim's sum, not the sum misstated."""
+    if not _summable(q):
+        return False
+    sentence = text.sentences[text.sentence_of(q.start)]
+    figures = [x for x in text.figures_in(sentence.start, sentence.end) if x.unit == q.unit]
+    at = next((i for i, x in enumerate(figures) if x.start == q.start), None)
+    values = [float(st.value) for st in claim.statements
+              if st.unit == q.unit and isinstance(st.value, (int, float)) and st.high is None and st.value > 0]
+    if at is None or len(figures) < 2 or not values:
+        return False
+    for first in range(at, -1, -1):
+        if not _summable(figures[first]):
+            break
+        total = 0.0
+        for last in range(first, len(figures)):
+            if not _summable(figures[last]):
+                break
+            total += figures[last].value
+            if last - first >= 2 and last >= at and any(abs(total - v) <= SUM_SLACK * v for v in values):
+                return True
+    return False
+
+
 def _members_named(text, start: int, end: int, own: int | None = None, lead: int | None = None) -> bool:
     """Whether a subject or body is named among the parts ("V3 was trained on 4,096 H800s, and R1 on another 512, a
     total of 4,608"): each part is then that member's own figure, judged as such. Not when the sentence, from `lead`
