@@ -12,6 +12,7 @@ _RATE_ENDS = frozenset("。；;！？!?\n，,")  # a rate before a figure (每�
 _RATE_REACH = 80  # how far after a rate its clause end is looked for
 _LINKS = "为是有了在约达"  # may stand between a qualifier and its figure (约为, 达), as may a currency's name
 _CURRENCY_NAMES = ("人民币", "港币", "美元", "新台币")
+_ENTRY_MARKS = " \t-*•·#>_"  # what may stand before a chronology entry's year on its line: a bullet, bold, a heading
 # A qualifier of a multiple read as one of its inverse ("more than 10 times cheaper": a ratio under 1/10;
 # "up to 10 times cheaper": at least 1/10; "nearly 10 times cheaper": about 1/10, from above)
 _INVERSE = {MORE_THAN: LESS_THAN, LESS_THAN: MORE_THAN, UP_TO: MORE_THAN, _NEARLY: APPROXIMATELY,
@@ -140,6 +141,9 @@ class _Context:
         plural = r.plural_next.match(w, a.end)
         if r.year_prep.search(w, max(0, start - 14), start) and not plural:
             return self._emit_date(start, a.end, core.digits)
+        if 1900 <= core.value <= 2039 and r.entry_year.match(w, a.end) \
+                and not w[w.rfind("\n", 0, start) + 1:start].strip(_ENTRY_MARKS):
+            return self._emit_date(start, a.end, core.digits)  # "- 2022: DeepSeek is founded": a chronology's year
         if not plural and 1900 <= core.value <= 2039:
             return a.end
         return None

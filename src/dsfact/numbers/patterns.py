@@ -150,6 +150,9 @@ def _dates(r: _Rx) -> None:
     r.xmas = _compile(r"圣诞节?(?:当天|当日)?|平安夜|Christmas(?:\s+Day|\s+Eve)?")
     r.year_prep = _compile(r"(?i)(?:\b(?:" + "|".join(re.escape(x) for x in w.year_words) +
                            r")[\s-]+|\bmid-)$")
+    # a year that opens a line and a colon or a dash after it: a chronology's entry ("2022: DeepSeek is founded",
+    # "**2024** — V3 released")
+    r.entry_year = _compile(r"(?:\*\*|__)?[ \t]*(?:[:：—–]|-[ \t])")
     # (names between, a model's too: "a cluster of 2048 NVIDIA H800 GPUs", "of 2048 H800s", is no year)
     r.plural_next = _compile(r"\s+(?:[A-Z][A-Za-z0-9-]*\s+){0,2}(?!(?:was|is|has|its|this|as|us|"
                                r"his|plus|always|perhaps|thus|less|yes|does|was)\b)[A-Za-z][A-Za-z0-9]*s\b")
