@@ -32,7 +32,7 @@ from dsfact.matching.leads import heading_lead, listed_heading, members_only, na
 from dsfact.matching.moved import change_told
 from dsfact.matching.movelevel import move_levels
 from dsfact.matching.nextrecall import named_after, names_next
-from dsfact.matching.objects import object_of_other
+from dsfact.matching.objects import object_of_other, rival_object
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.ownwords import kind_carried, moved_from, own_kind_kept, rate_kind
@@ -270,7 +270,7 @@ class TextMatcher(TextCues):
             compared = (base := (subjects or excludes) and built_on(self.folded, hit)) or (entity or subjects or foreign) and (own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q)
                 or entity and (agent_of_attribute(self, q, hit) or marks_time(self.folded, hit))  # "在发布V4前": a time
                 or says_where(self, q, hit, si, entity, foreign) or in_from_part(self, q, hit)  # (a change's "from" part)
-                or subjects and object_of_other(self, q, hit, hits))  # "V3.2 unifies V3 and R1 ... at $0.28"; base: "built on V3"
+                or subjects and (object_of_other(self, q, hit, hits) or rival_object(self, q, hit, hits)))  # "V3.2 unifies V3 and R1 ... at $0.28", "R1 undercuts o1 at $2.19"; base: "built on V3"
             if (entity or subjects and compared_owner(self, hit, qs)) and not compared:  # "低于Meta的6000万美元"
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs

@@ -5,24 +5,26 @@ objects: a figure after them in the sentence is the verb's subject's, so they do
 and the nearer body does. Not past a relative clause of an object ("replaces R1, which charged $2.19": R1's)."""
 from __future__ import annotations
 
+from dsfact.lang import words_of
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.wordtables import Pattern
 
 _VERB_REACH = 12  # characters between the body's name and its verb ("V3.2 now unifies", "V3.2将")
 _OBJECT_REACH = 40  # characters between the verb and the name it takes ("replaces both the older V3 and R1")
 _AFTER_REACH = 8  # characters between the last object and its verb after it ("将V3和R1合二为一")
-_PATTERNS: list = []  # [the verbs, the relative words after a comma, the object markers, the verbs after], built once
+_PATTERNS: list = []  # [the verbs, the relative words after a comma, the object markers, the verbs after,
+# the verbs of rivalry], built once
 _CLAUSE_MARKS = ",;:，；：。!?！？"
 
 
 def _patterns() -> list[Pattern]:
     if not _PATTERNS:
-        from dsfact.lang import words_of
 
         _PATTERNS[:] = [Pattern("{}", words_of("names", "object-verb", "words")),
                         Pattern(r"[,，]\s*(?:{})", words_of("names", "relative", "words")),
                         Pattern("{}", words_of("names", "object-verb", "before")),
-                        Pattern("{}", words_of("names", "object-verb", "after"))]
+                        Pattern("{}", words_of("names", "object-verb", "after")),
+                        Pattern("{}", words_of("names", "rivalry", "words"))]
     return _PATTERNS
 
 
@@ -33,7 +35,7 @@ def object_of_other(text, q, hit, hits) -> bool:
         return False
     folded = text.folded
     chinese = has_cjk(folded[hit.start:q.end]) or has_cjk(folded[max(0, hit.start - _OBJECT_REACH):hit.start])
-    verbs, relative, marker, after = _patterns()  # each compiled when first searched
+    verbs, relative, marker, after, _ = _patterns()  # each compiled when first searched
     naming = text.index.naming
     found = None
     for other in hits:
@@ -55,3 +57,32 @@ def object_of_other(text, q, hit, hits) -> bool:
     if found is None:
         return False
     return relative.get(chinese).search(folded, hit.end, q.start) is None
+
+
+def rival_object(text, q, hit, hits) -> bool:
+    """Whether the registered name `hit`, before figure q in its sentence (`text`: a TextMatcher; `hits`: the
+    sentence's cue hits, in order), is the object of a verb of rivalry (names.words [rivalry]) right after another
+    name, its subject, with no clause mark between ("R1 undercuts o1 at $2.19", "R1击败o1，……仅收2.19美元"): the
+    figure is the subject's, unless it is the object's own (its possessive or bracket right after it, or a
+    relative clause of it: "o1's $60", "o1, which charges $60")."""
+    if hit.end > q.start:
+        return False
+    folded = text.folded
+    gap = folded[hit.end:q.start].lstrip()
+    if gap.startswith(words_of("names", "rivalry", "own")) or (not gap and folded[hit.end - 2:hit.end] in ("'s", "’s")):
+        return False  # "o1's $60", "o1 ($60)", "o1的60美元": the object's own figure
+    chinese = has_cjk(folded[max(0, hit.start - _OBJECT_REACH):q.end])
+    verbs, relative = _patterns()[4], _patterns()[1]
+    naming = text.index.naming
+    for other in hits:
+        if other.end > hit.start:
+            break
+        if other.cue == hit.cue or not any(naming(other.cue)):
+            continue
+        m = verbs.get(chinese).search(folded, other.end, hit.start)
+        if m is None or m.start() - other.end > _VERB_REACH or hit.start - m.end() > _VERB_REACH:
+            continue
+        if any(c in _CLAUSE_MARKS for c in folded[other.end:hit.start]):
+            continue
+        return relative.get(chinese).search(folded, hit.end, q.start) is None
+    return False
