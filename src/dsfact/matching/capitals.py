@@ -22,6 +22,7 @@ from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
 
 _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+_LEAD = " \t\r\n-*•·–\"“‘'「『(（"  # what may stand before a sentence's first word: a bullet, an opening quote
 _ANSWER_LEAD = lazy(r"\s+[$€£¥]?\d")  # "What did it cost? About $6 million": the answer opens with its figure
 
 
@@ -74,10 +75,15 @@ def _sentence_names(text, si: int, unit: str) -> tuple[float, list[list]]:
             if (entity or names or foreign and is_money(unit) and _names_in_money(text, hit.cue, unit)) \
                     and not is_comparison(text.folded, hit.start, hit.end):  # (not "a GPT-4-class model")
                 first_cue = hit.end  # (a word that names no one is not asked: most of a sentence's cue words)
-    names = text._names_before.get(si)  # (the same for every kind of figure)
+    return first_cue, _names_of(text, si)
+
+
+def _names_of(text, si: int) -> list[list]:
+    """_capitalised's words of sentence si, read once per sentence (the same for every kind of figure)."""
+    names = text._names_before.get(si)
     if names is None:
-        names = text._names_before[si] = _capitalised(text, si, hits)
-    return first_cue, names
+        names = text._names_before[si] = _capitalised(text, si, text.sentence_hits(si))
+    return names
 
 
 def _capitalised(text, si: int, hits: list) -> list[list]:
@@ -87,7 +93,7 @@ def _capitalised(text, si: int, hits: list) -> list[list]:
     covered = bytearray(len(words))  # 1 where a cue word stands
     for h in hits:
         covered[h.start - sentence.start:h.end - sentence.start] = b"\x01" * (h.end - h.start)
-    first = len(words) - len(words.lstrip(" \t\r\n-*•·–\"“‘'「『(（"))  # (after a bullet, an opening quote)
+    first = len(words) - len(words.lstrip(_LEAD))  # (after a bullet, an opening quote)
     first = past_question_mark(words, first)  # (after a question's mark: "Q: How much")
     names = []
     for m in _PROPER_NAME.finditer(words):
@@ -165,6 +171,18 @@ _INNER_CAPITAL = lazy(r"[A-Z]{3,}\b|[A-Z][a-z]+[A-Z]")  # "NVDL", "ASML"; "SoftB
 
 
 def opens_with_other(text, si: int) -> bool:
+    """Whether sentence si opens with another body (_opens_with_other), said once per sentence: borrowing asks it of
+    each sentence it walks back over, for every figure that borrows."""
+    said = getattr(text, "_opens_other", None)
+    if said is None:
+        said = text._opens_other = {}
+    found = said.get(si)
+    if found is None:
+        found = said[si] = _opens_with_other(text, si)
+    return found
+
+
+def _opens_with_other(text, si: int) -> bool:
     """Whether sentence si opens with a generic other party ("The ETF", names.words [other-party]) or a name no cue
     word covers, written as a name: in capitals ("NVDL", not a dateline's "TOKYO:"), with a capital inside it
     ("SoftBank"), before a company's suffix ("Advantest Corp") or with a capital in the middle of another sentence
@@ -173,8 +191,7 @@ def opens_with_other(text, si: int) -> bool:
     takes ("It fell 10%")."""
     sentence = text.sentences[si]
     words = text.text[sentence.start:sentence.end]
-    lead = len(words) - len(words.lstrip(" \t\r\n-*•·–\"“‘'「『(（"))
-    m = _PROPER_NAME.match(words, lead)
+    m = _PROPER_NAME.match(words, len(words) - len(words.lstrip(_LEAD)))
     if m is None:
         return False
     start, end = sentence.start + m.start(), sentence.start + m.end()
@@ -190,6 +207,5 @@ def opens_with_other(text, si: int) -> bool:
     mid = getattr(text, "_mid_capitals", None)  # the words written with a capital inside a sentence: once per text
     if mid is None:
         mid = text._mid_capitals = frozenset(name[2] for i in range(len(text.sentences))
-                                             for name in _capitalised(text, i, text.sentence_hits(i))
-                                             if not compared(text.folded, name))
+                                             for name in _names_of(text, i) if not compared(text.folded, name))
     return word in mid

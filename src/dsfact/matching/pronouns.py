@@ -17,6 +17,7 @@ business ("its business model", 商业模式: names.words [not-a-model])."""
 from __future__ import annotations
 
 from dsfact.matching.bodies import lent_by_other, opens_with_pronoun
+from dsfact.matching.capitals import opens_with_other
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.referents import head_after_lead
 from dsfact.matching.text import INF
@@ -62,8 +63,6 @@ def pronoun_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
 def _within(text, si: int, q, missing: list[int], subject_d: dict[int, float], penalty: float) -> bool:
     """The pronoun's sentence and the one before share a paragraph: the first name of that sentence, or none when
     that sentence opens with a name no cue word covers (dsfact.matching.capitals.opens_with_other)."""
-    from dsfact.matching.capitals import opens_with_other
-
     before = text.sentences[si - 1]
     if opens_with_other(text, si - 1):
         return True  # "Advantest supplies Nvidia with testers. It fell 10%.": the pronoun is Advantest's
