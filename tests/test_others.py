@@ -121,3 +121,16 @@ def test_a_name_shared_by_an_index_and_a_company_is_judged_per_claim_whatever_th
 
     assert asked([0, 1]) == asked([1, 0])
     assert asked([0, 1])[(sentence.index("2%"), 0)]  # another index than X1's
+
+
+@pytest.mark.parametrize("folded, at, party", [
+    ("rivals lost ground", 0, True),
+    ("rivals同样下跌", 0, True),  # a Chinese character closes a Latin word as a space does
+    ("rivalsome lost", 0, False),  # a Latin word runs on: not the party's word
+    ("对手下跌3%", 0, True),
+    ("nvidia rose", 0, False),
+])
+def test_a_generic_partys_word_begins_at_an_offset(folded, at, party):
+    from dsfact.matching.others import party_at
+
+    assert party_at(folded, at) is party

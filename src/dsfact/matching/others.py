@@ -51,7 +51,7 @@ def _tables() -> dict:
         stops = {*listed("referent-not-noun"), *listed("governed", "before"), *listed("new-clause")}
         _TABLES = {"relation": by_first(listed("other-head", "after")), "kind": by_first(listed("other-head")),
                    "asset": listed("other-head", "before"),
-                   "party": listed("other-party"), "example": listed("example"),
+                   "party": listed("other-party"), "party-at": by_first(listed("other-party")), "example": listed("example"),
                    "opens": by_first(listed("new-clause")), "record": by_first(listed("record")),
                    "opens-cjk": tuple(w for w in listed("new-clause") if not w.isascii()),
                    "stops": frozenset(w for w in stops if w.isascii()), "not-names": frozenset(w.lower() for w in listed("not-names")),
@@ -79,9 +79,8 @@ def _word_at(folded: str, i: int, words: dict[str, tuple[str, ...]]) -> str | No
 
 def party_at(folded: str, at: int) -> bool:
     """Whether a generic other party's word (names.words [other-party]: "the ETF", "rivals", 同行) begins at
-    offset `at` of folded text, a Latin one as a whole word."""
-    return any(folded.startswith(w, at) and (not w.isascii() or not folded[at + len(w):at + len(w) + 1].isalnum())
-               for w in _tables()["party"])
+    offset `at` of folded text, a Latin one as a whole word (a Chinese character may follow it: "the ETF基金")."""
+    return _word_at(folded, at, _tables()["party-at"]) is not None
 
 
 def _present(folded: str, words: tuple[str, ...]) -> tuple[str, ...]:
