@@ -123,6 +123,7 @@ class _Reach:
             nxt = bisect.bisect_right(marks, end)
             end = marks[nxt] if nxt < len(marks) and marks[nxt] < sentence.end else sentence.end
         elif self.start > sentence.start and (_continues(matcher.folded, self.start + 1, q.start)
+                                              or _names_amount(matcher.folded, self.start + 1, q)
                                               or after_question(matcher.folded, self.start + 1)):
             k = bisect.bisect_left(marks, self.start)  # "R1's training cost, which came to $294,000"; "?⏎A: $5.6M"
             self.start = marks[k - 1] if k and marks[k - 1] >= sentence.start else sentence.start
@@ -153,9 +154,21 @@ def _continues(folded: str, start: int, pos: int) -> bool:
     """Whether the clause at folded[start:pos] (up to its figure) opens with a word that continues the clause
     before it: a relative clause or an apposition ("which came to", 即, 约为; lang/sentences.words
     [continues])."""
-    head = folded[start:pos].lstrip()
+    return _opens_with(folded[start:pos].lstrip(), words_of("sentences", "continues"))
+
+
+def _names_amount(folded: str, start: int, q) -> bool:
+    """Whether the clause at folded[start:q.start] opens with a word naming the amount of what the clause before
+    it names ("totaling", 金额, 规模; lang/sentences.words [amount-heads]) and figure q closes that amount rather
+    than leading a noun of its own ("金额高达120亿美元的回购计划")."""
+    if folded[q.end:q.end + 1] == "的":
+        return False
+    return _opens_with(folded[start:q.start].lstrip(), words_of("sentences", "amount-heads"))
+
+
+def _opens_with(head: str, words) -> bool:
     return any(head.startswith(w) and not (w[-1].isascii() and w[-1].isalpha()
-                                           and head[len(w):len(w) + 1].isalnum()) for w in words_of("sentences", "continues"))
+                                           and head[len(w):len(w) + 1].isalnum()) for w in words)
 
 
 def _opened(folded: str, start: int, pos: int) -> int | None:
