@@ -18,6 +18,7 @@ from dsfact.matching.compounds import holds_whole, in_compound, run_stage
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
 from dsfact.matching.fromto import from_hits
+from dsfact.matching.lonetime import stands_alone
 from dsfact.matching.partof import part_of_larger, whole_of_part
 from dsfact.matching.restatedrate import per_base, restates_rate
 from dsfact.matching.rolewords import Role, lexicon
@@ -526,6 +527,8 @@ def _near_in(reader: FigureReader, role: Role, start: int, end: int, a: int, b: 
     that is over ("after the discount period ended": those hours are over)."""
     ended = None
     for m in role.near.get(reader._chinese).finditer(reader.folded, a, b):
+        if role.name == "after-event" and stands_alone(reader.folded, m.start(), m.end()):
+            continue  # "……推出V3，不到一个月后，R1发布": the word dates the clause after it
         if ended is None:
             ended = ended_spans(reader.folded, start, end)
         if not any(x <= m.start() and m.end() <= y for x, y in ended):
