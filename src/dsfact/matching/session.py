@@ -197,6 +197,9 @@ def mid_session(text, q, time: str | None = None) -> bool:
             return False
         own = _days(text, si)
         head = _days(text, 0) if own and si else frozenset()  # the day the text's first sentence names: its present
+        mine = _own_days(text, q)
+        if mine and all((days or head) and not (days or head) & mine for days in marks):
+            return False  # "纳指在周一重挫3.1%后，周二涨幅达2%": a move told with its own day, not the day being told
         if own and all((days or head) and not (days or head) & own for days in marks):
             return False  # "Nvidia fell 14% on Monday. At 3 p.m. on Tuesday ...": the mark is of another day; so is
             # one that names none in a text whose head names another ("Tokyo stocks fell on Tuesday ... On Monday,
@@ -217,6 +220,17 @@ def _days(text, si: int) -> frozenset[str]:
         value = str(x.value)
         if x.unit == "date" and (len(value) == 10 or (value.startswith("--") and len(value) == 7)):
             days.add(value[-5:])
+    return frozenset(days)
+
+
+def _own_days(text, q) -> frozenset[str]:
+    """The days figure q's own words name, in _days's form: "在周一重挫3.1%" names Monday."""
+    days = set()
+    for t in text.reader().times(q):
+        if t.startswith("weekday:"):
+            days.add(t.rstrip("~<"))
+        elif t.startswith("date:") and (len(t) == 15 or (t.startswith("date:--") and len(t) == 12)):
+            days.add(t[-5:])
     return frozenset(days)
 
 
