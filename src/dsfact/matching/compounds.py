@@ -36,6 +36,30 @@ def in_compound(folded: str, start: int) -> bool:
                for p in chinese if len(p) <= start)
 
 
+_ATTRIBUTIVE: tuple[str, ...] | None = None
+
+
+def in_attribute(folded: str, start: int, end: int) -> bool:
+    """Whether the word folded[start:end] is part of a fixed attribute that holds it (roles.words [attributive]):
+    "the most valuable publicly traded company" names a kind of company, and its "traded" is no quote of the
+    moment; "shares traded 12% lower" stays one."""
+    global _ATTRIBUTIVE
+    if _ATTRIBUTIVE is None:
+        from dsfact.lang import words_of
+
+        _ATTRIBUTIVE = tuple(words_of("roles", "attributive"))
+    word = folded[start:end]
+    for phrase in _ATTRIBUTIVE:
+        at = phrase.find(word)
+        while at >= 0:
+            lo = start - at
+            if lo >= 0 and folded.startswith(phrase, lo) and (lo == 0 or not folded[lo - 1].isalnum()) \
+                    and not folded[lo + len(phrase):lo + len(phrase) + 1].isalnum():
+                return True
+            at = phrase.find(word, at + 1)
+    return False
+
+
 _WHOLE: tuple[tuple[str, ...], tuple[str, ...]] | None = None
 
 

@@ -14,7 +14,7 @@ from dsfact.fold import has_han
 from dsfact.lang import words_of
 from dsfact.matching import when
 from dsfact.matching.closedtime import closing_figure
-from dsfact.matching.compounds import holds_whole, in_compound, run_stage
+from dsfact.matching.compounds import holds_whole, in_attribute, in_compound, run_stage
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
 from dsfact.matching.fromto import from_hits
@@ -205,8 +205,8 @@ class FigureReader:
                 if r.name in scanned:
                     continue  # (found alone before)
                 for m in matches:
-                    if in_compound(self.folded, m.start()):
-                        continue  # "multi-stage", 多阶段: another word, made in stages (compounds)
+                    if in_compound(self.folded, m.start()) or in_attribute(self.folded, m.start(), m.end()):
+                        continue  # "multi-stage", 多阶段, "publicly traded": another word (compounds)
                     # an amount, not a date or duration: "一天的总" holds "一天", and in "投资者预期Meta的
                     # 2025年资本开支为513亿美元" the year is no figure of the expectation
                     at = self._nearest_figure(m.start(), m.end(), amounts_only=True)

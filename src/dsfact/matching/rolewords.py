@@ -12,7 +12,7 @@ _TICKER = r"[(（]\s*(?:(?:{})\s*[:：]\s*[a-z0-9.]{{1,10}}|[a-z0-9]{{2,6}}\.(?:
 _WORD_LISTS = frozenset((
     "between", "new-subject", "naming", "slash-pair", "owner", "compared-owner", "means", "member", "exchange",
     "multiple", "earmark", "revised-from", "revised-plan", "uses", "use", "use-vehicle", "from-to", "saving-base",
-    "sum-of-parts", "compound", "part-of",
+    "sum-of-parts", "compound", "attributive", "part-of",
     "share-told", "recipient", "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase",
     "breakdown", "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage",
     "stage-cost", "stage-metric", "stage-total", "close-header", "close-level",
