@@ -218,12 +218,17 @@ def slipped_scale(q: Quantity, st: Statement) -> bool:
     loss, 5000萬 of a 5000億 plan. q is written with a scale word, and its digits, moved to st's scale (a
     thousand, ten thousand, a million or a hundred million times), agree with st read plainly ("over $589
     million" moved is $589 billion, not "over"). A bound needs two digits or more to be read as a slip:
-    "more than $5 million" of a $5 billion plan may be a part of it."""
+    "more than $5 million" of a $5 billion plan may be a part of it; a bound of one digit only when st is the
+    same bound in another scale ("under $6 billion" of a source's "under $6 million": the words copied, the
+    scale word slipped)."""
     if isinstance(q.value, str) or isinstance(st.value, str) or not q.value or not st.value \
             or q.unit != st.unit or q.unit == "date" or q.high is not None or q.per is not None:
         return False
-    if not _SCALE_WORD.search(q.text) or (q.qualifier is not None and (significant_digits(q.text) or 0) < 2):
+    if not _SCALE_WORD.search(q.text):
         return False
+    if q.qualifier is not None and (significant_digits(q.text) or 0) < 2:
+        return q.qualifier == st.qualifier and st.high is None and any(
+            abs(q.value * factor - st.value) <= 1e-9 * abs(st.value) for shift in SLIPS for factor in (shift, 1 / shift))
     return _agrees_moved(q, st, SLIPS)
 
 
