@@ -336,6 +336,8 @@ class TextCues:
                     excludes = tuple(ci for ci in excludes if ci in reach)
                 if excludes and compound_tail(self.text, hit):
                     excludes = ()  # "a public-private partnership" is both; "private" alone is the private share
+                if excludes:  # "worth" inside "$6 million worth of computing power", a metric phrase of the claim
+                    excludes = _not_inside_metric(self, si, hit, unit, excludes)
                 if not (entity or subjects or metrics or excludes):
                     if not foreign:
                         continue
@@ -523,6 +525,19 @@ def bracketed(text: str, q: Quantity, hit: CueHit) -> float:
 
 _BRACKET_STOPS = frozenset(")）(（,，;；。")
 _COMPOUND_JOIN = "-\u2010\u2011\u2013"
+
+
+def _not_inside_metric(text: TextCues, si: int, hit: CueHit, unit: str, excludes: tuple) -> tuple:
+    """The claims of `excludes` whose exclude word `hit` is not part of a longer hit of the sentence that is one of
+    their metric phrases: "worth" rules out a valuation ("a start-up worth $1 billion"), but "$6 million worth of
+    computing power" is a cost told in money, and the longer phrase says so."""
+    reading = text.index.reading
+    for other in text.sentence_hits(si):
+        if other.start <= hit.start and hit.end <= other.end and other.end - other.start > hit.end - hit.start:
+            metrics = reading(other.cue, unit)[5]
+            if metrics:
+                excludes = tuple(ci for ci in excludes if ci not in metrics)
+    return excludes
 
 
 def compound_tail(text: str, hit: CueHit) -> bool:
