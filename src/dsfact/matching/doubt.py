@@ -129,7 +129,7 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         # the text implies for a date without one is the claim's
         return _undated_doubt(text, q.start, _date_tags(own), time)
     own_clause = tuple(time_tags(text.folded, sentence.start, text.reader().clause_span(q.start)[1])) if own else \
-        _not_others(text, q, sentence, tags)
+        _not_others(text, q, sentence, _before_consequence(text, q, sentence, tags))
     if not time_fits(time, own_clause, text.year, text.day):  # placed by its own words: a period told in a later
         # clause is that clause's ("当天收盘时，英伟达大跌17%，……，今年以来的涨幅转负")
         return ANOTHER_DAY
@@ -171,6 +171,30 @@ def _not_others(text, q: Quantity, sentence, tags: tuple) -> tuple:
     reader = text.reader()
     others = {t for x in text.figures_in(sentence.start, sentence.end) if x is not q for t in reader.times(x)}
     return tuple(t for t in tags if t not in others) if others else tags
+
+
+def _before_consequence(text, q: Quantity, sentence, tags: tuple) -> tuple:
+    """`tags` less the time words of a clause right after move q's that opens with what the move did and holds no
+    figure (roles.words [move-consequence]: "saw its stock plunge 17%, erasing all gains made since October",
+    "暴跌17%，抹去10月以来的全部涨幅"): that clause's period is of what the move erased, not the move's."""
+    if q.direction is None:
+        return tags
+    from dsfact.matching.rolewords import lexicon
+
+    reader, folded = text.reader(), text.folded
+    at = reader.clause_span(q.start)[1]
+    while at < sentence.end and folded[at] in " \t,，":
+        at += 1
+    if at >= sentence.end or not lexicon().consequence.begins(folded, at, has_cjk(folded[at:at + 1])):
+        return tags
+    end = reader.clause_span(at)[1]
+    if text.figures_in(at, end):
+        return tags
+    left = list(tags)
+    for tag in time_tags(folded, at, end):
+        if tag in left:
+            left.remove(tag)
+    return tuple(left)
 
 
 def _referred(text, si: int, tags: tuple, time: str) -> str | None:
