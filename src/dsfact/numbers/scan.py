@@ -10,11 +10,13 @@ from dsfact.numbers.amounts import _Amounts
 from dsfact.numbers.context import _RATE_REACH, _Context
 from dsfact.numbers.dates import _Dates, _ref_year
 from dsfact.numbers.fractions import _Fractions
+from dsfact.numbers.numerals import _ZH_BIG
 from dsfact.numbers.patterns import _rx, joins_list
 from dsfact.numbers.ranges import _Ranges
 from dsfact.numbers.triggers import _Triggers
 from dsfact.numbers.units import _Units
 from dsfact.numbers.vocab import _FAR_LESS, _FAR_MORE, _NEARLY, _NEUTRAL, _NO_PER
+from dsfact.numbers.words import is_money
 
 _REACH = 24  # the furthest a figure's reading looks back (_left_context; _rel_year and others look less far)
 _MARGIN = 48  # read from this far before a span (parse_quantities(spans=...)), so its first figure reads whole
@@ -57,13 +59,33 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
         the whole text; the figures of the margin are read and left out."""
         if spans is None:
             self._scan(0, self.n)
-            return self._rates_shared(self.out)
+            return self._rates_shared(self._currency_shared(self.out))
         pos, kept = 0, []
         for start, end in spans:
             first = len(self.out)
             pos = self._scan(max(pos, self._margin_start(start)), min(end, self.n))
             kept += [q for q in self.out[first:] if start <= q.start < end]
-        return self._rates_shared(kept)
+        return self._rates_shared(self._currency_shared(kept))
+
+    def _currency_shared(self, out: list[Quantity]) -> list[Quantity]:
+        """The figures with the currency of the last member of a list of sums given to the bare amounts before it
+        that end on a scale word of their own: "分别为650亿和800亿美元", "65 billion and 80 billion dollars" (the first
+        is no count of things). Members are of like size (a hundredfold at most), with nothing but a list joint
+        between them."""
+        for i in range(len(out) - 1, 0, -1):
+            q, x = out[i], out[i - 1]
+            if x.unit != "count" or not is_money(q.unit) or q.per is not None or isinstance(x.value, str) \
+                    or isinstance(q.value, str) or not x.value or not q.value or not 0.01 <= x.value / q.value <= 100:
+                continue
+            if self._ends_on_scale(x) and joins_list(self.w[x.end:q.start], joint=True):
+                out[i - 1] = x._replace(unit=q.unit)
+        return out
+
+    def _ends_on_scale(self, x: Quantity) -> bool:
+        """Whether amount x's words end on a scale word of a million or more (亿, 万, "billion")."""
+        tail = self.w[x.start:x.end].rstrip().lower()
+        return tail[-1:] in _ZH_BIG or any(tail.endswith(" " + word) and size >= 10 ** 6
+                                           for word, size in self.r.words.en_scale.items())
 
     def _rates_shared(self, out: list[Quantity]) -> list[Quantity]:
         """The figures with the rate of the last member of a list of amounts given to the members before
