@@ -248,7 +248,9 @@ def in_appositive(text, start: int, end: int, q_start: int) -> bool:
     folded = text.folded
     if q_start <= end:
         return False
-    lo = max(0, start - _APPOSITIVE_REACH)
+    # (within the name's sentence: "lab DeepSeek, which is shaking up AI. DeepSeek unveiled a model, ..." opens no
+    # appositive around the second name; a full stop is no clause mark here, being a decimal point too)
+    lo = max(0, start - _APPOSITIVE_REACH, text.sentences[text.sentence_of(start)].start)
     opened = max(folded.rfind(",", lo, start), folded.rfind("，", lo, start))
     if opened < 0 or not _CLAUSE_MARKS.isdisjoint(folded[opened + 1:start]):
         return False
