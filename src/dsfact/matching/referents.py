@@ -390,12 +390,24 @@ def _speaker_gives(text, begin: int, end: int, q, missing: list[int], subject_d:
         # "Meta is building … ‘… more than 3.1 million GPUs,’ said Zuckerberg": a speaker who is the subject
         # the sentence before named speaks of it
         quote_closed = any(c in text.folded[q.end:hit.start] for c in _CLOSING_QUOTES)
-        text._loose.update(ci for ci in given if not (quote_closed and named_just_before(text, q, ci)))
+        # ('"We used 2,048 H800s," DeepSeek said': the speaker's own "we" before the figure is the speaker)
+        ours = quote_closed and _says_we(text, q)
+        text._loose.update(ci for ci in given if not (ours or quote_closed and named_just_before(text, q, ci)))
         return bool(given)
     return False
 
 
 _CLOSING_QUOTES = "\"”」』"
+
+
+def _says_we(text, q) -> bool:
+    """Whether the quotation that opens figure q's sentence speaks in the first person before q ('"The final run
+    cost us $5.6 million," DeepSeek said', "“我们只用了2048块H800。”……表示"; names.words [first-person]): the
+    speaker's own company, so the speaker named right after the quote is the figure's subject, firmly."""
+    from dsfact.matching.sections import speaks_first_person
+
+    sentence = text.sentences[text.sentence_of(q.start)]
+    return speaks_first_person(text.folded, sentence.start, q.start)
 
 
 def named_just_before(text, q, ci: int) -> bool:

@@ -90,6 +90,12 @@ def answered(text, q, si: int, subject_d: dict[int, float]) -> list[int]:
         ci in naming(h.cue)[1] for h in hits if h.start > asked)]
 
 
+def speaks_first_person(folded: str, start: int, end: int) -> bool:
+    """Whether folded[start:end] speaks in the first person (names.words [first-person]), pointing back to no
+    subject after it (_speaks)."""
+    return _speaks(folded, start, end)
+
+
 def _speaks(folded: str, start: int, end: int) -> bool:
     """Whether folded[start:end] says a word of the first person (names.words [first-person]) with no word
     that points back to a subject after it ("We think it spent $6.5 million": "it" is DeepSeek; names.words
