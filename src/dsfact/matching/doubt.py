@@ -22,6 +22,7 @@ from dsfact.matching.pricemonth import priced_in_other_month, priced_later
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
 from dsfact.matching.shares import broken_down, share_told
+from dsfact.matching.storycause import cause_told
 from dsfact.matching.summed import part_of_total, parts_of_claim
 from dsfact.matching.thatday import REFERRED_PARAGRAPHS, follows, next_day, referred_day, refers_back
 from dsfact.matching.thentold import told_then
@@ -160,9 +161,9 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return UNANCHORED  # "January 27 ... rebounded 8.9% on Tuesday": 2025's next day, or 2026's 27 January
     if anchored and not own and (text.day and len(text.day) == 10 and text.day != time[:10]
                                  or dated_another_day(text, time) or head_day_elsewhere(text, si, time)):
-        return UNANCHORED  # a text of another day ("## Tuesday, January 28, 2025" over "the Nasdaq rose 2%", 新华社纽约
+        return "" if text.day and cause_told(text, q, time) else UNANCHORED  # a text of another day ("## Tuesday, January 28, 2025" over "the Nasdaq rose 2%", 新华社纽约
         # 1月29日电): its own day's figures, or a story of the day before told the morning after; its other figures decide
-    return "" if anchored else UNANCHORED
+    return "" if anchored or cause_told(text, q, time) else UNANCHORED  # "... as DeepSeek spooked investors"
 
 
 def _not_others(text, q: Quantity, sentence, tags: tuple) -> tuple:
