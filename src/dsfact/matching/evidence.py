@@ -24,6 +24,7 @@ import bisect
 
 from dsfact.lang import words_of
 from dsfact.matching.alone import restated_until, stands_alone
+from dsfact.matching.listlead import lists_under
 from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
 from dsfact.matching.sentences import after_question, asked
 from dsfact.matching.structure import means_clause
@@ -90,6 +91,7 @@ def evidence_of(matcher, q, candidate, claim) -> Evidence:
         hits = [e[0] for e in entries if wanted.intersection(e[6])]
         metric = CLAUSE if any(reach.holds(h) or _label(matcher, q, h) or asked(matcher.text, h, q.start) for h in hits) \
             else PARALLEL if any(_parallel(matcher, q, h) for h in hits) or _heads_list(matcher, q, si, hits) \
+            or lists_under(matcher, q, si, hits) \
             else SENTENCE if hits else NONE
     return Evidence(subject, metric, _time(matcher, q, claim), _kind(matcher, q, claim))
 
