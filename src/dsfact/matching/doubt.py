@@ -150,6 +150,9 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
             or timeline_day_elsewhere(text, si, time) or caption_day_elsewhere(text, q, time):
         return ANOTHER_DAY  # the sentence before, the date the paragraph opens with, a weekday at a passage's head,
         # or the head line of a timeline's day ("**Tuesday, January 28**" over "- The Nasdaq gains 2%")
+    if not tags and si > 0 and text.sentences[si - 1].paragraph == sentence.paragraph \
+            and _places_here(text, text.sentences[si - 1], time):
+        return ""  # "Nvidia had a brutal Monday. Its shares fell 17%": the sentence before names the day
     if timeline_day_of(text, si, time):
         return ""  # under a timeline's head of the claim's day ("## Monday, Jan 27, 2025" below Tuesday's)
     anchored = text._anchors.get(time)
@@ -453,6 +456,21 @@ def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
     if any(date_fits(d, time) for d in days) and not _undated_elsewhere(text, before.start, days, time):
         return False  # "fell from Jan. 24's close to $118.51 by the end of Jan. 27": it ends on the claim's day
     return not time_fits(time, tuple(tags), text.year, text.day)
+
+
+def _places_here(text, before, time: str) -> bool:
+    """Whether the sentence before a figure's, which names no time of its own, places the figure on the claim's
+    day `time`: a weekday or a date with its day at its head, before its first figure (or anywhere in it when it
+    has none), that fits the claim's day, and no other day ("Nvidia had a brutal Monday. Its shares fell 17%",
+    "1月27日，輝達重挫。該公司股價收跌17%")."""
+    found = text.read_alone(before)
+    first = next((x for x in found if x.unit not in TIME_UNITS), None)
+    head = before.end if first is None else before.start + first.start
+    tags = [t for t in time_tags(text.folded, before.start, head) if t.startswith("weekday:")] + [
+        f"date:{x.value}" for x in found if x.unit == "date" and has_day(str(x.value))
+        and (first is None or x.end <= first.start)]
+    return bool(tags) and all(time_fits(time, (t,), text.year, text.day) for t in tags) \
+        and not _undated_elsewhere(text, before.start, _date_tags(tuple(tags)), time)
 
 
 def _anchored(text, time: str) -> bool:
