@@ -81,7 +81,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
                 if finding is None:
                     continue  # a value of another model or kind, told without saying which: stay quiet
         if finding.verdict != SUPPORTED and (q.start in loose_points or (q.start, q.end) in guessed  # never contradict
-                                             or selected.unit == "count" and _counts_another_thing(text, q, selected)):
+                                             or selected.unit == "count" and _counts_another_thing(matcher, q, selected)):
             continue  # percentage points; "每百萬tokens 16元" alone in Traditional text (NT$?); "300,000 households" by GPUs
         doubt = finding.verdict != SUPPORTED and _doubt(matcher, q, candidates[0], selected)
         silenced = doubt and doubt != _doubt_rules().UNANCHORED
@@ -398,10 +398,10 @@ def _other_event(matcher, q, claim) -> bool:
     return bool(other_event(matcher, q, claim)) or of_another_year(matcher, q, claim)
 
 
-def _counts_another_thing(text: str, q, claim) -> bool:
-    from dsfact.matching.counted import counts_another_thing  # read only when a count disagrees
+def _counts_another_thing(matcher, q, claim) -> bool:
+    from dsfact.matching.counted import counted_in_place  # read only when a count disagrees
 
-    return counts_another_thing(text, q, claim)
+    return counted_in_place(matcher, q, claim)
 
 
 def _as_variant(q, selected, siblings, registry: Registry, candidates,

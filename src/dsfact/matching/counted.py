@@ -60,6 +60,18 @@ def _thing_words(claim: Claim, words: dict) -> frozenset[str] | None:
     return found
 
 
+def counted_in_place(matcher, q: Quantity, claim: Claim) -> bool:
+    """counts_another_thing, read within figure q's table cell when it stands in one: the words of the next cell
+    or row ("| DeepSeek (V3 training) | 4,000 |" over "| Meta (end of 2025) | ... |") are no noun of the count."""
+    from dsfact.matching.tables import cell_spans
+
+    text = matcher.text
+    if cell_spans(matcher, q) is None:
+        return counts_another_thing(text, q, claim)
+    ends = [k for k in (text.find("\n", q.end), text.find("|", q.end)) if k >= 0]
+    return counts_another_thing(text[:min(ends)] if ends else text, q, claim)
+
+
 def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
     """Whether the count q, by the words right after it, counts something other than claim's thing.
     Only a claim that counts things made and counted (a cue of the [gpu] family of synonyms.words) is
