@@ -28,3 +28,28 @@ def in_label(text, q, hit) -> bool:
     if not head <= hit.start or colon - head > LABEL_CHARS or any(c in _LABEL_STOPS for c in folded[head:colon]):
         return False
     return not any(x is not q and colon < x.start < q.start for x in text.figures_in(colon, q.start))
+
+
+def label_marks(text: str, marks: list[int]) -> list[int]:
+    """`marks` (a text's clause boundaries) without those inside the label of a "Label: value" line: in "- Input,
+    cache hit: $0.14" or "- Input (cache hit): $0.14" the label's comma and brackets part no clauses, so its words
+    govern the value after the colon as a one-word label's do. A label opens its line (after a bullet or a number),
+    holds no digit and is short; a figure follows its colon within VALUE_CHARS on the same line."""
+    drop = set()
+    for colon in _colons(text):
+        line = text.rfind("\n", 0, colon) + 1
+        head = _BULLET.match(text, line).end()
+        if colon - head > LABEL_CHARS or any(c.isdigit() or c in "\n.。!?！？;；" for c in text[head:colon]):
+            continue
+        value = text[colon + 1:colon + 1 + VALUE_CHARS].split("\n", 1)[0]
+        if any(c.isdigit() for c in value):
+            drop.update(m for m in marks if head <= m < colon)
+    return [m for m in marks if m not in drop] if drop else marks
+
+
+def _colons(text: str):
+    for mark in (":", "："):
+        at = text.find(mark)
+        while at >= 0:
+            yield at
+            at = text.find(mark, at + 1)

@@ -121,6 +121,10 @@ def clause_marks(text: str) -> list[int]:
     marks = [m.start() for m in _CLAUSE.finditer(text)]
     if ", " in text and (asides := aside_commas(text)):  # "the company, based in Hangzhou, spent": one clause
         marks = [m for m in marks if m not in asides]
+    if (":" in text or "：" in text) and marks:
+        from dsfact.matching.labelcolon import label_marks  # "- Input, cache hit: $0.14": one label
+
+        marks = label_marks(text, marks)
     if has_han(text):
         spaces = _chinese_spaces(text)
         if spaces:  # the two kinds never overlap: one is punctuation, the other a run of spaces
