@@ -24,6 +24,7 @@ from dsfact.matching.session import stamped
 from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.storycause import cause_told
 from dsfact.matching.summed import part_of_total, parts_of_claim
+from dsfact.matching.tables import header_dates
 from dsfact.matching.thatday import REFERRED_PARAGRAPHS, follows, next_day, referred_day, refers_back
 from dsfact.matching.thentold import told_then
 from dsfact.matching.timefits import time_fits
@@ -139,6 +140,9 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
     dates = _dates_in(text, sentence.start, sentence.end) + then
     if any(date_fits(d, time) and has_day(d) for d in dates):
         return _undated_doubt(text, q.start, dates, time)
+    heads = header_dates(text, q)  # "| 纳斯达克综合指数 | 4.1% |" under "| 1月27日跌幅 |"
+    if any(date_fits(d, time) and has_day(d) for d in heads) and not _undated_doubt(text, q.start, heads, time):
+        return ""
     placed = _referred(text, si, tags, time)
     if placed is not None:
         return placed

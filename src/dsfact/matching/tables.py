@@ -131,6 +131,22 @@ def header_time_fits(matcher, q, claim_time: str) -> bool:
     return True
 
 
+def header_dates(matcher, q) -> list[str]:
+    """The dates the row label and the column header of the table cell that holds figure q name (ISO, perhaps
+    without a year): "| Nasdaq | -3.1% |" under "| Index | Change on Jan. 27 |" or "| 1月27日跌幅 |" is that day's
+    move, as the same date in its sentence would place it. None outside tables."""
+    spans = cell_spans(matcher, q)
+    if not spans:
+        return []
+    from dsfact.numbers import parse_quantities
+
+    out = []
+    for span in spans:
+        if span is not None:
+            out.extend(str(x.value) for x in parse_quantities(matcher.text[span[0]:span[1]]) if x.unit == "date")
+    return out
+
+
 def _version_in_row(matcher, start: int, end: int, family: frozenset[int]) -> bool:
     """Whether the cells between a row's label and a figure (text[start:end]) name another body whose name
     holds the name of a subject of these claims ("Deepseek v3.1", "V3.2-Exp"): another member of the label's
