@@ -44,9 +44,26 @@ def time_words(folded: str, start: int, end: int, chinese: bool | None = None) -
     key = (start, end, chinese)
     words = found.get(key)
     if words is None:
-        words = found[key] = [(m, _time_kind(folded, m))
-                              for m in _lexicon().time.get(chinese).finditer(folded, start, end)]
+        words = found[key] = [(m, kind) for m in _lexicon().time.get(chinese).finditer(folded, start, end)
+                              if (kind := _time_kind(folded, m)) != "another" or _tells_further(folded, m)]
     return words
+
+
+_FIGURE_START = lazy(r"\s*(?:[0-9$€£¥]|us\$|rmb|hk\$)")
+_HEAD_WORD = lazy(r"\s*([a-z]+)")
+
+
+def _tells_further(folded: str, m: re.Match) -> bool:
+    """Whether a word of the kind "another" (time.words) tells a further move: "another 4%", "another day", but
+    not "another US chipmaker" (time.words [another-heads]: a determiner before a noun of another kind)."""
+    from dsfact.lang import word_set
+
+    if " ".join(m.group().split()) not in word_set("time", "another-heads", "determiners"):
+        return True
+    if _FIGURE_START.match(folded, m.end()):
+        return True
+    head = _HEAD_WORD.match(folded, m.end())
+    return head is not None and head.group(1) in word_set("time", "another-heads")
 
 
 def may_hold(folded: str, which: str, kind_of) -> bool:
