@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from dsfact.lang import words_of
 from dsfact.matching.apposition import glossed
 from dsfact.matching.wordtables import Alternation
 
@@ -44,8 +45,31 @@ def change_told(matcher, q) -> bool:
     if change_words().get(reader._chinese).search(matcher.folded, start, end) is not None:
         return True
     sentence_start = reader.sentence_of(q.start)[0]
-    return any(x.unit == q.unit and x.direction is not None
+    return any(x.direction is not None and (x.unit == q.unit or restates_move(folded, x.end, q.start))
                for x in matcher.figures_in(sentence_start, q.start) if x is not q) or cell_change(matcher, q)
+
+
+RESTATE_GAP = 32  # characters between a move's figure and the restatement of it in another unit
+
+
+def restates_move(folded: str, end: int, start: int) -> bool:
+    """Whether the figure at `start` restates, in another unit, the move whose figure ends at `end`: after a
+    comma, the words of a restatement alone stand before it (roles.words [conversion] `before`: "fell 17% on
+    Monday, or about $589 billion", "下跌17%，相当于5890亿美元"). The move's direction is then the sum's too."""
+    gap = folded[end:start]
+    if len(gap) > RESTATE_GAP:
+        return False
+    comma = max(gap.rfind(","), gap.rfind("，"))
+    return comma >= 0 and gap[comma + 1:].strip() in _restating()
+
+
+_RESTATING: list = []
+
+
+def _restating() -> frozenset[str]:
+    if not _RESTATING:
+        _RESTATING.append(frozenset(words_of("roles", "conversion", "before")))
+    return _RESTATING[0]
 
 
 def cell_change(matcher, q) -> bool:
