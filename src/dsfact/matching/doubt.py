@@ -22,7 +22,7 @@ from dsfact.matching.pricemonth import priced_in_other_month, priced_later
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
 from dsfact.matching.shares import broken_down, share_told
-from dsfact.matching.storycause import cause_told
+from dsfact.matching.storyday import story_day
 from dsfact.matching.summed import part_of_total, parts_of_claim
 from dsfact.matching.tables import header_dates
 from dsfact.matching.thatday import REFERRED_PARAGRAPHS, follows, next_day, referred_day, refers_back
@@ -90,7 +90,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return ANOTHER_DAY if ci is not None and _later_member()(text, ci) else ""
     if claim.time.count("-") != 2:
         return ""
-    return _day_doubt(text, q, claim.time)
+    return _day_doubt(text, q, claim)
 
 
 def _discount_price(text, q: Quantity, claim: Claim) -> bool:
@@ -102,8 +102,9 @@ def _discount_price(text, q: Quantity, claim: Claim) -> bool:
     return discounted(text, q, text.index.position.get(claim.id))
 
 
-def _day_doubt(text, q: Quantity, time: str) -> str:
-    """doubts_time for a claim tied to a day (`time`: "2025-01-27")."""
+def _day_doubt(text, q: Quantity, claim: Claim) -> str:
+    """doubts_time for a claim tied to a day (its `time`: "2025-01-27")."""
+    time = claim.time
     if written_before(text.day, time):
         return ANOTHER_DAY  # a text written before the claim's day reports another
     si = text.sentence_of(q.start)
@@ -168,9 +169,9 @@ def _day_doubt(text, q: Quantity, time: str) -> str:
         return UNANCHORED  # "January 27 ... rebounded 8.9% on Tuesday": 2025's next day, or 2026's 27 January
     if anchored and not own and (text.day and len(text.day) == 10 and text.day != time[:10]
                                  or dated_another_day(text, time) or head_day_elsewhere(text, si, time)):
-        return "" if text.day and cause_told(text, q, time) else UNANCHORED  # a text of another day ("## Tuesday, January 28, 2025" over "the Nasdaq rose 2%", 新华社纽约
+        return "" if text.day and story_day(text, q, claim) else UNANCHORED  # a text of another day ("## Tuesday, January 28, 2025" over "the Nasdaq rose 2%", 新华社纽约
         # 1月29日电): its own day's figures, or a story of the day before told the morning after; its other figures decide
-    return "" if anchored or cause_told(text, q, time) else UNANCHORED  # "... as DeepSeek spooked investors"
+    return "" if anchored or story_day(text, q, claim) else UNANCHORED  # "... as DeepSeek spooked investors"
 
 
 def _not_others(text, q: Quantity, sentence, tags: tuple) -> tuple:

@@ -1,0 +1,90 @@
+"""Whether a figure that no date or weekday places on any day is placed on its claim's day by its own sentence
+(issue 9). The story told as the move's cause places it (dsfact.matching.storycause: "Nvidia lost nearly $700
+billion in market cap as investors took in DeepSeek's model"); so, in a text of no date of its own, does a
+one-day move told in a text that names the story ("Nvidia suffered a record one-day loss of $800 billion", 单日
+市值蒸发, "its worst trading day since March 2020": a record's reference point places nothing). Either reading
+holds only for the claims of the first day its subject's claims are tied to (the rout, not the next day's
+rebound: the story is no cause of a recovery), and not when the sentence places the figure elsewhere: a later
+bout of the same fears ("renewed DeepSeek fears", "weeks after", 再度, 一周后), a previous record, a span (since a
+peak, so far, over days), a recovery (time.words [story-day] `elsewhere`, read outside a record's reference
+point), another cause of a market's move (tariffs: time.words [another-week]), a move against the claim's
+direction ("the Nasdaq rose 2% as DeepSeek fears faded"), or the story named in the sentence only as a record's
+reference point ("its worst day since the DeepSeek rout"). Such a figure stays in doubt, and its text's other
+figures decide (dsfact.matching.doubt.corroborated)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dsfact.fold import has_han
+from dsfact.matching.storycause import cause_told
+
+
+def story_day(text, q, claim) -> bool:
+    """Whether figure q, bound to `claim` (tied to a day) by `text` (a TextMatcher), which nothing places on
+    any day, is placed on the claim's day by its sentence: the story told as its cause, or (in a text of no
+    date of its own) a one-day move in a text that names the story; never when the sentence places it
+    elsewhere (_elsewhere)."""
+    from dsfact.matching.undated import story_names
+
+    names = story_names(text)
+    if not names or _elsewhere(text, q, claim, names):
+        return False
+    if cause_told(text, q, claim.time):
+        return True
+    if text.day is not None or not any(not _referred(text, at) for at in names):
+        return False
+    sentence = text.sentences[text.sentence_of(q.start)]
+    return _found(text, "one-day", sentence)
+
+
+def _elsewhere(text, q, claim, names: list[int]) -> bool:
+    """Whether figure q's sentence, or its claim, keeps it off the story's day (see the module's words)."""
+    if claim.time != _first_day(text.registry, claim.subject):
+        return True  # "regained 90% following the losses after DeepSeek": a later day's move
+    directions = {s.direction for s in claim.statements if s.direction}
+    if q.direction and directions and q.direction not in directions:
+        return True  # "the Nasdaq rose 2% as DeepSeek fears faded": a move against the day's is another day's
+    sentence = text.sentences[text.sentence_of(q.start)]
+    if _found(text, "elsewhere", sentence):
+        return True  # "since its January peak", "its previous one-day record", "renewed fears": another day
+    from dsfact.matching.otherweek import tells_other_cause
+
+    if tells_other_cause(text.folded[sentence.start:sentence.end]):
+        return True  # "weeks after DeepSeek rattled investors, Nvidia fell 8% on tariff fears"
+    return any(sentence.start <= at < sentence.end and _referred(text, at) for at in names)  # "its worst day
+    # since the DeepSeek rout": a later day measured against the story's
+
+
+def _found(text, key: str, sentence) -> bool:
+    """Whether a word of time.words [story-day] `key` stands in `sentence` outside a record's reference point
+    ("since March 2020" after "its worst trading day" places nothing)."""
+    from dsfact.matching.timewords import references
+
+    folded = text.folded
+    marks = references(folded, sentence.start, sentence.end)
+    finder = _words(key).get(has_han(folded[sentence.start:sentence.end]))
+    return any(not any(a <= m.start() < b for a, b in marks)
+               for m in finder.finditer(folded, sentence.start, sentence.end))
+
+
+def _referred(text, at: int) -> bool:
+    """Whether the story's name at `at` is the reference point of a record ("since the DeepSeek rout")."""
+    from dsfact.matching.timewords import references
+
+    sentence = text.sentences[text.sentence_of(at)]
+    return any(a <= at < b for a, b in references(text.folded, sentence.start, sentence.end))
+
+
+def _first_day(registry, subject: str) -> str | None:
+    """The earliest day any claim of `subject` is tied to (asked only of a figure in doubt: no cache)."""
+    days = [c.time for c in registry.claims if c.subject == subject and c.time and c.time.count("-") == 2]
+    return min(days) if days else None
+
+
+@lru_cache(maxsize=4)
+def _words(key: str):
+    """time.words [story-day] `key` as one Alternation, made on first use."""
+    from dsfact.lang import words_of
+    from dsfact.matching.wordtables import Alternation
+
+    return Alternation(words_of("time", "story-day", key))
