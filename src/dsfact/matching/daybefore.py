@@ -53,13 +53,13 @@ def _owner_after_day(folded: str, a: int, b: int, kind: str, found: list[tuple[i
     """Whether the weekday at folded[a:b] owns a noun ("Monday's rout", 周一的跌幅) after another weekday its sentence
     names as a day ("rebounded 8.9% on Tuesday after Monday's rout"): the day of another move, not of a figure; but
     the day of a figure it owns ("after Monday's 17% rout")."""
-    from dsfact.matching.timewords import _POSSESSIVE
+    from dsfact.matching.timewords import POSSESSIVE
 
-    if not kind.startswith("weekday:") or not folded.startswith(_POSSESSIVE, b):
+    if not kind.startswith("weekday:") or not folded.startswith(POSSESSIVE, b):
         return False
     owned = folded[b:b + 6].lstrip("'’s的 ")
     return not owned[:1].isdigit() and owned[:1] not in "$€£¥" and any(
-        k.startswith("weekday:") and y <= a and not folded.startswith(_POSSESSIVE, y) for x, y, k in found)
+        k.startswith("weekday:") and y <= a and not folded.startswith(POSSESSIVE, y) for x, y, k in found)
 
 
 def _preposition(folded: str, b: int, end: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dsfact.fold import has_han
 from dsfact.matching.thatday import day_dates
 from dsfact.matching.timefits import time_fits
-from dsfact.matching.timewords import references, time_words
+from dsfact.matching.timewords import POSSESSIVE, references, time_words
 from dsfact.matching.when import DAY_KINDS
 
 REACH = 1  # paragraphs after its own that a weekday at a passage's head gives its day to
@@ -52,9 +52,14 @@ def _day_named(text, k: int) -> tuple[str, ...] | None:
     found[k] = None
     folded, sentence = text.folded, text.sentences[k]
     skip = references(folded, sentence.start, sentence.end)
-    words = [(m.start(), kind) for m, kind in time_words(folded, sentence.start, sentence.end)
-             if not any(a <= m.start() < b for a, b in skip) and not _day_told(folded, sentence, m)]
+    matched = [(m, kind) for m, kind in time_words(folded, sentence.start, sentence.end)
+               if not any(a <= m.start() < b for a, b in skip) and not _day_told(folded, sentence, m)]
+    words = [(m.start(), kind) for m, kind in matched]
+    owners = {m.start() for m, kind in matched if kind.startswith("weekday:") and folded.startswith(POSSESSIVE, m.end())}
     days = [(at, kind) for at, kind in words if kind.startswith("weekday:") or kind in DAY_KINDS]
+    told = [(at, kind) for at, kind in days if at not in owners]
+    if told and len(told) < len(days):
+        days = told  # "Despite Monday's turmoil, Tuesday brought a rebound": the day told is Tuesday, not the owner
     dated = _may_date(folded, sentence) and (_day_of_month(folded, sentence) or day_dates(text, sentence))
     if not days and not dated:
         return None

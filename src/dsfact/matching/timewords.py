@@ -95,7 +95,7 @@ def time_tags(folded: str, start: int, end: int) -> list[str]:
     return [kind for m, kind in time_words(folded, start, end) if not inside(m.start(), skip)]
 
 
-_POSSESSIVE = ("'s", "’s", "的")
+POSSESSIVE = ("'s", "’s", "的")  # what follows a weekday that owns a noun ("Monday's losses", 周一的)
 
 
 def possessive_days(folded: str, start: int, at: int, end: int) -> set[str]:
@@ -105,8 +105,8 @@ def possessive_days(folded: str, start: int, at: int, end: int) -> set[str]:
     skip = references(folded, start, end)
     words = [(m, kind) for m, kind in time_words(folded, start, end) if not inside(m.start(), skip)]
     owners = {kind for m, kind in words if m.start() >= at and kind.startswith("weekday:")
-              and folded.startswith(_POSSESSIVE, m.end())}
-    return owners - {kind for m, kind in words if m.start() < at or not folded.startswith(_POSSESSIVE, m.end())}
+              and folded.startswith(POSSESSIVE, m.end())}
+    return owners - {kind for m, kind in words if m.start() < at or not folded.startswith(POSSESSIVE, m.end())}
 
 
 def _time_kind(folded: str, m: re.Match) -> str:
