@@ -16,12 +16,15 @@ def stands_alone(folded: str, start: int, end: int, q: Quantity, upto: int | Non
     """Whether figure q stands in the clause folded[start:end] with nothing beside it but a bracketed aside,
     words such as "on", "in" or 在 ([date-clause] in lang/time.words), a qualifier ("about", 大约) and a word
     that says others tell it (numbers.words [told-as]: "reportedly"); the dashes that set it off are no words:
-    "In 2013, he founded DeepSeek", "训练它的成本，大约600万美元", "its cost — reportedly $6 million — ". Such a
-    figure is told by the clause next to it.
+    "In 2013, he founded DeepSeek", "训练它的成本，大约600万美元", "its cost — reportedly $6 million — ", and
+    beside an amount a year of its own ("Meta's capex plan, up to $65 billion for 2025, ..."). Such a figure is
+    told by the clause next to it.
     `upto`: where q's own restatement in another currency ends (`restated_until`), which is q's too
     ("训练它的成本，大约900多万美元不到3亿台币")."""
     links, told = date_links(), word_set("numbers", "told-as")
-    words = (w.strip(_DASHES) for w in rest_words(folded, start, end, q, upto))
+    words = [w.strip(_DASHES) for w in rest_words(folded, start, end, q, upto)]
+    if q.unit != "date" and any(_YEAR_WORD.search(w) for w in words):  # "its plan, up to $65 billion for 2025,"
+        words = [w for w in _YEAR_WORD.sub(" ", " ".join(words)).split() if w != "for"]  # 计划，2025年最多950亿美元
     return all(not w or w in links or w in told or w in _qualifier_words() for w in words)
 
 
@@ -67,6 +70,7 @@ def _qualifier_words() -> frozenset[str]:
     return _QUALIFIER_WORDS
 
 
+_YEAR_WORD = lazy(r"(?<![0-9])(?:19|20)[0-9]{2}(?:\s?年)?(?![0-9])")  # a year beside an amount in its clause: its time
 _DASHES = "—–-"  # the dashes that set a figure off as an aside: "cost—$6 million—"
 _ASIDE = lazy(r"[(（][^)）]*[)）]")  # a bracketed aside: "(Beijing time)", "（北京时间）"
 _WORDS = lazy(r"[\s,，.。;；:：]+")
