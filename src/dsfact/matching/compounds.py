@@ -53,11 +53,17 @@ def in_attribute(folded: str, start: int, end: int) -> bool:
         at = phrase.find(word)
         while at >= 0:
             lo = start - at
-            if lo >= 0 and folded.startswith(phrase, lo) and (lo == 0 or not folded[lo - 1].isalnum()) \
-                    and not folded[lo + len(phrase):lo + len(phrase) + 1].isalnum():
+            if lo >= 0 and folded.startswith(phrase, lo) and _whole(folded, lo, lo + len(phrase)):
                 return True
             at = phrase.find(word, at + 1)
     return False
+
+
+def _whole(folded: str, lo: int, hi: int) -> bool:
+    """Whether folded[lo:hi] stands whole: a Latin end not glued to a letter or digit (a Chinese phrase, 市值最高的,
+    has no word ends to keep: the characters around it belong to other words, 全球市值最高的上市公司)."""
+    return (lo == 0 or not folded[lo].isascii() or not folded[lo - 1].isalnum()) \
+        and (hi >= len(folded) or not folded[hi - 1].isascii() or not folded[hi].isalnum())
 
 
 _WHOLE: tuple[tuple[str, ...], tuple[str, ...]] | None = None
