@@ -27,9 +27,26 @@ def names_later_version(text, q, claim) -> bool:
         return False
     for m in pattern.finditer(text.folded, sentence.start, sentence.end):
         number = m.group("n")
-        if not _is_figure(text, m.start("n"), m.end("n")) and float(number) > highest[m.group("stem").rstrip(" -")]:
+        if not _is_figure(text, m.start("n"), m.end("n")) and float(number) > highest[m.group("stem").rstrip(" -")] \
+                and not _scaled(text.folded, m.end("n")):
             return True
     return False
+
+
+_SCALES: list = []
+
+
+def _scaled(folded: str, end: int) -> bool:
+    """Whether a scale word (numbers.words [scales], [scale-abbreviations] of two letters or more) follows the
+    number that ends at `end`: "(R11 trillion)", "R1.8bn" are sums in rand, not versions of R1."""
+    if not _SCALES:
+        from dsfact.lang import load_words
+
+        tables = load_words("numbers")
+        words = {w.lower() for table in ("scales", "scale-abbreviations") for ws in tables.get(table, {}).values()
+                 for w in ws if len(w) > 1}
+        _SCALES.append(re.compile(r"\s?(?:%s)(?![a-z])" % "|".join(sorted(map(re.escape, words), key=len, reverse=True))))
+    return _SCALES[0].match(folded, end) is not None
 
 
 def _is_figure(text, start: int, end: int) -> bool:
