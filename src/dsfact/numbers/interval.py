@@ -31,6 +31,7 @@ from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Statement
 APPROX_SPREAD = 0.05  # "about", "nearly", 約, 近: five per cent either way
 BOUND_SPREAD = 0.5  # "more than 50" reaches 75 at most; "less than 6" no lower than 3
 BOUND_REACH = 10.0  # taken at its word, "more than 20 million" still stops short of 200 million
+NEARLY_OVER = 0.1  # a checked text's "nearly 3%" still holds 3.07%: the tenth of its last digit a writer lets pass
 RELATIVE_FLOOR = 0.005  # a figure with no stated precision (a ratio) is read to half a per cent
 ROUND_FIGURE = 0.1  # "$6 million", "2,000", "十萬": one significant digit, read as within ten per cent
 
@@ -115,7 +116,9 @@ def span_of(value: float, precision: float | None, qualifier: str | None, high: 
     with `literal`, a bound in the text being checked is taken at its word: "more than 100,000 GPUs" is
     true of 240,000, so it is not flagged, though not of a million, and "less than $60 million" is not true of
     $5.6 million (BOUND_REACH; `far`: "well under" is). `below` is "nearly": "近17%" runs from where 17 starts (16.5)
-    up to 17, so 16% is not nearly 17%. Without `truncate` a figure is only rounded: a percentage move
+    up to 17, so 16% is not nearly 17%; taken `literal`ly, in the text being checked, a tenth of its last digit
+    more (NEARLY_OVER: "nearly 3%" of a 3.07% fall is the writer's rounding, no error; a source's "近9%" stays
+    under 9). Without `truncate` a figure is only rounded: a percentage move
     of 16.97% is written 17%, not 16%. Without `round_spread`, "about" adds nothing to a round figure;
     without `floor`, a figure with no precision is read exactly (see the module's docstring)."""
     top = high if high is not None else value
@@ -132,7 +135,7 @@ def span_of(value: float, precision: float | None, qualifier: str | None, high: 
     else:
         lo, hi = value - precision / 2, top + precision  # 5.6 million: 5.55 (rounded) to 5.7 (truncated)
     if qualifier == APPROXIMATELY and below:
-        lo, hi = value - precision / 2, top + abs(top) * 1e-9
+        lo, hi = value - precision / 2, top + (precision * NEARLY_OVER if literal else abs(top) * 1e-9)
     elif qualifier == APPROXIMATELY and (round_spread or not round_figure):
         spread = APPROX_SPREAD * max(abs(value), abs(top))
         lo, hi = lo - spread, hi + spread
