@@ -4,6 +4,7 @@ from __future__ import annotations
 from dsfact.matching.aside import describes_subject
 from dsfact.matching.bodies import governs_other
 from dsfact.matching.text import TextCues
+from dsfact.matching.timewords import POSSESSIVE
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 
@@ -30,7 +31,7 @@ def _owns_next(text: TextCues, q: Quantity, hit) -> bool:
         return False
     folded = text.folded
     k = hit.end
-    for mark in ("的", "'s", "’s"):
+    for mark in POSSESSIVE:
         if folded.startswith(mark, k):
             k += len(mark)
             break

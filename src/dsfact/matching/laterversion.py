@@ -40,11 +40,10 @@ def _scaled(folded: str, end: int) -> bool:
     """Whether a scale word (numbers.words [scales], [scale-abbreviations] of two letters or more) follows the
     number that ends at `end`: "(R11 trillion)", "R1.8bn" are sums in rand, not versions of R1."""
     if not _SCALES:
-        from dsfact.lang import load_words
+        from dsfact.numbers.words import load
 
-        tables = load_words("numbers")
-        words = {w.lower() for table in ("scales", "scale-abbreviations") for ws in tables.get(table, {}).values()
-                 for w in ws if len(w) > 1}
+        read = load()  # the figure reader's own tables of scale words
+        words = {w.lower() for w in (*read.en_scale, *read.scale_abbr) if len(w) > 1}
         _SCALES.append(re.compile(r"\s?(?:%s)(?![a-z])" % "|".join(sorted(map(re.escape, words), key=len, reverse=True))))
     return _SCALES[0].match(folded, end) is not None
 

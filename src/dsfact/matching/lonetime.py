@@ -5,7 +5,7 @@ the clause after it, not a figure before it. A role's `near` word of that kind (
 do, the event being told in the word's own clause."""
 from __future__ import annotations
 
-from dsfact.lang import words_of
+from dsfact.lang import word_set
 
 _MARKS = ",，;；:：。!?！？\n"
 
@@ -18,8 +18,4 @@ def stands_alone(folded: str, start: int, end: int) -> bool:
         return False
     mark = max(folded.rfind(c, 0, start) for c in _MARKS)
     lead = folded[mark + 1:start].strip()
-    return not lead or lead in _leads()
-
-
-def _leads() -> frozenset[str]:
-    return frozenset(words_of("sentences", "time-lead"))
+    return not lead or lead in word_set("sentences", "time-lead")

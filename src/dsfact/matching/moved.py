@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from dsfact.lang import words_of
+from dsfact.lang import word_set
 from dsfact.matching.apposition import glossed
 from dsfact.matching.wordtables import Alternation
 
@@ -60,16 +60,7 @@ def restates_move(folded: str, end: int, start: int) -> bool:
     if len(gap) > RESTATE_GAP:
         return False
     comma = max(gap.rfind(","), gap.rfind("，"))
-    return comma >= 0 and gap[comma + 1:].strip() in _restating()
-
-
-_RESTATING: list = []
-
-
-def _restating() -> frozenset[str]:
-    if not _RESTATING:
-        _RESTATING.append(frozenset(words_of("roles", "conversion", "before")))
-    return _RESTATING[0]
+    return comma >= 0 and gap[comma + 1:].strip() in word_set("roles", "conversion", "before")
 
 
 def cell_change(matcher, q) -> bool:

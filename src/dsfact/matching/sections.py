@@ -74,7 +74,7 @@ def first_person(text, q, si: int, missing: list[int], subject_d: dict[int, floa
     borrowed = [ci for ci in missing if subject_d.get(ci, INF) < INF]
     if not borrowed:
         return []
-    return borrowed if _speaks(text.folded, text.sentences[si].start, q.start) else []
+    return borrowed if speaks_first_person(text.folded, text.sentences[si].start, q.start) else []
 
 
 def answered(text, q, si: int, subject_d: dict[int, float]) -> list[int]:
@@ -83,7 +83,7 @@ def answered(text, q, si: int, subject_d: dict[int, float]) -> list[int]:
     sentence): the answer's figure is the speaker's. They bind loosely."""
     folded, start = text.folded, text.sentences[si].start
     asked = folded.rfind("?", start, q.start)  # (most sentences ask nothing: nothing more is read)
-    if asked < 0 or not _speaks(folded, asked, q.start):
+    if asked < 0 or not speaks_first_person(folded, asked, q.start):
         return []
     naming, hits = text.index.naming, text.hits_in(start, q.start)
     return [ci for ci, d in subject_d.items() if d < INF and not any(
@@ -91,12 +91,6 @@ def answered(text, q, si: int, subject_d: dict[int, float]) -> list[int]:
 
 
 def speaks_first_person(folded: str, start: int, end: int) -> bool:
-    """Whether folded[start:end] speaks in the first person (names.words [first-person]), pointing back to no
-    subject after it (_speaks)."""
-    return _speaks(folded, start, end)
-
-
-def _speaks(folded: str, start: int, end: int) -> bool:
     """Whether folded[start:end] says a word of the first person (names.words [first-person]) with no word
     that points back to a subject after it ("We think it spent $6.5 million": "it" is DeepSeek; names.words
     [pronoun])."""

@@ -95,7 +95,7 @@ def time_tags(folded: str, start: int, end: int) -> list[str]:
     return [kind for m, kind in time_words(folded, start, end) if not inside(m.start(), skip)]
 
 
-POSSESSIVE = ("'s", "’s", "的")  # what follows a weekday that owns a noun ("Monday's losses", 周一的)
+POSSESSIVE = ("'s", "’s", "的")  # the marks of an owner before its noun ("Monday's losses", 周一的, "V3's")
 
 
 def possessive_days(folded: str, start: int, at: int, end: int) -> set[str]:
