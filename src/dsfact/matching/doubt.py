@@ -22,7 +22,7 @@ from dsfact.matching.pricemonth import priced_in_other_month, priced_later
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
 from dsfact.matching.shares import broken_down, share_told
-from dsfact.matching.storyday import story_day
+from dsfact.matching.storyday import one_day_clause, story_day
 from dsfact.matching.summed import part_of_total, parts_of_claim
 from dsfact.matching.tables import header_dates
 from dsfact.matching.thatday import REFERRED_PARAGRAPHS, follows, next_day, referred_day, refers_back
@@ -133,6 +133,8 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
         return _undated_doubt(text, q.start, _date_tags(own), time)
     own_clause = tuple(time_tags(text.folded, sentence.start, text.reader().clause_span(q.start)[1])) if own else \
         _not_others(text, q, sentence, _before_consequence(text, q, sentence, tags))
+    if "several-days" in own_clause and one_day_clause(text.reader(), q):  # "this week ... a loss in a single
+        own_clause = tuple(t for t in own_clause if t != "several-days")  # session": that session's figure
     if not time_fits(time, own_clause, text.year, text.day):  # placed by its own words: a period told in a later
         # clause is that clause's ("当天收盘时，英伟达大跌17%，……，今年以来的涨幅转负")
         return ANOTHER_DAY

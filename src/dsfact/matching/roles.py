@@ -23,6 +23,7 @@ from dsfact.matching.partof import part_of_larger, whole_of_part
 from dsfact.matching.restatedrate import per_base, restates_rate
 from dsfact.matching.rolewords import Role, lexicon
 from dsfact.matching.sized import sized_move
+from dsfact.matching.storyday import one_day_clause
 from dsfact.matching.timewords import inside, references
 from dsfact.matching.wordtables import group_of
 from dsfact.model import Quantity
@@ -372,10 +373,10 @@ class FigureReader:
         if sentence not in self._timed:  # a time word places figures of its own sentence only: read when first asked
             self.place_times(*sentence)
         k = bisect.bisect_left(self.starts, q.start)
-        own = self._times.get(k)
-        if own:
-            return tuple(own)
-        return tuple(self._heads.get(self.sentence_of(q.start)[0], ()))
+        tags = tuple(self._times.get(k) or self._heads.get(self.sentence_of(q.start)[0], ()))
+        if "several-days" in tags and one_day_clause(self, q):  # "a jolt this week as Nvidia took a $589 billion
+            return tuple(t for t in tags if t != "several-days")  # loss in a single session": that session's figure
+        return tags
 
     def _first_amount(self, a: int, end: int) -> int | None:
         """The index of the first figure at or after offset a and before `end` that is no date or duration."""

@@ -37,6 +37,13 @@ def story_day(text, q, claim) -> bool:
     return _found(text, "one-day", sentence)
 
 
+def one_day_clause(reader, q) -> bool:
+    """Whether figure q's own clause (reader: a FigureReader) tells a one-day move (time.words [story-day]
+    `one-day`: "in a single trading session", 单日), which no "this week" heading its sentence spreads over days."""
+    lo, hi = reader.clause_span(q.start)
+    return _words("one-day").get(reader._chinese).search(reader.folded, lo, hi) is not None
+
+
 def _elsewhere(text, q, claim, names: list[int]) -> bool:
     """Whether figure q's sentence, or its claim, keeps it off the story's day (see the module's words)."""
     if claim.time != _first_day(text.registry, claim.subject):
