@@ -64,4 +64,28 @@ def trails_another(text, q, ci: int) -> bool:
         return False
     if ci in naming(first.cue)[1]:
         return False  # the clause's subject is ci's own
+    if ci in naming(names[-1].cue)[1] and _sourced(folded, names[-1].start, names[-1].end, marks[k - 1]):
+        return False  # "纳指大跌主要来自英伟达，跌幅17%": the move of the name given as its source
     return any(ci in naming(h.cue)[1] for h in names if h.start > first.start)
+
+
+def _sourced(folded: str, start: int, end: int, comma: int) -> bool:
+    """Whether the name at folded[start:end] ends its clause (at `comma`) right after a word of
+    sentences.words [trailing-source] ("came mostly from Nvidia,", 主要来自英伟达，)."""
+    if folded[end:comma].strip():
+        return False
+    before = folded[max(0, start - 24):start].rstrip()
+    for article in ("the", "a", "an"):
+        if before.endswith(" " + article):
+            before = before[:-len(article)].rstrip()
+            break
+    return any(before.endswith(word) and (not word.isascii() or len(before) == len(word)
+                                          or not before[-len(word) - 1].isalnum())
+               for word in _source_words())
+
+
+@lru_cache(maxsize=1)
+def _source_words() -> tuple[str, ...]:
+    from dsfact.lang import words_of
+
+    return words_of("sentences", "trailing-source", longest_first=True)
