@@ -20,7 +20,7 @@ import bisect
 from functools import lru_cache
 from types import SimpleNamespace
 
-from dsfact.document.cells import is_pipe_row, row_cells
+from dsfact.document.cells import is_pipe_row, joined_table, row_cells
 from dsfact.document.copied import copied_block, copied_break
 from dsfact.document.directives import Comment
 from dsfact.document.labels import breaks_before, link_label, outlined
@@ -458,7 +458,8 @@ def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None
                                  or outlined(s, nxt, segments[k + 1][1])  # "2．输出：每百万tokens 16元"
                                  or broken_by_hand(s, a, b, nxt, segments[k + 1][1])  # a Chinese title line
                                  or copied_break(s, segments, k, copied)  # a page's paragraph or title a line
-                                 or is_pipe_row(s, a, b) and is_pipe_row(s, nxt, segments[k + 1][1])):  # a table's
+                                 or is_pipe_row(s, a, b) and is_pipe_row(s, nxt, segments[k + 1][1])  # a table's rows
+                                 or joined_table(s, a, b) or joined_table(s, nxt, segments[k + 1][1])):  # one line
             if nl != -1:
                 mask[nl] = KEEP
                 if nl and s[nl - 1] == "\r":

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import re
 
-from dsfact.document.cells import is_pipe_row, table_top
+from dsfact.document.cells import is_delimiter_row, is_pipe_row, table_top
 from dsfact.matching.cues import ENTITY, SUBJECT
 from dsfact.matching.text import line_start
 from dsfact.model import Quantity
+
+_JOINT = re.compile(r"[ \t]+\|")  # the blanks after a row's closing pipe, and the next row's opening one
+_ROWS = re.compile(r"\|[ \t]+\|")  # two rows joined on one line: "| a | b | | 1 | 2 |"
 
 
 def other_column(text, q: Quantity, ci: int) -> bool:
@@ -51,12 +54,59 @@ def header_cell(raw: str, pos: int, start: int | None = None) -> tuple[int, int]
         if joint is None or not raw[first + 1:first + joint.start()].split("|")[0].strip():
             return None  # pos is in the first row, or its first cell is empty (its width is unsure)
         end = first + joint.start() + 1
-        column = raw.count("|", first, pos) % raw.count("|", first, end)
+        column = raw.count("|", _body_start(raw, first, end, pos), pos) % raw.count("|", first, end)
     cells = raw[first:end].split("|")
     if not 0 < column < len(cells):
         return None
     a = first + sum(len(c) + 1 for c in cells[:column])
     return a, a + len(cells[column])
+
+
+def joined_cell(raw: str, pos: int, start: int) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
+    """For a figure at pos in a table whose rows a plain-text paragraph joined on one line (the line begins at
+    `start`) and whose first row a delimiter row follows ("| Model | Input | | --- | --- | | V3 | $0.27 |"):
+    the spans of its row's first cell (None when the figure is in it or it is empty) and of its column's
+    header cell. None without that delimiter row: then which pipe opens a row and which an empty cell is
+    unsure."""
+    first = start
+    while first < pos and raw[first] in " \t":
+        first += 1
+    joint = _ROWS.search(raw, first, pos)
+    if raw[first:first + 1] != "|" or joint is None:
+        return None
+    end = joint.start() + 1
+    body = _body_start(raw, first, end, pos)
+    if body == first:
+        return None
+    header = header_cell(raw, pos, start)
+    width = raw.count("|", first, end)
+    if header is None or width < 3:
+        return None
+    k = body
+    for _ in range(raw.count("|", body, pos) // width * width):  # past the rows before pos's
+        k = raw.find("|", k) + 1
+    x = raw.find("|", k) + 1  # past the opening pipe of pos's row
+    y = raw.find("|", x, pos + 1)
+    while x < y and raw[x] in " \t":
+        x += 1
+    while y > x and raw[y - 1] in " \t":
+        y -= 1
+    return ((x, y) if x < y and not x <= pos <= y else None), header
+
+
+def _body_start(raw: str, first: int, end: int, pos: int) -> int:
+    """Where the rows of a table joined on one line are counted from, its first row standing at first:end:
+    past the delimiter row that follows that row, whatever its width ("| Model | Input | Output | | --- | --- |
+    --- | --- | | V3 | $0.27 | $1.10 |": a delimiter row of a cell more than its header holds no figure, and
+    counting its pipes would put every figure after it one column off); `first` when no delimiter row follows."""
+    joint = _JOINT.match(raw, end)
+    if joint is None or joint.end() > pos:
+        return first
+    a = joint.end() - 1  # the second row's opening pipe
+    close = _ROWS.search(raw, a + 1, pos)
+    if close is None or not is_delimiter_row(raw, a, close.start() + 1):
+        return first
+    return close.end() - 1  # the opening pipe of the first row under it
 
 
 def _line_end(raw: str, pos: int) -> int:

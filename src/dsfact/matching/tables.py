@@ -271,8 +271,10 @@ def pipe_cell(text: str, pos: int, start: int) -> tuple[tuple[int, int] | None, 
             end = len(text) if len(text) <= pos + _ROW_REACH else -1
         return _space_cell(text, pos, start) if end > 0 and (text.find("   ", start, end) >= 0
                                                              or text.find("\t", start, end) >= 0) else None
-    if _JOINED.search(text, *line):
-        return None  # (rows a plain-text paragraph joined on one line: which cell labels a row is unsure)
+    if _JOINED.search(text, *line):  # rows a plain-text paragraph joined on one line: only under a delimiter
+        from dsfact.matching.columns import joined_cell  # row is it sure which pipe opens a row
+
+        return joined_cell(text, pos, line[0])
     from dsfact.matching.columns import header_cell
 
     header = header_cell(text, pos)
