@@ -12,7 +12,7 @@ from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.epithets import in_epithet
 from dsfact.matching.others import not_names as _not_names
-from dsfact.matching.others import party_at
+from dsfact.matching.others import party_at, record_frame
 from dsfact.matching.sentences import after_question, past_question_mark
 from dsfact.matching.storybody import story_body
 from dsfact.matching.suffixed import STOCK_CODE, suffixed_name
@@ -73,7 +73,9 @@ def _sentence_names(text, si: int, unit: str) -> tuple[float, list[list]]:
         if hit.end < first_cue:
             _, foreign, names, entity, _, _, _ = reading(hit.cue, unit)
             if (entity or names or foreign and is_money(unit) and _names_in_money(text, hit.cue, unit)) \
-                    and not is_comparison(text.folded, hit.start, hit.end):  # (not "a GPT-4-class model")
+                    and not is_comparison(text.folded, hit.start, hit.end) \
+                    and not record_frame(text.folded, hit.end):  # (not "a GPT-4-class model", nor the market
+                # that measures a record: "the largest loss in US stock market history")
                 first_cue = hit.end  # (a word that names no one is not asked: most of a sentence's cue words)
     return first_cue, _names_of(text, si)
 

@@ -407,7 +407,7 @@ def _says_we(text, q) -> bool:
     from dsfact.matching.sections import speaks_first_person
 
     sentence = text.sentences[text.sentence_of(q.start)]
-    return speaks_first_person(text.folded, sentence.start, q.start)
+    return speaks_first_person(text.folded, sentence.start, q.start, text.text)
 
 
 def named_just_before(text, q, ci: int) -> bool:

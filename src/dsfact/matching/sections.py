@@ -14,6 +14,7 @@ from dsfact.matching.wordtables import Alternation
 
 _FIRST_PERSON: Alternation | None = None
 _POINTERS: Alternation | None = None
+_NOT_AS_WRITTEN: frozenset[str] | None = None
 
 
 def carried_loosely(text, q, si: int, missing: list[int], subject_d: dict[int, float]) -> list[int]:
@@ -74,7 +75,7 @@ def first_person(text, q, si: int, missing: list[int], subject_d: dict[int, floa
     borrowed = [ci for ci in missing if subject_d.get(ci, INF) < INF]
     if not borrowed:
         return []
-    return borrowed if speaks_first_person(text.folded, text.sentences[si].start, q.start) else []
+    return borrowed if speaks_first_person(text.folded, text.sentences[si].start, q.start, text.text) else []
 
 
 def answered(text, q, si: int, subject_d: dict[int, float]) -> list[int]:
@@ -83,25 +84,29 @@ def answered(text, q, si: int, subject_d: dict[int, float]) -> list[int]:
     sentence): the answer's figure is the speaker's. They bind loosely."""
     folded, start = text.folded, text.sentences[si].start
     asked = folded.rfind("?", start, q.start)  # (most sentences ask nothing: nothing more is read)
-    if asked < 0 or not speaks_first_person(folded, asked, q.start):
+    if asked < 0 or not speaks_first_person(folded, asked, q.start, text.text):
         return []
     naming, hits = text.index.naming, text.hits_in(start, q.start)
     return [ci for ci, d in subject_d.items() if d < INF and not any(
         ci in naming(h.cue)[1] for h in hits if h.start > asked)]
 
 
-def speaks_first_person(folded: str, start: int, end: int) -> bool:
+def speaks_first_person(folded: str, start: int, end: int, original: str | None = None) -> bool:
     """Whether folded[start:end] says a word of the first person (names.words [first-person]) with no word
     that points back to a subject after it ("We think it spent $6.5 million": "it" is DeepSeek; names.words
-    [pronoun])."""
-    global _FIRST_PERSON, _POINTERS
-    if _FIRST_PERSON is None or _POINTERS is None:
+    [pronoun]). `original`, the text as written (folded's offsets): a word written as one of [first-person]
+    `as-written-not` is another word ("US", the country)."""
+    global _FIRST_PERSON, _POINTERS, _NOT_AS_WRITTEN
+    if _FIRST_PERSON is None or _POINTERS is None or _NOT_AS_WRITTEN is None:
         from dsfact.lang import words_of
 
         _FIRST_PERSON = Alternation(words_of("names", "first-person"))
         _POINTERS = Alternation(words_of("names", "pronoun", "before"))
+        _NOT_AS_WRITTEN = frozenset(words_of("names", "first-person", "as-written-not"))
     chinese = has_han(folded[start:end])
     last = None
     for m in _FIRST_PERSON.get(chinese).finditer(folded, start, end):
+        if original is not None and original[m.start():m.end()] in _NOT_AS_WRITTEN:
+            continue
         last = m
     return last is not None and _POINTERS.get(chinese).search(folded, last.end(), end) is None
