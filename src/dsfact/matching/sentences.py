@@ -231,7 +231,18 @@ def _opens_sentence(text: str, stop: int, j: int, rules: _Rules) -> bool:
     word = _WORD_BEFORE.search(text, max(0, stop - 8), stop)
     if word is not None and word.group(1).lower() in rules.abbreviations:
         return False
-    return text[j].isupper() or is_cjk(text[j]) or text[j] in rules.opens or _pictograph(text[j])
+    return text[j].isupper() or is_cjk(text[j]) or text[j] in rules.opens or _pictograph(text[j]) \
+        or _opens_cjk_number(text, j)
+
+
+def _opens_cjk_number(text: str, j: int) -> bool:
+    """Whether text[j:] opens with digits a Chinese character goes on from ("... in 2024. 2025年1月27日，輝達……",
+    a page that sets a Chinese paragraph after an English one): a Chinese sentence's first word, as a capital
+    opens an English one; an English number after a stop ("No. 5 in 2024") goes on with no such character."""
+    k = j
+    while k < len(text) and k - j < 8 and text[k].isdigit():
+        k += 1
+    return k > j and k < len(text) and is_cjk(text[k])
 
 
 def _pictograph(ch: str) -> bool:
