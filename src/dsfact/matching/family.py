@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from dsfact.fold import fold_text
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.memo import LastText
 from dsfact.matching.snapshot import another_release
@@ -420,17 +421,25 @@ def _earmark_words() -> tuple:
 
 
 def for_own_event(text, q: Quantity, claim) -> bool:
-    """Whether figure q, a quantity that is no sum of money, is set aside for its claim's own event: "over
-    200 million GPU-hours dedicated to training Grok 3", "6亿GPU小时专门用于训练Grok 3" are the compute the
-    training used, not a slice of a larger total, so the earmark word does not loosen the binding. The
-    event's words are dsfact/lang/events.words; a sum ("$20 million set aside for training") stays a slice."""
-    if is_money(q.unit):
-        return False
-    from dsfact.matching.events import event_of, events
+    """Whether figure q is set aside for its claim's own event: "over 200 million GPU-hours dedicated to
+    training Grok 3", "6亿GPU小时专门用于训练Grok 3" are the compute the training used, not a slice of a larger
+    total, so the earmark word does not loosen the binding. The event's words are dsfact/lang/events.words; a
+    sum ("$20 million set aside for training") stays a slice, unless the use it is set aside for is the claim's
+    own variant (its `variant_cues`): "the cost to train R1 was only $294,000 for reinforcement learning,
+    bringing the overall expense to $6.3 million" tells the reinforcement-learning cost itself, the part the
+    claim is of."""
+    money = is_money(q.unit)
+    if money:
+        if not claim.variant_cues:
+            return False
+        begins = _variant_begins(claim)
+    else:
+        from dsfact.matching.events import event_of, events
 
-    name = event_of(claim)
-    if name is None:
-        return False
+        name = event_of(claim)
+        if name is None:
+            return False
+        begins = events()[name].words.begins
     after, _, use = _earmark_words()
     folded = text.folded
     i = q.end
@@ -442,9 +451,18 @@ def for_own_event(text, q: Quantity, claim) -> bool:
         if folded.startswith(word, i) and not (word.isascii() and folded[e:e + 1].isalnum()):
             rest = folded[e:e + 24].lstrip()
             rest = rest[4:] if rest.startswith("the ") else rest
-            if events()[name].words.begins(rest, chinese):
-                return True  # ("dedicated to training", "专门用于训练")
+            if begins(rest, chinese):
+                return True  # ("dedicated to training", "专门用于训练", "for reinforcement learning")
     return False
+
+
+def _variant_begins(claim):
+    """A test of whether a folded text begins with one of the claim's variant words (a Latin word whole)."""
+    words = tuple(fold_text(w) if not w.isascii() else w.lower() for w in claim.variant_cues)
+
+    def begins(rest: str, chinese: bool) -> bool:
+        return any(rest.startswith(w) and not (w.isascii() and rest[len(w):len(w) + 1].isalnum()) for w in words)
+    return begins
 
 
 def earmarked_slice(text, q: Quantity) -> bool:
