@@ -19,7 +19,7 @@ from dsfact.matching.text import INF
 
 _PAIR_GAP = 12  # characters between the two names of a pair ("V3 and OpenAI's", "」與「")
 _JOIN = frozenset(("and", "or", "versus", "vs", "vs.", "with", "against", "和", "与", "及", "以及", "跟", "同", "、",
-                   ",", "，", "对", "对比"))
+                   ",", "，", "对", "对比", "the"))  # (an article before the second name: "the S&P 500 and the Nasdaq")
 _WORDS: tuple[tuple[str, ...], tuple[str, ...], frozenset[str]] | None = None
 
 
@@ -82,24 +82,63 @@ def _pair(text, names: list[tuple]) -> tuple[tuple, tuple] | None:
     """The last two names of `names` joined as a pair: only a joining word, a possessive, a comma or a
     bracketed gloss between them; else the two names, when `names` holds no more than two ("V3比肩OpenAI的
     GPT-4o，后者……")."""
-    folded = text.folded
     for k in range(len(names) - 1, 0, -1):
         a, b = names[k - 1], names[k]
-        if (a[1], a[2]) == (b[1], b[2]):
-            continue
-        gap = folded[a[0].end:b[0].start]
-        if len(gap) > _PAIR_GAP:
-            continue
-        words = gap.replace("'s", " ").replace("’s", " ").replace("的", " ")
-        for mark in "「」『』\"“”()（）":
-            words = words.replace(mark, " ")
-        for mark in (",", "，", "、"):
-            words = words.replace(mark, f" {mark} ")
-        parts = words.split()
-        if parts and all(p in _JOIN for p in parts):
+        if (a[1], a[2]) != (b[1], b[2]) and _joined(text, a, b):
             return a, b
     distinct = list({(entity, subjects): (h, entity, subjects) for h, entity, subjects in names}.values())
     return (distinct[0], distinct[1]) if len(distinct) == 2 and distinct[0][0].start < distinct[1][0].start else None
+
+
+def _rivals(text, names: list[tuple], pair: tuple[tuple, tuple]) -> bool:
+    """Whether `names` hold a third name that "the former" might as well mean: one in the pair's own clause
+    ("V3 is set beside GPT-4o and Claude; the former ...", "V3常被拿來和GPT-4o、Claude比較，前者"), unless it
+    only owns a noun there ("Nvidia's fall dragged down the S&P 500 and the Nasdaq. The former ...": an index's).
+    A name in another clause is no rival ("英伟达暴跌，拖累标普500指数和纳斯达克指数，前者……")."""
+    ours = {(entity, subjects) for _, entity, subjects in pair}
+    first, marks, folded = pair[0][0], text._marks, text.folded
+    for k, (h, entity, subjects) in enumerate(names):
+        if (entity, subjects) in ours:
+            continue
+        if k + 1 < len(names) and names[k + 1][0] is first and _joined(text, names[k], names[k + 1]):
+            return True  # the head of a longer list: "Nvidia, Broadcom and the Nasdaq"
+        a, b = (h.end, first.start) if h.end <= first.start else (pair[1][0].end, h.start)
+        if bisect.bisect_right(marks, b) > bisect.bisect_left(marks, a):
+            continue  # in another clause
+        if h.end <= first.start and _possessor(folded, h):
+            continue  # a possessor of a noun of its own ("Nvidia's fall", 英伟达的暴跌)
+        return True
+    return False
+
+
+def _possessor(folded: str, hit) -> bool:
+    """Whether the name `hit` owns the noun after it: "Nvidia's", 英伟达的."""
+    ends = ("'s", "’s", "的")
+    return folded[hit.start:hit.end].endswith(ends) or folded[hit.end:hit.end + 4].lstrip().startswith(ends)
+
+
+def _joined(text, a: tuple, b: tuple) -> bool:
+    """Whether names a and b stand joined: only a joining word, a possessive, a comma or a bracketed gloss
+    between them."""
+    gap = text.folded[a[0].end:b[0].start]
+    for head in _index_heads():  # an index's own noun after its name: "标普500指数与纳斯达克指数", "the S&P 500 index and"
+        gap = gap.replace(head, " ")
+    if len(gap.strip()) > _PAIR_GAP:
+        return False
+    words = gap.replace("'s", " ").replace("’s", " ").replace("的", " ")
+    for mark in "「」『』\"“”()（）":
+        words = words.replace(mark, " ")
+    for mark in (",", "，", "、"):
+        words = words.replace(mark, f" {mark} ")
+    parts = words.split()
+    return bool(parts) and all(p in _JOIN for p in parts)
+
+
+def _index_heads() -> tuple[str, ...]:
+    """The nouns of an index that may follow its name (nouns.words [epithet] `index`), longest first."""
+    from dsfact.lang import words_of
+
+    return words_of("nouns", "epithet", "index", longest_first=True)
 
 
 _UNRESOLVED = (-1, False, ())
@@ -133,8 +172,8 @@ def pointed(text, si: int, q) -> tuple[int, bool, tuple[int, ...]] | None:
         before = text.sentences[si - 1]
         names = _names(text, before.start, before.end)
     pair = _pair(text, names)
-    if pair is None or len({(entity, subjects) for _, entity, subjects in names}) > 2:
-        return _UNRESOLVED  # no pair, or more names than two: which one is meant, the words do not say
+    if pair is None or _rivals(text, names, pair):
+        return _UNRESOLVED  # no pair, or a third name of its kind: which one is meant, the words do not say
     _, entity, subjects = pair[place]
     return end, entity, subjects
 
