@@ -502,7 +502,18 @@ def turns_away(folded: str, start: int, end: int) -> bool:
     """Whether folded[start:end] turns to another subject ("elsewhere", "另一方面", "a rival"), or names a
     listed company by its stock code (names.words [ticker]: "越疆(2432.HK)涨19.2%")."""
     chinese, lex = has_han(folded[start:end]), lexicon()
-    return any(words.get(chinese).search(folded, start, end) is not None for words in (lex.shift, lex.ticker))
+    if lex.ticker.get(chinese).search(folded, start, end) is not None:
+        return True
+    return any(not _verb_use(folded, m, lex) for m in lex.shift.get(chinese).finditer(folded, start, end))
+
+
+def _verb_use(folded: str, m, lex) -> bool:
+    """Whether a shift word is a verb there ("capabilities that rival the best", "a model to rival o1"): one of
+    names.words [shift] `verbs` right after a word of `verb-after`."""
+    if m.group() not in lex.shift_verbs:
+        return False
+    before = folded[max(0, m.start() - 16):m.start()].split()
+    return bool(before) and before[-1] in lex.shift_verb_after
 
 
 def fits(kind: str, roles) -> bool:

@@ -114,7 +114,10 @@ class _Lexicon:
     def _read_names(self, names: dict) -> None:
         """The words of names.words the role reader asks: comparison, shift, ticker, share base, agent."""
         comparison = names.get("comparison", {})
-        self.shift = Alternation(names.get("shift", {}).get("before", ()))
+        shift = names.get("shift", {})
+        self.shift = Alternation(shift.get("before", ()))
+        self.shift_verbs = frozenset(shift.get("verbs", ()))  # "capabilities that rival the best": a verb, no rival
+        self.shift_verb_after = frozenset(shift.get("verb-after", ()))
         self.ticker = Pattern(_TICKER, *(names.get("ticker", {}).get(k, ()) for k in ("before", "after")))
         self.compared_before = Words(comparison.get("before", ()))
         self.compared_after = Words(comparison.get("after", ()))
