@@ -42,7 +42,7 @@ from dsfact.matching.present import says_where
 from dsfact.matching.pronouns import pronoun_subject
 from dsfact.matching.recalled import recalled_metric
 from dsfact.matching.referents import in_quote, qualifies_other, quoted, referred_back, said_after, spoken_lead
-from dsfact.matching.relaside import only_in_asides
+from dsfact.matching.relaside import described_asides, names_only_in, only_in_asides, within
 from dsfact.matching.relhead import relative_head
 from dsfact.matching.restated import restated_fits
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, turns_away
@@ -430,15 +430,15 @@ class TextMatcher(TextCues):
     def _named_before(self, q: Quantity, si: int) -> bool:
         """Whether the figure's own sentence names, before it, another company or the subject of another
         claim of its unit ("Apple shipped 50 million"), in which case it is not about a subject of an
-        earlier sentence. A name that only serves as a comparison ("比OpenAI便宜90%") does not count."""
-        first_cue, names = sentence_names(self, si, q.unit)
-        if first_cue <= q.start:
+        earlier sentence. Nor a comparison ("比OpenAI便宜90%"), nor a described subject's aside (relaside)."""
+        (first_cue, names), asides = sentence_names(self, si, q.unit), described_asides(self, si, q.start)
+        if first_cue <= q.start and not names_only_in(self, si, q, asides):
             return True
         not_names = _not_names()
         for start, end, word in reached(self.folded, names, q.start):  # (none a name a thing is likened to)
             if end > q.start:  # a name cut by the figure is read as far as the figure
                 word = self.text[start:q.start].lower()
-            if word not in not_names and not in_epithet(self, si, q.start, start) and not in_aside(self, start, end, q.start):
+            if word not in not_names and not in_epithet(self, si, q.start, start) and not in_aside(self, start, end, q.start) and not within(asides, start, end):
                 return True  # (an epithet's capitals name no one: "The Silicon Valley chip giant rose 9%")
         return False
 

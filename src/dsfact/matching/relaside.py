@@ -3,7 +3,11 @@ clause's figure: in "Nvidia, which was the world's most valuable company in 2024
 is the aside's, and the fall is Monday's. Such an aside opens with a comma and a relative word ("which", "who",
 "whose"), or in Chinese with an apposition that describes it (辉达，这家……的公司，), and closes with a comma or a
 dash before the figure; its dates place nothing outside it. The opening words are language data (names.words
-[relative-aside])."""
+[relative-aside]).
+
+In a sentence whose subject is given by description ("The chatbot, which topped Apple's US App Store, was built
+for $5.6 million"), a name in such an aside is the aside's: the figure still takes the subject the description
+stands for (described_asides)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -55,3 +59,43 @@ def in_aside_before(text, hit, q_start: int) -> bool:
     if not sentence.start <= hit.start < q_start:
         return False
     return any(a <= hit.start and hit.end <= b <= q_start for a, b in relative_asides(text.folded, sentence.start, q_start))
+
+
+@lru_cache(maxsize=1)
+def _determiners() -> tuple[str, ...]:
+    """The words that open a description of a subject (nouns.words [epithet] `before`: the, this, 这家, 该), as they
+    stand at a sentence's start in folded text."""
+    from dsfact.lang import words_of
+
+    return tuple(w + " " if w.isascii() else w for w in words_of("nouns", "epithet", "before"))
+
+
+def described_asides(text, si: int, q_start: int) -> list[tuple[int, int]]:
+    """The relative asides closed before q_start of sentence si when the sentence opens with a description of its
+    subject ("The chatbot, which topped Apple's chart, ...", "The company, whose app ..."); none otherwise (a
+    sentence that opens with a name, "Arm, which designs chips for Apple, fell 10%", is that name's)."""
+    sentence = text.sentences[si]
+    head = text.folded[sentence.start:q_start].lstrip(" \t\n\"'“‘")
+    if not head.startswith(_determiners()):
+        return []
+    return [(a, b) for a, b in relative_asides(text.folded, sentence.start, q_start) if b <= q_start]
+
+
+def names_only_in(text, si: int, q, asides: list[tuple[int, int]]) -> bool:
+    """Whether every cue word before figure q in sentence si that names a body or a subject stands in one of
+    `asides` (none when there are none)."""
+    if not asides:
+        return False
+    reading = text.index.reading
+    for hit in text.sentence_hits(si):
+        if hit.end > q.start:
+            break
+        _, foreign, names, entity, _, _, _ = reading(hit.cue, q.unit)
+        if (entity or names or foreign) and not within(asides, hit.start, hit.end):
+            return False
+    return True
+
+
+def within(asides: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether text[start:end] stands in one of `asides`."""
+    return any(a <= start and end <= b for a, b in asides)
