@@ -216,3 +216,35 @@ def section_label(s: str, start: int) -> tuple[int, int] | None:
             return row_cells(s, above, end)[0]
         first = above
     return None
+
+
+def _filled(s: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The cells of the pipe row s[a:b] up to its last filled one (a row padded with empty cells at its end)."""
+    cells = row_cells(s, a, b)
+    while cells and cells[-1][0] == cells[-1][1]:
+        cells.pop()
+    return cells
+
+
+def group_label(s: str, start: int) -> tuple[int, int] | None:
+    """The span of the label of the row group over the pipe row whose line begins at `start`, in a table
+    flattened from one whose first column spans rows ("DISCOUNT PRICE | 1M INPUT (CACHE HIT) | $0.035 |" over
+    "1M INPUT (CACHE MISS) | $0.135 | |": the rows under a group's first lack its spanning cell): the first
+    cell of the nearest row up its table that fills more cells than it, past rows that fill as many; None
+    when a row that fills fewer, a delimiter row or the table's top comes first."""
+    end = s.find("\n", start)
+    width = len(_filled(s, start, len(s) if end < 0 else end))
+    first = start
+    while first > 0:
+        above = s.rfind("\n", 0, first - 1) + 1
+        end = first - 1
+        if not is_pipe_row(s, above, end) or is_delimiter_row(s, above, end):
+            return None
+        cells = _filled(s, above, end)
+        if len(cells) > width:
+            return cells[0]
+        if len(cells) < width:
+            return None
+        first = above
+    return None
+

@@ -139,9 +139,11 @@ def discounted(text, q, claim_index: int | None = None) -> bool:
 
 
 def table_discount(text, q) -> bool:
-    """Whether a table cell's price is one of a discount period its table names: its column's header or a
-    section row over its row ("| **优惠时段价格** | | |", "| Off-peak (UTC 16:30-00:30) | | |") names one. A
-    Markdown table gives a section row to the cells under it as their lead (dsfact.document.markdown)."""
+    """Whether a table cell's price is one of a discount period its table names: its column's header, a
+    section row over its row ("| **优惠时段价格** | | |", "| Off-peak (UTC 16:30-00:30) | | |"), its row's own
+    label or the label of its row group (a first column that spanned rows: "DISCOUNT PRICE | 1M OUTPUT TOKENS
+    | $0.550 |" over the group's other rows) names one. A Markdown table gives a section row to the cells under
+    it as their lead (dsfact.document.markdown)."""
     structure = text.structure
     if structure is not None and structure.table_of(q.start):
         caption = structure.caption_of(q.start)
@@ -150,14 +152,16 @@ def table_discount(text, q) -> bool:
     start = text.sentences[text.sentence_of(q.start)].start
     if text.text.find("|", start, q.start) < 0:
         return False
-    from dsfact.document.cells import is_pipe_row, section_label, table_top
+    from dsfact.document.cells import group_label, is_pipe_row, row_cells, section_label, table_top
     from dsfact.matching.columns import header_cell
 
     k = text.text.rfind("\n", 0, start) + 1
     end = text.text.find("\n", q.start)
     if not is_pipe_row(text.text, k, len(text.text) if end < 0 else end):
         return False
-    spans = (section_label(text.text, k), header_cell(text.text, q.start, k))
+    own = row_cells(text.text, k, q.start)[:1]  # the row's own label ("| Off-peak input | $0.135 |")
+    spans = (section_label(text.text, k), header_cell(text.text, q.start, k), group_label(text.text, k),
+             own[0] if own and own[0][1] < q.start else None)
     return any(span and names_discount(text.folded, *span) for span in spans) \
         or _caption_discount(text.folded, *_pipe_caption(text.text, table_top(text.text, k)))
 
