@@ -11,6 +11,7 @@ import re
 
 from dsfact.lang import words_of
 from dsfact.matching.cues import METRIC, _cue_key, has_cjk, is_cjk
+from dsfact.matching.listlabels import measured_by, value_label
 from dsfact.matching.pairedlists import listed_kinds
 from dsfact.matching.recipients import compared_owner, recipient_before
 from dsfact.matching.respective import pair_by_name
@@ -53,7 +54,7 @@ class Structure:
         """For offset pos in a table cell: the spans of its row's label and of its column's header cell
         (either may be None); for a list's "Name: figure" item under a lead that heads it, (None, the lead's
         span); None elsewhere."""
-        if self.item_heads:  # a plain-text list's item under a lead that heads it (_measured_by)
+        if self.item_heads:  # a plain-text list's item under a lead that heads it (listlabels.measured_by)
             k = bisect.bisect_right(self.items[0], pos) - 1
             if k in self.item_heads and pos < self.items[1][k]:
                 return None, self.item_heads[k]
@@ -98,14 +99,16 @@ def structure_of(text: str, blocks) -> Structure | None:
                 and text[before.start:before.end].rstrip().endswith((":", "："))) else None
             if caption is not None:
                 captions[len(starts)] = caption
-        before = b
-        spans = []
+        label, before = value_label(text, before, b), b  # "- Pretraining tokens" over "- 14.8T": its label
+        spans = [label] if label else []
         if b.lead:
             span = latest.get(" ".join(b.lead.split()))
             if span is not None:
                 spans.append(span)
-                if b.kind == "item" and _measured_by(text, span, b.start, b.end):
+                if b.kind == "item" and measured_by(text, span, b.start, b.end):
                     tables[len(starts)] = (None, span[:2])
+        if label:
+            tables[len(starts)] = (label[:2], tables.get(len(starts), (None, None))[1])
         for heading in reversed(b.headings):
             span = headings.get(" ".join(heading.split()))
             if span is not None and span not in spans:
@@ -123,7 +126,7 @@ def structure_of(text: str, blocks) -> Structure | None:
         if b.kind == "heading":
             headings[words] = (b.start, b.end, True)
     found = Structure(starts, ends, contexts, items, tables, captions)
-    found.item_heads = {k: lead[:2] for k, (a, z, lead) in enumerate(zip(*items)) if _measured_by(text, lead, a, z)}
+    found.item_heads = {k: lead[:2] for k, (a, z, lead) in enumerate(zip(*items)) if measured_by(text, lead, a, z)}
     return found
 
 
@@ -133,20 +136,6 @@ def structure_of(text: str, blocks) -> Structure | None:
 _LIST_ITEM: re.Pattern | None = None
 _LABEL_CJK = 10  # a label is short: at most this many Chinese characters ...
 _LABEL_LATIN = 4  # ... or Latin words
-
-
-def _measured_by(text: str, lead: tuple[int, int, bool], a: int, b: int) -> bool:
-    """Whether the list item text[a:b], a label and its figure ("1. DeepSeek-V3: $1.10"), stands under a lead line
-    that ends in a colon ("Output prices per million tokens:"): the lead heads the items' figures as a column's
-    header does. A lead that holds a sentence's end ("…缓存命中率为 80%。使用 DeepSeek-V3 模型:") is the end of a
-    passage, not a header."""
-    from dsfact.document.labels import labelled
-
-    head = text[lead[0]:lead[1]].rstrip()
-    return not lead[2] and head.endswith((":", "：")) and _SENTENCE_END.search(head) is None and labelled(text, a, b)[1]
-
-
-_SENTENCE_END = lazy(r"[。!?！？;；]|\.(?![0-9])")  # in a lead line: the end of a sentence before it
 
 
 def _list_item() -> re.Pattern:
