@@ -109,6 +109,13 @@ def names_discount(folded: str, start: int, end: int, then: bool = False, own: t
     return False
 
 
+def of_a_period(folded: str) -> bool:
+    """Whether folded words (a claim's metric: "input price ... during the promotional period") name a discount
+    or promotional period, a word of [discount] `words` or `period`."""
+    chinese = has_han(folded)
+    return any(_words()[key].get(chinese).search(folded) is not None for key in ("words", "period"))
+
+
 def _own_period(text, sentence, claim_index: int | None) -> tuple:
     """The spans of the sentence's words of claim_index's variant: for a claim of a discount period's price
     (V3's promotional price), the words that name that period."""

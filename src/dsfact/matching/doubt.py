@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dsfact.matching.blended import blended_price
 from dsfact.matching.captionday import caption_day_elsewhere
 from dsfact.matching.cues import METRIC, VARIANT, has_cjk
 from dsfact.matching.datelineday import dated_another_day, written_in_another_week
@@ -71,7 +72,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     if _in_doubt(text, q, claim) or _discount_price(text, q, claim) or placed_by_day_before(text.reader(), q):
         return ANOTHER_DAY
     if _after_parts(text, q) or snapshot_of_extreme(text, q, claim) or share_told(text, q) or broken_down(text, q) \
-            or part_of_total(text, q, claim) or parts_of_claim(text, q, claim):
+            or part_of_total(text, q, claim) or parts_of_claim(text, q, claim) \
+            or blended_price(text, q, claim):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
     if _measures_other(text, q, claim):
         return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity
