@@ -20,7 +20,7 @@ from dsfact.matching.otherweek import another_week
 from dsfact.matching.passedover import other_scale, passed_over  # noqa: F401 (the binding rules' API)
 from dsfact.matching.pastsaid import recalls_statement
 from dsfact.matching.pricemonth import priced_in_other_month, priced_later
-from dsfact.matching.recalledmonth import recalled_in_month
+from dsfact.matching.recalledmonth import dated_tags, recalled_in_month
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
 from dsfact.matching.shares import broken_down, share_told
@@ -134,7 +134,7 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
         # "on Monday", "on 27 January", 昨日 in a text of the 28th: placed on the claim's day, when the year
         # the text implies for a date without one is the claim's
         return _undated_doubt(text, q.start, _date_tags(own), time)
-    own_clause = tuple(time_tags(text.folded, sentence.start, text.reader().clause_span(q.start)[1])) if own else \
+    own_clause = dated_tags(text, sentence.start, text.reader().clause_span(q.start)[1]) if own else \
         _not_others(text, q, sentence, _before_consequence(text, q, sentence, tags))
     if "several-days" in own_clause and one_day_clause(text.reader(), q):  # "this week ... a loss in a single
         own_clause = tuple(t for t in own_clause if t != "several-days")  # session": that session's figure

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime
 
 from dsfact.matching.timefits import time_fits
-from dsfact.matching.timewords import time_tags
+from dsfact.matching.timewords import inside, references, time_tags, time_words
 from dsfact.matching.when import SHIFTED, date_fits, has_day
 
 LOOKBACK = 4  # sentences read back from the figure's for the time the passage last named
@@ -87,3 +87,19 @@ def _in_month(date: str, time: str) -> bool:
     if has_day(date):
         return date_fits(date, time)
     return len(date) == 7 and not date.startswith("-") and date == time[:7]
+
+
+def dated_tags(text, start: int, end: int) -> tuple[str, ...]:
+    """time_tags of text[start:end], with a time word that stands inside a date's figure given as that date
+    ("今年1月" in a text of December 2025 is date:2025-01, not "this year"; "去年1月" in one of 2026 is
+    date:2025-01): the date names the month the word only counts its year from, and a year alone is no day."""
+    folded = text.folded
+    dates = [x for x in text.figures_in(start, end) if x.unit == "date"]
+    skip = references(folded, start, end)
+    out = []
+    for m, kind in time_words(folded, start, end):
+        if inside(m.start(), skip):
+            continue
+        x = next((x for x in dates if x.start <= m.start() < x.end), None)
+        out.append(kind if x is None else "date:" + str(x.value))
+    return tuple(out)
