@@ -174,10 +174,10 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
         return UNANCHORED  # "January 27 ... rebounded 8.9% on Tuesday": 2025's next day, or 2026's 27 January
     if anchored and not own and (text.day and len(text.day) == 10 and text.day != time[:10]
                                  or dated_another_day(text, time) or head_day_elsewhere(text, si, time)):
-        return "" if text.day and (story_day(text, q, claim) or recalled_in_month(text, q, si, time)) \
+        return "" if text.day and (story_day(text, q, claim) or recalled_in_month(text, q, si, claim)) \
             else UNANCHORED  # a text of another day ("## Tuesday, January 28, 2025" over "the Nasdaq rose 2%", 新华社纽约
         # 1月29日电): its own day's figures, or a story of the day before told the morning after; its other figures decide
-    return "" if anchored or story_day(text, q, claim) or recalled_in_month(text, q, si, time) else UNANCHORED
+    return "" if anchored or story_day(text, q, claim) or recalled_in_month(text, q, si, claim) else UNANCHORED
     # "... as DeepSeek spooked investors"; "In January 2025 ... Nvidia lost $589 billion" a year on
 
 

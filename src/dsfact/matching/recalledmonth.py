@@ -7,7 +7,9 @@ be a move of the day the text was written; but the reader takes the time the pas
 story's month, as the figure's. A figure that nothing of its own places is placed on the claim's day when:
 
 - the text is dated well after the claim's day (a retrospective, not a report of the days around it);
-- the text names the registry's story (dsfact.matching.undated.story_names);
+- the text names the registry's story (dsfact.matching.undated.story_names), and the figure's sentence names
+  no other span, cause or direction than the story's (dsfact.matching.storyday's `elsewhere`) nor tells the
+  move after it (time.words [recalled-after]: "Nvidia later fell 8%", 此后);
 - walking back from the figure through its sentence and the sentences before it (LOOKBACK sentences at most,
   across one paragraph break at most), the first that tells a time gives dates, every one of which fits the
   claim's day (its month, "去年 1 月" read against the text's date as January 2025, or the day itself), or
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 
+from dsfact.fold import has_han
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import inside, references, time_tags, time_words
 from dsfact.matching.when import SHIFTED, date_fits, has_day
@@ -29,15 +32,18 @@ LOOKBACK = 4  # sentences read back from the figure's for the time the passage l
 LATER_DAYS = 30  # a text dated this long after the claim's day, at least, looks back at it
 
 
-def recalled_in_month(text, q, si: int, time: str) -> bool:
+def recalled_in_month(text, q, si: int, claim) -> bool:
     """Whether figure q, in sentence si of `text` (a TextMatcher), which nothing of its own places on any day,
     is told under the claim's month by the passage before it, in a retrospective (see the module's docstring)."""
+    time = claim.time
     if not _written_later(text.day, time):
         return False
+    from dsfact.matching.storyday import _elsewhere
     from dsfact.matching.undated import story_names
 
-    if not story_names(text):
-        return False
+    names = story_names(text)
+    if not names or _elsewhere(text, q, claim, names) or _told_after(text, q, si):
+        return False  # another span, cause or direction; "Nvidia later fell 8%", 此后: a move after the story
     sentences, folded = text.sentences, text.folded
     here = sentences[si].paragraph
     for back in range(si, max(si - 1 - LOOKBACK, -1), -1):
@@ -53,6 +59,22 @@ def recalled_in_month(text, q, si: int, time: str) -> bool:
             # against the text's date; "this year", a weekday: a time the walk cannot place on the claim's day
             return all(_part_of_year(t) for t in tags) and time_fits(time, tuple(tags), text.year, text.day)
     return False
+
+
+def _told_after(text, q, si: int) -> bool:
+    """Whether a word of time.words [recalled-after] stands in figure q's sentence before it, or in its clause."""
+    global _AFTER
+    if _AFTER is None:
+        from dsfact.lang import words_of
+        from dsfact.matching.wordtables import Alternation
+
+        _AFTER = Alternation(words_of("time", "recalled-after"))
+    folded, sentence = text.folded, text.sentences[si]
+    end = max(q.start, text.reader().clause_span(q.start)[1])
+    return _AFTER.get(has_han(folded[sentence.start:end])).search(folded, sentence.start, end) is not None
+
+
+_AFTER = None
 
 
 def _dates(text, start: int, end: int) -> list[str]:
