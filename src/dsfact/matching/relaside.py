@@ -27,10 +27,19 @@ def _openers() -> tuple[str, ...]:
                  for key, mark in _MARKS.items() for word in words_of("names", "relative-aside", key))
 
 
-def relative_asides(folded: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the relative asides of folded[start:end] closed within it."""
+@lru_cache(maxsize=1)
+def _participles() -> tuple[str, ...]:
+    """What opens a participle's aside after a described subject (names.words [described-aside] `comma`: "The data
+    center, set to be as large as Manhattan, ..."), as it stands in folded text."""
+    from dsfact.lang import words_of
+
+    return tuple(f", {word} " for word in words_of("names", "described-aside", "comma"))
+
+
+def relative_asides(folded: str, start: int, end: int, openers: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """The spans of the relative asides of folded[start:end] closed within it (and of those `openers` open)."""
     out = []
-    for opener in _openers():
+    for opener in _openers() + openers:
         at = folded.find(opener, start, end)
         while at >= 0:
             body = at + len(opener)
@@ -72,13 +81,14 @@ def _determiners() -> tuple[str, ...]:
 
 def described_asides(text, si: int, q_start: int) -> list[tuple[int, int]]:
     """The relative asides closed before q_start of sentence si when the sentence opens with a description of its
-    subject ("The chatbot, which topped Apple's chart, ...", "The company, whose app ..."); none otherwise (a
+    subject ("The chatbot, which topped Apple's chart, ...", "The company, whose app ...", or a participle's: "The
+    data center, set to be as large as Manhattan, ..."); none otherwise (a
     sentence that opens with a name, "Arm, which designs chips for Apple, fell 10%", is that name's)."""
     sentence = text.sentences[si]
     head = text.folded[sentence.start:q_start].lstrip(" \t\n\"'“‘")
     if not head.startswith(_determiners()):
         return []
-    return [(a, b) for a, b in relative_asides(text.folded, sentence.start, q_start) if b <= q_start]
+    return [(a, b) for a, b in relative_asides(text.folded, sentence.start, q_start, _participles()) if b <= q_start]
 
 
 def names_only_in(text, si: int, q, asides: list[tuple[int, int]]) -> bool:
