@@ -250,9 +250,8 @@ def _beaten_records(folded: str, start: int, end: int, chinese: bool) -> list[tu
     beaten, set_ = _set_words()
     out = []
     for m in beaten.get(chinese).finditer(folded, start, end):
-        b = m.end()
-        while b < end and folded[b] not in _MARKS:
-            b += 1
+        b = _clause_end(folded, m.end(), end)
+        b = _set_after(folded, b, end, set_.get(chinese))  # "breaking its record for the largest loss, previously set in September"
         if _lexicon().record.get(chinese).search(folded, m.end(), b) is None and (
                 set_.get(chinese).search(folded, m.end(), b) is None
                 or _lexicon().superlative.get(chinese).search(folded, m.end(), b) is None):
@@ -260,6 +259,30 @@ def _beaten_records(folded: str, start: int, end: int, chinese: bool) -> list[tu
         if all(_is_date_digits(folded, d) for d in _DATE_DIGITS.finditer(folded, m.end(), b)):
             out.append((m.start(), b))
     return out
+
+
+def _clause_end(folded: str, b: int, end: int) -> int:
+    while b < end and folded[b] not in _MARKS:
+        b += 1
+    return b
+
+
+SET_AFTER_WORD = 12  # characters of one word ("previously") that may open the clause after a beaten record's
+
+
+def _set_after(folded: str, b: int, end: int, finder) -> int:
+    """Where a beaten record's clause ends, taking in the clause after it when that one opens with a `set` word,
+    maybe after one word ("the largest loss, previously set in September", "，此前创下于去年9月"): that clause
+    tells when the old record was set."""
+    if b >= end or folded[b] not in ",，":
+        return b
+    j = b + 1
+    while j < end and folded[j] == " ":
+        j += 1
+    found = finder.search(folded, j, min(end, j + SET_AFTER_WORD + 20))
+    if found is None or found.start() - j > SET_AFTER_WORD or " " in folded[j:found.start()].strip():
+        return b
+    return _clause_end(folded, found.end(), end)
 
 
 def _is_date_digits(folded: str, d: re.Match) -> bool:
