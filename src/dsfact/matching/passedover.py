@@ -12,6 +12,7 @@ from dsfact.matching.cues import METRIC, SUBJECT, VARIANT
 from dsfact.matching.fractionbase import unnamed_base
 from dsfact.matching.fromto import in_from_part
 from dsfact.matching.matcher import SENTENCE_PENALTY
+from dsfact.matching.namedaside import in_named_aside
 from dsfact.matching.opening import opens_with_name
 from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import TIME_UNITS, lexicon, opens_new_subject
@@ -26,13 +27,14 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     subject follows it before q ("由于DeepSeek的低成本模型……辉达收盘重挫近17%": DeepSeek is not the subject of
     17%), or it is borrowed from an earlier sentence while q's own sentence names another body after q
     ("Despite Monday's 17% drop, analysts think Nvidia ..." after a sentence about the S&P 500). Names used
-    as a comparison ("vs. Llama 3's") do not count. The binding is then weak."""
+    as a comparison ("vs. Llama 3's") do not count, but a bracket opened right after one holds that name's
+    figure ("than Llama 3 405B (30.8 million GPU hours)": dsfact.matching.namedaside). The binding is then weak."""
     cues, folded, marks = candidate.cues, text.folded, text._marks
     if cues is None:
         return False
     ci = text.index.position[candidate.claim.id]
     if other_column(text, q, ci) or _part_label(text, q, ci) or other_scale(q, candidate.claim) \
-            or unnamed_base(text, q, ci):
+            or unnamed_base(text, q, ci) or in_named_aside(text, q, ci):
         return True
     if candidate.subject_distance >= SENTENCE_PENALTY:  # borrowed from an earlier sentence
         sentence = text.sentences[text.sentence_of(q.start)]
