@@ -32,7 +32,8 @@ KEYS: dict[str, frozenset[str]] = {
     "sentences": frozenset(("ends", "stops", "opens", "closes", "words")),
     "counts": frozenset(("function", "measure", "cjk-function", "also", "container", "collective", "piece", "time",
                          "per-time")),
-    "events": frozenset(("metric", "words", "others", "before", "after", "title", "unless", "reach", "kind", "purpose")),
+    "events": frozenset(("metric", "words", "others", "before", "after", "title", "unless", "reach", "kind", "purpose",
+                         "deadline")),
 }
 
 

@@ -262,7 +262,7 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
     "早盘一度跌11%" names the morning, which no claim's words do."""
     reader = text.reader()
     names = doubted(claim.kind, reader.roles(q))
-    if "later" in names and _after_tranche(text, q):
+    if "later" in names and (_after_tranche(text, q) or _grown_to_expected(text, q, claim)):
         names = [n for n in names if n != "later"]
     if not names:
         return q.unit in DURATION_UNITS and _spans_doubted(text, q)
@@ -281,6 +281,12 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
                    for w in words):
             return True
     return False
+
+
+def _grown_to_expected(text, q: Quantity, claim: Claim) -> bool:
+    from dsfact.matching.events import grown_to_expected  # read only when a later state's words govern q
+
+    return grown_to_expected(text, q, claim)
 
 
 def _after_tranche(text, q: Quantity) -> bool:

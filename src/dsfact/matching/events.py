@@ -74,7 +74,7 @@ class _Words:
 
 class _Event:
     __slots__ = ("name", "metric", "words", "others", "before", "after", "title", "unless", "sentence", "once",
-                 "purpose")
+                 "purpose", "expected", "deadline")
 
     def __init__(self, name: str, table: dict[str, tuple[str, ...]]) -> None:
         self.name = name
@@ -84,8 +84,9 @@ class _Event:
         # figure's clause takes: "The first Stargate site in Abilene, Texas, will house 400,000 GPUs")
         self.sentence = "sentence" in table.get("reach", ())
         self.once = "once" in table.get("kind", ())  # a model is trained once: dsfact.matching.magnitude
-        self.words, self.before, self.after, self.title, self.unless, self.purpose = (
-            _Words(table.get(key, ())) for key in ("words", "before", "after", "title", "unless", "purpose"))
+        self.expected = "expected" in table.get("kind", ())  # a state expected by a deadline: grown_to_expected
+        self.words, self.before, self.after, self.title, self.unless, self.purpose, self.deadline = (
+            _Words(table.get(key, ())) for key in ("words", "before", "after", "title", "unless", "purpose", "deadline"))
 
 
 @lru_cache(maxsize=None)
@@ -240,6 +241,19 @@ def tells_once(text, q, claim) -> bool:
         return False
     start, end = _clause(text, q)
     return own.words.search(text.folded, start, end)
+
+
+def grown_to_expected(text, q, claim) -> bool:
+    """Whether figure q, told as a later state after a growth ("doubling its GPU count to 1.3 million"), is its
+    claim's own state: the claim's event is one expected by a deadline (events.words `kind: expected`: the GPUs a
+    company expects to hold by a year's end) and q's clause tells a deadline (the event's `deadline` words: "by
+    the end of the year", 年底前), by `text` (a TextMatcher)."""
+    name = event_of(claim)
+    own = events().get(name) if name else None
+    if own is None or not own.expected:
+        return False
+    start, end = _clause(text, q)
+    return own.deadline.search(text.folded, start, end)
 
 
 def _built_next(text, end: int, event) -> bool:
