@@ -7,6 +7,7 @@ import bisect
 
 from dsfact.fold import has_han
 from dsfact.matching.columns import other_column
+from dsfact.matching.comparednoun import of_compared_noun
 from dsfact.matching.comparison import is_comparison, likened
 from dsfact.matching.cues import METRIC, SUBJECT, VARIANT
 from dsfact.matching.fractionbase import unnamed_base
@@ -28,13 +29,16 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     17%), or it is borrowed from an earlier sentence while q's own sentence names another body after q
     ("Despite Monday's 17% drop, analysts think Nvidia ..." after a sentence about the S&P 500). Names used
     as a comparison ("vs. Llama 3's") do not count, but a bracket opened right after one holds that name's
-    figure ("than Llama 3 405B (30.8 million GPU hours)": dsfact.matching.namedaside). The binding is then weak."""
+    figure ("than Llama 3 405B (30.8 million GPU hours)": dsfact.matching.namedaside), and a noun of other things
+    after one is another body ("rivals models trained on 16,000 GPUs": dsfact.matching.comparednoun). The
+    binding is then weak."""
     cues, folded, marks = candidate.cues, text.folded, text._marks
     if cues is None:
         return False
     ci = text.index.position[candidate.claim.id]
     if other_column(text, q, ci) or _part_label(text, q, ci) or other_scale(q, candidate.claim) \
-            or unnamed_base(text, q, ci) or in_named_aside(text, q, ci):
+            or unnamed_base(text, q, ci) or in_named_aside(text, q, ci) \
+            or of_compared_noun(text, q, ci):
         return True
     if candidate.subject_distance >= SENTENCE_PENALTY:  # borrowed from an earlier sentence
         sentence = text.sentences[text.sentence_of(q.start)]
