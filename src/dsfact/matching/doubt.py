@@ -47,6 +47,7 @@ from dsfact.matching.when import (
     opens_range,
     revised_later,
     written_before,
+    written_years,
     year_kind,
 )
 from dsfact.matching.yearcontrast import day_named_last, year_as_base, year_beside_later, year_set_apart
@@ -378,10 +379,10 @@ def _later_years_named(text, year: str) -> bool:
     figure of the claim's year elsewhere in it places it there (an undated 2026 report that quotes this year's
     plan beside a data centre opening in 2027)."""
     later = False
-    for m in WRITTEN_YEAR.finditer(text.text):
-        if m.group(1) == year:
+    for written in written_years(text):
+        if written == year:
             return False
-        later = later or int(m.group(1)) > int(year)
+        later = later or int(written) > int(year)
     return later
 
 

@@ -30,6 +30,19 @@ SHIFTED = "~"
 LAST_WEEK = "<"  # a weekday of the week before the document's: "last Monday", 上周一
 
 
+def written_years(text, start: int = 0, end: int | None = None) -> list[str]:
+    """The years of this century written out in text.text[start:end] (`text`: a TextMatcher), but for the
+    digits the reader takes as a count or an amount ("2048块", "2048 GPUs", "2048 H800s": DeepSeek's chips, not
+    the year 2048)."""
+    end = len(text.text) if end is None else end
+    found = []
+    for m in WRITTEN_YEAR.finditer(text.text, start, end):
+        if not any(x.start <= m.start() < x.end and x.unit != "date"
+                   for x in text.figures_in(max(0, m.start() - 16), m.end())):
+            found.append(m.group(1))
+    return found
+
+
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
