@@ -74,7 +74,7 @@ class _Words:
 
 class _Event:
     __slots__ = ("name", "metric", "words", "others", "before", "after", "title", "unless", "sentence", "once",
-                 "purpose", "expected", "deadline")
+                 "purpose", "expected", "part", "deadline")
 
     def __init__(self, name: str, table: dict[str, tuple[str, ...]]) -> None:
         self.name = name
@@ -85,6 +85,7 @@ class _Event:
         self.sentence = "sentence" in table.get("reach", ())
         self.once = "once" in table.get("kind", ())  # a model is trained once: dsfact.matching.magnitude
         self.expected = "expected" in table.get("kind", ())  # a state expected by a deadline: grown_to_expected
+        self.part = "part" in table.get("kind", ())  # a part of any whole: told even beside the whole's own words
         self.words, self.before, self.after, self.title, self.unless, self.purpose, self.deadline = (
             _Words(table.get(key, ())) for key in ("words", "before", "after", "title", "unless", "purpose", "deadline"))
 
@@ -127,13 +128,16 @@ def other_event(text, q, claim) -> str:
     folded = text.folded
     start, end = _clause(text, q)
     chinese = has_cjk(folded[start:end])
+    table = events()
+    listed = _next_item(folded, q.end, end, chinese)  # "1.3 million GPUs and a new data center": another item
+    part = _part_told(own, table, folded, start, end, listed)
+    if part:
+        return part  # "plans 400,000 GPUs for its Abilene data center": one site of the plan, whatever its words
     if own.words.search(folded, start, end):
         return ""  # "trained on a cluster that has 2,048 GPUs": the claim's event is told
-    table = events()
     before = folded[start:q.start]
     starts = _between().tail_starts(before, chinese)
     after = folded[q.end:end]
-    listed = _next_item(folded, q.end, end, chinese)  # "1.3 million GPUs and a new data center": another item
     for other in own.others:
         event = table.get(other)
         if event is None or event.unless.search(folded, start, end):
@@ -160,6 +164,17 @@ def other_event(text, q, claim) -> str:
     for other in own.others:
         event = table.get(other)
         if event is not None and event.title.search(folded, sentence.start, sentence.end):
+            return other
+    return ""
+
+
+def _part_told(own, table: dict, folded: str, start: int, end: int, listed: int) -> str:
+    """The other event of kind `part` (events.words: one site of a plan) whose words stand in the figure's clause
+    folded[start:end] before the next item of a list (`listed`), unless its `unless` words say the whole."""
+    for other in own.others:
+        event = table.get(other)
+        if event is not None and event.part and event.words.search(folded, start, listed) \
+                and not event.unless.search(folded, start, end):
             return other
     return ""
 
