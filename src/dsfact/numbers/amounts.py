@@ -70,6 +70,7 @@ class _Amount:
 # a model code (H800, A100: two digits or more) or a word in capitals (NVIDIA, GPUs) right after a figure;
 # compiled when a figure is first glued to letters
 _NAME_AFTER: re.Pattern | None = None
+_WORD_AFTER: re.Pattern | None = None  # a capitalised word a grouped figure runs into (_grouped_before_word)
 
 
 def is_cjk_at(w: str, at: int) -> bool:
@@ -303,11 +304,20 @@ class _Amounts:
             return a.end
         end = core.end
         if a.end == end and core.kind == "ar" and end < self.n and self.w[end].isascii() and self.w[end].isalpha() \
-                and not self._before_name(start, end):
+                and not self._before_name(start, end) and not self._grouped_before_word(start, end):
             # Glued to letters that are no unit: 5G, 3D.
             return self.r.glued_tail.match(self.w, end).end()
         self._read_after(a)
         return a
+
+    def _grouped_before_word(self, start: int, end: int) -> bool:
+        """Whether a figure written with a thousands separator runs into a capitalised word, its space lost
+        ("about2,000Nvidia H800 chips", a page's markup taken out): no code carries a separator, so the word is
+        one of its own, not a code the figure is part of (5G, 3D, H800)."""
+        global _WORD_AFTER
+        if _WORD_AFTER is None:
+            _WORD_AFTER = re.compile(r"[A-Z][a-z]{2,}(?![A-Za-z0-9])")
+        return "," in self.w[start:end] and _WORD_AFTER.match(self.w, end) is not None
 
     def _before_name(self, start: int, end: int) -> bool:
         """Whether the letters glued to a figure in Chinese text begin a name of their own, which the figure
