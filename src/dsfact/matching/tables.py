@@ -17,7 +17,7 @@ from dsfact.numbers.words import is_money
 from dsfact.numbers.words import load as load_words
 
 _INF = float("inf")
-_JOINED = lazy(r"\|[ \t]+\|")  # two rows on one line: "| a | b | | 1 | 2 |"
+_JOINED = lazy(r"\|[ \t]+\|(?=[ \t]*[^\s|])")  # two rows on one line: "| a | b | | 1 | 2 |" (a trailing "| |" is an empty cell)
 _YEAR = lazy(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,%])")  # "2024 capex", "2024年资本支出"
 
 
