@@ -33,11 +33,11 @@ from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import inside, possessive_days, references, time_tags
 from dsfact.matching.undated import text_dates, told_later, told_of_another_year, undated_year, year_left_open
 from dsfact.matching.when import (
+    AGO,
     DAY_KINDS,
     LAST_MONTH,
     SHIFTED,
     WRITTEN_YEAR,
-    YEAR_AGO,
     date_fits,
     east_of,
     has_day,
@@ -125,12 +125,12 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
     tags = tuple(t for t in time_tags(text.folded, sentence.start, sentence.end) if t not in later)  # "Monday's losses"
     own = text.reader().times(q)
     if told_later(text, si, tags) and not any(d[:1] != "-" and date_fits(d, time) for d in _date_tags(own)) \
-            and not (text.day and YEAR_AGO in own and time_fits(time, own, text.year, text.day)):
+            and not (text.day and any(t in AGO for t in own) and time_fits(time, own, text.year, text.day)):
         return ANOTHER_DAY  # "DeepSeek一周年之际，英伟达1月27日下跌4%": a year or more after the claim's day
     if text.year is None and any(year_kind(t)[0] for t in (own or tags)):  # (a date of its own decides)
         return ANOTHER_DAY  # 去年初 with no document date names no year: its figure may agree, never contradict
     if own and any((t.startswith("date:") and has_day(t[5:])) or t.startswith("weekday:") or (text.day and (
-                   t in DAY_KINDS or t == YEAR_AGO or t.startswith(LAST_MONTH))) for t in own) \
+                   t in DAY_KINDS or t in AGO or t.startswith(LAST_MONTH))) for t in own) \
             and time_fits(time, own, text.year, text.day):
         # "on Monday", "on 27 January", 昨日 in a text of the 28th: placed on the claim's day, when the year
         # the text implies for a date without one is the claim's

@@ -12,9 +12,9 @@ from functools import lru_cache
 from dsfact.matching.alone import date_links
 from dsfact.matching.thatday import years_on
 from dsfact.matching.when import (
+    AGO,
     LAST_WEEK,
     SHIFTED,
-    YEAR_AGO,
     date_fits,
     east_of,
     has_day,
@@ -71,7 +71,7 @@ WEEKDAY_BESIDE = 6  # characters between a weekday and the date it names: "Monda
 # the time words of a sentence whose weekday tells another day than the date it reports: "The next day,
 # Tuesday, ...", "fell another 4% on Wednesday", "a year ago on Monday" ("a year on", with a weekday, tells
 # the day reported: "slipped 0.3% on Tuesday, a year after DeepSeek's debut")
-OTHER_DAY_KINDS = ("next-day", "another", "yesterday", "previous-year", "year-ago-today")
+OTHER_DAY_KINDS = ("next-day", "another", "yesterday", "previous-year", "year-ago-today", "year-ago")
 
 
 def weekday_year(text, date: str, pos: int, claim_year: int, beside_only: bool = False) -> int | None:
@@ -443,7 +443,7 @@ def told_later(text, si: int, tags) -> bool:
     first paragraph says so of the registry's story ("A year after DeepSeek's R1 rattled markets, ... On
     Tuesday its shares rose 1.1%", DeepSeek一周年; not "a year after ChatGPT's debut, DeepSeek ..."): its
     figures are of that later time, unless their own date gives the claim's day with its year."""
-    if years_on(tags) or YEAR_AGO in tags:
+    if years_on(tags) or any(t in AGO for t in tags):
         return True
     framed = getattr(text, "_told_later", None)
     if framed is None:  # the sentences that say so of the story, found once per text (none without such a word)
@@ -457,7 +457,7 @@ def told_later(text, si: int, tags) -> bool:
 
 
 def _later_kind(kind: str) -> bool:
-    return kind == YEAR_AGO or years_on((kind,))
+    return kind in AGO or years_on((kind,))
 
 
 def _later_of_story(text, sentence) -> bool:
@@ -469,9 +469,9 @@ def _later_of_story(text, sentence) -> bool:
     names = text.registry.folded_cues
     story = _story_pattern(tuple(names.get(n, n.strip().lower()) for n in text.registry.story))
     for m, kind in time_words(folded, sentence.start, sentence.end):
-        if kind != YEAR_AGO and not years_on((kind,)):
+        if kind not in AGO and not years_on((kind,)):
             continue
-        if story is None or (kind == YEAR_AGO and story.search(folded, sentence.start, sentence.end)):
+        if story is None or (kind in AGO and story.search(folded, sentence.start, sentence.end)):
             return True  # "One year ago today, DeepSeek ...": the story's anniversary
         after = story.search(folded, m.end(), min(sentence.end, m.end() + STORY_AFTER))
         before = None

@@ -143,6 +143,9 @@ def year_word_fits_day(tag: str, claim_day: datetime.date, year: int | None, dat
 
 
 YEAR_AGO = "year-ago-today"
+YEAR_ABOUT = "year-ago"  # "a year ago": some weeks either side of the day a year before the document's date
+ABOUT_DAYS = 45  # how far from that day "a year ago" may place a claim's day
+AGO = (YEAR_AGO, YEAR_ABOUT)
 LAST_MONTH = "last-month-"
 IN_MONTH = "in-month-"  # a month named alone: "in September"
 
@@ -163,6 +166,23 @@ def year_ago_fits(claim_time: str, doc_day: str | None) -> bool:
     return parts[0] == str(doc.year - 1) and (len(parts) == 1 or int(parts[1]) == doc.month)
 
 
+def year_about_fits(claim_time: str, doc_day: str | None) -> bool:
+    """Whether "a year ago" allows a claim's time: a claim tied to a day within ABOUT_DAYS of the day a year
+    before the document's date; a claim tied to a year or a month, the year before the document's. Without the
+    document's full date, nothing."""
+    doc = resolve_day(doc_day, 2000) if doc_day and not doc_day.startswith("--") else None
+    if doc is None:
+        return False
+    parts = claim_time.split("-")
+    if len(parts) == 3:
+        try:
+            back = doc.replace(year=doc.year - 1)
+        except ValueError:  # 29 February
+            back = doc.replace(year=doc.year - 1, day=28)
+        return abs((back - datetime.date(*map(int, parts))).days) <= ABOUT_DAYS
+    return parts[0] == str(doc.year - 1)
+
+
 def last_month_fits(tag: str, claim_time: str, doc_day: str | None) -> bool:
     """Whether "last January" (a `last-month-01` tag) allows a claim's time: the latest such month before the
     month of the document's date; without the document's full date, nothing."""
@@ -181,6 +201,8 @@ def counted_back(tag: str, claim_time: str, doc_day: str | None, dated: bool) ->
     September"); None for any other tag."""
     if tag == YEAR_AGO:
         return dated or year_ago_fits(claim_time, doc_day)
+    if tag == YEAR_ABOUT:
+        return dated or year_about_fits(claim_time, doc_day)
     if tag.startswith(LAST_MONTH):
         return last_month_fits(tag, claim_time, doc_day)
     if tag.startswith(IN_MONTH):  # "in September": of a year's claim maybe, of another month's day never
