@@ -229,6 +229,15 @@ def test_a_year_ago_today_is_counted_from_the_documents_date():
     assert not year_ago_fits("2025-01-27", None)
 
 
+def test_a_year_ago_is_some_weeks_either_side_of_the_day_a_year_before():
+    from dsfact.matching.when import ABOUT_DAYS, year_ago_fits
+
+    assert year_ago_fits("2025-01-27", "2026-02-20", ABOUT_DAYS)
+    assert not year_ago_fits("2025-01-27", "2026-06-15", ABOUT_DAYS)
+    assert year_ago_fits("2025-02", "2026-06-15", ABOUT_DAYS)  # a month's claim: the year before the document's
+    assert not year_ago_fits("2025-01-27", "--01-27", ABOUT_DAYS)  # no year: no day
+
+
 def test_a_state_as_of_a_day_takes_the_first_day_it_may_be_of():
     import datetime
 

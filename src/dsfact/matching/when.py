@@ -150,37 +150,19 @@ LAST_MONTH = "last-month-"
 IN_MONTH = "in-month-"  # a month named alone: "in September"
 
 
-def year_ago_fits(claim_time: str, doc_day: str | None) -> bool:
+def year_ago_fits(claim_time: str, doc_day: str | None, within: int = 0) -> bool:
     """Whether "a year ago today" (去年今日) allows a claim's time: a claim tied to a day, the day a year
-    before the document's date; a claim tied to a year, the year before the document's. Without the
+    before the document's date (with `within`, "a year ago": a day that many days either side of it); a claim
+    tied to a year, the year before the document's (and its month, for "a year ago today"). Without the
     document's full date, nothing."""
     doc = resolve_day(doc_day, 2000) if doc_day and not doc_day.startswith("--") else None
     if doc is None:
         return False
     parts = claim_time.split("-")
     if len(parts) == 3:
-        try:
-            return doc.replace(year=doc.year - 1) == datetime.date(*map(int, parts))
-        except ValueError:  # 29 February
-            return False
-    return parts[0] == str(doc.year - 1) and (len(parts) == 1 or int(parts[1]) == doc.month)
-
-
-def year_about_fits(claim_time: str, doc_day: str | None) -> bool:
-    """Whether "a year ago" allows a claim's time: a claim tied to a day within ABOUT_DAYS of the day a year
-    before the document's date; a claim tied to a year or a month, the year before the document's. Without the
-    document's full date, nothing."""
-    doc = resolve_day(doc_day, 2000) if doc_day and not doc_day.startswith("--") else None
-    if doc is None:
-        return False
-    parts = claim_time.split("-")
-    if len(parts) == 3:
-        try:
-            back = doc.replace(year=doc.year - 1)
-        except ValueError:  # 29 February
-            back = doc.replace(year=doc.year - 1, day=28)
-        return abs((back - datetime.date(*map(int, parts))).days) <= ABOUT_DAYS
-    return parts[0] == str(doc.year - 1)
+        back = doc.replace(year=doc.year - 1, day=min(doc.day, 28) if doc.month == 2 else doc.day)
+        return abs((back - datetime.date(*map(int, parts))).days) <= within
+    return parts[0] == str(doc.year - 1) and (within > 0 or len(parts) == 1 or int(parts[1]) == doc.month)
 
 
 def last_month_fits(tag: str, claim_time: str, doc_day: str | None) -> bool:
@@ -199,10 +181,8 @@ def counted_back(tag: str, claim_time: str, doc_day: str | None, dated: bool) ->
     """Whether a tag counted back from the document's date allows a claim's time ("a year ago today", "last
     January"; a date beside "a year ago today" places the figure instead), or a month named alone ("in
     September"); None for any other tag."""
-    if tag == YEAR_AGO:
-        return dated or year_ago_fits(claim_time, doc_day)
-    if tag == YEAR_ABOUT:
-        return dated or year_about_fits(claim_time, doc_day)
+    if tag in AGO:
+        return dated or year_ago_fits(claim_time, doc_day, ABOUT_DAYS if tag == YEAR_ABOUT else 0)
     if tag.startswith(LAST_MONTH):
         return last_month_fits(tag, claim_time, doc_day)
     if tag.startswith(IN_MONTH):  # "in September": of a year's claim maybe, of another month's day never
