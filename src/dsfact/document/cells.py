@@ -206,16 +206,23 @@ def is_section_row(s: str, a: int, b: int) -> bool:
 def section_label(s: str, start: int) -> tuple[int, int] | None:
     """The span of the label of the section row over the pipe row whose line begins at `start` (the nearest
     one, up the rows of its table's body, none past its delimiter row); None when no section row heads it."""
+    for above, end in _body_rows_up(s, start):
+        if is_section_row(s, above, end):
+            return row_cells(s, above, end)[0]
+    return None
+
+
+def _body_rows_up(s: str, start: int):
+    """The (start, end) of each pipe row above the line that begins at `start`, nearest first, up the body of its
+    table: none past its delimiter row or its top."""
     first = start
     while first > 0:
         above = s.rfind("\n", 0, first - 1) + 1
         end = first - 1
         if not is_pipe_row(s, above, end) or is_delimiter_row(s, above, end):
-            return None
-        if is_section_row(s, above, end):
-            return row_cells(s, above, end)[0]
+            return
+        yield above, end
         first = above
-    return None
 
 
 def _filled(s: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -234,17 +241,11 @@ def group_label(s: str, start: int) -> tuple[int, int] | None:
     when a row that fills fewer, a delimiter row or the table's top comes first."""
     end = s.find("\n", start)
     width = len(_filled(s, start, len(s) if end < 0 else end))
-    first = start
-    while first > 0:
-        above = s.rfind("\n", 0, first - 1) + 1
-        end = first - 1
-        if not is_pipe_row(s, above, end) or is_delimiter_row(s, above, end):
-            return None
+    for above, end in _body_rows_up(s, start):
         cells = _filled(s, above, end)
         if len(cells) > width:
             return cells[0]
         if len(cells) < width:
             return None
-        first = above
     return None
 

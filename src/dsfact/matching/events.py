@@ -115,14 +115,19 @@ def event_of(claim) -> str | None:
     return _default_event(claim.metric)
 
 
+def own_event(claim):
+    """The event (of events()) a claim's figure is about, or None."""
+    name = event_of(claim)
+    return events().get(name) if name else None
+
+
 def other_event(text, q, claim) -> str:
     """The event other than claim's own that figure q's clause tells ("" when none), by `text` (a
     TextMatcher): a word of it right before or after q, or in q's clause while no word of the claim's own
     event stands there ("has about 50,000 Hopper GPUs", "GPU investment of over $500 million", "1985年生");
     or, when q stands in a title (a short line with no closing mark: "50,000 Hopper GPUs, investment over
     $500 million"), a `title` word of it anywhere in the line while nothing there tells the claim's event."""
-    name = event_of(claim)
-    own = events().get(name) if name else None
+    own = own_event(claim)
     if own is None or not own.others:
         return ""
     folded = text.folded
@@ -250,12 +255,10 @@ def _bare_item(text, a: int, q) -> bool:
 def tells_once(text, q, claim) -> bool:
     """Whether figure q's clause (by `text`, a TextMatcher) tells its claim's own event, one that happens once
     to its subject (events.words `kind: once`: a model's training): "used 50,000 H800 chips to train V3"."""
-    name = event_of(claim)
-    own = events().get(name) if name else None
+    own = own_event(claim)
     if own is None or not own.once:
         return False
-    start, end = _clause(text, q)
-    return own.words.search(text.folded, start, end)
+    return bool(own.words.search(text.folded, *_clause(text, q)))
 
 
 def grown_to_expected(text, q, claim) -> bool:
@@ -263,12 +266,10 @@ def grown_to_expected(text, q, claim) -> bool:
     claim's own state: the claim's event is one expected by a deadline (events.words `kind: expected`: the GPUs a
     company expects to hold by a year's end) and q's clause tells a deadline (the event's `deadline` words: "by
     the end of the year", 年底前), by `text` (a TextMatcher)."""
-    name = event_of(claim)
-    own = events().get(name) if name else None
+    own = own_event(claim)
     if own is None or not own.expected:
         return False
-    start, end = _clause(text, q)
-    return own.deadline.search(text.folded, start, end)
+    return bool(own.deadline.search(text.folded, *_clause(text, q)))
 
 
 def _built_next(text, end: int, event) -> bool:

@@ -347,10 +347,9 @@ def done_earlier(text, q, claim) -> bool:
     is described."""
     if q.unit == "date":
         return False
-    from dsfact.matching.events import event_of, events
+    from dsfact.matching.events import own_event
 
-    name = event_of(claim)
-    event = events().get(name) if name else None
+    event = own_event(claim)
     if event is None or not event.once:
         return False
     days = source_days(claim, text.registry.sources)
