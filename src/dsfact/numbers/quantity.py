@@ -220,16 +220,35 @@ def slipped_scale(q: Quantity, st: Statement) -> bool:
     million" moved is $589 billion, not "over"). A bound needs two digits or more to be read as a slip:
     "more than $5 million" of a $5 billion plan may be a part of it; a bound of one digit only when st is the
     same bound in another scale ("under $6 billion" of a source's "under $6 million": the words copied, the
-    scale word slipped)."""
+    scale word slipped). A range slips as a whole: "600萬至650萬美元" of a plan of up to 650億 (or of 600億至650億)
+    moved by one power is the statement's range, an end of it st's very value (`_range_slipped`)."""
     if isinstance(q.value, str) or isinstance(st.value, str) or not q.value or not st.value \
-            or q.unit != st.unit or q.unit == "date" or q.high is not None or q.per is not None:
+            or q.unit != st.unit or q.unit == "date" or isinstance(q.high, str) or q.per is not None:
         return False
     if not _SCALE_WORD.search(q.text):
         return False
     if q.qualifier is not None and (significant_digits(q.text) or 0) < 2:
-        return q.qualifier == st.qualifier and st.high is None and any(
+        return q.qualifier == st.qualifier and st.high is None and q.high is None and any(
             abs(q.value * factor - st.value) <= 1e-9 * abs(st.value) for shift in SLIPS for factor in (shift, 1 / shift))
-    return _agrees_moved(q, st, SLIPS)
+    return _range_slipped(q, st) if q.high is not None else _agrees_moved(q, st, SLIPS)
+
+
+def _range_slipped(q: Quantity, st: Statement) -> bool:
+    """Whether range q, both ends moved by one of SLIPS, gives st's own figures and agrees with st: its two ends
+    st's two, or (st a single figure) one of its ends st's value ("600萬至650萬" of "up to 650億"; "600萬至900萬"
+    gives no figure of the claim's and is no slip)."""
+    def same(a, b) -> bool:
+        return abs(a - b) <= 1e-6 * abs(b)
+
+    for shift in SLIPS:
+        for factor in (shift, 1 / shift):
+            low, high = q.value * factor, q.high * factor
+            ends = same(low, st.value) and same(high, st.high) if st.high is not None \
+                else same(low, st.value) or same(high, st.value)
+            if ends and agrees(q._replace(value=low, high=high, qualifier=None, below=False,
+                                          precision=q.precision * factor if q.precision else None), st):
+                return True
+    return False
 
 
 def _agrees_moved(q: Quantity, st: Statement, shifts) -> bool:
