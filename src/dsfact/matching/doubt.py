@@ -184,10 +184,34 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
 
 def _not_others(text, q: Quantity, sentence, tags: tuple) -> tuple:
     """The time words of a sentence that may place figure q, which has none of its own: not those that are
-    another figure's own ("closed down 17% at $118.42 and bounced 8.9% on Tuesday": Tuesday is the rebound's)."""
+    another figure's own ("closed down 17% at $118.42 and bounced 8.9% on Tuesday": Tuesday is the rebound's),
+    unless each is and a figure of q's own event (_one_event) has one time word, which places q too."""
     reader = text.reader()
-    others = {t for x in text.figures_in(sentence.start, sentence.end) if x is not q for t in reader.times(x)}
-    return tuple(t for t in tags if t not in others) if others else tags
+    figures = [x for x in text.figures_in(sentence.start, sentence.end) if x is not q]
+    others = {t for x in figures for t in reader.times(x)}
+    if not others:
+        return tags
+    left = tuple(t for t in tags if t not in others)
+    if left or not tags:
+        return left
+    # every time word is another figure's: one figure of q's own event ("after a 9% slide last September wiped
+    # $279 billion off its value") places q too
+    others = {t for x in figures if len(reader.times(x)) != 1 or not _one_event(text, x, q) for t in reader.times(x)}
+    return tuple(t for t in tags if t not in others)
+
+
+def _one_event(text, x: Quantity, q: Quantity) -> bool:
+    """Whether figures x and q stand in one clause with no joining word between them (time.words [closing-join]):
+    one event's figures, which one time places ("after a 9% drop last September wiped out $279 billion")."""
+    reader = text.reader()
+    if reader.clause_span(x.start) != reader.clause_span(q.start):
+        return False
+    from dsfact.lang import word_set
+
+    a, b = (x.end, q.start) if x.end <= q.start else (q.end, x.start)
+    between = text.folded[a:b]
+    return not any((w in between) if not w.isascii() else (f" {w} " in f" {between} ")
+                   for w in word_set("time", "closing-join"))
 
 
 def _before_consequence(text, q: Quantity, sentence, tags: tuple) -> tuple:
