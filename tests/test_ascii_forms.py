@@ -114,7 +114,7 @@ def test_weekdays_without_han_are_found_as_all_weekdays_find_them(text):
     from dsfact.matching import daybefore
 
     daybefore.move_bases("", 0, 0, False)  # the patterns, read once
-    every, without_han = daybefore._BASE[1], daybefore._BASE[2]
+    every, without_han = daybefore._BASE[0], daybefore._BASE[1]
     if not has_han(text):
         assert [m.span() for m in without_han.finditer(text)] == [m.span() for m in every.finditer(text)], text
     assert not any(has_han(w) for w in without_han.pattern.split("|"))

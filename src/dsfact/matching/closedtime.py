@@ -31,7 +31,7 @@ def _joins() -> tuple[re.Pattern, tuple[str, ...]]:
     return _table("closing-join")
 
 
-def _joined(folded: str, start: int, end: int) -> bool:
+def joined(folded: str, start: int, end: int) -> bool:
     """Whether a joining word stands in folded[start:end]."""
     latin, chinese = _joins()
     return latin.search(folded, start, end) is not None or any(w in folded[start:end] for w in chinese)
@@ -44,7 +44,7 @@ def closing_figure(reader, a: int, b: int, k: int, time_units, tag: str = "") ->
     quantities, folded = reader.quantities, reader.folded
     if quantities[k].end <= a and _year_tag(tag) and _of_base(reader, a, b, k, time_units):
         return None
-    if quantities[k].start < b or not _joined(folded, b, quantities[k].start):
+    if quantities[k].start < b or not joined(folded, b, quantities[k].start):
         return k
     lo, _ = reader.clause_span(a)
     j = k - 1

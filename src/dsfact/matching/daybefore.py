@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from dsfact.fold import has_han
 from dsfact.lang import load_words, words_of
 from dsfact.matching.wordtables import Words
 from dsfact.numbers.patterns import lazy
 
-_BASE: list = []  # [Words of time.words [reference] base, a regex of the weekdays, one of those without Han], read once
+_BASE: list = []  # [a regex of the weekdays, one of those without Han], read once
 _BASE_REACH = 24  # characters before a weekday searched for a base word
 
 
@@ -114,12 +115,12 @@ def move_bases(folded: str, start: int, end: int, chinese: bool) -> list[tuple[i
         words.sort(key=len, reverse=True)
         # the weekdays for a sentence with a Han character, and for one without (no Han word matches there,
         # and the English weekdays alone cost a sixth as much to compile)
-        _BASE[:] = [Words(words_of("time", "reference", "base")), lazy("|".join(map(re.escape, words))),
+        _BASE[:] = [lazy("|".join(map(re.escape, words))),
                     lazy("|".join(re.escape(w) for w in words if not has_han(w)) or "(?!)")]
     dated = [(m.start(), m.end()) for m in _dates().finditer(folded, start, end)]
     n = len(dated)
     if n < 2:  # two days at least, found cheaply before the time words
-        weekdays = _BASE[1] if chinese else _BASE[2]
+        weekdays = _BASE[0] if chinese else _BASE[1]
         first = weekdays.search(folded, start, end)
         n += first is not None and 1 + (weekdays.search(folded, first.end(), end) is not None)
         if n < 2:
@@ -138,14 +139,13 @@ def move_bases(folded: str, start: int, end: int, chinese: bool) -> list[tuple[i
             b -= 5
         elif folded.endswith("上", start, b):  # 较上周五
             b -= 1
-        if _BASE[0].ends(folded, max(start, b - _BASE_REACH), b, chinese) \
+        if _base_words().ends(folded, max(start, b - _BASE_REACH), b, chinese) \
                 and ((a, e) in days or _base_after(folded, e, end)):
             out.append((a, e))
     return out if len(out) < len(days) + len(dated) else []
 
 
 _YEAR = lazy(r"(?<![0-9.,])(?:19|20)[0-9]{2}(?![0-9])")
-_BASE_YEAR: list = []  # [Words of time.words [reference] base-year], read once
 
 
 def base_years(folded: str, start: int, end: int, chinese: bool) -> list[tuple[int, int]]:
@@ -156,14 +156,31 @@ def base_years(folded: str, start: int, end: int, chinese: bool) -> list[tuple[i
     out = []
     for m in _YEAR.finditer(folded, start, end):
         a = m.start()
-        if not _BASE_YEAR:
-            _BASE_YEAR.append(Words(words_of("time", "reference", "base-year")))
-        if not _BASE_YEAR[0].ends(folded, max(start, a - _BASE_REACH), a, chinese):
+        if not _base_year_words().ends(folded, max(start, a - _BASE_REACH), a, chinese):
             continue
         clause = max(start, *(folded.rfind(c, start, a) + 1 for c in ",;，；。"))
         if any(c.isdigit() for c in folded[clause:a]):
             out.append((a, m.end() + (folded[m.end():m.end() + 1] == "年")))
     return out
+
+
+def after_base(folded: str, at: int) -> bool:
+    """Whether a word of time.words [reference] `base` or `base-year` ends right before offset `at`, white space
+    after it: "up 9% from a year ago", 较一年前 (what follows is the start of a span, no time of a figure)."""
+    lo = max(0, at - _BASE_REACH)
+    return _base_year_words().ends(folded, lo, at, True) or _base_words().ends(folded, lo, at, True)
+
+
+@lru_cache(maxsize=1)
+def _base_words() -> Words:
+    """time.words [reference] `base`, read once."""
+    return Words(words_of("time", "reference", "base"))
+
+
+@lru_cache(maxsize=1)
+def _base_year_words() -> Words:
+    """time.words [reference] `base-year`, read once."""
+    return Words(words_of("time", "reference", "base-year"))
 
 
 _DATES: list = []  # a regex of dates with a month and day ("Jan. 24", "24 January", 1月24日), compiled once

@@ -206,12 +206,10 @@ def _one_event(text, x: Quantity, q: Quantity) -> bool:
     reader = text.reader()
     if reader.clause_span(x.start) != reader.clause_span(q.start):
         return False
-    from dsfact.lang import word_set
+    from dsfact.matching.closedtime import joined
 
     a, b = (x.end, q.start) if x.end <= q.start else (q.end, x.start)
-    between = text.folded[a:b]
-    return not any((w in between) if not w.isascii() else (f" {w} " in f" {between} ")
-                   for w in word_set("time", "closing-join"))
+    return not joined(text.folded, a, b)
 
 
 def _before_consequence(text, q: Quantity, sentence, tags: tuple) -> tuple:

@@ -114,7 +114,7 @@ class _Reach:
         line = text[line_start(text, q.start):q.start]
         self.whole = matcher.says_respectively(si) or ("|" in line and "|" in text[q.end:text.find("\n", q.end) % (len(text) + 1)])
         start = q.start
-        opened = _opened(matcher.folded, sentence.start, q.start)
+        opened = opened_bracket(matcher.folded, sentence.start, q.start)
         if opened is not None:
             start = opened  # the aside belongs to the clause it stands in
         before = bisect.bisect_left(marks, start)
@@ -173,7 +173,7 @@ def _opens_with(head: str, words) -> bool:
                                            and head[len(w):len(w) + 1].isalnum()) for w in words)
 
 
-def _opened(folded: str, start: int, pos: int) -> int | None:
+def opened_bracket(folded: str, start: int, pos: int) -> int | None:
     """Where the bracket that figure at `pos` stands inside opens (within its sentence), or None."""
     before = folded[start:pos]
     opened = max(before.rfind("("), before.rfind("（"))

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from dsfact.fold import fold_text
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.memo import LastText
 from dsfact.matching.snapshot import another_release
+from dsfact.matching.wordtables import Words
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
@@ -458,11 +460,13 @@ def for_own_event(text, q: Quantity, claim) -> bool:
 
 def _variant_begins(claim):
     """A test of whether a folded text begins with one of the claim's variant words (a Latin word whole)."""
-    words = tuple(fold_text(w) if not w.isascii() else w.lower() for w in claim.variant_cues)
+    words = _variant_words(claim.variant_cues)
+    return lambda rest, chinese: words.begins(rest, 0, True)
 
-    def begins(rest: str, chinese: bool) -> bool:
-        return any(rest.startswith(w) and not (w.isascii() and rest[len(w):len(w) + 1].isalnum()) for w in words)
-    return begins
+
+@lru_cache(maxsize=16)
+def _variant_words(cues: tuple[str, ...]) -> Words:
+    return Words(tuple(fold_text(w) if not w.isascii() else w.lower() for w in cues))
 
 
 def earmarked_slice(text, q: Quantity) -> bool:

@@ -11,7 +11,6 @@ from dsfact.matching.cues import ENTITY, SUBJECT
 from dsfact.numbers.patterns import lazy
 
 OPEN_REACH = 40  # characters from a bracket's opening to the figure inside it
-_OPENERS, _CLOSERS = "(（", ")）"
 # what may stand between a name and its bracket: a size or version ("405b", "-3405b", "3.1 405b"), no product code
 _SIZE_GAP = lazy(r"(?:[\s\-–]*[0-9][0-9.]*[a-z]{0,2})*\s*")
 
@@ -37,11 +36,9 @@ def in_named_aside(text, q, ci: int) -> bool:
 
 
 def _opening_before(folded: str, start: int) -> int:
-    """The offset of the bracket still open at `start`, opened within OPEN_REACH characters before it, or -1."""
-    for i in range(start - 1, max(-1, start - OPEN_REACH - 1), -1):
-        c = folded[i]
-        if c in _CLOSERS or c == "\n":
-            return -1
-        if c in _OPENERS:
-            return i
-    return -1
+    """The offset of the bracket still open at `start`, opened within OPEN_REACH characters before it on its line,
+    or -1."""
+    from dsfact.matching.evidence import opened_bracket
+
+    opened = opened_bracket(folded, max(start - OPEN_REACH, folded.rfind("\n", 0, start) + 1, 0), start)
+    return -1 if opened is None else opened

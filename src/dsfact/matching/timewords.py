@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from dsfact.fold import has_han
 from dsfact.matching import when
-from dsfact.matching.daybefore import base_years, move_bases
+from dsfact.matching.daybefore import after_base, base_years, move_bases
 from dsfact.matching.memo import LastText
 from dsfact.numbers.patterns import lazy
 
@@ -114,22 +114,11 @@ def _time_kind(folded: str, m: re.Match) -> str:
     time ("北京时间周二凌晨") or of the week before ("last Monday", 上周一) carries the marks of
     dsfact.matching.when."""
     kind = _lexicon().time_kinds.get(" ".join(m.group().split()), "span")
-    if kind == when.YEAR_ABOUT and _after_base(folded, m.start()):
+    if kind == when.YEAR_ABOUT and after_base(folded, m.start()):
         return "span"  # "up 60% from a year ago", 较一年前: a span's start, no time of the figure
     if not kind.startswith("weekday:"):
         return kind
     return kind + when.weekday_marks(folded, m.start(), m.end())
-
-
-def _after_base(folded: str, at: int) -> bool:
-    """Whether a word of time.words [reference] `base-year` or `base` ("from", "than", "since", 较) stands right
-    before offset at."""
-    from dsfact.lang import word_set
-
-    before = folded[max(0, at - 16):at].rstrip()
-    words = word_set("time", "reference", "base-year") | word_set("time", "reference", "base")
-    return any(before.endswith(w) and (not w.isascii() or len(before) == len(w) or not before[-len(w) - 1].isalnum())
-               for w in words)
 
 
 def filed_in_week(folded: str, date: str, end: int, time: str) -> bool:

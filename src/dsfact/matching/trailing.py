@@ -71,21 +71,26 @@ def trails_another(text, q, ci: int) -> bool:
 
 def _sourced(folded: str, start: int, end: int, comma: int) -> bool:
     """Whether the name at folded[start:end] ends its clause (at `comma`) right after a word of
-    sentences.words [trailing-source] ("came mostly from Nvidia,", 主要来自英伟达，)."""
+    sentences.words [trailing-source], maybe with an article between ("came mostly from Nvidia,", "led by the
+    Nasdaq's", 主要来自英伟达，)."""
     if folded[end:comma].strip():
         return False
-    before = folded[max(0, start - 24):start].rstrip()
+    lo = max(0, start - SOURCE_REACH)
+    e = start
+    while e > lo and folded[e - 1].isspace():
+        e -= 1
     for article in ("the", "a", "an"):
-        if before.endswith(" " + article):
-            before = before[:-len(article)].rstrip()
+        if folded.endswith(" " + article, lo, e):
+            e -= len(article)
             break
-    return any(before.endswith(word) and (not word.isascii() or len(before) == len(word)
-                                          or not before[-len(word) - 1].isalnum())
-               for word in _source_words())
+    return _source_words().ends(folded, lo, e, True)
+
+
+SOURCE_REACH = 24  # characters before a name searched for a word of its source
 
 
 @lru_cache(maxsize=1)
-def _source_words() -> tuple[str, ...]:
+def _source_words() -> Words:
     from dsfact.lang import words_of
 
-    return words_of("sentences", "trailing-source", longest_first=True)
+    return Words(words_of("sentences", "trailing-source"))
