@@ -42,12 +42,19 @@ def place_time_words(reader, start: int, end: int, skip: list[tuple[int, int]]) 
                 reader._place(a, b, kind)
             continue
         tag = _day_before(a, found)
-        if tag is None and _preposition(reader.folded, b, end):
+        if tag is not None:  # "rose 8.9% on Tuesday, after falling 17% the day before": Monday's session, told
+            reader._place(a, b, tag)  # as plainly as "on Monday" would tell it
+            continue
+        if _preposition(reader.folded, b, end):
             continue  # "on Jan. 27, the day before the Fed's meeting": a day named by what follows it
+        tag = _day_before_sentence_before(reader, start)
+        if tag is not None:  # "Nvidia rebounded 8.9% on Tuesday. The day before, it had lost $589 billion"
+            reader._place(a, b, tag)
+            continue
         # with no weekday in its sentence, the day before some day the text may not name: another day than
         # a date of the sentence or the sentence before ("On Jan. 27 ..., after rising 4% the previous
         # session", 1月27日……前一交易日上涨4%), which it may agree with but not contradict
-        reader._day_before.add(reader._place(a, b, tag or "previous-day"))
+        reader._day_before.add(reader._place(a, b, "previous-day"))
 
 
 def _owner_after_day(folded: str, a: int, b: int, kind: str, found: list[tuple[int, int, str]]) -> bool:
@@ -85,6 +92,25 @@ def _day_before(a: int, found: list[tuple[int, int, str]]) -> str | None:
     if not day.isdigit() or int(day) > 4:
         return None
     return f"weekday:{int(day) - 1 if day != '0' else 4}{tag[9:]}"
+
+
+def _day_before_sentence_before(reader, start: int) -> str | None:
+    """The day before the weekday the sentence right before offset `start`, in its paragraph and line, names
+    last, when it names no date ("Nvidia rebounded 8.9% on Tuesday. The day before, it had lost $589
+    billion", "英伟达周二反弹8.9%。前一天，其市值蒸发5890亿美元"); None otherwise."""
+    folded = reader.folded
+    p = start - 1
+    while p > 0 and folded[p] in " \t":
+        p -= 1
+    if p <= 0 or folded[p] == "\n":
+        return None  # the first sentence of its line: nothing before it in the paragraph
+    lo, hi = reader.sentence_of(p)
+    if lo >= start or any(x.unit == "date" for x in reader.quantities[bisect.bisect_left(reader.starts, lo):
+                                                                       bisect.bisect_left(reader.starts, hi)]):
+        return None  # "It slid on Jan. 27. It had slipped 4% the day before": a date's day before, another day
+    inside, time_words, _ = _timewords()
+    found = [(m.start(), m.end(), kind) for m, kind in time_words(folded, lo, hi, reader._chinese)]
+    return _day_before(start, found)
 
 
 def placed_by_day_before(reader, q) -> bool:
