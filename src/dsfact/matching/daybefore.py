@@ -77,6 +77,7 @@ def _preposition(folded: str, b: int, end: int) -> bool:
     return m is not None and folded[b - 1].isascii() and folded[b - 1].isalpha()
 
 
+_STOPS = frozenset(".!?。！？\"”’'」』")  # what ends a sentence (a quotation's close after its stop)
 _NEXT_WORD = lazy(r"[ \t]*(?:to\b|the\b|its\b|a\b|an\b|[a-z]+'s\b)")
 
 
@@ -95,15 +96,16 @@ def _day_before(a: int, found: list[tuple[int, int, str]]) -> str | None:
 
 
 def _day_before_sentence_before(reader, start: int) -> str | None:
-    """The day before the weekday the sentence right before offset `start`, in its paragraph and line, names
-    last, when it names no date ("Nvidia rebounded 8.9% on Tuesday. The day before, it had lost $589
-    billion", "英伟达周二反弹8.9%。前一天，其市值蒸发5890亿美元"); None otherwise."""
+    """The day before the weekday the sentence right before offset `start` names last, when it names no date
+    and ends with a stop ("Nvidia rebounded 8.9% on Tuesday. The day before, it had lost $589 billion",
+    "英伟达周二反弹8.9%。前一天，其市值蒸发5890亿美元", or the paragraph before's last sentence: news copy
+    gives each sentence a paragraph); None otherwise (a heading or a title line before it)."""
     folded = reader.folded
     p = start - 1
-    while p > 0 and folded[p] in " \t":
+    while p > 0 and folded[p] in " \t\n\r":
         p -= 1
-    if p <= 0 or folded[p] == "\n":
-        return None  # the first sentence of its line: nothing before it in the paragraph
+    if p <= 0 or folded[p] not in _STOPS:
+        return None  # the text's first sentence, or one under a heading, a title or a list's label
     lo, hi = reader.sentence_of(p)
     if lo >= start or any(x.unit == "date" for x in reader.quantities[bisect.bisect_left(reader.starts, lo):
                                                                        bisect.bisect_left(reader.starts, hi)]):
