@@ -96,7 +96,7 @@ def _char_table(traditional: dict[str, str]) -> dict[int, str]:
         table[0xFF21 + i] = chr(0x41 + i)
         table[0xFF41 + i] = chr(0x61 + i)
     for a, b in ("％%", "．.", "＄$", "＋+", "－-", "／/", "（(", "）)", "［[", "］]", "～~",
-                 "：:", "＆&", "﹩$", "￡£", "﹪%", "\u2212-", "\u3000 ", "\xa0 ", "\u2009 ",
+                 "：:", "＆&", "﹩$", "￡£", "﹪%", "﹒.", "\u2212-", "\u3000 ", "\xa0 ", "\u2009 ",
                  "\u202f ", "\u2007 ", "\u200b ", "︰:"):
         table[ord(a)] = b
     return table
