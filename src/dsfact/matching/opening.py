@@ -3,8 +3,10 @@ lost $229 billion", "2025年10月10日，美股大跌……英伟达市值蒸发
 it ("This happened on one trading day. On Jan. 8, stocks split."), is the time of what the paragraph tells
 after it, sentence by sentence, until a sentence names a time of its own: a figure there is
 not about the story's day that earlier paragraphs set. A date without its year ("当地时间1月8日，", "On Jan. 8,")
-places it too when its month and day are not the claim's: whatever its year, it is another day. Read by
-dsfact.matching.doubt (the day of a figure bound to a claim tied to a day)."""
+places it too when its month and day are not the claim's: whatever its year, it is another day. One told in
+East Asian time ("北京时间1月28日，美股三大指数收盘……") names the US session of its day or of the day before, as a
+zone word before any date does (dsfact.matching.when.east_of). Read by dsfact.matching.doubt (the day of a
+figure bound to a claim tied to a day)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -12,7 +14,7 @@ from functools import lru_cache
 from dsfact.fold import has_han
 from dsfact.matching.alone import date_links
 from dsfact.matching.timewords import time_tags
-from dsfact.matching.when import date_fits, has_day
+from dsfact.matching.when import SHIFTED, date_fits, east_of, has_day
 
 HEAD_REACH = 12  # characters of date-clause words ("On", 在, 于) a paragraph may open with before its date
 
@@ -72,7 +74,8 @@ def _head_date(text, sentence) -> str | None:
     bare = bare.strip(" \t\n\"'“‘「*#")
     if any(w not in date_links() for w in bare.replace(",", " ").split()):
         return None
-    return value
+    start = sentence.start + x.start
+    return value + SHIFTED if east_of(text.folded, start, sentence.start + x.end) else value
 
 
 def _without_weekday(head: str) -> str:
