@@ -31,7 +31,7 @@ KEYS: dict[str, frozenset[str]] = {
     "synonyms": frozenset(("words",)),
     "sentences": frozenset(("ends", "stops", "opens", "closes", "words")),
     "counts": frozenset(("function", "measure", "cjk-function", "also", "container", "collective", "piece", "time",
-                         "per-time")),
+                         "per-time", "modifier-end")),
     "events": frozenset(("metric", "words", "others", "before", "after", "title", "unless", "reach", "kind", "purpose",
                          "deadline")),
 }

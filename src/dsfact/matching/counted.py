@@ -32,6 +32,7 @@ def _words() -> dict:
             "container": tuple(table.get("container", ())),
             "collective": tuple(table.get("collective", ())),
             "piece": frozenset(table.get("piece", ())),
+            "modifier-end": tuple(table.get("modifier-end", ())),
             "time": tuple(table.get("time", ())),
             "per-time": re.compile(r"\s?[^\s,，。;；:：、/]{0,12}/\s*(?:%s)(?![a-z])" % "|".join(
                 map(re.escape, sorted(table.get("per-time", ()), key=len, reverse=True))), re.I),
@@ -98,8 +99,37 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
         return False  # a Chinese count with no measure word: the characters after it are not its noun
     run = _run(after)
     if has_cjk(run):
-        return _cjk_other(run, words, allowed, piece)  # Chinese after it, maybe with a Latin name: Nvidia显卡
+        # Chinese after it, maybe with a Latin name: Nvidia显卡; after a measure word of pieces, the noun the
+        # pieces are is the head after a modifier and 的 (2048块英伟达的H800芯片)
+        return _cjk_other(run, words, allowed, piece) and not (piece and _head_after_modifier(after, words, allowed))
     return _latin_other(after, words, allowed)
+
+
+_MODIFIER_REACH = 24  # characters of a modifier a measure word of pieces may stand before its 的 and noun
+
+
+def _head_after_modifier(after: str, words: dict, allowed: frozenset[str]) -> bool:
+    """Whether the noun after the first word that ends a modifier (counts.words `modifier-end`: 的) in the words
+    after a measure word of pieces names the claim's thing (a word of it, or a chip by the claim's code):
+    "2048块英伟达的H800芯片", "2000块英伟达相对落后的H800晶片", "2048块英伟达(辉达)用于内地市场的低配版H800 GPU". A
+    piece (块, 张, 颗) is no measure of a maker or a market: the words before 的 say whose or what kind the pieces
+    are, and the noun after it is what they are. Within the noun phrase only: no mark of a clause before it."""
+    ends = [(k, w) for w in words["modifier-end"] if (k := after.find(w, 0, _MODIFIER_REACH)) >= 0]
+    if not ends:
+        return False
+    at, word = min(ends)
+    if any(c in _CLAUSE_MARKS for c in after[:at]):
+        return False
+    head = _run(after[at + len(word):])[:12]
+    if not head:
+        return False
+    code = _other_code(head, allowed)
+    if code is not None:
+        return not code
+    return any(w in head for w in allowed if w and w not in words["measure"])
+
+
+_CLAUSE_MARKS = frozenset(",，。;；:：、!！?？\n")
 
 
 # the words after a count up to a slash and a unit of time: what the count is, per hour or day
