@@ -9,6 +9,7 @@ of figure states it (`Claim.kind`); `fits` tells whether a figure's roles allow 
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 from dsfact.fold import has_han
 from dsfact.lang import words_of
@@ -22,10 +23,11 @@ from dsfact.matching.lonetime import stands_alone
 from dsfact.matching.partof import part_of_larger, whole_of_part
 from dsfact.matching.restatedrate import per_base, restates_rate
 from dsfact.matching.rolewords import Role, lexicon
+from dsfact.matching.sentences import past_question_mark
 from dsfact.matching.sized import sized_move
 from dsfact.matching.storyday import one_day_clause
 from dsfact.matching.timewords import inside, references
-from dsfact.matching.wordtables import group_of
+from dsfact.matching.wordtables import Alternation, group_of
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import next_item
 from dsfact.numbers.words import is_money
@@ -106,7 +108,8 @@ class FigureRoles:
         found = self._known.get(name)
         if found is None:
             role = lexicon().by_name.get(name)
-            found = self._known[name] = role is not None and self.reader._holds(self, role)
+            found = self._known[name] = role is not None and self.reader._holds(self, role) and (
+                name != "question" or _asks(self.reader, self.q))  # a question's words hold only where a sentence asks
         return found
 
     def fits(self, kind: str) -> bool:
@@ -297,7 +300,7 @@ class FigureReader:
         lo, hi = self.clause_span(start)
         while lo < hi and self.folded[lo] in " \t#>*-":
             lo += 1
-        return role.lead.begins(self.folded, lo, self._chinese)
+        return role.lead.begins(self.folded, past_question_mark(self.folded, lo), self._chinese)  # (past "Q: ")
 
     def _ends_move(self, previous: Quantity, q: Quantity) -> bool:
         """Whether q ends a move from `previous`, a level of its unit: "from $3.5T to $2.9T", "由3.5萬億到2.9萬億"."""
@@ -522,6 +525,31 @@ def fits(kind: str, roles) -> bool:
     if type(roles) is FigureRoles:
         return roles.fits(kind)
     return not any(name in roles for name in lexicon().never(kind))
+
+
+def _asks(reader: FigureReader, q: Quantity) -> bool:
+    """Whether q stands in a question: a question mark closes its sentence's words after it and none stands before
+    it (an answer joined to its question, "Did it cost $5M? A mere $5.6M", is no part of it); in a question its
+    [question] `lead` word opens, q stands in the clause it opens, before any word of roles.words [question-stops]:
+    a question asks of its own clause's figures, not of those a clause it goes on to takes as given ("Is Opus worth
+    $90 when V3 runs at $1.50?")."""
+    start, end = reader.sentence_of(q.start)
+    folded = reader.folded
+    if any(m in folded[start:q.start] for m in "?？") or not any(m in folded[q.end:end] for m in "?？"):
+        return False
+    at = start
+    while at < end and folded[at] in " \t#>*-":
+        at += 1
+    at = past_question_mark(folded, at)
+    if not lexicon().by_name["question"].lead.begins(folded, at, reader._chinese):
+        return True
+    return q.start < reader.clause_span(at)[1] and _question_stops().get(reader._chinese).search(
+        folded, at, q.start) is None
+
+
+@lru_cache(maxsize=1)
+def _question_stops() -> Alternation:
+    return Alternation(words_of("roles", "question-stops"))
 
 
 def doubted(kind: str | None, roles) -> list[str]:
