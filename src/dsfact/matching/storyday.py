@@ -2,7 +2,8 @@
 (issue 9). The story told as the move's cause places it (dsfact.matching.storycause: "Nvidia lost nearly $700
 billion in market cap as investors took in DeepSeek's model"); so, in a text of no date of its own, does a
 one-day move told in a text that names the story ("Nvidia suffered a record one-day loss of $800 billion", 单日
-市值蒸发, "its worst trading day since March 2020": a record's reference point places nothing). Either reading
+市值蒸发, "its worst trading day since March 2020": a record's reference point places nothing), its one day told
+by its own sentence or by the lede right before it. Either reading
 holds only for the claims of the first day its subject's claims are tied to (the rout, not the next day's
 rebound: the story is no cause of a recovery), and not when the sentence places the figure elsewhere: a later
 bout of the same fears ("renewed DeepSeek fears", "weeks after", 再度, 一周后), a previous record, a span (since a
@@ -33,8 +34,20 @@ def story_day(text, q, claim) -> bool:
         return True
     if text.day is not None or not any(not _referred(text, at) for at in names):
         return False
-    sentence = text.sentences[text.sentence_of(q.start)]
-    return _found(text, "one-day", sentence)
+    si = text.sentence_of(q.start)
+    return _found(text, "one-day", text.sentences[si]) or _lede_day(text, si)
+
+
+def _lede_day(text, si: int) -> bool:
+    """Whether the sentence before sentence si, in its paragraph or as the paragraph right before it, tells a one-day
+    move and nothing of another day: a lede read on by the lines under it ("Nvidia suffered the largest single-day
+    wipeout in history.⏎⏎A cool $589 billion vanished in mere hours"); the figure's own sentence names no other
+    day either (_elsewhere, asked before)."""
+    if si == 0:
+        return False
+    before, here = text.sentences[si - 1], text.sentences[si]
+    return here.paragraph - before.paragraph <= 1 and _found(text, "one-day", before) \
+        and not _found(text, "elsewhere", before)
 
 
 def one_day_clause(reader, q) -> bool:
