@@ -153,6 +153,16 @@ class _Dates:
                 if iso:
                     return self._emit_date(s if y is None else p, m.end(), iso)
                 break
+        for end in ends:  # "January twentieth", "December twenty-sixth, 2024": a spoken day
+            m = r.after_month_ordinal.match(w, end)
+            if m:
+                mo = self.r.words.months[word.lower()]
+                day = self.r.words.ordinal_days[" ".join(m["dw"].lower().split())]
+                y = int(m["y"]) if m["y"] else None
+                iso, s = self._date_value(y, mo, day, p, m.end())
+                if iso:
+                    return self._emit_date(s if y is None else p, m.end(), iso)
+                break
         for end in ends:  # "December 2024"
             m = r.after_month_year.match(w, end)
             if m:

@@ -120,6 +120,10 @@ def _dates(r: _Rx) -> None:
     r.after_month_day = _compile(r"\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9%]|[.:][0-9])"
                           r"(?:(?:,\s+|[ \t]+)(?P<y>[0-9]{4})(?![0-9]))?")
     # (a year on the next line joins its date only after a comma: "Jan. 20⏎2026 - V4 expected" is an entry's year)
+    # a day said as an ordinal word after the month ("January twentieth", "December twenty-sixth, 2024")
+    ordinals = sorted(w.ordinal_days, key=len, reverse=True)
+    r.after_month_ordinal = _compile(r"\s+(?P<dw>(?i:" + "|".join(re.escape(x) for x in ordinals).replace(r"\ ", r"\s")
+                                     + r"))(?![A-Za-z-])(?:(?:,\s+|[ \t]+)(?P<y>[0-9]{4})(?![0-9]))?")
     r.after_month_year = _compile(r"(?:,\s+|[ \t]+)(?P<y>[0-9]{4})(?![0-9])")
     r.month_names = frozenset(w.month_names)
     r.month_abbreviations = frozenset(w.month_abbreviations)

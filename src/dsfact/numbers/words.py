@@ -48,6 +48,7 @@ class Words:
     month_names: list[str]  # January … December, as written
     month_abbreviations: list[str]  # Jan, Feb, … as written
     months_cased: frozenset[str]  # the names and abbreviations as written
+    ordinal_days: dict[str, int]  # twentieth, twenty-sixth -> 20, 26: a day said as a word after its month
     iso_codes: dict[str, str]  # USD, RMB -> currency
     dollar_prefix: dict[str, str]  # US, HK, NT (and "") -> currency
     symbol: dict[str, str]  # €, £, ¥ -> currency
@@ -83,7 +84,7 @@ def from_tables(tables: Tables) -> Words:
     t = {name: tables.get(name, {}) for name in (
         "qualifiers", "qualifier-reach", "qualifiers-after", "directions", "directions-after", "phrasal", "levels",
         "relative-years", "year-words", "clock-hours", "slash-dates", "small-numbers", "tens", "scales",
-        "scale-abbreviations", "loose-numbers", "folds", "fractions", "months", "currency-codes", "dollar-prefixes",
+        "scale-abbreviations", "loose-numbers", "folds", "fractions", "months", "ordinal-days", "currency-codes", "dollar-prefixes",
         "currency-signs", "shared-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names", "ranges",
         "rates", "unit-words", "counters", "products", "traditional")}
     return Words(
@@ -111,6 +112,7 @@ def from_tables(tables: Tables) -> Words:
         month_names=[words[0] for words in t["months"].values()],
         month_abbreviations=[x for words in t["months"].values() for x in words[1:]],
         months_cased=frozenset(x for words in t["months"].values() for x in words),
+        ordinal_days=_valued(t["ordinal-days"]),
         iso_codes=_named(t["currency-codes"]),
         dollar_prefix={"": "USD", **_named(t["dollar-prefixes"])},
         symbol=_named(t["currency-signs"]),
