@@ -173,10 +173,12 @@ def _doubt(matcher, q, candidate, selected):
                          other_rate_before, set_against_before)
     calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere, \
         other_rate_before, set_against_before = _LATER["why"]
-    return (_another_size(matcher, q, selected) or candidate.weak or total_of_list(matcher, q, selected)
+    from dsfact.matching.claimed import claimed_figure
+    told = claimed_figure(matcher, q, matcher.index.position[selected.id])  # "the stated $5.6 million": the claim itself
+    return (_another_size(matcher, q, selected) or (candidate.weak and not told) or total_of_list(matcher, q, selected)
             or moved_over_span(matcher, q, selected) or names_later_version(matcher, q, selected)
             or _doubt_rules().passed_over(matcher, q, candidate) or _doubt_rules().doubts_time(matcher, q, selected)
-            or _framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected)
+            or not told and (_framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected))
             or calculated(matcher, q) or flattened_row(matcher, q) or sold_elsewhere(matcher, q, selected)
             or headline_elsewhere(matcher, q, selected) or other_rate_before(matcher, q, selected)
             or set_against_before(matcher, q))

@@ -287,6 +287,9 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
     names = doubted(claim.kind, reader.roles(q))
     if "later" in names and (_after_tranche(text, q) or _grown_to_expected(text, q, claim)):
         names = [n for n in names if n != "later"]
+    if names:
+        from dsfact.matching.claimed import not_of_claimed  # "might be far above the stated $6M": of the other amount
+        names = not_of_claimed(text, q, claim, names)
     if not names:
         return q.unit in DURATION_UNITS and _spans_doubted(text, q)
     ci = text.index.position.get(claim.id)
