@@ -366,21 +366,22 @@ def beside_its_own_statement(found: list[Finding], sentence_of, text: str, loose
     right = [f for f in found if f.verdict == SUPPORTED and f.claim in wrong]
     if not right:
         return found
+    from dsfact.matching.runin import run_in_side  # a headline run into its story states the figure apart from it
     from dsfact.matching.text import line_start
 
-    in_sentence = {(f.claim, sentence_of(f.start)) for f in right}
+    in_sentence = {(f.claim, sentence_of(f.start), run_in_side(text, f.start)) for f in right}
     in_line: dict[tuple, list[Finding]] = {}
     for r in right:
         if loose and id(r) not in loose:
-            in_line.setdefault((r.claim, line_start(text, r.start)), []).append(r)
+            in_line.setdefault((r.claim, line_start(text, r.start), run_in_side(text, r.start)), []).append(r)
 
     def vouched(f: Finding) -> bool:
         return any(line_of is None or r.start < f.start or line_of(r.start) == line_of(f.start)
-                   for r in in_line.get((f.claim, line_start(text, f.start)), ()))
+                   for r in in_line.get((f.claim, line_start(text, f.start), run_in_side(text, f.start)), ()))
 
     claims = {f.claim for f in right}
     return [f for f in found if f.verdict == SUPPORTED or f.claim not in claims or not (
-        (f.claim, sentence_of(f.start)) in in_sentence or (id(f) in loose and vouched(f)))]
+        (f.claim, sentence_of(f.start), run_in_side(text, f.start)) in in_sentence or (id(f) in loose and vouched(f)))]
 
 
 def _framed(matcher, q, claim, candidate) -> bool:
