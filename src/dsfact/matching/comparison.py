@@ -50,11 +50,26 @@ def _is_comparison(folded: str, start: int, end: int) -> bool:
         listed = "'s" + listed[2:]
     lead = _ARTICLE.search(folded, before, start)
     if lex.exchange_before.ends(folded, before, lead.start() if lead else start, chinese) \
-            or lex.exchange_after.after(listed, has_cjk(listed)):
+            or lex.exchange_after.after(listed, has_cjk(listed)) or _market_venue(folded, start, end):
         return True
     # the one who announced or led a plan ("announced by Trump", "由特朗普宣布"): in Chinese, with its verb
     agent = lex.agent_before.get(chinese).search(folded, before, start)
     return agent is not None and (agent.group().isascii() or lex.agent_after.get(True).match(after) is not None)
+
+
+_VENUE: list = []  # (market names, the words of trading after them) of names.words [market-venue], read once
+
+
+def _market_venue(folded: str, start: int, end: int) -> bool:
+    """Whether the name at folded[start:end] is a market named as where a stock trades, right before a word of its
+    trading there ("英伟达昨日美股股价大跌17%": names.words [market-venue])."""
+    if not _VENUE:
+        from dsfact.lang import load_words
+
+        table = load_words("names").get("market-venue", {})
+        _VENUE.append((frozenset(table.get("words", ())), tuple(table.get("after", ()))))
+    names, after = _VENUE[0]
+    return folded[start:end] in names and folded.startswith(after, end)
 
 
 def _share_base(lex, folded: str, before: int, start: int, end: int, chinese: bool) -> bool:
