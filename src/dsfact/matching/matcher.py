@@ -64,7 +64,7 @@ from dsfact.matching.timefits import time_fits
 from dsfact.matching.timemark import marks_time
 from dsfact.matching.tokencost import counted_cost, nothing_charged
 from dsfact.matching.unitwords import in_other_unit
-from dsfact.matching.when import date_fits
+from dsfact.matching.when import DAY_KINDS, date_fits
 from dsfact.model import Claim, Quantity
 
 EXCLUDE_REACH = 80  # an exclude word rules out a claim near its figure, not across a long sentence
@@ -171,6 +171,13 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
         named = True
     found = text._names_in[key] = (named, given)
     return found
+
+
+def _own_day(tags: tuple) -> bool:
+    """Whether a figure's own time words place it: a date, or a day counted from the day of writing (昨日, today),
+    known or not: the time words of its sentence's other clauses are then other figures' ("昨日股价大跌17%，……，是
+    去年9月纪录的两倍多"). A weekday alone does not: "on Monday, twice the loss of September 3, 2024" may be 2024's."""
+    return any(t.startswith("date:") or t in DAY_KINDS for t in tags)
 
 
 def _aside_dates_only(text, sentence: Sentence, q: Quantity, time: str) -> bool:
@@ -410,8 +417,8 @@ class TextMatcher(TextCues):
             return False  # "the company launched its app on January 10": the app's date, not V3's release
         if claim.time:
             tags = self.reader().times(q) if self._quantities else ()
-            # a figure placed by its own date ("$39 billion in 2024") answers to it; others to the sentence's
-            if not any(t.startswith("date:") for t in tags) and not self._time_fits(claim.time, sentence) \
+            # a figure placed by its own date ("$39 billion in 2024") or day (_own_day) answers to it; others to the sentence's
+            if not _own_day(tags) and not self._time_fits(claim.time, sentence) \
                     and not _aside_dates_only(self, sentence, q, claim.time):  # "Nvidia, which ... in 2024, fell"
                 if not time_fits_beside(self, claim.time, sentence, q):
                     return False
