@@ -19,6 +19,7 @@ from dsfact.matching.compounds import holds_whole, in_attribute, in_compound, ru
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
 from dsfact.matching.fromto import from_hits
+from dsfact.matching.localdollar import local_dollar
 from dsfact.matching.lonetime import stands_alone
 from dsfact.matching.partof import part_of_larger, whole_of_part
 from dsfact.matching.restatedrate import per_base, restates_rate
@@ -353,7 +354,7 @@ class FigureReader:
 
     def _is_restatement(self, previous: Quantity, q: Quantity, role: Role) -> bool:
         gap = self.folded[previous.end:q.start]
-        if not gap or len(gap) > CONVERSION_GAP or not _restates(previous, q):
+        if not gap or len(gap) > CONVERSION_GAP or not (_restates(previous, q) or local_dollar(self.folded, previous, q)):
             return False
         gap = gap.strip().lstrip(",，").strip()
         opened = bool(gap) and gap[0] in role.opening

@@ -65,13 +65,22 @@ def weekday_marks(folded: str, start: int, end: int) -> str:
     return (SHIFTED if east_of(folded, start, end) else "") + (LAST_WEEK if last else "")
 
 
+# the date a weekday heads in English ("Tuesday, January 28, 2025", "Tue 28 Jan"), after which a zone word may stand
+_WEEKDAY_DATE = lazy(r"[\s,]*(?:[a-z]{3,9}\.?\s*[0-9]{1,2}(?:st|nd|rd|th)?|[0-9]{1,2}(?:st|nd|rd|th)?\s*[a-z]{3,9}\.?)"
+                     r"(?:,?\s*20[0-9]{2})?")
+
+
 def east_of(folded: str, start: int, end: int) -> bool:
     """Whether the date or weekday at folded[start:end] is told in East Asian time for a session of the US:
     a zone word right before it ("北京时间1月28日", "台北時間週二") or an early-morning word right after it
-    ("28日凌晨", "周二清晨")."""
+    ("28日凌晨", "周二清晨"), or after the date a weekday heads ("Tuesday, January 28 (AEDT)": the zone of the
+    date is its weekday's too)."""
     before, after, _ = _zone()
-    return before.search(folded, max(0, start - ZONE_BEFORE), start) is not None \
-        or after.match(folded, end, end + ZONE_AFTER) is not None
+    if before.search(folded, max(0, start - ZONE_BEFORE), start) is not None \
+            or after.match(folded, end, end + ZONE_AFTER) is not None:
+        return True
+    dated = _WEEKDAY_DATE.match(folded, end) if folded[end:end + 1] in {",", " "} else None
+    return dated is not None and dated.end() > end + 1 and after.match(folded, dated.end(), dated.end() + ZONE_AFTER) is not None
 
 
 # a date that opens a range of days: "January 27 to 31", "Jan. 27-31", "1月27日至31日", "1月27日到2月3日"
