@@ -7,6 +7,7 @@ statement and the first the conversion. Said to be near ("more than $206 billion
 with the claim, never contradict it."""
 from __future__ import annotations
 
+from dsfact.matching.localdollar import local_before
 from dsfact.model import Claim, Quantity
 
 OWN, NEAR = "own", "near"
@@ -24,7 +25,8 @@ def restated_own(q: Quantity, claim: Claim, roles) -> str:
         return ""
     k = getattr(roles, "k", 0)
     quantities = roles.reader.quantities if hasattr(roles, "reader") else ()
-    if k <= 0 or k > len(quantities) or quantities[k - 1].unit in units:
+    if k <= 0 or k > len(quantities) or quantities[k - 1].unit in units \
+            and not local_before(roles.reader.folded, quantities[k - 1], q):  # "$948 billion (US$593 billion)"
         return ""
     from dsfact.matching.roles import lexicon
 

@@ -19,7 +19,7 @@ from dsfact.matching.compounds import holds_whole, in_attribute, in_compound, ru
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
 from dsfact.matching.fromto import from_hits
-from dsfact.matching.localdollar import local_dollar
+from dsfact.matching.localdollar import local_before, local_dollar
 from dsfact.matching.lonetime import stands_alone
 from dsfact.matching.partof import part_of_larger, whole_of_part
 from dsfact.matching.restatedrate import per_base, restates_rate
@@ -54,6 +54,20 @@ def _restates(previous: Quantity, q: Quantity) -> bool:
             return False
         return is_money(previous.unit) or previous.unit in DURATION_UNITS
     return (is_money(previous.unit) and is_money(q.unit)) or ({previous.unit, q.unit} <= DURATION_UNITS)
+
+
+def _may_restate(folded: str, previous: Quantity, q: Quantity) -> bool:
+    """Whether q may restate `previous`: in another unit of the same dimension, or one of the two a bare $ beside
+    a US-marked sum, the page's own dollar ("$US593 billion ($948 billion)": dsfact.matching.localdollar)."""
+    return _restates(previous, q) or local_dollar(folded, previous, q) or local_before(folded, previous, q)
+
+
+def _converts(reader, k: int, q: Quantity, role) -> bool:
+    """Whether q (the k-th figure) is a conversion: it restates the figure before it, or it is a bare $ sum that
+    a US-marked sum restates right after it, the page's own dollar ("$948 billion (US$593 billion)")."""
+    quantities = reader.quantities
+    return k > 0 and reader._is_restatement(quantities[k - 1], q, role) or k + 1 < len(quantities) \
+        and local_before(reader.folded, q, quantities[k + 1]) and reader._is_restatement(q, quantities[k + 1], role)
 
 
 def _told_twice(previous: Quantity, q: Quantity) -> bool:
@@ -257,7 +271,7 @@ class FigureReader:
         """Whether figure roles.q is in this role (FigureRoles.__contains__)."""
         q, k = roles.q, roles.k
         if role is self._conversion:  # a restatement
-            return k > 0 and self._is_restatement(self.quantities[k - 1], q, role)
+            return _converts(self, k, q, role)
         if role.name == "fraction" and (q.direction is not None or is_money(q.unit)):
             return False  # "lost 17% of its value" is a move; "wiping out $600 billion of its value" a sum
         if role.name == "price-base" and is_money(q.unit):
@@ -354,7 +368,7 @@ class FigureReader:
 
     def _is_restatement(self, previous: Quantity, q: Quantity, role: Role) -> bool:
         gap = self.folded[previous.end:q.start]
-        if not gap or len(gap) > CONVERSION_GAP or not (_restates(previous, q) or local_dollar(self.folded, previous, q)):
+        if not gap or len(gap) > CONVERSION_GAP or not _may_restate(self.folded, previous, q):
             return False
         gap = gap.strip().lstrip(",，").strip()
         opened = bool(gap) and gap[0] in role.opening
