@@ -207,7 +207,15 @@ def mid_session(text, q, time: str | None = None) -> bool:
         if not own and time and all(days and not _of_day(days, time, text) for days in marks):
             return False  # "Nvidia's $589 billion loss ... ¶ chip stocks began to recover on Tuesday morning"
     sentence = text.sentences[si]
-    return not names_close(text.folded, sentence.start, sentence.end)
+    return not names_close(text.folded, sentence.start, sentence.end) and not _whole_session(text.folded, sentence)
+
+
+def _whole_session(folded: str, sentence) -> bool:
+    """Whether a sentence that a mark of another sentence covers tells its move over the whole session ("$600 billion
+    evaporated in a single trading session", 全日市值蒸发: time.words [writing] `whole`): the session's total, told
+    after its close, whatever hour the sentence before named; not when its own words mark the time of writing."""
+    return next(_found(folded, sentence.start, sentence.end, _words()[2].get("whole", ())), None) is not None \
+        and not marks_writing(folded, sentence.start, sentence.end)
 
 
 def _days(text, si: int) -> frozenset[str]:
