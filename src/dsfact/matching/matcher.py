@@ -47,7 +47,7 @@ from dsfact.matching.relhead import relative_head
 from dsfact.matching.restated import restated_fits
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, turns_away
 from dsfact.matching.sections import answered, carried_loosely
-from dsfact.matching.sentdates import sentence_dates, time_fits_beside
+from dsfact.matching.sentdates import sentence_dates, time_fits_beside, weekday_counted
 from dsfact.matching.sentences import Sentence, asked
 from dsfact.matching.session import mid_session
 from dsfact.matching.stages import stage_cost
@@ -419,7 +419,7 @@ class TextMatcher(TextCues):
             tags = self.reader().times(q) if self._quantities else ()
             # a figure placed by its own date ("$39 billion in 2024") or day (_own_day) answers to it; others to the sentence's
             if not _own_day(tags) and not self._time_fits(claim.time, sentence) \
-                    and not _aside_dates_only(self, sentence, q, claim.time):  # "Nvidia, which ... in 2024, fell"
+                    and not _placed_apart(self, sentence, q, claim.time, tags):  # "Nvidia, which ... in 2024, fell"
                 if not time_fits_beside(self, claim.time, sentence, q):
                     return False
                 self._loose.add(self.index.position[claim.id])  # the other dates left to other figures: it may agree
@@ -497,6 +497,13 @@ class TextMatcher(TextCues):
 
     def _respectively(self, q, quantities, sentence, hits, subject_d) -> None:
         respectively(self, q, quantities, sentence, hits, subject_d)  # dsfact.matching.structure
+
+
+def _placed_apart(text: TextMatcher, sentence, q: Quantity, time: str, tags: tuple) -> bool:
+    """Whether the dates of q's sentence that are not the claim's leave q alone: told in an aside ("Nvidia, which
+    ... in 2024, fell"), or q's own weekday, counted back from them, is the claim's day ("Tokyo stocks fell on
+    Tuesday, January 28, after Nvidia dropped 17% on Monday": dsfact.matching.sentdates.weekday_counted)."""
+    return _aside_dates_only(text, sentence, q, time) or weekday_counted(text, time, sentence, tags)
 
 
 def _turned_away(text: TextMatcher, q: Quantity, si: int, missing: list[int]) -> bool:

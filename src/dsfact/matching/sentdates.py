@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from dsfact.matching.timewords import inside, references
-from dsfact.matching.when import SHIFTED, date_fits, east_of
+from dsfact.matching.when import SHIFTED, date_fits, east_of, resolve_day
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 
@@ -73,3 +73,21 @@ def sentence_dates(text: TextCues, sentence: Sentence) -> list[tuple[str, int, i
                 dates.append((m.group(), m.start() + sentence.start, m.end() + sentence.start))
         text._dates[sentence.start] = dates
     return dates
+
+
+def weekday_counted(text: TextCues, time: str, sentence: Sentence, tags: tuple) -> bool:
+    """Whether figure q's own weekday (its `tags`), counted back from a full date its sentence names, is the claim's
+    day: "Tokyo stocks fell on Tuesday, January 28, 2025, after Nvidia's shares dropped 17% on Monday" (an Asian
+    page's day, and the US session of the day before, told in the figure's own clause). The sentence's date then
+    places the figure no more than its weekday does. A weekday the date itself is ("On Monday, February 3, Nvidia
+    fell 4% on Monday") names that date's day, not the claim's; a day counted from the day of writing (昨日, overnight)
+    is the matcher's own (dsfact.matching.matcher._own_day)."""
+    from dsfact.matching.when import weekday_fits
+
+    weekdays = [t for t in tags if t.startswith("weekday:")]
+    if not weekdays or len(time) != 10 or any(t.startswith("date:") for t in tags):
+        return False
+    claim_day = resolve_day(time, int(time[:4]))
+    days = [d.rstrip(SHIFTED) for d, _start, _end in sentence_dates(text, sentence) if len(d.rstrip(SHIFTED)) == 10]
+    return claim_day is not None and bool(days) and all(
+        any(weekday_fits(t, claim_day, d, False) for t in weekdays) for d in days)
