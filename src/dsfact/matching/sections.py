@@ -73,9 +73,11 @@ def first_person(text, q, si: int, missing: list[int], subject_d: dict[int, floa
     $11 million" after a question about DeepSeek; "答：我们用了1万块，成本约3,000万美元"): the speaker's figure,
     whoever the speaker is. They bind loosely: the figure may agree, never contradict."""
     borrowed = [ci for ci in missing if subject_d.get(ci, INF) < INF]
-    if not borrowed:
+    if not borrowed or not speaks_first_person(text.folded, text.sentences[si].start, q.start, text.text):
         return []
-    return borrowed if speaks_first_person(text.folded, text.sentences[si].start, q.start, text.text) else []
+    from dsfact.matching.ourwords import speaker_is_subject  # read only for a figure in the first person
+
+    return [ci for ci in borrowed if not speaker_is_subject(text, q, si, ci)]  # '"... we ...," he said': his company's
 
 
 def answered(text, q, si: int, subject_d: dict[int, float]) -> list[int]:

@@ -1,0 +1,105 @@
+"""The speaker's own company in a quotation: '"To power this, Meta is building a 2GW+ data center ... we'll end the
+year with more than 1.3 million GPUs," he said', after "Meta CEO Mark Zuckerberg said ...". A figure that a
+sentence speaking in the first person borrows its subject for binds loosely (dsfact.matching.sections.first_person:
+the speaker may be anyone). When the figure stands in a quotation whose speaker the text gives after it as a
+pronoun ("he said", "她表示"; names.words [speaker-pronoun]), and the one the text last said was speaking before
+the quotation, in the same passage, is named by the claim's subject (its company, or the person the registry
+gives as its name: "Zuckerberg said"), the "we" is that subject: the binding is firm."""
+from __future__ import annotations
+
+_OPENING = "“「『"
+_CLOSING = "”」』"
+_STRAIGHT = '"'
+_BACK_PARAGRAPHS = 2  # how far back the speaker of a pronoun may have been named
+_NAME_GAP = 12  # characters between a speaker's name and the word of saying ("Zuckerberg said", "祖克柏在臉書表示")
+
+
+def speaker_is_subject(text, q, si: int, ci: int) -> bool:
+    """Whether figure q of sentence si stands in a quotation told by a pronoun speaker whom the text named
+    last, before the quotation, as claim ci's subject (`text` is a TextMatcher)."""
+    folded, sentences = text.folded, text.sentences
+    para = sentences[si].paragraph
+    k = si
+    while k > 0 and sentences[k - 1].paragraph == para:
+        k -= 1
+    start, end = sentences[k].start, sentences[si].end
+    while si + 1 < len(sentences) and sentences[si + 1].paragraph == para:
+        si += 1
+        end = sentences[si].end
+    opened = _opening(folded, start, q.start)
+    if opened < 0:
+        return False
+    closed = _closing(folded, q.end, end)
+    if closed < 0 or not _pronoun_speaks(folded, closed + 1, end):
+        return False
+    return _named_speaker(text, k, opened, ci)
+
+
+def _opening(folded: str, start: int, at: int) -> int:
+    """Where the quotation open at offset `at` opened (after `start`), or -1."""
+    curly = max(folded.rfind(c, start, at) for c in _OPENING)
+    if curly >= 0 and not any(c in folded[curly + 1:at] for c in _CLOSING):
+        return curly
+    straight = [i for i in range(start, at) if folded[i] == _STRAIGHT]
+    return straight[-1] if len(straight) % 2 == 1 else -1
+
+
+def _closing(folded: str, at: int, end: int) -> int:
+    """Where the quotation open at `at` closes, before `end`, or -1."""
+    found = [i for i in (folded.find(c, at, end) for c in _CLOSING + _STRAIGHT) if i >= 0]
+    return min(found) if found else -1
+
+
+def _words(key: str) -> tuple[str, ...]:
+    """names.words [speaker-pronoun] ("pronoun") or [speaker] ("speech"), longest first."""
+    from dsfact.lang import words_of
+
+    return words_of("names", "speaker-pronoun" if key == "pronoun" else "speaker", longest_first=True)
+
+
+def _pronoun_speaks(folded: str, at: int, end: int) -> bool:
+    """Whether the words right after a quotation say that a pronoun said it: "he said", "said she", "他表示"."""
+    tail = folded[at:end].lstrip(" ,，:：")
+    for pronoun in _words("pronoun"):
+        for speech in _words("speech"):
+            for said in ((pronoun + " " + speech, pronoun + speech) if not pronoun.isascii() else (pronoun + " " + speech,
+                                                                                                        speech + " " + pronoun)):
+                if tail.startswith(said) and (len(tail) == len(said) or not tail[len(said)].isalnum()
+                                              or not said.isascii()):
+                    return True
+    return False
+
+
+def _named_speaker(text, k: int, opened: int, ci: int) -> bool:
+    """Whether the last word of saying before offset `opened` (at most _BACK_PARAGRAPHS back from sentence k's
+    paragraph) has, right before or right after it, a name of claim ci's subject."""
+    from dsfact.matching.cues import SUBJECT
+
+    folded, sentences = text.folded, text.sentences
+    para = sentences[k].paragraph
+    first = k
+    while first > 0 and para - sentences[first - 1].paragraph <= _BACK_PARAGRAPHS:
+        first -= 1
+    lo = sentences[first].start
+    said = -1, ""
+    for speech in _words("speech"):
+        at = folded.rfind(speech, lo, opened)
+        while at >= 0 and speech.isascii() and not _whole(folded, at, speech):
+            at = folded.rfind(speech, lo, at)
+        if at > said[0]:
+            said = at, speech
+    at, speech = said
+    if at < 0:
+        return False
+    near = [h for h in text.hits_in(max(lo, at - _NAME_GAP), min(opened, at + len(speech) + _NAME_GAP))
+            if any(text.index.naming(h.cue)) and (h.end <= at or h.start >= at + len(speech))]
+    before = [h for h in near if h.end <= at and not any(c in folded[h.end:at] for c in ",，;；.。")]
+    inverted = folded[lo:at].rstrip(" ").endswith((",", "，", *_CLOSING, _STRAIGHT))  # '..., said Zuckerberg'
+    after = [h for h in near if inverted and h.start >= at + len(speech) and not folded[at + len(speech):h.start].strip(" ")]
+    speaker = before[-1] if before else (after[0] if after else None)
+    return speaker is not None and (ci, SUBJECT) in text.roles_of(speaker)
+
+
+def _whole(folded: str, at: int, word: str) -> bool:
+    end = at + len(word)
+    return (at == 0 or not folded[at - 1].isalnum()) and (end >= len(folded) or not folded[end].isalnum())
