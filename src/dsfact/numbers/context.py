@@ -21,6 +21,8 @@ _INVERSE = {MORE_THAN: LESS_THAN, LESS_THAN: MORE_THAN, UP_TO: MORE_THAN, _NEARL
 _BASE_REACH = 20
 _SHARES = frozenset(("ratio", "pct", "factor"))
 
+_SPOKEN_YEARS = range(1900, 2100)  # a year said in words after a year word is a year, as its digits are
+
 
 def _adjacent(gap: str) -> bool:
     """Whether the words between a qualifier and its figure leave it the figure's: white space, perhaps
@@ -132,6 +134,9 @@ class _Context:
         from); None when the number is not a year."""
         r, w, core = self.r, self.w, a.core
         start = core.start
+        if core.kind == "en" and core.value in _SPOKEN_YEARS:  # "in twenty twenty-four", "since nineteen ninety"
+            said = r.year_prep.search(w, max(0, start - 14), start) and not r.plural_next.match(w, a.end)
+            return self._emit_date(start, a.end, str(core.value)) if said else None
         if not (core.kind == "ar" and core.scale == 1 and "," not in core.digits and "." not in core.digits
                 and 1000 <= core.value <= 2100 and len(core.digits) == 4):
             return None

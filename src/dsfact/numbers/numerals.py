@@ -165,9 +165,10 @@ def _en_value(text: str, small: dict[str, int], tens: dict[str, int], scale: dic
     words of the language data (small numbers, tens and scale words)."""
     total = 0
     current = 0
-    seen = False
+    seen = paired = joined = False
     for tok in re.split(r"[\s-]+", text.lower()):
         if tok in ("and", ""):
+            joined = joined or tok == "and"  # ("between sixty and sixty-five": two numbers, no pair)
             continue
         if tok in ("a", "an"):
             if seen:
@@ -176,14 +177,20 @@ def _en_value(text: str, small: dict[str, int], tens: dict[str, int], scale: dic
             seen = True
         elif tok in small:
             if current % 10 or (current % 100 and small[tok] >= 10):
-                return None
+                if joined or not _pairs(current, small[tok], total, paired):
+                    return None
+                current, paired = current * 100, True  # "twenty nineteen": 2019
             current += small[tok]
             seen = True
         elif tok in tens:
             if current % 100:
-                return None
+                if joined or not _pairs(current, tens[tok], total, paired):
+                    return None
+                current, paired = current * 100, True  # "twenty forty-eight", as 2,048 is said: 2048
             current += tens[tok]
             seen = True
+        elif paired:
+            return None  # ("twenty forty-eight thousand" says nothing)
         elif tok in scale and scale[tok] < 1000:  # hundred, dozen: within a group of thousands
             current = (current or 1) * scale[tok]
         elif tok in scale:
@@ -192,6 +199,13 @@ def _en_value(text: str, small: dict[str, int], tens: dict[str, int], scale: dic
         else:
             return None
     return total + current if seen else None
+
+
+def _pairs(current: int, nxt: int, total: int, paired: bool) -> bool:
+    """Whether a number of 10 to 99 said right after one of 11 to 99, with no scale word, says the hundreds and the
+    rest of one number, as speech says 2,048 or a year ("twenty forty-eight", "nineteen ninety"): never after a
+    scale word or a first pair."""
+    return not paired and not total and 11 <= current <= 99 and nxt >= 10
 
 
 def _num(x: Exact) -> float:
