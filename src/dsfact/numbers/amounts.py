@@ -202,11 +202,29 @@ class _Amounts:
             text = first
             if v is None:
                 return None
+        if type(v) is int and v < 1000 and (said := self._spoken_decimal(start, p, p + len(text), v)) is not None:
+            return said  # "five point six million", "one point three million GPUs"
         core = _Core(start, p + len(text), v, _prec_of(str(v)), "en")
         core.lone = text.lower() == "one"
         core.digits = text
         if 0 < v < 1000:
             self._and_fraction(core)
+        return core
+
+    def _spoken_decimal(self, start: int, p: int, q: int, whole: int) -> _Core | None:
+        """A whole number said in words (at p, ending at q), "point", then its decimals one digit word each and
+        its scale: "five point six million" is 5.6 million, "two point seven eight eight million" 2.788 million
+        (numbers.words [spoken-decimals]); "at one point" is no number."""
+        r, w = self.r, self.w
+        m = r.spoken_point.match(w, q) if r.spoken_point is not None else None
+        if m is None or w[max(0, p - 4):p].strip().lower() in r.point_after:
+            return None
+        digits = "".join(str(r.point_digit[d.lower()]) for d in re.split(r"[\s-]+", m["d"].strip()))
+        me = r.en_scale.match(w, m.end())
+        scale, end = (r.words.en_scale[me["w"].lower()], me.end()) if me is not None and me["w"] else (1, m.end())
+        core = _Core(start, end, Fraction(int(str(whole) + digits), 10 ** len(digits)) * scale,
+                     Fraction(scale, 10 ** len(digits)), "en")
+        core.digits = w[p:end]
         return core
 
     def _and_fraction(self, core: _Core) -> bool:

@@ -104,9 +104,26 @@ class _Units:
             if mult > 1 and a.value.denominator == 1 and "." not in core.digits:
                 a.prec = _prec_of(str(a.value.numerator))
         a.end = m.end()
+        if g == "encur" and a.value.denominator == 1:
+            self._and_cents(a)  # "two dollars and nineteen cents": $2.19
         if unit == "count" and core.currency is None and a.value >= _TOKENS_FROM \
                 and _tokens_after(w, a.end, self.r.words.unit_words.get("token", ())):
             a.unit = "token"  # "14.8万亿个高质量token"
+
+    def _and_cents(self, a: _Amount) -> None:
+        """A whole sum of a currency's words, then "and" and the cents of it ("two dollars and nineteen cents",
+        "2 dollars and 19 cents"): one sum, $2.19, not a sum and a second one of 19 cents."""
+        from dsfact.numbers.numerals import _en_value
+
+        m = self.r.and_cents.match(self.w, a.end)
+        if m is None:
+            return
+        words = self.r.words
+        n = m["n"]
+        cents = int(n) if n.isdigit() else _en_value(n, words.en_small, words.en_tens, words.en_scale)
+        if cents is None or not 0 < cents < 100:
+            return
+        a.value, a.prec, a.end = a.value + Fraction(cents, 100), Fraction(1, 100), m.end()
 
     def _special_unit(self, a: _Amount, m: re.Match, g: str, q: int) -> None:
         """成 (tenths), 日 as a day of the month, "x times less", 折, and cents after a currency sign."""

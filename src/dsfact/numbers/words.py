@@ -40,6 +40,7 @@ class Words:
     en_small: dict[str, int]  # zero … nineteen
     en_tens: dict[str, int]  # twenty … ninety
     en_scale: dict[str, int]  # dozen, hundred, thousand, million …
+    spoken_decimal: dict[str, tuple[str, ...]]  # point / zero / not-after: a decimal said in words ("five point six")
     scale_abbr: dict[str, int]  # k, M, bn … as written
     en_fold: dict[str, int]  # twofold …
     loose: dict[str, int]  # a couple of -> 2: a number said loosely, before a scale word
@@ -84,7 +85,7 @@ def from_tables(tables: Tables) -> Words:
     t = {name: tables.get(name, {}) for name in (
         "qualifiers", "qualifier-reach", "qualifiers-after", "directions", "directions-after", "phrasal", "levels",
         "relative-years", "year-words", "clock-hours", "slash-dates", "small-numbers", "tens", "scales",
-        "scale-abbreviations", "loose-numbers", "folds", "fractions", "months", "ordinal-days", "currency-codes", "dollar-prefixes",
+        "scale-abbreviations", "spoken-decimals", "loose-numbers", "folds", "fractions", "months", "ordinal-days", "currency-codes", "dollar-prefixes",
         "currency-signs", "shared-signs", "currency-words-zh", "currency-words-en", "measures", "rate-nouns", "names", "ranges",
         "rates", "unit-words", "counters", "products", "traditional")}
     return Words(
@@ -104,6 +105,7 @@ def from_tables(tables: Tables) -> Words:
         en_small=_valued(t["small-numbers"]),
         en_tens=_valued(t["tens"]),
         en_scale=_valued(t["scales"]),
+        spoken_decimal=dict(t["spoken-decimals"]),
         scale_abbr={x: int(key) for key, words in t["scale-abbreviations"].items() for x in words},
         en_fold=_valued(t["folds"]),
         loose=_valued(t["loose-numbers"]),
