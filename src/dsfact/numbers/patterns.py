@@ -270,7 +270,7 @@ def _fractions(r: _Rx) -> None:
     digit_words = [k for k, v in w.en_small.items() if v < 10] + list(said.get("zero", ()))
     r.point_digit = {**{k: v for k, v in w.en_small.items() if v < 10}, **{k.lower(): 0 for k in said.get("zero", ())}}
     r.point_after = tuple(x.lower() for x in said.get("not-after", ()))
-    r.spoken_point = _compile(r"(?i)\s+(?:" + _words(*said.get("point", ())) + r")\s+(?P<d>(?:" + _words(*digit_words)
+    r.spoken_point = _compile(r"(?i)[\s-]+(?:" + _words(*said.get("point", ())) + r")[\s-]+(?P<d>(?:" + _words(*digit_words)
                               + r")(?:[\s-]+(?:" + _words(*digit_words) + r"))*)(?![A-Za-z])") if said.get("point") else None
     # the cents after a sum said in a currency's words: "two dollars and nineteen cents" (numbers.words [unit-words])
     r.and_cents = _compile(r"(?i)\s+and\s+(?P<n>[0-9]{1,2}|(?:" + en_num + r")(?:-(?:" + _up_to(w.en_small, 9) + r"))?)\s+(?:"
