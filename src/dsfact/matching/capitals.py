@@ -7,7 +7,7 @@ import bisect
 import re
 
 from dsfact.matching.aside import in_aside
-from dsfact.matching.bodies import governed
+from dsfact.matching.bodies import framed_only, governed, in_comparison_frame
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.epithets import in_epithet
@@ -78,6 +78,37 @@ def _sentence_names(text, si: int, unit: str) -> tuple[float, list[list]]:
                 # that measures a record: "the largest loss in US stock market history")
                 first_cue = hit.end  # (a word that names no one is not asked: most of a sentence's cue words)
     return first_cue, _names_of(text, si)
+
+
+_FRAME_ENDS = lazy(r"[，,。；;！!？?\n]")
+
+
+def framed_before(text, si: int, q: Quantity) -> bool:
+    """Whether every name of sentence si before figure q that names a body stands in a Chinese frame of comparison
+    that closes in an earlier clause ("与OpenAI的每百万代币60美元相比，其价格为2.19美元"): the frame's names are no
+    subject of q, which may take its subject from the sentence before ("其", "该模型")."""
+    folded, reading, framed = text.folded, text.index.reading, False
+    for hit in text.sentence_hits(si):
+        if hit.start >= q.start:
+            break
+        _, _, names, entity, _, _, _ = reading(hit.cue, q.unit)
+        if not (entity or names):
+            continue
+        if not in_comparison_frame(folded, hit.start, hit.end) or _FRAME_ENDS.search(folded, hit.end, q.start) is None:
+            return False
+        framed = True
+    return framed
+
+
+def past_frame(text, q: Quantity, ranked: list) -> list:
+    """The candidates of figure q but those whose subject is named only in a Chinese frame of comparison that
+    closes before q (bodies.framed_only), when others remain: in "与OpenAI的每百万代币60美元相比，其价格为每百万代币
+    2.19美元" the price is the subject's that 其 carries, not OpenAI's."""
+    if len(ranked) < 2:
+        return ranked
+    position = text.index.position
+    kept = [c for c in ranked if not framed_only(text, q, position[c.claim.id])]
+    return kept if kept and len(kept) < len(ranked) else ranked
 
 
 def _names_of(text, si: int) -> list[list]:

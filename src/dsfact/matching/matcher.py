@@ -17,7 +17,7 @@ from dsfact.matching.aside import (
 )
 from dsfact.matching.basemodel import built_on
 from dsfact.matching.bodies import governed, other_body, other_member
-from dsfact.matching.capitals import opens_with_other, reached, sentence_names, unregistered
+from dsfact.matching.capitals import framed_before, opens_with_other, past_frame, reached, sentence_names, unregistered
 from dsfact.matching.columns import row_label
 from dsfact.matching.comparison import is_comparison, listed_with
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words
@@ -244,7 +244,7 @@ class TextMatcher(TextCues):
             cues.entity = min((self.distance(q, h) for h, roles in cues.names if h.start >= q.end
                                and any(role == ENTITY for _, role in roles)), default=INF)
         self._loose.update(answered(self, q, si, cues.subject))  # "問：DeepSeek…你們呢？答：我們…": the speaker's
-        return self._ranked(q, sentence, cues)
+        return past_frame(self, q, self._ranked(q, sentence, cues))  # "与OpenAI的60美元相比，其价格为2.19美元": 其's
 
     def _cues(self, q: Quantity, si: int, hits: list[CueHit], family: frozenset[int]) -> _Cues:
         """How near figure q each claim's subject, metric and exclude words sit in its sentence."""
@@ -439,7 +439,7 @@ class TextMatcher(TextCues):
         claim of its unit ("Apple shipped 50 million"), in which case it is not about a subject of an
         earlier sentence. Nor a comparison ("比OpenAI便宜90%"), nor a described subject's aside (relaside)."""
         (first_cue, names), asides = sentence_names(self, si, q.unit), described_asides(self, si, q.start)
-        if first_cue <= q.start and not names_only_in(self, si, q, asides):
+        if first_cue <= q.start and not names_only_in(self, si, q, asides) and not framed_before(self, si, q):
             return True
         not_names = _not_names()
         for start, end, word in reached(self.folded, names, q.start):  # (none a name a thing is likened to)
