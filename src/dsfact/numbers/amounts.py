@@ -24,6 +24,24 @@ from dsfact.numbers.numerals import (
 _ZH_SCALE_FIRST = frozenset("十百千多万亿兆")  # what a Chinese scale after a figure begins with (5万, 3千多万)
 
 
+def _smaller_part(w: str, r, q: int, scale: int) -> tuple[int, int, int] | None:
+    """The rest of an amount told in two scales, right after its first ("557万" then "6千", "1亿" then "2000万",
+    "5888亿" then "6200万"): (its value, its scale, where it ends) when digits with a scale smaller than `scale`
+    stand right at w[q] and come to less than one `scale`; None otherwise."""
+    if q >= len(w) or not w[q].isdigit():
+        return None
+    m = r.arabic.match(w, q)
+    if m is None or not m.group().isdigit():
+        return None
+    ms = r.zh_scale.match(w, m.end())
+    if ms is None or ms.group() != ms["s"] or "多" in ms["s"]:
+        return None
+    step = _zh_scale_value(ms["s"])
+    if step is None or step >= scale or int(m.group()) * step >= scale:
+        return None
+    return int(m.group()) * step, step, ms.end()
+
+
 class _Core:
     """A number read at one place, before its unit: value, precision and how it was written."""
 
@@ -123,6 +141,10 @@ class _Amounts:
                     core.more = True
                 core.scale = sv
                 core.end = ms.end()
+                tail = _smaller_part(self.w, self.r, core.end, sv) if not core.more else None
+                if tail is not None:  # "557万6千美元", "1亿2000万美元": one amount told in two scales
+                    part, step, core.end = tail
+                    core.value, core.prec = core.value + Fraction(part, sv), Fraction(step, sv)
         else:
             me = r.en_scale.match(w, q) if lead in r.en_scale_first else None
             if me is None and c == "-" and w[q + 1:q + 2] in r.en_scale_first:  # "$500-billion": a scale word
