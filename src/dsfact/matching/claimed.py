@@ -15,12 +15,13 @@ _POSSESSIVE = ("'s", "’s", "的")  # "DeepSeek's claimed", "DeepSeek的宣称"
 
 
 def _words() -> tuple:
+    """names.words [claimed-figure] `before`, `between`, `owner` and `adverb`, each a wordtables.Words, read once."""
     global _WORDS
     if _WORDS is None:
         from dsfact.lang import words_of
+        from dsfact.matching.wordtables import Words
 
-        _WORDS = tuple(words_of("names", "claimed-figure", key, longest_first=True)
-                       for key in ("before", "between", "owner", "adverb"))
+        _WORDS = tuple(Words(words_of("names", "claimed-figure", key)) for key in ("before", "between", "owner", "adverb"))
     return _WORDS
 
 
@@ -32,40 +33,45 @@ def claimed_figure(text, q, ci: int) -> bool:
     claims, between, _, _ = _words()
     end = q.start
     while True:  # step back over the words allowed between ("the stated mere $5.6 million", "声称只花了")
-        head = folded[:end].rstrip(" ")
-        word = _ending(head, claims)
+        end = _trimmed(folded, end)
+        word = _ending(claims, folded, end)
         if word is not None:
-            return _owner_fits(text, len(head) - len(word), ci)
-        step = _ending(head, between)
-        if step is None or len(head) - len(step) < q.start - 24:
+            return _owner_fits(text, word, ci)
+        step = _ending(between, folded, end)
+        if step is None or step < q.start - 24:
             return False
-        end = len(head) - len(step)
+        end = step
 
 
-def _ending(head: str, words: tuple) -> str | None:
-    """The first of `words` that ends `head` as a word (a Latin one not glued to letters before it)."""
-    for w in words:
-        at = len(head) - len(w)
-        if head.endswith(w) and (not w.isascii() or at == 0 or not head[at - 1].isalnum()):
-            return w
-    return None
+def _trimmed(folded: str, end: int) -> int:
+    """Offset `end` moved back past the spaces before it."""
+    while end > 0 and folded[end - 1] == " ":
+        end -= 1
+    return end
+
+
+def _ending(words, folded: str, end: int) -> int | None:
+    """Where the longest of `words` (a wordtables.Words) that ends folded[:end] as a word begins, or None."""
+    starts = words.ending(folded, end, True, 0, end)
+    return min(starts) if starts else None
 
 
 def _owner_fits(text, at: int, ci: int) -> bool:
     """Whether the owner of the word of claiming that starts at `at` is claim ci's subject, named right before it
     (through "'s" or 的, past an `adverb`), or an `owner` word."""
     _, _, owners, adverbs = _words()
-    head = text.folded[:at].rstrip(" ")
-    while (adverb := _ending(head, adverbs)) is not None:
-        head = head[:len(head) - len(adverb)].rstrip(" ")
-    if _ending(head, owners) is not None:
+    folded = text.folded
+    end = _trimmed(folded, at)
+    while (adverb := _ending(adverbs, folded, end)) is not None:
+        end = _trimmed(folded, adverb)
+    if _ending(owners, folded, end) is not None:
         return True
-    end = len(head)
+    head = end
     for mark in _POSSESSIVE:
-        if head.endswith(mark):
-            head = head[:len(head) - len(mark)].rstrip(" ")
+        if folded.endswith(mark, 0, end):
+            head = _trimmed(folded, end - len(mark))
             break
-    named = [h for h in text.hits_in(max(0, len(head) - 40), end) if len(head) <= h.end <= end]
+    named = [h for h in text.hits_in(max(0, head - 40), end) if head <= h.end <= end]
     return any((ci, SUBJECT) in text.roles_of(h) for h in named)
 
 

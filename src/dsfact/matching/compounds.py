@@ -3,6 +3,8 @@
 (dsfact/lang/roles.words [compound])."""
 from __future__ import annotations
 
+from dsfact.matching.wordtables import whole_at
+
 _PREFIXES: tuple[frozenset[str], tuple[str, ...]] | None = None
 
 
@@ -129,7 +131,7 @@ def in_company_noun(folded: str, start: int, end: int) -> bool:
                                                for at in _offsets(noun, word))
     for noun, at in holders:
         a = start - at
-        if a >= 0 and folded.startswith(noun, a) and (not noun.isascii() or _bounded(folded, a, a + len(noun))):
+        if a >= 0 and folded.startswith(noun, a) and (not noun.isascii() or whole_at(folded, a, a + len(noun))):
             return True
     return False
 
@@ -138,7 +140,7 @@ def _offsets(noun: str, word: str) -> list[int]:
     """Where `word` stands in `noun` (as a whole word when it is Latin)."""
     found, at = [], noun.find(word)
     while at >= 0:
-        if not word.isascii() or _bounded(noun, at, at + len(word)):
+        if not word.isascii() or whole_at(noun, at, at + len(word)):
             found.append(at)
         at = noun.find(word, at + 1)
     return found

@@ -7,6 +7,8 @@ the quotation, in the same passage, is named by the claim's subject (its company
 gives as its name: "Zuckerberg said"), the "we" is that subject: the binding is firm."""
 from __future__ import annotations
 
+from dsfact.matching.wordtables import whole_at
+
 _OPENING = "“「『"
 _CLOSING = "”」』"
 _STRAIGHT = '"'
@@ -84,7 +86,7 @@ def _named_speaker(text, k: int, opened: int, ci: int) -> bool:
     said = -1, ""
     for speech in _words("speech"):
         at = folded.rfind(speech, lo, opened)
-        while at >= 0 and speech.isascii() and not _whole(folded, at, speech):
+        while at >= 0 and speech.isascii() and not whole_at(folded, at, at + len(speech)):
             at = folded.rfind(speech, lo, at)
         if at > said[0]:
             said = at, speech
@@ -98,8 +100,3 @@ def _named_speaker(text, k: int, opened: int, ci: int) -> bool:
     after = [h for h in near if inverted and h.start >= at + len(speech) and not folded[at + len(speech):h.start].strip(" ")]
     speaker = before[-1] if before else (after[0] if after else None)
     return speaker is not None and (ci, SUBJECT) in text.roles_of(speaker)
-
-
-def _whole(folded: str, at: int, word: str) -> bool:
-    end = at + len(word)
-    return (at == 0 or not folded[at - 1].isalnum()) and (end >= len(folded) or not folded[end].isalnum())

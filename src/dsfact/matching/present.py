@@ -23,6 +23,7 @@ from dsfact.lang import words_of
 from dsfact.matching.cues import SUBJECT
 from dsfact.matching.memo import LastText
 from dsfact.matching.places import names_a_place
+from dsfact.matching.wordtables import whole_at
 
 TITLE_WORDS = 4  # capitalised words or articles between the word of place and the name: "with U.S. President Donald"
 TITLE_CHARS = 6  # Chinese characters between them: 与美国总统特朗普
@@ -78,15 +79,10 @@ def _announces(folded: str, start: int, end: int) -> bool:
     for w in _words("present"):
         at = span.find(w)
         while at >= 0:
-            if not w.isascii() or _whole(span, at, at + len(w)):
+            if not w.isascii() or whole_at(span, at, at + len(w)):
                 return True
             at = span.find(w, at + 1)
     return False
-
-
-def _whole(s: str, a: int, b: int) -> bool:
-    """Whether s[a:b] is a whole word of s."""
-    return (a == 0 or not s[a - 1].isalnum()) and (b >= len(s) or not s[b].isalnum())
 
 
 def _governed(original: str, folded: str, start: int, floor: int) -> str | None:

@@ -397,9 +397,6 @@ def _speaker_gives(text, begin: int, end: int, q, missing: list[int], subject_d:
     return False
 
 
-_CLOSING_QUOTES = "\"”」』"
-
-
 def _says_we(text, q) -> bool:
     """Whether the quotation that opens figure q's sentence speaks in the first person before q ('"The final run
     cost us $5.6 million," DeepSeek said', "“我们只用了2048块H800。”……表示"; names.words [first-person]): the

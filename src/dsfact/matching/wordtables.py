@@ -527,6 +527,11 @@ def word_then(text: str, i: int, words: tuple[str, ...]) -> int | None:
     return None
 
 
+def whole_at(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] stands whole: no letter or digit right before or right after it."""
+    return (a == 0 or not text[a - 1].isalnum()) and (b >= len(text) or not text[b].isalnum())
+
+
 def whole_word_in(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     """Whether one of `words` (each beginning and ending with a letter or digit) stands whole in
     text[start:end]: the regex `\\b(?:words)\\b` searched there (a word's neighbours are letters, digits
