@@ -30,7 +30,7 @@ KEYS: dict[str, frozenset[str]] = {
                         "peers")),
     "synonyms": frozenset(("words",)),
     "sentences": frozenset(("ends", "stops", "opens", "closes", "words")),
-    "counts": frozenset(("function", "measure", "cjk-function", "also", "container", "collective", "piece", "time",
+    "counts": frozenset(("function", "measure", "cjk-function", "cjk-kind", "also", "container", "collective", "piece", "time",
                          "per-time", "modifier-end")),
     "events": frozenset(("metric", "words", "others", "before", "after", "title", "unless", "reach", "kind", "purpose",
                          "deadline")),

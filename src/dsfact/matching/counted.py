@@ -28,6 +28,7 @@ def _words() -> dict:
             "function": frozenset(table.get("function", ())),
             "measure": frozenset(table.get("measure", ())),
             "cjk-function": tuple(sorted(table.get("cjk-function", ()), key=len, reverse=True)),
+            "cjk-kind": tuple(table.get("cjk-kind", ())),
             "also": frozenset(table.get("also", ())),
             "container": tuple(table.get("container", ())),
             "collective": tuple(table.get("collective", ())),
@@ -172,8 +173,9 @@ def _cjk_other(run: str, words: dict, allowed: frozenset[str], piece: bool = Fal
         return True  # "约5000 GPU时间", "5000卡时": time on the chips, not the chips
     if run.startswith(words["cjk-function"]):
         return False
-    for k in range(1, len(run)):  # the noun ends where a word that names nothing begins
-        if run[k:].startswith(words["cjk-function"]):
+    inside = {at + i for w in words["cjk-kind"] for at in _found_at(run, w) for i in range(1, len(w))}
+    for k in range(1, len(run)):  # the noun ends where a word that names nothing begins (not inside 专用)
+        if k not in inside and run[k:].startswith(words["cjk-function"]):
             run = run[:k]
             break
     code = _other_code(run, allowed)
@@ -184,6 +186,15 @@ def _cjk_other(run: str, words: dict, allowed: frozenset[str], piece: bool = Fal
     if code is not None:
         return False
     return not (any(ch.isdigit() for ch in run) or any(w in run for w in allowed if w))
+
+
+def _found_at(text: str, word: str) -> list[int]:
+    """Where word stands in text (every place)."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 def _forms_whole(run: str, words: dict, allowed: frozenset[str]) -> bool:
