@@ -24,6 +24,7 @@ import bisect
 
 from dsfact.lang import words_of
 from dsfact.matching.alone import restated_until, stands_alone
+from dsfact.matching.claimed import claimed_figure
 from dsfact.matching.listlead import lists_under
 from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
 from dsfact.matching.sentences import after_question, asked
@@ -69,9 +70,12 @@ def firm(features: dict[str, float]) -> bool:
     return bool(features.get("metric_in_clause") or features.get("metric_parallel"))
 
 
-def evidence_of(matcher, q, candidate, claim) -> Evidence:
+def evidence_of(matcher, q, candidate, claim, alone: bool = False) -> Evidence:
     """The evidence binding figure q (by `matcher`, a TextMatcher) to `claim`, from `candidate` (the first
-    of its candidates: its distances) and the cue words of q's sentence."""
+    of its candidates: its distances) and the cue words of q's sentence. `alone`: the claim is the only one of
+    q's unit and scale its cues found; then a figure told as its subject's stated figure ("遠高於DeepSeek對外
+    宣稱的558萬美元", "far above DeepSeek's claimed $5.6 million": dsfact.matching.claimed) has its metric in its
+    own words, the word of claiming saying what it is, as "its training cost" would."""
     position = matcher.index.position
     wanted = {position.get(claim.id), position.get(candidate.claim.id)} - {None}
     si = matcher.sentence_of(q.start)
@@ -93,6 +97,8 @@ def evidence_of(matcher, q, candidate, claim) -> Evidence:
             else PARALLEL if any(_parallel(matcher, q, h) for h in hits) or _heads_list(matcher, q, si, hits) \
             or lists_under(matcher, q, si, hits) \
             else SENTENCE if hits else NONE
+        if metric != CLAUSE and alone and claimed_figure(matcher, q, position[claim.id]):
+            metric = CLAUSE
     return Evidence(subject, metric, _time(matcher, q, claim), _kind(matcher, q, claim))
 
 

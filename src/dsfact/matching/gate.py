@@ -134,7 +134,7 @@ def features_of(matcher, q, candidates: list, claim) -> dict[str, float]:
         "date": float(q.unit == "date"),
         "count": float(q.unit == "count"),
     }
-    f.update(evidence_of(matcher, q, top, claim).features())
+    f.update(evidence_of(matcher, q, top, claim, len(candidates) == 1).features())
     f.update(_words(matcher, sentence.start, words, claim.topic))
     f.update(_placed(matcher, q))
     if f["table"]:  # a table's row holds a figure per column, each bound by its column's header
