@@ -111,7 +111,7 @@ class _Cues:
     """The cue words of a figure's sentence, as distances from the figure, by claim."""
 
     __slots__ = ("subject", "metric", "excluded", "subject_before", "entity", "named_before", "last_subject",
-                 "names", "loose", "invested")
+                 "names", "loose", "invested", "formed")
 
     def __init__(self) -> None:
         self.subject: dict[int, float] = {}
@@ -124,6 +124,7 @@ class _Cues:
         self.names: list[tuple[CueHit, tuple]] = []  # the sentence's names, with their roles
         self.loose: set[int] = set()  # claims bound only by a name that loosely carries their metric
         self.invested: set[int] = set()  # claims whose name a figure is put into ("invest $500 billion in Stargate")
+        self.formed = False  # the next sentence names what the figure's sentence forms: its names before q formed it
 
 
 def _compared(folded: str, hit: CueHit) -> bool:
@@ -350,8 +351,8 @@ class TextMatcher(TextCues):
                 continue
             if other_body(self, q, ci):  # after the cheaper fit: most claims near a figure do not fit it
                 continue  # "30 times the compute of GPT-4o" against a multiple of DeepSeek-V3's
-            if unnamed is None:
-                unnamed = unregistered(self, q)
+            if unnamed is None:  # (those who formed a thing the next sentence names are not its subject)
+                unnamed = INF if cues.formed else unregistered(self, q)
             if subject_d[ci] > unnamed:
                 continue  # a figure nearer another body, registered or not, is not this claim
             eager = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or ci in self._loose or ci in cues.loose

@@ -61,8 +61,9 @@ def named_next(matcher, q, si: int, missing: list[int], cues, distance: float) -
     """"OpenAI, Oracle and SoftBank will form a venture to invest $500 billion. The venture, called
     Stargate, ...": a figure with a claim's metric word and no subject takes it from the next sentence (of
     its paragraph, or the first of the next) when that sentence opens by giving the claim's registered name to
-    what it speaks of ("The venture, called Stargate", "It is named Stargate", "该公司名为「星际之门」"). The bodies
-    named before the figure then formed the thing; they are not its subject. `distance` is what a subject from
+    what it speaks of ("The venture, called Stargate", "It is named Stargate", "Dubbed Stargate, the project",
+    "该公司名为「星际之门」"). The bodies and people named before the figure then formed or announced the thing
+    ("President Donald Trump revealed a $500 billion joint venture"); they are not its subject. `distance` is what a subject from
     a sentence nearby counts (matcher.SENTENCE_PENALTY)."""
     found = _next_name(matcher, si, missing)
     if found is None:
@@ -76,7 +77,7 @@ def named_next(matcher, q, si: int, missing: list[int], cues, distance: float) -
                                                  for w in words_of("roles", "naming")):
         return False
     _give_next_name(matcher, q, si, h, given, cues, distance)
-    cues.entity, cues.named_before = INF, False
+    cues.entity, cues.named_before, cues.formed = INF, False, True
     return True
 
 
