@@ -56,8 +56,53 @@ def passed_over(text, q: Quantity, candidate) -> bool:
             named = _named(roles)
             if named and ci not in named and not is_comparison(folded, hit.start, hit.end) \
                     and not in_respective_list(text, q, hit, ci) and not in_from_part(text, q, hit) \
-                    and not _named_as_cause(folded, hit, marks):  # "…分别为8元和16元"; "on DeepSeek fears"
+                    and not _named_as_cause(folded, hit, marks) \
+                    and not pointed_past(text, q, hit, ci, cues):  # "…分别为8元和16元"; "on DeepSeek fears"
                 return True
+    return False
+
+
+def pointed_past(text, q: Quantity, hit, ci: int, cues) -> bool:
+    """Whether a word pointing back (names.words [pronoun]: "its", "their", 其) in figure q's own clause, after a
+    name that owns or is governed by a noun of the predicate ("the Nasdaq's biggest drag", "纳指的最大拖累"), takes
+    the subject the sentence opens with, claim ci's, past that name: "Nvidia was the Nasdaq's biggest drag, with
+    its shares tumbling 17%" tells Nvidia's fall. A name that is a clause's subject ("Nvidia said Broadcom was hit,
+    with its shares down 17%") takes the pointer itself; so does any name when no pointer stands in q's clause."""
+    from dsfact.matching.bodies import governed
+
+    folded, marks = text.folded, text._marks
+    if not (folded.startswith(("'s", "’s", "的"), hit.end) or folded.endswith(("'s", "’s"), hit.start, hit.end)
+            or governed(folded, hit.start)):
+        return False
+    sentence = text.sentences[text.sentence_of(q.start)]
+    first = min((h for h, _ in cues.names), key=lambda h: h.start, default=None)
+    if first is None or ci not in _named(dict(cues.names).get(first, ())) \
+            or folded[sentence.start:first.start].strip(" \t\n\"'“‘「*-•") not in ("", "the", "shares of", "shares in"):
+        return False  # the claim's subject must open the sentence
+    k = bisect.bisect_left(marks, q.start)
+    start = max(marks[k - 1] if k and marks[k - 1] >= sentence.start else sentence.start, hit.end)
+    return start > hit.end and _points_back(folded, start, q.start)
+
+
+_POINTERS: list = []  # names.words [pronoun] `before`, (Latin, Chinese), read once
+
+
+def _points_back(folded: str, start: int, end: int) -> bool:
+    """Whether folded[start:end] holds a word that points back (names.words [pronoun]: "its", 其), a Latin one whole."""
+    if not _POINTERS:
+        from dsfact.lang import words_by_script
+
+        _POINTERS.append(words_by_script("names", "pronoun", "before", longest_first=True))
+    latin, chinese = _POINTERS[0]
+    words = folded[start:end]
+    if any(w in words for w in chinese):
+        return True
+    for w in latin:
+        at = words.find(w)
+        while at >= 0:
+            if (at == 0 or not words[at - 1].isalnum()) and not words[at + len(w):at + len(w) + 1].isalnum():
+                return True
+            at = words.find(w, at + 1)
     return False
 
 
