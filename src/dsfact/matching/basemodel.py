@@ -16,12 +16,12 @@ _BEFORE_REACH = 24  # characters of the words before a name looked at ("distille
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], int, tuple[str, ...], tuple[str, ...]]:
-    """names.words [base-of] and [version-of]: their Latin `before` words (a set, and the most words one holds),
+    """names.words [base-of], [version-of] and [level-of]: their Latin `before` words (a set, and the most words one holds),
     their Chinese ones, their `after` words (longest first)."""
     from dsfact.lang import words_by_script, words_of
 
     latin, chinese, after = [], [], []
-    for table in ("base-of", "version-of"):
+    for table in ("base-of", "version-of", "level-of"):
         words = words_by_script("names", table, "before")
         latin += words[0]
         chinese += words[1]
