@@ -27,6 +27,7 @@ def opener_reach(matcher, q, si: int, after_q: int) -> int:
             bisect.bisect_left(marks, q.start) or not opens_participle(folded, start, q.start):
         return 0
     from dsfact.matching.aside import qualifies_product
+    from dsfact.matching.relaside import _determiners
 
     hits = matcher.sentence_hits(si)
     names = matcher.index.names
@@ -37,10 +38,12 @@ def opener_reach(matcher, q, si: int, after_q: int) -> int:
             return 0
         after = marks[k] + 1
         opening = after + len(folded[after:sentence.end]) - len(folded[after:sentence.end].lstrip(" \t,，、"))
+        # "Released on January 20, the DeepSeek-R1 assistant topped ...": a determiner may stand before the name
+        named_at = opening + next((len(w) for w in _determiners() if folded.startswith(w, opening)), 0)
         for i, h in enumerate(hits):
             if q.end <= h.start < opening and names(h.cue) and not qualifies_product(matcher, h, hits[i + 1:i + 3]):
                 return 0  # a name on the way ("Nvidia H100 GPUs" only says whose chips): the figure is not the main clause's
-            if h.start == opening and names(h.cue):
+            if h.start in (opening, named_at) and names(h.cue):
                 return k + 1 - after_q
     return 0
 
