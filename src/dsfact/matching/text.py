@@ -117,6 +117,14 @@ def _stacked(text: str, quantities: list[Quantity]) -> list[int]:
 _NOUN_NEXT = lazy(r" [a-z]")  # a lower-case word right after the figure: its noun
 
 
+def _glosses_name(text: str, before: int, at: int, start: int) -> bool:
+    """Whether the bracket opened at `at` holds only the figure that starts at `start` (spaces or a sign of
+    approximation between) and follows a word (text[before], the last character before the bracket, spaces
+    aside): a letter, a Chinese character or a digit of a name ("GPT-4 ($100M)"), not a mark."""
+    return before >= 0 and (text[before].isalnum() or "\u3400" <= text[before] <= "\u9fff") \
+        and not text[at + 1:start].strip(" \u3000~≈")
+
+
 def clause_marks(text: str) -> list[int]:
     """The offsets of a text's clause boundaries, in order."""
     marks = [m.start() for m in _CLAUSE.finditer(text)]
@@ -300,7 +308,10 @@ class TextCues:
 
     def _without_restatement_brackets(self, quantities: list[Quantity]) -> list[int]:
         """Clause boundaries, less the brackets around a figure's restatement and the comma before one ("a
-        €200 billion (about $208 billion) plan", "1500亿欧元（约1560亿美元）的计划", "89 points, or 1.46%")."""
+        €200 billion (about $208 billion) plan", "1500亿欧元（约1560亿美元）的计划", "89 points, or 1.46%"), and
+        the brackets that hold nothing but a figure right after a name, the name's own figure told in passing
+        ("DeepSeek V3 ($5.5M) 和 Kimi K2 ($4.6M) 的成本", "Meta ($65 billion) and Microsoft ($80 billion) will
+        spend"): the words of the clause around them govern it."""
         ends, text = {x.end for x in quantities}, self.text
         drop = set(_or_restated(text, quantities)) | set(_stacked(text, quantities))  # "$500 billion, four-year plan"
         for x in quantities:
@@ -315,7 +326,8 @@ class TextCues:
             close = x.end
             while close < len(text) and text[close] in " \u3000":
                 close += 1
-            if before + 1 in ends and close < len(text) and text[close] in ")）":
+            if close < len(text) and text[close] in ")）" and (
+                    before + 1 in ends or _glosses_name(text, before, at, x.start)):
                 drop.update((at, close))
         return [m for m in self._all_marks if m not in drop] if drop else self._all_marks
 
