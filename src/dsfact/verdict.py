@@ -289,7 +289,7 @@ def _primary_allows(q: Quantity, stances: tuple, sources: dict[str, str], regist
     if not allowed or isinstance(q.value, str) or q.high is not None or q.qualifier is not None:
         return {}
     for st, _ in stances:
-        value = convert_value(q, st.unit) if st.source in allowed and not isinstance(st.value, str) else None
+        value = convert_value(q, st.unit, True) if st.source in allowed and not isinstance(st.value, str) else None
         if value is None:
             continue
         strays = [abs(r.value - st.value) for r, _ in stances if sources.get(r.source) == CONTRADICTS

@@ -8,6 +8,7 @@ from operator import is_not
 
 from dsfact.fold import fold_text, has_han
 from dsfact.model import Registry, record
+from dsfact.numbers.quantity import PEGGED
 from dsfact.numbers.words import is_money
 
 SUBJECT, METRIC, EXCLUDE, VARIANT, ENTITY = "subject", "metric", "exclude", "variant", "entity"
@@ -173,9 +174,9 @@ class CueIndex:
         """The claims a figure in `unit` may state (a percentage may state a ratio and back)."""
         found = self.families.get(unit)
         if found is None:
-            # "5% of GPT-4o's cost" states a ratio; "a fifth of its value" or "30 times cheaper" is no
-            # percentage move or saving
-            units = [unit] + (["ratio"] if unit == "pct" else [])
+            # "5% of GPT-4o's cost" states a ratio ("a fifth of its value" or "30 times cheaper" is no percentage
+            # move or saving); a sum in 港元 states a claim recorded in US dollars, judged at the peg (PEGGED)
+            units = [unit] + (["ratio"] if unit == "pct" else []) + [b for a, b in PEGGED if a == unit]
             if unit in _DURATIONS:  # "two months" may state a claim in days
                 units = list(_DURATIONS)
             found = frozenset(i for u in units for i in self.claims_by_unit.get(u, ()))

@@ -23,7 +23,7 @@ from dsfact.numbers.interval import (
 from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
 
-__all__ = ["APPROX_SPREAD", "BOUND_SPREAD", "CONVERTIBLE", "RELATIVE_FLOOR", "ROUND_FIGURE", "ROUNDED_UNITS",
+__all__ = ["APPROX_SPREAD", "BOUND_SPREAD", "CONVERTIBLE", "PEGGED", "RELATIVE_FLOOR", "ROUND_FIGURE", "ROUNDED_UNITS",
            "agrees", "convert_value", "dates_agree", "fill_date", "format_value", "per_words", "precision_of",
            "round_figure_precision", "same_digits", "same_reading", "significant_digits", "slipped_scale", "span_of", "statement_span"]
 
@@ -33,20 +33,34 @@ _DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
 # Dow closed at 44,713.58", which dsfact.matching offers only to a claim of a level).
 CONVERTIBLE = {("pct", "ratio"): 0.01, ("ratio", "pct"): 100.0, ("count", "point"): 1.0,
                **{(a, b): _DAYS[a] / _DAYS[b] for a in _DAYS for b in _DAYS if a != b}}
+# A currency held to another by a fixed band: the Hong Kong dollar, 7.75 to 7.85 a US dollar since 2005. A figure
+# of the text being checked in 港元 states a claim recorded in US dollars at any rate of the band: "5890億美元
+# （約4.6萬億港元）" restates the dollars, and "投入5,000億港元" for a $500 billion plan is a slip of the currency
+# ($64 billion). A source's figure in another currency stays its own (compare, audit). (rate, half the band's width)
+PEGGED = {("HKD", "USD"): (1 / 7.8, 0.05 / 7.8)}
 
 
-def convert_value(q: Quantity, unit: str):
-    """q's value expressed in `unit`, or None when the units are not the same kind."""
+def convert_value(q: Quantity, unit: str, pegged: bool = False):
+    """q's value expressed in `unit`, or None when the units are not the same kind (`pegged`: a pegged currency
+    at the middle of its band, PEGGED)."""
     if q.unit == unit:
         return q.value
-    factor = CONVERTIBLE.get((q.unit, unit))
+    factor = _factor(q.unit, unit, pegged)
     if factor is None or isinstance(q.value, str):
         return None
     return q.value * factor
 
 
-def _scale(q_unit: str, unit: str) -> float:
-    return CONVERTIBLE.get((q_unit, unit), 1.0)
+def _factor(q_unit: str, unit: str, pegged: bool) -> float | None:
+    factor = CONVERTIBLE.get((q_unit, unit))
+    if factor is None and pegged and (q_unit, unit) in PEGGED:
+        return PEGGED[(q_unit, unit)][0]
+    return factor
+
+
+def _scale(q_unit: str, unit: str, pegged: bool = False) -> float:
+    factor = _factor(q_unit, unit, pegged)
+    return 1.0 if factor is None else factor
 
 
 def _per_factor(q_per: Per | None, claim_per: Per | None) -> float:
@@ -92,12 +106,12 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None, written: bo
         if q.unit != st.unit:
             return None
         return dates_agree(str(q.value), str(st.value))
-    value = convert_value(q, st.unit)
+    value = convert_value(q, st.unit, written)
     if value is None or isinstance(st.value, str):
         return None
     if q.direction and st.direction and q.direction != st.direction:
         return False
-    factor = _scale(q.unit, st.unit) * _per_factor(q.per, claim_per)
+    factor = _scale(q.unit, st.unit, written) * _per_factor(q.per, claim_per)
     precision = round_part_precision(q.value, round_figure_precision(q.value, q.precision, q.text, q.unit), q.unit)
     precision = precision * factor if precision else None
     high = q.high * factor if q.high is not None else None
@@ -118,6 +132,9 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None, written: bo
                          round_spread=not written, far=q.far)
     if exact:
         q_lo, q_hi = q_lo - precision, q_hi + precision
+    if checked and (q.unit, st.unit) in PEGGED:  # the writer's conversion, at any rate of the band
+        band = PEGGED[(q.unit, st.unit)][1]
+        q_lo, q_hi = q_lo * (1 - band), q_hi * (1 + band)
     s_lo, s_hi = statement_span(st, rounded)
     touch = 1e-9 * max(abs(q_hi), abs(s_hi)) if rounded else 0.0  # two roundings that only meet (0.145) do not agree
     agreed = max(q_lo, s_lo) + touch < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
