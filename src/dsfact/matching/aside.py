@@ -107,6 +107,34 @@ def makes_product(text, hit, hits: list) -> bool:
     return False
 
 
+_RELATIVE_REACH = 30  # characters from a maker's name to the product its 的-phrase describes
+_ALIAS = lazy(r"\s*[(（][a-z][a-z0-9 .&-]{0,15}[)）]")  # a name's alias in brackets, folded: "英伟达(nvidia)"
+_CLAUSE_ENDS = ",，;；:：。!！?？、"
+
+
+def described_product(text, hit, hits: list, q_start: int) -> bool:
+    """Whether the name at `hit` is the maker in a 的-phrase that describes a product named before figure
+    q_start, in one clause: "使用英伟达(NVIDIA)为中国市场特供的低配版AI芯片H800 GPU", "輝達專為中國設計的H800晶片".
+    The maker of the chips counted is no other subject of the count."""
+    folded = text.folded
+    start = hit.end
+    alias = _ALIAS.match(folded, start)
+    if alias is not None:
+        start = alias.end()
+    k = bisect.bisect_right(hits, hit.start, key=_START)
+    for other in hits[k:]:
+        if other.start > hit.end + _RELATIVE_REACH or other.end > q_start:
+            return False
+        if other.start < start:
+            continue
+        gap = folded[start:other.start]
+        if any(c in _CLAUSE_ENDS or c.isdigit() for c in gap):
+            return False
+        if "的" in gap and text._is_product(other):
+            return True
+    return False
+
+
 def _caused_by(folded: str, end: int, start: int) -> bool:
     """Whether a word of cause stands between a figure's end and a name after it, near the name, with no
     sentence's end between ("plunged 17% on Monday, following the launch of DeepSeek's model")."""

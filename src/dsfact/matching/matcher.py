@@ -9,6 +9,7 @@ from dsfact.matching.agents import agent_of_attribute
 from dsfact.matching.alone import date_links, dated_word, rest_words
 from dsfact.matching.aside import (
     compared_owner,
+    described_product,
     in_aside,
     modifies,
     names_aside,
@@ -378,8 +379,8 @@ class TextMatcher(TextCues):
     def _governs(self, q: Quantity, hit: CueHit, hits: list[CueHit], family: frozenset[int]) -> bool:
         """Whether a name before figure q is its subject: no other figure stands between them ("OpenAI charges $7.50,
         making it 98% cheaper"), it is no mere comparison ("比OpenAI便宜98%"), and it does not just qualify the metric's
-        noun ("Nvidia GPUs", "Nvidia A100 chips", "英伟达GPU数量")."""
-        if self._figure_between(q, hit) and not listed_after(self, q, hit):
+        noun ("Nvidia GPUs", "Nvidia A100 chips", "英伟达GPU数量", the maker in "英伟达为中国特供的H800芯片")."""
+        if self._figure_between(q, hit) and not listed_after(self, q, hit) or described_product(self, hit, hits, q.start):
             return False
         possessive = self.folded.startswith(("'s", "’s", "的"), hit.end) or \
             self.folded.endswith(("'s", "’s"), hit.start, hit.end)  # "Meta's shares" are Meta's
