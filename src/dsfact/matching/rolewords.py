@@ -87,6 +87,7 @@ class _Lexicon:
         reference = times.get("reference", {})
         self.reference_before = Alternation(reference.get("before", ()))
         self.reference_after = Alternation(reference.get("after", ()))
+        self.reference_ever = Alternation(reference.get("ever", ()))
         self.superlative = Alternation(reference.get("superlative", ()))
         self.reference_then = Pattern(r"[^\d.。;；!?！？]{{0,12}}?(?:{})", reference.get("then", ()))
         self.record = Alternation(reference.get("record", ()))

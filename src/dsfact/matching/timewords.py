@@ -180,6 +180,8 @@ def _references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             b += 1
         if _superlative_near(folded, m.start(), b, start, end, chinese):
             out.append((m.start(), b))
+    # "美国企业有史以来最大的单日市值损失", "the worst day since records began": a record over all time names no time
+    out += [(m.start(), m.end()) for m in lex.reference_ever.get(chinese).finditer(folded, start, end)]
     for m in lex.record.get(chinese).finditer(folded, start, end):  # "the previous record, set in 2024"
         year = _RECORD_YEAR.search(folded, m.end(), min(end, m.end() + RECORD_REACH))
         if year is not None:
