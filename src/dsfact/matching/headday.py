@@ -53,7 +53,8 @@ def _day_named(text, k: int) -> tuple[str, ...] | None:
     folded, sentence = text.folded, text.sentences[k]
     skip = references(folded, sentence.start, sentence.end)
     matched = [(m, kind) for m, kind in time_words(folded, sentence.start, sentence.end)
-               if not any(a <= m.start() < b for a, b in skip) and not _day_told(folded, sentence, m)]
+               if not any(a <= m.start() < b for a, b in skip) and not _day_told(folded, sentence, m)
+               and not _day_foretold(text, sentence, m)]
     words = [(m.start(), kind) for m, kind in matched]
     owners = {m.start() for m, kind in matched if kind.startswith("weekday:") and folded.startswith(POSSESSIVE, m.end())}
     days = [(at, kind) for at, kind in words if kind.startswith("weekday:") or kind in DAY_KINDS]
@@ -79,6 +80,24 @@ def _day_told(folded: str, sentence, m) -> bool:
         return False
     chinese = has_han(folded[sentence.start:sentence.end])
     return told.before.ends(folded, sentence.start, m.start(), chinese) or told.after.opens(folded, m.end(), chinese)
+
+
+def _day_foretold(text, sentence, m) -> bool:
+    """Whether the time word m is the day of an event still to come ("Nvidia is set to report earnings after the
+    bell Wednesday", "英伟达将于周三盘后公布财报": roles.words [forecast], its `before` words right before the
+    day or its `clause` words before it in its clause): a preview's day, not the day of what the passage after
+    it reports ("Nvidia's market value saw a one-day drop of nearly $600 billion after the news came out")."""
+    from dsfact.matching.roles import lexicon
+
+    foretold = lexicon().by_name.get("forecast")
+    if foretold is None:
+        return False
+    folded = text.folded
+    chinese = has_han(folded[sentence.start:sentence.end])
+    if foretold.before.ends(folded, sentence.start, m.start(), chinese):
+        return True
+    start = max(sentence.start, text.reader().clause_span(m.start())[0])
+    return foretold.clause is not None and foretold.clause.get(chinese).search(folded, start, m.start()) is not None
 
 
 def _day_of_month(folded: str, sentence) -> bool:
