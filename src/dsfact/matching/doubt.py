@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from dsfact.matching.blended import blended_price
 from dsfact.matching.captionday import caption_day_elsewhere
+from dsfact.matching.countedday import counted_day
 from dsfact.matching.cues import METRIC, VARIANT, has_cjk
 from dsfact.matching.datelineday import dated_another_day, written_in_another_week
 from dsfact.matching.daybefore import over_sessions, placed_by_day_before
@@ -151,6 +152,8 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
     if any(date_fits(d, time) and has_day(d) for d in heads) and not _undated_doubt(text, q.start, heads, time):
         return ""
     placed = _referred(text, si, tags, time)
+    if placed is None:
+        placed = counted_day(text, si, q, time)  # "On January 20 ... One week later, Nvidia stock dropped 17%"
     if placed is not None:
         return placed
     if any(date_fits(d, time) for d in dates) and not any(has_day(d) and not date_fits(d, time) for d in dates):
