@@ -125,6 +125,7 @@ class _Reach:
             start = opened  # the aside belongs to the clause it stands in
         before = bisect.bisect_left(marks, start)
         self.start = marks[before - 1] if before and marks[before - 1] >= sentence.start else sentence.start
+        self.start = _past_aside(matcher, self.start, q.start, sentence.start)  # "R1's cost, focused on ..., was"
         after_q = bisect.bisect_left(marks, q.end)
         end = marks[after_q] if after_q < len(marks) and marks[after_q] < sentence.end else sentence.end
         if means_clause(matcher, q, si, self.start, after_q):
@@ -151,6 +152,44 @@ class _Reach:
 
     def holds(self, hit) -> bool:
         return self.whole or (self.start <= hit.start and hit.end <= self.end)
+
+
+def _past_aside(matcher, start: int, pos: int, lo: int) -> int:
+    """Where the clause that an aside interrupts opens, when the clause of the figure at `pos` (opening at the mark
+    `start`) resumes it after an aside set between commas (lang/sentences.words [aside]: "the cost of training its R1
+    model, focused on reasoning, was just $294,000"); `start` otherwise: the aside holds a figure, or the words after
+    it open a clause of their own (a joining word, a name of its own before the figure)."""
+    folded, marks = matcher.folded, matcher._marks
+    if start <= lo or folded[start] not in ",，":
+        return start
+    k = bisect.bisect_left(marks, start)
+    if not k or marks[k - 1] < lo or folded[marks[k - 1]] not in ",，":
+        return start
+    opened = marks[k - 1]
+    aside = folded[opened + 1:start]
+    if matcher.figures_in(opened, start) or not (_opens_with(aside.lstrip(), words_of("sentences", "aside"))
+                                                 or _name_only(matcher, opened + 1, start)):
+        return start
+    head = folded[start + 1:pos].lstrip()
+    if _opens_with(head, words_of("names", "new-clause")) or _opens_with(head, words_of("names", "list-joiners")) \
+            or _opens_with(head, words_of("names", "kind-beside", "before")):
+        return start  # "V3, a rival of GPT-4o, and R1 cost ...": a list; ", while ..." a clause of its own
+    naming = matcher.index.naming
+    if any(any(naming(h.cue)) for h in matcher.hits_in(start, pos)):
+        return start  # "R1, the reasoning model, Nvidia said, cost ...": a name of the clause's own
+    return marks[k - 2] if k >= 2 and marks[k - 2] >= lo else lo
+
+
+def _name_only(matcher, start: int, end: int) -> bool:
+    """Whether folded[start:end] is a name and nothing else (quotes aside): "its reasoning model, DeepSeek-R1, for
+    $294,000" names the model the clause speaks of."""
+    naming, folded = matcher.index.naming, matcher.folded
+    rest, at = [], start
+    for h in matcher.hits_in(start, end):
+        if h.start >= at and any(naming(h.cue)):
+            rest.append(folded[at:h.start])
+            at = h.end
+    return at > start and not "".join(rest + [folded[at:end]]).strip(" \t\"'“”‘’「」")
 
 
 def _restated(matcher, q, end: int) -> int | None:
