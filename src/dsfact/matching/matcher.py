@@ -36,6 +36,7 @@ from dsfact.matching.nextrecall import named_after, names_next
 from dsfact.matching.objects import object_of_other, rival_object
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
+from dsfact.matching.others import party_before
 from dsfact.matching.ownwords import kind_carried, moved_from, own_kind_kept, rate_kind
 from dsfact.matching.periods import counted_span
 from dsfact.matching.pointers import former_latter, pointed
@@ -236,7 +237,7 @@ class TextMatcher(TextCues):
                     or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
                     or epithet_subject(self, si, q, missing, cues.subject, family, SENTENCE_PENALTY, LOOKBACK_PARAGRAPHS)
                     or intro_subject(self, si, q, missing, cues.subject, family)  # "Key features" over its items
-                    or self._borrow_subject(q, si, missing, cues.subject, family)):
+                    or not party_before(self, si, q) and self._borrow_subject(q, si, missing, cues.subject, family)):
                 self._structure_subject(q, missing, cues.subject, family)
             self._loose.update(carried_loosely(self, q, si, missing, cues.subject))  # a roundup's item, "We used"
         elif missing and spoken_lead(self, si, q) and (  # "孙正义表示，他们的计画……": the speaker is no subject

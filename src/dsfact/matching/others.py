@@ -343,6 +343,27 @@ def _party_places(text, si: int) -> list[tuple[int, int]]:
     return out
 
 
+def party_before(text, si: int, q) -> bool:
+    """Whether sentence si names a generic other party or a group of other companies before figure q (names.words
+    [other-party]: "rivals", "the US giants", 美国巨头), as its subject or the object of a phrase ("the estimates quoted
+    by the US giants, where spending exceeds $100 million"), but not as a comparison ("than rivals"): the sentence
+    speaks of others, and a figure in it borrows no subject from an earlier sentence."""
+    party = _text_words(text)[0]
+    if not party:
+        return False
+    _, is_comparison = _later()
+    folded, lo = text.folded, text.sentences[si].start
+    for w in party:
+        at = folded.find(w, lo, q.start)
+        while at >= 0:
+            end = at + len(w)
+            if (not w.isascii() or ((at == 0 or not folded[at - 1].isalnum()) and not folded[end:end + 1].isalnum())) \
+                    and not is_comparison(folded, at, end):
+                return True
+            at = folded.find(w, end, q.start)
+    return False
+
+
 def _example_of_group(text, q, hit) -> bool:
     """Whether the name at `hit`, before figure q in its clause, is given as an example of a group that is
     the clause's subject ("chip stocks such as Nvidia lost $800 billion", 包括英伟达在内的芯片股, 科技巨头如英伟达):
