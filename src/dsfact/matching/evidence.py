@@ -125,9 +125,9 @@ class _Reach:
             start = opened  # the aside belongs to the clause it stands in
         before = bisect.bisect_left(marks, start)
         self.start = marks[before - 1] if before and marks[before - 1] >= sentence.start else sentence.start
-        self.start = _past_aside(matcher, self.start, q.start, sentence.start)  # "R1's cost, focused on ..., was"
         after_q = bisect.bisect_left(marks, q.end)
         end = marks[after_q] if after_q < len(marks) and marks[after_q] < sentence.end else sentence.end
+        self.start = _past_aside(matcher, self.start, q.start, sentence.start)  # "R1's cost, focused on ..., was"
         if means_clause(matcher, q, si, self.start, after_q):
             nxt = bisect.bisect_right(marks, end)
             end = marks[nxt] if nxt < len(marks) and marks[nxt] < sentence.end else sentence.end
@@ -157,8 +157,9 @@ class _Reach:
 def _past_aside(matcher, start: int, pos: int, lo: int) -> int:
     """Where the clause that an aside interrupts opens, when the clause of the figure at `pos` (opening at the mark
     `start`) resumes it after an aside set between commas (lang/sentences.words [aside]: "the cost of training its R1
-    model, focused on reasoning, was just $294,000"); `start` otherwise: the aside holds a figure, or the words after
-    it open a clause of their own (a joining word, a name of its own before the figure)."""
+    model, focused on reasoning, was just $294,000"); `start` otherwise: the aside holds a figure or a word of saying
+    (", the analysts said,": an attribution, a clause of its own), or the words after it open a clause of their own (a
+    joining word, a name of its own before the figure)."""
     folded, marks = matcher.folded, matcher._marks
     if start <= lo or folded[start] not in ",，":
         return start
@@ -168,8 +169,9 @@ def _past_aside(matcher, start: int, pos: int, lo: int) -> int:
     opened = marks[k - 1]
     aside = folded[opened + 1:start]
     if matcher.figures_in(opened, start) or not (_opens_with(aside.lstrip(), words_of("sentences", "aside"))
-                                                 or _name_only(matcher, opened + 1, start)):
-        return start
+                                                 or _name_only(matcher, opened + 1, start)) \
+            or any(w in aside for w in words_of("names", "speaker")):
+        return start  # (", the analysts said,": a clause of its own, no aside)
     head = folded[start + 1:pos].lstrip()
     if _opens_with(head, words_of("names", "new-clause")) or _opens_with(head, words_of("names", "list-joiners")) \
             or _opens_with(head, words_of("names", "kind-beside", "before")):
