@@ -255,7 +255,8 @@ _CLAUSE_MARKS = frozenset(",，;；:：()（）。!?！？\n")  # (a set: a span
 _NAME_REST = 3  # capitalised words that may end a name after its cue ("Dow Jones" + "Industrial Average")
 
 
-_TICKER = lazy(r"\s*[(（][^()（）\s]{1,12}[)）]\s*$")  # "(^DJI)", "(NVDA)", （NVDA）: a symbol after the name
+# a symbol after the name: "(^DJI)", "(NVDA)", （NVDA-US）, "(NASDAQ: NVDA)", and a feed's tag after it "(NVDA, Financial)"
+_TICKER = lazy(r"\s*[(（](?:[a-z]{2,8}[:：]\s*)?[^()（）\s,，]{1,12}(?:[,，]\s*[a-z]{2,12})?[)）]\s*$", re.IGNORECASE)
 
 
 def _name_rest(between: str) -> bool:
@@ -280,6 +281,9 @@ def in_appositive(text, start: int, end: int, q_start: int) -> bool:
     # appositive around the second name; a full stop is no clause mark here, being a decimal point too)
     lo = max(0, start - _APPOSITIVE_REACH, text.sentences[text.sentence_of(start)].start)
     opened = max(folded.rfind(",", lo, start), folded.rfind("，", lo, start))
+    shut = max(folded.rfind(")", lo, start), folded.rfind("）", lo, start))
+    if shut > opened and _TICKER.match(text.text, max(folded.rfind("(", lo, shut), folded.rfind("（", lo, shut)), shut + 1):
+        opened = shut  # "輝達（NVDA-US）這家台積電最大客戶，": opened by the name's symbol
     if opened < 0 or not _CLAUSE_MARKS.isdisjoint(folded[opened + 1:start]):
         return False
     hi = min(q_start, end + _APPOSITIVE_REACH)
@@ -292,6 +296,8 @@ def in_appositive(text, start: int, end: int, q_start: int) -> bool:
     head = folded[opened + 1:start].lstrip()
     opener = next((w for w in words_of("names", "appositive", longest_first=True) if head.startswith(w)
                    and (not w.isascii() or head[len(w):len(w) + 1] in (" ", ""))), None)
+    if opener is None and not head and (folded.startswith(("'s", "’s"), end) or folded.endswith(("'s", "’s"), start, end)):
+        opener = ""  # "Nvidia, TSMC's biggest customer, shed $589 billion": a name's possessive opens it
     if opener is None:
         return False
     after = folded[close + 1:close + 16].lstrip()
@@ -299,7 +305,7 @@ def in_appositive(text, start: int, end: int, q_start: int) -> bool:
            for w in words_of("names", "list-joiners")):
         return False  # "Nvidia, the S&P 500, and the Nasdaq": a list
     named = [h for h in text.hits_in(max(0, opened - 40), opened + 1) if any(text.index.naming(h.cue))]
-    if not any(_name_rest(text.text[h.end:opened]) for h in named):
+    if not any(_name_rest(text.text[h.end:opened + (opened == shut)]) for h in named):
         return False  # no name right before the comma: "On Monday, the tech sector lost $1 trillion"
     rest, at = [], opened + 1 + (len(folded[opened + 1:start]) - len(head)) + len(opener)
     for h in text.hits_in(at, close):
