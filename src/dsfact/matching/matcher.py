@@ -25,6 +25,7 @@ from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_word
 from dsfact.matching.epithets import epithet_subject, in_epithet
 from dsfact.matching.excluding import rules_out
 from dsfact.matching.fromto import in_from_part
+from dsfact.matching.glossname import glosses_other
 from dsfact.matching.innerhead import placed_loosely
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
@@ -216,8 +217,8 @@ class TextMatcher(TextCues):
         hits = self.sentence_hits(si)
         if quantities is not None:
             self.use(quantities)
-        if _unreached(self, q, si):
-            return []  # no claim's subject can reach it: its cue words are not read
+        if _unreached(self, q, si) or glosses_other(self, q):
+            return []  # no claim's subject can reach it: its cue words are not read; a bracket glossing another name
         cues = self._cues(q, si, hits, family)
         if self.says_respectively(si):
             self._respectively(q, quantities, sentence, hits, cues.subject)
