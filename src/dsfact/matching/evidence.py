@@ -27,6 +27,7 @@ from dsfact.matching.alone import restated_until, stands_alone
 from dsfact.matching.claimed import claimed_figure
 from dsfact.matching.listlead import lists_under
 from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
+from dsfact.matching.opening import topic_opener
 from dsfact.matching.sentences import after_question, asked
 from dsfact.matching.structure import means_clause
 from dsfact.matching.text import line_start
@@ -93,7 +94,8 @@ def evidence_of(matcher, q, candidate, claim, alone: bool = False) -> Evidence:
         metric = CLAUSE  # the figure's own words, a table's column, a pair's label
     else:
         hits = [e[0] for e in entries if wanted.intersection(e[6])]
-        metric = CLAUSE if any(reach.holds(h) or _label(matcher, q, h) or asked(matcher.text, h, q.start) for h in hits) \
+        metric = CLAUSE if any(reach.holds(h) or _label(matcher, q, h) or asked(matcher.text, h, q.start)
+                               or _topic(matcher, q, si, h) for h in hits) \
             else PARALLEL if any(_parallel(matcher, q, h) for h in hits) or _heads_list(matcher, q, si, hits) \
             or lists_under(matcher, q, si, hits) \
             else SENTENCE if hits else NONE
@@ -269,6 +271,19 @@ def _label(matcher, q, hit) -> bool:
     if bisect.bisect_left(marks, q.start) - bisect.bisect_left(marks, hit.end) > 1:
         return False
     return not any(x is not q and x.unit == q.unit for x in matcher.figures_in(hit.end, q.start))
+
+
+def _topic(matcher, q, si: int, hit) -> bool:
+    """Whether a cue word stands in the topic phrase figure q's sentence opens with, the phrase's only clause:
+    "For input processing, DeepSeek-V3 ($0.72/1M tokens) costs more than Mistral Small", "至于训练成本，V3……"
+    (names.words [topic-opener]; no figure in the phrase itself). The topic frames every figure of the sentence."""
+    sentence = matcher.sentences[si]
+    if hit.end > q.start or not topic_opener(matcher.folded, sentence.start, q.start):
+        return False
+    marks = matcher._marks
+    k = bisect.bisect_left(marks, sentence.start)
+    close = marks[k] if k < len(marks) and marks[k] < q.start else None
+    return close is not None and hit.end <= close and not matcher.figures_in(sentence.start, close)
 
 
 def _kind(matcher, q, claim) -> str:

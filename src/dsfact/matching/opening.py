@@ -139,7 +139,7 @@ def opens_with_name(text, q, ci: int) -> bool:
     hits = [h for h in text.sentence_hits(si) if h.end <= q.start]
     if spoken_lead(text, si, q):
         return False  # ("孙正义表示，他们的计画……": the speaker, not the subject)
-    topic = _topic_opener(text.folded, sentence.start, q.start)
+    topic = topic_opener(text.folded, sentence.start, q.start)
     first = min(hits, key=lambda h: h.start) if hits else None
     if topic and (first is None or first.start > topic or not any(text.index.naming(first.cue))):
         return (first is None or first.start >= topic) and _unnamed_topic(text.text, topic, q.start)
@@ -154,7 +154,7 @@ def opens_with_name(text, q, ci: int) -> bool:
 _LEAD_MARKS = " \t\r\n-*•·–—#>\"'“”「」『』《》()（）"
 
 
-def _topic_opener(folded: str, start: int, end: int) -> int:
+def topic_opener(folded: str, start: int, end: int) -> int:
     """Where the name after a sentence's opening topic word starts ("For Llama, we can back it out: ...", 至于
     Llama，……: names.words [topic-opener]), or 0 when the sentence opens with no such word."""
     lead = len(folded[start:end]) - len(folded[start:end].lstrip(_LEAD_MARKS))
