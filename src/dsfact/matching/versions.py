@@ -1,5 +1,5 @@
 """Another member of a model's family, told by a version after the model's name: "DeepSeek-V3.1", "V3.2",
-"R1-Lite" (names.words [version]). Such a name is another body's, as a registered entity is: the
+"R1-Lite", or by the word of another model after the company's: "DeepSeek Coder" (names.words [version]). Such a name is another body's, as a registered entity is: the
 figures it owns are not the claims' of the model it is a version of ("DeepSeek-V3.1 was trained on ...")."""
 from __future__ import annotations
 
@@ -20,16 +20,29 @@ def _worded() -> re.Pattern:
     return Pattern("-(?:{})", words_of("names", "version", "after")).get(True)
 
 
+@lru_cache(maxsize=1)
+def _family() -> re.Pattern:
+    """A space or a hyphen and a word of names.words [version] `family`, whole: " coder", "-math"."""
+    from dsfact.lang import words_of
+
+    return Pattern("[ -](?:{})(?![a-z0-9])", words_of("names", "version", "family")).get(True)
+
+
 def versioned(index, folded: str, hits: list[CueHit]) -> list[CueHit]:
     """The cue hits of a text, with a name of another version for each registered name with a digit ("v3",
-    "deepseek-r1") that a version follows: a hit of key VERSION over both, which outreaches the name's own
-    hits (TextCues._longest_names drops those inside it). The same list when no name is followed by one."""
+    "deepseek-r1") that a version follows, and for a registered name without one ("deepseek") that a word of
+    another model of its family follows ("DeepSeek Coder", "DeepSeek LLM 67B"): a hit of key VERSION over both,
+    which outreaches the name's own hits (TextCues._longest_names drops those inside it). The same list when no
+    name is followed by one."""
     out = None
     for hit in hits:
         entity, subjects = index.naming(hit.cue)
-        if entity or not subjects or not any(c.isdigit() for c in folded[hit.start:hit.end]):
+        if entity or not subjects:
             continue
-        m = _NUMBERED.match(folded, hit.end) or _worded().match(folded, hit.end)
+        if not any(c.isdigit() for c in folded[hit.start:hit.end]):
+            m = _family().match(folded, hit.end)
+        else:
+            m = _NUMBERED.match(folded, hit.end) or _worded().match(folded, hit.end)
         if m is None:
             continue
         end = m.end()
