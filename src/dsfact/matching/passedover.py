@@ -65,9 +65,10 @@ def passed_over(text, q: Quantity, candidate) -> bool:
 def pointed_past(text, q: Quantity, hit, ci: int, cues) -> bool:
     """Whether a word pointing back (names.words [pronoun]: "its", "their", 其) in figure q's own clause, after a
     name that owns or is governed by a noun of the predicate ("the Nasdaq's biggest drag", "纳指的最大拖累"), takes
-    the subject the sentence opens with, claim ci's, past that name: "Nvidia was the Nasdaq's biggest drag, with
-    its shares tumbling 17%" tells Nvidia's fall. A name that is a clause's subject ("Nvidia said Broadcom was hit,
-    with its shares down 17%") takes the pointer itself; so does any name when no pointer stands in q's clause."""
+    the subject the sentence names first, in its first clause (claim ci's), past that name: "Nvidia was the Nasdaq's
+    biggest drag, with its shares tumbling 17%" tells Nvidia's fall. A name that is a clause's subject ("Nvidia said
+    Broadcom was hit, with its shares down 17%") takes the pointer itself; so does any name when no pointer stands in
+    q's clause."""
     from dsfact.matching.bodies import governed
 
     folded, marks = text.folded, text._marks
@@ -77,11 +78,33 @@ def pointed_past(text, q: Quantity, hit, ci: int, cues) -> bool:
     sentence = text.sentences[text.sentence_of(q.start)]
     first = min((h for h, _ in cues.names), key=lambda h: h.start, default=None)
     if first is None or ci not in _named(dict(cues.names).get(first, ())) \
-            or folded[sentence.start:first.start].strip(" \t\n\"'“‘「*-•") not in ("", "the", "shares of", "shares in"):
-        return False  # the claim's subject must open the sentence
+            or bisect.bisect_left(marks, first.start) != bisect.bisect_left(marks, sentence.start + 1):
+        return False  # the claim's subject must be the sentence's first name, in its first clause
     k = bisect.bisect_left(marks, q.start)
     start = max(marks[k - 1] if k and marks[k - 1] >= sentence.start else sentence.start, hit.end)
-    return start > hit.end and _points_back(folded, start, q.start)
+    head = folded[start:q.start].lstrip(" ,，;；:：—–-")
+    if head.startswith(("which", "who", "whose", "that ")):
+        return False  # "competes with OpenAI, which cut its bill to ...": the relative clause is the name's
+    end = marks[k] if k < len(marks) and marks[k] < sentence.end else sentence.end
+    if _named_after(text, q, end, ci):
+        return False  # "from a reported $78 million for ChatGPT to ...": a name after the figure owns it
+    return _points_back(folded, start, q.start)
+
+
+def _named_after(text, q: Quantity, end: int, ci: int) -> bool:
+    """Whether a name other than claim ci's subject stands after figure q in its clause (up to `end`): a registered
+    one, or a capitalised word that names someone ("for ChatGPT")."""
+    import re
+
+    from dsfact.matching.others import not_names
+
+    naming = text.index.naming
+    if any((found := naming(h.cue)) and (found[0] or found[1]) and ci not in found[1] for h in text.hits_in(q.end, end)):
+        return True
+    covered = [(h.start, h.end) for h in text.hits_in(q.end, end)]
+    nobody = not_names()
+    return any(m.group().lower() not in nobody and not any(a <= q.end + m.start() < b for a, b in covered)
+               for m in re.finditer(r"\b[A-Z][A-Za-z0-9-]+", text.text[q.end:end]))
 
 
 _POINTERS: list = []  # names.words [pronoun] `before`, (Latin, Chinese), read once
