@@ -13,6 +13,7 @@ from dsfact.fold import fold_text
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.memo import LastText
 from dsfact.matching.snapshot import another_release
+from dsfact.matching.versus import compared_owner_after
 from dsfact.matching.wordtables import Words
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
@@ -487,7 +488,8 @@ def _earmarked(text, q: Quantity) -> bool:
         return True
     if q.direction is not None:
         return False  # a move is no sum set aside: "gained 1.7% for the day" beside the Nasdaq's 3.1%
-    if not _earmark_words()[2].opens(text.folded, _past_vehicle(text.folded, q.end), True):
+    at = _past_vehicle(text.folded, q.end)
+    if not _earmark_words()[2].opens(text.folded, at, True) or compared_owner_after(text, q, at):
         return False
     si = text.sentence_of(q.start)
     start = text.sentences[si - 1].start if si > 0 else text.sentences[si].start

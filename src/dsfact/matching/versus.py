@@ -6,6 +6,7 @@ price, whoever the sentence named first: it may agree with a claim, never contra
 language data (names.words [set-against])."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from dsfact.model import Quantity
@@ -60,3 +61,30 @@ def _named_after(text, q: Quantity, after: tuple[str, ...]) -> bool:
     at = q.end + len(rest) - len(stripped)
     names = text.index.names
     return any(h.start == at and names(h.cue) for h in text.hits_in(at, q.end + NAME_AFTER))
+
+
+def compared_owner_after(text, q: Quantity, at: int) -> bool:
+    """Whether figure q, set against another's by a word of comparison right before it (names.words [comparison]
+    `before`: "compared with", "versus"), is followed at `at` by "for" and a registered name: "GPT-4o cost $100
+    million, compared with $6.5 million for DeepSeek-V3", "100,000 GPUs versus 20,000 for DeepSeek-V3". The name
+    after "for" owns the figure; it is no use a slice of the other figure is set aside for."""
+    folded = text.folded
+    head = folded[max(0, q.start - NAME_AFTER):q.start].rstrip()
+    if not any(head.endswith(w) and not head[-len(w) - 1:-len(w)].isalnum() for w in _compared_words()):
+        return False
+    m = _FOR_NAME.match(folded, at)
+    if m is None:
+        return False
+    naming = text.index.naming
+    return any(h.start == m.end() and any(naming(h.cue)) for h in text.hits_in(m.end(), m.end() + NAME_AFTER))
+
+
+_FOR_NAME = re.compile(r"\s*for\s+(?:the\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _compared_words() -> tuple[str, ...]:
+    """names.words [comparison] `before`, its Latin words: the words that set a figure against another's."""
+    from dsfact.lang import words_by_script
+
+    return words_by_script("names", "comparison", "before")[0]
