@@ -15,6 +15,7 @@ from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, timeline_day_of, weekday_elsewhere
+from dsfact.matching.lastyear import story_last_year
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opened_on
 from dsfact.matching.otherweek import another_week
@@ -128,7 +129,8 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
     if told_later(text, si, tags) and not any(d[:1] != "-" and date_fits(d, time) for d in _date_tags(own)) \
             and not (text.day and any(t in AGO for t in own) and time_fits(time, own, text.year, text.day)):
         return ANOTHER_DAY  # "DeepSeek一周年之际，英伟达1月27日下跌4%": a year or more after the claim's day
-    if text.year is None and any(year_kind(t)[0] for t in (own or tags)):  # (a date of its own decides)
+    if text.year is None and any(year_kind(t)[0] for t in (own or tags)) \
+            and not story_last_year(text, si, own or tags, time):  # "DeepSeek去年初推出……": the story's year
         return ANOTHER_DAY  # 去年初 with no document date names no year: its figure may agree, never contradict
     if own and any((t.startswith("date:") and has_day(t[5:])) or t.startswith("weekday:") or (text.day and (
                    t in DAY_KINDS or t in AGO or t.startswith(LAST_MONTH))) for t in own) \

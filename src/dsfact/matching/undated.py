@@ -328,6 +328,12 @@ def story_names(text) -> list[int]:
 
 
 @lru_cache(maxsize=8)
+def story_pattern(text) -> re.Pattern | None:
+    """The registry's story names of `text` (a TextMatcher) as one pattern (_story_pattern); None when none."""
+    names = text.registry.folded_cues
+    return _story_pattern(tuple(names.get(n, n.strip().lower()) for n in text.registry.story))
+
+
 def _story_pattern(names: tuple[str, ...]) -> re.Pattern | None:
     """The story's names (folded) as one pattern, a Latin name whole; None when there are none."""
     names = tuple(sorted({n for n in names if n}, key=len, reverse=True))
