@@ -23,6 +23,7 @@ from dsfact.matching.passedover import other_scale, passed_over  # noqa: F401 (t
 from dsfact.matching.pastsaid import recalls_statement
 from dsfact.matching.pricemonth import priced_in_other_month, priced_later
 from dsfact.matching.recalledmonth import dated_tags, recalled_in_month
+from dsfact.matching.recentstory import year_told_recently
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
 from dsfact.matching.shares import broken_down, share_told
@@ -401,7 +402,8 @@ def _other_year(text, q: Quantity, year: str) -> str:
         return ""
     if _names_year(text, q, year, sentence):
         return ""
-    return ANOTHER_DAY if _later_years_named(text, year) else UNANCHORED  # "this year" of a text that speaks of 2027
+    recent = year_told_recently(text, tags, year)  # "days after DeepSeek unveiled ...": the story's year
+    return recent if recent is not None else ANOTHER_DAY if _later_years_named(text, year) else UNANCHORED
 
 
 def _later_years_named(text, year: str) -> bool:

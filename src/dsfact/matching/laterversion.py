@@ -22,10 +22,15 @@ def names_later_version(text, q, claim) -> bool:
     if any(x.unit == "date" and date_fits(str(x.value), claim.time)
            for x in text.figures_in(sentence.start, sentence.end)):
         return False
+    return later_version_in(text, sentence.start, sentence.end)
+
+
+def later_version_in(text, start: int, end: int) -> bool:
+    """Whether text.folded[start:end] names a later version of a registered model ("V3.2", "R2", "Grok 4")."""
     pattern, highest = _versions(text)
     if pattern is None:
         return False
-    for m in pattern.finditer(text.folded, sentence.start, sentence.end):
+    for m in pattern.finditer(text.folded, start, end):
         number = m.group("n")
         if not _is_figure(text, m.start("n"), m.end("n")) and float(number) > highest[m.group("stem").rstrip(" -")] \
                 and not _scaled(text.folded, m.end("n")):
