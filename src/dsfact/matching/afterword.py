@@ -58,7 +58,7 @@ def after_distance(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means
         return INF  # (a date that opens its clause may be the next clause's: "2025年1月20日，DeepSeek发布R1")
     if ". " in text.text[qe:hit.start] and full_stop(text, qe, hit.start):
         return INF  # "output $1.10. deepseek-reasoner: ...": a name past a full stop heads what follows
-    if subject_first and opens_between(text.folded, qe, hit.start):
+    if opens_between(text.folded, qe, hit.start, not subject_first):
         return INF  # "Nvidia's value took a $600 billion hit as tech stocks fell": that clause's subject
     return (hit.start - qe + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
 

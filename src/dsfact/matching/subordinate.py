@@ -21,10 +21,13 @@ def _pattern() -> re.Pattern:
     return _PATTERN[0]
 
 
-def opens_between(folded: str, start: int, end: int) -> bool:
+def opens_between(folded: str, start: int, end: int, contrast: bool = False) -> bool:
     """Whether a word of [subordinate] opens a clause in folded[start:end] (the text between a figure and a
-    name after it), as an opener and not as part of a phrase ("as much as", "as of", "such as")."""
+    name after it), as an opener and not as part of a phrase ("as much as", "as of", "such as"); `contrast`:
+    only one of its `contrast` words ("while", "whereas")."""
     for m in _pattern().finditer(folded, start, end):
+        if contrast and m.group() not in word_set("names", "subordinate", "contrast"):
+            continue
         if not m.group().isascii():
             return True
         before = _LATIN_BEFORE.search(folded, max(0, m.start() - 16), m.start())
