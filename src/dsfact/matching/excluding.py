@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dsfact.matching.aside import describes_subject
 from dsfact.matching.bodies import governs_other
+from dsfact.matching.glosses import name_gloss_end
 from dsfact.matching.text import TextCues
 from dsfact.matching.timewords import POSSESSIVE
 from dsfact.model import Quantity
@@ -16,7 +17,17 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
     C01's exclude words, speaks of DeepSeek there, not of the figure's metric)."""
     return near and not governs_other(text, q, hit) and not describes_subject(text, hit, q.start) \
         and (not text._figure_between(q, hit) or respectively_own or _restated_between(text, q, hit)) \
-        and not _owns_next(text, q, hit) and not _turned_after(text, q, hit)
+        and not _owns_next(text, q, hit) and not _turned_after(text, q, hit) and not _past_gloss(text, q, hit)
+
+
+def _past_gloss(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether the exclude word stands after the closing bracket of figure q told in passing after a name
+    ("DeepSeek-V3 ($1.10 per million output tokens) sits far below OpenAI's models"): the name owns the figure,
+    and what the sentence goes on to say of another body rules nothing out for it."""
+    if hit.start < q.end:
+        return False
+    close = name_gloss_end(text.text, q)
+    return 0 <= close < hit.start
 
 
 def _owns_next(text: TextCues, q: Quantity, hit) -> bool:

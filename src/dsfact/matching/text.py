@@ -10,6 +10,7 @@ from dsfact.fold import fold_text, has_han
 from dsfact.matching.compounds import in_company_noun
 from dsfact.matching.cues import SUBJECT, CueHit, cue_index
 from dsfact.matching.discounts import period_over
+from dsfact.matching.glosses import bracketed_alone, glosses_name
 from dsfact.matching.glued import glued_hits
 from dsfact.matching.holders import unheld
 from dsfact.matching.joint import named_by_members
@@ -115,14 +116,6 @@ def _stacked(text: str, quantities: list[Quantity]) -> list[int]:
 
 
 _NOUN_NEXT = lazy(r" [a-z]")  # a lower-case word right after the figure: its noun
-
-
-def _glosses_name(text: str, before: int, at: int, start: int) -> bool:
-    """Whether the bracket opened at `at` holds only the figure that starts at `start` (spaces or a sign of
-    approximation between) and follows a word (text[before], the last character before the bracket, spaces
-    aside): a letter, a Chinese character or a digit of a name ("GPT-4 ($100M)"), not a mark."""
-    return before >= 0 and (text[before].isalnum() or "\u3400" <= text[before] <= "\u9fff") \
-        and not text[at + 1:start].strip(" \u3000~≈")
 
 
 def clause_marks(text: str) -> list[int]:
@@ -315,20 +308,11 @@ class TextCues:
         ends, text = {x.end for x in quantities}, self.text
         drop = set(_or_restated(text, quantities)) | set(_stacked(text, quantities))  # "$500 billion, four-year plan"
         for x in quantities:
-            lead = text[max(0, x.start - 16):x.start]  # "(about ", "（约合"
-            at = max(lead.rfind("("), lead.rfind("（"))
-            if at < 0 or any(c.isdigit() for c in lead[at:]):
-                continue
-            at += x.start - len(lead)
-            before = at - 1
-            while before >= 0 and text[before] in " \u3000":
-                before -= 1
-            close = x.end
-            while close < len(text) and text[close] in " \u3000":
-                close += 1
-            if close < len(text) and text[close] in ")）" and (
-                    before + 1 in ends or _glosses_name(text, before, at, x.start)):
-                drop.update((at, close))
+            found = bracketed_alone(text, x)
+            if found is not None:
+                at, before, close = found
+                if before + 1 in ends or glosses_name(text, before, at, x.start):
+                    drop.update((at, close))
         return [m for m in self._all_marks if m not in drop] if drop else self._all_marks
 
     def entries(self, si: int, q: Quantity) -> list[tuple]:
