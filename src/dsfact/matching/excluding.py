@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dsfact.matching.aside import describes_subject
 from dsfact.matching.bodies import governs_other
-from dsfact.matching.glosses import name_gloss_end
+from dsfact.matching.glossname import name_gloss_end
 from dsfact.matching.text import TextCues
 from dsfact.matching.timewords import POSSESSIVE
 from dsfact.model import Quantity

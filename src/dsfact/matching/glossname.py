@@ -1,8 +1,12 @@
-"""A figure told in brackets right after a name no cue word covers: "DeepSeek-V3（每百万tokens 0.72美元）比Mistral
-Small（每百万tokens 0.2美元）贵", "Kimi K2 ($4.6M)". Such a bracket glosses the name before it: the figure is that
-model's or company's, not a registered subject's named earlier in the sentence (dsfact.matching.text keeps it in
-the clause around it, for the name a cue word does cover). Read by TextMatcher.candidates."""
+"""A figure told in brackets right after a name: "GPT-4 ($100M)", "DeepSeek V3 ($5.5M) 和 Kimi K2 ($4.6M) 的成本",
+"DeepSeek-V3 ($1.10 per million output tokens) sits far below OpenAI's". Such a bracket glosses the name before it:
+the brackets are no clause boundary (dsfact.matching.text keeps the figure in the clause around it), an exclude
+word after them rules nothing out for it (dsfact.matching.excluding), and when no cue word covers the name
+("比Mistral Small（每百万tokens 0.2美元）贵", "Kimi K2 ($4.6M)") the figure is that model's or company's, not a
+registered subject's named earlier in the sentence (read by TextMatcher.candidates)."""
 from __future__ import annotations
+
+from dsfact.model import Quantity
 
 _SPACES = " \u3000"
 _NAME_REACH = 40  # characters of a name before its bracket looked at
@@ -32,3 +36,36 @@ def glosses_other(text, q) -> bool:
     while k >= 0 and raw[k].isascii() and (raw[k].isalnum() or raw[k] in "-."):
         k -= 1
     return raw[k + 1:k + 2].isupper()
+
+
+def glosses_name(text: str, before: int, at: int, start: int) -> bool:
+    """Whether the bracket opened at `at` holds only the figure that starts at `start` (spaces or a sign of
+    approximation between) and follows a word (text[before], the last character before the bracket, spaces
+    aside): a letter, a Chinese character or a digit of a name ("GPT-4 ($100M)"), not a mark."""
+    return before >= 0 and (text[before].isalnum() or "\u3400" <= text[before] <= "\u9fff") \
+        and not text[at + 1:start].strip(" \u3000~≈")
+
+
+def bracketed_alone(text: str, x: Quantity) -> tuple[int, int, int] | None:
+    """When figure x stands in brackets with at most a word of approximation before it ("(about ", "（约合") and
+    nothing after it: the offsets of the opening bracket, of the last character before it (spaces aside) and
+    of the closing bracket."""
+    lead = text[max(0, x.start - 16):x.start]
+    at = max(lead.rfind("("), lead.rfind("（"))
+    if at < 0 or any(c.isdigit() for c in lead[at:]):
+        return None
+    at += x.start - len(lead)
+    before = at - 1
+    while before >= 0 and text[before] in " \u3000":
+        before -= 1
+    close = x.end
+    while close < len(text) and text[close] in " \u3000":
+        close += 1
+    return (at, before, close) if close < len(text) and text[close] in ")）" else None
+
+
+def name_gloss_end(text: str, x: Quantity) -> int:
+    """The offset of the closing bracket when figure x is all a bracket right after a name holds ("DeepSeek-V3
+    ($1.10 per million output tokens) sits far below OpenAI's"): the name's own figure, told in passing; else -1."""
+    found = bracketed_alone(text, x)
+    return found[2] if found is not None and glosses_name(text, found[1], found[0], x.start) else -1

@@ -17,6 +17,7 @@ import datetime
 from functools import lru_cache
 
 from dsfact.fold import has_han
+from dsfact.matching.pertext import remembered
 from dsfact.matching.when import WEEK
 
 
@@ -24,12 +25,7 @@ def another_week(text, time: str) -> bool:
     """Whether a text places its weekdays in another week than that of a claim tied to the day `time`
     ("2025-01-27"): it has no date of its own, never names the story, and tells another cause of a market's
     move or names a full date more than a week after `time`. Read once per text and claim day."""
-    found = getattr(text, "_another_week", None)
-    if found is None:
-        found = text._another_week = {}
-    if time not in found:
-        found[time] = _another_week(text, time)
-    return found[time]
+    return remembered(text, "_another_week", time, _another_week)
 
 
 def _another_week(text, time: str) -> bool:

@@ -8,6 +8,7 @@ of a later release may be told as days old too. Read by dsfact.matching.doubt (a
 year" in a text of no date)."""
 from __future__ import annotations
 
+from dsfact.matching.pertext import remembered
 from dsfact.matching.when import written_years, year_kind
 
 REACH = 40  # characters between a story's name and the word of recency, in one clause
@@ -24,12 +25,7 @@ def year_told_recently(text, tags, year: str) -> str | None:
 
 
 def _told_recently(text, year: str) -> bool:
-    found = getattr(text, "_told_recently", None)
-    if found is None:
-        found = text._told_recently = {}
-    if year not in found:
-        found[year] = _recent(text, year)
-    return found[year]
+    return remembered(text, "_told_recently", year, _recent)
 
 
 def _recent(text, year: str) -> bool:

@@ -10,7 +10,7 @@ from dsfact.fold import fold_text, has_han
 from dsfact.matching.compounds import in_company_noun
 from dsfact.matching.cues import SUBJECT, CueHit, cue_index
 from dsfact.matching.discounts import period_over
-from dsfact.matching.glosses import bracketed_alone, glosses_name
+from dsfact.matching.glossname import bracketed_alone, glosses_name
 from dsfact.matching.glued import glued_hits
 from dsfact.matching.holders import unheld
 from dsfact.matching.joint import named_by_members
