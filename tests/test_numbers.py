@@ -475,6 +475,7 @@ NOT_AMOUNTS = [
     "https://www.youtube.com/watch?v=1234567",
     "其實0-1是最難的",
     "the 1990s",
+    "Q1 '25 results, FY’24 capex and Q4'24 guidance",
 ]
 
 
@@ -488,6 +489,9 @@ def test_bare_years_are_not_amounts_but_in_2015_is_a_date():
     assert parse_quantities("The Soviet Union launched Sputnik in 1957.")[0].value == "1957"
     assert parse_quantities("Sputnik 1957") == []
     assert [q.unit for q in parse_quantities("the 2025 budget")] == []
+    # a year cut to its last two digits after an apostrophe: "in ’25" is 2025, no count of 25
+    assert [(q.text, q.value, q.unit) for q in parse_quantities("1 GW of compute in ’25, and in '24 before it")][1:] == [
+        ("’25", "2025", "date"), ("'24", "2024", "date")]
 
 
 def test_a_full_width_colon_after_a_model_name_ends_a_label_and_the_figure_is_read():

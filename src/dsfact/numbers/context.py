@@ -6,8 +6,10 @@ from __future__ import annotations
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per
 from dsfact.numbers.amounts import _Amount
 from dsfact.numbers.numerals import _ZH_BIG, _ZH_DIGIT, Exact, _num, _per_amount
+from dsfact.numbers.patterns import lazy
 from dsfact.numbers.vocab import _DURATIONS, _FAR_LESS, _FAR_MORE, _MOVES, _NEARLY, _NEUTRAL
 
+_PERIOD_BEFORE = lazy(r"(?i)\b(?:q[1-4]|h[12]|fy|1h|2h)\s?$")  # a quarter, half or fiscal year before its year
 _RATE_ENDS = frozenset("。；;！？!?\n，,")  # a rate before a figure (每月) holds up to them
 _RATE_REACH = 80  # how far after a rate its clause end is looked for
 _LINKS = "为是有了在约达"  # may stand between a qualifier and its figure (约为, 达), as may a currency's name
@@ -137,6 +139,16 @@ class _Context:
         if core.kind == "en" and core.value in _SPOKEN_YEARS:  # "in twenty twenty-four", "since nineteen ninety"
             said = r.year_prep.search(w, max(0, start - 14), start) and not r.plural_next.match(w, a.end)
             return self._emit_date(start, a.end, str(core.value)) if said else None
+        if start and w[start - 1] in "'’" and len(core.digits) == 2 and core.kind == "ar" and core.scale == 1 \
+                and not w[a.end:a.end + 1].isalnum():
+            # "in ’25", "Q1 '25", "FY’24": a year cut to its last two digits, no amount ("the ’90s" is a decade)
+            period = _PERIOD_BEFORE.search(w, max(0, start - 6), start - 1)
+            if not (start == 1 or not w[start - 2].isalnum() or period):
+                return None
+            if r.year_prep.search(w, max(0, start - 15), start - 1):
+                return self._emit_date(start - 1, a.end, ("20" if core.value < 70 else "19") + core.digits)
+            if period:
+                return a.end  # the period's year, no amount
         if not (core.kind == "ar" and core.scale == 1 and "," not in core.digits and "." not in core.digits
                 and 1000 <= core.value <= 2100 and len(core.digits) == 4):
             return None
