@@ -3,7 +3,7 @@
 (dsfact/lang/roles.words [compound])."""
 from __future__ import annotations
 
-from dsfact.matching.wordtables import whole_at
+from dsfact.matching.wordtables import whole_at, word_places
 
 _PREFIXES: tuple[frozenset[str], tuple[str, ...]] | None = None
 
@@ -128,7 +128,7 @@ def in_company_noun(folded: str, start: int, end: int) -> bool:
 
             _TRADES.append(tuple(" ".join(w.split()) for w in words_of("nouns", "epithet")))
         holders = _COMPANY_NOUNS[word] = tuple((noun, at) for noun in _TRADES[0] if noun != word
-                                               for at in _offsets(noun, word))
+                                               for at in word_places(noun, word))
     for noun, at in holders:
         a = start - at
         if a >= 0 and folded.startswith(noun, a) and (not noun.isascii() or whole_at(folded, a, a + len(noun))):
@@ -136,16 +136,3 @@ def in_company_noun(folded: str, start: int, end: int) -> bool:
     return False
 
 
-def _offsets(noun: str, word: str) -> list[int]:
-    """Where `word` stands in `noun` (as a whole word when it is Latin)."""
-    found, at = [], noun.find(word)
-    while at >= 0:
-        if not word.isascii() or whole_at(noun, at, at + len(word)):
-            found.append(at)
-        at = noun.find(word, at + 1)
-    return found
-
-
-def _bounded(s: str, a: int, b: int) -> bool:
-    """Whether s[a:b] is whole words: no letter or digit right before or after it."""
-    return (a == 0 or not s[a - 1].isalnum()) and (b >= len(s) or not s[b].isalnum())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from dsfact.matching.aside import CHIP_CODE
+from dsfact.matching.wordtables import word_places
 from dsfact.model import Claim, Quantity
 
 _WORDS: dict | None = None  # the words and the two patterns, made on first use (not at start-up)
@@ -173,7 +174,7 @@ def _cjk_other(run: str, words: dict, allowed: frozenset[str], piece: bool = Fal
         return True  # "约5000 GPU时间", "5000卡时": time on the chips, not the chips
     if run.startswith(words["cjk-function"]):
         return False
-    inside = {at + i for w in words["cjk-kind"] for at in _found_at(run, w) for i in range(1, len(w))}
+    inside = {at + i for w in words["cjk-kind"] for at in word_places(run, w) for i in range(1, len(w))}
     for k in range(1, len(run)):  # the noun ends where a word that names nothing begins (not inside 专用)
         if k not in inside and run[k:].startswith(words["cjk-function"]):
             run = run[:k]
@@ -186,15 +187,6 @@ def _cjk_other(run: str, words: dict, allowed: frozenset[str], piece: bool = Fal
     if code is not None:
         return False
     return not (any(ch.isdigit() for ch in run) or any(w in run for w in allowed if w))
-
-
-def _found_at(text: str, word: str) -> list[int]:
-    """Where word stands in text (every place)."""
-    out, at = [], text.find(word)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + 1)
-    return out
 
 
 def _forms_whole(run: str, words: dict, allowed: frozenset[str]) -> bool:

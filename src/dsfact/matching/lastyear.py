@@ -7,11 +7,12 @@ where a "last year" of no known year may agree with a claim but never contradict
 dsfact.matching.doubt."""
 from __future__ import annotations
 
+from dsfact.matching.recentstory import BREAKS, REACH
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.when import written_years, year_kind
 
-REACH = 40  # characters between a story's name and the year's word in its clause ("DeepSeek）去年初", "When DeepSeek launched its model early last year")
-BREAKS = ",;:，；：。!?！？"
+# (recentstory's reach between a story's name and a time word in its clause, and the marks that end the clause:
+# "DeepSeek）去年初", "When DeepSeek launched its model early last year")
 
 
 def story_last_year(text, si: int, tags, time: str) -> bool:

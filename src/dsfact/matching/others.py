@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.memo import LastText
+from dsfact.matching.wordtables import word_places
 from dsfact.numbers.patterns import lazy
 
 HEAD_WORDS = 2  # Latin words of kind between a name and its phrase's head: "S&P 500 information-technology sector ETF"
@@ -353,15 +354,7 @@ def party_before(text, si: int, q) -> bool:
         return False
     _, is_comparison = _later()
     folded, lo = text.folded, text.sentences[si].start
-    for w in party:
-        at = folded.find(w, lo, q.start)
-        while at >= 0:
-            end = at + len(w)
-            if (not w.isascii() or ((at == 0 or not folded[at - 1].isalnum()) and not folded[end:end + 1].isalnum())) \
-                    and not is_comparison(folded, at, end):
-                return True
-            at = folded.find(w, end, q.start)
-    return False
+    return any(not is_comparison(folded, at, at + len(w)) for w in party for at in word_places(folded, w, lo, q.start))
 
 
 def _example_of_group(text, q, hit) -> bool:

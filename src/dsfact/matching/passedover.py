@@ -17,6 +17,7 @@ from dsfact.matching.namedaside import in_named_aside
 from dsfact.matching.opening import opens_with_name
 from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import TIME_UNITS, lexicon, opens_new_subject
+from dsfact.matching.wordtables import word_places
 from dsfact.model import Claim, Quantity
 
 OTHER_SCALE = 10_000  # a figure this many times a claim's every statement (or as small) is another quantity
@@ -118,15 +119,7 @@ def _points_back(folded: str, start: int, end: int) -> bool:
         _POINTERS.append(words_by_script("names", "pronoun", "before", longest_first=True))
     latin, chinese = _POINTERS[0]
     words = folded[start:end]
-    if any(w in words for w in chinese):
-        return True
-    for w in latin:
-        at = words.find(w)
-        while at >= 0:
-            if (at == 0 or not words[at - 1].isalnum()) and not words[at + len(w):at + len(w) + 1].isalnum():
-                return True
-            at = words.find(w, at + 1)
-    return False
+    return any(w in words for w in chinese) or any(next(word_places(words, w), None) is not None for w in latin)
 
 
 def _named_as_cause(folded: str, hit, marks: list) -> bool:

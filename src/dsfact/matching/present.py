@@ -23,7 +23,7 @@ from dsfact.lang import words_of
 from dsfact.matching.cues import SUBJECT
 from dsfact.matching.memo import LastText
 from dsfact.matching.places import names_a_place
-from dsfact.matching.wordtables import whole_at
+from dsfact.matching.wordtables import word_places
 
 TITLE_WORDS = 4  # capitalised words or articles between the word of place and the name: "with U.S. President Donald"
 TITLE_CHARS = 6  # Chinese characters between them: 与美国总统特朗普
@@ -76,13 +76,7 @@ def _present_subjects(text, hit, si: int) -> list:
 def _announces(folded: str, start: int, end: int) -> bool:
     """Whether folded[start:end] holds a verb of announcing (names.words [present] `words`; English ones whole)."""
     span = folded[start:end]
-    for w in _words("present"):
-        at = span.find(w)
-        while at >= 0:
-            if not w.isascii() or whole_at(span, at, at + len(w)):
-                return True
-            at = span.find(w, at + 1)
-    return False
+    return any(next(word_places(span, w), None) is not None for w in _words("present"))
 
 
 def _governed(original: str, folded: str, start: int, floor: int) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dsfact.matching.pertext import remembered
 from dsfact.matching.when import written_years, year_kind
+from dsfact.matching.wordtables import word_places
 
 REACH = 40  # characters between a story's name and the word of recency, in one clause
 BREAKS = ",;:，；：。!?！？"
@@ -43,12 +44,8 @@ def _recent(text, year: str) -> bool:
     for found in story.finditer(folded):
         a, b = max(0, found.start() - REACH), min(len(folded), found.end() + REACH)
         for w in words:
-            at = folded.find(w, a, b)
-            while at >= 0:
+            for at in word_places(folded, w, a, b):
                 gap = folded[found.end():at] if at >= found.end() else folded[at + len(w):found.start()]
-                edge = (not w.isascii()) or ((at == 0 or not folded[at - 1].isalnum())
-                                             and not folded[at + len(w):at + len(w) + 1].isalnum())
-                if edge and not any(c in BREAKS for c in gap):
+                if not any(c in BREAKS for c in gap):
                     return True
-                at = folded.find(w, at + 1, b)
     return False

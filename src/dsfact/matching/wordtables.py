@@ -5,6 +5,7 @@ words of dsfact/lang made up a fifth of the start-up of a check of one short art
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.wordstarts import STAGES, Places
@@ -530,6 +531,18 @@ def word_then(text: str, i: int, words: tuple[str, ...]) -> int | None:
 def whole_at(text: str, a: int, b: int) -> bool:
     """Whether text[a:b] stands whole: no letter or digit right before or right after it."""
     return (a == 0 or not text[a - 1].isalnum()) and (b >= len(text) or not text[b].isalnum())
+
+
+def word_places(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Every offset where `word` stands in text[start:end], in order: a Latin (ASCII) word only where it stands
+    whole (whole_at), a Chinese one anywhere."""
+    end = len(text) if end is None else end
+    latin = word.isascii()
+    at = text.find(word, start, end)
+    while at >= 0:
+        if not latin or whole_at(text, at, at + len(word)):
+            yield at
+        at = text.find(word, at + 1, end)
 
 
 def whole_word_in(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
