@@ -16,6 +16,8 @@ def own_kind_kept(text: TextCues, q: Quantity, metrics: list, exclusions: list) 
     per million input tokens and 16 yuan per million output tokens", "input" is the first figure's. Nor one whose
     word is a move that leaves q behind (moved_from: "recovering from a 17% decline")."""
     exclusions = [(hit, ci) for hit, ci in exclusions if not moved_from(text.folded, q, hit)]
+    if exclusions:
+        exclusions = _past_named_noun(text, q, metrics, exclusions)
     own = {ci for hit, ci, _d, _how in metrics if q.start <= hit.start and hit.end <= q.end}
     starts = text._quantity_starts
 
@@ -82,6 +84,43 @@ def _carries(text: TextCues, q: Quantity, hit) -> bool:
         if any(role == METRIC for _ci, role in roles) and any(role == EXCLUDE and ci in named for ci, role in roles):
             return False
     return True
+
+
+def _past_named_noun(text: TextCues, q: Quantity, metrics: list, exclusions: list) -> list:
+    """The exclusions that stand for figure q when its own noun, right after it, is a claim's metric word that
+    names what the claim measures (nouns.words [metric-noun]: "The $5.576 million training cost was worked out
+    from hardware rental rates", "557.6万美元的训练成本按硬件租金算出"): the words later in its clause tell how
+    that noun was reached or what it leaves out, and rule that claim out no longer. An exclude word before the
+    noun, or one in the figure's own words, still stands."""
+    folded = text.folded
+    words = {(hit.start, hit.end): hit for hit, _ci, _d, _how in metrics if hit.start >= q.end}
+    at, chain = q.end, set()  # the claim's words right after q, one after another: "训练" "成本"
+    while True:
+        k = next((span for span in words if span[0] >= at and folded[at:span[0]].strip() in _JOINS), None)
+        if k is None:
+            break
+        chain.add(words.pop(k))
+        at = k[1]
+    nouns = [(hit, ci) for hit, ci, _d, _how in metrics if hit in chain
+             and folded[hit.start:hit.end].endswith(tuple(word_set("nouns", "metric-noun", "words")))]
+    if not nouns:
+        return exclusions
+    hi = text.reader().clause_span(q.start)[1]
+    ends = {ci: hit.end for hit, ci in nouns}
+    return [(hit, ci) for hit, ci in exclusions if not (ci in ends and ends[ci] <= hit.start < hi
+                                                         and not _complement(folded[ends[ci]:hit.start]))]
+
+
+def _complement(between: str) -> bool:
+    """Whether the words between a figure's noun and an exclude word after it open the noun's complement ("the $50
+    million budget for servers", "cost of the hardware", 成本中的硬件部分): the word then says what the noun is of."""
+    words = between.split()
+    head = words[0] if words else ""
+    return not head or head in word_set("nouns", "metric-noun", "complement") \
+        or head.startswith(tuple(w for w in word_set("nouns", "metric-noun", "complement") if not w.isascii()))
+
+
+_JOINS = ("", "的")  # what may stand between a figure and its own noun: "$5.6 million training cost", 557.6万美元的训练成本
 
 
 def _kind_beside(text: TextCues, q: Quantity, metrics: list, exclusions: list, inside_other) -> set[int]:
