@@ -3,10 +3,13 @@
 the brackets are no clause boundary (dsfact.matching.text keeps the figure in the clause around it), an exclude
 word after them rules nothing out for it (dsfact.matching.excluding), and when no cue word covers the name
 ("比Mistral Small（每百万tokens 0.2美元）贵", "Kimi K2 ($4.6M)") the figure is that model's or company's, not a
-registered subject's named earlier in the sentence (read by TextMatcher.candidates)."""
+registered subject's named earlier in the sentence (read by TextMatcher.candidates). So is a bracket that holds
+only another name of the name before it, its Latin name, ticker or model tag ("深度求索(DeepSeek)正式发布",
+"輝達（Nvidia）股價", "Nvidia (NVDA) fell"): no clause boundary (alias_brackets)."""
 from __future__ import annotations
 
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import lazy
 
 _SPACES = " \u3000"
 _NAME_REACH = 40  # characters of a name before its bracket looked at
@@ -69,3 +72,27 @@ def name_gloss_end(text: str, x: Quantity) -> int:
     ($1.10 per million output tokens) sits far below OpenAI's"): the name's own figure, told in passing; else -1."""
     found = bracketed_alone(text, x)
     return found[2] if found is not None and glosses_name(text, found[1], found[0], x.start) else -1
+
+
+# a bracket that holds only a capitalised Latin name of up to four words, a ticker or a model tag, after a word:
+# "深度求索(DeepSeek)", "輝達（Nvidia）", "Nvidia (NASDAQ: NVDA)", "推理模型(R1)"
+_ALIAS = lazy(r"[(（][ \u3000]?[A-Z][0-9A-Za-z.\-]*(?:(?:[ \u3000]|[:：][ \u3000]?)[A-Z0-9][0-9A-Za-z.\-]*){0,3}"
+              r"[ \u3000]?[)）]")
+
+
+def alias_brackets(text: str, starts: list[int]) -> list[int]:
+    """The offsets of the brackets that hold only another name of the word right before them (_ALIAS), no figure
+    (figures start at `starts`): such a bracket glosses the name and is no clause boundary."""
+    import bisect
+
+    out = []
+    for m in _ALIAS.finditer(text):
+        at, close = m.start(), m.end() - 1
+        before = at - 1 if at and text[at - 1] not in _SPACES else at - 2
+        if before < 0 or not (text[before].isalnum() or "\u3400" <= text[before] <= "\u9fff"):
+            continue
+        k = bisect.bisect_left(starts, at)
+        if k < len(starts) and starts[k] < close:
+            continue  # a figure inside ("(R1 $2.19)"): read by the rules above
+        out += (at, close)
+    return out

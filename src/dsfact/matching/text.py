@@ -10,7 +10,7 @@ from dsfact.fold import fold_text, has_han
 from dsfact.matching.compounds import in_company_noun
 from dsfact.matching.cues import SUBJECT, CueHit, cue_index
 from dsfact.matching.discounts import period_over
-from dsfact.matching.glossname import bracketed_alone, glosses_name
+from dsfact.matching.glossname import alias_brackets, bracketed_alone, glosses_name
 from dsfact.matching.glued import glued_hits
 from dsfact.matching.holders import unheld
 from dsfact.matching.joint import named_by_members
@@ -307,6 +307,7 @@ class TextCues:
         spend"): the words of the clause around them govern it."""
         ends, text = {x.end for x in quantities}, self.text
         drop = set(_or_restated(text, quantities)) | set(_stacked(text, quantities))  # "$500 billion, four-year plan"
+        drop.update(alias_brackets(text, [x.start for x in quantities]))  # "深度求索(DeepSeek)正式发布"
         for x in quantities:
             found = bracketed_alone(text, x)
             if found is not None:

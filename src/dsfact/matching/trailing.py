@@ -57,9 +57,11 @@ def trails_another(text, q, ci: int) -> bool:
         return False  # the phrase names someone: its own subject
     before = max(marks[k - 2] + 1, sentence.start) if k > 1 else sentence.start
     from dsfact.matching.bodies import governed
+    from dsfact.matching.comparison import is_comparison
 
     names = [h for h in text.hits_in(before, marks[k - 1]) if any(naming(h.cue))]
-    first = next((h for h in names if not governed(folded, h.start)), None)
+    # not the object of a word before it, nor a name set against the subject ("纳斯达克上市公司英伟达": the exchange)
+    first = next((h for h in names if not governed(folded, h.start) and not is_comparison(folded, h.start, h.end)), None)
     if first is None:
         return False
     if ci in naming(first.cue)[1]:
