@@ -16,6 +16,7 @@ from dsfact.numbers.patterns import lazy
 
 _BASE: list = []  # [a regex of the weekdays, one of those without Han], read once
 _BASE_REACH = 24  # characters before a weekday searched for a base word
+_OWNED_REACH = 16  # characters after "the previous day's" read for a figure of the noun it owns
 
 
 _TIMEWORDS: list = []  # (inside, time_words, may_hold) of dsfact.matching.timewords, which imports this module
@@ -41,6 +42,8 @@ def place_time_words(reader, start: int, end: int, skip: list[tuple[int, int]]) 
             if not _owner_after_day(reader.folded, a, b, kind, found):
                 reader._place(a, b, kind)
             continue
+        if _owns_noun(reader.folded, b):
+            continue  # "rebounded 8.9% on Tuesday after the previous day's rout": the rout's day, no figure's
         tag = _day_before(a, found)
         if tag is not None:  # "rose 8.9% on Tuesday, after falling 17% the day before": Monday's session, told
             reader._place(a, b, tag)  # as plainly as "on Monday" would tell it
@@ -68,6 +71,20 @@ def _owner_after_day(folded: str, a: int, b: int, kind: str, found: list[tuple[i
     owned = folded[b:b + 6].lstrip("'’s的 ")
     return not owned[:1].isdigit() and owned[:1] not in "$€£¥" and any(
         k.startswith("weekday:") and y <= a and not folded.startswith(POSSESSIVE, y) for x, y, k in found)
+
+
+def _owns_noun(folded: str, b: int) -> bool:
+    """Whether the word of the day before that ends at b owns a noun after it ("the previous day's rout", "the
+    prior session's losses", 前一天的跌幅): the day of that other move, not of a figure; but the day of a figure it
+    owns, in the owned words' clause ("the previous day's 17% plunge", 前一天的跌幅为17%)."""
+    from dsfact.matching.timewords import POSSESSIVE
+
+    if not folded.startswith(POSSESSIVE, b):
+        return False
+    owned = folded[b:b + _OWNED_REACH].lstrip("'’s的 ")
+    for stop in ",，。;；:：(（":
+        owned = owned.split(stop, 1)[0]
+    return bool(owned.strip()) and not any(c.isdigit() or c in "$€£¥" for c in owned)
 
 
 def _preposition(folded: str, b: int, end: int) -> bool:

@@ -54,7 +54,11 @@ class _Rules:
         ends = "[" + re.escape(self.ends + "\n") + "]"
         closes = "[" + re.escape(self.closes) + "]*" if self.closes else ""
         stops = "[" + re.escape(self.stops) + "]" + closes + _CITATIONS + "(?=[ \t])" if self.stops else "(?!)"
-        self.boundary = re.compile(ends + "|" + stops)  # where a sentence may end
+        # a stop glued to the next sentence's first word, as a page copied without its line breaks gives it
+        # ("... the dominance of U.S. rivals.On Monday, Nvidia lost ..."): a word of two lower-case letters at
+        # least before it, a capital and a lower-case letter after (not a ticker's "NVDA.O", a name's "Amazon.com")
+        glued = "[" + re.escape(self.stops) + "](?<=[a-z][a-z].)(?=[A-Z][a-z])" if self.stops else "(?!)"
+        self.boundary = re.compile(ends + "|" + stops + "|" + glued)  # where a sentence may end
 
 
 _RULES: _Rules | None = None
