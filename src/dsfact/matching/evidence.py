@@ -134,6 +134,7 @@ class _Reach:
             nxt = bisect.bisect_right(marks, end)
             end = marks[nxt] if nxt < len(marks) and marks[nxt] < sentence.end else sentence.end
         elif self.start > sentence.start and (_continues(matcher.folded, self.start + 1, q.start)
+                                              or _apposed(matcher.folded, self.start + 1, q.start)
                                               or _names_amount(matcher.folded, self.start + 1, q)
                                               or after_question(matcher.folded, self.start + 1)):
             k = bisect.bisect_left(marks, self.start)  # "R1's training cost, which came to $294,000"; "?⏎A: $5.6M"
@@ -206,6 +207,13 @@ def _continues(folded: str, start: int, pos: int) -> bool:
     before it: a relative clause or an apposition ("which came to", 即, 约为; lang/sentences.words
     [continues])."""
     return _opens_with(folded[start:pos].lstrip(), words_of("sentences", "continues"))
+
+
+def _apposed(folded: str, start: int, pos: int) -> bool:
+    """Whether the clause at folded[start:pos] is, up to its figure, only a word that opens a phrase describing
+    the name before its comma ("the Stargate project, a $500 billion effort", "星际之门计划，一个5000亿美元的…";
+    lang/names.words [apposed-figure]): the phrase restates the name, in the name's clause."""
+    return folded[start:pos].strip() in words_of("names", "apposed-figure")
 
 
 def _names_amount(folded: str, start: int, q) -> bool:

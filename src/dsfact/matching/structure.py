@@ -256,7 +256,9 @@ def attributive(folded: str, q_start: int, q_end: int, name_start: int, name_end
     LOOSE when the figure stands right before the name with another noun after it ("a $100 billion
     Stargate site": maybe a part), or the name labels the figure ("Stargate: $500bn", "Stargate's
     $500 billion", "Stargate, a $500 billion push": names.words [apposed-figure]), or a possessive of its own stands before the figure ("SoftBank's $19 billion Stargate
-    investment" may be SoftBank's share: `own_before`); NOT_ATTRIBUTIVE otherwise."""
+    investment" may be SoftBank's share: `own_before`); NOT_ATTRIBUTIVE otherwise. A phrase apposed to a
+    name that is itself headed by a metric word of the claim is FIRM: "the Stargate project, a $500 billion
+    effort", "星际之门计划，一个5000亿美元的大动作" restate the project's own size."""
     how = _attributive(folded, q_start, q_end, name_start, name_end, ends_in_metric or metric_next)
     return min(how, LOOSE) if own_before else how
 
@@ -284,7 +286,9 @@ def _attributive(folded: str, q_start: int, q_end: int, name_start: int, name_en
     if bare in (":", "：", "的") or bare in _POSSESSIVE:
         return LOOSE
     if bare[:1] in (",", "，") and bare[1:].strip() in words_of("names", "apposed-figure"):
-        return LOOSE  # "Stargate, their own $500 billion AI infrastructure push": a phrase that describes it
+        # "Stargate, their own $500 billion AI infrastructure push": a phrase that describes it, loosely; firmly
+        # when the name is headed by the claim's metric word ("the Stargate project, a $500 billion effort")
+        return FIRM if headed else LOOSE
     return NOT_ATTRIBUTIVE
 
 
