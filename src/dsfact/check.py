@@ -20,6 +20,7 @@ from dsfact.matching.siblings import (
     shunned,
     variant_decides,
 )
+from dsfact.matching.tranche import whole_kept
 from dsfact.model import CONTRADICTED, SUPPORTED, FileResult, Finding, Registry
 from dsfact.quantity import agrees, whole_count
 from dsfact.slips import SLIP, gap, group_variant, misstated_variant
@@ -101,10 +102,10 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     kept = beside_glued_cell(_placed(kept, registry, matcher), matcher.sentence_of)  # "$0.55 / 1M tokens$3.00 / 1M tokens": another column
     for i, (_, key, score, _) in enumerate(kept):
         if key is not None:
-            # one clause states a claim once, unless it says "respectively": the figure whose cue
-            # words sit nearest keeps the claim, and the others need cues of their own
+            # one clause states a claim once, unless it says "respectively": the figure whose cue words sit nearest keeps it
             if key not in best or (score, i) < best[key]:
                 best[key] = (score, i)
+    whole_kept(kept, best)  # (the others need cues of their own), but for a whole stated after its first part
     found = [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
     found = beside_its_own_statement(found, matcher.sentence_of, text, loose, line_of)
     return _gated(found, weighed, gate) if weighed else found

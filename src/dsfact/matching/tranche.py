@@ -35,3 +35,24 @@ def tranche_word_apart(text, q, hit) -> bool:
         return False
     gap = folded[hit.end:found.start()]
     return any(c in gap for c in _CLAUSE_MARKS) or joining.get(chinese).search(folded, hit.end, found.start()) is not None
+
+
+def whole_kept(kept: list, best: dict) -> None:
+    """Where one clause states a claim twice, a figure that disagrees with it first and a larger one that agrees
+    after it ("is set to invest $100 billion and plans to allocate up to $500 billion", 先投入1000亿美元，最终达到
+    5000亿美元), the larger keeps the claim (`best`: (clause, claim) -> (score, index into `kept`), the nearest
+    figure's by default): the smaller before it is a first part of the whole the writer goes on to state
+    rightly, not a misstatement of it. A larger wrong figure after a right one ("from $5.6 million to $10
+    million"), or a smaller right one after a wrong one (the cost brought down "from $10 million to $5.6
+    million"), changes nothing."""
+    from dsfact.model import SUPPORTED
+
+    for key, (_, i) in list(best.items()):
+        first = kept[i][0]
+        if first.verdict == SUPPORTED or not isinstance(first.value, (int, float)):
+            continue
+        for j, (f, other, score, _) in enumerate(kept):
+            if other == key and f.verdict == SUPPORTED and f.start > first.start and isinstance(f.value, (int, float)) \
+                    and f.value > first.value:
+                best[key] = (score, j)
+                break
