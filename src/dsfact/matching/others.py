@@ -273,7 +273,8 @@ def other_subject(text, q, ci: int) -> bool:
                 assets = cache["assets"] = _asset_words(folded, _tables()["asset"])
             other = cache[key] = heads_other(folded, nearest.start, nearest.end, assets, index) \
                 or record_frame(folded, nearest.end)
-        if other or _example_of_group(text, q, nearest) or _member_of_group(text, q, nearest):
+        if other or _example_of_group(text, q, nearest) and not _claimed_example(text, q, ci) \
+                or _member_of_group(text, q, nearest):
             if other or not _one_of_kind(text, nearest):
                 return True
             text._loose.add(ci)  # "training a model like Grok-3 on 100k H100s": the example stands for the one thing
@@ -379,6 +380,15 @@ def _example_of_group(text, q, hit) -> bool:
         return False
     own = folded[hit.end:q.start].strip()
     return own not in ("'s", "’s", "的") and not (not own and folded.endswith(("'s", "’s"), hit.start, hit.end))
+
+
+def _claimed_example(text, q, ci: int) -> bool:
+    """Whether the example's figure is its own claim as it stated it ("costs cited, such as DeepSeek's claimed
+    $5.5 million", 媒体引用的成本，如DeepSeek自称的550万美元): a word of claiming owned by ci's subject stands right
+    before the figure (dsfact.matching.claimed), so the figure is the name's, not the group's."""
+    from dsfact.matching.claimed import claimed_figure  # read only for an example's figure
+
+    return claimed_figure(text, q, ci)
 
 
 @lru_cache(maxsize=1)
