@@ -181,12 +181,16 @@ def in_aside(text, start: int, end: int, q_start: int) -> bool:
     lo = max(0, start - _ASIDE_REACH)
     opened = max(folded.rfind("(", lo, start), folded.rfind("（", lo, start))
     if opened < 0 or max(folded.rfind(")", opened, start), folded.rfind("）", opened, start)) >= 0:
-        return False
-    hi = min(q_start, end + _ASIDE_REACH)
-    closes = [i for i in (folded.find(")", end, hi), folded.find("（", end, hi), folded.find("）", end, hi)) if i >= 0]
-    if not closes or folded[min(closes)] == "（":
-        return False  # not closed before the figure (or another aside opens inside it)
-    close = min(closes)
+        bounds = _between_dashes(text, start, end, q_start)
+        if bounds is None:
+            return False
+        opened, close = bounds
+    else:
+        hi = min(q_start, end + _ASIDE_REACH)
+        closes = [i for i in (folded.find(")", end, hi), folded.find("（", end, hi), folded.find("）", end, hi)) if i >= 0]
+        if not closes or folded[min(closes)] == "（":
+            return False  # not closed before the figure (or another aside opens inside it)
+        close = min(closes)
     words, at = [], opened + 1
     for h in text.hits_in(opened + 1, close):
         if h.start >= at and any(text.index.naming(h.cue)):
@@ -197,6 +201,32 @@ def in_aside(text, start: int, end: int, q_start: int) -> bool:
     for w in ("and", "or", "s"):
         rest = rest.replace(f" {w} ", " ")
     return bool(rest.strip(_GLOSS_MARKS))
+
+
+_DASHES = ("——", "—", " – ", " -- ", " - ")  # an aside's pair of dashes, longest first: "V3 — the base R1 builds on — was"
+_ASIDE_BREAKS = ".!?。！？:：;；\n"  # (a label's colon too: "8 元 – R1 模型: – 4 元", a list run into one line)
+
+
+def _between_dashes(text, start: int, end: int, q_start: int) -> tuple[int, int] | None:
+    """(where the opening dash ends less one, where the closing one begins) when the name at text[start:end]
+    stands between a pair of like dashes closed before figure q_start, the first right after a word ("DeepSeek V3
+    — the base model R1 builds on — was trained for 2.788 million GPU hours"), within one sentence and one line:
+    the dashes bracket an aside as a bracket would. None otherwise (a dash that opens a line is a list's mark)."""
+    folded, raw = text.folded, text.text
+    lo = max(0, start - _ASIDE_REACH)
+    for dash in _DASHES:
+        opened = folded.rfind(dash, lo, start)
+        if opened < 0:
+            continue
+        head = raw[lo:opened].rstrip(" \t")
+        if not head or not head[-1].isalnum() and not "\u3400" <= head[-1] <= "\u9fff" or \
+                any(c in _ASIDE_BREAKS for c in raw[opened:start]):
+            return None
+        close = folded.find(dash, end, min(q_start, end + _ASIDE_REACH))
+        if close < 0 or any(c in _ASIDE_BREAKS for c in raw[end:close]):
+            return None
+        return opened + len(dash) - 1, close
+    return None
 
 
 def own_only(text, hit, far: bool, q_start: int, q=None) -> bool:
