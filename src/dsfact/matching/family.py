@@ -12,6 +12,7 @@ from functools import lru_cache
 from dsfact.fold import fold_text
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.memo import LastText
+from dsfact.matching.ratelist import continues_rate
 from dsfact.matching.snapshot import another_release
 from dsfact.matching.versus import compared_owner_after
 from dsfact.matching.wordtables import Words
@@ -492,8 +493,8 @@ def earmarked_slice(text, q: Quantity) -> bool:
 def _earmarked(text, q: Quantity) -> bool:
     if _set_aside(text, q):
         return True
-    if q.direction is not None:
-        return False  # a move is no sum set aside: "gained 1.7% for the day" beside the Nasdaq's 3.1%
+    if q.direction is not None or continues_rate(text, q):
+        return False  # a move is no sum set aside: "gained 1.7% for the day" beside the Nasdaq's 3.1%; nor a rate
     at = _past_vehicle(text.folded, q.end)
     if not _earmark_words()[2].opens(text.folded, at, True) or compared_owner_after(text, q, at):
         return False

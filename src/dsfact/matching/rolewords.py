@@ -17,7 +17,7 @@ _WORD_LISTS = frozenset((
     "breakdown", "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage",
     "stage-cost", "stage-metric", "stage-total", "close-header", "close-level",
     "change-words", "near-carried", "sized-gap", "fraction-base", "total-of-parts", "corrected-next", "corrected-to",
-    "change-header", "unit-column", "move-consequence", "rate-base", "question-stops"))
+    "change-header", "unit-column", "move-consequence", "rate-base", "question-stops", "for-phrase"))
 
 
 class Role:
