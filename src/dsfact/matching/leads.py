@@ -19,6 +19,7 @@ _TITLE_LONGEST = 100  # characters: a title line is short
 _TITLE_ENDS = ".!?。！？:：;；…,，"
 _FIGURE_WORDS = 3  # words: "$5.6 million." stands as a title line; "It cost $5.6 million." does not
 _FIGURE_LONGEST = 24  # characters
+_LIST_ITEM = re.compile(r"[-*•·▪◦●–][ \t]+\S")  # a line opening with a bullet: a list's item
 _HEADINGS = LastText()  # the structure last read -> {"spans": its headings' spans}
 
 
@@ -50,6 +51,8 @@ def title_at(matcher, si: int) -> tuple[int, int] | None:
     line = matcher.text[s.start:s.end].strip()
     if not line or len(line) > _TITLE_LONGEST or "\n" in line or line[-1] in _TITLE_ENDS and not _figure_line(line):
         return None
+    if _LIST_ITEM.match(line):
+        return None  # "• Time duration 2 months with the cost ... ~$55 million": an item of a list, not a headline
     return s.start, s.end
 
 
