@@ -47,3 +47,17 @@ def dated_another_day(text, time: str) -> bool:
     from dsfact.matching.when import names_day
 
     return not names_day(text.folded, time) and not names_date(text, time)
+
+
+def before_the_day_named(text, time: str, upto: int) -> bool:
+    """Whether `text` (a TextMatcher), datelined on another day than the claim's (`time`, "2025-01-27") by a month
+    and day ("--01-28"), names the claim's day by its weekday, but only after offset `upto` (the end of a figure's
+    sentence): a story datelined the morning after that tells that morning's figures first ("BOSTON, Jan 28 (Reuters)
+    - ... with the S&P 500 up about 0.75%") and the day before's in their own words later ("Nasdaq shares tumbled on
+    Monday"). A figure told before that names no day is the dateline's day's, not the claim's."""
+    day = text.day
+    if not day or len(day) != 7 or not day.startswith("--") or day[2:] == time[5:10]:
+        return False
+    from dsfact.matching.when import names_day
+
+    return names_day(text.folded, time) and not names_day(text.folded[:upto], time)

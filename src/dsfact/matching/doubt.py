@@ -10,7 +10,7 @@ from dsfact.matching.blended import blended_price
 from dsfact.matching.captionday import caption_day_elsewhere
 from dsfact.matching.countedday import counted_day
 from dsfact.matching.cues import METRIC, VARIANT, has_cjk
-from dsfact.matching.datelineday import dated_another_day, written_in_another_week
+from dsfact.matching.datelineday import before_the_day_named, dated_another_day, written_in_another_week
 from dsfact.matching.daybefore import over_sessions, placed_by_day_before
 from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
@@ -179,6 +179,8 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
         return ANOTHER_DAY  # "Market wrap, January 27 ... stocks wobbled on Tuesday": 27 January 2026
     if anchored and year_left_open(text, time):
         return UNANCHORED  # "January 27 ... rebounded 8.9% on Tuesday": 2025's next day, or 2026's 27 January
+    if anchored and not own and not tags and before_the_day_named(text, time, sentence.end):
+        return ANOTHER_DAY  # "BOSTON, Jan 28 (Reuters) - ... the S&P 500 up about 0.75%" before "... on Monday"
     if anchored and not own and (text.day and len(text.day) == 10 and text.day != time[:10]
                                  or dated_another_day(text, time) or head_day_elsewhere(text, si, time)):
         return "" if text.day and (story_day(text, q, claim) or recalled_in_month(text, q, si, claim)) \

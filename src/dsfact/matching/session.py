@@ -3,7 +3,8 @@ they may agree with a claim of the day's close but never contradict it, unless t
 close ("closed", 收盘). Three marks place a figure there:
 
 - the text's head: its first sentence opens with a word of lang/time.words [session-head] ("By mid-afternoon,
-  Nvidia's shares had sunk 17%", 截至发稿): every figure after it is the session's;
+  Nvidia's shares had sunk 17%", 截至发稿), or its title names it a live blog ([session-head] `live`: "US Stock
+  Market LIVE: Wall Street sinks ...", 美股直播): every figure after it is the session's;
 - the time of writing told anywhere in a passage (time.words [writing]): an hour of the session ("Nvidia
   dropped almost 12% in early trading", "as of 11:30 a.m. ET", 盘中, 早盘), a forecast of the day's outcome ("was heading for the
   biggest one-day loss", "is on track for its worst day", 有望创下, 或将创下) or a snapshot in the present
@@ -40,7 +41,8 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], dict]:
 
         times = load_words("time")
         table = times.get("session-head", {})
-        _WORDS.append((tuple(table.get("before", ())), tuple(table.get("close", ())), times.get("writing", {})))
+        _WORDS.append((tuple(table.get("before", ())), tuple(table.get("close", ())), times.get("writing", {}),
+                       tuple(table.get("live", ()))))
     return _WORDS[0]
 
 
@@ -276,7 +278,7 @@ def _told_mid_session(text) -> bool:
     folded = text.folded
     head = folded[first.start:min(first.end, first.start + HEAD_REACH)].lstrip(" \t\n\"'“‘「")
     return any(head.startswith(w) and (not w.isascii() or not head[len(w):len(w) + 1].isalnum())
-               for w in _words()[0])
+               for w in _words()[0]) or next(_found(folded, first.start, first.end, _words()[3]), None) is not None
 
 
 def _written_during(text) -> dict[int, list[frozenset[str]]]:
