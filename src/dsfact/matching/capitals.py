@@ -170,7 +170,8 @@ def _unregistered(text, q: Quantity) -> float:
     ends = {h.end for h in text.hits_in(sentence.start, q.start)}
     attached = set()  # names that continue a cue word's name ("Nvidia Corp", "Dow Jones Industrial Average")
     for start, end, _ in names:
-        if any(0 <= start - e <= 1 for e in ends):
+        code = start - (text.text[start - 1:start] == ".")  # a wire's instrument code: "the Nasdaq .IXIC", "S&P 500 .SPX"
+        if any(0 <= start - e <= 1 or 0 <= code - e <= 1 for e in ends):
             attached.add(start)
             ends.add(end)
     before_q = bisect.bisect_left(marks, q.start)
