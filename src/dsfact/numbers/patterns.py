@@ -262,7 +262,7 @@ def _fractions(r: _Rx) -> None:
     hundreds = _words(*(k for k, v in w.en_scale.items() if v >= 100))
     r.loose = _compile(r"(?i)(?P<w>" + "|".join(map(spaced, sorted(w.loose, key=len, reverse=True))) + r")(?![A-Za-z])(?:\s+"
                        r"(?P<s>(?:" + hundreds + r")(?:[\s-]+(?:" + big + r"))*)(?![A-Za-z]))?") if w.loose else None
-    r.half_scale = _compile(r"(?i)\s+(?P<a>an?)\s+(?:" + big + r")\b")
+    r.half_scale = _compile(r"(?i)(?:\s+|-)(?P<a>an?)(?:\s+|-)(?:" + big + r")\b")  # "half a trillion", "half-a-trillion"
     r.part_scale = _compile(r"(?i)\s+of\s+(?P<a>an?)\s+(?:" + big + r")\b")  # "a quarter of a trillion dollars"
 
     # a decimal said in words after its whole number ("five point six million": numbers.words [spoken-decimals])
