@@ -64,11 +64,30 @@ def trails_another(text, q, ci: int) -> bool:
     first = next((h for h in names if not governed(folded, h.start) and not is_comparison(folded, h.start, h.end)), None)
     if first is None:
         return False
+    first = _subordinate_subject(text, q, names, first, marks[k - 1])  # "The Nasdaq tumbled as Nvidia dived 17%, losing $593B"
     if ci in naming(first.cue)[1]:
         return False  # the clause's subject is ci's own
     if ci in naming(names[-1].cue)[1] and _sourced(folded, names[-1].start, names[-1].end, marks[k - 1]):
         return False  # "纳指大跌主要来自英伟达，跌幅17%": the move of the name given as its source
     return any(ci in naming(h.cue)[1] for h in names if h.start > first.start)
+
+
+def _subordinate_subject(text, q, names: list, first, comma: int):
+    """The subject of the last clause a word of names.words [subordinate] opens after `first` (the clause's first
+    name) and before the phrase, when that clause tells a figure of its own, in another unit than figure q's (a
+    move in percent before the sum it took off), right before the phrase's `comma`: "The Nasdaq tumbled on Monday as Nvidia dived 17%, losing nearly $593 billion of its
+    value" tells the value Nvidia's fall took off, as "Nvidia dived 17%, losing $593 billion" does; `first` otherwise
+    ("The Nasdaq slid as Nvidia sank, closing down 3.1%": the index keeps its move)."""
+    from dsfact.matching.bodies import governed
+    from dsfact.matching.subordinate import opens_between
+
+    folded, at = text.folded, first
+    for h in names:
+        if h.start > at.end and opens_between(folded, at.end, h.start) and not governed(folded, h.start):
+            at = h
+    if at is first or not any(x.unit != q.unit for x in text.figures_in(at.end, comma)):
+        return first
+    return at
 
 
 def _sourced(folded: str, start: int, end: int, comma: int) -> bool:
