@@ -12,6 +12,7 @@ import re
 from dsfact.lang import words_of
 from dsfact.matching.cues import METRIC, _cue_key, has_cjk, is_cjk
 from dsfact.matching.listlabels import measured_by, value_label
+from dsfact.matching.namednoun import naming_noun, without_acronyms
 from dsfact.matching.pairedlists import listed_kinds
 from dsfact.matching.recipients import compared_owner, recipient_before
 from dsfact.matching.respective import pair_by_name
@@ -269,14 +270,18 @@ def _attributive(folded: str, q_start: int, q_end: int, name_start: int, name_en
         bare = gap.strip().rstrip(_QUOTES).strip()
         if bare in ("", "的", "-", "—"):
             return FIRM if headed else LOOSE
+        for article in words_of("roles", "naming", "after"):  # "a $500 billion project called the Stargate Project"
+            if bare.endswith(" " + article):
+                bare = bare[:-len(article)].rstrip()
         for word in _naming_words():
             if bare.endswith(word):
                 between = bare[:len(bare) - len(word)].strip().removesuffix(",").removesuffix("，").strip()  # "project, called"
+                between = without_acronyms(between)  # "an Artificial Intelligence (AI) project called"
                 if any(c in between for c in ",;:，；：、()（）") or any(c.isdigit() for c in between):
                     return NOT_ATTRIBUTIVE
                 latin = between.split()
                 chinese = sum(map(is_cjk, between))  # ("$19 billion into the venture called": put into it, a share)
-                if len(latin) <= _NAMING_GAP_WORDS and chinese <= _NAMING_GAP_CHARS \
+                if (len(latin) <= _NAMING_GAP_WORDS or naming_noun(latin)) and chinese <= _NAMING_GAP_CHARS \
                         and not (latin and latin[0] in words_of("roles", "owner", "after")):
                     return FIRM
                 return NOT_ATTRIBUTIVE
