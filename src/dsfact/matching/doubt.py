@@ -18,7 +18,7 @@ from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, 
 from dsfact.matching.lastyear import story_last_year
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opened_on
-from dsfact.matching.otherweek import another_week
+from dsfact.matching.otherweek import another_week, written_weeks_away
 from dsfact.matching.passedover import other_scale, passed_over  # noqa: F401 (the binding rules' API)
 from dsfact.matching.pastsaid import recalls_statement
 from dsfact.matching.pricemonth import priced_in_other_month, priced_later
@@ -186,8 +186,8 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
         return "" if text.day and (story_day(text, q, claim) or recalled_in_month(text, q, si, claim)) \
             else UNANCHORED  # a text of another day ("## Tuesday, January 28, 2025" over "the Nasdaq rose 2%", 新华社纽约
         # 1月29日电): its own day's figures, or a story of the day before told the morning after; its other figures decide
-    return "" if anchored or story_day(text, q, claim) or recalled_in_month(text, q, si, claim) else UNANCHORED
-    # "... as DeepSeek spooked investors"; "In January 2025 ... Nvidia lost $589 billion" a year on
+    here = anchored or story_day(text, q, claim) or recalled_in_month(text, q, si, claim)  # "as DeepSeek spooked"
+    return "" if here else ANOTHER_DAY if not tags and written_weeks_away(text, time) else UNANCHORED  # a report of March
 
 
 def _not_others(text, q: Quantity, sentence, tags: tuple) -> tuple:

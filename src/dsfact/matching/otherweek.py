@@ -4,7 +4,8 @@ nothing in its sentence says "not that day"; a reader knows it from the rest of 
 of its own that never names the registry's story (dsfact.matching.undated.tells_story) is placed in another
 week when it tells another cause of a market's move (time.words [another-week] `causes`: tariffs, a jobs
 report, a rate decision, an earnings report) or names, not as a deadline, a full date more than a week after
-the claim's day (dsfact.matching.yearcontrast.day_named_last). Its figures that only a weekday or nothing
+the claim's day (dsfact.matching.yearcontrast.day_named_last), or names days of the month none of which falls
+within a week of the claim's day ("since Thursday, June 20", "on September 3rd": a report of another sell-off). Its figures that only a weekday or nothing
 places on the claim's day may agree with the day's claims but never contradict them
 (dsfact.matching.doubt.doubts_time). So is one that names the story only as the reference point of a record
 ("its worst day since the DeepSeek rout", 创下自DeepSeek冲击以来最大跌幅): it measures a later day against the
@@ -34,7 +35,7 @@ def _another_week(text, time: str) -> bool:
     told = _story_told(text)
     if told:
         return told == _AS_REFERENCE  # "its worst day since the DeepSeek rout": a later day's record
-    return tells_other_cause(text.folded) or _named_after(text, time)
+    return tells_other_cause(text.folded) or _named_after(text, time) or _dated_elsewhere(text, time)
 
 
 _AS_REFERENCE = "reference"
@@ -78,6 +79,56 @@ def _named_after(text, time: str) -> bool:
         return (datetime.date.fromisoformat(last) - datetime.date.fromisoformat(time)).days >= WEEK
     except ValueError:
         return False
+
+
+def written_weeks_away(text, time: str) -> bool:
+    """Whether a text dated in full more than a week from `time` never names the registry's story nor the claim's
+    day by its date: a report of a March sell-off, dated March 4, whose "the S&P 500 retreated 1.8%" is of its
+    own days when nothing of its own places it (dsfact.matching.doubt._day_doubt). A retrospective that tells the
+    story keeps such figures in doubt, as before."""
+    from dsfact.matching.doubt import names_date
+
+    if not text.day or len(text.day) != 10 or _story_told(text):
+        return False
+    try:
+        far = abs((datetime.date.fromisoformat(text.day) - datetime.date.fromisoformat(time[:10])).days) > WEEK
+    except ValueError:
+        return False
+    return far and not names_date(text, time)
+
+
+def _dated_elsewhere(text, time: str) -> bool:
+    """Whether a text names days of the month ("since Thursday, June 20", "on September 3rd", "March 3, 2025") and
+    every one of them falls more than a week from `time`, a date without a year read in the claim's year: a report
+    of another sell-off, whose "on Monday" is a Monday of its own weeks. Not the dates of history (a year before the
+    claim's: an earlier record "set on Sept. 3, 2024"), a record's reference point ("since Dec. 18") nor a deadline."""
+    from dsfact.matching.timewords import references
+    from dsfact.matching.undated import text_dates
+    from dsfact.matching.yearcontrast import deadline
+
+    claim = datetime.date.fromisoformat(time[:10])
+    found = False
+    for x in text_dates(text):
+        if deadline(text.text, x):
+            continue  # "Investors must file by March 31, 2025": no day the text tells of
+        value = str(x.value)
+        parts = value[2:].split("-") if value.startswith("--") else value.split("-")[1:]
+        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+            continue  # a month or a year names no day
+        year = claim.year if value.startswith("--") else int(value[:4])
+        if year < claim.year:
+            continue  # history: "the $279 billion Nvidia lost on Sept. 3, 2024", an earlier record
+        sentence = text.sentences[text.sentence_of(x.start)]
+        if any(a <= x.start < b for a, b in references(text.folded, sentence.start, sentence.end)):
+            continue  # a record's reference point: "its biggest drop since Dec. 18"
+        try:
+            day = datetime.date(year, int(parts[0]), int(parts[1]))
+        except ValueError:
+            continue
+        if abs((day - claim).days) <= WEEK:
+            return False
+        found = True
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -89,12 +89,16 @@ def day_named_last(text) -> str | None:
     if found is not False:
         return found
     raw = text.text
-    before, after = _deadline()
     days = [str(x.value)[:10] for x in text_dates(text) if len(str(x.value)) >= 10 and str(x.value)[:4].isdigit()
-            and not before.search(raw[max(0, x.start - 16):x.start].lower())
-            and not after.match(raw, x.end)]
+            and not deadline(raw, x)]
     found = text._day_named_last = max(days) if days else None
     return found
+
+
+def deadline(raw: str, x) -> bool:
+    """Whether the date x of text `raw` is told as a deadline ("by December 31, 2025", 2025年12月31日前)."""
+    before, after = _deadline()
+    return before.search(raw[max(0, x.start - 16):x.start].lower()) is not None or after.match(raw, x.end) is not None
 
 
 def year_beside_later(text, q, year: str) -> bool:
