@@ -161,6 +161,7 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
     alts += _each(("USD", "EUR", "HKD", "CNY", "RMB", "JPY", "GBP", "TWD"), "encur", tail=_NOT_LETTER)
     alts += [
         _spaced(uw, "cents"),
+        ("cents", r"\s?(?:" + "|".join(map(re.escape, uw.get("cents-cjk", ()))) + ")", "".join(x[:1] for x in uw.get("cents-cjk", ()))),
         ("watt", r"\s?(?:兆瓦|千瓦|吉瓦|瓦特?)(?!时)", "兆千吉瓦"),
         ("watt", r"\s?(?P<wp>[kKMGT]?)W(?![A-Za-z])", "kKMGTW"),
         ("wh", r"\s?(?:千瓦时|度电)", "千度"),
