@@ -66,7 +66,7 @@ from dsfact.matching.text import (
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timemark import marks_time
 from dsfact.matching.tokencost import counted_cost, nothing_charged
-from dsfact.matching.unitwords import in_other_unit
+from dsfact.matching.unitwords import in_other_unit, in_qualifier
 from dsfact.matching.when import DAY_KINDS, date_fits
 from dsfact.model import Claim, Quantity
 
@@ -544,7 +544,8 @@ def _moved(text: TextCues, q: Quantity, hit: CueHit, seen: dict) -> bool:
     found = seen.get(hit)
     if found is None:
         found = seen[hit] = bool((q.unit == "date" and hit.end <= q.start and dated_word(text, q, hit))
-                                 or moved_from(text.folded, q, hit) or in_other_unit(text, q, hit))
+                                 or moved_from(text.folded, q, hit) or in_other_unit(text, q, hit)
+                                 or in_qualifier(text, q, hit))  # "plunged up to 18%": a ceiling, no rise
     return found
 
 
