@@ -230,10 +230,15 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int, paragrap
     sentences.append(Sentence(start, end, paragraph))
 
 
+def after_abbreviation(text: str, stop: int) -> bool:
+    """Whether the stop at `stop` closes an abbreviation (sentences.words [abbreviations]: "U.S.", "Jan.")."""
+    word = _WORD_BEFORE.search(text, max(0, stop - 8), stop)
+    return word is not None and word.group(1).lower() in _rules().abbreviations
+
+
 def _opens_sentence(text: str, stop: int, j: int, rules: _Rules) -> bool:
     """Whether the stop at `stop` ends a sentence, the next one beginning at j (not after an abbreviation)."""
-    word = _WORD_BEFORE.search(text, max(0, stop - 8), stop)
-    if word is not None and word.group(1).lower() in rules.abbreviations:
+    if after_abbreviation(text, stop):
         return False
     return text[j].isupper() or is_cjk(text[j]) or text[j] in rules.opens or _pictograph(text[j]) \
         or _opens_cjk_number(text, j)

@@ -572,11 +572,14 @@ def _occurrences(text: str, word: str):
 
 
 def full_stop(text: TextCues, start: int, end: int) -> bool:
-    """Whether a stop and a space between start and end stand outside every figure: the stop of "Rs. 50" in
-    "$6 million (Rs. 50 crore) DeepSeek spent" is the figure's own abbreviation, no full stop."""
+    """Whether a stop and a space between start and end stand outside every figure and close no abbreviation: the
+    stop of "Rs. 50" in "$6 million (Rs. 50 crore) DeepSeek spent" is the figure's own abbreviation, and that of
+    "erased $1 trillion from U.S. technology stocks" the country's, no full stop."""
+    from dsfact.matching.sentences import after_abbreviation
+
     at = text.text.find(". ", start, end)
     while at >= 0:
-        if not any(x.start <= at < x.end for x in text._quantities or ()):
+        if not any(x.start <= at < x.end for x in text._quantities or ()) and not after_abbreviation(text.text, at):
             return True
         at = text.text.find(". ", at + 1, end)
     return False
