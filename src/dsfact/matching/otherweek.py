@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from dsfact.fold import has_han
 from dsfact.matching.pertext import remembered
-from dsfact.matching.when import WEEK
+from dsfact.matching.when import WEEK, resolve_day
 
 
 def another_week(text, time: str) -> bool:
@@ -111,20 +111,12 @@ def _dated_elsewhere(text, time: str) -> bool:
     for x in text_dates(text):
         if deadline(text.text, x):
             continue  # "Investors must file by March 31, 2025": no day the text tells of
-        value = str(x.value)
-        parts = value[2:].split("-") if value.startswith("--") else value.split("-")[1:]
-        if len(parts) != 2 or not all(p.isdigit() for p in parts):
-            continue  # a month or a year names no day
-        year = claim.year if value.startswith("--") else int(value[:4])
-        if year < claim.year:
-            continue  # history: "the $279 billion Nvidia lost on Sept. 3, 2024", an earlier record
+        day = resolve_day(str(x.value), claim.year)  # (a date without its year, in the claim's)
+        if day is None or day.year < claim.year:
+            continue  # a month or a year names no day; history: "the $279 billion Nvidia lost on Sept. 3, 2024"
         sentence = text.sentences[text.sentence_of(x.start)]
         if any(a <= x.start < b for a, b in references(text.folded, sentence.start, sentence.end)):
             continue  # a record's reference point: "its biggest drop since Dec. 18"
-        try:
-            day = datetime.date(year, int(parts[0]), int(parts[1]))
-        except ValueError:
-            continue
         if abs((day - claim).days) <= WEEK:
             return False
         found = True
