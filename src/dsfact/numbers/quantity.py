@@ -160,7 +160,9 @@ def _range_agrees(q: Quantity, st: Statement, claim_per: Per | None, st_span: tu
     lo, hi = q.value, q.high
     if isinstance(lo, str) or isinstance(hi, str):
         return True
-    digits = "1" if _one_digit(lo) and _one_digit(hi) else ""  # round ends read as round, others as written
+    # round ends read as round, others as written: "$65-70 billion" is written to the billion, so its 70 is no
+    # round figure of 63 to 77 billion (an empty text would read a lone round end as one)
+    digits = "1" if _one_digit(lo) and _one_digit(hi) else "11"
     ends = [q._replace(value=v, high=None, text=digits, qualifier=None if q.qualifier == UP_TO else q.qualifier)
             for v in (lo, hi)]
     if st.high is None:
