@@ -23,7 +23,6 @@ from dsfact.matching.passedover import other_scale, passed_over  # noqa: F401 (t
 from dsfact.matching.pastsaid import recalls_statement
 from dsfact.matching.pricemonth import priced_in_other_month, priced_later
 from dsfact.matching.recalledmonth import dated_tags, recalled_in_month
-from dsfact.matching.recentstory import year_told_recently
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
 from dsfact.matching.shares import broken_down, share_told
@@ -32,6 +31,7 @@ from dsfact.matching.summed import part_of_total, parts_of_claim
 from dsfact.matching.tables import header_dates
 from dsfact.matching.thatday import REFERRED_PARAGRAPHS, follows, next_day, referred_day, refers_back
 from dsfact.matching.thentold import told_then
+from dsfact.matching.thisyear import ANOTHER_DAY, UNANCHORED, later_years_only, other_year
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import inside, possessive_days, references, time_tags
 from dsfact.matching.undated import text_dates, told_later, told_of_another_year, undated_year, year_left_open
@@ -40,7 +40,6 @@ from dsfact.matching.when import (
     DAY_KINDS,
     LAST_MONTH,
     SHIFTED,
-    WRITTEN_YEAR,
     date_fits,
     east_of,
     has_day,
@@ -50,7 +49,6 @@ from dsfact.matching.when import (
     opens_range,
     revised_later,
     written_before,
-    written_years,
     year_kind,
 )
 from dsfact.matching.yearcontrast import day_named_last, year_as_base, year_beside_later, year_set_apart
@@ -59,8 +57,6 @@ from dsfact.numbers.words import is_money
 
 DATE_REACH = 24  # characters read either side of a day's digits for the date they belong to
 NEAR_DAYS = 10  # a text whose dates fall this close to a claim's day is a story about that day
-ANOTHER_DAY = "another day"  # doubts_time: the figure's words place it on another day
-UNANCHORED = "unanchored"  # doubts_time: nothing places the figure on any day; the text's other figures decide
 
 
 def doubts_time(text, q: Quantity, claim: Claim) -> str:
@@ -84,12 +80,12 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     if claim.time and claim.time.isdigit():
         if later_state(text.day or day_named_last(text), claim, text.registry.sources) or revised_later(text, q, claim):
             return ANOTHER_DAY  # a year's plan told months after it was stated, by the text or the clause
-        if _later_years_only(text, q, claim.time) or year_set_apart(text, q, claim.time) \
+        if later_years_only(text, q, claim.time) or year_set_apart(text, q, claim.time) \
                 or year_as_base(text, q, claim.time) or year_beside_later(text, q, claim.time):  # its outcome
             return ANOTHER_DAY  # "this year ..., far above the $72 billion of 2025": not the claim's year
         if text.year is None and recalls_statement(text, q):
             return UNANCHORED  # "还记得小扎曾在年初宣布……35万块": a statement of a year the text does not give
-        return _other_year(text, q, claim.time)
+        return other_year(text, q, claim.time)
     if not claim.time:
         if not_when_stated(text, q, claim) or priced_in_other_month(text, q, claim) or priced_later(text, q, claim):
             return ANOTHER_DAY  # "As of December 31, 2025, Colossus had 200,000 GPUs", "a year later", "in April 2024" of a price
@@ -386,68 +382,6 @@ def _measures_other(text, q: Quantity, claim: Claim) -> bool:
 def _between(q: Quantity, start: int, end: int, word: int) -> bool:
     """Whether a cue at start:end stands between the word at offset `word` and figure q."""
     return word < start and end <= q.start if word < q.start else q.end <= start and end <= word
-
-
-def _other_year(text, q: Quantity, year: str) -> str:
-    """Whether a figure is placed in "this year" (今年) or "next year" by words that the text's own date
-    does not anchor (UNANCHORED): with no document date, "this year" in an article written a year later is
-    another year, unless the text names the claim's year or its other figures place it there (`corroborated`);
-    ANOTHER_DAY in a text that names later years and never the claim's (_later_years_named)."""
-    if text.year is not None:
-        return ""
-    own = text.reader().times(q)
-    sentence = text.sentences[text.sentence_of(q.start)]
-    tags = set(own) | set(time_tags(text.folded, sentence.start, sentence.end))
-    if not {year_kind(t)[0] for t in tags} & {"current-year", "next-year", "whole-year"}:
-        return ""
-    if any(t.startswith("date:") and t[5:9] == year for t in own):
-        return ""
-    if _names_year(text, q, year, sentence):
-        return ""
-    recent = year_told_recently(text, tags, year)  # "days after DeepSeek unveiled ...": the story's year
-    return recent if recent is not None else ANOTHER_DAY if _later_years_named(text, year) else UNANCHORED
-
-
-def _later_years_named(text, year: str) -> bool:
-    """Whether a text names a year after `year` and never `year` itself: its "this year" is not `year`, and no
-    figure of the claim's year elsewhere in it places it there (an undated 2026 report that quotes this year's
-    plan beside a data centre opening in 2027)."""
-    later = False
-    for written in written_years(text):
-        if written == year:
-            return False
-        later = later or int(written) > int(year)
-    return later
-
-
-def _later_years_only(text, q: Quantity, year: str) -> bool:
-    """Whether a figure that its sentence places in no year stands in a text that names later years than a
-    year's claim and never the claim's own: "Meta's $135 billion capex" under a headline of Meta's 2026
-    plans is not its 2025 plan."""
-    sentence = text.sentences[text.sentence_of(q.start)]
-    if text.reader().times(q) or time_tags(text.folded, sentence.start, sentence.end):
-        return False
-    return _later_years_named(text, year)
-
-
-def _names_year(text, q: Quantity, year: str, sentence) -> bool:
-    """Whether a text of no known date names the claim's year as its own: outside the figure's sentence
-    ("up from $72 billion in 2025" beside this year's plan names another year than this one), and with no
-    later year named anywhere (an article that speaks of 2026 is not written in 2025)."""
-    found = False
-    others = None  # whether the figure's sentence holds other figures of its unit, one of which the year may place
-    for m in WRITTEN_YEAR.finditer(text.text):
-        if int(m.group(1)) > int(year):
-            return False
-        if m.group(1) != year or found:
-            continue
-        if sentence.start <= m.start() < sentence.end:
-            if others is None:
-                others = sum(1 for x in text.figures_in(sentence.start, sentence.end) if x.unit == q.unit) > 1
-            if others:
-                continue
-        found = True
-    return found
 
 
 def _date_tags(tags) -> list[str]:

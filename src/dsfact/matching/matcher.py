@@ -68,6 +68,7 @@ from dsfact.matching.timemark import marks_time
 from dsfact.matching.tokencost import counted_cost, nothing_charged
 from dsfact.matching.unitwords import in_other_unit, in_qualifier
 from dsfact.matching.when import DAY_KINDS, date_fits
+from dsfact.matching.yearcontrast import after_base_year
 from dsfact.model import Claim, Quantity
 
 EXCLUDE_REACH = 80  # an exclude word rules out a claim near its figure, not across a long sentence
@@ -506,8 +507,11 @@ class TextMatcher(TextCues):
 def _placed_apart(text: TextMatcher, sentence, q: Quantity, time: str, tags: tuple) -> bool:
     """Whether the dates of q's sentence that are not the claim's leave q alone: told in an aside ("Nvidia, which
     ... in 2024, fell"), or q's own weekday, counted back from them, is the claim's day ("Tokyo stocks fell on
-    Tuesday, January 28, after Nvidia dropped 17% on Monday": dsfact.matching.sentdates.weekday_counted)."""
-    return _aside_dates_only(text, sentence, q, time) or weekday_counted(text, time, sentence, tags)
+    Tuesday, January 28, after Nvidia dropped 17% on Monday": dsfact.matching.sentdates.weekday_counted), or
+    they place the figure q is measured against in the year before a year's claim ("$65 billion this year, up
+    from $39 billion in 2024": dsfact.matching.yearcontrast.after_base_year)."""
+    return _aside_dates_only(text, sentence, q, time) or weekday_counted(text, time, sentence, tags) \
+        or after_base_year(text, q, time)
 
 
 def _turned_away(text: TextMatcher, q: Quantity, si: int, missing: list[int]) -> bool:

@@ -118,3 +118,40 @@ def year_beside_later(text, q, year: str) -> bool:
 def _later(tag: str, year: str) -> bool:
     """Whether a time tag places a figure in a year after `year` ("date:2026", "date:2026-03")."""
     return tag.startswith("date:") and tag[5:9].isdigit() and int(tag[5:9]) > int(year)
+
+
+_BASE_GAP = 24  # characters before the base figure (or its year) searched for a word of the comparison
+
+
+def after_base_year(text, q, year: str) -> bool:
+    """Whether figure q is measured against the year before a year's claim (`year`): the next figure of its
+    unit in its sentence is placed in that earlier year by its own words and stands right after a word of
+    time.words [reference] `base-year` ("$60-65 billion in capital expenditures this year, up from $39 billion in
+    2024", "今年资本支出600亿至650亿美元，较2024年的392亿美元增长六成"), while nothing of q's own places it in another
+    year. A figure set against last year's is this year's: it is the claim's year's figure, the earlier year no
+    time of it, and "this year" in a text of no date of its own is the claim's year."""
+    if not year.isdigit() or text._quantities is None:
+        return False
+    reader, prev = text.reader(), "date:" + str(int(year) - 1)
+    if any(year_kind(t)[0] not in (None, "current-year", "whole-year")
+           or t.startswith("date:") and not t.startswith("date:" + year) for t in reader.times(q)):
+        return False  # ("reaffirmed its plan Wednesday to spend ...": a weekday names no other year)
+    sentence = text.sentences[text.sentence_of(q.start)]
+    folded = text.folded
+    base = next((x for x in text.figures_in(q.end, sentence.end) if x.unit == q.unit), None)
+    if base is None or not any(t.startswith(prev) for t in reader.times(base)):
+        return False
+    at = base.start
+    for m in WRITTEN_YEAR.finditer(folded, max(q.end, at - _BASE_GAP), at):  # 较2024年的392亿: the year told first
+        at = min(at, m.start())
+    return _base_year().ends(folded, max(q.end, at - _BASE_GAP), at, has_han(folded[q.end:base.end]))
+
+
+def _base_year():
+    if len(_BASE) < 2:
+        from dsfact.lang import words_of
+        from dsfact.matching.wordtables import Words
+
+        _base()
+        _BASE.append(Words(words_of("time", "reference", "base-year")))
+    return _BASE[1]
