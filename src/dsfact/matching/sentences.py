@@ -43,6 +43,7 @@ class _Rules:
         self.stops = "".join(rules.get("stops", ()))
         self.opens = "".join(rules.get("opens", ()))
         self.closes = "".join(rules.get("closes", ()))
+        self.bullets = "".join(rules.get("bullets", ()))
         self.abbreviations = frozenset(w.lower() for w in tables.get("abbreviations", {}).get("words", ()))
         answers, questions = (sorted(tables.get(k, {}).get("words", ()), key=len, reverse=True)
                               for k in ("answer-marks", "question-marks"))
@@ -58,7 +59,11 @@ class _Rules:
         # ("... the dominance of U.S. rivals.On Monday, Nvidia lost ..."): a word of two lower-case letters at
         # least before it, a capital and a lower-case letter after (not a ticker's "NVDA.O", a name's "Amazon.com")
         glued = "[" + re.escape(self.stops) + "](?<=[a-z][a-z].)(?=[A-Z][a-z])" if self.stops else "(?!)"
-        self.boundary = re.compile(ends + "|" + stops + "|" + glued)  # where a sentence may end
+        # a run of numbered citations closing a list's item that no stop ends, the next item opening with a capital
+        # ("... top-tier AI models [12][13] Group 2: ..."); not with a bullet alone ("[1] - Meta预计……"), where the
+        # items may be one list's parts, as a sentence's clauses are
+        cited = r"(?:\[\d{1,3}\])+(?=[ \t]+[A-Z])"
+        self.boundary = re.compile(ends + "|" + stops + "|" + glued + "|" + cited)  # where a sentence may end
 
 
 _RULES: _Rules | None = None
@@ -111,6 +116,8 @@ def split_sentences(text: str, prose: Callable[[int], bool] | None = None) -> li
                 j += 1
             if j < n and not _opens_sentence(text, stop, j, rules):
                 continue
+        elif ch == "[":
+            i = m.end() - 1  # the item's citations close it: the next item is a sentence of its own
         elif ch in rules.ends:
             while i + 1 < n and text[i + 1] in rules.closes:
                 i += 1  # "……的强烈信心。”": the closing quote ends the sentence it closes, not the next one's head
@@ -241,7 +248,13 @@ def _opens_sentence(text: str, stop: int, j: int, rules: _Rules) -> bool:
     if after_abbreviation(text, stop):
         return False
     return text[j].isupper() or is_cjk(text[j]) or text[j] in rules.opens or _pictograph(text[j]) \
-        or _opens_cjk_number(text, j)
+        or _opens_cjk_number(text, j) or _bullet(text, j, rules)
+
+
+def _bullet(text: str, j: int, rules: _Rules) -> bool:
+    """Whether text[j:] opens a list's item with a bullet and a space ("- DeepSeek-R1 utilized ...", "• 200亿欧元"):
+    after a stop, the item a list flattened into one line goes on with is a sentence of its own."""
+    return text[j] in rules.bullets and text[j + 1:j + 2] in (" ", "\t")
 
 
 def _opens_cjk_number(text: str, j: int) -> bool:
