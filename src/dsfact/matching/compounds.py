@@ -89,6 +89,7 @@ _TRAINED: dict = {}  # roles.words [trained-count] and [trained-stage] words, co
 # what a training run used, and the words by which a clause makes a part of it all its run or a stage used: the chips
 # of a run told by any word of training, the GPU hours of a stage named as one (预训练阶段耗费266.4万GPU小时)
 _RUN_UNITS = {"count": "trained-count", "gpu_hour": "trained-stage"}
+_KEYED = {"built-stage-plan": ("built-stage", "clause")}  # a look-up of another key than `words` of a table
 
 
 def run_stage(folded: str, start: int, end: int, unit: str) -> bool:
@@ -107,7 +108,7 @@ def _names_any(folded: str, start: int, end: int, table: str) -> bool:
 
         from dsfact.lang import words_of
 
-        words = sorted(words_of("roles", table), key=len, reverse=True)
+        words = sorted(words_of("roles", *_KEYED.get(table, (table,))), key=len, reverse=True)
         found = _TRAINED[table] = re.compile("|".join(r"(?<![a-z])%s(?![a-z])" % re.escape(w) if w.isascii()
                                                       else re.escape(w) for w in words) or "(?!)")
     return found.search(folded, start, end) is not None
@@ -136,3 +137,18 @@ def in_company_noun(folded: str, start: int, end: int) -> bool:
     return False
 
 
+
+
+def built_stage(folded: str, before: str, start: int, end: int, unit: str) -> bool:
+    """Whether a count whose clause is folded[start:end], with `before` the words before it in that clause, is the
+    first stage of a build told done (roles.words [built-stage]): a first-stage word right before it and a word
+    of installing in its clause, and no word of a plan still to come there ("deploy the first 100,000 GPUs":
+    all the cluster held then, not a tranche of a sum)."""
+    if unit != "count":
+        return False
+    from dsfact.lang import words_of
+
+    firsts = words_of("roles", "built-stage", "before")
+    if not before.rstrip().endswith(firsts) or not _names_any(folded, start, end, "built-stage"):
+        return False
+    return not _names_any(folded, start, end, "built-stage-plan")

@@ -15,7 +15,7 @@ from dsfact.fold import has_han
 from dsfact.lang import words_of
 from dsfact.matching import when
 from dsfact.matching.closedtime import closing_figure
-from dsfact.matching.compounds import holds_whole, in_attribute, in_compound, run_stage
+from dsfact.matching.compounds import built_stage, holds_whole, in_attribute, in_compound, run_stage
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
 from dsfact.matching.fromto import from_hits
@@ -105,7 +105,9 @@ class FigureRoles:
         self.said = told_before | lex.said_after.after(self.after, chinese)
         if _corrected_after(reader, q):  # "报道称……26元，正确数字为16元": the clause after retracts it
             self.said.add("misstated")
-        if "part" in self.said and chinese and holds_whole(self.before, self.after):
+        if "part" in self.said and built_stage(reader.folded, self.before, *reader.clause_span(q.start), q.unit):
+            self.said.discard("part")  # "deploy the first 100,000 GPUs", 完成首批10万块H100的部署: a stage, no part
+        elif "part" in self.said and chinese and holds_whole(self.before, self.after):
             self.said.discard("part")  # "一个包含2048块H800 GPU的集群": all a cluster holds, not a part of it
         elif part_of_larger(reader, self.k):
             self.said.add("part")  # "50,000 of the 260,000 GPUs", "从26万块GPU中获得5万块"
