@@ -57,6 +57,10 @@ def test_html_time_element():
     ("新华社北京1月28日电 英伟达股价周一暴跌。", "--01-28"),
     ("BEIJING, Jan. 28 (Reuters) - Nvidia shares fell.", "--01-28"),
     ("NEW YORK, January 27, 2025 (AP) — Stocks fell.", "2025-01-27"),
+    # a digest's dateline: its weekday and full date, then a dash
+    ("Tuesday, January 28, 2025 - Nvidia saw its stock plummet 17% on Monday.", "2025-01-28"),
+    ("January 28, 2025 — Nvidia fell.", "2025-01-28"),
+    ("Jan 27, 2025: Nvidia loses $589 billion.", None),
     # a first line that says more than a date is no dateline
     ("On 27 January 2025 Nvidia lost $589 billion.\n\nMore.", None),
     ("2025年1月27日英伟达市值蒸发5890亿美元\n\n正文。", None),

@@ -52,6 +52,7 @@ def _rx() -> SimpleNamespace:
         numeric_date=c(r"[0-9](?=[-/.][0-9]{1,2}[-/.][0-9]|/[0-9]{1,2}\s?\()"),
         wire_head=c(r"[A-Z][A-Z .'/-]*(?:,\s*[A-Za-z .'-]+)?,?\s*$"),
         wire_tail=c(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-—–:]"),
+        dash_tail=c(r"\s*[—–]\s*|\s+-\s+"),  # the dash a date-led dateline ends with (not "2025-01")
         # an agency, a reporter, a city, then the day alone and what ends the dateline: "(中央社記者張三新竹3日電)"
         day_dateline=c(r"[(（【\[]?[^\d\s()（）【】\[\]月年]{1,16}?([0-9]{1,2})\s?日\s?(\S{1,6})"),
     )
@@ -121,7 +122,44 @@ def dateline_date(text: str) -> str | None:
             return _full(first.value)
         if _wire(head, first) or _chinese_dateline(head, first):
             return str(first.value) if _day_given(first.value) else None
+        if _full(first.value) and date_led(head, first):
+            return _full(first.value)
     return None
+
+
+def date_led(head: str, date) -> bool:
+    """A dateline that opens with its full date, perhaps after its weekday, and ends with a dash, no city before
+    it: "Tuesday, January 28, 2025 - US tech giant Nvidia ...", "January 28, 2025 — ..." (a digest's or a blog's
+    dateline). `date` is the first date numbers.date_spans reads in line `head`."""
+    lead = head[:date.start].strip().rstrip(",，").strip().lower()
+    return (not lead or lead in _weekday_names()) and _rx().dash_tail.match(head, date.end) is not None
+
+
+def lead_end(head: str) -> int:
+    """Where a dateline that opens `head` (the first words of a text's prose) ends, after its dash: a wire's
+    ("BOSTON, Jan. 28 (Reuters) - ") or a date-led one's ("Tuesday, January 28, 2025 - "); 0 when none opens it."""
+    from dsfact.numbers.date_spans import parse_dates
+
+    head = head[:DATELINE_HEAD]
+    if _rx().date_shape.search(head) is None:
+        return 0
+    dates = parse_dates(head)
+    if not dates:
+        return 0
+    first = dates[0]
+    if _wire(head, first):
+        return _rx().wire_tail.match(head, first.end).end()
+    if _full(first.value) and date_led(head, first):
+        return _rx().dash_tail.match(head, first.end).end()
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _weekday_names() -> frozenset[str]:
+    """The weekdays' names a date-led dateline may open with (time.words [weekdays])."""
+    from dsfact.lang import load_words
+
+    return frozenset(w.lower() for names in load_words("time").get("weekdays", {}).values() for w in names)
 
 
 def _may_name_month(head: str) -> bool:

@@ -61,3 +61,16 @@ def before_the_day_named(text, time: str, upto: int) -> bool:
     from dsfact.matching.when import names_day
 
     return names_day(text.folded, time) and not names_day(text.folded[:upto], time)
+
+
+def past_dateline(text, sentence) -> int:
+    """Where `sentence`'s own words start (an offset in `text`, a TextMatcher): past the dateline that opens it
+    when it opens the text's prose ("Tuesday, January 28, 2025 - US tech giant Nvidia saw its stock plummet 17% on
+    Monday", "BOSTON, Jan. 28 (Reuters) - ..."). The dateline dates the writing: it places none of the figures
+    the sentence tells, nor those of the sentences after it."""
+    if text.text[:sentence.start].strip():
+        return sentence.start
+    from dsfact.document.dated import lead_end
+
+    return sentence.start + lead_end(text.text[sentence.start:sentence.end])
+

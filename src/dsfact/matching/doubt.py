@@ -17,7 +17,7 @@ from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, timeline_day_of, weekday_elsewhere
 from dsfact.matching.lastyear import story_last_year
 from dsfact.matching.nouns import founds_other, other_quantity
-from dsfact.matching.opening import opened_elsewhere, opened_on
+from dsfact.matching.opening import opened_elsewhere, opened_on, read_past_dateline
 from dsfact.matching.otherweek import another_week, written_weeks_away
 from dsfact.matching.passedover import other_scale, passed_over  # noqa: F401 (the binding rules' API)
 from dsfact.matching.pastsaid import recalls_statement
@@ -427,16 +427,16 @@ def _places_elsewhere(text, before, time: str, refers_back: bool) -> bool:
     sentence refers back ("that day", "当天"), any date of the sentence before counts."""
     if refers_back and not text._time_fits(time, before):
         return True
-    found = text.read_alone(before)
+    found, lead = read_past_dateline(text, before)  # "Tuesday, January 28, 2025 - ...": the day of writing
     first = next((x for x in found if x.unit not in TIME_UNITS), None)
     if first is None:
         return False
     head = before.start + first.start
-    skip = references(text.folded, before.start, head)  # "falling the most since 2020": a record's reference
-    tags = time_tags(text.folded, before.start, head) + [
+    skip = references(text.folded, lead, head)  # "falling the most since 2020": a record's reference
+    tags = time_tags(text.folded, lead, head) + [
         f"date:{x.value}" + (SHIFTED if east_of(text.folded, before.start + x.start, before.start + x.end) else "")
         for x in found if x.unit == "date" and x.end <= first.start and not inside(before.start + x.start, skip)]
-    if names_day(text.folded[before.start:head], time) and time_fits(
+    if names_day(text.folded[lead:head], time) and time_fits(
             time, tuple(t for t in tags if t.startswith(("date:", "weekday:"))), text.year, text.day):
         return False  # "美股27日收盘…，再度引发…": the head names the claim's own day
     days = [str(x.value) for x in found if x.unit == "date" and has_day(str(x.value))]

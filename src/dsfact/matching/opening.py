@@ -60,7 +60,12 @@ def _opening(text, si: int) -> str | None:
 def _head_date(text, sentence) -> str | None:
     """The date (ISO, a month at least: "2025-10-10", "--01-08") sentence opens with, perhaps after
     date-clause words ("On", 在, 当地时间) or a lead-in in black lenticular brackets, the Chinese kicker
-    ("【英伟达市值一夜蒸发】当地时间1月8日，"): None when it opens otherwise."""
+    ("【英伟达市值一夜蒸发】当地时间1月8日，"): None when it opens otherwise, or with the text's dateline
+    ("Tuesday, January 28, 2025 - ...": the day of writing, datelineday.past_dateline)."""
+    from dsfact.matching.datelineday import past_dateline
+
+    if past_dateline(text, sentence) > sentence.start:
+        return None
     lead = _kicker(text.folded, sentence)
     found = [x for x in text.read_alone(sentence) if x.start >= lead]
     if not found or found[0].unit != "date":
@@ -185,3 +190,12 @@ def _unnamed_topic(raw: str, start: int, end: int) -> bool:
         return False  # no comma closes it, or a whole clause: not a name
     after_han = start > 0 and has_han(raw[start - 1])  # 至于Llama: any Latin name; "For Llama": a capital
     return words[0].isupper() or after_han and words[0].isascii() and words[0].isalpha()
+
+
+def read_past_dateline(text, sentence) -> tuple[list, int]:
+    """The figures of `sentence` past the dateline that opens it (past_dateline), read alone (offsets in the
+    sentence), and where its own words start (an offset in `text`)."""
+    from dsfact.matching.datelineday import past_dateline
+
+    lead = past_dateline(text, sentence)
+    return [x for x in text.read_alone(sentence) if sentence.start + x.start >= lead], lead
