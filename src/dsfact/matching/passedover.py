@@ -46,7 +46,7 @@ def passed_over(text, q: Quantity, candidate) -> bool:
         if opens_new_subject(folded, sentence.start, q.start) or opens_with_name(text, q, ci):
             return True  # "A computer cluster of 2,048 GPUs would have cost $400M", "GPT-4o ran for 90 days": its own subject
         return any(hit.start >= q.end and ci not in _named(roles) and not likened(folded, hit.start, hit.end)
-                   and not _owns_figure(text, hit) for hit, roles in cues.names)
+                   and not _owns_figure(text, hit) and not _turned_from(text, q, hit) for hit, roles in cues.names)
     end = cues.last_subject.get(ci)
     if end is not None and _place_last(text, cues, end):
         return True  # "南韩政府订购了3万块GPU，南韩最大搜索引擎Naver也将获得6万块": the company's, not the country's
@@ -168,6 +168,36 @@ def _part_label(text, q: Quantity, ci: int) -> bool:
     group = claims[ci].group
     return not any(role in (METRIC, VARIANT) and (c == ci or (group and claims[c].group == group))
                    for hit in text.hits_in(start, colon) for c, role in text.roles_of(hit))
+
+
+def _turned_from(text, q: Quantity, hit) -> bool:
+    """Whether figure q's own clause opens with a word pointing back ("它", "its", "the company": names.words
+    [pronoun]) while the name after it only qualifies a person (names.words [person-head]) in a later clause that
+    a joining word opens (", but", "，但": names.words [new-clause]): "这家中国公司声称，它只花了560万美元……，但
+    Anthropic的首席执行官认为……" tells DeepSeek's cost, the pointer carrying the subject of the sentence before,
+    and the person is the turned clause's subject. Without the pointer ("Despite Monday's 17% drop, analysts think
+    Nvidia ...") the name may be q's; a name heading the turned clause itself ("，而Claude则在更多token上训练") is
+    a body set against q's, which may be the figure's."""
+    from dsfact.lang import words_of
+    from dsfact.matching.bodies import opens_with_pronoun
+
+    folded, marks = text.folded, text._marks
+    start = text.reader().clause_span(q.start)[0]
+    if not opens_with_pronoun(folded, start, q.start):
+        return False
+    k = bisect.bisect_left(marks, hit.start)
+    if not k or marks[k - 1] < q.end:
+        return False  # (the name in q's own clause)
+    head = folded[marks[k - 1] + 1:hit.start].lstrip()
+    if not any(head.startswith(w) and not (w.isascii() and head[len(w):len(w) + 1].isalnum())
+               for w in words_of("names", "new-clause")):
+        return False
+    after = folded[hit.end:hit.end + 40].lstrip()
+    after = after[2:] if after.startswith(("'s", "’s")) else after[1:] if after.startswith("的") else \
+        after if folded[hit.start:hit.end].endswith(("'s", "’s")) else None
+    after = after.lstrip() if after is not None else None
+    return after is not None and any(after.startswith(w) and not (w.isascii() and after[len(w):len(w) + 1].isalnum())
+                                     for w in words_of("names", "person-head"))
 
 
 def _owns_figure(text, hit) -> bool:
