@@ -49,9 +49,29 @@ def year_as_base(text, q, year: str) -> bool:
         if m.group(1) != year or any(x.unit == q.unit for x in text.figures_in(m.end(), q.start)):
             continue
         if _base().ends(folded, max(sentence.start, m.start() - _BASE_WORD), m.start(), has_han(folded[m.start():q.end])) \
-                and any(int(y.group(1)) > int(year) for y in WRITTEN_YEAR.finditer(text.text)):
+                and _later_year_written(text, year):
             return True
+    return _base_then_year(text, q, year, sentence)
+
+
+def _base_then_year(text, q, year: str, sentence) -> bool:
+    """year_as_base's other order: a `base` word right before figure q and the claim's `year` after it in its
+    clause ("up substantially from $72 billion in capex in 2025"), in a text that names a later year. Not a
+    range, which "from" and "between" open as its own words ("capex from $60 billion to $65 billion in 2025")."""
+    if q.high is not None or not _base().ends(text.folded, max(sentence.start, q.start - _BASE_WORD), q.start,
+                                               has_han(text.folded[sentence.start:q.end])):
+        return False
+    end = min(text.reader().clause_span(q.start)[1], q.end + _BASE_REACH)
+    for m in WRITTEN_YEAR.finditer(text.folded, q.end, end):
+        if any(x.unit == q.unit for x in text.figures_in(q.end, m.start())):
+            return False
+        return m.group(1) == year and _later_year_written(text, year)
     return False
+
+
+def _later_year_written(text, year: str) -> bool:
+    """Whether the text writes a year after `year`."""
+    return any(int(y.group(1)) > int(year) for y in WRITTEN_YEAR.finditer(text.text))
 
 
 def _base():
