@@ -57,7 +57,6 @@ from dsfact.matching.stages import stage_cost
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
 from dsfact.matching.tables import cell_spans, close_cell, header_time_fits, table_cues
 from dsfact.matching.text import (
-    AFTER_WEIGHT,
     CLAUSE_PENALTY,
     INF,
     LOOKBACK_SENTENCES,
@@ -347,7 +346,7 @@ class TextMatcher(TextCues):
             if cues.named_before and ci not in cues.subject_before and subject_d[ci] < SENTENCE_PENALTY:
                 continue  # "Alibaba cut prices by 85% in response to DeepSeek": the name before is the subject
             claim = claims[ci]
-            if q.unit == "date" and _event_elsewhere(self, q, md):
+            if q.unit == "date" and _event_elsewhere(self, q, ci):
                 continue  # "DeepSeek, which Liang set up in Hangzhou, began building a cluster in 2021"
             if roles is None:
                 roles = self.reader().roles(q) if self._quantities else frozenset()
@@ -553,13 +552,13 @@ def _moved(text: TextCues, q: Quantity, hit: CueHit, seen: dict) -> bool:
     return found
 
 
-def _event_elsewhere(text: TextMatcher, q: Quantity, metric_distance: float) -> bool:
-    """Whether a date's nearest word of the claim's event (released, founded, 发布) stands outside the date's
-    own clause: the date is then of another event its clause tells ("began building its cluster in 2021"),
-    unless the date stands in a clause of its own ("On December 26, DeepSeek released V3", "unveiled Grok 3
-    on Monday night, February 17")."""
+def _event_elsewhere(text: TextMatcher, q: Quantity, ci: int) -> bool:
+    """Whether no word of claim ci's event (released, founded, 发布) stands in a date's own clause: the date is
+    then of another event its clause tells ("began building its cluster in 2021", "R1正式问世，1月24日登上
+    下载榜首"), unless the date stands in a clause of its own ("On December 26, DeepSeek released V3", "unveiled
+    Grok 3 on Monday night, February 17")."""
     start, end = text.reader().clause_span(q.start)
-    if metric_distance <= max(q.start - start, (end - q.end) * AFTER_WEIGHT):
+    if any(ci in e[6] and start <= e[0].start < end for e in text.entries(text.sentence_of(q.start), q)):
         return False
     links = date_links()
     return sum(len(w) for w in rest_words(text.folded, start, end, q) if w not in links) > HEAD_DATE_WORDS
