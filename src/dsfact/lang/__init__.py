@@ -29,7 +29,7 @@ KEYS: dict[str, frozenset[str]] = {
     "roles": frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head", "sentence", "lead", "words",
                         "peers")),
     "synonyms": frozenset(("words",)),
-    "sentences": frozenset(("ends", "stops", "opens", "closes", "bullets", "words")),
+    "sentences": frozenset(("ends", "stops", "opens", "closes", "bullets", "words", "agencies")),
     "counts": frozenset(("function", "measure", "cjk-function", "cjk-kind", "also", "container", "collective", "piece", "time",
                          "per-time", "modifier-end")),
     "events": frozenset(("metric", "words", "others", "before", "after", "title", "unless", "reach", "kind", "purpose",

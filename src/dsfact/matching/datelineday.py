@@ -30,8 +30,8 @@ def written_in_another_week(text, time: str) -> bool:
     year, month, day = (int(p) for p in time.split("-"))
     if (found - day) % calendar.monthrange(year, month)[1] <= WEEK_SPAN:
         return False
-    from dsfact.matching.doubt import names_date
     from dsfact.matching.roles import lexicon
+    from dsfact.matching.undated import names_date
 
     return not names_date(text, time) and not any(
         int(m.group(1)) == day for m in lexicon().day_of_month.get(True).finditer(text.folded))
@@ -43,7 +43,7 @@ def dated_another_day(text, time: str) -> bool:
     day = text.day
     if not day or len(day) != 7 or not day.startswith("--") or day[2:] == time[5:10]:
         return False
-    from dsfact.matching.doubt import names_date
+    from dsfact.matching.undated import names_date
     from dsfact.matching.when import names_day
 
     return not names_day(text.folded, time) and not names_date(text, time)

@@ -3,11 +3,11 @@ claim but never contradicts it (issue 9). The binding rules (dsfact.matching.mat
 say whether the binding is strong enough to contradict."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from dsfact.matching.blended import blended_price
 from dsfact.matching.captionday import caption_day_elsewhere
+from dsfact.matching.captions import folded_without_captions
 from dsfact.matching.countedday import counted_day
 from dsfact.matching.cues import METRIC, VARIANT, has_cjk
 from dsfact.matching.datelineday import before_the_day_named, dated_another_day, written_in_another_week
@@ -34,7 +34,14 @@ from dsfact.matching.thentold import told_then
 from dsfact.matching.thisyear import ANOTHER_DAY, UNANCHORED, later_years_only, other_year
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import inside, possessive_days, references, time_tags
-from dsfact.matching.undated import text_dates, told_later, told_of_another_year, undated_year, year_left_open
+from dsfact.matching.undated import (
+    names_date,
+    text_dates,
+    told_later,
+    told_of_another_year,
+    undated_year,
+    year_left_open,
+)
 from dsfact.matching.when import (
     AGO,
     DAY_KINDS,
@@ -55,7 +62,6 @@ from dsfact.matching.yearcontrast import day_named_last, year_as_base, year_besi
 from dsfact.model import Claim, Quantity
 from dsfact.numbers.words import is_money
 
-DATE_REACH = 24  # characters read either side of a day's digits for the date they belong to
 NEAR_DAYS = 10  # a text whose dates fall this close to a claim's day is a story about that day
 
 
@@ -464,27 +470,13 @@ def _anchored(text, time: str) -> bool:
     """Whether a text is about the day of a claim tied to a date: it names that day (a date, its weekday or
     "27日" when the document's own date is near it) or a date close to it ("January 20", "January 2025": a
     story of those days)."""
-    if names_day(text.folded, time) and (not text.day or _near(text.day, time)) or names_date(text, time):
+    if names_day(folded_without_captions(text), time) and (not text.day or _near(text.day, time)) or names_date(text, time):
         return True  # (a weekday, or "27日", of a text dated weeks away names a day of that text's week)
     if text.day == time[:10] and stamped(text)[1]:
         return True  # a live blog dated the claim's day: "4:05 ET — Closing bell: Nvidia ends down 17%"
     month = int(time.split("-")[1])  # a date within NEAR_DAYS of `time` is in its month or one beside it
     months = frozenset((month + k - 1) % 12 + 1 for k in (-1, 0, 1))
     return any(_near(str(x.value), time) for x in text_dates(text, months))
-
-
-def names_date(text, time: str) -> bool:
-    """Whether a text gives a date in full or without its year ("Jan. 27", "1月27日") that is `time`: only
-    the words around the day's digits are read."""
-    from dsfact.numbers import parse_quantities
-    from dsfact.quantity import dates_agree
-
-    day = str(int(time.split("-")[2]))
-    for m in re.finditer(rf"(?<![0-9]){day}(?![0-9])", text.text):
-        words = text.text[max(0, m.start() - DATE_REACH):m.end() + DATE_REACH]
-        if any(x.unit == "date" and dates_agree(str(x.value), time) for x in parse_quantities(words)):
-            return True
-    return False
 
 
 def _near(date: str, time: str) -> bool:

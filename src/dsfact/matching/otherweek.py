@@ -86,7 +86,7 @@ def written_weeks_away(text, time: str) -> bool:
     day by its date: a report of a March sell-off, dated March 4, whose "the S&P 500 retreated 1.8%" is of its
     own days when nothing of its own places it (dsfact.matching.doubt._day_doubt). A retrospective that tells the
     story keeps such figures in doubt, as before."""
-    from dsfact.matching.doubt import names_date
+    from dsfact.matching.undated import names_date
 
     if not text.day or len(text.day) != 10 or _story_told(text):
         return False

@@ -26,6 +26,8 @@ from dsfact.model import record
 from dsfact.numbers.date_spans import month_of, parse_dates
 from dsfact.numbers.patterns import lazy, led_by
 
+DATE_REACH = 24  # characters read either side of a day's digits for the date they belong to
+
 
 def undated_year(text, date: str, pos: int, claim_year: int) -> int | None:
     """The year a date written without one ("--01-27") at offset pos of a text takes (issue 9): the
@@ -360,11 +362,29 @@ def text_dates(text, months: frozenset[int] | None = None) -> list:
         wider = next((read for asked, read in reads.items() if asked is None or months is not None and months <= asked),
                      None)
         if wider is None:
-            found = parse_dates(text.text, months)
+            from dsfact.matching.captions import in_caption
+
+            found = [x for x in parse_dates(text.text, months) if not in_caption(text, x.start)]  # a photo's day
         else:
             found = [x for x in wider if month_of(x.value) in months]
         reads[months] = found
     return found
+
+
+def names_date(text, time: str) -> bool:
+    """Whether a text gives a date in full or without its year ("Jan. 27", "1月27日") that is `time`: only
+    the words around the day's digits are read."""
+    from dsfact.matching.captions import in_caption
+    from dsfact.numbers import parse_quantities
+    from dsfact.quantity import dates_agree
+
+    day = str(int(time.split("-")[2]))
+    for m in re.finditer(rf"(?<![0-9]){day}(?![0-9])", text.text):
+        words = text.text[max(0, m.start() - DATE_REACH):m.end() + DATE_REACH]
+        if any(x.unit == "date" and dates_agree(str(x.value), time) for x in parse_quantities(words)) \
+                and not in_caption(text, m.start()):  # (a photo's day: dsfact.matching.captions)
+            return True
+    return False
 
 
 def told_of_another_year(text, time: str) -> bool:

@@ -1,0 +1,75 @@
+"""Photo captions (issue 9). A page copied from a news site keeps its pictures' captions: a short paragraph
+told of a picture ("The logo is displayed at a store in Tokyo, Japan January 28, 2025."), its credit on the
+line after it ("Issei Kato | Reuters") or at its end ("... January 27, 2025. REUTERS/Dado Ruvic"). The date
+in a caption is the day the picture was taken, often a file photo's: it does not date the text, so it
+places no figure of it on a claim's day (dsfact.matching.undated.text_dates and names_date, and the day a text
+names: dsfact.matching.doubt._anchored).
+Credit words are language data: sentences.words [credit]."""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+CAPTION_CHARS = 400  # a caption is a short paragraph
+CREDIT_CHARS = 80  # a credit line on its own is shorter still
+
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+def in_caption(text, pos: int) -> bool:
+    """Whether offset pos of `text` (a TextMatcher) stands in a photo's caption or its credit line."""
+    spans = caption_spans(text)
+    if not spans:
+        return False
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def folded_without_captions(text) -> str:
+    """text.folded with its captions and credit lines blanked (the same length: offsets hold); read once."""
+    found = getattr(text, "_uncaptioned", None)
+    if found is None:
+        found = folded = text.folded
+        for a, b in caption_spans(text):
+            found = found[:a] + " " * (b - a) + found[b:]
+        text._uncaptioned = found if found != folded else folded
+    return found
+
+
+def caption_spans(text) -> tuple[tuple[int, int], ...]:
+    """The spans of a text's captions and credit lines, in order; read once per text."""
+    found = getattr(text, "_captions", None)
+    if found is None:
+        found = text._captions = _captions(text.text)
+    return found
+
+
+def _captions(raw: str) -> tuple[tuple[int, int], ...]:
+    credit, agency = _patterns()
+    if credit.search(raw) is None and agency.search(raw) is None:
+        return ()
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(raw)]
+    out: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(lines):
+        line = raw[a:b]
+        if credit.search(line) is None and agency.search(line) is None:
+            continue
+        if b - a <= CREDIT_CHARS and k > 0 and lines[k - 1][1] - lines[k - 1][0] <= CAPTION_CHARS:
+            out.extend((lines[k - 1], (a, b)))  # "Issei Kato | Reuters" under the caption it credits
+        elif b - a <= CAPTION_CHARS:
+            out.append((a, b))  # "... January 27, 2025. REUTERS/Dado Ruvic", "... 2025. Issei Kato | Reuters"
+    return tuple(sorted(set(out)))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """sentences.words [credit]: its words anywhere in a line; its agencies after a bar ("Name | Reuters")."""
+    from dsfact.lang import words_of
+
+    words = words_of("sentences", "credit", longest_first=True)
+    agencies = words_of("sentences", "credit", "agencies", longest_first=True)
+    credit = "|".join(re.escape(w) for w in words) or "(?!)"
+    agency = "|".join(re.escape(w) for w in agencies) or "(?!)"
+    return (re.compile(credit, re.IGNORECASE),
+            re.compile(rf"\S\s*\|\s*(?:{agency})(?![a-z])\s*$", re.IGNORECASE | re.MULTILINE))
