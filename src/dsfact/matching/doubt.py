@@ -509,8 +509,9 @@ def corroborated(findings: list, pending: list, claims: dict) -> bool:
     days), or their own words place them there whatever their verdict ("closed down 13% on Monday" under
     a byline of the 28th), at least one and at least half as many as the figures in doubt. A market report of another
     session agrees with the day's claims by chance at most once in a while ("近3.1%" beside a dozen figures that do not); a story of the day whose one
-    figure is wrong has others that are right. `findings` are the text's findings, `pending` those in
-    doubt, `claims` each claim by id."""
+    figure is wrong has others that are right; a bound far from the day's figure ("more than $200 billion")
+    agrees with any big day. `findings` are the text's findings, `pending` those in doubt, `claims` each claim by id."""
+    from dsfact.matching.passage import loose_bound
     from dsfact.model import SUPPORTED
 
     days: dict[str, list[int]] = {}
@@ -519,7 +520,7 @@ def corroborated(findings: list, pending: list, claims: dict) -> bool:
     doubted = {id(f) for f in pending}
     for f in findings:
         time = claims[f.claim].time
-        if time and (f.verdict == SUPPORTED or id(f) not in doubted):  # (a figure its words place: any verdict)
+        if time and (f.verdict == SUPPORTED or id(f) not in doubted) and not loose_bound(f):  # (placed: any verdict)
             for day, counts in days.items():  # a year is placed by the figures of any of its days
                 if time == day or (day.isdigit() and time.startswith(day + "-")):
                     counts[0] += 1

@@ -35,3 +35,26 @@ def _places(time: str, year: str, distance: int) -> bool:
     if time.startswith(year + "-"):
         return True
     return time == year and distance <= NEAR
+
+
+LOOSE_BOUND = 2.0  # a bound this far or further from every figure of its claim's sources agrees loosely
+
+
+def loose_bound(f) -> bool:
+    """Whether finding f's figure is a bound far from its claim's figures: "more than $200 billion" beside a
+    loss of $593 billion, "over 5%" beside a fall of 17%, "less than $20 million" beside $5.6 million. It agrees
+    with any day of a big enough move, so it places no other figure of its text on its claim's day
+    (dsfact.matching.doubt.corroborated)."""
+    from dsfact.model import LESS_THAN, MORE_THAN, UP_TO
+
+    q = f.quantity
+    if q is None or q.qualifier not in (MORE_THAN, LESS_THAN, UP_TO) or not f.evidence:
+        return False
+    try:
+        mine = abs(float(q.high if q.high is not None and q.qualifier != MORE_THAN else q.value))
+        theirs = [abs(float(s.value)) for s in f.evidence]
+    except (TypeError, ValueError):
+        return False
+    if q.qualifier == MORE_THAN:
+        return all(mine * LOOSE_BOUND <= v for v in theirs)
+    return all(mine >= v * LOOSE_BOUND for v in theirs)
