@@ -16,7 +16,8 @@ _ARTICLE = re.compile(r"(?<![a-z])(?:the|a|an)\s+$")
 
 _COMPARISONS = LastText()  # the text last asked about -> what is_comparison said of its names
 # a fraction right after a name ("GPT-4o七分之一的算力", "GPT-4o的1/11"): the share of the name's quantity
-_FRACTION_AFTER = lazy(r"\s?的?\s?(?:[0-9]+\s?/\s?[0-9]+|[一二两三四五六七八九十百千]+分之[一二三四五六七八九十]+)")
+_FRACTION_AFTER = lazy(r"\s?的?\s?(?:[0-9]+\s?/\s?[0-9]+|[一二两三四五六七八九十百千]+分之[一二三四五六七八九十]+"
+                        r"|(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+)\s?倍)")
 
 
 def is_comparison(folded: str, start: int, end: int) -> bool:
@@ -38,7 +39,8 @@ def _is_comparison(folded: str, start: int, end: int) -> bool:
             or lex.compared_after.after(after, has_cjk(after)):  # (owner_start: "rivals OpenAI's o1", "比肩OpenAI的o1")
         return True
     if start > 0 and has_cjk(folded[start - 1]) and _FRACTION_AFTER.match(folded, end) is not None:
-        return True  # "只用了GPT-4o七分之一的算力": a fraction of the name's own, told after a verb; the name is its base
+        return True  # "只用了GPT-4o七分之一的算力", "是DeepSeek-R1的8倍": a fraction or a multiple of the name's own,
+        # told after a verb; the name is its base
     if _share_base(lex, folded, before, start, end, chinese):
         return True  # "3.6% of what o1 charges", "为Chat GPT o1之3%~4%": the base of a share (names.words [share-of])
     # an index's name that stands for the exchange a stock trades on ("which trades on the Nasdaq", "the
