@@ -16,6 +16,7 @@ from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, timeline_day_of, weekday_elsewhere
 from dsfact.matching.lastyear import story_last_year
+from dsfact.matching.laterstate import restates_later
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opened_on, read_past_dateline
 from dsfact.matching.otherweek import another_week, written_weeks_away
@@ -288,11 +289,10 @@ _WHOLE_CLAUSE = ("misstated",)
 
 
 def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
-    """Whether a word that governs figure q puts it in doubt for this claim (roles.words, `doubt:`): a later
-    state ("was later expanded to 200,000"), a part of the trading day ("opened 11% lower"). Words of the
-    day's part leave the claim to be judged when each is one of the claim's own words ("盘中一度重挫18%"
-    for the intraday low, whose variant words they are) or a word of the claim stands between it and q;
-    "早盘一度跌11%" names the morning, which no claim's words do."""
+    """Whether a word that governs figure q puts it in doubt for this claim (roles.words, `doubt:`): a later state
+    ("was later expanded to 200,000", or its size told again: laterstate), a part of the trading day ("opened 11%
+    lower"), left to be judged when each word is the claim's own ("盘中一度重挫18%": the low's variant words) or a
+    word of the claim stands between it and q; "早盘一度跌11%" names the morning, which no claim's words do."""
     reader = text.reader()
     names = doubted(claim.kind, reader.roles(q))
     if {"later", "later-to-come"} & set(names) and (_after_tranche(text, q) or _grown_to_expected(text, q, claim)):
@@ -301,7 +301,7 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
         from dsfact.matching.claimed import not_of_claimed  # "might be far above the stated $6M": of the other amount
         names = not_of_claimed(text, q, claim, names)
     if not names:
-        return q.unit in DURATION_UNITS and _spans_doubted(text, q)
+        return q.unit in DURATION_UNITS and _spans_doubted(text, q) or restates_later(text, q, claim)
     ci = text.index.position.get(claim.id)
     sentence = text.sentences[text.sentence_of(q.start)]
     own = [] if ci is None else [(h, role) for h in text.hits_in(sentence.start, sentence.end)
