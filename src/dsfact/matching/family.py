@@ -12,6 +12,7 @@ from functools import lru_cache
 from dsfact.fold import fold_text
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.memo import LastText
+from dsfact.matching.ownmetric import put_in_metric
 from dsfact.matching.ratelist import continues_rate
 from dsfact.matching.snapshot import another_release
 from dsfact.matching.versus import compared_owner_after
@@ -439,6 +440,8 @@ def for_own_event(text, q: Quantity, claim) -> bool:
     bringing the overall expense to $6.3 million" tells the reinforcement-learning cost itself, the part the
     claim is of."""
     money = is_money(q.unit)
+    if money and put_in_metric(text, q, claim):
+        return True  # "allocating $65 billion in capital expenditures": the claim's quantity itself (ownmetric)
     if money:
         if not claim.variant_cues:
             return False
