@@ -3,9 +3,11 @@ from a previous forecast of $35-40 billion", "将达到370亿-400亿美元，高
 figure is a revised forecast, a state later than the plan it revises: it may agree with a claim of a year's
 plan but never contradicts it. So is a figure whose clause names the plan revised: "Meta's revised spending plan
 of up to $72 billion for 2025", "最新的2025年资本支出预测为700亿至720亿美元". The words are roles.words
-[revised-from] and [revised-plan]; this module holds the mechanism."""
+[revised-from] and [revised-plan] (and [revised-cell], for a table's column of revised plans: `revised_column`);
+this module holds the mechanism."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -51,3 +53,29 @@ def revised_plan(text, q) -> bool:
     start, end = text.reader().clause_span(q.start)
     english, cjk = _revised_plan()
     return any(p.search(text.folded, start, end) is not None for p in (english, cjk))
+
+
+def revised_column(text, q) -> bool:
+    """Whether figure q stands in a table column another cell of which tells its own revision (roles.words
+    [revised-cell]: "约910亿美元(由850亿美元上调)", "超过1,250亿美元(2025年多次上调)"): the column gives each row's plan as
+    revised, a state later than the plan first stated, which may agree with it but never contradicts it."""
+    structure = text.structure
+    if structure is None or not structure.tables:
+        return False
+    k = bisect.bisect_right(structure.starts, q.start) - 1
+    cell = structure.tables.get(k)
+    if cell is None or cell[1] is None or q.start >= structure.ends[k]:
+        return False
+    words = _revision_words()
+    folded = text.folded
+    return any(j != k and column == cell[1] and words.search(folded, structure.starts[j], structure.ends[j])
+               for j, (_, column) in structure.tables.items())
+
+
+@lru_cache(maxsize=1)
+def _revision_words() -> re.Pattern:
+    from dsfact.lang import words_of
+
+    words = sorted(words_of("roles", "revised-cell"), key=len, reverse=True)
+    return re.compile("|".join(r"(?<![a-z])" + re.escape(w) + r"(?![a-z])" if w.isascii() else re.escape(w)
+                               for w in words) or "(?!)")

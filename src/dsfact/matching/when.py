@@ -336,10 +336,10 @@ def revised_later(text, q, claim) -> bool:
         if day is not None and after_sources(day, claim, text.registry.sources):
             return True
     from dsfact.matching.attribution import said_later
-    from dsfact.matching.revisedfrom import revised_from, revised_plan
+    from dsfact.matching.revisedfrom import revised_column, revised_from, revised_plan
 
-    return said_later(text, q, claim) or revised_from(text, q) or revised_plan(text, q)  # "..., it said on Oct. 29";
-    # "up from a previous forecast"; "its revised spending plan of up to $72 billion"
+    return said_later(text, q, claim) or revised_from(text, q) or revised_plan(text, q) or revised_column(text, q)
+    # "..., it said on Oct. 29"; "up from a previous forecast"; "its revised spending plan"; a column of revised plans
 
 
 def not_when_stated(text, q, claim) -> bool:
