@@ -17,7 +17,8 @@ _WORD_LISTS = frozenset((
     "breakdown", "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage",
     "stage-cost", "stage-metric", "stage-total", "close-header", "close-level", "built-stage",
     "change-words", "near-carried", "sized-gap", "fraction-base", "total-of-parts", "corrected-next", "corrected-to",
-    "change-header", "unit-column", "move-consequence", "rate-base", "question-stops", "for-phrase"))
+    "change-header", "unit-column", "move-consequence", "rate-base", "question-stops", "for-phrase", "earmark-own",
+    "revised-cell"))
 
 
 class Role:
