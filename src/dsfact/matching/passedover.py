@@ -4,6 +4,7 @@ statements or as small (`other_scale`). Split from dsfact.matching.doubt, which 
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 from dsfact.fold import has_han
 from dsfact.matching.columns import other_column
@@ -46,7 +47,8 @@ def passed_over(text, q: Quantity, candidate) -> bool:
         if opens_new_subject(folded, sentence.start, q.start) or opens_with_name(text, q, ci):
             return True  # "A computer cluster of 2,048 GPUs would have cost $400M", "GPT-4o ran for 90 days": its own subject
         return any(hit.start >= q.end and ci not in _named(roles) and not likened(folded, hit.start, hit.end)
-                   and not _owns_figure(text, hit) and not _turned_from(text, q, hit) for hit, roles in cues.names)
+                   and not _owns_figure(text, hit) and not _turned_from(text, q, hit) and not _put_to_use(text, q, hit)
+                   for hit, roles in cues.names)
     end = cues.last_subject.get(ci)
     if end is not None and _place_last(text, cues, end):
         return True  # "南韩政府订购了3万块GPU，南韩最大搜索引擎Naver也将获得6万块": the company's, not the country's
@@ -207,6 +209,26 @@ def _owns_figure(text, hit) -> bool:
     k = bisect.bisect_left(text._quantity_starts, hit.end)
     quantities = text._quantities or []
     return any(x.start < sentence.end and x.unit not in TIME_UNITS for x in quantities[k:k + 3])
+
+
+USE_REACH = 16  # characters between a word of use and the name it puts the figure to ("，主要用于Llama 4")
+
+
+def _put_to_use(text, q: Quantity, hit) -> bool:
+    """Whether a name after figure q in its sentence is what q is put to, not whose it is: a word of use
+    (roles.words [put-to]: mostly for, 用于, 用来) ends right before it, within USE_REACH characters, after q ("年底前将GPU总量提升至
+    130万块，主要用于Llama 4等大模型训练": the chips serve Llama 4's training, they are still the company's)."""
+    folded = text.folded
+    lo = max(q.end, hit.start - USE_REACH)
+    return _use_words().ends(folded, lo, hit.start, has_han(folded[lo:hit.start]))
+
+
+@lru_cache(maxsize=1)
+def _use_words():
+    from dsfact.lang import load_words
+    from dsfact.matching.wordtables import Words
+
+    return Words(load_words("roles").get("put-to", {}).get("words", ()), lambda w: (False, w.isascii()))
 
 
 def _named(roles: tuple) -> set[int]:
