@@ -377,7 +377,7 @@ def _spans_doubted(text, q: Quantity) -> bool:
     reader = text.reader()
     start, end = reader.clause_span(q.start)
     return any(x.unit not in TIME_UNITS and "running-total" in doubted("amount", reader.roles(x))
-               for x in text.figures_in(start, end))
+               and not _after_tranche(text, x) for x in text.figures_in(start, end))  # (after one: the plan's whole)
 
 
 def _measures_other(text, q: Quantity, claim: Claim) -> bool:
