@@ -373,7 +373,7 @@ class CueIndex:
         # ("Nvidea", "Deepseak") loads rapidfuzz, which decides as before
         mask, size, masks = _char_mask(token), len(token), self.fuzzy_masks
         near = [k for k in bucket if abs(len(k) - size) <= 1  # a typo drops, adds or swaps a letter: "together" is no "Tether"
-                and (mask ^ masks[k]).bit_count() <= (len(k) + size) // 5]
+                and _ends_alike(k, token) and (mask ^ masks[k]).bit_count() <= (len(k) + size) // 5]
         near = [k for k in near if 5 * _indel_distance(token, k) <= len(k) + size + 1
                 and not any(token.endswith(e) and not k.endswith(e) for e in _INFLECTIONS)]
         if not near:
@@ -382,6 +382,12 @@ class CueIndex:
 
         best = process.extractOne(token, near, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
         return best[0] if best else None
+
+
+def _ends_alike(key: str, token: str) -> bool:
+    """Whether a near spelling keeps a name's end: the same last letter (a typo inside the word: "Nvidea" is Nvidia),
+    or the name cut by its last letter or grown by one ("DeepSee", "LLaMA" for Llama 3); "minimal" is no "MiniMax"."""
+    return key[-1] == token[-1] or key[:-1] == token or token[:-1] == key
 
 
 def _starts_pattern(cjk_by_prefix: dict[str, list[str]]) -> re.Pattern:
