@@ -232,15 +232,15 @@ def _owns_figure(text, hit) -> bool:
     return any(x.start < sentence.end and x.unit not in TIME_UNITS for x in quantities[k:k + 3])
 
 
-USE_REACH = 16  # characters between a word of use and the name it puts the figure to ("，主要用于Llama 4")
+PUT_TO_REACH = 16  # characters between a word of use and the name it puts the figure to ("，主要用于Llama 4")
 
 
 def _put_to_use(text, q: Quantity, hit) -> bool:
     """Whether a name after figure q in its sentence is what q is put to, not whose it is: a word of use
-    (roles.words [put-to]: mostly for, 用于, 用来) ends right before it, within USE_REACH characters, after q ("年底前将GPU总量提升至
+    (roles.words [put-to]: mostly for, 用于, 用来) ends right before it, within PUT_TO_REACH characters, after q ("年底前将GPU总量提升至
     130万块，主要用于Llama 4等大模型训练": the chips serve Llama 4's training, they are still the company's)."""
     folded = text.folded
-    lo = max(q.end, hit.start - USE_REACH)
+    lo = max(q.end, hit.start - PUT_TO_REACH)
     return _use_words().ends(folded, lo, hit.start, has_han(folded[lo:hit.start]))
 
 
