@@ -193,6 +193,7 @@ def founds_other(text, q: Quantity, claim: Claim) -> bool:
     claim's subject for its object: "co-founded the hedge fund High-Flyer in 2015", "2015年创立杭州幻方科技"
     date another founding than DeepSeek's. Only a name (a capital in Latin text; in Chinese, words after the
     verb that are no referent such as 该公司) counts: "founded the company in 2023" may be DeepSeek's."""
+    from dsfact.matching.alone import stands_alone
     from dsfact.matching.cues import METRIC, SUBJECT
 
     ci = text.index.position.get(claim.id)
@@ -201,6 +202,9 @@ def founds_other(text, q: Quantity, claim: Claim) -> bool:
     start, end = text.reader().clause_span(q.start)
     verbs = [h for h in text.hits_in(start, end) if (ci, METRIC) in text.roles_of(h)
              and (h.end <= q.start or h.start >= q.end)]
+    if not verbs and end < len(text.folded) and stands_alone(text.folded, start, end, q):
+        end = text.reader().clause_span(end + 1)[1]  # "3月1日，DeepSeek发布了“One More Thing”": told by the next clause
+        verbs = [h for h in text.hits_in(q.end, end) if (ci, METRIC) in text.roles_of(h)]
     if not verbs:
         return False
     verb = min(verbs, key=lambda h: text.distance(q, h))
