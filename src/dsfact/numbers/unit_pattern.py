@@ -159,9 +159,9 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
     # joined to its figure by a hyphen, as an adjective: "a 5.6-million-dollar run", "a 10-billion-euro plan"
     alts += [("encur", r"-(?i:" + spaced(x) + ")" + _NOT_LETTER, "-") for x in en_cur if " " not in x]
     alts += _each(("USD", "EUR", "HKD", "CNY", "RMB", "JPY", "GBP", "TWD"), "encur", tail=_NOT_LETTER)
+    alts.append(_spaced(uw, "cents"))
+    alts += _each(uw.get("cents-cjk", ()), "cents")  # 美分, 美仙: glued to the figure or after one space
     alts += [
-        _spaced(uw, "cents"),
-        ("cents", r"\s?(?:" + "|".join(map(re.escape, uw.get("cents-cjk", ()))) + ")", "".join(x[:1] for x in uw.get("cents-cjk", ()))),
         ("watt", r"\s?(?:兆瓦|千瓦|吉瓦|瓦特?)(?!时)", "兆千吉瓦"),
         ("watt", r"\s?(?P<wp>[kKMGT]?)W(?![A-Za-z])", "kKMGTW"),
         ("wh", r"\s?(?:千瓦时|度电)", "千度"),
