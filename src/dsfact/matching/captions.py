@@ -30,10 +30,10 @@ def folded_without_captions(text) -> str:
     """text.folded with its captions and credit lines blanked (the same length: offsets hold); read once."""
     found = getattr(text, "_uncaptioned", None)
     if found is None:
-        found = folded = text.folded
+        found = text.folded
         for a, b in caption_spans(text):
             found = found[:a] + " " * (b - a) + found[b:]
-        text._uncaptioned = found if found != folded else folded
+        text._uncaptioned = found
     return found
 
 

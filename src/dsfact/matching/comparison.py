@@ -15,7 +15,8 @@ from dsfact.numbers.patterns import lazy
 _ARTICLE = re.compile(r"(?<![a-z])(?:the|a|an)\s+$")
 
 _COMPARISONS = LastText()  # the text last asked about -> what is_comparison said of its names
-# a fraction right after a name ("GPT-4o七分之一的算力", "GPT-4o的1/11"): the share of the name's quantity
+# a fraction or a multiple right after a name ("GPT-4o七分之一的算力", "GPT-4o的1/11", "DeepSeek-R1的8倍"): a share or a
+# multiple of the name's quantity
 _FRACTION_AFTER = lazy(r"\s?的?\s?(?:[0-9]+\s?/\s?[0-9]+|[一二两三四五六七八九十百千]+分之[一二三四五六七八九十]+"
                         r"|(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+)\s?倍)")
 
