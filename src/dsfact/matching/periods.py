@@ -43,7 +43,7 @@ def counted_span(text, q: Quantity, times: tuple[str, ...]) -> bool:
     first = next((x for x in figures if x.unit not in _SEVERAL and x.unit not in ("date", "year", "hour")), None)
     for x in figures:
         least = _SEVERAL.get(x.unit)
-        if least is None or x.value is None or x.value < least or _marks_a_day(text.folded, x.end):
+        if least is None or x.value is None or x.value < least or marks_a_day(text.folded, x.end):
             continue
         if first is not None and x.end <= first.start and not times:
             return True  # "近九个交易日，金山云涨超67%"
@@ -53,7 +53,7 @@ def counted_span(text, q: Quantity, times: tuple[str, ...]) -> bool:
     return False
 
 
-def _marks_a_day(folded: str, end: int) -> bool:
+def marks_a_day(folded: str, end: int) -> bool:
     """Whether the count of days that ends at `end` is a point in time ("five days after", 五天后), not a span:
     time.words [duration-mark] right after it."""
     from dsfact.lang import words_of
