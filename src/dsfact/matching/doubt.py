@@ -17,6 +17,7 @@ from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, timeline_day_of, weekday_elsewhere
 from dsfact.matching.lastyear import story_last_year
 from dsfact.matching.laterstate import restates_later
+from dsfact.matching.mixedchips import summed_models
 from dsfact.matching.movespan import move_period
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opened_on, read_past_dateline
@@ -97,8 +98,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     if not claim.time:
         if not_when_stated(text, q, claim) or priced_in_other_month(text, q, claim) or priced_later(text, q, claim):
             return ANOTHER_DAY  # "As of December 31, 2025, Colossus had 200,000 GPUs", "a year later", "in April 2024" of a price
-        if move_period(text, q, claim):
-            return ANOTHER_DAY  # "Nvidia dropped 15% in five days": the move's period, no duration of work
+        if move_period(text, q, claim) or summed_models(text, q, claim):
+            return ANOTHER_DAY  # "Nvidia dropped 15% in five days": the move's period; "50,000 GPUs in total (H100, H800)"
         ci = text.index.position.get(claim.id)
         return ANOTHER_DAY if ci is not None and _later_member()(text, ci) else ""
     if claim.time.count("-") != 2:
