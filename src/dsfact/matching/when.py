@@ -353,13 +353,14 @@ def done_earlier(text, q, claim) -> bool:
     `kind: once`), is one its clause dates to a year that ended EARLIER_DAYS or more before every source of the
     claim was written: "they invested $500 million in 10,000 GPUs as early as 2021", beside V3's training cost
     and GPUs (sources of December 2024 on), tells an earlier thing; a model is trained once, shortly before it
-    is described."""
+    is described. So does a count of things held or ordered, of whatever event: "South Korea had only some
+    2,000 GPUs at the end of 2023", "韩国在2023年底仅有约2000块GPU", beside its order of early 2025."""
     if q.unit == "date":
         return False
     from dsfact.matching.events import own_event
 
     event = own_event(claim)
-    if event is None or not event.once:
+    if q.unit != "count" and (event is None or not event.once):
         return False
     days = source_days(claim, text.registry.sources)
     if not days or len(days) < len(claim.statements):
