@@ -33,11 +33,13 @@ LAST_WEEK = "<"  # a weekday of the week before the document's: "last Monday", ‰
 def written_years(text, start: int = 0, end: int | None = None) -> list[str]:
     """The years of this century written out in text.text[start:end] (`text`: a TextMatcher), but for the
     digits the reader takes as a count or an amount ("2048Âùó", "2048 GPUs", "2048 H800s": DeepSeek's chips, not
-    the year 2048)."""
+    the year 2048), unless the count is a year after all ("as 2026 AI Race Heats Up": dsfact.matching.yearcount)."""
+    from dsfact.matching.yearcount import year_as_count
+
     end = len(text.text) if end is None else end
     found = []
     for m in WRITTEN_YEAR.finditer(text.text, start, end):
-        if not any(x.start <= m.start() < x.end and x.unit != "date"
+        if not any(x.start <= m.start() < x.end and x.unit != "date" and not year_as_count(text.folded, x)
                    for x in text.figures_in(max(0, m.start() - 16), m.end())):
             found.append(m.group(1))
     return found
