@@ -61,7 +61,13 @@ from dsfact.matching.when import (
     written_before,
     year_kind,
 )
-from dsfact.matching.yearcontrast import day_named_last, year_as_base, year_beside_later, year_set_apart
+from dsfact.matching.yearcontrast import (
+    day_named_last,
+    written_no_earlier,
+    year_as_base,
+    year_beside_later,
+    year_set_apart,
+)
 from dsfact.model import Claim, Quantity
 from dsfact.numbers.words import is_money
 
@@ -87,7 +93,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     if _measures_other(text, q, claim):
         return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity
     if claim.time and claim.time.isdigit():
-        if later_state(text.day or day_named_last(text), claim, text.registry.sources) or revised_later(text, q, claim):
+        if later_state(text.day or written_no_earlier(text), claim, text.registry.sources) or revised_later(text, q, claim):
             return ANOTHER_DAY  # a year's plan told months after it was stated, by the text or the clause
         if later_years_only(text, q, claim.time) or year_set_apart(text, q, claim.time) \
                 or year_as_base(text, q, claim.time) or year_beside_later(text, q, claim.time):  # its outcome

@@ -7,7 +7,9 @@ words ("今年（2025年）") is that year's.
 
 Two more marks of a year's figure told after the year: the year set as the base a later figure is measured against
 (`year_as_base`: "vs 2025 capex ($72.22B)", 较2025年的722.2亿美元), and, for a text of no date of its own, the latest
-day it names (`day_named_last`: "2025年11月24日，…" over a table of 2025 guidance), which dates the text no earlier."""
+day it names (`day_named_last`: "2025年11月24日，…" over a table of 2025 guidance), or the first day of the latest
+month it names with its year (`written_no_earlier`: "The company gave the range in May 2025"), which dates the text
+no earlier."""
 from __future__ import annotations
 
 import re
@@ -113,6 +115,20 @@ def day_named_last(text) -> str | None:
             and not deadline(raw, x)]
     found = text._day_named_last = max(days) if days else None
     return found
+
+
+def written_no_earlier(text) -> str | None:
+    """For a text of no date of its own, the day it was written no earlier than: the latest day it names
+    (day_named_last), or the first day of the latest month it names with its year, not as a deadline ("Meta raised
+    the top of its range to $72 billion. ... The change came in May 2025", "公司于2025年5月上调预测": a plan told as it
+    stood in May). None when it names neither."""
+    from dsfact.matching.undated import text_dates
+
+    day = day_named_last(text)
+    raw = text.text
+    months = [f"{v[:7]}-01" for x in text_dates(text) if len(v := str(x.value)) == 7 and v[:4].isdigit()
+              and v[4] == "-" and not deadline(raw, x)]
+    return max([d for d in (day, *months) if d], default=None)
 
 
 def deadline(raw: str, x) -> bool:
