@@ -305,7 +305,7 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
     word of the claim stands between it and q; "早盘一度跌11%" names the morning, which no claim's words do."""
     reader = text.reader()
     names = doubted(claim.kind, reader.roles(q))
-    grown = ("later", "later-to-come", "running-total")  # 初步投资1000亿美元，4年内累计投资5000亿美元: the plan's whole
+    grown = ("later", "later-to-come", "grown-count", "running-total")  # 初步投资1000亿美元，4年内累计投资5000亿美元: the plan's whole
     if set(grown) & set(names) and (_after_tranche(text, q) or _grown_to_expected(text, q, claim)):
         names = [n for n in names if n not in grown]
     if names:
