@@ -6,7 +6,8 @@ word of a total (counts.words `summed`: "in total", "combined", 合共, 总共, 
 with no other count between (the list its noun opens, "5万块H100、H800及H20", or the nearest code of its sentence).
 A count whose own noun is the claim's chip alone ("2,048 H800s") counts that chip; a total of models each counted
 ("6,000 H800s plus 4,000 H100s, 10,000 GPUs altogether") is left to the rules of parts and totals. Such a total
-of models none counted may agree with the claim but never contradicts it. Imported only when a figure disagrees with its claim."""
+of models none counted may agree with the claim but never contradicts it. Imported only when a figure disagrees
+with its claim."""
 from __future__ import annotations
 
 import re
