@@ -7,7 +7,7 @@ DeepSeek's breakthrough that a claim records, though no date ties that claim to 
 "gained 67% in nine trading days"). A move its sentence dates to a day after every source of the claim was
 written ("2月3日……大涨31.43%", for a rise its sources told on 28 January) is another day's: they could not
 have told it. So is a move in a text written a month or more after every source of the claim whose sentence
-does not name the registry's story ("SenseTime rose 4.6% to HK$2.74 on an HSBC upgrade", "商湯獲匯豐唱好，股價升
+does not name the registry's story, nor the sentence before it in its paragraph ("SenseTime rose 4.6% to HK$2.74 on an HSBC upgrade", "商湯獲匯豐唱好，股價升
 4.58%" in a market wrap of September 2025): a later session's move (a retrospective names the story beside it:
 "商汤在DeepSeek爆红后曾大涨7.2%" is still judged)."""
 from __future__ import annotations
@@ -93,7 +93,8 @@ def _dated_after_sources(text, times: tuple[str, ...], claim: Claim) -> bool:
 
 def _written_later(text, q: Quantity, claim: Claim) -> bool:
     """Whether the text (its date, text.day) was written WRITTEN_LATER days or more after every source of the
-    claim while figure q's sentence does not name the registry's story (dsfact.matching.undated.story_names)."""
+    claim while neither figure q's sentence nor the one before it in its paragraph names the registry's story
+    (dsfact.matching.undated.story_names)."""
     from dsfact.matching.undated import story_names
     from dsfact.matching.when import source_days
 
@@ -108,5 +109,8 @@ def _written_later(text, q: Quantity, claim: Claim) -> bool:
         return False
     if late < WRITTEN_LATER:
         return False
-    sentence = text.sentences[text.sentence_of(q.start)]
-    return not any(sentence.start <= at < sentence.end for at in story_names(text))
+    si = text.sentence_of(q.start)
+    start, end = text.sentences[si].start, text.sentences[si].end
+    if si and "\n\n" not in text.folded[text.sentences[si - 1].end:start]:
+        start = text.sentences[si - 1].start  # the sentence before it in its paragraph names the story: a recap
+    return not any(start <= at < end for at in story_names(text))
