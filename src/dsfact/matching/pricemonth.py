@@ -6,7 +6,9 @@ without one, the month must fall near the sources in no year around them. The wo
 name a time are language data (time.words [bare-month]).
 
 So is a price told in a text written months after those sources (`priced_later`): "DeepSeek的API对于缓存命中的输入，
-价格通常为0.2元/百万tokens", answered in September 2025, gives the price of that day, not January's list's."""
+价格通常为0.2元/百万tokens", answered in September 2025, gives the price of that day, not January's list's.
+And a price told as the one now in force ("官方最新定价为……输出价格为12元/百万tokens", "the new pricing") in a text
+that names a later version of a registered model (V3.1, V3.2: `priced_as_latest`, time.words [latest-price])."""
 from __future__ import annotations
 
 import calendar
@@ -107,3 +109,21 @@ def priced_later(text, q, claim) -> bool:
                 return False
     return True
 
+
+
+def priced_as_latest(text, q, claim) -> bool:
+    """Whether figure q, a price (its claim has a `per`), stands in a sentence that tells it as the price now in
+    force (time.words [latest-price]: 最新定价, "the new pricing"), before the figure, in a text that names a
+    later version of a registered model anywhere (dsfact.matching.laterversion.later_version_in)."""
+    if claim.per is None or q.unit == "date":
+        return False
+    from dsfact.lang import words_by_script
+    from dsfact.matching.laterversion import later_version_in
+
+    sentence = text.sentences[text.sentence_of(q.start)]
+    before = text.folded[sentence.start:q.start]
+    latin, chinese = words_by_script("time", "latest-price")
+    if not any(w in before for w in chinese) and not any(
+            re.search(r"(?<![a-z])" + re.escape(w) + r"(?![a-z])", before) for w in latin):
+        return False
+    return later_version_in(text, 0, len(text.folded))
