@@ -117,13 +117,31 @@ def priced_as_latest(text, q, claim) -> bool:
     later version of a registered model anywhere (dsfact.matching.laterversion.later_version_in)."""
     if claim.per is None or q.unit == "date":
         return False
-    from dsfact.lang import words_by_script
-    from dsfact.matching.laterversion import later_version_in
-
     sentence = text.sentences[text.sentence_of(q.start)]
     before = text.folded[sentence.start:q.start]
-    latin, chinese = words_by_script("time", "latest-price")
-    if not any(w in before for w in chinese) and not any(
-            re.search(r"(?<![a-z])" + re.escape(w) + r"(?![a-z])", before) for w in latin):
+    latin, chinese = _latest_words()
+    if not any(w in before for w in chinese) and latin.search(before) is None:
         return False
+    from dsfact.matching.pertext import remembered
+
+    return remembered(text, "_names_later_version", None, _names_later_version)
+
+
+def _names_later_version(text, _key) -> bool:
+    from dsfact.matching.laterversion import later_version_in
+
     return later_version_in(text, 0, len(text.folded))
+
+
+_LATEST: list = []
+
+
+def _latest_words() -> tuple[re.Pattern, tuple[str, ...]]:
+    """time.words [latest-price]: (the Latin words as one pattern, each whole; the Chinese words), built once."""
+    if not _LATEST:
+        from dsfact.lang import words_by_script
+
+        latin, chinese = words_by_script("time", "latest-price", longest_first=True)
+        body = "|".join(re.escape(w) for w in latin) or "(?!)"
+        _LATEST.append((re.compile(r"(?<![a-z])(?:" + body + r")(?![a-z])"), chinese))
+    return _LATEST[0]
