@@ -18,6 +18,7 @@ from dsfact.matching.family import (
     other_base,
     versioned_other,
 )
+from dsfact.matching.familypredicate import family_in_predicate
 from dsfact.matching.flatrows import cell_label
 from dsfact.matching.fractionbase import clause_around, other_fraction_base
 from dsfact.matching.fromto import owned_in_from_part
@@ -196,7 +197,8 @@ def other_body(text, q: Quantity, ci: int) -> bool:
     after ci's subject, another body (an entity, or a model: a registered name with a digit) that is not that subject
     nor the body ci's metric compares with ("a 263-fold gap between Grok 3 and DeepSeek-V3" is no multiple of Grok
     2's), or a fraction's base is none of them (fractionbase). A move ("shares fell 17%") is no fraction."""
-    if other_subject(text, q, ci) or trails_another(text, q, ci) or owned_in_from_part(text, q, ci):
+    if other_subject(text, q, ci) or trails_another(text, q, ci) or owned_in_from_part(text, q, ci) \
+            or family_in_predicate(text, q, ci):  # "V3.1是V3的升级版，……12元": the later version's
         return True  # "Broadcom dragged down the Nasdaq, falling 17.4%"; "from $78 million for GPT-4o to $5.6 million"
     claim = text.registry.claims[ci]
     if q.direction and claim.unit == "ratio" and not text.index.directions(claim):

@@ -24,7 +24,7 @@ from dsfact.matching.opening import opened_elsewhere, opened_on, read_past_datel
 from dsfact.matching.otherweek import another_week, written_weeks_away
 from dsfact.matching.passedover import other_scale, passed_over  # noqa: F401 (the binding rules' API)
 from dsfact.matching.pastsaid import recalls_statement
-from dsfact.matching.pricemonth import priced_in_other_month, priced_later
+from dsfact.matching.pricemonth import priced_as_latest, priced_in_other_month, priced_later
 from dsfact.matching.recalledmonth import dated_tags, recalled_in_month
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
@@ -102,7 +102,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
             return UNANCHORED  # "还记得小扎曾在年初宣布……35万块": a statement of a year the text does not give
         return other_year(text, q, claim.time)
     if not claim.time:
-        if not_when_stated(text, q, claim) or priced_in_other_month(text, q, claim) or priced_later(text, q, claim):
+        if not_when_stated(text, q, claim) or priced_in_other_month(text, q, claim) or priced_later(text, q, claim) \
+                or priced_as_latest(text, q, claim):
             return ANOTHER_DAY  # "As of December 31, 2025, Colossus had 200,000 GPUs", "a year later", "in April 2024" of a price
         if move_period(text, q, claim) or summed_models(text, q, claim):
             return ANOTHER_DAY  # "Nvidia dropped 15% in five days": the move's period; "50,000 GPUs in total (H100, H800)"

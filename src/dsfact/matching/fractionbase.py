@@ -7,7 +7,10 @@ names the body the claim compares with ("3% of what OpenAI spent on GPT-4o", "GP
 and so does a peer standing for it ("5% of its rivals' spending", 同行的二十分之一: tests/cases/subject9.yaml).
 A fraction whose clause goes on to give, after it, a sum that is neither term of the claim's ratio (derived:
 ratio_of) is taken of that sum: "以十分之一的成本做到人家要花100億美元才能做的事" is a tenth of ten billion, not of
-GPT-4o's cost; "5% of GPT-4o's $100 million" and "5% of GPT-4o's cost, some $5.6 million" stay the claim's."""
+GPT-4o's cost; "5% of GPT-4o's $100 million" and "5% of GPT-4o's cost, some $5.6 million" stay the claim's.
+So is one whose sentence goes on to tell what another party spent to do the same, when the fraction's clause does
+not name the body the claim compares with: "1% of your cost, doing what took you tens of billions", "只係用你1%嘅
+成本，就做到你用幾百億開發做到嘅事" (roles.words [fraction-base] done)."""
 from __future__ import annotations
 
 import bisect
@@ -36,6 +39,15 @@ def _table() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
     table = load_words("roles").get("fraction-base", {})
     words = table.get("words", ())
     return _alternation(table.get("after", ())), _alternation(words), tuple(w for w in words if not w.isascii())
+
+
+@lru_cache(maxsize=1)
+def _done() -> tuple[re.Pattern, tuple[str, ...]]:
+    """roles.words [fraction-base] done: (the Latin ones as one pattern, the Chinese ones)."""
+    from dsfact.lang import words_of
+
+    words = words_of("roles", "fraction-base", "done")
+    return _alternation(words), tuple(w for w in words if not w.isascii())
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +133,7 @@ def other_fraction_base(text, q: Quantity, ci: int, start: int, end: int, compar
     after it that is neither term of ci's ratio (_third_sum)."""
     from dsfact.matching.bodies import alnum
 
-    if _third_sum(text, q, ci, end):
+    if _third_sum(text, q, ci, end) or _done_by_others(text, q, ci, start, end, compared):
         return True
     span = _base_text(text, q, start, end)
     if span is None:
@@ -157,6 +169,21 @@ def unnamed_base(text, q: Quantity, ci: int) -> bool:
     if latin.search(folded, q.end, end) is not None or any(w in folded[q.end:end] for w in chinese):
         return False  # the base after the figure ("a third of its rivals' spending")
     return not any(w in folded[start:q.start] for w in chinese)  # 同行的二分之一
+
+
+def _done_by_others(text, q: Quantity, ci: int, start: int, end: int, compared: frozenset[str]) -> bool:
+    """Whether the rest of fraction q's sentence after it tells what another party
+    spent to do the same (roles.words [fraction-base] done: "doing what took you tens of billions", 才能做到),
+    while q's clause (text[start:end]) names none of the bodies claim ci compares with (`compared`)."""
+    from dsfact.matching.bodies import alnum
+
+    sentence = text.sentences[text.sentence_of(q.start)]
+    after = text.folded[q.end:sentence.end]
+    latin, chinese = _done()
+    if not any(w in after for w in chinese) and latin.search(after) is None:
+        return False
+    own, others = _others_compared(text.registry.claims[ci], compared)
+    return not _names_any({alnum(hit.cue) for hit in text.hits_in(start, end)} - own, others)
 
 
 def _others_compared(claim, compared: frozenset[str]) -> tuple[set[str], set[str]]:

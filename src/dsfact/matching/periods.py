@@ -6,7 +6,12 @@ DeepSeek's breakthrough that a claim records, though no date ties that claim to 
 今年), and a count of several days, weeks or months that places the figure ("近九个交易日，金山云涨超67%",
 "gained 67% in nine trading days"). A move its sentence dates to a day after every source of the claim was
 written ("2月3日……大涨31.43%", for a rise its sources told on 28 January) is another day's: they could not
-have told it."""
+have told it. So is a move in a text written a month or more after every source of the claim whose sentence
+does not name the registry's story, nor the sentence before it in its paragraph ("SenseTime rose 4.6% to HK$2.74 on an HSBC upgrade", "商湯獲匯豐唱好，股價升
+4.58%" in a market wrap of September 2025): a later session's move (a retrospective names the story beside it:
+"商汤在DeepSeek爆红后曾大涨7.2%" is still judged). And a move in a text written before every source of the claim
+(its own date), or, with no date of its own, one whose written years all come before the sources' and that never
+names the story ("港股在2022年首個交易日……商湯科技一度升20%"): an earlier session's."""
 from __future__ import annotations
 
 import datetime
@@ -15,6 +20,7 @@ from dsfact.model import Claim, Quantity
 
 _SPANS = ("span", "several-days", "part-year")
 _SEVERAL = {"day": 2, "week": 1, "month": 1}  # a duration of at least this many of its unit is several days
+WRITTEN_LATER = 30  # a text dated this many days after every source of a move's claim reports later sessions
 
 
 def moved_over_span(text, q: Quantity, claim: Claim) -> bool:
@@ -30,7 +36,8 @@ def moved_over_span(text, q: Quantity, claim: Claim) -> bool:
     times = text.reader().times(q)
     if any(tag in _SPANS or year_kind(tag)[0] is not None for tag in times):
         return True
-    return counted_span(text, q, times) or _dated_after_sources(text, times, claim)
+    return counted_span(text, q, times) or _dated_after_sources(text, times, claim) or _written_later(text, q, claim) \
+        or _written_before(text, claim)
 
 
 def counted_span(text, q: Quantity, times: tuple[str, ...]) -> bool:
@@ -85,3 +92,45 @@ def _dated_after_sources(text, times: tuple[str, ...], claim: Claim) -> bool:
         if day > last:
             return True
     return False
+
+
+def _written_later(text, q: Quantity, claim: Claim) -> bool:
+    """Whether the text (its date, text.day) was written WRITTEN_LATER days or more after every source of the
+    claim while neither figure q's sentence nor the one before it in its paragraph names the registry's story
+    (dsfact.matching.undated.story_names)."""
+    from dsfact.matching.undated import story_names
+    from dsfact.matching.when import source_days
+
+    if not text.day or text.day.startswith("--"):
+        return False
+    days = source_days(claim, text.registry.sources)
+    if not days or len(days) < len(claim.statements):
+        return False
+    try:
+        late = (datetime.date.fromisoformat(text.day[:10]) - datetime.date.fromisoformat(max(days))).days
+    except ValueError:
+        return False
+    if late < WRITTEN_LATER:
+        return False
+    si = text.sentence_of(q.start)
+    start, end = text.sentences[si].start, text.sentences[si].end
+    if si and "\n\n" not in text.folded[text.sentences[si - 1].end:start]:
+        start = text.sentences[si - 1].start  # the sentence before it in its paragraph names the story: a recap
+    return not any(start <= at < end for at in story_names(text))
+
+
+def _written_before(text, claim: Claim) -> bool:
+    """Whether the text was written before every source of the claim (its date, text.day), or, with no date of its
+    own, names years of this century that all come before the sources' first year and never names the story."""
+    from dsfact.matching.undated import story_names
+    from dsfact.matching.when import source_days, written_years
+
+    days = source_days(claim, text.registry.sources)
+    if not days or len(days) < len(claim.statements):
+        return False
+    if text.day:
+        if text.day.startswith("--"):
+            return False
+        return text.day[:10] < min(days)
+    years = written_years(text)
+    return bool(years) and max(int(y) for y in years) < int(min(days)[:4]) and not story_names(text)

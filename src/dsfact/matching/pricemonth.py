@@ -6,7 +6,9 @@ without one, the month must fall near the sources in no year around them. The wo
 name a time are language data (time.words [bare-month]).
 
 So is a price told in a text written months after those sources (`priced_later`): "DeepSeek的API对于缓存命中的输入，
-价格通常为0.2元/百万tokens", answered in September 2025, gives the price of that day, not January's list's."""
+价格通常为0.2元/百万tokens", answered in September 2025, gives the price of that day, not January's list's.
+And a price told as the one now in force ("官方最新定价为……输出价格为12元/百万tokens", "the new pricing") in a text
+that names a later version of a registered model (V3.1, V3.2: `priced_as_latest`, time.words [latest-price])."""
 from __future__ import annotations
 
 import calendar
@@ -107,3 +109,39 @@ def priced_later(text, q, claim) -> bool:
                 return False
     return True
 
+
+
+def priced_as_latest(text, q, claim) -> bool:
+    """Whether figure q, a price (its claim has a `per`), stands in a sentence that tells it as the price now in
+    force (time.words [latest-price]: 最新定价, "the new pricing"), before the figure, in a text that names a
+    later version of a registered model anywhere (dsfact.matching.laterversion.later_version_in)."""
+    if claim.per is None or q.unit == "date":
+        return False
+    sentence = text.sentences[text.sentence_of(q.start)]
+    before = text.folded[sentence.start:q.start]
+    latin, chinese = _latest_words()
+    if not any(w in before for w in chinese) and latin.search(before) is None:
+        return False
+    from dsfact.matching.pertext import remembered
+
+    return remembered(text, "_names_later_version", None, _names_later_version)
+
+
+def _names_later_version(text, _key) -> bool:
+    from dsfact.matching.laterversion import later_version_in
+
+    return later_version_in(text, 0, len(text.folded))
+
+
+_LATEST: list = []
+
+
+def _latest_words() -> tuple[re.Pattern, tuple[str, ...]]:
+    """time.words [latest-price]: (the Latin words as one pattern, each whole; the Chinese words), built once."""
+    if not _LATEST:
+        from dsfact.lang import words_by_script
+
+        latin, chinese = words_by_script("time", "latest-price", longest_first=True)
+        body = "|".join(re.escape(w) for w in latin) or "(?!)"
+        _LATEST.append((re.compile(r"(?<![a-z])(?:" + body + r")(?![a-z])"), chinese))
+    return _LATEST[0]

@@ -2,7 +2,9 @@
 the subject the sentence before it opens with.
 
 Within a paragraph, firmly, whoever that sentence names after it: "DeepSeek-V3 rivals closed models (GPT-4o,
-Claude). Its training cost $5.6 million."
+Claude). Its training cost $5.6 million." When that sentence opens with a later version of a registered model
+("DeepSeek-V3.2-Exp is an experimental step on the V3 track. It was released in September 2025", V3.2-Exp 是 V3
+轨道的实验版本。该版本于……发布), the pronoun is that version's: no registered name after it is borrowed.
 
 Across one paragraph break too, when the paragraph opens with the pronoun and the last sentence of the
 paragraph before is a sentence (ending in a stop, not a heading or a title line) that opens with a name:
@@ -19,6 +21,7 @@ from __future__ import annotations
 from dsfact.matching.bodies import lent_by_other, opens_with_pronoun
 from dsfact.matching.capitals import opens_with_other
 from dsfact.matching.comparison import is_comparison
+from dsfact.matching.laterversion import later_version_in
 from dsfact.matching.referents import head_after_lead
 from dsfact.matching.text import INF
 
@@ -68,6 +71,8 @@ def _within(text, si: int, q, missing: list[int], subject_d: dict[int, float], p
         return True  # "Advantest supplies Nvidia with testers. It fell 10%.": the pronoun is Advantest's
     for hit in text.sentence_hits(si - 1):
         entity, subjects = text.index.naming(hit.cue)
+        if entity and later_version_in(text, hit.start, hit.end):
+            return True  # "V3.2-Exp is a step on the V3 track. It was released in September 2025": V3.2-Exp's
         if entity or subjects:
             given = [ci for ci in missing if ci in subjects]
             for ci in given:
