@@ -1,6 +1,11 @@
 """The agent of a Chinese attributive phrase is not the holder of its figure: in "由软银与OpenAI推动、规模达5000亿
-美元的「星际之门」计划" the sum is the plan's, the head noun after 的, not SoftBank's or OpenAI's. The words are
-language data (dsfact/lang/roles.words [agent-phrase])."""
+美元的「星际之门」计划" the sum is the plan's, the head noun after 的, not SoftBank's or OpenAI's. The agent may stand
+bare before its verb and 的 ("白宫宣布的规模高达5000亿美元的星际之门项目"), and the figure's attribute may be one of two
+joined by a comma before the one 的 of the head noun ("白宫宣布的规模高达5000亿美元（约合3.59万亿元人民币），旨在推动美国
+AI发展的「星际之门」项目", a gloss in brackets after the figure passed over). The words are language data
+(dsfact/lang/roles.words [agent-phrase]). English writes the agent after the noun ("a venture announced by Trump":
+names.words [agent]) or as a compound before it ("the Trump-backed $500 billion Stargate project"), which names no
+other body."""
 from __future__ import annotations
 
 from dsfact.fold import has_han
@@ -28,21 +33,57 @@ def agent_of_attribute(text, q, hit) -> bool:
         return False
     lead, verbs, marks = _words()
     head = folded[max(0, hit.start - AGENT_REACH):hit.start]
-    if not any(w in head for w in lead):
+    if not any(w in head for w in lead) and not _bare(folded, hit.end, verbs, marks):
         return False
     gap = folded[hit.end:q.start]
     if not any(w in gap for w in verbs) or any(c in gap for c in "。；;，,") and not _listed_after_verb(gap, verbs):
         return False
-    tail = folded[q.end:q.end + 4]
-    at = min((tail.find(w) for w in marks if w in tail), default=-1)
-    if at < 0:
+    span = _head_noun(folded, q.end, marks)
+    if span is None:
         return False
-    start = q.end + at + 1
-    end = min((i for i in (folded.find(c, start, start + HEAD_REACH) for c in "，,。；;") if i >= 0),
-              default=start + HEAD_REACH)  # the head noun, in the phrase's own clause
     from dsfact.matching.cues import SUBJECT
 
-    return any(r[1] == SUBJECT for h in text.hits_in(start, end) for r in text.roles_of(h))
+    return any(r[1] == SUBJECT for h in text.hits_in(*span) for r in text.roles_of(h))
+
+
+_CLAUSE_ENDS = "，,。；;"
+_BRACKETS = {"(": ")", "（": "）"}
+GLOSS_REACH = 40  # characters of a gloss in brackets right after the figure ("（约合3.59万亿元人民币）")
+
+
+def _bare(folded: str, at: int, verbs: tuple[str, ...], marks: tuple[str, ...]) -> bool:
+    """Whether a verb of the agent and the attributive mark follow the name right away, no 由 before it: "白宫宣布的"."""
+    rest = folded[at:at + 8].lstrip(" ")
+    return any(rest.startswith(v) and rest[len(v):].startswith(marks) for v in verbs)
+
+
+def _head_noun(folded: str, end: int, marks: tuple[str, ...]) -> tuple[int, int] | None:
+    """Where the head noun of the figure's attributive phrase may be named: after the 的 that closes the phrase
+    right after the figure (past a gloss in brackets), up to its clause's end; or, when a comma or 、 joins a second
+    attribute to the figure's, after the last 的 of that second attribute's clause ("规模高达5000亿美元，旨在推动AI
+    发展的「星际之门」项目"). None when no 的 closes the phrase."""
+    i = end
+    close = _BRACKETS.get(folded[i:i + 1])
+    if close:
+        j = folded.find(close, i + 1, i + GLOSS_REACH)
+        if j < 0:
+            return None
+        i = j + 1
+    tail = folded[i:i + 4]
+    at = min((tail.find(w) for w in marks if w in tail), default=-1)
+    if at >= 0:
+        start = i + at + 1
+        stop = min((k for k in (folded.find(c, start, start + HEAD_REACH) for c in _CLAUSE_ENDS) if k >= 0),
+                   default=start + HEAD_REACH)  # the head noun, in the phrase's own clause
+        return start, stop
+    if folded[i:i + 1] not in ("，", ",", "、"):
+        return None
+    stop = min((k for k in (folded.find(c, i + 1, i + 1 + 2 * HEAD_REACH) for c in _CLAUSE_ENDS) if k >= 0),
+               default=-1)
+    if stop < 0:
+        return None
+    at = max(folded.rfind(w, i + 1, stop) for w in marks)
+    return (at + 1, min(stop, at + 1 + HEAD_REACH)) if at > i else None
 
 
 def _listed_after_verb(gap: str, verbs: tuple[str, ...]) -> bool:

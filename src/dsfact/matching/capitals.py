@@ -17,6 +17,7 @@ from dsfact.matching.sentences import after_question, past_question_mark
 from dsfact.matching.storybody import story_body
 from dsfact.matching.suffixed import STOCK_CODE, suffixed_name
 from dsfact.matching.text import INF
+from dsfact.matching.toolmaker import named_as_tool_maker
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
@@ -74,8 +75,10 @@ def _sentence_names(text, si: int, unit: str) -> tuple[float, list[list]]:
             _, foreign, names, entity, _, _, _ = reading(hit.cue, unit)
             if (entity or names or foreign and is_money(unit) and _names_in_money(text, hit.cue, unit)) \
                     and not is_comparison(text.folded, hit.start, hit.end) \
-                    and not record_frame(text.folded, hit.end):  # (not "a GPT-4-class model", nor the market
-                # that measures a record: "the largest loss in US stock market history")
+                    and not record_frame(text.folded, hit.end) \
+                    and not named_as_tool_maker(text.folded, hit.start, hit.end):  # (not "a GPT-4-class model",
+                # nor the market that measures a record: "the largest loss in US stock market history", nor the
+                # maker of the chips the subject used: "it used 2,048 Nvidia H800 chips and $5.5 million")
                 first_cue = hit.end  # (a word that names no one is not asked: most of a sentence's cue words)
     return first_cue, _names_of(text, si)
 

@@ -19,6 +19,7 @@ from dsfact.matching.aside import (
 from dsfact.matching.basemodel import built_on
 from dsfact.matching.bodies import governed, other_body, other_member
 from dsfact.matching.capitals import framed_before, opens_with_other, past_frame, reached, sentence_names, unregistered
+from dsfact.matching.circumstance import circumstantial
 from dsfact.matching.columns import row_label
 from dsfact.matching.comparison import is_comparison, listed_with
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words
@@ -155,7 +156,8 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
         # a name listed after one set against the subject is set against it too ("matching OpenAI's ChatGPT
         # and Meta's Llama 3.1": neither lab lends the next sentence its subject, nor takes DeepSeek's)
         compared = _compared(text.folded, hit) or (last is not None and last[1]
-                                                   and listed_with(text.folded, last[0], hit.start))
+                                                   and listed_with(text.folded, last[0], hit.start)) \
+            or circumstantial(text, hit, start, end)  # "…, especially amid DeepSeek's push": lends no subject
         last = (hit.end, compared)
         if not table and entity and not compared:
             given.clear()

@@ -18,6 +18,7 @@ from dsfact.matching.namedaside import in_named_aside
 from dsfact.matching.opening import opens_with_name
 from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import TIME_UNITS, lexicon, opens_new_subject
+from dsfact.matching.toolmaker import named_as_tool_maker
 from dsfact.matching.wordtables import word_places
 from dsfact.model import Claim, Quantity
 
@@ -59,7 +60,7 @@ def passed_over(text, q: Quantity, candidate) -> bool:
             named = _named(roles)
             if named and ci not in named and not is_comparison(folded, hit.start, hit.end) \
                     and not in_respective_list(text, q, hit, ci) and not in_from_part(text, q, hit) \
-                    and not _named_as_cause(folded, hit, marks) and not _named_as_tool_maker(folded, hit) \
+                    and not _named_as_cause(folded, hit, marks) and not named_as_tool_maker(folded, hit.start, hit.end) \
                     and not pointed_past(text, q, hit, ci, cues):  # "…分别为8元和16元"; "on DeepSeek fears"
                 return True
     return False
@@ -131,27 +132,6 @@ def _named_as_cause(folded: str, hit, marks: list) -> bool:
 
     k = bisect.bisect_left(marks, hit.start)
     return caused_name(folded, hit.start, hit.end, marks[k - 1] if k else 0)
-
-
-TOOL_REACH = 16  # characters between a tool's maker and the tool's noun ("NVIDIA 性能较低的H800芯片")
-USE_REACH = 3  # characters between the word of use and the maker's name
-
-
-def _named_as_tool_maker(folded: str, hit) -> bool:
-    """Whether the name at `hit` is the maker of a tool the subject uses, not another body ("trained using Nvidia's
-    H800 chips, costing ...", 使用NVIDIA性能较低的H800芯片训练，花费……): names.words [tool-maker], a word of use right
-    before the name and the tool's noun a few words after it."""
-    import re
-
-    from dsfact.lang import words_of
-
-    head = folded[max(0, hit.start - USE_REACH - 16):hit.start].rstrip(" ")
-    if not any(head.endswith(w) and (not w.isascii() or not head[-len(w) - 1:-len(w)].isalpha())
-               for w in words_of("names", "tool-maker", "before")):
-        return False
-    after = folded[hit.end:hit.end + TOOL_REACH]
-    return any(w in after if not w.isascii() else re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", after)
-               for w in words_of("names", "tool-maker", "after"))
 
 
 def other_scale(q: Quantity, claim: Claim) -> bool:

@@ -4,11 +4,15 @@ billion (€200 billion) initiative" gives the EU's plan in euros second. When t
 bracketed figure's currency and not in the first figure's, the bracketed figure is the claim's own
 statement and the first the conversion. Said to be near ("more than $206 billion (about €200 billion)",
 超过2060亿美元（约合2000亿欧元）), it may be the original figure or the writer's own conversion: it may agree
-with the claim, never contradict it."""
+with the claim, never contradict it. So may a sum that prices the GPU hours of a stage of training told right
+before it ("预训练共使用266.4万GPU小时，约合532.8万美元", "pre-training took 2.664 million GPU hours, or about $5.328
+million": roles.words [trained-stage] before the hours in their sentence): that stage's cost, not the whole run's
+a claim records (hours told with no stage are priced as the run's: "2.8 million GPU hours, or about $7.6 million")."""
 from __future__ import annotations
 
 from dsfact.matching.localdollar import local_before
 from dsfact.model import Claim, Quantity
+from dsfact.numbers.words import is_money
 
 OWN, NEAR = "own", "near"
 
@@ -28,6 +32,8 @@ def restated_own(q: Quantity, claim: Claim, roles) -> str:
     if k <= 0 or k > len(quantities) or quantities[k - 1].unit in units \
             and not local_before(roles.reader.folded, quantities[k - 1], q):  # "$948 billion (US$593 billion)"
         return ""
+    if not is_money(quantities[k - 1].unit):
+        return NEAR  # a stage's hours priced (priced_stage): may agree, never contradicts
     from dsfact.matching.roles import lexicon
 
     if any(name in roles for name in lexicon().never(claim.kind) if name != "conversion"):
@@ -57,3 +63,20 @@ def _named_first(matcher, q: Quantity, claim: Claim, roles) -> bool:
     sentence = matcher.sentences[matcher.sentence_of(first.start)]
     position, naming = matcher.index.position[claim.id], matcher.index.naming
     return any(position in naming(h.cue)[1] for h in matcher.hits_in(sentence.start, first.start))
+
+
+PRICED_UNITS = frozenset(("gpu_hour",))  # units a sum may restate at a price
+STAGE_REACH = 60  # characters before the hours within which their sentence names the stage
+
+
+def priced_stage(folded: str, previous: Quantity, q: Quantity) -> bool:
+    """Whether sum q may price the GPU hours `previous` of a stage of training: their sentence names the stage
+    (roles.words [trained-stage]: 预训练, pre-training) before them, within a few words."""
+    if previous.unit not in PRICED_UNITS or not is_money(q.unit):
+        return False
+    head = folded[max(0, previous.start - STAGE_REACH):previous.start]
+    for mark in "。.!！?？\n":
+        head = head[head.rfind(mark) + 1:] if mark in head else head
+    from dsfact.lang import words_of
+
+    return any(w in head for w in words_of("roles", "trained-stage", "words"))

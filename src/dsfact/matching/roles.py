@@ -22,6 +22,7 @@ from dsfact.matching.fromto import from_hits
 from dsfact.matching.localdollar import local_before, local_dollar
 from dsfact.matching.lonetime import stands_alone
 from dsfact.matching.partof import part_of_larger, whole_of_part
+from dsfact.matching.restated import priced_stage
 from dsfact.matching.restatedrate import per_base, restates_rate
 from dsfact.matching.rolewords import Role, lexicon
 from dsfact.matching.sentences import past_question_mark
@@ -59,7 +60,8 @@ def _restates(previous: Quantity, q: Quantity) -> bool:
 def _may_restate(folded: str, previous: Quantity, q: Quantity) -> bool:
     """Whether q may restate `previous`: in another unit of the same dimension, or one of the two a bare $ beside
     a US-marked sum, the page's own dollar ("$US593 billion ($948 billion)": dsfact.matching.localdollar)."""
-    return _restates(previous, q) or local_dollar(folded, previous, q) or local_before(folded, previous, q)
+    return _restates(previous, q) or local_dollar(folded, previous, q) or local_before(folded, previous, q) \
+        or priced_stage(folded, previous, q)  # "预训练共使用266.4万GPU小时，约合532.8万美元": a stage's hours priced
 
 
 def _converts(reader, k: int, q: Quantity, role) -> bool:

@@ -1,0 +1,60 @@
+"""The maker of a tool the sentence's subject uses, named before the tool's noun: not another body.
+
+"trained V3 using Nvidia's H800 chips, spending under $6 million", "used just 2,048 Nvidia H800 chips and $5.5
+million in training costs", 使用NVIDIA性能较低的H800芯片训练，花费不到600万美元, 僅用2048張輝達H800晶片和550萬美元訓練成本:
+the maker's name tells what the subject used (names.words [tool-maker]: a word of use before the name, and the
+tool's noun a few words after it). A count of the tools may stand between the word of use and the name ("used
+2,048 Nvidia H800s", 用2048张英伟达H800芯片), after a word of [tool-maker] `between` ("just", "only", 约). Such a
+name neither comes between a claim's subject and its figure (dsfact.matching.passedover.passed_over) nor, as a
+name of another claim's subject before the figure, stops the figure from taking its subject from an earlier
+sentence ("DeepSeek rewrote the playbook. The company said it used 2,048 Nvidia H800 chips and $5.5 million",
+dsfact.matching.capitals.sentence_names)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dsfact.lang import words_of
+from dsfact.numbers.patterns import lazy
+
+TOOL_REACH = 16  # characters between a tool's maker and the tool's noun ("NVIDIA 性能较低的H800芯片")
+USE_REACH = 3  # characters between the word of use and the maker's name
+HEAD_REACH = 48  # characters before the name read for the word of use (and a count between)
+
+_COUNT_END = lazy(r"\d[\d,.]*\s*(?:万|千|k\b)?\s*$")  # the count right before the name ("2,048 ", 2048张: measure word cut)
+
+
+@lru_cache(maxsize=1)
+def _measure() -> tuple[str, ...]:
+    return words_of("counts", "counts", "measure")
+
+
+def _past_count(head: str) -> str:
+    """`head` (the folded text before a name) with a count that closes it cut off, and a word of [tool-maker]
+    `between` before that count: "used just 2,048" -> "used", "仅用2048张" -> "仅用"; unchanged with no count."""
+    if head.endswith(_measure()):
+        head = head[:-1].rstrip(" ")
+    m = _COUNT_END.search(head)
+    if m is None:
+        return head
+    head = head[:m.start()].rstrip(" ")
+    for w in words_of("names", "tool-maker", "between"):
+        if head.endswith(w) and (not w.isascii() or not head[-len(w) - 1:-len(w)].isalpha()):
+            return head[:-len(w)].rstrip(" ")
+    return head
+
+
+def named_as_tool_maker(folded: str, start: int, end: int) -> bool:
+    """Whether the name at folded[start:end] is the maker of a tool the subject uses, not another body: a word of
+    use right before the name (or before a count of the tools right before it) and the tool's noun a few words
+    after it (names.words [tool-maker])."""
+    head = folded[max(0, start - HEAD_REACH):start].rstrip(" ")
+    for text in (head[-(USE_REACH + 16):], _past_count(head)):
+        if any(text.endswith(w) and (not w.isascii() or not text[-len(w) - 1:-len(w)].isalpha())
+               for w in words_of("names", "tool-maker", "before")):
+            break
+    else:
+        return False
+    after = folded[end:end + TOOL_REACH]
+    return any(w in after if not w.isascii() else re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", after)
+               for w in words_of("names", "tool-maker", "after"))
