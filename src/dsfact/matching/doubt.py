@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dsfact.matching.blended import blended_price
+from dsfact.matching.boundedspan import spans_bounded_part
 from dsfact.matching.captionday import caption_day_elsewhere
 from dsfact.matching.captions import folded_without_captions
 from dsfact.matching.countedday import counted_day
@@ -80,7 +81,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return ANOTHER_DAY
     if _after_parts(text, q) or snapshot_of_extreme(text, q, claim) or share_told(text, q) or broken_down(text, q) \
             or part_of_total(text, q, claim) or parts_of_claim(text, q, claim) \
-            or blended_price(text, q, claim):
+            or blended_price(text, q, claim) or spans_bounded_part(text, q, claim):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
     if _measures_other(text, q, claim):
         return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity
