@@ -28,6 +28,7 @@ from dsfact.matching.recalledmonth import dated_tags, recalled_in_month
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
 from dsfact.matching.shares import broken_down, share_told
+from dsfact.matching.spentyear import spent_in_year
 from dsfact.matching.storyday import one_day_clause, story_day
 from dsfact.matching.summed import part_of_total, parts_of_claim
 from dsfact.matching.tables import header_dates
@@ -89,7 +90,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         if later_state(text.day or day_named_last(text), claim, text.registry.sources) or revised_later(text, q, claim):
             return ANOTHER_DAY  # a year's plan told months after it was stated, by the text or the clause
         if later_years_only(text, q, claim.time) or year_set_apart(text, q, claim.time) \
-                or year_as_base(text, q, claim.time) or year_beside_later(text, q, claim.time):  # its outcome
+                or year_as_base(text, q, claim.time) or year_beside_later(text, q, claim.time) \
+                or spent_in_year(text, q, claim.time):  # its outcome
             return ANOTHER_DAY  # "this year ..., far above the $72 billion of 2025": not the claim's year
         if text.year is None and recalls_statement(text, q):
             return UNANCHORED  # "还记得小扎曾在年初宣布……35万块": a statement of a year the text does not give
