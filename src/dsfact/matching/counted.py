@@ -31,6 +31,8 @@ def _words() -> dict:
             "cjk-function": tuple(sorted(table.get("cjk-function", ()), key=len, reverse=True)),
             "cjk-kind": tuple(table.get("cjk-kind", ())),
             "also": frozenset(table.get("also", ())),
+            "hyphen-open": frozenset(table.get("hyphen-open", ())),
+            "hyphened": re.compile(r"-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)"),
             "container": tuple(table.get("container", ())),
             "collective": tuple(table.get("collective", ())),
             "piece": frozenset(table.get("piece", ())),
@@ -105,6 +107,26 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
         # pieces are is the head after a modifier and 的 (2048块英伟达的H800芯片)
         return _cjk_other(run, words, allowed, piece) and not (piece and _head_after_modifier(after, words, allowed))
     return _latin_other(after, words, allowed)
+
+
+def _hyphened_other(after: str, words: dict, allowed: frozenset[str]) -> bool | None:
+    """What a count hyphened to the compound right after it counts ("a 2,048-GPU cluster", "a 1-million-square-foot
+    site"): the compound's own thing, not the noun it qualifies. True when that is another thing than the claim's,
+    False when it is the claim's (a word of it, or a chip by its code); None when no compound follows, or one that
+    names nothing (counts.words `hyphen-open`: "a 100,000-strong cluster of GPUs"), read as with no hyphen."""
+    m = words["hyphened"].match(after)
+    if m is None:
+        return None
+    compound = m.group(1)
+    parts = compound.split("-")
+    if parts[0] in words["hyphen-open"] or compound in words["hyphen-open"]:
+        return None
+    code = _other_code(compound.replace("-", " "), allowed)
+    if code is not None:
+        return code  # "a 200,000-H200 cluster" beside a claim of H100s; "a 2,048-H800 cluster"
+    if any(ch.isdigit() for ch in compound):
+        return False  # a chip's code, where the claim names none: read as the claim's, as with no hyphen
+    return not (compound in allowed or any(p in allowed or p.rstrip("s") in allowed for p in parts))
 
 
 _MODIFIER_REACH = 24  # characters of a modifier a measure word of pieces may stand before its 的 and noun
@@ -201,6 +223,9 @@ def _forms_whole(run: str, words: dict, allowed: frozenset[str]) -> bool:
 
 
 def _latin_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
+    hyphened = _hyphened_other(after, words, allowed)
+    if hyphened is not None:
+        return hyphened
     tokens = words["latin"].findall(after)[:5]
     phrase = f" {' '.join(tokens)} "
     code = _other_code(" ".join(tokens[:3]), allowed)
