@@ -101,6 +101,8 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
         after = after[1:]
     elif last not in words["measure"] and after[:1] and is_cjk(after[0]):
         return False  # a Chinese count with no measure word: the characters after it are not its noun
+    if _mixed_codes(after, allowed):
+        return True  # "200,000 Nvidia H100/H200 chips", "20万块H100和H200": a count of a mix of chips
     run = _run(after)
     if has_cjk(run):
         # Chinese after it, maybe with a Latin name: Nvidia显卡; after a measure word of pieces, the noun the
@@ -172,6 +174,27 @@ def _run(after: str) -> str:
 
 _LATIN_HEAD = re.compile(r" ?(?:[a-z0-9][a-z0-9 -]*)?")  # the Latin words that open a Chinese run ("gpu" of "gpu时间")
 _CODE = re.compile(r"(?<![a-z0-9])(" + CHIP_CODE + r")(?:s|[a-z])?(?![a-z0-9])")  # a chip's code: h100, gb200, a100s
+
+
+_JOIN = re.compile(r"\s*(?:/|&|and|or|和|与|及|或|、)\s*$")  # what joins two chips' codes named together
+_MIX_REACH = 12  # characters after a count (its measure word, a maker's name) where the first code may begin
+
+
+def _mixed_codes(after: str, allowed: frozenset[str]) -> bool:
+    """Whether the words after a count name, joined, chips by two or more codes, one the claim's and one not
+    ("200,000 Nvidia H100/H200 chips", "H100s and H200s", "20万块H100和H200"): the count is of the mix, not of the
+    claim's chip alone, and never contradicts a claim of one of them. Only when the claim names its chip by
+    a code."""
+    own = {m.group(1) for w in allowed for m in _CODE.finditer(w)}
+    if not own:
+        return False
+    chain, end = [], None
+    for m in _CODE.finditer(after, 0, _MIX_REACH + 40):
+        if end is None and m.start() > _MIX_REACH or end is not None and not _JOIN.match(after[end:m.start()]):
+            break
+        chain.append(m.group(1))
+        end = m.end()
+    return len(set(chain)) > 1 and bool(own & set(chain)) and bool(set(chain) - own)
 
 
 def _other_code(noun: str, allowed: frozenset[str]) -> bool | None:
