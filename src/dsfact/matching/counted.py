@@ -4,8 +4,10 @@ Asked only for a claim that counts things made (GPUs, chips: the [gpu] family of
 The words right after a count (in Chinese, after its measure word) are read up to a mark or a word that
 names nothing; when they name something and none of it is the claim's (its cue words, their synonym
 family, a model name with a digit in it, or a word of `also`), the count is of another thing; so is a
-count of a chip named by another code than the claim's ("200,000 H200 GPUs" beside a claim of H100s).
-The words live in dsfact/lang/counts.words."""
+count of a chip named by another code than the claim's ("200,000 H200 GPUs" beside a claim of H100s), or by
+two joined codes, one not the claim's ("200,000 H100/H200 chips": a mix). A count hyphened to a compound counts
+the compound's thing ("a 2,048-GPU cluster", "a one-million-square-foot site"). The words live in
+dsfact/lang/counts.words."""
 from __future__ import annotations
 
 import re
@@ -13,6 +15,7 @@ import re
 from dsfact.matching.aside import CHIP_CODE
 from dsfact.matching.wordtables import word_places
 from dsfact.model import Claim, Quantity
+from dsfact.numbers.patterns import lazy
 
 _WORDS: dict | None = None  # the words and the two patterns, made on first use (not at start-up)
 _CLAIMS: dict[tuple, frozenset[str] | None] = {}  # a claim's cue words -> what names its thing (None: no thing made)
@@ -176,7 +179,7 @@ _LATIN_HEAD = re.compile(r" ?(?:[a-z0-9][a-z0-9 -]*)?")  # the Latin words that 
 _CODE = re.compile(r"(?<![a-z0-9])(" + CHIP_CODE + r")(?:s|[a-z])?(?![a-z0-9])")  # a chip's code: h100, gb200, a100s
 
 
-_JOIN = re.compile(r"\s*(?:/|&|and|or|和|与|及|或|、)\s*$")  # what joins two chips' codes named together
+_JOIN = lazy(r"\s*(?:/|&|and|or|和|与|及|或|、)\s*$")  # what joins two chips' codes named together
 _MIX_REACH = 12  # characters after a count (its measure word, a maker's name) where the first code may begin
 
 
