@@ -6,7 +6,8 @@ DeepSeek's breakthrough that a claim records, though no date ties that claim to 
 今年), and a count of several days, weeks or months that places the figure ("近九个交易日，金山云涨超67%",
 "gained 67% in nine trading days"). A move its sentence dates to a day after every source of the claim was
 written ("2月3日……大涨31.43%", for a rise its sources told on 28 January) is another day's: they could not
-have told it."""
+have told it. So is a move listed right after a sentence that tells the span of such moves ("AI stocks have
+soared since DeepSeek launched its model. Kingsoft Cloud soared 61%.")."""
 from __future__ import annotations
 
 import datetime
@@ -30,7 +31,25 @@ def moved_over_span(text, q: Quantity, claim: Claim) -> bool:
     times = text.reader().times(q)
     if any(tag in _SPANS or year_kind(tag)[0] is not None for tag in times):
         return True
-    return counted_span(text, q, times) or _dated_after_sources(text, times, claim)
+    return counted_span(text, q, times) or _dated_after_sources(text, times, claim) or led_by_span(text, q)
+
+
+def led_by_span(text, q: Quantity) -> bool:
+    """Whether the sentence right before figure q's, in its paragraph, tells a span (time.words `span`: "AI stocks
+    have soared since DeepSeek launched its model", 自DeepSeek发布以来……大涨) and no figure of q's unit, while q's
+    own sentence names no time at all ("Kingsoft Cloud soared 61%, and SMIC surged 27%."): the lead's span is
+    the span of the moves listed after it."""
+    from dsfact.matching.timewords import time_tags
+
+    si = text.sentence_of(q.start)
+    if si == 0:
+        return False
+    sentence, lead = text.sentences[si], text.sentences[si - 1]
+    if lead.paragraph != sentence.paragraph or time_tags(text.folded, sentence.start, sentence.end):
+        return False
+    if any(x.unit == q.unit for x in text.figures_in(lead.start, lead.end)):
+        return False
+    return "span" in time_tags(text.folded, lead.start, lead.end)
 
 
 def counted_span(text, q: Quantity, times: tuple[str, ...]) -> bool:
