@@ -31,7 +31,7 @@ KEYS: dict[str, frozenset[str]] = {
     "synonyms": frozenset(("words",)),
     "sentences": frozenset(("ends", "stops", "opens", "closes", "bullets", "words", "agencies")),
     "counts": frozenset(("function", "measure", "cjk-function", "cjk-kind", "also", "container", "collective", "piece", "time",
-                         "per-time", "modifier-end", "summed")),
+                         "per-time", "modifier-end", "summed", "hyphen-open")),
     "events": frozenset(("metric", "words", "others", "before", "after", "title", "unless", "reach", "kind", "purpose",
                          "deadline")),
 }

@@ -4,8 +4,10 @@ Asked only for a claim that counts things made (GPUs, chips: the [gpu] family of
 The words right after a count (in Chinese, after its measure word) are read up to a mark or a word that
 names nothing; when they name something and none of it is the claim's (its cue words, their synonym
 family, a model name with a digit in it, or a word of `also`), the count is of another thing; so is a
-count of a chip named by another code than the claim's ("200,000 H200 GPUs" beside a claim of H100s).
-The words live in dsfact/lang/counts.words."""
+count of a chip named by another code than the claim's ("200,000 H200 GPUs" beside a claim of H100s), or by
+two joined codes, one not the claim's ("200,000 H100/H200 chips": a mix). A count hyphened to a compound counts
+the compound's thing ("a 2,048-GPU cluster", "a one-million-square-foot site"). The words live in
+dsfact/lang/counts.words."""
 from __future__ import annotations
 
 import re
@@ -13,6 +15,7 @@ import re
 from dsfact.matching.aside import CHIP_CODE
 from dsfact.matching.wordtables import word_places
 from dsfact.model import Claim, Quantity
+from dsfact.numbers.patterns import lazy
 
 _WORDS: dict | None = None  # the words and the two patterns, made on first use (not at start-up)
 _CLAIMS: dict[tuple, frozenset[str] | None] = {}  # a claim's cue words -> what names its thing (None: no thing made)
@@ -31,6 +34,8 @@ def _words() -> dict:
             "cjk-function": tuple(sorted(table.get("cjk-function", ()), key=len, reverse=True)),
             "cjk-kind": tuple(table.get("cjk-kind", ())),
             "also": frozenset(table.get("also", ())),
+            "hyphen-open": frozenset(table.get("hyphen-open", ())),
+            "hyphened": re.compile(r"-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)"),
             "container": tuple(table.get("container", ())),
             "collective": tuple(table.get("collective", ())),
             "piece": frozenset(table.get("piece", ())),
@@ -99,12 +104,34 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
         after = after[1:]
     elif last not in words["measure"] and after[:1] and is_cjk(after[0]):
         return False  # a Chinese count with no measure word: the characters after it are not its noun
+    if _mixed_codes(after, allowed):
+        return True  # "200,000 Nvidia H100/H200 chips", "20万块H100和H200": a count of a mix of chips
     run = _run(after)
     if has_cjk(run):
         # Chinese after it, maybe with a Latin name: Nvidia显卡; after a measure word of pieces, the noun the
         # pieces are is the head after a modifier and 的 (2048块英伟达的H800芯片)
         return _cjk_other(run, words, allowed, piece) and not (piece and _head_after_modifier(after, words, allowed))
     return _latin_other(after, words, allowed)
+
+
+def _hyphened_other(after: str, words: dict, allowed: frozenset[str]) -> bool | None:
+    """What a count hyphened to the compound right after it counts ("a 2,048-GPU cluster", "a 1-million-square-foot
+    site"): the compound's own thing, not the noun it qualifies. True when that is another thing than the claim's,
+    False when it is the claim's (a word of it, or a chip by its code); None when no compound follows, or one that
+    names nothing (counts.words `hyphen-open`: "a 100,000-strong cluster of GPUs"), read as with no hyphen."""
+    m = words["hyphened"].match(after)
+    if m is None:
+        return None
+    compound = m.group(1)
+    parts = compound.split("-")
+    if parts[0] in words["hyphen-open"] or compound in words["hyphen-open"]:
+        return None
+    code = _other_code(compound.replace("-", " "), allowed)
+    if code is not None:
+        return code  # "a 200,000-H200 cluster" beside a claim of H100s; "a 2,048-H800 cluster"
+    if any(ch.isdigit() for ch in compound):
+        return False  # a chip's code, where the claim names none: read as the claim's, as with no hyphen
+    return not (compound in allowed or any(p in allowed or p.rstrip("s") in allowed for p in parts))
 
 
 _MODIFIER_REACH = 24  # characters of a modifier a measure word of pieces may stand before its 的 and noun
@@ -150,6 +177,27 @@ def _run(after: str) -> str:
 
 _LATIN_HEAD = re.compile(r" ?(?:[a-z0-9][a-z0-9 -]*)?")  # the Latin words that open a Chinese run ("gpu" of "gpu时间")
 _CODE = re.compile(r"(?<![a-z0-9])(" + CHIP_CODE + r")(?:s|[a-z])?(?![a-z0-9])")  # a chip's code: h100, gb200, a100s
+
+
+_JOIN = lazy(r"\s*(?:/|&|and|or|和|与|及|或|、)\s*$")  # what joins two chips' codes named together
+_MIX_REACH = 12  # characters after a count (its measure word, a maker's name) where the first code may begin
+
+
+def _mixed_codes(after: str, allowed: frozenset[str]) -> bool:
+    """Whether the words after a count name, joined, chips by two or more codes, one the claim's and one not
+    ("200,000 Nvidia H100/H200 chips", "H100s and H200s", "20万块H100和H200"): the count is of the mix, not of the
+    claim's chip alone, and never contradicts a claim of one of them. Only when the claim names its chip by
+    a code."""
+    own = {m.group(1) for w in allowed for m in _CODE.finditer(w)}
+    if not own:
+        return False
+    chain, end = [], None
+    for m in _CODE.finditer(after, 0, _MIX_REACH + 40):
+        if end is None and m.start() > _MIX_REACH or end is not None and not _JOIN.match(after[end:m.start()]):
+            break
+        chain.append(m.group(1))
+        end = m.end()
+    return len(set(chain)) > 1 and bool(own & set(chain)) and bool(set(chain) - own)
 
 
 def _other_code(noun: str, allowed: frozenset[str]) -> bool | None:
@@ -201,6 +249,9 @@ def _forms_whole(run: str, words: dict, allowed: frozenset[str]) -> bool:
 
 
 def _latin_other(after: str, words: dict, allowed: frozenset[str]) -> bool:
+    hyphened = _hyphened_other(after, words, allowed)
+    if hyphened is not None:
+        return hyphened
     tokens = words["latin"].findall(after)[:5]
     phrase = f" {' '.join(tokens)} "
     code = _other_code(" ".join(tokens[:3]), allowed)

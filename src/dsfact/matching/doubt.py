@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dsfact.matching.blended import blended_price
+from dsfact.matching.boundedspan import spans_bounded_part
 from dsfact.matching.captionday import caption_day_elsewhere
 from dsfact.matching.captions import folded_without_captions
 from dsfact.matching.countedday import counted_day
@@ -29,6 +30,7 @@ from dsfact.matching.recalledmonth import dated_tags, recalled_in_month
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
 from dsfact.matching.shares import broken_down, share_told
+from dsfact.matching.spentyear import spent_in_year
 from dsfact.matching.storyday import one_day_clause, story_day
 from dsfact.matching.summed import part_of_total, parts_of_claim
 from dsfact.matching.tables import header_dates
@@ -88,7 +90,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return ANOTHER_DAY
     if _after_parts(text, q) or snapshot_of_extreme(text, q, claim) or share_told(text, q) or broken_down(text, q) \
             or part_of_total(text, q, claim) or parts_of_claim(text, q, claim) \
-            or blended_price(text, q, claim):
+            or blended_price(text, q, claim) or spans_bounded_part(text, q, claim):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
     if _measures_other(text, q, claim):
         return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity
@@ -96,7 +98,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         if later_state(text.day or written_no_earlier(text), claim, text.registry.sources) or revised_later(text, q, claim):
             return ANOTHER_DAY  # a year's plan told months after it was stated, by the text or the clause
         if later_years_only(text, q, claim.time) or year_set_apart(text, q, claim.time) \
-                or year_as_base(text, q, claim.time) or year_beside_later(text, q, claim.time):  # its outcome
+                or year_as_base(text, q, claim.time) or year_beside_later(text, q, claim.time) \
+                or spent_in_year(text, q, claim.time):  # its outcome
             return ANOTHER_DAY  # "this year ..., far above the $72 billion of 2025": not the claim's year
         if text.year is None and recalls_statement(text, q):
             return UNANCHORED  # "还记得小扎曾在年初宣布……35万块": a statement of a year the text does not give

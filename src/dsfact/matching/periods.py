@@ -1,17 +1,18 @@
-"""A move told over a span of time, or on another day, beside a claim of a move with no time of its own:
-"Meitu's shares have risen more than 150% this year" (今年以来累计上涨) is not the day's 16.3% rise after
-DeepSeek's breakthrough that a claim records, though no date ties that claim to a day. The words are the `span`,
-`several-days` and `part-year` time words of dsfact/lang/time.words ("year to date", "since", "over five years",
-以来, 累计, 连日来; "in the third quarter", 第三季, 上半年), the words of a whole year ("this year", "last year",
-今年), and a count of several days, weeks or months that places the figure ("近九个交易日，金山云涨超67%",
-"gained 67% in nine trading days"). A move its sentence dates to a day after every source of the claim was
-written ("2月3日……大涨31.43%", for a rise its sources told on 28 January) is another day's: they could not
-have told it. So is a move in a text written a month or more after every source of the claim whose sentence
-does not name the registry's story, nor the sentence before it in its paragraph ("SenseTime rose 4.6% to HK$2.74 on an HSBC upgrade", "商湯獲匯豐唱好，股價升
-4.58%" in a market wrap of September 2025): a later session's move (a retrospective names the story beside it:
-"商汤在DeepSeek爆红后曾大涨7.2%" is still judged). And a move in a text written before every source of the claim
-(its own date), or, with no date of its own, one whose written years all come before the sources' and that never
-names the story ("港股在2022年首個交易日……商湯科技一度升20%"): an earlier session's."""
+"""A move told over a span of time, or on another day, beside a claim of a move with no time of its own: "Meitu's shares
+have risen more than 150% this year" (今年以来累计上涨) is not the day's 16.3% rise after DeepSeek's breakthrough that a
+claim records, though no date ties that claim to a day. The words are the `span`, `several-days` and `part-year` time
+words of dsfact/lang/time.words ("year to date", "since", "over five years", 以来, 累计, 连日来; "in the third quarter",
+第三季, 上半年), the words of a whole year ("this year", "last year", 今年), and a count of several days, weeks or months
+that places the figure ("近九个交易日，金山云涨超67%", "gained 67% in nine trading days"). A move its sentence dates to a day
+after every source of the claim was written ("2月3日……大涨31.43%", for a rise its sources told on 28 January) is another
+day's: they could not have told it. So is a move in a text written a month or more after every source of the claim
+whose sentence does not name the registry's story, nor the sentence before it in its paragraph ("SenseTime rose 4.6%
+to HK$2.74 on an HSBC upgrade", "商湯獲匯豐唱好，股價升 4.58%" in a market wrap of September 2025): a later session's move (a
+retrospective names the story beside it: "商汤在DeepSeek爆红后曾大涨7.2%" is still judged). And a move in a text written
+before every source of the claim (its own date), or, with no date of its own, one whose written years all come before
+the sources' and that never names the story ("港股在2022年首個交易日……商湯科技一度升20%"): an earlier session's. So is a move listed
+right after a sentence that tells the span of such moves ("AI stocks have soared since DeepSeek launched its model.
+Kingsoft Cloud soared 61%.")."""
 from __future__ import annotations
 
 import datetime
@@ -37,7 +38,25 @@ def moved_over_span(text, q: Quantity, claim: Claim) -> bool:
     if any(tag in _SPANS or year_kind(tag)[0] is not None for tag in times):
         return True
     return counted_span(text, q, times) or _dated_after_sources(text, times, claim) or _written_later(text, q, claim) \
-        or _written_before(text, claim)
+        or _written_before(text, claim) or led_by_span(text, q)
+
+
+def led_by_span(text, q: Quantity) -> bool:
+    """Whether the sentence right before figure q's, in its paragraph, tells a span (time.words `span`: "AI stocks
+    have soared since DeepSeek launched its model", 自DeepSeek发布以来……大涨) and no figure of q's unit, while q's
+    own sentence names no time at all ("Kingsoft Cloud soared 61%, and SMIC surged 27%."): the lead's span is
+    the span of the moves listed after it."""
+    from dsfact.matching.timewords import time_tags
+
+    si = text.sentence_of(q.start)
+    if si == 0:
+        return False
+    sentence, lead = text.sentences[si], text.sentences[si - 1]
+    if lead.paragraph != sentence.paragraph or time_tags(text.folded, sentence.start, sentence.end):
+        return False
+    if any(x.unit == q.unit for x in text.figures_in(lead.start, lead.end)):
+        return False
+    return "span" in time_tags(text.folded, lead.start, lead.end)
 
 
 def counted_span(text, q: Quantity, times: tuple[str, ...]) -> bool:
