@@ -28,6 +28,7 @@ from dsfact.matching.rolewords import Role, lexicon
 from dsfact.matching.sentences import past_question_mark
 from dsfact.matching.sentencewords import led_by, opened_by
 from dsfact.matching.sized import sized_move
+from dsfact.matching.spanframe import carry_span
 from dsfact.matching.storyday import one_day_clause
 from dsfact.matching.timewords import inside, references
 from dsfact.matching.wordtables import Alternation, group_of
@@ -411,6 +412,7 @@ class FigureReader:
         for x in self.quantities[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]:
             if x.unit == "date" and not inside(x.start, found):
                 self._place(x.start, x.end, f"date:{x.value}" + _zone_mark(self.folded, x.start, x.end))
+        carry_span(self, start, end, TIME_UNITS)  # "... have soared since ... . X soared 61%, Y 27%": spanframe
 
     def place_all_times(self) -> None:
         """Place the figures of every sentence that holds one by their time words (place_times)."""
