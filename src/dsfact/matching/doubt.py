@@ -13,6 +13,7 @@ from dsfact.matching.countedday import counted_day
 from dsfact.matching.cues import METRIC, VARIANT, has_cjk
 from dsfact.matching.datelineday import before_the_day_named, dated_another_day, written_in_another_week
 from dsfact.matching.daybefore import over_sessions, placed_by_day_before
+from dsfact.matching.denied import denied
 from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, timeline_day_of, weekday_elsewhere
@@ -308,6 +309,8 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
     lower"), left to be judged when each word is the claim's own ("盘中一度重挫18%": the low's variant words) or a
     word of the claim stands between it and q; "早盘一度跌11%" names the morning, which no claim's words do."""
     reader = text.reader()
+    if denied(reader, q):  # "did not build it for $5 million", 并没有只花500万美元: dsfact.matching.denied
+        return True
     names = doubted(claim.kind, reader.roles(q))
     grown = ("later", "later-to-come", "grown-count", "running-total")  # 初步投资1000亿美元，4年内累计投资5000亿美元: the plan's whole
     if set(grown) & set(names) and (_after_tranche(text, q) or _grown_to_expected(text, q, claim)):

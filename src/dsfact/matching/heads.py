@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from dsfact.lang import words_of
+from dsfact.lang import word_set, words_of
 from dsfact.matching.roles import DURATION_UNITS
 from dsfact.numbers.patterns import lazy
 
@@ -40,6 +40,8 @@ def heads_own(matcher, q, hit) -> bool:
     for a, b in reversed(glosses):
         gap = gap[:a - hit.end] + gap[b - hit.end:]
     gap = gap.strip()
+    if _pointed_back(folded, hit.start, gap):
+        return False
     return not any(gap.startswith(w) and (not w.isascii() or gap[len(w):len(w) + 1] in ("", " "))
                    for w in words_of("names", "list-joiners"))  # "for the Nasdaq and a 1.5% drop for the S&P 500": a list
 
@@ -49,3 +51,18 @@ def _modifier(folded: str, x) -> bool:
     "24-hour slide", "two-month run"): a time the noun takes, not an amount."""
     return x.unit in DURATION_UNITS and "-" in x.text and folded[x.end:x.end + 1] == " " \
         and folded[x.end + 1:x.end + 2].isalpha()
+
+
+# "the market value of Nvidia", "of Jensen Huang's Nvidia" (an owner's possessive before it): a phrase's object
+_OF = lazy(r"(?<![a-z])of\s+(?:the\s+)?(?:(?:[a-z0-9.&-]+\s+){0,2}[a-z0-9.&-]+(?:'s|’s)\s+)?$")
+
+
+def _pointed_back(folded: str, start: int, gap: str) -> bool:
+    """Whether the name at `start`, the object of an "of" phrase ("wiped from the market value of Nvidia"), is
+    pointed back to by a pronoun before the next figure ("after its shares tumbled 17%"): the pronoun is that
+    clause's subject, and the name heads no clause of its own; it is the phrase's, and so the figure's before it.
+    (English only: a Chinese name is a phrase's object through 的 before its noun, and opens no clause after it.)"""
+    if _OF.search(folded, max(0, start - 40), start) is None:
+        return False
+    words = gap.split()
+    return any(w in word_set("names", "pronoun", "before") for w in words)

@@ -5,7 +5,6 @@ import bisect
 
 from dsfact.matching.aboutbody import about_other
 from dsfact.matching.afterword import after_distance, listed_after
-from dsfact.matching.agents import agent_of_attribute
 from dsfact.matching.alone import date_links, dated_word, rest_words
 from dsfact.matching.aside import (
     compared_owner,
@@ -39,6 +38,7 @@ from dsfact.matching.objects import object_of_other, rival_object
 from dsfact.matching.openers import opener_reach
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.others import party_before
+from dsfact.matching.ownername import not_rival
 from dsfact.matching.ownwords import kind_carried, moved_from, own_kind_kept, rate_kind
 from dsfact.matching.periods import counted_span
 from dsfact.matching.pointers import former_latter, pointed
@@ -64,7 +64,6 @@ from dsfact.matching.text import (
     TextCues,
 )
 from dsfact.matching.timefits import time_fits
-from dsfact.matching.timemark import marks_time
 from dsfact.matching.tokencost import counted_cost, nothing_charged
 from dsfact.matching.unitwords import in_other_unit, in_qualifier
 from dsfact.matching.when import DAY_KINDS, date_fits
@@ -281,7 +280,7 @@ class TextMatcher(TextCues):
                 d = 0.0
             # "competitive with GPT-4 at $0.07": GPT-4's own figure only; "in Paris, France,"; 由软银推动、规模达…的
             compared = (base := (subjects or excludes) and built_on(self.folded, hit)) or (entity or subjects or foreign) and (own_only(self, hit, d > COMPARED_REACH, qs, subjects and d < INF and q)
-                or entity and (agent_of_attribute(self, q, hit) or marks_time(self.folded, hit))  # "在发布V4前": a time
+                or entity and not_rival(self, q, hit, hits)  # "在发布V4前": a time; "Jensen Huang's Nvidia": Nvidia's
                 or says_where(self, q, hit, si, entity, foreign) or in_from_part(self, q, hit)  # (a change's "from" part)
                 or subjects and (object_of_other(self, q, hit, hits) or rival_object(self, q, hit, hits)))  # "V3.2 unifies V3 and R1 ... at $0.28", "R1 undercuts o1 at $2.19"; base: "built on V3"
             if (entity or subjects and compared_owner(self, hit, qs)) and not compared:  # "低于Meta的6000万美元"

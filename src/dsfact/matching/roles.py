@@ -19,6 +19,7 @@ from dsfact.matching.compounds import built_stage, holds_whole, in_attribute, in
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
 from dsfact.matching.fromto import from_hits
+from dsfact.matching.fronted import fronted_clause, fronted_tags
 from dsfact.matching.localdollar import local_before, local_dollar
 from dsfact.matching.lonetime import stands_alone
 from dsfact.matching.partof import part_of_larger, whole_of_part
@@ -26,6 +27,7 @@ from dsfact.matching.restated import priced_stage
 from dsfact.matching.restatedrate import per_base, restates_rate
 from dsfact.matching.rolewords import Role, lexicon
 from dsfact.matching.sentences import past_question_mark
+from dsfact.matching.sentencewords import led_by, opened_by
 from dsfact.matching.sized import sized_move
 from dsfact.matching.storyday import one_day_clause
 from dsfact.matching.timewords import inside, references
@@ -165,6 +167,7 @@ class FigureReader:
         self._roles: dict[int, FigureRoles] = {}
         self._times: dict[int, list[str]] = {}  # figure index -> the time words that place it
         self._heads: dict[int, list[str]] = {}  # sentence start -> time words at its head
+        self._fronted: dict[int, list[tuple[int, str]]] = {}  # sentence start -> (offset, tag): dsfact.matching.fronted
         self._timed: set[tuple[int, int]] = set()  # the sentences whose time words were placed (times)
         self._day_before: set[int] = set()  # what "the day before" placed (dsfact.matching.daybefore)
         self._clause_hits: dict[str, dict[int, list[int]]] = {}  # role -> figure index -> its clause words
@@ -296,30 +299,13 @@ class FigureReader:
         if role.doubt and k > 0 and (_told_twice(self.quantities[k - 1], q) or _in_money(self, self.quantities[k - 1], q)) \
                 and role.name in self.roles(self.quantities[k - 1]):
             return True  # "In early trading it shed 720.3 points, or 3.61%": the move's part of the day, told again
-        if role.sentence and q.direction is None and self._opened_by(role, q):
+        if role.sentence and q.direction is None and opened_by(self, role, q):
             return True
-        if role.lead is not None and self._led_by(role, q):
+        if role.lead is not None and led_by(self, role, q):
             return True
         if role.name == "rate" and (k > 0 and restates_rate(self, k) or per_base(self, k)):
             return True  # "..., or 3.7 days on the cluster"; "每训练一万亿token只需18万GPU小时"
         return role.near is not None and self._near_role(role, q)
-
-    def _opened_by(self, role: Role, q: Quantity) -> bool:
-        """Whether q's sentence opens with a clause that is one of the role's sentence words ("其中，1500亿欧元来自企业",
-        "Of this, ..."), or closes with one ("..., analysts estimate."): it holds for every figure after or before it."""
-        start, end = self.sentence_of(q.start)
-        (lo, hi), (last, end) = self.clause_span(start), self.clause_span(max(start, end - 1))  # the closing clause
-        return (q.start >= hi and self.folded[lo:hi].strip(" \t#>*-") in role.sentence) or (
-            q.end <= last and self.folded[last:end].strip(" \t.。!！\"”") in role.sentence)
-
-    def _led_by(self, role: Role, q: Quantity) -> bool:
-        """Whether q's sentence opens with one of the role's lead words, for the figures of every clause ("If
-        DeepSeek had used 10,000 GPUs, the run would have taken two weeks", "Had it bought 16,000 H800s, ...")."""
-        start, _end = self.sentence_of(q.start)
-        lo, hi = self.clause_span(start)
-        while lo < hi and self.folded[lo] in " \t#>*-":
-            lo += 1
-        return role.lead.begins(self.folded, past_question_mark(self.folded, lo), self._chinese)  # (past "Q: ")
 
     def _ends_move(self, previous: Quantity, q: Quantity) -> bool:
         """Whether q ends a move from `previous`, a level of its unit: "from $3.5T to $2.9T", "由3.5萬億到2.9萬億"."""
@@ -395,7 +381,8 @@ class FigureReader:
         if sentence not in self._timed:  # a time word places figures of its own sentence only: read when first asked
             self.place_times(*sentence)
         k = bisect.bisect_left(self.starts, q.start)
-        tags = tuple(self._times.get(k) or self._heads.get(self.sentence_of(q.start)[0], ()))
+        tags = tuple(self._times.get(k) or fronted_tags(self._fronted, sentence[0], q.start)
+                     or self._heads.get(sentence[0], ()))
         if "several-days" in tags and one_day_clause(self, q):  # "a jolt this week as Nvidia took a $589 billion
             return tuple(t for t in tags if t != "several-days")  # loss in a single session": that session's figure
         return tags
@@ -446,6 +433,8 @@ class FigureReader:
             if self.clause_span(a) != self.clause_span(self.quantities[first].start):
                 return sentence[0]  # ... and, in the first figure's own clause, that figure too ("週一暴跌後，週二反彈8.9%")
         k = self._nearest_figure(a, b, amounts_only=True)
+        if k is None and fronted_clause(self, a, b, TIME_UNITS):  # ", and over the past five days, it fell 15%"
+            self._fronted.setdefault(sentence[0], []).append((b, tag))
         if k is not None and (k := closing_figure(self, a, b, k, TIME_UNITS, tag)) is not None:  # "... in 2024 and"
             self._times.setdefault(k, []).append(tag)  # (None: "a step up from its capex last year", the base's)
         return k

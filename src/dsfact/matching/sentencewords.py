@@ -1,0 +1,26 @@
+"""Roles told once for a whole sentence (dsfact.matching.roles: FigureReader._holds): by a clause of the role's
+`sentence` words that opens or closes it ("Of this, ...", "其中，1500亿欧元来自企业", "..., analysts estimate.",
+"……，分析師估計。"), or by a `lead` word that opens it ("If DeepSeek had used 10,000 GPUs, ...", "如果深度求索用了
+1万块GPU，……", "假如深度求索用了1萬塊GPU，……"): the role holds for every figure of the sentence."""
+from __future__ import annotations
+
+from dsfact.matching.sentences import past_question_mark
+
+
+def opened_by(reader, role, q) -> bool:
+    """Whether q's sentence opens with a clause that is one of the role's sentence words ("其中，1500亿欧元来自企业",
+    "Of this, ..."), or closes with one ("..., analysts estimate."): it holds for every figure after or before it."""
+    start, end = reader.sentence_of(q.start)
+    (lo, hi), (last, end) = reader.clause_span(start), reader.clause_span(max(start, end - 1))  # the closing clause
+    return (q.start >= hi and reader.folded[lo:hi].strip(" \t#>*-") in role.sentence) or (
+        q.end <= last and reader.folded[last:end].strip(" \t.。!！\"”") in role.sentence)
+
+
+def led_by(reader, role, q) -> bool:
+    """Whether q's sentence opens with one of the role's lead words, for the figures of every clause ("If
+    DeepSeek had used 10,000 GPUs, the run would have taken two weeks", "Had it bought 16,000 H800s, ...")."""
+    start, _end = reader.sentence_of(q.start)
+    lo, hi = reader.clause_span(start)
+    while lo < hi and reader.folded[lo] in " \t#>*-":
+        lo += 1
+    return role.lead.begins(reader.folded, past_question_mark(reader.folded, lo), reader._chinese)  # (past "Q: ")
