@@ -10,6 +10,7 @@ from dsfact.matching.flatrows import beside_glued_cell
 from dsfact.matching.levels import off_level_passages
 from dsfact.matching.magnitude import far_off
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
+from dsfact.matching.passage import loose_bound
 from dsfact.matching.periods import moved_over_span
 from dsfact.matching.siblings import (
     borrowed_siblings,
@@ -84,8 +85,11 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
         if finding.verdict != SUPPORTED and (q.start in loose_points or (q.start, q.end) in guessed  # never contradict
                                              or selected.unit == "count" and _counts_another_thing(matcher, q, selected)):
             continue  # percentage points; "每百萬tokens 16元" alone in Traditional text (NT$?); "300,000 households" by GPUs
-        doubt = finding.verdict != SUPPORTED and _doubt(matcher, q, candidates[0], selected)
+        loosely = finding.verdict == SUPPORTED and loose_bound(finding)  # "跌超4%" beside a fall of 17%
+        doubt = (finding.verdict != SUPPORTED or loosely) and _doubt(matcher, q, candidates[0], selected)
         silenced = doubt and doubt != _doubt_rules().UNANCHORED
+        if loosely:  # a bound far from the claim agrees with any big move: another day's, or another thing's, says nothing
+            doubt = False if not silenced else doubt
         features = None
         if finding.verdict != SUPPORTED and not silenced:
             features = _features(matcher, q, candidates, selected)
