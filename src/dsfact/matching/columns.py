@@ -116,8 +116,17 @@ def _line_end(raw: str, pos: int) -> int:
 
 def row_label(text: str, q: Quantity, hit) -> bool:
     """Whether a word before figure q is the label of its table row ("| GPU Hours | 2.788M | ~30M |"): it
-    governs every cell of the row, even with another figure between."""
+    governs every cell of the row, even with another figure between. In a table whose rows a paragraph joined on
+    one line ("| Spec | V3 | | --- | --- | | Training tokens | 14.8T | | Training cost | $5.6M |"), only the label of
+    q's own row is (`joined_cell`), not an earlier row's on the same line."""
     if hit.end > q.start:
         return False
     between = text[hit.end:q.start]
-    return "|" in between and "\n" not in between
+    if "|" not in between or "\n" in between:
+        return False
+    start = line_start(text, q.start)
+    if _ROWS.search(text, start, q.start) is not None:
+        cell = joined_cell(text, q.start, start)
+        if cell is not None:
+            return cell[0] is not None and cell[0][0] <= hit.start and hit.end <= cell[0][1]
+    return True

@@ -32,11 +32,17 @@ def is_comparison(folded: str, start: int, end: int) -> bool:
     return found
 
 
+_BEFORE_REACH = 24  # characters before a name (or its owner's name) where a comparison word may end
+
+
 def _is_comparison(folded: str, start: int, end: int) -> bool:
     lex = lexicon()
-    before, after = max(0, start - 24), folded[end:end + 8]
+    before, after = max(0, start - _BEFORE_REACH), folded[end:end + 8]
     chinese = has_cjk(folded[before:start])
-    if any(lex.compared_before.ends(folded, before, at, chinese) for at in (start, owner_start(folded, before, start))) \
+    # the comparison word is read as far back before an owner's name as before a bare one ("competitive with
+    # OpenAI's o1", "rivalling Meta's Llama 3"): the window is counted from where the owner's name begins
+    if any(lex.compared_before.ends(folded, max(0, at - _BEFORE_REACH), at, chinese)
+           for at in (start, owner_start(folded, before, start))) \
             or lex.compared_after.after(after, has_cjk(after)):  # (owner_start: "rivals OpenAI's o1", "比肩OpenAI的o1")
         return True
     if start > 0 and has_cjk(folded[start - 1]) and _FRACTION_AFTER.match(folded, end) is not None:

@@ -110,7 +110,8 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
     if has_cjk(run):
         # Chinese after it, maybe with a Latin name: Nvidia显卡; after a measure word of pieces, the noun the
         # pieces are is the head after a modifier and 的 (2048块英伟达的H800芯片)
-        return _cjk_other(run, words, allowed, piece) and not (piece and _head_after_modifier(after, words, allowed))
+        return _cjk_other(run, words, allowed, piece, isinstance(q.value, (int, float)) and q.value >= _MANY) \
+            and not (piece and _head_after_modifier(after, words, allowed))
     return _latin_other(after, words, allowed)
 
 
@@ -134,6 +135,7 @@ def _hyphened_other(after: str, words: dict, allowed: frozenset[str]) -> bool | 
     return not (compound in allowed or any(p in allowed or p.rstrip("s") in allowed for p in parts))
 
 
+_MANY = 100  # a count of so many things made before the claim's chip code and 集群 counts the chips, not clusters
 _MODIFIER_REACH = 24  # characters of a modifier a measure word of pieces may stand before its 的 and noun
 
 
@@ -213,9 +215,9 @@ def _other_code(noun: str, allowed: frozenset[str]) -> bool | None:
     return not codes & own
 
 
-def _cjk_other(run: str, words: dict, allowed: frozenset[str], piece: bool = False) -> bool:
+def _cjk_other(run: str, words: dict, allowed: frozenset[str], piece: bool = False, many: bool = False) -> bool:
     """Whether the Chinese noun at the head of `run` (the words right after a count) is no word of `allowed`;
-    `piece`: the count's measure word is one of pieces (块, 张), not of wholes."""
+    `piece`: the count's measure word is one of pieces (块, 张), not of wholes; `many`: the count is a hundred or more."""
     run = run[:12]
     bare = run[len(_LATIN_HEAD.match(run).group()):]
     if bare.startswith(tuple(w for w in words["time"] if not w.isascii())):
@@ -228,8 +230,11 @@ def _cjk_other(run: str, words: dict, allowed: frozenset[str], piece: bool = Fal
             run = run[:k]
             break
     code = _other_code(run, allowed)
-    if piece and not code and _forms_whole(run, words, allowed):
-        return False  # "2048块H800 GPU集群": a cluster of 2048 GPUs, the GPUs counted
+    if (piece and not code or many and code is False and _CODE.match(run)) and _forms_whole(run, words, allowed):
+        # "2048块H800 GPU集群": a cluster of 2048 GPUs, the GPUs counted; so "2048个H800 GPU集群", whose 个 counts
+        # anything, when the claim's own chip code opens the noun and the count is `many` (a hundred or more: no
+        # one counts clusters so), while "2个H800集群" may be two clusters
+        return False
     if code or any(w in run for w in words["container"] if not w.isascii() and w not in allowed):
         return True  # "20万台H200" beside a claim of H100s; "256台GPU服务器": servers
     if code is not None:

@@ -20,7 +20,7 @@ from dsfact.matching.bodies import governed, other_body, other_member
 from dsfact.matching.capitals import framed_before, opens_with_other, past_frame, reached, sentence_names, unregistered
 from dsfact.matching.circumstance import circumstantial
 from dsfact.matching.columns import row_label
-from dsfact.matching.comparison import is_comparison, listed_with
+from dsfact.matching.comparison import is_comparison, likened, listed_with
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words
 from dsfact.matching.epithets import epithet_subject, in_epithet
 from dsfact.matching.excluding import rules_out
@@ -131,7 +131,9 @@ class _Cues:
 
 
 def _compared(folded: str, hit: CueHit) -> bool:
-    return is_comparison(folded, hit.start, hit.end)
+    # a comparison ("than GPT-4o"), or a name in a Chinese frame of likeness ("与GPT-4o、Claude等模型不相上下"): set
+    # against the subject, it neither lends the next sentence a subject nor stops a search past it
+    return likened(folded, hit.start, hit.end)
 
 def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> tuple[bool, dict[int, int]]:
     """Whether text[start:end] names a subject of a figure of this kind, or another body, and for each

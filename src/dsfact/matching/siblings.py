@@ -361,6 +361,10 @@ def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim
     inside = frozenset().union(*(words.get(h.cue, ()) for h in hits if own <= h.start and h.end <= q.end))
     if inside:  # the figure's own words say its kind ("1 yuan per million input tokens"), whatever the sentence says
         return ([], frozenset()) if selected.id in inside else ([c for c in members if c is not selected], inside)
+    from dsfact.matching.headerkind import header_kinds  # a table cell's kind: its column's header, its row's label
+
+    if headed := header_kinds(text, q, words):
+        return ([], frozenset()) if selected.id in headed else ([c for c in members if c is not selected], headed)
     sentence = text.sentences[text.sentence_of(q.start)]
     others = [(_rate_before(text.folded, x), x.end) for x in text.figures_in(sentence.start, sentence.end)
               if x.per is not None and x is not q]
