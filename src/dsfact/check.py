@@ -8,7 +8,7 @@ from dsfact.matching import TextMatcher, choose
 from dsfact.matching.bodies import borrowed_from_other, framed_only
 from dsfact.matching.flatrows import beside_glued_cell
 from dsfact.matching.levels import off_level_passages
-from dsfact.matching.magnitude import far_off
+from dsfact.matching.magnitude import another_size
 from dsfact.matching.matcher import SENTENCE_PENALTY, WEAK_METRIC
 from dsfact.matching.passage import loose_bound
 from dsfact.matching.periods import moved_over_span
@@ -85,11 +85,8 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
         if finding.verdict != SUPPORTED and (q.start in loose_points or (q.start, q.end) in guessed  # never contradict
                                              or selected.unit == "count" and _counts_another_thing(matcher, q, selected)):
             continue  # percentage points; "每百萬tokens 16元" alone in Traditional text (NT$?); "300,000 households" by GPUs
-        loosely = finding.verdict == SUPPORTED and loose_bound(finding)  # "跌超4%" beside a fall of 17%
-        doubt = (finding.verdict != SUPPORTED or loosely) and _doubt(matcher, q, candidates[0], selected)
-        silenced = doubt and doubt != _doubt_rules().UNANCHORED
-        if loosely:  # a bound far from the claim agrees with any big move: another day's, or another thing's, says nothing
-            doubt = False if not silenced else doubt
+        doubt = (finding.verdict != SUPPORTED or loose_bound(finding)) and _doubt(matcher, q, candidates[0], selected)
+        silenced, doubt = doubt and doubt != _doubt_rules().UNANCHORED, doubt and finding.verdict != SUPPORTED
         features = None
         if finding.verdict != SUPPORTED and not silenced:
             features = _features(matcher, q, candidates, selected)
@@ -164,7 +161,8 @@ def _doubt(matcher, q, candidate, selected):
     another size, a move over a span, a day after a later model's release, another name in between, another day,
     a frame, another event, a list's total, a cell of a table flattened into text, another provider's price, a
     linked headline's day, a rate written before it that is not its claim's (the rules imported here: a text whose
-    figures agree with their claims never asks)."""
+    figures agree with their claims never asks, but for a bound far from its claim, passage.loose_bound: "跌超4%" beside
+    a fall of 17% agrees with any big move, so a reason silences it too, and it is never left for the text to place)."""
     if "why" not in _LATER:
         from dsfact.matching.calculation import calculated
         from dsfact.matching.flatrows import flattened_row
@@ -180,23 +178,13 @@ def _doubt(matcher, q, candidate, selected):
         other_rate_before, set_against_before = _LATER["why"]
     from dsfact.matching.claimed import claimed_figure
     told = claimed_figure(matcher, q, matcher.index.position[selected.id])  # "the stated $5.6 million": the claim itself
-    return (_another_size(matcher, q, selected) or (candidate.weak and not told) or total_of_list(matcher, q, selected)
+    return (another_size(matcher, q, selected) or (candidate.weak and not told) or total_of_list(matcher, q, selected)
             or moved_over_span(matcher, q, selected) or names_later_version(matcher, q, selected)
             or _doubt_rules().passed_over(matcher, q, candidate) or _doubt_rules().doubts_time(matcher, q, selected)
             or not told and (_framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected))
             or calculated(matcher, q) or flattened_row(matcher, q) or sold_elsewhere(matcher, q, selected)
             or headline_elsewhere(matcher, q, selected) or other_rate_before(matcher, q, selected)
             or set_against_before(matcher, q))
-
-
-def _another_size(matcher: TextMatcher, q, claim) -> bool:
-    """Whether figure q is of another order of size than its claim (dsfact.matching.magnitude) while its clause
-    does not tell the claim's event, one that happens once ("50,000 chips to train V3" is a misreport)."""
-    if not far_off(q, claim):
-        return False
-    from dsfact.matching.events import tells_once  # read only when a figure is far off
-
-    return not tells_once(matcher, q, claim)
 
 
 def _naming_days(matcher) -> frozenset[int]:

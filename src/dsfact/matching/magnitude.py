@@ -40,3 +40,13 @@ def _tenfold(ratio: float) -> bool:
     """Whether a ratio lies within SLIP of a power of ten: "$5.50" of a $0.55 price, a zero added."""
     power = 10.0 ** round(math.log10(ratio))
     return abs(ratio / power - 1) <= SLIP
+
+
+def another_size(matcher, q: Quantity, claim: Claim) -> bool:
+    """Whether figure q is of another order of size than its claim (far_off) while its clause
+    does not tell the claim's event, one that happens once ("50,000 chips to train V3" is a misreport)."""
+    if not far_off(q, claim):
+        return False
+    from dsfact.matching.events import tells_once  # read only when a figure is far off
+
+    return not tells_once(matcher, q, claim)
