@@ -469,7 +469,9 @@ def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None
                                  or outlined(s, nxt, segments[k + 1][1])  # "2．输出：每百万tokens 16元"
                                  or broken_by_hand(s, a, b, nxt, segments[k + 1][1])  # a Chinese title line
                                  or copied_break(s, segments, k, copied)  # a page's paragraph or title a line
-                                 or is_pipe_row(s, a, b) and is_pipe_row(s, nxt, segments[k + 1][1])  # a table's rows
+                                 # a table's row is a line of its own: the prose line right after its last row
+                                 # ("CNY Pricing:" over the next table) is not run on into it, nor one over its header
+                                 or is_pipe_row(s, a, b) or is_pipe_row(s, nxt, segments[k + 1][1])
                                  or joined_table(s, a, b) or joined_table(s, nxt, segments[k + 1][1])):  # one line
             if nl != -1:
                 mask[nl] = KEEP
