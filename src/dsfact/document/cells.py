@@ -46,6 +46,9 @@ def is_pipe_row(s: str, a: int, b: int) -> bool:
     pipes = s.count("|", a, b)
     if (s[a] == "|" or s[b - 1] == "|") and pipes >= 3:
         return True
+    if s[b - 1] == "|" and pipes <= 2:  # a row's label broken off onto a line of its own ("deepseek-chat |")
+        below = s.find("\n", b)
+        return below >= 0 and lone_label(s, below + 1) is not None
     return pipes >= 2 and (is_delimiter_row(s, a, b) or _under_delimiter(s, a) or _over_delimiter(s, b))
 
 
@@ -104,7 +107,7 @@ def table_top(s: str, start: int) -> int:
     first, crossed = start, False
     while first > 0:
         above = s.rfind("\n", 0, first - 1) + 1
-        if is_pipe_row(s, above, first - 1):
+        if is_pipe_row(s, above, first - 1) or lone_label(s, first) is not None:
             first = above
             continue
         if crossed or s[above:first - 1].strip(" \t\r") or above == 0:
@@ -116,6 +119,30 @@ def table_top(s: str, start: int) -> int:
             break
         first, crossed = top, True
     return first
+
+
+LABEL_CHARS = 40  # at most this long, a row's label a copied page broke off onto a line of its own
+
+
+def lone_label(s: str, start: int) -> tuple[int, int] | None:
+    """The span of a row's label standing alone on the line over the row that begins at `start`, as copied pages
+    break a row after its first cell ("deepseek-chat |" over "64K | - | $0.07 | $0.27 |", "| deepseek-reasoner |"
+    over "| ¥1 | ¥4 | ¥16 |"): one short cell closed by its pipe, a pipe row over it and the row under it one cell
+    short of that row (the label's). None elsewhere."""
+    if start <= 0:
+        return None
+    above = s.rfind("\n", 0, start - 1) + 1
+    line = s[above:start - 1].strip(" \t\r")
+    if not line.endswith("|") or line.count("|") > 2 or line.count("|") == 2 and not line.startswith("|"):
+        return None
+    cells = row_cells(s, above, start - 1)
+    if len(cells) != 1 or not 0 < cells[0][1] - cells[0][0] <= LABEL_CHARS or above == 0:
+        return None
+    top = s.rfind("\n", 0, above - 1) + 1
+    if not is_pipe_row(s, top, above - 1):
+        return None
+    width = len(row_cells(s, top, above - 1)) + (lone_label(s, top) is not None)  # (a row broken the same way)
+    return cells[0] if len(row_cells(s, start, _end(s, start))) == width - 1 > 0 else None
 
 
 def _end(s: str, start: int) -> int:

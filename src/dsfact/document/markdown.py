@@ -181,6 +181,9 @@ class _Walk:
         self.in_head = False  # the row being read is the table's header
         self.header: dict[int, int] = {}  # column -> the unit of the table's header cell
         self.section = -1  # the unit of the label of the section row over the body row being read, or -1
+        self.width = 0  # how many cells the table's header has
+        self.label = -1  # the unit of a body row's lone cell, the label of the row the next line may go on with, or -1
+        self.shift = 0  # 1 while reading the cells of a row that goes on from a lone label above it
         self.item_fresh = False  # the next paragraph is the first of a list item
         # The block whose inline content is being read: its kind, the heading (level, start, end),
         # where its content starts (-1 before its first inline event), and for a paragraph, that
@@ -248,8 +251,14 @@ class _Walk:
         elif name in ("TableHead", "TableRow"):
             self.cells = row_cells(self.s, *_line(self.s, self.starts, self.line_of(at(a))))[::-1]
             self.row_cells, self.row_first, self.in_head = len(self.cells), -1, name == "TableHead"
+            # a row broken after its label ("| deepseek-reasoner |" over "| 64K | ¥1 | ¥4 | ¥16 |"): the lone
+            # label heads the row under it when that row lacks just the label's cell (dsfact.document.cells.lone_label)
+            label, self.label = self.label, -1
+            self.shift = int(label >= 0 and not self.in_head and self.row_cells == self.width - 1 > 0)
+            if self.shift:
+                self.row_first = label
             if self.in_head:
-                self.header, self.section = {}, -1
+                self.header, self.section, self.width = {}, -1, self.row_cells
             elif len(self.cells) >= 2 and self.cells[-1][0] < self.cells[-1][1] and all(x == y for x, y in self.cells[:-1]):
                 self.section = -2  # a section row ("| **Off-peak prices** | | |"): its label leads the rows under it
         elif name == "TableCell":
@@ -378,7 +387,7 @@ class _Walk:
     def cell(self) -> None:
         if self.cells:
             self.item_fresh = False
-            column = self.row_cells - len(self.cells)
+            column = self.row_cells - len(self.cells) + self.shift
             count = len(self.units)
             self.add_unit([self.cells.pop()], "cell", 0)
             if len(self.units) == count:
@@ -386,6 +395,8 @@ class _Walk:
             unit = self.units[-1]
             if column == 0:
                 self.row_first = count
+                if self.row_cells == 1 and not self.in_head and self.width > 2:
+                    self.label = count  # a lone label: the row under it may go on from it
                 if self.section == -2:
                     self.section = count
             elif not self.in_head:
@@ -458,7 +469,9 @@ def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None
                                  or outlined(s, nxt, segments[k + 1][1])  # "2．输出：每百万tokens 16元"
                                  or broken_by_hand(s, a, b, nxt, segments[k + 1][1])  # a Chinese title line
                                  or copied_break(s, segments, k, copied)  # a page's paragraph or title a line
-                                 or is_pipe_row(s, a, b) and is_pipe_row(s, nxt, segments[k + 1][1])  # a table's rows
+                                 # a table's row is a line of its own: the prose line right after its last row
+                                 # ("CNY Pricing:" over the next table) is not run on into it, nor one over its header
+                                 or is_pipe_row(s, a, b) or is_pipe_row(s, nxt, segments[k + 1][1])
                                  or joined_table(s, a, b) or joined_table(s, nxt, segments[k + 1][1])):  # one line
             if nl != -1:
                 mask[nl] = KEEP

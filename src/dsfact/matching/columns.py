@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from dsfact.document.cells import is_delimiter_row, is_pipe_row, table_top
+from dsfact.document.cells import is_delimiter_row, is_pipe_row, lone_label, table_top
 from dsfact.matching.cues import ENTITY, SUBJECT
 from dsfact.matching.text import line_start
 from dsfact.model import Quantity
@@ -47,7 +47,7 @@ def header_cell(raw: str, pos: int, start: int | None = None) -> tuple[int, int]
     while first < pos and raw[first].isspace():
         first += 1
     if first != start:  # rows on lines of their own
-        column = raw.count("|", start, pos)
+        column = raw.count("|", start, pos) + (lone_label(raw, start) is not None)  # (a label broken off above)
         end = raw.find("\n", first)
     else:  # rows joined on one line: the first row ends where "| |" closes it
         joint = re.search(r"\|[ \t]+\|", raw[first:pos])

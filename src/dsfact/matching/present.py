@@ -20,6 +20,7 @@ import re
 
 from dsfact.fold import has_han
 from dsfact.lang import words_of
+from dsfact.matching.announcer import announces_for
 from dsfact.matching.cues import SUBJECT
 from dsfact.matching.memo import LastText
 from dsfact.matching.places import names_a_place
@@ -41,7 +42,8 @@ def says_where(text, q, hit, si: int, entity: bool, foreign: bool) -> bool:
     "in Paris, France", "investment in AI Factories in the EU of €10 billion"), or, for another body, a name
     present at the announcement (present_only)."""
     return names_a_place(text.folded, hit.start, hit.end, q.start, entity) \
-        or (entity or foreign) and present_only(text, q, hit, si)
+        or (entity or foreign) and present_only(text, q, hit, si) \
+        or entity and announces_for(text, q, hit)  # "Trump announced a $500 billion investment in Stargate"
 
 
 def present_only(text, q, hit, si: int) -> bool:

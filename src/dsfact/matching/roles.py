@@ -15,6 +15,7 @@ from dsfact.fold import has_han
 from dsfact.lang import words_of
 from dsfact.matching import when
 from dsfact.matching.closedtime import closing_figure
+from dsfact.matching.combined import combined_part
 from dsfact.matching.compounds import built_stage, holds_whole, in_attribute, in_compound, run_stage
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
@@ -113,8 +114,8 @@ class FigureRoles:
             self.said.discard("part")  # "deploy the first 100,000 GPUs", 完成首批10万块H100的部署: a stage, no part
         elif "part" in self.said and chinese and holds_whole(self.before, self.after):
             self.said.discard("part")  # "一个包含2048块H800 GPU的集群": all a cluster holds, not a part of it
-        elif part_of_larger(reader, self.k):
-            self.said.add("part")  # "50,000 of the 260,000 GPUs", "从26万块GPU中获得5万块"
+        elif part_of_larger(reader, self.k) or combined_part(reader, self.k):
+            self.said.add("part")  # "50,000 of the 260,000 GPUs", "从26万块GPU中获得5万块"; "€200 billion combines €150 billion ..."
         if whole_of_part(reader, self.k):
             self.said.add("whole-of")  # "2,048 of its 10,000 GPUs": the part is the writer's figure
         if "example" in self.said and _total_beside(reader, q):

@@ -18,7 +18,7 @@ _WORD_LISTS = frozenset((
     "stage-cost", "stage-metric", "stage-total", "close-header", "close-level", "built-stage",
     "change-words", "near-carried", "sized-gap", "fraction-base", "total-of-parts", "corrected-next", "corrected-to",
     "change-header", "unit-column", "move-consequence", "rate-base", "question-stops", "for-phrase", "earmark-own",
-    "revised-cell", "put-to", "denied-verb", "denied-stops"))
+    "revised-cell", "put-to", "denied-verb", "denied-stops", "combines"))
 
 
 class Role:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from dsfact.document.cells import is_pipe_row, row_cells, space_cell, space_cells, table_top
+from dsfact.document.cells import is_pipe_row, lone_label, row_cells, space_cell, space_cells, table_top
 from dsfact.document.labels import OUTLINE_NUMBER
 from dsfact.matching.apposition import gloss_of
 from dsfact.matching.bodies import members
@@ -280,7 +280,7 @@ def pipe_cell(text: str, pos: int, start: int) -> tuple[tuple[int, int] | None, 
     header = header_cell(text, pos)
     if header is None:
         return None
-    label = _first_cell(text, *line)
+    label = lone_label(text, line[0]) or _first_cell(text, *line)  # ("deepseek-chat |" over the row's cells)
     if label is not None and label[0] <= pos < label[1] + 1:
         label = None
     return label, header
@@ -318,7 +318,7 @@ def pipe_row(text: str, start: int, end: int) -> tuple[tuple[int, int] | None, t
     if first == line[0]:
         return None  # the header row itself
     header_end = text.find("\n", first)
-    return _first_cell(text, *line), (first, len(text) if header_end < 0 else header_end)
+    return lone_label(text, line[0]) or _first_cell(text, *line), (first, len(text) if header_end < 0 else header_end)
 
 
 def _space_row(text: str, start: int, end: int):

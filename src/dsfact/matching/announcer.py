@@ -1,0 +1,46 @@
+"""An official who announces a venture's plan is not the plan's holder: in "President Trump announced a $500 billion
+investment in the Stargate Project" Trump tells of the sum, while Stargate, named in the figure's own phrase after
+it, holds it ("特朗普宣布了5000亿美元的星际之门计划" reads so already: the name joined by 的 is the figure's owner).
+A name counts as such an announcer only when all of these hold, so that "SoftBank announced a $19 billion
+investment in Stargate" (a backer's own share) and "Trump said the US will invest $800 billion" keep their figures:
+- the name is one of names.words [announcer] `words` (heads of government and their offices, who announce what
+  others fund);
+- a verb of announcing (names.words [present] `words`) stands between the name and the figure, in one clause;
+- the figure's own phrase names a claim's subject right after it: a noun or two, then a word of
+  [announcer] `after` ("in", "for", "into"), perhaps an article, then the name.
+The words are language data; this module holds the mechanism."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dsfact.lang import word_set, words_of
+from dsfact.matching.cues import SUBJECT
+from dsfact.matching.wordtables import word_places
+
+REACH = 60  # characters between the announcer and the figure ("President Trump on Tuesday announced a")
+NOUN_WORDS = 3  # words of the figure's noun before "in" ("AI infrastructure investment in")
+_MARKS = ",.;:!?，。；：！？()（）"
+
+
+@lru_cache(maxsize=1)
+def _phrase() -> re.Pattern:
+    """The figure's noun and the word that joins the holder to it: " investment in the ", " plan for "."""
+    joins = "|".join(map(re.escape, sorted(words_of("names", "announcer", "after"), key=len, reverse=True)))
+    return re.compile(rf"\s+(?:[a-z][a-z'’-]*\s+){{0,{NOUN_WORDS}}}?(?:{joins})\s+(?:the\s+)?")
+
+
+def announces_for(text, q, hit) -> bool:
+    """Whether the name `hit`, before figure q, only announces the figure of a claim's subject named in q's phrase."""
+    folded = text.folded
+    if hit.end > q.start or q.start - hit.end > REACH or folded[hit.start:hit.end] not in word_set("names", "announcer"):
+        return False
+    between = folded[hit.end:q.start]
+    if any(c in between for c in _MARKS) \
+            or not any(next(word_places(between, w), None) is not None for w in words_of("names", "present", "words")):
+        return False
+    m = _phrase().match(folded, q.end, q.end + REACH)
+    if m is None:
+        return False
+    return any(h.start == m.end() and any(role == SUBJECT for _, role in text.roles_of(h))
+               for h in text.hits_in(m.end(), m.end() + REACH))
