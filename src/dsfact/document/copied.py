@@ -19,6 +19,7 @@ from dsfact.numbers.patterns import lazy
 
 PARAGRAPH_COLUMNS = 100  # columns of a line past which it was not wrapped by hand
 TITLE_COLUMNS = 60  # columns of a title or a stamp on a line of its own
+HEADLINE_COLUMNS = 160  # columns of a headline over a page's paragraphs copied one a line
 _STOPS = frozenset(".!?。！？")
 _CLOSES = frozenset("\"”’')）」』")
 _OPENS = "\"“‘'(（「『"
@@ -106,14 +107,25 @@ def title_line(s: str, a: int, b: int, na: int, nb: int) -> bool:
     return width + 1 + len(first) <= below - below // 10
 
 
+def headline(s: str, a: int, b: int) -> bool:
+    """Whether the first line s[a:b] of a page's paragraphs copied one a line is its headline, however wide
+    ("DeepSeek reportedly failed to utilize its primary model following a $294,000 investment" over the story):
+    it ends no sentence, on a letter or a digit and not on a word a sentence goes on after, within HEADLINE_COLUMNS.
+    Read with the headline, the story's first sentence would lend it its names."""
+    b = _trimmed(s, a, b)
+    if not a < b or b - a + _doubles(s[a:b]) > HEADLINE_COLUMNS or ends_sentence(s, a, b) or not s[b - 1].isalnum():
+        return False
+    return s[a:b].rsplit(None, 1)[-1].lower() not in _goes_on()
+
+
 def copied_break(s: str, segments: list[tuple[int, int]], k: int, copied: bool) -> bool:
     """Whether the line break after the k-th line of a Markdown block (`segments`: its lines' content, offsets
     in s) stays a line break: in a block of a page's paragraphs (`copied`: copied_block), after a paragraph of
     its own before one that opens a sentence; anywhere, after a title over the next line when the title opens
     the block or follows a line that ends a sentence."""
     (a, b), (na, nb) = segments[k], segments[k + 1]
-    if copied and paragraph_line(s, a, b) and opens_paragraph(s, na):
-        return True
+    if copied and (paragraph_line(s, a, b) or k == 0 and headline(s, a, b)) and opens_paragraph(s, na):
+        return True  # (a headline too long for title_line over a page's paragraphs: the block's first line)
     return (k == 0 or ends_sentence(s, *segments[k - 1])) and title_line(s, a, b, na, nb)
 
 

@@ -57,6 +57,25 @@ def labelled(s: str, a: int, b: int) -> tuple[bool, bool]:
     return True, m["value"] is not None
 
 
+def set_apart(s: str, a: int, b: int) -> bool:
+    """Whether the line s[a:b] is set apart in bold or italics as a whole, short, as a page's callout or
+    subhead is ("**$27.6 billion**" over the paragraph that says whose it is, "**5.6%**", "__Key numbers__",
+    "**2,790億美元**"): a statement of its own, so the line breaks before and after it end a sentence in
+    Markdown, as a heading's do; the stop of the sentence before it ("... $590 billion.") no longer runs on into
+    it because an emphasis mark, not a capital, opens the line."""
+    line = s[a:b].strip()
+    if len(line) > _SET_APART or len(line) < 5:
+        return False
+    mark = line[:2] if line[:2] in ("**", "__") else line[:1] if line[:1] in "*_" else ""
+    if not mark or not line.endswith(mark) or mark in line[len(mark):-len(mark)]:
+        return False
+    body = line[len(mark):-len(mark)].strip()
+    return bool(body) and body[0] not in "*_" and body[-1] not in "*_:："  # ("**Training cost:**" leads its value)
+
+
+_SET_APART = 80  # characters: a callout or a subhead is short; a whole paragraph in bold is prose
+
+
 def breaks_before(s: str, a: int, b: int, na: int, nb: int) -> bool:
     """Whether the line break between the line s[a:b] and the next one s[na:nb] ends a sentence because the
     next is a labelled line: its value opens with a figure, or the line before is labelled too (a list of

@@ -23,7 +23,7 @@ from types import SimpleNamespace
 from dsfact.document.cells import is_pipe_row, joined_table, row_cells
 from dsfact.document.copied import copied_block, copied_break
 from dsfact.document.directives import Comment
-from dsfact.document.labels import breaks_before, link_label, outlined
+from dsfact.document.labels import breaks_before, link_label, outlined, set_apart
 from dsfact.document.lines import LineIndex
 from dsfact.document.markdown_inline import BREAK, DROP, KEEP, SPACE, Marks, normalize_label, read_inlines
 from dsfact.document.model import Block
@@ -467,6 +467,7 @@ def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None
         if hard or s.startswith("  ", b) and nl != -1 and not s[b:nl].strip(" \t\r") \
                 or nl != -1 and (breaks_before(s, a, b, nxt, segments[k + 1][1])  # "GPUs: 2,048 H800" lines
                                  or outlined(s, nxt, segments[k + 1][1])  # "2．输出：每百万tokens 16元"
+                                 or set_apart(s, a, b) or set_apart(s, nxt, segments[k + 1][1])  # "**$27.6 billion**"
                                  or broken_by_hand(s, a, b, nxt, segments[k + 1][1])  # a Chinese title line
                                  or copied_break(s, segments, k, copied)  # a page's paragraph or title a line
                                  # a table's row is a line of its own: the prose line right after its last row

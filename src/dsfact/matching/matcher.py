@@ -54,7 +54,7 @@ from dsfact.matching.sections import answered, carried_loosely
 from dsfact.matching.sentdates import sentence_dates, time_fits_beside, weekday_counted
 from dsfact.matching.sentences import Sentence, asked
 from dsfact.matching.session import mid_session
-from dsfact.matching.stages import stage_cost
+from dsfact.matching.stages import stage_part
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
 from dsfact.matching.tables import cell_spans, close_cell, header_time_fits, table_cues
 from dsfact.matching.text import (
@@ -418,7 +418,7 @@ class TextMatcher(TextCues):
         if q.per is not None and (claim.per is None or q.per.unit.lower() != claim.per.unit.lower()) \
                 or nothing_charged(q):  # "$0 (retired)", "0元": nothing charged is no claim's amount
             return False
-        if q.per is None and (counted_cost(self, q, claim) if claim.per is not None else stage_cost(self, q, claim)):
+        if q.per is None and (counted_cost(self, q, claim) if claim.per is not None else stage_part(self, q, claim)):
             return False  # "a 1,000-token answer costs $0.002": no price per million; "post-training cost $10,000"
         if q.unit == "date" and (not _year_fits(q, claim, self.day) or other_launch(self, q)):
             return False  # "the company launched its app on January 10": the app's date, not V3's release

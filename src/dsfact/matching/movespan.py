@@ -38,8 +38,7 @@ def _is_move(x: Quantity) -> bool:
 def move_period(text, q: Quantity, claim: Claim) -> bool:
     """Whether the span q (days, weeks, months) is the period of a market move beside it, not the duration of
     work its claim records (`text`: the TextMatcher that bound q)."""
-    if q.unit not in DURATION_UNITS or claim.unit not in DURATION_UNITS or text._quantities is None \
-            or marks_a_day(text.folded, q.end):
+    if q.unit not in DURATION_UNITS or claim.unit not in DURATION_UNITS or text._quantities is None:
         return False
     folded, (between, apart, then) = text.folded, _words()
     sentence = text.sentences[text.sentence_of(q.start)]
@@ -49,8 +48,8 @@ def move_period(text, q: Quantity, claim: Claim) -> bool:
         return False
     if k > 0 and _is_move(figures[k - 1]) and q.start - figures[k - 1].end <= BEFORE_GAP \
             and " ".join(folded[figures[k - 1].end:q.start].split()) in between:
-        return True  # "dropped 15% in five days"
-    if k + 1 >= len(figures) or not _is_move(figures[k + 1]):
+        return True  # "dropped 15% in five days"; "over five days after DeepSeek's claim": "over" makes it a span
+    if marks_a_day(folded, q.end) or k + 1 >= len(figures) or not _is_move(figures[k + 1]):
         return False
     move = figures[k + 1]
     gap = folded[q.end:move.start]

@@ -23,4 +23,37 @@ def led_by(reader, role, q) -> bool:
     lo, hi = reader.clause_span(start)
     while lo < hi and reader.folded[lo] in " \t#>*-":
         lo += 1
-    return role.lead.begins(reader.folded, past_question_mark(reader.folded, lo), reader._chinese)  # (past "Q: ")
+    if role.lead.begins(reader.folded, past_question_mark(reader.folded, lo), reader._chinese):  # (past "Q: ")
+        return True
+    return role.name == "condition" and in_consequence(reader, q, start)
+
+
+def in_consequence(reader, q, start: int) -> bool:
+    """Whether a clause of q's sentence before q's own (or q's own, before q) opens with a word of a condition
+    (roles.words [condition-clause]): that clause and the ones after it are a condition and its consequence
+    ("千卡集群训练约需30天，若考虑调试与迭代，总周期可能延长至90天，对应成本约122万美元", "The run took 53 days; if it had
+    used 10,000 GPUs, it would have cost about $2 million"), as a sentence a condition opens is (`led_by`). Only
+    words that cannot be read otherwise at a clause's head: not "had", "were" ("..., were down 5% at one point")."""
+    words, nots = _condition_words()
+    folded, pos = reader.folded, start
+    while pos < q.start:
+        lo, hi = reader.clause_span(pos)
+        while lo < hi and folded[lo] in " \t#>*-":
+            lo += 1
+        if lo < q.start and words.begins(folded, lo, reader._chinese) and not nots.begins(folded, lo, reader._chinese):
+            return True
+        pos = hi + 1
+    return False
+
+
+_CONDITION: list = []
+
+
+def _condition_words():
+    if not _CONDITION:
+        from dsfact.lang import load_words
+        from dsfact.matching.wordtables import Words
+
+        table = load_words("roles").get("condition-clause", {})
+        _CONDITION.extend((Words(table.get("words", ())), Words(table.get("not", ()))))
+    return _CONDITION[0], _CONDITION[1]

@@ -1,8 +1,10 @@
-"""The cost of one stage of a training run (roles.words [stage-cost], [stage-metric], [stage-total]): "context
-extension cost about $238,000", "后训练花费1万美元". A sum of money whose clause names a stage of training as its own is
-that stage's cost, a part of the run's: it states no claim of a cost whose metric names none of the stages (the
-final run's whole cost), unless its clause tells the stages summed ("in total", 总计). Standard library and the
-word tables only; the patterns compile on first use."""
+"""One stage of a training run (roles.words [stage-cost], [stage-metric], [stage-total], [stage-later]). The cost of
+a stage: "context extension cost about $238,000", "后训练花费1万美元". A sum of money whose clause names a stage of
+training as its own is that stage's cost, a part of the run's: it states no claim of a cost whose metric names none
+of the stages (the final run's whole cost), unless its clause tells the stages summed ("in total", 总计). The tokens
+of a stage after pre-training: "再经1.8万亿token的强化学习优化", "then fine-tuned on 1.5 trillion tokens" state no
+claim of the tokens a model was pre-trained on. Standard library and the word tables only; the patterns compile on
+first use."""
 from __future__ import annotations
 
 import re
@@ -20,7 +22,7 @@ def _pattern(key: str) -> re.Pattern:
         from dsfact.lang import words_of
 
         words = words_of("roles", key, longest_first=True)
-        after = "" if key == "stage-metric" else "(?![a-z])"  # a metric's word may go on: "pre-trained"
+        after = "" if key in ("stage-metric", "trained-stage") else "(?![a-z])"  # it may go on: "pre-trained"
         found = _RX[key] = re.compile("|".join(r"(?<![a-z])%s%s" % (re.escape(w), after) if w.isascii()
                                                else re.escape(w) for w in words) or "(?!)")
     return found
@@ -39,3 +41,22 @@ def stage_cost(matcher, q: Quantity, claim: Claim) -> bool:
             or _pattern("stage-total").search(folded, start, min(end, q.end + TOTAL_REACH)):
         return False
     return _pattern("stage-metric").search(claim.metric.lower()) is None
+
+
+def later_stage_tokens(matcher, q: Quantity, claim: Claim) -> bool:
+    """Whether count of tokens q, bound by `matcher` (a TextMatcher), is told of a stage after pre-training
+    (roles.words [stage-later]: "再经1.8万亿token的强化学习优化", "then fine-tuned on 1.5 trillion tokens") while `claim`
+    counts the tokens a model was pre-trained on (its metric names pre-training): q's clause names such a stage and
+    not pre-training ([trained-stage]: "pre-trained on 14.8T tokens before RL" keeps it)."""
+    if q.unit != "token" or claim.unit != "token" or _pattern("stage-metric").search(claim.metric.lower()) is None:
+        return False
+    folded = matcher.folded
+    start, end = matcher.reader().clause_span(q.start)
+    return _pattern("stage-later").search(folded, start, end) is not None \
+        and _pattern("trained-stage").search(folded, start, end) is None
+
+
+def stage_part(matcher, q: Quantity, claim: Claim) -> bool:
+    """Whether figure q is told of one stage of a training run that `claim` is not of: a stage's cost
+    (`stage_cost`) or the tokens of a stage after pre-training (`later_stage_tokens`)."""
+    return stage_cost(matcher, q, claim) or later_stage_tokens(matcher, q, claim)
