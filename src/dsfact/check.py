@@ -85,7 +85,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
         if finding.verdict != SUPPORTED and (q.start in loose_points or (q.start, q.end) in guessed  # never contradict
                                              or selected.unit == "count" and _counts_another_thing(matcher, q, selected)):
             continue  # percentage points; "每百萬tokens 16元" alone in Traditional text (NT$?); "300,000 households" by GPUs
-        doubt = (finding.verdict != SUPPORTED or loose_bound(finding)) and _doubt(matcher, q, candidates[0], selected)
+        doubt = _why_quiet(matcher, q, candidates[0], selected, finding)
         silenced, doubt = doubt and doubt != _doubt_rules().UNANCHORED, doubt and finding.verdict != SUPPORTED
         features = None
         if finding.verdict != SUPPORTED and not silenced:
@@ -155,14 +155,22 @@ def _doubt_rules():
     return _LATER["doubt"]
 
 
+def _why_quiet(matcher, q, candidate, claim, finding):
+    """_doubt of a figure that disagrees; of one agreeing only as a far bound ("跌超4%" beside a fall of 17%:
+    passage.loose_bound), whether its words place it on another day than its claim's (doubts_time)."""
+    if finding.verdict != SUPPORTED:
+        return _doubt(matcher, q, candidate, claim)
+    why = claim.time and loose_bound(finding) and _doubt_rules().doubts_time(matcher, q, claim)
+    return "" if not why or why == _doubt_rules().UNANCHORED else why
+
+
 def _doubt(matcher, q, candidate, selected):
     """Why a figure that disagrees with its claim may not contradict it ("" or False when nothing says so; UNANCHORED
     when nothing places it on its claim's day, and the text's other figures decide): a loose binding, an amount of
     another size, a move over a span, a day after a later model's release, another name in between, another day,
     a frame, another event, a list's total, a cell of a table flattened into text, another provider's price, a
     linked headline's day, a rate written before it that is not its claim's (the rules imported here: a text whose
-    figures agree with their claims never asks, but for a bound far from its claim, passage.loose_bound: "跌超4%" beside
-    a fall of 17% agrees with any big move, so a reason silences it too, and it is never left for the text to place)."""
+    figures agree with their claims never asks, but for a bound far from its claim: _why_quiet)."""
     if "why" not in _LATER:
         from dsfact.matching.calculation import calculated
         from dsfact.matching.flatrows import flattened_row
