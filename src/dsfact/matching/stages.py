@@ -1,10 +1,13 @@
-"""One stage of a training run (roles.words [stage-cost], [stage-metric], [stage-total], [stage-later]). The cost of
-a stage: "context extension cost about $238,000", "后训练花费1万美元". A sum of money whose clause names a stage of
-training as its own is that stage's cost, a part of the run's: it states no claim of a cost whose metric names none
-of the stages (the final run's whole cost), unless its clause tells the stages summed ("in total", 总计). The tokens
-of a stage after pre-training: "再经1.8万亿token的强化学习优化", "then fine-tuned on 1.5 trillion tokens" state no
-claim of the tokens a model was pre-trained on. Standard library and the word tables only; the patterns compile on
-first use."""
+"""One stage of a training run (roles.words [stage-cost], [stage-metric], [stage-total], [stage-part],
+[stage-later]). The cost of a stage: "context extension cost about $238,000", "后训练花费1万美元". A sum of money whose
+clause names a stage of training as its own is that stage's cost, a part of the run's: it states no claim of a cost
+whose metric names none of the stages (the final run's whole cost), unless its clause tells the stages summed ("in
+total", 总计). A cell of a table reads its row's label as its clause ("| 上下文扩展 | 11.9 | 23.8 |", "| Total | 2,788K |
+$5.576M |"). Pre-training ([stage-part]) is a stage only in a breakdown, a clause or row within BREAKDOWN_REACH of
+another stage's word ("| 预训练 | 266.4 | 532.8 |" above "| 上下文扩展 |"): alone, much copy calls the whole run its
+pre-training. The tokens of a stage after pre-training: "再经1.8万亿token的强化学习优化", "then fine-tuned on 1.5 trillion
+tokens" state no claim of the tokens a model was pre-trained on. The word tables only, and the table's cells
+(dsfact.matching.tables); the patterns compile on first use."""
 from __future__ import annotations
 
 import re
@@ -14,6 +17,7 @@ from dsfact.numbers.words import is_money
 
 _RX: dict[str, re.Pattern] = {}
 TOTAL_REACH = 16  # characters after a figure where a word of the stages summed is still its own (" in total")
+BREAKDOWN_REACH = 160  # characters either side of a pre-training figure where another stage's word makes a breakdown
 
 
 def _pattern(key: str) -> re.Pattern:
@@ -30,15 +34,23 @@ def _pattern(key: str) -> re.Pattern:
 
 def stage_cost(matcher, q: Quantity, claim: Claim) -> bool:
     """Whether sum of money q, bound by `matcher` (a TextMatcher), is the cost of a stage of training that `claim`
-    (a claim of a sum of money) is not of: q's clause names a stage, and no word of the stages summed stands
-    before q or right after it (a total told after a later figure is that figure's: "context extension
-    $238,000 and post-training $10,000, or $5.576 million in all"), and the claim's metric names no stage."""
+    (a claim of a sum of money) is not of: q's clause (or its table row's label) names a stage, and no word of
+    the stages summed stands before q or right after it (a total told after a later figure is that figure's:
+    "context extension $238,000 and post-training $10,000, or $5.576 million in all"), and the claim's metric
+    names no stage."""
     if not is_money(claim.unit):
         return False
     folded = matcher.folded
     start, end = matcher.reader().clause_span(q.start)
-    if _pattern("stage-cost").search(folded, start, end) is None \
-            or _pattern("stage-total").search(folded, start, min(end, q.end + TOTAL_REACH)):
+    spans = [(start, end)]
+    label = _row_label(matcher, q)
+    if label is not None:
+        spans.append(label)
+    if any(_pattern("stage-total").search(folded, a, min(b, q.end + TOTAL_REACH) if a == start else b) for a, b in spans):
+        return False
+    if not any(_pattern("stage-cost").search(folded, a, b) for a, b in spans) and not (
+            any(_pattern("stage-part").search(folded, a, b) for a, b in spans)
+            and _pattern("stage-cost").search(folded, max(0, q.start - BREAKDOWN_REACH), q.end + BREAKDOWN_REACH)):
         return False
     return _pattern("stage-metric").search(claim.metric.lower()) is None
 
@@ -60,3 +72,11 @@ def stage_part(matcher, q: Quantity, claim: Claim) -> bool:
     """Whether figure q is told of one stage of a training run that `claim` is not of: a stage's cost
     (`stage_cost`) or the tokens of a stage after pre-training (`later_stage_tokens`)."""
     return stage_cost(matcher, q, claim) or later_stage_tokens(matcher, q, claim)
+
+
+def _row_label(matcher, q: Quantity) -> tuple[int, int] | None:
+    """The span of the label of the table row that holds figure q; None outside a table or with no label."""
+    from dsfact.matching.tables import cell_spans
+
+    spans = cell_spans(matcher, q)
+    return spans[0] if spans else None

@@ -13,6 +13,7 @@ from dsfact.lang import words_of
 from dsfact.matching.cues import METRIC, _cue_key, has_cjk, is_cjk
 from dsfact.matching.listlabels import measured_by, value_label
 from dsfact.matching.namednoun import naming_noun, without_acronyms
+from dsfact.matching.namehead import heads_phrase
 from dsfact.matching.pairedlists import listed_kinds
 from dsfact.matching.recipients import compared_owner, recipient_before
 from dsfact.matching.respective import pair_by_name
@@ -268,8 +269,8 @@ def _attributive(folded: str, q_start: int, q_end: int, name_start: int, name_en
     if name_start >= q_end:
         gap = _ASIDE_FIRST.sub("", folded[q_end:name_start], count=1)  # "5000亿美元（约3.6万亿元）的项目，名为"
         bare = gap.strip().rstrip(_QUOTES).strip()
-        if bare in ("", "的", "-", "—"):
-            return FIRM if headed else LOOSE
+        if bare in ("", "的", "-", "—"):  # "€200亿InvestAI但……": the name heads the figure's phrase
+            return FIRM if headed or heads_phrase(folded, name_end) else LOOSE
         for article in words_of("roles", "naming", "after"):  # "a $500 billion project called the Stargate Project"
             if bare.endswith(" " + article):
                 bare = bare[:-len(article)].rstrip()

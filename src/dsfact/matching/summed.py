@@ -12,6 +12,8 @@ from dsfact.matching.cues import ENTITY, SUBJECT, has_cjk
 from dsfact.model import Claim, Quantity
 
 SUM_SLACK = 0.03  # the parts add up to the total within this share of it (a total told "about" or rounded)
+UNNAMED_PART = 0.1  # or fall short of it by at most this share: a small part left unnamed ("R1-Zero $202,000 and
+# R1 $82,000, $294,000 in all", the $10,000 of SFT data not told)
 WORD_REACH = 16  # characters read after a total for its word of total ("2,048 GPUs in all")
 
 
@@ -32,7 +34,8 @@ def _summable(x: Quantity) -> bool:
 
 def part_of_total(text, q: Quantity, claim: Claim | None = None) -> bool:
     """Whether figure q (`text`: a TextMatcher) is one of two or more figures of its unit listed right before a
-    total of that unit in its sentence that a word of [total-of-parts] tells as their sum, and that they add up to.
+    total of that unit in its sentence that a word of [total-of-parts] tells as their sum, and that they add up to
+(or nearly: a small part may go unnamed).
     With the `claim` q is bound to: parts whose sentence names that claim's subject and no other name are stages
     of it, not members' own figures ("R1-Zero cost $202,000, SFT data $10,000 and R1 $82,000, $294,000 in total")."""
     if not _summable(q):
@@ -56,7 +59,7 @@ def part_of_total(text, q: Quantity, claim: Claim | None = None) -> bool:
             run = parts[first:]
             if not all(_summable(x) for x in run):
                 break
-            if abs(sum(x.value for x in run) - total.value) <= SUM_SLACK * total.value:
+            if -UNNAMED_PART * total.value <= sum(x.value for x in run) - total.value <= SUM_SLACK * total.value:
                 own = None if claim is None else text.index.position.get(claim.id)
                 return first <= at and not _members_named(text, run[0].end, total.start, own, sentence.start)
         return False

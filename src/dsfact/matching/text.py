@@ -89,8 +89,8 @@ def _story_reach(text, si: int) -> bool:
 
 
 # between a figure and its restatement in other terms: "89 points, or 1.46%", "$589 billion, or about 17%",
-# "89點，或1.46%"
-_OR_RESTATED = lazy(r"\s*[,，]\s*(?:or|或)\s+(?:[a-z]+\s+)?$|\s*，\s*或\s*$")
+# "89點，或1.46%", and with the half-width comma Chinese copy often keeps, "612.47點,或3.07%"
+_OR_RESTATED = lazy(r"\s*[,，]\s*(?:or|或)\s+(?:[a-z]+\s+)?$|\s*[,，]\s*或\s*$")
 
 
 def _or_restated(text: str, quantities: list[Quantity]) -> list[int]:

@@ -22,6 +22,7 @@ from dsfact.numbers.numerals import (
 )
 
 _ZH_SCALE_FIRST = frozenset("十百千多万亿兆")  # what a Chinese scale after a figure begins with (5万, 3千多万)
+_ZH_SCALE_WORDS = frozenset("万萬亿億兆")  # the scales a figure may end on before a word of Latin letters
 
 
 def _smaller_part(w: str, r, q: int, scale: int) -> tuple[int, int, int] | None:
@@ -344,7 +345,8 @@ class _Amounts:
             return a.end
         end = core.end
         if a.end == end and core.kind == "ar" and end < self.n and self.w[end].isascii() and self.w[end].isalpha() \
-                and not self._before_name(start, end) and not self._grouped_before_word(start, end):
+                and not self._before_name(start, end) and not self._grouped_before_word(start, end) \
+                and not self._scale_before_word(end):
             # Glued to letters that are no unit: 5G, 3D.
             return self.r.glued_tail.match(self.w, end).end()
         self._read_after(a)
@@ -358,6 +360,13 @@ class _Amounts:
         if _WORD_AFTER is None:
             _WORD_AFTER = re.compile(r"[A-Z][a-z]{2,}(?![A-Za-z0-9])")
         return "," in self.w[start:end] and _WORD_AFTER.match(self.w, end) is not None
+
+    def _scale_before_word(self, end: int) -> bool:
+        """Whether a figure that ends on a Chinese scale word runs into Latin letters ("€200亿InvestAI",
+        "5000億美元Stargate" without its unit, "$5亿OpenAI"): a code glues its letters to digits (5G, 3D, H800),
+        never to 万/亿, so the letters begin a word of their own and the figure is an amount. In English text a
+        scale word is spelled and spaced ("€200bn InvestAI"), so this reads only Chinese."""
+        return self.w[end - 1] in _ZH_SCALE_WORDS
 
     def _before_name(self, start: int, end: int) -> bool:
         """Whether the letters glued to a figure in Chinese text begin a name of their own, which the figure

@@ -18,6 +18,7 @@ _FOLDS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}  # what else (?i) m
 _NOT_LETTER = "(?![A-Za-z])"
 # the words 成 begins that are no tenths (成为, 成本, 成功)
 _NOT_CHENG = "(?![为本功立长果绩员交就熟型效分品都了绩事])"
+_NOT_POSTURE = "(?![下着著在倒地桌床])"  # 趴 as a verb (趴下, 趴在桌上): lying down, not a per cent
 # what may follow 半 that ends a span of time (四年半内, 一天半的时间), so that 年半导体 is no half year
 _HALF_ENDS = r"(?=[内的后前来之里中左右以才就了期间时，。、；：,.;:\s]|$)"
 
@@ -160,7 +161,7 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
     alts += [("encur", r"-(?i:" + spaced(x) + ")" + _NOT_LETTER, "-") for x in en_cur if " " not in x]
     alts += _each(("USD", "EUR", "HKD", "CNY", "RMB", "JPY", "GBP", "TWD"), "encur", tail=_NOT_LETTER)
     alts.append(_spaced(uw, "cents"))
-    alts += _each(uw.get("cents-cjk", ()), "cents")  # 美分, 美仙: glued to the figure or after one space
+    alts += _each(uw.get("cents-cjk", ()), "cents") + _each(uw.get("pct-cjk", ()), "pct", tail=_NOT_POSTURE)  # 美分; 17趴
     alts += [
         ("watt", r"\s?(?:兆瓦|千瓦|吉瓦|瓦特?)(?!时)", "兆千吉瓦"),
         ("watt", r"\s?(?P<wp>[kKMGT]?)W(?![A-Za-z])", "kKMGTW"),
