@@ -20,6 +20,7 @@ _START = attrgetter("start")  # a cue hit's start, to bisect a sentence's hits b
 
 MODIFIER_GAP = 3  # a name this close before a metric word qualifies it: "Nvidia GPUs", "Nvidia's H800s"
 CHIP_CODE = r"[a-z]{1,3}[0-9]{2,4}"  # a product's code, folded: "a100", "h800", "gb200"
+CHIP_CODE_WORD = lazy(r"(?<![a-z0-9])(" + CHIP_CODE + r")(?:s|[a-z])?(?![a-z0-9])")  # a chip's code as a word: h100, gb200, a100s
 _CHIP_CODE = lazy(r"\s+" + CHIP_CODE + r"[a-z]?(?![a-z0-9])")  # after a name: "Nvidia A100", "Nvidia H800s"
 CAUSE_REACH = 90  # characters: a word of cause this close before a name after the figure puts it aside
 

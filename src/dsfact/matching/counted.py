@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from dsfact.matching.aside import CHIP_CODE
+from dsfact.matching.aside import CHIP_CODE_WORD as _CODE
 from dsfact.matching.wordtables import word_places
 from dsfact.model import Claim, Quantity
 from dsfact.numbers.patterns import lazy
@@ -178,7 +178,6 @@ def _run(after: str) -> str:
 
 
 _LATIN_HEAD = re.compile(r" ?(?:[a-z0-9][a-z0-9 -]*)?")  # the Latin words that open a Chinese run ("gpu" of "gpu时间")
-_CODE = re.compile(r"(?<![a-z0-9])(" + CHIP_CODE + r")(?:s|[a-z])?(?![a-z0-9])")  # a chip's code: h100, gb200, a100s
 
 
 _JOIN = lazy(r"\s*(?:/|&|and|or|和|与|及|或|、)\s*$")  # what joins two chips' codes named together
