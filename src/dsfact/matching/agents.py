@@ -36,7 +36,7 @@ def agent_of_attribute(text, q, hit) -> bool:
     if not any(w in head for w in lead) and not _bare(folded, hit.end, verbs, marks):
         return False
     gap = folded[hit.end:q.start]
-    if not any(w in gap for w in verbs) or any(c in gap for c in "。；;，,") and not _listed_after_verb(gap, verbs):
+    if not any(w in gap for w in verbs) or any(c in gap for c in _CLAUSE_ENDS) and not _listed_after_verb(gap, verbs):
         return False
     span = _head_noun(folded, q.end, marks)
     if span is None:
@@ -73,18 +73,20 @@ def _head_noun(folded: str, end: int, marks: tuple[str, ...]) -> tuple[int, int]
     at = min((tail.find(w) for w in marks if w in tail), default=-1)
     if at >= 0:
         start = i + at + 1
-        stop = min((k for k in (folded.find(c, start, start + HEAD_REACH) for c in _CLAUSE_ENDS) if k >= 0),
-                   default=start + HEAD_REACH)  # the head noun, in the phrase's own clause
-        return start, stop
+        stop = _clause_end(folded, start, HEAD_REACH)  # the head noun, in the phrase's own clause
+        return start, stop if stop >= 0 else start + HEAD_REACH
     if folded[i:i + 1] not in ("，", ",", "、"):
         return None
-    stop = min((k for k in (folded.find(c, i + 1, i + 1 + 2 * HEAD_REACH) for c in _CLAUSE_ENDS) if k >= 0),
-               default=-1)
+    stop = _clause_end(folded, i + 1, 2 * HEAD_REACH)
     if stop < 0:
         return None
     at = max(folded.rfind(w, i + 1, stop) for w in marks)
     return (at + 1, min(stop, at + 1 + HEAD_REACH)) if at > i else None
 
+
+def _clause_end(folded: str, start: int, reach: int) -> int:
+    """Where the first mark of _CLAUSE_ENDS stands within `reach` characters from `start`; -1 when none does."""
+    return min((k for k in (folded.find(c, start, start + reach) for c in _CLAUSE_ENDS) if k >= 0), default=-1)
 
 def _listed_after_verb(gap: str, verbs: tuple[str, ...]) -> bool:
     """Whether the only clause mark between the agent and the figure follows the agent's verb (推动、规模达):
