@@ -4,8 +4,6 @@ splitter for dsfact.document.markdown (a Markdown table's cells) and dsfact.matc
 table's rows)."""
 from __future__ import annotations
 
-import re
-
 
 def row_cells(s: str, a: int, b: int) -> list[tuple[int, int]]:
     """The cells of a table row s[a:b] as (start, end) offsets: split at pipes not escaped with a
@@ -52,14 +50,6 @@ def is_pipe_row(s: str, a: int, b: int) -> bool:
     return pipes >= 2 and (is_delimiter_row(s, a, b) or _under_delimiter(s, a) or _over_delimiter(s, b))
 
 
-def joined_table(s: str, a: int, b: int) -> bool:
-    """Whether the line s[a:b] is a whole pipe table whose rows a page joined on one line, its header's
-    delimiter row among them ("| Model | Input | | --- | --- | | V3 | $0.27 |"): a line of its own, never
-    prose run on from the line before it or into the line after."""
-    return is_pipe_row(s, a, b) and _JOINED_DELIMITER.search(s, a, b) is not None
-
-
-_JOINED_DELIMITER = re.compile(r"\|[ \t]+\|[ \t]*:?[-—–─－]{3,}")
 _BARE_REACH = 50  # lines searched up for the delimiter row of a table that lost its outer pipes
 
 

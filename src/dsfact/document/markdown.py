@@ -20,7 +20,7 @@ import bisect
 from functools import lru_cache
 from types import SimpleNamespace
 
-from dsfact.document.cells import is_pipe_row, joined_table, row_cells
+from dsfact.document.cells import is_pipe_row, row_cells
 from dsfact.document.copied import copied_block, copied_break
 from dsfact.document.directives import Comment
 from dsfact.document.labels import breaks_before, link_label, outlined, set_apart
@@ -472,8 +472,8 @@ def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None
                                  or copied_break(s, segments, k, copied)  # a page's paragraph or title a line
                                  # a table's row is a line of its own: the prose line right after its last row
                                  # ("CNY Pricing:" over the next table) is not run on into it, nor one over its header
-                                 or is_pipe_row(s, a, b) or is_pipe_row(s, nxt, segments[k + 1][1])
-                                 or joined_table(s, a, b) or joined_table(s, nxt, segments[k + 1][1])):  # one line
+                                 # (a table a page joined on one line, "| Model | Input | | --- | --- |", is a pipe row too)
+                                 or is_pipe_row(s, a, b) or is_pipe_row(s, nxt, segments[k + 1][1])):
             if nl != -1:
                 mask[nl] = KEEP
                 if nl and s[nl - 1] == "\r":
