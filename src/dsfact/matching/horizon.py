@@ -18,7 +18,7 @@ def plan_horizon(text, q, x, day: datetime.date, claim) -> bool:
     """Whether date figure x, a state's date (`day`) in figure q's sentence, is the deadline of a plan that q's
     sentence tells, in the year the claim's sources were written (`text`: a TextMatcher)."""
     from dsfact.matching.events import event_of
-    from dsfact.matching.when import source_days
+    from dsfact.matching.sourcedays import source_days
     from dsfact.matching.wordtables import whole_word_in
 
     if event_of(claim) not in words_of("time", "state", "plan-events"):

@@ -92,10 +92,11 @@ def marks_a_day(folded: str, end: int) -> bool:
 def _dated_after_sources(text, times: tuple[str, ...], claim: Claim) -> bool:
     """Whether a date of figure q's own (`times`, its time tags) gives a day after every source of its claim
     was written; a date without its year is in the text's year, else in the year of the claim's last source."""
-    from dsfact.matching.when import SHIFTED, source_days
+    from dsfact.matching.sourcedays import all_source_days
+    from dsfact.matching.when import SHIFTED
 
-    days = source_days(claim, text.registry.sources)
-    if not days or len(days) < len(claim.statements):
+    days = all_source_days(claim, text.registry.sources)
+    if not days:
         return False
     last = datetime.date.fromisoformat(max(days))
     for tag in times:
@@ -117,19 +118,16 @@ def _written_later(text, q: Quantity, claim: Claim) -> bool:
     """Whether the text (its date, text.day) was written WRITTEN_LATER days or more after every source of the
     claim while neither figure q's sentence nor the one before it in its paragraph names the registry's story
     (dsfact.matching.undated.story_names)."""
+    from dsfact.matching.sourcedays import days_after_sources
     from dsfact.matching.undated import story_names
-    from dsfact.matching.when import source_days
 
     if not text.day or text.day.startswith("--"):
         return False
-    days = source_days(claim, text.registry.sources)
-    if not days or len(days) < len(claim.statements):
-        return False
     try:
-        late = (datetime.date.fromisoformat(text.day[:10]) - datetime.date.fromisoformat(max(days))).days
+        late = days_after_sources(datetime.date.fromisoformat(text.day[:10]), claim, text.registry.sources)
     except ValueError:
         return False
-    if late < WRITTEN_LATER:
+    if late is None or late < WRITTEN_LATER:
         return False
     si = text.sentence_of(q.start)
     start, end = text.sentences[si].start, text.sentences[si].end
@@ -141,11 +139,12 @@ def _written_later(text, q: Quantity, claim: Claim) -> bool:
 def _written_before(text, claim: Claim) -> bool:
     """Whether the text was written before every source of the claim (its date, text.day), or, with no date of its
     own, names years of this century that all come before the sources' first year and never names the story."""
+    from dsfact.matching.sourcedays import all_source_days
     from dsfact.matching.undated import story_names
-    from dsfact.matching.when import source_days, written_years
+    from dsfact.matching.when import written_years
 
-    days = source_days(claim, text.registry.sources)
-    if not days or len(days) < len(claim.statements):
+    days = all_source_days(claim, text.registry.sources)
+    if not days:
         return False
     if text.day:
         if text.day.startswith("--"):

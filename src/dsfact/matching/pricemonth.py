@@ -15,7 +15,8 @@ import calendar
 import datetime
 import re
 
-from dsfact.matching.when import LATER_DAYS, implied_year, source_days
+from dsfact.matching.sourcedays import all_source_days, source_days
+from dsfact.matching.when import LATER_DAYS, implied_year
 from dsfact.numbers.patterns import led_by
 
 _MONTHS: list = []  # [the pattern of an English month alone, {name: month}], built once
@@ -86,8 +87,8 @@ def priced_later(text, q, claim) -> bool:
     sources' price, which is judged."""
     if claim.per is None or q.unit == "date" or not text.day or text.day.startswith("--"):
         return False
-    days = source_days(claim, text.registry.sources)
-    if not days or len(days) < len(claim.statements):
+    days = all_source_days(claim, text.registry.sources)
+    if not days:
         return False
     try:
         written = datetime.date.fromisoformat(text.day[:10])

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.horizon import plan_horizon
+from dsfact.matching.sourcedays import all_source_days, days_after_sources, source_days
 from dsfact.numbers.patterns import lazy
 from dsfact.quantity import dates_agree
 
@@ -270,22 +271,10 @@ def state_day(folded: str, start: int, end: int, value: str) -> datetime.date | 
         return None
 
 
-def source_days(claim, sources: dict) -> list[str]:
-    """The days (ISO, "2025-01-20") on which the sources of a claim's statements were written, one per statement
-    whose source gives its full date."""
-    dates = (sources[st.source].date for st in claim.statements if st.source in sources)
-    return [d[:10] for d in dates if isinstance(d, str) and len(d) >= 10]
-
-
 def after_sources(day: datetime.date, claim, sources: dict) -> bool:
     """Whether `day` falls LATER_DAYS or more after every source that states a claim was written."""
-    days = source_days(claim, sources)
-    if not days or len(days) < len(claim.statements):
-        return False
-    try:
-        return (day - datetime.date.fromisoformat(max(days))).days >= LATER_DAYS
-    except ValueError:
-        return False
+    late = days_after_sources(day, claim, sources)
+    return late is not None and late >= LATER_DAYS
 
 
 def event_later(text, q, claim) -> bool:
@@ -364,8 +353,8 @@ def done_earlier(text, q, claim) -> bool:
     event = own_event(claim)
     if q.unit != "count" and (event is None or not event.once):
         return False
-    days = source_days(claim, text.registry.sources)
-    if not days or len(days) < len(claim.statements):
+    days = all_source_days(claim, text.registry.sources)
+    if not days:
         return False
     first = datetime.date.fromisoformat(min(days))
     for value in _clause_dates(text, q):
@@ -383,8 +372,8 @@ def priced_earlier(text, q, claim) -> bool:
     last day); other earlier events (a company's purchase of GPUs in 2021) may be what a claim states."""
     if claim.per is None or q.unit == "date":  # (a figure bound to a price is one, its "per" read or not)
         return False
-    days = source_days(claim, text.registry.sources)
-    if not days or len(days) < len(claim.statements):
+    days = all_source_days(claim, text.registry.sources)
+    if not days:
         return False
     for value in _clause_dates(text, q):
         last = _last_day(value.rstrip(SHIFTED))
