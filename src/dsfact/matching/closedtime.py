@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.wordtables import spaced
 from dsfact.numbers.patterns import lazy
 
 
@@ -21,9 +22,7 @@ def _table(name: str) -> tuple[re.Pattern, tuple[str, ...]]:
     from dsfact.lang import words_of
 
     words = words_of("time", name)
-    latin = sorted((w for w in words if not has_cjk(w)), key=len, reverse=True)
-    pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in latin)
-                         + r")(?![a-z0-9])")
+    pattern = re.compile(r"(?<![a-z0-9])(?:" + spaced([w for w in words if not has_cjk(w)]) + r")(?![a-z0-9])")
     return pattern, tuple(sorted((w for w in words if has_cjk(w)), key=len, reverse=True))
 
 

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.wordtables import spaced
 
 REACH = 60  # characters between the denial and the figure: one predicate, not a sentence
 
@@ -25,9 +26,8 @@ def _table(key: str) -> tuple[re.Pattern | None, tuple[str, ...]]:
     from dsfact.lang import words_of
 
     words = words_of("roles", f"denied-{key}")
-    latin = sorted((w for w in words if not has_cjk(w)), key=len, reverse=True)
-    pattern = re.compile(r"(?<![a-z0-9'’])(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in latin)
-                         + r")(?![a-z0-9'’])") if latin else None
+    latin = [w for w in words if not has_cjk(w)]
+    pattern = re.compile(r"(?<![a-z0-9'’])(?:" + spaced(latin) + r")(?![a-z0-9'’])") if latin else None
     return pattern, tuple(w for w in words if has_cjk(w))
 
 

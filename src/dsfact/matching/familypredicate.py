@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from dsfact.matching.wordtables import spaced
+
 _REACH = 10  # characters from 的 to the end of the noun of a version ("的實驗性迭代版本")
 _STOPS = frozenset("，,。；;：:！!？?")
 _WORDS: list = []
@@ -59,8 +61,6 @@ def _words() -> tuple[re.Pattern, tuple[str, ...]]:
     if not _WORDS:
         from dsfact.lang import words_of
 
-        latin = sorted(words_of("names", "family-of", "before"), key=len, reverse=True)
-        body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in latin) or "(?!)"
-        _WORDS.append((re.compile(r"(?<![a-z])(?:" + body + r")\s+(?:the\s+)?$"),
+        _WORDS.append((re.compile(r"(?<![a-z])(?:" + spaced(words_of("names", "family-of", "before")) + r")\s+(?:the\s+)?$"),
                        tuple(words_of("names", "family-of", "after"))))
     return _WORDS[0]

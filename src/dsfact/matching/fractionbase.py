@@ -17,6 +17,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from dsfact.matching.wordtables import spaced
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 
@@ -26,9 +27,7 @@ _STOPS = lazy(r"[，,。；;：:！!？?、（）()\[\]“”\"「」]")
 
 def _alternation(words) -> re.Pattern:
     """The Latin words of `words` as one pattern, each whole, longest first."""
-    words = sorted((w for w in words if w.isascii()), key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or "(?!)"
-    return re.compile(r"(?<![a-z0-9])(?:" + body + r")(?![a-z0-9])")
+    return re.compile(r"(?<![a-z0-9])(?:" + spaced([w for w in words if w.isascii()]) + r")(?![a-z0-9])")
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dsfact.matching.wordtables import spaced
+
 WORDS_BETWEEN = 2  # English words that may stand between "of the" and the whole ("of the roughly 260,000")
 REACH_CJK = 16  # characters between the whole and its part in Chinese ("26万块英伟达GPU中获得5万块")
 
@@ -23,8 +25,7 @@ def _receiving() -> re.Pattern:
     """roles.words [part-of] `near`: the verbs of receiving a share, as the last words before a part."""
     from dsfact.lang import words_of
 
-    verbs = sorted(words_of("roles", "part-of", "near"), key=len, reverse=True)
-    return re.compile(r"(?<![a-z])(?:" + "|".join(r"\s+".join(map(re.escape, v.split())) for v in verbs)
+    return re.compile(r"(?<![a-z])(?:" + spaced(words_of("roles", "part-of", "near"))
                       + r")(?:\s+(?:about|some|around|roughly|nearly|only|just))?\s+$")
 
 
@@ -35,8 +36,7 @@ def _patterns() -> tuple[tuple[re.Pattern, re.Pattern], tuple[tuple[str, ...], t
     from dsfact.lang import words_of
 
     def english(key: str) -> re.Pattern:
-        between = sorted(words_of("roles", "part-of", key), key=len, reverse=True)
-        return re.compile(r"\s+(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in between)
+        return re.compile(r"\s+(?:" + spaced(words_of("roles", "part-of", key))
                           + rf")(?:\s+[a-z][a-z'’-]*){{0,{WORDS_BETWEEN}}}?\s+$")
 
     def chinese(key: str) -> tuple[str, ...]:

@@ -33,7 +33,7 @@ def restated_own(q: Quantity, claim: Claim, roles) -> str:
             and not local_before(roles.reader.folded, quantities[k - 1], q):  # "$948 billion (US$593 billion)"
         return ""
     if not is_money(quantities[k - 1].unit):
-        return NEAR  # a stage's hours priced (priced_stage): may agree, never contradicts
+        return NEAR  # a stage's hours priced (priced_stage), a duration in another unit: may agree, never contradicts
     from dsfact.matching.roles import lexicon
 
     if any(name in roles for name in lexicon().never(claim.kind) if name != "conversion"):

@@ -11,6 +11,8 @@ import bisect
 import re
 from functools import lru_cache
 
+from dsfact.matching.wordtables import spaced
+
 REACH = 40  # characters of the clause after a figure's in which its words are sought
 GAP_WORDS = 3  # English words that may stand between a word of revision and its noun ("revised 2025 capex plan")
 GAP_CJK = 12  # characters that may stand between them in Chinese ("最新的2025年資本支出預測")
@@ -36,14 +38,11 @@ def _revised_plan() -> tuple[re.Pattern, re.Pattern]:
     from dsfact.lang import words_of
     from dsfact.matching.cues import has_cjk
 
-    def alt(words):
-        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-
     before, nouns = words_of("roles", "revised-plan", "before"), words_of("roles", "revised-plan")
     latin = [w for w in before if not has_cjk(w)], [w for w in nouns if not has_cjk(w)]
     chinese = [w for w in before if has_cjk(w)], [w for w in nouns if has_cjk(w)]
-    english = re.compile(rf"(?<![a-z0-9])(?:{alt(latin[0])})(?:\s+[\w'’.-]+){{0,{GAP_WORDS}}}?\s+(?:{alt(latin[1])})(?![a-z])")
-    cjk = re.compile(rf"(?:{alt(chinese[0])})[^,，;；。.]{{0,{GAP_CJK}}}?(?:{alt(chinese[1])})")
+    english = re.compile(rf"(?<![a-z0-9])(?:{spaced(latin[0])})(?:\s+[\w'’.-]+){{0,{GAP_WORDS}}}?\s+(?:{spaced(latin[1])})(?![a-z])")
+    cjk = re.compile(rf"(?:{spaced(chinese[0])})[^,，;；。.]{{0,{GAP_CJK}}}?(?:{spaced(chinese[1])})")
     return english, cjk
 
 

@@ -316,26 +316,29 @@ def tells_story(text) -> bool:
     深度求索); True for a registry that names none (a date without a year then takes the claim's)."""
     found = getattr(text, "_tells_story", None)
     if found is None:  # read once per text
-        folded = text.registry.folded_cues  # the names folded at load: no converter for an English text
-        pattern = _story_pattern(tuple(folded.get(n, n.strip().lower()) for n in text.registry.story))
+        pattern = story_pattern(text)
         found = text._tells_story = pattern is None or pattern.search(text.folded) is not None
     return found
 
 
 def story_names(text) -> list[int]:
-    """Where a text names the registry's story (tells_story), in order: none for a registry that names none."""
-    folded = text.registry.folded_cues
-    pattern = _story_pattern(tuple(folded.get(n, n.strip().lower()) for n in text.registry.story))
-    return [] if pattern is None else [m.start() for m in pattern.finditer(text.folded)]
+    """Where a text names the registry's story (tells_story), in order: none for a registry that names none.
+    Read once per text: many rules ask."""
+    found = getattr(text, "_story_names", None)
+    if found is None:
+        pattern = story_pattern(text)
+        found = text._story_names = [] if pattern is None else [m.start() for m in pattern.finditer(text.folded)]
+    return found
 
 
-@lru_cache(maxsize=8)
 def story_pattern(text) -> re.Pattern | None:
-    """The registry's story names of `text` (a TextMatcher) as one pattern (_story_pattern); None when none."""
+    """The registry's story names of `text` (a TextMatcher) as one pattern (_story_pattern); None when none. The
+    names are folded at load (registry.folded_cues): no converter for an English text."""
     names = text.registry.folded_cues
     return _story_pattern(tuple(names.get(n, n.strip().lower()) for n in text.registry.story))
 
 
+@lru_cache(maxsize=16)
 def _story_pattern(names: tuple[str, ...]) -> re.Pattern | None:
     """The story's names (folded) as one pattern, a Latin name whole; None when there are none."""
     names = tuple(sorted({n for n in names if n}, key=len, reverse=True))
@@ -345,9 +348,6 @@ def _story_pattern(names: tuple[str, ...]) -> re.Pattern | None:
     # that opens with a look-behind in full at every character of the text, as often as a text is asked
     return re.compile(led_by(*names) + "(?:" + "|".join(re.escape(n) if not n.isascii()
                                                 else rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])" for n in names) + ")")
-
-
-
 
 
 def text_dates(text, months: frozenset[int] | None = None) -> list:
@@ -492,8 +492,7 @@ def _later_of_story(text, sentence) -> bool:
     from dsfact.matching.timewords import time_words
 
     folded = text.folded
-    names = text.registry.folded_cues
-    story = _story_pattern(tuple(names.get(n, n.strip().lower()) for n in text.registry.story))
+    story = story_pattern(text)
     for m, kind in time_words(folded, sentence.start, sentence.end):
         if kind not in AGO and not years_on((kind,)):
             continue

@@ -30,6 +30,12 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(parts) or "(?!)"
 
 
+def spaced(words) -> str:
+    """A regex alternation of words as given, longest first, the spaces of each word any white space ("(?!)"
+    when there are none): the caller puts the edges around it."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
 class Pattern:
     """A regex around an alternation of words, compiled on first use: without the words written in
     Chinese for text that has no Chinese character (they cannot match there, and they are half of what
