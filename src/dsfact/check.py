@@ -160,8 +160,7 @@ def _why_quiet(matcher, q, candidate, claim, finding):
     passage.loose_bound), whether its words place it on another day than its claim's (doubts_time)."""
     if finding.verdict != SUPPORTED:
         return _doubt(matcher, q, candidate, claim)
-    why = claim.time and loose_bound(finding) and _doubt_rules().doubts_time(matcher, q, claim)
-    return "" if not why or why == _doubt_rules().UNANCHORED else why
+    return claim.time and loose_bound(finding) and _doubt_rules().doubts_time(matcher, q, claim) or ""  # (UNANCHORED: judged)
 
 
 def _doubt(matcher, q, candidate, selected):

@@ -18,7 +18,6 @@ from dsfact.lang import words_of
 from dsfact.numbers.patterns import lazy
 
 TOOL_REACH = 16  # characters between a tool's maker and the tool's noun ("NVIDIA 性能较低的H800芯片")
-USE_REACH = 3  # characters between the word of use and the maker's name
 HEAD_REACH = 48  # characters before the name read for the word of use (and a count between)
 
 _COUNT_END = lazy(r"\d[\d,.]*\s*(?:万|千|k\b)?\s*$")  # the count right before the name ("2,048 ", 2048张: measure word cut)
@@ -49,7 +48,7 @@ def named_as_tool_maker(folded: str, start: int, end: int) -> bool:
     use right before the name (or before a count of the tools right before it) and the tool's noun a few words
     after it (names.words [tool-maker])."""
     head = folded[max(0, start - HEAD_REACH):start].rstrip(" ")
-    for text in (head[-(USE_REACH + 16):], _past_count(head)):
+    for text in (head, _past_count(head)):  # the word of use right before the name, or before its count
         if any(text.endswith(w) and (not w.isascii() or not text[-len(w) - 1:-len(w)].isalpha())
                for w in words_of("names", "tool-maker", "before")):
             break
