@@ -27,6 +27,7 @@ from dsfact.matching.otherweek import another_week, written_weeks_away
 from dsfact.matching.passedover import other_scale, passed_over  # noqa: F401 (the binding rules' API)
 from dsfact.matching.pastsaid import recalls_statement
 from dsfact.matching.pricemonth import priced_as_latest, priced_in_other_month, priced_later
+from dsfact.matching.quarteryear import year_with_quarter
 from dsfact.matching.recalledmonth import dated_tags, recalled_in_month
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
@@ -100,7 +101,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
             return ANOTHER_DAY  # a year's plan told months after it was stated, by the text or the clause
         if later_years_only(text, q, claim.time) or year_set_apart(text, q, claim.time) \
                 or year_as_base(text, q, claim.time) or year_beside_later(text, q, claim.time) \
-                or spent_in_year(text, q, claim.time):  # its outcome
+                or spent_in_year(text, q, claim.time) or year_with_quarter(text, q, claim.time):  # its outcome
             return ANOTHER_DAY  # "this year ..., far above the $72 billion of 2025": not the claim's year
         if text.year is None and recalls_statement(text, q):
             return UNANCHORED  # "还记得小扎曾在年初宣布……35万块": a statement of a year the text does not give
