@@ -83,6 +83,8 @@ def breaks_before(s: str, a: int, b: int, na: int, nb: int) -> bool:
     entries do ("Jan 20, 2025 — R1 released" over "Feb 17, 2025 — Grok 3 unveiled")."""
     if dated_entry(s, na, nb) and dated_entry(s, a, b):
         return True
+    if dateline(s, na, nb) or dateline(s, a, b):
+        return True  # a headline over "OUTLET | Jan 28, 2025, 03.26 AM IST": the date is the page's, not the headline's
     label, figure = labelled(s, na, nb)
     if not label:
         return False
@@ -97,6 +99,29 @@ def _dated() -> re.Pattern:
     return re.compile(r"[ \t]*(?:[-*•·][ \t]+)?(?:\*\*)?(?:" + month + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+\d{4})?"
                       r"|\d{1,2}[ \t]+" + month + r"(?:,?[ \t]+\d{4})?|\d{4}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?)?"
                       r"|\d{1,2}月\d{1,2}日)(?:\*\*)?[ \t]*(?:[—–:：]|-[ \t])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern:
+    # a byline or an outlet's name and a separator, or "Published" / "Updated", then a date (a month's name, its day
+    # and year; a day, month and year in figures; 2025年1月28日; 2025-01-28), then perhaps a time and its zone, and
+    # nothing else
+    month = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+    return re.compile(r"[ \t]*(?:(?:published|updated|posted)(?:[ \t]+on)?:?[ \t]+|[^\W\d_][\w.&' -]{0,40}?[ \t]*[|·•][ \t]*)?"
+                      r"(?:" + month + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}[ \t]+" + month + r",?[ \t]+\d{4}"
+                      r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})"
+                      r"(?:,?[ \t]+\d{1,2}[.:]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[a-z]{2,4})?)?[ \t]*$", re.IGNORECASE)
+
+
+def dateline(s: str, a: int, b: int) -> bool:
+    """Whether the line s[a:b] is a page's dateline alone, a byline or outlet's name perhaps before it and its time
+    after it ("TIMESOFINDIA.COM | Jan 28, 2025, 03.26 AM IST", "Published 27/01/2025, 08:46 pm", "January 28,
+    2025", "新浪财经 | 2025年01月28日 08:30"): it dates the page, so the line breaks around it end a sentence (a headline above it is not told of
+    that day, nor is the paragraph below it)."""
+    return b - a <= _DATELINE and _dateline().fullmatch(s, a, b) is not None
+
+
+_DATELINE = 80  # characters: a dateline is short
 
 
 def dated_entry(s: str, a: int, b: int) -> bool:

@@ -16,8 +16,51 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
     the name before it ("DeepSeek, a start-up spun out of High-Flyer, says it spent ...": High-Flyer, one of
     C01's exclude words, speaks of DeepSeek there, not of the figure's metric)."""
     return near and not governs_other(text, q, hit) and not describes_subject(text, hit, q.start) \
-        and (not text._figure_between(q, hit) or respectively_own or _restated_between(text, q, hit)) \
-        and not _owns_next(text, q, hit) and not _turned_after(text, q, hit) and not _past_gloss(text, q, hit)
+        and (not text._figure_between(q, hit) or respectively_own or _restated_between(text, q, hit)
+             or _counts_the_word(text, q, hit)) \
+        and not _owns_next(text, q, hit) and not _turned_after(text, q, hit) and not _past_gloss(text, q, hit) \
+        and not _base_of_other_rate(text, q, hit)
+
+
+_COUNT_GAP = lazy(r"\s*(?:[a-z][a-z'’-]*\s+){0,2}$")  # a count's gap to the word it counts: "12 new AI factories"
+
+
+def _counts_the_word(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether the one figure between q and an exclude word after it only counts the things that word names, of
+    another unit than q's: "invest €10 billion in its 12 new AI factories", "投入100億歐元建設12座AI工廠". The count
+    is the word's own, and the word still tells what q is spent on."""
+    if hit.start < q.end:
+        return False
+    between = [x for x in text._quantities or () if q.end <= x.start and x.end <= hit.start]
+    if len(between) != 1 or between[0].unit == q.unit or between[0].unit not in ("count", None):
+        return False
+    gap = text.folded[between[0].end:hit.start]
+    return len(gap) <= 3 or _COUNT_GAP.match(gap) is not None
+
+
+# the words between a figure and the base of its rate: "37B parameters per token", "$0.27 per million input tokens"
+_RATE_GAP = lazy(r"\s*(?:[^\W\d_][\w'’-]*\s+){0,2}?(?:per|a|an|each|every|for each|for every)"
+                 r"(?:\s+[^\W\d_][\w'’-]*){0,2}\s+$")
+
+
+def _base_of_other_rate(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether an exclude word before figure q, in an earlier clause of its sentence, is the base of the rate of
+    another figure there ("activating ~37B parameters per token; trained for approximately $5.6M", "charges $0.27
+    per million input tokens; its training cost was $5.6M"): it tells what that figure counts per unit, and rules
+    nothing out for q in the clause after. (In Chinese the base follows 每 before its figure, "每个token激活370亿参数",
+    and stays with it already.)"""
+    import bisect
+
+    if hit.end > q.start or bisect.bisect_right(text._marks, hit.start) == bisect.bisect_right(text._marks, q.start):
+        return False
+    k = bisect.bisect_left(text._quantity_starts, hit.start) - 1
+    if k < 0:
+        return False
+    x = text._quantities[k]
+    if x is q or x.end > hit.start or text.sentence_of(x.start) != text.sentence_of(hit.start) \
+            or bisect.bisect_right(text._marks, x.start) != bisect.bisect_right(text._marks, hit.start):
+        return False
+    return _RATE_GAP.match(text.folded[x.end:hit.start]) is not None
 
 
 def _past_gloss(text: TextCues, q: Quantity, hit) -> bool:

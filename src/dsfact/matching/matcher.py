@@ -289,12 +289,12 @@ class TextMatcher(TextCues):
                 cues.entity = min(cues.entity, d)
                 cues.named_before = cues.named_before or hit.end <= qs
             for ci in subjects:
-                if not compared:  # "优于OpenAI，且成本不到600万美元": not OpenAI's cost
+                if not compared:  # "优于OpenAI，且成本不到600万美元": not OpenAI's cost; "in the EU of €10 billion": a place
                     subject_d[ci] = min(subject_d.get(ci, INF), d)
+                    named.setdefault(ci, []).append(hit)  # (which parts no exclude word from q)
                 if hit.end <= qs:
                     subject_before.add(ci)
                     last_subject[ci] = max(last_subject.get(ci, -1), hit.end)
-                named.setdefault(ci, []).append(hit)
             for ci in metric_of:  # a name may carry its claim's metric, for a figure that qualifies it
                 if how := (FIRM if ci not in subjects else carried(self, q, hit, ci, subjects, hits, cues)):
                     metrics.append((hit, ci, d, how))
