@@ -1,0 +1,48 @@
+"""A move told in the middle of a trading day that no moment of the session could show. dsfact.matching.session
+finds the figures of a story told during the session ("was on track to lose", "last slid", 盘中, 现跌): they are the
+session's, not the close's, and may agree with a claim of the day's close but never contradict it, since the
+session's figure may rightly differ from the close. Yet a session's figure stays inside the day's range: no moment
+of the day lost more than the day's recorded extreme, and none lost a thousandth of its close while the story
+tells the day's rout. Two figures are therefore the writer's error, not the session's, and are judged:
+
+- one beyond every statement of the claim's group on that day (the close and the intraday extreme) by more than
+  BEYOND: "Nvidia plunges 71%" beside a close of 17% and a low of 17.6%, "英伟达盘中市值蒸发9000亿美元" beside a
+  close of $589 billion and a low of $614 billion;
+- one whose scale word slipped: its value a thousand or ten thousand times (a million for a billion, 萬 for 億)
+  away from a statement of the group, to within SCALE_SLIP: "on track to lose roughly $600 million" of a $593
+  billion loss, "盘中市值蒸发近6000万美元".
+
+Any other session figure ("down 12% in early trading", "on track to lose $400 billion") stays the session's."""
+from __future__ import annotations
+
+import math
+
+from dsfact.matching.session import mid_session
+from dsfact.model import Claim, Quantity
+
+BEYOND = 1.25  # a session's move this many times the day's largest recorded move is beyond the session's range
+SCALE_SLIP = math.log10(1.25)  # a ratio this close (in powers of ten) to a thousand or ten thousand is a slipped scale
+_SCALES = (3, 4)  # million/billion, 萬/億
+
+
+def session_move(text, q: Quantity, claim: Claim) -> bool:
+    """Whether figure q is a move of the session a text tells in its middle (dsfact.matching.session.mid_session)
+    that lies inside the range the claim's day could show (`text`: a TextMatcher)."""
+    return mid_session(text, q, claim.time) and not _out_of_session(text, q, claim)
+
+
+def _out_of_session(text, q: Quantity, claim: Claim) -> bool:
+    """Whether figure q is beyond the day's recorded extreme, or a scale slip of a recorded move, among the
+    statements of claim's group on the claim's day (the claim alone when it has no group)."""
+    if isinstance(q.value, str) or not q.value or q.unit != claim.unit or q.per is not None or q.high is not None:
+        return False
+    group = [c for c in text.registry.claims if c.group == claim.group and c.time == claim.time] \
+        if claim.group else [claim]
+    values = [abs(st.value) for c in group for st in c.statements
+              if (st.unit or c.unit) == q.unit and isinstance(st.value, (int, float)) and st.value]
+    if not values:
+        return False
+    value = abs(q.value)
+    if value > BEYOND * max(values) and q.qualifier is None:
+        return True  # ("more than 20%" of a day whose low was 17.6% is a loose bound, not told as beyond it)
+    return any(abs(abs(math.log10(value / v)) - scale) < SCALE_SLIP for v in values for scale in _SCALES)
