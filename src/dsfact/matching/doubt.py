@@ -9,6 +9,7 @@ from dsfact.matching.blended import blended_price
 from dsfact.matching.boundedspan import spans_bounded_part
 from dsfact.matching.captionday import caption_day_elsewhere
 from dsfact.matching.captions import folded_without_captions
+from dsfact.matching.comparedtime import without_standard
 from dsfact.matching.countedday import counted_day
 from dsfact.matching.cues import METRIC, VARIANT, has_cjk
 from dsfact.matching.datelineday import before_the_day_named, dated_another_day, written_in_another_week
@@ -158,7 +159,7 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
         # the text implies for a date without one is the claim's
         return _undated_doubt(text, q.start, _date_tags(own), time)
     own_clause = dated_tags(text, sentence.start, text.reader().clause_span(q.start)[1]) if own else \
-        _not_others(text, q, sentence, _before_consequence(text, q, sentence, tags))
+        _not_others(text, q, sentence, without_standard(text, q, sentence, _before_consequence(text, q, sentence, tags)))
     if "several-days" in own_clause and one_day_clause(text.reader(), q):  # "this week ... a loss in a single
         own_clause = tuple(t for t in own_clause if t != "several-days")  # session": that session's figure
     if not time_fits(time, own_clause, text.year, text.day):  # placed by its own words: a period told in a later
