@@ -31,6 +31,7 @@ from dsfact.matching.pricemonth import priced_as_latest, priced_in_other_month, 
 from dsfact.matching.recalledmonth import dated_tags, recalled_in_month
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
+from dsfact.matching.sessionrange import scale_slipped
 from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.spentyear import spent_in_year
 from dsfact.matching.storyday import one_day_clause, story_day
@@ -316,6 +317,8 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
     grown = ("later", "later-to-come", "grown-count", "running-total")  # 初步投资1000亿美元，4年内累计投资5000亿美元: the plan's whole
     if set(grown) & set(names) and (_after_tranche(text, q) or _grown_to_expected(text, q, claim)):
         names = [n for n in names if n not in grown]
+    if names == ["future-move"] and claim.time and scale_slipped(text, q, claim):
+        names = []  # "was on track to lose roughly $600 million" of a $593 billion day: a slipped scale, no forecast
     if names:
         from dsfact.matching.claimed import not_of_claimed  # "might be far above the stated $6M": of the other amount
         names = not_of_claimed(text, q, claim, names)
