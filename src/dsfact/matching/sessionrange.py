@@ -6,7 +6,7 @@ of the day lost more than the day's recorded extreme, and none lost a thousandth
 tells the day's rout. Two figures are therefore the writer's error, not the session's, and are judged:
 
 - one beyond every statement of the claim's group on that day (the close and the intraday extreme) by more than
-  BEYOND: "Nvidia plunges 71%" beside a close of 17% and a low of 17.6%, "英伟达盘中市值蒸发9000亿美元" beside a
+  BEYOND: "Nvidia plunges 71%" beside a close of 17% and a low of 17.6%, "英伟达盘中市值蒸发1.5万亿美元" beside a
   close of $589 billion and a low of $614 billion;
 - one whose scale word slipped: its value a thousand or ten thousand times (a million for a billion, 萬 for 億)
   away from a statement of the group, to within SCALE_SLIP: "on track to lose roughly $600 million" of a $593
@@ -22,7 +22,7 @@ import math
 from dsfact.matching.session import mid_session
 from dsfact.model import Claim, Quantity
 
-BEYOND = 1.25  # a session's move this many times the day's largest recorded move is beyond the session's range
+BEYOND = 1.5  # a session's move this many times the day's largest recorded move is beyond the session's range
 SCALE_SLIP = math.log10(1.25)  # a ratio this close (in powers of ten) to a thousand or ten thousand is a slipped scale
 _SCALES = (3, 4)  # million/billion, 萬/億
 
