@@ -116,7 +116,7 @@ def _units_read(matcher, quantities: list, registry: Registry) -> tuple[list, se
     """The figures with the units their text leaves to be read (a table cell's, 元, ¥, percentage points): the
     figures, those whose unit was guessed, those whose currency sign does not tell it, and those told in
     percentage points."""
-    from dsfact.matching.readings import points_as_percent, read_units
+    from dsfact.matching.readings import bare_amounts, points_as_percent, read_units
     from dsfact.matching.signs import shared_signs
     from dsfact.matching.tables import cell_units
 
@@ -126,7 +126,8 @@ def _units_read(matcher, quantities: list, registry: Registry) -> tuple[list, se
     quantities, loose_points = points_as_percent(quantities)  # "17 percentage points": 17%
     if guessed and _yuan_told(matcher, quantities, guessed, registry):
         guessed = frozenset()
-    return quantities, guessed | both, unsaid, loose_points
+    quantities, bare = bare_amounts(matcher, quantities)  # "wiped six hundred billion off Nvidia": its claims' currency
+    return quantities, guessed | both | bare, unsaid, loose_points
 
 
 def _yuan_told(matcher, quantities: list, guessed, registry: Registry) -> bool:
@@ -239,8 +240,7 @@ def _judged(q, selected, siblings, registry: Registry) -> tuple[Finding | None, 
     return finding, selected
 
 
-def _keep(kept: list, loose: set[int], said: dict[str, list], clause, q, finding: Finding, candidate,
-          doubt) -> None:
+def _keep(kept: list, loose: set[int], said: dict[str, list], clause, q, finding: Finding, candidate, doubt) -> None:
     """Keep a finding (with its clause and claim, its candidate's score and whether it is in doubt); note
     whether it is bound loosely (`loose`), or firmly and rightly, for a figure that says it again (`said`)."""
     kept.append((finding, None if clause is None else (clause, finding.claim), candidate.score, doubt))

@@ -9,6 +9,7 @@ from dsfact.matching.blended import blended_price
 from dsfact.matching.boundedspan import spans_bounded_part
 from dsfact.matching.captionday import caption_day_elsewhere
 from dsfact.matching.captions import folded_without_captions
+from dsfact.matching.comparedtime import without_standard
 from dsfact.matching.countedday import counted_day
 from dsfact.matching.cues import METRIC, VARIANT, has_cjk
 from dsfact.matching.datelineday import before_the_day_named, dated_another_day, written_in_another_week
@@ -31,6 +32,7 @@ from dsfact.matching.quarteryear import year_with_quarter
 from dsfact.matching.recalledmonth import dated_tags, recalled_in_month
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
+from dsfact.matching.sessionrange import scale_slipped
 from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.spentyear import spent_in_year
 from dsfact.matching.storyday import one_day_clause, story_day
@@ -159,7 +161,7 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
         # the text implies for a date without one is the claim's
         return _undated_doubt(text, q.start, _date_tags(own), time)
     own_clause = dated_tags(text, sentence.start, text.reader().clause_span(q.start)[1]) if own else \
-        _not_others(text, q, sentence, _before_consequence(text, q, sentence, tags))
+        _not_others(text, q, sentence, without_standard(text, q, sentence, _before_consequence(text, q, sentence, tags)))
     if "several-days" in own_clause and one_day_clause(text.reader(), q):  # "this week ... a loss in a single
         own_clause = tuple(t for t in own_clause if t != "several-days")  # session": that session's figure
     if not time_fits(time, own_clause, text.year, text.day):  # placed by its own words: a period told in a later
@@ -316,6 +318,8 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
     grown = ("later", "later-to-come", "grown-count", "running-total")  # 初步投资1000亿美元，4年内累计投资5000亿美元: the plan's whole
     if set(grown) & set(names) and (_after_tranche(text, q) or _grown_to_expected(text, q, claim)):
         names = [n for n in names if n not in grown]
+    if names == ["future-move"] and claim.time and scale_slipped(text, q, claim):
+        names = []  # "was on track to lose roughly $600 million" of a $593 billion day: a slipped scale, no forecast
     if names:
         from dsfact.matching.claimed import not_of_claimed  # "might be far above the stated $6M": of the other amount
         names = not_of_claimed(text, q, claim, names)

@@ -53,7 +53,7 @@ from dsfact.matching.roles import HEAD_DATE_WORDS, fits, turns_away
 from dsfact.matching.sections import answered, carried_loosely
 from dsfact.matching.sentdates import sentence_dates, time_fits_beside, weekday_counted
 from dsfact.matching.sentences import Sentence, asked
-from dsfact.matching.session import mid_session
+from dsfact.matching.sessionrange import session_move
 from dsfact.matching.stages import stage_part
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
 from dsfact.matching.tables import cell_spans, close_cell, header_time_fits, table_cues
@@ -98,7 +98,7 @@ class Candidate:
         if self._weak is None:
             (text, q, ci, invested), time = self._ask, self.claim.time  # a share put in, another member, mid-session
             self._weak = ((invested and not jointly(text, q)) or other_member(text, q, ci, self.cues.names)
-                          or (time is not None and time.count("-") == 2 and mid_session(text, q, time)))
+                          or (time is not None and time.count("-") == 2 and session_move(text, q, self.claim)))
         return self._weak
 
     def __repr__(self) -> str:

@@ -16,9 +16,12 @@ trillion"), a decimal point being no stop; and when it stands bare in brackets r
 tokens (14.8T)", "词元（14.8万亿）").
 
 Hours by the hundred thousand are GPU hours: "2.788 million hours on H800 GPUs", "总训练时长高达2亿小时".
-No run is timed in decades of wall-clock hours; a count that large is of processor hours."""
+No run is timed in decades of wall-clock hours; a count that large is of processor hours.
+
+A sum of money written without its currency is read in its claims' one currency (dsfact.matching.bareamount)."""
 from __future__ import annotations
 
+from dsfact.matching.bareamount import bare_amounts  # noqa: F401 (read with the other units, by dsfact.check)
 from dsfact.model import Quantity
 
 YUAN = "元"

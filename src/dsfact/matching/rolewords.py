@@ -19,7 +19,7 @@ _WORD_LISTS = frozenset((
     "built-stage",
     "change-words", "near-carried", "sized-gap", "fraction-base", "total-of-parts", "corrected-next", "corrected-to",
     "change-header", "unit-column", "move-consequence", "rate-base", "question-stops", "for-phrase", "earmark-own",
-    "revised-cell", "put-to", "denied-verb", "denied-stops", "combines"))
+    "revised-cell", "put-to", "denied-verb", "denied-stops", "combines", "compared-standard", "bare-amount-after"))
 
 
 class Role:

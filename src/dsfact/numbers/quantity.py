@@ -215,7 +215,7 @@ def odd_step(text: str, value) -> float | None:
 
 
 SLIPS = (1e3, 1e4, 1e6, 1e8)  # the ratios a slipped scale word makes: million/billion, 萬/億, million/trillion, 萬/萬億
-_SCALE_WORD = lazy(r"thousand|million|billion|trillion|[0-9]\s*(?:bn|mn|tn|m|b|k)(?![a-z])|[千萬万億亿兆]", re.I)
+_SCALE_WORD = lazy(r"thousand|million|billion|trillion|[0-9]\s*(?:bn|mn|tn|bil|mil|tril|m|b|k)(?![a-z])|[千萬万億亿兆]", re.I)
 
 
 _DOT_GROUPED = lazy(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?![0-9])")
