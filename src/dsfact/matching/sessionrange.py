@@ -5,8 +5,8 @@ session's figure may rightly differ from the close. Yet a session's figure stays
 of the day lost more than the day's recorded extreme, and none lost a thousandth of its close while the story
 tells the day's rout. Two figures are therefore the writer's error, not the session's, and are judged:
 
-- one beyond every statement of the claim's group on that day (the close and the intraday extreme) by more than
-  BEYOND: "Nvidia plunges 71%" beside a close of 17% and a low of 17.6%, "英伟达盘中市值蒸发1.5万亿美元" beside a
+- one beyond every statement of the claim's group on that day (the close and the intraday extreme, when the group
+  records one: a close alone does not tell how far the session strayed) by more than BEYOND: "Nvidia plunges 71%" beside a close of 17% and a low of 17.6%, "英伟达盘中市值蒸发1.5万亿美元" beside a
   close of $589 billion and a low of $614 billion;
 - one whose scale word slipped: its value a thousand or ten thousand times (a million for a billion, 萬 for 億)
   away from a statement of the group, to within SCALE_SLIP: "on track to lose roughly $600 million" of a $593
@@ -48,18 +48,28 @@ def _out_of_session(text, q: Quantity, claim: Claim) -> bool:
     if not values:
         return False
     value = abs(q.value)
-    if value > BEYOND * max(values) and q.qualifier is None:
+    if value > BEYOND * max(values) and q.qualifier is None and _extreme_recorded(text, claim):
         return True  # ("more than 20%" of a day whose low was 17.6% is a loose bound, not told as beyond it)
     return _slipped(value, values)
+
+
+def _group(text, claim: Claim) -> list[Claim]:
+    """The claims of claim's group on the claim's day (the claim alone when it has no group)."""
+    return [c for c in text.registry.claims if c.group == claim.group and c.time == claim.time] \
+        if claim.group else [claim]
+
+
+def _extreme_recorded(text, claim: Claim) -> bool:
+    """Whether claim's group records the day's extreme (a claim of variant "intraday"): only then is the day's range
+    known. A close alone bounds nothing: "道指盘中重挫超500点" on a day the Dow closed 289 points up may be the session's."""
+    return any(c.variant == "intraday" for c in _group(text, claim))
 
 
 def _day_values(text, q: Quantity, claim: Claim) -> list[float]:
     """The recorded values, in q's unit, of claim's group on the claim's day ([] when q is no plain figure of it)."""
     if isinstance(q.value, str) or not q.value or q.unit != claim.unit or q.per is not None or q.high is not None:
         return []
-    group = [c for c in text.registry.claims if c.group == claim.group and c.time == claim.time] \
-        if claim.group else [claim]
-    return [abs(st.value) for c in group for st in c.statements
+    return [abs(st.value) for c in _group(text, claim) for st in c.statements
             if (st.unit or c.unit) == q.unit and isinstance(st.value, (int, float)) and st.value]
 
 
