@@ -28,7 +28,7 @@ from dsfact.matching.others import other_subject
 from dsfact.matching.ratelist import for_phrase
 from dsfact.matching.text import INF, TextCues
 from dsfact.matching.trailing import trails_another
-from dsfact.matching.tranche import tranche_word_apart
+from dsfact.matching.tranche import told_at_once, tranche_word_apart
 from dsfact.matching.uses import among_uses
 from dsfact.matching.whenclause import tells_when
 from dsfact.model import Quantity
@@ -360,8 +360,8 @@ def governs_other(text: TextCues, q: Quantity, hit) -> bool:
         return True  # "Training cost  $5.576M Training hardware  2,048 H800s": the next cell's label
     if hit.start >= q.end and _labels_next(text, q, hit):
         return True  # "input $0.55 (cache miss) and output $2.19": "output" is the next figure's
-    if tranche_word_apart(text, q, hit):
-        return True  # "start immediately and eventually expand to $500 billion": the whole
+    if tranche_word_apart(text, q, hit) or told_at_once(text, q, hit):
+        return True  # "start immediately and eventually expand to $500 billion": the whole; "马上宣布": how soon
     if hit.start >= q.end and _likened_before(text, q, hit):
         return True  # "造出可与OpenAI的最新产品相媲美的模型": the product is the measure of a likeness
     if hit.start >= q.end and _after_when(text, q, hit):

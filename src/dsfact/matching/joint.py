@@ -27,20 +27,28 @@ _ASIDE = re.compile(r"[(（][^()（）]{1,120}[)）]")  # a bracketed aside afte
 
 def _gap(folded: str, a: int, b: int) -> str:
     """The words between two names of a list, less separators, brackets, a bracketed aside closed between
-    them ("SoftBank (40% owner, chaired by Masayoshi Son), Oracle") and a company's suffix after the first
-    name ("软银集团和OpenAI", "SoftBank Group and OpenAI")."""
+    them ("SoftBank (40% owner, chaired by Masayoshi Son), Oracle"), a company's suffix after the first
+    name ("软银集团和OpenAI", "SoftBank Group and OpenAI") and the country of the second told before it
+    ("软银、OpenAI和美国甲骨文公司", "OpenAI and Japan's SoftBank"): a joiner then still joins them."""
     gap = _ASIDE.sub("", folded[a:b]).lstrip(" ")
-    for suffix in _joint_words()[3]:
+    words = _joint_words()
+    for suffix in words[3]:
         if gap.startswith(suffix):
             gap = gap[len(suffix):]
             break
-    return gap.translate(_SEPARATORS)
+    gap = gap.translate(_SEPARATORS)
+    if gap not in words[1]:
+        for country in words[5]:
+            if gap.endswith(country) and gap[:-len(country)] in words[1]:
+                return gap[:-len(country)]
+    return gap
 
 
 def _joint_words() -> tuple:
     """The words of a joint undertaking, those that join the names of a list (spaces and commas left out),
-    those that give each name its own figure, a company's suffixes and the words for unnamed others, from
-    dsfact/lang/names.words [joint], [list-joiners], [list-each], [company-suffix] and [list-others]."""
+    those that give each name its own figure, a company's suffixes, the words for unnamed others and a
+    company's country (spaces left out), from dsfact/lang/names.words [joint], [list-joiners], [list-each],
+    [company-suffix], [list-others] and [nationality]."""
     global _WORDS
     if _WORDS is None:
         from dsfact.lang import load_words
@@ -51,7 +59,9 @@ def _joint_words() -> tuple:
         each = tuple(tables.get("list-each", {}).get("words", ()))
         suffixes = tuple(sorted(tables.get("company-suffix", {}).get("words", ()), key=len, reverse=True))
         others = tuple(tables.get("list-others", {}).get("words", ()))
-        _WORDS = (joint, joiners | {""}, each, suffixes, others)
+        countries = tuple(sorted({w.translate(_SEPARATORS) for w in tables.get("nationality", {}).get("words", ())},
+                                 key=len, reverse=True))
+        _WORDS = (joint, joiners | {""}, each, suffixes, others, countries)
     return _WORDS
 
 
@@ -84,6 +94,17 @@ def _occurrences(folded: str, name: str) -> list[tuple[int, int]]:
             out.append((start, end))
         start = folded.find(name, start + 1)
     return out
+
+
+def _country_of(folded: str, start: int, end: int, starts: set[int]) -> bool:
+    """Whether the name at folded[start:end] is a country ([nationality]) told right before a member's name
+    that starts at one of `starts`: "日本软银", "Japan's SoftBank" name SoftBank, not Japan beside it."""
+    at = end + 2 if folded.startswith("'s", end) else end
+    if folded[start:at].translate(_SEPARATORS) not in _joint_words()[5]:
+        return False
+    while at < len(folded) and folded[at] == " ":
+        at += 1
+    return at in starts
 
 
 def _and_others(folded: str, end: int) -> bool:
@@ -133,9 +154,11 @@ def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
         spans = {(a, b) for a, b, _ in spots}
         # the subject's own name in the list is one of its names: "a joint venture with Stargate, OpenAI, Oracle
         # and SoftBank" names Stargate as its members alone do; any other name ends the list
+        starts = {a for a, _, _ in spots}
         others = [(h.start, h.end, h.cue if h.cue in own else None) for h in named if (h.start, h.end) not in spans
                   and not any(a <= h.start < b or h.start <= a < h.end for a, b, _ in spots)
-                  and not any(a < h.start and h.end < b for a, b in asides)]  # "SoftBank (chairman Son)"
+                  and not any(a < h.start and h.end < b for a, b in asides)  # "SoftBank (chairman Son)"
+                  and not _country_of(folded, h.start, h.end, starts)]  # "日本软银", "Japan's SoftBank"
         listed = sorted(spots + others)
         run: list[tuple[int, int, str | None]] = []
         for spot in listed + [(len(folded) + 1, len(folded) + 1, None)]:

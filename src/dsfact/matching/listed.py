@@ -35,7 +35,7 @@ def total_of_list(text, q, claim) -> bool:
             or not any(role in (SUBJECT, ENTITY) for _, role in roles):
         return False  # the name before is the claim's own subject, or no name
     folded = text.folded
-    _, joiners, each, _, _ = _joint_words()
+    _, joiners, each = _joint_words()[:3]
     gap = folded[before.end:own.start]
     if not gap.strip() or folded[before.start:before.end].endswith(("'s", "’s")) or ")" in gap or "）" in gap:
         return False  # "Meta's Llama 4", "OpenAI's GPT-4o": one name qualifies the other; "(chaired by Son)" an aside

@@ -32,6 +32,7 @@ from dsfact.matching.sentencewords import led_by, opened_by
 from dsfact.matching.sized import sized_move
 from dsfact.matching.storyday import one_day_clause
 from dsfact.matching.timewords import inside, references
+from dsfact.matching.tranche import announced_after
 from dsfact.matching.wordtables import Alternation, group_of
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import next_item
@@ -232,8 +233,9 @@ class FigureReader:
                 if r.name in scanned:
                     continue  # (found alone before)
                 for m in matches:
-                    if in_compound(self.folded, m.start()) or in_attribute(self.folded, m.start(), m.end()):
-                        continue  # "multi-stage", 多阶段, "publicly traded": another word (compounds)
+                    if in_compound(self.folded, m.start()) or in_attribute(self.folded, m.start(), m.end()) \
+                            or r.name == "part" and announced_after(self.folded, m.end(), end):
+                        continue  # "multi-stage", 多阶段, "publicly traded": another word (compounds); "立即宣布": how soon
                     # an amount, not a date or duration: "一天的总" holds "一天", and in "投资者预期Meta的
                     # 2025年资本开支为513亿美元" the year is no figure of the expectation
                     at = self._nearest_figure(m.start(), m.end(), amounts_only=True)

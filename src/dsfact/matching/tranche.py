@@ -37,6 +37,31 @@ def tranche_word_apart(text, q, hit) -> bool:
     return any(c in gap for c in _CLAUSE_MARKS) or joining.get(chinese).search(folded, hit.end, found.start()) is not None
 
 
+_AT_ONCE: list = []  # [announced-at-once] verbs (an Alternation), read once
+_QUOTES = " \t\"'“”‘’「」『』"
+
+
+def told_at_once(text, q, hit) -> bool:
+    """Whether exclusion word `hit`, before figure q, is a first tranche's word right before a verb of announcing
+    (roles.words [announced-at-once]): "特朗普马上“安排”5000亿美元「星际之门」大项目", "Trump immediately unveiled a
+    $500 billion Stargate venture" tell how soon the plan was announced, not a tranche of it deployed at once."""
+    return hit.end <= q.start and hit.cue in _words()[0] and announced_after(text.folded, hit.end, q.start)
+
+
+def announced_after(folded: str, at: int, end: int) -> bool:
+    """Whether a verb of announcing (roles.words [announced-at-once]) starts at offset `at` of folded text, past
+    spaces and quotes, before `end`: the first tranche's word before it tells how soon, not a part (also asked
+    of the part role's clause words, dsfact.matching.roles)."""
+    if not _AT_ONCE:
+        from dsfact.lang import words_of
+
+        _AT_ONCE.append(Alternation(words_of("roles", "announced-at-once")))
+    while at < end and folded[at] in _QUOTES:
+        at += 1
+    found = _AT_ONCE[0].get(has_han(folded[at:at + 2])).search(folded, at, min(end, at + 24))
+    return found is not None and found.start() == at
+
+
 def whole_kept(kept: list, best: dict) -> None:
     """Where one clause states a claim twice, a figure that disagrees with it first and a larger one that agrees
     after it ("is set to invest $100 billion and plans to allocate up to $500 billion", 先投入1000亿美元，最终达到
