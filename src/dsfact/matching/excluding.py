@@ -16,7 +16,8 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
     the name before it ("DeepSeek, a start-up spun out of High-Flyer, says it spent ...": High-Flyer, one of
     C01's exclude words, speaks of DeepSeek there, not of the figure's metric)."""
     return near and not governs_other(text, q, hit) and not describes_subject(text, hit, q.start) \
-        and (not text._figure_between(q, hit) or respectively_own or _restated_between(text, q, hit)) \
+        and (not text._figure_between(q, hit) or respectively_own or _restated_between(text, q, hit)
+             or _counts_word(text, q, hit)) \
         and not _owns_next(text, q, hit) and not _turned_after(text, q, hit) and not _past_gloss(text, q, hit)
 
 
@@ -69,6 +70,20 @@ def _restated_between(text: TextCues, q: Quantity, hit) -> bool:
     if m is None or m.end() > hit.start:
         return False
     return not _figures_in(text, m.end(), hit.start) and _figures_in(text, q.end, m.end())
+
+
+_COUNT_GAP = 3  # characters between a count and the word it counts: a space, or a measure word (13家, 7座)
+
+
+def _counts_word(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether the only figure between q and an exclude word after it is a count of another unit right before the
+    word, the number of the things it names ("invested €10 billion to build 13 AI factories", "投入100亿欧元建设13
+    家AI工厂"): the word still tells what q paid for."""
+    if hit.start < q.end:
+        return False
+    between = text.figures_in(q.end, hit.start)
+    return len(between) == 1 and between[0].unit != q.unit and 0 <= hit.start - between[0].end <= _COUNT_GAP \
+        and not text.folded[between[0].end:hit.start].strip(" 家座个個所台").strip()
 
 
 def _figures_in(text: TextCues, a: int, b: int) -> bool:
