@@ -28,6 +28,7 @@ from dsfact.document.lines import LineIndex
 from dsfact.document.markdown_inline import BREAK, DROP, KEEP, SPACE, Marks, normalize_label, read_inlines
 from dsfact.document.model import Block
 from dsfact.document.plain import broken_by_hand, wide
+from dsfact.document.tiles import tile_breaks
 from dsfact.numbers.patterns import lazy
 
 # Containers nested deeper than this are not walked: their lines are read as one block quote, so the
@@ -453,6 +454,7 @@ def _kind(containers: list[str]) -> str:
 def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None:
     """Keep the segments; a soft line break between two is one space, a hard one a line break."""
     copied = copied_block(s, segments)  # a page's paragraphs, one a line
+    tiles = tile_breaks(s, segments)  # "30%⏎Compute vs R1⏎$534.7K⏎RL Cost": a tile ends before each figure
     for k, (a, b) in enumerate(segments):
         if k + 1 < len(segments) and s[b - 1] == "\\" and (b - 2 < a or s[b - 2] != "\\"):
             b -= 1  # "\\" at the end of a line: a hard break
@@ -470,6 +472,7 @@ def _mark_unit(s: str, mask: bytearray, segments: list[tuple[int, int]]) -> None
                                  or set_apart(s, a, b) or set_apart(s, nxt, segments[k + 1][1])  # "**$27.6 billion**"
                                  or broken_by_hand(s, a, b, nxt, segments[k + 1][1])  # a Chinese title line
                                  or copied_break(s, segments, k, copied)  # a page's paragraph or title a line
+                                 or k in tiles
                                  # a table's row is a line of its own: the prose line right after its last row
                                  # ("CNY Pricing:" over the next table) is not run on into it, nor one over its header
                                  # (a table a page joined on one line, "| Model | Input | | --- | --- |", is a pipe row too)

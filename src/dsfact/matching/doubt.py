@@ -20,6 +20,7 @@ from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, timeline_day_of, weekday_elsewhere
 from dsfact.matching.lastyear import story_last_year
 from dsfact.matching.laterstate import restates_later
+from dsfact.matching.ledyear import led_by_later_year
 from dsfact.matching.mixedchips import summed_models
 from dsfact.matching.movespan import move_period
 from dsfact.matching.nouns import founds_other, other_quantity
@@ -103,7 +104,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
             return ANOTHER_DAY  # a year's plan told months after it was stated, by the text or the clause
         if later_years_only(text, q, claim.time) or year_set_apart(text, q, claim.time) \
                 or year_as_base(text, q, claim.time) or year_beside_later(text, q, claim.time) \
-                or spent_in_year(text, q, claim.time) or year_with_quarter(text, q, claim.time):  # its outcome
+                or spent_in_year(text, q, claim.time) or year_with_quarter(text, q, claim.time) \
+                or led_by_later_year(text, q, claim.time):  # its outcome; a list of a later year's plans
             return ANOTHER_DAY  # "this year ..., far above the $72 billion of 2025": not the claim's year
         if text.year is None and recalls_statement(text, q):
             return UNANCHORED  # "还记得小扎曾在年初宣布……35万块": a statement of a year the text does not give

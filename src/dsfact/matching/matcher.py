@@ -132,8 +132,9 @@ class _Cues:
 
 def _compared(folded: str, hit: CueHit) -> bool:
     # a comparison ("than GPT-4o"), or a name in a Chinese frame of likeness ("与GPT-4o、Claude等模型不相上下"): set
-    # against the subject, it neither lends the next sentence a subject nor stops a search past it
-    return likened(folded, hit.start, hit.end)
+    # against the subject, it neither lends the next sentence a subject nor stops a search past it; nor does the
+    # model another is built on or succeeds ("V3.1 extends the V3 base.", "V3.1是V3的升级版。"): its figures are the other's
+    return likened(folded, hit.start, hit.end) or built_on(folded, hit)
 
 def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> tuple[bool, dict[int, int]]:
     """Whether text[start:end] names a subject of a figure of this kind, or another body, and for each

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from dsfact.matching.sessionstamp import stamped_in_session
 from dsfact.numbers.patterns import lazy, led_by
 
 _WORDS: list = []  # [(head words, close words, the [writing] table)], read once
@@ -290,6 +291,7 @@ def _written_during(text) -> dict[int, list[frozenset[str]]]:
     found = {text.sentence_of(at) for at, _ in _found(folded, 0, len(folded), words)}  # one scan
     found = sorted(found | {text.sentence_of(at) for at, _ in _clock_hours(folded, 0, len(folded))})
     lines, entries = stamped(text)
+    lines = lines + [k for k in stamped_in_session(text) if k not in lines]  # "Last Updated: ... 9:38 PM IST"
     if lines:
         lines = set(lines)
         found = sorted(set(found) | lines)
