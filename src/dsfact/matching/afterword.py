@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import functools
 
-from dsfact.matching.apposition import apposed, glossed, stacked
+from dsfact.matching.apposition import apposed, glossed, stacked, titled
 from dsfact.matching.cues import CueHit
 from dsfact.matching.dateclause import told_of
 from dsfact.matching.subordinate import opens_between
@@ -50,7 +50,8 @@ def after_distance(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means
     subject before q."""
     marks, qe = text._marks, q.end
     crossings = bisect.bisect_left(marks, hit.start) - after_q - apposed(text.folded, qe, hit.start, hit.end) \
-        - (hit.start > qe and glossed(text.folded, q.start, qe, hit.start))  # "$5.6 million: the cost of V3"
+        - (hit.start > qe and (glossed(text.folded, q.start, qe, hit.start)  # "$5.6 million: the cost of V3"
+                               or titled(text.folded, q.start, qe, hit.start)))  # "$600 Billion Loss: Nvidia's ..."
     if crossings and ("(" in text.folded[qe:hit.start] or "（" in text.folded[qe:hit.start]):
         crossings -= _bracketed(text.folded, marks, after_q, qe, hit.start)
     crossings -= crossings == 1 and not subject_first and stacked(text.folded, marks, qe, hit.start)  # 规模…、旨在…的X
@@ -61,6 +62,17 @@ def after_distance(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means
     if opens_between(text.folded, qe, hit.start, not subject_first):
         return INF  # "Nvidia's value took a $600 billion hit as tech stocks fell": that clause's subject
     return (hit.start - qe + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
+
+
+def title_subjects(text: TextCues, q: Quantity, cues) -> list[int]:
+    """The claims whose subject only a title's words after its colon name ("$600 Billion Loss: Nvidia's Stock
+    Slides", "5890億美元蒸發：輝達股價重挫": apposition.titled), bound loosely: the subject after the colon may
+    be one member of the figure's whole ("$1 Trillion Wipeout: Nvidia Leads Tech Rout"), so the figure may agree,
+    never contradict. `cues`: the figure's matcher._Cues."""
+    end = text.folded.find("\n", q.end)
+    if not titled(text.folded, q.start, q.end, len(text.folded) if end < 0 else end):
+        return []
+    return [ci for ci, d in cues.subject.items() if d < INF and ci not in cues.subject_before]
 
 
 def _bracketed(folded: str, marks: list[int], k: int, start: int, end: int) -> int:

@@ -156,6 +156,29 @@ def glossed(folded: str, q_start: int, q_end: int, hit_start: int) -> int:
     return 1
 
 
+def titled(folded: str, q_start: int, q_end: int, hit_start: int) -> int:
+    """1 when figure q opens its line with a few words of its own and a colon after them, on the same line as a
+    cue word at hit_start: a headline that puts the figure and what it is first, the subject after the colon
+    ("$600 Billion Loss: Nvidia's Stock Slides", "5890億美元蒸發：輝達股價重挫"); else 0. The words are at most
+    _TITLE_WORDS Latin words or _TITLE_CJK Chinese characters, with no digit and no clause mark: "$1 trillion
+    gone, and Nvidia: ..." is no title. A figure right before its colon is `glossed`."""
+    line = folded.rfind("\n", 0, q_start) + 1
+    if _GLOSS_HEAD.match(folded, line).end() != q_start:
+        return 0
+    colon = _TITLE.match(folded, q_end)
+    if colon is None or "\n" in folded[q_end:hit_start] or colon.end() > hit_start:
+        return 0
+    words = colon.group(1).strip()
+    if has_han(words):
+        return int(len(words) <= _TITLE_CJK and all("\u3400" <= c <= "\u9fff" for c in words))
+    return int(0 < len(words.split()) <= _TITLE_WORDS)
+
+
+_TITLE_WORDS = 3  # "$600 Billion Loss", "$600 billion wiped out"
+_TITLE_CJK = 4  # "5890亿美元蒸发", "市值蒸发"
+_TITLE = lazy(r"([^\W\d_]*(?:[ \t'’-]+[^\W\d_]+)*)[ \t]*[:：][ \t]*")  # words of letters only, then a colon
+
+
 def gloss_of(text: str, q_start: int, q_end: int) -> tuple[int, int] | None:
     """The span of the gloss after figure q when q opens its line and a colon or a dash follows it ("- **14.8T**
     — tokens of pre-training data": the gloss, up to the line's end, names what the figure counts); else None."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from dsfact.matching.afterword import title_subjects
 from dsfact.matching.bodies import opens_with_pronoun
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.memo import LastText
@@ -77,7 +78,9 @@ def heading_lead(text, si: int, q: Quantity, cues, family: frozenset[int], penal
     "How did DeepSeek train V3 so cheaply?": a figure in a heading (or a title line, title_at) that names no one takes its subject from
     the first sentence under the heading, the first name there deciding, and, when the heading holds no
     metric word of that subject's claims, their metric words from that sentence too. A headline is
-    written to be read with its lead, but loosely: such a figure may agree with a claim, never contradict it."""
+    written to be read with its lead, but loosely: such a figure may agree with a claim, never contradict it. So
+    may a title's figure whose subject only its words after a colon name (afterword.title_subjects)."""
+    text._loose.update(title_subjects(text, q, cues))  # "$600 Billion Loss: Nvidia's Stock Slides"
     span = title_at(text, si)
     if span is None or cues.entity < INF:
         return

@@ -14,6 +14,7 @@ from dsfact.matching.cues import METRIC, SUBJECT, VARIANT
 from dsfact.matching.fractionbase import unnamed_base
 from dsfact.matching.fromto import in_from_part
 from dsfact.matching.matcher import SENTENCE_PENALTY
+from dsfact.matching.measurehead import measured_head
 from dsfact.matching.namedaside import in_named_aside
 from dsfact.matching.opening import opens_with_name
 from dsfact.matching.respective import in_respective_list
@@ -46,7 +47,8 @@ def passed_over(text, q: Quantity, candidate) -> bool:
         return True
     if candidate.subject_distance >= SENTENCE_PENALTY:  # borrowed from an earlier sentence
         sentence = text.sentences[text.sentence_of(q.start)]
-        if opens_new_subject(folded, sentence.start, q.start) or opens_with_name(text, q, ci):
+        if opens_new_subject(folded, sentence.start, q.start) and not measured_head(text, sentence.start, q) \
+                or opens_with_name(text, q, ci):
             return True  # "A computer cluster of 2,048 GPUs would have cost $400M", "GPT-4o ran for 90 days": its own subject
         return any(hit.start >= q.end and ci not in _named(roles) and not likened(folded, hit.start, hit.end)
                    and not _owns_figure(text, hit) and not _turned_from(text, q, hit) and not _put_to_use(text, q, hit)

@@ -20,6 +20,7 @@ import bisect
 
 from dsfact.matching.cues import METRIC
 from dsfact.matching.labelcolon import in_label
+from dsfact.matching.saidhead import said_head
 from dsfact.matching.sentences import answers_question
 from dsfact.matching.structure import _naming_words, _owner_words
 from dsfact.matching.text import INF, LOOKBACK_SENTENCES
@@ -195,7 +196,7 @@ def referred_back(text, si: int, q, missing: list[int], subject_d: dict[int, flo
     head = head_after_lead(folded, sentence.start, q.start)
     noun = _noun_at_head(folded, head, q.start)
     if noun is None and head == sentence.start:
-        noun = _noun_at_head(folded, _said_head(folded, head, q.start), q.start)  # "Trump said the venture ..."
+        noun = _noun_at_head(folded, said_head(folded, head, q.start), q.start)  # "Trump said the venture ..."
     if noun is None:
         return False
     for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
@@ -316,26 +317,6 @@ def _name_start(folded: str, i: int) -> int:
 _OPENING_QUOTES = "\"“「『"
 _CLOSING_QUOTES = "\"”」』"
 _SPEAKER_GAP = 40  # characters between a quote's end and the name of the one who said it
-
-
-_SAID: list = []
-
-
-def _said_head(folded: str, start: int, end: int) -> int:
-    """Where the clause a speaker's lead with no comma reports begins ("Trump said the venture will invest ...",
-    "Son told reporters that the plan ...", "特朗普表示该合资公司将投资……"): a name of at most _LEAD_LATIN Latin words
-    (or _LEAD_CJK Chinese characters), a word of names.words [speaker] (perhaps "reporters", and "that"), then a
-    word that opens a clause's subject (the, its, their; 该, 这, 其); `start` when there is none."""
-    if not _SAID:
-        import re
-
-        words = "|".join(re.escape(w) for w in _speech_words() if w.isascii())
-        cjk = "|".join(re.escape(w) for w in _speech_words() if not w.isascii())
-        _SAID.append(re.compile(r"\s*(?:[^\W\d_]+(?:(?:[ '-]|’)[^\W\d_]+){0,%d}\s+(?:%s)(?:\s+reporters)?(?:\s+that)?\s+"
-                                r"(?=(?:the|its|their)\s)|[\u3400-\u9fff]{1,%d}?(?:%s)(?=[该該这這其]))"
-                                % (_LEAD_LATIN - 1, words, _LEAD_CJK, cjk)))
-    m = _SAID[0].match(folded, start, min(end, start + 60))
-    return m.end() if m is not None else start
 
 
 def _speech_words() -> tuple[str, ...]:
@@ -526,7 +507,7 @@ def spoken_lead(text, si: int, q) -> bool:
     sentence, folded = text.sentences[si], text.folded
     head = head_after_lead(folded, sentence.start, q.start)
     if head == sentence.start:
-        head = _said_head(folded, sentence.start, q.start)  # "Trump said the venture will ...": no comma
+        head = said_head(folded, sentence.start, q.start)  # "Trump said the venture will ...": no comma
         if head == sentence.start:
             return False
     else:

@@ -1,0 +1,66 @@
+"""Where the clause begins that a speaker's lead with no comma reports, or the thing it speaks of: "Trump said the
+venture will invest ...", "Son promised the project would get ...", "Trump described the venture as a company
+that will invest ...", 特朗普表示该合资企业将投资……, 孙正义承诺该项目将获得……, 特朗普将该合资企业形容为…….
+
+The name before the word of saying is the speaker, not the subject of the figure after it; the noun right after
+the lead may point back (dsfact.matching.referents: referred_back, spoken_lead). Two kinds of leads:
+- a word that tells who said something (names.words [speaker]: said, told, 表示), perhaps with "reporters" and
+  "that", right before a word that opens a clause's subject (the, its, their; 该, 这, 其);
+- a word that describes or promises something of a thing (names.words [speaker-lead] `verbs`: described,
+  promised, 形容, 承诺), right before that thing, and only when a word that goes on with what is said of it
+  (`verb-after`: as, would, will; 将, 为, 是) stands between it and the figure: "Son promised the venture $19
+  billion" gives the venture a sum of his firm's own, not the venture's size. A Chinese lead may put the thing
+  before the verb with 将 or 把 (`before`), the verb after it (`after`: 形容为, 描述为)."""
+from __future__ import annotations
+
+_LEAD_LATIN = 4  # a speaker's name: at most this many Latin words ...
+_LEAD_CJK = 6  # ... or Chinese characters
+_REACH = 60  # characters of the lead and what opens the clause
+
+_PATTERNS: list = []
+
+
+def said_head(folded: str, start: int, end: int) -> int:
+    """Where the clause or thing that a lead with no comma speaks of begins, in folded[start:end] (`end`: the
+    figure's start); `start` when the sentence opens with no such lead."""
+    said, described, cjk_object, going_on, cjk_going_on, object_after = _patterns()
+    stop = min(end, start + _REACH)
+    m = said.match(folded, start, stop)
+    if m is not None:
+        return m.end()
+    m = described.match(folded, start, stop)
+    if m is not None:
+        gap = folded[m.end():end]
+        if going_on.search(gap) or any(w in gap for w in cjk_going_on):
+            return m.end()
+        return start
+    m = cjk_object.match(folded, start, stop)
+    if m is not None and any(w in folded[m.end():end] for w in object_after):
+        return m.end()
+    return start
+
+
+def _patterns() -> tuple:
+    """The patterns of the leads (made on first use: they are built from language data)."""
+    if not _PATTERNS:
+        import re
+
+        from dsfact.lang import words_of
+
+        def alternatives(words, ascii_: bool) -> str:
+            return "|".join(re.escape(w) for w in words if w.isascii() == ascii_) or "(?!)"  # none: never
+
+        name = r"\s*(?:[^\W\d_]+(?:(?:[ '-]|’)[^\W\d_]+){0,%d}\s+(?:%%s)%%s\s+(?=(?:the|its|their)\s)" \
+               r"|[\u3400-\u9fff]{1,%d}?(?:%%s)(?=[该該这這其]))" % (_LEAD_LATIN - 1, _LEAD_CJK)
+        speech = words_of("names", "speaker", longest_first=True)
+        verbs = words_of("names", "speaker-lead", "verbs", longest_first=True)
+        _PATTERNS.extend((
+            re.compile(name % (alternatives(speech, True), r"(?:\s+reporters)?(?:\s+that)?", alternatives(speech, False))),
+            re.compile(name % (alternatives(verbs, True), "", alternatives(verbs, False))),
+            re.compile(r"\s*[\u3400-\u9fff]{1,%d}?(?:%s)(?=[该該这這其])"
+                       % (_LEAD_CJK, alternatives(words_of("names", "speaker-lead", "before"), False))),
+            re.compile(r"\b(?:%s)\b" % alternatives(words_of("names", "speaker-lead", "verb-after"), True)),
+            tuple(w for w in words_of("names", "speaker-lead", "verb-after") if not w.isascii()),
+            words_of("names", "speaker-lead", "after"),
+        ))
+    return tuple(_PATTERNS)
