@@ -20,6 +20,7 @@ from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, timeline_day_of, weekday_elsewhere
 from dsfact.matching.lastyear import story_last_year
 from dsfact.matching.laterstate import restates_later
+from dsfact.matching.ledmove import led_group_named
 from dsfact.matching.ledyear import led_by_later_year
 from dsfact.matching.mixedchips import summed_models
 from dsfact.matching.movespan import move_period
@@ -322,6 +323,8 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
         names = [n for n in names if n not in grown]
     if names == ["future-move"] and claim.time and scale_slipped(text, q, claim):
         names = []  # "was on track to lose roughly $600 million" of a $593 billion day: a slipped scale, no forecast
+    if "led-move" in names and led_group_named(text, q, claim):
+        names.remove("led-move")  # "its plunge led a 5.1% slide in the Nasdaq": the group led is the claim's subject
     if names:
         from dsfact.matching.claimed import not_of_claimed  # "might be far above the stated $6M": of the other amount
         names = not_of_claimed(text, q, claim, names)
