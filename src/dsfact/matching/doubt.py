@@ -34,7 +34,7 @@ from dsfact.matching.quarteryear import year_with_quarter
 from dsfact.matching.recalledmonth import dated_tags, recalled_in_month
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
-from dsfact.matching.sessionrange import scale_slipped
+from dsfact.matching.sessionrange import out_of_session, scale_slipped
 from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.spentyear import spent_in_year
 from dsfact.matching.storyday import one_day_clause, story_day
@@ -94,7 +94,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return ""
     if _in_doubt(text, q, claim) or _discount_price(text, q, claim) or placed_by_day_before(text.reader(), q):
         return ANOTHER_DAY
-    if _after_parts(text, q) or snapshot_of_extreme(text, q, claim) or share_told(text, q) or broken_down(text, q) \
+    if _after_parts(text, q) or snapshot_of_extreme(text, q, claim) and not out_of_session(text, q, claim) \
+            or share_told(text, q) or broken_down(text, q) \
             or part_of_total(text, q, claim) or parts_of_claim(text, q, claim) \
             or blended_price(text, q, claim) or spans_bounded_part(text, q, claim):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
@@ -323,6 +324,8 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
         names = [n for n in names if n not in grown]
     if names == ["future-move"] and claim.time and scale_slipped(text, q, claim):
         names = []  # "was on track to lose roughly $600 million" of a $593 billion day: a slipped scale, no forecast
+    elif "session" in names and claim.time and out_of_session(text, q, claim):
+        names = [n for n in names if n != "session"]  # "一度暴跌17%，市值蒸發6000萬美元": no moment of the day
     if "led-move" in names and led_group_named(text, q, claim):
         names.remove("led-move")  # "its plunge led a 5.1% slide in the Nasdaq": the group led is the claim's subject
     if names:

@@ -171,6 +171,7 @@ def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
             if run and _BRACKETS.intersection(_ASIDE.sub("", folded[run[-1][1]:spot[0]])) and spot[2] is not None:
                 spot = (spot[0], spot[1], run[-1][2])  # "甲骨文（Oracle）": the same member, glossed
             run.append(spot)
+        replaced += _partnered(text, listed, subject, own, hits, replaced)
     if not replaced:
         return hits
     text.loose_members = frozenset((h.start, h.end) for h, firm in replaced if not firm)
@@ -179,6 +180,35 @@ def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
     taken = [(h.start, h.end) for h in replaced]
     kept = [h for h in hits if not any(a < h.end and h.start < b for a, b in taken)]
     return sorted(kept + replaced, key=lambda h: (h.start, -h.end))
+
+
+def _partnered(text, listed: list[tuple[int, int, str | None]], subject: str, own: frozenset[str],
+               hits: list[CueHit], replaced: list) -> list[tuple[CueHit, bool]]:
+    """The subject's hits for each member named as the partner of the member before it in its sentence, with no
+    other name between (names.words [partnered]: "软银首次坦承，与OpenAI联手推动的……项目", "SoftBank said the project it
+    runs together with OpenAI"): a list of two, loose (_run_hits), unless a list already took either name."""
+    from dsfact.lang import words_by_script, words_of
+
+    latin, chinese = words_by_script("names", "partnered", "before", longest_first=True)
+    after = words_of("names", "partnered", "after", longest_first=True)
+    folded, taken = text.folded, {(h.start, h.end) for h, _ in replaced}
+    out: list[tuple[CueHit, bool]] = []
+    for i in range(1, len(listed)):
+        first, second = listed[i - 1], listed[i]
+        if first[2] is None or second[2] is None or first[2] == second[2] \
+                or (first[0], first[1]) in taken or (second[0], second[1]) in taken:
+            continue
+        lead = folded[max(first[1], second[0] - 24):second[0]].rstrip()
+        if has_cjk(folded[second[0]:second[1]]) or has_cjk(lead[-1:]):
+            if not (lead.endswith(chinese) and folded.startswith(after, second[1])):
+                continue
+        elif not any(lead.endswith(w) and not _latin_letter(lead, len(lead) - len(w) - 1) for w in latin):
+            continue
+        k = bisect.bisect_right(text._starts, first[0]) - 1
+        if k < 0 or not text.sentences[k].start <= second[0] < text.sentences[k].end:
+            continue  # (the two in one sentence)
+        out += _run_hits(text, [first, second], subject, own, hits)
+    return out
 
 
 def _run_hits(text, run: list[tuple[int, int, str | None]], subject: str, own: frozenset[str],

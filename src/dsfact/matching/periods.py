@@ -69,14 +69,36 @@ def counted_span(text, q: Quantity, times: tuple[str, ...]) -> bool:
     first = next((x for x in figures if x.unit not in _SEVERAL and x.unit not in ("date", "year", "hour")), None)
     for x in figures:
         least = _SEVERAL.get(x.unit)
-        if least is None or x.value is None or x.value < least or marks_a_day(text.folded, x.end):
-            continue
+        if least is None or x.value is None or x.value < least or marks_a_day(text.folded, x.end) \
+                or an_age(text.folded, x.start, x.end):
+            continue  # "five days after the launch"; "a 20-month-old start-up", 成立20个月的公司: no span of a move
         if first is not None and x.end <= first.start and not times:
             return True  # "近九个交易日，金山云涨超67%"
         k = reader._nearest_figure(x.start, x.end, amounts_only=True)
         if k is not None and reader.quantities[k].start == q.start:
             return True
     return False
+
+
+def an_age(folded: str, start: int, end: int) -> bool:
+    """Whether the count of days or months at folded[start:end] is the age of something, not a span a move is
+    told over: a founding word before it, perhaps hedged ("founded just 20 months", 成立仅20个月, 成立不到20个月), or
+    an age word after it ("20 months old", "a 20-month-old start-up", 有20个月历史): time.words [age-mark]."""
+    from dsfact.lang import words_of
+
+    after = folded[end:end + 8].lstrip()
+    if any(after.startswith(w) and (not w[-1].isascii() or not after[len(w):len(w) + 1].isalpha())
+           for w in words_of("time", "age-mark", "after")):
+        return True
+    before = folded[max(0, start - 24):start].rstrip()
+    for _ in range(2):  # "成立仅约20个月": up to two hedges
+        hedge = next((w for w in words_of("time", "age-mark", "hedge", longest_first=True) if before.endswith(w)
+                      and (not w[0].isascii() or not before[-len(w) - 1:-len(w)].isalpha())), None)
+        if hedge is None:
+            break
+        before = before[:-len(hedge)].rstrip()
+    return any(before.endswith(w) and (not w[0].isascii() or not before[-len(w) - 1:-len(w)].isalpha())
+               for w in words_of("time", "age-mark", "before"))
 
 
 def marks_a_day(folded: str, end: int) -> bool:

@@ -14,7 +14,9 @@ tells the day's rout. Two figures are therefore the writer's error, not the sess
 
 Any other session figure ("down 12% in early trading", "on track to lose $400 billion") stays the session's. A
 forecast of the day's move (roles.words [future-move]: "was on track to lose", 料将, 或将) is asked only the second
-(scale_slipped, from dsfact.matching.doubt): a forecast may exceed any recorded move, never slip a scale word."""
+(scale_slipped, from dsfact.matching.doubt): a forecast may exceed any recorded move, never slip a scale word. A figure
+told beside a part of the trading day (roles.words [session]: "opened 11% lower", "股價一度暴跌17%，市值蒸發…") is
+asked both (out_of_session, from dsfact.matching.doubt): "股價一度暴跌17%，市值蒸發6000萬美元" slipped 億 for 萬."""
 from __future__ import annotations
 
 import math
@@ -30,7 +32,7 @@ _SCALES = (3, 4)  # million/billion, 萬/億
 def session_move(text, q: Quantity, claim: Claim) -> bool:
     """Whether figure q is a move of the session a text tells in its middle (dsfact.matching.session.mid_session)
     that lies inside the range the claim's day could show (`text`: a TextMatcher)."""
-    return mid_session(text, q, claim.time) and not _out_of_session(text, q, claim)
+    return mid_session(text, q, claim.time) and not out_of_session(text, q, claim)
 
 
 def scale_slipped(text, q: Quantity, claim: Claim) -> bool:
@@ -41,7 +43,7 @@ def scale_slipped(text, q: Quantity, claim: Claim) -> bool:
     return bool(values) and _slipped(abs(q.value), values)
 
 
-def _out_of_session(text, q: Quantity, claim: Claim) -> bool:
+def out_of_session(text, q: Quantity, claim: Claim) -> bool:
     """Whether figure q is beyond the day's recorded extreme, or a scale slip of a recorded move, among the
     statements of claim's group on the claim's day (the claim alone when it has no group)."""
     values = _day_values(text, q, claim)

@@ -45,6 +45,10 @@ def variant_decides(q: Quantity, claim: Claim, text: TextCues) -> bool:
     had lost", "收盘钟声响起时，英伟达市值蒸发": `_tells_when`); nor does a claim chosen for naming no variant."""
     if not claim.variant_cues:
         return False
+    from dsfact.matching.pointpassed import point_passed  # (asked only of a figure that disagrees)
+
+    if point_passed(text, q, claim):  # "一度暴跌17%", short of the day's low: a point passed, not the low
+        return False
     ci = text.index.position[claim.id]
     if ci in _header_variants(q, text):
         return True

@@ -132,6 +132,14 @@ def _names(folded: str, lo: int, at: int, hits: list, ends: dict[int, int]) -> b
     run = folded[j:at].strip()
     if j > lo and folded.endswith(governing, lo, j) or run.startswith(pointers):
         return False  # "由幻方量化孵化", "这家公司"
-    for w in kinds:
+    for w in kinds + _indefinite():
         run = run.replace(w, "")
     return len(run) >= 2
+
+
+@lru_cache(maxsize=1)
+def _indefinite() -> tuple[str, ...]:
+    """names.words [indefinite-body]: "there is a" before a measure word (中国有家公司), longest first."""
+    from dsfact.lang import words_of
+
+    return words_of("names", "indefinite-body", longest_first=True)

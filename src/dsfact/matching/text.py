@@ -12,6 +12,7 @@ from dsfact.matching.cues import SUBJECT, CueHit, cue_index
 from dsfact.matching.discounts import period_over
 from dsfact.matching.glossname import alias_brackets, bracketed_alone, glosses_name
 from dsfact.matching.glued import glued_hits
+from dsfact.matching.gluedproduct import glued_products
 from dsfact.matching.holders import unheld
 from dsfact.matching.joint import named_by_members
 from dsfact.matching.memo import LastText
@@ -200,7 +201,7 @@ class TextCues:
         self.sentences = split_sentences(text, _in_paragraphs(blocks) if blocks else None)
         self._starts = [s.start for s in self.sentences]
         # "a joint venture of OpenAI, SoftBank and Oracle" names Stargate (dsfact.matching.joint)
-        self.hits = named_by_members(self, self._longest_names(versioned(self.index, self.folded, signed(self.index, self.folded, unheld(self.folded, glued_hits(self.index, text, self.folded, self.index.find(self.folded))), _cells(blocks))))) \
+        self.hits = named_by_members(self, self._longest_names(versioned(self.index, self.folded, signed(self.index, self.folded, unheld(self.folded, glued_products(self.index, self.folded, glued_hits(self.index, text, self.folded, self.index.find(self.folded)))), _cells(blocks))))) \
             if self.sentences else []
         self._hit_starts = [h.start for h in self.hits]
         self._marks = self._all_marks = clause_marks(text)  # clause boundaries, in order

@@ -31,7 +31,7 @@ def in_time_clause(folded: str, marks: list[int], subject_end: int, hit, q_start
     if k >= len(marks) or marks[k] >= q_start:
         return False  # the clause must close before the figure's
     start = max(subject_end, marks[k - 1] + 1 if k and marks[k - 1] >= subject_end else subject_end)
-    head = folded[start:hit.start].strip(" ,，、")
+    head = folded[start:hit.start].strip(" ,，、").lstrip(")）] ,，")  # "輝達(Nvidia)在…後": past the subject's gloss
     latin, chinese, closers = _words()
     if has_cjk(folded[hit.start:hit.end]) or has_cjk(head) or has_cjk(folded[hit.end:marks[k]]):
         tail = folded[hit.end:marks[k]].rstrip()
