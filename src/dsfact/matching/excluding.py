@@ -28,10 +28,14 @@ _COUNT_GAP = lazy(r"\s*(?:[a-z][a-z'’-]*\s+){0,2}$")  # a count's gap to the w
 def _counts_the_word(text: TextCues, q: Quantity, hit) -> bool:
     """Whether the one figure between q and an exclude word after it only counts the things that word names, of
     another unit than q's: "invest €10 billion in its 12 new AI factories", "投入100億歐元建設12座AI工廠". The count
-    is the word's own, and the word still tells what q is spent on."""
+    is the word's own, and the word still tells what q is spent on. A bracket right after q that restates it in
+    another currency is q's own and stands aside ("mobilise €20 billion ($22bn) for up to five AI gigafactories",
+    "调动200亿欧元（约220亿美元）建设5座AI超级工厂")."""
     if hit.start < q.end:
         return False
-    between = [x for x in text._quantities or () if q.end <= x.start and x.end <= hit.start]
+    m = _RESTATED.match(text.folded, q.end)  # "€20 billion ($22bn) investment for up to five AI gigafactories"
+    after = m.end() if m is not None and m.end() <= hit.start else q.end  # (q restated in a bracket first)
+    between = [x for x in text._quantities or () if after <= x.start and x.end <= hit.start]
     if len(between) != 1 or between[0].unit == q.unit or between[0].unit not in ("count", None):
         return False
     gap = text.folded[between[0].end:hit.start]

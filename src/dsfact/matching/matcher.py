@@ -26,6 +26,7 @@ from dsfact.matching.epithets import epithet_subject, in_epithet
 from dsfact.matching.excluding import rules_out
 from dsfact.matching.fromto import in_from_part
 from dsfact.matching.glossname import glosses_other
+from dsfact.matching.groupsum import group_sum
 from dsfact.matching.innerhead import placed_loosely
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
@@ -519,8 +520,10 @@ def _placed_apart(text: TextMatcher, sentence, q: Quantity, time: str, tags: tup
 
 def _turned_away(text: TextMatcher, q: Quantity, si: int, missing: list[int]) -> bool:
     """Whether the story has turned from the subjects of `missing` before figure q ("Elsewhere, a rival lab ..."), or
-    q stands in a section about another body ("**About Acme Compute**" over "Founded in 2016, Acme Compute ...")."""
-    return turns_away(text.folded, text.sentences[si].start, q.start) or about_other(text, si, q, missing)
+    q stands in a section about another body ("**About Acme Compute**" over "Founded in 2016, Acme Compute ..."), or
+    its sentence tells it as a group's sum ("Collectively, the four companies ...": dsfact.matching.groupsum)."""
+    return turns_away(text.folded, text.sentences[si].start, q.start) or about_other(text, si, q, missing) \
+        or group_sum(text, si, q)
 
 
 def _unreached(text: TextMatcher, q: Quantity, si: int) -> bool:

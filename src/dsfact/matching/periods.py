@@ -2,8 +2,8 @@
 have risen more than 150% this year" (今年以来累计上涨) is not the day's 16.3% rise after DeepSeek's breakthrough that a
 claim records, though no date ties that claim to a day. The words are the `span`, `several-days` and `part-year` time
 words of dsfact/lang/time.words ("year to date", "since", "over five years", 以来, 累计, 连日来; "in the third quarter",
-第三季, 上半年), the words of a whole year ("this year", "last year", 今年), and a count of several days, weeks or months
-that places the figure ("近九个交易日，金山云涨超67%", "gained 67% in nine trading days"). A move its sentence dates to a day
+第三季, 上半年), the words of a whole year ("this year", "last year", 今年), and a count of several days, weeks, months
+or years that places the figure ("近九个交易日，金山云涨超67%", "gained 67% in nine trading days", "up 232% in one year"). A move its sentence dates to a day
 after every source of the claim was written ("2月3日……大涨31.43%", for a rise its sources told on 28 January) is another
 day's: they could not have told it. So is a move in a text written a month or more after every source of the claim
 whose sentence does not name the registry's story, nor the sentence before it in its paragraph ("SenseTime rose 4.6%
@@ -20,7 +20,7 @@ import datetime
 from dsfact.model import Claim, Quantity
 
 _SPANS = ("span", "several-days", "part-year")
-_SEVERAL = {"day": 2, "week": 1, "month": 1}  # a duration of at least this many of its unit is several days
+_SEVERAL = {"day": 2, "week": 1, "month": 1, "year": 1}  # a duration of at least this many of its unit: several days
 WRITTEN_LATER = 30  # a text dated this many days after every source of a move's claim reports later sessions
 
 
@@ -70,8 +70,8 @@ def counted_span(text, q: Quantity, times: tuple[str, ...]) -> bool:
     for x in figures:
         least = _SEVERAL.get(x.unit)
         if least is None or x.value is None or x.value < least or marks_a_day(text.folded, x.end) \
-                or an_age(text.folded, x.start, x.end):
-            continue  # "five days after the launch"; "a 20-month-old start-up", 成立20个月的公司: no span of a move
+                or an_age(text.folded, x.start, x.end) or _went_before(text.folded, x):
+            continue  # "five days after the launch"; "a 20-month-old start-up", 成立20个月的公司; "after two days of losses"
         if first is not None and x.end <= first.start and not times:
             return True  # "近九个交易日，金山云涨超67%"
         k = reader._nearest_figure(x.start, x.end, amounts_only=True)
@@ -99,6 +99,17 @@ def an_age(folded: str, start: int, end: int) -> bool:
         before = before[:-len(hedge)].rstrip()
     return any(before.endswith(w) and (not w[0].isascii() or not before[-len(w) - 1:-len(w)].isalpha())
                for w in words_of("time", "age-mark", "before"))
+
+
+def _went_before(folded: str, x: Quantity) -> bool:
+    """Whether the count x is the span of what went before the move, told after a word of time.words [duration-mark]
+    `before` and followed by "of": "rebounded 5% on Tuesday after two days of losses", "after one year of gains"."""
+    from dsfact.lang import words_of
+
+    if not folded.startswith(" of ", x.end):
+        return False
+    head = folded[max(0, x.start - 12):x.start].rstrip().rsplit(" ", 1)[-1]
+    return head in words_of("time", "duration-mark", "before")
 
 
 def marks_a_day(folded: str, end: int) -> bool:

@@ -34,6 +34,7 @@ from dsfact.matching.storyday import one_day_clause
 from dsfact.matching.timewords import inside, references
 from dsfact.matching.tranche import announced_after
 from dsfact.matching.wordtables import Alternation, group_of
+from dsfact.matching.yearspan import SPAN_TAG, year_moves
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import next_item
 from dsfact.numbers.words import is_money
@@ -416,6 +417,8 @@ class FigureReader:
         for x in self.quantities[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]:
             if x.unit == "date" and not inside(x.start, found):
                 self._place(x.start, x.end, f"date:{x.value}" + _zone_mark(self.folded, x.start, x.end))
+        for k in year_moves(self, start, end):  # "dropped around 1% in 2025": the year's move (several sessions)
+            self._times.setdefault(k, []).append(SPAN_TAG)
 
     def place_all_times(self) -> None:
         """Place the figures of every sentence that holds one by their time words (place_times)."""
