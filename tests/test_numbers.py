@@ -250,6 +250,9 @@ MORE_PHRASES = [
     ("the Nasdaq slid 612.47 points to 19,341.83 points",
      [Q(612.47, "point", direction="down"), Q(19341.83, "point")]),
     ("the Dow fell 300 to 400 points", [Q(300, "point", high=400, direction="down")]),
+    # a year before a sum with its currency sign is no range's low end: a range repeats its currency
+    ("Meta will lift spending in 2025 to $65 billion", [Q("2025", "date"), Q(6.5e10, "USD")]),
+    ("spending of 60 to 65 billion dollars", [Q(6e10, "USD", high=6.5e10)]),
     ("making it 20 to 50 times cheaper", [Q(0.02, "ratio", high=0.05)]),
     ("Nvidia lost $589 billion in market value", [Q(5.89e11, "USD", direction="down", precision=1e9)]),
     # a scale word or a currency joined by a hyphen, as an adjective, is the figure's own

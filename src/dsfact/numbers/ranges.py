@@ -11,6 +11,13 @@ from dsfact.numbers.amounts import _Amount
 from dsfact.numbers.numerals import _ONE, _ZH_DIGIT, _ZH_NUM_CHARS, _prec_of
 
 _LEVEL_OVER_MOVE = 4  # a second end this many times the first, after a move word, is the level the move ends at
+_YEARS = range(1900, 2100)  # a bare whole number of these digits before a sum with its currency sign is a year
+
+
+def _year_like(a: _Amount) -> bool:
+    """Whether amount `a` is written as a year: four digits of this or the last century, no scale, no fraction."""
+    return a.core.scale == _ONE and a.core.kind != "zh" and isinstance(a.value, (int, Fraction)) \
+        and Fraction(a.value).denominator == 1 and int(a.value) in _YEARS and a.end - a.core.start == 4
 
 
 class _Ranges:
@@ -56,6 +63,8 @@ class _Ranges:
             p2 = q + 3
         if p2 >= self.n:
             return None
+        if currency is not None and a.core.currency is None and _year_like(a):
+            return None  # "lift spending in 2025 to $65 billion": a year, then the sum; a range repeats its currency
         c = w[p2]
         if not (c.isdigit() or c in _ZH_NUM_CHARS or (c.isalpha() and a.core.kind == "en")):
             return None
