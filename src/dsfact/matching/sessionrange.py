@@ -6,8 +6,9 @@ of the day lost more than the day's recorded extreme, and none lost a thousandth
 tells the day's rout. Two figures are therefore the writer's error, not the session's, and are judged:
 
 - one beyond every statement of the claim's group on that day (the close and the intraday extreme, when the group
-  records one: a close alone does not tell how far the session strayed) by more than BEYOND: "Nvidia plunges 71%" beside a close of 17% and a low of 17.6%, "英伟达盘中市值蒸发1.5万亿美元" beside a
-  close of $589 billion and a low of $614 billion;
+  records one: a close alone does not tell how far the session strayed) by more than BEYOND: "Nvidia plunges 71%"
+  beside a close of 17% and a low of 17.6%, "英伟达盘中市值蒸发1.5万亿美元" beside a close of $589 billion and a low of
+  $614 billion;
 - one whose scale word slipped: its value a thousand or ten thousand times (a million for a billion, 萬 for 億)
   away from a statement of the group, to within SCALE_SLIP: "on track to lose roughly $600 million" of a $593
   billion loss, "盘中市值蒸发近6000万美元".
