@@ -86,7 +86,7 @@ def an_age(folded: str, start: int, end: int) -> bool:
     an age word after it ("20 months old", "a 20-month-old start-up", 有20个月历史): time.words [age-mark]."""
     from dsfact.lang import words_of
 
-    after = folded[end:end + 8].lstrip()
+    after = folded[end:end + 16].lstrip()
     if any(after.startswith(w) and (not w[-1].isascii() or not after[len(w):len(w) + 1].isalpha())
            for w in words_of("time", "age-mark", "after")):
         return True
@@ -117,7 +117,7 @@ def marks_a_day(folded: str, end: int) -> bool:
     time.words [duration-mark] right after it."""
     from dsfact.lang import words_of
 
-    after = folded[end:end + 8].lstrip()
+    after = folded[end:end + 16].lstrip()
     return any(after.startswith(w) and (not w.isascii() or not after[len(w):len(w) + 1].isalpha())
                for w in words_of("time", "duration-mark", longest_first=True))
 
