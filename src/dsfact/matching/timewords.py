@@ -244,6 +244,15 @@ def _set_words():
     return Alternation(reference.get("beaten", ())), Alternation(reference.get("set", ()))
 
 
+@lru_cache(maxsize=1)
+def _recounted_words():
+    """time.words [reference] `recounted`, as one wordtables.Alternation."""
+    from dsfact.lang import load_words
+    from dsfact.matching.wordtables import Alternation
+
+    return Alternation(load_words("time").get("reference", {}).get("recounted", ()))
+
+
 def _beaten_records(folded: str, start: int, end: int, chinese: bool) -> list[tuple[int, int]]:
     """The spans of earlier records the day's figure is set against, told with the time they were set:
     a `beaten` word, then in its clause a word that a record was `set` and a superlative, or a word of an
@@ -260,9 +269,32 @@ def _beaten_records(folded: str, start: int, end: int, chinese: bool) -> list[tu
                 set_.get(chinese).search(folded, m.end(), b) is None
                 or _lexicon().superlative.get(chinese).search(folded, m.end(), b) is None):
             continue
-        if all(_is_date_digits(folded, d) for d in _DATE_DIGITS.finditer(folded, m.end(), b)):
+        if all(_is_date_digits(folded, d) for d in _DATE_DIGITS.finditer(folded, m.end(), b)) \
+                and not (_recounted_after(folded, b, end, chinese) and _no_figure_before(folded, start, m.start())):
             out.append((m.start(), b))
     return out
+
+
+RECOUNTED_OPENER = 3  # characters between a beaten record's clause mark and the `recounted` word that opens the next
+
+
+def _no_figure_before(folded: str, start: int, at: int) -> bool:
+    """Whether no figure but a date comes before `at` in the sentence: "輝達週一市值蒸發5690億美元，超越了去年9月的紀錄，
+    當時……" still holds the day's own figure, which the record's time must not place."""
+    return all(_is_date_digits(folded, d) for d in _DATE_DIGITS.finditer(folded, start, at))
+
+
+def _recounted_after(folded: str, b: int, end: int, chinese: bool) -> bool:
+    """Whether the clause after a beaten record's (ending at b) opens with a `recounted` word and holds a figure
+    that is no date ("..., when a 9% decline erased $279 billion", "，当时市值蒸发2790亿美元"): that figure is the old
+    record's, and the time the record's clause told is its time, not a reference point to skip."""
+    if b >= end or folded[b] not in ",，":
+        return False
+    found = _recounted_words().get(chinese).search(folded, b + 1, min(end, b + 1 + RECOUNTED_OPENER + 16))
+    if found is None or len(folded[b + 1:found.start()].strip()) > 0 or found.start() - b - 1 > RECOUNTED_OPENER:
+        return False
+    c = _clause_end(folded, found.end(), end)
+    return any(not _is_date_digits(folded, d) for d in _DATE_DIGITS.finditer(folded, found.end(), c))
 
 
 def _clause_end(folded: str, b: int, end: int) -> int:
