@@ -108,7 +108,7 @@ class _Reach:
     """Which cue words of its sentence stand in figure q's own clause: no clause boundary between, the
     clause before a bracketed aside counting as the aside's ("its training cost was low ($5.6 million)"),
     a clause of means reaching the clause it leads ("With $6 million, DeepSeek trained V3"), a clause that
-    continues the one before it reaching it ("R1's cost, which came to $294,000"), a figure
+    continues the one before it reaching it ("R1's cost, which came to $294,000"; a bound alone, ", up to $65 billion"), a figure
     alone in its clause reaching the clauses on either side ("In 2013, he founded DeepSeek", "训练它的成本，
     大约600万美元"; dsfact.matching.alone.stands_alone), a whole row
     of a table and a whole sentence that says "respectively" being one clause."""
@@ -136,6 +136,7 @@ class _Reach:
         elif self.start > sentence.start and (_continues(matcher.folded, self.start + 1, q.start)
                                               or _apposed(matcher.folded, self.start + 1, q.start)
                                               or _names_amount(matcher.folded, self.start + 1, q)
+                                              or _bound_only(matcher.folded, self.start + 1, q.start)
                                               or after_question(matcher.folded, self.start + 1)):
             k = bisect.bisect_left(marks, self.start)  # "R1's training cost, which came to $294,000"; "?⏎A: $5.6M"
             self.start = marks[k - 1] if k and marks[k - 1] >= sentence.start else sentence.start
@@ -223,6 +224,12 @@ def _names_amount(folded: str, start: int, q) -> bool:
     if folded[q.end:q.end + 1] == "的":
         return False
     return _opens_with(folded[start:q.start].lstrip(), words_of("sentences", "amount-heads"))
+
+
+def _bound_only(folded: str, start: int, pos: int) -> bool:
+    """Whether the clause at folded[start:pos] is, up to its figure, only a word of a bound (lang/sentences.words
+    [bound-heads]: "..., up to $65 billion", "……，最高上看650亿美元"): the bound of what the clause before names."""
+    return folded[start:pos].strip() in words_of("sentences", "bound-heads")
 
 
 def _opens_with(head: str, words) -> bool:
