@@ -35,6 +35,7 @@ from dsfact.matching.recalledmonth import dated_tags, recalled_in_month
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
 from dsfact.matching.sessionrange import out_of_session, scale_slipped
+from dsfact.matching.sharebase import in_share_base
 from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.spentyear import spent_in_year
 from dsfact.matching.storyday import one_day_clause, story_day
@@ -328,6 +329,8 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
         names = [n for n in names if n != "session"]  # "一度暴跌17%，市值蒸發6000萬美元": no moment of the day
     if "led-move" in names and led_group_named(text, q, claim):
         names.remove("led-move")  # "its plunge led a 5.1% slide in the Nasdaq": the group led is the claim's subject
+    if "conjecture" in names and claim.unit == "ratio" and in_share_base(text.folded, q, reader.clause_words(q, "conjecture")):
+        names.remove("conjecture")  # "仅为GPT-4预估成本的5%": the estimate is the base's (dsfact.matching.sharebase)
     if names:
         from dsfact.matching.claimed import not_of_claimed  # "might be far above the stated $6M": of the other amount
         names = not_of_claimed(text, q, claim, names)
