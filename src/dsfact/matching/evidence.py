@@ -140,6 +140,8 @@ class _Reach:
                                               or after_question(matcher.folded, self.start + 1)):
             k = bisect.bisect_left(marks, self.start)  # "R1's training cost, which came to $294,000"; "?⏎A: $5.6M"
             self.start = marks[k - 1] if k and marks[k - 1] >= sentence.start else sentence.start
+            if _names_amount(matcher.folded, marks[k] + 1 if k < len(marks) else self.start, q):
+                self.start = _sum_of(matcher, self.start, sentence.start)
         elif stands_alone(matcher.folded, self.start, end, q, _restated(matcher, q, end)):  # "其成本，约600万美元"
             folded = matcher.folded  # an empty clause between two marks ("——") is no clause: step over it
             if self.start > sentence.start:
@@ -228,8 +230,22 @@ def _names_amount(folded: str, start: int, q) -> bool:
 
 def _bound_only(folded: str, start: int, pos: int) -> bool:
     """Whether the clause at folded[start:pos] is, up to its figure, only a word of a bound (lang/sentences.words
-    [bound-heads]: "..., up to $65 billion", "……，最高上看650亿美元"): the bound of what the clause before names."""
-    return folded[start:pos].strip() in words_of("sentences", "bound-heads")
+    [bound-heads]: "..., up to $65 billion", "……，最高上看650亿美元"): the bound of what the clause before names.
+    After a comma only: a dash sets off a clause of its own ("dramatic savings—up to 75% off")."""
+    return folded[start - 1:start] in (",", "，") and folded[start:pos].strip() in words_of("sentences", "bound-heads")
+
+
+def _sum_of(matcher, start: int, lo: int) -> int:
+    """Where the clause that a sum's clause ("totaling", 总计: [amount-heads]) names the amount of opens, stepping
+    back from the mark `start` over the clauses between that hold no figure of their own: "The total training
+    cost, including the earlier model, remains far lower than rivals', totaling about $6 million" sums the
+    sentence's first clause, not the comparison just before it."""
+    marks = matcher._marks
+    k = bisect.bisect_left(marks, start)
+    while start > lo and not matcher.figures_in(marks[k - 1] if k and marks[k - 1] >= lo else lo, start):
+        start = marks[k - 1] if k and marks[k - 1] >= lo else lo
+        k -= 1
+    return start
 
 
 def _opens_with(head: str, words) -> bool:
