@@ -26,6 +26,10 @@ _OPENS = "\"“‘'(（「『"
 _COPIED_LINES = 3  # lines of a block, at least, that copy a page's paragraphs one a line
 _WORD = lazy(r"[A-Za-z.]+$")
 _YEAR_END = lazy(r"(?<![\d.,])(?:19|20)\d\d$")  # "Last update: Jan 28, 2025": a date's year ends it
+# A stamp: a line that opens with a full date in digits and holds nothing else or a time and a short tail with no
+# mark of a sentence ("2025年09月24日 09:12 发布者:eechina", "2025-01-28 10:05 来源：新浪财经", "2025/1/28")
+_STAMP = lazy(r"[ \t]*(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|([-/.])\d{1,2}\1\d{1,2})"
+              r"(?:[ \t]*\d{1,2}:\d\d(?::\d\d)?(?:[ \t]+[^,，.。;；!！?？\n]*)?)?[ \t\r]*$")
 _WORDS: dict[str, frozenset[str]] = {}
 
 
@@ -118,12 +122,24 @@ def headline(s: str, a: int, b: int) -> bool:
     return s[a:b].rsplit(None, 1)[-1].lower() not in _goes_on()
 
 
+def stamp_line(s: str, a: int, b: int) -> bool:
+    """Whether the line s[a:b] is a page's date stamp between its headline and its story, short and opening with
+    a full date in digits, alone or with a time and what follows it ("2025年09月24日 09:12 发布者:eechina",
+    "2025-01-28 10:05 來源：經濟日報", "2025/01/28 08:30 Reuters"): a line of its own, neither the headline's
+    end nor the first sentence's head (read with them, the headline's figures would stand in the story's first
+    sentence)."""
+    b = _trimmed(s, a, b)
+    return b - a + _doubles(s[a:b]) <= TITLE_COLUMNS and _STAMP.match(s[a:b]) is not None
+
+
 def copied_break(s: str, segments: list[tuple[int, int]], k: int, copied: bool) -> bool:
     """Whether the line break after the k-th line of a Markdown block (`segments`: its lines' content, offsets
     in s) stays a line break: in a block of a page's paragraphs (`copied`: copied_block), after a paragraph of
     its own before one that opens a sentence; anywhere, after a title over the next line when the title opens
-    the block or follows a line that ends a sentence."""
+    the block or follows a line that ends a sentence, and before and after a date stamp (stamp_line)."""
     (a, b), (na, nb) = segments[k], segments[k + 1]
+    if stamp_line(s, a, b) or stamp_line(s, na, nb):
+        return True
     if copied and (paragraph_line(s, a, b) or k == 0 and headline(s, a, b)) and opens_paragraph(s, na):
         return True  # (a headline too long for title_line over a page's paragraphs: the block's first line)
     return (k == 0 or ends_sentence(s, *segments[k - 1])) and title_line(s, a, b, na, nb)
