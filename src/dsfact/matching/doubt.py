@@ -153,7 +153,8 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
     later = possessive_days(text.folded, sentence.start, text.reader().clause_span(q.start)[1], sentence.end)
     tags = tuple(t for t in time_tags(text.folded, sentence.start, sentence.end) if t not in later)  # "Monday's losses"
     own = text.reader().times(q)
-    if told_later(text, si, tags) and not any(d[:1] != "-" and date_fits(d, time) for d in _date_tags(own)) \
+    if told_later(text, si, tags) and not any(d[:1] != "-" and date_fits(d, time) for d in _date_tags(own)
+                                              + _dates_in(text, sentence.start, sentence.end)) \
             and not (text.day and any(t in AGO for t in own) and time_fits(time, own, text.year, text.day)):
         return ANOTHER_DAY  # "DeepSeek一周年之际，英伟达1月27日下跌4%": a year or more after the claim's day
     if text.year is None and any(year_kind(t)[0] for t in (own or tags)) \
