@@ -13,6 +13,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from dsfact.matching.wordtables import spaced
 from dsfact.numbers.patterns import lazy
 
 SPAN_TAG = "several-days"  # the tag of a move over more than one session (dsfact.matching.timefits)
@@ -26,8 +27,7 @@ def _words() -> tuple[re.Pattern, tuple[str, ...]]:
     Chinese words right before a year."""
     from dsfact.lang import words_of
 
-    between = sorted(words_of("time", "year-move", "between"), key=len, reverse=True)
-    gap = re.compile(r"\s+(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in between) + r")\s+")
+    gap = re.compile(r"\s+(?:" + spaced(words_of("time", "year-move", "between")) + r")\s+")
     return gap, tuple(words_of("time", "year-move", "before"))
 
 
