@@ -362,13 +362,19 @@ def _grown_to_expected(text, q: Quantity, claim: Claim) -> bool:
 
 def _after_tranche(text, q: Quantity) -> bool:
     """Whether a sum of money grown to follows a first tranche of it in its sentence ("$100 billion initially,
-    expanding to $500 billion over four years", 初始投资为1000亿美元，并计划在未来4年内扩展至5000亿美元): the
-    plan's whole, not a later state. A count grown to ("100,000 GPUs, to expand to 200,000") stays one."""
+    expanding to $500 billion over four years", 初始投资为1000亿美元，并计划在未来4年内扩展至5000亿美元), or
+    in the sentence right before it (tranche.tranche_before: "... commit an initial $100 billion. The investment
+    could grow to $500 billion"): the plan's whole, not a later state. A count grown to ("100,000 GPUs, to expand to 200,000") stays one."""
     if not is_money(q.unit):
         return False
-    reader, sentence = text.reader(), text.sentences[text.sentence_of(q.start)]
+    reader, si = text.reader(), text.sentence_of(q.start)
+    sentence = text.sentences[si]
     first = next((x for x in text._quantities or () if sentence.start <= x.start and x.end <= q.start
                   and x.unit == q.unit and "part" in reader.roles(x)), None)
+    if first is None:
+        from dsfact.matching.tranche import tranche_before  # read only when a later state's words govern q
+
+        first = tranche_before(text, q, si)
     if first is None:
         return False
     folded = text.folded

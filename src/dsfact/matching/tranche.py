@@ -81,3 +81,21 @@ def whole_kept(kept: list, best: dict) -> None:
                     and f.value > first.value:
                 best[key] = (score, j)
                 break
+
+
+def tranche_before(text, q, si: int):
+    """The first tranche a sum grown to (figure q, in sentence si of `text`, a TextMatcher) follows from the
+    sentence right before it in its paragraph ("... will commit an initial $100 billion. The investment could grow
+    to $500 billion over four years", 首期投入1000亿美元。该计划四年内将扩大至5000亿美元): that sentence's last
+    figure of q's unit, told as a part and smaller than q, with no figure of that unit before q in its own
+    sentence; None when there is none. The sum grown to is then the plan's whole, as in one sentence."""
+    if si == 0:
+        return None
+    here, before = text.sentences[si], text.sentences[si - 1]
+    if before.paragraph != here.paragraph or any(x.unit == q.unit for x in text.figures_in(here.start, q.start)):
+        return None
+    told = [x for x in text.figures_in(before.start, before.end) if x.unit == q.unit]
+    if not told or not isinstance(told[-1].value, float) or not isinstance(q.value, float) \
+            or told[-1].value >= q.value or "part" not in text.reader().roles(told[-1]):
+        return None
+    return told[-1]
