@@ -41,6 +41,17 @@ def cause_told(text, q, time: str) -> bool:
                for at in told)
 
 
+def cause_in(text, sentence, time: str) -> bool:
+    """Whether `sentence` (of `text`, a TextMatcher) names the registry's story other than as a record's reference
+    point, in a text dated nowhere or within MORNING_AFTER days after the claim's day `time`: the cause it tells
+    of a move in a sentence that goes on with it (dsfact.matching.storyday.cause_carried)."""
+    if text.day and not _morning_after(text.day, time):
+        return False
+    spans = references(text.folded, sentence.start, sentence.end)
+    return any(sentence.start <= at < sentence.end and not any(a <= at < b for a, b in spans)
+               for at in story_names(text))
+
+
 _MOVE_NOUNS: list = []
 
 

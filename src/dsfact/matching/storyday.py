@@ -30,12 +30,42 @@ def story_day(text, q, claim) -> bool:
     names = story_names(text)
     if not names or _elsewhere(text, q, claim, names):
         return False
-    if cause_told(text, q, claim.time):
+    if cause_told(text, q, claim.time) or cause_carried(text, q, claim.time):
         return True
     if text.day is not None or not any(not _referred(text, at) for at in names):
         return False
     si = text.sentence_of(q.start)
     return _found(text, "one-day", text.sentences[si]) or _lede_day(text, si)
+
+
+CARRIED_REACH = 2  # sentences back a chain of openers that go on with the event before them may reach
+
+
+def cause_carried(text, q, time: str) -> bool:
+    """Whether figure q's sentence goes on with the event of the sentence before it in its paragraph (it opens
+    with a word of time.words [story-day] `carried`: "This development", "Specifically", 受此影响), back over
+    at most CARRIED_REACH such sentences, to one that tells the registry's story (storycause.cause_in): "DeepSeek's
+    R1 shook Wall Street. This development erased $1 trillion. Specifically, Nvidia lost $589 billion." Never
+    across a sentence that places its event elsewhere (a recovery, weeks after, another cause)."""
+    from dsfact.matching.otherweek import tells_other_cause
+    from dsfact.matching.storycause import cause_in
+
+    si = text.sentence_of(q.start)
+    folded = text.folded
+    for _ in range(CARRIED_REACH):
+        here = text.sentences[si]
+        at = here.start + len(folded[here.start:here.end]) - len(folded[here.start:here.end].lstrip(" \t\n*#>-"))
+        found = _words("carried").get(has_han(folded[here.start:here.end])).search(folded, at, here.end)
+        if si == 0 or found is None or found.start() != at:
+            return False
+        si -= 1
+        before = text.sentences[si]
+        if before.paragraph != here.paragraph or _found(text, "elsewhere", before) \
+                or tells_other_cause(folded[before.start:before.end]):
+            return False
+        if cause_in(text, before, time):
+            return True
+    return False
 
 
 def _lede_day(text, si: int) -> bool:
