@@ -21,8 +21,21 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         from dsfact.lang import load_words
 
         table = load_words("roles").get("agent-phrase", {})
-        _WORDS[:] = [tuple(table.get(k, ())) for k in ("before", "words", "after")]
+        _WORDS[:] = [tuple(table.get(k, ())) for k in ("before", "words", "after", "opening")]
+        _WORDS.append(tuple(load_words("names").get("referent", {}).get("words", ())))
     return _WORDS[0], _WORDS[1], _WORDS[2]
+
+
+def _points_back(folded: str, at: int, span: tuple[int, int]) -> bool:
+    """Whether the phrase whose agent begins at `at` opens with a pointing word ([agent-phrase] opening: 这项) and
+    its head noun in `span` is a noun that points back ([referent] words: 计划): the plan named before."""
+    _words()
+    pointing, nouns = _WORDS[3], _WORDS[4]
+    head = folded[max(0, at - AGENT_REACH):at]
+    cut = max(head.rfind(c) for c in _CLAUSE_ENDS)
+    if not any(w in head[cut + 1:] for w in pointing):
+        return False
+    return folded[span[0]:span[1]].lstrip().startswith(nouns)
 
 
 def agent_of_attribute(text, q, hit) -> bool:
@@ -43,7 +56,7 @@ def agent_of_attribute(text, q, hit) -> bool:
         return False
     from dsfact.matching.cues import SUBJECT
 
-    return any(r[1] == SUBJECT for h in text.hits_in(*span) for r in text.roles_of(h))
+    return any(r[1] == SUBJECT for h in text.hits_in(*span) for r in text.roles_of(h)) or _points_back(folded, hit.start, span)
 
 
 _CLAUSE_ENDS = "，,。；;"

@@ -27,6 +27,7 @@ from dsfact.matching.memo import LastText
 from dsfact.matching.others import other_subject
 from dsfact.matching.ratelist import for_phrase
 from dsfact.matching.text import INF, TextCues
+from dsfact.matching.topicclause import heads_next_clause
 from dsfact.matching.trailing import trails_another
 from dsfact.matching.tranche import told_at_once, tranche_word_apart
 from dsfact.matching.uses import among_uses
@@ -358,8 +359,8 @@ def governs_other(text: TextCues, q: Quantity, hit) -> bool:
         return True  # "deploying $100 billion immediately, with plans to invest up to $500 billion": the $100 billion's
     if hit.start >= q.end and cell_label(text.folded, hit.end):
         return True  # "Training cost  $5.576M Training hardware  2,048 H800s": the next cell's label
-    if hit.start >= q.end and _labels_next(text, q, hit):
-        return True  # "input $0.55 (cache miss) and output $2.19": "output" is the next figure's
+    if hit.start >= q.end and (_labels_next(text, q, hit) or heads_next_clause(text, q, hit)):
+        return True  # "input $0.55 (cache miss) and output $2.19", "输入更便宜，0.55美元": the next figures'
     if tranche_word_apart(text, q, hit) or told_at_once(text, q, hit):
         return True  # "start immediately and eventually expand to $500 billion": the whole; "马上宣布": how soon
     if hit.start >= q.end and _likened_before(text, q, hit):

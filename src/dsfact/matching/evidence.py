@@ -30,6 +30,7 @@ from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
 from dsfact.matching.opening import topic_opener
 from dsfact.matching.sentences import after_question, asked
 from dsfact.matching.structure import means_clause
+from dsfact.matching.subjectclause import past_subject_clauses
 from dsfact.matching.text import line_start
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import time_tags
@@ -153,7 +154,9 @@ class _Reach:
                 nxt = bisect.bisect_right(marks, end)
                 while nxt < len(marks) and marks[nxt] < sentence.end and not folded[end + 1:marks[nxt]].strip():
                     end, nxt = marks[nxt], nxt + 1
-                end = marks[nxt] if nxt < len(marks) and marks[nxt] < sentence.end else sentence.end
+                a, end = end + 1, marks[nxt] if nxt < len(marks) and marks[nxt] < sentence.end else sentence.end
+                if q.unit == "date":  # "2024年12月26日，深度求索，发布了V3": past the clause of the subject's name
+                    end = past_subject_clauses(matcher, a, end, sentence.end)
         self.end = end
 
     def holds(self, hit) -> bool:

@@ -244,10 +244,12 @@ def loosely_named(text, q, ci: int, names: list) -> bool:
     loose = getattr(text, "loose_members", None)
     if not loose:
         return False
+    from dsfact.matching.agents import agent_of_attribute  # "这项由软银、OpenAI推动，耗资…的计划": agents, not holders
+
     naming = text.index.naming
     own = [hit for hit, _ in names if ci in naming(hit.cue)[1]]
     if own:
-        return all((hit.start, hit.end) in loose for hit in own)
+        return all((hit.start, hit.end) in loose and not agent_of_attribute(text, q, hit) for hit in own)
     k = bisect.bisect_left(text._hit_starts, q.start) - 1
     for hit in reversed(text.hits[max(0, k - _BACK):k + 1]):
         if ci in naming(hit.cue)[1]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dsfact.matching.cues import has_cjk
 from dsfact.model import Claim, Quantity
 
-REACH = 40  # characters read either side of a figure for its noun, within its clause
+REACH = 56  # characters read either side of a figure for its noun, within its clause (a hedge may stand between)
 LINKS = 4  # at most this many linking words stand between a figure and its noun
 _STOPS = frozenset(",，;；:：。!?！？、()（）[]【】\"“”「」『』|\n")
 
@@ -159,15 +159,22 @@ def _past_links(s: str, links: _Edges, forward: bool) -> str:
 
 
 def _own_families(claim: Claim) -> frozenset[str]:
-    """The families of nouns.words that one of claim's cue words belongs to (or contains a word of)."""
+    """The families of nouns.words that one of claim's cue words belongs to (or contains a word of). A variant
+    word only tells one member of a family of claims from another (C24's 使用, "to use": the cost of use, not
+    the overall cost), no quantity of its own: it names a family only by being one of its words ("记忆体使用量",
+    memory use, is no cost of use)."""
     key = (claim.subject_cues, claim.metric_cues, claim.variant_cues)
     found = _CLAIMS.get(key)
     if found is None:
         from dsfact.fold import fold_text
 
-        cues = [fold_text(c).strip() for c in (*claim.subject_cues, *claim.metric_cues, *claim.variant_cues)]
+        cues = [fold_text(c).strip() for c in (*claim.subject_cues, *claim.metric_cues)]
+        variants = {fold_text(c).strip() for c in claim.variant_cues}
         own = set()
         for word, family in _words()["family"].items():
+            if word in variants:
+                own.add(family)
+                continue
             for cue in cues:
                 if cue == word or (has_cjk(word) and (word in cue or (len(cue) > 1 and cue in word))) \
                         or (not has_cjk(word) and (word in cue.split() or cue in word.split())):

@@ -401,8 +401,12 @@ def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim
 
 
 def _priced_clause(text: TextCues, hit, q: Quantity) -> bool:
-    """Whether the clause of a kind word (not q's) holds a price of q's currency: the word is that price's."""
-    return any(x.per is not None and x.unit == q.unit for x in text.figures_in(*text.reader().clause_span(hit.start)))
+    """Whether the clause of a kind word (not q's) holds a price of q's currency, or heads the next clause's
+    figures of it ("输入token更便宜，0.55美元对15美元": dsfact.matching.topicclause): the word is those prices'."""
+    from dsfact.matching.topicclause import heads_next_clause
+
+    return any(x.per is not None and x.unit == q.unit for x in text.figures_in(*text.reader().clause_span(hit.start))) \
+        or heads_next_clause(text, q, hit)
 
 
 def shunned(q: Quantity, other: Claim, text: TextCues) -> bool:

@@ -19,6 +19,7 @@ _NOT_LETTER = "(?![A-Za-z])"
 # the words 成 begins that are no tenths (成为, 成本, 成功)
 _NOT_CHENG = "(?![为本功立长果绩员交就熟型效分品都了绩事])"
 _NOT_POSTURE = "(?![下着著在倒地桌床])"  # 趴 as a verb (趴下, 趴在桌上): lying down, not a per cent
+_NOT_BLADE = "(?![片具切口子锋鋒刃法枪槍把剑劍柄背])"  # 刀 going on as a blade's noun (刀片, 刀具): no dollar
 # what may follow 半 that ends a span of time (四年半内, 一天半的时间), so that 年半导体 is no half year
 _HALF_ENDS = r"(?=[内的后前来之里中左右以才就了期间时，。、；：,.;:\s]|$)"
 
@@ -128,6 +129,13 @@ def _each(words, group: str, escape: bool = True, tail: str = "") -> list[tuple[
     return [(group, r"\s?" + (re.escape(x) if escape else x) + tail, x[0]) for x in words]
 
 
+def _glued_words(uw) -> list[tuple[str, str, str]]:
+    """The Chinese unit words glued to a figure that speak of a currency or a per cent by another name: 14美分
+    ($0.14), 跌了17趴 (17%), 60刀 (US$60; units.py keeps it only after a figure in digits)."""
+    return _each(uw.get("cents-cjk", ()), "cents") + _each(uw.get("pct-cjk", ()), "pct", tail=_NOT_POSTURE) \
+        + _each(uw.get("dollar-cjk", ()), "dollarcjk", tail=_NOT_BLADE)
+
+
 def unit_alternatives(words) -> list[tuple[str, str, str]]:
     """The alternatives of the unit after a figure, in order: (group, pattern, leads)."""
     w = words
@@ -161,7 +169,7 @@ def unit_alternatives(words) -> list[tuple[str, str, str]]:
     alts += [("encur", r"-(?i:" + spaced(x) + ")" + _NOT_LETTER, "-") for x in en_cur if " " not in x]
     alts += _each(("USD", "EUR", "HKD", "CNY", "RMB", "JPY", "GBP", "TWD"), "encur", tail=_NOT_LETTER)
     alts.append(_spaced(uw, "cents"))
-    alts += _each(uw.get("cents-cjk", ()), "cents") + _each(uw.get("pct-cjk", ()), "pct", tail=_NOT_POSTURE)  # 美分; 17趴
+    alts += _glued_words(uw)  # 美分; 17趴; 60刀
     alts += [
         ("watt", r"\s?(?:兆瓦|千瓦|吉瓦|瓦特?)(?!时)", "兆千吉瓦"),
         ("watt", r"\s?(?P<wp>[kKMGT]?)W(?![A-Za-z])", "kKMGTW"),

@@ -181,6 +181,8 @@ class _Units:
             unit = _en_currency(text.lstrip("-"), core.currency, self.r.words)  # "-dollar": an adjective
         elif g == "cents":
             unit, mult = "USD", Fraction(1, 100)
+        elif g == "dollarcjk":  # 60刀, 2.19刀: only after a figure in digits with no currency of its own
+            unit = "USD" if core.kind == "ar" and core.currency is None else None
         elif g == "watt":
             unit = "W"
             mult = {"兆瓦": 10 ** 6, "千瓦": 10 ** 3, "吉瓦": 10 ** 9}.get(text, 1)

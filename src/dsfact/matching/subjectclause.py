@@ -1,0 +1,71 @@
+"""A clause that only names the subject, between a date that opens its sentence and the verb it dates.
+
+"2024年12月26日，杭州的深度求索这家中国初创公司，发布了DeepSeek-V3", "2024年12月26日，深度求索，一家杭州初创公司，
+發布了V3", "On December 26, 2024, DeepSeek, a Chinese start-up, released V3": the date is the release's, as in
+"2024年12月26日，深度求索发布了V3"; the clauses between hold the subject's name, or a description of it ended by
+a noun of lang/time.words [subject-clause] (公司, start-up), and no figure nor a word of a claim's metric. They
+are read as no clause mark between the date and its verb (dsfact.matching.afterword.after_distance).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+
+from dsfact.matching.cues import METRIC
+
+REACH = 24  # characters of a description at most, once the names are left out
+_QUOTES = " \t\"'“”「」『』‘’"
+
+
+@functools.cache
+def _nouns() -> tuple[str, ...]:
+    from dsfact.lang import words_of
+
+    return tuple(sorted(words_of("time", "subject-clause"), key=len, reverse=True))
+
+
+def subject_clauses(text, q, hit, after_q: int) -> tuple[int, int]:
+    """How many clauses between date q's clause (its first mark after it: marks[after_q]) and the clause of the
+    word `hit` after it only name a subject, and how many characters they span (`text` a TextCues); (0, 0)
+    unless every one of them does."""
+    marks = text._marks
+    last = bisect.bisect_left(marks, hit.start)  # the mark that opens hit's clause: marks[last - 1]
+    between = range(after_q, last - 1)
+    if not between:
+        return 0, 0
+    for k in between:
+        if not _names_only(text, marks[k] + 1, marks[k + 1]):
+            return 0, 0
+    return len(between), marks[last - 1] - marks[after_q]
+
+
+def past_subject_clauses(text, a: int, end: int, stop: int) -> int:
+    """Where the clause text[a:end], the next one after a date that stands alone, ends once the clauses that only
+    name a subject are read past (no further than `stop`, its sentence's end): "2024年12月26日，深度求索，发布了V3"
+    tells the date of the clause after the name."""
+    marks = text._marks
+    while end < stop and _names_only(text, a, end):
+        k = bisect.bisect_right(marks, end)
+        a, end = end + 1, (marks[k] if k < len(marks) and marks[k] < stop else stop)
+    return end
+
+
+def _names_only(text, a: int, b: int) -> bool:
+    """Whether text[a:b] holds no figure and no metric word, and is a name, or a description ended by a noun of
+    [subject-clause], once its names are left out."""
+    if a >= b or text.figures_in(a, b):
+        return False
+    folded = text.folded
+    kept, at, named = [], a, False
+    for h in text.hits_in(a, b):
+        if any(role == METRIC for _, role in text.roles_of(h)):
+            return False
+        if text.index.names(h.cue):
+            kept.append(folded[at:h.start])
+            at, named = h.end, True
+    rest = "".join((*kept, folded[at:b])).strip(_QUOTES)
+    if not rest:
+        return named
+    if len(rest) > REACH or any(c in rest for c in ".。!！?？;；:："):
+        return False
+    return rest.endswith(_nouns())
