@@ -30,6 +30,12 @@ def _words() -> tuple[frozenset[str], int, tuple[str, ...], tuple[str, ...]]:
     return frozenset(latin), longest, tuple(chinese), tuple(sorted(after, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _cjk_after() -> tuple[str, ...]:
+    """The Chinese `after` words of _words(), longest first."""
+    return tuple(w for w in _words()[3] if not w.isascii())
+
+
 _SAID = LastText()  # the text last asked about -> (start, end) of a name -> built_on
 
 
@@ -48,6 +54,10 @@ def _built_on(folded: str, start: int, end: int) -> bool:
     latin, longest, chinese, after = _words()
     before = folded[max(0, start - _BEFORE_REACH):start]
     if chinese and before.endswith(chinese) or after and folded.startswith(after, end):
+        return True
+    # one space may part a Latin name from the Chinese words after it ("在 DeepSeek-V3 基座上扩展")
+    if folded[end:end + 1] == " " and folded[end - 1:end].isascii() and _cjk_after() \
+            and folded.startswith(_cjk_after(), end + 1):
         return True
     words = before.rstrip().split()
     if words and words[-1] in ("the", "a", "an"):

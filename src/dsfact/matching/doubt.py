@@ -70,6 +70,7 @@ from dsfact.matching.when import (
     written_before,
     year_kind,
 )
+from dsfact.matching.yearapart import year_apart
 from dsfact.matching.yearcontrast import (
     day_named_last,
     written_no_earlier,
@@ -187,7 +188,7 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
     if placed is not None:
         return placed
     if any(date_fits(d, time) for d in dates) and not any(has_day(d) and not date_fits(d, time) for d in dates):
-        return ""  # "in January 2025": the sentence names the claim's month or year, and no other day of it
+        return ANOTHER_DAY if year_apart(text, q, time) else ""  # "in January 2025", no other day (yearapart)
     if si > 0 and text.sentences[si - 1].paragraph == sentence.paragraph \
             and (_places_elsewhere(text, text.sentences[si - 1], time, refers_back(tags))
                  or opened_elsewhere(text, si, time)) or weekday_elsewhere(text, si, time) \

@@ -11,10 +11,12 @@ from functools import lru_cache
 
 from dsfact.fold import fold_text
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.editions import member_before
 from dsfact.matching.memo import LastText
 from dsfact.matching.ownmetric import put_in_metric
 from dsfact.matching.ratelist import continues_rate
 from dsfact.matching.snapshot import another_release
+from dsfact.matching.timesname import name_after_times
 from dsfact.matching.versus import compared_owner_after
 from dsfact.matching.wordtables import Words
 from dsfact.model import Quantity
@@ -281,7 +283,7 @@ def _marked(text, hit, floor: int) -> bool:
     generation or of listing before it, a word of listing after it."""
     folded, words = text.folded, _words()
     return (_version_after(text, hit.end, hit.cue) or _variant_after(folded, hit.end, words["variant"])
-            or _ends_before_name(words["before"], folded[max(floor, hit.start - 24):hit.start])
+            or member_before(text, hit, floor, lambda window: _ends_before_name(words["before"], window))
             or words["exchange-after"].opens(folded, hit.end, True))
 
 
@@ -368,7 +370,8 @@ def other_base(text, q: Quantity, ci: int, start: int, end: int, compared: froze
     from dsfact.matching.bodies import alnum
     from dsfact.matching.cues import METRIC
 
-    span = base_span(text.folded, q, start, end, base_words()) or _possessive_base(text.folded, q, start, end)
+    span = base_span(text.folded, q, start, end, base_words()) or _possessive_base(text.folded, q, start, end) \
+        or name_after_times(text.folded, q, start, end)
     if span is None:
         return False
     for hit in text.hits_in(*span):
