@@ -14,6 +14,7 @@ from dsfact.lang import word_set, words_of
 from dsfact.matching.byname import byname_of
 from dsfact.matching.comparison import is_comparison, likened
 from dsfact.matching.heads import heads_own
+from dsfact.matching.wordtables import word_starting
 from dsfact.numbers.patterns import lazy
 
 _START = attrgetter("start")  # a cue hit's start, to bisect a sentence's hits by
@@ -160,10 +161,7 @@ def caused_name(folded: str, start: int, end: int, lo: int) -> bool:
     if after.startswith(("'s", "’s")):
         after = after[2:]
     after = after.lstrip(" ")
-    for word in words_of("names", "cause", "after", longest_first=True):
-        if after.startswith(word) and (not word[-1:].isascii() or not after[len(word):len(word) + 1].isalnum()):
-            return True
-    return False
+    return word_starting(after, words_of("names", "cause", "after", longest_first=True)) is not None
 
 
 _ASIDE_REACH = 80  # characters from a name back to the bracket that opens its aside, and on to the one closing it

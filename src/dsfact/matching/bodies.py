@@ -31,6 +31,7 @@ from dsfact.matching.trailing import trails_another
 from dsfact.matching.tranche import told_at_once, tranche_word_apart
 from dsfact.matching.uses import among_uses
 from dsfact.matching.whenclause import tells_when
+from dsfact.matching.wordtables import word_starting
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 
@@ -79,7 +80,7 @@ def opens_with_pronoun(folded: str, start: int, end: int) -> bool:
     head = folded[start:min(end, start + 24)].lstrip(" \t\n\"'“‘「")
     if head.startswith(chinese):
         return True
-    return head.startswith(latin) and any(head.startswith(w) and not head[len(w):len(w) + 1].isalnum() for w in latin)
+    return head.startswith(latin) and word_starting(head, latin) is not None
 
 
 def _fold(words: str) -> str:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.memo import LastText
-from dsfact.matching.wordtables import word_places
+from dsfact.matching.wordtables import word_ending, word_places
 from dsfact.numbers.patterns import lazy
 
 HEAD_WORDS = 2  # Latin words of kind between a name and its phrase's head: "S&P 500 information-technology sector ETF"
@@ -371,12 +371,7 @@ def _example_of_group(text, q, hit) -> bool:
     before = folded[max(0, hit.start - 12):hit.start].rstrip()
     if not before.endswith(_text_words(text)[1]):  # (a tuple: any of them; which one, in order, below)
         return False
-    marked = False
-    for w in _text_words(text)[1]:  # (what `before` ends with, the text holds)
-        if before.endswith(w) and (not w.isascii() or not before[-len(w) - 1:-len(w)].isalnum()):
-            marked = True
-            break
-    if not marked:
+    if word_ending(before, _text_words(text)[1]) is None:  # (what `before` ends with, the text holds)
         return False
     own = folded[hit.end:q.start].strip()
     return own not in ("'s", "’s", "的") and not (not own and folded.endswith(("'s", "’s"), hit.start, hit.end))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dsfact.matching.wordtables import word_ending
 from dsfact.model import Quantity
 from dsfact.numbers.words import is_money
 
@@ -70,7 +71,7 @@ def compared_owner_after(text, q: Quantity, at: int) -> bool:
     after "for" owns the figure; it is no use a slice of the other figure is set aside for."""
     folded = text.folded
     head = folded[max(0, q.start - NAME_AFTER):q.start].rstrip()
-    if not any(head.endswith(w) and not head[-len(w) - 1:-len(w)].isalnum() for w in _compared_words()):
+    if word_ending(head, _compared_words()) is None:
         return False
     m = _FOR_NAME.match(folded, at)
     if m is None:
