@@ -250,8 +250,9 @@ class TaggedWords:
                         out.add(tag)
         return out
 
-    def after(self, text: str, chinese: bool) -> set[str]:
-        """The tags whose words' `after(text, chinese)` holds."""
+    def after(self, text: str, chinese: bool, ends: dict[str, int] | None = None) -> set[str]:
+        """The tags whose words' `after(text, chinese)` holds; with `ends`, where in text each tag's longest word
+        found there ends (by tag), for a rule that reads what follows that word."""
         out: set[str] = set()
         n = len(text)
         i = 0
@@ -261,11 +262,13 @@ class TaggedWords:
             return out
         for length, table in (self._begins[chinese] or self._index(chinese, False)).get(text[i], ()):
             for parts, latin_start, latin_end, tag in table.get(text[i:i + length], ()):
-                if tag in out or (latin_start and i > 0 and text[i - 1] in _ALNUM):
+                if tag in out and ends is None or (latin_start and i > 0 and text[i - 1] in _ALNUM):
                     continue
                 e = i + length if len(parts) == 1 else _word_after(text, i + length, parts)
                 if e is not None and not (latin_end and e < n and text[e] in _ALNUM):
                     out.add(tag)
+                    if ends is not None and e > ends.get(tag, -1):
+                        ends[tag] = e
         return out
 
 
