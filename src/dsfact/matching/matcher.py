@@ -523,7 +523,7 @@ def _turned_away(text: TextMatcher, q: Quantity, si: int, missing: list[int]) ->
     q stands in a section about another body ("**About Acme Compute**" over "Founded in 2016, Acme Compute ..."), or
     its sentence tells it as a group's sum ("Collectively, the four companies ...": dsfact.matching.groupsum)."""
     return turns_away(text.folded, text.sentences[si].start, q.start) or about_other(text, si, q, missing) \
-        or group_sum(text, si, q)
+        or group_sum(text, si, q, missing)
 
 
 def _unreached(text: TextMatcher, q: Quantity, si: int) -> bool:
