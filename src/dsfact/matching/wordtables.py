@@ -44,12 +44,14 @@ def spaced(words) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
-def whole_words(words, around: str = "a-z0-9") -> re.Pattern:
+def whole_words(words, around: str = "a-z0-9", chinese: bool = False) -> re.Pattern:
     """One pattern of the words of `words` written with no Chinese character (spaced: longest first, any white space
-    for a space), each whole: no character of the class [around] right before or after it. The Chinese words
-    are the caller's to find (`w in text`): "(?<![a-z0-9])(?:gpu hours|gpus)(?![a-z0-9])"."""
+    for a space), each whole: no character of the class [around] right before or after it; with `chinese`, the
+    Chinese words too, anywhere; else they are the caller's to find (`w in text`):
+    "(?<![a-z0-9])(?:gpu hours|gpus)(?![a-z0-9])"."""
     latin = [w for w in words if not has_cjk(w)]
-    return re.compile(rf"(?<![{around}])(?:{spaced(latin)})(?![{around}])")
+    found = rf"(?<![{around}])(?:{spaced(latin)})(?![{around}])"
+    return re.compile(found + "|" + spaced([w for w in words if has_cjk(w)]) if chinese else found)
 
 
 class Pattern:
