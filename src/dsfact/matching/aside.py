@@ -14,7 +14,7 @@ from dsfact.lang import word_set, words_of
 from dsfact.matching.byname import byname_of
 from dsfact.matching.comparison import is_comparison, likened
 from dsfact.matching.heads import heads_own
-from dsfact.matching.memo import kept
+from dsfact.matching.pertext import kept
 from dsfact.matching.wordtables import word_starting
 from dsfact.numbers.patterns import lazy
 

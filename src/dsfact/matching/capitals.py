@@ -11,9 +11,9 @@ from dsfact.matching.bodies import framed_only, governed, in_comparison_frame
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.epithets import in_epithet
-from dsfact.matching.memo import kept
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.others import party_at, record_frame
+from dsfact.matching.pertext import kept
 from dsfact.matching.sentences import after_question, past_question_mark
 from dsfact.matching.storybody import story_body
 from dsfact.matching.suffixed import STOCK_CODE, suffixed_name

@@ -8,7 +8,7 @@ the claim's. Read by dsfact.matching.doubt."""
 from __future__ import annotations
 
 from dsfact.fold import has_han
-from dsfact.matching.memo import kept
+from dsfact.matching.pertext import kept
 from dsfact.matching.thatday import day_dates
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import POSSESSIVE, references, time_words

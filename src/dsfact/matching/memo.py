@@ -22,12 +22,3 @@ class LastText(_local):
             last = self.last = (text, {})
         return last[1]
 
-
-def kept(text, name: str) -> dict:
-    """The dict a module keeps its findings in on `text` itself (a TextMatcher), under the attribute `name`, made
-    when first asked: it lives as long as the text (one text, one thread), with no LastText to look up."""
-    found = getattr(text, name, None)
-    if found is None:
-        found = {}
-        setattr(text, name, found)
-    return found

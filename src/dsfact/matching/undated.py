@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.alone import date_links
-from dsfact.matching.memo import kept
+from dsfact.matching.pertext import kept
 from dsfact.matching.thatday import years_on
 from dsfact.matching.when import (
     AGO,
