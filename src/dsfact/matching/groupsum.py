@@ -7,9 +7,10 @@ sentence that names the member itself ("Meta alone plans to spend $65 billion") 
 
 A group of a subject's own partners (a claim's `cues.members`: OpenAI, SoftBank and Oracle for Stargate), two or more
 of them named earlier in the text, is that subject: their sum is its sum ("OpenAI, SoftBank and Oracle launched
-Stargate ... The three companies will invest $500 billion over four years", 三家公司未来四年投入5000亿美元), and
-the sentence may borrow the subject, loosely (two partners also make other deals together: a figure may agree,
-never contradict). The words are data; this module holds the mechanism."""
+Stargate ... The three companies will invest $500 billion over four years", 三家公司未来四年投入5000亿美元): the
+sentence may borrow that subject, loosely (two partners also make other deals together: a figure may agree,
+never contradict), and no other ("Meta plans ... Collectively, the four companies": not Meta's). The words are
+data; this module holds the mechanism."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -25,16 +26,16 @@ def _pattern():
     return Pattern(r"{}|(?:{})\s*(?:{})", *(words_of("names", "group-sum", key) for key in ("words", "before", "after")))
 
 
-def group_sum(reader, si: int, q, missing: list[int] = ()) -> bool:
-    """Whether the sentence `si` of the reader (a TextMatcher) tells, before figure q, a word of a group's sum, the
-    group not the partners of a claim of `missing` (whose subject the sentence lacks): those claims it then marks
-    loose."""
+def group_left(reader, si: int, q, missing: list[int]) -> list[int]:
+    """The claims of `missing` (whose subject the sentence `si` of the reader, a TextMatcher, lacks) that figure q
+    may still borrow a subject for: all of them when no word of a group's sum stands before q in its sentence; else
+    only those whose partners the group is, which it marks loose."""
     start = reader.sentences[si].start
     if _pattern().get(True).search(reader.folded, start, q.start) is None:
-        return False
+        return missing
     partners = [ci for ci in missing if _partners_named(reader, ci, start)]
     reader._loose.update(partners)
-    return not partners
+    return partners
 
 
 def _partners_named(reader, ci: int, end: int) -> bool:
