@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dsfact.matching.wordtables import word_ending
+from dsfact.matching.wordtables import whole_at, word_ending
 from dsfact.model import Quantity
 from dsfact.numbers.words import is_money
 
@@ -42,7 +42,7 @@ def set_against_before(text, q: Quantity) -> bool:
         gap = folded[end:q.start]
         if len(gap) > BETWEEN or any(ch.isdigit() for ch in gap) or text.hits_in(end, q.start):
             continue
-        if w.isascii() and ((start > 0 and folded[start - 1].isalnum()) or folded[end:end + 1].isalnum()):
+        if w.isascii() and not whole_at(folded, start, end):
             continue
         if not any(x.unit == q.unit and x.end <= start for x in text.figures_in(sentence.start, start)):
             continue
