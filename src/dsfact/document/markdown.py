@@ -20,7 +20,7 @@ import bisect
 from functools import lru_cache
 from types import SimpleNamespace
 
-from dsfact.document.cells import is_pipe_row, row_cells
+from dsfact.document.cells import is_pipe_row, lone_label, row_cells
 from dsfact.document.copied import copied_block, copied_break
 from dsfact.document.directives import Comment
 from dsfact.document.labels import breaks_before, link_label, outlined, set_apart
@@ -250,12 +250,13 @@ class _Walk:
             self.add_unit(lines, "paragraph", 0)
             return 1
         elif name in ("TableHead", "TableRow"):
-            self.cells = row_cells(self.s, *_line(self.s, self.starts, self.line_of(at(a))))[::-1]
+            line = _line(self.s, self.starts, self.line_of(at(a)))
+            self.cells = row_cells(self.s, *line)[::-1]
             self.row_cells, self.row_first, self.in_head = len(self.cells), -1, name == "TableHead"
             # a row broken after its label ("| deepseek-reasoner |" over "| 64K | ¥1 | ¥4 | ¥16 |"): the lone
             # label heads the row under it when that row lacks just the label's cell (dsfact.document.cells.lone_label)
             label, self.label = self.label, -1
-            self.shift = int(label >= 0 and not self.in_head and self.row_cells == self.width - 1 > 0)
+            self.shift = int(label >= 0 and not self.in_head and lone_label(self.s, line[0]) is not None)
             if self.shift:
                 self.row_first = label
             if self.in_head:

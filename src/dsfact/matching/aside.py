@@ -14,6 +14,8 @@ from dsfact.lang import word_set, words_of
 from dsfact.matching.byname import byname_of
 from dsfact.matching.comparison import is_comparison, likened
 from dsfact.matching.heads import heads_own
+from dsfact.matching.pertext import kept
+from dsfact.matching.wordtables import word_starting
 from dsfact.numbers.patterns import lazy
 
 _START = attrgetter("start")  # a cue hit's start, to bisect a sentence's hits by
@@ -54,9 +56,7 @@ def qualifies_product(text, hit, following: list) -> bool:
 def names_aside(text, q, hit, hits: list) -> bool:
     """Whether the name at `hit`, in figure q's sentence (`hits`: the sentence's cue hits), only says who
     made a product or what caused the figure's move, rather than naming another subject of q."""
-    made = getattr(text, "_products", None)  # whether a name makes a product: once per name of a text
-    if made is None:
-        made = text._products = {}
+    made = kept(text, "_products")  # whether a name makes a product: once per name of a text
     product = made.get(hit)
     if product is None:
         product = made[hit] = makes_product(text, hit, hits)
@@ -71,9 +71,7 @@ def _described_before(text, hit, q_start: int) -> bool:
     figure)."""
     if hit.end > q_start:
         return False
-    said = getattr(text, "_described", None)
-    if said is None:
-        said = text._described = {}
+    said = kept(text, "_described")
     key = (hit.start, hit.end, q_start)
     found = said.get(key)
     if found is None:
@@ -160,10 +158,7 @@ def caused_name(folded: str, start: int, end: int, lo: int) -> bool:
     if after.startswith(("'s", "’s")):
         after = after[2:]
     after = after.lstrip(" ")
-    for word in words_of("names", "cause", "after", longest_first=True):
-        if after.startswith(word) and (not word[-1:].isascii() or not after[len(word):len(word) + 1].isalnum()):
-            return True
-    return False
+    return word_starting(after, words_of("names", "cause", "after", longest_first=True)) is not None
 
 
 _ASIDE_REACH = 80  # characters from a name back to the bracket that opens its aside, and on to the one closing it

@@ -30,8 +30,10 @@ from dsfact.matching.text import INF, TextCues
 from dsfact.matching.topicclause import heads_next_clause
 from dsfact.matching.trailing import trails_another
 from dsfact.matching.tranche import told_at_once, tranche_word_apart
+from dsfact.matching.unitwords import figure_holding
 from dsfact.matching.uses import among_uses
 from dsfact.matching.whenclause import tells_when
+from dsfact.matching.wordtables import word_starting
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 
@@ -80,7 +82,7 @@ def opens_with_pronoun(folded: str, start: int, end: int) -> bool:
     head = folded[start:min(end, start + 24)].lstrip(" \t\n\"'“‘「")
     if head.startswith(chinese):
         return True
-    return head.startswith(latin) and any(head.startswith(w) and not head[len(w):len(w) + 1].isalnum() for w in latin)
+    return head.startswith(latin) and word_starting(head, latin) is not None
 
 
 def _fold(words: str) -> str:
@@ -398,12 +400,8 @@ def _inside_figure(text: TextCues, q: Quantity, hit) -> bool:
     """Whether a word before figure q lies inside the span of another figure read before q, in another unit:
     its unit's words ("2.788 million GPU hours"). A figure of q's unit tells what kind of figure q is, too
     ("$2.19 per million output tokens, compared with $70 for o1": an output price)."""
-    starts = text._quantity_starts
-    k = bisect.bisect_right(starts, hit.start) - 1
-    if k < 0:
-        return False
-    x = text._quantities[k]
-    return x is not q and x.unit != q.unit and x.start <= hit.start and hit.end <= x.end
+    x = figure_holding(text, hit.start, hit.end)
+    return x is not None and x is not q and x.unit != q.unit
 
 
 def _right_after_figure(text: TextCues, q: Quantity, hit) -> bool:

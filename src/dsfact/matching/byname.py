@@ -5,6 +5,7 @@ it is no other body between a subject and its figure."""
 from __future__ import annotations
 
 from dsfact.lang import words_by_script
+from dsfact.matching.wordtables import word_ending
 
 _LEAD = 24  # characters before a name searched for the word of naming and the name it describes
 _KIND_HAN = 6  # characters of kind between the word and the byname: AI界的, 中国的
@@ -51,10 +52,9 @@ def _byname_of(text, hit) -> bool:
         return False
     glue = lead[:best].rstrip(" \t,，")
     latin_glue, han_glue = words_by_script("names", "byname", "before")
-    for w in sorted(latin_glue + han_glue, key=len, reverse=True):
-        if glue.endswith(w) and (not w.isascii() or len(glue) == len(w) or not glue[-len(w) - 1].isalnum()):
-            glue = glue[:-len(w)].rstrip(" \t,，")
-            break
+    w = word_ending(glue, sorted(latin_glue + han_glue, key=len, reverse=True))
+    if w is not None:
+        glue = glue[:-len(w)].rstrip(" \t,，")
     end = lo + len(glue)
     return any(h.end == end and any(text.index.naming(h.cue)) for h in text.hits_in(lo, end) if h is not hit)
 

@@ -13,6 +13,7 @@ from dsfact.matching.cues import has_cjk
 from dsfact.matching.epithets import in_epithet
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.others import party_at, record_frame
+from dsfact.matching.pertext import kept
 from dsfact.matching.sentences import after_question, past_question_mark
 from dsfact.matching.storybody import story_body
 from dsfact.matching.suffixed import STOCK_CODE, suffixed_name
@@ -210,9 +211,7 @@ _INNER_CAPITAL = lazy(r"[A-Z]{3,}\b|[A-Z][a-z]+[A-Z]")  # "NVDL", "ASML"; "SoftB
 def opens_with_other(text, si: int) -> bool:
     """Whether sentence si opens with another body (_opens_with_other), said once per sentence: borrowing asks it of
     each sentence it walks back over, for every figure that borrows."""
-    said = getattr(text, "_opens_other", None)
-    if said is None:
-        said = text._opens_other = {}
+    said = kept(text, "_opens_other")
     found = said.get(si)
     if found is None:
         found = said[si] = _opens_with_other(text, si)

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.cues import has_cjk
-from dsfact.matching.wordtables import spaced
+from dsfact.matching.wordtables import whole_words
 from dsfact.numbers.patterns import lazy
 
 
@@ -22,8 +22,7 @@ def _table(name: str) -> tuple[re.Pattern, tuple[str, ...]]:
     from dsfact.lang import words_of
 
     words = words_of("time", name)
-    pattern = re.compile(r"(?<![a-z0-9])(?:" + spaced([w for w in words if not has_cjk(w)]) + r")(?![a-z0-9])")
-    return pattern, tuple(sorted((w for w in words if has_cjk(w)), key=len, reverse=True))
+    return whole_words(words), tuple(sorted((w for w in words if has_cjk(w)), key=len, reverse=True))
 
 
 def _joins() -> tuple[re.Pattern, tuple[str, ...]]:

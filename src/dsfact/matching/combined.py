@@ -10,23 +10,14 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
-from dsfact.numbers.patterns import lazy
-
 
 @lru_cache(maxsize=1)
 def _verbs():
     """roles.words [combines] `words`, as one pattern (English words whole; Chinese ones anywhere)."""
     from dsfact.lang import words_of
+    from dsfact.matching.wordtables import whole_words
 
-    words = sorted(words_of("roles", "combines", "words"), key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(map(_escape, w.split())) for w in words)
-    return lazy(r"(?<![a-z])(?:" + alternation + r")(?![a-z])")
-
-
-def _escape(word: str) -> str:
-    import re
-
-    return re.escape(word)
+    return whole_words(words_of("roles", "combines", "words"), "a-z", chinese=True)
 
 
 def combined_part(reader, k: int) -> bool:

@@ -3,7 +3,7 @@
 (dsfact/lang/roles.words [compound])."""
 from __future__ import annotations
 
-from dsfact.matching.wordtables import whole_at, word_places
+from dsfact.matching.wordtables import word_places, word_starting
 
 _PREFIXES: tuple[frozenset[str], tuple[str, ...]] | None = None
 
@@ -130,11 +130,7 @@ def in_company_noun(folded: str, start: int, end: int) -> bool:
             _TRADES.append(tuple(" ".join(w.split()) for w in words_of("nouns", "epithet")))
         holders = _COMPANY_NOUNS[word] = tuple((noun, at) for noun in _TRADES[0] if noun != word
                                                for at in word_places(noun, word))
-    for noun, at in holders:
-        a = start - at
-        if a >= 0 and folded.startswith(noun, a) and (not noun.isascii() or whole_at(folded, a, a + len(noun))):
-            return True
-    return False
+    return any(start >= at and word_starting(folded, (noun,), start - at) for noun, at in holders)
 
 
 

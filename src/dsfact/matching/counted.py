@@ -180,7 +180,7 @@ def _run(after: str) -> str:
 _LATIN_HEAD = re.compile(r" ?(?:[a-z0-9][a-z0-9 -]*)?")  # the Latin words that open a Chinese run ("gpu" of "gpu时间")
 
 
-_JOIN = lazy(r"\s*(?:/|&|and|or|和|与|及|或|、)\s*$")  # what joins two chips' codes named together
+_JOIN = lazy(r"\s*(?:/|&|and|or|和|与|及|或|、)\s*")  # what joins two chips' codes named together (all the gap)
 _MIX_REACH = 12  # characters after a count (its measure word, a maker's name) where the first code may begin
 
 
@@ -192,13 +192,11 @@ def _mixed_codes(after: str, allowed: frozenset[str]) -> bool:
     own = {m.group(1) for w in allowed for m in _CODE.finditer(w)}
     if not own:
         return False
-    chain, end = [], None
-    for m in _CODE.finditer(after, 0, _MIX_REACH + 40):
-        if end is None and m.start() > _MIX_REACH or end is not None and not _JOIN.match(after[end:m.start()]):
-            break
-        chain.append(m.group(1))
-        end = m.end()
-    return len(set(chain)) > 1 and bool(own & set(chain)) and bool(set(chain) - own)
+    from dsfact.matching.mixedchips import code_runs
+
+    runs = code_runs(after, 0, _MIX_REACH + 40, _JOIN)
+    chain = runs[0][2] if runs and runs[0][0] <= _MIX_REACH else set()
+    return len(chain) > 1 and bool(own & chain) and bool(chain - own)
 
 
 def _other_code(noun: str, allowed: frozenset[str]) -> bool | None:

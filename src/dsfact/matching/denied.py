@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.cues import has_cjk
-from dsfact.matching.wordtables import spaced
+from dsfact.matching.wordtables import whole_words
 
 REACH = 60  # characters between the denial and the figure: one predicate, not a sentence
 
@@ -27,7 +27,7 @@ def _table(key: str) -> tuple[re.Pattern | None, tuple[str, ...]]:
 
     words = words_of("roles", f"denied-{key}")
     latin = [w for w in words if not has_cjk(w)]
-    pattern = re.compile(r"(?<![a-z0-9'’])(?:" + spaced(latin) + r")(?![a-z0-9'’])") if latin else None
+    pattern = whole_words(latin, "a-z0-9'’") if latin else None
     return pattern, tuple(w for w in words if has_cjk(w))
 
 

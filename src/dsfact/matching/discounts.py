@@ -4,7 +4,7 @@ discount period ended" (优惠期结束, 优惠已结束) is the list price agai
 from __future__ import annotations
 
 from dsfact.fold import has_han
-from dsfact.matching.wordtables import Alternation
+from dsfact.matching.wordtables import Alternation, word_ending
 from dsfact.numbers.patterns import lazy
 
 _WORDS: dict[str, Alternation] | None = None
@@ -32,8 +32,7 @@ def _still_running(folded: str, start: int, end: int) -> bool:
     tail = folded[end:end + 8].lstrip()
     lead = folded[max(0, start - 12):start].rstrip()
     return any(tail.startswith(w) for w in words["before-end"].words) \
-        or any(lead.endswith(w) and (not w.isascii() or not lead[-len(w) - 1:-len(w)].isalpha())
-               for w in words["ends-before"].words)
+        or word_ending(lead, words["ends-before"].words) is not None
 
 
 def _ended(folded: str, chinese: bool, start: int, end: int) -> list[tuple[int, int]]:

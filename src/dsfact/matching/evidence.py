@@ -35,6 +35,7 @@ from dsfact.matching.text import line_start
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import time_tags
 from dsfact.matching.when import year_kind
+from dsfact.matching.wordtables import word_starting
 
 CLAUSE, PARALLEL, SENTENCE, CARRIED, HEADING, NONE = "clause", "parallel", "sentence", "carried", "heading", "none"
 STATED, UNSAID = "stated", "unsaid"
@@ -252,8 +253,7 @@ def _sum_of(matcher, start: int, lo: int) -> int:
 
 
 def _opens_with(head: str, words) -> bool:
-    return any(head.startswith(w) and not (w[-1].isascii() and w[-1].isalpha()
-                                           and head[len(w):len(w) + 1].isalnum()) for w in words)
+    return word_starting(head, words) is not None
 
 
 def opened_bracket(folded: str, start: int, pos: int) -> int | None:

@@ -18,7 +18,7 @@ from dsfact.matching.ratelist import continues_rate
 from dsfact.matching.snapshot import another_release
 from dsfact.matching.timesname import name_after_times
 from dsfact.matching.versus import compared_owner_after
-from dsfact.matching.wordtables import Words
+from dsfact.matching.wordtables import Words, word_starting
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
@@ -521,11 +521,8 @@ def _past_vehicle(folded: str, i: int) -> int:
     j = i
     while j < len(folded) and folded[j].isspace():
         j += 1
-    for w in words_of("roles", "use-vehicle", longest_first=True):
-        e = j + len(w)
-        if folded.startswith(w, j) and not (w.isascii() and folded[e:e + 1].isalnum()):
-            return e
-    return i
+    w = word_starting(folded, words_of("roles", "use-vehicle", longest_first=True), j)
+    return i if w is None else j + len(w)
 
 
 def _set_aside(text, q: Quantity) -> bool:

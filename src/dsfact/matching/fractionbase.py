@@ -17,7 +17,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from dsfact.matching.wordtables import spaced
+from dsfact.matching.wordtables import whole_words
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 
@@ -27,7 +27,7 @@ _STOPS = lazy(r"[，,。；;：:！!？?、（）()\[\]“”\"「」]")
 
 def _alternation(words) -> re.Pattern:
     """The Latin words of `words` as one pattern, each whole, longest first."""
-    return re.compile(r"(?<![a-z0-9])(?:" + spaced([w for w in words if w.isascii()]) + r")(?![a-z0-9])")
+    return whole_words([w for w in words if w.isascii()])
 
 
 @lru_cache(maxsize=1)

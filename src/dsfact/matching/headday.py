@@ -8,6 +8,7 @@ the claim's. Read by dsfact.matching.doubt."""
 from __future__ import annotations
 
 from dsfact.fold import has_han
+from dsfact.matching.pertext import kept
 from dsfact.matching.thatday import day_dates
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import POSSESSIVE, references, time_words
@@ -44,9 +45,7 @@ def _day_named(text, k: int) -> tuple[str, ...] | None:
     """The weekdays sentence k names at its head (empty when it names a day otherwise: a date with its day,
     "yesterday", or a weekday after its first figure); None when it names no day. Read once per sentence of a
     text."""
-    found = getattr(text, "_days_named", None)
-    if found is None:
-        found = text._days_named = {}
+    found = kept(text, "_days_named")
     if k in found:
         return found[k]
     found[k] = None

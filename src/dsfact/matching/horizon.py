@@ -19,7 +19,7 @@ def plan_horizon(text, q, x, day: datetime.date, claim) -> bool:
     sentence tells, in the year the claim's sources were written (`text`: a TextMatcher)."""
     from dsfact.matching.events import event_of
     from dsfact.matching.sourcedays import source_days
-    from dsfact.matching.wordtables import whole_word_in
+    from dsfact.matching.wordtables import whole_word_in, word_ending
 
     if event_of(claim) not in words_of("time", "state", "plan-events"):
         return False  # a state ("GPUs in the cluster that trained Grok 3"): a year-end size is a later one
@@ -28,8 +28,7 @@ def plan_horizon(text, q, x, day: datetime.date, claim) -> bool:
         return False
     folded = text.folded
     head = folded[max(0, x.start - 24):x.start].rstrip()
-    if not any(head.endswith(w) and (len(head) == len(w) or not head[-len(w) - 1].isalnum())
-               for w in words_of("time", "state", "deadline")):
+    if word_ending(head, words_of("time", "state", "deadline")) is None:
         return False
     sentence = text.sentences[text.sentence_of(q.start)]
     latin, chinese = words_by_script("time", "state", "plan")

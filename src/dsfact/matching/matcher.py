@@ -26,7 +26,7 @@ from dsfact.matching.epithets import epithet_subject, in_epithet
 from dsfact.matching.excluding import rules_out
 from dsfact.matching.fromto import in_from_part
 from dsfact.matching.glossname import glosses_other
-from dsfact.matching.groupsum import group_sum
+from dsfact.matching.groupsum import group_left
 from dsfact.matching.innerhead import placed_loosely
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
@@ -238,14 +238,14 @@ class TextMatcher(TextCues):
         self._loose.update(ci for ci in missing if ci in cues.subject)  # named only out of reach: one borrowed is loose
         if missing and named_after(self, q, si, missing, cues, SENTENCE_PENALTY) or quoted(self, si, q, cues):
             pass  # "... a venture to invest $500 billion. The venture, called Stargate, ...": Stargate's
-        elif missing and not self._named_before(q, si) and not _turned_away(self, q, si, missing):
-            if not (pronoun_subject(self, si, q, missing, cues.subject, SENTENCE_PENALTY)  # "Its", or "據悉，該項目" (referents)
-                    or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
-                    or epithet_subject(self, si, q, missing, cues.subject, family, SENTENCE_PENALTY, LOOKBACK_PARAGRAPHS)
-                    or intro_subject(self, si, q, missing, cues.subject, family)  # "Key features" over its items
-                    or not party_before(self, si, q) and self._borrow_subject(q, si, missing, cues.subject, family)):
-                self._structure_subject(q, missing, cues.subject, family)
-            self._loose.update(carried_loosely(self, q, si, missing, cues.subject))  # a roundup's item, "We used"
+        elif missing and not self._named_before(q, si) and (left := _left_to_borrow(self, q, si, missing)):
+            if not (pronoun_subject(self, si, q, left, cues.subject, SENTENCE_PENALTY)  # "Its", or "據悉，該項目" (referents)
+                    or referred_back(self, si, q, left, cues.subject, SENTENCE_PENALTY)
+                    or epithet_subject(self, si, q, left, cues.subject, family, SENTENCE_PENALTY, LOOKBACK_PARAGRAPHS)
+                    or intro_subject(self, si, q, left, cues.subject, family)  # "Key features" over its items
+                    or not party_before(self, si, q) and self._borrow_subject(q, si, left, cues.subject, family)):
+                self._structure_subject(q, left, cues.subject, family)
+            self._loose.update(carried_loosely(self, q, si, left, cues.subject))  # a roundup's item, "We used"
         elif missing and spoken_lead(self, si, q) and (  # "孙正义表示，他们的计画……": the speaker is no subject
                 pronoun_subject(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
                 or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)):
@@ -518,12 +518,14 @@ def _placed_apart(text: TextMatcher, sentence, q: Quantity, time: str, tags: tup
         or after_base_year(text, q, time)
 
 
-def _turned_away(text: TextMatcher, q: Quantity, si: int, missing: list[int]) -> bool:
-    """Whether the story has turned from the subjects of `missing` before figure q ("Elsewhere, a rival lab ..."), or
-    q stands in a section about another body ("**About Acme Compute**" over "Founded in 2016, Acme Compute ..."), or
-    its sentence tells it as a group's sum ("Collectively, the four companies ...": dsfact.matching.groupsum)."""
-    return turns_away(text.folded, text.sentences[si].start, q.start) or about_other(text, si, q, missing) \
-        or group_sum(text, si, q)
+def _left_to_borrow(text: TextMatcher, q: Quantity, si: int, missing: list[int]) -> list[int]:
+    """The claims of `missing` whose subject figure q may borrow: none where the story has turned from them before q
+    ("Elsewhere, a rival lab ..."), or q stands in a section about another body ("**About Acme Compute**" over
+    "Founded in 2016, Acme Compute ..."); where its sentence tells it as a group's sum ("Collectively, the four
+    companies ..."), only those whose partners the group is (dsfact.matching.groupsum)."""
+    if turns_away(text.folded, text.sentences[si].start, q.start) or about_other(text, si, q, missing):
+        return []
+    return group_left(text, si, q, missing)
 
 
 def _unreached(text: TextMatcher, q: Quantity, si: int) -> bool:

@@ -21,3 +21,4 @@ class LastText(_local):
         if last[0] is not text:
             last = self.last = (text, {})
         return last[1]
+

@@ -22,10 +22,14 @@ _JOIN = re.compile(r"(?:\s|[,，、/&]|and|or|及|和|与|gpus?|chips?)*")
 
 
 @lru_cache(maxsize=1)
-def _summed() -> tuple[str, ...]:
+def _summed() -> tuple[re.Pattern, tuple[str, ...]]:
+    """counts.words [counts] `summed`: (its Latin words as one pattern, each whole; its Chinese words)."""
     from dsfact.lang import words_of
+    from dsfact.matching.cues import has_cjk
+    from dsfact.matching.wordtables import whole_words
 
-    return words_of("counts", "counts", "summed", longest_first=True)
+    words = words_of("counts", "counts", "summed", longest_first=True)
+    return whole_words(words, "a-z"), tuple(w for w in words if has_cjk(w))
 
 
 def _claim_codes(claim: Claim) -> frozenset[str]:
@@ -34,11 +38,13 @@ def _claim_codes(claim: Claim) -> frozenset[str]:
     return frozenset(m.group(1) for cue in claim.metric_cues for m in _CODE.finditer(fold_text(cue)))
 
 
-def _lists(folded: str, start: int, end: int) -> list[tuple[int, int, set[str]]]:
-    """The runs of chip codes in folded[start:end] that only joining words separate: (start, end, codes)."""
+def code_runs(folded: str, start: int, end: int, join: re.Pattern = _JOIN) -> list[tuple[int, int, set[str]]]:
+    """The runs of chip codes in folded[start:end] that only joining words separate (what `join` matches in full
+    between two codes: by default marks, "and", 及, nouns of chips): (start, end, codes). dsfact.matching.counted
+    reads the codes right after a count with its own, narrower joins (one joining word: "H100/H200", "H100和H200")."""
     runs: list[tuple[int, int, set[str]]] = []
     for m in _CODE.finditer(folded, start, end):
-        if runs and _JOIN.fullmatch(folded, runs[-1][1], m.start()):
+        if runs and join.fullmatch(folded, runs[-1][1], m.start()):
             runs[-1] = (runs[-1][0], m.end(), runs[-1][2] | {m.group(1)})
         else:
             runs.append((m.start(), m.end(), {m.group(1)}))
@@ -46,9 +52,8 @@ def _lists(folded: str, start: int, end: int) -> list[tuple[int, int, set[str]]]
 
 
 def _has_summed(folded: str, start: int, end: int) -> bool:
-    words = folded[start:end]
-    return any((w in words) if not w.isascii() else re.search(r"(?<![a-z])" + re.escape(w) + r"(?![a-z])", words)
-               for w in _summed())
+    latin, chinese = _summed()
+    return latin.search(folded, start, end) is not None or any(w in folded[start:end] for w in chinese)
 
 
 def summed_models(text, q: Quantity, claim: Claim) -> bool:
@@ -61,7 +66,7 @@ def summed_models(text, q: Quantity, claim: Claim) -> bool:
         return False
     folded = text.folded
     sentence = text.sentences[text.sentence_of(q.start)]
-    runs = _lists(folded, sentence.start, sentence.end)
+    runs = code_runs(folded, sentence.start, sentence.end)
     if len({c for r in runs for c in r[2]}) < 2 or not _has_summed(folded, sentence.start, sentence.end):
         return False
     counts = [x for x in text.figures_in(sentence.start, sentence.end) if x.unit == "count" and x is not q]

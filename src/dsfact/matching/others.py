@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.memo import LastText
-from dsfact.matching.wordtables import word_places
+from dsfact.matching.wordtables import whole_at, word_ending, word_places
 from dsfact.numbers.patterns import lazy
 
 HEAD_WORDS = 2  # Latin words of kind between a name and its phrase's head: "S&P 500 information-technology sector ETF"
@@ -322,8 +322,7 @@ def _party_places(text, si: int) -> list[tuple[int, int]]:
         at = folded.find(w, lo, hi)
         while at >= 0:
             end = at + len(w)
-            whole = not w.isascii() or ((at == 0 or not folded[at - 1].isalnum())
-                                        and not folded[end:end + 1].isalnum())
+            whole = not w.isascii() or whole_at(folded, at, end)
             if whole and not governed(folded, at) and not is_comparison(folded, at, end) and not _listed(text, end):
                 possessive = next((p for p in ("的", "'s", "’s", "'", "’") if folded.startswith(p, end)), None)
                 out.append((at, end + len(possessive) if possessive else -1))
@@ -371,12 +370,7 @@ def _example_of_group(text, q, hit) -> bool:
     before = folded[max(0, hit.start - 12):hit.start].rstrip()
     if not before.endswith(_text_words(text)[1]):  # (a tuple: any of them; which one, in order, below)
         return False
-    marked = False
-    for w in _text_words(text)[1]:  # (what `before` ends with, the text holds)
-        if before.endswith(w) and (not w.isascii() or not before[-len(w) - 1:-len(w)].isalnum()):
-            marked = True
-            break
-    if not marked:
+    if word_ending(before, _text_words(text)[1]) is None:  # (what `before` ends with, the text holds)
         return False
     own = folded[hit.end:q.start].strip()
     return own not in ("'s", "’s", "的") and not (not own and folded.endswith(("'s", "’s"), hit.start, hit.end))

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from dsfact.fold import fold_text
 from dsfact.matching.cues import has_cjk
-from dsfact.matching.wordtables import Words
+from dsfact.matching.wordtables import Words, word_starting
 from dsfact.model import Quantity
 
 REACH = 12  # characters after the figure read for the word that puts it into the metric
@@ -36,8 +36,7 @@ def put_in_metric(text, q: Quantity, claim) -> bool:
         for _ in range(2):
             while e < len(folded) and folded[e].isspace():
                 e += 1
-            link = next((w for w in between if folded.startswith(w, e)
-                         and not (w.isascii() and folded[e + len(w):e + len(w) + 1].isalnum())), None)
+            link = word_starting(folded, between, e)
             if link is None:
                 break
             e += len(link)

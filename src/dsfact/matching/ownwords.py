@@ -7,6 +7,7 @@ import bisect
 from dsfact.lang import word_set
 from dsfact.matching.cues import EXCLUDE, METRIC
 from dsfact.matching.text import TextCues
+from dsfact.matching.unitwords import figure_holding
 from dsfact.model import Quantity
 
 
@@ -19,12 +20,10 @@ def own_kind_kept(text: TextCues, q: Quantity, metrics: list, exclusions: list) 
     if exclusions:
         exclusions = _past_named_noun(text, q, metrics, exclusions)
     own = {ci for hit, ci, _d, _how in metrics if q.start <= hit.start and hit.end <= q.end}
-    starts = text._quantity_starts
 
     def inside_other(hit) -> bool:
-        k = bisect.bisect_right(starts, hit.start) - 1
-        x = text._quantities[k] if k >= 0 else None
-        return x is not None and x is not q and x.end >= hit.end
+        x = figure_holding(text, hit.start, hit.end)
+        return x is not None and x is not q
 
     if not own and exclusions:  # "..., while output costs $2.19", "and $2.19 for output": a kind word of its clause
         own = _kind_beside(text, q, metrics, exclusions, inside_other)

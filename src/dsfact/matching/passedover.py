@@ -21,7 +21,7 @@ from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import TIME_UNITS, lexicon, opens_new_subject
 from dsfact.matching.timeframe import in_time_clause
 from dsfact.matching.toolmaker import named_as_tool_maker
-from dsfact.matching.wordtables import word_places
+from dsfact.matching.wordtables import word_places, word_starting
 from dsfact.model import Claim, Quantity
 
 OTHER_SCALE = 10_000  # a figure this many times a claim's every statement (or as small) is another quantity
@@ -196,15 +196,13 @@ def _turned_from(text, q: Quantity, hit) -> bool:
     if not k or marks[k - 1] < q.end:
         return False  # (the name in q's own clause)
     head = folded[marks[k - 1] + 1:hit.start].lstrip()
-    if not any(head.startswith(w) and not (w.isascii() and head[len(w):len(w) + 1].isalnum())
-               for w in words_of("names", "new-clause")):
+    if word_starting(head, words_of("names", "new-clause")) is None:
         return False
     after = folded[hit.end:hit.end + 40].lstrip()
     after = after[2:] if after.startswith(("'s", "’s")) else after[1:] if after.startswith("的") else \
         after if folded[hit.start:hit.end].endswith(("'s", "’s")) else None
     after = after.lstrip() if after is not None else None
-    return after is not None and any(after.startswith(w) and not (w.isascii() and after[len(w):len(w) + 1].isalnum())
-                                     for w in words_of("names", "person-head"))
+    return after is not None and word_starting(after, words_of("names", "person-head")) is not None
 
 
 def _owns_figure(text, hit) -> bool:

@@ -85,20 +85,17 @@ def an_age(folded: str, start: int, end: int) -> bool:
     told over: a founding word before it, perhaps hedged ("founded just 20 months", 成立仅20个月, 成立不到20个月), or
     an age word after it ("20 months old", "a 20-month-old start-up", 有20个月历史): time.words [age-mark]."""
     from dsfact.lang import words_of
+    from dsfact.matching.wordtables import word_ending, word_starting
 
-    after = folded[end:end + 16].lstrip()
-    if any(after.startswith(w) and (not w[-1].isascii() or not after[len(w):len(w) + 1].isalpha())
-           for w in words_of("time", "age-mark", "after")):
+    if word_starting(folded[end:end + 16].lstrip(), words_of("time", "age-mark", "after")):
         return True
     before = folded[max(0, start - 24):start].rstrip()
     for _ in range(2):  # "成立仅约20个月": up to two hedges
-        hedge = next((w for w in words_of("time", "age-mark", "hedge", longest_first=True) if before.endswith(w)
-                      and (not w[0].isascii() or not before[-len(w) - 1:-len(w)].isalpha())), None)
+        hedge = word_ending(before, words_of("time", "age-mark", "hedge", longest_first=True))
         if hedge is None:
             break
         before = before[:-len(hedge)].rstrip()
-    return any(before.endswith(w) and (not w[0].isascii() or not before[-len(w) - 1:-len(w)].isalpha())
-               for w in words_of("time", "age-mark", "before"))
+    return word_ending(before, words_of("time", "age-mark", "before")) is not None
 
 
 def _went_before(folded: str, x: Quantity) -> bool:
@@ -116,10 +113,9 @@ def marks_a_day(folded: str, end: int) -> bool:
     """Whether the count of days that ends at `end` is a point in time ("five days after", 五天后), not a span:
     time.words [duration-mark] right after it."""
     from dsfact.lang import words_of
+    from dsfact.matching.wordtables import word_starting
 
-    after = folded[end:end + 16].lstrip()
-    return any(after.startswith(w) and (not w.isascii() or not after[len(w):len(w) + 1].isalpha())
-               for w in words_of("time", "duration-mark", longest_first=True))
+    return word_starting(folded[end:end + 16].lstrip(), words_of("time", "duration-mark", longest_first=True)) is not None
 
 
 def _dated_after_sources(text, times: tuple[str, ...], claim: Claim) -> bool:

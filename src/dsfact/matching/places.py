@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dsfact.lang import word_set
 from dsfact.matching.memo import LastText
+from dsfact.matching.wordtables import word_ending
 
 _PLACES: tuple | None = None
 _CLOSERS = ",.;:)，。；：）"
@@ -44,7 +45,7 @@ def names_place(folded: str, start: int, end: int) -> bool:
         before = folded[max(0, start - _REACH):start]
         if before.endswith(", "):
             before = before[:-2]
-            return any(before.endswith(city) and not before[-len(city) - 1:-len(city)].isalpha() for city in latin)
+            return word_ending(before, latin) is not None
     return False
 
 
@@ -92,7 +93,7 @@ def place_of_body(folded: str, start: int, end: int) -> bool:
     for joint in (" in the ", " in "):  # "the largest search engine in South Korea": the kind before it
         if before.endswith(joint):
             head = before[:-len(joint)]
-            if any(head.endswith(w) and not head[-len(w) - 1:-len(w)].isalnum() for w in kinds if w.isascii()):
+            if word_ending(head, [w for w in kinds if w.isascii()]) is not None:
                 return True
             break
     after = folded[end:end + _REACH]

@@ -141,8 +141,8 @@ def _latest_words() -> tuple[re.Pattern, tuple[str, ...]]:
     """time.words [latest-price]: (the Latin words as one pattern, each whole; the Chinese words), built once."""
     if not _LATEST:
         from dsfact.lang import words_by_script
+        from dsfact.matching.wordtables import whole_words
 
         latin, chinese = words_by_script("time", "latest-price", longest_first=True)
-        body = "|".join(re.escape(w) for w in latin) or "(?!)"
-        _LATEST.append((re.compile(r"(?<![a-z])(?:" + body + r")(?![a-z])"), chinese))
+        _LATEST.append((whole_words(latin, "a-z"), chinese))
     return _LATEST[0]

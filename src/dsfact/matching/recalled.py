@@ -11,6 +11,7 @@ import bisect
 
 from dsfact.lang import words_of
 from dsfact.matching.text import INF
+from dsfact.matching.wordtables import word_starting
 
 _BACK = 2  # sentences back whose metric words the figure takes
 _QUOTES = " \t\"'“”‘’「」『』"
@@ -31,10 +32,7 @@ def _noun_at(folded: str, i: int) -> bool:
                 break
     if not folded.startswith(nouns, i):
         return False
-    for w in nouns:
-        if folded.startswith(w, i) and (not w.isascii() or not folded[i + len(w):i + len(w) + 1].isalpha()):
-            return True
-    return False
+    return word_starting(folded, nouns, i) is not None
 
 
 def spoken_of(folded: str, end: int) -> bool:

@@ -24,6 +24,7 @@ from dsfact.matching.saidhead import said_head
 from dsfact.matching.sentences import answers_question
 from dsfact.matching.structure import _naming_words, _owner_words
 from dsfact.matching.text import INF, LOOKBACK_SENTENCES
+from dsfact.matching.wordtables import word_ending, word_starting
 
 _LEAD_CJK = 6  # a lead before the pointing word: at most this many Chinese characters ...
 _LEAD_LATIN = 4  # ... or Latin words, then a comma
@@ -86,10 +87,8 @@ def _noun_at_head(folded: str, start: int, end: int) -> str | None:
     """The noun a sentence's head points back by ("the project" -> "project"), if it opens with such a word."""
     words, nouns = _referent_words()
     head = folded[start:min(end, start + 24)].lstrip(_QUOTES)
-    for w in words.get(head[:1], ()):
-        if head.startswith(w) and (not w.isascii() or not head[len(w):len(w) + 1].isalnum()):
-            return next((n for n in nouns if n in w), None)
-    return None
+    w = word_starting(head, words.get(head[:1], ()))
+    return None if w is None else next((n for n in nouns if n in w), None)
 
 
 def _attached(folded: str, hit, noun: str, at: int) -> bool:
@@ -512,8 +511,7 @@ def spoken_lead(text, si: int, q) -> bool:
             return False
     else:
         lead = folded[sentence.start:head].rstrip(" ,，\t")
-        if not any(lead.endswith(w) and (not w.isascii() or not lead[-len(w) - 1:-len(w)].isalnum())
-                   for w in _speech_words()):
+        if word_ending(lead, _speech_words()) is None:
             return False
     naming = text.index.naming
     return not any(any(naming(h.cue)) for h in text.hits_in(head, q.start))

@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from dsfact.matching.wordtables import spaced
+from dsfact.matching.wordtables import spaced, word_starting
 
 REACH = 40  # characters of the clause after a figure's in which its words are sought
 GAP_WORDS = 3  # English words that may stand between a word of revision and its noun ("revised 2025 capex plan")
@@ -28,8 +28,7 @@ def revised_from(text, q) -> bool:
     if end >= sentence.end - 1:
         return False
     after = text.folded[end + 1:min(sentence.end, end + 1 + REACH)].lstrip()
-    return any(after.startswith(w) and (not w.isascii() or not after[len(w):len(w) + 1].isalnum())
-               for w in words_of("roles", "revised-from", longest_first=True))
+    return word_starting(after, words_of("roles", "revised-from", longest_first=True)) is not None
 
 
 @lru_cache(maxsize=1)

@@ -109,7 +109,8 @@ class FigureRoles:
         lex, chinese = lexicon(), reader._chinese
         self.starts = lex.between.tail_starts(self.before, chinese)
         told_before = lex.said_before.before(self.before, chinese, self.starts)
-        self.said = told_before | lex.said_after.after(self.after, chinese)
+        ends: dict[str, int] = {}  # where each role's word after q ends in self.after
+        self.said = told_before | lex.said_after.after(self.after, chinese, ends)
         if _corrected_after(reader, q):  # "报道称……26元，正确数字为16元": the clause after retracts it
             self.said.add("misstated")
         if "part" in self.said and built_stage(reader.folded, self.before, *reader.clause_span(q.start), q.unit):
@@ -125,7 +126,8 @@ class FigureRoles:
             self.said.add("part")
         if "level" in self.said and lex.move_noun.begins(self.after, len(self.after) - len(self.after.lstrip()), chinese):
             self.said.discard("level")  # "recovering from a 17% decline": the figure a move's, no level
-        if "sized" in self.said and sized_move(reader, q, clause_end, "sized" in told_before):
+        if "sized" in self.said and sized_move(reader, q, clause_end, "sized" in told_before,
+                                               q.end + ends["sized"] if "sized" in ends else None):
             self.said.discard("sized")  # "a $589 billion market value loss": no move of its own after it
 
     def __contains__(self, name: str) -> bool:

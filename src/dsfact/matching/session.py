@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from dsfact.matching.sessionstamp import stamped_in_session
+from dsfact.matching.wordtables import word_places, word_starting
 from dsfact.numbers.patterns import lazy, led_by
 
 _WORDS: list = []  # [(head words, close words, the [writing] table)], read once
@@ -278,8 +279,7 @@ def _told_mid_session(text) -> bool:
     first = text.sentences[0]
     folded = text.folded
     head = folded[first.start:min(first.end, first.start + HEAD_REACH)].lstrip(" \t\n\"'“‘「")
-    return any(head.startswith(w) and (not w.isascii() or not head[len(w):len(w) + 1].isalnum())
-               for w in _words()[0]) or next(_found(folded, first.start, first.end, _words()[3]), None) is not None
+    return word_starting(head, _words()[0]) is not None or next(_found(folded, first.start, first.end, _words()[3]), None) is not None
 
 
 def _written_during(text) -> dict[int, list[frozenset[str]]]:
@@ -432,11 +432,7 @@ def marks_writing(folded: str, start: int, end: int) -> bool:
 
 
 def _found(folded: str, start: int, end: int, words):
-    """The spans of the words in folded[start:end] (a Latin word whole)."""
+    """The spans of the words in folded[start:end] (a Latin word whole: wordtables.word_places)."""
     for w in words:
-        at = folded.find(w, start, end)
-        while at >= 0:
-            stop = at + len(w)
-            if not w.isascii() or (not folded[at - 1:at].isalnum() and not folded[stop:stop + 1].isalnum()):
-                yield at, stop
-            at = folded.find(w, stop, end)
+        for at in word_places(folded, w, start, end):
+            yield at, at + len(w)

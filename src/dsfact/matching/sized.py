@@ -4,15 +4,16 @@ move itself: this module tells which."""
 from __future__ import annotations
 
 
-def sized_move(reader, q, end: int, before: bool) -> bool:
+def sized_move(reader, q, end: int, before: bool, noun_end: int | None) -> bool:
     """Whether a size told beside the noun of what has it (q, read by `reader`, a FigureReader; its clause ends at
     `end`) is the move itself: no move of its own follows it in its clause ("a $589 billion market value loss"),
     or one told in a phrase of its own follows a size named `before` it ("market value of $689 billion erased in a
-    17% plunge": roles.words [sized-gap]). A size told before its noun with no move after it and no direction of its
-    own is the move only when the noun's next word names one (_move_named)."""
+    17% plunge": roles.words [sized-gap]). A size told before its noun (the reader found it: it ends at `noun_end`,
+    none if no noun follows the size) with no move after it and no direction of its own is the move only when the
+    noun's next word names one (_move_named)."""
     at = None if q.direction is not None else reader._first_amount(q.end, end)
     if at is None and not before and q.direction is None:
-        return _move_named(reader.folded, q.end, end) or _lost_before(reader.folded, q.start)
+        return _move_named(reader.folded, noun_end, end) or _lost_before(reader.folded, q.start)
     if at is None or not before:
         return at is None
     from dsfact.lang import word_set
@@ -20,23 +21,19 @@ def sized_move(reader, q, end: int, before: bool) -> bool:
     return not word_set("roles", "sized-gap").isdisjoint(reader.folded[q.end:reader.quantities[at].start].split())
 
 
-def _move_named(folded: str, at: int, end: int) -> bool:
-    """Whether the noun of a size right after offset `at` ([sized] `after`: valuation, 市值, chipmaker) is followed by
-    a word that names its move (roles.words [sized-moved]: "market value loss", 市值蒸发), or by one later in its
-    clause (before `end`) that makes the size vanish ("8900亿美元市值在几小时内蒸发"); True where no such noun is found
-    (the reader found one: keep it the move)."""
+def _move_named(folded: str, noun_end: int | None, end: int) -> bool:
+    """Whether the noun of a size right after it ([sized] `after`: valuation, 市值, chipmaker), which ends at
+    `noun_end`, is followed by a word that names its move (roles.words [sized-moved]: "market value loss", 市值蒸发),
+    or by one later in its clause (before `end`) that makes the size vanish ("8900亿美元市值在几小时内蒸发"); True
+    with no such noun (keep it the move)."""
     from dsfact.lang import words_of
-    from dsfact.matching.wordtables import space_end, whole_at, word_places
+    from dsfact.matching.wordtables import space_end, word_places, word_starting
 
-    i = space_end(folded, at)
-    noun = next((w for w in words_of("roles", "sized", "after", longest_first=True)
-                 if folded.startswith(w, i) and (not w.isascii() or whole_at(folded, i, i + len(w)))), None)
-    if noun is None:
+    if noun_end is None:
         return True
-    j = space_end(folded, i + len(noun))
+    j = space_end(folded, noun_end)
     j += folded.startswith("-", j)
-    return any(folded.startswith(w, j) and (not w.isascii() or whole_at(folded, j, j + len(w)))
-               for w in words_of("roles", "sized-moved") if j + len(w) <= end) \
+    return word_starting(folded, [w for w in words_of("roles", "sized-moved") if j + len(w) <= end], j) is not None \
         or any(next(word_places(folded, w, j, end), None) is not None for w in words_of("roles", "sized-moved", "clause"))
 
 
@@ -47,9 +44,7 @@ def _lost_before(folded: str, at: int) -> bool:
     """Whether a verb that loses or wipes out the size stands right before offset `at` (roles.words [sized-moved]
     `before`: "wiped out $589 billion market value", 这场抛售抹去了5890亿美元市值): the size is the move."""
     from dsfact.lang import words_of
-    from dsfact.matching.wordtables import whole_at
+    from dsfact.matching.wordtables import word_ending
 
     head = folded[max(0, at - LOST_REACH):at].rstrip()
-    n = len(head)
-    return any(head.endswith(w) and (not w.isascii() or whole_at(head, n - len(w), n))
-               for w in words_of("roles", "sized-moved", "before"))
+    return word_ending(head, words_of("roles", "sized-moved", "before")) is not None

@@ -80,10 +80,9 @@ def _apposed(folded: str, end: int, lo: int) -> bool:
     if _ARTICLE.match(folded, lo) is not None or _RELATIVE.match(folded, lo) is not None:
         return True
     from dsfact.lang import words_of
+    from dsfact.matching.wordtables import word_starting
 
-    head = folded[lo:lo + 24].lstrip()
-    return any(head.startswith(w) and (not w.isascii() or not head[len(w):len(w) + 1].isalpha())
-               for w in words_of("names", "story-apposition"))
+    return word_starting(folded[lo:lo + 24].lstrip(), words_of("names", "story-apposition")) is not None
 
 
 def _resumed(folded: str, marks: list[int], k: int, end: int) -> bool:

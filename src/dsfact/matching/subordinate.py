@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from dsfact.lang import word_set, words_by_script, words_of
+from dsfact.matching.wordtables import word_starting
 from dsfact.numbers.patterns import lazy
 
 _PATTERN: list = []  # the openers' pattern, compiled on first use
@@ -34,8 +35,7 @@ def opens_between(folded: str, start: int, end: int, contrast: bool = False) -> 
         if before and before.group(1) in word_set("names", "subordinate", "before"):
             continue
         rest = folded[m.end():end].lstrip()
-        if any(rest.startswith(w) and not rest[len(w):len(w) + 1].isalpha()
-               for w in words_of("names", "subordinate", "after", longest_first=True)):
+        if word_starting(rest, words_of("names", "subordinate", "after", longest_first=True)):
             continue
         return True
     return False

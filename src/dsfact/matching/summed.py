@@ -40,9 +40,7 @@ def part_of_total(text, q: Quantity, claim: Claim | None = None) -> bool:
     of it, not members' own figures ("R1-Zero cost $202,000, SFT data $10,000 and R1 $82,000, $294,000 in total")."""
     if not _summable(q):
         return False
-    sentence = text.sentences[text.sentence_of(q.start)]
-    figures = [x for x in text.figures_in(sentence.start, sentence.end) if x.unit == q.unit]
-    at = next((i for i, x in enumerate(figures) if x.start == q.start), None)
+    sentence, figures, at = _listed_with(text, q)
     if at is None:
         return False
     folded = text.folded
@@ -73,9 +71,7 @@ def parts_of_claim(text, q: Quantity, claim: Claim) -> bool:
     a part of the claim's sum, not the sum misstated."""
     if not _summable(q):
         return False
-    sentence = text.sentences[text.sentence_of(q.start)]
-    figures = [x for x in text.figures_in(sentence.start, sentence.end) if x.unit == q.unit]
-    at = next((i for i, x in enumerate(figures) if x.start == q.start), None)
+    _, figures, at = _listed_with(text, q)
     values = [float(st.value) for st in claim.statements
               if st.unit == q.unit and isinstance(st.value, (int, float)) and st.high is None and st.value > 0]
     if at is None or len(figures) < 2 or not values:
@@ -91,6 +87,13 @@ def parts_of_claim(text, q: Quantity, claim: Claim) -> bool:
             if last - first >= 2 and last >= at and any(abs(total - v) <= SUM_SLACK * v for v in values):
                 return True
     return False
+
+
+def _listed_with(text, q: Quantity) -> tuple:
+    """Figure q's sentence, the figures of q's unit in it, and q's place among them (None if q is not one)."""
+    sentence = text.sentences[text.sentence_of(q.start)]
+    figures = [x for x in text.figures_in(sentence.start, sentence.end) if x.unit == q.unit]
+    return sentence, figures, next((i for i, x in enumerate(figures) if x.start == q.start), None)
 
 
 def _members_named(text, start: int, end: int, own: int | None = None, lead: int | None = None) -> bool:

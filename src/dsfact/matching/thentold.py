@@ -4,6 +4,8 @@ dateline of another week, 中央社纽约6日电, in a retrospective a year on).
 time.words [reference] `then-opener`; this module holds only the mechanism."""
 from __future__ import annotations
 
+from dsfact.matching.wordtables import word_starting
+
 _OPENERS: list = []  # (Latin words, other words), read once
 
 
@@ -23,8 +25,7 @@ def told_then(text, si: int) -> list[str]:
     sentence = text.sentences[si]
     head = text.folded[sentence.start:sentence.start + 24].lstrip(" \t\n\"'“‘「（(")
     latin, other = _openers()
-    if not (head.startswith(other) or any(head.startswith(w) and not head[len(w):len(w) + 1].isalnum()
-                                          for w in latin)):
+    if not (head.startswith(other) or word_starting(head, latin)):
         return []
     before = text.sentences[si - 1]
     return [str(x.value) for x in text.figures_in(before.start, before.end) if x.unit == "date"]

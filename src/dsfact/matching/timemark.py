@@ -8,6 +8,7 @@ from __future__ import annotations
 from dsfact.lang import words_by_script
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.memo import LastText
+from dsfact.matching.wordtables import word_ending, word_starting
 
 _LEAD = 16  # characters before a name searched for the verb of release
 
@@ -36,8 +37,7 @@ def _marks_time(folded: str, hit) -> bool:
             return False
         tail = folded[hit.end:hit.end + 4].lstrip()
         return tail.startswith(words_by_script("time", "event-mark", "after")[1])
-    return lead.endswith(latin) and any(lead.endswith(w) and (len(lead) == len(w) or not lead[-len(w) - 1].isalpha())
-                                        for w in latin)
+    return lead.endswith(latin) and word_ending(lead, latin) is not None
 
 
 def _day_of(folded: str, hit) -> bool:
@@ -49,6 +49,6 @@ def _day_of(folded: str, hit) -> bool:
     for mark in ((" ",) if owned else ("'s ", "’s ", "' ", "’ ")):
         if tail.startswith(mark):
             rest = tail[len(mark):]
-            return any(rest.startswith(w) and not rest[len(w):len(w) + 1].isalpha() for w in latin)
+            return word_starting(rest, latin) is not None
     rest = tail[1:] if tail.startswith("的") else tail
     return bool(han) and rest.startswith(han)

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from dsfact.lang import words_of
+from dsfact.matching.wordtables import word_ending
 from dsfact.numbers.patterns import lazy
 
 TOOL_REACH = 16  # characters between a tool's maker and the tool's noun ("NVIDIA 性能较低的H800芯片")
@@ -37,10 +38,8 @@ def _past_count(head: str) -> str:
     if m is None:
         return head
     head = head[:m.start()].rstrip(" ")
-    for w in words_of("names", "tool-maker", "between"):
-        if head.endswith(w) and (not w.isascii() or not head[-len(w) - 1:-len(w)].isalpha()):
-            return head[:-len(w)].rstrip(" ")
-    return head
+    w = word_ending(head, words_of("names", "tool-maker", "between"))
+    return head if w is None else head[:-len(w)].rstrip(" ")
 
 
 def named_as_tool_maker(folded: str, start: int, end: int) -> bool:
@@ -49,8 +48,7 @@ def named_as_tool_maker(folded: str, start: int, end: int) -> bool:
     after it (names.words [tool-maker])."""
     head = folded[max(0, start - HEAD_REACH):start].rstrip(" ")
     for text in (head, _past_count(head)):  # the word of use right before the name, or before its count
-        if any(text.endswith(w) and (not w.isascii() or not text[-len(w) - 1:-len(w)].isalpha())
-               for w in words_of("names", "tool-maker", "before")):
+        if word_ending(text, words_of("names", "tool-maker", "before")) is not None:
             break
     else:
         return False

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
-from dsfact.matching.wordtables import Words
+from dsfact.matching.wordtables import Words, word_starting
 
 
 @lru_cache(maxsize=1)
@@ -31,11 +31,8 @@ def _past_holder(folded: str, i: int) -> int:
     """Where the move word may begin: past white space and any holder words at offset i."""
     while i < len(folded) and folded[i].isspace():
         i += 1
-    for word in _holders():
-        end = i + len(word)
-        if folded.startswith(word, i) and (not word.isascii() or end >= len(folded) or not folded[end].isalnum()):
-            return end
-    return i
+    word = word_starting(folded, _holders(), i)
+    return i if word is None else i + len(word)
 
 
 def trails_another(text, q, ci: int) -> bool:

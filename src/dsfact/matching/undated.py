@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.alone import date_links
+from dsfact.matching.pertext import kept
 from dsfact.matching.thatday import years_on
 from dsfact.matching.when import (
     AGO,
@@ -40,9 +41,7 @@ def undated_year(text, date: str, pos: int, claim_year: int) -> int | None:
     text ties to the day it reports names the year the date falls on it (weekday_year): "Tuesday" in the
     paragraph of a "January 27" names 2026, not 2025, whose 27 January was a Monday. Worked out once per
     text, date, place and year (a figure's doubt asks twice, and once per claim of its day)."""
-    said = getattr(text, "_undated_years", None)
-    if said is None:
-        said = text._undated_years = {}
+    said = kept(text, "_undated_years")
     key = (date, pos, claim_year)
     if key not in said:
         said[key] = _undated_year(text, date, pos, claim_year)
@@ -272,9 +271,7 @@ def _paragraph_dates(text, pos: int) -> list[tuple[int, str]]:
     sentences = text.sentences
     si = text.sentence_of(pos)
     paragraph = sentences[si].paragraph
-    cache = getattr(text, "_paragraph_dates", None)
-    if cache is None:
-        cache = text._paragraph_dates = {}
+    cache = kept(text, "_paragraph_dates")
     found = cache.get(paragraph)
     if found is None:
         first = last = si
@@ -354,9 +351,7 @@ def text_dates(text, months: frozenset[int] | None = None) -> list:
     """parse_dates(text.text, months), read once per text: a read already made of months that include these
     (of every month: None) gives them, its dates of these months being theirs (parse_dates reads each date
     as a read of the whole text does: the same figures, spans and values, whichever months are asked)."""
-    reads = getattr(text, "_dates_read", None)
-    if reads is None:
-        reads = text._dates_read = {}
+    reads = kept(text, "_dates_read")
     found = reads.get(months)
     if found is None:
         wider = next((read for asked, read in reads.items() if asked is None or months is not None and months <= asked),
@@ -393,9 +388,7 @@ def told_of_another_year(text, time: str) -> bool:
     a year of the paragraph, a weekday the text ties to the day): a market report of 27 January 2026 that
     says "Tuesday" reports no figure of Monday 27 January 2025. A date of unknown year leaves the text as it
     was. Read once per text and claim time."""
-    found = getattr(text, "_other_year", None)
-    if found is None:
-        found = text._other_year = {}
+    found = kept(text, "_other_year")
     if time in found:
         return found[time]
     year = int(time[:4])

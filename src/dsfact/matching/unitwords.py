@@ -8,15 +8,21 @@ from __future__ import annotations
 import bisect
 
 
+def figure_holding(text, a: int, b: int):
+    """The figure read (by `text`, a TextCues) that begins last at or before offset a, if its span holds text[a:b]:
+    a word of its own unit ("2.788 million GPU hours", "16 yuan per million output tokens"); else None."""
+    k = bisect.bisect_right(text._quantity_starts, a) - 1
+    if k < 0:
+        return None
+    x = text._quantities[k]
+    return x if x.start <= a and b <= x.end else None
+
+
 def in_other_unit(text, q, hit) -> bool:
     """Whether cue word `hit` lies inside the span of another figure than q, of another unit than q's."""
-    starts = text._quantity_starts
-    k = bisect.bisect_right(starts, hit.start) - 1
-    if k < 0:
-        return False
-    x = text._quantities[k]
+    x = figure_holding(text, hit.start, hit.end)
     # (a figure where q stands is q read otherwise: "¥16 per million output tokens" read in yuan)
-    return x.unit != q.unit and x.start <= hit.start and hit.end <= x.end and not (x.start < q.end and q.start < x.end)
+    return x is not None and x.unit != q.unit and not (x.start < q.end and q.start < x.end)
 
 
 _QUALIFIER_REACH = 24  # characters before a figure a bound's words may take ("by as much as ")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dsfact.matching.aside import qualifies_product
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.wordtables import word_ending
 
 _TABLE: list = []  # [the `before` words, longest first, the `after` words, longest first], read once
 
@@ -69,10 +70,8 @@ def _placed(folded: str, start: int, end: int, chinese: bool) -> bool:
     """Whether the name at folded[start:end] stands right after a word of place or, in Chinese, right before one."""
     before, after = _words()
     lead = folded[max(0, start - 16):start].rstrip()
-    for word in before:
-        if lead.endswith(word) and (not word.isascii() or len(lead) == len(word)
-                                    or not lead[-len(word) - 1].isalnum()):
-            return True
+    if word_ending(lead, before) is not None:
+        return True
     if not chinese:
         return False
     # the place's own product name may stand between: 阿里云百炼平台上, 百度智能云千帆平台

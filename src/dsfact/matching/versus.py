@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dsfact.matching.wordtables import whole_at, word_ending
 from dsfact.model import Quantity
 from dsfact.numbers.words import is_money
 
@@ -41,7 +42,7 @@ def set_against_before(text, q: Quantity) -> bool:
         gap = folded[end:q.start]
         if len(gap) > BETWEEN or any(ch.isdigit() for ch in gap) or text.hits_in(end, q.start):
             continue
-        if w.isascii() and ((start > 0 and folded[start - 1].isalnum()) or folded[end:end + 1].isalnum()):
+        if w.isascii() and not whole_at(folded, start, end):
             continue
         if not any(x.unit == q.unit and x.end <= start for x in text.figures_in(sentence.start, start)):
             continue
@@ -70,7 +71,7 @@ def compared_owner_after(text, q: Quantity, at: int) -> bool:
     after "for" owns the figure; it is no use a slice of the other figure is set aside for."""
     folded = text.folded
     head = folded[max(0, q.start - NAME_AFTER):q.start].rstrip()
-    if not any(head.endswith(w) and not head[-len(w) - 1:-len(w)].isalnum() for w in _compared_words()):
+    if word_ending(head, _compared_words()) is None:
         return False
     m = _FOR_NAME.match(folded, at)
     if m is None:

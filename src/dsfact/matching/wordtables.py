@@ -5,9 +5,17 @@ words of dsfact/lang made up a fifth of the start-up of a check of one short art
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.wordedges import (  # noqa: F401 (they lived here first: their users import them from here)
+    space_end,
+    whole_at,
+    whole_word_in,
+    word_ending,
+    word_places,
+    word_starting,
+    word_then,
+)
 from dsfact.matching.wordstarts import STAGES, Places
 
 
@@ -34,6 +42,16 @@ def spaced(words) -> str:
     """A regex alternation of words as given, longest first, the spaces of each word any white space ("(?!)"
     when there are none): the caller puts the edges around it."""
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+def whole_words(words, around: str = "a-z0-9", chinese: bool = False) -> re.Pattern:
+    """One pattern of the words of `words` written with no Chinese character (spaced: longest first, any white space
+    for a space), each whole: no character of the class [around] right before or after it; with `chinese`, the
+    Chinese words too, anywhere; else they are the caller's to find (`w in text`):
+    "(?<![a-z0-9])(?:gpu hours|gpus)(?![a-z0-9])"."""
+    latin = [w for w in words if not has_cjk(w)]
+    found = rf"(?<![{around}])(?:{spaced(latin)})(?![{around}])"
+    return re.compile(found + "|" + spaced([w for w in words if has_cjk(w)]) if chinese else found)
 
 
 class Pattern:
@@ -234,8 +252,9 @@ class TaggedWords:
                         out.add(tag)
         return out
 
-    def after(self, text: str, chinese: bool) -> set[str]:
-        """The tags whose words' `after(text, chinese)` holds."""
+    def after(self, text: str, chinese: bool, ends: dict[str, int] | None = None) -> set[str]:
+        """The tags whose words' `after(text, chinese)` holds; with `ends`, where in text each tag's longest word
+        found there ends (by tag), for a rule that reads what follows that word."""
         out: set[str] = set()
         n = len(text)
         i = 0
@@ -245,11 +264,13 @@ class TaggedWords:
             return out
         for length, table in (self._begins[chinese] or self._index(chinese, False)).get(text[i], ()):
             for parts, latin_start, latin_end, tag in table.get(text[i:i + length], ()):
-                if tag in out or (latin_start and i > 0 and text[i - 1] in _ALNUM):
+                if tag in out and ends is None or (latin_start and i > 0 and text[i - 1] in _ALNUM):
                     continue
                 e = i + length if len(parts) == 1 else _word_after(text, i + length, parts)
                 if e is not None and not (latin_end and e < n and text[e] in _ALNUM):
                     out.add(tag)
+                    if ends is not None and e > ends.get(tag, -1):
+                        ends[tag] = e
         return out
 
 
@@ -506,67 +527,6 @@ class FinderGroup:
                             else:
                                 skips[k] = i + 1  # looked up here once
         return out
-
-
-def space_end(text: str, i: int) -> int:
-    """Where the run of white space at offset i of text ends (i if there is none)."""
-    n = len(text)
-    while i < n and text[i].isspace():
-        i += 1
-    return i
-
-
-def word_then(text: str, i: int, words: tuple[str, ...]) -> int | None:
-    """Where a name begins if white space, one of `words` (tried in order), white space and perhaps "the"
-    follow offset i of text, something not white space after them: the regex
-    `\\s+(?:words)\\s+(?:the\\s+)?(?=\\S)` matched at i."""
-    j = space_end(text, i)
-    if j == i:
-        return None
-    for word in words:
-        k = j + len(word)
-        if not text.startswith(word, j) or space_end(text, k) == k:
-            continue
-        k = space_end(text, k)
-        if k < len(text):
-            e = space_end(text, k + 3)
-            return e if text.startswith("the", k) and k + 3 < e < len(text) else k
-    return None
-
-
-def whole_at(text: str, a: int, b: int) -> bool:
-    """Whether text[a:b] stands whole: no letter or digit right before or right after it."""
-    return (a == 0 or not text[a - 1].isalnum()) and (b >= len(text) or not text[b].isalnum())
-
-
-def word_places(text: str, word: str, start: int = 0, end: int | None = None) -> Iterator[int]:
-    """Every offset where `word` stands in text[start:end], in order: a Latin (ASCII) word only where it stands
-    whole (whole_at), a Chinese one anywhere."""
-    end = len(text) if end is None else end
-    latin = word.isascii()
-    at = text.find(word, start, end)
-    while at >= 0:
-        if not latin or whole_at(text, at, at + len(word)):
-            yield at
-        at = text.find(word, at + 1, end)
-
-
-def whole_word_in(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
-    """Whether one of `words` (each beginning and ending with a letter or digit) stands whole in
-    text[start:end]: the regex `\\b(?:words)\\b` searched there (a word's neighbours are letters, digits
-    and _ of any script)."""
-    for word in words:
-        k = text.find(word, start, end)
-        while k >= 0:
-            e = k + len(word)
-            if (k == 0 or not _in_word(text[k - 1])) and (e == end or not _in_word(text[e])):
-                return True
-            k = text.find(word, k + 1, end)
-    return False
-
-
-def _in_word(c: str) -> bool:
-    return c.isalnum() or c == "_"
 
 
 _GROUPS: dict[tuple, FinderGroup] = {}  # the ids of the lists searched together, and chinese -> their group
