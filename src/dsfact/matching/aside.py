@@ -12,7 +12,7 @@ from operator import attrgetter
 
 from dsfact.lang import word_set, words_of
 from dsfact.matching.byname import byname_of
-from dsfact.matching.comparison import is_comparison, likened
+from dsfact.matching.comparison import is_comparison, likened, listed_with
 from dsfact.matching.heads import heads_own
 from dsfact.numbers.patterns import lazy
 
@@ -237,13 +237,30 @@ def own_only(text, hit, far: bool, q_start: int, q=None) -> bool:
     a name in a bracketed aside or an appositive closed before it (in_aside, in_appositive), or, given the
     figure `q`, a subject's name after it that heads a figure of its own ("the Dow rose 0.65% and the Nasdaq
     slid 3.1%": dsfact.matching.heads)."""
-    if (far or q and hit.start >= q.end) and is_comparison(text.folded, hit.start, hit.end):
+    if (far or q and hit.start >= q.end) and (is_comparison(text.folded, hit.start, hit.end)
+                                              or _listed_after_comparison(text, hit)):
         return not relative(text, hit.end, q_start)
     if hit.start > q_start and likened(text.folded, hit.start, hit.end):
         return not relative(text, hit.end, q_start)  # "造出可与OpenAI和Meta的模型相媲美的AI": a likeness frame's names
     if q and hit.start >= q.end:
         return heads_own(text, q, hit)
     return _described_before(text, hit, q_start)
+
+
+def _listed_after_comparison(text, hit) -> bool:
+    """Whether the name `hit` is the next of a list whose first name is set against the subject ("competitive with
+    GPT-4o and Claude 3.5 Sonnet", "comparable to o1, Gemini and Claude", "媲美GPT-4o和Claude"): every name of the
+    list is, as the first one is (dsfact.matching.comparison.listed_with joins them)."""
+    folded, end = text.folded, hit.start
+    for _ in range(4):  # a list of a few names
+        before = [h for h in text.hits_in(max(0, end - 40), end) if h.end <= end and listed_with(folded, h.end, end)]
+        if not before:
+            return False
+        prev = before[-1]
+        if is_comparison(folded, prev.start, prev.end):
+            return True
+        end = prev.start
+    return False
 
 
 _POSSESSIVE = ("'s", "’s", "'", "’", "的", "之")
