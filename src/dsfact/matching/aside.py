@@ -12,7 +12,7 @@ from operator import attrgetter
 
 from dsfact.lang import word_set, words_of
 from dsfact.matching.byname import byname_of
-from dsfact.matching.comparison import is_comparison, likened
+from dsfact.matching.comparison import is_comparison, likened, listed_with
 from dsfact.matching.heads import heads_own
 from dsfact.matching.pertext import kept
 from dsfact.matching.wordtables import word_starting
@@ -232,13 +232,59 @@ def own_only(text, hit, far: bool, q_start: int, q=None) -> bool:
     a name in a bracketed aside or an appositive closed before it (in_aside, in_appositive), or, given the
     figure `q`, a subject's name after it that heads a figure of its own ("the Dow rose 0.65% and the Nasdaq
     slid 3.1%": dsfact.matching.heads)."""
-    if (far or q and hit.start >= q.end) and is_comparison(text.folded, hit.start, hit.end):
+    if (far or q and hit.start >= q.end) and (is_comparison(text.folded, hit.start, hit.end)
+                                              or _listed_after_comparison(text, hit)):
         return not relative(text, hit.end, q_start)
     if hit.start > q_start and likened(text.folded, hit.start, hit.end):
         return not relative(text, hit.end, q_start)  # "造出可与OpenAI和Meta的模型相媲美的AI": a likeness frame's names
     if q and hit.start >= q.end:
         return heads_own(text, q, hit)
-    return _described_before(text, hit, q_start)
+    return _described_before(text, hit, q_start) or officer_of_other(text, hit)
+
+
+_OFFICER_LATIN = lazy(r"(?:^|[\s(\"“])([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}) +$")  # "Tesla ", "Scale AI "
+_OFFICER_HAN = lazy(r"[\u3400-\u9fff]{2,6}$")  # 特斯拉
+
+
+def officer_of_other(text, hit) -> bool:
+    """Whether the name `hit`, a person's, is told right after the title of an officer of another body that no cue
+    names ("Tesla CEO Elon Musk suggested ...", "Scale AI chief executive Alexandr Wang", 特斯拉首席执行官马斯克):
+    the title says for whom the person speaks, and the body the registry ties the person to (Musk's xAI) is not
+    named; the person binds no figure of that body's claims. A title of a named body ("xAI founder Elon Musk",
+    "Meta CEO Mark Zuckerberg") leaves the name as it is. The titles are names.words [person-head]."""
+    _, own = text.index.naming(hit.cue)
+    if not own:
+        return False  # a person the registry knows only as another body ("Nvidia CEO Jensen Huang"'s wealth)
+    folded, original = text.folded, text.text
+    lead = folded[max(0, hit.start - 40):hit.start]
+    for title in words_of("names", "person-head", longest_first=True):
+        latin = title.isascii()
+        if not lead.endswith(title + " " if latin else title):
+            continue
+        at = hit.start - len(title) - (1 if latin else 0)
+        body = [h for h in text.hits_in(max(0, at - 40), at) if not folded[h.end:at].strip()]
+        if body:  # a body the registry knows: another one ("Tesla"), or the person's own ("xAI founder Elon Musk")
+            _, its = text.index.naming(body[-1].cue)
+            return not set(own) & set(its)
+        m = (_OFFICER_LATIN if latin else _OFFICER_HAN).search(original, max(0, at - 40), at)
+        return m is not None
+    return False
+
+
+def _listed_after_comparison(text, hit) -> bool:
+    """Whether the name `hit` is the next of a list whose first name is set against the subject ("competitive with
+    GPT-4o and Claude 3.5 Sonnet", "comparable to o1, Gemini and Claude", "媲美GPT-4o和Claude"): every name of the
+    list is, as the first one is (dsfact.matching.comparison.listed_with joins them)."""
+    folded, end = text.folded, hit.start
+    for _ in range(4):  # a list of a few names
+        before = [h for h in text.hits_in(max(0, end - 40), end) if h.end <= end and listed_with(folded, h.end, end)]
+        if not before:
+            return False
+        prev = before[-1]
+        if is_comparison(folded, prev.start, prev.end):
+            return True
+        end = prev.start
+    return False
 
 
 _POSSESSIVE = ("'s", "’s", "'", "’", "的", "之")

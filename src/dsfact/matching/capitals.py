@@ -135,10 +135,30 @@ def _capitalised(text, si: int, hits: list) -> list[list]:
     names = []
     for m in _PROPER_NAME.finditer(words):
         if m.start() == first or covered[m.start()] or _ANSWER_LEAD.match(words, m.end()) \
-                and after_question(words, m.start()):
-            continue  # the sentence's first word, or a cue word's, or the answer's word before its figure ("? About $6M")
+                and after_question(words, m.start()) or _in_term(words, m.start(), m.end()):
+            continue  # the sentence's first word, or a cue word's, or the answer's word before its figure ("? About $6M"),
+            # or a word of a hyphened term ("Mixture-of-Experts")
         names.append([m.start() + sentence.start, m.end() + sentence.start, m.group().lower(), None])
     return names
+
+
+_TERM_AFTER = lazy(r"-([a-z]+)-")  # "Mixture-of-": the small word after a capitalised word
+_TERM_BEFORE = lazy(r"-([a-z]+)-$")  # "-of-Experts": the small word before it
+
+
+def _in_term(words: str, start: int, end: int) -> bool:
+    """Whether the capitalised word words[start:end] is joined by hyphens to a small word of a term (names.words
+    [term-joiners]: "Mixture-of-Experts", "State-of-the-Art"): part of a term, not a name."""
+    if words[end:end + 1] != "-" and words[start - 1:start] != "-":
+        return False
+    from dsfact.lang import word_set
+
+    joiners = word_set("names", "term-joiners")
+    m = _TERM_AFTER.match(words, end)
+    if m is not None and m.group(1) in joiners:
+        return True
+    m = _TERM_BEFORE.search(words, max(0, start - 8), start)
+    return m is not None and m.group(1) in joiners
 
 
 def _names_in_money(text, cue: str, unit: str) -> bool:

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 
-# what may stand between two cells of a row: white space, after a rate's short sign ("$0.27/M $1.10/M")
-_GAP = lazy(r"(?:\s*/\s*[0-9]*[a-z]{1,6}\.?)?\s+")
+# what may stand between two cells of a row: white space, perhaps after a rate's short sign ("$0.27/M $1.10/M"),
+# or that sign alone when a scraper glued the cells ("$0.55/M$2.50/M$2.00/M": prose never glues a sign to the
+# next amount)
+_GAP = lazy(r"\s*/\s*[0-9]*[a-z]{1,6}\.?\s*|\s+")
 
 
 def flattened_row(text, q: Quantity) -> bool:

@@ -8,8 +8,8 @@ A name counts as present only when all of these hold, so that "Trump said the US
 - a word of place or company governs it: "at", "with", "alongside" (a few capitalised words or titles
   between: "with U.S. President Donald Trump"), or 在 / 与 … 一同 (a title of a few characters between:
   与美国总统特朗普一同);
-- the phrase closes right after the name: a clause mark, an article that opens the object ("with Trump a
-  plan"), another such phrase; in Chinese a verb of announcing or 陪同下 (and no 后/时 that makes 在 a time:
+- the phrase closes right after the name: a clause mark (a dash too: "unveiled the Stargate project at the
+  White House—a $500 billion pledge"), an article that opens the object ("with Trump a plan"), another such phrase; in Chinese a verb of announcing or 陪同下 (and no 后/时 that makes 在 a time:
   "在特朗普宣布……后");
 - a verb of announcing stands in the sentence between the claim's subject, named before the name, and the
   figure (or the name, when the name comes after the figure).
@@ -28,7 +28,7 @@ from dsfact.matching.wordtables import word_places
 
 TITLE_WORDS = 4  # capitalised words or articles between the word of place and the name: "with U.S. President Donald"
 TITLE_CHARS = 6  # Chinese characters between them: 与美国总统特朗普
-_MARKS = ",.;:!?，。；：！？()（）"
+_MARKS = ",.;:!?，。；：！？()（）—–"  # a dash closes a phrase as a comma does ("at the White House—a $500 billion pledge")
 _ARTICLES = frozenset(("the", "a", "an"))
 _TOKEN = re.compile(r"\S+")
 
