@@ -67,11 +67,14 @@ def epithet_at(folded: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _opens_with_other(text, si: int) -> bool:
-    """capitals.opens_with_other (imported when first asked: capitals reads this module)."""
+def _turns_away(text, si: int) -> bool:
+    """Whether sentence si opens with another body (capitals.opens_with_other) or turns the story to someone else
+    (roles.turns_away); both imported when first asked: capitals reads this module."""
     from dsfact.matching.capitals import opens_with_other
+    from dsfact.matching.roles import turns_away
 
-    return opens_with_other(text, si)
+    sentence = text.sentences[si]
+    return opens_with_other(text, si) or turns_away(text.folded, sentence.start, sentence.end)
 
 
 def bare_head(folded: str, start: int, end: int) -> tuple[int, int] | None:
@@ -121,8 +124,9 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
         # however far back, when no one else came between ("DeepSeek has upended the AI race. [...] The
         # start-up says its model cost $5.6 million"); it binds loosely, to agree, never to contradict
         far = breaks > paragraphs or back < si - LOOKBACK_SENTENCES
-        if bare and (far or title_at(text, back) is not None or _opens_with_other(text, back)):
-            return False  # "The company" reaches a paragraph or two, never past a heading nor "Arm fell 9%."
+        if bare and (far or title_at(text, back) is not None or _turns_away(text, back)):
+            return False  # "The company" reaches a paragraph or two, never past a heading, "Arm Holdings fell 9%."
+            # or "A rival also drew notice."
         for hit in reversed(text.hits_in(earlier.start, earlier.end)):
             entity, subjects = naming(hit.cue)
             if not (entity or subjects) or is_comparison(folded, hit.start, hit.end):
