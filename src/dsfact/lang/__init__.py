@@ -25,7 +25,7 @@ _LISTED: dict[tuple, tuple | frozenset] = {}  # words_of, word_set, words_by_scr
 # module reads the file first); a file not named here may have any key.
 KEYS: dict[str, frozenset[str]] = {
     "names": frozenset(("before", "after", "words", "contrast", "own", "comma", "dash", "hyphen", "owned", "owner-not",
-                        "store", "bare", "bare-not-before", "between", "as-written-not", "verbs", "verb-after", "owner", "adverb", "family")),
+                        "store", "bare", "bare-not-before", "between", "as-written-not", "verbs", "verb-after", "owner", "adverb", "family", "partitive")),
     "roles": frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head", "sentence", "lead", "words",
                         "peers", "done", "not")),
     "synonyms": frozenset(("words",)),

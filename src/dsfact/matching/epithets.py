@@ -19,6 +19,7 @@ import re
 from dsfact.matching.bodies import governed
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.leads import title_at
 from dsfact.matching.others import not_names
 from dsfact.matching.text import INF, LOOKBACK_SENTENCES
 from dsfact.numbers.patterns import lazy
@@ -66,6 +67,33 @@ def epithet_at(folded: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _turns_away(text, si: int) -> bool:
+    """Whether sentence si opens with another body (capitals.opens_with_other) or turns the story to someone else
+    (roles.turns_away); both imported when first asked: capitals reads this module."""
+    from dsfact.matching.capitals import opens_with_other
+    from dsfact.matching.roles import turns_away
+
+    sentence = text.sentences[si]
+    return opens_with_other(text, si) or turns_away(text.folded, sentence.start, sentence.end)
+
+
+def bare_head(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a bare description of a company opening folded[start:end] ("The company, founded in 2023,",
+    该公司, 这家公司: a definite word and a generic noun of [epithet], nothing between), or None."""
+    latin, chinese, generic, _, _ = _tables()
+    at = start
+    while at < end and folded[at] in _HEAD_LEAD:
+        at += 1
+    for pattern in (latin, chinese):
+        m = pattern.match(folded, at, end)
+        if m is not None and not m.group(1) and " ".join(m.group(2).split()) in generic:
+            return m.span()
+    return None
+
+
+_HEAD_LEAD = " \t\r\n-*•·\"“‘'「『"  # a bullet or an opening quote before a sentence's first word
+
+
 def in_epithet(text, si: int, end: int, pos: int) -> bool:
     """Whether offset pos stands in the first epithet of sentence si before `end`: its capitals ("the
     Silicon Valley chip giant") name no one else."""
@@ -82,9 +110,11 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
     found one, or another company or body it stands for (no subject of an earlier sentence is then
     borrowed: "Arm slipped. The chip designer rose 9%" is Arm's)."""
     sentence = text.sentences[si]
-    span = epithet_at(text.folded, sentence.start, q.start)
+    span, bare = epithet_at(text.folded, sentence.start, q.start), False
     if span is None:
-        return False
+        span, bare = bare_head(text.folded, sentence.start, q.start), True
+        if span is None:
+            return False
     here = sentence.paragraph
     naming, folded, group = text.index.naming, text.folded, _tables()[3]
     for back in range(si - 1, -1, -1):
@@ -94,6 +124,9 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
         # however far back, when no one else came between ("DeepSeek has upended the AI race. [...] The
         # start-up says its model cost $5.6 million"); it binds loosely, to agree, never to contradict
         far = breaks > paragraphs or back < si - LOOKBACK_SENTENCES
+        if bare and (far or title_at(text, back) is not None or _turns_away(text, back)):
+            return False  # "The company" reaches a paragraph or two, never past a heading, "Arm Holdings fell 9%."
+            # or "A rival also drew notice."
         for hit in reversed(text.hits_in(earlier.start, earlier.end)):
             entity, subjects = naming(hit.cue)
             if not (entity or subjects) or is_comparison(folded, hit.start, hit.end):
@@ -101,8 +134,8 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
             if _is_group(folded, hit, group):
                 continue  # "科技股板块", "the Nasdaq Composite": no company an epithet names
             given = [ci for ci in missing if ci in subjects]
-            if entity or not given or _names_other(text, hit.end, span[0]):
-                return True  # another company or body came between: the epithet is its, and lends nothing
+            if entity or not given or _names_other(text, hit.end, span[0], strict=bare):
+                return not bare  # another company or body came between: the epithet is its, and lends nothing
             for ci in given:
                 subject_d[ci] = min(subject_d.get(ci, INF), penalty * (1 + min(breaks, paragraphs + 1)) + q.start - hit.end)
             if far:
@@ -133,9 +166,10 @@ def _is_group(folded: str, hit, words: tuple[tuple[str, ...], tuple[str, ...]]) 
 _PHRASE = lazy(r"[^,，.。;；:：、!！?？()（）「」“”]*")
 
 
-def _names_other(text, start: int, end: int) -> bool:
+def _names_other(text, start: int, end: int, strict: bool = False) -> bool:
     """Whether English text[start:end] holds a capitalised word no cue word covers and no sentence opens
-    with (a company the registry does not know: "Arm fell 10%." between Nvidia and "the chip designer")."""
+    with (a company the registry does not know: "Arm fell 10%." between Nvidia and "the chip designer");
+    `strict`, for a bare "the company", the object of a phrase too ("shares of Advantest")."""
     words = text.text[start:end]
     if not words.strip() or has_cjk(words):
         return False  # a Chinese text's Latin words are names the cue words know, or terms ("指数(MAGS)")
@@ -144,7 +178,7 @@ def _names_other(text, start: int, end: int) -> bool:
     for m in _NAME.finditer(words):
         before = words[:m.start()].rstrip()
         if not before or before[-1] in ".!?:\"“" or m.group().lower() in nobody \
-                or governed(text.folded, start + m.start()):
+                or not strict and governed(text.folded, start + m.start()):
             continue  # a sentence's first word, a month, "in Paris" (the object of a phrase)
         if not any(a <= m.start() < b for a, b in covered):
             return True

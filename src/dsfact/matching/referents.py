@@ -25,6 +25,7 @@ from dsfact.matching.sentences import answers_question
 from dsfact.matching.structure import _naming_words, _owner_words
 from dsfact.matching.text import INF, LOOKBACK_SENTENCES
 from dsfact.matching.wordtables import word_ending, word_starting
+from dsfact.numbers.patterns import lazy
 
 _LEAD_CJK = 6  # a lead before the pointing word: at most this many Chinese characters ...
 _LEAD_LATIN = 4  # ... or Latin words, then a comma
@@ -93,15 +94,27 @@ def _noun_at_head(folded: str, start: int, end: int) -> str | None:
 
 def _attached(folded: str, hit, noun: str, at: int) -> bool:
     """Whether the noun at offset `at` belongs to the name `hit`: right after it ("Stargate project",
-    "星际之门」的项目") or right before it with a word of naming between ("a project called Stargate",
+    "星际之门」的项目"), said of it ("Stargate is a joint venture", _said_to_be) or right before it with a word of naming between ("a project called Stargate",
     "名为星际之门的项目")."""
     if hit.end <= at:
         gap = folded[hit.end:at].strip(_QUOTES)
-        return (len(gap) <= _ATTACHED and gap in ("", "的", "'s", "’s")) or _modified(folded[hit.end:at])
+        return (len(gap) <= _ATTACHED and gap in ("", "的", "'s", "’s")) or _modified(folded[hit.end:at]) \
+            or _said_to_be(folded[hit.end:at])
     gap = folded[at + len(noun):hit.start].rstrip(_QUOTES).strip()
     if gap.startswith("s "):
         gap = gap[2:]
     return gap in _naming_words()
+
+
+def _said_to_be(gap: str) -> bool:
+    """Whether the words between a name and a noun after it say the name is that noun: a verb of being and an
+    article ("Stargate is a joint venture", "Stargate, a joint venture", 星际之门是一个合资项目), then only words
+    of its kind (names.words [referent-modifier])."""
+    m = _BEING.match(gap)
+    return m is not None and _modified(gap[m.end():])
+
+
+_BEING = lazy(r"[\s\"'”’」』]*(?:(?:,\s*|\s+(?:is|was|will\s+be)\s+)(?:a|an|the)\s+|是(?:一个|一项|一家|个|一)?)")
 
 
 def _part_named(folded: str, hit, at: int) -> bool:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from dsfact.fold import fold_text, has_han
+from dsfact.matching.chief import chief_hits
 from dsfact.matching.compounds import in_company_noun
 from dsfact.matching.cues import SUBJECT, CueHit, cue_index
 from dsfact.matching.discounts import period_over
@@ -201,7 +202,7 @@ class TextCues:
         self.sentences = split_sentences(text, _in_paragraphs(blocks) if blocks else None)
         self._starts = [s.start for s in self.sentences]
         # "a joint venture of OpenAI, SoftBank and Oracle" names Stargate (dsfact.matching.joint)
-        self.hits = named_by_members(self, self._longest_names(versioned(self.index, self.folded, signed(self.index, self.folded, unheld(self.folded, glued_products(self.index, self.folded, glued_hits(self.index, text, self.folded, self.index.find(self.folded)))), _cells(blocks))))) \
+        self.hits = chief_hits(self, named_by_members(self, self._longest_names(versioned(self.index, self.folded, signed(self.index, self.folded, unheld(self.folded, glued_products(self.index, self.folded, glued_hits(self.index, text, self.folded, self.index.find(self.folded)))), _cells(blocks)))))) \
             if self.sentences else []
         self._hit_starts = [h.start for h in self.hits]
         self._marks = self._all_marks = clause_marks(text)  # clause boundaries, in order

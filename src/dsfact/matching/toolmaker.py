@@ -4,7 +4,7 @@
 million in training costs", 使用NVIDIA性能较低的H800芯片训练，花费不到600万美元, 僅用2048張輝達H800晶片和550萬美元訓練成本:
 the maker's name tells what the subject used (names.words [tool-maker]: a word of use before the name, and the
 tool's noun a few words after it). A count of the tools may stand between the word of use and the name ("used
-2,048 Nvidia H800s", 用2048张英伟达H800芯片), after a word of [tool-maker] `between` ("just", "only", 约). Such a
+2,048 Nvidia H800s", "using 2,048 of Nvidia's chips", 用2048张英伟达H800芯片), after a word of [tool-maker] `between` ("just", "only", 约). Such a
 name neither comes between a claim's subject and its figure (dsfact.matching.passedover.passed_over) nor, as a
 name of another claim's subject before the figure, stops the figure from taking its subject from an earlier
 sentence ("DeepSeek rewrote the playbook. The company said it used 2,048 Nvidia H800 chips and $5.5 million",
@@ -34,6 +34,10 @@ def _past_count(head: str) -> str:
     `between` before that count: "used just 2,048" -> "used", "仅用2048张" -> "仅用"; unchanged with no count."""
     if head.endswith(_measure()):
         head = head[:-1].rstrip(" ")
+    for w in words_of("names", "tool-maker", "partitive"):  # "2,048 of Nvidia's chips": the count's, of the maker's
+        if head.endswith(" " + w) and head[:-len(w)].rstrip(" ")[-1:].isdigit():
+            head = head[:-len(w)].rstrip(" ")
+            break
     m = _COUNT_END.search(head)
     if m is None:
         return head
