@@ -9,6 +9,7 @@ import functools
 from dsfact.matching.apposition import apposed, glossed, stacked, titled
 from dsfact.matching.cues import CueHit
 from dsfact.matching.dateclause import told_of
+from dsfact.matching.jointfound import founds_name
 from dsfact.matching.subjectclause import subject_clauses
 from dsfact.matching.subordinate import opens_between
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, TextCues, full_stop
@@ -56,6 +57,7 @@ def after_distance(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means
     if crossings and ("(" in text.folded[qe:hit.start] or "（" in text.folded[qe:hit.start]):
         crossings -= _bracketed(text.folded, marks, after_q, qe, hit.start)
     crossings -= crossings == 1 and not subject_first and stacked(text.folded, marks, qe, hit.start)  # 规模…、旨在…的X
+    crossings -= crossings == 1 and q.unit != "date" and founds_name(text.folded, q.start, qe, hit.start)  # "，创立「星际之门」"
     skipped = 0  # "2024年12月26日，深度求索这家初创公司，发布了V3": a clause of the subject is no clause between
     if q.unit == "date" and crossings > 1:
         named, skipped = subject_clauses(text, q, hit, after_q)

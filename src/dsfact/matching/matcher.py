@@ -42,6 +42,7 @@ from dsfact.matching.others import party_before
 from dsfact.matching.ownername import not_rival
 from dsfact.matching.ownwords import kind_carried, moved_from, own_kind_kept, rate_kind
 from dsfact.matching.periods import counted_span
+from dsfact.matching.pointedexclude import pointed_exclusions
 from dsfact.matching.pointers import former_latter, pointed
 from dsfact.matching.present import says_where
 from dsfact.matching.pronouns import pronoun_subject
@@ -252,7 +253,7 @@ class TextMatcher(TextCues):
             cues.named_before = False
             cues.entity = min((self.distance(q, h) for h, roles in cues.names if h.start >= q.end
                                and any(role == ENTITY for _, role in roles)), default=INF)
-        self._loose.update(answered(self, q, si, cues.subject))  # "問：DeepSeek…你們呢？答：我們…": the speaker's
+        self._loose.update(answered(self, q, si, cues.subject), pointed_exclusions(self, q, si, cues.metric))  # 該倡議: the words before
         return past_frame(self, q, self._ranked(q, sentence, cues))  # "与OpenAI的60美元相比，其价格为2.19美元": 其's
 
     def _cues(self, q: Quantity, si: int, hits: list[CueHit], family: frozenset[int]) -> _Cues:

@@ -21,6 +21,7 @@ from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
 from dsfact.matching.fromto import from_hits
 from dsfact.matching.fronted import fronted_clause, fronted_tags
+from dsfact.matching.jointfound import joint_founding
 from dsfact.matching.localdollar import local_before, local_dollar
 from dsfact.matching.lonetime import stands_alone
 from dsfact.matching.partof import part_of_larger, whole_of_part
@@ -111,6 +112,8 @@ class FigureRoles:
         told_before = lex.said_before.before(self.before, chinese, self.starts)
         ends: dict[str, int] = {}  # where each role's word after q ends in self.after
         self.said = told_before | lex.said_after.after(self.after, chinese, ends)
+        if "contribution" in self.said and joint_founding(self.before, reader.folded[q.end:q.end + 30]):
+            self.said.discard("contribution")  # "共同注资5000亿美元，创立星际之门": the new venture's funding
         if _corrected_after(reader, q):  # "报道称……26元，正确数字为16元": the clause after retracts it
             self.said.add("misstated")
         if "part" in self.said and built_stage(reader.folded, self.before, *reader.clause_span(q.start), q.unit):

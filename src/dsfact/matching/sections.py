@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 
 from dsfact.fold import has_han
+from dsfact.matching.pointednoun import pointed_elsewhere
 from dsfact.matching.smallerafter import below_earlier
 from dsfact.matching.text import INF
 from dsfact.matching.wordtables import Alternation
@@ -21,9 +22,10 @@ _NOT_AS_WRITTEN: frozenset[str] | None = None
 def carried_loosely(text, q, si: int, missing: list[int], subject_d: dict[int, float]) -> list[int]:
     """The claims of `missing` whose subject figure q borrowed in a way that binds loosely: from another
     section (other_section), into a sentence that speaks in the first person (first_person), or across a
-    larger figure of q's unit (dsfact.matching.smallerafter: a part or another state of it)."""
+    larger figure of q's unit (dsfact.matching.smallerafter: a part or another state of it), or into a sentence
+    that opens by pointing back with a noun no subject table reads (dsfact.matching.pointednoun: 該案, "this bid")."""
     return other_section(text, q, missing, subject_d) + first_person(text, q, si, missing, subject_d) \
-        + below_earlier(text, q, si, missing, subject_d)
+        + below_earlier(text, q, si, missing, subject_d) + pointed_elsewhere(text, q, si, missing, subject_d)
 
 
 def other_section(text, q, missing: list[int], subject_d: dict[int, float]) -> list[int]:

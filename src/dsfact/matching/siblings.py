@@ -7,6 +7,7 @@ import bisect
 from dsfact.matching.discounts import discount_ended, period_over
 from dsfact.matching.matcher import SENTENCE_PENALTY, Candidate
 from dsfact.matching.text import INF, TextCues, bracketed, qualifies_other
+from dsfact.matching.topicturn import topic_turned
 from dsfact.matching.whenclause import tells_when
 from dsfact.model import Claim, Quantity
 from dsfact.numbers.patterns import lazy
@@ -376,6 +377,8 @@ def price_kind(q: Quantity, selected: Claim, text: TextCues) -> tuple[list[Claim
         ids = words.get(hit.cue)
         if not ids or discount_ended(text, hit, q.start):  # 优惠期结束: no promotional price
             continue
+        if hit.start >= q.end and topic_turned(text, q, hit):
+            continue  # "R1 $2.19 per million tokens; input is another story": no kind of q's
         if any(a <= hit.start and hit.end <= b for a, b in others):
             continue  # another price's own words: "$2.19 per million output tokens, versus $15 and $60 for o1"
         a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
@@ -405,8 +408,9 @@ def _priced_clause(text: TextCues, hit, q: Quantity) -> bool:
     figures of it ("输入token更便宜，0.55美元对15美元": dsfact.matching.topicclause): the word is those prices'."""
     from dsfact.matching.topicclause import heads_next_clause
 
-    return any(x.per is not None and x.unit == q.unit for x in text.figures_in(*text.reader().clause_span(hit.start))) \
-        or heads_next_clause(text, q, hit)
+    return any(x.unit == q.unit and (x.per is not None or hit.end <= x.start and x is not q)
+               for x in text.figures_in(*text.reader().clause_span(hit.start))) \
+        or heads_next_clause(text, q, hit)  # (a bare price after the word: "$2.19 per million tokens, input $0.55")
 
 
 def shunned(q: Quantity, other: Claim, text: TextCues) -> bool:
