@@ -39,7 +39,7 @@ def neighbour_day(text, q, claim) -> str:
 def placed_by_neighbour(text, q, claim) -> bool:
     """Whether a figure of q's sentence (text: a TextMatcher), of another unit, with no time word or other
     figure between them, is bound to another claim of q's claim's subject tied to the same day and agrees
-    with it (see the module)."""
+    with every statement of it that it can be compared with (see the module)."""
     from dsfact.matching.siblings import choose
     from dsfact.matching.timefits import time_fits
     from dsfact.matching.timewords import time_tags
@@ -61,8 +61,8 @@ def placed_by_neighbour(text, q, claim) -> bool:
         other, _ = choose(x, candidates, text)
         if other.id == claim.id or other.subject != claim.subject or other.time != claim.time:
             continue
-        stances = [agrees(x, st, other.per, written=True) for st in other.statements]
-        if any(s is True for s in stances):
+        stances = [s for s in (agrees(x, st, other.per, written=True) for st in other.statements) if s is not None]
+        if stances and all(stances):  # every source's statement agrees: a neighbour beyond dispute
             _PLACED.setdefault(text, set()).add(q.start)
             return True
     return False

@@ -3,9 +3,11 @@
 billion in market cap as investors took in DeepSeek's model"); so, in a text of no date of its own, does a
 one-day move told in a text that names the story ("Nvidia suffered a record one-day loss of $800 billion", 单日
 市值蒸发, "its worst trading day since March 2020": a record's reference point places nothing), its one day told
-by its own sentence or by the lede right before it. Either reading
-holds only for the claims of the first day its subject's claims are tied to (the rout, not the next day's
-rebound: the story is no cause of a recovery), and not when the sentence places the figure elsewhere: a later
+by its own sentence or by the lede right before it. So does a sentence that goes on with the story's event
+(cause_carried: "This development", 受此影响) or names it by a definite noun (cause_referred: "the market tumble",
+这轮抛售) after a sentence that tells the story. Each reading holds only for the claims of the first day its
+subject's claims are tied to (the rout, not the next day's rebound: the story is no cause of a recovery), and
+not when the sentence places the figure elsewhere: a later
 bout of the same fears ("renewed DeepSeek fears", "weeks after", 再度, 一周后), a previous record, a span (since a
 peak, so far, over days), a recovery (time.words [story-day] `elsewhere`, read outside a record's reference
 point), another cause of a market's move (tariffs: time.words [another-week]), a move against the claim's
