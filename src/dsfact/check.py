@@ -224,7 +224,8 @@ def _placed(kept: list, registry: Registry, matcher) -> list:
     if far:
         kept = [k for k in kept if id(k[0]) not in far]
         pending = [f for f in pending if id(f) not in far]
-    if pending and not _doubt_rules().corroborated([f for f, *_ in kept], pending, claims):
+    from dsfact.matching.siblingday import doubted_still  # placed only by a neighbour: in doubt for the others
+    if pending and not _doubt_rules().corroborated([f for f, *_ in kept], pending + doubted_still(matcher, kept), claims):
         kept = [k for k in kept if not k[3]]
     return kept
 

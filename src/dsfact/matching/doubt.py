@@ -37,6 +37,7 @@ from dsfact.matching.session import stamped
 from dsfact.matching.sessionrange import out_of_session, scale_slipped
 from dsfact.matching.sharebase import in_share_base
 from dsfact.matching.shares import broken_down, share_told
+from dsfact.matching.siblingday import neighbour_day, placed_by_neighbour
 from dsfact.matching.spentyear import spent_in_year
 from dsfact.matching.storyday import one_day_clause, story_day
 from dsfact.matching.summed import part_of_total, parts_of_claim
@@ -184,7 +185,7 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
         return ""
     placed = _referred(text, si, tags, time)
     if placed is None:
-        placed = counted_day(text, si, q, time)  # "On January 20 ... One week later, Nvidia stock dropped 17%"
+        placed = "" if tags and placed_by_neighbour(text, q, claim) else counted_day(text, si, q, time)  # siblingday, countedday
     if placed is not None:
         return placed
     if any(date_fits(d, time) for d in dates) and not any(has_day(d) and not date_fits(d, time) for d in dates):
@@ -215,7 +216,7 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
             else UNANCHORED  # a text of another day ("## Tuesday, January 28, 2025" over "the Nasdaq rose 2%", 新华社纽约
         # 1月29日电): its own day's figures, or a story of the day before told the morning after; its other figures decide
     here = anchored or story_day(text, q, claim) or recalled_in_month(text, q, si, claim)  # "as DeepSeek spooked"
-    return "" if here else ANOTHER_DAY if not tags and written_weeks_away(text, time) else UNANCHORED  # a report of March
+    return "" if here else ANOTHER_DAY if not tags and written_weeks_away(text, time) else neighbour_day(text, q, claim)
 
 
 def _not_others(text, q: Quantity, sentence, tags: tuple) -> tuple:

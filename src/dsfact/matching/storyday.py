@@ -3,9 +3,11 @@
 billion in market cap as investors took in DeepSeek's model"); so, in a text of no date of its own, does a
 one-day move told in a text that names the story ("Nvidia suffered a record one-day loss of $800 billion", 单日
 市值蒸发, "its worst trading day since March 2020": a record's reference point places nothing), its one day told
-by its own sentence or by the lede right before it. Either reading
-holds only for the claims of the first day its subject's claims are tied to (the rout, not the next day's
-rebound: the story is no cause of a recovery), and not when the sentence places the figure elsewhere: a later
+by its own sentence or by the lede right before it. So does a sentence that goes on with the story's event
+(cause_carried: "This development", 受此影响) or names it by a definite noun (cause_referred: "the market tumble",
+这轮抛售) after a sentence that tells the story. Each reading holds only for the claims of the first day its
+subject's claims are tied to (the rout, not the next day's rebound: the story is no cause of a recovery), and
+not when the sentence places the figure elsewhere: a later
 bout of the same fears ("renewed DeepSeek fears", "weeks after", 再度, 一周后), a previous record, a span (since a
 peak, so far, over days), a recovery (time.words [story-day] `elsewhere`, read outside a record's reference
 point), another cause of a market's move (tariffs: time.words [another-week]), a move against the claim's
@@ -30,7 +32,7 @@ def story_day(text, q, claim) -> bool:
     names = story_names(text)
     if not names or _elsewhere(text, q, claim, names):
         return False
-    if cause_told(text, q, claim.time) or cause_carried(text, q, claim.time):
+    if cause_told(text, q, claim.time) or cause_carried(text, q, claim.time) or cause_referred(text, q, claim.time):
         return True
     if text.day is not None or not any(not _referred(text, at) for at in names):
         return False
@@ -66,6 +68,50 @@ def cause_carried(text, q, time: str) -> bool:
         if cause_in(text, before, time):
             return True
     return False
+
+
+REFERRED_REACH = 3  # sentences back a definite noun of the event ("the market tumble") may reach for the story
+
+
+def cause_referred(text, q, time: str) -> bool:
+    """Whether figure q's sentence names the event by a definite noun (time.words [story-day] `referred`: "the
+    market tumble", "the sell-off", 这轮抛售, 此次暴跌) and a sentence before it, at most REFERRED_REACH back, in
+    its paragraph or the one before, tells the registry's story (storycause.cause_in: "DeepSeek's R1 set off mass
+    sell-offs in tech shares. Nvidia was the worst hit by the market tumble, losing 17%"), with no other day, no
+    place elsewhere and no other cause in it or between (a week the story's day falls in, `story-week`: "earlier
+    this week", places nothing elsewhere in a text of no date)."""
+    from dsfact.matching.otherweek import tells_other_cause
+    from dsfact.matching.storycause import cause_in
+
+    si = text.sentence_of(q.start)
+    here = text.sentences[si]
+    if not _found(text, "referred", here):
+        return False
+    for k in range(si - 1, max(si - 1 - REFERRED_REACH, -1), -1):
+        before = text.sentences[k]
+        if here.paragraph - before.paragraph > 1 or _found(text, "elsewhere", before, "story-week") \
+                or tells_other_cause(text.folded[before.start:before.end]) or not _fits(text, before, time):
+            return False
+        if cause_in(text, before, time):
+            return True
+    return False
+
+
+def _fits(text, sentence, time: str) -> bool:
+    """Whether the time words of `sentence` allow the claim's day `time`, but for a week the story falls in
+    (`story-week`, in a text of no date)."""
+    from dsfact.matching.timefits import time_fits
+    from dsfact.matching.timewords import time_tags
+
+    folded, cuts, at = text.folded, [], sentence.start
+    if text.day is None:
+        for m in _words("story-week").get(has_han(folded[sentence.start:sentence.end])).finditer(
+                folded, sentence.start, sentence.end):
+            cuts.append((at, m.start()))
+            at = m.end()
+    cuts.append((at, sentence.end))
+    tags = tuple(t for a, b in cuts for t in time_tags(folded, a, b))
+    return time_fits(time, tags, text.year, text.day)
 
 
 def _lede_day(text, si: int) -> bool:
@@ -105,13 +151,17 @@ def _elsewhere(text, q, claim, names: list[int]) -> bool:
     # since the DeepSeek rout": a later day measured against the story's
 
 
-def _found(text, key: str, sentence) -> bool:
+def _found(text, key: str, sentence, but: str = "") -> bool:
     """Whether a word of time.words [story-day] `key` stands in `sentence` outside a record's reference point
-    ("since March 2020" after "its worst trading day" places nothing)."""
+    ("since March 2020" after "its worst trading day" places nothing) and, in a text of no date, outside a word
+    of `but` ("earlier this week" is no "earlier")."""
     from dsfact.matching.timewords import references
 
     folded = text.folded
     marks = references(folded, sentence.start, sentence.end)
+    if but and text.day is None:
+        marks = marks + [(m.start(), m.end()) for m in _words(but).get(has_han(folded[sentence.start:sentence.end]))
+                         .finditer(folded, sentence.start, sentence.end)]
     finder = _words(key).get(has_han(folded[sentence.start:sentence.end]))
     return any(not any(a <= m.start() < b for a, b in marks)
                for m in finder.finditer(folded, sentence.start, sentence.end))
