@@ -43,7 +43,7 @@ from dsfact.matching.ownername import not_rival
 from dsfact.matching.ownwords import kind_carried, moved_from, own_kind_kept, rate_kind
 from dsfact.matching.periods import counted_span
 from dsfact.matching.pointedexclude import pointed_exclusions
-from dsfact.matching.pointers import former_latter, pointed
+from dsfact.matching.pointers import former_latter, pointed, pointed_past
 from dsfact.matching.present import says_where
 from dsfact.matching.pronouns import pronoun_subject
 from dsfact.matching.recalled import recalled_metric
@@ -521,10 +521,11 @@ def _placed_apart(text: TextMatcher, sentence, q: Quantity, time: str, tags: tup
 
 def _left_to_borrow(text: TextMatcher, q: Quantity, si: int, missing: list[int]) -> list[int]:
     """The claims of `missing` whose subject figure q may borrow: none where the story has turned from them before q
-    ("Elsewhere, a rival lab ..."), or q stands in a section about another body ("**About Acme Compute**" over
-    "Founded in 2016, Acme Compute ..."); where its sentence tells it as a group's sum ("Collectively, the four
-    companies ..."), only those whose partners the group is (dsfact.matching.groupsum)."""
-    if turns_away(text.folded, text.sentences[si].start, q.start) or about_other(text, si, q, missing):
+    ("Elsewhere, a rival lab ..."), q stands in a section about another body ("**About Acme Compute**"), or q's
+    sentence opens with "The venture" and the nearest venture before is another ("a separate venture in Texas");
+    where its sentence tells it as a group's sum ("Collectively, the four ..."), those whose partners it is (groupsum)."""
+    if turns_away(text.folded, text.sentences[si].start, q.start) or about_other(text, si, q, missing) \
+            or pointed_past(text, si, q):
         return []
     return group_left(text, si, q, missing)
 

@@ -8,13 +8,18 @@ the text does not say in words dsfact reads).
 
 The words are names.words [former] and [latter]; [former-latter-adjective] lists the words after "the
 former" that make it an adjective ("the former chief executive", "the latter half of the year"), which
-points back to no one."""
+points back to no one.
+
+A sentence that opens with a noun pointing back ("The venture", 该项目, 該公司) whose nearest earlier thing of that
+noun is another one the text introduced ("Oracle also runs a separate venture in Texas.", 软银另有一个数据中心项目)
+speaks of that thing: no subject named before it is borrowed (pointed_past; the noun's rule: dsfact.matching.referents)."""
 from __future__ import annotations
 
 import bisect
 
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.memo import LastText
+from dsfact.matching.referents import antecedent
 from dsfact.matching.text import INF
 
 _PAIR_GAP = 12  # characters between the two names of a pair ("V3 and OpenAI's", "」與「")
@@ -200,3 +205,12 @@ def former_latter(text, si: int, q, cues) -> bool:
     cues.entity = d if entity and not any(ci in claims for ci in subjects) else INF
     cues.named_before = cues.entity < INF
     return True
+
+
+def pointed_past(text, si: int, q) -> bool:
+    """Whether figure q's sentence opens with a noun that points back to another thing than a name: the nearest
+    earlier thing of that noun is one the text introduced ("Stargate is a joint venture. Oracle also runs a
+    separate venture in Texas. The venture will invest ...", 星际之门是一个合资项目。软银另有一个数据中心项目。
+    該項目將投資……): the description is that thing's, and no rule may lend it a subject named before it."""
+    found = antecedent(text, si, q)
+    return found is not None and found[0] == "other"

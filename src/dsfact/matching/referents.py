@@ -203,6 +203,27 @@ def referred_back(text, si: int, q, missing: list[int], subject_d: dict[int, flo
     paragraph or the one before, a few sentences back, firmly (loosely past the end of the paragraph before:
     a paragraph may open with "This project" about the last one's name); any other name given that noun
     first stops it. `penalty` is what a subject from a sentence nearby counts (matcher.SENTENCE_PENALTY)."""
+    found = antecedent(text, si, q)
+    if found is None or found[0] != "named":
+        return found is not None and found[0] == "part"
+    _, back, breaks, hit = found
+    _, subjects = text.index.naming(hit.cue)
+    given = [ci for ci in missing if ci in subjects]
+    for ci in given:
+        subject_d[ci] = min(subject_d.get(ci, INF), penalty * (1 + breaks) + q.start - hit.end)
+    if breaks and back != si - 1:
+        text._loose.update(given)  # further back across a paragraph break it may agree, never contradict
+    else:
+        text._firm.update(given)
+    return bool(given)
+
+
+def antecedent(text, si: int, q) -> tuple | None:
+    """What the noun that opens figure q's sentence (perhaps after a short lead or a speaker's words) points
+    back to, the nearest earlier thing of that noun a few sentences back in its paragraph or the one before:
+    ("named", sentence, paragraph breaks, the name's hit), ("other",) a thing introduced as a new one
+    ("a data-centre project in Wisconsin"), ("part",) a thing of a name's ("星际之门的数据中心项目"); None
+    when the sentence opens with no such noun or none is found."""
     sentence = text.sentences[si]
     folded = text.folded
     head = head_after_lead(folded, sentence.start, q.start)
@@ -210,33 +231,24 @@ def referred_back(text, si: int, q, missing: list[int], subject_d: dict[int, flo
     if noun is None and head == sentence.start:
         noun = _noun_at_head(folded, said_head(folded, head, q.start), q.start)  # "Trump said the venture ..."
     if noun is None:
-        return False
+        return None
     for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
         earlier = text.sentences[back]
         breaks = sentence.paragraph - earlier.paragraph
         if breaks > 1:
-            return False
+            return None
         hits = text.sentence_hits(back)
         places = sorted(at for form in _spellings(noun) for at in _noun_places(folded, earlier.start, earlier.end, form))
         for at in reversed(places):
             named = [h for h in hits if any(text.index.naming(h.cue)) and _attached(folded, h, noun, at)]
             if not named:
                 if _introduced(folded, earlier.start, at):
-                    return False  # "a data-centre project in Wisconsin": another thing of that noun
+                    return ("other",)  # "a data-centre project in Wisconsin": another thing of that noun
                 if any(_part_named(folded, h, at) for h in hits if any(text.index.naming(h.cue))):
-                    return True  # "星际之门的数据中心项目": a thing of the name's, not the name: no subject, none borrowed
+                    return ("part",)  # "星际之门的数据中心项目": a thing of the name's, not the name: no subject, none borrowed
                 continue  # "這是史上最大的投資項目": the noun said of what was named before
-            hit = named[-1]
-            _, subjects = text.index.naming(hit.cue)
-            given = [ci for ci in missing if ci in subjects]
-            for ci in given:
-                subject_d[ci] = min(subject_d.get(ci, INF), penalty * (1 + breaks) + q.start - hit.end)
-            if breaks and back != si - 1:
-                text._loose.update(given)  # further back across a paragraph break it may agree, never contradict
-            else:
-                text._firm.update(given)
-            return bool(given)
-    return False
+            return ("named", back, breaks, named[-1])
+    return None
 
 
 _INDEFINITE_LATIN = ("a", "an", "another", "one")
