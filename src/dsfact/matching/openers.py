@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from dsfact.lang import words_of
+from dsfact.lang import words_by_script, words_of
 
 _OPENER_MARKS = 2  # clause marks a participle opener may reach across to the clause whose subject it takes
 _OPENER_HEAD = 40  # characters: at most this much of the opener stands before its figure
@@ -40,6 +40,8 @@ def opener_reach(matcher, q, si: int, after_q: int) -> int:
         opening = after + len(folded[after:sentence.end]) - len(folded[after:sentence.end].lstrip(" \t,，、"))
         # "Released on January 20, the DeepSeek-R1 assistant topped ...": a determiner may stand before the name
         named_at = opening + next((len(w) for w in _determiners() if folded.startswith(w, opening)), 0)
+        if k == after_q and conceded(folded, start, q.start):  # "Despite a 17% drop, analysts believe Nvidia ..."
+            opening = named_at = _after_view(folded, opening, sentence.end)
         for i, h in enumerate(hits):
             if q.end <= h.start < opening and names(h.cue) and not qualifies_product(matcher, h, hits[i + 1:i + 3]):
                 return 0  # a name on the way ("Nvidia H100 GPUs" only says whose chips): the figure is not the main clause's
@@ -53,6 +55,8 @@ def opens_participle(folded: str, start: int, end: int) -> bool:
     ending in -ed or one of its irregular participles, an adverb in -ly before it or not; in Chinese one of
     its opening words. Not a word of comparison (names.words [comparison] `before`: "compared with")."""
     head = folded[start:end]
+    if conceded(folded, start, end):
+        return True
     latin, chinese = _opener_words()
     if head.startswith(chinese):  # (a tuple: any of them)
         return True
@@ -85,3 +89,33 @@ def _comparisons() -> tuple[str, ...]:
     if _COMPARED is None:
         _COMPARED = tuple(w for w in words_of("names", "comparison", "before") if w.isascii())
     return _COMPARED
+
+
+def conceded(folded: str, start: int, end: int) -> bool:
+    """Whether folded[start:end] opens with a word of concession (roles.words [opener-concession]): "Despite
+    Monday's 17% drop, Nvidia ...", 尽管周一重挫17%，英伟达……, 儘管週一重挫17%，輝達……."""
+    latin, chinese = words_by_script("roles", "opener-concession")
+    head = folded[start:end]
+    return head.startswith(chinese) or any(head.startswith(w + " ") for w in latin)
+
+
+def _after_view(folded: str, at: int, end: int) -> int:
+    """Where the clause a view speaks of begins when folded[at:end] opens with one ("analysts believe Nvidia",
+    "some say that Nvidia", 分析师认为英伟达: at most _VIEW_WORDS words or _VIEW_CJK characters before a word of
+    roles.words [opener-concession] `after`); `at` when it opens with none."""
+    latin, chinese = words_by_script("roles", "opener-concession", "after", longest_first=True)
+    words = folded[at:min(end, at + 60)].split(" ")
+    for n in range(1, min(_VIEW_WORDS, len(words) - 1) + 1):
+        if words[n] in latin and all(w.isalpha() for w in words[:n]):
+            i = at + len(" ".join(words[:n + 1])) + 1
+            return i + 5 if folded.startswith("that ", i) else i
+    head = folded[at:at + _VIEW_CJK + 2]
+    for w in chinese:
+        k = head.find(w)
+        if 0 < k <= _VIEW_CJK and all("\u3400" <= c <= "\u9fff" for c in head[:k]):
+            return at + k + len(w)
+    return at
+
+
+_VIEW_WORDS = 2  # "analysts believe", "some analysts say"
+_VIEW_CJK = 4  # 分析师认为, 部分分析师认为
