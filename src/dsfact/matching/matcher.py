@@ -525,7 +525,7 @@ def _left_to_borrow(text: TextMatcher, q: Quantity, si: int, missing: list[int])
     sentence opens with "The venture" and the nearest venture before is another ("a separate venture in Texas");
     where its sentence tells it as a group's sum ("Collectively, the four ..."), those whose partners it is (groupsum)."""
     if turns_away(text.folded, text.sentences[si].start, q.start) or about_other(text, si, q, missing) \
-            or pointed_past(text, si, q):
+            or pointed_past(text, si, q, missing):
         return []
     return group_left(text, si, q, missing)
 

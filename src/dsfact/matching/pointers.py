@@ -207,10 +207,14 @@ def former_latter(text, si: int, q, cues) -> bool:
     return True
 
 
-def pointed_past(text, si: int, q) -> bool:
+def pointed_past(text, si: int, q, missing: list[int]) -> bool:
     """Whether figure q's sentence opens with a noun that points back to another thing than a name: the nearest
     earlier thing of that noun is one the text introduced ("Stargate is a joint venture. Oracle also runs a
     separate venture in Texas. The venture will invest ...", 星际之门是一个合资项目。软银另有一个数据中心项目。
-    該項目將投資……): the description is that thing's, and no rule may lend it a subject named before it."""
+    該項目將投資……): the description is that thing's, and no rule may lend it a subject named before it. Not when
+    the sentence that introduced it names a subject of the `missing` claims: the thing may be that subject's ("The
+    US formed a joint venture with Stargate, OpenAI, Oracle and SoftBank. The venture will invest ...")."""
     found = antecedent(text, si, q)
-    return found is not None and found[0] == "other"
+    if found is None or found[0] != "other":
+        return False
+    return not any(ci in missing for h in text.sentence_hits(found[1]) for ci in text.index.naming(h.cue)[1])

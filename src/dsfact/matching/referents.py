@@ -222,7 +222,7 @@ def antecedent(text, si: int, q) -> tuple | None:
     """What the noun that opens figure q's sentence (perhaps after a short lead or a speaker's words) points
     back to, the nearest earlier thing of that noun a few sentences back in its paragraph or the one before:
     ("named", sentence, paragraph breaks, the name's hit), ("other",) a thing introduced as a new one
-    ("a data-centre project in Wisconsin"), ("part",) a thing of a name's ("星际之门的数据中心项目"); None
+    ("a data-centre project in Wisconsin"; and its sentence), ("part",) a thing of a name's ("星际之门的数据中心项目"); None
     when the sentence opens with no such noun or none is found."""
     sentence = text.sentences[si]
     folded = text.folded
@@ -243,7 +243,7 @@ def antecedent(text, si: int, q) -> tuple | None:
             named = [h for h in hits if any(text.index.naming(h.cue)) and _attached(folded, h, noun, at)]
             if not named:
                 if _introduced(folded, earlier.start, at):
-                    return ("other",)  # "a data-centre project in Wisconsin": another thing of that noun
+                    return ("other", back)  # "a data-centre project in Wisconsin": another thing of that noun
                 if any(_part_named(folded, h, at) for h in hits if any(text.index.naming(h.cue))):
                     return ("part",)  # "星际之门的数据中心项目": a thing of the name's, not the name: no subject, none borrowed
                 continue  # "這是史上最大的投資項目": the noun said of what was named before
