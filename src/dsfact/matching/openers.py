@@ -1,6 +1,8 @@
 """Subjects a participle opener takes from its main clause: "Trained on 14.8 trillion tokens, DeepSeek-V3 beats
 ...", "Originally launched with 100,000 GPUs, xAI doubled ...", "经过14.8万亿个词元的预训练，DeepSeek-V3……". Used by
-dsfact.matching.matcher (TextMatcher._cues), as structure.means_clause is for a clause of means."""
+dsfact.matching.matcher (TextMatcher._cues), as structure.means_clause is for a clause of means. A phrase of
+concession is one too ("Despite Monday's 17% drop, Nvidia ...", 尽管周一重挫17%，英伟达……), and its main clause may
+open with a view of that subject ("Despite a 17% drop, analysts believe Nvidia ...", 儘管……，分析師認為輝達……)."""
 from __future__ import annotations
 
 import bisect
