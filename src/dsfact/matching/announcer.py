@@ -7,27 +7,33 @@ investment in Stargate" (a backer's own share) and "Trump said the US will inves
   others fund);
 - a verb of announcing (names.words [present] `words`) stands between the name and the figure, in one clause;
 - the figure's own phrase names a claim's subject right after it: a noun or two, then a word of
-  [announcer] `after` ("in", "for", "into"), perhaps an article, then the name.
+  [announcer] `after` ("in", "for", "into", "to create"), perhaps an article, then the name; in Chinese a few characters
+  and perhaps a comma, then a verb of founding of [announcer] `after` (创立, 成立, 組建: "特朗普宣布三家公司
+  将注资5000亿美元，创立星际之门", where the sum founds the venture), perhaps a quotation mark, then the name.
 The words are language data; this module holds the mechanism."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from dsfact.lang import word_set, words_of
+from dsfact.lang import word_set, words_by_script, words_of
 from dsfact.matching.cues import SUBJECT
 from dsfact.matching.wordtables import word_places
 
 REACH = 60  # characters between the announcer and the figure ("President Trump on Tuesday announced a")
 NOUN_WORDS = 3  # words of the figure's noun before "in" ("AI infrastructure investment in")
+HAN_NOUN = 4  # characters of the figure's noun before the verb of founding (的资金, 资金)
 _MARKS = ",.;:!?，。；：！？()（）"
 
 
 @lru_cache(maxsize=1)
 def _phrase() -> re.Pattern:
     """The figure's noun and the word that joins the holder to it: " investment in the ", " plan for "."""
-    joins = "|".join(map(re.escape, sorted(words_of("names", "announcer", "after"), key=len, reverse=True)))
-    return re.compile(rf"\s+(?:[a-z][a-z'’-]*\s+){{0,{NOUN_WORDS}}}?(?:{joins})\s+(?:the\s+)?")
+    latin, han = words_by_script("names", "announcer", "after", longest_first=True)
+    joins = "|".join(map(re.escape, latin))
+    founds = "|".join(map(re.escape, han))
+    return re.compile(rf"\s+(?:[a-z][a-z'’-]*\s+){{0,{NOUN_WORDS}}}?(?:{joins})\s+(?:the\s+)?"
+                      rf"|[\u4e00-\u9fff]{{0,{HAN_NOUN}}}?[,，]?(?:{founds})[「『“\"《]?")
 
 
 def announces_for(text, q, hit) -> bool:
