@@ -5,7 +5,8 @@ A name counts as such an announcer only when all of these hold, so that "SoftBan
 investment in Stargate" (a backer's own share) and "Trump said the US will invest $800 billion" keep their figures:
 - the name is one of names.words [announcer] `words` (heads of government and their offices, who announce what
   others fund);
-- a verb of announcing (names.words [present] `words`) stands between the name and the figure, in one clause;
+- a verb of announcing (names.words [present] `words`) stands between the name and the figure, with no mark
+  between the name and the verb and only commas after it (the commas of what is announced);
 - the figure's own phrase names a claim's subject right after it: a noun or two, then a word of
   [announcer] `after` ("in", "for", "into", "to create"), perhaps an article, then the name; in Chinese a few characters
   and perhaps a comma, then a verb of founding of [announcer] `after` (创立, 成立, 組建: "特朗普宣布三家公司
@@ -24,6 +25,7 @@ REACH = 60  # characters between the announcer and the figure ("President Trump 
 NOUN_WORDS = 3  # words of the figure's noun before "in" ("AI infrastructure investment in")
 HAN_NOUN = 4  # characters of the figure's noun before the verb of founding (的资金, 资金)
 _MARKS = ",.;:!?，。；：！？()（）"
+_COMMAS = ",，"  # inside what is announced ("宣布三家公司跟MGX等，未来4年将共同注资"): the announcer's clause is closed
 
 
 @lru_cache(maxsize=1)
@@ -42,8 +44,10 @@ def announces_for(text, q, hit) -> bool:
     if hit.end > q.start or q.start - hit.end > REACH or folded[hit.start:hit.end] not in word_set("names", "announcer"):
         return False
     between = folded[hit.end:q.start]
-    if any(c in between for c in _MARKS) \
-            or not any(next(word_places(between, w), None) is not None for w in words_of("names", "present", "words")):
+    verb = min((at for at in (next(word_places(between, w), None) for w in words_of("names", "present", "words"))
+                if at is not None), default=None)
+    if verb is None or any(c in between[:verb] for c in _MARKS) \
+            or any(c in between[verb:] for c in _MARKS if c not in _COMMAS):
         return False
     m = _phrase().match(folded, q.end, q.end + REACH)
     if m is None:
