@@ -6,7 +6,7 @@ investment in Stargate" (a backer's own share) and "Trump said the US will inves
 - the name is one of names.words [announcer] `words` (heads of government and their offices, who announce what
   others fund);
 - a verb of announcing (names.words [present] `words`) stands between the name and the figure, with no mark
-  between the name and the verb and only commas after it (the commas of what is announced);
+  between the name and the verb but a short bracketed aside (特朗普周二(21日)在白宫宣布) and only commas after it (the commas of what is announced);
 - the figure's own phrase names a claim's subject right after it: a noun or two, then a word of
   [announcer] `after` ("in", "for", "into", "to create"), perhaps an article, then the name; in Chinese a few characters
   and perhaps a comma, then a verb of founding of [announcer] `after` (创立, 成立, 組建: "特朗普宣布三家公司
@@ -20,11 +20,13 @@ from functools import lru_cache
 from dsfact.lang import word_set, words_by_script, words_of
 from dsfact.matching.cues import SUBJECT
 from dsfact.matching.wordtables import word_places
+from dsfact.numbers.patterns import lazy
 
 REACH = 60  # characters between the announcer and the figure ("President Trump on Tuesday announced a")
 NOUN_WORDS = 3  # words of the figure's noun before "in" ("AI infrastructure investment in")
 HAN_NOUN = 4  # characters of the figure's noun before the verb of founding (的资金, 资金)
 _MARKS = ",.;:!?，。；：！？()（）"
+_ASIDE = lazy(r"[(（][^()（）,，。;；]{1,20}[)）]")  # a bracketed aside by the name: 特朗普周二(21日)宣布, "Trump (R) announced"
 _COMMAS = ",，"  # inside what is announced ("宣布三家公司跟MGX等，未来4年将共同注资"): the announcer's clause is closed
 
 
@@ -46,7 +48,7 @@ def announces_for(text, q, hit) -> bool:
     between = folded[hit.end:q.start]
     verb = min((at for at in (next(word_places(between, w), None) for w in words_of("names", "present", "words"))
                 if at is not None), default=None)
-    if verb is None or any(c in between[:verb] for c in _MARKS) \
+    if verb is None or any(c in _ASIDE.sub("", between[:verb]) for c in _MARKS) \
             or any(c in between[verb:] for c in _MARKS if c not in _COMMAS):
         return False
     m = _phrase().match(folded, q.end, q.end + REACH)
