@@ -14,9 +14,7 @@ from __future__ import annotations
 import functools
 
 from dsfact.matching.cues import EXCLUDE
-from dsfact.matching.pointednoun import _opens_pointing
-
-_LEAD = " \t\"'“”「」『』‘’*#>-–—•·"
+from dsfact.matching.pointednoun import _opens_pointing, opens_with
 
 
 @functools.cache
@@ -24,14 +22,6 @@ def _referents() -> tuple[str, ...]:
     from dsfact.lang import words_of
 
     return words_of("names", "referent", "before", longest_first=True)
-
-
-def _opens_referent(folded: str, start: int, end: int) -> bool:
-    while start < end and folded[start] in _LEAD:
-        start += 1
-    head = folded[start:end]
-    return any(head.startswith(w) and (not w[-1].isascii() or not head[len(w):len(w) + 1].isalnum())
-               for w in _referents())
 
 
 def pointed_exclusions(text, q, si: int, bound) -> set[int]:
@@ -43,7 +33,7 @@ def pointed_exclusions(text, q, si: int, bound) -> set[int]:
     if earlier.paragraph != sentence.paragraph:
         return set()
     folded = text.folded
-    if not (_opens_referent(folded, sentence.start, q.start) or _opens_pointing(folded, sentence.start, q.start)):
+    if not (opens_with(folded, sentence.start, q.start, _referents()) or _opens_pointing(folded, sentence.start, q.start)):
         return set()
     if any(x.unit == q.unit for x in text.figures_in(earlier.start, earlier.end)):
         return set()  # the word is that figure's

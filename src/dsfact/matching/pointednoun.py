@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 
 from dsfact.matching.text import INF
+from dsfact.matching.wordedges import word_starting
 
 _OPENING = 4  # characters before the name that opens a sentence: "The ", "美国的"
 _LEAD = " \t\"'“”「」『』‘’*#>-–—•·"  # what may stand before the opening words: quotes, emphasis, a bullet
@@ -30,14 +31,22 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
             words_of("names", "pointed-noun", "after", longest_first=True), tuple(sorted(listed, key=len, reverse=True)))
 
 
+def opens_with(folded: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether folded[start:end], past a lead of quotes, emphasis or a bullet, opens with one of `words` (longest
+    first), whole at a Latin edge (wordedges.word_starting)."""
+    while start < end and folded[start] in _LEAD:
+        start += 1
+    return word_starting(folded[start:end], words) is not None
+
+
 def _opens_pointing(folded: str, start: int, end: int) -> bool:
     """Whether folded[start:end] (a sentence before its figure) opens with a pointing word and a noun after it."""
+    pointers, after, listed = _words()
+    if opens_with(folded, start, end, listed):
+        return False  # "该公司", "the project": a noun of its own rule
     while start < end and folded[start] in _LEAD:
         start += 1
     head = folded[start:end]
-    pointers, after, listed = _words()
-    if any(head.startswith(w) and (not w[-1].isascii() or not head[len(w):len(w) + 1].isalnum()) for w in listed):
-        return False  # "该公司", "the project": a noun of its own rule
     for w in pointers:
         if not head.startswith(w):
             continue
