@@ -17,6 +17,7 @@ import re
 
 from dsfact.lang import words_by_script
 from dsfact.matching.cues import CueHit
+from dsfact.matching.wordtables import spaced
 from dsfact.numbers.patterns import lazy
 
 _TITLE_GAP = (" ", "'s ", "’s ", "的", "")  # between the company's name and the title: "Nvidia CEO", "英伟达的创始人"
@@ -33,9 +34,7 @@ def _tables() -> tuple:
     if _TABLES is None:
         latin_words, han_words = words_by_script("names", "chief")
         latin_titles, han_titles = words_by_script("names", "chief", "before")
-        latin = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(latin_words, key=len, reverse=True))
-        han = "|".join(re.escape(w) for w in sorted(han_words, key=len, reverse=True))
-        _TABLES = (re.compile(r"(?<![\w])(?:%s)(?![\w])|%s" % (latin or "(?!)", han or "(?!)")),
+        _TABLES = (re.compile(r"(?<![\w])(?:%s)(?![\w])|%s" % (spaced(latin_words), spaced(han_words))),
                    tuple(sorted(latin_titles, key=len, reverse=True)), tuple(sorted(han_titles, key=len, reverse=True)))
     return _TABLES
 
