@@ -25,6 +25,15 @@ def _words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
             words_of("roles", "contribution", "before", longest_first=True))
 
 
+def _past_noun(rest: str) -> str:
+    """`rest` (the words after a figure) past the figure's own noun, when it opens with one: "$500 billion of funding
+    to create", "5000亿美元资金，创立"."""
+    for noun in _NOUN:
+        if rest.startswith(noun):
+            return rest[len(noun):].lstrip(_AFTER_GAP)
+    return rest
+
+
 def joint_founding(before: str, after: str) -> bool:
     """Whether the folded text `before` a figure (its clause's, up to the figure) ends with a word of contribution
     right after a word of jointness, and the text `after` it (past its clause's end) opens with a word of founding."""
@@ -36,11 +45,7 @@ def joint_founding(before: str, after: str) -> bool:
         lead = tail[:-len(word)].rstrip()
         if not any(j in lead[-(len(j) + _GAP):] for j in joint):
             return False
-        rest = after.lstrip(_AFTER_GAP)
-        for noun in _NOUN:  # the figure's own noun first: "$500 billion of funding to create", "5000亿美元资金，创立"
-            if rest.startswith(noun):
-                rest = rest[len(noun):].lstrip(_AFTER_GAP)
-                break
+        rest = _past_noun(after.lstrip(_AFTER_GAP))
         return any(rest.startswith(w) and (not w.isascii() or not rest[len(w):len(w) + 1].isalpha()) for w in founding)
     return False
 
@@ -55,11 +60,7 @@ def founds_name(folded: str, q_start: int, end: int, start: int) -> bool:
     between = folded[end:start]
     if "," not in between and "，" not in between:
         return False
-    rest = between.lstrip(_AFTER_GAP)
-    for noun in _NOUN:
-        if rest.startswith(noun):
-            rest = rest[len(noun):].lstrip(_AFTER_GAP)
-            break
+    rest = _past_noun(between.lstrip(_AFTER_GAP))
     if rest.rstrip(" \"'“”「」『』‘’") not in _words()[1]:
         return False
     lead = folded[max(0, q_start - 16):q_start]
