@@ -239,7 +239,17 @@ def own_only(text, hit, far: bool, q_start: int, q=None) -> bool:
         return not relative(text, hit.end, q_start)  # "造出可与OpenAI和Meta的模型相媲美的AI": a likeness frame's names
     if q and hit.start >= q.end:
         return heads_own(text, q, hit)
-    return _described_before(text, hit, q_start) or officer_of_other(text, hit)
+    return _described_before(text, hit, q_start) or _officer_of_other(text, hit)
+
+
+def _officer_of_other(text, hit) -> bool:
+    """officer_of_other, said once per name of a text: it reads only the name and the words before it, and own_only
+    asks it of each name before each figure of a sentence."""
+    said = kept(text, "_officers")
+    found = said.get(hit)
+    if found is None:
+        found = said[hit] = officer_of_other(text, hit)
+    return found
 
 
 _OFFICER_LATIN = lazy(r"(?:^|[\s(\"“])([A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}) +$")  # "Tesla ", "Scale AI "

@@ -9,7 +9,6 @@ from dsfact.matching.alone import date_links, dated_word, rest_words
 from dsfact.matching.aside import (
     compared_owner,
     described_product,
-    in_aside,
     modifies,
     names_aside,
     own_only,
@@ -17,12 +16,12 @@ from dsfact.matching.aside import (
 )
 from dsfact.matching.basemodel import built_on
 from dsfact.matching.bodies import governed, other_body, other_member
-from dsfact.matching.capitals import framed_before, opens_with_other, past_frame, reached, sentence_names, unregistered
+from dsfact.matching.capitals import opens_with_other, past_frame, unregistered
 from dsfact.matching.circumstance import circumstantial
 from dsfact.matching.columns import row_label
 from dsfact.matching.comparison import is_comparison, likened, listed_with
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words
-from dsfact.matching.epithets import epithet_subject, in_epithet
+from dsfact.matching.epithets import epithet_subject
 from dsfact.matching.excluding import rules_out
 from dsfact.matching.fromto import in_from_part
 from dsfact.matching.glossname import glosses_other
@@ -34,10 +33,10 @@ from dsfact.matching.launches import other_launch
 from dsfact.matching.leads import heading_lead, listed_heading, members_only, names_other, title_at
 from dsfact.matching.moved import change_told
 from dsfact.matching.movelevel import move_levels
+from dsfact.matching.namedbefore import named_before
 from dsfact.matching.nextrecall import named_after, names_next
 from dsfact.matching.objects import object_of_other, rival_object
 from dsfact.matching.openers import opener_reach
-from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.others import party_before
 from dsfact.matching.ownername import not_rival
 from dsfact.matching.ownwords import kind_carried, moved_from, own_kind_kept, rate_kind
@@ -48,7 +47,7 @@ from dsfact.matching.present import says_where
 from dsfact.matching.pronouns import pronoun_subject
 from dsfact.matching.recalled import recalled_metric
 from dsfact.matching.referents import in_quote, qualifies_other, quoted, referred_back, said_after, spoken_lead
-from dsfact.matching.relaside import described_asides, names_only_in, only_in_asides, within
+from dsfact.matching.relaside import only_in_asides
 from dsfact.matching.relhead import relative_head
 from dsfact.matching.restated import restated_fits
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, turns_away
@@ -448,16 +447,7 @@ class TextMatcher(TextCues):
         """Whether the figure's own sentence names, before it, another company or the subject of another
         claim of its unit ("Apple shipped 50 million"), in which case it is not about a subject of an
         earlier sentence. Nor a comparison ("比OpenAI便宜90%"), nor a described subject's aside (relaside)."""
-        (first_cue, names), asides = sentence_names(self, si, q.unit), described_asides(self, si, q.start)
-        if first_cue <= q.start and not names_only_in(self, si, q, asides) and not framed_before(self, si, q):
-            return True
-        not_names = _not_names()
-        for start, end, word in reached(self.folded, names, q.start):  # (none a name a thing is likened to)
-            if end > q.start:  # a name cut by the figure is read as far as the figure
-                word = self.text[start:q.start].lower()
-            if word not in not_names and not in_epithet(self, si, q.start, start) and not in_aside(self, start, end, q.start) and not within(asides, start, end):
-                return True  # (an epithet's capitals name no one: "The Silicon Valley chip giant rose 9%")
-        return False
+        return named_before(self, q, si)  # (dsfact.matching.namedbefore, once per figure)
 
     def _borrow_subject(self, q: Quantity, si: int, missing: list[int], subject_d: dict[int, float],
                         family: frozenset[int]) -> bool:

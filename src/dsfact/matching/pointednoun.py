@@ -36,7 +36,32 @@ def opens_with(folded: str, start: int, end: int, words: tuple[str, ...]) -> boo
     first), whole at a Latin edge (wordedges.word_starting)."""
     while start < end and folded[start] in _LEAD:
         start += 1
-    return word_starting(folded[start:end], words) is not None
+    if start >= end:
+        return False  # (no word of `words` is empty)
+    longest, by_first = _by_first(words)
+    first = by_first.get(folded[start])
+    # only the words of its first character can open it, and only its first characters matter (one past the
+    # longest word, for the edge after a word): each figure of a sentence asks of the sentence's opening
+    return first is not None and word_starting(folded[start:min(end, start + longest + 1)], first) is not None
+
+
+_FIRSTS: dict[int, tuple] = {}  # id(words) -> (words, (the longest word's length, {first character: its words}))
+
+
+def _by_first(words: tuple[str, ...]) -> tuple[int, dict[str, tuple[str, ...]]]:
+    """The length of the longest of `words` and `words` by their first character, each bucket in the order of
+    `words`, worked out once per word tuple (the callers' tuples are cached, so few: the entry keeps the tuple,
+    whose id keys it, alive)."""
+    found = _FIRSTS.get(id(words))
+    if found is None or found[0] is not words:
+        if len(_FIRSTS) > 16:  # (never, with the callers' cached tuples: a bound should a caller build its own)
+            _FIRSTS.clear()
+        buckets: dict[str, list[str]] = {}
+        for w in words:
+            buckets.setdefault(w[0], []).append(w)
+        found = _FIRSTS[id(words)] = (words, (max(map(len, words), default=0),
+                                              {c: tuple(ws) for c, ws in buckets.items()}))
+    return found[1]
 
 
 def _opens_pointing(folded: str, start: int, end: int) -> bool:
