@@ -1,7 +1,7 @@
 """What the matcher works out once instead of once per (figure, claim) or per figure gives what it gave when worked
 out each time: a sentence's opening words looked up by their first character (pointednoun.opens_with), whether a
 figure's sentence names someone before it kept for the last figure asked (namedbefore), and whether a name is an
-officer of another body kept per name of a text (aside.officer_of_other)."""
+officer of another body or listed after a comparison kept per name of a text (aside)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -50,9 +50,10 @@ def test_named_before_is_the_figures_own_in_any_order(bundled_registry):
             assert kept._named_before(q, si) == kept._named_before(q, si) == namedbefore._named_before(fresh, q, si)
 
 
-def test_officer_kept_per_text_not_across_texts(bundled_registry):
-    one = TextMatcher("Tesla CEO Elon Musk said xAI spent $1 billion.", bundled_registry)
-    two = TextMatcher("xAI founder Elon Musk said xAI spent $1 billion.", bundled_registry)
+def test_officer_and_list_kept_per_text_not_across_texts(bundled_registry):
+    one = TextMatcher("Tesla CEO Elon Musk said xAI spent $1 billion, rivalling OpenAI and Meta.", bundled_registry)
+    two = TextMatcher("xAI founder Elon Musk said xAI spent $1 billion. OpenAI and Meta spent more.", bundled_registry)
     for text in (one, two, one):
         for hit in text.hits:
             assert aside._officer_of_other(text, hit) == aside.officer_of_other(text, hit)
+            assert aside._listed_after_comparison(text, hit) == aside._listed_after(text, hit)

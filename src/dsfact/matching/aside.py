@@ -267,6 +267,8 @@ def officer_of_other(text, hit) -> bool:
         return False  # a person the registry knows only as another body ("Nvidia CEO Jensen Huang"'s wealth)
     folded, original = text.folded, text.text
     lead = folded[max(0, hit.start - 40):hit.start]
+    if not lead.endswith(_titles()):
+        return False  # (no title ends the words before the name: one test, not one per title)
     for title in words_of("names", "person-head", longest_first=True):
         latin = title.isascii()
         if not lead.endswith(title + " " if latin else title):
@@ -281,10 +283,28 @@ def officer_of_other(text, hit) -> bool:
     return False
 
 
+_TITLES: list[tuple[str, ...]] = []  # [the titles of names.words [person-head] as a lead ends with them], read once
+
+
+def _titles() -> tuple[str, ...]:
+    if not _TITLES:
+        _TITLES.append(tuple(t + " " if t.isascii() else t for t in words_of("names", "person-head")))
+    return _TITLES[0]
+
+
 def _listed_after_comparison(text, hit) -> bool:
     """Whether the name `hit` is the next of a list whose first name is set against the subject ("competitive with
     GPT-4o and Claude 3.5 Sonnet", "comparable to o1, Gemini and Claude", "媲美GPT-4o和Claude"): every name of the
-    list is, as the first one is (dsfact.matching.comparison.listed_with joins them)."""
+    list is, as the first one is (dsfact.matching.comparison.listed_with joins them). Said once per name of a
+    text: own_only asks it of a name for each figure of its sentence."""
+    said = kept(text, "_listed_after")
+    found = said.get(hit)
+    if found is None:
+        found = said[hit] = _listed_after(text, hit)
+    return found
+
+
+def _listed_after(text, hit) -> bool:
     folded, end = text.folded, hit.start
     for _ in range(4):  # a list of a few names
         before = [h for h in text.hits_in(max(0, end - 40), end) if h.end <= end and listed_with(folded, h.end, end)]

@@ -15,9 +15,10 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
     figure between (or, with 分别, in q's clause: `respectively_own`), and not in an appositive that describes
     the name before it ("DeepSeek, a start-up spun out of High-Flyer, says it spent ...": High-Flyer, one of
     C01's exclude words, speaks of DeepSeek there, not of the figure's metric)."""
-    return near and not governs_other(text, q, hit) and not describes_subject(text, hit, q.start) \
-        and (not text._figure_between(q, hit) or respectively_own or _restated_between(text, q, hit)
-             or _counts_the_word(text, q, hit)) \
+    # (the test of a figure between, cheap and the one most often false, first: every test is of truth only)
+    return near and (not text._figure_between(q, hit) or respectively_own or _restated_between(text, q, hit)
+                     or _counts_the_word(text, q, hit)) \
+        and not governs_other(text, q, hit) and not describes_subject(text, hit, q.start) \
         and not _owns_next(text, q, hit) and not _turned_after(text, q, hit) and not _past_gloss(text, q, hit) \
         and not _base_of_other_rate(text, q, hit)
 
