@@ -307,10 +307,11 @@ def _listed_after_comparison(text, hit) -> bool:
 def _listed_after(text, hit) -> bool:
     folded, end = text.folded, hit.start
     for _ in range(4):  # a list of a few names
-        before = [h for h in text.hits_in(max(0, end - 40), end) if h.end <= end and listed_with(folded, h.end, end)]
-        if not before:
+        # the last name before it the list joins it to, read from the nearest back (listed_with asks no more)
+        prev = next((h for h in reversed(text.hits_in(max(0, end - 40), end))
+                     if h.end <= end and listed_with(folded, h.end, end)), None)
+        if prev is None:
             return False
-        prev = before[-1]
         if is_comparison(folded, prev.start, prev.end):
             return True
         end = prev.start
