@@ -64,5 +64,13 @@ def _built_on(folded: str, start: int, end: int) -> bool:
         words.pop()
     if not words:
         return "" in latin
-    # a Latin word ends the words before the name: it is all of them or follows a space (words joined by one)
-    return any(" ".join(words[k:]) in latin for k in range(max(0, len(words) - longest), len(words)))
+    # a Latin word ends the words before the name: it is all of them or follows a space (words joined by one); each
+    # join ends with the last word, so none is listed unless a listed word ends with it (one set look-up for most)
+    return words[-1] in _last_words() \
+        and any(" ".join(words[k:]) in latin for k in range(max(0, len(words) - longest), len(words)))
+
+
+@lru_cache(maxsize=1)
+def _last_words() -> frozenset[str]:
+    """The last word of each Latin `before` word of _words() ("on" of "built on")."""
+    return frozenset(w.split()[-1] for w in _words()[0] if w.split())

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import bisect
 
+from dsfact.lang import word_set
+
 
 def figure_holding(text, a: int, b: int):
     """The figure read (by `text`, a TextCues) that begins last at or before offset a, if its span holds text[a:b]:
@@ -33,6 +35,4 @@ def in_qualifier(text, q, hit) -> bool:
     [qualifiers] `up-to`), a currency sign aside: the word bounds q, it names no move."""
     if hit.end > q.start or q.start - hit.start > _QUALIFIER_REACH:
         return False
-    from dsfact.lang import word_set
-
     return text.folded[hit.start:q.start].rstrip(" $€¥£").strip() in word_set("numbers", "qualifiers", "up-to")
