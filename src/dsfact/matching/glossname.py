@@ -23,9 +23,11 @@ def glosses_other(text, q) -> bool:
     folded, raw = text.folded, text.text
     lo = max(0, q.start - _INSIDE)
     i = max(folded.rfind("(", lo, q.start), folded.rfind("（", lo, q.start))
+    if i < 1:
+        return False  # no bracket opens before it (most figures: the closing one is not looked for)
     hi = min(len(folded), q.end + _INSIDE)
     ends = [c for c in (folded.find(")", q.end, hi), folded.find("）", q.end, hi)) if c >= 0]
-    if i < 1 or not ends or any(c in folded[i + 1:q.start] for c in ")）\n") \
+    if not ends or any(c in folded[i + 1:q.start] for c in ")）\n") \
             or any(x is not q for x in text.figures_in(i, min(ends))):
         return False
     j = i - 1

@@ -317,7 +317,7 @@ class TextMatcher(TextCues):
             if not respectively and not own_subject:
                 if hit is not last:  # the figures that may take this word from q, found once per word
                     shadows, last = self.shadows(q, hit), hit
-                if shadows and any(self._could_state(x, claims[ci]) for x in shadows):
+                if shadows and any(_could_state(self, x, claims[ci]) for x in shadows):
                     continue
             if _moved(self, q, hit, seen):
                 continue  # "2023年成立的DeepSeek在2024年底推出V3": 成立 is 2023年's; "recovering from a 17% fall"; "119K GPU hours"
