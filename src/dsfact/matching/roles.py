@@ -482,7 +482,10 @@ def _corrected_after(reader: FigureReader, q: Quantity) -> bool:
         end = len(folded)
     while at < end and folded[at] in " \t":
         at += 1
-    for word in words_of("roles", "corrected-next", longest_first=True):
+    words = words_of("roles", "corrected-next", longest_first=True)
+    if not folded.startswith(words, at):  # most clauses open with none of them: one test of all, in C, first
+        return False
+    for word in words:
         if folded.startswith(word, at) and (not word[-1].isascii() or at + len(word) >= len(folded)
                                             or not folded[at + len(word)].isalnum()):
             return True
