@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from dsfact.fold import fold_text
+from dsfact.lang import words_of
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.editions import member_before
 from dsfact.matching.memo import LastText
@@ -403,7 +404,6 @@ def gap_of_others(text, q: Quantity, ci: int, start: int, end: int) -> bool:
     倍", "a 263-fold gap") in a sentence that names a body claim ci excludes: a gap lies between the bodies
     its sentence names, here another pair than ci's ("Grok 3 ... DeepSeek V3 used 2,000 GPUs, a 263-fold
     gap" is no multiple of Grok 2's)."""
-    from dsfact.lang import words_of
     from dsfact.matching.cues import EXCLUDE
 
     folded = text.folded
@@ -516,8 +516,6 @@ def _earmarked(text, q: Quantity) -> bool:
 def _past_vehicle(folded: str, i: int) -> int:
     """The offset after a word of the vehicle a slice is put in (roles.words [use-vehicle]: "fund", 基金) that
     opens at offset i, after white space; i when none does."""
-    from dsfact.lang import words_of
-
     j = i
     while j < len(folded) and folded[j].isspace():
         j += 1

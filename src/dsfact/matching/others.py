@@ -409,6 +409,8 @@ def _member_of_group(text, q, hit) -> bool:
         return False
     words, not_after = _group_words()
     after = folded[hit.end:q.start].lstrip(" ")
+    if not after.startswith(words):
+        return False  # (after most names none of them: one test of all, in C, before the loop that finds which)
     for w in words:
         if after.startswith(w):
             rest = after[len(w):]

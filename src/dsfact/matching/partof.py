@@ -72,12 +72,11 @@ def _whole(reader, k: int, owned: bool) -> int | None:
                 english.fullmatch(folded, q.end, whole.start) and _receiving().search(folded, max(lo, q.start - VERB_REACH), q.start)
                 or owned and english_owned.fullmatch(folded, q.end, whole.start)):
             return k + 1
-    if k > 0:
+    if k > 0 and _larger(quantities[k - 1], q) and quantities[k - 1].start >= lo:  # (before the gap is cut out)
         whole = quantities[k - 1]
         gap = folded[whole.end:q.start]
         ends = chinese + chinese_owned if owned else chinese
-        if _larger(whole, q) and whole.start >= lo and len(gap) <= REACH_CJK and gap.rstrip().endswith(ends) \
-                and not any(c in gap for c in "，,。；;"):
+        if len(gap) <= REACH_CJK and gap.rstrip().endswith(ends) and not any(c in gap for c in "，,。；;"):
             return k - 1
     return None
 

@@ -8,7 +8,7 @@ Only the two orders that cannot be read as a subject are taken: Chinese country-
 Commission ..."); "in Paris, France pledged €109 billion" leaves France the subject."""
 from __future__ import annotations
 
-from dsfact.lang import word_set
+from dsfact.lang import word_set, words_of
 from dsfact.matching.memo import LastText
 from dsfact.matching.wordtables import word_ending
 
@@ -21,7 +21,7 @@ def _places() -> tuple:
     """(Latin cities, Chinese cities, words between a country and its city), longest first."""
     global _PLACES
     if _PLACES is None:
-        from dsfact.lang import words_by_script, words_of
+        from dsfact.lang import words_by_script
 
         latin, chinese = words_by_script("names", "place-of", longest_first=True)
         _PLACES = (latin, chinese, words_of("names", "place-of", "before", longest_first=True))
@@ -86,8 +86,6 @@ def place_of_body(folded: str, start: int, end: int) -> bool:
     [place-of-body], `before` a ranking word, `words` the kind), or of the kind of body named right before it
     ("the largest search engine in South Korea", "a chipmaker in South Korea"): the country says where that
     body is, not who holds the figure."""
-    from dsfact.lang import words_of
-
     kinds = words_of("names", "place-of-body", longest_first=True)
     before = folded[max(0, start - _REACH):start]
     for joint in (" in the ", " in "):  # "the largest search engine in South Korea": the kind before it
@@ -107,10 +105,13 @@ def place_of_body(folded: str, start: int, end: int) -> bool:
             return False
     else:
         after = after.removeprefix("的")
-    for word in words_of("names", "place-of-body", "before", longest_first=True):
+    ranking = words_of("names", "place-of-body", "before", longest_first=True)
+    for word in ranking if after.startswith(ranking) else ():  # (after most names none: one test of all first)
         if after.startswith(word) and (not latin or after[len(word):len(word) + 1] == " "):
             after = after[len(word):].lstrip(" ").removeprefix("的")
             break
+    if not after.startswith(kinds):
+        return False
     for word in kinds:
         if after.startswith(word) and (not latin or not after[len(word):len(word) + 1].isalnum()):
             return True

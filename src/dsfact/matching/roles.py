@@ -51,8 +51,6 @@ DURATION_UNITS = frozenset("day month year hour week".split())
 TIME_UNITS = DURATION_UNITS | {"date"}  # the units of a time or a span, not of an amount
 
 
-
-
 def _restates(previous: Quantity, q: Quantity) -> bool:
     """Whether q may be a restatement of `previous` in another unit of the same dimension."""
     if previous.unit == q.unit:  # in its own unit a restatement only rounds: "$0.14 or $0.55" are two prices
@@ -87,7 +85,7 @@ def _told_twice(previous: Quantity, q: Quantity) -> bool:
 class FigureRoles:
     """The roles of one figure, each read when first asked: `"level" in roles`."""
 
-    __slots__ = ("reader", "q", "k", "before", "after", "starts", "said", "_known", "_fit")
+    __slots__ = ("reader", "q", "k", "before", "after", "starts", "said", "_known", "_fit", "retold")
 
     def __init__(self, reader: FigureReader, q: Quantity) -> None:
         self.reader, self.q = reader, q
@@ -98,6 +96,7 @@ class FigureRoles:
         self.said: set[str] = set()  # the roles whose words stand right before or after q
         self._known: dict[str, bool] = {}
         self._fit: dict[str, bool] = {}  # claim kind -> fits (the claims near a figure share a few kinds)
+        self.retold: bool | None = None  # whether q tells again the move of the figure before it (FigureReader._holds)
 
     def window(self) -> None:
         reader, q = self.reader, self.q
@@ -305,9 +304,11 @@ class FigureReader:
             # "目前市值约2.9万亿美元": no word of change, a word of level; a word that only puts a
             # figure in doubt ("opened 11% lower") holds for a move too; "在预训练阶段使用2048块GPU训练": all it trained on
             return True
-        if role.doubt and k > 0 and (_told_twice(self.quantities[k - 1], q) or _in_money(self, self.quantities[k - 1], q)) \
-                and role.name in self.roles(self.quantities[k - 1]):
-            return True  # "In early trading it shed 720.3 points, or 3.61%": the move's part of the day, told again
+        if role.doubt and k > 0:
+            if roles.retold is None:  # (the same for every doubting role asked of q: read once per figure)
+                roles.retold = _told_twice(self.quantities[k - 1], q) or _in_money(self, self.quantities[k - 1], q)
+            if roles.retold and role.name in self.roles(self.quantities[k - 1]):
+                return True  # "In early trading it shed 720.3 points, or 3.61%": the move's part of the day, told again
         if role.sentence and q.direction is None and opened_by(self, role, q):
             return True
         if role.lead is not None and led_by(self, role, q):
@@ -482,7 +483,10 @@ def _corrected_after(reader: FigureReader, q: Quantity) -> bool:
         end = len(folded)
     while at < end and folded[at] in " \t":
         at += 1
-    for word in words_of("roles", "corrected-next", longest_first=True):
+    words = words_of("roles", "corrected-next", longest_first=True)
+    if not folded.startswith(words, at):  # most clauses open with none of them: one test of all, in C, first
+        return False
+    for word in words:
         if folded.startswith(word, at) and (not word[-1].isascii() or at + len(word) >= len(folded)
                                             or not folded[at + len(word)].isalnum()):
             return True

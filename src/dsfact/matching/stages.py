@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from dsfact.matching.pertext import kept
 from dsfact.model import Claim, Quantity
 from dsfact.numbers.words import is_money
 
@@ -40,6 +41,16 @@ def stage_cost(matcher, q: Quantity, claim: Claim) -> bool:
     names no stage."""
     if not is_money(claim.unit):
         return False
+    told = kept(matcher, "_stage_told")  # what q's clause tells depends on q alone: read once per figure, not per claim
+    found = told.get((q.start, q.end))
+    if found is None:
+        found = told[q.start, q.end] = _stage_told(matcher, q)
+    return found and _pattern("stage-metric").search(claim.metric.lower()) is None
+
+
+def _stage_told(matcher, q: Quantity) -> bool:
+    """Whether q's clause (or its table row's label) names a stage, and no word of the stages summed stands
+    before q or right after it (stage_cost, whatever the claim)."""
     folded = matcher.folded
     start, end = matcher.reader().clause_span(q.start)
     spans = [(start, end)]
@@ -52,7 +63,7 @@ def stage_cost(matcher, q: Quantity, claim: Claim) -> bool:
             any(_pattern("stage-part").search(folded, a, b) for a, b in spans)
             and _pattern("stage-cost").search(folded, max(0, q.start - BREAKDOWN_REACH), q.end + BREAKDOWN_REACH)):
         return False
-    return _pattern("stage-metric").search(claim.metric.lower()) is None
+    return True
 
 
 def later_stage_tokens(matcher, q: Quantity, claim: Claim) -> bool:
