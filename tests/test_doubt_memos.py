@@ -50,3 +50,16 @@ def test_family_agreement_is_each_figures_own(bundled_registry):
     assert siblings.family_agrees(a._replace(start=a.start + 5, end=a.end + 5), claim, first) is fresh_a
     siblings._FAMILY.clear()
     assert siblings.family_agrees(b, claim, second) == fresh_b
+
+
+def test_opening_and_writing_day_are_each_texts_own(bundled_registry):
+    from dsfact.matching.opening import opened_on
+    from dsfact.matching.yearcontrast import written_no_earlier
+
+    dated = TextMatcher("On Oct. 10, 2025, Wall Street had its worst day. Nvidia lost $229 billion.", bundled_registry)
+    plain = TextMatcher("Wall Street had its worst day. Nvidia lost $229 billion.", bundled_registry)
+    for _ in range(2):  # asked again, each text gives its own answer
+        assert opened_on(dated, 1) == ["2025-10-10"]
+        assert opened_on(plain, 1) == []
+        assert written_no_earlier(dated) == "2025-10-10"
+        assert written_no_earlier(plain) is None
