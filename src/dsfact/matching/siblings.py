@@ -426,26 +426,12 @@ def shunned(q: Quantity, other: Claim, text: TextCues) -> bool:
 
 def family_agrees(q: Quantity, selected: Claim, text: TextCues) -> bool:
     """Whether a price bound to `selected` agrees with a claim of its price family (the same subject's other
-    kinds of price: "$2 per million tokens" is R1's $2.19 output price read round). The answer depends on the
-    figure as written, not on where it stands: it is worked out once per registry, figure so written and claim
-    (a figure is asked about for each claim it may state, and news repeats its prices)."""
+    kinds of price: "$2 per million tokens" is R1's $2.19 output price read round)."""
     from dsfact.quantity import agrees
 
     found = _price_kinds(text.registry, text.index).get(selected.id)
-    if found is None:
-        return False
-    if _FAMILY.get("registry") is not text.registry or len(_FAMILY) > 20_000:
-        _FAMILY.clear()
-        _FAMILY["registry"] = text.registry
-    key = (q._replace(start=0, end=0), selected.id)
-    agreed = _FAMILY.get(key)
-    if agreed is None:
-        agreed = _FAMILY[key] = any(agrees(q, st, c.per) for c in found[0] if c is not selected
-                                    for st in c.statements)
-    return agreed
-
-
-_FAMILY: dict = {}  # registry, and (figure placed nowhere, claim id) -> whether its price family agrees
+    return found is not None and any(agrees(q, st, c.per) for c in found[0] if c is not selected
+                                     for st in c.statements)
 
 
 def kind_names_both(q: Quantity, a: Claim, b: Claim, text: TextCues) -> bool:
