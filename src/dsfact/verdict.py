@@ -189,10 +189,12 @@ def deciding_sources(sources: dict[str, str], registry: Registry | None) -> dict
     return primary or decisive
 
 
-def verdict_of(sources: dict[str, str], registry: Registry | None = None) -> str | None:
-    """supported, contradicted or disputed, from the sources that settle it; None when none states
-    anything comparable."""
-    tier = deciding_sources(sources, registry)
+def verdict_of(sources: dict[str, str], registry: Registry | None = None, tier: dict[str, str] | None = None
+               ) -> str | None:
+    """supported, contradicted or disputed, from the sources that settle it (`tier`: their
+    deciding_sources, when already worked out); None when none states anything comparable."""
+    if tier is None:
+        tier = deciding_sources(sources, registry)
     if not tier:
         return None
     said = set(tier.values())
@@ -203,14 +205,17 @@ def verdict_of(sources: dict[str, str], registry: Registry | None = None) -> str
     return DISPUTED
 
 
-def severity_of(verdict: str, sources: dict[str, str], registry: Registry | None = None) -> Severity:
+def severity_of(verdict: str, sources: dict[str, str], registry: Registry | None = None,
+                tier: dict[str, str] | None = None) -> Severity:
     """error: contradicted by a primary record or by two independent reports (different publishers);
-    warning: contradicted by a single report or opinion, or disputed; info: supported."""
+    warning: contradicted by a single report or opinion, or disputed; info: supported (`tier`: the
+    deciding_sources, when already worked out)."""
     if verdict == SUPPORTED:
         return Severity.INFO
     if verdict == DISPUTED:
         return Severity.WARNING
-    tier = deciding_sources(sources, registry)
+    if tier is None:
+        tier = deciding_sources(sources, registry)
     against = [s for s, v in tier.items() if v == CONTRADICTS]
     if any(_kind(registry, s) == PRIMARY for s in against):
         return Severity.ERROR
@@ -261,14 +266,16 @@ def _asides(stances: tuple, sources: dict[str, str], tier: dict[str, str]) -> st
 
 
 def message_of(verdict: str, claim: Claim, q: Quantity, sources: dict[str, str],
-               registry: Registry | None = None, stances: tuple | None = None) -> str:
+               registry: Registry | None = None, stances: tuple | None = None,
+               tier: dict[str, str] | None = None) -> str:
     """The one-line explanation: which source says what, the settling ones first (`stances`: the
-    claim's _stances for q, when already worked out)."""
+    claim's _stances for q, `tier` the deciding_sources, when already worked out)."""
     if stances is None:
         stances = _stances(q, claim)
     stated = stated_value(claim, q)
     what = f"{claim.subject}, {claim.metric}"
-    tier = deciding_sources(sources, registry)
+    if tier is None:
+        tier = deciding_sources(sources, registry)
     primary = any(_kind(registry, s) == PRIMARY for s in tier)
     asides = _asides(stances, sources, tier)
     if verdict == SUPPORTED:
@@ -380,19 +387,20 @@ def _judged(q: Quantity, selected: Claim, siblings: list[Claim], registry: Regis
     """judge's verdict, sources, message, evidence, severity, deciding sources, value and claim id for
     figure q."""
     stances, sources = _stanced(q, selected)
-    verdict = verdict_of(sources, registry)
+    tier = deciding_sources(sources, registry)  # once: the verdict, severity and messages all read it
+    verdict = verdict_of(sources, registry, tier)
     if verdict is None:
         return None
     evidence = _evidence(stances)
     allowed = _primary_allows(q, stances, sources, registry) if verdict == CONTRADICTED else None
     if allowed:  # a figure the primary record allows is not contradicted by reports' other figures
         verdict = DISPUTED
-    severity = severity_of(verdict, sources, registry)
-    decided_by = tuple(deciding_sources(sources, registry))
-    message = message_of(verdict, selected, q, sources, registry, stances) if not allowed else (
+    severity = severity_of(verdict, sources, registry, tier)
+    decided_by = tuple(tier)
+    message = message_of(verdict, selected, q, sources, registry, stances, tier) if not allowed else (
         f"{stated_value(selected, q)} is consistent with the primary record {say(stances, allowed, CONSISTENT)} "
-        f"but not with {say(stances, deciding_sources(sources, registry), CONTRADICTS)}"
-        f"{_asides(stances, sources, {**deciding_sources(sources, registry), **allowed})} "
+        f"but not with {say(stances, tier, CONTRADICTS)}"
+        f"{_asides(stances, sources, {**tier, **allowed})} "
         f"({selected.subject}, {selected.metric})")
     if verdict != SUPPORTED:
         for other in siblings:
@@ -407,7 +415,7 @@ def _judged(q: Quantity, selected: Claim, siblings: list[Claim], registry: Regis
                 if theirs is not None and theirs[0] == SUPPORTED:
                     return theirs
             label = other.variant or other.metric
-            against = say(stances, deciding_sources(sources, registry), CONTRADICTS)
+            against = say(stances, tier, CONTRADICTS)
             message = (f"{format_value(q.value, q.unit, q.qualifier, q.high, q.per, q.direction)} matches "
                        f"the {label} figure of {say(theirs, backing, SUPPORTS)}, but "
                        f"{selected.variant or selected.metric}: {against} ({selected.subject}, {selected.metric})")

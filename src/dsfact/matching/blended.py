@@ -27,10 +27,26 @@ def _pair_words() -> dict:
             "any": Alternation(words["before"] + words["after"] + words["words"])}
 
 
+_PRICES: dict = {}  # "registry": the registry they are of; (subject, per) -> _list_prices
+
+
 def _list_prices(registry, claim: Claim) -> dict[tuple[str, str], list[float]]:
     """The list prices per the claim's unit of its subject, by (kind, currency): its claims' whose metric says
     an input price or an output price, and names no discount or promotional period (a promotion's input price
-    and a list output price are no one bill)."""
+    and a list output price are no one bill). Worked out once per registry, subject and unit (folding every
+    metric of the registry for each price that disagrees was most of blended_price's time); the dict is shared:
+    callers do not change it."""
+    if _PRICES.get("registry") is not registry:
+        _PRICES.clear()
+        _PRICES["registry"] = registry
+    key = (claim.subject, claim.per)
+    found = _PRICES.get(key)
+    if found is None:
+        found = _PRICES[key] = _read_prices(registry, claim)
+    return found
+
+
+def _read_prices(registry, claim: Claim) -> dict[tuple[str, str], list[float]]:
     from dsfact.matching.discounts import of_a_period
 
     words, out = _pair_words(), {}

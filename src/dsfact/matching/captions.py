@@ -66,10 +66,13 @@ def _captions(raw: str) -> tuple[tuple[int, int], ...]:
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     """sentences.words [credit]: its words anywhere in a line; its agencies after a bar ("Name | Reuters")."""
     from dsfact.lang import words_of
+    from dsfact.numbers.patterns import led_by
 
     words = words_of("sentences", "credit", longest_first=True)
     agencies = words_of("sentences", "credit", "agencies", longest_first=True)
-    credit = "|".join(re.escape(w) for w in words) or "(?!)"
+    # the credit words opened by a look-ahead of their first characters (the same matches, case folded alike):
+    # searched over a whole text, an alternation without one is tried in full at every character
+    credit = led_by(*words) + "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
     agency = "|".join(re.escape(w) for w in agencies) or "(?!)"
     return (re.compile(credit, re.IGNORECASE),
             re.compile(rf"\S\s*\|\s*(?:{agency})(?![a-z])\s*$", re.IGNORECASE | re.MULTILINE))

@@ -33,9 +33,16 @@ def _summed() -> tuple[re.Pattern, tuple[str, ...]]:
 
 
 def _claim_codes(claim: Claim) -> frozenset[str]:
+    return _codes_of(claim.metric_cues)
+
+
+@lru_cache(maxsize=256)
+def _codes_of(cues: tuple[str, ...]) -> frozenset[str]:
+    """The chip codes a claim's metric cues name, worked out once per cue list (a registry's claims are few):
+    folding each cue (OpenCC) for every count that disagrees was most of summed_models' time."""
     from dsfact.fold import fold_text
 
-    return frozenset(m.group(1) for cue in claim.metric_cues for m in _CODE.finditer(fold_text(cue)))
+    return frozenset(m.group(1) for cue in cues for m in _CODE.finditer(fold_text(cue)))
 
 
 def code_runs(folded: str, start: int, end: int, join: re.Pattern = _JOIN) -> list[tuple[int, int, set[str]]]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from dsfact.fold import has_han
 from dsfact.matching.alone import date_links
+from dsfact.matching.pertext import remembered
 from dsfact.matching.timewords import time_tags
 from dsfact.matching.when import SHIFTED, date_fits, east_of, has_day
 
@@ -39,7 +40,12 @@ def opened_on(text, si: int) -> list[str]:
 
 def _opening(text, si: int) -> str | None:
     """The date at the head of the nearest sentence before si in its paragraph that opens with one, when no
-    sentence from the one after it to si names a time of its own."""
+    sentence from the one after it to si names a time of its own: worked out once per text and sentence (the
+    day rules ask it of each figure of a sentence, and for each claim of its day)."""
+    return remembered(text, "_openings", si, _opening_of)
+
+
+def _opening_of(text, si: int) -> str | None:
     paragraph = text.sentences[si].paragraph
     first, date = si - 1, None
     while first >= 0 and text.sentences[first].paragraph == paragraph:

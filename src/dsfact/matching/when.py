@@ -557,7 +557,8 @@ def names_day(folded: str, claim_time: str) -> bool:
     lex, chinese = lexicon(), has_han(folded)
     day = datetime.date(*map(int, parts))
     weekday = f"weekday:{day.weekday()}"
-    found = [(m.end(), lex.time_kinds.get(" ".join(m.group().split()), "")) for m in lex.time.get(chinese).finditer(folded)]
+    found = [(m.end(), lex.time_kinds.get(" ".join(m.group().split()), "")) for m in lex.time.get(chinese).finditer(folded)
+             ] if _may_name(folded, lex, weekday) else []
     if any(kind == weekday and not glossed_elsewhere(folded, end, claim_time) for end, kind in found):
         from dsfact.matching.weekgloss import week_elsewhere
 
@@ -566,6 +567,21 @@ def names_day(folded: str, claim_time: str) -> bool:
             return True  # (a weekday of a text whose glossed weekday fixes another week names another day)
     return chinese and any(int(m.group(1)) == int(parts[2]) and _of_claim_month(folded, m.start(), parts)
                            for m in lex.day_of_month.get(True).finditer(folded))
+
+
+_WEEKDAY_PARTS: dict = {}  # the lexicon, and per weekday kind the first parts of its time words, gathered once
+
+
+def _may_name(folded: str, lex, weekday: str) -> bool:
+    """Whether the text holds the first part of a time word of this weekday's kind ("weekday:0"): names_day's scan
+    of every time word is spared where none can be that weekday's (most texts name no weekday, or another)."""
+    if _WEEKDAY_PARTS.get("lexicon") is not lex:
+        _WEEKDAY_PARTS.clear()
+        for word, kind in lex.time_kinds.items():
+            if kind.startswith("weekday:"):
+                _WEEKDAY_PARTS.setdefault(kind, set()).add((word.split() or [word])[0])
+        _WEEKDAY_PARTS["lexicon"] = lex
+    return any(part in folded for part in _WEEKDAY_PARTS.get(weekday, ()))
 
 
 _MONTH_BEFORE = lazy(r"(?:([0-9]{4})\s*年\s*)?([0-9]{1,2})\s*月\s*$")  # asked of Chinese text only

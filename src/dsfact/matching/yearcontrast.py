@@ -121,14 +121,18 @@ def written_no_earlier(text) -> str | None:
     """For a text of no date of its own, the day it was written no earlier than: the latest day it names
     (day_named_last), or the first day of the latest month it names with its year, not as a deadline ("Meta raised
     the top of its range to $72 billion. ... The change came in May 2025", "公司于2025年5月上调预测": a plan told as it
-    stood in May). None when it names neither."""
+    stood in May). None when it names neither. Worked out once per text, as day_named_last is."""
     from dsfact.matching.undated import text_dates
 
+    found = getattr(text, "_written_no_earlier", False)
+    if found is not False:
+        return found
     day = day_named_last(text)
     raw = text.text
     months = [f"{v[:7]}-01" for x in text_dates(text) if len(v := str(x.value)) == 7 and v[:4].isdigit()
               and v[4] == "-" and not deadline(raw, x)]
-    return max([d for d in (day, *months) if d], default=None)
+    found = text._written_no_earlier = max([d for d in (day, *months) if d], default=None)
+    return found
 
 
 def deadline(raw: str, x) -> bool:
