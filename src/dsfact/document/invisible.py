@@ -47,10 +47,14 @@ def _invisible(reading: bool = True) -> re.Pattern[str]:
     return re.compile(f"[{FORMAT_CHARACTERS}]+|{PINYIN_READING}|{GLUED_ITEM_NUMBER}")
 
 
-# Where a match of _invisible(False) must begin in text of the Basic Multilingual Plane: at a format character or
-# a bullet (one character of a class, which the regex engine skips to far faster than it tries the pattern's
-# branches, one of them a look-behind, at every character)
-_MAY_STRIP = re.compile("[" + _FORMAT_BMP + "•‣◦▪●■]")
+@lru_cache(maxsize=1)
+def _may_strip() -> re.Pattern[str]:
+    """Where a match of _invisible(False) must begin in text of the Basic Multilingual Plane: at a format character
+    or a bullet (one character of a class, which the regex engine skips to far faster than it tries the pattern's
+    branches, one of them a look-behind, at every character); compiled when first asked (ASCII text never is)."""
+    return re.compile("[" + _FORMAT_BMP + "•‣◦▪●■]")
+
+
 _HYPHENS = {0x2010: "-", 0x2011: "-"}  # hyphen, non-breaking hyphen: one character each, as "-" is
 
 
@@ -76,7 +80,7 @@ def strip_invisible(
     if "\u2010" in text or "\u2011" in text:
         text, blocks = _plain_hyphens(text, blocks)
     reading = has_han(text) and any(c in text for c in _TONED)
-    if not reading and max(text) <= "\uffff" and _MAY_STRIP.search(text) is None:
+    if not reading and max(text) <= "\uffff" and _may_strip().search(text) is None:
         return text, origin, ends, blocks  # (the answer of pattern.search, in a third of its time)
     pattern = _invisible(reading)
     if pattern.search(text) is None:
