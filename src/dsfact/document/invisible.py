@@ -23,9 +23,11 @@ from dsfact.fold import has_han
 
 # Every character of Unicode's category Cf (as of Unicode 15; tests/security checks it against the
 # running Python's unicodedata).
-FORMAT_CHARACTERS = (
+_FORMAT_BMP = (  # those of the Basic Multilingual Plane
     "\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb")
+FORMAT_CHARACTERS = _FORMAT_BMP + (
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
 
@@ -43,6 +45,14 @@ def _invisible(reading: bool = True) -> re.Pattern[str]:
     if not reading:
         return re.compile(f"[{FORMAT_CHARACTERS}]+|{GLUED_ITEM_NUMBER}")
     return re.compile(f"[{FORMAT_CHARACTERS}]+|{PINYIN_READING}|{GLUED_ITEM_NUMBER}")
+
+
+@lru_cache(maxsize=1)
+def _may_strip() -> re.Pattern[str]:
+    """Where a match of _invisible(False) must begin in text of the Basic Multilingual Plane: at a format character
+    or a bullet (one character of a class, which the regex engine skips to far faster than it tries the pattern's
+    branches, one of them a look-behind, at every character); compiled when first asked (ASCII text never is)."""
+    return re.compile("[" + _FORMAT_BMP + "•‣◦▪●■]")
 
 
 _HYPHENS = {0x2010: "-", 0x2011: "-"}  # hyphen, non-breaking hyphen: one character each, as "-" is
@@ -69,7 +79,10 @@ def strip_invisible(
         return text, origin, ends, blocks
     if "\u2010" in text or "\u2011" in text:
         text, blocks = _plain_hyphens(text, blocks)
-    pattern = _invisible(has_han(text) and any(c in text for c in _TONED))
+    reading = has_han(text) and any(c in text for c in _TONED)
+    if not reading and max(text) <= "\uffff" and _may_strip().search(text) is None:
+        return text, origin, ends, blocks  # (the answer of pattern.search, in a third of its time)
+    pattern = _invisible(reading)
     if pattern.search(text) is None:
         return text, origin, ends, blocks
     parts: list[str] = []

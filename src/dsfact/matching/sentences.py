@@ -63,7 +63,10 @@ class _Rules:
         # ("... top-tier AI models [12][13] Group 2: ..."); not with a bullet alone ("[1] - Meta预计……"), where the
         # items may be one list's parts, as a sentence's clauses are
         cited = r"(?:\[\d{1,3}\])+(?=[ \t]+[A-Z])"
-        self.boundary = re.compile(ends + "|" + stops + "|" + glued + "|" + cited)  # where a sentence may end
+        # where a sentence may end; behind a look-ahead at the characters every branch begins with, so that the
+        # regex engine skips the text between them instead of trying each branch at every character (a third less)
+        firsts = "(?=[" + re.escape(self.ends + "\n" + self.stops + "[") + "])"
+        self.boundary = re.compile(firsts + "(?:" + ends + "|" + stops + "|" + glued + "|" + cited + ")")
 
 
 _RULES: _Rules | None = None

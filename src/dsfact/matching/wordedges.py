@@ -43,12 +43,36 @@ def _latin(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
 
+# a long word list asked at many offsets (a tuple of words_of, kept for the process) -> (that tuple, its words by
+# first character, in its order): word_starting tries only the words that begin with the character at the offset
+_BY_FIRST: dict[int, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {}
+_INDEXED_FROM = 8  # words in a list before indexing it repays (a shorter one is tried word by word)
+
+
+def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words of a tuple by their first character, each group in the tuple's order; made once per tuple (held
+    with the tuple, so that its id stays its own; a few hundred lists at most, then made afresh)."""
+    found = _BY_FIRST.get(id(words))
+    if found is None or found[0] is not words:
+        groups: dict[str, list[str]] = {}
+        for w in words:
+            groups.setdefault(w[0], []).append(w)
+        if len(_BY_FIRST) >= 256:
+            _BY_FIRST.clear()
+        found = _BY_FIRST[id(words)] = (words, {c: tuple(ws) for c, ws in groups.items()})
+    return found[1]
+
+
 def word_starting(text: str, words, i: int = 0) -> str | None:
     """The first of `words` (give them longest first where one begins another) that begins at offset i of text
     and stands whole at a Latin edge: a word's Latin letter or digit at its end (its start) has no letter or digit
     of any script right after it (right before it). The regex `(?:words)` matched at i, a Latin word whole:
     "old" opens "old start-up" but not "older rivals"; 历史 opens 历史的 (a Chinese edge is never guarded)."""
     n = len(text)
+    if type(words) is tuple and len(words) >= _INDEXED_FROM and 0 <= i:
+        if i >= n:
+            return None
+        words = _by_first(words).get(text[i], ())  # only a word that begins with text[i] can begin there
     for w in words:
         e = i + len(w)
         if text.startswith(w, i) and not (_latin(w[-1]) and e < n and text[e].isalnum()) \
