@@ -119,6 +119,26 @@ def test_the_collector_is_settled_for_a_run_and_put_back_after_it():
     assert gc.get_freeze_count() == 0
 
 
+def test_a_run_of_one_file_keeps_the_collector_off_and_puts_it_back():
+    import gc
+
+    gc.unfreeze()
+    enabled = gc.isenabled()
+    gc.enable()
+    try:
+        with run.collector_settled(1):
+            assert not gc.isenabled()  # one text's cycles end with the run
+            made = [[] for _ in range(1000)]
+        assert gc.isenabled() and gc.get_freeze_count() == 0  # put back, nothing left frozen
+        assert gc.get_count()[0] < len(made)  # what the run made is not left for the next young collection to read
+        gc.disable()
+        with run.collector_settled(1):
+            pass
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        (gc.enable if enabled else gc.disable)()
+
+
 def test_a_run_that_fails_puts_the_collector_back():
     import gc
 
