@@ -1,4 +1,5 @@
-"""--jobs: every core by default as soon as there is more than one file; never more workers than files."""
+"""--jobs: by default one process for a run of files that add up to a few kilobytes, every core for a larger one;
+never more workers than files; an explicit --jobs is always obeyed."""
 import concurrent.futures
 import os
 import signal
@@ -53,11 +54,37 @@ def results(paths, jobs, registry):
     (ARTICLES, 1, []),
     (ARTICLES[:2], 8, [2]),
 ])
-def test_workers_by_default_and_never_more_than_files(pools, bundled_registry, paths, jobs, expected):
+def test_workers_by_default_and_never_more_than_files(pools, bundled_registry, paths, jobs, expected, monkeypatch):
+    monkeypatch.setattr(run, "SERIAL_BYTES", 0)  # the three example drafts as a large run
     checked = results(paths, jobs, bundled_registry)
     assert pools == expected
     assert [r.path for r in checked] == paths
     assert all(r.findings for r in checked)
+
+
+def test_a_small_run_takes_one_process_a_large_one_the_pool_and_an_explicit_jobs_wins(pools, bundled_registry,
+                                                                                     tmp_path):
+    small = ARTICLES  # about 1 KB
+    assert results(small, None, bundled_registry) and pools == []
+    assert [r.path for r in results(small, 2, bundled_registry)] == small and pools == [2]
+    text = open(ARTICLES[0], encoding="utf-8").read()
+    large = []
+    for i in range(3):
+        path = tmp_path / f"a{i}.md"
+        path.write_text(text * (run.SERIAL_BYTES // len(text) // 2 + 1), encoding="utf-8")
+        large.append(str(path))
+    pools.clear()
+    assert len(results(large[:1], None, bundled_registry)) == 1 and pools == []  # one file: no pool, however long
+    assert [r.path for r in results(large, None, bundled_registry)] == large and pools == [3]
+    pools.clear()
+    assert len(results(large, 1, bundled_registry)) == 3 and pools == []
+
+
+def test_the_size_of_a_run_counts_staged_contents_and_stops_at_the_limit(tmp_path):
+    assert run._small([str(tmp_path / "missing.md")], {})
+    staged = {"a.md": b"x" * run.SERIAL_BYTES}
+    assert run._small(["a.md"], staged)
+    assert not run._small(["a.md", str(tmp_path / "missing.md"), "b.md"], {**staged, "b.md": b"x"})
 
 
 def test_a_pool_finds_what_one_process_finds(bundled_registry):
@@ -117,6 +144,26 @@ def test_the_collector_is_settled_for_a_run_and_put_back_after_it():
         assert gc.get_freeze_count() > 0  # what was built before the run is out of the collector's sight
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_a_run_of_one_file_keeps_the_collector_off_and_puts_it_back():
+    import gc
+
+    gc.unfreeze()
+    enabled = gc.isenabled()
+    gc.enable()
+    try:
+        with run.collector_settled(1):
+            assert not gc.isenabled()  # one text's cycles end with the run
+            made = [[] for _ in range(1000)]
+        assert gc.isenabled() and gc.get_freeze_count() == 0  # put back, nothing left frozen
+        assert gc.get_count()[0] < len(made)  # what the run made is not left for the next young collection to read
+        gc.disable()
+        with run.collector_settled(1):
+            pass
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        (gc.enable if enabled else gc.disable)()
 
 
 def test_a_run_that_fails_puts_the_collector_back():

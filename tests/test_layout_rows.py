@@ -67,3 +67,27 @@ def _lines(s):
     for line in s.splitlines():
         yield a, line
         a += len(line) + 1
+
+
+def test_line_tests_answer_as_their_patterns_and_compile_nothing_for_prose():
+    from dsfact.document import copied, labels
+
+    lines = ["2025年09月24日 09:12 发布者:eechina", " 2025-01-28 10:05 來源：經濟日報", "2025/01/28 08:30 Reuters", "1999-1-2",
+             "2 025-01-28", "The model came out on December 25.", "2．输出：每百万tokens 16元", "  （二）API价格", "① 英伟达收跌17%",
+             "  • Hardware used: 2,048 H800 GPUs", "Dec 26, 2024 — V3 released", "- 1月20日：R1发布", "2025: a year",
+             "TIMESOFINDIA.COM | Jan 28, 2025, 03.26 AM IST", "Published 27/01/2025, 08:46 pm", "January 28, 2025",
+             "新浪财经 | 2025年01月28日 08:30", "Jan 28 - 2025", "", "   ", "12 things", "(3) 英伟达"]
+    for line in lines:
+        s = "x\n" + line + "\ny"
+        a, b = 2, 2 + len(line)
+        assert labels.outlined(s, a, b) == (labels._outline().match(s, a, b) is not None), line
+        assert labels.dated_entry(s, a, b) == (labels._dated().match(s, a, b) is not None), line
+        assert labels.dateline(s, a, b) == (b - a <= 80 and labels._dateline().fullmatch(s, a, b) is not None), line
+        e = copied._trimmed(s, a, b)
+        assert copied.stamp_line(s, a, b) == (e - a + copied._doubles(s[a:e]) <= copied.TITLE_COLUMNS
+                                              and copied._STAMP.match(s[a:e]) is not None), line
+    for rx in (labels._outline, labels._dated, labels._dateline):
+        rx.cache_clear()
+    s = "The company said on Monday\nthat its model cost less.\n"
+    read_document("x.md", data=s.encode())
+    assert not any(rx.cache_info().currsize for rx in (labels._outline, labels._dated, labels._dateline))

@@ -71,7 +71,7 @@ def run_check(*, paths, output, registry_path, fail_on, encoding, stdin_filename
                     lean=output in ("json", "jsonl", "lines", "github"))
     results = iter_finished(files, registry, encoding=encoding, stdin_filename=stdin_filename, jobs=jobs,
                             ignore=settings.ignore | ignored, finish=finish, contents=contents, date=date)
-    with collector_settled():
+    with collector_settled(len(files)):
         report, shown = out.stream(results, len(files))
     report.warnings = shown.warnings = notices
     clean = not any(r.error or r.findings for r in shown.files)

@@ -28,6 +28,10 @@ def _rx() -> re.Pattern:
 # the patterns of a line's bullet or number
 OUTLINE_NUMBER = (r"[0-9０-９]{1,2}(?:[．、]|\.(?=[ \t]*[\u4e00-\u9fff]))[ \t]*|[一二三四五六七八九十]{1,3}、[ \t]*"
                   r"|[（(][一二三四五六七八九十]{1,3}[)）][ \t]*|[\u2460-\u2473\u2776-\u277f][ \t]*")
+# The same where no Chinese character follows on the line: "2." then needs one, and the class of the Chinese range
+# costs 2 ms to compile (dsfact.matching.apposition's line heads)
+OUTLINE_NUMBER_PLAIN = (r"[0-9０-９]{1,2}[．、][ \t]*|[一二三四五六七八九十]{1,3}、[ \t]*"
+                        r"|[（(][一二三四五六七八九十]{1,3}[)）][ \t]*|[\u2460-\u2473\u2776-\u277f][ \t]*")
 
 
 @lru_cache(maxsize=1)
@@ -39,10 +43,18 @@ def _outline() -> re.Pattern:
                       r"[ \t]*[\u4e00-\u9fff「“《]|[\u2460-\u2473\u2776-\u277f]|[•▪●◦‣■][ \t])")
 
 
+# The characters _outline's match can open with, past the line's spaces and tabs: a line that opens with none of
+# them is not an outlined one, and the pattern (2 ms to compile: its classes of Chinese characters) is not compiled
+_OUTLINE_OPENS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十（(•▪●◦‣■"
+                           + "".join(map(chr, (*range(0x2460, 0x2474), *range(0x2776, 0x2780)))))
+
+
 def outlined(s: str, a: int, b: int) -> bool:
     """Whether the line s[a:b] opens with an outline number ("2．输出：每百万tokens 16元", "（二）API价格",
     "① 英伟达收跌17%") or a bullet glyph ("• Hardware used: 2,048 H800 GPUs"): an item of its own, so the line
     break before it ends a sentence in Markdown, as a list item's does."""
+    if s[a:b].lstrip(" \t")[:1] not in _OUTLINE_OPENS:  # ("" is in no set)
+        return False
     return _outline().match(s, a, b) is not None
 
 
@@ -118,16 +130,26 @@ def dateline(s: str, a: int, b: int) -> bool:
     after it ("TIMESOFINDIA.COM | Jan 28, 2025, 03.26 AM IST", "Published 27/01/2025, 08:46 pm", "January 28,
     2025", "新浪财经 | 2025年01月28日 08:30"): it dates the page, so the line breaks around it end a sentence (a headline above it is not told of
     that day, nor is the paragraph below it)."""
-    return b - a <= _DATELINE and _dateline().fullmatch(s, a, b) is not None
+    return b - a <= _DATELINE and _year().search(s, a, b) is not None and _dateline().fullmatch(s, a, b) is not None
 
 
 _DATELINE = 80  # characters: a dateline is short
+# Every date _dateline reads has four digits in a row (its year): a line without them is no dateline, and the
+# pattern (3 ms to compile: [a-z] under IGNORECASE folds in two characters outside ASCII) is not compiled for it
+@lru_cache(maxsize=1)
+def _year() -> re.Pattern:
+    return re.compile(r"\d{4}")
 
 
 def dated_entry(s: str, a: int, b: int) -> bool:
     """Whether the line s[a:b] opens with a date and a dash or colon: a chronology's entry ("Dec 26, 2024 — V3
     released", "- 1月20日：R1发布")."""
+    if not any(mark in s[a:b] for mark in _DATED_MARKS):
+        return False  # (the pattern, 2 ms to compile, is not compiled for a text with no such line)
     return _dated().match(s, a, b) is not None
+
+
+_DATED_MARKS = ("—", "–", ":", "：", "-")  # a dated entry's date is followed by one of them (_dated)
 
 
 _LINK_LABEL = 30  # characters of a label that may stand before a block's link ("Read more:", "延伸阅读：")

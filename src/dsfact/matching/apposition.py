@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from dsfact.document.labels import OUTLINE_NUMBER
+from dsfact.document.labels import OUTLINE_NUMBER, OUTLINE_NUMBER_PLAIN
 from dsfact.fold import has_han
 from dsfact.lang import words_by_script, words_of
 from dsfact.matching.cues import is_cjk
@@ -140,6 +140,15 @@ def stacked(folded: str, marks: list[int], q_end: int, hit_start: int) -> bool:
 
 
 _GLOSS_HEAD = lazy(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+|" + OUTLINE_NUMBER + ")?")  # a bullet or a number first
+_GLOSS_HEAD_PLAIN = lazy(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+|" + OUTLINE_NUMBER_PLAIN + ")?")  # no Chinese on its line
+
+
+def _line_head(folded: str, line: int) -> int:
+    """Where the bullet or number that opens the line at `line` ends (at `line` when there is none): the plain
+    pattern on a line with no Chinese character, whose outline numbers can then only be the plain ones."""
+    end = folded.find("\n", line)
+    head = _GLOSS_HEAD if has_han(folded[line:end if end >= 0 else len(folded)]) else _GLOSS_HEAD_PLAIN
+    return head.match(folded, line).end()
 _GLOSS_MARK = lazy(r"[ \t]*(?:[:：—–]|--)[ \t]*")  # ("--": a dash typed in plain text)
 
 
@@ -148,7 +157,7 @@ def glossed(folded: str, q_start: int, q_end: int, hit_start: int) -> int:
     opens the gloss that says what it is, on the same line as a cue word at hit_start ("1. $5.6 million: the
     cost of V3's final run", "17%：輝達週一的跌幅"): the mark parts no clause from the figure; else 0."""
     line = folded.rfind("\n", 0, q_start) + 1
-    if _GLOSS_HEAD.match(folded, line).end() != q_start:
+    if _line_head(folded, line) != q_start:
         return 0
     mark = _GLOSS_MARK.match(folded, q_end)
     if mark is None or mark.end() == q_end or "\n" in folded[q_end:hit_start]:
@@ -163,7 +172,7 @@ def titled(folded: str, q_start: int, q_end: int, hit_start: int) -> int:
     _TITLE_WORDS Latin words or _TITLE_CJK Chinese characters, with no digit and no clause mark: "$1 trillion
     gone, and Nvidia: ..." is no title. A figure right before its colon is `glossed`."""
     line = folded.rfind("\n", 0, q_start) + 1
-    if _GLOSS_HEAD.match(folded, line).end() != q_start:
+    if _line_head(folded, line) != q_start:
         return 0
     colon = _TITLE.match(folded, q_end)
     if colon is None or "\n" in folded[q_end:hit_start] or colon.end() > hit_start:

@@ -10,8 +10,6 @@ as a full date does: a figure its own words do not place is that day's, unless t
 (by its weekday, "美股周一大跌", or its date), as the story of the morning after does."""
 from __future__ import annotations
 
-import calendar
-
 WEEK_SPAN = 6  # days after a claim's day on which a story's weekday may still name it
 
 
@@ -27,6 +25,8 @@ def written_in_another_week(text, time: str) -> bool:
         found = text._dateline_day = dateline_day(text.text)
     if found is None:
         return False
+    import calendar  # here, not at import: it imports the locale module, which a run seldom needs
+
     year, month, day = (int(p) for p in time.split("-"))
     if (found - day) % calendar.monthrange(year, month)[1] <= WEEK_SPAN:
         return False

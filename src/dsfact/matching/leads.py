@@ -14,13 +14,14 @@ from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.text import INF
 from dsfact.matching.timewords import inside
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import lazy
 
 _PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
 _TITLE_LONGEST = 100  # characters: a title line is short
 _TITLE_ENDS = ".!?。！？:：;；…,，"
 _FIGURE_WORDS = 3  # words: "$5.6 million." stands as a title line; "It cost $5.6 million." does not
 _FIGURE_LONGEST = 24  # characters
-_LIST_ITEM = re.compile(r"[-*•·▪◦●–][ \t]+\S")  # a line opening with a bullet: a list's item
+_LIST_ITEM = lazy(r"[-*•·▪◦●–][ \t]+\S")  # a line opening with a bullet: a list's item
 _HEADINGS = LastText()  # the structure last read -> {"spans": its headings' spans}
 
 

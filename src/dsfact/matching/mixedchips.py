@@ -15,10 +15,11 @@ from functools import lru_cache
 
 from dsfact.matching.aside import CHIP_CODE_WORD as _CODE
 from dsfact.model import Claim, Quantity
+from dsfact.numbers.patterns import lazy
 
 NOUN_REACH = 12  # characters after a count where its own noun's chip code may begin ("50,000 H100, ...", 5万块H100)
 # what may join the codes of one list: marks, "and", "or", 及, 和, 与 (folded), and a noun of chips between them
-_JOIN = re.compile(r"(?:\s|[,，、/&]|and|or|及|和|与|gpus?|chips?)*")
+_JOIN = lazy(r"(?:\s|[,，、/&]|and|or|及|和|与|gpus?|chips?)*")
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,6 @@ And a price told as the one now in force ("官方最新定价为……输出价�
 that names a later version of a registered model (V3.1, V3.2: `priced_as_latest`, time.words [latest-price])."""
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 
@@ -61,6 +60,8 @@ def priced_in_other_month(text, q, claim) -> bool:
         return False
     first = datetime.date.fromisoformat(min(days)) - datetime.timedelta(days=LATER_DAYS)
     last = datetime.date.fromisoformat(max(days))
+    import calendar  # here, not at import: it imports the locale module, which a run seldom needs
+
     for month in months:
         year = implied_year(f"--{month:02d}", text.day) or _year_named(text, month)
         years = [year] if year else sorted({int(d[:4]) + k for d in days for k in (-1, 0, 1)})

@@ -13,18 +13,20 @@ the lead may point back (dsfact.matching.referents: referred_back, spoken_lead).
   before the verb with 将 or 把 (`before`), the verb after it (`after`: 形容为, 描述为)."""
 from __future__ import annotations
 
+from dsfact.fold import has_han
+
 _LEAD_LATIN = 4  # a speaker's name: at most this many Latin words ...
 _LEAD_CJK = 6  # ... or Chinese characters
 _REACH = 60  # characters of the lead and what opens the clause
 
-_PATTERNS: list = []
+_PATTERNS: dict = {}  # whether Chinese -> the patterns (_patterns)
 
 
 def said_head(folded: str, start: int, end: int) -> int:
     """Where the clause or thing that a lead with no comma speaks of begins, in folded[start:end] (`end`: the
     figure's start); `start` when the sentence opens with no such lead."""
-    said, described, cjk_object, going_on, cjk_going_on, object_after = _patterns()
     stop = min(end, start + _REACH)
+    said, described, cjk_object, going_on, cjk_going_on, object_after = _patterns(has_han(folded[start:stop]))
     m = said.match(folded, start, stop)
     if m is not None:
         return m.end()
@@ -34,15 +36,18 @@ def said_head(folded: str, start: int, end: int) -> int:
         if going_on.search(gap) or any(w in gap for w in cjk_going_on):
             return m.end()
         return start
-    m = cjk_object.match(folded, start, stop)
+    m = cjk_object.match(folded, start, stop) if cjk_object is not None else None
     if m is not None and any(w in folded[m.end():end] for w in object_after):
         return m.end()
     return start
 
 
-def _patterns() -> tuple:
-    """The patterns of the leads (made on first use: they are built from language data)."""
-    if not _PATTERNS:
+def _patterns(chinese: bool) -> tuple:
+    """The patterns of the leads (made on first use: they are built from language data). Without `chinese` (no
+    Chinese character where they match), the plain ones: a Chinese lead opens with a class of the Chinese range,
+    which cannot match there and costs milliseconds to compile; the Chinese object's pattern is then None."""
+    found = _PATTERNS.get(chinese)
+    if found is None:
         import re
 
         from dsfact.lang import words_of
@@ -50,17 +55,20 @@ def _patterns() -> tuple:
         def alternatives(words, ascii_: bool) -> str:
             return "|".join(re.escape(w) for w in words if w.isascii() == ascii_) or "(?!)"  # none: never
 
-        name = r"\s*(?:[^\W\d_]+(?:(?:[ '-]|’)[^\W\d_]+){0,%d}\s+(?:%%s)%%s\s+(?=(?:the|its|their)\s)" \
-               r"|[\u3400-\u9fff]{1,%d}?(?:%%s)(?=[该該这這其]))" % (_LEAD_LATIN - 1, _LEAD_CJK)
+        latin = r"[^\W\d_]+(?:(?:[ '-]|’)[^\W\d_]+){0,%d}\s+(?:%%s)%%s\s+(?=(?:the|its|their)\s)" % (_LEAD_LATIN - 1)
+        han = r"|[\u3400-\u9fff]{1,%d}?(?:%%s)(?=[该該这這其])" % _LEAD_CJK if chinese else "%.0s"  # takes its words, writes none
+        name = r"\s*(?:" + latin + han + ")"
         speech = words_of("names", "speaker", longest_first=True)
         verbs = words_of("names", "speaker-lead", "verbs", longest_first=True)
-        _PATTERNS.extend((
+        cjk_object = (re.compile(r"\s*[\u3400-\u9fff]{1,%d}?(?:%s)(?=[该該这這其])"
+                                 % (_LEAD_CJK, alternatives(words_of("names", "speaker-lead", "before"), False)))
+                      if chinese else None)
+        found = _PATTERNS[chinese] = (
             re.compile(name % (alternatives(speech, True), r"(?:\s+reporters)?(?:\s+that)?", alternatives(speech, False))),
             re.compile(name % (alternatives(verbs, True), "", alternatives(verbs, False))),
-            re.compile(r"\s*[\u3400-\u9fff]{1,%d}?(?:%s)(?=[该該这這其])"
-                       % (_LEAD_CJK, alternatives(words_of("names", "speaker-lead", "before"), False))),
+            cjk_object,
             re.compile(r"\b(?:%s)\b" % alternatives(words_of("names", "speaker-lead", "verb-after"), True)),
             tuple(w for w in words_of("names", "speaker-lead", "verb-after") if not w.isascii()),
             words_of("names", "speaker-lead", "after"),
-        ))
-    return tuple(_PATTERNS)
+        )
+    return found

@@ -4,11 +4,10 @@ base unsaid), but a Latin model or chip name there is the thing the multiple com
 reads it as the multiple's base (other_base), as it reads "是H100的5倍" or "5 times an H100"."""
 from __future__ import annotations
 
-import re
-
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import lazy
 
-_NAME = re.compile(r"\s?([a-z][a-z0-9\-\.]*\d[a-z0-9\-\.]*|[a-z]+-?\d+[a-z0-9\-\.]*)(?![a-z0-9])")
+_NAME = lazy(r"\s?([a-z][a-z0-9\-\.]*\d[a-z0-9\-\.]*|[a-z]+-?\d+[a-z0-9\-\.]*)(?![a-z0-9])")
 
 
 def name_after_times(folded: str, q: Quantity, start: int, end: int) -> tuple[int, int] | None:

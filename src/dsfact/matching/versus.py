@@ -6,11 +6,11 @@ price, whoever the sentence named first: it may agree with a claim, never contra
 language data (names.words [set-against])."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from dsfact.matching.wordtables import whole_at, word_ending
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
 
 BETWEEN = 12  # characters that may stand between the word and the sum: a qualifier ("against about $60", 对约)
@@ -80,7 +80,7 @@ def compared_owner_after(text, q: Quantity, at: int) -> bool:
     return any(h.start == m.end() and any(naming(h.cue)) for h in text.hits_in(m.end(), m.end() + NAME_AFTER))
 
 
-_FOR_NAME = re.compile(r"\s*for\s+(?:the\s+)?")
+_FOR_NAME = lazy(r"\s*for\s+(?:the\s+)?")
 
 
 @lru_cache(maxsize=1)
