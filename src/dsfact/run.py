@@ -252,7 +252,7 @@ def _chunks(paths: list[str], jobs: int) -> list[list[str]]:
     return out
 
 
-SERIAL_BYTES = 24 * 1024  # files that add up to no more are checked in one process unless --jobs says otherwise
+SERIAL_BYTES = 48 * 1024  # files that add up to no more are checked in one process unless --jobs says otherwise
 
 
 def _small(paths: list[str], contents: dict) -> bool:
@@ -261,8 +261,9 @@ def _small(paths: list[str], contents: dict) -> bool:
     the pages they touch, and sending the results back); a pre-commit hook's run of a few staged articles
     is over before the pool would pay for itself, and on a busy machine the pool never does: 3 articles,
     11 KB, took 1.13 s of wall time in one process against 1.70 s with two workers (2 cores at a load of 7).
-    From about 24 KB of news text the check itself (some 0.3 s of CPU) is long enough that two cores halve
-    it by more than the pool costs. Sizes are read only until they pass the limit."""
+    On a quiet machine the pool still lost at 30 and 40 KB of sparse bench articles (wall 1.14 of one
+    process's) and won at 66 KB (0.89): from about 48 KB of news text the check itself is long enough that
+    two cores halve it by more than the pool costs. Sizes are read only until they pass the limit."""
     total = 0
     for path in paths:
         data = contents.get(path)

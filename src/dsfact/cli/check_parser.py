@@ -86,7 +86,7 @@ def check_parser():
                         help="report only lines changed against REF (default: HEAD, so the staged and unstaged "
                              "changes); a following word that names a file is a file: use --changed=REF")
     parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                        help="worker processes (default: every core when the files add up to more than 24 KB, else one)")
+                        help="worker processes (default: every core when the files add up to more than 48 KB, else one)")
     parser.add_argument("--no-config", action="store_true", help="ignore pyproject.toml / .dsfact.toml settings")
     parser.add_argument("--config", default=None, metavar="PATH",
                         help="read the settings from this file instead of searching for one")

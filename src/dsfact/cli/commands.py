@@ -119,7 +119,7 @@ def check(
     changed: Optional[str] = typer.Option(None, "--changed", metavar="REF",
                                           help="Report only lines changed against REF (write --changed= for HEAD)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N",
-                                      help="Worker processes (default: every core when the files add up to more than 24 KB, else one)."),
+                                      help="Worker processes (default: every core when the files add up to more than 48 KB, else one)."),
     no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml / .dsfact.toml settings."),
     config: Optional[str] = typer.Option(None, "--config", metavar="PATH", help="Read the settings from this file."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only what needs attention."),
