@@ -65,13 +65,16 @@ def _by_first(words: tuple[str, ...]) -> tuple[int, dict[str, tuple[str, ...]]]:
 
 
 def _opens_pointing(folded: str, start: int, end: int) -> bool:
-    """Whether folded[start:end] (a sentence before its figure) opens with a pointing word and a noun after it."""
+    """Whether folded[start:end] (a sentence before its figure) opens with a pointing word and a noun after it.
+    Most sentences open with no pointing word: that is tested first, on the text in place, before the sentence's
+    opening is sliced or read for a noun of another rule (each figure of a sentence asks)."""
     pointers, after, listed = _words()
-    if opens_with(folded, start, end, listed):
-        return False  # "该公司", "the project": a noun of its own rule
-    while start < end and folded[start] in _LEAD:
-        start += 1
-    head = folded[start:end]
+    lead = start
+    while lead < end and folded[lead] in _LEAD:
+        lead += 1
+    if not folded.startswith(pointers, lead, end) or opens_with(folded, start, end, listed):
+        return False  # no pointing word; "该公司", "the project": a noun of its own rule
+    head = folded[lead:end]
     for w in pointers:
         if not head.startswith(w):
             continue
