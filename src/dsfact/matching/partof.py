@@ -52,8 +52,12 @@ def part_of_larger(reader, k: int) -> bool:
 
 
 def whole_of_part(reader, k: int) -> bool:
-    """Whether figure k of the reader is the whole a part beside it is told with (either kind of words)."""
-    return any(_whole(reader, j, owned=True) == k for j in (k - 1, k + 1) if 0 <= j < len(reader.quantities))
+    """Whether figure k of the reader is the whole a part beside it is told with (either kind of words). Only a
+    larger figure of the part's unit is its whole (_whole): that cheap test first, before the part's words are
+    read (each figure asks of both its neighbours, most of them no part of it)."""
+    quantities = reader.quantities
+    return any(_larger(quantities[k], quantities[j]) and _whole(reader, j, owned=True) == k
+               for j in (k - 1, k + 1) if 0 <= j < len(quantities))
 
 
 def _whole(reader, k: int, owned: bool) -> int | None:
