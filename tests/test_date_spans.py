@@ -114,3 +114,8 @@ def test_a_texts_dates_read_once_give_each_months_own_read(bundled_registry):
             assert [(x.start, x.end, x.value) for x in text_dates(m, months)] == \
                 [(x.start, x.end, x.value) for x in parse_dates(text, months)]
     assert len(text_dates(TextMatcher(text, bundled_registry), frozenset({1}))) >= 2
+    other = TextMatcher("On March 3, 2025 the index fell 2%.", bundled_registry)  # a second text: its own dates
+    for m, source in ((other, "On March 3, 2025 the index fell 2%."), (TextMatcher(text, bundled_registry), text)):
+        for months in (frozenset({3}), frozenset({1, 2}), None, frozenset({3})):
+            assert [(x.start, x.end, x.value) for x in text_dates(m, months)] == \
+                [(x.start, x.end, x.value) for x in parse_dates(source, months)]

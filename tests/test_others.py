@@ -134,3 +134,16 @@ def test_a_generic_partys_word_begins_at_an_offset(folded, at, party):
     from dsfact.matching.others import party_at
 
     assert party_at(folded, at) is party
+
+
+def test_words_grouped_by_a_part_are_found_as_each_was_looked_for():
+    from dsfact.matching import others
+
+    tables = others._tables()
+    words = ("the etf", "rivals", "同行", "a b", "x", "peers and rivals", "标普", "the the")
+    texts = ["", "rivals and peers", "同行们 the etf a b", "x", "the", "a  b", "peers and rivals x 标", "the the"]
+    for table in (words, tables["party"], tables["example"], tables["others"], tables["asset"], tables["opens-cjk"]):
+        for folded in texts + [" ".join(table[::3])]:
+            assert others._present(folded, table) == tuple(w for w in table if w in folded)
+            assert others._asset_words(folded, table) == tuple(
+                w for w in table if all(part in folded for part in w.split()))

@@ -23,6 +23,7 @@ from dsfact.matching.roles import FigureReader
 from dsfact.matching.sentdates import sentence_dates
 from dsfact.matching.sentences import Sentence, split_sentences
 from dsfact.matching.signed import signed
+from dsfact.matching.storyreach import story_subjects
 from dsfact.matching.timewords import filed_in_week
 from dsfact.matching.variantword import told_beside_other
 from dsfact.matching.versions import versioned
@@ -77,17 +78,6 @@ def _row_subjects(text, si: int) -> frozenset[int]:
         return frozenset()
     by_role = text.index.claims_by_role
     return frozenset().union(*(by_role(h.cue)[1] for span in spans if span for h in text.hits_in(*span)))
-
-
-_STORY_REACH: list = []  # epithets.story_reach, imported on the first call (epithets imports this module)
-
-
-def _story_reach(text, si: int) -> bool:
-    if not _STORY_REACH:  # (an import statement costs a lookup that fails on every call: asked per figure)
-        from dsfact.matching.epithets import story_reach
-
-        _STORY_REACH.append(story_reach)
-    return _STORY_REACH[0](text, si)
 
 
 # between a figure and its restatement in other terms: "89 points, or 1.46%", "$589 billion, or about 17%",
@@ -252,8 +242,8 @@ class TextCues:
         if found is None:
             subjects = self.sentence_claims()[1]
             found = frozenset().union(*subjects[max(0, si - LOOKBACK_SENTENCES):si + 2])
-            if si and self.sentence_claims()[0][si] and _story_reach(self, si):  # "the start-up": the story's
-                found = found.union(*subjects[:si])  # subject, however far back (epithets.epithet_subject)
+            if si and self.sentence_claims()[0][si]:  # "the start-up": the story's subject, however far back
+                found = found | story_subjects(self, si)
             found = found | _row_subjects(self, si) | (_context_subjects(self, context) if context else frozenset())
             self._reach[key] = found
         return found

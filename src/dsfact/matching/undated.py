@@ -348,21 +348,19 @@ def _story_pattern(names: tuple[str, ...]) -> re.Pattern | None:
 
 
 def text_dates(text, months: frozenset[int] | None = None) -> list:
-    """parse_dates(text.text, months), read once per text: a read already made of months that include these
-    (of every month: None) gives them, its dates of these months being theirs (parse_dates reads each date
-    as a read of the whole text does: the same figures, spans and values, whichever months are asked)."""
+    """parse_dates(text.text, months) but for a photo's day: the text's dates of every month read once per text
+    and kept by the months asked (parse_dates reads each date as a read of the whole text does: the same figures,
+    spans and values, whichever months are asked); a text's doubts ask for the months of each claim's day and
+    then for all, and a read of two months costs nearly what one of all does."""
     reads = kept(text, "_dates_read")
     found = reads.get(months)
     if found is None:
-        wider = next((read for asked, read in reads.items() if asked is None or months is not None and months <= asked),
-                     None)
-        if wider is None:
+        every = reads.get(None)
+        if every is None:
             from dsfact.matching.captions import in_caption
 
-            found = [x for x in parse_dates(text.text, months) if not in_caption(text, x.start)]  # a photo's day
-        else:
-            found = [x for x in wider if month_of(x.value) in months]
-        reads[months] = found
+            every = reads[None] = [x for x in parse_dates(text.text) if not in_caption(text, x.start)]  # a photo's day
+        found = reads[months] = every if months is None else [x for x in every if month_of(x.value) in months]
     return found
 
 
