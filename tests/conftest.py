@@ -107,3 +107,17 @@ class Recorder:
 
     def doubted(self, finding, features):
         self.seen.append((finding, dict(features), "supported" if finding.verdict == "supported" else "silenced"))
+
+
+@pytest.fixture
+def reader_of(bundled_registry):
+    """A text's figure reader (dsfact.matching.matcher.TextMatcher.reader) over the bundled registry, its figures read."""
+    from dsfact.matching.matcher import TextMatcher
+    from dsfact.numbers import parse_quantities
+
+    def read(text: str):
+        matcher = TextMatcher(text, bundled_registry)
+        matcher.use(parse_quantities(text))
+        return matcher.reader()
+
+    return read

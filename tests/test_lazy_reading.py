@@ -27,16 +27,10 @@ TEXTS = [
 ]
 
 
-def _reader(text: str, registry):
-    matcher = TextMatcher(text, registry)
-    matcher.use(parse_quantities(text))
-    return matcher.reader()
-
-
 @pytest.mark.parametrize("text", TEXTS + [(EXAMPLES / name).read_text(encoding="utf-8")
                                           for name in ("draft_en.md", "draft_zh_hans.md", "draft_zh_hant.md")])
-def test_times_asked_figure_by_figure_are_those_of_the_whole_text(text, bundled_registry):
-    lazy, whole = _reader(text, bundled_registry), _reader(text, bundled_registry)
+def test_times_asked_figure_by_figure_are_those_of_the_whole_text(text, reader_of):
+    lazy, whole = reader_of(text), reader_of(text)
     whole.place_all_times()
     assert lazy.quantities, "no figures read"
     for q in reversed(lazy.quantities):  # (the last sentence first: nothing is placed in order)

@@ -3,9 +3,7 @@ it reads the words between them: what it says is what reading the words of both 
 a part is told with its whole and where it is not."""
 from __future__ import annotations
 
-from dsfact.matching.matcher import TextMatcher
 from dsfact.matching.partof import _whole, whole_of_part
-from dsfact.numbers import parse_quantities
 
 TEXTS = [
     "South Korea's government will take 50,000 of the 260,000 Nvidia GPUs, and SK Group 50,000.",
@@ -15,20 +13,14 @@ TEXTS = [
 ]
 
 
-def _reader(text: str, registry):
-    matcher = TextMatcher(text, registry)
-    matcher.use(parse_quantities(text))
-    return matcher.reader()
-
-
 def _afresh(reader, k: int) -> bool:
     return any(_whole(reader, j, owned=True) == k for j in (k - 1, k + 1) if 0 <= j < len(reader.quantities))
 
 
-def test_whole_of_part_says_what_reading_the_words_says(bundled_registry):
+def test_whole_of_part_says_what_reading_the_words_says(reader_of):
     wholes = 0
     for text in TEXTS:
-        reader = _reader(text, bundled_registry)
+        reader = reader_of(text)
         said = [whole_of_part(reader, k) for k in range(len(reader.quantities))]
         assert said == [_afresh(reader, k) for k in range(len(reader.quantities))], text
         wholes += sum(said)
