@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.memo import LastText
+from dsfact.matching.wordparts import grouped_by_part
 from dsfact.matching.wordtables import whole_at, word_ending, word_places
 from dsfact.numbers.patterns import lazy
 
@@ -21,7 +22,6 @@ EXAMPLE_GAP = 3  # characters between a word of example and the name after it: "
 _RATIOS = frozenset(("ratio", "pct", "factor"))  # a share or multiple is measured against a possessive before it
 
 _LATIN_WORD = re.compile(r"[a-z][a-z-]*")
-_LATIN_RUN = re.compile(r"[a-z]{3,}")
 _CAPITAL = lazy(r"[A-Z][A-Za-z-]+")
 _EXCHANGE = lazy(r"(?:[a-z]{1,8}\s*[:：]\s*)?")  # an exchange before a symbol in its bracket: "nasdaq:"
 _SYMBOL_END = lazy(r"[a-z0-9.]{0,4}[)）]")  # the rest of a bracketed symbol after a name in it: ".o)"
@@ -96,16 +96,9 @@ def _present(folded: str, words: tuple[str, ...]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=16)
 def _groups(words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """`words` grouped by a part each holds (its longest run of three ASCII letters or more but a few common
-    ones, else its first other character, else its first word, as session._writing_anchored): a text without
-    the part holds none of the group's words, nor every word of a phrase of them, so one test of `in` rules out
-    a group (about 220 tests of `in` a text cost 1.7% of a run). Made once per table (a few tables of names.words)."""
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        runs = [r for r in _LATIN_RUN.findall(w) if r not in ("the", "for", "are", "and", "its")]
-        part = max(runs, key=len) if runs else next((c for c in w if not c.isascii()), (w.split() or [w])[0])
-        groups.setdefault(part, []).append(w)
-    return tuple((part, tuple(group)) for part, group in groups.items())
+    """`words` grouped by a part each holds (dsfact.matching.wordparts): one test of `in` rules out a group (about
+    220 tests of `in` a text cost 1.7% of a run). Made once per table (a few tables of names.words)."""
+    return grouped_by_part(words)
 
 
 def _text_words(text) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:

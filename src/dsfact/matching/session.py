@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from dsfact.matching.sessionstamp import stamped_in_session
+from dsfact.matching.wordparts import grouped_by_part
 from dsfact.matching.wordtables import word_places, word_starting
 from dsfact.numbers.patterns import lazy, led_by
 
@@ -441,18 +442,13 @@ _ANCHORED: list = []  # [((anchor, the writing words that hold it), ...)], built
 
 
 def _writing_anchored() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The words of an hour, forecast, snapshot or premarket ([writing]) grouped by a part each one holds (its
-    longest run of three ASCII letters or more but a few common ones, else its first other character, else the
-    word): a text without the part holds none of its words, so one test of `in` rules out a group (most texts
-    hold few of the 200-odd words; finding each in every text cost 0.3 ms a text)."""
+    """The words of an hour, forecast, snapshot or premarket ([writing]) grouped by a part each one holds
+    (dsfact.matching.wordparts): a text without the part holds none of its words, so one test of `in` rules out a
+    group (most texts hold few of the 200-odd words; finding each in every text cost 0.3 ms a text)."""
     if not _ANCHORED:
-        table, groups = _words()[2], {}
-        for w in dict.fromkeys(table.get("hour", ()) + table.get("forecast", ()) + table.get("present", ())
-                               + table.get("premarket", ())):
-            runs = [r for r in re.findall(r"[a-z]{3,}", w) if r not in ("the", "for", "are", "this", "they")]
-            anchor = max(runs, key=len) if runs else next((c for c in w if not c.isascii()), w)
-            groups.setdefault(anchor, []).append(w)
-        _ANCHORED.append(tuple((anchor, tuple(words)) for anchor, words in groups.items()))
+        table = _words()[2]
+        _ANCHORED.append(grouped_by_part(dict.fromkeys(table.get("hour", ()) + table.get("forecast", ())
+                                                       + table.get("present", ()) + table.get("premarket", ()))))
     return _ANCHORED[0]
 
 
