@@ -49,7 +49,7 @@ def change_told(matcher, q) -> bool:
                for x in matcher.figures_in(sentence_start, q.start) if x is not q) or cell_change(matcher, q)
 
 
-RESTATE_GAP = 32  # characters between a move's figure and the restatement of it in another unit
+RESTATE_GAP = 32  # characters between a move's figure and the comma before its restatement in another unit
 
 
 def restates_move(folded: str, end: int, start: int) -> bool:
@@ -57,10 +57,8 @@ def restates_move(folded: str, end: int, start: int) -> bool:
     comma, the words of a restatement alone stand before it (roles.words [conversion] `before`: "fell 17% on
     Monday, or about $589 billion", "下跌17%，相当于5890亿美元"). The move's direction is then the sum's too."""
     gap = folded[end:start]
-    if len(gap) > RESTATE_GAP:
-        return False
     comma = max(gap.rfind(","), gap.rfind("，"))
-    return comma >= 0 and gap[comma + 1:].strip() in word_set("roles", "conversion", "before")
+    return 0 <= comma <= RESTATE_GAP and gap[comma + 1:].strip() in word_set("roles", "conversion", "before")
 
 
 def cell_change(matcher, q) -> bool:

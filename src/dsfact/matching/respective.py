@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 
+from dsfact.lang import word_set
 from dsfact.matching.text import INF
 
 
@@ -57,12 +58,49 @@ def pair_by_name(matcher, q, same, hits, subject_d) -> None:
         clause = bisect.bisect_right(marks, q.start)
         mine = [x for x in same if bisect.bisect_right(marks, x.start) == clause]
         names = _names_listed(matcher, hits, -1, same[0].start)
+    if len(names) > len(mine) >= 2:  # "the tech sector fell, with the S&P 500 and Nasdaq 100 down 3.2% and 3.6%"
+        names = _last_list(matcher, hits, mine[0].start, len(mine)) or names
     if len(names) < 2 or len(mine) != len(names):
         return
     k = next(i for i, x in enumerate(mine) if x.start == q.start)
     others = {ci for j, claims in enumerate(names) if j != k for ci in claims}
     for ci in others.symmetric_difference(names[k]) & subject_d.keys():  # a claim each name is a subject of
         subject_d[ci] = 0.0 if ci not in others else INF                   # keeps its distance
+
+
+def _last_list(matcher, hits, end: int, size: int) -> list[tuple[int, ...]] | None:
+    """The last `size` names before offset `end` when they form one list (only a comma, 、 or a word of names.words
+    [list-joiners] between them: "and", 和): the list a run of figures is paired with when the sentence
+    names more subjects before it ("The sell-off hit the tech sector, with the S&P 500 and the Nasdaq 100
+    down 1.5% and 3.6% respectively", "科技板块走弱，标普500和纳指100分别下跌1.5%和3.6%")."""
+    listed = _names_with_hits(matcher, hits, -1, end)
+    if len(listed) < size:
+        return None
+    tail = listed[-size:]
+    glue = word_set("names", "list-joiners")
+    folded = matcher.folded
+    for (_, a), (_, b) in zip(tail, tail[1:]):
+        between = folded[a.end:b.start].strip().lstrip(",，、").strip().removesuffix(" the").removeprefix("the ")
+        if between not in glue and between not in ("", "the"):
+            return None
+    return [claims for claims, _ in tail]
+
+
+def _names_with_hits(matcher, hits, start: int, end: int) -> list[tuple[tuple[int, ...], object]]:
+    """_names_listed's names, each with the hit of its first mention."""
+    out: list[tuple[tuple[int, ...], object]] = []
+    for hit in hits:
+        if hit.end > end:
+            break
+        if hit.start < start:
+            continue
+        roles = matcher.roles_of(hit)
+        claims = tuple(ci for ci, role in roles if role == "subject")
+        if not claims and any(role == "entity" for _, role in roles):
+            claims = (-1 - hit.start,)
+        if claims and all(claims != c for c, _ in out):
+            out.append((claims, hit))
+    return out
 
 
 def _names_listed(matcher, hits, start: int, end: int) -> list[tuple[int, ...]]:
