@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from dsfact.lang import words_of
+from dsfact.lang import word_set, words_of
 from dsfact.matching.cues import METRIC, _cue_key, has_cjk, is_cjk
 from dsfact.matching.listlabels import measured_by, value_label
 from dsfact.matching.namednoun import naming_noun, without_acronyms
@@ -256,7 +256,7 @@ def attributive(folded: str, q_start: int, q_end: int, name_start: int, name_end
     metric word of the claim ("the $500 billion Stargate project", "5000亿美元的星门计划"), or when the
     figure's noun is given the name a few words on ("a $500 billion AI venture called Stargate");
     LOOSE when the figure stands right before the name with another noun after it ("a $100 billion
-    Stargate site": maybe a part), or the name labels the figure ("Stargate: $500bn", "Stargate's
+    Stargate site": maybe a part) or is given to it ("€200B for InvestAI": roles.words [for-name]), or the name labels the figure ("Stargate: $500bn", "Stargate's
     $500 billion", "Stargate, a $500 billion push": names.words [apposed-figure]), or a possessive of its own stands before the figure ("SoftBank's $19 billion Stargate
     investment" may be SoftBank's share: `own_before`); NOT_ATTRIBUTIVE otherwise. A phrase apposed to a
     name that is itself headed by a metric word of the claim is FIRM: "the Stargate project, a $500 billion
@@ -286,7 +286,7 @@ def _attributive(folded: str, q_start: int, q_end: int, name_start: int, name_en
                         and not (latin and latin[0] in words_of("roles", "owner", "after")):
                     return FIRM
                 return NOT_ATTRIBUTIVE
-        return NOT_ATTRIBUTIVE
+        return LOOSE if bare in word_set("roles", "for-name") else NOT_ATTRIBUTIVE  # "€200B for InvestAI": maybe a part
     gap = folded[name_end:q_start]
     bare = gap.strip()
     if bare in (":", "：", "的") or bare in _POSSESSIVE:
