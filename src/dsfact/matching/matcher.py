@@ -43,7 +43,7 @@ from dsfact.matching.ownwords import kind_carried, moved_from, own_kind_kept, ra
 from dsfact.matching.periods import counted_span
 from dsfact.matching.pointedexclude import pointed_exclusions
 from dsfact.matching.pointers import former_latter, pointed, pointed_past
-from dsfact.matching.present import says_where
+from dsfact.matching.present import present_at, says_where
 from dsfact.matching.pronouns import pronoun_subject
 from dsfact.matching.recalled import recalled_metric
 from dsfact.matching.referents import in_quote, qualifies_other, quoted, referred_back, said_after, spoken_lead
@@ -160,7 +160,8 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
         # and Meta's Llama 3.1": neither lab lends the next sentence its subject, nor takes DeepSeek's)
         compared = _compared(text.folded, hit) or (last is not None and last[1]
                                                    and listed_with(text.folded, last[0], hit.start)) \
-            or circumstantial(text, hit, start, end)  # "…, especially amid DeepSeek's push": lends no subject
+            or circumstantial(text, hit, start, end) \
+            or entity and present_at(text, hit, text.sentence_of(hit.start))  # "…at the White House": a place
         last = (hit.end, compared)
         if not table and entity and not compared:
             given.clear()

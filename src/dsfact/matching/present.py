@@ -56,6 +56,15 @@ def present_only(text, q, hit, si: int) -> bool:
     return any(_announces(text.folded, h.end, end) for h in subjects)
 
 
+def present_at(text, hit, si: int) -> bool:
+    """Whether the name `hit` of an earlier sentence si (another body) only stands in a phrase of place or company
+    of an announcement whose subject, a claim's, is named before it in that sentence ("OpenAI, SoftBank and Oracle
+    unveiled Stargate at the White House on Tuesday."): it neither turns the story away from that subject nor is
+    the subject a later sentence's figure borrows (matcher._names_in)."""
+    end = text.sentences[si].end  # (the verb may follow the name: 星际之门在白宫宣布成立)
+    return any(_announces(text.folded, h.end, end) for h in _present_subjects(text, hit, si))
+
+
 _PHRASED = LastText()  # the text last asked about -> (name's start, end, sentence) -> _present_subjects
 
 
