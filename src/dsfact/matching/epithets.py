@@ -21,6 +21,7 @@ from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.leads import title_at
 from dsfact.matching.others import not_names
+from dsfact.matching.speakerline import speaker_from
 from dsfact.matching.text import INF, LOOKBACK_SENTENCES
 from dsfact.numbers.patterns import lazy
 
@@ -127,9 +128,11 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
         if bare and (far or title_at(text, back) is not None or _turns_away(text, back)):
             return False  # "The company" reaches a paragraph or two, never past a heading, "Arm Holdings fell 9%."
             # or "A rival also drew notice."
+        speaker = speaker_from(text, earlier.start, earlier.end)  # '..." Trump said.': its speaker stands for nothing
         for hit in reversed(text.hits_in(earlier.start, earlier.end)):
             entity, subjects = naming(hit.cue)
-            if not (entity or subjects) or is_comparison(folded, hit.start, hit.end):
+            if not (entity or subjects) or is_comparison(folded, hit.start, hit.end) \
+                    or speaker is not None and hit.start >= speaker:
                 continue
             if _is_group(folded, hit, group):
                 continue  # "科技股板块", "the Nasdaq Composite": no company an epithet names

@@ -137,6 +137,15 @@ def members_only(text, si: int, q: Quantity, earlier, missing: list[int]) -> boo
     return found
 
 
+def member_of(text, hit, given: dict[int, int]) -> dict[int, int]:
+    """The claims of `given` (whose subject an earlier name of the same sentence gave) of whose subject the name
+    `hit` is a member (its `cues.members`): "Stargate was unveiled by OpenAI, SoftBank and Oracle" names the
+    venture's partners after it, who leave it the sentence's subject (matcher._names_in); another body, none."""
+    name, folded_cues, claims = text.folded[hit.start:hit.end], text.registry.folded_cues, text.registry.claims
+    return {ci: at for ci, at in given.items()
+            if name in {folded_cues.get(c) or c.lower() for c in claims[ci].member_cues}}
+
+
 def names_other(text, start: int, end: int, heading: bool) -> bool:
     """Whether text[start:end] names someone no cue word covers (a capitalised word that is not a
     month, weekday or the like, nor, outside a heading, the first of a sentence): an unregistered

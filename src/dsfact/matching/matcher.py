@@ -30,7 +30,7 @@ from dsfact.matching.innerhead import placed_loosely
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
 from dsfact.matching.launches import other_launch
-from dsfact.matching.leads import heading_lead, listed_heading, members_only, names_other, title_at
+from dsfact.matching.leads import heading_lead, listed_heading, member_of, members_only, names_other, title_at
 from dsfact.matching.moved import change_told
 from dsfact.matching.movelevel import move_levels
 from dsfact.matching.namedbefore import named_before
@@ -55,6 +55,7 @@ from dsfact.matching.sections import answered, carried_loosely
 from dsfact.matching.sentdates import sentence_dates, time_fits_beside, weekday_counted
 from dsfact.matching.sentences import Sentence, asked
 from dsfact.matching.sessionrange import session_move
+from dsfact.matching.speakerline import speaker_from
 from dsfact.matching.stages import stage_part
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
 from dsfact.matching.tables import cell_spans, close_cell, header_time_fits, table_cues
@@ -149,12 +150,13 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
         return found
     named, given, foreign = False, {}, False
     table = "|" in text.text[start:end]
+    speaker = speaker_from(text, start, end)  # '..." President Trump said.': the quote's speaker lends nothing
     naming = text.index.naming
     hits = text.hits_in(start, end)
     last = None  # the name before this one, and whether it was set against the subject
     for k, hit in enumerate(hits):
         entity, subjects = naming(hit.cue)
-        if not (entity or subjects):
+        if not (entity or subjects) or speaker is not None and hit.start >= speaker:
             continue
         # a name listed after one set against the subject is set against it too ("matching OpenAI's ChatGPT
         # and Meta's Llama 3.1": neither lab lends the next sentence its subject, nor takes DeepSeek's)
@@ -164,7 +166,7 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
             or entity and present_at(text, hit, text.sentence_of(hit.start))  # "…at the White House": a place
         last = (hit.end, compared)
         if not table and entity and not compared:
-            given.clear()
+            given = member_of(text, hit, given)  # "Stargate, unveiled by OpenAI, SoftBank and Oracle": its partners
             named = True
             continue
         # a registered name that is the subject only of claims of other kinds ("xAI's Colossus" before a
