@@ -30,6 +30,7 @@ from dsfact.matching.innerhead import placed_loosely
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
 from dsfact.matching.launches import other_launch
+from dsfact.matching.leadborrow import borrowed_after_lead
 from dsfact.matching.leads import heading_lead, listed_heading, member_of, members_only, names_other, title_at
 from dsfact.matching.moved import change_told
 from dsfact.matching.movelevel import move_levels
@@ -251,7 +252,8 @@ class TextMatcher(TextCues):
             self._loose.update(carried_loosely(self, q, si, left, cues.subject))  # a roundup's item, "We used"
         elif missing and spoken_lead(self, si, q) and (  # "孙正义表示，他们的计画……": the speaker is no subject
                 pronoun_subject(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
-                or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)):
+                or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
+                or borrowed_after_lead(self, si, q, missing, cues.subject, family)):  # "Trump said the venture will"
             cues.named_before = False
             cues.entity = min((self.distance(q, h) for h, roles in cues.names if h.start >= q.end
                                and any(role == ENTITY for _, role in roles)), default=INF)

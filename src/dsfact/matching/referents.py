@@ -218,6 +218,17 @@ def referred_back(text, si: int, q, missing: list[int], subject_d: dict[int, flo
     return bool(given)
 
 
+def head_noun(text, si: int, q) -> str | None:
+    """The noun that opens figure q's sentence, perhaps after a short lead or a speaker's words, and points back
+    ("the venture", 该项目), if any."""
+    sentence, folded = text.sentences[si], text.folded
+    head = head_after_lead(folded, sentence.start, q.start)
+    noun = _noun_at_head(folded, head, q.start)
+    if noun is None and head == sentence.start:
+        noun = _noun_at_head(folded, said_head(folded, head, q.start), q.start)  # "Trump said the venture ..."
+    return noun
+
+
 def antecedent(text, si: int, q) -> tuple | None:
     """What the noun that opens figure q's sentence (perhaps after a short lead or a speaker's words) points
     back to, the nearest earlier thing of that noun a few sentences back in its paragraph or the one before:
@@ -226,10 +237,7 @@ def antecedent(text, si: int, q) -> tuple | None:
     when the sentence opens with no such noun or none is found."""
     sentence = text.sentences[si]
     folded = text.folded
-    head = head_after_lead(folded, sentence.start, q.start)
-    noun = _noun_at_head(folded, head, q.start)
-    if noun is None and head == sentence.start:
-        noun = _noun_at_head(folded, said_head(folded, head, q.start), q.start)  # "Trump said the venture ..."
+    noun = head_noun(text, si, q)
     if noun is None:
         return None
     for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
