@@ -118,6 +118,7 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
             return False
     here = sentence.paragraph
     naming, folded, group = text.index.naming, text.folded, _tables()[3]
+    spoken = False
     for back in range(si - 1, -1, -1):
         earlier = text.sentences[back]
         breaks = here - earlier.paragraph
@@ -128,7 +129,8 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
         if bare and (far or title_at(text, back) is not None or _turns_away(text, back)):
             return False  # "The company" reaches a paragraph or two, never past a heading, "Arm Holdings fell 9%."
             # or "A rival also drew notice."
-        speaker = speaker_from(text, earlier.start, earlier.end)  # '..." Trump said.': its speaker stands for nothing
+        speaker = speaker_from(text, earlier.start, earlier.end)  # '..." Trump said.': its speaker stands for nothing,
+        spoken = spoken or speaker is not None  # and what is found past it binds loosely
         for hit in reversed(text.hits_in(earlier.start, earlier.end)):
             entity, subjects = naming(hit.cue)
             if not (entity or subjects) or is_comparison(folded, hit.start, hit.end) \
@@ -141,7 +143,7 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
                 return not bare  # another company or body came between: the epithet is its, and lends nothing
             for ci in given:
                 subject_d[ci] = min(subject_d.get(ci, INF), penalty * (1 + min(breaks, paragraphs + 1)) + q.start - hit.end)
-            if far:
+            if far or spoken:
                 text._loose.update(given)
             return True
     return False

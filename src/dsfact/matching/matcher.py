@@ -460,16 +460,17 @@ class TextMatcher(TextCues):
         (at most two paragraph breaks) back; any other body met on the way stops the search: an entity, a registered name
         that is the subject only of figures of other kinds (unless it qualifies a product, "2,048 Nvidia H800s", or is the
         object of a phrase). A figure in a quote opening its sentence takes one from a paragraph before loosely."""
-        here, quote = self.sentences[si].paragraph, in_quote(self, si, q)
+        here, quote, spoken = self.sentences[si].paragraph, in_quote(self, si, q), False
         for back in range(si - 1, max(si - 1 - LOOKBACK_SENTENCES, -1), -1):
             earlier = self.sentences[back]
             breaks = here - earlier.paragraph
             if breaks > LOOKBACK_PARAGRAPHS or opens_with_other(self, back):
                 return False  # ("Advantest supplies Nvidia with testers. It fell 10%.": Advantest's)
+            spoken = spoken or speaker_from(self, earlier.start, earlier.end) is not None  # past '"…" Trump said.'
             if self._take_subject(earlier.start, earlier.end, missing, subject_d, family,
                                   SENTENCE_PENALTY * (1 + breaks) + q.start):
                 if any(subject_d.get(ci, INF) < INF for ci in missing) or not members_only(self, si, q, earlier, missing):
-                    self._loose.update(ci for ci in missing if quote and breaks and subject_d.get(ci, INF) < INF)
+                    self._loose.update(ci for ci in missing if (quote and breaks or spoken) and subject_d.get(ci, INF) < INF)
                     return True  # (unless only a venture's members were named: "Oracle will build the first site.")
             if turns_away(self.folded, earlier.start, earlier.end):
                 return True  # "Elsewhere, a rival lab drew notice.": the story has turned to someone else

@@ -1,10 +1,13 @@
 """A sentence that only tells who said the quote before it: '"... a new company that will invest $500 billion."
 President Trump said after the announcement.', '“……”特朗普表示。' A quote that ends with its own full stop leaves
-its attribution a sentence of its own; the speaker named there is no subject that sentence gives the sentences
-after it, nor a body that turns the story away from the subject the quote was about: a later figure's search
-for a subject (matcher._names_in) reads past it. Only a short sentence counts: a title and a name, a word of
-saying (names.words [speaker]) and a few words of when or where ("after the announcement"), in either order
-("said President Trump"), and a quote right before it; no figure. The words are language data."""
+its attribution a sentence of its own; the speaker named there, an official who announces what others fund
+(names.words [announcer], as in dsfact.matching.announcer), is no subject that sentence gives the sentences after
+it, nor a body that turns the story away from the subject the quote was about: a later figure's search for a
+subject (matcher._names_in, epithets.epithet_subject) reads past it. A company that speaks may speak of itself
+('"Demand is strong," Microsoft said. The company plans ...'): it still counts. Only a short sentence counts: a
+title and a name, a word of saying (names.words [speaker]) and a few words of when or where ("after the
+announcement"), in either order ("said President Trump"), and a quote right before it; no figure. The words are
+language data."""
 from __future__ import annotations
 
 from dsfact.lang import words_of
@@ -33,6 +36,8 @@ def _attribution(span: str) -> bool:
     if not span or len(span) > MAX_CHARS or any(c.isdigit() for c in span) \
             or any(c in span for c in ",，;；:：\"“”「」『』"):
         return False
+    if not any(_word_at(span, name) is not None for name in words_of("names", "announcer")):
+        return False  # ('"...," Microsoft said. The company plans ...': a company's quote may be about itself)
     for word in words_of("names", "speaker", longest_first=True):
         at = _word_at(span, word)
         if at is None:
