@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from dsfact.lang import words_of
 from dsfact.matching.afterword import title_subjects
 from dsfact.matching.bodies import opens_with_pronoun
 from dsfact.matching.comparison import is_comparison
@@ -13,6 +14,7 @@ from dsfact.matching.memo import LastText
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.text import INF
 from dsfact.matching.timewords import inside
+from dsfact.matching.wordtables import word_starting
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 
@@ -113,12 +115,12 @@ def heading_lead(text, si: int, q: Quantity, cues, family: frozenset[int], penal
 
 def members_only(text, si: int, q: Quantity, earlier, missing: list[int]) -> bool:
     """Whether every name the earlier sentence gives is a member of the subject of a claim in `missing` (its
-    `cues.members`: "Oracle", 软银 for Stargate): a sentence about one partner does not turn the story away
-    from the venture they make together, for a figure of a later sentence that names no one ("The partners
-    will spend $500bn"), unless the figure's sentence opens with a pronoun, which points to the member
-    ("OpenAI said ... Its value reached $300 billion")."""
-    if opens_with_pronoun(text.folded, text.sentences[si].start, q.start):
-        return False
+    `cues.members`: "Oracle", 软银 for Stargate), or a member's chief ("SoftBank's chief Masayoshi Son": names.words
+    [chief] `before` between): a sentence about partners does not turn the story away from the venture they make
+    together, for a figure of a later sentence that names no one ("The partners will spend $500bn"), unless the
+    figure's sentence opens with a pronoun, which points to the member ("OpenAI said ... Its value reached $300
+    billion"); a plural one after two members or more points to them together ("Altman, Son and Ellison attended.
+    Their project will invest $500 billion": names.words [plural-pronoun])."""
     start, end = earlier.start, earlier.end
     members = set()
     folded_cues = text.registry.folded_cues
@@ -127,14 +129,41 @@ def members_only(text, si: int, q: Quantity, earlier, missing: list[int]) -> boo
         members.update(folded_cues.get(c) or c.lower() for c in claims[ci].member_cues)
     if not members:
         return False
-    naming, folded, found = text.index.naming, text.folded, False
+    naming, folded, named, chief = text.index.naming, text.folded, set(), False
+    last = None  # the last member named, and where it ends
     for hit in text.hits_in(start, end):
         entity, subjects = naming(hit.cue)
         if entity or subjects:
-            if folded[hit.start:hit.end] not in members:
+            name = folded[hit.start:hit.end].removesuffix("'s").removesuffix("’s")  # ("SoftBank’s chief")
+            if name in members:
+                named.add(name)
+                last = hit.end
+            elif last is None or not _chief_between(folded[last:hit.start]):
                 return False
-            found = True
-    return found
+            else:
+                chief = True
+    if not named:
+        return False
+    if chief:  # a person read as the member's own: what is found past them binds loosely
+        text._loose.update(ci for ci in missing if claims[ci].member_cues)
+    if opens_with_pronoun(folded, text.sentences[si].start, q.start):
+        return len(named) >= 2 and _plural_head(folded, text.sentences[si].start, q.start)
+    return True
+
+
+def _chief_between(gap: str) -> bool:
+    """Whether the words between a member's name and a person's name make the person its own: a possessive, a word
+    of a chief's title, or both ("'s", "'s chief", " CEO ", "的", "首席执行官": names.words [chief] `before`)."""
+    gap = gap.strip()
+    owned = gap.startswith(("'s", "’s", "的"))
+    gap = gap.removeprefix("'s").removeprefix("’s").removeprefix("的").strip()
+    titles = (*words_of("names", "chief", "before"), "chief")
+    return (owned and not gap) or len(gap) <= 30 and any(gap == w or gap.endswith((" " + w, w)) for w in titles if gap)
+
+
+def _plural_head(folded: str, start: int, end: int) -> bool:
+    head = folded[start:min(end, start + 24)].lstrip(" \t\n\"'“‘「")
+    return word_starting(head, words_of("names", "plural-pronoun")) is not None
 
 
 def member_of(text, hit, given: dict[int, int]) -> dict[int, int]:

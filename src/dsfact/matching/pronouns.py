@@ -22,6 +22,7 @@ from dsfact.matching.bodies import lent_by_other, opens_with_pronoun
 from dsfact.matching.capitals import opens_with_other
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.laterversion import later_version_in
+from dsfact.matching.leads import members_only
 from dsfact.matching.referents import head_after_lead
 from dsfact.matching.text import INF
 
@@ -53,6 +54,8 @@ def pronoun_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
     if not opens_with_pronoun(text.folded, head, q.start):
         return False
     before = text.sentences[si - 1]
+    if before.paragraph >= sentence.paragraph - 1 and members_only(text, si, q, before, missing):
+        return _partners(text, before, q, missing, subject_d, penalty)  # "Their project": the venture's partners'
     if before.paragraph == sentence.paragraph:
         return _within(text, si, q, missing, subject_d, penalty)
     if before.paragraph != sentence.paragraph - 1:
@@ -85,6 +88,18 @@ def _within(text, si: int, q, missing: list[int], subject_d: dict[int, float], p
             text._firm.update(given)
             return bool(given)
     return False
+
+
+def _partners(text, before, q, missing: list[int], subject_d: dict[int, float], penalty: float) -> bool:
+    """A plural pronoun after a sentence that names two members or more of a venture and no one else ("Altman,
+    SoftBank's chief Masayoshi Son and Oracle's Larry Ellison attended. Their project will invest $500 billion":
+    leads.members_only) points to them together: the venture, whose claims take it loosely (the partners' words
+    may be about a share of their own: it may agree, never contradict)."""
+    given = [ci for ci in missing if text.registry.claims[ci].member_cues]
+    for ci in given:
+        subject_d[ci] = min(subject_d.get(ci, INF), penalty + q.start - before.end)
+    text._loose.update(given)
+    return bool(given)
 
 
 def _lends_across(text, sentence, before, head: int) -> bool | None:
