@@ -66,7 +66,7 @@ from dsfact.matching.text import (
     LOOKBACK_SENTENCES,
     TextCues,
 )
-from dsfact.matching.timefits import time_fits
+from dsfact.matching.timefits import month_unplaced, time_fits
 from dsfact.matching.tokencost import counted_cost, nothing_charged
 from dsfact.matching.unitwords import in_other_unit, in_qualifier
 from dsfact.matching.when import DAY_KINDS, date_fits
@@ -438,9 +438,9 @@ class TextMatcher(TextCues):
                     return False
                 self._loose.add(self.index.position[claim.id])  # the other dates left to other figures: it may agree
             if not time_fits(claim.time, tags, self.year, self.day):
-                if not placed_loosely(self.reader(), q):  # "英伟达股价在开盘前暴跌11%，科技股市值蒸发…"
+                if not placed_loosely(self.reader(), q) and not month_unplaced(claim.time, tags, self.year, self.day):
                     return False
-                self._loose.add(self.index.position[claim.id])  # another clause's time: it may agree
+                self._loose.add(self.index.position[claim.id])  # another clause's time, "last January" undated
         return _form_fits(self, q, claim)
 
     def _weak(self, q: Quantity, subject_distance: float, metric_distance: float) -> bool:

@@ -52,3 +52,18 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None, d
         if offset is not None and base is not None and claim_year is not None and base + offset != claim_year:
             return False
     return True
+
+
+def month_unplaced(claim_time: str, tags: tuple[str, ...], year: int | None = None, day: str | None = None) -> bool:
+    """Whether the only time words that keep a figure from a claim tied to a day are "last January" of the claim's
+    own month, in a text whose full date is not known ("the start-up that wiped $600 billion off Nvidia's value in
+    a single day last January", in an undated piece a year on): which January it is goes untold, so the figure
+    may agree with the claim, never contradict it (the matcher binds it loosely)."""
+    if day and not day.startswith("--"):
+        return False
+    parts = claim_time.split("-")
+    lasts = [tag for tag in tags if tag.startswith(when.LAST_MONTH)]
+    if len(parts) < 2 or not parts[1].isdigit() or not lasts \
+            or any(int(tag[len(when.LAST_MONTH):]) != int(parts[1]) for tag in lasts):
+        return False
+    return time_fits(claim_time, tuple(tag for tag in tags if tag not in lasts), year, day)
