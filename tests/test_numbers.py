@@ -219,6 +219,10 @@ MORE_PHRASES = [
     ("50多家公司，3000余人，100人上下",
      [Q(50, "count", MORE_THAN), Q(3000, "count", MORE_THAN), Q(100, "count", APPROXIMATELY)]),
     ("3萬至4萬美元", [Q(3e4, "USD", high=4e4, precision=1000)]),
+    # a multiple of ten in one character: 廿 (20), 卅 (30), as Hong Kong and Taiwan papers write them
+    ("用廿六萬顆GPU打造基礎設施", [Q(2.6e5, "count", precision=1e4)]),
+    ("訓練成本僅廿九萬四千美元", [Q(2.94e5, "USD", precision=1e3)]),
+    ("卅萬美元，廿五年", [Q(3e5, "USD"), Q(25, "year")]),
     ("600億至650億美元", [Q(6e10, "USD", high=6.5e10)]),
     ("3至4万", [Q(3e4, "count", high=4e4)]),
     ("三至四成", [Q(30, "pct", high=40)]),

@@ -92,9 +92,11 @@ def _share_base(lex, folded: str, before: int, start: int, end: int, chinese: bo
 
 
 # what may stand between a name set against a subject and the next name of the same pair or list: the first
-# name's product ("OpenAI's ChatGPT"), then "and"/"or" (和, 与, 及, 、); or, after a possessive, only white
+# name's product ("OpenAI's ChatGPT"), then "and"/"or" (和, 与, 及, 、), and after a Chinese one a Latin word the
+# registry does not know, the next name's brand ("超越DeepSeek R1和ChatGPT o1"); or, after a possessive, only white
 # space ("Meta's Llama": the owner's product)
-_LISTED_NEXT = re.compile(r"(?:['’]s)?(?:\s+[\w.\-]+){0,3}?(?:,?\s+(?:and|or|as well as)\s+|\s*[、和与及跟]\s*)")
+_LISTED_NEXT = re.compile(r"(?:['’]s)?(?:\s+[\w.\-]+){0,3}?(?:,?\s+(?:and|or|as well as)\s+"
+                          r"|\s*[、和与及跟]\s*(?:[a-z][a-z0-9.\-]*\s?)?)")
 _OWNED_NEXT = re.compile(r"(?:['’]s)?\s+")
 
 

@@ -142,7 +142,9 @@ def other_fraction_base(text, q: Quantity, ci: int, start: int, end: int, compar
     if latin.search(base) is None and not any(w in base for w in chinese):
         return False
     own, others = _others_compared(text.registry.claims[ci], compared)
-    return not _names_any({alnum(hit.cue) for hit in text.hits_in(*span)} - own, others)
+    # a name the base's first characters cut ("GPT-4o等同级模型的1/50": the base read from "4o等") is in it too
+    named = [hit for hit in text.hits_in(max(0, span[0] - CHINESE_REACH), span[1]) if hit.end > span[0]]
+    return not _names_any({alnum(hit.cue) for hit in named} - own, others)
 
 
 def unnamed_base(text, q: Quantity, ci: int) -> bool:

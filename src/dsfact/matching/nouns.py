@@ -81,6 +81,9 @@ def _starts_with(text: str, words: _Edges) -> str | None:
 
 
 def _clipped_before(folded: str, start: int) -> str:
+    label = folded[max(0, start - 3):start].rstrip()
+    if label.endswith((":", "：")):  # a label's colon right before the figure: "active parameters: 37B", "激活参数：37B"
+        start = max(0, start - 3) + len(label) - 1
     s = folded[max(0, start - REACH):start]
     for i in range(len(s) - 1, -1, -1):  # the last stop: looked for from the end
         if s[i] in _STOPS or s[i].isdigit():

@@ -56,6 +56,8 @@ def table_cues(matcher, q, cues, firm: set[int]) -> None:
             keys.add(h.cue)
     if spans[0] is not None and _version_in_row(matcher, spans[0][1], q.start, family):
         cues.entity = min(cues.entity, 0.5)  # "| DeepSeek | DeepSeek-V3.1 | $0.48 |": the model's row, not the company's
+    if spans[0] is not None and unknown_model_row(matcher, spans[0]):
+        cues.excluded.update(family)  # "| o4-mini | OpenAI | $1.10 |": that model's row, whatever company it names
     apply_word_roles(word_roles(matcher, q, words), cues, firm)
     if q.unit in ("count", "point") and spans[0] is not None and spans[1] is not None:  # "| Nasdaq | 19,341.83 |"
         for ci in family & closes_of(matcher):  # under "| Close |": the close's level claims, if close_cell allows
@@ -192,6 +194,21 @@ def unknown_model_column(matcher, column: tuple[int, int], family: frozenset[int
         return any(ci in family for h in matcher.hits_in(a, b) for ci in naming(h.cue)[1])
 
     return any(names(a, b) for a, b in _row_headers(matcher, column) if (a, b) != column)
+
+
+_MODEL_LABEL = lazy(r"[\s*_`]*[A-Za-z]+-?\d[\w.]*(?:[-\s][A-Za-z0-9.]+){0,2}[\s*_`]*")  # "o4-mini", "Kestrel-9 Pro"
+_PERIOD_LABEL = lazy(r"[\s*_`]*(?i:q[1-4]|h[12]|fy|cy|wk|week)(?![a-z])")  # "Q4 2024", "H1", "FY2025"
+
+
+def unknown_model_row(matcher, label: tuple[int, int]) -> bool:
+    """Whether a row's label (its first cell) is the name of a model the registry does not know, alone in the cell
+    and holding no cue word ("| o4-mini | OpenAI | $1.10 | $4.40 |" in a price table): the row's own subject
+    governs its figures, and a company named in a later cell (the model's maker) makes them no figures of that
+    company's registered model. A period ("Q4 2024", "H1") is no model."""
+    text = matcher.text
+    if not _MODEL_LABEL.fullmatch(text, *label) or _PERIOD_LABEL.match(text, *label):
+        return False
+    return not matcher.hits_in(*label)
 
 
 def _row_headers(matcher, column: tuple[int, int]) -> list[tuple[int, int]]:

@@ -35,7 +35,7 @@ NEARLY_OVER = 0.1  # a checked text's "nearly 3%" still holds 3.07%: the tenth o
 RELATIVE_FLOOR = 0.005  # a figure with no stated precision (a ratio) is read to half a per cent
 ROUND_FIGURE = 0.1  # "$6 million", "2,000", "十萬": one significant digit, read as within ten per cent
 
-_HAN_DIGITS = set("一二三四五六七八九兩两壹貳贰參叁肆伍陸陆柒捌玖")
+_HAN_DIGITS = set("一二三四五六七八九兩两壹貳贰參叁肆伍陸陆柒捌玖廿卅卌")
 
 ROUNDED_UNITS = ("pct", "pp")  # moves and shares in per cent are rounded, never truncated: 16.97% is 17%
 

@@ -13,7 +13,10 @@ _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "七": 7, "八": 8, "九": 9}
 _ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 10 ** 4, "亿": 10 ** 8, "兆": 10 ** 12}
-_ZH_NUM_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿兆")
+# a multiple of ten said in one character, as dates and Hong Kong and Taiwan papers write it: 廿 (20), 卅 (30),
+# 卌 (40): 廿六 is 26, 廿六万 (廿六萬) 260,000, 卅一日 the 31st
+_ZH_TENS = {"廿": 20, "卅": 30, "卌": 40}
+_ZH_NUM_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿兆廿卅卌")
 
 
 def zh_numeral_end(w: str, p: int) -> int:
@@ -63,7 +66,7 @@ def _arabic(s: str) -> tuple[Exact, Exact] | None:
 
 
 def _zh_int(s: str) -> int | None:
-    """Value of a Chinese numeral (二千, 三百二十亿, 两万五, 4 for 四); None when it does not parse."""
+    """Value of a Chinese numeral (二千, 三百二十亿, 两万五, 4 for 四, 廿六万); None when it does not parse."""
     if not s or len(s) > _MAX_ZH:
         return None
     if len(s) == 4 and all(c in _ZH_DIGIT for c in s):  # 二〇二五: digit by digit
@@ -89,6 +92,13 @@ def _zh_int(s: str) -> int | None:
             section += (number if number is not None else 1) * u
             number = None
             last_unit = u
+            zero = False
+            continue
+        elif c in _ZH_TENS:
+            if number is not None or section % 100:
+                return None  # 二廿, 廿卅: no number
+            section += _ZH_TENS[c]
+            last_unit = 10
             zero = False
             continue
         elif c in _ZH_BIG:

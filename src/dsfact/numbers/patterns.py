@@ -72,7 +72,7 @@ def _trigger(r: _Rx, ascii_only: bool = False) -> re.Pattern:
     latin = {x[0] for x in (*w.month_names, *w.month_abbreviations)} | {"C"}
     latin |= {c for x in (*w.en_small, *w.en_tens, *w.en_fold, "half", "a") for c in (x[0].lower(), x[0].upper())}
     signs = "$" + "".join(w.symbol)
-    zh = "一二两三四五六七八九十百千〇零"
+    zh = "一二两三四五六七八九十百千〇零廿卅卌"
     if ascii_only:
         signs = "".join(c for c in signs if c.isascii())
     head = "(?=[0-9" + re.escape(signs) + ("" if ascii_only else zh + "每圣平") + "".join(sorted(latin)) + "])"
@@ -141,7 +141,7 @@ def _dates(r: _Rx) -> None:
     r.md_weekday = _compile(r"(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})\s?\((?:周|星期)?"
                               r"(?:[一二三四五六日天]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)")
     zh_m = r"(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])"
-    zh_d = r"(?P<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+    zh_d = r"(?P<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])"
     r.zh_ymd = _compile(r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})\s?年(?!财|度财)"
                           r"(?:\s?" + zh_m + r"\s?月份?(?:\s?" + zh_d + r"\s?[日号])?)?")
     r.zh_md = _compile(zh_m + r"\s?月(?!租)(?!薪)(?!费)份?(?:\s?" + zh_d + r"\s?[日号])?")
@@ -177,7 +177,7 @@ def _not_amounts(r: _Rx) -> None:
     r.glued_tail = _compile(r"[A-Za-z0-9_.\-]*")
     r.code_before = _compile(r"(?<![A-Za-z])(" + "|".join(r.words.iso_codes) + r") $")
     r.run_of = {"d": _compile(r"[0-9][0-9,.]*"),
-                "zh": _compile(r"[零〇一二两三四五六七八九十百千万亿兆]+"),
+                "zh": _compile(r"[零〇一二两三四五六七八九十百千万亿兆廿卅卌]+"),
                 "w": _compile(r"[A-Za-z]+"), "mon": _compile(r"[A-Za-z]+")}
     r.fw_thousands = _compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
     # A digit first (the lookbehind after it looks at the character before it), so the engine skips to
