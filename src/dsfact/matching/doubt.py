@@ -23,6 +23,7 @@ from dsfact.matching.laterstate import restates_later
 from dsfact.matching.ledmove import led_group_named
 from dsfact.matching.ledyear import led_by_later_year
 from dsfact.matching.mixedchips import summed_models
+from dsfact.matching.monthday import claims_month_day
 from dsfact.matching.movespan import move_period
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opened_on, read_past_dateline
@@ -178,8 +179,8 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
     if any(t.startswith("weekday:") and time_fits(time, (t,), text.year, text.day) for t in tags):
         return ""  # "Nvidia shed 17% on Monday, losing $589 billion": the sentence names the claim's day
     dates = _dates_in(text, sentence.start, sentence.end) + then
-    if any(date_fits(d, time) and has_day(d) for d in dates):
-        return _undated_doubt(text, q.start, dates, time)
+    if any(date_fits(d, time) and has_day(d) for d in dates) or not dates and claims_month_day(text, sentence, time):
+        return _undated_doubt(text, q.start, dates, time)  # (a day alone, "27日，英伟达……": dsfact.matching.monthday)
     heads = header_dates(text, q)  # "| 纳斯达克综合指数 | 4.1% |" under "| 1月27日跌幅 |"
     if any(date_fits(d, time) and has_day(d) for d in heads) and not _undated_doubt(text, q.start, heads, time):
         return ""
