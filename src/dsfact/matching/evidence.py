@@ -231,7 +231,9 @@ def _names_amount(folded: str, start: int, q) -> bool:
         return False
     head = folded[start:q.start].lstrip()
     lead = word_starting(head, words_of("sentences", "amount-heads", "opens", longest_first=True))
-    if lead is not None:  # "未来将斥资": a word of time or intent before the head
+    if lead is not None:  # "未来将斥资至少5000亿美元": a word of time or intent before the head, and a bound of the
+        if q.qualifier is None:  # plan's scale ("将斥资190亿美元建设数据中心" may be one site's cost)
+            return False
         head = head[len(lead):].lstrip()
     return _opens_with(head, words_of("sentences", "amount-heads"))
 
