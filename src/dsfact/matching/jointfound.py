@@ -57,6 +57,13 @@ _CLAUSE_MARKS = ",，;；"
 _QUOTES = " \"'“”「」『』‘’《"
 
 
+@functools.cache
+def _group_words() -> tuple[str, ...]:
+    from dsfact.lang import words_of
+
+    return words_of("roles", "joint-founders")
+
+
 def founders_before(text, q, hit) -> bool:
     """Whether the name `hit`, before figure q in its sentence, is one of the founders of a venture that a joint
     contribution founds, the venture a claim's subject named right after the word of founding: "特朗普联同孙正义宣布，
@@ -65,9 +72,13 @@ def founders_before(text, q, hit) -> bool:
     hold no share of it, and do not stand between the figure and the venture (matcher._cues). Only a name outside
     the figure's clause: a founder named as the subject of the contribution ("软银和OpenAI将共同注资400亿美元，成立星际之门")
     may tell a share of its own, and keeps the figure; so do the names before it when no registered name is founded
-    after it ("软银和OpenAI共同注资190亿美元，成立合资公司")."""
+    after it ("软银和OpenAI共同注资190亿美元，成立合资公司"), or when no word of the founders as a group (roles.words
+    [joint-founders]: 3家公司, 这些公司) stands between them and the figure ("孙正义表示，软银和OpenAI一起，将共同注资
+    190亿美元，成立星际之门": the founders named themselves, whose share it may be)."""
     folded = text.folded
-    if hit.end > q.start or not any(c in folded[hit.end:q.start] for c in _CLAUSE_MARKS) or not joint_founding(folded[max(0, q.start - 40):q.start], folded[q.end:q.end + _FOUNDED_REACH]):
+    between = folded[hit.end:q.start] if hit.end <= q.start else ""
+    if not any(c in between for c in _CLAUSE_MARKS) or not any(w in between for w in _group_words()) \
+            or not joint_founding(folded[max(0, q.start - 40):q.start], folded[q.end:q.end + _FOUNDED_REACH]):
         return False
     rest = folded[q.end:q.end + _FOUNDED_REACH]
     at = len(rest) - len(_past_noun(rest.lstrip(_AFTER_GAP)))
