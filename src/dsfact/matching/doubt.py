@@ -48,6 +48,7 @@ from dsfact.matching.thentold import told_then
 from dsfact.matching.thisyear import ANOTHER_DAY, UNANCHORED, later_years_only, other_year
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import inside, possessive_days, references, time_tags
+from dsfact.matching.tranche import grows_after
 from dsfact.matching.undated import (
     names_date,
     text_dates,
@@ -98,7 +99,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return ""
     if _in_doubt(text, q, claim) or _discount_price(text, q, claim) or placed_by_day_before(text.reader(), q):
         return ANOTHER_DAY
-    if _after_parts(text, q) or snapshot_of_extreme(text, q, claim) and not out_of_session(text, q, claim) \
+    if _after_parts(text, q) or grows_after(text, q) or snapshot_of_extreme(text, q, claim) and not out_of_session(text, q, claim) \
             or share_told(text, q) or broken_down(text, q) \
             or part_of_total(text, q, claim) or parts_of_claim(text, q, claim) \
             or blended_price(text, q, claim) or spans_bounded_part(text, q, claim):
