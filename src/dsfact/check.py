@@ -24,7 +24,7 @@ from dsfact.matching.siblings import (
 from dsfact.matching.tranche import whole_kept
 from dsfact.model import CONTRADICTED, SUPPORTED, FileResult, Finding, Registry
 from dsfact.quantity import agrees, whole_count
-from dsfact.slips import SLIP, gap, group_variant, misstated_variant
+from dsfact.slips import SLIP, gap, group_variant, misstated_kind, misstated_variant
 from dsfact.verdict import claim_sources, judge, restated_basis, verdict_of
 
 __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
@@ -496,7 +496,7 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry, verdict=CON
             found = judge(q, other, [other], registry)
             if found is not None and found.verdict == SUPPORTED:
                 return (found, other) if position[other.id] not in excluded else (None, None)
-    return None  # no word told the kind: the group's generic claim keeps a value that agrees with no kind
+    return misstated_kind(q, selected, [o for o in family if position[o.id] not in excluded], registry) if not kinds else None  # no word told the kind: the group's generic claim keeps a value that agrees with no kind, unless it misstates one ("才21.9刀")
 
 
 def _slip_of(q, selected, others, registry: Registry, matcher):

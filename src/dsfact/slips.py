@@ -64,6 +64,22 @@ def misstated_variant(q, selected, variants: list, registry: Registry) -> Findin
     return found if found is not None and found.verdict == CONTRADICTED else None
 
 
+def misstated_kind(q, selected, family: list, registry: Registry) -> tuple | None:
+    """(finding, claim) for the kind of a price a figure bound to its group's generic claim misstates with its
+    decimal point moved, when no word near it tells the kind (the kinds of its family,
+    dsfact.matching.siblings.price_kind): "OpenAI's o1 charges $60, DeepSeek only $21.9" is R1's $2.19 output price
+    with its point slipped, not a price a hundred times the generic claim's $0.14 (which dsfact.matching.magnitude
+    would leave unjudged). None unless exactly one kind is a power of ten away and selected's statements are not:
+    a price merely near a kind stays the generic claim's, as before."""
+    if selected.per is None or _decimal_slip(gap(q, selected)):
+        return None
+    slipped = [c for c in family if c is not selected and _decimal_slip(gap(q, c))]
+    if len(slipped) != 1:
+        return None
+    found = judge(q, slipped[0], [slipped[0]], registry)
+    return (found, slipped[0]) if found is not None and found.verdict == CONTRADICTED else None
+
+
 def _decimal_slip(gap: float) -> bool:
     """Whether a gap (the log of a ratio) is a whole power of ten, one to three: a decimal point moved."""
     tens = gap / math.log(10)

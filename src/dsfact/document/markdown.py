@@ -176,6 +176,7 @@ class _Walk:
         self.headings: list[tuple[int, int]] = []  # (level, unit index) of the headings above
         self.containers: list[str] = []  # the open containers: "list", "item", "quote", "footnote"
         self.leads: list[int] = []  # for each open list: the unit that leads it, or -1
+        self.colon_leads: list[int] = []  # for each open list: its last item that ends with a colon, or -1
         self.cells: list[tuple[int, int]] = []  # the cells of the table row being read, last first
         self.row_cells = 0  # how many cells the row being read has
         self.row_first = -1  # the unit of that row's first cell, or -1
@@ -272,6 +273,7 @@ class _Walk:
             self.leads.append(len(units) - 1 if last and last.depth == depth
                               and last.kind == ("item" if depth else "paragraph") else -1)
             self.containers.append("list")
+            self.colon_leads.append(-1)
         elif name in _CONTAINERS:
             self.containers.append(_CONTAINERS[name])
             self.item_fresh = name == "Item"
@@ -312,6 +314,7 @@ class _Walk:
             self.containers.pop()
             if name == "List":
                 self.leads.pop()
+                self.colon_leads.pop()
 
     def open_run(self, kind: str, first: int) -> None:
         self.run_kind, self.first, self.exact, self.last_end = kind, first, first >= 0, first
@@ -410,6 +413,14 @@ class _Walk:
             else:
                 unit.column_from = self.header.get(column, -1)
 
+    def flat_lead(self, unit: _Unit, index: int) -> None:
+        """A list flattened by its writer: an item that ends with a colon ("- 头部企业投资分布:", "- DeepSeek-V3:")
+        leads the items after it in its list, as the item a nested list hangs from would."""
+        if self.colon_leads[-1] >= 0:
+            unit.lead_from = self.colon_leads[-1]
+        if self.s[unit.segments[-1][0]:unit.segments[-1][1]].rstrip().endswith((":", "：")):
+            self.colon_leads[-1] = index
+
     def add_unit(self, segments: list[tuple[int, int]], kind: str, level: int) -> None:
         s, units = self.s, self.units
         segments = [(a, b) for a, b in segments if a < b]
@@ -422,6 +433,8 @@ class _Walk:
                 self.marks.mask[end] = BREAK
         units.append(_Unit(tuple(segments), kind, tuple(h for _, h in self.headings),
                            self.containers.count("list"), self.leads[-1] if self.leads else -1))
+        if kind == "item" and self.colon_leads:
+            self.flat_lead(units[-1], len(units) - 1)
         if level:
             headings = self.headings
             while headings and headings[-1][0] >= level:

@@ -407,7 +407,8 @@ def in_appositive(text, start: int, end: int, q_start: int) -> bool:
     if any(after.startswith(w) and (not w.isascii() or after[len(w):len(w) + 1] == " ")
            for w in words_of("names", "list-joiners")):
         return False  # "Nvidia, the S&P 500, and the Nasdaq": a list
-    named = [h for h in text.hits_in(max(0, opened - 40), opened + 1) if any(text.index.naming(h.cue))]
+    first = text.sentences[text.sentence_of(start)].start  # (a name of the sentence before owns no appositive here)
+    named = [h for h in text.hits_in(max(first, opened - 40), opened + 1) if any(text.index.naming(h.cue))]
     if not any(_name_rest(text.text[h.end:opened + (opened == shut)]) for h in named):
         return False  # no name right before the comma: "On Monday, the tech sector lost $1 trillion"
     rest, at = [], opened + 1 + (len(folded[opened + 1:start]) - len(head)) + len(opener)

@@ -18,6 +18,7 @@ from dsfact.matching.sentences import after_question, past_question_mark
 from dsfact.matching.storybody import story_body
 from dsfact.matching.suffixed import STOCK_CODE, suffixed_name
 from dsfact.matching.text import INF
+from dsfact.matching.timemark import marks_time
 from dsfact.matching.toolmaker import named_as_tool_maker
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
@@ -77,7 +78,8 @@ def _sentence_names(text, si: int, unit: str) -> tuple[float, list[list]]:
             if (entity or names or foreign and is_money(unit) and _names_in_money(text, hit.cue, unit)) \
                     and not is_comparison(text.folded, hit.start, hit.end) \
                     and not record_frame(text.folded, hit.end) \
-                    and not named_as_tool_maker(text.folded, hit.start, hit.end):  # (not "a GPT-4-class model",
+                    and not named_as_tool_maker(text.folded, hit.start, hit.end) \
+                    and not marks_time(text.folded, hit):  # (not "a GPT-4-class model", nor 特朗普任期里: a time,
                 # nor the market that measures a record: "the largest loss in US stock market history", nor the
                 # maker of the chips the subject used: "it used 2,048 Nvidia H800 chips and $5.5 million")
                 first_cue = hit.end  # (a word that names no one is not asked: most of a sentence's cue words)

@@ -23,6 +23,7 @@ from dsfact.matching.laterstate import restates_later
 from dsfact.matching.ledmove import led_group_named
 from dsfact.matching.ledyear import led_by_later_year
 from dsfact.matching.mixedchips import summed_models
+from dsfact.matching.monthday import claims_month_day
 from dsfact.matching.movespan import move_period
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opened_on, read_past_dateline
@@ -47,6 +48,7 @@ from dsfact.matching.thentold import told_then
 from dsfact.matching.thisyear import ANOTHER_DAY, UNANCHORED, later_years_only, other_year
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import inside, possessive_days, references, time_tags
+from dsfact.matching.tranche import grows_after
 from dsfact.matching.undated import (
     names_date,
     text_dates,
@@ -97,7 +99,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return ""
     if _in_doubt(text, q, claim) or _discount_price(text, q, claim) or placed_by_day_before(text.reader(), q):
         return ANOTHER_DAY
-    if _after_parts(text, q) or snapshot_of_extreme(text, q, claim) and not out_of_session(text, q, claim) \
+    if _after_parts(text, q) or grows_after(text, q) or snapshot_of_extreme(text, q, claim) and not out_of_session(text, q, claim) \
             or share_told(text, q) or broken_down(text, q) \
             or part_of_total(text, q, claim) or parts_of_claim(text, q, claim) \
             or blended_price(text, q, claim) or spans_bounded_part(text, q, claim):
@@ -178,8 +180,8 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
     if any(t.startswith("weekday:") and time_fits(time, (t,), text.year, text.day) for t in tags):
         return ""  # "Nvidia shed 17% on Monday, losing $589 billion": the sentence names the claim's day
     dates = _dates_in(text, sentence.start, sentence.end) + then
-    if any(date_fits(d, time) and has_day(d) for d in dates):
-        return _undated_doubt(text, q.start, dates, time)
+    if any(date_fits(d, time) and has_day(d) for d in dates) or not dates and claims_month_day(text, sentence, time):
+        return _undated_doubt(text, q.start, dates, time)  # (a day alone, "27日，英伟达……": dsfact.matching.monthday)
     heads = header_dates(text, q)  # "| 纳斯达克综合指数 | 4.1% |" under "| 1月27日跌幅 |"
     if any(date_fits(d, time) and has_day(d) for d in heads) and not _undated_doubt(text, q.start, heads, time):
         return ""

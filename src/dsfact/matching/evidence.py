@@ -229,7 +229,13 @@ def _names_amount(folded: str, start: int, q) -> bool:
     than leading a noun of its own ("金额高达120亿美元的回购计划")."""
     if folded[q.end:q.end + 1] == "的":
         return False
-    return _opens_with(folded[start:q.start].lstrip(), words_of("sentences", "amount-heads"))
+    head = folded[start:q.start].lstrip()
+    lead = word_starting(head, words_of("sentences", "amount-heads", "opens", longest_first=True))
+    if lead is not None:  # "未来将斥资至少5000亿美元": a word of time or intent before the head, and a bound of the
+        if q.qualifier is None:  # plan's scale ("将斥资190亿美元建设数据中心" may be one site's cost)
+            return False
+        head = head[len(lead):].lstrip()
+    return _opens_with(head, words_of("sentences", "amount-heads"))
 
 
 def _bound_only(folded: str, start: int, pos: int) -> bool:

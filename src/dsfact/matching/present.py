@@ -22,6 +22,7 @@ from dsfact.fold import has_han
 from dsfact.lang import words_of
 from dsfact.matching.announcer import announces_for
 from dsfact.matching.cues import SUBJECT
+from dsfact.matching.jointfound import founders_before
 from dsfact.matching.memo import LastText
 from dsfact.matching.places import names_a_place
 from dsfact.matching.wordtables import word_places
@@ -43,7 +44,9 @@ def says_where(text, q, hit, si: int, entity: bool, foreign: bool) -> bool:
     present at the announcement (present_only)."""
     return names_a_place(text.folded, hit.start, hit.end, q.start, entity) \
         or (entity or foreign) and present_only(text, q, hit, si) \
-        or entity and announces_for(text, q, hit)  # "Trump announced a $500 billion investment in Stargate"
+        or entity and announces_for(text, q, hit) \
+        or entity and founders_before(text, q, hit)  # "孙正义宣布，三家公司将共同注资5000亿美元，创立星际之门"
+    # (announces_for: "Trump announced a $500 billion investment in Stargate")
 
 
 def present_only(text, q, hit, si: int) -> bool:

@@ -99,3 +99,30 @@ def tranche_before(text, q, si: int):
             or told[-1].value >= q.value or "part" not in text.reader().roles(told[-1]):
         return None
     return told[-1]
+
+
+_GROWTH: list = []  # roles.words [grown-to] (an Alternation), read once
+GROWTH_REACH = 40  # characters after a sum within which the word of growth stands ("，并在四年内扩大到")
+GROWN_GAP = 12  # characters between the word of growth and the sum grown to
+
+
+def grows_after(text, q) -> bool:
+    """Whether sum q is the start of a plan its sentence goes on to tell grown to a larger sum of its unit, after a
+    word of growth (roles.words [grown-to]) with no other sum between: "Stargate will invest $100 billion,
+    expanding to $500 billion over four years", "这些公司将投资1000亿美元成立星际之门，并在四年内扩大到5000亿美元". q is
+    the first stage, a part of the whole told after it: it may agree with a claim, never contradict it."""
+    from dsfact.numbers.words import is_money
+
+    if not is_money(q.unit) or isinstance(q.value, str) or not q.value:
+        return False
+    if not _GROWTH:
+        from dsfact.lang import words_of
+
+        _GROWTH.append(Alternation(words_of("roles", "grown-to", longest_first=True)))
+    folded = text.folded
+    end = min(text.sentences[text.sentence_of(q.start)].end, q.end + GROWTH_REACH)
+    found = _GROWTH[0].get(has_han(folded[q.end:end])).search(folded, q.end, end)
+    if found is None or any(x.unit == q.unit for x in text.figures_in(q.end, found.start())):
+        return False
+    after = [x for x in text.figures_in(found.end(), found.end() + GROWN_GAP) if x.unit == q.unit]
+    return bool(after) and isinstance(after[0].value, (int, float)) and after[0].value > q.value

@@ -246,10 +246,20 @@ def slipped_scale(q: Quantity, st: Statement) -> bool:
         return False
     if not _SCALE_WORD.search(q.text):
         return False
-    if q.qualifier is not None and (significant_digits(q.text) or 0) < 2:
+    if q.qualifier is not None and (significant_digits(q.text) or 0) < 2 and not _placed_thousands(q.text):
         return q.qualifier == st.qualifier and st.high is None and q.high is None and any(
             abs(q.value * factor - st.value) <= 1e-9 * abs(st.value) for shift in SLIPS for factor in (shift, 1 / shift))
     return _range_slipped(q, st) if q.high is not None else _agrees_moved(q, st, SLIPS)
+
+
+_PLACED = lazy(r"[1-9](?:,?0){3}\s*[萬万億亿]")  # a thousand of a Chinese scale word, its zeros written: 5,000萬
+
+
+def _placed_thousands(text: str) -> bool:
+    """Whether a figure writes a thousand of a Chinese scale word with its zeros ("至少5,000萬美元", 逾3000亿): the
+    digits of a 5000億 plan copied whole, a scale word slipped, not a loose bound of one digit ("more than $5
+    million", 超过5万)."""
+    return _PLACED.search(text) is not None
 
 
 def _range_slipped(q: Quantity, st: Statement) -> bool:
