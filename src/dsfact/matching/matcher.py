@@ -29,6 +29,7 @@ from dsfact.matching.groupsum import group_left
 from dsfact.matching.innerhead import placed_loosely
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
+from dsfact.matching.jointtotal import joint_total
 from dsfact.matching.launches import other_launch
 from dsfact.matching.leads import heading_lead, listed_heading, members_only, names_other, title_at
 from dsfact.matching.moved import change_told
@@ -55,6 +56,7 @@ from dsfact.matching.sections import answered, carried_loosely
 from dsfact.matching.sentdates import sentence_dates, time_fits_beside, weekday_counted
 from dsfact.matching.sentences import Sentence, asked
 from dsfact.matching.sessionrange import session_move
+from dsfact.matching.sizedname import compared_past_size
 from dsfact.matching.stages import stage_part
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
 from dsfact.matching.tables import cell_spans, close_cell, header_time_fits, table_cues
@@ -160,7 +162,7 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
         # and Meta's Llama 3.1": neither lab lends the next sentence its subject, nor takes DeepSeek's)
         compared = _compared(text.folded, hit) or (last is not None and last[1]
                                                    and listed_with(text.folded, last[0], hit.start)) \
-            or circumstantial(text, hit, start, end)  # "…, especially amid DeepSeek's push": lends no subject
+            or circumstantial(text, hit, start, end) or compared_past_size(text, hit)  # "amid DeepSeek's push"
         last = (hit.end, compared)
         if not table and entity and not compared:
             given.clear()
@@ -357,7 +359,7 @@ class TextMatcher(TextCues):
                 roles = self.reader().roles(q) if self._quantities else frozenset()
             if not self._fits(q, claim, roles, sentence):
                 continue
-            if other_body(self, q, ci):  # after the cheaper fit: most claims near a figure do not fit it
+            if other_body(self, q, ci) or joint_total(self, q, ci):  # after the cheaper fit: most do not fit it
                 continue  # "30 times the compute of GPT-4o" against a multiple of DeepSeek-V3's
             if unnamed is None:  # (those who formed a thing the next sentence names are not its subject)
                 unnamed = INF if cues.formed else unregistered(self, q)
