@@ -39,7 +39,7 @@ def calculated(text, q: Quantity) -> bool:
     if equals.search(folded, start, end) is not None and operation.search(folded, start, end) is not None:
         return True
     figures = text.figures_in(start, end)
-    return multiplied(figures, q) or set_against(figures, q)
+    return multiplied(figures, q) or set_against(figures, q) or things_valued(text, figures, q)
 
 
 PRODUCT_TOLERANCE = 0.05  # a product told in words is rounded: "about $25,000 ... 10,000 of them cost $250 million"
@@ -65,6 +65,42 @@ def multiplied(figures: list[Quantity], q: Quantity) -> bool:
                 if q in (price, total, n) and abs(price.value * n.value - total.value) <= _tolerance(price, n, total):
                     return True
     return False
+
+
+SLIP_FACTOR = 2.0  # how far a total of things may stand from count x price when an input was mistyped
+TOTAL_REACH = 32  # characters before a total read for the word that sums it
+
+
+def things_valued(text, figures: list[Quantity], q: Quantity) -> bool:
+    """Whether q is the value of a count of things at the price of one, a sum word (roles.words [things-total]:
+    "totaling", 总计) right before it: "a cluster of 2,048 H800 GPUs, each costing about $30,000, totaling just over
+    $61 million". Their value, not a cost of running them, even where a count or the price was mistyped (the
+    product within SLIP_FACTOR): it may agree, never contradict. GPU hours at an hourly rate are held to
+    `multiplied`'s rounding (a training run's cost is told so)."""
+    if not is_money(q.unit) or q.per is not None or not q.value:
+        return False
+    from dsfact.lang import words_of
+    from dsfact.matching.wordedges import word_ending
+
+    head = text.folded[max(0, q.start - TOTAL_REACH):q.start].rstrip()
+    if not any(word_ending(head[:len(head) - k].rstrip(), words_of("roles", "things-total")) is not None
+               for k in _qualifier_cuts(head)):
+        return False
+    counts = [x for x in figures if x.unit == "count" and x.per is None and x.value and x.value > 1 and x.end <= q.start]
+    prices = [x for x in figures if x.unit == q.unit and x is not q and x.value and x.value < q.value]
+    return any(1 / SLIP_FACTOR <= q.value / (p.value * n.value) <= SLIP_FACTOR for p in prices for n in counts)
+
+
+def _qualifier_cuts(head: str) -> list[int]:
+    """How many characters to cut off the end of `head` to pass a qualifier before the total ("just over", 约)."""
+    from dsfact.lang import words_of
+    from dsfact.matching.wordedges import word_ending
+
+    cuts = [0]
+    w = word_ending(head, words_of("roles", "things-total", "before", longest_first=True))
+    if w is not None:
+        cuts.append(len(w))
+    return cuts
 
 
 EXACT_DIGITS = 100  # a count and a total told to three significant digits or more are exact to their last digit

@@ -186,7 +186,15 @@ def _unregistered(text, q: Quantity) -> float:
     if has_cjk(text.text[sentence.start:q.start]):
         return suffixed_name(text, q)  # a Chinese sentence's Latin words are names the cue words know, or terms
     folded = text.folded
-    names = [n[:3] for n in sentence_names(text, si, q.unit)[1] if n[1] <= q.start and not compared(folded, n)]
+    names, own = [], set()  # own: compared names that are the subject of the figure's clause (_relative_subject)
+    for n in sentence_names(text, si, q.unit)[1]:
+        if n[1] > q.start:
+            continue
+        if compared(folded, n):
+            if not _relative_subject(text, n, q):
+                continue
+            own.add(n[0])
+        names.append(n[:3])
     if not names:
         return INF
     words = text.text[sentence.start:q.start].split()
@@ -207,7 +215,7 @@ def _unregistered(text, q: Quantity) -> float:
         prev = (start, end)
     for start, end, word in reversed(names):
         if word in not_names or start in attached or governed(folded, head[start]) \
-                or is_comparison(folded, head[start], end) \
+                or is_comparison(folded, head[start], end) and head[start] not in own \
                 or in_epithet(text, si, q.start, start) \
                 or folded[start - 2:start].strip()[-1:] in "(（[^" or text._figure_between(q, _Span(start, _coded(folded, end))) \
                 or text.figures_in(start, end) \
@@ -217,6 +225,16 @@ def _unregistered(text, q: Quantity) -> float:
             return INF  # a name in another clause: "Nvidia, whose chips power ChatGPT, fell 17%"
         return float(q.start - end)
     return INF
+
+
+def _relative_subject(text, name: list, q: Quantity) -> bool:
+    """Whether a compared name opens a clause of its own after a word of names.words [free-relative] ("half of
+    what Blackstone expects to see invested over the next five years") that holds figure q, with no figure
+    between them: the clause's subject, and q its own."""
+    from dsfact.lang import word_set
+
+    words = text.folded[max(0, name[0] - 12):name[0]].split()
+    return bool(words) and words[-1] in word_set("names", "free-relative") and not text.figures_in(name[1], q.start)
 
 
 def _coded(folded: str, end: int) -> int:

@@ -29,6 +29,7 @@ from dsfact.matching.groupsum import group_left
 from dsfact.matching.innerhead import placed_loosely
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
+from dsfact.matching.jointtotal import joint_total
 from dsfact.matching.launches import other_launch
 from dsfact.matching.leadborrow import borrowed_after_lead
 from dsfact.matching.leads import heading_lead, listed_heading, member_of, members_only, names_other, title_at
@@ -56,6 +57,7 @@ from dsfact.matching.sections import answered, carried_loosely
 from dsfact.matching.sentdates import sentence_dates, time_fits_beside, weekday_counted
 from dsfact.matching.sentences import Sentence, asked
 from dsfact.matching.sessionrange import session_move
+from dsfact.matching.sizedname import compared_past_size
 from dsfact.matching.speakerline import speaker_from
 from dsfact.matching.stages import stage_part
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
@@ -163,7 +165,7 @@ def _names_in(text: TextCues, start: int, end: int, family: frozenset[int]) -> t
         # and Meta's Llama 3.1": neither lab lends the next sentence its subject, nor takes DeepSeek's)
         compared = _compared(text.folded, hit) or (last is not None and last[1]
                                                    and listed_with(text.folded, last[0], hit.start)) \
-            or circumstantial(text, hit, start, end) \
+            or circumstantial(text, hit, start, end) or compared_past_size(text, hit) \
             or entity and present_at(text, hit, text.sentence_of(hit.start))  # "…at the White House": a place
         last = (hit.end, compared)
         if not table and entity and not compared:
@@ -362,7 +364,7 @@ class TextMatcher(TextCues):
                 roles = self.reader().roles(q) if self._quantities else frozenset()
             if not self._fits(q, claim, roles, sentence):
                 continue
-            if other_body(self, q, ci):  # after the cheaper fit: most claims near a figure do not fit it
+            if other_body(self, q, ci) or joint_total(self, q, ci):  # after the cheaper fit: most do not fit it
                 continue  # "30 times the compute of GPT-4o" against a multiple of DeepSeek-V3's
             if unnamed is None:  # (those who formed a thing the next sentence names are not its subject)
                 unnamed = INF if cues.formed else unregistered(self, q)

@@ -14,6 +14,8 @@ def sized_move(reader, q, end: int, before: bool, noun_end: int | None) -> bool:
     at = None if q.direction is not None else reader._first_amount(q.end, end)
     if at is None and not before and q.direction is None:
         return _move_named(reader.folded, noun_end, end) or _lost_before(reader.folded, q.start)
+    if at is None and before and _taken_off(reader, q):
+        return False  # "wiped $590 billion off its market capitalisation of $3.5 trillion": the level
     if at is None or not before:
         return at is None
     from dsfact.lang import word_set
@@ -35,6 +37,22 @@ def _move_named(folded: str, noun_end: int | None, end: int) -> bool:
     j += folded.startswith("-", j)
     return word_starting(folded, [w for w in words_of("roles", "sized-moved") if j + len(w) <= end], j) is not None \
         or any(next(word_places(folded, w, j, end), None) is not None for w in words_of("roles", "sized-moved", "clause"))
+
+
+def _taken_off(reader, q) -> bool:
+    """Whether a figure of q's unit earlier in q's clause is taken off or out of the size named before q
+    (roles.words [sized-taken] between them: "wiped $590 billion off Nvidia's market capitalisation of
+    $3.5 trillion"): that figure is the move, q the level it was taken from."""
+    from dsfact.lang import words_of
+    from dsfact.matching.wordtables import word_places
+
+    start = reader.clause_span(q.start)[0]
+    for x in reader.quantities:
+        if x.unit == q.unit and start <= x.start and x.end <= q.start:
+            if any(next(word_places(reader.folded, w, x.end, q.start), None) is not None
+                   for w in words_of("roles", "sized-taken")):
+                return True
+    return False
 
 
 LOST_REACH = 24  # characters before a size read for the verb that loses it
