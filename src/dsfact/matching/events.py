@@ -85,7 +85,8 @@ class _Event:
         self.sentence = "sentence" in table.get("reach", ())
         self.once = "once" in table.get("kind", ())  # a model is trained once: dsfact.matching.magnitude
         self.expected = "expected" in table.get("kind", ())  # a state expected by a deadline: grown_to_expected
-        self.part = "part" in table.get("kind", ())  # a part of any whole: told even beside the whole's own words
+        # a part of any whole, a later target: told even beside the claim's own words
+        self.part = not {"part", "later"}.isdisjoint(table.get("kind", ()))
         self.words, self.before, self.after, self.title, self.unless, self.purpose, self.deadline = (
             _Words(table.get(key, ())) for key in ("words", "before", "after", "title", "unless", "purpose", "deadline"))
 

@@ -38,6 +38,7 @@ def _words() -> dict:
             "function": frozenset(objects.get("function", ())),
             "object-end": _MARKS | frozenset(objects.get("end", ())),
             "referent": tuple(objects.get("referent", ())),
+            "join": tuple(objects.get("join", ())),
             "time-between": tables.get("time-between", {}),
             "comparison": tables.get("comparison", {}),
             "than": _Edges(tables.get("comparison", {}).get("than", ())),
@@ -225,6 +226,7 @@ def founds_other(text, q: Quantity, claim: Claim) -> bool:
     for h in verbs:  # "决定分拆成立「DeepSeek」": the verb after, one of the claim's too, has the object
         if h.start == a:
             a = h.end
+    a = _joined_verb(text, verbs, a, end)  # "发布并开源了Janus-Pro": the next verb's object
     b = a
     stops = _words()["object-end"]
     while b < min(end, a + OBJECT_REACH) and folded[b] not in stops and not (q.start <= b < q.end):
@@ -241,6 +243,24 @@ def founds_other(text, q: Quantity, claim: Claim) -> bool:
     if latin:
         return any(w[:1].isupper() for w in text.text[a:b].split())
     return not words.startswith(_referents())
+
+
+def _joined_verb(text, verbs, a: int, end: int) -> int:
+    """Where the object of a Chinese verb at offset `a` (right after it) begins when a joining word (nouns.words
+    [object] join: 并) ties it to another of the claim's verbs ("发布并开源了Janus-Pro": Janus-Pro is what both
+    name), after that verb and its 了; after the joining word when no verb of the claim follows ("发布并以MIT许可证
+    开源": what follows opens with 以, no object; "发布并收购了X": X is read); `a` when no joining word stands there."""
+    folded = text.folded
+    for word in _words()["join"]:
+        if folded.startswith(word, a):
+            k = a + len(word)
+            for h in verbs:
+                if h.start == k:
+                    k = h.end
+                    while k < end and folded[k] in " 了":
+                        k += 1
+            return k
+    return a
 
 
 def _latin_object(words: str) -> str:

@@ -15,6 +15,7 @@ from dsfact.matching.listlabels import measured_by, value_label
 from dsfact.matching.namednoun import naming_noun, without_acronyms
 from dsfact.matching.namehead import heads_phrase
 from dsfact.matching.pairedlists import listed_kinds
+from dsfact.matching.possessor import owned_before
 from dsfact.matching.recipients import compared_owner, recipient_before
 from dsfact.matching.respective import pair_by_name
 from dsfact.matching.text import means_in
@@ -207,7 +208,6 @@ _QUOTES = "\"'“”‘’「」『』《》"
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 
-_OWNED = lazy(r"(?:['’]s|s['’])\s+(?:[a-z]+\s+)?$")  # "SoftBank's $19 billion", "SoftBank's some $19bn"
 
 
 def carried(matcher, q, hit, ci: int, subjects: tuple[int, ...], hits, cues) -> int:
@@ -239,7 +239,7 @@ def _carried(matcher, q, hit, ci: int, subjects: tuple[int, ...], hits) -> int:
         tails = [" ".join(words[k:]) for k in range(1, len(words))]
     ends_in_metric = any(metric_of(_cue_key(tail, tail)[0], False) for tail in tails)
     metric_next = any(hit.end <= h.start <= hit.end + 2 and metric_of(h.cue, False) for h in hits)
-    own_before = _OWNED.search(folded, max(0, q.start - 30), q.start) is not None
+    own_before = owned_before(folded, q.start)  # "SoftBank's $19 billion" (not "America's": dsfact.matching.possessor)
     return attributive(folded, q.start, q.end, hit.start, hit.end, ends_in_metric, metric_next, own_before)
 
 
