@@ -1,0 +1,29 @@
+"""Rules that choose, once per text, the form of their words' pattern without the Chinese words (a text with no
+Chinese character cannot hold one) find what the full form finds on such a text; a Chinese text keeps the full form."""
+from __future__ import annotations
+
+from dsfact.fold import fold_text as fold
+from dsfact.fold import has_han
+from dsfact.matching import bodies, groupsum
+from dsfact.matching.cues import has_cjk
+
+_TEXTS = [
+    "Microsoft, Amazon, Alphabet and Meta are racing. Collectively, the four companies plan to spend $380 billion.",
+    "Between them, the big three will invest $500 billion; all four firms together spend more.",
+    "OpenAI, SoftBank and Oracle launched Stargate. The three companies will invest $500 billion over four years.",
+]
+
+
+def test_group_sum_words_plain_form_finds_the_same():
+    for text in map(fold, _TEXTS):
+        assert not has_han(text)
+        plain, full = groupsum._pattern().get(False), groupsum._pattern().get(True)
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in full.finditer(text)]
+        assert full.search(text) is not None
+
+
+def test_frame_closers_are_ruled_out_only_where_none_can_stand():
+    bodies.in_comparison_frame("", 0, 0)  # reads the words
+    _, closers, pattern, all_chinese = bodies._FRAME
+    assert closers and all_chinese == all(has_cjk(w) for w in closers)
+    assert pattern.search(fold("与OpenAI的每百万token 60美元相比，其价格为2.19美元")) is not None
