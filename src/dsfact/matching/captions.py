@@ -11,10 +11,12 @@ import bisect
 import re
 from functools import lru_cache
 
+from dsfact.numbers.patterns import lazy
+
 CAPTION_CHARS = 400  # a caption is a short paragraph
 CREDIT_CHARS = 80  # a credit line on its own is shorter still
 
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_LINE = lazy(r"[^\n]*\S[^\n]*")
 
 
 def in_caption(text, pos: int) -> bool:
