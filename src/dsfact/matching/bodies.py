@@ -64,7 +64,7 @@ def governed(folded: str, start: int) -> bool:
 
 
 _RATIOS = ("ratio", "factor")
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_DIGITS = lazy(r"\d+(?:\.\d+)?")
 
 
 _PRONOUNS: tuple[tuple[str, ...], tuple[str, ...]] | None = None
