@@ -27,3 +27,20 @@ def test_frame_closers_are_ruled_out_only_where_none_can_stand():
     _, closers, pattern, all_chinese = bodies._FRAME
     assert closers and all_chinese == all(has_cjk(w) for w in closers)
     assert pattern.search(fold("与OpenAI的每百万token 60美元相比，其价格为2.19美元")) is not None
+
+
+def test_share_base_test_first_agrees_with_the_pattern():
+    """comparison._share_base rules a name out by the end of the words before it before it searches share_words' plain
+    pattern: at every name position of these texts it says what the pattern alone says."""
+    from dsfact.matching.comparison import _share_base
+    from dsfact.matching.roles import lexicon
+
+    lex = lexicon()
+    texts = ["It charges 3.6% of what o1 charges.", "a tenth of what  gpt-4o costs", "half of what\no1 asks",
+             "one-third of  what o1 costs", "it is 3% of whatever o1 costs", "1/20 of what\tr1 costs", "of what o1"]
+    for text in map(fold, texts):
+        for start in range(len(text) + 1):
+            full = lex.share_words.get(False).search(text, max(0, start - 40), start) is not None
+            assert _share_base(lex, text, 0, start, start, False) == full, (text, start)
+    text = fold("It charges 3.6% of what o1 charges.")
+    assert _share_base(lex, text, 0, text.index("o1"), text.index("o1") + 2, False)  # (the test holds a match)
