@@ -44,3 +44,22 @@ def test_share_base_test_first_agrees_with_the_pattern():
             assert _share_base(lex, text, 0, start, start, False) == full, (text, start)
     text = fold("It charges 3.6% of what o1 charges.")
     assert _share_base(lex, text, 0, text.index("o1"), text.index("o1") + 2, False)  # (the test holds a match)
+
+
+def test_zone_words_before_a_date_are_read_as_their_pattern_read_them():
+    """when.east_of reads a zone word before a date with str.endswith, as `(?:words)\\s*$` searched in the
+    ZONE_BEFORE characters before it read it: each word, then only white space; nothing else after it."""
+    import re
+
+    from dsfact.matching import when
+
+    words = when._zone()[0]
+    assert words
+    pattern = re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\s*$")
+    for word in words:
+        for text in (word + "1月28日", word + " \n1月28日", word + "x1月28日", "x" * 9 + word[-1:] + "1月28日"):
+            start = text.index("1月")
+            expected = pattern.search(text, max(0, start - when.ZONE_BEFORE), start) is not None
+            if expected:
+                assert when.east_of(text, start, start + 5), text
+            assert text[max(0, start - when.ZONE_BEFORE):start].rstrip().endswith(words) == expected, text
