@@ -63,3 +63,24 @@ def test_zone_words_before_a_date_are_read_as_their_pattern_read_them():
             if expected:
                 assert when.east_of(text, start, start + 5), text
             assert text[max(0, start - when.ZONE_BEFORE):start].rstrip().endswith(words) == expected, text
+
+
+def test_chief_possessive_forms_find_the_same_matches():
+    """chief's possessive pattern, opened by a look-ahead of its first characters: the plain form (a text without
+    a Chinese character) finds what the full one finds there, and the full one finds the Chinese words too."""
+    import re
+
+    from dsfact.lang import words_by_script
+    from dsfact.matching.chief import _tables
+    from dsfact.matching.wordtables import spaced
+
+    latin, han = words_by_script("names", "chief")
+    bare = re.compile(r"(?<![\w])(?:%s)(?![\w])|%s" % (spaced(latin), spaced(han)))  # the pattern as it was
+    plain, full = _tables()[0]
+    for text in ("huang said his company lost $589 billion; her  firm, and this company", "其他的公司 他的公司市值",
+                 "rhis company his company's his firm2 her firm"):
+        spans = [m.span() for m in bare.finditer(text)]
+        assert [m.span() for m in full.finditer(text)] == spans
+        if not has_han(text):
+            assert [m.span() for m in plain.finditer(text)] == spans
+        assert spans

@@ -49,13 +49,13 @@ def caption_spans(text) -> tuple[tuple[int, int], ...]:
 
 def _captions(raw: str) -> tuple[tuple[int, int], ...]:
     credit, agency = _patterns()
-    if credit.search(raw) is None and agency.search(raw) is None:
+    if credit.search(raw) is None and ("|" not in raw or agency.search(raw) is None):  # (an agency follows a bar)
         return ()
     lines = [(m.start(), m.end()) for m in _LINE.finditer(raw)]
     out: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(lines):
         line = raw[a:b]
-        if credit.search(line) is None and agency.search(line) is None:
+        if credit.search(line) is None and ("|" not in line or agency.search(line) is None):
             continue
         if b - a <= CREDIT_CHARS and k > 0 and lines[k - 1][1] - lines[k - 1][0] <= CAPTION_CHARS:
             out.extend((lines[k - 1], (a, b)))  # "Issei Kato | Reuters" under the caption it credits
