@@ -84,3 +84,28 @@ def test_chief_possessive_forms_find_the_same_matches():
         if not has_han(text):
             assert [m.span() for m in plain.finditer(text)] == spans
         assert spans
+
+
+def test_stage_patterns_find_what_their_words_alone_find():
+    """stages._pattern opens with a look-ahead of its words' first characters and leaves out the Chinese words for a
+    text without a Chinese character: at every offset it finds the match the bare alternation finds."""
+    import re
+
+    from dsfact.lang import words_of
+    from dsfact.matching import stages
+
+    texts = ["Pre-training took 2.6M GPU hours; context length extension 119K; post-training 5K, in total 2.788M.",
+             "预训练阶段使用266.4万GPU小时，上下文扩展11.9万，后训练0.5万，总计278.8万GPU小时。",
+             "the re-pretraining and all three stages, every stage; fine-tuned on 1.5 trillion tokens"]
+    for key in ("stage-total", "stage-cost", "stage-part", "stage-later", "trained-stage", "stage-metric"):
+        words = words_of("roles", key, longest_first=True)
+        after = "" if key in ("stage-metric", "trained-stage") else "(?![a-z])"
+        bare = re.compile("|".join(r"(?<![a-z])%s%s" % (re.escape(w), after) if w.isascii() else re.escape(w)
+                                   for w in words) or "(?!)")
+        for text in map(fold, texts):
+            forms = [stages._pattern(key, True)] + ([stages._pattern(key, False)] if not has_han(text) else [])
+            for pos in range(len(text)):
+                found = bare.search(text, pos)
+                for form in forms:
+                    m = form.search(text, pos)
+                    assert (m and m.span()) == (found and found.span()), (key, text, pos)
