@@ -109,3 +109,20 @@ def test_stage_patterns_find_what_their_words_alone_find():
                 for form in forms:
                     m = form.search(text, pos)
                     assert (m and m.span()) == (found and found.span()), (key, text, pos)
+
+
+def test_credit_words_test_first_holds_wherever_the_pattern_matches():
+    """captions._may_credit lowers a text as re's IGNORECASE reads it: every character IGNORECASE matches to an
+    ASCII letter maps to it, so a text the credit pattern matches always passes the test."""
+    import re
+
+    from dsfact.matching import captions
+
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for char in set(re.findall(letter, everything, re.IGNORECASE)):
+            assert char.translate(captions._CASELESS).lower() == letter, hex(ord(char))
+    credit = captions._patterns()[0]
+    for text in ("Photo: Reuters", "PHOTO BY ſomeone", "Getty Imageſ", "İmage: x", "图片来源：路透", "no credit here"):
+        assert captions._may_credit(text) or credit.search(text) is None, text
+    assert captions._may_credit("Getty Imageſ") and credit.search("Getty Imageſ") is not None
