@@ -126,3 +126,22 @@ def test_credit_words_test_first_holds_wherever_the_pattern_matches():
     for text in ("Photo: Reuters", "PHOTO BY ſomeone", "Getty Imageſ", "İmage: x", "图片来源：路透", "no credit here"):
         assert captions._may_credit(text) or credit.search(text) is None, text
     assert captions._may_credit("Getty Imageſ") and credit.search("Getty Imageſ") is not None
+
+
+def test_glued_joint_and_count_end_tests_first_keep_their_answers():
+    """glued's joint pattern, opened by a look-ahead of a capital, finds the joints the bare look-behind finds;
+    toolmaker._past_count searches its count pattern only where the head ends as such a count can end."""
+    import re
+
+    from dsfact.matching import glued, toolmaker
+
+    bare = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+    for text in ("$0.55 input / $2.19 outputDeepSeek R1", "Output priceOpenAI o1 abcDe aB abCd", "priceOpenAIDeep"):
+        assert [m.start() for m in glued._JOINT.finditer(text)] == [m.start() for m in bare.finditer(text)]
+    heads = ("used just 2,048 ", "仅用2048", "trained on ", "used 10k ", "used 1.5万 ", "", "used ٣٤ ", "a 5,", "with 12 of ",
+             "on 2,048\n", "2.", "3千\t", "k", "12 k")
+    for head in heads:  # a head the count pattern matches ends, white space stripped, as the test asks
+        if toolmaker._COUNT_END.search(head) is not None:
+            last = head.rstrip()[-1:]
+            assert last.isdecimal() or last in (",", ".", "万", "千", "k"), head
+    assert toolmaker._past_count("used just 2,048 ") == "used" and toolmaker._past_count("trained on ") == "trained on "
