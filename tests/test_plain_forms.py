@@ -145,3 +145,27 @@ def test_glued_joint_and_count_end_tests_first_keep_their_answers():
             last = head.rstrip()[-1:]
             assert last.isdecimal() or last in (",", ".", "万", "千", "k"), head
     assert toolmaker._past_count("used just 2,048 ") == "used" and toolmaker._past_count("trained on ") == "trained on "
+
+
+def test_object_and_gate_word_lists_find_what_their_patterns_found():
+    """objects' and gate's word lists are Alternations now: at every offset of these texts each finds the match
+    (span and words) its former Pattern("{}", words) found, in either form."""
+    from dsfact.lang import load_words, words_of
+    from dsfact.matching import gate, objects
+    from dsfact.matching.wordtables import Pattern
+
+    lists = [words_of("names", "object-verb", k) for k in ("words", "before", "after")] + [
+        words_of("names", "rivalry", "words")]
+    tables = load_words("gate")
+    lists += [tuple(w) for w in tables.get("events", {}).values()] + [tuple(tables.get("hedges", {}).get("words", ()))]
+    finders = [objects._patterns()[k] for k in (0, 2, 3, 4)] + list(gate._word_patterns()[0].values()) + [
+        gate._word_patterns()[1]]
+    texts = ["R1 undercuts o1 at $2.19; DeepSeek beat OpenAI, reportedly launched V3 and may have released R1.",
+             "V3.2将V3和R1合二为一，据报道DeepSeek击败OpenAI，发布了R1。", "outperforms,outperformed undercut-undercuts"]
+    for words, finder in zip(lists, finders):
+        for chinese in (False, True):
+            pattern = Pattern("{}", tuple(words)).get(chinese)
+            for text in map(fold, texts):
+                for pos in range(len(text)):
+                    a, b = pattern.search(text, pos), finder.get(chinese).search(text, pos)
+                    assert (a and (a.span(), a.group())) == (b and ((b.start(), b.end()), b.group())), (text, pos)
