@@ -85,3 +85,20 @@ def test_a_question_answered_by_its_figure_is_one_sentence(text, sentences):
 def test_a_label_over_its_value_is_one_sentence(text, joined):
     i = text.index("\n")
     assert continues(text, i, i + 1) is joined
+
+
+def test_bare_heads_of_either_script_in_one_process():
+    """bare_head tries its Chinese pattern only where a Chinese character follows the sentence's head (the pattern
+    then compiles only for such a text): an English head before and after a Chinese one is found as before."""
+    from dsfact.fold import fold_text
+    from dsfact.matching.epithets import bare_head
+
+    def head(text):
+        folded = fold_text(text)
+        return bare_head(folded, 0, len(folded))
+
+    for _ in range(2):
+        assert head("The company, founded in 2023, spent $6 million.") == (0, 11)
+        assert head("该公司表示，训练成本为600万美元。") == (0, 3)
+        assert head("“这家公司”花了600万美元。") == (1, 5)
+        assert head("Nvidia said it spent $6 million.") is None

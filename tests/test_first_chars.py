@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dsfact.fold import has_han
 from dsfact.lang import load_words
 from dsfact.matching import fromto, pricemonth, session, undated
 from dsfact.numbers.patterns import led_by
@@ -66,10 +67,14 @@ _WORDS = ["from", "从", "由", "to", "到", "fromage", "afrom"]
 def test_a_stretch_without_a_from_word_holds_no_match_of_the_openers(text, a, cut):
     end = max(a, len(text) - cut)
     if not fromto._may_open(text, a, end):
-        assert fromto._words("before").search(text, a, end) is None
+        assert fromto._words("before", True).search(text, a, end) is None
     for stop in range(len(text) + 1):  # a head that ends with a match ends with a last part
-        if any(m.end() == stop for m in fromto._words("before").finditer(text[:stop])):
+        if any(m.end() == stop for m in fromto._words("before", True).finditer(text[:stop])):
             assert text[:stop].endswith(fromto._opener_parts()[1])
+    if not has_han(text):  # the form without the Chinese words, for a text with none, finds the same
+        for key in ("before", "words"):
+            assert [m.span() for m in fromto._words(key, False).finditer(text)] == \
+                [m.span() for m in fromto._words(key, True).finditer(text)]
 
 
 def test_no_test_where_a_match_may_begin_with_anything():

@@ -2,6 +2,7 @@
 ones on every text whose matched stretch holds no Chinese character, and mixed text keeps the full ones."""
 from dsfact.fold import fold_text as fold
 from dsfact.matching import apposition, saidhead
+from dsfact.matching.memo import LastText
 
 TEXTS = [
     "Trump said the venture will invest $500 billion, and Son promised the project would get $19 billion.",
@@ -13,6 +14,7 @@ TEXTS = [
 
 
 def _answers(folded, chinese_always: bool, monkeypatch):
+    monkeypatch.setattr(apposition, "_HEADS", LastText())  # (each form reads the line heads anew)
     if chinese_always:
         monkeypatch.setattr(saidhead, "has_han", lambda text: True)
         monkeypatch.setattr(apposition, "has_han", lambda text: True)
@@ -41,3 +43,13 @@ def test_the_texts_hold_leads_and_glosses_of_both_scripts():
     glossed = [t for t in map(fold, TEXTS) for s in range(len(t)) for e in range(s + 1, s + 12)
                if apposition.glossed(t, s, e, len(t))]
     assert len(glossed) >= 2
+
+
+def test_line_heads_are_kept_per_text():
+    """_line_head keeps each line's head for the text last asked about: a second text is read anew, and the
+    first read again gives what it gave."""
+    a, b = fold("1. $5.6 million: the cost"), fold("$5.6 million: the cost of V3")
+    assert apposition._line_head(a, 0) == 3
+    assert apposition._line_head(b, 0) == 0
+    assert apposition._line_head(a, 0) == 3
+    assert apposition.glossed(a, 3, 15, 17) == 1 and apposition.glossed(b, 0, 12, 14) == 1

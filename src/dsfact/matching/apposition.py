@@ -16,6 +16,7 @@ from dsfact.document.labels import OUTLINE_NUMBER, OUTLINE_NUMBER_PLAIN
 from dsfact.fold import has_han
 from dsfact.lang import words_by_script, words_of
 from dsfact.matching.cues import is_cjk
+from dsfact.matching.memo import LastText
 from dsfact.numbers.patterns import lazy
 
 _PATTERN: list = []  # the gap's pattern (a dash, or a comma: its group "comma") and the list joiners
@@ -143,12 +144,20 @@ _GLOSS_HEAD = lazy(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+|" + OUTLINE_NUMB
 _GLOSS_HEAD_PLAIN = lazy(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+|" + OUTLINE_NUMBER_PLAIN + ")?")  # no Chinese on its line
 
 
+_HEADS = LastText()  # the folded text last asked about -> where each line's head ends (_line_head)
+
+
 def _line_head(folded: str, line: int) -> int:
     """Where the bullet or number that opens the line at `line` ends (at `line` when there is none): the plain
-    pattern on a line with no Chinese character, whose outline numbers can then only be the plain ones."""
-    end = folded.find("\n", line)
-    head = _GLOSS_HEAD if has_han(folded[line:end if end >= 0 else len(folded)]) else _GLOSS_HEAD_PLAIN
-    return head.match(folded, line).end()
+    pattern on a line with no Chinese character, whose outline numbers can then only be the plain ones. Read
+    once per line of a text: glossed and titled ask it for each (figure, cue word) pair of the line."""
+    heads = _HEADS.of(folded)
+    found = heads.get(line)
+    if found is None:
+        end = folded.find("\n", line)
+        head = _GLOSS_HEAD if has_han(folded[line:end if end >= 0 else len(folded)]) else _GLOSS_HEAD_PLAIN
+        found = heads[line] = head.match(folded, line).end()
+    return found
 _GLOSS_MARK = lazy(r"[ \t]*(?:[:：—–]|--)[ \t]*")  # ("--": a dash typed in plain text)
 
 

@@ -8,7 +8,7 @@ import re
 
 from dsfact.fold import fold_text
 from dsfact.matching.comparison import in_frame, is_comparison, likened
-from dsfact.matching.cues import METRIC, SUBJECT, _cue_key
+from dsfact.matching.cues import METRIC, SUBJECT, _cue_key, has_cjk
 from dsfact.matching.family import (
     base_span,
     base_words,
@@ -64,7 +64,7 @@ def governed(folded: str, start: int) -> bool:
 
 
 _RATIOS = ("ratio", "factor")
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_DIGITS = lazy(r"\d+(?:\.\d+)?")
 
 
 _PRONOUNS: tuple[tuple[str, ...], tuple[str, ...]] | None = None
@@ -463,8 +463,9 @@ def in_comparison_frame(folded: str, start: int, end: int) -> bool:
 
         table = load_words("names").get("comparison-frame", {})
         closers = tuple(sorted(table.get("after", ()), key=len, reverse=True))
-        _FRAME = (tuple(table.get("before", ())), closers, re.compile("|".join(map(re.escape, closers)) or "(?!)"))
-    openers, closers, _ = _FRAME
+        _FRAME = (tuple(table.get("before", ())), closers, lazy("|".join(map(re.escape, closers)) or "(?!)"),
+                  all(map(has_cjk, closers)))  # (all Chinese: none stands in a text without a Chinese character)
+    openers, closers, _, _ = _FRAME
     if not openers or not folded[:start].rstrip().endswith(openers):
         return False
     stop = _CLAUSE_END.search(folded, end, end + 60)
@@ -481,7 +482,7 @@ def framed_only(text, q: Quantity, ci: int) -> bool:
     naming, folded = text.index.naming, text.folded
     if _FRAME is None:
         in_comparison_frame("", 0, 0)  # reads the words
-    if _FRAME[2].search(folded, sentence.start, q.start) is None:
+    if _FRAME[3] and not text.reader()._chinese or _FRAME[2].search(folded, sentence.start, q.start) is None:
         return False  # no closing word before the figure: no frame closes before it
     from dsfact.matching.pointers import pointed
 

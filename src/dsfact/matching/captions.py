@@ -11,10 +11,12 @@ import bisect
 import re
 from functools import lru_cache
 
+from dsfact.numbers.patterns import lazy
+
 CAPTION_CHARS = 400  # a caption is a short paragraph
 CREDIT_CHARS = 80  # a credit line on its own is shorter still
 
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_LINE = lazy(r"[^\n]*\S[^\n]*")
 
 
 def in_caption(text, pos: int) -> bool:
@@ -47,19 +49,41 @@ def caption_spans(text) -> tuple[tuple[int, int], ...]:
 
 def _captions(raw: str) -> tuple[tuple[int, int], ...]:
     credit, agency = _patterns()
-    if credit.search(raw) is None and agency.search(raw) is None:
+    credited = _may_credit(raw) and credit.search(raw) is not None
+    if not credited and ("|" not in raw or agency.search(raw) is None):  # (an agency follows a bar)
         return ()
     lines = [(m.start(), m.end()) for m in _LINE.finditer(raw)]
     out: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(lines):
         line = raw[a:b]
-        if credit.search(line) is None and agency.search(line) is None:
+        if credit.search(line) is None and ("|" not in line or agency.search(line) is None):
             continue
         if b - a <= CREDIT_CHARS and k > 0 and lines[k - 1][1] - lines[k - 1][0] <= CAPTION_CHARS:
             out.extend((lines[k - 1], (a, b)))  # "Issei Kato | Reuters" under the caption it credits
         elif b - a <= CAPTION_CHARS:
             out.append((a, b))  # "... January 27, 2025. REUTERS/Dado Ruvic", "... 2025. Issei Kato | Reuters"
     return tuple(sorted(set(out)))
+
+
+# The characters other than a letter's two cases that re's IGNORECASE matches to an ASCII letter: "İ" and "ı" to "i",
+# "ſ" to "s" (and "K", the Kelvin sign, whose lower case is "k"); "İ" is also the one character whose lower case is
+# two characters. Mapped so, a text lowered holds a credit word wherever the credit pattern matches in it.
+_CASELESS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _may_credit(raw: str) -> bool:
+    """Whether a credit word may stand in raw: each looked for with str.find in the text lowered as IGNORECASE
+    reads it, before the credit pattern is searched (its first characters are common letters, so that search
+    tries the whole alternation at most characters of a text)."""
+    lowered = raw.translate(_CASELESS).lower()
+    return any(w in lowered for w in _credit_words())
+
+
+@lru_cache(maxsize=1)
+def _credit_words() -> tuple[str, ...]:
+    from dsfact.lang import words_of
+
+    return tuple(w.lower() for w in words_of("sentences", "credit"))
 
 
 @lru_cache(maxsize=1)

@@ -13,12 +13,11 @@ name (dsfact.matching.text builds the hits), so every rule that reads a subject 
 billion off his company's market value" is Nvidia's loss, as "off Nvidia's market value" is."""
 from __future__ import annotations
 
-import re
-
+from dsfact.fold import has_han
 from dsfact.lang import words_by_script
 from dsfact.matching.cues import CueHit
 from dsfact.matching.wordtables import spaced
-from dsfact.numbers.patterns import lazy
+from dsfact.numbers.patterns import lazy, led_by
 
 _TITLE_GAP = (" ", "'s ", "’s ", "的", "")  # between the company's name and the title: "Nvidia CEO", "英伟达的创始人"
 _PERSON_LATIN = lazy(r"\s*(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+")  # "Jensen Huang", "Lisa T. Su"
@@ -29,12 +28,18 @@ _TABLES: tuple | None = None
 
 
 def _tables() -> tuple:
-    """(possessive pattern, Latin title words, Chinese title words), built on first use from names.words [chief]."""
+    """(possessive patterns: for a text without a Chinese character and for one with, Latin title words, Chinese
+    title words), built on first use from names.words [chief]. Each pattern opens with a look-ahead of its words'
+    first characters (led_by: the same matches): searched over a whole text, a pattern that opens with a look-behind
+    is otherwise tried in full at every character; the plain one leaves out the Chinese words, which cannot match
+    there (a class of Chinese first characters costs more to compile)."""
     global _TABLES
     if _TABLES is None:
         latin_words, han_words = words_by_script("names", "chief")
         latin_titles, han_titles = words_by_script("names", "chief", "before")
-        _TABLES = (re.compile(r"(?<![\w])(?:%s)(?![\w])|%s" % (spaced(latin_words), spaced(han_words))),
+        latin = r"(?<![\w])(?:%s)(?![\w])" % spaced(latin_words)
+        _TABLES = ((lazy(led_by(*latin_words) + latin), lazy(led_by(*latin_words, *han_words) + r"(?:%s|%s)"
+                                                             % (latin, spaced(han_words)))),
                    tuple(sorted(latin_titles, key=len, reverse=True)), tuple(sorted(han_titles, key=len, reverse=True)))
     return _TABLES
 
@@ -43,7 +48,7 @@ def chief_hits(text, hits: list[CueHit]) -> list[CueHit]:
     """The cue hits of a text, with each possessive of a chief's company read as a hit of that company's name
     (`text`, a TextCues being built: its index, text, folded text and sentences)."""
     folded = text.folded
-    possessive = _tables()[0]
+    possessive = _tables()[0][has_han(folded)]
     if not hits or not text.sentences or possessive.search(folded) is None:
         return hits
     added = []

@@ -10,9 +10,10 @@ from dsfact.document.cells import is_delimiter_row, is_pipe_row, lone_label, tab
 from dsfact.matching.cues import ENTITY, SUBJECT
 from dsfact.matching.text import line_start
 from dsfact.model import Quantity
+from dsfact.numbers.patterns import lazy
 
-_JOINT = re.compile(r"[ \t]+\|")  # the blanks after a row's closing pipe, and the next row's opening one
-_ROWS = re.compile(r"\|[ \t]+\|")  # two rows joined on one line: "| a | b | | 1 | 2 |"
+_JOINT = lazy(r"[ \t]+\|")  # the blanks after a row's closing pipe, and the next row's opening one
+_ROWS = lazy(r"\|[ \t]+\|")  # two rows joined on one line: "| a | b | | 1 | 2 |"
 
 
 def other_column(text, q: Quantity, ci: int) -> bool:

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.cues import SUBJECT, has_cjk
+from dsfact.numbers.patterns import lazy
 
 LATIN_WORDS = 3  # words between the comparison and the noun: "rivals the best models", "matches much larger models"
 LATIN_GAP = 40  # characters from the noun to the figure: "models that were trained on"
@@ -32,7 +33,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     nouns_latin, nouns_cjk = words_by_script("names", "compared-noun")
     latin = re.compile(r"\b(?:%s)\s+(?:[a-z][\w'’-]*\s+){0,%d}?(?:%s)\b"
                        % (alternation(before_latin), LATIN_WORDS, alternation(nouns_latin)))
-    return latin, re.compile(alternation(before_cjk)), re.compile(r"的\s?(?:%s)" % alternation(nouns_cjk))
+    # (the Chinese ones compiled when a figure with Chinese before it first asks)
+    return latin, lazy(alternation(before_cjk)), lazy(r"的\s?(?:%s)" % alternation(nouns_cjk))
 
 
 def of_compared_noun(text, q, ci: int) -> bool:

@@ -88,7 +88,22 @@ def _share_base(lex, folded: str, before: int, start: int, end: int, chinese: bo
     if chinese:
         return lex.share_before.get(True).search(folded, before, start) is not None \
             and lex.share_after.get(True).match(folded, end) is not None
-    return lex.share_words.get(False).search(folded, max(0, start - 40), start) is not None
+    window = folded[max(0, start - _SHARE_REACH):start]  # its plain pattern ends "\s+(?:{before})\s+$": a cheap test first
+    if not window[-1:].isspace() or not window.rstrip().endswith(_share_ends(lex)):
+        return False  # (most names: then the pattern is never compiled)
+    return lex.share_words.get(False).search(folded, max(0, start - _SHARE_REACH), start) is not None
+
+
+_SHARE_REACH = 40  # characters before a name where an English share and its "of what" stand
+_SHARE_ENDS: list[tuple[str, ...]] = []  # the last parts of names.words [share-of] `before` written without Chinese
+
+
+def _share_ends(lex) -> tuple[str, ...]:
+    """What a window must end with, white space stripped, for share_words' plain pattern to match at its end: the last
+    part of one of its `before` words (its second group; Pattern.get(False) keeps those without a Chinese character)."""
+    if not _SHARE_ENDS:
+        _SHARE_ENDS.append(tuple(w.split()[-1] for w in lex.share_words.groups[1] if not has_cjk(w)))
+    return _SHARE_ENDS[0]
 
 
 # what may stand between a name set against a subject and the next name of the same pair or list: the first

@@ -177,7 +177,7 @@ def _run(after: str) -> str:
     return after
 
 
-_LATIN_HEAD = re.compile(r" ?(?:[a-z0-9][a-z0-9 -]*)?")  # the Latin words that open a Chinese run ("gpu" of "gpu时间")
+_LATIN_HEAD = lazy(r" ?(?:[a-z0-9][a-z0-9 -]*)?")  # the Latin words that open a Chinese run ("gpu" of "gpu时间")
 
 
 _JOIN = lazy(r"\s*(?:/|&|and|or|和|与|及|或|、)\s*")  # what joins two chips' codes named together (all the gap)

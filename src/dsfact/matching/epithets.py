@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from dsfact.fold import has_han
 from dsfact.matching.bodies import governed
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.cues import has_cjk
@@ -85,7 +86,7 @@ def bare_head(folded: str, start: int, end: int) -> tuple[int, int] | None:
     at = start
     while at < end and folded[at] in _HEAD_LEAD:
         at += 1
-    for pattern in (latin, chinese):
+    for pattern in (latin, chinese) if has_han(folded[at:end]) else (latin,):  # (as epithet_at: none compiled)
         m = pattern.match(folded, at, end)
         if m is not None and not m.group(1) and " ".join(m.group(2).split()) in generic:
             return m.span()

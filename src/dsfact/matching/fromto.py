@@ -11,13 +11,14 @@ from dsfact.matching.wordtables import Pattern
 _GAP = 24  # characters of words between the "to" word and the figure after it ("to just", "to a mere")
 
 
-@lru_cache(maxsize=2)
-def _words(key: str) -> re.Pattern:
+@lru_cache(maxsize=4)
+def _words(key: str, chinese: bool) -> re.Pattern:
     """The words that open a change's "from" part ("before") or those of its "to" ("words"), as a pattern of whole
-    words, each compiled when first searched (a text with no "from" word never compiles the openers')."""
+    words, each compiled when first searched (a text with no "from" word never compiles the openers'), without
+    the Chinese words for a text that has no Chinese character (`chinese`: the FigureReader's, read once per text)."""
     from dsfact.lang import words_of
 
-    return Pattern("{}", words_of("roles", "from-to", key)).get(True)
+    return Pattern("{}", words_of("roles", "from-to", key)).get(chinese)
 
 
 @lru_cache(maxsize=1)
@@ -41,16 +42,16 @@ def in_from_part(text, q, hit) -> bool:
     """Whether the name at `hit` stands in the "from" part of a change whose "to" part is figure q, in q's
     clause (`text`, a TextMatcher): a "from" word before the name, then a figure of q's unit, then a "to" word
     with no figure between it and q."""
-    folded = text.folded
-    start = text.reader().clause_span(q.start)[0]
+    folded, reader = text.folded, text.reader()
+    start = reader.clause_span(q.start)[0]
     if hit.start < start:
         return False
     to = None
-    for m in _words("words").finditer(folded, max(hit.end, q.start - _GAP), q.start):
+    for m in _words("words", reader._chinese).finditer(folded, max(hit.end, q.start - _GAP), q.start):
         to = m
     if to is None or any(c.isdigit() for c in folded[to.end():q.start]):
         return False
-    opened = list(_words("before").finditer(folded, start, hit.start)) if _may_open(folded, start, hit.start) else []
+    opened = list(_words("before", reader._chinese).finditer(folded, start, hit.start)) if _may_open(folded, start, hit.start) else []
     if not opened:
         return False
     a = opened[-1].end()
@@ -62,12 +63,12 @@ def owned_in_from_part(text, q, ci: int) -> bool:
     names its owner, and not claim ci's subject: "cut the cost from a reported $78 million for GPT-4o to $5.6
     million" tells GPT-4o's $78 million, whatever the sentence's subject (roles.words [compared-owner] words
     lead the name)."""
-    folded = text.folded
-    start, end = text.reader().clause_span(q.start)
+    folded, reader = text.folded, text.reader()
+    start, end = reader.clause_span(q.start)
     if not _may_open(folded, start, q.start) \
-            or not any(m.end() <= q.start for m in _words("before").finditer(folded, start, q.start)):
+            or not any(m.end() <= q.start for m in _words("before", reader._chinese).finditer(folded, start, q.start)):
         return False
-    to = _words("words").search(folded, q.end, end)
+    to = _words("words", reader._chinese).search(folded, q.end, end)
     if to is None or any(x.start < to.start() for x in text.figures_in(q.end, to.start()) if x is not q):
         return False
     from dsfact.lang import words_of
@@ -102,11 +103,11 @@ def from_end(reader, k: int) -> int | None:
     a, b = reader.quantities[k - 1], reader.quantities[k]
     folded = reader.folded
     head = folded[max(0, a.start - 12):a.start].rstrip()
-    if not head.endswith(_opener_parts()[1]) or not any(m.end() == len(head) for m in _words("before").finditer(head)):
+    if not head.endswith(_opener_parts()[1]) or not any(m.end() == len(head) for m in _words("before", reader._chinese).finditer(head)):
         return None
     gap = folded[a.end:b.start]
     to = None
-    for m in _words("words").finditer(gap):
+    for m in _words("words", reader._chinese).finditer(gap):
         to = m
     if to is None or to.start() > _GAP or any(c.isdigit() or c in ",，;；" for c in gap):
         return None

@@ -22,7 +22,7 @@ from dsfact.matching.cues import has_cjk
 from dsfact.matching.evidence import evidence_of
 from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
 from dsfact.matching.text import CLAUSE_PENALTY, INF, line_start
-from dsfact.matching.wordtables import Pattern
+from dsfact.matching.wordtables import Alternation
 
 _FAR = math.log1p(3 * STRUCTURE_PENALTY)  # distances are read on a log scale, three headings away being 1
 _TITLE_LINE = 120  # characters: a line this short with no closing mark is a title or a label
@@ -203,13 +203,14 @@ def _words(matcher, at: int, words: str, topic: str) -> dict[str, float]:
 _PATTERNS: list = []
 
 
-def _word_patterns() -> tuple[dict[str, Pattern], Pattern]:
-    """The event words of each topic and the hedges (dsfact/lang/gate.words), as patterns compiled on first
-    use (dsfact.matching.wordtables.Pattern: Latin words whole, Chinese ones anywhere)."""
+def _word_patterns() -> tuple[dict[str, Alternation], Alternation]:
+    """The event words of each topic and the hedges (dsfact/lang/gate.words), found as their regex finds them
+    (dsfact.matching.wordtables.Alternation: Latin words whole, Chinese ones anywhere; no pattern of a whole list
+    to compile)."""
     if not _PATTERNS:
         from dsfact.lang import load_words
 
         tables = load_words("gate")
-        events = {topic: Pattern("{}", tuple(words)) for topic, words in tables.get("events", {}).items()}
-        _PATTERNS.append((events, Pattern("{}", tuple(tables.get("hedges", {}).get("words", ())))))
+        events = {topic: Alternation(tuple(words)) for topic, words in tables.get("events", {}).items()}
+        _PATTERNS.append((events, Alternation(tuple(tables.get("hedges", {}).get("words", ())))))
     return _PATTERNS[0]

@@ -10,7 +10,9 @@ import re
 
 from dsfact.matching.cues import CueHit
 
-_JOINT = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")  # "outpu|t|Deep": small letters, then a capitalised word
+# "outpu|t|Deep": small letters, then a capitalised word; the first look-ahead lets a search skip to the capitals (the
+# same matches: a pattern that opens with a look-behind is tried at every character of the text)
+_JOINT = re.compile(r"(?=[A-Z])(?<=[a-z]{3})(?=[A-Z][a-z])")
 _WINDOW = 60  # characters after a joint searched for a cue that begins there ("deepseek r1")
 
 

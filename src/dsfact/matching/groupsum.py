@@ -30,8 +30,8 @@ def group_left(reader, si: int, q, missing: list[int]) -> list[int]:
     """The claims of `missing` (whose subject the sentence `si` of the reader, a TextMatcher, lacks) that figure q
     may still borrow a subject for: all of them when no word of a group's sum stands before q in its sentence; else
     only those whose partners the group is, which it marks loose."""
-    start = reader.sentences[si].start
-    if _pattern().get(True).search(reader.folded, start, q.start) is None:
+    start = reader.sentences[si].start  # (without its Chinese words for a text with none: Pattern.get)
+    if _pattern().get(reader.reader()._chinese).search(reader.folded, start, q.start) is None:
         return missing
     partners = [ci for ci in missing if _partners_named(reader, ci, start)]
     reader._loose.update(partners)

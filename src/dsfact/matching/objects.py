@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dsfact.lang import words_of
 from dsfact.matching.cues import has_cjk
-from dsfact.matching.wordtables import Pattern
+from dsfact.matching.wordtables import Alternation, Pattern
 
 _VERB_REACH = 12  # characters between the body's name and its verb ("V3.2 now unifies", "V3.2将")
 _OBJECT_REACH = 40  # characters between the verb and the name it takes ("replaces both the older V3 and R1")
@@ -17,14 +17,16 @@ _PATTERNS: list = []  # [the verbs, the relative words after a comma, the object
 _CLAUSE_MARKS = ",;:，；：。!?！？"
 
 
-def _patterns() -> list[Pattern]:
+def _patterns() -> list[Pattern | Alternation]:
+    """The word lists alone as Alternations (found as their regex finds them, with no pattern of the whole list to
+    compile: most texts search a few windows with them), the relative words after a comma as a Pattern."""
     if not _PATTERNS:
 
-        _PATTERNS[:] = [Pattern("{}", words_of("names", "object-verb", "words")),
+        _PATTERNS[:] = [Alternation(words_of("names", "object-verb", "words")),
                         Pattern(r"[,，]\s*(?:{})", words_of("names", "relative", "words")),
-                        Pattern("{}", words_of("names", "object-verb", "before")),
-                        Pattern("{}", words_of("names", "object-verb", "after")),
-                        Pattern("{}", words_of("names", "rivalry", "words"))]
+                        Alternation(words_of("names", "object-verb", "before")),
+                        Alternation(words_of("names", "object-verb", "after")),
+                        Alternation(words_of("names", "rivalry", "words"))]
     return _PATTERNS
 
 

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.wordtables import spaced
+from dsfact.numbers.patterns import lazy
 
 WORDS_BETWEEN = 2  # English words that may stand between "of the" and the whole ("of the roughly 260,000")
 REACH_CJK = 16  # characters between the whole and its part in Chinese ("26万块英伟达GPU中获得5万块")
@@ -35,8 +36,8 @@ def _patterns() -> tuple[tuple[re.Pattern, re.Pattern], tuple[tuple[str, ...], t
     its part: each as (a part and its whole, the whole only)."""
     from dsfact.lang import words_of
 
-    def english(key: str) -> re.Pattern:
-        return re.compile(r"\s+(?:" + spaced(words_of("roles", "part-of", key))
+    def english(key: str) -> re.Pattern:  # (compiled when first searched: most figures have no larger one beside)
+        return lazy(r"\s+(?:" + spaced(words_of("roles", "part-of", key))
                           + rf")(?:\s+[a-z][a-z'’-]*){{0,{WORDS_BETWEEN}}}?\s+$")
 
     def chinese(key: str) -> tuple[str, ...]:

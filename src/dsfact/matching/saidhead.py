@@ -14,6 +14,7 @@ the lead may point back (dsfact.matching.referents: referred_back, spoken_lead).
 from __future__ import annotations
 
 from dsfact.fold import has_han
+from dsfact.numbers.patterns import lazy
 
 _LEAD_LATIN = 4  # a speaker's name: at most this many Latin words ...
 _LEAD_CJK = 6  # ... or Chinese characters
@@ -67,7 +68,7 @@ def _patterns(chinese: bool) -> tuple:
             re.compile(name % (alternatives(speech, True), r"(?:\s+reporters)?(?:\s+that)?", alternatives(speech, False))),
             re.compile(name % (alternatives(verbs, True), "", alternatives(verbs, False))),
             cjk_object,
-            re.compile(r"\b(?:%s)\b" % alternatives(words_of("names", "speaker-lead", "verb-after"), True)),
+            lazy(r"\b(?:%s)\b" % alternatives(words_of("names", "speaker-lead", "verb-after"), True)),  # (rarely asked)
             tuple(w for w in words_of("names", "speaker-lead", "verb-after") if not w.isascii()),
             words_of("names", "speaker-lead", "after"),
         )

@@ -12,24 +12,30 @@ from __future__ import annotations
 
 import re
 
+from dsfact.matching.cues import has_cjk
 from dsfact.matching.pertext import kept
 from dsfact.model import Claim, Quantity
+from dsfact.numbers.patterns import led_by
 from dsfact.numbers.words import is_money
 
-_RX: dict[str, re.Pattern] = {}
+_RX: dict[tuple[str, bool], re.Pattern] = {}
 TOTAL_REACH = 16  # characters after a figure where a word of the stages summed is still its own (" in total")
 BREAKDOWN_REACH = 160  # characters either side of a pre-training figure where another stage's word makes a breakdown
 
 
-def _pattern(key: str) -> re.Pattern:
-    found = _RX.get(key)
+def _pattern(key: str, chinese: bool = True) -> re.Pattern:
+    """The words of roles.words [key] as one pattern; without `chinese` (text with no Chinese character, where they
+    cannot match), without the Chinese ones."""
+    found = _RX.get((key, chinese))
     if found is None:
         from dsfact.lang import words_of
 
-        words = words_of("roles", key, longest_first=True)
+        words = [w for w in words_of("roles", key, longest_first=True) if chinese or not has_cjk(w)]
         after = "" if key in ("stage-metric", "trained-stage") else "(?![a-z])"  # it may go on: "pre-trained"
-        found = _RX[key] = re.compile("|".join(r"(?<![a-z])%s%s" % (re.escape(w), after) if w.isascii()
-                                               else re.escape(w) for w in words) or "(?!)")
+        # opened by a look-ahead of the words' first characters (led_by: the same matches): an alternation whose
+        # words each open with a look-behind is otherwise tried in full at every character of a clause
+        found = _RX[key, chinese] = re.compile(led_by(*words) + "(?:" + ("|".join(
+            r"(?<![a-z])%s%s" % (re.escape(w), after) if w.isascii() else re.escape(w) for w in words) or "(?!)") + ")")
     return found
 
 
@@ -57,11 +63,12 @@ def _stage_told(matcher, q: Quantity) -> bool:
     label = _row_label(matcher, q)
     if label is not None:
         spans.append(label)
-    if any(_pattern("stage-total").search(folded, a, min(b, q.end + TOTAL_REACH) if a == start else b) for a, b in spans):
+    chinese = matcher.reader()._chinese
+    if any(_pattern("stage-total", chinese).search(folded, a, min(b, q.end + TOTAL_REACH) if a == start else b) for a, b in spans):
         return False
-    if not any(_pattern("stage-cost").search(folded, a, b) for a, b in spans) and not (
-            any(_pattern("stage-part").search(folded, a, b) for a, b in spans)
-            and _pattern("stage-cost").search(folded, max(0, q.start - BREAKDOWN_REACH), q.end + BREAKDOWN_REACH)):
+    if not any(_pattern("stage-cost", chinese).search(folded, a, b) for a, b in spans) and not (
+            any(_pattern("stage-part", chinese).search(folded, a, b) for a, b in spans)
+            and _pattern("stage-cost", chinese).search(folded, max(0, q.start - BREAKDOWN_REACH), q.end + BREAKDOWN_REACH)):
         return False
     return True
 
@@ -75,8 +82,9 @@ def later_stage_tokens(matcher, q: Quantity, claim: Claim) -> bool:
         return False
     folded = matcher.folded
     start, end = matcher.reader().clause_span(q.start)
-    return _pattern("stage-later").search(folded, start, end) is not None \
-        and _pattern("trained-stage").search(folded, start, end) is None
+    chinese = matcher.reader()._chinese
+    return _pattern("stage-later", chinese).search(folded, start, end) is not None \
+        and _pattern("trained-stage", chinese).search(folded, start, end) is None
 
 
 def stage_part(matcher, q: Quantity, claim: Claim) -> bool:

@@ -38,7 +38,8 @@ def _past_count(head: str) -> str:
         if head.endswith(" " + w) and head[:-len(w)].rstrip(" ")[-1:].isdigit():
             head = head[:-len(w)].rstrip(" ")
             break
-    m = _COUNT_END.search(head)
+    last = head.rstrip()[-1:]  # what a count's match ends with, before its white space: a cheap test first
+    m = _COUNT_END.search(head) if last.isdecimal() or last in (",", ".", "万", "千", "k") else None
     if m is None:
         return head
     head = head[:m.start()].rstrip(" ")

@@ -51,12 +51,12 @@ def _alternation(words) -> str:
 
 
 @lru_cache(maxsize=1)
-def _zone() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _zone() -> tuple[tuple[str, ...], re.Pattern, re.Pattern]:
     from dsfact.lang import load_words
 
     times = load_words("time")
     table = times.get("zone", {})
-    return (re.compile(r"(?:" + _alternation(table.get("before", ())) + r")\s*$"),
+    return (tuple(table.get("before", ())),  # the words that may end what stands before a date (no pattern to compile)
             re.compile(r"[\s,，]*[(（]?\s*(?:" + _alternation(table.get("after", ())) + ")"),
             lazy(r"(?<![a-z])(?:" + _alternation(times.get("week", {}).get("previous", ())) + r")\s*$"))  # weekdays only
 
@@ -79,7 +79,7 @@ def east_of(folded: str, start: int, end: int) -> bool:
     ("28日凌晨", "周二清晨"), or after the date a weekday heads ("Tuesday, January 28 (AEDT)": the zone of the
     date is its weekday's too)."""
     before, after, _ = _zone()
-    if before.search(folded, max(0, start - ZONE_BEFORE), start) is not None \
+    if folded[max(0, start - ZONE_BEFORE):start].rstrip().endswith(before) \
             or after.match(folded, end, end + ZONE_AFTER) is not None:
         return True
     dated = _WEEKDAY_DATE.match(folded, end) if folded[end:end + 1] in {",", " "} else None

@@ -7,9 +7,9 @@ it, as does any date that gives a month or a day (dsfact.matching.doubt asks thi
 the figure in the claim's year)."""
 from __future__ import annotations
 
-import re
+from dsfact.numbers.patterns import lazy
 
-_YEAR = re.compile(r"^\d{4}$")
+_YEAR = lazy(r"^\d{4}$")
 
 
 def year_apart(text, q, time: str) -> bool:

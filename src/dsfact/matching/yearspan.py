@@ -27,7 +27,7 @@ def _words() -> tuple[re.Pattern, tuple[str, ...]]:
     Chinese words right before a year."""
     from dsfact.lang import words_of
 
-    gap = re.compile(r"\s+(?:" + spaced(words_of("time", "year-move", "between")) + r")\s+")
+    gap = lazy(r"\s+(?:" + spaced(words_of("time", "year-move", "between")) + r")\s+")
     return gap, tuple(words_of("time", "year-move", "before"))
 
 

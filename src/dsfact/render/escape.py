@@ -18,8 +18,8 @@ from dsfact.numbers.patterns import lazy
 # C0 and C1 control characters and DEL; line and paragraph separators; the bidirectional controls (they
 # reorder what a terminal shows); lone surrogates (a name that is not UTF-8, decoded with surrogateescape).
 # Written as three alternatives, none a class of more than two runs past U+00FF: re compiles such a class
-# into a large table built in Python.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f]|(?=[\u200e\u200f\u2028-\u202e]).|(?=[\u2066-\u2069\ud800-\udfff]).")
+# into a large table built in Python. Compiled when first asked (a run of jsonl or lines output may never ask).
+_UNSAFE = lazy("[\x00-\x1f\x7f-\x9f]|(?=[\u200e\u200f\u2028-\u202e]).|(?=[\u2066-\u2069\ud800-\udfff]).")
 _SURROGATE = lazy("[\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
