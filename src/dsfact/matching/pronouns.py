@@ -129,6 +129,9 @@ def _across(text, before, q, missing: list[int], subject_d: dict[int, float], pe
     if gap not in ("", "the"):
         return False  # "Shares of Nvidia fell": no name opens the sentence; borrowing decides
     given = [ci for ci in missing if ci in subjects]
+    if given and names_company(folded, head_after_lead(folded, text.sentences[text.sentence_of(q.start)].start, q.start),
+                               q.start) and nearer_company(text, text.sentence_of(before.start), first.end):
+        return True  # "... a day after Microsoft briefed investors.¶The company will invest ...": Microsoft's
     for ci in given:
         subject_d[ci] = min(subject_d.get(ci, INF), penalty + q.start - first.end)
         others = any(hit.cue != first.cue and (ent or ci not in subs) and not is_comparison(folded, hit.start, hit.end)
