@@ -43,6 +43,7 @@ from dsfact.matching.others import party_before
 from dsfact.matching.ownername import not_rival
 from dsfact.matching.ownwords import kind_carried, moved_from, own_kind_kept, rate_kind
 from dsfact.matching.periods import counted_span
+from dsfact.matching.pledgedto import pledged_to
 from dsfact.matching.pointedexclude import pointed_exclusions
 from dsfact.matching.pointers import former_latter, pointed, pointed_past
 from dsfact.matching.present import present_at, says_where
@@ -234,6 +235,7 @@ class TextMatcher(TextCues):
         if self.says_respectively(si):
             self._respectively(q, quantities, sentence, hits, cues.subject)
         self._firm, self._loose = set(), set()  # subjects a pronoun carries from the sentence before; as another model's
+        self._loose.update(pledged_to(self, q, si))  # "pledged $19 billion for Stargate": one party's part of the plan
         if former_latter(self, si, q, cues):  # "The former was trained on 2,048 GPUs": the pair's first
             return self._ranked(q, sentence, cues)
         recalled_metric(self, si, q, cues, family, SENTENCE_PENALTY)  # "the $6 million figure": the metric before

@@ -2,7 +2,9 @@
 the subject the sentence before it opens with.
 
 Within a paragraph, firmly, whoever that sentence names after it: "DeepSeek-V3 rivals closed models (GPT-4o,
-Claude). Its training cost $5.6 million." When that sentence opens with a later version of a registered model
+Claude). Its training cost $5.6 million." A pronoun that names a company ("the company", 该公司) takes no name
+when a company the registry lists as another body is named after that opening name (dsfact.matching.companypronoun:
+"Stargate was unveiled a day after Microsoft briefed investors. The company ..." is Microsoft's). When that sentence opens with a later version of a registered model
 ("DeepSeek-V3.2-Exp is an experimental step on the V3 track. It was released in September 2025", V3.2-Exp 是 V3
 轨道的实验版本。该版本于……发布), the pronoun is that version's: no registered name after it is borrowed.
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from dsfact.matching.bodies import lent_by_other, opens_with_pronoun
 from dsfact.matching.capitals import opens_with_other
+from dsfact.matching.companypronoun import names_company, nearer_company
 from dsfact.matching.comparison import is_comparison
 from dsfact.matching.laterversion import later_version_in
 from dsfact.matching.leads import members_only
@@ -78,6 +81,9 @@ def _within(text, si: int, q, missing: list[int], subject_d: dict[int, float], p
             return True  # "V3.2-Exp is a step on the V3 track. It was released in September 2025": V3.2-Exp's
         if entity or subjects:
             given = [ci for ci in missing if ci in subjects]
+            if given and names_company(text.folded, head_after_lead(text.folded, text.sentences[si].start, q.start), q.start) \
+                    and nearer_company(text, si - 1, hit.end):
+                return True  # "Stargate was unveiled a day after Microsoft briefed investors. The company ...": Microsoft's
             for ci in given:
                 subject_d[ci] = min(subject_d.get(ci, INF), penalty + q.start - hit.end)
                 if lent_by_other(text, ci, before.start, before.end):
@@ -138,6 +144,9 @@ def _across(text, before, q, missing: list[int], subject_d: dict[int, float], pe
     if gap not in ("", "the"):
         return False  # "Shares of Nvidia fell": no name opens the sentence; borrowing decides
     given = [ci for ci in missing if ci in subjects]
+    if given and names_company(folded, head_after_lead(folded, text.sentences[text.sentence_of(q.start)].start, q.start),
+                               q.start) and nearer_company(text, text.sentence_of(before.start), first.end):
+        return True  # "... a day after Microsoft briefed investors.¶The company will invest ...": Microsoft's
     for ci in given:
         subject_d[ci] = min(subject_d.get(ci, INF), penalty + q.start - first.end)
         others = any(hit.cue != first.cue and (ent or ci not in subs) and not is_comparison(folded, hit.start, hit.end)
