@@ -107,16 +107,4 @@ def _names_listed(matcher, hits, start: int, end: int) -> list[tuple[int, ...]]:
     """The names between offsets start and end, in order, each as the claims it is a subject of. A name counts
     in the list even when it is no subject of a claim that fits the figures ("微软和英伟达分别下跌2%和17%": 2% is
     Microsoft's, an unregistered entity that holds a place no claim takes)."""
-    names: list[tuple[int, ...]] = []
-    for hit in hits:
-        if hit.end > end:
-            break
-        if hit.start < start:
-            continue
-        roles = matcher.roles_of(hit)
-        claims = tuple(ci for ci, role in roles if role == "subject")
-        if not claims and any(role == "entity" for _, role in roles):
-            claims = (-1 - hit.start,)
-        if claims and claims not in names:
-            names.append(claims)
-    return names
+    return [claims for claims, _ in _names_with_hits(matcher, hits, start, end)]
