@@ -1,7 +1,7 @@
 """Premarket trading of a named day as the time of writing. A story that tells the premarket session of a day it
-names ("chip stocks are gaining in premarket trading Tuesday", "Tuesday's premarket", 周二盘前, 週二美股盤前) was
-written before that day's open: the moves it tells of that day without a day of their own ("Nvidia shares jumped
-nearly 5%, while Broadcom climbed 4%", "英伟达涨近5%") are premarket moves, not the day's close, and may agree with
+names ("chipmakers are climbing in premarket trading Tuesday", "Tuesday's premarket", 周二盘前, 週二美股盤前) was
+written before that day's open: the moves it tells of that day without a day of their own ("Nvidia shares
+jumped about 5%, while AMD added 2%", "英伟达涨近5%") are premarket moves, not the day's close, and may agree with
 a claim of the day's close but never contradict it (dsfact.matching.session reads the mark as it reads an hour of
 the session). The mark is tight: its day is the one named right beside the premarket word (within DAY_BEFORE
 characters before it, or right after it, perhaps after "on"), not another day its sentence recalls ("rose 5% in

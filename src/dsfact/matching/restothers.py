@@ -1,11 +1,12 @@
-"""A part whose whole's rest is left to others: "the EU would assist 50 billion euros with the rest promised by
-providers, investors and industry", "歐盟將出資500億歐元，其餘由企業和投資者承擔", "欧盟出资500亿欧元，其余来自私营部门".
-Such words, right after a sum in its sentence (within REACH characters, with no other figure of its unit between),
-tell that the sum is its subject's own share of a plan and that the plan's total is larger: the share is not
-the total a claim records and never contradicts it (it may agree). A sum after the words is not touched ("..., with
-the rest promised by industry, for a total of 300 billion euros" is the total, still judged), nor one its own
-clause names a total (synonyms.words [total]: "a total of", 总额), nor a percentage
-("holds 60%, the rest by its partners" is a share already). Words: roles.words [rest-others]."""
+"""A part whose whole's rest is left to others: "the EU will put up €50 billion, with the rest pledged by investors and
+industry", "歐盟將出資500億歐元，其餘由企業和投資者承擔", "欧盟出资500亿欧元，其余来自私营部门", "will buy 50,000 Nvidia GPUs,
+with the rest coming from Samsung and SK". Such words, right after a sum or a count in its sentence (within REACH
+characters, with no other figure of its unit between), tell that the figure is its subject's own share of a plan
+and that the plan's total is larger: the share is not the total a claim records and never contradicts it (it may
+agree). A figure after the words is not touched ("..., with the rest promised by industry, for a total of 300
+billion euros" is the total, still judged), nor one its own clause names a total (synonyms.words [total]: "a total
+of", 总额), nor a percentage ("holds 60%, the rest by its partners" is a share already). Words: roles.words
+[rest-others]."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -26,7 +27,7 @@ def _words():
 def rest_to_others(text, q) -> bool:
     """Whether a sum q is followed in its sentence, within REACH characters and before any other figure of its
     unit, by words that leave the rest of its whole to others (`text`: a TextMatcher)."""
-    if q.unit in ("pct", "date", "count") or text._quantities is None:
+    if q.unit in ("pct", "date") or text._quantities is None:
         return False
     sentence = text.sentences[text.sentence_of(q.start)]
     end = min(sentence.end, q.end + REACH)
