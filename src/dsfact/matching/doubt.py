@@ -33,6 +33,7 @@ from dsfact.matching.pastsaid import recalls_statement
 from dsfact.matching.pricemonth import priced_as_latest, priced_in_other_month, priced_later
 from dsfact.matching.quarteryear import year_with_quarter
 from dsfact.matching.recalledmonth import dated_tags, recalled_in_month
+from dsfact.matching.restothers import rest_to_others
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
 from dsfact.matching.sessionrange import out_of_session, scale_slipped
@@ -100,7 +101,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
     if _in_doubt(text, q, claim) or _discount_price(text, q, claim) or placed_by_day_before(text.reader(), q):
         return ANOTHER_DAY
     if _after_parts(text, q) or grows_after(text, q) or snapshot_of_extreme(text, q, claim) and not out_of_session(text, q, claim) \
-            or share_told(text, q) or broken_down(text, q) \
+            or share_told(text, q) or broken_down(text, q) or rest_to_others(text, q) \
             or part_of_total(text, q, claim) or parts_of_claim(text, q, claim) \
             or blended_price(text, q, claim) or spans_bounded_part(text, q, claim):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low

@@ -20,11 +20,13 @@ close ("closed", 收盘). Three marks place a figure there:
 A mark is tight: a sentence that names the close marks nothing (its writer knows the close), nor does an
 hour beside an extreme of the day ("as much as 18% in early trading", 盘中一度) or told as an earlier
 episode ("fell 17% after dropping 12% in early trading"): a story written after the close tells the day's
-range too; nor a forecast of a longer period ("on track for its worst month"). The day's intraday-low claims keep their own words (roles.words)."""
+range too; nor a forecast of a longer period ("on track for its worst month"). Premarket trading of a day named
+beside it ("premarket trading Tuesday", 周二盘前) marks that day's moves (dsfact.matching.premarketday). The day's intraday-low claims keep their own words (roles.words)."""
 from __future__ import annotations
 
 import re
 
+from dsfact.matching.premarketday import SessionDays, premarket_days
 from dsfact.matching.sessionstamp import stamped_in_session
 from dsfact.matching.wordparts import grouped_by_part
 from dsfact.matching.wordtables import word_places, word_starting
@@ -260,7 +262,8 @@ def _of_day(days: frozenset[str], time: str, text) -> bool:
     import datetime
 
     claim = datetime.date(*map(int, time.split("-")))
-    later = 1 if text.reader()._chinese else 0  # (read once per text, as every rule reads it)
+    later = 0 if isinstance(days, SessionDays) else 1 if text.reader()._chinese else 0  # (a premarket's day is
+    # the US day it names: premarketday)
     for d in days:
         if d.startswith("weekday:"):
             if (int(d[8]) - claim.weekday()) % 7 <= later:
@@ -305,9 +308,11 @@ def _written_during(text) -> dict[int, list[frozenset[str]]]:
     covered: dict[int, list[frozenset[str]]] = {}
     for si in found:
         s = sentences[si]
-        if si not in lines and (not marks_writing(folded, s.start, s.end) or _other_market(text, si)):
+        early = premarket_days(text, si, _words()[2].get("premarket", ())) \
+            if si not in lines and not names_close(folded, s.start, s.end) else None  # "premarket trading Tuesday"
+        if si not in lines and (not (early or marks_writing(folded, s.start, s.end)) or _other_market(text, si)):
             continue  # ("In early trading, Japan's Nikkei fell 1.5%": Tokyo's session, not the one of the claims)
-        days = _days(text, si)
+        days = early or _days(text, si)
         covered.setdefault(si, []).append(days)
         for step in (-1, 1):
             k = si + step

@@ -155,7 +155,7 @@ class _Context:
         after = w[a.end:a.end + 4]
         if after.lstrip().startswith(("财年", "财政", "年度")):
             return a.end
-        plural = r.plural_next.match(w, a.end)
+        plural = r.plural_next.match(w, a.end) and not r.year_outcome.match(w, a.end)  # "in 2024 gains" is a year
         if r.year_prep.search(w, max(0, start - 14), start) and not plural:
             return self._emit_date(start, a.end, core.digits)
         if 1900 <= core.value <= 2039 and r.entry_year.match(w, a.end) \

@@ -160,6 +160,8 @@ def _dates(r: _Rx) -> None:
     # (names between, a model's too: "a cluster of 2048 NVIDIA H800 GPUs", "of 2048 H800s", is no year)
     r.plural_next = _compile(r"\s+(?:[A-Z][A-Za-z0-9-]*\s+){0,2}(?!(?:was|is|has|its|this|as|us|"
                                r"his|plus|always|perhaps|thus|less|yes|does|was)\b)[A-Za-z][A-Za-z0-9]*s\b")
+    # (but a plural of what a year yields leaves the year one: "180% in 2024 gains")
+    r.year_outcome = _compile(r"(?i)\s+(?:" + "|".join(re.escape(x) for x in w.year_outcomes) + r")\b")
 
 
 def _not_amounts(r: _Rx) -> None:

@@ -34,6 +34,7 @@ class Words:
     phrasal: dict[str, tuple[str, ...]]  # "up"/"down" -> verbs before it that make no move ("making up")
     relative_years: dict[str, int]  # 去年, last -> -1
     year_words: tuple[str, ...]  # words before a number that make it a year
+    year_outcomes: tuple[str, ...]  # plurals after such a year that leave it a year: "in 2024 gains"
     clock_before: tuple[str, ...]  # words before an hour of the clock told in Chinese: 凌晨5点
     clock_after: tuple[str, ...]  # words after an hour of the clock told in English: 5 a.m.
     slash_date: dict[str, tuple[str, ...]]  # before/after -> words that make a month/day pair a date: 於1/27
@@ -99,6 +100,7 @@ def from_tables(tables: Tables) -> Words:
         phrasal=dict(t["phrasal"]),
         relative_years=_valued(t["relative-years"]),
         year_words=t["year-words"].get("before", ()),
+        year_outcomes=t["year-words"].get("outcome", ()),
         clock_before=t["clock-hours"].get("before", ()),
         clock_after=t["clock-hours"].get("after", ()),
         slash_date=dict(t["slash-dates"]),
