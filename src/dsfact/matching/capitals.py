@@ -229,7 +229,7 @@ def _unregistered(text, q: Quantity) -> float:
 
 def _relative_subject(text, name: list, q: Quantity) -> bool:
     """Whether a compared name opens a clause of its own after a word of names.words [free-relative] ("half of
-    what Blackstone expects to see invested over the next five years") that holds figure q, with no figure
+    what Acme Capital thinks will be spent over the coming five years") that holds figure q, with no figure
     between them: the clause's subject, and q its own."""
     from dsfact.lang import word_set
 

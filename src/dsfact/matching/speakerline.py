@@ -1,5 +1,5 @@
-"""A sentence that only tells who said the quote before it: '"... a new company that will invest $500 billion."
-President Trump said after the announcement.', '“……”特朗普表示。' A quote that ends with its own full stop leaves
+"""A sentence that only tells who said the quote before it: '"... the venture will put $500 billion to work."
+the President told reporters on Tuesday.', '“……”特朗普表示。' A quote that ends with its own full stop leaves
 its attribution a sentence of its own; the speaker named there, an official who announces what others fund
 (names.words [announcer], as in dsfact.matching.announcer), is no subject that sentence gives the sentences after
 it, nor a body that turns the story away from the subject the quote was about: a later figure's search for a

@@ -56,8 +56,8 @@ def time_fits(claim_time: str, tags: tuple[str, ...], year: int | None = None, d
 
 def month_unplaced(claim_time: str, tags: tuple[str, ...], year: int | None = None, day: str | None = None) -> bool:
     """Whether the only time words that keep a figure from a claim tied to a day are "last January" of the claim's
-    own month, in a text whose full date is not known ("the start-up that wiped $600 billion off Nvidia's value in
-    a single day last January", in an undated piece a year on): which January it is goes untold, so the figure
+    own month, in a text whose full date is not known ("the start-up that cost Nvidia close to $600 billion of value
+    in one session last January", in an undated piece a year on): which January it is goes untold, so the figure
     may agree with the claim, never contradict it (the matcher binds it loosely)."""
     if day and not day.startswith("--"):
         return False
