@@ -49,3 +49,14 @@ def test_index_is_bounded():
     for k in range(600):
         assert word_starting("abc", tuple(f"z{k}-{j}" for j in range(9)) + ("abc",)) == "abc"
     assert len(wordedges._BY_FIRST) <= 256
+
+
+def test_any_word_in_reads_words_as_word_places_does():
+    """any_word_in finds a Latin word only whole and a Chinese one anywhere, within its span only."""
+    from dsfact.matching.wordedges import any_word_in
+
+    text = "the cost overruns; 软银共同出资"
+    assert any_word_in(text, ("cost",)) and not any_word_in(text, ("over",))
+    assert any_word_in(text, ("共同",)) and not any_word_in(text, ("共同",), 0, 20)
+    assert not any_word_in(text, ("the",), 1) and any_word_in(text[4:], ("cost",))
+    assert not any_word_in(text, ())

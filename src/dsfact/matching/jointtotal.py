@@ -8,7 +8,7 @@ jointly invest $500 billion in Stargate", 软银与OpenAI共同投资5000亿美�
 from __future__ import annotations
 
 from dsfact.lang import words_of
-from dsfact.matching.wordedges import word_ending, word_places
+from dsfact.matching.wordedges import any_word_in, word_ending
 
 ARTICLES = frozenset(("the", "its", "their"))  # words between the joining word and the name: "and the EU"
 REACH = 24  # characters before the name read for the joining word
@@ -32,5 +32,4 @@ def joint_total(text, q, ci: int) -> bool:
         head = head[:len(head) - len(last)].rstrip()
     if word_ending(head, words_of("names", "joint-total", "before", longest_first=True)) is None:
         return False
-    return any(next(word_places(folded, w, nearest.end, q.start), None) is not None
-               for w in words_of("names", "joint-total"))
+    return any_word_in(folded, words_of("names", "joint-total"), nearest.end, q.start)

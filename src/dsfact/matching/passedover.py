@@ -21,7 +21,8 @@ from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import TIME_UNITS, lexicon, opens_new_subject
 from dsfact.matching.timeframe import in_time_clause
 from dsfact.matching.toolmaker import named_as_tool_maker
-from dsfact.matching.wordtables import word_places, word_starting
+from dsfact.matching.wordedges import any_word_in
+from dsfact.matching.wordtables import word_starting
 from dsfact.model import Claim, Quantity
 
 OTHER_SCALE = 10_000  # a figure this many times a claim's every statement (or as small) is another quantity
@@ -126,7 +127,7 @@ def _points_back(folded: str, start: int, end: int) -> bool:
         _POINTERS.append(words_by_script("names", "pronoun", "before", longest_first=True))
     latin, chinese = _POINTERS[0]
     words = folded[start:end]
-    return any(w in words for w in chinese) or any(next(word_places(words, w), None) is not None for w in latin)
+    return any(w in words for w in chinese) or any_word_in(words, latin)
 
 
 def _named_as_cause(folded: str, hit, marks: list) -> bool:

@@ -25,7 +25,7 @@ from dsfact.matching.cues import SUBJECT
 from dsfact.matching.jointfound import founders_before
 from dsfact.matching.memo import LastText
 from dsfact.matching.places import names_a_place
-from dsfact.matching.wordtables import word_places
+from dsfact.matching.wordedges import any_word_in
 
 TITLE_WORDS = 4  # capitalised words or articles between the word of place and the name: "with U.S. President Donald"
 TITLE_CHARS = 6  # Chinese characters between them: 与美国总统特朗普
@@ -90,7 +90,7 @@ def _present_subjects(text, hit, si: int) -> list:
 def _announces(folded: str, start: int, end: int) -> bool:
     """Whether folded[start:end] holds a verb of announcing (names.words [present] `words`; English ones whole)."""
     span = folded[start:end]
-    return any(next(word_places(span, w), None) is not None for w in _words("present"))
+    return any_word_in(span, _words("present"))
 
 
 def _governed(original: str, folded: str, start: int, floor: int) -> str | None:

@@ -29,14 +29,15 @@ def _move_named(folded: str, noun_end: int | None, end: int) -> bool:
     or by one later in its clause (before `end`) that makes the size vanish ("8900亿美元市值在几小时内蒸发"); True
     with no such noun (keep it the move)."""
     from dsfact.lang import words_of
-    from dsfact.matching.wordtables import space_end, word_places, word_starting
+    from dsfact.matching.wordedges import any_word_in
+    from dsfact.matching.wordtables import space_end, word_starting
 
     if noun_end is None:
         return True
     j = space_end(folded, noun_end)
     j += folded.startswith("-", j)
     return word_starting(folded, [w for w in words_of("roles", "sized-moved") if j + len(w) <= end], j) is not None \
-        or any(next(word_places(folded, w, j, end), None) is not None for w in words_of("roles", "sized-moved", "clause"))
+        or any_word_in(folded, words_of("roles", "sized-moved", "clause"), j, end)
 
 
 def _taken_off(reader, q) -> bool:
@@ -44,13 +45,12 @@ def _taken_off(reader, q) -> bool:
     (roles.words [sized-taken] between them: "wiped $590 billion off Nvidia's market capitalisation of
     $3.5 trillion"): that figure is the move, q the level it was taken from."""
     from dsfact.lang import words_of
-    from dsfact.matching.wordtables import word_places
+    from dsfact.matching.wordedges import any_word_in
 
     start = reader.clause_span(q.start)[0]
     for x in reader.quantities:
         if x.unit == q.unit and start <= x.start and x.end <= q.start:
-            if any(next(word_places(reader.folded, w, x.end, q.start), None) is not None
-                   for w in words_of("roles", "sized-taken")):
+            if any_word_in(reader.folded, words_of("roles", "sized-taken"), x.end, q.start):
                 return True
     return False
 

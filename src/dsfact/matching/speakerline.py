@@ -11,6 +11,7 @@ language data."""
 from __future__ import annotations
 
 from dsfact.lang import words_of
+from dsfact.matching.wordedges import word_places
 
 MAX_CHARS = 80  # the attribution sentence at most: "President Donald Trump said at the White House on Tuesday."
 MAX_WORDS = 6  # words after the word of saying ("said after the announcement on Tuesday")
@@ -50,10 +51,5 @@ def _attribution(span: str) -> bool:
 
 
 def _word_at(span: str, word: str) -> int | None:
-    at = span.find(word)
-    while at >= 0:
-        if not word.isascii() or ((at == 0 or not span[at - 1].isalnum())
-                                  and (at + len(word) == len(span) or not span[at + len(word)].isalnum())):
-            return at
-        at = span.find(word, at + 1)
-    return None
+    """Where `word` first stands in span, as word_places finds it (a Latin word whole)."""
+    return next(word_places(span, word), None)

@@ -106,6 +106,12 @@ def word_places(text: str, word: str, start: int = 0, end: int | None = None) ->
         at = text.find(word, at + 1, end)
 
 
+def any_word_in(text: str, words, start: int = 0, end: int | None = None) -> bool:
+    """Whether one of `words` stands in text[start:end] as word_places finds it: a Latin (ASCII) word whole, a
+    Chinese one anywhere."""
+    return any(next(word_places(text, w, start, end), None) is not None for w in words)
+
+
 def whole_word_in(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     """Whether one of `words` (each beginning and ending with a letter or digit) stands whole in
     text[start:end]: the regex `\\b(?:words)\\b` searched there (a word's neighbours are letters, digits
