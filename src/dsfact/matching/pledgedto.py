@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from dsfact.matching.wordtables import spaced
 
-_QUOTES = " \t\"'“”‘’「」『』《》"
 _REACH = 40  # characters before a sum where its word of pledging may stand
 _PARTIES = 2  # names of bodies before a sum (the receiver's among them) that may be one party and its plan
 

@@ -21,4 +21,4 @@ def owned_before(folded: str, start: int) -> bool:
         return False
     owner = found.group(1).lower()
     countries = word_set("names", "nationality")
-    return not any(f"{owner}{mark}" in countries or owner in countries for mark in ("'s", "’s"))
+    return owner not in countries and not any(f"{owner}{mark}" in countries for mark in ("'s", "’s"))

@@ -81,8 +81,7 @@ def _within(text, si: int, q, missing: list[int], subject_d: dict[int, float], p
             return True  # "V3.2-Exp is a step on the V3 track. It was released in September 2025": V3.2-Exp's
         if entity or subjects:
             given = [ci for ci in missing if ci in subjects]
-            if given and names_company(text.folded, head_after_lead(text.folded, text.sentences[si].start, q.start), q.start) \
-                    and nearer_company(text, si - 1, hit.end):
+            if given and _company_elsewhere(text, q, si - 1, hit.end):
                 return True  # "Stargate was unveiled a day after Microsoft briefed investors. The company ...": Microsoft's
             for ci in given:
                 subject_d[ci] = min(subject_d.get(ci, INF), penalty + q.start - hit.end)
@@ -94,6 +93,15 @@ def _within(text, si: int, q, missing: list[int], subject_d: dict[int, float], p
             text._firm.update(given)
             return bool(given)
     return False
+
+
+def _company_elsewhere(text, q, before_si: int, after: int) -> bool:
+    """Whether figure q's sentence opens with a pronoun that names a company and sentence before_si names another
+    company after offset `after` (the end of the name it would lend): the pronoun is that company's
+    (dsfact.matching.companypronoun)."""
+    folded = text.folded
+    head = head_after_lead(folded, text.sentences[text.sentence_of(q.start)].start, q.start)
+    return names_company(folded, head, q.start) and nearer_company(text, before_si, after)
 
 
 def _partners(text, before, q, missing: list[int], subject_d: dict[int, float], penalty: float) -> bool:
@@ -144,8 +152,7 @@ def _across(text, before, q, missing: list[int], subject_d: dict[int, float], pe
     if gap not in ("", "the"):
         return False  # "Shares of Nvidia fell": no name opens the sentence; borrowing decides
     given = [ci for ci in missing if ci in subjects]
-    if given and names_company(folded, head_after_lead(folded, text.sentences[text.sentence_of(q.start)].start, q.start),
-                               q.start) and nearer_company(text, text.sentence_of(before.start), first.end):
+    if given and _company_elsewhere(text, q, text.sentence_of(before.start), first.end):
         return True  # "... a day after Microsoft briefed investors.¶The company will invest ...": Microsoft's
     for ci in given:
         subject_d[ci] = min(subject_d.get(ci, INF), penalty + q.start - first.end)
