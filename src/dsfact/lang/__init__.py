@@ -30,7 +30,7 @@ KEYS: dict[str, frozenset[str]] = {
                         "peers", "done", "not")),
     "synonyms": frozenset(("words",)),
     "sentences": frozenset(("ends", "stops", "opens", "closes", "bullets", "words", "agencies")),
-    "counts": frozenset(("function", "measure", "cjk-function", "cjk-kind", "also", "container", "collective", "piece", "time",
+    "counts": frozenset(("function", "after-name", "measure", "cjk-function", "cjk-kind", "also", "container", "collective", "piece", "time",
                          "per-time", "modifier-end", "summed", "hyphen-open")),
     "events": frozenset(("metric", "words", "others", "before", "after", "title", "unless", "reach", "kind", "purpose",
                          "deadline")),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from dsfact.matching.aside import CHIP_CODE_WORD as _CODE
+from dsfact.matching.trailingcount import trails_name
 from dsfact.matching.wordtables import word_places
 from dsfact.model import Claim, Quantity
 from dsfact.numbers.patterns import lazy
@@ -91,6 +92,8 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
     allowed = _thing_words(claim, words)
     if allowed is None:
         return False
+    if trails_name(text, q, claim, allowed, words["measure"]):
+        return True  # "onto its H800 10 to the tech firm": a stray digit after the name, no count of it
     after = fold_text(text[q.end:q.end + 40])
     cut = re.match(r"[A-Za-z-]+", text[q.end + 40:q.end + 60])
     if cut and after[-1:].isalpha():
