@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from dsfact.matching.premarketday import SessionDays, premarket_days
+from dsfact.matching.sessionbound import bound_marks
 from dsfact.matching.sessionstamp import stamped_in_session
 from dsfact.matching.wordparts import grouped_by_part
 from dsfact.matching.wordtables import word_places, word_starting
@@ -200,6 +201,8 @@ def mid_session(text, q, time: str | None = None) -> bool:
         found = _told_mid_session(text) or _written_during(text)
         if found is not True:
             for si, days in pinned.items():
+                found.setdefault(si, []).extend(days)
+            for si, days in bound_marks(text, names_close, _days).items():  # "crash by over $300 billion"
                 found.setdefault(si, []).extend(days)
         text._mid_session = found
     if not found or q.start in text._anchored:
