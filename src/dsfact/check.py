@@ -6,6 +6,7 @@ import os
 
 from dsfact.matching import TextMatcher, choose
 from dsfact.matching.bodies import borrowed_from_other, framed_only
+from dsfact.matching.described import keep_described
 from dsfact.matching.flatrows import beside_glued_cell
 from dsfact.matching.levels import off_level_passages
 from dsfact.matching.magnitude import another_size
@@ -253,13 +254,12 @@ def _keep(kept: list, loose: set[int], said: dict[str, list], clause, q, finding
 
 def _said_again(matcher, unbound: list, said: dict[str, list], registry: Registry, kept: list,
                 loose: set[int]) -> None:
-    """Keep, loosely bound, the findings of the figures that no cue word bound but that say again, the same
-    amount in the same unit, a claim's figure that the text stated rightly and firmly before them
-    (dsfact.matching.again): "a $500 billion plan called Stargate ... The government is putting in $500
-    billion". Only agreement is reported. A correction's new figure, which no cue word binds either, is judged
-    as the retracted one's claim ("……4650亿美元，有误，应为5890亿美元": _corrections)."""
+    """Keep, loosely, the findings of figures no cue word bound that say again a claim's figure stated firmly before
+    them (dsfact.matching.again: "a $500 billion plan called Stargate ... putting in $500 billion") or agree with a claim
+    their sentence describes (dsfact.matching.described); a correction's figure is judged as the retracted one's claim."""
     if unbound:
         _corrections(matcher, unbound, registry, kept)
+        keep_described(matcher, unbound, kept, loose, lambda q, c: judge(q, c, [c], registry))
     if not unbound or not said:
         return
     from dsfact.matching.again import said_again

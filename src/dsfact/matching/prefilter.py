@@ -19,6 +19,7 @@ text; a change to binding that lets a figure take a metric word from another sen
 """
 from __future__ import annotations
 
+from dsfact.matching.described import described_in
 from dsfact.matching.leads import title_at
 from dsfact.matching.matcher import TextMatcher
 from dsfact.matching.recalled import earlier_metrics, mentions, noun_spans
@@ -59,12 +60,12 @@ class Bindable:
                 wanted = wanted | earlier_metrics(matcher, i, True)
             if i + 1 < len(sentences) and title_at(matcher, i) is not None:
                 wanted = wanted | metrics[i + 1]  # a heading's figure read with its lead (matcher._heading_lead)
-            if not wanted:
-                continue
-            context = structure.context_of(s.start) if structure is not None else ()
-            claims = wanted & matcher.reach(i, context)
+            if wanted:
+                context = structure.context_of(s.start) if structure is not None else ()
+                wanted = wanted & matcher.reach(i, context)
+            claims = wanted | described_in(matcher, i)
             if not claims:
-                continue
+                continue  # ("Trump revealed a partnership ... in AI infrastructure": dsfact.matching.described)
             self.claims[i] = claims
             if spans and s.start <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], s.end)

@@ -1,0 +1,82 @@
+"""Figures no cue word binds whose sentence describes a claim's subject instead of naming it. Both readings
+only agree: the figure is reported when it agrees with exactly one such claim, loosely, and never contradicts.
+
+- a venture described rather than named (names.words [described-plan]): an official who announces ventures,
+  a noun of a venture and what it builds in one sentence ("Trump revealed a partnership with leading
+  technology firms to invest billions in AI infrastructure ..., up to five hundred billion dollars over the
+  next four years", 特朗普宣布与科技巨头合作，投资人工智能基础设施) speak of the registered venture: the figure
+  may state one of its claims;
+- a model's release told by its maker's name alone ("DeepSeek released on Jan. 20 a cost-efficient AI
+  model", 深度求索于1月20日发布了一款新模型): a date in a sentence that names the maker (the first word of a
+  release-date claim's subject: DeepSeek of DeepSeek-R1) and one of the claim's words of release may state
+  the release of the model the maker released that day, when one of its models was released that day."""
+from __future__ import annotations
+
+import re
+
+from dsfact.model import SUPPORTED, Claim, Quantity
+
+_MAKER = re.compile(r"[\s'’-]")  # what ends a maker's name in a model's name: "DeepSeek-R1", "xAI's Grok 3"
+
+
+def keep_described(matcher, unbound: list, kept: list, loose: set[int], judged) -> None:
+    """Keep, loosely bound, the finding of each figure no cue word bound (`unbound`) that agrees with exactly one
+    claim its sentence describes (`judged(q, claim)`: the finding of q as a statement of claim); in text order."""
+    import math
+
+    for q in unbound:
+        agreed = [f for c in described_claims(matcher, q) if (f := judged(q, c)) is not None and f.verdict == SUPPORTED]
+        if len(agreed) == 1:
+            kept.append((agreed[0], None, math.inf, False))
+            loose.add(id(agreed[0]))
+    kept.sort(key=lambda k: k[0].start)
+
+
+def described_claims(matcher, q: Quantity) -> list[Claim]:
+    """The claims figure q's sentence describes without naming their subject (module docstring), of q's unit, to
+    be asked whether q agrees with exactly one of them."""
+    claims = matcher.registry.claims
+    return [claims[i] for i in sorted(described_in(matcher, matcher.sentence_of(q.start)) & matcher.index.family(q.unit))]
+
+
+def described_in(matcher, si: int) -> frozenset[int]:
+    """The claims (indices) sentence si describes without naming their subject (module docstring); read once."""
+    said = matcher.__dict__.setdefault("_described", {})
+    if si not in said:
+        said[si] = _described_in(matcher, si)
+    return said[si]
+
+
+def _described_in(matcher, si: int) -> frozenset[int]:
+    from dsfact.fold import fold_text
+    from dsfact.lang import words_of
+    from dsfact.matching.wordedges import any_word_in
+
+    sentence = matcher.sentences[si]
+    folded, start, end = matcher.folded, sentence.start, sentence.end
+    claims = matcher.registry.claims
+    out = set()
+    for i, claim in enumerate(claims):  # a model's release told by its maker's name alone
+        if claim.unit == "date" and "release" in claim.metric:
+            maker = fold_text(_MAKER.split(claim.subject, 1)[0])
+            if len(maker) > 1 and _named(folded, maker, start, end) \
+                    and any_word_in(folded, tuple(fold_text(w) for w in claim.metric_cues), start, end):
+                out.add(i)
+    if any_word_in(folded, words_of("names", "announcer"), start, end) \
+            and any_word_in(folded, words_of("names", "described-plan", "before"), start, end) \
+            and any_word_in(folded, words_of("names", "described-plan"), start, end):
+        own = words_of("names", "described-plan", "own")
+        out.update(i for i, c in enumerate(claims) if any(fold_text(cue) in own for cue in c.subject_cues))
+    return frozenset(out)
+
+
+def _named(folded: str, name: str, start: int, end: int) -> bool:
+    """Whether a Latin name stands in folded[start:end] with no Latin letter or digit touching it (Chinese
+    characters may: "公司deepseek于")."""
+    at = folded.find(name, start, end)
+    while at >= 0:
+        before, after = folded[at - 1:at], folded[at + len(name):at + len(name) + 1]
+        if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()):
+            return True
+        at = folded.find(name, at + 1, end)
+    return False
