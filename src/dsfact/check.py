@@ -6,7 +6,7 @@ import os
 
 from dsfact.matching import TextMatcher, choose
 from dsfact.matching.bodies import borrowed_from_other, framed_only
-from dsfact.matching.described import keep_described
+from dsfact.matching.described import described_found, keep_described
 from dsfact.matching.flatrows import beside_glued_cell
 from dsfact.matching.levels import off_level_passages
 from dsfact.matching.magnitude import another_size
@@ -109,7 +109,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
                 best[key] = (score, i)
     whole_kept(kept, best)  # (the others need cues of their own), but for a whole stated after its first part
     found = [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
-    found = beside_its_own_statement(found, matcher.sentence_of, text, loose, line_of)
+    found = described_found(matcher, beside_its_own_statement(found, matcher.sentence_of, text, loose, line_of))
     return _gated(found, weighed, gate) if weighed else found
 
 
@@ -259,7 +259,7 @@ def _said_again(matcher, unbound: list, said: dict[str, list], registry: Registr
     their sentence describes (dsfact.matching.described); a correction's figure is judged as the retracted one's claim."""
     if unbound:
         _corrections(matcher, unbound, registry, kept)
-        keep_described(matcher, unbound, kept, loose, lambda q, c: judge(q, c, [c], registry))
+        keep_described(matcher, unbound, lambda q, c: judge(q, c, [c], registry))
     if not unbound or not said:
         return
     from dsfact.matching.again import said_again

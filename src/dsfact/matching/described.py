@@ -19,17 +19,23 @@ from dsfact.model import SUPPORTED, Claim, Quantity
 _MAKER = re.compile(r"[\s'’-]")  # what ends a maker's name in a model's name: "DeepSeek-R1", "xAI's Grok 3"
 
 
-def keep_described(matcher, unbound: list, kept: list, loose: set[int], judged) -> None:
-    """Keep, loosely bound, the finding of each figure no cue word bound (`unbound`) that agrees with exactly one
-    claim its sentence describes (`judged(q, claim)`: the finding of q as a statement of claim); in text order."""
-    import math
-
+def keep_described(matcher, unbound: list, judged) -> None:
+    """Keep aside the finding of each figure no cue word bound (`unbound`) that agrees with exactly one claim its
+    sentence describes (`judged(q, claim)`: the finding of q as a statement of claim), for described_found."""
+    kept = []
     for q in unbound:
         agreed = [f for c in described_claims(matcher, q) if (f := judged(q, c)) is not None and f.verdict == SUPPORTED]
         if len(agreed) == 1:
-            kept.append((agreed[0], None, math.inf, False))
-            loose.add(id(agreed[0]))
-    kept.sort(key=lambda k: k[0].start)
+            kept.append(agreed[0])
+    matcher._described_found = kept
+
+
+def described_found(matcher, found: list) -> list:
+    """`found` (findings in text order) with the described figures' findings kept aside (keep_described), in text
+    order. They join last: bound so loosely, they vouch for no figure beside them that disagrees with the claim
+    (check.beside_its_own_statement), and no figure's finding is dropped for them."""
+    kept = getattr(matcher, "_described_found", None)
+    return sorted(found + kept, key=lambda f: f.start) if kept else found
 
 
 def described_claims(matcher, q: Quantity) -> list[Claim]:
