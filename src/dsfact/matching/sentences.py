@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Callable
 
 from dsfact.document.copied import copied_run, opens_paragraph, paragraph_line
+from dsfact.matching.counters import counter_ends
 from dsfact.matching.cues import is_cjk
 from dsfact.model import record
 from dsfact.numbers.patterns import lazy
@@ -88,6 +89,7 @@ def split_sentences(text: str, prose: Callable[[int], bool] | None = None) -> li
     stand: a page that breaks its lines mid-sentence ("Shares of Nvidia plummeted by nearly\n17%")."""
     rules = _rules()
     sentences: list[Sentence] = []
+    counters = counter_ends(text)  # "... by US 0 details were published ...": a page's scraped sentence ends
     paragraph = 0
     start = 0
     n = len(text)
@@ -125,12 +127,12 @@ def split_sentences(text: str, prose: Callable[[int], bool] | None = None) -> li
             while i + 1 < n and text[i + 1] in rules.closes:
                 i += 1  # "……的强烈信心。”": the closing quote ends the sentence it closes, not the next one's head
         if text[start:i + 1].strip():
-            _append(sentences, text, start, i + 1, paragraph)
+            _append(sentences, text, start, i + 1, paragraph, counters)
         start = i + 1
         if new_paragraph and sentences and sentences[-1].paragraph == paragraph:
             paragraph += 1  # (a run of blank lines parts two paragraphs, not three or four)
     if text[start:].strip():
-        _append(sentences, text, start, n, paragraph)
+        _append(sentences, text, start, n, paragraph, counters)
     return sentences
 
 
@@ -228,9 +230,14 @@ def past_question_mark(text: str, at: int) -> int:
 _ANSWER_REACH = 16  # characters: a question mark, line breaks and an answer's mark ("?⏎⏎Answer: ")
 
 
-def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int, counters: list[int] = ()) -> None:
     """Add text[start:end] as a sentence, or, when longer than LONGEST, as pieces cut at the last clause
-    mark or space of each stretch of LONGEST characters (anywhere, when there is none)."""
+    mark or space of each stretch of LONGEST characters (anywhere, when there is none); first cut after each
+    number of a counter inside it (`counters`: dsfact.matching.counters)."""
+    for cut in counters:
+        if start < cut < end - 1:
+            _append(sentences, text, start, cut, paragraph)
+            start = cut
     while end - start > LONGEST:
         cut = start + LONGEST
         for m in _CUT.finditer(text, start + LONGEST // 2, start + LONGEST):

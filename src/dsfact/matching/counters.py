@@ -1,0 +1,34 @@
+"""Sentence ends a page's scraping turned into a counter: "... spent by US 0 details were published in a
+peer-reviewed paper ... in the global artificial intelligence 1 Hangzhou-based company said the model was trained
+using 512 Nvidia H800 2 hardware was designed ...". Each sentence's full stop (and the next one's first word) gave
+way to a number, counting up from 0 or 1 through the paragraph. A run of at least RUN such bare numbers of one
+or two digits, each between two words and each one more than the one before (other figures may stand between
+them: "using 512 Nvidia"), ends a sentence after each: the figures of one sentence keep to their own subject
+("the reasoning-focused model" is R1's, named a sentence before), not one of a paragraph run together. A count
+or list in order within a sentence ("1 to 2 to 3") is no such run: its numbers stand between figures, not words."""
+from __future__ import annotations
+
+from dsfact.numbers.patterns import lazy
+
+RUN = 4  # so many numbers counting up in order between words make a counter
+REACH = 800  # characters at most from one number of a counter to the next
+_MARK = lazy(r"(?<=[A-Za-z0-9]) ([0-9]{1,2}) (?=[A-Za-z])")
+
+
+def counter_ends(text: str) -> list[int]:
+    """The offsets right after each number of a counter that replaced sentence ends (module docstring), in order."""
+    if " 0 " not in text and " 1 " not in text:
+        return []  # (no counter starts: the pattern is not compiled)
+    out: list[int] = []
+    run: list[tuple[int, int]] = []  # (end, value) of the counter being read
+    for m in _MARK.finditer(text):
+        value = int(m.group(1))
+        if run and value == run[-1][1] + 1 and m.start() - run[-1][0] <= REACH:
+            run.append((m.end(1), value))
+        elif value in (0, 1) and not (run and value == run[-1][1] + 1):
+            if len(run) >= RUN:
+                out.extend(end for end, _ in run)
+            run = [(m.end(1), value)]
+    if len(run) >= RUN:
+        out.extend(end for end, _ in run)
+    return out
