@@ -25,6 +25,7 @@ from dsfact.matching.fromto import owned_in_from_part
 from dsfact.matching.joint import loosely_named
 from dsfact.matching.memo import LastText
 from dsfact.matching.others import other_subject
+from dsfact.matching.placedgap import placed_gap
 from dsfact.matching.ratelist import for_phrase
 from dsfact.matching.text import INF, TextCues
 from dsfact.matching.topicclause import heads_next_clause
@@ -413,7 +414,7 @@ def _right_after_figure(text: TextCues, q: Quantity, hit) -> bool:
     k = bisect.bisect_left(text._quantity_starts, hit.start) - 1
     x = text._quantities[k] if k >= 0 else q
     gap = text.folded[x.end:hit.start] if x is not q and x.unit == q.unit and x.end <= hit.start else None
-    return gap is not None and (gap.strip() in ("", "for") or for_phrase(gap)) \
+    return gap is not None and (gap.strip() in ("", "for") or for_phrase(gap) or placed_gap(gap)) \
         and text.sentence_of(x.start) == text.sentence_of(hit.start)
 
 
