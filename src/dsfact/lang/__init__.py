@@ -27,7 +27,7 @@ KEYS: dict[str, frozenset[str]] = {
     "names": frozenset(("before", "after", "words", "contrast", "own", "comma", "dash", "hyphen", "owned", "owner-not",
                         "store", "bare", "bare-not-before", "between", "as-written-not", "verbs", "verb-after", "owner", "adverb", "family", "partitive")),
     "roles": frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head", "sentence", "lead", "words",
-                        "peers", "done", "not")),
+                        "peers", "done", "not", "bodies")),
     "synonyms": frozenset(("words",)),
     "sentences": frozenset(("ends", "stops", "opens", "closes", "bullets", "words", "agencies")),
     "counts": frozenset(("function", "after-name", "measure", "cjk-function", "cjk-kind", "also", "container", "collective", "piece", "time",

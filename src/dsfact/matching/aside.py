@@ -114,8 +114,11 @@ _CLAUSE_ENDS = ",，;；:：。!！?？、"
 def described_product(text, hit, hits: list, q_start: int) -> bool:
     """Whether the name at `hit` is the maker in a 的-phrase that describes a product named before figure
     q_start, in one clause: "使用英伟达(NVIDIA)为中国市场特供的低配版AI芯片H800 GPU", "輝達專為中國設計的H800晶片".
-    The maker of the chips counted is no other subject of the count."""
+    The maker of the chips counted is no other subject of the count. Nor is the agent of a making that describes
+    the subject (made_by: "OpenAI o1是由OpenAI开发的模型", "o1, developed by OpenAI, ...")."""
     folded = text.folded
+    if made_by(folded, hit):
+        return True
     start = hit.end
     alias = _ALIAS.match(folded, start)
     if alias is not None:
@@ -132,6 +135,25 @@ def described_product(text, hit, hits: list, q_start: int) -> bool:
         if "的" in gap and text._is_product(other):
             return True
     return False
+
+
+_MADE_BY: list = []  # [(Chinese agent marks, Latin ones, verbs)], read once
+_MADE_REACH = 3  # characters of white space and brackets between the mark, the name and the verb
+
+
+def made_by(folded: str, hit) -> bool:
+    """Whether the name at `hit` is the agent of a making (names.words [made-by]): "由OpenAI开发的", "被輝達打造的"
+    (a mark before, a verb and 的 after), "developed by OpenAI" (the verb and "by" before)."""
+    if not _MADE_BY:
+        marks, verbs = words_of("names", "made-by", "before"), words_of("names", "made-by", "verbs", longest_first=True)
+        _MADE_BY.append((tuple(m for m in marks if not m.isascii()), tuple(m for m in marks if m.isascii()), verbs))
+    chinese, latin, verbs = _MADE_BY[0]
+    before = folded[max(0, hit.start - 24):hit.start].rstrip(" \t")
+    if before.endswith(chinese):
+        after = folded[hit.end:hit.end + 12].lstrip(" \t")
+        return any(after.startswith(v) and after[len(v):].lstrip(" 出了").startswith("的") for v in verbs if not v.isascii())
+    words = before.split()
+    return len(words) >= 2 and words[-1] in latin and words[-2] in verbs
 
 
 def _caused_by(folded: str, end: int, start: int) -> bool:

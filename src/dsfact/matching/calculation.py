@@ -38,8 +38,21 @@ def calculated(text, q: Quantity) -> bool:
     folded, start, end = text.folded, sentence.start, sentence.end
     if equals.search(folded, start, end) is not None and operation.search(folded, start, end) is not None:
         return True
-    figures = text.figures_in(start, end)
+    figures = [x for x in text.figures_in(start, end) if x.unit != "count" or not _counts_bodies(text, x)]
     return multiplied(figures, q) or set_against(figures, q) or things_valued(text, figures, q)
+
+
+def _counts_bodies(text, x: Quantity) -> bool:
+    """Whether count x counts bodies or people (roles.words [calculation] `bodies`: the word after it, or the last
+    character of a Chinese count, its measure word: 三家, 两位), which no price multiplies."""
+    from dsfact.lang import word_set
+
+    bodies = word_set("roles", "calculation", "bodies")
+    written = text.folded[x.start:x.end].rstrip()
+    if written[-1:] in bodies:
+        return True
+    after = text.folded[x.end:x.end + 16].split()
+    return bool(after) and after[0].strip(".,;:") in bodies
 
 
 PRODUCT_TOLERANCE = 0.05  # a product told in words is rounded: "about $25,000 ... 10,000 of them cost $250 million"

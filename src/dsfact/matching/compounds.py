@@ -87,8 +87,9 @@ def holds_whole(before: str, after: str) -> bool:
 
 _TRAINED: dict = {}  # roles.words [trained-count] and [trained-stage] words, compiled once each
 # what a training run used, and the words by which a clause makes a part of it all its run or a stage used: the chips
-# of a run told by any word of training, the GPU hours of a stage named as one (预训练阶段耗费266.4万GPU小时)
-_RUN_UNITS = {"count": "trained-count", "gpu_hour": "trained-stage"}
+# of a run told by any word of training, the GPU hours of a stage named as one (预训练阶段耗费266.4万GPU小时), and the
+# months it lasted ("在预训练阶段只用了不到2个月", "the pre-training phase took under two months": a stage a claim is of)
+_RUN_UNITS = {"count": "trained-count", "gpu_hour": "trained-stage", "month": "trained-stage"}
 _KEYED = {"built-stage-plan": ("built-stage", "clause")}  # a look-up of another key than `words` of a table
 
 

@@ -63,7 +63,10 @@ def title_at(matcher, si: int) -> tuple[int, int] | None:
 def _figure_line(line: str) -> bool:
     """Whether a line standing alone is a figure and little else, stop and all ("$5.6 million.", "560万美元！"):
     a writer who sets a bare figure as its own paragraph opens with it as with a headline, and the sentence
-    under it says what it is ("That's what DeepSeek says V3 cost to train")."""
+    under it says what it is ("That's what DeepSeek says V3 cost to train"). Not a line that ends with a colon: it
+    introduces what follows ("11月26日，一家公司发布了新模型：", short as it is in Chinese, which spaces no words)."""
+    if line.endswith((":", "：")):
+        return False
     body = line.rstrip(_TITLE_ENDS).strip()
     return bool(body) and any(c.isdigit() for c in body) and len(body.split()) <= _FIGURE_WORDS \
         and len(body) <= _FIGURE_LONGEST

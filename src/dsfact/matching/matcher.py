@@ -30,6 +30,7 @@ from dsfact.matching.innerhead import placed_loosely
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
 from dsfact.matching.jointtotal import joint_total
+from dsfact.matching.laterowner import out_of_reach
 from dsfact.matching.launches import other_launch
 from dsfact.matching.leadborrow import borrowed_after_lead
 from dsfact.matching.leads import heading_lead, listed_heading, member_of, members_only, names_other, title_at
@@ -83,7 +84,6 @@ COMPARED_REACH = 12  # a name used as a comparison ("than GPT-4's") owns only a 
 WEAK_METRIC = 45  # a metric word further than this from a figure whose subject is borrowed binds weakly
 SENTENCE_PENALTY = 400  # a subject from an earlier sentence of the paragraph is a last resort
 STRUCTURE_PENALTY = SENTENCE_PENALTY * (2 + LOOKBACK_PARAGRAPHS)  # a lead line or heading: further still
-
 
 
 class Candidate:
@@ -243,7 +243,7 @@ class TextMatcher(TextCues):
         said_after(self, si, q, cues)  # "The model cost $6 million, DeepSeek said."
         relative_head(self, si, q, cues, family)  # "于2024年12月发布的早期模型V3": V3's month
         missing = [ci for ci in cues.metric if cues.subject.get(ci, INF) == INF and ci not in cues.excluded]
-        self._loose.update(ci for ci in missing if ci in cues.subject)  # named only out of reach: one borrowed is loose
+        self._loose.update(out_of_reach(self, q, missing, cues.subject))  # named only out of reach: one borrowed is loose
         if missing and named_after(self, q, si, missing, cues, SENTENCE_PENALTY) or quoted(self, si, q, cues):
             pass  # "... a venture to invest $500 billion. The venture, called Stargate, ...": Stargate's
         elif missing and not self._named_before(q, si) and (left := _left_to_borrow(self, q, si, missing)):

@@ -85,7 +85,8 @@ def introduced_next(matcher, q, si: int, missing: list[int], cues, distance: flo
     """Whether figure q's sentence ends with a colon that introduces what the next sentence names first
     ("On 26 December a Hangzhou start-up released its new model:" over a line "DeepSeek-V3."): the figure
     takes that name as its subject when it is one of a claim in `missing`. Across a paragraph break the
-    binding is loose: it may agree, never contradict."""
+    binding is loose: it may agree, never contradict; but for a line that holds the name alone (_name_line): the
+    sentence's own object set on a line of its own, which structure gives as firmly as the sentence would."""
     sentence, folded = matcher.sentences[si], matcher.folded
     if not folded[sentence.start:sentence.end].rstrip().endswith((":", "：")):
         return False
@@ -95,8 +96,22 @@ def introduced_next(matcher, q, si: int, missing: list[int], cues, distance: flo
     h, given = found
     if not given or folded[matcher.sentences[si + 1].start:h.start].strip(_LINE_MARKS + " \t\n"):
         return False  # another name first, or words before the name: the line is no bare introduction
+    if _name_line(matcher, si + 1, h):
+        for ci in given:  # as near as the sentence's own words: "12月26日，一家杭州公司发布了新模型：⏎⏎DeepSeek-V3。"
+            cues.subject[ci] = min(cues.subject.get(ci, INF), float(h.start - q.end))
+        return True
     _give_next_name(matcher, q, si, h, given, cues, distance)
     return True
+
+
+def _name_line(matcher, k: int, h) -> bool:
+    """Whether sentence k, which opens with the name at h, is a paragraph of its own holding that name alone (marks
+    of emphasis, quotes and a full stop aside): "DeepSeek-V3。", "**DeepSeek-V3**"."""
+    sentences, folded = matcher.sentences, matcher.folded
+    sentence = sentences[k]
+    alone = (k + 1 >= len(sentences) or sentences[k + 1].paragraph != sentence.paragraph) \
+        and (k == 0 or sentences[k - 1].paragraph != sentence.paragraph)
+    return alone and not folded[h.end:sentence.end].strip(_LINE_MARKS + " \t\n.。!！")
 
 
 def named_on_recall(matcher, q, si: int, missing: list[int], cues, distance: float) -> bool:

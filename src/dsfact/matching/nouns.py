@@ -240,9 +240,32 @@ def founds_other(text, q: Quantity, claim: Claim) -> bool:
         return False
     if any(h.start < b and a < h.end and (ci, SUBJECT) in text.roles_of(h) for h in text.hits_in(a, end)):
         return False  # "founded DeepSeek in 2023"
+    if not latin and _head_names(text, ci, a, end, q):
+        return False  # "发布了性能比肩o1正式版的DeepSeek-R1模型": the words before 的 describe the claim's subject
     if latin:
         return any(w[:1].isupper() for w in text.text[a:b].split())
     return not words.startswith(_referents())
+
+
+def _head_names(text, ci: int, a: int, end: int, q) -> bool:
+    """Whether a Chinese object opening at folded[a] is a modifier ending in 的 whose head, the words after 的 up to
+    the next mark, names claim ci's subject: "于2025年1月发布了性能比肩o1正式版的DeepSeek-R1模型", "發布了號稱成本極低
+    的V3" release the claim's model, however long the words that describe it (in Chinese the head comes last;
+    digits do not end the words here: "o1正式版的" is one modifier)."""
+    from dsfact.matching.cues import SUBJECT
+
+    folded = text.folded
+    last = min(end, a + OBJECT_REACH)
+    de = folded.find("的", a, last)
+    if de < 0 or any(c in _HARD_MARKS for c in folded[a:de]) or a <= q.start < de:
+        return False
+    e = de + 1
+    while e < last and folded[e] not in _HARD_MARKS and not (q.start <= e < q.end):
+        e += 1
+    return any(de < h.start < e and (ci, SUBJECT) in text.roles_of(h) for h in text.hits_in(de + 1, e))
+
+
+_HARD_MARKS = _MARKS - frozenset("0123456789")  # the marks that end a Chinese object, digits aside
 
 
 def _joined_verb(text, verbs, a: int, end: int) -> int:

@@ -4,7 +4,11 @@ sentence speaking in the first person borrows its subject for binds loosely (dsf
 the speaker may be anyone). When the figure stands in a quotation whose speaker the text gives after it as a
 pronoun ("he said", "她表示"; names.words [speaker-pronoun]), and the one the text last said was speaking before
 the quotation, in the same passage, is named by the claim's subject (its company, or the person the registry
-gives as its name: "Zuckerberg said"), the "we" is that subject: the binding is firm."""
+gives as its name: "Zuckerberg said"), the "we" is that subject: the binding is firm. So it is when the quotation's
+speaker is named before it in the figure's own sentence ("Von der Leyen told the summit: \"Our goal is to mobilise
+€200 billion\"", "范德賴恩在峰會上表示：「我們的目標是籌集2,000億歐元」") and the passage named that person earlier right
+after the claim's subject, with only a title between ("European Commission President Ursula von der Leyen",
+"歐盟執委會主席范德賴恩"): the speaker speaks for the subject (named_speaker_is_subject)."""
 from __future__ import annotations
 
 from dsfact.matching.wordtables import whole_at
@@ -100,3 +104,64 @@ def _named_speaker(text, k: int, opened: int, ci: int) -> bool:
     after = [h for h in near if inverted and h.start >= at + len(speech) and not folded[at + len(speech):h.start].strip(" ")]
     speaker = before[-1] if before else (after[0] if after else None)
     return speaker is not None and (ci, SUBJECT) in text.roles_of(speaker)
+
+
+_SPEAKER_REACH = 40  # characters after a subject's name read for the speaker it introduces (a title, an alias between)
+_MIN_CJK_NAME = 3  # characters of a Chinese speaker's name read: two may be any word
+_MIN_LATIN_NAME = 4  # letters of a speaker's surname read in Latin text
+
+
+def named_speaker_is_subject(text, q, si: int, ci: int) -> bool:
+    """Whether figure q of sentence si stands in a quotation that opens after a word of saying whose speaker, named
+    at the head of the sentence and by no registered name, the passage introduced earlier right after a name of
+    claim ci's subject ("歐盟執委會主席范德賴恩宣布…… 范德賴恩表示：「我們……」"): `text` is a TextMatcher."""
+    folded, sentences = text.folded, text.sentences
+    sentence = sentences[si]
+    opened = _opening(folded, sentence.start, q.start)
+    if opened < 0:
+        return False
+    at = max((_said_at(folded, speech, sentence.start, opened) for speech in _words("speech")), default=-1)
+    if at <= sentence.start or any(any(text.index.naming(h.cue)) for h in text.hits_in(sentence.start, at)):
+        return False  # no word of saying, or a body names the speaker (the other rules read it)
+    names = _speaker_names(text, sentence.start, at)
+    if not names:
+        return False
+    from dsfact.matching.cues import SUBJECT
+
+    para, first = sentence.paragraph, si
+    while first > 0 and para - sentences[first - 1].paragraph <= _BACK_PARAGRAPHS:
+        first -= 1
+    for h in text.hits_in(sentences[first].start, sentence.start):
+        if (ci, SUBJECT) not in text.roles_of(h):
+            continue
+        end = min(sentences[text.sentence_of(h.start)].end, h.end + _SPEAKER_REACH)
+        for name in names:
+            found = folded.find(name, h.end, end)
+            if found >= 0 and not any(c in ",，;；。、" for c in folded[h.end:found]):
+                return True
+    return False
+
+
+def _said_at(folded: str, speech: str, start: int, end: int) -> int:
+    """Where the last whole word of saying `speech` stands in folded[start:end], or -1."""
+    at = folded.rfind(speech, start, end)
+    while at >= 0 and speech.isascii() and not whole_at(folded, at, at + len(speech)):
+        at = folded.rfind(speech, start, at)
+    return at
+
+
+def _speaker_names(text, start: int, at: int) -> list[str]:
+    """The ways the head of a sentence (text[start:at], up to its word of saying) may name its speaker, longest first:
+    in Chinese its opening characters (a name runs on into "在巴黎", "週二": every length from _MIN_CJK_NAME); in
+    Latin text its last word when capitalized as written ("Von der Leyen told": "leyen")."""
+    folded = text.folded
+    head = folded[start:at].strip(" *#-\t")
+    lead = len(folded[start:at]) - len(folded[start:at].lstrip(" *#-\t"))
+    if head[:1] and "\u4e00" <= head[0] <= "\u9fff":
+        run = 0
+        while run < len(head) and "\u4e00" <= head[run] <= "\u9fff":
+            run += 1
+        return [head[:n] for n in range(min(run, 6), _MIN_CJK_NAME - 1, -1)]
+    words = text.text[start + lead:start + lead + len(head)].split()
+    last = words[-1].strip(",.:;\"'") if words else ""
+    return [last.lower()] if len(last) >= _MIN_LATIN_NAME and last[:1].isupper() and last.isalpha() else []

@@ -20,6 +20,7 @@ from dsfact.matching.opening import opens_with_name
 from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import TIME_UNITS, lexicon, opens_new_subject
 from dsfact.matching.timeframe import in_time_clause
+from dsfact.matching.timemark import agent_of_time
 from dsfact.matching.toolmaker import named_as_tool_maker
 from dsfact.matching.wordedges import any_word_in
 from dsfact.matching.wordtables import word_starting
@@ -66,7 +67,8 @@ def passed_over(text, q: Quantity, candidate) -> bool:
                     and not in_respective_list(text, q, hit, ci) and not in_from_part(text, q, hit) \
                     and not _named_as_cause(folded, hit, marks) and not named_as_tool_maker(folded, hit.start, hit.end) \
                     and not pointed_past(text, q, hit, ci, cues) \
-                    and not in_time_clause(folded, marks, end, hit, q.start):  # "…分别为8元和16元"; "on DeepSeek fears"; "在DeepSeek发布R1后，"
+                    and not in_time_clause(folded, marks, end, hit, q.start) \
+                    and not agent_of_time(folded, hit, q):  # "…分别为8元和16元"; "on DeepSeek fears"; "在DeepSeek发布R1后，"; 在DeepSeek推出…後創下
                 return True
     return False
 

@@ -80,9 +80,10 @@ def first_person(text, q, si: int, missing: list[int], subject_d: dict[int, floa
     borrowed = [ci for ci in missing if subject_d.get(ci, INF) < INF]
     if not borrowed or not speaks_first_person(text.folded, text.sentences[si].start, q.start, text.text):
         return []
-    from dsfact.matching.ourwords import speaker_is_subject  # read only for a figure in the first person
+    from dsfact.matching.ourwords import named_speaker_is_subject, speaker_is_subject  # (only for the first person)
 
-    return [ci for ci in borrowed if not speaker_is_subject(text, q, si, ci)]  # '"... we ...," he said': his company's
+    return [ci for ci in borrowed if not speaker_is_subject(text, q, si, ci)  # '"... we ...," he said': his company's
+            and not named_speaker_is_subject(text, q, si, ci)]  # "Commission President von der Leyen ... She told: 'our'"
 
 
 def answered(text, q, si: int, subject_d: dict[int, float]) -> list[int]:

@@ -52,3 +52,33 @@ def _day_of(folded: str, hit) -> bool:
             return word_starting(rest, latin) is not None
     rest = tail[1:] if tail.startswith("的") else tail
     return bool(han) and rest.startswith(han)
+
+
+_CLAUSE_MARKS = ",，;；。.!?！？:："
+_AGENT_REACH = 30  # characters after the name within which a Chinese time clause closes ("推出低成本AI模型后")
+
+
+def agent_of_time(folded: str, hit, q) -> bool:
+    """Whether the name at hit is the agent of a time clause that figure q stands outside (time.words [event-mark]
+    `agent-before`, `agent-verbs`): "在DeepSeek推出低成本AI模型后，……创下的5930亿美元纪录", "after DeepSeek released R1,
+    Nvidia lost $589 billion". The clause dates what follows; its agent is no subject of the figures after it (nor of
+    those before: "Nvidia lost $589 billion after DeepSeek released R1")."""
+    latin, han = words_by_script("time", "event-mark", "agent-before")
+    verbs_latin, verbs_han = words_by_script("time", "event-mark", "agent-verbs", longest_first=True)
+    lead = folded[max(0, hit.start - _LEAD):hit.start].rstrip()
+    tail = folded[hit.end:hit.end + _AGENT_REACH]
+    rest = tail.lstrip()
+    if has_cjk(lead[-1:]) or has_cjk(folded[hit.start:hit.end]):
+        if not lead.endswith(han) or not rest.startswith(verbs_han):
+            return False
+        cut = min((i for i in (tail.find(c) for c in _CLAUSE_MARKS) if i >= 0), default=len(tail))
+        closes = [i for w in words_by_script("time", "event-mark", "after")[1] if (i := tail.find(w, 0, cut)) >= 0]
+        if not closes:
+            return False
+        end = hit.end + min(closes)
+    else:
+        if word_ending(lead, latin) is None or word_starting(rest, verbs_latin) is None:
+            return False
+        cut = min((i for i in (tail.find(c) for c in ",;") if i >= 0), default=len(tail))
+        end = hit.end + cut
+    return not (hit.start <= q.start < end)
