@@ -25,7 +25,7 @@ from dsfact.matching.siblings import (
 from dsfact.matching.tranche import whole_kept
 from dsfact.model import CONTRADICTED, SUPPORTED, FileResult, Finding, Registry
 from dsfact.quantity import agrees, whole_count
-from dsfact.slips import SLIP, gap, group_variant, misstated_kind, misstated_variant
+from dsfact.slips import SLIP, gap, group_variant, misstated_kind, misstated_variant, nearer
 from dsfact.verdict import claim_sources, judge, restated_basis, verdict_of
 
 __all__ = ["agrees", "check_document", "check_text", "claim_sources", "find_findings", "judge", "verdict_of"]
@@ -170,21 +170,23 @@ def _doubt(matcher, q, candidate, selected):
     when nothing places it on its claim's day, and the text's other figures decide): a loose binding, an amount of
     another size, a move over a span, a day after a later model's release, another name in between, another day,
     a frame, another event, a list's total, a cell of a table flattened into text, another provider's price, a
-    linked headline's day, a rate written before it that is not its claim's (the rules imported here: a text whose
-    figures agree with their claims never asks, but for a bound far from its claim: _why_quiet)."""
+    linked headline's day, a rate written before it that is not its claim's, another model of the maker told before
+    (the rules imported here: a text whose figures agree with their claims never asks, but for a bound far from its
+    claim: _why_quiet)."""
     if "why" not in _LATER:
         from dsfact.matching.calculation import calculated
         from dsfact.matching.flatrows import flattened_row
         from dsfact.matching.laterversion import names_later_version
         from dsfact.matching.linked import headline_elsewhere
         from dsfact.matching.listed import total_of_list
+        from dsfact.matching.makermodel import other_model_told
         from dsfact.matching.ownwords import other_rate_before
         from dsfact.matching.venues import sold_elsewhere
         from dsfact.matching.versus import set_against_before
         _LATER["why"] = (calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere,
-                         other_rate_before, set_against_before)
+                         other_rate_before, set_against_before, other_model_told)
     calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere, \
-        other_rate_before, set_against_before = _LATER["why"]
+        other_rate_before, set_against_before, other_model_told = _LATER["why"]
     from dsfact.matching.claimed import claimed_figure
     told = claimed_figure(matcher, q, matcher.index.position[selected.id])  # "the stated $5.6 million": the claim itself
     return (another_size(matcher, q, selected) or (candidate.weak and not told) or total_of_list(matcher, q, selected)
@@ -193,7 +195,7 @@ def _doubt(matcher, q, candidate, selected):
             or not told and (_framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected))
             or calculated(matcher, q) or flattened_row(matcher, q) or sold_elsewhere(matcher, q, selected)
             or headline_elsewhere(matcher, q, selected) or other_rate_before(matcher, q, selected)
-            or set_against_before(matcher, q))
+            or set_against_before(matcher, q) or other_model_told(matcher, q, selected))
 
 
 def _naming_days(matcher) -> frozenset[int]:
@@ -461,13 +463,13 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry, verdict=CON
     position = matcher.index.position
     named, others = other_models(q, selected, matcher, candidate.subject_distance)
     others = [c for c in others if not shunned(q, c, matcher)]  # "$1.10 per million input tokens": no output price
-    if named is not None and position[named.id] not in excluded and (_nearer(q, named, selected)
+    if named is not None and position[named.id] not in excluded and (nearer(q, named, selected)
                                                                     or _digits_of(q, named, selected)):
         found = judge(q, named, [named], registry)
         if found is not None:
             return found, named
     for other in others or borrowed_siblings(q, selected, matcher, candidate.subject_distance):
-        if not _nearer(q, other, selected) or shunned(q, other, matcher):
+        if not nearer(q, other, selected) or shunned(q, other, matcher):
             continue
         found = judge(q, other, [other], registry)
         if found is not None and found.verdict == SUPPORTED:
@@ -536,12 +538,6 @@ def _digits_of(q, other, selected) -> bool:
     from dsfact.quantity import same_digits
 
     return any(same_digits(q, st) for st in other.statements) and not any(same_digits(q, st) for st in selected.statements)
-
-
-def _nearer(q, other, selected) -> bool:
-    """Whether figure q's value is nearer (as a ratio) to a statement of `other` than to every statement of
-    `selected`: "under $3 million" agrees with R1's $294,000 run only through its slack; it is V3's figure."""
-    return gap(q, other) < gap(q, selected)
 
 
 _IN_FORCE: dict = {}  # the registry in force, kept between calls: (path, mtime, size) -> Registry

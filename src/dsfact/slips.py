@@ -28,6 +28,12 @@ def gap(q, claim) -> float:
     return min(abs(math.log(abs(value) / v)) for v in values)
 
 
+def nearer(q, other, selected) -> bool:
+    """Whether figure q's value is nearer (as a ratio) to a statement of `other` than to every statement of
+    `selected`: "under $3 million" agrees with R1's $294,000 run only through its slack; it is V3's figure."""
+    return gap(q, other) < gap(q, selected)
+
+
 def group_variant(q, selected, siblings, registry: Registry) -> Finding | None:
     """A figure bound to a group's generic claim (one with no variant: tkp's "R1's price per million
     tokens") that a variant of the group supports states that variant: "$0.55 per million tokens" for R1

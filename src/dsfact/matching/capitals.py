@@ -137,9 +137,10 @@ def _capitalised(text, si: int, hits: list) -> list[list]:
     names = []
     for m in _PROPER_NAME.finditer(words):
         if m.start() == first or covered[m.start()] or _ANSWER_LEAD.match(words, m.end()) \
-                and after_question(words, m.start()) or _in_term(words, m.start(), m.end()):
+                and (after_question(words, m.start()) or words[:m.start()].rstrip().endswith((":", "："))) \
+                or _in_term(words, m.start(), m.end()):
             continue  # the sentence's first word, or a cue word's, or the answer's word before its figure ("? About $6M"),
-            # or a word of a hyphened term ("Mixture-of-Experts")
+            # or a label's value's ("Base model (V3): Approximately $5.6 million"), or a word of a hyphened term
         names.append([m.start() + sentence.start, m.end() + sentence.start, m.group().lower(), None])
     return names
 

@@ -10,6 +10,7 @@ from dsfact.lang import words_of
 from dsfact.matching.afterword import title_subjects
 from dsfact.matching.bodies import opens_with_pronoun
 from dsfact.matching.comparison import is_comparison
+from dsfact.matching.leadmetric import lead_metric
 from dsfact.matching.memo import LastText
 from dsfact.matching.others import not_names as _not_names
 from dsfact.matching.text import INF
@@ -85,8 +86,10 @@ def heading_lead(text, si: int, q: Quantity, cues, family: frozenset[int], penal
     the first sentence under the heading, the first name there deciding, and, when the heading holds no
     metric word of that subject's claims, their metric words from that sentence too. A headline is
     written to be read with its lead, but loosely: such a figure may agree with a claim, never contradict it. So
-    may a title's figure whose subject only its words after a colon name (afterword.title_subjects)."""
+    may a title's figure whose subject only its words after a colon name (afterword.title_subjects), and a list item's
+    figure whose metric word only its lead line holds (leadmetric)."""
     text._loose.update(title_subjects(text, q, cues))  # "$600 Billion Loss: Nvidia's Stock Slides"
+    lead_metric(text, q, cues, family, far)  # "The actual cost structure:" over "- Base model (V3): $5.6 million"
     span = title_at(text, si)
     if span is None or cues.entity < INF:
         return

@@ -8,7 +8,8 @@ subject word of it is in that sentence or in one of the LOOKBACK_SENTENCES sente
 the heading above it or its list's lead line (a table cell: also its row's label and its column's header,
 whose metric words count as the cell's own: dsfact.matching.tables)
 (_structure_subject; _respectively only re-pairs subjects already found); a figure in a heading also
-takes the metric words of the first sentence under it (leads.heading_lead). So
+takes the metric words of the first sentence under it (leads.heading_lead), and a list item those of its lead
+line (leadmetric). So
 only in such sentences can a figure become a finding, and the numbers engine need read nothing else;
 and there only a figure whose unit is one of those claims' units need be matched.
 
@@ -60,8 +61,10 @@ class Bindable:
                 wanted = wanted | earlier_metrics(matcher, i, True)
             if i + 1 < len(sentences) and title_at(matcher, i) is not None:
                 wanted = wanted | metrics[i + 1]  # a heading's figure read with its lead (matcher._heading_lead)
+            context = structure.context_of(s.start) if structure is not None else ()
+            if context and not context[0][2]:  # a list item: its lead line's metric words (leadmetric)
+                wanted = wanted | metrics[matcher.sentence_of(max(context[0][0], context[0][1] - 1))]
             if wanted:
-                context = structure.context_of(s.start) if structure is not None else ()
                 wanted = wanted & matcher.reach(i, context)
             claims = wanted | described_in(matcher, i)
             if not claims:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from dsfact.matching.sentences import past_question_mark
+from dsfact.matching.wordedges import any_word_in
 
 
 def opened_by(reader, role, q) -> bool:
@@ -33,9 +34,12 @@ def in_consequence(reader, q, start: int) -> bool:
     (roles.words [condition-clause]): that clause and the ones after it are a condition and its consequence
     ("千卡集群训练约需30天，若考虑调试与迭代，总周期可能延长至90天，对应成本约122万美元", "The run took 53 days; if it had
     used 10,000 GPUs, it would have cost about $2 million"), as a sentence a condition opens is (`led_by`). Only
-    words that cannot be read otherwise at a clause's head: not "had", "were" ("..., were down 5% at one point")."""
+    words that cannot be read otherwise at a clause's head: not "had", "were" ("..., were down 5% at one point").
+    A supposition (roles.words [supposition]: "by assuming", 不妨假设) may stand anywhere before q's clause."""
     words, nots = _condition_words()
     folded, pos = reader.folded, start
+    if any_word_in(folded, _CONDITION[2], start, reader.clause_span(q.start)[0]):
+        return True  # "... by assuming the lab cut the cost tenfold, meaning it spent $50 million"
     while pos < q.start:
         lo, hi = reader.clause_span(pos)
         while lo < hi and folded[lo] in " \t#>*-":
@@ -55,5 +59,5 @@ def _condition_words():
         from dsfact.matching.wordtables import Words
 
         table = load_words("roles").get("condition-clause", {})
-        _CONDITION.extend((Words(table.get("words", ())), Words(table.get("not", ()))))
+        _CONDITION.extend((Words(table.get("words", ())), Words(table.get("not", ())), load_words("roles").get("supposition", {}).get("words", ())))
     return _CONDITION[0], _CONDITION[1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from dsfact.matching.discounts import discount_ended, period_over
+from dsfact.matching.makermodel import model_told, models_told
 from dsfact.matching.matcher import SENTENCE_PENALTY, Candidate
 from dsfact.matching.text import INF, TextCues, bracketed, qualifies_other
 from dsfact.matching.topicturn import topic_turned
@@ -199,7 +200,9 @@ def other_models(q: Quantity, selected: Claim, text: TextCues, subject_distance:
     R1's run (C70) may be meant as well as V3's (C01); "V3 cost $294,000" names V3 and stays V3's claim.
     The words read are the figure's sentence and, when its subject was borrowed (`subject_distance` of a
     subject from elsewhere), the sentences before it back to the one that names the claim's subject, and
-    the headings above it."""
+    the headings above it. Words that name only the company, in a text that has named another model of it and
+    not selected's, are that model's (dsfact.matching.makermodel: "DeepSeek v3 ... DeepSeek also announced their
+    API pricing: Input: $0.27/million tokens" is V3's input price)."""
     keys = _model_keys(text.registry, text.index)
     mine = keys.get(selected.id)
     if not mine:
@@ -210,6 +213,8 @@ def other_models(q: Quantity, selected: Claim, text: TextCues, subject_distance:
     named = _named_keys(text, q, subject_distance, selected)
     if named & mine:
         return None, []
+    if not any(named & keys[c.id] for c in siblings) and (told := models_told(text, q, selected, siblings, keys)):
+        return model_told(text, q, selected, [c for c in told if not shunned(q, c, text)]), []  # the text's model
     siblings = [c for c in siblings if not unpublished(text, c)]
     by_name = [c for c in siblings if named & keys[c.id]]
     if by_name:

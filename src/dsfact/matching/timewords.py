@@ -334,5 +334,20 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _superlative_near(folded: str, a: int, b: int, start: int, end: int, chinese: bool) -> bool:
+    """Whether a superlative serves the reference point folded[a:b]: one within SUPERLATIVE_REACH of it, or one
+    earlier in its clause with no figure between ("the largest single-day percentage decline for the S&P 500 since
+    Jan. 10", "the biggest one-day drop in the history of US markets since ...": a long noun phrase, still a record's)."""
     lo, hi = max(start, a - SUPERLATIVE_REACH), min(end, b + SUPERLATIVE_REACH)
-    return _lexicon().superlative.get(chinese).search(folded, lo, hi) is not None
+    superlative = _lexicon().superlative.get(chinese)
+    if superlative.search(folded, lo, hi) is not None:
+        return True
+    lo = max(start, a - CLAUSE_SUPERLATIVE_REACH)
+    lo = max(lo, *(folded.rfind(c, lo, a) + 1 for c in _MARKS))
+    found = [m.end() for m in superlative.finditer(folded, lo, a)]
+    return bool(found) and _FIGURE.search(folded, found[0], a) is None
+
+
+CLAUSE_SUPERLATIVE_REACH = 96  # characters back to a superlative of the reference point's clause
+# a figure between a superlative and a reference point: a sum, a share or points ("the biggest bank, up 40%
+# since March": "since March" is the 40%'s span); a number that is a name's ("the S&P 500") is none
+_FIGURE = lazy(r"[$€£¥][0-9]|[0-9](?:\s?%| ?per ?cent| percent| points?\b| billion| million| trillion)")

@@ -19,7 +19,8 @@ def told_beside_other(cues, q, hit) -> bool:
     q by a clause mark or a bracket, which the word then qualifies: "R1's input price is $0.55, or $0.14
     when the cache hits", "输入0.55美元（缓存命中时0.14美元）": the cache hit is the $0.14, not the $0.55.
     A word in a relative aside closed before q (dsfact.matching.relaside) is the aside's too. `cues`: the
-    text's TextCues (its figures, read and in use)."""
+    text's TextCues (its figures, read and in use). A word before q that governs another figure of another unit
+    between them ("pre-trained on 14.8T tokens using 2.788M GPU hours") is that figure's (_governs)."""
     if not _RELASIDE:
         from dsfact.matching.relaside import in_aside_before
 
@@ -33,5 +34,17 @@ def told_beside_other(cues, q, hit) -> bool:
         near += [x for x in after if x.unit == q.unit and not parted(text, hit.end, x.start)]
         return any(not parted(text, min(x.end, hit.end), max(x.start, hit.start))
                    and parted(text, q.end, min(x.start, hit.start)) for x in near)
-    near = [x for x in cues.figures_in(hit.end, q.start) if x.unit == q.unit]
+    between = cues.figures_in(hit.end, q.start)
+    if between and between[0].unit not in (q.unit, "date") and _governs(text, hit.end, between[0].start):
+        return True  # "pre-trained on 14.8T tokens using 2.788M GPU hours": the word is the tokens' verb
+    near = [x for x in between if x.unit == q.unit]
     return any(not parted(text, hit.end, x.start) and parted(text, x.end, q.start) for x in near)
+
+
+def _governs(text: str, end: int, start: int) -> bool:
+    """Whether a variant word ending at `end` governs the figure that starts at `start`: nothing stands between them
+    but a word of roles.words [variant-object] ("pre-trained on 14.8T tokens", 预训练了14.8万亿token)."""
+    from dsfact.lang import words_of
+
+    gap = text[end:start].strip().lower()
+    return not gap or gap in words_of("roles", "variant-object")
