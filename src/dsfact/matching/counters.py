@@ -5,14 +5,16 @@ way to a number, counting up from 0 or 1 through the paragraph. A run of at leas
 or two digits, each between two words and each one more than the one before (other figures may stand between
 them: "using 512 Nvidia"), ends a sentence after each: the figures of one sentence keep to their own subject
 ("the reasoning-focused model" is R1's, named a sentence before), not one of a paragraph run together. A count
-or list in order within a sentence ("1 to 2 to 3") is no such run: its numbers stand between figures, not words."""
+or list in order within a sentence ("1 to 2 to 3") is no such run: its numbers stand between figures, not words.
+Chinese pages scraped the same way read the same ("……只花了29.4万美元 0 相关论文刊登于…… 1 ……"): a word there
+is a Chinese character as well as a Latin letter."""
 from __future__ import annotations
 
 from dsfact.numbers.patterns import lazy
 
 RUN = 4  # so many numbers counting up in order between words make a counter
 REACH = 800  # characters at most from one number of a counter to the next
-_MARK = lazy(r"(?<=[A-Za-z0-9]) ([0-9]{1,2}) (?=[A-Za-z])")
+_MARK = lazy(r"(?<=[A-Za-z0-9\u4e00-\u9fff]) ([0-9]{1,2}) (?=[A-Za-z\u4e00-\u9fff])")
 
 
 def counter_ends(text: str) -> list[int]:

@@ -33,8 +33,12 @@ def keep_described(matcher, unbound: list, judged) -> None:
 def described_found(matcher, found: list) -> list:
     """`found` (findings in text order) with the described figures' findings kept aside (keep_described), in text
     order. They join last: bound so loosely, they vouch for no figure beside them that disagrees with the claim
-    (check.beside_its_own_statement), and no figure's finding is dropped for them."""
+    (check.beside_its_own_statement), and no figure's finding is dropped for them; a figure found otherwise (a
+    correction's new figure, judged as the retracted one's claim) is not found twice."""
     kept = getattr(matcher, "_described_found", None)
+    if kept:
+        starts = {f.start for f in found}
+        kept = [f for f in kept if f.start not in starts]
     return sorted(found + kept, key=lambda f: f.start) if kept else found
 
 
@@ -62,27 +66,46 @@ def _described_in(matcher, si: int) -> frozenset[int]:
     folded, start, end = matcher.folded, sentence.start, sentence.end
     claims = matcher.registry.claims
     out = set()
-    for i, claim in enumerate(claims):  # a model's release told by its maker's name alone
-        if claim.unit == "date" and "release" in claim.metric:
-            maker = fold_text(_MAKER.split(claim.subject, 1)[0])
-            if len(maker) > 1 and _named(folded, maker, start, end) \
-                    and any_word_in(folded, tuple(fold_text(w) for w in claim.metric_cues), start, end):
-                out.add(i)
+    han = not folded[start:end].isascii()  # (a Latin sentence asks no Chinese cue: no conversion table is loaded)
+    for i, maker, cues in _releases(matcher):  # a model's release told by its maker's name alone
+        if _named(folded, maker, start, end) and any_word_in(folded, cues if han else tuple(
+                w for w in cues if w.isascii()), start, end):
+            out.add(i)
     if any_word_in(folded, words_of("names", "announcer"), start, end) \
             and any_word_in(folded, words_of("names", "described-plan", "before"), start, end) \
             and any_word_in(folded, words_of("names", "described-plan"), start, end):
         own = words_of("names", "described-plan", "own")
-        out.update(i for i, c in enumerate(claims) if any(fold_text(cue) in own for cue in c.subject_cues))
+        out.update(i for i, c in enumerate(claims) if any(fold_text(cue) in own for cue in c.subject_cues
+                                                                     if han or cue.isascii()))
     return frozenset(out)
+
+
+def _releases(matcher) -> list[tuple[int, str, tuple[str, ...]]]:
+    """Each release-date claim's index, its maker's name and its words of release, folded; read once per text (the
+    Chinese words folded only when the text has Chinese)."""
+    found = matcher.__dict__.get("_releases")
+    if found is None:
+        from dsfact.fold import fold_text
+
+        han = not matcher.folded.isascii()
+        found = []
+        for i, claim in enumerate(matcher.registry.claims):
+            if claim.unit == "date" and "release" in claim.metric:
+                maker = fold_text(_MAKER.split(claim.subject, 1)[0])
+                if len(maker) > 1:
+                    found.append((i, maker, tuple(fold_text(w) for w in claim.metric_cues if han or w.isascii())))
+        matcher.__dict__["_releases"] = found
+    return found
 
 
 def _named(folded: str, name: str, start: int, end: int) -> bool:
     """Whether a Latin name stands in folded[start:end] with no Latin letter or digit touching it (Chinese
-    characters may: "公司deepseek于")."""
+    characters may: "公司deepseek于"), nor a hyphen after it: in "超越DeepSeek-V3的Qwen2.5-Max" it is part of a
+    model's name, which tells no release of the maker's."""
     at = folded.find(name, start, end)
     while at >= 0:
         before, after = folded[at - 1:at], folded[at + len(name):at + len(name) + 1]
-        if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()):
+        if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum() or after == "-"):
             return True
         at = folded.find(name, at + 1, end)
     return False
