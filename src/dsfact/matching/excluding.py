@@ -20,7 +20,7 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
                      or _counts_the_word(text, q, hit)) \
         and not governs_other(text, q, hit) and not describes_subject(text, hit, q.start) \
         and not _owns_next(text, q, hit) and not _turned_after(text, q, hit) and not _past_gloss(text, q, hit) \
-        and not _base_of_other_rate(text, q, hit)
+        and not _base_of_other_rate(text, q, hit) and not _both_parts(text.folded, hit)
 
 
 _COUNT_GAP = lazy(r"\s*(?:[a-z][a-z'’-]*\s+){0,2}$")  # a count's gap to the word it counts: "12 new AI factories"
@@ -151,3 +151,22 @@ def _openers() -> tuple[str, ...]:
         _OPENERS.append(tuple(w + " " if w.isascii() else w for w in words_of("names", "new-clause")))
     return _OPENERS[0]
 
+
+
+_PAIR_REACH = 20  # characters around an exclude word searched for the pair of parts it stands in
+
+
+def _both_parts(folded: str, hit) -> bool:
+    """Whether an exclude word of one part stands in a pair that names both (roles.words [both-parts]: "public and
+    private investment", 公共和私营投资): the pair names the whole the claim is of, not the part the word rules out."""
+    from dsfact.lang import words_of
+
+    lo = max(0, hit.start - _PAIR_REACH)
+    window = folded[lo:hit.end + _PAIR_REACH]
+    for w in words_of("roles", "both-parts"):
+        k = window.find(w)
+        while k >= 0:
+            if lo + k <= hit.start < lo + k + len(w):  # ("private investment" begins in the pair)
+                return True
+            k = window.find(w, k + 1)
+    return False
