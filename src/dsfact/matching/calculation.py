@@ -39,7 +39,23 @@ def calculated(text, q: Quantity) -> bool:
     if equals.search(folded, start, end) is not None and operation.search(folded, start, end) is not None:
         return True
     figures = text.figures_in(start, end)
-    return multiplied(figures, q) or set_against(figures, q) or things_valued(text, figures, q)
+    return multiplied([x for x in figures if not _counts_people(folded, x)], q) or set_against(figures, q) \
+        or things_valued(text, figures, q)
+
+
+_PEOPLE_GAP = lazy(r"\s*(?:[位名个]\s*)?")  # between a count and its noun: a space, a Chinese measure word
+
+
+def _counts_people(folded: str, x: Quantity) -> bool:
+    """Whether count x counts people (names.words [people]: "two people familiar with the matter", 两位知情人士):
+    no number of things a price is paid for."""
+    if x.unit != "count":
+        return False
+    from dsfact.lang import words_of
+    from dsfact.matching.wordedges import word_starting
+
+    at = _PEOPLE_GAP.match(folded, x.end).end()
+    return word_starting(folded[at:at + 12], words_of("names", "people")) is not None
 
 
 PRODUCT_TOLERANCE = 0.05  # a product told in words is rounded: "about $25,000 ... 10,000 of them cost $250 million"
