@@ -1,6 +1,8 @@
 """Whether a claim's exclude word, near a figure, rules that claim out for it."""
 from __future__ import annotations
 
+import bisect
+
 from dsfact.matching.aside import describes_subject
 from dsfact.matching.bodies import governs_other
 from dsfact.matching.glossname import name_gloss_end
@@ -20,7 +22,8 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
                      or _counts_the_word(text, q, hit)) \
         and not governs_other(text, q, hit) and not describes_subject(text, hit, q.start) \
         and not _owns_next(text, q, hit) and not _turned_after(text, q, hit) and not _past_gloss(text, q, hit) \
-        and not _base_of_other_rate(text, q, hit) and not _both_parts(text.folded, hit)
+        and not _base_of_other_rate(text, q, hit) and not _both_parts(text.folded, hit) \
+        and not _metric_between(text, q, hit)
 
 
 _COUNT_GAP = lazy(r"\s*(?:[a-z][a-z'’-]*\s+){0,2}$")  # a count's gap to the word it counts: "12 new AI factories"
@@ -170,3 +173,22 @@ def _both_parts(folded: str, hit) -> bool:
                 return True
             k = window.find(w, k + 1)
     return False
+
+
+def _metric_between(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether a metric word of a claim the exclude word rules out stands between it and figure q, before q, in a
+    clause of its own (past a clause mark, or opening a relative clause): the figure's own words then say what it
+    is, past the exclude word's reach ("attempting to recoup losses from a sell-off the previous day that wiped
+    nearly $600 billion off its market cap": the sum is what was wiped, not what was recouped; "市值回升，但周一
+    抛售中蒸发的9000亿美元"). A metric word in the exclude word's own phrase ("内存消耗降低30%": the memory's
+    fall) does not end its reach; an exclude word after the figure is not asked."""
+    from dsfact.matching.cues import EXCLUDE, METRIC
+
+    if hit.end > q.start:
+        return False
+    ruled = {ci for ci, role in text.roles_of(hit) if role == EXCLUDE}
+    marks, folded = text._marks, text.folded
+    return any(role == METRIC and ci in ruled and (
+        bisect.bisect_left(marks, hit.end) < bisect.bisect_left(marks, h.start)
+        or folded[max(hit.end, h.start - 7):h.start].rstrip().endswith((" that", " which")))
+        for h in text.hits_in(hit.end, q.start) for ci, role in text.roles_of(h))
