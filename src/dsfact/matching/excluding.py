@@ -1,8 +1,6 @@
 """Whether a claim's exclude word, near a figure, rules that claim out for it."""
 from __future__ import annotations
 
-import bisect
-
 from dsfact.matching.aside import describes_subject
 from dsfact.matching.bodies import governs_other
 from dsfact.matching.glossname import name_gloss_end
@@ -177,7 +175,8 @@ def _both_parts(folded: str, hit) -> bool:
 
 def _metric_between(text: TextCues, q: Quantity, hit) -> bool:
     """Whether a metric word of a claim the exclude word rules out stands between it and figure q, before q, in a
-    clause of its own (past a clause mark, or opening a relative clause): the figure's own words then say what it
+    clause of its own (past a comma or a semicolon, or opening a relative clause; not past a label's colon:
+    "输出价格:每百万 Token 16 元" is still an output price): the figure's own words then say what it
     is, past the exclude word's reach ("attempting to recoup losses from a sell-off the previous day that wiped
     nearly $600 billion off its market cap": the sum is what was wiped, not what was recouped; "市值回升，但周一
     抛售中蒸发的9000亿美元"). A metric word in the exclude word's own phrase ("内存消耗降低30%": the memory's
@@ -187,8 +186,8 @@ def _metric_between(text: TextCues, q: Quantity, hit) -> bool:
     if hit.end > q.start:
         return False
     ruled = {ci for ci, role in text.roles_of(hit) if role == EXCLUDE}
-    marks, folded = text._marks, text.folded
+    folded = text.folded
     return any(role == METRIC and ci in ruled and (
-        bisect.bisect_left(marks, hit.end) < bisect.bisect_left(marks, h.start)
+        any(c in folded[hit.end:h.start] for c in ",，;；")
         or folded[max(hit.end, h.start - 7):h.start].rstrip().endswith((" that", " which")))
         for h in text.hits_in(hit.end, q.start) for ci, role in text.roles_of(h))
