@@ -180,12 +180,15 @@ def _metric_between(text: TextCues, q: Quantity, hit) -> bool:
     is, past the exclude word's reach ("attempting to recoup losses from a sell-off the previous day that wiped
     nearly $600 billion off its market cap": the sum is what was wiped, not what was recouped; "市值回升，但周一
     抛售中蒸发的9000亿美元"). A metric word in the exclude word's own phrase ("内存消耗降低30%": the memory's
-    fall) does not end its reach; an exclude word after the figure is not asked."""
+    fall) does not end its reach; an exclude word after the figure is not asked, nor one of a price per unit."""
     from dsfact.matching.cues import EXCLUDE, METRIC
 
     if hit.end > q.start:
         return False
+    claims = text.registry.claims
     ruled = {ci for ci, role in text.roles_of(hit) if role == EXCLUDE}
+    if any(claims[ci].per is not None for ci in ruled):
+        return False  # a price's kind word ("output" against an input price) reaches past a clause: prices come in pieces
     folded = text.folded
     return any(role == METRIC and ci in ruled and (
         any(c in folded[hit.end:h.start] for c in ",，;；")
