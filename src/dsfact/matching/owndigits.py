@@ -2,7 +2,8 @@
 GPUs" opens a passage that names DeepSeek only later, yet 5.576 is V3's $5.576 million to the last digit, with a
 zero slipped from its scale. A figure of four significant digits or more that are those of one claim's statement
 (at its power of ten or another), with the claim's metric word in its own clause, no name of any body in its
-sentence and the claim's subject named somewhere in the text, states that claim, as its subject's name would
+sentence and the claim's subject named somewhere in the text but out of the usual reach (the sentences a subject
+is borrowed from, whose binding decides a figure there), states that claim, as its subject's name would
 bind it: it agrees at the statement's scale and misstates it at another (a unit slip is what an editor wants
 caught). Few figures are so written: a claim's exact figure repeated (5.576, 2.788, 2,048), not a round one."""
 from __future__ import annotations
@@ -51,7 +52,7 @@ def digit_claims(matcher, start: int, end: int) -> frozenset[int]:
 
 def by_own_digits(matcher, q):
     """The claim figure q states by its own digits (module doc), or None."""
-    from dsfact.matching.text import INF
+    from dsfact.matching.text import INF, LOOKBACK_SENTENCES
 
     claims = digit_claims(matcher, q.start, q.end)
     if not claims or q.per is not None or len(_digits(q.text)) < OWN_DIGITS:
@@ -70,8 +71,11 @@ def by_own_digits(matcher, q):
             continue
         if not any(ci in e[6] and start <= e[0].start and e[0].end <= end for e in entries):
             continue  # its metric word outside the figure's clause
-        if not any(ci in subjects for subjects in matcher.sentence_claims()[1]):
+        named = matcher.sentence_claims()[1]
+        if not any(ci in subjects for subjects in named):
             continue  # the text never names the claim's subject
+        if any(ci in subjects for subjects in named[max(0, si - LOOKBACK_SENTENCES):si + 2]):
+            continue  # its subject within reach: the usual binding, which left it, decides ("Thanks to its Lambda design")
         roles = matcher.reader().roles(q)
         if matcher._fits(q, claim, roles, matcher.sentences[si]):
             found.append(claim)
