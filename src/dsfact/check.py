@@ -285,9 +285,10 @@ def _said_again(matcher, unbound: list, said: dict[str, list], registry: Registr
 
 def _corrections(matcher, unbound: list, registry: Registry, kept: list) -> None:
     """Keep the findings of the correction's new figures among the figures no cue word bound: each states the
-    claim the retracted figure before it was bound to (dsfact.matching.corrected), and is judged, both ways."""
+    claim the retracted figure before it was bound to (dsfact.matching.corrected), and is judged, both ways; and
+    of those that give a claim's own digits (dsfact.matching.owndigits), judged against it."""
     from dsfact.matching.corrected import corrected_figure
-
+    from dsfact.matching.owndigits import by_own_digits  # "The $5.576 billion training cost": V3's digits, no name
     for q in unbound:
         x = corrected_figure(matcher, q)
         candidates = _of_its_scale(x, matcher.candidates(x, matcher._quantities)) if x is not None else []
@@ -296,6 +297,8 @@ def _corrections(matcher, unbound: list, registry: Registry, kept: list) -> None
             finding, _ = _judged(q if q.per is not None else q._replace(per=x.per), selected, siblings, registry)
             if finding is not None:
                 kept.append((finding, None, math.inf, False))
+        elif (own := by_own_digits(matcher, q)) is not None and (finding := judge(q, own, [own], registry)) is not None:
+            kept.append((finding, None, math.inf, False))
 
 
 def _of_its_scale(q, candidates: list) -> list:
@@ -319,13 +322,11 @@ def _of_its_scale(q, candidates: list) -> list:
 
 def _features(matcher, q, candidates, selected) -> dict[str, float]:
     from dsfact.matching.gate import features_of  # read only when a figure disagrees
-
     return features_of(matcher, q, candidates, selected)
 
 
 def _firm(features: dict[str, float]) -> bool:
     from dsfact.matching.evidence import firm
-
     return firm(features)
 
 
@@ -406,7 +407,6 @@ def _other_event(matcher, q, claim) -> bool:
 
 def _counts_another_thing(matcher, q, claim) -> bool:
     from dsfact.matching.counted import counted_in_place  # read only when a count disagrees
-
     return counted_in_place(matcher, q, claim)
 
 

@@ -30,8 +30,12 @@ def stands_alone(folded: str, start: int, end: int, q: Quantity, upto: int | Non
 
 def rest_words(folded: str, start: int, end: int, q: Quantity, upto: int | None = None) -> list[str]:
     """The words of the clause folded[start:end] beside figure q (and its restatement up to `upto`), without a
-    bracketed aside."""
-    rest = _ASIDE.sub(" ", folded[start:q.start] + " " + folded[max(q.end, upto or 0):end])
+    bracketed aside. A restatement opened in a bracket takes its closing bracket with it ("approximately
+    $249,000 (about 2.08 million RMB)", "约29.4万美元（约合210万元人民币）")."""
+    after = max(q.end, upto or 0)
+    if upto and folded.startswith((")", "）"), after) and any(b in folded[q.end:upto] for b in "(（"):
+        after += 1
+    rest = _ASIDE.sub(" ", folded[start:q.start] + " " + folded[after:end])
     return [w for w in _WORDS.split(rest) if w]
 
 

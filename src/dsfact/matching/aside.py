@@ -12,6 +12,7 @@ from operator import attrgetter
 
 from dsfact.lang import word_set, words_of
 from dsfact.matching.byname import byname_of
+from dsfact.matching.comparedafter import set_against_after
 from dsfact.matching.comparison import is_comparison, likened, listed_with
 from dsfact.matching.heads import heads_own
 from dsfact.matching.pertext import kept
@@ -260,7 +261,7 @@ def own_only(text, hit, far: bool, q_start: int, q=None) -> bool:
     if hit.start > q_start and likened(text.folded, hit.start, hit.end):
         return not relative(text, hit.end, q_start)  # "造出可与OpenAI和Meta的模型相媲美的AI": a likeness frame's names
     if q and hit.start >= q.end:
-        return heads_own(text, q, hit)
+        return heads_own(text, q, hit) or set_against_after(text, q, hit)  # "$60 million compared to $100 million for GPT-4"
     return _described_before(text, hit, q_start) or _officer_of_other(text, hit)
 
 

@@ -20,7 +20,8 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
                      or _counts_the_word(text, q, hit)) \
         and not governs_other(text, q, hit) and not describes_subject(text, hit, q.start) \
         and not _owns_next(text, q, hit) and not _turned_after(text, q, hit) and not _past_gloss(text, q, hit) \
-        and not _base_of_other_rate(text, q, hit)
+        and not _base_of_other_rate(text, q, hit) and not _both_parts(text.folded, hit) \
+        and not _metric_between(text, q, hit)
 
 
 _COUNT_GAP = lazy(r"\s*(?:[a-z][a-z'’-]*\s+){0,2}$")  # a count's gap to the word it counts: "12 new AI factories"
@@ -151,3 +152,45 @@ def _openers() -> tuple[str, ...]:
         _OPENERS.append(tuple(w + " " if w.isascii() else w for w in words_of("names", "new-clause")))
     return _OPENERS[0]
 
+
+
+_PAIR_REACH = 20  # characters around an exclude word searched for the pair of parts it stands in
+
+
+def _both_parts(folded: str, hit) -> bool:
+    """Whether an exclude word of one part stands in a pair that names both (roles.words [both-parts]: "public and
+    private investment", 公共和私营投资): the pair names the whole the claim is of, not the part the word rules out."""
+    from dsfact.lang import words_of
+
+    lo = max(0, hit.start - _PAIR_REACH)
+    window = folded[lo:hit.end + _PAIR_REACH]
+    for w in words_of("roles", "both-parts"):
+        k = window.find(w)
+        while k >= 0:
+            if lo + k <= hit.start < lo + k + len(w):  # ("private investment" begins in the pair)
+                return True
+            k = window.find(w, k + 1)
+    return False
+
+
+def _metric_between(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether a metric word of a claim the exclude word rules out stands between it and figure q, before q, in a
+    clause of its own (past a comma or a semicolon, or opening a relative clause; not past a label's colon:
+    "输出价格:每百万 Token 16 元" is still an output price): the figure's own words then say what it
+    is, past the exclude word's reach ("attempting to recoup losses from a sell-off the previous day that wiped
+    nearly $600 billion off its market cap": the sum is what was wiped, not what was recouped; "市值回升，但周一
+    抛售中蒸发的9000亿美元"). A metric word in the exclude word's own phrase ("内存消耗降低30%": the memory's
+    fall) does not end its reach; an exclude word after the figure is not asked, nor one of a price per unit."""
+    from dsfact.matching.cues import EXCLUDE, METRIC
+
+    if hit.end > q.start:
+        return False
+    claims = text.registry.claims
+    ruled = {ci for ci, role in text.roles_of(hit) if role == EXCLUDE}
+    if any(claims[ci].per is not None for ci in ruled):
+        return False  # a price's kind word ("output" against an input price) reaches past a clause: prices come in pieces
+    folded = text.folded
+    return any(role == METRIC and ci in ruled and (
+        any(c in folded[hit.end:h.start] for c in ",，;；")
+        or folded[max(hit.end, h.start - 7):h.start].rstrip().endswith((" that", " which")))
+        for h in text.hits_in(hit.end, q.start) for ci, role in text.roles_of(h))

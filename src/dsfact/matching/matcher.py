@@ -274,7 +274,7 @@ class TextMatcher(TextCues):
         # "Meitu rose 16.3%, Kingsoft Cloud 11.2%": a clause that names its own subject before the figure
         # shares the verb of the clause before it
         marks, qs, qe = self._marks, q.start, q.end
-        clause_start = marks[bisect.bisect_right(marks, qs) - 1] if marks and marks[0] < qs else self.sentences[si].start
+        clause_start = max(marks[bisect.bisect_right(marks, qs) - 1] if marks and marks[0] < qs else 0, self.sentences[si].start)
         own_subject = False
         before_q, after_q = bisect.bisect_left(marks, qs), bisect.bisect_left(marks, qe)
         subject_d, subject_before, last_subject = cues.subject, cues.subject_before, cues.last_subject

@@ -30,11 +30,11 @@ def change_words() -> Alternation:
 
 
 def change_told(matcher, q) -> bool:
-    """Whether figure q carries a direction, its clause holds a word of change, or an earlier figure of its
+    """Whether figure q carries a direction (a sign glued to it in a line of figures too), its clause holds a word of change, or an earlier figure of its
     unit in its sentence carries a direction that q continues ("the Nasdaq fell 3.1%, the S&P 500 1.5%",
     "纳指下跌3.1%，标普则为1.5%")."""
-    if q.direction is not None:
-        return True
+    if q.direction is not None or any(h.end == q.start and h.start == q.start - 1 for h in matcher.hits_in(q.start - 1, q.start)):
+        return True  # (a sign read as its word, dsfact.matching.signed: "-$589B")
     reader = matcher.reader()
     start, end = reader.clause_span(q.start)
     folded = matcher.folded

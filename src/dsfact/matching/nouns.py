@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dsfact.matching.cues import has_cjk
 from dsfact.model import Claim, Quantity
+from dsfact.numbers.words import is_money
 
 REACH = 56  # characters read either side of a figure for its noun, within its clause (a hedge may stand between)
 LINKS = 4  # at most this many linking words stand between a figure and its noun
@@ -42,6 +43,7 @@ def _words() -> dict:
             "time-between": tables.get("time-between", {}),
             "comparison": tables.get("comparison", {}),
             "than": _Edges(tables.get("comparison", {}).get("than", ())),
+            "unpriced": frozenset(tables.get("unpriced", {}).get("words", ())),
         }
     return _WORDS
 
@@ -192,6 +194,8 @@ def other_quantity(folded: str, q: Quantity, claim: Claim) -> bool:
     """Whether figure q's own noun names a quantity that is none of claim's: "latency 42% lower" beside a
     claim of how much cheaper a price is, "37 billion active parameters" beside a count of tokens."""
     family = own_noun(folded, q)
+    if family is not None and is_money(q.unit) and family in _words()["unpriced"]:
+        return False  # "a $50 billion hallucination": a figure of speech (nouns.words [unpriced])
     return family is not None and family not in _own_families(claim)
 
 

@@ -66,7 +66,7 @@ def passed_over(text, q: Quantity, candidate) -> bool:
             if named and ci not in named and not is_comparison(folded, hit.start, hit.end) \
                     and not in_respective_list(text, q, hit, ci) and not in_from_part(text, q, hit) \
                     and not _named_as_cause(folded, hit, marks) and not named_as_tool_maker(folded, hit.start, hit.end) \
-                    and not pointed_past(text, q, hit, ci, cues) \
+                    and not pointed_past(text, q, hit, ci, cues) and not _maker_of(text, cues, end, hit) \
                     and not in_time_clause(folded, marks, end, hit, q.start) \
                     and not agent_of_time(folded, hit, q):  # "…分别为8元和16元"; "on DeepSeek fears"; "在DeepSeek发布R1后，"; 在DeepSeek推出…後創下
                 return True
@@ -249,3 +249,16 @@ def _place_last(text, cues, end: int) -> bool:
     from dsfact.matching.places import place_of_body
 
     return any(hit.end == end and place_of_body(text.folded, hit.start, hit.end) for hit, _ in cues.names)
+
+
+def _maker_of(text, cues, end: int, hit) -> bool:
+    """Whether a name between the subject (named last before the figure, ending at `end`) and the figure is the
+    maker whose name the subject's own name begins with: "DeepSeek-R1 is DeepSeek's first reasoning model, released
+    January 20, 2025", "DeepSeek-R1是DeepSeek的首款推理模型，于1月20日发布". The maker's name describes the model; it
+    is no other body that the figure might be about."""
+    folded = text.folded
+    maker = folded[hit.start:hit.end]
+    maker = maker[:-2] if maker.endswith(("'s", "’s")) else maker
+    return len(maker) > 1 and any(
+        h.end == end and h.start < hit.start and folded.startswith(maker, h.start) and h.end - h.start > len(maker)
+        and folded[h.start + len(maker)] in "- " for h, _ in cues.names)

@@ -23,6 +23,7 @@ from dsfact.lang import words_of
 from dsfact.matching.announcer import announces_for
 from dsfact.matching.cues import SUBJECT
 from dsfact.matching.jointfound import founders_before
+from dsfact.matching.launches import names_store
 from dsfact.matching.memo import LastText
 from dsfact.matching.places import names_a_place
 from dsfact.matching.timemark import agent_of_time
@@ -41,10 +42,11 @@ def _words(table: str, key: str = "words") -> tuple[str, ...]:
 
 def says_where(text, q, hit, si: int, entity: bool, foreign: bool) -> bool:
     """Whether the name `hit` says where, when or beside whom figure q was told, not whose it is: a place
-    (names_a_place: "in Paris, France", "investment in AI Factories in the EU of €10 billion"), the agent of a time
-    clause (dsfact.matching.timemark.agent_of_time: "在DeepSeek推出低成本模型后"), or, for another body, a name
-    present at the announcement (present_only)."""
-    return names_a_place(text.folded, hit.start, hit.end, q.start, entity) or agent_of_time(text.folded, hit, q) \
+    (names_a_place: "in Paris, France", "investment in AI Factories in the EU of €10 billion"), a shop ("the Apple
+    Store"), the agent of a time clause (dsfact.matching.timemark.agent_of_time: "在DeepSeek推出低成本模型后"), or,
+    for another body, a name present at the announcement (present_only)."""
+    return names_a_place(text.folded, hit.start, hit.end, q.start, entity) \
+        or entity and names_store(text.folded, hit.start, hit.end) or agent_of_time(text.folded, hit, q) \
         or (entity or foreign) and present_only(text, q, hit, si) \
         or entity and announces_for(text, q, hit) \
         or entity and founders_before(text, q, hit)  # "孙正义宣布，三家公司将共同注资5000亿美元，创立星际之门"

@@ -235,7 +235,7 @@ class TextCues:
         """The claims whose subject a figure of sentence si may take: named in the sentence or in the
         LOOKBACK_SENTENCES before it (TextMatcher._borrow_subject), in the sentence after it when that
         one gives the name (nextrecall.named_next), or in `context`, the heading and lead line spans above
-        the figure (_structure_subject). Only these claims' metric and exclude words can bind a figure
+        the figure (_structure_subject); and those whose own digits a figure there gives (owndigits). Only these claims' metric and exclude words can bind a figure
         there."""
         key = (si, context)
         found = self._reach.get(key)
@@ -245,6 +245,7 @@ class TextCues:
             if si and self.sentence_claims()[0][si]:  # "the start-up": the story's subject, however far back
                 found = found | story_subjects(self, si)
             found = found | _row_subjects(self, si) | (_context_subjects(self, context) if context else frozenset())
+            found = found | _digit_claims(self, self.sentences[si])  # "The $5.576 billion training cost": V3's digits
             self._reach[key] = found
         return found
 
@@ -575,3 +576,10 @@ def full_stop(text: TextCues, start: int, end: int) -> bool:
             return True
         at = text.text.find(". ", at + 1, end)
     return False
+
+
+def _digit_claims(text: TextCues, sentence) -> frozenset[int]:
+    """The claims whose own digits a number of the sentence gives (dsfact.matching.owndigits)."""
+    from dsfact.matching.owndigits import digit_claims
+
+    return digit_claims(text, sentence.start, sentence.end)
