@@ -56,8 +56,8 @@ def after_distance(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means
                                or titled(text.folded, q.start, qe, hit.start)))  # "$600 Billion Loss: Nvidia's ..."
     if crossings and ("(" in text.folded[qe:hit.start] or "（" in text.folded[qe:hit.start]):
         crossings -= _bracketed(text.folded, marks, after_q, qe, hit.start)
-        # a bracket opened right after the figure, a metric word first in it: what the figure counts, glossed ("more
-        # than 1.3 million (graphic processing units)", "130万（块GPU）"), as a writer's insertion into a quote often is;
+        # a bracket opened right after the figure, a metric word first in it: what the figure counts, glossed ("over
+        # 1.3 million (graphics processing units)", "130万（块GPU）"), as a writer's insertion into a quote often is;
         # not a name ("3200亿美元(Meta/亚马逊/Alphabet/微软合计)": whose sum it is, a group's)
         crossings -= crossings == 1 and text.folded[qe:hit.start].strip() in ("(", "（") and not text.index.names(hit.cue)
     crossings -= crossings == 1 and not subject_first and stacked(text.folded, marks, qe, hit.start)  # 规模…、旨在…的X

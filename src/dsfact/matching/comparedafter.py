@@ -1,6 +1,6 @@
-"""A name set against a figure after it: "It was trained for US$60 million, compared to $100 million for OpenAI's
-GPT-4", "using only about $60 million in computing power compared to the hundreds of millions poured into models
-like OpenAI's GPT-4", "V3的成本为560万美元，相比之下OpenAI的GPT-4花了1亿美元". A word that opens a comparison
+"""A name set against a figure after it: "It was trained for US$6 million, versus some $100 million spent on
+OpenAI's GPT-4", "needing only some $60 million in computing power versus the billions spent on models such as
+OpenAI's GPT-4", "V3的成本为560万美元，相比之下OpenAI的GPT-4花了1亿美元". A word that opens a comparison
 (names.words [comparison-after]) between figure q and a name after it, in the name's own clause, makes the name
 the other side of the comparison: it owns the figures told with it, never q. Read by dsfact.matching.aside.own_only."""
 from __future__ import annotations

@@ -93,7 +93,7 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
     if allowed is None:
         return False
     if trails_name(text, q, claim, allowed, words["measure"]):
-        return True  # "onto its H800 10 to the tech firm": a stray digit after the name, no count of it
+        return True  # "onto its H800 10 to the company": a stray digit after the name, no count of it
     after = fold_text(text[q.end:q.end + 40])
     cut = re.match(r"[A-Za-z-]+", text[q.end + 40:q.end + 60])
     if cut and after[-1:].isalpha():

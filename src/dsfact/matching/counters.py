@@ -1,10 +1,10 @@
-"""Sentence ends a page's scraping turned into a counter: "... spent by US 0 details were published in a
-peer-reviewed paper ... in the global artificial intelligence 1 Hangzhou-based company said the model was trained
-using 512 Nvidia H800 2 hardware was designed ...". Each sentence's full stop (and the next one's first word) gave
+"""Sentence ends a page's scraping turned into a counter: "... stage cost only $294,000 0 the journal printed
+the peer-reviewed paper on Wednesday 1 the lab said it ran the job on 512 Nvidia H800 2 the chips were a cut-down
+part ...". Each sentence's full stop (and the next one's first word) gave
 way to a number, counting up from 0 or 1 through the paragraph. A run of at least RUN such bare numbers of one
 or two digits, each between two words and each one more than the one before (other figures may stand between
-them: "using 512 Nvidia"), ends a sentence after each: the figures of one sentence keep to their own subject
-("the reasoning-focused model" is R1's, named a sentence before), not one of a paragraph run together. A count
+them: "on 512 Nvidia"), ends a sentence after each: the figures of one sentence keep to their own subject
+("the job" is R1's reinforcement stage, named a sentence before), not one of a paragraph run together. A count
 or list in order within a sentence ("1 to 2 to 3") is no such run: its numbers stand between figures, not words.
 Chinese pages scraped the same way read the same ("……只花了29.4万美元 0 相关论文刊登于…… 1 ……"): a word there
 is a Chinese character as well as a Latin letter."""

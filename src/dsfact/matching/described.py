@@ -2,11 +2,11 @@
 only agree: the figure is reported when it agrees with exactly one such claim, loosely, and never contradicts.
 
 - a venture described rather than named (names.words [described-plan]): an official who announces ventures,
-  a noun of a venture and what it builds in one sentence ("Trump revealed a partnership with leading
-  technology firms to invest billions in AI infrastructure ..., up to five hundred billion dollars over the
-  next four years", 特朗普宣布与科技巨头合作，投资人工智能基础设施) speak of the registered venture: the figure
-  may state one of its claims;
-- a model's release told by its maker's name alone ("DeepSeek released on Jan. 20 a cost-efficient AI
+  a noun of a venture and what it builds in one sentence ("Trump unveiled a partnership with big tech
+  firms to fund AI infrastructure across the country, with up to $500 billion to be spent ...",
+  特朗普宣布与科技巨头合作，投资人工智能基础设施) speak of the registered venture: the figure may state one of its
+  claims;
+- a model's release told by its maker's name alone ("DeepSeek released on Jan. 20 a cheap reasoning
   model", 深度求索于1月20日发布了一款新模型): a date in a sentence that names the maker (the first word of a
   release-date claim's subject: DeepSeek of DeepSeek-R1) and one of the claim's words of release may state
   the release of the model the maker released that day, when one of its models was released that day."""

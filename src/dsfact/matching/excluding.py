@@ -177,8 +177,8 @@ def _metric_between(text: TextCues, q: Quantity, hit) -> bool:
     """Whether a metric word of a claim the exclude word rules out stands between it and figure q, before q, in a
     clause of its own (past a comma or a semicolon, or opening a relative clause; not past a label's colon:
     "输出价格:每百万 Token 16 元" is still an output price): the figure's own words then say what it
-    is, past the exclude word's reach ("attempting to recoup losses from a sell-off the previous day that wiped
-    nearly $600 billion off its market cap": the sum is what was wiped, not what was recouped; "市值回升，但周一
+    is, past the exclude word's reach ("trying to recoup losses from the Monday sell-off that wiped almost
+    $600 billion from its market value": the sum is what was wiped, not what was recouped; "市值回升，但周一
     抛售中蒸发的9000亿美元"). A metric word in the exclude word's own phrase ("内存消耗降低30%": the memory's
     fall) does not end its reach; an exclude word after the figure is not asked, nor one of a price per unit."""
     from dsfact.matching.cues import EXCLUDE, METRIC

@@ -1,7 +1,7 @@
 """The model a maker's bare name stands for: a text that has named one model of a maker, and none of another, tells
-that model's figures when it goes on with the maker's name alone. "DeepSeek v3 trained on 2,788,000 GPU hours. ...
-DeepSeek also announced their API pricing: Input: $0.27/million tokens" gives V3's price, not R1's, though "DeepSeek"
-is among the names of R1's price claims; "DeepSeek-V3于去年12月发布……深度求索公布的API价格为每百万输入tokens 2元",
+that model's figures when it goes on with the maker's name alone. "DeepSeek-V3 came out in late December, trained on
+2,048 H800 chips. ... DeepSeek also published what its API costs. Input: $0.27 per million tokens" gives V3's price,
+not R1's, though "DeepSeek" is among the names of R1's price claims; "DeepSeek-V3于去年12月发布……深度求索公布的API价格为每百万输入tokens 2元",
 "DeepSeek-V3於去年12月發布……深度求索公布的API價格為每百萬輸入tokens 2元" too.
 
 The models are the registry's own (dsfact.matching.siblings: a claim's model words, those of its subject that no

@@ -7,7 +7,7 @@ the quotation, in the same passage, is named by the claim's subject (its company
 gives as its name: "Zuckerberg said"), the "we" is that subject: the binding is firm. So it is when the quotation's
 speaker is named before it in the figure's own sentence ("Von der Leyen told the summit: \"Our goal is to mobilise
 €200 billion\"", "范德賴恩在峰會上表示：「我們的目標是籌集2,000億歐元」") and the passage named that person earlier right
-after the claim's subject, with only a title between ("European Commission President Ursula von der Leyen",
+after the claim's subject, with only a title between ("European Commission chief Ursula von der Leyen",
 "歐盟執委會主席范德賴恩"): the speaker speaks for the subject (named_speaker_is_subject)."""
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
-"""A figure that gives a claim's own digits: "The $5.576 billion training cost was computed from rental rates for H800
-GPUs" opens a passage that names DeepSeek only later, yet 5.576 is V3's $5.576 million to the last digit, with a
-zero slipped from its scale. A figure of four significant digits or more that are those of one claim's statement
-(at its power of ten or another), with the claim's metric word in its own clause, no name of any body in its
-sentence and the claim's subject named somewhere in the text but out of the usual reach (the sentences a subject
-is borrowed from, whose binding decides a figure there), states that claim, as its subject's name would
-bind it: it agrees at the statement's scale and misstates it at another (a unit slip is what an editor wants
-caught). Few figures are so written: a claim's exact figure repeated (5.576, 2.788, 2,048), not a round one."""
+"""A figure that gives a claim's own digits: "The $5.576 billion training cost was worked out from hardware rental
+rates for the H800 GPUs used" opens a passage that names DeepSeek only later, yet 5.576 is V3's $5.576 million to
+the last digit, with a zero slipped from its scale. A figure of four significant digits or more that are those of
+one claim's statement (at its power of ten or another), with the claim's metric word in its own clause, no name of
+any body in its sentence and the claim's subject named somewhere in the text but out of the usual reach (the
+sentences a subject is borrowed from, whose binding decides a figure there), states that claim, as its subject's
+name would bind it: it agrees at the statement's scale and misstates it at another (a unit slip is what an editor
+wants caught). Few figures are so written: a claim's exact figure repeated (5.576, 2.788, 2,048), not a round one."""
 from __future__ import annotations
 
 from dsfact.numbers.patterns import lazy

@@ -253,8 +253,8 @@ def _place_last(text, cues, end: int) -> bool:
 
 def _maker_of(text, cues, end: int, hit) -> bool:
     """Whether a name between the subject (named last before the figure, ending at `end`) and the figure is the
-    maker whose name the subject's own name begins with: "DeepSeek-R1 is DeepSeek's first reasoning model, released
-    January 20, 2025", "DeepSeek-R1是DeepSeek的首款推理模型，于1月20日发布". The maker's name describes the model; it
+    maker whose name the subject's own name begins with: "DeepSeek-R1 is DeepSeek's debut reasoning model, released
+    on January 20, 2025", "DeepSeek-R1是DeepSeek的首款推理模型，于1月20日发布". The maker's name describes the model; it
     is no other body that the figure might be about."""
     folded = text.folded
     maker = folded[hit.start:hit.end]

@@ -1,6 +1,6 @@
 """A day's loss told as a bound its close far exceeds: the story was written during the session.
 
-"DeepSeek has ... caused Nvidia's market cap to crash by over $300 billion" of a day whose close erased $593
+"DeepSeek has ... caused Nvidia's market value to crash by over $300 billion" of a day whose close erased $593
 billion: no writer who knew the close would bound it at half of it, so the bound is the loss so far, and the
 story's other moves of that day ("Nvidia's shares had slumped 13 percent") are the session's too, not the
 close's. Such a bound (a figure told as "more than", "over", 超过, 逾, not said to be far from its value) of

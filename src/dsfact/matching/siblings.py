@@ -201,8 +201,8 @@ def other_models(q: Quantity, selected: Claim, text: TextCues, subject_distance:
     The words read are the figure's sentence and, when its subject was borrowed (`subject_distance` of a
     subject from elsewhere), the sentences before it back to the one that names the claim's subject, and
     the headings above it. Words that name only the company, in a text that has named another model of it and
-    not selected's, are that model's (dsfact.matching.makermodel: "DeepSeek v3 ... DeepSeek also announced their
-    API pricing: Input: $0.27/million tokens" is V3's input price)."""
+    not selected's, are that model's (dsfact.matching.makermodel: "DeepSeek-V3 ... DeepSeek also published what its
+    API costs. Input: $0.27 per million tokens" is V3's input price)."""
     keys = _model_keys(text.registry, text.index)
     mine = keys.get(selected.id)
     if not mine:

@@ -335,7 +335,7 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def _superlative_near(folded: str, a: int, b: int, start: int, end: int, chinese: bool) -> bool:
     """Whether a superlative serves the reference point folded[a:b]: one within SUPERLATIVE_REACH of it, or one
-    earlier in its clause with no figure between ("the largest single-day percentage decline for the S&P 500 since
+    earlier in its clause with no figure between ("the steepest single-session percentage fall for the S&P 500 since
     Jan. 10", "the biggest one-day drop in the history of US markets since ...": a long noun phrase, still a record's)."""
     lo, hi = max(start, a - SUPERLATIVE_REACH), min(end, b + SUPERLATIVE_REACH)
     superlative = _lexicon().superlative.get(chinese)

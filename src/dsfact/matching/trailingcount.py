@@ -1,7 +1,7 @@
 """A bare number right after the name of the things a claim counts: a stray digit, not a count of them.
 English puts a count before its noun ("2,048 H800s"); a number that follows the chip's code or the claim's
 noun with nothing between but a space, and is followed by a word that opens another phrase (counts.words
-`after-name`), names no count of them: "moved the training onto its H800 10 to the tech firm" keeps a
+`after-name`), names no count of them: "moved the full V3 training run onto its H800 10 to the company" keeps a
 footnote's digit a page's scraping left. Chinese writes a count after its noun only with a measure word
 ("H800芯片2048块"): "在H800 10上训练" or "用H800 GPU 10训练", with none, counts nothing either. Such a figure
 never contradicts a claim of the count; the words live in dsfact/lang/counts.words."""

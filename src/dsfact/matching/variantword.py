@@ -20,7 +20,7 @@ def told_beside_other(cues, q, hit) -> bool:
     when the cache hits", "输入0.55美元（缓存命中时0.14美元）": the cache hit is the $0.14, not the $0.55.
     A word in a relative aside closed before q (dsfact.matching.relaside) is the aside's too. `cues`: the
     text's TextCues (its figures, read and in use). A word before q that governs another figure of another unit
-    between them ("pre-trained on 14.8T tokens using 2.788M GPU hours") is that figure's (_governs)."""
+    between them ("pre-trained on 14.8T tokens with 2.788M GPU hours") is that figure's (_governs)."""
     if not _RELASIDE:
         from dsfact.matching.relaside import in_aside_before
 
@@ -36,7 +36,7 @@ def told_beside_other(cues, q, hit) -> bool:
                    and parted(text, q.end, min(x.start, hit.start)) for x in near)
     between = cues.figures_in(hit.end, q.start)
     if between and between[0].unit not in (q.unit, "date") and _governs(text, hit.end, between[0].start):
-        return True  # "pre-trained on 14.8T tokens using 2.788M GPU hours": the word is the tokens' verb
+        return True  # "pre-trained on 14.8T tokens with 2.788M GPU hours": the word is the tokens' verb
     near = [x for x in between if x.unit == q.unit]
     return any(not parted(text, hit.end, x.start) and parted(text, x.end, q.start) for x in near)
 
