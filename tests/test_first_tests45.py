@@ -35,3 +35,24 @@ def test_clock_hours_hint_finds_what_the_clock_patterns_find():
                 assert hinted == _clock_hours_unhinted(folded, start, min(end, len(folded))), (text, start, end)
                 found += len(hinted)
     assert found > 20  # the texts hold clock times the patterns find
+
+
+class _Candidate:
+    def __init__(self, weak: bool) -> None:
+        self.asked, self._weak = 0, weak
+
+    @property
+    def weak(self) -> bool:
+        self.asked += 1
+        return self._weak
+
+
+def test_firmly_said_keeps_the_order_and_figures_that_keep_asked_in_turn():
+    from dsfact.matching.again import firmly_said
+
+    weak, firm = _Candidate(True), _Candidate(False)
+    notes = [("A", 1, weak), ("B", 2, firm), ("A", 3, None), ("C", 4, _Candidate(True)), ("B", 5, None)]
+    found = firmly_said(notes)
+    assert list(found.items()) == [("B", [2, 5]), ("A", [3])]  # A's first figure was weak: B came first
+    assert weak.asked == 1 and firm.asked == 1
+    assert firmly_said([]) == {}
