@@ -56,3 +56,29 @@ def test_firmly_said_keeps_the_order_and_figures_that_keep_asked_in_turn():
     assert list(found.items()) == [("B", [2, 5]), ("A", [3])]  # A's first figure was weak: B came first
     assert weak.asked == 1 and firm.asked == 1
     assert firmly_said([]) == {}
+
+
+class _Marked(Exception):
+    pass
+
+
+class _Text:
+    """A text to unknown_version: it asks the reader only of a text that holds a mark."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+
+    def reader(self):
+        raise _Marked
+
+
+def test_a_text_holds_a_version_mark_where_the_pattern_finds_one():
+    from dsfact.matching import bodies
+
+    for words in ("colossus 2号", "第三代芯片", "预期", "atlas ii", "atlas\tiv", "atlas\u3000ii", "give it to live",
+                  "iiiv", "no mark here", "x\nii", ""):
+        try:
+            marked = bodies.unknown_version(_Text(words), None, 0, [])
+        except _Marked:
+            marked = True
+        assert marked == (bodies._VERSION_MARK.search(words) is not None), words
