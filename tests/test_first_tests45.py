@@ -82,3 +82,45 @@ def test_a_text_holds_a_version_mark_where_the_pattern_finds_one():
         except _Marked:
             marked = True
         assert marked == (bodies._VERSION_MARK.search(words) is not None), words
+
+
+_BOUNDARY_TEXTS = [
+    "Nvidia fell 17%. It lost $589 billion! Why? Because of DeepSeek.\nNext line",
+    "the dominance of U.S. rivals.On Monday, Nvidia lost 17%. NVDA.O fell; Amazon.com rose.",
+    "top-tier AI models [12][13] Group 2: Meta. Cited [1] - Meta预计. He said.\" Then [3] More.",
+    "英伟达周一大跌17%。市值蒸发5890亿美元！为什么？因为DeepSeek。」 下一句",
+    "A claim (see note).) Then. \"Quoted.\" [4][5] ... e.g. this. v3.1 costs $5.6M.[2] Done.",
+]
+
+
+def test_sentence_boundary_led_by_a_class_finds_the_look_ahead_form_s_matches():
+    import re
+
+    from dsfact.matching.sentences import _CITATIONS, _rules
+
+    r = _rules()
+    ends = "[" + re.escape(r.ends + "\n") + "]"
+    closes = "[" + re.escape(r.closes) + "]*" if r.closes else ""
+    stops = "[" + re.escape(r.stops) + "]" + closes + _CITATIONS + "(?=[ \t])"
+    glued = "[" + re.escape(r.stops) + "](?<=[a-z][a-z].)(?=[A-Z][a-z])"
+    cited = r"(?:\[\d{1,3}\])+(?=[ \t]+[A-Z])"
+    before = re.compile("(?=[" + re.escape(r.ends + "\n" + r.stops + "[") + "])(?:" + "|".join((ends, stops, glued, cited)) + ")")
+    found = 0
+    for text in _BOUNDARY_TEXTS:
+        for start in range(len(text)):
+            spans = [m.span() for m in r.boundary.finditer(text, start)]
+            assert spans == [m.span() for m in before.finditer(text, start)], (text, start)
+            found += len(spans)
+    assert found > 100
+
+
+def test_glued_joints_led_by_a_capital_start_where_the_zero_width_form_did():
+    import re
+
+    from dsfact.matching.glued import _JOINT
+
+    before = re.compile(r"(?=[A-Z])(?<=[a-z]{3})(?=[A-Z][a-z])")
+    for text in ("$2.19 outputDeepSeek R1", "Output priceOpenAI o1", "abcDEf", "abcDe fooBarBazQux", "ABCdef",
+                 "xyzAb", "priceOpenAI priceOpenAIGPT", "", "aaaA", "aaaAa"):
+        for start in range(len(text) + 1):
+            assert [m.start() for m in _JOINT.finditer(text, start)] == [m.start() for m in before.finditer(text, start)]
