@@ -124,3 +124,21 @@ def test_glued_joints_led_by_a_capital_start_where_the_zero_width_form_did():
                  "xyzAb", "priceOpenAI priceOpenAIGPT", "", "aaaA", "aaaAa"):
         for start in range(len(text) + 1):
             assert [m.start() for m in _JOINT.finditer(text, start)] == [m.start() for m in before.finditer(text, start)]
+
+
+def test_story_names_led_by_their_first_characters_find_the_look_ahead_form_s_matches():
+    import re
+
+    from dsfact.matching.undated import _story_pattern
+    from dsfact.numbers.patterns import led_by
+
+    names = ("deepseek", "high-flyer", "幻方", "深度求索", "v3", "-x")
+    ordered = tuple(sorted(set(names), key=len, reverse=True))
+    before = re.compile(led_by(*ordered) + "(?:" + "|".join(re.escape(n) if not n.isascii()
+                                                        else rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])" for n in ordered) + ")")
+    pattern = _story_pattern(names)
+    for text in ("deepseek's v3 and high-flyer; xdeepseek deepseeks 幻方量化 深度求索v3 -x a-x v3.1 (deepseek)",
+                 "deepseekdeepseek deepseek-v3 high-flyer2 幻方幻方", ""):
+        for start in range(len(text) + 1):
+            assert [m.span() for m in pattern.finditer(text, start)] == [m.span() for m in before.finditer(text, start)]
+    assert _story_pattern(()) is None
