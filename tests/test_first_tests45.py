@@ -142,3 +142,29 @@ def test_story_names_led_by_their_first_characters_find_the_look_ahead_form_s_ma
         for start in range(len(text) + 1):
             assert [m.span() for m in pattern.finditer(text, start)] == [m.span() for m in before.finditer(text, start)]
     assert _story_pattern(()) is None
+
+
+def test_epithet_pattern_led_by_its_first_words_finds_the_bounded_form_s_matches():
+    import re
+
+    from dsfact.lang import load_words
+    from dsfact.matching import epithets
+
+    table = load_words("nouns").get("epithet", {})
+
+    def alternation(words) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    nouns = table.get("words", ()) + table.get("generic", ())
+    before = re.compile(r"\b(?:%s)\s+((?:[a-z][\w'’-]*\s+){0,%d}?)(%s)(?![\w-])"
+                        % (alternation(w for w in table.get("before", ()) if w.isascii()), epithets._LATIN_MODIFIERS,
+                           alternation(w for w in nouns if w.isascii())))
+    latin = epithets._tables()[0]
+    for text in ("the chip designer rose; bathe the start-up. this company's own the  ai lab, then the chipmaker",
+                 "xthe company, the-company, this chip-maker 's thethe company the the company", "the", ""):
+        for start in range(len(text) + 1):
+            assert [m.span(0) + m.span(1) + m.span(2) for m in latin.finditer(text, start)] == \
+                [m.span(0) + m.span(1) + m.span(2) for m in before.finditer(text, start)]
+            matched = latin.match(text, start), before.match(text, start)
+            assert [m and m.span() for m in matched] == [matched[1] and matched[1].span()] * 2
+    assert latin.search("the chip designer rose") is not None
