@@ -168,3 +168,28 @@ def test_epithet_pattern_led_by_its_first_words_finds_the_bounded_form_s_matches
             matched = latin.match(text, start), before.match(text, start)
             assert [m and m.span() for m in matched] == [matched[1] and matched[1].span()] * 2
     assert latin.search("the chip designer rose") is not None
+
+
+def test_patterns_led_by_their_class_find_what_their_look_behind_forms_found():
+    import re
+
+    from dsfact.matching import capitals, chief, epithets, leads, tables, wordtables
+    from dsfact.numbers import triggers
+
+    pairs = [
+        (capitals._PROPER_NAME, r"\b[A-Z][A-Za-z]+"), (leads._PROPER_NAME, r"\b[A-Z][A-Za-z]+"),
+        (epithets._NAME, r"\b[A-Z][A-Za-z]+"), (tables._MODEL, r"(?<![\w.])[A-Za-z]+-?\d[\w.]*"),
+        (wordtables._POSSESSOR, r"(?<![a-z0-9])[a-z][a-z0-9.-]{1,20}(?:['’]s\s+|\s?的\s?)$"),
+        (chief._TWO_CAPITALS, r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\b"), (triggers._GLUED_WORD, r"(?<![A-Za-z0-9])[a-z]{2,}$"),
+    ]
+    texts = ["Sam Altman said OpenAI's GPT-5.4 and o3, Kestrel-9 beat x.GPT4 A1 _Ab éAb 9Zz", "openai's ",
+             "rival openai的 abc", "3ab ab Ab aB\nNvidia Corp", "tokens$2.19", "the deepseek-v3's"]
+    for pattern, before in pairs:
+        old = re.compile(before)
+        for text in texts:
+            for start in range(len(text) + 1):
+                for end in (len(text), max(start, len(text) - 3)):
+                    assert [m.span() for m in pattern.finditer(text, start, end)] == \
+                        [m.span() for m in old.finditer(text, start, end)], (before, text, start, end)
+                    assert [m and m.span() for m in (pattern.match(text, start, end), pattern.search(text, start, end))] == \
+                        [m and m.span() for m in (old.match(text, start, end), old.search(text, start, end))]

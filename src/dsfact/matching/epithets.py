@@ -28,7 +28,7 @@ from dsfact.numbers.patterns import lazy
 
 _LATIN_MODIFIERS = 3  # words between "the" and the noun: "the Silicon Valley chip giant"
 _CJK_MODIFIERS = 8  # characters between 这家 and the noun: 这家AI芯片巨头, 这家杭州人工智能初创公司
-_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+_NAME = re.compile(r"[A-Z](?<=\b.)[A-Za-z]+")  # (\b[A-Z][A-Za-z]+, led by its class: see capitals)
 
 _TABLES: tuple | None = None
 
