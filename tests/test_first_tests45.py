@@ -193,3 +193,20 @@ def test_patterns_led_by_their_class_find_what_their_look_behind_forms_found():
                         [m.span() for m in old.finditer(text, start, end)], (before, text, start, end)
                     assert [m and m.span() for m in (pattern.match(text, start, end), pattern.search(text, start, end))] == \
                         [m and m.span() for m in (old.match(text, start, end), old.search(text, start, end))]
+
+
+def test_antecedent_is_each_texts_own_and_asked_again_gives_the_same(bundled_registry):
+    from dsfact.matching.matcher import TextMatcher
+    from dsfact.matching.referents import _antecedent, antecedent
+    from dsfact.model import Quantity
+
+    named = TextMatcher("OpenAI unveiled Stargate with SoftBank. The venture will invest $500 billion.", bundled_registry)
+    other = TextMatcher("A rival unveiled a venture in Texas. The venture will invest $500 billion.", bundled_registry)
+    found = []
+    for text in (named, other, named, other):  # the same sentence and offset in both: each text's own answer
+        at = text.text.index("$500")
+        q = Quantity(value=500e9, unit="USD", start=at, end=at + 12, text="$500 billion")
+        si = text.sentence_of(at)
+        assert antecedent(text, si, q) == _antecedent(text, si, q)
+        found.append(antecedent(text, si, q))
+    assert found == [None, ("other", 0)] * 2  # "a venture in Texas": another venture, introduced
