@@ -210,3 +210,22 @@ def test_antecedent_is_each_texts_own_and_asked_again_gives_the_same(bundled_reg
         assert antecedent(text, si, q) == _antecedent(text, si, q)
         found.append(antecedent(text, si, q))
     assert found == [None, ("other", 0)] * 2  # "a venture in Texas": another venture, introduced
+
+
+def test_space_and_year_patterns_led_by_their_first_characters_find_the_same():
+    import re
+
+    from dsfact.matching import daybefore, text, yearnoun
+
+    pairs = [(text._SPACE_RUN, r"(?<=[^\x00-\x24\x26-\x7f])\s+"),
+             (daybefore._YEAR, r"(?<![0-9.,])(?:19|20)[0-9]{2}(?![0-9])"),
+             (yearnoun._YEAR, r"(?<![\d.,$£¥])(?<!€)((?:19|20)\d\d)(?![\d年%]|\.\d|,\d)")]
+    texts = ["英伟达 周一 大跌 17%  ，a  b 　\u3000 c", "in 2024 and 2025年, 1999 12024 2.2025 $2024 €2019 ¥2020 1,2021 2026%",
+             "2024", "2019年 ２０２４ 1920 2019.5 2019,5 x2024", "% 涨 跌\n\n上"]
+    for pattern, before in pairs:
+        old = re.compile(before)
+        for words in texts:
+            for start in range(len(words) + 1):
+                for end in (len(words), max(start, len(words) - 4)):
+                    assert [m.span() + m.span(old.groups) for m in pattern.finditer(words, start, end)] == \
+                        [m.span() + m.span(old.groups) for m in old.finditer(words, start, end)], (before, words, start)
