@@ -229,3 +229,23 @@ def test_space_and_year_patterns_led_by_their_first_characters_find_the_same():
                 for end in (len(words), max(start, len(words) - 4)):
                     assert [m.span() + m.span(old.groups) for m in pattern.finditer(words, start, end)] == \
                         [m.span() + m.span(old.groups) for m in old.finditer(words, start, end)], (before, words, start)
+
+
+def test_read_bytes_reads_a_whole_file_a_grown_one_and_refuses_one_past_the_limit(tmp_path, monkeypatch):
+    import pytest
+
+    from dsfact.document import decode
+    from dsfact.errors import InputError
+
+    small = tmp_path / "a.md"
+    small.write_bytes(b"Nvidia fell 17%.\n")
+    assert decode.read_bytes(str(small)) == b"Nvidia fell 17%.\n"
+    empty = tmp_path / "e.md"
+    empty.write_bytes(b"")
+    assert decode.read_bytes(str(empty)) == b""
+    real_stat = decode.os.stat  # a file that grew after stat, or whose stat tells no size (/proc)
+    monkeypatch.setattr(decode.os, "stat", lambda p: real_stat(p) if p != str(small) else real_stat(empty))
+    assert decode.read_bytes(str(small)) == b"Nvidia fell 17%.\n"
+    monkeypatch.setattr(decode, "MAX_FILE_BYTES", 8)
+    with pytest.raises(InputError):
+        decode.read_bytes(str(small))
