@@ -56,7 +56,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
     kept: list[tuple[Finding, tuple | None, float, str]] = []
     loose: set[int] = set()
     weighed: dict[int, dict[str, float]] = {}  # id of a finding that disagrees -> what the gate weighs
-    said, unbound = {}, []  # claim -> the figures that firmly state it rightly; the figures no claim took
+    said, unbound = [], []  # the findings that may state their claim firmly and rightly (_keep); the figures no claim took
     for q in quantities:
         if not bindable.admits(q):
             continue
@@ -244,28 +244,28 @@ def _judged(q, selected, siblings, registry: Registry) -> tuple[Finding | None, 
     return finding, selected
 
 
-def _keep(kept: list, loose: set[int], said: dict[str, list], clause, q, finding: Finding, candidate, doubt) -> None:
-    """Keep a finding (with its clause and claim, its candidate's score and whether it is in doubt); note
-    whether it is bound loosely (`loose`), or firmly and rightly, for a figure that says it again (`said`)."""
+def _keep(kept: list, loose: set[int], said: list, clause, q, finding: Finding, candidate, doubt) -> None:
+    """Keep a finding (with its clause and claim, its candidate's score and whether it is in doubt); note whether it is
+    bound loosely (`loose`), and one that agrees, not in doubt, for a figure that says it again (`said`: again.firmly_said)."""
     kept.append((finding, None if clause is None else (clause, finding.claim), candidate.score, doubt))
     if candidate.subject_distance >= SENTENCE_PENALTY or candidate.metric_distance > WEAK_METRIC:
         loose.add(id(finding))  # its subject borrowed, or its metric word far from it
-    if finding.verdict == SUPPORTED and not doubt and (id(finding) in loose or not candidate.weak):
-        said.setdefault(finding.claim, []).append(q)  # (a repeat only agrees: one bound loosely may be repeated)
+    if finding.verdict == SUPPORTED and not doubt:  # (a repeat only agrees: one bound loosely may be repeated)
+        said.append((finding.claim, q, None if id(finding) in loose else candidate))
 
 
-def _said_again(matcher, unbound: list, said: dict[str, list], registry: Registry, kept: list,
+def _said_again(matcher, unbound: list, said: list, registry: Registry, kept: list,
                 loose: set[int]) -> None:
     """Keep, loosely, the findings of figures no cue word bound that say again a claim's figure stated firmly before
     them (dsfact.matching.again: "a $500 billion plan called Stargate ... putting in $500 billion") or agree with a claim
     their sentence describes (dsfact.matching.described); a correction's figure is judged as the retracted one's claim."""
-    if unbound:
-        _corrections(matcher, unbound, registry, kept)
-        keep_described(matcher, unbound, lambda q, c: judge(q, c, [c], registry))
-    if not unbound or not said:
+    if not unbound:
         return
-    from dsfact.matching.again import said_again
-
+    _corrections(matcher, unbound, registry, kept)
+    keep_described(matcher, unbound, lambda q, c: judge(q, c, [c], registry))
+    from dsfact.matching.again import firmly_said, said_again  # (a text with a figure no claim took: few)
+    if not (said := firmly_said(said)):
+        return
     claims = {c.id: c for c in registry.claims}
     for q in unbound:
         for claim_id, figures in said.items():

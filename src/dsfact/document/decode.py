@@ -40,7 +40,10 @@ def read_bytes(path: str) -> bytes:
         raise InputError(path, _too_large(st.st_size))
     try:
         with open(path, "rb") as f:
-            data = f.read(limit + 1)
+            # the size stat gave and a byte more: read(limit + 1) allocates the whole limit (50 MB) for each file
+            data = f.read(st.st_size + 1)
+            if len(data) > st.st_size:  # it grew since (or stat tells no size: /proc): read on, up to the limit
+                data += f.read(limit + 1 - len(data))
     except OSError as e:
         raise InputError(path, _os_problem(e)) from None
     if len(data) > limit:  # grew, or not a regular file

@@ -24,7 +24,9 @@ from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
 
-_PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+# \b[A-Z][A-Za-z]+, led by the class of capitals with \b read behind the first: re skips to a capital in C, where a
+# pattern led by \b is tried at every character (the same matches)
+_PROPER_NAME = re.compile(r"[A-Z](?<=\b.)[A-Za-z]+")
 _LEAD = " \t\r\n-*•·–\"“‘'「『(（"  # what may stand before a sentence's first word: a bullet, an opening quote
 _ANSWER_LEAD = lazy(r"\s+[$€£¥]?\d")  # "What did it cost? About $6 million": the answer opens with its figure
 

@@ -22,7 +22,7 @@ from dsfact.numbers.patterns import lazy, led_by
 _TITLE_GAP = (" ", "'s ", "’s ", "的", "")  # between the company's name and the title: "Nvidia CEO", "英伟达的创始人"
 _PERSON_LATIN = lazy(r"\s*(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+")  # "Jensen Huang", "Lisa T. Su"
 _PERSON_HAN = lazy(r"[\u3400-\u9fff]{2,4}")  # 黄仁勋
-_TWO_CAPITALS = lazy(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\b")  # another person's name: "Sam Altman"
+_TWO_CAPITALS = lazy(r"[A-Z](?<=\b.)[a-z]+\s+[A-Z][a-z]+\b")  # another person's name: "Sam Altman"
 
 _TABLES: tuple | None = None
 

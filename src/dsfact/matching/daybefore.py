@@ -190,7 +190,7 @@ def move_bases(folded: str, start: int, end: int, chinese: bool) -> list[tuple[i
     return out if len(out) < len(days) + len(dated) else []
 
 
-_YEAR = lazy(r"(?<![0-9.,])(?:19|20)[0-9]{2}(?![0-9])")
+_YEAR = lazy(r"(?:1(?<![0-9.,]1)9|2(?<![0-9.,]2)0)[0-9]{2}(?![0-9])")  # (?<![0-9.,])(?:19|20)..., led by its digits
 
 
 def base_years(folded: str, start: int, end: int, chinese: bool) -> list[tuple[int, int]]:

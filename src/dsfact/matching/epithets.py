@@ -28,7 +28,7 @@ from dsfact.numbers.patterns import lazy
 
 _LATIN_MODIFIERS = 3  # words between "the" and the noun: "the Silicon Valley chip giant"
 _CJK_MODIFIERS = 8  # characters between 这家 and the noun: 这家AI芯片巨头, 这家杭州人工智能初创公司
-_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+_NAME = re.compile(r"[A-Z](?<=\b.)[A-Za-z]+")  # (\b[A-Z][A-Za-z]+, led by its class: see capitals)
 
 _TABLES: tuple | None = None
 
@@ -45,9 +45,14 @@ def _tables() -> tuple:
         def alternation(words) -> str:
             return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
+        def bounded(words) -> str:  # \b(?:words), each word led by its first character (\b read behind it): re skips
+            # to those characters in C, where a pattern led by \b is tried at every character of each sentence
+            return "|".join(re.escape(w[0]) + r"(?<=\b.)" + re.escape(w[1:]).replace(r"\ ", r"\s+")
+                            for w in sorted(words, key=len, reverse=True)) or r"\b"
+
         before, nouns = table.get("before", ()), table.get("words", ()) + table.get("generic", ())
-        latin = re.compile(r"\b(?:%s)\s+((?:[a-z][\w'’-]*\s+){0,%d}?)(%s)(?![\w-])"
-                           % (alternation(w for w in before if w.isascii()), _LATIN_MODIFIERS,
+        latin = re.compile(r"(?:%s)\s+((?:[a-z][\w'’-]*\s+){0,%d}?)(%s)(?![\w-])"
+                           % (bounded(w for w in before if w.isascii()), _LATIN_MODIFIERS,
                               alternation(w for w in nouns if w.isascii())))
         chinese = lazy(r"(?:%s)([^\s\d,，.。;；:：、!！?？()（）「」“”]{0,%d}?)(%s)"
                              % (alternation(w for w in before if not w.isascii()), _CJK_MODIFIERS,

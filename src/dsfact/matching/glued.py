@@ -10,9 +10,10 @@ import re
 
 from dsfact.matching.cues import CueHit
 
-# "outpu|t|Deep": small letters, then a capitalised word; the first look-ahead lets a search skip to the capitals (the
-# same matches: a pattern that opens with a look-behind is tried at every character of the text)
-_JOINT = re.compile(r"(?=[A-Z])(?<=[a-z]{3})(?=[A-Z][a-z])")
+# "outpu|t|Deep": small letters, then a capitalised word, the match its capital; led by the class of capitals, which
+# the regex engine skips to in C (the same starts as the zero-width `(?<=[a-z]{3})(?=[A-Z][a-z])`, which is tried
+# at every character, behind a look-ahead at a capital or not: two joints never stand side by side)
+_JOINT = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])(?=[a-z])")
 _WINDOW = 60  # characters after a joint searched for a cue that begins there ("deepseek r1")
 
 

@@ -19,7 +19,7 @@ from dsfact.matching.wordtables import word_starting
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 
-_PROPER_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+_PROPER_NAME = re.compile(r"[A-Z](?<=\b.)[A-Za-z]+")  # (\b[A-Z][A-Za-z]+, led by its class: see capitals)
 _TITLE_LONGEST = 100  # characters: a title line is short
 _TITLE_ENDS = ".!?。！？:：;；…,，"
 _FIGURE_WORDS = 3  # words: "$5.6 million." stands as a title line; "It cost $5.6 million." does not

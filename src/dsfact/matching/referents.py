@@ -20,6 +20,7 @@ import bisect
 
 from dsfact.matching.cues import METRIC
 from dsfact.matching.labelcolon import in_label
+from dsfact.matching.pertext import kept
 from dsfact.matching.saidhead import said_head
 from dsfact.matching.sentences import answers_question
 from dsfact.matching.structure import _naming_words, _owner_words
@@ -234,7 +235,15 @@ def antecedent(text, si: int, q) -> tuple | None:
     back to, the nearest earlier thing of that noun a few sentences back in its paragraph or the one before:
     ("named", sentence, paragraph breaks, the name's hit), ("other",) a thing introduced as a new one
     ("a data-centre project in Wisconsin"; and its sentence), ("part",) a thing of a name's ("星际之门的数据中心项目"); None
-    when the sentence opens with no such noun or none is found."""
+    when the sentence opens with no such noun or none is found. Worked out once per sentence and figure start (it
+    reads q's start alone, and pointed_past and referred_back each ask it of every figure, once per claim left)."""
+    said, key = kept(text, "_antecedents"), (si, q.start)
+    if key not in said:
+        said[key] = _antecedent(text, si, q)
+    return said[key]
+
+
+def _antecedent(text, si: int, q) -> tuple | None:
     sentence = text.sentences[si]
     folded = text.folded
     noun = head_noun(text, si, q)

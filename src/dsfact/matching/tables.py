@@ -177,7 +177,7 @@ def _header_owns(matcher, column: tuple[int, int] | None, family: frozenset[int]
     cues.excluded.update(ci for ci in family if ci not in own)
 
 
-_MODEL = lazy(r"(?<![\w.])[A-Za-z]+-?\d[\w.]*")  # "GPT-5.4", "o3", "Kestrel-9": a model's name
+_MODEL = lazy(r"[A-Za-z](?<![\w.].)[A-Za-z]*-?\d[\w.]*")  # (?<![\w.])[A-Za-z]+-?\d[\w.]*, led by its class  # "GPT-5.4", "o3", "Kestrel-9": a model's name
 
 
 def unknown_model_column(matcher, column: tuple[int, int], family: frozenset[int]) -> bool:

@@ -44,7 +44,7 @@ _CLAUSE = re.compile(r"[,，;；:：、()（）—\s](?:(?<![,\s])|(?<=,)(?:(?<!
 # a space between Chinese phrases, as in headlines: a run of white space after a character that is not
 # ASCII (or %) is found by a pattern, the characters around it are compared (a class of the Chinese range
 # costs 2 to 3 ms to compile, in every process that meets Chinese text; this one almost nothing)
-_SPACE_RUN = lazy(r"(?<=[^\x00-\x24\x26-\x7f])\s+")
+_SPACE_RUN = lazy(r"\s(?<=[^\x00-\x24\x26-\x7f]\s)\s*")  # (?<=[^\x00-\x24\x26-\x7f])\s+, led by \s: re skips to it
 # a comma after a bracketed word that tells a rate's kind joins two rates of one base as a list does ("1元/百万tokens
 # （缓存命中），4元/百万tokens（缓存未命中）"): the words that head them govern both
 _ASIDE_COMMA = lazy(r"\s*[(（][^()（）\d]{1,24}[)）]\s*[,，]\s*")

@@ -25,7 +25,7 @@ from dsfact.matching.when import (
 )
 from dsfact.model import record
 from dsfact.numbers.date_spans import month_of, parse_dates
-from dsfact.numbers.patterns import lazy, led_by
+from dsfact.numbers.patterns import lazy
 
 DATE_REACH = 24  # characters read either side of a day's digits for the date they belong to
 
@@ -341,10 +341,11 @@ def _story_pattern(names: tuple[str, ...]) -> re.Pattern | None:
     names = tuple(sorted({n for n in names if n}, key=len, reverse=True))
     if not names:
         return None
-    # opened by a look-ahead of the names' first characters (the same matches): `re` tries an alternation
-    # that opens with a look-behind in full at every character of the text, as often as a text is asked
-    return re.compile(led_by(*names) + "(?:" + "|".join(re.escape(n) if not n.isascii()
-                                                else rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])" for n in names) + ")")
+    # each name opens with its first character, a Latin one's look-behind read after it (the same matches): `re`
+    # skips to the first characters of an alternation whose every branch opens with one, where one opened by a
+    # look-behind, or a look-ahead at them, is tried at every character of the text, as often as a text is asked
+    return re.compile("|".join(re.escape(n) if not n.isascii()
+                               else rf"{re.escape(n[0])}(?<![a-z0-9].){re.escape(n[1:])}(?![a-z0-9])" for n in names))
 
 
 def text_dates(text, months: frozenset[int] | None = None) -> list:

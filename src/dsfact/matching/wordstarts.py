@@ -52,24 +52,28 @@ def _first_chars(latin: set[str], other: set[str]) -> Places | None:
     `other`. Every place `_plain_starts` finds is one of these; a finder looks its words up at each, and
     finds none where no first part begins."""
     kept, found = _by_find(other)
-    alternatives = []
-    if latin:
-        alternatives.append(r"(?<![a-z0-9])[" + "".join(sorted({re.escape(f[0]) for f in latin})) + "]")
-    if kept:
-        alternatives.append("[" + "".join(re.escape(c) for c in kept) + "]")
-    return _places(alternatives, found)
+    return _places(_led_by_class(latin, kept, ""), found)
+
+
+def _led_by_class(latin: set[str], kept: list[str], then: str) -> list[str]:
+    """The pattern of a stage, `(?<![a-z0-9])(?=firsts)|[kept]` (`then`: a look-ahead at the Latin first parts, or none
+    for their first characters), led by the class of every character a match begins with and consuming it, each
+    branch reading it behind: the regex engine skips to those characters in C, where a pattern led by a
+    look-behind or a look-ahead is tried at every character (twice the time). The same places: a kept character
+    is a place wherever it stands, so the Latin branch's look-behind need not tell a Latin first character."""
+    firsts = "".join(sorted({re.escape(f[0]) for f in latin}))
+    chars = "".join(re.escape(c) for c in kept)
+    latin_branch = r"(?<![a-z0-9].)" + (f"(?<=(?={then}).)" if then else "")
+    if not latin:
+        return ["[" + chars + "]"] if kept else []
+    return ["[" + firsts + chars + "]" + (f"(?:{latin_branch}|(?<=[{chars}]))" if kept else latin_branch)]
 
 
 def _plain_starts(latin: set[str], other: set[str]) -> Places | None:
     """Where a word may begin: a Latin first part where no letter or digit stands before it, or a character
     of `other` (the regex `_alternation` would try each word at)."""
     kept, found = _by_find(other)
-    alternatives = []
-    if latin:
-        alternatives.append(r"(?<![a-z0-9])(?=" + "|".join(map(re.escape, _shortest(latin))) + ")")
-    if kept:
-        alternatives.append("(?=[" + "".join(re.escape(c) for c in kept) + "])")
-    return _places(alternatives, found)
+    return _places(_led_by_class(latin, kept, "|".join(map(re.escape, _shortest(latin)))), found)
 
 
 def _places(alternatives: list[str], chars: str) -> Places | None:

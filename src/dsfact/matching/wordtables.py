@@ -541,7 +541,7 @@ def group_of(lists: list[Alternation], chinese: bool) -> FinderGroup:
     return found
 
 
-_POSSESSOR = re.compile(r"(?<![a-z0-9])[a-z][a-z0-9.-]{1,20}(?:['’]s\s+|\s?的\s?)$")  # "openai's ", "openai的"
+_POSSESSOR = re.compile(r"[a-z](?<![a-z0-9].)[a-z0-9.-]{1,20}(?:['’]s\s+|\s?的\s?)$")  # (the look-behind after its class)  # "openai's ", "openai的"
 
 
 def owner_start(folded: str, lo: int, hi: int) -> int:

@@ -11,7 +11,9 @@ from dsfact.numbers.patterns import lazy
 
 # a year standing alone: not part of a longer number, a figure ("$2026"), a date in Chinese (2026年, which the
 # numbers engine reads) or a span of years ("2025-26" is read by its first)
-_YEAR = lazy(r"(?<![\d.,$£¥])(?<!€)((?:19|20)\d\d)(?![\d年%]|\.\d|,\d)")
+# (?<![\d.,$£¥])(?<!€)((?:19|20)\d\d)..., each branch led by its first digit, the look-behind read after it: re
+# skips to a 1 or a 2 in C, where a pattern led by a look-behind is tried at every character
+_YEAR = lazy(r"((?:1(?<![\d.,$£¥€]1)9|2(?<![\d.,$£¥€]2)0)\d\d)(?![\d年%]|\.\d|,\d)")
 # right after a figure, the year it is told for: "$115 billion for 2026", "$115 billion in fiscal 2026"
 _FOR_YEAR = lazy(r"\s*(?:for|in)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|fy\s*)?((?:19|20)\d\d)(?![\d年])")
 

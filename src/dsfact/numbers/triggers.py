@@ -21,7 +21,7 @@ def _vague_before(w: str, lo: int, p: int) -> bool:
     return k >= lo and w[k] in _VAGUE
 
 
-_GLUED_WORD = re.compile(r"(?<![A-Za-z0-9])[a-z]{2,}$")  # a lower-case word right before a figure
+_GLUED_WORD = re.compile(r"[a-z](?<![A-Za-z0-9].)[a-z]+$")  # a lower-case word right before a figure
 _GLUED_FIGURE = lazy(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{2,3}[kK](?![A-Za-z0-9])")
 
 
