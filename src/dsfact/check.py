@@ -170,8 +170,8 @@ def _doubt(matcher, q, candidate, selected):
     when nothing places it on its claim's day, and the text's other figures decide): a loose binding, an amount of
     another size, a move over a span, a day after a later model's release, another name in between, another day,
     a frame, another event, a list's total, a cell of a table flattened into text, another provider's price, a
-    linked headline's day, a rate written before it that is not its claim's, another model of the maker told before
-    (the rules imported here: a text whose figures agree with their claims never asks, but for a bound far from its
+    linked headline's day, a rate written before it that is not its claim's, another model of the maker told before,
+    a quoted name of another venture right after it (the rules imported here: a text whose figures agree with their claims never asks, but for a bound far from its
     claim: _why_quiet)."""
     if "why" not in _LATER:
         from dsfact.matching.calculation import calculated
@@ -181,12 +181,13 @@ def _doubt(matcher, q, candidate, selected):
         from dsfact.matching.listed import total_of_list
         from dsfact.matching.makermodel import other_model_told
         from dsfact.matching.ownwords import other_rate_before
+        from dsfact.matching.quotedname import sizes_quoted_name
         from dsfact.matching.venues import sold_elsewhere
         from dsfact.matching.versus import set_against_before
         _LATER["why"] = (calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere,
-                         other_rate_before, set_against_before, other_model_told)
+                         other_rate_before, set_against_before, other_model_told, sizes_quoted_name)
     calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere, \
-        other_rate_before, set_against_before, other_model_told = _LATER["why"]
+        other_rate_before, set_against_before, other_model_told, sizes_quoted_name = _LATER["why"]
     from dsfact.matching.claimed import claimed_figure
     told = claimed_figure(matcher, q, matcher.index.position[selected.id])  # "the stated $5.6 million": the claim itself
     return (another_size(matcher, q, selected) or (candidate.weak and not told) or total_of_list(matcher, q, selected)
@@ -195,7 +196,8 @@ def _doubt(matcher, q, candidate, selected):
             or not told and (_framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected))
             or calculated(matcher, q) or flattened_row(matcher, q) or sold_elsewhere(matcher, q, selected)
             or headline_elsewhere(matcher, q, selected) or other_rate_before(matcher, q, selected)
-            or set_against_before(matcher, q) or other_model_told(matcher, q, selected))
+            or set_against_before(matcher, q) or other_model_told(matcher, q, selected)
+            or sizes_quoted_name(matcher, q, selected))  # "a new €150bn “EU AI Champions Initiative”": another's size
 
 
 def _naming_days(matcher) -> frozenset[int]:

@@ -58,6 +58,7 @@ from dsfact.matching.undated import (
     undated_year,
     year_left_open,
 )
+from dsfact.matching.weekyear import weekdays_of_other_year
 from dsfact.matching.when import (
     AGO,
     DAY_KINDS,
@@ -128,6 +129,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
         return ANOTHER_DAY if ci is not None and _later_member()(text, ci) else ""
     if claim.time.count("-") != 2:
         return ""
+    if weekdays_of_other_year(text, claim.time):
+        return ANOTHER_DAY  # "美股周二（1月27日）": 27 January fell on a Tuesday in another year than the claim's
     return _day_doubt(text, q, claim)
 
 
