@@ -13,6 +13,7 @@ only agree: the figure is reported when it agrees with exactly one such claim, l
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from dsfact.model import SUPPORTED, Claim, Quantity
 
@@ -58,26 +59,75 @@ def described_in(matcher, si: int) -> frozenset[int]:
 
 
 def _described_in(matcher, si: int) -> frozenset[int]:
-    from dsfact.fold import fold_text
-    from dsfact.lang import words_of
-    from dsfact.matching.wordedges import any_word_in
-
     sentence = matcher.sentences[si]
-    folded, start, end = matcher.folded, sentence.start, sentence.end
-    claims = matcher.registry.claims
-    out = set()
-    han = not folded[start:end].isascii()  # (a Latin sentence asks no Chinese cue: no conversion table is loaded)
-    for i, maker, cues in _releases(matcher):  # a model's release told by its maker's name alone
-        if _named(folded, maker, start, end) and any_word_in(folded, cues if han else tuple(
-                w for w in cues if w.isascii()), start, end):
-            out.add(i)
-    if any_word_in(folded, words_of("names", "announcer"), start, end) \
-            and any_word_in(folded, words_of("names", "described-plan", "before"), start, end) \
-            and any_word_in(folded, words_of("names", "described-plan"), start, end):
-        own = words_of("names", "described-plan", "own")
-        out.update(i for i, c in enumerate(claims) if any(fold_text(cue) in own for cue in c.subject_cues
-                                                                     if han or cue.isascii()))
+    start, end = sentence.start, sentence.end
+    index = _index(matcher)
+    out = {i for i, maker, cues in index.releases if _within(maker, start, end) and _within(cues, start, end)}
+    if index.plan and all(_within(places, start, end) for places in index.plan):
+        out.update(index.own(not matcher.folded[start:end].isascii()))
     return frozenset(out)
+
+
+class _Index:
+    """Where in one text (folded) the words _described_in asks about stand, found once per text: each release-date
+    claim's maker (_named) and words of release, and the described plan's three word lists, as sorted (start, end)
+    places (`_within` asks a sentence with a bisect). A release whose maker or words the text lacks, and a plan
+    whose words it lacks, are dropped here: no sentence of the text can tell them."""
+
+    def __init__(self, matcher) -> None:
+        from dsfact.lang import words_of
+
+        folded = matcher.folded
+        self.releases = []
+        for i, maker, cues in _releases(matcher):
+            named = [(at, at + len(maker)) for at in _named_at(folded, maker)]
+            if named and (said := _places(folded, cues)):
+                self.releases.append((i, named, said))
+        self.plan = [_places(folded, words_of("names", "announcer")),
+                     _places(folded, words_of("names", "described-plan", "before")),
+                     _places(folded, words_of("names", "described-plan"))]
+        if not all(self.plan):
+            self.plan = []
+        self._own: dict[bool, list[int]] = {}
+        self._claims = matcher.registry.claims
+
+    def own(self, han: bool) -> list[int]:
+        """The claims whose subject words name a described plan (a sentence of Latin script asks only their Latin
+        words); worked out once per text and script."""
+        if han not in self._own:
+            from dsfact.fold import fold_text
+            from dsfact.lang import words_of
+
+            own = words_of("names", "described-plan", "own")
+            self._own[han] = [i for i, c in enumerate(self._claims)
+                              if any(fold_text(cue) in own for cue in c.subject_cues if han or cue.isascii())]
+        return self._own[han]
+
+
+def _index(matcher) -> _Index:
+    """The text's _Index, made on the first ask (kept on the text's matcher, as _releases is)."""
+    index = matcher.__dict__.get("_described_index")
+    if index is None:
+        index = matcher.__dict__["_described_index"] = _Index(matcher)
+    return index
+
+
+def _places(folded: str, words) -> list[tuple[int, int]]:
+    """Every (start, end) where one of `words` stands in the text, as wordedges.word_places finds it, sorted."""
+    from dsfact.matching.wordedges import word_places
+
+    return sorted({(at, at + len(w)) for w in words for at in word_places(folded, w)})
+
+
+def _within(places: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of `places` (sorted) lies wholly in [start, end): any_word_in(folded, words, start, end), or
+    _named, asked of a text's places (a word's edges are tested against the whole text either way)."""
+    k = bisect_left(places, (start,))
+    while k < len(places) and places[k][0] < end:
+        if places[k][1] <= end:
+            return True
+        k += 1
+    return False
 
 
 def _releases(matcher) -> list[tuple[int, str, tuple[str, ...]]]:
@@ -98,14 +148,13 @@ def _releases(matcher) -> list[tuple[int, str, tuple[str, ...]]]:
     return found
 
 
-def _named(folded: str, name: str, start: int, end: int) -> bool:
-    """Whether a Latin name stands in folded[start:end] with no Latin letter or digit touching it (Chinese
-    characters may: "公司deepseek于"), nor a hyphen after it: in "超越DeepSeek-V3的Qwen2.5-Max" it is part of a
+def _named_at(folded: str, name: str):
+    """Every offset where a Latin name stands in the folded text with no Latin letter or digit touching it
+    (Chinese characters may: "公司deepseek于"), nor a hyphen after it: in "超越DeepSeek-V3的Qwen2.5-Max" it is part of a
     model's name, which tells no release of the maker's."""
-    at = folded.find(name, start, end)
+    at = folded.find(name)
     while at >= 0:
         before, after = folded[at - 1:at], folded[at + len(name):at + len(name) + 1]
         if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum() or after == "-"):
-            return True
-        at = folded.find(name, at + 1, end)
-    return False
+            yield at
+        at = folded.find(name, at + 1)
