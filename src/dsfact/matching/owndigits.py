@@ -23,18 +23,36 @@ def _value_digits(value: float) -> str:
     return _digits(f"{value:.6g}".split("e")[0])
 
 
-def _signatures(matcher) -> dict[str, frozenset[int]]:
-    """Each statement's significant digits (OWN_DIGITS or more) and the claims that record them, once per text."""
-    found = getattr(matcher, "_own_digits", None)
-    if found is None:
+_REGISTRIES: dict[int, tuple] = {}  # id of a registry's claims -> (those claims, their signatures), per registry
+
+
+def _registry_signatures(claims) -> dict[str, frozenset[int]]:
+    """Each statement's significant digits (OWN_DIGITS or more) and the claims that record them, once per registry
+    (held with its claims, so that their id stays their own)."""
+    found = _REGISTRIES.get(id(claims))
+    if found is None or found[0] is not claims:
         by: dict[str, set[int]] = {}
-        for ci, claim in enumerate(matcher.registry.claims):
+        for ci, claim in enumerate(claims):
             for st in claim.statements:
                 if isinstance(st.value, (int, float)) and st.value and claim.unit != "date":
                     d = _value_digits(abs(st.value))
                     if len(d) >= OWN_DIGITS:
                         by.setdefault(d, set()).add(ci)
-        found = matcher._own_digits = {d: frozenset(c) for d, c in by.items()}
+        if len(_REGISTRIES) >= 16:
+            _REGISTRIES.clear()
+        found = _REGISTRIES[id(claims)] = (claims, {d: frozenset(c) for d, c in by.items()})
+    return found[1]
+
+
+def _signatures(matcher) -> dict[str, frozenset[int]]:
+    """The registry's signatures (_registry_signatures) that the text can give, once per text: a number's
+    significant digits stand in the text with its commas and points taken out, so a signature not there is given
+    by no number of it (most texts give none, and no sentence of theirs need be read for one)."""
+    found = getattr(matcher, "_own_digits", None)
+    if found is None:
+        digits = matcher.text.replace(",", "").replace(".", "")
+        found = matcher._own_digits = {d: c for d, c in _registry_signatures(matcher.registry.claims).items()
+                                       if d in digits}
     return found
 
 
