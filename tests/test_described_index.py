@@ -23,3 +23,9 @@ def test_a_texts_places_do_not_answer_for_another(bundled_registry):
 
 def test_words_apart_in_two_sentences_describe_nothing(bundled_registry):
     assert not any(_said(TextMatcher("DeepSeek was quiet. It released on Jan. 20 a model.", bundled_registry)))
+
+
+def test_a_latin_texts_release_words_do_not_answer_for_a_chinese_one(bundled_registry):
+    assert any(_said(TextMatcher(RELEASED, bundled_registry)))  # the registry's Latin words of release kept
+    chinese = _said(TextMatcher("DeepSeek于1月20日发布了一款新模型。股价下跌。", bundled_registry))
+    assert chinese[0] and not chinese[1]  # its Chinese words of release, read for a text of Chinese

@@ -83,11 +83,12 @@ class _Index:
             named = [(at, at + len(maker)) for at in _named_at(folded, maker)]
             if named and (said := _places(folded, cues)):
                 self.releases.append((i, named, said))
-        self.plan = [_places(folded, words_of("names", "announcer")),
-                     _places(folded, words_of("names", "described-plan", "before")),
-                     _places(folded, words_of("names", "described-plan"))]
-        if not all(self.plan):
-            self.plan = []
+        self.plan = []
+        for words in (("announcer",), ("described-plan", "before"), ("described-plan",)):
+            if not (places := _places(folded, words_of("names", *words))):
+                self.plan = []  # (the lists after the first the text lacks are not looked for)
+                break
+            self.plan.append(places)
         self._own: dict[bool, list[int]] = {}
         self._claims = matcher.registry.claims
 
@@ -130,21 +131,30 @@ def _within(places: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
+_RELEASES: dict[int, tuple] = {}  # id of a registry's claims -> (those claims, {Chinese too?: _releases' list})
+
+
 def _releases(matcher) -> list[tuple[int, str, tuple[str, ...]]]:
-    """Each release-date claim's index, its maker's name and its words of release, folded; read once per text (the
-    Chinese words folded only when the text has Chinese)."""
-    found = matcher.__dict__.get("_releases")
+    """Each release-date claim's index, its maker's name and its words of release, folded; worked out once per
+    registry and script (held with its claims, so that their id stays their own; the Chinese words folded only
+    for a text that has Chinese: a Latin one loads no conversion table)."""
+    claims = matcher.registry.claims
+    han = not matcher.folded.isascii()
+    held = _RELEASES.get(id(claims))
+    if held is None or held[0] is not claims:
+        if len(_RELEASES) >= 16:
+            _RELEASES.clear()
+        held = _RELEASES[id(claims)] = (claims, {})
+    found = held[1].get(han)
     if found is None:
         from dsfact.fold import fold_text
 
-        han = not matcher.folded.isascii()
-        found = []
-        for i, claim in enumerate(matcher.registry.claims):
+        found = held[1][han] = []
+        for i, claim in enumerate(claims):
             if claim.unit == "date" and "release" in claim.metric:
                 maker = fold_text(_MAKER.split(claim.subject, 1)[0])
                 if len(maker) > 1:
                     found.append((i, maker, tuple(fold_text(w) for w in claim.metric_cues if han or w.isascii())))
-        matcher.__dict__["_releases"] = found
     return found
 
 
