@@ -50,8 +50,20 @@ def models_told(text, q: Quantity, selected: Claim, siblings: list[Claim], keys:
 def _makers(registry, claim: Claim) -> list[str]:
     """The maker's names among claim's subject words: the registry's story names ("DeepSeek") it lists, folded to
     letters and digits; a claim whose words hold none is bound by its model's own name only."""
-    story = {_ascii(n) for n in registry.story}
-    return [k for k in {_ascii(w) for w in claim.subject_cues} if k and k in story]
+    held = _MAKERS.get(id(registry))
+    if held is None or held[0] is not registry:
+        if len(_MAKERS) >= 16:
+            _MAKERS.clear()
+        held = _MAKERS[id(registry)] = (registry, {_ascii(n) for n in registry.story}, {})
+    found = held[2].get(claim.id)
+    if found is None:
+        found = held[2][claim.id] = [k for k in {_ascii(w) for w in claim.subject_cues} if k and k in held[1]]
+    return found
+
+
+# id of a registry -> (that registry, its story names folded, claim id -> _makers' list): worked out once per
+# registry and claim (held with the registry, so that its id stays its own), not per figure
+_MAKERS: dict[int, tuple] = {}
 
 
 def _ascii(words: str) -> str:

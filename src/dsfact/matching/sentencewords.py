@@ -4,6 +4,7 @@
 1万块GPU，……", "假如深度求索用了1萬塊GPU，……"): the role holds for every figure of the sentence."""
 from __future__ import annotations
 
+from dsfact.matching.memo import LastText
 from dsfact.matching.sentences import past_question_mark
 from dsfact.matching.wordedges import any_word_in
 
@@ -38,7 +39,7 @@ def in_consequence(reader, q, start: int) -> bool:
     A supposition (roles.words [supposition]: "by assuming", 不妨假设) may stand anywhere before q's clause."""
     words, nots = _condition_words()
     folded, pos = reader.folded, start
-    if any_word_in(folded, _CONDITION[2], start, reader.clause_span(q.start)[0]):
+    if _supposes(folded) and any_word_in(folded, _CONDITION[2], start, reader.clause_span(q.start)[0]):
         return True  # "... by assuming the lab cut the cost tenfold, meaning it spent $50 million"
     while pos < q.start:
         lo, hi = reader.clause_span(pos)
@@ -51,6 +52,17 @@ def in_consequence(reader, q, start: int) -> bool:
 
 
 _CONDITION: list = []
+_SUPPOSED = LastText()  # whether the text holds a word of supposition at all, asked once per text
+
+
+def _supposes(folded: str) -> bool:
+    """Whether a word of supposition stands anywhere in the (folded) text: most texts hold none, and then no
+    clause of theirs need be searched for one."""
+    memo = _SUPPOSED.of(folded)
+    found = memo.get("any")
+    if found is None:
+        found = memo["any"] = any_word_in(folded, _CONDITION[2])
+    return found
 
 
 def _condition_words():
