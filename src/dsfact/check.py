@@ -197,7 +197,7 @@ def _doubt(matcher, q, candidate, selected):
             or calculated(matcher, q) or flattened_row(matcher, q) or sold_elsewhere(matcher, q, selected)
             or headline_elsewhere(matcher, q, selected) or other_rate_before(matcher, q, selected)
             or set_against_before(matcher, q) or other_model_told(matcher, q, selected)
-            or sizes_quoted_name(matcher, q, selected))  # "a new €150bn “EU AI Champions Initiative”": another's size
+            or sizes_quoted_name(matcher, q, selected))  # "€150bn for its “AI Champions Initiative”": another's size
 
 
 def _naming_days(matcher) -> frozenset[int]:

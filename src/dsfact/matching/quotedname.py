@@ -56,7 +56,7 @@ def _venture_nouns() -> tuple[str, ...]:
 
 def _titled(raw: str) -> bool:
     """Whether an English quoted span is written as a name: its first word and every word but the small ones open
-    with a capital or a digit ("EU AI Champions Initiative", "Fund for the Future"); "to make Europe an AI continent" is
+    with a capital or a digit ("EU AI Champions Initiative", "Fund for the Future"); "so Europe becomes an AI continent" is
     speech."""
     words = [w for w in raw.replace(",", " ").split() if any(c.isalpha() or c.isdigit() for c in w)]
     return bool(words) and all(w[0].isupper() or w[0].isdigit() or (k and w.lower() in _SMALL)
