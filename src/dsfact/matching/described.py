@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from dsfact.matching.memo import held_for
 from dsfact.model import SUPPORTED, Claim, Quantity
 
 _MAKER = re.compile(r"[\s'’-]")  # what ends a maker's name in a model's name: "DeepSeek-R1", "xAI's Grok 3"
@@ -136,20 +137,16 @@ _RELEASES: dict[int, tuple] = {}  # id of a registry's claims -> (those claims, 
 
 def _releases(matcher) -> list[tuple[int, str, tuple[str, ...]]]:
     """Each release-date claim's index, its maker's name and its words of release, folded; worked out once per
-    registry and script (held with its claims, so that their id stays their own; the Chinese words folded only
-    for a text that has Chinese: a Latin one loads no conversion table)."""
+    registry and script (memo.held_for; the Chinese words folded only for a text that has Chinese: a Latin one
+    loads no conversion table)."""
     claims = matcher.registry.claims
     han = not matcher.folded.isascii()
-    held = _RELEASES.get(id(claims))
-    if held is None or held[0] is not claims:
-        if len(_RELEASES) >= 16:
-            _RELEASES.clear()
-        held = _RELEASES[id(claims)] = (claims, {})
-    found = held[1].get(han)
+    by_script = held_for(_RELEASES, claims, lambda _: {})
+    found = by_script.get(han)
     if found is None:
         from dsfact.fold import fold_text
 
-        found = held[1][han] = []
+        found = by_script[han] = []
         for i, claim in enumerate(claims):
             if claim.unit == "date" and "release" in claim.metric:
                 maker = fold_text(_MAKER.split(claim.subject, 1)[0])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from dsfact.matching.memo import LastText
+from dsfact.matching.memo import LastText, held_for
 from dsfact.matching.text import line_start
 from dsfact.model import Claim, Quantity
 
@@ -50,19 +50,15 @@ def models_told(text, q: Quantity, selected: Claim, siblings: list[Claim], keys:
 def _makers(registry, claim: Claim) -> list[str]:
     """The maker's names among claim's subject words: the registry's story names ("DeepSeek") it lists, folded to
     letters and digits; a claim whose words hold none is bound by its model's own name only."""
-    held = _MAKERS.get(id(registry))
-    if held is None or held[0] is not registry:
-        if len(_MAKERS) >= 16:
-            _MAKERS.clear()
-        held = _MAKERS[id(registry)] = (registry, {_ascii(n) for n in registry.story}, {})
-    found = held[2].get(claim.id)
+    story, by_claim = held_for(_MAKERS, registry, lambda r: ({_ascii(n) for n in r.story}, {}))
+    found = by_claim.get(claim.id)
     if found is None:
-        found = held[2][claim.id] = [k for k in {_ascii(w) for w in claim.subject_cues} if k and k in held[1]]
+        found = by_claim[claim.id] = [k for k in {_ascii(w) for w in claim.subject_cues} if k and k in story]
     return found
 
 
-# id of a registry -> (that registry, its story names folded, claim id -> _makers' list): worked out once per
-# registry and claim (held with the registry, so that its id stays its own), not per figure
+# id of a registry -> (that registry, (its story names folded, claim id -> _makers' list)): worked out once per
+# registry and claim (memo.held_for), not per figure
 _MAKERS: dict[int, tuple] = {}
 
 

@@ -22,3 +22,18 @@ class LastText(_local):
             last = self.last = (text, {})
         return last[1]
 
+
+
+OWNERS = 16  # registries a per-registry store keeps at most before it starts again
+
+
+def held_for(store: dict, owner, build):
+    """What `build(owner)` works out of one registry (or its claims), once: kept in a module's `store` under the
+    owner's id, with the owner itself, so that another object given the same id later is not taken for it; a
+    store that holds OWNERS owners is emptied first (a process may load many registries: tests, a server)."""
+    held = store.get(id(owner))
+    if held is None or held[0] is not owner:
+        if len(store) >= OWNERS:
+            store.clear()
+        held = store[id(owner)] = (owner, build(owner))
+    return held[1]

@@ -11,7 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from dsfact.matching.memo import LastText
+from dsfact.matching.memo import LastText, held_for
 from dsfact.matching.wordparts import grouped_by_part
 from dsfact.matching.wordtables import whole_at, word_ending, word_places
 from dsfact.numbers.patterns import lazy
@@ -249,17 +249,15 @@ def record_frame(folded: str, end: int) -> bool:
     return False
 
 
-_INDEXES: dict[int, tuple] = {}  # id of a registry's claims -> (those claims, the subjects told in index points)
+_INDEXES: dict[int, tuple] = {}  # id of a registry's claims -> (those claims, the subjects told in index points): memo.held_for
 
 
 def _is_index(text, ci: int) -> bool:
     """Whether claim ci's subject is an index: a claim of the same subject is told in index points (the
     subjects so told gathered once per registry, not by a walk over every claim per name asked)."""
     claims = text.registry.claims
-    found = _INDEXES.get(id(claims))
-    if found is None or found[0] is not claims:
-        found = _INDEXES[id(claims)] = (claims, frozenset(c.subject for c in claims if c.unit == "point"))
-    return claims[ci].subject in found[1]
+    told = held_for(_INDEXES, claims, lambda cs: frozenset(c.subject for c in cs if c.unit == "point"))
+    return claims[ci].subject in told
 
 
 def other_subject(text, q, ci: int) -> bool:

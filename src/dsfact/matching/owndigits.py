@@ -8,6 +8,7 @@ name would bind it: it agrees at the statement's scale and misstates it at anoth
 wants caught). Few figures are so written: a claim's exact figure repeated (5.576, 2.788, 2,048), not a round one."""
 from __future__ import annotations
 
+from dsfact.matching.memo import held_for
 from dsfact.numbers.patterns import lazy
 
 OWN_DIGITS = 4  # significant digits a figure must give to be a claim's own by its digits alone
@@ -23,25 +24,24 @@ def _value_digits(value: float) -> str:
     return _digits(f"{value:.6g}".split("e")[0])
 
 
-_REGISTRIES: dict[int, tuple] = {}  # id of a registry's claims -> (those claims, their signatures), per registry
+_REGISTRIES: dict[int, tuple] = {}  # id of a registry's claims -> (those claims, their signatures): memo.held_for
 
 
 def _registry_signatures(claims) -> dict[str, frozenset[int]]:
     """Each statement's significant digits (OWN_DIGITS or more) and the claims that record them, once per registry
-    (held with its claims, so that their id stays their own)."""
-    found = _REGISTRIES.get(id(claims))
-    if found is None or found[0] is not claims:
-        by: dict[str, set[int]] = {}
-        for ci, claim in enumerate(claims):
-            for st in claim.statements:
-                if isinstance(st.value, (int, float)) and st.value and claim.unit != "date":
-                    d = _value_digits(abs(st.value))
-                    if len(d) >= OWN_DIGITS:
-                        by.setdefault(d, set()).add(ci)
-        if len(_REGISTRIES) >= 16:
-            _REGISTRIES.clear()
-        found = _REGISTRIES[id(claims)] = (claims, {d: frozenset(c) for d, c in by.items()})
-    return found[1]
+    (memo.held_for)."""
+    return held_for(_REGISTRIES, claims, _signatures_of)
+
+
+def _signatures_of(claims) -> dict[str, frozenset[int]]:
+    by: dict[str, set[int]] = {}
+    for ci, claim in enumerate(claims):
+        for st in claim.statements:
+            if isinstance(st.value, (int, float)) and st.value and claim.unit != "date":
+                d = _value_digits(abs(st.value))
+                if len(d) >= OWN_DIGITS:
+                    by.setdefault(d, set()).add(ci)
+    return {d: frozenset(c) for d, c in by.items()}
 
 
 def _signatures(matcher) -> dict[str, frozenset[int]]:
