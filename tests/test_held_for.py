@@ -37,3 +37,15 @@ def test_a_full_store_starts_again():
     assert len(store) == OWNERS
     held_for(store, owners[OWNERS], lambda owner: 2)
     assert list(store) == [id(owners[OWNERS])]
+
+
+def test_each_registry_has_its_own_cue_index_and_member_groups(bundled_registry, city_registry):
+    from dsfact.matching.cues import cue_index
+    from dsfact.matching.joint import _groups
+
+    assert cue_index(bundled_registry) is cue_index(bundled_registry)
+    assert cue_index(city_registry) is not cue_index(bundled_registry)
+    stargate = [names for names, _, _ in _groups(bundled_registry) if any("softbank" in n for n in names)]
+    assert stargate  # the venture's members name it (OpenAI, SoftBank, Oracle...)
+    assert _groups(bundled_registry) is _groups(bundled_registry)
+    assert not any("softbank" in n for names, _, _ in _groups(city_registry) for n in names)

@@ -7,6 +7,7 @@ from itertools import compress, repeat
 from operator import is_not
 
 from dsfact.fold import fold_text, has_han
+from dsfact.matching.memo import held_for
 from dsfact.model import Registry, record
 from dsfact.numbers.quantity import PEGGED
 from dsfact.numbers.words import is_money
@@ -465,17 +466,13 @@ def _product_words() -> frozenset[str]:
     return _PRODUCTS
 
 
-_INDEXES: dict[int, tuple[Registry, CueIndex]] = {}
+_INDEXES: dict[int, tuple[Registry, CueIndex]] = {}  # memo.held_for
 
 
 def cue_index(registry: Registry) -> CueIndex:
     """The cue index of a registry, made once per registry object (its word part kept in the registry cache,
     dsfact.matching.cuecache)."""
-    cached = _INDEXES.get(id(registry))
-    if cached is None or cached[0] is not registry:
-        from dsfact.matching.cuecache import cached_index
+    from dsfact.matching.cuecache import cached_index
 
-        cached = (registry, cached_index(registry))
-        _INDEXES[id(registry)] = cached
-    return cached[1]
+    return held_for(_INDEXES, registry, cached_index)
 

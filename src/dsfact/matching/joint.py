@@ -12,8 +12,9 @@ import re
 from dsfact.fold import fold_text
 from dsfact.lang import words_by_script
 from dsfact.matching.cues import CueHit, _cue_key, has_cjk
+from dsfact.matching.memo import held_for
 
-_GROUPS: dict[int, tuple] = {}  # id(registry) -> (registry, groups)
+_GROUPS: dict[int, tuple] = {}  # id(registry) -> (registry, groups): memo.held_for
 # Two partners also make other deals together ("a $300 billion partnership between Oracle and OpenAI"): a
 # list of two names the subject loosely (a figure may agree, never contradict), and so does one member with
 # unnamed others ("OpenAI and others"); three or more, firmly.
@@ -68,9 +69,10 @@ def _joint_words() -> tuple:
 def _groups(registry) -> tuple:
     """Per set of members: the folded member names, the cue key of the subject they name (its claim's
     first subject cue) and the keys of all its names; once per registry."""
-    cached = _GROUPS.get(id(registry))
-    if cached is not None and cached[0] is registry:
-        return cached[1]
+    return held_for(_GROUPS, registry, _build_groups)
+
+
+def _build_groups(registry) -> tuple:
     folded = registry.folded_cues
     found: dict[tuple[str, ...], str] = {}
     keys: dict[tuple[str, ...], set[str]] = {}  # the cue keys of the subject's own names
@@ -80,9 +82,7 @@ def _groups(registry) -> tuple:
             first = claim.subject_cues[0]
             found.setdefault(names, _cue_key(first, folded.get(first))[0])
             keys.setdefault(names, set()).update(_cue_key(c, folded.get(c))[0] for c in claim.subject_cues)
-    groups = tuple((names, subject, frozenset(keys[names])) for names, subject in found.items())
-    _GROUPS[id(registry)] = (registry, groups)
-    return groups
+    return tuple((names, subject, frozenset(keys[names])) for names, subject in found.items())
 
 
 def _occurrences(folded: str, name: str) -> list[tuple[int, int]]:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-_VERSIONS: dict[int, tuple] = {}  # id of a registry -> (the registry, _versions' answer for it)
+from dsfact.matching.memo import held_for
+
+_VERSIONS: dict[int, tuple] = {}  # id of a registry -> (the registry, _versions' answer for it): memo.held_for
 
 
 def names_later_version(text, q, claim) -> bool:
@@ -61,14 +63,14 @@ def _is_figure(text, start: int, end: int) -> bool:
 def _versions(text):
     """One pattern that finds a registered model's stem with a version number, and the highest version each
     stem is registered with ("v": 3, "r": 1, "grok": 3), once per registry."""
-    registry = text.registry
-    found = _VERSIONS.get(id(registry))
-    if found is not None and found[0] is registry:
-        return found[1]
+    return held_for(_VERSIONS, text.registry, lambda registry: _build_versions(text))
+
+
+def _build_versions(text):
     from dsfact.matching.family import _stems
 
     highest: dict[str, float] = {}
-    for ci in range(len(registry.claims)):
+    for ci in range(len(text.registry.claims)):
         own, _ = _stems(text, ci)
         for stem, numbers in own.items():
             for n in numbers:
@@ -80,5 +82,4 @@ def _versions(text):
                          for s in sorted(highest, key=len, reverse=True))
         found = (re.compile(rf"(?<![a-z0-9])(?P<stem>{stems})(?P<n>\d{{1,2}}(?:\.\d)?)(?![\d,.]?\d)(?![a-z%])"),
                  highest)
-    _VERSIONS[id(registry)] = (registry, found)
     return found
