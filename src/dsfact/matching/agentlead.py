@@ -1,5 +1,5 @@
 """A sentence that opens with a noun pointing back, its doers named after a word of agency: "该计划由软银与OpenAI于1月
-宣布，规模达5000亿美元", "這項計畫最初由軟銀創辦人孫正義與OpenAI共同創辦人阿特曼宣布，最終擴展至5000億美元", "The plan,
+宣布，规模达5000亿美元", "這個計畫起初由軟銀董事長孫正義和OpenAI老闆奧特曼一同公布，日後擴大到5000億美元", "The plan,
 announced by SoftBank and OpenAI, is worth $500 billion". The names after 由, 被 or "by" tell who did the verb of the
 head's clause, not what the figure is of: the sentence's subject is the noun that points back ("the plan", 该计划:
 dsfact.matching.referents.referred_back), as when a speaker's lead names someone before it ("孙正义表示，他们的计画

@@ -1,5 +1,5 @@
 """A move in percent shared by a registered subject and another company joined to it as one subject: "Nvidia and
-Broadcom shares fell about 17% on Monday", "輝達(NVIDIA)和博通(Broadcom)股價單日內大跌約17%", "英伟达与博通股价双双
+Broadcom shares fell about 17% on Monday", "輝達(NVIDIA)與博通(Broadcom)股價當天雙雙重挫17%", "英伟达与博通股价双双
 暴跌17%". A percentage is not summed over the two: each moved by it, and the company named second, nearer the figure,
 is no rival subject for it (dsfact.matching.ownername.not_rival), as the nearest body would otherwise be.
 

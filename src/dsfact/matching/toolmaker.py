@@ -52,7 +52,7 @@ def named_as_tool_maker(folded: str, start: int, end: int) -> bool:
     use right before the name (or before a count of the tools right before it) and the tool's noun a few words
     after it (names.words [tool-maker]). A bracket right after the name glosses it ("英伟达(NVIDIA)", "Nvidia
     (NVDA)") and is stepped over; a name in such a bracket is the name it glosses (_glossed_maker). In Chinese the
-    tool's noun may follow a modifier the maker opens, ended by 的 ("使用英伟达为中国市场特供的低配版H800芯片",
+    tool's noun may follow a modifier the maker opens, ended by 的 ("使用英伟达专供中国的降规版H800芯片",
     "使用輝達專為中國市場設計的H800晶片": the maker's own description of its chip)."""
     if start and folded[start - 1] in "(（":
         return _glossed_maker(folded, start, end)
@@ -67,19 +67,19 @@ def named_as_tool_maker(folded: str, start: int, end: int) -> bool:
         end = gloss.end()
     if _tool_in(folded[end:end + TOOL_REACH]):
         return True
-    modifier = _MODIFIER.match(folded, end)  # "为中国市场特供的": the maker's description of its tool
+    modifier = _MODIFIER.match(folded, end)  # "专供中国的": the maker's description of its tool
     return modifier is not None and _tool_in(folded[modifier.end():modifier.end() + TOOL_REACH])
 
 
 # a bracket glossing the name right before it ("英伟达(NVIDIA)", "Nvidia (NVDA)")
 _GLOSS = lazy(r"[ \u3000]?[(（][^()（）,，。;；:：]{1,24}[)）]")
-# a Chinese modifier a maker opens before its tool's noun, ended by 的, with no clause mark in it ("为中国市场特供的")
+# a Chinese modifier a maker opens before its tool's noun, ended by 的, with no clause mark in it ("专供中国的")
 _MODIFIER = lazy(r"[^,，。;；:：!！?？、()（）的]{1,16}的")
 _NAME_REACH = 12  # characters of the name a bracketed gloss follows ("英伟达", "Nvidia")
 
 
 def _glossed_maker(folded: str, start: int, end: int) -> bool:
-    """Whether the name at folded[start:end], in a bracket right after another name ("英伟达(NVIDIA)为中国市场特供的
+    """Whether the name at folded[start:end], in a bracket right after another name ("英伟达(NVIDIA)专供中国的
     H800"), glosses a tool's maker: the name before the bracket, of at most _NAME_REACH characters, is one."""
     close = end
     while close < len(folded) and folded[close] == " ":
