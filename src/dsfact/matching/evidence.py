@@ -30,7 +30,7 @@ from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
 from dsfact.matching.opening import topic_opener
 from dsfact.matching.sentences import after_question, asked
 from dsfact.matching.structure import means_clause
-from dsfact.matching.subjectclause import past_subject_clauses
+from dsfact.matching.subjectclause import past_shared_clauses, past_subject_clauses
 from dsfact.matching.text import line_start
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import time_tags
@@ -146,6 +146,7 @@ class _Reach:
                 self.start = _sum_of(matcher, self.start, sentence.start)
         elif stands_alone(matcher.folded, self.start, end, q, _restated(matcher, q, end)):  # "其成本，约600万美元"
             folded = matcher.folded  # an empty clause between two marks ("——") is no clause: step over it
+            at_head = self.start <= sentence.start
             if self.start > sentence.start:
                 k = bisect.bisect_left(marks, self.start)
                 while k and marks[k - 1] >= sentence.start and not folded[marks[k - 1] + 1:self.start].strip():
@@ -158,6 +159,8 @@ class _Reach:
                 a, end = end + 1, marks[nxt] if nxt < len(marks) and marks[nxt] < sentence.end else sentence.end
                 if q.unit == "date":  # "2024年12月26日，深度求索，发布了V3": past the clause of the subject's name
                     end = past_subject_clauses(matcher, a, end, sentence.end)
+                    if at_head:  # "2023年，梁文锋离开基金，并创办了DeepSeek": and the clauses that go on with its verb
+                        end = past_shared_clauses(matcher, end, sentence.end)
         self.end = end
 
     def holds(self, hit) -> bool:

@@ -50,7 +50,7 @@ from dsfact.matching.pointers import former_latter, pointed, pointed_past
 from dsfact.matching.present import present_at, says_where
 from dsfact.matching.pronouns import pronoun_subject
 from dsfact.matching.recalled import recalled_metric
-from dsfact.matching.referents import in_quote, qualifies_other, quoted, referred_back, said_after, spoken_lead
+from dsfact.matching.referents import in_quote, lead_not_subject, qualifies_other, quoted, referred_back, said_after
 from dsfact.matching.relaside import only_in_asides
 from dsfact.matching.relhead import relative_head
 from dsfact.matching.restated import restated_fits
@@ -254,7 +254,7 @@ class TextMatcher(TextCues):
                     or not party_before(self, si, q) and self._borrow_subject(q, si, left, cues.subject, family)):
                 self._structure_subject(q, left, cues.subject, family)
             self._loose.update(carried_loosely(self, q, si, left, cues.subject))  # a roundup's item, "We used"
-        elif missing and spoken_lead(self, si, q) and (  # "孙正义表示，他们的计画……": the speaker is no subject
+        elif missing and lead_not_subject(self, si, q) and (  # "孙正义表示，他们的计画……", "该计划由软银宣布，": no subject
                 pronoun_subject(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
                 or referred_back(self, si, q, missing, cues.subject, SENTENCE_PENALTY)
                 or borrowed_after_lead(self, si, q, missing, cues.subject, family)):  # "Trump said the venture will"
@@ -542,7 +542,7 @@ def _unreached(text: TextMatcher, q: Quantity, si: int) -> bool:
     if any(entry[5] for entry in text.entries(si, q)) or not text._named_before(q, si):
         return False
     if cell_spans(text, q) is not None or pointed(text, si, q) is not None or in_quote(text, si, q) \
-            or spoken_lead(text, si, q):
+            or lead_not_subject(text, si, q):
         return False
     if si + 1 < len(text.sentences):
         naming = text.index.naming

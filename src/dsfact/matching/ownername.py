@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dsfact.matching.agents import agent_of_attribute
+from dsfact.matching.coshared import joined_subject
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.timemark import marks_time
 from dsfact.numbers.patterns import lazy
@@ -43,6 +44,8 @@ def owns_name(matcher, hit, hits) -> bool:
 
 def not_rival(matcher, q, hit, hits) -> bool:
     """Whether the entity `hit` is no rival subject for figure q: the agent of an attribute of the figure
-    (dsfact.matching.agents), a time ("在发布V4前": dsfact.matching.timemark), or an owner of the registered name
-    after it (owns_name)."""
-    return agent_of_attribute(matcher, q, hit) or marks_time(matcher.folded, hit) or owns_name(matcher, hit, hits)
+    (dsfact.matching.agents), a time ("在发布V4前": dsfact.matching.timemark), an owner of the registered name
+    after it (owns_name), or a company joined to a registered subject as one subject of a move in percent
+    ("Nvidia and Broadcom fell 17%": dsfact.matching.coshared)."""
+    return agent_of_attribute(matcher, q, hit) or marks_time(matcher.folded, hit) or owns_name(matcher, hit, hits) \
+        or joined_subject(matcher, q, hit, hits)

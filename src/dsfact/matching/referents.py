@@ -557,3 +557,11 @@ def spoken_lead(text, si: int, q) -> bool:
             return False
     naming = text.index.naming
     return not any(any(naming(h.cue)) for h in text.hits_in(head, q.start))
+
+
+def lead_not_subject(text, si: int, q) -> bool:
+    """Whether the names before figure q in sentence si are a lead's, not its subject: a speaker's lead
+    (spoken_lead) or the doers named after a word of agency (dsfact.matching.agentlead)."""
+    from dsfact.matching.agentlead import agent_lead
+
+    return spoken_lead(text, si, q) or agent_lead(text, si, q)

@@ -1,10 +1,18 @@
-"""A clause that only names the subject, between a date that opens its sentence and the verb it dates.
+"""A clause that only names the subject, between a date that opens its sentence and the verb it dates; and the
+clauses that go on with that verb.
 
 "2024年12月26日，杭州的深度求索这家中国初创公司，发布了DeepSeek-V3", "2024年12月26日，深度求索，一家杭州初创公司，
 發布了V3", "On December 26, 2024, DeepSeek, a Chinese start-up, released V3": the date is the release's, as in
 "2024年12月26日，深度求索发布了V3"; the clauses between hold the subject's name, or a description of it ended by
 a noun of lang/time.words [subject-clause] (公司, start-up), and no figure nor a word of a claim's metric. They
 are read as no clause mark between the date and its verb (dsfact.matching.afterword.after_distance).
+
+A clause after the one the date dates that opens with a word joining a second verb to the first, of the same subject
+and time (lang/sentences.words [shares-predicate]: 并, 并且, "and"), and tells no time and holds no figure of its
+own, is dated by it too: "2023年，梁文锋离开基金，并创办了DeepSeek", "2023年，梁文鋒離開基金，並創辦了DeepSeek", "In
+2023, Liang left the fund, and founded DeepSeek" date the founding (dsfact.matching.evidence: the metric word of
+such a clause is in the date's clause). A clause of a later step ("随后", "then") or with a time of its own
+("并于两年后", "and in 2024") is not.
 """
 from __future__ import annotations
 
@@ -69,3 +77,29 @@ def _names_only(text, a: int, b: int) -> bool:
     if len(rest) > REACH or any(c in rest for c in ".。!！?？;；:："):
         return False
     return rest.endswith(_nouns())
+
+
+@functools.cache
+def _joiners() -> tuple[str, ...]:
+    from dsfact.lang import words_of
+
+    return words_of("sentences", "shares-predicate", longest_first=True)
+
+
+def past_shared_clauses(text, end: int, stop: int) -> int:
+    """Where the clauses after the mark `end` that go on with the verb of the clause before it end ([shares-predicate],
+    no time and no figure of their own; no further than `stop`, the sentence's end); `end` when there is none."""
+    from dsfact.matching.timewords import time_tags
+    from dsfact.matching.wordtables import word_starting
+
+    marks, folded = text._marks, text.folded
+    while end < stop:
+        k = bisect.bisect_right(marks, end)
+        b = marks[k] if k < len(marks) and marks[k] < stop else stop
+        head = folded[end + 1:b].lstrip(_QUOTES)
+        lead = word_starting(head, _joiners())
+        if lead is None \
+                or text.figures_in(end + 1, b) or time_tags(folded, end + 1, b):
+            return end
+        end = b
+    return end

@@ -50,13 +50,53 @@ def _past_count(head: str) -> str:
 def named_as_tool_maker(folded: str, start: int, end: int) -> bool:
     """Whether the name at folded[start:end] is the maker of a tool the subject uses, not another body: a word of
     use right before the name (or before a count of the tools right before it) and the tool's noun a few words
-    after it (names.words [tool-maker])."""
+    after it (names.words [tool-maker]). A bracket right after the name glosses it ("英伟达(NVIDIA)", "Nvidia
+    (NVDA)") and is stepped over; a name in such a bracket is the name it glosses (_glossed_maker). In Chinese the
+    tool's noun may follow a modifier the maker opens, ended by 的 ("使用英伟达专供中国的降规版H800芯片",
+    "使用輝達專為中國市場設計的H800晶片": the maker's own description of its chip)."""
+    if start and folded[start - 1] in "(（":
+        return _glossed_maker(folded, start, end)
     head = folded[max(0, start - HEAD_REACH):start].rstrip(" ")
     for text in (head, _past_count(head)):  # the word of use right before the name, or before its count
         if word_ending(text, words_of("names", "tool-maker", "before")) is not None:
             break
     else:
         return False
-    after = folded[end:end + TOOL_REACH]
+    gloss = _GLOSS.match(folded, end)
+    if gloss is not None:
+        end = gloss.end()
+    if _tool_in(folded[end:end + TOOL_REACH]):
+        return True
+    modifier = _MODIFIER.match(folded, end)  # "专供中国的": the maker's description of its tool
+    return modifier is not None and _tool_in(folded[modifier.end():modifier.end() + TOOL_REACH])
+
+
+# a bracket glossing the name right before it ("英伟达(NVIDIA)", "Nvidia (NVDA)")
+_GLOSS = lazy(r"[ \u3000]?[(（][^()（）,，。;；:：]{1,24}[)）]")
+# a Chinese modifier a maker opens before its tool's noun, ended by 的, with no clause mark in it ("专供中国的")
+_MODIFIER = lazy(r"[^,，。;；:：!！?？、()（）的]{1,16}的")
+_NAME_REACH = 12  # characters of the name a bracketed gloss follows ("英伟达", "Nvidia")
+
+
+def _glossed_maker(folded: str, start: int, end: int) -> bool:
+    """Whether the name at folded[start:end], in a bracket right after another name ("英伟达(NVIDIA)专供中国的
+    H800"), glosses a tool's maker: the name before the bracket, of at most _NAME_REACH characters, is one."""
+    close = end
+    while close < len(folded) and folded[close] == " ":
+        close += 1
+    if close >= len(folded) or folded[close] not in ")）":
+        return False
+    outer = start - 1
+    if outer and folded[outer - 1] == " ":
+        outer -= 1
+    for k in range(outer - 1, max(-1, outer - 1 - _NAME_REACH), -1):
+        if not (folded[k].isalnum() or folded[k] in "-. "):
+            break
+        if named_as_tool_maker(folded, k, outer):  # (the name's first character: the word of use right before it)
+            return True
+    return False
+
+
+def _tool_in(after: str) -> bool:
     return any(w in after if not w.isascii() else re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", after)
                for w in words_of("names", "tool-maker", "after"))
