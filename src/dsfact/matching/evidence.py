@@ -28,6 +28,7 @@ from dsfact.matching.claimed import claimed_figure
 from dsfact.matching.listlead import lists_under
 from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
 from dsfact.matching.opening import topic_opener
+from dsfact.matching.relativetime import relative_end
 from dsfact.matching.sentences import after_question, asked
 from dsfact.matching.structure import means_clause
 from dsfact.matching.subjectclause import past_subject_clauses
@@ -158,6 +159,9 @@ class _Reach:
                 a, end = end + 1, marks[nxt] if nxt < len(marks) and marks[nxt] < sentence.end else sentence.end
                 if q.unit == "date":  # "2024年12月26日，深度求索，发布了V3": past the clause of the subject's name
                     end = past_subject_clauses(matcher, a, end, sentence.end)
+        if q.unit == "date" and (rel := relative_end(matcher, q.end)):
+            nxt = bisect.bisect_left(marks, rel)  # "January 10, 2025, when DeepSeek released R1": the date's event
+            end = max(end, marks[nxt] if nxt < len(marks) and marks[nxt] < sentence.end else sentence.end)
         self.end = end
 
     def holds(self, hit) -> bool:
