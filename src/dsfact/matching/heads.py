@@ -20,7 +20,7 @@ def heads_own(matcher, q, hit) -> bool:
     no other figure, and they do not open with a word that joins a list ("down 3.1% for the Nasdaq and 1.5%
     for the S&P 500": the Nasdaq heads nothing; names.words [list-joiners]), nor does the figure qualify
     the name ("下跌3.07%的纳斯达克指数"), nor is the next figure a span of time that only a preposition of time
-    or nothing parts from the name ("512 H800s were used to train R1 for 80 hours", 训练R1达80小时: the time the
+    or nothing parts from the name ("512 H800s were needed to train R1 for roughly 80 hours", 训练R1达80小时: the time the
     clause's event took, names.words [head-span])."""
     quantities = matcher._quantities
     if not quantities:
@@ -45,7 +45,7 @@ def heads_own(matcher, q, hit) -> bool:
     if _pointed_back(folded, hit.start, gap):
         return False
     if x.unit in DURATION_UNITS and (gap in word_set("names", "head-span") or not gap):
-        return False  # "was used to train the R1 for 80 hours", 训练R1达80小时: the time the clause's event took
+        return False  # "needed to train R1 for roughly 80 hours", 训练R1达80小时: the time the clause's event took
     return not any(gap.startswith(w) and (not w.isascii() or gap[len(w):len(w) + 1] in ("", " "))
                    for w in words_of("names", "list-joiners"))  # "for the Nasdaq and a 1.5% drop for the S&P 500": a list
 

@@ -153,7 +153,7 @@ def _token_patterns():
         nouns = words_of("synonyms", "token", longest_first=True)
         latin = "|".join(re.escape(w) for w in nouns if w.isascii())
         cjk = "|".join(re.escape(w) for w in nouns if not w.isascii())
-        # (a quotation may open before the words: '14.8 trillion "high-quality and diverse tokens"', the page quoted)
+        # (a quotation may open before the words: '14.8 trillion "carefully filtered tokens"', quoting its source)
         _TOKEN_RX.append(lazy(r"(?:\s+[\"“‘']?[a-z][a-z-]*,?){1,%d}\s+(?:%s)(?![a-z])" % (_QUALIFYING_WORDS, latin)))
         _TOKEN_RX.append(lazy(r"\s*(?:$|[.,;:!?，。；：！？)）])"))
         # a token noun right before the bracket a bare count opens: "fewer tokens (14.8T)", "词元（14.8万亿）"

@@ -1,5 +1,5 @@
-"""A date followed by a relative clause that tells what its subject did on it (issue 9: whose date it is). "Let's
-go back to January 10, 2025, when DeepSeek released R1": "when" is no opener of a clause of its own
+"""A date followed by a relative clause that tells what its subject did on it (issue 9: whose date it is). "Cast
+your mind back to January 10, 2025, when DeepSeek put out R1": "when" is no opener of a clause of its own
 (dsfact.matching.subordinate), and the comma before it no clause mark between the date and that clause's words,
 which reach the date as the words of a clause that tells before it what it is the date of would ("R1 came out on
 January 20"). So for "in May 2023, the day on which Liang founded DeepSeek" and "回到2025年1月10日，那一天DeepSeek
@@ -59,8 +59,8 @@ def _clause_end(text, at: int, sentence_end: int) -> int:
 
 def date_clause_span(text, q) -> tuple[int, int]:
     """The clause of date q (`text`, the TextMatcher that read it) as its event words are looked for: its own clause,
-    and the relative clause after it that tells what happened on it ("January 10, 2025, when DeepSeek released
-    R1": "released" is the date's event, not another clause's)."""
+    and the relative clause after it that tells what happened on it ("January 10, 2025, when DeepSeek put out
+    R1": "put out" is the date's event, not another clause's)."""
     start, end = text.reader().clause_span(q.start)
     rel = relative_end(text, q.end)
     if rel:

@@ -355,7 +355,7 @@ _FIGURE = lazy(r"[$€£¥][0-9]|[0-9](?:\s?%| ?per ?cent| percent| points?\b| b
 
 def event_dated(folded: str, start: int, end: int) -> bool:
     """Whether the date at folded[start:end] is owned by a noun of an event right before it ("R1's release on
-    January 20, 2025 caused Nvidia's stock to drop 17%", "the launch of V3 on December 26") or right after it
+    January 20, 2025 sent Nvidia's shares down 17%", "the launch of V3 on December 26") or right after it
     (R1于2025年1月20日的发布): that event's date, which tells no time of the figures its sentence goes on to tell
     (time.words [event-date]): it places none of them (FigureReader.place_times), and a figure whose sentence names
 only such a date binds loosely (sentdates.time_fits_beside): it may agree, never contradict."""
