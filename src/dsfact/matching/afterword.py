@@ -10,6 +10,7 @@ from dsfact.matching.apposition import apposed, glossed, stacked, titled
 from dsfact.matching.cues import CueHit
 from dsfact.matching.dateclause import told_of
 from dsfact.matching.jointfound import founds_name
+from dsfact.matching.relativetime import relative_end
 from dsfact.matching.subjectclause import subject_clauses
 from dsfact.matching.subordinate import opens_between
 from dsfact.matching.text import AFTER_WEIGHT, CLAUSE_PENALTY, INF, TextCues, full_stop
@@ -62,15 +63,18 @@ def after_distance(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means
         crossings -= crossings == 1 and text.folded[qe:hit.start].strip() in ("(", "（") and not text.index.names(hit.cue)
     crossings -= crossings == 1 and not subject_first and stacked(text.folded, marks, qe, hit.start)  # 规模…、旨在…的X
     crossings -= crossings == 1 and q.unit != "date" and founds_name(text.folded, q.start, qe, hit.start)  # "，创立「星际之门」"
+    relative = q.unit == "date" and hit.start > qe and relative_end(text, qe)  # "January 10, when DeepSeek released R1"
+    relative = relative if relative and relative <= hit.start else 0
+    crossings -= bool(relative and crossings)
     skipped = 0  # "2024年12月26日，深度求索这家初创公司，发布了V3": a clause of the subject is no clause between
     if q.unit == "date" and crossings > 1:
         named, skipped = subject_clauses(text, q, hit, after_q)
         crossings -= named
-    if crossings > means and (q.unit != "date" or told_of(text, q, hit.start)):  # a clause of means leads the clause it serves
+    if crossings > means and (q.unit != "date" or not relative and told_of(text, q, hit.start)):  # a clause of means leads the clause it serves
         return INF  # (a date that opens its clause may be the next clause's: "2025年1月20日，DeepSeek发布R1")
     if ". " in text.text[qe:hit.start] and full_stop(text, qe, hit.start):
         return INF  # "output $1.10. deepseek-reasoner: ...": a name past a full stop heads what follows
-    if opens_between(text.folded, qe, hit.start, not subject_first):
+    if opens_between(text.folded, relative or qe, hit.start, not subject_first):
         return INF  # "Nvidia's value took a $600 billion hit as tech stocks fell": that clause's subject
     return (hit.start - qe - skipped + CLAUSE_PENALTY * crossings) * AFTER_WEIGHT
 

@@ -19,7 +19,9 @@ def heads_own(matcher, q, hit) -> bool:
     no clause mark but a short gloss in brackets ("the S&P 500 (SPX) lost 1.5%", 标普500指数（SPX）下跌) and
     no other figure, and they do not open with a word that joins a list ("down 3.1% for the Nasdaq and 1.5%
     for the S&P 500": the Nasdaq heads nothing; names.words [list-joiners]), nor does the figure qualify
-    the name ("下跌3.07%的纳斯达克指数")."""
+    the name ("下跌3.07%的纳斯达克指数"), nor is the next figure a span of time that only a preposition of time
+    or nothing parts from the name ("512 H800s were needed to train R1 for roughly 80 hours", 训练R1达80小时: the time the
+    clause's event took, names.words [head-span])."""
     quantities = matcher._quantities
     if not quantities:
         return False
@@ -42,6 +44,8 @@ def heads_own(matcher, q, hit) -> bool:
     gap = gap.strip()
     if _pointed_back(folded, hit.start, gap):
         return False
+    if x.unit in DURATION_UNITS and (gap in word_set("names", "head-span") or not gap):
+        return False  # "needed to train R1 for roughly 80 hours", 训练R1达80小时: the time the clause's event took
     return not any(gap.startswith(w) and (not w.isascii() or gap[len(w):len(w) + 1] in ("", " "))
                    for w in words_of("names", "list-joiners"))  # "for the Nasdaq and a 1.5% drop for the S&P 500": a list
 

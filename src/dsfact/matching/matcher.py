@@ -52,6 +52,7 @@ from dsfact.matching.pronouns import pronoun_subject
 from dsfact.matching.recalled import recalled_metric
 from dsfact.matching.referents import in_quote, lead_not_subject, qualifies_other, quoted, referred_back, said_after
 from dsfact.matching.relaside import only_in_asides
+from dsfact.matching.relativetime import date_clause_span
 from dsfact.matching.relhead import relative_head
 from dsfact.matching.restated import restated_fits
 from dsfact.matching.roles import HEAD_DATE_WORDS, fits, turns_away
@@ -64,12 +65,7 @@ from dsfact.matching.speakerline import speaker_from
 from dsfact.matching.stages import stage_part
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
 from dsfact.matching.tables import cell_spans, close_cell, header_time_fits, table_cues
-from dsfact.matching.text import (
-    CLAUSE_PENALTY,
-    INF,
-    LOOKBACK_SENTENCES,
-    TextCues,
-)
+from dsfact.matching.text import CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.matching.timefits import month_unplaced, time_fits
 from dsfact.matching.tokencost import counted_cost, nothing_charged
 from dsfact.matching.unitwords import in_other_unit, in_qualifier
@@ -568,7 +564,7 @@ def _event_elsewhere(text: TextMatcher, q: Quantity, ci: int) -> bool:
     then of another event its clause tells ("began building its cluster in 2021", "R1正式问世，1月24日登上
     下载榜首"), unless the date stands in a clause of its own ("On December 26, DeepSeek released V3", "unveiled
     Grok 3 on Monday night, February 17")."""
-    start, end = text.reader().clause_span(q.start)
+    start, end = date_clause_span(text, q)  # (with a relative clause after it: "January 10, when DeepSeek released R1")
     if any(ci in e[6] and start <= e[0].start < end for e in text.entries(text.sentence_of(q.start), q)):
         return False
     links = date_links()

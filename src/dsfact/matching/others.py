@@ -370,7 +370,9 @@ def _example_of_group(text, q, hit) -> bool:
     """Whether the name at `hit`, before figure q in its clause, is given as an example of a group that is
     the clause's subject ("chip stocks such as Nvidia lost $800 billion", 包括英伟达在内的芯片股, 科技巨头如英伟达):
     a word of names.words [example] right before it. Not when the figure is the name's own, right after its
-    's or 的 ("including Nvidia's $589 billion")."""
+    's or 的 ("including Nvidia's $589 billion"), or after a short phrase that its 's or 的 opens, naming the name's
+    own thing and its move, a figure of a move ("losses, including Nvidia's value plummeting by 17%", 包括英伟达的
+    市值暴跌17%; not "a model like Grok-3's trained on 100k GPUs", 如Grok-3的模型: a kind, no move)."""
     if hit.end > q.start or not _text_words(text)[1]:
         return False
     marks, folded = text._marks, text.folded
@@ -382,7 +384,14 @@ def _example_of_group(text, q, hit) -> bool:
     if word_ending(before, _text_words(text)[1]) is None:  # (what `before` ends with, the text holds)
         return False
     own = folded[hit.end:q.start].strip()
+    possessive = own.startswith(("'s ", "’s ", "的")) or own and folded.endswith(("'s", "’s"), hit.start, hit.end)
+    if possessive and q.direction and len(own) <= _OWN_PHRASE \
+            and not any(any(text.index.naming(h.cue)) for h in text.hits_in(hit.end, q.start)):
+        return False  # "including Nvidia's value plummeting by 17%": its own thing's move, no other name between
     return own not in ("'s", "’s", "的") and not (not own and folded.endswith(("'s", "’s"), hit.start, hit.end))
+
+
+_OWN_PHRASE = 32  # characters: a possessive's short phrase ("'s market value plummeting by")
 
 
 def _claimed_example(text, q, ci: int) -> bool:

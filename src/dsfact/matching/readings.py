@@ -153,7 +153,8 @@ def _token_patterns():
         nouns = words_of("synonyms", "token", longest_first=True)
         latin = "|".join(re.escape(w) for w in nouns if w.isascii())
         cjk = "|".join(re.escape(w) for w in nouns if not w.isascii())
-        _TOKEN_RX.append(lazy(r"(?:\s+[a-z][a-z-]*,?){1,%d}\s+(?:%s)(?![a-z])" % (_QUALIFYING_WORDS, latin)))
+        # (a quotation may open before the words: '14.8 trillion "carefully filtered tokens"', quoting its source)
+        _TOKEN_RX.append(lazy(r"(?:\s+[\"“‘']?[a-z][a-z-]*,?){1,%d}\s+(?:%s)(?![a-z])" % (_QUALIFYING_WORDS, latin)))
         _TOKEN_RX.append(lazy(r"\s*(?:$|[.,;:!?，。；：！？)）])"))
         # a token noun right before the bracket a bare count opens: "fewer tokens (14.8T)", "词元（14.8万亿）"
         _TOKEN_RX.append(lazy(r"(?:(?<![a-z])(?:%s)|%s)\s*[(（]\s*$" % (latin, cjk)))
@@ -181,15 +182,19 @@ def _tokens(folded: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_QUOTED = "“”「」『』、"  # the quotation marks a page may set around the words it quotes, and their list's comma
+
+
 def _token_words(folded: str, end: int, after, noun) -> str | None:
     """The words after a count up to its token noun: Latin words, or the fewest Chinese characters (up to
     _QUALIFYING_CJK) before a noun, stepped over in Python (a class of their range costs a millisecond to
-    compile); None when no token noun follows."""
+    compile); None when no token noun follows. A quotation may open before them ('14.8 trillion "high-quality and
+    diverse tokens"', 14.8万亿个“高质量、多样化的词元”)."""
     m = after.match(folded, end)
     if m is not None:
         return m.group()
     i = end
-    while i < end + _QUALIFYING_CJK and "\u4e00" <= folded[i:i + 1] <= "\u9fff":
+    while i < end + _QUALIFYING_CJK and ("\u4e00" <= folded[i:i + 1] <= "\u9fff" or folded[i:i + 1] in _QUOTED):
         i += 1
         m = noun.match(folded, i)
         if m is not None:

@@ -32,7 +32,7 @@ from dsfact.matching.sentences import past_question_mark
 from dsfact.matching.sentencewords import led_by, opened_by
 from dsfact.matching.sized import sized_move
 from dsfact.matching.storyday import one_day_clause
-from dsfact.matching.timewords import inside, references
+from dsfact.matching.timewords import event_dated, inside, references
 from dsfact.matching.tranche import announced_after
 from dsfact.matching.wordtables import Alternation, group_of
 from dsfact.matching.yearspan import SPAN_TAG, year_moves
@@ -421,7 +421,7 @@ class FigureReader:
             self._place_reference(b, end)
         place_time_words(self, start, end, found)  # "the day before" a weekday: dsfact.matching.daybefore
         for x in self.quantities[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]:
-            if x.unit == "date" and not inside(x.start, found):
+            if x.unit == "date" and not inside(x.start, found) and not event_dated(self.folded, x.start, x.end):
                 self._place(x.start, x.end, f"date:{x.value}" + _zone_mark(self.folded, x.start, x.end))
         for k in year_moves(self, start, end):  # "dropped around 1% in 2025": the year's move (several sessions)
             self._times.setdefault(k, []).append(SPAN_TAG)

@@ -1,10 +1,10 @@
 """The dates and years a sentence names, read once per sentence (sentence_dates), and whether those that are
-not another figure's fit a claim's time (time_fits_beside)."""
+not another figure's or another event's fit a claim's time (time_fits_beside, event_dated)."""
 from __future__ import annotations
 
 import bisect
 
-from dsfact.matching.timewords import inside, references
+from dsfact.matching.timewords import event_dated, inside, references
 from dsfact.matching.when import SHIFTED, date_fits, east_of, resolve_day
 from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
@@ -44,7 +44,7 @@ def time_fits_beside(text: TextCues, time: str, sentence: Sentence, q: Quantity)
         # $153.13": the date is in another figure's clause, of any unit, and not in q's
         return any(clause(x.start) == clause(start) != clause(q.start) for x in beside)
 
-    own = [d for d, start, end in dates if not of_other(start, end)]
+    own = [d for d, start, end in dates if not of_other(start, end) and not event_dated(text.folded, start, end)]
     return len(own) < len(dates) and all(date_fits(d, time) for d in own)
 
 

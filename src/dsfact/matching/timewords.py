@@ -351,3 +351,19 @@ CLAUSE_SUPERLATIVE_REACH = 96  # characters back to a superlative of the referen
 # a figure between a superlative and a reference point: a sum, a share or points ("the biggest bank, up 40%
 # since March": "since March" is the 40%'s span); a number that is a name's ("the S&P 500") is none
 _FIGURE = lazy(r"[$€£¥][0-9]|[0-9](?:\s?%| ?per ?cent| percent| points?\b| billion| million| trillion)")
+
+
+def event_dated(folded: str, start: int, end: int) -> bool:
+    """Whether the date at folded[start:end] is owned by a noun of an event right before it ("R1's release on
+    January 20, 2025 sent Nvidia's shares down 17%", "the launch of V3 on December 26") or right after it
+    (R1于2025年1月20日的发布): that event's date, which tells no time of the figures its sentence goes on to tell
+    (time.words [event-date]): it places none of them (FigureReader.place_times), and a figure whose sentence names
+only such a date binds loosely (sentdates.time_fits_beside): it may agree, never contradict."""
+    from dsfact.lang import words_of
+    from dsfact.matching.wordtables import word_ending, word_starting
+
+    before = folded[max(0, start - 40):start].rstrip()
+    if word_ending(before, words_of("time", "event-date", "before", longest_first=True)):
+        return True
+    return bool(word_starting(folded[end:end + 8], words_of("time", "event-date", "after", longest_first=True)))
+
