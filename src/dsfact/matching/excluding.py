@@ -17,8 +17,8 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
     the name before it ("DeepSeek, a start-up spun out of High-Flyer, says it spent ...": High-Flyer, one of
     C01's exclude words, speaks of DeepSeek there, not of the figure's metric)."""
     # (the test of a figure between, cheap and the one most often false, first: every test is of truth only)
-    # a member's size names the subject of the figures after it in its sentence, however far ("Llama 3, which has
-    # 405 billion parameters, took 30.8 million GPU hours, 11 times DeepSeek-V3's": dsfact.matching.sizedmember)
+    # a member's size names the subject of the figures after it in its sentence, however far ("Llama 3, which counts
+    # 405 billion parameters, burned 30.8 million GPU hours, about 11 times DeepSeek-V3's": dsfact.matching.sizedmember)
     sized = sized_before(text, q, hit)
     return (near or sized) and (sized or not text._figure_between(q, hit) or respectively_own
                                 or _restated_between(text, q, hit) or _counts_the_word(text, q, hit)) \

@@ -1,12 +1,12 @@
-"""A family's member named by its size: "Meta's Llama 3, which has 405 billion parameters, needed 11 times the
-compute", "Llama 3 405B took 30.8 million GPU hours", "4050亿参数的Llama 3", "4050億參數的Llama 3". A claim of a
+"""A family's member named by its size: "Meta's Llama 3, which counts 405 billion parameters, used 11 times as much
+compute", "Llama 3 405B needed 30.8 million GPU hours", "4050亿参数的Llama 3", "4050億參數的Llama 3". A claim of a
 family (Llama 3's models together) lists the sizes of its members among its exclude words; such a word names which
 model is meant, so it rules the claim out where another exclude word would not: in an appositive that describes
 the name before the figure (dsfact.matching.aside.describes_subject: "DeepSeek, a start-up spun out of High-Flyer,"
 speaks of the name, not of the figure's metric; a size is the name's own narrowing), and where the reader reads the
 size as a figure of its own ("405B") while the figure's own words hold the claim's metric
 (dsfact.matching.ownwords), and before the figure across figures of other units that the member's clause tells
-("Llama 3 405B took 30.8 million GPU hours, 11 times DeepSeek-V3's compute": sized_before). A size is a number with a word of size (names.words [model-size]) or a scale letter
+("Llama 3 405B burned 30.8 million GPU hours, about 11 times DeepSeek-V3's": sized_before). A size is a number with a word of size (names.words [model-size]) or a scale letter
 right after it ("405b"). Other numbered names ("V3", "H800") are not sizes."""
 from __future__ import annotations
 
