@@ -85,7 +85,7 @@ def _revision_words() -> re.Pattern:
 def revised_base(text, q) -> bool:
     """Whether figure q, right after words that make it a base of comparison (roles.words [revised-base]: "up from",
     此前为), opens a clause that follows, in its sentence, a figure of its unit told as revised (its clause names the
-    plan revised, revised_plan: "a raised 2025 capex forecast of $70 to $72 billion, up from $66 to $72 billion"):
+    plan revised, revised_plan: "a raised 2025 capex forecast of $68 to $70 billion, up from $64 to $70 billion"):
     q is the plan as it stood before that revision, perhaps itself a revision of the first."""
     from dsfact.lang import words_of
 
