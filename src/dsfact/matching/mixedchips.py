@@ -5,8 +5,7 @@ H800s, Colossus's 100,000 H100s), such a total is of a mixed fleet: its sentence
 word of a total (counts.words `summed`: "in total", "combined", 合共, 总共, 混合), and the codes stand next to the count
 with no other count between (the list its noun opens, "5万块H100、H800及H20", or the nearest code of its sentence).
 A count whose own noun is the claim's chip alone ("2,048 H800s") counts that chip; a total of models each counted
-("6,000 H800s plus 4,000 H100s, 10,000 GPUs altogether") is left to the rules of parts and totals, unless it is
-their sum ("1萬枚H100、1萬枚H800和3萬枚H20，即合共5萬枚": a mixed fleet's total). Such a total
+("6,000 H800s plus 4,000 H100s, 10,000 GPUs altogether") is left to the rules of parts and totals. Such a total
 of models none counted may agree with the claim but never contradicts it. Imported only when a figure disagrees
 with its claim."""
 from __future__ import annotations
@@ -80,9 +79,7 @@ def summed_models(text, q: Quantity, claim: Claim) -> bool:
         return False
     counts = [x for x in text.figures_in(sentence.start, sentence.end) if x.unit == "count" and x is not q]
     if any(r[0] - NOUN_REACH <= x.end <= r[0] for r in runs for x in counts):
-        # "6,000 H800s plus 4,000 H100s, 10,000 GPUs altogether": each model counted, the sum their total, left to
-        # the rules of parts unless it adds up the counts of two or more models told before it (_adds_up_models)
-        return _adds_up_models(q, counts, runs)
+        return False  # "6,000 H800s plus 4,000 H100s, 10,000 GPUs altogether": each model counted, the sum their total
     noun = next((r for r in runs if q.end <= r[0] <= q.end + NOUN_REACH
                  and not any(x.unit == "count" for x in text.figures_in(q.end, r[0]))), None)
     if noun is not None:
@@ -94,19 +91,3 @@ def summed_models(text, q: Quantity, claim: Claim) -> bool:
 
     near = min(runs, key=lambda r: r[0] - q.end if r[0] >= q.end else q.start - r[1])
     return alone(near) and (len(near[2]) > 1 or len(runs) > 1)
-
-
-def _adds_up_models(q: Quantity, counts: list, runs: list) -> bool:
-    """Whether count q, after counts of two or more chip models in its sentence (each right before its own code),
-    is their sum: "10,000 H100s, 10,000 H800s and 30,000 H20s, 50,000 GPUs in all", "1萬枚H100、1萬枚H800和3萬枚H20，
-    即合共5萬枚". A total of several models' chips, never one model's count."""
-    parts: dict[int, set[str]] = {}
-    for x in counts:
-        if x.end <= q.start and isinstance(x.value, (int, float)):
-            codes = next((r[2] for r in runs if r[0] - NOUN_REACH <= x.end <= r[0]), None)
-            if codes is not None:
-                parts[id(x)] = codes
-    summed = [x for x in counts if id(x) in parts]
-    if len(summed) < 2 or len(set().union(*parts.values())) < 2 or not isinstance(q.value, (int, float)):
-        return False
-    return abs(sum(x.value for x in summed) - q.value) <= 0.02 * q.value
