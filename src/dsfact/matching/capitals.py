@@ -144,7 +144,17 @@ def _capitalised(text, si: int, hits: list) -> list[list]:
             continue  # the sentence's first word, or a cue word's, or the answer's word before its figure ("? About $6M"),
             # or a label's value's ("Base model (V3): Approximately $5.6 million"), or a word of a hyphened term
         names.append([m.start() + sentence.start, m.end() + sentence.start, m.group().lower(), None])
+    for m in _SIZE_NAME.finditer(words):  # "the 405B", "the 70B model": a model named by its size (a claim's
+        names.append([m.start(1) + sentence.start, m.end(1) + sentence.start, m.group(1).lower(), None])  # exclude word too)
+    if len(names) > 1:
+        names.sort(key=lambda n: n[0])
     return names
+
+
+# a model named by its size after an article ("the 405B", "the 70B model", 该405B模型): a name as a capitalised word is, which
+# stops a figure after it from borrowing an earlier sentence's subject ("I asked GPT-4o. ... of the 405B (they used
+# 16,384 GPUs)")
+_SIZE_NAME = lazy(r"(?:\b[Tt]he\s+|这个|那个|這個|那個|该|該)(\d{1,4}(?:\.\d)?[BM])(?![A-Za-z0-9])")
 
 
 _TERM_AFTER = lazy(r"-([a-z]+)-")  # "Mixture-of-": the small word after a capitalised word

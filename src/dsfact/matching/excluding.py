@@ -4,6 +4,7 @@ from __future__ import annotations
 from dsfact.matching.aside import describes_subject
 from dsfact.matching.bodies import governs_other
 from dsfact.matching.glossname import name_gloss_end
+from dsfact.matching.sizedmember import names_size, sized_before
 from dsfact.matching.text import TextCues
 from dsfact.matching.timewords import POSSESSIVE
 from dsfact.model import Quantity
@@ -16,12 +17,16 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
     the name before it ("DeepSeek, a start-up spun out of High-Flyer, says it spent ...": High-Flyer, one of
     C01's exclude words, speaks of DeepSeek there, not of the figure's metric)."""
     # (the test of a figure between, cheap and the one most often false, first: every test is of truth only)
-    return near and (not text._figure_between(q, hit) or respectively_own or _restated_between(text, q, hit)
-                     or _counts_the_word(text, q, hit)) \
-        and not governs_other(text, q, hit) and not describes_subject(text, hit, q.start) \
+    # a member's size names the subject of the figures after it in its sentence, however far ("Llama 3, which counts
+    # 405 billion parameters, burned 30.8 million GPU hours, about 11 times DeepSeek-V3's": dsfact.matching.sizedmember)
+    sized = sized_before(text, q, hit)
+    return (near or sized) and (sized or not text._figure_between(q, hit) or respectively_own
+                                or _restated_between(text, q, hit) or _counts_the_word(text, q, hit)) \
+        and not governs_other(text, q, hit) and not (describes_subject(text, hit, q.start)
+                                                     and not names_size(text.folded, hit.start, hit.end)) \
         and not _owns_next(text, q, hit) and not _turned_after(text, q, hit) and not _past_gloss(text, q, hit) \
         and not _base_of_other_rate(text, q, hit) and not _both_parts(text.folded, hit) \
-        and not _metric_between(text, q, hit)
+        and (sized or not _metric_between(text, q, hit))  # "4050億參數的Llama 3，……計算量是……的11倍": the subject's size
 
 
 _COUNT_GAP = lazy(r"\s*(?:[a-z][a-z'’-]*\s+){0,2}$")  # a count's gap to the word it counts: "12 new AI factories"

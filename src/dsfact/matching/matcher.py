@@ -22,7 +22,7 @@ from dsfact.matching.columns import row_label
 from dsfact.matching.comparison import is_comparison, likened, listed_with
 from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words
 from dsfact.matching.epithets import epithet_subject
-from dsfact.matching.excluding import rules_out
+from dsfact.matching.excluding import rules_out, sized_before
 from dsfact.matching.fromto import in_from_part
 from dsfact.matching.glossname import glosses_other
 from dsfact.matching.groupsum import group_left
@@ -334,9 +334,9 @@ class TextMatcher(TextCues):
         table_cues(self, q, cues, firm)  # "| DeepSeek-R1 | $2.19 |" under "| Model | Output price |"
         cues.loose = {ci for ci in cues.metric if ci not in firm}
         for hit, ci in own_kind_kept(self, q, metrics, exclusions):  # "4 yuan per million input tokens and 16 ..."
-            # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's
+            # "2,048 H800 GPUs to train, while GPT-4o used 25,000 GPUs": H800 is not GPT-4o's; "405B Llama 3": its own
             a, b = (hit.end, q.start) if hit.end <= q.start else (q.end, hit.start)
-            across = any(a <= h.start and h.end <= b for h in named.get(ci, ()))  # "R1 ... output tokens; o1 $70"
+            across = any(a <= h.start and h.end <= b for h in named.get(ci, ())) and not sized_before(self, q, hit)
             if not across or kind_carried(self, q, hit):  # carried: the rate's kind, firm
                 (cues.loose if not across and qualifies_other(self, q, hit, ci) else cues.excluded).add(ci)
         return cues

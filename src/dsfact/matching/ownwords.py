@@ -6,6 +6,7 @@ import bisect
 
 from dsfact.lang import word_set
 from dsfact.matching.cues import EXCLUDE, METRIC
+from dsfact.matching.sizedmember import names_size
 from dsfact.matching.text import TextCues
 from dsfact.matching.unitwords import figure_holding
 from dsfact.model import Quantity
@@ -21,9 +22,9 @@ def own_kind_kept(text: TextCues, q: Quantity, metrics: list, exclusions: list) 
         exclusions = _past_named_noun(text, q, metrics, exclusions)
     own = {ci for hit, ci, _d, _how in metrics if q.start <= hit.start and hit.end <= q.end}
 
-    def inside_other(hit) -> bool:
+    def inside_other(hit) -> bool:  # (not a model's size the reader took for a figure: "Llama 3 405B needed 11 times")
         x = figure_holding(text, hit.start, hit.end)
-        return x is not None and x is not q
+        return x is not None and x is not q and not names_size(text.folded, hit.start, hit.end)
 
     if not own and exclusions:  # "..., while output costs $2.19", "and $2.19 for output": a kind word of its clause
         own = _kind_beside(text, q, metrics, exclusions, inside_other)

@@ -5,8 +5,9 @@ characters, with no other figure of its unit between), tell that the figure is i
 and that the plan's total is larger: the share is not the total a claim records and never contradicts it (it may
 agree). A figure after the words is not touched ("..., with the rest promised by industry, for a total of 300
 billion euros" is the total, still judged), nor one its own clause names a total (synonyms.words [total]: "a total
-of", 总额), nor a percentage ("holds 60%, the rest by its partners" is a share already). Words: roles.words
-[rest-others]."""
+of", 总额), nor a percentage ("holds 60%, the rest by its partners" is a share already). So do words that leave the rest
+to a later time ("has committed $100 billion up front, with the remaining investment to follow over four years",
+先投入1000亿美元，其余资金将在四年内到位): the figure is the first part of the whole. Words: roles.words [rest-others]."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -14,7 +15,7 @@ from functools import lru_cache
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.wordtables import Alternation
 
-REACH = 40  # characters after a sum where the words that leave its rest to others stand
+REACH = 60  # characters after a sum where the words that leave its rest to others (or to later) stand
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +38,9 @@ def rest_to_others(text, q) -> bool:
     folded = text.folded
     if _words().get(has_cjk(folded[q.end:end])).search(folded, q.end, end) is None:
         return False
-    start = text.reader().clause_span(q.start)[0]  # a sum its clause names the total ("总额为3000亿欧元，其余……")
-    return _totals().get(has_cjk(folded[start:q.start])).search(folded, start, q.start) is None
+    start, stop = text.reader().clause_span(q.start)  # a sum its clause names the total ("总额为3000亿欧元，其余……",
+    stop = min(stop, end)  # "$600 billion in total, with the remaining ...")
+    return _totals().get(has_cjk(folded[start:stop])).search(folded, start, stop) is None
 
 
 @lru_cache(maxsize=1)

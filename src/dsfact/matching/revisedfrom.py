@@ -3,7 +3,7 @@ from a previous forecast of $35-40 billion", "将达到370亿-400亿美元，高
 figure is a revised forecast, a state later than the plan it revises: it may agree with a claim of a year's
 plan but never contradicts it. So is a figure whose clause names the plan revised: "Meta's revised spending plan
 of up to $72 billion for 2025", "最新的2025年资本支出预测为700亿至720亿美元". The words are roles.words
-[revised-from] and [revised-plan] (and [revised-cell], for a table's column of revised plans: `revised_column`);
+[revised-from], [revised-base] and [revised-plan] (and [revised-cell], for a table's column of revised plans: `revised_column`);
 this module holds the mechanism."""
 from __future__ import annotations
 
@@ -16,13 +16,16 @@ from dsfact.matching.wordtables import spaced, word_starting
 REACH = 40  # characters of the clause after a figure's in which its words are sought
 GAP_WORDS = 3  # English words that may stand between a word of revision and its noun ("revised 2025 capex plan")
 GAP_CJK = 12  # characters that may stand between them in Chinese ("最新的2025年資本支出預測")
+_RANGE_JOINS = frozenset(("to", "-", "–", "—", "~", "至", "到"))
 
 
 def revised_from(text, q) -> bool:
     """Whether the clause right after figure q's, in its sentence, opens with words that compare it with an
-    earlier estimate of its own (roles.words [revised-from])."""
+    earlier estimate of its own (roles.words [revised-from]), or q is that earlier estimate (revised_base)."""
     from dsfact.lang import words_of
 
+    if revised_base(text, q):
+        return True
     _, end = text.reader().clause_span(q.start)
     sentence = text.sentences[text.sentence_of(q.start)]
     if end >= sentence.end - 1:
@@ -77,3 +80,27 @@ def _revision_words() -> re.Pattern:
     words = sorted(words_of("roles", "revised-cell"), key=len, reverse=True)
     return re.compile("|".join(r"(?<![a-z])" + re.escape(w) + r"(?![a-z])" if w.isascii() else re.escape(w)
                                for w in words) or "(?!)")
+
+
+def revised_base(text, q) -> bool:
+    """Whether figure q, right after words that make it a base of comparison (roles.words [revised-base]: "up from",
+    此前为), opens a clause that follows, in its sentence, a figure of its unit told as revised (its clause names the
+    plan revised, revised_plan: "a raised 2025 capex forecast of $68 to $70 billion, up from $64 to $70 billion"):
+    q is the plan as it stood before that revision, perhaps itself a revision of the first."""
+    from dsfact.lang import words_of
+
+    folded = text.folded
+    start, _ = text.reader().clause_span(q.start)
+    head = q.start
+    inside = [x for x in text.figures_in(start, q.start) if x.end <= q.start]
+    if len(inside) == 1 and folded[inside[0].end:q.start].strip() in _RANGE_JOINS:
+        head = inside[0].start  # "up from $66 to $72 billion": a range the reader took for a move's ends
+    elif inside:
+        return False
+    before = folded[start:head].strip().rstrip("约約~≈").strip()
+    if not before or not any(before == w or before.endswith(" " + w) and len(before) <= len(w) + 12
+                             for w in words_of("roles", "revised-base")):
+        return False
+    sentence = text.sentences[text.sentence_of(q.start)]
+    return any(x.unit == q.unit and x.end <= start and revised_plan(text, x)
+               for x in text.figures_in(sentence.start, start))

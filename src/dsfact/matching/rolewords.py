@@ -20,7 +20,8 @@ _WORD_LISTS = frozenset((
     "change-words", "near-carried", "sized-gap", "fraction-base", "total-of-parts", "corrected-next", "corrected-to",
     "change-header", "unit-column", "move-consequence", "rate-base", "question-stops", "for-phrase", "earmark-own",
     "revised-cell", "put-to", "denied-verb", "denied-stops", "combines", "compared-standard", "bare-amount-after",
-    "sized-moved", "for-name", "sized-taken", "things-total", "both-parts", "variant-object", "supposition"))
+    "sized-moved", "for-name", "sized-taken", "things-total", "both-parts", "variant-object", "supposition",
+    "revised-base"))
 
 
 class Role:
