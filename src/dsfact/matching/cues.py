@@ -9,6 +9,7 @@ from operator import is_not
 from dsfact.fold import fold_text, has_han
 from dsfact.matching.memo import held_for
 from dsfact.model import Registry, record
+from dsfact.numbers.patterns import lazy
 from dsfact.numbers.quantity import PEGGED
 from dsfact.numbers.words import is_money
 
@@ -24,9 +25,22 @@ _GAP_OK = re.compile(r"[\s\-_.&/'’]{0,2}|\s+&\s+")  # "S&P", "S & P": an amper
 # between two digits only a version's own mark joins: "V3.2" is a name, "V3 2,048" (or a table's "V3" over
 # "2,048") is a name and a figure
 _VERSION_GAP = re.compile(r"[\-_.]")
+# ... and a single space before a size tag, digits then letters: "Llama 3.1 405B" is one name (another member of
+# the Llama family, the 405B model alone), not "Llama 3.1" and a figure; "V3 2,048" still parts at the space
+_SIZE_GAP = lazy(r"[ \-_.]")
+_SIZE_TAG = lazy(r"\d+[a-z]+")
 _DURATIONS = ("day", "week", "month", "year")
 _NOTHING = re.compile("(?!)")
 _DULL = (None, False)  # a token that is no cue and begins none (shared: told apart by identity)
+
+
+def _joins(folded: str, last: int, following_start: int, before: str, word: str):
+    """Whether the gap folded[last:following_start] joins the token before it (ending in `before`) to `word`
+    in one cue: between two digits a version's mark or a space before a size tag, else _GAP_OK."""
+    if before.isdigit() and word[0].isdigit():
+        return _VERSION_GAP.fullmatch(folded, last, following_start) \
+            or _SIZE_TAG.fullmatch(word) and _SIZE_GAP.fullmatch(folded, last, following_start)
+    return _GAP_OK.fullmatch(folded, last, following_start)
 
 
 @record
@@ -332,8 +346,7 @@ class CueIndex:
                         and longer[:-3] not in latin:
                     break
                 following_start, following_end = tokens[j].span()
-                if not (_VERSION_GAP.fullmatch(folded, last, following_start) if joined[-1].isdigit()
-                        and longer[len(joined)].isdigit() else _GAP_OK.fullmatch(folded, last, following_start)) \
+                if not _joins(folded, last, following_start, joined[-1], words[j]) \
                         or folded.count("\n", last, following_start) > 1:  # "## DeepSeek" over "V3's cost": two blocks
                     break
                 joined, last = longer, following_end

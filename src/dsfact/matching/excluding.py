@@ -26,7 +26,8 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
                                                      and not names_size(text.folded, hit.start, hit.end)) \
         and not _owns_next(text, q, hit) and not _turned_after(text, q, hit) and not _past_gloss(text, q, hit) \
         and not _base_of_other_rate(text, q, hit) and not _both_parts(text.folded, hit) \
-        and (sized or not _metric_between(text, q, hit))  # "4050億參數的Llama 3，……計算量是……的11倍": the subject's size
+        and (sized or not _metric_between(text, q, hit)) \
+        and not _own_verb_before(text, q, hit)  # "4050億參數的Llama 3，……計算量是……的11倍": the subject's size
 
 
 _COUNT_GAP = lazy(r"\s*(?:[a-z][a-z'’-]*\s+){0,2}$")  # a count's gap to the word it counts: "12 new AI factories"
@@ -199,3 +200,27 @@ def _metric_between(text: TextCues, q: Quantity, hit) -> bool:
         any(c in folded[hit.end:h.start] for c in ",，;；")
         or folded[max(hit.end, h.start - 7):h.start].rstrip().endswith((" that", " which")))
         for h in text.hits_in(hit.end, q.start) for ci, role in text.roles_of(h))
+
+
+# between a claim's metric word and the figure its relative clause describes: 的 (after 了 or 掉), a qualifier
+# ("蒸发的9000亿美元", "蒸發掉的約9000億美元")
+_OWN_VERB_GAP = lazy(r"\s*(?:了|掉)?的\s*(?:约|約|近|逾|超过|超過)?\s*\Z")
+
+
+def _own_verb_before(text: TextCues, q: Quantity, hit) -> bool:
+    """Whether figure q, with an exclude word of a claim of a change after it, is the head of a relative clause
+    whose verb is that claim's metric word ("周一蒸发的9000亿美元远未收回", "週一蒸發掉的5890億美元至今仍未挽回"):
+    the figure is what that verb says (the sum lost), and the exclude word after it tells what became of the sum,
+    not what the sum is. Only a change's: an amount a relative clause describes may still be one part of a plan
+    ("投入的200亿欧元将用于AI超级工厂": the gigafactories' part), and a figure with no such clause of its own
+    ("回升2600億美元，收復部分失地") keeps the exclude word's reading."""
+    from dsfact.matching.cues import EXCLUDE, METRIC
+
+    if hit.start < q.end:
+        return False
+    claims = text.registry.claims
+    ruled = {ci for ci, role in text.roles_of(hit) if role == EXCLUDE and claims[ci].kind == "change"}
+    folded = text.folded
+    return bool(ruled) and any(role == METRIC and ci in ruled and _OWN_VERB_GAP.match(folded, h.end, q.start) is not None
+                               for h in text.hits_in(max(0, q.start - 40), q.start)
+                               for ci, role in text.roles_of(h))

@@ -441,6 +441,8 @@ def _corner_unit(text: str, structure, spans) -> list:
 
 # a line's label and its colon right before a figure: "GPU hours: 2.788 million", "- 训练词元：约14.8万亿", a
 # bullet or number before it; a label of a few words with no clause mark, and a qualifier after the colon
+# a figure (not a model code: H800) at the end of the words before a label's unit: "耗费278.8万", "用了 2,048 "
+_FIGURE_END = lazy(r"(?<![A-Za-z0-9.,])[0-9][0-9.,]*[ \t]*[万萬亿億千百]?[ \t]*\Z")
 _LINE_LABEL = lazy(r"[ \t]*(?:[-*•·][ \t]+|\d{1,2}[.)][ \t]+|" + OUTLINE_NUMBER + r")?(?P<label>[^\s:：。.!?;；,，|][^\n:：。!?;；,，|]{0,29}?)"
                          r"[ \t]*[:：][ \t]*(?:about |around |roughly |nearly |almost |~|约|約|近|逾|超过|超過)?[ \t]*\Z")
 
@@ -458,14 +460,16 @@ def line_label(text: str, pos: int) -> tuple[int, int] | None:
 
 def _label_unit(label: str) -> tuple[str, object, float] | None:
     """The unit a line's label names, as a table's header does (`_unit_named`); for a Chinese label, also
-    the unit its last characters name (训练词元: tokens)."""
+    the unit its last characters name (训练词元: tokens), unless a figure stands right before them: then the
+    "label" is a sentence that states a figure and its unit, and its colon opens a breakdown ("耗费278.8万GPU
+    小时：266.4万用于预训练", "共用278.8萬GPU小時：266.4萬在預訓練"), whose bare figures are no 萬s of hours."""
     found = _unit_named(label.strip())
     if found is None and not label.isascii() and "每" not in label and "/" not in label:  # (每万亿token所需GPU小时: a rate)
         label = label.strip()
         for k in range(min(len(label) - 1, 6), 1, -1):
             found = _unit_named(label[-k:])
             if found is not None:
-                break
+                return None if _FIGURE_END.search(label, 0, len(label) - k) else found
     return found
 
 

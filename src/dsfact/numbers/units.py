@@ -54,6 +54,18 @@ def _tokens_after(w: str, end: int, names: tuple[str, ...]) -> bool:
 
 # a label's colon right after a unit word, then the next figure: "GPU hours: 2.788 million", "GPU小时：278.8万"
 _LABEL_NEXT = lazy(r"[ \t]*[:：][ \t]*(?:about |around |约|約)?(?:US\$|HK\$|\$|€|£|¥)?[ \t]?[0-9]")
+# a label's colon right before a figure (searched in the few characters before it): "GPUs: 2,048", "GPU：2048"
+_LABEL_BEFORE = lazy(r"[:：][ \t]*(?:about |around |some |约|約)?[ \t]*(?:US\$|HK\$|\$|€|£|¥)?[ \t]?\Z")
+
+
+def _next_label(w: str, start: int, end: int) -> bool:
+    """Whether the unit word that ends at `end` is the label of the next figure rather than the unit of the
+    figure at `start`: a colon and a figure follow it, and the figure before is itself a label's value, in a
+    list of labels and values whose lines were joined ("GPUs: 2,048 H800 GPU hours: 2.788 million", "GPU：2048块
+    H800 GPU小時：278.8萬"). A figure that a sentence states, then a colon that opens its breakdown, keeps its
+    unit: "took 2.788 million GPU hours: 2.664 million for pre-training", "共用278.8萬GPU小時：預訓練266.4萬",
+    "耗用278.8万GPU小时：266.4万用于预训练"."""
+    return _LABEL_NEXT.match(w, end) is not None and _LABEL_BEFORE.search(w, max(0, start - 12), start) is not None
 
 
 class _Units:
@@ -70,7 +82,7 @@ class _Units:
                 a.qual = MORE_THAN
                 q += 1
         m = r.unit.match(w, q)
-        if m and ("\n" in w[q:m.end()] or _LABEL_NEXT.match(w, m.end())):
+        if m and ("\n" in w[q:m.end()] or _next_label(w, core.start, m.end())):
             m = None  # a unit is never read across a line break, nor from the label of the next figure ("GPUs:
             # 2,048 H800 GPU hours: 2.788 million", a spec list whose lines were joined): that is no unit of this one
         if not m:
@@ -202,7 +214,7 @@ class _Units:
             # 二億個GPU小時: a counter, then the real unit.
             m2 = self.r.unit.match(self.w, m.end())
             if m2 and m2.lastgroup in ("gpuh", "token") and "\n" not in self.w[m.end():m2.end()] \
-                    and not _LABEL_NEXT.match(self.w, m2.end()):
+                    and not _next_label(self.w, core.start, m2.end()):
                 m = m2
                 unit = {"gpuh": "gpu_hour", "token": "token"}[m2.lastgroup]
         return unit, mult, m
