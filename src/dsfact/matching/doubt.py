@@ -13,7 +13,7 @@ from dsfact.matching.comparedtime import without_standard
 from dsfact.matching.countedday import counted_day
 from dsfact.matching.cues import METRIC, VARIANT, has_cjk
 from dsfact.matching.datelineday import before_the_day_named, dated_another_day, written_in_another_week
-from dsfact.matching.daybefore import over_sessions, placed_by_day_before
+from dsfact.matching.daybefore import aside_time_kinds, over_sessions, placed_by_day_before
 from dsfact.matching.denied import denied
 from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
@@ -159,6 +159,7 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
             or over_sessions(text, sentence, time):  # "from Jan. 17's close to the close on Jan. 27"
         return ANOTHER_DAY  # "fell 15.8% from January 27 to 31", 1月27日至31日: several days
     later = possessive_days(text.folded, sentence.start, text.reader().clause_span(q.start)[1], sentence.end)
+    later |= aside_time_kinds(text.reader(), sentence.start, sentence.end)  # "Nvidia, which rose last year, fell 17%"
     tags = tuple(t for t in time_tags(text.folded, sentence.start, sentence.end) if t not in later)  # "Monday's losses"
     own = text.reader().times(q)
     if told_later(text, si, tags) and not any(d[:1] != "-" and date_fits(d, time) for d in _date_tags(own)
