@@ -37,6 +37,8 @@ def place_time_words(reader, start: int, end: int, skip: list[tuple[int, int]]) 
     inside, time_words, _ = _timewords()
     found = [(m.start(), m.end(), kind)
              for m, kind in time_words(reader.folded, start, end, reader._chinese) if not inside(m.start(), skip)]
+    if found:  # "Nvidia, which became the world's most valuable company last year, fell 17%": the aside's year
+        found = [f for f in found if not in_bare_aside(reader, start, end, f[0], f[1])]
     for a, b, kind in found:
         if kind != "previous-day":
             if not _owner_after_day(reader.folded, a, b, kind, found):
@@ -276,3 +278,27 @@ def over_sessions(text, sentence, time: str) -> bool:
         if not 0 < (day - start).days <= SESSION_GAP:
             return True
     return False
+
+
+def aside_time_kinds(reader, start: int, end: int) -> set[str]:
+    """The kinds of the time words that stand in a figureless relative aside of the sentence folded[start:end]
+    (in_bare_aside): what a reading of the sentence's time words as a whole leaves out."""
+    _, time_words, _ = _timewords()
+    return {kind for m, kind in time_words(reader.folded, start, end, reader._chinese)
+            if in_bare_aside(reader, start, end, m.start(), m.end())}
+
+
+def in_bare_aside(reader, start: int, end: int, a: int, b: int) -> bool:
+    """Whether the time word at reader.folded[a:b] stands in a relative aside of its sentence (folded[start:end];
+    dsfact.matching.relaside: ", which rode the AI boom last year to the top, plunged 17%", "英伟达，这家去年
+    登顶全球市值的公司，周一暴跌17%", "輝達，這家去年市值登頂的公司，週一重挫17%") that holds no figure of its own:
+    it tells when the subject did what the aside says, and places no figure of the main clause."""
+    from dsfact.matching.relaside import relative_asides
+    from dsfact.matching.roles import TIME_UNITS
+
+    for lo, hi in relative_asides(reader.folded, start, end):
+        if lo <= a and b <= hi:
+            k = bisect.bisect_left(reader.starts, lo)
+            return not any(x.start < hi and x.unit not in TIME_UNITS for x in reader.quantities[k:])
+    return False
+

@@ -13,7 +13,7 @@ from dsfact.matching.comparedtime import without_standard
 from dsfact.matching.countedday import counted_day
 from dsfact.matching.cues import METRIC, VARIANT, has_cjk
 from dsfact.matching.datelineday import before_the_day_named, dated_another_day, written_in_another_week
-from dsfact.matching.daybefore import over_sessions, placed_by_day_before
+from dsfact.matching.daybefore import aside_time_kinds, over_sessions, placed_by_day_before
 from dsfact.matching.denied import denied
 from dsfact.matching.discounts import discounted, table_discount
 from dsfact.matching.extreme import snapshot_of_extreme
@@ -158,7 +158,7 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
     if any(x.unit == "date" and opens_range(text.folded, x.end) for x in text.figures_in(sentence.start, sentence.end)) \
             or over_sessions(text, sentence, time):  # "from Jan. 17's close to the close on Jan. 27"
         return ANOTHER_DAY  # "fell 15.8% from January 27 to 31", 1月27日至31日: several days
-    later = possessive_days(text.folded, sentence.start, text.reader().clause_span(q.start)[1], sentence.end)
+    later = _not_its_days(text, q, sentence)  # "Monday's losses"; "Nvidia, which rose last year, fell 17%"
     tags = tuple(t for t in time_tags(text.folded, sentence.start, sentence.end) if t not in later)  # "Monday's losses"
     own = text.reader().times(q)
     if told_later(text, si, tags) and not any(d[:1] != "-" and date_fits(d, time) for d in _date_tags(own)
@@ -223,6 +223,15 @@ def _day_doubt(text, q: Quantity, claim: Claim) -> str:
         # 1月29日电): its own day's figures, or a story of the day before told the morning after; its other figures decide
     here = anchored or story_day(text, q, claim) or recalled_in_month(text, q, si, claim)  # "as DeepSeek spooked"
     return "" if here else ANOTHER_DAY if not tags and written_weeks_away(text, time) else neighbour_day(text, q, claim)
+
+
+def _not_its_days(text, q: Quantity, sentence) -> set[str]:
+    """The time words of figure q's sentence that tell no time of it: the day of a noun owned after its clause
+    ("recovering some of Monday's losses") and those of a relative aside with no figure ("Nvidia, which rose last
+    year, fell 17%": daybefore.aside_time_kinds)."""
+    reader = text.reader()
+    return possessive_days(text.folded, sentence.start, reader.clause_span(q.start)[1], sentence.end) \
+        | aside_time_kinds(reader, sentence.start, sentence.end)
 
 
 def _not_others(text, q: Quantity, sentence, tags: tuple) -> tuple:

@@ -40,6 +40,7 @@ def _words() -> dict:
             "object-end": _MARKS | frozenset(objects.get("end", ())),
             "referent": tuple(objects.get("referent", ())),
             "join": tuple(objects.get("join", ())),
+            "agent": tuple(w + " " for w in objects.get("agent", ())),
             "time-between": tables.get("time-between", {}),
             "comparison": tables.get("comparison", {}),
             "than": _Edges(tables.get("comparison", {}).get("than", ())),
@@ -237,6 +238,8 @@ def founds_other(text, q: Quantity, claim: Claim) -> bool:
         b += 1
     words = folded[a:b]
     latin = not has_cjk(words)
+    if latin and words.startswith(_words()["agent"]):
+        return False  # "was founded by Liang Wenfeng in 2023": the agent; the thing founded is the subject before
     if latin:
         words = _latin_object(words)
         b = a + len(words)
