@@ -258,6 +258,16 @@ def _days(text, si: int) -> frozenset[str]:
     return frozenset(days)
 
 
+def _moment_days(text, si: int) -> frozenset[str]:
+    """The days of the moment a marking sentence tells: those it names (_days) but a weekday it names only as the
+    owner of another thing ("was up 0.3% in early trading after Monday's 3.1% decline", 早盘收复周一的部分失地):
+    that recalls the day before, the moment is the text's present."""
+    from dsfact.matching.timewords import possessive_days
+
+    s = text.sentences[si]
+    return _days(text, si) - possessive_days(text.folded, s.start, s.start, s.end)
+
+
 def _own_days(text, q) -> frozenset[str]:
     """The days figure q's own words name, in _days's form: "在周一重挫3.1%" names Monday."""
     days = set()
@@ -325,7 +335,7 @@ def _written_during(text) -> dict[int, list[frozenset[str]]]:
             if si not in lines and not names_close(folded, s.start, s.end) else None  # "premarket trading Tuesday"
         if si not in lines and (not (early or marks_writing(folded, s.start, s.end)) or _other_market(text, si)):
             continue  # ("In early trading, Japan's Nikkei fell 1.5%": Tokyo's session, not the one of the claims)
-        days = early or _days(text, si)
+        days = early or _moment_days(text, si)
         covered.setdefault(si, []).append(days)
         for step in (-1, 1):
             k = si + step
@@ -445,14 +455,17 @@ def marks_writing(folded: str, start: int, end: int) -> bool:
         return True
     bounds = [start] + [m.start() for m in _CLAUSE.finditer(folded, start, end)] + [end]
 
-    def clause_says(at: int, *keys: str, own: tuple[int, int] = (0, 0)) -> bool:
+    def clause_says(at: int, *keys: str, own: tuple[int, int] = (0, 0), before: str = "") -> bool:
         k = max(i for i, b in enumerate(bounds) if b <= at)
         a, b = bounds[k], bounds[min(k + 1, len(bounds) - 1)]
         # a word of the hour's own words is not another's ("shortly after the opening bell" tells no earlier episode)
-        return any(not (own[0] <= x and y <= own[1]) for key in keys for x, y in _found(folded, a, b, table.get(key, ())))
+        return any(not (own[0] <= x and y <= own[1]) for key in keys for x, y in _found(folded, a, b, table.get(key, ()))) \
+            or bool(before) and any(y <= at for x, y in _found(folded, a, b, table.get(before, ())))
 
+    # an earlier episode holds the hour when its word comes first ("fell 17% after dropping 12% in early trading");
+    # one after the hour tells what the moment follows ("was up 0.3% in early trading after Monday's 3.1% drop")
     return any(not clause_says(s, "forecast-not") for s, _ in forecasts) \
-        or any(not clause_says(s, "extreme", "earlier", own=(s, e)) for s, e in hours) \
+        or any(not clause_says(s, "extreme", own=(s, e), before="earlier") for s, e in hours) \
         or any(not clause_says(s, "present-not") for s, _ in present)
 
 
