@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from dsfact.matching.appositebody import apposed_to_other
 from dsfact.matching.blended import blended_price
 from dsfact.matching.boundedspan import spans_bounded_part
 from dsfact.matching.captionday import caption_day_elsewhere
@@ -106,8 +107,9 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
             or part_of_total(text, q, claim) or parts_of_claim(text, q, claim) \
             or blended_price(text, q, claim) or spans_bounded_part(text, q, claim):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
-    if _measures_other(text, q, claim):
-        return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity
+    if _measures_other(text, q, claim) or apposed_to_other(text, q, claim):
+        return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity; "MGX, a $10 billion
+        # fund that backs Stargate": another body's
     if claim.time and claim.time.isdigit():
         if later_state(text.day or written_no_earlier(text), claim, text.registry.sources) or revised_later(text, q, claim):
             return ANOTHER_DAY  # a year's plan told months after it was stated, by the text or the clause
