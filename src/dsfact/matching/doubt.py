@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from dsfact.matching.anaphoric import points_back
 from dsfact.matching.appositebody import apposed_to_other
 from dsfact.matching.blended import blended_price
 from dsfact.matching.boundedspan import spans_bounded_part
@@ -107,7 +108,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
             or part_of_total(text, q, claim) or parts_of_claim(text, q, claim) \
             or blended_price(text, q, claim) or spans_bounded_part(text, q, claim):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
-    if _measures_other(text, q, claim) or apposed_to_other(text, q, claim):
+    if _measures_other(text, q, claim) or apposed_to_other(text, q, claim) or points_back(text, q):
         return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity; "MGX, a $10 billion
         # fund that backs Stargate": another body's
     if claim.time and claim.time.isdigit():
