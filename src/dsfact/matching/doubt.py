@@ -35,6 +35,7 @@ from dsfact.matching.pastsaid import recalls_statement
 from dsfact.matching.pricemonth import priced_as_latest, priced_in_other_month, priced_later
 from dsfact.matching.quarteryear import year_with_quarter
 from dsfact.matching.recalledmonth import dated_tags, recalled_in_month
+from dsfact.matching.relativetime import relative_of_other
 from dsfact.matching.restothers import rest_to_others
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
@@ -108,7 +109,8 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
             or part_of_total(text, q, claim) or parts_of_claim(text, q, claim) \
             or blended_price(text, q, claim) or spans_bounded_part(text, q, claim):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
-    if _measures_other(text, q, claim) or apposed_to_other(text, q, claim) or points_back(text, q):
+    if _measures_other(text, q, claim) or apposed_to_other(text, q, claim) or points_back(text, q) \
+            or relative_of_other(text, q):
         return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity; "MGX, a $10 billion
         # fund that backs Stargate": another body's
     if claim.time and claim.time.isdigit():
