@@ -29,6 +29,7 @@ from dsfact.matching.monthday import claims_month_day
 from dsfact.matching.movespan import move_period
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opened_on, read_past_dateline
+from dsfact.matching.opposite import against_direction
 from dsfact.matching.otherweek import another_week, written_weeks_away
 from dsfact.matching.passedover import other_scale, passed_over  # noqa: F401 (the binding rules' API)
 from dsfact.matching.pastsaid import recalls_statement
@@ -110,7 +111,7 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
             or blended_price(text, q, claim) or spans_bounded_part(text, q, claim):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
     if _measures_other(text, q, claim) or apposed_to_other(text, q, claim) or points_back(text, q) \
-            or relative_of_other(text, q):
+            or relative_of_other(text, q) or against_direction(text, q, claim):
         return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity; "MGX, a $10 billion
         # fund that backs Stargate": another body's
     if claim.time and claim.time.isdigit():
