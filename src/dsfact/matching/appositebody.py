@@ -1,6 +1,6 @@
-"""A figure in a phrase set beside another body is that body's: in "the initial money comes from the MGX fund in Abu
-Dhabi, a $10 billion investment vehicle involving Stargate", "funding comes from MGX, a $100 billion fund that also
-backs Stargate", "资金来自MGX基金，这是一个参与星际之门、规模100亿美元的投资工具", the phrase after the comma ("a
+"""A figure in a phrase set beside another body is that body's: in "early money is to flow from Abu Dhabi's MGX
+fund, a $10 billion vehicle with a stake in Stargate", "funding comes from MGX, a $100 billion fund that also backs
+Stargate", "资金来自MGX基金，这是一个参与星际之门、规模100亿美元的投资工具", the phrase after the comma ("a
 ...", 这是一个……, names.words [apposed-body]) describes the noun before it, and the claim's subject stands
 only inside that phrase, as a thing the body joins or backs. The figure is the body's size, not the claim's: it
 may agree with the claim but never contradicts it. A phrase set beside the claim's own subject ("Stargate, a $100
