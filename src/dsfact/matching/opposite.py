@@ -3,9 +3,9 @@
 another day or another stock, as real text does when it tells a day's recovery beside the rout; a writer who gets
 the day's move wrong keeps its direction far more often than the figure. The figure's direction is read from the
 words around it (its `direction`: dsfact.numbers, the verbs of rising and falling in numbers.words); the claim's
-from its statements (cues.directions). Such a figure may agree with a claim but never contradicts it, unless its
-sentence names the claim's day ("英偉達周一市值蒸發5890億美元，道瓊斯指數則下跌0.2%" of a Monday the Dow rose: the
-writer tells that day's move and has its direction wrong), or the figure carries its own sign (a table's "-0.65%").
+from its statements (cues.directions). Such a figure may agree with a claim but never contradicts it, unless
+its paragraph or the one before names the claim's day ("英偉達周一市值蒸發5890億美元，道瓊斯指數則下跌0.2%" of a
+Monday the Dow rose: the writer tells that day's move and has its direction wrong), or the figure carries its own sign (a table's "-0.65%").
 Only the words' direction, a verb of rising or falling, is read so."""
 from __future__ import annotations
 
@@ -23,5 +23,7 @@ def against_direction(text, q: Quantity, claim: Claim) -> bool:
     if claim.time and len(claim.time) == 10:
         from dsfact.matching.session import day_named
 
-        return not day_named(text, text.sentence_of(q.start), claim.time)
+        paragraph = text.sentences[text.sentence_of(q.start)].paragraph
+        return not any(day_named(text, k, claim.time) for k, x in enumerate(text.sentences)
+                       if paragraph - 1 <= x.paragraph <= paragraph)
     return True
