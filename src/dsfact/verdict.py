@@ -34,15 +34,7 @@ from dsfact.model import (
     Registry,
     Severity,
 )
-from dsfact.quantity import (
-    agrees,
-    convert_value,
-    fill_date,
-    format_value,
-    significant_digits,
-    slipped_scale,
-    statement_span,
-)
+from dsfact.quantity import agrees, convert_value, fill_date, format_value, slipped_scale, statement_span
 
 
 @lru_cache(maxsize=4096)
@@ -132,24 +124,14 @@ def _vacuous(q: Quantity, st, per) -> bool:
     return ratio >= VACUOUS or ratio <= 1 / VACUOUS
 
 
-ROUND_BOUND_SLACK = 0.025  # "over $600 billion" of a $593 billion loss: a round bound a writer means as "about"
-
-
 def _bound_at_precision(q: Quantity) -> Quantity:
     """A bound read at the writer's precision: "over $589 billion" written to the billion is true of the
-    $588.8 billion that rounds to it (its bound moved out by half its last digit). A figure of one significant
-    digit is a round number a writer reaches for ("losing over $600 billion" of $589 to $593 billion, 逾600億
-    of 593, "under 3,000" of 3,050): its bound moves out by ROUND_BOUND_SLACK of its value, no more ("more than
-    $6 million" is not 5.6; "over $600 billion" is not 560)."""
-    if not q.precision or isinstance(q.value, str) or q.high is not None:
+    $588.8 billion that rounds to it (its bound moved out by half its last digit). Only for a figure of
+    two significant digits or more: "more than $6 million" is not 5.6."""
+    if not q.precision or isinstance(q.value, str) or q.precision * 10 > abs(q.value) or q.high is not None:
         return q
-    if (significant_digits(q.text) or 0) == 1:
-        shift = abs(q.value) * ROUND_BOUND_SLACK
-    else:
-        shift = q.precision / 2 if q.precision * 10 <= abs(q.value) else 0.0
-    if not shift:
-        return q
-    return q._replace(value=q.value - (shift if q.qualifier == MORE_THAN else -shift))
+    shift = q.precision / 2 if q.qualifier == MORE_THAN else -q.precision / 2
+    return q._replace(value=q.value - shift)
 
 
 def claim_sources(q: Quantity, claim: Claim) -> dict[str, str]:

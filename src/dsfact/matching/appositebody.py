@@ -27,8 +27,8 @@ def apposed_to_other(text, q: Quantity, claim: Claim) -> bool:
     if not opener:
         return False
     anchor = max([sentence.start] + [folded.rfind(c, sentence.start, comma) + 1 for c in _CLAUSE_MARKS])
-    if not any(ch.isalpha() for ch in folded[anchor:comma]):
-        return False
+    if not any(ch.isupper() for ch in text.text[anchor + 1:comma]):
+        return False  # the noun before is a named body ("the MGX fund", MGX基金), not an aside ("announced, to applause,")
     return not _names(text, claim, anchor, comma) and _names(text, claim, comma + 1, sentence.end)
 
 
