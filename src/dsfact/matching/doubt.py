@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from dsfact.matching.anaphoric import points_back
+from dsfact.matching.appositebody import apposed_to_other
 from dsfact.matching.blended import blended_price
 from dsfact.matching.boundedspan import spans_bounded_part
 from dsfact.matching.captionday import caption_day_elsewhere
@@ -27,12 +29,14 @@ from dsfact.matching.monthday import claims_month_day
 from dsfact.matching.movespan import move_period
 from dsfact.matching.nouns import founds_other, other_quantity
 from dsfact.matching.opening import opened_elsewhere, opened_on, read_past_dateline
+from dsfact.matching.opposite import against_direction
 from dsfact.matching.otherweek import another_week, written_weeks_away
 from dsfact.matching.passedover import other_scale, passed_over  # noqa: F401 (the binding rules' API)
 from dsfact.matching.pastsaid import recalls_statement
 from dsfact.matching.pricemonth import priced_as_latest, priced_in_other_month, priced_later
 from dsfact.matching.quarteryear import year_with_quarter
 from dsfact.matching.recalledmonth import dated_tags, recalled_in_month
+from dsfact.matching.relativetime import relative_of_other
 from dsfact.matching.restothers import rest_to_others
 from dsfact.matching.roles import DURATION_UNITS, TIME_UNITS, doubted
 from dsfact.matching.session import stamped
@@ -106,8 +110,10 @@ def doubts_time(text, q: Quantity, claim: Claim) -> str:
             or part_of_total(text, q, claim) or parts_of_claim(text, q, claim) \
             or blended_price(text, q, claim) or spans_bounded_part(text, q, claim):
         return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
-    if _measures_other(text, q, claim):
-        return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity
+    if _measures_other(text, q, claim) or apposed_to_other(text, q, claim) or points_back(text, q) \
+            or relative_of_other(text, q) or against_direction(text, q, claim):
+        return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity; "MGX, a $10 billion
+        # fund that backs Stargate": another body's
     if claim.time and claim.time.isdigit():
         if later_state(text.day or written_no_earlier(text), claim, text.registry.sources) or revised_later(text, q, claim):
             return ANOTHER_DAY  # a year's plan told months after it was stated, by the text or the clause

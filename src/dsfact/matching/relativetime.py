@@ -66,3 +66,22 @@ def date_clause_span(text, q) -> tuple[int, int]:
     if rel:
         end = max(end, _clause_end(text, rel, text.sentences[text.sentence_of(q.start)].end))
     return start, end
+
+
+def relative_of_other(text, q) -> bool:
+    """Whether date q opens, after its comma, a relative clause (time.words [relative-time]) that relative_end does
+    not give it: one whose subject is no name of the story ("On January 27, when investors digested DeepSeek's
+    release of R1, Nvidia fell 17%", "1月27日，那天投资人消化了R1发布的消息") or whose event lies on another day ("By
+    January 27, when R1 had been released a week earlier"). The event words there are not the date's: it may agree
+    with a claim those words bind it to, but never contradicts one."""
+    if q.unit != "date":
+        return False
+    folded = text.folded
+    sentence_end = text.sentences[text.sentence_of(q.start)].end
+    i = q.end
+    while i < sentence_end and folded[i] in _LEAD:
+        i += 1
+    if "," not in folded[q.end:i] and "，" not in folded[q.end:i]:
+        return False
+    return bool(word_starting(folded[i:i + 24], words_of("time", "relative-time", longest_first=True))) \
+        and not relative_end(text, q.end)

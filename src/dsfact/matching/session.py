@@ -38,6 +38,8 @@ HEAD_REACH = 40  # characters: the head word opens the text's first sentence, pe
 _CLAUSE = lazy(r"[;；,，:：、—()（）](?![0-9])")  # a clause's bounds in a sentence ("1,500" is one figure)
 
 
+_POSSESSIVE_DAY = lazy(r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|’s)\s")
+_FOLLOWED = lazy(r"(?<![a-z])(?:following|after) (?:a|an|its|the|monday's|monday’s)(?![a-z])")  # a move it follows
 CLOSE_HOUR = 16  # the US session closes at 4 p.m.: a clock time before it is an hour of the session
 
 
@@ -234,6 +236,8 @@ def mid_session(text, q, time: str | None = None) -> bool:
         if not own and time and all(days and not _of_day(days, time, text) for days in marks):
             return False  # "Nvidia's $589 billion loss ... ¶ chip stocks began to recover on Tuesday morning"
     sentence = text.sentences[si]
+    if _FOLLOWED.search(text.folded, text.reader().clause_span(q.start)[0], q.start):
+        return False  # "Nvidia rose 1.4% following a 17% fall that wiped $589 billion": the episode before the moment
     return not names_close(text.folded, sentence.start, sentence.end) and not _whole_session(text.folded, sentence)
 
 
@@ -256,6 +260,22 @@ def _days(text, si: int) -> frozenset[str]:
         if x.unit == "date" and (len(value) == 10 or (value.startswith("--") and len(value) == 7)):
             days.add(value[-5:])
     return frozenset(days)
+
+
+def day_named(text, si: int, time: str) -> bool:
+    """Whether sentence si names the day `time` (ISO) as a weekday or a date (_days, _of_day)."""
+    days = _days(text, si)
+    return bool(days) and _of_day(days, time, text)
+
+
+def _moment_days(text, si: int) -> frozenset[str]:
+    """The days of the moment a marking sentence tells: those it names (_days) but a weekday it names only as the
+    owner of another thing ("was up 0.3% in early trading after Monday's 3.1% decline", 早盘收复周一的部分失地):
+    that recalls the day before, the moment is the text's present."""
+    from dsfact.matching.timewords import possessive_days
+
+    s = text.sentences[si]
+    return _days(text, si) - possessive_days(text.folded, s.start, s.start, s.end)
 
 
 def _own_days(text, q) -> frozenset[str]:
@@ -325,7 +345,7 @@ def _written_during(text) -> dict[int, list[frozenset[str]]]:
             if si not in lines and not names_close(folded, s.start, s.end) else None  # "premarket trading Tuesday"
         if si not in lines and (not (early or marks_writing(folded, s.start, s.end)) or _other_market(text, si)):
             continue  # ("In early trading, Japan's Nikkei fell 1.5%": Tokyo's session, not the one of the claims)
-        days = early or _days(text, si)
+        days = early or _moment_days(text, si)
         covered.setdefault(si, []).append(days)
         for step in (-1, 1):
             k = si + step
@@ -445,14 +465,19 @@ def marks_writing(folded: str, start: int, end: int) -> bool:
         return True
     bounds = [start] + [m.start() for m in _CLAUSE.finditer(folded, start, end)] + [end]
 
-    def clause_says(at: int, *keys: str, own: tuple[int, int] = (0, 0)) -> bool:
+    def clause_says(at: int, *keys: str, own: tuple[int, int] = (0, 0), before: str = "") -> bool:
         k = max(i for i, b in enumerate(bounds) if b <= at)
         a, b = bounds[k], bounds[min(k + 1, len(bounds) - 1)]
         # a word of the hour's own words is not another's ("shortly after the opening bell" tells no earlier episode)
-        return any(not (own[0] <= x and y <= own[1]) for key in keys for x, y in _found(folded, a, b, table.get(key, ())))
+        return any(not (own[0] <= x and y <= own[1]) for key in keys for x, y in _found(folded, a, b, table.get(key, ()))) \
+            or bool(before) and any(y <= at or not _POSSESSIVE_DAY.match(folded, y)
+                                    for x, y in _found(folded, a, b, table.get(before, ())))
 
+    # an earlier episode holds the hour when its word comes first ("fell 17% after dropping 12% in early trading");
+    # one after the hour that names another day's episode tells what the moment follows ("was up 0.3% in early
+    # trading after Monday's 3.1% drop"); one after it that names no day still tells the earlier episode
     return any(not clause_says(s, "forecast-not") for s, _ in forecasts) \
-        or any(not clause_says(s, "extreme", "earlier", own=(s, e)) for s, e in hours) \
+        or any(not clause_says(s, "extreme", own=(s, e), before="earlier") for s, e in hours) \
         or any(not clause_says(s, "present-not") for s, _ in present)
 
 

@@ -73,18 +73,37 @@ def _stage_told(matcher, q: Quantity) -> bool:
     return True
 
 
+LATER_UNITS = ("token", "gpu_hour")  # what a stage after pre-training has of its own: its tokens, its GPU hours
+
+
 def later_stage_tokens(matcher, q: Quantity, claim: Claim) -> bool:
-    """Whether count of tokens q, bound by `matcher` (a TextMatcher), is told of a stage after pre-training
-    (roles.words [stage-later]: "再经1.8万亿token的强化学习优化", "then fine-tuned on 1.5 trillion tokens") while `claim`
-    counts the tokens a model was pre-trained on (its metric names pre-training): q's clause names such a stage and
-    not pre-training ([trained-stage]: "pre-trained on 14.8T tokens before RL" keeps it)."""
-    if q.unit != "token" or claim.unit != "token" or _pattern("stage-metric").search(claim.metric.lower()) is None:
+    """Whether count q of tokens or GPU hours, bound by `matcher` (a TextMatcher), is told of a stage after
+    pre-training (roles.words [stage-later]: "再经1.8万亿token的强化学习优化", "then fine-tuned on 1.5 trillion tokens",
+    "the subsequent training stages require only 0.1M GPU hours") while `claim` counts the tokens or hours of
+    pre-training (its metric names it): q's clause names such a stage and not pre-training as its own
+    ([trained-stage]: "pre-trained on 14.8T tokens before RL" keeps it; "the stages after pre-training" does not,
+    [stage-after])."""
+    if q.unit not in LATER_UNITS or claim.unit != q.unit or _pattern("stage-later").search(claim.metric.lower()):
+        return False  # (a claim of a later stage's own is stated by it)
+    if q.unit == "token" and _pattern("stage-metric").search(claim.metric.lower()) is None:
         return False
     folded = matcher.folded
     start, end = matcher.reader().clause_span(q.start)
     chinese = matcher.reader()._chinese
-    return _pattern("stage-later", chinese).search(folded, start, end) is not None \
-        and _pattern("trained-stage", chinese).search(folded, start, end) is None
+    after = [_comes_after(folded, m.start(), m.end()) for m in _pattern("trained-stage", chinese).finditer(folded, start, end)]
+    return all(after) and (any(after) or _pattern("stage-later", chinese).search(folded, start, end) is not None)
+
+
+def _comes_after(folded: str, start: int, end: int) -> bool:
+    """Whether the pre-training word at folded[start:end] names only the point a stage comes after ("after
+    pre-training", "following pre-training", 预训练之后: roles.words [stage-after])."""
+    from dsfact.lang import words_of
+
+    head = folded[max(0, start - 16):start].rstrip(" -")
+    if any(head.endswith(w) and (len(head) == len(w) or not head[-len(w) - 1].isalpha())
+           for w in words_of("roles", "stage-after", "before")):
+        return True
+    return any(folded.startswith(w, end) for w in words_of("roles", "stage-after", "after"))
 
 
 def stage_part(matcher, q: Quantity, claim: Claim) -> bool:
