@@ -66,9 +66,12 @@ def rival_object(text, q, hit, hits) -> bool:
     sentence's cue hits, in order), is the object of a verb of rivalry (names.words [rivalry]) right after another
     name, its subject, with no clause mark between ("R1 undercuts o1 at $2.19", "R1击败o1，……仅收2.19美元"): the
     figure is the subject's, unless it is the object's own (its possessive or bracket right after it, or a
-    relative clause of it: "o1's $60", "o1, which charges $60")."""
+    relative clause of it: "o1's $60", "o1, which charges $60"). The subject's own name, when the figure stands in
+    what modifies the verb's object, not in a verb joined to the subject's: modified_object."""
     if hit.end > q.start:
         return False
+    if modified_object(text, q, hit):
+        return True
     folded = text.folded
     gap = folded[hit.end:q.start].lstrip()
     if gap.startswith(words_of("names", "rivalry", "own")) or (not gap and folded[hit.end - 2:hit.end] in ("'s", "’s")):
@@ -88,3 +91,36 @@ def rival_object(text, q, hit, hits) -> bool:
             continue
         return relative.get(chinese).search(folded, hit.end, q.start) is None
     return False
+
+
+_COORDINATE: list = []  # the coordinating words as an Alternation, built once
+
+
+def modified_object(text, q, hit) -> bool:
+    """Whether a verb of rivalry (names.words [rivalry]) stands after the registered name `hit` and before figure q
+    in its sentence, and q stands in what modifies the verb's object ("V3 rivals GPT-4o, a model that cost $100
+    million", "V3 matches Llama 3.1 405B, trained for $60 million", "V3 beats Meta's model, which used 16,384
+    GPUs"): a clause mark, a relative word or an English participle between the verb and q, with no word joining
+    another verb to the subject's before them (names.words [rivalry-joined]: "V3 rivals Meta's Llama 3.1 but cost
+    just $5.6 million", "V3 beats o1, yet charges $2.19": the subject's). "R1 undercuts o1 at $2.19" is neither. English
+    only: a Chinese modifier stands before its noun (的), and a clause after the object is the topic's own."""
+    folded = text.folded
+    if has_cjk(folded[hit.start:q.end]):
+        return False  # Chinese puts an object's modifier before it (的): a clause after it is the topic's ("，其成本……")
+    m = _patterns()[4].get(False).search(folded, hit.end, q.start)
+    if m is None:
+        return False
+    if not _COORDINATE:
+        _COORDINATE.append(Alternation(words_of("names", "rivalry-joined", "words")))
+    between = folded[m.end():q.start]
+    joined = _COORDINATE[0].get(False).search(between)
+    before = between[:joined.start()].rstrip(" ,，;；") if joined is not None else between  # ("o1, yet")
+    words = before.split()
+    return any(c in _CLAUSE_MARKS + "—–(（" for c in before) or any(w in _relatives() for w in words) \
+        or any(len(w) > 4 and w.endswith("ed") and w.isalpha() for w in words[1:])
+
+
+def _relatives() -> frozenset[str]:
+    from dsfact.lang import word_set
+
+    return word_set("names", "relative") | {"that"}
