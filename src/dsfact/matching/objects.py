@@ -5,9 +5,10 @@ objects: a figure after them in the sentence is the verb's subject's, so they do
 and the nearer body does. Not past a relative clause of an object ("replaces R1, which charged $2.19": R1's)."""
 from __future__ import annotations
 
-from dsfact.lang import words_of
+from dsfact.lang import word_set, words_of
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.wordtables import Alternation, Pattern
+from dsfact.numbers.patterns import lazy
 
 _VERB_REACH = 12  # characters between the body's name and its verb ("V3.2 now unifies", "V3.2将")
 _OBJECT_REACH = 40  # characters between the verb and the name it takes ("replaces both the older V3 and R1")
@@ -94,30 +95,47 @@ def rival_object(text, q, hit, hits) -> bool:
 
 
 _COORDINATE: list = []  # the coordinating words as an Alternation, built once
+_TOKEN = lazy(r"[,;:—–(]|[^\s,;:—–(]+")  # a clause mark, or a word
+_MARKS = frozenset(",;:—–(")
+_PREPOSITIONS = frozenset(("at", "for", "with", "by", "in", "on", "to", "from"))  # the verb's own: "undercuts o1 at $2.19"
+_NOUN_WORDS = 4  # words of the object's noun phrase after its name ("'s best open model")
+_ASIDE = lazy(r"\([^()]*\)|（[^（）]*）|[—–][^—–]*[—–]")  # an aside closed again: brackets, a pair of dashes
 
 
 def modified_object(text, q, hit) -> bool:
     """Whether a verb of rivalry (names.words [rivalry]) stands after the registered name `hit` and before figure q
     in its sentence, and q stands in what modifies the verb's object ("V3 rivals GPT-4o, a model that cost $100
     million", "V3 matches Llama 3.1 405B, trained for $60 million", "V3 beats Meta's model, which used 16,384
-    GPUs"): a clause mark, a relative word or an English participle between the verb and q, with no word joining
-    another verb to the subject's before them (names.words [rivalry-joined]: "V3 rivals Meta's Llama 3.1 but cost
-    just $5.6 million", "V3 beats o1, yet charges $2.19": the subject's). "R1 undercuts o1 at $2.19" is neither. English
+    GPUs"): right after the object (the last name after the verb, a few words of its noun phrase) a clause mark, a
+    relative word or a participle opens a modifier. A word joining a second verb to the subject's (names.words
+    [rivalry-joined]: "V3 rivals Meta's Llama 3.1 but cost just $5.6 million", "V3 beats o1, yet charges $2.19") or
+    a preposition of the verb ("competitive with GPT-4 at a price of $0.07", "R1 undercuts o1 at $2.19") comes
+    first: the subject's. An aside closed before q is left out ("o1 — which needed ... — for $6 million"). English
     only: a Chinese modifier stands before its noun (的), and a clause after the object is the topic's own."""
     folded = text.folded
     if has_cjk(folded[hit.start:q.end]):
-        return False  # Chinese puts an object's modifier before it (的): a clause after it is the topic's ("，其成本……")
+        return False
     m = _patterns()[4].get(False).search(folded, hit.end, q.start)
     if m is None:
         return False
+    si = text.sentence_of(q.start)
+    at = max([m.end(), *(h.end for h in text.sentence_hits(si) if m.end() <= h.start and h.end <= q.start
+                          and text.index.names(h.cue))])
     if not _COORDINATE:
-        _COORDINATE.append(Alternation(words_of("names", "rivalry-joined", "words")))
-    between = folded[m.end():q.start]
-    joined = _COORDINATE[0].get(False).search(between)
-    before = between[:joined.start()].rstrip(" ,，;；") if joined is not None else between  # ("o1, yet")
-    words = before.split()
-    return any(c in _CLAUSE_MARKS + "—–(（" for c in before) or any(w in _relatives() for w in words) \
-        or any(len(w) > 4 and w.endswith("ed") and w.isalpha() for w in words[1:])
+        _COORDINATE.append(word_set("names", "rivalry-joined"))
+    marked, words = False, 0
+    for token in _TOKEN.findall(_ASIDE.sub(" ", folded[at:q.start])):
+        if token in _MARKS:
+            marked = True
+            continue
+        if token in _COORDINATE[0] or token in _PREPOSITIONS:
+            return False
+        if marked or token in _relatives() or len(token) > 4 and token.endswith("ed") and token.isalpha():
+            return True
+        words += 1
+        if words > _NOUN_WORDS:
+            return False
+    return marked
 
 
 def _relatives() -> frozenset[str]:
