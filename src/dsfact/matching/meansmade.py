@@ -1,5 +1,5 @@
 """A clause of means whose main clause opens with its maker, not its subject: "For just $5.6 million, the team
-trained DeepSeek-V3", "At a cost of only 2.664M GPU hours, we complete the pre-training of DeepSeek-V3",
+trained DeepSeek-V3", "Using 2.664M GPU hours, we finished pre-training DeepSeek-V3",
 "仅用557.6万美元，团队就完成了DeepSeek-V3的训练", "只花了557.6萬美元，他們便訓練出DeepSeek-V3". The figure is what making
 the thing named as the verb's object took, so that name owns it, as the name that opens such a main clause does
 (dsfact.matching.structure.means_owner). The maker is a pronoun or a plain noun of people (roles.words
@@ -73,7 +73,7 @@ def made_name(folded: str, hits, names, opening: int):
 
 def means_object(matcher, q, hit) -> bool:
     """Whether the name `hit` after figure q is the object a maker made with q, q's clause one of means ("At a cost
-    of 2.664M GPU hours, we complete the pre-training of DeepSeek-V3 on 14.8T tokens"): the name then heads no
+    of 2.664M GPU hours, we pre-trained DeepSeek-V3 on 14.8T tokens"): the name then heads no
     figure of its own after it (dsfact.matching.heads), it owns q as well."""
     from dsfact.matching.structure import means_clause
 
