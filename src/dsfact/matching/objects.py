@@ -111,7 +111,8 @@ def modified_object(text, q, hit) -> bool:
     [rivalry-joined]: "V3 rivals Meta's Llama 3.1 but cost just $5.6 million", "V3 beats o1, yet charges $2.19") or
     a preposition of the verb ("competitive with GPT-4 at a price of $0.07", "R1 undercuts o1 at $2.19") comes
     first, or a gerund after the mark (", cutting its bill to $5.6 million"), or a contrasting joiner anywhere
-    before q ("outperformed models trained on 16,000 GPUs while using 2,048"): the subject's. An aside closed before q is left out ("o1 — which needed ... — for $6 million"). English
+    before q ("outperformed models trained on 16,000 GPUs while using 2,048"), or the modifier closes with a mark
+    before q ("o1, which needed many GPUs, for $6 million"; "R1, on par with o1, cost $5.6 million"): the subject's. An aside closed before q is left out ("o1 — which needed ... — for $6 million"). English
     only: a Chinese modifier stands before its noun (的), and a clause after the object is the topic's own."""
     folded = text.folded
     if has_cjk(folded[hit.start:q.end]):
@@ -127,15 +128,17 @@ def modified_object(text, q, hit) -> bool:
     tokens = _TOKEN.findall(_ASIDE.sub(" ", folded[at:q.start]))
     if any(t in _COORDINATE[0] and t != "and" for t in tokens):
         return False  # "outperformed models trained with 16,000 GPUs while using only 2,048": the subject's again
+    if tokens[:1] and tokens[0] in _MARKS and any(c in _MARKS for c in folded[hit.end:m.start()]):
+        return False  # "R1, on par with OpenAI's o1, cost just $5.6 million": the mark closes the verb's aside
     marked, words = False, 0
-    for token in tokens:
+    for k, token in enumerate(tokens):
         if token in _MARKS:
             marked = True
             continue
         if token in _COORDINATE[0] or token in _PREPOSITIONS or marked and token.endswith("ing"):
             return False  # (", cutting its bill to $5.6 million": a free adjunct of the subject's)
         if marked or token in _relatives() or len(token) > 4 and token.endswith("ed") and token.isalpha():
-            return True
+            return not any(t in _MARKS for t in tokens[k + 1:])  # ("o1, which needed many GPUs, for $6 million")
         words += 1
         if words > _NOUN_WORDS:
             return False
