@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 
 from dsfact.lang import word_set, words_of
+from dsfact.matching.meansmade import means_object
 from dsfact.matching.roles import DURATION_UNITS
 from dsfact.numbers.patterns import lazy
 
@@ -21,11 +22,13 @@ def heads_own(matcher, q, hit) -> bool:
     for the S&P 500": the Nasdaq heads nothing; names.words [list-joiners]), nor does the figure qualify
     the name ("下跌3.07%的纳斯达克指数"), nor is the next figure a span of time that only a preposition of time
     or nothing parts from the name ("512 H800s were needed to train R1 for roughly 80 hours", 训练R1达80小时: the time the
-    clause's event took, names.words [head-span])."""
+    clause's event took, names.words [head-span]), nor is the name what a maker made with q (meansmade.means_object)."""
     quantities = matcher._quantities
     if not quantities:
         return False
     k = bisect.bisect_left(matcher._quantity_starts, hit.end)
+    if k < len(quantities) and means_object(matcher, q, hit):
+        return False  # "At a cost of 2.664M GPU hours, we pre-trained V3 on 14.8T tokens": the object of a maker's verb
     if k >= len(quantities):
         return False
     x = quantities[k]

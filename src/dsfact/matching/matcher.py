@@ -24,6 +24,7 @@ from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_word
 from dsfact.matching.epithets import epithet_subject
 from dsfact.matching.excluding import rules_out, sized_before
 from dsfact.matching.fromto import in_from_part
+from dsfact.matching.glossdate import glossed_date, glossed_span
 from dsfact.matching.glossname import glosses_other
 from dsfact.matching.groupsum import group_left
 from dsfact.matching.innerhead import placed_loosely
@@ -235,6 +236,8 @@ class TextMatcher(TextCues):
         if former_latter(self, si, q, cues):  # "The former was trained on 2,048 GPUs": the pair's first
             return self._ranked(q, sentence, cues)
         recalled_metric(self, si, q, cues, family, SENTENCE_PENALTY)  # "the $6 million figure": the metric before
+        if q.unit == "date":
+            glossed_date(self, q, cues, family)  # "DeepSeek V3 (December 26, 2024)": its release
         heading_lead(self, si, q, cues, family, STRUCTURE_PENALTY, WEAK_METRIC + 1.0)  # "## The $5.6M question"
         said_after(self, si, q, cues)  # "The model cost $6 million, DeepSeek said."
         relative_head(self, si, q, cues, family)  # "于2024年12月发布的早期模型V3": V3's month
@@ -564,7 +567,7 @@ def _event_elsewhere(text: TextMatcher, q: Quantity, ci: int) -> bool:
     then of another event its clause tells ("began building its cluster in 2021", "R1正式问世，1月24日登上
     下载榜首"), unless the date stands in a clause of its own ("On December 26, DeepSeek released V3", "unveiled
     Grok 3 on Monday night, February 17")."""
-    start, end = date_clause_span(text, q)  # (with a relative clause after it: "January 10, when DeepSeek released R1")
+    start, end = glossed_span(text, q, ci) or date_clause_span(text, q)  # ("January 10, when DeepSeek released R1")
     if any(ci in e[6] and start <= e[0].start < end for e in text.entries(text.sentence_of(q.start), q)):
         return False
     links = date_links()

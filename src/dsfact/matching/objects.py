@@ -5,9 +5,10 @@ objects: a figure after them in the sentence is the verb's subject's, so they do
 and the nearer body does. Not past a relative clause of an object ("replaces R1, which charged $2.19": R1's)."""
 from __future__ import annotations
 
-from dsfact.lang import words_of
+from dsfact.lang import word_set, words_of
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.wordtables import Alternation, Pattern
+from dsfact.numbers.patterns import lazy
 
 _VERB_REACH = 12  # characters between the body's name and its verb ("V3.2 now unifies", "V3.2将")
 _OBJECT_REACH = 40  # characters between the verb and the name it takes ("replaces both the older V3 and R1")
@@ -66,9 +67,12 @@ def rival_object(text, q, hit, hits) -> bool:
     sentence's cue hits, in order), is the object of a verb of rivalry (names.words [rivalry]) right after another
     name, its subject, with no clause mark between ("R1 undercuts o1 at $2.19", "R1击败o1，……仅收2.19美元"): the
     figure is the subject's, unless it is the object's own (its possessive or bracket right after it, or a
-    relative clause of it: "o1's $60", "o1, which charges $60")."""
+    relative clause of it: "o1's $60", "o1, which charges $60"). The subject's own name, when the figure stands in
+    what modifies the verb's object, not in a verb joined to the subject's: modified_object."""
     if hit.end > q.start:
         return False
+    if modified_object(text, q, hit):
+        return True
     folded = text.folded
     gap = folded[hit.end:q.start].lstrip()
     if gap.startswith(words_of("names", "rivalry", "own")) or (not gap and folded[hit.end - 2:hit.end] in ("'s", "’s")):
@@ -88,3 +92,60 @@ def rival_object(text, q, hit, hits) -> bool:
             continue
         return relative.get(chinese).search(folded, hit.end, q.start) is None
     return False
+
+
+_COORDINATE: list = []  # the coordinating words as an Alternation, built once
+_TOKEN = lazy(r"[,;:—–(]|[^\s,;:—–(]+")  # a clause mark, or a word
+_MARKS = frozenset(",;:—–(")
+_PREPOSITIONS = frozenset(("at", "for", "with", "by", "in", "on", "to", "from"))  # the verb's own: "undercuts o1 at $2.19"
+_NOUN_WORDS = 4  # words of the object's noun phrase after its name ("'s best open model")
+_ASIDE = lazy(r"\([^()]*\)|（[^（）]*）|[—–][^—–]*[—–]")  # an aside closed again: brackets, a pair of dashes
+
+
+def modified_object(text, q, hit) -> bool:
+    """Whether a verb of rivalry (names.words [rivalry]) stands after the registered name `hit` and before figure q
+    in its sentence, and q stands in what modifies the verb's object ("V3 rivals GPT-4o, a model that cost $100
+    million", "V3 matches Llama 3.1 405B, trained for $60 million", "V3 beats Meta's model, which used 16,384
+    GPUs"): right after the object (the last name after the verb, a few words of its noun phrase) a clause mark, a
+    relative word or a participle opens a modifier. A word joining a second verb to the subject's (names.words
+    [rivalry-joined]: "V3 rivals Meta's Llama 3.1 but cost just $5.6 million", "V3 beats o1, yet charges $2.19") or
+    a preposition of the verb ("competitive with GPT-4 at a price of $0.07", "R1 undercuts o1 at $2.19") comes
+    first, or a gerund after the mark (", cutting its bill to $5.6 million"), or a contrasting joiner anywhere
+    before q ("outperformed models trained on 16,000 GPUs while using 2,048"), or the modifier closes with a mark
+    before q ("o1, which needed many GPUs, for $6 million"; "R1, on par with o1, cost $5.6 million"): the subject's. An aside closed before q is left out ("o1 — which needed ... — for $6 million"). English
+    only: a Chinese modifier stands before its noun (的), and a clause after the object is the topic's own."""
+    folded = text.folded
+    if has_cjk(folded[hit.start:q.end]):
+        return False
+    m = _patterns()[4].get(False).search(folded, hit.end, q.start)
+    if m is None:
+        return False
+    si = text.sentence_of(q.start)
+    at = max([m.end(), *(h.end for h in text.sentence_hits(si) if m.end() <= h.start and h.end <= q.start
+                          and text.index.names(h.cue))])
+    if not _COORDINATE:
+        _COORDINATE.append(word_set("names", "rivalry-joined"))
+    tokens = _TOKEN.findall(_ASIDE.sub(" ", folded[at:q.start]))
+    if any(t in _COORDINATE[0] and t != "and" for t in tokens):
+        return False  # "outperformed models trained with 16,000 GPUs while using only 2,048": the subject's again
+    if tokens[:1] and tokens[0] in _MARKS and any(c in _MARKS for c in folded[hit.end:m.start()]):
+        return False  # "R1, on par with OpenAI's o1, cost just $5.6 million": the mark closes the verb's aside
+    marked, words = False, 0
+    for k, token in enumerate(tokens):
+        if token in _MARKS:
+            marked = True
+            continue
+        if token in _COORDINATE[0] or token in _PREPOSITIONS or marked and token.endswith("ing"):
+            return False  # (", cutting its bill to $5.6 million": a free adjunct of the subject's)
+        if marked or token in _relatives() or len(token) > 4 and token.endswith("ed") and token.isalpha():
+            return not any(t in _MARKS for t in tokens[k + 1:])  # ("o1, which needed many GPUs, for $6 million")
+        words += 1
+        if words > _NOUN_WORDS:
+            return False
+    return marked
+
+
+def _relatives() -> frozenset[str]:
+    from dsfact.lang import word_set
+
+    return word_set("names", "relative") | {"that"}

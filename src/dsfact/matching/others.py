@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from dsfact.matching.memo import LastText, held_for
+from dsfact.matching.shiftverb import rival_verb
 from dsfact.matching.wordparts import grouped_by_part
 from dsfact.matching.wordtables import whole_at, word_ending, word_places
 from dsfact.numbers.patterns import lazy
@@ -150,9 +151,9 @@ def heads_other(folded: str, start: int, end: int, assets: tuple[str, ...] | Non
     cjk = folded.startswith("的", i)
     if cjk:
         i += 1
-    if _word_at(folded, i, tables["relation"]) or _word_at(folded, i, tables["kind"]) \
-            or (index and _other_index(folded, i)):
-        return True
+    if _word_at(folded, i, tables["relation"]) and not (folded[end:i].isspace() and rival_verb(folded, i)) \
+            or _word_at(folded, i, tables["kind"]) or (index and _other_index(folded, i)):
+        return True  # ("DeepSeek-V3 rivals GPT-4o": a verb, shiftverb)
     if cjk or "\u3400" <= folded[i:i + 1] <= "\u9fff":
         for j in range(i, min(i + HEAD_CHARS, len(folded))):
             if not "\u3400" <= folded[j] <= "\u9fff" or folded[j] in _CJK_STOPS:
@@ -332,7 +333,9 @@ def _party_places(text, si: int) -> list[tuple[int, int]]:
         while at >= 0:
             end = at + len(w)
             whole = not w.isascii() or whole_at(folded, at, end)
-            if whole and not governed(folded, at) and not is_comparison(folded, at, end) and not _listed(text, end):
+            if whole and not governed(folded, at) and not is_comparison(folded, at, end) and not _listed(text, end) \
+                    and not (at and folded[at - 1] == " " and folded[at - 2:at - 1].isalnum() and rival_verb(folded, at)):
+                # ("DeepSeek-V3 rivals GPT-4o but cost ...": a verb after its subject, no party; shiftverb)
                 possessive = next((p for p in ("的", "'s", "’s", "'", "’") if folded.startswith(p, end)), None)
                 out.append((at, end + len(possessive) if possessive else -1))
             at = folded.find(w, end, hi)

@@ -21,6 +21,7 @@ text; a change to binding that lets a figure take a metric word from another sen
 from __future__ import annotations
 
 from dsfact.matching.described import described_in
+from dsfact.matching.glossdate import glossed_claims
 from dsfact.matching.leads import title_at
 from dsfact.matching.matcher import TextMatcher
 from dsfact.matching.recalled import earlier_metrics, mentions, noun_spans
@@ -66,6 +67,7 @@ class Bindable:
                 wanted = wanted | metrics[matcher.sentence_of(max(context[0][0], context[0][1] - 1))]
             if wanted:
                 wanted = wanted & matcher.reach(i, context)
+            wanted = wanted | glossed_claims(matcher, i)  # "DeepSeek V3 (December 26, 2024)" (glossdate)
             claims = wanted | described_in(matcher, i)
             if not claims:
                 continue  # ("Trump revealed a partnership ... in AI infrastructure": dsfact.matching.described)

@@ -30,6 +30,7 @@ from dsfact.matching.restatedrate import per_base, restates_rate
 from dsfact.matching.rolewords import Role, lexicon
 from dsfact.matching.sentences import past_question_mark
 from dsfact.matching.sentencewords import led_by, opened_by
+from dsfact.matching.shiftverb import verb_use
 from dsfact.matching.sized import sized_move
 from dsfact.matching.storyday import one_day_clause
 from dsfact.matching.timewords import event_dated, inside, references
@@ -530,16 +531,7 @@ def turns_away(folded: str, start: int, end: int) -> bool:
     chinese, lex = has_han(folded[start:end]), lexicon()
     if lex.ticker.get(chinese).search(folded, start, end) is not None:
         return True
-    return any(not _verb_use(folded, m, lex) for m in lex.shift.get(chinese).finditer(folded, start, end))
-
-
-def _verb_use(folded: str, m, lex) -> bool:
-    """Whether a shift word is a verb there ("capabilities that rival the best", "a model to rival o1"): one of
-    names.words [shift] `verbs` right after a word of `verb-after`."""
-    if m.group() not in lex.shift_verbs:
-        return False
-    before = folded[max(0, m.start() - 16):m.start()].split()
-    return bool(before) and before[-1] in lex.shift_verb_after
+    return any(not verb_use(folded, m, lex) for m in lex.shift.get(chinese).finditer(folded, start, end))  # (shiftverb)
 
 
 def fits(kind: str, roles) -> bool:

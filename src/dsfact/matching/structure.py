@@ -12,13 +12,13 @@ import re
 from dsfact.lang import word_set, words_of
 from dsfact.matching.cues import METRIC, _cue_key, has_cjk, is_cjk
 from dsfact.matching.listlabels import measured_by, value_label
+from dsfact.matching.meansmade import made_object, means_at, means_head
 from dsfact.matching.namednoun import naming_noun, without_acronyms
 from dsfact.matching.namehead import heads_phrase
 from dsfact.matching.pairedlists import listed_kinds
 from dsfact.matching.possessor import owned_before
 from dsfact.matching.recipients import compared_owner, recipient_before
 from dsfact.matching.respective import pair_by_name
-from dsfact.matching.text import means_in
 from dsfact.matching.wordtables import whole_word_in, word_then
 from dsfact.numbers.patterns import lazy
 from dsfact.numbers.words import is_money
@@ -531,7 +531,7 @@ _MEANS_WORDS = 4  # at most this many words (or twice as many Chinese characters
 def leads_means(folded: str, clause_start: int, q_start: int) -> bool:
     """Whether the figure's clause, from clause_start to the figure at q_start, opens with a word of means
     (or says "that" and then one) and holds little else before the figure."""
-    head = folded[clause_start:q_start].strip(" \t\"'“”‘’「」*#-,，、;；:：")
+    head = means_head(folded[clause_start:q_start])  # ("at an economical cost of": meansmade)
     that = head.rfind(" that ")  # "DeepSeek said that with merely $6 million, it had trained V3"
     if that >= 0:
         head = head[that + 6:]
@@ -555,20 +555,20 @@ def leads_means(folded: str, clause_start: int, q_start: int) -> bool:
 def means_owner(folded: str, hits, names, since: int, q_start: int, next_start: int) -> bool:
     """Whether a name says whose means a clause of means gives: one before the figure in its sentence
     (from `since`: "DeepSeek用550万美元", "一家名为DeepSeek的公司，用550万美元"), or the one that
-    opens the clause after it ("With $6 million, DeepSeek trained V3"; not "Using $9 million, rivals tried
-    to copy how DeepSeek trained V3"). `names` is CueIndex.names."""
+    opens the clause after it ("With $6 million, DeepSeek trained V3"; its maker's object: meansmade; not "Using $9
+    million, rivals tried to copy how DeepSeek trained V3"). `names` is CueIndex.names."""
     opening = next_start + len(folded[next_start:]) - len(folded[next_start:].lstrip(" \t,，"))
-    return any(names(h.cue) and (since <= h.start < q_start or h.start == opening) for h in hits)
+    return any(names(h.cue) and (since <= h.start < q_start or h.start == opening) for h in hits) \
+        or made_object(folded, hits, names, opening)  # "For $6 million, the team trained V3" (meansmade)
 
 
 def means_clause(matcher, q, si: int, clause_start: int, after_q: int) -> bool:
     """Whether figure q stands in a clause of means that the clause after it governs (leads_means,
     means_owner); after_q is the index of the first clause mark after q in matcher._marks."""
-    return after_q < len(matcher._marks) and means_in(matcher, clause_start, q.start) \
+    return after_q < len(matcher._marks) and means_at(matcher, clause_start, q.start) \
         and leads_means(matcher.folded, clause_start, q.start) and means_owner(
         matcher.folded, matcher.sentence_hits(si), matcher.index.names, matcher.sentences[si].start, q.start,
         matcher._marks[after_q] + 1)
-
 
 
 def unjudged(q, claim) -> bool:
