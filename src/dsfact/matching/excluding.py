@@ -19,6 +19,7 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
     # (the test of a figure between, cheap and the one most often false, first: every test is of truth only)
     # a member's size names the subject of the figures after it in its sentence, however far ("Llama 3, which counts
     # 405 billion parameters, burned 30.8 million GPU hours, about 11 times DeepSeek-V3's": dsfact.matching.sizedmember)
+    # ("4050億參數的Llama 3，……計算量是……的11倍": the subject's size rules the family's claim out past a metric word too)
     sized = sized_before(text, q, hit)
     return (near or sized) and (sized or not text._figure_between(q, hit) or respectively_own
                                 or _restated_between(text, q, hit) or _counts_the_word(text, q, hit)) \
@@ -27,7 +28,7 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
         and not _owns_next(text, q, hit) and not _turned_after(text, q, hit) and not _past_gloss(text, q, hit) \
         and not _base_of_other_rate(text, q, hit) and not _both_parts(text.folded, hit) \
         and (sized or not _metric_between(text, q, hit)) \
-        and not _own_verb_before(text, q, hit)  # "4050億參數的Llama 3，……計算量是……的11倍": the subject's size
+        and not _own_verb_before(text, q, hit)
 
 
 _COUNT_GAP = lazy(r"\s*(?:[a-z][a-z'’-]*\s+){0,2}$")  # a count's gap to the word it counts: "12 new AI factories"
@@ -157,7 +158,6 @@ def _openers() -> tuple[str, ...]:
 
         _OPENERS.append(tuple(w + " " if w.isascii() else w for w in words_of("names", "new-clause")))
     return _OPENERS[0]
-
 
 
 _PAIR_REACH = 20  # characters around an exclude word searched for the pair of parts it stands in
