@@ -82,16 +82,10 @@ def _named_speaker(text, k: int, opened: int, ci: int) -> bool:
     from dsfact.matching.cues import SUBJECT
 
     folded, sentences = text.folded, text.sentences
-    para = sentences[k].paragraph
-    first = k
-    while first > 0 and para - sentences[first - 1].paragraph <= _BACK_PARAGRAPHS:
-        first -= 1
-    lo = sentences[first].start
+    lo = sentences[_passage_start(sentences, k)].start
     said = -1, ""
     for speech in _words("speech"):
-        at = folded.rfind(speech, lo, opened)
-        while at >= 0 and speech.isascii() and not whole_at(folded, at, at + len(speech)):
-            at = folded.rfind(speech, lo, at)
+        at = _said_at(folded, speech, lo, opened)
         if at > said[0]:
             said = at, speech
     at, speech = said
@@ -128,10 +122,7 @@ def named_speaker_is_subject(text, q, si: int, ci: int) -> bool:
         return False
     from dsfact.matching.cues import SUBJECT
 
-    para, first = sentence.paragraph, si
-    while first > 0 and para - sentences[first - 1].paragraph <= _BACK_PARAGRAPHS:
-        first -= 1
-    for h in text.hits_in(sentences[first].start, sentence.start):
+    for h in text.hits_in(sentences[_passage_start(sentences, si)].start, sentence.start):
         if (ci, SUBJECT) not in text.roles_of(h):
             continue
         end = min(sentences[text.sentence_of(h.start)].end, h.end + _SPEAKER_REACH)
@@ -140,6 +131,14 @@ def named_speaker_is_subject(text, q, si: int, ci: int) -> bool:
             if found >= 0 and not any(c in ",，;；。、" for c in folded[h.end:found]):
                 return True
     return False
+
+
+def _passage_start(sentences, k: int) -> int:
+    """The first sentence at most _BACK_PARAGRAPHS paragraphs before sentence k's."""
+    para, first = sentences[k].paragraph, k
+    while first > 0 and para - sentences[first - 1].paragraph <= _BACK_PARAGRAPHS:
+        first -= 1
+    return first
 
 
 def _said_at(folded: str, speech: str, start: int, end: int) -> int:
