@@ -94,7 +94,6 @@ def rival_object(text, q, hit, hits) -> bool:
     return False
 
 
-_COORDINATE: list = []  # the coordinating words as an Alternation, built once
 _TOKEN = lazy(r"[,;:—–(]|[^\s,;:—–(]+")  # a clause mark, or a word
 _MARKS = frozenset(",;:—–(")
 _PREPOSITIONS = frozenset(("at", "for", "with", "by", "in", "on", "to", "from"))  # the verb's own: "undercuts o1 at $2.19"
@@ -123,10 +122,9 @@ def modified_object(text, q, hit) -> bool:
     si = text.sentence_of(q.start)
     at = max([m.end(), *(h.end for h in text.sentence_hits(si) if m.end() <= h.start and h.end <= q.start
                           and text.index.names(h.cue))])
-    if not _COORDINATE:
-        _COORDINATE.append(word_set("names", "rivalry-joined"))
+    coordinate, relatives = word_set("names", "rivalry-joined"), word_set("names", "relative")
     tokens = _TOKEN.findall(_ASIDE.sub(" ", folded[at:q.start]))
-    if any(t in _COORDINATE[0] and t != "and" for t in tokens):
+    if any(t in coordinate and t != "and" for t in tokens):
         return False  # "outperformed models trained with 16,000 GPUs while using only 2,048": the subject's again
     if tokens[:1] and tokens[0] in _MARKS and any(c in _MARKS for c in folded[hit.end:m.start()]):
         return False  # "R1, on par with OpenAI's o1, cost just $5.6 million": the mark closes the verb's aside
@@ -135,17 +133,11 @@ def modified_object(text, q, hit) -> bool:
         if token in _MARKS:
             marked = True
             continue
-        if token in _COORDINATE[0] or token in _PREPOSITIONS or marked and token.endswith("ing"):
+        if token in coordinate or token in _PREPOSITIONS or marked and token.endswith("ing"):
             return False  # (", cutting its bill to $5.6 million": a free adjunct of the subject's)
-        if marked or token in _relatives() or len(token) > 4 and token.endswith("ed") and token.isalpha():
+        if marked or token == "that" or token in relatives or len(token) > 4 and token.endswith("ed") and token.isalpha():
             return not any(t in _MARKS for t in tokens[k + 1:])  # ("o1, which needed many GPUs, for $6 million")
         words += 1
         if words > _NOUN_WORDS:
             return False
     return marked
-
-
-def _relatives() -> frozenset[str]:
-    from dsfact.lang import word_set
-
-    return word_set("names", "relative") | {"that"}
