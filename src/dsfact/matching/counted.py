@@ -92,7 +92,7 @@ def counts_another_thing(text: str, q: Quantity, claim: Claim) -> bool:
     allowed = _thing_words(claim, words)
     if allowed is None:
         return False
-    if trails_name(text, q, claim, allowed, words["measure"]):
+    if trails_name(text, q, allowed, words["measure"]):
         return True  # "onto its H800 10 to the company": a stray digit after the name, no count of it
     after = fold_text(text[q.end:q.end + 40])
     cut = re.match(r"[A-Za-z-]+", text[q.end + 40:q.end + 60])

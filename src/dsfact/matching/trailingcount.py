@@ -8,7 +8,7 @@ never contradicts a claim of the count; the words live in dsfact/lang/counts.wor
 from __future__ import annotations
 
 from dsfact.matching.aside import CHIP_CODE_WORD
-from dsfact.model import Claim, Quantity
+from dsfact.model import Quantity
 from dsfact.numbers.patterns import lazy
 
 _BEFORE = lazy(r"([a-z0-9][a-z0-9'’-]*|[\u3400-\u9fff]+)( ?)$")  # the word right before the number, folded
@@ -17,19 +17,14 @@ _REACH = 24  # characters read before the number for the name
 _AFTER_MEASURE = frozenset("多余来几")  # "2000多块": a measure word may follow these
 
 
-def _after_words() -> frozenset[str]:
-    from dsfact.lang import load_words
-
-    return frozenset(load_words("counts")["counts"].get("after-name", ()))
-
-
-def trails_name(text: str, q: Quantity, claim: Claim, allowed: frozenset[str] | None, measure: frozenset[str]) -> bool:
-    """Whether count q stands right after the name of claim's things (its chip's code, or a word of `allowed`,
+def trails_name(text: str, q: Quantity, allowed: frozenset[str], measure: frozenset[str]) -> bool:
+    """Whether count q stands right after the name of a claim's things (its chip's code, or a word of `allowed`,
     the folded words that name them) and before no noun: a stray digit, not a count (module docstring)."""
     from dsfact.fold import fold_text
+    from dsfact.lang import word_set
     from dsfact.matching.cues import is_cjk
 
-    if allowed is None or not q.text[:1].isdigit() or not q.text[-1:].isdigit():
+    if not q.text[:1].isdigit() or not q.text[-1:].isdigit():
         return False
     before = _BEFORE.search(fold_text(text[max(0, q.start - _REACH):q.start]))
     if before is None:
@@ -45,6 +40,6 @@ def trails_name(text: str, q: Quantity, claim: Claim, allowed: frozenset[str] | 
         return False  # "芯片2048": the name and the number glued, read as the count's own row
     word = _LATIN_AFTER.match(after)
     if word is not None:
-        return before.group(2) == " " and word.group(1) in _after_words()
+        return before.group(2) == " " and word.group(1) in word_set("counts", "counts", "after-name")
     bare = after.lstrip(" ")
     return bool(bare) and is_cjk(bare[0]) and bare[0] not in measure and bare[0] not in _AFTER_MEASURE
