@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 
 from dsfact.matching.memo import held_for
+from dsfact.matching.pertext import remembered
 from dsfact.model import SUPPORTED, Claim, Quantity
 
 _MAKER = re.compile(r"[\s'’-]")  # what ends a maker's name in a model's name: "DeepSeek-R1", "xAI's Grok 3"
@@ -52,11 +53,9 @@ def described_claims(matcher, q: Quantity) -> list[Claim]:
 
 
 def described_in(matcher, si: int) -> frozenset[int]:
-    """The claims (indices) sentence si describes without naming their subject (module docstring); read once."""
-    said = matcher.__dict__.setdefault("_described", {})
-    if si not in said:
-        said[si] = _described_in(matcher, si)
-    return said[si]
+    """The claims (indices) sentence si describes without naming their subject (module docstring); read once (kept
+    apart from aside's "_described", a store of another key)."""
+    return remembered(matcher, "_described_claims", si, _described_in)
 
 
 def _described_in(matcher, si: int) -> frozenset[int]:
@@ -107,11 +106,8 @@ class _Index:
 
 
 def _index(matcher) -> _Index:
-    """The text's _Index, made on the first ask (kept on the text's matcher, as _releases is)."""
-    index = matcher.__dict__.get("_described_index")
-    if index is None:
-        index = matcher.__dict__["_described_index"] = _Index(matcher)
-    return index
+    """The text's _Index, made on the first ask (kept on the text's matcher)."""
+    return remembered(matcher, "_described_index", None, lambda matcher, _: _Index(matcher))
 
 
 def _places(folded: str, words) -> list[tuple[int, int]]:

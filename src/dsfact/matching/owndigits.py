@@ -9,6 +9,7 @@ wants caught). Few figures are so written: a claim's exact figure repeated (5.57
 from __future__ import annotations
 
 from dsfact.matching.memo import held_for
+from dsfact.matching.pertext import remembered
 from dsfact.numbers.patterns import lazy
 
 OWN_DIGITS = 4  # significant digits a figure must give to be a claim's own by its digits alone
@@ -48,12 +49,12 @@ def _signatures(matcher) -> dict[str, frozenset[int]]:
     """The registry's signatures (_registry_signatures) that the text can give, once per text: a number's
     significant digits stand in the text with its commas and points taken out, so a signature not there is given
     by no number of it (most texts give none, and no sentence of theirs need be read for one)."""
-    found = getattr(matcher, "_own_digits", None)
-    if found is None:
-        digits = matcher.text.replace(",", "").replace(".", "")
-        found = matcher._own_digits = {d: c for d, c in _registry_signatures(matcher.registry.claims).items()
-                                       if d in digits}
-    return found
+    return remembered(matcher, "_own_digits", None, _text_signatures)
+
+
+def _text_signatures(matcher, _) -> dict[str, frozenset[int]]:
+    digits = matcher.text.replace(",", "").replace(".", "")
+    return {d: c for d, c in _registry_signatures(matcher.registry.claims).items() if d in digits}
 
 
 def digit_claims(matcher, start: int, end: int) -> frozenset[int]:

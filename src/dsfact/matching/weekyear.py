@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from dsfact.matching.pertext import kept
+from dsfact.matching.pertext import remembered
 from dsfact.matching.timewords import time_words
 
 WEEKDAY = "weekday:"
@@ -18,21 +18,22 @@ _REACH = 12  # characters around a date read for its weekday
 
 def _pairs(text) -> list[tuple[int, int, int]]:
     """(month, day, weekday) of each year-less date of `text` told beside a weekday, found once per text."""
-    found = kept(text, "_weekyear")
-    if "pairs" not in found:
-        folded, pairs = text.folded, []
-        for x in text._quantities or ():
-            if x.unit != "date" or not isinstance(x.value, str) or not x.value.startswith("--"):
-                continue
-            lo, hi = max(0, x.start - _REACH), min(len(folded), x.end + _REACH)
-            for m, kind in time_words(folded, lo, hi):
-                if kind.startswith(WEEKDAY) and (m.end() <= x.start and not folded[m.end():x.start].strip(_JOINS)
-                                                 or m.start() >= x.end and not folded[x.end:m.start()].strip(_JOINS)):
-                    month, day = x.value[2:].split("-")[:2]
-                    pairs.append((int(month), int(day), int(kind[len(WEEKDAY):])))
-                    break
-        found["pairs"] = pairs
-    return found["pairs"]
+    return remembered(text, "_weekyear", "pairs", _find_pairs)
+
+
+def _find_pairs(text, _) -> list[tuple[int, int, int]]:
+    folded, pairs = text.folded, []
+    for x in text._quantities or ():
+        if x.unit != "date" or not isinstance(x.value, str) or not x.value.startswith("--"):
+            continue
+        lo, hi = max(0, x.start - _REACH), min(len(folded), x.end + _REACH)
+        for m, kind in time_words(folded, lo, hi):
+            if kind.startswith(WEEKDAY) and (m.end() <= x.start and not folded[m.end():x.start].strip(_JOINS)
+                                             or m.start() >= x.end and not folded[x.end:m.start()].strip(_JOINS)):
+                month, day = x.value[2:].split("-")[:2]
+                pairs.append((int(month), int(day), int(kind[len(WEEKDAY):])))
+                break
+    return pairs
 
 
 def weekdays_of_other_year(text, time: str) -> bool:
