@@ -22,11 +22,16 @@ def out_of_reach(text, q, missing: list[int], subject: dict[int, float]) -> list
         return named
     si = text.sentence_of(q.start)
     sentence = text.sentences[si]
-    reader = text.reader()
+    from dsfact.matching.ourwords import speaks_for
+    from dsfact.matching.sections import speaks_first_person
+
+    if not speaks_first_person(text.folded, sentence.start, q.start, text.text):
+        return named  # (no "we" before q: no claim's speaker speaks for it)
+    reader, after = text.reader(), text.hits_in(q.end, sentence.end)
     out = []
     for ci in named:
-        later = [h for h in text.hits_in(q.end, sentence.end) if (ci, SUBJECT) in text.roles_of(h)]
-        if not later or not all(_owned(text, reader, q, h) for h in later) or not _we_are(text, q, si, ci):
+        later = [h for h in after if (ci, SUBJECT) in text.roles_of(h)]
+        if not later or not all(_owned(text, reader, q, h) for h in later) or not speaks_for(text, q, si, ci):
             out.append(ci)
     return out
 
@@ -35,13 +40,3 @@ def _owned(text, reader, q, hit) -> bool:
     """Whether the name at `hit` stands in a clause after q's that holds a figure of q's unit."""
     start, end = reader.clause_span(hit.start)
     return start >= q.end and any(x is not q and x.unit == q.unit for x in text.figures_in(start, end))
-
-
-def _we_are(text, q, si: int, ci: int) -> bool:
-    """Whether q's sentence speaks in the first person before q, in a quotation whose speaker speaks for claim ci's
-    subject (dsfact.matching.ourwords)."""
-    from dsfact.matching.ourwords import named_speaker_is_subject, speaker_is_subject
-    from dsfact.matching.sections import speaks_first_person
-
-    return speaks_first_person(text.folded, text.sentences[si].start, q.start, text.text) and (
-        speaker_is_subject(text, q, si, ci) or named_speaker_is_subject(text, q, si, ci))

@@ -133,6 +133,13 @@ def named_speaker_is_subject(text, q, si: int, ci: int) -> bool:
     return False
 
 
+def speaks_for(text, q, si: int, ci: int) -> bool:
+    """Whether figure q of sentence si, spoken in the first person, is spoken for claim ci's subject: by a speaker
+    the sentence or its quotation names as that subject ('"... we ...," he said' of its chief), or one the passage
+    introduced beside a name of it (speaker_is_subject, named_speaker_is_subject)."""
+    return speaker_is_subject(text, q, si, ci) or named_speaker_is_subject(text, q, si, ci)
+
+
 def _passage_start(sentences, k: int) -> int:
     """The first sentence at most _BACK_PARAGRAPHS paragraphs before sentence k's."""
     para, first = sentences[k].paragraph, k

@@ -80,10 +80,10 @@ def first_person(text, q, si: int, missing: list[int], subject_d: dict[int, floa
     borrowed = [ci for ci in missing if subject_d.get(ci, INF) < INF]
     if not borrowed or not speaks_first_person(text.folded, text.sentences[si].start, q.start, text.text):
         return []
-    from dsfact.matching.ourwords import named_speaker_is_subject, speaker_is_subject  # (only for the first person)
+    from dsfact.matching.ourwords import speaks_for  # (only for the first person)
 
-    return [ci for ci in borrowed if not speaker_is_subject(text, q, si, ci)  # '"... we ...," he said': his company's
-            and not named_speaker_is_subject(text, q, si, ci)]  # "Commission President von der Leyen ... She told: 'our'"
+    # ('"... we ...," he said': his company's; "Commission President von der Leyen ... She told: 'our'")
+    return [ci for ci in borrowed if not speaks_for(text, q, si, ci)]
 
 
 def answered(text, q, si: int, subject_d: dict[int, float]) -> list[int]:
