@@ -13,16 +13,14 @@ REACH = 20  # characters before the figure where its pointing word stands ("the 
 def points_back(text, q: Quantity) -> bool:
     """Whether figure q (`text`: a TextMatcher) follows a word that points back and repeats a figure of the same
     value and unit told in an earlier sentence."""
-    from dsfact.lang import words_by_script
+    from dsfact.lang import words_of
+    from dsfact.matching.wordedges import word_ending
 
     folded = text.folded
     head = folded[max(0, q.start - REACH):q.start].rstrip()
-    if head.endswith("$") or head.endswith("us$"):
-        head = head[:-1].rstrip() if head.endswith("$") else head[:-3].rstrip()
-    latin, chinese = words_by_script("roles", "back-reference", "lead")
-    said = any(head.endswith(w) for w in chinese) or any(
-        head.endswith(w) and (len(head) == len(w) or not head[-len(w) - 1].isalnum()) for w in latin)
-    if not said:
+    if head.endswith("$"):
+        head = head[:-1].rstrip()  # ("the said $100 billion"; "US$" keeps its "us", and "上述US$1000亿" is not read)
+    if word_ending(head, words_of("roles", "back-reference", "lead")) is None:
         return False
     first = text.sentences[text.sentence_of(q.start)].start
-    return any(x.unit == q.unit and x.value == q.value and x.end <= first for x in (text._quantities or ()))
+    return any(x.unit == q.unit and x.value == q.value and x.end <= first for x in text.figures_in(0, first))

@@ -42,4 +42,4 @@ def sized_before(text, q, hit) -> bool:
     si = text.sentence_of(q.start)
     if text.sentence_of(hit.start) != si:
         return False
-    return not any(x.unit == q.unit for x in text._quantities or () if hit.end <= x.start and x.end <= q.start)
+    return not any(x.unit == q.unit for x in text.figures_in(hit.end, q.start) if x.end <= q.start)
