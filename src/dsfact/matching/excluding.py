@@ -23,8 +23,8 @@ def rules_out(text: TextCues, q: Quantity, hit, near: bool, respectively_own: bo
     sized = sized_before(text, q, hit)
     return (near or sized) and (sized or not text._figure_between(q, hit) or respectively_own
                                 or _restated_between(text, q, hit) or _counts_the_word(text, q, hit)) \
-        and not governs_other(text, q, hit) and not (describes_subject(text, hit, q.start)
-                                                     and not names_size(text.folded, hit.start, hit.end)) \
+        and not governs_other(text, q, hit) and (names_size(text.folded, hit.start, hit.end)
+                                                 or not describes_subject(text, hit, q.start)) \
         and not _owns_next(text, q, hit) and not _turned_after(text, q, hit) and not _past_gloss(text, q, hit) \
         and not _base_of_other_rate(text, q, hit) and not _both_parts(text.folded, hit) \
         and (sized or not _metric_between(text, q, hit)) \
@@ -187,19 +187,16 @@ def _metric_between(text: TextCues, q: Quantity, hit) -> bool:
     $600 billion from its market value": the sum is what was wiped, not what was recouped; "市值回升，但周一
     抛售中蒸发的9000亿美元"). A metric word in the exclude word's own phrase ("内存消耗降低30%": the memory's
     fall) does not end its reach; an exclude word after the figure is not asked, nor one of a price per unit."""
-    from dsfact.matching.cues import EXCLUDE, METRIC
-
     if hit.end > q.start:
         return False
     claims = text.registry.claims
-    ruled = {ci for ci, role in text.roles_of(hit) if role == EXCLUDE}
+    ruled = _ruled(text, hit)
     if any(claims[ci].per is not None for ci in ruled):
         return False  # a price's kind word ("output" against an input price) reaches past a clause: prices come in pieces
     folded = text.folded
-    return any(role == METRIC and ci in ruled and (
-        any(c in folded[hit.end:h.start] for c in ",，;；")
-        or folded[max(hit.end, h.start - 7):h.start].rstrip().endswith((" that", " which")))
-        for h in text.hits_in(hit.end, q.start) for ci, role in text.roles_of(h))
+    return any(any(c in folded[hit.end:h.start] for c in ",，;；")
+               or folded[max(hit.end, h.start - 7):h.start].rstrip().endswith((" that", " which"))
+               for h in _metric_hits(text, ruled, hit.end, q.start))
 
 
 # between a claim's metric word and the figure its relative clause describes: 的 (after 了 or 掉), a qualifier
@@ -214,13 +211,25 @@ def _own_verb_before(text: TextCues, q: Quantity, hit) -> bool:
     not what the sum is. Only a change's: an amount a relative clause describes may still be one part of a plan
     ("投入的200亿欧元将用于AI超级工厂": the gigafactories' part), and a figure with no such clause of its own
     ("回升2600億美元，收復部分失地") keeps the exclude word's reading."""
-    from dsfact.matching.cues import EXCLUDE, METRIC
-
     if hit.start < q.end:
         return False
     claims = text.registry.claims
-    ruled = {ci for ci, role in text.roles_of(hit) if role == EXCLUDE and claims[ci].kind == "change"}
+    ruled = {ci for ci in _ruled(text, hit) if claims[ci].kind == "change"}
     folded = text.folded
-    return bool(ruled) and any(role == METRIC and ci in ruled and _OWN_VERB_GAP.match(folded, h.end, q.start) is not None
-                               for h in text.hits_in(max(0, q.start - 40), q.start)
-                               for ci, role in text.roles_of(h))
+    return bool(ruled) and any(_OWN_VERB_GAP.match(folded, h.end, q.start) is not None
+                               for h in _metric_hits(text, ruled, max(0, q.start - 40), q.start))
+
+
+def _ruled(text: TextCues, hit) -> set[int]:
+    """The claims whose exclude word `hit` is."""
+    from dsfact.matching.cues import EXCLUDE
+
+    return {ci for ci, role in text.roles_of(hit) if role == EXCLUDE}
+
+
+def _metric_hits(text: TextCues, ruled: set[int], start: int, end: int):
+    """The cue hits in text[start:end] that are a metric word of one of the claims `ruled`, in order (a hit once
+    for each such claim it is a metric word of)."""
+    from dsfact.matching.cues import METRIC
+
+    return (h for h in text.hits_in(start, end) for ci, role in text.roles_of(h) if role == METRIC and ci in ruled)
