@@ -46,7 +46,7 @@ def agent_lead(text, si: int, q) -> bool:
     marks = text._marks
     k = bisect.bisect_right(marks, at)
     close = marks[k] if k < len(marks) else sentence.end
-    if close >= q.start or at - head > AGENT_REACH + 8:
+    if close >= q.start:
         return False
     naming = text.index.naming
     named = [h for h in text.hits_in(head, q.start) if any(naming(h.cue))]

@@ -28,7 +28,7 @@ from dsfact.matching.claimed import claimed_figure
 from dsfact.matching.listlead import lists_under
 from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
 from dsfact.matching.opening import topic_opener
-from dsfact.matching.relativetime import relative_end
+from dsfact.matching.relativetime import clause_end, relative_end
 from dsfact.matching.sentences import after_question, asked
 from dsfact.matching.structure import means_clause
 from dsfact.matching.subjectclause import past_shared_clauses, past_subject_clauses
@@ -162,9 +162,8 @@ class _Reach:
                     end = past_subject_clauses(matcher, a, end, sentence.end)
                     if at_head:  # "2023年，梁文锋离开基金，并创办了DeepSeek": and the clauses that go on with its verb
                         end = past_shared_clauses(matcher, end, sentence.end)
-        if q.unit == "date" and (rel := relative_end(matcher, q.end)):
-            nxt = bisect.bisect_left(marks, rel)  # "January 10, 2025, when DeepSeek released R1": the date's event
-            end = max(end, marks[nxt] if nxt < len(marks) and marks[nxt] < sentence.end else sentence.end)
+        if q.unit == "date" and (rel := relative_end(matcher, q.end)):  # "January 10, 2025, when DeepSeek released R1"
+            end = max(end, clause_end(matcher, rel, sentence.end))  # (the date's event)
         self.end = end
 
     def holds(self, hit) -> bool:

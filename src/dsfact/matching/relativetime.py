@@ -18,21 +18,28 @@ _LEAD = " ,，"
 _ARTICLES = ("the ", "a ")
 
 
+def _relative_word(text, start: int, sentence_end: int) -> int:
+    """Where a relative word (time.words [relative-time]) after a date ending at `start` ends, when it follows the
+    date's comma (0 otherwise: "on January 10 when ..." sets no relative clause off from the date)."""
+    folded = text.folded
+    i = start
+    while i < sentence_end and folded[i] in _LEAD:
+        i += 1
+    if "," not in folded[start:i] and "，" not in folded[start:i]:
+        return 0
+    word = word_starting(folded[i:i + 24], words_of("time", "relative-time", longest_first=True))
+    return i + len(word) if word else 0
+
+
 def relative_end(text, start: int) -> int:
     """Where the relative word ends when the words after a date (ending at `start`) open with one after the date's
     comma, a name right after it (0 otherwise): the clause it opens is the date's. `text`: the TextCues that read
     the date."""
     folded = text.folded
     sentence_end = text.sentences[text.sentence_of(start - 1)].end
-    i = start
-    while i < sentence_end and folded[i] in _LEAD:
-        i += 1
-    if "," not in folded[start:i] and "，" not in folded[start:i]:
-        return 0  # "on January 10 when ...": no relative clause set off from the date
-    word = word_starting(folded[i:i + 24], words_of("time", "relative-time", longest_first=True))
-    if not word:
+    at = _relative_word(text, start, sentence_end)
+    if not at:
         return 0
-    at = i + len(word)
     head = folded[at:sentence_end].lstrip(_LEAD)
     for article in _ARTICLES:
         head = head.removeprefix(article)
@@ -40,7 +47,7 @@ def relative_end(text, start: int) -> int:
     if not any(h.start == name_at and any(text.index.naming(h.cue)) for h in text.hits_in(name_at, sentence_end)):
         return 0  # "when investors weighed ...": the clause's subject is no name of the story
     elsewhere = words_of("time", "relative-time", "elsewhere")
-    if any(word_starting(folded, elsewhere, k) for k in _starts(folded, at, _clause_end(text, at, sentence_end))):
+    if any(word_starting(folded, elsewhere, k) for k in _starts(folded, at, clause_end(text, at, sentence_end))):
         return 0  # "when R1 had come out a week earlier": another day's event
     return at
 
@@ -50,7 +57,7 @@ def _starts(folded: str, start: int, end: int):
     return (k for k in range(start, end) if not folded[k - 1].isalnum() or not folded[k].isascii())
 
 
-def _clause_end(text, at: int, sentence_end: int) -> int:
+def clause_end(text, at: int, sentence_end: int) -> int:
     """The end of the clause that begins at `at`: the next clause mark, or the sentence's end."""
     marks = text._marks
     k = bisect.bisect_left(marks, at)
@@ -64,7 +71,7 @@ def date_clause_span(text, q) -> tuple[int, int]:
     start, end = text.reader().clause_span(q.start)
     rel = relative_end(text, q.end)
     if rel:
-        end = max(end, _clause_end(text, rel, text.sentences[text.sentence_of(q.start)].end))
+        end = max(end, clause_end(text, rel, text.sentences[text.sentence_of(q.start)].end))
     return start, end
 
 
@@ -76,12 +83,5 @@ def relative_of_other(text, q) -> bool:
     with a claim those words bind it to, but never contradicts one."""
     if q.unit != "date":
         return False
-    folded = text.folded
-    sentence_end = text.sentences[text.sentence_of(q.start)].end
-    i = q.end
-    while i < sentence_end and folded[i] in _LEAD:
-        i += 1
-    if "," not in folded[q.end:i] and "，" not in folded[q.end:i]:
-        return False
-    return bool(word_starting(folded[i:i + 24], words_of("time", "relative-time", longest_first=True))) \
+    return bool(_relative_word(text, q.end, text.sentences[text.sentence_of(q.start)].end)) \
         and not relative_end(text, q.end)
