@@ -10,7 +10,7 @@ import bisect
 import re
 from operator import attrgetter
 
-from dsfact.lang import word_set, words_of
+from dsfact.lang import word_set, words_by_script, words_of
 from dsfact.matching.byname import byname_of
 from dsfact.matching.comparedafter import set_against_after
 from dsfact.matching.comparison import is_comparison, likened, listed_with
@@ -138,17 +138,11 @@ def described_product(text, hit, hits: list, q_start: int) -> bool:
     return False
 
 
-_MADE_BY: list = []  # [(Chinese agent marks, Latin ones, verbs)], read once
-_MADE_REACH = 3  # characters of white space and brackets between the mark, the name and the verb
-
-
 def made_by(folded: str, hit) -> bool:
     """Whether the name at `hit` is the agent of a making (names.words [made-by]): "由OpenAI开发的", "被輝達打造的"
     (a mark before, a verb and 的 after), "developed by OpenAI" (the verb and "by" before)."""
-    if not _MADE_BY:
-        marks, verbs = words_of("names", "made-by", "before"), words_of("names", "made-by", "verbs", longest_first=True)
-        _MADE_BY.append((tuple(m for m in marks if not m.isascii()), tuple(m for m in marks if m.isascii()), verbs))
-    chinese, latin, verbs = _MADE_BY[0]
+    latin, chinese = words_by_script("names", "made-by", "before")
+    verbs = words_of("names", "made-by", "verbs", longest_first=True)
     before = folded[max(0, hit.start - 24):hit.start].rstrip(" \t")
     if before.endswith(chinese):
         after = folded[hit.end:hit.end + 12].lstrip(" \t")

@@ -8,7 +8,7 @@ rivals fell", "its rivals, OpenAI and Google,", "US rivals such as Meta"). Chine
 and the noun (对手) apart, so only English words are read here."""
 from __future__ import annotations
 
-from dsfact.lang import word_set
+from dsfact.lang import word_set, words_of
 
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 
@@ -40,7 +40,7 @@ def opens_object(folded: str, at: int) -> bool:
 def rival_verb(folded: str, at: int) -> bool:
     """Whether a word of rivalry (names.words [shift] `verbs`) begins at `at` right after a name (no 's between)
     and is a verb there: what follows opens its object ("DeepSeek-V3 rivals GPT-4o", not "DeepSeek rivals fell")."""
-    for word in sorted(word_set("names", "shift", "verbs"), key=len, reverse=True):
+    for word in words_of("names", "shift", "verbs", longest_first=True):
         if folded.startswith(word + " ", at):
             return opens_object(folded, at + len(word))
     return False
