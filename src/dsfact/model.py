@@ -131,6 +131,7 @@ class Quantity:
     direction: str | None = None
     below: bool = False  # "nearly 17%", "近17%": approximately, and at or just under the figure
     far: bool = False  # a bound said to be far from its value ("well under", "far more than", 远低于)
+    inclusive: bool = False  # a lower bound that holds its own figure ("at least", "or more", 以上, 至少)
 
 
 @record

@@ -7,7 +7,7 @@ from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, Per
 from dsfact.numbers.amounts import _Amount
 from dsfact.numbers.numerals import _ZH_BIG, _ZH_DIGIT, Exact, _num, _per_amount
 from dsfact.numbers.patterns import lazy
-from dsfact.numbers.vocab import _DURATIONS, _FAR_LESS, _FAR_MORE, _MOVES, _NEARLY, _NEUTRAL
+from dsfact.numbers.vocab import _AT_LEAST, _DURATIONS, _FAR_LESS, _FAR_MORE, _MOVES, _NEARLY, _NEUTRAL
 
 _PERIOD_BEFORE = lazy(r"(?i)\b(?:q[1-4]|h[12]|fy|1h|2h)\s?$")  # a quarter, half or fiscal year before its year
 _RATE_ENDS = frozenset("。；;！？!?\n，,")  # a rate before a figure (每月) holds up to them
@@ -18,7 +18,7 @@ _ENTRY_MARKS = " \t-*•·#>_"  # what may stand before a chronology entry's yea
 # A qualifier of a multiple read as one of its inverse ("more than 10 times cheaper": a ratio under 1/10;
 # "up to 10 times cheaper": at least 1/10; "nearly 10 times cheaper": about 1/10, from above)
 _INVERSE = {MORE_THAN: LESS_THAN, LESS_THAN: MORE_THAN, UP_TO: MORE_THAN, _NEARLY: APPROXIMATELY,
-            _FAR_MORE: _FAR_LESS, _FAR_LESS: _FAR_MORE}
+            _FAR_MORE: _FAR_LESS, _FAR_LESS: _FAR_MORE, _AT_LEAST: UP_TO}
 # a comparison's base between a bound and its share or multiple: 不到OpenAI GPT-4o模型的十分之一
 _BASE_REACH = 20
 _SHARES = frozenset(("ratio", "pct", "factor"))
@@ -89,7 +89,7 @@ class _Context:
             return self._emit_date(start, a.end, f"{1911 + int(core.value):04d}")
         qual, direction, start = self._left_context(start, unit, a)
         if a.qual is not None:
-            qual = a.qual if qual in (None, _NEUTRAL) or a.qual == MORE_THAN else qual
+            qual = a.qual if qual in (None, _NEUTRAL) or a.qual in (MORE_THAN, _AT_LEAST) else qual
         if a.inv:  # "more than 10 times cheaper" is less than a tenth; "nearly 10 times cheaper" just over it
             qual = _INVERSE.get(qual, qual)
         if unit in _MOVES:

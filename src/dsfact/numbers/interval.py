@@ -109,7 +109,7 @@ def leading_place(value: float) -> float:
 
 def span_of(value: float, precision: float | None, qualifier: str | None, high: float | None = None,
             *, literal: bool = False, below: bool = False, truncate: bool = True, round_spread: bool = True,
-            floor: bool = True, far: bool = False) -> tuple[float, float]:
+            floor: bool = True, far: bool = False, inclusive: bool = False) -> tuple[float, float]:
     """The interval a written figure stands for: its rounding (or truncation), widened by its qualifier.
 
     A source's "二千多" or "more than 50 days" is read as a person would, bounded (2,000 to 3,000);
@@ -120,7 +120,9 @@ def span_of(value: float, precision: float | None, qualifier: str | None, high: 
     more (NEARLY_OVER: "nearly 3%" of a 3.07% fall is the writer's rounding, no error; a source's "近9%" stays
     under 9). Without `truncate` a figure is only rounded: a percentage move
     of 16.97% is written 17%, not 16%. Without `round_spread`, "about" adds nothing to a round figure;
-    without `floor`, a figure with no precision is read exactly (see the module's docstring)."""
+    without `floor`, a figure with no precision is read exactly (see the module's docstring). An `inclusive` lower
+    bound ("at least $6 million", "$6 million or more", 600万美元以上) holds its own figure, read to its rounding as a
+    plain figure is: it starts where "$6 million" starts (5.5 million), where "more than $6 million" starts at 6."""
     top = high if high is not None else value
     if precision is None or precision <= 0:
         precision = max(abs(value), abs(top)) * RELATIVE_FLOOR * 2 if floor else 0.0
@@ -141,7 +143,7 @@ def span_of(value: float, precision: float | None, qualifier: str | None, high: 
         lo, hi = lo - spread, hi + spread
     elif qualifier == MORE_THAN:
         reach = math.inf if far else abs(top) * BOUND_REACH
-        lo, hi = value, (reach if literal else max(hi, top + abs(top) * BOUND_SPREAD))
+        lo, hi = (lo if inclusive else value), (reach if literal else max(hi, top + abs(top) * BOUND_SPREAD))
     elif qualifier == LESS_THAN:
         reach = 0.0 if far or value <= 0 else value / BOUND_REACH
         lo, hi = (min(lo, reach) if literal else min(lo, value - abs(value) * BOUND_SPREAD)), top

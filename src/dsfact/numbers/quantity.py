@@ -129,7 +129,7 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None, written: bo
     rounded = claim_per is not None and is_money(st.unit)
     q_lo, q_hi = span_of(value * _per_factor(q.per, claim_per), precision, None if exact else q.qualifier, high,
                          literal=True, below=q.below, truncate=not rounded and q.unit not in ROUNDED_UNITS,
-                         round_spread=not written, far=q.far)
+                         round_spread=not written, far=q.far, inclusive=q.inclusive)
     if exact:
         q_lo, q_hi = q_lo - precision, q_hi + precision
     if checked and (q.unit, st.unit) in PEGGED:  # the writer's conversion, at any rate of the band
@@ -192,7 +192,7 @@ def open_ended(text: str) -> bool:
     if _OPEN_ENDS is None:
         from dsfact.lang import words_of
 
-        words = words_of("numbers", "qualifiers-after", "more-than")
+        words = words_of("numbers", "qualifiers-after", "more-than") + words_of("numbers", "qualifiers-after", "at-least")
         _OPEN_ENDS = ("多", "餘", *(w.split(" (", 1)[0].lower() for w in words))
     low = text.lower()
     return any(w in low for w in _OPEN_ENDS)

@@ -15,7 +15,7 @@ from dsfact.numbers.patterns import _rx, joins_list
 from dsfact.numbers.ranges import _Ranges
 from dsfact.numbers.triggers import _Triggers
 from dsfact.numbers.units import _Units
-from dsfact.numbers.vocab import _FAR_LESS, _FAR_MORE, _NEARLY, _NEUTRAL, _NO_PER
+from dsfact.numbers.vocab import _AT_LEAST, _FAR_LESS, _FAR_MORE, _NEARLY, _NEUTRAL, _NO_PER
 from dsfact.numbers.words import is_money
 
 _REACH = 24  # the furthest a figure's reading looks back (_left_context; _rel_year and others look less far)
@@ -230,8 +230,11 @@ class _Scanner(_Dates, _Triggers, _Fractions, _Amounts, _Units, _Ranges, _Contex
         far = qualifier in _FAR_BOUNDS
         if far:
             qualifier = _FAR_BOUNDS[qualifier]  # a bound, whose `far` says how far
+        inclusive = qualifier == _AT_LEAST
+        if inclusive:
+            qualifier = MORE_THAN  # a lower bound, whose `inclusive` says it holds its own figure
         self.out.append(Quantity(self.text[start:end], start, end, value, unit, qualifier, precision, high,
-                                 per, direction, below, far))
+                                 per, direction, below, far, inclusive))
         self.last_end = end
         return end
 

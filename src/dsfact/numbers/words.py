@@ -10,11 +10,11 @@ evaluated annotations (no `from __future__ import annotations`).
 from functools import lru_cache
 
 from dsfact.model import APPROXIMATELY, LESS_THAN, MORE_THAN, UP_TO, record
-from dsfact.numbers.vocab import _FAR_LESS, _FAR_MORE, _NEARLY, _NEUTRAL
+from dsfact.numbers.vocab import _AT_LEAST, _FAR_LESS, _FAR_MORE, _NEARLY, _NEUTRAL
 
 QUALIFIER_KINDS = {"nearly": _NEARLY, "approximately": APPROXIMATELY, "more-than": MORE_THAN,
                    "less-than": LESS_THAN, "up-to": UP_TO, "as-stated": _NEUTRAL,
-                   "far-more-than": _FAR_MORE, "far-less-than": _FAR_LESS}
+                   "far-more-than": _FAR_MORE, "far-less-than": _FAR_LESS, "at-least": _AT_LEAST}
 
 Tables = dict[str, dict[str, tuple[str, ...]]]
 
