@@ -181,14 +181,17 @@ def _doubt(matcher, q, candidate, selected):
         from dsfact.matching.listed import total_of_list
         from dsfact.matching.makermodel import other_model_told
         from dsfact.matching.ownwords import other_rate_before
+        from dsfact.matching.partsum import adds_to_whole
         from dsfact.matching.quotedname import sizes_quoted_name
         from dsfact.matching.relclause import of_antecedent
         from dsfact.matching.venues import sold_elsewhere
         from dsfact.matching.versus import set_against_before
         _LATER["why"] = (calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere,
-                         other_rate_before, set_against_before, other_model_told, sizes_quoted_name, of_antecedent)
+                         other_rate_before, set_against_before, other_model_told, sizes_quoted_name, of_antecedent,
+                         adds_to_whole)
     calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere, \
-        other_rate_before, set_against_before, other_model_told, sizes_quoted_name, of_antecedent = _LATER["why"]
+        other_rate_before, set_against_before, other_model_told, sizes_quoted_name, of_antecedent, \
+        adds_to_whole = _LATER["why"]
     from dsfact.matching.claimed import claimed_figure
     told = claimed_figure(matcher, q, matcher.index.position[selected.id])  # "the stated $5.6 million": the claim itself
     return (another_size(matcher, q, selected) or (candidate.weak and not told) or total_of_list(matcher, q, selected)
@@ -199,7 +202,8 @@ def _doubt(matcher, q, candidate, selected):
             or headline_elsewhere(matcher, q, selected) or other_rate_before(matcher, q, selected)
             or set_against_before(matcher, q) or other_model_told(matcher, q, selected)
             or sizes_quoted_name(matcher, q, selected)  # "€150bn for its “AI Champions Initiative”": another's size
-            or of_antecedent(matcher, q, selected))  # "OpenAI's top model, which cost $100 million": that model's
+            or of_antecedent(matcher, q, selected)  # "OpenAI's top model, which cost $100 million": that model's
+            or adds_to_whole(matcher, q, selected))  # "invest €50 billion ... €150 billion ... a total of €200 billion"
 
 
 def _naming_days(matcher) -> frozenset[int]:
