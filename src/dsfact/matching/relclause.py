@@ -7,7 +7,7 @@ before its noun and closes it with 的 ("使用2023年推出的H800芯片训练R
 The noun the clause describes, its antecedent, is the words right before the comma back to a word that ends a noun
 phrase (names.words [relative-antecedent]: a preposition, "using"; at most a few words), or in Chinese the
 words right after 的. When the last name there (a name the registry knows, or a product code of letters and digits:
-H800, A100) is not the claim's subject, the clause's figure is that thing's: it may agree with the claim by chance,
+H800, A100) is neither the claim's subject nor a name of the story (DeepSeek, the maker of its subjects), the clause's figure is that thing's: it may agree with the claim by chance,
 never contradict it. In Chinese a name that opens the describing clause right before its figure owns it the same
 way ("OpenAI耗资约1亿美元打造的": OpenAI's spending). A clause whose noun names the claim's subject ("DeepSeek's V3
 model, which cost $6.5 million", "2025年1月20日发布的R1") or names nothing ("a new model, which cost ...") is
@@ -87,7 +87,13 @@ def _prenominal(text, q, ci: int, first: int, end: int) -> bool:
     if not opener or not _HAN_GAP.fullmatch(folded, opener[-1].end, q.start) \
             or q.start - opener[-1].end > _OPENER_GAP:
         return False
-    return ci not in text.index.naming(opener[-1].cue)[1]
+    return ci not in text.index.naming(opener[-1].cue)[1] and folded[opener[-1].start:opener[-1].end] not in _story(text)
+
+
+def _story(text) -> frozenset[str]:
+    """The names of the story the registry tells (DeepSeek, 深度求索), folded: the maker of every claim's subject, whose
+    own clause ("深度求索于2024年12月16日发布的……模型", "DeepSeek, which released R1 on ...") is no other thing's."""
+    return frozenset(name.lower() for name in text.registry.story)
 
 
 def _pointed(text, q, ci: int, first: int) -> bool:
@@ -117,7 +123,8 @@ def _other_named(text, ci: int, start: int, end: int, last: bool, within: int | 
     is named there."""
     folded = text.folded
     named = [h for h in text.hits_in(start, end) if any(text.index.naming(h.cue))]
-    names = [(h.start, h.end, ci not in text.index.naming(h.cue)[1]) for h in named]
+    story = _story(text)
+    names = [(h.start, h.end, ci not in text.index.naming(h.cue)[1] and folded[h.start:h.end] not in story) for h in named]
     names += [(m.start(), m.end(), True) for m in _CODE.finditer(folded, start, end)
               if not any(h.start <= m.start() < h.end for h in named)]
     if not names:

@@ -18,7 +18,9 @@ WORD_REACH = 16  # characters read after a total for its word of total ("2,048 G
 
 
 @lru_cache(maxsize=1)
-def _words():
+def total_words():
+    """The words of roles.words [total-of-parts], before a total and after it (and its noun), as Patterns (each
+    `get(chinese)`); read once. dsfact.matching.partsum reads them too."""
     from dsfact.lang import load_words
     from dsfact.matching.wordtables import Pattern
 
@@ -44,7 +46,7 @@ def part_of_total(text, q: Quantity, claim: Claim | None = None) -> bool:
     if at is None:
         return False
     folded = text.folded
-    before, after = _words()
+    before, after = total_words()
     for k in range(at + 1, len(figures)):
         total = figures[k]
         chinese = has_cjk(folded[max(sentence.start, total.start - 8):total.end + WORD_REACH])
