@@ -216,6 +216,8 @@ def mid_session(text, q, time: str | None = None) -> bool:
                 found.setdefault(si, []).extend(days)
             for si, days in bound_marks(text, names_close, _days).items():  # "crash by over $300 billion"
                 found.setdefault(si, []).extend(days)
+            for si, days in europe_close(text).items():  # "London's blue-chips closed ... In New York, the Dow was down"
+                found.setdefault(si, []).extend(days)
         text._mid_session = found
     if not found or q.start in text._anchored:
         return False  # (a move whose level is the registered close's is the close's)
@@ -239,6 +241,25 @@ def mid_session(text, q, time: str | None = None) -> bool:
     if _FOLLOWED.search(text.folded, text.reader().clause_span(q.start)[0], q.start):
         return False  # "Nvidia rose 1.4% following a 17% fall that wiped $589 billion": the episode before the moment
     return not names_close(text.folded, sentence.start, sentence.end) and not _whole_session(text.folded, sentence)
+
+
+EUROPE_LEAD = 2  # sentences at a text's head in which Europe's close marks a wrap of Europe's session
+
+
+def europe_close(text) -> dict[int, list[frozenset[str]]]:
+    """The sentences a European market's close told at a text's head covers (time.words [writing] `europe-close`:
+    "London's blue-chips closed little changed on Monday"): the text is written at Europe's close, in New York's
+    morning, so its sentences that name neither the close nor a European market are of the session, each with the
+    days that head sentence names. {} for any other text."""
+    words = _words()[2].get("europe-close", ())
+    sentences, folded = text.sentences, text.folded
+    head = next((k for k, s in enumerate(sentences[:EUROPE_LEAD]) if names_close(folded, s.start, s.end)
+                 and next(_found(folded, s.start, s.end, words), None) is not None), None)
+    if head is None:
+        return {}
+    days = _days(text, head)
+    return {k: [days] for k, s in enumerate(sentences) if not names_close(folded, s.start, s.end)
+            and next(_found(folded, s.start, s.end, words), None) is None}
 
 
 def _whole_session(folded: str, sentence) -> bool:
