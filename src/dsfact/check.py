@@ -16,6 +16,7 @@ from dsfact.matching.periods import moved_over_span
 from dsfact.matching.siblings import (
     borrowed_siblings,
     family_agrees,
+    group_of,
     kind_names_both,
     other_models,
     price_kind,
@@ -180,18 +181,15 @@ def _doubt(matcher, q, candidate, selected):
         from dsfact.matching.linked import headline_elsewhere
         from dsfact.matching.listed import total_of_list
         from dsfact.matching.makermodel import other_model_told
+        from dsfact.matching.otherthing import of_other_thing
         from dsfact.matching.ownwords import other_rate_before
-        from dsfact.matching.partsum import adds_to_whole
         from dsfact.matching.quotedname import sizes_quoted_name
-        from dsfact.matching.relclause import of_antecedent
         from dsfact.matching.venues import sold_elsewhere
         from dsfact.matching.versus import set_against_before
         _LATER["why"] = (calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere,
-                         other_rate_before, set_against_before, other_model_told, sizes_quoted_name, of_antecedent,
-                         adds_to_whole)
+                         other_rate_before, set_against_before, other_model_told, sizes_quoted_name, of_other_thing)
     calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere, \
-        other_rate_before, set_against_before, other_model_told, sizes_quoted_name, of_antecedent, \
-        adds_to_whole = _LATER["why"]
+        other_rate_before, set_against_before, other_model_told, sizes_quoted_name, of_other_thing = _LATER["why"]
     from dsfact.matching.claimed import claimed_figure
     told = claimed_figure(matcher, q, matcher.index.position[selected.id])  # "the stated $5.6 million": the claim itself
     return (another_size(matcher, q, selected) or (candidate.weak and not told) or total_of_list(matcher, q, selected)
@@ -201,9 +199,7 @@ def _doubt(matcher, q, candidate, selected):
             or calculated(matcher, q) or flattened_row(matcher, q) or sold_elsewhere(matcher, q, selected)
             or headline_elsewhere(matcher, q, selected) or other_rate_before(matcher, q, selected)
             or set_against_before(matcher, q) or other_model_told(matcher, q, selected)
-            or sizes_quoted_name(matcher, q, selected)  # "€150bn for its “AI Champions Initiative”": another's size
-            or of_antecedent(matcher, q, selected)  # "OpenAI's top model, which cost $100 million": that model's
-            or adds_to_whole(matcher, q, selected))  # "invest €50 billion ... €150 billion ... a total of €200 billion"
+            or sizes_quoted_name(matcher, q, selected) or of_other_thing(matcher, q, selected))  # another's size, clause, part
 
 
 def _naming_days(matcher) -> frozenset[int]:
@@ -473,7 +469,7 @@ def _as_sibling(q, selected, candidate, matcher, registry: Registry, verdict=CON
     others = [c for c in others if not shunned(q, c, matcher)]  # "$1.10 per million input tokens": no output price
     if named is not None and position[named.id] not in excluded and (nearer(q, named, selected)
                                                                     or _digits_of(q, named, selected)):
-        found = judge(q, named, [named], registry)
+        found = judge(q, named, group_of(named, registry), registry)  # with its variants: "2元" of V3's promotional price
         if found is not None:
             return found, named
     for other in others or borrowed_siblings(q, selected, matcher, candidate.subject_distance):

@@ -37,6 +37,15 @@ def choose(q: Quantity, candidates: list[Candidate], text: TextCues) -> tuple[Cl
     return min(siblings, key=lambda c: c.line) if generic is None else generic, siblings
 
 
+def group_of(claim: Claim, registry) -> list[Claim]:
+    """claim and the other claims of its group (its variants: the promotional price beside the standard one), claim
+    first: a figure moved to another model's claim is weighed against that claim's variants, as one first bound to it
+    is (a value the promotional price's primary record backs is disputed, not contradicted: dsfact.check)."""
+    if not claim.group:
+        return [claim]
+    return [claim, *(c for c in registry.claims if c.group == claim.group and c is not claim)]
+
+
 def variant_decides(q: Quantity, claim: Claim, text: TextCues) -> bool:
     """Whether a word of claim's variant chose it for figure q: one in the figure's own clause that
     qualifies no other figure ("盘中一度暴跌逾17%"), one in an earlier clause whose topic the figure's
