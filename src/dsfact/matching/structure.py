@@ -495,7 +495,7 @@ def _owner_match(matcher, q) -> tuple[int | None, bool]:
     return (m, True) if whole_word_in(folded, start, q.start, _owner_words()[3]) else (None, False)
 
 
-_QUALIFYING = lazy(r"(?:[a-z][a-z-]*\s+){1,2}")
+_QUALIFYING = (lazy(r"[a-z][a-z-]*\s+"), lazy(r"(?:[a-z][a-z-]*\s+){2}"))  # a word or two that qualify the name
 _JOINING = frozenset(("and", "or", "but", "while", "as", "than", "with", "which", "that", "who", "whose", "its", "their"))
 
 
@@ -506,9 +506,9 @@ def owner_after(matcher, q, hits, cues) -> None:
     m, invested = _owner_match(matcher, q)
     if m is None:
         return
-    if not any(h.start == m for h in hits):  # "a 3.1% drop in the tech-heavy Nasdaq", "a 17% drop for chip maker
-        words = _QUALIFYING.match(matcher.folded, m, m + 40)  # Nvidia": a word or two that qualify the name
-        m = words.end() if words is not None and not _JOINING.intersection(words.group().split()) else m
+    if not any(h.start == m for h in hits):  # "a 3.1% drop in the tech-heavy Nasdaq (index)", "a 17% drop for chip
+        m = next((w.end() for w in (shape.match(matcher.folded, m, m + 40) for shape in _QUALIFYING)  # maker Nvidia": a
+                  if w and not _JOINING.intersection(w.group().split()) and any(h.start == w.end() for h in hits)), m)
     for h in hits:
         if h.start == m:
             entity, owned = matcher.index.naming(h.cue)
