@@ -74,6 +74,8 @@ def _prenominal(text, q, ci: int, first: int, end: int) -> bool:
     """Chinese: q is followed by a few characters and 的, and the noun after 的, or the name right before q that
     opens the describing clause, is another's."""
     folded = text.folded
+    if q.unit == "count":
+        return False  # "20万个使用液冷的H100 GPU": a count of the noun itself, not a figure inside its modifier
     m = _HAN_GAP.match(folded, q.end)
     close = folded.find("的", q.end, min(end, q.end + _MODIFIER_GAP + 1))
     if close < 0 or close >= m.end() or close == q.end:
