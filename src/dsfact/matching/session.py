@@ -248,7 +248,7 @@ EUROPE_LEAD = 2  # sentences at a text's head in which Europe's close marks a wr
 
 def europe_close(text) -> dict[int, list[frozenset[str]]]:
     """The sentences a European market's close told at a text's head covers (time.words [writing] `europe-close`:
-    "London's blue-chips closed little changed on Monday"): the text is written at Europe's close, in New York's
+    "London's blue chips ended flat on Monday"): the text is written at Europe's close, in New York's
     morning, so its sentences that name neither the close nor a European market are of the session, each with the
     days that head sentence names. {} for any other text."""
     words = _words()[2].get("europe-close", ())
