@@ -216,7 +216,7 @@ def mid_session(text, q, time: str | None = None) -> bool:
                 found.setdefault(si, []).extend(days)
             for si, days in bound_marks(text, names_close, _days).items():  # "crash by over $300 billion"
                 found.setdefault(si, []).extend(days)
-            for si, days in europe_close(text).items():  # "London's blue-chips closed ... In New York, the Dow was down"
+            for si, days in europe_close(text).items():  # "London's blue chips ended flat ... the Nasdaq was down"
                 found.setdefault(si, []).extend(days)
         text._mid_session = found
     if not found or q.start in text._anchored:
