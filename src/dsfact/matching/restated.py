@@ -2,7 +2,8 @@
 and states no claim (roles.words [conversion]). The order is the writer's, not the record's: "a $208
 billion (€200 billion) initiative" gives the EU's plan in euros second. When the claim is recorded in the
 bracketed figure's currency and not in the first figure's, the bracketed figure is the claim's own
-statement and the first the conversion. Said to be near ("more than $206 billion (about €200 billion)",
+statement and the first the conversion, when the claim's subject is named before the pair or owns it through a move
+told right after it ("almost A$1 trillion (US$600 billion) wiped from Nvidia's market value"). Said to be near ("more than $206 billion (about €200 billion)",
 超过2060亿美元（约合2000亿欧元）), it may be the original figure or the writer's own conversion: it may agree
 with the claim, never contradict it. So may a sum that prices the GPU hours of a stage of training told right
 before it ("预训练共使用266.4万GPU小时，约合532.8万美元", "pre-training took 2.664 million GPU hours, or about $5.328
@@ -62,7 +63,23 @@ def _named_first(matcher, q: Quantity, claim: Claim, roles) -> bool:
     first = roles.reader.quantities[k - 1]
     sentence = matcher.sentences[matcher.sentence_of(first.start)]
     position, naming = matcher.index.position[claim.id], matcher.index.naming
-    return any(position in naming(h.cue)[1] for h in matcher.hits_in(sentence.start, first.start))
+    return any(position in naming(h.cue)[1] for h in matcher.hits_in(sentence.start, first.start)) \
+        or _owned_after(matcher, q, position)
+
+
+def _owned_after(matcher, q: Quantity, position: int) -> bool:
+    """Whether the pair's owner follows it through a word of a move and a word of owning ("almost A$1 trillion
+    (US$600 billion) wiped off Nvidia's market value", "a A$940 billion (US$589 billion) drop in Nvidia's value":
+    dsfact.matching.structure.owner_start): the claim's subject owns both figures, as it would the first alone."""
+    from dsfact.matching.structure import owner_start
+
+    folded = matcher.folded
+    gap = folded[q.end:q.end + 3]
+    if not gap.lstrip(" ").startswith((")", "）")):
+        return False
+    at = owner_start(folded, q.end + len(gap) - len(gap.lstrip(" ")) + 1)  # right after the closing bracket
+    return at is not None and any(h.start == at and position in matcher.index.naming(h.cue)[1]
+                                  for h in matcher.hits_in(at, at + 40))
 
 
 PRICED_UNITS = frozenset(("gpu_hour",))  # units a sum may restate at a price

@@ -451,7 +451,7 @@ def _owner_words() -> tuple:
     return _OWNER
 
 
-def _owner_end(folded: str, i: int) -> int | None:
+def owner_start(folded: str, i: int) -> int | None:
     """Where the name that owns the figure ending at offset i begins, after a move noun: the regex
     `\\s+(?:[a-z-]+\\s+)?(?:nouns)\\s+(?:owner words)\\s+(?:the\\s+)?(?=\\S)` matched at i."""
     nouns, shapes, owners = _owner_words()[:3]
@@ -473,7 +473,7 @@ def _owner_match(matcher, q) -> tuple[int | None, bool]:
     Stargate"); and whether it was put in, which binds only weakly: one backer's share put into a plan
     ("SoftBank put $30 billion into Stargate") is a part of its total, which the words do not tell apart."""
     folded = matcher.folded
-    m = _owner_end(folded, q.end)
+    m = owner_start(folded, q.end)
     if m is not None:
         return m, False
     m = compared_owner(matcher, q, _owner_words()[5])
