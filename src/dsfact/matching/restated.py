@@ -3,7 +3,7 @@ and states no claim (roles.words [conversion]). The order is the writer's, not t
 billion (€200 billion) initiative" gives the EU's plan in euros second. When the claim is recorded in the
 bracketed figure's currency and not in the first figure's, the bracketed figure is the claim's own
 statement and the first the conversion, when the claim's subject is named before the pair or owns it through a move
-told right after it ("almost A$1 trillion (US$600 billion) wiped from Nvidia's market value"). Said to be near ("more than $206 billion (about €200 billion)",
+told right after it ("nearly A$950 billion (US$600 billion) erased from Nvidia's value"). Said to be near ("more than $206 billion (about €200 billion)",
 超过2060亿美元（约合2000亿欧元）), it may be the original figure or the writer's own conversion: it may agree
 with the claim, never contradict it. So may a sum that prices the GPU hours of a stage of training told right
 before it ("预训练共使用266.4万GPU小时，约合532.8万美元", "pre-training took 2.664 million GPU hours, or about $5.328
@@ -68,8 +68,8 @@ def _named_first(matcher, q: Quantity, claim: Claim, roles) -> bool:
 
 
 def _owned_after(matcher, q: Quantity, position: int) -> bool:
-    """Whether the pair's owner follows it through a word of a move and a word of owning ("almost A$1 trillion
-    (US$600 billion) wiped off Nvidia's market value", "a A$940 billion (US$589 billion) drop in Nvidia's value":
+    """Whether the pair's owner follows it through a word of a move and a word of owning ("nearly A$950
+    billion (US$600 billion) erased from Nvidia's value", "a A$940 billion (US$589 billion) drop in Nvidia's value":
     dsfact.matching.structure.owner_start): the claim's subject owns both figures, as it would the first alone."""
     from dsfact.matching.structure import owner_start
 
