@@ -96,7 +96,9 @@ def _noun_at_head(folded: str, start: int, end: int) -> str | None:
 def _attached(folded: str, hit, noun: str, at: int) -> bool:
     """Whether the noun at offset `at` belongs to the name `hit`: right after it ("Stargate project",
     "星际之门」的项目"), said of it ("Stargate is a joint venture", _said_to_be) or right before it with a word of naming between ("a project called Stargate",
-    "名为星际之门的项目")."""
+    "名为星际之门的项目"), or inside it, a name that ends in its noun ("the Stargate Project", 星门计划)."""
+    if hit.start < at < hit.end:
+        return True
     if hit.end <= at:
         gap = folded[hit.end:at].strip(_QUOTES)
         return (len(gap) <= _ATTACHED and gap in ("", "的", "'s", "’s")) or _modified(folded[hit.end:at]) \
