@@ -27,6 +27,7 @@ from dsfact.matching.comparison import is_comparison
 from dsfact.matching.laterversion import later_version_in
 from dsfact.matching.leads import members_only
 from dsfact.matching.referents import head_after_lead
+from dsfact.matching.saidhead import pronoun_after_lead
 from dsfact.matching.text import INF
 
 _QUOTES = " \t\n\"'“”‘’「」『』《》"
@@ -54,6 +55,9 @@ def pronoun_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
     if si == 0:
         return False
     head = head_after_lead(text.folded, sentence.start, q.start)
+    if head == sentence.start and (lead := pronoun_after_lead(text.folded, head, q.start)) > head \
+            and not any(any(text.index.naming(h.cue)) for h in text.hits_in(head, lead)):
+        head = lead  # "Evaluations indicate that it ...": a lead that names no one ("SoftBank said it ...": its own)
     if not opens_with_pronoun(text.folded, head, q.start):
         return False
     before = text.sentences[si - 1]
