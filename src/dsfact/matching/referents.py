@@ -178,12 +178,14 @@ def _modifier_words() -> tuple[str, ...]:
 
 
 def _spellings(noun: str) -> tuple[str, ...]:
-    """The spellings of a noun that points back (names.words [referent-spelling]): 计划 and 计画."""
+    """The spellings of a noun that points back (names.words [referent-spelling]): 计划 and 计画; and its kin, the
+    nouns a text names one thing by in turns ([referent-kin]): "project" and "initiative"."""
     return _modifier_tables()[1].get(noun, (noun,))
 
 
 def _modifier_tables() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[str]]:
-    """names.words [referent-modifier] (longest first), [referent-spelling] by spelling, [referent-not-noun]."""
+    """names.words [referent-modifier] (longest first), [referent-spelling] and [referent-kin] by spelling,
+    [referent-not-noun]."""
     global _MODIFIERS
     if _MODIFIERS is None:
         from dsfact.lang import load_words
@@ -191,8 +193,8 @@ def _modifier_tables() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], fro
         tables = load_words("names")
         words = tuple(sorted(tables.get("referent-modifier", {}).get("words", ()), key=len, reverse=True))
         spellings: dict[str, tuple[str, ...]] = {}
-        for entry in tables.get("referent-spelling", {}).get("words", ()):
-            forms = tuple(entry.split())
+        for entry in (*tables.get("referent-spelling", {}).get("words", ()), *tables.get("referent-kin", {}).get("words", ())):
+            forms = tuple(entry.split())  # (kin nouns of a thing named by turns: "the Stargate project" ... "The initiative")
             for form in forms:
                 spellings[form] = forms
         not_nouns = frozenset(tables.get("referent-not-noun", {}).get("words", ()))
