@@ -15,7 +15,7 @@ from dsfact.matching.aside import (
     qualifies_product,
 )
 from dsfact.matching.basemodel import built_on
-from dsfact.matching.bodies import governed, other_body, other_member
+from dsfact.matching.bodies import governed, loosely_named, other_body, other_member
 from dsfact.matching.capitals import opens_with_other, past_frame, unregistered
 from dsfact.matching.circumstance import circumstantial
 from dsfact.matching.columns import row_label
@@ -101,7 +101,7 @@ class Candidate:
     def weak(self) -> bool:  # the costlier tests asked when first read: most candidates after the first never are
         if self._weak is None:
             (text, q, ci, invested), time = self._ask, self.claim.time  # a share put in, another member, mid-session
-            self._weak = ((invested and not jointly(text, q)) or other_member(text, q, ci, self.cues.names) and not scale_slip(q, self.claim)
+            self._weak = ((invested and not jointly(text, q)) or other_member(text, q, ci, self.cues.names) and not (scale_slip(q, self.claim) and not loosely_named(text, q, ci, self.cues.names))
                           or (time is not None and time.count("-") == 2 and session_move(text, q, self.claim)))
         return self._weak
 

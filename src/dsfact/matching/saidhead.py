@@ -4,10 +4,10 @@ that will invest ...", 特朗普表示该合资企业将投资……, 孙正义�
 
 The name before the word of saying is the speaker, not the subject of the figure after it; the noun right after
 the lead may point back (dsfact.matching.referents: referred_back, spoken_lead). Two kinds of leads:
-- a word that tells who said something (names.words [speaker]: said, told, 表示) or what a finding shows
-  ("Evaluations indicate that the model ..."), perhaps with "reporters" and "that", right before a word that
-  opens a clause's subject (the, its, their; 该, 这, 其); or before a pronoun (pronoun_after_lead: "Benchmarks
-  show it ...");
+- a word that tells who said something (names.words [speaker]: said, told, 表示), perhaps with "reporters" and
+  "that", right before a word that opens a clause's subject (the, its, their; 该, 这, 其); and apart, a verb by
+  which a finding tells something ([finding-lead]) right before a pronoun (pronoun_after_lead: "Benchmarks show
+  it ...");
 - a word that describes or promises something of a thing (names.words [speaker-lead] `verbs`: described,
   promised, 形容, 承诺), right before that thing, and only when a word that goes on with what is said of it
   (`verb-after`: as, would, will; 将, 为, 是) stands between it and the figure: "Son promised the venture $19
@@ -46,9 +46,9 @@ def said_head(folded: str, start: int, end: int) -> int:
 
 
 def pronoun_after_lead(folded: str, start: int, end: int) -> int:
-    """Where a pronoun begins that opens the clause an English lead with no comma reports ("Evaluations indicate
-    that it outperforms ...", "Analysts said its shares fell ..."); `start` when there is none. The caller asks
-    that the lead name no one: "SoftBank said it will put $19 billion in" speaks of the speaker."""
+    """Where a pronoun begins that opens the clause an English finding's lead with no comma reports ("Evaluations
+    indicate that it outperforms ...", "Benchmarks show it ...": names.words [finding-lead]); `start` when there is
+    none. The caller asks that the lead name no one ("SoftBank's figures show it ...": SoftBank's own)."""
     m = _patterns(False)[6].match(folded, start, min(end, start + _REACH))
     return start if m is None else m.end()
 
@@ -82,7 +82,7 @@ def _patterns(chinese: bool) -> tuple:
             lazy(r"\b(?:%s)\b" % alternatives(words_of("names", "speaker-lead", "verb-after"), True)),  # (rarely asked)
             tuple(w for w in words_of("names", "speaker-lead", "verb-after") if not w.isascii()),
             words_of("names", "speaker-lead", "after"),
-            re.compile(r"\s*" + lead % (alternatives(speech, True), r"(?:\s+reporters)?(?:\s+that)?")
-                       + r"(?=(?:its|their|it|they)\s)"),
+            re.compile(r"\s*" + lead % (alternatives(words_of("names", "finding-lead", longest_first=True), True),
+                                         r"(?:\s+that)?") + r"(?=(?:its|their|it|they)\s)"),
         )
     return found
