@@ -54,7 +54,7 @@ def after_distance(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means
     subject before q."""
     marks, qe = text._marks, q.end
     if (headed := heads_phrase(text, q, hit)) is not None:
-        return headed  # "a $600 billion artificial intelligence (AI) infrastructure initiative": the noun it modifies
+        return headed  # "a $600 billion artificial-intelligence (AI) compute initiative": the noun it modifies
     crossings = bisect.bisect_left(marks, hit.start) - after_q - apposed(text.folded, qe, hit.start, hit.end) \
         - (hit.start > qe and (glossed(text.folded, q.start, qe, hit.start)  # "$5.6 million: the cost of V3"
                                or titled(text.folded, q.start, qe, hit.start)))  # "$600 Billion Loss: Nvidia's ..."

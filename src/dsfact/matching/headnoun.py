@@ -1,5 +1,5 @@
-"""A figure that modifies a noun after it, in one English noun phrase: "a $600 billion artificial intelligence (AI)
-infrastructure initiative", "a new $500 million AI project", "Trump's $500 billion data-centre plan". The noun that
+"""A figure that modifies a noun after it, in one English noun phrase: "a $600 billion artificial-intelligence (AI)
+compute initiative", "a new $500 million AI project", "Trump's $500 billion data-centre plan". The noun that
 closes the phrase is what the figure measures, however many plain words describe it between: it stands as near
 the figure as "$600 billion initiative" would, not as far as its characters are (a bracket's gloss, "(AI)", is
 no clause mark there). The phrase opens with a determiner or a possessive right before the figure, perhaps

@@ -57,7 +57,7 @@ def pronoun_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
     head = head_after_lead(text.folded, sentence.start, q.start)
     if head == sentence.start and (lead := pronoun_after_lead(text.folded, head, q.start)) > head \
             and not any(any(text.index.naming(h.cue)) for h in text.hits_in(head, lead)):
-        given = dict(subject_d)  # "Evaluations indicate that it ...": a finding's lead that names no one, which
+        given = dict(subject_d)  # "Tests indicate that it ...": a finding's lead that names no one, which
         found = opens_with_pronoun(text.folded, lead, q.start) and _decided(text, si, q, lead, missing, subject_d, penalty)
         return found and subject_d != given  # speaks of the subject only when the pronoun gives one
     if not opens_with_pronoun(text.folded, head, q.start):
