@@ -7,6 +7,7 @@ import os
 from dsfact.matching import TextMatcher, choose
 from dsfact.matching.bodies import borrowed_from_other, framed_only
 from dsfact.matching.described import described_found, keep_described
+from dsfact.matching.extreme import extreme_reached
 from dsfact.matching.flatrows import beside_glued_cell
 from dsfact.matching.levels import off_level_passages
 from dsfact.matching.magnitude import another_size
@@ -70,7 +71,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
         selected, siblings = choose(q, candidates, matcher)
         if selected.unit == "count" and (q := whole_count(q)) is None:
             continue  # "2.048 H800 GPUs" is 2,048 of them; "2.5 GPUs" counts nothing
-        finding, selected = _judged(q, selected, siblings, registry)
+        finding, selected = _judged(q := extreme_reached(matcher, q, selected), selected, siblings, registry)  # "fell as much as 28%"
         if finding is None or (q.start in loose_points and not matcher.index.directions(selected)):
             continue  # (a figure in percentage points states only a move)
         if untold := finding.verdict != SUPPORTED and len(siblings) > 1 and not variant_decides(q, selected, matcher):

@@ -75,6 +75,16 @@ def paragraph_line(s: str, a: int, b: int) -> bool:
     return b - a + _doubles(s[a:b]) >= PARAGRAPH_COLUMNS and ends_sentence(s, a, b)
 
 
+def colon_line(s: str, a: int, b: int) -> bool:
+    """Whether the line s[a:b] is a lead that ends in a colon and is wider than any line wrapped by hand ("Yesterday
+    Nvidia's shares fell 17% in a day on the news of DeepSeek R1:"): the writer broke the line after it, and what it
+    introduces on a next line of words (copied_break: one that opens with a Latin letter, "it turned out that ...
+    earlier, no company had lost ...") is a sentence of its own, however it opens: its time words are not the
+    lead's. A line of figures or of Chinese after it ("2,048 H800 GPUs", 此前……) stays joined to it."""
+    b = _trimmed(s, a, b)
+    return b > a and s[b - 1] in ":：" and b - a + _doubles(s[a:b]) >= PARAGRAPH_COLUMNS
+
+
 def copied_block(s: str, lines: list[tuple[int, int]]) -> bool:
     """Whether a block's lines (offsets in s, in order) are a page's paragraphs, one a line: three lines or more,
     two in three of them paragraphs on a line of their own. A writer's own text that puts a sentence on a line
@@ -138,10 +148,13 @@ def copied_break(s: str, segments: list[tuple[int, int]], k: int, copied: bool) 
     """Whether the line break after the k-th line of a Markdown block (`segments`: its lines' content, offsets
     in s) stays a line break: in a block of a page's paragraphs (`copied`: copied_block), after a paragraph of
     its own before one that opens a sentence; anywhere, after a title over the next line when the title opens
-    the block or follows a line that ends a sentence, and before and after a date stamp (stamp_line)."""
+    the block or follows a line that ends a sentence, after a lead that ends in a colon (colon_line), and before
+    and after a date stamp (stamp_line)."""
     (a, b), (na, nb) = segments[k], segments[k + 1]
     if stamp_line(s, a, b) or stamp_line(s, na, nb):
         return True
+    if colon_line(s, a, b) and s[na:na + 1].isascii() and s[na:na + 1].isalpha():
+        return True  # "... the neural network DeepSeek R1:⏎it turned out that ...": what the lead introduces
     if copied and (paragraph_line(s, a, b) or k == 0 and headline(s, a, b)) and opens_paragraph(s, na):
         return True  # (a headline too long for title_line over a page's paragraphs: the block's first line)
     return (k == 0 or ends_sentence(s, *segments[k - 1])) and title_line(s, a, b, na, nb)

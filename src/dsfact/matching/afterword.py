@@ -9,6 +9,7 @@ import functools
 from dsfact.matching.apposition import apposed, glossed, stacked, titled
 from dsfact.matching.cues import CueHit
 from dsfact.matching.dateclause import told_of
+from dsfact.matching.headnoun import heads_phrase
 from dsfact.matching.jointfound import founds_name
 from dsfact.matching.relativetime import relative_end
 from dsfact.matching.subjectclause import subject_clauses
@@ -52,6 +53,8 @@ def after_distance(text: TextCues, q: Quantity, hit: CueHit, after_q: int, means
     million, DeepSeek trained V3"); `subject_first`: the word is a name, and q's clause names its
     subject before q."""
     marks, qe = text._marks, q.end
+    if (headed := heads_phrase(text, q, hit)) is not None:
+        return headed  # "a $600 billion artificial-intelligence (AI) compute initiative": the noun it modifies
     crossings = bisect.bisect_left(marks, hit.start) - after_q - apposed(text.folded, qe, hit.start, hit.end) \
         - (hit.start > qe and (glossed(text.folded, q.start, qe, hit.start)  # "$5.6 million: the cost of V3"
                                or titled(text.folded, q.start, qe, hit.start)))  # "$600 Billion Loss: Nvidia's ..."

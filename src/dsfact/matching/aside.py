@@ -88,8 +88,10 @@ def describes_subject(text, hit, q_start: int) -> bool:
     """Whether a cue hit before figure q_start stands in an appositive closed before the figure that describes
     the name before it ("DeepSeek, a start-up spun out of High-Flyer, says it spent $5.6 million"): an exclude
     word there speaks of the name, not of the figure's metric. Not a bracket, which may gloss the metric
-    itself ("训练成本（含预训练与强化学习）约为600万美元")."""
-    return hit.end <= q_start and in_appositive(text, hit.start, hit.end, q_start)
+    itself ("训练成本（含预训练与强化学习）约为600万美元"), unless the word there is a name: "DeepSeek-R1 (which beats o1
+    on maths) charges $2.19", "R1——一款媲美o1的模型——每百万输出tokens收费2.19美元" speak of o1 in the aside only."""
+    return hit.end <= q_start and (in_appositive(text, hit.start, hit.end, q_start)
+                                   or any(text.index.naming(hit.cue)) and in_aside(text, hit.start, hit.end, q_start))
 
 
 def makes_product(text, hit, hits: list) -> bool:

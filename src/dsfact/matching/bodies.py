@@ -406,15 +406,15 @@ def _inside_figure(text: TextCues, q: Quantity, hit) -> bool:
 
 
 def _right_after_figure(text: TextCues, q: Quantity, hit) -> bool:
-    """Whether a word before figure q stands right after another figure of q's unit, nothing but spaces or
-    "for" between ("$100 billion immediately", "1000亿美元首期", "$6 million for V3 and $294,000 for R1"), or
+    """Whether a word before figure q stands right after another figure of q's unit, nothing but spaces, "for",
+    "in" or "of" between ("$100 billion immediately", "$100 billion in initial investments", "1000亿美元首期"), or
     inside the short phrase that figure opens with "for" (roles.words [for-phrase]: "$0.14 for cached inputs,
     and $2.19 per million output tokens"): it tells what kind that figure is, or whose, not q's; not past that
     figure's sentence ("...$0.55⏎Output: $2.19")."""
     k = bisect.bisect_left(text._quantity_starts, hit.start) - 1
     x = text._quantities[k] if k >= 0 else q
     gap = text.folded[x.end:hit.start] if x is not q and x.unit == q.unit and x.end <= hit.start else None
-    return gap is not None and (gap.strip() in ("", "for") or for_phrase(gap) or placed_gap(gap)) \
+    return gap is not None and (gap.strip() in ("", "for", "in", "of") or for_phrase(gap) or placed_gap(gap)) \
         and text.sentence_of(x.start) == text.sentence_of(hit.start)
 
 

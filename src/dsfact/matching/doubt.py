@@ -94,6 +94,14 @@ NEAR_DAYS = 10  # a text whose dates fall this close to a claim's day is a story
 
 
 def doubts_time(text, q: Quantity, claim: Claim) -> str:
+    """_doubts_time, but for a figure that nothing places on a day whose digits are its claim's with a scale word
+    slipped ("Nvidia lost $592.7 million", 市值蒸发5890万美元): another day's figure would not share its digits; it is
+    the claim's figure misreported (dsfact.matching.sessionrange.scale_slipped)."""
+    found = _doubts_time(text, q, claim)
+    return "" if found == UNANCHORED and scale_slipped(text, q, claim) else found
+
+
+def _doubts_time(text, q: Quantity, claim: Claim) -> str:
     """Whether figure q, bound by `text` (a TextMatcher), may be about another day than the one a claim is
     tied to ("" when not): ANOTHER_DAY when its sentence names another period ("that year", "after
     hours", "last September") or the head of the sentence before it in its paragraph places its figures

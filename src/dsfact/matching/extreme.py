@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dsfact.matching.cues import has_cjk
-from dsfact.model import Claim, Quantity
+from dsfact.model import UP_TO, Claim, Quantity
 
 
 @lru_cache(maxsize=1)
@@ -44,3 +44,29 @@ def snapshot_of_extreme(text, q: Quantity, claim: Claim) -> bool:
     folded = text.folded
     _, found = _extreme()
     return found.get(has_cjk(folded[start:end])).search(folded, start, end) is None
+
+
+_REACHED_GAP = 4  # characters between the word of an extreme and its figure ("最多跌28%", "as much as $")
+
+
+def extreme_reached(text, q: Quantity, claim: Claim) -> Quantity:
+    """Figure q as the extreme it tells when it is bound to a claim of a day's extreme and the word that makes it
+    a top is that claim's own word of an extreme: "shares fell as much as 28%", 股价盘中最多跌28% say how far the
+    shares went (28%), not that they went at most that far; the bound is read of a figure bound to the close.
+    Not when a word of what may happen stands before it in its clause (lang/time.words [extreme-reached] `not-after`:
+    "could fall as much as 30%"). `text`: a TextMatcher."""
+    if q.qualifier != UP_TO or q.direction is None or not claim.variant_cues or not is_extreme(claim):
+        return q
+    from dsfact.lang import word_set, words_of
+
+    folded = text.folded
+    clause = max(text.reader().clause_span(q.start)[0], text.sentences[text.sentence_of(q.start)].start)
+    before = folded[max(clause, q.start - 40):q.start]
+    own = [w for w in words_of("numbers", "qualifiers", "up-to") if w in _extreme()[0]]
+    at = max(((before.rfind(w), w) for w in own), default=(-1, ""))
+    if at[0] < 0 or len(before) - at[0] - len(at[1]) > _REACHED_GAP:
+        return q
+    if any(w in word_set("time", "extreme-reached", "not-after") for w in before[:at[0]].split()) \
+            or any(w in before[:at[0]] for w in words_of("time", "extreme-reached", "not-after") if not w.isascii()):
+        return q
+    return q._replace(qualifier=None)

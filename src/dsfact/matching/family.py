@@ -186,12 +186,15 @@ def versioned_other(text, q: Quantity, ci: int, names: list) -> bool | None:
     other_spans = [s for s in other_spans if s[2] is not None or s[1] <= q.start]
     if not other_spans:
         return None
-    if own_spans:
-        from dsfact.matching.aside import in_aside
+    from dsfact.matching.aside import in_aside
 
-        # a name of the claim's own subject in an aside closed before q speaks of the aside ("R1 — which DeepSeek
-        # built on its V3 base — needed 147,000 GPU hours"): R1's hours
-        own_spans = [(a, b) for a, b in own_spans if not in_aside(text, a, b, q.start)]
+    # a name in an aside closed before q speaks of the aside: the claim's own subject's ("R1 — which DeepSeek built
+    # on its V3 base — needed 147,000 GPU hours": R1's hours) or another member's ("R1 (which beats o1 on maths)
+    # charges $2.19": R1's price)
+    other_spans = [s for s in other_spans if not in_aside(text, s[0], s[1], q.start)]
+    if not other_spans:
+        return None
+    own_spans = [(a, b) for a, b in own_spans if not in_aside(text, a, b, q.start)]
     own_d = min((_distance(q, a, b) for a, b in own_spans), default=float("inf"))
     return min(_distance(q, a, b) for a, b, _ in other_spans) < own_d
 

@@ -50,3 +50,12 @@ def another_size(matcher, q: Quantity, claim: Claim) -> bool:
     from dsfact.matching.events import tells_once  # read only when a figure is far off
 
     return not tells_once(matcher, q, claim)
+
+
+def scale_slip(q: Quantity, claim: Claim) -> bool:
+    """Whether figure q gives a statement of its claim with its scale word slipped ("less than $6 billion" of a source's
+    "less than $6 million", 5600萬 of 560萬: dsfact.numbers.quantity.slipped_scale): the claim's own figure misstated,
+    whatever other model the sentence names beside it (a figure of that model's would not share the claim's digits)."""
+    from dsfact.quantity import slipped_scale
+
+    return any((st.unit or claim.unit) == q.unit and slipped_scale(q, st) for st in claim.statements)

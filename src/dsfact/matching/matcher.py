@@ -15,7 +15,7 @@ from dsfact.matching.aside import (
     qualifies_product,
 )
 from dsfact.matching.basemodel import built_on
-from dsfact.matching.bodies import governed, other_body, other_member
+from dsfact.matching.bodies import governed, loosely_named, other_body, other_member
 from dsfact.matching.capitals import opens_with_other, past_frame, unregistered
 from dsfact.matching.circumstance import circumstantial
 from dsfact.matching.columns import row_label
@@ -35,6 +35,7 @@ from dsfact.matching.laterowner import out_of_reach
 from dsfact.matching.launches import other_launch
 from dsfact.matching.leadborrow import borrowed_after_lead
 from dsfact.matching.leads import heading_lead, listed_heading, member_of, members_only, names_other, title_at
+from dsfact.matching.magnitude import scale_slip
 from dsfact.matching.moved import change_told
 from dsfact.matching.movelevel import move_levels
 from dsfact.matching.namedbefore import named_before
@@ -100,7 +101,7 @@ class Candidate:
     def weak(self) -> bool:  # the costlier tests asked when first read: most candidates after the first never are
         if self._weak is None:
             (text, q, ci, invested), time = self._ask, self.claim.time  # a share put in, another member, mid-session
-            self._weak = ((invested and not jointly(text, q)) or other_member(text, q, ci, self.cues.names)
+            self._weak = ((invested and not jointly(text, q)) or other_member(text, q, ci, self.cues.names) and not (scale_slip(q, self.claim) and not loosely_named(text, q, ci, self.cues.names))
                           or (time is not None and time.count("-") == 2 and session_move(text, q, self.claim)))
         return self._weak
 

@@ -94,6 +94,16 @@ def rival_object(text, q, hit, hits) -> bool:
     return False
 
 
+def _verb_aside(folded: str, start: int, verb, end: int) -> bool:
+    """Whether the verb of rivalry `verb` (a match) stands in an aside that opens after the subject (ending at
+    `start`) and closes before the figure at `end`: "V3 (which competes with GPT-4) was trained for $5.6 million",
+    "V3 — a model that rivals o1 — cost $6 million": the aside describes the subject, the figure is its own."""
+    for a in _ASIDE.finditer(folded, start, end):
+        if a.start() <= verb.start() and verb.end() <= a.end():
+            return True
+    return False
+
+
 _TOKEN = lazy(r"[,;:—–(]|[^\s,;:—–(]+")  # a clause mark, or a word
 _MARKS = frozenset(",;:—–(")
 _PREPOSITIONS = frozenset(("at", "for", "with", "by", "in", "on", "to", "from"))  # the verb's own: "undercuts o1 at $2.19"
@@ -117,7 +127,7 @@ def modified_object(text, q, hit) -> bool:
     if has_cjk(folded[hit.start:q.end]):
         return False
     m = _patterns()[4].get(False).search(folded, hit.end, q.start)
-    if m is None:
+    if m is None or _verb_aside(folded, hit.end, m, q.start):
         return False
     si = text.sentence_of(q.start)
     at = max([m.end(), *(h.end for h in text.sentence_hits(si) if m.end() <= h.start and h.end <= q.start

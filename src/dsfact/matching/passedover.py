@@ -49,8 +49,8 @@ def passed_over(text, q: Quantity, candidate) -> bool:
         return True
     if candidate.subject_distance >= SENTENCE_PENALTY:  # borrowed from an earlier sentence
         sentence = text.sentences[text.sentence_of(q.start)]
-        if opens_new_subject(folded, sentence.start, q.start) and not measured_head(text, sentence.start, q) \
-                or opens_with_name(text, q, ci):
+        if not cues.formed and (opens_new_subject(folded, sentence.start, q.start) and not measured_head(text, sentence.start, q)
+                                or opens_with_name(text, q, ci)):  # (not those who formed what the next sentence names)
             return True  # "A computer cluster of 2,048 GPUs would have cost $400M", "GPT-4o ran for 90 days": its own subject
         return any(hit.start >= q.end and ci not in _named(roles) and not likened(folded, hit.start, hit.end)
                    and not _owns_figure(text, hit) and not _turned_from(text, q, hit) and not _put_to_use(text, q, hit)

@@ -27,6 +27,7 @@ from dsfact.matching.comparison import is_comparison
 from dsfact.matching.laterversion import later_version_in
 from dsfact.matching.leads import members_only
 from dsfact.matching.referents import head_after_lead
+from dsfact.matching.saidhead import pronoun_after_lead
 from dsfact.matching.text import INF
 
 _QUOTES = " \t\n\"'“”‘’「」『』《》"
@@ -54,8 +55,19 @@ def pronoun_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
     if si == 0:
         return False
     head = head_after_lead(text.folded, sentence.start, q.start)
+    if head == sentence.start and (lead := pronoun_after_lead(text.folded, head, q.start)) > head \
+            and not any(any(text.index.naming(h.cue)) for h in text.hits_in(head, lead)):
+        given = dict(subject_d)  # "Tests indicate that it ...": a finding's lead that names no one, which
+        found = opens_with_pronoun(text.folded, lead, q.start) and _decided(text, si, q, lead, missing, subject_d, penalty)
+        return found and subject_d != given  # speaks of the subject only when the pronoun gives one
     if not opens_with_pronoun(text.folded, head, q.start):
         return False
+    return _decided(text, si, q, head, missing, subject_d, penalty)
+
+
+def _decided(text, si: int, q, head: int, missing: list[int], subject_d: dict[int, float], penalty: float) -> bool:
+    """pronoun_subject once the pronoun is found at `head`: whether its subject was decided."""
+    sentence = text.sentences[si]
     before = text.sentences[si - 1]
     if before.paragraph >= sentence.paragraph - 1 and members_only(text, si, q, before, missing):
         return _partners(text, before, q, missing, subject_d, penalty)  # "Their project": the venture's partners'

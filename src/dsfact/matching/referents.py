@@ -96,7 +96,9 @@ def _noun_at_head(folded: str, start: int, end: int) -> str | None:
 def _attached(folded: str, hit, noun: str, at: int) -> bool:
     """Whether the noun at offset `at` belongs to the name `hit`: right after it ("Stargate project",
     "星际之门」的项目"), said of it ("Stargate is a joint venture", _said_to_be) or right before it with a word of naming between ("a project called Stargate",
-    "名为星际之门的项目")."""
+    "名为星际之门的项目"), or inside it, a name that ends in its noun ("the Stargate Project", 星门计划)."""
+    if hit.start < at < hit.end:
+        return True
     if hit.end <= at:
         gap = folded[hit.end:at].strip(_QUOTES)
         return (len(gap) <= _ATTACHED and gap in ("", "的", "'s", "’s")) or _modified(folded[hit.end:at]) \
@@ -176,12 +178,14 @@ def _modifier_words() -> tuple[str, ...]:
 
 
 def _spellings(noun: str) -> tuple[str, ...]:
-    """The spellings of a noun that points back (names.words [referent-spelling]): 计划 and 计画."""
+    """The spellings of a noun that points back (names.words [referent-spelling]): 计划 and 计画; and its kin, the
+    nouns a text names one thing by in turns ([referent-kin]): "project" and "initiative"."""
     return _modifier_tables()[1].get(noun, (noun,))
 
 
 def _modifier_tables() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], frozenset[str]]:
-    """names.words [referent-modifier] (longest first), [referent-spelling] by spelling, [referent-not-noun]."""
+    """names.words [referent-modifier] (longest first), [referent-spelling] and [referent-kin] by spelling,
+    [referent-not-noun]."""
     global _MODIFIERS
     if _MODIFIERS is None:
         from dsfact.lang import load_words
@@ -189,8 +193,8 @@ def _modifier_tables() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], fro
         tables = load_words("names")
         words = tuple(sorted(tables.get("referent-modifier", {}).get("words", ()), key=len, reverse=True))
         spellings: dict[str, tuple[str, ...]] = {}
-        for entry in tables.get("referent-spelling", {}).get("words", ()):
-            forms = tuple(entry.split())
+        for entry in (*tables.get("referent-spelling", {}).get("words", ()), *tables.get("referent-kin", {}).get("words", ())):
+            forms = tuple(entry.split())  # (kin nouns of a thing named by turns: "the Stargate project" ... "The initiative")
             for form in forms:
                 spellings[form] = forms
         not_nouns = frozenset(tables.get("referent-not-noun", {}).get("words", ()))

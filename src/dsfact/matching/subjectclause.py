@@ -3,8 +3,10 @@ clauses that go on with that verb.
 
 "2024年12月26日，杭州的深度求索这家中国初创公司，发布了DeepSeek-V3", "2024年12月26日，深度求索，一家杭州初创公司，
 發布了V3", "On December 26, 2024, DeepSeek, a Chinese start-up, released V3": the date is the release's, as in
-"2024年12月26日，深度求索发布了V3"; the clauses between hold the subject's name, or a description of it ended by
-a noun of lang/time.words [subject-clause] (公司, start-up), and no figure nor a word of a claim's metric. They
+"2024年12月26日，深度求索发布了V3"; the clauses between hold the subject's name (in English also one no cue
+covers, capitalised words: "In May 2023, Liang Wenfeng, a quant investor from Zhanjiang, set up DeepSeek"),
+or a description of it ended by a noun of lang/time.words [subject-clause] (公司, start-up, entrepreneur; in English
+perhaps then its place: "from Zhanjiang"), and no figure nor a word of a claim's metric. They
 are read as no clause mark between the date and its verb (dsfact.matching.afterword.after_distance).
 
 A clause after the one the date dates that opens with a word joining a second verb to the first, of the same subject
@@ -20,6 +22,7 @@ import bisect
 import functools
 
 from dsfact.matching.cues import METRIC
+from dsfact.numbers.patterns import lazy
 
 REACH = 24  # characters of a description at most, once the names are left out
 _QUOTES = " \t\"'“”「」『』‘’"
@@ -74,9 +77,19 @@ def _names_only(text, a: int, b: int) -> bool:
     rest = "".join((*kept, folded[at:b])).strip(_QUOTES)
     if not rest:
         return named
-    if len(rest) > REACH or any(c in rest for c in ".。!！?？;；:："):
+    raw = text.text[a:b].strip(_QUOTES)
+    if raw.isascii():
+        if _PROPER.fullmatch(raw):
+            return True  # "In April 2023, Liang Wenfeng, ...": a name no cue covers; "Zhanjiang, Guangdong,": its place
+        rest = _PLACED.sub("", rest)  # "a young investor from Zhanjiang": the description's place
+    if len(rest) > (LATIN_REACH if raw.isascii() else REACH) or any(c in rest for c in ".。!！?？;；:："):
         return False
     return rest.endswith(_nouns())
+
+
+LATIN_REACH = 32  # characters of an English description at most ("a millennial entrepreneur")
+_PROPER = lazy(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}")  # a name of capitalised words, as an English text writes it
+_PLACED = lazy(r" (?:from|in|based in|of) [a-z][\w'’.-]*(?: [a-z][\w'’.-]*){0,2}$")  # (folded)
 
 
 @functools.cache
