@@ -122,6 +122,13 @@ def grown_to(text, x, q) -> bool:
     return _grown(text, x) is q
 
 
+def grown_whole(text, q) -> bool:
+    """Whether sum q is the sum a first sum of its sentence grows to (grown_to): "初期投资额为1000亿美元，4年之内最高可
+    扩大至5000亿美元" binds the 5000亿 by the first sum's metric word, across the word of growth, as firmly as that sum."""
+    sentence = text.sentences[text.sentence_of(q.start)]
+    return any(x.unit == q.unit and grown_to(text, x, q) for x in text.figures_in(sentence.start, q.start))
+
+
 def _grown(text, q):
     """The first sum of q's unit within GROWN_GAP after a word of growth ([grown-to]) that follows sum q within its
     sentence (GROWTH_REACH), with no other sum of its unit between; None when there is none."""
