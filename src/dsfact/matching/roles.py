@@ -34,6 +34,7 @@ from dsfact.matching.sentencewords import led_by, opened_by
 from dsfact.matching.shiftverb import verb_use
 from dsfact.matching.sized import sized_move
 from dsfact.matching.storyday import one_day_clause
+from dsfact.matching.taggedmodel import tagged_after
 from dsfact.matching.timewords import event_dated, inside, references
 from dsfact.matching.tranche import announced_after
 from dsfact.matching.wordtables import Alternation, group_of
@@ -255,8 +256,9 @@ class FigureReader:
                             at = None
                     if at is None and "date" in r.never:  # "3月1日，DeepSeek在知乎发表文章"
                         at = self._head_date(start, m.start())
-                    if at is not None and beaten_estimate(self.folded, r.name, m.start(), m.end(), self.starts[at]):
-                        continue  # "5000亿美元投资计划远超市场预期": the base it beats (expectedbase)
+                    if at is not None and (beaten_estimate(self.folded, r.name, m.start(), m.end(), self.starts[at])
+                                           or tagged_after(self.folded, r.name, m.end())):
+                        continue  # "投资计划远超市场预期": the base it beats (expectedbase); "最新版o1模型": named (taggedmodel)
                     if at is not None:
                         self._clause_hits.setdefault(r.name, {}).setdefault(at, []).append(m.start())
             if alone is None:
