@@ -24,7 +24,7 @@ from dsfact.matching.siblings import (
     shunned,
     variant_decides,
 )
-from dsfact.matching.tranche import whole_kept
+from dsfact.matching.tranche import grown_whole, whole_kept
 from dsfact.model import CONTRADICTED, SUPPORTED, FileResult, Finding, Registry
 from dsfact.quantity import agrees, whole_count
 from dsfact.slips import SLIP, gap, group_variant, misstated_kind, misstated_variant, nearer
@@ -101,7 +101,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
             continue  # when in doubt, stay quiet: a loose binding, or another day, never contradicts
         if finding.verdict != SUPPORTED:
             weighed[id(finding)] = features
-        _keep(kept, loose, said, matcher.clause_of(q), q, finding, candidates[0], doubt)
+        _keep(kept, loose, said, matcher.clause_of(q), q, finding, candidates[0], doubt, features and grown_whole(matcher, q))
     _said_again(matcher, unbound, said, registry, kept, loose)  # "... $500 billion. ... also $500 billion"
     kept = beside_glued_cell(_placed(kept, registry, matcher), matcher.sentence_of)  # "$0.55 / 1M tokens$3.00 / 1M tokens": another column
     for i, (_, key, score, _) in enumerate(kept):
@@ -249,11 +249,12 @@ def _judged(q, selected, siblings, registry: Registry) -> tuple[Finding | None, 
     return finding, selected
 
 
-def _keep(kept: list, loose: set[int], said: list, clause, q, finding: Finding, candidate, doubt) -> None:
+def _keep(kept: list, loose: set[int], said: list, clause, q, finding: Finding, candidate, doubt, grown=False) -> None:
     """Keep a finding (with its clause and claim, its candidate's score and whether it is in doubt); note whether it is
-    bound loosely (`loose`), and one that agrees, not in doubt, for a figure that says it again (`said`: again.firmly_said)."""
+    bound loosely (`loose`), and one that agrees, not in doubt, for a figure that says it again (`said`: again.firmly_said).
+    `grown`: the figure is the sum a plan's first sum grows to (tranche.grown_whole), bound by that sum's metric word."""
     kept.append((finding, None if clause is None else (clause, finding.claim), candidate.score, doubt))
-    if candidate.subject_distance >= SENTENCE_PENALTY or candidate.metric_distance > WEAK_METRIC:
+    if candidate.subject_distance >= SENTENCE_PENALTY or candidate.metric_distance > WEAK_METRIC and not grown:
         loose.add(id(finding))  # its subject borrowed, or its metric word far from it
     if finding.verdict == SUPPORTED and not doubt:  # (a repeat only agrees: one bound loosely may be repeated)
         said.append((finding.claim, q, None if id(finding) in loose else candidate))

@@ -53,7 +53,7 @@ from dsfact.matching.thentold import told_then
 from dsfact.matching.thisyear import ANOTHER_DAY, UNANCHORED, later_years_only, other_year
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import inside, possessive_days, references, time_tags
-from dsfact.matching.tranche import grows_after
+from dsfact.matching.tranche import grown_to, grows_after
 from dsfact.matching.undated import (
     names_date,
     text_dates,
@@ -401,7 +401,7 @@ def _after_tranche(text, q: Quantity) -> bool:
     reader, si = text.reader(), text.sentence_of(q.start)
     sentence = text.sentences[si]
     first = next((x for x in text._quantities or () if sentence.start <= x.start and x.end <= q.start
-                  and x.unit == q.unit and "part" in reader.roles(x)), None)
+                  and x.unit == q.unit and ("part" in reader.roles(x) or grown_to(text, x, q))), None)  # ("…，扩增至")
     if first is None:
         from dsfact.matching.tranche import tranche_before  # read only when a later state's words govern q
 

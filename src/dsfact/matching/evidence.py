@@ -25,6 +25,7 @@ import bisect
 from dsfact.lang import words_of
 from dsfact.matching.alone import restated_until, stands_alone
 from dsfact.matching.claimed import claimed_figure
+from dsfact.matching.dateclause import run_in_label
 from dsfact.matching.listlead import lists_under
 from dsfact.matching.matcher import SENTENCE_PENALTY, STRUCTURE_PENALTY
 from dsfact.matching.opening import topic_opener
@@ -145,7 +146,9 @@ class _Reach:
             self.start = marks[k - 1] if k and marks[k - 1] >= sentence.start else sentence.start
             if _names_amount(matcher.folded, marks[k] + 1 if k < len(marks) else self.start, q):
                 self.start = _sum_of(matcher, self.start, sentence.start)
-        elif stands_alone(matcher.folded, self.start, end, q, _restated(matcher, q, end)):  # "其成本，约600万美元"
+        elif stands_alone(matcher.folded, run_in_label(matcher.folded, self.start, q.start)  # (past "要闻 ": a label's)
+                          if q.unit == "date" and self.start <= sentence.start else self.start,
+                          end, q, _restated(matcher, q, end)):  # "其成本，约600万美元"
             folded = matcher.folded  # an empty clause between two marks ("——") is no clause: step over it
             at_head = self.start <= sentence.start
             if self.start > sentence.start:

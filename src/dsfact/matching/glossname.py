@@ -5,7 +5,10 @@ word after them rules nothing out for it (dsfact.matching.excluding), and when n
 ("比Mistral Small（每百万tokens 0.2美元）贵", "Kimi K2 ($4.6M)") the figure is that model's or company's, not a
 registered subject's named earlier in the sentence (read by TextMatcher.candidates). So is a bracket that holds
 only another name of the name before it, its Latin name, ticker or model tag ("深度求索(DeepSeek)正式发布",
-"輝達（Nvidia）股價", "Nvidia (NVDA) fell"): no clause boundary (alias_brackets)."""
+"輝達（Nvidia）股價", "Nvidia (NVDA) fell"): no clause boundary (alias_brackets). So is a bracket that gives the name
+before it the short name the text goes on to call it by, after a word of naming or in quotes alone ("杭州深度求索人工
+智能公司（下称“DeepSeek”）发布了R1", "輝達公司（以下簡稱「輝達」）", "Hangzhou DeepSeek AI Co. (hereafter “DeepSeek”)
+released R1"; names.words [alias-lead]): the clause goes on past it to its verb."""
 from __future__ import annotations
 
 from dsfact.model import Quantity
@@ -82,14 +85,17 @@ _ALIAS = lazy(r"[(（][ \u3000]?[A-Z][0-9A-Za-z.\-]*(?:(?:[ \u3000]|[:：][ \u30
               r"[ \u3000]?[)）]")
 
 
-def alias_brackets(text: str, starts: list[int]) -> list[int]:
-    """The offsets of the brackets that hold only another name of the word right before them (_ALIAS), no figure
-    (figures start at `starts`): such a bracket glosses the name and is no clause boundary."""
+def alias_brackets(text: str, starts: list[int], folded: str | None = None) -> list[int]:
+    """The offsets of the brackets that hold only another name of the word right before them (_ALIAS, or a short
+    name told after a word of naming or in quotes, read in `folded` when given: _told_aliases), no figure (figures
+    start at `starts`): such a bracket glosses the name and is no clause boundary."""
     import bisect
 
     out = []
-    for m in _ALIAS.finditer(text):
-        at, close = m.start(), m.end() - 1
+    found = [(m.start(), m.end() - 1) for m in _ALIAS.finditer(text)]
+    if folded is not None and "(" in folded:
+        found += _told_aliases(folded)
+    for at, close in found:
         before = at - 1 if at and text[at - 1] not in _SPACES else at - 2
         if before < 0 or not (text[before].isalnum() or "\u3400" <= text[before] <= "\u9fff"):
             continue
@@ -97,4 +103,34 @@ def alias_brackets(text: str, starts: list[int]) -> list[int]:
         if k < len(starts) and starts[k] < close:
             continue  # a figure inside ("(R1 $2.19)"): read by the rules above
         out += (at, close)
+    return out
+
+
+_ALIAS_REACH = 24  # characters of a short name in its bracket, its word of naming and quotes aside
+_QUOTES = "\"'“”‘’「」『』"
+
+
+def _told_aliases(folded: str) -> list[tuple[int, int]]:
+    """The (opening, closing) offsets of the brackets in folded text that hold only a short name the text goes on to
+    use, after a word of naming (names.words [alias-lead]: 下称, 以下简称, "hereafter") or in quotes alone: "（下称
+    “DeepSeek”）", "(以下簡稱「輝達」)", "(hereafter “the company”)", "（“深度求索”）". No mark of a clause, sentence
+    or line inside."""
+    from dsfact.lang import words_of
+    from dsfact.matching.wordedges import word_starting
+
+    leads = words_of("names", "alias-lead", longest_first=True)
+    out = []
+    at = folded.find("(")
+    while at >= 0:
+        close = folded.find(")", at + 1, at + 2 + _ALIAS_REACH + 12)
+        if close > 0:
+            inside = folded[at + 1:close].strip()
+            lead = word_starting(inside, leads)
+            name = inside[len(lead):].lstrip(" :,") if lead else inside
+            quoted = len(name) > 2 and name[0] in _QUOTES and name[-1] in _QUOTES
+            name = name.strip(_QUOTES + " ")
+            if (lead or quoted) and name and len(name) <= _ALIAS_REACH \
+                    and not any(c in name for c in "(,;:.!?。、\n"):
+                out.append((at, close))
+        at = folded.find("(", at + 1)
     return out

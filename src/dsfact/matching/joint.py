@@ -24,14 +24,20 @@ _WORDS: tuple | None = None
 _SEPARATORS = str.maketrans("", "", " \t\n,，、&()（）")
 _BRACKETS = frozenset("(（")
 _ASIDE = re.compile(r"[(（][^()（）]{1,120}[)）]")  # a bracketed aside after a member: it says more of that member
+# a member's name in a bracket that glosses its Chinese name, right after a joiner: "软银集团、美国开放人工智能研究中心
+# (OpenAI)和甲骨文" (folded: the Chinese name, with its country, stands for the member)
+_GLOSSED = re.compile(r"(、|,|和|与|及|以及|同|跟)[^、,()\d]{1,20}\($")
 
 
 def _gap(folded: str, a: int, b: int) -> str:
     """The words between two names of a list, less separators, brackets, a bracketed aside closed between
     them ("SoftBank (40% owner, chaired by Masayoshi Son), Oracle"), a company's suffix after the first
-    name ("软银集团和OpenAI", "SoftBank Group and OpenAI") and the country of the second told before it
-    ("软银、OpenAI和美国甲骨文公司", "OpenAI and Japan's SoftBank"): a joiner then still joins them."""
+    name ("软银集团和OpenAI", "SoftBank Group and OpenAI"), the country of the second told before it
+    ("软银、OpenAI和美国甲骨文公司", "OpenAI and Japan's SoftBank") and the Chinese name the second glosses in
+    brackets (_GLOSSED: "软银、美国开放人工智能研究中心(OpenAI)"): a joiner then still joins them."""
     gap = _ASIDE.sub("", folded[a:b]).lstrip(" ")
+    if gap.endswith("(") and (glossed := _GLOSSED.search(gap)):
+        gap = gap[:glossed.start() + len(glossed.group(1))]  # "、美国开放人工智能研究中心(OpenAI)": the member glossed
     words = _joint_words()
     for suffix in words[3]:
         if gap.startswith(suffix):
@@ -168,7 +174,8 @@ def named_by_members(text, hits: list[CueHit]) -> list[CueHit]:
             if run and (spot[0] > len(folded) or _gap(folded, run[-1][1], spot[0]) not in joiners):
                 replaced += _run_hits(text, run, subject, own, hits)
                 run = []
-            if run and _BRACKETS.intersection(_ASIDE.sub("", folded[run[-1][1]:spot[0]])) and spot[2] is not None:
+            if run and _BRACKETS.intersection(between := _ASIDE.sub("", folded[run[-1][1]:spot[0]])) \
+                    and spot[2] is not None and not _GLOSSED.search(between):
                 spot = (spot[0], spot[1], run[-1][2])  # "甲骨文（Oracle）": the same member, glossed
             run.append(spot)
         replaced += _partnered(text, listed, subject, own, hits, replaced)

@@ -28,6 +28,15 @@ def _openers() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _said() -> tuple[str, ...]:
+    """The words of saying after which a Chinese opener begins what was said, no aside (names.words [relative-aside]
+    `before`)."""
+    from dsfact.lang import words_of
+
+    return words_of("names", "relative-aside", "before")
+
+
+@lru_cache(maxsize=1)
 def _participles() -> tuple[str, ...]:
     """What opens a participle's aside after a described subject (names.words [described-aside] `comma`: "The data
     center, set to be as large as Manhattan, ..."), as it stands in folded text."""
@@ -43,11 +52,20 @@ def relative_asides(folded: str, start: int, end: int, openers: tuple[str, ...] 
         at = folded.find(opener, start, end)
         while at >= 0:
             body = at + len(opener)
-            close = next((i for i in range(body, min(end, body + _REACH)) if folded[i] in _CLOSERS), -1)
+            if not opener[-1].isascii() and folded.endswith(_said(), start, at):
+                at = folded.find(opener, body, end)
+                continue  # "知情人士透露，这家……": what was said, its subject first
+            close = next((i for i in range(body, min(end, body + _REACH)) if folded[i] in _CLOSERS
+                          and not _digit_group(folded, i)), -1)
             if close > body:
                 out.append((at, close + 1))
             at = folded.find(opener, body, end)
     return out
+
+
+def _digit_group(folded: str, i: int) -> bool:
+    """Whether the comma at folded[i] groups a figure's digits ("1,000億美元"): no mark that closes an aside."""
+    return folded[i] == "," and 0 < i < len(folded) - 1 and folded[i - 1].isdigit() and folded[i + 1].isdigit()
 
 
 def only_in_asides(text, sentence, q, dates: list[tuple[str, int, int]], fits) -> bool:

@@ -67,8 +67,13 @@ def clause_end(text, at: int, sentence_end: int) -> int:
 def date_clause_span(text, q) -> tuple[int, int]:
     """The clause of date q (`text`, the TextMatcher that read it) as its event words are looked for: its own clause,
     and the relative clause after it that tells what happened on it ("January 10, 2025, when DeepSeek put out
-    R1": "put out" is the date's event, not another clause's)."""
+    R1": "put out" is the date's event, not another clause's), past a run-in label that opens its sentence ("【要闻】1月20日，
+    深度求索发布R1": dateclause.run_in_label)."""
     start, end = text.reader().clause_span(q.start)
+    if start <= text.sentences[text.sentence_of(q.start)].start:
+        from dsfact.matching.dateclause import run_in_label
+
+        start = run_in_label(text.folded, start, q.start)
     rel = relative_end(text, q.end)
     if rel:
         end = max(end, clause_end(text, rel, text.sentences[text.sentence_of(q.start)].end))

@@ -13,7 +13,8 @@ from dsfact.matching.text import INF
 
 def in_respective_list(text, q, hit, ci: int) -> bool:
     """Whether name `hit`, before figure q in a sentence that says "respectively", belongs to the list of
-    subjects its figures are paired with: it stands before the sentence's first figure of q's unit, and q's
+    subjects its figures are paired with: q is the sentence's first figure of its unit, or the name stands before
+    that first figure, and q's
     clause names no subject of its own nor a word that rules out claim `ci` (q's clause's own kind: "and
     $1.10 and $2.19 per million output tokens" is no input price)."""
     si = text.sentence_of(q.start)
@@ -21,7 +22,9 @@ def in_respective_list(text, q, hit, ci: int) -> bool:
         return False
     sentence = text.sentences[si]
     first = next((x for x in text.figures_in(sentence.start, q.start) if x.unit == q.unit), None)
-    if first is None or hit.end > first.start:
+    if first is None:  # q is the first: every name of the list before it is paired in turn ("V3和R1的价格分别为
+        return hit.end <= q.start  # 0.5元和1元": R1 is the second's)
+    if hit.end > first.start:
         return False
     marks = text._marks
     clause = bisect.bisect_right(marks, q.start)

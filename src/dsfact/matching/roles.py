@@ -19,6 +19,7 @@ from dsfact.matching.combined import combined_part
 from dsfact.matching.compounds import built_stage, holds_whole, in_attribute, in_compound, run_stage
 from dsfact.matching.daybefore import place_time_words
 from dsfact.matching.discounts import ended_spans
+from dsfact.matching.expectedbase import beaten_estimate
 from dsfact.matching.fromto import from_hits
 from dsfact.matching.fronted import fronted_clause, fronted_tags
 from dsfact.matching.jointfound import joint_founding
@@ -33,6 +34,7 @@ from dsfact.matching.sentencewords import led_by, opened_by
 from dsfact.matching.shiftverb import verb_use
 from dsfact.matching.sized import sized_move
 from dsfact.matching.storyday import one_day_clause
+from dsfact.matching.taggedmodel import tagged_after
 from dsfact.matching.timewords import event_dated, inside, references
 from dsfact.matching.tranche import announced_after
 from dsfact.matching.wordtables import Alternation, group_of
@@ -254,6 +256,9 @@ class FigureReader:
                             at = None
                     if at is None and "date" in r.never:  # "3月1日，DeepSeek在知乎发表文章"
                         at = self._head_date(start, m.start())
+                    if at is not None and (beaten_estimate(self.folded, r.name, m.start(), m.end(), self.starts[at])
+                                           or tagged_after(self.folded, r.name, m.end())):
+                        continue  # "投资计划远超市场预期": the base it beats (expectedbase); "最新版o1模型": named (taggedmodel)
                     if at is not None:
                         self._clause_hits.setdefault(r.name, {}).setdefault(at, []).append(m.start())
             if alone is None:

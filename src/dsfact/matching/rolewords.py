@@ -17,7 +17,7 @@ _WORD_LISTS = frozenset((
     "share-told", "recipient", "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase",
     "breakdown", "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage",
     "stage-cost", "stage-part", "stage-metric", "stage-total", "stage-later", "stage-after", "condition-clause", "close-header", "close-level",
-    "built-stage", "joint-founding", "joint-founders", "grown-to",
+    "built-stage", "joint-founding", "joint-founders", "grown-to", "beats-estimate",
     "change-words", "near-carried", "sized-gap", "fraction-base", "total-of-parts", "corrected-next", "corrected-to",
     "change-header", "unit-column", "move-consequence", "rate-base", "question-stops", "for-phrase", "earmark-own",
     "revised-cell", "put-to", "denied-verb", "denied-stops", "combines", "compared-standard", "bare-amount-after",

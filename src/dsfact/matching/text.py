@@ -25,6 +25,7 @@ from dsfact.matching.sentences import Sentence, split_sentences
 from dsfact.matching.signed import signed
 from dsfact.matching.storyreach import story_subjects
 from dsfact.matching.timewords import filed_in_week
+from dsfact.matching.tranche import grown_to
 from dsfact.matching.variantword import told_beside_other
 from dsfact.matching.versions import versioned
 from dsfact.matching.when import date_fits
@@ -300,7 +301,7 @@ class TextCues:
         spend"): the words of the clause around them govern it."""
         ends, text = {x.end for x in quantities}, self.text
         drop = set(_or_restated(text, quantities)) | set(_stacked(text, quantities))  # "$500 billion, four-year plan"
-        drop.update(alias_brackets(text, [x.start for x in quantities]))  # "深度求索(DeepSeek)正式发布"
+        drop.update(alias_brackets(text, [x.start for x in quantities], self.folded))  # "深度求索(DeepSeek)正式发布"
         for x in quantities:
             found = bracketed_alone(text, x)
             if found is not None:
@@ -352,8 +353,9 @@ class TextCues:
         if lo == hi:
             return []
         clause = bisect.bisect_right(self._marks, hit.start)
-        return [x for x in self._quantities[lo:hi] if x.unit == q.unit and x is not q and x.end <= b
-                and bisect.bisect_right(self._marks, x.start) == clause and not self._listed(x, q)]
+        return [x for x in self._quantities[lo:hi] if x.unit == q.unit and x is not q and x.end <= b  # (not a plan's
+                and bisect.bisect_right(self._marks, x.start) == clause and not self._listed(x, q)  # first stage, which
+                and not grown_to(self, x, q)]  # "最初1000亿美元，四年内扩增至5000亿美元" tells whole after it: tranche)
 
     def _listed(self, x: Quantity, q: Quantity) -> bool:
         """Whether x and q (x first) are members of one list of rates of one base, with nothing but list

@@ -111,10 +111,31 @@ def grows_after(text, q) -> bool:
     word of growth (roles.words [grown-to]) with no other sum between: "Stargate will invest $100 billion,
     expanding to $500 billion over four years", "这些公司将投资1000亿美元成立星际之门，并在四年内扩大到5000亿美元". q is
     the first stage, a part of the whole told after it: it may agree with a claim, never contradict it."""
+    after = _grown(text, q)
+    return after is not None and isinstance(after.value, (int, float)) and after.value > q.value
+
+
+def grown_to(text, x, q) -> bool:
+    """Whether sum q is the sum the plan whose first stage is x grows to (_grown: the first sum of x's unit right after
+    a word of growth that follows x), whatever its size: the words that govern x ("合资企业最初将获得1000亿美元") do
+    not keep the plan's metric from q ("未来四年金额将扩增至5000亿美元"), which tells the plan whole, right or wrong."""
+    return _grown(text, x) is q
+
+
+def grown_whole(text, q) -> bool:
+    """Whether sum q is the sum a first sum of its sentence grows to (grown_to): "初期投资额为1000亿美元，4年之内最高可
+    扩大至5000亿美元" binds the 5000亿 by the first sum's metric word, across the word of growth, as firmly as that sum."""
+    sentence = text.sentences[text.sentence_of(q.start)]
+    return any(x.unit == q.unit and grown_to(text, x, q) for x in text.figures_in(sentence.start, q.start))
+
+
+def _grown(text, q):
+    """The first sum of q's unit within GROWN_GAP after a word of growth ([grown-to]) that follows sum q within its
+    sentence (GROWTH_REACH), with no other sum of its unit between; None when there is none."""
     from dsfact.numbers.words import is_money
 
     if not is_money(q.unit) or isinstance(q.value, str) or not q.value:
-        return False
+        return None
     if not _GROWTH:
         from dsfact.lang import words_of
 
@@ -123,6 +144,6 @@ def grows_after(text, q) -> bool:
     end = min(text.sentences[text.sentence_of(q.start)].end, q.end + GROWTH_REACH)
     found = _GROWTH[0].get(has_han(folded[q.end:end])).search(folded, q.end, end)
     if found is None or any(x.unit == q.unit for x in text.figures_in(q.end, found.start())):
-        return False
+        return None
     after = [x for x in text.figures_in(found.end(), found.end() + GROWN_GAP) if x.unit == q.unit]
-    return bool(after) and isinstance(after[0].value, (int, float)) and after[0].value > q.value
+    return after[0] if after else None
