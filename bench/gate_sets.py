@@ -138,7 +138,7 @@ def label_of(cases: list[dict]) -> int | None:
 
 def read_passage(path: str, cases: list[dict], registry) -> dict:
     """One passage run with a gate that admits everything: its text, labels, findings (as the JSON report
-    writes them) and its disagreements, reported (`gated`: the index of its finding) or silenced by the doubt
+    writes them) and its disagreements, reported (`finding`: the index of its finding) or silenced by the doubt
     checks, each with its features and label."""
     from gate_train import run_file
 
