@@ -23,6 +23,13 @@ or more it is evaluated leave-one-set-out: trained on the others, it gates the h
 disagreements at several thresholds (false alarms removed against mutants and true errors lost). Then it is
 fitted on every set and written, with the threshold given or the one `pick_threshold` finds best held out.
 `--cases DIR` adds a directory of labelled sentences in tests/cases' format as one more set.
+
+    python bench/gate_train.py --scored SET_ROOT [SET_ROOT ...] --report [--l2 X] [--no-balance] [--features a,b]
+
+reads sets in the scorer's format instead (bench/gate_sets.py: a root with orig/ and mut/, each holding passages
+and an expected.yaml, or one such directory; a set is one root) and, with `--report`, prints the leave-one-set-out
+table: summed over the held-out sets, the labelled false alarms and catches (orig, mut) score.py would count with
+today's gate and with the held-out model at each threshold, then per held-out set at `--at`. It writes no model.
 """
 from __future__ import annotations
 
@@ -334,7 +341,17 @@ def _print_table(table: dict, out) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("sets", nargs="+", help="labelled set directories (texts/, work/labels_*.json, mut/)")
+    parser.add_argument("sets", nargs="*", help="labelled set directories (texts/, work/labels_*.json, mut/)")
+    parser.add_argument("--scored", nargs="+", default=[], help="sets in the scorer's format (bench/gate_sets.py)")
+    parser.add_argument("--report", action="store_true", help="with --scored: print the leave-one-set-out table only")
+    parser.add_argument("--no-balance", action="store_true", help="do not weigh the classes to count equally")
+    parser.add_argument("--features", help="a comma-separated subset of the gate's features to fit on")
+    parser.add_argument("--thresholds", help="comma-separated thresholds to evaluate (--scored)")
+    parser.add_argument("--at", type=float, help="the threshold of the per-set breakdown (--scored --report)")
+    parser.add_argument("--unlabelled", action="store_true",
+                        help="with --scored: train on disagreements no label covers, as ones to drop")
+    parser.add_argument("--silenced", action="store_true",
+                        help="with --scored: train on the disagreements the doubt checks silence too")
     parser.add_argument("--out", help="where to write the model (default: the bundled gate.json)")
     parser.add_argument("--threshold", type=float, help="the threshold to write (default: picked leave-one-set-out)")
     parser.add_argument("--max-loss", type=float, default=0.05, help="the share of caught mutants a held-out set may lose")
@@ -345,11 +362,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", help="write the examples (JSON) here")
     args = parser.parse_args(argv)
 
-    from dsfact.matching.gate import FEATURES, MODEL_PATH
+    from dsfact.matching.gate import FEATURES
     from dsfact.registry import load_registry
 
     registry = load_registry()
-    names = list(FEATURES)
+    names = args.features.split(",") if args.features else list(FEATURES)
+    if args.scored:
+        return _scored(args, names, registry)
+    if not args.sets:
+        parser.error("give labelled set directories, or --scored ones")
     by_set = {}
     for set_dir in args.sets:
         examples = collect(set_dir, registry, bindings=not args.only_reported)
@@ -376,17 +397,50 @@ def main(argv: list[str] | None = None) -> int:
         threshold = min(THRESHOLDS)
     everything = [e for ex in by_set.values() for e in ex]
     weights, bias = fit(everything, names, args.l2)
+    _write(args.out, sorted(by_set), everything, args.l2, names, weights, bias, threshold)
+    return 0
+
+
+def _scored(args, names: list[str], registry) -> int:
+    """--scored: read the scorer-format sets, evaluate leave-one-set-out and print the table (--report), or
+    fit on every set and write the model."""
+    import gate_sets
+
+    sets = {}
+    for root in args.scored:
+        scored = gate_sets.read_set(root, registry)
+        sets[scored["name"]] = scored
+        examples = gate_sets.examples_of(scored, args.unlabelled, args.silenced)
+        print(f"{root}: {len(examples)} examples: {dict(collections.Counter(e.what for e in examples))}", file=sys.stderr)
+    thresholds = tuple(float(t) for t in args.thresholds.split(",")) if args.thresholds else THRESHOLDS
+    balance = not args.no_balance
+    if args.report:
+        table = gate_sets.loso(sets, names, thresholds, args.l2, balance, args.unlabelled, args.silenced)
+        gate_sets.print_summary(gate_sets.summary(table, thresholds), sys.stdout)
+        print(f"held-out AUC (reported, labelled, pooled): {gate_sets.auc([x for r in table.values() for x in r['scores']]):.3f}")
+        gate_sets.print_per_set(table, args.at if args.at is not None else thresholds[0], sys.stdout, listed=True)
+        return 0
+    if args.threshold is None:
+        sys.exit("--scored without --report writes a model: give its --threshold")
+    everything = [e for s in sets.values() for e in gate_sets.examples_of(s, args.unlabelled, args.silenced)]
+    weights, bias = fit(everything, names, args.l2, balance)
+    _write(args.out, sorted(sets), everything, args.l2, names, weights, bias, args.threshold)
+    return 0
+
+
+def _write(out, sets, everything, l2, names, weights, bias, threshold) -> None:
+    from dsfact.matching.gate import MODEL_PATH
+
     model = {"note": "written by bench/gate_train.py: logistic regression over the features of dsfact.matching.gate",
-             "sets": sorted(by_set), "examples": len(everything), "l2": args.l2,
+             "sets": sets, "examples": len(everything), "l2": l2,
              "weights": {n: round(w, 4) for n, w in zip(names, weights)}, "bias": round(bias, 4),
              "threshold": threshold}
-    with open(args.out or MODEL_PATH, "w", encoding="utf-8") as handle:
+    with open(out or MODEL_PATH, "w", encoding="utf-8") as handle:
         json.dump(model, handle, indent=1)
         handle.write("\n")
-    print(f"wrote {args.out or MODEL_PATH}: threshold {threshold}, bias {bias:.3f}")
+    print(f"wrote {out or MODEL_PATH}: threshold {threshold}, bias {bias:.3f}")
     for n, w in sorted(zip(names, weights), key=lambda p: -abs(p[1])):
         print(f"  {n:22s} {w:+.3f}")
-    return 0
 
 
 if __name__ == "__main__":
