@@ -170,11 +170,10 @@ def _why_quiet(matcher, q, candidate, claim, finding):
 def _doubt(matcher, q, candidate, selected):
     """Why a figure that disagrees with its claim may not contradict it ("" or False when nothing says so; UNANCHORED
     when nothing places it on its claim's day, and the text's other figures decide): a loose binding, an amount of
-    another size, a move over a span, a day after a later model's release, another name in between, another day,
-    a frame, another event, a list's total, a cell of a table flattened into text, another provider's price, a
-    linked headline's day, a rate written before it that is not its claim's, another model of the maker told before,
-    a quoted name of another venture right after it (the rules imported here: a text whose figures agree with their claims never asks, but for a bound far from its
-    claim: _why_quiet)."""
+    another size, a move over a span, a day after a later model's release, another name in between, another day, a
+    frame, another event, a list's total, a table's cell flattened into text, another provider's price, a linked
+    headline's day, a rate written before it, another model of the maker told before, another thing's size, clause
+    or part (the rules imported here are asked only of a disagreement, or of a bound far from its claim: _why_quiet)."""
     if "why" not in _LATER:
         from dsfact.matching.calculation import calculated
         from dsfact.matching.flatrows import flattened_row
@@ -184,13 +183,12 @@ def _doubt(matcher, q, candidate, selected):
         from dsfact.matching.makermodel import other_model_told
         from dsfact.matching.otherthing import of_other_thing
         from dsfact.matching.ownwords import other_rate_before
-        from dsfact.matching.quotedname import sizes_quoted_name
         from dsfact.matching.venues import sold_elsewhere
         from dsfact.matching.versus import set_against_before
         _LATER["why"] = (calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere,
-                         other_rate_before, set_against_before, other_model_told, sizes_quoted_name, of_other_thing)
+                         other_rate_before, set_against_before, other_model_told, of_other_thing)
     calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere, \
-        other_rate_before, set_against_before, other_model_told, sizes_quoted_name, of_other_thing = _LATER["why"]
+        other_rate_before, set_against_before, other_model_told, of_other_thing = _LATER["why"]
     from dsfact.matching.claimed import claimed_figure
     told = claimed_figure(matcher, q, matcher.index.position[selected.id])  # "the stated $5.6 million": the claim itself
     return (another_size(matcher, q, selected) or (candidate.weak and not told) or total_of_list(matcher, q, selected)
@@ -200,7 +198,7 @@ def _doubt(matcher, q, candidate, selected):
             or calculated(matcher, q) or flattened_row(matcher, q) or sold_elsewhere(matcher, q, selected)
             or headline_elsewhere(matcher, q, selected) or other_rate_before(matcher, q, selected)
             or set_against_before(matcher, q) or other_model_told(matcher, q, selected)
-            or sizes_quoted_name(matcher, q, selected) or of_other_thing(matcher, q, selected))  # another's size, clause, part
+            or of_other_thing(matcher, q, selected))  # a quoted venture's size, a described noun's, a part of a sum
 
 
 def _naming_days(matcher) -> frozenset[int]:
@@ -251,8 +249,8 @@ def _judged(q, selected, siblings, registry: Registry) -> tuple[Finding | None, 
 
 def _keep(kept: list, loose: set[int], said: list, clause, q, finding: Finding, candidate, doubt, grown=False) -> None:
     """Keep a finding (with its clause and claim, its candidate's score and whether it is in doubt); note whether it is
-    bound loosely (`loose`), and one that agrees, not in doubt, for a figure that says it again (`said`: again.firmly_said).
-    `grown`: the figure is the sum a plan's first sum grows to (tranche.grown_whole), bound by that sum's metric word."""
+    bound loosely (`loose`; not a sum a plan's first sum is `grown` to, tranche.grown_whole), and one that agrees, not in
+    doubt, for a figure that says it again (`said`: again.firmly_said)."""
     kept.append((finding, None if clause is None else (clause, finding.claim), candidate.score, doubt))
     if candidate.subject_distance >= SENTENCE_PENALTY or candidate.metric_distance > WEAK_METRIC and not grown:
         loose.add(id(finding))  # its subject borrowed, or its metric word far from it
