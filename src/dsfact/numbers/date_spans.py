@@ -47,14 +47,29 @@ def month_of(value) -> int | None:
 
 
 def _cues(r) -> re.Pattern:
-    """Where a date that names a month has its mark (see the module's docstring)."""
+    """Where a date that names a month has its mark (see the module's docstring). Every branch opens with a
+    character of its own (a month's name with its first letter, its look-behind read after it; each digit of the
+    numbered form spelt out), so `re` skips in C to the characters a mark begins with: a pattern whose first branch
+    opens with a look-behind, or with a named group, is tried at every character of the text. The kind of mark is
+    told by the characters matched (_kind), as no group name may stand in two branches."""
     found = _CUES.get(id(r))
     if found is None:
-        names = "|".join(sorted(map(re.escape, r.words.months_cased), key=len, reverse=True))
-        found = _CUES[id(r)] = re.compile(
-            r"(?P<mon>(?<![A-Za-z])(?:" + names + r")(?![A-Za-z]))|(?P<yue>月)|(?P<xmas>圣诞|平安夜|Christmas)"
-            r"|(?P<num>[0-9](?=[-/.][0-9]{1,2}[-/.][0-9]|/[0-9]{1,2}(?![0-9])))")  # (a month and day: "於1/27")
+        names = sorted(map(re.escape, r.words.months_cased), key=len, reverse=True)
+        by_first: dict[str, list[str]] = {}  # (in the order of `names`: at one place only names of its letter match)
+        for name in names:
+            by_first.setdefault(name[0], []).append(name[1:])
+        if not all(c.isascii() and c.isalpha() and c != "C" for c in by_first):  # (no name shares a mark's first)
+            raise ValueError("dsfact/lang: a month's name that does not open with a letter, or opens with C")
+        months = "|".join(f"{c}(?<![A-Za-z].)(?:{'|'.join(rests)})(?![A-Za-z])" for c, rests in by_first.items())
+        numbered = "|".join(f"{d}(?=[-/.][0-9]{{1,2}}[-/.][0-9]|/[0-9]{{1,2}}(?![0-9]))" for d in "0123456789")
+        found = _CUES[id(r)] = re.compile(months + "|月|圣诞|平安夜|Christmas|" + numbered)  # ("於1/27")
     return found
+
+
+def _kind(mark: str) -> str:
+    """Which of _cues' marks `mark` is: "num" (a month's digit), "yue" (月), "xmas" or "mon" (a month's name)."""
+    return "num" if mark[0] in "0123456789" else "yue" if mark == "月" else \
+        "xmas" if mark in ("圣诞", "平安夜", "Christmas") else "mon"
 
 
 def _spans(scanner, months: frozenset[int] | None) -> list[tuple[int, int]]:
@@ -62,7 +77,7 @@ def _spans(scanner, months: frozenset[int] | None) -> list[tuple[int, int]]:
     r, w = scanner.r, scanner.w
     spans: list[tuple[int, int]] = []
     for m in _cues(r).finditer(w):
-        kind, start = m.lastgroup, m.start()
+        kind, start = _kind(m.group()), m.start()
         if kind == "mon":
             if months is not None and r.words.months[m.group().lower()] not in months:
                 continue
