@@ -67,11 +67,12 @@ def test_the_marks_of_a_months_date_are_those_of_its_grouped_form():
     names = "|".join(sorted(map(re.escape, r.words.months_cased), key=len, reverse=True))
     old = re.compile(r"(?P<mon>(?<![A-Za-z])(?:" + names + r")(?![A-Za-z]))|(?P<yue>月)|(?P<xmas>圣诞|平安夜|Christmas)"
                      r"|(?P<num>[0-9](?=[-/.][0-9]{1,2}[-/.][0-9]|/[0-9]{1,2}(?![0-9])))")
-    new = date_spans._cues(r)
     kinds = set()
     for text in _TEXTS:
-        for pos in range(len(text) + 1):
-            a = [(m.span(), m.group(), m.lastgroup) for m in old.finditer(text, pos)]
-            assert [(m.span(), m.group(), date_spans._kind(m.group())) for m in new.finditer(text, pos)] == a, (text, pos)
-            kinds.update(k for *_, k in a)
+        for new in {date_spans._cues(r), date_spans._cues(r, text.isascii())}:  # (the ASCII form, for ASCII text)
+            for pos in range(len(text) + 1):
+                a = [(m.span(), m.group(), m.lastgroup) for m in old.finditer(text, pos)]
+                assert [(m.span(), m.group(), date_spans._kind(m.group())) for m in new.finditer(text, pos)] == a, \
+                    (text, pos)
+                kinds.update(k for *_, k in a)
     assert kinds == {"mon", "yue", "xmas", "num"}
