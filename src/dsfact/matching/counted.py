@@ -192,7 +192,7 @@ def _mixed_codes(after: str, allowed: frozenset[str]) -> bool:
     ("200,000 Nvidia H100/H200 chips", "H100s and H200s", "20万块H100和H200"): the count is of the mix, not of the
     claim's chip alone, and never contradicts a claim of one of them. Only when the claim names its chip by
     a code."""
-    own = {m.group(1) for w in allowed for m in _CODE.finditer(w)}
+    own = _codes_of(allowed)
     if not own:
         return False
     from dsfact.matching.mixedchips import code_runs
@@ -209,10 +209,26 @@ def _other_code(noun: str, allowed: frozenset[str]) -> bool | None:
     codes = {m.group(1) for m in _CODE.finditer(noun)}
     if not codes:
         return None
-    own = {m.group(1) for w in allowed for m in _CODE.finditer(w)}
+    own = _codes_of(allowed)
     if not own:
         return None
     return not codes & own
+
+
+_CODES: dict[frozenset[str], frozenset[str]] = {}  # a claim's thing words (_thing_words) -> the chip codes they name
+
+
+def _codes_of(allowed: frozenset[str]) -> frozenset[str]:
+    """The chip codes (H100, GB200) that the words naming a claim's thing hold, found once per set of words: a
+    count's every test asked them again of each of the words (some fifty), the same for every count of the claim.
+    Kept by the words themselves (a set equal in value holds the same codes); a registry's claims have a few such
+    sets, so the store is only emptied past 64 of them (a process that loads many registries)."""
+    found = _CODES.get(allowed)
+    if found is None:
+        if len(_CODES) >= 64:
+            _CODES.clear()
+        found = _CODES[allowed] = frozenset(m.group(1) for w in allowed for m in _CODE.finditer(w))
+    return found
 
 
 def _cjk_other(run: str, words: dict, allowed: frozenset[str], piece: bool = False, many: bool = False) -> bool:

@@ -17,7 +17,7 @@ from dsfact.model import Quantity
 _BEFORE = 12  # the furthest a date begins before its mark: "2025 年 1 月" (10), 去年 before "1月27日" (9)
 _ZH_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
               "十一": 11, "十二": 12}
-_CUES: dict[int, re.Pattern] = {}
+_CUES: dict[tuple[int, bool], re.Pattern] = {}
 
 
 def parse_dates(text: str, months: frozenset[int] | None = None) -> list[Quantity]:
@@ -46,23 +46,41 @@ def month_of(value) -> int | None:
     return int(part) if part.isdigit() else None
 
 
-def _cues(r) -> re.Pattern:
-    """Where a date that names a month has its mark (see the module's docstring)."""
-    found = _CUES.get(id(r))
+def _cues(r, ascii_only: bool = False) -> re.Pattern:
+    """Where a date that names a month has its mark (see the module's docstring). Led by the class of the characters
+    a mark begins with, consuming one, each branch reading it behind (a month's name by its first letter), so `re`
+    skips to those characters in C: a pattern whose first branch opens with a look-behind, or with a named group, is
+    tried at every character of the text. The kind of mark is told by the characters matched (_kind), as no group
+    name may stand in two branches. For a text of ASCII only, without the Chinese marks (a class that holds them
+    beside Latin letters costs three times as much to compile, and they cannot match there)."""
+    found = _CUES.get((id(r), ascii_only))
     if found is None:
-        names = "|".join(sorted(map(re.escape, r.words.months_cased), key=len, reverse=True))
-        found = _CUES[id(r)] = re.compile(
-            r"(?P<mon>(?<![A-Za-z])(?:" + names + r")(?![A-Za-z]))|(?P<yue>月)|(?P<xmas>圣诞|平安夜|Christmas)"
-            r"|(?P<num>[0-9](?=[-/.][0-9]{1,2}[-/.][0-9]|/[0-9]{1,2}(?![0-9])))")  # (a month and day: "於1/27")
+        names = sorted(map(re.escape, r.words.months_cased), key=len, reverse=True)
+        by_first: dict[str, list[str]] = {}  # (in the order of `names`: at one place only names of its letter match)
+        for name in names:
+            by_first.setdefault(name[0], []).append(name[1:])
+        if not all(c.isascii() and c.isalpha() and c != "C" for c in by_first):  # (no name shares a mark's first)
+            raise ValueError("dsfact/lang: a month's name that does not open with a letter, or opens with C")
+        months = "|".join(f"(?<={c})(?:{'|'.join(rests)})" for c, rests in by_first.items())
+        found = _CUES[(id(r), ascii_only)] = re.compile(
+            "[" + "".join(by_first) + ("C0-9]" if ascii_only else "月圣平C0-9]") + r"(?:(?<![A-Za-z].)(?:" + months
+            + r")(?![A-Za-z])" + ("" if ascii_only else r"|(?<=月)|(?<=圣)诞|(?<=平)安夜") + r"|(?<=C)hristmas"
+            r"|(?<=[0-9])(?=[-/.][0-9]{1,2}[-/.][0-9]|/[0-9]{1,2}(?![0-9])))")
     return found
+
+
+def _kind(mark: str) -> str:
+    """Which of _cues' marks `mark` is: "num" (a month's digit), "yue" (月), "xmas" or "mon" (a month's name)."""
+    return "num" if mark[0] in "0123456789" else "yue" if mark == "月" else \
+        "xmas" if mark in ("圣诞", "平安夜", "Christmas") else "mon"
 
 
 def _spans(scanner, months: frozenset[int] | None) -> list[tuple[int, int]]:
     """Sorted, disjoint spans in which every date of `months` begins."""
     r, w = scanner.r, scanner.w
     spans: list[tuple[int, int]] = []
-    for m in _cues(r).finditer(w):
-        kind, start = m.lastgroup, m.start()
+    for m in _cues(r, w.isascii()).finditer(w):
+        kind, start = _kind(m.group()), m.start()
         if kind == "mon":
             if months is not None and r.words.months[m.group().lower()] not in months:
                 continue

@@ -60,9 +60,9 @@ def _up_to(table: dict[str, int], top: int, low: int = 1) -> str:
 
 def _trigger(r: _Rx, ascii_only: bool = False) -> re.Pattern:
     """Where a figure can start: a digit, a sign, a Chinese numeral, 每, 圣诞/平安夜/Christmas, or a run of
-    letters (a number word or a month if word_kind says so). A lookahead on the characters a figure can
-    start with (the first letters of number words and months in either case) lets most places fail at
-    once; for a text of ASCII only, the pattern leaves out the rest (it costs less to compile). A run of
+    letters (a number word or a month if word_kind says so). The class of the characters a figure can
+    start with (the first letters of number words and months in either case) leads it, so most places are
+    never tried; for a text of ASCII only, the pattern leaves out the rest (it costs less to compile). A run of
     letters is a place only when it begins as a number word or a month does (its first three letters, in
     any case of ASCII letters, or the whole of a shorter one): most words of a text are not read as places at all."""
     w = r.words
@@ -75,14 +75,17 @@ def _trigger(r: _Rx, ascii_only: bool = False) -> re.Pattern:
     zh = "一二两三四五六七八九十百千〇零廿卅卌"
     if ascii_only:
         signs = "".join(c for c in signs if c.isascii())
-    head = "(?=[0-9" + re.escape(signs) + ("" if ascii_only else zh + "每圣平") + "".join(sorted(latin)) + "])"
+    # led by the class of the characters a figure can start with, consuming one, each branch reading it behind (a
+    # look-behind of one character) and tagging itself with an empty group at its end (m.lastgroup): `re` skips to
+    # those characters in C, where a pattern led by a look-ahead at them is tried at every character of a text
+    head = "[0-9" + re.escape(signs) + ("" if ascii_only else zh + "每圣平") + "".join(sorted(latin)) + "]"
     return _compile(
-        head + r"(?:(?P<d>[0-9])"
-        r"|(?P<cur>[" + re.escape(signs) + r"])" +
-        ("" if ascii_only else r"|(?P<zh>[" + zh + r"])|(?P<per>每)|(?P<xmas>圣诞|平安夜|Christmas)") +
-        (r"|(?P<xmas>Christmas)" if ascii_only else "") +
-        r"|(?P<t>(?<![A-Za-z])(?:(?ai:" + "|".join(map(re.escape, begins)) + r")[A-Za-z]*|(?ai:" +
-        "|".join(map(re.escape, short)) + r")(?![A-Za-z]))))"
+        head + r"(?:(?<=[0-9])(?P<d>)"
+        r"|(?<=[" + re.escape(signs) + r"])(?P<cur>)" +
+        ("" if ascii_only else r"|(?<=[" + zh + r"])(?P<zh>)|(?<=每)(?P<per>)|(?:(?<=圣)诞|(?<=平)安夜|(?<=C)hristmas)(?P<xmas>)") +
+        (r"|(?<=C)hristmas(?P<xmas>)" if ascii_only else "") +
+        r"|(?<![A-Za-z].)(?<=(?=(?ai:" + "|".join(map(re.escape, begins)) + r")|(?ai:" +
+        "|".join(map(re.escape, short)) + r")(?![A-Za-z])).)[A-Za-z]*(?P<t>))"
     )
 
 
