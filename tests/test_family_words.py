@@ -108,7 +108,7 @@ def test_structure_look_ups_say_what_the_regexes_said(pieces):
     into, verbs = structure._owner_words()[4], structure._owner_words()[3]
     for i in range(len(text) + 1):
         m = _OWNED.match(text, i)
-        assert structure._owner_end(text, i) == (m and m.end()), (text, i)
+        assert structure.owner_start(text, i) == (m and m.end()), (text, i)
         m = _INTO.match(text, i)
         assert word_then(text, i, into) == (m and m.end()), (text, i)
         for start in {0, max(0, i - 9)}:
@@ -122,9 +122,9 @@ def test_examples_of_each_list():
     assert not family._ends_before_name(words["before"], "thirdsecond ")
     assert words["exchange-after"].opens("nasdaq-listed chipmaker", 6, True)
     assert not words["exchange-after"].opens("nasdaqlisted", 6, True)
-    assert structure._owner_end("3.1% broad slide in the nasdaq", 4) == len("3.1% broad slide in the ")
-    assert structure._owner_end("3.1% slide in the", 4) == len("3.1% slide in ")  # "the" is then a name
-    assert structure._owner_end("3.1% slide in ", 4) is None
+    assert structure.owner_start("3.1% broad slide in the nasdaq", 4) == len("3.1% broad slide in the ")
+    assert structure.owner_start("3.1% slide in the", 4) == len("3.1% slide in ")  # "the" is then a name
+    assert structure.owner_start("3.1% slide in ", 4) is None
     assert word_then("$5 into the", 2, ("into",)) == len("$5 into ")  # "the" is then a name
     assert word_then("$5 into the fund", 2, ("into",)) == len("$5 into the ")
     assert whole_word_in("will invest $5", 0, 12, ("invest",)) and not whole_word_in("reinvest $5", 0, 9, ("invest",))
