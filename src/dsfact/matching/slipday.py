@@ -20,8 +20,10 @@ judged. Two things keep the doubt:
 
 A slip keeps the claim's digits: at least two of them for a scale word (a thousand or ten thousand times:
 million for billion, 萬 for 億), three for a zero (ten or a hundred times: 5570萬 for 557萬), so that "$1
-billion" is no slip of a $1 million figure nor "1.7%" of a fall of 17%. Asked only of a figure a time doubt
-would silence: a ratio first, the words only of a slip."""
+billion" is no slip of a $1 million figure; a percentage has no zero slipped ("fell 1.69%" may be another day's
+move beside a fall of 16.9%). Asked only of a figure a time doubt would silence: a ratio first, the words only of
+a slip. (dsfact.quantity.same_digits, which dsfact.matching.magnitude reads, is looser: asked here, it would judge
+another day's moves of two or three digits.)"""
 from __future__ import annotations
 
 import math
@@ -62,6 +64,7 @@ def _slipped(q: Quantity, claim: Claim) -> bool:
             continue
         ratio = math.log10(abs(value) / abs(st.value))
         tens = round(ratio)
-        if abs(tens) in _DIGITS and abs(ratio - tens) < CLOSE and digits >= _DIGITS[abs(tens)]:
+        if abs(tens) in _DIGITS and abs(ratio - tens) < CLOSE and digits >= _DIGITS[abs(tens)] \
+                and (abs(tens) > 2 or unit != "pct"):  # (a move of another day: "fell 1.69%" beside 16.9%)
             return True
     return False
