@@ -44,6 +44,7 @@ from dsfact.matching.sessionrange import out_of_session, scale_slipped
 from dsfact.matching.sharebase import in_share_base
 from dsfact.matching.shares import broken_down, share_told
 from dsfact.matching.siblingday import neighbour_day, placed_by_neighbour
+from dsfact.matching.slipday import slipped_scale
 from dsfact.matching.spentyear import spent_in_year
 from dsfact.matching.storyday import one_day_clause, story_day
 from dsfact.matching.summed import part_of_total, parts_of_claim
@@ -94,34 +95,25 @@ NEAR_DAYS = 10  # a text whose dates fall this close to a claim's day is a story
 
 
 def doubts_time(text, q: Quantity, claim: Claim) -> str:
-    """_doubts_time, but for a figure that nothing places on a day whose digits are its claim's with a scale word
-    slipped ("Nvidia lost $592.7 million", 市值蒸发5890万美元): another day's figure would not share its digits; it is
-    the claim's figure misreported (dsfact.matching.sessionrange.scale_slipped)."""
+    """_doubts_time, but "" for a figure whose digits are its claim's with a scale word slipped ("Nvidia lost $592.7
+    million", 5570萬 of 557萬) when only its time is in doubt, not its own words (_said_other): another day's figure
+    would not share its digits (dsfact.matching.sessionrange.scale_slipped of a day's move, slipday of any claim)."""
     found = _doubts_time(text, q, claim)
-    return "" if found == UNANCHORED and scale_slipped(text, q, claim) else found
+    if found == UNANCHORED and scale_slipped(text, q, claim):
+        return ""
+    return "" if found and slipped_scale(text, q, claim) and not _said_other(text, q, claim) else found
 
 
 def _doubts_time(text, q: Quantity, claim: Claim) -> str:
-    """Whether figure q, bound by `text` (a TextMatcher), may be about another day than the one a claim is
-    tied to ("" when not): ANOTHER_DAY when its sentence names another period ("that year", "after
-    hours", "last September") or the head of the sentence before it in its paragraph places its figures
-    on another day ("On 3 September ... It lost $279 billion"); UNANCHORED when neither the figure's
-    sentence nor the text names the claim's day or a date near it (a market report of another session
-    may look the same): whether the text's other figures place it on that day is the caller's to say
-    (`corroborated`)."""
+    """Whether figure q, bound by `text` (a TextMatcher), may be about another day than the one a claim is tied to
+    ("" when not): ANOTHER_DAY when its sentence names another period ("that year", "after hours", "last September")
+    or the head of the sentence before it in its paragraph places its figures on another day ("On 3 September ... It
+    lost $279 billion"); UNANCHORED when neither the figure's sentence nor the text names the claim's day or a date
+    near it (a market report of another session may look the same): the text's other figures decide (`corroborated`)."""
     if text._quantities is None:
         return ""
-    if _in_doubt(text, q, claim) or _discount_price(text, q, claim) or placed_by_day_before(text.reader(), q):
-        return ANOTHER_DAY
-    if _after_parts(text, q) or grows_after(text, q) or snapshot_of_extreme(text, q, claim) and not out_of_session(text, q, claim) \
-            or share_told(text, q) or broken_down(text, q) or rest_to_others(text, q) \
-            or part_of_total(text, q, claim) or parts_of_claim(text, q, claim) \
-            or blended_price(text, q, claim) or spans_bounded_part(text, q, claim):
-        return ANOTHER_DAY  # "these sites, plus the flagship campus, ..."; "down 13% during the session" is no low
-    if _measures_other(text, q, claim) or apposed_to_other(text, q, claim) or points_back(text, q) \
-            or relative_of_other(text, q) or against_direction(text, q, claim):
-        return ANOTHER_DAY  # "latency fell 42%" beside a claim of a price: another quantity; "MGX, a $10 billion
-        # fund that backs Stargate": another body's
+    if _said_other(text, q, claim):
+        return ANOTHER_DAY  # "these sites, plus the flagship campus"; "latency fell 42%"; "MGX, a $10 billion fund"
     if claim.time and claim.time.isdigit():
         if later_state(text.day or written_no_earlier(text), claim, text.registry.sources) or revised_later(text, q, claim):
             return ANOTHER_DAY  # a year's plan told months after it was stated, by the text or the clause
@@ -155,6 +147,17 @@ def _discount_price(text, q: Quantity, claim: Claim) -> bool:
     if q.per is None and claim.per is None:
         return table_discount(text, q)
     return discounted(text, q, text.index.position.get(claim.id))
+
+
+def _said_other(text, q: Quantity, claim: Claim) -> bool:
+    """Whether q's own words tell another thing than its claim's figure (a part, a share, a low, another quantity or
+    body, "the day before"): doubts_time's first doubts, which no slip of scale outweighs."""
+    return _in_doubt(text, q, claim) or _discount_price(text, q, claim) or placed_by_day_before(text.reader(), q) \
+        or _after_parts(text, q) or grows_after(text, q) or snapshot_of_extreme(text, q, claim) and not out_of_session(text, q, claim) \
+        or share_told(text, q) or broken_down(text, q) or rest_to_others(text, q) or part_of_total(text, q, claim) \
+        or parts_of_claim(text, q, claim) or blended_price(text, q, claim) or spans_bounded_part(text, q, claim) \
+        or _measures_other(text, q, claim) or apposed_to_other(text, q, claim) or points_back(text, q) \
+        or relative_of_other(text, q) or against_direction(text, q, claim)
 
 
 def _day_doubt(text, q: Quantity, claim: Claim) -> str:
@@ -303,10 +306,9 @@ def _before_consequence(text, q: Quantity, sentence, tags: tuple) -> tuple:
 
 
 def _referred(text, si: int, tags: tuple, time: str) -> str | None:
-    """Whether the day a sentence points back to places its figures on the claim's day (""), or on
-    another (ANOTHER_DAY): "3月3日，…… 当天标普500指数下跌1.8%" is about the day named before; "The next day
-    the Nasdaq rose 2%", 次日, about the (trading) day after it. None when the sentence points back to no
-    day, or to none named before it."""
+    """Whether the day a sentence points back to places its figures on the claim's day (""), or on another
+    (ANOTHER_DAY): "3月3日，…… 当天标普500指数下跌1.8%" is about the day named before; "The next day the Nasdaq rose
+    2%", 次日, about the (trading) day after it. None when the sentence points back to no day, or to none before it."""
     later = next_day(tags)
     if not (later or refers_back(tags)):
         return None
@@ -552,8 +554,7 @@ def _anchored(text, time: str) -> bool:
 
 
 def _near(date: str, time: str) -> bool:
-    """Whether a text's date (perhaps without its year or day) falls within NEAR_DAYS of `time`, or in its
-    month when it gives no day."""
+    """Whether a text's date (perhaps without its year or day) falls within NEAR_DAYS of `time` (its month: no day)."""
     import datetime
 
     year, month, day = _parts(date)
