@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from dsfact.lang import word_set, words_of
 from dsfact.matching.cues import has_cjk
+from dsfact.matching.memo import held_for
 from dsfact.numbers.patterns import lazy
 
 _MARKS = frozenset(",;:()。!?;:\n\"“”「」")  # a clause's marks in folded text (the full-width ones fold to these)
@@ -31,6 +32,7 @@ _CODE = lazy(r"(?<![a-z0-9])[a-z]{1,4}-?[0-9]{2,4}[a-z]?(?![a-z0-9])")  # a prod
 _NOUN_CHARS = 4  # characters of the noun a pointing word names (晶片, 芯片, 模型, 显卡)
 _NAME_TO_NOUN = 2  # characters between a name and the noun it gives (英伟达H800芯片, 辉达的芯片)
 _HAN_GAP = lazy(r"[\u3400-\u9fff]*")
+_STORIES: dict = {}  # the story's folded names, per registry (_story)
 
 
 @lru_cache(maxsize=1)
@@ -94,8 +96,9 @@ def _prenominal(text, q, ci: int, first: int, end: int) -> bool:
 
 def _story(text) -> frozenset[str]:
     """The names of the story the registry tells (DeepSeek, 深度求索), folded: the maker of every claim's subject, whose
-    own clause ("深度求索于2024年12月16日发布的……模型", "DeepSeek, which released R1 on ...") is no other thing's."""
-    return frozenset(name.lower() for name in text.registry.story)
+    own clause ("深度求索于2024年12月16日发布的……模型", "DeepSeek, which released R1 on ...") is no other thing's; folded once
+    per registry."""
+    return held_for(_STORIES, text.registry, lambda registry: frozenset(name.lower() for name in registry.story))
 
 
 def _pointed(text, q, ci: int, first: int) -> bool:
