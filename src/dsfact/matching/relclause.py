@@ -55,9 +55,7 @@ def of_antecedent(text, q, claim) -> bool:
 def _relative(text, q, ci: int, first: int) -> bool:
     """English: q's clause opens with ", which" (", whose", ", who") after a noun phrase whose last name is another's."""
     folded = text.folded
-    lo = max(first, q.start - _REL_REACH)
-    comma = folded.rfind(",", lo, q.start)
-    if comma < 0 or any(c in _MARKS for c in folded[comma + 1:q.start]):
+    if (comma := _clause_comma(folded, q, first)) < 0:
         return False
     words = folded[comma + 1:q.start].split(None, 1)
     if not words or words[0] not in word_set("names", "relative"):
@@ -70,6 +68,13 @@ def _relative(text, q, ci: int, first: int) -> bool:
             break
         start = at
     return _other_named(text, ci, start, comma, last=True)
+
+
+def _clause_comma(folded: str, q, first: int) -> int:
+    """The comma that opens q's clause, within _REL_REACH characters before it and no earlier than `first` (no other
+    clause mark between it and q); -1 when there is none."""
+    comma = folded.rfind(",", max(first, q.start - _REL_REACH), q.start)
+    return -1 if comma < 0 or any(c in _MARKS for c in folded[comma + 1:q.start]) else comma
 
 
 def _prenominal(text, q, ci: int, first: int, end: int) -> bool:
@@ -105,8 +110,7 @@ def _pointed(text, q, ci: int, first: int) -> bool:
     """Chinese: q's clause opens, right after a comma, with a word that points back to a noun ([relative-antecedent]
     `comma`: 这款晶片), and where the clause before names that noun, the name right before it is another's."""
     folded = text.folded
-    comma = folded.rfind(",", max(first, q.start - _REL_REACH), q.start)
-    if comma < 0 or any(c in _MARKS for c in folded[comma + 1:q.start]):
+    if (comma := _clause_comma(folded, q, first)) < 0:
         return False
     at = comma + 1
     word = next((w for w in words_of("names", "relative-antecedent", "comma", longest_first=True)
