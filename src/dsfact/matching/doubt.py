@@ -95,25 +95,25 @@ NEAR_DAYS = 10  # a text whose dates fall this close to a claim's day is a story
 
 
 def doubts_time(text, q: Quantity, claim: Claim) -> str:
-    """_doubts_time, but "" for a figure whose digits are its claim's with a scale word slipped ("Nvidia lost $592.7
-    million", 5570萬 of 557萬) when only its time is in doubt, not its own words (_said_other): another day's figure
-    would not share its digits (dsfact.matching.sessionrange.scale_slipped of a day's move, slipday of any claim)."""
-    found = _doubts_time(text, q, claim)
-    if found == UNANCHORED and scale_slipped(text, q, claim):
-        return ""
-    return "" if found and slipped_scale(text, q, claim) and not _said_other(text, q, claim) else found
-
-
-def _doubts_time(text, q: Quantity, claim: Claim) -> str:
     """Whether figure q, bound by `text` (a TextMatcher), may be about another day than the one a claim is tied to
-    ("" when not): ANOTHER_DAY when its sentence names another period ("that year", "after hours", "last September")
-    or the head of the sentence before it in its paragraph places its figures on another day ("On 3 September ... It
-    lost $279 billion"); UNANCHORED when neither the figure's sentence nor the text names the claim's day or a date
-    near it (a market report of another session may look the same): the text's other figures decide (`corroborated`)."""
+    ("" when not): ANOTHER_DAY when its own words tell another thing (_said_other), its sentence names another period
+    ("that year", "after hours", "last September") or the head of the sentence before it in its paragraph places its
+    figures on another day ("On 3 September ... It lost $279 billion"); UNANCHORED when neither the figure's sentence
+    nor the text names the claim's day or a date near it (a market report of another session may look the same): the
+    text's other figures decide (`corroborated`). "" for the claim's digits with a scale slipped ("Nvidia lost $592.7
+    million", 5570萬 of 557萬) doubted only by time: another day's figure has other digits (sessionrange, slipday)."""
     if text._quantities is None:
         return ""
     if _said_other(text, q, claim):
         return ANOTHER_DAY  # "these sites, plus the flagship campus"; "latency fell 42%"; "MGX, a $10 billion fund"
+    found = _doubts_time(text, q, claim)
+    if found == UNANCHORED and scale_slipped(text, q, claim):
+        return ""
+    return "" if found and slipped_scale(text, q, claim) else found
+
+
+def _doubts_time(text, q: Quantity, claim: Claim) -> str:
+    """doubts_time's doubts of the time a figure's text places it in, once its own words tell no other thing."""
     if claim.time and claim.time.isdigit():
         if later_state(text.day or written_no_earlier(text), claim, text.registry.sources) or revised_later(text, q, claim):
             return ANOTHER_DAY  # a year's plan told months after it was stated, by the text or the clause
