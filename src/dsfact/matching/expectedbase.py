@@ -6,11 +6,21 @@ the base the figure is measured against: they put no figure in the role of an es
 分析师预期的510亿美元" keeps the 510亿 an estimate: the words govern the figure after them."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dsfact.fold import has_han
 
 ROLES = frozenset(("expectation", "others-estimate"))  # the roles of an estimate such a base may be told in
 GAP = 8  # characters at most between the word of comparison and the estimate's words ("what", "the", 了)
-_WORDS: list = []  # roles.words [beats-estimate] (an Alternation), read once
+
+
+@lru_cache(maxsize=1)
+def _words():
+    """roles.words [beats-estimate], an Alternation (each `get(han)`); read once."""
+    from dsfact.lang import words_of
+    from dsfact.matching.wordtables import Alternation
+
+    return Alternation(words_of("roles", "beats-estimate", longest_first=True))
 
 
 def beaten_estimate(folded: str, role: str, start: int, end: int, figure_start: int) -> bool:
@@ -19,14 +29,9 @@ def beaten_estimate(folded: str, role: str, start: int, end: int, figure_start: 
     (no digit, clause mark or line between) and after the figure."""
     if role not in ROLES or figure_start > start:
         return False
-    if not _WORDS:
-        from dsfact.lang import words_of
-        from dsfact.matching.wordtables import Alternation
-
-        _WORDS.append(Alternation(words_of("roles", "beats-estimate", longest_first=True)))
     lo = max(figure_start, start - GAP - 12)
     found = None
-    for m in _WORDS[0].get(has_han(folded[lo:start])).finditer(folded, lo, start):
+    for m in _words().get(has_han(folded[lo:start])).finditer(folded, lo, start):
         found = m
     if found is None:
         return False
