@@ -96,7 +96,7 @@ def _prenominal(text, q, ci: int, first: int, end: int) -> bool:
     if not opener or not _HAN_GAP.fullmatch(folded, opener[-1].end, q.start) \
             or q.start - opener[-1].end > _OPENER_GAP:
         return False
-    return ci not in text.index.naming(opener[-1].cue)[1] and folded[opener[-1].start:opener[-1].end] not in _story(text)
+    return _another(text, ci, opener[-1])
 
 
 def _story(text) -> frozenset[str]:
@@ -104,6 +104,11 @@ def _story(text) -> frozenset[str]:
     own clause ("深度求索于2024年12月16日发布的……模型", "DeepSeek, which released R1 on ...") is no other thing's; folded once
     per registry."""
     return held_for(_STORIES, text.registry, lambda registry: frozenset(name.lower() for name in registry.story))
+
+
+def _another(text, ci: int, hit) -> bool:
+    """Whether the name at `hit` is another's than claim ci's subject: it names no subject of ci, nor the story."""
+    return ci not in text.index.naming(hit.cue)[1] and text.folded[hit.start:hit.end] not in _story(text)
 
 
 def _pointed(text, q, ci: int, first: int) -> bool:
@@ -132,8 +137,7 @@ def _other_named(text, ci: int, start: int, end: int, last: bool, within: int | 
     is named there."""
     folded = text.folded
     named = [h for h in text.hits_in(start, end) if any(text.index.naming(h.cue))]
-    story = _story(text)
-    names = [(h.start, h.end, ci not in text.index.naming(h.cue)[1] and folded[h.start:h.end] not in story) for h in named]
+    names = [(h.start, h.end, _another(text, ci, h)) for h in named]
     names += [(m.start(), m.end(), True) for m in _CODE.finditer(folded, start, end)
               if not any(h.start <= m.start() < h.end for h in named)]
     if not names:
