@@ -176,7 +176,7 @@ def _doubt(matcher, q, candidate, selected):
     or part (the rules imported here are asked only of a disagreement, or of a bound far from its claim: _why_quiet)."""
     if "why" not in _LATER:
         from dsfact.matching.calculation import calculated
-        from dsfact.matching.flatrows import flattened_row
+        from dsfact.matching.flatrows import scraped
         from dsfact.matching.laterversion import names_later_version
         from dsfact.matching.linked import headline_elsewhere
         from dsfact.matching.listed import total_of_list
@@ -185,9 +185,9 @@ def _doubt(matcher, q, candidate, selected):
         from dsfact.matching.ownwords import other_rate_before
         from dsfact.matching.venues import sold_elsewhere
         from dsfact.matching.versus import set_against_before
-        _LATER["why"] = (calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere,
+        _LATER["why"] = (calculated, scraped, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere,
                          other_rate_before, set_against_before, other_model_told, of_other_thing)
-    calculated, flattened_row, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere, \
+    calculated, scraped, names_later_version, total_of_list, sold_elsewhere, headline_elsewhere, \
         other_rate_before, set_against_before, other_model_told, of_other_thing = _LATER["why"]
     from dsfact.matching.claimed import claimed_figure
     told = claimed_figure(matcher, q, matcher.index.position[selected.id])  # "the stated $5.6 million": the claim itself
@@ -195,7 +195,7 @@ def _doubt(matcher, q, candidate, selected):
             or moved_over_span(matcher, q, selected) or names_later_version(matcher, q, selected)
             or _doubt_rules().passed_over(matcher, q, candidate) or _doubt_rules().doubts_time(matcher, q, selected)
             or not told and (_framed(matcher, q, selected, candidate) or _other_event(matcher, q, selected))
-            or calculated(matcher, q) or flattened_row(matcher, q) or sold_elsewhere(matcher, q, selected)
+            or calculated(matcher, q) or scraped(matcher, q) or sold_elsewhere(matcher, q, selected)
             or headline_elsewhere(matcher, q, selected) or other_rate_before(matcher, q, selected)
             or set_against_before(matcher, q) or other_model_told(matcher, q, selected)
             or of_other_thing(matcher, q, selected))  # a quoted venture's size, a described noun's, a part of a sum

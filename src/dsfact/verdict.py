@@ -410,6 +410,8 @@ def _judged(q: Quantity, selected: Claim, siblings: list[Claim], registry: Regis
             backing = {s: v for s, v in deciding_sources(their_sources, registry).items() if v == SUPPORTS}
             if not backing or _outranked(decided_by, backing, registry):
                 continue  # a primary record settles this basis; a report of another basis does not overturn it
+            if q.high is not None and q.high != q.value:
+                return None  # a range ("90–95% lower") holding a sibling's figure but not this claim's: whose it is, unsaid
             if not firm:  # nothing told the siblings apart: the figure states the one it agrees with
                 theirs = _judged(q, other, [other], registry)
                 if theirs is not None and theirs[0] == SUPPORTED:

@@ -3,7 +3,14 @@
 $0.27 $1.10 R1 $0.55 $2.19". Its header words then stand before every cell, and the nearest of them, the last
 column's, binds the first cell of each row. Prose never sets figures of one kind side by side with nothing
 between them: two rows or more of as many such figures each are a table's, whose columns the words' order
-does not tell. A figure in one may agree with a claim but never contradicts it."""
+does not tell. A figure in one may agree with a claim but never contradicts it.
+
+A scraper also breaks a decimal figure at its point: "over 1. 3 million GPUs", "around $51. 3 billion",
+"約557. 6萬美元" (a white space after the point, where a line or a span ended). The figure read after the
+point ("3 million") is the fraction's tail, not a figure of its own: it may agree by chance, never contradict
+(broken_decimal). A sentence that ends in a figure and a next one that begins with one ("in 2024. 3 million
+more") is told apart by the digits before the point: a decimal's whole part, one to three digits, with words
+of the sentence before it on its line (a list's "1. " opens its line)."""
 from __future__ import annotations
 
 from dsfact.model import Quantity
@@ -36,6 +43,27 @@ def flattened_row(text, q: Quantity) -> bool:
         runs.append(run)
     own = next((r for r in runs if any(x.start == q.start for x in r)), None)
     return own is not None and sum(len(r) == len(own) for r in runs) >= 2
+
+
+# a decimal's whole part and its point, then the white space a scraper left, right before a figure: the whole
+# part follows a word of its sentence on its line (not a list's number, which opens its line, nor another
+# point: "1.2. 3"), in any script ("超過1. 3百萬", 约557. 6万美元)
+_BROKEN = lazy(r"[^\s.\d][ \t]*(?<![\d.])\d{1,3}[.．][ \t]+\Z")
+
+
+def scraped(text, q: Quantity) -> bool:
+    """Whether figure q is scraped text's misreading: a cell of a flattened table (flattened_row) or a decimal's
+    tail broken off at its point (broken_decimal)."""
+    return flattened_row(text, q) or broken_decimal(text, q)
+
+
+def broken_decimal(text, q: Quantity) -> bool:
+    """Whether figure q is the tail of a decimal a white space broke at its point ("over 1. 3 million GPUs":
+    q is "3 million"), `text` a TextMatcher: the sentence's words, a whole part of one to three digits and its
+    point stand right before q on its line."""
+    folded = text.folded
+    line = folded.rfind("\n", 0, q.start) + 1
+    return q.start > line and folded[q.start].isdigit() and _BROKEN.search(folded[line:q.start]) is not None
 
 
 def beside_glued_cell(kept: list, sentence_of) -> list:

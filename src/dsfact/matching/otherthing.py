@@ -6,7 +6,7 @@ million to build", 2023年推出的H800芯片: dsfact.matching.relclause) and a 
 never contradict it."""
 from __future__ import annotations
 
-from dsfact.matching.partsum import adds_to_whole
+from dsfact.matching.partsum import adds_more, adds_to_whole, sums_parts
 from dsfact.matching.quotedname import sizes_quoted_name
 from dsfact.matching.relclause import of_antecedent
 from dsfact.model import Claim, Quantity
@@ -14,5 +14,7 @@ from dsfact.model import Claim, Quantity
 
 def of_other_thing(text, q: Quantity, claim: Claim) -> bool:
     """Whether figure q is another thing's than claim's: a quoted venture's size (sizes_quoted_name, asked first, as
-    _doubt asked it before), a described noun's (of_antecedent) or a part of a told total (adds_to_whole)."""
-    return sizes_quoted_name(text, q, claim) or of_antecedent(text, q, claim) or adds_to_whole(text, q, claim)
+    _doubt asked it before), a described noun's (of_antecedent), a part of a told total (adds_to_whole) a first sum
+    another told as added makes the whole (adds_more) or a sum of the claim's figure and another (sums_parts)."""
+    return sizes_quoted_name(text, q, claim) or of_antecedent(text, q, claim) or adds_to_whole(text, q, claim) \
+        or adds_more(text, q, claim) or sums_parts(text, q, claim)
