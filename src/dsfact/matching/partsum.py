@@ -20,8 +20,10 @@ one of which states the claim, is the sum, not the claim: it may agree, never co
 hold to the writer's rounding; a misstated whole breaks it and still contradicts."""
 from __future__ import annotations
 
+from functools import lru_cache
+
+from dsfact.matching import summed
 from dsfact.matching.cues import has_cjk
-from dsfact.matching.summed import WORD_REACH, total_words
 from dsfact.model import Claim, Quantity
 from dsfact.numbers.quantity import agrees
 
@@ -31,8 +33,19 @@ SHARE = 0.05  # the least share of the whole a part is
 
 
 def _summable(x: Quantity) -> bool:
-    return x.unit not in ("date", "pct", "pp", "ratio", "factor") and x.per is None and x.direction is None \
-        and x.high is None and isinstance(x.value, (int, float)) and x.value > 0
+    """summed's test of a figure that adds up (no date, share, rate, move or range), and no percentage points or factor."""
+    return summed.summable(x) and x.unit not in ("pp", "factor")
+
+
+def _window(text, si: int) -> tuple[int, int]:
+    """The offsets from REACH sentences before sentence si to REACH sentences after it."""
+    sentences = text.sentences
+    return sentences[max(0, si - REACH)].start, sentences[min(len(sentences) - 1, si + REACH)].end
+
+
+def _states(x: Quantity, claim: Claim) -> bool:
+    """Whether figure x agrees with one of claim's statements, as written."""
+    return any(agrees(x, st, claim.per, written=True) for st in claim.statements)
 
 
 def adds_to_whole(text, q: Quantity, claim: Claim) -> bool:
@@ -40,12 +53,10 @@ def adds_to_whole(text, q: Quantity, claim: Claim) -> bool:
     with claim (see the module)."""
     if not _summable(q) or q.unit != claim.unit:
         return False
-    si = text.sentence_of(q.start)
-    sentences = text.sentences
-    lo, hi = sentences[max(0, si - REACH)].start, sentences[min(len(sentences) - 1, si + REACH)].end
-    near = [x for x in text.figures_in(lo, hi) if x is not q and x.start != q.start and x.unit == q.unit and _summable(x)]
-    wholes = [z for z in near if q.value >= SHARE * z.value and q.value < z.value and _told_total(text, z)
-              and any(agrees(z, st, claim.per, written=True) for st in claim.statements)]
+    near = [x for x in text.figures_in(*_window(text, text.sentence_of(q.start)))
+            if x is not q and x.start != q.start and x.unit == q.unit and _summable(x)]
+    wholes = [z for z in near if q.value >= SHARE * z.value and q.value < z.value
+              and summed.told_total(text, z, text.sentences[text.sentence_of(z.start)]) and _states(z, claim)]
     return any(y is not z and SHARE * z.value <= y.value < z.value and abs(q.value + y.value - z.value) <= SLACK * z.value
                for z in wholes for y in near)
 
@@ -59,31 +70,26 @@ def sums_parts(text, q: Quantity, claim: Claim) -> bool:
     if not _summable(q) or q.unit != claim.unit:
         return False
     si = text.sentence_of(q.start)
-    sentences = text.sentences
-    folded, sentence = text.folded, sentences[si]
+    folded, sentence = text.folded, text.sentences[si]
     whole = _added_words()[2]
     if whole.get(has_cjk(folded[sentence.start:sentence.end])).search(folded, sentence.start, sentence.end) is None:
         return False  # no word tells q as a whole ([whole-told]): nearby sums that make it are chance
-    lo, hi = sentences[max(0, si - REACH)].start, sentences[min(len(sentences) - 1, si + REACH)].end
-    near = [x for x in text.figures_in(lo, hi) if x.start != q.start and x.unit == q.unit and _summable(x)
+    near = [x for x in text.figures_in(*_window(text, si)) if x.start != q.start and x.unit == q.unit and _summable(x)
             and LEAST * q.value <= x.value < q.value]
-    own = [x for x in near if any(agrees(x, st, claim.per, written=True) for st in claim.statements)]
+    own = [x for x in near if _states(x, claim)]
     return any(y.start != x.start and abs(x.value + y.value - q.value) <= SLACK * q.value for x in own for y in near)
 
 
-_ADDED: list = []  # the [added-part] words before and after a sum and the [whole-told] words, as Patterns; read once
+@lru_cache(maxsize=1)
+def _added_words() -> tuple:
+    """The [added-part] words before and after a sum and the [whole-told] words, as Patterns; read once."""
+    from dsfact.lang import load_words
+    from dsfact.matching.wordtables import Pattern
 
-
-def _added_words():
-    if not _ADDED:
-        from dsfact.lang import load_words
-        from dsfact.matching.wordtables import Pattern
-
-        table = load_words("roles").get("added-part", {})
-        _ADDED[:] = [Pattern(r"(?<![a-z])(?:{})\s*(?:[\u4e00-\u9fff]{{1,3}}\s*)?$", table.get("before", ())),
-                     Pattern(r"^\s*(?:{})(?![a-z])", table.get("after", ())),
-                     Pattern(r"(?<![a-z])(?:{})(?![a-z])", load_words("roles").get("whole-told", {}).get("words", ()))]
-    return _ADDED
+    table = load_words("roles").get("added-part", {})
+    return (Pattern(r"(?<![a-z])(?:{})\s*(?:[\u4e00-\u9fff]{{1,3}}\s*)?$", table.get("before", ())),
+            Pattern(r"^\s*(?:{})(?![a-z])", table.get("after", ())),
+            Pattern(r"(?<![a-z])(?:{})(?![a-z])", load_words("roles").get("whole-told", {}).get("words", ())))
 
 
 def adds_more(text, q: Quantity, claim: Claim) -> bool:
@@ -98,8 +104,7 @@ def adds_more(text, q: Quantity, claim: Claim) -> bool:
             continue
         if not (added or _told_added(text, y, sentence)):
             continue  # one of the two sums is told as added to the other ("$400 billion more", 另外再投入)
-        whole = q._replace(value=q.value + y.value)
-        if any(agrees(whole, st, claim.per, written=True) for st in claim.statements):
+        if _states(q._replace(value=q.value + y.value), claim):
             return True
     return False
 
@@ -113,12 +118,3 @@ def _told_added(text, y: Quantity, sentence) -> bool:
     return before.get(chinese).search(folded[max(sentence.start, y.start - 24):y.start]) is not None \
         or after.get(chinese).match(folded[y.end:min(sentence.end, y.end + 16)]) is not None
 
-
-def _told_total(text, z: Quantity) -> bool:
-    """Whether a word of [total-of-parts] tells figure z as a sum: right before it, or after it and its noun."""
-    folded = text.folded
-    sentence = text.sentences[text.sentence_of(z.start)]
-    before, after = total_words()
-    chinese = has_cjk(folded[max(sentence.start, z.start - 8):z.end + WORD_REACH])
-    return before.get(chinese).search(folded, max(sentence.start, z.start - 24), z.start) is not None \
-        or after.get(chinese).match(folded[z.end:min(sentence.end, z.end + WORD_REACH)]) is not None

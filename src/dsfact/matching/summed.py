@@ -29,9 +29,19 @@ def total_words():
             Pattern(r"^\s*(?:[^\s\d,，。;；]+\s+){{0,2}}?(?:{})(?![a-z])", table.get("after", ())))
 
 
-def _summable(x: Quantity) -> bool:
+def summable(x: Quantity) -> bool:
     return x.unit not in ("date", "pct", "ratio") and x.per is None and x.direction is None \
         and x.high is None and isinstance(x.value, (int, float)) and x.value > 0
+
+
+def told_total(text, z: Quantity, sentence) -> bool:
+    """Whether a word of [total-of-parts] tells figure z of `sentence` as a sum: right before it, or after it and its
+    noun."""
+    folded = text.folded
+    before, after = total_words()
+    chinese = has_cjk(folded[max(sentence.start, z.start - 8):z.end + WORD_REACH])
+    return before.get(chinese).search(folded, max(sentence.start, z.start - 24), z.start) is not None \
+        or after.get(chinese).match(folded[z.end:min(sentence.end, z.end + WORD_REACH)]) is not None
 
 
 def part_of_total(text, q: Quantity, claim: Claim | None = None) -> bool:
@@ -40,24 +50,19 @@ def part_of_total(text, q: Quantity, claim: Claim | None = None) -> bool:
 (or nearly: a small part may go unnamed).
     With the `claim` q is bound to: parts whose sentence names that claim's subject and no other name are stages
     of it, not members' own figures ("R1-Zero cost $202,000, SFT data $10,000 and R1 $82,000, $294,000 in total")."""
-    if not _summable(q):
+    if not summable(q):
         return False
     sentence, figures, at = _listed_with(text, q)
     if at is None:
         return False
-    folded = text.folded
-    before, after = total_words()
     for k in range(at + 1, len(figures)):
         total = figures[k]
-        chinese = has_cjk(folded[max(sentence.start, total.start - 8):total.end + WORD_REACH])
-        told = before.get(chinese).search(folded, max(sentence.start, total.start - 24), total.start) is not None \
-            or after.get(chinese).match(folded[total.end:min(sentence.end, total.end + WORD_REACH)]) is not None
-        if not told or not _summable(total):
+        if not told_total(text, total, sentence) or not summable(total):
             continue
         parts = figures[:k]
         for first in range(k - 2, -1, -1):  # the shortest list of two or more right before the total that adds up
             run = parts[first:]
-            if not all(_summable(x) for x in run):
+            if not all(summable(x) for x in run):
                 break
             if -UNNAMED_PART * total.value <= sum(x.value for x in run) - total.value <= SUM_SLACK * total.value:
                 own = None if claim is None else text.index.position.get(claim.id)
@@ -71,7 +76,7 @@ def parts_of_claim(text, q: Quantity, claim: Claim) -> bool:
     statement of the claim it is bound to, though no word tells their total: the claim's breakdown ("R1-Zero cost
     $202,000, building the SFT data $10,000 and training R1 itself $82,000": the $294,000 the claim records), each
     a part of the claim's sum, not the sum misstated."""
-    if not _summable(q):
+    if not summable(q):
         return False
     _, figures, at = _listed_with(text, q)
     values = [float(st.value) for st in claim.statements
@@ -79,11 +84,11 @@ def parts_of_claim(text, q: Quantity, claim: Claim) -> bool:
     if at is None or len(figures) < 2 or not values:
         return False
     for first in range(at, -1, -1):
-        if not _summable(figures[first]):
+        if not summable(figures[first]):
             break
         total = 0.0
         for last in range(first, len(figures)):
-            if not _summable(figures[last]):
+            if not summable(figures[last]):
                 break
             total += figures[last].value
             if last - first >= 2 and last >= at and any(abs(total - v) <= SUM_SLACK * v for v in values):
