@@ -20,9 +20,9 @@ def test_a_claims_chip_codes_are_its_own_words():
 
 
 def test_the_store_of_codes_starts_again_when_full():
-    counted._CODES.clear()
+    counted._codes_of.cache_clear()
     sets = [frozenset({f"h{100 + k}"}) for k in range(70)]
     for words in sets:
         assert counted._codes_of(words) == {next(iter(words))}
-    assert len(counted._CODES) <= 64
+    assert counted._codes_of.cache_info().currsize <= 64
     assert counted._codes_of(sets[0]) == {"h100"}

@@ -11,6 +11,7 @@ dsfact/lang/counts.words."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dsfact.matching.aside import CHIP_CODE_WORD as _CODE
 from dsfact.matching.trailingcount import trails_name
@@ -215,20 +216,13 @@ def _other_code(noun: str, allowed: frozenset[str]) -> bool | None:
     return not codes & own
 
 
-_CODES: dict[frozenset[str], frozenset[str]] = {}  # a claim's thing words (_thing_words) -> the chip codes they name
-
-
+@lru_cache(maxsize=64)
 def _codes_of(allowed: frozenset[str]) -> frozenset[str]:
     """The chip codes (H100, GB200) that the words naming a claim's thing hold, found once per set of words: a
     count's every test asked them again of each of the words (some fifty), the same for every count of the claim.
     Kept by the words themselves (a set equal in value holds the same codes); a registry's claims have a few such
-    sets, so the store is only emptied past 64 of them (a process that loads many registries)."""
-    found = _CODES.get(allowed)
-    if found is None:
-        if len(_CODES) >= 64:
-            _CODES.clear()
-        found = _CODES[allowed] = frozenset(m.group(1) for w in allowed for m in _CODE.finditer(w))
-    return found
+    sets, so 64 are kept (a process that loads many registries)."""
+    return frozenset(m.group(1) for w in allowed for m in _CODE.finditer(w))
 
 
 def _cjk_other(run: str, words: dict, allowed: frozenset[str], piece: bool = False, many: bool = False) -> bool:

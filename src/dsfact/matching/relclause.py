@@ -14,8 +14,6 @@ model, which cost $6.5 million", "2025年1月20日发布的R1") or names nothing
 judged as before."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from dsfact.lang import word_set, words_of
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.memo import held_for
@@ -33,11 +31,6 @@ _NOUN_CHARS = 4  # characters of the noun a pointing word names (晶片, 芯片,
 _NAME_TO_NOUN = 2  # characters between a name and the noun it gives (英伟达H800芯片, 辉达的芯片)
 _HAN_GAP = lazy(r"[\u3400-\u9fff]*")
 _STORIES: dict = {}  # the story's folded names, per registry (_story)
-
-
-@lru_cache(maxsize=1)
-def _breaks() -> frozenset[str]:
-    return word_set("names", "relative-antecedent")
 
 
 def of_antecedent(text, q, claim) -> bool:
@@ -64,7 +57,7 @@ def _relative(text, q, ci: int, first: int) -> bool:
     for _ in range(_ANTECEDENT_WORDS):  # back over the antecedent's words, to a word that ends it
         at = folded.rfind(" ", first, start)
         word = folded[at + 1:start].strip(" '’")
-        if at < first or word in _breaks() or any(c in _MARKS for c in word):
+        if at < first or word in word_set("names", "relative-antecedent") or any(c in _MARKS for c in word):
             break
         start = at
     return _other_named(text, ci, start, comma, last=True)
