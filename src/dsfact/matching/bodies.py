@@ -20,7 +20,7 @@ from dsfact.matching.family import (
 )
 from dsfact.matching.familypredicate import family_in_predicate
 from dsfact.matching.flatrows import cell_label
-from dsfact.matching.fractionbase import clause_around, other_fraction_base
+from dsfact.matching.fractionbase import clause_around, other_fraction_base, same_name
 from dsfact.matching.fromto import owned_in_from_part
 from dsfact.matching.joint import loosely_named
 from dsfact.matching.memo import LastText
@@ -230,7 +230,7 @@ def other_body(text, q: Quantity, ci: int) -> bool:
         key = alnum(hit.cue)
         if not entity and not _model_name(key):
             continue  # a company registered for its own figures may make the body compared ("OpenAI 5%": GPT-4o's)
-        if not any(key in b or b in key for b in compared):
+        if not any(same_name(key, b) for b in compared):
             return True
     return text.registry.claims[ci].unit == "ratio" and _other_model_named(text, q, ci, sentence, compared)
 

@@ -198,4 +198,17 @@ def _others_compared(claim, compared: frozenset[str]) -> tuple[set[str], set[str
 
 def _names_any(keys: set[str], others: set[str]) -> bool:
     """Whether a cue key of `keys` names one of the bodies `others` (the one's key within the other's)."""
-    return any(key in b or b in key for key in keys for b in others)
+    return any(same_name(key, b) for key in keys for b in others)
+
+
+def same_name(key: str, body: str) -> bool:
+    """Whether cue key `key` names `body` (cue keys, dsfact.matching.bodies.alnum): the one within the other
+    ("deepseek" in "deepseekv3", "v3" in "deepseekv3", "openai" in "openaigpt4o"), but not when the shorter ends
+    with a model's number and the longer goes on right after it with a letter or a digit: "gpt4" within "gpt4o",
+    "o1" within "o1pro" name another member of the family (GPT-4 is not GPT-4o, o1 pro is not o1)."""
+    short, long = (key, body) if len(key) <= len(body) else (body, key)
+    at = long.find(short)
+    if at < 0:
+        return False
+    after = at + len(short)
+    return not (short[-1:].isdigit() and after < len(long) and long[after].isalnum())
