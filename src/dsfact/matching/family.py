@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from dsfact.fold import fold_text
 from dsfact.lang import words_of
+from dsfact.matching.countbase import count_right_after, counted_base
 from dsfact.matching.cues import has_cjk
 from dsfact.matching.editions import member_before
 from dsfact.matching.memo import LastText
@@ -375,9 +376,11 @@ def other_base(text, q: Quantity, ci: int, start: int, end: int, compared: froze
     from dsfact.matching.cues import METRIC
 
     span = base_span(text.folded, q, start, end, base_words()) or _possessive_base(text.folded, q, start, end) \
-        or name_after_times(text.folded, q, start, end)
+        or name_after_times(text.folded, q, start, end) or count_right_after(text, q, end)
     if span is None:
         return False
+    if counted_base(text, q, ci, span):
+        return True  # "eight times the 2,048 GPUs DeepSeek-V3 used": a multiple of a count, not of ci's metric
     for hit in text.hits_in(*span):
         key = alnum(hit.cue)
         if any(key in b or b in key for b in compared) or any(c == ci and role == METRIC

@@ -12,7 +12,7 @@ _TICKER = r"[(（]\s*(?:(?:{})\s*[:：]\s*[a-z0-9.]{{1,10}}|[a-z0-9]{{2,6}}\.(?:
 _WORD_LISTS = frozenset((
     "between", "new-subject", "naming", "slash-pair", "owner", "compared-owner", "means", "member", "exchange",
     "means-made", "glossed-date",
-    "multiple", "earmark", "revised-from", "revised-plan", "uses", "use", "use-vehicle", "from-to", "saving-base",
+    "multiple", "multiple-counted", "earmark", "revised-from", "revised-plan", "uses", "use", "use-vehicle", "from-to", "saving-base",
     "sum-of-parts", "compound", "attributive", "part-of",
     "share-told", "recipient", "gap", "whole-content", "release", "variant", "first-tranche", "agent-phrase",
     "breakdown", "move-noun", "moved-from", "calculation", "back-reference", "trained-count", "trained-stage",
