@@ -89,7 +89,11 @@ def owned_in_from_part(text, q, ci: int) -> bool:
 def from_hits(reader, role, k: int) -> bool:
     """Whether a clause word of a doubting role (roles.words) attaches to the first end of the change whose
     second end is figure k (from_end): the doubt holds for both ends."""
-    j = from_end(reader, k) if role.doubt else None
+    if not role.doubt:
+        return False
+    j = reader.asked.get(("from", k), -1)
+    if j == -1:  # (once per figure: asked for each doubting role)
+        j = reader.asked[("from", k)] = from_end(reader, k)
     return j is not None and bool(reader._hits_for(role, j))
 
 

@@ -187,6 +187,7 @@ class FigureReader:
         self._chinese = has_han(folded)
         self._conversion = lexicon().conversion
         self.could_state: dict[tuple, bool] = {}  # what TextMatcher._could_state said of a figure and claim
+        self.asked: dict[tuple, object] = {}  # what a role's rule worked out of a sentence or figure (sentencewords, fromto)
 
     def clause_span(self, pos: int) -> tuple[int, int]:
         """The clause that holds offset pos, within its sentence: (start, end) in the folded text (found once

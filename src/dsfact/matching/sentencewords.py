@@ -22,12 +22,15 @@ def led_by(reader, role, q) -> bool:
     """Whether q's sentence opens with one of the role's lead words, for the figures of every clause ("If
     DeepSeek had used 10,000 GPUs, the run would have taken two weeks", "Had it bought 16,000 H800s, ...")."""
     start, _end = reader.sentence_of(q.start)
-    lo, hi = reader.clause_span(start)
-    while lo < hi and reader.folded[lo] in " \t#>*-":
-        lo += 1
-    if role.lead.begins(reader.folded, past_question_mark(reader.folded, lo), reader._chinese):  # (past "Q: ")
-        return True
-    return role.name == "condition" and in_consequence(reader, q, start)
+    key = ("led", start, role.name)
+    found = reader.asked.get(key)
+    if found is None:  # (once per sentence and role: the figures of a sentence share its head)
+        lo, hi = reader.clause_span(start)
+        while lo < hi and reader.folded[lo] in " \t#>*-":
+            lo += 1
+        found = reader.asked[key] = role.lead.begins(reader.folded, past_question_mark(reader.folded, lo),
+                                                     reader._chinese)  # (past "Q: ")
+    return found or role.name == "condition" and in_consequence(reader, q, start)
 
 
 def in_consequence(reader, q, start: int) -> bool:

@@ -379,9 +379,9 @@ class _Finder:
         # first character -> the words that begin with it as (parts, ends Latin), in the regex's order (Latin
         # words first, the longest first): a word's rank is its place there, the lowest matching one wins
         self._groups: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
-        # first character -> {first part: node}, those words as a tree of their parts (built when first
-        # met): each node [[(rank, ends Latin) of the words that end there], {next part: node}]
-        self._by_char: dict[str, dict[str, list]] = {}
+        # first character -> those words as a tree of their parts (built when first met), its first parts
+        # (by_prefix): each node [[(rank, ends Latin) of the words that end there], {next part: node}]
+        self._by_char: dict[str, tuple[list, dict[str, list]]] = {}
         groups: dict[str, tuple[list, list]] = {}
         latin_firsts, other_firsts = set(), set()
         for word in sorted(set(words), key=len, reverse=True):
@@ -397,7 +397,7 @@ class _Finder:
         self._stage = 0  # which of wordstarts.STAGES self._starts is, from 1 (0: none compiled yet)
         self._read = 0  # characters searched, until FAST_AFTER
 
-    def _tree(self, c: str) -> dict[str, list]:
+    def _tree(self, c: str) -> tuple[list, dict[str, list]]:
         root: dict[str, list] = {}
         for rank, (parts, ends) in enumerate(self._groups.get(c, ())):
             level = root
@@ -407,16 +407,19 @@ class _Finder:
                     node = level[part] = [[], {}]
                 level = node[1]
             node[0].append((rank, ends))
-        self._by_char[c] = root
-        return root
+        found = self._by_char[c] = by_prefix(root.items())
+        return found
 
     def _at(self, text: str, i: int, end: int) -> _Match | None:
         """The word the regex would match at offset i, one of the places self._starts finds (none if it
         matches none there)."""
         best = None
         c = text[i]
-        tree = self._by_char.get(c)
-        for first, node in (self._tree(c) if tree is None else tree).items():
+        short, by3 = self._by_char.get(c) or self._tree(c)
+        for first, node in short:  # (the order of the first parts tried does not matter: the lowest rank wins)
+            if text.startswith(first, i, end):
+                best = _walk(text, i + len(first), end, node, best)
+        for first, node in by3.get(text[i:i + 3], ()):
             if text.startswith(first, i, end):
                 best = _walk(text, i + len(first), end, node, best)
         return None if best is None else _Match(i, best[1], text[i:best[1]])
@@ -470,14 +473,16 @@ class FinderGroup:
     TOGETHER_AFTER characters have been searched, each is searched alone, as asked (`finditer` with `k`):
     a short text asks few lists, and the pattern of all costs more to compile than theirs."""
 
-    __slots__ = ("_lists", "_chinese", "_alone", "_scan", "_firsts", "_finders")
+    __slots__ = ("_lists", "_chinese", "_alone", "_scan", "_firsts", "_firsts3", "_finders")
 
     def __init__(self, lists: list[Alternation], chinese: bool) -> None:
         self._lists, self._chinese = lists, chinese
         self._alone = 0  # characters searched one list at a time
         self._scan: _Finder | None = None  # only its scanner (first characters, the plain pattern, the fast one)
-        # first character -> [(a first part that begins with it, the lists with a word that begins so)]
+        # (a first part, the lists with a word that begins so), by_prefix: those shorter than three characters
+        # by their first character, the others by their first three
         self._firsts: dict[str, list[tuple[str, list[int]]]] = {}
+        self._firsts3: dict[str, list[tuple[str, list[int]]]] = {}
         self._finders: list[_Finder] = []
 
     def together(self) -> bool:
@@ -492,7 +497,10 @@ class FinderGroup:
                 firsts.setdefault(first[0], {}).setdefault(first, []).append(k)
             for c in f._firsts[1]:
                 firsts.setdefault(c, {}).setdefault(c, []).append(k)
-        self._firsts = {c: list(parts.items()) for c, parts in firsts.items()}
+        self._firsts = {}
+        for c, parts in firsts.items():
+            self._firsts[c], by3 = by_prefix(parts.items())
+            self._firsts3.update(by3)
         self._scan = scan = _Finder(())
         scan._firsts = (set().union(*(f._firsts[0] for f in finders)), set().union(*(f._firsts[1] for f in finders)))
         return scan
@@ -511,12 +519,16 @@ class FinderGroup:
             return out
         finders = self._finders
         skips = [pos] * len(finders)
-        firsts = self._firsts
+        firsts, firsts3 = self._firsts, self._firsts3
         for i in starts(text, pos, end):
             c = text[i]
             if i and text[i - 1] in _ALNUM and c in _AZ:
                 continue  # a Latin word's first part inside a word
-            for first, which in firsts.get(c, ()):
+            here = firsts3.get(text[i:i + 3])  # (a list is looked up once per place whichever of its parts begins there)
+            short = firsts.get(c)
+            if short:
+                here = short if here is None else short + here
+            for first, which in here or ():
                 if text.startswith(first, i, end):
                     for k in which:
                         if i >= skips[k]:
@@ -527,6 +539,20 @@ class FinderGroup:
                             else:
                                 skips[k] = i + 1  # looked up here once
         return out
+
+
+def by_prefix(items) -> tuple[list, dict[str, list]]:
+    """(first part, what it leads to) pairs, those of parts shorter than three characters in a list, the others
+    filed by their first three characters: a part can begin at an offset of a text only if the text's three
+    characters there are its own first three, so a place looks up one short list, not every part of its
+    first character (a dozen or more for most Latin letters)."""
+    short, by3 = [], {}
+    for first, led in items:
+        if len(first) < 3:
+            short.append((first, led))
+        else:
+            by3.setdefault(first[:3], []).append((first, led))
+    return short, by3
 
 
 _GROUPS: dict[tuple, FinderGroup] = {}  # the ids of the lists searched together, and chinese -> their group
