@@ -23,7 +23,7 @@ from dsfact.matching.cues import has_cjk
 from dsfact.matching.leads import title_at
 from dsfact.matching.others import not_names
 from dsfact.matching.speakerline import speaker_from
-from dsfact.matching.subjectclass import index_name
+from dsfact.matching.subjectclass import index_name, index_subject
 from dsfact.matching.text import INF, LOOKBACK_SENTENCES
 from dsfact.numbers.patterns import lazy
 
@@ -118,6 +118,9 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
     found one, or another company or body it stands for (no subject of an earlier sentence is then
     borrowed: "Arm slipped. The chip designer rose 9%" is Arm's)."""
     sentence = text.sentences[si]
+    described = index_subject(text, si, q, missing, subject_d, penalty, paragraphs)  # "The index closed down 3.1%"
+    if described is not None:
+        return described
     span, bare = epithet_at(text.folded, sentence.start, q.start), False
     if span is None:
         span, bare = bare_head(text.folded, sentence.start, q.start), True
