@@ -23,6 +23,7 @@ from dsfact.matching.cues import has_cjk
 from dsfact.matching.leads import title_at
 from dsfact.matching.others import not_names
 from dsfact.matching.speakerline import speaker_from
+from dsfact.matching.subjectclass import index_name, index_subject
 from dsfact.matching.text import INF, LOOKBACK_SENTENCES
 from dsfact.numbers.patterns import lazy
 
@@ -117,6 +118,9 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
     found one, or another company or body it stands for (no subject of an earlier sentence is then
     borrowed: "Arm slipped. The chip designer rose 9%" is Arm's)."""
     sentence = text.sentences[si]
+    described = index_subject(text, si, q, missing, subject_d, penalty, paragraphs)  # "The index closed down 3.1%"
+    if described is not None:
+        return described
     span, bare = epithet_at(text.folded, sentence.start, q.start), False
     if span is None:
         span, bare = bare_head(text.folded, sentence.start, q.start), True
@@ -124,7 +128,7 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
             return False
     here = sentence.paragraph
     naming, folded, group = text.index.naming, text.folded, _tables()[3]
-    spoken = False
+    spoken = passed = False
     for back in range(si - 1, -1, -1):
         earlier = text.sentences[back]
         breaks = here - earlier.paragraph
@@ -142,8 +146,11 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
             if not (entity or subjects) or is_comparison(folded, hit.start, hit.end) \
                     or speaker is not None and hit.start >= speaker:
                 continue
+            if index_name(text, hit):
+                passed = True  # "The Nasdaq fell": an index, no company (subjectclass); nor is it borrowed
+                continue  # for the epithet's figure when no company is found before it
             if _is_group(folded, hit, group):
-                continue  # "科技股板块", "the Nasdaq Composite": no company an epithet names
+                continue  # "科技股板块", "the tech sector": no company an epithet names
             given = [ci for ci in missing if ci in subjects]
             if entity or not given or _names_other(text, hit.end, span[0], strict=bare):
                 return not bare  # another company or body came between: the epithet is its, and lends nothing
@@ -152,7 +159,7 @@ def epithet_subject(text, si: int, q, missing: list[int], subject_d: dict[int, f
             if far or spoken:
                 text._loose.update(given)
             return True
-    return False
+    return passed
 
 
 def story_reach(text, si: int) -> bool:

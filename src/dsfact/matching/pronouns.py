@@ -28,6 +28,7 @@ from dsfact.matching.laterversion import later_version_in
 from dsfact.matching.leads import members_only
 from dsfact.matching.referents import head_after_lead
 from dsfact.matching.saidhead import pronoun_after_lead
+from dsfact.matching.subjectclass import index_name
 from dsfact.matching.text import INF
 
 _QUOTES = " \t\n\"'“”‘’「」『』《》"
@@ -87,8 +88,11 @@ def _within(text, si: int, q, missing: list[int], subject_d: dict[int, float], p
     before = text.sentences[si - 1]
     if opens_with_other(text, si - 1):
         return True  # "Advantest supplies Nvidia with testers. It fell 10%.": the pronoun is Advantest's
+    company = _names_company(text, q)
     for hit in text.sentence_hits(si - 1):
         entity, subjects = text.index.naming(hit.cue)
+        if company and index_name(text, hit):
+            continue  # "The Nasdaq fell. The company's shares ...": no index is a company (subjectclass)
         if entity and later_version_in(text, hit.start, hit.end):
             return True  # "V3.2-Exp is a step on the V3 track. It was released in September 2025": V3.2-Exp's
         if entity or subjects:
@@ -107,13 +111,18 @@ def _within(text, si: int, q, missing: list[int], subject_d: dict[int, float], p
     return False
 
 
+def _names_company(text, q) -> bool:
+    """Whether figure q's sentence opens with a pronoun that names a company ("the company", 该公司)."""
+    folded = text.folded
+    return names_company(folded, head_after_lead(folded, text.sentences[text.sentence_of(q.start)].start, q.start),
+                         q.start)
+
+
 def _company_elsewhere(text, q, before_si: int, after: int) -> bool:
     """Whether figure q's sentence opens with a pronoun that names a company and sentence before_si names another
     company after offset `after` (the end of the name it would lend): the pronoun is that company's
     (dsfact.matching.companypronoun)."""
-    folded = text.folded
-    head = head_after_lead(folded, text.sentences[text.sentence_of(q.start)].start, q.start)
-    return names_company(folded, head, q.start) and nearer_company(text, before_si, after)
+    return _names_company(text, q) and nearer_company(text, before_si, after)
 
 
 def _partners(text, before, q, missing: list[int], subject_d: dict[int, float], penalty: float) -> bool:
@@ -156,6 +165,8 @@ def _across(text, before, q, missing: list[int], subject_d: dict[int, float], pe
     hits = text.sentence_hits(text.sentence_of(before.start))
     named = [(hit, naming(hit.cue)) for hit in hits]
     named = [(hit, entity, subjects) for hit, (entity, subjects) in named if entity or subjects]
+    if named and _names_company(text, q):
+        named = [n for n in named if not index_name(text, n[0])]  # no index is a company (subjectclass)
     if not named:
         return False
     first, entity, subjects = named[0]
