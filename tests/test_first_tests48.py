@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dsfact.matching import aside, fromto, jointtotal, objects, pledgedto
+from dsfact.matching import aside, fromto, jointtotal, pledgedto
 from dsfact.matching.matcher import TextMatcher
 from dsfact.matching.pertext import any_between, places_of
 from dsfact.numbers import parse_quantities
@@ -29,9 +29,6 @@ OWN = [
     "英伟达，这家科技板块的龙头，市值蒸发5890亿美元；輝達（NVIDIA）股價下跌17%。",
     "The cost fell from $78 million for GPT-4o to just $5.6 million for V3.",
     "成本从ChatGPT的7800万美元降至560万美元。",
-    "R1 undercuts o1 at $2.19 per million output tokens, and V3 is on par with GPT-4o at $0.28.",
-    "V3.2 unifies V3 and R1 into one model at $0.42 per million tokens.",
-    "R1击败o1，每百万输出tokens仅收2.19美元；V3.2将V3和R1合二为一，每百万输入token收费0.28美元。",
 ]
 
 
@@ -60,14 +57,13 @@ def test_places_answer_for_their_own_text_and_span(bundled_registry):
 @pytest.fixture
 def ungated(monkeypatch):
     def use(on: bool) -> None:
-        for module in (pledgedto, jointtotal, objects):
+        for module in (pledgedto, jointtotal):
             monkeypatch.setattr(module, "any_between", any_between if on else (lambda *_: True))
     return use
 
 
 def test_the_rules_answer_as_without_their_first_test(bundled_registry, ungated):
     asked = told = 0
-    objected = set()
     for text in _texts():
         matcher = TextMatcher(text, bundled_registry)
         quantities = parse_quantities(text)
@@ -75,19 +71,14 @@ def test_the_rules_answer_as_without_their_first_test(bundled_registry, ungated)
         for q in quantities:
             si = matcher.sentence_of(q.start)
             claims = range(len(bundled_registry.claims))
-            hits = matcher.sentence_hits(si)
-            answers = []
-            for on in (True, False):
-                ungated(on)
-                answers.append((pledgedto.pledged_to(matcher, q, si), [jointtotal.joint_total(matcher, q, ci) for ci in claims],
-                                [(objects.rival_object(matcher, q, h, hits), objects.object_of_other(matcher, q, h, hits))
-                                 for h in hits]))
-            gated, plain = answers
+            ungated(True)
+            gated = (pledgedto.pledged_to(matcher, q, si), [jointtotal.joint_total(matcher, q, ci) for ci in claims])
+            ungated(False)
+            plain = (pledgedto.pledged_to(matcher, q, si), [jointtotal.joint_total(matcher, q, ci) for ci in claims])
             assert gated == plain, (text, q)
             asked += 1
             told += bool(plain[0]) + any(plain[1])
-            objected.update(k for pair in plain[2] for k, said in enumerate(pair) if said)
-    assert asked > 1000 and told >= 20 and objected == {0, 1}  # each rule said yes somewhere: not an empty comparison
+    assert asked > 1000 and told >= 20  # the rules said something somewhere: the comparison is not empty
 
 
 def _in_from_part_before(text, q, hit) -> bool:

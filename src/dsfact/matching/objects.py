@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dsfact.lang import word_set, words_of
 from dsfact.matching.cues import has_cjk
-from dsfact.matching.pertext import any_between
 from dsfact.matching.wordtables import Alternation, Pattern
 from dsfact.numbers.patterns import lazy
 
@@ -32,31 +31,11 @@ def _patterns() -> list[Pattern | Alternation]:
     return _PATTERNS
 
 
-def _parts(key: str, *lists: str) -> tuple[str, ...]:
-    """The longest part of each word of names.words [key] `lists`: a match of an Alternation of them, searched in a
-    span, holds every part of its word inside the span (the parts joined by white space), so a span in which none
-    of these begins holds no match ("on par with": "with", rarer than "on")."""
-    found = _PARTS.get(key)
-    if found is None:
-        words = sorted({w for part in lists for w in words_of("names", key, part)})
-        found = _PARTS[key] = tuple(max(w.split(), key=len) for w in words if w.split())
-    return found
-
-
-_PARTS: dict[str, tuple[str, ...]] = {}
-
-
-def _told_before(text, key: str, q, *lists: str) -> bool:
-    """Whether a word of names.words [key] `lists` may stand in figure q's sentence before q (pertext.any_between:
-    the text's places of their longest parts, found once per text)."""
-    return any_between(text, key, _parts(key, *lists), text.sentences[text.sentence_of(q.start)].start, q.start)
-
-
 def object_of_other(text, q, hit, hits) -> bool:
     """Whether the registered name `hit`, before figure q in its sentence (`text`: a TextMatcher; `hits`: the
     sentence's cue hits, in order), is the object of a verb of [object-verb] that follows another body's name."""
-    if hit.end > q.start or not _told_before(text, "object-verb", q, "words", "before"):
-        return False  # (a verb, or an object marker, stands between the other body's name and this one)
+    if hit.end > q.start:
+        return False
     folded = text.folded
     chinese = has_cjk(folded[hit.start:q.end]) or has_cjk(folded[max(0, hit.start - _OBJECT_REACH):hit.start])
     verbs, relative, marker, after, _ = _patterns()  # each compiled when first searched
@@ -90,8 +69,8 @@ def rival_object(text, q, hit, hits) -> bool:
     figure is the subject's, unless it is the object's own (its possessive or bracket right after it, or a
     relative clause of it: "o1's $60", "o1, which charges $60"). The subject's own name, when the figure stands in
     what modifies the verb's object, not in a verb joined to the subject's: modified_object."""
-    if hit.end > q.start or not _told_before(text, "rivalry", q, "words"):
-        return False  # (both readings need a verb of rivalry in the sentence before q)
+    if hit.end > q.start:
+        return False
     if modified_object(text, q, hit):
         return True
     folded = text.folded
