@@ -1,5 +1,5 @@
-"""First tests asked before a rule reads a figure's words: wordedges.any_part_in (a word of a list wholly inside the
-characters a rule's patterns read) before pledgedto.pledged_to and jointtotal.joint_total read a figure's names, a
+"""First tests asked before a rule reads a figure's words: pertext.places_of / any_between (where a text's words of a
+list begin, found once per text) before pledgedto.pledged_to and jointtotal.joint_total read a figure's names, a
 mark that closes an aside before aside._described_before asks which aside, a "from" word before fromto.in_from_part
 searches its "to" words. Each rule answers as it did without its first test (or, for in_from_part, as its frozen
 old form below), over every sentence of tests/cases and a few of its own, in both scripts."""
@@ -13,7 +13,7 @@ import yaml
 
 from dsfact.matching import aside, fromto, jointtotal, pledgedto
 from dsfact.matching.matcher import TextMatcher
-from dsfact.matching.wordedges import any_part_in
+from dsfact.matching.pertext import any_between, places_of
 from dsfact.numbers import parse_quantities
 
 CASES = Path(__file__).parent / "cases"
@@ -41,20 +41,24 @@ def _texts() -> list[str]:
     return texts
 
 
-def test_a_part_stands_wholly_inside_the_span():
+def test_places_answer_for_their_own_text_and_span(bundled_registry):
     words = ("jointly", "together", "共同", "put")
-    for text in (OWN[2], OWN[3], OWN[0], OWN[4]):
-        for start in range(-3, len(text) + 1, 3):
-            for end in range(max(start, 0), len(text) + 2, 5):  # (a window's end is a figure's start, never negative)
-                assert any_part_in(text, words, start, end) == any(
-                    text.startswith(w, i) and i + len(w) <= end for w in words for i in range(max(start, 0), len(text)))
+    for text in (OWN[2], OWN[3], OWN[0], OWN[4]):  # a Latin text, a Chinese one, another of each: one process
+        matcher = TextMatcher(text, bundled_registry)
+        folded = matcher.folded
+        assert places_of(matcher, "t", words) == sorted({i for w in words for i in range(len(folded))
+                                                        if folded.startswith(w, i)})
+        for start in range(-3, len(folded) + 1, 3):
+            for end in range(start, len(folded) + 2, 5):
+                assert any_between(matcher, "t", words, start, end) == any(
+                    max(start, 0) <= i < end for i in places_of(matcher, "t", words))
 
 
 @pytest.fixture
 def ungated(monkeypatch):
     def use(on: bool) -> None:
-        for module in (pledgedto, jointtotal):  # (each imported the test by name)
-            monkeypatch.setattr(module, "any_part_in", any_part_in if on else (lambda *_: True))
+        for module in (pledgedto, jointtotal):
+            monkeypatch.setattr(module, "any_between", any_between if on else (lambda *_: True))
     return use
 
 

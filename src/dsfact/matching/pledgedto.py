@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dsfact.matching.wordedges import any_part_in
+from dsfact.matching.pertext import any_between
 from dsfact.matching.wordtables import spaced
 
 _REACH = 40  # characters before a sum where its word of pledging may stand
@@ -53,8 +53,8 @@ def pledged_to(text, q, si: int) -> set[int]:
     ("OpenAI, SoftBank and Oracle agreed to invest $600 billion in Stargate", OpenAI、软银和甲骨文计划向星际之门
     投资4000亿美元) pledge the plan's whole."""
     found: set[int] = set()
-    if not any_part_in(text.folded, _pledging(), q.start - max(_REACH, _CJK_REACH), q.start):
-        return found  # no word of pledging where either pattern reads one (a substring test of those characters)
+    if not any_between(text, "pledged-to", _pledging(), q.start - max(_REACH, _CJK_REACH), q.start):
+        return found  # no word of pledging where either pattern reads one (the text's places found once)
     folded, naming = text.folded, text.index.naming
     english, to, cjk, receiver = _patterns()
     pledged = None

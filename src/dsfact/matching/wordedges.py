@@ -112,13 +112,6 @@ def any_word_in(text: str, words, start: int = 0, end: int | None = None) -> boo
     return any(next(word_places(text, w, start, end), None) is not None for w in words)
 
 
-def any_part_in(text: str, words, start: int, end: int) -> bool:
-    """Whether one of `words` (plain strings) stands wholly inside text[start:end], as a substring: the cheap first
-    test a rule asks of the few characters its patterns read (a window, not the whole text) before it reads them."""
-    window = text[max(start, 0):end]
-    return any(w in window for w in words)
-
-
 def whole_word_in(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     """Whether one of `words` (each beginning and ending with a letter or digit) stands whole in
     text[start:end]: the regex `\\b(?:words)\\b` searched there (a word's neighbours are letters, digits
