@@ -65,6 +65,12 @@ def names_aside(text, q, hit, hits: list) -> bool:
         or _described_before(text, hit, q.start)
 
 
+# what closes an aside before a figure: a bracket (in_aside), a dash of _DASHES (_between_dashes), a comma
+# (in_appositive), or relaside._CLOSERS (in_aside_before); a name with none of these between it and the figure
+# stands in no aside closed before it
+_ASIDE_CLOSE = re.compile(r"[)）（,，—–;-]")
+
+
 def _described_before(text, hit, q_start: int) -> bool:
     """Whether the name at `hit` stands in a bracketed aside, an appositive or a relative aside closed before figure
     q_start (dsfact.matching.relaside), or is the byname of the name before it (dsfact.matching.byname).
@@ -78,6 +84,9 @@ def _described_before(text, hit, q_start: int) -> bool:
     if found is None:
         from dsfact.matching.relaside import in_aside_before
 
+        if _ASIDE_CLOSE.search(text.folded, hit.start, q_start) is None:  # no mark that closes an aside before q
+            found = said[key] = byname_of(text, hit)  # (in_aside, in_appositive and in_aside_before need one)
+            return found
         found = said[key] = in_aside(text, hit.start, hit.end, q_start) \
             or in_appositive(text, hit.start, hit.end, q_start) or byname_of(text, hit) \
             or in_aside_before(text, hit, q_start)  # "DeepSeek, whose app topped Apple's US chart, said it spent"

@@ -44,14 +44,14 @@ def in_from_part(text, q, hit) -> bool:
     with no figure between it and q."""
     folded, reader = text.folded, text.reader()
     start = reader.clause_span(q.start)[0]
-    if hit.start < start:
-        return False
+    if hit.start < start or not _may_open(folded, start, hit.start):
+        return False  # (no "from" word before the name: the "to" words are not searched for)
     to = None
     for m in _words("words", reader._chinese).finditer(folded, max(hit.end, q.start - _GAP), q.start):
         to = m
     if to is None or any(c.isdigit() for c in folded[to.end():q.start]):
         return False
-    opened = list(_words("before", reader._chinese).finditer(folded, start, hit.start)) if _may_open(folded, start, hit.start) else []
+    opened = list(_words("before", reader._chinese).finditer(folded, start, hit.start))
     if not opened:
         return False
     a = opened[-1].end()

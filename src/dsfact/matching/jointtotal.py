@@ -8,6 +8,7 @@ jointly invest $500 billion in Stargate", 软银与OpenAI共同投资5000亿美�
 from __future__ import annotations
 
 from dsfact.lang import words_of
+from dsfact.matching.pertext import any_between
 from dsfact.matching.wordedges import any_word_in, word_ending
 
 ARTICLES = frozenset(("the", "its", "their"))  # words between the joining word and the name: "and the EU"
@@ -15,8 +16,11 @@ REACH = 24  # characters before the name read for the joining word
 
 
 def joint_total(text, q, ci: int) -> bool:
-    """Whether figure q is a total claim ci's subject tells together with another party (the module's rule)."""
+    """Whether figure q is a total claim ci's subject tells together with another party (the module's rule). A figure
+    with no word of a joint act before it in its sentence tells none (the text's places of those words found once)."""
     si = text.sentence_of(q.start)
+    if not any_between(text, "joint-total", words_of("names", "joint-total"), text.sentences[si].start, q.start):
+        return False
     naming = text.index.naming
     own = [h for h in text.sentence_hits(si) if h.end <= q.start and ci in naming(h.cue)[1]]
     if not own:

@@ -2,6 +2,7 @@
 ("is this text placed in another week than Monday 27 January?"), and the answer depends only on the text."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 
@@ -22,3 +23,28 @@ def remembered(text, name: str, key, compute: Callable):
     if key not in found:
         found[key] = compute(text, key)
     return found[key]
+
+
+
+def places_of(text, name: str, words) -> list[int]:
+    """Every offset of the folded text of `text` (a TextMatcher) where one of `words` (plain strings) begins, as a
+    substring, sorted: found once per text and word list (`name`), so that a rule asks with a bisect whether one
+    stands in a span before it reads the span (any_between)."""
+    found = kept(text, "_places_of")
+    held = found.get(name)
+    if held is None:
+        folded, places = text.folded, set()
+        for w in words:
+            at = folded.find(w)
+            while at >= 0:
+                places.add(at)
+                at = folded.find(w, at + 1)
+        held = found[name] = sorted(places)
+    return held
+
+
+def any_between(text, name: str, words, start: int, end: int) -> bool:
+    """Whether one of `words` begins in folded[start:end] (start <= offset < end), as a substring (places_of)."""
+    places = places_of(text, name, words)
+    k = bisect.bisect_left(places, start)
+    return k < len(places) and places[k] < end

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dsfact.matching.pertext import any_between
 from dsfact.matching.wordtables import spaced
 
 _REACH = 40  # characters before a sum where its word of pledging may stand
+_CJK_REACH = 16  # characters between the plan's name and the sum, in Chinese
 _PARTIES = 2  # names of bodies before a sum (the receiver's among them) that may be one party and its plan
 
 
@@ -35,14 +37,26 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     return english, to, cjk, re.compile("(?:" + "|".join(map(re.escape, before_cjk)) + r")[「『\"“《]?$")
 
 
+@lru_cache(maxsize=1)
+def _pledging() -> tuple[str, ...]:
+    """What a text must hold for either pattern of pledging to match: the first word of an English word of
+    pledging (the pattern lets any white space stand between its words), or a Chinese one."""
+    from dsfact.lang import words_by_script
+
+    verbs, verbs_cjk = words_by_script("names", "pledged-to", "verbs", longest_first=True)
+    return tuple(w.split()[0] for w in verbs if w.split()) + tuple(verbs_cjk)
+
+
 def pledged_to(text, q, si: int) -> set[int]:
     """The claims figure q of sentence si is told as one party's pledge to: their subject named as what receives
     it (see the module's docstring). Not when two or more bodies are named before it: the backers together
     ("OpenAI, SoftBank and Oracle agreed to invest $600 billion in Stargate", OpenAI、软银和甲骨文计划向星际之门
     投资4000亿美元) pledge the plan's whole."""
+    found: set[int] = set()
+    if not any_between(text, "pledged-to", _pledging(), q.start - max(_REACH, _CJK_REACH), q.start):
+        return found  # no word of pledging where either pattern reads one (the text's places found once)
     folded, naming = text.folded, text.index.naming
     english, to, cjk, receiver = _patterns()
-    found: set[int] = set()
     pledged = None
     hits = text.sentence_hits(si)
     if sum(1 for hit in hits if hit.end <= q.start and any(naming(hit.cue))) > _PARTIES:
@@ -58,7 +72,7 @@ def pledged_to(text, q, si: int) -> set[int]:
                 pledged = english.search(folded, max(0, q.start - _REACH), q.start) is not None
             if pledged:
                 found.update(subjects)
-        elif hit.end <= q.start and q.start - hit.end <= 16 and receiver.search(folded, max(0, hit.start - 3), hit.start) \
+        elif hit.end <= q.start and q.start - hit.end <= _CJK_REACH and receiver.search(folded, max(0, hit.start - 3), hit.start) \
                 and cjk.fullmatch(folded, hit.end, q.start):
             found.update(subjects)
     return found
