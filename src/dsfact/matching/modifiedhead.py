@@ -19,7 +19,10 @@ def unmodified(head: str, words: tuple[str, ...], nouns: tuple[str, ...], modifi
     """`head` (a folded sentence head) with the modifier words right after its pointing word dropped, when it opens
     with a pointing word of `words` (names.words [referent] `before`, whose `nouns` are `words`) followed by one or
     more of `modifiers` (longest first); None when it does not."""
-    for pointer in _pointers(words, nouns):
+    pointers = _pointers(words, nouns)
+    if not head.startswith(pointers):
+        return None  # (most heads: one test of the tuple)
+    for pointer in pointers:
         if not head.startswith(pointer):
             continue
         rest, dropped = head[len(pointer):], 0
