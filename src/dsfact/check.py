@@ -109,7 +109,7 @@ def find_findings(text: str, registry: Registry, blocks=None, date: str | None =
             # one clause states a claim once, unless it says "respectively": the figure whose cue words sit nearest keeps it
             if key not in best or (score, i) < best[key]:
                 best[key] = (score, i)
-    whole_kept(kept, best)  # (the others need cues of their own), but for a whole stated after its first part
+    whole_kept(kept, best, matcher.folded)  # (the others need cues of their own), but for a whole stated after its first part
     found = [f for i, (f, key, _, _) in enumerate(kept) if key is None or best[key][1] == i]
     found = described_found(matcher, beside_its_own_statement(found, matcher.sentence_of, text, loose, line_of))
     return _gated(found, weighed, gate) if weighed else found

@@ -74,6 +74,10 @@ def _opens_pointing(folded: str, start: int, end: int) -> bool:
         lead += 1
     if not folded.startswith(pointers, lead, end) or opens_with(folded, start, end, listed):
         return False  # no pointing word; "该公司", "the project": a noun of its own rule
+    from dsfact.matching.referents import head_noun_at
+
+    if head_noun_at(folded, lead, end) is not None:
+        return False  # "this ambitious initiative", 该大型项目: the project's noun with words of its kind (modifiedhead)
     head = folded[lead:end]
     for w in pointers:
         if not head.startswith(w):

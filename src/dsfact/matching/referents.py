@@ -17,9 +17,11 @@ contradict: "Including hardware costs, it spent $1.6 billion" reads the same way
 from __future__ import annotations
 
 import bisect
+import functools
 
 from dsfact.matching.cues import METRIC
 from dsfact.matching.labelcolon import in_label
+from dsfact.matching.modifiedhead import unmodified
 from dsfact.matching.pertext import kept
 from dsfact.matching.saidhead import said_head
 from dsfact.matching.sentences import answers_question
@@ -34,6 +36,12 @@ _ATTACHED = 3  # characters between a name and its noun ("」的", "'s "), quote
 _QUOTES = " \t\"'“”‘’「」『』《》()（）"
 
 _REFERENT: tuple[dict[str, tuple[str, ...]], tuple[str, ...]] | None = None
+
+
+@functools.cache
+def _before_words() -> tuple[str, ...]:
+    """names.words [referent] `before`, one tuple (dsfact.matching.modifiedhead keys its pointing words by it)."""
+    return tuple(w for ws in _referent_words()[0].values() for w in ws)
 
 
 def _referent_words() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
@@ -85,11 +93,18 @@ def head_after_lead(folded: str, start: int, end: int) -> int:
 _LEAD = None
 
 
+def head_noun_at(folded: str, start: int, end: int) -> str | None:
+    """The noun folded[start:end] opens with that points back, if any (for dsfact.matching.pointednoun)."""
+    return _noun_at_head(folded, start, end)
+
+
 def _noun_at_head(folded: str, start: int, end: int) -> str | None:
     """The noun a sentence's head points back by ("the project" -> "project"), if it opens with such a word."""
     words, nouns = _referent_words()
-    head = folded[start:min(end, start + 24)].lstrip(_QUOTES)
+    head = folded[start:min(end, start + 48)].lstrip(_QUOTES)
     w = word_starting(head, words.get(head[:1], ()))
+    if w is None and (plain := unmodified(head, _before_words(), nouns, _modifier_words())) is not None:
+        w = word_starting(plain, words.get(plain[:1], ()))  # "this ambitious initiative", 该大型项目 (modifiedhead)
     return None if w is None else next((n for n in nouns if n in w), None)
 
 

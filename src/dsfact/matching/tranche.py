@@ -62,25 +62,38 @@ def announced_after(folded: str, at: int, end: int) -> bool:
     return found is not None and found.start() == at
 
 
-def whole_kept(kept: list, best: dict) -> None:
+def whole_kept(kept: list, best: dict, folded: str = "") -> None:
     """Where one clause states a claim twice, a figure that disagrees with it first and a larger one that agrees
     after it ("is set to invest $100 billion and plans to allocate up to $500 billion", 先投入1000亿美元，最终达到
     5000亿美元), the larger keeps the claim (`best`: (clause, claim) -> (score, index into `kept`), the nearest
     figure's by default): the smaller before it is a first part of the whole the writer goes on to state
     rightly, not a misstatement of it. A larger wrong figure after a right one ("from $5.6 million to $10
     million"), or a smaller right one after a wrong one (the cost brought down "from $10 million to $5.6
-    million"), changes nothing."""
+    million"), changes nothing. The order and the sizes tell the part and the whole, not the claim's value: a
+    larger figure after the first that disagrees too, and is in no doubt, keeps the claim as well ("is set to
+    invest $100 billion and plans to allocate up to $800 billion" misstates the whole, not the part) when a joining
+    word ([first-tranche] `after`: and, 并) leads on to it, outside brackets (`folded`: the text, folded): not a base
+    ("wiped $700 billion off its $3.5 trillion value") nor a gloss ("US$294,000 (≈ R$1.6 million)")."""
     from dsfact.model import SUPPORTED
 
     for key, (_, i) in list(best.items()):
         first = kept[i][0]
         if first.verdict == SUPPORTED or not isinstance(first.value, (int, float)):
             continue
-        for j, (f, other, score, _) in enumerate(kept):
-            if other == key and f.verdict == SUPPORTED and f.start > first.start and isinstance(f.value, (int, float)) \
-                    and f.value > first.value:
+        for j, (f, other, score, doubt) in enumerate(kept):
+            if other == key and (f.verdict == SUPPORTED or not doubt and _goes_on(folded, first.end, f.start)) \
+                    and f.start > first.start and isinstance(f.value, (int, float)) and f.value > first.value:
                 best[key] = (score, j)
                 break
+
+
+def _goes_on(folded: str, start: int, end: int) -> bool:
+    """Whether a joining word ([first-tranche] `after`) stands in folded[start:end], and no bracket opens there
+    unclosed (what follows would stand in an aside)."""
+    part = folded[start:end]
+    if part.count("(") + part.count("（") > part.count(")") + part.count("）"):
+        return False
+    return _words()[2].get(has_han(part)).search(folded, start, end) is not None
 
 
 def tranche_before(text, q, si: int):
