@@ -26,7 +26,6 @@ from dsfact.matching.excluding import rules_out, sized_before
 from dsfact.matching.fromto import in_from_part
 from dsfact.matching.glossdate import glossed_date, glossed_span
 from dsfact.matching.glossname import glosses_other
-from dsfact.matching.groupsum import group_left
 from dsfact.matching.innerhead import placed_loosely
 from dsfact.matching.items import intro_subject
 from dsfact.matching.joint import jointly
@@ -66,6 +65,7 @@ from dsfact.matching.sizedname import compared_past_size
 from dsfact.matching.speakerline import speaker_from
 from dsfact.matching.stages import stage_part
 from dsfact.matching.structure import FIRM, carried, means_clause, owner_after, pair_cues, respectively, unjudged
+from dsfact.matching.subjectclass import borrowable
 from dsfact.matching.tables import cell_spans, close_cell, header_time_fits, table_cues
 from dsfact.matching.text import CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.matching.timefits import month_unplaced, time_fits
@@ -527,7 +527,7 @@ def _left_to_borrow(text: TextMatcher, q: Quantity, si: int, missing: list[int])
     if turns_away(text.folded, text.sentences[si].start, q.start) or about_other(text, si, q, missing) \
             or pointed_past(text, si, q, missing):
         return []
-    return group_left(text, si, q, missing)
+    return borrowable(text, si, q, missing)
 
 
 def _unreached(text: TextMatcher, q: Quantity, si: int) -> bool:

@@ -105,3 +105,33 @@ def index_subject(text, si: int, q, missing: list[int], subject_d: dict, penalty
                 subject_d[ci] = min(subject_d.get(ci, INF), penalty * (1 + min(breaks, paragraphs + 1)) + q.start - hit.end)
         return True
     return True
+
+
+_SHARES: list = []  # [the pattern of nouns.words [subject-class] share-words], built on first use
+
+
+def _share_words():
+    if not _SHARES:
+        import re
+
+        from dsfact.lang import words_of
+        from dsfact.numbers.patterns import lazy
+
+        words = sorted(words_of("nouns", "subject-class", "share-words"), key=len, reverse=True)
+        latin = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words if w.isascii())
+        han = "|".join(re.escape(w) for w in words if not w.isascii())
+        _SHARES.append(lazy(r"(?<![\w-])(?:%s)(?![\w-])|%s" % (latin, han)))
+    return _SHARES[0]
+
+
+def borrowable(text, si: int, q, missing: list[int]) -> list[int]:
+    """The claims of `missing` whose subject figure q may borrow from an earlier sentence (groupsum.group_left),
+    less those of an index when q's sentence tells a share price before it with no owner ("The Nasdaq fell.
+    Shares plunged 27%", 纳指下跌。股价暴跌27%): an index has no shares, so the figure is some company's."""
+    from dsfact.matching.groupsum import group_left
+
+    left = group_left(text, si, q, missing)
+    if left and _share_words().search(text.folded, text.sentences[si].start, q.start) is not None:
+        found = _index_claims(text.registry)
+        return [ci for ci in left if ci not in found]
+    return left
