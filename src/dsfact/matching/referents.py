@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 
 from dsfact.matching.cues import METRIC
+from dsfact.matching.eventowner import event_owner
 from dsfact.matching.labelcolon import in_label
 from dsfact.matching.pertext import kept
 from dsfact.matching.saidhead import said_head
@@ -481,7 +482,9 @@ def said_after(text, si: int, q, cues) -> None:
     `quoted`). `cues`: the figure's matcher._Cues."""
     missing = [ci for ci in cues.metric if cues.subject.get(ci) == INF and ci not in cues.excluded]
     if missing and not text._named_before(q, si):
-        _give_speaker(text, si, q, missing, cues.subject)
+        event_owner(text, si, q, cues)  # "Shares sank 17%, Nvidia's worst day since 2020": the record's owner
+        if any(cues.subject.get(ci) == INF for ci in missing):
+            _give_speaker(text, si, q, missing, cues.subject)
 
 
 def _give_speaker(text, si: int, q, missing: list[int], subject_d: dict) -> bool:

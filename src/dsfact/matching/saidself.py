@@ -34,7 +34,7 @@ def describes_speaker(text, q, hit, given: list[int], begin: int, end: int) -> b
     sentence = text.sentences[si]
     if epithet_at(folded, sentence.start, q.start) is None and bare_head(folded, sentence.start, q.start) is None:
         return False
-    return not _other_before(text, si, given)
+    return not other_before(text, si, given)
 
 
 def _says_alone(before: str, after: str) -> bool:
@@ -57,7 +57,7 @@ def _people() -> frozenset[str]:
     return word_set("names", "speaker", "people")
 
 
-def _other_before(text, si: int, given: list[int]) -> bool:
+def other_before(text, si: int, given: list[int]) -> bool:
     """Whether a sentence before si, in reach of an epithet (its paragraph or the one before, a few sentences
     back), names anyone but the claims `given`: the description may then be that one's."""
     here = text.sentences[si].paragraph
