@@ -24,7 +24,7 @@ _LISTED: dict[tuple, tuple | frozenset] = {}  # words_of, word_set, words_by_scr
 # The keys the tables of a bundled file may have (a key outside them is reported at its line, whichever
 # module reads the file first); a file not named here may have any key.
 KEYS: dict[str, frozenset[str]] = {
-    "names": frozenset(("before", "after", "words", "contrast", "own", "comma", "dash", "hyphen", "owned", "owner-not",
+    "names": frozenset(("before", "after", "words", "not-self", "people", "contrast", "own", "comma", "dash", "hyphen", "owned", "owner-not",
                         "store", "bare", "bare-not-before", "between", "as-written-not", "verbs", "verb-after", "owner", "adverb", "family", "partitive")),
     "roles": frozenset(("never", "doubt", "before", "after", "clause", "opening", "near", "head", "sentence", "lead", "words",
                         "peers", "done", "not", "bodies")),

@@ -35,10 +35,12 @@ def _gap(folded: str, a: int, b: int) -> str:
     name ("软银集团和OpenAI", "SoftBank Group and OpenAI"), the country of the second told before it
     ("软银、OpenAI和美国甲骨文公司", "OpenAI and Japan's SoftBank") and the Chinese name the second glosses in
     brackets (_GLOSSED: "软银、美国开放人工智能研究中心(OpenAI)"): a joiner then still joins them."""
+    words = _joint_words()
+    if folded[a:b] in words[6]:
+        return ""  # "the OpenAI-SoftBank venture", "SoftBank/OpenAI": two names written as one
     gap = _ASIDE.sub("", folded[a:b]).lstrip(" ")
     if gap.endswith("(") and (glossed := _GLOSSED.search(gap)):
         gap = gap[:glossed.start() + len(glossed.group(1))]  # "、美国开放人工智能研究中心(OpenAI)": the member glossed
-    words = _joint_words()
     for suffix in words[3]:
         if gap.startswith(suffix):
             gap = gap[len(suffix):]
@@ -54,8 +56,9 @@ def _gap(folded: str, a: int, b: int) -> str:
 def _joint_words() -> tuple:
     """The words of a joint undertaking, those that join the names of a list (spaces and commas left out),
     those that give each name its own figure, a company's suffixes, the words for unnamed others and a
-    company's country (spaces left out), from dsfact/lang/names.words [joint], [list-joiners], [list-each],
-    [company-suffix], [list-others] and [nationality]."""
+    company's country (spaces left out) and the marks that join two names written as one ("OpenAI-SoftBank"), from
+    dsfact/lang/names.words [joint], [list-joiners], [list-each], [company-suffix], [list-others], [nationality]
+    and [list-joiners] `hyphen`."""
     global _WORDS
     if _WORDS is None:
         from dsfact.lang import load_words
@@ -68,7 +71,8 @@ def _joint_words() -> tuple:
         others = tuple(tables.get("list-others", {}).get("words", ()))
         countries = tuple(sorted({w.translate(_SEPARATORS) for w in tables.get("nationality", {}).get("words", ())},
                                  key=len, reverse=True))
-        _WORDS = (joint, joiners | {""}, each, suffixes, others, countries)
+        marks = frozenset(tables.get("list-joiners", {}).get("hyphen", ()))  # "OpenAI-SoftBank": two names as one
+        _WORDS = (joint, joiners | {""}, each, suffixes, others, countries, marks)
     return _WORDS
 
 

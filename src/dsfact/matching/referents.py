@@ -20,10 +20,12 @@ import bisect
 import functools
 
 from dsfact.matching.cues import METRIC
+from dsfact.matching.eventowner import event_owner
 from dsfact.matching.labelcolon import in_label
 from dsfact.matching.modifiedhead import unmodified
 from dsfact.matching.pertext import kept
 from dsfact.matching.saidhead import said_head
+from dsfact.matching.saidself import describes_speaker
 from dsfact.matching.sentences import answers_question
 from dsfact.matching.structure import _naming_words, _owner_words
 from dsfact.matching.text import INF, LOOKBACK_SENTENCES
@@ -439,9 +441,10 @@ def quoted(text, si: int, q, cues) -> bool:
     return _speaker_gives(text, begin, end, q, missing, subject_d)
 
 
-def _speaker_gives(text, begin: int, end: int, q, missing: list[int], subject_d: dict) -> bool:
+def _speaker_gives(text, begin: int, end: int, q, missing: list[int], subject_d: dict, said: bool = False) -> bool:
     """Give the claims of `missing` whose subject the first name in folded[begin:end] (the speaker's place)
-    names that subject, as a subject from a sentence nearby and loosely; whether it gave any."""
+    names that subject, as a subject from a sentence nearby and loosely (`said`, a clause after the figure that
+    tells who said it: firmly when the figure's clause describes that speaker, saidself); whether it gave any."""
     from dsfact.matching.matcher import SENTENCE_PENALTY as penalty
 
     for hit in text.hits_in(begin, end):
@@ -455,7 +458,7 @@ def _speaker_gives(text, begin: int, end: int, q, missing: list[int], subject_d:
         # the sentence before named speaks of it
         quote_closed = any(c in text.folded[q.end:hit.start] for c in _CLOSING_QUOTES)
         # ('"We used 2,048 H800s," DeepSeek said': the speaker's own "we" before the figure is the speaker)
-        ours = quote_closed and _says_we(text, q)
+        ours = quote_closed and _says_we(text, q) or said and describes_speaker(text, q, hit, given, begin, end)
         text._loose.update(ci for ci in given if not (ours or quote_closed and named_just_before(text, q, ci)))
         return bool(given)
     return False
@@ -494,7 +497,9 @@ def said_after(text, si: int, q, cues) -> None:
     `quoted`). `cues`: the figure's matcher._Cues."""
     missing = [ci for ci in cues.metric if cues.subject.get(ci) == INF and ci not in cues.excluded]
     if missing and not text._named_before(q, si):
-        _give_speaker(text, si, q, missing, cues.subject)
+        event_owner(text, si, q, cues)  # "Shares sank 17%, Nvidia's worst day since 2020": the record's owner
+        if any(cues.subject.get(ci) == INF for ci in missing):
+            _give_speaker(text, si, q, missing, cues.subject)
 
 
 def _give_speaker(text, si: int, q, missing: list[int], subject_d: dict) -> bool:
@@ -516,7 +521,7 @@ def _give_speaker(text, si: int, q, missing: list[int], subject_d: dict) -> bool
         pass
     elif not any(_ends_with_saying(tail, w) for w in words):
         return False
-    return _speaker_gives(text, begin, begin + len(tail), q, missing, subject_d)
+    return _speaker_gives(text, begin, begin + len(tail), q, missing, subject_d, said=True)
 
 
 def _ends_with_saying(tail: str, word: str) -> bool:
