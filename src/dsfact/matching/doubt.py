@@ -11,6 +11,7 @@ from dsfact.matching.blended import blended_price
 from dsfact.matching.boundedspan import spans_bounded_part
 from dsfact.matching.captionday import caption_day_elsewhere
 from dsfact.matching.captions import folded_without_captions
+from dsfact.matching.closedtrading import closed_trading
 from dsfact.matching.comparedtime import without_standard
 from dsfact.matching.countedday import counted_day
 from dsfact.matching.cues import METRIC, VARIANT, has_cjk
@@ -55,14 +56,7 @@ from dsfact.matching.thisyear import ANOTHER_DAY, UNANCHORED, later_years_only, 
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import inside, possessive_days, references, time_tags
 from dsfact.matching.tranche import grown_to, grows_after
-from dsfact.matching.undated import (
-    names_date,
-    text_dates,
-    told_later,
-    told_of_another_year,
-    undated_year,
-    year_left_open,
-)
+from dsfact.matching.undated import names_date, text_dates, told_later, told_of_another_year, undated_year, year_left_open
 from dsfact.matching.weekyear import weekdays_of_other_year
 from dsfact.matching.when import (
     AGO,
@@ -359,7 +353,7 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
         names = [n for n in names if n not in grown]
     if names == ["future-move"] and claim.time and scale_slipped(text, q, claim):
         names = []  # "was on track to lose roughly $600 million" of a $593 billion day: a slipped scale, no forecast
-    elif "session" in names and claim.time and out_of_session(text, q, claim):
+    elif "session" in names and claim.time and (out_of_session(text, q, claim) or closed_trading(text, q)):
         names = [n for n in names if n != "session"]  # "一度暴跌17%，市值蒸發6000萬美元": no moment of the day
     if "led-move" in names and led_group_named(text, q, claim):
         names.remove("led-move")  # "its plunge led a 5.1% slide in the Nasdaq": the group led is the claim's subject
