@@ -58,6 +58,7 @@ from dsfact.matching.timewords import inside, possessive_days, references, time_
 from dsfact.matching.tranche import grown_to, grows_after
 from dsfact.matching.undated import names_date, text_dates, told_later, told_of_another_year, undated_year, year_left_open
 from dsfact.matching.weekyear import weekdays_of_other_year
+from dsfact.matching.wholenamed import whole_named
 from dsfact.matching.when import (
     AGO,
     DAY_KINDS,
@@ -357,6 +358,8 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
         names = [n for n in names if n != "session"]  # "一度暴跌17%，市值蒸發6000萬美元": no moment of the day
     if "led-move" in names and led_group_named(text, q, claim):
         names.remove("led-move")  # "its plunge led a 5.1% slide in the Nasdaq": the group led is the claim's subject
+    if "whole-of" in names and whole_named(text, q, claim):
+        names.remove("whole-of")  # "much of the 5% drop in the Nasdaq": the whole told is the claim's own
     if "conjecture" in names and claim.unit == "ratio" and in_share_base(text.folded, q, reader.clause_words(q, "conjecture")):
         names.remove("conjecture")  # "仅为GPT-4预估成本的5%": the estimate is the base's (dsfact.matching.sharebase)
     if names:
