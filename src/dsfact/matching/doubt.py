@@ -18,7 +18,7 @@ from dsfact.matching.cues import METRIC, VARIANT, has_cjk
 from dsfact.matching.datelineday import before_the_day_named, dated_another_day, written_in_another_week
 from dsfact.matching.daybefore import aside_time_kinds, over_sessions, placed_by_day_before
 from dsfact.matching.denied import denied
-from dsfact.matching.discounts import discounted, table_discount
+from dsfact.matching.discounts import discount_price
 from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, timeline_day_of, weekday_elsewhere
 from dsfact.matching.lastyear import story_last_year
@@ -56,9 +56,15 @@ from dsfact.matching.thisyear import ANOTHER_DAY, UNANCHORED, later_years_only, 
 from dsfact.matching.timefits import time_fits
 from dsfact.matching.timewords import inside, possessive_days, references, time_tags
 from dsfact.matching.tranche import grown_to, grows_after
-from dsfact.matching.undated import names_date, text_dates, told_later, told_of_another_year, undated_year, year_left_open
+from dsfact.matching.undated import (
+    names_date,
+    text_dates,
+    told_later,
+    told_of_another_year,
+    undated_year,
+    year_left_open,
+)
 from dsfact.matching.weekyear import weekdays_of_other_year
-from dsfact.matching.wholenamed import whole_named
 from dsfact.matching.when import (
     AGO,
     DAY_KINDS,
@@ -75,6 +81,7 @@ from dsfact.matching.when import (
     written_before,
     year_kind,
 )
+from dsfact.matching.wholenamed import whole_named
 from dsfact.matching.yearapart import year_apart
 from dsfact.matching.yearcontrast import (
     day_named_last,
@@ -135,19 +142,10 @@ def _doubts_time(text, q: Quantity, claim: Claim) -> str:
     return _day_doubt(text, q, claim)
 
 
-def _discount_price(text, q: Quantity, claim: Claim) -> bool:
-    """Whether figure q is a price of a discount period (dsfact.matching.discounts): a price per unit, or a
-    bare sum judged against a claim of one, whose per-unit words stand before it ("百万tokens输出则为4元(2.5折
-    优惠)": the reader sets no `per` on 4元); any other figure only when its table names a discount."""
-    if q.per is None and claim.per is None:
-        return table_discount(text, q)
-    return discounted(text, q, text.index.position.get(claim.id))
-
-
 def _said_other(text, q: Quantity, claim: Claim) -> bool:
     """Whether q's own words tell another thing than its claim's figure (a part, a share, a low, another quantity or
     body, "the day before"): doubts_time's first doubts, which no slip of scale outweighs."""
-    return _in_doubt(text, q, claim) or _discount_price(text, q, claim) or placed_by_day_before(text.reader(), q) \
+    return _in_doubt(text, q, claim) or discount_price(text, q, claim) or placed_by_day_before(text.reader(), q) \
         or _after_parts(text, q) or grows_after(text, q) or snapshot_of_extreme(text, q, claim) and not out_of_session(text, q, claim) \
         or share_told(text, q) or broken_down(text, q) or rest_to_others(text, q) or part_of_total(text, q, claim) \
         or parts_of_claim(text, q, claim) or blended_price(text, q, claim) or spans_bounded_part(text, q, claim) \
