@@ -207,3 +207,12 @@ def _caption_discount(folded: str, start: int, end: int) -> bool:
     first = max(folded.rfind(c, start, end) for c in _STOPS) + 1
     stop = folded.rfind(". ", start, end)  # none: the caption opens the text (offset 0 is its first word)
     return names_discount(folded, max(start, first, stop + 2 if stop >= 0 else start), end)
+
+
+def discount_price(text, q, claim) -> bool:
+    """Whether figure q is a price of a discount period (dsfact.matching.discounts): a price per unit, or a
+    bare sum judged against a claim of one, whose per-unit words stand before it ("百万tokens输出则为4元(2.5折
+    优惠)": the reader sets no `per` on 4元); any other figure only when its table names a discount."""
+    if q.per is None and claim.per is None:
+        return table_discount(text, q)
+    return discounted(text, q, text.index.position.get(claim.id))

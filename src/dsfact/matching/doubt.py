@@ -11,13 +11,14 @@ from dsfact.matching.blended import blended_price
 from dsfact.matching.boundedspan import spans_bounded_part
 from dsfact.matching.captionday import caption_day_elsewhere
 from dsfact.matching.captions import folded_without_captions
+from dsfact.matching.closedtrading import closed_trading
 from dsfact.matching.comparedtime import without_standard
 from dsfact.matching.countedday import counted_day
 from dsfact.matching.cues import METRIC, VARIANT, has_cjk
 from dsfact.matching.datelineday import before_the_day_named, dated_another_day, written_in_another_week
 from dsfact.matching.daybefore import aside_time_kinds, over_sessions, placed_by_day_before
 from dsfact.matching.denied import denied
-from dsfact.matching.discounts import discounted, table_discount
+from dsfact.matching.discounts import discount_price
 from dsfact.matching.extreme import snapshot_of_extreme
 from dsfact.matching.headday import head_day_elsewhere, timeline_day_elsewhere, timeline_day_of, weekday_elsewhere
 from dsfact.matching.lastyear import story_last_year
@@ -80,6 +81,7 @@ from dsfact.matching.when import (
     written_before,
     year_kind,
 )
+from dsfact.matching.wholenamed import whole_named
 from dsfact.matching.yearapart import year_apart
 from dsfact.matching.yearcontrast import (
     day_named_last,
@@ -140,19 +142,10 @@ def _doubts_time(text, q: Quantity, claim: Claim) -> str:
     return _day_doubt(text, q, claim)
 
 
-def _discount_price(text, q: Quantity, claim: Claim) -> bool:
-    """Whether figure q is a price of a discount period (dsfact.matching.discounts): a price per unit, or a
-    bare sum judged against a claim of one, whose per-unit words stand before it ("百万tokens输出则为4元(2.5折
-    优惠)": the reader sets no `per` on 4元); any other figure only when its table names a discount."""
-    if q.per is None and claim.per is None:
-        return table_discount(text, q)
-    return discounted(text, q, text.index.position.get(claim.id))
-
-
 def _said_other(text, q: Quantity, claim: Claim) -> bool:
     """Whether q's own words tell another thing than its claim's figure (a part, a share, a low, another quantity or
     body, "the day before"): doubts_time's first doubts, which no slip of scale outweighs."""
-    return _in_doubt(text, q, claim) or _discount_price(text, q, claim) or placed_by_day_before(text.reader(), q) \
+    return _in_doubt(text, q, claim) or discount_price(text, q, claim) or placed_by_day_before(text.reader(), q) \
         or _after_parts(text, q) or grows_after(text, q) or snapshot_of_extreme(text, q, claim) and not out_of_session(text, q, claim) \
         or share_told(text, q) or broken_down(text, q) or rest_to_others(text, q) or part_of_total(text, q, claim) \
         or parts_of_claim(text, q, claim) or blended_price(text, q, claim) or spans_bounded_part(text, q, claim) \
@@ -359,10 +352,12 @@ def _in_doubt(text, q: Quantity, claim: Claim) -> bool:
         names = [n for n in names if n not in grown]
     if names == ["future-move"] and claim.time and scale_slipped(text, q, claim):
         names = []  # "was on track to lose roughly $600 million" of a $593 billion day: a slipped scale, no forecast
-    elif "session" in names and claim.time and out_of_session(text, q, claim):
+    elif "session" in names and claim.time and (out_of_session(text, q, claim) or closed_trading(text, q)):
         names = [n for n in names if n != "session"]  # "一度暴跌17%，市值蒸發6000萬美元": no moment of the day
     if "led-move" in names and led_group_named(text, q, claim):
         names.remove("led-move")  # "its plunge led a 5.1% slide in the Nasdaq": the group led is the claim's subject
+    if "whole-of" in names and whole_named(text, q, claim):
+        names.remove("whole-of")  # "much of the 5% drop in the Nasdaq": the whole told is the claim's own
     if "conjecture" in names and claim.unit == "ratio" and in_share_base(text.folded, q, reader.clause_words(q, "conjecture")):
         names.remove("conjecture")  # "仅为GPT-4预估成本的5%": the estimate is the base's (dsfact.matching.sharebase)
     if names:
