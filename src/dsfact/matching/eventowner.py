@@ -2,7 +2,8 @@
 since 2020", "shares tumbled 17%, marking Nvidia's steepest one-day fall", "股价周一暴跌17%，创下英伟达2020年以来最大单日
 跌幅". A figure whose sentence names no one before it, followed by a last clause that opens with a registered name
 (perhaps after a word that marks the record: names.words [event-owner] `before`), its possessive ('s, 的 or none in
-Chinese), and a word of a record ([event-owner] `words`: worst, biggest, 最大), with no other name and no other
+Chinese), and a record of a move ([event-owner] `words` and `after`: "worst day", "steepest fall", 最大单日跌幅; not
+"Nvidia's biggest customer", 英伟达最大客户), with no other name and no other
 figure in that clause, no word before the figure that points back (its, 该公司, an epithet: those decide),
 and no one else named in the sentences before in reach: the clause sums up the figure's own event as the name's, so the name is the figure's subject,
 as near as its clause allows (one clause mark), firmly. A clause that attributes ("..., according to Nvidia's rival
@@ -37,7 +38,7 @@ def event_owner(text, si: int, q, cues) -> None:
     if entity or any(h is not hit and h.cue != hit.cue for h in hits):
         return  # another body in the clause: whose record it is is not plain
     lead = folded[begin:hit.start].strip(" ,，")
-    before, words = _words()
+    before, words, moves, since = _words()
     if lead and lead not in before:
         return
     rest = folded[hit.end:end]
@@ -47,10 +48,10 @@ def event_owner(text, si: int, q, cues) -> None:
             rest = rest[2:]
         elif not folded[hit.start:hit.end].endswith(_POSSESSIVE):
             return
-        first = rest.split()[:1]
-        if not first or first[0].strip(",.;") not in words:
-            return  # "Nvidia's worst day", not "Nvidia's rival AMD"
-    elif not any(w in rest for w in words if not w.isascii()):
+        first = [w.strip(",.;") for w in rest.split()[:2]]
+        if len(first) < 2 or first[0] not in words or first[1] not in moves:
+            return  # "Nvidia's worst day", "Nvidia's steepest fall", not "Nvidia's rival AMD", "Nvidia's biggest customer"
+    elif not _chinese_record(rest, words, since):
         return
     if _points_back(text, sentence.start, q.start):
         return  # "Its shares fell 9%, ...", "The chipmaker's shares ...": the word that points back decides
@@ -72,11 +73,25 @@ def _later_figures(text, q, begin: int, end: int) -> list[int]:
     return out
 
 
-def _words() -> tuple[frozenset[str], frozenset[str]]:
-    """names.words [event-owner]: the words before the name, the words of a record."""
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """names.words [event-owner]: the words before the name, the words of a record, the words of a move after an
+    English one, the words that end a span dating a Chinese one."""
     from dsfact.lang import word_set
 
-    return word_set("names", "event-owner", "before"), word_set("names", "event-owner")
+    return (word_set("names", "event-owner", "before"), word_set("names", "event-owner"),
+            word_set("names", "event-owner", "after"), word_set("names", "event-owner", "between"))
+
+
+_SINCE_REACH = 12  # characters of a span that dates a Chinese record: "2020年以来", "有史以来"
+
+
+def _chinese_record(rest: str, words, since) -> bool:
+    """Whether `rest` (the clause after a name, folded) opens with a Chinese record of a move, after the name's 的 and
+    perhaps a span that dates it: "的最大单日跌幅", "2020年以来最大单日跌幅"; not "最大客户之一"."""
+    rest = rest.removeprefix("的")
+    cut = max((rest.find(w, 0, _SINCE_REACH) + len(w) for w in since if rest.find(w, 0, _SINCE_REACH) >= 0), default=0)
+    rest = rest[cut:]
+    return any(rest.startswith(w) for w in words if not w.isascii())
 
 
 def _points_back(text, start: int, end: int) -> bool:

@@ -11,19 +11,22 @@ A registered subject is an index when the registry tells a figure of it in index
 subject's, and it names no entity (a body the registry lists as another one)."""
 from __future__ import annotations
 
-_INDEX: dict[int, frozenset[int]] = {}  # id(registry) -> the claims whose subject is an index; one registry a run
+_INDEX: dict = {}  # memo.held_for: a registry's claims whose subject is an index
 
 
 def _index_claims(registry) -> frozenset[int]:
-    found = _INDEX.get(id(registry))
-    if found is None:
-        from dsfact.lang import word_set
+    from dsfact.matching.memo import held_for
 
-        units = word_set("nouns", "subject-class", "index")
-        claims = registry.claims
-        indices = {c.subject for c in claims if c.unit in units}
-        found = _INDEX[id(registry)] = frozenset(ci for ci, c in enumerate(claims) if c.subject in indices)
-    return found
+    return held_for(_INDEX, registry, _build_index_claims)
+
+
+def _build_index_claims(registry) -> frozenset[int]:
+    from dsfact.lang import word_set
+
+    units = word_set("nouns", "subject-class", "index")
+    claims = registry.claims
+    indices = {c.subject for c in claims if c.unit in units}
+    return frozenset(ci for ci, c in enumerate(claims) if c.subject in indices)
 
 
 def index_name(text, hit) -> bool:
@@ -44,10 +47,8 @@ def _descriptions() -> list:
         import re
 
         from dsfact.lang import words_of
+        from dsfact.matching.wordtables import spaced as alternation
         from dsfact.numbers.patterns import lazy
-
-        def alternation(words) -> str:
-            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
         before, nouns = words_of("nouns", "subject-class", "index-before"), words_of("nouns", "subject-class", "index-words")
         _DESCRIPTION.append(re.compile(r"(?<![\w-])(?:%s)\s+(?:(?:%s)\s+)?(?:%s)(?![\w-])"
@@ -107,7 +108,8 @@ def index_subject(text, si: int, q, missing: list[int], subject_d: dict, penalty
     return True
 
 
-_SHARES: list = []  # [the pattern of nouns.words [subject-class] share-words], built on first use
+_SHARES: list = []  # [the pattern of a clause told of a share price], built on first use
+_CLAUSE_MARKS = ",，;；:：、"
 
 
 def _share_words():
@@ -115,23 +117,33 @@ def _share_words():
         import re
 
         from dsfact.lang import words_of
-        from dsfact.numbers.patterns import lazy
+        from dsfact.matching.wordtables import spaced
 
-        words = sorted(words_of("nouns", "subject-class", "share-words"), key=len, reverse=True)
-        latin = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words if w.isascii())
-        han = "|".join(re.escape(w) for w in words if not w.isascii())
-        _SHARES.append(lazy(r"(?<![\w-])(?:%s)(?![\w-])|%s" % (latin, han)))
+        words = words_of("nouns", "subject-class", "share-words")
+        before = words_of("nouns", "subject-class", "share-before")
+        latin = spaced(w for w in words if w.isascii())
+        han = spaced(w for w in words if not w.isascii())
+        _SHARES.append(re.compile(r"\s*(?:(?:(?:%s)\s+)?(?:%s)(?![\w-])|(?:%s))" % (spaced(before), latin, han)))
     return _SHARES[0]
+
+
+def _share_subject(text, si: int, q) -> bool:
+    """Whether the clause of figure q opens with a share word, perhaps after a determiner or a possessive (nouns.words
+    [subject-class] `share-before`): "Shares plunged 27%", "Its shares fell 9%", 股价暴跌27%; not a share word
+    elsewhere before the figure ("As traders dumped shares, it closed 4.1% lower")."""
+    folded, start = text.folded, text.sentences[si].start
+    begin = max([start] + [folded.rfind(c, start, q.start) + 1 for c in _CLAUSE_MARKS])
+    return _share_words().match(folded, begin, q.start) is not None
 
 
 def borrowable(text, si: int, q, missing: list[int]) -> list[int]:
     """The claims of `missing` whose subject figure q may borrow from an earlier sentence (groupsum.group_left),
-    less those of an index when q's sentence tells a share price before it with no owner ("The Nasdaq fell.
+    less those of an index when q's clause tells a share price as its subject with no owner ("The Nasdaq fell.
     Shares plunged 27%", 纳指下跌。股价暴跌27%): an index has no shares, so the figure is some company's."""
     from dsfact.matching.groupsum import group_left
 
     left = group_left(text, si, q, missing)
-    if left and _share_words().search(text.folded, text.sentences[si].start, q.start) is not None:
+    if left and _share_subject(text, si, q):
         found = _index_claims(text.registry)
         return [ci for ci in left if ci not in found]
     return left
