@@ -33,7 +33,6 @@ def is_comparison(folded: str, start: int, end: int) -> bool:
 
 
 _BEFORE_REACH = 24  # characters before a name (or its owner's name) where a comparison word may end
-_SPREAD_REACH = 72  # characters before an agent's name where its verb of announcing may stand, "by" apart
 
 
 def _is_comparison(folded: str, start: int, end: int) -> bool:
@@ -64,12 +63,7 @@ def _is_comparison(folded: str, start: int, end: int) -> bool:
         return True
     # the one who announced or led a plan ("announced by Trump", "由特朗普宣布"): in Chinese, with its verb
     agent = lex.agent_before.get(chinese).search(folded, before, start)
-    if agent is None and not chinese and "by " in folded[max(0, start - 20):start]:  # (a cheap test first)
-        agent = lex.agent_spread.get(False).search(folded, max(0, start - _SPREAD_REACH), start)
-    if agent is None:
-        return False
-    return agent.group().isascii() or lex.agent_after.get(True).match(after) is not None \
-        or lex.agent_after_spread.get(True).match(folded, end, end + 16) is not None
+    return agent is not None and (agent.group().isascii() or lex.agent_after.get(True).match(after) is not None)
 
 
 _VENUE: list = []  # (market names, the words of trading after them) of names.words [market-venue], read once

@@ -1,6 +1,6 @@
-"""The nearest subject wins, for a venture's partners too: "Stargate is led by Oracle ...; Oracle and OpenAI agreed
-a first phase and will buy up to 2 million chips", "星际之门计划由甲骨文主导，……甲骨文与OpenAI谈定的方案……并会采购
-多达200万颗AI芯片". Two of a subject's members listed together name it only loosely (dsfact.matching.joint: the
+"""The nearest subject wins, for a venture's partners too: "Stargate will pour $500 billion ...; OpenAI and Oracle
+have since signed a contract to buy up to 2.5 million AI chips", "星际之门预定四年投入5000亿美元……；OpenAI与甲骨文
+上周签下的合约则要购入250万颗AI芯片". Two of a subject's members listed together name it only loosely (dsfact.matching.joint: the
 same two partners make deals of their own); when such a pair stands between the figure and the subject's own name
 earlier in the sentence, the pair is the figure's nearer subject, and the figure is the pair's deal: it may agree
 with the subject's claim by chance, never contradict it. A sentence whose nearest naming is the subject's own name

@@ -140,11 +140,6 @@ class _Lexicon:
         # "announced by Donald Trump": a first name may stand between
         self.agent_before = Pattern(r"(?:{})(?:\s+[a-z][a-z.'-]*)?\s*$", agent.get("before", ()))
         self.agent_after = Pattern(r"^\s*(?:{})", agent.get("after", ()))
-        # "announced in January at the White House by Donald Trump": a phrase of time or place between
-        # 由特朗普今年一月在白宫宣布: a phrase of time or place between the agent and its verb
-        self.agent_after_spread = Pattern(r"[^，,。；;、]{{1,8}}?(?:{})", agent.get("after", ()))
-        self.agent_spread = Pattern(r"(?<![a-z])(?:{})\s[^.;:!?]{{1,48}}?\sby(?:\s+[a-z][a-z.'-]*)?\s*$",
-                                    agent.get("verbs", ()))
 
     def never(self, kind: str) -> list[str]:
         """The roles a figure cannot state a claim of this kind in, in the order of roles.words."""
