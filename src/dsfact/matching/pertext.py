@@ -25,7 +25,6 @@ def remembered(text, name: str, key, compute: Callable):
     return found[key]
 
 
-
 def places_of(text, name: str, words) -> list[int]:
     """Every offset of the folded text of `text` (a TextMatcher) where one of `words` (plain strings) begins, as a
     substring, sorted: found once per text and word list (`name`), so that a rule asks with a bisect whether one

@@ -41,10 +41,10 @@ def _says_alone(before: str, after: str) -> bool:
     """Whether the words around a speaker's name are only a word of saying (names.words [speaker], less those
     of attribution: [speaker] `not-self`), before it ("said Nvidia") or after it ("Nvidia said on Monday",
     英伟达表示)."""
-    from dsfact.lang import words_of
+    from dsfact.lang import word_set, words_of
 
-    words = [w for w in words_of("names", "speaker", longest_first=True)
-             if w not in words_of("names", "speaker", "not-self")]
+    attribution = word_set("names", "speaker", "not-self")
+    words = [w for w in words_of("names", "speaker", longest_first=True) if w not in attribution]
     if not before:
         return any(after.startswith(w) and (not w.isascii() or not after[len(w):len(w) + 1].isalnum()) for w in words)
     return not after and before in words
