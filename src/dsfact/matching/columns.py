@@ -16,6 +16,15 @@ _JOINT = lazy(r"[ \t]+\|")  # the blanks after a row's closing pipe, and the nex
 _ROWS = lazy(r"\|[ \t]+\|")  # two rows joined on one line: "| a | b | | 1 | 2 |"
 
 
+def own_column(text, q: Quantity, ci: int) -> bool:
+    """Whether figure q stands in a table column whose header names claim ci's subject ("| GPUs | 2,048 H800 |
+    16,384 H100 |" under "| Spec | DeepSeek V3 | Llama 3.1 |"): the other headers named between that header and
+    the figure are other columns', and pass nothing over."""
+    found = header_cell(text.text, q.start, line_start(text.text, q.start))
+    return found is not None and any(role == SUBJECT and c == ci for hit in text.hits_in(*found)
+                                     for c, role in text.roles_of(hit))
+
+
 def other_column(text, q: Quantity, ci: int) -> bool:
     """Whether figure q stands in a table column whose header names another body or another claim's subject
     and not claim ci's ("| Input | $2.50 | $0.55 |" under "| Metric | OpenAI GPT-4o | DeepSeek R1 |": $2.50

@@ -7,7 +7,7 @@ import bisect
 from functools import lru_cache
 
 from dsfact.fold import has_han
-from dsfact.matching.columns import other_column
+from dsfact.matching.columns import other_column, own_column
 from dsfact.matching.comparednoun import of_compared_noun
 from dsfact.matching.comparison import is_comparison, likened
 from dsfact.matching.cues import METRIC, SUBJECT, VARIANT
@@ -58,8 +58,9 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     end = cues.last_subject.get(ci)
     if end is not None and _place_last(text, cues, end):
         return True  # "南韩政府订购了3万块GPU，南韩最大搜索引擎Naver也将获得6万块": the company's, not the country's
-    if end is None or bisect.bisect_left(marks, end) == bisect.bisect_left(marks, q.start):
-        return False  # named in q's own clause (or not before it)
+    if end is None or bisect.bisect_left(marks, end) == bisect.bisect_left(marks, q.start) \
+            or _named_next(text, cues, q, ci) or own_column(text, q, ci):
+        return False  # named in q's own clause (or not before it; right after it, in its clause; heading its column)
     for hit, roles in cues.names:
         if end <= hit.start and hit.end <= q.start:
             named = _named(roles)
@@ -235,6 +236,15 @@ def _use_words():
     from dsfact.matching.wordtables import Words
 
     return Words(load_words("roles").get("put-to", {}).get("words", ()), lambda w: (False, w.isascii()))
+
+
+def _named_next(text, cues, q: Quantity, ci: int) -> bool:
+    """Whether the first name after figure q in its own clause names claim ci's subject: the figure's own subject,
+    told after it ("cited by the startup (under $6 million to train its V3 model)"), so that a name standing
+    between the subject named before and the figure no longer passes it over."""
+    _, clause_end = text.reader().clause_span(q.start)
+    after = [(hit.start, roles) for hit, roles in cues.names if q.end <= hit.start < clause_end]
+    return bool(after) and ci in _named(min(after, key=lambda a: a[0])[1])
 
 
 def _named(roles: tuple) -> set[int]:
