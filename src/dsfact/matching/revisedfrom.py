@@ -19,12 +19,13 @@ GAP_CJK = 12  # characters that may stand between them in Chinese ("最新的202
 _RANGE_JOINS = frozenset(("to", "-", "–", "—", "~", "至", "到"))
 
 
-def revised_from(text, q) -> bool:
+def revised_from(text, q, claim=None) -> bool:
     """Whether the clause right after figure q's, in its sentence, opens with words that compare it with an
-    earlier estimate of its own (roles.words [revised-from]), or q is that earlier estimate (revised_base)."""
+    earlier estimate of its own (roles.words [revised-from]), or q is that earlier estimate (revised_base), or one end
+    of a change whose other end states `claim` (changed_end)."""
     from dsfact.lang import words_of
 
-    if revised_base(text, q):
+    if revised_base(text, q) or claim is not None and changed_end(text, q, claim):
         return True
     _, end = text.reader().clause_span(q.start)
     sentence = text.sentences[text.sentence_of(q.start)]
@@ -104,3 +105,47 @@ def revised_base(text, q) -> bool:
     sentence = text.sentences[text.sentence_of(q.start)]
     return any(x.unit == q.unit and x.end <= start and revised_plan(text, x)
                for x in text.figures_in(sentence.start, start))
+
+
+TO_GAP = 16  # characters of words between a change's "to" word and its new figure ("to as much as")
+
+
+def changed_end(text, q, claim) -> bool:
+    """Whether figure q is one end of a change its clause tells from one figure of its unit to another (roles.words
+    [from-to]: "from $60-65 billion to $64-72 billion", "从600-650亿美元上调至640-720亿美元") whose other end
+    states `claim`: q is then the plan's later state (or the earlier state, "grow from $39 billion to $60-65
+    billion"), which may agree with a year's plan but never contradicts it. A change whose other end states no
+    statement of the claim ("grow from last year's $39 billion to $70-75 billion") leaves q judged."""
+    from dsfact.quantity import agrees
+
+    ends = _change_ends(text, q)
+    if ends is None:
+        return False
+    other = ends[0] if ends[1] is q else ends[1]
+    return any(agrees(other, st, claim.per, written=True) for st in claim.statements)
+
+
+def _change_ends(text, q) -> tuple | None:
+    """(from, to): the two figures of q's unit of a change told in q's clause of which q is one, or None."""
+    from dsfact.matching.fromto import _words
+
+    reader, folded = text.reader(), text.folded
+    start, end = reader.clause_span(q.start)
+    figures = [x for x in text.figures_in(start, end) if x.unit == q.unit]
+    k = next((i for i, x in enumerate(figures) if x.start == q.start), None)
+    if k is None or len(figures) < 2:
+        return None
+    chinese = reader._chinese
+    for a, b in ((k - 1, k), (k, k + 1)):
+        if a < 0 or b >= len(figures):
+            continue
+        x, y = figures[a], figures[b]
+        to = None
+        for m in _words("words", chinese).finditer(folded, max(x.end, y.start - TO_GAP), y.start):
+            to = m
+        if to is None or any(c.isdigit() for c in folded[x.end:to.start()] + folded[to.end():y.start]):
+            continue
+        opened = list(_words("before", chinese).finditer(folded, max(start, x.start - 8), x.start))
+        if opened and not folded[opened[-1].end():x.start].strip(" \t$€£¥￥约約"):
+            return x, y
+    return None

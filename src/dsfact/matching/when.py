@@ -329,7 +329,7 @@ def revised_later(text, q, claim) -> bool:
     from dsfact.matching.attribution import said_later
     from dsfact.matching.revisedfrom import revised_column, revised_from, revised_plan
 
-    return said_later(text, q, claim) or revised_from(text, q) or revised_plan(text, q) or revised_column(text, q)
+    return said_later(text, q, claim) or revised_from(text, q, claim) or revised_plan(text, q) or revised_column(text, q)
     # "..., it said on Oct. 29"; "up from a previous forecast"; "its revised spending plan"; a column of revised plans
 
 
