@@ -152,13 +152,15 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None, written: bo
 
 def above_ceiling(q: Quantity, st: Statement, claim_per: Per | None = None) -> bool:
     """Whether a strict lower bound of the text being checked (read in the statement's unit) stands at
-    or above the top a statement sets: "over $65 billion" of a plan of "up to $65 billion" (or of "$60-65 billion")
+    or above the top a statement sets: "over $65 billion" of a plan of "up to $65 billion"
     says the plan goes past its stated ceiling, which a careful editor corrects, though the two meet at its
-    rounding. "At least $65 billion" (inclusive) and "over $60 billion" state no such thing."""
-    if q.qualifier != MORE_THAN or q.inclusive or q.high is not None:
+    rounding. "At least $65 billion" (inclusive) and "over $60 billion" state no such thing. Only a top a source
+    states as one ("up to", 高達), of a sum of money (a budget's top is set, not measured): the top of a range told
+    as a hope ("七十萬張乃至百萬張") is no ceiling, nor a day's low rounded ("最多急跌3.6%" may be 3.62%)."""
+    if q.qualifier != MORE_THAN or q.inclusive or q.high is not None or st.qualifier != UP_TO or not is_money(st.unit):
         return False
-    top = st.high if st.high is not None else (st.value if st.qualifier == UP_TO else None)
-    if top is None or isinstance(top, str) or (value := convert_value(q, st.unit, True)) is None or isinstance(value, str):
+    top = st.high if st.high is not None else st.value
+    if isinstance(top, str) or (value := convert_value(q, st.unit, True)) is None or isinstance(value, str):
         return False
     return abs(value * _per_factor(q.per, claim_per)) >= abs(float(top)) * (1 - 1e-9)
 
