@@ -62,7 +62,7 @@ class Bindable:
                 wanted = wanted | table_metrics(matcher, table)
             if nouns and mentions(nouns, s.start, s.end):  # "the $6 million figure", "one number: $6 million"
                 wanted = wanted | earlier_metrics(matcher, i, True)
-            if i + 1 < len(sentences) and title_at(matcher, i) is not None:
+            if i + 1 < len(sentences) and metrics[i + 1] and title_at(matcher, i) is not None:
                 wanted = wanted | metrics[i + 1]  # a heading's figure read with its lead (matcher._heading_lead)
             context = structure.context_of(s.start) if structure is not None else ()
             if context and not context[0][2]:  # a list item: its lead line's metric words (leadmetric)
