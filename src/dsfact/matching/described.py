@@ -58,6 +58,14 @@ def described_in(matcher, si: int) -> frozenset[int]:
     return remembered(matcher, "_described_claims", si, _described_in)
 
 
+def describes_any(matcher) -> bool:
+    """Whether a sentence of the text can describe a claim at all (described_in): the text holds a release's maker and
+    its words, or every word list of the plan. Most texts hold neither, and then no sentence need be asked (prefilter
+    asks each sentence of a text otherwise)."""
+    index = _index(matcher)
+    return bool(index.releases or index.plan)
+
+
 def _described_in(matcher, si: int) -> frozenset[int]:
     sentence = matcher.sentences[si]
     start, end = sentence.start, sentence.end

@@ -60,6 +60,12 @@ def _glossed_name(text, q):
                  and text.index.names(h.cue)), None)
 
 
+def may_gloss(text) -> bool:
+    """Whether the text opens a bracket at all: glossed_claims of each of its sentences is empty otherwise (asked once
+    per text by prefilter, not once per sentence)."""
+    return "(" in text.folded or "（" in text.folded
+
+
 def glossed_claims(text, si: int) -> frozenset[int]:
     """The release claims a date glossed in brackets may state in sentence si (for dsfact.matching.prefilter): those
     of the registered names a bracket opens right after; none when the sentence opens no bracket."""

@@ -20,8 +20,8 @@ text; a change to binding that lets a figure take a metric word from another sen
 """
 from __future__ import annotations
 
-from dsfact.matching.described import described_in
-from dsfact.matching.glossdate import glossed_claims
+from dsfact.matching.described import described_in, describes_any
+from dsfact.matching.glossdate import glossed_claims, may_gloss
 from dsfact.matching.leads import title_at
 from dsfact.matching.matcher import TextMatcher
 from dsfact.matching.recalled import earlier_metrics, mentions, noun_spans
@@ -50,6 +50,8 @@ class Bindable:
         levels = frozenset(i for i, c in enumerate(matcher.registry.claims) if c.kind == "level")
         text = matcher.text
         rows = "|" in text or "   " in text or "\t" in text  # else no sentence is a row (asked once, not per sentence)
+        describes = describes_any(matcher)  # else no sentence describes a claim (asked once, not per sentence)
+        glosses = may_gloss(matcher)  # else no sentence glosses a name with a date (the same)
         for i, s in enumerate(sentences):
             wanted = metrics[i] | levels if metrics[i] else metrics[i]
             table = structure.table_of(s.start) if structure is not None else None
@@ -60,15 +62,16 @@ class Bindable:
                 wanted = wanted | table_metrics(matcher, table)
             if nouns and mentions(nouns, s.start, s.end):  # "the $6 million figure", "one number: $6 million"
                 wanted = wanted | earlier_metrics(matcher, i, True)
-            if i + 1 < len(sentences) and title_at(matcher, i) is not None:
+            if i + 1 < len(sentences) and metrics[i + 1] and title_at(matcher, i) is not None:
                 wanted = wanted | metrics[i + 1]  # a heading's figure read with its lead (matcher._heading_lead)
             context = structure.context_of(s.start) if structure is not None else ()
             if context and not context[0][2]:  # a list item: its lead line's metric words (leadmetric)
                 wanted = wanted | metrics[matcher.sentence_of(max(context[0][0], context[0][1] - 1))]
             if wanted:
                 wanted = wanted & matcher.reach(i, context)
-            wanted = wanted | glossed_claims(matcher, i)  # "DeepSeek V3 (December 26, 2024)" (glossdate)
-            claims = wanted | described_in(matcher, i)
+            if glosses:
+                wanted = wanted | glossed_claims(matcher, i)  # "DeepSeek V3 (December 26, 2024)" (glossdate)
+            claims = wanted | described_in(matcher, i) if describes else wanted
             if not claims:
                 continue  # ("Trump revealed a partnership ... in AI infrastructure": dsfact.matching.described)
             self.claims[i] = claims
