@@ -6,14 +6,7 @@ import bisect
 from dsfact.matching.aboutbody import about_other
 from dsfact.matching.afterword import after_distance, listed_after
 from dsfact.matching.alone import date_links, dated_word, rest_words
-from dsfact.matching.aside import (
-    compared_owner,
-    described_product,
-    modifies,
-    names_aside,
-    own_only,
-    qualifies_product,
-)
+from dsfact.matching.aside import compared_owner, described_product, modifies, names_aside, own_only, qualifies_product
 from dsfact.matching.basemodel import built_on
 from dsfact.matching.bodies import governed, loosely_named, other_body, other_member
 from dsfact.matching.capitals import opens_with_other, past_frame, unregistered
@@ -70,6 +63,7 @@ from dsfact.matching.tables import cell_spans, close_cell, header_time_fits, tab
 from dsfact.matching.text import CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.matching.timefits import month_unplaced, time_fits
 from dsfact.matching.tokencost import counted_cost, nothing_charged
+from dsfact.matching.trailing import trails_own
 from dsfact.matching.unitwords import in_other_unit, in_qualifier
 from dsfact.matching.when import DAY_KINDS, date_fits
 from dsfact.matching.yearcontrast import after_base_year
@@ -355,8 +349,8 @@ class TextMatcher(TextCues):
         for ci, md in cues.metric.items():
             if ci in cues.excluded or ci not in subject_d or subject_d[ci] == INF or md == INF:
                 continue
-            if subject_d[ci] > cues.entity:
-                continue  # a figure nearer another company or body is not this claim
+            if subject_d[ci] > cues.entity and not trails_own(self, q, ci):
+                continue  # a figure nearer another company or body is not this claim (", falling 17%": the subject's)
             if cues.named_before and ci not in cues.subject_before and subject_d[ci] < SENTENCE_PENALTY:
                 continue  # "Alibaba cut prices by 85% in response to DeepSeek": the name before is the subject
             claim = claims[ci]
@@ -370,7 +364,7 @@ class TextMatcher(TextCues):
                 continue  # "30 times the compute of GPT-4o" against a multiple of DeepSeek-V3's
             if unnamed is None:  # (those who formed a thing the next sentence names are not its subject)
                 unnamed = INF if cues.formed else unregistered(self, q)
-            if subject_d[ci] > unnamed:
+            if subject_d[ci] > unnamed and not trails_own(self, q, ci):
                 continue  # a figure nearer another body, registered or not, is not this claim
             eager = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or ci in self._loose or ci in cues.loose
             out.append(Candidate(claim, subject_d[ci], md, weak=True if eager else None, cues=cues,  # the rest: when read
