@@ -41,3 +41,21 @@ def firmly_said(said: list) -> dict[str, list]:
         if candidate is None or not candidate.weak:
             found.setdefault(claim, []).append(q)
     return found
+
+
+HEADLINE_REACH = 2  # paragraphs under a headline its figure may be told again in
+
+
+def headline_told(matcher, q: Quantity, x: Quantity) -> bool:
+    """Whether figure q stands in a headline (leads.title_at) and x, the same amount stated firmly after it,
+    in the first paragraphs under it: a headline gives its story's figure before the story names whose it is
+    ("5000億美元大項目大幅縮水" over "…星際之門…計劃投資5000億美元"), so q says x's claim again."""
+    if x.start <= q.start:
+        return False
+    from dsfact.matching.leads import title_at
+
+    si = matcher.sentence_of(q.start)
+    if title_at(matcher, si) is None:
+        return False
+    sentences = matcher.sentences
+    return sentences[matcher.sentence_of(x.start)].paragraph - sentences[si].paragraph <= HEADLINE_REACH
