@@ -22,12 +22,41 @@ def said_again(matcher, q: Quantity, claim: Claim) -> bool:
     if ci not in family:
         return False
     cues = matcher._cues(q, si, matcher.sentence_hits(si), family)
-    if ci not in cues.metric or ci in cues.excluded or cues.metric[ci] == INF:
-        return False
+    if ci in cues.excluded or cues.metric.get(ci, INF) == INF and not recalled_amount(matcher.folded, q.start):
+        return False  # (no word of its metric: only an amount a determiner recalls, "The $294K excludes ...")
     if cues.named_before or cues.entity < INF or cues.subject_before or matcher._named_before(q, si):
         return False  # "Apple, too, pledged $500 billion": another body's figure of the same size
     roles = matcher.reader().roles(q)
     return matcher._fits(q, claim, roles, matcher.sentences[si])
+
+
+def recalled_amount(folded: str, start: int) -> bool:
+    """Whether a determiner of nouns.words [recalled-amount] stands right before the figure at `start`, making it
+    a noun that recalls an amount said before: "The $294K excludes ...", "这560万美元只是……"."""
+    head = folded[max(0, start - _DETERMINER_REACH):start]
+    return any(m.end() == len(head) for m in _recalled().finditer(head + "0"))
+
+
+def recalled_spans(folded: str) -> list[int]:
+    """Where in the text a figure follows such a determiner (for dsfact.matching.prefilter), by offset."""
+    return [m.end() for m in _recalled().finditer(folded)]
+
+
+_DETERMINER_REACH = 8  # characters before a figure searched for its determiner
+_RECALLED: list = []
+
+
+def _recalled():
+    if not _RECALLED:
+        import re
+
+        from dsfact.lang import words_of
+
+        words = words_of("nouns", "recalled-amount", "before", longest_first=True)
+        latin = "|".join(re.escape(w) for w in words if w.isascii())
+        other = "|".join(re.escape(w) for w in words if not w.isascii())
+        _RECALLED.append(re.compile(rf"(?:(?<![a-z0-9])(?:{latin}) |(?:{other}))(?=[$€£¥]?\d)"))
+    return _RECALLED[0]
 
 
 def firmly_said(said: list) -> dict[str, list]:
