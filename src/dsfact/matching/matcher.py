@@ -128,6 +128,10 @@ class _Cues:
         self.formed = False  # the next sentence names what the figure's sentence forms: its names before q formed it
 
 
+def _makes_product(text, hit: CueHit, hits: list) -> bool:
+    from dsfact.matching.aside import makes_product  # (a possessive name before a figure: few)
+    return makes_product(text, hit, hits)
+
 def _compared(folded: str, hit: CueHit) -> bool:
     # a comparison ("than GPT-4o"), or a name in a Chinese frame of likeness ("与GPT-4o、Claude等模型不相上下"): set
     # against the subject, it neither lends the next sentence a subject nor stops a search past it; nor does the
@@ -394,6 +398,8 @@ class TextMatcher(TextCues):
             return False
         possessive = self.folded.startswith(("'s", "’s", "的"), hit.end) or \
             self.folded.endswith(("'s", "’s"), hit.start, hit.end)  # "Meta's shares" are Meta's
+        if possessive and _makes_product(self, hit, hits):
+            return False  # but "Nvidia's latest AI GPUs" only says whose chips they are (aside.makes_product)
         for other in hits:
             if not possessive and modifies(self.folded, hit.end, other.start) and other.end <= q.start \
                     and self._is_product(other) \
