@@ -33,13 +33,18 @@ def said_again(matcher, q: Quantity, claim: Claim) -> bool:
 def recalled_amount(folded: str, start: int) -> bool:
     """Whether a determiner of nouns.words [recalled-amount] stands right before the figure at `start`, making it
     a noun that recalls an amount said before: "The $294K excludes ...", "这560万美元只是……"."""
-    head = folded[max(0, start - _DETERMINER_REACH):start]
-    return any(m.end() == len(head) for m in _recalled().finditer(head + "0"))
+    a = max(0, start - _DETERMINER_REACH)
+    return any(m.end() == start and _word_starts(folded, m.start()) for m in _recalled().finditer(folded, a, start + 2))
 
 
 def recalled_spans(folded: str) -> list[int]:
     """Where in the text a figure follows such a determiner (for dsfact.matching.prefilter), by offset."""
-    return [m.end() for m in _recalled().finditer(folded)]
+    return [m.end() for m in _recalled().finditer(folded) if _word_starts(folded, m.start())]
+
+
+def _word_starts(folded: str, at: int) -> bool:
+    """Whether a word begins at `at`: no Latin letter or digit right before it ("the", not "breathe")."""
+    return not at or not (folded[at - 1].isascii() and folded[at - 1].isalnum())
 
 
 _DETERMINER_REACH = 8  # characters before a figure searched for its determiner
@@ -47,15 +52,16 @@ _RECALLED: list = []
 
 
 def _recalled():
+    """The determiners, each with the space a Latin one takes, before a figure's first character: one
+    alternation of literal words, which the regex engine scans for quickly (no look-behind)."""
     if not _RECALLED:
         import re
 
         from dsfact.lang import words_of
 
         words = words_of("nouns", "recalled-amount", "before", longest_first=True)
-        latin = "|".join(re.escape(w) for w in words if w.isascii())
-        other = "|".join(re.escape(w) for w in words if not w.isascii())
-        _RECALLED.append(re.compile(rf"(?:(?<![a-z0-9])(?:{latin}) |(?:{other}))(?=[$€£¥]?\d)"))
+        alternatives = "|".join(re.escape(w + " " if w.isascii() else w) for w in words)
+        _RECALLED.append(re.compile(rf"(?:{alternatives})(?=[$€£¥]?\d)"))
     return _RECALLED[0]
 
 
