@@ -277,7 +277,7 @@ def _said_again(matcher, unbound: list, said: list, registry: Registry, kept: li
                        and (x.start < q.start or headline_told(matcher, q, x)) for x in figures):  # (over the story)
                 continue
             claim = claims[claim_id]
-            if not said_again(matcher, q, claim):
+            if not said_again(matcher, q, claim, kept):
                 continue
             finding = judge(q, claim, [claim], registry)
             if finding is not None and finding.verdict == SUPPORTED:

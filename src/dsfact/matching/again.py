@@ -12,22 +12,30 @@ from dsfact.matching.text import INF
 from dsfact.model import Claim, Quantity
 
 
-def said_again(matcher, q: Quantity, claim: Claim) -> bool:
+def said_again(matcher, q: Quantity, claim: Claim, kept: list = ()) -> bool:
     """Whether figure q, which no cue word bound, may be `claim`'s figure said again: its sentence holds a
-    word of the claim's metric (none of its exclude words near q) and names no subject, company or other
-    body before q, and q's role and time fit the claim."""
+    word of the claim's metric (none of its exclude words near q), or q is an amount a determiner recalls
+    (recalled_amount) in a sentence where no figure of the claim is found (`kept`: check's findings so far; the
+    sentence states the claim itself: "The €200 billion sum combines a €250 billion commitment"), and names no
+    subject, company or other body before q, and q's role and time fit the claim."""
     si = matcher.sentence_of(q.start)
     family = matcher.index.family(q.unit)
     ci = matcher.index.position[claim.id]
     if ci not in family:
         return False
     cues = matcher._cues(q, si, matcher.sentence_hits(si), family)
-    if ci in cues.excluded or cues.metric.get(ci, INF) == INF and not recalled_amount(matcher.folded, q.start):
+    if ci in cues.excluded or cues.metric.get(ci, INF) == INF and not (
+            recalled_amount(matcher.folded, q.start) and not _states_itself(matcher, si, claim, kept)):
         return False  # (no word of its metric: only an amount a determiner recalls, "The $294K excludes ...")
     if cues.named_before or cues.entity < INF or cues.subject_before or matcher._named_before(q, si):
         return False  # "Apple, too, pledged $500 billion": another body's figure of the same size
     roles = matcher.reader().roles(q)
     return matcher._fits(q, claim, roles, matcher.sentences[si])
+
+
+def _states_itself(matcher, si: int, claim: Claim, kept) -> bool:
+    """Whether a finding of `claim` kept so far stands in sentence si."""
+    return any(k[0].claim == claim.id and matcher.sentence_of(k[0].start) == si for k in kept)
 
 
 def recalled_amount(folded: str, start: int) -> bool:
