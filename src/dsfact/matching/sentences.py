@@ -188,8 +188,8 @@ def stat_over(text: str, k: int, j: int, a: int = -1) -> bool:
         return False
     end = text.find("\n", j)
     line = text[j:end if end >= 0 else len(text)].strip()
-    if not line or _NUMBERED.match(line) or _FIGURE_FIRST.match(line) or line[0] in _LABEL_MARKS:
-        return False
+    if not line or _NUMBERED.match(line) or line[0] in _LABEL_MARKS or any(c.isdigit() for c in line):
+        return False  # (a line with a figure of its own states it: "After the rout, Ellison lost $27.6 billion.")
     return len(line.split()) > _LABEL_LATIN + 1 or sum(map(is_cjk, line)) > _LABEL_CJK
 
 
