@@ -188,8 +188,9 @@ def stat_over(text: str, k: int, j: int, a: int = -1) -> bool:
         return False
     end = text.find("\n", j)
     line = text[j:end if end >= 0 else len(text)].strip()
-    if not line or _NUMBERED.match(line) or line[0] in _LABEL_MARKS or any(c.isdigit() for c in line):
-        return False  # (a line with a figure of its own states it: "After the rout, Ellison lost $27.6 billion.")
+    first = _FIRST_SENTENCE.match(line)
+    if not line or _NUMBERED.match(line) or line[0] in _LABEL_MARKS or any(c.isdigit() for c in first.group()):
+        return False  # (a sentence with a figure of its own states it: "After the rout, Ellison lost $27.6 billion.")
     return len(line.split()) > _LABEL_LATIN + 1 or sum(map(is_cjk, line)) > _LABEL_CJK
 
 
@@ -201,6 +202,7 @@ def _stat_line(text: str, a: int, k: int) -> bool:
 
 
 _STAT = 16  # characters of a figure's line
+_FIRST_SENTENCE = lazy(r".*?(?:[.!?](?=\s|$)|[。！？]|$)")  # the sentence a line opens with
 _YEAR = lazy(r"(?:19|20)\d\d$")  # a year alone heads a timeline's entry, not a figure the line after tells
 _LABEL_MARKS = ",，.。;；:：!！?？、()（）|#*-–•·>\"“”「」"
 _LABEL_CJK, _LABEL_LATIN, _VALUE = 10, 4, 48  # characters and words of a label; characters of its value
