@@ -182,8 +182,10 @@ def stat_over(text: str, k: int, j: int, a: int = -1) -> bool:
     figure's line short, opening with its figure, with no mark of a sentence; the line after a sentence, longer
     than a label (not "GPU Hours⏎2.788M⏎Training cost⏎$5.6M", a profile's labels and values)."""
     if a < 0:  # the line's last sentence: a reader may have joined the figure's line to the one before
-        a = text.rfind("\n", 0, k) + 1
-        a = max(a, max(text.rfind(stop, a, k) + 2 for stop in (". ", "! ", "? ", "。", "！", "？")) - 1)
+        lo = max(0, k - _STAT - 2)  # (only so far back: a longer line is no figure's)
+        a = max(text.rfind("\n", lo, k) + 1, max(text.rfind(stop, lo, k) + 2 for stop in _STOPS) - 1)
+        if a <= 0 < lo:
+            return False
     if not _stat_line(text, a, k):
         return False
     end = text.find("\n", j)
@@ -202,6 +204,7 @@ def _stat_line(text: str, a: int, k: int) -> bool:
 
 
 _STAT = 16  # characters of a figure's line
+_STOPS = (". ", "! ", "? ", "。", "！", "？")
 _FIRST_SENTENCE = lazy(r".*?(?:[.!?](?=\s|$)|[。！？]|$)")  # the sentence a line opens with
 _YEAR = lazy(r"(?:19|20)\d\d$")  # a year alone heads a timeline's entry, not a figure the line after tells
 _LABEL_MARKS = ",，.。;；:：!！?？、()（）|#*-–•·>\"“”「」"
@@ -309,7 +312,7 @@ def _opens_cjk_number(text: str, j: int) -> bool:
 def _opens_stat(text: str, j: int) -> bool:
     """Whether text[j:] is a line that holds a figure alone, over a sentence that tells what it is ("... shares of
     Apple. $590 billion⏎The approximate decline in ...": a reader joined the figure's line to the line before)."""
-    end = text.find("\n", j)
+    end = text.find("\n", j, j + _STAT + 2)
     return end > 0 and stat_over(text, end, end + 1, j)
 
 
