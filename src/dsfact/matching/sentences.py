@@ -183,7 +183,11 @@ def stat_over(text: str, k: int, j: int, a: int = -1) -> bool:
     than a label (not "GPU Hours⏎2.788M⏎Training cost⏎$5.6M", a profile's labels and values)."""
     if a < 0:  # the line's last sentence: a reader may have joined the figure's line to the one before
         lo = max(0, k - _STAT - 2)  # (only so far back: a longer line is no figure's)
-        a = max(text.rfind("\n", lo, k) + 1, max(text.rfind(stop, lo, k) + 2 for stop in _STOPS) - 1)
+        if _DIGIT.search(text, lo, k) is None:
+            return False  # (most lines: no digit near their end)
+        a = text.rfind("\n", lo, k) + 1
+        for stop in _STOPS:
+            a = max(a, text.rfind(stop, lo, k) + 1)
         if a <= 0 < lo:
             return False
     if not _stat_line(text, a, k):
@@ -205,6 +209,7 @@ def _stat_line(text: str, a: int, k: int) -> bool:
 
 _STAT = 16  # characters of a figure's line
 _STOPS = (". ", "! ", "? ", "。", "！", "？")
+_DIGIT = lazy(r"\d")
 _FIRST_SENTENCE = lazy(r".*?(?:[.!?](?=\s|$)|[。！？]|$)")  # the sentence a line opens with
 _YEAR = lazy(r"(?:19|20)\d\d$")  # a year alone heads a timeline's entry, not a figure the line after tells
 _LABEL_MARKS = ",，.。;；:：!！?？、()（）|#*-–•·>\"“”「」"
