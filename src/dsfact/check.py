@@ -267,17 +267,17 @@ def _said_again(matcher, unbound: list, said: list, registry: Registry, kept: li
         return
     _corrections(matcher, unbound, registry, kept)
     keep_described(matcher, unbound, lambda q, c: judge(q, c, [c], registry))
-    from dsfact.matching.again import firmly_said, said_again  # (a text with a figure no claim took: few)
+    from dsfact.matching.again import firmly_said, headline_told, said_again  # (a text with a figure no claim took)
     if not (said := firmly_said(said)):
         return
     claims = {c.id: c for c in registry.claims}
     for q in unbound:
         for claim_id, figures in said.items():
-            if not any(x.start < q.start and x.unit == q.unit and x.value == q.value and x.per == q.per
-                       for x in figures):
+            if not any(x.unit == q.unit and x.value == q.value and x.per == q.per
+                       and (x.start < q.start or headline_told(matcher, q, x)) for x in figures):  # (over the story)
                 continue
             claim = claims[claim_id]
-            if not said_again(matcher, q, claim):
+            if not said_again(matcher, q, claim, kept):
                 continue
             finding = judge(q, claim, [claim], registry)
             if finding is not None and finding.verdict == SUPPORTED:

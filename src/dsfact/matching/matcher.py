@@ -6,14 +6,7 @@ import bisect
 from dsfact.matching.aboutbody import about_other
 from dsfact.matching.afterword import after_distance, listed_after
 from dsfact.matching.alone import date_links, dated_word, rest_words
-from dsfact.matching.aside import (
-    compared_owner,
-    described_product,
-    modifies,
-    names_aside,
-    own_only,
-    qualifies_product,
-)
+from dsfact.matching.aside import compared_owner, described_product, modifies, names_aside, own_only, qualifies_product
 from dsfact.matching.basemodel import built_on
 from dsfact.matching.bodies import governed, loosely_named, other_body, other_member
 from dsfact.matching.capitals import opens_with_other, past_frame, unregistered
@@ -70,6 +63,7 @@ from dsfact.matching.tables import cell_spans, close_cell, header_time_fits, tab
 from dsfact.matching.text import CLAUSE_PENALTY, INF, LOOKBACK_SENTENCES, TextCues
 from dsfact.matching.timefits import month_unplaced, time_fits
 from dsfact.matching.tokencost import counted_cost, nothing_charged
+from dsfact.matching.trailing import trails_own
 from dsfact.matching.unitwords import in_other_unit, in_qualifier
 from dsfact.matching.when import DAY_KINDS, date_fits
 from dsfact.matching.yearcontrast import after_base_year
@@ -133,6 +127,10 @@ class _Cues:
         self.invested: set[int] = set()  # claims whose name a figure is put into ("invest $500 billion in Stargate")
         self.formed = False  # the next sentence names what the figure's sentence forms: its names before q formed it
 
+
+def _makes_product(text, hit: CueHit, hits: list) -> bool:
+    from dsfact.matching.aside import makes_product  # (a possessive name before a figure: few)
+    return makes_product(text, hit, hits)
 
 def _compared(folded: str, hit: CueHit) -> bool:
     # a comparison ("than GPT-4o"), or a name in a Chinese frame of likeness ("与GPT-4o、Claude等模型不相上下"): set
@@ -355,8 +353,8 @@ class TextMatcher(TextCues):
         for ci, md in cues.metric.items():
             if ci in cues.excluded or ci not in subject_d or subject_d[ci] == INF or md == INF:
                 continue
-            if subject_d[ci] > cues.entity:
-                continue  # a figure nearer another company or body is not this claim
+            if subject_d[ci] > cues.entity and not trails_own(self, q, ci):
+                continue  # a figure nearer another company or body is not this claim (", falling 17%": the subject's)
             if cues.named_before and ci not in cues.subject_before and subject_d[ci] < SENTENCE_PENALTY:
                 continue  # "Alibaba cut prices by 85% in response to DeepSeek": the name before is the subject
             claim = claims[ci]
@@ -370,7 +368,7 @@ class TextMatcher(TextCues):
                 continue  # "30 times the compute of GPT-4o" against a multiple of DeepSeek-V3's
             if unnamed is None:  # (those who formed a thing the next sentence names are not its subject)
                 unnamed = INF if cues.formed else unregistered(self, q)
-            if subject_d[ci] > unnamed:
+            if subject_d[ci] > unnamed and not trails_own(self, q, ci):
                 continue  # a figure nearer another body, registered or not, is not this claim
             eager = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or ci in self._loose or ci in cues.loose
             out.append(Candidate(claim, subject_d[ci], md, weak=True if eager else None, cues=cues,  # the rest: when read
@@ -400,6 +398,8 @@ class TextMatcher(TextCues):
             return False
         possessive = self.folded.startswith(("'s", "’s", "的"), hit.end) or \
             self.folded.endswith(("'s", "’s"), hit.start, hit.end)  # "Meta's shares" are Meta's
+        if possessive and _makes_product(self, hit, hits):
+            return False  # but "Nvidia's latest AI GPUs" only says whose chips they are (aside.makes_product)
         for other in hits:
             if not possessive and modifies(self.folded, hit.end, other.start) and other.end <= q.start \
                     and self._is_product(other) \

@@ -20,6 +20,9 @@ text; a change to binding that lets a figure take a metric word from another sen
 """
 from __future__ import annotations
 
+import bisect
+
+from dsfact.matching.again import recalled_spans
 from dsfact.matching.described import described_in, describes_any
 from dsfact.matching.glossdate import glossed_claims, may_gloss
 from dsfact.matching.leads import title_at
@@ -45,6 +48,7 @@ class Bindable:
         spans = self.spans
         structure = matcher.structure
         nouns = noun_spans(matcher.folded)
+        amounts = recalled_spans(matcher.folded)  # "The $294K excludes ...": an amount said before (again)
         # a level may end a move the sentence tells ("lost 612.47 points, or 3.07%, to 19,341.83"), with no
         # metric word of its own (TextMatcher._cues): a sentence with a metric word may state any level
         levels = frozenset(i for i, c in enumerate(matcher.registry.claims) if c.kind == "level")
@@ -62,6 +66,8 @@ class Bindable:
                 wanted = wanted | table_metrics(matcher, table)
             if nouns and mentions(nouns, s.start, s.end):  # "the $6 million figure", "one number: $6 million"
                 wanted = wanted | earlier_metrics(matcher, i, True)
+            if amounts and _holds(amounts, s.start, s.end):
+                wanted = wanted | earlier_metrics(matcher, i)
             if i + 1 < len(sentences) and metrics[i + 1] and title_at(matcher, i) is not None:
                 wanted = wanted | metrics[i + 1]  # a heading's figure read with its lead (matcher._heading_lead)
             context = structure.context_of(s.start) if structure is not None else ()
@@ -89,3 +95,9 @@ class Bindable:
 def bindable_spans(matcher: TextMatcher) -> list[tuple[int, int]]:
     """Sorted, disjoint (start, end) spans of matcher.text in which a figure may state a claim."""
     return Bindable(matcher).spans
+
+
+def _holds(offsets: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted `offsets` lies in [start, end)."""
+    k = bisect.bisect_left(offsets, start)
+    return k < len(offsets) and offsets[k] < end

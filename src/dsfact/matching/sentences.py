@@ -150,7 +150,7 @@ def continues(text: str, i: int, j: int) -> bool:
     if k == 0:
         return False
     before, after = text[k - 1], text[j]
-    if _labels(text, k, j):
+    if _labels(text, k, j) or stat_over(text, k, j):
         return True
     if before == "，":
         opens = True  # a Chinese comma never ends a sentence: "英伟达股价大幅下挫，⏎跌幅达17%"
@@ -176,6 +176,42 @@ def _labels(text: str, k: int, j: int) -> bool:
     return len(value.strip()) <= _VALUE and bool(_FIGURE_FIRST.match(value)) and not _NUMBERED.match(value)
 
 
+def stat_over(text: str, k: int, j: int, a: int = -1) -> bool:
+    """Whether the line ending at k holds a figure alone over the sentence at j that tells what it is, as a page's
+    "by the numbers" box writes them ("$590 billion⏎The approximate decline in Nvidia's market value."): the
+    figure's line short, opening with its figure, with no mark of a sentence; the line after a sentence, longer
+    than a label (not "GPU Hours⏎2.788M⏎Training cost⏎$5.6M", a profile's labels and values)."""
+    if a < 0:  # the line's last sentence: a reader may have joined the figure's line to the one before
+        lo = max(0, k - _STAT - 2)  # (only so far back: a longer line is no figure's)
+        if _DIGIT.search(text, lo, k) is None:
+            return False  # (most lines: no digit near their end)
+        a = text.rfind("\n", lo, k) + 1
+        for stop in _STOPS:
+            a = max(a, text.rfind(stop, lo, k) + 1)
+        if a <= 0 < lo:
+            return False
+    if not _stat_line(text, a, k):
+        return False
+    end = text.find("\n", j)
+    line = text[j:end if end >= 0 else len(text)].strip()
+    first = _FIRST_SENTENCE.match(line)
+    if not line or _NUMBERED.match(line) or line[0] in _LABEL_MARKS or any(c.isdigit() for c in first.group()):
+        return False  # (a sentence with a figure of its own states it: "After the rout, Ellison lost $27.6 billion.")
+    return len(line.split()) > _LABEL_LATIN + 1 or sum(map(is_cjk, line)) > _LABEL_CJK
+
+
+def _stat_line(text: str, a: int, k: int) -> bool:
+    """Whether text[a:k] is a line that holds a figure alone: "$590 billion", "17%", "5000亿美元"."""
+    line = text[a:k].strip()
+    return 0 < len(line) <= _STAT and bool(_FIGURE_FIRST.match(line)) and len(line.split()) <= 2 and not _YEAR.match(line) \
+        and not any(c in _LABEL_MARKS for c in line.replace(",", "").replace(".", "")) and not _NUMBERED.match(line)
+
+
+_STAT = 16  # characters of a figure's line
+_STOPS = (". ", "! ", "? ", "。", "！", "？")
+_DIGIT = lazy(r"\d")
+_FIRST_SENTENCE = lazy(r".*?(?:[.!?](?=\s|$)|[。！？]|$)")  # the sentence a line opens with
+_YEAR = lazy(r"(?:19|20)\d\d$")  # a year alone heads a timeline's entry, not a figure the line after tells
 _LABEL_MARKS = ",，.。;；:：!！?？、()（）|#*-–•·>\"“”「」"
 _LABEL_CJK, _LABEL_LATIN, _VALUE = 10, 4, 48  # characters and words of a label; characters of its value
 _FIGURE_FIRST = lazy(r"[~≈约約]?[$€£¥]?\d")
@@ -259,7 +295,7 @@ def _opens_sentence(text: str, stop: int, j: int, rules: _Rules) -> bool:
     if after_abbreviation(text, stop):
         return False
     return text[j].isupper() or is_cjk(text[j]) or text[j] in rules.opens or _pictograph(text[j]) \
-        or _opens_cjk_number(text, j) or _bullet(text, j, rules)
+        or _opens_cjk_number(text, j) or _bullet(text, j, rules) or _opens_stat(text, j)
 
 
 def _bullet(text: str, j: int, rules: _Rules) -> bool:
@@ -276,6 +312,13 @@ def _opens_cjk_number(text: str, j: int) -> bool:
     while k < len(text) and k - j < 8 and text[k].isdigit():
         k += 1
     return k > j and k < len(text) and is_cjk(text[k])
+
+
+def _opens_stat(text: str, j: int) -> bool:
+    """Whether text[j:] is a line that holds a figure alone, over a sentence that tells what it is ("... shares of
+    Apple. $590 billion⏎The approximate decline in ...": a reader joined the figure's line to the line before)."""
+    end = text.find("\n", j, j + _STAT + 2)
+    return end > 0 and stat_over(text, end, end + 1, j)
 
 
 def _pictograph(ch: str) -> bool:

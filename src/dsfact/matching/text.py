@@ -21,7 +21,7 @@ from dsfact.matching.pairedlists import pairs_lists
 from dsfact.matching.participial import aside_commas
 from dsfact.matching.roles import FigureReader
 from dsfact.matching.sentdates import sentence_dates
-from dsfact.matching.sentences import Sentence, split_sentences
+from dsfact.matching.sentences import Sentence, split_sentences, stat_over
 from dsfact.matching.signed import signed
 from dsfact.matching.storyreach import story_subjects
 from dsfact.matching.timewords import filed_in_week
@@ -135,7 +135,8 @@ def _chinese_spaces(text: str) -> list[int]:
     for m in _SPACE_RUN.finditer(text):
         a, b = m.span()
         before = text[a - 1]
-        if b < n and "\u3400" <= text[b] <= "\u9fff" and ("\u3400" <= before <= "\u9fff" or before in "%％"):
+        if b < n and "\u3400" <= text[b] <= "\u9fff" and ("\u3400" <= before <= "\u9fff" or before in "%％") \
+                and not ("\n" in text[a:b] and stat_over(text, a, b)):  # "5890亿美元⏎英伟达一天蒸发的市值": one clause
             out.append(a)
     return out
 

@@ -39,19 +39,49 @@ def trails_another(text, q, ci: int) -> bool:
     """Whether figure q stands in such a phrase, right after a clause of its sentence whose first name (not
     the object of a word before it) is another body than claim ci's subject and which names ci's subject
     after it: the figure is that other body's move."""
+    found = _phrase_subject(text, q)
+    if found is None:
+        return False
+    first, names, comma = found
+    naming = text.index.naming
+    if ci in naming(first.cue)[1]:
+        return False  # the clause's subject is ci's own
+    if ci in naming(names[-1].cue)[1] and _sourced(text.folded, names[-1].start, names[-1].end, comma):
+        return False  # "纳指大跌主要来自英伟达，跌幅17%": the move of the name given as its source
+    return any(ci in naming(h.cue)[1] for h in names if h.start > first.start)
+
+
+def trails_own(text, q, ci: int) -> bool:
+    """Whether figure q stands in such a phrase and the clause before it opens with claim ci's subject: "Nvidia
+    shares dragged US stocks down, falling 17%" is Nvidia's fall, though another body (the object, "US stocks")
+    is named nearer the figure; unless the object is the source the phrase tells the move of (_sourced)."""
+    found = _phrase_subject(text, q)
+    if found is None:
+        return False
+    first, names, comma = found
+    naming = text.index.naming
+    last = names[-1]
+    return ci in naming(first.cue)[1] and (last is first or ci in naming(last.cue)[1]
+                                           or not _sourced(text.folded, last.start, last.end, comma))
+
+
+def _phrase_subject(text, q):
+    """For figure q in a phrase of a move that opens its clause and names nobody: the subject of the clause
+    before it (its first name, neither governed nor compared; a subordinate clause's, _subordinate_subject),
+    that clause's names and the comma that ends it; None for a figure in no such phrase."""
     marks = text._marks
     k = bisect.bisect_right(marks, q.start)
     sentence = text.sentences[text.sentence_of(q.start)]
     if not k or marks[k - 1] < sentence.start:
-        return False
+        return None
     folded = text.folded
     start = marks[k - 1] + 1
     if not _opening_words().opens(folded, _past_holder(folded, start), True):
-        return False
+        return None
     end = min(marks[k] if k < len(marks) else sentence.end, sentence.end)
     naming = text.index.naming
     if any(any(naming(h.cue)) for h in text.hits_in(start, end)):
-        return False  # the phrase names someone: its own subject
+        return None  # the phrase names someone: its own subject
     before = max(marks[k - 2] + 1, sentence.start) if k > 1 else sentence.start
     from dsfact.matching.bodies import governed
     from dsfact.matching.comparison import is_comparison
@@ -60,13 +90,8 @@ def trails_another(text, q, ci: int) -> bool:
     # not the object of a word before it, nor a name set against the subject ("纳斯达克上市公司英伟达": the exchange)
     first = next((h for h in names if not governed(folded, h.start) and not is_comparison(folded, h.start, h.end)), None)
     if first is None:
-        return False
-    first = _subordinate_subject(text, q, names, first, marks[k - 1])  # "The Nasdaq tumbled as Nvidia dived 17%, losing $593B"
-    if ci in naming(first.cue)[1]:
-        return False  # the clause's subject is ci's own
-    if ci in naming(names[-1].cue)[1] and _sourced(folded, names[-1].start, names[-1].end, marks[k - 1]):
-        return False  # "纳指大跌主要来自英伟达，跌幅17%": the move of the name given as its source
-    return any(ci in naming(h.cue)[1] for h in names if h.start > first.start)
+        return None
+    return _subordinate_subject(text, q, names, first, marks[k - 1]), names, marks[k - 1]  # "The Nasdaq tumbled as Nvidia dived 17%, losing $593B"
 
 
 def _subordinate_subject(text, q, names: list, first, comma: int):
