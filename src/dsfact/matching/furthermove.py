@@ -17,24 +17,6 @@ def further_move(text, q: Quantity, claim: Claim) -> bool:
     return "another" in text.reader().times(q) or _told_further(text, q)
 
 
-def modifies_next(reader, end: int, first: int, tag: str) -> bool:
-    """Whether a word of a further move (time.words [another]: "an additional", "a further", 再跌) ending at `end`
-    stands right before the first figure of its sentence (`first`, its index among the figures of `reader`, a
-    FigureReader), with nothing but its sign, 了 or 约 between: it is that figure's own, not a time told at the head of the
-    sentence that places every figure in it ("the Nasdaq had lost an additional 3%, while the S&P 500 was down
-    1.5%": the S&P's fall is no further move). It still places the other figures of that figure's clause ("rose
-    another 9% and the Nasdaq 2%"), here; the caller places the first."""
-    quantities = reader.quantities
-    if tag != "another" or reader.folded[end:quantities[first].start].strip(" \t$€£¥￥了约約"):
-        return False
-    _, clause_end = reader.clause_span(quantities[first].start)
-    k = first + 1
-    while k < len(quantities) and quantities[k].start < clause_end:
-        reader._times.setdefault(k, []).append(tag)
-        k += 1
-    return True
-
-
 _CLAUSE_MARKS = ",，;；:：、。"
 _FURTHER: list = []  # [longest-first words, words that tell no move] of time.words [further-move]
 

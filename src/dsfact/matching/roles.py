@@ -22,7 +22,6 @@ from dsfact.matching.discounts import ended_spans
 from dsfact.matching.expectedbase import beaten_estimate
 from dsfact.matching.fromto import from_hits
 from dsfact.matching.fronted import fronted_clause, fronted_tags
-from dsfact.matching.furthermove import modifies_next
 from dsfact.matching.jointfound import joint_founding
 from dsfact.matching.localdollar import local_before, local_dollar
 from dsfact.matching.lonetime import stands_alone
@@ -447,8 +446,7 @@ class FigureReader:
         while first < len(self.quantities) and self.quantities[first].unit in TIME_UNITS \
                 and self.quantities[first].start < sentence[1]:
             first += 1
-        if first < len(self.quantities) and b <= self.quantities[first].start < sentence[1] \
-                and not modifies_next(self, b, first, tag):
+        if first < len(self.quantities) and b <= self.quantities[first].start < sentence[1]:
             # at the head of its sentence: it places every figure that has no time of its own ...
             self._heads.setdefault(sentence[0], []).append(tag)
             if self.clause_span(a) != self.clause_span(self.quantities[first].start):
