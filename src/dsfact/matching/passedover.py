@@ -7,6 +7,7 @@ import bisect
 from functools import lru_cache
 
 from dsfact.fold import has_han
+from dsfact.lang import word_set
 from dsfact.matching.columns import other_column, own_column
 from dsfact.matching.comparednoun import of_compared_noun
 from dsfact.matching.comparison import is_comparison, likened
@@ -244,7 +245,18 @@ def _named_next(text, cues, q: Quantity, ci: int) -> bool:
     between the subject named before and the figure no longer passes it over."""
     _, clause_end = text.reader().clause_span(q.start)
     after = [(hit.start, roles) for hit, roles in cues.names if q.end <= hit.start < clause_end]
-    return bool(after) and ci in _named(min(after, key=lambda a: a[0])[1])
+    if not after:
+        return False
+    start, roles = min(after, key=lambda a: a[0])
+    return ci in _named(roles) and _owner_before(text.folded, q.end, start)
+
+
+def _owner_before(folded: str, lo: int, start: int) -> bool:
+    """Whether a word of roles.words [own-after] ("its", 其) ends right before the name at `start` (after `lo`,
+    the figure's end): the name after the figure is then its owner's told again, not a source or a rival."""
+    before = folded[lo:start].rstrip()
+    return any(before.endswith(w) and (w[-1] >= "\u3000" or len(before) == len(w) or not before[-len(w) - 1].isalnum())
+               for w in word_set("roles", "own-after"))
 
 
 def _named(roles: tuple) -> set[int]:
