@@ -34,7 +34,6 @@ from dsfact.model import (
     Registry,
     Severity,
 )
-from dsfact.numbers.quantity import above_ceiling
 from dsfact.quantity import agrees, convert_value, fill_date, format_value, slipped_scale, statement_span
 
 
@@ -87,7 +86,7 @@ def _stances(q: Quantity, claim: Claim) -> tuple:
                 out.append((st, False))  # "lost over $589 million" of a $589 billion loss: a slipped scale word
             continue
         verdict = agrees(q, st, per, written=True)
-        if verdict is False and q.qualifier in (MORE_THAN, LESS_THAN) and not _past_ceiling(q, st, per):
+        if verdict is False and q.qualifier in (MORE_THAN, LESS_THAN):
             if at_precision is None:
                 at_precision = _bound_at_precision(q)
             verdict = at_precision is not q and bool(agrees(at_precision, st, per, written=True))
@@ -105,12 +104,6 @@ def estimated(st):
     if st.qualifier is not None or st.unit == "date" or isinstance(st.value, str):
         return st
     return st._replace(qualifier=APPROXIMATELY)
-
-
-def _past_ceiling(q: Quantity, st, per) -> bool:
-    """Whether q is a strict lower bound at or past the top the statement sets (quantity.above_ceiling): read at
-    the writer's precision it would meet the top, but "over $65 billion" of "up to $65 billion" is no rounding."""
-    return above_ceiling(q, st, per)
 
 
 VACUOUS = 100  # a bound this many times a statement's value (or as small) says nothing of it

@@ -140,29 +140,12 @@ def agrees(q: Quantity, st: Statement, claim_per: Per | None = None, written: bo
     agreed = max(q_lo, s_lo) + touch < min(q_hi, s_hi) or (q_lo == q_hi == s_lo == s_hi)
     if agreed and q.qualifier == MORE_THAN and high is None:  # the value itself, not its rounding, short of
         agreed = abs(float(st.value)) < q_hi  # ten times the bound: "over 20 million" is no bound of 200 million
-        if agreed and checked and above_ceiling(q, st, claim_per):
-            return False
         step = odd_step(q.text, q.value) if agreed and checked else None
         if step:  # "五倍有余" is five times and a part, never ten: short of the next step of its last digit
             agreed = max(q_lo, s_lo) < min(q_lo * (1 + step / abs(q.value)) * (1 - 1e-9), s_hi)
     if agreed and written and high is not None:
         return _range_agrees(q, st, claim_per, (s_lo, s_hi))
     return agreed
-
-
-def above_ceiling(q: Quantity, st: Statement, claim_per: Per | None = None) -> bool:
-    """Whether a strict lower bound of the text being checked (read in the statement's unit) stands at
-    or above the top a statement sets: "over $65 billion" of a plan of "up to $65 billion"
-    says the plan goes past its stated ceiling, which a careful editor corrects, though the two meet at its
-    rounding. "At least $65 billion" (inclusive) and "over $60 billion" state no such thing. Only a top a source
-    states as one ("up to", 高達), of a sum of money (a budget's top is set, not measured): the top of a range told
-    as a hope ("七十萬張乃至百萬張") is no ceiling, nor a day's low rounded ("最多急跌3.6%" may be 3.62%)."""
-    if q.qualifier != MORE_THAN or q.inclusive or q.high is not None or st.qualifier != UP_TO or not is_money(st.unit):
-        return False
-    top = st.high if st.high is not None else st.value
-    if isinstance(top, str) or (value := convert_value(q, st.unit, True)) is None or isinstance(value, str):
-        return False
-    return abs(value * _per_factor(q.per, claim_per)) >= abs(float(top)) * (1 - 1e-9)
 
 
 def _range_agrees(q: Quantity, st: Statement, claim_per: Per | None, st_span: tuple[float, float]) -> bool:

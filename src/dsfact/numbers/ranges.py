@@ -44,8 +44,8 @@ class _Ranges:
         start = a.core.start
         if conn == "and" and not r.between.search(w, max(0, start - 20), start):
             return None
-        if r.from_before.search(w, max(0, start - 6), start) and conn not in ("-", "–", "—"):
-            return None  # "from 5 to 6" is a change; "from $60-65 billion" (a dash) starts at a range
+        if r.from_before.search(w, max(0, start - 6), start):
+            return None
         if conn not in ("-", "–", "—", "~", "〜") and r.up_to.search(w, max(0, m.start() - 4), m.end()):
             return None  # "$100 billion and up to $500 billion": "up to" qualifies the second figure
         q = m.end()
