@@ -1,6 +1,6 @@
 """A figure in a pipe table's cell, as plain text keeps it: the header cell above it (`header_cell`, also read by
 dsfact.matching.tables and dsfact.matching.discounts), whether that header names another body than a claim's
-(`other_column`, for dsfact.matching.doubt.passed_over), and whether a word before it is its row's label
+(`column_of`, for dsfact.matching.passedover.passed_over), and whether a word before it is its row's label
 (`row_label`, for the matcher)."""
 from __future__ import annotations
 
@@ -16,29 +16,25 @@ _JOINT = lazy(r"[ \t]+\|")  # the blanks after a row's closing pipe, and the nex
 _ROWS = lazy(r"\|[ \t]+\|")  # two rows joined on one line: "| a | b | | 1 | 2 |"
 
 
-def own_column(text, q: Quantity, ci: int) -> bool:
-    """Whether figure q stands in a table column whose header names claim ci's subject ("| GPUs | 2,048 H800 |
-    16,384 H100 |" under "| Spec | DeepSeek V3 | Llama 3.1 |"): the other headers named between that header and
-    the figure are other columns', and pass nothing over."""
-    found = header_cell(text.text, q.start, line_start(text.text, q.start))
-    return found is not None and any(role == SUBJECT and c == ci for hit in text.hits_in(*found)
-                                     for c, role in text.roles_of(hit))
+OWN, OTHER = "own", "other"
 
 
-def other_column(text, q: Quantity, ci: int) -> bool:
-    """Whether figure q stands in a table column whose header names another body or another claim's subject
-    and not claim ci's ("| Input | $2.50 | $0.55 |" under "| Metric | OpenAI GPT-4o | DeepSeek R1 |": $2.50
-    is GPT-4o's)."""
+def column_of(text, q: Quantity, ci: int) -> str | None:
+    """Whose table column figure q stands in, its header read once: OWN when the header names claim ci's subject
+    ("| GPUs | 2,048 H800 | 16,384 H100 |" under "| Spec | DeepSeek V3 | Llama 3.1 |": the other headers named
+    between that header and the figure are other columns', and pass nothing over); OTHER when it names another
+    body or another claim's subject and not claim ci's ("| Input | $2.50 | $0.55 |" under "| Metric | OpenAI
+    GPT-4o | DeepSeek R1 |": $2.50 is GPT-4o's); None otherwise (no table, or a header naming no one)."""
     found = header_cell(text.text, q.start, line_start(text.text, q.start))
     if found is None:
-        return False
+        return None
     named = False
     for hit in text.hits_in(*found):
         for c, role in text.roles_of(hit):
             if role == SUBJECT and c == ci:
-                return False
+                return OWN
             named = named or role in (SUBJECT, ENTITY)
-    return named
+    return OTHER if named else None
 
 
 def header_cell(raw: str, pos: int, start: int | None = None) -> tuple[int, int] | None:

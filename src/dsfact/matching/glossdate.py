@@ -63,14 +63,14 @@ def _glossed_name(text, q):
 def may_gloss(text) -> bool:
     """Whether the text opens a bracket at all: glossed_claims of each of its sentences is empty otherwise (asked once
     per text by prefilter, not once per sentence)."""
-    return "(" in text.folded or "（" in text.folded
+    return any(b in text.folded for b in _OPEN)
 
 
 def glossed_claims(text, si: int) -> frozenset[int]:
     """The release claims a date glossed in brackets may state in sentence si (for dsfact.matching.prefilter): those
     of the registered names a bracket opens right after; none when the sentence opens no bracket."""
     folded, s = text.folded, text.sentences[si]
-    if folded.find("(", s.start, s.end) < 0 and folded.find("（", s.start, s.end) < 0:
+    if all(folded.find(b, s.start, s.end) < 0 for b in _OPEN):
         return frozenset()
     released = word_set("roles", "glossed-date")
     claims = text.registry.claims

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from dsfact.fold import has_han
 from dsfact.lang import word_set
-from dsfact.matching.columns import other_column, own_column
+from dsfact.matching.columns import OTHER, OWN, column_of
 from dsfact.matching.comparednoun import of_compared_noun
 from dsfact.matching.comparison import is_comparison, likened
 from dsfact.matching.cues import METRIC, SUBJECT, VARIANT
@@ -44,7 +44,8 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     if cues is None:
         return False
     ci = text.index.position[candidate.claim.id]
-    if other_column(text, q, ci) or _part_label(text, q, ci) or other_scale(q, candidate.claim) \
+    column = column_of(text, q, ci)
+    if column == OTHER or _part_label(text, q, ci) or other_scale(q, candidate.claim) \
             or unnamed_base(text, q, ci) or in_named_aside(text, q, ci) \
             or of_compared_noun(text, q, ci):
         return True
@@ -60,7 +61,7 @@ def passed_over(text, q: Quantity, candidate) -> bool:
     if end is not None and _place_last(text, cues, end):
         return True  # "南韩政府订购了3万块GPU，南韩最大搜索引擎Naver也将获得6万块": the company's, not the country's
     if end is None or bisect.bisect_left(marks, end) == bisect.bisect_left(marks, q.start) \
-            or _named_next(text, cues, q, ci) or own_column(text, q, ci):
+            or _named_next(text, cues, q, ci) or column == OWN:
         return False  # named in q's own clause (or not before it; right after it, in its clause; heading its column)
     for hit, roles in cues.names:
         if end <= hit.start and hit.end <= q.start:
