@@ -18,6 +18,7 @@ from dsfact.matching.matcher import SENTENCE_PENALTY
 from dsfact.matching.measurehead import measured_head
 from dsfact.matching.namedaside import in_named_aside
 from dsfact.matching.opening import opens_with_name
+from dsfact.matching.pointers import possessor
 from dsfact.matching.respective import in_respective_list
 from dsfact.matching.roles import TIME_UNITS, lexicon, opens_new_subject
 from dsfact.matching.timeframe import in_time_clause
@@ -243,21 +244,28 @@ def _use_words():
 def _named_next(text, cues, q: Quantity, ci: int) -> bool:
     """Whether the first name after figure q in its own clause names claim ci's subject: the figure's own subject,
     told after it ("cited by the startup (under $6 million to train its V3 model)"), so that a name standing
-    between the subject named before and the figure no longer passes it over."""
+    between the subject named before and the figure no longer passes it over. Not a name told as a source, a
+    time or a rival (_owner_before), nor one owning a noun that names no one ("in the view of DeepSeek-V3's
+    critics"; "DeepSeek's V3 model" still names it)."""
     _, clause_end = text.reader().clause_span(q.start)
-    after = [(hit.start, roles) for hit, roles in cues.names if q.end <= hit.start < clause_end]
-    if not after:
+    after = sorted(((hit.start, hit, roles) for hit, roles in cues.names if q.end <= hit.start < clause_end),
+                   key=lambda a: a[0])
+    if not after or ci not in _named(after[0][2]) or not _owner_before(text.folded, q.end, after[0][0]):
         return False
-    start, roles = min(after, key=lambda a: a[0])
-    return ci in _named(roles) and _owner_before(text.folded, q.end, start)
+    hit = after[0][1]
+    return not possessor(text.folded, hit) or any(hit.end < b.start <= hit.end + 6 for _, b, _ in after[1:])
 
 
 def _owner_before(folded: str, lo: int, start: int) -> bool:
-    """Whether a word of roles.words [own-after] ("its", 其) ends right before the name at `start` (after `lo`,
-    the figure's end): the name after the figure is then its owner's told again, not a source or a rival."""
+    """Whether the words between a figure's end (`lo`) and the name at `start` leave the name the figure's owner:
+    a word of roles.words [own-after] right before it ("its", 其) says so, one of its `not` (by, before, according
+    to, 据) says it is a source, a time or a rival; other words leave it the owner."""
     before = folded[lo:start].rstrip()
-    return any(before.endswith(w) and (w[-1] >= "\u3000" or len(before) == len(w) or not before[-len(w) - 1].isalnum())
-               for w in word_set("roles", "own-after"))
+
+    def ends(words) -> bool:
+        return any(before.endswith(w) and (not w.isascii() or len(before) == len(w) or not before[-len(w) - 1].isalnum())
+                   for w in words)
+    return ends(word_set("roles", "own-after")) or not ends(word_set("roles", "own-after", "not"))
 
 
 def _named(roles: tuple) -> set[int]:

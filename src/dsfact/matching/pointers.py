@@ -110,13 +110,13 @@ def _rivals(text, names: list[tuple], pair: tuple[tuple, tuple]) -> bool:
         a, b = (h.end, first.start) if h.end <= first.start else (pair[1][0].end, h.start)
         if bisect.bisect_right(marks, b) > bisect.bisect_left(marks, a):
             continue  # in another clause
-        if h.end <= first.start and _possessor(folded, h):
+        if h.end <= first.start and possessor(folded, h):
             continue  # a possessor of a noun of its own ("Nvidia's fall", 英伟达的暴跌)
         return True
     return False
 
 
-def _possessor(folded: str, hit) -> bool:
+def possessor(folded: str, hit) -> bool:
     """Whether the name `hit` owns the noun after it: "Nvidia's", 英伟达的."""
     ends = ("'s", "’s", "的")
     return folded[hit.start:hit.end].endswith(ends) or folded[hit.end:hit.end + 4].lstrip().startswith(ends)
