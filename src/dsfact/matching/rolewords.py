@@ -22,7 +22,7 @@ _WORD_LISTS = frozenset((
     "change-header", "unit-column", "move-consequence", "rate-base", "question-stops", "for-phrase", "earmark-own",
     "revised-cell", "put-to", "denied-verb", "denied-stops", "combines", "compared-standard", "bare-amount-after",
     "sized-moved", "for-name", "sized-taken", "things-total", "both-parts", "variant-object", "supposition",
-    "revised-base", "head-noun", "added-part", "whole-told", "closed-trading", "whole-named"))
+    "revised-base", "head-noun", "added-part", "whole-told", "closed-trading", "whole-named", "own-after"))
 
 
 class Role:
