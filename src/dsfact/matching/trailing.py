@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
-from dsfact.matching.wordtables import Words, word_starting
+from dsfact.matching.wordtables import Words, whole_words, word_starting
 
 
 @lru_cache(maxsize=1)
@@ -16,6 +16,14 @@ def _opening_words() -> Words:
     from dsfact.lang import words_of
 
     return Words(words_of("sentences", "trailing-move"))
+
+
+@lru_cache(maxsize=1)
+def _causative():
+    """Verbs that move their object (sentences.words [trailing-causative]), each whole, Chinese ones anywhere."""
+    from dsfact.lang import words_of
+
+    return whole_words(words_of("sentences", "trailing-causative"), chinese=True)
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +69,8 @@ def trails_own(text, q, ci: int) -> bool:
     first, names, comma = found
     naming = text.index.naming
     last = names[-1]
+    if _causative().search(text.folded, first.end, comma):
+        return False  # "Nvidia shares dragged TSMC lower, sinking 13%": maybe the object's move
     return ci in naming(first.cue)[1] and (last is first or ci in naming(last.cue)[1]
                                            or not _sourced(text.folded, last.start, last.end, comma))
 
