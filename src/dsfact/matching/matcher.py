@@ -349,7 +349,7 @@ class TextMatcher(TextCues):
         for ci, md in cues.metric.items():
             if ci in cues.excluded or ci not in subject_d or subject_d[ci] == INF or md == INF:
                 continue
-            if subject_d[ci] > cues.entity and not trails_own(self, q, ci):
+            if subject_d[ci] > cues.entity and not trails_own(self, q, ci, cues.loose):
                 continue  # a figure nearer another company or body is not this claim (", falling 17%": the subject's)
             if cues.named_before and ci not in cues.subject_before and subject_d[ci] < SENTENCE_PENALTY:
                 continue  # "Alibaba cut prices by 85% in response to DeepSeek": the name before is the subject
@@ -364,7 +364,7 @@ class TextMatcher(TextCues):
                 continue  # "30 times the compute of GPT-4o" against a multiple of DeepSeek-V3's
             if unnamed is None:  # (those who formed a thing the next sentence names are not its subject)
                 unnamed = INF if cues.formed else unregistered(self, q)
-            if subject_d[ci] > unnamed and not trails_own(self, q, ci):
+            if subject_d[ci] > unnamed and not trails_own(self, q, ci, cues.loose):
                 continue  # a figure nearer another body, registered or not, is not this claim
             eager = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or ci in self._loose or ci in cues.loose
             out.append(Candidate(claim, subject_d[ci], md, weak=True if eager else None, cues=cues,  # the rest: when read

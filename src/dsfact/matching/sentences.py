@@ -202,15 +202,14 @@ def stat_over(text: str, k: int, j: int, a: int = -1) -> bool:
     if not line or _NUMBERED.match(line) or line[0] in _LABEL_MARKS or any(c.isdigit() for c in first.group()):
         return False  # (a sentence with a figure of its own states it: "After the rout, Ellison lost $27.6 billion.")
     if _set_beside(first.group().lower()):
-        return False  # "$27.6 billion⏎The loss in Ellison's fortune as Nvidia sank": another's figure, Nvidia the setting
+        return False  # "$27.6 billion⏎The loss in Ellison's fortune as Nvidia sank": Nvidia the setting
     return len(line.split()) > _LABEL_LATIN + 1 or sum(map(is_cjk, line)) > _LABEL_CJK
 
 
 def _set_beside(caption: str) -> bool:
-    """Whether a caption (folded) holds a word of sentences.words [stat-setting]: a possessive, or a word that sets its
-    figure beside a body's move ("as", 之际) rather than telling that body's own figure."""
-    words, ends = _setting()
-    return words.search(caption) is not None or any(e in caption for e in ends)
+    """Whether a caption (folded) holds a word of sentences.words [stat-setting], one that sets its figure beside a
+    body's move ("as", 之际) rather than telling that body's own figure."""
+    return _setting().search(caption) is not None
 
 
 @lru_cache(maxsize=1)
@@ -218,7 +217,7 @@ def _setting():
     from dsfact.lang import words_of
     from dsfact.matching.wordtables import whole_words
 
-    return whole_words(words_of("sentences", "stat-setting"), chinese=True), words_of("sentences", "stat-setting", "ends")
+    return whole_words(words_of("sentences", "stat-setting"), chinese=True)
 
 
 def _stat_line(text: str, a: int, k: int) -> bool:
