@@ -14,6 +14,7 @@ from dsfact.lang import word_set, words_by_script, words_of
 from dsfact.matching.byname import byname_of
 from dsfact.matching.comparedafter import set_against_after
 from dsfact.matching.comparison import is_comparison, likened, listed_with
+from dsfact.matching.cues import METRIC
 from dsfact.matching.heads import heads_own
 from dsfact.matching.pertext import kept
 from dsfact.matching.wordtables import word_starting
@@ -116,6 +117,29 @@ def makes_product(text, hit, hits: list) -> bool:
         after = next((h for h in hits[k:k + 4] if h.start >= described.end()), None)
         return after is not None and after.start == described.end() and text._is_product(after)
     return False
+
+
+def maker_of(text, hit, hits: list, q_start: int) -> bool:
+    """Whether the name at `hit`, before a figure at q_start, only qualifies the metric's noun, a product it makes,
+    and so is not the figure's subject: "Nvidia GPUs", "NVIDIA H100 GPUs"; with a possessive ("Meta's shares" are
+    Meta's) only after a customer in its clause (customer_of: "Meta keeps buying Nvidia's newest AI GPUs")."""
+    folded = text.folded
+    if folded.startswith(("'s", "’s", "的"), hit.end) or folded.endswith(("'s", "’s"), hit.start, hit.end):
+        return customer_of(text, hit, hits)
+    return any(modifies(folded, hit.end, other.start) and other.end <= q_start and text._is_product(other)
+               and any(role == METRIC for _, role in text.roles_of(other)) for other in hits)  # of any kind
+
+
+def customer_of(text, hit, hits: list) -> bool:
+    """Whether the possessive maker at `hit` stands before a product it makes (makes_product) after another name in
+    its clause, the one that buys or uses it ("Meta keeps buying Nvidia's newest AI GPUs"): the maker only says whose
+    chips they are. With no such name before it ("...; Nvidia's H800 GPUs shipped 200,000 units") the maker is the
+    subject of its own count."""
+    marks = text._marks
+    k = bisect.bisect_right(marks, hit.start)
+    since = marks[k - 1] if k else -1
+    return any(since < h.start and h.end <= hit.start and not text._is_product(h) and any(text.index.naming(h.cue))
+               for h in hits) and makes_product(text, hit, hits)
 
 
 _RELATIVE_REACH = 30  # characters from a maker's name to the product its 的-phrase describes

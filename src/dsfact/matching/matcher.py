@@ -6,14 +6,14 @@ import bisect
 from dsfact.matching.aboutbody import about_other
 from dsfact.matching.afterword import after_distance, listed_after
 from dsfact.matching.alone import date_links, dated_word, rest_words
-from dsfact.matching.aside import compared_owner, described_product, modifies, names_aside, own_only, qualifies_product
+from dsfact.matching.aside import compared_owner, described_product, maker_of, names_aside, own_only, qualifies_product
 from dsfact.matching.basemodel import built_on
 from dsfact.matching.bodies import governed, loosely_named, other_body, other_member
 from dsfact.matching.capitals import opens_with_other, past_frame, unregistered
 from dsfact.matching.circumstance import circumstantial
 from dsfact.matching.columns import row_label
 from dsfact.matching.comparison import is_comparison, likened, listed_with
-from dsfact.matching.cues import ENTITY, METRIC, CueHit, _cue_key, _product_words
+from dsfact.matching.cues import ENTITY, CueHit, _cue_key, _product_words
 from dsfact.matching.epithets import epithet_subject
 from dsfact.matching.excluding import rules_out, sized_before
 from dsfact.matching.fromto import in_from_part
@@ -127,10 +127,6 @@ class _Cues:
         self.invested: set[int] = set()  # claims whose name a figure is put into ("invest $500 billion in Stargate")
         self.formed = False  # the next sentence names what the figure's sentence forms: its names before q formed it
 
-
-def _makes_product(text, hit: CueHit, hits: list) -> bool:
-    from dsfact.matching.aside import makes_product  # (a possessive name before a figure: few)
-    return makes_product(text, hit, hits)
 
 def _compared(folded: str, hit: CueHit) -> bool:
     # a comparison ("than GPT-4o"), or a name in a Chinese frame of likeness ("与GPT-4o、Claude等模型不相上下"): set
@@ -353,7 +349,7 @@ class TextMatcher(TextCues):
         for ci, md in cues.metric.items():
             if ci in cues.excluded or ci not in subject_d or subject_d[ci] == INF or md == INF:
                 continue
-            if subject_d[ci] > cues.entity and not trails_own(self, q, ci):
+            if subject_d[ci] > cues.entity and not trails_own(self, q, ci, cues.loose):
                 continue  # a figure nearer another company or body is not this claim (", falling 17%": the subject's)
             if cues.named_before and ci not in cues.subject_before and subject_d[ci] < SENTENCE_PENALTY:
                 continue  # "Alibaba cut prices by 85% in response to DeepSeek": the name before is the subject
@@ -368,7 +364,7 @@ class TextMatcher(TextCues):
                 continue  # "30 times the compute of GPT-4o" against a multiple of DeepSeek-V3's
             if unnamed is None:  # (those who formed a thing the next sentence names are not its subject)
                 unnamed = INF if cues.formed else unregistered(self, q)
-            if subject_d[ci] > unnamed and not trails_own(self, q, ci):
+            if subject_d[ci] > unnamed and not trails_own(self, q, ci, cues.loose):
                 continue  # a figure nearer another body, registered or not, is not this claim
             eager = (self._weak(q, subject_d[ci], md) and ci not in self._firm) or ci in self._loose or ci in cues.loose
             out.append(Candidate(claim, subject_d[ci], md, weak=True if eager else None, cues=cues,  # the rest: when read
@@ -396,15 +392,8 @@ class TextMatcher(TextCues):
         noun ("Nvidia GPUs", "Nvidia A100 chips", "英伟达GPU数量", the maker in "英伟达为中国特供的H800芯片")."""
         if self._figure_between(q, hit) and not listed_after(self, q, hit) or described_product(self, hit, hits, q.start):
             return False
-        possessive = self.folded.startswith(("'s", "’s", "的"), hit.end) or \
-            self.folded.endswith(("'s", "’s"), hit.start, hit.end)  # "Meta's shares" are Meta's
-        if possessive and _makes_product(self, hit, hits):
-            return False  # but "Nvidia's latest AI GPUs" only says whose chips they are (aside.makes_product)
-        for other in hits:
-            if not possessive and modifies(self.folded, hit.end, other.start) and other.end <= q.start \
-                    and self._is_product(other) \
-                    and any(role == METRIC for _, role in self.roles_of(other)):  # of any kind: "NVIDIA H100 GPUs"
-                return False
+        if maker_of(self, hit, hits, q.start):
+            return False  # "Nvidia H100 GPUs", "Meta buys Nvidia's GPUs": whose chips they are (aside.maker_of)
         return not is_comparison(self.folded, hit.start, hit.end)
 
     def _is_product(self, hit: CueHit) -> bool:

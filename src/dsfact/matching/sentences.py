@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 from dsfact.document.copied import copied_run, opens_paragraph, paragraph_line
 from dsfact.matching.counters import counter_ends
@@ -53,6 +54,9 @@ class _Rules:
                                       + r")[ \t]*[:：][ \t]*", re.I) if answers else None
         self.question_mark = lazy("(?:" + "|".join(map(re.escape, questions)) + r")[ \t]*[:：][ \t]*",
                                         re.I) if questions else None
+        latin, wide = (("".join(c for c in self.ends + self.stops if c.isascii() == a)) for a in (True, False))
+        self.stat_stops = tuple(c + " " for c in latin) + tuple(wide)  # where a sentence before a figure's line ends
+        self.first_sentence = re.compile(r".*?(?:[" + re.escape(latin) + r"](?=\s|$)|[" + re.escape(wide) + "]|$)")
         ends = "[" + re.escape(self.ends + "\n") + "]"
         closes = "[" + re.escape(self.closes) + "]*" if self.closes else ""
         # where a sentence may end: a mark of `ends`; a stop, perhaps closing marks and citations, then a space; a
@@ -186,7 +190,7 @@ def stat_over(text: str, k: int, j: int, a: int = -1) -> bool:
         if _DIGIT.search(text, lo, k) is None:
             return False  # (most lines: no digit near their end)
         a = text.rfind("\n", lo, k) + 1
-        for stop in _STOPS:
+        for stop in _rules().stat_stops:
             a = max(a, text.rfind(stop, lo, k) + 1)
         if a <= 0 < lo:
             return False
@@ -194,10 +198,26 @@ def stat_over(text: str, k: int, j: int, a: int = -1) -> bool:
         return False
     end = text.find("\n", j)
     line = text[j:end if end >= 0 else len(text)].strip()
-    first = _FIRST_SENTENCE.match(line)
+    first = _rules().first_sentence.match(line)
     if not line or _NUMBERED.match(line) or line[0] in _LABEL_MARKS or any(c.isdigit() for c in first.group()):
         return False  # (a sentence with a figure of its own states it: "After the rout, Ellison lost $27.6 billion.")
+    if _set_beside(first.group().lower()):
+        return False  # "$27.6 billion⏎The loss in Ellison's fortune as Nvidia sank": Nvidia the setting
     return len(line.split()) > _LABEL_LATIN + 1 or sum(map(is_cjk, line)) > _LABEL_CJK
+
+
+def _set_beside(caption: str) -> bool:
+    """Whether a caption (folded) holds a word of sentences.words [stat-setting], one that sets its figure beside a
+    body's move ("as", 之际) rather than telling that body's own figure."""
+    return _setting().search(caption) is not None
+
+
+@lru_cache(maxsize=1)
+def _setting():
+    from dsfact.lang import words_of
+    from dsfact.matching.wordtables import whole_words
+
+    return whole_words(words_of("sentences", "stat-setting"), chinese=True)
 
 
 def _stat_line(text: str, a: int, k: int) -> bool:
@@ -208,9 +228,7 @@ def _stat_line(text: str, a: int, k: int) -> bool:
 
 
 _STAT = 16  # characters of a figure's line
-_STOPS = (". ", "! ", "? ", "。", "！", "？")
 _DIGIT = lazy(r"\d")
-_FIRST_SENTENCE = lazy(r".*?(?:[.!?](?=\s|$)|[。！？]|$)")  # the sentence a line opens with
 _YEAR = lazy(r"(?:19|20)\d\d$")  # a year alone heads a timeline's entry, not a figure the line after tells
 _LABEL_MARKS = ",，.。;；:：!！?？、()（）|#*-–•·>\"“”「」"
 _LABEL_CJK, _LABEL_LATIN, _VALUE = 10, 4, 48  # characters and words of a label; characters of its value

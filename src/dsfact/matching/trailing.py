@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
-from dsfact.matching.wordtables import Words, word_starting
+from dsfact.matching.wordtables import Words, whole_words, word_starting
 
 
 @lru_cache(maxsize=1)
@@ -16,6 +16,14 @@ def _opening_words() -> Words:
     from dsfact.lang import words_of
 
     return Words(words_of("sentences", "trailing-move"))
+
+
+@lru_cache(maxsize=1)
+def _causative():
+    """Verbs that move their object (sentences.words [trailing-causative]), each whole, Chinese ones anywhere."""
+    from dsfact.lang import words_of
+
+    return whole_words(words_of("sentences", "trailing-causative"), chinese=True)
 
 
 @lru_cache(maxsize=1)
@@ -51,18 +59,23 @@ def trails_another(text, q, ci: int) -> bool:
     return any(ci in naming(h.cue)[1] for h in names if h.start > first.start)
 
 
-def trails_own(text, q, ci: int) -> bool:
+def trails_own(text, q, ci: int, loose: set | None = None) -> bool:
     """Whether figure q stands in such a phrase and the clause before it opens with claim ci's subject: "Nvidia
     shares dragged US stocks down, falling 17%" is Nvidia's fall, though another body (the object, "US stocks")
-    is named nearer the figure; unless the object is the source the phrase tells the move of (_sourced)."""
+    is named nearer the figure; unless the object is the source the phrase tells the move of (_sourced). After a verb
+    that moves its object (sentences.words [trailing-causative]) the claim joins `loose`: the figure may vouch for it,
+    never contradict it."""
     found = _phrase_subject(text, q)
     if found is None:
         return False
     first, names, comma = found
     naming = text.index.naming
     last = names[-1]
-    return ci in naming(first.cue)[1] and (last is first or ci in naming(last.cue)[1]
-                                           or not _sourced(text.folded, last.start, last.end, comma))
+    own = ci in naming(first.cue)[1] and (last is first or ci in naming(last.cue)[1]
+                                          or not _sourced(text.folded, last.start, last.end, comma))
+    if own and loose is not None and _causative().search(text.folded, first.end, comma):
+        loose.add(ci)  # "Nvidia shares dragged TSMC lower, sinking 13%": maybe the object's move, so it only vouches
+    return own
 
 
 def _phrase_subject(text, q):
