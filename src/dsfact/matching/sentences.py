@@ -194,8 +194,8 @@ def stat_over(text: str, k: int, j: int, a: int = -1) -> bool:
             a = max(a, text.rfind(stop, lo, k) + 1)
         if a <= 0 < lo:
             return False
-    if not _stat_line(text, a, k):
-        return False
+    if not _stat_line(text, a, k) or _under_label(text, a):
+        return False  # (not "英伟达周一的跌幅⏎17%⏎纳指周一的跌幅": a profile's value under its label)
     end = text.find("\n", j)
     line = text[j:end if end >= 0 else len(text)].strip()
     first = _rules().first_sentence.match(line)
@@ -204,6 +204,18 @@ def stat_over(text: str, k: int, j: int, a: int = -1) -> bool:
     if _set_beside(first.group().lower()):
         return False  # "$27.6 billion⏎The loss in Ellison's fortune as Nvidia sank": Nvidia the setting
     return len(line.split()) > _LABEL_LATIN + 1 or sum(map(is_cjk, line)) > _LABEL_CJK
+
+
+def _under_label(text: str, a: int) -> bool:
+    """Whether the figure's line opening at a stands right under a label: a line of words with no figure that ends
+    with no mark of a sentence's end ("Nvidia's fall on Monday⏎17%"); a Markdown heading is no label."""
+    p = text.rfind("\n", 0, a)
+    if p < 0 or text[p:a].strip():  # (the figure's line joined by the reader to a sentence before it)
+        return False
+    line = text[text.rfind("\n", 0, p) + 1:p].strip()
+    rules = _rules()
+    return bool(line) and line[0] != "#" and line[-1] not in rules.ends and line[-1] not in rules.stops \
+        and not any(c.isdigit() for c in line)
 
 
 def _set_beside(caption: str) -> bool:

@@ -19,11 +19,12 @@ def _opening_words() -> Words:
 
 
 @lru_cache(maxsize=1)
-def _causative():
-    """Verbs that move their object (sentences.words [trailing-causative]), each whole, Chinese ones anywhere."""
+def _other_move():
+    """Words after which a trailing move may be another body's (sentences.words [trailing-other-move]): verbs
+    that move their object, words of a companion in the move; each whole, Chinese ones anywhere."""
     from dsfact.lang import words_of
 
-    return whole_words(words_of("sentences", "trailing-causative"), chinese=True)
+    return whole_words(words_of("sentences", "trailing-other-move"), chinese=True)
 
 
 @lru_cache(maxsize=1)
@@ -63,8 +64,8 @@ def trails_own(text, q, ci: int, loose: set | None = None) -> bool:
     """Whether figure q stands in such a phrase and the clause before it opens with claim ci's subject: "Nvidia
     shares dragged US stocks down, falling 17%" is Nvidia's fall, though another body (the object, "US stocks")
     is named nearer the figure; unless the object is the source the phrase tells the move of (_sourced). After a verb
-    that moves its object (sentences.words [trailing-causative]) the claim joins `loose`: the figure may vouch for it,
-    never contradict it."""
+    that moves its object or a word of a companion (sentences.words [trailing-other-move]: "dragged TSMC lower",
+    "along with Broadcom") the claim joins `loose`: the figure may vouch for it, never contradict it."""
     found = _phrase_subject(text, q)
     if found is None:
         return False
@@ -73,7 +74,7 @@ def trails_own(text, q, ci: int, loose: set | None = None) -> bool:
     last = names[-1]
     own = ci in naming(first.cue)[1] and (last is first or ci in naming(last.cue)[1]
                                           or not _sourced(text.folded, last.start, last.end, comma))
-    if own and loose is not None and _causative().search(text.folded, first.end, comma):
+    if own and loose is not None and _other_move().search(text.folded, first.end, comma):
         loose.add(ci)  # "Nvidia shares dragged TSMC lower, sinking 13%": maybe the object's move, so it only vouches
     return own
 
