@@ -6,17 +6,15 @@ old form below), over every sentence of tests/cases and a few of its own, in bot
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
+from case_texts import case_texts
 
 from dsfact.matching import aside, fromto, jointtotal, pledgedto
 from dsfact.matching.matcher import TextMatcher
 from dsfact.matching.pertext import any_between, places_of
 from dsfact.numbers import parse_quantities
 
-CASES = Path(__file__).parent / "cases"
 OWN = [
     "Two backers committed $19 billion to the venture, and Stargate will spend $500 billion.",
     "The lab put\n$40 billion into Stargate; its partners together added $10 billion.",
@@ -33,12 +31,7 @@ OWN = [
 
 
 def _texts() -> list[str]:
-    texts = list(OWN)
-    for path in sorted(CASES.glob("*.yaml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or ():
-            if isinstance(case, dict) and isinstance(case.get("text"), str):
-                texts.append(case["text"])
-    return texts
+    return case_texts(OWN)
 
 
 def test_places_answer_for_their_own_text_and_span(bundled_registry):

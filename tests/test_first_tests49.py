@@ -5,16 +5,13 @@ and spans are those it finds asking every sentence, over every sentence of tests
 both scripts."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import yaml
+from case_texts import case_texts
 
 from dsfact.matching import prefilter
 from dsfact.matching.described import described_in, describes_any
 from dsfact.matching.glossdate import glossed_claims, may_gloss
 from dsfact.matching.matcher import TextMatcher
 
-CASES = Path(__file__).parent / "cases"
 OWN = [
     "DeepSeek V3 (released December 26, 2024) was trained for $5.6 million.",
     "Nvidia lost $589 billion on Monday. Its shares fell 17%.",
@@ -26,12 +23,7 @@ OWN = [
 
 
 def _texts() -> list[str]:
-    texts = list(OWN)
-    for path in sorted(CASES.glob("*.yaml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or ():
-            if isinstance(case, dict) and isinstance(case.get("text"), str):
-                texts.append(case["text"])
-    return texts
+    return case_texts(OWN)
 
 
 def test_a_text_that_answers_no_answers_no_for_each_sentence(bundled_registry):
