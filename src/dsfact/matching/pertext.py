@@ -44,6 +44,10 @@ def places_of(text, name: str, words) -> list[int]:
 
 def any_between(text, name: str, words, start: int, end: int) -> bool:
     """Whether one of `words` begins in folded[start:end] (start <= offset < end), as a substring (places_of)."""
-    places = places_of(text, name, words)
-    k = bisect.bisect_left(places, start)
-    return k < len(places) and places[k] < end
+    return offset_between(places_of(text, name, words), start, end)
+
+
+def offset_between(offsets: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted `offsets` lies in [start, end)."""
+    k = bisect.bisect_left(offsets, start)
+    return k < len(offsets) and offsets[k] < end

@@ -20,13 +20,12 @@ text; a change to binding that lets a figure take a metric word from another sen
 """
 from __future__ import annotations
 
-import bisect
-
 from dsfact.matching.again import recalled_spans
 from dsfact.matching.described import described_in, describes_any
 from dsfact.matching.glossdate import glossed_claims, may_gloss
 from dsfact.matching.leads import title_at
 from dsfact.matching.matcher import TextMatcher
+from dsfact.matching.pertext import offset_between
 from dsfact.matching.recalled import earlier_metrics, mentions, noun_spans
 from dsfact.matching.tables import pipe_row, table_metrics
 from dsfact.model import Quantity
@@ -66,7 +65,7 @@ class Bindable:
                 wanted = wanted | table_metrics(matcher, table)
             if nouns and mentions(nouns, s.start, s.end):  # "the $6 million figure", "one number: $6 million"
                 wanted = wanted | earlier_metrics(matcher, i, True)
-            if amounts and _holds(amounts, s.start, s.end):
+            if amounts and offset_between(amounts, s.start, s.end):
                 wanted = wanted | earlier_metrics(matcher, i)
             if i + 1 < len(sentences) and metrics[i + 1] and title_at(matcher, i) is not None:
                 wanted = wanted | metrics[i + 1]  # a heading's figure read with its lead (matcher._heading_lead)
@@ -95,9 +94,3 @@ class Bindable:
 def bindable_spans(matcher: TextMatcher) -> list[tuple[int, int]]:
     """Sorted, disjoint (start, end) spans of matcher.text in which a figure may state a claim."""
     return Bindable(matcher).spans
-
-
-def _holds(offsets: list[int], start: int, end: int) -> bool:
-    """Whether one of the sorted `offsets` lies in [start, end)."""
-    k = bisect.bisect_left(offsets, start)
-    return k < len(offsets) and offsets[k] < end
