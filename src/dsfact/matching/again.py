@@ -8,6 +8,8 @@ again. It is bound loosely: it may agree, never contradict (being the same amoun
 first did)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dsfact.matching.text import INF
 from dsfact.model import Claim, Quantity
 
@@ -56,21 +58,19 @@ def _word_starts(folded: str, at: int) -> bool:
 
 
 _DETERMINER_REACH = 8  # characters before a figure searched for its determiner
-_RECALLED: list = []
 
 
+@lru_cache(maxsize=1)
 def _recalled():
     """The determiners, each with the space a Latin one takes, before a figure's first character: one
     alternation of literal words, which the regex engine scans for quickly (no look-behind)."""
-    if not _RECALLED:
-        import re
+    import re
 
-        from dsfact.lang import words_of
+    from dsfact.lang import words_of
 
-        words = words_of("nouns", "recalled-amount", "before", longest_first=True)
-        alternatives = "|".join(re.escape(w + " " if w.isascii() else w) for w in words)
-        _RECALLED.append(re.compile(rf"(?:{alternatives})(?=[$€£¥]?\d)"))
-    return _RECALLED[0]
+    words = words_of("nouns", "recalled-amount", "before", longest_first=True)
+    alternatives = "|".join(re.escape(w + " " if w.isascii() else w) for w in words)
+    return re.compile(rf"(?:{alternatives})(?=[$€£¥]?\d)")
 
 
 def firmly_said(said: list) -> dict[str, list]:
