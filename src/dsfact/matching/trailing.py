@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
+from dsfact.matching.pertext import remembered
 from dsfact.matching.wordtables import Words, whole_words, word_starting
 
 
@@ -82,7 +83,13 @@ def trails_own(text, q, ci: int, loose: set | None = None) -> bool:
 def _phrase_subject(text, q):
     """For figure q in a phrase of a move that opens its clause and names nobody: the subject of the clause
     before it (its first name, neither governed nor compared; a subordinate clause's, _subordinate_subject),
-    that clause's names and the comma that ends it; None for a figure in no such phrase."""
+    that clause's names and the comma that ends it; None for a figure in no such phrase. Worked out once per
+    figure (trails_own and trails_another ask it for each claim)."""
+    return remembered(text, "_phrase_subjects", q, _find_phrase_subject)
+
+
+def _find_phrase_subject(text, q):
+    """_phrase_subject, worked out."""
     marks = text._marks
     k = bisect.bisect_right(marks, q.start)
     sentence = text.sentences[text.sentence_of(q.start)]
